@@ -1,0 +1,194 @@
+"""Change capture: every flush writes audit rows and sync change-log rows in the same transaction.
+
+Installed once on the session factory by :mod:`redoffice.db`. Services never write these rows
+themselves, so no write path can forget them; a rolled-back transaction leaves none behind.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import event, insert, inspect, update
+from sqlalchemy.orm import Session, UOWTransaction
+
+from redoffice.models import AuditLog, Base, ChangeLog, SyncCounter
+from redoffice.models.base import utcnow
+
+STREET_CHANNEL = "street"
+
+
+@dataclass(frozen=True)
+class _Change:
+    table: str
+    row_id: str
+    action: str
+    before: dict[str, Any] | None
+    after: dict[str, Any]
+    synced: bool
+    version: int
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _row(obj: Base, *, old: bool) -> dict[str, Any]:
+    state = inspect(obj)
+    values: dict[str, Any] = {}
+    for attr in state.mapper.column_attrs:
+        current = getattr(obj, attr.key)
+        if old:
+            history = state.attrs[attr.key].history
+            if history.deleted:
+                current = history.deleted[0]
+        values[attr.columns[0].name] = _jsonable(current)
+    return values
+
+
+def _action(before: dict[str, Any] | None, after: dict[str, Any]) -> str:
+    if before is None:
+        return "create"
+    if "deleted" in after and before.get("deleted") != after["deleted"]:
+        return "delete" if after["deleted"] else "restore"
+    return "update"
+
+
+def _collect(session: Session) -> list[_Change]:
+    changes: list[_Change] = []
+    for obj, is_new in [(o, True) for o in session.new] + [(o, False) for o in session.dirty]:
+        if not isinstance(obj, Base) or not _tracked(obj):
+            continue
+        if not is_new and not session.is_modified(obj, include_collections=False):
+            continue
+        before = None if is_new else _row(obj, old=True)
+        after = _row(obj, old=False)
+        if before is not None and "version" in after:
+            # the version counter is bumped by the mapper itself, outside attribute history
+            before["version"] = after["version"] - 1
+        if before == after:
+            continue
+        synced = bool(getattr(obj, "__synced__", False))
+        pk = inspect(obj).identity or (after.get("id") or after.get("key"),)
+        changes.append(
+            _Change(
+                table=obj.__tablename__,
+                row_id=str(pk[0]),
+                action=_action(before, after),
+                before=before,
+                after=after,
+                synced=synced,
+                version=int(after.get("version") or 0),
+            )
+        )
+    return changes
+
+
+def _tracked(obj: Base) -> bool:
+    return bool(getattr(obj, "__synced__", False) or getattr(obj, "__audited__", False))
+
+
+def _dump(values: dict[str, Any] | None) -> str | None:
+    return None if values is None else json.dumps(values, ensure_ascii=False, sort_keys=True)
+
+
+def _write(session: Session, changes: list[_Change]) -> None:
+    actor = str(session.info.get("actor") or "system")
+    now = utcnow()
+    conn = session.connection()
+    conn.execute(
+        insert(AuditLog),
+        [
+            {
+                "at": now,
+                "actor": actor,
+                "action": c.action,
+                "table_name": c.table,
+                "row_id": c.row_id,
+                "before": _dump(c.before),
+                "after": _dump(c.after),
+            }
+            for c in changes
+        ],
+    )
+    synced = [c for c in changes if c.synced]
+    if not synced:
+        return
+    counter = conn.execute(
+        update(SyncCounter)
+        .where(SyncCounter.channel == STREET_CHANNEL)
+        .values(last_seq=SyncCounter.last_seq + len(synced))
+        .returning(SyncCounter.last_seq, SyncCounter.epoch)
+    ).one()
+    first = counter.last_seq - len(synced) + 1
+    conn.execute(
+        insert(ChangeLog),
+        [
+            {
+                "channel": STREET_CHANNEL,
+                "seq": first + i,
+                "epoch": counter.epoch,
+                "table_name": c.table,
+                "row_id": c.row_id,
+                "op": "delete" if c.after.get("deleted") else "upsert",
+                "version": c.version,
+                "base_version": 0 if c.before is None else c.version - 1,
+                "payload": _dump(c.after),
+                "created_at": now,
+            }
+            for i, c in enumerate(synced)
+        ],
+    )
+
+
+def record_inserts(session: Session, table: str, rows: list[dict[str, Any]]) -> None:
+    """Audit and change-log rows for records inserted in bulk with Core (demo, imports)."""
+    if rows:
+        _write(
+            session,
+            [
+                _Change(
+                    table,
+                    r["id"],
+                    "create",
+                    None,
+                    {k: _jsonable(v) for k, v in r.items()},
+                    True,
+                    int(r["version"]),
+                )
+                for r in rows
+            ],
+        )
+
+
+def _stamp(session: Session, _ctx: UOWTransaction, _instances: object) -> None:
+    node = session.info.get("node_id")
+    now = utcnow()
+    for obj in session.new:
+        if getattr(obj, "__synced__", False):
+            if not obj.owner_node:
+                obj.owner_node = node
+            obj.updated_at = now
+    for obj in session.dirty:
+        if getattr(obj, "__synced__", False) and session.is_modified(obj):
+            obj.updated_at = now
+
+
+def _after_flush(session: Session, _ctx: UOWTransaction) -> None:
+    if any(_tracked(obj) for obj in session.deleted):
+        raise RuntimeError("records are soft-deleted; a hard delete bypasses the change log")
+    # new/dirty still show the pre-flush state here and attribute history is intact, while
+    # generated values (ids, incremented versions) are already known.
+    changes = _collect(session)
+    if changes:
+        _write(session, changes)
+
+
+def install(session_factory: Any) -> None:
+    """Attach change capture to a ``sessionmaker``."""
+    event.listen(session_factory, "before_flush", _stamp)
+    event.listen(session_factory, "after_flush", _after_flush)

@@ -1,0 +1,183 @@
+"""``redoffice-cli``: the same services as the GUI, from a terminal.
+
+Exit codes: 0 success, 1 user error (one line on stderr), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from typing import Any
+
+from redoffice import __version__, codes
+from redoffice.config import resolve_db_url
+from redoffice.db import Database, open_database
+from redoffice.errors import UserError
+from redoffice.logs import log_exception
+from redoffice.services import community, demo, registry, search, stats
+from redoffice.services.search import ResidentQuery, ResidentRow
+
+Handler = Callable[[Database, argparse.Namespace], int]
+
+
+def _print(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _resident_json(row: ResidentRow) -> dict[str, Any]:
+    data = asdict(row)
+    data["birth_date"] = row.birth_date.isoformat() if row.birth_date else None
+    data["gender"] = codes.label(codes.GENDERS, row.gender)
+    data["relation"] = codes.label(codes.RELATIONS, row.relation)
+    data["political_status"] = codes.label(codes.POLITICAL_STATUSES, row.political_status)
+    data["status"] = codes.label(codes.RESIDENT_STATUSES, row.status)
+    data["tags"] = list(row.tags)
+    return data
+
+
+def _resident_line(row: ResidentRow) -> str:
+    tags = "、".join(row.tags)
+    return "\t".join(
+        [row.name, codes.label(codes.GENDERS, row.gender), row.id_number_masked,
+         row.phone_masked, row.grid, row.address, tags]
+    )
+
+
+def _print_residents(rows: list[ResidentRow], as_json: bool) -> None:
+    if as_json:
+        _print(json.dumps([_resident_json(r) for r in rows], ensure_ascii=False, indent=1))
+    else:
+        for row in rows:
+            _print(_resident_line(row))
+
+
+def cmd_init(db: Database, args: argparse.Namespace) -> int:
+    identity = community.Identity(
+        args.community_name, args.community_code, args.street_name, args.street_code
+    )
+    node = community.initialize(db, identity, args.operator or "管理员")
+    _print(f"已初始化：{identity.community_name}（节点 {node}）")
+    return 0
+
+
+def cmd_demo(db: Database, args: argparse.Namespace) -> int:
+    def progress(done: int, total: int) -> None:
+        sys.stderr.write(f"\r生成演示数据 {done}/{total}")
+
+    counts = demo.create_demo(db, args.households, args.seed, progress)
+    sys.stderr.write("\n")
+    _print(f"已生成 {counts['household']} 户、{counts['resident']} 名居民")
+    return 0
+
+
+def _grid_id(db: Database, code: str | None) -> str | None:
+    return registry.grid_by_code(db, code).id if code else None
+
+
+def _tag(tag: str | None) -> str | None:
+    if not tag:
+        return None
+    found = codes.code_for(codes.TAGS, tag)
+    if found is None:
+        raise UserError("db.unknown_tag", tag=tag)
+    return found
+
+
+def cmd_residents_list(db: Database, args: argparse.Namespace) -> int:
+    query = ResidentQuery(grid_id=_grid_id(db, args.grid), tag=_tag(args.tag))
+    _print_residents(search.search_residents(db, query, limit=args.limit), args.json)
+    return 0
+
+
+def cmd_residents_search(db: Database, args: argparse.Namespace) -> int:
+    query = ResidentQuery(text=args.query)
+    _print_residents(search.search_residents(db, query, limit=args.limit), args.json)
+    return 0
+
+
+def cmd_stats(db: Database, args: argparse.Namespace) -> int:
+    result = stats.registry_stats(db)
+    if args.json:
+        _print(json.dumps(asdict(result), ensure_ascii=False, indent=1))
+        return 0
+    _print(f"户数：{result.households}  居民：{result.residents}  党员：{result.party_members}")
+    for g in result.by_grid:
+        _print(f"{g.code}\t{g.name}\t{g.households} 户\t{g.residents} 人")
+    for _, label, count in result.by_tag:
+        _print(f"{label}\t{count}")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="redoffice-cli", description="RedOffice 社区红色工作台 命令行")
+    p.add_argument("--version", action="version", version=f"RedOffice {__version__}")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--db", metavar="PATH", help="SQLite 数据库文件")
+    where.add_argument("--db-url", metavar="URL", help="数据库地址，如 postgresql+psycopg://...")
+    p.add_argument("--operator", help="本次操作的经办人（默认取设置中的经办人）")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    init = sub.add_parser("init", help="初始化社区信息")
+    init.add_argument("--community-name", required=True)
+    init.add_argument("--community-code", required=True)
+    init.add_argument("--street-name", required=True)
+    init.add_argument("--street-code", required=True)
+    init.add_argument("--operator", default=argparse.SUPPRESS, help="经办人")
+    init.set_defaults(handler=cmd_init, needs_operator=False)
+
+    dem = sub.add_parser("demo", help="生成演示数据")
+    dem.add_argument("--households", type=int, required=True)
+    dem.add_argument("--seed", type=int, default=1)
+    dem.set_defaults(handler=cmd_demo, needs_operator=True)
+
+    res = sub.add_parser("residents", help="居民")
+    rsub = res.add_subparsers(dest="action", required=True)
+    lst = rsub.add_parser("list", help="列出居民")
+    lst.add_argument("--grid", metavar="CODE")
+    lst.add_argument("--tag", metavar="TAG")
+    lst.add_argument("--limit", type=int, default=None)
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(handler=cmd_residents_list, needs_operator=False)
+    srch = rsub.add_parser("search", help="搜索居民")
+    srch.add_argument("query")
+    srch.add_argument("--limit", type=int, default=50)
+    srch.add_argument("--json", action="store_true")
+    srch.set_defaults(handler=cmd_residents_search, needs_operator=False)
+
+    st = sub.add_parser("stats", help="统计")
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(handler=cmd_stats, needs_operator=False)
+    return p
+
+
+def _run(args: argparse.Namespace) -> int:
+    db = open_database(resolve_db_url(args.db, args.db_url))
+    try:
+        if args.command != "init" and not community.is_initialized(db):
+            raise UserError("community.not_initialized")
+        if args.needs_operator:
+            community.use_operator(db, args.operator)
+        handler: Handler = args.handler
+        return handler(db, args)
+    finally:
+        db.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except UserError as exc:
+        sys.stderr.write(f"错误：{exc.text}\n")
+        return 1
+    except Exception:
+        path = log_exception("redoffice-cli " + " ".join(sys.argv[1:]))
+        sys.stderr.write(f"错误：程序内部错误，未保存任何更改。详情已写入 {path}\n")
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

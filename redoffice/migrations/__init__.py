@@ -1,0 +1,1 @@
+"""Alembic migrations; configured in code by :mod:`redoffice.db` (no alembic.ini needed)."""

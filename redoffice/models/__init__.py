@@ -1,0 +1,29 @@
+"""SQLAlchemy tables. Import from here so that every table is registered on ``Base.metadata``."""
+
+from redoffice.models.base import Base, SyncedRecord
+from redoffice.models.registry import (
+    Estate,
+    Grid,
+    Household,
+    Organization,
+    Resident,
+    ResidentTag,
+    Staff,
+)
+from redoffice.models.system import AuditLog, ChangeLog, Setting, SyncCounter
+
+__all__ = [
+    "AuditLog",
+    "Base",
+    "ChangeLog",
+    "Estate",
+    "Grid",
+    "Household",
+    "Organization",
+    "Resident",
+    "ResidentTag",
+    "Setting",
+    "Staff",
+    "SyncCounter",
+    "SyncedRecord",
+]

@@ -1,0 +1,1 @@
+"""One public function per user action; each runs in one transaction (``db.uow()``)."""

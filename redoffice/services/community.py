@@ -1,0 +1,106 @@
+"""The community's identity (社区/街道), this installation's node id and the operator (经办人)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from redoffice.db import Database
+from redoffice.errors import UserError
+from redoffice.ids import new_id
+from redoffice.models import Setting
+from redoffice.services.validation import Checker
+
+IDENTITY_KEYS = ("community_name", "community_code", "street_name", "street_code")
+
+
+@dataclass(frozen=True)
+class Identity:
+    community_name: str
+    community_code: str
+    street_name: str
+    street_code: str
+
+
+def _get(s: Session, key: str) -> str | None:
+    row = s.get(Setting, key)
+    return None if row is None else str(json.loads(row.value))
+
+
+def _put(s: Session, key: str, value: str) -> None:
+    encoded = json.dumps(value, ensure_ascii=False)
+    row = s.get(Setting, key)
+    if row is None:
+        s.add(Setting(key=key, value=encoded))
+    elif row.value != encoded:
+        row.value = encoded
+
+
+def _check(identity: Identity, operator: str) -> tuple[Identity, str]:
+    c = Checker()
+    cleaned = Identity(
+        community_name=c.text("community_name", identity.community_name, required=True, max_len=64),
+        community_code=c.text("community_code", identity.community_code, required=True, max_len=32),
+        street_name=c.text("street_name", identity.street_name, required=True, max_len=64),
+        street_code=c.text("street_code", identity.street_code, required=True, max_len=32),
+    )
+    op = c.text("operator", operator, required=True, max_len=32)
+    c.raise_if_any()
+    return cleaned, op
+
+
+def is_initialized(db: Database) -> bool:
+    with db.read() as s:
+        return s.scalar(select(Setting.key).where(Setting.key == "node.id")) is not None
+
+
+def initialize(db: Database, identity: Identity, operator: str) -> str:
+    """First start: record the identity and operator, create this installation's node id."""
+    identity, operator = _check(identity, operator)
+    with db.read() as s:
+        existing = _get(s, "community_name")
+    if is_initialized(db):
+        raise UserError("community.already_initialized", name=existing or "")
+    node_id = new_id()
+    db.actor = operator
+    with db.uow() as s:
+        s.info["node_id"] = node_id
+        _put(s, "node.id", node_id)
+        for key in IDENTITY_KEYS:
+            _put(s, key, getattr(identity, key))
+        _put(s, "operator", operator)
+    db.refresh_identity()
+    return node_id
+
+
+def identity(db: Database) -> Identity:
+    with db.read() as s:
+        values = {key: _get(s, key) for key in IDENTITY_KEYS}
+    if values["community_name"] is None:
+        raise UserError("community.not_initialized")
+    return Identity(**{k: v or "" for k, v in values.items()})
+
+
+def update_identity(db: Database, identity: Identity, operator: str) -> None:
+    """Settings page: change the identity and the default operator."""
+    identity, operator = _check(identity, operator)
+    db.actor = operator
+    with db.uow() as s:
+        for key in IDENTITY_KEYS:
+            _put(s, key, getattr(identity, key))
+        _put(s, "operator", operator)
+
+
+def operator(db: Database) -> str:
+    with db.read() as s:
+        return _get(s, "operator") or ""
+
+
+def use_operator(db: Database, override: str | None = None) -> None:
+    """Set who is recorded on changes: the given name, else the stored default operator."""
+    db.actor = (override or "").strip() or operator(db)
+    if not db.actor:
+        raise UserError("operator.required")

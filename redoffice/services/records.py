@@ -1,0 +1,110 @@
+"""Helpers shared by the record services: save, soft delete and restore, references, history."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from redoffice.db import Database
+from redoffice.errors import Collector, UserError
+from redoffice.models import AuditLog, Base, SyncedRecord
+
+T = TypeVar("T", bound=Base)
+
+# Every synced table, by name: these are soft-deleted and restored, never removed.
+RECORD_TABLES: dict[str, type[Base]] = {
+    m.class_.__tablename__: m.class_
+    for m in Base.registry.mappers
+    if issubclass(m.class_, SyncedRecord)
+}
+
+
+def live(s: Session, model: type[T], record_id: str, code: str = "record.not_found") -> T:
+    """The record, not soft-deleted, or a UserError."""
+    obj = s.get(model, record_id)
+    if obj is None or getattr(obj, "deleted", False):
+        raise UserError(code)
+    return obj
+
+
+def check_ref(
+    s: Session, c: Collector, field: str, model: type[Base], record_id: str | None
+) -> str | None:
+    """Record a field error when ``record_id`` names no live record."""
+    if not record_id:
+        return None
+    obj = s.get(model, record_id)
+    if obj is None or getattr(obj, "deleted", False):
+        c.add(field, "record.not_found")
+    return record_id
+
+
+def save(s: Session, model: type[T], record_id: str | None, values: dict[str, Any]) -> T:
+    """Insert a new record or update the live one with ``values``; flushes."""
+    if record_id is None:
+        obj = model(**values)
+        s.add(obj)
+    else:
+        obj = live(s, model, record_id)
+        for key, value in values.items():
+            if getattr(obj, key) != value:
+                setattr(obj, key, value)
+    s.flush()
+    return obj
+
+
+def set_deleted(db: Database, table: str, record_id: str, deleted: bool) -> None:
+    """Soft delete (回收站) or restore one record; nothing is ever removed from the database."""
+    model = RECORD_TABLES[table]
+    with db.uow() as s:
+        obj = s.get(model, record_id)
+        if obj is None:
+            raise UserError("record.not_found")
+        obj.deleted = deleted  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One line of a record's 变更记录."""
+
+    at: datetime
+    actor: str
+    action: str
+    changes: tuple[tuple[str, Any, Any], ...]
+
+
+_HIDDEN = {"version", "updated_at", "owner_node", "id", "name_pinyin", "name_initials"}
+_HIDDEN |= {"id_number_rev", "phone_rev"}
+
+
+def _diff(before: dict[str, Any], after: dict[str, Any]) -> tuple[tuple[str, Any, Any], ...]:
+    keys = sorted(set(before) | set(after))
+    return tuple(
+        (k, before.get(k), after.get(k))
+        for k in keys
+        if k not in _HIDDEN and before.get(k) != after.get(k)
+    )
+
+
+def history(db: Database, table: str, record_id: str) -> list[HistoryEntry]:
+    """Every audited change of one record, oldest first, as field-level differences."""
+    with db.read() as s:
+        rows = s.scalars(
+            select(AuditLog)
+            .where(AuditLog.table_name == table, AuditLog.row_id == record_id)
+            .order_by(AuditLog.id)
+        ).all()
+        return [
+            HistoryEntry(
+                at=row.at,
+                actor=row.actor,
+                action=row.action,
+                changes=_diff(json.loads(row.before or "{}"), json.loads(row.after or "{}")),
+            )
+            for row in rows
+        ]

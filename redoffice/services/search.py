@@ -1,0 +1,340 @@
+"""Finding residents and households: one search box, filters and sorting, all in SQL.
+
+The list screens ask for the ordered ids of everything that matches (cheap) and then fetch
+rows for the visible ids only, so 100k residents never become 100k Python objects.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import ColumnElement, Select, and_, exists, false, func, or_, select
+from sqlalchemy.orm import Session
+
+from redoffice import codes
+from redoffice.db import Database
+from redoffice.models import Estate, Grid, Household, Resident, ResidentTag
+from redoffice.services.validation import mask_id_number, mask_phone, normalize
+
+DIGITS = re.compile(r"\d{4,18}[Xx]?|\d{3,17}[Xx]")
+LETTERS = re.compile(r"[a-z]+")
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class ResidentQuery:
+    """What the resident list shows. ``scope``: active, left (迁出/去世), all."""
+
+    text: str = ""
+    grid_id: str | None = None
+    estate_id: str | None = None
+    tag: str | None = None
+    party_only: bool = False
+    scope: str = "active"
+    deleted: bool = False
+    sort: str = "name"
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class ResidentRow:
+    id: str
+    name: str
+    gender: str
+    birth_date: date | None
+    id_number_masked: str
+    phone_masked: str
+    household_id: str | None
+    relation: str
+    address: str
+    grid: str
+    tags: tuple[str, ...]
+    party_member: bool
+    political_status: str
+    status: str
+
+
+@dataclass(frozen=True)
+class HouseholdQuery:
+    text: str = ""
+    grid_id: str | None = None
+    estate_id: str | None = None
+    deleted: bool = False
+    sort: str = "address"
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class HouseholdRow:
+    id: str
+    address: str
+    estate: str
+    grid: str
+    head: str
+    members: int
+    phone_masked: str
+    residence_status: str
+
+
+def _like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _prefix(column: ColumnElement[str | None], text: str) -> ColumnElement[bool]:
+    """``column`` starts with ``text``, as an index-friendly range."""
+    return and_(column >= text, column < text + "\uffff")
+
+
+def active_tag(tag: str | None, today: date) -> ColumnElement[bool]:
+    """EXISTS a live tag row on the resident, in force today (any tag when ``tag`` is None)."""
+    cond = [
+        ResidentTag.resident_id == Resident.id,
+        ResidentTag.deleted.is_(False),
+        or_(ResidentTag.since.is_(None), ResidentTag.since <= today),
+        or_(ResidentTag.until.is_(None), ResidentTag.until >= today),
+    ]
+    if tag:
+        cond.append(ResidentTag.tag == tag)
+    return exists().where(*cond)
+
+
+def _text_condition(raw: str) -> ColumnElement[bool] | None:
+    text = re.sub(r"\s+", "", normalize(raw)).lower()
+    if not text:
+        return None
+    if DIGITS.fullmatch(text):
+        rev = text.upper()[::-1]
+        return or_(_prefix(Resident.id_number_rev, rev), _prefix(Resident.phone_rev, rev))
+    if LETTERS.fullmatch(text):
+        return or_(
+            _prefix(Resident.name_initials, text),
+            _prefix(Resident.name_pinyin, text),
+        )
+    pattern = _like(text)
+    address_match = select(Household.id).where(Household.address.like(pattern, escape="\\"))
+    conds = [Resident.household_id.in_(address_match)]
+    if CJK.search(text) and len(text) <= 8:
+        conds.append(Resident.name.like(pattern, escape="\\"))
+    return or_(*conds)
+
+
+_RESIDENT_SORTS = {
+    "name": Resident.name_pinyin,
+    "gender": Resident.gender,
+    "birth_date": Resident.birth_date,
+    "address": Household.address,
+    "grid": Grid.code,
+    "relation": Resident.relation,
+    "political_status": Resident.political_status,
+    "status": Resident.status,
+}
+
+
+def _resident_filter(q: ResidentQuery, today: date) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = [Resident.deleted.is_(q.deleted)]
+    if q.scope == "active":
+        conds.append(Resident.status == "active")
+    elif q.scope == "left":
+        conds.append(Resident.status != "active")
+    text = _text_condition(q.text)
+    if text is not None:
+        conds.append(text)
+    if q.grid_id:
+        conds.append(Household.grid_id == q.grid_id)
+    if q.estate_id:
+        conds.append(Household.estate_id == q.estate_id)
+    if q.tag:
+        conds.append(active_tag(q.tag, today))
+    if q.party_only:
+        conds.append(Resident.political_status.in_(codes.PARTY_STATUSES))
+    return conds
+
+
+def _resident_select(q: ResidentQuery) -> Select[tuple[str]]:
+    needs_join = bool(q.grid_id or q.estate_id or q.sort in ("address", "grid"))
+    query = select(Resident.id)
+    if needs_join:
+        query = query.outerjoin(Household, Household.id == Resident.household_id)
+    if q.sort == "grid":
+        query = query.outerjoin(Grid, Grid.id == Household.grid_id)
+    query = query.where(*_resident_filter(q, date.today()))
+    key = _RESIDENT_SORTS.get(q.sort, Resident.name_pinyin)
+    order = key.desc() if q.descending else key.asc()
+    return query.order_by(order, Resident.id)
+
+
+def resident_ids(db: Database, q: ResidentQuery, limit: int | None = None) -> list[str]:
+    """Ids of the matching residents in display order."""
+    query = _resident_select(q)
+    if limit is not None:
+        query = query.limit(limit)
+    with db.read() as s:
+        return list(s.scalars(query))
+
+
+def count_residents(db: Database, q: ResidentQuery) -> int:
+    with db.read() as s:
+        sub = _resident_select(q).order_by(None).subquery()
+        return int(s.scalar(select(func.count()).select_from(sub)) or 0)
+
+
+def _tags_by_resident(s: Session, ids: Sequence[str], today: date) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = defaultdict(list)
+    rows = s.execute(
+        select(ResidentTag.resident_id, ResidentTag.tag)
+        .where(
+            ResidentTag.resident_id.in_(ids),
+            ResidentTag.deleted.is_(False),
+            or_(ResidentTag.since.is_(None), ResidentTag.since <= today),
+            or_(ResidentTag.until.is_(None), ResidentTag.until >= today),
+        )
+        .order_by(ResidentTag.tag)
+    )
+    for resident_id, tag in rows:
+        found[resident_id].append(codes.label(codes.TAGS, tag))
+    return found
+
+
+def resident_rows(db: Database, ids: Sequence[str]) -> list[ResidentRow]:
+    """Display rows for ``ids``, in the same order; ID numbers and phones masked."""
+    if not ids:
+        return []
+    today = date.today()
+    with db.read() as s:
+        rows = s.execute(
+            select(Resident, Household.address, Grid.name)
+            .outerjoin(Household, Household.id == Resident.household_id)
+            .outerjoin(Grid, Grid.id == Household.grid_id)
+            .where(Resident.id.in_(ids))
+        ).all()
+        tags = _tags_by_resident(s, ids, today)
+        by_id = {
+            r.id: _resident_row(r, address, grid, tags.get(r.id, [])) for r, address, grid in rows
+        }
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def _resident_row(
+    r: Resident, address: str | None, grid: str | None, tags: list[str]
+) -> ResidentRow:
+    return ResidentRow(
+        id=r.id,
+        name=r.name,
+        gender=r.gender,
+        birth_date=r.birth_date,
+        id_number_masked=mask_id_number(r.id_number),
+        phone_masked=mask_phone(r.phone),
+        household_id=r.household_id,
+        relation=r.relation,
+        address=address or r.current_address,
+        grid=grid or "",
+        tags=tuple(tags),
+        party_member=r.political_status in codes.PARTY_STATUSES,
+        political_status=r.political_status,
+        status=r.status,
+    )
+
+
+def search_residents(db: Database, q: ResidentQuery, limit: int = 50) -> list[ResidentRow]:
+    """The first ``limit`` matching residents as display rows."""
+    return resident_rows(db, resident_ids(db, q, limit))
+
+
+_HOUSEHOLD_SORTS = {
+    "address": Household.address,
+    "estate": Estate.name,
+    "grid": Grid.code,
+    "residence_status": Household.residence_status,
+}
+
+
+def _household_text(raw: str) -> ColumnElement[bool] | None:
+    text = re.sub(r"\s+", "", normalize(raw)).lower()
+    if not text:
+        return None
+    members = _text_condition(text)
+    member_match = select(Resident.household_id).where(
+        Resident.deleted.is_(False), members if members is not None else false()
+    )
+    conds = [Household.id.in_(member_match), Household.address.like(_like(text), escape="\\")]
+    if DIGITS.fullmatch(text):
+        conds.append(Household.phone.like("%" + text))
+    return or_(*conds)
+
+
+def household_ids(db: Database, q: HouseholdQuery, limit: int | None = None) -> list[str]:
+    conds: list[ColumnElement[bool]] = [Household.deleted.is_(q.deleted)]
+    text = _household_text(q.text)
+    if text is not None:
+        conds.append(text)
+    if q.grid_id:
+        conds.append(Household.grid_id == q.grid_id)
+    if q.estate_id:
+        conds.append(Household.estate_id == q.estate_id)
+    key = _HOUSEHOLD_SORTS.get(q.sort, Household.address)
+    query = (
+        select(Household.id)
+        .outerjoin(Estate, Estate.id == Household.estate_id)
+        .outerjoin(Grid, Grid.id == Household.grid_id)
+        .where(*conds)
+        .order_by(key.desc() if q.descending else key.asc(), Household.id)
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    with db.read() as s:
+        return list(s.scalars(query))
+
+
+def household_rows(db: Database, ids: Sequence[str]) -> list[HouseholdRow]:
+    if not ids:
+        return []
+    with db.read() as s:
+        live_members = and_(
+            Resident.household_id == Household.id,
+            Resident.deleted.is_(False),
+            Resident.status == "active",
+        )
+        head = (
+            select(Resident.name)
+            .where(live_members, Resident.relation == codes.HEAD_OF_HOUSEHOLD)
+            .limit(1)
+            .scalar_subquery()
+        )
+        members = select(func.count(Resident.id)).where(live_members).scalar_subquery()
+        rows = s.execute(
+            select(Household, Estate.name, Grid.name, head, members)
+            .outerjoin(Estate, Estate.id == Household.estate_id)
+            .outerjoin(Grid, Grid.id == Household.grid_id)
+            .where(Household.id.in_(ids))
+        ).all()
+        by_id = {
+            h.id: HouseholdRow(
+                h.id,
+                h.address,
+                estate or "",
+                grid or "",
+                head_name or "",
+                int(count or 0),
+                mask_phone(h.phone),
+                h.residence_status,
+            )
+            for h, estate, grid, head_name, count in rows
+        }
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def household_members(db: Database, household_id: str) -> list[ResidentRow]:
+    """Live members of a household, 户主 first."""
+    with db.read() as s:
+        ids = list(
+            s.scalars(
+                select(Resident.id)
+                .where(Resident.household_id == household_id, Resident.deleted.is_(False))
+                .order_by(Resident.relation, Resident.birth_date)
+            )
+        )
+    return resident_rows(db, ids)
