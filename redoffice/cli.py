@@ -41,8 +41,15 @@ def _resident_json(row: ResidentRow) -> dict[str, Any]:
 def _resident_line(row: ResidentRow) -> str:
     tags = "、".join(row.tags)
     return "\t".join(
-        [row.name, codes.label(codes.GENDERS, row.gender), row.id_number_masked,
-         row.phone_masked, row.grid, row.address, tags]
+        [
+            row.name,
+            codes.label(codes.GENDERS, row.gender),
+            row.id_number_masked,
+            row.phone_masked,
+            row.grid,
+            row.address,
+            tags,
+        ]
     )
 
 

@@ -15,7 +15,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -136,12 +136,11 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for queries only."""
+        """A session for queries only; loaded objects stay readable after it closes."""
         session = self._factory()
         try:
             yield session
         finally:
-            session.rollback()
             session.close()
 
     def refresh_identity(self) -> None:
@@ -160,7 +159,7 @@ def open_database(url: str, backup_folder: Path | None = None) -> Database:
     engine = make_engine(url)
     try:
         found = current_revision(engine)
-    except OperationalError as exc:
+    except DatabaseError as exc:
         engine.dispose()
         raise UserError("db.cannot_open", detail=str(exc.orig)) from exc
     if found is not None and found not in _known_revisions():

@@ -24,7 +24,7 @@ class FieldError:
 class UserError(Exception):
     """An expected failure caused by input or state; nothing was written."""
 
-    def __init__(self, code: str, **params: Any) -> None:
+    def __init__(self, code: str, /, **params: Any) -> None:
         self.code = code
         self.params = params
         super().__init__(self.text)
@@ -55,8 +55,8 @@ class Collector:
     def __init__(self) -> None:
         self.errors: list[FieldError] = []
 
-    def add(self, field_name: str, code: str, **params: Any) -> None:
-        self.errors.append(FieldError(field_name, code, params))
+    def add(self, field_name: str, error_code: str, /, **params: Any) -> None:
+        self.errors.append(FieldError(field_name, error_code, params))
 
     def has(self, field_name: str) -> bool:
         return any(e.field == field_name for e in self.errors)

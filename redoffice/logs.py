@@ -16,8 +16,9 @@ def log_file() -> Path:
     global _configured
     if _configured is None:
         _configured = data_dir() / "redoffice.log"
-        handler = RotatingFileHandler(_configured, maxBytes=2_000_000, backupCount=3,
-                                      encoding="utf-8")
+        handler = RotatingFileHandler(
+            _configured, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
         logging.getLogger("redoffice").addHandler(handler)
         logging.getLogger("redoffice").setLevel(logging.INFO)

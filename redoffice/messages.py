@@ -87,7 +87,7 @@ FIELDS: Final[dict[str, str]] = {
 }
 
 
-def message(code: str, **params: Any) -> str:
+def message(code: str, /, **params: Any) -> str:
     """The Chinese text for ``code`` (a field name for ``field.<name>``), never raising."""
     if code.startswith("field."):
         return FIELDS.get(code[6:], code[6:])

@@ -140,7 +140,9 @@ def _grids_and_estates(
             grid_id=None,
             notes="",
         )
-        grids.append(b.add(Grid, node, code=f"G{n:03d}", name=f"第{n}网格", leader_id=staff, notes=""))
+        grids.append(
+            b.add(Grid, node, code=f"G{n:03d}", name=f"第{n}网格", leader_id=staff, notes="")
+        )
     estates = []
     for name in ESTATE_NAMES[: max(2, min(len(ESTATE_NAMES), households // 400 + 2))]:
         pc = b.add(

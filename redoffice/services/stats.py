@@ -60,7 +60,7 @@ def registry_stats(db: Database, today: date | None = None) -> RegistryStats:
                 select(Household.grid_id, func.count())
                 .where(Household.deleted.is_(False))
                 .group_by(Household.grid_id)
-            ).tuples()
+            )
         )
         grid_residents = _pairs(
             s.execute(
@@ -68,7 +68,7 @@ def registry_stats(db: Database, today: date | None = None) -> RegistryStats:
                 .join(Household, Household.id == Resident.household_id)
                 .where(*_LIVE_RESIDENT)
                 .group_by(Household.grid_id)
-            ).tuples()
+            )
         )
         grids = s.execute(
             select(Grid.id, Grid.code, Grid.name).where(Grid.deleted.is_(False)).order_by(Grid.code)
@@ -84,7 +84,7 @@ def registry_stats(db: Database, today: date | None = None) -> RegistryStats:
                     (ResidentTag.until.is_(None)) | (ResidentTag.until >= today),
                 )
                 .group_by(ResidentTag.tag)
-            ).tuples()
+            )
         )
     by_grid = [
         GridCount(g.id, g.code, g.name, grid_households.get(g.id, 0), grid_residents.get(g.id, 0))

@@ -21,7 +21,8 @@ PROVINCES = frozenset(
 )
 MIN_BIRTH_YEAR = 1900
 MOBILE = re.compile(r"1[3-9]\d{9}")
-LANDLINE = re.compile(r"(0\d{2,3})-?([2-9]\d{6,7})(?:-(\d{1,6}))?")
+# 3-digit area codes are 010 and 02X; every other area code has 4 digits.
+LANDLINE = re.compile(r"(0[12]\d|0[3-9]\d{2})-?([2-9]\d{6,7})(?:-(\d{1,6}))?")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,48 @@
+"""Shared fixtures: a migrated, initialized template database copied for each test."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from redoffice.db import Database, open_database  # noqa: E402
+from redoffice.services import community  # noqa: E402
+
+IDENTITY = community.Identity("幸福社区", "420106001", "中南路街道", "420106")
+OPERATOR = "张秘书"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Never touch the developer's real data folder or keyring."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("REDOFFICE_DB", raising=False)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite"
+    db = open_database(f"sqlite:///{path}")
+    community.initialize(db, IDENTITY, OPERATOR)
+    db.close()
+    return path
+
+
+@pytest.fixture
+def sqlite_db(sqlite_template: Path, tmp_path: Path) -> Iterator[Database]:
+    path = tmp_path / "redoffice.sqlite"
+    shutil.copy(sqlite_template, path)
+    db = open_database(f"sqlite:///{path}")
+    db.actor = OPERATOR
+    yield db
+    db.close()

@@ -1,0 +1,41 @@
+from datetime import date
+
+from sqlalchemy import func, select
+
+from redoffice.db import Database
+from redoffice.models import ChangeLog, Resident, ResidentTag
+from redoffice.services.demo import create_demo
+from redoffice.services.validation import parse_id_number
+
+
+def _people(db: Database) -> list[tuple[str, str | None, str, str | None]]:
+    with db.read() as s:
+        rows = s.execute(
+            select(Resident.name, Resident.id_number, Resident.gender, Resident.relation)
+        ).all()
+        return sorted((r[0], r[1], r[2], r[3]) for r in rows)
+
+
+def test_demo_is_plausible_and_repeatable(db: Database, sqlite_db: Database) -> None:
+    counts = create_demo(db, 120, seed=11)
+    people = _people(db)
+    assert counts["household"] == 120 and len(people) == counts["resident"]
+    numbers = [p[1] for p in people]
+    assert len(set(numbers)) == len(numbers)
+    for _, number, gender, _ in people:
+        assert number is not None
+        assert parse_id_number(number).gender == gender
+    with db.read() as s:
+        tagged = s.scalar(select(func.count(func.distinct(ResidentTag.resident_id)))) or 0
+        party = s.scalar(select(func.count()).where(Resident.political_status == "party_member"))
+        heads = s.scalar(select(func.count()).where(Resident.relation == "0"))
+        changes = s.scalar(select(func.count()).select_from(ChangeLog))
+    assert 0.08 < tagged / len(people) < 0.25
+    assert 0.04 < (party or 0) / len(people) < 0.13
+    assert heads == 120
+    assert (changes or 0) >= counts["resident"] + counts["household"]
+    born = {p[1][6:14] for p in people if p[1]}
+    assert all(b <= date.today().strftime("%Y%m%d") for b in born)
+    if db is not sqlite_db:
+        create_demo(sqlite_db, 120, seed=11)
+        assert _people(sqlite_db) == people

@@ -1,0 +1,102 @@
+"""Databases written by earlier versions open, upgrade and keep every record."""
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from redoffice.db import backup_sqlite, head_revision, open_database
+from redoffice.errors import UserError
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+TABLES = (
+    "grid",
+    "estate",
+    "organization",
+    "staff",
+    "household",
+    "resident",
+    "resident_tag",
+    "audit_log",
+    "change_log",
+    "setting",
+)
+
+
+def _snapshot(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    conn = sqlite3.connect(path)
+    try:
+        return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in TABLES}
+    finally:
+        conn.close()
+
+
+def _upgraded_copy(name: str, tmp_path: Path) -> Path:
+    target = tmp_path / name
+    shutil.copy(FIXTURES / name, target)
+    open_database(f"sqlite:///{target}").close()
+    return target
+
+
+def test_first_schema_database_upgrades_with_every_record(tmp_path: Path) -> None:
+    before = _snapshot(FIXTURES / "schema_0001.sqlite")
+    path = _upgraded_copy("schema_0001.sqlite", tmp_path)
+    after = _snapshot(path)
+    for table in TABLES:
+        assert len(after[table]) >= len(before[table]), table
+        assert {r[:3] for r in before[table]} <= {r[:3] for r in after[table]}, table
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (head_revision(),)
+    assert conn.execute("SELECT count(*) FROM resident").fetchone() == (69,)
+
+
+def test_newer_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "newer.sqlite"
+    shutil.copy(FIXTURES / "schema_0001.sqlite", path)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.close()
+    before = _snapshot(path)
+    with pytest.raises(UserError) as info:
+        open_database(f"sqlite:///{path}")
+    assert "更新版本" in info.value.text and "9999" in info.value.text
+    assert _snapshot(path) == before
+    assert sqlite3.connect(path).execute("SELECT * FROM alembic_version").fetchall() == [("9999",)]
+
+
+def test_outdated_database_is_backed_up_before_upgrade(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import redoffice.db as dbmod
+
+    path = tmp_path / "old.sqlite"
+    shutil.copy(FIXTURES / "schema_0001.sqlite", path)
+    upgraded: list[list[Path]] = []
+    monkeypatch.setattr(dbmod, "head_revision", lambda: "0002")
+    monkeypatch.setattr(dbmod, "_known_revisions", lambda: {"0001", "0002"})
+    monkeypatch.setattr(
+        dbmod, "upgrade", lambda engine: upgraded.append(list((tmp_path / "backups").glob("*")))
+    )
+    open_database(f"sqlite:///{path}").close()
+    assert len(upgraded) == 1 and len(upgraded[0]) == 1, "backup must exist before the upgrade"
+    kept = sqlite3.connect(upgraded[0][0])
+    assert kept.execute("SELECT count(*) FROM resident").fetchone() == (69,)
+
+
+def test_backups_keep_the_newest_ten(tmp_path: Path) -> None:
+    path = _upgraded_copy("schema_0001.sqlite", tmp_path)
+    db = open_database(f"sqlite:///{path}")
+    for _ in range(12):
+        backup_sqlite(db.engine, tmp_path / "b")
+    db.close()
+    assert len(list((tmp_path / "b").glob("*.sqlite"))) == 10
+
+
+def test_unreadable_file_gives_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "not-a-db.sqlite"
+    path.write_bytes(b"this is a spreadsheet, not a database" * 100)
+    with pytest.raises(UserError) as info:
+        open_database(f"sqlite:///{path}")
+    assert info.value.text.startswith("无法打开数据库")
