@@ -25,8 +25,8 @@ def log_file() -> Path:
     return _configured
 
 
-def log_exception(context: str) -> Path:
-    """Record the exception being handled; return where it was written."""
+def log_exception(context: str, error: BaseException | None = None) -> Path:
+    """Record ``error`` (default: the exception being handled); return where it was written."""
     path = log_file()
-    logging.getLogger("redoffice").exception("%s", context)
+    logging.getLogger("redoffice").error("%s", context, exc_info=error or True)
     return path

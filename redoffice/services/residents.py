@@ -55,6 +55,7 @@ class ResidentDetail:
     status: str
     status_date: date | None
     deleted: bool
+    household_address: str
 
 
 def pinyin_keys(name: str) -> tuple[str, str]:
@@ -213,7 +214,9 @@ def get_resident(db: Database, resident_id: str) -> ResidentDetail:
             notes=r.notes,
             tags=tuple(TagInput(t.tag, t.since, t.until, t.note) for t in tags),
         )
-        return ResidentDetail(r.id, data, r.status, r.status_date, r.deleted)
+        household = s.get(Household, r.household_id) if r.household_id else None
+        address = household.address if household else ""
+        return ResidentDetail(r.id, data, r.status, r.status_date, r.deleted, address)
 
 
 def move_resident(db: Database, resident_id: str, household_id: str, relation: str) -> None:

@@ -1,0 +1,128 @@
+"""``redoffice``: start the GUI (or ``--self-test`` it offscreen)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+from redoffice.config import resolve_db_url
+from redoffice.db import Database, backup_sqlite, default_backup_folder, open_database
+from redoffice.errors import UserError
+from redoffice.logs import log_exception
+
+STARTED = time.perf_counter()
+
+
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="redoffice", description="RedOffice 社区红色工作台")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--db", metavar="PATH")
+    where.add_argument("--db-url", metavar="URL")
+    p.add_argument("--self-test", action="store_true",
+                   help="offscreen: open the main window and every page, then exit")
+    return p.parse_args(argv)
+
+
+def _no_display() -> bool:
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _excepthook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+    from redoffice.ui.errors import report
+
+    log_exception("uncaught", error.with_traceback(tb))
+    report(None, error)
+
+
+def _self_test_db() -> str:
+    folder = Path(tempfile.mkdtemp(prefix="redoffice-selftest-"))
+    return f"sqlite:///{folder / 'selftest.sqlite'}"
+
+
+def _prepare_self_test(db: Database) -> None:
+    from redoffice.services import community, demo
+
+    if not community.is_initialized(db):
+        community.initialize(db, community.Identity("自检社区", "000000000", "自检街道", "000000"),
+                             "自检")
+        community.use_operator(db)
+        demo.create_demo(db, 30, seed=1)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parse(argv)
+    if args.self_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from redoffice.ui.errors import collect_instead_of_showing
+
+        collect_instead_of_showing()
+    elif _no_display():
+        sys.stderr.write("没有可用的显示器（DISPLAY 未设置）。在无显示器的 Linux 上请使用："
+                         "xvfb-run -a redoffice\nNo display: run it under xvfb-run.\n")
+        return 1
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from redoffice.ui.resources import install_font, install_translators
+
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("RedOffice")
+    app.setOrganizationName("RedOffice")
+    install_font(app)
+    translators = install_translators(app)
+    sys.excepthook = _excepthook
+    url = resolve_db_url(args.db, args.db_url)
+    if args.self_test and not (args.db or args.db_url):
+        url = _self_test_db()
+    try:
+        db = open_database(url)
+        if args.self_test:
+            _prepare_self_test(db)
+    except UserError as exc:
+        if args.self_test:
+            sys.stderr.write(exc.text + "\n")
+        else:
+            QMessageBox.critical(None, "RedOffice", exc.text)
+        return 1
+    code = _run(app, db, args.self_test)
+    del translators
+    return code
+
+
+def _run(app: object, db: Database, self_test: bool) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from redoffice.services import community
+    from redoffice.ui.context import AppContext
+    from redoffice.ui.main_window import MainWindow
+    from redoffice.ui.setup_dialog import SetupDialog
+
+    assert isinstance(app, QApplication)
+    ctx = AppContext(db)
+    if not community.is_initialized(db) and SetupDialog(ctx).exec() != SetupDialog.DialogCode.Accepted:
+        ctx.tasks.shutdown()
+        return 0
+    db.actor = community.operator(db)
+    window = MainWindow(ctx)
+    window.show()
+    folder = default_backup_folder(db.engine)
+    if folder is not None:
+        ctx.query(lambda: backup_sqlite(db.engine, folder), lambda _path: None)
+    if self_test:
+        from redoffice.ui.self_test import run_self_test
+
+        return run_self_test(app, window)
+    code = app.exec()
+    db.close()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,72 @@
+"""变更记录: who changed what and when, field by field."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redoffice.messages import message
+from redoffice.services import records
+from redoffice.services.records import HistoryEntry
+from redoffice.ui.context import AppContext
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def _text(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(value)
+
+
+class HistoryDialog(QDialog):
+    def __init__(self, ctx: AppContext, table: str, record_id: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Change history"))
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Time"), self.tr("Operator"), self.tr("Action"), self.tr("Changes")]
+        )
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(760, 420)
+        ctx.query(partial(records.history, ctx.db, table, record_id), self.show_entries)
+
+    def _action(self, action: str) -> str:
+        names = {"create": self.tr("Created"), "update": self.tr("Changed"),
+                 "delete": self.tr("Deleted"), "restore": self.tr("Restored")}
+        return names.get(action, action)
+
+    def show_entries(self, entries: list[HistoryEntry]) -> None:
+        self.table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            changes = "\n".join(
+                f"{message('field.' + field)}：{_text(old)} → {_text(new)}"
+                for field, old, new in entry.changes
+                if field != "deleted"
+            )
+            cells = (entry.at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M:%S"), entry.actor,
+                     self._action(entry.action), changes)
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeRowsToContents()

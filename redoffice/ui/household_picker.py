@@ -1,0 +1,61 @@
+"""Choosing a household by searching (address, head's name, pinyin, phone tail)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+
+from redoffice.services import search
+from redoffice.services.search import HouseholdQuery, HouseholdRow
+from redoffice.ui.columns import household_columns
+from redoffice.ui.context import AppContext
+from redoffice.ui.list_view import SearchableList
+
+
+def household_list(ctx: AppContext, query: Callable[[str, str, bool], HouseholdQuery],
+                   parent: QWidget | None = None) -> SearchableList[HouseholdRow]:
+    """A searchable household list; ``query`` builds the filter from text and sort."""
+
+    def load_ids(text: str, sort: str, descending: bool) -> Callable[[], list[str]]:
+        return partial(search.household_ids, ctx.db, query(text, sort, descending))
+
+    return SearchableList(
+        ctx, household_columns(), partial(search.household_rows, ctx.db), lambda h: h.id,
+        load_ids,
+        QCoreApplication.translate(
+            "HouseholdPicker", "Search address, head of household, pinyin initials, phone tail"
+        ),
+        "address", parent,
+    )
+
+
+class HouseholdPicker(QDialog):
+    chosen = Signal(str, str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Choose a household"))
+        self.list = household_list(
+            ctx, lambda text, sort, desc: HouseholdQuery(text=text, sort=sort, descending=desc),
+            self,
+        )
+        self.list.activated.connect(lambda _id: self._choose())
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._choose)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+        self.resize(820, 520)
+        self.list.reload()
+
+    def _choose(self) -> None:
+        row = self.list.current_row()
+        if isinstance(row, HouseholdRow):
+            self.chosen.emit(row.id, row.address)
+            self.accept()

@@ -1,0 +1,146 @@
+"""户 list with its members; new household, edit, add a member, delete and restore."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redoffice import codes
+from redoffice.services import households, records, search
+from redoffice.services.search import HouseholdQuery, HouseholdRow, ResidentRow
+from redoffice.ui.ask import confirm
+from redoffice.ui.context import AppContext
+from redoffice.ui.history_dialog import HistoryDialog
+from redoffice.ui.household_dialog import HouseholdDialog
+from redoffice.ui.household_picker import household_list
+from redoffice.ui.list_view import SearchableList
+from redoffice.ui.place_filters import PlaceFilters
+from redoffice.ui.resident_dialog import ResidentDialog
+
+
+class HouseholdsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.places = PlaceFilters(ctx, self)
+        self.deleted = QCheckBox(self.tr("Recycle bin"))
+        self.list: SearchableList[HouseholdRow] = household_list(ctx, self.query, self)
+        self.places.changed.connect(self.list.reload)
+        self.deleted.toggled.connect(self.list.reload)
+        self.list.add_filter(self.places.grid)
+        self.list.add_filter(self.places.estate)
+        self.list.add_filter(self.deleted, 0)
+        self.list.activated.connect(self.edit)
+        self.list.current_changed.connect(self.show_members)
+        self.members = QTableWidget(0, 6)
+        self.members.setHorizontalHeaderLabels([
+            self.tr("Name"), self.tr("Relation"), self.tr("Gender"), self.tr("Birth date"),
+            self.tr("ID number"), self.tr("Special groups")])
+        self.members.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.members.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.members_title = QLabel(self.tr("Members"))
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.members_title)
+        lower_layout.addWidget(self.members)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.list)
+        split.addWidget(lower)
+        split.setSizes([420, 180])
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._buttons())
+        layout.addWidget(split)
+        ctx.changed.connect(self._on_changed)
+        self.places.reload()
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        actions: list[tuple[str, Callable[[], None]]] = [
+            (self.tr("New household"), self.add),
+            (self.tr("Edit"), self.edit_current),
+            (self.tr("Add member"), self.add_member),
+            (self.tr("Delete"), partial(self.set_deleted, True)),
+            (self.tr("Restore"), partial(self.set_deleted, False)),
+            (self.tr("History"), self.show_history),
+        ]
+        for text, slot in actions:
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    def query(self, text: str, sort: str, descending: bool) -> HouseholdQuery:
+        return HouseholdQuery(text=text, grid_id=self.places.grid_id(),
+                              estate_id=self.places.estate_id(), deleted=self.deleted.isChecked(),
+                              sort=sort, descending=descending)
+
+    def _on_changed(self, table: str) -> None:
+        if table in ("household", "resident"):
+            self.list.reload()
+            self.show_members(self.list.current_id() or "")
+
+    def show_members(self, household_id: str) -> None:
+        if not household_id:
+            self.members.setRowCount(0)
+            return
+        self.ctx.query(partial(search.household_members, self.ctx.db, household_id),
+                       self._fill_members)
+
+    def _fill_members(self, rows: list[ResidentRow]) -> None:
+        self.members.setRowCount(len(rows))
+        for n, r in enumerate(rows):
+            cells = (r.name, codes.label(codes.RELATIONS, r.relation),
+                     codes.label(codes.GENDERS, r.gender),
+                     r.birth_date.isoformat() if r.birth_date else "", r.id_number_masked,
+                     "、".join(r.tags))
+            for column, text in enumerate(cells):
+                self.members.setItem(n, column, QTableWidgetItem(text))
+
+    def add(self) -> None:
+        HouseholdDialog(self.ctx, parent=self).open()
+
+    def edit_current(self) -> None:
+        record_id = self.list.current_id()
+        if record_id:
+            self.edit(record_id)
+
+    def edit(self, record_id: str) -> None:
+        self.ctx.query(partial(households.get_household, self.ctx.db, record_id),
+                       lambda detail: HouseholdDialog(self.ctx, detail, self).open())
+
+    def add_member(self) -> None:
+        row = self.list.current_row()
+        if isinstance(row, HouseholdRow):
+            ResidentDialog(self.ctx, household=(row.id, row.address), parent=self).open()
+
+    def set_deleted(self, deleted: bool) -> None:
+        row = self.list.current_row()
+        if not isinstance(row, HouseholdRow):
+            return
+        if deleted and not confirm(self, self.tr("Delete household"), self.tr(
+                "Move %1 to the recycle bin? It can be restored later.").replace("%1",
+                                                                                 row.address)):
+            return
+        self.ctx.write(partial(records.set_deleted, self.ctx.db, "household", row.id, deleted),
+                       "household", lambda _r: None, parent=self)
+
+    def show_history(self) -> None:
+        record_id = self.list.current_id()
+        if record_id:
+            HistoryDialog(self.ctx, "household", record_id, self).open()

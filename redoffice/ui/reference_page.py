@@ -1,0 +1,215 @@
+"""基础数据: 网格, 小区, 组织 (物业/业委会/共建单位/街道部门) and 工作人员, one tab each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redoffice import codes
+from redoffice.db import Database
+from redoffice.services import records, registry
+from redoffice.ui.ask import confirm
+from redoffice.ui.context import AppContext
+from redoffice.ui.history_dialog import HistoryDialog
+from redoffice.ui.save_dialog import SaveDialog
+from redoffice.ui.widgets import code_combo, combo_value, fill_combo, select_data
+
+Options = Callable[[Database], list[tuple[str, str]]]
+
+
+@dataclass(frozen=True)
+class Field:
+    """A form field: a line of text, a code list, or a reference to other records."""
+
+    name: str
+    label: str
+    codes: codes.Labels | None = None
+    options: Options | None = None
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of reference record: its table, list, columns, form and save service."""
+
+    table: str
+    title: str
+    load: Callable[[Database], Sequence[Any]]
+    columns: Sequence[tuple[str, Callable[[Any], str]]]
+    fields: Sequence[Field]
+    save: Callable[..., str]
+    make_input: Callable[..., Any]
+
+
+class RecordDialog(SaveDialog):
+    def __init__(self, ctx: AppContext, kind: Kind, row: Any | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(ctx, kind.title, parent)
+        self.kind, self.record_id = kind, getattr(row, "id", None)
+        self.widgets: dict[str, QLineEdit | QComboBox] = {}
+        for f in kind.fields:
+            widget: QLineEdit | QComboBox
+            if f.codes is not None:
+                widget = code_combo(f.codes)
+            elif f.options is not None:
+                widget = QComboBox()
+                ctx.query(partial(f.options, ctx.db), partial(self._options, widget, f, row))
+            else:
+                widget = QLineEdit(str(getattr(row, f.name, "") or ""))
+            if f.codes is not None and row is not None:
+                select_data(widget, getattr(row, f.name))  # type: ignore[arg-type]
+            self.widgets[f.name] = widget
+            self.form.add_row(f.name, f.label, widget)
+        self.resize(440, 100 + 48 * len(kind.fields))
+
+    def _options(self, combo: QComboBox, f: Field, row: Any, items: list[tuple[str, str]]
+                 ) -> None:
+        fill_combo(combo, items, self.tr("(none)"))
+        select_data(combo, getattr(row, f.name, "") or "")
+
+    def value(self) -> Any:
+        values = {
+            name: (w.text() if isinstance(w, QLineEdit) else combo_value(w))
+            for name, w in self.widgets.items()
+        }
+        return self.kind.make_input(**values)
+
+    def action(self) -> Callable[[], Any]:
+        return partial(self.kind.save, self.ctx.db, self.value(), self.record_id)
+
+
+class RecordTab(QWidget):
+    def __init__(self, ctx: AppContext, kind: Kind, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.kind = ctx, kind
+        self.rows: Sequence[Any] = []
+        self.table = QTableWidget(0, len(kind.columns))
+        self.table.setHorizontalHeaderLabels([c[0] for c in kind.columns])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.doubleClicked.connect(lambda _i: self.edit())
+        buttons = QHBoxLayout()
+        for text, slot in ((self.tr("New"), self.add), (self.tr("Edit"), self.edit),
+                           (self.tr("Delete"), self.delete), (self.tr("History"), self.history)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+        ctx.changed.connect(lambda table: self.reload() if table == kind.table else None)
+        self.reload()
+
+    def reload(self) -> None:
+        self.ctx.query(partial(self.kind.load, self.ctx.db), self._show)
+
+    def _show(self, rows: Sequence[Any]) -> None:
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for n, row in enumerate(rows):
+            for column, (_header, text) in enumerate(self.kind.columns):
+                self.table.setItem(n, column, QTableWidgetItem(text(row)))
+
+    def current(self) -> Any | None:
+        n = self.table.currentRow()
+        return self.rows[n] if 0 <= n < len(self.rows) else None
+
+    def add(self) -> RecordDialog:
+        dialog = RecordDialog(self.ctx, self.kind, None, self)
+        dialog.open()
+        return dialog
+
+    def edit(self) -> None:
+        row = self.current()
+        if row is not None:
+            RecordDialog(self.ctx, self.kind, row, self).open()
+
+    def delete(self) -> None:
+        row = self.current()
+        if row is None or not confirm(self, self.tr("Delete"), self.tr(
+                "Move %1 to the recycle bin?").replace("%1", str(row.name))):
+            return
+        self.ctx.write(partial(records.set_deleted, self.ctx.db, self.kind.table, row.id, True),
+                       self.kind.table, lambda _r: None, parent=self)
+
+    def history(self) -> None:
+        row = self.current()
+        if row is not None:
+            HistoryDialog(self.ctx, self.kind.table, row.id, self).open()
+
+
+def _staff_options(db: Database) -> list[tuple[str, str]]:
+    return [(s.name, s.id) for s in registry.list_staff(db)]
+
+
+def _grid_options(db: Database) -> list[tuple[str, str]]:
+    return [(f"{g.code} {g.name}", g.id) for g in registry.list_grids(db)]
+
+
+def _org_options(kind: str, db: Database) -> list[tuple[str, str]]:
+    return [(o.name, o.id) for o in registry.list_organizations(db, kind)]
+
+
+def kinds(tab: QWidget) -> list[Kind]:
+    tr = tab.tr
+    return [
+        Kind("grid", tr("Grid"), registry.list_grids,
+             [(tr("Code"), lambda g: g.code), (tr("Name"), lambda g: g.name),
+              (tr("Grid leader"), lambda g: g.leader_name)],
+             [Field("code", tr("Code")), Field("name", tr("Name")),
+              Field("leader_id", tr("Grid leader"), options=_staff_options),
+              Field("notes", tr("Notes"))],
+             registry.save_grid, registry.GridInput),
+        Kind("estate", tr("Estate"), registry.list_estates,
+             [(tr("Name"), lambda e: e.name), (tr("Address"), lambda e: e.address),
+              (tr("Property company"), lambda e: e.property_company),
+              (tr("Owners' committee"), lambda e: e.owners_committee)],
+             [Field("name", tr("Name")), Field("address", tr("Address")),
+              Field("property_company_id", tr("Property company"),
+                    options=partial(_org_options, "property_company")),
+              Field("owners_committee_id", tr("Owners' committee"),
+                    options=partial(_org_options, "owners_committee")),
+              Field("notes", tr("Notes"))],
+             registry.save_estate, registry.EstateInput),
+        Kind("organization", tr("Organization"), registry.list_organizations,
+             [(tr("Type"), lambda o: o.kind_label), (tr("Name"), lambda o: o.name),
+              (tr("Contact person"), lambda o: o.contact_person),
+              (tr("Phone"), lambda o: o.phone)],
+             [Field("kind", tr("Type"), codes=codes.ORGANIZATION_KINDS), Field("name", tr("Name")),
+              Field("contact_person", tr("Contact person")), Field("phone", tr("Phone")),
+              Field("notes", tr("Notes"))],
+             registry.save_organization, registry.OrganizationInput),
+        Kind("staff", tr("Staff"), registry.list_staff,
+             [(tr("Name"), lambda s: s.name), (tr("Post"), lambda s: s.role_label),
+              (tr("Phone"), lambda s: s.phone), (tr("Grid"), lambda s: s.grid_name)],
+             [Field("name", tr("Name")), Field("role", tr("Post"), codes=codes.STAFF_ROLES),
+              Field("phone", tr("Phone")), Field("grid_id", tr("Grid"), options=_grid_options),
+              Field("notes", tr("Notes"))],
+             registry.save_staff, registry.StaffInput),
+    ]
+
+
+class ReferencePage(QTabWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tabs = {k.table: RecordTab(ctx, k, self) for k in kinds(self)}
+        titles = {"grid": self.tr("Grids"), "estate": self.tr("Estates"),
+                  "organization": self.tr("Organizations"), "staff": self.tr("Staff")}
+        for table, tab in self.tabs.items():
+            self.addTab(tab, titles[table])

@@ -1,0 +1,167 @@
+"""居民 list: one search box, filters, SQL sorting, and the actions on a resident."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from redoffice import codes
+from redoffice.services import records, residents, search
+from redoffice.services.search import ResidentQuery, ResidentRow
+from redoffice.ui.ask import choose, confirm
+from redoffice.ui.columns import resident_columns
+from redoffice.ui.context import AppContext
+from redoffice.ui.history_dialog import HistoryDialog
+from redoffice.ui.household_picker import HouseholdPicker
+from redoffice.ui.list_view import SearchableList
+from redoffice.ui.resident_dialog import ResidentDialog
+from redoffice.ui.place_filters import PlaceFilters
+from redoffice.ui.widgets import code_combo, combo_value
+
+
+class ResidentsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.list: SearchableList[ResidentRow] = SearchableList(
+            ctx, resident_columns(), partial(search.resident_rows, ctx.db), lambda r: r.id,
+            self._load_ids,
+            self.tr("Search name, pinyin (wxm), last digits of ID or phone, address"),
+            "name", self,
+        )
+        self._filters()
+        self.list.activated.connect(self.edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._buttons())
+        layout.addWidget(self.list)
+        ctx.changed.connect(self._on_changed)
+        self.places.reload()
+
+    def _filters(self) -> None:
+        self.places = PlaceFilters(self.ctx, self)
+        self.places.changed.connect(self.list.reload)
+        self.tag = code_combo(codes.TAGS, empty=self.tr("All groups"))
+        self.scope = QComboBox()
+        for text, value in ((self.tr("Registered"), "active"),
+                            (self.tr("Moved out / deceased"), "left"), (self.tr("Everyone"), "all")):
+            self.scope.addItem(text, value)
+        self.party = QCheckBox(self.tr("Party members only"))
+        self.deleted = QCheckBox(self.tr("Recycle bin"))
+        for widget in (self.tag, self.scope):
+            widget.currentIndexChanged.connect(self.list.reload)
+        for widget in (self.places.grid, self.places.estate, self.tag, self.scope):
+            self.list.add_filter(widget)
+        for box in (self.party, self.deleted):
+            box.toggled.connect(self.list.reload)
+            self.list.add_filter(box, 0)
+        self.deleted.toggled.connect(self._update_buttons)
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("New resident"))
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.move_button = QPushButton(self.tr("Move to household…"))
+        self.status_button = QPushButton(self.tr("Moved out / deceased…"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.restore_button = QPushButton(self.tr("Restore"))
+        self.history_button = QPushButton(self.tr("History"))
+        actions: list[tuple[QPushButton, Callable[[], None]]] = [
+            (self.add_button, self.add), (self.edit_button, self.edit_current),
+            (self.move_button, self.move), (self.status_button, self.change_status),
+            (self.delete_button, partial(self.set_deleted, True)),
+            (self.restore_button, partial(self.set_deleted, False)),
+            (self.history_button, self.show_history),
+        ]
+        for button, slot in actions:
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.addStretch(1)
+        self._update_buttons()
+        return row
+
+    def _update_buttons(self) -> None:
+        in_bin = self.deleted.isChecked()
+        for button in (self.edit_button, self.move_button, self.status_button,
+                       self.delete_button):
+            button.setVisible(not in_bin)
+        self.restore_button.setVisible(in_bin)
+
+    def query(self, text: str = "", sort: str = "name", descending: bool = False) -> ResidentQuery:
+        return ResidentQuery(
+            text=text, grid_id=self.places.grid_id(), estate_id=self.places.estate_id(),
+            tag=combo_value(self.tag), party_only=self.party.isChecked(),
+            scope=str(self.scope.currentData()), deleted=self.deleted.isChecked(), sort=sort,
+            descending=descending,
+        )
+
+    def _load_ids(self, text: str, sort: str, descending: bool) -> Callable[[], list[str]]:
+        return partial(search.resident_ids, self.ctx.db, self.query(text, sort, descending))
+
+    def _on_changed(self, table: str) -> None:
+        if table in ("resident", "household"):
+            self.list.reload()
+
+    # --- actions ----------------------------------------------------------------------
+    def add(self, household: tuple[str, str] | None = None) -> ResidentDialog:
+        dialog = ResidentDialog(self.ctx, household=household, parent=self)
+        dialog.open()
+        return dialog
+
+    def edit_current(self) -> None:
+        record_id = self.list.current_id()
+        if record_id:
+            self.edit(record_id)
+
+    def edit(self, record_id: str) -> None:
+        def show(detail: residents.ResidentDetail) -> None:
+            ResidentDialog(self.ctx, detail, parent=self).open()
+
+        self.ctx.query(partial(residents.get_resident, self.ctx.db, record_id), show)
+
+    def move(self) -> None:
+        record_id = self.list.current_id()
+        if not record_id:
+            return
+        picker = HouseholdPicker(self.ctx, self)
+        picker.chosen.connect(lambda household_id, _address: self._move_to(record_id,
+                                                                            household_id))
+        picker.open()
+
+    def _move_to(self, record_id: str, household_id: str) -> None:
+        labels = list(codes.RELATIONS.values())
+        picked = choose(self, self.tr("Move to household"), self.tr("Relation to head"), labels)
+        if picked is None:
+            return
+        relation = codes.code_for(codes.RELATIONS, picked) or "9"
+        self.ctx.write(partial(residents.move_resident, self.ctx.db, record_id, household_id,
+                               relation), "resident", lambda _r: None, parent=self)
+
+    def change_status(self) -> None:
+        record_id = self.list.current_id()
+        if not record_id:
+            return
+        labels = list(codes.RESIDENT_STATUSES.values())
+        picked = choose(self, self.tr("Change status"), self.tr("New status"), labels)
+        if picked is None:
+            return
+        status = codes.code_for(codes.RESIDENT_STATUSES, picked) or "active"
+        self.ctx.write(partial(residents.set_status, self.ctx.db, record_id, status, date.today()),
+                       "resident", lambda _r: None, parent=self)
+
+    def set_deleted(self, deleted: bool) -> None:
+        row = self.list.current_row()
+        if not isinstance(row, ResidentRow):
+            return
+        if deleted and not confirm(self, self.tr("Delete resident"), self.tr(
+                "Move %1 to the recycle bin? It can be restored later.").replace("%1", row.name)):
+            return
+        self.ctx.write(partial(records.set_deleted, self.ctx.db, "resident", row.id, deleted),
+                       "resident", lambda _r: None, parent=self)
+
+    def show_history(self) -> None:
+        record_id = self.list.current_id()
+        if record_id:
+            HistoryDialog(self.ctx, "resident", record_id, self).open()

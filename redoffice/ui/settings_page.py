@@ -1,0 +1,53 @@
+"""设置: the community's identity and the operator recorded on changes."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from redoffice.errors import ValidationFailed
+from redoffice.services import community
+from redoffice.ui.context import AppContext
+from redoffice.ui.errors import report
+from redoffice.ui.identity_form import IdentityForm
+
+
+class SettingsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.form = IdentityForm()
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.clicked.connect(self.save)
+        self.status = QLabel()
+        title = QLabel(self.tr("Community and operator"))
+        title.setStyleSheet("font-size: 16px; font-weight: bold;")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.status, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.form)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.load()
+
+    def load(self) -> None:
+        db = self.ctx.db
+        self.ctx.query(lambda: (community.identity(db), community.operator(db)),
+                       lambda values: self.form.set_values(*values))
+
+    def save(self) -> None:
+        self.form.clear_errors()
+        self.status.clear()
+        job = partial(community.update_identity, self.ctx.db, self.form.identity(),
+                      self.form.operator.text())
+        self.ctx.write(job, "setting", lambda _r: self.status.setText(self.tr("Saved.")),
+                       self._refused)
+
+    def _refused(self, error: BaseException) -> None:
+        if isinstance(error, ValidationFailed):
+            self.form.show_errors(error)
+        else:
+            report(self, error)

@@ -1,0 +1,31 @@
+"""First start on an empty database: who this community is and who is working."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from redoffice.services import community
+from redoffice.ui.context import AppContext
+from redoffice.ui.identity_form import IdentityForm
+from redoffice.ui.save_dialog import SaveDialog
+
+
+class SetupDialog(SaveDialog):
+    table = "setting"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        self.identity_form = IdentityForm()
+        super().__init__(ctx, self.tr("Welcome to RedOffice"), parent, self.identity_form)
+        intro = QLabel(self.tr("Please enter your community's identity and your name. "
+                               "The operator is recorded on every change."))
+        intro.setWordWrap(True)
+        self.body.insertWidget(0, intro)
+        self.resize(460, 380)
+
+    def action(self) -> Callable[[], Any]:
+        form = self.identity_form
+        return partial(community.initialize, self.ctx.db, form.identity(), form.operator.text())

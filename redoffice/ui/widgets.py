@@ -1,0 +1,125 @@
+"""Small widgets shared by the dialogs: optional dates, code pickers, per-field error labels."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redoffice.codes import Labels
+from redoffice.errors import ValidationFailed
+
+_EMPTY = QDate(1900, 1, 1)
+
+
+class OptionalDateEdit(QDateEdit):
+    """A date that may be left empty (shows blank); typed as yyyy-MM-dd."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setCalendarPopup(True)
+        self.setMinimumDate(_EMPTY)
+        self.setSpecialValueText(" ")
+        self.set_value(None)
+
+    def value(self) -> date | None:
+        qd = self.date()
+        return None if qd == _EMPTY else date(qd.year(), qd.month(), qd.day())
+
+    def set_value(self, value: date | None) -> None:
+        self.setDate(_EMPTY if value is None else QDate(value.year, value.month, value.day))
+
+
+def code_combo(codes: Labels, *, empty: str | None = None) -> QComboBox:
+    """A combo of Chinese labels carrying the stored codes as item data."""
+    combo = QComboBox()
+    if empty is not None:
+        combo.addItem(empty, "")
+    for code, label in codes.items():
+        combo.addItem(label, code)
+    return combo
+
+
+def fill_combo(combo: QComboBox, items: Iterable[tuple[str, Any]], empty: str | None) -> None:
+    """Replace the items, keeping the current choice when it is still offered."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    if empty is not None:
+        combo.addItem(empty, "")
+    for text, data in items:
+        combo.addItem(text, data)
+    select_data(combo, current)
+    combo.blockSignals(False)
+
+
+def select_data(combo: QComboBox, data: Any) -> None:
+    position = combo.findData(data)
+    combo.setCurrentIndex(max(position, 0))
+
+
+def combo_value(combo: QComboBox) -> str | None:
+    value = combo.currentData()
+    return str(value) if value else None
+
+
+class FieldForm(QWidget):
+    """A form whose rows each carry a red message line, filled from ValidationFailed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.layout_ = QFormLayout(self)
+        self._errors: dict[str, QLabel] = {}
+
+    def add_row(self, field: str, label: str, widget: QWidget) -> None:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(1)
+        column.addWidget(widget)
+        error = QLabel()
+        error.setObjectName(f"error_{field}")
+        error.setStyleSheet("color: #c0392b;")
+        error.setWordWrap(True)
+        error.hide()
+        column.addWidget(error)
+        self._errors[field] = error
+        self.layout_.addRow(label, box)
+
+    def show_errors(self, failure: ValidationFailed) -> list[str]:
+        """Put each message next to its field; return messages that have no field here."""
+        self.clear_errors()
+        unplaced = []
+        for e in failure.errors:
+            label = self._errors.get(e.field)
+            if label is None:
+                unplaced.append(e.text)
+                continue
+            label.setText((label.text() + "\n" if label.isVisible() else "") + e.text)
+            label.show()
+        return unplaced
+
+    def clear_errors(self) -> None:
+        for label in self._errors.values():
+            label.clear()
+            label.hide()
+
+    def error_text(self, field: str) -> str:
+        label = self._errors.get(field)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+
+def align_right(widget: QLabel) -> QLabel:
+    widget.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return widget

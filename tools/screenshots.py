@@ -1,0 +1,50 @@
+"""Screenshots of every page for docs/ (run under xvfb-run; see `make screenshots`)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtWidgets import QApplication
+
+from redoffice.db import open_database
+from redoffice.services import community
+from redoffice.ui.context import AppContext
+from redoffice.ui.main_window import MainWindow
+from redoffice.ui.resources import install_font, install_translators
+
+
+def settle(ctx: AppContext) -> None:
+    for _ in range(200):
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        if not ctx.tasks.busy:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            return
+
+
+def main(db_path: str, out: str) -> None:
+    app = QApplication(sys.argv[:1])
+    install_font(app)
+    keep = install_translators(app)
+    db = open_database(f"sqlite:///{Path(db_path).resolve()}")
+    community.use_operator(db)
+    ctx = AppContext(db)
+    window = MainWindow(ctx)
+    window.resize(1280, 780)
+    window.show()
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    for key in window.pages:
+        window.show_page(key)
+        settle(ctx)
+        if key == "residents":
+            window.pages[key].list.table.selectRow(2)  # type: ignore[attr-defined]
+            settle(ctx)
+        window.grab().save(str(folder / f"{key}.png"))
+    window.close()
+    del keep
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
