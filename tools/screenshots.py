@@ -16,11 +16,9 @@ from redoffice.ui.resources import install_font, install_translators
 
 
 def settle(ctx: AppContext) -> None:
-    for _ in range(200):
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-        if not ctx.tasks.busy:
-            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-            return
+    ctx.tasks.wait_idle()
+    QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    ctx.tasks.wait_idle()
 
 
 def main(db_path: str, out: str) -> None:

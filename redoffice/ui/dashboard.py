@@ -43,7 +43,7 @@ class BarChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.items: list[tuple[str, int]] = []
-        self.setMinimumHeight(260)
+        self.setMinimumSize(360, 260)
 
     def set_items(self, items: list[tuple[str, int]]) -> None:
         self.items = items
@@ -89,6 +89,8 @@ class Dashboard(QWidget):
         lower.addWidget(self._title(self.tr("Special groups")), 0, 1)
         lower.addWidget(self.grids, 1, 0)
         lower.addWidget(self.groups, 1, 1, Qt.AlignmentFlag.AlignTop)
+        lower.setColumnStretch(0, 1)
+        lower.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(cards)
         layout.addLayout(lower, 1)

@@ -56,8 +56,9 @@ class Kind:
 
 
 class RecordDialog(SaveDialog):
-    def __init__(self, ctx: AppContext, kind: Kind, row: Any | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, kind: Kind, row: Any | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(ctx, kind.title, parent)
         self.kind, self.record_id = kind, getattr(row, "id", None)
         self.widgets: dict[str, QLineEdit | QComboBox] = {}
@@ -76,8 +77,7 @@ class RecordDialog(SaveDialog):
             self.form.add_row(f.name, f.label, widget)
         self.resize(440, 100 + 48 * len(kind.fields))
 
-    def _options(self, combo: QComboBox, f: Field, row: Any, items: list[tuple[str, str]]
-                 ) -> None:
+    def _options(self, combo: QComboBox, f: Field, row: Any, items: list[tuple[str, str]]) -> None:
         fill_combo(combo, items, self.tr("(none)"))
         select_data(combo, getattr(row, f.name, "") or "")
 
@@ -104,8 +104,12 @@ class RecordTab(QWidget):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.doubleClicked.connect(lambda _i: self.edit())
         buttons = QHBoxLayout()
-        for text, slot in ((self.tr("New"), self.add), (self.tr("Edit"), self.edit),
-                           (self.tr("Delete"), self.delete), (self.tr("History"), self.history)):
+        for text, slot in (
+            (self.tr("New"), self.add),
+            (self.tr("Edit"), self.edit),
+            (self.tr("Delete"), self.delete),
+            (self.tr("History"), self.history),
+        ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -142,11 +146,18 @@ class RecordTab(QWidget):
 
     def delete(self) -> None:
         row = self.current()
-        if row is None or not confirm(self, self.tr("Delete"), self.tr(
-                "Move %1 to the recycle bin?").replace("%1", str(row.name))):
+        if row is None or not confirm(
+            self,
+            self.tr("Delete"),
+            self.tr("Move %1 to the recycle bin?").replace("%1", str(row.name)),
+        ):
             return
-        self.ctx.write(partial(records.set_deleted, self.ctx.db, self.kind.table, row.id, True),
-                       self.kind.table, lambda _r: None, parent=self)
+        self.ctx.write(
+            partial(records.set_deleted, self.ctx.db, self.kind.table, row.id, True),
+            self.kind.table,
+            lambda _r: None,
+            parent=self,
+        )
 
     def history(self) -> None:
         row = self.current()
@@ -166,50 +177,106 @@ def _org_options(kind: str, db: Database) -> list[tuple[str, str]]:
     return [(o.name, o.id) for o in registry.list_organizations(db, kind)]
 
 
-def kinds(tab: QWidget) -> list[Kind]:
-    tr = tab.tr
-    return [
-        Kind("grid", tr("Grid"), registry.list_grids,
-             [(tr("Code"), lambda g: g.code), (tr("Name"), lambda g: g.name),
-              (tr("Grid leader"), lambda g: g.leader_name)],
-             [Field("code", tr("Code")), Field("name", tr("Name")),
-              Field("leader_id", tr("Grid leader"), options=_staff_options),
-              Field("notes", tr("Notes"))],
-             registry.save_grid, registry.GridInput),
-        Kind("estate", tr("Estate"), registry.list_estates,
-             [(tr("Name"), lambda e: e.name), (tr("Address"), lambda e: e.address),
-              (tr("Property company"), lambda e: e.property_company),
-              (tr("Owners' committee"), lambda e: e.owners_committee)],
-             [Field("name", tr("Name")), Field("address", tr("Address")),
-              Field("property_company_id", tr("Property company"),
-                    options=partial(_org_options, "property_company")),
-              Field("owners_committee_id", tr("Owners' committee"),
-                    options=partial(_org_options, "owners_committee")),
-              Field("notes", tr("Notes"))],
-             registry.save_estate, registry.EstateInput),
-        Kind("organization", tr("Organization"), registry.list_organizations,
-             [(tr("Type"), lambda o: o.kind_label), (tr("Name"), lambda o: o.name),
-              (tr("Contact person"), lambda o: o.contact_person),
-              (tr("Phone"), lambda o: o.phone)],
-             [Field("kind", tr("Type"), codes=codes.ORGANIZATION_KINDS), Field("name", tr("Name")),
-              Field("contact_person", tr("Contact person")), Field("phone", tr("Phone")),
-              Field("notes", tr("Notes"))],
-             registry.save_organization, registry.OrganizationInput),
-        Kind("staff", tr("Staff"), registry.list_staff,
-             [(tr("Name"), lambda s: s.name), (tr("Post"), lambda s: s.role_label),
-              (tr("Phone"), lambda s: s.phone), (tr("Grid"), lambda s: s.grid_name)],
-             [Field("name", tr("Name")), Field("role", tr("Post"), codes=codes.STAFF_ROLES),
-              Field("phone", tr("Phone")), Field("grid_id", tr("Grid"), options=_grid_options),
-              Field("notes", tr("Notes"))],
-             registry.save_staff, registry.StaffInput),
-    ]
-
-
 class ReferencePage(QTabWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.tabs = {k.table: RecordTab(ctx, k, self) for k in kinds(self)}
-        titles = {"grid": self.tr("Grids"), "estate": self.tr("Estates"),
-                  "organization": self.tr("Organizations"), "staff": self.tr("Staff")}
+        self.tabs = {k.table: RecordTab(ctx, k, self) for k in self.kinds()}
+        titles = {
+            "grid": self.tr("Grids"),
+            "estate": self.tr("Estates"),
+            "organization": self.tr("Organizations"),
+            "staff": self.tr("Staff"),
+        }
         for table, tab in self.tabs.items():
             self.addTab(tab, titles[table])
+
+    def kinds(self) -> list[Kind]:
+        """The four kinds of reference record, with translated labels."""
+        return [
+            Kind(
+                "grid",
+                self.tr("Grid"),
+                registry.list_grids,
+                [
+                    (self.tr("Code"), lambda g: g.code),
+                    (self.tr("Name"), lambda g: g.name),
+                    (self.tr("Grid leader"), lambda g: g.leader_name),
+                ],
+                [
+                    Field("code", self.tr("Code")),
+                    Field("name", self.tr("Name")),
+                    Field("leader_id", self.tr("Grid leader"), options=_staff_options),
+                    Field("notes", self.tr("Notes")),
+                ],
+                registry.save_grid,
+                registry.GridInput,
+            ),
+            Kind(
+                "estate",
+                self.tr("Estate"),
+                registry.list_estates,
+                [
+                    (self.tr("Name"), lambda e: e.name),
+                    (self.tr("Address"), lambda e: e.address),
+                    (self.tr("Property company"), lambda e: e.property_company),
+                    (self.tr("Owners' committee"), lambda e: e.owners_committee),
+                ],
+                [
+                    Field("name", self.tr("Name")),
+                    Field("address", self.tr("Address")),
+                    Field(
+                        "property_company_id",
+                        self.tr("Property company"),
+                        options=partial(_org_options, "property_company"),
+                    ),
+                    Field(
+                        "owners_committee_id",
+                        self.tr("Owners' committee"),
+                        options=partial(_org_options, "owners_committee"),
+                    ),
+                    Field("notes", self.tr("Notes")),
+                ],
+                registry.save_estate,
+                registry.EstateInput,
+            ),
+            Kind(
+                "organization",
+                self.tr("Organization"),
+                registry.list_organizations,
+                [
+                    (self.tr("Type"), lambda o: o.kind_label),
+                    (self.tr("Name"), lambda o: o.name),
+                    (self.tr("Contact person"), lambda o: o.contact_person),
+                    (self.tr("Phone"), lambda o: o.phone),
+                ],
+                [
+                    Field("kind", self.tr("Type"), codes=codes.ORGANIZATION_KINDS),
+                    Field("name", self.tr("Name")),
+                    Field("contact_person", self.tr("Contact person")),
+                    Field("phone", self.tr("Phone")),
+                    Field("notes", self.tr("Notes")),
+                ],
+                registry.save_organization,
+                registry.OrganizationInput,
+            ),
+            Kind(
+                "staff",
+                self.tr("Staff"),
+                registry.list_staff,
+                [
+                    (self.tr("Name"), lambda s: s.name),
+                    (self.tr("Post"), lambda s: s.role_label),
+                    (self.tr("Phone"), lambda s: s.phone),
+                    (self.tr("Grid"), lambda s: s.grid_name),
+                ],
+                [
+                    Field("name", self.tr("Name")),
+                    Field("role", self.tr("Post"), codes=codes.STAFF_ROLES),
+                    Field("phone", self.tr("Phone")),
+                    Field("grid_id", self.tr("Grid"), options=_grid_options),
+                    Field("notes", self.tr("Notes")),
+                ],
+                registry.save_staff,
+                registry.StaffInput,
+            ),
+        ]

@@ -3,23 +3,11 @@
 from __future__ import annotations
 
 import sys
-import time
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from redoffice.ui.errors import collect_instead_of_showing
 from redoffice.ui.main_window import MainWindow
-
-
-def _settle(ctx_tasks_busy: object, seconds: float = 10.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        if not getattr(ctx_tasks_busy, "busy", False):
-            return True
-        time.sleep(0.01)
-    return False
 
 
 def run_self_test(app: QApplication, window: MainWindow) -> int:
@@ -28,10 +16,9 @@ def run_self_test(app: QApplication, window: MainWindow) -> int:
     tasks = window.ctx.tasks
     for key in window.pages:
         window.show_page(key)
-        if not _settle(tasks):
+        if not tasks.wait_idle():
             errors.append(f"{key}: background work did not finish")
-    QTimer.singleShot(0, window.close)
-    _settle(tasks, 2.0)
+    window.close()
     for line in errors:
         sys.stderr.write(line + "\n")
     sys.stdout.write(f"self-test {'failed' if errors else 'ok'}: {len(window.pages)} pages\n")

@@ -7,11 +7,12 @@ back on the GUI thread (the shape of Anki's ``aqt/taskman.py``).
 from __future__ import annotations
 
 import itertools
+import time
 from dataclasses import dataclass
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, Signal, Slot
 
 from redoffice.ui.errors import report
 
@@ -80,6 +81,23 @@ class TaskRunner(QObject):
             report(None, outcome.error)
         if not self._pending:
             self.idle.emit()
+
+    def wait_idle(self, timeout: float = 10.0, quiet: float = 0.25) -> bool:
+        """Process events until no job has been pending for ``quiet`` seconds (for unattended
+        runs: self-test, screenshots, tests). False when ``timeout`` passed first."""
+        deadline = time.monotonic() + timeout
+        idle_since: float | None = None
+        while time.monotonic() < deadline:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            now = time.monotonic()
+            if self._pending:
+                idle_since = None
+            elif idle_since is None:
+                idle_since = now
+            elif now - idle_since >= quiet:
+                return True
+            time.sleep(0.005)
+        return False
 
     def shutdown(self) -> None:
         self._thread.quit()
