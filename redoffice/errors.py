@@ -1,8 +1,9 @@
-"""Errors a user can cause. They carry codes and parameters; :mod:`redoffice.messages` words them."""
+"""Errors a user can cause: codes and parameters, worded by :mod:`redoffice.messages`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
 from redoffice.messages import message
@@ -14,7 +15,7 @@ class FieldError:
 
     field: str
     code: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = dataclass_field(default_factory=dict)
 
     @property
     def text(self) -> str:

@@ -37,6 +37,7 @@ MESSAGES: Final[dict[str, str]] = {
     "community.already_initialized": "数据库已初始化（社区：{name}）",
     "db.too_new": "该数据库由更新版本的 RedOffice 创建（数据库版本 {found}），请升级本软件后再打开",
     "db.cannot_open": "无法打开数据库：{detail}",
+    "db.not_redoffice": "该文件不是 RedOffice 数据库（其中已有其他数据表），为避免损坏未作任何修改",
     "db.unknown_grid": "找不到网格编码“{code}”",
     "db.unknown_tag": "未知的人群类别“{tag}”",
     "operator.required": "请先设置经办人",

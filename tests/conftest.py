@@ -11,8 +11,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from redoffice.db import Database, open_database  # noqa: E402
-from redoffice.services import community  # noqa: E402
+from redoffice.db import Database, open_database
+from redoffice.services import community
 
 IDENTITY = community.Identity("幸福社区", "420106001", "中南路街道", "420106")
 OPERATOR = "张秘书"

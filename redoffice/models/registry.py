@@ -79,6 +79,7 @@ class Household(SyncedRecord, Base):
     room: Mapped[str] = mapped_column(String(32), default="")
     address_text: Mapped[str] = mapped_column(String(255), default="")
     address: Mapped[str] = mapped_column(String(255), default="")
+    search_address: Mapped[str] = mapped_column(String(512), default="", server_default="")
     grid_id: Mapped[str | None] = mapped_column(ForeignKey("grid.id"), index=True)
     phone: Mapped[str] = mapped_column(String(32), default="")
     residence_status: Mapped[str] = mapped_column(String(32), default="consistent")
@@ -100,6 +101,7 @@ class Resident(SyncedRecord, Base):
     name: Mapped[str] = mapped_column(String(64))
     name_pinyin: Mapped[str] = mapped_column(String(255), default="")
     name_initials: Mapped[str] = mapped_column(String(64), default="")
+    search_name: Mapped[str] = mapped_column(String(128), default="", server_default="")
     gender: Mapped[str] = mapped_column(String(8))
     id_number: Mapped[str | None] = mapped_column(String(18))
     id_number_rev: Mapped[str | None] = mapped_column(String(18))
@@ -128,6 +130,7 @@ class Resident(SyncedRecord, Base):
         ),
         CheckConstraint("relation IN ('0','1','2','3','4','5','6','7','8','9')", name="relation"),
         Index("ix_resident_name_pinyin", "name_pinyin"),
+        Index("ix_resident_list", "deleted", "status", "name_pinyin", "id"),
         Index("ix_resident_name_initials", "name_initials"),
         Index("ix_resident_id_number_rev", "id_number_rev"),
         Index("ix_resident_phone_rev", "phone_rev"),

@@ -27,7 +27,7 @@ from redoffice.models.base import Base, utcnow
 from redoffice.services.addresses import household_address
 from redoffice.services.community import is_initialized
 from redoffice.services.residents import pinyin_keys
-from redoffice.services.validation import parse_id_number
+from redoffice.services.validation import parse_id_number, spaced_chars
 
 Progress = Callable[[int, int], None]
 
@@ -208,6 +208,7 @@ def _member(
         name=name,
         name_pinyin=full,
         name_initials=initials,
+        search_name=spaced_chars(name),
         gender=gender,
         id_number=number,
         id_number_rev=number[::-1],
@@ -219,7 +220,9 @@ def _member(
         if party
         else rng.choice(["masses"] * 6 + ["youth_league_member"]),
         party_org="社区第一党支部" if party else "",
-        party_join_date=born.replace(year=born.year + rng.randrange(20, max(21, age - 1)))
+        party_join_date=min(
+            born + timedelta(days=365 * rng.randrange(20, max(21, age)) + 30), p.today
+        )
         if party
         else None,
         hukou_place=p.fake.province() + p.fake.city_name() + "市",
@@ -281,6 +284,7 @@ def _household(
         values["room"],
         values["address_text"],
     )
+    values["search_address"] = spaced_chars(address)
     household = b.add(
         Household,
         node,
@@ -300,16 +304,15 @@ def _family(b: _Batch, node: str, p: _People, household: str, address: str) -> N
     rng = p.rng
     surname = str(p.fake.last_name())
     head_gender = rng.choice(["male", "male", "female"])
-    head_age = rng.randrange(25, 92)
+    head_age = rng.randrange(26, 92)
     plan = [("0", surname, head_gender, head_age)]
-    if rng.random() < 0.72:
+    if rng.random() < 0.8:
         other = "female" if head_gender == "male" else "male"
         plan.append(("1", str(p.fake.last_name()), other, max(20, head_age + rng.randrange(-5, 6))))
     if head_age < 75:
-        for _ in range(rng.choices([0, 1, 2, 3], [30, 40, 25, 5])[0]):
-            age = head_age - rng.randrange(22, 36)
-            if age >= 0:
-                plan.append(("2", surname, rng.choice(["male", "female"]), age))
+        for _ in range(rng.choices([0, 1, 2, 3], [18, 40, 33, 9])[0]):
+            age = max(0, head_age - rng.randrange(22, 36))
+            plan.append(("2", surname, rng.choice(["male", "female"]), age))
     if head_age < 55 and rng.random() < 0.15:
         plan.append(
             ("3", surname, rng.choice(["male", "female"]), head_age + rng.randrange(24, 32))
@@ -342,6 +345,7 @@ def create_demo(
             progress(n, households)
     with db.uow() as s:
         b.flush(s)
+    db.analyze()
     if progress:
         progress(households, households)
     return {model.__tablename__: len(rows) for model, rows in b.rows.items()}

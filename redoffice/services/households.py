@@ -13,7 +13,7 @@ from redoffice.errors import UserError
 from redoffice.models import Estate, Grid, Household, Resident
 from redoffice.services.addresses import household_address
 from redoffice.services.records import check_ref, live, save
-from redoffice.services.validation import Checker
+from redoffice.services.validation import Checker, spaced_chars
 
 
 @dataclass(frozen=True)
@@ -74,14 +74,16 @@ def save_household(db: Database, data: HouseholdInput, record_id: str | None = N
         values = _values(s, data)
         estate = s.get(Estate, values["estate_id"]) if values["estate_id"] else None
         household = save(s, Household, record_id, values)
-        household.address = household_address(
-            estate.name if estate else None,
-            household.building,
-            household.unit,
-            household.room,
-            household.address_text,
-        )
+        set_address(household, estate.name if estate else None)
         return household.id
+
+
+def set_address(household: Household, estate_name: str | None) -> None:
+    """Derive the display address (and its search form) from the dwelling's parts."""
+    household.address = household_address(
+        estate_name, household.building, household.unit, household.room, household.address_text
+    )
+    household.search_address = spaced_chars(household.address)
 
 
 def get_household(db: Database, household_id: str) -> HouseholdDetail:

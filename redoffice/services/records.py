@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from redoffice.db import Database
 from redoffice.errors import Collector, UserError
-from redoffice.models import AuditLog, Base, SyncedRecord
+from redoffice.models import AuditLog, Base
 
 T = TypeVar("T", bound=Base)
 
@@ -20,7 +20,7 @@ T = TypeVar("T", bound=Base)
 RECORD_TABLES: dict[str, type[Base]] = {
     m.class_.__tablename__: m.class_
     for m in Base.registry.mappers
-    if issubclass(m.class_, SyncedRecord)
+    if getattr(m.class_, "__synced__", False)
 }
 
 

@@ -11,7 +11,7 @@ from redoffice import codes
 from redoffice.db import Database
 from redoffice.errors import UserError
 from redoffice.models import Estate, Grid, Household, Organization, Staff
-from redoffice.services.addresses import household_address
+from redoffice.services.households import set_address
 from redoffice.services.records import check_ref, save
 from redoffice.services.validation import Checker
 
@@ -158,13 +158,7 @@ def save_estate(db: Database, data: EstateInput, record_id: str | None = None) -
     with db.uow() as s:
         estate = save(s, Estate, record_id, _estate_values(s, data))
         for household in s.scalars(select(Household).where(Household.estate_id == estate.id)):
-            household.address = household_address(
-                estate.name,
-                household.building,
-                household.unit,
-                household.room,
-                household.address_text,
-            )
+            set_address(household, estate.name)
         return estate.id
 
 

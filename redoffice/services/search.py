@@ -11,14 +11,27 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, false, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    column,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+    union,
+)
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from redoffice import codes
 from redoffice.db import Database
 from redoffice.models import Estate, Grid, Household, Resident, ResidentTag
-from redoffice.services.validation import mask_id_number, mask_phone, normalize
+from redoffice.services.validation import mask_id_number, mask_phone, normalize, spaced_chars
 
 DIGITS = re.compile(r"\d{4,18}[Xx]?|\d{3,17}[Xx]")
 LETTERS = re.compile(r"[a-z]+")
@@ -84,7 +97,7 @@ def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _prefix(column: ColumnElement[str | None], text: str) -> ColumnElement[bool]:
+def _prefix(column: InstrumentedAttribute[Any], text: str) -> ColumnElement[bool]:
     """``column`` starts with ``text``, as an index-friendly range."""
     return and_(column >= text, column < text + "\uffff")
 
@@ -102,24 +115,61 @@ def active_tag(tag: str | None, today: date) -> ColumnElement[bool]:
     return exists().where(*cond)
 
 
-def _text_condition(raw: str) -> ColumnElement[bool] | None:
-    text = re.sub(r"\s+", "", normalize(raw)).lower()
+_RESIDENT_FTS = table("resident_name_fts", column("rowid"), column("resident_name_fts"))
+_HOUSEHOLD_FTS = table("household_address_fts", column("rowid"), column("household_address_fts"))
+
+
+def _phrase(text: str) -> str:
+    """An FTS5 phrase of single characters: any substring of the indexed text matches."""
+    return '"' + spaced_chars(text).replace('"', '""') + '"'
+
+
+def _fts_rowids(fts: Any, text: str) -> Select[Any]:
+    return select(fts.c.rowid).where(fts.c[fts.name].match(_phrase(text)))
+
+
+def _households_at(text: str, fts: bool) -> Select[Any]:
+    """Ids of households whose address contains ``text``."""
+    if fts:
+        return select(Household.id).where(
+            literal_column("household.rowid").in_(_fts_rowids(_HOUSEHOLD_FTS, text))
+        )
+    return select(Household.id).where(Household.address.like(_like(text), escape="\\"))
+
+
+def _clean(raw: str) -> str:
+    return re.sub(r"\s+", "", normalize(raw)).lower()
+
+
+def _text_condition(text: str, fts: bool) -> ColumnElement[bool] | None:
+    """What the one search box means: ID or phone tail, pinyin, or name/address fragment.
+
+    Each alternative is its own indexed lookup and the ids are united first: written as one OR,
+    SQLite walks the whole list index to keep the name order and takes 100+ ms.
+    """
     if not text:
         return None
     if DIGITS.fullmatch(text):
         rev = text.upper()[::-1]
-        return or_(_prefix(Resident.id_number_rev, rev), _prefix(Resident.phone_rev, rev))
-    if LETTERS.fullmatch(text):
-        return or_(
-            _prefix(Resident.name_initials, text),
-            _prefix(Resident.name_pinyin, text),
-        )
-    pattern = _like(text)
-    address_match = select(Household.id).where(Household.address.like(pattern, escape="\\"))
-    conds = [Resident.household_id.in_(address_match)]
-    if CJK.search(text) and len(text) <= 8:
-        conds.append(Resident.name.like(pattern, escape="\\"))
-    return or_(*conds)
+        alternatives = [_prefix(Resident.id_number_rev, rev), _prefix(Resident.phone_rev, rev)]
+    elif LETTERS.fullmatch(text):
+        alternatives = [_prefix(Resident.name_initials, text), _prefix(Resident.name_pinyin, text)]
+    elif fts:
+        return _fragment_by_rowid(text)
+    else:
+        alternatives = [Resident.household_id.in_(_households_at(text, fts))]
+        if CJK.search(text) and len(text) <= 8:
+            alternatives.append(Resident.name.like(_like(text), escape="\\"))
+    return Resident.id.in_(union(*(select(Resident.id).where(a) for a in alternatives)))
+
+
+def _fragment_by_rowid(text: str) -> ColumnElement[bool]:
+    """SQLite with FTS5: name or address fragment, united as rowids (the cheapest lookups)."""
+    rowid = literal_column("resident.rowid")
+    by_address = select(rowid).where(Resident.household_id.in_(_households_at(text, True)))
+    if not (CJK.search(text) and len(text) <= 8):
+        return rowid.in_(by_address)
+    return rowid.in_(union(_fts_rowids(_RESIDENT_FTS, text), by_address))
 
 
 _RESIDENT_SORTS = {
@@ -134,13 +184,13 @@ _RESIDENT_SORTS = {
 }
 
 
-def _resident_filter(q: ResidentQuery, today: date) -> list[ColumnElement[bool]]:
-    conds: list[ColumnElement[bool]] = [Resident.deleted.is_(q.deleted)]
+def _resident_filter(q: ResidentQuery, today: date, fts: bool) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = [Resident.deleted == q.deleted]
     if q.scope == "active":
         conds.append(Resident.status == "active")
     elif q.scope == "left":
         conds.append(Resident.status != "active")
-    text = _text_condition(q.text)
+    text = _text_condition(_clean(q.text), fts)
     if text is not None:
         conds.append(text)
     if q.grid_id:
@@ -154,14 +204,14 @@ def _resident_filter(q: ResidentQuery, today: date) -> list[ColumnElement[bool]]
     return conds
 
 
-def _resident_select(q: ResidentQuery) -> Select[tuple[str]]:
+def _resident_select(q: ResidentQuery, fts: bool) -> Select[Any]:
     needs_join = bool(q.grid_id or q.estate_id or q.sort in ("address", "grid"))
     query = select(Resident.id)
     if needs_join:
         query = query.outerjoin(Household, Household.id == Resident.household_id)
     if q.sort == "grid":
         query = query.outerjoin(Grid, Grid.id == Household.grid_id)
-    query = query.where(*_resident_filter(q, date.today()))
+    query = query.where(*_resident_filter(q, date.today(), fts))
     key = _RESIDENT_SORTS.get(q.sort, Resident.name_pinyin)
     order = key.desc() if q.descending else key.asc()
     return query.order_by(order, Resident.id)
@@ -169,7 +219,7 @@ def _resident_select(q: ResidentQuery) -> Select[tuple[str]]:
 
 def resident_ids(db: Database, q: ResidentQuery, limit: int | None = None) -> list[str]:
     """Ids of the matching residents in display order."""
-    query = _resident_select(q)
+    query = _resident_select(q, db.has_fts)
     if limit is not None:
         query = query.limit(limit)
     with db.read() as s:
@@ -178,7 +228,7 @@ def resident_ids(db: Database, q: ResidentQuery, limit: int | None = None) -> li
 
 def count_residents(db: Database, q: ResidentQuery) -> int:
     with db.read() as s:
-        sub = _resident_select(q).order_by(None).subquery()
+        sub = _resident_select(q, db.has_fts).order_by(None).subquery()
         return int(s.scalar(select(func.count()).select_from(sub)) or 0)
 
 
@@ -252,15 +302,13 @@ _HOUSEHOLD_SORTS = {
 }
 
 
-def _household_text(raw: str) -> ColumnElement[bool] | None:
-    text = re.sub(r"\s+", "", normalize(raw)).lower()
-    if not text:
+def _household_text(raw: str, fts: bool) -> ColumnElement[bool] | None:
+    text = _clean(raw)
+    members = _text_condition(text, fts)
+    if members is None:
         return None
-    members = _text_condition(text)
-    member_match = select(Resident.household_id).where(
-        Resident.deleted.is_(False), members if members is not None else false()
-    )
-    conds = [Household.id.in_(member_match), Household.address.like(_like(text), escape="\\")]
+    member_match = select(Resident.household_id).where(Resident.deleted.is_(False), members)
+    conds = [Household.id.in_(member_match), Household.id.in_(_households_at(text, fts))]
     if DIGITS.fullmatch(text):
         conds.append(Household.phone.like("%" + text))
     return or_(*conds)
@@ -268,7 +316,7 @@ def _household_text(raw: str) -> ColumnElement[bool] | None:
 
 def household_ids(db: Database, q: HouseholdQuery, limit: int | None = None) -> list[str]:
     conds: list[ColumnElement[bool]] = [Household.deleted.is_(q.deleted)]
-    text = _household_text(q.text)
+    text = _household_text(q.text, db.has_fts)
     if text is not None:
         conds.append(text)
     if q.grid_id:

@@ -16,8 +16,18 @@ from redoffice.errors import Collector
 # Province-level prefixes of GB/T 2260 (plus 81-83 for 港澳台居民居住证); county codes are not
 # checked because abolished codes stay valid on old cards.
 PROVINCES = frozenset(
-    [*range(11, 16), *range(21, 24), *range(31, 38), *range(41, 47), *range(50, 55)]
-    + [*range(61, 66), 71, 81, 82, 83]
+    [
+        *range(11, 16),
+        *range(21, 24),
+        *range(31, 38),
+        *range(41, 47),
+        *range(50, 55),
+        *range(61, 66),
+        71,
+        81,
+        82,
+        83,
+    ]
 )
 MIN_BIRTH_YEAR = 1900
 MOBILE = re.compile(r"1[3-9]\d{9}")
@@ -46,6 +56,11 @@ class IdNumberError(ValueError):
 def normalize(text: str) -> str:
     """Full-width to half-width, NBSP and other spaces removed at the ends."""
     return unicodedata.normalize("NFKC", text).strip()
+
+
+def spaced_chars(text: str) -> str:
+    """``王小明`` -> ``王 小 明``: the form the FTS5 phrase indexes hold (migration 0002)."""
+    return " ".join(ch for ch in normalize(text) if not ch.isspace())
 
 
 def _compact(raw: str) -> str:

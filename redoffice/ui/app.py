@@ -12,11 +12,9 @@ from pathlib import Path
 from types import TracebackType
 
 from redoffice.config import resolve_db_url
-from redoffice.db import Database, backup_sqlite, default_backup_folder, open_database
+from redoffice.db import Database, backup_if_due, default_backup_folder, open_database
 from redoffice.errors import UserError
 from redoffice.logs import log_exception
-
-STARTED = time.perf_counter()
 
 
 def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -24,8 +22,13 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
     where = p.add_mutually_exclusive_group()
     where.add_argument("--db", metavar="PATH")
     where.add_argument("--db-url", metavar="URL")
-    p.add_argument("--self-test", action="store_true",
-                   help="offscreen: open the main window and every page, then exit")
+    p.add_argument(
+        "--self-test",
+        action="store_true",
+        help="offscreen: open the main window and every page, then exit",
+    )
+    # for `make bench`: print the wall-clock time when the window is shown, then exit
+    p.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     return p.parse_args(argv)
 
 
@@ -51,8 +54,9 @@ def _prepare_self_test(db: Database) -> None:
     from redoffice.services import community, demo
 
     if not community.is_initialized(db):
-        community.initialize(db, community.Identity("自检社区", "000000000", "自检街道", "000000"),
-                             "自检")
+        community.initialize(
+            db, community.Identity("自检社区", "000000000", "自检街道", "000000"), "自检"
+        )
         community.use_operator(db)
         demo.create_demo(db, 30, seed=1)
 
@@ -65,8 +69,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         collect_instead_of_showing()
     elif _no_display():
-        sys.stderr.write("没有可用的显示器（DISPLAY 未设置）。在无显示器的 Linux 上请使用："
-                         "xvfb-run -a redoffice\nNo display: run it under xvfb-run.\n")
+        sys.stderr.write(
+            "没有可用的显示器（DISPLAY 未设置）。在无显示器的 Linux 上请使用："
+            "xvfb-run -a redoffice\nNo display: run it under xvfb-run.\n"
+        )
         return 1
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -91,12 +97,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             QMessageBox.critical(None, "RedOffice", exc.text)
         return 1
-    code = _run(app, db, args.self_test)
+    code = _run(app, db, args.self_test, args.startup_probe)
     del translators
     return code
 
 
-def _run(app: object, db: Database, self_test: bool) -> int:
+def _run(app: object, db: Database, self_test: bool, probe: bool) -> int:
     from PySide6.QtWidgets import QApplication
 
     from redoffice.services import community
@@ -106,7 +112,10 @@ def _run(app: object, db: Database, self_test: bool) -> int:
 
     assert isinstance(app, QApplication)
     ctx = AppContext(db)
-    if not community.is_initialized(db) and SetupDialog(ctx).exec() != SetupDialog.DialogCode.Accepted:
+    if (
+        not community.is_initialized(db)
+        and SetupDialog(ctx).exec() != SetupDialog.DialogCode.Accepted
+    ):
         ctx.tasks.shutdown()
         return 0
     db.actor = community.operator(db)
@@ -114,11 +123,16 @@ def _run(app: object, db: Database, self_test: bool) -> int:
     window.show()
     folder = default_backup_folder(db.engine)
     if folder is not None:
-        ctx.query(lambda: backup_sqlite(db.engine, folder), lambda _path: None)
+        ctx.query(lambda: backup_if_due(db.engine, folder), lambda _path: None)
     if self_test:
         from redoffice.ui.self_test import run_self_test
 
         return run_self_test(app, window)
+    if probe:
+        app.processEvents()
+        sys.stdout.write(f"{time.time():.6f}\n")
+        window.close()
+        return 0
     code = app.exec()
     db.close()
     return code

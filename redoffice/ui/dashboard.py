@@ -29,7 +29,9 @@ class Card(QFrame):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("Card { background: #fff; border: 1px solid #e3c8c4; border-radius: 6px; }")
+        self.setStyleSheet(
+            "Card { background: #fff; border: 1px solid #e3c8c4; border-radius: 6px; }"
+        )
         self.value = QLabel("—")
         self.value.setStyleSheet("font-size: 26px; font-weight: bold; color: #c0392b;")
         layout = QVBoxLayout(self)
@@ -50,7 +52,7 @@ class BarChart(QWidget):
         self.setMinimumHeight(max(120, 26 * len(items) + 10))
         self.update()
 
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         top = max((count for _, count in self.items), default=0) or 1
@@ -59,11 +61,17 @@ class BarChart(QWidget):
         for n, (label, count) in enumerate(self.items):
             y = 6 + n * 26
             painter.setPen(Qt.GlobalColor.black)
-            painter.drawText(QRectF(0, y, label_w - 8, 20),
-                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), label)
+            painter.drawText(
+                QRectF(0, y, label_w - 8, 20),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                label,
+            )
             painter.fillRect(QRectF(label_w, y + 3, width * count / top, 14), RED)
-            painter.drawText(QRectF(label_w + width * count / top + 6, y, value_w, 20),
-                             int(Qt.AlignmentFlag.AlignVCenter), str(count))
+            painter.drawText(
+                QRectF(label_w + width * count / top + 6, y, value_w, 20),
+                int(Qt.AlignmentFlag.AlignVCenter),
+                str(count),
+            )
         painter.end()
 
 
@@ -71,16 +79,22 @@ class Dashboard(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.cards = {key: Card(title) for key, title in (
-            ("households", self.tr("Households")), ("residents", self.tr("Residents")),
-            ("party_members", self.tr("Party members")),
-            ("floating", self.tr("Floating population")))}
+        self.cards = {
+            key: Card(title)
+            for key, title in (
+                ("households", self.tr("Households")),
+                ("residents", self.tr("Residents")),
+                ("party_members", self.tr("Party members")),
+                ("floating", self.tr("Floating population")),
+            )
+        }
         cards = QHBoxLayout()
         for card in self.cards.values():
             cards.addWidget(card)
         self.grids = QTableWidget(0, 3)
         self.grids.setHorizontalHeaderLabels(
-            [self.tr("Grid"), self.tr("Households"), self.tr("Residents")])
+            [self.tr("Grid"), self.tr("Households"), self.tr("Residents")]
+        )
         self.grids.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grids.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.groups = BarChart()
@@ -94,8 +108,9 @@ class Dashboard(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(cards)
         layout.addLayout(lower, 1)
-        ctx.changed.connect(lambda table: self.reload() if table in (
-            "resident", "household", "grid") else None)
+        ctx.changed.connect(
+            lambda table: self.reload() if table in ("resident", "household", "grid") else None
+        )
         self.reload()
 
     @staticmethod
@@ -112,7 +127,8 @@ class Dashboard(QWidget):
             card.value.setText(f"{getattr(result, key):,}")
         self.grids.setRowCount(len(result.by_grid))
         for n, g in enumerate(result.by_grid):
-            for column, text in enumerate((f"{g.code} {g.name}".strip(), str(g.households),
-                                           str(g.residents))):
+            for column, text in enumerate(
+                (f"{g.code} {g.name}".strip(), str(g.households), str(g.residents))
+            ):
                 self.grids.setItem(n, column, QTableWidgetItem(text))
         self.groups.set_items([(label, count) for _, label, count in result.by_tag])

@@ -33,8 +33,9 @@ def _text(value: Any) -> str:
 
 
 class HistoryDialog(QDialog):
-    def __init__(self, ctx: AppContext, table: str, record_id: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, table: str, record_id: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Change history"))
         self.table = QTableWidget(0, 4)
@@ -53,8 +54,12 @@ class HistoryDialog(QDialog):
         ctx.query(partial(records.history, ctx.db, table, record_id), self.show_entries)
 
     def _action(self, action: str) -> str:
-        names = {"create": self.tr("Created"), "update": self.tr("Changed"),
-                 "delete": self.tr("Deleted"), "restore": self.tr("Restored")}
+        names = {
+            "create": self.tr("Created"),
+            "update": self.tr("Changed"),
+            "delete": self.tr("Deleted"),
+            "restore": self.tr("Restored"),
+        }
         return names.get(action, action)
 
     def show_entries(self, entries: list[HistoryEntry]) -> None:
@@ -65,8 +70,12 @@ class HistoryDialog(QDialog):
                 for field, old, new in entry.changes
                 if field != "deleted"
             )
-            cells = (entry.at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M:%S"), entry.actor,
-                     self._action(entry.action), changes)
+            cells = (
+                entry.at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M:%S"),
+                entry.actor,
+                self._action(entry.action),
+                changes,
+            )
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeRowsToContents()

@@ -19,15 +19,19 @@ from redoffice.ui.widgets import code_combo, combo_value, fill_combo, select_dat
 class HouseholdDialog(SaveDialog):
     table = "household"
 
-    def __init__(self, ctx: AppContext, detail: HouseholdDetail | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(ctx, self.tr("Edit household") if detail else self.tr("New household"),
-                         parent)
+    def __init__(
+        self, ctx: AppContext, detail: HouseholdDetail | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            ctx, self.tr("Edit household") if detail else self.tr("New household"), parent
+        )
         self.record_id = detail.id if detail else None
         self.estate, self.grid = QComboBox(), QComboBox()
         self.building, self.unit, self.room = QLineEdit(), QLineEdit(), QLineEdit()
         self.address_text = QLineEdit()
-        self.address_text.setPlaceholderText(self.tr("Only for scattered buildings without an estate"))
+        self.address_text.setPlaceholderText(
+            self.tr("Only for scattered buildings without an estate")
+        )
         self.phone = QLineEdit()
         self.residence_status = code_combo(codes.HOUSEHOLD_STATUSES)
         self.notes = QPlainTextEdit()
@@ -67,9 +71,13 @@ class HouseholdDialog(SaveDialog):
 
     def value(self) -> HouseholdInput:
         return HouseholdInput(
-            estate_id=combo_value(self.estate), building=self.building.text(),
-            unit=self.unit.text(), room=self.room.text(), address_text=self.address_text.text(),
-            grid_id=combo_value(self.grid), phone=self.phone.text(),
+            estate_id=combo_value(self.estate),
+            building=self.building.text(),
+            unit=self.unit.text(),
+            room=self.room.text(),
+            address_text=self.address_text.text(),
+            grid_id=combo_value(self.grid),
+            phone=self.phone.text(),
             residence_status=combo_value(self.residence_status) or "",
             notes=self.notes.toPlainText(),
         )

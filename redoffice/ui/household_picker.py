@@ -15,20 +15,27 @@ from redoffice.ui.context import AppContext
 from redoffice.ui.list_view import SearchableList
 
 
-def household_list(ctx: AppContext, query: Callable[[str, str, bool], HouseholdQuery],
-                   parent: QWidget | None = None) -> SearchableList[HouseholdRow]:
+def household_list(
+    ctx: AppContext,
+    query: Callable[[str, str, bool], HouseholdQuery],
+    parent: QWidget | None = None,
+) -> SearchableList[HouseholdRow]:
     """A searchable household list; ``query`` builds the filter from text and sort."""
 
     def load_ids(text: str, sort: str, descending: bool) -> Callable[[], list[str]]:
         return partial(search.household_ids, ctx.db, query(text, sort, descending))
 
     return SearchableList(
-        ctx, household_columns(), partial(search.household_rows, ctx.db), lambda h: h.id,
+        ctx,
+        household_columns(),
+        partial(search.household_rows, ctx.db),
+        lambda h: h.id,
         load_ids,
         QCoreApplication.translate(
             "HouseholdPicker", "Search address, head of household, pinyin initials, phone tail"
         ),
-        "address", parent,
+        "address",
+        parent,
     )
 
 
@@ -39,7 +46,8 @@ class HouseholdPicker(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Choose a household"))
         self.list = household_list(
-            ctx, lambda text, sort, desc: HouseholdQuery(text=text, sort=sort, descending=desc),
+            ctx,
+            lambda text, sort, desc: HouseholdQuery(text=text, sort=sort, descending=desc),
             self,
         )
         self.list.activated.connect(lambda _id: self._choose())

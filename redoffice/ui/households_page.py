@@ -47,9 +47,16 @@ class HouseholdsPage(QWidget):
         self.list.activated.connect(self.edit)
         self.list.current_changed.connect(self.show_members)
         self.members = QTableWidget(0, 6)
-        self.members.setHorizontalHeaderLabels([
-            self.tr("Name"), self.tr("Relation"), self.tr("Gender"), self.tr("Birth date"),
-            self.tr("ID number"), self.tr("Special groups")])
+        self.members.setHorizontalHeaderLabels(
+            [
+                self.tr("Name"),
+                self.tr("Relation"),
+                self.tr("Gender"),
+                self.tr("Birth date"),
+                self.tr("ID number"),
+                self.tr("Special groups"),
+            ]
+        )
         self.members.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.members.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.members_title = QLabel(self.tr("Members"))
@@ -86,9 +93,14 @@ class HouseholdsPage(QWidget):
         return row
 
     def query(self, text: str, sort: str, descending: bool) -> HouseholdQuery:
-        return HouseholdQuery(text=text, grid_id=self.places.grid_id(),
-                              estate_id=self.places.estate_id(), deleted=self.deleted.isChecked(),
-                              sort=sort, descending=descending)
+        return HouseholdQuery(
+            text=text,
+            grid_id=self.places.grid_id(),
+            estate_id=self.places.estate_id(),
+            deleted=self.deleted.isChecked(),
+            sort=sort,
+            descending=descending,
+        )
 
     def _on_changed(self, table: str) -> None:
         if table in ("household", "resident"):
@@ -99,16 +111,21 @@ class HouseholdsPage(QWidget):
         if not household_id:
             self.members.setRowCount(0)
             return
-        self.ctx.query(partial(search.household_members, self.ctx.db, household_id),
-                       self._fill_members)
+        self.ctx.query(
+            partial(search.household_members, self.ctx.db, household_id), self._fill_members
+        )
 
     def _fill_members(self, rows: list[ResidentRow]) -> None:
         self.members.setRowCount(len(rows))
         for n, r in enumerate(rows):
-            cells = (r.name, codes.label(codes.RELATIONS, r.relation),
-                     codes.label(codes.GENDERS, r.gender),
-                     r.birth_date.isoformat() if r.birth_date else "", r.id_number_masked,
-                     "、".join(r.tags))
+            cells = (
+                r.name,
+                codes.label(codes.RELATIONS, r.relation),
+                codes.label(codes.GENDERS, r.gender),
+                r.birth_date.isoformat() if r.birth_date else "",
+                r.id_number_masked,
+                "、".join(r.tags),
+            )
             for column, text in enumerate(cells):
                 self.members.setItem(n, column, QTableWidgetItem(text))
 
@@ -121,8 +138,10 @@ class HouseholdsPage(QWidget):
             self.edit(record_id)
 
     def edit(self, record_id: str) -> None:
-        self.ctx.query(partial(households.get_household, self.ctx.db, record_id),
-                       lambda detail: HouseholdDialog(self.ctx, detail, self).open())
+        self.ctx.query(
+            partial(households.get_household, self.ctx.db, record_id),
+            lambda detail: HouseholdDialog(self.ctx, detail, self).open(),
+        )
 
     def add_member(self) -> None:
         row = self.list.current_row()
@@ -133,12 +152,20 @@ class HouseholdsPage(QWidget):
         row = self.list.current_row()
         if not isinstance(row, HouseholdRow):
             return
-        if deleted and not confirm(self, self.tr("Delete household"), self.tr(
-                "Move %1 to the recycle bin? It can be restored later.").replace("%1",
-                                                                                 row.address)):
+        if deleted and not confirm(
+            self,
+            self.tr("Delete household"),
+            self.tr("Move %1 to the recycle bin? It can be restored later.").replace(
+                "%1", row.address
+            ),
+        ):
             return
-        self.ctx.write(partial(records.set_deleted, self.ctx.db, "household", row.id, deleted),
-                       "household", lambda _r: None, parent=self)
+        self.ctx.write(
+            partial(records.set_deleted, self.ctx.db, "household", row.id, deleted),
+            "household",
+            lambda _r: None,
+            parent=self,
+        )
 
     def show_history(self) -> None:
         record_id = self.list.current_id()

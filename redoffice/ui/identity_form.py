@@ -26,8 +26,12 @@ class IdentityForm(FieldForm):
             self.add_row(field, label, widget)
 
     def identity(self) -> Identity:
-        return Identity(self.community_name.text(), self.community_code.text(),
-                        self.street_name.text(), self.street_code.text())
+        return Identity(
+            self.community_name.text(),
+            self.community_code.text(),
+            self.street_name.text(),
+            self.street_code.text(),
+        )
 
     def set_values(self, identity: Identity, operator: str) -> None:
         self.community_name.setText(identity.community_name)

@@ -61,14 +61,18 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         self._generation = 0
 
     # --- what the view asks -------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -125,8 +129,9 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         self._rows = {}
         self._requested = set()
         if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1,
-                                                              len(self._columns) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(self._columns) - 1)
+            )
 
     def _request(self, page: int) -> None:
         if page in self._requested:
@@ -134,8 +139,9 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         self._requested.add(page)
         ids = self._ids[page * PAGE : (page + 1) * PAGE]
         generation = self._generation
-        self._ctx.query(lambda: self._fetch(ids), lambda rows: self._arrived(generation, page,
-                                                                                rows))
+        self._ctx.query(
+            lambda: self._fetch(ids), lambda rows: self._arrived(generation, page, rows)
+        )
 
     def _arrived(self, generation: int, page: int, rows: list[R]) -> None:
         if generation != self._generation:

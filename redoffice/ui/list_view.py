@@ -31,10 +31,17 @@ class SearchableList(QWidget, Generic[R]):
     activated = Signal(str)
     reloaded = Signal(int)
 
-    def __init__(self, ctx: AppContext, columns: Sequence[Column[R]],
-                 fetch: Callable[[Sequence[str]], list[R]], row_id: Callable[[R], str],
-                 load_ids: IdLoader, placeholder: str, default_sort: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        columns: Sequence[Column[R]],
+        fetch: Callable[[Sequence[str]], list[R]],
+        row_id: Callable[[R], str],
+        load_ids: IdLoader,
+        placeholder: str,
+        default_sort: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._load_ids = load_ids

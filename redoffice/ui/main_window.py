@@ -37,7 +37,8 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet(
             "QListWidget { background: #9e1f1f; color: white; font-size: 15px; border: none; }"
             "QListWidget::item { padding: 12px 16px; }"
-            "QListWidget::item:selected { background: #c0392b; color: white; }")
+            "QListWidget::item:selected { background: #c0392b; color: white; }"
+        )
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         for key, title, page in (
@@ -88,15 +89,21 @@ class MainWindow(QMainWindow):
             identity, operator = values
             db.actor = operator
             self.identity_label.setText(
-                self.tr("%1 · %2 · operator: %3").replace("%1", identity.street_name)
-                .replace("%2", identity.community_name).replace("%3", operator))
+                self.tr("%1 · %2 · operator: %3")
+                .replace("%1", identity.street_name)
+                .replace("%2", identity.community_name)
+                .replace("%3", operator)
+            )
 
         self.ctx.query(partial(load), show)
 
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About RedOffice"),
-                          self.tr("RedOffice Community Workbench %1").replace("%1", __version__))
+        QMessageBox.about(
+            self,
+            self.tr("About RedOffice"),
+            self.tr("RedOffice Community Workbench %1").replace("%1", __version__),
+        )
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.ctx.tasks.shutdown()
         super().closeEvent(event)

@@ -63,8 +63,11 @@ class TagTable(QTableWidget):
             combo, since, until, note = (self.cellWidget(row, c) for c in range(4))
             assert isinstance(combo, QComboBox) and isinstance(note, QLineEdit)
             assert isinstance(since, OptionalDateEdit) and isinstance(until, OptionalDateEdit)
-            result.append(TagInput(str(combo.currentData()), since.value(), until.value(),
-                                   note.text().strip()))
+            result.append(
+                TagInput(
+                    str(combo.currentData()), since.value(), until.value(), note.text().strip()
+                )
+            )
         return tuple(result)
 
 
@@ -73,8 +76,13 @@ class ResidentDialog(SaveDialog):
 
     table = "resident"
 
-    def __init__(self, ctx: AppContext, detail: ResidentDetail | None = None,
-                 household: tuple[str, str] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        detail: ResidentDetail | None = None,
+        household: tuple[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         title = self.tr("Edit resident") if detail else self.tr("New resident")
         super().__init__(ctx, title, parent)
         self.record_id = detail.id if detail else None

@@ -17,8 +17,8 @@ from redoffice.ui.context import AppContext
 from redoffice.ui.history_dialog import HistoryDialog
 from redoffice.ui.household_picker import HouseholdPicker
 from redoffice.ui.list_view import SearchableList
-from redoffice.ui.resident_dialog import ResidentDialog
 from redoffice.ui.place_filters import PlaceFilters
+from redoffice.ui.resident_dialog import ResidentDialog
 from redoffice.ui.widgets import code_combo, combo_value
 
 
@@ -27,10 +27,14 @@ class ResidentsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.list: SearchableList[ResidentRow] = SearchableList(
-            ctx, resident_columns(), partial(search.resident_rows, ctx.db), lambda r: r.id,
+            ctx,
+            resident_columns(),
+            partial(search.resident_rows, ctx.db),
+            lambda r: r.id,
             self._load_ids,
             self.tr("Search name, pinyin (wxm), last digits of ID or phone, address"),
-            "name", self,
+            "name",
+            self,
         )
         self._filters()
         self.list.activated.connect(self.edit)
@@ -45,8 +49,11 @@ class ResidentsPage(QWidget):
         self.places.changed.connect(self.list.reload)
         self.tag = code_combo(codes.TAGS, empty=self.tr("All groups"))
         self.scope = QComboBox()
-        for text, value in ((self.tr("Registered"), "active"),
-                            (self.tr("Moved out / deceased"), "left"), (self.tr("Everyone"), "all")):
+        for text, value in (
+            (self.tr("Registered"), "active"),
+            (self.tr("Moved out / deceased"), "left"),
+            (self.tr("Everyone"), "all"),
+        ):
             self.scope.addItem(text, value)
         self.party = QCheckBox(self.tr("Party members only"))
         self.deleted = QCheckBox(self.tr("Recycle bin"))
@@ -68,9 +75,11 @@ class ResidentsPage(QWidget):
         self.delete_button = QPushButton(self.tr("Delete"))
         self.restore_button = QPushButton(self.tr("Restore"))
         self.history_button = QPushButton(self.tr("History"))
-        actions: list[tuple[QPushButton, Callable[[], None]]] = [
-            (self.add_button, self.add), (self.edit_button, self.edit_current),
-            (self.move_button, self.move), (self.status_button, self.change_status),
+        actions: list[tuple[QPushButton, Callable[[], object]]] = [
+            (self.add_button, self.add),
+            (self.edit_button, self.edit_current),
+            (self.move_button, self.move_resident),
+            (self.status_button, self.change_status),
             (self.delete_button, partial(self.set_deleted, True)),
             (self.restore_button, partial(self.set_deleted, False)),
             (self.history_button, self.show_history),
@@ -84,16 +93,20 @@ class ResidentsPage(QWidget):
 
     def _update_buttons(self) -> None:
         in_bin = self.deleted.isChecked()
-        for button in (self.edit_button, self.move_button, self.status_button,
-                       self.delete_button):
+        for button in (self.edit_button, self.move_button, self.status_button, self.delete_button):
             button.setVisible(not in_bin)
         self.restore_button.setVisible(in_bin)
 
     def query(self, text: str = "", sort: str = "name", descending: bool = False) -> ResidentQuery:
         return ResidentQuery(
-            text=text, grid_id=self.places.grid_id(), estate_id=self.places.estate_id(),
-            tag=combo_value(self.tag), party_only=self.party.isChecked(),
-            scope=str(self.scope.currentData()), deleted=self.deleted.isChecked(), sort=sort,
+            text=text,
+            grid_id=self.places.grid_id(),
+            estate_id=self.places.estate_id(),
+            tag=combo_value(self.tag),
+            party_only=self.party.isChecked(),
+            scope=str(self.scope.currentData()),
+            deleted=self.deleted.isChecked(),
+            sort=sort,
             descending=descending,
         )
 
@@ -121,13 +134,12 @@ class ResidentsPage(QWidget):
 
         self.ctx.query(partial(residents.get_resident, self.ctx.db, record_id), show)
 
-    def move(self) -> None:
+    def move_resident(self) -> None:
         record_id = self.list.current_id()
         if not record_id:
             return
         picker = HouseholdPicker(self.ctx, self)
-        picker.chosen.connect(lambda household_id, _address: self._move_to(record_id,
-                                                                            household_id))
+        picker.chosen.connect(lambda household_id, _address: self._move_to(record_id, household_id))
         picker.open()
 
     def _move_to(self, record_id: str, household_id: str) -> None:
@@ -136,8 +148,12 @@ class ResidentsPage(QWidget):
         if picked is None:
             return
         relation = codes.code_for(codes.RELATIONS, picked) or "9"
-        self.ctx.write(partial(residents.move_resident, self.ctx.db, record_id, household_id,
-                               relation), "resident", lambda _r: None, parent=self)
+        self.ctx.write(
+            partial(residents.move_resident, self.ctx.db, record_id, household_id, relation),
+            "resident",
+            lambda _r: None,
+            parent=self,
+        )
 
     def change_status(self) -> None:
         record_id = self.list.current_id()
@@ -148,18 +164,31 @@ class ResidentsPage(QWidget):
         if picked is None:
             return
         status = codes.code_for(codes.RESIDENT_STATUSES, picked) or "active"
-        self.ctx.write(partial(residents.set_status, self.ctx.db, record_id, status, date.today()),
-                       "resident", lambda _r: None, parent=self)
+        self.ctx.write(
+            partial(residents.set_status, self.ctx.db, record_id, status, date.today()),
+            "resident",
+            lambda _r: None,
+            parent=self,
+        )
 
     def set_deleted(self, deleted: bool) -> None:
         row = self.list.current_row()
         if not isinstance(row, ResidentRow):
             return
-        if deleted and not confirm(self, self.tr("Delete resident"), self.tr(
-                "Move %1 to the recycle bin? It can be restored later.").replace("%1", row.name)):
+        if deleted and not confirm(
+            self,
+            self.tr("Delete resident"),
+            self.tr("Move %1 to the recycle bin? It can be restored later.").replace(
+                "%1", row.name
+            ),
+        ):
             return
-        self.ctx.write(partial(records.set_deleted, self.ctx.db, "resident", row.id, deleted),
-                       "resident", lambda _r: None, parent=self)
+        self.ctx.write(
+            partial(records.set_deleted, self.ctx.db, "resident", row.id, deleted),
+            "resident",
+            lambda _r: None,
+            parent=self,
+        )
 
     def show_history(self) -> None:
         record_id = self.list.current_id()

@@ -38,8 +38,10 @@ def install_translators(app: QApplication, language: str = "zh_CN") -> list[QTra
     QLocale.setDefault(QLocale(language))
     translators = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in ((f"qtbase_{language}", qt_dir),
-                         (f"redoffice_{language}", str(resources_dir() / "i18n"))):
+    for name, folder in (
+        (f"qtbase_{language}", qt_dir),
+        (f"redoffice_{language}", str(resources_dir() / "i18n")),
+    ):
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)

@@ -21,8 +21,13 @@ class SaveDialog(QDialog):
     failed = Signal()
     table = ""
 
-    def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None,
-                 form: FieldForm | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        title: str,
+        parent: QWidget | None = None,
+        form: FieldForm | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(title)
@@ -59,9 +64,11 @@ class SaveDialog(QDialog):
 
     def _refused(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
-        unplaced = self.form.show_errors(error) if isinstance(error, ValidationFailed) else [
-            describe(error)
-        ]
+        unplaced = (
+            self.form.show_errors(error)
+            if isinstance(error, ValidationFailed)
+            else [describe(error)]
+        )
         if unplaced:
             self.message.setText("\n".join(unplaced))
             self.message.show()

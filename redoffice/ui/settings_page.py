@@ -35,16 +35,20 @@ class SettingsPage(QWidget):
 
     def load(self) -> None:
         db = self.ctx.db
-        self.ctx.query(lambda: (community.identity(db), community.operator(db)),
-                       lambda values: self.form.set_values(*values))
+        self.ctx.query(
+            lambda: (community.identity(db), community.operator(db)),
+            lambda values: self.form.set_values(*values),
+        )
 
     def save(self) -> None:
         self.form.clear_errors()
         self.status.clear()
-        job = partial(community.update_identity, self.ctx.db, self.form.identity(),
-                      self.form.operator.text())
-        self.ctx.write(job, "setting", lambda _r: self.status.setText(self.tr("Saved.")),
-                       self._refused)
+        job = partial(
+            community.update_identity, self.ctx.db, self.form.identity(), self.form.operator.text()
+        )
+        self.ctx.write(
+            job, "setting", lambda _r: self.status.setText(self.tr("Saved.")), self._refused
+        )
 
     def _refused(self, error: BaseException) -> None:
         if isinstance(error, ValidationFailed):

@@ -20,8 +20,12 @@ class SetupDialog(SaveDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         self.identity_form = IdentityForm()
         super().__init__(ctx, self.tr("Welcome to RedOffice"), parent, self.identity_form)
-        intro = QLabel(self.tr("Please enter your community's identity and your name. "
-                               "The operator is recorded on every change."))
+        intro = QLabel(
+            self.tr(
+                "Please enter your community's identity and your name. "
+                "The operator is recorded on every change."
+            )
+        )
         intro.setWordWrap(True)
         self.body.insertWidget(0, intro)
         self.resize(460, 380)

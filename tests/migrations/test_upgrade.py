@@ -6,8 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from redoffice.db import backup_sqlite, head_revision, open_database
+from redoffice.db import (
+    backup_if_due,
+    backup_sqlite,
+    head_revision,
+    open_database,
+    script_head,
+)
 from redoffice.errors import UserError
+from redoffice.services import search
+from redoffice.services.search import ResidentQuery
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 TABLES = (
@@ -51,6 +59,23 @@ def test_first_schema_database_upgrades_with_every_record(tmp_path: Path) -> Non
     assert conn.execute("SELECT count(*) FROM resident").fetchone() == (69,)
 
 
+def test_upgraded_database_is_searchable(tmp_path: Path) -> None:
+    """0002 backfills the search columns and builds the FTS5 indexes for existing rows."""
+    path = _upgraded_copy("schema_0001.sqlite", tmp_path)
+    conn = sqlite3.connect(path)
+    name, address = conn.execute(
+        "SELECT r.name, h.address FROM resident r JOIN household h ON h.id = r.household_id "
+        "ORDER BY r.id LIMIT 1"
+    ).fetchone()
+    db = open_database(f"sqlite:///{path}")
+    assert db.has_fts
+    by_name = search.search_residents(db, ResidentQuery(text=name[-2:]), limit=500)
+    by_address = search.search_residents(db, ResidentQuery(text=address[2:7]), limit=500)
+    db.close()
+    assert name in [r.name for r in by_name]
+    assert address in [r.address for r in by_address]
+
+
 def test_newer_database_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "newer.sqlite"
     shutil.copy(FIXTURES / "schema_0001.sqlite", path)
@@ -85,13 +110,36 @@ def test_outdated_database_is_backed_up_before_upgrade(
     assert kept.execute("SELECT count(*) FROM resident").fetchone() == (69,)
 
 
-def test_backups_keep_the_newest_ten(tmp_path: Path) -> None:
+def test_schema_head_constant_matches_the_migration_scripts() -> None:
+    assert head_revision() == script_head()
+
+
+def test_foreign_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT)")
+        conn.execute("INSERT INTO accounts (name) VALUES ('x')")
+    conn.close()
+    with pytest.raises(UserError) as info:
+        open_database(f"sqlite:///{path}")
+    assert "不是 RedOffice 数据库" in info.value.text
+    assert sqlite3.connect(path).execute("SELECT name FROM sqlite_master").fetchall() == [
+        ("accounts",)
+    ]
+
+
+def test_backups_keep_the_newest_seven_and_daily_one_is_skipped_when_fresh(
+    tmp_path: Path,
+) -> None:
     path = _upgraded_copy("schema_0001.sqlite", tmp_path)
     db = open_database(f"sqlite:///{path}")
-    for _ in range(12):
+    assert backup_if_due(db.engine, tmp_path / "b") is not None
+    assert backup_if_due(db.engine, tmp_path / "b") is None
+    for _ in range(9):
         backup_sqlite(db.engine, tmp_path / "b")
     db.close()
-    assert len(list((tmp_path / "b").glob("*.sqlite"))) == 10
+    assert len(list((tmp_path / "b").glob("*.sqlite"))) == 7
 
 
 def test_unreadable_file_gives_a_clear_message(tmp_path: Path) -> None:

@@ -1,0 +1,63 @@
+# RedOffice: `make run` starts the app, `make test` runs the whole suite headless.
+# Both create .venv and install everything they need on a fresh Debian machine.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+QM := resources/i18n/redoffice_zh_CN.qm
+TS := resources/i18n/redoffice_zh_CN.ts
+# Debian packages: Qt's xcb platform (run, screenshots), poppler (PDF checks), PostgreSQL (tests)
+APT_RUN := libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0 libxcb-cursor0 \
+           libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0 \
+           libxcb-shape0 libxcb-xkb1
+APT_TEST := $(APT_RUN) postgresql poppler-utils xvfb xauth
+
+.PHONY: run test bench lint typecheck i18n translations system-deps-run system-deps-test \
+        screenshots clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+translations: $(QM)
+
+$(QM): $(TS) $(STAMP)
+	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(QM)
+
+# Refresh the .ts from the sources (keeps existing translations); then translate and commit.
+i18n: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate redoffice/ui/*.py -ts $(TS) -no-obsolete
+
+system-deps-run:
+	@tools/apt-ensure.sh $(APT_RUN)
+
+system-deps-test:
+	@tools/apt-ensure.sh $(APT_TEST)
+
+run: $(STAMP) translations system-deps-run
+	@if [ "$$(uname)" = Linux ] && [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+	  echo "没有可用的显示器。请在图形桌面中运行，或使用：xvfb-run -a make run"; \
+	  echo "No display found. Run on a desktop, or: xvfb-run -a make run"; exit 1; fi
+	$(VENV)/bin/redoffice
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check redoffice tests bench tools
+	$(VENV)/bin/ruff format --check redoffice tests bench tools
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+test: $(STAMP) translations system-deps-test lint typecheck
+	REDOFFICE_REQUIRE_PG=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+
+bench: $(STAMP) translations system-deps-run
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench.run
+
+screenshots: $(STAMP) translations system-deps-test
+	tools/screenshots.sh
+
+clean:
+	rm -rf $(VENV) $(QM) .mypy_cache .ruff_cache

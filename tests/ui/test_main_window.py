@@ -1,0 +1,41 @@
+import subprocess
+import sys
+
+from pytestqt.qtbot import QtBot
+
+from redoffice.ui.context import AppContext
+from redoffice.ui.dashboard import Dashboard
+from redoffice.ui.main_window import MainWindow
+
+
+def test_main_window_opens_every_page(qtbot: QtBot, ctx: AppContext) -> None:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    for key in window.pages:
+        window.show_page(key)
+        assert ctx.tasks.wait_idle()
+        assert window.stack.currentWidget() is window.pages[key]
+    assert window.nav.item(1).text() == "居民"
+    assert "幸福社区" in window.identity_label.text()
+    assert "张秘书" in window.identity_label.text()
+
+
+def test_dashboard_shows_registry_figures(qtbot: QtBot, ctx: AppContext) -> None:
+    page = Dashboard(ctx)
+    qtbot.addWidget(page)
+    assert ctx.tasks.wait_idle()
+    assert page.cards["households"].value.text() == "40"
+    assert page.grids.rowCount() >= 1
+    assert any(label == "高龄" for label, _ in page.groups.items)
+
+
+def test_self_test_command_exits_0() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "redoffice.ui.app", "--self-test"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "self-test ok" in result.stdout
