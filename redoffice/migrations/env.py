@@ -1,5 +1,7 @@
 """Alembic environment: runs on the connection handed over by redoffice.db."""
 
+from typing import Any
+
 from alembic import context
 
 from redoffice.models import Base
@@ -7,7 +9,7 @@ from redoffice.models import Base
 connection = context.config.attributes["connection"]
 
 
-def include_name(name: str | None, type_: str, _parents: dict[str, str | None]) -> bool:
+def include_name(name: str | None, type_: str, _parents: Any) -> bool:
     """FTS5 tables and their shadow tables are managed by hand in migration 0002."""
     return not (type_ == "table" and name is not None and "_fts" in name)
 

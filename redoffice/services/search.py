@@ -165,7 +165,7 @@ def _text_condition(text: str, fts: bool) -> ColumnElement[bool] | None:
 
 def _fragment_by_rowid(text: str) -> ColumnElement[bool]:
     """SQLite with FTS5: name or address fragment, united as rowids (the cheapest lookups)."""
-    rowid = literal_column("resident.rowid")
+    rowid: ColumnElement[Any] = literal_column("resident.rowid")
     by_address = select(rowid).where(Resident.household_id.in_(_households_at(text, True)))
     if not (CJK.search(text) and len(text) <= 8):
         return rowid.in_(by_address)
