@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from redoffice.db import open_database
 from redoffice.services import community
+from redoffice.ui.app import freeze_startup_objects
 from redoffice.ui.context import AppContext
 from redoffice.ui.residents_page import ResidentsPage
 
@@ -41,6 +42,7 @@ def bench_scroll(db_path: Path) -> None:
     page = ResidentsPage(ctx)
     page.resize(1200, 700)
     page.show()
+    freeze_startup_objects()
     while page.list.model.rowCount() == 0 and time.perf_counter() - started < 30:
         clock.pump(0.05)
     shown = time.perf_counter() - started

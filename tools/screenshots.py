@@ -12,6 +12,7 @@ from redoffice.db import open_database
 from redoffice.services import community
 from redoffice.ui.context import AppContext
 from redoffice.ui.main_window import MainWindow
+from redoffice.ui.resident_dialog import ResidentDialog
 from redoffice.ui.resources import install_font, install_translators
 
 
@@ -40,6 +41,16 @@ def main(db_path: str, out: str) -> None:
             window.pages[key].list.table.selectRow(2)  # type: ignore[attr-defined]
             settle(ctx)
         window.grab().save(str(folder / f"{key}.png"))
+    window.show_page("residents")
+    dialog = ResidentDialog(ctx, parent=window)
+    dialog.show()
+    dialog.name.setText("王小明")
+    dialog.id_number.setText("110105194912310021")
+    dialog.phone.setText("1381234567")
+    dialog.submit()
+    settle(ctx)
+    dialog.grab().save(str(folder / "resident-dialog-error.png"))
+    dialog.close()
     window.close()
     del keep
 

@@ -199,7 +199,7 @@ def _member(
         number = body + ric.calc_check_digit(body + "0")
         p.used.add(number)
     parse_id_number(number, p.today)
-    party = age >= 20 and rng.random() < 0.115
+    party = age >= 20 and rng.random() < 0.1
     full, initials = pinyin_keys(name)
     phone = p.phone() if age >= 16 else ""
     return b.add(
@@ -245,11 +245,11 @@ def _tags(
         wanted.append("very_elderly")
     if age >= 65 and size == 1:
         wanted.append("living_alone")
-    if age >= 65 and size == 2 and rng.random() < 0.3:
+    if age >= 60 and size == 2 and rng.random() < 0.6:
         wanted.append("empty_nester")
-    if rng.random() < 0.03:
+    if rng.random() < 0.045:
         wanted.append("disabled")
-    if rng.random() < 0.025:
+    if rng.random() < 0.035:
         wanted.append("subsistence")
     if resident["gender"] == "male" and 25 < age < 70 and rng.random() < 0.03:
         wanted.append("veteran")
@@ -304,7 +304,7 @@ def _family(b: _Batch, node: str, p: _People, household: str, address: str) -> N
     rng = p.rng
     surname = str(p.fake.last_name())
     head_gender = rng.choice(["male", "male", "female"])
-    head_age = rng.randrange(26, 92)
+    head_age = int(rng.triangular(26, 92, 48))
     plan = [("0", surname, head_gender, head_age)]
     if rng.random() < 0.8:
         other = "female" if head_gender == "male" else "male"

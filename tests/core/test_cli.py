@@ -130,3 +130,26 @@ def test_version_and_no_qt_in_the_core() -> None:
         "assert 'PySide6' not in sys.modules, 'core imports Qt'"
     )
     subprocess.run([sys.executable, "-c", probe], check=True)
+
+
+@pytest.mark.postgresql
+def test_cli_on_postgresql(
+    pg_server: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from sqlalchemy import create_engine, text
+
+    admin = create_engine(f"{pg_server}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text("DROP DATABASE IF EXISTS cli_test"))
+        conn.execute(text("CREATE DATABASE cli_test"))
+    admin.dispose()
+    url = f"{pg_server}/cli_test"
+    assert main(["--db-url", url, *INIT]) == 0
+    assert main(["--db-url", url, "demo", "--households", "15", "--seed", "2"]) == 0
+    result = run_json(capsys, "--db-url", url, "stats", "--json")
+    assert result["households"] == 15  # type: ignore[index]
+    rows = run_json(capsys, "--db-url", url, "residents", "list", "--json")
+    assert len(rows) == result["residents"]  # type: ignore[arg-type,index]
+    name = rows[0]["name"]  # type: ignore[index]
+    found = run_json(capsys, "--db-url", url, "residents", "search", name[-2:], "--json")
+    assert name in [r["name"] for r in found]  # type: ignore[union-attr]

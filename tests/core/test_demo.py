@@ -30,8 +30,8 @@ def test_demo_is_plausible_and_repeatable(db: Database, sqlite_db: Database) -> 
         party = s.scalar(select(func.count()).where(Resident.political_status == "party_member"))
         heads = s.scalar(select(func.count()).where(Resident.relation == "0"))
         changes = s.scalar(select(func.count()).select_from(ChangeLog))
-    assert 0.08 < tagged / len(people) < 0.25
-    assert 0.04 < (party or 0) / len(people) < 0.13
+    assert 0.10 < tagged / len(people) < 0.22
+    assert 0.05 < (party or 0) / len(people) < 0.11
     assert heads == 120
     assert (changes or 0) >= counts["resident"] + counts["household"]
     born = {p[1][6:14] for p in people if p[1]}
