@@ -17,7 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from redoffice.db import open_database
-from redoffice.services import search
+from redoffice.services import community, search
+from redoffice.services.demo import DEMO_IDENTITY, DEMO_OPERATOR, create_demo
 from redoffice.services.search import ResidentQuery
 
 OUT = Path(__file__).parent / "out"
@@ -25,34 +26,15 @@ DB = OUT / "bench.sqlite"
 HOUSEHOLDS = int(os.environ.get("BENCH_HOUSEHOLDS", "35000"))
 
 
-def _cli(*args: str) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "redoffice.cli", "--db", str(DB), *args],
-        check=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-
-
 def ensure_database() -> None:
     if DB.exists():
         return
     OUT.mkdir(exist_ok=True)
     started = time.perf_counter()
-    _cli(
-        "init",
-        "--community-name",
-        "幸福社区",
-        "--community-code",
-        "420106001",
-        "--street-name",
-        "中南路街道",
-        "--street-code",
-        "420106",
-        "--operator",
-        "张秘书",
-    )
-    _cli("demo", "--households", str(HOUSEHOLDS), "--seed", "1")
+    db = open_database(f"sqlite:///{DB}")
+    community.initialize(db, DEMO_IDENTITY, DEMO_OPERATOR)
+    create_demo(db, HOUSEHOLDS, seed=1)
+    db.close()
     print(f"demo --households {HOUSEHOLDS}: {time.perf_counter() - started:.1f} s")
 
 

@@ -13,9 +13,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from redoffice.db import Database, open_database
 from redoffice.services import community
+from redoffice.services.demo import DEMO_IDENTITY, DEMO_OPERATOR
 
-IDENTITY = community.Identity("幸福社区", "420106001", "中南路街道", "420106")
-OPERATOR = "张秘书"
+IDENTITY = DEMO_IDENTITY
+OPERATOR = DEMO_OPERATOR
 
 
 @pytest.fixture(autouse=True)

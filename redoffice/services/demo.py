@@ -25,11 +25,14 @@ from redoffice.ids import new_id
 from redoffice.models import Estate, Grid, Household, Organization, Resident, ResidentTag, Staff
 from redoffice.models.base import Base, utcnow
 from redoffice.services.addresses import household_address
-from redoffice.services.community import is_initialized
+from redoffice.services.community import Identity, is_initialized
 from redoffice.services.residents import pinyin_keys
 from redoffice.services.validation import parse_id_number, spaced_chars
 
 Progress = Callable[[int, int], None]
+
+DEMO_IDENTITY = Identity("幸福社区", "420106001", "中南路街道", "420106")
+DEMO_OPERATOR = "张秘书"
 
 REGIONS = (
     "420102",

@@ -20,11 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from redoffice import codes
-from redoffice.services import households, records, search
+from redoffice.services import households, search
 from redoffice.services.search import HouseholdQuery, HouseholdRow, ResidentRow
-from redoffice.ui.ask import confirm
+from redoffice.ui import record_actions
 from redoffice.ui.context import AppContext
-from redoffice.ui.history_dialog import HistoryDialog
 from redoffice.ui.household_dialog import HouseholdDialog
 from redoffice.ui.household_picker import household_list
 from redoffice.ui.list_view import SearchableList
@@ -150,24 +149,8 @@ class HouseholdsPage(QWidget):
 
     def set_deleted(self, deleted: bool) -> None:
         row = self.list.current_row()
-        if not isinstance(row, HouseholdRow):
-            return
-        if deleted and not confirm(
-            self,
-            self.tr("Delete household"),
-            self.tr("Move %1 to the recycle bin? It can be restored later.").replace(
-                "%1", row.address
-            ),
-        ):
-            return
-        self.ctx.write(
-            partial(records.set_deleted, self.ctx.db, "household", row.id, deleted),
-            "household",
-            lambda _r: None,
-            parent=self,
-        )
+        if isinstance(row, HouseholdRow):
+            record_actions.set_deleted(self.ctx, self, "household", row.id, row.address, deleted)
 
     def show_history(self) -> None:
-        record_id = self.list.current_id()
-        if record_id:
-            HistoryDialog(self.ctx, "household", record_id, self).open()
+        record_actions.show_history(self.ctx, self, "household", self.list.current_id())

@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
 
 from redoffice import codes
 from redoffice.db import Database
-from redoffice.services import records, registry
-from redoffice.ui.ask import confirm
+from redoffice.services import registry
+from redoffice.ui import record_actions
 from redoffice.ui.context import AppContext
-from redoffice.ui.history_dialog import HistoryDialog
 from redoffice.ui.save_dialog import SaveDialog
 from redoffice.ui.widgets import code_combo, combo_value, fill_combo, select_data
 
@@ -61,6 +60,7 @@ class RecordDialog(SaveDialog):
     ) -> None:
         super().__init__(ctx, kind.title, parent)
         self.kind, self.record_id = kind, getattr(row, "id", None)
+        self.table = kind.table
         self.widgets: dict[str, QLineEdit | QComboBox] = {}
         for f in kind.fields:
             widget: QLineEdit | QComboBox
@@ -146,23 +146,12 @@ class RecordTab(QWidget):
 
     def delete(self) -> None:
         row = self.current()
-        if row is None or not confirm(
-            self,
-            self.tr("Delete"),
-            self.tr("Move %1 to the recycle bin?").replace("%1", str(row.name)),
-        ):
-            return
-        self.ctx.write(
-            partial(records.set_deleted, self.ctx.db, self.kind.table, row.id, True),
-            self.kind.table,
-            lambda _r: None,
-            parent=self,
-        )
+        if row is not None:
+            record_actions.set_deleted(self.ctx, self, self.kind.table, row.id, row.name, True)
 
     def history(self) -> None:
         row = self.current()
-        if row is not None:
-            HistoryDialog(self.ctx, self.kind.table, row.id, self).open()
+        record_actions.show_history(self.ctx, self, self.kind.table, getattr(row, "id", None))
 
 
 def _staff_options(db: Database) -> list[tuple[str, str]]:

@@ -9,12 +9,12 @@ from functools import partial
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from redoffice import codes
-from redoffice.services import records, residents, search
+from redoffice.services import residents, search
 from redoffice.services.search import ResidentQuery, ResidentRow
-from redoffice.ui.ask import choose, confirm
+from redoffice.ui import record_actions
+from redoffice.ui.ask import choose
 from redoffice.ui.columns import resident_columns
 from redoffice.ui.context import AppContext
-from redoffice.ui.history_dialog import HistoryDialog
 from redoffice.ui.household_picker import HouseholdPicker
 from redoffice.ui.list_view import SearchableList
 from redoffice.ui.place_filters import PlaceFilters
@@ -173,24 +173,8 @@ class ResidentsPage(QWidget):
 
     def set_deleted(self, deleted: bool) -> None:
         row = self.list.current_row()
-        if not isinstance(row, ResidentRow):
-            return
-        if deleted and not confirm(
-            self,
-            self.tr("Delete resident"),
-            self.tr("Move %1 to the recycle bin? It can be restored later.").replace(
-                "%1", row.name
-            ),
-        ):
-            return
-        self.ctx.write(
-            partial(records.set_deleted, self.ctx.db, "resident", row.id, deleted),
-            "resident",
-            lambda _r: None,
-            parent=self,
-        )
+        if isinstance(row, ResidentRow):
+            record_actions.set_deleted(self.ctx, self, "resident", row.id, row.name, deleted)
 
     def show_history(self) -> None:
-        record_id = self.list.current_id()
-        if record_id:
-            HistoryDialog(self.ctx, "resident", record_id, self).open()
+        record_actions.show_history(self.ctx, self, "resident", self.list.current_id())

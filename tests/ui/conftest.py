@@ -42,6 +42,4 @@ def no_questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return True
 
     monkeypatch.setattr("redoffice.ui.ask.confirm", confirm)
-    for module in ("residents_page", "households_page", "reference_page"):
-        monkeypatch.setattr(f"redoffice.ui.{module}.confirm", confirm)
     return asked

@@ -1,0 +1,106 @@
+"""First-start dialog, reference data, households, history and settings."""
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from redoffice.db import open_database
+from redoffice.services import community, records, registry
+from redoffice.ui.context import AppContext
+from redoffice.ui.history_dialog import HistoryDialog
+from redoffice.ui.household_dialog import HouseholdDialog
+from redoffice.ui.reference_page import ReferencePage
+from redoffice.ui.settings_page import SettingsPage
+from redoffice.ui.setup_dialog import SetupDialog
+from redoffice.ui.widgets import select_data
+
+
+def test_first_start_asks_identity_and_operator(qtbot: QtBot, tmp_path: Path) -> None:
+    db = open_database(f"sqlite:///{tmp_path / 'new.sqlite'}")
+    ctx = AppContext(db)
+    dialog = SetupDialog(ctx)
+    qtbot.addWidget(dialog)
+    form = dialog.identity_form
+    form.community_name.setText("幸福社区")
+    with qtbot.waitSignal(dialog.failed, timeout=5000):
+        dialog.submit()
+    assert form.error_text("community_code") == "必须填写"
+    assert form.error_text("operator") == "必须填写"
+    assert not community.is_initialized(db)
+    form.community_code.setText("420106001")
+    form.street_name.setText("中南路街道")
+    form.street_code.setText("420106")
+    form.operator.setText("张秘书")
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.submit()
+    assert community.is_initialized(db)
+    assert community.identity(db).street_name == "中南路街道"
+    assert community.operator(db) == "张秘书"
+    ctx.tasks.shutdown()
+    db.close()
+
+
+def test_new_grid_from_the_reference_page(qtbot: QtBot, ctx: AppContext) -> None:
+    page = ReferencePage(ctx)
+    qtbot.addWidget(page)
+    assert ctx.tasks.wait_idle()
+    tab = page.tabs["grid"]
+    before = tab.table.rowCount()
+    dialog = tab.add()
+    code = dialog.widgets["code"]
+    code.setText("G001")  # type: ignore[union-attr]
+    dialog.widgets["name"].setText("重复编码")  # type: ignore[union-attr]
+    with qtbot.waitSignal(dialog.failed, timeout=5000):
+        dialog.submit()
+    assert "已被" in dialog.form.error_text("code")
+    code.setText("G900")  # type: ignore[union-attr]
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.submit()
+    assert ctx.tasks.wait_idle()
+    assert tab.table.rowCount() == before + 1
+
+
+def test_household_dialog_requires_a_room_in_an_estate(qtbot: QtBot, ctx: AppContext) -> None:
+    dialog = HouseholdDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert ctx.tasks.wait_idle()
+    estate = registry.list_estates(ctx.db)[0]
+    select_data(dialog.estate, estate.id)
+    dialog.building.setText("3")
+    with qtbot.waitSignal(dialog.failed, timeout=5000):
+        dialog.submit()
+    assert dialog.form.error_text("room") == "必须填写"
+    dialog.room.setText("502")
+    dialog.unit.setText("1")
+    with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
+        dialog.submit()
+    from redoffice.services.households import get_household
+
+    assert get_household(ctx.db, saved.args[0]).address == f"{estate.name}3栋1单元502室"
+
+
+def test_history_dialog_lists_changes_with_operator(qtbot: QtBot, ctx: AppContext) -> None:
+    grid = registry.list_grids(ctx.db)[0]
+    registry.save_grid(ctx.db, registry.GridInput(code=grid.code, name="新名字"), grid.id)
+    records.set_deleted(ctx.db, "grid", grid.id, True)
+    dialog = HistoryDialog(ctx, "grid", grid.id)
+    qtbot.addWidget(dialog)
+    assert ctx.tasks.wait_idle()
+    rows = [
+        [dialog.table.item(r, c).text() for c in range(4)] for r in range(dialog.table.rowCount())
+    ]
+    assert [r[2] for r in rows] == ["新增", "修改", "删除"]
+    assert all(r[1] == "张秘书" for r in rows)
+    assert "新名字" in rows[1][3]
+
+
+def test_settings_page_changes_the_operator(qtbot: QtBot, ctx: AppContext) -> None:
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page)
+    assert ctx.tasks.wait_idle()
+    assert page.form.community_name.text() == "幸福社区"
+    page.form.operator.setText("李网格员")
+    page.save()
+    assert ctx.tasks.wait_idle()
+    assert community.operator(ctx.db) == "李网格员"
+    assert page.status.text() == "已保存。"
