@@ -58,15 +58,17 @@ def _self_test_db() -> str:
     return f"sqlite:///{folder / 'selftest.sqlite'}"
 
 
-def _prepare_self_test(db: Database) -> None:
+def _prepare_self_test(db: Database, temporary: bool) -> None:
+    """A temporary database gets an identity and demo data; a given one must be initialized."""
     from redoffice.services import community, demo
 
-    if not community.is_initialized(db):
-        community.initialize(
-            db, community.Identity("自检社区", "000000000", "自检街道", "000000"), "自检"
-        )
-        community.use_operator(db)
-        demo.create_demo(db, 30, seed=1)
+    if community.is_initialized(db):
+        return
+    if not temporary:
+        raise UserError("community.not_initialized")
+    community.initialize(db, demo.DEMO_IDENTITY, demo.DEMO_OPERATOR)
+    community.use_operator(db)
+    demo.create_demo(db, 30, seed=1)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -93,12 +95,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     translators = install_translators(app)
     sys.excepthook = _excepthook
     url = resolve_db_url(args.db, args.db_url)
-    if args.self_test and not (args.db or args.db_url):
+    temporary = args.self_test and not (args.db or args.db_url)
+    if temporary:
         url = _self_test_db()
     try:
         db = open_database(url)
         if args.self_test:
-            _prepare_self_test(db)
+            _prepare_self_test(db, temporary)
     except UserError as exc:
         if args.self_test:
             sys.stderr.write(exc.text + "\n")

@@ -1,5 +1,6 @@
 import subprocess
 import sys
+from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
@@ -30,12 +31,26 @@ def test_dashboard_shows_registry_figures(qtbot: QtBot, ctx: AppContext) -> None
     assert any(label == "高龄" for label, _ in page.groups.items)
 
 
-def test_self_test_command_exits_0() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "redoffice.ui.app", "--self-test"],
+def _self_test(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "redoffice.ui.app", *args, "--self-test"],
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def test_self_test_command_exits_0() -> None:
+    result = _self_test()
     assert result.returncode == 0, result.stderr
     assert "self-test ok" in result.stdout
+
+
+def test_self_test_on_a_given_database(ctx: AppContext, tmp_path: Path) -> None:
+    path = ctx.db.engine.url.database
+    assert path is not None
+    result = _self_test("--db", path)
+    assert result.returncode == 0, result.stderr
+    empty = _self_test("--db", str(tmp_path / "empty.sqlite"))
+    assert empty.returncode == 1
+    assert "尚未初始化" in empty.stderr
