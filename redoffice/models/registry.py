@@ -80,6 +80,9 @@ class Household(SyncedRecord, Base):
     address_text: Mapped[str] = mapped_column(String(255), default="")
     address: Mapped[str] = mapped_column(String(255), default="")
     search_address: Mapped[str] = mapped_column(String(512), default="", server_default="")
+    address_sort: Mapped[str] = mapped_column(
+        String(512), default="", server_default="", index=True
+    )
     grid_id: Mapped[str | None] = mapped_column(ForeignKey("grid.id"), index=True)
     phone: Mapped[str] = mapped_column(String(32), default="")
     residence_status: Mapped[str] = mapped_column(String(32), default="consistent")

@@ -27,7 +27,7 @@ from redoffice.models.base import Base, utcnow
 from redoffice.services.addresses import household_address
 from redoffice.services.community import Identity, is_initialized
 from redoffice.services.residents import pinyin_keys
-from redoffice.services.validation import parse_id_number, spaced_chars
+from redoffice.services.validation import natural_key, parse_id_number, spaced_chars
 
 Progress = Callable[[int, int], None]
 
@@ -288,6 +288,7 @@ def _household(
         values["address_text"],
     )
     values["search_address"] = spaced_chars(address)
+    values["address_sort"] = natural_key(address)
     household = b.add(
         Household,
         node,

@@ -13,7 +13,7 @@ from redoffice.errors import UserError
 from redoffice.models import Estate, Grid, Household, Resident
 from redoffice.services.addresses import household_address
 from redoffice.services.records import check_ref, live, save
-from redoffice.services.validation import Checker, spaced_chars
+from redoffice.services.validation import Checker, natural_key, spaced_chars
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,7 @@ def set_address(household: Household, estate_name: str | None) -> None:
         estate_name, household.building, household.unit, household.room, household.address_text
     )
     household.search_address = spaced_chars(household.address)
+    household.address_sort = natural_key(household.address)
 
 
 def get_household(db: Database, household_id: str) -> HouseholdDetail:

@@ -176,7 +176,7 @@ _RESIDENT_SORTS = {
     "name": Resident.name_pinyin,
     "gender": Resident.gender,
     "birth_date": Resident.birth_date,
-    "address": Household.address,
+    "address": Household.address_sort,
     "grid": Grid.code,
     "relation": Resident.relation,
     "political_status": Resident.political_status,
@@ -295,7 +295,7 @@ def search_residents(db: Database, q: ResidentQuery, limit: int = 50) -> list[Re
 
 
 _HOUSEHOLD_SORTS = {
-    "address": Household.address,
+    "address": Household.address_sort,
     "estate": Estate.name,
     "grid": Grid.code,
     "residence_status": Household.residence_status,

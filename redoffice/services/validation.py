@@ -63,6 +63,11 @@ def spaced_chars(text: str) -> str:
     return " ".join(ch for ch in normalize(text) if not ch.isspace())
 
 
+def natural_key(text: str) -> str:
+    """Digits zero-padded so that text order is natural order: 3栋 before 10栋 (0002)."""
+    return re.sub(r"\d+", lambda m: m.group().zfill(8), text)
+
+
 def _compact(raw: str) -> str:
     return re.sub(r"\s+", "", normalize(raw)).upper()
 

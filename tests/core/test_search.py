@@ -122,3 +122,16 @@ def test_count_and_households(db: Database, people: dict[str, str]) -> None:
 def test_like_wildcards_are_literal(db: Database, people: dict[str, str]) -> None:
     assert names(db, text="%") == []
     assert names(db, text="_") == []
+
+
+def test_addresses_sort_naturally(db: Database) -> None:
+    _, estate, _ = setup_place(db)  # 阳光花园3栋2单元301室
+    for building, room in (("10", "101"), ("3", "1201"), ("3", "90")):
+        save_household(db, HouseholdInput(estate_id=estate, building=building, unit="2", room=room))
+    rows = search.household_rows(db, search.household_ids(db, HouseholdQuery(sort="address")))
+    assert [r.address for r in rows] == [
+        "阳光花园3栋2单元90室",
+        "阳光花园3栋2单元301室",
+        "阳光花园3栋2单元1201室",
+        "阳光花园10栋2单元101室",
+    ]

@@ -1,4 +1,5 @@
-"""Search index: spaced-character columns, FTS5 phrase indexes (SQLite), list index.
+"""Search index: spaced-character columns, FTS5 phrase indexes (SQLite), list indexes, and a
+natural sort key for addresses (3栋 before 10栋).
 
 Revision ID: 0002
 Revises: 0001
@@ -11,7 +12,8 @@ the FTS tables in step with every write, bulk inserts included. On PostgreSQL (o
 without FTS5) the columns exist and search falls back to LIKE.
 """
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 
 import sqlalchemy as sa
 from alembic import op
@@ -32,6 +34,10 @@ def _spaced(text: str | None) -> str:
     return " ".join(ch for ch in (text or "") if not ch.isspace())
 
 
+def _natural(text: str | None) -> str:
+    return re.sub(r"\d+", lambda m: m.group().zfill(8), text or "")
+
+
 def _has_fts5(bind: sa.engine.Connection) -> bool:
     try:
         bind.exec_driver_sql("CREATE VIRTUAL TABLE temp._fts5_probe USING fts5(x)")
@@ -41,12 +47,14 @@ def _has_fts5(bind: sa.engine.Connection) -> bool:
     return True
 
 
-def _backfill(bind: sa.engine.Connection, table: str, source: str, target: str) -> None:
+def _backfill(
+    bind: sa.engine.Connection, table: str, source: str, target: str, fn: Callable[[str], str]
+) -> None:
     rows = bind.execute(sa.text(f"SELECT id, {source} FROM {table}")).all()
     if rows:
         bind.execute(
             sa.text(f"UPDATE {table} SET {target} = :value WHERE id = :id"),
-            [{"id": row[0], "value": _spaced(row[1])} for row in rows],
+            [{"id": row[0], "value": fn(row[1])} for row in rows],
         )
 
 
@@ -79,9 +87,13 @@ def upgrade() -> None:
     with op.batch_alter_table("household") as batch:
         batch.add_column(sa.Column("search_address", sa.String(512), nullable=False,
                                    server_default=""))
+        batch.add_column(sa.Column("address_sort", sa.String(512), nullable=False,
+                                   server_default=""))
+        batch.create_index("ix_household_address_sort", ["address_sort"])
     bind = op.get_bind()
-    _backfill(bind, "resident", "name", "search_name")
-    _backfill(bind, "household", "address", "search_address")
+    _backfill(bind, "resident", "name", "search_name", _spaced)
+    _backfill(bind, "household", "address", "search_address", _spaced)
+    _backfill(bind, "household", "address", "address_sort", _natural)
     if bind.dialect.name == "sqlite" and _has_fts5(bind):
         for fts, (table, column) in FTS.items():
             _create_fts(bind, fts, table, column)
@@ -95,6 +107,8 @@ def downgrade() -> None:
                 bind.exec_driver_sql(f"DROP TRIGGER IF EXISTS {fts}_{suffix}")
             bind.exec_driver_sql(f"DROP TABLE IF EXISTS {fts}")
     with op.batch_alter_table("household") as batch:
+        batch.drop_index("ix_household_address_sort")
+        batch.drop_column("address_sort")
         batch.drop_column("search_address")
     with op.batch_alter_table("resident") as batch:
         batch.drop_index("ix_resident_list")
