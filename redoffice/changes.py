@@ -26,7 +26,7 @@ class _Change:
     row_id: str
     action: str
     before: dict[str, Any] | None
-    after: dict[str, Any]
+    after: dict[str, Any] | None
     synced: bool
     version: int
 
@@ -85,7 +85,24 @@ def _collect(session: Session) -> list[_Change]:
                 version=int(after.get("version") or 0),
             )
         )
-    return changes
+    return changes + _removed(session)
+
+
+def _removed(session: Session) -> list[_Change]:
+    """Local audited rows (settings, calendar days) may be removed; the audit keeps them."""
+    return [
+        _Change(
+            obj.__tablename__,
+            str((inspect(obj).identity or ("",))[0]),
+            "delete",
+            _row(obj, old=False),
+            None,
+            False,
+            0,
+        )
+        for obj in session.deleted
+        if isinstance(obj, Base) and _tracked(obj)
+    ]
 
 
 def _tracked(obj: Base) -> bool:
@@ -115,7 +132,7 @@ def _write(session: Session, changes: list[_Change]) -> None:
             for c in changes
         ],
     )
-    synced = [c for c in changes if c.synced]
+    synced = [c for c in changes if c.synced and c.after is not None]
     if not synced:
         return
     counter = conn.execute(
@@ -134,7 +151,7 @@ def _write(session: Session, changes: list[_Change]) -> None:
                 "epoch": counter.epoch,
                 "table_name": c.table,
                 "row_id": c.row_id,
-                "op": "delete" if c.after.get("deleted") else "upsert",
+                "op": "delete" if c.after and c.after.get("deleted") else "upsert",
                 "version": c.version,
                 "base_version": 0 if c.before is None else c.version - 1,
                 "payload": _dump(c.after),
@@ -179,8 +196,8 @@ def _stamp(session: Session, _ctx: UOWTransaction, _instances: object) -> None:
 
 
 def _after_flush(session: Session, _ctx: UOWTransaction) -> None:
-    if any(_tracked(obj) for obj in session.deleted):
-        raise RuntimeError("records are soft-deleted; a hard delete bypasses the change log")
+    if any(getattr(obj, "__synced__", False) for obj in session.deleted):
+        raise RuntimeError("synced records are soft-deleted; a hard delete escapes the sync")
     # new/dirty still show the pre-flush state here and attribute history is intact, while
     # generated values (ids, incremented versions) are already known.
     changes = _collect(session)

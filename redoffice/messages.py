@@ -41,6 +41,11 @@ MESSAGES: Final[dict[str, str]] = {
     "db.unknown_grid": "找不到网格编码“{code}”",
     "db.unknown_tag": "未知的人群类别“{tag}”",
     "operator.required": "请先设置经办人",
+    "case.not_found": "找不到该诉求（可能已被删除）",
+    "case.transition_refused": "诉求当前为“{old}”，不能改为“{new}”",
+    "case.satisfaction_required": "回访时必须选择满意度（满意、基本满意或不满意）",
+    "visit.visitor_required": "至少选择一名走访人",
+    "visit.purpose_unknown": "“{value}”不在走访目的列表中",
 }
 
 FIELDS: Final[dict[str, str]] = {
@@ -85,6 +90,27 @@ FIELDS: Final[dict[str, str]] = {
     "operator": "经办人",
     "status": "人员状态",
     "status_date": "变动日期",
+    "category": "类别",
+    "description": "诉求内容",
+    "urgency": "紧急程度",
+    "source": "来源",
+    "reporter_resident_id": "诉求人",
+    "reporter_name": "诉求人姓名",
+    "reporter_phone": "诉求人电话",
+    "place": "地点",
+    "assignee_staff_id": "承办人",
+    "assignee_org_id": "承办单位",
+    "note": "说明",
+    "escalation_reason": "上报原因",
+    "visit_date": "走访日期",
+    "start_time": "开始时间",
+    "end_time": "结束时间",
+    "visitors": "走访人",
+    "purposes": "走访目的",
+    "situation": "情况记录",
+    "resolved_on_spot": "现场解决问题数",
+    "next_visit_date": "下次走访日期",
+    "issues": "发现的问题",
 }
 
 

@@ -11,10 +11,14 @@ from redoffice.models.registry import (
     Staff,
 )
 from redoffice.models.system import AuditLog, ChangeLog, Setting, SyncCounter
+from redoffice.models.work import CalendarDay, Case, CaseEvent, Visit, VisitParticipant
 
 __all__ = [
     "AuditLog",
     "Base",
+    "CalendarDay",
+    "Case",
+    "CaseEvent",
     "ChangeLog",
     "Estate",
     "Grid",
@@ -26,4 +30,6 @@ __all__ = [
     "Staff",
     "SyncCounter",
     "SyncedRecord",
+    "Visit",
+    "VisitParticipant",
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -12,6 +11,7 @@ from redoffice.db import Database
 from redoffice.errors import UserError
 from redoffice.ids import new_id
 from redoffice.models import Setting
+from redoffice.services.config import get_value, put_value
 from redoffice.services.validation import Checker
 
 IDENTITY_KEYS = ("community_name", "community_code", "street_name", "street_code")
@@ -26,17 +26,11 @@ class Identity:
 
 
 def _get(s: Session, key: str) -> str | None:
-    row = s.get(Setting, key)
-    return None if row is None else str(json.loads(row.value))
+    value = get_value(s, key)
+    return None if value is None else str(value)
 
 
-def _put(s: Session, key: str, value: str) -> None:
-    encoded = json.dumps(value, ensure_ascii=False)
-    row = s.get(Setting, key)
-    if row is None:
-        s.add(Setting(key=key, value=encoded))
-    elif row.value != encoded:
-        row.value = encoded
+_put = put_value
 
 
 def _check(identity: Identity, operator: str) -> tuple[Identity, str]:

@@ -1,0 +1,237 @@
+"""民情诉求: accept a request, work it through to closure and the satisfaction call-back.
+
+States: 受理 accepted → 办理中 in_progress → 已办结 resolved → 已回访 called_back. A call-back
+with 不满意 reopens the case (back to in_progress). Nothing else is allowed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from types import MappingProxyType
+from typing import Final
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from redoffice.db import Database
+from redoffice.errors import UserError
+from redoffice.models import Case, CaseEvent, Household, Organization, Resident, Staff, Visit
+from redoffice.models.base import utcnow
+from redoffice.services import calendar, config
+from redoffice.services.records import check_ref, live
+from redoffice.services.validation import Checker
+
+SOURCES: Final = MappingProxyType(
+    {
+        "visit": "走访",
+        "phone": "来电",
+        "walk_in": "来访",
+        "hotline": "12345热线",
+        "patrol": "网格巡查",
+        "meeting": "会议",
+        "other": "其他",
+    }
+)
+URGENCIES: Final = MappingProxyType({"urgent": "紧急", "normal": "一般"})
+STATUSES: Final = MappingProxyType(
+    {"accepted": "受理", "in_progress": "办理中", "resolved": "已办结", "called_back": "已回访"}
+)
+SATISFACTIONS: Final = MappingProxyType(
+    {"satisfied": "满意", "basically": "基本满意", "unsatisfied": "不满意"}
+)
+TRANSITIONS: Final = {
+    ("accepted", "in_progress"),
+    ("in_progress", "resolved"),
+    ("resolved", "called_back"),
+}
+OPEN: Final = ("accepted", "in_progress")
+
+
+@dataclass(frozen=True)
+class CaseInput:
+    category: str
+    description: str
+    urgency: str = "normal"
+    source: str = "walk_in"
+    household_id: str | None = None
+    reporter_resident_id: str | None = None
+    reporter_name: str = ""
+    reporter_phone: str = ""
+    place: str = ""
+    assignee_staff_id: str | None = None
+    assignee_org_id: str | None = None
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime
+    actor: str
+    kind: str
+    from_status: str | None
+    to_status: str | None
+    satisfaction: str | None
+    note: str
+
+
+def _check(s: Session, data: CaseInput) -> dict[str, object]:
+    c = Checker()
+    values: dict[str, object] = {
+        "category": c.text("category", data.category, required=True, max_len=32),
+        "description": c.text("description", data.description, required=True, max_len=4000),
+        "urgency": c.choice("urgency", data.urgency, URGENCIES),
+        "source": c.choice("source", data.source, SOURCES),
+        "household_id": check_ref(s, c, "household_id", Household, data.household_id),
+        "reporter_resident_id": check_ref(
+            s, c, "reporter_resident_id", Resident, data.reporter_resident_id
+        ),
+        "reporter_name": c.text("reporter_name", data.reporter_name, max_len=64),
+        "reporter_phone": c.phone("reporter_phone", data.reporter_phone),
+        "place": c.text("place", data.place, max_len=255),
+        "assignee_staff_id": check_ref(s, c, "assignee_staff_id", Staff, data.assignee_staff_id),
+        "assignee_org_id": check_ref(s, c, "assignee_org_id", Organization, data.assignee_org_id),
+    }
+    if values["category"] and values["category"] not in config.get_value(s, "case.categories"):
+        c.add("category", "invalid_choice", value=values["category"])
+    c.raise_if_any()
+    return values
+
+
+def due_at(s: Session, urgency: str, accepted_at: datetime) -> datetime:
+    """紧急: 24 hours; 一般: the end of the N-th working day after acceptance (default 5)."""
+    if urgency == "urgent":
+        return accepted_at + timedelta(hours=24)
+    days = int(config.get_value(s, "case.normal_working_days"))
+    work = calendar.load(s)
+    return calendar.end_of_day(work.add_working_days(calendar.local_date(accepted_at), days))
+
+
+def _next_number(s: Session, node: str, now: datetime) -> str:
+    year = calendar.local_date(now).year
+    prefix = f"{year}-"
+    last = s.scalar(
+        select(func.max(Case.number)).where(Case.owner_node == node, Case.number.like(prefix + "%"))
+    )
+    sequence = int(last.split("-")[1]) + 1 if last else 1
+    return f"{prefix}{sequence:05d}"
+
+
+def _event(
+    s: Session,
+    case: Case,
+    kind: str,
+    note: str = "",
+    *,
+    old: str | None = None,
+    satisfaction: str | None = None,
+) -> None:
+    s.add(
+        CaseEvent(
+            case_id=case.id,
+            at=utcnow(),
+            actor=str(s.info.get("actor") or ""),
+            kind=kind,
+            from_status=old,
+            to_status=case.status,
+            satisfaction=satisfaction,
+            note=note,
+        )
+    )
+
+
+def open_case(
+    s: Session, data: CaseInput, *, visit: Visit | None = None, now: datetime | None = None
+) -> Case:
+    """Accept a request inside an ongoing transaction (also used when recording a visit)."""
+    values = _check(s, data)
+    accepted = now or utcnow()
+    case = Case(
+        **values,
+        number=_next_number(s, str(s.info.get("node_id")), accepted),
+        visit_id=visit.id if visit else None,
+        accepted_at=accepted,
+        due_at=due_at(s, str(values["urgency"]), accepted),
+        status="accepted",
+    )
+    s.add(case)
+    s.flush()
+    _event(s, case, "created", str(values["description"])[:200])
+    return case
+
+
+def create_case(db: Database, data: CaseInput, now: datetime | None = None) -> str:
+    """受理: record a new request with its deadline."""
+    with db.uow() as s:
+        return open_case(s, data, now=now).id
+
+
+def transition(
+    db: Database,
+    case_id: str,
+    to: str,
+    note: str = "",
+    satisfaction: str | None = None,
+    now: datetime | None = None,
+) -> str:
+    """Move a case on; returns the state it is in afterwards (不满意 reopens it)."""
+    with db.uow() as s:
+        case = live(s, Case, case_id, "case.not_found")
+        old = case.status
+        if (old, to) not in TRANSITIONS:
+            raise UserError(
+                "case.transition_refused", old=STATUSES.get(old, old), new=STATUSES.get(to, to)
+            )
+        if to == "called_back" and satisfaction not in SATISFACTIONS:
+            raise UserError("case.satisfaction_required")
+        when = now or utcnow()
+        _apply(s, case, to, satisfaction, when)
+        _event(s, case, "transition", note, old=old, satisfaction=satisfaction)
+        if satisfaction == "unsatisfied":
+            case.status = "in_progress"
+            case.resolved_at = None
+            _event(s, case, "reopened", note, old="called_back", satisfaction=satisfaction)
+        return case.status
+
+
+def _apply(s: Session, case: Case, to: str, satisfaction: str | None, when: datetime) -> None:
+    case.status = to
+    if to == "resolved":
+        case.resolved_at = when
+    if to == "called_back":
+        case.called_back_at = when
+        case.satisfaction = satisfaction
+
+
+def add_note(db: Database, case_id: str, note: str) -> None:
+    """A progress note in the timeline."""
+    c = Checker()
+    text = c.text("note", note, required=True, max_len=4000)
+    c.raise_if_any()
+    with db.uow() as s:
+        case = live(s, Case, case_id, "case.not_found")
+        _event(s, case, "note", text)
+
+
+def escalate(db: Database, case_id: str, reason: str) -> None:
+    """上报街道: flag the case for the street office with a reason."""
+    c = Checker()
+    text = c.text("escalation_reason", reason, required=True, max_len=2000)
+    c.raise_if_any()
+    with db.uow() as s:
+        case = live(s, Case, case_id, "case.not_found")
+        case.escalated = True
+        case.escalation_reason = text
+        _event(s, case, "escalated", text)
+
+
+def timeline(db: Database, case_id: str) -> list[TimelineEntry]:
+    with db.read() as s:
+        rows = s.scalars(
+            select(CaseEvent)
+            .where(CaseEvent.case_id == case_id)
+            .order_by(CaseEvent.at, CaseEvent.id)
+        )
+        return [
+            TimelineEntry(e.at, e.actor, e.kind, e.from_status, e.to_status, e.satisfaction, e.note)
+            for e in rows
+        ]

@@ -1,0 +1,140 @@
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from redoffice.db import Database
+from redoffice.errors import UserError, ValidationFailed
+from redoffice.models import Case, ChangeLog
+from redoffice.services import calendar, cases
+from redoffice.services.calendar import WorkCalendar
+from redoffice.services.cases import CaseInput
+from tests.factories import setup_place
+
+# 2026-09-30 is a Wednesday; 10-01..10-07 National Day; Sunday 10-11 a 调休 working day
+HOLIDAYS = {date(2026, 10, d): "holiday" for d in range(1, 8)} | {date(2026, 10, 11): "workday"}
+ACCEPTED = datetime(2026, 9, 30, 2, 0, tzinfo=UTC)  # 10:00 in Beijing
+
+
+def test_working_days_skip_holidays_and_count_adjusted_weekends() -> None:
+    work = WorkCalendar(HOLIDAYS)
+    assert not work.is_working_day(date(2026, 10, 2))
+    assert work.is_working_day(date(2026, 10, 11))  # Sunday, 调休
+    assert not work.is_working_day(date(2026, 10, 10))  # ordinary Saturday
+    # after Wed 9-30: 10-08 Thu, 10-09 Fri, 10-11 Sun (调休), 10-12 Mon, 10-13 Tue
+    assert work.add_working_days(date(2026, 9, 30), 5) == date(2026, 10, 13)
+    assert WorkCalendar({}).add_working_days(date(2026, 11, 20), 1) == date(2026, 11, 23)
+
+
+def _case(db: Database, urgency: str = "normal") -> str:
+    return cases.create_case(
+        db,
+        CaseInput(category="物业服务", description="楼道灯坏了，晚上看不见", urgency=urgency),
+        now=ACCEPTED,
+    )
+
+
+def test_due_dates_follow_the_calendar(db: Database) -> None:
+    for day, kind in HOLIDAYS.items():
+        calendar.set_day(db, day, kind)
+    normal, urgent = _case(db), _case(db, "urgent")
+    with db.read() as s:
+        n, u = s.get(Case, normal), s.get(Case, urgent)
+        assert n is not None and u is not None
+        assert calendar.local_date(n.due_at) == date(2026, 10, 13)
+        assert n.due_at == calendar.end_of_day(date(2026, 10, 13))
+        assert u.due_at == ACCEPTED + timedelta(hours=24)
+        assert (n.number, u.number) == ("2026-00001", "2026-00002")
+
+
+def test_the_whole_workflow_with_timeline(db: Database) -> None:
+    case_id = _case(db)
+    assert cases.transition(db, case_id, "in_progress", "已联系物业") == "in_progress"
+    cases.add_note(db, case_id, "物业已派电工")
+    assert cases.transition(db, case_id, "resolved", "已更换灯泡") == "resolved"
+    assert cases.transition(db, case_id, "called_back", "电话回访", "satisfied") == "called_back"
+    events = cases.timeline(db, case_id)
+    assert [(e.kind, e.to_status) for e in events] == [
+        ("created", "accepted"),
+        ("transition", "in_progress"),
+        ("note", "in_progress"),
+        ("transition", "resolved"),
+        ("transition", "called_back"),
+    ]
+    assert all(e.actor == "张秘书" for e in events)
+    with db.read() as s:
+        case = s.get(Case, case_id)
+        assert case is not None and case.satisfaction == "satisfied"
+        assert case.resolved_at is not None and case.called_back_at is not None
+
+
+def test_unsatisfied_call_back_reopens(db: Database) -> None:
+    case_id = _case(db)
+    cases.transition(db, case_id, "in_progress")
+    cases.transition(db, case_id, "resolved")
+    assert cases.transition(db, case_id, "called_back", "仍然不亮", "unsatisfied") == "in_progress"
+    assert [e.kind for e in cases.timeline(db, case_id)][-2:] == ["transition", "reopened"]
+    assert cases.transition(db, case_id, "resolved") == "resolved"
+
+
+@pytest.mark.parametrize(
+    ("path", "refused"),
+    [
+        ((), "resolved"),
+        ((), "called_back"),
+        (("in_progress",), "accepted"),
+        (("in_progress",), "called_back"),
+        (("in_progress", "resolved"), "in_progress"),
+        (("in_progress", "resolved"), "accepted"),
+        ((), "closed"),
+    ],
+)
+def test_forbidden_transitions_write_nothing(
+    db: Database, path: tuple[str, ...], refused: str
+) -> None:
+    case_id = _case(db)
+    for state in path:
+        cases.transition(db, case_id, state)
+    with db.read() as s:
+        changes = s.scalar(select(func.count()).select_from(ChangeLog))
+    with pytest.raises(UserError) as info:
+        cases.transition(db, case_id, refused, satisfaction="satisfied")
+    assert "不能改为" in info.value.text
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(ChangeLog)) == changes
+    assert len(cases.timeline(db, case_id)) == 1 + len(path)
+
+
+def test_call_back_needs_a_satisfaction(db: Database) -> None:
+    case_id = _case(db)
+    cases.transition(db, case_id, "in_progress")
+    cases.transition(db, case_id, "resolved")
+    with pytest.raises(UserError) as info:
+        cases.transition(db, case_id, "called_back")
+    assert "满意度" in info.value.text
+
+
+def test_escalation_is_a_flag_with_reason(db: Database) -> None:
+    case_id = _case(db)
+    cases.escalate(db, case_id, "涉及多个小区，需街道协调")
+    with db.read() as s:
+        case = s.get(Case, case_id)
+        assert case is not None and case.escalated and "街道" in case.escalation_reason
+    assert cases.timeline(db, case_id)[-1].kind == "escalated"
+
+
+def test_bad_input_names_the_fields(db: Database) -> None:
+    _, _, household = setup_place(db)
+    with pytest.raises(ValidationFailed) as info:
+        cases.create_case(
+            db,
+            CaseInput(
+                category="天气",
+                description="",
+                urgency="很急",
+                household_id=household,
+                reporter_phone="12",
+            ),
+        )
+    fields = {e.field for e in info.value.errors}
+    assert fields == {"category", "description", "urgency", "reporter_phone"}
