@@ -102,14 +102,18 @@ def _prefix(column: InstrumentedAttribute[Any], text: str) -> ColumnElement[bool
     return and_(column >= text, column < text + "\uffff")
 
 
-def active_tag(tag: str | None, today: date) -> ColumnElement[bool]:
-    """EXISTS a live tag row on the resident, in force today (any tag when ``tag`` is None)."""
-    cond = [
-        ResidentTag.resident_id == Resident.id,
+def tag_in_force(today: date) -> tuple[ColumnElement[bool], ...]:
+    """Conditions on ResidentTag: not deleted, started and not ended ``today``."""
+    return (
         ResidentTag.deleted.is_(False),
         or_(ResidentTag.since.is_(None), ResidentTag.since <= today),
         or_(ResidentTag.until.is_(None), ResidentTag.until >= today),
-    ]
+    )
+
+
+def active_tag(tag: str | None, today: date) -> ColumnElement[bool]:
+    """EXISTS a tag row on the resident in force today (any tag when ``tag`` is None)."""
+    cond = [ResidentTag.resident_id == Resident.id, *tag_in_force(today)]
     if tag:
         cond.append(ResidentTag.tag == tag)
     return exists().where(*cond)
@@ -238,9 +242,7 @@ def _tags_by_resident(s: Session, ids: Sequence[str], today: date) -> dict[str, 
         select(ResidentTag.resident_id, ResidentTag.tag)
         .where(
             ResidentTag.resident_id.in_(ids),
-            ResidentTag.deleted.is_(False),
-            or_(ResidentTag.since.is_(None), ResidentTag.since <= today),
-            or_(ResidentTag.until.is_(None), ResidentTag.until >= today),
+            *tag_in_force(today),
         )
         .order_by(ResidentTag.tag)
     )

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from redoffice import codes
 from redoffice.db import Database
 from redoffice.models import Grid, Household, Resident, ResidentTag
+from redoffice.services.search import tag_in_force
 
 
 @dataclass(frozen=True)
@@ -79,9 +80,7 @@ def registry_stats(db: Database, today: date | None = None) -> RegistryStats:
                 .join(Resident, Resident.id == ResidentTag.resident_id)
                 .where(
                     *_LIVE_RESIDENT,
-                    ResidentTag.deleted.is_(False),
-                    (ResidentTag.since.is_(None)) | (ResidentTag.since <= today),
-                    (ResidentTag.until.is_(None)) | (ResidentTag.until >= today),
+                    *tag_in_force(today),
                 )
                 .group_by(ResidentTag.tag)
             )

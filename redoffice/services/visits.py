@@ -15,7 +15,7 @@ from redoffice.models import Household, Resident, ResidentTag, Staff, Visit, Vis
 from redoffice.services import config
 from redoffice.services.cases import CaseInput, open_case
 from redoffice.services.households import require_household
-from redoffice.services.search import active_tag
+from redoffice.services.search import tag_in_force
 from redoffice.services.validation import Checker
 
 
@@ -125,8 +125,7 @@ def _intervals(s: Session, today: date) -> dict[str, int]:
         .where(
             Resident.deleted.is_(False),
             Resident.status == "active",
-            active_tag(None, today),
-            ResidentTag.deleted.is_(False),
+            *tag_in_force(today),
             ResidentTag.tag.in_([t for t in rules if t != "*"]),
         )
     ).all()

@@ -1,0 +1,121 @@
+from datetime import date, time
+
+import pytest
+from sqlalchemy import select
+
+from redoffice.db import Database
+from redoffice.errors import ValidationFailed
+from redoffice.models import Case, Visit, VisitParticipant
+from redoffice.services import registry, visits
+from redoffice.services.households import HouseholdInput, save_household
+from redoffice.services.residents import TagInput
+from redoffice.services.visits import IssueInput, VisitInput
+from tests.factories import add_resident, setup_place
+
+TODAY = date(2026, 11, 24)
+
+
+@pytest.fixture
+def place(db: Database) -> dict[str, str]:
+    grid, estate, household = setup_place(db)
+    staff = registry.save_staff(
+        db, registry.StaffInput(name="李网格员", role="grid_worker", grid_id=grid)
+    )
+    return {"grid": grid, "estate": estate, "household": household, "staff": staff}
+
+
+def _visit(place: dict[str, str], **extra: object) -> VisitInput:
+    values: dict[str, object] = {
+        "household_id": place["household"],
+        "visit_date": date(2026, 11, 2),
+        "visitor_ids": (place["staff"],),
+        "purposes": ("听民意",),
+        "start_time": time(9, 30),
+        "end_time": time(10, 5),
+    }
+    values.update(extra)
+    return VisitInput(**values)  # type: ignore[arg-type]
+
+
+def test_visit_with_issues_creates_linked_cases(db: Database, place: dict[str, str]) -> None:
+    visit_id = visits.record_visit(
+        db,
+        _visit(
+            place,
+            companions=(("party_member", "王党员"),),
+            situation="老人独居，身体尚可",
+            issues=(
+                IssueInput("设施维修", "单元门禁损坏"),
+                IssueInput("环境卫生", "楼道堆物", "urgent"),
+            ),
+        ),
+    )
+    with db.read() as s:
+        cases = s.scalars(select(Case).where(Case.visit_id == visit_id)).all()
+        people = s.scalars(select(VisitParticipant).where(VisitParticipant.visit_id == visit_id))
+        assert sorted(c.category for c in cases) == ["环境卫生", "设施维修"]
+        assert {c.source for c in cases} == {"visit"}
+        assert {c.household_id for c in cases} == {place["household"]}
+        assert sorted((p.role, p.name) for p in people) == [
+            ("party_member", "王党员"),
+            ("staff", "李网格员"),
+        ]
+
+
+def test_a_bad_issue_saves_no_visit(db: Database, place: dict[str, str]) -> None:
+    with pytest.raises(ValidationFailed):
+        visits.record_visit(db, _visit(place, issues=(IssueInput("天气", "太热"),)))
+    with db.read() as s:
+        assert s.scalars(select(Visit)).all() == []
+
+
+def test_visit_needs_visitor_and_known_purpose(db: Database, place: dict[str, str]) -> None:
+    with pytest.raises(ValidationFailed) as info:
+        visits.record_visit(
+            db,
+            _visit(
+                place,
+                visitor_ids=(),
+                purposes=("串门",),
+                start_time=time(11, 0),
+                end_time=time(10, 0),
+            ),
+        )
+    assert {e.field for e in info.value.errors} == {"visitors", "purposes", "end_time"}
+
+
+def test_plan_uses_the_strictest_active_tag(db: Database, place: dict[str, str]) -> None:
+    plain = save_household(db, HouseholdInput(address_text="胜利街8号", grid_id=place["grid"]))
+    disabled = save_household(db, HouseholdInput(address_text="胜利街9号"))
+    add_resident(
+        db,
+        "独居老人",
+        household=place["household"],
+        relation="0",
+        tags=(TagInput("living_alone"), TagInput("disabled")),
+    )
+    add_resident(
+        db, "残疾人", household=disabled, relation="0", seq=31, tags=(TagInput("disabled"),)
+    )
+    add_resident(
+        db,
+        "普通人",
+        household=plain,
+        relation="0",
+        seq=32,
+        tags=(TagInput("living_alone", until=date(2020, 1, 1)),),
+    )
+    for household in (place["household"], plain, disabled):
+        visits.record_visit(db, _visit(place, household_id=household, visit_date=date(2026, 10, 1)))
+    due = {d.household_id: d for d in visits.visit_plan(db, TODAY, within_days=60)}
+    assert due[place["household"]].interval_days == 30
+    assert due[place["household"]].due == date(2026, 10, 31)  # overdue
+    assert due[disabled].interval_days == 91
+    assert plain not in due  # half-yearly: due in March
+    only_grid = visits.visit_plan(db, TODAY, grid_id=place["grid"], within_days=400)
+    assert {d.household_id for d in only_grid} == {place["household"], plain}
+
+
+def test_never_visited_household_is_due_today(db: Database, place: dict[str, str]) -> None:
+    (entry,) = visits.visit_plan(db, TODAY)
+    assert (entry.household_id, entry.last_visit, entry.due) == (place["household"], None, TODAY)
