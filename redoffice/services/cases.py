@@ -224,6 +224,17 @@ def escalate(db: Database, case_id: str, reason: str) -> None:
         _event(s, case, "escalated", text)
 
 
+def resolve(db: Database, reference: str) -> str:
+    """A case id from its id or its number (2026-00012)."""
+    with db.read() as s:
+        found = s.scalar(
+            select(Case.id).where((Case.id == reference) | (Case.number == reference.strip()))
+        )
+    if found is None:
+        raise UserError("case.not_found")
+    return found
+
+
 def timeline(db: Database, case_id: str) -> list[TimelineEntry]:
     with db.read() as s:
         rows = s.scalars(

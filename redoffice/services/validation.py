@@ -54,8 +54,16 @@ class IdNumberError(ValueError):
 
 
 def normalize(text: str) -> str:
-    """Full-width to half-width, NBSP and other spaces removed at the ends."""
+    """For codes and search keys: full-width digits and letters to half-width, ends trimmed.
+
+    Not for prose: NFKC also turns Chinese punctuation （，：；） into ASCII.
+    """
     return unicodedata.normalize("NFKC", text).strip()
+
+
+def clean_text(text: str) -> str:
+    """Typed or pasted prose: zero-width characters removed, spaces (also 　 and NBSP) trimmed."""
+    return re.sub(r"[\u200b-\u200d\ufeff]", "", text).strip(" \t\r\n\u3000\xa0")
 
 
 def spaced_chars(text: str) -> str:
@@ -169,7 +177,7 @@ class Checker(Collector):
     """A Collector with the common field checks; each returns the cleaned value."""
 
     def text(self, field: str, value: str | None, *, required: bool = False, max_len: int) -> str:
-        cleaned = normalize(value or "")
+        cleaned = clean_text(value or "")
         if required and not cleaned:
             self.add(field, "required")
         elif len(cleaned) > max_len:

@@ -95,3 +95,11 @@ def test_masks() -> None:
     assert mask_phone("010-65123456") == "010-****3456"
     assert mask_name("王小明") == "王*明"
     assert mask_name("李四") == "李*"
+
+
+def test_prose_keeps_chinese_punctuation() -> None:
+    from redoffice.services.validation import Checker
+
+    c = Checker()
+    text = c.text("note", "\u3000楼道灯坏了，晚上看不见：请尽快（今天）修。\u200b ", max_len=100)
+    assert text == "楼道灯坏了，晚上看不见：请尽快（今天）修。"

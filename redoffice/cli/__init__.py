@@ -6,25 +6,20 @@ Exit codes: 0 success, 1 user error (one line on stderr), 2 usage.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
 from redoffice import __version__, codes
+from redoffice.cli import work
+from redoffice.cli.common import Handler, out, out_json
 from redoffice.config import resolve_db_url
 from redoffice.db import Database, open_database
 from redoffice.errors import UserError
 from redoffice.logs import log_exception
 from redoffice.services import community, demo, registry, search, stats
 from redoffice.services.search import ResidentQuery, ResidentRow
-
-Handler = Callable[[Database, argparse.Namespace], int]
-
-
-def _print(text: str) -> None:
-    sys.stdout.write(text + "\n")
 
 
 def _resident_json(row: ResidentRow) -> dict[str, Any]:
@@ -55,10 +50,10 @@ def _resident_line(row: ResidentRow) -> str:
 
 def _print_residents(rows: list[ResidentRow], as_json: bool) -> None:
     if as_json:
-        _print(json.dumps([_resident_json(r) for r in rows], ensure_ascii=False, indent=1))
+        out_json([_resident_json(r) for r in rows])
     else:
         for row in rows:
-            _print(_resident_line(row))
+            out(_resident_line(row))
 
 
 def cmd_init(db: Database, args: argparse.Namespace) -> int:
@@ -66,7 +61,7 @@ def cmd_init(db: Database, args: argparse.Namespace) -> int:
         args.community_name, args.community_code, args.street_name, args.street_code
     )
     node = community.initialize(db, identity, args.operator or "管理员")
-    _print(f"已初始化：{identity.community_name}（节点 {node}）")
+    out(f"已初始化：{identity.community_name}（节点 {node}）")
     return 0
 
 
@@ -76,7 +71,7 @@ def cmd_demo(db: Database, args: argparse.Namespace) -> int:
 
     counts = demo.create_demo(db, args.households, args.seed, progress)
     sys.stderr.write("\n")
-    _print(f"已生成 {counts['household']} 户、{counts['resident']} 名居民")
+    out(f"已生成 {counts['household']} 户、{counts['resident']} 名居民")
     return 0
 
 
@@ -108,13 +103,13 @@ def cmd_residents_search(db: Database, args: argparse.Namespace) -> int:
 def cmd_stats(db: Database, args: argparse.Namespace) -> int:
     result = stats.registry_stats(db)
     if args.json:
-        _print(json.dumps(asdict(result), ensure_ascii=False, indent=1))
+        out_json(asdict(result))
         return 0
-    _print(f"户数：{result.households}  居民：{result.residents}  党员：{result.party_members}")
+    out(f"户数：{result.households}  居民：{result.residents}  党员：{result.party_members}")
     for g in result.by_grid:
-        _print(f"{g.code}\t{g.name}\t{g.households} 户\t{g.residents} 人")
+        out(f"{g.code}\t{g.name}\t{g.households} 户\t{g.residents} 人")
     for _, label, count in result.by_tag:
-        _print(f"{label}\t{count}")
+        out(f"{label}\t{count}")
     return 0
 
 
@@ -157,6 +152,7 @@ def _parser() -> argparse.ArgumentParser:
     st = sub.add_parser("stats", help="统计")
     st.add_argument("--json", action="store_true")
     st.set_defaults(handler=cmd_stats, needs_operator=False)
+    work.register(sub)
     return p
 
 

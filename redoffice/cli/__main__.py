@@ -1,0 +1,5 @@
+import sys
+
+from redoffice.cli import main
+
+sys.exit(main())

@@ -1,0 +1,156 @@
+"""``visits``, ``cases`` and ``report`` commands."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+from datetime import date
+from typing import Any
+
+from redoffice.cli.common import out, out_json, parse_date, write_file
+from redoffice.codes import Labels, code_for
+from redoffice.db import Database
+from redoffice.errors import UserError
+from redoffice.messages import message
+from redoffice.reports import forms
+from redoffice.services import cases, community, printing, registry, visits
+from redoffice.services.case_queries import CaseFilter, list_cases
+
+
+def _code(labels: Labels, text: str | None, field: str) -> str | None:
+    if text is None:
+        return None
+    found = code_for(labels, text)
+    if found is None:
+        raise UserError(
+            "cli.unknown_value",
+            field=message("field." + field),
+            value=text,
+            choices="、".join(labels.values()),
+        )
+    return found
+
+
+def _staff_id(db: Database, name: str) -> str:
+    matches = [s.id for s in registry.list_staff(db) if s.name == name.strip()]
+    if len(matches) != 1:
+        raise UserError("cli.staff_unknown" if not matches else "cli.staff_ambiguous", name=name)
+    return matches[0]
+
+
+def cmd_visits_add(db: Database, args: argparse.Namespace) -> int:
+    data = visits.VisitInput(
+        household_id=args.household,
+        visit_date=args.date,
+        visitor_ids=tuple(_staff_id(db, n) for n in args.visitor),
+        purposes=tuple(args.purpose),
+        situation=args.note or "",
+    )
+    out(visits.record_visit(db, data))
+    return 0
+
+
+def cmd_visits_due(db: Database, args: argparse.Namespace) -> int:
+    grid = registry.grid_by_code(db, args.grid).id if args.grid else None
+    due = visits.visit_plan(db, grid_id=grid)
+    if args.json:
+        out_json([asdict(d) | {"overdue": d.due < date.today()} for d in due])
+    for d in [] if args.json else due:
+        out(f"{d.due}\t{d.address}\t上次 {d.last_visit or '从未走访'}\t每 {d.interval_days} 天")
+    return 0
+
+
+def cmd_cases_add(db: Database, args: argparse.Namespace) -> int:
+    data = cases.CaseInput(
+        category=args.category,
+        description=args.description,
+        urgency=_code(cases.URGENCIES, args.urgency, "urgency") or "normal",
+        source=_code(cases.SOURCES, args.source, "source") or "walk_in",
+        household_id=args.household,
+    )
+    out(cases.create_case(db, data))
+    return 0
+
+
+def cmd_cases_list(db: Database, args: argparse.Namespace) -> int:
+    status = _code(cases.STATUSES, args.status, "status")
+    rows = list_cases(db, CaseFilter(status=status, overdue_only=args.overdue))
+    if args.json:
+        out_json([asdict(r) for r in rows])
+    for r in [] if args.json else rows:
+        flag = "【逾期】" if r.overdue else ""
+        out(
+            f"{r.number}\t{r.status}{flag}\t{r.category}\t{r.description[:30]}\t{r.reporter_masked}"
+        )
+    return 0
+
+
+def cmd_cases_transition(db: Database, args: argparse.Namespace) -> int:
+    to = _code(cases.STATUSES, args.to, "to") or ""
+    satisfaction = _code(cases.SATISFACTIONS, args.satisfaction, "satisfaction")
+    state = cases.transition(db, cases.resolve(db, args.id), to, args.note or "", satisfaction)
+    out(cases.STATUSES[state])
+    return 0
+
+
+def cmd_report_visit_form(db: Database, args: argparse.Namespace) -> int:
+    data = printing.visit_form_data(db, household_id=args.household, visit_id=args.visit)
+    write_file(args.out, forms.visit_form(data))
+    return 0
+
+
+def cmd_report_case_ledger(db: Database, args: argparse.Namespace) -> int:
+    rows = printing.ledger_rows(db, args.date_from, args.date_to)
+    period = f"{args.date_from or '最早'} 至 {args.date_to or '今'}"
+    write_file(args.out, forms.case_ledger(community.identity(db).community_name, period, rows))
+    return 0
+
+
+def _command(
+    group: Any, name: str, handler: Any, help_text: str, *, writes: bool
+) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = group.add_parser(name, help=help_text)
+    parser.set_defaults(handler=handler, needs_operator=writes)
+    return parser
+
+
+def register(sub: Any) -> None:
+    """Add the visits, cases and report command groups to the top-level parser."""
+    v = sub.add_parser("visits", help="入户走访").add_subparsers(dest="action", required=True)
+    add = _command(v, "add", cmd_visits_add, "记录一次走访", writes=True)
+    add.add_argument("--household", required=True, metavar="ID")
+    add.add_argument("--date", required=True, type=parse_date)
+    add.add_argument("--visitor", required=True, action="append", metavar="NAME")
+    add.add_argument("--purpose", required=True, action="append")
+    add.add_argument("--note")
+    due = _command(v, "due", cmd_visits_due, "应走访的住户", writes=False)
+    due.add_argument("--grid", metavar="CODE")
+    due.add_argument("--json", action="store_true")
+
+    c = sub.add_parser("cases", help="民情诉求").add_subparsers(dest="action", required=True)
+    cadd = _command(c, "add", cmd_cases_add, "受理诉求", writes=True)
+    cadd.add_argument("--category", required=True)
+    cadd.add_argument("--urgency", required=True, help="紧急 或 一般")
+    cadd.add_argument("--description", required=True)
+    cadd.add_argument("--household", metavar="ID")
+    cadd.add_argument("--source", help="走访、来电、来访、12345热线、网格巡查、会议、其他")
+    clist = _command(c, "list", cmd_cases_list, "列出诉求", writes=False)
+    clist.add_argument("--status")
+    clist.add_argument("--overdue", action="store_true")
+    clist.add_argument("--json", action="store_true")
+    move = _command(c, "transition", cmd_cases_transition, "办理、办结、回访", writes=True)
+    move.add_argument("id", help="诉求编号或 ID")
+    move.add_argument("--to", required=True, help="办理中、已办结、已回访")
+    move.add_argument("--note")
+    move.add_argument("--satisfaction", help="满意、基本满意、不满意")
+
+    r = sub.add_parser("report", help="打印表格").add_subparsers(dest="action", required=True)
+    form = _command(r, "visit-form", cmd_report_visit_form, "入户走访记录表", writes=False)
+    which = form.add_mutually_exclusive_group(required=True)
+    which.add_argument("--household", metavar="ID")
+    which.add_argument("--visit", metavar="ID")
+    form.add_argument("--out", required=True)
+    ledger = _command(r, "case-ledger", cmd_report_case_ledger, "民情台账", writes=False)
+    ledger.add_argument("--from", dest="date_from", type=parse_date)
+    ledger.add_argument("--to", dest="date_to", type=parse_date)
+    ledger.add_argument("--out", required=True)

@@ -1,0 +1,161 @@
+"""The printing pipeline every form uses: bundled font, A4 pages, header with the community's
+name, "第 x 页 共 y 页" footer, Chinese line breaking, tables that repeat their header row."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import paragraph as _paragraph
+
+FONT = "WQYMicroHei"
+MARGIN = 15 * mm
+# ReportLab's CJK wrapping keeps these off the start of a line by letting them hang; its own
+# list lacks the full-width comma, colon and semicolon and several closing brackets.
+NO_LINE_START = "，。、：；！？）」』》〉】〕…—"
+_paragraph.ALL_CANNOT_START = _paragraph.ALL_CANNOT_START + NO_LINE_START
+
+
+def _font_file() -> Path:
+    frozen = getattr(sys, "_MEIPASS", None)
+    root = Path(frozen) if frozen else Path(__file__).resolve().parents[2]
+    return root / "resources" / "fonts" / "wqy-microhei.ttc"
+
+
+@cache
+def register_font() -> str:
+    """Register the bundled WenQuanYi Micro Hei (TrueType outlines, embedded as a subset)."""
+    pdfmetrics.registerFont(TTFont(FONT, str(_font_file()), subfontIndex=0))
+    return FONT
+
+
+def style(size: float = 10, leading: float | None = None, align: int = 0) -> ParagraphStyle:
+    """A paragraph style in the bundled font that wraps Chinese text anywhere (CJK rules)."""
+    return ParagraphStyle(
+        f"s{size}-{align}",
+        fontName=register_font(),
+        fontSize=size,
+        leading=leading or size * 1.4,
+        wordWrap="CJK",
+        alignment=align,
+        bulletFontName=FONT,
+    )
+
+
+def para(text: str, size: float = 10, align: int = 0) -> Paragraph:
+    """Plain text (escaped; line breaks kept) as a wrapping paragraph."""
+    return Paragraph(escape(text).replace("\n", "<br/>"), style(size, align=align))
+
+
+@dataclass(frozen=True)
+class Page:
+    """What every page shows around the content."""
+
+    title: str
+    community: str
+    landscape: bool = False
+
+
+class _NumberedCanvas(Canvas):  # type: ignore[misc]
+    """Draws "第 x 页 共 y 页" once the total is known (pages are buffered until save)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            width, _ = self._pagesize
+            self.setFont(FONT, 9)
+            self.drawCentredString(width / 2, MARGIN / 2, f"第 {number} 页 共 {total} 页")
+            super().showPage()
+        super().save()
+
+
+def _header(page: Page) -> Any:
+    def draw(canvas: Canvas, doc: SimpleDocTemplate) -> None:
+        width, height = doc.pagesize
+        canvas.saveState()
+        canvas.setFont(FONT, 9)
+        top = height - MARGIN / 2 - 3
+        canvas.drawString(MARGIN, top, page.community)
+        canvas.drawRightString(width - MARGIN, top, page.title)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN, top - 4, width - MARGIN, top - 4)
+        canvas.restoreState()
+
+    return draw
+
+
+def render(page: Page, story: Sequence[Flowable]) -> bytes:
+    """Lay out ``story`` on A4 pages and return the PDF."""
+    register_font()
+    out = BytesIO()
+    size = landscape(A4) if page.landscape else A4
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=size,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN + 4 * mm,
+        bottomMargin=MARGIN + 2 * mm,
+        title=page.title,
+        author=page.community,
+        creator="RedOffice",
+        initialFontName=FONT,  # else an unembedded Helvetica is referenced
+    )
+    draw = _header(page)
+    doc.build(list(story), onFirstPage=draw, onLaterPages=draw, canvasmaker=_NumberedCanvas)
+    return out.getvalue()
+
+
+def usable_width(page: Page) -> float:
+    width = (landscape(A4) if page.landscape else A4)[0]
+    return float(width - 2 * MARGIN)
+
+
+def table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+    size: float = 9,
+    header_rows: int = 1,
+) -> Table:
+    """A grid whose header row repeats on every page; long cells wrap inside their column."""
+    cells = [[para(h, size, align=1) for h in headers]]
+    cells += [[para(str(v), size) for v in row] for row in rows]
+    result = Table(cells, colWidths=list(widths), repeatRows=header_rows)
+    result.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, size),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#f2dcdb")),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                # room on the right for punctuation that hangs instead of starting a line
+                ("RIGHTPADDING", (0, 0), (-1, -1), size * 0.6 + 2),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return result

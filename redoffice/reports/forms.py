@@ -1,0 +1,207 @@
+"""入户走访记录表 and 民情台账. Inputs are plain data already masked for print."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+
+from redoffice.reports.base import FONT, Page, para, render, table, usable_width
+
+BLANK = "\n\n"
+
+
+@dataclass(frozen=True)
+class Member:
+    name: str
+    relation: str
+    age: str
+    tags: str
+
+
+@dataclass(frozen=True)
+class VisitFormData:
+    """A visit form: blank for field use (``visit_date`` empty) or filled from a visit."""
+
+    community: str
+    grid: str
+    address: str
+    head: str
+    members: Sequence[Member]
+    visit_date: str = ""
+    time_span: str = ""
+    visitors: str = ""
+    purposes: str = ""
+    situation: str = ""
+    issues: Sequence[str] = field(default_factory=tuple)
+    resolved_on_spot: str = ""
+    next_visit: str = ""
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    number: str
+    accepted: str
+    source: str
+    reporter: str
+    category: str
+    summary: str
+    assignee: str
+    due: str
+    status: str
+    resolved: str
+    call_back: str
+
+
+def _fields(pairs: Sequence[tuple[str, str]], width: float) -> Table:
+    """Label/value pairs, two per row."""
+    rows = []
+    for i in range(0, len(pairs), 2):
+        row: list[Flowable] = []
+        for label, value in pairs[i : i + 2]:
+            row += [para(label, 10, align=1), para(value, 10)]
+        rows.append(row)
+    label_w = 22 * mm
+    value_w = width / 2 - label_w
+    result = Table(rows, colWidths=[label_w, value_w, label_w, value_w])
+    result.setStyle(
+        _grid(
+            [
+                ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2dcdb")),
+                ("BACKGROUND", (2, 0), (2, -1), colors.HexColor("#f2dcdb")),
+            ]
+        )
+    )
+    return result
+
+
+def _grid(extra: list[tuple[object, ...]]) -> TableStyle:
+    return TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), FONT, 10),
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            *extra,
+        ]
+    )
+
+
+def _box(label: str, text: str, width: float, blank_lines: int = 3) -> Table:
+    """A labelled area: the recorded text, or ruled space to write in by hand."""
+    body = para(text) if text else para("\n" * blank_lines)
+    result = Table(
+        [[para(label, 10, align=1), body]],
+        colWidths=[22 * mm, width - 22 * mm],
+        minRowHeights=[None if text else blank_lines * 8 * mm],
+    )
+    result.setStyle(_grid([("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2dcdb"))]))
+    return result
+
+
+def _signatures(width: float) -> Table:
+    cells = [
+        [para("户主签字（手印）：", 11), para("走访人签字：", 11), para("社区（盖章）：", 11)],
+        [para("日期：    年   月   日", 10)] * 3,
+    ]
+    result = Table(cells, colWidths=[width / 3] * 3, rowHeights=[16 * mm, 8 * mm])
+    result.setStyle(
+        TableStyle([("FONT", (0, 0), (-1, -1), FONT, 10), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    )
+    return result
+
+
+def visit_form(data: VisitFormData) -> bytes:
+    """入户走访记录表, A4 portrait; no ID numbers or phone numbers are printed."""
+    page = Page("入户走访记录表", data.community)
+    width = usable_width(page)
+    members = table(
+        ["姓名", "与户主关系", "年龄", "人群标签"],
+        [(m.name, m.relation, m.age, m.tags) for m in data.members] or [("", "", "", "")],
+        [width * 0.25, width * 0.2, width * 0.12, width * 0.43],
+        size=10,
+    )
+    issues = "\n".join(f"{n}. {text}" for n, text in enumerate(data.issues, start=1))
+    story: list[Flowable] = [
+        para(f"{data.community}入户走访记录表", 16, align=1),
+        Spacer(1, 4 * mm),
+        _fields(
+            [
+                ("走访日期", data.visit_date),
+                ("走访时段", data.time_span),
+                ("走访人", data.visitors),
+                ("所属网格", data.grid),
+                ("户址", data.address),
+                ("户主", data.head),
+            ],
+            width,
+        ),
+        Spacer(1, 3 * mm),
+        para("家庭成员", 11),
+        Spacer(1, 1 * mm),
+        members,
+        Spacer(1, 3 * mm),
+        _box("走访目的", data.purposes, width, 1),
+        _box("家庭情况\n（健康、收入、生活变化）", data.situation, width, 4),
+        _box("反映问题\n诉求", issues, width, 4),
+        _box("现场答复\n解决情况", data.resolved_on_spot, width, 3),
+        _box("转办去向\n办结时限", "", width, 2),
+        _box("下次走访", data.next_visit, width, 1),
+        Spacer(1, 8 * mm),
+        _signatures(width),
+    ]
+    return render(page, story)
+
+
+LEDGER_COLUMNS = (
+    "编号",
+    "受理日期",
+    "来源",
+    "诉求人",
+    "类别",
+    "内容摘要",
+    "承办",
+    "时限",
+    "状态",
+    "办结日期",
+    "回访结果",
+)
+_LEDGER_WIDTHS = (22, 20, 16, 16, 18, 0, 24, 20, 14, 20, 18)
+
+
+def case_ledger(community: str, period: str, rows: Sequence[LedgerRow]) -> bytes:
+    """民情台账, A4 landscape; 诉求人 names arrive masked."""
+    page = Page("民情台账", community, landscape=True)
+    width = usable_width(page)
+    fixed = sum(w * mm for w in _LEDGER_WIDTHS)
+    widths = [w * mm if w else width - fixed for w in _LEDGER_WIDTHS]
+    body = table(
+        LEDGER_COLUMNS,
+        [
+            (
+                r.number,
+                r.accepted,
+                r.source,
+                r.reporter,
+                r.category,
+                r.summary,
+                r.assignee,
+                r.due,
+                r.status,
+                r.resolved,
+                r.call_back,
+            )
+            for r in rows
+        ],
+        widths,
+        size=8,
+    )
+    story = [
+        para(f"{community}民情台账", 15, align=1),
+        para(f"{period}　共 {len(rows)} 件", 10, align=1),
+        Spacer(1, 3 * mm),
+        body,
+    ]
+    return render(page, story)

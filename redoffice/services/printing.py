@@ -1,0 +1,101 @@
+"""Plain data for the printed forms, read from the database and masked for print."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from redoffice import codes
+from redoffice.db import Database
+from redoffice.errors import UserError
+from redoffice.models import Case, Grid, Household, Visit, VisitParticipant
+from redoffice.reports.forms import LedgerRow, Member, VisitFormData
+from redoffice.services import community, search
+from redoffice.services.calendar import local_date
+from redoffice.services.case_queries import CaseFilter, list_cases
+
+ROLES = {"staff": "", "party_member": "（党员）", "volunteer": "（志愿者）"}
+
+
+def _age(born: date | None, on: date) -> str:
+    if born is None:
+        return ""
+    return str(on.year - born.year - ((on.month, on.day) < (born.month, born.day)))
+
+
+def visit_form_data(
+    db: Database, household_id: str | None = None, visit_id: str | None = None
+) -> VisitFormData:
+    """The form for a household (blank, for field use) or filled from a recorded visit."""
+    with db.read() as s:
+        visit = s.get(Visit, visit_id) if visit_id else None
+        if visit_id and visit is None:
+            raise UserError("record.not_found")
+        household = s.get(Household, visit.household_id if visit else household_id)
+        if household is None:
+            raise UserError("household.not_found")
+        grid = s.get(Grid, household.grid_id) if household.grid_id else None
+        filled = _visit_fields(s, visit) if visit else {}
+    members = search.household_members(db, household.id)
+    today = date.today()
+    return VisitFormData(
+        community=community.identity(db).community_name,
+        grid=grid.name if grid else "",
+        address=household.address,
+        head=next((m.name for m in members if m.relation == codes.HEAD_OF_HOUSEHOLD), ""),
+        members=[
+            Member(
+                m.name,
+                codes.label(codes.RELATIONS, m.relation),
+                _age(m.birth_date, today),
+                "、".join(m.tags),
+            )
+            for m in members
+        ],
+        **filled,
+    )
+
+
+def _visit_fields(s: Session, visit: Visit) -> dict[str, Any]:
+    people = s.scalars(
+        select(VisitParticipant).where(
+            VisitParticipant.visit_id == visit.id, VisitParticipant.deleted.is_(False)
+        )
+    )
+    issues = s.scalars(select(Case).where(Case.visit_id == visit.id).order_by(Case.number))
+    span = "–".join(t.strftime("%H:%M") for t in (visit.start_time, visit.end_time) if t)
+    return {
+        "visit_date": visit.visit_date.isoformat(),
+        "time_span": span,
+        "visitors": "、".join(p.name + ROLES.get(p.role, "") for p in people),
+        "purposes": "、".join(json.loads(visit.purposes)),
+        "situation": visit.situation,
+        "issues": tuple(f"{c.category}：{c.description}（{c.number}）" for c in issues),
+        "resolved_on_spot": f"现场解决问题 {visit.resolved_on_spot} 个",
+        "next_visit": visit.next_visit_date.isoformat() if visit.next_visit_date else "",
+    }
+
+
+def ledger_rows(db: Database, date_from: date | None, date_to: date | None) -> list[LedgerRow]:
+    """民情台账 rows for cases accepted in the period (inclusive)."""
+    rows = list_cases(db, CaseFilter(date_from=date_from, date_to=date_to))
+    return [
+        LedgerRow(
+            number=r.number,
+            accepted=r.accepted_on.isoformat(),
+            source=r.source,
+            reporter=r.reporter_masked,
+            category=r.category,
+            summary=r.description if len(r.description) <= 80 else r.description[:79] + "…",
+            assignee=r.assignee,
+            due=local_date(r.due_at).isoformat(),
+            status=r.status + ("（逾期）" if r.overdue else ""),
+            resolved=r.resolved_on.isoformat() if r.resolved_on else "",
+            call_back=r.satisfaction,
+        )
+        for r in rows
+    ]
