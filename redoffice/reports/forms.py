@@ -95,7 +95,7 @@ def _box(label: str, text: str, width: float, blank_lines: int = 3) -> Table:
     result = Table(
         [[para(label, 10, align=1), body]],
         colWidths=[22 * mm, width - 22 * mm],
-        minRowHeights=[None if text else blank_lines * 8 * mm],
+        minRowHeights=[0 if text else blank_lines * 8 * mm],
     )
     result.setStyle(_grid([("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2dcdb"))]))
     return result
@@ -104,7 +104,7 @@ def _box(label: str, text: str, width: float, blank_lines: int = 3) -> Table:
 def _signatures(width: float) -> Table:
     cells = [
         [para("户主签字（手印）：", 11), para("走访人签字：", 11), para("社区（盖章）：", 11)],
-        [para("日期：    年   月   日", 10)] * 3,
+        [para("日期：\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日", 10)] * 3,
     ]
     result = Table(cells, colWidths=[width / 3] * 3, rowHeights=[16 * mm, 8 * mm])
     result.setStyle(
@@ -144,7 +144,7 @@ def visit_form(data: VisitFormData) -> bytes:
         members,
         Spacer(1, 3 * mm),
         _box("走访目的", data.purposes, width, 1),
-        _box("家庭情况\n（健康、收入、生活变化）", data.situation, width, 4),
+        _box("家庭情况", data.situation, width, 4),
         _box("反映问题\n诉求", issues, width, 4),
         _box("现场答复\n解决情况", data.resolved_on_spot, width, 3),
         _box("转办去向\n办结时限", "", width, 2),

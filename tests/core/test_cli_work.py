@@ -1,0 +1,167 @@
+"""visits / cases / report commands."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from redoffice.cli import main
+from tests.core.test_cli import INIT
+
+
+@pytest.fixture
+def dbfile(tmp_path: Path) -> str:
+    path = str(tmp_path / "work.sqlite")
+    assert main(["--db", path, *INIT]) == 0
+    assert main(["--db", path, "demo", "--households", "20", "--seed", "4"]) == 0
+    return path
+
+
+def _json(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, object]]:
+    capsys.readouterr()
+    assert main(list(args)) == 0
+    return json.loads(capsys.readouterr().out)  # type: ignore[no-any-return]
+
+
+def _staff_name(dbfile: str) -> str:
+    import sqlite3
+
+    return str(sqlite3.connect(dbfile).execute("SELECT name FROM staff LIMIT 1").fetchone()[0])
+
+
+def test_visit_then_due_list(dbfile: str, capsys: pytest.CaptureFixture[str]) -> None:
+    due = _json(capsys, "--db", dbfile, "visits", "due", "--json")
+    assert len(due) == 20  # nobody visited yet
+    household = str(due[0]["household_id"])
+    assert (
+        main(
+            [
+                "--db",
+                dbfile,
+                "visits",
+                "add",
+                "--household",
+                household,
+                "--date",
+                "2026-11-20",
+                "--visitor",
+                _staff_name(dbfile),
+                "--purpose",
+                "听民意",
+            ]
+        )
+        == 0
+    )
+    after = _json(capsys, "--db", dbfile, "visits", "due", "--json")
+    assert household not in [d["household_id"] for d in after]
+
+
+def test_case_lifecycle(dbfile: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        main(
+            [
+                "--db",
+                dbfile,
+                "cases",
+                "add",
+                "--category",
+                "环境卫生",
+                "--urgency",
+                "一般",
+                "--description",
+                "垃圾桶满了没人清",
+                "--source",
+                "12345热线",
+            ]
+        )
+        == 0
+    )
+    (case,) = _json(capsys, "--db", dbfile, "cases", "list", "--json")
+    assert (case["status"], case["source"], case["number"]) == ("受理", "12345热线", "2026-00001")
+    for state in ("办理中", "已办结"):
+        assert main(["--db", dbfile, "cases", "transition", "2026-00001", "--to", state]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                dbfile,
+                "cases",
+                "transition",
+                "2026-00001",
+                "--to",
+                "已回访",
+                "--satisfaction",
+                "满意",
+            ]
+        )
+        == 0
+    )
+    (case,) = _json(capsys, "--db", dbfile, "cases", "list", "--status", "已回访", "--json")
+    assert case["satisfaction"] == "满意"
+
+
+def test_refused_transition_is_a_one_line_user_error(
+    dbfile: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(
+            [
+                "--db",
+                dbfile,
+                "cases",
+                "add",
+                "--category",
+                "其他",
+                "--urgency",
+                "紧急",
+                "--description",
+                "x",
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    assert main(["--db", dbfile, "cases", "transition", "2026-00001", "--to", "已办结"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "不能改为" in err
+    assert (
+        main(
+            [
+                "--db",
+                dbfile,
+                "cases",
+                "add",
+                "--category",
+                "其他",
+                "--urgency",
+                "很急",
+                "--description",
+                "x",
+            ]
+        )
+        == 1
+    )
+    assert "紧急程度" in capsys.readouterr().err
+
+
+def test_reports_are_written(
+    dbfile: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    household = str(_json(capsys, "--db", dbfile, "visits", "due", "--json")[0]["household_id"])
+    form, ledger = tmp_path / "form.pdf", tmp_path / "ledger.pdf"
+    assert (
+        main(["--db", dbfile, "report", "visit-form", "--household", household, "--out", str(form)])
+        == 0
+    )
+    assert (
+        main(
+            ["--db", dbfile, "report", "case-ledger", "--from", "2026-01-01", "--out", str(ledger)]
+        )
+        == 0
+    )
+    assert form.read_bytes().startswith(b"%PDF") and ledger.read_bytes().startswith(b"%PDF")
+    assert (
+        main(["--db", dbfile, "report", "case-ledger", "--out", str(tmp_path / "no" / "x.pdf")])
+        == 1
+    )
+    assert "无法写入文件" in capsys.readouterr().err
