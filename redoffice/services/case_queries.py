@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import aliased
@@ -11,7 +11,7 @@ from sqlalchemy.orm import aliased
 from redoffice.db import Database
 from redoffice.models import Case, Grid, Household, Organization, Resident, Staff
 from redoffice.models.base import utcnow
-from redoffice.services.calendar import local_date
+from redoffice.services.calendar import end_of_day, local_date
 from redoffice.services.cases import OPEN, SATISFACTIONS, SOURCES, STATUSES, URGENCIES
 from redoffice.services.validation import mask_name
 
@@ -72,13 +72,15 @@ def list_cases(db: Database, f: CaseFilter = CaseFilter()) -> list[CaseRow]:
         query = query.where(Case.status == f.status)
     if f.overdue_only:
         query = query.where(Case.status.in_(OPEN), Case.due_at < now)
+    if f.date_from:
+        query = query.where(Case.accepted_at > end_of_day(f.date_from - timedelta(days=1)))
+    if f.date_to:
+        query = query.where(Case.accepted_at <= end_of_day(f.date_to))
     with db.read() as s:
         rows = s.execute(query).all()
     result = []
     for case, reporter, staff, org, grid, address in rows:
         accepted = local_date(case.accepted_at)
-        if (f.date_from and accepted < f.date_from) or (f.date_to and accepted > f.date_to):
-            continue
         result.append(
             CaseRow(
                 id=case.id,

@@ -202,21 +202,23 @@ def _apply(s: Session, case: Case, to: str, satisfaction: str | None, when: date
         case.satisfaction = satisfaction
 
 
+def _required_text(field: str, value: str, max_len: int) -> str:
+    c = Checker()
+    text = c.text(field, value, required=True, max_len=max_len)
+    c.raise_if_any()
+    return text
+
+
 def add_note(db: Database, case_id: str, note: str) -> None:
     """A progress note in the timeline."""
-    c = Checker()
-    text = c.text("note", note, required=True, max_len=4000)
-    c.raise_if_any()
+    text = _required_text("note", note, 4000)
     with db.uow() as s:
-        case = live(s, Case, case_id, "case.not_found")
-        _event(s, case, "note", text)
+        _event(s, live(s, Case, case_id, "case.not_found"), "note", text)
 
 
 def escalate(db: Database, case_id: str, reason: str) -> None:
     """上报街道: flag the case for the street office with a reason."""
-    c = Checker()
-    text = c.text("escalation_reason", reason, required=True, max_len=2000)
-    c.raise_if_any()
+    text = _required_text("escalation_reason", reason, 2000)
     with db.uow() as s:
         case = live(s, Case, case_id, "case.not_found")
         case.escalated = True

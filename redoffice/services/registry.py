@@ -269,3 +269,23 @@ def grid_by_code(db: Database, code: str) -> GridRow:
     if not match:
         raise UserError("db.unknown_grid", code=code)
     return match[0]
+
+
+Choices = list[tuple[str, str]]
+
+
+def grid_choices(db: Database) -> Choices:
+    """(label, id) for pickers: ``G001 第1网格``."""
+    return [(f"{g.code} {g.name}", g.id) for g in list_grids(db)]
+
+
+def estate_choices(db: Database) -> Choices:
+    return [(e.name, e.id) for e in list_estates(db)]
+
+
+def staff_choices(db: Database) -> Choices:
+    return [(s.name, s.id) for s in list_staff(db)]
+
+
+def organization_choices(kind: str, db: Database) -> Choices:
+    return [(o.name, o.id) for o in list_organizations(db, kind)]

@@ -52,10 +52,10 @@ class HouseholdDialog(SaveDialog):
         ctx.query(partial(_choices, ctx), self._fill)
         self.resize(480, 460)
 
-    def _fill(self, choices: tuple[list[registry.EstateRow], list[registry.GridRow]]) -> None:
+    def _fill(self, choices: tuple[registry.Choices, registry.Choices]) -> None:
         estates, grids = choices
-        fill_combo(self.estate, ((e.name, e.id) for e in estates), self.tr("(no estate)"))
-        fill_combo(self.grid, ((f"{g.code} {g.name}", g.id) for g in grids), self.tr("(none)"))
+        fill_combo(self.estate, estates, self.tr("(no estate)"))
+        fill_combo(self.grid, grids, self.tr("(none)"))
         d = self._detail
         if d is None:
             return
@@ -86,5 +86,5 @@ class HouseholdDialog(SaveDialog):
         return partial(households.save_household, self.ctx.db, self.value(), self.record_id)
 
 
-def _choices(ctx: AppContext) -> tuple[list[registry.EstateRow], list[registry.GridRow]]:
-    return registry.list_estates(ctx.db), registry.list_grids(ctx.db)
+def _choices(ctx: AppContext) -> tuple[registry.Choices, registry.Choices]:
+    return registry.estate_choices(ctx.db), registry.grid_choices(ctx.db)

@@ -9,7 +9,7 @@ from redoffice.services import registry
 from redoffice.ui.context import AppContext
 from redoffice.ui.widgets import combo_value, fill_combo
 
-Choices = tuple[list[registry.GridRow], list[registry.EstateRow]]
+Choices = tuple[registry.Choices, registry.Choices]
 
 
 class PlaceFilters(QObject):
@@ -27,14 +27,14 @@ class PlaceFilters(QObject):
         db = self.ctx.db
 
         def load() -> Choices:
-            return registry.list_grids(db), registry.list_estates(db)
+            return registry.grid_choices(db), registry.estate_choices(db)
 
         self.ctx.query(load, self._show)
 
     def _show(self, choices: Choices) -> None:
         grids, estates = choices
-        fill_combo(self.grid, ((f"{g.code} {g.name}", g.id) for g in grids), self.tr("All grids"))
-        fill_combo(self.estate, ((e.name, e.id) for e in estates), self.tr("All estates"))
+        fill_combo(self.grid, grids, self.tr("All grids"))
+        fill_combo(self.estate, estates, self.tr("All estates"))
         self.changed.emit()
 
     def grid_id(self) -> str | None:

@@ -21,14 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from redoffice import codes
-from redoffice.db import Database
 from redoffice.services import registry
 from redoffice.ui import record_actions
 from redoffice.ui.context import AppContext
 from redoffice.ui.save_dialog import SaveDialog
 from redoffice.ui.widgets import code_combo, combo_value, fill_combo, select_data
 
-Options = Callable[[Database], list[tuple[str, str]]]
+Options = Callable[[Any], registry.Choices]
 
 
 @dataclass(frozen=True)
@@ -47,7 +46,7 @@ class Kind:
 
     table: str
     title: str
-    load: Callable[[Database], Sequence[Any]]
+    load: Callable[[Any], Sequence[Any]]
     columns: Sequence[tuple[str, Callable[[Any], str]]]
     fields: Sequence[Field]
     save: Callable[..., str]
@@ -154,18 +153,6 @@ class RecordTab(QWidget):
         record_actions.show_history(self.ctx, self, self.kind.table, getattr(row, "id", None))
 
 
-def _staff_options(db: Database) -> list[tuple[str, str]]:
-    return [(s.name, s.id) for s in registry.list_staff(db)]
-
-
-def _grid_options(db: Database) -> list[tuple[str, str]]:
-    return [(f"{g.code} {g.name}", g.id) for g in registry.list_grids(db)]
-
-
-def _org_options(kind: str, db: Database) -> list[tuple[str, str]]:
-    return [(o.name, o.id) for o in registry.list_organizations(db, kind)]
-
-
 class ReferencePage(QTabWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -194,7 +181,7 @@ class ReferencePage(QTabWidget):
                 [
                     Field("code", self.tr("Code")),
                     Field("name", self.tr("Name")),
-                    Field("leader_id", self.tr("Grid leader"), options=_staff_options),
+                    Field("leader_id", self.tr("Grid leader"), options=registry.staff_choices),
                     Field("notes", self.tr("Notes")),
                 ],
                 registry.save_grid,
@@ -216,12 +203,12 @@ class ReferencePage(QTabWidget):
                     Field(
                         "property_company_id",
                         self.tr("Property company"),
-                        options=partial(_org_options, "property_company"),
+                        options=partial(registry.organization_choices, "property_company"),
                     ),
                     Field(
                         "owners_committee_id",
                         self.tr("Owners' committee"),
-                        options=partial(_org_options, "owners_committee"),
+                        options=partial(registry.organization_choices, "owners_committee"),
                     ),
                     Field("notes", self.tr("Notes")),
                 ],
@@ -262,7 +249,7 @@ class ReferencePage(QTabWidget):
                     Field("name", self.tr("Name")),
                     Field("role", self.tr("Post"), codes=codes.STAFF_ROLES),
                     Field("phone", self.tr("Phone")),
-                    Field("grid_id", self.tr("Grid"), options=_grid_options),
+                    Field("grid_id", self.tr("Grid"), options=registry.grid_choices),
                     Field("notes", self.tr("Notes")),
                 ],
                 registry.save_staff,

@@ -138,3 +138,16 @@ def test_bad_input_names_the_fields(db: Database) -> None:
         )
     fields = {e.field for e in info.value.errors}
     assert fields == {"category", "description", "urgency", "reporter_phone"}
+
+
+def test_period_filter_uses_beijing_dates(db: Database) -> None:
+    from redoffice.services.case_queries import CaseFilter, list_cases
+
+    late = datetime(2026, 9, 30, 15, 30, tzinfo=UTC)  # 23:30 on 9-30 in Beijing
+    early = datetime(2026, 9, 30, 16, 30, tzinfo=UTC)  # 00:30 on 10-01 in Beijing
+    for when in (late, early):
+        cases.create_case(db, CaseInput(category="其他", description="x"), now=when)
+    sept = list_cases(db, CaseFilter(date_from=date(2026, 9, 30), date_to=date(2026, 9, 30)))
+    octo = list_cases(db, CaseFilter(date_from=date(2026, 10, 1)))
+    assert [r.accepted_on for r in sept] == [date(2026, 9, 30)]
+    assert [r.accepted_on for r in octo] == [date(2026, 10, 1)]
