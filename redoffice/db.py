@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from redoffice import changes
+from redoffice.config import data_dir
 from redoffice.errors import UserError
 from redoffice.models import Setting
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest migration. Kept here so that opening a current database needs no Alembic import
 # (0.2 s of the 1 s start-up budget); a test checks it against the migration scripts.
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 BACKUPS_KEPT = 7
 BACKUP_EVERY_HOURS = 20
 
@@ -180,6 +181,14 @@ class Database:
             yield session
         finally:
             session.close()
+
+    @property
+    def attachments_dir(self) -> Path:
+        """Attachments live beside a SQLite file; for a server database, in the data folder."""
+        source = self.engine.url.database
+        if self.is_sqlite and source and source != ":memory:":
+            return Path(source).resolve().parent / "attachments"
+        return data_dir() / "attachments" / (self.engine.url.database or "memory")
 
     def refresh_identity(self) -> None:
         self.node_id = self._setting("node.id") or ""

@@ -50,6 +50,15 @@ MESSAGES: Final[dict[str, str]] = {
     "case.satisfaction_required": "回访时必须选择满意度（满意、基本满意或不满意）",
     "visit.visitor_required": "至少选择一名走访人",
     "visit.purpose_unknown": "“{value}”不在走访目的列表中",
+    "settings.range": "应为 {min} 到 {max} 之间的整数",
+    "settings.list_empty": "至少保留一项",
+    "settings.duplicate": "“{value}”重复",
+    "attachment.type": "“{name}”不是图片或PDF：只能添加照片（JPG、PNG、BMP）、扫描件（TIFF）或PDF",
+    "attachment.too_large": "“{name}”太大，单个附件不能超过 {max} MB",
+    "attachment.empty": "“{name}”是空文件",
+    "attachment.unreadable": "无法读取文件“{name}”：{detail}",
+    "attachment.cannot_store": "无法保存附件“{name}”：{detail}",
+    "attachment.missing": "附件“{name}”的文件不在附件文件夹中（可能被移动或删除）",
 }
 
 FIELDS: Final[dict[str, str]] = {
@@ -117,6 +126,15 @@ FIELDS: Final[dict[str, str]] = {
     "resolved_on_spot": "现场解决问题数",
     "next_visit_date": "下次走访日期",
     "issues": "发现的问题",
+    "attachments": "附件",
+    "visit.purposes": "走访目的",
+    "case.categories": "诉求类别",
+    "case.normal_working_days": "一般诉求办理时限（工作日）",
+    "attachment.max_mb": "单个附件大小上限（MB）",
+    "visit.intervals": "走访频次（天）",
+    "day": "日期",
+    "period": "统计期间",
+    "by": "统计维度",
 }
 
 

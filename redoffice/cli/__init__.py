@@ -176,6 +176,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         sys.stderr.write(f"错误：{exc.text}\n")
         return 1
+    except BrokenPipeError:  # output piped into `head` and the like: the reader has gone
+        sys.stderr.close()
+        return 0
     except Exception:
         path = log_exception("redoffice-cli " + " ".join(sys.argv[1:]))
         sys.stderr.write(f"错误：程序内部错误，未保存任何更改。详情已写入 {path}\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from redoffice.cli.common import out, out_json, parse_date, write_file
@@ -14,7 +15,7 @@ from redoffice.errors import UserError
 from redoffice.messages import message
 from redoffice.reports import forms
 from redoffice.services import cases, community, printing, registry, visits
-from redoffice.services.case_queries import CaseFilter, list_cases
+from redoffice.services.case_queries import STATS_BY, CaseFilter, case_stats, list_cases
 
 
 def _code(labels: Labels, text: str | None, field: str) -> str | None:
@@ -32,10 +33,15 @@ def _code(labels: Labels, text: str | None, field: str) -> str | None:
 
 
 def _staff_id(db: Database, name: str) -> str:
-    matches = [s.id for s in registry.list_staff(db) if s.name == name.strip()]
-    if len(matches) != 1:
-        raise UserError("cli.staff_unknown" if not matches else "cli.staff_ambiguous", name=name)
-    return matches[0]
+    found = registry.staff_named(db, name)
+    if found is None:
+        known = any(s.name == name.strip() for s in registry.list_staff(db))
+        raise UserError("cli.staff_ambiguous" if known else "cli.staff_unknown", name=name)
+    return found
+
+
+def _percent(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate:.1%}"
 
 
 def cmd_visits_add(db: Database, args: argparse.Namespace) -> int:
@@ -45,6 +51,7 @@ def cmd_visits_add(db: Database, args: argparse.Namespace) -> int:
         visitor_ids=tuple(_staff_id(db, n) for n in args.visitor),
         purposes=tuple(args.purpose),
         situation=args.note or "",
+        attachments=tuple(Path(a) for a in args.attach or ()),
     )
     out(visits.record_visit(db, data))
     return 0
@@ -52,11 +59,32 @@ def cmd_visits_add(db: Database, args: argparse.Namespace) -> int:
 
 def cmd_visits_due(db: Database, args: argparse.Namespace) -> int:
     grid = registry.grid_by_code(db, args.grid).id if args.grid else None
-    due = visits.visit_plan(db, grid_id=grid)
+    worker = _staff_id(db, args.worker) if args.worker else None
+    due = visits.visit_plan(db, grid_id=grid, staff_id=worker)
     if args.json:
         out_json([asdict(d) | {"overdue": d.due < date.today()} for d in due])
     for d in [] if args.json else due:
         out(f"{d.due}\t{d.address}\t上次 {d.last_visit or '从未走访'}\t每 {d.interval_days} 天")
+    return 0
+
+
+def cmd_visits_coverage(db: Database, args: argparse.Namespace) -> int:
+    result = visits.coverage(db, _code(visits.PERIODS, args.period, "period") or "month")
+    rows = [("合计", result.total)] + [("网格", r) for r in result.by_grid]
+    rows += [("人群", r) for r in result.by_group]
+    if args.json:
+        out_json(
+            {
+                "period": result.period,
+                "from": result.start,
+                "to": result.end,
+                "rows": [asdict(r) | {"kind": k, "rate": r.rate} for k, r in rows],
+            }
+        )
+        return 0
+    out(f"走访覆盖率 {result.start} 至 {result.end}")
+    for kind, r in rows:
+        out(f"{kind}\t{r.label}\t{r.visited}/{r.households}\t{_percent(r.rate)}")
     return 0
 
 
@@ -67,6 +95,7 @@ def cmd_cases_add(db: Database, args: argparse.Namespace) -> int:
         urgency=_code(cases.URGENCIES, args.urgency, "urgency") or "normal",
         source=_code(cases.SOURCES, args.source, "source") or "walk_in",
         household_id=args.household,
+        attachments=tuple(Path(a) for a in args.attach or ()),
     )
     out(cases.create_case(db, data))
     return 0
@@ -81,6 +110,31 @@ def cmd_cases_list(db: Database, args: argparse.Namespace) -> int:
         flag = "【逾期】" if r.overdue else ""
         out(
             f"{r.number}\t{r.status}{flag}\t{r.category}\t{r.description[:30]}\t{r.reporter_masked}"
+        )
+    return 0
+
+
+def cmd_cases_stats(db: Database, args: argparse.Namespace) -> int:
+    by = _code(STATS_BY, args.by, "by") or "category"
+    total, rows = case_stats(db, by, args.date_from, args.date_to)
+    if args.json:
+        out_json(
+            [
+                asdict(r)
+                | {
+                    "closure_rate": r.closure_rate,
+                    "on_time_rate": r.on_time_rate,
+                    "satisfaction_rate": r.satisfaction_rate,
+                }
+                for r in [*rows, total]
+            ]
+        )
+        return 0
+    out(f"{STATS_BY[by]}\t受理\t办结\t办结率\t按时办结率\t满意率")
+    for r in [*rows, total]:
+        out(
+            f"{r.key}\t{r.total}\t{r.closed}\t{_percent(r.closure_rate)}"
+            f"\t{_percent(r.on_time_rate)}\t{_percent(r.satisfaction_rate)}"
         )
     return 0
 
@@ -123,9 +177,14 @@ def register(sub: Any) -> None:
     add.add_argument("--visitor", required=True, action="append", metavar="NAME")
     add.add_argument("--purpose", required=True, action="append")
     add.add_argument("--note")
+    add.add_argument("--attach", action="append", metavar="FILE", help="照片、扫描件或PDF")
     due = _command(v, "due", cmd_visits_due, "应走访的住户", writes=False)
     due.add_argument("--grid", metavar="CODE")
+    due.add_argument("--worker", metavar="NAME", help="只列出该工作人员负责的网格")
     due.add_argument("--json", action="store_true")
+    cov = _command(v, "coverage", cmd_visits_coverage, "走访覆盖率", writes=False)
+    cov.add_argument("--period", default="本月", help="本月、本季度、本年度")
+    cov.add_argument("--json", action="store_true")
 
     c = sub.add_parser("cases", help="民情诉求").add_subparsers(dest="action", required=True)
     cadd = _command(c, "add", cmd_cases_add, "受理诉求", writes=True)
@@ -134,6 +193,12 @@ def register(sub: Any) -> None:
     cadd.add_argument("--description", required=True)
     cadd.add_argument("--household", metavar="ID")
     cadd.add_argument("--source", help="走访、来电、来访、12345热线、网格巡查、会议、其他")
+    cadd.add_argument("--attach", action="append", metavar="FILE", help="照片、扫描件或PDF")
+    cstats = _command(c, "stats", cmd_cases_stats, "办结率、按时办结率、满意率", writes=False)
+    cstats.add_argument("--by", default="类别", help="类别、网格、月份")
+    cstats.add_argument("--from", dest="date_from", type=parse_date)
+    cstats.add_argument("--to", dest="date_to", type=parse_date)
+    cstats.add_argument("--json", action="store_true")
     clist = _command(c, "list", cmd_cases_list, "列出诉求", writes=False)
     clist.add_argument("--status")
     clist.add_argument("--overdue", action="store_true")

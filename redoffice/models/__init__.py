@@ -11,9 +11,17 @@ from redoffice.models.registry import (
     Staff,
 )
 from redoffice.models.system import AuditLog, ChangeLog, Setting, SyncCounter
-from redoffice.models.work import CalendarDay, Case, CaseEvent, Visit, VisitParticipant
+from redoffice.models.work import (
+    Attachment,
+    CalendarDay,
+    Case,
+    CaseEvent,
+    Visit,
+    VisitParticipant,
+)
 
 __all__ = [
+    "Attachment",
     "AuditLog",
     "Base",
     "CalendarDay",

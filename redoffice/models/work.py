@@ -120,6 +120,27 @@ class CaseEvent(SyncedRecord, Base):
     )
 
 
+class Attachment(SyncedRecord, Base):
+    """A photo or scan kept beside the database, addressed by the SHA-256 of its content.
+
+    ``original_name`` is display text only; the file on disk is named by its hash."""
+
+    __tablename__ = "attachment"
+
+    owner_table: Mapped[str] = mapped_column(String(32))
+    owner_id: Mapped[str] = mapped_column(String(36))
+    sha256: Mapped[str] = mapped_column(String(64))
+    content_type: Mapped[str] = mapped_column(String(32))
+    size: Mapped[int] = mapped_column(Integer)
+    original_name: Mapped[str] = mapped_column(String(255), default="")
+
+    __table_args__ = (
+        CheckConstraint("owner_table IN ('visit','case_record')", name="owner_table"),
+        CheckConstraint("size > 0", name="size"),
+        Index("ix_attachment_owner", "owner_table", "owner_id"),
+    )
+
+
 class CalendarDay(Base):
     """An exception to Monday–Friday: a public holiday, or a 调休 weekend working day."""
 

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from types import MappingProxyType
+from typing import Final
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Row, Select, or_, select
 from sqlalchemy.orm import aliased
 
 from redoffice.db import Database
+from redoffice.errors import UserError
 from redoffice.models import Case, Grid, Household, Organization, Resident, Staff
 from redoffice.models.base import utcnow
 from redoffice.services.calendar import end_of_day, local_date
 from redoffice.services.cases import OPEN, SATISFACTIONS, SOURCES, STATUSES, URGENCIES
+from redoffice.services.registry import worker_grids
+from redoffice.services.search import like_pattern
 from redoffice.services.validation import mask_name
 
 
@@ -33,6 +39,7 @@ class CaseRow:
     satisfaction: str
     overdue: bool
     escalated: bool
+    grid_id: str | None
     grid: str
     address: str
 
@@ -43,20 +50,115 @@ class CaseFilter:
     overdue_only: bool = False
     date_from: date | None = None
     date_to: date | None = None
+    category: str | None = None
+    grid_id: str | None = None
+    worker_id: str | None = None
+    due_within_hours: int | None = None
+    text: str = ""
+    sort: str = "number"
+    descending: bool = False
 
 
-def _select() -> Select[Case, str, str, str, str, str]:
+SORTS: Final = {
+    "number": Case.number,
+    "accepted": Case.accepted_at,
+    "due": Case.due_at,
+    "status": Case.status,
+    "category": Case.category,
+    "urgency": Case.urgency,
+}
+
+
+def _select() -> Select[Case, str, str, str, str, str, str]:
     reporter = aliased(Resident)
     return (
-        select(Case, reporter.name, Staff.name, Organization.name, Grid.name, Household.address)
+        select(
+            Case,
+            reporter.name,
+            Staff.name,
+            Organization.name,
+            Grid.id,
+            Grid.name,
+            Household.address,
+        )
         .outerjoin(reporter, reporter.id == Case.reporter_resident_id)
         .outerjoin(Staff, Staff.id == Case.assignee_staff_id)
         .outerjoin(Organization, Organization.id == Case.assignee_org_id)
         .outerjoin(Household, Household.id == Case.household_id)
         .outerjoin(Grid, Grid.id == Household.grid_id)
-        .where(Case.deleted.is_(False))
-        .order_by(Case.number)
     )
+
+
+def conditions(f: CaseFilter, now: datetime) -> list[ColumnElement[bool]]:
+    cond: list[ColumnElement[bool]] = [Case.deleted.is_(False)]
+    if f.status:
+        cond.append(Case.status == f.status)
+    if f.overdue_only:
+        cond += [Case.status.in_(OPEN), Case.due_at < now]
+    if f.due_within_hours is not None:
+        cond += [
+            Case.status.in_(OPEN),
+            Case.due_at.between(now, now + timedelta(hours=f.due_within_hours)),
+        ]
+    if f.date_from:
+        cond.append(Case.accepted_at > end_of_day(f.date_from - timedelta(days=1)))
+    if f.date_to:
+        cond.append(Case.accepted_at <= end_of_day(f.date_to))
+    if f.category:
+        cond.append(Case.category == f.category)
+    if f.worker_id:
+        cond.append(
+            or_(
+                Case.assignee_staff_id == f.worker_id,
+                Case.household_id.in_(
+                    select(Household.id).where(Household.grid_id.in_(worker_grids(f.worker_id)))
+                ),
+            )
+        )
+    if f.grid_id:
+        cond.append(
+            Case.household_id.in_(select(Household.id).where(Household.grid_id == f.grid_id))
+        )
+    text = f.text.strip()
+    if text:
+        pattern = like_pattern(text)
+        cond.append(
+            or_(
+                Case.number.like(pattern, escape="\\"),
+                Case.description.like(pattern, escape="\\"),
+                Case.place.like(pattern, escape="\\"),
+            )
+        )
+    return cond
+
+
+def case_ids(db: Database, f: CaseFilter = CaseFilter()) -> list[str]:
+    """Ids of the matching cases in the requested order (for the lazy case list)."""
+    order = SORTS.get(f.sort, Case.number)
+    query = (
+        select(Case.id)
+        .where(*conditions(f, utcnow()))
+        .order_by(order.desc() if f.descending else order, Case.number)
+    )
+    with db.read() as s:
+        return list(s.scalars(query))
+
+
+def case_rows(db: Database, ids: Sequence[str]) -> list[CaseRow]:
+    """Rows for the given ids, in the same order."""
+    now = utcnow()
+    with db.read() as s:
+        rows = s.execute(_select().where(Case.id.in_(list(ids)))).all()
+    by_id = {r[0].id: _row(r, now) for r in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def list_cases(db: Database, f: CaseFilter = CaseFilter()) -> list[CaseRow]:
+    """Cases in number order; reporters' names masked, overdue derived from now."""
+    now = utcnow()
+    with db.read() as s:
+        rows = s.execute(_select().where(*conditions(f, now)).order_by(Case.number)).all()
+    return [_row(r, now) for r in rows]
 
 
 def _reporter(case: Case, resident_name: str | None) -> str:
@@ -64,42 +166,109 @@ def _reporter(case: Case, resident_name: str | None) -> str:
     return mask_name(name) if name else "匿名"
 
 
-def list_cases(db: Database, f: CaseFilter = CaseFilter()) -> list[CaseRow]:
-    """Cases in number order; reporters' names masked, overdue derived from now."""
-    now = utcnow()
-    query = _select()
-    if f.status:
-        query = query.where(Case.status == f.status)
-    if f.overdue_only:
-        query = query.where(Case.status.in_(OPEN), Case.due_at < now)
-    if f.date_from:
-        query = query.where(Case.accepted_at > end_of_day(f.date_from - timedelta(days=1)))
-    if f.date_to:
-        query = query.where(Case.accepted_at <= end_of_day(f.date_to))
+def _row(r: Row[Case, str, str, str, str, str, str], now: datetime) -> CaseRow:
+    case, reporter, staff, org, grid_id, grid, address = r
+    return CaseRow(
+        id=case.id,
+        number=case.number,
+        accepted_on=local_date(case.accepted_at),
+        source=SOURCES.get(case.source, case.source),
+        reporter_masked=_reporter(case, reporter),
+        category=case.category,
+        description=case.description,
+        urgency=URGENCIES.get(case.urgency, case.urgency),
+        assignee=staff or org or "",
+        due_at=case.due_at,
+        status=STATUSES.get(case.status, case.status),
+        resolved_on=local_date(case.resolved_at) if case.resolved_at else None,
+        satisfaction=SATISFACTIONS.get(case.satisfaction or "", ""),
+        overdue=case.status in OPEN and case.due_at < now,
+        escalated=case.escalated,
+        grid_id=grid_id,
+        grid=grid or "",
+        address=address or "",
+    )
+
+
+STATS_BY: Final = MappingProxyType({"category": "类别", "grid": "网格", "month": "月份"})
+
+
+@dataclass(frozen=True)
+class CaseStatsRow:
+    """办结率 = closed / total; 按时办结率 = closed by the deadline / closed;
+    满意率 = (满意 + 基本满意) / called back, by each case's latest call-back. A case reopened
+    after 不满意 counts as not closed (and as not satisfied until called back again)."""
+
+    key: str
+    total: int = 0
+    closed: int = 0
+    closed_on_time: int = 0
+    called_back: int = 0
+    satisfied: int = 0
+
+    @staticmethod
+    def _rate(part: int, whole: int) -> float | None:
+        return part / whole if whole else None
+
+    @property
+    def closure_rate(self) -> float | None:
+        return self._rate(self.closed, self.total)
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return self._rate(self.closed_on_time, self.closed)
+
+    @property
+    def satisfaction_rate(self) -> float | None:
+        return self._rate(self.satisfied, self.called_back)
+
+    def add(self, closed: bool, on_time: bool, called_back: bool, satisfied: bool) -> CaseStatsRow:
+        return CaseStatsRow(
+            self.key,
+            self.total + 1,
+            self.closed + closed,
+            self.closed_on_time + on_time,
+            self.called_back + called_back,
+            self.satisfied + satisfied,
+        )
+
+
+def case_stats(
+    db: Database, by: str, date_from: date | None = None, date_to: date | None = None
+) -> tuple[CaseStatsRow, list[CaseStatsRow]]:
+    """The total and one row per category, 网格 or month (of acceptance, Beijing time)."""
+    if by not in STATS_BY:
+        raise UserError("invalid_choice", value=by)
+    query = (
+        select(
+            Case.category,
+            Grid.name,
+            Case.accepted_at,
+            Case.due_at,
+            Case.resolved_at,
+            Case.called_back_at,
+            Case.satisfaction,
+        )
+        .outerjoin(Household, Household.id == Case.household_id)
+        .outerjoin(Grid, Grid.id == Household.grid_id)
+        .where(*conditions(CaseFilter(date_from=date_from, date_to=date_to), utcnow()))
+    )
     with db.read() as s:
         rows = s.execute(query).all()
-    result = []
-    for case, reporter, staff, org, grid, address in rows:
-        accepted = local_date(case.accepted_at)
-        result.append(
-            CaseRow(
-                id=case.id,
-                number=case.number,
-                accepted_on=accepted,
-                source=SOURCES.get(case.source, case.source),
-                reporter_masked=_reporter(case, reporter),
-                category=case.category,
-                description=case.description,
-                urgency=URGENCIES.get(case.urgency, case.urgency),
-                assignee=staff or org or "",
-                due_at=case.due_at,
-                status=STATUSES.get(case.status, case.status),
-                resolved_on=local_date(case.resolved_at) if case.resolved_at else None,
-                satisfaction=SATISFACTIONS.get(case.satisfaction or "", ""),
-                overdue=case.status in OPEN and case.due_at < now,
-                escalated=case.escalated,
-                grid=grid or "",
-                address=address or "",
-            )
+    total = CaseStatsRow("合计")
+    groups: dict[str, CaseStatsRow] = {}
+    for category, grid, accepted, due, resolved, called, satisfaction in rows:
+        key = {
+            "category": category,
+            "grid": grid or "未划分网格",
+            "month": f"{local_date(accepted):%Y-%m}",
+        }[by]
+        facts = (
+            resolved is not None,
+            resolved is not None and resolved <= due,
+            called is not None,
+            called is not None and satisfaction in ("satisfied", "basically"),
         )
-    return result
+        total = total.add(*facts)
+        groups[key] = groups.get(key, CaseStatsRow(key)).add(*facts)
+    return total, sorted(groups.values(), key=lambda r: r.key)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from types import MappingProxyType
 from typing import Final
 
@@ -18,7 +19,7 @@ from redoffice.db import Database
 from redoffice.errors import UserError
 from redoffice.models import Case, CaseEvent, Household, Organization, Resident, Staff, Visit
 from redoffice.models.base import utcnow
-from redoffice.services import calendar, config
+from redoffice.services import attachments, calendar, config
 from redoffice.services.records import check_ref, live
 from redoffice.services.validation import Checker
 
@@ -61,6 +62,7 @@ class CaseInput:
     place: str = ""
     assignee_staff_id: str | None = None
     assignee_org_id: str | None = None
+    attachments: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -160,9 +162,12 @@ def open_case(
 
 
 def create_case(db: Database, data: CaseInput, now: datetime | None = None) -> str:
-    """受理: record a new request with its deadline."""
+    """受理: record a new request with its deadline (and its photos or scans)."""
+    files = attachments.store_files(db, data.attachments)
     with db.uow() as s:
-        return open_case(s, data, now=now).id
+        case = open_case(s, data, now=now)
+        attachments.link(s, "case_record", case.id, files)
+        return case.id
 
 
 def transition(

@@ -7,7 +7,11 @@ from typing import Any, Final
 
 from sqlalchemy.orm import Session
 
+from redoffice.codes import TAGS
+from redoffice.db import Database
+from redoffice.errors import Collector, UserError
 from redoffice.models import Setting
+from redoffice.services.validation import clean_text
 
 MONTH, QUARTER, HALF_YEAR = 30, 91, 182
 
@@ -24,6 +28,7 @@ DEFAULTS: Final[dict[str, Any]] = {
         "其他",
     ],
     "case.normal_working_days": 5,
+    "attachment.max_mb": 20,
     # days between visits per special-group tag; "*" for every other household
     "visit.intervals": {
         "living_alone": MONTH,
@@ -54,3 +59,68 @@ def put_value(s: Session, key: str, value: Any) -> None:
         s.add(Setting(key=key, value=encoded))
     elif row.value != encoded:
         row.value = encoded
+
+
+RANGES: Final = {
+    "case.normal_working_days": (1, 60),
+    "attachment.max_mb": (1, 200),
+    "visit.intervals": (7, 730),
+}
+
+
+def _number(c: Collector, key: str, value: object) -> int:
+    low, high = RANGES[key]
+    if not isinstance(value, int) or not low <= value <= high:
+        c.add(key, "settings.range", min=low, max=high)
+        return 0
+    return value
+
+
+def _labels(c: Collector, key: str, values: object) -> list[str]:
+    cleaned = [clean_text(str(v)) for v in values] if isinstance(values, list) else []
+    cleaned = [v for v in cleaned if v]
+    if not cleaned:
+        c.add(key, "settings.list_empty")
+    for v in {v for v in cleaned if cleaned.count(v) > 1}:
+        c.add(key, "settings.duplicate", value=v)
+    for v in cleaned:
+        if len(v) > 32:
+            c.add(key, "too_long", max=32)
+    return cleaned
+
+
+def _intervals(c: Collector, key: str, value: object) -> dict[str, int]:
+    rules = value if isinstance(value, dict) else {}
+    for tag in rules:
+        if tag != "*" and tag not in TAGS:
+            c.add(key, "tag.unknown", tag=tag)
+    if "*" not in rules:
+        c.add(key, "required")
+    return {tag: _number(c, key, days) for tag, days in rules.items()}
+
+
+CHECKS: Final = {
+    "visit.purposes": _labels,
+    "case.categories": _labels,
+    "case.normal_working_days": _number,
+    "attachment.max_mb": _number,
+    "visit.intervals": _intervals,
+}
+
+
+def update(db: Database, key: str, value: Any) -> None:
+    """Change one business setting after checking it; nothing is written when it is refused."""
+    check = CHECKS.get(key)
+    if check is None:
+        raise UserError("invalid_choice", value=key)
+    c = Collector()
+    cleaned = check(c, key, value)
+    c.raise_if_any()
+    with db.uow() as s:
+        put_value(s, key, cleaned)
+
+
+def values(db: Database) -> dict[str, Any]:
+    """Every business setting, stored or default."""
+    with db.read() as s:
+        return {key: get_value(s, key) for key in CHECKS}

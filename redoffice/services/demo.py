@@ -1,4 +1,5 @@
-"""Realistic demo data: grids, 小区 with 物业 and 业委会, households, residents, tags.
+"""Realistic demo data: grids, 小区 with 物业 and 业委会, households, residents, tags, and a
+year of visits and cases.
 
 The same seed gives the same data (names, ID numbers, addresses, relations, tags); record ids
 are fresh UUIDv7s each time. Rows go in with bulk inserts, each with its audit and change-log
@@ -22,10 +23,23 @@ from redoffice import changes
 from redoffice.db import Database
 from redoffice.errors import UserError
 from redoffice.ids import new_id
-from redoffice.models import Estate, Grid, Household, Organization, Resident, ResidentTag, Staff
+from redoffice.models import (
+    Case,
+    CaseEvent,
+    Estate,
+    Grid,
+    Household,
+    Organization,
+    Resident,
+    ResidentTag,
+    Staff,
+    Visit,
+    VisitParticipant,
+)
 from redoffice.models.base import Base, utcnow
 from redoffice.services.addresses import household_address
 from redoffice.services.community import Identity, is_initialized
+from redoffice.services.demo_work import add_work_history
 from redoffice.services.residents import pinyin_keys
 from redoffice.services.validation import natural_key, parse_id_number, spaced_chars
 
@@ -89,7 +103,19 @@ class _Batch:
         return str(values["id"])
 
     def flush(self, s: Session) -> None:
-        for model in (Organization, Estate, Staff, Grid, Household, Resident, ResidentTag):
+        for model in (
+            Organization,
+            Estate,
+            Staff,
+            Grid,
+            Household,
+            Resident,
+            ResidentTag,
+            Visit,
+            VisitParticipant,
+            Case,
+            CaseEvent,
+        ):
             # staff first: grid.leader_id points at them (their grid_id stays empty here)
             rows = self.rows.get(model, [])
             for start in range(0, len(rows), 5000):
@@ -347,6 +373,7 @@ def create_demo(
         _household(b, db.node_id, people, estates, grids, n)
         if progress and n % 1000 == 0:
             progress(n, households)
+    add_work_history(b.rows, b.add, db.node_id, seed, people.today)
     with db.uow() as s:
         b.flush(s)
     db.analyze()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import CompoundSelect, select, union
 from sqlalchemy.orm import Session, aliased
 
 from redoffice import codes
@@ -289,3 +289,17 @@ def staff_choices(db: Database) -> Choices:
 
 def organization_choices(kind: str, db: Database) -> Choices:
     return [(o.name, o.id) for o in list_organizations(db, kind)]
+
+
+def worker_grids(staff_id: str) -> CompoundSelect[str]:
+    """The grids a worker looks after: the one they belong to and those they lead (SQL)."""
+    return union(
+        select(Grid.id).where(Grid.leader_id == staff_id, Grid.deleted.is_(False)),
+        select(Staff.grid_id).where(Staff.id == staff_id, Staff.grid_id.is_not(None)),
+    )
+
+
+def staff_named(db: Database, name: str) -> str | None:
+    """The id of the one live staff member with this name (None when none or several)."""
+    matches = [s.id for s in list_staff(db) if s.name == name.strip()]
+    return matches[0] if len(matches) == 1 else None

@@ -93,7 +93,7 @@ class HouseholdRow:
     residence_status: str
 
 
-def _like(text: str) -> str:
+def like_pattern(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
@@ -138,7 +138,7 @@ def _households_at(text: str, fts: bool) -> Select[Any]:
         return select(Household.id).where(
             literal_column("household.rowid").in_(_fts_rowids(_HOUSEHOLD_FTS, text))
         )
-    return select(Household.id).where(Household.address.like(_like(text), escape="\\"))
+    return select(Household.id).where(Household.address.like(like_pattern(text), escape="\\"))
 
 
 def _clean(raw: str) -> str:
@@ -163,7 +163,7 @@ def _text_condition(text: str, fts: bool) -> ColumnElement[bool] | None:
     else:
         alternatives = [Resident.household_id.in_(_households_at(text, fts))]
         if CJK.search(text) and len(text) <= 8:
-            alternatives.append(Resident.name.like(_like(text), escape="\\"))
+            alternatives.append(Resident.name.like(like_pattern(text), escape="\\"))
     return Resident.id.in_(union(*(select(Resident.id).where(a) for a in alternatives)))
 
 

@@ -4,17 +4,32 @@ plan: when each household is due, by the strictest interval among its members' a
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
+from pathlib import Path
+from types import MappingProxyType
+from typing import Final
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
+from redoffice.codes import TAGS
 from redoffice.db import Database
-from redoffice.models import Household, Resident, ResidentTag, Staff, Visit, VisitParticipant
-from redoffice.services import config
+from redoffice.errors import UserError
+from redoffice.models import (
+    Grid,
+    Household,
+    Resident,
+    ResidentTag,
+    Staff,
+    Visit,
+    VisitParticipant,
+)
+from redoffice.services import attachments, config
 from redoffice.services.cases import CaseInput, open_case
 from redoffice.services.households import require_household
+from redoffice.services.registry import worker_grids
 from redoffice.services.search import tag_in_force
 from redoffice.services.validation import Checker
 
@@ -42,6 +57,7 @@ class VisitInput:
     next_visit_date: date | None = None
     notes: str = ""
     issues: tuple[IssueInput, ...] = field(default_factory=tuple)
+    attachments: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -49,6 +65,7 @@ class DueHousehold:
     household_id: str
     address: str
     grid_id: str | None
+    grid: str
     last_visit: date | None
     interval_days: int
     due: date
@@ -76,7 +93,8 @@ def _check(s: Session, data: VisitInput) -> list[Staff]:
 
 
 def record_visit(db: Database, data: VisitInput) -> str:
-    """Save a visit, its participants and one case per issue, all or nothing."""
+    """Save a visit, its participants, attachments and one case per issue, all or nothing."""
+    files = attachments.store_files(db, data.attachments)
     with db.uow() as s:
         household = require_household(s, data.household_id)
         staff = _check(s, data)
@@ -113,55 +131,168 @@ def record_visit(db: Database, data: VisitInput) -> str:
                 ),
                 visit=visit,
             )
+        attachments.link(s, "visit", visit.id, files)
         return visit.id
 
 
 def _intervals(s: Session, today: date) -> dict[str, int]:
     """Household id -> the strictest visit interval among its members' active tags."""
     rules: dict[str, int] = config.get_value(s, "visit.intervals")
-    tagged = s.execute(
+    result: dict[str, int] = {}
+    for household_id, tag in household_tags(s, today, [t for t in rules if t != "*"]):
+        result[household_id] = min(result.get(household_id, rules["*"]), rules[tag])
+    return result
+
+
+def household_tags(s: Session, today: date, tags: list[str] | None = None) -> list[tuple[str, str]]:
+    """(household id, tag) for each active member's tag in force ``today``."""
+    query = (
         select(Resident.household_id, ResidentTag.tag)
         .join(ResidentTag, ResidentTag.resident_id == Resident.id)
         .where(
             Resident.deleted.is_(False),
             Resident.status == "active",
+            Resident.household_id.is_not(None),
             *tag_in_force(today),
-            ResidentTag.tag.in_([t for t in rules if t != "*"]),
         )
+        .distinct()
+    )
+    if tags is not None:
+        query = query.where(ResidentTag.tag.in_(tags))
+    return [(str(h), str(t)) for h, t in s.execute(query).all()]
+
+
+def _households(
+    s: Session, grid_id: str | None, staff_id: str | None
+) -> Sequence[Row[str, str, str | None, str | None]]:
+    query = (
+        select(Household.id, Household.address, Household.grid_id, Grid.name)
+        .outerjoin(Grid, Grid.id == Household.grid_id)
+        .where(Household.deleted.is_(False))
+    )
+    if grid_id:
+        query = query.where(Household.grid_id == grid_id)
+    if staff_id:
+        query = query.where(Household.grid_id.in_(worker_grids(staff_id)))
+    return s.execute(query).all()
+
+
+def _last_visits(s: Session) -> dict[str, tuple[date, date | None]]:
+    """Household id -> (last visit date, latest planned next visit)."""
+    rows = s.execute(
+        select(Visit.household_id, func.max(Visit.visit_date), func.max(Visit.next_visit_date))
+        .where(Visit.deleted.is_(False))
+        .group_by(Visit.household_id)
     ).all()
-    result: dict[str, int] = {}
-    for household_id, tag in tagged:
-        if household_id:
-            result[household_id] = min(result.get(household_id, rules["*"]), rules[tag])
-    return result
+    return {h: (last, planned) for h, last, planned in rows}
+
+
+def _next_due(
+    visited: tuple[date, date | None] | None, interval: int, today: date
+) -> tuple[date | None, date]:
+    if visited is None:
+        return None, today
+    last, planned = visited
+    due = last + timedelta(days=interval)
+    if planned is not None and last < planned < due:
+        due = planned
+    return last, due
 
 
 def visit_plan(
-    db: Database, today: date | None = None, grid_id: str | None = None, within_days: int = 7
+    db: Database,
+    today: date | None = None,
+    grid_id: str | None = None,
+    within_days: int = 7,
+    staff_id: str | None = None,
 ) -> list[DueHousehold]:
-    """Households overdue or due within ``within_days``, most overdue first."""
+    """Households overdue or due within ``within_days``, most overdue first; for one 网格 or
+    the grids one worker looks after. A visit's planned next date brings the due date forward."""
     today = today or date.today()
     with db.read() as s:
         default = int(config.get_value(s, "visit.intervals")["*"])
         intervals = _intervals(s, today)
-        last = dict(
-            s.execute(
-                select(Visit.household_id, func.max(Visit.visit_date))
-                .where(Visit.deleted.is_(False))
-                .group_by(Visit.household_id)
-            ).all()
-        )
-        query = select(Household.id, Household.address, Household.grid_id).where(
-            Household.deleted.is_(False)
-        )
-        if grid_id:
-            query = query.where(Household.grid_id == grid_id)
-        households = s.execute(query).all()
+        visits = _last_visits(s)
+        households = _households(s, grid_id, staff_id)
+    horizon = today + timedelta(days=within_days)
     due = []
-    for household_id, address, grid in households:
+    for household_id, address, grid, grid_name in households:
         interval = intervals.get(household_id, default)
-        visited = last.get(household_id)
-        next_due = visited + timedelta(days=interval) if visited else today
-        if next_due <= today + timedelta(days=within_days):
-            due.append(DueHousehold(household_id, address, grid, visited, interval, next_due))
+        last, next_due = _next_due(visits.get(household_id), interval, today)
+        if next_due <= horizon:
+            due.append(
+                DueHousehold(household_id, address, grid, grid_name or "", last, interval, next_due)
+            )
     return sorted(due, key=lambda d: (d.due, d.address))
+
+
+PERIODS: Final = MappingProxyType({"month": "本月", "quarter": "本季度", "year": "本年度"})
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    key: str
+    label: str
+    households: int
+    visited: int
+
+    @property
+    def rate(self) -> float:
+        return self.visited / self.households if self.households else 0.0
+
+
+@dataclass(frozen=True)
+class Coverage:
+    period: str
+    start: date
+    end: date
+    total: CoverageRow
+    by_grid: list[CoverageRow]
+    by_group: list[CoverageRow]
+
+
+def period_bounds(period: str, today: date) -> tuple[date, date]:
+    """First and last day of the month, quarter or year containing ``today``."""
+    if period == "year":
+        return date(today.year, 1, 1), date(today.year, 12, 31)
+    first_month = today.month if period == "month" else (today.month - 1) // 3 * 3 + 1
+    months = 1 if period == "month" else 3
+    start = date(today.year, first_month, 1)
+    after = date(today.year + (first_month + months > 12), (first_month + months - 1) % 12 + 1, 1)
+    return start, after - timedelta(days=1)
+
+
+def coverage(db: Database, period: str = "month", today: date | None = None) -> Coverage:
+    """Households visited in the period / households, in all, per 网格 and per special group."""
+    if period not in PERIODS:
+        raise UserError("invalid_choice", value=period)
+    today = today or date.today()
+    start, end = period_bounds(period, today)
+    with db.read() as s:
+        households = _households(s, None, None)
+        visited = set(
+            s.scalars(
+                select(Visit.household_id)
+                .where(Visit.deleted.is_(False), Visit.visit_date.between(start, end))
+                .distinct()
+            )
+        )
+        tags = household_tags(s, today)
+    grids: dict[str, tuple[str, list[str]]] = {}
+    for household_id, _address, grid_id, grid_name in households:
+        grids.setdefault(grid_id or "", (grid_name or "未划分网格", []))[1].append(household_id)
+    groups: dict[str, list[str]] = {}
+    for household_id, tag in tags:
+        groups.setdefault(tag, []).append(household_id)
+
+    def row(key: str, label: str, members: list[str]) -> CoverageRow:
+        return CoverageRow(key, label, len(members), sum(h in visited for h in members))
+
+    return Coverage(
+        period,
+        start,
+        end,
+        row("", "全社区", [h[0] for h in households]),
+        sorted((row(k, n, m) for k, (n, m) in grids.items()), key=lambda r: r.label),
+        [row(t, TAGS[t], groups[t]) for t in TAGS if t in groups],
+    )

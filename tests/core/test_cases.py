@@ -151,3 +151,64 @@ def test_period_filter_uses_beijing_dates(db: Database) -> None:
     octo = list_cases(db, CaseFilter(date_from=date(2026, 10, 1)))
     assert [r.accepted_on for r in sept] == [date(2026, 9, 30)]
     assert [r.accepted_on for r in octo] == [date(2026, 10, 1)]
+
+
+def test_statistics_by_category_grid_and_month(db: Database) -> None:
+    from redoffice.services.case_queries import case_stats
+
+    _grid, _estate, household = setup_place(db)
+    sept = datetime(2026, 9, 1, 2, 0, tzinfo=UTC)
+    octo = datetime(2026, 10, 12, 2, 0, tzinfo=UTC)
+
+    def make(category: str, when: datetime, *path: tuple[str, str | None]) -> str:
+        case_id = cases.create_case(
+            db, CaseInput(category=category, description="x", household_id=household), now=when
+        )
+        for state, satisfaction in path:
+            at = when + timedelta(days=30 if satisfaction == "late" else 1)
+            cases.transition(
+                db,
+                case_id,
+                state,
+                satisfaction=None if satisfaction == "late" else satisfaction,
+                now=at,
+            )
+        return case_id
+
+    go, done, late = ("in_progress", None), ("resolved", None), ("resolved", "late")
+    make("物业服务", sept, go, done, ("called_back", "satisfied"))
+    make("物业服务", sept, go, late, ("called_back", "basically"))
+    make("物业服务", octo, go, done, ("called_back", "unsatisfied"))  # reopened
+    make("环境卫生", octo, go, done)
+    make("环境卫生", octo)
+    total, by_category = case_stats(db, "category")
+    assert (
+        total.total,
+        total.closed,
+        total.closed_on_time,
+        total.called_back,
+        total.satisfied,
+    ) == (
+        5,
+        3,
+        2,
+        3,
+        2,
+    )
+    assert total.closure_rate == 3 / 5 and total.on_time_rate == 2 / 3
+    assert total.satisfaction_rate == 2 / 3
+    rows = {r.key: r for r in by_category}
+    assert (rows["物业服务"].total, rows["物业服务"].closed) == (3, 2)
+    assert (
+        rows["环境卫生"].total,
+        rows["环境卫生"].closed,
+        rows["环境卫生"].satisfaction_rate,
+    ) == (
+        2,
+        1,
+        None,
+    )
+    _, by_month = case_stats(db, "month")
+    assert [(r.key, r.total) for r in by_month] == [("2026-09", 2), ("2026-10", 3)]
+    _, by_grid = case_stats(db, "grid", date_from=date(2026, 10, 1))
+    assert [(r.key, r.total) for r in by_grid] == [("第一网格", 3)]

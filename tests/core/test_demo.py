@@ -3,7 +3,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from redoffice.db import Database
-from redoffice.models import ChangeLog, Resident, ResidentTag
+from redoffice.models import Case, CaseEvent, ChangeLog, Resident, ResidentTag, Visit
 from redoffice.services.demo import create_demo
 from redoffice.services.validation import parse_id_number
 
@@ -39,3 +39,20 @@ def test_demo_is_plausible_and_repeatable(db: Database, sqlite_db: Database) -> 
     if db is not sqlite_db:
         create_demo(sqlite_db, 120, seed=11)
         assert _people(sqlite_db) == people
+
+
+def test_demo_has_a_year_of_work_in_every_state(db: Database) -> None:
+    counts = create_demo(db, 300, seed=5)
+    assert 1.0 < counts["visit"] / 300 < 3.2
+    assert 0.3 < counts["case_record"] / 300 < 1.2
+    with db.read() as s:
+        states = dict(s.execute(select(Case.status, func.count()).group_by(Case.status)).all())
+        reopened = s.scalar(select(func.count()).where(CaseEvent.kind == "reopened"))
+        first, last = s.execute(
+            select(func.min(Visit.visit_date), func.max(Visit.visit_date))
+        ).one()
+        numbers = s.scalars(select(Case.number)).all()
+    assert set(states) == {"accepted", "in_progress", "resolved", "called_back"}
+    assert (reopened or 0) > 0
+    assert (date.today() - first).days > 300 and last < date.today()
+    assert len(set(numbers)) == len(numbers)

@@ -119,3 +119,49 @@ def test_plan_uses_the_strictest_active_tag(db: Database, place: dict[str, str])
 def test_never_visited_household_is_due_today(db: Database, place: dict[str, str]) -> None:
     (entry,) = visits.visit_plan(db, TODAY)
     assert (entry.household_id, entry.last_visit, entry.due) == (place["household"], None, TODAY)
+
+
+def test_plan_per_worker_and_planned_next_visit(db: Database, place: dict[str, str]) -> None:
+    other_grid = registry.save_grid(db, registry.GridInput(code="G02", name="第二网格"))
+    leader = registry.save_staff(db, registry.StaffInput(name="赵网格长", role="grid_worker"))
+    registry.save_grid(
+        db, registry.GridInput(code="G02", name="第二网格", leader_id=leader), other_grid
+    )
+    elsewhere = save_household(db, HouseholdInput(address_text="胜利街10号", grid_id=other_grid))
+    visits.record_visit(
+        db, _visit(place, visit_date=date(2026, 11, 1), next_visit_date=date(2026, 11, 20))
+    )
+    mine = visits.visit_plan(db, TODAY, staff_id=place["staff"])
+    assert [(d.household_id, d.due) for d in mine] == [(place["household"], date(2026, 11, 20))]
+    assert mine[0].grid == "第一网格"
+    theirs = visits.visit_plan(db, TODAY, staff_id=leader)
+    assert [d.household_id for d in theirs] == [elsewhere]
+
+
+def test_period_bounds() -> None:
+    assert visits.period_bounds("month", date(2026, 12, 5)) == (
+        date(2026, 12, 1),
+        date(2026, 12, 31),
+    )
+    assert visits.period_bounds("quarter", date(2026, 11, 24)) == (
+        date(2026, 10, 1),
+        date(2026, 12, 31),
+    )
+    assert visits.period_bounds("quarter", date(2026, 2, 1)) == (
+        date(2026, 1, 1),
+        date(2026, 3, 31),
+    )
+    assert visits.period_bounds("year", date(2026, 2, 1)) == (date(2026, 1, 1), date(2026, 12, 31))
+
+
+def test_coverage_per_grid_and_group(db: Database, place: dict[str, str]) -> None:
+    second = save_household(db, HouseholdInput(address_text="胜利街8号", grid_id=place["grid"]))
+    add_resident(db, "独居老人", household=second, relation="0", tags=(TagInput("living_alone"),))
+    visits.record_visit(db, _visit(place, household_id=second, visit_date=date(2026, 11, 3)))
+    visits.record_visit(db, _visit(place, visit_date=date(2026, 9, 3)))
+    month = visits.coverage(db, "month", TODAY)
+    assert (month.total.households, month.total.visited, month.total.rate) == (2, 1, 0.5)
+    assert [(r.label, r.households, r.visited) for r in month.by_grid] == [("第一网格", 2, 1)]
+    assert [(r.key, r.households, r.visited) for r in month.by_group] == [("living_alone", 1, 1)]
+    assert visits.coverage(db, "quarter", TODAY).total.visited == 1
+    assert visits.coverage(db, "year", TODAY).total.visited == 2

@@ -1,0 +1,38 @@
+"""Business settings: checked before they are stored; defaults until changed."""
+
+import pytest
+
+from redoffice.db import Database
+from redoffice.errors import ValidationFailed
+from redoffice.services import config
+
+
+def test_defaults_then_update(db: Database) -> None:
+    assert config.values(db)["case.normal_working_days"] == 5
+    config.update(db, "visit.purposes", [" 听民意 ", "送温暖", ""])
+    config.update(db, "case.normal_working_days", 3)
+    config.update(db, "visit.intervals", {"living_alone": 14, "*": 120})
+    values = config.values(db)
+    assert values["visit.purposes"] == ["听民意", "送温暖"]
+    assert values["case.normal_working_days"] == 3
+    assert values["visit.intervals"] == {"living_alone": 14, "*": 120}
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "text"),
+    [
+        ("visit.purposes", [], "至少保留一项"),
+        ("case.categories", ["物业服务", "物业服务"], "重复"),
+        ("case.normal_working_days", 0, "1 到 60"),
+        ("attachment.max_mb", "20", "1 到 200"),
+        ("visit.intervals", {"living_alone": 30}, "必须填写"),
+        ("visit.intervals", {"astronaut": 30, "*": 180}, "未知的人群类别"),
+        ("visit.intervals", {"*": 2}, "7 到 730"),
+    ],
+)
+def test_bad_values_are_refused(db: Database, key: str, value: object, text: str) -> None:
+    before = config.values(db)
+    with pytest.raises(ValidationFailed) as info:
+        config.update(db, key, value)
+    assert text in info.value.text
+    assert config.values(db) == before
