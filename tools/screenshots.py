@@ -9,11 +9,13 @@ from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from redoffice.db import open_database
-from redoffice.services import community
+from redoffice.services import community, visits
 from redoffice.ui.context import AppContext
 from redoffice.ui.main_window import MainWindow
+from redoffice.ui.preview import PreviewWindow
 from redoffice.ui.resident_dialog import ResidentDialog
 from redoffice.ui.resources import install_font, install_translators
+from redoffice.ui.visit_dialog import VisitDialog
 
 
 def settle(ctx: AppContext) -> None:
@@ -51,8 +53,44 @@ def main(db_path: str, out: str) -> None:
     settle(ctx)
     dialog.grab().save(str(folder / "resident-dialog-error.png"))
     dialog.close()
+    work_screens(window, ctx, folder)
     window.close()
     del keep
+
+
+def work_screens(window: MainWindow, ctx: AppContext, folder: Path) -> None:
+    """The visit entry dialog, a case with its timeline, and the print preview."""
+    window.show_page("visits")
+    window.visits.tabs.setCurrentIndex(1)
+    settle(ctx)
+    window.visits.plan.selectRow(0)
+    window.grab().save(str(folder / "visit-plan.png"))
+    choices = visits.entry_choices(ctx.db)
+    household = window.visits.plan.current_key() or ("", "")
+    dialog = VisitDialog(ctx, choices, household, window)
+    dialog.show()
+    dialog.purpose_boxes[0].setChecked(True)
+    dialog.situation.setPlainText("老人独居，身体尚可，希望社区帮忙联系助餐服务。")
+    dialog.issue_table.add_issue()
+    settle(ctx)
+    dialog.grab().save(str(folder / "visit-dialog.png"))
+    dialog.close()
+    window.show_page("cases")
+    window.cases.list.table.selectRow(3)
+    settle(ctx)
+    window.grab().save(str(folder / "cases.png"))
+    window.show_page("visits")
+    window.visits.tabs.setCurrentIndex(0)
+    window.visits.list.table.selectRow(0)
+    settle(ctx)
+    window.visits.print_current()
+    settle(ctx)
+    preview = window.visits.findChild(PreviewWindow)
+    if preview is not None:
+        preview.resize(900, 1000)
+        settle(ctx)
+        preview.grab().save(str(folder / "preview.png"))
+        preview.close()
 
 
 if __name__ == "__main__":

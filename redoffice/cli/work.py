@@ -14,7 +14,7 @@ from redoffice.db import Database
 from redoffice.errors import UserError
 from redoffice.messages import message
 from redoffice.reports import forms
-from redoffice.services import cases, community, printing, registry, visits
+from redoffice.services import cases, community, printing, registry, visit_queries, visits
 from redoffice.services.case_queries import STATS_BY, CaseFilter, case_stats, list_cases
 
 
@@ -69,7 +69,9 @@ def cmd_visits_due(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_visits_coverage(db: Database, args: argparse.Namespace) -> int:
-    result = visits.coverage(db, _code(visits.PERIODS, args.period, "period") or "month")
+    result = visit_queries.coverage(
+        db, _code(visit_queries.PERIODS, args.period, "period") or "month"
+    )
     rows = [("合计", result.total)] + [("网格", r) for r in result.by_grid]
     rows += [("人群", r) for r in result.by_group]
     if args.json:

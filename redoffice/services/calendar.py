@@ -66,3 +66,14 @@ def set_day(db: Database, day: date, kind: str | None, name: str = "") -> None:
             s.add(CalendarDay(day=day, kind=kind, name=name))
         else:
             row.kind, row.name = kind, name
+
+
+def list_days(db: Database, year: int) -> list[tuple[date, str, str]]:
+    """The year's exceptions: (day, "holiday" or "workday", name), in date order."""
+    with db.read() as s:
+        rows = s.execute(
+            select(CalendarDay.day, CalendarDay.kind, CalendarDay.name)
+            .where(CalendarDay.day.between(date(year, 1, 1), date(year, 12, 31)))
+            .order_by(CalendarDay.day)
+        ).all()
+    return [(day, kind, name) for day, kind, name in rows]

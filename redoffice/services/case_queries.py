@@ -35,6 +35,7 @@ class CaseRow:
     assignee: str
     due_at: datetime
     status: str
+    status_code: str
     resolved_on: date | None
     satisfaction: str
     overdue: bool
@@ -180,6 +181,7 @@ def _row(r: Row[Case, str, str, str, str, str, str], now: datetime) -> CaseRow:
         assignee=staff or org or "",
         due_at=case.due_at,
         status=STATUSES.get(case.status, case.status),
+        status_code=case.status,
         resolved_on=local_date(case.resolved_at) if case.resolved_at else None,
         satisfaction=SATISFACTIONS.get(case.satisfaction or "", ""),
         overdue=case.status in OPEN and case.due_at < now,

@@ -108,16 +108,20 @@ CHECKS: Final = {
 }
 
 
-def update(db: Database, key: str, value: Any) -> None:
-    """Change one business setting after checking it; nothing is written when it is refused."""
-    check = CHECKS.get(key)
-    if check is None:
-        raise UserError("invalid_choice", value=key)
+def update(db: Database, changes: dict[str, Any]) -> None:
+    """Change business settings after checking every one; all are written in one transaction,
+    or none when any is refused."""
     c = Collector()
-    cleaned = check(c, key, value)
+    cleaned = {}
+    for key, value in changes.items():
+        check = CHECKS.get(key)
+        if check is None:
+            raise UserError("invalid_choice", value=key)
+        cleaned[key] = check(c, key, value)
     c.raise_if_any()
     with db.uow() as s:
-        put_value(s, key, cleaned)
+        for key, value in cleaned.items():
+            put_value(s, key, value)
 
 
 def values(db: Database) -> dict[str, Any]:

@@ -8,15 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from pathlib import Path
-from types import MappingProxyType
-from typing import Final
 
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
-from redoffice.codes import TAGS
+from redoffice.codes import ORGANIZATION_KINDS
 from redoffice.db import Database
-from redoffice.errors import UserError
 from redoffice.models import (
     Grid,
     Household,
@@ -26,10 +23,9 @@ from redoffice.models import (
     Visit,
     VisitParticipant,
 )
-from redoffice.services import attachments, config
+from redoffice.services import attachments, community, config, registry
 from redoffice.services.cases import CaseInput, open_case
 from redoffice.services.households import require_household
-from redoffice.services.registry import worker_grids
 from redoffice.services.search import tag_in_force
 from redoffice.services.validation import Checker
 
@@ -94,6 +90,10 @@ def _check(s: Session, data: VisitInput) -> list[Staff]:
 
 def record_visit(db: Database, data: VisitInput) -> str:
     """Save a visit, its participants, attachments and one case per issue, all or nothing."""
+    if not data.household_id:
+        missing = Checker()
+        missing.add("household_id", "required")
+        missing.raise_if_any()
     files = attachments.store_files(db, data.attachments)
     with db.uow() as s:
         household = require_household(s, data.household_id)
@@ -162,8 +162,8 @@ def household_tags(s: Session, today: date, tags: list[str] | None = None) -> li
     return [(str(h), str(t)) for h, t in s.execute(query).all()]
 
 
-def _households(
-    s: Session, grid_id: str | None, staff_id: str | None
+def households_in(
+    s: Session, grid_id: str | None = None, staff_id: str | None = None
 ) -> Sequence[Row[str, str, str | None, str | None]]:
     query = (
         select(Household.id, Household.address, Household.grid_id, Grid.name)
@@ -173,7 +173,7 @@ def _households(
     if grid_id:
         query = query.where(Household.grid_id == grid_id)
     if staff_id:
-        query = query.where(Household.grid_id.in_(worker_grids(staff_id)))
+        query = query.where(Household.grid_id.in_(registry.worker_grids(staff_id)))
     return s.execute(query).all()
 
 
@@ -213,7 +213,7 @@ def visit_plan(
         default = int(config.get_value(s, "visit.intervals")["*"])
         intervals = _intervals(s, today)
         visits = _last_visits(s)
-        households = _households(s, grid_id, staff_id)
+        households = households_in(s, grid_id, staff_id)
     horizon = today + timedelta(days=within_days)
     due = []
     for household_id, address, grid, grid_name in households:
@@ -226,73 +226,31 @@ def visit_plan(
     return sorted(due, key=lambda d: (d.due, d.address))
 
 
-PERIODS: Final = MappingProxyType({"month": "本月", "quarter": "本季度", "year": "本年度"})
-
-
 @dataclass(frozen=True)
-class CoverageRow:
-    key: str
-    label: str
-    households: int
-    visited: int
+class EntryChoices:
+    """What the visit and case forms offer: staff, purposes, categories, and the operator's
+    own staff record (ticked as visitor by default)."""
 
-    @property
-    def rate(self) -> float:
-        return self.visited / self.households if self.households else 0.0
-
-
-@dataclass(frozen=True)
-class Coverage:
-    period: str
-    start: date
-    end: date
-    total: CoverageRow
-    by_grid: list[CoverageRow]
-    by_group: list[CoverageRow]
+    staff: list[tuple[str, str]]
+    purposes: list[str]
+    categories: list[str]
+    organizations: list[tuple[str, str]]
+    operator_staff_id: str | None
 
 
-def period_bounds(period: str, today: date) -> tuple[date, date]:
-    """First and last day of the month, quarter or year containing ``today``."""
-    if period == "year":
-        return date(today.year, 1, 1), date(today.year, 12, 31)
-    first_month = today.month if period == "month" else (today.month - 1) // 3 * 3 + 1
-    months = 1 if period == "month" else 3
-    start = date(today.year, first_month, 1)
-    after = date(today.year + (first_month + months > 12), (first_month + months - 1) % 12 + 1, 1)
-    return start, after - timedelta(days=1)
-
-
-def coverage(db: Database, period: str = "month", today: date | None = None) -> Coverage:
-    """Households visited in the period / households, in all, per 网格 and per special group."""
-    if period not in PERIODS:
-        raise UserError("invalid_choice", value=period)
-    today = today or date.today()
-    start, end = period_bounds(period, today)
+def entry_choices(db: Database) -> EntryChoices:
     with db.read() as s:
-        households = _households(s, None, None)
-        visited = set(
-            s.scalars(
-                select(Visit.household_id)
-                .where(Visit.deleted.is_(False), Visit.visit_date.between(start, end))
-                .distinct()
-            )
-        )
-        tags = household_tags(s, today)
-    grids: dict[str, tuple[str, list[str]]] = {}
-    for household_id, _address, grid_id, grid_name in households:
-        grids.setdefault(grid_id or "", (grid_name or "未划分网格", []))[1].append(household_id)
-    groups: dict[str, list[str]] = {}
-    for household_id, tag in tags:
-        groups.setdefault(tag, []).append(household_id)
-
-    def row(key: str, label: str, members: list[str]) -> CoverageRow:
-        return CoverageRow(key, label, len(members), sum(h in visited for h in members))
-
-    return Coverage(
-        period,
-        start,
-        end,
-        row("", "全社区", [h[0] for h in households]),
-        sorted((row(k, n, m) for k, (n, m) in grids.items()), key=lambda r: r.label),
-        [row(t, TAGS[t], groups[t]) for t in TAGS if t in groups],
+        purposes = list(config.get_value(s, "visit.purposes"))
+        categories = list(config.get_value(s, "case.categories"))
+    organizations = [
+        (f"{ORGANIZATION_KINDS[o.kind]}：{o.name}", o.id)
+        for o in registry.list_organizations(db)
+        if o.kind in ("property_company", "owners_committee", "street_department")
+    ]
+    return EntryChoices(
+        registry.staff_choices(db),
+        purposes,
+        categories,
+        organizations,
+        registry.staff_named(db, community.operator(db)),
     )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
@@ -13,3 +14,18 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
 def choose(parent: QWidget | None, title: str, label: str, items: list[str]) -> str | None:
     item, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
     return item if ok else None
+
+
+def save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    return path or None
+
+
+def open_paths(parent: QWidget | None, title: str, filters: str) -> list[str]:
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
+    return list(paths)
+
+
+def printer_setup(parent: QWidget | None, printer: QPrinter) -> bool:
+    """The system print dialog (printer, copies, pages); False when cancelled."""
+    return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted

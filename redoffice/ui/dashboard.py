@@ -1,134 +1,300 @@
-"""工作台: registry figures at a glance — households, residents per 网格, special groups."""
+"""工作台: what needs doing now — for the whole community or for the operator — with the
+registry figures, counts per 网格 and charts. Every item opens where it can be dealt with."""
 
 from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from redoffice.services import stats
-from redoffice.services.stats import RegistryStats
+from redoffice.services import community, registry, workbench
+from redoffice.services.calendar import SHANGHAI
+from redoffice.services.case_queries import CaseRow
+from redoffice.services.visits import DueHousehold
+from redoffice.services.workbench import Listing, Workbench
 from redoffice.ui.context import AppContext
+from redoffice.ui.simple_table import SimpleTable
+from redoffice.ui.widgets import fill_combo
 
 RED = QColor("#c0392b")
+RELOAD_ON = ("resident", "household", "grid", "visit", "case_record", "staff", "setting")
 
 
 class Card(QFrame):
+    """A figure with its title; clicking it shows the list behind it."""
+
+    clicked = Signal()
+
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setStyleSheet(
             "Card { background: #fff; border: 1px solid #e3c8c4; border-radius: 6px; }"
         )
         self.value = QLabel("—")
-        self.value.setStyleSheet("font-size: 26px; font-weight: bold; color: #c0392b;")
+        self.value.setStyleSheet("font-size: 24px; font-weight: bold; color: #c0392b;")
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(QLabel(title))
         layout.addWidget(self.value)
 
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.clicked.emit()
+        super().mousePressEvent(event)
+
 
 class BarChart(QWidget):
-    """Horizontal bars, one per special group, drawn with QPainter (no chart dependency)."""
+    """Labelled bars drawn with QPainter (no chart dependency): horizontal, or vertical
+    columns for a time series."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, vertical: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.vertical = vertical
         self.items: list[tuple[str, int]] = []
-        self.setMinimumSize(360, 260)
+        self.setMinimumSize(260, 170)
 
     def set_items(self, items: list[tuple[str, int]]) -> None:
         self.items = items
-        self.setMinimumHeight(max(120, 26 * len(items) + 10))
+        if not self.vertical:
+            self.setMinimumHeight(max(120, 22 * len(items) + 10))
         self.update()
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         top = max((count for _, count in self.items), default=0) or 1
-        label_w, value_w = 90, 60
+        if self.vertical:
+            self._columns(painter, top)
+        else:
+            self._bars(painter, top)
+        painter.end()
+
+    def _bars(self, painter: QPainter, top: int) -> None:
+        label_w, value_w = 84, 56
         width = max(self.width() - label_w - value_w - 10, 10)
+        right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         for n, (label, count) in enumerate(self.items):
-            y = 6 + n * 26
+            y = 4 + n * 22
             painter.setPen(Qt.GlobalColor.black)
+            painter.drawText(QRectF(0, y, label_w - 8, 18), right, label)
+            painter.fillRect(QRectF(label_w, y + 3, width * count / top, 12), RED)
             painter.drawText(
-                QRectF(0, y, label_w - 8, 20),
-                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                label,
-            )
-            painter.fillRect(QRectF(label_w, y + 3, width * count / top, 14), RED)
-            painter.drawText(
-                QRectF(label_w + width * count / top + 6, y, value_w, 20),
+                QRectF(label_w + width * count / top + 6, y, value_w, 18),
                 int(Qt.AlignmentFlag.AlignVCenter),
                 str(count),
             )
-        painter.end()
+
+    def _columns(self, painter: QPainter, top: int) -> None:
+        if not self.items:
+            return
+        step = self.width() / len(self.items)
+        height = max(self.height() - 40, 10)
+        center = int(Qt.AlignmentFlag.AlignCenter)
+        for n, (label, count) in enumerate(self.items):
+            x = n * step
+            bar = height * count / top
+            painter.fillRect(QRectF(x + step * 0.2, 18 + height - bar, step * 0.6, bar), RED)
+            painter.setPen(Qt.GlobalColor.black)
+            painter.drawText(QRectF(x, 18 + height - bar - 16, step, 16), center, str(count))
+            painter.drawText(QRectF(x, self.height() - 20, step, 18), center, label)
+
+
+def _title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet("font-weight: bold; font-size: 14px;")
+    return label
 
 
 class Dashboard(QWidget):
+    open_household_visit = Signal(str, str)  # household id, address
+    open_case = Signal(str)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.cards = {
-            key: Card(title)
-            for key, title in (
-                ("households", self.tr("Households")),
-                ("residents", self.tr("Residents")),
-                ("party_members", self.tr("Party members")),
-                ("floating", self.tr("Floating population")),
-            )
+        self.scope = QComboBox()
+        self.scope.addItem(self.tr("Whole community"), "")
+        self.scope.currentIndexChanged.connect(self.reload)
+        self.as_of = QLabel()
+        self.titles = {
+            "visits_overdue": self.tr("Visits overdue"),
+            "visits_due_week": self.tr("Visits due this week"),
+            "cases_due_24h": self.tr("Requests due within 24 h"),
+            "cases_overdue": self.tr("Requests overdue"),
+            "awaiting_callback": self.tr("Awaiting call-back"),
+            "households": self.tr("Households"),
+            "residents": self.tr("Residents"),
+            "party_members": self.tr("Party members"),
         }
+        self.cards = {key: Card(title) for key, title in self.titles.items()}
+        self.lists = self._lists()
+        self.grids = SimpleTable(
+            [
+                self.tr("Grid"),
+                self.tr("Households"),
+                self.tr("Residents"),
+                self.tr("Visits overdue"),
+                self.tr("Open requests"),
+                self.tr("Overdue requests"),
+            ],
+            stretch=0,
+        )
+        self.charts = {
+            "visits": BarChart(vertical=True),
+            "categories": BarChart(),
+            "states": BarChart(),
+            "groups": BarChart(),
+        }
+        self._layout()
+        ctx.changed.connect(lambda table: self.reload() if table in RELOAD_ON else None)
+        self._load_scope()
+        self.reload()
+
+    def _lists(self) -> dict[str, SimpleTable]:
+        visit_headers = [
+            self.tr("Due"),
+            self.tr("Address"),
+            self.tr("Grid"),
+            self.tr("Last visit"),
+        ]
+        case_headers = [
+            self.tr("Number"),
+            self.tr("Category"),
+            self.tr("Request"),
+            self.tr("Grid"),
+            self.tr("Handled by"),
+            self.tr("Due"),
+        ]
+        lists = {}
+        for key in ("visits_overdue", "visits_due_week"):
+            lists[key] = SimpleTable(visit_headers, stretch=1)
+            lists[key].activated_key.connect(lambda k: self.open_household_visit.emit(*k))
+        for key in ("cases_due_24h", "cases_overdue", "awaiting_callback"):
+            lists[key] = SimpleTable(case_headers, stretch=2)
+            lists[key].activated_key.connect(self.open_case.emit)
+        self.tabs = QTabWidget()
+        for key, table in lists.items():
+            self.tabs.addTab(table, self.titles[key])
+            self.cards[key].clicked.connect(partial(self.tabs.setCurrentWidget, table))
+        return lists
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Show for")))
+        top.addWidget(self.scope)
+        top.addStretch(1)
+        top.addWidget(self.as_of)
         cards = QHBoxLayout()
         for card in self.cards.values():
             cards.addWidget(card)
-        self.grids = QTableWidget(0, 3)
-        self.grids.setHorizontalHeaderLabels(
-            [self.tr("Grid"), self.tr("Households"), self.tr("Residents")]
-        )
-        self.grids.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.grids.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.groups = BarChart()
-        lower = QGridLayout()
-        lower.addWidget(self._title(self.tr("Residents per grid")), 0, 0)
-        lower.addWidget(self._title(self.tr("Special groups")), 0, 1)
-        lower.addWidget(self.grids, 1, 0)
-        lower.addWidget(self.groups, 1, 1, Qt.AlignmentFlag.AlignTop)
-        lower.setColumnStretch(0, 1)
-        lower.setColumnStretch(1, 1)
+        middle = QHBoxLayout()
+        middle.addWidget(self.tabs, 3)
+        grid_box = QVBoxLayout()
+        grid_box.addWidget(_title(self.tr("Per grid")))
+        grid_box.addWidget(self.grids)
+        middle.addLayout(grid_box, 2)
+        charts = QGridLayout()
+        for column, (key, title) in enumerate(
+            (
+                ("visits", self.tr("Visits per month")),
+                ("categories", self.tr("Requests by category (12 months)")),
+                ("states", self.tr("Requests by state")),
+                ("groups", self.tr("Special groups")),
+            )
+        ):
+            charts.addWidget(_title(title), 0, column)
+            charts.addWidget(self.charts[key], 1, column, Qt.AlignmentFlag.AlignTop)
+            charts.setColumnStretch(column, 2 if key == "visits" else 1)
         layout = QVBoxLayout(self)
+        layout.addLayout(top)
         layout.addLayout(cards)
-        layout.addLayout(lower, 1)
-        ctx.changed.connect(
-            lambda table: self.reload() if table in ("resident", "household", "grid") else None
-        )
-        self.reload()
+        layout.addLayout(middle, 3)
+        layout.addLayout(charts, 2)
 
-    @staticmethod
-    def _title(text: str) -> QLabel:
-        label = QLabel(text)
-        label.setStyleSheet("font-weight: bold; font-size: 14px;")
-        return label
+    def _load_scope(self) -> None:
+        db = self.ctx.db
+
+        def load() -> list[tuple[str, str]]:
+            operator = community.operator(db)
+            staff = registry.staff_named(db, operator)
+            return [(self.tr("Mine: %1").replace("%1", operator), staff)] if staff else []
+
+        self.ctx.query(load, lambda mine: fill_combo(self.scope, mine, self.tr("Whole community")))
 
     def reload(self) -> None:
-        self.ctx.query(partial(stats.registry_stats, self.ctx.db), self.show_stats)
+        worker = self.scope.currentData() or None
+        self.ctx.query(
+            partial(workbench.workbench, self.ctx.db, worker=worker), self.show_workbench
+        )
 
-    def show_stats(self, result: RegistryStats) -> None:
-        for key, card in self.cards.items():
-            card.value.setText(f"{getattr(result, key):,}")
-        self.grids.setRowCount(len(result.by_grid))
-        for n, g in enumerate(result.by_grid):
-            for column, text in enumerate(
-                (f"{g.code} {g.name}".strip(), str(g.households), str(g.residents))
-            ):
-                self.grids.setItem(n, column, QTableWidgetItem(text))
-        self.groups.set_items([(label, count) for _, label, count in result.by_tag])
+    def show_workbench(self, w: Workbench) -> None:
+        self.as_of.setText(self.tr("As of %1").replace("%1", w.today.isoformat()))
+        for key in ("visits_overdue", "visits_due_week"):
+            self._fill_visits(key, getattr(w, key))
+        for key in ("cases_due_24h", "cases_overdue", "awaiting_callback"):
+            self._fill_cases(key, getattr(w, key))
+        for key in ("households", "residents", "party_members"):
+            self.cards[key].value.setText(f"{getattr(w.registry, key):,}")
+        self.grids.set_rows(
+            [
+                (
+                    g.label,
+                    f"{g.households:,}",
+                    f"{g.residents:,}",
+                    str(g.visits_overdue),
+                    str(g.open_cases),
+                    str(g.overdue_cases),
+                )
+                for g in w.by_grid
+            ]
+        )
+        self.charts["visits"].set_items(w.visits_per_month)
+        self.charts["categories"].set_items(w.cases_by_category)
+        self.charts["states"].set_items(w.cases_by_status)
+        self.charts["groups"].set_items([(label, n) for _, label, n in w.registry.by_tag])
+
+    def _fill_visits(self, key: str, listing: Listing) -> None:
+        self.cards[key].value.setText(f"{listing.total:,}")
+        items: list[DueHousehold] = listing.items
+        self.lists[key].set_rows(
+            [
+                (
+                    d.due.isoformat(),
+                    d.address,
+                    d.grid,
+                    d.last_visit.isoformat() if d.last_visit else self.tr("never"),
+                )
+                for d in items
+            ],
+            [(d.household_id, d.address) for d in items],
+        )
+
+    def _fill_cases(self, key: str, listing: Listing) -> None:
+        self.cards[key].value.setText(f"{listing.total:,}")
+        items: list[CaseRow] = listing.items
+        self.lists[key].set_rows(
+            [
+                (
+                    c.number,
+                    c.category,
+                    c.description,
+                    c.grid,
+                    c.assignee,
+                    c.due_at.astimezone(SHANGHAI).strftime("%m-%d %H:%M"),
+                )
+                for c in items
+            ],
+            [c.id for c in items],
+        )

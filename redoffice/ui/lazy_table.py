@@ -103,6 +103,13 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
             self._request(position // PAGE)
         return row
 
+    def row_of(self, record_id: str) -> int:
+        """The position of ``record_id`` in the list, or -1."""
+        try:
+            return self._ids.index(record_id)
+        except ValueError:
+            return -1
+
     def id_at(self, position: int) -> str | None:
         return self._ids[position] if 0 <= position < len(self._ids) else None
 

@@ -41,12 +41,14 @@ class SearchableList(QWidget, Generic[R]):
         placeholder: str,
         default_sort: str,
         parent: QWidget | None = None,
+        newest_first: bool = False,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._load_ids = load_ids
-        self._sort = (default_sort, False)
+        self._sort = (default_sort, newest_first)
         self._generation = 0
+        self._select_next: str | None = None
         self.model: LazyTableModel[R] = LazyTableModel(ctx, columns, fetch, row_id, self)
         self.model.sort_requested.connect(self._sort_by)
         self.search = QLineEdit()
@@ -72,7 +74,9 @@ class SearchableList(QWidget, Generic[R]):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        table.horizontalHeader().setSortIndicator(
+            0, Qt.SortOrder.DescendingOrder if self._sort[1] else Qt.SortOrder.AscendingOrder
+        )
         table.setSortingEnabled(True)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.horizontalHeader().setStretchLastSection(True)
@@ -101,9 +105,20 @@ class SearchableList(QWidget, Generic[R]):
     def _show(self, generation: int, ids: list[str]) -> None:
         if generation != self._generation:
             return
+        keep = self._select_next or self.current_id()
+        self._select_next = None
         self.model.set_ids(ids)
+        position = self.model.row_of(keep) if keep else -1
+        if position >= 0:
+            self.table.selectRow(position)
+            self.table.scrollTo(self.model.index(position, 0))
         self.count.setText(self.tr("%n record(s)", "", len(ids)))
         self.reloaded.emit(len(ids))
+
+    def select_after_reload(self, record_id: str) -> None:
+        """Reload, then select ``record_id`` when it is in the list."""
+        self._select_next = record_id
+        self.reload()
 
     def _sort_by(self, key: str, descending: bool) -> None:
         if (key, descending) != self._sort:

@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
 
 from redoffice import __version__
 from redoffice.services import community
+from redoffice.ui.cases_page import CasesPage
 from redoffice.ui.context import AppContext
 from redoffice.ui.dashboard import Dashboard
 from redoffice.ui.households_page import HouseholdsPage
 from redoffice.ui.reference_page import ReferencePage
 from redoffice.ui.residents_page import ResidentsPage
 from redoffice.ui.settings_page import SettingsPage
+from redoffice.ui.visits_page import VisitsPage
 
 
 class MainWindow(QMainWindow):
@@ -41,8 +43,11 @@ class MainWindow(QMainWindow):
         )
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
+        self.dashboard, self.visits, self.cases = Dashboard(ctx), VisitsPage(ctx), CasesPage(ctx)
         for key, title, page in (
-            ("dashboard", self.tr("Workbench"), Dashboard(ctx)),
+            ("dashboard", self.tr("Workbench"), self.dashboard),
+            ("visits", self.tr("Visits"), self.visits),
+            ("cases", self.tr("Requests"), self.cases),
             ("residents", self.tr("Residents"), ResidentsPage(ctx)),
             ("households", self.tr("Households"), HouseholdsPage(ctx)),
             ("reference", self.tr("Grids & units"), ReferencePage(ctx)),
@@ -52,6 +57,10 @@ class MainWindow(QMainWindow):
             self.nav.addItem(title)
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.dashboard.open_household_visit.connect(
+            lambda household, address: self.visits.new_visit((household, address))
+        )
+        self.dashboard.open_case.connect(self.open_case)
         self.nav.setCurrentRow(0)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -75,6 +84,10 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About RedOffice"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
+
+    def open_case(self, case_id: str) -> None:
+        self.show_page("cases")
+        self.cases.open_case(case_id)
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(list(self.pages).index(key))

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from redoffice.errors import ValidationFailed
@@ -41,6 +42,7 @@ class SaveDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self.submit)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.submit)
         self.buttons.rejected.connect(self.reject)
         self.body = QVBoxLayout(self)
         self.body.addWidget(self.form)
@@ -52,6 +54,8 @@ class SaveDialog(QDialog):
 
     def submit(self) -> None:
         """Save in the background; stay open with the messages when the input is refused."""
+        if not self.buttons.isEnabled():  # a save is already under way
+            return
         self.form.clear_errors()
         self.message.hide()
         self.buttons.setEnabled(False)

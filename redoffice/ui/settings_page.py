@@ -1,16 +1,24 @@
-"""设置: the community's identity and the operator recorded on changes."""
+"""设置: the community's identity and the operator; daily-work settings; the calendar."""
 
 from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from redoffice.errors import ValidationFailed
 from redoffice.services import community
 from redoffice.ui.context import AppContext
 from redoffice.ui.errors import report
 from redoffice.ui.identity_form import IdentityForm
+from redoffice.ui.work_settings import CalendarSettings, WorkSettings
 
 
 class SettingsPage(QWidget):
@@ -21,16 +29,22 @@ class SettingsPage(QWidget):
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.clicked.connect(self.save)
         self.status = QLabel()
-        title = QLabel(self.tr("Community and operator"))
-        title.setStyleSheet("font-size: 16px; font-weight: bold;")
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.status, 1)
+        identity = QWidget()
+        identity_layout = QVBoxLayout(identity)
+        identity_layout.addWidget(self.form)
+        identity_layout.addLayout(buttons)
+        identity_layout.addStretch(1)
+        self.work = WorkSettings(ctx)
+        self.calendar = CalendarSettings(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(identity, self.tr("Community and operator"))
+        self.tabs.addTab(self.work, self.tr("Visits and requests"))
+        self.tabs.addTab(self.calendar, self.tr("Holidays and 调休"))
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(self.form)
-        layout.addLayout(buttons)
-        layout.addStretch(1)
+        layout.addWidget(self.tabs)
         self.load()
 
     def load(self) -> None:

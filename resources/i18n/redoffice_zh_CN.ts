@@ -2,41 +2,496 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AttachmentsDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="41"/>
+        <source>Attachments: %1</source>
+        <translation>附件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="42"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="42"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="42"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="46"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="47"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="48"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="73"/>
+        <source>Add attachments</source>
+        <translation>添加附件</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarSettings</name>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="137"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="137"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="137"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="145"/>
+        <source>e.g. 国庆节</source>
+        <translation>如：国庆节</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="147"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="147"/>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="151"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="164"/>
+        <source>Deadlines of normal requests count working days: Monday to Friday, without public holidays, plus 调休 working weekends.</source>
+        <translation>一般诉求的办理时限按工作日计算：周一至周五，除去法定节假日，加上调休上班的周末。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="52"/>
+        <source>New request</source>
+        <translation>受理诉求</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="62"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="63"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="72"/>
+        <source>Add photos or scans…</source>
+        <translation>添加照片或扫描件…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="75"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="76"/>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="77"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="78"/>
+        <source>Household</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="79"/>
+        <source>Reporter (if not a resident here)</source>
+        <translation>诉求人（非本社区居民时填写）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="80"/>
+        <source>Reporter&apos;s phone</source>
+        <translation>诉求人电话</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="81"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="82"/>
+        <source>Request</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="83"/>
+        <source>Handled by (staff)</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="84"/>
+        <source>Handled by (organization)</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="85"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="102"/>
+        <source>Add photos or scans</source>
+        <translation>添加照片或扫描件</translation>
+    </message>
+</context>
+<context>
+    <name>CaseStepDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="152"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="155"/>
+        <source>Progress note</source>
+        <translation>进展说明</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="156"/>
+        <source>Report to the street office</source>
+        <translation>上报街道</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="159"/>
+        <source>Request</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="162"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="165"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="165"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="115"/>
+        <source>Requests</source>
+        <translation>民情诉求</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="116"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="127"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="129"/>
+        <source>Overdue only</source>
+        <translation>仅看逾期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="136"/>
+        <source>Search number, request or place</source>
+        <translation>搜索编号、诉求内容或地点</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="152"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="321"/>
+        <source>By</source>
+        <translation>统计维度</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="154"/>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="153"/>
+        <source>Done by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="155"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="156"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="181"/>
+        <source>New request</source>
+        <translation>受理诉求</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="182"/>
+        <source>Next step</source>
+        <translation>办理下一步</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="183"/>
+        <source>Progress note</source>
+        <translation>进展说明</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="184"/>
+        <source>Report to street</source>
+        <translation>上报街道</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="185"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="186"/>
+        <source>Print ledger</source>
+        <translation>打印民情台账</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="187"/>
+        <source>History</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="215"/>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="299"/>
+        <source>Request ledger</source>
+        <translation>民情台账</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="309"/>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="310"/>
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="311"/>
+        <source>Closed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="312"/>
+        <source>Closure rate</source>
+        <translation>办结率</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="313"/>
+        <source>On-time rate</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="314"/>
+        <source>Satisfaction rate</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="329"/>
+        <source>Closure rate = closed / accepted; on-time rate = closed by the deadline / closed; satisfaction rate = satisfied or basically satisfied / called back.</source>
+        <translation>办结率 = 办结数 / 受理数；按时办结率 = 在时限内办结数 / 办结数；满意率 = （满意 + 基本满意） / 回访数。</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="85"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="96"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="128"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="234"/>
+        <source>Whole community</source>
+        <translation>全社区</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="132"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="148"/>
+        <source>Visits overdue</source>
+        <translation>逾期未走访</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="133"/>
+        <source>Visits due this week</source>
+        <translation>本周应走访</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="134"/>
+        <source>Requests due within 24 h</source>
+        <translation>24小时内到期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="135"/>
+        <source>Requests overdue</source>
+        <translation>逾期诉求</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="136"/>
+        <source>Awaiting call-back</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="137"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="146"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="86"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="96"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="138"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="147"/>
         <source>Residents</source>
         <translation>居民人数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="87"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="139"/>
         <source>Party members</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="88"/>
-        <source>Floating population</source>
-        <translation>流动人口</translation>
+        <location filename="../../redoffice/ui/dashboard.py" line="149"/>
+        <source>Open requests</source>
+        <translation>在办诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="96"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="150"/>
+        <source>Overdue requests</source>
+        <translation>逾期诉求</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="167"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="178"/>
+        <source>Due</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="168"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="170"/>
+        <source>Last visit</source>
+        <translation>上次走访</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="173"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="174"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="175"/>
+        <source>Request</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="177"/>
+        <source>Handled by</source>
+        <translation>承办</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="195"/>
+        <source>Show for</source>
+        <translation>查看范围</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="205"/>
+        <source>Per grid</source>
+        <translation>各网格情况</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="211"/>
+        <source>Visits per month</source>
+        <translation>每月走访户次</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="212"/>
+        <source>Requests by category (12 months)</source>
+        <translation>诉求类别（近12个月）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="213"/>
+        <source>Requests by state</source>
+        <translation>诉求状态</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="232"/>
+        <source>Mine: %1</source>
+        <translation>我的：%1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="243"/>
+        <source>As of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="277"/>
+        <source>never</source>
+        <translation>从未走访</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="145"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="169"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="176"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="102"/>
-        <source>Residents per grid</source>
-        <translation>各网格户数与人数</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="103"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="214"/>
         <source>Special groups</source>
         <translation>特殊人群</translation>
     </message>
@@ -287,71 +742,117 @@
     </message>
 </context>
 <context>
+    <name>IssueTable</name>
+    <message>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="85"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="85"/>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="85"/>
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="33"/>
+        <location filename="../../redoffice/ui/main_window.py" line="35"/>
         <source>RedOffice Community Workbench</source>
         <translation>社区红色工作台</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="45"/>
+        <location filename="../../redoffice/ui/main_window.py" line="48"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="46"/>
+        <location filename="../../redoffice/ui/main_window.py" line="49"/>
+        <source>Visits</source>
+        <translation>入户走访</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/main_window.py" line="50"/>
+        <source>Requests</source>
+        <translation>民情诉求</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/main_window.py" line="51"/>
         <source>Residents</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="47"/>
+        <location filename="../../redoffice/ui/main_window.py" line="52"/>
         <source>Households</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="48"/>
+        <location filename="../../redoffice/ui/main_window.py" line="53"/>
         <source>Grids &amp; units</source>
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="49"/>
+        <location filename="../../redoffice/ui/main_window.py" line="54"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="70"/>
+        <location filename="../../redoffice/ui/main_window.py" line="79"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="71"/>
+        <location filename="../../redoffice/ui/main_window.py" line="80"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="74"/>
+        <location filename="../../redoffice/ui/main_window.py" line="83"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="75"/>
+        <location filename="../../redoffice/ui/main_window.py" line="84"/>
         <source>&amp;About RedOffice</source>
         <translation>关于社区红色工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="92"/>
+        <location filename="../../redoffice/ui/main_window.py" line="105"/>
         <source>%1 · %2 · operator: %3</source>
         <translation>%1 · %2 · 经办人：%3</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="103"/>
+        <location filename="../../redoffice/ui/main_window.py" line="116"/>
         <source>About RedOffice</source>
         <translation>关于社区红色工作台</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="104"/>
+        <location filename="../../redoffice/ui/main_window.py" line="117"/>
         <source>RedOffice Community Workbench %1</source>
         <translation>社区红色工作台 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="89"/>
+        <source>Ledger period</source>
+        <translation>台账期间</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="94"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="94"/>
+        <source>To</source>
+        <translation>至</translation>
     </message>
 </context>
 <context>
@@ -368,9 +869,44 @@
     </message>
 </context>
 <context>
+    <name>PreviewWindow</name>
+    <message numerus="yes">
+        <location filename="../../redoffice/ui/preview.py" line="68"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>共 %n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/preview.py" line="77"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/preview.py" line="78"/>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/preview.py" line="79"/>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/preview.py" line="80"/>
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/preview.py" line="108"/>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="81"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="80"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -378,22 +914,22 @@
 <context>
     <name>RecordTab</name>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="108"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="107"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="109"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="108"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="110"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="109"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="111"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="110"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
@@ -401,116 +937,116 @@
 <context>
     <name>ReferencePage</name>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="174"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="161"/>
         <source>Grids</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="175"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="162"/>
         <source>Estates</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="176"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="163"/>
         <source>Organizations</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="177"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="253"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="164"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="240"/>
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="187"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="259"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="265"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="174"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="246"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="252"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="190"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="195"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="177"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="182"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="191"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="196"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="208"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="214"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="237"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="178"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="183"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="195"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="201"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="224"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="230"/>
         <location filename="../../redoffice/ui/reference_page.py" line="243"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="256"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="262"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="249"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="192"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="197"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="179"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="184"/>
         <source>Grid leader</source>
         <translation>网格长</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="198"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="226"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="246"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="266"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="185"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="213"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="233"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="253"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="205"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="192"/>
         <source>Estate</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="209"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="215"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="196"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="202"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="210"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="218"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="197"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="205"/>
         <source>Property company</source>
         <translation>物业服务企业</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="211"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="223"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="198"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="210"/>
         <source>Owners&apos; committee</source>
         <translation>业主委员会</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="233"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="220"/>
         <source>Organization</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="236"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="242"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="223"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="229"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="238"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="244"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="225"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="231"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="239"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="226"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="232"/>
         <location filename="../../redoffice/ui/reference_page.py" line="245"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="258"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="264"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="251"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="257"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="263"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="244"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="250"/>
         <source>Post</source>
         <translation>岗位</translation>
     </message>
@@ -725,7 +1261,7 @@
 <context>
     <name>SearchableList</name>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/list_view.py" line="105"/>
+        <location filename="../../redoffice/ui/list_view.py" line="115"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>共 %n 条</numerusform>
@@ -735,17 +1271,27 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../redoffice/ui/settings_page.py" line="21"/>
+        <location filename="../../redoffice/ui/settings_page.py" line="29"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings_page.py" line="24"/>
+        <location filename="../../redoffice/ui/settings_page.py" line="43"/>
         <source>Community and operator</source>
         <translation>社区信息与经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings_page.py" line="50"/>
+        <location filename="../../redoffice/ui/settings_page.py" line="44"/>
+        <source>Visits and requests</source>
+        <translation>走访与诉求</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings_page.py" line="45"/>
+        <source>Holidays and 调休</source>
+        <translation>节假日与调休</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings_page.py" line="64"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -784,6 +1330,369 @@
         <location filename="../../redoffice/ui/resident_dialog.py" line="36"/>
         <source>Note</source>
         <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="126"/>
+        <source>Record a visit</source>
+        <translation>记录走访</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="137"/>
+        <source>(none chosen)</source>
+        <translation>（未选择）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="138"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="140"/>
+        <source>Household</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="144"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="146"/>
+        <source>Start time</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="147"/>
+        <source>End time</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="149"/>
+        <source>Visitors</source>
+        <translation>走访人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="151"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="152"/>
+        <source>Names separated by 、</source>
+        <translation>多人用顿号“、”分隔</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="153"/>
+        <source>Party members along</source>
+        <translation>陪同党员</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="154"/>
+        <source>Volunteers along</source>
+        <translation>陪同志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="162"/>
+        <source>Purposes</source>
+        <translation>走访目的</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="165"/>
+        <source>Health, income, changes in the family…</source>
+        <translation>健康、收入、家庭变化等情况…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="167"/>
+        <source>Situation</source>
+        <translation>情况记录</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="170"/>
+        <source>Resolved on the spot</source>
+        <translation>现场解决问题数</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="172"/>
+        <source>Next visit</source>
+        <translation>下次走访</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="174"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="176"/>
+        <source>Add issue</source>
+        <translation>添加问题</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="178"/>
+        <source>Issues found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="181"/>
+        <source>Add photos or scans…</source>
+        <translation>添加照片或扫描件…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="183"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="214"/>
+        <source>Add photos or scans</source>
+        <translation>添加照片或扫描件</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="72"/>
+        <source>Visit records</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="73"/>
+        <source>Visit plan</source>
+        <translation>走访计划</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="74"/>
+        <source>Coverage</source>
+        <translation>走访覆盖率</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="91"/>
+        <source>Search address</source>
+        <translation>搜索地址</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="106"/>
+        <source>New visit</source>
+        <translation>记录走访</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="107"/>
+        <source>Print filled form</source>
+        <translation>打印走访记录表</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="108"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="109"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="110"/>
+        <source>History</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="160"/>
+        <source>Due</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="161"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="162"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="163"/>
+        <source>Last visit</source>
+        <translation>上次走访</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="164"/>
+        <source>Every (days)</source>
+        <translation>频次（天）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="165"/>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="174"/>
+        <source>Record visit</source>
+        <translation>记录走访</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="175"/>
+        <source>Print blank form</source>
+        <translation>打印空白走访表</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="177"/>
+        <source>Worker</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="187"/>
+        <source>All workers</source>
+        <translation>全部工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="209"/>
+        <source>never</source>
+        <translation>从未走访</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="219"/>
+        <source>%1 household(s) due this week, %2 overdue</source>
+        <translation>本周应走访 %1 户，其中逾期 %2 户</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="244"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="244"/>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="244"/>
+        <source>Visited</source>
+        <translation>已走访</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="244"/>
+        <source>Rate</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="250"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="266"/>
+        <source>%1 to %2: %3 of %4 households visited (%5)</source>
+        <translation>%1 至 %2：已走访 %3 户，共 %4 户（%5）</translation>
+    </message>
+</context>
+<context>
+    <name>WorkSettings</name>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="58"/>
+        <source>Everyone else</source>
+        <translation>其他住户</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="61"/>
+        <source>no rule</source>
+        <translation>不单独设定</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="62"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="73"/>
+        <source>Visit purposes (one per line)</source>
+        <translation>走访目的（每行一项）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="74"/>
+        <source>Request categories (one per line)</source>
+        <translation>诉求类别（每行一项）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="76"/>
+        <source>Normal requests: working days</source>
+        <translation>一般诉求办理时限（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="78"/>
+        <source>Visit every … days</source>
+        <translation>走访频次（天）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="79"/>
+        <source>Largest attachment (MB)</source>
+        <translation>单个附件上限（MB）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="81"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="117"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>cases</name>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="57"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="58"/>
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="59"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="60"/>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="61"/>
+        <source>Request</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="62"/>
+        <source>Reporter</source>
+        <translation>诉求人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="63"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="64"/>
+        <source>Handled by</source>
+        <translation>承办</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="65"/>
+        <source>Due</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="66"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="67"/>
+        <source>Call-back</source>
+        <translation>回访结果</translation>
     </message>
 </context>
 <context>
@@ -891,6 +1800,54 @@
         <location filename="../../redoffice/ui/record_actions.py" line="23"/>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>visits</name>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="41"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="42"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="43"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="44"/>
+        <source>Visitors</source>
+        <translation>走访人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="45"/>
+        <source>Purposes</source>
+        <translation>走访目的</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="46"/>
+        <source>Issues</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="47"/>
+        <source>Files</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="48"/>
+        <source>Situation</source>
+        <translation>情况记录</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="63"/>
+        <source>Household visit form</source>
+        <translation>入户走访记录表</translation>
     </message>
 </context>
 </TS>

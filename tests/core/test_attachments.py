@@ -91,7 +91,7 @@ def test_wrong_type_and_empty_refuse_the_whole_visit(db: Database, files: dict[s
 
 
 def test_size_limit_is_a_setting(db: Database, files: dict[str, Path], tmp_path: Path) -> None:
-    config.update(db, "attachment.max_mb", 1)
+    config.update(db, {"attachment.max_mb": 1})
     big = tmp_path / "大照片.png"
     big.write_bytes(PNG + b"\x00" * (1 << 20))
     with pytest.raises(ValidationFailed) as info:

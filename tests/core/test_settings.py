@@ -9,9 +9,10 @@ from redoffice.services import config
 
 def test_defaults_then_update(db: Database) -> None:
     assert config.values(db)["case.normal_working_days"] == 5
-    config.update(db, "visit.purposes", [" 听民意 ", "送温暖", ""])
-    config.update(db, "case.normal_working_days", 3)
-    config.update(db, "visit.intervals", {"living_alone": 14, "*": 120})
+    config.update(db, {"visit.purposes": [" 听民意 ", "送温暖", ""]})
+    config.update(
+        db, {"case.normal_working_days": 3, "visit.intervals": {"living_alone": 14, "*": 120}}
+    )
     values = config.values(db)
     assert values["visit.purposes"] == ["听民意", "送温暖"]
     assert values["case.normal_working_days"] == 3
@@ -33,6 +34,22 @@ def test_defaults_then_update(db: Database) -> None:
 def test_bad_values_are_refused(db: Database, key: str, value: object, text: str) -> None:
     before = config.values(db)
     with pytest.raises(ValidationFailed) as info:
-        config.update(db, key, value)
+        config.update(db, {"case.normal_working_days": 4, key: value})
     assert text in info.value.text
-    assert config.values(db) == before
+    assert config.values(db) == before  # the valid change in the same save is not written
+
+
+def test_calendar_days_listed_by_year(db: Database) -> None:
+    from datetime import date
+
+    from redoffice.services import calendar
+
+    calendar.set_day(db, date(2026, 10, 1), "holiday", "国庆节")
+    calendar.set_day(db, date(2026, 10, 11), "workday", "国庆调休")
+    calendar.set_day(db, date(2027, 1, 1), "holiday", "元旦")
+    assert calendar.list_days(db, 2026) == [
+        (date(2026, 10, 1), "holiday", "国庆节"),
+        (date(2026, 10, 11), "workday", "国庆调休"),
+    ]
+    calendar.set_day(db, date(2026, 10, 11), None)
+    assert [d for d, _, _ in calendar.list_days(db, 2026)] == [date(2026, 10, 1)]

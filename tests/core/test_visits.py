@@ -6,7 +6,7 @@ from sqlalchemy import select
 from redoffice.db import Database
 from redoffice.errors import ValidationFailed
 from redoffice.models import Case, Visit, VisitParticipant
-from redoffice.services import registry, visits
+from redoffice.services import registry, visit_queries, visits
 from redoffice.services.households import HouseholdInput, save_household
 from redoffice.services.residents import TagInput
 from redoffice.services.visits import IssueInput, VisitInput
@@ -139,19 +139,22 @@ def test_plan_per_worker_and_planned_next_visit(db: Database, place: dict[str, s
 
 
 def test_period_bounds() -> None:
-    assert visits.period_bounds("month", date(2026, 12, 5)) == (
+    assert visit_queries.period_bounds("month", date(2026, 12, 5)) == (
         date(2026, 12, 1),
         date(2026, 12, 31),
     )
-    assert visits.period_bounds("quarter", date(2026, 11, 24)) == (
+    assert visit_queries.period_bounds("quarter", date(2026, 11, 24)) == (
         date(2026, 10, 1),
         date(2026, 12, 31),
     )
-    assert visits.period_bounds("quarter", date(2026, 2, 1)) == (
+    assert visit_queries.period_bounds("quarter", date(2026, 2, 1)) == (
         date(2026, 1, 1),
         date(2026, 3, 31),
     )
-    assert visits.period_bounds("year", date(2026, 2, 1)) == (date(2026, 1, 1), date(2026, 12, 31))
+    assert visit_queries.period_bounds("year", date(2026, 2, 1)) == (
+        date(2026, 1, 1),
+        date(2026, 12, 31),
+    )
 
 
 def test_coverage_per_grid_and_group(db: Database, place: dict[str, str]) -> None:
@@ -159,9 +162,9 @@ def test_coverage_per_grid_and_group(db: Database, place: dict[str, str]) -> Non
     add_resident(db, "独居老人", household=second, relation="0", tags=(TagInput("living_alone"),))
     visits.record_visit(db, _visit(place, household_id=second, visit_date=date(2026, 11, 3)))
     visits.record_visit(db, _visit(place, visit_date=date(2026, 9, 3)))
-    month = visits.coverage(db, "month", TODAY)
+    month = visit_queries.coverage(db, "month", TODAY)
     assert (month.total.households, month.total.visited, month.total.rate) == (2, 1, 0.5)
     assert [(r.label, r.households, r.visited) for r in month.by_grid] == [("第一网格", 2, 1)]
     assert [(r.key, r.households, r.visited) for r in month.by_group] == [("living_alone", 1, 1)]
-    assert visits.coverage(db, "quarter", TODAY).total.visited == 1
-    assert visits.coverage(db, "year", TODAY).total.visited == 2
+    assert visit_queries.coverage(db, "quarter", TODAY).total.visited == 1
+    assert visit_queries.coverage(db, "year", TODAY).total.visited == 2

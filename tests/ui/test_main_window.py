@@ -17,7 +17,8 @@ def test_main_window_opens_every_page(qtbot: QtBot, ctx: AppContext) -> None:
         window.show_page(key)
         assert ctx.tasks.wait_idle()
         assert window.stack.currentWidget() is window.pages[key]
-    assert window.nav.item(1).text() == "居民"
+    names = [window.nav.item(n).text() for n in range(window.nav.count())]
+    assert names[:4] == ["工作台", "入户走访", "民情诉求", "居民"]
     assert "幸福社区" in window.identity_label.text()
     assert "张秘书" in window.identity_label.text()
 
@@ -28,7 +29,7 @@ def test_dashboard_shows_registry_figures(qtbot: QtBot, ctx: AppContext) -> None
     assert ctx.tasks.wait_idle()
     assert page.cards["households"].value.text() == "40"
     assert page.grids.rowCount() >= 1
-    assert any(label == "高龄" for label, _ in page.groups.items)
+    assert any(label == "高龄" for label, _ in page.charts["groups"].items)
 
 
 def _self_test(*args: str) -> subprocess.CompletedProcess[str]:

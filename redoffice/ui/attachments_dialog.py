@@ -1,0 +1,87 @@
+"""附件: the photos and scans of a visit or a case; add more, open one."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from redoffice.errors import UserError
+from redoffice.services import attachments
+from redoffice.services.attachments import AttachmentRow
+from redoffice.ui import ask
+from redoffice.ui.context import AppContext
+from redoffice.ui.errors import report
+from redoffice.ui.simple_table import SimpleTable
+
+FILTER = "照片、扫描件或PDF (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.pdf)"
+KINDS = {
+    "image/jpeg": "JPG",
+    "image/png": "PNG",
+    "image/bmp": "BMP",
+    "image/tiff": "TIFF",
+    "application/pdf": "PDF",
+}
+
+
+def open_with_system(path: Path) -> None:
+    """Hand a file to the system viewer (the edge of the machine; tests replace it)."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class AttachmentsDialog(QDialog):
+    def __init__(
+        self, ctx: AppContext, owner_table: str, owner_id: str, title: str, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.owner_table, self.owner_id = ctx, owner_table, owner_id
+        self.setWindowTitle(self.tr("Attachments: %1").replace("%1", title))
+        self.table = SimpleTable([self.tr("File"), self.tr("Type"), self.tr("Size")], stretch=0)
+        self.table.activated_key.connect(self.open_file)
+        row = QHBoxLayout()
+        for text, slot in (
+            (self.tr("Add…"), self.add),
+            (self.tr("Open"), lambda: self.open_file(self.table.current_key())),
+            (self.tr("Close"), self.accept),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(row)
+        self.resize(560, 320)
+        self.reload()
+
+    def reload(self) -> None:
+        job = partial(attachments.list_for, self.ctx.db, self.owner_table, self.owner_id)
+        self.ctx.query(job, self._show)
+
+    def _show(self, rows: list[AttachmentRow]) -> None:
+        self.table.set_rows(
+            [
+                (r.name, KINDS.get(r.content_type, r.content_type), f"{r.size / 1024:,.0f} KB")
+                for r in rows
+            ],
+            rows,
+        )
+
+    def add(self) -> None:
+        self.add_paths([Path(p) for p in ask.open_paths(self, self.tr("Add attachments"), FILTER)])
+
+    def add_paths(self, paths: list[Path]) -> None:
+        if not paths:
+            return
+        job = partial(attachments.add, self.ctx.db, self.owner_table, self.owner_id, tuple(paths))
+        self.ctx.write(job, "attachment", lambda _: self.reload(), parent=self)
+
+    def open_file(self, row: AttachmentRow | None) -> None:
+        if row is None:
+            return
+        try:
+            open_with_system(attachments.file_path(self.ctx.db, row))
+        except UserError as exc:  # the file has gone from the attachments folder
+            report(self, exc)

@@ -1,0 +1,362 @@
+"""民情诉求: the case list with filters, the selected case's timeline, and every action on a case
+(move on, note, 上报街道, attachments), the 民情台账 and the statistics."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redoffice.errors import UserError
+from redoffice.reports import forms
+from redoffice.services import case_queries, cases, community, printing, visits
+from redoffice.services.calendar import SHANGHAI
+from redoffice.services.case_queries import CaseFilter, CaseRow, CaseStatsRow
+from redoffice.services.cases import TimelineEntry
+from redoffice.ui import record_actions
+from redoffice.ui.attachments_dialog import AttachmentsDialog
+from redoffice.ui.case_dialogs import NEXT_STEP, CaseStepDialog, open_case_dialog
+from redoffice.ui.context import AppContext
+from redoffice.ui.errors import report
+from redoffice.ui.lazy_table import Column
+from redoffice.ui.list_view import SearchableList
+from redoffice.ui.place_filters import PlaceFilters
+from redoffice.ui.preview import show_report
+from redoffice.ui.simple_table import SimpleTable
+from redoffice.ui.widgets import code_combo, combo_value, fill_combo
+
+translate = QCoreApplication.translate
+KINDS = {
+    "created": "受理",
+    "transition": "办理",
+    "reopened": "重新办理",
+    "note": "进展",
+    "escalated": "上报街道",
+}
+
+
+def case_columns() -> list[Column[CaseRow]]:
+    return [
+        Column(translate("cases", "Number"), lambda r: r.number, "number", 95),
+        Column(translate("cases", "Accepted"), lambda r: r.accepted_on.isoformat(), "accepted", 90),
+        Column(translate("cases", "Category"), lambda r: r.category, "category", 75),
+        Column(translate("cases", "Urgency"), lambda r: r.urgency, "urgency", 62),
+        Column(translate("cases", "Request"), lambda r: r.description, None, 240),
+        Column(translate("cases", "Reporter"), lambda r: r.reporter_masked, None, 60),
+        Column(translate("cases", "Grid"), lambda r: r.grid, None, 70),
+        Column(translate("cases", "Handled by"), lambda r: r.assignee, None, 120),
+        Column(translate("cases", "Due"), lambda r: _due(r), "due", 120),
+        Column(translate("cases", "State"), lambda r: _state(r), "status", 120),
+        Column(translate("cases", "Call-back"), lambda r: r.satisfaction, None, 70),
+    ]
+
+
+def _due(r: CaseRow) -> str:
+    return r.due_at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
+
+
+def _state(r: CaseRow) -> str:
+    marks = ("（逾期）" if r.overdue else "") + ("（已上报）" if r.escalated else "")
+    return r.status + marks
+
+
+def _percent(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate:.1%}"
+
+
+class PeriodDialog(QDialog):
+    """From / to dates for a printed ledger (default: this month so far)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Ledger period"))
+        today = QDate.currentDate()
+        self.start = QDateEdit(QDate(today.year(), today.month(), 1))
+        self.end = QDateEdit(today)
+        form = QFormLayout(self)
+        for label, edit in ((self.tr("From"), self.start), (self.tr("To"), self.end)):
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setCalendarPopup(True)
+            form.addRow(label, edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def period(self) -> tuple[date, date]:
+        s, e = self.start.date(), self.end.date()
+        return date(s.year(), s.month(), s.day()), date(e.year(), e.month(), e.day())
+
+
+class CasesPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._list_tab(), self.tr("Requests"))
+        self.tabs.addTab(self._stats_tab(), self.tr("Statistics"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        ctx.changed.connect(self._on_changed)
+        self.places.reload()
+        self._load_categories()
+        self.reload_stats()
+
+    # -- list ----------------------------------------------------------------------------
+    def _list_tab(self) -> QWidget:
+        self.places = PlaceFilters(self.ctx, self)
+        self.status = code_combo(cases.STATUSES, empty=self.tr("All states"))
+        self.category = QComboBox()
+        self.overdue = QCheckBox(self.tr("Overdue only"))
+        self.list: SearchableList[CaseRow] = SearchableList(
+            self.ctx,
+            case_columns(),
+            partial(case_queries.case_rows, self.ctx.db),
+            lambda r: r.id,
+            self._load_ids,
+            self.tr("Search number, request or place"),
+            "number",
+            self,
+            newest_first=True,
+        )
+        for widget in (self.places.grid, self.status, self.category):
+            self.list.add_filter(widget)
+        self.list.add_filter(self.overdue, 0)
+        self.places.changed.connect(self.list.reload)
+        self.status.currentIndexChanged.connect(self.list.reload)
+        self.category.currentIndexChanged.connect(self.list.reload)
+        self.overdue.toggled.connect(self.list.reload)
+        self.list.current_changed.connect(self.show_timeline)
+        self.list.activated.connect(lambda _id: self.step("transition"))
+        self.timeline = SimpleTable(
+            [
+                self.tr("Time"),
+                self.tr("Done by"),
+                self.tr("What"),
+                self.tr("State"),
+                self.tr("Note"),
+            ],
+            stretch=4,
+        )
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.detail)
+        lower_layout.addWidget(self.timeline)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.list)
+        split.addWidget(lower)
+        split.setSizes([430, 200])
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(self._buttons())
+        layout.addWidget(split)
+        return tab
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        actions: list[tuple[str, Callable[[], None]]] = [
+            (self.tr("New request"), lambda: open_case_dialog(self.ctx, self)),
+            (self.tr("Next step"), partial(self.step, "transition")),
+            (self.tr("Progress note"), partial(self.step, "note")),
+            (self.tr("Report to street"), partial(self.step, "escalate")),
+            (self.tr("Attachments"), self.show_attachments),
+            (self.tr("Print ledger"), self.print_ledger),
+            (self.tr("History"), self.show_history),
+        ]
+        for text, slot in actions:
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    def case_filter(
+        self, text: str = "", sort: str = "number", descending: bool = False
+    ) -> CaseFilter:
+        return CaseFilter(
+            status=combo_value(self.status),
+            overdue_only=self.overdue.isChecked(),
+            category=combo_value(self.category),
+            grid_id=self.places.grid_id(),
+            text=text,
+            sort=sort,
+            descending=descending,
+        )
+
+    def _load_ids(self, text: str, sort: str, descending: bool) -> Callable[[], list[str]]:
+        return partial(case_queries.case_ids, self.ctx.db, self.case_filter(text, sort, descending))
+
+    def _load_categories(self) -> None:
+        def show(choices: visits.EntryChoices) -> None:
+            fill_combo(
+                self.category, [(c, c) for c in choices.categories], self.tr("All categories")
+            )
+
+        self.ctx.query(partial(visits.entry_choices, self.ctx.db), show)
+
+    def show_overdue(self) -> None:
+        """From the 工作台: every overdue case."""
+        self.status.setCurrentIndex(0)
+        self.overdue.setChecked(True)
+        self.list.reload()
+
+    def open_case(self, case_id: str) -> None:
+        """From the 工作台: show this case (filters cleared) and its timeline."""
+        self.status.setCurrentIndex(0)
+        self.category.setCurrentIndex(0)
+        self.overdue.setChecked(False)
+        self.places.grid.setCurrentIndex(0)
+        self.list.search.setText("")
+        self.list.select_after_reload(case_id)
+
+    def show_timeline(self, case_id: str) -> None:
+        if not case_id:
+            self.timeline.set_rows([])
+            self.detail.clear()
+            return
+        db = self.ctx.db
+
+        def load() -> tuple[list[CaseRow], list[TimelineEntry]]:
+            return case_queries.case_rows(db, [case_id]), cases.timeline(db, case_id)
+
+        self.ctx.query(load, self._fill_timeline)
+
+    def _fill_timeline(self, loaded: tuple[list[CaseRow], list[TimelineEntry]]) -> None:
+        rows, entries = loaded
+        if not rows:
+            return
+        row = rows[0]
+        self.detail.setText(
+            f"<b>{row.number}</b>　{row.category}　{row.address}　{_state(row)}<br>"
+            f"{row.description}"
+        )
+        self.timeline.set_rows(
+            [
+                (
+                    e.at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M"),
+                    e.actor,
+                    KINDS.get(e.kind, e.kind),
+                    cases.STATUSES.get(e.to_status or "", "")
+                    + (f"（{cases.SATISFACTIONS[e.satisfaction]}）" if e.satisfaction else ""),
+                    e.note,
+                )
+                for e in entries
+            ]
+        )
+
+    def step(self, kind: str) -> None:
+        row = self.list.current_row()
+        if not isinstance(row, CaseRow):
+            return
+        if kind == "transition" and row.status_code not in NEXT_STEP:
+            report(self, UserError("case.finished", number=row.number))
+            return
+        CaseStepDialog(self.ctx, row, kind, self).open()
+
+    def show_attachments(self) -> None:
+        row = self.list.current_row()
+        if isinstance(row, CaseRow):
+            AttachmentsDialog(self.ctx, "case_record", row.id, row.number, self).open()
+
+    def show_history(self) -> None:
+        record_actions.show_history(self.ctx, self, "case_record", self.list.current_id())
+
+    def print_ledger(self) -> None:
+        dialog = PeriodDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        start, end = dialog.period()
+        db = self.ctx.db
+
+        def make() -> bytes:
+            rows = printing.ledger_rows(db, start, end)
+            name = community.identity(db).community_name
+            return forms.case_ledger(name, f"{start} 至 {end}", rows)
+
+        show_report(self.ctx, self, self.tr("Request ledger"), "民情台账.pdf", make)
+
+    # -- statistics ----------------------------------------------------------------------
+    def _stats_tab(self) -> QWidget:
+        self.stats_by = QComboBox()
+        for code, label in case_queries.STATS_BY.items():
+            self.stats_by.addItem(label, code)
+        self.stats_by.currentIndexChanged.connect(self.reload_stats)
+        self.stats = SimpleTable(
+            [
+                self.tr("Group"),
+                self.tr("Accepted"),
+                self.tr("Closed"),
+                self.tr("Closure rate"),
+                self.tr("On-time rate"),
+                self.tr("Satisfaction rate"),
+            ],
+            stretch=0,
+        )
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("By")))
+        top.addWidget(self.stats_by)
+        top.addStretch(1)
+        layout.addLayout(top)
+        layout.addWidget(self.stats, 1)
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "Closure rate = closed / accepted; on-time rate = closed by the deadline / "
+                    "closed; satisfaction rate = satisfied or basically satisfied / called back."
+                )
+            )
+        )
+        return tab
+
+    def reload_stats(self) -> None:
+        job = partial(case_queries.case_stats, self.ctx.db, str(self.stats_by.currentData()))
+        self.ctx.query(job, self._show_stats)
+
+    def _show_stats(self, result: tuple[CaseStatsRow, list[CaseStatsRow]]) -> None:
+        total, rows = result
+        self.stats.set_rows(
+            [
+                (
+                    r.key,
+                    str(r.total),
+                    str(r.closed),
+                    _percent(r.closure_rate),
+                    _percent(r.on_time_rate),
+                    _percent(r.satisfaction_rate),
+                )
+                for r in [*rows, total]
+            ]
+        )
+
+    def _on_changed(self, table: str) -> None:
+        if table in ("case_record", "visit", "attachment"):
+            self.list.reload()
+            self.show_timeline(self.list.current_id() or "")
+            self.reload_stats()
+        if table == "setting":
+            self._load_categories()

@@ -1,0 +1,63 @@
+"""A read-only table of short lists (due lists, figures): rows of text, each with a key that
+double-click or Enter hands back."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+
+class SimpleTable(QTableWidget):
+    activated_key = Signal(object)
+
+    def __init__(
+        self, headers: Sequence[str], stretch: int = -1, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(0, len(headers), parent)
+        self.setHorizontalHeaderLabels(list(headers))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.verticalHeader().hide()
+        self.setAlternatingRowColors(True)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch % len(headers), QHeaderView.ResizeMode.Stretch)
+        self._keys: list[Any] = []
+        self.doubleClicked.connect(self._activate)
+
+    def set_rows(self, rows: Sequence[Sequence[str]], keys: Sequence[Any] | None = None) -> None:
+        self.setRowCount(len(rows))
+        self._keys = list(keys) if keys is not None else [None] * len(rows)
+        for n, cells in enumerate(rows):
+            for column, text in enumerate(cells):  # numbers right-aligned
+                item = QTableWidgetItem(text)
+                if text.replace(",", "").replace("%", "").replace(".", "").isdigit():
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.setItem(n, column, item)
+
+    def current_key(self) -> Any:
+        row = self.currentRow()
+        return self._keys[row] if 0 <= row < len(self._keys) else None
+
+    def _activate(self, index: QModelIndex) -> None:
+        if 0 <= index.row() < len(self._keys) and self._keys[index.row()] is not None:
+            self.activated_key.emit(self._keys[index.row()])
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentRow() >= 0:
+            self._activate(self.currentIndex())
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,256 @@
+"""记录走访: made for fast typing — Tab moves through every field, Ctrl+S saves, each issue
+found becomes a 民情诉求 in the same save."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, time
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTimeEdit,
+    QWidget,
+)
+
+from redoffice.services import cases, visits
+from redoffice.services.visits import EntryChoices, IssueInput, VisitInput
+from redoffice.ui import ask
+from redoffice.ui.context import AppContext
+from redoffice.ui.household_picker import HouseholdPicker
+from redoffice.ui.save_dialog import SaveDialog
+from redoffice.ui.widgets import OptionalDateEdit, code_combo, select_data
+
+_NO_TIME = QTime(0, 0)
+ATTACHMENT_FILTER = "照片、扫描件或PDF (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.pdf)"
+
+
+class OptionalTimeEdit(QTimeEdit):
+    """A time that may be left empty (00:00 shows blank)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat("HH:mm")
+        self.setMinimumTime(_NO_TIME)
+        self.setSpecialValueText(" ")
+        self.setTime(_NO_TIME)
+
+    def value(self) -> time | None:
+        t = self.time()
+        return None if t == _NO_TIME else time(t.hour(), t.minute())
+
+
+def checkable_list(items: list[tuple[str, Any]], checked: set[Any]) -> QListWidget:
+    widget = QListWidget()
+    for text, data in items:
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, data)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if data in checked else Qt.CheckState.Unchecked)
+        widget.addItem(item)
+    widget.setMaximumHeight(min(24 * len(items) + 6, 110))
+    return widget
+
+
+def checked_data(widget: QListWidget) -> tuple[Any, ...]:
+    return tuple(
+        widget.item(n).data(Qt.ItemDataRole.UserRole)
+        for n in range(widget.count())
+        if widget.item(n).checkState() == Qt.CheckState.Checked
+    )
+
+
+class IssueTable(QTableWidget):
+    """发现的问题: category, urgency and description; each row becomes a case."""
+
+    def __init__(self, categories: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(0, 3, parent)
+        self.categories = categories
+        self.setHorizontalHeaderLabels(
+            [self.tr("Category"), self.tr("Urgency"), self.tr("Description")]
+        )
+        self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().hide()
+        self.setMinimumHeight(90)
+        self.setTabKeyNavigation(False)
+
+    def add_issue(self) -> None:
+        row = self.rowCount()
+        self.insertRow(row)
+        category = QComboBox()
+        category.addItems(self.categories)
+        urgency = code_combo(cases.URGENCIES)
+        select_data(urgency, "normal")
+        description = QLineEdit()
+        for column, widget in enumerate((category, urgency, description)):
+            self.setCellWidget(row, column, widget)
+        description.setFocus()
+
+    def issues(self) -> tuple[IssueInput, ...]:
+        result = []
+        for row in range(self.rowCount()):
+            category, urgency, description = (self.cellWidget(row, c) for c in range(3))
+            assert isinstance(category, QComboBox) and isinstance(urgency, QComboBox)
+            assert isinstance(description, QLineEdit)
+            result.append(
+                IssueInput(category.currentText(), description.text(), str(urgency.currentData()))
+            )
+        return tuple(result)
+
+
+class VisitDialog(SaveDialog):
+    table = "visit"
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        choices: EntryChoices,
+        household: tuple[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, self.tr("Record a visit"), parent)
+        self.choices = choices
+        self.household_id = ""
+        self.attachment_paths: list[Path] = []
+        self._build()
+        if household is not None:
+            self.set_household(*household)
+        self.resize(720, 820)
+
+    def _build(self) -> None:
+        f, c = self.form, self.choices
+        self.household_label = QLabel(self.tr("(none chosen)"))
+        pick = QPushButton(self.tr("Choose…"))
+        pick.clicked.connect(self.pick_household)
+        f.add_row("household_id", self.tr("Household"), self._row(self.household_label, pick))
+        self.visit_date = QDateEdit(QDate.currentDate())
+        self.visit_date.setDisplayFormat("yyyy-MM-dd")
+        self.visit_date.setCalendarPopup(True)
+        f.add_row("visit_date", self.tr("Date"), self.visit_date)
+        self.start_time, self.end_time = OptionalTimeEdit(), OptionalTimeEdit()
+        f.add_row("start_time", self.tr("Start time"), self.start_time)
+        f.add_row("end_time", self.tr("End time"), self.end_time)
+        self.visitors = checkable_list(c.staff, {c.operator_staff_id})
+        f.add_row("visitors", self.tr("Visitors"), self.visitors)
+        self.party_members, self.volunteers = QLineEdit(), QLineEdit()
+        self.party_members.setPlaceholderText(self.tr("Names separated by 、"))
+        self.volunteers.setPlaceholderText(self.tr("Names separated by 、"))
+        f.add_row("companions", self.tr("Party members along"), self.party_members)
+        f.add_row("volunteers", self.tr("Volunteers along"), self.volunteers)
+        self.purposes = QWidget()
+        row = QHBoxLayout(self.purposes)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.purpose_boxes = [QCheckBox(p) for p in c.purposes]
+        for box in self.purpose_boxes:
+            row.addWidget(box)
+        row.addStretch(1)
+        f.add_row("purposes", self.tr("Purposes"), self.purposes)
+        self.situation = QPlainTextEdit()
+        self.situation.setTabChangesFocus(True)
+        self.situation.setPlaceholderText(self.tr("Health, income, changes in the family…"))
+        self.situation.setFixedHeight(90)
+        f.add_row("situation", self.tr("Situation"), self.situation)
+        self.resolved = QSpinBox()
+        self.resolved.setRange(0, 99)
+        f.add_row("resolved_on_spot", self.tr("Resolved on the spot"), self.resolved)
+        self.next_visit = OptionalDateEdit()
+        f.add_row("next_visit_date", self.tr("Next visit"), self.next_visit)
+        self.notes = QLineEdit()
+        f.add_row("notes", self.tr("Notes"), self.notes)
+        self.issue_table = IssueTable(c.categories)
+        add_issue = QPushButton(self.tr("Add issue"))
+        add_issue.clicked.connect(self.issue_table.add_issue)
+        f.add_row("issues", self.tr("Issues found"), self._column(self.issue_table, add_issue))
+        self.attachment_list = QListWidget()
+        self.attachment_list.setMaximumHeight(60)
+        attach = QPushButton(self.tr("Add photos or scans…"))
+        attach.clicked.connect(self.choose_attachments)
+        f.add_row("attachments", self.tr("Attachments"), self._column(self.attachment_list, attach))
+
+    @staticmethod
+    def _row(*widgets: QWidget) -> QWidget:
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for w in widgets:
+            layout.addWidget(w)
+        layout.addStretch(1)
+        return box
+
+    @staticmethod
+    def _column(main: QWidget, button: QPushButton) -> QWidget:
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(main, 1)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        return box
+
+    def set_household(self, household_id: str, address: str) -> None:
+        self.household_id = household_id
+        self.household_label.setText(address)
+
+    def pick_household(self) -> None:
+        picker = HouseholdPicker(self.ctx, self)
+        picker.chosen.connect(self.set_household)
+        picker.open()
+
+    def choose_attachments(self) -> None:
+        for path in ask.open_paths(self, self.tr("Add photos or scans"), ATTACHMENT_FILTER):
+            self.add_attachment(Path(path))
+
+    def add_attachment(self, path: Path) -> None:
+        self.attachment_paths.append(path)
+        self.attachment_list.addItem(path.name)
+
+    def data(self) -> VisitInput:
+        d = self.visit_date.date()
+        companions = [
+            (role, name.strip())
+            for role, edit in (("party_member", self.party_members), ("volunteer", self.volunteers))
+            for name in edit.text().replace("，", "、").replace(",", "、").split("、")
+            if name.strip()
+        ]
+        return VisitInput(
+            household_id=self.household_id,
+            visit_date=date(d.year(), d.month(), d.day()),
+            visitor_ids=checked_data(self.visitors),
+            purposes=tuple(b.text() for b in self.purpose_boxes if b.isChecked()),
+            start_time=self.start_time.value(),
+            end_time=self.end_time.value(),
+            companions=tuple(companions),
+            situation=self.situation.toPlainText(),
+            resolved_on_spot=self.resolved.value(),
+            next_visit_date=self.next_visit.value(),
+            notes=self.notes.text(),
+            issues=self.issue_table.issues(),
+            attachments=tuple(self.attachment_paths),
+        )
+
+    def action(self) -> Callable[[], Any]:
+        return partial(visits.record_visit, self.ctx.db, self.data())
+
+
+def open_visit_dialog(
+    ctx: AppContext, parent: QWidget | None, household: tuple[str, str] | None = None
+) -> None:
+    """Load the choices on the worker, then open the dialog."""
+    ctx.query(
+        partial(visits.entry_choices, ctx.db),
+        lambda choices: VisitDialog(ctx, choices, household, parent).open(),
+    )

@@ -1,0 +1,287 @@
+"""入户走访: the visit records, the visit plan (due and overdue, per 网格 and worker) and the
+coverage figures; new visits, printed forms and attachments."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redoffice.reports import forms
+from redoffice.services import printing, registry, visit_queries, visits
+from redoffice.services.visit_queries import Coverage, VisitQuery, VisitRow
+from redoffice.services.visits import DueHousehold
+from redoffice.ui import record_actions
+from redoffice.ui.attachments_dialog import AttachmentsDialog
+from redoffice.ui.context import AppContext
+from redoffice.ui.lazy_table import Column
+from redoffice.ui.list_view import SearchableList
+from redoffice.ui.place_filters import PlaceFilters
+from redoffice.ui.preview import show_report
+from redoffice.ui.simple_table import SimpleTable
+from redoffice.ui.visit_dialog import open_visit_dialog
+from redoffice.ui.widgets import combo_value, fill_combo
+
+translate = QCoreApplication.translate
+
+
+def visit_columns() -> list[Column[VisitRow]]:
+    return [
+        Column(translate("visits", "Date"), lambda r: r.visit_date.isoformat(), "date", 90),
+        Column(translate("visits", "Address"), lambda r: r.address, "address", 220),
+        Column(translate("visits", "Grid"), lambda r: r.grid, None, 75),
+        Column(translate("visits", "Visitors"), lambda r: r.visitors, None, 140),
+        Column(translate("visits", "Purposes"), lambda r: r.purposes, None, 140),
+        Column(translate("visits", "Issues"), lambda r: str(r.issues or ""), None, 45),
+        Column(translate("visits", "Files"), lambda r: str(r.attachments or ""), None, 45),
+        Column(translate("visits", "Situation"), lambda r: r.situation, None, 300),
+    ]
+
+
+def show_visit_form(
+    ctx: AppContext, parent: QWidget, household_id: str | None = None, visit_id: str | None = None
+) -> None:
+    """入户走访记录表 in the preview: blank for a household, or filled from a visit."""
+    db = ctx.db
+
+    def make() -> bytes:
+        return forms.visit_form(
+            printing.visit_form_data(db, household_id=household_id, visit_id=visit_id)
+        )
+
+    title = translate("visits", "Household visit form")
+    show_report(ctx, parent, title, "入户走访记录表.pdf", make)
+
+
+class VisitsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._records_tab(), self.tr("Visit records"))
+        self.tabs.addTab(self._plan_tab(), self.tr("Visit plan"))
+        self.tabs.addTab(self._coverage_tab(), self.tr("Coverage"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        ctx.changed.connect(self._on_changed)
+        self.places.reload()
+        self.reload_workers()
+        self.reload_coverage()
+
+    # -- records -------------------------------------------------------------------------
+    def _records_tab(self) -> QWidget:
+        self.places = PlaceFilters(self.ctx, self)
+        self.list: SearchableList[VisitRow] = SearchableList(
+            self.ctx,
+            visit_columns(),
+            partial(visit_queries.visit_rows, self.ctx.db),
+            lambda r: r.id,
+            self._load_ids,
+            self.tr("Search address"),
+            "date",
+            self,
+            newest_first=True,
+        )
+        self.list.add_filter(self.places.grid)
+        self.places.changed.connect(self.list.reload)
+        self.places.changed.connect(self.reload_plan)
+        self.list.activated.connect(
+            lambda visit_id: show_visit_form(self.ctx, self, None, visit_id)
+        )
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(
+            self._buttons(
+                (self.tr("New visit"), self.new_visit),
+                (self.tr("Print filled form"), self.print_current),
+                (self.tr("Attachments"), self.show_attachments),
+                (self.tr("Delete"), partial(self.set_deleted, True)),
+                (self.tr("History"), self.show_history),
+            )
+        )
+        layout.addWidget(self.list)
+        return tab
+
+    def _load_ids(self, text: str, sort: str, descending: bool) -> Callable[[], list[str]]:
+        query = VisitQuery(
+            text=text, grid_id=self.places.grid_id(), sort=sort, descending=descending
+        )
+        return partial(visit_queries.visit_ids, self.ctx.db, query)
+
+    @staticmethod
+    def _buttons(*actions: tuple[str, Callable[[], None]]) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for text, slot in actions:
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    def new_visit(self, household: tuple[str, str] | None = None) -> None:
+        open_visit_dialog(self.ctx, self, household)
+
+    def print_current(self) -> None:
+        visit_id = self.list.current_id()
+        if visit_id:
+            show_visit_form(self.ctx, self, None, visit_id)
+
+    def show_attachments(self) -> None:
+        row = self.list.current_row()
+        if isinstance(row, VisitRow):
+            AttachmentsDialog(self.ctx, "visit", row.id, row.address, self).open()
+
+    def set_deleted(self, deleted: bool) -> None:
+        row = self.list.current_row()
+        if isinstance(row, VisitRow):
+            label = f"{row.visit_date} {row.address}"
+            record_actions.set_deleted(self.ctx, self, "visit", row.id, label, deleted)
+
+    def show_history(self) -> None:
+        record_actions.show_history(self.ctx, self, "visit", self.list.current_id())
+
+    # -- plan ----------------------------------------------------------------------------
+    def _plan_tab(self) -> QWidget:
+        self.worker = QComboBox()
+        self.worker.currentIndexChanged.connect(self.reload_plan)
+        self.plan = SimpleTable(
+            [
+                self.tr("Due"),
+                self.tr("Address"),
+                self.tr("Grid"),
+                self.tr("Last visit"),
+                self.tr("Every (days)"),
+                self.tr("Days overdue"),
+            ],
+            stretch=1,
+        )
+        self.plan.activated_key.connect(self._visit_planned)
+        self.plan_count = QLabel()
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        top = self._buttons(
+            (self.tr("Record visit"), self._visit_selected),
+            (self.tr("Print blank form"), self._blank_form),
+        )
+        top.addWidget(QLabel(self.tr("Worker")))
+        top.addWidget(self.worker)
+        layout.addLayout(top)
+        layout.addWidget(self.plan, 1)
+        layout.addWidget(self.plan_count)
+        return tab
+
+    def reload_workers(self) -> None:
+        self.ctx.query(
+            partial(registry.staff_choices, self.ctx.db),
+            lambda staff: fill_combo(self.worker, staff, self.tr("All workers")),
+        )
+
+    def reload_plan(self) -> None:
+        job = partial(
+            visits.visit_plan,
+            self.ctx.db,
+            None,
+            self.places.grid_id(),
+            7,
+            combo_value(self.worker),
+        )
+        self.ctx.query(job, self._show_plan)
+
+    def _show_plan(self, plan: list[DueHousehold]) -> None:
+        today = date.today()
+        self.plan.set_rows(
+            [
+                (
+                    d.due.isoformat(),
+                    d.address,
+                    d.grid,
+                    d.last_visit.isoformat() if d.last_visit else self.tr("never"),
+                    str(d.interval_days),
+                    str((today - d.due).days) if d.due < today else "",
+                )
+                for d in plan
+            ],
+            [(d.household_id, d.address) for d in plan],
+        )
+        overdue = sum(d.due < today for d in plan)
+        self.plan_count.setText(
+            self.tr("%1 household(s) due this week, %2 overdue")
+            .replace("%1", str(len(plan)))
+            .replace("%2", str(overdue))
+        )
+
+    def _visit_planned(self, key: tuple[str, str]) -> None:
+        self.new_visit(key)
+
+    def _visit_selected(self) -> None:
+        key = self.plan.current_key()
+        if key:
+            self.new_visit(key)
+
+    def _blank_form(self) -> None:
+        key = self.plan.current_key()
+        if key:
+            show_visit_form(self.ctx, self, key[0])
+
+    # -- coverage ------------------------------------------------------------------------
+    def _coverage_tab(self) -> QWidget:
+        self.period = QComboBox()
+        for code, label in visit_queries.PERIODS.items():
+            self.period.addItem(label, code)
+        self.period.currentIndexChanged.connect(self.reload_coverage)
+        self.coverage_title = QLabel()
+        headers = [self.tr("Name"), self.tr("Households"), self.tr("Visited"), self.tr("Rate")]
+        self.coverage_grids = SimpleTable(headers, stretch=0)
+        self.coverage_groups = SimpleTable(headers, stretch=0)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Period")))
+        top.addWidget(self.period)
+        top.addWidget(self.coverage_title, 1)
+        layout.addLayout(top)
+        tables = QHBoxLayout()
+        tables.addWidget(self.coverage_grids)
+        tables.addWidget(self.coverage_groups)
+        layout.addLayout(tables, 1)
+        return tab
+
+    def reload_coverage(self) -> None:
+        job = partial(visit_queries.coverage, self.ctx.db, str(self.period.currentData()))
+        self.ctx.query(job, self._show_coverage)
+
+    def _show_coverage(self, result: Coverage) -> None:
+        self.coverage_title.setText(
+            self.tr("%1 to %2: %3 of %4 households visited (%5)")
+            .replace("%1", result.start.isoformat())
+            .replace("%2", result.end.isoformat())
+            .replace("%3", str(result.total.visited))
+            .replace("%4", str(result.total.households))
+            .replace("%5", f"{result.total.rate:.1%}")
+        )
+        for table, rows in (
+            (self.coverage_grids, result.by_grid),
+            (self.coverage_groups, result.by_group),
+        ):
+            table.set_rows(
+                [(r.label, str(r.households), str(r.visited), f"{r.rate:.1%}") for r in rows]
+            )
+
+    def _on_changed(self, table: str) -> None:
+        if table in ("visit", "household", "resident", "setting"):
+            self.list.reload()
+            self.reload_plan()
+            self.reload_coverage()
+        if table == "staff":
+            self.reload_workers()

@@ -1,0 +1,197 @@
+"""设置 for daily work: visit purposes, case categories, deadlines, visit intervals per special
+group, the attachment size limit, and the calendar of public holidays and 调休 working days."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redoffice import codes
+from redoffice.errors import ValidationFailed
+from redoffice.services import calendar, config
+from redoffice.ui.context import AppContext
+from redoffice.ui.errors import report
+from redoffice.ui.simple_table import SimpleTable
+from redoffice.ui.widgets import FieldForm
+
+CALENDAR_KINDS = {"holiday": "法定节假日（休息）", "workday": "调休上班"}
+
+
+def _lines(edit: QPlainTextEdit) -> list[str]:
+    return [line.strip() for line in edit.toPlainText().splitlines() if line.strip()]
+
+
+class WorkSettings(QWidget):
+    """Visits and requests: every value checked by the service before anything is stored."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.form = FieldForm()
+        self.purposes, self.categories = QPlainTextEdit(), QPlainTextEdit()
+        for edit in (self.purposes, self.categories):
+            edit.setFixedHeight(110)
+            edit.setTabChangesFocus(True)
+        self.working_days, self.max_mb = QSpinBox(), QSpinBox()
+        self.working_days.setRange(1, 60)
+        self.max_mb.setRange(1, 200)
+        self.intervals: dict[str, QSpinBox] = {}
+        interval_box = QWidget()
+        grid = QHBoxLayout(interval_box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout()
+        for n, (tag, label) in enumerate([*codes.TAGS.items(), ("*", self.tr("Everyone else"))]):
+            spin = QSpinBox()
+            spin.setRange(0, 730)
+            spin.setSpecialValueText(self.tr("no rule"))
+            spin.setSuffix(self.tr(" days"))
+            self.intervals[tag] = spin
+            row = QHBoxLayout()
+            row.addWidget(QLabel(label), 1)
+            row.addWidget(spin)
+            column.addLayout(row)
+            if n % 6 == 5:
+                grid.addLayout(column)
+                column = QVBoxLayout()
+        grid.addLayout(column)
+        f = self.form
+        f.add_row("visit.purposes", self.tr("Visit purposes (one per line)"), self.purposes)
+        f.add_row("case.categories", self.tr("Request categories (one per line)"), self.categories)
+        f.add_row(
+            "case.normal_working_days", self.tr("Normal requests: working days"), self.working_days
+        )
+        f.add_row("visit.intervals", self.tr("Visit every … days"), interval_box)
+        f.add_row("attachment.max_mb", self.tr("Largest attachment (MB)"), self.max_mb)
+        self.status = QLabel()
+        save = QPushButton(self.tr("Save"))
+        save.clicked.connect(self.save)
+        buttons = QHBoxLayout()
+        buttons.addWidget(save)
+        buttons.addWidget(self.status, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.load()
+
+    def load(self) -> None:
+        self.ctx.query(partial(config.values, self.ctx.db), self.show_values)
+
+    def show_values(self, values: dict[str, Any]) -> None:
+        self.purposes.setPlainText("\n".join(values["visit.purposes"]))
+        self.categories.setPlainText("\n".join(values["case.categories"]))
+        self.working_days.setValue(int(values["case.normal_working_days"]))
+        self.max_mb.setValue(int(values["attachment.max_mb"]))
+        for tag, spin in self.intervals.items():
+            spin.setValue(int(values["visit.intervals"].get(tag, 0)))
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "visit.purposes": _lines(self.purposes),
+            "case.categories": _lines(self.categories),
+            "case.normal_working_days": self.working_days.value(),
+            "attachment.max_mb": self.max_mb.value(),
+            "visit.intervals": {t: s.value() for t, s in self.intervals.items() if s.value()},
+        }
+
+    def save(self) -> None:
+        self.form.clear_errors()
+        self.status.clear()
+        job = partial(config.update, self.ctx.db, self.values())
+        self.ctx.write(
+            job, "setting", lambda _r: self.status.setText(self.tr("Saved.")), self._refused
+        )
+
+    def _refused(self, error: BaseException) -> None:
+        if isinstance(error, ValidationFailed):
+            self.form.show_errors(error)
+        else:
+            report(self, error)
+
+
+class CalendarSettings(QWidget):
+    """节假日与调休: the exceptions to Monday–Friday that deadlines are counted on."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(date.today().year)
+        self.year.valueChanged.connect(self.reload)
+        self.table = SimpleTable([self.tr("Date"), self.tr("Kind"), self.tr("Name")], stretch=2)
+        self.day = QDateEdit(QDate.currentDate())
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day.setCalendarPopup(True)
+        self.kind = QComboBox()
+        for code, label in CALENDAR_KINDS.items():
+            self.kind.addItem(label, code)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("e.g. 国庆节"))
+        self.name.setMaxLength(32)
+        add, remove = QPushButton(self.tr("Add")), QPushButton(self.tr("Remove selected"))
+        add.clicked.connect(self.add_day)
+        remove.clicked.connect(self.remove_day)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Year")))
+        top.addWidget(self.year)
+        top.addStretch(1)
+        entry = QHBoxLayout()
+        for widget in (self.day, self.kind, self.name, add, remove):
+            entry.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(entry)
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "Deadlines of normal requests count working days: Monday to Friday, "
+                    "without public holidays, plus 调休 working weekends."
+                )
+            )
+        )
+        ctx.changed.connect(lambda table: self.reload() if table == "calendar_day" else None)
+        self.reload()
+
+    def reload(self) -> None:
+        self.ctx.query(partial(calendar.list_days, self.ctx.db, self.year.value()), self._show)
+
+    def _show(self, days: list[tuple[date, str, str]]) -> None:
+        self.table.set_rows(
+            [(d.isoformat(), CALENDAR_KINDS[k], name) for d, k, name in days],
+            [d for d, _, _ in days],
+        )
+
+    def add_day(self) -> None:
+        q = self.day.date()
+        day = date(q.year(), q.month(), q.day())
+        job = partial(
+            calendar.set_day,
+            self.ctx.db,
+            day,
+            str(self.kind.currentData()),
+            self.name.text().strip(),
+        )
+        self.ctx.write(job, "calendar_day", lambda _r: self.year.setValue(day.year), parent=self)
+
+    def remove_day(self) -> None:
+        day = self.table.current_key()
+        if day is not None:
+            job = partial(calendar.set_day, self.ctx.db, day, None)
+            self.ctx.write(job, "calendar_day", lambda _r: None, parent=self)
