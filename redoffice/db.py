@@ -16,7 +16,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from redoffice import changes
+from redoffice import changes, visit_state
 from redoffice.config import data_dir
 from redoffice.errors import UserError
 from redoffice.models import Setting
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest migration. Kept here so that opening a current database needs no Alembic import
 # (0.2 s of the 1 s start-up budget); a test checks it against the migration scripts.
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005"
 BACKUPS_KEPT = 7
 BACKUP_EVERY_HOURS = 20
 
@@ -146,6 +146,7 @@ class Database:
         self.actor = ""
         self._factory = sessionmaker(engine, expire_on_commit=False)
         changes.install(self._factory)
+        visit_state.install(self._factory)
         self.node_id = self._setting("node.id") or ""
         self.has_fts = self._has_table("resident_name_fts")
 

@@ -16,6 +16,7 @@ from redoffice.models.work import (
     CalendarDay,
     Case,
     CaseEvent,
+    HouseholdVisitState,
     Visit,
     VisitParticipant,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "Estate",
     "Grid",
     "Household",
+    "HouseholdVisitState",
     "Organization",
     "Resident",
     "ResidentTag",

@@ -28,7 +28,7 @@ class Visit(SyncedRecord, Base):
     __tablename__ = "visit"
 
     household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
-    visit_date: Mapped[date] = mapped_column(Date, index=True)
+    visit_date: Mapped[date] = mapped_column(Date)
     start_time: Mapped[time | None] = mapped_column(Time)
     end_time: Mapped[time | None] = mapped_column(Time)
     purposes: Mapped[str] = mapped_column(Text, default="[]")
@@ -42,6 +42,8 @@ class Visit(SyncedRecord, Base):
         CheckConstraint(
             "end_time IS NULL OR start_time IS NULL OR end_time >= start_time", name="times"
         ),
+        # visits per day/month read from the index alone (the 工作台 chart)
+        Index("ix_visit_date_live", "visit_date", "deleted"),
     )
 
 
@@ -138,6 +140,29 @@ class Attachment(SyncedRecord, Base):
         CheckConstraint("owner_table IN ('visit','case_record')", name="owner_table"),
         CheckConstraint("size > 0", name="size"),
         Index("ix_attachment_owner", "owner_table", "owner_id"),
+    )
+
+
+class HouseholdVisitState(Base):
+    """Derived, local, rebuildable: each live household's last visit and next due date.
+
+    Kept current in the same transaction as every change that moves a due date (see
+    :mod:`redoffice.visit_state`), so the visit plan and the 工作台 read due households through an
+    index instead of aggregating every visit. Not synced and not audited: it is a cache."""
+
+    __tablename__ = "household_visit_state"
+
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), primary_key=True)
+    grid_id: Mapped[str | None] = mapped_column(String(36))
+    last_visit_date: Mapped[date | None] = mapped_column(Date)
+    interval_days: Mapped[int] = mapped_column(Integer)
+    due_date: Mapped[date] = mapped_column(Date)
+    computed_on: Mapped[date] = mapped_column(Date, index=True)
+
+    __table_args__ = (
+        # due households by date, and counted per 网格, from the index alone
+        Index("ix_household_visit_state_due", "due_date", "grid_id"),
+        Index("ix_household_visit_state_grid", "grid_id", "due_date"),
     )
 
 

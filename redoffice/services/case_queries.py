@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from types import MappingProxyType
-from typing import Final
+from typing import Any, Final
 
-from sqlalchemy import ColumnElement, Row, Select, or_, select
+from sqlalchemy import ColumnElement, Row, Select, case, func, or_, select
 from sqlalchemy.orm import aliased
 
 from redoffice.db import Database
@@ -48,6 +48,7 @@ class CaseRow:
 @dataclass(frozen=True)
 class CaseFilter:
     status: str | None = None
+    open_only: bool = False
     overdue_only: bool = False
     date_from: date | None = None
     date_to: date | None = None
@@ -67,20 +68,23 @@ SORTS: Final = {
     "status": Case.status,
     "category": Case.category,
     "urgency": Case.urgency,
+    "resolved": Case.resolved_at,
 }
 
 
-def _select() -> Select[Case, str, str, str, str, str, str]:
+def _select() -> Select[Any]:
+    """Case columns (plain rows, no ORM objects: lists of thousands stay fast) and the names
+    of reporter, assignee, 网格 and address."""
     reporter = aliased(Resident)
     return (
         select(
-            Case,
-            reporter.name,
-            Staff.name,
-            Organization.name,
-            Grid.id,
-            Grid.name,
-            Household.address,
+            Case.__table__,
+            reporter.name.label("resident_name"),
+            Staff.name.label("staff_name"),
+            Organization.name.label("org_name"),
+            Grid.id.label("grid_ref"),
+            Grid.name.label("grid_name"),
+            Household.address.label("household_address"),
         )
         .outerjoin(reporter, reporter.id == Case.reporter_resident_id)
         .outerjoin(Staff, Staff.id == Case.assignee_staff_id)
@@ -94,6 +98,8 @@ def conditions(f: CaseFilter, now: datetime) -> list[ColumnElement[bool]]:
     cond: list[ColumnElement[bool]] = [Case.deleted.is_(False)]
     if f.status:
         cond.append(Case.status == f.status)
+    if f.open_only:
+        cond.append(Case.status.in_(OPEN))
     if f.overdue_only:
         cond += [Case.status.in_(OPEN), Case.due_at < now]
     if f.due_within_hours is not None:
@@ -135,12 +141,7 @@ def conditions(f: CaseFilter, now: datetime) -> list[ColumnElement[bool]]:
 
 def case_ids(db: Database, f: CaseFilter = CaseFilter()) -> list[str]:
     """Ids of the matching cases in the requested order (for the lazy case list)."""
-    order = SORTS.get(f.sort, Case.number)
-    query = (
-        select(Case.id)
-        .where(*conditions(f, utcnow()))
-        .order_by(order.desc() if f.descending else order, Case.number)
-    )
+    query = select(Case.id).where(*conditions(f, utcnow())).order_by(*_order(f))
     with db.read() as s:
         return list(s.scalars(query))
 
@@ -150,45 +151,69 @@ def case_rows(db: Database, ids: Sequence[str]) -> list[CaseRow]:
     now = utcnow()
     with db.read() as s:
         rows = s.execute(_select().where(Case.id.in_(list(ids)))).all()
-    by_id = {r[0].id: _row(r, now) for r in rows}
+    by_id = {r.id: _row(r, now) for r in rows}
     return [by_id[i] for i in ids if i in by_id]
 
 
-def list_cases(db: Database, f: CaseFilter = CaseFilter()) -> list[CaseRow]:
-    """Cases in number order; reporters' names masked, overdue derived from now."""
+def _order(f: CaseFilter) -> tuple[Any, ...]:
+    column = SORTS.get(f.sort, Case.number)
+    return (column.desc() if f.descending else column, Case.number)
+
+
+def list_cases(
+    db: Database, f: CaseFilter = CaseFilter(), limit: int | None = None
+) -> list[CaseRow]:
+    """Cases in the filter's order (number by default), at most ``limit``; reporters' names
+    masked, overdue derived from now."""
     now = utcnow()
+    query = _select().where(*conditions(f, now)).order_by(*_order(f)).limit(limit)
     with db.read() as s:
-        rows = s.execute(_select().where(*conditions(f, now)).order_by(Case.number)).all()
+        rows = s.execute(query).all()
     return [_row(r, now) for r in rows]
 
 
-def _reporter(case: Case, resident_name: str | None) -> str:
-    name = resident_name or case.reporter_name
-    return mask_name(name) if name else "匿名"
+def count_cases(db: Database, f: CaseFilter) -> int:
+    with db.read() as s:
+        return int(s.scalar(select(func.count()).where(*conditions(f, utcnow()))) or 0)
 
 
-def _row(r: Row[Case, str, str, str, str, str, str], now: datetime) -> CaseRow:
-    case, reporter, staff, org, grid_id, grid, address = r
+def open_per_grid(db: Database, worker_id: str | None = None) -> dict[str | None, tuple[int, int]]:
+    """Per 网格 of the household concerned: (open cases, of which overdue)."""
+    now = utcnow()
+    late = func.sum(case((Case.due_at < now, 1), else_=0))
+    query = (
+        select(Household.grid_id, func.count(), late)
+        .select_from(Case)
+        .outerjoin(Household, Household.id == Case.household_id)
+        .where(*conditions(CaseFilter(open_only=True, worker_id=worker_id), now))
+        .group_by(Household.grid_id)
+    )
+    with db.read() as s:
+        return {g: (int(n), int(overdue or 0)) for g, n, overdue in s.execute(query).all()}
+
+
+def _row(r: Row[Any], now: datetime) -> CaseRow:
+    name = r.resident_name or r.reporter_name
     return CaseRow(
-        id=case.id,
-        number=case.number,
-        accepted_on=local_date(case.accepted_at),
-        source=SOURCES.get(case.source, case.source),
-        reporter_masked=_reporter(case, reporter),
-        category=case.category,
-        description=case.description,
-        urgency=URGENCIES.get(case.urgency, case.urgency),
-        assignee=staff or org or "",
-        due_at=case.due_at,
-        status=STATUSES.get(case.status, case.status),
-        status_code=case.status,
-        resolved_on=local_date(case.resolved_at) if case.resolved_at else None,
-        satisfaction=SATISFACTIONS.get(case.satisfaction or "", ""),
-        overdue=case.status in OPEN and case.due_at < now,
-        escalated=case.escalated,
-        grid_id=grid_id,
-        grid=grid or "",
-        address=address or "",
+        id=r.id,
+        number=r.number,
+        accepted_on=local_date(r.accepted_at),
+        source=SOURCES.get(r.source, r.source),
+        reporter_masked=mask_name(name) if name else "匿名",
+        category=r.category,
+        description=r.description,
+        urgency=URGENCIES.get(r.urgency, r.urgency),
+        assignee=r.staff_name or r.org_name or "",
+        due_at=r.due_at,
+        status=STATUSES.get(r.status, r.status),
+        status_code=r.status,
+        resolved_on=local_date(r.resolved_at) if r.resolved_at else None,
+        satisfaction=SATISFACTIONS.get(r.satisfaction or "", ""),
+        overdue=r.status in OPEN and r.due_at < now,
+        escalated=bool(r.escalated),
+        grid_id=r.grid_ref,
+        grid=r.grid_name or "",
+        address=r.household_address or "",
     )
 
 

@@ -19,7 +19,7 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 from stdnum.cn import ric
 
-from redoffice import changes
+from redoffice import changes, visit_state
 from redoffice.db import Database
 from redoffice.errors import UserError
 from redoffice.ids import new_id
@@ -376,6 +376,7 @@ def create_demo(
     add_work_history(b.rows, b.add, db.node_id, seed, people.today)
     with db.uow() as s:
         b.flush(s)
+        visit_state.recompute(s.connection(), visit_state.ALL, people.today)
     db.analyze()
     if progress:
         progress(households, households)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from redoffice.defaults import DEFAULTS
 from redoffice.models import (
     Case,
     CaseEvent,
@@ -23,7 +24,6 @@ from redoffice.models import (
     VisitParticipant,
 )
 from redoffice.models.base import Base
-from redoffice.services import config
 from redoffice.services.calendar import SHANGHAI, WorkCalendar, end_of_day
 
 Add = Callable[..., str]
@@ -69,7 +69,7 @@ def _instant(day: date, hour: int) -> datetime:
 
 def _places(rows: dict[type[Base], list[dict[str, Any]]]) -> list[tuple[_Place, int]]:
     """Each household with its worker and its visit interval (strictest active tag)."""
-    intervals: dict[str, int] = config.DEFAULTS["visit.intervals"]
+    intervals: dict[str, int] = DEFAULTS["visit.intervals"]
     home = {r["id"]: r["household_id"] for r in rows.get(Resident, [])}
     strictest: dict[str, int] = {}
     for tag in rows.get(ResidentTag, []):
@@ -90,7 +90,7 @@ def _places(rows: dict[type[Base], list[dict[str, Any]]]) -> list[tuple[_Place, 
 def _visit_days(rng: random.Random, interval: int, today: date) -> list[date]:
     """Roughly one visit per interval over the last year; households visited often fall
     behind more often."""
-    keep = 0.85 if interval > 100 else 0.5
+    keep = 0.6 if interval > 100 else 0.3
     days = []
     day = today - timedelta(days=365 - rng.randrange(interval))
     while day < today:
@@ -101,7 +101,7 @@ def _visit_days(rng: random.Random, interval: int, today: date) -> list[date]:
 
 
 def _visit(add: Add, node: str, rng: random.Random, place: _Place, day: date) -> str:
-    purposes = rng.sample(config.DEFAULTS["visit.purposes"], rng.choice((1, 1, 2)))
+    purposes = rng.sample(DEFAULTS["visit.purposes"], rng.choice((1, 1, 2)))
     visit = add(
         Visit,
         node,
@@ -135,7 +135,8 @@ class _CaseMaker:
         self.calendar = WorkCalendar({})
         self.pending: list[tuple[datetime, dict[str, Any], list[dict[str, Any]]]] = []
 
-    def case(self, place: _Place, day: date, visit: str | None) -> None:
+    def case(self, place: _Place, day: date, visit: str | None, fresh: bool = False) -> None:
+        """A case accepted on ``day``; ``fresh`` ones were just accepted (受理) today."""
         rng = self.rng
         category = rng.choice(list(ISSUES))
         accepted = _instant(day, rng.randrange(8, 18))
@@ -165,7 +166,12 @@ class _CaseMaker:
             "escalation_reason": "",
         }
         events = [self._event("created", None, "accepted", accepted, values["description"])]
-        self._progress(values, events, accepted, due)
+        if fresh:
+            values.update(
+                status="accepted", resolved_at=None, called_back_at=None, satisfaction=None
+            )
+        else:
+            self._progress(values, events, accepted, due)
         self.pending.append((accepted, values, events))
 
     def _event(
@@ -237,7 +243,10 @@ def add_work_history(
     """Visits and cases for the households already in ``rows``."""
     rng = random.Random(seed + 1)
     cases = _CaseMaker(add, node, rng, today)
-    for place, interval in _places(rows):
+    places = _places(rows)
+    for place, _interval in rng.sample(places, min(len(places), max(3, len(places) // 400))):
+        cases.case(place, today, None, fresh=True)
+    for place, interval in places:
         for day in _visit_days(rng, interval, today):
             visit = _visit(add, node, rng, place, day)
             if rng.random() < 0.2:

@@ -175,7 +175,7 @@ def coverage(db: Database, period: str = "month", today: date | None = None) -> 
         )
         tags = household_tags(s, today)
     grids: dict[str, tuple[str, list[str]]] = {}
-    for household_id, _address, grid_id, grid_name in households:
+    for household_id, grid_id, grid_name in households:
         grids.setdefault(grid_id or "", (grid_name or "未划分网格", []))[1].append(household_id)
     groups: dict[str, list[str]] = {}
     for household_id, tag in tags:

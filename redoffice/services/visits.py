@@ -9,14 +9,16 @@ from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from pathlib import Path
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import ColumnElement, Row, case, func, select
 from sqlalchemy.orm import Session
 
+from redoffice import visit_state
 from redoffice.codes import ORGANIZATION_KINDS
 from redoffice.db import Database
 from redoffice.models import (
     Grid,
     Household,
+    HouseholdVisitState,
     Resident,
     ResidentTag,
     Staff,
@@ -28,6 +30,8 @@ from redoffice.services.cases import CaseInput, open_case
 from redoffice.services.households import require_household
 from redoffice.services.search import tag_in_force
 from redoffice.services.validation import Checker
+
+State = HouseholdVisitState
 
 
 @dataclass(frozen=True)
@@ -135,16 +139,7 @@ def record_visit(db: Database, data: VisitInput) -> str:
         return visit.id
 
 
-def _intervals(s: Session, today: date) -> dict[str, int]:
-    """Household id -> the strictest visit interval among its members' active tags."""
-    rules: dict[str, int] = config.get_value(s, "visit.intervals")
-    result: dict[str, int] = {}
-    for household_id, tag in household_tags(s, today, [t for t in rules if t != "*"]):
-        result[household_id] = min(result.get(household_id, rules["*"]), rules[tag])
-    return result
-
-
-def household_tags(s: Session, today: date, tags: list[str] | None = None) -> list[tuple[str, str]]:
+def household_tags(s: Session, today: date) -> list[tuple[str, str]]:
     """(household id, tag) for each active member's tag in force ``today``."""
     query = (
         select(Resident.household_id, ResidentTag.tag)
@@ -157,46 +152,86 @@ def household_tags(s: Session, today: date, tags: list[str] | None = None) -> li
         )
         .distinct()
     )
-    if tags is not None:
-        query = query.where(ResidentTag.tag.in_(tags))
     return [(str(h), str(t)) for h, t in s.execute(query).all()]
 
 
-def households_in(
-    s: Session, grid_id: str | None = None, staff_id: str | None = None
-) -> Sequence[Row[str, str, str | None, str | None]]:
-    query = (
-        select(Household.id, Household.address, Household.grid_id, Grid.name)
+def households_in(s: Session) -> Sequence[Row[str, str | None, str | None]]:
+    """(id, grid id, grid name) of every live household."""
+    return s.execute(
+        select(Household.id, Household.grid_id, Grid.name)
         .outerjoin(Grid, Grid.id == Household.grid_id)
         .where(Household.deleted.is_(False))
-    )
-    if grid_id:
-        query = query.where(Household.grid_id == grid_id)
-    if staff_id:
-        query = query.where(Household.grid_id.in_(registry.worker_grids(staff_id)))
-    return s.execute(query).all()
-
-
-def _last_visits(s: Session) -> dict[str, tuple[date, date | None]]:
-    """Household id -> (last visit date, latest planned next visit)."""
-    rows = s.execute(
-        select(Visit.household_id, func.max(Visit.visit_date), func.max(Visit.next_visit_date))
-        .where(Visit.deleted.is_(False))
-        .group_by(Visit.household_id)
     ).all()
-    return {h: (last, planned) for h, last, planned in rows}
 
 
-def _next_due(
-    visited: tuple[date, date | None] | None, interval: int, today: date
-) -> tuple[date | None, date]:
-    if visited is None:
-        return None, today
-    last, planned = visited
-    due = last + timedelta(days=interval)
-    if planned is not None and last < planned < due:
-        due = planned
-    return last, due
+@dataclass(frozen=True)
+class PlanQuery:
+    """Households due up to ``due_to`` (and from ``due_from``), for one 网格 or the grids one
+    worker looks after."""
+
+    due_to: date
+    due_from: date | None = None
+    grid_id: str | None = None
+    staff_id: str | None = None
+
+
+def _current(db: Database, today: date) -> None:
+    with db.uow() as s:
+        visit_state.ensure_current(s.connection(), today)
+
+
+def _plan_conditions(q: PlanQuery) -> list[ColumnElement[bool]]:
+    cond = [State.due_date <= q.due_to]
+    if q.due_from:
+        cond.append(State.due_date >= q.due_from)
+    if q.grid_id:
+        cond.append(State.grid_id == q.grid_id)
+    if q.staff_id:
+        cond.append(State.grid_id.in_(registry.worker_grids(q.staff_id)))
+    return cond
+
+
+def due_households(
+    db: Database, q: PlanQuery, today: date, limit: int | None = None
+) -> list[DueHousehold]:
+    """Due households, most overdue first (read through the due-date index)."""
+    _current(db, today)
+    query = (
+        select(
+            State.household_id,
+            Household.address,
+            State.grid_id,
+            Grid.name,
+            State.last_visit_date,
+            State.interval_days,
+            State.due_date,
+        )
+        .join(Household, Household.id == State.household_id)
+        .outerjoin(Grid, Grid.id == State.grid_id)
+        .where(*_plan_conditions(q))
+        .order_by(State.due_date, Household.address_sort)
+        .limit(limit)
+    )
+    with db.read() as s:
+        return [
+            DueHousehold(h, address, grid_id, grid or "", last, interval, due)
+            for h, address, grid_id, grid, last, interval, due in s.execute(query).all()
+        ]
+
+
+def due_counts(db: Database, q: PlanQuery, today: date) -> dict[str | None, tuple[int, int]]:
+    """Per 网格: (households overdue, households due from today on), up to ``q.due_to``."""
+    _current(db, today)
+    overdue = func.sum(case((State.due_date < today, 1), else_=0))
+    query = (
+        select(State.grid_id, overdue, func.count())
+        .where(*_plan_conditions(q))
+        .group_by(State.grid_id)
+    )
+    with db.read() as s:
+        return {
+            g: (int(late or 0), int(n) - int(late or 0)) for g, late, n in s.execute(query).all()
+        }
 
 
 def visit_plan(
@@ -209,21 +244,8 @@ def visit_plan(
     """Households overdue or due within ``within_days``, most overdue first; for one 网格 or
     the grids one worker looks after. A visit's planned next date brings the due date forward."""
     today = today or date.today()
-    with db.read() as s:
-        default = int(config.get_value(s, "visit.intervals")["*"])
-        intervals = _intervals(s, today)
-        visits = _last_visits(s)
-        households = households_in(s, grid_id, staff_id)
-    horizon = today + timedelta(days=within_days)
-    due = []
-    for household_id, address, grid, grid_name in households:
-        interval = intervals.get(household_id, default)
-        last, next_due = _next_due(visits.get(household_id), interval, today)
-        if next_due <= horizon:
-            due.append(
-                DueHousehold(household_id, address, grid, grid_name or "", last, interval, next_due)
-            )
-    return sorted(due, key=lambda d: (d.due, d.address))
+    query = PlanQuery(today + timedelta(days=within_days), None, grid_id, staff_id)
+    return due_households(db, query, today)
 
 
 @dataclass(frozen=True)

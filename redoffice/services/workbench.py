@@ -5,20 +5,28 @@ call-back, counts per 网格, visits per month and cases by category and state."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import extract, func, select
+from sqlalchemy import func, select
 
 from redoffice.db import Database
-from redoffice.models import Case, Household, Visit
+from redoffice.models import Case, HouseholdVisitState, Visit
 from redoffice.models.base import utcnow
-from redoffice.services import stats
-from redoffice.services.case_queries import CaseFilter, CaseRow, conditions, list_cases
-from redoffice.services.cases import OPEN, STATUSES
+from redoffice.services import registry
+from redoffice.services.case_queries import (
+    CaseFilter,
+    conditions,
+    count_cases,
+    list_cases,
+    open_per_grid,
+)
+from redoffice.services.cases import STATUSES
 from redoffice.services.registry import worker_grids
-from redoffice.services.visits import DueHousehold, visit_plan
+from redoffice.services.visits import PlanQuery, due_counts, due_households
+
+State = HouseholdVisitState
 
 LIST_LIMIT = 200
 
@@ -28,8 +36,8 @@ class GridLoad:
     grid_id: str | None
     label: str
     households: int
-    residents: int
     visits_overdue: int
+    visits_due_week: int
     open_cases: int
     overdue_cases: int
 
@@ -45,7 +53,6 @@ class Listing:
 @dataclass(frozen=True)
 class Workbench:
     today: date
-    registry: stats.RegistryStats
     visits_overdue: Listing
     visits_due_week: Listing
     cases_due_24h: Listing
@@ -55,10 +62,6 @@ class Workbench:
     visits_per_month: list[tuple[str, int]]
     cases_by_category: list[tuple[str, int]]
     cases_by_status: list[tuple[str, int]]
-
-
-def _listing(items: list[Any]) -> Listing:
-    return Listing(len(items), items[:LIST_LIMIT])
 
 
 def _months(today: date, count: int = 12) -> list[tuple[int, int]]:
@@ -71,22 +74,27 @@ def _months(today: date, count: int = 12) -> list[tuple[int, int]]:
 
 
 def _visits_per_month(db: Database, today: date, worker: str | None) -> list[tuple[str, int]]:
+    """Visits per day over the last 12 months (an index range), summed into months."""
     months = _months(today)
-    first = date(*months[0], 1)
-    year, month = extract("year", Visit.visit_date), extract("month", Visit.visit_date)
     query = (
-        select(year, month, func.count())
-        .where(Visit.deleted.is_(False), Visit.visit_date >= first, Visit.visit_date <= today)
-        .group_by(year, month)
+        select(Visit.visit_date, func.count())
+        .where(
+            Visit.visit_date >= date(*months[0], 1),
+            Visit.visit_date <= today,
+            Visit.deleted.is_(False),
+        )
+        .group_by(Visit.visit_date)
     )
     if worker:
         query = query.where(
             Visit.household_id.in_(
-                select(Household.id).where(Household.grid_id.in_(worker_grids(worker)))
+                select(State.household_id).where(State.grid_id.in_(worker_grids(worker)))
             )
         )
+    counts: dict[tuple[int, int], int] = {}
     with db.read() as s:
-        counts = {(int(y), int(m)): int(n) for y, m, n in s.execute(query).all()}
+        for day, n in s.execute(query).all():
+            counts[(day.year, day.month)] = counts.get((day.year, day.month), 0) + int(n)
     return [(f"{m}月", counts.get((y, m), 0)) for y, m in months]
 
 
@@ -110,53 +118,56 @@ def _cases_by(
 
 
 def _grid_loads(
-    registry: stats.RegistryStats, plan: list[DueHousehold], cases: list[CaseRow], today: date
+    db: Database,
+    plan: dict[str | None, tuple[int, int]],
+    cases: dict[str | None, tuple[int, int]],
 ) -> list[GridLoad]:
-    overdue_visits: dict[str | None, int] = {}
-    for d in plan:
-        if d.due < today:
-            overdue_visits[d.grid_id] = overdue_visits.get(d.grid_id, 0) + 1
-    open_cases: dict[str | None, int] = {}
-    late_cases: dict[str | None, int] = {}
-    for c in cases:
-        open_cases[c.grid_id] = open_cases.get(c.grid_id, 0) + 1
-        late_cases[c.grid_id] = late_cases.get(c.grid_id, 0) + c.overdue
+    with db.read() as s:
+        households = {
+            g: int(n)
+            for g, n in s.execute(select(State.grid_id, func.count()).group_by(State.grid_id))
+        }
+    grids: list[tuple[str | None, str]] = [
+        (g.id, f"{g.code} {g.name}") for g in registry.list_grids(db)
+    ]
+    if households.get(None) or cases.get(None):
+        grids.append((None, "未划分网格"))
     return [
         GridLoad(
-            g.grid_id,
-            f"{g.code} {g.name}".strip(),
-            g.households,
-            g.residents,
-            overdue_visits.get(g.grid_id, 0),
-            open_cases.get(g.grid_id, 0),
-            late_cases.get(g.grid_id, 0),
+            grid_id,
+            label,
+            households.get(grid_id, 0),
+            *plan.get(grid_id, (0, 0)),
+            *cases.get(grid_id, (0, 0)),
         )
-        for g in registry.by_grid
+        for grid_id, label in grids
     ]
+
+
+def _cases(db: Database, f: CaseFilter) -> Listing:
+    return Listing(count_cases(db, f), list_cases(db, f, LIST_LIMIT))
 
 
 def workbench(db: Database, today: date | None = None, worker: str | None = None) -> Workbench:
     """Everything the 工作台 shows; ``worker`` (a staff id) narrows it to that worker's grids
-    and cases."""
+    and cases. Lists hold their first ``LIST_LIMIT`` items and their total. The registry
+    figures are ``stats.registry_stats``."""
     today = today or date.today()
-    registry = stats.registry_stats(db, today)
-    plan = visit_plan(db, today, within_days=(6 - today.weekday()), staff_id=worker)
-    open_cases = [
-        c for status in OPEN for c in list_cases(db, CaseFilter(status=status, worker_id=worker))
-    ]
-    open_cases.sort(key=lambda c: c.due_at)
-    soon = utcnow() + timedelta(hours=24)
-    awaiting = list_cases(db, CaseFilter(status="resolved", worker_id=worker))
+    week = PlanQuery(today + timedelta(days=6 - today.weekday()), staff_id=worker)
+    plan = due_counts(db, week, today)
+    overdue = due_households(db, replace(week, due_to=today - timedelta(days=1)), today, LIST_LIMIT)
+    upcoming = due_households(db, replace(week, due_from=today), today, LIST_LIMIT)
     by_category, by_status = _cases_by(db, today - timedelta(days=365), worker)
     return Workbench(
         today=today,
-        registry=registry,
-        visits_overdue=_listing([d for d in plan if d.due < today]),
-        visits_due_week=_listing([d for d in plan if d.due >= today]),
-        cases_due_24h=_listing([c for c in open_cases if not c.overdue and c.due_at <= soon]),
-        cases_overdue=_listing([c for c in open_cases if c.overdue]),
-        awaiting_callback=_listing(sorted(awaiting, key=lambda c: c.resolved_on or today)),
-        by_grid=_grid_loads(registry, plan, open_cases, today),
+        visits_overdue=Listing(sum(p[0] for p in plan.values()), overdue),
+        visits_due_week=Listing(sum(p[1] for p in plan.values()), upcoming),
+        cases_due_24h=_cases(db, CaseFilter(due_within_hours=24, worker_id=worker, sort="due")),
+        cases_overdue=_cases(db, CaseFilter(overdue_only=True, worker_id=worker, sort="due")),
+        awaiting_callback=_cases(
+            db, CaseFilter(status="resolved", worker_id=worker, sort="resolved")
+        ),
+        by_grid=_grid_loads(db, plan, open_per_grid(db, worker)),
         visits_per_month=_visits_per_month(db, today, worker),
         cases_by_category=sorted(by_category.items(), key=lambda kv: -kv[1]),
         cases_by_status=[(label, by_status.get(code, 0)) for code, label in STATUSES.items()],

@@ -34,7 +34,12 @@ def open_with_system(path: Path) -> None:
 
 class AttachmentsDialog(QDialog):
     def __init__(
-        self, ctx: AppContext, owner_table: str, owner_id: str, title: str, parent: QWidget
+        self,
+        ctx: AppContext,
+        owner_table: str,
+        owner_id: str,
+        title: str,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx, self.owner_table, self.owner_id = ctx, owner_table, owner_id

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redoffice.services import community, registry, workbench
+from redoffice.services import community, registry, stats, workbench
 from redoffice.services.calendar import SHANGHAI
 from redoffice.services.case_queries import CaseRow
 from redoffice.services.visits import DueHousehold
@@ -144,8 +144,8 @@ class Dashboard(QWidget):
             [
                 self.tr("Grid"),
                 self.tr("Households"),
-                self.tr("Residents"),
                 self.tr("Visits overdue"),
+                self.tr("Due this week"),
                 self.tr("Open requests"),
                 self.tr("Overdue requests"),
             ],
@@ -238,6 +238,12 @@ class Dashboard(QWidget):
         self.ctx.query(
             partial(workbench.workbench, self.ctx.db, worker=worker), self.show_workbench
         )
+        self.ctx.query(partial(stats.registry_stats, self.ctx.db), self.show_registry)
+
+    def show_registry(self, r: stats.RegistryStats) -> None:
+        for key in ("households", "residents", "party_members"):
+            self.cards[key].value.setText(f"{getattr(r, key):,}")
+        self.charts["groups"].set_items([(label, n) for _, label, n in r.by_tag])
 
     def show_workbench(self, w: Workbench) -> None:
         self.as_of.setText(self.tr("As of %1").replace("%1", w.today.isoformat()))
@@ -245,15 +251,13 @@ class Dashboard(QWidget):
             self._fill_visits(key, getattr(w, key))
         for key in ("cases_due_24h", "cases_overdue", "awaiting_callback"):
             self._fill_cases(key, getattr(w, key))
-        for key in ("households", "residents", "party_members"):
-            self.cards[key].value.setText(f"{getattr(w.registry, key):,}")
         self.grids.set_rows(
             [
                 (
                     g.label,
                     f"{g.households:,}",
-                    f"{g.residents:,}",
                     str(g.visits_overdue),
+                    str(g.visits_due_week),
                     str(g.open_cases),
                     str(g.overdue_cases),
                 )
@@ -263,7 +267,6 @@ class Dashboard(QWidget):
         self.charts["visits"].set_items(w.visits_per_month)
         self.charts["categories"].set_items(w.cases_by_category)
         self.charts["states"].set_items(w.cases_by_status)
-        self.charts["groups"].set_items([(label, n) for _, label, n in w.registry.by_tag])
 
     def _fill_visits(self, key: str, listing: Listing) -> None:
         self.cards[key].value.setText(f"{listing.total:,}")

@@ -4,42 +4,42 @@
 <context>
     <name>AttachmentsDialog</name>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="41"/>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="46"/>
         <source>Attachments: %1</source>
         <translation>附件：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="42"/>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="47"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="42"/>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="47"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="42"/>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="47"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="46"/>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="51"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="47"/>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="52"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="48"/>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="53"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="73"/>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="78"/>
         <source>Add attachments</source>
         <translation>添加附件</translation>
     </message>
@@ -356,7 +356,7 @@
     </message>
     <message>
         <location filename="../../redoffice/ui/dashboard.py" line="132"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="148"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="147"/>
         <source>Visits overdue</source>
         <translation>逾期未走访</translation>
     </message>
@@ -388,7 +388,6 @@
     </message>
     <message>
         <location filename="../../redoffice/ui/dashboard.py" line="138"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="147"/>
         <source>Residents</source>
         <translation>居民人数</translation>
     </message>
@@ -396,6 +395,11 @@
         <location filename="../../redoffice/ui/dashboard.py" line="139"/>
         <source>Party members</source>
         <translation>党员</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="148"/>
+        <source>Due this week</source>
+        <translation>本周应走访</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/dashboard.py" line="149"/>
@@ -479,7 +483,7 @@
         <translation>截至 %1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="277"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="274"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>

@@ -168,3 +168,39 @@ def test_coverage_per_grid_and_group(db: Database, place: dict[str, str]) -> Non
     assert [(r.key, r.households, r.visited) for r in month.by_group] == [("living_alone", 1, 1)]
     assert visit_queries.coverage(db, "quarter", TODAY).total.visited == 1
     assert visit_queries.coverage(db, "year", TODAY).total.visited == 2
+
+
+def test_visit_list_rows_and_entry_choices(db: Database, place: dict[str, str]) -> None:
+    from redoffice.services.visit_queries import VisitQuery, visit_ids, visit_rows
+
+    older = visits.record_visit(db, _visit(place, visit_date=date(2026, 9, 3)))
+    newer = visits.record_visit(
+        db,
+        _visit(
+            place,
+            companions=(("volunteer", "志愿者甲"),),
+            issues=(IssueInput("设施维修", "门禁坏了"),),
+        ),
+    )
+    assert visit_ids(db, VisitQuery()) == [newer, older]
+    assert visit_ids(db, VisitQuery(descending=False)) == [older, newer]
+    assert visit_ids(db, VisitQuery(text="阳光花园3栋")) == [newer, older]
+    assert visit_ids(db, VisitQuery(text="胜利街")) == []
+    assert visit_ids(db, VisitQuery(date_from=date(2026, 10, 1))) == [newer]
+    row = visit_rows(db, [newer])[0]
+    assert (row.visitors, row.purposes, row.issues, row.grid) == (
+        "李网格员、志愿者甲",
+        "听民意",
+        1,
+        "第一网格",
+    )
+    choices = visits.entry_choices(db)
+    assert choices.staff == [("李网格员", place["staff"])]
+    assert "听民意" in choices.purposes and "设施维修" in choices.categories
+    assert choices.operator_staff_id is None  # the operator 张秘书 is not on the staff list
+
+
+def test_visit_needs_a_household(db: Database, place: dict[str, str]) -> None:
+    with pytest.raises(ValidationFailed) as info:
+        visits.record_visit(db, _visit(place, household_id=""))
+    assert info.value.for_field("household_id") == ["必须填写"]

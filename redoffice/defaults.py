@@ -1,0 +1,35 @@
+"""Defaults of the business settings (``services.config`` stores changes in the ``setting``
+table). Kept apart so that low-level modules can read them without importing the services."""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+MONTH, QUARTER, HALF_YEAR = 30, 91, 182
+
+DEFAULTS: Final[dict[str, Any]] = {
+    "visit.purposes": ["听民意", "讲政策", "解矛盾", "帮困难", "看病患", "常规走访"],
+    "case.categories": [
+        "物业服务",
+        "环境卫生",
+        "矛盾纠纷",
+        "治安消防",
+        "困难救助",
+        "政策咨询",
+        "设施维修",
+        "其他",
+    ],
+    "case.normal_working_days": 5,
+    "attachment.max_mb": 20,
+    # days between visits per special-group tag; "*" for every other household
+    "visit.intervals": {
+        "living_alone": MONTH,
+        "empty_nester": MONTH,
+        "very_elderly": MONTH,
+        "subsistence": MONTH,
+        "extreme_poverty": MONTH,
+        "community_correction": MONTH,
+        "disabled": QUARTER,
+        "*": HALF_YEAR,
+    },
+}
