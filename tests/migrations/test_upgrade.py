@@ -5,6 +5,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
 from redoffice.db import (
     backup_if_due,
@@ -14,6 +15,7 @@ from redoffice.db import (
     script_head,
 )
 from redoffice.errors import UserError
+from redoffice.models import Household
 from redoffice.services import search
 from redoffice.services.search import ResidentQuery
 
@@ -148,3 +150,20 @@ def test_unreadable_file_gives_a_clear_message(tmp_path: Path) -> None:
     with pytest.raises(UserError) as info:
         open_database(f"sqlite:///{path}")
     assert info.value.text.startswith("无法打开数据库")
+
+
+def test_upgraded_database_has_a_visit_plan(tmp_path: Path) -> None:
+    """The derived visit state of an upgraded database is built on first use."""
+    from redoffice.services import visits
+
+    path = _upgraded_copy("schema_0001.sqlite", tmp_path)
+    db = open_database(f"sqlite:///{path}")
+    try:
+        plan = visits.visit_plan(db)
+        with db.read() as s:
+            households = s.scalar(
+                select(func.count()).select_from(Household).where(Household.deleted.is_(False))
+            )
+        assert len(plan) == households  # nobody was visited before visits existed
+    finally:
+        db.close()
