@@ -5,9 +5,16 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from redoffice.errors import UserError
 from redoffice.services import attachments
@@ -30,6 +37,39 @@ KINDS = {
 def open_with_system(path: Path) -> None:
     """Hand a file to the system viewer (the edge of the machine; tests replace it)."""
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def beside(main: QWidget, button: QPushButton) -> QWidget:
+    """A widget with a button to its right (top-aligned)."""
+    box = QWidget()
+    layout = QHBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(main, 1)
+    layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+    return box
+
+
+class AttachmentPicker(QWidget):
+    """Files chosen for a record not saved yet; stored with the record when it is saved."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paths: list[Path] = []
+        self.list = QListWidget()
+        self.list.setMaximumHeight(56)
+        add = QPushButton(self.tr("Add photos or scans…"))
+        add.clicked.connect(self.choose)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(beside(self.list, add))
+
+    def choose(self) -> None:
+        for path in ask.open_paths(self, self.tr("Add photos or scans"), FILTER):
+            self.add(Path(path))
+
+    def add(self, path: Path) -> None:
+        self.paths.append(path)
+        self.list.addItem(path.name)
 
 
 class AttachmentsDialog(QDialog):

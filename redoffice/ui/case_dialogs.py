@@ -4,29 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPlainTextEdit,
-    QPushButton,
     QWidget,
 )
 
-from redoffice.services import cases, visits
+from redoffice.services import cases
 from redoffice.services.case_queries import CaseRow
 from redoffice.services.cases import CaseInput
 from redoffice.services.visits import EntryChoices
-from redoffice.ui import ask
-from redoffice.ui.attachments_dialog import FILTER
+from redoffice.ui.attachments_dialog import AttachmentPicker
 from redoffice.ui.context import AppContext
-from redoffice.ui.household_picker import HouseholdPicker
+from redoffice.ui.household_picker import HouseholdField
 from redoffice.ui.save_dialog import SaveDialog
+from redoffice.ui.visit_dialog import open_entry_dialog
 from redoffice.ui.widgets import code_combo, combo_value, fill_combo, select_data
 
 NEXT_STEP = {"accepted": "in_progress", "in_progress": "resolved", "resolved": "called_back"}
@@ -50,8 +46,6 @@ class CaseDialog(SaveDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(ctx, self.tr("New request"), parent)
-        self.household_id: str | None = None
-        self.paths: list[Path] = []
         f = self.form
         self.category = QComboBox()
         self.category.addItems(choices.categories)
@@ -59,49 +53,30 @@ class CaseDialog(SaveDialog):
         select_data(self.urgency, "normal")
         self.source = code_combo(cases.SOURCES)
         select_data(self.source, "walk_in")
-        self.household_label = QLabel(self.tr("(none)"))
-        pick = QPushButton(self.tr("Choose…"))
-        pick.clicked.connect(self.pick_household)
+        self.household = HouseholdField(ctx)
         self.reporter_name, self.reporter_phone, self.place = QLineEdit(), QLineEdit(), QLineEdit()
         self.description = prose(100)
         self.staff, self.org = QComboBox(), QComboBox()
         fill_combo(self.staff, choices.staff, "")
         fill_combo(self.org, choices.organizations, "")
-        self.files = QListWidget()
-        self.files.setMaximumHeight(50)
-        attach = QPushButton(self.tr("Add photos or scans…"))
-        attach.clicked.connect(self.choose_files)
+        self.attachments = AttachmentPicker()
         for field, label, widget in (
             ("category", self.tr("Category"), self.category),
             ("urgency", self.tr("Urgency"), self.urgency),
             ("source", self.tr("Source"), self.source),
-            ("household_id", self.tr("Household"), _pair(self.household_label, pick)),
+            ("household_id", self.tr("Household"), self.household),
             ("reporter_name", self.tr("Reporter (if not a resident here)"), self.reporter_name),
             ("reporter_phone", self.tr("Reporter's phone"), self.reporter_phone),
             ("place", self.tr("Place"), self.place),
             ("description", self.tr("Request"), self.description),
             ("assignee_staff_id", self.tr("Handled by (staff)"), self.staff),
             ("assignee_org_id", self.tr("Handled by (organization)"), self.org),
-            ("attachments", self.tr("Attachments"), _pair(self.files, attach)),
+            ("attachments", self.tr("Attachments"), self.attachments),
         ):
             f.add_row(field, label, widget)
         if household is not None:
-            self.set_household(*household)
+            self.household.set_household(*household)
         self.resize(620, 640)
-
-    def set_household(self, household_id: str, address: str) -> None:
-        self.household_id = household_id
-        self.household_label.setText(address)
-
-    def pick_household(self) -> None:
-        picker = HouseholdPicker(self.ctx, self)
-        picker.chosen.connect(self.set_household)
-        picker.open()
-
-    def choose_files(self) -> None:
-        for path in ask.open_paths(self, self.tr("Add photos or scans"), FILTER):
-            self.paths.append(Path(path))
-            self.files.addItem(Path(path).name)
 
     def data(self) -> CaseInput:
         return CaseInput(
@@ -109,35 +84,23 @@ class CaseDialog(SaveDialog):
             description=self.description.toPlainText(),
             urgency=str(self.urgency.currentData()),
             source=str(self.source.currentData()),
-            household_id=self.household_id,
+            household_id=self.household.household_id,
             reporter_name=self.reporter_name.text(),
             reporter_phone=self.reporter_phone.text(),
             place=self.place.text(),
             assignee_staff_id=combo_value(self.staff),
             assignee_org_id=combo_value(self.org),
-            attachments=tuple(self.paths),
+            attachments=tuple(self.attachments.paths),
         )
 
     def action(self) -> Callable[[], Any]:
         return partial(cases.create_case, self.ctx.db, self.data())
 
 
-def _pair(main: QWidget, button: QPushButton) -> QWidget:
-    box = QWidget()
-    layout = QHBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(main, 1)
-    layout.addWidget(button)
-    return box
-
-
 def open_case_dialog(
     ctx: AppContext, parent: QWidget | None, household: tuple[str, str] | None = None
 ) -> None:
-    ctx.query(
-        partial(visits.entry_choices, ctx.db),
-        lambda choices: CaseDialog(ctx, choices, household, parent).open(),
-    )
+    open_entry_dialog(CaseDialog, ctx, parent, household)
 
 
 class CaseStepDialog(SaveDialog):

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -40,7 +39,7 @@ from redoffice.ui.list_view import SearchableList
 from redoffice.ui.place_filters import PlaceFilters
 from redoffice.ui.preview import show_report
 from redoffice.ui.simple_table import SimpleTable
-from redoffice.ui.widgets import code_combo, combo_value, fill_combo
+from redoffice.ui.widgets import button_row, code_combo, combo_value, fill_combo
 
 translate = QCoreApplication.translate
 KINDS = {
@@ -176,8 +175,7 @@ class CasesPage(QWidget):
         return tab
 
     def _buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        actions: list[tuple[str, Callable[[], None]]] = [
+        return button_row(
             (self.tr("New request"), lambda: open_case_dialog(self.ctx, self)),
             (self.tr("Next step"), partial(self.step, "transition")),
             (self.tr("Progress note"), partial(self.step, "note")),
@@ -185,13 +183,7 @@ class CasesPage(QWidget):
             (self.tr("Attachments"), self.show_attachments),
             (self.tr("Print ledger"), self.print_ledger),
             (self.tr("History"), self.show_history),
-        ]
-        for text, slot in actions:
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            row.addWidget(button)
-        row.addStretch(1)
-        return row
+        )
 
     def case_filter(
         self, text: str = "", sort: str = "number", descending: bool = False

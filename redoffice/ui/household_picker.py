@@ -6,7 +6,15 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from redoffice.services import search
 from redoffice.services.search import HouseholdQuery, HouseholdRow
@@ -67,3 +75,28 @@ class HouseholdPicker(QDialog):
         if isinstance(row, HouseholdRow):
             self.chosen.emit(row.id, row.address)
             self.accept()
+
+
+class HouseholdField(QWidget):
+    """A form field: the chosen household's address and a 选择… button opening the picker."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.household_id: str | None = None
+        self.label = QLabel(self.tr("(none chosen)"))
+        choose = QPushButton(self.tr("Choose…"))
+        choose.clicked.connect(self.pick)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.label, 1)
+        row.addWidget(choose)
+
+    def set_household(self, household_id: str, address: str) -> None:
+        self.household_id = household_id
+        self.label.setText(address)
+
+    def pick(self) -> None:
+        picker = HouseholdPicker(self.ctx, self)
+        picker.chosen.connect(self.set_household)
+        picker.open()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt
@@ -11,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -29,6 +27,7 @@ from redoffice.ui.household_picker import household_list
 from redoffice.ui.list_view import SearchableList
 from redoffice.ui.place_filters import PlaceFilters
 from redoffice.ui.resident_dialog import ResidentDialog
+from redoffice.ui.widgets import button_row
 
 
 class HouseholdsPage(QWidget):
@@ -75,21 +74,14 @@ class HouseholdsPage(QWidget):
         self.places.reload()
 
     def _buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        actions: list[tuple[str, Callable[[], None]]] = [
+        return button_row(
             (self.tr("New household"), self.add),
             (self.tr("Edit"), self.edit_current),
             (self.tr("Add member"), self.add_member),
             (self.tr("Delete"), partial(self.set_deleted, True)),
             (self.tr("Restore"), partial(self.set_deleted, False)),
             (self.tr("History"), self.show_history),
-        ]
-        for text, slot in actions:
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            row.addWidget(button)
-        row.addStretch(1)
-        return row
+        )
 
     def query(self, text: str, sort: str, descending: bool) -> HouseholdQuery:
         return HouseholdQuery(

@@ -13,10 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redoffice.errors import ValidationFailed
 from redoffice.services import community
 from redoffice.ui.context import AppContext
-from redoffice.ui.errors import report
 from redoffice.ui.identity_form import IdentityForm
 from redoffice.ui.work_settings import CalendarSettings, WorkSettings
 
@@ -61,11 +59,8 @@ class SettingsPage(QWidget):
             community.update_identity, self.ctx.db, self.form.identity(), self.form.operator.text()
         )
         self.ctx.write(
-            job, "setting", lambda _r: self.status.setText(self.tr("Saved.")), self._refused
+            job,
+            "setting",
+            lambda _r: self.status.setText(self.tr("Saved.")),
+            partial(self.form.show_refusal, parent=self),
         )
-
-    def _refused(self, error: BaseException) -> None:
-        if isinstance(error, ValidationFailed):
-            self.form.show_errors(error)
-        else:
-            report(self, error)

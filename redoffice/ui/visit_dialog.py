@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, time
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTime
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -30,14 +28,13 @@ from PySide6.QtWidgets import (
 
 from redoffice.services import cases, visits
 from redoffice.services.visits import EntryChoices, IssueInput, VisitInput
-from redoffice.ui import ask
+from redoffice.ui.attachments_dialog import AttachmentPicker, beside
 from redoffice.ui.context import AppContext
-from redoffice.ui.household_picker import HouseholdPicker
+from redoffice.ui.household_picker import HouseholdField
 from redoffice.ui.save_dialog import SaveDialog
 from redoffice.ui.widgets import OptionalDateEdit, code_combo, select_data
 
 _NO_TIME = QTime(0, 0)
-ATTACHMENT_FILTER = "照片、扫描件或PDF (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.pdf)"
 
 
 class OptionalTimeEdit(QTimeEdit):
@@ -125,19 +122,15 @@ class VisitDialog(SaveDialog):
     ) -> None:
         super().__init__(ctx, self.tr("Record a visit"), parent)
         self.choices = choices
-        self.household_id = ""
-        self.attachment_paths: list[Path] = []
         self._build()
         if household is not None:
-            self.set_household(*household)
+            self.household.set_household(*household)
         self.resize(720, 820)
 
     def _build(self) -> None:
         f, c = self.form, self.choices
-        self.household_label = QLabel(self.tr("(none chosen)"))
-        pick = QPushButton(self.tr("Choose…"))
-        pick.clicked.connect(self.pick_household)
-        f.add_row("household_id", self.tr("Household"), self._row(self.household_label, pick))
+        self.household = HouseholdField(self.ctx)
+        f.add_row("household_id", self.tr("Household"), self.household)
         self.visit_date = QDateEdit(QDate.currentDate())
         self.visit_date.setDisplayFormat("yyyy-MM-dd")
         self.visit_date.setCalendarPopup(True)
@@ -175,48 +168,9 @@ class VisitDialog(SaveDialog):
         self.issue_table = IssueTable(c.categories)
         add_issue = QPushButton(self.tr("Add issue"))
         add_issue.clicked.connect(self.issue_table.add_issue)
-        f.add_row("issues", self.tr("Issues found"), self._column(self.issue_table, add_issue))
-        self.attachment_list = QListWidget()
-        self.attachment_list.setMaximumHeight(60)
-        attach = QPushButton(self.tr("Add photos or scans…"))
-        attach.clicked.connect(self.choose_attachments)
-        f.add_row("attachments", self.tr("Attachments"), self._column(self.attachment_list, attach))
-
-    @staticmethod
-    def _row(*widgets: QWidget) -> QWidget:
-        box = QWidget()
-        layout = QHBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for w in widgets:
-            layout.addWidget(w)
-        layout.addStretch(1)
-        return box
-
-    @staticmethod
-    def _column(main: QWidget, button: QPushButton) -> QWidget:
-        box = QWidget()
-        layout = QHBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(main, 1)
-        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
-        return box
-
-    def set_household(self, household_id: str, address: str) -> None:
-        self.household_id = household_id
-        self.household_label.setText(address)
-
-    def pick_household(self) -> None:
-        picker = HouseholdPicker(self.ctx, self)
-        picker.chosen.connect(self.set_household)
-        picker.open()
-
-    def choose_attachments(self) -> None:
-        for path in ask.open_paths(self, self.tr("Add photos or scans"), ATTACHMENT_FILTER):
-            self.add_attachment(Path(path))
-
-    def add_attachment(self, path: Path) -> None:
-        self.attachment_paths.append(path)
-        self.attachment_list.addItem(path.name)
+        f.add_row("issues", self.tr("Issues found"), beside(self.issue_table, add_issue))
+        self.attachments = AttachmentPicker()
+        f.add_row("attachments", self.tr("Attachments"), self.attachments)
 
     def data(self) -> VisitInput:
         d = self.visit_date.date()
@@ -227,7 +181,7 @@ class VisitDialog(SaveDialog):
             if name.strip()
         ]
         return VisitInput(
-            household_id=self.household_id,
+            household_id=self.household.household_id or "",
             visit_date=date(d.year(), d.month(), d.day()),
             visitor_ids=checked_data(self.visitors),
             purposes=tuple(b.text() for b in self.purpose_boxes if b.isChecked()),
@@ -239,18 +193,32 @@ class VisitDialog(SaveDialog):
             next_visit_date=self.next_visit.value(),
             notes=self.notes.text(),
             issues=self.issue_table.issues(),
-            attachments=tuple(self.attachment_paths),
+            attachments=tuple(self.attachments.paths),
         )
 
     def action(self) -> Callable[[], Any]:
         return partial(visits.record_visit, self.ctx.db, self.data())
 
 
+EntryDialog = Callable[
+    [AppContext, EntryChoices, tuple[str, str] | None, QWidget | None], SaveDialog
+]
+
+
+def open_entry_dialog(
+    make: EntryDialog,
+    ctx: AppContext,
+    parent: QWidget | None,
+    household: tuple[str, str] | None = None,
+) -> None:
+    """Load the choices (staff, purposes, categories) on the worker, then open the dialog."""
+    ctx.query(
+        partial(visits.entry_choices, ctx.db),
+        lambda choices: make(ctx, choices, household, parent).open(),
+    )
+
+
 def open_visit_dialog(
     ctx: AppContext, parent: QWidget | None, household: tuple[str, str] | None = None
 ) -> None:
-    """Load the choices on the worker, then open the dialog."""
-    ctx.query(
-        partial(visits.entry_choices, ctx.db),
-        lambda choices: VisitDialog(ctx, choices, household, parent).open(),
-    )
+    open_entry_dialog(VisitDialog, ctx, parent, household)

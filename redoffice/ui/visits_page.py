@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -31,7 +30,7 @@ from redoffice.ui.place_filters import PlaceFilters
 from redoffice.ui.preview import show_report
 from redoffice.ui.simple_table import SimpleTable
 from redoffice.ui.visit_dialog import open_visit_dialog
-from redoffice.ui.widgets import combo_value, fill_combo
+from redoffice.ui.widgets import button_row, combo_value, fill_combo
 
 translate = QCoreApplication.translate
 
@@ -102,7 +101,7 @@ class VisitsPage(QWidget):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addLayout(
-            self._buttons(
+            button_row(
                 (self.tr("New visit"), self.new_visit),
                 (self.tr("Print filled form"), self.print_current),
                 (self.tr("Attachments"), self.show_attachments),
@@ -118,16 +117,6 @@ class VisitsPage(QWidget):
             text=text, grid_id=self.places.grid_id(), sort=sort, descending=descending
         )
         return partial(visit_queries.visit_ids, self.ctx.db, query)
-
-    @staticmethod
-    def _buttons(*actions: tuple[str, Callable[[], None]]) -> QHBoxLayout:
-        row = QHBoxLayout()
-        for text, slot in actions:
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            row.addWidget(button)
-        row.addStretch(1)
-        return row
 
     def new_visit(self, household: tuple[str, str] | None = None) -> None:
         open_visit_dialog(self.ctx, self, household)
@@ -170,7 +159,7 @@ class VisitsPage(QWidget):
         self.plan_count = QLabel()
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        top = self._buttons(
+        top = button_row(
             (self.tr("Record visit"), self._visit_selected),
             (self.tr("Print blank form"), self._blank_form),
         )

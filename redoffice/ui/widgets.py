@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -11,13 +11,16 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from redoffice.codes import Labels
 from redoffice.errors import ValidationFailed
+from redoffice.ui.errors import report
 
 _EMPTY = QDate(1900, 1, 1)
 
@@ -115,9 +118,27 @@ class FieldForm(QWidget):
             label.clear()
             label.hide()
 
+    def show_refusal(self, error: BaseException, parent: QWidget) -> None:
+        """Field messages in place; any other failure in a message box."""
+        if isinstance(error, ValidationFailed):
+            self.show_errors(error)
+        else:
+            report(parent, error)
+
     def error_text(self, field: str) -> str:
         label = self._errors.get(field)
         return label.text() if label is not None and not label.isHidden() else ""
+
+
+def button_row(*actions: tuple[str, Callable[[], object]]) -> QHBoxLayout:
+    """A row of push buttons, left-aligned, each calling its slot."""
+    row = QHBoxLayout()
+    for text, slot in actions:
+        button = QPushButton(text)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
 
 
 def align_right(widget: QLabel) -> QLabel:

@@ -22,10 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from redoffice import codes
-from redoffice.errors import ValidationFailed
 from redoffice.services import calendar, config
 from redoffice.ui.context import AppContext
-from redoffice.ui.errors import report
 from redoffice.ui.simple_table import SimpleTable
 from redoffice.ui.widgets import FieldForm
 
@@ -114,14 +112,11 @@ class WorkSettings(QWidget):
         self.status.clear()
         job = partial(config.update, self.ctx.db, self.values())
         self.ctx.write(
-            job, "setting", lambda _r: self.status.setText(self.tr("Saved.")), self._refused
+            job,
+            "setting",
+            lambda _r: self.status.setText(self.tr("Saved.")),
+            partial(self.form.show_refusal, parent=self),
         )
-
-    def _refused(self, error: BaseException) -> None:
-        if isinstance(error, ValidationFailed):
-            self.form.show_errors(error)
-        else:
-            report(self, error)
 
 
 class CalendarSettings(QWidget):

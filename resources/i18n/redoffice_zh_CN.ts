@@ -2,44 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AttachmentPicker</name>
+    <message>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="60"/>
+        <source>Add photos or scans…</source>
+        <translation>添加照片或扫描件…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="67"/>
+        <source>Add photos or scans</source>
+        <translation>添加照片或扫描件</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsDialog</name>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="46"/>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="86"/>
         <source>Attachments: %1</source>
         <translation>附件：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="47"/>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="87"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="47"/>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="87"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="47"/>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="87"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="51"/>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="91"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="52"/>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="92"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="53"/>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="93"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="78"/>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="118"/>
         <source>Add attachments</source>
         <translation>添加附件</translation>
     </message>
@@ -47,42 +60,42 @@
 <context>
     <name>CalendarSettings</name>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="137"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="132"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="137"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="132"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="137"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="132"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="145"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="140"/>
         <source>e.g. 国庆节</source>
         <translation>如：国庆节</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="147"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="142"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="147"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="142"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="151"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="146"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="164"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="159"/>
         <source>Deadlines of normal requests count working days: Monday to Friday, without public holidays, plus 调休 working weekends.</source>
         <translation>一般诉求的办理时限按工作日计算：周一至周五，除去法定节假日，加上调休上班的周末。</translation>
     </message>
@@ -90,120 +103,100 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="52"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="47"/>
         <source>New request</source>
         <translation>受理诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="62"/>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
         <location filename="../../redoffice/ui/case_dialogs.py" line="63"/>
-        <source>Choose…</source>
-        <translation>选择…</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="72"/>
-        <source>Add photos or scans…</source>
-        <translation>添加照片或扫描件…</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="75"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="76"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="64"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="77"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="65"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="78"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="66"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="79"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="67"/>
         <source>Reporter (if not a resident here)</source>
         <translation>诉求人（非本社区居民时填写）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="80"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="68"/>
         <source>Reporter&apos;s phone</source>
         <translation>诉求人电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="81"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="69"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="82"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="70"/>
         <source>Request</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="83"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="71"/>
         <source>Handled by (staff)</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="84"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="72"/>
         <source>Handled by (organization)</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="85"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="73"/>
         <source>Attachments</source>
         <translation>附件</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="102"/>
-        <source>Add photos or scans</source>
-        <translation>添加照片或扫描件</translation>
     </message>
 </context>
 <context>
     <name>CaseStepDialog</name>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="152"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="117"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="155"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="120"/>
         <source>Progress note</source>
         <translation>进展说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="156"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="121"/>
         <source>Report to the street office</source>
         <translation>上报街道</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="159"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="124"/>
         <source>Request</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="162"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="127"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="165"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="130"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="165"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="130"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -211,137 +204,137 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="115"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="114"/>
         <source>Requests</source>
         <translation>民情诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="116"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="115"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="127"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="126"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="129"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="128"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="136"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="135"/>
         <source>Search number, request or place</source>
         <translation>搜索编号、诉求内容或地点</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="152"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="151"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="321"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="313"/>
         <source>By</source>
         <translation>统计维度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="154"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="153"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="153"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="152"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="155"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="154"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="156"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="155"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="181"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="179"/>
         <source>New request</source>
         <translation>受理诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="182"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="180"/>
         <source>Next step</source>
         <translation>办理下一步</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="183"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="181"/>
         <source>Progress note</source>
         <translation>进展说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="184"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="182"/>
         <source>Report to street</source>
         <translation>上报街道</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="185"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="183"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="186"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="184"/>
         <source>Print ledger</source>
         <translation>打印民情台账</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="187"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="185"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="215"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="207"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="299"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="291"/>
         <source>Request ledger</source>
         <translation>民情台账</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="309"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="301"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="310"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="302"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="311"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="303"/>
         <source>Closed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="312"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="304"/>
         <source>Closure rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="313"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="305"/>
         <source>On-time rate</source>
         <translation>按时办结率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="314"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="306"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="329"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="321"/>
         <source>Closure rate = closed / accepted; on-time rate = closed by the deadline / closed; satisfaction rate = satisfied or basically satisfied / called back.</source>
         <translation>办结率 = 办结数 / 受理数；按时办结率 = 在时限内办结数 / 办结数；满意率 = （满意 + 基本满意） / 回访数。</translation>
     </message>
@@ -478,12 +471,12 @@
         <translation>我的：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="243"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="249"/>
         <source>As of %1</source>
         <translation>截至 %1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="274"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="280"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
@@ -622,14 +615,27 @@
     </message>
 </context>
 <context>
+    <name>HouseholdField</name>
+    <message>
+        <location filename="../../redoffice/ui/household_picker.py" line="87"/>
+        <source>(none chosen)</source>
+        <translation>（未选择）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/household_picker.py" line="88"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdPicker</name>
     <message>
-        <location filename="../../redoffice/ui/household_picker.py" line="34"/>
+        <location filename="../../redoffice/ui/household_picker.py" line="42"/>
         <source>Search address, head of household, pinyin initials, phone tail</source>
         <translation>搜索地址、户主姓名、拼音首字母、电话尾号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/household_picker.py" line="47"/>
+        <location filename="../../redoffice/ui/household_picker.py" line="55"/>
         <source>Choose a household</source>
         <translation>选择户</translation>
     </message>
@@ -637,72 +643,72 @@
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="39"/>
+        <location filename="../../redoffice/ui/households_page.py" line="38"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="51"/>
+        <location filename="../../redoffice/ui/households_page.py" line="50"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="52"/>
+        <location filename="../../redoffice/ui/households_page.py" line="51"/>
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="53"/>
+        <location filename="../../redoffice/ui/households_page.py" line="52"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="54"/>
+        <location filename="../../redoffice/ui/households_page.py" line="53"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="55"/>
+        <location filename="../../redoffice/ui/households_page.py" line="54"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="56"/>
+        <location filename="../../redoffice/ui/households_page.py" line="55"/>
         <source>Special groups</source>
         <translation>特殊人群</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="61"/>
+        <location filename="../../redoffice/ui/households_page.py" line="60"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="80"/>
+        <location filename="../../redoffice/ui/households_page.py" line="78"/>
         <source>New household</source>
         <translation>新增户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="81"/>
+        <location filename="../../redoffice/ui/households_page.py" line="79"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="82"/>
+        <location filename="../../redoffice/ui/households_page.py" line="80"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="83"/>
+        <location filename="../../redoffice/ui/households_page.py" line="81"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="84"/>
+        <location filename="../../redoffice/ui/households_page.py" line="82"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="85"/>
+        <location filename="../../redoffice/ui/households_page.py" line="83"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
@@ -748,17 +754,17 @@
 <context>
     <name>IssueTable</name>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="85"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="82"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="85"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="82"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="85"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="82"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
@@ -844,17 +850,17 @@
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="89"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="88"/>
         <source>Ledger period</source>
         <translation>台账期间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="94"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="93"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="94"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="93"/>
         <source>To</source>
         <translation>至</translation>
     </message>
@@ -1275,22 +1281,22 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../redoffice/ui/settings_page.py" line="29"/>
+        <location filename="../../redoffice/ui/settings_page.py" line="27"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings_page.py" line="43"/>
+        <location filename="../../redoffice/ui/settings_page.py" line="41"/>
         <source>Community and operator</source>
         <translation>社区信息与经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings_page.py" line="44"/>
+        <location filename="../../redoffice/ui/settings_page.py" line="42"/>
         <source>Visits and requests</source>
         <translation>走访与诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings_page.py" line="45"/>
+        <location filename="../../redoffice/ui/settings_page.py" line="43"/>
         <source>Holidays and 调休</source>
         <translation>节假日与调休</translation>
     </message>
@@ -1339,251 +1345,231 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="126"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="123"/>
         <source>Record a visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="137"/>
-        <source>(none chosen)</source>
-        <translation>（未选择）</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="138"/>
-        <source>Choose…</source>
-        <translation>选择…</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="140"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="133"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="144"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="137"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="146"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="139"/>
         <source>Start time</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="147"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="140"/>
         <source>End time</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="149"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="142"/>
         <source>Visitors</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="151"/>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="152"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="144"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="145"/>
         <source>Names separated by 、</source>
         <translation>多人用顿号“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="153"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="146"/>
         <source>Party members along</source>
         <translation>陪同党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="154"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="147"/>
         <source>Volunteers along</source>
         <translation>陪同志愿者</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="162"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="155"/>
         <source>Purposes</source>
         <translation>走访目的</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="165"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="158"/>
         <source>Health, income, changes in the family…</source>
         <translation>健康、收入、家庭变化等情况…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="167"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="160"/>
         <source>Situation</source>
         <translation>情况记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="170"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="163"/>
         <source>Resolved on the spot</source>
         <translation>现场解决问题数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="172"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="165"/>
         <source>Next visit</source>
         <translation>下次走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="174"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="167"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="176"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="169"/>
         <source>Add issue</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="178"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="171"/>
         <source>Issues found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="181"/>
-        <source>Add photos or scans…</source>
-        <translation>添加照片或扫描件…</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="183"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="173"/>
         <source>Attachments</source>
         <translation>附件</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="214"/>
-        <source>Add photos or scans</source>
-        <translation>添加照片或扫描件</translation>
     </message>
 </context>
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="72"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="71"/>
         <source>Visit records</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="73"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="72"/>
         <source>Visit plan</source>
         <translation>走访计划</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="74"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="73"/>
         <source>Coverage</source>
         <translation>走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="91"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="90"/>
         <source>Search address</source>
         <translation>搜索地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="106"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="105"/>
         <source>New visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="107"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="106"/>
         <source>Print filled form</source>
         <translation>打印走访记录表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="108"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="107"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="109"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="108"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="110"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="109"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="160"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="149"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="161"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="150"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="162"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="151"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="163"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="152"/>
         <source>Last visit</source>
         <translation>上次走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="164"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="153"/>
         <source>Every (days)</source>
         <translation>频次（天）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="165"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="154"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="174"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="163"/>
         <source>Record visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="175"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="164"/>
         <source>Print blank form</source>
         <translation>打印空白走访表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="177"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="166"/>
         <source>Worker</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="187"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="176"/>
         <source>All workers</source>
         <translation>全部工作人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="209"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="198"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="219"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="208"/>
         <source>%1 household(s) due this week, %2 overdue</source>
         <translation>本周应走访 %1 户，其中逾期 %2 户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="244"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="233"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="244"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="233"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="244"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="233"/>
         <source>Visited</source>
         <translation>已走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="244"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="233"/>
         <source>Rate</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="250"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="239"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="266"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="255"/>
         <source>%1 to %2: %3 of %4 households visited (%5)</source>
         <translation>%1 至 %2：已走访 %3 户，共 %4 户（%5）</translation>
     </message>
@@ -1591,47 +1577,47 @@
 <context>
     <name>WorkSettings</name>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="58"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="56"/>
         <source>Everyone else</source>
         <translation>其他住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="61"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="59"/>
         <source>no rule</source>
         <translation>不单独设定</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="62"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="60"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="73"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="71"/>
         <source>Visit purposes (one per line)</source>
         <translation>走访目的（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="74"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="72"/>
         <source>Request categories (one per line)</source>
         <translation>诉求类别（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="76"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="74"/>
         <source>Normal requests: working days</source>
         <translation>一般诉求办理时限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="78"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="76"/>
         <source>Visit every … days</source>
         <translation>走访频次（天）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="79"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="77"/>
         <source>Largest attachment (MB)</source>
         <translation>单个附件上限（MB）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="81"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="79"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -1644,57 +1630,57 @@
 <context>
     <name>cases</name>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="57"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="56"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="58"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="57"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="59"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="58"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="60"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="59"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="61"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="60"/>
         <source>Request</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="62"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="61"/>
         <source>Reporter</source>
         <translation>诉求人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="63"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="62"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="64"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="63"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="65"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="64"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="66"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="65"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="67"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="66"/>
         <source>Call-back</source>
         <translation>回访结果</translation>
     </message>
@@ -1809,47 +1795,47 @@
 <context>
     <name>visits</name>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="41"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="40"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="42"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="41"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="43"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="42"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="44"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="43"/>
         <source>Visitors</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="45"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="44"/>
         <source>Purposes</source>
         <translation>走访目的</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="46"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="45"/>
         <source>Issues</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="47"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="46"/>
         <source>Files</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="48"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="47"/>
         <source>Situation</source>
         <translation>情况记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="63"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="62"/>
         <source>Household visit form</source>
         <translation>入户走访记录表</translation>
     </message>

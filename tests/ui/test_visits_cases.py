@@ -54,7 +54,7 @@ def _record_visit_with_issue(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> s
     text.setText("单元门禁损坏，老人进出困难")  # type: ignore[union-attr]
     photo = tmp_path / "门禁.png"
     photo.write_bytes(PNG)
-    dialog.add_attachment(photo)
+    dialog.attachments.add(photo)
     with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
         dialog.submit()
     return str(saved.args[0])
