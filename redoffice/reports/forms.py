@@ -38,6 +38,7 @@ class VisitFormData:
     situation: str = ""
     issues: Sequence[str] = field(default_factory=tuple)
     resolved_on_spot: str = ""
+    referrals: Sequence[str] = field(default_factory=tuple)
     next_visit: str = ""
 
 
@@ -147,7 +148,7 @@ def visit_form(data: VisitFormData) -> bytes:
         _box("家庭情况", data.situation, width, 4),
         _box("反映问题\n诉求", issues, width, 4),
         _box("现场答复\n解决情况", data.resolved_on_spot, width, 3),
-        _box("转办去向\n办结时限", "", width, 2),
+        _box("转办去向\n办结时限", "\n".join(data.referrals), width, 2),
         _box("下次走访", data.next_visit, width, 1),
         Spacer(1, 8 * mm),
         _signatures(width),

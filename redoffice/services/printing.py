@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from redoffice import codes
 from redoffice.db import Database
 from redoffice.errors import UserError
-from redoffice.models import Case, Grid, Household, Visit, VisitParticipant
+from redoffice.models import Case, Grid, Household, Organization, Staff, Visit, VisitParticipant
 from redoffice.reports.forms import LedgerRow, Member, VisitFormData
 from redoffice.services import community, search
 from redoffice.services.calendar import local_date
@@ -66,7 +66,13 @@ def _visit_fields(s: Session, visit: Visit) -> dict[str, Any]:
             VisitParticipant.visit_id == visit.id, VisitParticipant.deleted.is_(False)
         )
     )
-    issues = s.scalars(select(Case).where(Case.visit_id == visit.id).order_by(Case.number))
+    issues = s.execute(
+        select(Case, Staff.name, Organization.name)
+        .outerjoin(Staff, Staff.id == Case.assignee_staff_id)
+        .outerjoin(Organization, Organization.id == Case.assignee_org_id)
+        .where(Case.visit_id == visit.id)
+        .order_by(Case.number)
+    ).all()
     span = "–".join(t.strftime("%H:%M") for t in (visit.start_time, visit.end_time) if t)
     return {
         "visit_date": visit.visit_date.isoformat(),
@@ -74,7 +80,11 @@ def _visit_fields(s: Session, visit: Visit) -> dict[str, Any]:
         "visitors": "、".join(p.name + ROLES.get(p.role, "") for p in people),
         "purposes": "、".join(json.loads(visit.purposes)),
         "situation": visit.situation,
-        "issues": tuple(f"{c.category}：{c.description}（{c.number}）" for c in issues),
+        "issues": tuple(f"{c.category}：{c.description}（{c.number}）" for c, _, _ in issues),
+        "referrals": tuple(
+            f"{c.number} 转{staff or org or '社区'}办理，时限 {local_date(c.due_at)}"
+            for c, staff, org in issues
+        ),
         "resolved_on_spot": f"现场解决问题 {visit.resolved_on_spot} 个",
         "next_visit": visit.next_visit_date.isoformat() if visit.next_visit_date else "",
     }

@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redoffice.services import cases
+from redoffice.services import cases, search
 from redoffice.services.case_queries import CaseRow
 from redoffice.services.cases import CaseInput
+from redoffice.services.search import ResidentRow
 from redoffice.services.visits import EntryChoices
 from redoffice.ui.attachments_dialog import AttachmentPicker
 from redoffice.ui.context import AppContext
@@ -54,6 +55,9 @@ class CaseDialog(SaveDialog):
         self.source = code_combo(cases.SOURCES)
         select_data(self.source, "walk_in")
         self.household = HouseholdField(ctx)
+        self.household.changed.connect(self.load_members)
+        self.reporter = QComboBox()
+        self.reporter.addItem(self.tr("(not a member / anonymous)"), "")
         self.reporter_name, self.reporter_phone, self.place = QLineEdit(), QLineEdit(), QLineEdit()
         self.description = prose(100)
         self.staff, self.org = QComboBox(), QComboBox()
@@ -65,6 +69,7 @@ class CaseDialog(SaveDialog):
             ("urgency", self.tr("Urgency"), self.urgency),
             ("source", self.tr("Source"), self.source),
             ("household_id", self.tr("Household"), self.household),
+            ("reporter_resident_id", self.tr("Reporter"), self.reporter),
             ("reporter_name", self.tr("Reporter (if not a resident here)"), self.reporter_name),
             ("reporter_phone", self.tr("Reporter's phone"), self.reporter_phone),
             ("place", self.tr("Place"), self.place),
@@ -78,6 +83,18 @@ class CaseDialog(SaveDialog):
             self.household.set_household(*household)
         self.resize(620, 640)
 
+    def load_members(self, household_id: str) -> None:
+        """The chosen household's members become the choices for 诉求人."""
+
+        def show(members: list[ResidentRow]) -> None:
+            fill_combo(
+                self.reporter,
+                [(m.name, m.id) for m in members],
+                self.tr("(not a member / anonymous)"),
+            )
+
+        self.ctx.query(partial(search.household_members, self.ctx.db, household_id), show)
+
     def data(self) -> CaseInput:
         return CaseInput(
             category=self.category.currentText(),
@@ -85,6 +102,7 @@ class CaseDialog(SaveDialog):
             urgency=str(self.urgency.currentData()),
             source=str(self.source.currentData()),
             household_id=self.household.household_id,
+            reporter_resident_id=combo_value(self.reporter),
             reporter_name=self.reporter_name.text(),
             reporter_phone=self.reporter_phone.text(),
             place=self.place.text(),

@@ -80,6 +80,8 @@ class HouseholdPicker(QDialog):
 class HouseholdField(QWidget):
     """A form field: the chosen household's address and a 选择… button opening the picker."""
 
+    changed = Signal(str)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -95,6 +97,7 @@ class HouseholdField(QWidget):
     def set_household(self, household_id: str, address: str) -> None:
         self.household_id = household_id
         self.label.setText(address)
+        self.changed.emit(household_id)
 
     def pick(self) -> None:
         picker = HouseholdPicker(self.ctx, self)

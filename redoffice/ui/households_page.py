@@ -21,12 +21,15 @@ from redoffice import codes
 from redoffice.services import households, search
 from redoffice.services.search import HouseholdQuery, HouseholdRow, ResidentRow
 from redoffice.ui import record_actions
+from redoffice.ui.case_dialogs import open_case_dialog
 from redoffice.ui.context import AppContext
 from redoffice.ui.household_dialog import HouseholdDialog
 from redoffice.ui.household_picker import household_list
 from redoffice.ui.list_view import SearchableList
 from redoffice.ui.place_filters import PlaceFilters
 from redoffice.ui.resident_dialog import ResidentDialog
+from redoffice.ui.visit_dialog import open_visit_dialog
+from redoffice.ui.visits_page import show_visit_form
 from redoffice.ui.widgets import button_row
 
 
@@ -78,6 +81,9 @@ class HouseholdsPage(QWidget):
             (self.tr("New household"), self.add),
             (self.tr("Edit"), self.edit_current),
             (self.tr("Add member"), self.add_member),
+            (self.tr("Record visit"), self.record_visit),
+            (self.tr("Blank visit form"), self.print_visit_form),
+            (self.tr("New request"), self.new_request),
             (self.tr("Delete"), partial(self.set_deleted, True)),
             (self.tr("Restore"), partial(self.set_deleted, False)),
             (self.tr("History"), self.show_history),
@@ -135,9 +141,24 @@ class HouseholdsPage(QWidget):
         )
 
     def add_member(self) -> None:
+        if household := self._current():
+            ResidentDialog(self.ctx, household=household, parent=self).open()
+
+    def _current(self) -> tuple[str, str] | None:
         row = self.list.current_row()
-        if isinstance(row, HouseholdRow):
-            ResidentDialog(self.ctx, household=(row.id, row.address), parent=self).open()
+        return (row.id, row.address) if isinstance(row, HouseholdRow) else None
+
+    def record_visit(self) -> None:
+        if household := self._current():
+            open_visit_dialog(self.ctx, self, household)
+
+    def print_visit_form(self) -> None:
+        if household := self._current():
+            show_visit_form(self.ctx, self, household[0])
+
+    def new_request(self) -> None:
+        if household := self._current():
+            open_case_dialog(self.ctx, self, household)
 
     def set_deleted(self, deleted: bool) -> None:
         row = self.list.current_row()

@@ -103,62 +103,73 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="47"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="49"/>
         <source>New request</source>
         <translation>受理诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="63"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="60"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="93"/>
+        <source>(not a member / anonymous)</source>
+        <translation>（非本户成员或匿名）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="68"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="64"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="69"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="65"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="70"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="66"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="71"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="67"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="72"/>
+        <source>Reporter</source>
+        <translation>诉求人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="73"/>
         <source>Reporter (if not a resident here)</source>
         <translation>诉求人（非本社区居民时填写）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="68"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="74"/>
         <source>Reporter&apos;s phone</source>
         <translation>诉求人电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="69"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="75"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="70"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="76"/>
         <source>Request</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="71"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="77"/>
         <source>Handled by (staff)</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="72"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="78"/>
         <source>Handled by (organization)</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="73"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="79"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -166,37 +177,37 @@
 <context>
     <name>CaseStepDialog</name>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="117"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="133"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="120"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="136"/>
         <source>Progress note</source>
         <translation>进展说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="121"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="137"/>
         <source>Report to the street office</source>
         <translation>上报街道</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="124"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="140"/>
         <source>Request</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="127"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="143"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="130"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="146"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="130"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="146"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -617,12 +628,12 @@
 <context>
     <name>HouseholdField</name>
     <message>
-        <location filename="../../redoffice/ui/household_picker.py" line="87"/>
+        <location filename="../../redoffice/ui/household_picker.py" line="89"/>
         <source>(none chosen)</source>
         <translation>（未选择）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/household_picker.py" line="88"/>
+        <location filename="../../redoffice/ui/household_picker.py" line="90"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
@@ -643,72 +654,87 @@
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="38"/>
+        <location filename="../../redoffice/ui/households_page.py" line="41"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="50"/>
+        <location filename="../../redoffice/ui/households_page.py" line="53"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="51"/>
+        <location filename="../../redoffice/ui/households_page.py" line="54"/>
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="52"/>
+        <location filename="../../redoffice/ui/households_page.py" line="55"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="53"/>
+        <location filename="../../redoffice/ui/households_page.py" line="56"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="54"/>
+        <location filename="../../redoffice/ui/households_page.py" line="57"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="55"/>
+        <location filename="../../redoffice/ui/households_page.py" line="58"/>
         <source>Special groups</source>
         <translation>特殊人群</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="60"/>
+        <location filename="../../redoffice/ui/households_page.py" line="63"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="78"/>
+        <location filename="../../redoffice/ui/households_page.py" line="81"/>
         <source>New household</source>
         <translation>新增户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="79"/>
+        <location filename="../../redoffice/ui/households_page.py" line="82"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="80"/>
+        <location filename="../../redoffice/ui/households_page.py" line="83"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="81"/>
+        <location filename="../../redoffice/ui/households_page.py" line="84"/>
+        <source>Record visit</source>
+        <translation>记录走访</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/households_page.py" line="85"/>
+        <source>Blank visit form</source>
+        <translation>空白走访表</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/households_page.py" line="86"/>
+        <source>New request</source>
+        <translation>受理诉求</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/households_page.py" line="87"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="82"/>
+        <location filename="../../redoffice/ui/households_page.py" line="88"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="83"/>
+        <location filename="../../redoffice/ui/households_page.py" line="89"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>

@@ -18,6 +18,7 @@ from redoffice.reports import forms
 from redoffice.services import attachments, case_queries, config, printing, visits
 from redoffice.services.case_queries import CaseFilter
 from redoffice.services.search import HouseholdQuery, household_ids, household_rows
+from redoffice.services.validation import mask_name
 from redoffice.ui.attachments_dialog import AttachmentsDialog
 from redoffice.ui.case_dialogs import CaseStepDialog
 from redoffice.ui.cases_page import CasesPage
@@ -189,3 +190,40 @@ def test_work_settings_saved_and_refused(qtbot: QtBot, ctx: AppContext) -> None:
     assert ctx.tasks.wait_idle()
     assert page.form.error_text("visit.purposes") == "至少保留一项"
     assert config.values(ctx.db)["visit.purposes"]
+
+
+def test_request_from_a_household_names_a_member_as_reporter(qtbot: QtBot, ctx: AppContext) -> None:
+    from redoffice.services.search import household_members
+    from redoffice.ui.case_dialogs import CaseDialog
+
+    household = _household(ctx)
+    member = household_members(ctx.db, household[0])[0]
+    dialog = CaseDialog(ctx, visits.entry_choices(ctx.db), household)
+    qtbot.addWidget(dialog)
+    assert ctx.tasks.wait_idle()
+    assert dialog.reporter.count() == 1 + len(household_members(ctx.db, household[0]))
+    select_data(dialog.reporter, member.id)
+    dialog.description.setPlainText("楼道灯不亮")
+    with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
+        dialog.submit()
+    (row,) = case_queries.case_rows(ctx.db, [str(saved.args[0])])
+    assert row.reporter_masked == mask_name(member.name)
+    assert row.address == household[1]
+
+
+def test_households_page_records_a_visit_for_the_selected_household(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    from redoffice.ui.households_page import HouseholdsPage
+
+    page = HouseholdsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    assert ctx.tasks.wait_idle()
+    page.list.table.selectRow(0)
+    assert ctx.tasks.wait_idle()
+    page.record_visit()
+    assert ctx.tasks.wait_idle()
+    dialog = page.findChild(VisitDialog)
+    assert dialog is not None
+    assert dialog.household.household_id == page.list.current_id()
