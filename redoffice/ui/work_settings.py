@@ -66,6 +66,7 @@ class WorkSettings(QWidget):
             if n % 6 == 5:
                 grid.addLayout(column)
                 column = QVBoxLayout()
+        column.addStretch(1)
         grid.addLayout(column)
         f = self.form
         f.add_row("visit.purposes", self.tr("Visit purposes (one per line)"), self.purposes)
