@@ -20,6 +20,7 @@ DEFAULTS: Final[dict[str, Any]] = {
         "其他",
     ],
     "case.normal_working_days": 5,
+    "meeting.types": ["三方联席会议", "居民议事会", "党建联席会议"],
     "attachment.max_mb": 20,
     # days between visits per special-group tag; "*" for every other household
     "visit.intervals": {

@@ -1,6 +1,16 @@
 """SQLAlchemy tables. Import from here so that every table is registered on ``Base.metadata``."""
 
 from redoffice.models.base import Base, SyncedRecord
+from redoffice.models.meetings import (
+    AgendaItem,
+    Meeting,
+    MeetingAttendee,
+    MeetingEstate,
+    MeetingRevision,
+    MinutesDraft,
+    Resolution,
+    ResolutionNote,
+)
 from redoffice.models.registry import (
     Estate,
     Grid,
@@ -22,6 +32,7 @@ from redoffice.models.work import (
 )
 
 __all__ = [
+    "AgendaItem",
     "Attachment",
     "AuditLog",
     "Base",
@@ -33,9 +44,16 @@ __all__ = [
     "Grid",
     "Household",
     "HouseholdVisitState",
+    "Meeting",
+    "MeetingAttendee",
+    "MeetingEstate",
+    "MeetingRevision",
+    "MinutesDraft",
     "Organization",
     "Resident",
     "ResidentTag",
+    "Resolution",
+    "ResolutionNote",
     "Setting",
     "Staff",
     "SyncCounter",

@@ -198,6 +198,22 @@ def transition(
         return case.status
 
 
+def close_in(s: Session, case: Case, note: str) -> bool:
+    """Inside an ongoing transaction: bring an open case to 已办结 through the allowed steps,
+    each with ``note`` in the timeline. A case already closed only gets the note. Returns
+    whether the case was closed by this call."""
+    if case.status not in OPEN:
+        _event(s, case, "note", note)
+        return False
+    when = utcnow()
+    for step in ("in_progress", "resolved"):
+        if case.status != step and (case.status, step) in TRANSITIONS:
+            old = case.status
+            _apply(s, case, step, None, when)
+            _event(s, case, "transition", note, old=old)
+    return True
+
+
 def _apply(s: Session, case: Case, to: str, satisfaction: str | None, when: datetime) -> None:
     case.status = to
     if to == "resolved":

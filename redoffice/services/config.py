@@ -73,6 +73,7 @@ def _intervals(c: Collector, key: str, value: object) -> dict[str, int]:
 
 CHECKS: Final = {
     "visit.purposes": _labels,
+    "meeting.types": _labels,
     "case.categories": _labels,
     "case.normal_working_days": _number,
     "attachment.max_mb": _number,
