@@ -162,7 +162,7 @@ def cmd_report_case_ledger(db: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def _command(
+def command(
     group: Any, name: str, handler: Any, help_text: str, *, writes: bool
 ) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = group.add_parser(name, help=help_text)
@@ -170,54 +170,56 @@ def _command(
     return parser
 
 
-def register(sub: Any) -> None:
-    """Add the visits, cases and report command groups to the top-level parser."""
+def register(sub: Any) -> Any:
+    """Add the visits, cases and report command groups to the top-level parser; returns the
+    report group (other modules add their reports to it)."""
     v = sub.add_parser("visits", help="入户走访").add_subparsers(dest="action", required=True)
-    add = _command(v, "add", cmd_visits_add, "记录一次走访", writes=True)
+    add = command(v, "add", cmd_visits_add, "记录一次走访", writes=True)
     add.add_argument("--household", required=True, metavar="ID")
     add.add_argument("--date", required=True, type=parse_date)
     add.add_argument("--visitor", required=True, action="append", metavar="NAME")
     add.add_argument("--purpose", required=True, action="append")
     add.add_argument("--note")
     add.add_argument("--attach", action="append", metavar="FILE", help="照片、扫描件或PDF")
-    due = _command(v, "due", cmd_visits_due, "应走访的住户", writes=False)
+    due = command(v, "due", cmd_visits_due, "应走访的住户", writes=False)
     due.add_argument("--grid", metavar="CODE")
     due.add_argument("--worker", metavar="NAME", help="只列出该工作人员负责的网格")
     due.add_argument("--json", action="store_true")
-    cov = _command(v, "coverage", cmd_visits_coverage, "走访覆盖率", writes=False)
+    cov = command(v, "coverage", cmd_visits_coverage, "走访覆盖率", writes=False)
     cov.add_argument("--period", default="本月", help="本月、本季度、本年度")
     cov.add_argument("--json", action="store_true")
 
     c = sub.add_parser("cases", help="民情诉求").add_subparsers(dest="action", required=True)
-    cadd = _command(c, "add", cmd_cases_add, "受理诉求", writes=True)
+    cadd = command(c, "add", cmd_cases_add, "受理诉求", writes=True)
     cadd.add_argument("--category", required=True)
     cadd.add_argument("--urgency", required=True, help="紧急 或 一般")
     cadd.add_argument("--description", required=True)
     cadd.add_argument("--household", metavar="ID")
     cadd.add_argument("--source", help="走访、来电、来访、12345热线、网格巡查、会议、其他")
     cadd.add_argument("--attach", action="append", metavar="FILE", help="照片、扫描件或PDF")
-    cstats = _command(c, "stats", cmd_cases_stats, "办结率、按时办结率、满意率", writes=False)
+    cstats = command(c, "stats", cmd_cases_stats, "办结率、按时办结率、满意率", writes=False)
     cstats.add_argument("--by", default="类别", help="类别、网格、月份")
     cstats.add_argument("--from", dest="date_from", type=parse_date)
     cstats.add_argument("--to", dest="date_to", type=parse_date)
     cstats.add_argument("--json", action="store_true")
-    clist = _command(c, "list", cmd_cases_list, "列出诉求", writes=False)
+    clist = command(c, "list", cmd_cases_list, "列出诉求", writes=False)
     clist.add_argument("--status")
     clist.add_argument("--overdue", action="store_true")
     clist.add_argument("--json", action="store_true")
-    move = _command(c, "transition", cmd_cases_transition, "办理、办结、回访", writes=True)
+    move = command(c, "transition", cmd_cases_transition, "办理、办结、回访", writes=True)
     move.add_argument("id", help="诉求编号或 ID")
     move.add_argument("--to", required=True, help="办理中、已办结、已回访")
     move.add_argument("--note")
     move.add_argument("--satisfaction", help="满意、基本满意、不满意")
 
     r = sub.add_parser("report", help="打印表格").add_subparsers(dest="action", required=True)
-    form = _command(r, "visit-form", cmd_report_visit_form, "入户走访记录表", writes=False)
+    form = command(r, "visit-form", cmd_report_visit_form, "入户走访记录表", writes=False)
     which = form.add_mutually_exclusive_group(required=True)
     which.add_argument("--household", metavar="ID")
     which.add_argument("--visit", metavar="ID")
     form.add_argument("--out", required=True)
-    ledger = _command(r, "case-ledger", cmd_report_case_ledger, "民情台账", writes=False)
+    ledger = command(r, "case-ledger", cmd_report_case_ledger, "民情台账", writes=False)
     ledger.add_argument("--from", dest="date_from", type=parse_date)
     ledger.add_argument("--to", dest="date_to", type=parse_date)
     ledger.add_argument("--out", required=True)
+    return r

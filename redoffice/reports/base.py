@@ -149,6 +149,7 @@ def table(
     widths: Sequence[float],
     size: float = 9,
     header_rows: int = 1,
+    min_row_height: float = 0,
 ) -> Table:
     """A grid whose header row repeats on every page; long cells wrap inside their column."""
     padding = 3 + size * 0.6 + 2
@@ -157,7 +158,12 @@ def table(
         [_cell(str(v), width - padding, size) for v, width in zip(row, widths, strict=True)]
         for row in rows
     ]
-    result = Table(cells, colWidths=list(widths), repeatRows=header_rows)
+    result = Table(
+        cells,
+        colWidths=list(widths),
+        repeatRows=header_rows,
+        minRowHeights=[0] * header_rows + [min_row_height] * len(rows),
+    )
     result.setStyle(
         TableStyle(
             [
@@ -171,4 +177,49 @@ def table(
             ]
         )
     )
+    return result
+
+
+def field_pairs(pairs: Sequence[tuple[str, str]], width: float) -> Table:
+    """Label/value pairs, two per row."""
+    rows = []
+    for i in range(0, len(pairs), 2):
+        row: list[Flowable] = []
+        for label, value in pairs[i : i + 2]:
+            row += [para(label, 10, align=1), para(value, 10)]
+        rows.append(row)
+    label_w = 22 * mm
+    value_w = width / 2 - label_w
+    result = Table(rows, colWidths=[label_w, value_w, label_w, value_w])
+    result.setStyle(
+        grid_style(
+            [
+                ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2dcdb")),
+                ("BACKGROUND", (2, 0), (2, -1), colors.HexColor("#f2dcdb")),
+            ]
+        )
+    )
+    return result
+
+
+def grid_style(extra: list[tuple[object, ...]]) -> TableStyle:
+    return TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), FONT, 10),
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            *extra,
+        ]
+    )
+
+
+def labelled_box(label: str, text: str, width: float, blank_lines: int = 3) -> Table:
+    """A labelled area: the recorded text, or ruled space to write in by hand."""
+    body = para(text) if text else para("\n" * blank_lines)
+    result = Table(
+        [[para(label, 10, align=1), body]],
+        colWidths=[22 * mm, width - 22 * mm],
+        minRowHeights=[0 if text else blank_lines * 8 * mm],
+    )
+    result.setStyle(grid_style([("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2dcdb"))]))
     return result

@@ -5,11 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from redoffice.reports.base import FONT, Page, para, render, table, usable_width
+from redoffice.reports.base import (
+    FONT,
+    Page,
+    field_pairs,
+    labelled_box,
+    para,
+    render,
+    table,
+    usable_width,
+)
 
 BLANK = "\n\n"
 
@@ -57,51 +65,6 @@ class LedgerRow:
     call_back: str
 
 
-def _fields(pairs: Sequence[tuple[str, str]], width: float) -> Table:
-    """Label/value pairs, two per row."""
-    rows = []
-    for i in range(0, len(pairs), 2):
-        row: list[Flowable] = []
-        for label, value in pairs[i : i + 2]:
-            row += [para(label, 10, align=1), para(value, 10)]
-        rows.append(row)
-    label_w = 22 * mm
-    value_w = width / 2 - label_w
-    result = Table(rows, colWidths=[label_w, value_w, label_w, value_w])
-    result.setStyle(
-        _grid(
-            [
-                ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2dcdb")),
-                ("BACKGROUND", (2, 0), (2, -1), colors.HexColor("#f2dcdb")),
-            ]
-        )
-    )
-    return result
-
-
-def _grid(extra: list[tuple[object, ...]]) -> TableStyle:
-    return TableStyle(
-        [
-            ("FONT", (0, 0), (-1, -1), FONT, 10),
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            *extra,
-        ]
-    )
-
-
-def _box(label: str, text: str, width: float, blank_lines: int = 3) -> Table:
-    """A labelled area: the recorded text, or ruled space to write in by hand."""
-    body = para(text) if text else para("\n" * blank_lines)
-    result = Table(
-        [[para(label, 10, align=1), body]],
-        colWidths=[22 * mm, width - 22 * mm],
-        minRowHeights=[0 if text else blank_lines * 8 * mm],
-    )
-    result.setStyle(_grid([("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2dcdb"))]))
-    return result
-
-
 def _signatures(width: float) -> Table:
     cells = [
         [para("户主签字（手印）：", 11), para("走访人签字：", 11), para("社区（盖章）：", 11)],
@@ -128,7 +91,7 @@ def visit_form(data: VisitFormData) -> bytes:
     story: list[Flowable] = [
         para(f"{data.community}入户走访记录表", 16, align=1),
         Spacer(1, 4 * mm),
-        _fields(
+        field_pairs(
             [
                 ("走访日期", data.visit_date),
                 ("走访时段", data.time_span),
@@ -144,12 +107,12 @@ def visit_form(data: VisitFormData) -> bytes:
         Spacer(1, 1 * mm),
         members,
         Spacer(1, 3 * mm),
-        _box("走访目的", data.purposes, width, 1),
-        _box("家庭情况", data.situation, width, 4),
-        _box("反映问题\n诉求", issues, width, 4),
-        _box("现场答复\n解决情况", data.resolved_on_spot, width, 3),
-        _box("转办去向\n办结时限", "\n".join(data.referrals), width, 2),
-        _box("下次走访", data.next_visit, width, 1),
+        labelled_box("走访目的", data.purposes, width, 1),
+        labelled_box("家庭情况", data.situation, width, 4),
+        labelled_box("反映问题\n诉求", issues, width, 4),
+        labelled_box("现场答复\n解决情况", data.resolved_on_spot, width, 3),
+        labelled_box("转办去向\n办结时限", "\n".join(data.referrals), width, 2),
+        labelled_box("下次走访", data.next_visit, width, 1),
         Spacer(1, 8 * mm),
         _signatures(width),
     ]

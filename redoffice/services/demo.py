@@ -1,5 +1,5 @@
 """Realistic demo data: grids, 小区 with 物业 and 业委会, households, residents, tags, and a
-year of visits and cases.
+year of visits, cases and meetings.
 
 The same seed gives the same data (names, ID numbers, addresses, relations, tags); record ids
 are fresh UUIDv7s each time. Rows go in with bulk inserts, each with its audit and change-log
@@ -24,14 +24,20 @@ from redoffice.db import Database
 from redoffice.errors import UserError
 from redoffice.ids import new_id
 from redoffice.models import (
+    AgendaItem,
     Case,
     CaseEvent,
     Estate,
     Grid,
     Household,
+    Meeting,
+    MeetingAttendee,
+    MeetingEstate,
     Organization,
     Resident,
     ResidentTag,
+    Resolution,
+    ResolutionNote,
     Staff,
     Visit,
     VisitParticipant,
@@ -39,6 +45,7 @@ from redoffice.models import (
 from redoffice.models.base import Base, utcnow
 from redoffice.services.addresses import household_address
 from redoffice.services.community import Identity, is_initialized
+from redoffice.services.demo_meetings import add_meeting_history
 from redoffice.services.demo_work import add_work_history
 from redoffice.services.residents import pinyin_keys
 from redoffice.services.validation import natural_key, parse_id_number, spaced_chars
@@ -115,6 +122,12 @@ class _Batch:
             VisitParticipant,
             Case,
             CaseEvent,
+            Meeting,
+            MeetingEstate,
+            MeetingAttendee,
+            AgendaItem,
+            Resolution,
+            ResolutionNote,
         ):
             # staff first: grid.leader_id points at them (their grid_id stays empty here)
             rows = self.rows.get(model, [])
@@ -374,6 +387,7 @@ def create_demo(
         if progress and n % 1000 == 0:
             progress(n, households)
     add_work_history(b.rows, b.add, db.node_id, seed, people.today)
+    add_meeting_history(b.rows, b.add, db.node_id, seed, people.today, fake.name)
     with db.uow() as s:
         b.flush(s)
         visit_state.recompute(s.connection(), visit_state.ALL, people.today)

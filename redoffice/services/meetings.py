@@ -12,7 +12,7 @@ from datetime import date, time
 from types import MappingProxyType
 from typing import Any, Final
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from redoffice.db import Database
@@ -46,6 +46,8 @@ PARTIES: Final = MappingProxyType(
         "other": "其他",
     }
 )
+# the three parties whose representatives sign the minutes of a 三方联席会议, present or not
+SIGNING_PARTIES: Final = ("community", "owners_committee", "property")
 ATTENDANCE: Final = MappingProxyType({"present": "出席", "observer": "列席", "absent": "缺席"})
 OPEN_RESOLUTION: Final = ("pending", "in_progress")
 
@@ -508,3 +510,74 @@ def discard_draft(db: Database, meeting_id: str) -> None:
         draft = s.get(MinutesDraft, meeting_id)
         if draft is not None:
             s.delete(draft)
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    id: str
+    number: str
+    meeting_date: date
+    kind: str
+    title: str
+    estates: str
+    status: str
+    open_resolutions: int
+    overdue_resolutions: int
+
+
+def resolve(db: Database, reference: str) -> str:
+    """A meeting id from its id or its number (2026-H003)."""
+    with db.read() as s:
+        found = s.scalar(
+            select(Meeting.id).where(
+                Meeting.deleted.is_(False),
+                (Meeting.id == reference) | (Meeting.number == reference.strip()),
+            )
+        )
+    if found is None:
+        raise UserError("meeting.not_found")
+    return str(found)
+
+
+def list_meetings(db: Database, today: date | None = None) -> list[MeetingRow]:
+    """Meetings, newest first, with their open and overdue resolutions."""
+    today = today or date.today()
+    open_ = func.sum(case((Resolution.status.in_(OPEN_RESOLUTION), 1), else_=0))
+    late = func.sum(
+        case((Resolution.status.in_(OPEN_RESOLUTION) & (Resolution.deadline < today), 1), else_=0)
+    )
+    counts = (
+        select(Resolution.meeting_id, open_.label("open"), late.label("late"))
+        .where(Resolution.deleted.is_(False))
+        .group_by(Resolution.meeting_id)
+        .subquery()
+    )
+    with db.read() as s:
+        rows = s.execute(
+            select(Meeting, counts.c.open, counts.c.late)
+            .outerjoin(counts, counts.c.meeting_id == Meeting.id)
+            .where(Meeting.deleted.is_(False))
+            .order_by(Meeting.meeting_date.desc(), Meeting.number.desc())
+        ).all()
+        estates: dict[str, list[str]] = {}
+        for meeting_id, name in s.execute(
+            select(MeetingEstate.meeting_id, Estate.name)
+            .join(Estate, Estate.id == MeetingEstate.estate_id)
+            .where(MeetingEstate.deleted.is_(False))
+            .order_by(Estate.name)
+        ):
+            estates.setdefault(meeting_id, []).append(name)
+    return [
+        MeetingRow(
+            m.id,
+            m.number,
+            m.meeting_date,
+            m.kind,
+            m.title,
+            "、".join(estates.get(m.id, [])),
+            "已定稿" if m.status == "final" else "草稿",
+            int(o or 0),
+            int(lt or 0),
+        )
+        for m, o, lt in rows
+    ]

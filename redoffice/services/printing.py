@@ -1,4 +1,4 @@
-"""Plain data for the printed forms, read from the database and masked for print."""
+"""Plain data for the printed forms and workbooks, read from the database and masked for print."""
 
 from __future__ import annotations
 
@@ -14,9 +14,18 @@ from redoffice.db import Database
 from redoffice.errors import UserError
 from redoffice.models import Case, Grid, Household, Organization, Staff, Visit, VisitParticipant
 from redoffice.reports.forms import LedgerRow, Member, VisitFormData
-from redoffice.services import community, search
+from redoffice.reports.meetings import (
+    AttendeeLine,
+    FollowUpLine,
+    ItemBlock,
+    MeetingSheet,
+    ResolutionLine,
+)
+from redoffice.services import community, meetings, resolutions, search
 from redoffice.services.calendar import local_date
 from redoffice.services.case_queries import CaseFilter, list_cases
+from redoffice.services.resolutions import ResolutionRow
+from redoffice.services.validation import mask_phone
 
 ROLES = {"staff": "", "party_member": "（党员）", "volunteer": "（志愿者）"}
 
@@ -108,4 +117,104 @@ def ledger_rows(db: Database, date_from: date | None, date_to: date | None) -> l
             call_back=r.satisfaction,
         )
         for r in rows
+    ]
+
+
+def meeting_sheet(db: Database, meeting_id: str) -> MeetingSheet:
+    """The meeting for its 签到表 and 纪要; phones masked, carried-forward resolutions with their
+    current state and latest progress."""
+    detail = meetings.get_meeting(db, meeting_id)
+    data, minutes = detail.data, detail.minutes
+    by_id = {
+        r.id: r
+        for r in resolutions.get_resolutions(
+            db,
+            [i.carried_resolution_id for i in minutes.items if i.carried_resolution_id]
+            + [r.id for i in minutes.items for r in i.resolutions if r.id],
+        )
+    }
+    carried = [
+        _line(by_id[i.carried_resolution_id])
+        for i in minutes.items
+        if i.carried_resolution_id in by_id
+    ]
+    present = {a.party for a in minutes.attendees if a.attendance != "absent"}
+    when = data.meeting_date.isoformat() + (f" {data.start_time:%H:%M}" if data.start_time else "")
+    return MeetingSheet(
+        community=community.identity(db).community_name,
+        title=data.title,
+        kind=data.kind,
+        when=when,
+        place=data.place,
+        estates="、".join(detail.estate_names),
+        convener=data.convener,
+        host=data.host,
+        recorder=data.recorder,
+        attendees=[
+            AttendeeLine(
+                meetings.PARTIES[a.party],
+                a.name,
+                a.unit,
+                a.post,
+                mask_phone(a.phone),
+                meetings.ATTENDANCE[a.attendance],
+                a.note,
+            )
+            for a in minutes.attendees
+        ],
+        carried=carried,
+        items=[
+            ItemBlock(
+                i.title,
+                i.discussion,
+                [_line(by_id[r.id]) for r in i.resolutions if r.id in by_id],
+            )
+            for i in minutes.items
+            if i.source != "carried"
+        ],
+        next_meeting=minutes.next_meeting,
+        signing_parties=[
+            label
+            for code, label in meetings.PARTIES.items()
+            if code in meetings.SIGNING_PARTIES or code in present
+        ],
+        revision=f"第 {detail.revision} 次修订" if detail.revision else "",
+    )
+
+
+def _line(r: ResolutionRow) -> ResolutionLine:
+    return ResolutionLine(
+        r.number,
+        r.text,
+        "　".join(x for x in (r.party, r.responsible) if x),
+        r.deadline.isoformat(),
+        r.status + ("（逾期）" if r.overdue else ""),
+        r.progress,
+    )
+
+
+def follow_up_rows(rows: list[ResolutionRow]) -> list[tuple[Any, ...]]:
+    """督办表 rows with real dates (for the workbook); the PDF formats them as text."""
+    return [
+        (
+            r.number,
+            r.meeting_date,
+            r.text,
+            "　".join(x for x in (r.party, r.responsible) if x),
+            r.deadline,
+            r.status
+            + ("（逾期）" if r.overdue else "")
+            + (f"：{r.progress}" if r.progress else ""),
+            r.completed_on,
+            r.verifier,
+            r.feedback,
+        )
+        for r in rows
+    ]
+
+
+def follow_up_lines(rows: list[ResolutionRow]) -> list[FollowUpLine]:
+    return [
+        FollowUpLine(*(v.isoformat() if isinstance(v, date) else (v or "") for v in row))
+        for row in follow_up_rows(rows)
     ]

@@ -186,3 +186,34 @@ def test_coverage_and_statistics(dbfile: str, capsys: pytest.CaptureFixture[str]
     capsys.readouterr()
     assert main(["--db", dbfile, "cases", "stats", "--by", "颜色"]) == 1
     assert "类别、网格、月份" in capsys.readouterr().err
+
+
+def test_meetings_and_their_reports(
+    dbfile: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    listed = _json(capsys, "--db", dbfile, "meetings", "list", "--json")
+    assert len(listed) >= 12 and {m["kind"] for m in listed} == {"三方联席会议"}
+    open_ = _json(capsys, "--db", dbfile, "meetings", "list", "--open-resolutions", "--json")
+    assert open_ and {r["status"] for r in open_} <= {"待办", "推进中"}
+    number = str(listed[0]["number"])
+    sign_in, minutes = tmp_path / "sign.pdf", tmp_path / "minutes.pdf"
+    pdf, xlsx = tmp_path / "follow.pdf", tmp_path / "follow.xlsx"
+    for args in (
+        ["sign-in", "--meeting", number, "--out", str(sign_in)],
+        ["minutes", "--meeting", number, "--out", str(minutes)],
+        ["resolutions", "--out", str(pdf)],
+        ["resolutions", "--open", "--out", str(xlsx)],
+    ):
+        assert main(["--db", dbfile, "report", *args]) == 0, args
+    for path in (sign_in, minutes, pdf):
+        assert path.read_bytes().startswith(b"%PDF")
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(xlsx).active
+    assert sheet is not None and sheet.max_row == 1 + len(open_)
+    capsys.readouterr()
+    assert (
+        main(["--db", dbfile, "report", "minutes", "--meeting", "1999-H999", "--out", str(minutes)])
+        == 1
+    )
+    assert "找不到该会议" in capsys.readouterr().err

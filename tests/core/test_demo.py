@@ -3,7 +3,17 @@ from datetime import date
 from sqlalchemy import func, select
 
 from redoffice.db import Database
-from redoffice.models import Case, CaseEvent, ChangeLog, Resident, ResidentTag, Visit
+from redoffice.models import (
+    AgendaItem,
+    Case,
+    CaseEvent,
+    ChangeLog,
+    Meeting,
+    Resident,
+    ResidentTag,
+    Resolution,
+    Visit,
+)
 from redoffice.services.demo import create_demo
 from redoffice.services.validation import parse_id_number
 
@@ -56,3 +66,15 @@ def test_demo_has_a_year_of_work_in_every_state(db: Database) -> None:
     assert (reopened or 0) > 0
     assert (date.today() - first).days > 300 and last < date.today()
     assert len(set(numbers)) == len(numbers)
+
+
+def test_demo_has_a_year_of_meetings(db: Database) -> None:
+    counts = create_demo(db, 300, seed=5)
+    assert counts["meeting"] >= 12 * 2  # monthly, at least two 小区
+    with db.read() as s:
+        states = set(s.scalars(select(Resolution.status).distinct()))
+        sources = set(s.scalars(select(AgendaItem.source).distinct()))
+        final = s.scalar(select(func.count()).where(Meeting.status == "final"))
+    assert states == {"pending", "in_progress", "done", "cancelled"}
+    assert sources == {"new", "case", "carried"}
+    assert final and final < counts["meeting"]

@@ -1,0 +1,80 @@
+"""``meetings`` commands and the meeting reports (签到表, 会议纪要, 督办表)."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from redoffice.cli.common import out, out_json, write_file
+from redoffice.cli.work import command
+from redoffice.db import Database
+from redoffice.reports import meetings as meeting_forms
+from redoffice.reports.workbook import table_workbook
+from redoffice.services import community, meetings, printing, resolutions
+from redoffice.services.resolutions import ResolutionFilter
+
+
+def cmd_meetings_list(db: Database, args: argparse.Namespace) -> int:
+    if args.open_resolutions:
+        rows = resolutions.list_resolutions(db, ResolutionFilter(open_only=True))
+        if args.json:
+            out_json([asdict(r) for r in rows])
+        for r in [] if args.json else rows:
+            flag = "【逾期】" if r.overdue else ""
+            out(f"{r.number}\t{r.deadline}\t{r.status}{flag}\t{r.party}\t{r.text[:40]}")
+        return 0
+    found = meetings.list_meetings(db)
+    if args.json:
+        out_json([asdict(m) for m in found])
+    for m in [] if args.json else found:
+        out(
+            f"{m.number}\t{m.meeting_date}\t{m.kind}\t{m.title}\t{m.estates}\t{m.status}"
+            f"\t未完成 {m.open_resolutions} 项（逾期 {m.overdue_resolutions}）"
+        )
+    return 0
+
+
+def cmd_report_sign_in(db: Database, args: argparse.Namespace) -> int:
+    sheet = printing.meeting_sheet(db, meetings.resolve(db, args.meeting))
+    write_file(args.out, meeting_forms.sign_in_sheet(sheet))
+    return 0
+
+
+def cmd_report_minutes(db: Database, args: argparse.Namespace) -> int:
+    sheet = printing.meeting_sheet(db, meetings.resolve(db, args.meeting))
+    write_file(args.out, meeting_forms.minutes(sheet))
+    return 0
+
+
+def cmd_report_resolutions(db: Database, args: argparse.Namespace) -> int:
+    rows = resolutions.list_resolutions(db, ResolutionFilter(open_only=args.open))
+    if Path(args.out).suffix.lower() == ".xlsx":
+        data = table_workbook(
+            "议定事项督办表", meeting_forms.FOLLOW_UP_COLUMNS, printing.follow_up_rows(rows)
+        )
+    else:
+        subtitle = "未完成事项" if args.open else "全部事项"
+        data = meeting_forms.follow_up_sheet(
+            community.identity(db).community_name, subtitle, printing.follow_up_lines(rows)
+        )
+    write_file(args.out, data)
+    return 0
+
+
+def register(sub: Any, report: Any) -> None:
+    m = sub.add_parser("meetings", help="三方联席会议").add_subparsers(dest="action", required=True)
+    listing = command(m, "list", cmd_meetings_list, "列出会议或未完成的议定事项", writes=False)
+    listing.add_argument("--open-resolutions", action="store_true", help="列出未完成的议定事项")
+    listing.add_argument("--json", action="store_true")
+    for name, handler, text in (
+        ("sign-in", cmd_report_sign_in, "会议签到表"),
+        ("minutes", cmd_report_minutes, "会议纪要"),
+    ):
+        parser = command(report, name, handler, text, writes=False)
+        parser.add_argument("--meeting", required=True, metavar="ID", help="会议编号或 ID")
+        parser.add_argument("--out", required=True)
+    follow = command(report, "resolutions", cmd_report_resolutions, "议定事项督办表", writes=False)
+    follow.add_argument("--open", action="store_true", help="只列未完成事项")
+    follow.add_argument("--out", required=True, help="FILE.pdf 或 FILE.xlsx")
