@@ -23,7 +23,7 @@ from redoffice.services.demo import DEMO_IDENTITY, DEMO_OPERATOR, create_demo
 from redoffice.services.search import ResidentQuery
 
 OUT = Path(__file__).parent / "out"
-DB = OUT / "bench-v2.sqlite"  # v2: the demo has a year of visits and cases
+DB = OUT / "bench-v3.sqlite"  # v3: the demo has a year of visits, cases and meetings
 HOUSEHOLDS = int(os.environ.get("BENCH_HOUSEHOLDS", "35000"))
 
 
@@ -116,6 +116,9 @@ def main() -> None:
     from bench.work import bench_work
 
     bench_work(DB)
+    from bench.meetings import bench_meetings
+
+    bench_meetings(DB)
 
 
 if __name__ == "__main__":

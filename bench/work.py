@@ -18,7 +18,7 @@ from redoffice.services.calendar import local_date
 from redoffice.services.visits import VisitInput, record_visit
 
 
-def _line(label: str, times: list[float], target: float) -> None:
+def line(label: str, times: list[float], target: float) -> None:
     p50, p95 = percentile(times, 50), percentile(times, 95)
     verdict = "ok" if p95 <= target else "OVER TARGET"
     print(f"  {label:34} p50 {p50:7.1f}  p95 {p95:7.1f} ms   (target ≤ {target:.0f}: {verdict})")
@@ -42,9 +42,9 @@ def bench_work(path: Path) -> None:
         household = s.scalar(select(Household.id).limit(1))
         staff = s.scalar(select(Staff.id).limit(1))
     print(f"\nvisits and cases ({visits:,} visits, {cases:,} cases)")
-    _line("工作台, whole community", timed(lambda: workbench.workbench(db), 10), 200)
-    _line("工作台, one grid worker", timed(lambda: workbench.workbench(db, worker=staff), 10), 200)
-    _line(
+    line("工作台, whole community", timed(lambda: workbench.workbench(db), 10), 200)
+    line("工作台, one grid worker", timed(lambda: workbench.workbench(db, worker=staff), 10), 200)
+    line(
         "visit form PDF (filled)",
         timed(lambda: forms.visit_form(printing.visit_form_data(db, visit_id=visit_id)), 20),
         150,
@@ -52,7 +52,7 @@ def bench_work(path: Path) -> None:
     start, end = _ledger_period(db, 1000)
     rows = printing.ledger_rows(db, start, end)
     name = community.identity(db).community_name
-    _line(
+    line(
         f"民情台账 PDF, {len(rows)} cases",
         timed(lambda: forms.case_ledger(name, "", printing.ledger_rows(db, start, end)), 3),
         2000,
@@ -64,5 +64,5 @@ def bench_work(path: Path) -> None:
         purposes=("常规走访",),
         situation="基准测试",
     )
-    _line("save a visit", timed(lambda: record_visit(db, entry), 20), 100)
+    line("save a visit", timed(lambda: record_visit(db, entry), 20), 100)
     db.close()

@@ -7,11 +7,9 @@ import json
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from redoffice.db import Database
-from redoffice.errors import UserError
 
 Handler = Callable[[Database, argparse.Namespace], int]
 
@@ -36,15 +34,3 @@ def parse_date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}") from exc
-
-
-def write_file(path: str, data: bytes) -> None:
-    """Write via a temporary file so that a failed run never leaves half a PDF behind."""
-    target = Path(path)
-    temp = target.with_name(target.name + ".part")
-    try:
-        temp.write_bytes(data)
-        temp.replace(target)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise UserError("file.cannot_write", path=path, detail=exc.strerror or str(exc)) from exc

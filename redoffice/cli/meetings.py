@@ -7,9 +7,10 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from redoffice.cli.common import out, out_json, write_file
+from redoffice.cli.common import out, out_json
 from redoffice.cli.work import command
 from redoffice.db import Database
+from redoffice.files import write_file
 from redoffice.reports import meetings as meeting_forms
 from redoffice.reports.workbook import table_workbook
 from redoffice.services import community, meetings, printing, resolutions

@@ -8,10 +8,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from redoffice.cli.common import out, out_json, parse_date, write_file
+from redoffice.cli.common import out, out_json, parse_date
 from redoffice.codes import Labels, code_for
 from redoffice.db import Database
 from redoffice.errors import UserError
+from redoffice.files import write_file
 from redoffice.messages import message
 from redoffice.reports import forms
 from redoffice.services import cases, community, printing, registry, visit_queries, visits

@@ -30,7 +30,7 @@ from redoffice.models import (
     Resolution,
 )
 from redoffice.models.base import utcnow
-from redoffice.services import config
+from redoffice.services import config, registry
 from redoffice.services.records import check_ref, live
 from redoffice.services.validation import Checker
 
@@ -581,3 +581,39 @@ def list_meetings(db: Database, today: date | None = None) -> list[MeetingRow]:
         )
         for m, o, lt in rows
     ]
+
+
+ORG_PARTY: Final = MappingProxyType(
+    {
+        "property_company": "property",
+        "owners_committee": "owners_committee",
+        "street_department": "street",
+        "partner_unit": "other",
+    }
+)
+
+
+def attendee_choices(db: Database) -> list[AttendeeInput]:
+    """People to invite from the registry: staff (网格员 and 社区工作者) and the contact person of
+    each organization (物业, 业委会, 街道部门, 共建单位)."""
+    staff = [
+        AttendeeInput(
+            "grid_worker" if s.role == "grid_worker" else "community",
+            s.name,
+            s.grid_name or "社区",
+            "网格员" if s.role == "grid_worker" else "社区工作者",
+            s.phone,
+        )
+        for s in registry.list_staff(db)
+    ]
+    contacts = [
+        AttendeeInput(ORG_PARTY[o.kind], o.contact_person, o.name, "", o.phone)
+        for o in registry.list_organizations(db)
+        if o.contact_person
+    ]
+    return staff + contacts
+
+
+def meeting_types(db: Database) -> list[str]:
+    with db.read() as s:
+        return list(config.get_value(s, "meeting.types"))

@@ -154,11 +154,19 @@ def _row(r: Row[Any], estates: dict[str, str], today: date) -> ResolutionRow:
 
 
 def list_resolutions(
-    db: Database, f: ResolutionFilter = ResolutionFilter(), today: date | None = None
+    db: Database,
+    f: ResolutionFilter = ResolutionFilter(),
+    today: date | None = None,
+    limit: int | None = None,
 ) -> list[ResolutionRow]:
-    """Resolutions by deadline (then number), 逾期 derived from ``today``."""
+    """Resolutions by deadline (then number), at most ``limit``; 逾期 derived from ``today``."""
     today = today or date.today()
-    query = _select().where(*_conditions(f, today)).order_by(Resolution.deadline, Resolution.number)
+    query = (
+        _select()
+        .where(*_conditions(f, today))
+        .order_by(Resolution.deadline, Resolution.number)
+        .limit(limit)
+    )
     with db.read() as s:
         rows = s.execute(query).all()
         estates = _estates(s, {r.meeting_id for r in rows})

@@ -24,6 +24,7 @@ from redoffice.services.case_queries import (
 )
 from redoffice.services.cases import STATUSES
 from redoffice.services.registry import worker_grids
+from redoffice.services.resolutions import ResolutionFilter, count_resolutions, list_resolutions
 from redoffice.services.visits import PlanQuery, due_counts, due_households
 
 State = HouseholdVisitState
@@ -58,6 +59,8 @@ class Workbench:
     cases_due_24h: Listing
     cases_overdue: Listing
     awaiting_callback: Listing
+    resolutions_open: Listing
+    resolutions_overdue: Listing
     by_grid: list[GridLoad]
     visits_per_month: list[tuple[str, int]]
     cases_by_category: list[tuple[str, int]]
@@ -148,10 +151,14 @@ def _cases(db: Database, f: CaseFilter) -> Listing:
     return Listing(count_cases(db, f), list_cases(db, f, LIST_LIMIT))
 
 
+def _resolutions(db: Database, f: ResolutionFilter, today: date) -> Listing:
+    return Listing(count_resolutions(db, f, today), list_resolutions(db, f, today, LIST_LIMIT))
+
+
 def workbench(db: Database, today: date | None = None, worker: str | None = None) -> Workbench:
     """Everything the 工作台 shows; ``worker`` (a staff id) narrows it to that worker's grids
-    and cases. Lists hold their first ``LIST_LIMIT`` items and their total. The registry
-    figures are ``stats.registry_stats``."""
+    and cases (resolutions are the community's). Lists hold their first ``LIST_LIMIT`` items
+    and their total. The registry figures are ``stats.registry_stats``."""
     today = today or date.today()
     week = PlanQuery(today + timedelta(days=6 - today.weekday()), staff_id=worker)
     plan = due_counts(db, week, today)
@@ -167,6 +174,8 @@ def workbench(db: Database, today: date | None = None, worker: str | None = None
         awaiting_callback=_cases(
             db, CaseFilter(status="resolved", worker_id=worker, sort="resolved")
         ),
+        resolutions_open=_resolutions(db, ResolutionFilter(open_only=True), today),
+        resolutions_overdue=_resolutions(db, ResolutionFilter(overdue_only=True), today),
         by_grid=_grid_loads(db, plan, open_per_grid(db, worker)),
         visits_per_month=_visits_per_month(db, today, worker),
         cases_by_category=sorted(by_category.items(), key=lambda kv: -kv[1]),

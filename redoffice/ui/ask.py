@@ -29,3 +29,8 @@ def open_paths(parent: QWidget | None, title: str, filters: str) -> list[str]:
 def printer_setup(parent: QWidget | None, printer: QPrinter) -> bool:
     """The system print dialog (printer, copies, pages); False when cancelled."""
     return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
+
+
+def text(parent: QWidget | None, title: str, label: str) -> str | None:
+    value, ok = QInputDialog.getText(parent, title, label)
+    return value.strip() if ok else None

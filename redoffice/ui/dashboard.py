@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from redoffice.services import community, registry, stats, workbench
 from redoffice.services.calendar import SHANGHAI
 from redoffice.services.case_queries import CaseRow
+from redoffice.services.resolutions import ResolutionRow
 from redoffice.services.visits import DueHousehold
 from redoffice.services.workbench import Listing, Workbench
 from redoffice.ui.context import AppContext
@@ -28,7 +29,17 @@ from redoffice.ui.simple_table import SimpleTable
 from redoffice.ui.widgets import fill_combo
 
 RED = QColor("#c0392b")
-RELOAD_ON = ("resident", "household", "grid", "visit", "case_record", "staff", "setting")
+RELOAD_ON = (
+    "resident",
+    "household",
+    "grid",
+    "visit",
+    "case_record",
+    "staff",
+    "setting",
+    "meeting",
+    "resolution",
+)
 
 
 class Card(QFrame):
@@ -120,6 +131,7 @@ def _title(text: str) -> QLabel:
 class Dashboard(QWidget):
     open_household_visit = Signal(str, str)  # household id, address
     open_case = Signal(str)
+    open_resolution = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,6 +146,8 @@ class Dashboard(QWidget):
             "cases_due_24h": self.tr("Requests due within 24 h"),
             "cases_overdue": self.tr("Requests overdue"),
             "awaiting_callback": self.tr("Awaiting call-back"),
+            "resolutions_open": self.tr("Open resolutions"),
+            "resolutions_overdue": self.tr("Overdue resolutions"),
             "households": self.tr("Households"),
             "residents": self.tr("Residents"),
             "party_members": self.tr("Party members"),
@@ -184,6 +198,16 @@ class Dashboard(QWidget):
         for key in ("cases_due_24h", "cases_overdue", "awaiting_callback"):
             lists[key] = SimpleTable(case_headers, stretch=2)
             lists[key].activated_key.connect(self.open_case.emit)
+        resolution_headers = [
+            self.tr("Number"),
+            self.tr("Resolution"),
+            self.tr("Responsible"),
+            self.tr("Deadline"),
+            self.tr("State"),
+        ]
+        for key in ("resolutions_open", "resolutions_overdue"):
+            lists[key] = SimpleTable(resolution_headers, stretch=1)
+            lists[key].activated_key.connect(self.open_resolution.emit)
         self.tabs = QTabWidget()
         for key, table in lists.items():
             self.tabs.addTab(table, self.titles[key])
@@ -251,6 +275,8 @@ class Dashboard(QWidget):
             self._fill_visits(key, getattr(w, key))
         for key in ("cases_due_24h", "cases_overdue", "awaiting_callback"):
             self._fill_cases(key, getattr(w, key))
+        for key in ("resolutions_open", "resolutions_overdue"):
+            self._fill_resolutions(key, getattr(w, key))
         self.grids.set_rows(
             [
                 (
@@ -300,4 +326,21 @@ class Dashboard(QWidget):
                 for c in items
             ],
             [c.id for c in items],
+        )
+
+    def _fill_resolutions(self, key: str, listing: Listing) -> None:
+        self.cards[key].value.setText(f"{listing.total:,}")
+        items: list[ResolutionRow] = listing.items
+        self.lists[key].set_rows(
+            [
+                (
+                    r.number,
+                    r.text,
+                    f"{r.party} {r.responsible}".strip(),
+                    r.deadline.isoformat(),
+                    r.status,
+                )
+                for r in items
+            ],
+            [r.id for r in items],
         )

@@ -22,6 +22,7 @@ from redoffice.ui.cases_page import CasesPage
 from redoffice.ui.context import AppContext
 from redoffice.ui.dashboard import Dashboard
 from redoffice.ui.households_page import HouseholdsPage
+from redoffice.ui.meetings_page import MeetingsPage
 from redoffice.ui.reference_page import ReferencePage
 from redoffice.ui.residents_page import ResidentsPage
 from redoffice.ui.settings_page import SettingsPage
@@ -44,10 +45,12 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         self.dashboard, self.visits, self.cases = Dashboard(ctx), VisitsPage(ctx), CasesPage(ctx)
+        self.meetings = MeetingsPage(ctx)
         for key, title, page in (
             ("dashboard", self.tr("Workbench"), self.dashboard),
             ("visits", self.tr("Visits"), self.visits),
             ("cases", self.tr("Requests"), self.cases),
+            ("meetings", self.tr("Joint meetings"), self.meetings),
             ("residents", self.tr("Residents"), ResidentsPage(ctx)),
             ("households", self.tr("Households"), HouseholdsPage(ctx)),
             ("reference", self.tr("Grids & units"), ReferencePage(ctx)),
@@ -61,6 +64,7 @@ class MainWindow(QMainWindow):
             lambda household, address: self.visits.new_visit((household, address))
         )
         self.dashboard.open_case.connect(self.open_case)
+        self.dashboard.open_resolution.connect(self.open_resolution)
         self.nav.setCurrentRow(0)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -88,6 +92,10 @@ class MainWindow(QMainWindow):
     def open_case(self, case_id: str) -> None:
         self.show_page("cases")
         self.cases.open_case(case_id)
+
+    def open_resolution(self, resolution_id: str) -> None:
+        self.show_page("meetings")
+        self.meetings.show_resolution(resolution_id)
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(list(self.pages).index(key))

@@ -6,7 +6,6 @@ arrive, so generating never blocks the window."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QKeySequence, QPageLayout, QPainter
@@ -16,6 +15,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from redoffice.errors import UserError
+from redoffice.files import write_file
 from redoffice.ui import ask
 from redoffice.ui.context import AppContext
 from redoffice.ui.errors import report
@@ -109,9 +109,9 @@ class PreviewWindow(QDialog):
         if not path:
             return
         try:
-            Path(path).write_bytes(self.pdf)
-        except OSError as exc:
-            report(self, UserError("file.cannot_write", path=path, detail=exc.strerror or ""))
+            write_file(path, self.pdf)
+        except UserError as exc:
+            report(self, exc)
 
 
 def show_report(

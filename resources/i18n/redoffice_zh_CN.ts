@@ -58,44 +58,82 @@
     </message>
 </context>
 <context>
-    <name>CalendarSettings</name>
+    <name>AttendeeTable</name>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="132"/>
-        <source>Date</source>
-        <translation>日期</translation>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="88"/>
+        <source>Party</source>
+        <translation>所属方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="132"/>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="132"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="89"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="140"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="90"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="91"/>
+        <source>Post</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="92"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="93"/>
+        <source>Attendance</source>
+        <translation>出席情况</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="94"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarSettings</name>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="133"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="133"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="133"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="141"/>
         <source>e.g. 国庆节</source>
         <translation>如：国庆节</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="142"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="143"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="142"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="143"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="146"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="147"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="159"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="160"/>
         <source>Deadlines of normal requests count working days: Monday to Friday, without public holidays, plus 调休 working weekends.</source>
         <translation>一般诉求的办理时限按工作日计算：周一至周五，除去法定节假日，加上调休上班的周末。</translation>
     </message>
@@ -351,155 +389,214 @@
     </message>
 </context>
 <context>
+    <name>CompleteDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="52"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="56"/>
+        <source>Also close the requests behind it</source>
+        <translation>同时办结相关的民情诉求</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="60"/>
+        <source>Completed on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="61"/>
+        <source>Verified by</source>
+        <translation>核验人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="62"/>
+        <source>Residents&apos; feedback</source>
+        <translation>居民反馈</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="128"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="234"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="140"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="258"/>
         <source>Whole community</source>
         <translation>全社区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="132"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="147"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="144"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="161"/>
         <source>Visits overdue</source>
         <translation>逾期未走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="133"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="145"/>
         <source>Visits due this week</source>
         <translation>本周应走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="134"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="146"/>
         <source>Requests due within 24 h</source>
         <translation>24小时内到期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="135"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="147"/>
         <source>Requests overdue</source>
         <translation>逾期诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="136"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="148"/>
         <source>Awaiting call-back</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="137"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="146"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="149"/>
+        <source>Open resolutions</source>
+        <translation>未完成议定事项</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="150"/>
+        <source>Overdue resolutions</source>
+        <translation>逾期议定事项</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="151"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="160"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="138"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="152"/>
         <source>Residents</source>
         <translation>居民人数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="139"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="153"/>
         <source>Party members</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="148"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="162"/>
         <source>Due this week</source>
         <translation>本周应走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="149"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="163"/>
         <source>Open requests</source>
         <translation>在办诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="150"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="164"/>
         <source>Overdue requests</source>
         <translation>逾期诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="167"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="178"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="181"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="192"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="168"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="182"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="170"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="184"/>
         <source>Last visit</source>
         <translation>上次走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="173"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="187"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="202"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="174"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="188"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="175"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="189"/>
         <source>Request</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="177"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="191"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="195"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="203"/>
+        <source>Resolution</source>
+        <translation>议定事项</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="204"/>
+        <source>Responsible</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="205"/>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="206"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="219"/>
         <source>Show for</source>
         <translation>查看范围</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="205"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="229"/>
         <source>Per grid</source>
         <translation>各网格情况</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="211"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="235"/>
         <source>Visits per month</source>
         <translation>每月走访户次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="212"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="236"/>
         <source>Requests by category (12 months)</source>
         <translation>诉求类别（近12个月）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="213"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="237"/>
         <source>Requests by state</source>
         <translation>诉求状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="232"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="256"/>
         <source>Mine: %1</source>
         <translation>我的：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="249"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="273"/>
         <source>As of %1</source>
         <translation>截至 %1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="280"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="306"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="145"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="169"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="176"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="159"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="183"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="190"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="214"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="238"/>
         <source>Special groups</source>
         <translation>特殊人群</translation>
     </message>
@@ -798,79 +895,524 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="35"/>
+        <location filename="../../redoffice/ui/main_window.py" line="36"/>
         <source>RedOffice Community Workbench</source>
         <translation>社区红色工作台</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="48"/>
+        <location filename="../../redoffice/ui/main_window.py" line="50"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="49"/>
+        <location filename="../../redoffice/ui/main_window.py" line="51"/>
         <source>Visits</source>
         <translation>入户走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="50"/>
+        <location filename="../../redoffice/ui/main_window.py" line="52"/>
         <source>Requests</source>
         <translation>民情诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="51"/>
+        <location filename="../../redoffice/ui/main_window.py" line="53"/>
+        <source>Joint meetings</source>
+        <translation>三方联席会议</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/main_window.py" line="54"/>
         <source>Residents</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="52"/>
+        <location filename="../../redoffice/ui/main_window.py" line="55"/>
         <source>Households</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="53"/>
+        <location filename="../../redoffice/ui/main_window.py" line="56"/>
         <source>Grids &amp; units</source>
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="54"/>
+        <location filename="../../redoffice/ui/main_window.py" line="57"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="79"/>
+        <location filename="../../redoffice/ui/main_window.py" line="83"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="80"/>
+        <location filename="../../redoffice/ui/main_window.py" line="84"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="83"/>
+        <location filename="../../redoffice/ui/main_window.py" line="87"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="84"/>
+        <location filename="../../redoffice/ui/main_window.py" line="88"/>
         <source>&amp;About RedOffice</source>
         <translation>关于社区红色工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="105"/>
+        <location filename="../../redoffice/ui/main_window.py" line="113"/>
         <source>%1 · %2 · operator: %3</source>
         <translation>%1 · %2 · 经办人：%3</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="116"/>
+        <location filename="../../redoffice/ui/main_window.py" line="124"/>
         <source>About RedOffice</source>
         <translation>关于社区红色工作台</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="117"/>
+        <location filename="../../redoffice/ui/main_window.py" line="125"/>
         <source>RedOffice Community Workbench %1</source>
         <translation>社区红色工作台 %1</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="61"/>
+        <source>New meeting</source>
+        <translation>新建会议</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="70"/>
+        <source>Community Party committee</source>
+        <translation>社区党委</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="77"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="78"/>
+        <source>Title</source>
+        <translation>会议名称</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="79"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="80"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="81"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="82"/>
+        <source>Convened by</source>
+        <translation>召集人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="83"/>
+        <source>Chaired by</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="84"/>
+        <source>Minutes by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="85"/>
+        <source>Notice given on</source>
+        <translation>通知日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="86"/>
+        <source>Estates</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="87"/>
+        <source>Requests for the agenda</source>
+        <translation>列入议题的民情诉求</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsPage</name>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="77"/>
+        <source>Meetings</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="78"/>
+        <source>Follow-up</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="88"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="176"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="89"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="90"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="91"/>
+        <source>Title</source>
+        <translation>会议名称</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="92"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="183"/>
+        <source>Estates</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="93"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="151"/>
+        <source>Minutes</source>
+        <translation>会议纪要</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="94"/>
+        <source>Open resolutions</source>
+        <translation>未完成议定事项</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="95"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="104"/>
+        <source>New meeting</source>
+        <translation>新建会议</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="105"/>
+        <source>Minutes…</source>
+        <translation>会议纪要…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="106"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="151"/>
+        <source>Sign-in sheet</source>
+        <translation>签到表</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="107"/>
+        <source>Print minutes</source>
+        <translation>打印会议纪要</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="108"/>
+        <source>Scanned minutes</source>
+        <translation>纪要扫描件</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="163"/>
+        <source>All parties</source>
+        <translation>全部责任方</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="166"/>
+        <source>Open only</source>
+        <translation>只看未完成</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="168"/>
+        <source>Overdue only</source>
+        <translation>仅看逾期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="177"/>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="178"/>
+        <source>Resolution</source>
+        <translation>议定事项</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="179"/>
+        <source>Responsible</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="180"/>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="181"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="189"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="182"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="293"/>
+        <source>Progress</source>
+        <translation>进展</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="189"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="189"/>
+        <source>Done by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="189"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="195"/>
+        <source>Deadline up to</source>
+        <translation>时限截至</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="208"/>
+        <source>Progress…</source>
+        <translation>进展…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="209"/>
+        <source>Completed…</source>
+        <translation>完成…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="210"/>
+        <source>Cancel…</source>
+        <translation>取消事项…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="211"/>
+        <source>Print follow-up sheet</source>
+        <translation>打印督办表</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="212"/>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="221"/>
+        <source>All estates</source>
+        <translation>全部小区</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="245"/>
+        <source> (overdue)</source>
+        <translation>（逾期）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../redoffice/ui/meetings_page.py" line="253"/>
+        <source>%n resolution(s)</source>
+        <translation>
+            <numerusform>共 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="319"/>
+        <source>Requests closed: %1</source>
+        <translation>已办结民情诉求：%1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="325"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="325"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="338"/>
+        <source>Follow-up sheet</source>
+        <translation>议定事项督办表</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="343"/>
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="355"/>
+        <source>Exported.</source>
+        <translation>已导出。</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesEditor</name>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="184"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="397"/>
+        <source>Minutes</source>
+        <translation>会议纪要</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="191"/>
+        <source>Minutes typed earlier were not saved. Restore them?</source>
+        <translation>发现上次录入但未保存的会议纪要，是否恢复？</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="192"/>
+        <source>Restore draft</source>
+        <translation>恢复草稿</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="215"/>
+        <source>Attendees</source>
+        <translation>参会人员</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="216"/>
+        <source>Agenda and resolutions</source>
+        <translation>议题与议定事项</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="217"/>
+        <source>Next meeting</source>
+        <translation>下次会议安排</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="220"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="221"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="384"/>
+        <source>Finalize</source>
+        <translation>定稿</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="222"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="235"/>
+        <source>Add person</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="236"/>
+        <source>From the registry…</source>
+        <translation>从名单选择…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="237"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="248"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="248"/>
+        <source>New item</source>
+        <translation>新增议题</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="254"/>
+        <source>Item</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="255"/>
+        <source>Discussion</source>
+        <translation>讨论情况</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="256"/>
+        <source>Resolutions</source>
+        <translation>议定事项</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="262"/>
+        <source>Add resolution</source>
+        <translation>添加议定事项</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="263"/>
+        <source>Remove resolution</source>
+        <translation>删除议定事项</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="288"/>
+        <source>[earlier] </source>
+        <translation>【上次】</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="288"/>
+        <source>[request] </source>
+        <translation>【诉求】</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="291"/>
+        <source>(untitled)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="349"/>
+        <source>Invite</source>
+        <translation>邀请参会</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="349"/>
+        <source>Person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="363"/>
+        <source>Draft autosaved.</source>
+        <translation>草稿已自动保存。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="369"/>
+        <source>Revise finalized minutes</source>
+        <translation>修订已定稿的纪要</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="369"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="375"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="383"/>
+        <source>After finalizing, every change needs a reason. Finalize now?</source>
+        <translation>定稿后每次修改都要填写修订原因。现在定稿吗？</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="396"/>
+        <source>The minutes have unsaved changes. Save them?</source>
+        <translation>会议纪要有未保存的修改，是否保存？</translation>
     </message>
 </context>
 <context>
@@ -1295,6 +1837,34 @@
     </message>
 </context>
 <context>
+    <name>ResolutionTable</name>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="127"/>
+        <source>Resolution</source>
+        <translation>议定事项</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="128"/>
+        <source>Responsible party</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="129"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="130"/>
+        <source>Person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="131"/>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+</context>
+<context>
     <name>SearchableList</name>
     <message numerus="yes">
         <location filename="../../redoffice/ui/list_view.py" line="115"/>
@@ -1618,37 +2188,37 @@
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="71"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="72"/>
         <source>Visit purposes (one per line)</source>
         <translation>走访目的（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="72"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="73"/>
         <source>Request categories (one per line)</source>
         <translation>诉求类别（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="74"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="75"/>
         <source>Normal requests: working days</source>
         <translation>一般诉求办理时限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="76"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="77"/>
         <source>Visit every … days</source>
         <translation>走访频次（天）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="77"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="78"/>
         <source>Largest attachment (MB)</source>
         <translation>单个附件上限（MB）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="79"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="80"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="117"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="118"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>

@@ -33,7 +33,7 @@ def upgrade() -> None:
     sa.Column('version', sa.Integer(), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('deleted', sa.Boolean(), nullable=False),
-    sa.CheckConstraint("owner_table IN ('visit','case_record')", name=op.f('ck_attachment_owner_table')),
+    sa.CheckConstraint("owner_table IN ('visit','case_record','meeting')", name=op.f('ck_attachment_owner_table')),
     sa.CheckConstraint('size > 0', name=op.f('ck_attachment_size')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_attachment'))
     )

@@ -1,0 +1,129 @@
+"""新建会议: type, title, date and time, place, 召集人/主持/记录, notice date, the 小区 concerned
+and the 民情诉求 to put on the agenda (open resolutions of earlier meetings come by themselves)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QWidget
+
+from redoffice.services import case_queries, meetings, registry
+from redoffice.services.case_queries import CaseFilter
+from redoffice.services.meetings import MeetingInput
+from redoffice.ui.context import AppContext
+from redoffice.ui.save_dialog import SaveDialog
+from redoffice.ui.visit_dialog import OptionalTimeEdit, checkable_list, checked_data
+from redoffice.ui.widgets import OptionalDateEdit
+
+
+@dataclass(frozen=True)
+class MeetingChoices:
+    kinds: list[str]
+    estates: list[tuple[str, str]]
+    cases: list[tuple[str, str]]
+
+
+def meeting_choices(ctx: AppContext) -> MeetingChoices:
+    """Run on the worker: the choices the dialog offers."""
+    db = ctx.db
+    open_cases = case_queries.list_cases(db, CaseFilter(open_only=True, sort="accepted"))
+    return MeetingChoices(
+        meetings.meeting_types(db),
+        registry.estate_choices(db),
+        [(f"{c.number} {c.category}：{c.description[:30]}", c.id) for c in open_cases],
+    )
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _date(edit: QDateEdit) -> date:
+    q = edit.date()
+    return date(q.year(), q.month(), q.day())
+
+
+class MeetingDialog(SaveDialog):
+    table = "meeting"
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        choices: MeetingChoices,
+        case_ids: tuple[str, ...] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, self.tr("New meeting"), parent)
+        f = self.form
+        self.kind = QComboBox()
+        self.kind.addItems(choices.kinds)
+        self.title_edit = QLineEdit()
+        self.day = QDateEdit(_qdate(date.today()))
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day.setCalendarPopup(True)
+        self.start = OptionalTimeEdit()
+        self.place, self.convener = QLineEdit(), QLineEdit(self.tr("Community Party committee"))
+        self.host, self.recorder = QLineEdit(), QLineEdit()
+        self.notice = OptionalDateEdit()
+        self.estates = checkable_list(choices.estates, set())
+        self.cases = checkable_list(choices.cases, set(case_ids))
+        self.cases.setMaximumHeight(160)
+        for field, label, widget in (
+            ("kind", self.tr("Type"), self.kind),
+            ("title", self.tr("Title"), self.title_edit),
+            ("meeting_date", self.tr("Date"), self.day),
+            ("start_time", self.tr("Time"), self.start),
+            ("place", self.tr("Place"), self.place),
+            ("convener", self.tr("Convened by"), self.convener),
+            ("host", self.tr("Chaired by"), self.host),
+            ("recorder", self.tr("Minutes by"), self.recorder),
+            ("notice_date", self.tr("Notice given on"), self.notice),
+            ("estate_ids", self.tr("Estates"), self.estates),
+            ("case_ids", self.tr("Requests for the agenda"), self.cases),
+        ):
+            f.add_row(field, label, widget)
+        self.estates.itemChanged.connect(self._suggest_title)
+        self.kind.currentTextChanged.connect(self._suggest_title)
+        self.title_edit.textEdited.connect(lambda _t: setattr(self, "_typed", True))
+        self._typed = False
+        self._estate_names = dict((i, n) for n, i in choices.estates)
+        self.resize(640, 720)
+
+    def _suggest_title(self, *_args: Any) -> None:
+        """“阳光花园11月三方联席会议” until the user types a title of their own."""
+        if self._typed:
+            return
+        names = "、".join(self._estate_names[e] for e in checked_data(self.estates))
+        self.title_edit.setText(f"{names}{_date(self.day).month}月{self.kind.currentText()}")
+
+    def data(self) -> MeetingInput:
+        return MeetingInput(
+            kind=self.kind.currentText(),
+            title=self.title_edit.text(),
+            meeting_date=_date(self.day),
+            estate_ids=checked_data(self.estates),
+            start_time=self.start.value(),
+            place=self.place.text(),
+            convener=self.convener.text(),
+            host=self.host.text(),
+            recorder=self.recorder.text(),
+            notice_date=self.notice.value(),
+            case_ids=checked_data(self.cases),
+        )
+
+    def action(self) -> Callable[[], Any]:
+        return partial(meetings.create_meeting, self.ctx.db, self.data())
+
+
+def open_meeting_dialog(
+    ctx: AppContext, parent: QWidget | None, case_ids: tuple[str, ...] = ()
+) -> None:
+    ctx.query(
+        partial(meeting_choices, ctx),
+        lambda choices: MeetingDialog(ctx, choices, case_ids, parent).open(),
+    )
