@@ -97,6 +97,8 @@ class Case(SyncedRecord, Base):
             "satisfaction IS NULL OR satisfaction IN ('satisfied','basically','unsatisfied')",
             name="satisfaction",
         ),
+        # the 工作台's counts by category and state, from the index alone
+        Index("ix_case_record_accepted", "accepted_at", "deleted", "category", "status"),
     )
 
 

@@ -118,7 +118,7 @@ def _run(app: object, db: Database, self_test: bool, probe: bool) -> int:
 
     from redoffice.services import community
     from redoffice.ui.context import AppContext
-    from redoffice.ui.main_window import MainWindow
+    from redoffice.ui.main_window import MainWindow, warm_up
     from redoffice.ui.setup_dialog import SetupDialog
 
     assert isinstance(app, QApplication)
@@ -133,6 +133,7 @@ def _run(app: object, db: Database, self_test: bool, probe: bool) -> int:
     window = MainWindow(ctx)
     window.show()
     freeze_startup_objects()
+    ctx.query(warm_up, lambda _r: None)
     folder = default_backup_folder(db.engine)
     if folder is not None:
         ctx.query(lambda: backup_if_due(db.engine, folder), lambda _path: None)

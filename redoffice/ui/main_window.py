@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QCloseEvent
@@ -18,15 +21,42 @@ from PySide6.QtWidgets import (
 
 from redoffice import __version__
 from redoffice.services import community
-from redoffice.ui.cases_page import CasesPage
 from redoffice.ui.context import AppContext
 from redoffice.ui.dashboard import Dashboard
-from redoffice.ui.households_page import HouseholdsPage
-from redoffice.ui.meetings_page import MeetingsPage
-from redoffice.ui.reference_page import ReferencePage
-from redoffice.ui.residents_page import ResidentsPage
-from redoffice.ui.settings_page import SettingsPage
-from redoffice.ui.visits_page import VisitsPage
+
+if TYPE_CHECKING:
+    from redoffice.ui.cases_page import CasesPage
+    from redoffice.ui.meetings_page import MeetingsPage
+    from redoffice.ui.visits_page import VisitsPage
+
+
+PAGE_MODULES = (
+    "visits_page",
+    "cases_page",
+    "meetings_page",
+    "residents_page",
+    "households_page",
+    "reference_page",
+    "settings_page",
+)
+
+
+def _lazy(module: str, name: str) -> Callable[[AppContext], QWidget]:
+    """A page class imported when the page is first built (its reports, PDF viewer and Excel
+    libraries are not needed to show the window)."""
+
+    def build(ctx: AppContext) -> QWidget:
+        page: QWidget = getattr(importlib.import_module(f"redoffice.ui.{module}"), name)(ctx)
+        return page
+
+    return build
+
+
+def warm_up() -> None:
+    """Run on the worker once the window shows: import the pages' modules ahead of the first
+    click, so opening a page does not stall on imports."""
+    for module in PAGE_MODULES:
+        importlib.import_module(f"redoffice.ui.{module}")
 
 
 class MainWindow(QMainWindow):
@@ -44,22 +74,24 @@ class MainWindow(QMainWindow):
         )
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
-        self.dashboard, self.visits, self.cases = Dashboard(ctx), VisitsPage(ctx), CasesPage(ctx)
-        self.meetings = MeetingsPage(ctx)
-        for key, title, page in (
-            ("dashboard", self.tr("Workbench"), self.dashboard),
-            ("visits", self.tr("Visits"), self.visits),
-            ("cases", self.tr("Requests"), self.cases),
-            ("meetings", self.tr("Joint meetings"), self.meetings),
-            ("residents", self.tr("Residents"), ResidentsPage(ctx)),
-            ("households", self.tr("Households"), HouseholdsPage(ctx)),
-            ("reference", self.tr("Grids & units"), ReferencePage(ctx)),
-            ("settings", self.tr("Settings"), SettingsPage(ctx)),
+        self.dashboard = Dashboard(ctx)
+        # other pages are built when first shown: the window appears sooner
+        self._factories: dict[str, Callable[[AppContext], QWidget]] = {}
+        for key, title, factory in (
+            ("dashboard", self.tr("Workbench"), lambda _ctx: self.dashboard),
+            ("visits", self.tr("Visits"), _lazy("visits_page", "VisitsPage")),
+            ("cases", self.tr("Requests"), _lazy("cases_page", "CasesPage")),
+            ("meetings", self.tr("Joint meetings"), _lazy("meetings_page", "MeetingsPage")),
+            ("residents", self.tr("Residents"), _lazy("residents_page", "ResidentsPage")),
+            ("households", self.tr("Households"), _lazy("households_page", "HouseholdsPage")),
+            ("reference", self.tr("Grids & units"), _lazy("reference_page", "ReferencePage")),
+            ("settings", self.tr("Settings"), _lazy("settings_page", "SettingsPage")),
         ):
-            self.pages[key] = page
+            self._factories[key] = factory
+            self.pages[key] = QWidget()
             self.nav.addItem(title)
-            self.stack.addWidget(page)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+            self.stack.addWidget(self.pages[key])
+        self.nav.currentRowChanged.connect(self._show_row)
         self.dashboard.open_household_visit.connect(
             lambda household, address: self.visits.new_visit((household, address))
         )
@@ -88,6 +120,33 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About RedOffice"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
+
+    def page(self, key: str) -> QWidget:
+        """The page, built on first use in place of its placeholder."""
+        factory = self._factories.pop(key, None)
+        if factory is not None:
+            placeholder = self.pages[key]
+            self.pages[key] = factory(self.ctx)
+            index = self.stack.indexOf(placeholder)
+            self.stack.insertWidget(index, self.pages[key])
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        return self.pages[key]
+
+    def _show_row(self, row: int) -> None:
+        self.stack.setCurrentWidget(self.page(list(self.pages)[row]))
+
+    @property
+    def visits(self) -> VisitsPage:
+        return cast("VisitsPage", self.page("visits"))
+
+    @property
+    def cases(self) -> CasesPage:
+        return cast("CasesPage", self.page("cases"))
+
+    @property
+    def meetings(self) -> MeetingsPage:
+        return cast("MeetingsPage", self.page("meetings"))
 
     def open_case(self, case_id: str) -> None:
         self.show_page("cases")
