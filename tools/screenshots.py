@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -9,9 +10,11 @@ from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from redoffice.db import open_database
-from redoffice.services import community, visits
+from redoffice.reports import meetings as meeting_forms
+from redoffice.services import community, meetings, printing, visits
 from redoffice.ui.context import AppContext
 from redoffice.ui.main_window import MainWindow
+from redoffice.ui.minutes_editor import MinutesEditor
 from redoffice.ui.preview import PreviewWindow
 from redoffice.ui.resident_dialog import ResidentDialog
 from redoffice.ui.resources import install_font, install_translators
@@ -54,6 +57,7 @@ def main(db_path: str, out: str) -> None:
     dialog.grab().save(str(folder / "resident-dialog-error.png"))
     dialog.close()
     work_screens(window, ctx, folder)
+    meeting_screens(window, ctx, folder)
     window.close()
     del keep
 
@@ -91,6 +95,47 @@ def work_screens(window: MainWindow, ctx: AppContext, folder: Path) -> None:
         settle(ctx)
         preview.grab().save(str(folder / "preview.png"))
         preview.close()
+
+
+def meeting_screens(window: MainWindow, ctx: AppContext, folder: Path) -> None:
+    """The meetings list, the 督办 list, the minutes editor, and a rendered 会议纪要 page."""
+    window.show_page("meetings")
+    settle(ctx)
+    page = window.meetings
+    page.meetings.selectRow(1)
+    window.grab().save(str(folder / "meetings.png"))
+    page.tabs.setCurrentIndex(1)
+    page.resolutions.selectRow(0)
+    settle(ctx)
+    window.grab().save(str(folder / "follow-up.png"))
+    meeting_id = page.meetings.current_key()
+    detail = meetings.get_meeting(ctx.db, meeting_id)
+    editor = MinutesEditor(ctx, detail, parent=window)
+    editor.show()
+    editor.item_list.setCurrentRow(editor.item_list.count() - 1)
+    settle(ctx)
+    editor.grab().save(str(folder / "minutes-editor.png"))
+    editor.closing = True
+    editor.close()
+    pdf = meeting_forms.minutes(printing.meeting_sheet(ctx.db, meeting_id))
+    target = folder / "minutes.pdf"
+    target.write_bytes(pdf)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "70",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            str(target),
+            str(folder / "minutes"),
+        ],
+        check=True,
+    )
+    target.unlink()
 
 
 if __name__ == "__main__":

@@ -42,8 +42,9 @@ class WorkSettings(QWidget):
         self.ctx = ctx
         self.form = FieldForm()
         self.purposes, self.categories = QPlainTextEdit(), QPlainTextEdit()
-        for edit in (self.purposes, self.categories):
-            edit.setFixedHeight(110)
+        self.meeting_types = QPlainTextEdit()
+        for edit in (self.purposes, self.categories, self.meeting_types):
+            edit.setFixedHeight(90)
             edit.setTabChangesFocus(True)
         self.working_days, self.max_mb = QSpinBox(), QSpinBox()
         self.working_days.setRange(1, 60)
@@ -75,6 +76,7 @@ class WorkSettings(QWidget):
             "case.normal_working_days", self.tr("Normal requests: working days"), self.working_days
         )
         f.add_row("visit.intervals", self.tr("Visit every … days"), interval_box)
+        f.add_row("meeting.types", self.tr("Meeting types (one per line)"), self.meeting_types)
         f.add_row("attachment.max_mb", self.tr("Largest attachment (MB)"), self.max_mb)
         self.status = QLabel()
         save = QPushButton(self.tr("Save"))
@@ -94,6 +96,7 @@ class WorkSettings(QWidget):
     def show_values(self, values: dict[str, Any]) -> None:
         self.purposes.setPlainText("\n".join(values["visit.purposes"]))
         self.categories.setPlainText("\n".join(values["case.categories"]))
+        self.meeting_types.setPlainText("\n".join(values["meeting.types"]))
         self.working_days.setValue(int(values["case.normal_working_days"]))
         self.max_mb.setValue(int(values["attachment.max_mb"]))
         for tag, spin in self.intervals.items():
@@ -103,6 +106,7 @@ class WorkSettings(QWidget):
         return {
             "visit.purposes": _lines(self.purposes),
             "case.categories": _lines(self.categories),
+            "meeting.types": _lines(self.meeting_types),
             "case.normal_working_days": self.working_days.value(),
             "attachment.max_mb": self.max_mb.value(),
             "visit.intervals": {t: s.value() for t, s in self.intervals.items() if s.value()},

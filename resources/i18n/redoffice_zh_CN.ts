@@ -98,42 +98,42 @@
 <context>
     <name>CalendarSettings</name>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="133"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="137"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="133"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="137"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="133"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="137"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="141"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="145"/>
         <source>e.g. 国庆节</source>
         <translation>如：国庆节</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="143"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="147"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="143"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="147"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="147"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="151"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="160"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="164"/>
         <source>Deadlines of normal requests count working days: Monday to Friday, without public holidays, plus 调休 working weekends.</source>
         <translation>一般诉求的办理时限按工作日计算：周一至周五，除去法定节假日，加上调休上班的周末。</translation>
     </message>
@@ -895,82 +895,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="36"/>
+        <location filename="../../redoffice/ui/main_window.py" line="66"/>
         <source>RedOffice Community Workbench</source>
         <translation>社区红色工作台</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="50"/>
+        <location filename="../../redoffice/ui/main_window.py" line="81"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="51"/>
+        <location filename="../../redoffice/ui/main_window.py" line="82"/>
         <source>Visits</source>
         <translation>入户走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="52"/>
+        <location filename="../../redoffice/ui/main_window.py" line="83"/>
         <source>Requests</source>
         <translation>民情诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="53"/>
+        <location filename="../../redoffice/ui/main_window.py" line="84"/>
         <source>Joint meetings</source>
         <translation>三方联席会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="54"/>
+        <location filename="../../redoffice/ui/main_window.py" line="85"/>
         <source>Residents</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="55"/>
+        <location filename="../../redoffice/ui/main_window.py" line="86"/>
         <source>Households</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="56"/>
+        <location filename="../../redoffice/ui/main_window.py" line="87"/>
         <source>Grids &amp; units</source>
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="57"/>
+        <location filename="../../redoffice/ui/main_window.py" line="88"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="83"/>
+        <location filename="../../redoffice/ui/main_window.py" line="115"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="84"/>
+        <location filename="../../redoffice/ui/main_window.py" line="116"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="87"/>
+        <location filename="../../redoffice/ui/main_window.py" line="119"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="88"/>
+        <location filename="../../redoffice/ui/main_window.py" line="120"/>
         <source>&amp;About RedOffice</source>
         <translation>关于社区红色工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="113"/>
+        <location filename="../../redoffice/ui/main_window.py" line="172"/>
         <source>%1 · %2 · operator: %3</source>
         <translation>%1 · %2 · 经办人：%3</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="124"/>
+        <location filename="../../redoffice/ui/main_window.py" line="183"/>
         <source>About RedOffice</source>
         <translation>关于社区红色工作台</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="125"/>
+        <location filename="../../redoffice/ui/main_window.py" line="184"/>
         <source>RedOffice Community Workbench %1</source>
         <translation>社区红色工作台 %1</translation>
     </message>
@@ -2173,52 +2173,57 @@
 <context>
     <name>WorkSettings</name>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="56"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="57"/>
         <source>Everyone else</source>
         <translation>其他住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="59"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="60"/>
         <source>no rule</source>
         <translation>不单独设定</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="60"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="61"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="72"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="73"/>
         <source>Visit purposes (one per line)</source>
         <translation>走访目的（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="73"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="74"/>
         <source>Request categories (one per line)</source>
         <translation>诉求类别（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="75"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="76"/>
         <source>Normal requests: working days</source>
         <translation>一般诉求办理时限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="77"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="78"/>
         <source>Visit every … days</source>
         <translation>走访频次（天）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="78"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="79"/>
+        <source>Meeting types (one per line)</source>
+        <translation>会议类型（每行一项）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="80"/>
         <source>Largest attachment (MB)</source>
         <translation>单个附件上限（MB）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="80"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="82"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="118"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="122"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
