@@ -215,3 +215,15 @@ def test_meeting_input_is_checked(db: Database, estate: str) -> None:
             notice_date=TODAY + timedelta(days=1),
         )
     assert {e.field for e in info.value.errors} == {"kind", "title", "estate_ids", "notice_date"}
+
+
+def test_scanned_minutes_are_attached(db: Database, estate: str, tmp_path: object) -> None:
+    from pathlib import Path
+
+    from redoffice.services import attachments
+
+    meeting = _meeting(db, estate, TODAY)
+    scan = Path(str(tmp_path)) / "签字纪要.pdf"
+    scan.write_bytes(b"%PDF-1.4\n%scan\n")
+    attachments.add(db, "meeting", meeting, (scan,))
+    assert [a.name for a in attachments.list_for(db, "meeting", meeting)] == ["签字纪要.pdf"]
