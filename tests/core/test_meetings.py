@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -9,7 +10,7 @@ from sqlalchemy import func, select
 from redoffice.db import Database
 from redoffice.errors import UserError, ValidationFailed
 from redoffice.models import MeetingRevision
-from redoffice.services import cases, meetings, registry, resolutions
+from redoffice.services import attachments, cases, meetings, registry, resolutions
 from redoffice.services.cases import CaseInput
 from redoffice.services.meetings import (
     AttendeeInput,
@@ -217,13 +218,9 @@ def test_meeting_input_is_checked(db: Database, estate: str) -> None:
     assert {e.field for e in info.value.errors} == {"kind", "title", "estate_ids", "notice_date"}
 
 
-def test_scanned_minutes_are_attached(db: Database, estate: str, tmp_path: object) -> None:
-    from pathlib import Path
-
-    from redoffice.services import attachments
-
+def test_scanned_minutes_are_attached(db: Database, estate: str, tmp_path: Path) -> None:
     meeting = _meeting(db, estate, TODAY)
-    scan = Path(str(tmp_path)) / "签字纪要.pdf"
+    scan = tmp_path / "签字纪要.pdf"
     scan.write_bytes(b"%PDF-1.4\n%scan\n")
     attachments.add(db, "meeting", meeting, (scan,))
     assert [a.name for a in attachments.list_for(db, "meeting", meeting)] == ["签字纪要.pdf"]
