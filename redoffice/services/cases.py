@@ -21,7 +21,7 @@ from redoffice.models import Case, CaseEvent, Household, Organization, Resident,
 from redoffice.models.base import utcnow
 from redoffice.services import attachments, calendar, config
 from redoffice.services.records import check_ref, live
-from redoffice.services.validation import Checker
+from redoffice.services.validation import Checker, required_text
 
 SOURCES: Final = MappingProxyType(
     {
@@ -223,23 +223,16 @@ def _apply(s: Session, case: Case, to: str, satisfaction: str | None, when: date
         case.satisfaction = satisfaction
 
 
-def _required_text(field: str, value: str, max_len: int) -> str:
-    c = Checker()
-    text = c.text(field, value, required=True, max_len=max_len)
-    c.raise_if_any()
-    return text
-
-
 def add_note(db: Database, case_id: str, note: str) -> None:
     """A progress note in the timeline."""
-    text = _required_text("note", note, 4000)
+    text = required_text("note", note, 4000)
     with db.uow() as s:
         _event(s, live(s, Case, case_id, "case.not_found"), "note", text)
 
 
 def escalate(db: Database, case_id: str, reason: str) -> None:
     """上报街道: flag the case for the street office with a reason."""
-    text = _required_text("escalation_reason", reason, 2000)
+    text = required_text("escalation_reason", reason, 2000)
     with db.uow() as s:
         case = live(s, Case, case_id, "case.not_found")
         case.escalated = True

@@ -198,34 +198,17 @@ def create_meeting(db: Database, data: MeetingInput) -> str:
         s.flush()
         for estate in dict.fromkeys(data.estate_ids):
             s.add(MeetingEstate(meeting_id=meeting.id, estate_id=estate))
-        seq = 0
-        for resolution in open_resolutions_for(
-            s, meeting.kind, data.estate_ids, meeting.meeting_date
-        ):
-            seq += 1
-            s.add(
-                AgendaItem(
-                    meeting_id=meeting.id,
-                    seq=seq,
-                    source="carried",
-                    title=resolution.text[:255],
-                    carried_resolution_id=resolution.id,
-                    discussion="",
-                )
-            )
+        carried = open_resolutions_for(s, meeting.kind, data.estate_ids, meeting.meeting_date)
+        agenda = [
+            {"source": "carried", "title": r.text, "carried_resolution_id": r.id} for r in carried
+        ]
         for case_id in dict.fromkeys(data.case_ids):
             case = live(s, Case, case_id, "case.not_found")
-            seq += 1
-            s.add(
-                AgendaItem(
-                    meeting_id=meeting.id,
-                    seq=seq,
-                    source="case",
-                    title=f"{case.category}：{case.description}"[:255],
-                    case_id=case.id,
-                    discussion="",
-                )
-            )
+            title = f"{case.category}：{case.description}"
+            agenda.append({"source": "case", "title": title, "case_id": case.id})
+        for seq, item in enumerate(agenda, 1):
+            item["title"] = str(item["title"])[:255]
+            s.add(AgendaItem(meeting_id=meeting.id, seq=seq, discussion="", **item))
         return meeting.id
 
 

@@ -27,7 +27,7 @@ from redoffice.models.base import utcnow
 from redoffice.services import cases
 from redoffice.services.meetings import OPEN_RESOLUTION, PARTIES
 from redoffice.services.records import live
-from redoffice.services.validation import Checker
+from redoffice.services.validation import Checker, required_text
 
 STATUSES: Final = MappingProxyType(
     {"pending": "待办", "in_progress": "推进中", "done": "已完成", "cancelled": "已取消"}
@@ -199,9 +199,7 @@ def _note(s: Session, resolution: Resolution, note: str) -> None:
 
 def add_progress(db: Database, resolution_id: str, note: str) -> None:
     """进展: a dated note; a 待办 resolution becomes 推进中."""
-    c = Checker()
-    text = c.text("note", note, required=True, max_len=2000)
-    c.raise_if_any()
+    text = required_text("note", note, 2000)
     with db.uow() as s:
         resolution = live(s, Resolution, resolution_id, "resolution.not_found")
         if resolution.status not in OPEN_RESOLUTION:
@@ -266,9 +264,7 @@ def complete(
 
 
 def cancel(db: Database, resolution_id: str, reason: str) -> None:
-    c = Checker()
-    text = c.text("note", reason, required=True, max_len=2000)
-    c.raise_if_any()
+    text = required_text("note", reason, 2000)
     with db.uow() as s:
         resolution = live(s, Resolution, resolution_id, "resolution.not_found")
         _move(resolution, "cancelled")

@@ -206,3 +206,11 @@ class Checker(Collector):
         if value is not None and value > today:
             self.add(field, "date_in_future")
         return value
+
+
+def required_text(field: str, value: str, max_len: int) -> str:
+    """One required line or paragraph of prose, cleaned; a ValidationFailed naming ``field``."""
+    c = Checker()
+    text = c.text(field, value, required=True, max_len=max_len)
+    c.raise_if_any()
+    return text
