@@ -12,7 +12,7 @@ from dataclasses import asdict
 from typing import Any
 
 from redoffice import __version__, codes
-from redoffice.cli import meetings, work
+from redoffice.cli import excel, meetings, work
 from redoffice.cli.common import Handler, out, out_json
 from redoffice.config import resolve_db_url
 from redoffice.db import Database, open_database
@@ -153,6 +153,7 @@ def _parser() -> argparse.ArgumentParser:
     st.add_argument("--json", action="store_true")
     st.set_defaults(handler=cmd_stats, needs_operator=False)
     meetings.register(sub, work.register(sub))
+    excel.register(sub)
     return p
 
 

@@ -45,7 +45,8 @@ class HouseholdDetail:
     deleted: bool
 
 
-def _values(s: Session, data: HouseholdInput) -> dict[str, object]:
+def household_values(s: Session, data: HouseholdInput) -> dict[str, object]:
+    """The checked column values of a household (ValidationFailed naming every bad field)."""
     c = Checker()
     values: dict[str, object] = {
         "estate_id": check_ref(s, c, "estate_id", Estate, data.estate_id),
@@ -71,7 +72,7 @@ def _values(s: Session, data: HouseholdInput) -> dict[str, object]:
 def save_household(db: Database, data: HouseholdInput, record_id: str | None = None) -> str:
     """Create or edit a household; its display address is derived and stored for search."""
     with db.uow() as s:
-        values = _values(s, data)
+        values = household_values(s, data)
         estate = s.get(Estate, values["estate_id"]) if values["estate_id"] else None
         household = save(s, Household, record_id, values)
         set_address(household, estate.name if estate else None)

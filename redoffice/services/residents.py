@@ -117,7 +117,8 @@ def _check_tags(c: Collector, tags: tuple[TagInput, ...]) -> None:
             c.add("tags", "date_order")
 
 
-def _values(s: Session, data: ResidentInput, record_id: str | None) -> dict[str, object]:
+def resident_values(s: Session, data: ResidentInput, record_id: str | None) -> dict[str, object]:
+    """The checked column values of a resident (ValidationFailed naming every bad field)."""
     today = date.today()
     c = Checker()
     data = _check_identity(c, data, _check_id(c, s, data, record_id))
@@ -162,7 +163,7 @@ def _check_head(s: Session, c: Collector, values: dict[str, object], record_id: 
         c.add("relation", "household.head_exists", name=head.name)
 
 
-def _sync_tags(s: Session, resident_id: str, tags: tuple[TagInput, ...]) -> None:
+def sync_tags(s: Session, resident_id: str, tags: tuple[TagInput, ...]) -> None:
     """Make the resident's live tag rows equal ``tags``: keep equal ones, soft-delete the rest."""
     existing = list(
         s.scalars(
@@ -189,9 +190,36 @@ def _sync_tags(s: Session, resident_id: str, tags: tuple[TagInput, ...]) -> None
 def save_resident(db: Database, data: ResidentInput, record_id: str | None = None) -> str:
     """Create or edit a resident with tags, in one transaction; invalid input writes nothing."""
     with db.uow() as s:
-        resident = save(s, Resident, record_id, _values(s, data, record_id))
-        _sync_tags(s, resident.id, data.tags)
+        resident = save(s, Resident, record_id, resident_values(s, data, record_id))
+        sync_tags(s, resident.id, data.tags)
         return resident.id
+
+
+def resident_input(s: Session, r: Resident) -> ResidentInput:
+    """A stored resident as the editor (and the importer) sees it, live tags included."""
+    tags = s.scalars(
+        select(ResidentTag)
+        .where(ResidentTag.resident_id == r.id, ResidentTag.deleted.is_(False))
+        .order_by(ResidentTag.since)
+    )
+    return ResidentInput(
+        name=r.name,
+        gender=r.gender,
+        id_number=r.id_number or "",
+        birth_date=r.birth_date,
+        ethnicity=r.ethnicity,
+        phone=r.phone,
+        political_status=r.political_status,
+        party_org=r.party_org,
+        party_join_date=r.party_join_date,
+        hukou_place=r.hukou_place,
+        current_address=r.current_address,
+        residence_type=r.residence_type,
+        household_id=r.household_id,
+        relation=r.relation,
+        notes=r.notes,
+        tags=tuple(TagInput(t.tag, t.since, t.until, t.note) for t in tags),
+    )
 
 
 def get_resident(db: Database, resident_id: str) -> ResidentDetail:
@@ -199,29 +227,7 @@ def get_resident(db: Database, resident_id: str) -> ResidentDetail:
         r = s.get(Resident, resident_id)
         if r is None:
             raise UserError("resident.not_found")
-        tags = s.scalars(
-            select(ResidentTag)
-            .where(ResidentTag.resident_id == r.id, ResidentTag.deleted.is_(False))
-            .order_by(ResidentTag.since)
-        )
-        data = ResidentInput(
-            name=r.name,
-            gender=r.gender,
-            id_number=r.id_number or "",
-            birth_date=r.birth_date,
-            ethnicity=r.ethnicity,
-            phone=r.phone,
-            political_status=r.political_status,
-            party_org=r.party_org,
-            party_join_date=r.party_join_date,
-            hukou_place=r.hukou_place,
-            current_address=r.current_address,
-            residence_type=r.residence_type,
-            household_id=r.household_id,
-            relation=r.relation,
-            notes=r.notes,
-            tags=tuple(TagInput(t.tag, t.since, t.until, t.note) for t in tags),
-        )
+        data = resident_input(s, r)
         household = s.get(Household, r.household_id) if r.household_id else None
         address = household.address if household else ""
         return ResidentDetail(r.id, data, r.status, r.status_date, r.deleted, address)

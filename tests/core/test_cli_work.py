@@ -217,3 +217,23 @@ def test_meetings_and_their_reports(
         == 1
     )
     assert "找不到该会议" in capsys.readouterr().err
+
+
+def test_excel_commands(dbfile: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    exported, template = tmp_path / "居民.xlsx", tmp_path / "模板.xlsx"
+    assert main(["--db", dbfile, "export-excel", "residents", str(exported), "--unmasked"]) == 0
+    assert main(["--db", dbfile, "template", "residents", str(template)]) == 0
+    summary = _json(capsys, "--db", dbfile, "import-excel", str(exported), "--dry-run", "--json")
+    assert summary["rows"] == summary["unchanged"] and summary["failed"] == 0  # type: ignore[call-overload]
+    failures = tmp_path / "失败.xlsx"
+    result = _json(
+        capsys, "--db", dbfile, "import-excel", str(template), "--json", "--failures", str(failures)
+    )
+    assert result["failed"] == 1 and failures.exists()  # type: ignore[call-overload]
+    error = result["errors"][0]  # type: ignore[call-overload]
+    assert error["row"] == 2 and error["column"] and error["message"]
+    broken = tmp_path / "坏.xlsx"
+    broken.write_bytes(b"junk")
+    capsys.readouterr()
+    assert main(["--db", dbfile, "import-excel", str(broken)]) == 1
+    assert "无法读取文件" in capsys.readouterr().err

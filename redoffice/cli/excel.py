@@ -1,0 +1,99 @@
+"""``import-excel``, ``export-excel`` and ``template``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from redoffice.cli.common import out, out_json
+from redoffice.cli.work import command
+from redoffice.db import Database
+from redoffice.errors import UserError
+from redoffice.files import write_file
+from redoffice.reports.workbook import rows_workbook
+from redoffice.services import exporting, importer
+from redoffice.services.importer import ImportOptions
+from redoffice.services.sheets import FIELD_LABELS, field_for, find_header, read_sheet
+
+DUPLICATE_CHOICES = {"update": "update", "skip": "skip", "error": "error"}
+
+
+def _mapping(path: str | None, source: Path, sheet: str | None) -> dict[int, str] | None:
+    """A JSON object of header text -> field (a field name or its Chinese label)."""
+    if path is None:
+        return None
+    try:
+        given = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UserError("import.mapping_file", path=path, detail=str(exc)[:120]) from exc
+    header = find_header(read_sheet(source, sheet).rows)
+    labels = {label: key for key, label in FIELD_LABELS.items()}
+    mapping = {}
+    for column, text in enumerate(header.texts):
+        wanted = given.get(text)
+        if wanted:
+            mapping[column] = (
+                wanted if wanted in FIELD_LABELS else labels.get(wanted) or field_for(wanted)
+            )
+    return {k: v for k, v in mapping.items() if v}
+
+
+def cmd_import(db: Database, args: argparse.Namespace) -> int:
+    source = Path(args.file)
+    options = ImportOptions(
+        sheet=args.sheet,
+        mapping=_mapping(args.mapping, source, args.sheet),
+        on_duplicate=args.on_duplicate,
+        all_or_nothing=args.all_or_nothing,
+        create_grids=args.create_grids,
+    )
+    plan = importer.plan_import(db, source, options)
+    if not args.dry_run:
+        importer.apply_import(db, plan)
+    if args.failures:
+        header, failed = importer.failure_rows(plan)
+        write_file(args.failures, rows_workbook("导入失败", header, failed))
+    summary = plan.summary()
+    if args.json:
+        out_json(summary)
+        return 0
+    done = "预检（未写入）" if args.dry_run else "已导入"
+    out(
+        f"{done}：共 {summary['rows']} 行，新增 {summary['new']}，更新 {summary['updated']}，"
+        f"无变化 {summary['unchanged']}，跳过 {summary['skipped']}，失败 {summary['failed']}"
+    )
+    for e in summary["errors"]:
+        out(f"第 {e['row']} 行 {e['column']}：{e['message']}")
+    return 0
+
+
+def cmd_export(db: Database, args: argparse.Namespace) -> int:
+    write_file(args.out, exporting.export_workbook(db, args.kind, args.unmasked))
+    return 0
+
+
+def cmd_template(db: Database, args: argparse.Namespace) -> int:
+    write_file(args.out, exporting.template_workbook(db))
+    return 0
+
+
+def register(sub: Any) -> None:
+    imp = command(sub, "import-excel", cmd_import, "从 Excel/WPS/CSV 导入居民台账", writes=True)
+    imp.add_argument("file")
+    imp.add_argument("--sheet")
+    imp.add_argument("--mapping", metavar="FILE.json", help='列对应：{"表头": "字段"}')
+    imp.add_argument("--on-duplicate", choices=list(DUPLICATE_CHOICES), default="update")
+    imp.add_argument("--all-or-nothing", action="store_true", help="有任何一行失败就不导入")
+    imp.add_argument("--create-grids", action="store_true", help="新建表中出现的未知网格")
+    imp.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    imp.add_argument("--failures", metavar="OUT.xlsx", help="把失败的行另存为工作簿")
+    imp.add_argument("--json", action="store_true")
+    exp = command(sub, "export-excel", cmd_export, "导出列表到 Excel", writes=False)
+    exp.add_argument("kind", choices=list(exporting.KINDS))
+    exp.add_argument("out")
+    exp.add_argument("--unmasked", action="store_true", help="不打码（记入审计日志）")
+    tpl = command(sub, "template", cmd_template, "空白导入模板", writes=False)
+    tpl.add_argument("what", choices=["residents"])
+    tpl.add_argument("out")

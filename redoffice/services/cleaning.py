@@ -1,0 +1,215 @@
+"""Cleaning what a 台账 cell holds, without guessing: full-width characters, stray spaces, dates
+typed five ways or stored as Excel serial numbers, ID numbers Excel turned into numbers.
+
+Each function returns the cleaned value or raises :class:`CellError` with a Chinese reason."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from redoffice import codes
+from redoffice.services.validation import clean_text, normalize
+
+EXCEL_EPOCH = date(1899, 12, 30)
+_DATE_PATTERNS = (
+    re.compile(r"^(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+)
+_MONTH_PATTERNS = (re.compile(r"^(\d{4})[.\-/年](\d{1,2})月?$"), re.compile(r"^(\d{4})(\d{2})$"))
+RELATION_WORDS = {
+    "本人": "0",
+    "户主本人": "0",
+    "妻子": "1",
+    "丈夫": "1",
+    "妻": "1",
+    "夫": "1",
+    "儿子": "2",
+    "女儿": "2",
+    "长子": "2",
+    "长女": "2",
+    "次子": "2",
+    "次女": "2",
+    "子": "2",
+    "女": "2",
+    "父亲": "3",
+    "母亲": "3",
+    "父": "3",
+    "母": "3",
+    "岳父": "4",
+    "岳母": "4",
+    "公公": "4",
+    "婆婆": "4",
+    "祖父": "5",
+    "祖母": "5",
+    "爷爷": "5",
+    "奶奶": "5",
+    "外公": "5",
+    "外婆": "5",
+    "儿媳": "6",
+    "女婿": "6",
+    "孙子": "7",
+    "孙女": "7",
+    "外孙": "7",
+    "外孙女": "7",
+    "哥哥": "8",
+    "姐姐": "8",
+    "弟弟": "8",
+    "妹妹": "8",
+}
+GENDER_WORDS = {
+    "男": "male",
+    "女": "female",
+    "m": "male",
+    "f": "female",
+    "男性": "male",
+    "女性": "female",
+}
+POLITICAL_WORDS = {
+    "党员": "party_member",
+    "预备党员": "probationary_party_member",
+    "团员": "youth_league_member",
+}
+TAG_WORDS = {
+    "独居": "living_alone",
+    "空巢": "empty_nester",
+    "高龄老人": "very_elderly",
+    "残疾": "disabled",
+    "低保": "subsistence",
+    "特困户": "extreme_poverty",
+    "五保户": "extreme_poverty",
+    "留守": "left_behind_child",
+    "退役": "veteran",
+    "失能": "disabled_elderly",
+}
+RESIDENCE_WORDS = {
+    "户籍": "registered",
+    "流动": "floating",
+    "境外": "overseas",
+    "常住": "registered",
+}
+
+
+class CellError(Exception):
+    """The cell's value cannot be trusted; ``text`` says why, in Chinese."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+
+def text(value: Any) -> str:
+    """Any cell as clean text: full-width folded, NBSP and stray spaces removed at the ends."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value.isoformat()
+    return normalize(str(value)).strip()
+
+
+def prose(value: Any) -> str:
+    """Free text (notes, addresses): Chinese punctuation kept, invisible characters removed."""
+    return clean_text(text_keep(value))
+
+
+def text_keep(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)
+
+
+def id_number(value: Any) -> str:
+    """The ID number as typed, or an error when Excel has already rounded it."""
+    if isinstance(value, bool):
+        raise CellError("身份证号无效")
+    if isinstance(value, int | float):
+        digits = f"{value:.0f}" if isinstance(value, float) else str(value)
+        if len(digits) > 15:
+            raise CellError("身份证号被Excel转成了数字，后几位已丢失，请把该列设为文本后重新录入")
+        return digits
+    raw = text(value).replace(" ", "").upper()
+    if re.fullmatch(r"\d(\.\d+)?E\+\d+", raw):
+        raise CellError("身份证号被Excel转成了数字，后几位已丢失，请把该列设为文本后重新录入")
+    return raw
+
+
+def a_date(value: Any) -> date | None:
+    """Excel serials, datetimes, and 1985.3.2 / 1985-03-02 / 1985/3/2 / 1985年3月2日 / 19850302;
+    1985.3 or 198503 (出生年月) is the first of the month."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if 10000 < value < 80000:  # an Excel serial date (1927–2119)
+            return EXCEL_EPOCH + timedelta(days=int(value))
+        value = str(int(value))
+    raw = text(value).replace(" ", "")
+    for pattern in _DATE_PATTERNS:
+        found = pattern.match(raw)
+        if found:
+            year, month, day = found.groups()
+            return _make(year, month, day)
+    for pattern in _MONTH_PATTERNS:
+        found = pattern.match(raw)
+        if found:
+            year, month = found.groups()
+            return _make(year, month, "1")
+    raise CellError(f"日期“{raw}”无法识别，请写成 1985-03-02")
+
+
+def _make(year: str, month: str, day: str) -> date:
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError as exc:
+        raise CellError(f"日期 {year}-{month}-{day} 不存在") from exc
+
+
+def code(value: Any, labels: codes.Labels, words: dict[str, str], what: str) -> str:
+    """A code from its label (中共党员), a common word for it (党员), or the code itself."""
+    raw = text(value).replace(" ", "")
+    if not raw:
+        return ""
+    found = codes.code_for(labels, raw) or words.get(raw.lower()) or words.get(raw)
+    if found is None:
+        raise CellError(f"{what}“{raw}”无法识别，可填：{'、'.join(labels.values())}")
+    return found
+
+
+def gender(value: Any) -> str:
+    return code(value, codes.GENDERS, GENDER_WORDS, "性别")
+
+
+def relation(value: Any) -> str:
+    return code(value, codes.RELATIONS, RELATION_WORDS, "与户主关系")
+
+
+def political_status(value: Any) -> str:
+    return code(value, codes.POLITICAL_STATUSES, POLITICAL_WORDS, "政治面貌")
+
+
+def residence_type(value: Any) -> str:
+    return code(value, codes.RESIDENCE_TYPES, RESIDENCE_WORDS, "人员类型")
+
+
+def tags(value: Any) -> tuple[str, ...]:
+    """Several groups in one cell: 独居老人、残疾人 (also separated by , ， ; / or spaces)."""
+    raw = text(value)
+    parts = [p for p in re.split(r"[、,，;；/\s]+", raw) if p]
+    found = []
+    for part in parts:
+        tag = codes.code_for(codes.TAGS, part) or TAG_WORDS.get(part)
+        if tag is None:
+            raise CellError(f"人员类别“{part}”无法识别，可填：{'、'.join(codes.TAGS.values())}")
+        found.append(tag)
+    return tuple(dict.fromkeys(found))

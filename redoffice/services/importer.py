@@ -1,0 +1,460 @@
+"""Importing a 居民台账 workbook: plan (a dry run that writes nothing), then apply the accepted
+rows in one transaction, and give back the failed rows as a workbook to fix and import again.
+
+Every row is checked before anything is written: cells are cleaned (``cleaning``), the ID number
+is verified and agrees with gender and birth date, 网格 and 小区 exist, the ID number is not
+twice in the file, and a resident already registered is updated, skipped or refused as the user
+chose. Households come from a 户号 column, or from the address with 与户主关系 = 户主."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any, Final
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from redoffice import codes
+from redoffice.db import Database
+from redoffice.errors import UserError, ValidationFailed
+from redoffice.messages import message
+from redoffice.models import Estate, Grid, Household, Resident, ResidentTag
+from redoffice.services import cleaning, config
+from redoffice.services.addresses import household_address
+from redoffice.services.households import HouseholdInput, household_values, set_address
+from redoffice.services.records import save
+from redoffice.services.residents import (
+    ResidentInput,
+    TagInput,
+    resident_input,
+    resident_values,
+    sync_tags,
+)
+from redoffice.services.sheets import FIELD_LABELS, Header, auto_mapping, find_header, read_sheet
+from redoffice.services.validation import IdNumberError, parse_id_number
+
+ON_DUPLICATE: Final = ("update", "skip", "error")
+RESIDENT_FIELDS: Final = (
+    "name",
+    "gender",
+    "id_number",
+    "birth_date",
+    "ethnicity",
+    "phone",
+    "political_status",
+    "hukou_place",
+    "residence_type",
+    "relation",
+    "notes",
+)
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    sheet: str | None = None
+    mapping: dict[int, str] | None = None  # column index -> field; None: remembered or automatic
+    on_duplicate: str = "update"
+    all_or_nothing: bool = False
+    create_grids: bool = False
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int  # as Excel shows it
+    column: str  # header text
+    message: str
+
+
+@dataclass
+class ImportRow:
+    row: int
+    cells: list[Any]
+    values: dict[str, Any] = field(default_factory=dict)
+    errors: list[RowError] = field(default_factory=list)
+    action: str = "new"  # new | updated | unchanged | skipped | failed
+    resident_id: str | None = None
+    household_key: str = ""
+
+    def fail(self, column: str, text: str) -> None:
+        self.errors.append(RowError(self.row, column, text))
+        self.action = "failed"
+
+
+@dataclass
+class ImportPlan:
+    path: Path
+    sheet: str
+    header: Header
+    header_rows: list[list[Any]]
+    mapping: dict[int, str]
+    options: ImportOptions
+    rows: list[ImportRow]
+    new_grids: list[str] = field(default_factory=list)
+
+    def count(self, action: str) -> int:
+        return sum(r.action == action for r in self.rows)
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "rows": len(self.rows),
+            **{a: self.count(a) for a in ("new", "updated", "unchanged", "skipped", "failed")},
+            "errors": [e.__dict__ for r in self.rows for e in r.errors],
+        }
+
+
+class _Lookups:
+    """What rows are checked against, read once: grids, 小区, and residents by ID number."""
+
+    def __init__(self, s: Session, id_numbers: list[str]) -> None:
+        grids = s.execute(select(Grid.id, Grid.code, Grid.name).where(Grid.deleted.is_(False)))
+        self.grids: dict[str, str] = {}
+        for grid_id, code, name in grids:
+            self.grids[code] = self.grids[name] = grid_id
+        self.estates: dict[str, str] = {
+            name: estate_id
+            for name, estate_id in s.execute(
+                select(Estate.name, Estate.id).where(Estate.deleted.is_(False))
+            )
+        }
+        self.residents: dict[str, Resident] = {}
+        self.tags: dict[str, set[str]] = {}
+        for start in range(0, len(id_numbers), 500):
+            chunk = id_numbers[start : start + 500]
+            for r in s.scalars(select(Resident).where(Resident.id_number.in_(chunk))):
+                self.residents[str(r.id_number)] = r
+            for resident_id, tag in s.execute(
+                select(ResidentTag.resident_id, ResidentTag.tag)
+                .join(Resident, Resident.id == ResidentTag.resident_id)
+                .where(Resident.id_number.in_(chunk), ResidentTag.deleted.is_(False))
+            ):
+                self.tags.setdefault(resident_id, set()).add(tag)
+
+
+def remembered_mapping(db: Database, header: Header) -> dict[int, str] | None:
+    with db.read() as s:
+        stored = (config.get_value(s, "import.mappings") or {}).get(header.signature)
+    return {int(k): v for k, v in stored.items()} if stored else None
+
+
+def remember_mapping(db: Database, header: Header, mapping: dict[int, str]) -> None:
+    """The mapping the user corrected, kept for workbooks with the same header."""
+    with db.uow() as s:
+        stored = dict(config.get_value(s, "import.mappings") or {})
+        stored[header.signature] = {str(k): v for k, v in mapping.items()}
+        config.put_value(s, "import.mappings", stored)
+
+
+def plan_import(db: Database, path: Path, options: ImportOptions = ImportOptions()) -> ImportPlan:
+    """The dry run: every row classified (new, updated, unchanged, skipped, failed) with its
+    errors. Nothing is written."""
+    if options.on_duplicate not in ON_DUPLICATE:
+        raise UserError("invalid_choice", value=options.on_duplicate)
+    sheet = read_sheet(path, options.sheet)
+    header = find_header(sheet.rows)
+    mapping = options.mapping or remembered_mapping(db, header) or auto_mapping(header)
+    if "name" not in mapping.values():
+        raise UserError("import.no_name_column")
+    rows = [
+        ImportRow(n + 1, cells)
+        for n, cells in enumerate(sheet.rows[header.data_row :], start=header.data_row)
+        if any(v not in (None, "") for v in cells)
+    ]
+    plan = ImportPlan(
+        path,
+        sheet.name,
+        header,
+        sheet.rows[header.first_row : header.data_row],
+        mapping,
+        options,
+        rows,
+    )
+    for row in rows:
+        _clean(plan, row)
+    with db.read() as s:
+        ids = [str(r.values["id_number"]) for r in rows if r.values.get("id_number")]
+        lookups = _Lookups(s, ids)
+    for row in rows:
+        _check(plan, row, lookups)
+    _check_duplicates(plan)
+    _group_households(plan)
+    return plan
+
+
+def _column(plan: ImportPlan, field_name: str) -> str:
+    for column, mapped in plan.mapping.items():
+        if mapped == field_name:
+            return plan.header.texts[column] or FIELD_LABELS[field_name]
+    return FIELD_LABELS.get(field_name, field_name)
+
+
+CLEANERS: Final[dict[str, Callable[[Any], Any]]] = {
+    "id_number": cleaning.id_number,
+    "birth_date": cleaning.a_date,
+    "gender": cleaning.gender,
+    "relation": cleaning.relation,
+    "political_status": cleaning.political_status,
+    "residence_type": cleaning.residence_type,
+    "tags": cleaning.tags,
+    "notes": cleaning.prose,
+    "address": cleaning.prose,
+}
+
+
+def _clean(plan: ImportPlan, row: ImportRow) -> None:
+    for column, field_name in plan.mapping.items():
+        raw = row.cells[column] if column < len(row.cells) else None
+        clean: Callable[[Any], Any] = CLEANERS.get(field_name) or cleaning.text
+        try:
+            row.values[field_name] = clean(raw)
+        except cleaning.CellError as exc:
+            row.fail(_column(plan, field_name), exc.text)
+
+
+def _check(plan: ImportPlan, row: ImportRow, lookups: _Lookups) -> None:
+    v = row.values
+    if not v.get("name"):
+        row.fail(_column(plan, "name"), "姓名必须填写")
+    _check_identity(plan, row)
+    grid = v.get("grid")
+    if grid and grid not in lookups.grids:
+        if plan.options.create_grids:
+            plan.new_grids.append(grid) if grid not in plan.new_grids else None
+        else:
+            row.fail(_column(plan, "grid"), f"网格“{grid}”不存在，请先在基础数据中添加")
+    estate = v.get("estate")
+    if estate and estate not in lookups.estates:
+        row.fail(_column(plan, "estate"), f"小区“{estate}”不存在，请先在基础数据中添加")
+    v["grid_id"] = lookups.grids.get(grid or "")
+    v["estate_id"] = lookups.estates.get(estate or "")
+    existing = lookups.residents.get(str(v.get("id_number") or ""))
+    if existing is not None and row.action != "failed":
+        _against_registry(plan, row, existing, lookups.tags.get(existing.id, set()))
+
+
+def _check_identity(plan: ImportPlan, row: ImportRow) -> None:
+    """A valid ID number agreeing with gender and birth date; missing ones are taken from it."""
+    v = row.values
+    number = v.get("id_number")
+    if not number:
+        if v.get("residence_type") != "overseas" and row.action != "failed":
+            row.fail(_column(plan, "id_number"), "身份证号必须填写")
+        return
+    try:
+        parsed = parse_id_number(number)
+    except IdNumberError as exc:
+        row.fail(_column(plan, "id_number"), message(exc.code, **exc.params))
+        return
+    v["id_number"] = parsed.number
+    if v.get("gender") and v["gender"] != parsed.gender:
+        expected = codes.label(codes.GENDERS, parsed.gender)
+        row.fail(_column(plan, "gender"), f"性别与身份证号不一致（身份证号为{expected}性）")
+    if v.get("birth_date") and v["birth_date"] != parsed.birth_date:
+        row.fail(
+            _column(plan, "birth_date"),
+            f"出生日期与身份证号不一致（身份证号为 {parsed.birth_date.isoformat()}）",
+        )
+    v.setdefault("gender", parsed.gender)
+    v["gender"] = v["gender"] or parsed.gender
+    v["birth_date"] = v.get("birth_date") or parsed.birth_date
+
+
+def _against_registry(plan: ImportPlan, row: ImportRow, existing: Resident, tags: set[str]) -> None:
+    choice = plan.options.on_duplicate
+    if choice == "error":
+        row.fail(_column(plan, "id_number"), f"该身份证号已登记在居民“{existing.name}”名下")
+        return
+    row.resident_id = existing.id
+    if choice == "skip":
+        row.action = "skipped"
+        return
+    same = all(
+        _same(getattr(existing, f), row.values[f]) for f in RESIDENT_FIELDS if f in row.values
+    )
+    new_tags = set(row.values.get("tags", ())) - tags
+    row.action = "unchanged" if same and not new_tags else "updated"
+
+
+def _same(stored: Any, new: Any) -> bool:
+    return (stored or "") == (new or "")
+
+
+def _check_duplicates(plan: ImportPlan) -> None:
+    seen: dict[str, int] = {}
+    for row in plan.rows:
+        number = row.values.get("id_number")
+        if not number or row.action == "failed":
+            continue
+        if number in seen:
+            row.fail(_column(plan, "id_number"), f"与第 {seen[number]} 行的身份证号重复")
+        else:
+            seen[number] = row.row
+
+
+def _address_key(v: dict[str, Any]) -> str:
+    if v.get("estate_id"):
+        return household_address(
+            v.get("estate"), v.get("building", ""), v.get("unit", ""), v.get("room", ""), ""
+        )
+    return str(v.get("address") or "")
+
+
+def _group_households(plan: ImportPlan) -> None:
+    """One household per 户号 (when that column is mapped) or per address; one 户主 each."""
+    by_number = "household_no" in plan.mapping.values()
+    heads: dict[str, int] = {}
+    for row in plan.rows:
+        if row.action in ("failed", "skipped"):
+            continue
+        v = row.values
+        key = (
+            f"户号:{v.get('household_no')}"
+            if by_number and v.get("household_no")
+            else _address_key(v)
+        )
+        if not _address_key(v) and not (by_number and v.get("household_no")):
+            row.fail(_column(plan, "address"), "缺少住址（或户号），无法确定所属户")
+            continue
+        if not _address_key(v):
+            row.fail(_column(plan, "address"), "该户没有住址")
+            continue
+        row.household_key = key
+        if v.get("relation") == codes.HEAD_OF_HOUSEHOLD:
+            if key in heads:
+                row.fail(
+                    _column(plan, "relation"), f"与第 {heads[key]} 行同属一户，一户只能有一个户主"
+                )
+            else:
+                heads[key] = row.row
+
+
+# -- apply ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    new: int
+    updated: int
+    unchanged: int
+    skipped: int
+    failed: int
+
+
+def apply_import(
+    db: Database,
+    plan: ImportPlan,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportResult:
+    """Write the accepted rows in one transaction (with their audit and change records).
+
+    All-or-nothing refuses when any row failed; Cancel (``cancelled()`` returning True) stops
+    and writes nothing."""
+    failed = plan.count("failed")
+    if plan.options.all_or_nothing and failed:
+        raise UserError("import.has_failures", count=failed)
+    todo = [r for r in plan.rows if r.action in ("new", "updated")]
+    with db.uow() as s:
+        grids = _create_grids(s, plan.new_grids)
+        households: dict[str, str] = {}
+        for n, row in enumerate(todo, 1):
+            if cancelled is not None and n % 50 == 0 and cancelled():
+                raise UserError("import.cancelled")
+            row.values["grid_id"] = row.values["grid_id"] or grids.get(row.values.get("grid") or "")
+            household = households.get(row.household_key) or _household(
+                s, row.values, set(households.values())
+            )
+            households[row.household_key] = household
+            _save_resident(s, row, household)
+            if progress is not None and (n % 200 == 0 or n == len(todo)):
+                progress(n, len(todo))
+        if cancelled is not None and cancelled():  # the last moment to say no: nothing kept
+            raise UserError("import.cancelled")
+    return ImportResult(
+        plan.count("new"),
+        plan.count("updated"),
+        plan.count("unchanged"),
+        plan.count("skipped"),
+        failed,
+    )
+
+
+def _create_grids(s: Session, names: list[str]) -> dict[str, str]:
+    created = {}
+    for n, name in enumerate(names, 1):
+        grid = Grid(code=f"IMP{n:03d}", name=name, notes="导入时新建")
+        s.add(grid)
+        s.flush()
+        created[name] = grid.id
+    return created
+
+
+def _household(s: Session, v: dict[str, Any], taken: set[str]) -> str:
+    """The live household at this address, or a new one. Households already given to another
+    户号 of this import are not shared."""
+    data = HouseholdInput(
+        estate_id=v.get("estate_id"),
+        building=v.get("building", "") if v.get("estate_id") else "",
+        unit=v.get("unit", "") if v.get("estate_id") else "",
+        room=v.get("room", "") if v.get("estate_id") else "",
+        address_text="" if v.get("estate_id") else str(v.get("address") or ""),
+        grid_id=v.get("grid_id"),
+    )
+    values = household_values(s, data)
+    estate = s.get(Estate, values["estate_id"]) if values["estate_id"] else None
+    address = household_address(
+        estate.name if estate else None, data.building, data.unit, data.room, data.address_text
+    )
+    found = s.scalar(
+        select(Household.id).where(
+            Household.address == address,
+            Household.deleted.is_(False),
+            Household.id.not_in(taken),
+        )
+    )
+    if found:
+        return str(found)
+    household = save(s, Household, None, values)
+    set_address(household, estate.name if estate else None)
+    s.flush()
+    return household.id
+
+
+def _save_resident(s: Session, row: ImportRow, household_id: str) -> None:
+    v = row.values
+    current = s.get(Resident, row.resident_id) if row.resident_id else None
+    base = ResidentInput(name="") if current is None else resident_input(s, current)
+    updates = {f: v[f] for f in RESIDENT_FIELDS if f in v and v[f] not in (None, "")}
+    data = replace(base, **updates, household_id=household_id)
+    if "tags" in v:
+        data = replace(data, tags=_merged_tags(base.tags, v["tags"]))
+    try:
+        resident = save(s, Resident, row.resident_id, resident_values(s, data, row.resident_id))
+    except ValidationFailed as exc:  # the plan checks the same; kept so nothing slips through
+        raise UserError("import.row_refused", row=row.row, detail=exc.text) from exc
+    sync_tags(s, resident.id, data.tags)
+
+
+def _merged_tags(current: tuple[TagInput, ...], tags: tuple[str, ...]) -> tuple[TagInput, ...]:
+    have = {t.tag for t in current}
+    return current + tuple(TagInput(tag, date.today()) for tag in tags if tag not in have)
+
+
+def failure_rows(plan: ImportPlan) -> tuple[list[list[Any]], list[list[Any]]]:
+    """The header rows and the failed rows as they were, each with a 错误原因 column."""
+    width = max([len(r) for r in plan.header_rows] + [len(r.cells) for r in plan.rows] + [1])
+    header = [row + [None] * (width - len(row)) for row in plan.header_rows]
+    header[-1] = header[-1] + ["错误原因"]
+    for extra in header[:-1]:
+        extra.append(None)
+    failed = [
+        r.cells
+        + [None] * (width - len(r.cells))
+        + ["；".join(f"{e.column}：{e.message}" for e in r.errors)]
+        for r in plan.rows
+        if r.action == "failed"
+    ]
+    return header, failed

@@ -1,0 +1,176 @@
+"""Importing messy 台账 workbooks: header found, cells cleaned, bad rows refused with reasons,
+households grouped, duplicates handled, dry run, one transaction, cancel, failure workbook,
+export and re-import."""
+
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import func, select
+
+from redoffice.db import Database
+from redoffice.errors import UserError
+from redoffice.models import AuditLog, Household, Resident, ResidentTag
+from redoffice.reports.workbook import rows_workbook
+from redoffice.services import exporting, importer
+from redoffice.services.importer import ImportOptions
+from tests import excel_corpus as corpus
+from tests.factories import setup_place
+
+
+@pytest.fixture
+def place(db: Database) -> tuple[str, str, str]:
+    return setup_place(db)  # 第一网格 (G01), 阳光花园, 3栋2单元301室
+
+
+def _count(db: Database, model: type) -> int:
+    with db.read() as s:
+        return int(s.scalar(select(func.count()).select_from(model)) or 0)
+
+
+@pytest.mark.parametrize(
+    "make", [corpus.title_and_merged, corpus.two_row_header, corpus.gbk_csv, corpus.old_xls]
+)
+def test_layouts_are_read(db: Database, place: object, tmp_path: Path, make: object) -> None:
+    plan = importer.plan_import(db, make(tmp_path))  # type: ignore[operator]
+    assert plan.summary()["errors"] == []
+    assert [r.action for r in plan.rows] == ["new"] * 3
+    first = plan.rows[0].values
+    assert (first["name"], first["gender"], first["relation"]) == ("王建国", "male", "0")
+    assert first["birth_date"].isoformat() == "1950-03-02"
+    assert plan.rows[2].values["tags"] == ("disabled", "subsistence")
+
+
+def test_title_rows_and_blank_lines_keep_excel_row_numbers(
+    db: Database, place: object, tmp_path: Path
+) -> None:
+    plan = importer.plan_import(db, corpus.title_and_merged(tmp_path))
+    assert plan.header.first_row == 2 and [r.row for r in plan.rows] == [4, 5, 7]
+
+
+def test_bad_cells_are_refused_with_reasons(db: Database, place: object, tmp_path: Path) -> None:
+    plan = importer.plan_import(db, corpus.broken_cells(tmp_path))
+    errors = {e["row"]: e for e in plan.summary()["errors"]}
+    assert [r.action for r in plan.rows] == [
+        "new",
+        "failed",
+        "failed",
+        "new",
+        "failed",
+        "failed",
+        "failed",
+        "failed",
+        "new",
+    ]
+    assert "被Excel转成了数字" in errors[3]["message"] and errors[3]["column"] == "公民身份号码"
+    assert "校验位" in errors[4]["message"]
+    assert "出生日期与身份证号不一致" in errors[6]["message"]
+    assert "第九十九网格" in errors[7]["message"] and errors[7]["column"] == "所属网格"
+    assert errors[8]["message"] == "姓名必须填写"
+    assert errors[9]["message"] == "与第 2 行的身份证号重复"
+    wide = plan.rows[3].values
+    assert wide["id_number"].isdigit() and wide["phone"] == "13700000000"
+
+
+def test_unknown_grid_can_be_created(db: Database, place: object, tmp_path: Path) -> None:
+    plan = importer.plan_import(db, corpus.broken_cells(tmp_path), ImportOptions(create_grids=True))
+    assert plan.rows[5].action == "new" and plan.new_grids == ["第九十九网格"]
+
+
+def test_apply_then_the_same_file_is_unchanged(
+    db: Database, place: tuple[str, str, str], tmp_path: Path
+) -> None:
+    path = corpus.two_row_header(tmp_path)
+    plan = importer.plan_import(db, path)
+    assert _count(db, Resident) == 0  # a dry run writes nothing
+    result = importer.apply_import(db, plan)
+    assert (result.new, result.failed) == (3, 0)
+    assert _count(db, Household) == 2  # 3栋2单元301室 existed; 5栋1单元502室 is new
+    with db.read() as s:
+        heads = s.scalars(select(Resident.name).where(Resident.relation == "0")).all()
+        assert sorted(heads) == ["张伟", "王建国"]
+        assert s.scalar(select(func.count()).select_from(ResidentTag)) == 3
+        assert s.scalar(select(func.count()).where(AuditLog.table_name == "resident")) == 3
+    again = importer.plan_import(db, path)
+    assert [r.action for r in again.rows] == ["unchanged"] * 3
+    skipped = importer.plan_import(db, path, ImportOptions(on_duplicate="skip"))
+    assert [r.action for r in skipped.rows] == ["skipped"] * 3
+    refused = importer.plan_import(db, path, ImportOptions(on_duplicate="error"))
+    assert all(e["message"].startswith("该身份证号已登记") for e in refused.summary()["errors"])
+
+
+def test_all_or_nothing_and_cancel_write_nothing(
+    db: Database, place: object, tmp_path: Path
+) -> None:
+    broken = importer.plan_import(
+        db, corpus.broken_cells(tmp_path), ImportOptions(all_or_nothing=True)
+    )
+    with pytest.raises(UserError, match="没有导入任何数据"):
+        importer.apply_import(db, broken)
+    good = importer.plan_import(db, corpus.title_and_merged(tmp_path))
+    with pytest.raises(UserError, match="导入已取消"):
+        importer.apply_import(db, good, cancelled=lambda: True)
+    assert _count(db, Resident) == 0
+    seen: list[tuple[int, int]] = []
+    importer.apply_import(db, good, progress=lambda n, total: seen.append((n, total)))
+    assert seen[-1] == (3, 3) and _count(db, Resident) == 3
+
+
+def test_failure_workbook_keeps_the_layout(db: Database, place: object, tmp_path: Path) -> None:
+    plan = importer.plan_import(db, corpus.broken_cells(tmp_path))
+    header, failed = importer.failure_rows(plan)
+    sheet = load_workbook(BytesIO(rows_workbook("导入失败", header, failed))).active
+    assert sheet is not None
+    assert [c.value for c in sheet[1]][-1] == "错误原因"
+    assert [c.value for c in sheet[1]][:3] == ["姓名", "性别", "公民身份号码"]
+    assert sheet.max_row == 1 + 6
+    assert "与第 2 行的身份证号重复" in str(sheet.cell(7, 13).value)
+    assert sheet.cell(3, 3).data_type == "s"  # IDs stay text
+
+
+def test_export_masks_unless_asked_and_reimports(
+    db: Database, place: object, tmp_path: Path
+) -> None:
+    importer.apply_import(db, importer.plan_import(db, corpus.two_row_header(tmp_path)))
+    masked = load_workbook(BytesIO(exporting.export_workbook(db, "residents"))).active
+    assert masked is not None and "*" in str(masked.cell(2, 3).value)
+    with db.read() as s:
+        assert s.scalar(select(func.count()).where(AuditLog.action == "export")) == 0
+    data = exporting.export_workbook(db, "residents", unmasked=True)
+    with db.read() as s:
+        assert s.scalar(select(func.count()).where(AuditLog.action == "export")) == 1
+    path = tmp_path / "export.xlsx"
+    path.write_bytes(data)
+    again = importer.plan_import(db, path)
+    assert [r.action for r in again.rows] == ["unchanged"] * 3
+    for kind in ("households", "visits", "cases", "resolutions"):
+        sheet = load_workbook(BytesIO(exporting.export_workbook(db, kind))).active
+        assert sheet is not None and sheet.freeze_panes == "A2"
+
+
+def test_template_has_drop_downs_and_an_example(db: Database, place: object) -> None:
+    sheet = load_workbook(BytesIO(exporting.template_workbook(db))).active
+    assert sheet is not None
+    assert sheet.cell(1, 1).value == "姓名" and sheet.cell(2, 1).value == "王小明"
+    lists = [v.formula1 for v in sheet.data_validations.dataValidation]
+    assert any("户主" in f for f in lists) and any("第一网格" in f for f in lists)
+
+
+def test_corrected_mapping_is_remembered(db: Database, place: object, tmp_path: Path) -> None:
+    path = corpus.gbk_csv(tmp_path)
+    plan = importer.plan_import(db, path)
+    corrected = {k: v for k, v in plan.mapping.items() if v != "tags"}
+    importer.remember_mapping(db, plan.header, corrected)
+    again = importer.plan_import(db, path)
+    assert "tags" not in again.mapping.values()
+    assert "tags" not in again.rows[2].values
+
+
+def test_unreadable_file_is_a_clear_error(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "坏文件.xlsx"
+    path.write_bytes(b"not a workbook")
+    with pytest.raises(UserError, match=r"无法读取文件“坏文件\.xlsx”"):
+        importer.plan_import(db, path)
+    with pytest.raises(UserError, match="不支持"):
+        importer.plan_import(db, tmp_path / "x.docx")

@@ -1,0 +1,252 @@
+"""Messy workbooks as offices make them, written by the tests themselves."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+
+from tests.factories import id_number
+
+# (name, gender, ID, birth, phone, relation, 小区, 楼栋, 单元, 房号, 网格, 人员类别)
+PEOPLE = [
+    (
+        "王建国",
+        "男",
+        id_number(date(1950, 3, 2), "male", seq=101),
+        "1950-03-02",
+        "13812345678",
+        "户主",
+        "阳光花园",
+        "3",
+        "2",
+        "301",
+        "第一网格",
+        "独居老人",
+    ),
+    (
+        "李秀英",
+        "女",
+        id_number(date(1955, 7, 9), "female", seq=102),
+        "1955年7月9日",
+        "13912345678",
+        "配偶",
+        "阳光花园",
+        "3",
+        "2",
+        "301",
+        "第一网格",
+        "",
+    ),
+    (
+        "张伟",
+        "男",
+        id_number(date(1980, 1, 15), "male", seq=103),
+        "19800115",
+        "",
+        "户主",
+        "阳光花园",
+        "5",
+        "1",
+        "502",
+        "G01",
+        "残疾人、低保",
+    ),
+]
+
+
+def write_xlsx(
+    path: Path, rows: Sequence[Sequence[Any]], merges: Sequence[str] = (), hide: str = ""
+) -> Path:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "居民台账"
+    for row in rows:
+        sheet.append(list(row))
+    for area in merges:
+        sheet.merge_cells(area)
+    if hide:
+        sheet.column_dimensions[hide].hidden = True
+    book.save(path)
+    return path
+
+
+HEADER = [
+    "姓名",
+    "性别",
+    "公民身份号码",
+    "出生年月",
+    "联系电话",
+    "与户主关系",
+    "小区",
+    "楼栋",
+    "单元",
+    "房号",
+    "所属网格",
+    "人员类别",
+]
+
+
+def title_and_merged(tmp: Path) -> Path:
+    """Two title rows, a merged title, a blank row between blocks, a hidden column."""
+    rows: list[list[Any]] = [["幸福社区居民信息台账"], ["填报单位：幸福社区　2026年11月"], HEADER]
+    rows += [list(p) for p in PEOPLE[:2]]
+    rows += [[None] * len(HEADER)]
+    rows += [list(PEOPLE[2])]
+    return write_xlsx(tmp / "title.xlsx", rows, merges=["A1:L1"], hide="E")
+
+
+def two_row_header(tmp: Path) -> Path:
+    """住址 merged over 小区/楼栋/单元/房号, the other headers merged over two rows."""
+    top = [
+        "姓名",
+        "性别",
+        "身份证号",
+        "出生日期",
+        "电话",
+        "关系",
+        "住址",
+        None,
+        None,
+        None,
+        "网格",
+        "特殊人群",
+    ]
+    low = [None, None, None, None, None, None, "小区", "楼栋", "单元", "房号", None, None]
+    merges = ["G1:J1"] + [f"{c}1:{c}2" for c in "ABCDEFKL"]
+    return write_xlsx(tmp / "two_rows.xlsx", [top, low, *[list(p) for p in PEOPLE]], merges=merges)
+
+
+def broken_cells(tmp: Path) -> Path:
+    """An ID turned into a number, a wrong check digit, full-width digits, a date contradicting
+    the ID, an unknown 网格, a missing name, a duplicate within the file, a formula."""
+    good = list(PEOPLE[0])
+    as_number = list(PEOPLE[1])
+    as_number[2] = float(as_number[2])  # what Excel does to an 18-digit number
+    bad_check = list(PEOPLE[2])
+    bad_check[2] = bad_check[2][:-1] + ("0" if bad_check[2][-1] != "0" else "1")
+    wide = [
+        "赵敏",
+        "女",
+        _full_width(id_number(date(1990, 5, 20), "female", seq=104)),
+        "1990/5/20",
+        "１３７００００００００",
+        "子女",
+        "阳光花园",
+        "3",
+        "2",
+        "301",
+        "第一网格",
+        "",
+    ]
+    wrong_birth = [
+        "钱进",
+        "男",
+        id_number(date(1970, 2, 2), "male", seq=105),
+        "1971-02-02",
+        "",
+        "其他",
+        "阳光花园",
+        "3",
+        "2",
+        "301",
+        "第一网格",
+        "",
+    ]
+    unknown_grid = [
+        "孙丽",
+        "女",
+        id_number(date(1985, 8, 8), "female", seq=106),
+        "",
+        "",
+        "户主",
+        "阳光花园",
+        "9",
+        "9",
+        "909",
+        "第九十九网格",
+        "",
+    ]
+    no_name = [
+        None,
+        "男",
+        id_number(date(1960, 6, 6), "male", seq=107),
+        "",
+        "",
+        "户主",
+        "阳光花园",
+        "8",
+        "1",
+        "101",
+        "第一网格",
+        "",
+    ]
+    duplicate = [
+        "王建国2",
+        "男",
+        PEOPLE[0][2],
+        "",
+        "",
+        "其他",
+        "阳光花园",
+        "3",
+        "2",
+        "301",
+        "第一网格",
+        "",
+    ]
+    formula = [
+        "周杰",
+        "男",
+        id_number(date(2000, 1, 1), "male", seq=108),
+        "=DATE(2000,1,1)",
+        "",
+        "子女",
+        "阳光花园",
+        "5",
+        "1",
+        "502",
+        "第一网格",
+        "",
+    ]
+    rows = [
+        HEADER,
+        good,
+        as_number,
+        bad_check,
+        wide,
+        wrong_birth,
+        unknown_grid,
+        no_name,
+        duplicate,
+        formula,
+    ]
+    return write_xlsx(tmp / "broken.xlsx", rows)
+
+
+def _full_width(text: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if c.isdigit() else c for c in text)
+
+
+def gbk_csv(tmp: Path) -> Path:
+    path = tmp / "台账.csv"
+    lines = [",".join(HEADER)] + [",".join(p) for p in PEOPLE]
+    path.write_bytes("\r\n".join(lines).encode("gbk"))
+    return path
+
+
+def old_xls(tmp: Path) -> Path:
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Sheet1")
+    for r, row in enumerate([HEADER, *PEOPLE]):
+        for c, value in enumerate(row):
+            sheet.write(r, c, value)
+    path = tmp / "old.xls"
+    book.save(str(path))
+    return path
