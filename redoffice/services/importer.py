@@ -33,7 +33,14 @@ from redoffice.services.residents import (
     resident_values,
     sync_tags,
 )
-from redoffice.services.sheets import FIELD_LABELS, Header, auto_mapping, find_header, read_sheet
+from redoffice.services.sheets import (
+    FIELD_LABELS,
+    Header,
+    auto_mapping,
+    find_header,
+    read_sheet,
+    sheet_names,
+)
 from redoffice.services.validation import IdNumberError, parse_id_number
 
 ON_DUPLICATE: Final = ("update", "skip", "error")
@@ -458,3 +465,22 @@ def failure_rows(plan: ImportPlan) -> tuple[list[list[Any]], list[list[Any]]]:
         if r.action == "failed"
     ]
     return header, failed
+
+
+@dataclass(frozen=True)
+class SheetPreview:
+    """What the wizard's mapping step shows: the header, the proposed mapping, a few rows."""
+
+    sheets: list[str]
+    sheet: str
+    header: Header
+    mapping: dict[int, str]
+    rows: list[list[Any]]
+
+
+def preview(db: Database, path: Path, sheet: str | None = None, count: int = 5) -> SheetPreview:
+    read = read_sheet(path, sheet)
+    header = find_header(read.rows)
+    mapping = remembered_mapping(db, header) or auto_mapping(header)
+    data = [r for r in read.rows[header.data_row :] if any(v not in (None, "") for v in r)]
+    return SheetPreview(sheet_names(path), read.name, header, mapping, data[:count])

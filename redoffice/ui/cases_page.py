@@ -34,6 +34,7 @@ from redoffice.ui.attachments_dialog import AttachmentsDialog
 from redoffice.ui.case_dialogs import NEXT_STEP, CaseStepDialog, open_case_dialog
 from redoffice.ui.context import AppContext
 from redoffice.ui.errors import report
+from redoffice.ui.export import export_list
 from redoffice.ui.lazy_table import Column
 from redoffice.ui.list_view import SearchableList
 from redoffice.ui.place_filters import PlaceFilters
@@ -183,6 +184,7 @@ class CasesPage(QWidget):
             (self.tr("Attachments"), self.show_attachments),
             (self.tr("Print ledger"), self.print_ledger),
             (self.tr("History"), self.show_history),
+            (self.tr("Export Excel…"), lambda: export_list(self.ctx, self, "cases")),
         )
 
     def case_filter(

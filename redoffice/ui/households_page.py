@@ -23,6 +23,7 @@ from redoffice.services.search import HouseholdQuery, HouseholdRow, ResidentRow
 from redoffice.ui import record_actions
 from redoffice.ui.case_dialogs import open_case_dialog
 from redoffice.ui.context import AppContext
+from redoffice.ui.export import export_list
 from redoffice.ui.household_dialog import HouseholdDialog
 from redoffice.ui.household_picker import household_list
 from redoffice.ui.list_view import SearchableList
@@ -87,6 +88,7 @@ class HouseholdsPage(QWidget):
             (self.tr("Delete"), partial(self.set_deleted, True)),
             (self.tr("Restore"), partial(self.set_deleted, False)),
             (self.tr("History"), self.show_history),
+            (self.tr("Export Excel…"), lambda: export_list(self.ctx, self, "households")),
         )
 
     def query(self, text: str, sort: str, descending: bool) -> HouseholdQuery:

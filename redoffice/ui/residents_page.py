@@ -15,7 +15,9 @@ from redoffice.ui import record_actions
 from redoffice.ui.ask import choose
 from redoffice.ui.columns import resident_columns
 from redoffice.ui.context import AppContext
+from redoffice.ui.export import export_list
 from redoffice.ui.household_picker import HouseholdPicker
+from redoffice.ui.import_wizard import open_import_wizard
 from redoffice.ui.list_view import SearchableList
 from redoffice.ui.place_filters import PlaceFilters
 from redoffice.ui.resident_dialog import ResidentDialog
@@ -75,6 +77,8 @@ class ResidentsPage(QWidget):
         self.delete_button = QPushButton(self.tr("Delete"))
         self.restore_button = QPushButton(self.tr("Restore"))
         self.history_button = QPushButton(self.tr("History"))
+        self.import_button = QPushButton(self.tr("Import Excel…"))
+        self.export_button = QPushButton(self.tr("Export Excel…"))
         actions: list[tuple[QPushButton, Callable[[], object]]] = [
             (self.add_button, self.add),
             (self.edit_button, self.edit_current),
@@ -83,6 +87,8 @@ class ResidentsPage(QWidget):
             (self.delete_button, partial(self.set_deleted, True)),
             (self.restore_button, partial(self.set_deleted, False)),
             (self.history_button, self.show_history),
+            (self.import_button, lambda: open_import_wizard(self.ctx, self)),
+            (self.export_button, lambda: export_list(self.ctx, self, "residents")),
         ]
         for button, slot in actions:
             button.clicked.connect(slot)

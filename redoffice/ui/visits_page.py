@@ -24,6 +24,7 @@ from redoffice.services.visits import DueHousehold
 from redoffice.ui import record_actions
 from redoffice.ui.attachments_dialog import AttachmentsDialog
 from redoffice.ui.context import AppContext
+from redoffice.ui.export import export_list
 from redoffice.ui.lazy_table import Column
 from redoffice.ui.list_view import SearchableList
 from redoffice.ui.place_filters import PlaceFilters
@@ -107,6 +108,7 @@ class VisitsPage(QWidget):
                 (self.tr("Attachments"), self.show_attachments),
                 (self.tr("Delete"), partial(self.set_deleted, True)),
                 (self.tr("History"), self.show_history),
+                (self.tr("Export Excel…"), lambda: export_list(self.ctx, self, "visits")),
             )
         )
         layout.addWidget(self.list)

@@ -253,137 +253,142 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="114"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="115"/>
         <source>Requests</source>
         <translation>民情诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="115"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="116"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="126"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="127"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="128"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="129"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="135"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="136"/>
         <source>Search number, request or place</source>
         <translation>搜索编号、诉求内容或地点</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="151"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="152"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="313"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="315"/>
         <source>By</source>
         <translation>统计维度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="153"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="154"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="152"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="153"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="154"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="155"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="155"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="156"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="179"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="180"/>
         <source>New request</source>
         <translation>受理诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="180"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="181"/>
         <source>Next step</source>
         <translation>办理下一步</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="181"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="182"/>
         <source>Progress note</source>
         <translation>进展说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="182"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="183"/>
         <source>Report to street</source>
         <translation>上报街道</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="183"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="184"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="184"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="185"/>
         <source>Print ledger</source>
         <translation>打印民情台账</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="185"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="186"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="207"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="187"/>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="209"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="291"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="293"/>
         <source>Request ledger</source>
         <translation>民情台账</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="301"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="303"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="302"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="304"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="303"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="305"/>
         <source>Closed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="304"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="306"/>
         <source>Closure rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="305"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="307"/>
         <source>On-time rate</source>
         <translation>按时办结率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="306"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="308"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="321"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="323"/>
         <source>Closure rate = closed / accepted; on-time rate = closed by the deadline / closed; satisfaction rate = satisfied or basically satisfied / called back.</source>
         <translation>办结率 = 办结数 / 受理数；按时办结率 = 在时限内办结数 / 办结数；满意率 = （满意 + 基本满意） / 回访数。</translation>
     </message>
@@ -751,89 +756,94 @@
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="41"/>
+        <location filename="../../redoffice/ui/households_page.py" line="42"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="53"/>
+        <location filename="../../redoffice/ui/households_page.py" line="54"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="54"/>
+        <location filename="../../redoffice/ui/households_page.py" line="55"/>
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="55"/>
+        <location filename="../../redoffice/ui/households_page.py" line="56"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="56"/>
+        <location filename="../../redoffice/ui/households_page.py" line="57"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="57"/>
+        <location filename="../../redoffice/ui/households_page.py" line="58"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="58"/>
+        <location filename="../../redoffice/ui/households_page.py" line="59"/>
         <source>Special groups</source>
         <translation>特殊人群</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="63"/>
+        <location filename="../../redoffice/ui/households_page.py" line="64"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="81"/>
+        <location filename="../../redoffice/ui/households_page.py" line="82"/>
         <source>New household</source>
         <translation>新增户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="82"/>
+        <location filename="../../redoffice/ui/households_page.py" line="83"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="83"/>
+        <location filename="../../redoffice/ui/households_page.py" line="84"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="84"/>
+        <location filename="../../redoffice/ui/households_page.py" line="85"/>
         <source>Record visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="85"/>
+        <location filename="../../redoffice/ui/households_page.py" line="86"/>
         <source>Blank visit form</source>
         <translation>空白走访表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="86"/>
+        <location filename="../../redoffice/ui/households_page.py" line="87"/>
         <source>New request</source>
         <translation>受理诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="87"/>
+        <location filename="../../redoffice/ui/households_page.py" line="88"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="88"/>
+        <location filename="../../redoffice/ui/households_page.py" line="89"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="89"/>
+        <location filename="../../redoffice/ui/households_page.py" line="90"/>
         <source>History</source>
         <translation>变更记录</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/households_page.py" line="91"/>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
     </message>
 </context>
 <context>
@@ -872,6 +882,125 @@
         <location filename="../../redoffice/ui/identity_form.py" line="24"/>
         <source>Operator</source>
         <translation>经办人</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../redoffice/ui/import_wizard.py" line="56"/>
+        <source>Import residents from Excel</source>
+        <translation>从 Excel 导入居民台账</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/import_wizard.py" line="73"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/import_wizard.py" line="80"/>
+        <source>Workbook (.xlsx, .xls from WPS or Excel 2003, .csv)</source>
+        <translation>工作簿（.xlsx，WPS 或 Excel 2003 的 .xls，.csv）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/import_wizard.py" line="82"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/import_wizard.py" line="85"/>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/import_wizard.py" line="89"/>
+        <source>Choose a workbook</source>
+        <translation>选择工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/import_wizard.py" line="115"/>
+        <source>Create unknown grids</source>
+        <translation>自动新建表中的未知网格</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/import_wizard.py" line="116"/>
+        <source>Import only if every row is good</source>
+        <translation>全部行都合格才导入</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/import_wizard.py" line="117"/>
+        <source>Remember this mapping for workbooks like this</source>
+        <translation>记住此列对应，下次同样表头自动使用</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/import_wizard.py" line="126"/>
+        <source>Check which field each column fills (first rows shown below).</source>
+        <translation>请核对每一列对应的字段（下方显示前几行数据）。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/import_wizard.py" line="132"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="187"/>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/import_wizard.py" line="133"/>
+        <source>Check (dry run)</source>
+        <translation>检查（预检，不写入）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/import_wizard.py" line="180"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/import_wizard.py" line="180"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/import_wizard.py" line="180"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/import_wizard.py" line="188"/>
+        <source>Save failed rows…</source>
+        <translation>保存不能导入的行…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/import_wizard.py" line="189"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/import_wizard.py" line="210"/>
+        <source>%1 rows: %2 new, %3 updated, %4 unchanged, %5 skipped, %6 cannot be imported</source>
+        <translation>共 %1 行：新增 %2，更新 %3，无变化 %4，跳过 %5，不能导入 %6</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/import_wizard.py" line="225"/>
+        <source>Save failed rows</source>
+        <translation>保存不能导入的行</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/import_wizard.py" line="238"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/import_wizard.py" line="246"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/import_wizard.py" line="256"/>
+        <source>Importing…</source>
+        <translation>正在导入……</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/import_wizard.py" line="275"/>
+        <source>Imported: %1 new, %2 updated.</source>
+        <translation>导入完成：新增 %1 人，更新 %2 人。</translation>
     </message>
 </context>
 <context>
@@ -1418,17 +1547,17 @@
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="88"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="89"/>
         <source>Ledger period</source>
         <translation>台账期间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="93"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="94"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="93"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="94"/>
         <source>To</source>
         <translation>至</translation>
     </message>
@@ -1746,92 +1875,102 @@
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="35"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="37"/>
         <source>Search name, pinyin (wxm), last digits of ID or phone, address</source>
         <translation>搜索姓名、拼音（如 wxm）、身份证或电话尾号、地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="50"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="52"/>
         <source>All groups</source>
         <translation>全部人群</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="53"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="55"/>
         <source>Registered</source>
         <translation>在册</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="54"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="56"/>
         <source>Moved out / deceased</source>
         <translation>已迁出/已去世</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="55"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="57"/>
         <source>Everyone</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="58"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="60"/>
         <source>Party members only</source>
         <translation>只看党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="59"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="61"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="71"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="73"/>
         <source>New resident</source>
         <translation>新增居民</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="72"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="74"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="73"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="75"/>
         <source>Move to household…</source>
         <translation>迁至其他户…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="74"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="76"/>
         <source>Moved out / deceased…</source>
         <translation>迁出/去世…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="75"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="77"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="76"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="78"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="77"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="79"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="147"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="80"/>
+        <source>Import Excel…</source>
+        <translation>导入 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/residents_page.py" line="81"/>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/residents_page.py" line="153"/>
         <source>Move to household</source>
         <translation>迁至其他户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="147"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="153"/>
         <source>Relation to head</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="163"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="169"/>
         <source>Change status</source>
         <translation>变更人员状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="163"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="169"/>
         <source>New status</source>
         <translation>新状态</translation>
     </message>
@@ -2035,137 +2174,142 @@
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="71"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="72"/>
         <source>Visit records</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="72"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="73"/>
         <source>Visit plan</source>
         <translation>走访计划</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="73"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="74"/>
         <source>Coverage</source>
         <translation>走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="90"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="91"/>
         <source>Search address</source>
         <translation>搜索地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="105"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="106"/>
         <source>New visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="106"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="107"/>
         <source>Print filled form</source>
         <translation>打印走访记录表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="107"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="108"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="108"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="109"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="109"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="110"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="149"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="111"/>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="151"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="150"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="152"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="151"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="153"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="152"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="154"/>
         <source>Last visit</source>
         <translation>上次走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="153"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="155"/>
         <source>Every (days)</source>
         <translation>频次（天）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="154"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="156"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="163"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="165"/>
         <source>Record visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="164"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="166"/>
         <source>Print blank form</source>
         <translation>打印空白走访表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="166"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="168"/>
         <source>Worker</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="176"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="178"/>
         <source>All workers</source>
         <translation>全部工作人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="198"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="200"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="208"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="210"/>
         <source>%1 household(s) due this week, %2 overdue</source>
         <translation>本周应走访 %1 户，其中逾期 %2 户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="233"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="235"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="233"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="235"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="233"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="235"/>
         <source>Visited</source>
         <translation>已走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="233"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="235"/>
         <source>Rate</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="239"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="241"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="255"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="257"/>
         <source>%1 to %2: %3 of %4 households visited (%5)</source>
         <translation>%1 至 %2：已走访 %3 户，共 %4 户（%5）</translation>
     </message>
@@ -2231,57 +2375,57 @@
 <context>
     <name>cases</name>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="56"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="57"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="57"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="58"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="58"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="59"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="59"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="60"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="60"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="61"/>
         <source>Request</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="61"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="62"/>
         <source>Reporter</source>
         <translation>诉求人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="62"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="63"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="63"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="64"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="64"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="65"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="65"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="66"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="66"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="67"/>
         <source>Call-back</source>
         <translation>回访结果</translation>
     </message>
@@ -2381,6 +2525,20 @@
     </message>
 </context>
 <context>
+    <name>export</name>
+    <message>
+        <location filename="../../redoffice/ui/export.py" line="23"/>
+        <location filename="../../redoffice/ui/export.py" line="29"/>
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/export.py" line="30"/>
+        <source>Export full ID numbers and phone numbers? Choose No to mask them. A full export is recorded in the audit log.</source>
+        <translation>是否导出完整的身份证号和电话号码？选“否”则打码导出。完整导出会记入审计日志。</translation>
+    </message>
+</context>
+<context>
     <name>record_actions</name>
     <message>
         <location filename="../../redoffice/ui/record_actions.py" line="20"/>
@@ -2396,47 +2554,47 @@
 <context>
     <name>visits</name>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="40"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="41"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="41"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="42"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="42"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="43"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="43"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="44"/>
         <source>Visitors</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="44"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="45"/>
         <source>Purposes</source>
         <translation>走访目的</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="45"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="46"/>
         <source>Issues</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="46"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="47"/>
         <source>Files</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="47"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="48"/>
         <source>Situation</source>
         <translation>情况记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="62"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="63"/>
         <source>Household visit form</source>
         <translation>入户走访记录表</translation>
     </message>

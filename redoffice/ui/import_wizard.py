@@ -1,0 +1,294 @@
+"""导入居民台账: choose the file and sheet, check the column mapping against a preview, see the dry
+run's counts and every row error, then import with a progress bar and Cancel (nothing written).
+The failed rows can be saved as a workbook to fix in Excel and import again."""
+
+from __future__ import annotations
+
+import threading
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redoffice.errors import UserError
+from redoffice.files import write_file
+from redoffice.reports.workbook import rows_workbook
+from redoffice.services import importer
+from redoffice.services.importer import ImportOptions, ImportPlan, ImportResult, SheetPreview
+from redoffice.services.sheets import FIELD_LABELS
+from redoffice.ui import ask
+from redoffice.ui.context import AppContext
+from redoffice.ui.errors import report
+from redoffice.ui.simple_table import SimpleTable
+from redoffice.ui.widgets import button_row, fill_combo
+
+WORKBOOKS = "Excel、WPS 或 CSV (*.xlsx *.xls *.xlsm *.ods *.csv)"
+DUPLICATES = {"update": "更新已有居民", "skip": "跳过已有居民", "error": "已有居民算作错误"}
+
+
+class ProgressRelay(QObject):
+    """Carries the worker's progress calls to the GUI thread."""
+
+    progressed = Signal(int, int)
+
+
+class ImportWizard(QDialog):
+    imported = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Import residents from Excel"))
+        self.preview: SheetPreview | None = None
+        self.plan: ImportPlan | None = None
+        self.cancel_flag = threading.Event()
+        self.relay = ProgressRelay(self)
+        self.pages = QStackedWidget()
+        for page in (self._file_page(), self._mapping_page(), self._check_page(), self._run_page()):
+            self.pages.addWidget(page)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        self.resize(980, 640)
+
+    # -- 1. file and sheet ---------------------------------------------------------------
+    def _file_page(self) -> QWidget:
+        self.path = QLineEdit()
+        self.sheet = QComboBox()
+        self.sheet.currentTextChanged.connect(self._sheet_chosen)
+        browse = QPushButton(self.tr("Choose file…"))
+        browse.clicked.connect(self.choose_file)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        layout.addWidget(QLabel(self.tr("Workbook (.xlsx, .xls from WPS or Excel 2003, .csv)")))
+        layout.addLayout(row)
+        layout.addWidget(QLabel(self.tr("Sheet")))
+        layout.addWidget(self.sheet)
+        layout.addStretch(1)
+        layout.addLayout(button_row((self.tr("Next"), self.load_preview)))
+        return page
+
+    def choose_file(self) -> None:
+        chosen = ask.open_paths(self, self.tr("Choose a workbook"), WORKBOOKS)
+        if chosen:
+            self.open_file(Path(chosen[0]))
+
+    def open_file(self, path: Path, sheet: str | None = None) -> None:
+        self.path.setText(str(path))
+        job = partial(importer.preview, self.ctx.db, path, sheet)
+        self.ctx.query(job, self._show_preview, partial(report, self))
+
+    def _sheet_chosen(self, name: str) -> None:
+        if self.preview is not None and name and name != self.preview.sheet:
+            self.open_file(Path(self.path.text()), name)
+
+    def load_preview(self) -> None:
+        if self.preview is None:
+            self.open_file(Path(self.path.text()))
+        else:
+            self.pages.setCurrentIndex(1)
+
+    # -- 2. mapping ----------------------------------------------------------------------
+    def _mapping_page(self) -> QWidget:
+        self.mapping_table = QTableWidget()
+        self.mapping_table.verticalHeader().hide()
+        self.on_duplicate = QComboBox()
+        for code, label in DUPLICATES.items():
+            self.on_duplicate.addItem(label, code)
+        self.create_grids = QCheckBox(self.tr("Create unknown grids"))
+        self.all_or_nothing = QCheckBox(self.tr("Import only if every row is good"))
+        self.remember = QCheckBox(self.tr("Remember this mapping for workbooks like this"))
+        self.remember.setChecked(True)
+        options = QHBoxLayout()
+        for widget in (self.on_duplicate, self.create_grids, self.all_or_nothing, self.remember):
+            options.addWidget(widget)
+        options.addStretch(1)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(
+            QLabel(self.tr("Check which field each column fills (first rows shown below)."))
+        )
+        layout.addWidget(self.mapping_table, 1)
+        layout.addLayout(options)
+        layout.addLayout(
+            button_row(
+                (self.tr("Back"), lambda: self.pages.setCurrentIndex(0)),
+                (self.tr("Check (dry run)"), self.dry_run),
+            )
+        )
+        return page
+
+    def _show_preview(self, found: SheetPreview) -> None:
+        self.preview = found
+        self.sheet.blockSignals(True)
+        fill_combo(self.sheet, [(n, n) for n in found.sheets], None)
+        self.sheet.setCurrentText(found.sheet)
+        self.sheet.blockSignals(False)
+        texts = found.header.texts
+        table = self.mapping_table
+        table.clear()
+        table.setColumnCount(len(texts))
+        table.setRowCount(1 + len(found.rows))
+        table.setHorizontalHeaderLabels([t or "—" for t in texts])
+        for column in range(len(texts)):
+            combo = QComboBox()
+            fill_combo(combo, [(label, key) for key, label in FIELD_LABELS.items()], "（不导入）")
+            combo.setCurrentIndex(max(combo.findData(found.mapping.get(column, "")), 0))
+            table.setCellWidget(0, column, combo)
+            for r, row in enumerate(found.rows, start=1):
+                value = row[column] if column < len(row) else None
+                table.setItem(r, column, QTableWidgetItem("" if value is None else str(value)))
+        self.pages.setCurrentIndex(1)
+
+    def mapping(self) -> dict[int, str]:
+        result = {}
+        for column in range(self.mapping_table.columnCount()):
+            combo = self.mapping_table.cellWidget(0, column)
+            if isinstance(combo, QComboBox) and combo.currentData():
+                result[column] = str(combo.currentData())
+        return result
+
+    def options(self) -> ImportOptions:
+        return ImportOptions(
+            sheet=self.preview.sheet if self.preview else None,
+            mapping=self.mapping(),
+            on_duplicate=str(self.on_duplicate.currentData()),
+            all_or_nothing=self.all_or_nothing.isChecked(),
+            create_grids=self.create_grids.isChecked(),
+        )
+
+    # -- 3. dry run ----------------------------------------------------------------------
+    def _check_page(self) -> QWidget:
+        self.counts = QLabel()
+        self.errors = SimpleTable([self.tr("Row"), self.tr("Column"), self.tr("Reason")], stretch=2)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.errors, 1)
+        layout.addLayout(
+            button_row(
+                (self.tr("Back"), lambda: self.pages.setCurrentIndex(1)),
+                (self.tr("Save failed rows…"), self.save_failures),
+                (self.tr("Import"), self.run_import),
+            )
+        )
+        return page
+
+    def dry_run(self) -> None:
+        path, options, mapping = Path(self.path.text()), self.options(), self.mapping()
+        db, preview = self.ctx.db, self.preview
+
+        def check() -> ImportPlan:
+            plan = importer.plan_import(db, path, options)
+            if self.remember.isChecked() and preview is not None:
+                importer.remember_mapping(db, preview.header, mapping)
+            return plan
+
+        self.ctx.query(check, self._show_plan, partial(report, self))
+
+    def _show_plan(self, plan: ImportPlan) -> None:
+        self.plan = plan
+        s = plan.summary()
+        self.counts.setText(
+            self.tr("%1 rows: %2 new, %3 updated, %4 unchanged, %5 skipped, %6 cannot be imported")
+            .replace("%1", str(s["rows"]))
+            .replace("%2", str(s["new"]))
+            .replace("%3", str(s["updated"]))
+            .replace("%4", str(s["unchanged"]))
+            .replace("%5", str(s["skipped"]))
+            .replace("%6", str(s["failed"]))
+        )
+        self.errors.set_rows([(str(e["row"]), e["column"], e["message"]) for e in s["errors"]])
+        self.pages.setCurrentIndex(2)
+
+    def save_failures(self) -> None:
+        if self.plan is None:
+            return
+        path = ask.save_path(
+            self, self.tr("Save failed rows"), "导入失败的行.xlsx", "Excel (*.xlsx)"
+        )
+        if path:
+            header, failed = importer.failure_rows(self.plan)
+            try:
+                write_file(path, rows_workbook("导入失败", header, failed))
+            except UserError as exc:
+                report(self, exc)
+
+    # -- 4. import with progress and cancel ----------------------------------------------
+    def _run_page(self) -> QWidget:
+        self.progress = QProgressBar()
+        self.run_status = QLabel()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel_flag.set)
+        self.relay.progressed.connect(self._progressed)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.run_status)
+        layout.addStretch(1)
+        layout.addLayout(button_row((self.tr("Close"), self.accept)))
+        layout.addWidget(self.cancel_button)
+        return page
+
+    def run_import(self) -> None:
+        if self.plan is None:
+            return
+        self.cancel_flag.clear()
+        self.progress.setValue(0)
+        self.cancel_button.setEnabled(True)
+        self.run_status.setText(self.tr("Importing…"))
+        self.pages.setCurrentIndex(3)
+        job = partial(
+            importer.apply_import,
+            self.ctx.db,
+            self.plan,
+            self.relay.progressed.emit,
+            self.cancel_flag.is_set,
+        )
+        self.ctx.write(job, "resident", self._done, self._stopped, self)
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+
+    def _done(self, result: ImportResult) -> None:
+        self.cancel_button.setEnabled(False)
+        self.progress.setValue(self.progress.maximum())
+        self.run_status.setText(
+            self.tr("Imported: %1 new, %2 updated.")
+            .replace("%1", str(result.new))
+            .replace("%2", str(result.updated))
+        )
+        self.ctx.changed.emit("household")
+        self.imported.emit(result)
+
+    def _stopped(self, error: BaseException) -> None:
+        """Cancelled: say so on the page; anything else also in a message."""
+        self.cancel_button.setEnabled(False)
+        cancelled = isinstance(error, UserError) and error.code == "import.cancelled"
+        self.run_status.setText(error.text if isinstance(error, UserError) else "")
+        if not cancelled:
+            report(self, error)
+
+
+def open_import_wizard(ctx: AppContext, parent: QWidget | None) -> ImportWizard:
+    wizard = ImportWizard(ctx, parent)
+    wizard.open()
+    return wizard
