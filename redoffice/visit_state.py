@@ -1,7 +1,8 @@
 """The derived visit state of each household (``household_visit_state``): last visit, interval
 and due date, kept current in the same transaction as every change that can move a due date.
 
-Like :mod:`redoffice.changes`, it hooks the session's flush, so no write path can forget it:
+Like :mod:`redoffice.changes`, it hooks the session (flushes collect the households touched,
+the commit recomputes them once), so no write path can forget it:
 a visit recorded, deleted or restored; a resident moved, tagged or changed; a household created,
 re-gridded or deleted; the interval rules changed (everything is recomputed). Tags start and end
 on dates, so the whole table is recomputed on the first use of a new day (``ensure_current``).
@@ -152,11 +153,31 @@ def _old_and_new(obj: Any, key: str) -> set[str]:
     return {v for v in values if v}
 
 
+PENDING = "visit_state_pending"
+
+
 def _after_flush(session: Session, _ctx: UOWTransaction) -> None:
+    """Collect the households each flush touches; they are recomputed once, before commit."""
     ids = _affected(session)
-    if ids is None or ids:
-        recompute(session.connection(), ids, date.today())
+    if ids is None:
+        session.info[PENDING] = ALL
+    elif ids and session.info.get(PENDING, set()) is not ALL:
+        session.info.setdefault(PENDING, set()).update(ids)
+
+
+def _before_commit(session: Session) -> None:
+    session.flush()  # objects still pending are collected too
+    if PENDING not in session.info:
+        return
+    ids = session.info.pop(PENDING)
+    recompute(session.connection(), ids, date.today())
+
+
+def _after_rollback(session: Session) -> None:
+    session.info.pop(PENDING, None)
 
 
 def install(session_factory: Any) -> None:
     event.listen(session_factory, "after_flush", _after_flush)
+    event.listen(session_factory, "before_commit", _before_commit)
+    event.listen(session_factory, "after_soft_rollback", lambda s, _t: _after_rollback(s))

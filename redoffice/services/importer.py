@@ -364,7 +364,7 @@ def apply_import(
     if plan.options.all_or_nothing and failed:
         raise UserError("import.has_failures", count=failed)
     todo = [r for r in plan.rows if r.action in ("new", "updated")]
-    with db.uow() as s:
+    with db.uow() as s, s.no_autoflush:  # the plan checked duplicates and heads within the file
         grids = _create_grids(s, plan.new_grids)
         households: dict[str, str] = {}
         for n, row in enumerate(todo, 1):
@@ -415,13 +415,10 @@ def _household(s: Session, v: dict[str, Any], taken: set[str]) -> str:
     address = household_address(
         estate.name if estate else None, data.building, data.unit, data.room, data.address_text
     )
-    found = s.scalar(
-        select(Household.id).where(
-            Household.address == address,
-            Household.deleted.is_(False),
-            Household.id.not_in(taken),
-        )
+    same_address = s.scalars(
+        select(Household.id).where(Household.address == address, Household.deleted.is_(False))
     )
+    found = next((h for h in same_address if h not in taken), None)
     if found:
         return str(found)
     household = save(s, Household, None, values)
