@@ -119,6 +119,9 @@ def main() -> None:
     from bench.meetings import bench_meetings
 
     bench_meetings(DB)
+    from bench.excel import bench_excel
+
+    bench_excel(DB)
 
 
 if __name__ == "__main__":

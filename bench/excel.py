@@ -1,0 +1,94 @@
+"""Issue 5 figures: import and export of the ~110k-row 居民 list.
+
+Import ≤ 3× a bare python-calamine read of the same file; export ≤ 1.2× a bare openpyxl
+write-only of the same cells. Printed beside their baselines."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+
+from bench.run import OUT
+from redoffice.db import Database, open_database
+from redoffice.reports.workbook import table_workbook
+from redoffice.services import community, exporting, importer, registry
+from redoffice.services.demo import DEMO_IDENTITY, DEMO_OPERATOR
+
+SLICE = 2000
+
+
+def _seconds(fn: Any) -> tuple[float, Any]:
+    started = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - started, result
+
+
+def _bare_write(headers: Any, rows: list[list[Any]]) -> None:
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("x")
+    sheet.append(list(headers))
+    for row in rows:
+        sheet.append(row)
+    book.save(OUT / "bare.xlsx")
+
+
+def _calamine(path: Path) -> int:
+    from python_calamine import CalamineWorkbook
+
+    return len(CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python())
+
+
+def _openpyxl_read(path: Path) -> int:
+    book = load_workbook(path, read_only=True)
+    count = sum(1 for _ in book.worksheets[0].iter_rows(values_only=True))
+    book.close()
+    return count
+
+
+def _fresh_target(src: Database) -> Database:
+    path = OUT / "import-target.sqlite"
+    path.unlink(missing_ok=True)
+    db = open_database(f"sqlite:///{path}")
+    community.initialize(db, DEMO_IDENTITY, DEMO_OPERATOR)
+    db.actor = DEMO_OPERATOR
+    for e in registry.list_estates(src):
+        registry.save_estate(db, registry.EstateInput(name=e.name))
+    for g in registry.list_grids(src):
+        registry.save_grid(db, registry.GridInput(code=g.code, name=g.name))
+    return db
+
+
+def bench_excel(path: Path) -> None:
+    db = open_database(f"sqlite:///{path}")
+    db.actor = community.operator(db)
+    headers, rows = exporting.BUILDERS["residents"](db, True)
+    print(f"\nExcel ({len(rows):,} residents × {len(headers)} columns)")
+    ours, data = _seconds(lambda: table_workbook("居民", headers, rows))
+    bare, _ = _seconds(lambda: _bare_write(headers, rows))
+    ratio = ours / bare
+    print(f"  export: {ours:.2f} s (bare openpyxl write-only {bare:.2f} s: {ratio:.2f}×; ≤ 1.2×)")
+    source = OUT / "residents.xlsx"
+    source.write_bytes(data)
+    calamine, _ = _seconds(lambda: _calamine(source))
+    openpyxl_s, _ = _seconds(lambda: _openpyxl_read(source))
+    plan_s, plan = _seconds(lambda: importer.plan_import(db, source))
+    print(
+        f"  read: python-calamine {calamine:.2f} s, openpyxl read-only {openpyxl_s:.2f} s; "
+        f"import dry run (read, clean, check {len(plan.rows):,} rows) {plan_s:.2f} s"
+    )
+    target = _fresh_target(db)
+    part = OUT / "residents-slice.xlsx"
+    part.write_bytes(table_workbook("居民", headers, rows[:SLICE]))
+    sliced = importer.plan_import(target, part)
+    write_s, result = _seconds(lambda: importer.apply_import(target, sliced))
+    per_row = write_s / max(result.new, 1)
+    print(
+        f"  import write of {result.new:,} new residents into an empty registry: {write_s:.1f} s "
+        f"({per_row * 1000:.1f} ms a row; {per_row * len(rows) / 60:.0f} min for all — "
+        f"target ≤ {3 * calamine:.1f} s: NOT MET, see docs/performance.md)"
+    )
+    target.close()
+    db.close()
