@@ -41,7 +41,7 @@ from redoffice.services.sheets import (
     read_sheet,
     sheet_names,
 )
-from redoffice.services.validation import IdNumberError, parse_id_number
+from redoffice.services.validation import IdNumberError, normalize_phone, parse_id_number
 
 ON_DUPLICATE: Final = ("update", "skip", "error")
 RESIDENT_FIELDS: Final = (
@@ -184,10 +184,11 @@ def plan_import(db: Database, path: Path, options: ImportOptions = ImportOptions
     with db.read() as s:
         ids = [str(r.values["id_number"]) for r in rows if r.values.get("id_number")]
         lookups = _Lookups(s, ids)
-    for row in rows:
-        _check(plan, row, lookups)
+        for row in rows:
+            _check(plan, row, lookups)
+        heads = _registered_heads(s, {_address_key(r.values) for r in rows} - {""})
     _check_duplicates(plan)
-    _group_households(plan)
+    _group_households(plan, heads)
     return plan
 
 
@@ -221,10 +222,31 @@ def _clean(plan: ImportPlan, row: ImportRow) -> None:
             row.fail(_column(plan, field_name), exc.text)
 
 
-def _check(plan: ImportPlan, row: ImportRow, lookups: _Lookups) -> None:
+LENGTHS: Final = {"name": 64, "ethnicity": 16, "hukou_place": 255, "notes": 2000}
+
+
+def _check_fields(plan: ImportPlan, row: ImportRow) -> None:
+    """What the resident form refuses, refused here as row errors (so the write never stops
+    half-way): a missing name, overlong text, a bad phone, a birth date in the future."""
     v = row.values
     if not v.get("name"):
         row.fail(_column(plan, "name"), "姓名必须填写")
+    for key, limit in LENGTHS.items():
+        if len(str(v.get(key) or "")) > limit:
+            row.fail(_column(plan, key), message("too_long", max=limit))
+    if v.get("phone"):
+        phone = normalize_phone(str(v["phone"]))
+        if phone is None:
+            row.fail(_column(plan, "phone"), message("phone.invalid"))
+        v["phone"] = phone or v["phone"]
+    born = v.get("birth_date")
+    if isinstance(born, date) and born > date.today():
+        row.fail(_column(plan, "birth_date"), "出生日期不能晚于今天")
+
+
+def _check(plan: ImportPlan, row: ImportRow, lookups: _Lookups) -> None:
+    v = row.values
+    _check_fields(plan, row)
     _check_identity(plan, row)
     grid = v.get("grid")
     if grid and grid not in lookups.grids:
@@ -309,8 +331,10 @@ def _address_key(v: dict[str, Any]) -> str:
     return str(v.get("address") or "")
 
 
-def _group_households(plan: ImportPlan) -> None:
-    """One household per 户号 (when that column is mapped) or per address; one 户主 each."""
+def _group_households(plan: ImportPlan, heads_in_registry: dict[str, tuple[str, str]]) -> None:
+    """One household per 户号 (when that column is mapped) or per address; one 户主 each, also
+    counting the 户主 already registered at that address (``heads_in_registry``: address ->
+    (name, ID number))."""
     by_number = "household_no" in plan.mapping.values()
     heads: dict[str, int] = {}
     for row in plan.rows:
@@ -329,6 +353,12 @@ def _group_households(plan: ImportPlan) -> None:
             row.fail(_column(plan, "address"), "该户没有住址")
             continue
         row.household_key = key
+        registered = heads_in_registry.get(_address_key(v))
+        if v.get("relation") == codes.HEAD_OF_HOUSEHOLD and registered:
+            name, number = registered
+            if number != v.get("id_number"):
+                row.fail(_column(plan, "relation"), f"该户已登记户主“{name}”，一户只能有一个户主")
+                continue
         if v.get("relation") == codes.HEAD_OF_HOUSEHOLD:
             if key in heads:
                 row.fail(
@@ -336,6 +366,24 @@ def _group_households(plan: ImportPlan) -> None:
                 )
             else:
                 heads[key] = row.row
+
+
+def _registered_heads(s: Session, addresses: set[str]) -> dict[str, tuple[str, str]]:
+    found: dict[str, tuple[str, str]] = {}
+    wanted = list(addresses)
+    for start in range(0, len(wanted), 500):
+        for address, name, number in s.execute(
+            select(Household.address, Resident.name, Resident.id_number)
+            .join(Resident, Resident.household_id == Household.id)
+            .where(
+                Household.address.in_(wanted[start : start + 500]),
+                Household.deleted.is_(False),
+                Resident.deleted.is_(False),
+                Resident.relation == codes.HEAD_OF_HOUSEHOLD,
+            )
+        ):
+            found[address] = (name, number or "")
+    return found
 
 
 # -- apply ----------------------------------------------------------------------------------

@@ -174,3 +174,21 @@ def test_unreadable_file_is_a_clear_error(db: Database, tmp_path: Path) -> None:
         importer.plan_import(db, path)
     with pytest.raises(UserError, match="不支持"):
         importer.plan_import(db, tmp_path / "x.docx")
+
+
+def test_registered_head_and_bad_phone_are_row_errors(
+    db: Database, place: tuple[str, str, str], tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from tests.factories import add_resident, id_number
+
+    add_resident(db, "老户主", household=place[2], relation="0", seq=300)
+    place_cells = ["阳光花园", "3", "2", "301", "第一网格", ""]
+    head = ["新户主", "男", id_number(date(1960, 1, 1), "male", seq=301), "", "", "户主"]
+    spouse = ["新成员", "女", id_number(date(1962, 1, 1), "female", seq=302), "", "12", "配偶"]
+    rows = [corpus.HEADER, head + place_cells, spouse + place_cells]
+    plan = importer.plan_import(db, corpus.write_xlsx(tmp_path / "heads.xlsx", rows))
+    messages = {e["column"]: e["message"] for e in plan.summary()["errors"]}
+    assert "已登记户主“老户主”" in messages["与户主关系"]
+    assert "电话号码无效" in messages["联系电话"]
