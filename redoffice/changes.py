@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import event, insert, inspect, update
 from sqlalchemy.orm import Session, UOWTransaction
 
+from redoffice.ids import new_id
 from redoffice.models import AuditLog, Base, ChangeLog, SyncCounter
 from redoffice.models.base import utcnow
 
@@ -160,6 +161,23 @@ def _write(session: Session, changes: list[_Change]) -> None:
             for i, c in enumerate(synced)
         ],
     )
+
+
+def new_record(node: str, **values: Any) -> dict[str, Any]:
+    """A synced row for a bulk insert: fresh id, owner node, version 1, now, not deleted."""
+    values.setdefault("id", new_id())
+    values.update(owner_node=node, version=1, updated_at=utcnow(), deleted=False)
+    return values
+
+
+def insert_records(
+    session: Session, model: type[Base], rows: list[dict[str, Any]], chunk: int = 5000
+) -> None:
+    """Bulk insert with Core, each chunk with its audit and change-log rows (demo, imports)."""
+    for start in range(0, len(rows), chunk):
+        part = rows[start : start + chunk]
+        session.execute(insert(model), part)
+        record_inserts(session, model.__tablename__, part)
 
 
 def record_inserts(session: Session, table: str, rows: list[dict[str, Any]]) -> None:

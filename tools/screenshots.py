@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QApplication
 
 from redoffice.db import open_database
 from redoffice.reports import meetings as meeting_forms
-from redoffice.services import community, meetings, printing, visits
+from redoffice.services import community, exporting, meetings, printing, visits
 from redoffice.ui.context import AppContext
+from redoffice.ui.import_wizard import ImportWizard
 from redoffice.ui.main_window import MainWindow
 from redoffice.ui.minutes_editor import MinutesEditor
 from redoffice.ui.preview import PreviewWindow
@@ -58,6 +59,7 @@ def main(db_path: str, out: str) -> None:
     dialog.close()
     work_screens(window, ctx, folder)
     meeting_screens(window, ctx, folder)
+    import_screens(window, ctx, folder)
     window.close()
     del keep
 
@@ -136,6 +138,22 @@ def meeting_screens(window: MainWindow, ctx: AppContext, folder: Path) -> None:
         check=True,
     )
     target.unlink()
+
+
+def import_screens(window: MainWindow, ctx: AppContext, folder: Path) -> None:
+    """The import wizard's mapping step and its dry run, on the residents' own export."""
+    source = folder / "residents.xlsx"
+    source.write_bytes(exporting.export_workbook(ctx.db, "residents", unmasked=True))
+    wizard = ImportWizard(ctx, window)
+    wizard.show()
+    wizard.open_file(source)
+    settle(ctx)
+    wizard.grab().save(str(folder / "import-mapping.png"))
+    wizard.dry_run()
+    settle(ctx)
+    wizard.grab().save(str(folder / "import-check.png"))
+    wizard.close()
+    source.unlink()
 
 
 if __name__ == "__main__":

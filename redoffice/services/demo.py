@@ -15,14 +15,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from faker import Faker
-from sqlalchemy import insert
 from sqlalchemy.orm import Session
 from stdnum.cn import ric
 
 from redoffice import changes, visit_state
 from redoffice.db import Database
 from redoffice.errors import UserError
-from redoffice.ids import new_id
 from redoffice.models import (
     AgendaItem,
     Case,
@@ -42,7 +40,7 @@ from redoffice.models import (
     Visit,
     VisitParticipant,
 )
-from redoffice.models.base import Base, utcnow
+from redoffice.models.base import Base
 from redoffice.services.addresses import household_address
 from redoffice.services.community import Identity, is_initialized
 from redoffice.services.demo_meetings import add_meeting_history
@@ -104,10 +102,9 @@ class _Batch:
     rows: dict[type[Base], list[dict[str, Any]]] = field(default_factory=dict)
 
     def add(self, model: type[Base], node: str, **values: Any) -> str:
-        values.setdefault("id", new_id())
-        values.update(owner_node=node, version=1, updated_at=utcnow(), deleted=False)
-        self.rows.setdefault(model, []).append(values)
-        return str(values["id"])
+        row = changes.new_record(node, **values)
+        self.rows.setdefault(model, []).append(row)
+        return str(row["id"])
 
     def flush(self, s: Session) -> None:
         for model in (
@@ -130,11 +127,7 @@ class _Batch:
             ResolutionNote,
         ):
             # staff first: grid.leader_id points at them (their grid_id stays empty here)
-            rows = self.rows.get(model, [])
-            for start in range(0, len(rows), 5000):
-                chunk = rows[start : start + 5000]
-                s.execute(insert(model), chunk)
-                changes.record_inserts(s, model.__tablename__, chunk)
+            changes.insert_records(s, model, self.rows.get(model, []))
 
 
 class _People:

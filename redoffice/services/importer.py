@@ -14,21 +14,21 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from redoffice import codes
+from redoffice import changes, codes, visit_state
 from redoffice.db import Database
 from redoffice.errors import UserError, ValidationFailed
 from redoffice.messages import message
 from redoffice.models import Estate, Grid, Household, Resident, ResidentTag
 from redoffice.services import cleaning, config
 from redoffice.services.addresses import household_address
-from redoffice.services.households import HouseholdInput, household_values, set_address
 from redoffice.services.records import save
 from redoffice.services.residents import (
     ResidentInput,
     TagInput,
+    pinyin_keys,
     resident_input,
     resident_values,
     sync_tags,
@@ -41,7 +41,13 @@ from redoffice.services.sheets import (
     read_sheet,
     sheet_names,
 )
-from redoffice.services.validation import IdNumberError, normalize_phone, parse_id_number
+from redoffice.services.validation import (
+    IdNumberError,
+    natural_key,
+    normalize_phone,
+    parse_id_number,
+    spaced_chars,
+)
 
 ON_DUPLICATE: Final = ("update", "skip", "error")
 RESIDENT_FIELDS: Final = (
@@ -186,9 +192,9 @@ def plan_import(db: Database, path: Path, options: ImportOptions = ImportOptions
         lookups = _Lookups(s, ids)
         for row in rows:
             _check(plan, row, lookups)
-        heads = _registered_heads(s, {_address_key(r.values) for r in rows} - {""})
+        places = _registered_places(s, {_address_key(r.values) for r in rows} - {""})
     _check_duplicates(plan)
-    _group_households(plan, heads)
+    _group_households(plan, places)
     return plan
 
 
@@ -222,7 +228,16 @@ def _clean(plan: ImportPlan, row: ImportRow) -> None:
             row.fail(_column(plan, field_name), exc.text)
 
 
-LENGTHS: Final = {"name": 64, "ethnicity": 16, "hukou_place": 255, "notes": 2000}
+LENGTHS: Final = {
+    "name": 64,
+    "ethnicity": 16,
+    "hukou_place": 255,
+    "notes": 2000,
+    "building": 32,
+    "unit": 32,
+    "room": 32,
+    "address": 255,
+}
 
 
 def _check_fields(plan: ImportPlan, row: ImportRow) -> None:
@@ -242,6 +257,8 @@ def _check_fields(plan: ImportPlan, row: ImportRow) -> None:
     born = v.get("birth_date")
     if isinstance(born, date) and born > date.today():
         row.fail(_column(plan, "birth_date"), "出生日期不能晚于今天")
+    if v.get("estate") and not v.get("room"):
+        row.fail(_column(plan, "room"), "小区住户必须填写房号")
 
 
 def _check(plan: ImportPlan, row: ImportRow, lookups: _Lookups) -> None:
@@ -271,6 +288,8 @@ def _check_identity(plan: ImportPlan, row: ImportRow) -> None:
     if not number:
         if v.get("residence_type") != "overseas" and row.action != "failed":
             row.fail(_column(plan, "id_number"), "身份证号必须填写")
+        elif not v.get("gender"):
+            row.fail(_column(plan, "gender"), "没有身份证号时必须填写性别")
         return
     try:
         parsed = parse_id_number(number)
@@ -331,10 +350,9 @@ def _address_key(v: dict[str, Any]) -> str:
     return str(v.get("address") or "")
 
 
-def _group_households(plan: ImportPlan, heads_in_registry: dict[str, tuple[str, str]]) -> None:
+def _group_households(plan: ImportPlan, places: dict[str, _Place]) -> None:
     """One household per 户号 (when that column is mapped) or per address; one 户主 each, also
-    counting the 户主 already registered at that address (``heads_in_registry``: address ->
-    (name, ID number))."""
+    counting the 户主 already registered at that address."""
     by_number = "household_no" in plan.mapping.values()
     heads: dict[str, int] = {}
     for row in plan.rows:
@@ -353,12 +371,11 @@ def _group_households(plan: ImportPlan, heads_in_registry: dict[str, tuple[str, 
             row.fail(_column(plan, "address"), "该户没有住址")
             continue
         row.household_key = key
-        registered = heads_in_registry.get(_address_key(v))
-        if v.get("relation") == codes.HEAD_OF_HOUSEHOLD and registered:
-            name, number = registered
-            if number != v.get("id_number"):
-                row.fail(_column(plan, "relation"), f"该户已登记户主“{name}”，一户只能有一个户主")
-                continue
+        place = places.get(_address_key(v), _Place())
+        head = place.refuses(v.get("id_number"))
+        if v.get("relation") == codes.HEAD_OF_HOUSEHOLD and head:
+            row.fail(_column(plan, "relation"), f"该户已登记户主“{head}”，一户只能有一个户主")
+            continue
         if v.get("relation") == codes.HEAD_OF_HOUSEHOLD:
             if key in heads:
                 row.fail(
@@ -368,22 +385,43 @@ def _group_households(plan: ImportPlan, heads_in_registry: dict[str, tuple[str, 
                 heads[key] = row.row
 
 
-def _registered_heads(s: Session, addresses: set[str]) -> dict[str, tuple[str, str]]:
-    found: dict[str, tuple[str, str]] = {}
+@dataclass
+class _Place:
+    """The live households at one address and their registered 户主 (name, ID number)."""
+
+    households: int = 0
+    heads: list[tuple[str, str]] = field(default_factory=list)
+
+    def refuses(self, number: str | None) -> str | None:
+        """The name of a registered 户主 when a new 户主 has no household left to head."""
+        if not self.heads or any(n == number for _, n in self.heads):
+            return None
+        return self.heads[0][0] if len(self.heads) >= self.households else None
+
+
+def _registered_places(s: Session, addresses: set[str]) -> dict[str, _Place]:
+    places: dict[str, _Place] = {}
     wanted = list(addresses)
     for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        for address, count in s.execute(
+            select(Household.address, func.count())
+            .where(Household.address.in_(chunk), Household.deleted.is_(False))
+            .group_by(Household.address)
+        ):
+            places[address] = _Place(int(count))
         for address, name, number in s.execute(
             select(Household.address, Resident.name, Resident.id_number)
             .join(Resident, Resident.household_id == Household.id)
             .where(
-                Household.address.in_(wanted[start : start + 500]),
+                Household.address.in_(chunk),
                 Household.deleted.is_(False),
                 Resident.deleted.is_(False),
                 Resident.relation == codes.HEAD_OF_HOUSEHOLD,
             )
         ):
-            found[address] = (name, number or "")
-    return found
+            places[address].heads.append((name, number or ""))
+    return places
 
 
 # -- apply ----------------------------------------------------------------------------------
@@ -406,28 +444,28 @@ def apply_import(
 ) -> ImportResult:
     """Write the accepted rows in one transaction (with their audit and change records).
 
-    All-or-nothing refuses when any row failed; Cancel (``cancelled()`` returning True) stops
-    and writes nothing."""
+    New households, residents and tags go in as bulk inserts (the plan has checked each of
+    them as the forms would); residents already registered are updated one by one. All-or-
+    nothing refuses when any row failed; Cancel (``cancelled()`` returning True) stops and
+    writes nothing."""
     failed = plan.count("failed")
     if plan.options.all_or_nothing and failed:
         raise UserError("import.has_failures", count=failed)
     todo = [r for r in plan.rows if r.action in ("new", "updated")]
+    step = _Steps(len(todo), progress, cancelled)
     with db.uow() as s, s.no_autoflush:  # the plan checked duplicates and heads within the file
         grids = _create_grids(s, plan.new_grids)
-        households: dict[str, str] = {}
-        for n, row in enumerate(todo, 1):
-            if cancelled is not None and n % 50 == 0 and cancelled():
-                raise UserError("import.cancelled")
+        for row in todo:
             row.values["grid_id"] = row.values["grid_id"] or grids.get(row.values.get("grid") or "")
-            household = households.get(row.household_key) or _household(
-                s, row.values, set(households.values())
-            )
-            households[row.household_key] = household
-            _save_resident(s, row, household)
-            if progress is not None and (n % 200 == 0 or n == len(todo)):
-                progress(n, len(todo))
-        if cancelled is not None and cancelled():  # the last moment to say no: nothing kept
-            raise UserError("import.cancelled")
+        homes = _household_ids(s, todo)
+        for row in todo:
+            if row.action == "updated":
+                _save_resident(s, row, homes[row.household_key])
+                step.done(1)
+        _insert_residents(s, [r for r in todo if r.action == "new"], homes, step)
+        s.flush()
+        visit_state.recompute(s.connection(), set(homes.values()), date.today())
+        step.check()  # the last moment to say no: nothing is kept
     return ImportResult(
         plan.count("new"),
         plan.count("updated"),
@@ -435,6 +473,27 @@ def apply_import(
         plan.count("skipped"),
         failed,
     )
+
+
+class _Steps:
+    """Progress reports and Cancel checks while writing."""
+
+    def __init__(
+        self, total: int, progress: Progress | None, cancelled: Callable[[], bool] | None
+    ) -> None:
+        self.total, self.count = total, 0
+        self.progress, self.cancelled = progress, cancelled
+
+    def check(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise UserError("import.cancelled")
+
+    def done(self, n: int) -> None:
+        self.count += n
+        if self.count % 200 < n or self.count == self.total:
+            self.check()
+            if self.progress is not None:
+                self.progress(self.count, self.total)
 
 
 def _create_grids(s: Session, names: list[str]) -> dict[str, str]:
@@ -447,32 +506,130 @@ def _create_grids(s: Session, names: list[str]) -> dict[str, str]:
     return created
 
 
-def _household(s: Session, v: dict[str, Any], taken: set[str]) -> str:
-    """The live household at this address, or a new one. Households already given to another
-    户号 of this import are not shared."""
-    data = HouseholdInput(
-        estate_id=v.get("estate_id"),
-        building=v.get("building", "") if v.get("estate_id") else "",
-        unit=v.get("unit", "") if v.get("estate_id") else "",
-        room=v.get("room", "") if v.get("estate_id") else "",
-        address_text="" if v.get("estate_id") else str(v.get("address") or ""),
+def _household_ids(s: Session, rows: list[ImportRow]) -> dict[str, str]:
+    """Household key -> id: a live household at the address not yet given to another key,
+    else a new one (inserted in bulk)."""
+    node = str(s.info.get("node_id"))
+    addresses = list({_address_key(r.values) for r in rows})
+    existing: dict[str, list[str]] = {}
+    for start in range(0, len(addresses), 500):
+        for address, household_id in s.execute(
+            select(Household.address, Household.id)
+            .where(
+                Household.address.in_(addresses[start : start + 500]),
+                Household.deleted.is_(False),
+            )
+            .order_by(Household.id)
+        ):
+            existing.setdefault(address, []).append(household_id)
+    homes: dict[str, str] = {}
+    taken: set[str] = set()
+    new: list[dict[str, Any]] = []
+    known = _live_households(s, {str(r.values.get("household_no") or "") for r in rows})
+    for row in rows:
+        if row.household_key in homes:
+            continue
+        number = str(row.values.get("household_no") or "")
+        free = [h for h in existing.get(_address_key(row.values), []) if h not in taken]
+        if number in known:  # the 户号 of an export: that very household
+            homes[row.household_key] = number
+        elif free:
+            homes[row.household_key] = free[0]
+        else:
+            new.append(_new_household(node, row.values))
+            homes[row.household_key] = new[-1]["id"]
+        taken.add(homes[row.household_key])
+    changes.insert_records(s, Household, new)
+    return homes
+
+
+def _live_households(s: Session, ids: set[str]) -> set[str]:
+    wanted = [i for i in ids if i]
+    found: set[str] = set()
+    for start in range(0, len(wanted), 500):
+        found |= set(
+            s.scalars(
+                select(Household.id).where(
+                    Household.id.in_(wanted[start : start + 500]), Household.deleted.is_(False)
+                )
+            )
+        )
+    return found
+
+
+def _new_household(node: str, v: dict[str, Any]) -> dict[str, Any]:
+    estate = bool(v.get("estate_id"))
+    parts = {
+        "estate_id": v.get("estate_id"),
+        "building": v.get("building", "") if estate else "",
+        "unit": v.get("unit", "") if estate else "",
+        "room": v.get("room", "") if estate else "",
+        "address_text": "" if estate else str(v.get("address") or ""),
+    }
+    address = _address_key(v)
+    return changes.new_record(
+        node,
+        **parts,
+        address=address,
+        search_address=spaced_chars(address),
+        address_sort=natural_key(address),
         grid_id=v.get("grid_id"),
+        phone="",
+        residence_status="consistent",
+        notes="",
     )
-    values = household_values(s, data)
-    estate = s.get(Estate, values["estate_id"]) if values["estate_id"] else None
-    address = household_address(
-        estate.name if estate else None, data.building, data.unit, data.room, data.address_text
+
+
+def _insert_residents(
+    s: Session, rows: list[ImportRow], homes: dict[str, str], step: _Steps
+) -> None:
+    node = str(s.info.get("node_id"))
+    for start in range(0, len(rows), 2000):
+        chunk = rows[start : start + 2000]
+        people = [_new_resident(node, r.values, homes[r.household_key]) for r in chunk]
+        tags = [
+            changes.new_record(
+                node, resident_id=person["id"], tag=tag, since=date.today(), until=None, note=""
+            )
+            for person, row in zip(people, chunk, strict=True)
+            for tag in row.values.get("tags", ())
+        ]
+        changes.insert_records(s, Resident, people)
+        changes.insert_records(s, ResidentTag, tags)
+        step.done(len(chunk))
+
+
+def _new_resident(node: str, v: dict[str, Any], household_id: str) -> dict[str, Any]:
+    """The row ``residents.resident_values`` would store for this checked input."""
+    name = str(v["name"])
+    full, initials = pinyin_keys(name)
+    number = str(v.get("id_number") or "").upper() or None
+    phone = str(v.get("phone") or "")
+    return changes.new_record(
+        node,
+        name=name,
+        name_pinyin=full,
+        name_initials=initials,
+        search_name=spaced_chars(name),
+        gender=v.get("gender") or "",
+        id_number=number,
+        id_number_rev=number[::-1] if number else None,
+        birth_date=v.get("birth_date"),
+        ethnicity=v.get("ethnicity") or "汉族",
+        phone=phone,
+        phone_rev=phone[::-1],
+        political_status=v.get("political_status") or "masses",
+        party_org="",
+        party_join_date=None,
+        hukou_place=v.get("hukou_place") or "",
+        current_address="",
+        residence_type=v.get("residence_type") or "registered",
+        household_id=household_id,
+        relation=v.get("relation") or "9",
+        status="active",
+        status_date=None,
+        notes=v.get("notes") or "",
     )
-    same_address = s.scalars(
-        select(Household.id).where(Household.address == address, Household.deleted.is_(False))
-    )
-    found = next((h for h in same_address if h not in taken), None)
-    if found:
-        return str(found)
-    household = save(s, Household, None, values)
-    set_address(household, estate.name if estate else None)
-    s.flush()
-    return household.id
 
 
 def _save_resident(s: Session, row: ImportRow, household_id: str) -> None:

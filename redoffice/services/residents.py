@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -63,6 +64,7 @@ class ResidentDetail:
     household_address: str
 
 
+@lru_cache(maxsize=65536)  # imports meet the same names again and again
 def pinyin_keys(name: str) -> tuple[str, str]:
     """Full pinyin and initials without tones: 王小明 -> ("wangxiaoming", "wxm")."""
     from pypinyin import Style, lazy_pinyin  # 0.3 s to import: only when a name is saved

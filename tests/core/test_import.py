@@ -192,3 +192,19 @@ def test_registered_head_and_bad_phone_are_row_errors(
     messages = {e["column"]: e["message"] for e in plan.summary()["errors"]}
     assert "已登记户主“老户主”" in messages["与户主关系"]
     assert "电话号码无效" in messages["联系电话"]
+
+
+def test_two_households_at_one_address_survive_a_round_trip(
+    db: Database, place: object, tmp_path: Path
+) -> None:
+    from redoffice.services.households import HouseholdInput, save_household
+    from tests.factories import add_resident
+
+    for n in (1, 2):
+        household = save_household(db, HouseholdInput(address_text="胜利街1号"))
+        add_resident(db, f"户主{n}", household=household, relation="0", seq=400 + n)
+    path = tmp_path / "export.xlsx"
+    path.write_bytes(exporting.export_workbook(db, "residents", unmasked=True))
+    plan = importer.plan_import(db, path)
+    assert plan.summary()["errors"] == []
+    assert [r.action for r in plan.rows] == ["unchanged", "unchanged"]
