@@ -76,6 +76,7 @@ MESSAGES: Final[dict[str, str]] = {
     "import.no_sheet": "工作簿中没有名为“{name}”的工作表，现有：{sheets}",
     "import.no_header": "找不到表头：前 20 行中没有“姓名”“身份证号”等列名",
     "import.no_name_column": "没有找到“姓名”列，请在列对应中指定",
+    "import.no_household_column": "选择了按户号分户，但没有找到“户号”列，请在列对应中指定",
     "import.has_failures": "有 {count} 行不能导入；选择了“全部成功才导入”，因此没有导入任何数据",
     "import.mapping_file": "无法读取列对应文件 {path}：{detail}",
     "import.cancelled": "导入已取消，没有写入任何数据",

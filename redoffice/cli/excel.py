@@ -18,6 +18,7 @@ from redoffice.services.importer import ImportOptions
 from redoffice.services.sheets import FIELD_LABELS, field_for, find_header, read_sheet
 
 DUPLICATE_CHOICES = {"update": "update", "skip": "skip", "error": "error"}
+GROUPING = {"自动": "auto", "户号": "household_no", "住址": "address"}
 
 
 def _mapping(path: str | None, source: Path, sheet: str | None) -> dict[int, str] | None:
@@ -48,6 +49,7 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
         on_duplicate=args.on_duplicate,
         all_or_nothing=args.all_or_nothing,
         create_grids=args.create_grids,
+        group_by=GROUPING[args.group_by],
     )
     plan = importer.plan_import(db, source, options)
     if not args.dry_run:
@@ -87,6 +89,9 @@ def register(sub: Any) -> None:
     imp.add_argument("--on-duplicate", choices=list(DUPLICATE_CHOICES), default="update")
     imp.add_argument("--all-or-nothing", action="store_true", help="有任何一行失败就不导入")
     imp.add_argument("--create-grids", action="store_true", help="新建表中出现的未知网格")
+    imp.add_argument(
+        "--group-by", choices=list(GROUPING), default="自动", help="分户：按户号，或按住址和户主"
+    )
     imp.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     imp.add_argument("--failures", metavar="OUT.xlsx", help="把失败的行另存为工作簿")
     imp.add_argument("--json", action="store_true")

@@ -50,6 +50,7 @@ from redoffice.services.validation import (
 )
 
 ON_DUPLICATE: Final = ("update", "skip", "error")
+GROUP_BY: Final = ("auto", "household_no", "address")
 RESIDENT_FIELDS: Final = (
     "name",
     "gender",
@@ -73,6 +74,7 @@ class ImportOptions:
     on_duplicate: str = "update"
     all_or_nothing: bool = False
     create_grids: bool = False
+    group_by: str = "auto"  # household_no (户号) | address (住址 + 户主) | auto: 户号 if mapped
 
 
 @dataclass(frozen=True)
@@ -166,11 +168,15 @@ def plan_import(db: Database, path: Path, options: ImportOptions = ImportOptions
     errors. Nothing is written."""
     if options.on_duplicate not in ON_DUPLICATE:
         raise UserError("invalid_choice", value=options.on_duplicate)
+    if options.group_by not in GROUP_BY:
+        raise UserError("invalid_choice", value=options.group_by)
     sheet = read_sheet(path, options.sheet)
     header = find_header(sheet.rows)
     mapping = options.mapping or remembered_mapping(db, header) or auto_mapping(header)
     if "name" not in mapping.values():
         raise UserError("import.no_name_column")
+    if options.group_by == "household_no" and "household_no" not in mapping.values():
+        raise UserError("import.no_household_column")
     rows = [
         ImportRow(n + 1, cells)
         for n, cells in enumerate(sheet.rows[header.data_row :], start=header.data_row)
@@ -353,7 +359,7 @@ def _address_key(v: dict[str, Any]) -> str:
 def _group_households(plan: ImportPlan, places: dict[str, _Place]) -> None:
     """One household per 户号 (when that column is mapped) or per address; one 户主 each, also
     counting the 户主 already registered at that address."""
-    by_number = "household_no" in plan.mapping.values()
+    by_number = plan.options.group_by != "address" and "household_no" in plan.mapping.values()
     heads: dict[str, int] = {}
     for row in plan.rows:
         if row.action in ("failed", "skipped"):

@@ -39,6 +39,11 @@ from redoffice.ui.widgets import button_row, fill_combo
 
 WORKBOOKS = "Excel、WPS 或 CSV (*.xlsx *.xls *.xlsm *.ods *.csv)"
 DUPLICATES = {"update": "更新已有居民", "skip": "跳过已有居民", "error": "已有居民算作错误"}
+GROUPING = {
+    "auto": "有户号列时按户号分户",
+    "household_no": "按户号分户",
+    "address": "按住址和户主分户",
+}
 
 
 class ProgressRelay(QObject):
@@ -112,12 +117,21 @@ class ImportWizard(QDialog):
         self.on_duplicate = QComboBox()
         for code, label in DUPLICATES.items():
             self.on_duplicate.addItem(label, code)
+        self.group_by = QComboBox()
+        for code, label in GROUPING.items():
+            self.group_by.addItem(label, code)
         self.create_grids = QCheckBox(self.tr("Create unknown grids"))
         self.all_or_nothing = QCheckBox(self.tr("Import only if every row is good"))
         self.remember = QCheckBox(self.tr("Remember this mapping for workbooks like this"))
         self.remember.setChecked(True)
         options = QHBoxLayout()
-        for widget in (self.on_duplicate, self.create_grids, self.all_or_nothing, self.remember):
+        for widget in (
+            self.on_duplicate,
+            self.group_by,
+            self.create_grids,
+            self.all_or_nothing,
+            self.remember,
+        ):
             options.addWidget(widget)
         options.addStretch(1)
         page = QWidget()
@@ -172,6 +186,7 @@ class ImportWizard(QDialog):
             on_duplicate=str(self.on_duplicate.currentData()),
             all_or_nothing=self.all_or_nothing.isChecked(),
             create_grids=self.create_grids.isChecked(),
+            group_by=str(self.group_by.currentData()),
         )
 
     # -- 3. dry run ----------------------------------------------------------------------

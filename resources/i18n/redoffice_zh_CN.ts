@@ -887,118 +887,118 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="56"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="61"/>
         <source>Import residents from Excel</source>
         <translation>从 Excel 导入居民台账</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="73"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="78"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="80"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="85"/>
         <source>Workbook (.xlsx, .xls from WPS or Excel 2003, .csv)</source>
         <translation>工作簿（.xlsx，WPS 或 Excel 2003 的 .xls，.csv）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="82"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="87"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="85"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="90"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="89"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="94"/>
         <source>Choose a workbook</source>
         <translation>选择工作簿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="115"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="123"/>
         <source>Create unknown grids</source>
         <translation>自动新建表中的未知网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="116"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="124"/>
         <source>Import only if every row is good</source>
         <translation>全部行都合格才导入</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="117"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="125"/>
         <source>Remember this mapping for workbooks like this</source>
         <translation>记住此列对应，下次同样表头自动使用</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="126"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="140"/>
         <source>Check which field each column fills (first rows shown below).</source>
         <translation>请核对每一列对应的字段（下方显示前几行数据）。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="132"/>
-        <location filename="../../redoffice/ui/import_wizard.py" line="187"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="146"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="202"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="133"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="147"/>
         <source>Check (dry run)</source>
         <translation>检查（预检，不写入）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="180"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="195"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="180"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="195"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="180"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="195"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="188"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="203"/>
         <source>Save failed rows…</source>
         <translation>保存不能导入的行…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="189"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="204"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="210"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="225"/>
         <source>%1 rows: %2 new, %3 updated, %4 unchanged, %5 skipped, %6 cannot be imported</source>
         <translation>共 %1 行：新增 %2，更新 %3，无变化 %4，跳过 %5，不能导入 %6</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="225"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="240"/>
         <source>Save failed rows</source>
         <translation>保存不能导入的行</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="238"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="253"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="246"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="261"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="256"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="271"/>
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="275"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="290"/>
         <source>Imported: %1 new, %2 updated.</source>
         <translation>导入完成：新增 %1 人，更新 %2 人。</translation>
     </message>

@@ -208,3 +208,28 @@ def test_two_households_at_one_address_survive_a_round_trip(
     plan = importer.plan_import(db, path)
     assert plan.summary()["errors"] == []
     assert [r.action for r in plan.rows] == ["unchanged", "unchanged"]
+
+
+def test_grouping_by_address_or_by_household_number(
+    db: Database, place: object, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from tests.factories import id_number
+
+    header = ["户号", "姓名", "性别", "身份证号", "与户主关系", "住址"]
+    rows = [
+        header,
+        ["A1", "甲", "男", id_number(date(1950, 1, 1), "male", seq=61), "户主", "胜利街2号"],
+        ["A2", "乙", "男", id_number(date(1951, 1, 1), "male", seq=62), "户主", "胜利街2号"],
+    ]
+    path = corpus.write_xlsx(tmp_path / "groups.xlsx", rows)
+    by_number = importer.plan_import(db, path)
+    assert [r.action for r in by_number.rows] == ["new", "new"]  # two households
+    by_address = importer.plan_import(db, path, ImportOptions(group_by="address"))
+    assert by_address.rows[1].errors[0].message.startswith("与第 2 行同属一户")
+    no_column = corpus.write_xlsx(
+        tmp_path / "no_number.xlsx", [header[1:]] + [r[1:] for r in rows[1:]]
+    )
+    with pytest.raises(UserError, match="户号"):
+        importer.plan_import(db, no_column, ImportOptions(group_by="household_no"))
