@@ -121,6 +121,19 @@ def two_row_header(tmp: Path) -> Path:
     return write_xlsx(tmp / "two_rows.xlsx", [top, low, *[list(p) for p in PEOPLE]], merges=merges)
 
 
+def _row(
+    name: str | None,
+    gender: str,
+    number: Any,
+    birth: str,
+    relation: str,
+    room: tuple[str, str, str] = ("3", "2", "301"),
+    grid: str = "第一网格",
+    phone: str = "",
+) -> list[Any]:
+    return [name, gender, number, birth, phone, relation, "阳光花园", *room, grid, ""]
+
+
 def broken_cells(tmp: Path) -> Path:
     """An ID turned into a number, a wrong check digit, full-width digits, a date contradicting
     the ID, an unknown 网格, a missing name, a duplicate within the file, a formula."""
@@ -129,101 +142,35 @@ def broken_cells(tmp: Path) -> Path:
     as_number[2] = float(as_number[2])  # what Excel does to an 18-digit number
     bad_check = list(PEOPLE[2])
     bad_check[2] = bad_check[2][:-1] + ("0" if bad_check[2][-1] != "0" else "1")
-    wide = [
-        "赵敏",
-        "女",
-        _full_width(id_number(date(1990, 5, 20), "female", seq=104)),
-        "1990/5/20",
-        "１３７００００００００",
-        "子女",
-        "阳光花园",
-        "3",
-        "2",
-        "301",
-        "第一网格",
-        "",
-    ]
-    wrong_birth = [
-        "钱进",
-        "男",
-        id_number(date(1970, 2, 2), "male", seq=105),
-        "1971-02-02",
-        "",
-        "其他",
-        "阳光花园",
-        "3",
-        "2",
-        "301",
-        "第一网格",
-        "",
-    ]
-    unknown_grid = [
-        "孙丽",
-        "女",
-        id_number(date(1985, 8, 8), "female", seq=106),
-        "",
-        "",
-        "户主",
-        "阳光花园",
-        "9",
-        "9",
-        "909",
-        "第九十九网格",
-        "",
-    ]
-    no_name = [
-        None,
-        "男",
-        id_number(date(1960, 6, 6), "male", seq=107),
-        "",
-        "",
-        "户主",
-        "阳光花园",
-        "8",
-        "1",
-        "101",
-        "第一网格",
-        "",
-    ]
-    duplicate = [
-        "王建国2",
-        "男",
-        PEOPLE[0][2],
-        "",
-        "",
-        "其他",
-        "阳光花园",
-        "3",
-        "2",
-        "301",
-        "第一网格",
-        "",
-    ]
-    formula = [
-        "周杰",
-        "男",
-        id_number(date(2000, 1, 1), "male", seq=108),
-        "=DATE(2000,1,1)",
-        "",
-        "子女",
-        "阳光花园",
-        "5",
-        "1",
-        "502",
-        "第一网格",
-        "",
-    ]
+    wide_id = _full_width(id_number(date(1990, 5, 20), "female", seq=104))
     rows = [
         HEADER,
         good,
         as_number,
         bad_check,
-        wide,
-        wrong_birth,
-        unknown_grid,
-        no_name,
-        duplicate,
-        formula,
+        _row("赵敏", "女", wide_id, "1990/5/20", "子女", phone="１３７００００００００"),
+        _row("钱进", "男", id_number(date(1970, 2, 2), "male", seq=105), "1971-02-02", "其他"),
+        _row(
+            "孙丽",
+            "女",
+            id_number(date(1985, 8, 8), "female", seq=106),
+            "",
+            "户主",
+            ("9", "9", "909"),
+            "第九十九网格",
+        ),
+        _row(
+            None, "男", id_number(date(1960, 6, 6), "male", seq=107), "", "户主", ("8", "1", "101")
+        ),
+        _row("王建国2", "男", PEOPLE[0][2], "", "其他"),
+        _row(
+            "周杰",
+            "男",
+            id_number(date(2000, 1, 1), "male", seq=108),
+            "=DATE(2000,1,1)",
+            "子女",
+            ("5", "1", "502"),
+        ),
     ]
     return write_xlsx(tmp / "broken.xlsx", rows)
 
