@@ -5,6 +5,8 @@ write-only of the same cells. Printed beside their baselines."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -44,6 +46,28 @@ def _openpyxl_read(path: Path) -> int:
     count = sum(1 for _ in book.worksheets[0].iter_rows(values_only=True))
     book.close()
     return count
+
+
+PEAK = """
+import resource, sys
+from pathlib import Path
+from redoffice.db import open_database
+from redoffice.services import exporting, importer
+db = open_database(sys.argv[1])
+if sys.argv[2] == "export":
+    Path(sys.argv[3]).write_bytes(exporting.export_workbook(db, "residents", True))
+else:
+    importer.plan_import(db, Path(sys.argv[3]))
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+
+
+def _peak_mb(*args: str) -> int:
+    """Peak resident memory of one export or import dry run in a process of its own."""
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK, *args], capture_output=True, text=True, check=True
+    )
+    return int(done.stdout.split()[-1])
 
 
 def _fresh_target(src: Database) -> Database:
@@ -86,5 +110,9 @@ def bench_excel(path: Path) -> None:
         f"  import of {result.new:,} new residents into an empty registry (dry run and write): "
         f"{total:.1f} s, {total / calamine:.1f}× the calamine read (target ≤ 3×: {verdict})"
     )
+    url = f"sqlite:///{path}"
+    export_mb = _peak_mb(url, "export", str(OUT / "peak.xlsx"))
+    import_mb = _peak_mb(f"sqlite:///{OUT / 'import-target.sqlite'}", "import", str(source))
+    print(f"  peak memory: export {export_mb} MB (≤ 200), import dry run {import_mb} MB (≤ 300)")
     target.close()
     db.close()
