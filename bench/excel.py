@@ -15,7 +15,6 @@ from openpyxl import Workbook, load_workbook
 
 from bench.run import OUT
 from redoffice.db import Database, open_database
-from redoffice.reports.workbook import table_workbook
 from redoffice.services import community, exporting, importer, registry
 from redoffice.services.demo import DEMO_IDENTITY, DEMO_OPERATOR
 
@@ -33,6 +32,11 @@ def _bare_write(headers: Any, rows: list[list[Any]]) -> None:
     for row in rows:
         sheet.append(row)
     book.save(OUT / "bare.xlsx")
+
+
+def _materialized(db: Database) -> tuple[Any, list[list[Any]]]:
+    headers, rows = exporting.BUILDERS["residents"](db, True)
+    return headers, list(rows)
 
 
 def _calamine(path: Path) -> int:
@@ -86,12 +90,15 @@ def _fresh_target(src: Database) -> Database:
 def bench_excel(path: Path) -> None:
     db = open_database(f"sqlite:///{path}")
     db.actor = community.operator(db)
-    headers, rows = exporting.BUILDERS["residents"](db, True)
+    ours, data = _seconds(lambda: exporting.export_workbook(db, "residents", True))
+    read, (headers, rows) = _seconds(lambda: _materialized(db))
     print(f"\nExcel ({len(rows):,} residents × {len(headers)} columns)")
-    ours, data = _seconds(lambda: table_workbook("居民", headers, rows))
     bare, _ = _seconds(lambda: _bare_write(headers, rows))
-    ratio = ours / bare
-    print(f"  export: {ours:.2f} s (bare openpyxl write-only {bare:.2f} s: {ratio:.2f}×; ≤ 1.2×)")
+    ratio = ours / (read + bare)
+    print(
+        f"  export (database read included): {ours:.2f} s; reading the rows {read:.2f} s + "
+        f"bare openpyxl write-only {bare:.2f} s: {ratio:.2f}× (≤ 1.2×)"
+    )
     source = OUT / "residents.xlsx"
     source.write_bytes(data)
     calamine, _ = _seconds(lambda: _calamine(source))

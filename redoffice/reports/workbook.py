@@ -4,9 +4,10 @@ formula."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from io import BytesIO
+from itertools import chain, islice
 from typing import Any
 
 from openpyxl import Workbook
@@ -55,7 +56,7 @@ def _cell(sheet: Any, value: Any) -> Cell:
 
 
 def table_workbook(
-    sheet_title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]]
+    sheet_title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
 ) -> bytes:
     """One sheet: the header row bold, frozen and filterable; columns sized to their text."""
     return rows_workbook(sheet_title, [list(headers)], rows)
@@ -72,32 +73,40 @@ def _widths(rows: Sequence[Sequence[Any]]) -> list[float]:
     return [min(max(w + 2, 8), 60) for w in widths]
 
 
+WIDTH_SAMPLE = 1000
+
+
 def rows_workbook(
     sheet_title: str,
     header_rows: Sequence[Sequence[Any]],
-    rows: Sequence[Sequence[Any]],
+    rows: Iterable[Sequence[Any]],
     choices: Mapping[int, Sequence[str]] | None = None,
 ) -> bytes:
     """Header rows (bold, frozen, the last one filterable) above data rows; ``choices`` puts a
     drop-down list on a column (index -> allowed values) for rows typed later.
 
-    Written in openpyxl's write-only mode: rows stream out instead of living as cell objects
-    (100k rows in a fraction of the time and memory)."""
+    Written in openpyxl's write-only mode and consumed as it goes: ``rows`` may be a generator
+    (column widths come from the header and the first rows), so a long list never lives in
+    memory as cells."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet(sheet_title[:31])
-    for c, width in enumerate(_widths([*header_rows, *rows]), start=1):
+    stream = iter(rows)
+    sample = list(islice(stream, WIDTH_SAMPLE))
+    for c, width in enumerate(_widths([*header_rows, *sample]), start=1):
         sheet.column_dimensions[get_column_letter(c)].width = width
     sheet.freeze_panes = f"A{len(header_rows) + 1}"
-    last = max(len(r) for r in header_rows)
-    sheet.auto_filter.ref = (
-        f"A{len(header_rows)}:{get_column_letter(last)}{len(header_rows) + len(rows)}"
-    )
     for column, allowed in (choices or {}).items():
         _drop_down(sheet, column, allowed, len(header_rows) + 1)
     for row in header_rows:
         sheet.append([_header_cell(sheet, value) for value in row])
-    for row in rows:
+    count = 0
+    for row in chain(sample, stream):
         sheet.append([_value(sheet, value) for value in row])
+        count += 1
+    last = max(len(r) for r in header_rows)
+    sheet.auto_filter.ref = (
+        f"A{len(header_rows)}:{get_column_letter(last)}{len(header_rows) + count}"
+    )
     out = BytesIO()
     book.save(out)
     return out.getvalue()
