@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from redoffice import changes, codes, visit_state
@@ -135,11 +135,12 @@ class _Lookups:
                 select(Estate.name, Estate.id).where(Estate.deleted.is_(False))
             )
         }
-        self.residents: dict[str, Resident] = {}
+        self.residents: dict[str, Row[Any]] = {}  # plain rows: 100k ORM objects weigh too much
+        columns = [Resident.id, *(getattr(Resident, f) for f in RESIDENT_FIELDS)]
         self.tags: dict[str, set[str]] = {}
         for start in range(0, len(id_numbers), 500):
             chunk = id_numbers[start : start + 500]
-            for r in s.scalars(select(Resident).where(Resident.id_number.in_(chunk))):
+            for r in s.execute(select(*columns).where(Resident.id_number.in_(chunk))):
                 self.residents[str(r.id_number)] = r
             for resident_id, tag in s.execute(
                 select(ResidentTag.resident_id, ResidentTag.tag)
@@ -316,7 +317,7 @@ def _check_identity(plan: ImportPlan, row: ImportRow) -> None:
     v["birth_date"] = v.get("birth_date") or parsed.birth_date
 
 
-def _against_registry(plan: ImportPlan, row: ImportRow, existing: Resident, tags: set[str]) -> None:
+def _against_registry(plan: ImportPlan, row: ImportRow, existing: Row[Any], tags: set[str]) -> None:
     choice = plan.options.on_duplicate
     if choice == "error":
         row.fail(_column(plan, "id_number"), f"该身份证号已登记在居民“{existing.name}”名下")
