@@ -53,7 +53,7 @@ def _openpyxl_read(path: Path) -> int:
 
 
 PEAK = """
-import resource, sys
+import sys
 from pathlib import Path
 from redoffice.db import open_database
 from redoffice.services import exporting, importer
@@ -62,7 +62,9 @@ if sys.argv[2] == "export":
     Path(sys.argv[3]).write_bytes(exporting.export_workbook(db, "residents", True))
 else:
     importer.plan_import(db, Path(sys.argv[3]))
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the forking parent across exec
+hwm = next(l for l in open("/proc/self/status") if l.startswith("VmHWM"))
+print(int(hwm.split()[1]) // 1024)
 """
 
 
