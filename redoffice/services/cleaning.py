@@ -104,6 +104,8 @@ def text(value: Any) -> str:
     """Any cell as clean text: full-width folded, NBSP and stray spaces removed at the ends."""
     if value is None:
         return ""
+    if isinstance(value, str) and value.isascii():  # nothing to fold: the common case, fast
+        return value.strip()
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, datetime):
@@ -175,12 +177,24 @@ def _make(year: str, month: str, day: str) -> date:
         raise CellError(f"日期 {year}-{month}-{day} 不存在") from exc
 
 
+_REVERSED: dict[int, dict[str, str]] = {}
+
+
+def _by_label(labels: codes.Labels) -> dict[str, str]:
+    """Label -> code (and code -> code), built once per code list."""
+    found = _REVERSED.get(id(labels))
+    if found is None:
+        found = {label: code for code, label in labels.items()} | {c: c for c in labels}
+        _REVERSED[id(labels)] = found
+    return found
+
+
 def code(value: Any, labels: codes.Labels, words: dict[str, str], what: str) -> str:
     """A code from its label (中共党员), a common word for it (党员), or the code itself."""
     raw = text(value).replace(" ", "")
     if not raw:
         return ""
-    found = codes.code_for(labels, raw) or words.get(raw.lower()) or words.get(raw)
+    found = _by_label(labels).get(raw) or words.get(raw.lower()) or words.get(raw)
     if found is None:
         raise CellError(f"{what}“{raw}”无法识别，可填：{'、'.join(labels.values())}")
     return found

@@ -350,6 +350,13 @@ def _check_duplicates(plan: ImportPlan) -> None:
 
 
 def _address_key(v: dict[str, Any]) -> str:
+    """The household address the row names (kept in the row once worked out)."""
+    if "_address" not in v:
+        v["_address"] = _address_of(v)
+    return str(v["_address"])
+
+
+def _address_of(v: dict[str, Any]) -> str:
     if v.get("estate_id"):
         return household_address(
             v.get("estate"), v.get("building", ""), v.get("unit", ""), v.get("room", ""), ""
