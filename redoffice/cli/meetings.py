@@ -11,9 +11,7 @@ from redoffice.cli.common import out, out_json
 from redoffice.cli.work import command
 from redoffice.db import Database
 from redoffice.files import write_file
-from redoffice.reports import meetings as meeting_forms
-from redoffice.reports.workbook import table_workbook
-from redoffice.services import community, meetings, printing, resolutions
+from redoffice.services import documents, meetings, resolutions
 from redoffice.services.resolutions import ResolutionFilter
 
 
@@ -38,29 +36,21 @@ def cmd_meetings_list(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_report_sign_in(db: Database, args: argparse.Namespace) -> int:
-    sheet = printing.meeting_sheet(db, meetings.resolve(db, args.meeting))
-    write_file(args.out, meeting_forms.sign_in_sheet(sheet))
+    write_file(args.out, documents.sign_in_sheet(db, meetings.resolve(db, args.meeting)))
     return 0
 
 
 def cmd_report_minutes(db: Database, args: argparse.Namespace) -> int:
-    sheet = printing.meeting_sheet(db, meetings.resolve(db, args.meeting))
-    write_file(args.out, meeting_forms.minutes(sheet))
+    write_file(args.out, documents.minutes(db, meetings.resolve(db, args.meeting)))
     return 0
 
 
 def cmd_report_resolutions(db: Database, args: argparse.Namespace) -> int:
-    rows = resolutions.list_resolutions(db, ResolutionFilter(open_only=args.open))
-    if Path(args.out).suffix.lower() == ".xlsx":
-        data = table_workbook(
-            "议定事项督办表", meeting_forms.FOLLOW_UP_COLUMNS, printing.follow_up_rows(rows)
-        )
-    else:
-        subtitle = "未完成事项" if args.open else "全部事项"
-        data = meeting_forms.follow_up_sheet(
-            community.identity(db).community_name, subtitle, printing.follow_up_lines(rows)
-        )
-    write_file(args.out, data)
+    f = ResolutionFilter(open_only=args.open)
+    xlsx = Path(args.out).suffix.lower() == ".xlsx"
+    write_file(
+        args.out, documents.follow_up_xlsx(db, f) if xlsx else documents.follow_up_pdf(db, f)
+    )
     return 0
 
 

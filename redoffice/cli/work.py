@@ -14,8 +14,7 @@ from redoffice.db import Database
 from redoffice.errors import UserError
 from redoffice.files import write_file
 from redoffice.messages import message
-from redoffice.reports import forms
-from redoffice.services import cases, community, printing, registry, visit_queries, visits
+from redoffice.services import cases, documents, registry, visit_queries, visits
 from redoffice.services.case_queries import STATS_BY, CaseFilter, case_stats, list_cases
 
 
@@ -151,15 +150,12 @@ def cmd_cases_transition(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_report_visit_form(db: Database, args: argparse.Namespace) -> int:
-    data = printing.visit_form_data(db, household_id=args.household, visit_id=args.visit)
-    write_file(args.out, forms.visit_form(data))
+    write_file(args.out, documents.visit_form(db, args.household, args.visit))
     return 0
 
 
 def cmd_report_case_ledger(db: Database, args: argparse.Namespace) -> int:
-    rows = printing.ledger_rows(db, args.date_from, args.date_to)
-    period = f"{args.date_from or '最早'} 至 {args.date_to or '今'}"
-    write_file(args.out, forms.case_ledger(community.identity(db).community_name, period, rows))
+    write_file(args.out, documents.case_ledger(db, args.date_from, args.date_to))
     return 0
 
 

@@ -16,7 +16,15 @@ from redoffice.errors import UserError
 from redoffice.models import Case, Grid, Household, Organization, Resident, Staff
 from redoffice.models.base import utcnow
 from redoffice.services.calendar import end_of_day, local_date
-from redoffice.services.cases import OPEN, SATISFACTIONS, SOURCES, STATUSES, URGENCIES
+from redoffice.services.cases import (
+    OPEN,
+    SATISFACTIONS,
+    SOURCES,
+    STATUSES,
+    URGENCIES,
+    TimelineEntry,
+    timeline,
+)
 from redoffice.services.registry import worker_grids
 from redoffice.services.search import like_pattern
 from redoffice.services.validation import mask_name
@@ -299,3 +307,8 @@ def case_stats(
         total = total.add(*facts)
         groups[key] = groups.get(key, CaseStatsRow(key)).add(*facts)
     return total, sorted(groups.values(), key=lambda r: r.key)
+
+
+def case_with_timeline(db: Database, case_id: str) -> tuple[list[CaseRow], list[TimelineEntry]]:
+    """The case's row (none when it has gone) and its timeline, for the case list's detail."""
+    return case_rows(db, [case_id]), timeline(db, case_id)

@@ -98,3 +98,8 @@ def use_operator(db: Database, override: str | None = None) -> None:
     db.actor = (override or "").strip() or operator(db)
     if not db.actor:
         raise UserError("operator.required")
+
+
+def identity_and_operator(db: Database) -> tuple[Identity, str]:
+    """What the status bar and the settings page show."""
+    return identity(db), operator(db)

@@ -31,6 +31,7 @@ from redoffice.models import (
 )
 from redoffice.models.base import utcnow
 from redoffice.services import config, registry
+from redoffice.services.case_queries import CaseFilter, list_cases
 from redoffice.services.records import check_ref, live
 from redoffice.services.validation import Checker
 
@@ -600,3 +601,21 @@ def attendee_choices(db: Database) -> list[AttendeeInput]:
 def meeting_types(db: Database) -> list[str]:
     with db.read() as s:
         return list(config.get_value(s, "meeting.types"))
+
+
+@dataclass(frozen=True)
+class MeetingChoices:
+    """What the new-meeting form offers: types, 小区, and the open requests for the agenda."""
+
+    kinds: list[str]
+    estates: list[tuple[str, str]]
+    cases: list[tuple[str, str]]
+
+
+def meeting_choices(db: Database) -> MeetingChoices:
+    open_cases = list_cases(db, CaseFilter(open_only=True, sort="accepted"))
+    return MeetingChoices(
+        meeting_types(db),
+        registry.estate_choices(db),
+        [(f"{c.number} {c.category}：{c.description[:30]}", c.id) for c in open_cases],
+    )

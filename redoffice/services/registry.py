@@ -303,3 +303,8 @@ def staff_named(db: Database, name: str) -> str | None:
     """The id of the one live staff member with this name (None when none or several)."""
     matches = [s.id for s in list_staff(db) if s.name == name.strip()]
     return matches[0] if len(matches) == 1 else None
+
+
+def place_choices(db: Database) -> tuple[Choices, Choices]:
+    """The 网格 and 小区 filters of the list pages."""
+    return grid_choices(db), estate_choices(db)

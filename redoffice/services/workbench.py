@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from redoffice.db import Database
 from redoffice.models import Case, HouseholdVisitState, Visit
 from redoffice.models.base import utcnow
-from redoffice.services import registry
+from redoffice.services import community, registry
 from redoffice.services.case_queries import (
     CaseFilter,
     conditions,
@@ -181,3 +181,10 @@ def workbench(db: Database, today: date | None = None, worker: str | None = None
         cases_by_category=sorted(by_category.items(), key=lambda kv: -kv[1]),
         cases_by_status=[(label, by_status.get(code, 0)) for code, label in STATUSES.items()],
     )
+
+
+def operator_scope(db: Database) -> tuple[str, str | None]:
+    """The operator and their staff record (None when the operator is not on the staff list):
+    what “我的” narrows the 工作台 to."""
+    operator = community.operator(db)
+    return operator, registry.staff_named(db, operator)

@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from redoffice.errors import UserError
-from redoffice.reports import forms
-from redoffice.services import case_queries, cases, community, printing, visits
+from redoffice.services import case_queries, cases, documents, visits
 from redoffice.services.calendar import SHANGHAI
 from redoffice.services.case_queries import CaseFilter, CaseRow, CaseStatsRow
 from redoffice.services.cases import TimelineEntry
@@ -231,12 +230,9 @@ class CasesPage(QWidget):
             self.timeline.set_rows([])
             self.detail.clear()
             return
-        db = self.ctx.db
-
-        def load() -> tuple[list[CaseRow], list[TimelineEntry]]:
-            return case_queries.case_rows(db, [case_id]), cases.timeline(db, case_id)
-
-        self.ctx.query(load, self._fill_timeline)
+        self.ctx.query(
+            partial(case_queries.case_with_timeline, self.ctx.db, case_id), self._fill_timeline
+        )
 
     def _fill_timeline(self, loaded: tuple[list[CaseRow], list[TimelineEntry]]) -> None:
         rows, entries = loaded
@@ -283,13 +279,7 @@ class CasesPage(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         start, end = dialog.period()
-        db = self.ctx.db
-
-        def make() -> bytes:
-            rows = printing.ledger_rows(db, start, end)
-            name = community.identity(db).community_name
-            return forms.case_ledger(name, f"{start} 至 {end}", rows)
-
+        make = partial(documents.case_ledger, self.ctx.db, start, end)
         show_report(self.ctx, self, self.tr("Request ledger"), "民情台账.pdf", make)
 
     # -- statistics ----------------------------------------------------------------------

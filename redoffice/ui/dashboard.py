@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redoffice.services import community, registry, stats, workbench
+from redoffice.services import stats, workbench
 from redoffice.services.calendar import SHANGHAI
 from redoffice.services.case_queries import CaseRow
 from redoffice.services.resolutions import ResolutionRow
@@ -248,14 +248,12 @@ class Dashboard(QWidget):
         layout.addLayout(charts, 2)
 
     def _load_scope(self) -> None:
-        db = self.ctx.db
+        self.ctx.query(partial(workbench.operator_scope, self.ctx.db), self._show_scope)
 
-        def load() -> list[tuple[str, str]]:
-            operator = community.operator(db)
-            staff = registry.staff_named(db, operator)
-            return [(self.tr("Mine: %1").replace("%1", operator), staff)] if staff else []
-
-        self.ctx.query(load, lambda mine: fill_combo(self.scope, mine, self.tr("Whole community")))
+    def _show_scope(self, scope: tuple[str, str | None]) -> None:
+        operator, staff = scope
+        mine = [(self.tr("Mine: %1").replace("%1", operator), staff)] if staff else []
+        fill_combo(self.scope, mine, self.tr("Whole community"))
 
     def reload(self) -> None:
         worker = self.scope.currentData() or None

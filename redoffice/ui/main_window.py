@@ -162,9 +162,6 @@ class MainWindow(QMainWindow):
     def show_identity(self) -> None:
         db = self.ctx.db
 
-        def load() -> tuple[community.Identity, str]:
-            return community.identity(db), community.operator(db)
-
         def show(values: tuple[community.Identity, str]) -> None:
             identity, operator = values
             db.actor = operator
@@ -175,7 +172,7 @@ class MainWindow(QMainWindow):
                 .replace("%3", operator)
             )
 
-        self.ctx.query(partial(load), show)
+        self.ctx.query(partial(community.identity_and_operator, db), show)
 
     def about(self) -> None:
         QMessageBox.about(

@@ -4,7 +4,6 @@ and the 民情诉求 to put on the agenda (open resolutions of earlier meetings 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from typing import Any
@@ -12,31 +11,12 @@ from typing import Any
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QWidget
 
-from redoffice.services import case_queries, meetings, registry
-from redoffice.services.case_queries import CaseFilter
-from redoffice.services.meetings import MeetingInput
+from redoffice.services import meetings
+from redoffice.services.meetings import MeetingChoices, MeetingInput
 from redoffice.ui.context import AppContext
 from redoffice.ui.save_dialog import SaveDialog
 from redoffice.ui.visit_dialog import OptionalTimeEdit, checkable_list, checked_data
 from redoffice.ui.widgets import OptionalDateEdit
-
-
-@dataclass(frozen=True)
-class MeetingChoices:
-    kinds: list[str]
-    estates: list[tuple[str, str]]
-    cases: list[tuple[str, str]]
-
-
-def meeting_choices(ctx: AppContext) -> MeetingChoices:
-    """Run on the worker: the choices the dialog offers."""
-    db = ctx.db
-    open_cases = case_queries.list_cases(db, CaseFilter(open_only=True, sort="accepted"))
-    return MeetingChoices(
-        meetings.meeting_types(db),
-        registry.estate_choices(db),
-        [(f"{c.number} {c.category}：{c.description[:30]}", c.id) for c in open_cases],
-    )
 
 
 def _qdate(day: date) -> QDate:
@@ -124,6 +104,6 @@ def open_meeting_dialog(
     ctx: AppContext, parent: QWidget | None, case_ids: tuple[str, ...] = ()
 ) -> None:
     ctx.query(
-        partial(meeting_choices, ctx),
+        partial(meetings.meeting_choices, ctx.db),
         lambda choices: MeetingDialog(ctx, choices, case_ids, parent).open(),
     )

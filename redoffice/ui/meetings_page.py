@@ -25,9 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from redoffice.files import write_file
-from redoffice.reports import meetings as meeting_forms
-from redoffice.reports.workbook import table_workbook
-from redoffice.services import community, meetings, printing, registry, resolutions
+from redoffice.services import documents, meetings, registry, resolutions
 from redoffice.services.calendar import SHANGHAI
 from redoffice.services.meetings import MeetingRow
 from redoffice.services.resolutions import NoteEntry, ResolutionFilter, ResolutionRow
@@ -142,12 +140,8 @@ class MeetingsPage(QWidget):
         meeting_id = self.meetings.current_key()
         if not meeting_id:
             return
-        db = self.ctx.db
-        render = meeting_forms.sign_in_sheet if which == "sign_in" else meeting_forms.minutes
-
-        def make() -> bytes:
-            return render(printing.meeting_sheet(db, meeting_id))
-
+        render = documents.sign_in_sheet if which == "sign_in" else documents.minutes
+        make = partial(render, self.ctx.db, meeting_id)
         title = self.tr("Sign-in sheet") if which == "sign_in" else self.tr("Minutes")
         show_report(self.ctx, self, title, f"{title}.pdf", make)
 
@@ -328,13 +322,7 @@ class MeetingsPage(QWidget):
             self.ctx.write(job, "resolution", _nothing, parent=self)
 
     def print_follow_up(self) -> None:
-        db, f = self.ctx.db, self.follow_up_filter()
-
-        def make() -> bytes:
-            rows = printing.follow_up_lines(resolutions.list_resolutions(db, f))
-            name = community.identity(db).community_name
-            return meeting_forms.follow_up_sheet(name, "", rows)
-
+        make = partial(documents.follow_up_pdf, self.ctx.db, self.follow_up_filter())
         title = self.tr("Follow-up sheet")
         show_report(self.ctx, self, title, f"{title}.pdf", make)
 
@@ -347,9 +335,7 @@ class MeetingsPage(QWidget):
         db, f = self.ctx.db, self.follow_up_filter()
 
         def make() -> None:
-            rows = printing.follow_up_rows(resolutions.list_resolutions(db, f))
-            data = table_workbook("议定事项督办表", meeting_forms.FOLLOW_UP_COLUMNS, rows)
-            write_file(path, data)
+            write_file(path, documents.follow_up_xlsx(db, f))
 
         self.ctx.query(
             make, lambda _r: self.count.setText(self.tr("Exported.")), partial(report, self)

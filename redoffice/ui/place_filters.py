@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox
 
@@ -24,12 +26,7 @@ class PlaceFilters(QObject):
         ctx.changed.connect(lambda table: self.reload() if table in ("grid", "estate") else None)
 
     def reload(self) -> None:
-        db = self.ctx.db
-
-        def load() -> Choices:
-            return registry.grid_choices(db), registry.estate_choices(db)
-
-        self.ctx.query(load, self._show)
+        self.ctx.query(partial(registry.place_choices, self.ctx.db), self._show)
 
     def _show(self, choices: Choices) -> None:
         grids, estates = choices

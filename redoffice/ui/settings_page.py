@@ -46,9 +46,8 @@ class SettingsPage(QWidget):
         self.load()
 
     def load(self) -> None:
-        db = self.ctx.db
         self.ctx.query(
-            lambda: (community.identity(db), community.operator(db)),
+            partial(community.identity_and_operator, self.ctx.db),
             lambda values: self.form.set_values(*values),
         )
 

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redoffice.reports import forms
-from redoffice.services import printing, registry, visit_queries, visits
+from redoffice.services import documents, registry, visit_queries, visits
 from redoffice.services.visit_queries import Coverage, VisitQuery, VisitRow
 from redoffice.services.visits import DueHousehold
 from redoffice.ui import record_actions
@@ -53,13 +52,7 @@ def show_visit_form(
     ctx: AppContext, parent: QWidget, household_id: str | None = None, visit_id: str | None = None
 ) -> None:
     """入户走访记录表 in the preview: blank for a household, or filled from a visit."""
-    db = ctx.db
-
-    def make() -> bytes:
-        return forms.visit_form(
-            printing.visit_form_data(db, household_id=household_id, visit_id=visit_id)
-        )
-
+    make = partial(documents.visit_form, ctx.db, household_id, visit_id)
     title = translate("visits", "Household visit form")
     show_report(ctx, parent, title, "入户走访记录表.pdf", make)
 

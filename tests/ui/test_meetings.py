@@ -20,7 +20,7 @@ from redoffice.services import case_queries, meetings, resolutions
 from redoffice.services.case_queries import CaseFilter
 from redoffice.services.meetings import MeetingInput
 from redoffice.ui.context import AppContext
-from redoffice.ui.meeting_dialog import MeetingDialog, meeting_choices
+from redoffice.ui.meeting_dialog import MeetingDialog
 from redoffice.ui.meetings_page import CompleteDialog, MeetingsPage
 from redoffice.ui.minutes_editor import MinutesEditor
 from redoffice.ui.preview import PreviewWindow
@@ -37,7 +37,7 @@ def test_meeting_from_two_cases_resolution_and_preview(
 ) -> None:
     two = _open_cases(ctx)
     assert len(two) == 2
-    dialog = MeetingDialog(ctx, meeting_choices(ctx), tuple(two))
+    dialog = MeetingDialog(ctx, meetings.meeting_choices(ctx.db), tuple(two))
     qtbot.addWidget(dialog)
     dialog.estates.item(0).setCheckState(dialog.estates.item(0).checkState().Checked)
     assert "三方联席会议" in dialog.title_edit.text()
@@ -122,7 +122,7 @@ DRAFT_SCRIPT = textwrap.dedent(
 def test_autosaved_draft_survives_a_killed_process(
     qtbot: QtBot, ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    estate = meeting_choices(ctx).estates[0][1]
+    estate = meetings.meeting_choices(ctx.db).estates[0][1]
     meeting_id = meetings.create_meeting(
         ctx.db,
         MeetingInput("三方联席会议", "断电测试", date.today(), (estate,)),
