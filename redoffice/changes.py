@@ -6,11 +6,10 @@ themselves, so no write path can forget them; a rolled-back transaction leaves n
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from datetime import date, datetime, time
 from typing import Any
 
+import orjson
 from sqlalchemy import event, insert, inspect, update
 from sqlalchemy.orm import Session, UOWTransaction
 
@@ -32,12 +31,6 @@ class _Change:
     version: int
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, datetime | date | time):
-        return value.isoformat()
-    return value
-
-
 def _row(obj: Base, *, old: bool) -> dict[str, Any]:
     state = inspect(obj)
     values: dict[str, Any] = {}
@@ -47,7 +40,7 @@ def _row(obj: Base, *, old: bool) -> dict[str, Any]:
             history = state.attrs[attr.key].history
             if history.deleted:
                 current = history.deleted[0]
-        values[attr.columns[0].name] = _jsonable(current)
+        values[attr.columns[0].name] = current
     return values
 
 
@@ -111,13 +104,17 @@ def _tracked(obj: Base) -> bool:
 
 
 def _dump(values: dict[str, Any] | None) -> str | None:
-    return None if values is None else json.dumps(values, ensure_ascii=False, sort_keys=True)
+    """A row as JSON (dates and instants in ISO 8601, keys sorted)."""
+    if values is None:
+        return None
+    return orjson.dumps(values, default=str, option=orjson.OPT_SORT_KEYS).decode()
 
 
 def _write(session: Session, changes: list[_Change]) -> None:
     actor = str(session.info.get("actor") or "system")
     now = utcnow()
     conn = session.connection()
+    payloads = [_dump(c.after) for c in changes]  # once: the audit row and the change log
     conn.execute(
         insert(AuditLog),
         [
@@ -128,12 +125,12 @@ def _write(session: Session, changes: list[_Change]) -> None:
                 "table_name": c.table,
                 "row_id": c.row_id,
                 "before": _dump(c.before),
-                "after": _dump(c.after),
+                "after": payload,
             }
-            for c in changes
+            for c, payload in zip(changes, payloads, strict=True)
         ],
     )
-    synced = [c for c in changes if c.synced and c.after is not None]
+    synced = [(c, p) for c, p in zip(changes, payloads, strict=True) if c.synced and p is not None]
     if not synced:
         return
     counter = conn.execute(
@@ -155,10 +152,10 @@ def _write(session: Session, changes: list[_Change]) -> None:
                 "op": "delete" if c.after and c.after.get("deleted") else "upsert",
                 "version": c.version,
                 "base_version": 0 if c.before is None else c.version - 1,
-                "payload": _dump(c.after),
+                "payload": payload,
                 "created_at": now,
             }
-            for i, c in enumerate(synced)
+            for i, (c, payload) in enumerate(synced)
         ],
     )
 
@@ -174,9 +171,10 @@ def insert_records(
     session: Session, model: type[Base], rows: list[dict[str, Any]], chunk: int = 5000
 ) -> None:
     """Bulk insert with Core, each chunk with its audit and change-log rows (demo, imports)."""
+    table = Base.metadata.tables[model.__tablename__]  # Core, not the ORM bulk path (slower)
     for start in range(0, len(rows), chunk):
         part = rows[start : start + chunk]
-        session.execute(insert(model), part)
+        session.connection().execute(insert(table), part)
         record_inserts(session, model.__tablename__, part)
 
 
@@ -185,18 +183,7 @@ def record_inserts(session: Session, table: str, rows: list[dict[str, Any]]) -> 
     if rows:
         _write(
             session,
-            [
-                _Change(
-                    table,
-                    r["id"],
-                    "create",
-                    None,
-                    {k: _jsonable(v) for k, v in r.items()},
-                    True,
-                    int(r["version"]),
-                )
-                for r in rows
-            ],
+            [_Change(table, r["id"], "create", None, r, True, int(r["version"])) for r in rows],
         )
 
 

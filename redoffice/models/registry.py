@@ -93,6 +93,7 @@ class Household(SyncedRecord, Base):
             "residence_status IN ('consistent','person_without_hukou','hukou_without_person')",
             name="residence_status",
         ),
+        Index("ix_household_address", "address"),  # import: households at an address
     )
 
 
@@ -136,6 +137,7 @@ class Resident(SyncedRecord, Base):
         Index("ix_resident_list", "deleted", "status", "name_pinyin", "id"),
         Index("ix_resident_name_initials", "name_initials"),
         Index("ix_resident_id_number_rev", "id_number_rev"),
+        Index("ix_resident_id_number", "id_number"),  # import matching, street-wide lookups
         Index("ix_resident_phone_rev", "phone_rev"),
     )
 

@@ -41,6 +41,7 @@ from redoffice.models import (
     VisitParticipant,
 )
 from redoffice.models.base import Base
+from redoffice.services import search
 from redoffice.services.addresses import household_address
 from redoffice.services.community import Identity, is_initialized
 from redoffice.services.demo_meetings import add_meeting_history
@@ -382,7 +383,8 @@ def create_demo(
     add_work_history(b.rows, b.add, db.node_id, seed, people.today)
     add_meeting_history(b.rows, b.add, db.node_id, seed, people.today, fake.name)
     with db.uow() as s:
-        b.flush(s)
+        with search.deferred_indexing(s):
+            b.flush(s)
         visit_state.recompute(s.connection(), visit_state.ALL, people.today)
     db.analyze()
     if progress:

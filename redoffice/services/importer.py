@@ -22,7 +22,7 @@ from redoffice.db import Database
 from redoffice.errors import UserError, ValidationFailed
 from redoffice.messages import message
 from redoffice.models import Estate, Grid, Household, Resident, ResidentTag
-from redoffice.services import cleaning, config
+from redoffice.services import cleaning, config, search
 from redoffice.services.addresses import household_address
 from redoffice.services.records import save
 from redoffice.services.residents import (
@@ -65,6 +65,7 @@ RESIDENT_FIELDS: Final = (
     "notes",
 )
 Progress = Callable[[int, int], None]
+ANALYZE_AFTER: Final = 5000  # rows written; planner statistics refreshed after larger imports
 
 
 @dataclass(frozen=True)
@@ -140,12 +141,14 @@ class _Lookups:
         self.tags: dict[str, set[str]] = {}
         for start in range(0, len(id_numbers), 500):
             chunk = id_numbers[start : start + 500]
-            for r in s.execute(select(*columns).where(Resident.id_number.in_(chunk))):
+            found = s.execute(select(*columns).where(Resident.id_number.in_(chunk))).all()
+            for r in found:
                 self.residents[str(r.id_number)] = r
             for resident_id, tag in s.execute(
-                select(ResidentTag.resident_id, ResidentTag.tag)
-                .join(Resident, Resident.id == ResidentTag.resident_id)
-                .where(Resident.id_number.in_(chunk), ResidentTag.deleted.is_(False))
+                select(ResidentTag.resident_id, ResidentTag.tag).where(
+                    ResidentTag.resident_id.in_([r.id for r in found]),
+                    ResidentTag.deleted.is_(False),
+                )
             ):
                 self.tags.setdefault(resident_id, set()).add(tag)
 
@@ -192,8 +195,7 @@ def plan_import(db: Database, path: Path, options: ImportOptions = ImportOptions
         options,
         rows,
     )
-    for row in rows:
-        _clean(plan, row)
+    _clean(plan)
     with db.read() as s:
         ids = [str(r.values["id_number"]) for r in rows if r.values.get("id_number")]
         lookups = _Lookups(s, ids)
@@ -225,14 +227,53 @@ CLEANERS: Final[dict[str, Callable[[Any], Any]]] = {
 }
 
 
-def _clean(plan: ImportPlan, row: ImportRow) -> None:
+# columns with few distinct values: each distinct cell is cleaned once
+REPEATING: Final = frozenset(
+    {
+        "gender",
+        "relation",
+        "political_status",
+        "residence_type",
+        "tags",
+        "ethnicity",
+        "grid",
+        "estate",
+        "building",
+        "unit",
+        "hukou_place",
+    }
+)
+
+
+def _clean(plan: ImportPlan) -> None:
+    """Column by column; a cell that cannot be cleaned fails its row with the reason."""
     for column, field_name in plan.mapping.items():
-        raw = row.cells[column] if column < len(row.cells) else None
         clean: Callable[[Any], Any] = CLEANERS.get(field_name) or cleaning.text
+        label = _column(plan, field_name)
+        memo: dict[tuple[type, Any], Any] | None = {} if field_name in REPEATING else None
+        for row in plan.rows:
+            raw = row.cells[column] if column < len(row.cells) else None
+            try:
+                row.values[field_name] = _cleaned(clean, raw, memo)
+            except cleaning.CellError as exc:
+                row.fail(label, exc.text)
+
+
+def _cleaned(
+    clean: Callable[[Any], Any], raw: Any, memo: dict[tuple[type, Any], Any] | None
+) -> Any:
+    if memo is None:
+        return clean(raw)
+    key = (type(raw), raw)  # 1, 1.0 and True are equal keys but different cells
+    if key not in memo:
         try:
-            row.values[field_name] = clean(raw)
+            memo[key] = clean(raw)
         except cleaning.CellError as exc:
-            row.fail(_column(plan, field_name), exc.text)
+            memo[key] = exc
+    found = memo[key]
+    if isinstance(found, cleaning.CellError):
+        raise found
+    return found
 
 
 LENGTHS: Final = {
@@ -467,7 +508,8 @@ def apply_import(
         raise UserError("import.has_failures", count=failed)
     todo = [r for r in plan.rows if r.action in ("new", "updated")]
     step = _Steps(len(todo), progress, cancelled)
-    with db.uow() as s, s.no_autoflush:  # the plan checked duplicates and heads within the file
+    # the plan checked duplicates and heads within the file: no autoflush needed
+    with db.uow() as s, s.no_autoflush, search.deferred_indexing(s):
         grids = _create_grids(s, plan.new_grids)
         for row in todo:
             row.values["grid_id"] = row.values["grid_id"] or grids.get(row.values.get("grid") or "")
@@ -480,6 +522,8 @@ def apply_import(
         s.flush()
         visit_state.recompute(s.connection(), set(homes.values()), date.today())
         step.check()  # the last moment to say no: nothing is kept
+    if len(todo) >= ANALYZE_AFTER:
+        db.analyze()  # else the next import's lookups may walk the whole registry
     return ImportResult(
         plan.count("new"),
         plan.count("updated"),

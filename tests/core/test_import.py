@@ -13,10 +13,11 @@ from redoffice.db import Database
 from redoffice.errors import UserError
 from redoffice.models import AuditLog, Household, Resident, ResidentTag
 from redoffice.reports.workbook import rows_workbook
-from redoffice.services import exporting, importer
+from redoffice.services import exporting, importer, search
 from redoffice.services.importer import ImportOptions
+from redoffice.services.search import HouseholdQuery, ResidentQuery
 from tests import excel_corpus as corpus
-from tests.factories import setup_place
+from tests.factories import add_resident, setup_place
 
 
 @pytest.fixture
@@ -92,6 +93,9 @@ def test_apply_then_the_same_file_is_unchanged(
         assert sorted(heads) == ["张伟", "王建国"]
         assert s.scalar(select(func.count()).select_from(ResidentTag)) == 3
         assert s.scalar(select(func.count()).where(AuditLog.table_name == "resident")) == 3
+    # the search indexes were filled at the end of the bulk insert (deferred_indexing)
+    assert [r.name for r in search.search_residents(db, ResidentQuery(text="建国"))] == ["王建国"]
+    assert len(search.household_ids(db, HouseholdQuery(text="5栋1单元502"))) == 1
     again = importer.plan_import(db, path)
     assert [r.action for r in again.rows] == ["unchanged"] * 3
     skipped = importer.plan_import(db, path, ImportOptions(on_duplicate="skip"))
@@ -115,6 +119,11 @@ def test_all_or_nothing_and_cancel_write_nothing(
     seen: list[tuple[int, int]] = []
     importer.apply_import(db, good, progress=lambda n, total: seen.append((n, total)))
     assert seen[-1] == (3, 3) and _count(db, Resident) == 3
+    # a resident saved after the import (and the cancelled one) is still indexed row by row
+    registry_name = "欧阳娜娜"
+    add_resident(db, registry_name, seq=77)
+    found = search.search_residents(db, ResidentQuery(text="阳娜"))
+    assert [r.name for r in found] == [registry_name]
 
 
 def test_failure_workbook_keeps_the_layout(db: Database, place: object, tmp_path: Path) -> None:
@@ -142,6 +151,9 @@ def test_export_masks_unless_asked_and_reimports(
         assert s.scalar(select(func.count()).where(AuditLog.action == "export")) == 1
     path = tmp_path / "export.xlsx"
     path.write_bytes(data)
+    # the search indexes were filled at the end of the bulk insert (deferred_indexing)
+    assert [r.name for r in search.search_residents(db, ResidentQuery(text="建国"))] == ["王建国"]
+    assert len(search.household_ids(db, HouseholdQuery(text="5栋1单元502"))) == 1
     again = importer.plan_import(db, path)
     assert [r.action for r in again.rows] == ["unchanged"] * 3
     for kind in ("households", "visits", "cases", "resolutions"):
