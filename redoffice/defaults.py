@@ -22,6 +22,8 @@ DEFAULTS: Final[dict[str, Any]] = {
     "case.normal_working_days": 5,
     "meeting.types": ["三方联席会议", "居民议事会", "党建联席会议"],
     "attachment.max_mb": 20,
+    "wish.value_cap_yuan": 500,  # a product choice (domain.md §1.2), not a rule
+    "wish.contact_days": 7,
     # days between visits per special-group tag; "*" for every other household
     "visit.intervals": {
         "living_alone": MONTH,

@@ -21,6 +21,15 @@ from redoffice.models.registry import (
     Staff,
 )
 from redoffice.models.system import AuditLog, ChangeLog, Setting, SyncCounter
+from redoffice.models.wishes import (
+    PartyMember,
+    ServiceRecord,
+    Wish,
+    WishClaim,
+    WishClaimMember,
+    WishEvent,
+    WishRound,
+)
 from redoffice.models.work import (
     Attachment,
     CalendarDay,
@@ -50,14 +59,21 @@ __all__ = [
     "MeetingRevision",
     "MinutesDraft",
     "Organization",
+    "PartyMember",
     "Resident",
     "ResidentTag",
     "Resolution",
     "ResolutionNote",
+    "ServiceRecord",
     "Setting",
     "Staff",
     "SyncCounter",
     "SyncedRecord",
     "Visit",
     "VisitParticipant",
+    "Wish",
+    "WishClaim",
+    "WishClaimMember",
+    "WishEvent",
+    "WishRound",
 ]

@@ -139,7 +139,9 @@ class Attachment(SyncedRecord, Base):
     original_name: Mapped[str] = mapped_column(String(255), default="")
 
     __table_args__ = (
-        CheckConstraint("owner_table IN ('visit','case_record','meeting')", name="owner_table"),
+        CheckConstraint(
+            "owner_table IN ('visit','case_record','meeting','wish')", name="owner_table"
+        ),
         CheckConstraint("size > 0", name="size"),
         Index("ix_attachment_owner", "owner_table", "owner_id"),
     )

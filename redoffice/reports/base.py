@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from functools import cache
 from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -69,6 +69,13 @@ class Page:
     title: str
     community: str
     landscape: bool = False
+    paper: str = "A4"  # or A3 (the wish wall)
+
+    @property
+    def size(self) -> tuple[float, float]:
+        size = A3 if self.paper == "A3" else A4
+        width, height = landscape(size) if self.landscape else size
+        return float(width), float(height)
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]
@@ -109,10 +116,10 @@ def _header(page: Page) -> Any:
 
 
 def render(page: Page, story: Sequence[Flowable]) -> bytes:
-    """Lay out ``story`` on A4 pages and return the PDF."""
+    """Lay out ``story`` on A4 (or A3) pages and return the PDF."""
     register_font()
     out = BytesIO()
-    size = landscape(A4) if page.landscape else A4
+    size = page.size
     doc = SimpleDocTemplate(
         out,
         pagesize=size,
@@ -131,8 +138,7 @@ def render(page: Page, story: Sequence[Flowable]) -> bytes:
 
 
 def usable_width(page: Page) -> float:
-    width = (landscape(A4) if page.landscape else A4)[0]
-    return float(width - 2 * MARGIN)
+    return float(page.size[0] - 2 * MARGIN)
 
 
 def _cell(text: str, room: float, size: float) -> Paragraph | str:
@@ -222,4 +228,28 @@ def labelled_box(label: str, text: str, width: float, blank_lines: int = 3) -> T
         minRowHeights=[0 if text else blank_lines * 8 * mm],
     )
     result.setStyle(grid_style([("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2dcdb"))]))
+    return result
+
+
+DATE_LINE: Final = "日期：\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日"
+
+
+def signature_lines(labels: Sequence[str], width: float, dated: bool = False) -> Table:
+    """Room to sign: three labels a row, each with a date line below when ``dated``."""
+    rows: list[list[Flowable]] = []
+    heights: list[float] = []
+    for i in range(0, max(len(labels), 1), 3):
+        part = list(labels[i : i + 3])
+        part += [""] * (3 - len(part))
+        rows.append([para(label, 11 if dated else 10) for label in part])
+        heights.append(16 * mm)
+        if dated:
+            rows.append([para(DATE_LINE if label else "", 10) for label in part])
+            heights.append(8 * mm)
+    result = Table(
+        rows or [[para("", 10)] * 3], colWidths=[width / 3] * 3, rowHeights=heights or 16 * mm
+    )
+    result.setStyle(
+        TableStyle([("FONT", (0, 0), (-1, -1), FONT, 10), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    )
     return result

@@ -6,20 +6,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer
 
 from redoffice.reports.base import (
-    FONT,
     Page,
     field_pairs,
     labelled_box,
     para,
     render,
+    signature_lines,
     table,
     usable_width,
 )
 
 BLANK = "\n\n"
+SIGNATURES = ("户主签字（手印）：", "走访人签字：", "社区（盖章）：")
 
 
 @dataclass(frozen=True)
@@ -65,18 +66,6 @@ class LedgerRow:
     call_back: str
 
 
-def _signatures(width: float) -> Table:
-    cells = [
-        [para("户主签字（手印）：", 11), para("走访人签字：", 11), para("社区（盖章）：", 11)],
-        [para("日期：\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日", 10)] * 3,
-    ]
-    result = Table(cells, colWidths=[width / 3] * 3, rowHeights=[16 * mm, 8 * mm])
-    result.setStyle(
-        TableStyle([("FONT", (0, 0), (-1, -1), FONT, 10), ("VALIGN", (0, 0), (-1, -1), "TOP")])
-    )
-    return result
-
-
 def visit_form(data: VisitFormData) -> bytes:
     """入户走访记录表, A4 portrait; no ID numbers or phone numbers are printed."""
     page = Page("入户走访记录表", data.community)
@@ -114,7 +103,9 @@ def visit_form(data: VisitFormData) -> bytes:
         labelled_box("转办去向\n办结时限", "\n".join(data.referrals), width, 2),
         labelled_box("下次走访", data.next_visit, width, 1),
         Spacer(1, 8 * mm),
-        _signatures(width),
+        signature_lines(
+            ["户主签字（手印）：", "走访人签字：", "社区（盖章）："], width, dated=True
+        ),
     ]
     return render(page, story)
 

@@ -6,15 +6,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table
 
 from redoffice.reports.base import (
-    FONT,
     Page,
     field_pairs,
     labelled_box,
     para,
     render,
+    signature_lines,
     table,
     usable_width,
 )
@@ -140,20 +140,6 @@ def _attendance(sheet: MeetingSheet) -> list[tuple[str, str]]:
     return [(label, "、".join(names) or "无") for label, names in groups.items()]
 
 
-def _signatures(parties: Sequence[str], width: float) -> Table:
-    cells = [
-        [para(f"{p}代表（签字）：", 10) for p in parties[i : i + 3]]
-        for i in range(0, len(parties), 3)
-    ]
-    for row in cells:
-        row += [para("", 10)] * (3 - len(row))
-    result = Table(cells or [[para("", 10)] * 3], colWidths=[width / 3] * 3, rowHeights=16 * mm)
-    result.setStyle(
-        TableStyle([("FONT", (0, 0), (-1, -1), FONT, 10), ("VALIGN", (0, 0), (-1, -1), "TOP")])
-    )
-    return result
-
-
 def minutes(sheet: MeetingSheet) -> bytes:
     """会议纪要: header, who attended, 上次议定事项落实情况, each 议题 with 讨论情况 and its
     议定事项, 下次会议安排, and a signature line for each party's representative."""
@@ -195,7 +181,7 @@ def minutes(sheet: MeetingSheet) -> bytes:
         Spacer(1, 4 * mm),
         labelled_box("下次会议\n安排", sheet.next_meeting, width, 1),
         Spacer(1, 8 * mm),
-        _signatures(sheet.signing_parties, width),
+        signature_lines([f"{p}代表（签字）：" for p in sheet.signing_parties], width),
     ]
     return render(page, story)
 

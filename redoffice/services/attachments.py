@@ -31,7 +31,7 @@ SIGNATURES: Final = {
     "image/bmp": (b"BM",),
     "application/pdf": (b"%PDF-",),
 }
-OWNERS: Final = ("visit", "case_record", "meeting")
+OWNERS: Final = ("visit", "case_record", "meeting", "wish")
 FIELD = "attachments"
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Final
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from redoffice.db import Database
@@ -20,7 +20,7 @@ from redoffice.errors import UserError
 from redoffice.models import Case, CaseEvent, Household, Organization, Resident, Staff, Visit
 from redoffice.models.base import utcnow
 from redoffice.services import attachments, calendar, config
-from redoffice.services.records import check_ref, live
+from redoffice.services.records import check_ref, live, next_number
 from redoffice.services.validation import Checker, required_text
 
 SOURCES: Final = MappingProxyType(
@@ -108,16 +108,6 @@ def due_at(s: Session, urgency: str, accepted_at: datetime) -> datetime:
     return calendar.end_of_day(work.add_working_days(calendar.local_date(accepted_at), days))
 
 
-def _next_number(s: Session, node: str, now: datetime) -> str:
-    year = calendar.local_date(now).year
-    prefix = f"{year}-"
-    last = s.scalar(
-        select(func.max(Case.number)).where(Case.owner_node == node, Case.number.like(prefix + "%"))
-    )
-    sequence = int(last.split("-")[1]) + 1 if last else 1
-    return f"{prefix}{sequence:05d}"
-
-
 def _event(
     s: Session,
     case: Case,
@@ -149,7 +139,7 @@ def open_case(
     accepted = now or utcnow()
     case = Case(
         **values,
-        number=_next_number(s, str(s.info.get("node_id")), accepted),
+        number=next_number(s, Case.number, f"{calendar.local_date(accepted).year}-", 5),
         visit_id=visit.id if visit else None,
         accepted_at=accepted,
         due_at=due_at(s, str(values["urgency"]), accepted),

@@ -37,6 +37,8 @@ RANGES: Final = {
     "case.normal_working_days": (1, 60),
     "attachment.max_mb": (1, 200),
     "visit.intervals": (7, 730),
+    "wish.value_cap_yuan": (1, 100000),
+    "wish.contact_days": (1, 60),
 }
 
 
@@ -78,6 +80,8 @@ CHECKS: Final = {
     "case.normal_working_days": _number,
     "attachment.max_mb": _number,
     "visit.intervals": _intervals,
+    "wish.value_cap_yuan": _number,
+    "wish.contact_days": _number,
 }
 
 

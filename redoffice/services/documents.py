@@ -4,13 +4,21 @@ screens ask for them (the screens run these on the worker and show the preview).
 from __future__ import annotations
 
 from datetime import date
+from typing import Final
 
 from redoffice.db import Database
+from redoffice.errors import UserError
 from redoffice.reports import forms
 from redoffice.reports import meetings as meeting_forms
+from redoffice.reports import wishes as wish_forms
+from redoffice.reports.wishes import BoardLine, MemberSheet, ServiceLine, SummaryLine, WishCard
 from redoffice.reports.workbook import table_workbook
-from redoffice.services import community, printing, resolutions
+from redoffice.services import community, party_members, printing, resolutions, wish_queries
+from redoffice.services.money import yuan
+from redoffice.services.party_members import hours
 from redoffice.services.resolutions import ResolutionFilter
+from redoffice.services.validation import mask_name
+from redoffice.services.wish_queries import WishFilter
 
 
 def visit_form(db: Database, household_id: str | None = None, visit_id: str | None = None) -> bytes:
@@ -50,3 +58,114 @@ def follow_up_pdf(db: Database, f: ResolutionFilter) -> bytes:
 def follow_up_xlsx(db: Database, f: ResolutionFilter) -> bytes:
     rows = printing.follow_up_rows(resolutions.list_resolutions(db, f))
     return table_workbook("议定事项督办表", meeting_forms.FOLLOW_UP_COLUMNS, rows)
+
+
+BOARD_STATES: Final = {"published": "待认领", "claimed": "已认领", "fulfilled": "已兑现"}
+
+
+def _round_id(db: Database, round_id: str | None) -> tuple[str, str]:
+    """(id, name) of the round, by default the latest."""
+    found = wish_queries.rounds(db)
+    chosen = [r for r in found if r.id == round_id] if round_id else found[-1:]
+    if not chosen:
+        raise UserError("wish.no_round")
+    return chosen[0].id, chosen[0].name
+
+
+def wish_board(db: Database, round_id: str | None = None, paper: str = "A4") -> bytes:
+    """心愿墙 / 公示 of a round: names masked, nothing else about the person."""
+    rid, name = _round_id(db, round_id)
+    rows = wish_queries.list_wishes(db, WishFilter(round_id=rid))
+    lines = [
+        BoardLine(
+            r.number,
+            mask_name(r.beneficiary_name),
+            r.wish,
+            r.category,
+            BOARD_STATES.get(r.status, "已兑现"),
+            r.priority,
+        )
+        for r in rows
+        if r.status in ("published", "claimed", "fulfilled", "closed")
+    ]
+    return wish_forms.wish_board(community.identity(db).community_name, name, lines, paper)
+
+
+def _card(db: Database, wish_id: str, masked: bool) -> WishCard:
+    d = wish_queries.wish_detail(db, wish_id)
+    r = d.row
+    return WishCard(
+        community.identity(db).community_name,
+        r.number,
+        r.round,
+        mask_name(r.beneficiary_name) if masked else r.beneficiary_name,
+        r.grid,
+        r.wish,
+        r.category,
+        yuan(r.estimated_value),
+        d.verified,
+        r.claimer_name,
+        d.claimer_contact,
+        r.claimed_on.isoformat() if r.claimed_on else "",
+        r.contact_due.isoformat() if r.contact_due else "",
+        r.fulfilled_on.isoformat() if r.fulfilled_on else "",
+        yuan(d.actual_value),
+    )
+
+
+def claim_card(db: Database, wish_id: str) -> bytes:
+    return wish_forms.claim_card(_card(db, wish_id, masked=True))
+
+
+def wish_receipt(db: Database, wish_id: str) -> bytes:
+    return wish_forms.receipt(_card(db, wish_id, masked=False))
+
+
+def round_summary(db: Database, round_id: str | None = None) -> bytes:
+    rid, name = _round_id(db, round_id)
+    rows = wish_queries.list_wishes(db, WishFilter(round_id=rid))
+    counts = [
+        ("心愿数", str(len(rows))),
+        ("已认领", str(sum(r.claimer_name != "" for r in rows))),
+        ("已兑现", str(sum(r.fulfilled_on is not None for r in rows))),
+        ("待认领", str(sum(r.status == "published" for r in rows))),
+    ]
+    lines = [
+        SummaryLine(
+            r.number,
+            mask_name(r.beneficiary_name),
+            r.wish,
+            r.status_label,
+            r.claimer_name,
+            r.fulfilled_on.isoformat() if r.fulfilled_on else "",
+        )
+        for r in rows
+    ]
+    return wish_forms.round_summary(community.identity(db).community_name, name, counts, lines)
+
+
+def member_service(db: Database, member_id: str, start: date, end: date) -> bytes:
+    """The service record of one member for a period, for the employer."""
+    m = party_members.get_member(db, member_id)
+    rows = party_members.service_records(db, member_id, start, end)
+    lines = [
+        ServiceLine(
+            r.service_date.isoformat(),
+            r.activity,
+            hours(r.minutes),
+            "、".join(x for x in (r.wish_number, r.case_number) if x),
+        )
+        for r in rows
+    ]
+    sheet = MemberSheet(
+        community.identity(db).community_name,
+        m.name,
+        m.workplace,
+        m.party_org,
+        m.reported_on.isoformat() if m.reported_on else "",
+        m.commitments,
+        f"{start.isoformat()} 至 {end.isoformat()}",
+        lines,
+        hours(sum(r.minutes for r in rows)),
+    )
+    return wish_forms.member_service(sheet)

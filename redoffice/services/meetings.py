@@ -32,7 +32,7 @@ from redoffice.models import (
 from redoffice.models.base import utcnow
 from redoffice.services import config, registry
 from redoffice.services.case_queries import CaseFilter, list_cases
-from redoffice.services.records import check_ref, live
+from redoffice.services.records import check_ref, live, next_number
 from redoffice.services.validation import Checker
 
 PARTIES: Final = MappingProxyType(
@@ -149,16 +149,6 @@ def _check_meeting(s: Session, data: MeetingInput) -> dict[str, Any]:
     return values
 
 
-def _next_number(s: Session, node: str, day: date) -> str:
-    prefix = f"{day.year}-H"
-    last = s.scalar(
-        select(func.max(Meeting.number)).where(
-            Meeting.owner_node == node, Meeting.number.like(prefix + "%")
-        )
-    )
-    return f"{prefix}{int(last[len(prefix) :]) + 1 if last else 1:03d}"
-
-
 def open_resolutions_for(
     s: Session, kind: str, estate_ids: tuple[str, ...], before: date
 ) -> list[Resolution]:
@@ -190,7 +180,7 @@ def create_meeting(db: Database, data: MeetingInput) -> str:
         values = _check_meeting(s, data)
         meeting = Meeting(
             **values,
-            number=_next_number(s, str(s.info.get("node_id")), data.meeting_date),
+            number=next_number(s, Meeting.number, f"{data.meeting_date.year}-H", 3),
             status="draft",
             next_meeting="",
             revision=0,

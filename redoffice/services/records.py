@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from redoffice.db import Database
 from redoffice.errors import Collector, UserError
@@ -30,6 +30,17 @@ def live(s: Session, model: type[T], record_id: str, code: str = "record.not_fou
     if obj is None or getattr(obj, "deleted", False):
         raise UserError(code)
     return obj
+
+
+def next_number(s: Session, column: InstrumentedAttribute[str], prefix: str, width: int) -> str:
+    """The next ``<prefix><sequence>`` number (2026-00042) among this installation's records."""
+    model = column.class_
+    last = s.scalar(
+        select(func.max(column)).where(
+            model.owner_node == str(s.info.get("node_id")), column.like(prefix + "%")
+        )
+    )
+    return f"{prefix}{int(last[len(prefix) :]) + 1 if last else 1:0{width}d}"
 
 
 def check_ref(

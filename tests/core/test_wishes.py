@@ -1,0 +1,205 @@
+"""微心愿 and 双报到: every transition and rule (cap, consent, one live claim, contact deadline,
+roll-over with priority, statistics by event date), members' services, and the printed board."""
+
+import subprocess
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from redoffice.db import Database
+from redoffice.errors import UserError, ValidationFailed
+from redoffice.models import Wish, WishEvent
+from redoffice.services import documents, party_members, registry, wish_queries, wishes
+from redoffice.services.party_members import MemberInput, ServiceInput
+from redoffice.services.wish_queries import WishFilter
+from redoffice.services.wishes import ClaimInput, FulfilInput, WishInput
+from tests.factories import add_resident, setup_place
+
+TODAY = date.today()
+AGO = TODAY - timedelta(days=40)
+
+
+@pytest.fixture
+def world(db: Database) -> dict[str, str]:
+    _grid, _estate, household = setup_place(db)
+    elder = add_resident(db, "王小明", household=household, relation="0", born=date(1940, 3, 2))
+    child = add_resident(db, "李娜", household=household, born=TODAY.replace(year=TODAY.year - 9))
+    unit = registry.save_organization(
+        db,
+        registry.OrganizationInput(
+            kind="partner_unit", name="市供电公司", contact_person="赵主任", phone="13800138000"
+        ),
+    )
+    member = party_members.save_member(
+        db, MemberInput(name="陈党员", phone="13900139000", workplace="市税务局", reported_on=AGO)
+    )
+    return {"elder": elder, "child": child, "unit": unit, "member": member}
+
+
+def _wish(db: Database, who: str, value: str = "200", consent: bool = True) -> str:
+    return wishes.collect(
+        db,
+        WishInput(
+            beneficiary_id=who,
+            text="一台轮椅",
+            category="goods",
+            estimated_value=value,
+            collected_on=AGO,
+            collected_by="网格员甲",
+            consent_on=AGO if consent else None,
+        ),
+    )
+
+
+def _published(db: Database, who: str) -> str:
+    wish_id = _wish(db, who)
+    wishes.verify(db, wish_id, AGO, "社区书记", "home_visit", "入户看过")
+    if not wish_queries.rounds(db):
+        wishes.open_round(db, "第一批", AGO)
+    wishes.publish(db, wish_id, AGO)
+    return wish_id
+
+
+def _status(db: Database, wish_id: str) -> str:
+    return wish_queries.get_wishes(db, [wish_id])[0].status
+
+
+def test_value_cap_and_group_from_tags(db: Database, world: dict[str, str]) -> None:
+    with pytest.raises(ValidationFailed) as refused:
+        _wish(db, world["elder"], value="600")
+    assert "估价超过上限 500 元" in refused.value.text
+    with pytest.raises(ValidationFailed, match="心愿人没有这个人群类别"):
+        wishes.collect(
+            db,
+            WishInput(world["elder"], "理发", "service", "30", AGO, group_tag="disabled"),
+        )
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Wish)) == 0  # nothing written
+
+
+def test_only_the_listed_transitions(db: Database, world: dict[str, str]) -> None:
+    wish_id = _wish(db, world["elder"])
+    wishes.open_round(db, "第一批", AGO)
+    with pytest.raises(UserError, match="不能改为“待认领”"):
+        wishes.publish(db, wish_id, AGO)  # not verified yet
+    with pytest.raises(UserError, match="不能改为“已认领”"):
+        wishes.claim(db, wish_id, ClaimInput(member_ids=(world["member"],)))
+    wishes.reject(db, wish_id, AGO, "已由民政部门解决")
+    with pytest.raises(UserError, match="心愿当前为“不予发布”"):
+        wishes.verify(db, wish_id, AGO, "书记", "phone")
+    assert _status(db, wish_id) == "rejected"
+
+
+def test_consent_before_publishing(db: Database, world: dict[str, str]) -> None:
+    wishes.open_round(db, "第一批", AGO)
+    adult = _wish(db, world["elder"], consent=False)
+    wishes.verify(db, adult, AGO, "书记", "phone")
+    with pytest.raises(UserError, match="第二十五条"):
+        wishes.publish(db, adult, AGO)
+    wishes.record_consent(db, adult, AGO)
+    wishes.publish(db, adult, AGO)
+    child = _wish(db, world["child"])
+    wishes.verify(db, child, AGO, "书记", "home_visit")
+    with pytest.raises(UserError, match="未满14周岁"):
+        wishes.publish(db, child, AGO)
+    wishes.record_consent(db, child, AGO, guardian="李建国", guardian_on=AGO)
+    wishes.publish(db, child, AGO)
+    assert _status(db, child) == "published"
+
+
+def test_one_live_claim_contact_deadline_cancel_fulfil_follow_up(
+    db: Database, world: dict[str, str], tmp_path: Path
+) -> None:
+    wish_id = _published(db, world["elder"])
+    wishes.claim(db, wish_id, ClaimInput((world["member"],), world["unit"], claimed_on=AGO))
+    with pytest.raises(UserError, match="只能有一个有效认领"):
+        wishes.claim(db, wish_id, ClaimInput(unit_id=world["unit"]))
+    overdue = wish_queries.overdue_claims(db)
+    assert [r.id for r in overdue] == [wish_id]
+    assert overdue[0].contact_due == AGO + timedelta(days=7)
+    assert overdue[0].claimer_name == "市供电公司、陈党员"
+    wishes.record_contact(db, wish_id, AGO + timedelta(days=3))
+    assert wish_queries.overdue_claims(db) == []
+    wishes.cancel_claim(db, wish_id, AGO + timedelta(days=5), "单位人员调整")
+    assert _status(db, wish_id) == "published"
+    wishes.claim(db, wish_id, ClaimInput((world["member"],), claimed_on=AGO + timedelta(days=6)))
+    photo = tmp_path / "photo.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 64)
+    wishes.fulfil(db, wish_id, FulfilInput(AGO + timedelta(days=10), "188.5", True, (photo,)))
+    wishes.follow_up(db, wish_id, AGO + timedelta(days=12), "satisfied", "谢谢党员同志")
+    detail = wish_queries.wish_detail(db, wish_id)
+    assert detail.row.status == "closed"
+    assert (detail.actual_value, detail.receipt_signed) == (18850, True)
+    kinds = [e[1] for e in detail.events]
+    assert kinds == ["征集", "核实", "发布", "认领", "对接", "取消认领", "认领", "兑现", "回访"]
+
+
+def test_unclaimed_wishes_roll_over_with_priority(db: Database, world: dict[str, str]) -> None:
+    first = _published(db, world["elder"])
+    second_round = wishes.open_round(db, "第二批", TODAY)
+    rows = wish_queries.list_wishes(db, WishFilter(round_id=second_round))
+    assert [(r.id, r.priority) for r in rows] == [(first, True)]
+    new = _wish(db, world["elder"], value="50")
+    wishes.verify(db, new, TODAY, "书记", "phone")
+    wishes.publish(db, new, TODAY)
+    ordered = wish_queries.list_wishes(db, WishFilter(round_id=second_round))
+    assert [r.id for r in ordered] == [first, new]  # the rolled-over one first
+
+
+def test_statistics_count_events_by_their_date(db: Database, world: dict[str, str]) -> None:
+    wish_id = _published(db, world["elder"])
+    wishes.claim(db, wish_id, ClaimInput((world["member"],), claimed_on=AGO))
+    before = wish_queries.statistics(db, AGO, AGO, by="claimer")
+    wishes.cancel_claim(db, wish_id, TODAY, "联系不上")
+    after = wish_queries.statistics(db, AGO, AGO, by="claimer")
+    assert before == after  # a later cancellation leaves the earlier day's figures alone
+    total = after[-1]
+    assert total.counts["claimed"] == 1 and total.claim_rate == 1.0
+    assert [r.key for r in after] == ["陈党员", "合计"]
+    by_round = wish_queries.statistics(db, AGO, TODAY, by="round")
+    keyed = {r.key: r.counts for r in by_round}
+    assert keyed["第一批"]["published"] == 1 and keyed["第一批"]["claimed"] == 1
+    assert keyed["未入批次"]["collected"] == 1  # collected and verified before publishing
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(WishEvent)) == 5
+
+
+def test_members_services_and_partner_units(db: Database, world: dict[str, str]) -> None:
+    resident_member = party_members.save_member(
+        db,
+        MemberInput(resident_id=world["elder"], unit_id=world["unit"], reported_on=AGO),
+    )
+    assert party_members.get_member(db, resident_member).name == "王小明"
+    with pytest.raises(ValidationFailed, match="服务时长"):
+        party_members.add_service(db, ServiceInput(world["member"], AGO, "送轮椅", 0))
+    party_members.add_service(db, ServiceInput(world["member"], AGO, "陪同就医", 2.5))
+    units = party_members.partner_units(db)
+    assert [(u.name, u.members) for u in units] == [("市供电公司", 1)]
+    rows = party_members.service_records(db, world["member"], AGO, TODAY)
+    assert [(r.activity, r.minutes) for r in rows] == [("陪同就医", 150)]
+    pdf = documents.member_service(db, world["member"], AGO, TODAY)
+    text = _pdf_text(pdf, Path(f"/tmp/member-{db.node_id}.pdf"))
+    assert "陈党员" in text and "陪同就医" in text and "2.5" in text
+
+
+def _pdf_text(pdf: bytes, path: Path) -> str:
+    path.write_bytes(pdf)
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_board_shows_masked_names_only(db: Database, world: dict[str, str], tmp_path: Path) -> None:
+    _published(db, world["elder"])
+    for paper in ("A4", "A3"):
+        path = tmp_path / f"board-{paper}.pdf"
+        text = _pdf_text(documents.wish_board(db, paper=paper), path)
+        assert "王*明" in text and "一台轮椅" in text
+        assert "王小明" not in text and "13" not in text.replace("2026", "")  # no phone
+        fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
+        assert "yes" in fonts.splitlines()[-1].split()[-5:]  # the CJK font is embedded
+        info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+        size = "1190.55 x 841.89" if paper == "A3" else "841.89 x 595.276"
+        assert size in info
