@@ -12,7 +12,7 @@ from dataclasses import asdict
 from typing import Any
 
 from redoffice import __version__, codes
-from redoffice.cli import excel, meetings, work
+from redoffice.cli import excel, meetings, wishes, work
 from redoffice.cli.common import Handler, out, out_json
 from redoffice.config import resolve_db_url
 from redoffice.db import Database, open_database
@@ -152,7 +152,9 @@ def _parser() -> argparse.ArgumentParser:
     st = sub.add_parser("stats", help="统计")
     st.add_argument("--json", action="store_true")
     st.set_defaults(handler=cmd_stats, needs_operator=False)
-    meetings.register(sub, work.register(sub))
+    report = work.register(sub)
+    meetings.register(sub, report)
+    wishes.register(sub, report)
     excel.register(sub)
     return p
 

@@ -32,19 +32,27 @@ from redoffice.models import (
     MeetingAttendee,
     MeetingEstate,
     Organization,
+    PartyMember,
     Resident,
     ResidentTag,
     Resolution,
     ResolutionNote,
+    ServiceRecord,
     Staff,
     Visit,
     VisitParticipant,
+    Wish,
+    WishClaim,
+    WishClaimMember,
+    WishEvent,
+    WishRound,
 )
 from redoffice.models.base import Base
 from redoffice.services import search
 from redoffice.services.addresses import household_address
 from redoffice.services.community import Identity, is_initialized
 from redoffice.services.demo_meetings import add_meeting_history
+from redoffice.services.demo_wishes import add_wish_history
 from redoffice.services.demo_work import add_work_history
 from redoffice.services.residents import pinyin_keys
 from redoffice.services.validation import natural_key, parse_id_number, spaced_chars
@@ -126,6 +134,13 @@ class _Batch:
             AgendaItem,
             Resolution,
             ResolutionNote,
+            WishRound,
+            PartyMember,
+            ServiceRecord,
+            Wish,
+            WishClaim,
+            WishClaimMember,
+            WishEvent,
         ):
             # staff first: grid.leader_id points at them (their grid_id stays empty here)
             changes.insert_records(s, model, self.rows.get(model, []))
@@ -382,6 +397,7 @@ def create_demo(
             progress(n, households)
     add_work_history(b.rows, b.add, db.node_id, seed, people.today)
     add_meeting_history(b.rows, b.add, db.node_id, seed, people.today, fake.name)
+    add_wish_history(b.rows, b.add, db.node_id, seed, people.today)
     with db.uow() as s:
         with search.deferred_indexing(s):
             b.flush(s)

@@ -365,3 +365,16 @@ def wish_detail(db: Database, wish_id: str) -> WishDetail:
             w.feedback,
             events,
         )
+
+
+def resolve(db: Database, reference: str) -> str:
+    """A wish id from its id or its number (2026-W0003)."""
+    with db.read() as s:
+        found = s.scalar(
+            select(Wish.id).where(
+                Wish.deleted.is_(False), (Wish.id == reference) | (Wish.number == reference.strip())
+            )
+        )
+    if found is None:
+        raise UserError("wish.not_found")
+    return str(found)

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
@@ -14,6 +14,7 @@ from redoffice.models import (
     Resolution,
     Visit,
 )
+from redoffice.services import party_members, wish_queries, wishes
 from redoffice.services.demo import create_demo
 from redoffice.services.validation import parse_id_number
 
@@ -78,3 +79,19 @@ def test_demo_has_a_year_of_meetings(db: Database) -> None:
     assert states == {"pending", "in_progress", "done", "cancelled"}
     assert sources == {"new", "case", "carried"}
     assert final and final < counts["meeting"]
+
+
+def test_demo_has_two_rounds_of_wishes_in_every_state(db: Database) -> None:
+    create_demo(db, 300, seed=5)
+    rounds = wish_queries.rounds(db)
+    assert [(r.name, r.closed_on is None) for r in rounds] == [("第一批", False), ("第二批", True)]
+    found = wish_queries.list_wishes(db)
+    assert {r.status for r in found} == set(wishes.STATUSES)
+    assert any(r.priority and r.status == "published" for r in found)  # rolled over
+    assert wish_queries.overdue_claims(db)  # claims past the contact deadline
+    assert len(party_members.list_members(db)) == 20
+    assert all(u.members for u in party_members.partner_units(db))
+    # the events tell the same story as the states: a claimed wish has a claimed event
+    stats = wish_queries.statistics(db, date.today() - timedelta(days=400), date.today())
+    total = stats[-1].counts
+    assert total["collected"] == len(found) and total["fulfilled"] > 0

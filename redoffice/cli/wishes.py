@@ -1,0 +1,135 @@
+"""``wishes`` commands (微心愿) and the wish-board and member-service reports."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from redoffice.cli.common import out, out_json, parse_date
+from redoffice.cli.work import command
+from redoffice.db import Database
+from redoffice.errors import UserError
+from redoffice.files import write_file
+from redoffice.services import documents, party_members, wish_queries, wishes
+from redoffice.services.money import yuan
+from redoffice.services.wish_queries import WishFilter
+from redoffice.services.wishes import STATUSES, ClaimInput, FulfilInput
+
+
+def _status(text: str | None) -> str | None:
+    if text is None:
+        return None
+    for code, label in STATUSES.items():
+        if text in (code, label):
+            return code
+    raise UserError("invalid_choice", value=text)
+
+
+def cmd_wishes_list(db: Database, args: argparse.Namespace) -> int:
+    round_id = wish_queries.round_named(db, args.round) if args.round else None
+    rows = wish_queries.list_wishes(db, WishFilter(status=_status(args.status), round_id=round_id))
+    if args.json:
+        out_json(
+            [
+                {
+                    "id": r.id,
+                    "number": r.number,
+                    "status": r.status,
+                    "status_label": r.status_label,
+                    "round": r.round,
+                    "priority": r.priority,
+                    "beneficiary_id": r.beneficiary_id,
+                    "beneficiary_name": r.beneficiary_name,
+                    "wish": r.wish,
+                    "category": r.category,
+                    "estimated_value": yuan(r.estimated_value),
+                    "claimer_name": r.claimer_name,
+                    "contact_due": r.contact_due,
+                    "contact_overdue": r.contact_overdue,
+                    "fulfilled_on": r.fulfilled_on,
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    for r in rows:
+        flag = "【优先】" if r.priority else ""
+        late = "【对接逾期】" if r.contact_overdue else ""
+        out(
+            f"{r.number}\t{r.status_label}{late}\t{r.round}{flag}\t{r.beneficiary_name}"
+            f"\t{r.wish[:30]}\t{r.category}\t{yuan(r.estimated_value)}元\t{r.claimer_name}"
+        )
+    return 0
+
+
+def cmd_wishes_claim(db: Database, args: argparse.Namespace) -> int:
+    wish_id = wish_queries.resolve(db, args.wish)
+    data = ClaimInput(tuple(args.member or ()), args.unit, args.date)
+    wishes.claim(db, wish_id, data)
+    row = wish_queries.get_wishes(db, [wish_id])[0]
+    out(f"已认领：{row.number}，认领人 {row.claimer_name}，请于 {row.contact_due} 前对接心愿人")
+    return 0
+
+
+def cmd_wishes_fulfil(db: Database, args: argparse.Namespace) -> int:
+    wish_id = wish_queries.resolve(db, args.wish)
+    photos = tuple(Path(p) for p in args.photo or ())
+    wishes.fulfil(db, wish_id, FulfilInput(args.date, args.value, args.receipt_signed, photos))
+    out(f"已兑现：{wish_queries.get_wishes(db, [wish_id])[0].number}")
+    return 0
+
+
+def cmd_wishes_members(db: Database, args: argparse.Namespace) -> int:
+    rows = party_members.list_members(db)
+    if args.json:
+        out_json([asdict(r) for r in rows])
+    for r in [] if args.json else rows:
+        out(f"{r.id}\t{r.name}\t{r.workplace}\t{r.unit}\t报到 {r.reported_on}")
+    return 0
+
+
+def cmd_report_wish_board(db: Database, args: argparse.Namespace) -> int:
+    round_id = wish_queries.round_named(db, args.round) if args.round else None
+    write_file(args.out, documents.wish_board(db, round_id, args.paper))
+    return 0
+
+
+def cmd_report_member_service(db: Database, args: argparse.Namespace) -> int:
+    pdf = documents.member_service(db, args.member, getattr(args, "from"), args.to)
+    write_file(args.out, pdf)
+    return 0
+
+
+def register(sub: Any, report: Any) -> None:
+    w = sub.add_parser("wishes", help="微心愿").add_subparsers(dest="action", required=True)
+    listing = command(w, "list", cmd_wishes_list, "列出心愿", writes=False)
+    listing.add_argument("--status", help="状态：published 或 待认领 等")
+    listing.add_argument("--round", help="批次序号或名称")
+    listing.add_argument("--json", action="store_true")
+    members = command(w, "members", cmd_wishes_members, "列出双报到党员", writes=False)
+    members.add_argument("--json", action="store_true")
+    claim = command(w, "claim", cmd_wishes_claim, "认领心愿", writes=True)
+    claim.add_argument("wish", metavar="ID", help="心愿编号或 ID")
+    who = claim.add_argument_group("认领人（至少一项）")
+    who.add_argument("--member", action="append", metavar="ID", help="双报到党员 ID（可多次）")
+    who.add_argument("--unit", metavar="ID", help="共建单位 ID")
+    claim.add_argument("--date", type=parse_date, help="认领日期，默认今天")
+    fulfil = command(w, "fulfil", cmd_wishes_fulfil, "登记兑现", writes=True)
+    fulfil.add_argument("wish", metavar="ID", help="心愿编号或 ID")
+    fulfil.add_argument("--date", required=True, type=parse_date)
+    fulfil.add_argument("--value", required=True, metavar="YUAN", help="实际价值（元）")
+    fulfil.add_argument("--receipt-signed", action="store_true", help="心愿人已签收")
+    fulfil.add_argument("--photo", action="append", metavar="FILE", help="兑现照片")
+    board = command(report, "wish-board", cmd_report_wish_board, "心愿墙/公示", writes=False)
+    board.add_argument("--round", help="批次序号或名称，默认最新批次")
+    board.add_argument("--paper", choices=("A4", "A3"), default="A4")
+    board.add_argument("--out", required=True)
+    service = command(
+        report, "member-service", cmd_report_member_service, "在职党员服务记录", writes=False
+    )
+    service.add_argument("--member", required=True, metavar="ID")
+    service.add_argument("--from", required=True, type=parse_date)
+    service.add_argument("--to", required=True, type=parse_date)
+    service.add_argument("--out", required=True)
