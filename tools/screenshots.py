@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from redoffice.db import open_database
 from redoffice.reports import meetings as meeting_forms
-from redoffice.services import community, exporting, meetings, printing, visits
+from redoffice.services import community, documents, exporting, meetings, printing, visits
 from redoffice.ui.context import AppContext
 from redoffice.ui.import_wizard import ImportWizard
 from redoffice.ui.main_window import MainWindow
@@ -59,6 +59,7 @@ def main(db_path: str, out: str) -> None:
     dialog.close()
     work_screens(window, ctx, folder)
     meeting_screens(window, ctx, folder)
+    wish_screens(window, ctx, folder)
     import_screens(window, ctx, folder)
     window.close()
     del keep
@@ -119,25 +120,31 @@ def meeting_screens(window: MainWindow, ctx: AppContext, folder: Path) -> None:
     editor.grab().save(str(folder / "minutes-editor.png"))
     editor.closing = True
     editor.close()
-    pdf = meeting_forms.minutes(printing.meeting_sheet(ctx.db, meeting_id))
-    target = folder / "minutes.pdf"
+    pdf_page(meeting_forms.minutes(printing.meeting_sheet(ctx.db, meeting_id)), folder, "minutes")
+
+
+def pdf_page(pdf: bytes, folder: Path, name: str) -> None:
+    """The first page of a PDF as ``<name>-1.png``."""
+    target = folder / f"{name}.pdf"
     target.write_bytes(pdf)
-    subprocess.run(
-        [
-            "pdftoppm",
-            "-r",
-            "70",
-            "-png",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            str(target),
-            str(folder / "minutes"),
-        ],
-        check=True,
-    )
+    command = ["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "1", str(target)]
+    subprocess.run([*command, str(folder / name)], check=True)
     target.unlink()
+
+
+def wish_screens(window: MainWindow, ctx: AppContext, folder: Path) -> None:
+    """The wish list with a wish's timeline, the members, the statistics, the wish wall."""
+    window.show_page("wishes")
+    settle(ctx)
+    page = window.page("wishes")
+    page.table.selectRow(3)  # type: ignore[attr-defined]
+    settle(ctx)
+    window.grab().save(str(folder / "wishes.png"))
+    for index, name in ((1, "wishes-members"), (2, "wishes-stats")):
+        page.tabs.setCurrentIndex(index)  # type: ignore[attr-defined]
+        settle(ctx)
+        window.grab().save(str(folder / f"{name}.png"))
+    pdf_page(documents.wish_board(ctx.db), folder, "wish-board")
 
 
 def import_screens(window: MainWindow, ctx: AppContext, folder: Path) -> None:

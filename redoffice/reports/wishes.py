@@ -84,7 +84,7 @@ class MemberSheet:
     total_hours: str
 
 
-_BOARD_WIDTHS = (26, 24, 0, 20, 20)  # mm; 0 takes the rest
+_BOARD_WIDTHS = (30, 24, 0, 20, 20)  # mm; 0 takes the rest
 
 
 def wish_board(
@@ -223,7 +223,7 @@ def member_service(sheet: MemberSheet) -> bytes:
     """在职党员到社区报到服务记录: the return to the member's employer for a period."""
     page = Page("在职党员服务记录", sheet.community)
     width = usable_width(page)
-    widths = (26, 0, 20, 36)
+    widths = (26, 0, 26, 36)
     fixed = sum(w * mm for w in widths)
     story: list[Flowable] = [
         para("在职党员到社区报到服务情况反馈表", 16, align=1),

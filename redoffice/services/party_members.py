@@ -254,3 +254,18 @@ def partner_units(db: Database) -> list[UnitRow]:
             UnitRow(o.id, o.name, o.contact_person, o.phone, int(n or 0))
             for o, n in s.execute(query)
         ]
+
+
+@dataclass(frozen=True)
+class ClaimerChoices:
+    members: list[tuple[str, str]]  # (label, id)
+    units: list[tuple[str, str]]
+
+
+def claimer_choices(db: Database) -> ClaimerChoices:
+    """Who can claim a wish: active registered members and the partner units."""
+    members = [
+        (f"{m.name}（{m.workplace}）" if m.workplace else m.name, m.id)
+        for m in list_members(db, active_only=True)
+    ]
+    return ClaimerChoices(members, [(u.name, u.id) for u in partner_units(db)])

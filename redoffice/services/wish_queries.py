@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 from typing import Any, Final
 
 from sqlalchemy import ColumnElement, Row, and_, select
@@ -35,7 +36,9 @@ from redoffice.services.wishes import (
 )
 
 COUNTED: Final = ("collected", "verified", "published", "claimed", "fulfilled")
-STATS_BY: Final = {"round": "批次", "grid": "网格", "group": "人群类别", "claimer": "认领人"}
+STATS_BY: Final = MappingProxyType(
+    {"round": "批次", "grid": "网格", "group": "人群类别", "claimer": "认领人"}
+)
 
 
 @dataclass(frozen=True)

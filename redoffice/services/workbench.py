@@ -26,6 +26,7 @@ from redoffice.services.cases import STATUSES
 from redoffice.services.registry import worker_grids
 from redoffice.services.resolutions import ResolutionFilter, count_resolutions, list_resolutions
 from redoffice.services.visits import PlanQuery, due_counts, due_households
+from redoffice.services.wish_queries import overdue_claims
 
 State = HouseholdVisitState
 
@@ -61,6 +62,7 @@ class Workbench:
     awaiting_callback: Listing
     resolutions_open: Listing
     resolutions_overdue: Listing
+    claims_overdue: Listing  # 微心愿 claims not contacted by their deadline
     by_grid: list[GridLoad]
     visits_per_month: list[tuple[str, int]]
     cases_by_category: list[tuple[str, int]]
@@ -155,6 +157,11 @@ def _resolutions(db: Database, f: ResolutionFilter, today: date) -> Listing:
     return Listing(count_resolutions(db, f, today), list_resolutions(db, f, today, LIST_LIMIT))
 
 
+def _claims(db: Database, today: date) -> Listing:
+    found = overdue_claims(db, today)
+    return Listing(len(found), found[:LIST_LIMIT])
+
+
 def workbench(db: Database, today: date | None = None, worker: str | None = None) -> Workbench:
     """Everything the 工作台 shows; ``worker`` (a staff id) narrows it to that worker's grids
     and cases (resolutions are the community's). Lists hold their first ``LIST_LIMIT`` items
@@ -176,6 +183,7 @@ def workbench(db: Database, today: date | None = None, worker: str | None = None
         ),
         resolutions_open=_resolutions(db, ResolutionFilter(open_only=True), today),
         resolutions_overdue=_resolutions(db, ResolutionFilter(overdue_only=True), today),
+        claims_overdue=_claims(db, today),
         by_grid=_grid_loads(db, plan, open_per_grid(db, worker)),
         visits_per_month=_visits_per_month(db, today, worker),
         cases_by_category=sorted(by_category.items(), key=lambda kv: -kv[1]),

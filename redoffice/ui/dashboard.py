@@ -23,6 +23,7 @@ from redoffice.services.calendar import SHANGHAI
 from redoffice.services.case_queries import CaseRow
 from redoffice.services.resolutions import ResolutionRow
 from redoffice.services.visits import DueHousehold
+from redoffice.services.wish_queries import WishRow
 from redoffice.services.workbench import Listing, Workbench
 from redoffice.ui.context import AppContext
 from redoffice.ui.simple_table import SimpleTable
@@ -39,6 +40,7 @@ RELOAD_ON = (
     "setting",
     "meeting",
     "resolution",
+    "wish",
 )
 
 
@@ -132,6 +134,7 @@ class Dashboard(QWidget):
     open_household_visit = Signal(str, str)  # household id, address
     open_case = Signal(str)
     open_resolution = Signal(str)
+    open_wish = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -148,6 +151,7 @@ class Dashboard(QWidget):
             "awaiting_callback": self.tr("Awaiting call-back"),
             "resolutions_open": self.tr("Open resolutions"),
             "resolutions_overdue": self.tr("Overdue resolutions"),
+            "claims_overdue": self.tr("Wish claims not contacted"),
             "households": self.tr("Households"),
             "residents": self.tr("Residents"),
             "party_members": self.tr("Party members"),
@@ -208,6 +212,17 @@ class Dashboard(QWidget):
         for key in ("resolutions_open", "resolutions_overdue"):
             lists[key] = SimpleTable(resolution_headers, stretch=1)
             lists[key].activated_key.connect(self.open_resolution.emit)
+        lists["claims_overdue"] = SimpleTable(
+            [
+                self.tr("Number"),
+                self.tr("Wish"),
+                self.tr("Beneficiary"),
+                self.tr("Claimed by"),
+                self.tr("Contact by"),
+            ],
+            stretch=1,
+        )
+        lists["claims_overdue"].activated_key.connect(self.open_wish.emit)
         self.tabs = QTabWidget()
         for key, table in lists.items():
             self.tabs.addTab(table, self.titles[key])
@@ -275,6 +290,7 @@ class Dashboard(QWidget):
             self._fill_cases(key, getattr(w, key))
         for key in ("resolutions_open", "resolutions_overdue"):
             self._fill_resolutions(key, getattr(w, key))
+        self._fill_claims(w.claims_overdue)
         self.grids.set_rows(
             [
                 (
@@ -337,6 +353,23 @@ class Dashboard(QWidget):
                     f"{r.party} {r.responsible}".strip(),
                     r.deadline.isoformat(),
                     r.status,
+                )
+                for r in items
+            ],
+            [r.id for r in items],
+        )
+
+    def _fill_claims(self, listing: Listing) -> None:
+        self.cards["claims_overdue"].value.setText(f"{listing.total:,}")
+        items: list[WishRow] = listing.items
+        self.lists["claims_overdue"].set_rows(
+            [
+                (
+                    r.number,
+                    r.wish,
+                    r.beneficiary_name,
+                    r.claimer_name,
+                    r.contact_due.isoformat() if r.contact_due else "",
                 )
                 for r in items
             ],

@@ -28,12 +28,14 @@ if TYPE_CHECKING:
     from redoffice.ui.cases_page import CasesPage
     from redoffice.ui.meetings_page import MeetingsPage
     from redoffice.ui.visits_page import VisitsPage
+    from redoffice.ui.wishes_page import WishesPage
 
 
 PAGE_MODULES = (
     "visits_page",
     "cases_page",
     "meetings_page",
+    "wishes_page",
     "residents_page",
     "households_page",
     "reference_page",
@@ -82,6 +84,7 @@ class MainWindow(QMainWindow):
             ("visits", self.tr("Visits"), _lazy("visits_page", "VisitsPage")),
             ("cases", self.tr("Requests"), _lazy("cases_page", "CasesPage")),
             ("meetings", self.tr("Joint meetings"), _lazy("meetings_page", "MeetingsPage")),
+            ("wishes", self.tr("Micro-wishes"), _lazy("wishes_page", "WishesPage")),
             ("residents", self.tr("Residents"), _lazy("residents_page", "ResidentsPage")),
             ("households", self.tr("Households"), _lazy("households_page", "HouseholdsPage")),
             ("reference", self.tr("Grids & units"), _lazy("reference_page", "ReferencePage")),
@@ -97,6 +100,7 @@ class MainWindow(QMainWindow):
         )
         self.dashboard.open_case.connect(self.open_case)
         self.dashboard.open_resolution.connect(self.open_resolution)
+        self.dashboard.open_wish.connect(self.open_wish)
         self.nav.setCurrentRow(0)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -155,6 +159,10 @@ class MainWindow(QMainWindow):
     def open_resolution(self, resolution_id: str) -> None:
         self.show_page("meetings")
         self.meetings.show_resolution(resolution_id)
+
+    def open_wish(self, wish_id: str) -> None:
+        self.show_page("wishes")
+        cast("WishesPage", self.page("wishes")).select_wish(wish_id)
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(list(self.pages).index(key))

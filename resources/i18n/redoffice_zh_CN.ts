@@ -253,170 +253,203 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="115"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="114"/>
         <source>Requests</source>
         <translation>民情诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="116"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="115"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="127"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="126"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="129"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="128"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="136"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="135"/>
         <source>Search number, request or place</source>
         <translation>搜索编号、诉求内容或地点</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="152"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="151"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="315"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="305"/>
         <source>By</source>
         <translation>统计维度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="154"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="153"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="153"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="152"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="155"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="154"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="156"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="155"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="180"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="179"/>
         <source>New request</source>
         <translation>受理诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="181"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="180"/>
         <source>Next step</source>
         <translation>办理下一步</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="182"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="181"/>
         <source>Progress note</source>
         <translation>进展说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="183"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="182"/>
         <source>Report to street</source>
         <translation>上报街道</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="184"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="183"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="185"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="184"/>
         <source>Print ledger</source>
         <translation>打印民情台账</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="186"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="185"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="187"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="186"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="209"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="208"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="293"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="283"/>
         <source>Request ledger</source>
         <translation>民情台账</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="303"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="293"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="304"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="294"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="305"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="295"/>
         <source>Closed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="306"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="296"/>
         <source>Closure rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="307"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="297"/>
         <source>On-time rate</source>
         <translation>按时办结率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="308"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="298"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="323"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="313"/>
         <source>Closure rate = closed / accepted; on-time rate = closed by the deadline / closed; satisfaction rate = satisfied or basically satisfied / called back.</source>
         <translation>办结率 = 办结数 / 受理数；按时办结率 = 在时限内办结数 / 办结数；满意率 = （满意 + 基本满意） / 回访数。</translation>
     </message>
 </context>
 <context>
+    <name>ClaimDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="176"/>
+        <source>Claim</source>
+        <translation>认领</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="181"/>
+        <source>(no unit)</source>
+        <translation>（无单位）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="183"/>
+        <source>Wish</source>
+        <translation>心愿内容</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="184"/>
+        <source>Party members</source>
+        <translation>双报到党员</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="185"/>
+        <source>Partner unit</source>
+        <translation>共建单位</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="186"/>
+        <source>Claimed on</source>
+        <translation>认领日期</translation>
+    </message>
+</context>
+<context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="52"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="50"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="56"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="54"/>
         <source>Also close the requests behind it</source>
         <translation>同时办结相关的民情诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="60"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="58"/>
         <source>Completed on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="61"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="59"/>
         <source>Verified by</source>
         <translation>核验人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="62"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="60"/>
         <source>Residents&apos; feedback</source>
         <translation>居民反馈</translation>
     </message>
@@ -424,186 +457,268 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="140"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="258"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="143"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="271"/>
         <source>Whole community</source>
         <translation>全社区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="144"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="161"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="147"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="165"/>
         <source>Visits overdue</source>
         <translation>逾期未走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="145"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="148"/>
         <source>Visits due this week</source>
         <translation>本周应走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="146"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="149"/>
         <source>Requests due within 24 h</source>
         <translation>24小时内到期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="147"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="150"/>
         <source>Requests overdue</source>
         <translation>逾期诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="148"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="151"/>
         <source>Awaiting call-back</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="149"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="152"/>
         <source>Open resolutions</source>
         <translation>未完成议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="150"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="153"/>
         <source>Overdue resolutions</source>
         <translation>逾期议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="151"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="160"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="154"/>
+        <source>Wish claims not contacted</source>
+        <translation>认领逾期未对接</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="155"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="164"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="152"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="156"/>
         <source>Residents</source>
         <translation>居民人数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="153"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="157"/>
         <source>Party members</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="162"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="166"/>
         <source>Due this week</source>
         <translation>本周应走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="163"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="167"/>
         <source>Open requests</source>
         <translation>在办诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="164"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="168"/>
         <source>Overdue requests</source>
         <translation>逾期诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="181"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="192"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="185"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="196"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="182"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="186"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="184"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="188"/>
         <source>Last visit</source>
         <translation>上次走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="187"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="202"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="191"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="206"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="217"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="188"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="192"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="189"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="193"/>
         <source>Request</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="191"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="195"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="203"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="207"/>
         <source>Resolution</source>
         <translation>议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="204"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="208"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="205"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="209"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="206"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="210"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="218"/>
+        <source>Wish</source>
+        <translation>心愿</translation>
+    </message>
+    <message>
         <location filename="../../redoffice/ui/dashboard.py" line="219"/>
+        <source>Beneficiary</source>
+        <translation>心愿人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="220"/>
+        <source>Claimed by</source>
+        <translation>认领人/单位</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="221"/>
+        <source>Contact by</source>
+        <translation>对接截止</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="234"/>
         <source>Show for</source>
         <translation>查看范围</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="229"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="244"/>
         <source>Per grid</source>
         <translation>各网格情况</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="235"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="250"/>
         <source>Visits per month</source>
         <translation>每月走访户次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="236"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="251"/>
         <source>Requests by category (12 months)</source>
         <translation>诉求类别（近12个月）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="237"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="252"/>
         <source>Requests by state</source>
         <translation>诉求状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="256"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="270"/>
         <source>Mine: %1</source>
         <translation>我的：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="273"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="286"/>
         <source>As of %1</source>
         <translation>截至 %1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="306"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="320"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="159"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="183"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="190"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="163"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="187"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="194"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="238"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="253"/>
         <source>Special groups</source>
         <translation>特殊人群</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="225"/>
+        <source>Follow-up call</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="232"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="233"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="234"/>
+        <source>Feedback</source>
+        <translation>心愿人反馈</translation>
+    </message>
+</context>
+<context>
+    <name>FulfilDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="199"/>
+        <source>Fulfilled</source>
+        <translation>兑现</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="202"/>
+        <source>The beneficiary signed the receipt</source>
+        <translation>心愿人已在签收单上签字</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="205"/>
+        <source>Fulfilled on</source>
+        <translation>兑现日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="206"/>
+        <source>Actual value (yuan)</source>
+        <translation>实际价值（元）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="207"/>
+        <source>Receipt</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="208"/>
+        <source>Photos</source>
+        <translation>兑现照片</translation>
     </message>
 </context>
 <context>
@@ -1024,82 +1139,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="66"/>
+        <location filename="../../redoffice/ui/main_window.py" line="68"/>
         <source>RedOffice Community Workbench</source>
         <translation>社区红色工作台</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="81"/>
+        <location filename="../../redoffice/ui/main_window.py" line="83"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="82"/>
+        <location filename="../../redoffice/ui/main_window.py" line="84"/>
         <source>Visits</source>
         <translation>入户走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="83"/>
+        <location filename="../../redoffice/ui/main_window.py" line="85"/>
         <source>Requests</source>
         <translation>民情诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="84"/>
+        <location filename="../../redoffice/ui/main_window.py" line="86"/>
         <source>Joint meetings</source>
         <translation>三方联席会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="85"/>
+        <location filename="../../redoffice/ui/main_window.py" line="87"/>
+        <source>Micro-wishes</source>
+        <translation>微心愿</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/main_window.py" line="88"/>
         <source>Residents</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="86"/>
+        <location filename="../../redoffice/ui/main_window.py" line="89"/>
         <source>Households</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="87"/>
+        <location filename="../../redoffice/ui/main_window.py" line="90"/>
         <source>Grids &amp; units</source>
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="88"/>
+        <location filename="../../redoffice/ui/main_window.py" line="91"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="115"/>
+        <location filename="../../redoffice/ui/main_window.py" line="119"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="116"/>
+        <location filename="../../redoffice/ui/main_window.py" line="120"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="119"/>
+        <location filename="../../redoffice/ui/main_window.py" line="123"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="120"/>
+        <location filename="../../redoffice/ui/main_window.py" line="124"/>
         <source>&amp;About RedOffice</source>
         <translation>关于社区红色工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="172"/>
+        <location filename="../../redoffice/ui/main_window.py" line="177"/>
         <source>%1 · %2 · operator: %3</source>
         <translation>%1 · %2 · 经办人：%3</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="183"/>
+        <location filename="../../redoffice/ui/main_window.py" line="188"/>
         <source>About RedOffice</source>
         <translation>关于社区红色工作台</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="184"/>
+        <location filename="../../redoffice/ui/main_window.py" line="189"/>
         <source>RedOffice Community Workbench %1</source>
         <translation>社区红色工作台 %1</translation>
     </message>
@@ -1107,67 +1227,67 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="61"/>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="41"/>
         <source>New meeting</source>
         <translation>新建会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="70"/>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="50"/>
         <source>Community Party committee</source>
         <translation>社区党委</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="77"/>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="57"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="78"/>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="58"/>
         <source>Title</source>
         <translation>会议名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="79"/>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="59"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="80"/>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="60"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="81"/>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="61"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="82"/>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="62"/>
         <source>Convened by</source>
         <translation>召集人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="83"/>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="63"/>
         <source>Chaired by</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="84"/>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="64"/>
         <source>Minutes by</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="85"/>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="65"/>
         <source>Notice given on</source>
         <translation>通知日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="86"/>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="66"/>
         <source>Estates</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="87"/>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="67"/>
         <source>Requests for the agenda</source>
         <translation>列入议题的民情诉求</translation>
     </message>
@@ -1175,222 +1295,275 @@
 <context>
     <name>MeetingsPage</name>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="77"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="75"/>
         <source>Meetings</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="78"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="76"/>
         <source>Follow-up</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="88"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="176"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="86"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="170"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="89"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="87"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="90"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="88"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="91"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="89"/>
         <source>Title</source>
         <translation>会议名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="92"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="183"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="90"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="177"/>
         <source>Estates</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="93"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="151"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="91"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="145"/>
         <source>Minutes</source>
         <translation>会议纪要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="94"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="92"/>
         <source>Open resolutions</source>
         <translation>未完成议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="95"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="93"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="104"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="102"/>
         <source>New meeting</source>
         <translation>新建会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="105"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="103"/>
         <source>Minutes…</source>
         <translation>会议纪要…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="106"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="151"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="104"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="145"/>
         <source>Sign-in sheet</source>
         <translation>签到表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="107"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="105"/>
         <source>Print minutes</source>
         <translation>打印会议纪要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="108"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="106"/>
         <source>Scanned minutes</source>
         <translation>纪要扫描件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="163"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="157"/>
         <source>All parties</source>
         <translation>全部责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="166"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="160"/>
         <source>Open only</source>
         <translation>只看未完成</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="168"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="162"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="177"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="171"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="178"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="172"/>
         <source>Resolution</source>
         <translation>议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="179"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="173"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="180"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="174"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="181"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="189"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="175"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="183"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="182"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="293"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="176"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="287"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="189"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="183"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="189"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="183"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="189"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="183"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="195"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="189"/>
         <source>Deadline up to</source>
         <translation>时限截至</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="208"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="202"/>
         <source>Progress…</source>
         <translation>进展…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="209"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="203"/>
         <source>Completed…</source>
         <translation>完成…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="210"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="204"/>
         <source>Cancel…</source>
         <translation>取消事项…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="211"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="205"/>
         <source>Print follow-up sheet</source>
         <translation>打印督办表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="212"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="206"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="221"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="215"/>
         <source>All estates</source>
         <translation>全部小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="245"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="239"/>
         <source> (overdue)</source>
         <translation>（逾期）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/meetings_page.py" line="253"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="247"/>
         <source>%n resolution(s)</source>
         <translation>
             <numerusform>共 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="319"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="313"/>
         <source>Requests closed: %1</source>
         <translation>已办结民情诉求：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="325"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="319"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="325"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="319"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="338"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="326"/>
         <source>Follow-up sheet</source>
         <translation>议定事项督办表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="343"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="331"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="355"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="341"/>
         <source>Exported.</source>
         <translation>已导出。</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="257"/>
+        <source>Register a party member</source>
+        <translation>登记双报到党员</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="261"/>
+        <source>(no unit)</source>
+        <translation>（无单位）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="266"/>
+        <source>Resident (if living here)</source>
+        <translation>本社区居民（如是）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="267"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="268"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="269"/>
+        <source>Workplace</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="270"/>
+        <source>Partner unit</source>
+        <translation>共建单位</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="271"/>
+        <source>Party organization</source>
+        <translation>所在党组织</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="272"/>
+        <source>Reported on</source>
+        <translation>报到日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="273"/>
+        <source>Service commitments</source>
+        <translation>服务承诺</translation>
     </message>
 </context>
 <context>
@@ -1547,17 +1720,17 @@
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="89"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="88"/>
         <source>Ledger period</source>
         <translation>台账期间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="94"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="93"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="94"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="93"/>
         <source>To</source>
         <translation>至</translation>
     </message>
@@ -1565,12 +1738,12 @@
 <context>
     <name>PlaceFilters</name>
     <message>
-        <location filename="../../redoffice/ui/place_filters.py" line="36"/>
+        <location filename="../../redoffice/ui/place_filters.py" line="33"/>
         <source>All grids</source>
         <translation>全部网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/place_filters.py" line="37"/>
+        <location filename="../../redoffice/ui/place_filters.py" line="34"/>
         <source>All estates</source>
         <translation>全部小区</translation>
     </message>
@@ -1756,6 +1929,14 @@
         <location filename="../../redoffice/ui/reference_page.py" line="250"/>
         <source>Post</source>
         <translation>岗位</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentChooser</name>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="51"/>
+        <source>Name, ID or phone tail</source>
+        <translation>姓名、身份证或电话尾号</translation>
     </message>
 </context>
 <context>
@@ -2014,6 +2195,29 @@
     </message>
 </context>
 <context>
+    <name>ServiceDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="298"/>
+        <source>Service record</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="306"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="307"/>
+        <source>Activity</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="308"/>
+        <source>Hours</source>
+        <translation>时长（小时）</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../redoffice/ui/settings_page.py" line="27"/>
@@ -2036,7 +2240,7 @@
         <translation>节假日与调休</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings_page.py" line="64"/>
+        <location filename="../../redoffice/ui/settings_page.py" line="63"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -2073,6 +2277,34 @@
     </message>
     <message>
         <location filename="../../redoffice/ui/resident_dialog.py" line="36"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="143"/>
+        <source>Verify</source>
+        <translation>核实</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="149"/>
+        <source>Verified on</source>
+        <translation>核实日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="150"/>
+        <source>Verified by</source>
+        <translation>核实人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="151"/>
+        <source>How</source>
+        <translation>核实方式</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="152"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -2174,144 +2406,589 @@
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="72"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="65"/>
         <source>Visit records</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="73"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="66"/>
         <source>Visit plan</source>
         <translation>走访计划</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="74"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="67"/>
         <source>Coverage</source>
         <translation>走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="91"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="84"/>
         <source>Search address</source>
         <translation>搜索地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="106"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="99"/>
         <source>New visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="107"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="100"/>
         <source>Print filled form</source>
         <translation>打印走访记录表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="108"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="101"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="109"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="102"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="110"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="103"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="111"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="104"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="151"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="144"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="152"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="145"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="153"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="146"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="154"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="147"/>
         <source>Last visit</source>
         <translation>上次走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="155"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="148"/>
         <source>Every (days)</source>
         <translation>频次（天）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="156"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="149"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="165"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="158"/>
         <source>Record visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="166"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="159"/>
         <source>Print blank form</source>
         <translation>打印空白走访表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="168"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="161"/>
         <source>Worker</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="178"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="171"/>
         <source>All workers</source>
         <translation>全部工作人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="200"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="193"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="210"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="203"/>
         <source>%1 household(s) due this week, %2 overdue</source>
         <translation>本周应走访 %1 户，其中逾期 %2 户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="235"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="228"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="235"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="228"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="235"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="228"/>
         <source>Visited</source>
         <translation>已走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="235"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="228"/>
         <source>Rate</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="241"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="234"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="257"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="250"/>
         <source>%1 to %2: %3 of %4 households visited (%5)</source>
         <translation>%1 至 %2：已走访 %3 户，共 %4 户（%5）</translation>
+    </message>
+</context>
+<context>
+    <name>WishDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="82"/>
+        <source>Register a wish</source>
+        <translation>登记心愿</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="89"/>
+        <source>Yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="91"/>
+        <source>Agrees that the wish is published (signed)</source>
+        <translation>本人已签字同意公开心愿</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="93"/>
+        <source>Only for a child under 14</source>
+        <translation>未满14周岁时填写</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="95"/>
+        <source>Beneficiary</source>
+        <translation>心愿人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="96"/>
+        <source>Wish</source>
+        <translation>心愿内容</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="97"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="98"/>
+        <source>Group</source>
+        <translation>人群类别</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="99"/>
+        <source>Estimated value</source>
+        <translation>估价（元）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="100"/>
+        <source>Collected on</source>
+        <translation>征集日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="101"/>
+        <source>Collected by</source>
+        <translation>征集人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="102"/>
+        <source>Consent</source>
+        <translation>同意公开</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="103"/>
+        <source>Guardian who consented</source>
+        <translation>同意的监护人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="115"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>WishesPage</name>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="63"/>
+        <source>Wishes</source>
+        <translation>心愿</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="64"/>
+        <source>Party members</source>
+        <translation>双报到党员</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="65"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="75"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="77"/>
+        <source>Number, name or wish</source>
+        <translation>编号、姓名或心愿</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="83"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="84"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="85"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="102"/>
+        <source>Round</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="86"/>
+        <source>Beneficiary</source>
+        <translation>心愿人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="87"/>
+        <source>Group</source>
+        <translation>人群类别</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="88"/>
+        <source>Wish</source>
+        <translation>心愿内容</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="89"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="90"/>
+        <source>Value</source>
+        <translation>估价（元）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="91"/>
+        <source>Claimed by</source>
+        <translation>认领人/单位</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="92"/>
+        <source>Contact by</source>
+        <translation>对接截止</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="97"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="97"/>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="97"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="125"/>
+        <source>Register a wish…</source>
+        <translation>登记心愿…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="126"/>
+        <source>Verify…</source>
+        <translation>核实…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="127"/>
+        <source>Do not publish…</source>
+        <translation>不予发布…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="128"/>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="129"/>
+        <source>Claim…</source>
+        <translation>认领…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="130"/>
+        <source>Contacted</source>
+        <translation>已对接</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="131"/>
+        <source>Cancel claim…</source>
+        <translation>取消认领…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="132"/>
+        <source>Fulfilled…</source>
+        <translation>兑现…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="133"/>
+        <source>Follow-up…</source>
+        <translation>回访…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="134"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="139"/>
+        <source>New round…</source>
+        <translation>开启新批次…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="140"/>
+        <source>Wish wall (A4)</source>
+        <translation>心愿墙公示（A4）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="141"/>
+        <source>Wish wall (A3)</source>
+        <translation>心愿墙公示（A3）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="142"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="287"/>
+        <source>Claim card</source>
+        <translation>认领登记卡</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="143"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="287"/>
+        <source>Receipt</source>
+        <translation>兑现签收单</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="144"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="293"/>
+        <source>Round summary</source>
+        <translation>批次汇总</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="155"/>
+        <source>All rounds</source>
+        <translation>全部批次</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../redoffice/ui/wishes_page.py" line="170"/>
+        <source>%n wish(es)</source>
+        <translation>
+            <numerusform>共 %n 个心愿</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="173"/>
+        <source> (contact overdue)</source>
+        <translation>（对接逾期）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="174"/>
+        <source> (priority)</source>
+        <translation>（优先）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="202"/>
+        <source>Collected: %1</source>
+        <translation>征集：%1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="203"/>
+        <source>Consent: %1</source>
+        <translation>同意：%1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="206"/>
+        <source>Verified: %1</source>
+        <translation>核实：%1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="208"/>
+        <source>Claimer contact: %1</source>
+        <translation>认领人联系方式：%1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="236"/>
+        <source>Do not publish</source>
+        <translation>不予发布</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="262"/>
+        <source>Cancel claim</source>
+        <translation>取消认领</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="272"/>
+        <source>New round</source>
+        <translation>开启新批次</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="272"/>
+        <source>Name (e.g. 2027年第一批)</source>
+        <translation>批次名称（如 2027年第一批）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="279"/>
+        <source>Wish wall</source>
+        <translation>心愿墙公示</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="300"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="301"/>
+        <source>Workplace</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="302"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="311"/>
+        <source>Partner unit</source>
+        <translation>共建单位</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="303"/>
+        <source>Party organization</source>
+        <translation>所在党组织</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="304"/>
+        <source>Reported on</source>
+        <translation>报到日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="305"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="311"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="306"/>
+        <source>Hours this year</source>
+        <translation>本年服务时长</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="311"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="311"/>
+        <source>Members</source>
+        <translation>报到党员数</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="321"/>
+        <source>Service record from</source>
+        <translation>服务记录：从</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="323"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="417"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="336"/>
+        <source>Register a member…</source>
+        <translation>登记党员…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="337"/>
+        <source>Add a service…</source>
+        <translation>添加服务记录…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="338"/>
+        <source>Print service record</source>
+        <translation>打印服务记录</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="390"/>
+        <source>Service record</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="401"/>
+        <source>Counted by</source>
+        <translation>统计维度</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="402"/>
+        <source>Collected</source>
+        <translation>征集</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="403"/>
+        <source>Verified</source>
+        <translation>核实</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="404"/>
+        <source>Published</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="405"/>
+        <source>Claimed</source>
+        <translation>认领</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="406"/>
+        <source>Fulfilled</source>
+        <translation>兑现</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="407"/>
+        <source>Claim rate</source>
+        <translation>认领率</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="408"/>
+        <source>Fulfilment rate</source>
+        <translation>兑现率</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="415"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="430"/>
+        <source>Counted by the date of each step: a claim cancelled later does not change the figures of earlier months.</source>
+        <translation>按每个环节发生的日期统计：之后取消的认领不会改变以前月份的数字。</translation>
     </message>
 </context>
 <context>
@@ -2375,57 +3052,57 @@
 <context>
     <name>cases</name>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="57"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="56"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="58"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="57"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="59"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="58"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="60"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="59"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="61"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="60"/>
         <source>Request</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="62"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="61"/>
         <source>Reporter</source>
         <translation>诉求人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="63"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="62"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="64"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="63"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="65"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="64"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="66"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="65"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="67"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="66"/>
         <source>Call-back</source>
         <translation>回访结果</translation>
     </message>
@@ -2554,47 +3231,47 @@
 <context>
     <name>visits</name>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="41"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="40"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="42"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="41"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="43"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="42"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="44"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="43"/>
         <source>Visitors</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="45"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="44"/>
         <source>Purposes</source>
         <translation>走访目的</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="46"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="45"/>
         <source>Issues</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="47"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="46"/>
         <source>Files</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="48"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="47"/>
         <source>Situation</source>
         <translation>情况记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="63"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="56"/>
         <source>Household visit form</source>
         <translation>入户走访记录表</translation>
     </message>

@@ -1,6 +1,7 @@
 """visits / cases / report commands."""
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -237,3 +238,27 @@ def test_excel_commands(dbfile: str, tmp_path: Path, capsys: pytest.CaptureFixtu
     capsys.readouterr()
     assert main(["--db", dbfile, "import-excel", str(broken)]) == 1
     assert "无法读取文件" in capsys.readouterr().err
+
+
+def test_wish_commands(dbfile: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    waiting = _json(capsys, "--db", dbfile, "wishes", "list", "--status", "待认领", "--json")
+    assert waiting and {w["status"] for w in waiting} == {"published"}
+    keys = {"id", "number", "status", "round", "beneficiary_id", "beneficiary_name", "wish"}
+    assert keys | {"category", "estimated_value", "claimer_name"} <= set(waiting[0])
+    members = _json(capsys, "--db", dbfile, "wishes", "members", "--json")
+    member = str(members[0]["id"])
+    number = str(waiting[0]["number"])
+    db = ["--db", dbfile, "--operator", "书记"]
+    assert main([*db, "wishes", "claim", number, "--member", member]) == 0
+    assert "已认领" in capsys.readouterr().out
+    assert main([*db, "wishes", "claim", number, "--member", member]) == 1
+    assert "只能有一个有效认领" in capsys.readouterr().err
+    today = date.today().isoformat()
+    assert main([*db, "wishes", "fulfil", number, "--date", today, "--value", "88"]) == 0
+    done = _json(capsys, "--db", dbfile, "wishes", "list", "--status", "fulfilled", "--json")
+    assert number in [w["number"] for w in done]
+    board, service = tmp_path / "board.pdf", tmp_path / "service.pdf"
+    assert main(["--db", dbfile, "report", "wish-board", "--round", "2", "--out", str(board)]) == 0
+    args = ["--member", member, "--from", "2026-01-01", "--to", today, "--out", str(service)]
+    assert main(["--db", dbfile, "report", "member-service", *args]) == 0
+    assert board.read_bytes().startswith(b"%PDF") and service.read_bytes().startswith(b"%PDF")

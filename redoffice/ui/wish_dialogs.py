@@ -1,0 +1,314 @@
+"""Dialogs of the 微心愿 page: register a wish (征集), verify, claim, fulfil, follow up, and
+register a 双报到 member or a service record. Each saves through one service call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from redoffice.codes import TAGS
+from redoffice.services import party_members, search, wishes
+from redoffice.services.party_members import ClaimerChoices, MemberInput, ServiceInput
+from redoffice.services.search import ResidentQuery, ResidentRow
+from redoffice.services.wish_queries import WishRow
+from redoffice.services.wishes import ClaimInput, FulfilInput, WishInput
+from redoffice.ui.attachments_dialog import AttachmentPicker
+from redoffice.ui.context import AppContext
+from redoffice.ui.save_dialog import SaveDialog
+from redoffice.ui.visit_dialog import checkable_list, checked_data
+from redoffice.ui.widgets import OptionalDateEdit, code_combo, combo_value, fill_combo
+
+
+def _today_edit() -> OptionalDateEdit:
+    edit = OptionalDateEdit()
+    edit.set_value(date.today())
+    return edit
+
+
+def _day(edit: OptionalDateEdit) -> date:
+    return edit.value() or date.today()
+
+
+class ResidentChooser(QWidget):
+    """Type part of a name (or ID/phone tail), pick the resident from the matches."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(self.tr("Name, ID or phone tail"))
+        self.matches = QComboBox()
+        self.matches.setMinimumWidth(280)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.text)
+        row.addWidget(self.matches, 1)
+        self.text.textEdited.connect(self._search)
+
+    def _search(self, text: str) -> None:
+        if len(text.strip()) >= 1:
+            job = partial(search.search_residents, self.ctx.db, ResidentQuery(text=text), 20)
+            self.ctx.query(job, self._show)
+
+    def _show(self, rows: list[ResidentRow]) -> None:
+        fill_combo(
+            self.matches,
+            [(f"{r.name}　{r.address}　{r.id_number_masked}", r.id) for r in rows],
+            None,
+        )
+
+    def value(self) -> str | None:
+        return combo_value(self.matches)
+
+
+class WishDialog(SaveDialog):
+    """征集: the wish, its beneficiary, group (from their tags), value and the consents."""
+
+    table = "wish"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, self.tr("Register a wish"), parent)
+        self.who = ResidentChooser(ctx)
+        self.who.matches.currentIndexChanged.connect(self._load_groups)
+        self.text = QLineEdit()
+        self.category = code_combo(wishes.CATEGORIES)
+        self.group = QComboBox()
+        self.value = QLineEdit()
+        self.value.setPlaceholderText(self.tr("Yuan"))
+        self.collected_on, self.collected_by = _today_edit(), QLineEdit()
+        self.consent = QCheckBox(self.tr("Agrees that the wish is published (signed)"))
+        self.guardian = QLineEdit()
+        self.guardian.setPlaceholderText(self.tr("Only for a child under 14"))
+        for field, label, widget in (
+            ("beneficiary_id", self.tr("Beneficiary"), self.who),
+            ("text", self.tr("Wish"), self.text),
+            ("category", self.tr("Category"), self.category),
+            ("group_tag", self.tr("Group"), self.group),
+            ("estimated_value", self.tr("Estimated value"), self.value),
+            ("collected_on", self.tr("Collected on"), self.collected_on),
+            ("collected_by", self.tr("Collected by"), self.collected_by),
+            ("consent_on", self.tr("Consent"), self.consent),
+            ("guardian", self.tr("Guardian who consented"), self.guardian),
+        ):
+            self.form.add_row(field, label, widget)
+        self.resize(620, 460)
+
+    def _load_groups(self) -> None:
+        resident = self.who.value()
+        if resident:
+            job = partial(wishes.resident_groups, self.ctx.db, resident)
+            self.ctx.query(job, self._show_groups)
+
+    def _show_groups(self, tags: list[str]) -> None:
+        fill_combo(self.group, [(TAGS.get(t, t), t) for t in tags], self.tr("(none)"))
+
+    def data(self) -> WishInput:
+        day = _day(self.collected_on)
+        guardian = self.guardian.text()
+        return WishInput(
+            beneficiary_id=self.who.value() or "",
+            text=self.text.text(),
+            category=combo_value(self.category) or "",
+            estimated_value=self.value.text(),
+            collected_on=day,
+            collected_by=self.collected_by.text(),
+            group_tag=combo_value(self.group) or "",
+            consent_on=day if self.consent.isChecked() else None,
+            guardian=guardian,
+            guardian_consent_on=day if guardian else None,
+        )
+
+    def action(self) -> Callable[[], Any]:
+        return partial(wishes.collect, self.ctx.db, self.data())
+
+
+class VerifyDialog(SaveDialog):
+    """核实 by phone or a home visit."""
+
+    table = "wish"
+
+    def __init__(self, ctx: AppContext, row: WishRow, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, f"{row.number} · " + self.tr("Verify"), parent)
+        self.row = row
+        self.on, self.by = _today_edit(), QLineEdit()
+        self.method = code_combo(wishes.VERIFY_METHODS)
+        self.note = QLineEdit()
+        for field, label, widget in (
+            ("verified_on", self.tr("Verified on"), self.on),
+            ("verified_by", self.tr("Verified by"), self.by),
+            ("verify_method", self.tr("How"), self.method),
+            ("verify_note", self.tr("Note"), self.note),
+        ):
+            self.form.add_row(field, label, widget)
+
+    def action(self) -> Callable[[], Any]:
+        return partial(
+            wishes.verify,
+            self.ctx.db,
+            self.row.id,
+            _day(self.on),
+            self.by.text(),
+            combo_value(self.method) or "",
+            self.note.text(),
+        )
+
+
+class ClaimDialog(SaveDialog):
+    """认领 by one or several members and/or a partner unit."""
+
+    table = "wish"
+
+    def __init__(
+        self, ctx: AppContext, row: WishRow, choices: ClaimerChoices, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, f"{row.number} · " + self.tr("Claim"), parent)
+        self.row = row
+        self.members = checkable_list(choices.members, set())
+        self.members.setMaximumHeight(180)
+        self.unit = QComboBox()
+        fill_combo(self.unit, choices.units, self.tr("(no unit)"))
+        self.on = _today_edit()
+        self.form.add_row("wish", self.tr("Wish"), QLineEdit(row.wish, readOnly=True))
+        self.form.add_row("member_ids", self.tr("Party members"), self.members)
+        self.form.add_row("unit_id", self.tr("Partner unit"), self.unit)
+        self.form.add_row("claimed_on", self.tr("Claimed on"), self.on)
+
+    def action(self) -> Callable[[], Any]:
+        data = ClaimInput(checked_data(self.members), combo_value(self.unit), _day(self.on))
+        return partial(wishes.claim, self.ctx.db, self.row.id, data)
+
+
+class FulfilDialog(SaveDialog):
+    """兑现: date, actual value, signed receipt, photos."""
+
+    table = "wish"
+
+    def __init__(self, ctx: AppContext, row: WishRow, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, f"{row.number} · " + self.tr("Fulfilled"), parent)
+        self.row = row
+        self.on, self.value = _today_edit(), QLineEdit()
+        self.receipt = QCheckBox(self.tr("The beneficiary signed the receipt"))
+        self.photos = AttachmentPicker()
+        for field, label, widget in (
+            ("fulfilled_on", self.tr("Fulfilled on"), self.on),
+            ("actual_value", self.tr("Actual value (yuan)"), self.value),
+            ("receipt_signed", self.tr("Receipt"), self.receipt),
+            ("photos", self.tr("Photos"), self.photos),
+        ):
+            self.form.add_row(field, label, widget)
+
+    def action(self) -> Callable[[], Any]:
+        data = FulfilInput(
+            _day(self.on), self.value.text(), self.receipt.isChecked(), tuple(self.photos.paths)
+        )
+        return partial(wishes.fulfil, self.ctx.db, self.row.id, data)
+
+
+class FollowUpDialog(SaveDialog):
+    """回访: satisfaction and what the beneficiary said."""
+
+    table = "wish"
+
+    def __init__(self, ctx: AppContext, row: WishRow, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, f"{row.number} · " + self.tr("Follow-up call"), parent)
+        self.row = row
+        self.on = _today_edit()
+        self.satisfaction = code_combo(wishes.SATISFACTION)
+        self.feedback = QPlainTextEdit()
+        self.feedback.setMaximumHeight(90)
+        for field, label, widget in (
+            ("feedback_on", self.tr("Date"), self.on),
+            ("satisfaction", self.tr("Satisfaction"), self.satisfaction),
+            ("feedback", self.tr("Feedback"), self.feedback),
+        ):
+            self.form.add_row(field, label, widget)
+
+    def action(self) -> Callable[[], Any]:
+        return partial(
+            wishes.follow_up,
+            self.ctx.db,
+            self.row.id,
+            _day(self.on),
+            combo_value(self.satisfaction) or "",
+            self.feedback.toPlainText(),
+        )
+
+
+class MemberDialog(SaveDialog):
+    """双报到: register a party member (a resident, or someone living elsewhere)."""
+
+    table = "party_member"
+
+    def __init__(
+        self, ctx: AppContext, units: list[tuple[str, str]], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, self.tr("Register a party member"), parent)
+        self.resident = ResidentChooser(ctx)
+        self.name, self.phone, self.workplace = QLineEdit(), QLineEdit(), QLineEdit()
+        self.unit = QComboBox()
+        fill_combo(self.unit, units, self.tr("(no unit)"))
+        self.party_org, self.reported_on = QLineEdit(), _today_edit()
+        self.commitments = QPlainTextEdit()
+        self.commitments.setMaximumHeight(80)
+        for field, label, widget in (
+            ("resident_id", self.tr("Resident (if living here)"), self.resident),
+            ("name", self.tr("Name"), self.name),
+            ("phone", self.tr("Phone"), self.phone),
+            ("workplace", self.tr("Workplace"), self.workplace),
+            ("unit_id", self.tr("Partner unit"), self.unit),
+            ("party_org", self.tr("Party organization"), self.party_org),
+            ("reported_on", self.tr("Reported on"), self.reported_on),
+            ("commitments", self.tr("Service commitments"), self.commitments),
+        ):
+            self.form.add_row(field, label, widget)
+        self.resize(600, 480)
+
+    def action(self) -> Callable[[], Any]:
+        data = MemberInput(
+            name=self.name.text(),
+            resident_id=self.resident.value(),
+            phone=self.phone.text(),
+            workplace=self.workplace.text(),
+            unit_id=combo_value(self.unit),
+            party_org=self.party_org.text(),
+            reported_on=self.reported_on.value(),
+            commitments=self.commitments.toPlainText(),
+        )
+        return partial(party_members.save_member, self.ctx.db, data)
+
+
+class ServiceDialog(SaveDialog):
+    """A service a member gave: date, activity, hours."""
+
+    table = "party_member"
+
+    def __init__(self, ctx: AppContext, member_id: str, name: str, parent: QWidget | None = None):
+        super().__init__(ctx, f"{name} · " + self.tr("Service record"), parent)
+        self.member_id = member_id
+        self.on, self.activity = _today_edit(), QLineEdit()
+        self.hours = QDoubleSpinBox()
+        self.hours.setRange(0, 24)
+        self.hours.setSingleStep(0.5)
+        self.hours.setValue(1)
+        for field, label, widget in (
+            ("service_date", self.tr("Date"), self.on),
+            ("activity", self.tr("Activity"), self.activity),
+            ("hours", self.tr("Hours"), self.hours),
+        ):
+            self.form.add_row(field, label, widget)
+
+    def action(self) -> Callable[[], Any]:
+        data = ServiceInput(self.member_id, _day(self.on), self.activity.text(), self.hours.value())
+        return partial(party_members.add_service, self.ctx.db, data)

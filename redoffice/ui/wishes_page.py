@@ -1,0 +1,473 @@
+"""微心愿 and 双报到: the wish list of a round with each wish's actions and timeline, the wish
+wall and other prints; the registered party members with their services; the statistics."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redoffice.services import documents, party_members, wish_queries, wishes
+from redoffice.services.money import yuan
+from redoffice.services.party_members import ClaimerChoices, MemberRow, UnitRow, hours
+from redoffice.services.wish_queries import (
+    STATS_BY,
+    RoundRow,
+    StatRow,
+    WishDetail,
+    WishFilter,
+    WishRow,
+)
+from redoffice.ui import ask
+from redoffice.ui.attachments_dialog import AttachmentsDialog
+from redoffice.ui.context import AppContext
+from redoffice.ui.preview import show_report
+from redoffice.ui.simple_table import SimpleTable
+from redoffice.ui.widgets import OptionalDateEdit, button_row, code_combo, combo_value, fill_combo
+from redoffice.ui.wish_dialogs import (
+    ClaimDialog,
+    FollowUpDialog,
+    FulfilDialog,
+    MemberDialog,
+    ServiceDialog,
+    VerifyDialog,
+    WishDialog,
+)
+
+
+def _day(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def _rate(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0%}"
+
+
+class WishesPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._wishes_tab(), self.tr("Wishes"))
+        self.tabs.addTab(self._members_tab(), self.tr("Party members"))
+        self.tabs.addTab(self._stats_tab(), self.tr("Statistics"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        ctx.changed.connect(self._on_changed)
+        self.ctx.query(partial(wish_queries.rounds, ctx.db), self._show_rounds)
+        self.reload()
+
+    # -- wishes --------------------------------------------------------------------------
+    def _wishes_tab(self) -> QWidget:
+        self.round = QComboBox()
+        self.status = code_combo(wishes.STATUSES, empty=self.tr("All states"))
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(self.tr("Number, name or wish"))
+        self.round.currentIndexChanged.connect(self.reload_wishes)
+        self.status.currentIndexChanged.connect(self.reload_wishes)
+        self.text.returnPressed.connect(self.reload_wishes)
+        self.table = SimpleTable(
+            [
+                self.tr("Number"),
+                self.tr("State"),
+                self.tr("Round"),
+                self.tr("Beneficiary"),
+                self.tr("Group"),
+                self.tr("Wish"),
+                self.tr("Category"),
+                self.tr("Value"),
+                self.tr("Claimed by"),
+                self.tr("Contact by"),
+            ],
+            stretch=5,
+        )
+        self.table.itemSelectionChanged.connect(self.show_detail)
+        self.timeline = SimpleTable([self.tr("Date"), self.tr("Step"), self.tr("Note")], stretch=2)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.count = QLabel()
+        filters = QHBoxLayout()
+        for widget in (QLabel(self.tr("Round")), self.round, self.status, self.text):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.detail)
+        lower_layout.addWidget(self.timeline)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(lower)
+        split.setSizes([420, 200])
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(self._wish_actions())
+        layout.addLayout(self._print_actions())
+        layout.addLayout(filters)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.count)
+        return tab
+
+    def _wish_actions(self) -> QHBoxLayout:
+        return button_row(
+            (self.tr("Register a wish…"), lambda: WishDialog(self.ctx, self).open()),
+            (self.tr("Verify…"), partial(self._with_row, VerifyDialog)),
+            (self.tr("Do not publish…"), self.reject_wish),
+            (self.tr("Publish"), self.publish),
+            (self.tr("Claim…"), self.claim),
+            (self.tr("Contacted"), self.contacted),
+            (self.tr("Cancel claim…"), self.cancel_claim),
+            (self.tr("Fulfilled…"), partial(self._with_row, FulfilDialog)),
+            (self.tr("Follow-up…"), partial(self._with_row, FollowUpDialog)),
+            (self.tr("Photos"), self.photos),
+        )
+
+    def _print_actions(self) -> QHBoxLayout:
+        return button_row(
+            (self.tr("New round…"), self.new_round),
+            (self.tr("Wish wall (A4)"), partial(self.print_board, "A4")),
+            (self.tr("Wish wall (A3)"), partial(self.print_board, "A3")),
+            (self.tr("Claim card"), partial(self.print_wish, "card")),
+            (self.tr("Receipt"), partial(self.print_wish, "receipt")),
+            (self.tr("Round summary"), self.print_summary),
+        )
+
+    def reload(self) -> None:
+        self.reload_wishes()
+        self.reload_members()
+
+    def _show_rounds(self, rounds: list[RoundRow]) -> None:
+        current = combo_value(self.round)
+        items = [(f"{r.name}（{r.opened_on}起）", r.id) for r in reversed(rounds)]
+        self.round.blockSignals(True)
+        fill_combo(self.round, items, self.tr("All rounds"))
+        index = self.round.findData(current) if current else -1
+        self.round.setCurrentIndex(index if index >= 0 else 0)
+        self.round.blockSignals(False)
+        self.reload_wishes()
+
+    def wish_filter(self) -> WishFilter:
+        return WishFilter(combo_value(self.status), combo_value(self.round), self.text.text())
+
+    def reload_wishes(self) -> None:
+        job = partial(wish_queries.list_wishes, self.ctx.db, self.wish_filter())
+        self.ctx.query(job, self._show_wishes)
+
+    def _show_wishes(self, rows: list[WishRow]) -> None:
+        self.table.set_rows([self._cells(r) for r in rows], rows)
+        self.count.setText(self.tr("%n wish(es)", "", len(rows)))
+
+    def _cells(self, r: WishRow) -> tuple[str, ...]:
+        late = self.tr(" (contact overdue)") if r.contact_overdue else ""
+        first = self.tr(" (priority)") if r.priority else ""
+        return (
+            r.number,
+            r.status_label + late,
+            r.round + first,
+            r.beneficiary_name,
+            r.group,
+            r.wish,
+            r.category,
+            yuan(r.estimated_value),
+            r.claimer_name,
+            _day(r.contact_due) if r.status == "claimed" else "",
+        )
+
+    def current(self) -> WishRow | None:
+        key = self.table.current_key()
+        return key if isinstance(key, WishRow) else None
+
+    def show_detail(self) -> None:
+        row = self.current()
+        if row is None:
+            self.timeline.set_rows([])
+            self.detail.clear()
+            return
+        self.ctx.query(partial(wish_queries.wish_detail, self.ctx.db, row.id), self._fill_detail)
+
+    def _fill_detail(self, d: WishDetail) -> None:
+        parts = [
+            self.tr("Collected: %1").replace("%1", d.collected),
+            self.tr("Consent: %1").replace("%1", d.consent),
+        ]
+        if d.verified:
+            parts.append(self.tr("Verified: %1").replace("%1", d.verified))
+        if d.claimer_contact:
+            parts.append(self.tr("Claimer contact: %1").replace("%1", d.claimer_contact))
+        self.detail.setText("　".join(parts))
+        self.timeline.set_rows([(e[0].isoformat(), e[1], e[2]) for e in d.events])
+
+    def select_wish(self, wish_id: str) -> None:
+        """From the 工作台: all wishes listed, this one selected."""
+        self.tabs.setCurrentIndex(0)
+        self.status.setCurrentIndex(0)
+        self.round.setCurrentIndex(0)
+
+        def select(rows: list[WishRow]) -> None:
+            self._show_wishes(rows)
+            ids = [r.id for r in rows]
+            if wish_id in ids:
+                self.table.selectRow(ids.index(wish_id))
+
+        self.ctx.query(partial(wish_queries.list_wishes, self.ctx.db, WishFilter()), select)
+
+    def _with_row(self, dialog: Any) -> None:
+        row = self.current()
+        if row is not None:
+            dialog(self.ctx, row, self).open()
+
+    def _write(self, job: Any) -> None:
+        self.ctx.write(job, "wish", _nothing, parent=self)
+
+    def reject_wish(self) -> None:
+        row = self.current()
+        reason = row and ask.text(self, f"{row.number} · " + self.tr("Do not publish"), "")
+        if row and reason:
+            self._write(partial(wishes.reject, self.ctx.db, row.id, date.today(), reason))
+
+    def publish(self) -> None:
+        row = self.current()
+        if row is not None:
+            self._write(partial(wishes.publish, self.ctx.db, row.id, date.today()))
+
+    def claim(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+
+        def open_dialog(choices: ClaimerChoices) -> None:
+            ClaimDialog(self.ctx, row, choices, self).open()
+
+        self.ctx.query(partial(party_members.claimer_choices, self.ctx.db), open_dialog)
+
+    def contacted(self) -> None:
+        row = self.current()
+        if row is not None:
+            self._write(partial(wishes.record_contact, self.ctx.db, row.id, date.today()))
+
+    def cancel_claim(self) -> None:
+        row = self.current()
+        reason = row and ask.text(self, f"{row.number} · " + self.tr("Cancel claim"), "")
+        if row and reason:
+            self._write(partial(wishes.cancel_claim, self.ctx.db, row.id, date.today(), reason))
+
+    def photos(self) -> None:
+        row = self.current()
+        if row is not None:
+            AttachmentsDialog(self.ctx, "wish", row.id, f"{row.number} {row.wish}", self).open()
+
+    def new_round(self) -> None:
+        name = ask.text(self, self.tr("New round"), self.tr("Name (e.g. 2027年第一批)"))
+        if name:
+            job = partial(wishes.open_round, self.ctx.db, name, date.today())
+            self.ctx.write(job, "wish_round", _nothing, parent=self)
+
+    def print_board(self, paper: str) -> None:
+        make = partial(documents.wish_board, self.ctx.db, combo_value(self.round), paper)
+        title = self.tr("Wish wall")
+        show_report(self.ctx, self, title, f"{title}-{paper}.pdf", make)
+
+    def print_wish(self, which: str) -> None:
+        row = self.current()
+        if row is None:
+            return
+        render = documents.claim_card if which == "card" else documents.wish_receipt
+        title = self.tr("Claim card") if which == "card" else self.tr("Receipt")
+        make = partial(render, self.ctx.db, row.id)
+        show_report(self.ctx, self, title, f"{title}-{row.number}.pdf", make)
+
+    def print_summary(self) -> None:
+        make = partial(documents.round_summary, self.ctx.db, combo_value(self.round))
+        title = self.tr("Round summary")
+        show_report(self.ctx, self, title, f"{title}.pdf", make)
+
+    # -- members -------------------------------------------------------------------------
+    def _members_tab(self) -> QWidget:
+        self.members = SimpleTable(
+            [
+                self.tr("Name"),
+                self.tr("Workplace"),
+                self.tr("Partner unit"),
+                self.tr("Party organization"),
+                self.tr("Reported on"),
+                self.tr("Phone"),
+                self.tr("Hours this year"),
+            ],
+            stretch=1,
+        )
+        self.units = SimpleTable(
+            [self.tr("Partner unit"), self.tr("Contact"), self.tr("Phone"), self.tr("Members")],
+            stretch=0,
+        )
+        self.service_from, self.service_to = OptionalDateEdit(), OptionalDateEdit()
+        today = date.today()
+        quarter = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+        self.service_from.set_value(quarter)
+        self.service_to.set_value(today)
+        period = QHBoxLayout()
+        for widget in (
+            QLabel(self.tr("Service record from")),
+            self.service_from,
+            QLabel(self.tr("to")),
+            self.service_to,
+        ):
+            period.addWidget(widget)
+        period.addStretch(1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.members)
+        split.addWidget(self.units)
+        split.setSizes([700, 360])
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(
+            button_row(
+                (self.tr("Register a member…"), self.new_member),
+                (self.tr("Add a service…"), self.add_service),
+                (self.tr("Print service record"), self.print_service),
+            )
+        )
+        layout.addLayout(period)
+        layout.addWidget(split, 1)
+        return tab
+
+    def reload_members(self) -> None:
+        self.ctx.query(partial(party_members.list_members, self.ctx.db), self._show_members)
+        self.ctx.query(partial(party_members.partner_units, self.ctx.db), self._show_units)
+
+    def _show_members(self, rows: list[MemberRow]) -> None:
+        self.members.set_rows(
+            [
+                (
+                    m.name,
+                    m.workplace,
+                    m.unit,
+                    m.party_org,
+                    m.reported_on.isoformat(),
+                    m.phone_masked,
+                    hours(m.minutes_this_year),
+                )
+                for m in rows
+            ],
+            rows,
+        )
+
+    def _show_units(self, rows: list[UnitRow]) -> None:
+        self.units.set_rows([(u.name, u.contact_person, u.phone, str(u.members)) for u in rows])
+
+    def current_member(self) -> MemberRow | None:
+        key = self.members.current_key()
+        return key if isinstance(key, MemberRow) else None
+
+    def new_member(self) -> None:
+        def open_dialog(units: list[UnitRow]) -> None:
+            MemberDialog(self.ctx, [(u.name, u.id) for u in units], self).open()
+
+        self.ctx.query(partial(party_members.partner_units, self.ctx.db), open_dialog)
+
+    def add_service(self) -> None:
+        member = self.current_member()
+        if member is not None:
+            ServiceDialog(self.ctx, member.id, member.name, self).open()
+
+    def print_service(self) -> None:
+        member = self.current_member()
+        start, end = self.service_from.value(), self.service_to.value()
+        if member is None or start is None or end is None:
+            return
+        make = partial(documents.member_service, self.ctx.db, member.id, start, end)
+        title = self.tr("Service record")
+        show_report(self.ctx, self, title, f"{title}-{member.name}.pdf", make)
+
+    # -- statistics ----------------------------------------------------------------------
+    def _stats_tab(self) -> QWidget:
+        self.stats_by = code_combo(STATS_BY)
+        self.stats_from, self.stats_to = OptionalDateEdit(), OptionalDateEdit()
+        self.stats_from.set_value(date(date.today().year, 1, 1))
+        self.stats_to.set_value(date.today())
+        self.stats = SimpleTable(
+            [
+                self.tr("Counted by"),
+                self.tr("Collected"),
+                self.tr("Verified"),
+                self.tr("Published"),
+                self.tr("Claimed"),
+                self.tr("Fulfilled"),
+                self.tr("Claim rate"),
+                self.tr("Fulfilment rate"),
+            ],
+            stretch=0,
+        )
+        row = QHBoxLayout()
+        for widget in (
+            self.stats_by,
+            QLabel(self.tr("From")),
+            self.stats_from,
+            QLabel(self.tr("to")),
+            self.stats_to,
+        ):
+            row.addWidget(widget)
+        row.addStretch(1)
+        for signal in (
+            self.stats_by.currentIndexChanged,
+            self.stats_from.dateChanged,
+            self.stats_to.dateChanged,
+        ):
+            signal.connect(self.reload_stats)
+        note = QLabel(
+            self.tr(
+                "Counted by the date of each step: a claim cancelled later does not "
+                "change the figures of earlier months."
+            )
+        )
+        note.setWordWrap(True)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(row)
+        layout.addWidget(self.stats, 1)
+        layout.addWidget(note)
+        self.reload_stats()
+        return tab
+
+    def reload_stats(self) -> None:
+        start, end = self.stats_from.value(), self.stats_to.value()
+        if start and end and start <= end:
+            by = combo_value(self.stats_by) or "round"
+            job = partial(wish_queries.statistics, self.ctx.db, start, end, by)
+            self.ctx.query(job, self._show_stats)
+
+    def _show_stats(self, rows: list[StatRow]) -> None:
+        self.stats.set_rows(
+            [
+                (
+                    r.key,
+                    *(str(r.counts[k]) for k in wish_queries.COUNTED),
+                    _rate(r.claim_rate),
+                    _rate(r.fulfil_rate),
+                )
+                for r in rows
+            ]
+        )
+
+    def _on_changed(self, table: str) -> None:
+        if table in ("wish", "wish_round"):
+            self.ctx.query(partial(wish_queries.rounds, self.ctx.db), self._show_rounds)
+            self.reload_stats()
+            self.show_detail()
+        if table in ("party_member", "organization", "wish"):
+            self.reload_members()
+
+
+def _nothing(_result: Any) -> None:
+    """The lists reload through ``changed``."""

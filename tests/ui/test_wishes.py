@@ -1,0 +1,102 @@
+"""微心愿 on screen: register a wish (refused above the cap, then saved), verify and publish it,
+claim it for a party member, fulfil it; the 工作台 lists claims past their contact deadline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from redoffice.services import party_members, wish_queries, wishes
+from redoffice.services.wish_queries import WishFilter
+from redoffice.ui.context import AppContext
+from redoffice.ui.dashboard import Dashboard
+from redoffice.ui.wish_dialogs import ClaimDialog, FulfilDialog, VerifyDialog, WishDialog
+from redoffice.ui.wishes_page import WishesPage
+
+
+def _wait(ctx: AppContext) -> None:
+    ctx.tasks.wait_idle(5, 0.02)
+
+
+def _save(qtbot: QtBot, dialog: object) -> str:
+    with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:  # type: ignore[attr-defined]
+        dialog.submit()  # type: ignore[attr-defined]
+    return str(saved.args[0])
+
+
+def test_register_claim_and_fulfil_a_wish(qtbot: QtBot, ctx: AppContext) -> None:
+    page = WishesPage(ctx)
+    qtbot.addWidget(page)
+    dialog = WishDialog(ctx, page)
+    qtbot.addWidget(dialog)
+    dialog.who.text.setText("王")  # as typed (QTest cannot type Chinese characters)
+    dialog.who.text.textEdited.emit("王")
+    qtbot.waitUntil(lambda: dialog.who.matches.count() > 0, timeout=5000)
+    dialog.text.setText("一台轮椅")
+    dialog.value.setText("800")
+    dialog.consent.setChecked(True)
+    with qtbot.waitSignal(dialog.failed, timeout=5000):
+        dialog.submit()
+    assert "估价超过上限" in dialog.form.error_text("estimated_value")
+    dialog.value.setText("450")
+    wish_id = _save(qtbot, dialog)
+
+    row = wish_queries.get_wishes(ctx.db, [wish_id])[0]
+    verify = VerifyDialog(ctx, row, page)
+    qtbot.addWidget(verify)
+    verify.by.setText("社区书记")
+    _save(qtbot, verify)
+    wishes.publish(ctx.db, wish_id, date.today())  # the demo has an open round
+
+    page.select_wish(wish_id)
+    qtbot.waitUntil(lambda: page.current() is not None and page.current().id == wish_id)
+    page.claim()
+    qtbot.waitUntil(lambda: page.findChild(ClaimDialog) is not None, timeout=5000)
+    claim = page.findChild(ClaimDialog)
+    assert claim is not None
+    claim.members.item(0).setCheckState(claim.members.item(0).checkState().Checked)
+    _save(qtbot, claim)
+    row = wish_queries.get_wishes(ctx.db, [wish_id])[0]
+    assert row.status == "claimed" and row.claimer_name
+
+    fulfil = FulfilDialog(ctx, row, page)
+    qtbot.addWidget(fulfil)
+    fulfil.value.setText("430")
+    fulfil.receipt.setChecked(True)
+    _save(qtbot, fulfil)
+    done = wish_queries.wish_detail(ctx.db, wish_id)
+    assert (done.row.status, done.actual_value, done.receipt_signed) == ("fulfilled", 43000, True)
+    _wait(ctx)  # the page reloads on "changed": the wish now shows as 已兑现
+    qtbot.waitUntil(lambda: _state_shown(page, row.number) == "已兑现", timeout=5000)
+
+
+def _state_shown(page: WishesPage, number: str) -> str:
+    for n in range(page.table.rowCount()):
+        if page.table.item(n, 0).text() == number:
+            return page.table.item(n, 1).text()
+    return ""
+
+
+def test_dashboard_lists_claims_past_their_contact_deadline(qtbot: QtBot, ctx: AppContext) -> None:
+    overdue = wish_queries.overdue_claims(ctx.db)
+    assert overdue, "the demo has claims past their contact deadline"
+    board = Dashboard(ctx)
+    qtbot.addWidget(board)
+    qtbot.waitUntil(
+        lambda: board.cards["claims_overdue"].value.text() == str(len(overdue)), timeout=5000
+    )
+    with qtbot.waitSignal(board.open_wish) as opened:
+        board.lists["claims_overdue"].activated_key.emit(overdue[0].id)
+    assert opened.args == [overdue[0].id]
+
+
+@pytest.mark.parametrize("status", ["published", "claimed"])
+def test_status_filter(qtbot: QtBot, ctx: AppContext, status: str) -> None:
+    page = WishesPage(ctx)
+    qtbot.addWidget(page)
+    page.status.setCurrentIndex(page.status.findData(status))
+    expected = len(wish_queries.list_wishes(ctx.db, WishFilter(status=status)))
+    qtbot.waitUntil(lambda: page.table.rowCount() == expected, timeout=5000)
+    assert party_members.list_members(ctx.db)
