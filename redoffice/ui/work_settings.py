@@ -34,6 +34,14 @@ def _lines(edit: QPlainTextEdit) -> list[str]:
     return [line.strip() for line in edit.toPlainText().splitlines() if line.strip()]
 
 
+NUMBERS = (
+    "case.normal_working_days",
+    "attachment.max_mb",
+    "wish.value_cap_yuan",
+    "wish.contact_days",
+)
+
+
 class WorkSettings(QWidget):
     """Visits and requests: every value checked by the service before anything is stored."""
 
@@ -46,9 +54,10 @@ class WorkSettings(QWidget):
         for edit in (self.purposes, self.categories, self.meeting_types):
             edit.setFixedHeight(90)
             edit.setTabChangesFocus(True)
-        self.working_days, self.max_mb = QSpinBox(), QSpinBox()
-        self.working_days.setRange(1, 60)
-        self.max_mb.setRange(1, 200)
+        self.numbers: dict[str, QSpinBox] = {}
+        for key in NUMBERS:
+            self.numbers[key] = QSpinBox()
+            self.numbers[key].setRange(*config.RANGES[key])
         self.intervals: dict[str, QSpinBox] = {}
         interval_box = QWidget()
         grid = QHBoxLayout(interval_box)
@@ -73,11 +82,18 @@ class WorkSettings(QWidget):
         f.add_row("visit.purposes", self.tr("Visit purposes (one per line)"), self.purposes)
         f.add_row("case.categories", self.tr("Request categories (one per line)"), self.categories)
         f.add_row(
-            "case.normal_working_days", self.tr("Normal requests: working days"), self.working_days
+            "case.normal_working_days",
+            self.tr("Normal requests: working days"),
+            self.numbers["case.normal_working_days"],
         )
         f.add_row("visit.intervals", self.tr("Visit every … days"), interval_box)
         f.add_row("meeting.types", self.tr("Meeting types (one per line)"), self.meeting_types)
-        f.add_row("attachment.max_mb", self.tr("Largest attachment (MB)"), self.max_mb)
+        for key, label in (
+            ("attachment.max_mb", self.tr("Largest attachment (MB)")),
+            ("wish.value_cap_yuan", self.tr("Micro-wish value cap (yuan)")),
+            ("wish.contact_days", self.tr("Claimer contacts the beneficiary within (days)")),
+        ):
+            f.add_row(key, label, self.numbers[key])
         self.status = QLabel()
         save = QPushButton(self.tr("Save"))
         save.clicked.connect(self.save)
@@ -97,8 +113,8 @@ class WorkSettings(QWidget):
         self.purposes.setPlainText("\n".join(values["visit.purposes"]))
         self.categories.setPlainText("\n".join(values["case.categories"]))
         self.meeting_types.setPlainText("\n".join(values["meeting.types"]))
-        self.working_days.setValue(int(values["case.normal_working_days"]))
-        self.max_mb.setValue(int(values["attachment.max_mb"]))
+        for key, spin in self.numbers.items():
+            spin.setValue(int(values[key]))
         for tag, spin in self.intervals.items():
             spin.setValue(int(values["visit.intervals"].get(tag, 0)))
 
@@ -107,8 +123,7 @@ class WorkSettings(QWidget):
             "visit.purposes": _lines(self.purposes),
             "case.categories": _lines(self.categories),
             "meeting.types": _lines(self.meeting_types),
-            "case.normal_working_days": self.working_days.value(),
-            "attachment.max_mb": self.max_mb.value(),
+            **{key: spin.value() for key, spin in self.numbers.items()},
             "visit.intervals": {t: s.value() for t, s in self.intervals.items() if s.value()},
         }
 

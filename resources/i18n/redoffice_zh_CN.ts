@@ -98,42 +98,42 @@
 <context>
     <name>CalendarSettings</name>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="137"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="152"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="137"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="152"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="137"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="152"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="145"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="160"/>
         <source>e.g. 国庆节</source>
         <translation>如：国庆节</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="147"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="162"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="147"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="162"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="151"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="166"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="164"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="179"/>
         <source>Deadlines of normal requests count working days: Monday to Friday, without public holidays, plus 调休 working weekends.</source>
         <translation>一般诉求的办理时限按工作日计算：周一至周五，除去法定节假日，加上调休上班的周末。</translation>
     </message>
@@ -2994,57 +2994,67 @@
 <context>
     <name>WorkSettings</name>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="57"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="66"/>
         <source>Everyone else</source>
         <translation>其他住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="60"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="69"/>
         <source>no rule</source>
         <translation>不单独设定</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="61"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="70"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="73"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="82"/>
         <source>Visit purposes (one per line)</source>
         <translation>走访目的（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="74"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="83"/>
         <source>Request categories (one per line)</source>
         <translation>诉求类别（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="76"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="86"/>
         <source>Normal requests: working days</source>
         <translation>一般诉求办理时限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="78"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="89"/>
         <source>Visit every … days</source>
         <translation>走访频次（天）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="79"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="90"/>
         <source>Meeting types (one per line)</source>
         <translation>会议类型（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="80"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="92"/>
         <source>Largest attachment (MB)</source>
         <translation>单个附件上限（MB）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="82"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="93"/>
+        <source>Micro-wish value cap (yuan)</source>
+        <translation>微心愿估价上限（元）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="94"/>
+        <source>Claimer contacts the beneficiary within (days)</source>
+        <translation>认领后须在几天内对接心愿人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="98"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="122"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="137"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>

@@ -18,7 +18,7 @@ def test_main_window_opens_every_page(qtbot: QtBot, ctx: AppContext) -> None:
         assert ctx.tasks.wait_idle()
         assert window.stack.currentWidget() is window.pages[key]
     names = [window.nav.item(n).text() for n in range(window.nav.count())]
-    assert names[:5] == ["工作台", "入户走访", "民情诉求", "三方联席会议", "居民"]
+    assert names[:6] == ["工作台", "入户走访", "民情诉求", "三方联席会议", "微心愿", "居民"]
     assert "幸福社区" in window.identity_label.text()
     assert "张秘书" in window.identity_label.text()
 

@@ -177,13 +177,15 @@ def test_work_settings_saved_and_refused(qtbot: QtBot, ctx: AppContext) -> None:
     page = WorkSettings(ctx)
     qtbot.addWidget(page)
     assert ctx.tasks.wait_idle()
-    assert page.working_days.value() == 5
-    page.working_days.setValue(3)
+    assert page.numbers["case.normal_working_days"].value() == 5
+    page.numbers["case.normal_working_days"].setValue(3)
     page.intervals["disabled"].setValue(60)
+    page.numbers["wish.value_cap_yuan"].setValue(300)
     page.save()
     assert ctx.tasks.wait_idle()
     values = config.values(ctx.db)
     assert values["case.normal_working_days"] == 3
+    assert values["wish.value_cap_yuan"] == 300  # the 微心愿 cap
     assert values["visit.intervals"]["disabled"] == 60
     page.purposes.setPlainText("")
     page.save()
