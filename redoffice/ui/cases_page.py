@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -39,7 +38,7 @@ from redoffice.ui.list_view import SearchableList
 from redoffice.ui.place_filters import PlaceFilters
 from redoffice.ui.preview import show_report
 from redoffice.ui.simple_table import SimpleTable
-from redoffice.ui.widgets import button_row, code_combo, combo_value, fill_combo
+from redoffice.ui.widgets import button_row, code_combo, combo_value, fill_combo, splitter, stacked
 
 translate = QCoreApplication.translate
 KINDS = {
@@ -159,15 +158,9 @@ class CasesPage(QWidget):
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.detail)
-        lower_layout.addWidget(self.timeline)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.list)
-        split.addWidget(lower)
-        split.setSizes([430, 200])
+        split = splitter(
+            Qt.Orientation.Vertical, [430, 200], self.list, stacked(self.detail, self.timeline)
+        )
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addLayout(self._buttons())

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,7 +30,7 @@ from redoffice.ui.place_filters import PlaceFilters
 from redoffice.ui.resident_dialog import ResidentDialog
 from redoffice.ui.visit_dialog import open_visit_dialog
 from redoffice.ui.visits_page import show_visit_form
-from redoffice.ui.widgets import button_row
+from redoffice.ui.widgets import button_row, splitter, stacked
 
 
 class HouseholdsPage(QWidget):
@@ -62,15 +61,8 @@ class HouseholdsPage(QWidget):
         self.members.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.members.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.members_title = QLabel(self.tr("Members"))
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.members_title)
-        lower_layout.addWidget(self.members)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.list)
-        split.addWidget(lower)
-        split.setSizes([420, 180])
+        lower = stacked(self.members_title, self.members)
+        split = splitter(Qt.Orientation.Vertical, [420, 180], self.list, lower)
         layout = QVBoxLayout(self)
         layout.addLayout(self._buttons())
         layout.addWidget(split)

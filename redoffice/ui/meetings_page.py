@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,7 +36,14 @@ from redoffice.ui.meeting_dialog import open_meeting_dialog
 from redoffice.ui.minutes_editor import open_minutes_editor
 from redoffice.ui.preview import show_report
 from redoffice.ui.simple_table import SimpleTable
-from redoffice.ui.widgets import OptionalDateEdit, button_row, code_combo, combo_value, fill_combo
+from redoffice.ui.widgets import (
+    OptionalDateEdit,
+    button_row,
+    code_combo,
+    combo_value,
+    fill_combo,
+    splitter,
+)
 
 translate = QCoreApplication.translate
 
@@ -191,10 +197,7 @@ class MeetingsPage(QWidget):
         filters.addWidget(self.open_only)
         filters.addWidget(self.overdue_only)
         filters.addStretch(1)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.resolutions)
-        split.addWidget(self.notes)
-        split.setSizes([420, 160])
+        split = splitter(Qt.Orientation.Vertical, [420, 160], self.resolutions, self.notes)
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addLayout(

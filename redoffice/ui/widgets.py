@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -144,3 +145,22 @@ def button_row(*actions: tuple[str, Callable[[], object]]) -> QHBoxLayout:
 def align_right(widget: QLabel) -> QLabel:
     widget.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return widget
+
+
+def splitter(orientation: Qt.Orientation, sizes: list[int], *widgets: QWidget) -> QSplitter:
+    """Panes the user can resize, starting at ``sizes`` pixels."""
+    split = QSplitter(orientation)
+    for widget in widgets:
+        split.addWidget(widget)
+    split.setSizes(sizes)
+    return split
+
+
+def stacked(*widgets: QWidget) -> QWidget:
+    """Widgets one under the other, without margins (e.g. a detail line above a timeline)."""
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        column.addWidget(widget)
+    return box

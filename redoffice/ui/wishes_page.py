@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -35,7 +34,15 @@ from redoffice.ui.attachments_dialog import AttachmentsDialog
 from redoffice.ui.context import AppContext
 from redoffice.ui.preview import show_report
 from redoffice.ui.simple_table import SimpleTable
-from redoffice.ui.widgets import OptionalDateEdit, button_row, code_combo, combo_value, fill_combo
+from redoffice.ui.widgets import (
+    OptionalDateEdit,
+    button_row,
+    code_combo,
+    combo_value,
+    fill_combo,
+    splitter,
+    stacked,
+)
 from redoffice.ui.wish_dialogs import (
     ClaimDialog,
     FollowUpDialog,
@@ -102,15 +109,9 @@ class WishesPage(QWidget):
         for widget in (QLabel(self.tr("Round")), self.round, self.status, self.text):
             filters.addWidget(widget)
         filters.addStretch(1)
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.detail)
-        lower_layout.addWidget(self.timeline)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.table)
-        split.addWidget(lower)
-        split.setSizes([420, 200])
+        split = splitter(
+            Qt.Orientation.Vertical, [420, 200], self.table, stacked(self.detail, self.timeline)
+        )
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addLayout(self._wish_actions())
@@ -325,10 +326,7 @@ class WishesPage(QWidget):
         ):
             period.addWidget(widget)
         period.addStretch(1)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.members)
-        split.addWidget(self.units)
-        split.setSizes([700, 360])
+        split = splitter(Qt.Orientation.Horizontal, [700, 360], self.members, self.units)
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addLayout(
