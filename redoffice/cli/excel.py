@@ -15,7 +15,7 @@ from redoffice.files import write_file
 from redoffice.reports.workbook import rows_workbook
 from redoffice.services import exporting, importer
 from redoffice.services.importer import ImportOptions
-from redoffice.services.sheets import FIELD_LABELS, field_for, find_header, read_sheet
+from redoffice.services.sheets import FIELD_LABELS, field_for, head_and_header, stream_sheet
 
 DUPLICATE_CHOICES = {"update": "update", "skip": "skip", "error": "error"}
 GROUPING = {"自动": "auto", "户号": "household_no", "住址": "address"}
@@ -29,7 +29,7 @@ def _mapping(path: str | None, source: Path, sheet: str | None) -> dict[int, str
         given = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise UserError("import.mapping_file", path=path, detail=str(exc)[:120]) from exc
-    header = find_header(read_sheet(source, sheet).rows)
+    _head, header = head_and_header(stream_sheet(source, sheet))
     labels = {label: key for key, label in FIELD_LABELS.items()}
     mapping = {}
     for column, text in enumerate(header.texts):

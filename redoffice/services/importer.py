@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any, Final
 
@@ -22,6 +23,7 @@ from redoffice.db import Database
 from redoffice.errors import UserError, ValidationFailed
 from redoffice.messages import message
 from redoffice.models import Estate, Grid, Household, Resident, ResidentTag
+from redoffice.models.base import utcnow
 from redoffice.services import cleaning, config, search
 from redoffice.services.addresses import household_address
 from redoffice.services.records import save
@@ -37,9 +39,9 @@ from redoffice.services.sheets import (
     FIELD_LABELS,
     Header,
     auto_mapping,
-    find_header,
-    read_sheet,
+    head_and_header,
     sheet_names,
+    stream_sheet,
 )
 from redoffice.services.validation import (
     IdNumberError,
@@ -85,18 +87,20 @@ class RowError:
     message: str
 
 
-@dataclass
+@dataclass(slots=True)
 class ImportRow:
+    """One data row: its cleaned values (the cells themselves are read again only for the
+    failure workbook, so 100k rows are never held twice)."""
+
     row: int
-    cells: list[Any]
     values: dict[str, Any] = field(default_factory=dict)
-    errors: list[RowError] = field(default_factory=list)
+    errors: tuple[RowError, ...] = ()  # a list per row would weigh 6 MB for 100k rows
     action: str = "new"  # new | updated | unchanged | skipped | failed
     resident_id: str | None = None
     household_key: str = ""
 
     def fail(self, column: str, text: str) -> None:
-        self.errors.append(RowError(self.row, column, text))
+        self.errors += (RowError(self.row, column, text),)
         self.action = "failed"
 
 
@@ -110,6 +114,7 @@ class ImportPlan:
     options: ImportOptions
     rows: list[ImportRow]
     new_grids: list[str] = field(default_factory=list)
+    today: date = field(default_factory=date.today)
 
     def count(self, action: str) -> int:
         return sum(r.action == action for r in self.rows)
@@ -174,28 +179,22 @@ def plan_import(db: Database, path: Path, options: ImportOptions = ImportOptions
         raise UserError("invalid_choice", value=options.on_duplicate)
     if options.group_by not in GROUP_BY:
         raise UserError("invalid_choice", value=options.group_by)
-    sheet = read_sheet(path, options.sheet)
-    header = find_header(sheet.rows)
+    stream = stream_sheet(path, options.sheet)
+    head, header = head_and_header(stream)
     mapping = options.mapping or remembered_mapping(db, header) or auto_mapping(header)
     if "name" not in mapping.values():
         raise UserError("import.no_name_column")
     if options.group_by == "household_no" and "household_no" not in mapping.values():
         raise UserError("import.no_household_column")
-    rows = [
-        ImportRow(n + 1, cells)
-        for n, cells in enumerate(sheet.rows[header.data_row :], start=header.data_row)
-        if any(v not in (None, "") for v in cells)
-    ]
-    plan = ImportPlan(
-        path,
-        sheet.name,
-        header,
-        sheet.rows[header.first_row : header.data_row],
-        mapping,
-        options,
-        rows,
-    )
-    _clean(plan)
+    header_rows = head[header.first_row : header.data_row]
+    plan = ImportPlan(path, stream.name, header, header_rows, mapping, options, [])
+    clean = _Cleaner(plan)
+    data = chain(head[header.data_row :], stream.rows)
+    for n, cells in enumerate(data, start=header.data_row + 1):
+        if any(v is not None for v in cells):
+            plan.rows.append(clean.row(n, cells))
+    del stream, head, data  # the workbook's copy of the sheet goes with them
+    rows = plan.rows
     with db.read() as s:
         ids = [str(r.values["id_number"]) for r in rows if r.values.get("id_number")]
         lookups = _Lookups(s, ids)
@@ -240,40 +239,60 @@ REPEATING: Final = frozenset(
         "estate",
         "building",
         "unit",
+        "room",
         "hukou_place",
+        "household_no",  # repeated for each member of a household
+        "birth_date",
     }
 )
 
 
-def _clean(plan: ImportPlan) -> None:
-    """Column by column; a cell that cannot be cleaned fails its row with the reason."""
-    for column, field_name in plan.mapping.items():
-        clean: Callable[[Any], Any] = CLEANERS.get(field_name) or cleaning.text
-        label = _column(plan, field_name)
-        memo: dict[tuple[type, Any], Any] | None = {} if field_name in REPEATING else None
-        for row in plan.rows:
-            raw = row.cells[column] if column < len(row.cells) else None
-            try:
-                row.values[field_name] = _cleaned(clean, raw, memo)
-            except cleaning.CellError as exc:
-                row.fail(label, exc.text)
+class _Cleaner:
+    """Cleans each mapped cell of a row; a cell that cannot be cleaned fails its row."""
+
+    def __init__(self, plan: ImportPlan) -> None:
+        self.columns: list[tuple[int, str, Callable[[Any], Any], str, dict[Any, Any] | None]]
+        self.columns = [
+            (
+                column,
+                field_name,
+                CLEANERS.get(field_name) or cleaning.text,
+                _column(plan, field_name),
+                {} if field_name in REPEATING else None,
+            )
+            for column, field_name in plan.mapping.items()
+        ]
+
+    def row(self, number: int, cells: list[Any]) -> ImportRow:
+        """The row's cleaned values; empty cells are not kept (100k rows weigh less)."""
+        row = ImportRow(number)
+        width = len(cells)
+        for column, field_name, clean, label, memo in self.columns:
+            raw = cells[column] if column < width else None
+            if raw is None:
+                continue
+            if memo is None:
+                value = _cleaned(clean, raw)
+            else:  # 1, 1.0 and True are equal keys but different cells: the type is kept
+                value = memo.get((raw.__class__, raw), _UNSEEN)
+                if value is _UNSEEN:
+                    value = memo[(raw.__class__, raw)] = _cleaned(clean, raw)
+            if isinstance(value, cleaning.CellError):
+                row.fail(label, value.text)
+            elif value or value == 0:
+                row.values[field_name] = value
+        return row
 
 
-def _cleaned(
-    clean: Callable[[Any], Any], raw: Any, memo: dict[tuple[type, Any], Any] | None
-) -> Any:
-    if memo is None:
+_UNSEEN: Final = object()
+
+
+def _cleaned(clean: Callable[[Any], Any], raw: Any) -> Any:
+    """The cleaned value, or the CellError saying why it cannot be trusted."""
+    try:
         return clean(raw)
-    key = (type(raw), raw)  # 1, 1.0 and True are equal keys but different cells
-    if key not in memo:
-        try:
-            memo[key] = clean(raw)
-        except cleaning.CellError as exc:
-            memo[key] = exc
-    found = memo[key]
-    if isinstance(found, cleaning.CellError):
-        raise found
-    return found
+    except cleaning.CellError as exc:
+        return exc
 
 
 LENGTHS: Final = {
@@ -303,7 +322,7 @@ def _check_fields(plan: ImportPlan, row: ImportRow) -> None:
             row.fail(_column(plan, "phone"), message("phone.invalid"))
         v["phone"] = phone or v["phone"]
     born = v.get("birth_date")
-    if isinstance(born, date) and born > date.today():
+    if isinstance(born, date) and born > plan.today:
         row.fail(_column(plan, "birth_date"), "出生日期不能晚于今天")
     if v.get("estate") and not v.get("room"):
         row.fail(_column(plan, "room"), "小区住户必须填写房号")
@@ -340,7 +359,7 @@ def _check_identity(plan: ImportPlan, row: ImportRow) -> None:
             row.fail(_column(plan, "gender"), "没有身份证号时必须填写性别")
         return
     try:
-        parsed = parse_id_number(number)
+        parsed = parse_id_number(number, plan.today)
     except IdNumberError as exc:
         row.fail(_column(plan, "id_number"), message(exc.code, **exc.params))
         return
@@ -567,7 +586,7 @@ def _create_grids(s: Session, names: list[str]) -> dict[str, str]:
 def _household_ids(s: Session, rows: list[ImportRow]) -> dict[str, str]:
     """Household key -> id: a live household at the address not yet given to another key,
     else a new one (inserted in bulk)."""
-    node = str(s.info.get("node_id"))
+    node, now = str(s.info.get("node_id")), utcnow()  # one instant for the whole import
     addresses = list({_address_key(r.values) for r in rows})
     existing: dict[str, list[str]] = {}
     for start in range(0, len(addresses), 500):
@@ -594,7 +613,7 @@ def _household_ids(s: Session, rows: list[ImportRow]) -> dict[str, str]:
         elif free:
             homes[row.household_key] = free[0]
         else:
-            new.append(_new_household(node, row.values))
+            new.append(_new_household(node, now, row.values))
             homes[row.household_key] = new[-1]["id"]
         taken.add(homes[row.household_key])
     changes.insert_records(s, Household, new)
@@ -615,7 +634,7 @@ def _live_households(s: Session, ids: set[str]) -> set[str]:
     return found
 
 
-def _new_household(node: str, v: dict[str, Any]) -> dict[str, Any]:
+def _new_household(node: str, now: datetime, v: dict[str, Any]) -> dict[str, Any]:
     estate = bool(v.get("estate_id"))
     parts = {
         "estate_id": v.get("estate_id"),
@@ -628,6 +647,7 @@ def _new_household(node: str, v: dict[str, Any]) -> dict[str, Any]:
     return changes.new_record(
         node,
         **parts,
+        updated_at=now,
         address=address,
         search_address=spaced_chars(address),
         address_sort=natural_key(address),
@@ -641,13 +661,19 @@ def _new_household(node: str, v: dict[str, Any]) -> dict[str, Any]:
 def _insert_residents(
     s: Session, rows: list[ImportRow], homes: dict[str, str], step: _Steps
 ) -> None:
-    node = str(s.info.get("node_id"))
+    node, now, today = str(s.info.get("node_id")), utcnow(), date.today()
     for start in range(0, len(rows), 2000):
         chunk = rows[start : start + 2000]
-        people = [_new_resident(node, r.values, homes[r.household_key]) for r in chunk]
+        people = [_new_resident(node, now, r.values, homes[r.household_key]) for r in chunk]
         tags = [
             changes.new_record(
-                node, resident_id=person["id"], tag=tag, since=date.today(), until=None, note=""
+                node,
+                updated_at=now,
+                resident_id=person["id"],
+                tag=tag,
+                since=today,
+                until=None,
+                note="",
             )
             for person, row in zip(people, chunk, strict=True)
             for tag in row.values.get("tags", ())
@@ -657,7 +683,7 @@ def _insert_residents(
         step.done(len(chunk))
 
 
-def _new_resident(node: str, v: dict[str, Any], household_id: str) -> dict[str, Any]:
+def _new_resident(node: str, now: datetime, v: dict[str, Any], household_id: str) -> dict[str, Any]:
     """The row ``residents.resident_values`` would store for this checked input."""
     name = str(v["name"])
     full, initials = pinyin_keys(name)
@@ -665,6 +691,7 @@ def _new_resident(node: str, v: dict[str, Any], household_id: str) -> dict[str, 
     phone = str(v.get("phone") or "")
     return changes.new_record(
         node,
+        updated_at=now,
         name=name,
         name_pinyin=full,
         name_initials=initials,
@@ -711,19 +738,24 @@ def _merged_tags(current: tuple[TagInput, ...], tags: tuple[str, ...]) -> tuple[
 
 
 def failure_rows(plan: ImportPlan) -> tuple[list[list[Any]], list[list[Any]]]:
-    """The header rows and the failed rows as they were, each with a 错误原因 column."""
-    width = max([len(r) for r in plan.header_rows] + [len(r.cells) for r in plan.rows] + [1])
+    """The header rows and the failed rows as they were (read again from the file), each with
+    a 错误原因 column."""
+    reasons = {
+        r.row: "；".join(f"{e.column}：{e.message}" for e in r.errors)
+        for r in plan.rows
+        if r.action == "failed"
+    }
+    cells = [
+        (row, reasons[n])
+        for n, row in enumerate(stream_sheet(plan.path, plan.sheet).rows, start=1)
+        if n in reasons
+    ]
+    width = max([len(r) for r in plan.header_rows] + [len(c) for c, _ in cells] + [1])
     header = [row + [None] * (width - len(row)) for row in plan.header_rows]
     header[-1] = header[-1] + ["错误原因"]
     for extra in header[:-1]:
         extra.append(None)
-    failed = [
-        r.cells
-        + [None] * (width - len(r.cells))
-        + ["；".join(f"{e.column}：{e.message}" for e in r.errors)]
-        for r in plan.rows
-        if r.action == "failed"
-    ]
+    failed = [row + [None] * (width - len(row)) + [reason] for row, reason in cells]
     return header, failed
 
 
@@ -739,8 +771,9 @@ class SheetPreview:
 
 
 def preview(db: Database, path: Path, sheet: str | None = None, count: int = 5) -> SheetPreview:
-    read = read_sheet(path, sheet)
-    header = find_header(read.rows)
+    stream = stream_sheet(path, sheet)
+    head, header = head_and_header(stream)
     mapping = remembered_mapping(db, header) or auto_mapping(header)
-    data = [r for r in read.rows[header.data_row :] if any(v not in (None, "") for v in r)]
-    return SheetPreview(sheet_names(path), read.name, header, mapping, data[:count])
+    rows = chain(head[header.data_row :], stream.rows)
+    data = list(islice((r for r in rows if any(v is not None for v in r)), count))
+    return SheetPreview(sheet_names(path), stream.name, header, mapping, data)

@@ -11,8 +11,9 @@ import csv
 import hashlib
 import io
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any, Final
 
@@ -44,14 +45,6 @@ SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
     "notes": ("备注", "说明"),
 }
 FIELD_LABELS: Final = {field: names[0] for field, names in SYNONYMS.items()}
-
-
-@dataclass(frozen=True)
-class Sheet:
-    """One sheet's cells, row by row (row 0 is Excel's row 1)."""
-
-    name: str
-    rows: list[list[Any]]
 
 
 @dataclass(frozen=True)
@@ -98,14 +91,28 @@ def sheet_names(path: Path) -> list[str]:
     return [path.stem]
 
 
-def read_sheet(path: Path, name: str | None = None) -> Sheet:
-    """The named sheet (default: the first) of a spreadsheet, or a CSV file."""
+@dataclass
+class SheetStream:
+    """One sheet's rows, read as they are asked for (an import never holds them all)."""
+
+    name: str
+    rows: Iterator[list[Any]]
+
+
+def stream_sheet(path: Path, name: str | None = None) -> SheetStream:
+    """The rows of the named sheet (default: the first), merged cells filled, "" as None."""
     suffix = path.suffix.lower()
     if suffix in SPREADSHEETS:
-        return _read_spreadsheet(path, name)
+        return _stream_spreadsheet(path, name)
     if suffix in (".csv", ".txt"):
-        return Sheet(path.stem, _read_csv(path))
+        return SheetStream(path.stem, iter(_read_csv(path)))
     raise UserError("import.unsupported", name=path.name)
+
+
+def head_and_header(stream: SheetStream) -> tuple[list[list[Any]], Header]:
+    """The first rows (enough to find the header) and the header found in them."""
+    head = list(islice(stream.rows, HEADER_SCAN_ROWS + 1))
+    return head, find_header(head)
 
 
 def _open_book(path: Path) -> Any:
@@ -117,7 +124,7 @@ def _open_book(path: Path) -> Any:
         raise UserError("import.unreadable", name=path.name, detail=str(exc)[:200]) from exc
 
 
-def _read_spreadsheet(path: Path, name: str | None) -> Sheet:
+def _stream_spreadsheet(path: Path, name: str | None) -> SheetStream:
     book = _open_book(path)
     names = list(book.sheet_names)
     if name is not None and name not in names:
@@ -125,25 +132,35 @@ def _read_spreadsheet(path: Path, name: str | None) -> Sheet:
     chosen = name or names[0]
     try:
         sheet = book.get_sheet_by_name(chosen)
-        rows = [list(r) for r in sheet.to_python(skip_empty_area=False)]
         merged = sheet.merged_cell_ranges or []
+        rows = sheet.iter_rows()
+        first_column = sheet.start[1] if sheet.start else 0
     except Exception as exc:
         raise UserError("import.unreadable", name=path.name, detail=str(exc)[:200]) from exc
-    _fill_merged(rows, merged)
-    return Sheet(chosen, [[None if v == "" else v for v in row] for row in rows])
+    return SheetStream(chosen, _filled(rows, merged, first_column))
 
 
-def _fill_merged(rows: list[list[Any]], merged: Sequence[Any]) -> None:
+def _filled(
+    rows: Iterator[list[Any]], merged: Sequence[Any], first_column: int = 0
+) -> Iterator[list[Any]]:
+    """Rows with "" as None, empty leading columns kept (calamine leaves them out, so that
+    column numbers are Excel's), each merged range filled with its top-left value."""
+    lead = [None] * first_column
+    covering: dict[int, list[tuple[int, int, int]]] = {}  # row -> (top, left, right)
     for (top, left), (bottom, right) in merged:
-        if top >= len(rows):
-            continue
-        value = rows[top][left] if left < len(rows[top]) else None
-        for r in range(top, min(bottom, len(rows) - 1) + 1):
-            row = rows[r]
+        for r in range(top, bottom + 1):
+            covering.setdefault(r, []).append((top, left, right))
+    tops: dict[tuple[int, int], Any] = {}
+    for r, raw in enumerate(rows):
+        row = [*lead, *(None if v == "" else v for v in raw)]
+        for top, left, right in covering.get(r, ()):
+            if r == top:
+                tops[(top, left)] = row[left] if left < len(row) else None
             row.extend([None] * (right + 1 - len(row)))
             for c in range(left, right + 1):
                 if r != top or c != left:
-                    row[c] = value
+                    row[c] = tops.get((top, left))
+        yield row
 
 
 def _read_csv(path: Path) -> list[list[Any]]:
