@@ -70,7 +70,7 @@ MESSAGES: Final[dict[str, str]] = {
     "wish.not_found": "找不到该心愿（可能已被删除）",
     "wish.over_cap": "估价超过上限 {cap} 元，不能登记（上限可在设置中调整）",
     "wish.group_not_tagged": "心愿人没有这个人群类别，请先在居民信息中登记",
-    "wish.transition_refused": "心愿当前为“{old}”，不能改为“{new}”",
+    "wish.transition_refused": "心愿当前为“{old}”，不能{step}",
     "wish.no_round": "还没有开启批次，请先开启一个批次再发布",
     "wish.round_before_current": "新批次的开始日期不能早于当前批次“{name}”",
     "wish.round_not_found": "找不到批次“{name}”",

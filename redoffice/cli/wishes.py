@@ -90,6 +90,15 @@ def cmd_wishes_members(db: Database, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_wishes_units(db: Database, args: argparse.Namespace) -> int:
+    rows = party_members.partner_units(db)
+    if args.json:
+        out_json([asdict(u) for u in rows])
+    for u in [] if args.json else rows:
+        out(f"{u.id}\t{u.name}\t{u.contact_person}\t{u.phone}\t报到党员 {u.members} 名")
+    return 0
+
+
 def cmd_report_wish_board(db: Database, args: argparse.Namespace) -> int:
     round_id = wish_queries.round_named(db, args.round) if args.round else None
     write_file(args.out, documents.wish_board(db, round_id, args.paper))
@@ -110,6 +119,8 @@ def register(sub: Any, report: Any) -> None:
     listing.add_argument("--json", action="store_true")
     members = command(w, "members", cmd_wishes_members, "列出双报到党员", writes=False)
     members.add_argument("--json", action="store_true")
+    units = command(w, "units", cmd_wishes_units, "列出共建单位", writes=False)
+    units.add_argument("--json", action="store_true")
     claim = command(w, "claim", cmd_wishes_claim, "认领心愿", writes=True)
     claim.add_argument("wish", metavar="ID", help="心愿编号或 ID")
     who = claim.add_argument_group("认领人（至少一项）")

@@ -93,11 +93,22 @@ class ImportRow:
     failure workbook, so 100k rows are never held twice)."""
 
     row: int
-    values: dict[str, Any] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)  # the cleaned cells, by field
     errors: tuple[RowError, ...] = ()  # a list per row would weigh 6 MB for 100k rows
     action: str = "new"  # new | updated | unchanged | skipped | failed
     resident_id: str | None = None
     household_key: str = ""
+    # worked out by the checks (kept out of ``values``: a larger dict per row costs 30 MB)
+    grid_id: str | None = None
+    estate_id: str | None = None
+    address: str | None = None
+
+    @property
+    def address_key(self) -> str:
+        """The household address the row names (worked out once)."""
+        if self.address is None:
+            self.address = _address_of(self)
+        return self.address
 
     def fail(self, column: str, text: str) -> None:
         self.errors += (RowError(self.row, column, text),)
@@ -127,10 +138,10 @@ class ImportPlan:
         }
 
 
-class _Lookups:
-    """What rows are checked against, read once: grids, 小区, and residents by ID number."""
+class _Places:
+    """The 网格 and 小区 rows name, read once."""
 
-    def __init__(self, s: Session, id_numbers: list[str]) -> None:
+    def __init__(self, s: Session) -> None:
         grids = s.execute(select(Grid.id, Grid.code, Grid.name).where(Grid.deleted.is_(False)))
         self.grids: dict[str, str] = {}
         for grid_id, code, name in grids:
@@ -141,21 +152,33 @@ class _Lookups:
                 select(Estate.name, Estate.id).where(Estate.deleted.is_(False))
             )
         }
-        self.residents: dict[str, Row[Any]] = {}  # plain rows: 100k ORM objects weigh too much
-        columns = [Resident.id, *(getattr(Resident, f) for f in RESIDENT_FIELDS)]
-        self.tags: dict[str, set[str]] = {}
-        for start in range(0, len(id_numbers), 500):
-            chunk = id_numbers[start : start + 500]
-            found = s.execute(select(*columns).where(Resident.id_number.in_(chunk))).all()
-            for r in found:
-                self.residents[str(r.id_number)] = r
-            for resident_id, tag in s.execute(
-                select(ResidentTag.resident_id, ResidentTag.tag).where(
-                    ResidentTag.resident_id.in_([r.id for r in found]),
-                    ResidentTag.deleted.is_(False),
-                )
-            ):
-                self.tags.setdefault(resident_id, set()).add(tag)
+
+
+def _match_registry(s: Session, plan: ImportPlan) -> None:
+    """Rows whose ID number is registered: updated, unchanged, skipped or refused. Read 500 at
+    a time and compared at once, so a re-import never holds the whole registry."""
+    columns = [Resident.id, *(getattr(Resident, f) for f in RESIDENT_FIELDS)]
+    by_number = {
+        str(r.values["id_number"]): r
+        for r in plan.rows
+        if r.values.get("id_number") and r.action != "failed"
+    }
+    numbers = list(by_number)
+    for start in range(0, len(numbers), 500):
+        found = s.execute(
+            select(*columns).where(Resident.id_number.in_(numbers[start : start + 500]))
+        ).all()
+        tags: dict[str, set[str]] = {}
+        for resident_id, tag in s.execute(
+            select(ResidentTag.resident_id, ResidentTag.tag).where(
+                ResidentTag.resident_id.in_([r.id for r in found]),
+                ResidentTag.deleted.is_(False),
+            )
+        ):
+            tags.setdefault(resident_id, set()).add(tag)
+        for existing in found:
+            row = by_number[str(existing.id_number)]
+            _against_registry(plan, row, existing, tags.get(existing.id, set()))
 
 
 def remembered_mapping(db: Database, header: Header) -> dict[int, str] | None:
@@ -196,11 +219,11 @@ def plan_import(db: Database, path: Path, options: ImportOptions = ImportOptions
     del stream, head, data  # the workbook's copy of the sheet goes with them
     rows = plan.rows
     with db.read() as s:
-        ids = [str(r.values["id_number"]) for r in rows if r.values.get("id_number")]
-        lookups = _Lookups(s, ids)
+        known = _Places(s)
         for row in rows:
-            _check(plan, row, lookups)
-        places = _registered_places(s, {_address_key(r.values) for r in rows} - {""})
+            _check(plan, row, known)
+        _match_registry(s, plan)
+        places = _registered_places(s, {r.address_key for r in rows} - {""})
     _check_duplicates(plan)
     _group_households(plan, places)
     return plan
@@ -328,24 +351,21 @@ def _check_fields(plan: ImportPlan, row: ImportRow) -> None:
         row.fail(_column(plan, "room"), "小区住户必须填写房号")
 
 
-def _check(plan: ImportPlan, row: ImportRow, lookups: _Lookups) -> None:
+def _check(plan: ImportPlan, row: ImportRow, known: _Places) -> None:
     v = row.values
     _check_fields(plan, row)
     _check_identity(plan, row)
     grid = v.get("grid")
-    if grid and grid not in lookups.grids:
+    if grid and grid not in known.grids:
         if plan.options.create_grids:
             plan.new_grids.append(grid) if grid not in plan.new_grids else None
         else:
             row.fail(_column(plan, "grid"), f"网格“{grid}”不存在，请先在基础数据中添加")
     estate = v.get("estate")
-    if estate and estate not in lookups.estates:
+    if estate and estate not in known.estates:
         row.fail(_column(plan, "estate"), f"小区“{estate}”不存在，请先在基础数据中添加")
-    v["grid_id"] = lookups.grids.get(grid or "")
-    v["estate_id"] = lookups.estates.get(estate or "")
-    existing = lookups.residents.get(str(v.get("id_number") or ""))
-    if existing is not None and row.action != "failed":
-        _against_registry(plan, row, existing, lookups.tags.get(existing.id, set()))
+    row.grid_id = known.grids.get(grid or "")
+    row.estate_id = known.estates.get(estate or "")
 
 
 def _check_identity(plan: ImportPlan, row: ImportRow) -> None:
@@ -409,15 +429,9 @@ def _check_duplicates(plan: ImportPlan) -> None:
             seen[number] = row.row
 
 
-def _address_key(v: dict[str, Any]) -> str:
-    """The household address the row names (kept in the row once worked out)."""
-    if "_address" not in v:
-        v["_address"] = _address_of(v)
-    return str(v["_address"])
-
-
-def _address_of(v: dict[str, Any]) -> str:
-    if v.get("estate_id"):
+def _address_of(row: ImportRow) -> str:
+    v = row.values
+    if row.estate_id:
         return household_address(
             v.get("estate"), v.get("building", ""), v.get("unit", ""), v.get("room", ""), ""
         )
@@ -436,16 +450,16 @@ def _group_households(plan: ImportPlan, places: dict[str, _Place]) -> None:
         key = (
             f"户号:{v.get('household_no')}"
             if by_number and v.get("household_no")
-            else _address_key(v)
+            else row.address_key
         )
-        if not _address_key(v) and not (by_number and v.get("household_no")):
+        if not row.address_key and not (by_number and v.get("household_no")):
             row.fail(_column(plan, "address"), "缺少住址（或户号），无法确定所属户")
             continue
-        if not _address_key(v):
+        if not row.address_key:
             row.fail(_column(plan, "address"), "该户没有住址")
             continue
         row.household_key = key
-        place = places.get(_address_key(v), _Place())
+        place = places.get(row.address_key, _Place())
         head = place.refuses(v.get("id_number"))
         if v.get("relation") == codes.HEAD_OF_HOUSEHOLD and head:
             row.fail(_column(plan, "relation"), f"该户已登记户主“{head}”，一户只能有一个户主")
@@ -531,7 +545,7 @@ def apply_import(
     with db.uow() as s, s.no_autoflush, search.deferred_indexing(s):
         grids = _create_grids(s, plan.new_grids)
         for row in todo:
-            row.values["grid_id"] = row.values["grid_id"] or grids.get(row.values.get("grid") or "")
+            row.grid_id = row.grid_id or grids.get(row.values.get("grid") or "")
         homes = _household_ids(s, todo)
         for row in todo:
             if row.action == "updated":
@@ -587,7 +601,7 @@ def _household_ids(s: Session, rows: list[ImportRow]) -> dict[str, str]:
     """Household key -> id: a live household at the address not yet given to another key,
     else a new one (inserted in bulk)."""
     node, now = str(s.info.get("node_id")), utcnow()  # one instant for the whole import
-    addresses = list({_address_key(r.values) for r in rows})
+    addresses = list({r.address_key for r in rows})
     existing: dict[str, list[str]] = {}
     for start in range(0, len(addresses), 500):
         for address, household_id in s.execute(
@@ -607,13 +621,13 @@ def _household_ids(s: Session, rows: list[ImportRow]) -> dict[str, str]:
         if row.household_key in homes:
             continue
         number = str(row.values.get("household_no") or "")
-        free = [h for h in existing.get(_address_key(row.values), []) if h not in taken]
+        free = [h for h in existing.get(row.address_key, []) if h not in taken]
         if number in known:  # the 户号 of an export: that very household
             homes[row.household_key] = number
         elif free:
             homes[row.household_key] = free[0]
         else:
-            new.append(_new_household(node, now, row.values))
+            new.append(_new_household(node, now, row))
             homes[row.household_key] = new[-1]["id"]
         taken.add(homes[row.household_key])
     changes.insert_records(s, Household, new)
@@ -634,16 +648,17 @@ def _live_households(s: Session, ids: set[str]) -> set[str]:
     return found
 
 
-def _new_household(node: str, now: datetime, v: dict[str, Any]) -> dict[str, Any]:
-    estate = bool(v.get("estate_id"))
+def _new_household(node: str, now: datetime, row: ImportRow) -> dict[str, Any]:
+    v = row.values
+    estate = bool(row.estate_id)
     parts = {
-        "estate_id": v.get("estate_id"),
+        "estate_id": row.estate_id,
         "building": v.get("building", "") if estate else "",
         "unit": v.get("unit", "") if estate else "",
         "room": v.get("room", "") if estate else "",
         "address_text": "" if estate else str(v.get("address") or ""),
     }
-    address = _address_key(v)
+    address = row.address_key
     return changes.new_record(
         node,
         **parts,
@@ -651,7 +666,7 @@ def _new_household(node: str, now: datetime, v: dict[str, Any]) -> dict[str, Any
         address=address,
         search_address=spaced_chars(address),
         address_sort=natural_key(address),
-        grid_id=v.get("grid_id"),
+        grid_id=row.grid_id,
         phone="",
         residence_status="consistent",
         notes="",

@@ -1,7 +1,7 @@
 """微心愿: 征集 → 核实 (or 不予发布) → 发布 into a round → 认领 → 兑现 → 回访.
 
-Only the moves in ``TRANSITIONS`` happen; anything else is refused and writes nothing. Every
-move also writes a dated :class:`WishEvent`, and the statistics count events by their date, so
+Only the steps in ``TRANSITIONS`` happen, each from its one starting state; anything else is
+refused and writes nothing. Every move also writes a dated :class:`WishEvent`, and the statistics count events by their date, so
 a claim cancelled in May leaves April's 认领 figure as it was. Publishing needs the
 beneficiary's consent to publication (PIPL Art. 25) and, under 14, a guardian's (Art. 31)."""
 
@@ -53,14 +53,15 @@ VERIFY_METHODS: Final = MappingProxyType({"phone": "电话核实", "home_visit":
 SATISFACTION: Final = MappingProxyType(
     {"satisfied": "满意", "basically": "基本满意", "unsatisfied": "不满意"}
 )
+# each step: (its name, the state it starts from, the state it leads to)
 TRANSITIONS: Final = {
-    ("collected", "verified"),
-    ("collected", "rejected"),
-    ("verified", "published"),
-    ("published", "claimed"),
-    ("claimed", "published"),  # the claim was cancelled
-    ("claimed", "fulfilled"),
-    ("fulfilled", "closed"),
+    "verify": ("核实", "collected", "verified"),
+    "reject": ("不予发布", "collected", "rejected"),
+    "publish": ("发布", "verified", "published"),
+    "claim": ("认领", "published", "claimed"),
+    "cancel_claim": ("取消认领", "claimed", "published"),
+    "fulfil": ("兑现", "claimed", "fulfilled"),
+    "follow_up": ("回访", "fulfilled", "closed"),
 }
 GUARDIAN_AGE: Final = 14
 
@@ -189,7 +190,7 @@ def verify(db: Database, wish_id: str, on: date, by: str, method: str, note: str
     c.raise_if_any()
     with db.uow() as s:
         wish = _wish(s, wish_id)
-        _move(wish, "verified")
+        _move(wish, "verify")
         wish.verified_on, wish.verified_by, wish.verify_method, wish.verify_note = (
             on,
             by,
@@ -204,7 +205,7 @@ def reject(db: Database, wish_id: str, on: date, reason: str) -> None:
     reason = required_text("reject_reason", reason, 2000)
     with db.uow() as s:
         wish = _wish(s, wish_id)
-        _move(wish, "rejected")
+        _move(wish, "reject")
         wish.reject_reason = reason
         _event(s, wish, "rejected", on, note=reason)
 
@@ -248,6 +249,7 @@ def publish(db: Database, wish_id: str, on: date) -> None:
     """发布 into the current round: needs the consents (PIPL Art. 25, and 31 under 14)."""
     with db.uow() as s:
         wish = _wish(s, wish_id)
+        _move(wish, "publish")  # refused first when the wish is not 待发布 (a rollback undoes it)
         current = _current_round(s)
         if current is None:
             raise UserError("wish.no_round")
@@ -261,7 +263,6 @@ def publish(db: Database, wish_id: str, on: date) -> None:
             and not (wish.guardian and wish.guardian_consent_on)
         ):
             raise UserError("wish.no_guardian_consent", age=age)
-        _move(wish, "published")
         wish.round_id = current.id
         _event(s, wish, "published", on)
 
@@ -277,7 +278,7 @@ def claim(db: Database, wish_id: str, data: ClaimInput) -> str:
         wish = _wish(s, wish_id)
         if wish.status == "claimed":
             raise UserError("wish.already_claimed", claimer=claimer_names(s, [wish.id])[wish.id])
-        _move(wish, "claimed")
+        _move(wish, "claim")
         for member_id in members:
             live(s, PartyMember, member_id, "member.not_found")
         if data.unit_id:
@@ -311,7 +312,7 @@ def cancel_claim(db: Database, wish_id: str, on: date, reason: str) -> None:
     with db.uow() as s:
         wish = _wish(s, wish_id)
         record = _live_claim(s, wish)
-        _move(wish, "published")
+        _move(wish, "cancel_claim")
         record.status, record.cancelled_on, record.cancel_reason = "cancelled", on, reason
         _event(s, wish, "claim_cancelled", on, claim_id=record.id, note=reason)
 
@@ -330,7 +331,7 @@ def fulfil(db: Database, wish_id: str, data: FulfilInput) -> None:
         record = _live_claim(s, wish)
         if data.fulfilled_on < record.claimed_on:
             raise UserError("wish.fulfil_before_claim")
-        _move(wish, "fulfilled")
+        _move(wish, "fulfil")
         wish.fulfilled_on, wish.actual_value = data.fulfilled_on, value
         wish.receipt_signed = data.receipt_signed
         record.status = "fulfilled"
@@ -347,7 +348,7 @@ def follow_up(db: Database, wish_id: str, on: date, satisfaction: str, feedback:
     c.raise_if_any()
     with db.uow() as s:
         wish = _wish(s, wish_id)
-        _move(wish, "closed")
+        _move(wish, "follow_up")
         wish.feedback_on, wish.satisfaction, wish.feedback = on, satisfaction, feedback
         _event(s, wish, "visited", on, note=SATISFACTION[satisfaction])
 
@@ -369,10 +370,12 @@ def _live_claim(s: Session, wish: Wish) -> WishClaim:
     return found
 
 
-def _move(wish: Wish, to: str) -> None:
-    if (wish.status, to) not in TRANSITIONS:
-        raise UserError("wish.transition_refused", old=STATUSES[wish.status], new=STATUSES[to])
-    wish.status = to
+def _move(wish: Wish, step: str) -> None:
+    """Take ``step`` from the state it starts from, or refuse (before anything is written)."""
+    label, start, end = TRANSITIONS[step]
+    if wish.status != start:
+        raise UserError("wish.transition_refused", old=STATUSES[wish.status], step=label)
+    wish.status = end
 
 
 def _event(

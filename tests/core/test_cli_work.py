@@ -247,6 +247,8 @@ def test_wish_commands(dbfile: str, tmp_path: Path, capsys: pytest.CaptureFixtur
     assert keys | {"category", "estimated_value", "claimer_name"} <= set(waiting[0])
     members = _json(capsys, "--db", dbfile, "wishes", "members", "--json")
     member = str(members[0]["id"])
+    units = _json(capsys, "--db", dbfile, "wishes", "units", "--json")
+    assert units and {"id", "name", "contact_person", "members"} <= set(units[0])
     number = str(waiting[0]["number"])
     db = ["--db", dbfile, "--operator", "书记"]
     assert main([*db, "wishes", "claim", number, "--member", member]) == 0

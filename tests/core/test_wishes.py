@@ -82,9 +82,9 @@ def test_value_cap_and_group_from_tags(db: Database, world: dict[str, str]) -> N
 def test_only_the_listed_transitions(db: Database, world: dict[str, str]) -> None:
     wish_id = _wish(db, world["elder"])
     wishes.open_round(db, "第一批", AGO)
-    with pytest.raises(UserError, match="不能改为“待认领”"):
+    with pytest.raises(UserError, match="心愿当前为“待核实”，不能发布"):
         wishes.publish(db, wish_id, AGO)  # not verified yet
-    with pytest.raises(UserError, match="不能改为“已认领”"):
+    with pytest.raises(UserError, match="不能认领"):
         wishes.claim(db, wish_id, ClaimInput(member_ids=(world["member"],)))
     wishes.reject(db, wish_id, AGO, "已由民政部门解决")
     with pytest.raises(UserError, match="心愿当前为“不予发布”"):
@@ -199,7 +199,69 @@ def test_board_shows_masked_names_only(db: Database, world: dict[str, str], tmp_
         assert "王*明" in text and "一台轮椅" in text
         assert "王小明" not in text and "13" not in text.replace("2026", "")  # no phone
         fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
-        assert "yes" in fonts.splitlines()[-1].split()[-5:]  # the CJK font is embedded
+        rows = [line.split() for line in fonts.splitlines()[2:]]
+        assert rows and all(r[-5] == "yes" for r in rows)  # every font embedded
         info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
         size = "1190.55 x 841.89" if paper == "A3" else "841.89 x 595.276"
         assert size in info
+
+
+def _at(db: Database, world: dict[str, str], state: str) -> str:
+    """A wish brought to ``state`` through the services."""
+    if state == "rejected":
+        wish_id = _wish(db, world["elder"])
+        wishes.reject(db, wish_id, AGO, "重复登记")
+        return wish_id
+    if state in ("collected", "verified"):
+        wish_id = _wish(db, world["elder"])
+        if state == "verified":
+            wishes.verify(db, wish_id, AGO, "书记", "phone")
+            wishes.open_round(db, "第一批", AGO)
+        return wish_id
+    wish_id = _published(db, world["elder"])
+    if state in ("claimed", "fulfilled", "closed"):
+        wishes.claim(db, wish_id, ClaimInput((world["member"],), claimed_on=AGO))
+    if state in ("fulfilled", "closed"):
+        wishes.fulfil(db, wish_id, FulfilInput(AGO, "100"))
+    if state == "closed":
+        wishes.follow_up(db, wish_id, AGO, "satisfied")
+    return wish_id
+
+
+STEPS = {
+    "verify": lambda db, w, m: wishes.verify(db, w, AGO, "书记", "phone"),
+    "reject": lambda db, w, m: wishes.reject(db, w, AGO, "理由"),
+    "publish": lambda db, w, m: wishes.publish(db, w, AGO),
+    "claim": lambda db, w, m: wishes.claim(db, w, ClaimInput((m,), claimed_on=AGO)),
+    "cancel": lambda db, w, m: wishes.cancel_claim(db, w, AGO, "理由"),
+    "fulfil": lambda db, w, m: wishes.fulfil(db, w, FulfilInput(AGO, "100")),
+    "follow_up": lambda db, w, m: wishes.follow_up(db, w, AGO, "satisfied"),
+}
+ALLOWED = {
+    "collected": {"verify", "reject"},
+    "verified": {"publish"},
+    "rejected": set(),
+    "published": {"claim"},
+    "claimed": {"cancel", "fulfil"},
+    "fulfilled": {"follow_up"},
+    "closed": set(),
+}
+
+
+@pytest.mark.parametrize("state", list(ALLOWED))
+def test_every_other_step_is_refused_and_writes_nothing(
+    db: Database, world: dict[str, str], state: str
+) -> None:
+    wish_id = _at(db, world, state)
+    assert _status(db, wish_id) == state
+    with db.read() as s:
+        events = s.scalar(select(func.count()).select_from(WishEvent))
+    for step in sorted(set(STEPS) - ALLOWED[state]):
+        with pytest.raises(UserError, match=r"心愿当前为|只能有一个有效认领"):
+            STEPS[step](db, wish_id, world["member"])
+        assert _status(db, wish_id) == state, step
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(WishEvent)) == events
+    if ALLOWED[state]:  # the refusals left the wish intact: an allowed step still goes through
+        STEPS[min(ALLOWED[state])](db, wish_id, world["member"])
+        assert _status(db, wish_id) != state
