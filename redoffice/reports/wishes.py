@@ -184,7 +184,7 @@ def receipt(card: WishCard) -> bytes:
                 ("认领人/单位", card.claimer),
                 ("兑现日期", card.fulfilled_on),
                 ("实际价值（元）", card.actual_value),
-                ("", ""),
+                ("核实情况", card.verified),
             ],
             width,
         ),

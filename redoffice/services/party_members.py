@@ -12,7 +12,16 @@ from sqlalchemy.orm import Session
 
 from redoffice.db import Database
 from redoffice.errors import UserError
-from redoffice.models import Case, Organization, PartyMember, Resident, ServiceRecord, Wish
+from redoffice.models import (
+    Case,
+    Organization,
+    PartyMember,
+    Resident,
+    ServiceRecord,
+    Wish,
+    WishClaim,
+    WishClaimMember,
+)
 from redoffice.services.records import check_ref, live, save
 from redoffice.services.validation import Checker, mask_phone
 
@@ -260,6 +269,23 @@ def partner_units(db: Database) -> list[UnitRow]:
 class ClaimerChoices:
     members: list[tuple[str, str]]  # (label, id)
     units: list[tuple[str, str]]
+
+
+def member_wishes(db: Database, member_id: str) -> list[tuple[str, str]]:
+    """The wishes a member has claimed (live or fulfilled), to link a service record to."""
+    query = (
+        select(Wish.number, Wish.text, Wish.id)
+        .join(WishClaim, WishClaim.wish_id == Wish.id)
+        .join(WishClaimMember, WishClaimMember.claim_id == WishClaim.id)
+        .where(
+            WishClaimMember.member_id == member_id,
+            WishClaim.status.in_(("live", "fulfilled")),
+            Wish.deleted.is_(False),
+        )
+        .order_by(Wish.number.desc())
+    )
+    with db.read() as s:
+        return [(f"{number} {text}", wish_id) for number, text, wish_id in s.execute(query)]
 
 
 def claimer_choices(db: Database) -> ClaimerChoices:

@@ -1,8 +1,9 @@
 """微心愿: 征集 → 核实 (or 不予发布) → 发布 into a round → 认领 → 兑现 → 回访.
 
 Only the steps in ``TRANSITIONS`` happen, each from its one starting state; anything else is
-refused and writes nothing. Every move also writes a dated :class:`WishEvent`, and the statistics count events by their date, so
-a claim cancelled in May leaves April's 认领 figure as it was. Publishing needs the
+refused and writes nothing. Every move also writes a dated :class:`WishEvent`, and the
+statistics count events by their date, so a claim cancelled in May leaves April's 认领 figure
+as it was. Publishing needs the
 beneficiary's consent to publication (PIPL Art. 25) and, under 14, a guardian's (Art. 31)."""
 
 from __future__ import annotations

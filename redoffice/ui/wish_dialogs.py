@@ -294,7 +294,14 @@ class ServiceDialog(SaveDialog):
 
     table = "party_member"
 
-    def __init__(self, ctx: AppContext, member_id: str, name: str, parent: QWidget | None = None):
+    def __init__(
+        self,
+        ctx: AppContext,
+        member_id: str,
+        name: str,
+        claimed: list[tuple[str, str]],
+        parent: QWidget | None = None,
+    ):
         super().__init__(ctx, f"{name} · " + self.tr("Service record"), parent)
         self.member_id = member_id
         self.on, self.activity = _today_edit(), QLineEdit()
@@ -302,13 +309,22 @@ class ServiceDialog(SaveDialog):
         self.hours.setRange(0, 24)
         self.hours.setSingleStep(0.5)
         self.hours.setValue(1)
+        self.wish = QComboBox()
+        fill_combo(self.wish, claimed, self.tr("(none)"))
         for field, label, widget in (
             ("service_date", self.tr("Date"), self.on),
             ("activity", self.tr("Activity"), self.activity),
             ("hours", self.tr("Hours"), self.hours),
+            ("wish_id", self.tr("For the wish"), self.wish),
         ):
             self.form.add_row(field, label, widget)
 
     def action(self) -> Callable[[], Any]:
-        data = ServiceInput(self.member_id, _day(self.on), self.activity.text(), self.hours.value())
+        data = ServiceInput(
+            self.member_id,
+            _day(self.on),
+            self.activity.text(),
+            self.hours.value(),
+            wish_id=combo_value(self.wish),
+        )
         return partial(party_members.add_service, self.ctx.db, data)

@@ -376,8 +376,13 @@ class WishesPage(QWidget):
 
     def add_service(self) -> None:
         member = self.current_member()
-        if member is not None:
-            ServiceDialog(self.ctx, member.id, member.name, self).open()
+        if member is None:
+            return
+
+        def open_dialog(claimed: list[tuple[str, str]]) -> None:
+            ServiceDialog(self.ctx, member.id, member.name, claimed, self).open()
+
+        self.ctx.query(partial(party_members.member_wishes, self.ctx.db, member.id), open_dialog)
 
     def print_service(self) -> None:
         member = self.current_member()

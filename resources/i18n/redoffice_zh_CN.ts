@@ -253,142 +253,142 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="114"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="113"/>
         <source>Requests</source>
         <translation>民情诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="115"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="114"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="126"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="125"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="128"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="127"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="135"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="134"/>
         <source>Search number, request or place</source>
         <translation>搜索编号、诉求内容或地点</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="151"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="150"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="305"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="298"/>
         <source>By</source>
         <translation>统计维度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="153"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="152"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="152"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="151"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="154"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="153"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="155"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="154"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="179"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="172"/>
         <source>New request</source>
         <translation>受理诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="180"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="173"/>
         <source>Next step</source>
         <translation>办理下一步</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="181"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="174"/>
         <source>Progress note</source>
         <translation>进展说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="182"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="175"/>
         <source>Report to street</source>
         <translation>上报街道</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="183"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="176"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="184"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="177"/>
         <source>Print ledger</source>
         <translation>打印民情台账</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="185"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="178"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="186"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="179"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="208"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="201"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="283"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="276"/>
         <source>Request ledger</source>
         <translation>民情台账</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="293"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="286"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="294"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="287"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="295"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="288"/>
         <source>Closed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="296"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="289"/>
         <source>Closure rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="297"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="290"/>
         <source>On-time rate</source>
         <translation>按时办结率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="298"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="291"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="313"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="306"/>
         <source>Closure rate = closed / accepted; on-time rate = closed by the deadline / closed; satisfaction rate = satisfied or basically satisfied / called back.</source>
         <translation>办结率 = 办结数 / 受理数；按时办结率 = 在时限内办结数 / 办结数；满意率 = （满意 + 基本满意） / 回访数。</translation>
     </message>
@@ -429,27 +429,27 @@
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="50"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="56"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="54"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="60"/>
         <source>Also close the requests behind it</source>
         <translation>同时办结相关的民情诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="58"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="64"/>
         <source>Completed on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="59"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="65"/>
         <source>Verified by</source>
         <translation>核验人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="60"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="66"/>
         <source>Residents&apos; feedback</source>
         <translation>居民反馈</translation>
     </message>
@@ -871,92 +871,92 @@
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="42"/>
+        <location filename="../../redoffice/ui/households_page.py" line="41"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="54"/>
+        <location filename="../../redoffice/ui/households_page.py" line="53"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="55"/>
+        <location filename="../../redoffice/ui/households_page.py" line="54"/>
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="56"/>
+        <location filename="../../redoffice/ui/households_page.py" line="55"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="57"/>
+        <location filename="../../redoffice/ui/households_page.py" line="56"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="58"/>
+        <location filename="../../redoffice/ui/households_page.py" line="57"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="59"/>
+        <location filename="../../redoffice/ui/households_page.py" line="58"/>
         <source>Special groups</source>
         <translation>特殊人群</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="64"/>
+        <location filename="../../redoffice/ui/households_page.py" line="63"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="82"/>
+        <location filename="../../redoffice/ui/households_page.py" line="74"/>
         <source>New household</source>
         <translation>新增户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="83"/>
+        <location filename="../../redoffice/ui/households_page.py" line="75"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="84"/>
+        <location filename="../../redoffice/ui/households_page.py" line="76"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="85"/>
+        <location filename="../../redoffice/ui/households_page.py" line="77"/>
         <source>Record visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="86"/>
+        <location filename="../../redoffice/ui/households_page.py" line="78"/>
         <source>Blank visit form</source>
         <translation>空白走访表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="87"/>
+        <location filename="../../redoffice/ui/households_page.py" line="79"/>
         <source>New request</source>
         <translation>受理诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="88"/>
+        <location filename="../../redoffice/ui/households_page.py" line="80"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="89"/>
+        <location filename="../../redoffice/ui/households_page.py" line="81"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="90"/>
+        <location filename="../../redoffice/ui/households_page.py" line="82"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="91"/>
+        <location filename="../../redoffice/ui/households_page.py" line="83"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
@@ -1295,220 +1295,220 @@
 <context>
     <name>MeetingsPage</name>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="75"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="81"/>
         <source>Meetings</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="76"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="82"/>
         <source>Follow-up</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="86"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="170"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="92"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="176"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="87"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="93"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="88"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="94"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="89"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="95"/>
         <source>Title</source>
         <translation>会议名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="90"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="177"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="96"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="183"/>
         <source>Estates</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="91"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="145"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="97"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="151"/>
         <source>Minutes</source>
         <translation>会议纪要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="92"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="98"/>
         <source>Open resolutions</source>
         <translation>未完成议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="93"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="99"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="102"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="108"/>
         <source>New meeting</source>
         <translation>新建会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="103"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="109"/>
         <source>Minutes…</source>
         <translation>会议纪要…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="104"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="145"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="110"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="151"/>
         <source>Sign-in sheet</source>
         <translation>签到表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="105"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="111"/>
         <source>Print minutes</source>
         <translation>打印会议纪要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="106"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="112"/>
         <source>Scanned minutes</source>
         <translation>纪要扫描件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="157"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="163"/>
         <source>All parties</source>
         <translation>全部责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="160"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="166"/>
         <source>Open only</source>
         <translation>只看未完成</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="162"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="168"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="171"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="177"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="172"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="178"/>
         <source>Resolution</source>
         <translation>议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="173"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="179"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="174"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="180"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="175"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="183"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="181"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="189"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="176"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="287"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="182"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="290"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="183"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="189"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="183"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="189"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="183"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="189"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="189"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="195"/>
         <source>Deadline up to</source>
         <translation>时限截至</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="202"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="205"/>
         <source>Progress…</source>
         <translation>进展…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="203"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="206"/>
         <source>Completed…</source>
         <translation>完成…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="204"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="207"/>
         <source>Cancel…</source>
         <translation>取消事项…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="205"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="208"/>
         <source>Print follow-up sheet</source>
         <translation>打印督办表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="206"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="209"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="215"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="218"/>
         <source>All estates</source>
         <translation>全部小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="239"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="242"/>
         <source> (overdue)</source>
         <translation>（逾期）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/meetings_page.py" line="247"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="250"/>
         <source>%n resolution(s)</source>
         <translation>
             <numerusform>共 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="313"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="316"/>
         <source>Requests closed: %1</source>
         <translation>已办结民情诉求：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="319"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="322"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="319"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="322"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="326"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="329"/>
         <source>Follow-up sheet</source>
         <translation>议定事项督办表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="331"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="334"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="341"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="344"/>
         <source>Exported.</source>
         <translation>已导出。</translation>
     </message>
@@ -1720,17 +1720,17 @@
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="88"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="87"/>
         <source>Ledger period</source>
         <translation>台账期间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="93"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="92"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="93"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="92"/>
         <source>To</source>
         <translation>至</translation>
     </message>
@@ -2197,24 +2197,34 @@
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="298"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="305"/>
         <source>Service record</source>
         <translation>服务记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="306"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="313"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="315"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="307"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="316"/>
         <source>Activity</source>
         <translation>服务内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="308"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="317"/>
         <source>Hours</source>
         <translation>时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="318"/>
+        <source>For the wish</source>
+        <translation>关联心愿</translation>
     </message>
 </context>
 <context>
@@ -2622,371 +2632,371 @@
 <context>
     <name>WishesPage</name>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="63"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="70"/>
         <source>Wishes</source>
         <translation>心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="64"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="71"/>
         <source>Party members</source>
         <translation>双报到党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="65"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="72"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="75"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="82"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="77"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="84"/>
         <source>Number, name or wish</source>
         <translation>编号、姓名或心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="83"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="90"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="84"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="91"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="85"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="102"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="92"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="109"/>
         <source>Round</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="86"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="93"/>
         <source>Beneficiary</source>
         <translation>心愿人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="87"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="94"/>
         <source>Group</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="88"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="95"/>
         <source>Wish</source>
         <translation>心愿内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="89"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="96"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="90"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="97"/>
         <source>Value</source>
         <translation>估价（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="91"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="98"/>
         <source>Claimed by</source>
         <translation>认领人/单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="92"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="99"/>
         <source>Contact by</source>
         <translation>对接截止</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="97"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="104"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="97"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="104"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="97"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="104"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="125"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="126"/>
         <source>Register a wish…</source>
         <translation>登记心愿…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="126"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="127"/>
         <source>Verify…</source>
         <translation>核实…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="127"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="128"/>
         <source>Do not publish…</source>
         <translation>不予发布…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="128"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="129"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="129"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="130"/>
         <source>Claim…</source>
         <translation>认领…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="130"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="131"/>
         <source>Contacted</source>
         <translation>已对接</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="131"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="132"/>
         <source>Cancel claim…</source>
         <translation>取消认领…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="132"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="133"/>
         <source>Fulfilled…</source>
         <translation>兑现…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="133"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="134"/>
         <source>Follow-up…</source>
         <translation>回访…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="134"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="135"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="139"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="140"/>
         <source>New round…</source>
         <translation>开启新批次…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="140"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="141"/>
         <source>Wish wall (A4)</source>
         <translation>心愿墙公示（A4）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="141"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="142"/>
         <source>Wish wall (A3)</source>
         <translation>心愿墙公示（A3）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="142"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="287"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="143"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="288"/>
         <source>Claim card</source>
         <translation>认领登记卡</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="143"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="287"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="144"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="288"/>
         <source>Receipt</source>
         <translation>兑现签收单</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="144"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="293"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="145"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="294"/>
         <source>Round summary</source>
         <translation>批次汇总</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="155"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="156"/>
         <source>All rounds</source>
         <translation>全部批次</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/wishes_page.py" line="170"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="171"/>
         <source>%n wish(es)</source>
         <translation>
             <numerusform>共 %n 个心愿</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="173"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="174"/>
         <source> (contact overdue)</source>
         <translation>（对接逾期）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="174"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="175"/>
         <source> (priority)</source>
         <translation>（优先）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="202"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="203"/>
         <source>Collected: %1</source>
         <translation>征集：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="203"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="204"/>
         <source>Consent: %1</source>
         <translation>同意：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="206"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="207"/>
         <source>Verified: %1</source>
         <translation>核实：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="208"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="209"/>
         <source>Claimer contact: %1</source>
         <translation>认领人联系方式：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="236"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="237"/>
         <source>Do not publish</source>
         <translation>不予发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="262"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="263"/>
         <source>Cancel claim</source>
         <translation>取消认领</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="272"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="273"/>
         <source>New round</source>
         <translation>开启新批次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="272"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="273"/>
         <source>Name (e.g. 2027年第一批)</source>
         <translation>批次名称（如 2027年第一批）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="279"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="280"/>
         <source>Wish wall</source>
         <translation>心愿墙公示</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="300"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="301"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="301"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="302"/>
         <source>Workplace</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="302"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="311"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="303"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="312"/>
         <source>Partner unit</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="303"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="304"/>
         <source>Party organization</source>
         <translation>所在党组织</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="304"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="305"/>
         <source>Reported on</source>
         <translation>报到日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="305"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="311"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="306"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="312"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="306"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="307"/>
         <source>Hours this year</source>
         <translation>本年服务时长</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="311"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="312"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="311"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="312"/>
         <source>Members</source>
         <translation>报到党员数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="321"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="322"/>
         <source>Service record from</source>
         <translation>服务记录：从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="323"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="417"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="324"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="420"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="336"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="334"/>
         <source>Register a member…</source>
         <translation>登记党员…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="337"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="335"/>
         <source>Add a service…</source>
         <translation>添加服务记录…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="338"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="336"/>
         <source>Print service record</source>
         <translation>打印服务记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="390"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="393"/>
         <source>Service record</source>
         <translation>服务记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="401"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="404"/>
         <source>Counted by</source>
         <translation>统计维度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="402"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="405"/>
         <source>Collected</source>
         <translation>征集</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="403"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="406"/>
         <source>Verified</source>
         <translation>核实</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="404"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="407"/>
         <source>Published</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="405"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="408"/>
         <source>Claimed</source>
         <translation>认领</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="406"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="409"/>
         <source>Fulfilled</source>
         <translation>兑现</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="407"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="410"/>
         <source>Claim rate</source>
         <translation>认领率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="408"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="411"/>
         <source>Fulfilment rate</source>
         <translation>兑现率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="415"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="418"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="430"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="433"/>
         <source>Counted by the date of each step: a claim cancelled later does not change the figures of earlier months.</source>
         <translation>按每个环节发生的日期统计：之后取消的认领不会改变以前月份的数字。</translation>
     </message>
@@ -3062,57 +3072,57 @@
 <context>
     <name>cases</name>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="56"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="55"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="57"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="56"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="58"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="57"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="59"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="58"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="60"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="59"/>
         <source>Request</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="61"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="60"/>
         <source>Reporter</source>
         <translation>诉求人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="62"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="61"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="63"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="62"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="64"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="63"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="65"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="64"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="66"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="65"/>
         <source>Call-back</source>
         <translation>回访结果</translation>
     </message>

@@ -100,3 +100,23 @@ def test_status_filter(qtbot: QtBot, ctx: AppContext, status: str) -> None:
     expected = len(wish_queries.list_wishes(ctx.db, WishFilter(status=status)))
     qtbot.waitUntil(lambda: page.table.rowCount() == expected, timeout=5000)
     assert party_members.list_members(ctx.db)
+
+
+def test_service_record_for_a_claimed_wish(qtbot: QtBot, ctx: AppContext) -> None:
+    from redoffice.ui.wish_dialogs import ServiceDialog
+
+    member = party_members.list_members(ctx.db)[0]
+    claimed = wish_queries.list_wishes(ctx.db, WishFilter(status="published"))[:1]
+    wishes.claim(ctx.db, claimed[0].id, wishes.ClaimInput((member.id,)))
+    choices = party_members.member_wishes(ctx.db, member.id)
+    assert claimed[0].id in [wish_id for _label, wish_id in choices]
+    dialog = ServiceDialog(ctx, member.id, member.name, choices)
+    qtbot.addWidget(dialog)
+    dialog.activity.setText("送轮椅上门")
+    dialog.hours.setValue(1.5)
+    dialog.wish.setCurrentIndex(dialog.wish.findData(claimed[0].id))
+    _save(qtbot, dialog)
+    rows = party_members.service_records(ctx.db, member.id, date(2000, 1, 1), date.today())
+    assert ("送轮椅上门", 90, claimed[0].number) in [
+        (r.activity, r.minutes, r.wish_number) for r in rows
+    ]
