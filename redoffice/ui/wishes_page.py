@@ -234,7 +234,8 @@ class WishesPage(QWidget):
 
     def reject_wish(self) -> None:
         row = self.current()
-        reason = row and ask.text(self, f"{row.number} · " + self.tr("Do not publish"), "")
+        title = self.tr("Do not publish")
+        reason = row and ask.text(self, f"{row.number} · {title}", self.tr("Reason"))
         if row and reason:
             self._write(partial(wishes.reject, self.ctx.db, row.id, date.today(), reason))
 
@@ -260,7 +261,8 @@ class WishesPage(QWidget):
 
     def cancel_claim(self) -> None:
         row = self.current()
-        reason = row and ask.text(self, f"{row.number} · " + self.tr("Cancel claim"), "")
+        title = self.tr("Cancel claim")
+        reason = row and ask.text(self, f"{row.number} · {title}", self.tr("Reason"))
         if row and reason:
             self._write(partial(wishes.cancel_claim, self.ctx.db, row.id, date.today(), reason))
 

@@ -2789,19 +2789,19 @@
     </message>
     <message>
         <location filename="../../redoffice/ui/wishes_page.py" line="143"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="288"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="290"/>
         <source>Claim card</source>
         <translation>认领登记卡</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/wishes_page.py" line="144"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="288"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="290"/>
         <source>Receipt</source>
         <translation>兑现签收单</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/wishes_page.py" line="145"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="294"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="296"/>
         <source>Round summary</source>
         <translation>批次汇总</translation>
     </message>
@@ -2853,150 +2853,156 @@
         <translation>不予发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="263"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="238"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="265"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="264"/>
         <source>Cancel claim</source>
         <translation>取消认领</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="273"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="275"/>
         <source>New round</source>
         <translation>开启新批次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="273"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="275"/>
         <source>Name (e.g. 2027年第一批)</source>
         <translation>批次名称（如 2027年第一批）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="280"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="282"/>
         <source>Wish wall</source>
         <translation>心愿墙公示</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="301"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="303"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="302"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="304"/>
         <source>Workplace</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="303"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="312"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="305"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="314"/>
         <source>Partner unit</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="304"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="306"/>
         <source>Party organization</source>
         <translation>所在党组织</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="305"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="307"/>
         <source>Reported on</source>
         <translation>报到日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="306"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="312"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="308"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="314"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="307"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="309"/>
         <source>Hours this year</source>
         <translation>本年服务时长</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="312"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="314"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="312"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="314"/>
         <source>Members</source>
         <translation>报到党员数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="322"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="324"/>
         <source>Service record from</source>
         <translation>服务记录：从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="324"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="420"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="326"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="422"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="334"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="336"/>
         <source>Register a member…</source>
         <translation>登记党员…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="335"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="337"/>
         <source>Add a service…</source>
         <translation>添加服务记录…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="336"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="338"/>
         <source>Print service record</source>
         <translation>打印服务记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="393"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="395"/>
         <source>Service record</source>
         <translation>服务记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="404"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="406"/>
         <source>Counted by</source>
         <translation>统计维度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="405"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="407"/>
         <source>Collected</source>
         <translation>征集</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="406"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="408"/>
         <source>Verified</source>
         <translation>核实</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="407"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="409"/>
         <source>Published</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="408"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="410"/>
         <source>Claimed</source>
         <translation>认领</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="409"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="411"/>
         <source>Fulfilled</source>
         <translation>兑现</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="410"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="412"/>
         <source>Claim rate</source>
         <translation>认领率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="411"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="413"/>
         <source>Fulfilment rate</source>
         <translation>兑现率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="418"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="420"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="433"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="435"/>
         <source>Counted by the date of each step: a claim cancelled later does not change the figures of earlier months.</source>
         <translation>按每个环节发生的日期统计：之后取消的认领不会改变以前月份的数字。</translation>
     </message>
