@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
 
@@ -26,6 +27,16 @@ def _default(value: Any) -> Any:
 
 def out_json(value: Any) -> None:
     out(json.dumps(value, ensure_ascii=False, indent=1, default=_default))
+
+
+def out_rows(args: argparse.Namespace, rows: Sequence[Any], line: Callable[[Any], str]) -> int:
+    """Dataclass rows as a JSON list (``--json``) or one tab-separated line each."""
+    if args.json:
+        out_json([asdict(r) for r in rows])
+    else:
+        for r in rows:
+            out(line(r))
+    return 0
 
 
 def parse_date(text: str) -> date:

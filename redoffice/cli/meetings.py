@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from redoffice.cli.common import out, out_json
+from redoffice.cli.common import out_rows
 from redoffice.cli.work import command
 from redoffice.db import Database
 from redoffice.files import write_file
@@ -17,22 +16,22 @@ from redoffice.services.resolutions import ResolutionFilter
 
 def cmd_meetings_list(db: Database, args: argparse.Namespace) -> int:
     if args.open_resolutions:
-        rows = resolutions.list_resolutions(db, ResolutionFilter(open_only=True))
-        if args.json:
-            out_json([asdict(r) for r in rows])
-        for r in [] if args.json else rows:
-            flag = "【逾期】" if r.overdue else ""
-            out(f"{r.number}\t{r.deadline}\t{r.status}{flag}\t{r.party}\t{r.text[:40]}")
-        return 0
-    found = meetings.list_meetings(db)
-    if args.json:
-        out_json([asdict(m) for m in found])
-    for m in [] if args.json else found:
-        out(
+        return out_rows(
+            args,
+            resolutions.list_resolutions(db, ResolutionFilter(open_only=True)),
+            lambda r: (
+                f"{r.number}\t{r.deadline}\t{r.status}{'【逾期】' if r.overdue else ''}"
+                f"\t{r.party}\t{r.text[:40]}"
+            ),
+        )
+    return out_rows(
+        args,
+        meetings.list_meetings(db),
+        lambda m: (
             f"{m.number}\t{m.meeting_date}\t{m.kind}\t{m.title}\t{m.estates}\t{m.status}"
             f"\t未完成 {m.open_resolutions} 项（逾期 {m.overdue_resolutions}）"
-        )
-    return 0
+        ),
+    )
 
 
 def cmd_report_sign_in(db: Database, args: argparse.Namespace) -> int:

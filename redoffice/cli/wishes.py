@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from redoffice.cli.common import out, out_json, parse_date
+from redoffice.cli.common import out, out_json, out_rows, parse_date
 from redoffice.cli.work import command
 from redoffice.db import Database
 from redoffice.errors import UserError
@@ -82,21 +81,19 @@ def cmd_wishes_fulfil(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_wishes_members(db: Database, args: argparse.Namespace) -> int:
-    rows = party_members.list_members(db)
-    if args.json:
-        out_json([asdict(r) for r in rows])
-    for r in [] if args.json else rows:
-        out(f"{r.id}\t{r.name}\t{r.workplace}\t{r.unit}\t报到 {r.reported_on}")
-    return 0
+    return out_rows(
+        args,
+        party_members.list_members(db),
+        lambda r: f"{r.id}\t{r.name}\t{r.workplace}\t{r.unit}\t报到 {r.reported_on}",
+    )
 
 
 def cmd_wishes_units(db: Database, args: argparse.Namespace) -> int:
-    rows = party_members.partner_units(db)
-    if args.json:
-        out_json([asdict(u) for u in rows])
-    for u in [] if args.json else rows:
-        out(f"{u.id}\t{u.name}\t{u.contact_person}\t{u.phone}\t报到党员 {u.members} 名")
-    return 0
+    return out_rows(
+        args,
+        party_members.partner_units(db),
+        lambda u: f"{u.id}\t{u.name}\t{u.contact_person}\t{u.phone}\t报到党员 {u.members} 名",
+    )
 
 
 def cmd_report_wish_board(db: Database, args: argparse.Namespace) -> int:
