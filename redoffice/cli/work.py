@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from redoffice.cli.common import out, out_json, parse_date
+from redoffice.cli.common import out, out_json, out_rows, parse_date
 from redoffice.codes import Labels, code_for
 from redoffice.db import Database
 from redoffice.errors import UserError
@@ -105,15 +105,14 @@ def cmd_cases_add(db: Database, args: argparse.Namespace) -> int:
 
 def cmd_cases_list(db: Database, args: argparse.Namespace) -> int:
     status = _code(cases.STATUSES, args.status, "status")
-    rows = list_cases(db, CaseFilter(status=status, overdue_only=args.overdue))
-    if args.json:
-        out_json([asdict(r) for r in rows])
-    for r in [] if args.json else rows:
-        flag = "【逾期】" if r.overdue else ""
-        out(
-            f"{r.number}\t{r.status}{flag}\t{r.category}\t{r.description[:30]}\t{r.reporter_masked}"
-        )
-    return 0
+    return out_rows(
+        args,
+        list_cases(db, CaseFilter(status=status, overdue_only=args.overdue)),
+        lambda r: (
+            f"{r.number}\t{r.status}{'【逾期】' if r.overdue else ''}\t{r.category}"
+            f"\t{r.description[:30]}\t{r.reporter_masked}"
+        ),
+    )
 
 
 def cmd_cases_stats(db: Database, args: argparse.Namespace) -> int:
