@@ -196,6 +196,7 @@ FIELDS: Final[dict[str, str]] = {
     "verifier": "核验人",
     "feedback": "居民反馈",
     "text": "心愿内容",
+    "beneficiary_id": "心愿人",
     "estimated_value": "估价",
     "collected_on": "征集日期",
     "collected_by": "征集人",

@@ -131,6 +131,9 @@ def collect(db: Database, data: WishInput) -> str:
     c.past_date("collected_on", data.collected_on, date.today())
     collected_by = c.text("collected_by", data.collected_by, max_len=64)
     guardian = c.text("guardian", data.guardian, max_len=64)
+    if not data.beneficiary_id:
+        c.add("beneficiary_id", "required")
+        c.raise_if_any()
     with db.uow() as s:
         resident = live(s, Resident, data.beneficiary_id, "resident.not_found")
         if value is None:

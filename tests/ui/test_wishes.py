@@ -31,6 +31,9 @@ def test_register_claim_and_fulfil_a_wish(qtbot: QtBot, ctx: AppContext) -> None
     qtbot.addWidget(page)
     dialog = WishDialog(ctx, page)
     qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.failed, timeout=5000):
+        dialog.submit()  # nobody chosen yet
+    assert dialog.form.error_text("beneficiary_id") == "必须填写"
     dialog.who.text.setText("王")  # as typed (QTest cannot type Chinese characters)
     dialog.who.text.textEdited.emit("王")
     qtbot.waitUntil(lambda: dialog.who.matches.count() > 0, timeout=5000)
