@@ -123,3 +123,18 @@ def test_service_record_for_a_claimed_wish(qtbot: QtBot, ctx: AppContext) -> Non
     assert ("送轮椅上门", 90, claimed[0].number) in [
         (r.activity, r.minutes, r.wish_number) for r in rows
     ]
+
+
+def test_wish_wall_preview_in_a3(qtbot: QtBot, ctx: AppContext) -> None:
+    from redoffice.ui.preview import PreviewWindow
+
+    page = WishesPage(ctx)
+    qtbot.addWidget(page)
+    _wait(ctx)
+    page.print_board("A3")
+    qtbot.waitUntil(lambda: page.findChild(PreviewWindow) is not None, timeout=5000)
+    preview = page.findChild(PreviewWindow)
+    assert preview is not None
+    qtbot.waitUntil(lambda: preview.document.pageCount() >= 1, timeout=5000)
+    size = preview.document.pagePointSize(0)
+    assert round(size.width()) == 1191 and round(size.height()) == 842  # A3 landscape
