@@ -84,7 +84,7 @@ class MemberSheet:
     total_hours: str
 
 
-_BOARD_WIDTHS = (30, 24, 0, 20, 20)  # mm; 0 takes the rest
+_BOARD_WIDTHS = (28, 24, 0, 20, 30)  # mm; 0 takes the rest
 
 
 def wish_board(
@@ -98,11 +98,11 @@ def wish_board(
     fixed = sum(w * mm * scale for w in _BOARD_WIDTHS)
     rows = [
         (
-            ln.number + ("（优先）" if ln.priority else ""),
+            ln.number,
             ln.name,
             ln.wish,
             ln.category,
-            ln.state,
+            ln.state + ("（优先）" if ln.priority else ""),
         )
         for ln in lines
     ]
