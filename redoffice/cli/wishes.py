@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from redoffice.errors import UserError
 from redoffice.files import write_file
 from redoffice.services import documents, party_members, wish_queries, wishes
 from redoffice.services.money import yuan
-from redoffice.services.wish_queries import WishFilter
+from redoffice.services.wish_queries import STATS_BY, WishFilter
 from redoffice.services.wishes import STATUSES, ClaimInput, FulfilInput
 
 
@@ -96,6 +97,32 @@ def cmd_wishes_units(db: Database, args: argparse.Namespace) -> int:
     )
 
 
+def cmd_wishes_stats(db: Database, args: argparse.Namespace) -> int:
+    by = next((k for k, v in STATS_BY.items() if args.by in (k, v)), None)
+    if by is None:
+        raise UserError("invalid_choice", value=args.by)
+    end = args.to or date.today()
+    start = getattr(args, "from") or date(end.year, 1, 1)
+    rows = wish_queries.statistics(db, start, end, by)
+    if args.json:
+        out_json(
+            [
+                {"key": r.key, **r.counts, "claim_rate": r.claim_rate, "fulfil_rate": r.fulfil_rate}
+                for r in rows
+            ]
+        )
+        return 0
+    out(f"{STATS_BY[by]}\t征集\t核实\t发布\t认领\t兑现\t认领率\t兑现率")
+    for r in rows:
+        counts = "\t".join(str(r.counts[k]) for k in wish_queries.COUNTED)
+        out(f"{r.key}\t{counts}\t{_percent(r.claim_rate)}\t{_percent(r.fulfil_rate)}")
+    return 0
+
+
+def _percent(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate:.0%}"
+
+
 def cmd_report_wish_board(db: Database, args: argparse.Namespace) -> int:
     round_id = wish_queries.round_named(db, args.round) if args.round else None
     write_file(args.out, documents.wish_board(db, round_id, args.paper))
@@ -118,6 +145,13 @@ def register(sub: Any, report: Any) -> None:
     members.add_argument("--json", action="store_true")
     units = command(w, "units", cmd_wishes_units, "列出共建单位", writes=False)
     units.add_argument("--json", action="store_true")
+    stats = command(w, "stats", cmd_wishes_stats, "微心愿统计（按各环节发生的日期）", writes=False)
+    stats.add_argument(
+        "--by", default="round", help="round/批次, grid/网格, group/人群类别, claimer/认领人"
+    )
+    stats.add_argument("--from", type=parse_date, help="默认今年1月1日")
+    stats.add_argument("--to", type=parse_date, help="默认今天")
+    stats.add_argument("--json", action="store_true")
     claim = command(w, "claim", cmd_wishes_claim, "认领心愿", writes=True)
     claim.add_argument("wish", metavar="ID", help="心愿编号或 ID")
     who = claim.add_argument_group("认领人（至少一项）")

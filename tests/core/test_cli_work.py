@@ -259,6 +259,8 @@ def test_wish_commands(dbfile: str, tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main([*db, "wishes", "fulfil", number, "--date", today, "--value", "88"]) == 0
     done = _json(capsys, "--db", dbfile, "wishes", "list", "--status", "fulfilled", "--json")
     assert number in [w["number"] for w in done]
+    by_claimer = _json(capsys, "--db", dbfile, "wishes", "stats", "--by", "认领人", "--json")
+    assert by_claimer[-1]["key"] == "合计" and int(by_claimer[-1]["fulfilled"]) >= 1  # type: ignore[call-overload]
     board, service = tmp_path / "board.pdf", tmp_path / "service.pdf"
     assert main(["--db", dbfile, "report", "wish-board", "--round", "2", "--out", str(board)]) == 0
     args = ["--member", member, "--from", "2026-01-01", "--to", today, "--out", str(service)]
