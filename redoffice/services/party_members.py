@@ -192,6 +192,24 @@ def get_member(db: Database, member_id: str) -> MemberInput:
         )
 
 
+@dataclass(frozen=True)
+class MemberForm:
+    """What the member dialog needs: the member as stored (None for a new one), the name of
+    the resident they are, and the partner units to choose from."""
+
+    data: MemberInput | None
+    resident_name: str
+    units: list[tuple[str, str]]
+
+
+def member_form(db: Database, member_id: str | None = None) -> MemberForm:
+    data = get_member(db, member_id) if member_id else None
+    with db.read() as s:
+        resident = s.get(Resident, data.resident_id) if data and data.resident_id else None
+    units = [(u.name, u.id) for u in partner_units(db)]
+    return MemberForm(data, resident.name if resident else "", units)
+
+
 def add_service(db: Database, data: ServiceInput) -> str:
     """A service record; hours in steps of a quarter hour at most a day."""
     c = Checker()

@@ -20,7 +20,12 @@ from PySide6.QtWidgets import (
 
 from redoffice.codes import TAGS
 from redoffice.services import party_members, search, wishes
-from redoffice.services.party_members import ClaimerChoices, MemberInput, ServiceInput
+from redoffice.services.party_members import (
+    ClaimerChoices,
+    MemberForm,
+    MemberInput,
+    ServiceInput,
+)
 from redoffice.services.search import ResidentQuery, ResidentRow
 from redoffice.services.wish_queries import WishRow
 from redoffice.services.wishes import ClaimInput, FulfilInput, WishInput
@@ -28,7 +33,13 @@ from redoffice.ui.attachments_dialog import AttachmentPicker
 from redoffice.ui.context import AppContext
 from redoffice.ui.save_dialog import SaveDialog
 from redoffice.ui.visit_dialog import checkable_list, checked_data
-from redoffice.ui.widgets import OptionalDateEdit, code_combo, combo_value, fill_combo
+from redoffice.ui.widgets import (
+    OptionalDateEdit,
+    code_combo,
+    combo_value,
+    fill_combo,
+    select_data,
+)
 
 
 def _today_edit() -> OptionalDateEdit:
@@ -247,21 +258,29 @@ class FollowUpDialog(SaveDialog):
 
 
 class MemberDialog(SaveDialog):
-    """双报到: register a party member (a resident, or someone living elsewhere)."""
+    """双报到: register a party member (a resident, or someone living elsewhere), or change one."""
 
     table = "party_member"
 
     def __init__(
-        self, ctx: AppContext, units: list[tuple[str, str]], parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        form: MemberForm,
+        member_id: str | None = None,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__(ctx, self.tr("Register a party member"), parent)
+        title = self.tr("Party member") if member_id else self.tr("Register a party member")
+        super().__init__(ctx, title, parent)
+        self.member_id = member_id
         self.resident = ResidentChooser(ctx)
         self.name, self.phone, self.workplace = QLineEdit(), QLineEdit(), QLineEdit()
         self.unit = QComboBox()
-        fill_combo(self.unit, units, self.tr("(no unit)"))
+        fill_combo(self.unit, form.units, self.tr("(no unit)"))
         self.party_org, self.reported_on = QLineEdit(), _today_edit()
         self.commitments = QPlainTextEdit()
         self.commitments.setMaximumHeight(80)
+        self.active = QCheckBox(self.tr("Still reports to this community"))
+        self.active.setChecked(True)
         for field, label, widget in (
             ("resident_id", self.tr("Resident (if living here)"), self.resident),
             ("name", self.tr("Name"), self.name),
@@ -271,9 +290,24 @@ class MemberDialog(SaveDialog):
             ("party_org", self.tr("Party organization"), self.party_org),
             ("reported_on", self.tr("Reported on"), self.reported_on),
             ("commitments", self.tr("Service commitments"), self.commitments),
+            ("active", "", self.active),
         ):
             self.form.add_row(field, label, widget)
-        self.resize(600, 480)
+        if form.data is not None:
+            self._fill(form.data, form.resident_name)
+        self.resize(600, 500)
+
+    def _fill(self, data: MemberInput, resident_name: str) -> None:
+        if data.resident_id:
+            fill_combo(self.resident.matches, [(resident_name, data.resident_id)], None)
+        self.name.setText(data.name)
+        self.phone.setText(data.phone)
+        self.workplace.setText(data.workplace)
+        select_data(self.unit, data.unit_id)
+        self.party_org.setText(data.party_org)
+        self.reported_on.set_value(data.reported_on)
+        self.commitments.setPlainText(data.commitments)
+        self.active.setChecked(data.active)
 
     def action(self) -> Callable[[], Any]:
         data = MemberInput(
@@ -285,8 +319,9 @@ class MemberDialog(SaveDialog):
             party_org=self.party_org.text(),
             reported_on=self.reported_on.value(),
             commitments=self.commitments.toPlainText(),
+            active=self.active.isChecked(),
         )
-        return partial(party_members.save_member, self.ctx.db, data)
+        return partial(party_members.save_member, self.ctx.db, data, self.member_id)
 
 
 class ServiceDialog(SaveDialog):

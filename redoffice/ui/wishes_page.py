@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
 
 from redoffice.services import documents, party_members, wish_queries, wishes
 from redoffice.services.money import yuan
-from redoffice.services.party_members import ClaimerChoices, MemberRow, UnitRow, hours
+from redoffice.services.party_members import (
+    ClaimerChoices,
+    MemberForm,
+    MemberRow,
+    UnitRow,
+    hours,
+)
 from redoffice.services.wish_queries import (
     STATS_BY,
     RoundRow,
@@ -310,6 +316,7 @@ class WishesPage(QWidget):
             ],
             stretch=1,
         )
+        self.members.activated_key.connect(self.edit_member)
         self.units = SimpleTable(
             [self.tr("Partner unit"), self.tr("Contact"), self.tr("Phone"), self.tr("Members")],
             stretch=0,
@@ -371,10 +378,16 @@ class WishesPage(QWidget):
         return key if isinstance(key, MemberRow) else None
 
     def new_member(self) -> None:
-        def open_dialog(units: list[UnitRow]) -> None:
-            MemberDialog(self.ctx, [(u.name, u.id) for u in units], self).open()
+        self.edit_member(None)
 
-        self.ctx.query(partial(party_members.partner_units, self.ctx.db), open_dialog)
+    def edit_member(self, member: MemberRow | None) -> None:
+        """The member dialog, empty or with ``member`` (double-click in the list)."""
+        member_id = member.id if member else None
+
+        def open_dialog(form: MemberForm) -> None:
+            MemberDialog(self.ctx, form, member_id, self).open()
+
+        self.ctx.query(partial(party_members.member_form, self.ctx.db, member_id), open_dialog)
 
     def add_service(self) -> None:
         member = self.current_member()

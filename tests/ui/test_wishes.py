@@ -138,3 +138,32 @@ def test_wish_wall_preview_in_a3(qtbot: QtBot, ctx: AppContext) -> None:
     qtbot.waitUntil(lambda: preview.document.pageCount() >= 1, timeout=5000)
     size = preview.document.pagePointSize(0)
     assert round(size.width()) == 1191 and round(size.height()) == 842  # A3 landscape
+
+
+def test_register_then_change_a_member(qtbot: QtBot, ctx: AppContext) -> None:
+    from redoffice.ui.wish_dialogs import MemberDialog
+
+    form = party_members.member_form(ctx.db)
+    dialog = MemberDialog(ctx, form)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("周党员")
+    dialog.workplace.setText("区卫健局")
+    dialog.phone.setText("1381234")  # too short
+    with qtbot.waitSignal(dialog.failed, timeout=5000):
+        dialog.submit()
+    assert "电话号码无效" in dialog.form.error_text("phone")
+    dialog.phone.setText("13812345678")
+    dialog.unit.setCurrentIndex(1)
+    member_id = _save(qtbot, dialog)
+
+    edit = MemberDialog(ctx, party_members.member_form(ctx.db, member_id), member_id)
+    qtbot.addWidget(edit)
+    assert (edit.name.text(), edit.workplace.text()) == ("周党员", "区卫健局")
+    assert edit.unit.currentIndex() == 1
+    edit.active.setChecked(False)
+    _save(qtbot, edit)
+    stored = party_members.get_member(ctx.db, member_id)
+    assert (stored.phone, stored.active) == ("13812345678", False)
+    assert member_id not in [
+        label_id for _, label_id in party_members.claimer_choices(ctx.db).members
+    ]
