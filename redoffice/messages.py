@@ -68,6 +68,7 @@ MESSAGES: Final[dict[str, str]] = {
     "meeting.already_final": "会议纪要已经定稿",
     "meeting.no_items": "会议还没有议题，不能定稿",
     "wish.not_found": "找不到该心愿（可能已被删除）",
+    "wish.not_editable": "心愿当前为“{status}”，登记内容只能在发布前修改",
     "wish.over_cap": "估价超过上限 {cap} 元，不能登记（上限可在设置中调整）",
     "wish.group_not_tagged": "心愿人没有这个人群类别，请先在居民信息中登记",
     "wish.transition_refused": "心愿当前为“{old}”，不能{step}",

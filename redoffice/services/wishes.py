@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from types import MappingProxyType
-from typing import Final
+from typing import Any, Final
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -122,45 +122,88 @@ def _groups(s: Session, resident_id: str, today: date) -> list[str]:
     )
 
 
+def _wish_values(s: Session, data: WishInput) -> dict[str, Any]:
+    """The checked columns of a wish as 征集 records them (every refusal named by field)."""
+    c = Checker()
+    values: dict[str, Any] = {
+        "text": c.text("text", data.text, required=True, max_len=200),
+        "category": c.choice("category", data.category, CATEGORIES),
+        "collected_on": c.past_date("collected_on", data.collected_on, date.today()),
+        "collected_by": c.text("collected_by", data.collected_by, max_len=64),
+        "guardian": c.text("guardian", data.guardian, max_len=64),
+        "group_tag": data.group_tag,
+        "consent_on": data.consent_on,
+        "beneficiary_id": data.beneficiary_id,
+        "estimated_value": parse_yuan(data.estimated_value),
+    }
+    values["guardian_consent_on"] = data.guardian_consent_on if values["guardian"] else None
+    resident = s.get(Resident, data.beneficiary_id) if data.beneficiary_id else None
+    if resident is None or resident.deleted:
+        c.add("beneficiary_id", "required" if not data.beneficiary_id else "record.not_found")
+    elif data.group_tag and data.group_tag not in _groups(s, resident.id, date.today()):
+        c.add("group_tag", "wish.group_not_tagged")
+    if values["estimated_value"] is None:
+        c.add("estimated_value", "money.invalid")
+    elif values["estimated_value"] > _cap(s):
+        c.add("estimated_value", "wish.over_cap", cap=yuan(_cap(s)))
+    c.raise_if_any()
+    return values
+
+
 def collect(db: Database, data: WishInput) -> str:
     """征集: register a wish (checked against the value cap); returns its id."""
-    c = Checker()
-    text = c.text("text", data.text, required=True, max_len=200)
-    c.choice("category", data.category, CATEGORIES)
-    value = parse_yuan(data.estimated_value)
-    c.past_date("collected_on", data.collected_on, date.today())
-    collected_by = c.text("collected_by", data.collected_by, max_len=64)
-    guardian = c.text("guardian", data.guardian, max_len=64)
-    if not data.beneficiary_id:
-        c.add("beneficiary_id", "required")
-        c.raise_if_any()
     with db.uow() as s:
-        resident = live(s, Resident, data.beneficiary_id, "resident.not_found")
-        if value is None:
-            c.add("estimated_value", "money.invalid")
-        elif value > _cap(s):
-            c.add("estimated_value", "wish.over_cap", cap=yuan(_cap(s)))
-        if data.group_tag and data.group_tag not in _groups(s, resident.id, date.today()):
-            c.add("group_tag", "wish.group_not_tagged")
-        c.raise_if_any()
-        wish = Wish(
-            number=next_number(s, Wish.number, f"{data.collected_on.year}-W", 4),
-            beneficiary_id=resident.id,
-            text=text,
-            category=data.category,
-            group_tag=data.group_tag,
-            estimated_value=value,
-            status="collected",
-            consent_on=data.consent_on,
-            guardian=guardian,
-            guardian_consent_on=data.guardian_consent_on if guardian else None,
-            collected_on=data.collected_on,
-            collected_by=collected_by,
-        )
+        values = _wish_values(s, data)
+        number = next_number(s, Wish.number, f"{data.collected_on.year}-W", 4)
+        wish = Wish(number=number, status="collected", **values)
         s.add(wish)
         s.flush()
         _event(s, wish, "collected", data.collected_on)
         return wish.id
+
+
+EDITABLE: Final = ("collected", "verified")
+
+
+def update_wish(db: Database, wish_id: str, data: WishInput) -> str:
+    """Correct what was recorded at 征集 — only before the wish is published (or refused)."""
+    with db.uow() as s:
+        wish = _wish(s, wish_id)
+        if wish.status not in EDITABLE:
+            raise UserError("wish.not_editable", status=STATUSES[wish.status])
+        for key, value in _wish_values(s, data).items():
+            if getattr(wish, key) != value:
+                setattr(wish, key, value)
+        return wish.id
+
+
+@dataclass(frozen=True)
+class WishForm:
+    """A wish as the 征集 form shows it, for correcting it."""
+
+    data: WishInput
+    beneficiary_name: str
+
+
+def wish_form(db: Database, wish_id: str) -> WishForm:
+    with db.read() as s:
+        w = _wish(s, wish_id)
+        if w.status not in EDITABLE:
+            raise UserError("wish.not_editable", status=STATUSES[w.status])
+        who = s.get(Resident, w.beneficiary_id)
+        data = WishInput(
+            w.beneficiary_id,
+            w.text,
+            w.category,
+            yuan(w.estimated_value),
+            w.collected_on,
+            w.collected_by,
+            w.group_tag,
+            w.consent_on,
+            w.guardian,
+            w.guardian_consent_on,
+        )
+        return WishForm(data, who.name if who else "")
 
 
 def record_consent(

@@ -28,7 +28,7 @@ from redoffice.services.party_members import (
 )
 from redoffice.services.search import ResidentQuery, ResidentRow
 from redoffice.services.wish_queries import WishRow
-from redoffice.services.wishes import ClaimInput, FulfilInput, WishInput
+from redoffice.services.wishes import ClaimInput, FulfilInput, WishForm, WishInput
 from redoffice.ui.attachments_dialog import AttachmentPicker
 from redoffice.ui.context import AppContext
 from redoffice.ui.save_dialog import SaveDialog
@@ -89,8 +89,17 @@ class WishDialog(SaveDialog):
 
     table = "wish"
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, self.tr("Register a wish"), parent)
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        wish_id: str | None = None,
+        form: WishForm | None = None,
+    ) -> None:
+        title = self.tr("Correct a wish") if wish_id else self.tr("Register a wish")
+        super().__init__(ctx, title, parent)
+        self.wish_id = wish_id
+        self._group = form.data.group_tag if form else ""
         self.who = ResidentChooser(ctx)
         self.who.matches.currentIndexChanged.connect(self._load_groups)
         self.text = QLineEdit()
@@ -114,7 +123,20 @@ class WishDialog(SaveDialog):
             ("guardian", self.tr("Guardian who consented"), self.guardian),
         ):
             self.form.add_row(field, label, widget)
+        if form is not None:
+            self._fill(form)
         self.resize(620, 460)
+
+    def _fill(self, form: WishForm) -> None:
+        d = form.data
+        self.text.setText(d.text)
+        select_data(self.category, d.category)
+        self.value.setText(d.estimated_value)
+        self.collected_on.set_value(d.collected_on)
+        self.collected_by.setText(d.collected_by)
+        self.consent.setChecked(d.consent_on is not None)
+        self.guardian.setText(d.guardian)
+        fill_combo(self.who.matches, [(form.beneficiary_name, d.beneficiary_id)], None)
 
     def _load_groups(self) -> None:
         resident = self.who.value()
@@ -124,6 +146,7 @@ class WishDialog(SaveDialog):
 
     def _show_groups(self, tags: list[str]) -> None:
         fill_combo(self.group, [(TAGS.get(t, t), t) for t in tags], self.tr("(none)"))
+        select_data(self.group, self._group)
 
     def data(self) -> WishInput:
         day = _day(self.collected_on)
@@ -142,6 +165,8 @@ class WishDialog(SaveDialog):
         )
 
     def action(self) -> Callable[[], Any]:
+        if self.wish_id:
+            return partial(wishes.update_wish, self.ctx.db, self.wish_id, self.data())
         return partial(wishes.collect, self.ctx.db, self.data())
 
 

@@ -35,9 +35,11 @@ from redoffice.services.wish_queries import (
     WishFilter,
     WishRow,
 )
+from redoffice.services.wishes import WishForm
 from redoffice.ui import ask
 from redoffice.ui.attachments_dialog import AttachmentsDialog
 from redoffice.ui.context import AppContext
+from redoffice.ui.errors import report
 from redoffice.ui.preview import show_report
 from redoffice.ui.simple_table import SimpleTable
 from redoffice.ui.widgets import (
@@ -107,6 +109,7 @@ class WishesPage(QWidget):
             stretch=5,
         )
         self.table.itemSelectionChanged.connect(self.show_detail)
+        self.table.activated_key.connect(self.correct_wish)
         self.timeline = SimpleTable([self.tr("Date"), self.tr("Step"), self.tr("Note")], stretch=2)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
@@ -229,6 +232,16 @@ class WishesPage(QWidget):
                 self.table.selectRow(ids.index(wish_id))
 
         self.ctx.query(partial(wish_queries.list_wishes, self.ctx.db, WishFilter()), select)
+
+    def correct_wish(self, row: WishRow) -> None:
+        """Double-click: the 征集 form again, while the wish is not yet published."""
+
+        def open_dialog(form: WishForm) -> None:
+            WishDialog(self.ctx, self, row.id, form).open()
+
+        self.ctx.query(
+            partial(wishes.wish_form, self.ctx.db, row.id), open_dialog, partial(report, self)
+        )
 
     def _with_row(self, dialog: Any) -> None:
         row = self.current()

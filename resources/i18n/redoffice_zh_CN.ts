@@ -396,32 +396,32 @@
 <context>
     <name>ClaimDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="187"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="212"/>
         <source>Claim</source>
         <translation>认领</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="192"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="217"/>
         <source>(no unit)</source>
         <translation>（无单位）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="194"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="219"/>
         <source>Wish</source>
         <translation>心愿内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="195"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="220"/>
         <source>Party members</source>
         <translation>双报到党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="196"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="221"/>
         <source>Partner unit</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="197"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="222"/>
         <source>Claimed on</source>
         <translation>认领日期</translation>
     </message>
@@ -668,22 +668,22 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="236"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="261"/>
         <source>Follow-up call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="243"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="268"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="244"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="269"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="245"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="270"/>
         <source>Feedback</source>
         <translation>心愿人反馈</translation>
     </message>
@@ -691,32 +691,32 @@
 <context>
     <name>FulfilDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="210"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="235"/>
         <source>Fulfilled</source>
         <translation>兑现</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="213"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="238"/>
         <source>The beneficiary signed the receipt</source>
         <translation>心愿人已在签收单上签字</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="216"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="241"/>
         <source>Fulfilled on</source>
         <translation>兑现日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="217"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="242"/>
         <source>Actual value (yuan)</source>
         <translation>实际价值（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="218"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="243"/>
         <source>Receipt</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="219"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="244"/>
         <source>Photos</source>
         <translation>兑现照片</translation>
     </message>
@@ -1516,62 +1516,62 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="272"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="297"/>
         <source>Register a party member</source>
         <translation>登记双报到党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="272"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="297"/>
         <source>Party member</source>
         <translation>双报到党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="278"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="303"/>
         <source>(no unit)</source>
         <translation>（无单位）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="282"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="307"/>
         <source>Still reports to this community</source>
         <translation>仍在本社区报到</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="285"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="310"/>
         <source>Resident (if living here)</source>
         <translation>本社区居民（如是）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="286"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="311"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="287"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="312"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="288"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="313"/>
         <source>Workplace</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="289"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="314"/>
         <source>Partner unit</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="290"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="315"/>
         <source>Party organization</source>
         <translation>所在党组织</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="291"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="316"/>
         <source>Reported on</source>
         <translation>报到日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="292"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="317"/>
         <source>Service commitments</source>
         <translation>服务承诺</translation>
     </message>
@@ -2207,32 +2207,32 @@
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="340"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="365"/>
         <source>Service record</source>
         <translation>服务记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="348"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="373"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="350"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="375"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="351"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="376"/>
         <source>Activity</source>
         <translation>服务内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="352"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="377"/>
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="353"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="378"/>
         <source>For the wish</source>
         <translation>关联心愿</translation>
     </message>
@@ -2304,27 +2304,27 @@
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="154"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="179"/>
         <source>Verify</source>
         <translation>核实</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="160"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="185"/>
         <source>Verified on</source>
         <translation>核实日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="161"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="186"/>
         <source>Verified by</source>
         <translation>核实人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="162"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="187"/>
         <source>How</source>
         <translation>核实方式</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="163"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="188"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -2569,72 +2569,77 @@
 <context>
     <name>WishDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="93"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="99"/>
         <source>Register a wish</source>
         <translation>登记心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="100"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="99"/>
+        <source>Correct a wish</source>
+        <translation>修改心愿登记</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="109"/>
         <source>Yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="102"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="111"/>
         <source>Agrees that the wish is published (signed)</source>
         <translation>本人已签字同意公开心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="104"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="113"/>
         <source>Only for a child under 14</source>
         <translation>未满14周岁时填写</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="106"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="115"/>
         <source>Beneficiary</source>
         <translation>心愿人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="107"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="116"/>
         <source>Wish</source>
         <translation>心愿内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="108"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="117"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="109"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="118"/>
         <source>Group</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="110"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="119"/>
         <source>Estimated value</source>
         <translation>估价（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="111"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="120"/>
         <source>Collected on</source>
         <translation>征集日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="112"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="121"/>
         <source>Collected by</source>
         <translation>征集人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="113"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="122"/>
         <source>Consent</source>
         <translation>同意公开</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="114"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="123"/>
         <source>Guardian who consented</source>
         <translation>同意的监护人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="126"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="148"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -2642,377 +2647,377 @@
 <context>
     <name>WishesPage</name>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="76"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="78"/>
         <source>Wishes</source>
         <translation>心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="77"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="79"/>
         <source>Party members</source>
         <translation>双报到党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="78"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="80"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="88"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="90"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="90"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="92"/>
         <source>Number, name or wish</source>
         <translation>编号、姓名或心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="96"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="98"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="97"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="99"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="98"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="115"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="100"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="118"/>
         <source>Round</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="99"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="101"/>
         <source>Beneficiary</source>
         <translation>心愿人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="100"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="102"/>
         <source>Group</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="101"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="103"/>
         <source>Wish</source>
         <translation>心愿内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="102"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="104"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="103"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="105"/>
         <source>Value</source>
         <translation>估价（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="104"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="106"/>
         <source>Claimed by</source>
         <translation>认领人/单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="105"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="107"/>
         <source>Contact by</source>
         <translation>对接截止</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="110"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="113"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="110"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="113"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="110"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="113"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="132"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="135"/>
         <source>Register a wish…</source>
         <translation>登记心愿…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="133"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="136"/>
         <source>Verify…</source>
         <translation>核实…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="134"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="137"/>
         <source>Do not publish…</source>
         <translation>不予发布…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="135"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="138"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="136"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="139"/>
         <source>Claim…</source>
         <translation>认领…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="137"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="140"/>
         <source>Contacted</source>
         <translation>已对接</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="138"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="141"/>
         <source>Cancel claim…</source>
         <translation>取消认领…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="139"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="142"/>
         <source>Fulfilled…</source>
         <translation>兑现…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="140"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="143"/>
         <source>Follow-up…</source>
         <translation>回访…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="141"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="144"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="146"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="149"/>
         <source>New round…</source>
         <translation>开启新批次…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="147"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="150"/>
         <source>Wish wall (A4)</source>
         <translation>心愿墙公示（A4）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="148"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="151"/>
         <source>Wish wall (A3)</source>
         <translation>心愿墙公示（A3）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="149"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="296"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="152"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="309"/>
         <source>Claim card</source>
         <translation>认领登记卡</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="150"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="296"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="153"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="309"/>
         <source>Receipt</source>
         <translation>兑现签收单</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="151"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="302"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="154"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="315"/>
         <source>Round summary</source>
         <translation>批次汇总</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="162"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="165"/>
         <source>All rounds</source>
         <translation>全部批次</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/wishes_page.py" line="177"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="180"/>
         <source>%n wish(es)</source>
         <translation>
             <numerusform>共 %n 个心愿</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="180"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="183"/>
         <source> (contact overdue)</source>
         <translation>（对接逾期）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="181"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="184"/>
         <source> (priority)</source>
         <translation>（优先）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="209"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="212"/>
         <source>Collected: %1</source>
         <translation>征集：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="210"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="213"/>
         <source>Consent: %1</source>
         <translation>同意：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="213"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="216"/>
         <source>Verified: %1</source>
         <translation>核实：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="215"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="218"/>
         <source>Claimer contact: %1</source>
         <translation>认领人联系方式：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="243"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="256"/>
         <source>Do not publish</source>
         <translation>不予发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="244"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="271"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="257"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="284"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="270"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="283"/>
         <source>Cancel claim</source>
         <translation>取消认领</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="281"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="294"/>
         <source>New round</source>
         <translation>开启新批次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="281"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="294"/>
         <source>Name (e.g. 2027年第一批)</source>
         <translation>批次名称（如 2027年第一批）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="288"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="301"/>
         <source>Wish wall</source>
         <translation>心愿墙公示</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="309"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="322"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="310"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="323"/>
         <source>Workplace</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="311"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="321"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="324"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="334"/>
         <source>Partner unit</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="312"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="325"/>
         <source>Party organization</source>
         <translation>所在党组织</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="313"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="326"/>
         <source>Reported on</source>
         <translation>报到日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="314"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="321"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="327"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="334"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="315"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="328"/>
         <source>Hours this year</source>
         <translation>本年服务时长</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="321"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="334"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="321"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="334"/>
         <source>Members</source>
         <translation>报到党员数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="331"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="344"/>
         <source>Service record from</source>
         <translation>服务记录：从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="333"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="435"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="346"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="448"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="343"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="356"/>
         <source>Register a member…</source>
         <translation>登记党员…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="344"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="357"/>
         <source>Add a service…</source>
         <translation>添加服务记录…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="345"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="358"/>
         <source>Print service record</source>
         <translation>打印服务记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="408"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="421"/>
         <source>Service record</source>
         <translation>服务记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="419"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="432"/>
         <source>Counted by</source>
         <translation>统计维度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="420"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="433"/>
         <source>Collected</source>
         <translation>征集</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="421"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="434"/>
         <source>Verified</source>
         <translation>核实</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="422"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="435"/>
         <source>Published</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="423"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="436"/>
         <source>Claimed</source>
         <translation>认领</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="424"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="437"/>
         <source>Fulfilled</source>
         <translation>兑现</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="425"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="438"/>
         <source>Claim rate</source>
         <translation>认领率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="426"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="439"/>
         <source>Fulfilment rate</source>
         <translation>兑现率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="433"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="446"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="448"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="461"/>
         <source>Counted by the date of each step: a claim cancelled later does not change the figures of earlier months.</source>
         <translation>按每个环节发生的日期统计：之后取消的认领不会改变以前月份的数字。</translation>
     </message>

@@ -2,6 +2,7 @@
 roll-over with priority, statistics by event date), members' services, and the printed board."""
 
 import subprocess
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -265,3 +266,24 @@ def test_every_other_step_is_refused_and_writes_nothing(
     if ALLOWED[state]:  # the refusals left the wish intact: an allowed step still goes through
         STEPS[min(ALLOWED[state])](db, wish_id, world["member"])
         assert _status(db, wish_id) != state
+
+
+def test_a_wish_is_corrected_only_before_publishing(db: Database, world: dict[str, str]) -> None:
+    wish_id = _wish(db, world["elder"])
+    form = wishes.wish_form(db, wish_id)
+    assert (form.beneficiary_name, form.data.estimated_value) == ("王小明", "200")
+    fixed = replace(form.data, text="一台电动轮椅", estimated_value="480")
+    wishes.update_wish(db, wish_id, fixed)
+    row = wish_queries.get_wishes(db, [wish_id])[0]
+    assert (row.wish, row.estimated_value, row.number) == (
+        "一台电动轮椅",
+        48000,
+        f"{AGO.year}-W0001",
+    )
+    with pytest.raises(ValidationFailed, match="估价超过上限"):
+        wishes.update_wish(db, wish_id, replace(fixed, estimated_value="501"))
+    wishes.verify(db, wish_id, AGO, "书记", "phone")
+    wishes.open_round(db, "第一批", AGO)
+    wishes.publish(db, wish_id, AGO)
+    with pytest.raises(UserError, match="只能在发布前修改"):
+        wishes.update_wish(db, wish_id, fixed)

@@ -167,3 +167,17 @@ def test_register_then_change_a_member(qtbot: QtBot, ctx: AppContext) -> None:
     assert member_id not in [
         label_id for _, label_id in party_members.claimer_choices(ctx.db).members
     ]
+
+
+def test_double_click_corrects_a_wish_not_yet_published(qtbot: QtBot, ctx: AppContext) -> None:
+    row = wish_queries.list_wishes(ctx.db, WishFilter(status="collected"))[0]
+    page = WishesPage(ctx)
+    qtbot.addWidget(page)
+    page.correct_wish(row)
+    qtbot.waitUntil(lambda: page.findChild(WishDialog) is not None, timeout=5000)
+    dialog = page.findChild(WishDialog)
+    assert dialog is not None and dialog.text.text() == row.wish
+    assert dialog.who.value() == row.beneficiary_id
+    dialog.text.setText(row.wish + "（加急）")
+    _save(qtbot, dialog)
+    assert wish_queries.get_wishes(ctx.db, [row.id])[0].wish == row.wish + "（加急）"
