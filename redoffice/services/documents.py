@@ -169,3 +169,29 @@ def member_service(db: Database, member_id: str, start: date, end: date) -> byte
         hours(sum(r.minutes for r in rows)),
     )
     return wish_forms.member_service(sheet)
+
+
+STATS_COLUMNS: Final = ("征集", "核实", "发布", "认领", "兑现", "认领率", "兑现率")
+
+
+def wish_stats_xlsx(db: Database, start: date, end: date, by: str) -> bytes:
+    """The 微心愿 figures of a period (counted by the date of each step), as a workbook."""
+    rows = wish_queries.statistics(db, start, end, by)
+    headers = (wish_queries.STATS_BY[by], *STATS_COLUMNS)
+    return table_workbook(
+        f"微心愿统计 {start.isoformat()} 至 {end.isoformat()}",
+        headers,
+        [
+            (
+                r.key,
+                *(r.counts[k] for k in wish_queries.COUNTED),
+                _percent(r.claim_rate),
+                _percent(r.fulfil_rate),
+            )
+            for r in rows
+        ],
+    )
+
+
+def _percent(rate: float | None) -> str:
+    return "" if rate is None else f"{rate:.0%}"

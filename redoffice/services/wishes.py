@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from redoffice import codes
 from redoffice.db import Database
 from redoffice.errors import UserError
+from redoffice.messages import message
 from redoffice.models import (
     Household,
     Organization,
@@ -296,22 +297,54 @@ def publish(db: Database, wish_id: str, on: date) -> None:
     """发布 into the current round: needs the consents (PIPL Art. 25, and 31 under 14)."""
     with db.uow() as s:
         wish = _wish(s, wish_id)
-        _move(wish, "publish")  # refused first when the wish is not 待发布 (a rollback undoes it)
-        current = _current_round(s)
-        if current is None:
-            raise UserError("wish.no_round")
-        if wish.consent_on is None:
-            raise UserError("wish.no_consent")
-        born = s.get(Resident, wish.beneficiary_id)
-        age = _age_on(born.birth_date if born else None, on)
-        if (
-            age is not None
-            and age < GUARDIAN_AGE
-            and not (wish.guardian and wish.guardian_consent_on)
+        _check_step(wish, "publish")  # the state first: "not 待发布" says more than "no round"
+        _publish_in(s, wish, _open_round(s), on)
+
+
+@dataclass(frozen=True)
+class Published:
+    numbers: list[str]
+    refused: list[tuple[str, str]]  # (number, why)
+
+
+def publish_verified(db: Database, on: date) -> Published:
+    """发布 every 待发布 wish into the current round at once; those still missing a consent
+    are listed with the reason and stay 待发布."""
+    done, refused = [], []
+    with db.uow() as s:
+        current = _open_round(s)
+        for wish in s.scalars(
+            select(Wish)
+            .where(Wish.status == "verified", Wish.deleted.is_(False))
+            .order_by(Wish.number)
         ):
-            raise UserError("wish.no_guardian_consent", age=age)
-        wish.round_id = current.id
-        _event(s, wish, "published", on)
+            try:
+                _publish_in(s, wish, current, on)
+                done.append(wish.number)
+            except UserError as exc:
+                refused.append((wish.number, message(exc.code, **exc.params)))
+    return Published(done, refused)
+
+
+def _open_round(s: Session) -> WishRound:
+    current = _current_round(s)
+    if current is None:
+        raise UserError("wish.no_round")
+    return current
+
+
+def _publish_in(s: Session, wish: Wish, current: WishRound, on: date) -> None:
+    """Checks first, then the step: a refused wish is left as it was."""
+    _check_step(wish, "publish")
+    if wish.consent_on is None:
+        raise UserError("wish.no_consent")
+    born = s.get(Resident, wish.beneficiary_id)
+    age = _age_on(born.birth_date if born else None, on)
+    if age is not None and age < GUARDIAN_AGE and not (wish.guardian and wish.guardian_consent_on):
+        raise UserError("wish.no_guardian_consent", age=age)
+    _move(wish, "publish")
+    wish.round_id = current.id
+    _event(s, wish, "published", on)
 
 
 def claim(db: Database, wish_id: str, data: ClaimInput) -> str:
@@ -417,12 +450,17 @@ def _live_claim(s: Session, wish: Wish) -> WishClaim:
     return found
 
 
-def _move(wish: Wish, step: str) -> None:
-    """Take ``step`` from the state it starts from, or refuse (before anything is written)."""
-    label, start, end = TRANSITIONS[step]
+def _check_step(wish: Wish, step: str) -> None:
+    """Refuse ``step`` unless the wish is in the state it starts from."""
+    label, start, _end = TRANSITIONS[step]
     if wish.status != start:
         raise UserError("wish.transition_refused", old=STATUSES[wish.status], step=label)
-    wish.status = end
+
+
+def _move(wish: Wish, step: str) -> None:
+    """Take ``step`` from the state it starts from, or refuse (before anything is written)."""
+    _check_step(wish, step)
+    wish.status = TRANSITIONS[step][2]
 
 
 def _event(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redoffice.files import write_file
 from redoffice.services import documents, party_members, wish_queries, wishes
 from redoffice.services.money import yuan
 from redoffice.services.party_members import (
@@ -35,7 +36,7 @@ from redoffice.services.wish_queries import (
     WishFilter,
     WishRow,
 )
-from redoffice.services.wishes import WishForm
+from redoffice.services.wishes import Published, WishForm
 from redoffice.ui import ask
 from redoffice.ui.attachments_dialog import AttachmentsDialog
 from redoffice.ui.context import AppContext
@@ -114,6 +115,8 @@ class WishesPage(QWidget):
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.count = QLabel()
+        self.outcome = QLabel()  # what the last batch step did (e.g. wishes not published)
+        self.outcome.setWordWrap(True)
         filters = QHBoxLayout()
         for widget in (QLabel(self.tr("Round")), self.round, self.status, self.text):
             filters.addWidget(widget)
@@ -127,6 +130,7 @@ class WishesPage(QWidget):
         layout.addLayout(self._print_actions())
         layout.addLayout(filters)
         layout.addWidget(split, 1)
+        layout.addWidget(self.outcome)
         layout.addWidget(self.count)
         return tab
 
@@ -136,6 +140,7 @@ class WishesPage(QWidget):
             (self.tr("Verify…"), partial(self._with_row, VerifyDialog)),
             (self.tr("Do not publish…"), self.reject_wish),
             (self.tr("Publish"), self.publish),
+            (self.tr("Publish all verified"), self.publish_all),
             (self.tr("Claim…"), self.claim),
             (self.tr("Contacted"), self.contacted),
             (self.tr("Cancel claim…"), self.cancel_claim),
@@ -262,6 +267,17 @@ class WishesPage(QWidget):
         row = self.current()
         if row is not None:
             self._write(partial(wishes.publish, self.ctx.db, row.id, date.today()))
+
+    def publish_all(self) -> None:
+        question = self.tr("Publish every verified wish into the current round?")
+        if ask.confirm(self, self.tr("Publish"), question):
+            job = partial(wishes.publish_verified, self.ctx.db, date.today())
+            self.ctx.write(job, "wish", self._published, parent=self)
+
+    def _published(self, result: Published) -> None:
+        lines = [self.tr("%n wish(es) published", "", len(result.numbers))]
+        lines += [f"{number}：{why}" for number, why in result.refused]
+        self.outcome.setText("\n".join(lines))
 
     def claim(self) -> None:
         row = self.current()
@@ -465,6 +481,7 @@ class WishesPage(QWidget):
         note.setWordWrap(True)
         tab = QWidget()
         layout = QVBoxLayout(tab)
+        layout.addLayout(button_row((self.tr("Export to Excel…"), self.export_stats)))
         layout.addLayout(row)
         layout.addWidget(self.stats, 1)
         layout.addWidget(note)
@@ -477,6 +494,19 @@ class WishesPage(QWidget):
             by = combo_value(self.stats_by) or "round"
             job = partial(wish_queries.statistics, self.ctx.db, start, end, by)
             self.ctx.query(job, self._show_stats)
+
+    def export_stats(self) -> None:
+        start, end = self.stats_from.value(), self.stats_to.value()
+        path = ask.save_path(self, self.tr("Export to Excel"), "微心愿统计.xlsx", "Excel (*.xlsx)")
+        if not (path and start and end):
+            return
+        by = combo_value(self.stats_by) or "round"
+        db = self.ctx.db
+
+        def make() -> None:
+            write_file(path, documents.wish_stats_xlsx(db, start, end, by))
+
+        self.ctx.query(make, _nothing, partial(report, self))
 
     def _show_stats(self, rows: list[StatRow]) -> None:
         self.stats.set_rows(

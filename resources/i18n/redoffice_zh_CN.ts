@@ -2647,379 +2647,407 @@
 <context>
     <name>WishesPage</name>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="78"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="79"/>
         <source>Wishes</source>
         <translation>心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="79"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="80"/>
         <source>Party members</source>
         <translation>双报到党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="80"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="81"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="90"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="91"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="92"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="93"/>
         <source>Number, name or wish</source>
         <translation>编号、姓名或心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="98"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="99"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="99"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="100"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="100"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="118"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="101"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="119"/>
         <source>Round</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="101"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="102"/>
         <source>Beneficiary</source>
         <translation>心愿人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="102"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="103"/>
         <source>Group</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="103"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="104"/>
         <source>Wish</source>
         <translation>心愿内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="104"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="105"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="105"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="106"/>
         <source>Value</source>
         <translation>估价（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="106"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="107"/>
         <source>Claimed by</source>
         <translation>认领人/单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="107"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="108"/>
         <source>Contact by</source>
         <translation>对接截止</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="113"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="114"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="113"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="114"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="113"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="114"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="135"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="136"/>
         <source>Register a wish…</source>
         <translation>登记心愿…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="136"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="137"/>
         <source>Verify…</source>
         <translation>核实…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="137"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="138"/>
         <source>Do not publish…</source>
         <translation>不予发布…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="138"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="139"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="270"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="139"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="140"/>
+        <source>Publish all verified</source>
+        <translation>发布全部待发布</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="141"/>
         <source>Claim…</source>
         <translation>认领…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="140"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="142"/>
         <source>Contacted</source>
         <translation>已对接</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="141"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="143"/>
         <source>Cancel claim…</source>
         <translation>取消认领…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="142"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="144"/>
         <source>Fulfilled…</source>
         <translation>兑现…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="143"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="145"/>
         <source>Follow-up…</source>
         <translation>回访…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="144"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="146"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="149"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="151"/>
         <source>New round…</source>
         <translation>开启新批次…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="150"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="152"/>
         <source>Wish wall (A4)</source>
         <translation>心愿墙公示（A4）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="151"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="153"/>
         <source>Wish wall (A3)</source>
         <translation>心愿墙公示（A3）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="152"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="309"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="154"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="322"/>
         <source>Claim card</source>
         <translation>认领登记卡</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="153"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="309"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="155"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="322"/>
         <source>Receipt</source>
         <translation>兑现签收单</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="154"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="315"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="156"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="328"/>
         <source>Round summary</source>
         <translation>批次汇总</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="165"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="167"/>
         <source>All rounds</source>
         <translation>全部批次</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/wishes_page.py" line="180"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="182"/>
         <source>%n wish(es)</source>
         <translation>
             <numerusform>共 %n 个心愿</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="183"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="185"/>
         <source> (contact overdue)</source>
         <translation>（对接逾期）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="184"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="186"/>
         <source> (priority)</source>
         <translation>（优先）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="212"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="214"/>
         <source>Collected: %1</source>
         <translation>征集：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="213"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="215"/>
         <source>Consent: %1</source>
         <translation>同意：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="216"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="218"/>
         <source>Verified: %1</source>
         <translation>核实：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="218"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="220"/>
         <source>Claimer contact: %1</source>
         <translation>认领人联系方式：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="256"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="258"/>
         <source>Do not publish</source>
         <translation>不予发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="257"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="284"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="259"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="297"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="283"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="269"/>
+        <source>Publish every verified wish into the current round?</source>
+        <translation>把所有待发布的心愿发布到当前批次？</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../redoffice/ui/wishes_page.py" line="275"/>
+        <source>%n wish(es) published</source>
+        <translation>
+            <numerusform>%n 个心愿已发布</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="296"/>
         <source>Cancel claim</source>
         <translation>取消认领</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="294"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="307"/>
         <source>New round</source>
         <translation>开启新批次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="294"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="307"/>
         <source>Name (e.g. 2027年第一批)</source>
         <translation>批次名称（如 2027年第一批）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="301"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="314"/>
         <source>Wish wall</source>
         <translation>心愿墙公示</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="322"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="335"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="323"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="336"/>
         <source>Workplace</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="324"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="334"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="337"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="347"/>
         <source>Partner unit</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="325"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="338"/>
         <source>Party organization</source>
         <translation>所在党组织</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="326"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="339"/>
         <source>Reported on</source>
         <translation>报到日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="327"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="334"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="340"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="347"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="328"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="341"/>
         <source>Hours this year</source>
         <translation>本年服务时长</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="334"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="347"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="334"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="347"/>
         <source>Members</source>
         <translation>报到党员数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="344"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="357"/>
         <source>Service record from</source>
         <translation>服务记录：从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="346"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="448"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="359"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="461"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="356"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="369"/>
         <source>Register a member…</source>
         <translation>登记党员…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="357"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="370"/>
         <source>Add a service…</source>
         <translation>添加服务记录…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="358"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="371"/>
         <source>Print service record</source>
         <translation>打印服务记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="421"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="434"/>
         <source>Service record</source>
         <translation>服务记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="432"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="445"/>
         <source>Counted by</source>
         <translation>统计维度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="433"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="446"/>
         <source>Collected</source>
         <translation>征集</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="434"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="447"/>
         <source>Verified</source>
         <translation>核实</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="435"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="448"/>
         <source>Published</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="436"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="449"/>
         <source>Claimed</source>
         <translation>认领</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="437"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="450"/>
         <source>Fulfilled</source>
         <translation>兑现</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="438"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="451"/>
         <source>Claim rate</source>
         <translation>认领率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="439"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="452"/>
         <source>Fulfilment rate</source>
         <translation>兑现率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="446"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="459"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="461"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="474"/>
         <source>Counted by the date of each step: a claim cancelled later does not change the figures of earlier months.</source>
         <translation>按每个环节发生的日期统计：之后取消的认领不会改变以前月份的数字。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="481"/>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="497"/>
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
     </message>
 </context>
 <context>

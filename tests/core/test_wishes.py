@@ -287,3 +287,19 @@ def test_a_wish_is_corrected_only_before_publishing(db: Database, world: dict[st
     wishes.publish(db, wish_id, AGO)
     with pytest.raises(UserError, match="只能在发布前修改"):
         wishes.update_wish(db, wish_id, fixed)
+
+
+def test_publish_every_verified_wish_at_once(db: Database, world: dict[str, str]) -> None:
+    ready = _wish(db, world["elder"])
+    waiting = _wish(db, world["elder"], consent=False)
+    for wish_id in (ready, waiting):
+        wishes.verify(db, wish_id, AGO, "书记", "phone")
+    with pytest.raises(UserError, match="还没有开启批次"):
+        wishes.publish_verified(db, AGO)
+    wishes.open_round(db, "第一批", AGO)
+    result = wishes.publish_verified(db, AGO)
+    numbers = {w.id: w.number for w in wish_queries.get_wishes(db, [ready, waiting])}
+    assert result.numbers == [numbers[ready]]
+    assert [number for number, _why in result.refused] == [numbers[waiting]]
+    assert "第二十五条" in result.refused[0][1]  # the reason, as the user reads it
+    assert (_status(db, ready), _status(db, waiting)) == ("published", "verified")

@@ -4,6 +4,7 @@ claim it for a party member, fulfil it; the 工作台 lists claims past their co
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -181,3 +182,32 @@ def test_double_click_corrects_a_wish_not_yet_published(qtbot: QtBot, ctx: AppCo
     dialog.text.setText(row.wish + "（加急）")
     _save(qtbot, dialog)
     assert wish_queries.get_wishes(ctx.db, [row.id])[0].wish == row.wish + "（加急）"
+
+
+def test_publish_all_verified_and_export_the_statistics(
+    qtbot: QtBot,
+    ctx: AppContext,
+    no_questions: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from openpyxl import load_workbook
+
+    verified = wish_queries.list_wishes(ctx.db, WishFilter(status="verified"))
+    assert verified, "the demo has verified wishes"
+    page = WishesPage(ctx)
+    qtbot.addWidget(page)
+    page.publish_all()
+    _wait(ctx)
+    qtbot.waitUntil(lambda: "个心愿已发布" in page.outcome.text(), timeout=5000)
+    assert not wish_queries.list_wishes(ctx.db, WishFilter(status="verified"))
+    target = tmp_path / "统计.xlsx"
+    monkeypatch.setattr("redoffice.ui.ask.save_path", lambda *_a: str(target))
+    page.stats_by.setCurrentIndex(page.stats_by.findData("grid"))
+    page.export_stats()
+    _wait(ctx)
+    qtbot.waitUntil(target.exists, timeout=5000)
+    sheet = load_workbook(target).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("网格", "征集", "核实") and rows[-1][0] == "合计"
