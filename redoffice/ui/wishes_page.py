@@ -117,6 +117,7 @@ class WishesPage(QWidget):
         self.count = QLabel()
         self.outcome = QLabel()  # what the last batch step did (e.g. wishes not published)
         self.outcome.setWordWrap(True)
+        self.outcome.hide()
         filters = QHBoxLayout()
         for widget in (QLabel(self.tr("Round")), self.round, self.status, self.text):
             filters.addWidget(widget)
@@ -278,6 +279,7 @@ class WishesPage(QWidget):
         lines = [self.tr("%n wish(es) published", "", len(result.numbers))]
         lines += [f"{number}：{why}" for number, why in result.refused]
         self.outcome.setText("\n".join(lines))
+        self.outcome.show()
 
     def claim(self) -> None:
         row = self.current()
