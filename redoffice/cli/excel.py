@@ -12,7 +12,6 @@ from redoffice.cli.work import command
 from redoffice.db import Database
 from redoffice.errors import UserError
 from redoffice.files import write_file
-from redoffice.reports.workbook import rows_workbook
 from redoffice.services import exporting, importer
 from redoffice.services.importer import ImportOptions
 from redoffice.services.sheets import FIELD_LABELS, field_for, head_and_header, stream_sheet
@@ -55,8 +54,7 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
     if not args.dry_run:
         importer.apply_import(db, plan)
     if args.failures:
-        header, failed = importer.failure_rows(plan)
-        write_file(args.failures, rows_workbook("导入失败", header, failed))
+        write_file(args.failures, importer.failure_workbook(plan))
     summary = plan.summary()
     if args.json:
         out_json(summary)

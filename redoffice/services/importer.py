@@ -24,6 +24,7 @@ from redoffice.errors import UserError, ValidationFailed
 from redoffice.messages import message
 from redoffice.models import Estate, Grid, Household, Resident, ResidentTag
 from redoffice.models.base import utcnow
+from redoffice.reports.workbook import rows_workbook
 from redoffice.services import cleaning, config, search
 from redoffice.services.addresses import household_address
 from redoffice.services.records import save
@@ -772,6 +773,12 @@ def failure_rows(plan: ImportPlan) -> tuple[list[list[Any]], list[list[Any]]]:
         extra.append(None)
     failed = [row + [None] * (width - len(row)) + [reason] for row, reason in cells]
     return header, failed
+
+
+def failure_workbook(plan: ImportPlan) -> bytes:
+    """The failed rows as a workbook to fix in Excel and import again."""
+    header, failed = failure_rows(plan)
+    return rows_workbook("导入失败", header, failed)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ user says so, which the core records in the audit log."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication
@@ -33,9 +34,15 @@ def export_list(ctx: AppContext, parent: QWidget, kind: str) -> None:
             "A full export is recorded in the audit log.",
         ),
     )
-    db = ctx.db
+    save_bytes(ctx, parent, path, partial(exporting.export_workbook, ctx.db, kind, unmasked))
 
-    def make() -> None:
-        write_file(path, exporting.export_workbook(db, kind, unmasked))
 
-    ctx.query(make, lambda _r: None, partial(report, parent))
+def save_bytes(
+    ctx: AppContext,
+    parent: QWidget,
+    path: str,
+    make: Callable[[], bytes],
+    done: Callable[[object], None] = lambda _r: None,
+) -> None:
+    """A workbook or PDF made and written on the worker; a refusal is shown to the user."""
+    ctx.query(lambda: write_file(path, make()), done, partial(report, parent))

@@ -26,14 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from redoffice.errors import UserError
-from redoffice.files import write_file
-from redoffice.reports.workbook import rows_workbook
 from redoffice.services import importer
 from redoffice.services.importer import ImportOptions, ImportPlan, ImportResult, SheetPreview
 from redoffice.services.sheets import FIELD_LABELS
 from redoffice.ui import ask
 from redoffice.ui.context import AppContext
 from redoffice.ui.errors import report
+from redoffice.ui.export import save_bytes
 from redoffice.ui.simple_table import SimpleTable
 from redoffice.ui.widgets import button_row, fill_combo
 
@@ -239,12 +238,8 @@ class ImportWizard(QDialog):
         path = ask.save_path(
             self, self.tr("Save failed rows"), "导入失败的行.xlsx", "Excel (*.xlsx)"
         )
-        if path:
-            header, failed = importer.failure_rows(self.plan)
-            try:
-                write_file(path, rows_workbook("导入失败", header, failed))
-            except UserError as exc:
-                report(self, exc)
+        if path:  # the failed rows are read again from the file: on the worker
+            save_bytes(self.ctx, self, path, partial(importer.failure_workbook, self.plan))
 
     # -- 4. import with progress and cancel ----------------------------------------------
     def _run_page(self) -> QWidget:

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redoffice.files import write_file
 from redoffice.services import documents, meetings, registry, resolutions
 from redoffice.services.calendar import SHANGHAI
 from redoffice.services.meetings import MeetingRow
@@ -31,7 +30,7 @@ from redoffice.services.resolutions import NoteEntry, ResolutionFilter, Resoluti
 from redoffice.ui import ask
 from redoffice.ui.attachments_dialog import AttachmentsDialog
 from redoffice.ui.context import AppContext
-from redoffice.ui.errors import report
+from redoffice.ui.export import save_bytes
 from redoffice.ui.meeting_dialog import open_meeting_dialog
 from redoffice.ui.minutes_editor import open_minutes_editor
 from redoffice.ui.preview import show_report
@@ -335,14 +334,8 @@ class MeetingsPage(QWidget):
         )
         if not path:
             return
-        db, f = self.ctx.db, self.follow_up_filter()
-
-        def make() -> None:
-            write_file(path, documents.follow_up_xlsx(db, f))
-
-        self.ctx.query(
-            make, lambda _r: self.count.setText(self.tr("Exported.")), partial(report, self)
-        )
+        make = partial(documents.follow_up_xlsx, self.ctx.db, self.follow_up_filter())
+        save_bytes(self.ctx, self, path, make, lambda _r: self.count.setText(self.tr("Exported.")))
 
     def _on_changed(self, table: str) -> None:
         if table in ("meeting", "resolution", "estate"):

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redoffice.files import write_file
 from redoffice.services import documents, party_members, wish_queries, wishes
 from redoffice.services.money import yuan
 from redoffice.services.party_members import (
@@ -41,6 +40,7 @@ from redoffice.ui import ask
 from redoffice.ui.attachments_dialog import AttachmentsDialog
 from redoffice.ui.context import AppContext
 from redoffice.ui.errors import report
+from redoffice.ui.export import save_bytes
 from redoffice.ui.preview import show_report
 from redoffice.ui.simple_table import SimpleTable
 from redoffice.ui.widgets import (
@@ -503,12 +503,8 @@ class WishesPage(QWidget):
         if not (path and start and end):
             return
         by = combo_value(self.stats_by) or "round"
-        db = self.ctx.db
-
-        def make() -> None:
-            write_file(path, documents.wish_stats_xlsx(db, start, end, by))
-
-        self.ctx.query(make, _nothing, partial(report, self))
+        make = partial(documents.wish_stats_xlsx, self.ctx.db, start, end, by)
+        save_bytes(self.ctx, self, path, make)
 
     def _show_stats(self, rows: list[StatRow]) -> None:
         self.stats.set_rows(

@@ -78,3 +78,25 @@ def test_dry_run_lists_row_errors(wizard: ImportWizard, ctx: AppContext, tmp_pat
     assert wizard.errors.rowCount() == 6
     assert wizard.errors.item(0, 0).text() == "3"  # type: ignore[union-attr]
     assert "不能导入 6" in wizard.counts.text()
+
+
+def test_failed_rows_saved_as_a_workbook(
+    wizard: ImportWizard, ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openpyxl import load_workbook
+
+    wizard.open_file(corpus.broken_cells(tmp_path))
+    assert ctx.tasks.wait_idle()
+    wizard.dry_run()
+    assert ctx.tasks.wait_idle()
+    assert wizard.errors.rowCount() > 0
+    target = tmp_path / "失败行.xlsx"
+    monkeypatch.setattr("redoffice.ui.ask.save_path", lambda *_a: str(target))
+    wizard.save_failures()
+    assert ctx.tasks.wait_idle()  # read again and written on the worker
+    sheet = load_workbook(target).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    heading = next(n for n, r in enumerate(rows) if "错误原因" in r)
+    assert wizard.plan is not None
+    assert len(rows) - heading - 1 == wizard.plan.count("failed")  # one row per failed row
