@@ -79,7 +79,6 @@ MESSAGES: Final[dict[str, str]] = {
     "wish.no_guardian_consent": (
         "心愿人未满14周岁（{age}岁），须先登记监护人同意（个人信息保护法第三十一条）"
     ),
-    "wish.consent_after_publishing": "心愿已发布，不能再修改同意记录",
     "wish.no_claimer": "请选择认领的党员或共建单位",
     "wish.already_claimed": "该心愿已由“{claimer}”认领，一个心愿只能有一个有效认领",
     "wish.no_live_claim": "该心愿当前为“{status}”，没有有效的认领",

@@ -207,27 +207,6 @@ def wish_form(db: Database, wish_id: str) -> WishForm:
         return WishForm(data, who.name if who else "")
 
 
-def record_consent(
-    db: Database,
-    wish_id: str,
-    consent_on: date,
-    guardian: str = "",
-    guardian_on: date | None = None,
-) -> None:
-    """The signed consent came later (before publishing)."""
-    c = Checker()
-    guardian = c.text("guardian", guardian, max_len=64)
-    c.past_date("consent_on", consent_on, date.today())
-    c.raise_if_any()
-    with db.uow() as s:
-        wish = _wish(s, wish_id)
-        if wish.status not in ("collected", "verified"):
-            raise UserError("wish.consent_after_publishing")
-        wish.consent_on = consent_on
-        if guardian:
-            wish.guardian, wish.guardian_consent_on = guardian, guardian_on or consent_on
-
-
 def verify(db: Database, wish_id: str, on: date, by: str, method: str, note: str = "") -> None:
     """核实 by a staff member, by phone or a home visit."""
     c = Checker()

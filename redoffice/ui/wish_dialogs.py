@@ -52,6 +52,11 @@ def _day(edit: OptionalDateEdit) -> date:
     return edit.value() or date.today()
 
 
+def _dated(given: bool, stored: date | None, first: date) -> date | None:
+    """A consent keeps the date it was first recorded; a new one is dated ``first``."""
+    return (stored or first) if given else None
+
+
 class ResidentChooser(QWidget):
     """Type part of a name (or ID/phone tail), pick the resident from the matches."""
 
@@ -100,6 +105,7 @@ class WishDialog(SaveDialog):
         super().__init__(ctx, title, parent)
         self.wish_id = wish_id
         self._group = form.data.group_tag if form else ""
+        self._stored = form.data if form else None
         self.who = ResidentChooser(ctx)
         self.who.matches.currentIndexChanged.connect(self._load_groups)
         self.text = QLineEdit()
@@ -150,6 +156,7 @@ class WishDialog(SaveDialog):
 
     def data(self) -> WishInput:
         day = _day(self.collected_on)
+        first = date.today() if self._stored else day  # the date a consent is first recorded
         guardian = self.guardian.text()
         return WishInput(
             beneficiary_id=self.who.value() or "",
@@ -159,10 +166,16 @@ class WishDialog(SaveDialog):
             collected_on=day,
             collected_by=self.collected_by.text(),
             group_tag=combo_value(self.group) or "",
-            consent_on=day if self.consent.isChecked() else None,
+            consent_on=_dated(self.consent.isChecked(), self._stored_on("consent_on"), first),
             guardian=guardian,
-            guardian_consent_on=day if guardian else None,
+            guardian_consent_on=_dated(
+                bool(guardian), self._stored_on("guardian_consent_on"), first
+            ),
         )
+
+    def _stored_on(self, name: str) -> date | None:
+        value = getattr(self._stored, name, None)
+        return value if isinstance(value, date) else None
 
     def action(self) -> Callable[[], Any]:
         if self.wish_id:

@@ -99,13 +99,15 @@ def test_consent_before_publishing(db: Database, world: dict[str, str]) -> None:
     wishes.verify(db, adult, AGO, "书记", "phone")
     with pytest.raises(UserError, match="第二十五条"):
         wishes.publish(db, adult, AGO)
-    wishes.record_consent(db, adult, AGO)
+    signed = replace(wishes.wish_form(db, adult).data, consent_on=AGO)  # the paper came back
+    wishes.update_wish(db, adult, signed)
     wishes.publish(db, adult, AGO)
     child = _wish(db, world["child"])
     wishes.verify(db, child, AGO, "书记", "home_visit")
     with pytest.raises(UserError, match="未满14周岁"):
         wishes.publish(db, child, AGO)
-    wishes.record_consent(db, child, AGO, guardian="李建国", guardian_on=AGO)
+    guardian = replace(wishes.wish_form(db, child).data, guardian="李建国", guardian_consent_on=AGO)
+    wishes.update_wish(db, child, guardian)
     wishes.publish(db, child, AGO)
     assert _status(db, child) == "published"
 
