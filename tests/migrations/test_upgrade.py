@@ -2,6 +2,7 @@
 
 import shutil
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -165,5 +166,39 @@ def test_upgraded_database_has_a_visit_plan(tmp_path: Path) -> None:
                 select(func.count()).select_from(Household).where(Household.deleted.is_(False))
             )
         assert len(plan) == households  # nobody was visited before visits existed
+    finally:
+        db.close()
+
+
+def test_session_two_database_keeps_its_work_and_takes_wishes(tmp_path: Path) -> None:
+    """A database at 0006 (visits, cases, meetings, an attachment) upgrades to the 微心愿
+    schema: 0007 adds lookup indexes, 0008 rebuilds the attachment table with a new owner."""
+    from redoffice.services import attachments, wish_queries, wishes
+    from redoffice.services.wishes import WishInput
+
+    work = ("visit", "case_record", "meeting", "resolution", "attachment")
+    conn = sqlite3.connect(FIXTURES / "schema_0006.sqlite")
+    before = {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in work}
+    conn.close()
+    path = _upgraded_copy("schema_0006.sqlite", tmp_path)
+    conn = sqlite3.connect(path)
+    for table in work:
+        assert sorted(conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr) == before[table]
+    indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert {"ix_resident_id_number", "ix_household_address", "uq_wish_claim_live"} <= indexes
+    resident = conn.execute("SELECT id FROM resident LIMIT 1").fetchone()[0]
+    conn.close()
+    db = open_database(f"sqlite:///{path}")
+    db.actor = "书记"
+    try:
+        wish = wishes.collect(
+            db, WishInput(resident, "一台轮椅", "goods", "300", date(2026, 11, 1), "网格员")
+        )
+        with db.uow() as s:  # the rebuilt check constraint accepts a wish's photo
+            attachments.link(
+                s, "wish", wish, [attachments.StoredFile("0" * 64, "image/png", 9, "a")]
+            )
+        assert wish_queries.get_wishes(db, [wish])[0].status == "collected"
+        assert len(attachments.list_for(db, "wish", wish)) == 1
     finally:
         db.close()
