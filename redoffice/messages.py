@@ -222,7 +222,7 @@ FIELDS: Final[dict[str, str]] = {
     "hours": "服务时长",
     "service_date": "服务日期",
     "wish_id": "心愿",
-    "case_id": "诉求",
+    "case": "关联诉求",
     "completed_on": "完成日期",
     "meeting_date": "会议日期",
     "by": "统计维度",

@@ -68,7 +68,7 @@ class ServiceInput:
     activity: str
     hours: float
     wish_id: str | None = None
-    case_id: str | None = None
+    case: str | None = None  # a 民情诉求 by its number (2026-00042) or id
     notes: str = ""
 
 
@@ -222,7 +222,9 @@ def add_service(db: Database, data: ServiceInput) -> str:
     with db.uow() as s:
         live(s, PartyMember, data.member_id, "member.not_found")
         check_ref(s, c, "wish_id", Wish, data.wish_id)
-        check_ref(s, c, "case_id", Case, data.case_id)
+        case_id = _case_id(s, data.case)
+        if data.case and case_id is None:
+            c.add("case", "record.not_found")
         c.raise_if_any()
         record = ServiceRecord(
             member_id=data.member_id,
@@ -230,12 +232,22 @@ def add_service(db: Database, data: ServiceInput) -> str:
             activity=activity,
             minutes=minutes,
             wish_id=data.wish_id,
-            case_id=data.case_id,
+            case_id=case_id,
             notes=notes,
         )
         s.add(record)
         s.flush()
         return record.id
+
+
+def _case_id(s: Session, reference: str | None) -> str | None:
+    if not reference or not reference.strip():
+        return None
+    ref = reference.strip()
+    found = s.scalar(
+        select(Case.id).where(Case.deleted.is_(False), (Case.id == ref) | (Case.number == ref))
+    )
+    return str(found) if found else None
 
 
 def service_records(db: Database, member_id: str, start: date, end: date) -> list[ServiceRow]:

@@ -82,7 +82,7 @@ class BarChart(QWidget):
         self.items = items
         if not self.vertical:
             self.setMinimumHeight(max(120, 22 * len(items) + 10))
-        self.update()
+        self.repaint()  # new figures: drawn now (a reload happens a few times an hour)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -254,14 +254,14 @@ class MeetingsPage(QWidget):
         self.overdue_only.setChecked(False)
         self.open_only.setChecked(True)
 
-        def select(rows: list[ResolutionRow]) -> None:
+        def show_picked(rows: list[ResolutionRow]) -> None:
             self._show_resolutions(rows)
             ids = [r.id for r in rows]
             if resolution_id in ids:
                 self.resolutions.selectRow(ids.index(resolution_id))
 
         job = partial(resolutions.list_resolutions, self.ctx.db, self.follow_up_filter())
-        self.ctx.query(job, select)
+        self.ctx.query(job, show_picked)
 
     def current(self) -> ResolutionRow | None:
         key = self.resolutions.current_key()

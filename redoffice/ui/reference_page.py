@@ -106,7 +106,7 @@ class RecordTab(QWidget):
         for text, slot in (
             (self.tr("New"), self.add),
             (self.tr("Edit"), self.edit),
-            (self.tr("Delete"), self.delete),
+            (self.tr("Delete"), self.to_recycle_bin),
             (self.tr("History"), self.history),
         ):
             button = QPushButton(text)
@@ -143,7 +143,7 @@ class RecordTab(QWidget):
         if row is not None:
             RecordDialog(self.ctx, self.kind, row, self).open()
 
-    def delete(self) -> None:
+    def to_recycle_bin(self) -> None:
         row = self.current()
         if row is not None:
             record_actions.set_deleted(self.ctx, self, self.kind.table, row.id, row.name, True)

@@ -384,11 +384,14 @@ class ServiceDialog(SaveDialog):
         self.hours.setValue(1)
         self.wish = QComboBox()
         fill_combo(self.wish, claimed, self.tr("(none)"))
+        self.case = QLineEdit()
+        self.case.setPlaceholderText(self.tr("Request number, e.g. 2026-00042"))
         for field, label, widget in (
             ("service_date", self.tr("Date"), self.on),
             ("activity", self.tr("Activity"), self.activity),
             ("hours", self.tr("Hours"), self.hours),
             ("wish_id", self.tr("For the wish"), self.wish),
+            ("case", self.tr("For the request"), self.case),
         ):
             self.form.add_row(field, label, widget)
 
@@ -399,5 +402,6 @@ class ServiceDialog(SaveDialog):
             self.activity.text(),
             self.hours.value(),
             wish_id=combo_value(self.wish),
+            case=self.case.text(),
         )
         return partial(party_members.add_service, self.ctx.db, data)

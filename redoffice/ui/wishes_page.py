@@ -49,6 +49,7 @@ from redoffice.ui.widgets import (
     code_combo,
     combo_value,
     fill_combo,
+    select_data,
     splitter,
     stacked,
 )
@@ -231,13 +232,13 @@ class WishesPage(QWidget):
         self.status.setCurrentIndex(0)
         self.round.setCurrentIndex(0)
 
-        def select(rows: list[WishRow]) -> None:
+        def show_picked(rows: list[WishRow]) -> None:
             self._show_wishes(rows)
             ids = [r.id for r in rows]
             if wish_id in ids:
                 self.table.selectRow(ids.index(wish_id))
 
-        self.ctx.query(partial(wish_queries.list_wishes, self.ctx.db, WishFilter()), select)
+        self.ctx.query(partial(wish_queries.list_wishes, self.ctx.db, WishFilter()), show_picked)
 
     def correct_wish(self, row: WishRow) -> None:
         """Double-click: the 征集 form again, while the wish is not yet published."""
@@ -366,6 +367,9 @@ class WishesPage(QWidget):
         ):
             period.addWidget(widget)
         period.addStretch(1)
+        self.unit_filter = QComboBox()  # the members who reported through one partner unit
+        self.unit_filter.currentIndexChanged.connect(self.reload_members)
+        period.addWidget(self.unit_filter)
         split = splitter(Qt.Orientation.Horizontal, [700, 360], self.members, self.units)
         tab = QWidget()
         layout = QVBoxLayout(tab)
@@ -381,7 +385,8 @@ class WishesPage(QWidget):
         return tab
 
     def reload_members(self) -> None:
-        self.ctx.query(partial(party_members.list_members, self.ctx.db), self._show_members)
+        job = partial(party_members.list_members, self.ctx.db, combo_value(self.unit_filter))
+        self.ctx.query(job, self._show_members)
         self.ctx.query(partial(party_members.partner_units, self.ctx.db), self._show_units)
 
     def _show_members(self, rows: list[MemberRow]) -> None:
@@ -403,6 +408,11 @@ class WishesPage(QWidget):
 
     def _show_units(self, rows: list[UnitRow]) -> None:
         self.units.set_rows([(u.name, u.contact_person, u.phone, str(u.members)) for u in rows])
+        current = combo_value(self.unit_filter)
+        self.unit_filter.blockSignals(True)
+        fill_combo(self.unit_filter, [(u.name, u.id) for u in rows], self.tr("All partner units"))
+        select_data(self.unit_filter, current)
+        self.unit_filter.blockSignals(False)
 
     def current_member(self) -> MemberRow | None:
         key = self.members.current_key()

@@ -396,32 +396,32 @@
 <context>
     <name>ClaimDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="212"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="225"/>
         <source>Claim</source>
         <translation>认领</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="217"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="230"/>
         <source>(no unit)</source>
         <translation>（无单位）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="219"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="232"/>
         <source>Wish</source>
         <translation>心愿内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="220"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="233"/>
         <source>Party members</source>
         <translation>双报到党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="221"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="234"/>
         <source>Partner unit</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="222"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="235"/>
         <source>Claimed on</source>
         <translation>认领日期</translation>
     </message>
@@ -429,27 +429,27 @@
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="56"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="55"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="60"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="59"/>
         <source>Also close the requests behind it</source>
         <translation>同时办结相关的民情诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="64"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="63"/>
         <source>Completed on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="65"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="64"/>
         <source>Verified by</source>
         <translation>核验人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="66"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="65"/>
         <source>Residents&apos; feedback</source>
         <translation>居民反馈</translation>
     </message>
@@ -668,22 +668,22 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="261"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="274"/>
         <source>Follow-up call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="268"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="281"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="269"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="282"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="270"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="283"/>
         <source>Feedback</source>
         <translation>心愿人反馈</translation>
     </message>
@@ -691,32 +691,32 @@
 <context>
     <name>FulfilDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="235"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="248"/>
         <source>Fulfilled</source>
         <translation>兑现</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="238"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="251"/>
         <source>The beneficiary signed the receipt</source>
         <translation>心愿人已在签收单上签字</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="241"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="254"/>
         <source>Fulfilled on</source>
         <translation>兑现日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="242"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="255"/>
         <source>Actual value (yuan)</source>
         <translation>实际价值（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="243"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="256"/>
         <source>Receipt</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="244"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="257"/>
         <source>Photos</source>
         <translation>兑现照片</translation>
     </message>
@@ -1002,118 +1002,118 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="61"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="60"/>
         <source>Import residents from Excel</source>
         <translation>从 Excel 导入居民台账</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="78"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="77"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="85"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="84"/>
         <source>Workbook (.xlsx, .xls from WPS or Excel 2003, .csv)</source>
         <translation>工作簿（.xlsx，WPS 或 Excel 2003 的 .xls，.csv）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="87"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="86"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="90"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="89"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="94"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="93"/>
         <source>Choose a workbook</source>
         <translation>选择工作簿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="123"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="122"/>
         <source>Create unknown grids</source>
         <translation>自动新建表中的未知网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="124"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="123"/>
         <source>Import only if every row is good</source>
         <translation>全部行都合格才导入</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="125"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="124"/>
         <source>Remember this mapping for workbooks like this</source>
         <translation>记住此列对应，下次同样表头自动使用</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="140"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="139"/>
         <source>Check which field each column fills (first rows shown below).</source>
         <translation>请核对每一列对应的字段（下方显示前几行数据）。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="146"/>
-        <location filename="../../redoffice/ui/import_wizard.py" line="202"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="145"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="201"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="147"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="146"/>
         <source>Check (dry run)</source>
         <translation>检查（预检，不写入）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="195"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="194"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="195"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="194"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="195"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="194"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="203"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="202"/>
         <source>Save failed rows…</source>
         <translation>保存不能导入的行…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="204"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="203"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="225"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="224"/>
         <source>%1 rows: %2 new, %3 updated, %4 unchanged, %5 skipped, %6 cannot be imported</source>
         <translation>共 %1 行：新增 %2，更新 %3，无变化 %4，跳过 %5，不能导入 %6</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="240"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="239"/>
         <source>Save failed rows</source>
         <translation>保存不能导入的行</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="253"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="248"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="261"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="256"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="271"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="266"/>
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="290"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="285"/>
         <source>Imported: %1 new, %2 updated.</source>
         <translation>导入完成：新增 %1 人，更新 %2 人。</translation>
     </message>
@@ -1295,220 +1295,220 @@
 <context>
     <name>MeetingsPage</name>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="81"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="80"/>
         <source>Meetings</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="82"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="81"/>
         <source>Follow-up</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="92"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="176"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="91"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="175"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="93"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="92"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="94"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="93"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="95"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="94"/>
         <source>Title</source>
         <translation>会议名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="96"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="183"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="95"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="182"/>
         <source>Estates</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="97"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="151"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="96"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="150"/>
         <source>Minutes</source>
         <translation>会议纪要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="98"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="97"/>
         <source>Open resolutions</source>
         <translation>未完成议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="99"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="98"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="108"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="107"/>
         <source>New meeting</source>
         <translation>新建会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="109"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="108"/>
         <source>Minutes…</source>
         <translation>会议纪要…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="110"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="151"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="109"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="150"/>
         <source>Sign-in sheet</source>
         <translation>签到表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="111"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="110"/>
         <source>Print minutes</source>
         <translation>打印会议纪要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="112"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="111"/>
         <source>Scanned minutes</source>
         <translation>纪要扫描件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="163"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="162"/>
         <source>All parties</source>
         <translation>全部责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="166"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="165"/>
         <source>Open only</source>
         <translation>只看未完成</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="168"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="167"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="177"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="176"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="178"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="177"/>
         <source>Resolution</source>
         <translation>议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="179"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="178"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="180"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="179"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="181"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="189"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="180"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="188"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="182"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="290"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="181"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="289"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="189"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="188"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="189"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="188"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="189"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="188"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="195"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="194"/>
         <source>Deadline up to</source>
         <translation>时限截至</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="205"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="204"/>
         <source>Progress…</source>
         <translation>进展…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="206"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="205"/>
         <source>Completed…</source>
         <translation>完成…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="207"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="206"/>
         <source>Cancel…</source>
         <translation>取消事项…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="208"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="207"/>
         <source>Print follow-up sheet</source>
         <translation>打印督办表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="209"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="208"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="218"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="217"/>
         <source>All estates</source>
         <translation>全部小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="242"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="241"/>
         <source> (overdue)</source>
         <translation>（逾期）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/meetings_page.py" line="250"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="249"/>
         <source>%n resolution(s)</source>
         <translation>
             <numerusform>共 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="316"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="315"/>
         <source>Requests closed: %1</source>
         <translation>已办结民情诉求：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="322"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="321"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="322"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="321"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="329"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="328"/>
         <source>Follow-up sheet</source>
         <translation>议定事项督办表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="334"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="333"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="344"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="338"/>
         <source>Exported.</source>
         <translation>已导出。</translation>
     </message>
@@ -1516,62 +1516,62 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="297"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="310"/>
         <source>Register a party member</source>
         <translation>登记双报到党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="297"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="310"/>
         <source>Party member</source>
         <translation>双报到党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="303"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="316"/>
         <source>(no unit)</source>
         <translation>（无单位）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="307"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="320"/>
         <source>Still reports to this community</source>
         <translation>仍在本社区报到</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="310"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="323"/>
         <source>Resident (if living here)</source>
         <translation>本社区居民（如是）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="311"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="324"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="312"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="325"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="313"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="326"/>
         <source>Workplace</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="314"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="327"/>
         <source>Partner unit</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="315"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="328"/>
         <source>Party organization</source>
         <translation>所在党组织</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="316"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="329"/>
         <source>Reported on</source>
         <translation>报到日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="317"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="330"/>
         <source>Service commitments</source>
         <translation>服务承诺</translation>
     </message>
@@ -1944,7 +1944,7 @@
 <context>
     <name>ResidentChooser</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="62"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="67"/>
         <source>Name, ID or phone tail</source>
         <translation>姓名、身份证或电话尾号</translation>
     </message>
@@ -2207,34 +2207,44 @@
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="365"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="378"/>
         <source>Service record</source>
         <translation>服务记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="373"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="386"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="375"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="388"/>
+        <source>Request number, e.g. 2026-00042</source>
+        <translation>诉求编号，如 2026-00042</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="390"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="376"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="391"/>
         <source>Activity</source>
         <translation>服务内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="377"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="392"/>
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="378"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="393"/>
         <source>For the wish</source>
         <translation>关联心愿</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="394"/>
+        <source>For the request</source>
+        <translation>关联诉求</translation>
     </message>
 </context>
 <context>
@@ -2304,27 +2314,27 @@
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="179"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="192"/>
         <source>Verify</source>
         <translation>核实</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="185"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="198"/>
         <source>Verified on</source>
         <translation>核实日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="186"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="199"/>
         <source>Verified by</source>
         <translation>核实人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="187"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="200"/>
         <source>How</source>
         <translation>核实方式</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="188"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="201"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -2569,77 +2579,77 @@
 <context>
     <name>WishDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="99"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="104"/>
         <source>Register a wish</source>
         <translation>登记心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="99"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="104"/>
         <source>Correct a wish</source>
         <translation>修改心愿登记</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="109"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="115"/>
         <source>Yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="111"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="117"/>
         <source>Agrees that the wish is published (signed)</source>
         <translation>本人已签字同意公开心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="113"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="119"/>
         <source>Only for a child under 14</source>
         <translation>未满14周岁时填写</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="115"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="121"/>
         <source>Beneficiary</source>
         <translation>心愿人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="116"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="122"/>
         <source>Wish</source>
         <translation>心愿内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="117"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="123"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="118"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="124"/>
         <source>Group</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="119"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="125"/>
         <source>Estimated value</source>
         <translation>估价（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="120"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="126"/>
         <source>Collected on</source>
         <translation>征集日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="121"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="127"/>
         <source>Collected by</source>
         <translation>征集人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="122"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="128"/>
         <source>Consent</source>
         <translation>同意公开</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="123"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="129"/>
         <source>Guardian who consented</source>
         <translation>同意的监护人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="148"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="154"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -2647,405 +2657,410 @@
 <context>
     <name>WishesPage</name>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="79"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="80"/>
         <source>Wishes</source>
         <translation>心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="80"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="81"/>
         <source>Party members</source>
         <translation>双报到党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="81"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="82"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="91"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="92"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="93"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="94"/>
         <source>Number, name or wish</source>
         <translation>编号、姓名或心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="99"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="100"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="100"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="101"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="101"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="119"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="102"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="123"/>
         <source>Round</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="102"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="103"/>
         <source>Beneficiary</source>
         <translation>心愿人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="103"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="104"/>
         <source>Group</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="104"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="105"/>
         <source>Wish</source>
         <translation>心愿内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="105"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="106"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="106"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="107"/>
         <source>Value</source>
         <translation>估价（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="107"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="108"/>
         <source>Claimed by</source>
         <translation>认领人/单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="108"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="109"/>
         <source>Contact by</source>
         <translation>对接截止</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="114"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="115"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="114"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="115"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="114"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="115"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="136"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="141"/>
         <source>Register a wish…</source>
         <translation>登记心愿…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="137"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="142"/>
         <source>Verify…</source>
         <translation>核实…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="138"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="143"/>
         <source>Do not publish…</source>
         <translation>不予发布…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="139"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="270"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="144"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="275"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="140"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="145"/>
         <source>Publish all verified</source>
         <translation>发布全部待发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="141"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="146"/>
         <source>Claim…</source>
         <translation>认领…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="142"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="147"/>
         <source>Contacted</source>
         <translation>已对接</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="143"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="148"/>
         <source>Cancel claim…</source>
         <translation>取消认领…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="144"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="149"/>
         <source>Fulfilled…</source>
         <translation>兑现…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="145"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="150"/>
         <source>Follow-up…</source>
         <translation>回访…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="146"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="151"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="151"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="156"/>
         <source>New round…</source>
         <translation>开启新批次…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="152"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="157"/>
         <source>Wish wall (A4)</source>
         <translation>心愿墙公示（A4）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="153"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="158"/>
         <source>Wish wall (A3)</source>
         <translation>心愿墙公示（A3）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="154"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="322"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="159"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="328"/>
         <source>Claim card</source>
         <translation>认领登记卡</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="155"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="322"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="160"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="328"/>
         <source>Receipt</source>
         <translation>兑现签收单</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="156"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="328"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="161"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="334"/>
         <source>Round summary</source>
         <translation>批次汇总</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="167"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="172"/>
         <source>All rounds</source>
         <translation>全部批次</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/wishes_page.py" line="182"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="187"/>
         <source>%n wish(es)</source>
         <translation>
             <numerusform>共 %n 个心愿</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="185"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="190"/>
         <source> (contact overdue)</source>
         <translation>（对接逾期）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="186"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="191"/>
         <source> (priority)</source>
         <translation>（优先）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="214"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="219"/>
         <source>Collected: %1</source>
         <translation>征集：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="215"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="220"/>
         <source>Consent: %1</source>
         <translation>同意：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="218"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="223"/>
         <source>Verified: %1</source>
         <translation>核实：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="220"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="225"/>
         <source>Claimer contact: %1</source>
         <translation>认领人联系方式：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="258"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="263"/>
         <source>Do not publish</source>
         <translation>不予发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="259"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="297"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="264"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="303"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="269"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="274"/>
         <source>Publish every verified wish into the current round?</source>
         <translation>把所有待发布的心愿发布到当前批次？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/wishes_page.py" line="275"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="280"/>
         <source>%n wish(es) published</source>
         <translation>
             <numerusform>%n 个心愿已发布</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="296"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="302"/>
         <source>Cancel claim</source>
         <translation>取消认领</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="307"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="313"/>
         <source>New round</source>
         <translation>开启新批次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="307"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="313"/>
         <source>Name (e.g. 2027年第一批)</source>
         <translation>批次名称（如 2027年第一批）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="314"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="320"/>
         <source>Wish wall</source>
         <translation>心愿墙公示</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="335"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="341"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="336"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="342"/>
         <source>Workplace</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="337"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="347"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="343"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="353"/>
         <source>Partner unit</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="338"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="344"/>
         <source>Party organization</source>
         <translation>所在党组织</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="339"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="345"/>
         <source>Reported on</source>
         <translation>报到日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="340"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="347"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="346"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="353"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="341"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="347"/>
         <source>Hours this year</source>
         <translation>本年服务时长</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="347"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="353"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="347"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="353"/>
         <source>Members</source>
         <translation>报到党员数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="357"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="363"/>
         <source>Service record from</source>
         <translation>服务记录：从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="359"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="461"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="365"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="476"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="369"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="378"/>
         <source>Register a member…</source>
         <translation>登记党员…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="370"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="379"/>
         <source>Add a service…</source>
         <translation>添加服务记录…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="371"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="380"/>
         <source>Print service record</source>
         <translation>打印服务记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="434"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="413"/>
+        <source>All partner units</source>
+        <translation>全部共建单位</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="449"/>
         <source>Service record</source>
         <translation>服务记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="445"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="460"/>
         <source>Counted by</source>
         <translation>统计维度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="446"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="461"/>
         <source>Collected</source>
         <translation>征集</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="447"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="462"/>
         <source>Verified</source>
         <translation>核实</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="448"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="463"/>
         <source>Published</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="449"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="464"/>
         <source>Claimed</source>
         <translation>认领</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="450"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="465"/>
         <source>Fulfilled</source>
         <translation>兑现</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="451"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="466"/>
         <source>Claim rate</source>
         <translation>认领率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="452"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="467"/>
         <source>Fulfilment rate</source>
         <translation>兑现率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="459"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="474"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="474"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="489"/>
         <source>Counted by the date of each step: a claim cancelled later does not change the figures of earlier months.</source>
         <translation>按每个环节发生的日期统计：之后取消的认领不会改变以前月份的数字。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="481"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="496"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="497"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="512"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
@@ -3273,13 +3288,13 @@
 <context>
     <name>export</name>
     <message>
-        <location filename="../../redoffice/ui/export.py" line="23"/>
-        <location filename="../../redoffice/ui/export.py" line="29"/>
+        <location filename="../../redoffice/ui/export.py" line="24"/>
+        <location filename="../../redoffice/ui/export.py" line="30"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/export.py" line="30"/>
+        <location filename="../../redoffice/ui/export.py" line="31"/>
         <source>Export full ID numbers and phone numbers? Choose No to mask them. A full export is recorded in the audit log.</source>
         <translation>是否导出完整的身份证号和电话号码？选“否”则打码导出。完整导出会记入审计日志。</translation>
     </message>

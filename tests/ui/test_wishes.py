@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from redoffice.services import party_members, wish_queries, wishes
+from redoffice.services import case_queries, party_members, wish_queries, wishes
+from redoffice.services.case_queries import CaseFilter
 from redoffice.services.wish_queries import WishFilter
 from redoffice.ui.context import AppContext
 from redoffice.ui.dashboard import Dashboard
@@ -119,11 +120,16 @@ def test_service_record_for_a_claimed_wish(qtbot: QtBot, ctx: AppContext) -> Non
     dialog.activity.setText("送轮椅上门")
     dialog.hours.setValue(1.5)
     dialog.wish.setCurrentIndex(dialog.wish.findData(claimed[0].id))
+    dialog.case.setText("2099-99999")
+    with qtbot.waitSignal(dialog.failed, timeout=5000):
+        dialog.submit()
+    assert dialog.form.error_text("case") == "找不到该记录（可能已被删除）"
+    case_number = case_queries.list_cases(ctx.db, CaseFilter(), 1)[0].number
+    dialog.case.setText(case_number)
     _save(qtbot, dialog)
     rows = party_members.service_records(ctx.db, member.id, date(2000, 1, 1), date.today())
-    assert ("送轮椅上门", 90, claimed[0].number) in [
-        (r.activity, r.minutes, r.wish_number) for r in rows
-    ]
+    found = [(r.activity, r.minutes, r.wish_number, r.case_number) for r in rows]
+    assert ("送轮椅上门", 90, claimed[0].number, case_number) in found
 
 
 def test_wish_wall_preview_in_a3(qtbot: QtBot, ctx: AppContext) -> None:
@@ -211,3 +217,14 @@ def test_publish_all_verified_and_export_the_statistics(
     assert sheet is not None
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:3] == ("网格", "征集", "核实") and rows[-1][0] == "合计"
+
+
+def test_members_of_one_partner_unit(qtbot: QtBot, ctx: AppContext) -> None:
+    unit = next(u for u in party_members.partner_units(ctx.db) if u.members)
+    page = WishesPage(ctx)
+    qtbot.addWidget(page)
+    _wait(ctx)
+    qtbot.waitUntil(lambda: page.unit_filter.count() > 1, timeout=5000)
+    page.unit_filter.setCurrentIndex(page.unit_filter.findData(unit.id))
+    qtbot.waitUntil(lambda: page.members.rowCount() == unit.members, timeout=5000)
+    assert {page.members.item(n, 2).text() for n in range(unit.members)} == {unit.name}
