@@ -223,6 +223,8 @@ class WishesPage(QWidget):
             parts.append(self.tr("Verified: %1").replace("%1", d.verified))
         if d.claimer_contact:
             parts.append(self.tr("Claimer contact: %1").replace("%1", d.claimer_contact))
+        if d.feedback:
+            parts.append(self.tr("Feedback: %1").replace("%1", d.feedback))
         self.detail.setText("　".join(parts))
         self.timeline.set_rows([(e[0].isoformat(), e[1], e[2]) for e in d.events])
 

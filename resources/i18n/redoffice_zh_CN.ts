@@ -2764,7 +2764,7 @@
     </message>
     <message>
         <location filename="../../redoffice/ui/wishes_page.py" line="144"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="275"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="277"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
@@ -2820,19 +2820,19 @@
     </message>
     <message>
         <location filename="../../redoffice/ui/wishes_page.py" line="159"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="328"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="330"/>
         <source>Claim card</source>
         <translation>认领登记卡</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/wishes_page.py" line="160"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="328"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="330"/>
         <source>Receipt</source>
         <translation>兑现签收单</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/wishes_page.py" line="161"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="334"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="336"/>
         <source>Round summary</source>
         <translation>批次汇总</translation>
     </message>
@@ -2879,188 +2879,193 @@
         <translation>认领人联系方式：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="263"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="227"/>
+        <source>Feedback: %1</source>
+        <translation>心愿人反馈：%1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes_page.py" line="265"/>
         <source>Do not publish</source>
         <translation>不予发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="264"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="303"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="266"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="305"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="274"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="276"/>
         <source>Publish every verified wish into the current round?</source>
         <translation>把所有待发布的心愿发布到当前批次？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/wishes_page.py" line="280"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="282"/>
         <source>%n wish(es) published</source>
         <translation>
             <numerusform>%n 个心愿已发布</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="302"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="304"/>
         <source>Cancel claim</source>
         <translation>取消认领</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="313"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="315"/>
         <source>New round</source>
         <translation>开启新批次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="313"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="315"/>
         <source>Name (e.g. 2027年第一批)</source>
         <translation>批次名称（如 2027年第一批）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="320"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="322"/>
         <source>Wish wall</source>
         <translation>心愿墙公示</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="341"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="343"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="342"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="344"/>
         <source>Workplace</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="343"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="353"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="345"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="355"/>
         <source>Partner unit</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="344"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="346"/>
         <source>Party organization</source>
         <translation>所在党组织</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="345"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="347"/>
         <source>Reported on</source>
         <translation>报到日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="346"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="353"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="348"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="355"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="347"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="349"/>
         <source>Hours this year</source>
         <translation>本年服务时长</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="353"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="355"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="353"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="355"/>
         <source>Members</source>
         <translation>报到党员数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="363"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="365"/>
         <source>Service record from</source>
         <translation>服务记录：从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="365"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="476"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="367"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="478"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="378"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="380"/>
         <source>Register a member…</source>
         <translation>登记党员…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="379"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="381"/>
         <source>Add a service…</source>
         <translation>添加服务记录…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="380"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="382"/>
         <source>Print service record</source>
         <translation>打印服务记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="413"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="415"/>
         <source>All partner units</source>
         <translation>全部共建单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="449"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="451"/>
         <source>Service record</source>
         <translation>服务记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="460"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="462"/>
         <source>Counted by</source>
         <translation>统计维度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="461"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="463"/>
         <source>Collected</source>
         <translation>征集</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="462"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="464"/>
         <source>Verified</source>
         <translation>核实</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="463"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="465"/>
         <source>Published</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="464"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="466"/>
         <source>Claimed</source>
         <translation>认领</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="465"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="467"/>
         <source>Fulfilled</source>
         <translation>兑现</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="466"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="468"/>
         <source>Claim rate</source>
         <translation>认领率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="467"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="469"/>
         <source>Fulfilment rate</source>
         <translation>兑现率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="474"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="476"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="489"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="491"/>
         <source>Counted by the date of each step: a claim cancelled later does not change the figures of earlier months.</source>
         <translation>按每个环节发生的日期统计：之后取消的认领不会改变以前月份的数字。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="496"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="498"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="512"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="514"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
