@@ -10,14 +10,10 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from redoffice import codes
+from redoffice.services.date_input import DATE_PATTERNS
 from redoffice.services.validation import clean_text, normalize
 
 EXCEL_EPOCH = date(1899, 12, 30)
-_DATE_PATTERNS = (
-    re.compile(r"^(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})$"),
-    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
-    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
-)
 _MONTH_PATTERNS = (re.compile(r"^(\d{4})[.\-/年](\d{1,2})月?$"), re.compile(r"^(\d{4})(\d{2})$"))
 RELATION_WORDS = {
     "本人": "0",
@@ -157,7 +153,7 @@ def a_date(value: Any) -> date | None:
             return EXCEL_EPOCH + timedelta(days=int(value))
         value = str(int(value))
     raw = text(value).replace(" ", "")
-    for pattern in _DATE_PATTERNS:
+    for pattern in DATE_PATTERNS:
         found = pattern.match(raw)
         if found:
             year, month, day = found.groups()
