@@ -380,15 +380,20 @@ def _family(b: _Batch, node: str, p: _People, household: str, address: str) -> N
 
 
 def create_demo(
-    db: Database, households: int, seed: int = 1, progress: Progress | None = None
+    db: Database,
+    households: int,
+    seed: int = 1,
+    progress: Progress | None = None,
+    today: date | None = None,
 ) -> dict[str, int]:
-    """Add ``households`` demo households (and their grids, 小区, people) in one transaction."""
+    """Add ``households`` demo households (and their grids, 小区, people) in one transaction,
+    with a year of work ending on ``today`` (default: the current date)."""
     if not is_initialized(db):
         raise UserError("community.not_initialized")
     rng = random.Random(seed)
     fake = Faker("zh_CN")
     fake.seed_instance(seed)
-    people = _People(rng, fake, date.today())
+    people = _People(rng, fake, today or date.today())
     b = _Batch()
     grids, estates = _grids_and_estates(b, db.node_id, people, households)
     for n in range(households):

@@ -241,8 +241,11 @@ def add_meeting_history(
     maker = _Meetings(add, node, rng, today)
     estates = _estates(rows)
     for months_ago in range(11, -1, -1):
-        first = date(today.year, today.month, 1) - timedelta(days=30 * months_ago)
+        year, month = divmod(today.year * 12 + today.month - 1 - months_ago, 12)
+        first = date(year, month + 1, 1)
         for estate in estates:
-            day = first.replace(day=min(28, 5 + rng.randrange(15)))
-            if day <= today:
-                maker.meeting(estate, day, fake_name)
+            if months_ago:
+                day = first.replace(day=5 + rng.randrange(15))
+            else:  # held in the last days, however early in the month: its minutes are a draft
+                day = today - timedelta(days=rng.randrange(min(7, today.day)))
+            maker.meeting(estate, day, fake_name)

@@ -1,5 +1,6 @@
 from datetime import date, timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from redoffice.db import Database
@@ -9,6 +10,7 @@ from redoffice.models import (
     CaseEvent,
     ChangeLog,
     Meeting,
+    MeetingEstate,
     Resident,
     ResidentTag,
     Resolution,
@@ -69,9 +71,18 @@ def test_demo_has_a_year_of_work_in_every_state(db: Database) -> None:
     assert len(set(numbers)) == len(numbers)
 
 
-def test_demo_has_a_year_of_meetings(db: Database) -> None:
-    counts = create_demo(db, 300, seed=5)
-    assert counts["meeting"] >= 12 * 2  # monthly, at least two 小区
+@pytest.mark.parametrize(
+    "today", [None, date(2026, 12, 1), date(2027, 1, 1), date(2027, 3, 31), date(2028, 2, 29)]
+)
+def test_demo_has_a_year_of_meetings(db: Database, today: date | None) -> None:
+    counts = create_demo(db, 300, seed=5, today=today)
+    with db.read() as s:
+        estates = s.scalar(select(func.count(func.distinct(MeetingEstate.estate_id))))
+        months = {(d.year, d.month) for d in s.scalars(select(Meeting.meeting_date))}
+        last = s.scalar(select(func.max(Meeting.meeting_date)))
+    assert estates and estates >= 2
+    assert counts["meeting"] == 12 * estates  # monthly, in every 小区
+    assert len(months) == 12 and last and last <= (today or date.today())
     with db.read() as s:
         states = set(s.scalars(select(Resolution.status).distinct()))
         sources = set(s.scalars(select(AgendaItem.source).distinct()))
