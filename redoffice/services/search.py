@@ -36,7 +36,13 @@ from redoffice.services.validation import mask_id_number, mask_phone, normalize,
 
 DIGITS = re.compile(r"\d{4,18}[Xx]?|\d{3,17}[Xx]")
 LETTERS = re.compile(r"[a-z]+")
-CJK = re.compile(r"[\u3400-\u9fff]")
+# CJK ideographs: the basic block, Extension A, compatibility ideographs and Extensions B-G
+# (rare name characters such as 𠮷 and 𪚥)
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+# separators written inside minority and foreign names (阿依古丽·买买提吐尔逊), typed or not
+NAME_DOTS = "·•‧・．.-"
+# a search text longer than this is an address, not a name
+LONGEST_NAME = 32
 
 
 @dataclass(frozen=True)
@@ -203,21 +209,47 @@ def _text_condition(text: str, fts: bool) -> ColumnElement[bool] | None:
         rev = text.upper()[::-1]
         alternatives = [_prefix(Resident.id_number_rev, rev), _prefix(Resident.phone_rev, rev)]
     elif LETTERS.fullmatch(text):
-        alternatives = [_prefix(Resident.name_initials, text), _prefix(Resident.name_pinyin, text)]
+        # pinyin of a Chinese name, or a name written in Latin letters (Zhang San)
+        alternatives = [
+            _prefix(Resident.name_initials, text),
+            _prefix(Resident.name_pinyin, text),
+            _name_contains(text, fts),
+        ]
     elif fts:
         return _fragment_by_rowid(text)
     else:
         alternatives = [Resident.household_id.in_(_households_at(text, fts))]
-        if CJK.search(text) and len(text) <= 8:
-            alternatives.append(Resident.name.like(like_pattern(text), escape="\\"))
+        if _may_be_name(text):
+            alternatives.append(_name_contains(text, fts))
     return Resident.id.in_(union(*(select(Resident.id).where(a) for a in alternatives)))
+
+
+def _may_be_name(text: str) -> bool:
+    return bool(CJK.search(text)) and len(_undotted(text)) <= LONGEST_NAME
+
+
+def _undotted(text: str) -> str:
+    return text.translate({ord(dot): None for dot in NAME_DOTS})
+
+
+def _name_contains(text: str, fts: bool) -> ColumnElement[bool]:
+    """The name holds ``text``, ignoring case, spaces and the dots inside names. The FTS5 index
+    drops spaces and punctuation and folds case by itself; without it the name is compared
+    with its dots and spaces removed."""
+    if fts:
+        rowid: ColumnElement[Any] = literal_column("resident.rowid")
+        return rowid.in_(_fts_rowids(_RESIDENT_FTS, text))
+    name: ColumnElement[Any] = Resident.name
+    for dot in NAME_DOTS + " ":
+        name = func.replace(name, dot, "")
+    return func.lower(name).like(like_pattern(_undotted(text)), escape="\\")
 
 
 def _fragment_by_rowid(text: str) -> ColumnElement[bool]:
     """SQLite with FTS5: name or address fragment, united as rowids (the cheapest lookups)."""
     rowid: ColumnElement[Any] = literal_column("resident.rowid")
     by_address = select(rowid).where(Resident.household_id.in_(_households_at(text, True)))
-    if not (CJK.search(text) and len(text) <= 8):
+    if not _may_be_name(text):
         return rowid.in_(by_address)
     return rowid.in_(union(_fts_rowids(_RESIDENT_FTS, text), by_address))
 
