@@ -178,6 +178,8 @@ def transition(
             )
         if to == "called_back" and satisfaction not in SATISFACTIONS:
             raise UserError("case.satisfaction_required")
+        if to == "resolved":
+            note = _resolution_note(note)
         when = now or utcnow()
         _apply(s, case, to, satisfaction, when)
         _event(s, case, "transition", note, old=old, satisfaction=satisfaction)
@@ -186,6 +188,16 @@ def transition(
             case.resolved_at = None
             _event(s, case, "reopened", note, old="called_back", satisfaction=satisfaction)
         return case.status
+
+
+def _resolution_note(note: str) -> str:
+    """已办结 says how the request was settled: the 说明 is required."""
+    c = Checker()
+    text = c.text("note", note, max_len=4000)
+    if not text:
+        c.add("note", "case.resolution_note")
+    c.raise_if_any()
+    return text
 
 
 def close_in(s: Session, case: Case, note: str) -> bool:

@@ -13,7 +13,7 @@ from sqlalchemy import ColumnElement, Row, case, func, select
 from sqlalchemy.orm import Session
 
 from redoffice import visit_state
-from redoffice.codes import ORGANIZATION_KINDS
+from redoffice.codes import HEAD_OF_HOUSEHOLD, ORGANIZATION_KINDS
 from redoffice.db import Database
 from redoffice.models import (
     Grid,
@@ -41,6 +41,7 @@ class IssueInput:
     category: str
     description: str
     urgency: str = "normal"
+    reporter_resident_id: str | None = None  # who raised it; else the household's person
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ def record_visit(db: Database, data: VisitInput) -> str:
             )
         for role, name in data.companions:
             s.add(VisitParticipant(visit_id=visit.id, role=role, name=name.strip()))
+        person = visited_person(s, household.id) if data.issues else None
         for issue in data.issues:
             open_case(
                 s,
@@ -132,11 +134,31 @@ def record_visit(db: Database, data: VisitInput) -> str:
                     urgency=issue.urgency,
                     source="visit",
                     household_id=household.id,
+                    reporter_resident_id=issue.reporter_resident_id or person,
                 ),
                 visit=visit,
             )
         attachments.link(s, "visit", visit.id, files)
         return visit.id
+
+
+def visited_person(s: Session, household_id: str) -> str | None:
+    """Whom a visit's issue is heard from: the household's head, else its eldest member
+    living there; None for a household with nobody registered."""
+    return s.scalar(
+        select(Resident.id)
+        .where(
+            Resident.household_id == household_id,
+            Resident.deleted.is_(False),
+            Resident.status == "active",
+        )
+        .order_by(
+            case((Resident.relation == HEAD_OF_HOUSEHOLD, 0), else_=1),
+            Resident.birth_date.is_(None),
+            Resident.birth_date,
+        )
+        .limit(1)
+    )
 
 
 def household_tags(s: Session, today: date) -> list[tuple[str, str]]:

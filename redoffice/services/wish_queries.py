@@ -229,6 +229,7 @@ def statistics(db: Database, start: date, end: date, by: str = "round") -> list[
         events = s.execute(
             select(
                 WishEvent.kind,
+                WishEvent.wish_id,
                 WishEvent.round_id,
                 WishEvent.grid_id,
                 WishEvent.group_tag,
@@ -239,7 +240,7 @@ def statistics(db: Database, start: date, end: date, by: str = "round") -> list[
                 WishEvent.kind.in_(COUNTED),
             )
         ).all()
-        names = _key_names(s, by, events)
+        names = _key_names(s, by, events, (start, end))
     counts: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(COUNTED, 0))
     for e in events:
         for key in names(e):
@@ -250,11 +251,12 @@ def statistics(db: Database, start: date, end: date, by: str = "round") -> list[
     return [StatRow(k, v) for k, v in sorted(counts.items())] + [StatRow("合计", total)]
 
 
-def _key_names(s: Session, by: str, events: Sequence[Any]) -> Any:
+def _key_names(s: Session, by: str, events: Sequence[Any], period: tuple[date, date]) -> Any:
     """A function: event -> the keys (names) it counts under."""
     if by == "round":
         names = {r.id: r.name for r in s.scalars(select(WishRound))}
-        return lambda e: [names.get(e.round_id, "未入批次")]
+        first = _first_rounds(s, period)
+        return lambda e: [names.get(e.round_id or first.get(e.wish_id), "未入批次")]
     if by == "grid":
         grids = {g.id: g.name for g in s.scalars(select(Grid))}
         return lambda e: [grids.get(e.grid_id, "未分网格")]
@@ -262,6 +264,28 @@ def _key_names(s: Session, by: str, events: Sequence[Any]) -> Any:
         return lambda e: [group_label(e.group_tag) or "未分类"]
     claimers = _claimers_by_claim(s, {e.claim_id for e in events if e.claim_id})
     return lambda e: claimers.get(e.claim_id, []) if e.claim_id else []
+
+
+def _first_rounds(s: Session, period: tuple[date, date]) -> dict[str, str]:
+    """Wish id -> the round it was first published in, for the wishes of the period's events
+    that happened before any round (征集, 核实): a round's wishes count under that round."""
+    in_period = select(WishEvent.wish_id).where(
+        WishEvent.deleted.is_(False),
+        WishEvent.event_date.between(*period),
+        WishEvent.round_id.is_(None),
+    )
+    first: dict[str, str] = {}
+    for wish_id, round_id in s.execute(
+        select(WishEvent.wish_id, WishEvent.round_id)
+        .where(
+            WishEvent.deleted.is_(False),
+            WishEvent.kind == "published",
+            WishEvent.wish_id.in_(in_period),
+        )
+        .order_by(WishEvent.event_date.desc(), WishEvent.id.desc())
+    ):
+        first[wish_id] = round_id  # the earliest publication is written last
+    return first
 
 
 def _claimers_by_claim(s: Session, claim_ids: set[str]) -> dict[str, list[str]]:

@@ -141,14 +141,22 @@ def _wish_values(s: Session, data: WishInput) -> dict[str, Any]:
     resident = s.get(Resident, data.beneficiary_id) if data.beneficiary_id else None
     if resident is None or resident.deleted:
         c.add("beneficiary_id", "required" if not data.beneficiary_id else "record.not_found")
-    elif data.group_tag and data.group_tag not in _groups(s, resident.id, date.today()):
-        c.add("group_tag", "wish.group_not_tagged")
+    else:
+        _check_group(c, data.group_tag, _groups(s, resident.id, date.today()))
     if values["estimated_value"] is None:
         c.add("estimated_value", "money.invalid")
     elif values["estimated_value"] > _cap(s):
         c.add("estimated_value", "wish.over_cap", cap=yuan(_cap(s)))
     c.raise_if_any()
     return values
+
+
+def _check_group(c: Checker, group: str, tags: list[str]) -> None:
+    """A wish is filed under one of the beneficiary's groups; a person in none may have none."""
+    if group and group not in tags:
+        c.add("group_tag", "wish.group_not_tagged")
+    elif not group and tags:
+        c.add("group_tag", "wish.group_required", groups="、".join(group_label(t) for t in tags))
 
 
 def collect(db: Database, data: WishInput) -> str:

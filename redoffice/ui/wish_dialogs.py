@@ -8,6 +8,7 @@ from datetime import date
 from functools import partial
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,10 +32,10 @@ from redoffice.services.wish_queries import WishRow
 from redoffice.services.wishes import ClaimInput, FulfilInput, WishForm, WishInput
 from redoffice.ui.attachments_dialog import AttachmentPicker
 from redoffice.ui.context import AppContext
+from redoffice.ui.date_fields import DateField
 from redoffice.ui.save_dialog import SaveDialog
 from redoffice.ui.visit_dialog import checkable_list, checked_data
 from redoffice.ui.widgets import (
-    OptionalDateEdit,
     code_combo,
     combo_value,
     fill_combo,
@@ -42,14 +43,14 @@ from redoffice.ui.widgets import (
 )
 
 
-def _today_edit() -> OptionalDateEdit:
-    edit = OptionalDateEdit()
+def _today_edit(required: bool = True) -> DateField:
+    edit = DateField(required=required)
     edit.set_value(date.today())
     return edit
 
 
-def _day(edit: OptionalDateEdit) -> date:
-    return edit.value() or date.today()
+def _day(edit: DateField) -> date:
+    return edit.required_value()
 
 
 def _dated(given: bool, stored: date | None, first: date) -> date | None:
@@ -58,7 +59,12 @@ def _dated(given: bool, stored: date | None, first: date) -> date | None:
 
 
 class ResidentChooser(QWidget):
-    """Type part of a name (or ID/phone tail), pick the resident from the matches."""
+    """Type part of a name (or ID/phone tail), pick the resident from the matches.
+
+    ``chosen`` is emitted whenever the resident shown changes: picked from the list, or the
+    first match shown after typing (the list is refilled without its own signals)."""
+
+    chosen = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +78,7 @@ class ResidentChooser(QWidget):
         row.addWidget(self.text)
         row.addWidget(self.matches, 1)
         self.text.textEdited.connect(self._search)
+        self.matches.currentIndexChanged.connect(self.chosen)
 
     def _search(self, text: str) -> None:
         if len(text.strip()) >= 1:
@@ -84,6 +91,11 @@ class ResidentChooser(QWidget):
             [(f"{r.name}　{r.address}　{r.id_number_masked}", r.id) for r in rows],
             None,
         )
+        self.chosen.emit()
+
+    def set_resident(self, text: str, resident_id: str) -> None:
+        fill_combo(self.matches, [(text, resident_id)], None)
+        self.chosen.emit()
 
     def value(self) -> str | None:
         return combo_value(self.matches)
@@ -107,7 +119,7 @@ class WishDialog(SaveDialog):
         self._group = form.data.group_tag if form else ""
         self._stored = form.data if form else None
         self.who = ResidentChooser(ctx)
-        self.who.matches.currentIndexChanged.connect(self._load_groups)
+        self.who.chosen.connect(self._load_groups)
         self.text = QLineEdit()
         self.category = code_combo(wishes.CATEGORIES)
         self.group = QComboBox()
@@ -142,17 +154,21 @@ class WishDialog(SaveDialog):
         self.collected_by.setText(d.collected_by)
         self.consent.setChecked(d.consent_on is not None)
         self.guardian.setText(d.guardian)
-        fill_combo(self.who.matches, [(form.beneficiary_name, d.beneficiary_id)], None)
+        self.who.set_resident(form.beneficiary_name, d.beneficiary_id)
 
     def _load_groups(self) -> None:
         resident = self.who.value()
         if resident:
             job = partial(wishes.resident_groups, self.ctx.db, resident)
             self.ctx.query(job, self._show_groups)
+        else:
+            self._show_groups([])
 
     def _show_groups(self, tags: list[str]) -> None:
+        """The beneficiary's groups; the only one, or the wish's own, chosen."""
         fill_combo(self.group, [(TAGS.get(t, t), t) for t in tags], self.tr("(none)"))
-        select_data(self.group, self._group)
+        only = tags[0] if len(tags) == 1 else ""
+        select_data(self.group, self._group if self._group in tags else only)
 
     def data(self) -> WishInput:
         day = _day(self.collected_on)
@@ -314,7 +330,7 @@ class MemberDialog(SaveDialog):
         self.name, self.phone, self.workplace = QLineEdit(), QLineEdit(), QLineEdit()
         self.unit = QComboBox()
         fill_combo(self.unit, form.units, self.tr("(no unit)"))
-        self.party_org, self.reported_on = QLineEdit(), _today_edit()
+        self.party_org, self.reported_on = QLineEdit(), _today_edit(required=False)
         self.commitments = QPlainTextEdit()
         self.commitments.setMaximumHeight(80)
         self.active = QCheckBox(self.tr("Still reports to this community"))

@@ -71,10 +71,24 @@ def test_the_whole_workflow_with_timeline(db: Database) -> None:
 def test_unsatisfied_call_back_reopens(db: Database) -> None:
     case_id = _case(db)
     cases.transition(db, case_id, "in_progress")
-    cases.transition(db, case_id, "resolved")
+    cases.transition(db, case_id, "resolved", "已更换灯泡")
     assert cases.transition(db, case_id, "called_back", "仍然不亮", "unsatisfied") == "in_progress"
     assert [e.kind for e in cases.timeline(db, case_id)][-2:] == ["transition", "reopened"]
-    assert cases.transition(db, case_id, "resolved") == "resolved"
+    assert cases.transition(db, case_id, "resolved", "更换了整条线路") == "resolved"
+
+
+def test_resolving_needs_a_note(db: Database) -> None:
+    case_id = _case(db)
+    cases.transition(db, case_id, "in_progress")
+    with db.read() as s:
+        changes = s.scalar(select(func.count()).select_from(ChangeLog))
+    with pytest.raises(ValidationFailed) as info:
+        cases.transition(db, case_id, "resolved", "  ")
+    assert info.value.for_field("note") == ["办结须填写说明：问题是怎样解决的"]
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(ChangeLog)) == changes
+    assert cases.transition(db, case_id, "resolved", "已更换灯泡") == "resolved"
+    assert cases.timeline(db, case_id)[-1].note == "已更换灯泡"
 
 
 @pytest.mark.parametrize(
@@ -94,7 +108,7 @@ def test_forbidden_transitions_write_nothing(
 ) -> None:
     case_id = _case(db)
     for state in path:
-        cases.transition(db, case_id, state)
+        cases.transition(db, case_id, state, "已处理")
     with db.read() as s:
         changes = s.scalar(select(func.count()).select_from(ChangeLog))
     with pytest.raises(UserError) as info:
@@ -108,7 +122,7 @@ def test_forbidden_transitions_write_nothing(
 def test_call_back_needs_a_satisfaction(db: Database) -> None:
     case_id = _case(db)
     cases.transition(db, case_id, "in_progress")
-    cases.transition(db, case_id, "resolved")
+    cases.transition(db, case_id, "resolved", "已处理")
     with pytest.raises(UserError) as info:
         cases.transition(db, case_id, "called_back")
     assert "满意度" in info.value.text
@@ -170,6 +184,7 @@ def test_statistics_by_category_grid_and_month(db: Database) -> None:
                 db,
                 case_id,
                 state,
+                "已处理",
                 satisfaction=None if satisfaction == "late" else satisfaction,
                 now=at,
             )

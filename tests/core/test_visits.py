@@ -6,7 +6,8 @@ from sqlalchemy import select
 from redoffice.db import Database
 from redoffice.errors import ValidationFailed
 from redoffice.models import Case, Visit, VisitParticipant
-from redoffice.services import registry, visit_queries, visits
+from redoffice.services import case_queries, registry, visit_queries, visits
+from redoffice.services.case_queries import CaseFilter
 from redoffice.services.households import HouseholdInput, save_household
 from redoffice.services.residents import TagInput
 from redoffice.services.visits import IssueInput, VisitInput
@@ -60,6 +61,37 @@ def test_visit_with_issues_creates_linked_cases(db: Database, place: dict[str, s
             ("party_member", "王党员"),
             ("staff", "李网格员"),
         ]
+
+
+def test_an_issue_is_raised_by_the_visited_household(db: Database, place: dict[str, str]) -> None:
+    household = place["household"]
+    add_resident(db, "张老先生", household=household, relation="3", born=date(1936, 2, 1), seq=1)
+    head = add_resident(db, "张建国", household=household, relation="0", born=date(1968, 4, 5))
+    son = add_resident(
+        db, "张小军", household=household, relation="2", born=date(1995, 8, 9), seq=3
+    )
+    issues = (
+        IssueInput("设施维修", "单元门禁损坏"),
+        IssueInput("环境卫生", "楼道堆物", reporter_resident_id=son),
+    )
+    visit_id = visits.record_visit(db, _visit(place, issues=issues))
+    rows = case_queries.list_cases(db, CaseFilter())
+    with db.read() as s:
+        found = s.execute(
+            select(Case.description, Case.reporter_resident_id).where(Case.visit_id == visit_id)
+        ).all()
+    assert dict(found) == {"单元门禁损坏": head, "楼道堆物": son}
+    assert sorted(r.reporter_masked for r in rows) == ["张*军", "张*国"]  # not 匿名
+
+
+def test_without_a_head_the_eldest_member_raises_the_issue(
+    db: Database, place: dict[str, str]
+) -> None:
+    add_resident(db, "李阿姨", household=place["household"], born=date(1950, 1, 1), seq=4)
+    eldest = add_resident(db, "李奶奶", household=place["household"], born=date(1931, 1, 1), seq=5)
+    visits.record_visit(db, _visit(place, issues=(IssueInput("其他", "想办老年卡"),)))
+    with db.read() as s:
+        assert s.scalar(select(Case.reporter_resident_id)) == eldest
 
 
 def test_a_bad_issue_saves_no_visit(db: Database, place: dict[str, str]) -> None:

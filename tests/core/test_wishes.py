@@ -13,7 +13,9 @@ from redoffice.db import Database
 from redoffice.errors import UserError, ValidationFailed
 from redoffice.models import Wish, WishEvent
 from redoffice.services import documents, party_members, registry, wish_queries, wishes
+from redoffice.services.demo import create_demo
 from redoffice.services.party_members import MemberInput, ServiceInput
+from redoffice.services.residents import TagInput
 from redoffice.services.wish_queries import WishFilter
 from redoffice.services.wishes import ClaimInput, FulfilInput, WishInput
 from tests.factories import add_resident, setup_place
@@ -163,10 +165,44 @@ def test_statistics_count_events_by_their_date(db: Database, world: dict[str, st
     assert [r.key for r in after] == ["陈党员", "合计"]
     by_round = wish_queries.statistics(db, AGO, TODAY, by="round")
     keyed = {r.key: r.counts for r in by_round}
-    assert keyed["第一批"]["published"] == 1 and keyed["第一批"]["claimed"] == 1
-    assert keyed["未入批次"]["collected"] == 1  # collected and verified before publishing
+    # collected and verified before publishing, counted under the round it was published in
+    assert keyed["第一批"] == {
+        "collected": 1,
+        "verified": 1,
+        "published": 1,
+        "claimed": 1,
+        "fulfilled": 0,
+    }
+    assert "未入批次" not in keyed
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(WishEvent)) == 5
+
+
+def test_statistics_count_each_rounds_wishes_under_that_round(db: Database) -> None:
+    create_demo(db, 300, seed=5)
+    found = wish_queries.list_wishes(db)
+    stats = wish_queries.statistics(db, TODAY - timedelta(days=400), TODAY, by="round")
+    keyed = {r.key: r.counts for r in stats}
+    assert set(keyed) == {"第一批", "第二批", "未入批次", "合计"}
+    for name in ("第一批", "第二批"):  # every wish published in a round was collected for it
+        assert keyed[name]["collected"] == keyed[name]["verified"] == keyed[name]["published"]
+        assert keyed[name]["published"] > 0
+    never_published = [w for w in found if w.round_id is None]
+    assert keyed["未入批次"]["collected"] == len(never_published) > 0
+    assert keyed["未入批次"]["published"] == 0
+    assert keyed["合计"]["collected"] == len(found)
+
+
+def test_a_tagged_beneficiary_needs_a_group(db: Database) -> None:
+    tags = (TagInput("living_alone", AGO), TagInput("very_elderly", AGO))
+    elder = add_resident(db, "赵奶奶", born=date(1938, 1, 9), gender="female", tags=tags)
+    with pytest.raises(ValidationFailed) as refused:
+        _wish(db, elder)
+    assert refused.value.for_field("group_tag") == ["请选择人群类别（心愿人属于：独居老人、高龄）"]
+    wish_id = wishes.collect(
+        db, WishInput(elder, "上门理发", "service", "30", AGO, group_tag="living_alone")
+    )
+    assert wish_queries.get_wishes(db, [wish_id])[0].group == "独居老人"
 
 
 def test_members_services_and_partner_units(db: Database, world: dict[str, str]) -> None:

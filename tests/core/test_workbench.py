@@ -43,7 +43,7 @@ def test_workbench_lists_and_counts(db: Database) -> None:
         db, CaseInput(category="物业服务", description="待回访", household_id=household)
     )
     cases.transition(db, closed, "in_progress")
-    cases.transition(db, closed, "resolved")
+    cases.transition(db, closed, "resolved", "已修好")
 
     w = workbench.workbench(db, today)
     assert [d.household_id for d in w.visits_overdue.items] == [household]
