@@ -20,6 +20,7 @@ from redoffice.errors import UserError
 from redoffice.services import attachments
 from redoffice.services.attachments import AttachmentRow
 from redoffice.ui import ask
+from redoffice.ui.connect import on_click
 from redoffice.ui.context import AppContext
 from redoffice.ui.errors import report
 from redoffice.ui.simple_table import SimpleTable
@@ -58,7 +59,7 @@ class AttachmentPicker(QWidget):
         self.list = QListWidget()
         self.list.setMaximumHeight(56)
         add = QPushButton(self.tr("Add photos or scans…"))
-        add.clicked.connect(self.choose)
+        on_click(add, self.choose)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(beside(self.list, add))
@@ -93,7 +94,7 @@ class AttachmentsDialog(QDialog):
             (self.tr("Close"), self.accept),
         ):
             button = QPushButton(text)
-            button.clicked.connect(slot)
+            on_click(button, slot)
             row.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from redoffice.services import search
 from redoffice.services.search import HouseholdQuery, HouseholdRow
 from redoffice.ui.columns import household_columns
+from redoffice.ui.connect import on_click
 from redoffice.ui.context import AppContext
 from redoffice.ui.list_view import SearchableList
 
@@ -88,7 +89,7 @@ class HouseholdField(QWidget):
         self.household_id: str | None = None
         self.label = QLabel(self.tr("(none chosen)"))
         choose = QPushButton(self.tr("Choose…"))
-        choose.clicked.connect(self.pick)
+        on_click(choose, self.pick)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.label, 1)

@@ -30,6 +30,7 @@ from redoffice.services import importer
 from redoffice.services.importer import ImportOptions, ImportPlan, ImportResult, SheetPreview
 from redoffice.services.sheets import FIELD_LABELS
 from redoffice.ui import ask
+from redoffice.ui.connect import on_click
 from redoffice.ui.context import AppContext
 from redoffice.ui.errors import report
 from redoffice.ui.export import save_bytes
@@ -75,7 +76,7 @@ class ImportWizard(QDialog):
         self.sheet = QComboBox()
         self.sheet.currentTextChanged.connect(self._sheet_chosen)
         browse = QPushButton(self.tr("Choose file…"))
-        browse.clicked.connect(self.choose_file)
+        on_click(browse, self.choose_file)
         page = QWidget()
         layout = QVBoxLayout(page)
         row = QHBoxLayout()
@@ -246,7 +247,7 @@ class ImportWizard(QDialog):
         self.progress = QProgressBar()
         self.run_status = QLabel()
         self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.clicked.connect(self.cancel_flag.set)
+        on_click(self.cancel_button, self.cancel_flag.set)
         self.relay.progressed.connect(self._progressed)
         page = QWidget()
         layout = QVBoxLayout(page)

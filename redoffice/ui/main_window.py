@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from redoffice import __version__
 from redoffice.services import community
+from redoffice.ui.connect import on_trigger
 from redoffice.ui.context import AppContext
 from redoffice.ui.dashboard import Dashboard
 
@@ -118,11 +119,11 @@ class MainWindow(QMainWindow):
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         quit_action = QAction(self.tr("E&xit"), self)
-        quit_action.triggered.connect(self.close)
+        on_trigger(quit_action, self.close)
         file_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About RedOffice"), self)
-        about.triggered.connect(self.about)
+        on_trigger(about, self.about)
         help_menu.addAction(about)
 
     def page(self, key: str) -> QWidget:

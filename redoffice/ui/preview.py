@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 from redoffice.errors import UserError
 from redoffice.files import write_file
 from redoffice.ui import ask
+from redoffice.ui.connect import on_click
 from redoffice.ui.context import AppContext
 from redoffice.ui.errors import report
 
@@ -82,7 +83,7 @@ class PreviewWindow(QDialog):
             button = QPushButton(text)
             if key is not None:
                 button.setShortcut(QKeySequence(key))
-            button.clicked.connect(slot)
+            on_click(button, slot)
             row.addWidget(button)
         row.addStretch(1)
         row.addWidget(self.pages)

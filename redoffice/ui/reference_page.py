@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from redoffice import codes
 from redoffice.services import registry
 from redoffice.ui import record_actions
+from redoffice.ui.connect import on_click
 from redoffice.ui.context import AppContext
 from redoffice.ui.save_dialog import SaveDialog
 from redoffice.ui.widgets import code_combo, combo_value, fill_combo, select_data
@@ -110,7 +111,7 @@ class RecordTab(QWidget):
             (self.tr("History"), self.history),
         ):
             button = QPushButton(text)
-            button.clicked.connect(slot)
+            on_click(button, slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from redoffice import codes
 from redoffice.services import residents
 from redoffice.services.residents import ResidentDetail, ResidentInput, TagInput
+from redoffice.ui.connect import on_click
 from redoffice.ui.context import AppContext
 from redoffice.ui.household_picker import HouseholdPicker
 from redoffice.ui.save_dialog import SaveDialog
@@ -147,7 +148,7 @@ class ResidentDialog(SaveDialog):
         row.setContentsMargins(0, 0, 0, 0)
         self.household_label = QLabel(self.tr("(none)"))
         choose = QPushButton(self.tr("Choose…"))
-        choose.clicked.connect(self._choose_household)
+        on_click(choose, self._choose_household)
         row.addWidget(self.household_label, 1)
         row.addWidget(choose)
         return box
@@ -158,8 +159,8 @@ class ResidentDialog(SaveDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.tag_table, 1)
         add, remove = QPushButton(self.tr("Add")), QPushButton(self.tr("Remove"))
-        add.clicked.connect(lambda: self.tag_table.add_tag())
-        remove.clicked.connect(self.tag_table.remove_current)
+        on_click(add, lambda: self.tag_table.add_tag())
+        on_click(remove, self.tag_table.remove_current)
         buttons = QWidget()
         column = QHBoxLayout(buttons)
         column.setContentsMargins(0, 0, 0, 0)

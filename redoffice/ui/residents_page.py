@@ -14,6 +14,7 @@ from redoffice.services.search import ResidentQuery, ResidentRow
 from redoffice.ui import record_actions
 from redoffice.ui.ask import choose
 from redoffice.ui.columns import resident_columns
+from redoffice.ui.connect import on_click
 from redoffice.ui.context import AppContext
 from redoffice.ui.export import export_list
 from redoffice.ui.household_picker import HouseholdPicker
@@ -91,7 +92,7 @@ class ResidentsPage(QWidget):
             (self.export_button, lambda: export_list(self.ctx, self, "residents")),
         ]
         for button, slot in actions:
-            button.clicked.connect(slot)
+            on_click(button, slot)
             row.addWidget(button)
         row.addStretch(1)
         self._update_buttons()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from redoffice.services import community
+from redoffice.ui.connect import on_click
 from redoffice.ui.context import AppContext
 from redoffice.ui.identity_form import IdentityForm
 from redoffice.ui.work_settings import CalendarSettings, WorkSettings
@@ -25,7 +26,7 @@ class SettingsPage(QWidget):
         self.ctx = ctx
         self.form = IdentityForm()
         self.save_button = QPushButton(self.tr("Save"))
-        self.save_button.clicked.connect(self.save)
+        on_click(self.save_button, self.save)
         self.status = QLabel()
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from redoffice.services import cases, visits
 from redoffice.services.visits import EntryChoices, IssueInput, VisitInput
 from redoffice.ui.attachments_dialog import AttachmentPicker, beside
+from redoffice.ui.connect import on_click
 from redoffice.ui.context import AppContext
 from redoffice.ui.household_picker import HouseholdField
 from redoffice.ui.save_dialog import SaveDialog
@@ -167,7 +168,7 @@ class VisitDialog(SaveDialog):
         f.add_row("notes", self.tr("Notes"), self.notes)
         self.issue_table = IssueTable(c.categories)
         add_issue = QPushButton(self.tr("Add issue"))
-        add_issue.clicked.connect(self.issue_table.add_issue)
+        on_click(add_issue, self.issue_table.add_issue)
         f.add_row("issues", self.tr("Issues found"), beside(self.issue_table, add_issue))
         self.attachments = AttachmentPicker()
         f.add_row("attachments", self.tr("Attachments"), self.attachments)

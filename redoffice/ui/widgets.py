@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from redoffice.codes import Labels
 from redoffice.errors import ValidationFailed
+from redoffice.ui.connect import on_click
 from redoffice.ui.errors import report
 
 _EMPTY = QDate(1900, 1, 1)
@@ -136,7 +137,7 @@ def button_row(*actions: tuple[str, Callable[[], object]]) -> QHBoxLayout:
     row = QHBoxLayout()
     for text, slot in actions:
         button = QPushButton(text)
-        button.clicked.connect(slot)
+        on_click(button, slot)
         row.addWidget(button)
     row.addStretch(1)
     return row

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from redoffice import codes
 from redoffice.services import calendar, config
+from redoffice.ui.connect import on_click
 from redoffice.ui.context import AppContext
 from redoffice.ui.simple_table import SimpleTable
 from redoffice.ui.widgets import FieldForm
@@ -96,7 +97,7 @@ class WorkSettings(QWidget):
             f.add_row(key, label, self.numbers[key])
         self.status = QLabel()
         save = QPushButton(self.tr("Save"))
-        save.clicked.connect(self.save)
+        on_click(save, self.save)
         buttons = QHBoxLayout()
         buttons.addWidget(save)
         buttons.addWidget(self.status, 1)
@@ -160,8 +161,8 @@ class CalendarSettings(QWidget):
         self.name.setPlaceholderText(self.tr("e.g. 国庆节"))
         self.name.setMaxLength(32)
         add, remove = QPushButton(self.tr("Add")), QPushButton(self.tr("Remove selected"))
-        add.clicked.connect(self.add_day)
-        remove.clicked.connect(self.remove_day)
+        on_click(add, self.add_day)
+        on_click(remove, self.remove_day)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Year")))
         top.addWidget(self.year)
