@@ -3,6 +3,7 @@ name, "第 x 页 共 y 页" footer, Chinese line breaking, tables that repeat th
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
@@ -30,17 +31,91 @@ NO_LINE_START = "，。、：；！？）」』》〉】〕…—"
 _paragraph.ALL_CANNOT_START = _paragraph.ALL_CANNOT_START + NO_LINE_START
 
 
-def _font_file() -> Path:
+# Rare name characters WenQuanYi lacks (Extension A, and 𠮷 𪚥 of Extensions B-F) come from
+# the Hanazono Mincho fonts, character by character; resources/fonts/README.md
+FALLBACK_FONTS: Final = (("HanaMinA", "HanaMinA-ExtA.ttf"), ("HanaMinB", "HanaMinB.ttf"))
+# characters outside the basic CJK block: only text holding one needs the per-character look-up
+_MAYBE_RARE = re.compile(r"[\u3400-\u4dbf\u9fa6-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+
+
+_plain_to_unicode = ttfonts.makeToUnicodeCMap
+
+
+def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
+    """ReportLab's ToUnicode map, with characters beyond U+FFFF as UTF-16 surrogate pairs as
+    PDF requires (it writes 𠮷 as <20BB7>, which readers take for U+20BB ₻ and a stray 7):
+    copying or searching the PDF then gives the stored name back."""
+    cmap = _plain_to_unicode(fontname, subset)
+    for code, char in enumerate(subset):
+        if char > 0xFFFF:
+            utf16 = chr(char).encode("utf-16-be").hex().upper()
+            cmap = cmap.replace(f"<{code:02X}> <{char:04X}>", f"<{code:02X}> <{utf16}>")
+    return cmap
+
+
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+
+
+def _font_file(name: str = "wqy-microhei.ttc") -> Path:
     frozen = getattr(sys, "_MEIPASS", None)
     root = Path(frozen) if frozen else Path(__file__).resolve().parents[2]
-    return root / "resources" / "fonts" / "wqy-microhei.ttc"
+    return root / "resources" / "fonts" / name
 
 
 @cache
 def register_font() -> str:
-    """Register the bundled WenQuanYi Micro Hei (TrueType outlines, embedded as a subset)."""
+    """Register the bundled WenQuanYi Micro Hei and the fallback fonts (TrueType outlines,
+    embedded as subsets of the characters used)."""
     pdfmetrics.registerFont(TTFont(FONT, str(_font_file()), subfontIndex=0))
+    for name, file in FALLBACK_FONTS:
+        pdfmetrics.registerFont(TTFont(name, str(_font_file(file))))
     return FONT
+
+
+@cache
+def _font_for(char: str) -> str:
+    """The first registered font with a glyph for ``char`` (the main font when none has)."""
+    register_font()
+    for name in (FONT, *(n for n, _file in FALLBACK_FONTS)):
+        if ord(char) in pdfmetrics.getFont(name).face.charToGlyph:
+            return name
+    return FONT
+
+
+def font_runs(text: str) -> list[tuple[str, str]]:
+    """``text`` cut into (font, part) runs so that every character is drawn by a font that has
+    it: 𠮷野家 -> [("HanaMinB", "𠮷"), (FONT, "野家")]."""
+    if not _MAYBE_RARE.search(text):
+        return [(FONT, text)]
+    runs: list[tuple[str, str]] = []
+    for char in text:
+        font = _font_for(char)
+        if runs and runs[-1][0] == font:
+            runs[-1] = (font, runs[-1][1] + char)
+        else:
+            runs.append((font, char))
+    return runs
+
+
+def markup(text: str) -> str:
+    """Paragraph markup for plain ``text``: escaped, rare characters in a fallback font."""
+    return "".join(
+        escape(part) if font == FONT else f'<font name="{font}">{escape(part)}</font>'
+        for font, part in font_runs(text)
+    )
+
+
+def draw_text(
+    canvas: Canvas, x: float, y: float, text: str, size: float, align: str = "left"
+) -> None:
+    """``canvas.drawString`` with the fallback fonts; ``align``: left, centre or right of x."""
+    runs = font_runs(text)
+    width = sum(pdfmetrics.stringWidth(part, font, size) for font, part in runs)
+    x -= {"left": 0, "centre": width / 2, "right": width}[align]
+    for font, part in runs:
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, part)
+        x += pdfmetrics.stringWidth(part, font, size)
 
 
 @cache
@@ -59,7 +134,7 @@ def style(size: float = 10, leading: float | None = None, align: int = 0) -> Par
 
 def para(text: str, size: float = 10, align: int = 0) -> Paragraph:
     """Plain text (escaped; line breaks kept) as a wrapping paragraph."""
-    return Paragraph(escape(text).replace("\n", "<br/>"), style(size, align=align))
+    return Paragraph(markup(text).replace("\n", "<br/>"), style(size, align=align))
 
 
 @dataclass(frozen=True)
@@ -106,8 +181,8 @@ def _header(page: Page) -> Any:
         canvas.saveState()
         canvas.setFont(FONT, 9)
         top = height - MARGIN / 2 - 3
-        canvas.drawString(MARGIN, top, page.community)
-        canvas.drawRightString(width - MARGIN, top, page.title)
+        draw_text(canvas, MARGIN, top, page.community, 9)
+        draw_text(canvas, width - MARGIN, top, page.title, 9, "right")
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN, top - 4, width - MARGIN, top - 4)
         canvas.restoreState()
@@ -144,7 +219,11 @@ def usable_width(page: Page) -> float:
 def _cell(text: str, room: float, size: float) -> Paragraph | str:
     """Text that fits on one line stays a plain string (drawn as is, ~20x cheaper than a
     Paragraph); anything longer becomes a wrapping Paragraph."""
-    if "\n" not in text and pdfmetrics.stringWidth(text, register_font(), size) <= room:
+    if (
+        "\n" not in text
+        and not _MAYBE_RARE.search(text)
+        and pdfmetrics.stringWidth(text, register_font(), size) <= room
+    ):
         return text
     return para(text, size)
 
