@@ -12,7 +12,7 @@ from dataclasses import asdict
 from typing import Any
 
 from redoffice import __version__, codes
-from redoffice.cli import excel, meetings, wishes, work
+from redoffice.cli import excel, holidays, meetings, wishes, work
 from redoffice.cli.common import Handler, out, out_json
 from redoffice.config import resolve_db_url
 from redoffice.db import Database, open_database
@@ -156,6 +156,7 @@ def _parser() -> argparse.ArgumentParser:
     meetings.register(sub, report)
     wishes.register(sub, report)
     excel.register(sub)
+    holidays.register(sub)
     return p
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -77,3 +80,157 @@ def list_days(db: Database, year: int) -> list[tuple[date, str, str]]:
             .order_by(CalendarDay.day)
         ).all()
     return [(day, kind, name) for day, kind, name in rows]
+
+
+# -- importing the year's list of public holidays and 调休 working days ----------------------
+
+KIND_WORDS = {
+    "休": "holiday",
+    "假": "holiday",
+    "休息": "holiday",
+    "放假": "holiday",
+    "节假日": "holiday",
+    "法定节假日": "holiday",
+    "holiday": "holiday",
+    "班": "workday",
+    "上班": "workday",
+    "调休上班": "workday",
+    "补班": "workday",
+    "workday": "workday",
+}
+KIND_LABELS = {"holiday": "休", "workday": "班"}
+_FULL_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_MONTH_DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
+_DAY = re.compile(r"(\d{1,2})\s*日?")
+_RANGE = re.compile(r"\s*(?:~|～|至|到|—|–)\s*")
+_FIELDS = re.compile(r"[,，\t;；]")
+LONGEST_HOLIDAY = 31
+
+
+@dataclass(frozen=True)
+class ListedDay:
+    """One day of an imported list, with the line it came from (numbered from 1)."""
+
+    day: date
+    kind: str
+    name: str
+    line: int
+
+
+@dataclass(frozen=True)
+class ImportedDays:
+    added: int
+    changed: int
+    unchanged: int
+    years: tuple[int, ...]
+
+
+def _end_date(text: str, start: date) -> date:
+    """The end of a range: a whole date, or 2月16日 / 16日 in the start's year and month."""
+    if match := _FULL_DATE.fullmatch(text):
+        return date(*(int(g) for g in match.groups()))
+    if match := _MONTH_DAY.fullmatch(text):
+        return date(start.year, int(match[1]), int(match[2]))
+    if match := _DAY.fullmatch(text):
+        return date(start.year, start.month, int(match[1]))
+    raise ValueError(text)
+
+
+def _days(text: str, line: int) -> list[date]:
+    """The day or range of days at the start of a line."""
+    first, *rest = _RANGE.split(text.strip(), maxsplit=1)
+    try:
+        match = _FULL_DATE.fullmatch(first)
+        if match is None:
+            raise ValueError(first)
+        start = date(*(int(g) for g in match.groups()))
+        end = _end_date(rest[0], start) if rest else start
+    except ValueError as exc:
+        raise UserError("calendar.line_date", line=line, value=text.strip()) from exc
+    if not start <= end < start + timedelta(days=LONGEST_HOLIDAY):
+        raise UserError("calendar.line_range", line=line)
+    return [start + timedelta(days=n) for n in range((end - start).days + 1)]
+
+
+def _parse_line(text: str, line: int) -> list[ListedDay]:
+    fields = [f.strip() for f in _FIELDS.split(text)]
+    if len(fields) == 1:
+        fields = text.split()
+    kinds = [KIND_WORDS[f.lower()] for f in fields[1:] if f.lower() in KIND_WORDS]
+    if not kinds:
+        raise UserError("calendar.line_kind", line=line)
+    name = "".join(f for f in fields[1:] if f and f.lower() not in KIND_WORDS)
+    if len(name) > 32:
+        raise UserError("calendar.line_name", line=line)
+    return [ListedDay(day, kinds[0], name, line) for day in _days(fields[0], line)]
+
+
+def _is_header(text: str) -> bool:
+    return text.lstrip("\ufeff").startswith(("日期", "date", "Date", "#"))
+
+
+def _numbered_lines(text: str) -> Iterator[tuple[int, str]]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip() and not _is_header(line.strip()):
+            yield number, line
+
+
+def parse_day_list(text: str) -> list[ListedDay]:
+    """A list such as ``2027-01-01,元旦,休`` / ``2027-02-07,春节调休,班``, one day or range
+    (``2027-02-10~2027-02-16``, ``2027年2月10日至16日``) a line; blank lines, a header line and
+    ``#`` comments are skipped. Every bad line is reported by its number, and then nothing is
+    returned."""
+    days: dict[date, ListedDay] = {}
+    problems: list[str] = []
+    for number, line in _numbered_lines(text):
+        try:
+            listed = _parse_line(line, number)
+        except UserError as exc:
+            problems.append(exc.text)
+            continue
+        for entry in listed:
+            first = days.setdefault(entry.day, entry)
+            if first.kind != entry.kind:
+                problems.append(
+                    UserError(
+                        "calendar.line_twice",
+                        line=number,
+                        day=entry.day.isoformat(),
+                        first=first.line,
+                        kind=KIND_LABELS[first.kind],
+                    ).text
+                )
+    if problems:
+        raise UserError("calendar.bad_lines", count=len(problems), lines="\n".join(problems))
+    if not days:
+        raise UserError("calendar.empty")
+    return sorted(days.values(), key=lambda d: d.day)
+
+
+def read_day_list(path: Path) -> list[ListedDay]:
+    """:func:`parse_day_list` on a text or CSV file saved as UTF-8 or GBK."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UserError("calendar.cannot_read", path=str(path), detail=exc.strerror) from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("gb18030", errors="replace")
+    return parse_day_list(text)
+
+
+def import_days(db: Database, days: list[ListedDay]) -> ImportedDays:
+    """Store the listed days in one transaction; days already marked are updated."""
+    added = changed = 0
+    with db.uow() as s:
+        for listed in days:
+            row = s.get(CalendarDay, listed.day)
+            if row is None:
+                s.add(CalendarDay(day=listed.day, kind=listed.kind, name=listed.name))
+                added += 1
+            elif (row.kind, row.name) != (listed.kind, listed.name):
+                row.kind, row.name = listed.kind, listed.name
+                changed += 1
+    years = tuple(sorted({d.day.year for d in days}))
+    return ImportedDays(added, changed, len(days) - added - changed, years)

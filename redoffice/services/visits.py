@@ -85,7 +85,7 @@ def _check(s: Session, data: VisitInput) -> list[Staff]:
     if not data.purposes:
         c.add("purposes", "required")
     if data.start_time and data.end_time and data.end_time < data.start_time:
-        c.add("end_time", "date_order")
+        c.add("end_time", "time_order")
     if data.resolved_on_spot < 0:
         c.add("resolved_on_spot", "invalid_choice", value=str(data.resolved_on_spot))
     c.text("situation", data.situation, max_len=4000)
