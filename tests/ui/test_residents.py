@@ -1,6 +1,6 @@
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -12,6 +12,7 @@ from redoffice.ui.households_page import HouseholdsPage
 from redoffice.ui.resident_dialog import ResidentDialog
 from redoffice.ui.residents_page import ResidentsPage
 from tests.factories import id_number
+from tests.ui.driver import click, opened, type_into
 
 
 def _count(ctx: AppContext) -> int:
@@ -36,31 +37,40 @@ def _page(qtbot: QtBot, ctx: AppContext) -> ResidentsPage:
     return page
 
 
+def _new_resident(qtbot: QtBot, ctx: AppContext, page: ResidentsPage) -> ResidentDialog:
+    """Press 新增居民 and return the dialog it opened, the focus in its first field."""
+    click(qtbot, page, "新增居民")
+    dialog = opened(ResidentDialog)
+    assert dialog.isVisible()
+    return dialog
+
+
 def test_wrong_check_digit_shows_message_and_saves_nothing(qtbot: QtBot, ctx: AppContext) -> None:
     before = _count(ctx)
-    dialog = ResidentDialog(ctx)
-    qtbot.addWidget(dialog)
-    dialog.name.setText("王小明")
-    dialog.id_number.setText("110105194912310021")
+    page = _page(qtbot, ctx)
+    dialog = _new_resident(qtbot, ctx, page)
+    type_into(qtbot, dialog.name, "王小明")
+    type_into(qtbot, dialog.id_number, "110105194912310021")
     with qtbot.waitSignal(dialog.failed, timeout=5000):
-        dialog.submit()
+        click(qtbot, dialog, "保存")
     assert dialog.form.error_text("id_number") == "身份证号校验位错误，请核对每一位数字"
-    assert dialog.result() != ResidentDialog.DialogCode.Accepted
+    assert dialog.isVisible() and dialog.name.text() == "王小明"  # kept open, nothing lost
     assert _count(ctx) == before
 
 
 def test_valid_resident_appears_in_the_list(qtbot: QtBot, ctx: AppContext) -> None:
     page = _page(qtbot, ctx)
-    dialog = page.add()
-    dialog.name.setText("欧阳小明")
-    dialog.id_number.setText(id_number(date(1990, 3, 4), "male", seq=77))
-    dialog.phone.setText("13912345678")
-    dialog.tag_table.add_tag()
+    dialog = _new_resident(qtbot, ctx, page)
+    type_into(qtbot, dialog.name, "欧阳小明")
+    type_into(qtbot, dialog.id_number, id_number(date(1990, 3, 4), "male", seq=77))
+    type_into(qtbot, dialog.phone, "13912345678")
+    click(qtbot, dialog, "添加")
     with qtbot.waitSignal(dialog.saved, timeout=5000):
-        dialog.submit()
+        click(qtbot, dialog, "保存")
     assert ctx.tasks.wait_idle()
-    page.list.search.setText("oyxm")
-    page.list.reload()
+    assert not dialog.isVisible()
+    type_into(qtbot, page.list.search, "oyxm")
+    qtbot.keyClick(page.list.search, Qt.Key.Key_Return)
     assert ctx.tasks.wait_idle()
     assert page.list.model.rowCount() == 1
     _loaded_row(ctx, page, 0)
@@ -75,12 +85,15 @@ def test_search_filters_and_sort_in_sql(qtbot: QtBot, ctx: AppContext) -> None:
     page = _page(qtbot, ctx)
     total = page.list.model.rowCount()
     assert total > 40
-    page.party.setChecked(True)
+    qtbot.mouseClick(page.party, Qt.MouseButton.LeftButton)
     assert ctx.tasks.wait_idle()
     assert 0 < page.list.model.rowCount() < total
-    page.party.setChecked(False)
-    page.list.model.sort(2, Qt.SortOrder.DescendingOrder)
-    assert ctx.tasks.wait_idle()
+    qtbot.mouseClick(page.party, Qt.MouseButton.LeftButton)
+    header = page.list.table.horizontalHeader()
+    birth = header.sectionViewportPosition(2) + header.sectionSize(2) // 2
+    for _ in range(2):  # the first click sorts ascending, the second descending
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(birth, 5))
+        assert ctx.tasks.wait_idle()
     first = _loaded_row(ctx, page, 0)
     last = _loaded_row(ctx, page, page.list.model.rowCount() - 1)
     assert first.birth_date is not None and last.birth_date is not None
@@ -92,15 +105,15 @@ def test_soft_delete_and_restore(qtbot: QtBot, ctx: AppContext, no_questions: li
     total = page.list.model.rowCount()
     page.list.table.selectRow(0)
     assert ctx.tasks.wait_idle()
-    page.set_deleted(True)
+    click(qtbot, page, "删除")
     assert ctx.tasks.wait_idle()
     assert no_questions and "回收站" in no_questions[0]
     assert page.list.model.rowCount() == total - 1
-    page.deleted.setChecked(True)
+    qtbot.mouseClick(page.deleted, Qt.MouseButton.LeftButton)
     assert ctx.tasks.wait_idle()
     assert page.list.model.rowCount() == 1
     page.list.table.selectRow(0)
-    page.set_deleted(False)
+    click(qtbot, page, "恢复")
     assert ctx.tasks.wait_idle()
     assert page.list.model.rowCount() == 0
 
