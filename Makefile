@@ -7,6 +7,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 QM := resources/i18n/redoffice_zh_CN.qm
 TS := resources/i18n/redoffice_zh_CN.ts
+# Qt's own strings that PySide6's qtbase_zh_CN leaves in English (the widget file dialog)
+QT_QM := resources/i18n/qtbase_extra_zh_CN.qm
 # Debian packages: Qt's xcb platform (run, screenshots), poppler (PDF checks), PostgreSQL (tests)
 APT_RUN := libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0 libxcb-cursor0 \
            libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0 \
@@ -22,10 +24,13 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-translations: $(QM)
+translations: $(QM) $(QT_QM)
 
 $(QM): $(TS) $(STAMP)
 	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(QM)
+
+$(QT_QM): $(QT_QM:.qm=.ts) $(STAMP)
+	$(VENV)/bin/pyside6-lrelease $(QT_QM:.qm=.ts) -qm $(QT_QM)
 
 # Refresh the .ts from the sources (keeps existing translations); then translate and commit.
 i18n: $(STAMP)
@@ -60,4 +65,4 @@ screenshots: $(STAMP) translations system-deps-test
 	tools/screenshots.sh
 
 clean:
-	rm -rf $(VENV) $(QM) .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(QM) $(QT_QM) .mypy_cache .ruff_cache

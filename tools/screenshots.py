@@ -18,7 +18,7 @@ from redoffice.ui.main_window import MainWindow
 from redoffice.ui.minutes_editor import MinutesEditor
 from redoffice.ui.preview import PreviewWindow
 from redoffice.ui.resident_dialog import ResidentDialog
-from redoffice.ui.resources import install_font, install_translators
+from redoffice.ui.resources import install_font, install_translators, prefer_chinese_dates
 from redoffice.ui.visit_dialog import VisitDialog
 
 
@@ -29,6 +29,7 @@ def settle(ctx: AppContext) -> None:
 
 
 def main(db_path: str, out: str) -> None:
+    prefer_chinese_dates()
     app = QApplication(sys.argv[:1])
     install_font(app)
     keep = install_translators(app)

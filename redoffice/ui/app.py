@@ -86,8 +86,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from redoffice.ui.resources import install_font, install_translators
+    from redoffice.ui.resources import install_font, install_translators, prefer_chinese_dates
 
+    prefer_chinese_dates()
     app = QApplication(sys.argv[:1])
     app.setApplicationName("RedOffice")
     app.setOrganizationName("RedOffice")

@@ -26,6 +26,11 @@ def open_paths(parent: QWidget | None, title: str, filters: str) -> list[str]:
     return list(paths)
 
 
+def open_path(parent: QWidget | None, title: str, filters: str) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+    return path or None
+
+
 def printer_setup(parent: QWidget | None, printer: QPrinter) -> bool:
     """The system print dialog (printer, copies, pages); False when cancelled."""
     return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted

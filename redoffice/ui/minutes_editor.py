@@ -346,7 +346,7 @@ class MinutesEditor(QDialog):
     def pick_attendees(self) -> None:
         def show(people: list[AttendeeInput]) -> None:
             labels = [f"{meetings.PARTIES[p.party]}　{p.name}　{p.unit}" for p in people]
-            chosen = ask.choose(self, self.tr("Invite"), self.tr("Person"), labels)
+            chosen = ask.choose(self, self.tr("Invite"), self.tr("Attendee"), labels)
             if chosen is not None:
                 self.attendees.add(people[labels.index(chosen)])
 

@@ -176,12 +176,12 @@ class ReferencePage(QTabWidget):
                 registry.list_grids,
                 [
                     (self.tr("Code"), lambda g: g.code),
-                    (self.tr("Name"), lambda g: g.name),
+                    (self.tr("Grid name"), lambda g: g.name),
                     (self.tr("Grid leader"), lambda g: g.leader_name),
                 ],
                 [
                     Field("code", self.tr("Code")),
-                    Field("name", self.tr("Name")),
+                    Field("name", self.tr("Grid name")),
                     Field("leader_id", self.tr("Grid leader"), options=registry.staff_choices),
                     Field("notes", self.tr("Notes")),
                 ],
@@ -193,13 +193,13 @@ class ReferencePage(QTabWidget):
                 self.tr("Estate"),
                 registry.list_estates,
                 [
-                    (self.tr("Name"), lambda e: e.name),
+                    (self.tr("Estate name"), lambda e: e.name),
                     (self.tr("Address"), lambda e: e.address),
                     (self.tr("Property company"), lambda e: e.property_company),
                     (self.tr("Owners' committee"), lambda e: e.owners_committee),
                 ],
                 [
-                    Field("name", self.tr("Name")),
+                    Field("name", self.tr("Estate name")),
                     Field("address", self.tr("Address")),
                     Field(
                         "property_company_id",
@@ -222,13 +222,13 @@ class ReferencePage(QTabWidget):
                 registry.list_organizations,
                 [
                     (self.tr("Type"), lambda o: o.kind_label),
-                    (self.tr("Name"), lambda o: o.name),
+                    (self.tr("Organization name"), lambda o: o.name),
                     (self.tr("Contact person"), lambda o: o.contact_person),
                     (self.tr("Phone"), lambda o: o.phone),
                 ],
                 [
                     Field("kind", self.tr("Type"), codes=codes.ORGANIZATION_KINDS),
-                    Field("name", self.tr("Name")),
+                    Field("name", self.tr("Organization name")),
                     Field("contact_person", self.tr("Contact person")),
                     Field("phone", self.tr("Phone")),
                     Field("notes", self.tr("Notes")),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from redoffice import codes
 from redoffice.services import calendar, config
+from redoffice.ui import ask
 from redoffice.ui.connect import on_click
 from redoffice.ui.context import AppContext
 from redoffice.ui.simple_table import SimpleTable
@@ -163,10 +165,25 @@ class CalendarSettings(QWidget):
         add, remove = QPushButton(self.tr("Add")), QPushButton(self.tr("Remove selected"))
         on_click(add, self.add_day)
         on_click(remove, self.remove_day)
+        self.remove = remove
+        remove.setEnabled(False)
+        self.table.itemSelectionChanged.connect(
+            lambda: remove.setEnabled(self.table.current_key() is not None)
+        )
+        self.import_button = QPushButton(self.tr("Import list…"))
+        self.import_button.setToolTip(
+            self.tr(
+                "A text or CSV file, one day or range a line: "
+                "2027-01-01,元旦,休 / 2027-02-10~2027-02-16,春节,休 / 2027-02-07,春节调休,班"
+            )
+        )
+        on_click(self.import_button, self.import_list)
+        self.import_status = QLabel()
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Year")))
         top.addWidget(self.year)
-        top.addStretch(1)
+        top.addWidget(self.import_button)
+        top.addWidget(self.import_status, 1)
         entry = QHBoxLayout()
         for widget in (self.day, self.kind, self.name, add, remove):
             entry.addWidget(widget)
@@ -205,6 +222,34 @@ class CalendarSettings(QWidget):
             self.name.text().strip(),
         )
         self.ctx.write(job, "calendar_day", lambda _r: self.year.setValue(day.year), parent=self)
+
+    def import_list(self) -> None:
+        """The year's 法定节假日 and 调休 from a list, checked whole before anything is stored."""
+        path = ask.open_path(
+            self,
+            self.tr("Import public holidays and 调休 working days"),
+            self.tr("Text or CSV (*.txt *.csv);;All files (*)"),
+        )
+        if path is None:
+            return
+        db = self.ctx.db
+
+        def job() -> calendar.ImportedDays:
+            return calendar.import_days(db, calendar.read_day_list(Path(path)))
+
+        self.import_status.clear()
+        self.ctx.write(job, "calendar_day", self._imported, parent=self)
+
+    def _imported(self, result: calendar.ImportedDays) -> None:
+        total = result.added + result.changed + result.unchanged
+        self.import_status.setText(
+            self.tr("Imported %1 days: %2 new, %3 changed, %4 already so.")
+            .replace("%1", str(total))
+            .replace("%2", str(result.added))
+            .replace("%3", str(result.changed))
+            .replace("%4", str(result.unchanged))
+        )
+        self.year.setValue(result.years[0])
 
     def remove_day(self) -> None:
         day = self.table.current_key()

@@ -4,12 +4,12 @@
 <context>
     <name>AttachmentPicker</name>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="60"/>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="61"/>
         <source>Add photos or scans…</source>
         <translation>添加照片或扫描件…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="67"/>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="68"/>
         <source>Add photos or scans</source>
         <translation>添加照片或扫描件</translation>
     </message>
@@ -17,42 +17,42 @@
 <context>
     <name>AttachmentsDialog</name>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="86"/>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="87"/>
         <source>Attachments: %1</source>
         <translation>附件：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="87"/>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="88"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="87"/>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="88"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="87"/>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="88"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="91"/>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="92"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="92"/>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="93"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="93"/>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="94"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="118"/>
+        <location filename="../../redoffice/ui/attachments_dialog.py" line="119"/>
         <source>Add attachments</source>
         <translation>添加附件</translation>
     </message>
@@ -60,37 +60,37 @@
 <context>
     <name>AttendeeTable</name>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="88"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="89"/>
         <source>Party</source>
         <translation>所属方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="89"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="90"/>
         <source>Name</source>
-        <translation>名称</translation>
+        <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="90"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="91"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="91"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="92"/>
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="92"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="93"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="93"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="94"/>
         <source>Attendance</source>
         <translation>出席情况</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="94"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="95"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -98,44 +98,92 @@
 <context>
     <name>CalendarSettings</name>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="152"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="154"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="152"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="154"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="152"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="154"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="160"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="161"/>
         <source>e.g. 国庆节</source>
         <translation>如：国庆节</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="162"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="163"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="162"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="163"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="166"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="171"/>
+        <source>Import list…</source>
+        <translation>导入清单…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="174"/>
+        <source>A text or CSV file, one day or range a line: 2027-01-01,元旦,休 / 2027-02-10~2027-02-16,春节,休 / 2027-02-07,春节调休,班</source>
+        <translation>文本或 CSV 文件，每行一天或一段日期：2027-01-01,元旦,休 / 2027-02-10~2027-02-16,春节,休 / 2027-02-07,春节调休,班</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="181"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="179"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="195"/>
         <source>Deadlines of normal requests count working days: Monday to Friday, without public holidays, plus 调休 working weekends.</source>
         <translation>一般诉求的办理时限按工作日计算：周一至周五，除去法定节假日，加上调休上班的周末。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="229"/>
+        <source>Import public holidays and 调休 working days</source>
+        <translation>导入法定节假日和调休上班日</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="230"/>
+        <source>Text or CSV (*.txt *.csv);;All files (*)</source>
+        <translation>文本或 CSV 文件 (*.txt *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="245"/>
+        <source>Imported %1 days: %2 new, %3 changed, %4 already so.</source>
+        <translation>已导入 %1 天：新增 %2 天，更新 %3 天，原已相同 %4 天。</translation>
+    </message>
+</context>
+<context>
+    <name>CancelMeetingDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/meeting_changes.py" line="74"/>
+        <source>Cancel the meeting</source>
+        <translation>取消会议</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meeting_changes.py" line="81"/>
+        <source>e.g. postponed: the owners&apos; committee is re-elected</source>
+        <translation>如：业委会换届，延期召开</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meeting_changes.py" line="83"/>
+        <source>Cancelled on</source>
+        <translation>取消日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meeting_changes.py" line="84"/>
+        <source>Reason</source>
+        <translation>取消原因</translation>
     </message>
 </context>
 <context>
@@ -213,6 +261,61 @@
     </message>
 </context>
 <context>
+    <name>CaseStatsTab</name>
+    <message>
+        <location filename="../../redoffice/ui/figures.py" line="180"/>
+        <source>Request statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/figures.py" line="196"/>
+        <source>By</source>
+        <translation type="unfinished">统计维度</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/figures.py" line="199"/>
+        <source>Group</source>
+        <translation type="unfinished">人群类别</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/figures.py" line="200"/>
+        <source>Accepted</source>
+        <translation type="unfinished">受理</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/figures.py" line="201"/>
+        <source>Closed</source>
+        <translation type="unfinished">办结</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/figures.py" line="202"/>
+        <source>Closure rate</source>
+        <translation type="unfinished">办结率</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/figures.py" line="203"/>
+        <source>On-time rate</source>
+        <translation type="unfinished">按时办结率</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/figures.py" line="204"/>
+        <source>Satisfaction rate</source>
+        <translation type="unfinished">满意率</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/figures.py" line="211"/>
+        <source>Requests accepted in the period. Closure rate = closed / accepted; on-time rate = closed by the deadline / closed; satisfaction rate = satisfied or basically satisfied / called back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../redoffice/ui/figures.py" line="232"/>
+        <source>%n request(s) accepted</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CaseStepDialog</name>
     <message>
         <location filename="../../redoffice/ui/case_dialogs.py" line="133"/>
@@ -258,7 +361,7 @@
         <translation>民情诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="114"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="115"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
@@ -278,150 +381,120 @@
         <translation>搜索编号、诉求内容或地点</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="150"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="151"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="298"/>
-        <source>By</source>
-        <translation>统计维度</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="152"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="153"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="151"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="152"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="153"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="154"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="154"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="155"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="172"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="175"/>
         <source>New request</source>
         <translation>受理诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="173"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="176"/>
         <source>Next step</source>
         <translation>办理下一步</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="174"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="177"/>
         <source>Progress note</source>
         <translation>进展说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="175"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="178"/>
         <source>Report to street</source>
         <translation>上报街道</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="176"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="179"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="177"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="180"/>
         <source>Print ledger</source>
         <translation>打印民情台账</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="178"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="181"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="179"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="182"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="201"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="183"/>
+        <source>Print list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="183"/>
+        <source>Requests list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/cases_page.py" line="205"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="276"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="280"/>
         <source>Request ledger</source>
         <translation>民情台账</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="286"/>
-        <source>Group</source>
-        <translation>分组</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="287"/>
-        <source>Accepted</source>
-        <translation>受理</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="288"/>
-        <source>Closed</source>
-        <translation>办结</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="289"/>
-        <source>Closure rate</source>
-        <translation>办结率</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="290"/>
-        <source>On-time rate</source>
-        <translation>按时办结率</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="291"/>
-        <source>Satisfaction rate</source>
-        <translation>满意率</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="306"/>
-        <source>Closure rate = closed / accepted; on-time rate = closed by the deadline / closed; satisfaction rate = satisfied or basically satisfied / called back.</source>
-        <translation>办结率 = 办结数 / 受理数；按时办结率 = 在时限内办结数 / 办结数；满意率 = （满意 + 基本满意） / 回访数。</translation>
     </message>
 </context>
 <context>
     <name>ClaimDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="225"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="241"/>
         <source>Claim</source>
         <translation>认领</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="230"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="246"/>
         <source>(no unit)</source>
         <translation>（无单位）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="232"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="248"/>
         <source>Wish</source>
         <translation>心愿内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="233"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="249"/>
         <source>Party members</source>
         <translation>双报到党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="234"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="250"/>
         <source>Partner unit</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="235"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="251"/>
         <source>Claimed on</source>
         <translation>认领日期</translation>
     </message>
@@ -429,29 +502,70 @@
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="55"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="56"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="59"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="61"/>
         <source>Also close the requests behind it</source>
         <translation>同时办结相关的民情诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="63"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="66"/>
         <source>Completed on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="64"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="67"/>
         <source>Verified by</source>
         <translation>核验人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="65"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="68"/>
         <source>Residents&apos; feedback</source>
         <translation>居民反馈</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectMeetingDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/meeting_changes.py" line="37"/>
+        <source>Correct the meeting</source>
+        <translation>修改会议</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageTab</name>
+    <message>
+        <location filename="../../redoffice/ui/figures.py" line="141"/>
+        <source>Visit coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/figures.py" line="147"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/figures.py" line="147"/>
+        <source>Households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/figures.py" line="147"/>
+        <source>Visited</source>
+        <translation type="unfinished">已走访</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/figures.py" line="147"/>
+        <source>Rate</source>
+        <translation type="unfinished">覆盖率</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/figures.py" line="164"/>
+        <source>%1 of %2 households visited (%3)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -666,24 +780,60 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../redoffice/ui/date_fields.py" line="135"/>
+        <source>yyyy-mm-dd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/date_fields.py" line="140"/>
+        <source>Calendar (Alt+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FiguresTab</name>
+    <message>
+        <location filename="../../redoffice/ui/figures.py" line="103"/>
+        <source>Export to Excel…</source>
+        <translation type="unfinished">导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/figures.py" line="104"/>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/figures.py" line="118"/>
+        <source>Export to Excel</source>
+        <translation type="unfinished">导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/figures.py" line="125"/>
+        <source>Exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="274"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="290"/>
         <source>Follow-up call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="281"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="297"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="282"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="298"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="283"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="299"/>
         <source>Feedback</source>
         <translation>心愿人反馈</translation>
     </message>
@@ -691,32 +841,32 @@
 <context>
     <name>FulfilDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="248"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="264"/>
         <source>Fulfilled</source>
         <translation>兑现</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="251"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="267"/>
         <source>The beneficiary signed the receipt</source>
         <translation>心愿人已在签收单上签字</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="254"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="270"/>
         <source>Fulfilled on</source>
         <translation>兑现日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="255"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="271"/>
         <source>Actual value (yuan)</source>
         <translation>实际价值（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="256"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="272"/>
         <source>Receipt</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="257"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="273"/>
         <source>Photos</source>
         <translation>兑现照片</translation>
     </message>
@@ -845,12 +995,12 @@
 <context>
     <name>HouseholdField</name>
     <message>
-        <location filename="../../redoffice/ui/household_picker.py" line="89"/>
+        <location filename="../../redoffice/ui/household_picker.py" line="103"/>
         <source>(none chosen)</source>
         <translation>（未选择）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/household_picker.py" line="90"/>
+        <location filename="../../redoffice/ui/household_picker.py" line="104"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
@@ -858,12 +1008,12 @@
 <context>
     <name>HouseholdPicker</name>
     <message>
-        <location filename="../../redoffice/ui/household_picker.py" line="42"/>
+        <location filename="../../redoffice/ui/household_picker.py" line="45"/>
         <source>Search address, head of household, pinyin initials, phone tail</source>
         <translation>搜索地址、户主姓名、拼音首字母、电话尾号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/household_picker.py" line="55"/>
+        <location filename="../../redoffice/ui/household_picker.py" line="59"/>
         <source>Choose a household</source>
         <translation>选择户</translation>
     </message>
@@ -876,89 +1026,99 @@
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="53"/>
+        <location filename="../../redoffice/ui/households_page.py" line="55"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="54"/>
+        <location filename="../../redoffice/ui/households_page.py" line="56"/>
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="55"/>
+        <location filename="../../redoffice/ui/households_page.py" line="57"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="56"/>
+        <location filename="../../redoffice/ui/households_page.py" line="58"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="57"/>
+        <location filename="../../redoffice/ui/households_page.py" line="59"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="58"/>
+        <location filename="../../redoffice/ui/households_page.py" line="60"/>
         <source>Special groups</source>
         <translation>特殊人群</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="63"/>
+        <location filename="../../redoffice/ui/households_page.py" line="65"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="74"/>
+        <location filename="../../redoffice/ui/households_page.py" line="78"/>
         <source>New household</source>
         <translation>新增户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="75"/>
+        <location filename="../../redoffice/ui/households_page.py" line="79"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="76"/>
+        <location filename="../../redoffice/ui/households_page.py" line="80"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="77"/>
+        <location filename="../../redoffice/ui/households_page.py" line="81"/>
         <source>Record visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="78"/>
+        <location filename="../../redoffice/ui/households_page.py" line="82"/>
         <source>Blank visit form</source>
         <translation>空白走访表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="79"/>
+        <location filename="../../redoffice/ui/households_page.py" line="83"/>
         <source>New request</source>
         <translation>受理诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="80"/>
+        <location filename="../../redoffice/ui/households_page.py" line="84"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="81"/>
+        <location filename="../../redoffice/ui/households_page.py" line="85"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="82"/>
+        <location filename="../../redoffice/ui/households_page.py" line="86"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="83"/>
+        <location filename="../../redoffice/ui/households_page.py" line="87"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/households_page.py" line="88"/>
+        <source>Print list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/households_page.py" line="88"/>
+        <source>Households list</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1002,224 +1162,233 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="60"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="64"/>
         <source>Import residents from Excel</source>
         <translation>从 Excel 导入居民台账</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="77"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="81"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="84"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="88"/>
         <source>Workbook (.xlsx, .xls from WPS or Excel 2003, .csv)</source>
         <translation>工作簿（.xlsx，WPS 或 Excel 2003 的 .xls，.csv）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="86"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="90"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="89"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="93"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="93"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="101"/>
         <source>Choose a workbook</source>
         <translation>选择工作簿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="122"/>
-        <source>Create unknown grids</source>
-        <translation>自动新建表中的未知网格</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="123"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="130"/>
         <source>Import only if every row is good</source>
         <translation>全部行都合格才导入</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="124"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="131"/>
         <source>Remember this mapping for workbooks like this</source>
         <translation>记住此列对应，下次同样表头自动使用</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="139"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="145"/>
         <source>Check which field each column fills (first rows shown below).</source>
         <translation>请核对每一列对应的字段（下方显示前几行数据）。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="145"/>
-        <location filename="../../redoffice/ui/import_wizard.py" line="201"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="151"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="208"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="146"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="152"/>
         <source>Check (dry run)</source>
         <translation>检查（预检，不写入）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="194"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="201"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="194"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="201"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="194"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="201"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="202"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="209"/>
         <source>Save failed rows…</source>
         <translation>保存不能导入的行…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="203"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="210"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="224"/>
-        <source>%1 rows: %2 new, %3 updated, %4 unchanged, %5 skipped, %6 cannot be imported</source>
-        <translation>共 %1 行：新增 %2，更新 %3，无变化 %4，跳过 %5，不能导入 %6</translation>
+        <location filename="../../redoffice/ui/import_wizard.py" line="284"/>
+        <source>Create places</source>
+        <translation>新建网格、小区和楼栋</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="239"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="285"/>
+        <source>The import will also create: %1. Continue?</source>
+        <translation>导入时将同时新建：%1。这些网格、小区和楼栋尚未登记，是否继续？</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/import_wizard.py" line="235"/>
         <source>Save failed rows</source>
         <translation>保存不能导入的行</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="248"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="98"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="244"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="256"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="224"/>
+        <source>Note: </source>
+        <translation>提示：</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/import_wizard.py" line="252"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="266"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="263"/>
         <source>Importing…</source>
         <translation>正在导入……</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="285"/>
-        <source>Imported: %1 new, %2 updated.</source>
-        <translation>导入完成：新增 %1 人，更新 %2 人。</translation>
     </message>
 </context>
 <context>
     <name>IssueTable</name>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="82"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="65"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="82"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="65"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="82"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="65"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
 </context>
 <context>
+    <name>ListTable</name>
+    <message>
+        <location filename="../../redoffice/ui/list_table.py" line="193"/>
+        <source>Default columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="68"/>
+        <location filename="../../redoffice/ui/main_window.py" line="70"/>
         <source>RedOffice Community Workbench</source>
         <translation>社区红色工作台</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="83"/>
+        <location filename="../../redoffice/ui/main_window.py" line="85"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="84"/>
+        <location filename="../../redoffice/ui/main_window.py" line="86"/>
         <source>Visits</source>
         <translation>入户走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="85"/>
+        <location filename="../../redoffice/ui/main_window.py" line="87"/>
         <source>Requests</source>
         <translation>民情诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="86"/>
+        <location filename="../../redoffice/ui/main_window.py" line="88"/>
         <source>Joint meetings</source>
         <translation>三方联席会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="87"/>
+        <location filename="../../redoffice/ui/main_window.py" line="89"/>
         <source>Micro-wishes</source>
         <translation>微心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="88"/>
+        <location filename="../../redoffice/ui/main_window.py" line="90"/>
         <source>Residents</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="89"/>
+        <location filename="../../redoffice/ui/main_window.py" line="91"/>
         <source>Households</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="90"/>
+        <location filename="../../redoffice/ui/main_window.py" line="92"/>
         <source>Grids &amp; units</source>
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="91"/>
+        <location filename="../../redoffice/ui/main_window.py" line="93"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="119"/>
+        <location filename="../../redoffice/ui/main_window.py" line="122"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="120"/>
+        <location filename="../../redoffice/ui/main_window.py" line="123"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="123"/>
+        <location filename="../../redoffice/ui/main_window.py" line="126"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="124"/>
+        <location filename="../../redoffice/ui/main_window.py" line="127"/>
         <source>&amp;About RedOffice</source>
         <translation>关于社区红色工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="177"/>
+        <location filename="../../redoffice/ui/main_window.py" line="180"/>
         <source>%1 · %2 · operator: %3</source>
         <translation>%1 · %2 · 经办人：%3</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="188"/>
+        <location filename="../../redoffice/ui/main_window.py" line="191"/>
         <source>About RedOffice</source>
         <translation>关于社区红色工作台</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="189"/>
+        <location filename="../../redoffice/ui/main_window.py" line="192"/>
         <source>RedOffice Community Workbench %1</source>
         <translation>社区红色工作台 %1</translation>
     </message>
@@ -1227,67 +1396,67 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="41"/>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="31"/>
         <source>New meeting</source>
         <translation>新建会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="50"/>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="39"/>
         <source>Community Party committee</source>
         <translation>社区党委</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="57"/>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="46"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="58"/>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="47"/>
         <source>Title</source>
         <translation>会议名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="59"/>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="48"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="60"/>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="49"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="61"/>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="50"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="62"/>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="51"/>
         <source>Convened by</source>
         <translation>召集人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="63"/>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="52"/>
         <source>Chaired by</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="64"/>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="53"/>
         <source>Minutes by</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="65"/>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="54"/>
         <source>Notice given on</source>
         <translation>通知日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="66"/>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="55"/>
         <source>Estates</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="67"/>
+        <location filename="../../redoffice/ui/meeting_dialog.py" line="56"/>
         <source>Requests for the agenda</source>
         <translation>列入议题的民情诉求</translation>
     </message>
@@ -1295,220 +1464,230 @@
 <context>
     <name>MeetingsPage</name>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="80"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="88"/>
         <source>Meetings</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="81"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="89"/>
         <source>Follow-up</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="91"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="175"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="99"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="191"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="92"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="100"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="93"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="101"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="94"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="102"/>
         <source>Title</source>
         <translation>会议名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="95"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="182"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="103"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="198"/>
         <source>Estates</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="96"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="150"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="104"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="166"/>
         <source>Minutes</source>
         <translation>会议纪要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="97"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="105"/>
         <source>Open resolutions</source>
         <translation>未完成议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="98"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="106"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="107"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="115"/>
         <source>New meeting</source>
         <translation>新建会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="108"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="116"/>
         <source>Minutes…</source>
         <translation>会议纪要…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="109"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="150"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="117"/>
+        <source>Correct…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="118"/>
+        <source>Cancel meeting…</source>
+        <translation>取消会议…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings_page.py" line="119"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="166"/>
         <source>Sign-in sheet</source>
         <translation>签到表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="110"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="120"/>
         <source>Print minutes</source>
         <translation>打印会议纪要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="111"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="121"/>
         <source>Scanned minutes</source>
         <translation>纪要扫描件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="162"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="178"/>
         <source>All parties</source>
         <translation>全部责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="165"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="181"/>
         <source>Open only</source>
         <translation>只看未完成</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="167"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="183"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="176"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="192"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="177"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="193"/>
         <source>Resolution</source>
         <translation>议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="178"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="194"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="179"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="195"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="180"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="188"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="196"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="204"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="181"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="289"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="197"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="305"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="188"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="204"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="188"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="204"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="188"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="204"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="194"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="210"/>
         <source>Deadline up to</source>
         <translation>时限截至</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="204"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="220"/>
         <source>Progress…</source>
         <translation>进展…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="205"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="221"/>
         <source>Completed…</source>
         <translation>完成…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="206"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="222"/>
         <source>Cancel…</source>
         <translation>取消事项…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="207"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="223"/>
         <source>Print follow-up sheet</source>
         <translation>打印督办表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="208"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="224"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="217"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="233"/>
         <source>All estates</source>
         <translation>全部小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="241"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="257"/>
         <source> (overdue)</source>
         <translation>（逾期）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/meetings_page.py" line="249"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="265"/>
         <source>%n resolution(s)</source>
         <translation>
             <numerusform>共 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="315"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="321"/>
         <source>Requests closed: %1</source>
         <translation>已办结民情诉求：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="321"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="327"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="321"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="327"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="328"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="334"/>
         <source>Follow-up sheet</source>
         <translation>议定事项督办表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="333"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="339"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="338"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="344"/>
         <source>Exported.</source>
         <translation>已导出。</translation>
     </message>
@@ -1516,62 +1695,62 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="310"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="326"/>
         <source>Register a party member</source>
         <translation>登记双报到党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="310"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="326"/>
         <source>Party member</source>
         <translation>双报到党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="316"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="332"/>
         <source>(no unit)</source>
         <translation>（无单位）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="320"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="336"/>
         <source>Still reports to this community</source>
         <translation>仍在本社区报到</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="323"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="339"/>
         <source>Resident (if living here)</source>
         <translation>本社区居民（如是）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="324"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="340"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="325"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="341"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="326"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="342"/>
         <source>Workplace</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="327"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="343"/>
         <source>Partner unit</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="328"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="344"/>
         <source>Party organization</source>
         <translation>所在党组织</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="329"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="345"/>
         <source>Reported on</source>
         <translation>报到日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="330"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="346"/>
         <source>Service commitments</source>
         <translation>服务承诺</translation>
     </message>
@@ -1579,150 +1758,150 @@
 <context>
     <name>MinutesEditor</name>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="184"/>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="397"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="185"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="409"/>
         <source>Minutes</source>
         <translation>会议纪要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="191"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="192"/>
         <source>Minutes typed earlier were not saved. Restore them?</source>
         <translation>发现上次录入但未保存的会议纪要，是否恢复？</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="192"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="193"/>
         <source>Restore draft</source>
         <translation>恢复草稿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="215"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="216"/>
         <source>Attendees</source>
         <translation>参会人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="216"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="217"/>
         <source>Agenda and resolutions</source>
         <translation>议题与议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="217"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="218"/>
         <source>Next meeting</source>
         <translation>下次会议安排</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="220"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="221"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="221"/>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="384"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="222"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="396"/>
         <source>Finalize</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="222"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="223"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="235"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="236"/>
         <source>Add person</source>
         <translation>添加人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="236"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="237"/>
         <source>From the registry…</source>
         <translation>从名单选择…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="237"/>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="248"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="238"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="249"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="248"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="249"/>
         <source>New item</source>
         <translation>新增议题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="254"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="255"/>
         <source>Item</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="255"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="256"/>
         <source>Discussion</source>
         <translation>讨论情况</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="256"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="257"/>
         <source>Resolutions</source>
         <translation>议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="262"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="263"/>
         <source>Add resolution</source>
         <translation>添加议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="263"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="264"/>
         <source>Remove resolution</source>
         <translation>删除议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="288"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="289"/>
         <source>[earlier] </source>
         <translation>【上次】</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="288"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="289"/>
         <source>[request] </source>
         <translation>【诉求】</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="291"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="292"/>
         <source>(untitled)</source>
         <translation>（未命名）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="349"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="350"/>
         <source>Invite</source>
         <translation>邀请参会</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="349"/>
-        <source>Person</source>
-        <translation>责任人</translation>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="350"/>
+        <source>Attendee</source>
+        <translation>参会人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="363"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="364"/>
         <source>Draft autosaved.</source>
         <translation>草稿已自动保存。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="369"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="370"/>
         <source>Revise finalized minutes</source>
         <translation>修订已定稿的纪要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="369"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="370"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="375"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="377"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="383"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="395"/>
         <source>After finalizing, every change needs a reason. Finalize now?</source>
         <translation>定稿后每次修改都要填写修订原因。现在定稿吗？</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="396"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="408"/>
         <source>The minutes have unsaved changes. Save them?</source>
         <translation>会议纪要有未保存的修改，是否保存？</translation>
     </message>
@@ -1730,19 +1909,42 @@
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="87"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="84"/>
         <source>Ledger period</source>
         <translation>台账期间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="92"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="90"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="92"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="91"/>
         <source>To</source>
         <translation>至</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <location filename="../../redoffice/ui/figures.py" line="39"/>
+        <source>Dates below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/figures.py" line="44"/>
+        <source>Period</source>
+        <translation type="unfinished">期间</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/figures.py" line="46"/>
+        <source>From</source>
+        <translation type="unfinished">从</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/figures.py" line="48"/>
+        <source>to</source>
+        <translation type="unfinished">至</translation>
     </message>
 </context>
 <context>
@@ -1761,34 +1963,34 @@
 <context>
     <name>PreviewWindow</name>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/preview.py" line="68"/>
+        <location filename="../../redoffice/ui/preview.py" line="69"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>共 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/preview.py" line="77"/>
+        <location filename="../../redoffice/ui/preview.py" line="78"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/preview.py" line="78"/>
+        <location filename="../../redoffice/ui/preview.py" line="79"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/preview.py" line="79"/>
+        <location filename="../../redoffice/ui/preview.py" line="80"/>
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/preview.py" line="80"/>
+        <location filename="../../redoffice/ui/preview.py" line="81"/>
         <source>Whole page</source>
         <translation>整页</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/preview.py" line="108"/>
+        <location filename="../../redoffice/ui/preview.py" line="109"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -1796,7 +1998,7 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="80"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="81"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -1804,22 +2006,22 @@
 <context>
     <name>RecordTab</name>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="107"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="108"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="108"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="109"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="109"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="110"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="110"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="111"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
@@ -1827,116 +2029,128 @@
 <context>
     <name>ReferencePage</name>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="161"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="162"/>
         <source>Grids</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="162"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="163"/>
         <source>Estates</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="163"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="164"/>
         <source>Organizations</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="164"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="240"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="165"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="241"/>
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="174"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="246"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="252"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="175"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="247"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="253"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="177"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="182"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="178"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="183"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="178"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="183"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="195"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="201"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="224"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="230"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="243"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="249"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="244"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="250"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="179"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="184"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="180"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="185"/>
         <source>Grid leader</source>
         <translation>网格长</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="185"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="213"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="233"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="253"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="179"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="184"/>
+        <source>Grid name</source>
+        <translation>网格名称</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/reference_page.py" line="186"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="214"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="234"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="254"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="192"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="193"/>
         <source>Estate</source>
         <translation>小区</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/reference_page.py" line="196"/>
         <location filename="../../redoffice/ui/reference_page.py" line="202"/>
+        <source>Estate name</source>
+        <translation>小区名称</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/reference_page.py" line="197"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="203"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="197"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="205"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="198"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="206"/>
         <source>Property company</source>
         <translation>物业服务企业</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="198"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="210"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="199"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="211"/>
         <source>Owners&apos; committee</source>
         <translation>业主委员会</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="220"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="221"/>
         <source>Organization</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="223"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="229"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="224"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="230"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/reference_page.py" line="225"/>
         <location filename="../../redoffice/ui/reference_page.py" line="231"/>
-        <source>Contact person</source>
-        <translation>联系人</translation>
+        <source>Organization name</source>
+        <translation>单位名称</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/reference_page.py" line="226"/>
         <location filename="../../redoffice/ui/reference_page.py" line="232"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="245"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="251"/>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/reference_page.py" line="227"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="233"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="246"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="252"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="244"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="250"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="245"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="251"/>
         <source>Post</source>
         <translation>岗位</translation>
     </message>
@@ -1944,7 +2158,7 @@
 <context>
     <name>ResidentChooser</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="67"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="73"/>
         <source>Name, ID or phone tail</source>
         <translation>姓名、身份证或电话尾号</translation>
     </message>
@@ -1952,113 +2166,113 @@
 <context>
     <name>ResidentDialog</name>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="86"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="89"/>
         <source>Edit resident</source>
         <translation>编辑居民</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="86"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="89"/>
         <source>New resident</source>
         <translation>新增居民</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="122"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="125"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="123"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="126"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="124"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="127"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="125"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="128"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="126"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="129"/>
         <source>Ethnic group</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="127"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="130"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="128"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="131"/>
         <source>Political status</source>
         <translation>政治面貌</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="129"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="132"/>
         <source>Party organization</source>
         <translation>所在党组织</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="130"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="133"/>
         <source>Joined the Party</source>
         <translation>入党日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="131"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="134"/>
         <source>Place of household registration</source>
         <translation>户籍地</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="132"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="135"/>
         <source>Current address</source>
         <translation>现住址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="133"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="136"/>
         <source>Residence type</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="134"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="137"/>
         <source>Household</source>
         <translation>所属户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="135"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="138"/>
         <source>Relation to head</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="136"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="139"/>
         <source>Special groups</source>
         <translation>特殊人群</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="137"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="140"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="148"/>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="183"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="151"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="186"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="149"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="152"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="160"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="163"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="160"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="163"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -2071,178 +2285,191 @@
         <translation>搜索姓名、拼音（如 wxm）、身份证或电话尾号、地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="52"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="53"/>
         <source>All groups</source>
         <translation>全部人群</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="55"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="56"/>
         <source>Registered</source>
         <translation>在册</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="56"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="57"/>
         <source>Moved out / deceased</source>
         <translation>已迁出/已去世</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="57"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="58"/>
         <source>Everyone</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="60"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="61"/>
         <source>Party members only</source>
         <translation>只看党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="61"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="62"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="73"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="74"/>
         <source>New resident</source>
         <translation>新增居民</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="74"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="75"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="75"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="76"/>
         <source>Move to household…</source>
         <translation>迁至其他户…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="76"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="77"/>
         <source>Moved out / deceased…</source>
         <translation>迁出/去世…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="77"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="78"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="78"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="79"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="79"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="80"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="80"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="81"/>
         <source>Import Excel…</source>
         <translation>导入 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="81"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="82"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="153"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="83"/>
+        <source>Print list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/residents_page.py" line="94"/>
+        <source>Residents list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/residents_page.py" line="166"/>
         <source>Move to household</source>
         <translation>迁至其他户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="153"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="166"/>
         <source>Relation to head</source>
         <translation>与户主关系</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="169"/>
-        <source>Change status</source>
-        <translation>变更人员状态</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="169"/>
-        <source>New status</source>
-        <translation>新状态</translation>
     </message>
 </context>
 <context>
     <name>ResolutionTable</name>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="127"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="128"/>
         <source>Resolution</source>
         <translation>议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="128"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="129"/>
         <source>Responsible party</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="129"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="130"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="130"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="131"/>
         <source>Person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="131"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="132"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
 </context>
 <context>
+    <name>SaveDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/save_dialog.py" line="138"/>
+        <source>Discard what you have entered in this form?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SearchableList</name>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/list_view.py" line="115"/>
+        <location filename="../../redoffice/ui/list_view.py" line="217"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>共 %n 条</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../redoffice/ui/list_view.py" line="277"/>
+        <source>search “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="378"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="394"/>
         <source>Service record</source>
         <translation>服务记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="386"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="402"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="388"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="404"/>
         <source>Request number, e.g. 2026-00042</source>
         <translation>诉求编号，如 2026-00042</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="390"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="406"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="391"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="407"/>
         <source>Activity</source>
         <translation>服务内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="392"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="408"/>
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="393"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="409"/>
         <source>For the wish</source>
         <translation>关联心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="394"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="410"/>
         <source>For the request</source>
         <translation>关联诉求</translation>
     </message>
@@ -2250,27 +2477,27 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../redoffice/ui/settings_page.py" line="27"/>
+        <location filename="../../redoffice/ui/settings_page.py" line="28"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings_page.py" line="41"/>
+        <location filename="../../redoffice/ui/settings_page.py" line="42"/>
         <source>Community and operator</source>
         <translation>社区信息与经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings_page.py" line="42"/>
+        <location filename="../../redoffice/ui/settings_page.py" line="43"/>
         <source>Visits and requests</source>
         <translation>走访与诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings_page.py" line="43"/>
+        <location filename="../../redoffice/ui/settings_page.py" line="44"/>
         <source>Holidays and 调休</source>
         <translation>节假日与调休</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings_page.py" line="63"/>
+        <location filename="../../redoffice/ui/settings_page.py" line="64"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -2289,52 +2516,88 @@
     </message>
 </context>
 <context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="238"/>
+        <source>Moved out / deceased: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="245"/>
+        <source>Where to, or the cause of death</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="246"/>
+        <source>New status</source>
+        <translation type="unfinished">新状态</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="247"/>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="248"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TagTable</name>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="36"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="39"/>
         <source>Group</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="36"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="39"/>
         <source>Since</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="36"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="39"/>
         <source>Until</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="36"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="39"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
 </context>
 <context>
+    <name>TimeField</name>
+    <message>
+        <location filename="../../redoffice/ui/date_fields.py" line="186"/>
+        <source>hh:mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="192"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="208"/>
         <source>Verify</source>
         <translation>核实</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="198"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="214"/>
         <source>Verified on</source>
         <translation>核实日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="199"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="215"/>
         <source>Verified by</source>
         <translation>核实人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="200"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="216"/>
         <source>How</source>
         <translation>核实方式</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="201"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="217"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -2342,93 +2605,93 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="123"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="106"/>
         <source>Record a visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="133"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="116"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="137"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="119"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="139"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="121"/>
         <source>Start time</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="140"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="122"/>
         <source>End time</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="142"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="124"/>
         <source>Visitors</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="144"/>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="145"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="126"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="127"/>
         <source>Names separated by 、</source>
         <translation>多人用顿号“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="146"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="128"/>
         <source>Party members along</source>
         <translation>陪同党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="147"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="129"/>
         <source>Volunteers along</source>
         <translation>陪同志愿者</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="155"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="137"/>
         <source>Purposes</source>
         <translation>走访目的</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="158"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="140"/>
         <source>Health, income, changes in the family…</source>
         <translation>健康、收入、家庭变化等情况…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="160"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="142"/>
         <source>Situation</source>
         <translation>情况记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="163"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="145"/>
         <source>Resolved on the spot</source>
         <translation>现场解决问题数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="165"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="147"/>
         <source>Next visit</source>
         <translation>下次走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="167"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="149"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="169"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="151"/>
         <source>Add issue</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="171"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="153"/>
         <source>Issues found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="173"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="155"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -2437,6 +2700,7 @@
     <name>VisitsPage</name>
     <message>
         <location filename="../../redoffice/ui/visits_page.py" line="65"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="105"/>
         <source>Visit records</source>
         <translation>走访记录</translation>
     </message>
@@ -2446,7 +2710,7 @@
         <translation>走访计划</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="67"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="68"/>
         <source>Coverage</source>
         <translation>走访覆盖率</translation>
     </message>
@@ -2486,170 +2750,145 @@
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="144"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="105"/>
+        <source>Print list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="146"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="145"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="147"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="146"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="148"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="147"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="149"/>
         <source>Last visit</source>
         <translation>上次走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="148"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="150"/>
         <source>Every (days)</source>
         <translation>频次（天）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="149"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="151"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="158"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="160"/>
         <source>Record visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="159"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="161"/>
         <source>Print blank form</source>
         <translation>打印空白走访表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="161"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="163"/>
         <source>Worker</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="171"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="173"/>
         <source>All workers</source>
         <translation>全部工作人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="193"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="195"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="203"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="205"/>
         <source>%1 household(s) due this week, %2 overdue</source>
         <translation>本周应走访 %1 户，其中逾期 %2 户</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="228"/>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="228"/>
-        <source>Households</source>
-        <translation>户数</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="228"/>
-        <source>Visited</source>
-        <translation>已走访</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="228"/>
-        <source>Rate</source>
-        <translation>覆盖率</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="234"/>
-        <source>Period</source>
-        <translation>期间</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="250"/>
-        <source>%1 to %2: %3 of %4 households visited (%5)</source>
-        <translation>%1 至 %2：已走访 %3 户，共 %4 户（%5）</translation>
     </message>
 </context>
 <context>
     <name>WishDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="104"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="116"/>
         <source>Register a wish</source>
         <translation>登记心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="104"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="116"/>
         <source>Correct a wish</source>
         <translation>修改心愿登记</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="115"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="127"/>
         <source>Yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="117"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="129"/>
         <source>Agrees that the wish is published (signed)</source>
         <translation>本人已签字同意公开心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="119"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="131"/>
         <source>Only for a child under 14</source>
         <translation>未满14周岁时填写</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="121"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="133"/>
         <source>Beneficiary</source>
         <translation>心愿人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="122"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="134"/>
         <source>Wish</source>
         <translation>心愿内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="123"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="135"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="124"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="136"/>
         <source>Group</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="125"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="137"/>
         <source>Estimated value</source>
         <translation>估价（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="126"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="138"/>
         <source>Collected on</source>
         <translation>征集日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="127"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="139"/>
         <source>Collected by</source>
         <translation>征集人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="128"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="140"/>
         <source>Consent</source>
         <translation>同意公开</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="129"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="141"/>
         <source>Guardian who consented</source>
         <translation>同意的监护人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="154"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="169"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -3073,67 +3312,67 @@
 <context>
     <name>WorkSettings</name>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="66"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="68"/>
         <source>Everyone else</source>
         <translation>其他住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="69"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="71"/>
         <source>no rule</source>
         <translation>不单独设定</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="70"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="72"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="82"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="84"/>
         <source>Visit purposes (one per line)</source>
         <translation>走访目的（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="83"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="85"/>
         <source>Request categories (one per line)</source>
         <translation>诉求类别（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="86"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="88"/>
         <source>Normal requests: working days</source>
         <translation>一般诉求办理时限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="89"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="91"/>
         <source>Visit every … days</source>
         <translation>走访频次（天）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="90"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="92"/>
         <source>Meeting types (one per line)</source>
         <translation>会议类型（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="92"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="94"/>
         <source>Largest attachment (MB)</source>
         <translation>单个附件上限（MB）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="93"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="95"/>
         <source>Micro-wish value cap (yuan)</source>
         <translation>微心愿估价上限（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="94"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="96"/>
         <source>Claimer contacts the beneficiary within (days)</source>
         <translation>认领后须在几天内对接心愿人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="98"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="100"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="137"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="139"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -3141,57 +3380,57 @@
 <context>
     <name>cases</name>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="55"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="56"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="56"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="57"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="57"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="58"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="58"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="59"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="59"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="60"/>
         <source>Request</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="60"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="61"/>
         <source>Reporter</source>
         <translation>诉求人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="61"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="62"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="62"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="63"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="63"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="64"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="64"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="65"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="65"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="66"/>
         <source>Call-back</source>
         <translation>回访结果</translation>
     </message>
@@ -3293,15 +3532,25 @@
 <context>
     <name>export</name>
     <message>
-        <location filename="../../redoffice/ui/export.py" line="24"/>
-        <location filename="../../redoffice/ui/export.py" line="30"/>
+        <location filename="../../redoffice/ui/export.py" line="33"/>
+        <location filename="../../redoffice/ui/export.py" line="64"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/export.py" line="31"/>
+        <location filename="../../redoffice/ui/export.py" line="40"/>
         <source>Export full ID numbers and phone numbers? Choose No to mask them. A full export is recorded in the audit log.</source>
         <translation>是否导出完整的身份证号和电话号码？选“否”则打码导出。完整导出会记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/export.py" line="59"/>
+        <source>Exported %1 rows to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/export.py" line="63"/>
+        <source>Open the folder?</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,95 @@
+"""Small things that make the program feel finished: Qt's own dialogs in Chinese, rare name
+characters on screen, headings that say what they hold, the holiday list import."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QRawFont
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
+from pytestqt.qtbot import QtBot
+
+from redoffice.services import calendar
+from redoffice.ui.context import AppContext
+from redoffice.ui.reference_page import ReferencePage
+from redoffice.ui.work_settings import CalendarSettings
+
+
+def test_qt_file_dialog_speaks_chinese(qtbot: QtBot) -> None:
+    """Qt's own widget file dialog (used on Linux without a platform theme)."""
+    dialog = QFileDialog(None, "选择工作簿", str(Path.cwd()))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    labels = {label.text() for label in dialog.findChildren(QLabel) if label.text()}
+    assert {"查找范围(&L)：", "文件类型(&T)：", "文件名称(&N)："} <= labels
+    english = [text for text in labels if re.search("[A-Za-z]", re.sub(r"\(&\w\)", "", text))]
+    assert english == []
+
+
+def test_rare_name_characters_have_a_font_on_screen(qapp: QApplication) -> None:
+    font = qapp.font()
+    assert font.families() == ["WenQuanYi Micro Hei", "HanaMinA", "HanaMinB"]
+    assert not QRawFont.fromFont(QFont("WenQuanYi Micro Hei")).supportsCharacter(0x20BB7)
+    assert QRawFont.fromFont(QFont("HanaMinB")).supportsCharacter(0x20BB7)  # 𠮷
+    assert QRawFont.fromFont(QFont("HanaMinA")).supportsCharacter(0x4DAE)  # 䶮
+
+
+def test_reference_lists_are_headed_by_what_they_hold(qtbot: QtBot, ctx: AppContext) -> None:
+    page = ReferencePage(ctx)
+    qtbot.addWidget(page)
+    ctx.tasks.wait_idle()
+    headings = {
+        table: [
+            tab.table.horizontalHeaderItem(n).text()  # type: ignore[attr-defined]
+            for n in range(tab.table.columnCount())  # type: ignore[attr-defined]
+        ]
+        for table, tab in page.tabs.items()
+    }
+    assert headings["grid"][1] == "网格名称"
+    assert headings["estate"][0] == "小区名称"
+    assert headings["organization"][1] == "单位名称"
+    assert headings["staff"][0] == "姓名"
+
+
+def test_holiday_list_imported_with_the_button(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    year = date.today().year + 1
+    good = tmp_path / "节假日.csv"
+    good.write_text(
+        f"日期,名称,类型\n{year}-01-01,元旦,休\n{year}-02-10~{year}-02-16,春节,休\n"
+        f"{year}-02-07,春节调休,班\n",
+        encoding="utf-8",
+    )
+    chosen = [str(good)]
+    monkeypatch.setattr("redoffice.ui.ask.open_path", lambda *_args: chosen.pop())
+    reported: list[str] = []
+    monkeypatch.setattr(
+        "redoffice.ui.context.report", lambda _parent, error: reported.append(str(error))
+    )
+    widget = CalendarSettings(ctx)
+    qtbot.addWidget(widget)
+    ctx.tasks.wait_idle()
+    assert not widget.remove.isEnabled()
+    qtbot.mouseClick(widget.import_button, Qt.MouseButton.LeftButton)
+    ctx.tasks.wait_idle()
+    assert reported == []
+    assert widget.import_status.text() == "已导入 9 天：新增 9 天，更新 0 天，原已相同 0 天。"
+    assert widget.year.value() == year
+    assert widget.table.rowCount() == 9
+    assert widget.table.item(0, 1).text() == "法定节假日（休息）"
+    widget.table.selectRow(0)
+    assert widget.remove.isEnabled()
+
+    bad = tmp_path / "错误.csv"
+    bad.write_text(f"{year}-05-01,劳动节,休\n{year}-05-32,劳动节,休\n", encoding="utf-8")
+    chosen.append(str(bad))
+    qtbot.mouseClick(widget.import_button, Qt.MouseButton.LeftButton)
+    ctx.tasks.wait_idle()
+    assert len(reported) == 1 and "第2行" in reported[0]
+    assert calendar.list_days(ctx.db, year)[0][0] == date(year, 1, 1)
+    assert (date(year, 5, 1), "holiday", "劳动节") not in calendar.list_days(ctx.db, year)
