@@ -123,6 +123,7 @@ class Resident(SyncedRecord, Base):
     relation: Mapped[str] = mapped_column(String(2), default="9")
     status: Mapped[str] = mapped_column(String(16), default="active")
     status_date: Mapped[date | None] = mapped_column(Date)
+    status_reason: Mapped[str] = mapped_column(String(200), default="", server_default="")
     notes: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (

@@ -62,6 +62,7 @@ class ResidentDetail:
     status_date: date | None
     deleted: bool
     household_address: str
+    status_reason: str = ""
 
 
 @lru_cache(maxsize=65536)  # imports meet the same names again and again
@@ -231,7 +232,9 @@ def get_resident(db: Database, resident_id: str) -> ResidentDetail:
         data = resident_input(s, r)
         household = s.get(Household, r.household_id) if r.household_id else None
         address = household.address if household else ""
-        return ResidentDetail(r.id, data, r.status, r.status_date, r.deleted, address)
+        return ResidentDetail(
+            r.id, data, r.status, r.status_date, r.deleted, address, r.status_reason
+        )
 
 
 def move_resident(db: Database, resident_id: str, household_id: str, relation: str) -> None:
@@ -249,11 +252,20 @@ def move_resident(db: Database, resident_id: str, household_id: str, relation: s
         resident.relation = relation
 
 
-def set_status(db: Database, resident_id: str, status: str, when: date | None = None) -> None:
-    """Mark a resident 已迁出 or 已去世 (or back to 在册) on a date."""
+def set_status(
+    db: Database, resident_id: str, status: str, when: date | None = None, reason: str = ""
+) -> None:
+    """Mark a resident 已迁出 or 已去世 on a date (not in the future) with the reason (迁往何处,
+    死亡原因 …), or back to 在册 (date and reason cleared)."""
     if status not in codes.RESIDENT_STATUSES:
         raise UserError("resident.status_invalid", status=status)
+    c = Checker()
+    reason = c.text("status_reason", reason, max_len=200)
+    c.past_date("status_date", when, date.today())
+    c.raise_if_any()
+    active = status == "active"
     with db.uow() as s:
         resident = live(s, Resident, resident_id, "resident.not_found")
         resident.status = status
-        resident.status_date = None if status == "active" else (when or date.today())
+        resident.status_date = None if active else (when or date.today())
+        resident.status_reason = "" if active else reason

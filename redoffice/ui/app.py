@@ -87,6 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from redoffice.ui.resources import install_font, install_translators, prefer_chinese_dates
+    from redoffice.ui.screen_fit import install_screen_fit
 
     prefer_chinese_dates()
     app = QApplication(sys.argv[:1])
@@ -94,6 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("RedOffice")
     install_font(app)
     translators = install_translators(app)
+    install_screen_fit(app)
     sys.excepthook = _excepthook
     url = resolve_db_url(args.db, args.db_url)
     temporary = args.self_test and not (args.db or args.db_url)

@@ -8,24 +8,14 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from redoffice.services import meetings
 from redoffice.services.meetings import MeetingChoices, MeetingInput
 from redoffice.ui.context import AppContext
+from redoffice.ui.date_fields import DateField, TimeField
 from redoffice.ui.save_dialog import SaveDialog
-from redoffice.ui.visit_dialog import OptionalTimeEdit, checkable_list, checked_data
-from redoffice.ui.widgets import OptionalDateEdit
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _date(edit: QDateEdit) -> date:
-    q = edit.date()
-    return date(q.year(), q.month(), q.day())
+from redoffice.ui.visit_dialog import checkable_list, checked_data
 
 
 class MeetingDialog(SaveDialog):
@@ -43,13 +33,12 @@ class MeetingDialog(SaveDialog):
         self.kind = QComboBox()
         self.kind.addItems(choices.kinds)
         self.title_edit = QLineEdit()
-        self.day = QDateEdit(_qdate(date.today()))
-        self.day.setDisplayFormat("yyyy-MM-dd")
-        self.day.setCalendarPopup(True)
-        self.start = OptionalTimeEdit()
+        self.day = DateField(required=True)
+        self.day.set_value(date.today())
+        self.start = TimeField()
         self.place, self.convener = QLineEdit(), QLineEdit(self.tr("Community Party committee"))
         self.host, self.recorder = QLineEdit(), QLineEdit()
-        self.notice = OptionalDateEdit()
+        self.notice = DateField()
         self.estates = checkable_list(choices.estates, set())
         self.cases = checkable_list(choices.cases, set(case_ids))
         self.cases.setMaximumHeight(160)
@@ -69,6 +58,7 @@ class MeetingDialog(SaveDialog):
             f.add_row(field, label, widget)
         self.estates.itemChanged.connect(self._suggest_title)
         self.kind.currentTextChanged.connect(self._suggest_title)
+        self.day.edited.connect(self._suggest_title)
         self.title_edit.textEdited.connect(lambda _t: setattr(self, "_typed", True))
         self._typed = False
         self._estate_names = dict((i, n) for n, i in choices.estates)
@@ -79,13 +69,15 @@ class MeetingDialog(SaveDialog):
         if self._typed:
             return
         names = "、".join(self._estate_names[e] for e in checked_data(self.estates))
-        self.title_edit.setText(f"{names}{_date(self.day).month}月{self.kind.currentText()}")
+        day = self.day.value()
+        month = f"{day.month}月" if day is not None else ""
+        self.title_edit.setText(f"{names}{month}{self.kind.currentText()}")
 
     def data(self) -> MeetingInput:
         return MeetingInput(
             kind=self.kind.currentText(),
             title=self.title_edit.text(),
-            meeting_date=_date(self.day),
+            meeting_date=self.day.required_value(),
             estate_ids=checked_data(self.estates),
             start_time=self.start.value(),
             place=self.place.text(),

@@ -4,6 +4,7 @@ export)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 from typing import Any
@@ -12,9 +13,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,13 +28,14 @@ from redoffice.services.resolutions import NoteEntry, ResolutionFilter, Resoluti
 from redoffice.ui import ask
 from redoffice.ui.attachments_dialog import AttachmentsDialog
 from redoffice.ui.context import AppContext
+from redoffice.ui.date_fields import DateField
 from redoffice.ui.export import save_bytes
 from redoffice.ui.meeting_dialog import open_meeting_dialog
 from redoffice.ui.minutes_editor import open_minutes_editor
 from redoffice.ui.preview import show_report
+from redoffice.ui.save_dialog import SaveDialog
 from redoffice.ui.simple_table import SimpleTable
 from redoffice.ui.widgets import (
-    OptionalDateEdit,
     button_row,
     code_combo,
     combo_value,
@@ -47,29 +46,37 @@ from redoffice.ui.widgets import (
 translate = QCoreApplication.translate
 
 
-class CompleteDialog(QDialog):
+class CompleteDialog(SaveDialog):
     """已完成: the date, the 核验人, residents' feedback, and whether to close its requests."""
 
-    def __init__(self, row: ResolutionRow, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(f"{row.number} · " + self.tr("Completed"))
-        self.completed_on = OptionalDateEdit()
+    table = "resolution"
+
+    def __init__(self, ctx: AppContext, row: ResolutionRow, parent: QWidget) -> None:
+        super().__init__(ctx, f"{row.number} · " + self.tr("Completed"), parent)
+        self.resolution_id = row.id
+        self.completed_on = DateField(required=True)
         self.completed_on.set_value(date.today())
         self.verifier, self.feedback = QLineEdit(), QLineEdit()
         self.close_cases = QCheckBox(self.tr("Also close the requests behind it"))
         self.close_cases.setChecked(True)
-        form = QFormLayout(self)
-        form.addRow(QLabel(row.text))
-        form.addRow(self.tr("Completed on"), self.completed_on)
-        form.addRow(self.tr("Verified by"), self.verifier)
-        form.addRow(self.tr("Residents' feedback"), self.feedback)
-        form.addRow(self.close_cases)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        text = QLabel(row.text)
+        text.setWordWrap(True)
+        self.body.insertWidget(0, text)
+        self.form.add_row("completed_on", self.tr("Completed on"), self.completed_on)
+        self.form.add_row("verifier", self.tr("Verified by"), self.verifier)
+        self.form.add_row("feedback", self.tr("Residents' feedback"), self.feedback)
+        self.form.add_row("close_cases", "", self.close_cases)
+
+    def action(self) -> Callable[[], Any]:
+        return partial(
+            resolutions.complete,
+            self.ctx.db,
+            self.resolution_id,
+            self.completed_on.required_value(),
+            self.verifier.text(),
+            self.feedback.text(),
+            self.close_cases.isChecked(),
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
 
 
 class MeetingsPage(QWidget):
@@ -161,13 +168,13 @@ class MeetingsPage(QWidget):
     def _follow_up_tab(self) -> QWidget:
         self.party = code_combo(meetings.PARTIES, empty=self.tr("All parties"))
         self.estate = QComboBox()
-        self.deadline_to = OptionalDateEdit()
+        self.deadline_to = DateField()
         self.open_only = QCheckBox(self.tr("Open only"))
         self.open_only.setChecked(True)
         self.overdue_only = QCheckBox(self.tr("Overdue only"))
         for widget in (self.party, self.estate):
             widget.currentIndexChanged.connect(self.reload_follow_up)
-        self.deadline_to.dateChanged.connect(self.reload_follow_up)
+        self.deadline_to.value_changed.connect(self.reload_follow_up)
         self.open_only.toggled.connect(self.reload_follow_up)
         self.overdue_only.toggled.connect(self.reload_follow_up)
         self.resolutions = SimpleTable(
@@ -295,19 +302,9 @@ class MeetingsPage(QWidget):
         row = self.current()
         if row is None:
             return
-        dialog = CompleteDialog(row, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        job = partial(
-            resolutions.complete,
-            self.ctx.db,
-            row.id,
-            dialog.completed_on.value() or date.today(),
-            dialog.verifier.text(),
-            dialog.feedback.text(),
-            dialog.close_cases.isChecked(),
-        )
-        self.ctx.write(job, "resolution", self._completed, parent=self)
+        dialog = CompleteDialog(self.ctx, row, self)
+        dialog.saved.connect(self._completed)
+        dialog.open()
 
     def _completed(self, closed: list[str]) -> None:
         if closed:

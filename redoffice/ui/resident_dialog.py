@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from functools import partial
 from typing import Any
 
@@ -23,9 +24,10 @@ from redoffice.services import residents
 from redoffice.services.residents import ResidentDetail, ResidentInput, TagInput
 from redoffice.ui.connect import on_click
 from redoffice.ui.context import AppContext
+from redoffice.ui.date_fields import DateField, birth_decade
 from redoffice.ui.household_picker import HouseholdPicker
 from redoffice.ui.save_dialog import SaveDialog
-from redoffice.ui.widgets import OptionalDateEdit, code_combo, combo_value, select_data
+from redoffice.ui.widgets import code_combo, combo_value, select_data
 
 
 class TagTable(QTableWidget):
@@ -44,7 +46,7 @@ class TagTable(QTableWidget):
         row = self.rowCount()
         self.insertRow(row)
         combo = code_combo(codes.TAGS)
-        since, until = OptionalDateEdit(), OptionalDateEdit()
+        since, until = DateField(), DateField()
         note = QLineEdit()
         if tag is not None:
             select_data(combo, tag.tag)
@@ -63,7 +65,7 @@ class TagTable(QTableWidget):
         for row in range(self.rowCount()):
             combo, since, until, note = (self.cellWidget(row, c) for c in range(4))
             assert isinstance(combo, QComboBox) and isinstance(note, QLineEdit)
-            assert isinstance(since, OptionalDateEdit) and isinstance(until, OptionalDateEdit)
+            assert isinstance(since, DateField) and isinstance(until, DateField)
             result.append(
                 TagInput(
                     str(combo.currentData()), since.value(), until.value(), note.text().strip()
@@ -102,7 +104,7 @@ class ResidentDialog(SaveDialog):
         self.id_number = QLineEdit()
         self.id_number.setMaxLength(20)
         self.gender = code_combo(codes.GENDERS, empty="")
-        self.birth_date = OptionalDateEdit()
+        self.birth_date = DateField(opens_at=birth_decade())
         self.ethnicity = QComboBox()
         self.ethnicity.setEditable(True)
         self.ethnicity.addItems(codes.ETHNIC_GROUPS)
@@ -110,7 +112,7 @@ class ResidentDialog(SaveDialog):
         self.political_status = code_combo(codes.POLITICAL_STATUSES)
         select_data(self.political_status, "masses")
         self.party_org = QLineEdit()
-        self.party_join_date = OptionalDateEdit()
+        self.party_join_date = DateField()
         self.hukou_place = QLineEdit()
         self.current_address = QLineEdit()
         self.residence_type = code_combo(codes.RESIDENCE_TYPES)
@@ -223,3 +225,35 @@ class ResidentDialog(SaveDialog):
 
     def action(self) -> Callable[[], Any]:
         return partial(residents.save_resident, self.ctx.db, self.value(), self.record_id)
+
+
+class StatusDialog(SaveDialog):
+    """迁出/去世 (or back to 在册): the date it happened, today unless told, and the reason."""
+
+    table = "resident"
+
+    def __init__(
+        self, ctx: AppContext, resident_id: str, name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, self.tr("Moved out / deceased: %1").replace("%1", name), parent)
+        self.resident_id = resident_id
+        self.status = code_combo(codes.RESIDENT_STATUSES)
+        select_data(self.status, "moved_out")
+        self.day = DateField(required=True)
+        self.day.set_value(date.today())
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Where to, or the cause of death"))
+        self.form.add_row("status", self.tr("New status"), self.status)
+        self.form.add_row("status_date", self.tr("Date"), self.day)
+        self.form.add_row("status_reason", self.tr("Reason"), self.reason)
+        self.resize(460, 220)
+
+    def action(self) -> Callable[[], Any]:
+        return partial(
+            residents.set_status,
+            self.ctx.db,
+            self.resident_id,
+            combo_value(self.status) or "",
+            self.day.required_value(),
+            self.reason.text(),
+        )

@@ -4,15 +4,14 @@ found becomes a 民情诉求 in the same save."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, time
+from datetime import date
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableWidget,
-    QTimeEdit,
     QWidget,
 )
 
@@ -31,26 +29,10 @@ from redoffice.services.visits import EntryChoices, IssueInput, VisitInput
 from redoffice.ui.attachments_dialog import AttachmentPicker, beside
 from redoffice.ui.connect import on_click
 from redoffice.ui.context import AppContext
+from redoffice.ui.date_fields import DateField, TimeField
 from redoffice.ui.household_picker import HouseholdField
 from redoffice.ui.save_dialog import SaveDialog
-from redoffice.ui.widgets import OptionalDateEdit, code_combo, select_data
-
-_NO_TIME = QTime(0, 0)
-
-
-class OptionalTimeEdit(QTimeEdit):
-    """A time that may be left empty (00:00 shows blank)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setDisplayFormat("HH:mm")
-        self.setMinimumTime(_NO_TIME)
-        self.setSpecialValueText(" ")
-        self.setTime(_NO_TIME)
-
-    def value(self) -> time | None:
-        t = self.time()
-        return None if t == _NO_TIME else time(t.hour(), t.minute())
+from redoffice.ui.widgets import code_combo, select_data
 
 
 def checkable_list(items: list[tuple[str, Any]], checked: set[Any]) -> QListWidget:
@@ -132,11 +114,10 @@ class VisitDialog(SaveDialog):
         f, c = self.form, self.choices
         self.household = HouseholdField(self.ctx)
         f.add_row("household_id", self.tr("Household"), self.household)
-        self.visit_date = QDateEdit(QDate.currentDate())
-        self.visit_date.setDisplayFormat("yyyy-MM-dd")
-        self.visit_date.setCalendarPopup(True)
+        self.visit_date = DateField(required=True)
+        self.visit_date.set_value(date.today())
         f.add_row("visit_date", self.tr("Date"), self.visit_date)
-        self.start_time, self.end_time = OptionalTimeEdit(), OptionalTimeEdit()
+        self.start_time, self.end_time = TimeField(), TimeField()
         f.add_row("start_time", self.tr("Start time"), self.start_time)
         f.add_row("end_time", self.tr("End time"), self.end_time)
         self.visitors = checkable_list(c.staff, {c.operator_staff_id})
@@ -162,7 +143,7 @@ class VisitDialog(SaveDialog):
         self.resolved = QSpinBox()
         self.resolved.setRange(0, 99)
         f.add_row("resolved_on_spot", self.tr("Resolved on the spot"), self.resolved)
-        self.next_visit = OptionalDateEdit()
+        self.next_visit = DateField()
         f.add_row("next_visit_date", self.tr("Next visit"), self.next_visit)
         self.notes = QLineEdit()
         f.add_row("notes", self.tr("Notes"), self.notes)
@@ -174,7 +155,6 @@ class VisitDialog(SaveDialog):
         f.add_row("attachments", self.tr("Attachments"), self.attachments)
 
     def data(self) -> VisitInput:
-        d = self.visit_date.date()
         companions = [
             (role, name.strip())
             for role, edit in (("party_member", self.party_members), ("volunteer", self.volunteers))
@@ -183,7 +163,7 @@ class VisitDialog(SaveDialog):
         ]
         return VisitInput(
             household_id=self.household.household_id or "",
-            visit_date=date(d.year(), d.month(), d.day()),
+            visit_date=self.visit_date.required_value(),
             visitor_ids=checked_data(self.visitors),
             purposes=tuple(b.text() for b in self.purpose_boxes if b.isChecked()),
             start_time=self.start_time.value(),

@@ -39,12 +39,12 @@ from redoffice.services.wishes import Published, WishForm
 from redoffice.ui import ask
 from redoffice.ui.attachments_dialog import AttachmentsDialog
 from redoffice.ui.context import AppContext
+from redoffice.ui.date_fields import DateField
 from redoffice.ui.errors import report
 from redoffice.ui.export import save_bytes
 from redoffice.ui.preview import show_report
 from redoffice.ui.simple_table import SimpleTable
 from redoffice.ui.widgets import (
-    OptionalDateEdit,
     button_row,
     code_combo,
     combo_value,
@@ -355,7 +355,7 @@ class WishesPage(QWidget):
             [self.tr("Partner unit"), self.tr("Contact"), self.tr("Phone"), self.tr("Members")],
             stretch=0,
         )
-        self.service_from, self.service_to = OptionalDateEdit(), OptionalDateEdit()
+        self.service_from, self.service_to = DateField(), DateField()
         today = date.today()
         quarter = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
         self.service_from.set_value(quarter)
@@ -454,7 +454,7 @@ class WishesPage(QWidget):
     # -- statistics ----------------------------------------------------------------------
     def _stats_tab(self) -> QWidget:
         self.stats_by = code_combo(STATS_BY)
-        self.stats_from, self.stats_to = OptionalDateEdit(), OptionalDateEdit()
+        self.stats_from, self.stats_to = DateField(), DateField()
         self.stats_from.set_value(date(date.today().year, 1, 1))
         self.stats_to.set_value(date.today())
         self.stats = SimpleTable(
@@ -482,8 +482,8 @@ class WishesPage(QWidget):
         row.addStretch(1)
         for signal in (
             self.stats_by.currentIndexChanged,
-            self.stats_from.dateChanged,
-            self.stats_to.dateChanged,
+            self.stats_from.value_changed,
+            self.stats_to.value_changed,
         ):
             signal.connect(self.reload_stats)
         note = QLabel(

@@ -8,10 +8,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +25,7 @@ from redoffice.services import calendar, config
 from redoffice.ui import ask
 from redoffice.ui.connect import on_click
 from redoffice.ui.context import AppContext
+from redoffice.ui.date_fields import DateField
 from redoffice.ui.simple_table import SimpleTable
 from redoffice.ui.widgets import FieldForm
 
@@ -153,9 +152,8 @@ class CalendarSettings(QWidget):
         self.year.setValue(date.today().year)
         self.year.valueChanged.connect(self.reload)
         self.table = SimpleTable([self.tr("Date"), self.tr("Kind"), self.tr("Name")], stretch=2)
-        self.day = QDateEdit(QDate.currentDate())
-        self.day.setDisplayFormat("yyyy-MM-dd")
-        self.day.setCalendarPopup(True)
+        self.day = DateField(required=True)
+        self.day.set_value(date.today())
         self.kind = QComboBox()
         for code, label in CALENDAR_KINDS.items():
             self.kind.addItem(label, code)
@@ -212,8 +210,9 @@ class CalendarSettings(QWidget):
         )
 
     def add_day(self) -> None:
-        q = self.day.date()
-        day = date(q.year(), q.month(), q.day())
+        if not self.day.check():
+            return
+        day = self.day.required_value()
         job = partial(
             calendar.set_day,
             self.ctx.db,

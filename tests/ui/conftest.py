@@ -12,6 +12,7 @@ from redoffice.db import Database
 from redoffice.services.demo import create_demo
 from redoffice.ui.context import AppContext
 from redoffice.ui.resources import install_font, install_translators
+from redoffice.ui.screen_fit import install_screen_fit
 
 _translators: list[QTranslator] = []
 
@@ -20,6 +21,7 @@ _translators: list[QTranslator] = []
 def chinese_ui(qapp: QApplication) -> str:
     family = install_font(qapp)
     _translators.extend(install_translators(qapp))
+    install_screen_fit(qapp)  # as the application does
     return family
 
 

@@ -13,6 +13,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from redoffice.db import open_database
@@ -24,6 +26,7 @@ from redoffice.ui.meeting_dialog import MeetingDialog
 from redoffice.ui.meetings_page import CompleteDialog, MeetingsPage
 from redoffice.ui.minutes_editor import MinutesEditor
 from redoffice.ui.preview import PreviewWindow
+from tests.ui.driver import type_into
 
 
 def _open_cases(ctx: AppContext) -> list[str]:
@@ -81,12 +84,13 @@ def test_meeting_from_two_cases_resolution_and_preview(
     assert ctx.tasks.wait_idle()
     assert page.current() is not None and page.current().id == resolution.id  # type: ignore[union-attr]
 
-    def accept(self: CompleteDialog) -> int:
-        self.verifier.setText("李网格员")
-        return 1
-
-    monkeypatch.setattr(CompleteDialog, "exec", accept)
     page.complete()
+    dialog = page.findChild(CompleteDialog)
+    assert dialog is not None
+    type_into(qtbot, dialog.verifier, "李网格员")
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert ctx.tasks.wait_idle()
     case = case_queries.case_rows(
         ctx.db, [two[row - sum(i.source == "carried" for i in editor.items)]]

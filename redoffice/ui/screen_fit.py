@@ -1,0 +1,63 @@
+"""Windows fit the screen they open on: a 1366×768 office screen with its taskbar leaves
+≈1366×728, and a dialog taller than that hides its 保存/取消 below the edge."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRect, QSize
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QMainWindow, QScrollArea, QWidget
+
+
+def available_area(widget: QWidget) -> QRect:
+    """The part of the widget's screen not taken by the taskbar."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Shrink the window to the available area (its scroll areas take the rest) and move it
+    inside, leaving room for the title bar."""
+    area = available_area(window)
+    frame = window.frameGeometry().size() - window.geometry().size()
+    room = QSize(area.width() - frame.width(), area.height() - max(frame.height(), 30))
+    window.resize(window.size().boundedTo(room).expandedTo(window.minimumSizeHint()))
+    x = min(max(window.x(), area.left()), area.right() - window.width() - frame.width() + 1)
+    y = min(max(window.y(), area.top()), area.bottom() - window.height() - frame.height() + 1)
+    window.move(max(x, area.left()), max(y, area.top()))
+
+
+class ScreenFit(QObject):
+    """Installed on the application: every dialog and main window is fitted when it shows."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        shown = event.type() == QEvent.Type.Show
+        if shown and isinstance(watched, QDialog | QMainWindow) and not watched.isMaximized():
+            fit_to_screen(watched)
+        return False
+
+
+class FormScroll(QScrollArea):
+    """A scroll area as tall as its form wants (not Qt's 24 lines), so the window's own size
+    decides and the scroll bar appears only on a small screen."""
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+
+    def sizeHint(self) -> QSize:
+        content = self.widget()
+        hint = content.sizeHint() if content is not None else QSize()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(hint.width() + bar, hint.height())
+
+
+_installed: list[ScreenFit] = []
+
+
+def install_screen_fit(app: QObject) -> None:
+    """Fit every window of ``app`` to its screen from now on (once per application)."""
+    if not _installed:
+        _installed.append(ScreenFit(app))
+        app.installEventFilter(_installed[0])
