@@ -3,10 +3,12 @@ registry figures, counts per 网格 and charts. Every item opens where it can be
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -30,6 +32,7 @@ from redoffice.ui.simple_table import SimpleTable
 from redoffice.ui.widgets import fill_combo
 
 RED = QColor("#c0392b")
+LIGHT_RED = QColor("#e8a49c")
 RELOAD_ON = (
     "resident",
     "household",
@@ -70,16 +73,26 @@ class Card(QFrame):
 
 class BarChart(QWidget):
     """Labelled bars drawn with QPainter (no chart dependency): horizontal, or vertical
-    columns for a time series."""
+    columns for a time series whose last column may be a period still running (drawn
+    lighter, marked 本月至今)."""
 
     def __init__(self, vertical: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vertical = vertical
         self.items: list[tuple[str, int]] = []
+        self.partial_last = False
         self.setMinimumSize(260, 170)
 
-    def set_items(self, items: list[tuple[str, int]]) -> None:
+    def set_items(self, items: list[tuple[str, int]], partial_last: bool = False) -> None:
         self.items = items
+        self.partial_last = partial_last and bool(items)
+        if partial_last and items:
+            label, count = items[-1]
+            self.setToolTip(
+                self.tr("%1: %2 so far this month (up to today)")
+                .replace("%1", label)
+                .replace("%2", str(count))
+            )
         if not self.vertical:
             self.setMinimumHeight(max(120, 22 * len(items) + 10))
         self.repaint()  # new figures: drawn now (a reload happens a few times an hour)
@@ -95,13 +108,17 @@ class BarChart(QWidget):
         painter.end()
 
     def _bars(self, painter: QPainter, top: int) -> None:
-        label_w, value_w = 84, 56
+        metrics = painter.fontMetrics()
+        value_w = max((metrics.horizontalAdvance(str(c)) for _, c in self.items), default=0) + 12
+        longest = max((metrics.horizontalAdvance(label) for label, _ in self.items), default=0)
+        label_w = min(longest + 12, self.width() * 2 // 5)
         width = max(self.width() - label_w - value_w - 10, 10)
         right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         for n, (label, count) in enumerate(self.items):
             y = 4 + n * 22
             painter.setPen(Qt.GlobalColor.black)
-            painter.drawText(QRectF(0, y, label_w - 8, 18), right, label)
+            shown = metrics.elidedText(label, Qt.TextElideMode.ElideMiddle, label_w - 8)
+            painter.drawText(QRectF(0, y, label_w - 8, 18), right, shown)
             painter.fillRect(QRectF(label_w, y + 3, width * count / top, 12), RED)
             painter.drawText(
                 QRectF(label_w + width * count / top + 6, y, value_w, 18),
@@ -109,19 +126,70 @@ class BarChart(QWidget):
                 str(count),
             )
 
+    def column_layout(self) -> ColumnLayout:
+        """Where the columns' labels and values go, in fonts small enough that none of them
+        touches its neighbour: month labels lose their 月 (the chart says 月) and, on a very
+        narrow chart, only every other month is named."""
+        step = self.width() / max(len(self.items), 1)
+        labels = [label for label, _ in self.items]
+        label_font = self.font()
+        fits = _fits(QFontMetrics(label_font), step)
+        if not fits(labels):
+            labels = [label.removesuffix("月") for label in labels]
+        if not fits(labels):
+            last = len(labels) - 1
+            labels = [label if (last - n) % 2 == 0 else "" for n, label in enumerate(labels)]
+        value_font = QFont(self.font())
+        values = [str(count) for _, count in self.items]
+        while value_font.pointSizeF() > 6 and not _fits(QFontMetrics(value_font), step)(values):
+            value_font.setPointSizeF(value_font.pointSizeF() - 0.5)
+        return ColumnLayout(step, labels, label_font, values, value_font)
+
     def _columns(self, painter: QPainter, top: int) -> None:
         if not self.items:
             return
-        step = self.width() / len(self.items)
-        height = max(self.height() - 40, 10)
+        layout = self.column_layout()
+        step = layout.step
+        head = 18 + (18 if self.partial_last else 0)
+        height = max(self.height() - head - 22, 10)
         center = int(Qt.AlignmentFlag.AlignCenter)
-        for n, (label, count) in enumerate(self.items):
+        last = len(self.items) - 1
+        for n, (_label, count) in enumerate(self.items):
             x = n * step
             bar = height * count / top
-            painter.fillRect(QRectF(x + step * 0.2, 18 + height - bar, step * 0.6, bar), RED)
+            colour = LIGHT_RED if self.partial_last and n == last else RED
+            painter.fillRect(QRectF(x + step * 0.2, head + height - bar, step * 0.6, bar), colour)
             painter.setPen(Qt.GlobalColor.black)
-            painter.drawText(QRectF(x, 18 + height - bar - 16, step, 16), center, str(count))
-            painter.drawText(QRectF(x, self.height() - 20, step, 18), center, label)
+            painter.setFont(layout.value_font)
+            painter.drawText(
+                QRectF(x, head + height - bar - 16, step, 16), center, layout.values[n]
+            )
+            painter.setFont(layout.label_font)
+            painter.drawText(QRectF(x, self.height() - 20, step, 18), center, layout.labels[n])
+        if self.partial_last:
+            self._partial_legend(painter)
+
+    def _partial_legend(self, painter: QPainter) -> None:
+        """浅色 = 本月至今: the running month is not comparable with the full ones."""
+        text = self.tr("light: this month so far")
+        width = painter.fontMetrics().horizontalAdvance(text)
+        x = self.width() - width - 4
+        painter.fillRect(QRectF(x - 16, 4, 11, 11), LIGHT_RED)
+        painter.drawText(QRectF(x, 0, width + 4, 18), int(Qt.AlignmentFlag.AlignVCenter), text)
+
+
+@dataclass(frozen=True)
+class ColumnLayout:
+    step: float
+    labels: list[str]
+    label_font: QFont
+    values: list[str]
+    value_font: QFont
+
+
+def _fits(metrics: QFontMetrics, step: float) -> Callable[[list[str]], bool]:
+    """Whether every text fits in a column ``step`` wide with a little room either side."""
+    return lambda texts: all(metrics.horizontalAdvance(t) + 4 <= step for t in texts)
 
 
 def _title(text: str) -> QLabel:
@@ -304,7 +372,7 @@ class Dashboard(QWidget):
                 for g in w.by_grid
             ]
         )
-        self.charts["visits"].set_items(w.visits_per_month)
+        self.charts["visits"].set_items(w.visits_per_month, partial_last=True)
         self.charts["categories"].set_items(w.cases_by_category)
         self.charts["states"].set_items(w.cases_by_status)
 

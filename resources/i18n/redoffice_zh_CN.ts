@@ -96,6 +96,19 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="92"/>
+        <source>%1: %2 so far this month (up to today)</source>
+        <translation>%1：本月至今（截至今日）%2 户次</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/dashboard.py" line="174"/>
+        <source>light: this month so far</source>
+        <translation>浅色：本月至今（截至今日）</translation>
+    </message>
+</context>
+<context>
     <name>CalendarSettings</name>
     <message>
         <location filename="../../redoffice/ui/work_settings.py" line="154"/>
@@ -263,55 +276,55 @@
 <context>
     <name>CaseStatsTab</name>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="180"/>
+        <location filename="../../redoffice/ui/figures.py" line="190"/>
         <source>Request statistics</source>
-        <translation type="unfinished"></translation>
+        <translation>民情诉求统计</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="196"/>
+        <location filename="../../redoffice/ui/figures.py" line="206"/>
         <source>By</source>
-        <translation type="unfinished">统计维度</translation>
+        <translation>统计维度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="199"/>
+        <location filename="../../redoffice/ui/figures.py" line="209"/>
         <source>Group</source>
-        <translation type="unfinished">人群类别</translation>
+        <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="200"/>
+        <location filename="../../redoffice/ui/figures.py" line="210"/>
         <source>Accepted</source>
-        <translation type="unfinished">受理</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/figures.py" line="201"/>
-        <source>Closed</source>
-        <translation type="unfinished">办结</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/figures.py" line="202"/>
-        <source>Closure rate</source>
-        <translation type="unfinished">办结率</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/figures.py" line="203"/>
-        <source>On-time rate</source>
-        <translation type="unfinished">按时办结率</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/figures.py" line="204"/>
-        <source>Satisfaction rate</source>
-        <translation type="unfinished">满意率</translation>
+        <translation>受理</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/figures.py" line="211"/>
+        <source>Closed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/figures.py" line="212"/>
+        <source>Closure rate</source>
+        <translation>办结率</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/figures.py" line="213"/>
+        <source>On-time rate</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/figures.py" line="214"/>
+        <source>Satisfaction rate</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/figures.py" line="221"/>
         <source>Requests accepted in the period. Closure rate = closed / accepted; on-time rate = closed by the deadline / closed; satisfaction rate = satisfied or basically satisfied / called back.</source>
-        <translation type="unfinished"></translation>
+        <translation>统计期间内受理的诉求。办结率 = 办结数 / 受理数；按时办结率 = 在时限内办结数 / 办结数；满意率 = 满意和基本满意数 / 已回访数。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/figures.py" line="232"/>
+        <location filename="../../redoffice/ui/figures.py" line="242"/>
         <source>%n request(s) accepted</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>期间受理诉求 %n 件</numerusform>
         </translation>
     </message>
 </context>
@@ -448,12 +461,12 @@
     <message>
         <location filename="../../redoffice/ui/cases_page.py" line="183"/>
         <source>Print list</source>
-        <translation type="unfinished"></translation>
+        <translation>打印列表</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/cases_page.py" line="183"/>
         <source>Requests list</source>
-        <translation type="unfinished"></translation>
+        <translation>民情诉求清单</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/cases_page.py" line="205"/>
@@ -538,243 +551,243 @@
 <context>
     <name>CoverageTab</name>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="141"/>
+        <location filename="../../redoffice/ui/figures.py" line="151"/>
         <source>Visit coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="147"/>
+        <location filename="../../redoffice/ui/figures.py" line="157"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="147"/>
+        <location filename="../../redoffice/ui/figures.py" line="157"/>
         <source>Households</source>
-        <translation type="unfinished"></translation>
+        <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="147"/>
+        <location filename="../../redoffice/ui/figures.py" line="157"/>
         <source>Visited</source>
-        <translation type="unfinished">已走访</translation>
+        <translation>已走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="147"/>
+        <location filename="../../redoffice/ui/figures.py" line="157"/>
         <source>Rate</source>
-        <translation type="unfinished">覆盖率</translation>
+        <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="164"/>
+        <location filename="../../redoffice/ui/figures.py" line="174"/>
         <source>%1 of %2 households visited (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 户中已走访 %1 户（%3）</translation>
     </message>
 </context>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="143"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="271"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="211"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="339"/>
         <source>Whole community</source>
         <translation>全社区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="147"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="165"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="215"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="233"/>
         <source>Visits overdue</source>
         <translation>逾期未走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="148"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="216"/>
         <source>Visits due this week</source>
         <translation>本周应走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="149"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="217"/>
         <source>Requests due within 24 h</source>
         <translation>24小时内到期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="150"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="218"/>
         <source>Requests overdue</source>
         <translation>逾期诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="151"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="219"/>
         <source>Awaiting call-back</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="152"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="220"/>
         <source>Open resolutions</source>
         <translation>未完成议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="153"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="221"/>
         <source>Overdue resolutions</source>
         <translation>逾期议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="154"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="222"/>
         <source>Wish claims not contacted</source>
         <translation>认领逾期未对接</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="155"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="164"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="223"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="232"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="156"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="224"/>
         <source>Residents</source>
         <translation>居民人数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="157"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="225"/>
         <source>Party members</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="166"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="234"/>
         <source>Due this week</source>
         <translation>本周应走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="167"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="235"/>
         <source>Open requests</source>
         <translation>在办诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="168"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="236"/>
         <source>Overdue requests</source>
         <translation>逾期诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="185"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="196"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="253"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="264"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="186"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="254"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="188"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="256"/>
         <source>Last visit</source>
         <translation>上次走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="191"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="206"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="217"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="259"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="274"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="285"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="192"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="260"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="193"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="261"/>
         <source>Request</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="195"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="263"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="207"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="275"/>
         <source>Resolution</source>
         <translation>议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="208"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="276"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="209"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="277"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="210"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="278"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="218"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="286"/>
         <source>Wish</source>
         <translation>心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="219"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="287"/>
         <source>Beneficiary</source>
         <translation>心愿人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="220"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="288"/>
         <source>Claimed by</source>
         <translation>认领人/单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="221"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="289"/>
         <source>Contact by</source>
         <translation>对接截止</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="234"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="302"/>
         <source>Show for</source>
         <translation>查看范围</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="244"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="312"/>
         <source>Per grid</source>
         <translation>各网格情况</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="250"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="318"/>
         <source>Visits per month</source>
         <translation>每月走访户次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="251"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="319"/>
         <source>Requests by category (12 months)</source>
         <translation>诉求类别（近12个月）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="252"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="320"/>
         <source>Requests by state</source>
         <translation>诉求状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="270"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="338"/>
         <source>Mine: %1</source>
         <translation>我的：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="286"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="354"/>
         <source>As of %1</source>
         <translation>截至 %1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="320"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="388"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="163"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="187"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="194"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="231"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="255"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="262"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="253"/>
+        <location filename="../../redoffice/ui/dashboard.py" line="321"/>
         <source>Special groups</source>
         <translation>特殊人群</translation>
     </message>
@@ -784,35 +797,35 @@
     <message>
         <location filename="../../redoffice/ui/date_fields.py" line="135"/>
         <source>yyyy-mm-dd</source>
-        <translation type="unfinished"></translation>
+        <translation>年-月-日</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/date_fields.py" line="140"/>
         <source>Calendar (Alt+Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>日历（Alt+↓）</translation>
     </message>
 </context>
 <context>
     <name>FiguresTab</name>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="103"/>
+        <location filename="../../redoffice/ui/figures.py" line="105"/>
         <source>Export to Excel…</source>
-        <translation type="unfinished">导出 Excel…</translation>
+        <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="104"/>
+        <location filename="../../redoffice/ui/figures.py" line="106"/>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="118"/>
+        <location filename="../../redoffice/ui/figures.py" line="128"/>
         <source>Export to Excel</source>
-        <translation type="unfinished">导出 Excel</translation>
+        <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="125"/>
+        <location filename="../../redoffice/ui/figures.py" line="135"/>
         <source>Exported to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出到 %1</translation>
     </message>
 </context>
 <context>
@@ -1113,12 +1126,12 @@
     <message>
         <location filename="../../redoffice/ui/households_page.py" line="88"/>
         <source>Print list</source>
-        <translation type="unfinished"></translation>
+        <translation>打印列表</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/households_page.py" line="88"/>
         <source>Households list</source>
-        <translation type="unfinished"></translation>
+        <translation>住户名单</translation>
     </message>
 </context>
 <context>
@@ -1302,7 +1315,7 @@
     <message>
         <location filename="../../redoffice/ui/list_table.py" line="193"/>
         <source>Default columns</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复默认列</translation>
     </message>
 </context>
 <context>
@@ -1927,24 +1940,24 @@
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="39"/>
+        <location filename="../../redoffice/ui/figures.py" line="41"/>
         <source>Dates below</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/figures.py" line="44"/>
-        <source>Period</source>
-        <translation type="unfinished">期间</translation>
+        <translation>自定义</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/figures.py" line="46"/>
-        <source>From</source>
-        <translation type="unfinished">从</translation>
+        <source>Period</source>
+        <translation>期间</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/figures.py" line="48"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/figures.py" line="50"/>
         <source>to</source>
-        <translation type="unfinished">至</translation>
+        <translation>至</translation>
     </message>
 </context>
 <context>
@@ -2362,12 +2375,12 @@
     <message>
         <location filename="../../redoffice/ui/residents_page.py" line="83"/>
         <source>Print list</source>
-        <translation type="unfinished"></translation>
+        <translation>打印列表</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/residents_page.py" line="94"/>
         <source>Residents list</source>
-        <translation type="unfinished"></translation>
+        <translation>居民名单</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/residents_page.py" line="166"/>
@@ -2413,7 +2426,7 @@
     <message>
         <location filename="../../redoffice/ui/save_dialog.py" line="138"/>
         <source>Discard what you have entered in this form?</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃本表中已填写的内容吗？</translation>
     </message>
 </context>
 <context>
@@ -2428,7 +2441,7 @@
     <message>
         <location filename="../../redoffice/ui/list_view.py" line="277"/>
         <source>search “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索“%1”</translation>
     </message>
 </context>
 <context>
@@ -2520,27 +2533,27 @@
     <message>
         <location filename="../../redoffice/ui/resident_dialog.py" line="238"/>
         <source>Moved out / deceased: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>迁出/去世：%1</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/resident_dialog.py" line="245"/>
         <source>Where to, or the cause of death</source>
-        <translation type="unfinished"></translation>
+        <translation>迁往何处，或去世原因</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/resident_dialog.py" line="246"/>
         <source>New status</source>
-        <translation type="unfinished">新状态</translation>
+        <translation>新状态</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/resident_dialog.py" line="247"/>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/resident_dialog.py" line="248"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -2569,9 +2582,9 @@
 <context>
     <name>TimeField</name>
     <message>
-        <location filename="../../redoffice/ui/date_fields.py" line="186"/>
+        <location filename="../../redoffice/ui/date_fields.py" line="187"/>
         <source>hh:mm</source>
-        <translation type="unfinished"></translation>
+        <translation>时:分</translation>
     </message>
 </context>
 <context>
@@ -2752,7 +2765,7 @@
     <message>
         <location filename="../../redoffice/ui/visits_page.py" line="105"/>
         <source>Print list</source>
-        <translation type="unfinished"></translation>
+        <translation>打印列表</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/visits_page.py" line="146"/>
@@ -3545,12 +3558,12 @@
     <message>
         <location filename="../../redoffice/ui/export.py" line="59"/>
         <source>Exported %1 rows to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出 %1 条到 %2。</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/export.py" line="63"/>
         <source>Open the folder?</source>
-        <translation type="unfinished"></translation>
+        <translation>打开所在文件夹？</translation>
     </message>
 </context>
 <context>

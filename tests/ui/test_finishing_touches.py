@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QRawFont
+from PySide6.QtGui import QFont, QFontMetrics, QRawFont
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from redoffice.services import calendar
 from redoffice.ui.context import AppContext
+from redoffice.ui.dashboard import BarChart, Dashboard
 from redoffice.ui.reference_page import ReferencePage
 from redoffice.ui.work_settings import CalendarSettings
 
@@ -93,3 +94,35 @@ def test_holiday_list_imported_with_the_button(
     assert len(reported) == 1 and "第2行" in reported[0]
     assert calendar.list_days(ctx.db, year)[0][0] == date(year, 1, 1)
     assert (date(year, 5, 1), "holiday", "劳动节") not in calendar.list_days(ctx.db, year)
+
+
+@pytest.mark.parametrize("width", [700, 330, 200])
+def test_month_chart_labels_and_values_never_touch(qtbot: QtBot, width: int) -> None:
+    months = [12, *range(1, 12)]
+    chart = BarChart(vertical=True)
+    qtbot.addWidget(chart)
+    chart.resize(width, 200)
+    chart.set_items([(f"{m}月", 1000 + m) for m in months], partial_last=True)
+    layout = chart.column_layout()
+    label_metrics, value_metrics = QFontMetrics(layout.label_font), QFontMetrics(layout.value_font)
+    named = [label for label in layout.labels if label]
+    assert layout.labels[-1] in ("11月", "11"), "the running month is always named"
+    assert len(named) >= 6
+    assert all(label_metrics.horizontalAdvance(t) + 4 <= layout.step for t in named)
+    assert all(value_metrics.horizontalAdvance(t) + 4 <= layout.step for t in layout.values) or (
+        layout.value_font.pointSizeF() <= 6
+    )
+    if width >= 700:
+        assert layout.labels == [f"{m}月" for m in months]
+    assert "本月至今" in chart.toolTip() and "1011" in chart.toolTip()
+    chart.grab()  # paints without error
+
+
+def test_dashboard_marks_the_running_month(qtbot: QtBot, ctx: AppContext) -> None:
+    dashboard = Dashboard(ctx)
+    qtbot.addWidget(dashboard)
+    ctx.tasks.wait_idle()
+    visits = dashboard.charts["visits"]
+    assert visits.partial_last
+    assert visits.items[-1][0] == f"{date.today().month}月"
+    assert not dashboard.charts["categories"].partial_last
