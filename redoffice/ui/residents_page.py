@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from functools import partial
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
@@ -21,7 +20,7 @@ from redoffice.ui.household_picker import HouseholdPicker
 from redoffice.ui.import_wizard import open_import_wizard
 from redoffice.ui.list_view import SearchableList
 from redoffice.ui.place_filters import PlaceFilters
-from redoffice.ui.resident_dialog import ResidentDialog
+from redoffice.ui.resident_dialog import ResidentDialog, StatusDialog
 from redoffice.ui.widgets import code_combo, combo_value
 
 
@@ -163,20 +162,10 @@ class ResidentsPage(QWidget):
         )
 
     def change_status(self) -> None:
-        record_id = self.list.current_id()
-        if not record_id:
-            return
-        labels = list(codes.RESIDENT_STATUSES.values())
-        picked = choose(self, self.tr("Change status"), self.tr("New status"), labels)
-        if picked is None:
-            return
-        status = codes.code_for(codes.RESIDENT_STATUSES, picked) or "active"
-        self.ctx.write(
-            partial(residents.set_status, self.ctx.db, record_id, status, date.today()),
-            "resident",
-            lambda _r: None,
-            parent=self,
-        )
+        """迁出/去世: one small dialog asks for the status, the date and the reason."""
+        row = self.list.current_row()
+        if isinstance(row, ResidentRow):
+            StatusDialog(self.ctx, row.id, row.name, self).open()
 
     def set_deleted(self, deleted: bool) -> None:
         row = self.list.current_row()
