@@ -12,7 +12,14 @@ from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 W = TypeVar("W", bound=QWidget)
@@ -55,7 +62,34 @@ def type_into(qtbot: QtBot, widget: QWidget, text: str) -> None:
 
 
 def opened(kind: type[W]) -> W:
-    """The newest visible window of ``kind`` (a dialog a click has just opened)."""
+    """The newest visible window of ``kind`` (a dialog a click has just opened), made the
+    active window as the window manager would, so that its shortcuts work."""
     found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
     assert found, f"no {kind.__name__} is open"
-    return found[-1]
+    window = found[-1]
+    window.activateWindow()
+    QTest.qWaitForWindowActive(window, 2000)
+    return window
+
+
+def pick(qtbot: QtBot, combo: QComboBox, text: str) -> None:
+    """Choose ``text`` in a drop-down with the keyboard (Home, then Down until it shows)."""
+    combo.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    for _ in range(combo.count()):
+        if combo.currentText() == text:
+            return
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentText() == text, f"{text!r} not among {combo.count()} choices"
+
+
+def click_row(qtbot: QtBot, view: QAbstractItemView, row: int, double: bool = False) -> None:
+    """Click (or double-click) the first cell of ``row`` in a list or table."""
+    model = view.model()
+    assert model is not None and row < model.rowCount(), f"no row {row}"
+    view.scrollTo(model.index(row, 0))
+    centre = view.visualRect(model.index(row, 0)).center()
+    press = qtbot.mouseDClick if double else qtbot.mouseClick
+    if double:  # a double-click is preceded by a click, as with a real mouse
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    press(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)

@@ -9,25 +9,33 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from redoffice.models import Case
 from redoffice.reports import forms
-from redoffice.services import attachments, case_queries, config, printing, visits
+from redoffice.services import attachments, case_queries, config, printing
 from redoffice.services.case_queries import CaseFilter
-from redoffice.services.search import HouseholdQuery, household_ids, household_rows
+from redoffice.services.search import (
+    HouseholdQuery,
+    household_ids,
+    household_members,
+    household_rows,
+)
 from redoffice.services.validation import mask_name
 from redoffice.ui.attachments_dialog import AttachmentsDialog
-from redoffice.ui.case_dialogs import CaseStepDialog
-from redoffice.ui.cases_page import CasesPage
+from redoffice.ui.case_dialogs import CaseDialog, CaseStepDialog
 from redoffice.ui.context import AppContext
+from redoffice.ui.household_picker import HouseholdPicker
+from redoffice.ui.households_page import HouseholdsPage
 from redoffice.ui.main_window import MainWindow
 from redoffice.ui.preview import PreviewWindow, print_document
 from redoffice.ui.visit_dialog import VisitDialog
-from redoffice.ui.widgets import select_data
 from redoffice.ui.work_settings import WorkSettings
+from tests.ui.driver import click, click_row, opened, pick, type_into
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 
@@ -37,27 +45,66 @@ def _household(ctx: AppContext) -> tuple[str, str]:
     return row.id, row.address
 
 
+def _window(qtbot: QtBot, ctx: AppContext, page: str) -> MainWindow:
+    """The main window at an office screen's size, on ``page`` chosen in the navigation."""
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1366, 728)
+    window.show()
+    assert ctx.tasks.wait_idle()
+    item = window.nav.item(list(window.pages).index(page))
+    rect = window.nav.visualItemRect(item)
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert ctx.tasks.wait_idle()
+    return window
+
+
+def _choose_household(qtbot: QtBot, ctx: AppContext, dialog: QWidget, address: str) -> None:
+    """选择… in the dialog, type the address into the picker's search, Enter takes it."""
+    click(qtbot, dialog, "选择")
+    assert ctx.tasks.wait_idle()
+    picker = opened(HouseholdPicker)
+    type_into(qtbot, picker.list.search, address)
+    qtbot.keyClick(picker.list.search, Qt.Key.Key_Return)
+    assert ctx.tasks.wait_idle()
+    assert not picker.isVisible()
+    assert opened(type(dialog)) is dialog  # active again once the picker closed
+
+
+def _tick_first(qtbot: QtBot, box: QListWidget) -> None:
+    """Tick the first entry of a checklist with the keyboard, as 空格勾选 promises."""
+    box.setFocus()
+    box.setCurrentRow(0)
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+
+
 def _record_visit_with_issue(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> str:
-    household = _household(ctx)
-    dialog = VisitDialog(ctx, visits.entry_choices(ctx.db), household)
-    qtbot.addWidget(dialog)
+    household_id, address = _household(ctx)
+    window = _window(qtbot, ctx, "visits")
+    click(qtbot, window.visits, "记录走访")
+    assert ctx.tasks.wait_idle()
+    dialog = opened(VisitDialog)
+    _choose_household(qtbot, ctx, dialog, address)
+    assert dialog.household.household_id == household_id
     with qtbot.waitSignal(dialog.failed, timeout=5000):
-        dialog.submit()  # no visitor, no purpose
+        click(qtbot, dialog, "保存")  # no visitor, no purpose
     assert dialog.form.error_text("visitors") == "至少选择一名走访人"
     assert dialog.form.error_text("purposes") == "必须填写"
-    dialog.visitors.item(0).setCheckState(dialog.visitors.item(0).checkState().Checked)
-    dialog.purpose_boxes[0].setChecked(True)
-    dialog.situation.setPlainText("老人独居，腿脚不便")
-    dialog.party_members.setText("王党员、李党员")
-    dialog.issue_table.add_issue()
+    _tick_first(qtbot, dialog.visitors)
+    qtbot.mouseClick(dialog.purpose_boxes[0], Qt.MouseButton.LeftButton)
+    type_into(qtbot, dialog.situation, "老人独居，腿脚不便")
+    type_into(qtbot, dialog.party_members, "王党员、李党员")
+    click(qtbot, dialog, "添加问题")
     category, _urgency, text = (dialog.issue_table.cellWidget(0, c) for c in range(3))
-    category.setCurrentText("设施维修")  # type: ignore[union-attr]
-    text.setText("单元门禁损坏，老人进出困难")  # type: ignore[union-attr]
+    assert isinstance(category, QComboBox) and isinstance(text, QLineEdit)
+    category.setCurrentText("设施维修")
+    type_into(qtbot, text, "单元门禁损坏，老人进出困难")
     photo = tmp_path / "门禁.png"
     photo.write_bytes(PNG)
     dialog.attachments.add(photo)
     with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
-        dialog.submit()
+        qtbot.keyClick(text, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not dialog.isVisible()
     return str(saved.args[0])
 
 
@@ -70,24 +117,26 @@ def test_record_visit_turn_issue_into_case_and_call_back(
     assert (case.category, case.source, case.status) == ("设施维修", "visit", "accepted")
     assert [a.name for a in attachments.list_for(ctx.db, "visit", visit_id)] == ["门禁.png"]
 
-    page = CasesPage(ctx)
-    qtbot.addWidget(page)
-    page.show()
-    page.open_case(case.id)
+    window = _window(qtbot, ctx, "cases")
+    page = window.cases
+    type_into(qtbot, page.list.search, case.number)
+    qtbot.keyClick(page.list.search, Qt.Key.Key_Return)
+    assert ctx.tasks.wait_idle()
+    click_row(qtbot, page.list.table, 0)
     assert ctx.tasks.wait_idle()
     assert page.list.current_id() == case.id
     for expected in ("in_progress", "resolved", "called_back"):
-        row = case_queries.case_rows(ctx.db, [case.id])[0]
-        dialog = CaseStepDialog(ctx, row, "transition", page)
-        qtbot.addWidget(dialog)
+        click(qtbot, page, "办理下一步")
+        dialog = opened(CaseStepDialog)
         if expected == "called_back":
             with qtbot.waitSignal(dialog.failed, timeout=5000):
-                dialog.submit()  # a call-back needs a satisfaction
+                click(qtbot, dialog, "保存")  # a call-back needs a satisfaction
             assert "满意度" in dialog.message.text()
-            select_data(dialog.satisfaction, "satisfied")
-        dialog.text.setPlainText(f"第{expected}步")
+            pick(qtbot, dialog.satisfaction, "满意")
+        type_into(qtbot, dialog.text, f"第{expected}步")
         with qtbot.waitSignal(dialog.saved, timeout=5000):
-            dialog.submit()
+            click(qtbot, dialog, "保存")
+        assert ctx.tasks.wait_idle()
     assert ctx.tasks.wait_idle()
     row = case_queries.case_rows(ctx.db, [case.id])[0]
     assert (row.status, row.satisfaction) == ("已回访", "满意")
@@ -98,17 +147,14 @@ def test_record_visit_turn_issue_into_case_and_call_back(
 def test_workbench_item_opens_the_case(qtbot: QtBot, ctx: AppContext) -> None:
     overdue = case_queries.list_cases(ctx.db, CaseFilter(overdue_only=True))
     assert overdue, "the demo has overdue cases"
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    assert ctx.tasks.wait_idle()
+    window = _window(qtbot, ctx, "dashboard")
     table = window.dashboard.lists["cases_overdue"]
     assert table.rowCount() == len(overdue)
-    window.dashboard.cards["cases_overdue"].clicked.emit()
+    qtbot.mouseClick(window.dashboard.cards["cases_overdue"], Qt.MouseButton.LeftButton)
     assert window.dashboard.tabs.currentWidget() is table
-    table.selectRow(0)
+    click_row(qtbot, table, 0)
     case_id = table.current_key()
-    table.activated_key.emit(case_id)
+    click_row(qtbot, table, 0, double=True)
     assert ctx.tasks.wait_idle()
     assert window.stack.currentWidget() is window.cases
     assert window.cases.list.current_id() == case_id
@@ -136,18 +182,15 @@ def test_preview_prints_and_saves(
 
     target = tmp_path / "saved.pdf"
     monkeypatch.setattr("redoffice.ui.ask.save_path", lambda *_a: str(target))
-    window.save_as()
+    click(qtbot, window, "另存为 PDF")
     assert target.read_bytes() == pdf
 
 
 def test_visit_form_preview_opens_from_the_visits_page(qtbot: QtBot, ctx: AppContext) -> None:
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    window.show_page("visits")
+    window = _window(qtbot, ctx, "visits")
+    click_row(qtbot, window.visits.list.table, 0)
     assert ctx.tasks.wait_idle()
-    window.visits.list.table.selectRow(0)
-    window.visits.print_current()
+    click(qtbot, window.visits, "打印走访记录表")
     assert ctx.tasks.wait_idle()
     preview = window.visits.findChild(PreviewWindow)
     assert preview is not None and preview.document.pageCount() == 1
@@ -164,10 +207,13 @@ def test_attachments_dialog_adds_and_refuses(
     bad.write_text("not a picture")
     shown: list[str] = []
     monkeypatch.setattr("redoffice.ui.errors.QMessageBox.warning", lambda *a: shown.append(a[2]))
-    dialog.add_paths([good])
+    chosen: list[list[str]] = [[str(good)], [str(bad)]]
+    monkeypatch.setattr("redoffice.ui.ask.open_paths", lambda *_a: chosen.pop(0))
+    dialog.show()
+    click(qtbot, dialog, "添加")
     assert ctx.tasks.wait_idle()
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "PNG"
-    dialog.add_paths([bad])
+    click(qtbot, dialog, "添加")
     assert ctx.tasks.wait_idle()
     assert dialog.table.rowCount() == 1
     assert shown and "notes.txt" in shown[0]
@@ -176,56 +222,64 @@ def test_attachments_dialog_adds_and_refuses(
 def test_work_settings_saved_and_refused(qtbot: QtBot, ctx: AppContext) -> None:
     page = WorkSettings(ctx)
     qtbot.addWidget(page)
+    page.show()
     assert ctx.tasks.wait_idle()
     assert page.numbers["case.normal_working_days"].value() == 5
-    page.numbers["case.normal_working_days"].setValue(3)
-    page.intervals["disabled"].setValue(60)
-    page.numbers["wish.value_cap_yuan"].setValue(300)
-    page.save()
+    for spin, value in (
+        (page.numbers["case.normal_working_days"], "3"),
+        (page.intervals["disabled"], "60"),
+        (page.numbers["wish.value_cap_yuan"], "300"),
+    ):
+        spin.setFocus()
+        spin.selectAll()
+        qtbot.keyClicks(spin, value)
+    click(qtbot, page, "保存")
     assert ctx.tasks.wait_idle()
     values = config.values(ctx.db)
     assert values["case.normal_working_days"] == 3
     assert values["wish.value_cap_yuan"] == 300  # the 微心愿 cap
     assert values["visit.intervals"]["disabled"] == 60
-    page.purposes.setPlainText("")
-    page.save()
+    page.purposes.setFocus()
+    page.purposes.selectAll()
+    qtbot.keyClick(page.purposes, Qt.Key.Key_Delete)
+    click(qtbot, page, "保存")
     assert ctx.tasks.wait_idle()
     assert page.form.error_text("visit.purposes") == "至少保留一项"
     assert config.values(ctx.db)["visit.purposes"]
 
 
-def test_request_from_a_household_names_a_member_as_reporter(qtbot: QtBot, ctx: AppContext) -> None:
-    from redoffice.services.search import household_members
-    from redoffice.ui.case_dialogs import CaseDialog
-
-    household = _household(ctx)
-    member = household_members(ctx.db, household[0])[0]
-    dialog = CaseDialog(ctx, visits.entry_choices(ctx.db), household)
-    qtbot.addWidget(dialog)
+def _households_page(qtbot: QtBot, ctx: AppContext) -> HouseholdsPage:
+    """The 住户 page with the first household clicked."""
+    page = _window(qtbot, ctx, "households").page("households")
+    assert isinstance(page, HouseholdsPage)
+    click_row(qtbot, page.list.table, 0)
     assert ctx.tasks.wait_idle()
-    assert dialog.reporter.count() == 1 + len(household_members(ctx.db, household[0]))
-    select_data(dialog.reporter, member.id)
-    dialog.description.setPlainText("楼道灯不亮")
+    return page
+
+
+def test_request_from_a_household_names_a_member_as_reporter(qtbot: QtBot, ctx: AppContext) -> None:
+    page = _households_page(qtbot, ctx)
+    household_id = page.list.current_id()
+    assert household_id
+    member = household_members(ctx.db, household_id)[0]
+    click(qtbot, page, "受理诉求")
+    assert ctx.tasks.wait_idle()
+    dialog = opened(CaseDialog)
+    assert dialog.reporter.count() == 1 + len(household_members(ctx.db, household_id))
+    pick(qtbot, dialog.reporter, dialog.reporter.itemText(dialog.reporter.findData(member.id)))
+    type_into(qtbot, dialog.description, "楼道灯不亮")
     with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
-        dialog.submit()
+        click(qtbot, dialog, "保存")
     (row,) = case_queries.case_rows(ctx.db, [str(saved.args[0])])
     assert row.reporter_masked == mask_name(member.name)
-    assert row.address == household[1]
+    assert row.address == page.list.current_row().address  # type: ignore[union-attr]
 
 
 def test_households_page_records_a_visit_for_the_selected_household(
     qtbot: QtBot, ctx: AppContext
 ) -> None:
-    from redoffice.ui.households_page import HouseholdsPage
-
-    page = HouseholdsPage(ctx)
-    qtbot.addWidget(page)
-    page.show()
+    page = _households_page(qtbot, ctx)
+    click(qtbot, page, "记录走访")
     assert ctx.tasks.wait_idle()
-    page.list.table.selectRow(0)
-    assert ctx.tasks.wait_idle()
-    page.record_visit()
-    assert ctx.tasks.wait_idle()
-    dialog = page.findChild(VisitDialog)
-    assert dialog is not None
+    dialog = opened(VisitDialog)
     assert dialog.household.household_id == page.list.current_id()
