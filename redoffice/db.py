@@ -98,6 +98,21 @@ def upgrade(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
+def copy_sqlite(source: Path, target: Path) -> None:
+    """A consistent copy of the SQLite file ``source`` (committed data, the WAL included) into
+    ``target``, with SQLite's online backup API: other connections may keep working."""
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            with dst:
+                src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
 def backup_sqlite(engine: Engine, folder: Path) -> Path | None:
     """Copy a SQLite database with the online backup API; keep the newest few copies."""
     source = engine.url.database
@@ -106,14 +121,7 @@ def backup_sqlite(engine: Engine, folder: Path) -> Path | None:
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{Path(source).stem}-{stamp}.sqlite"
-    src = sqlite3.connect(source)
-    try:
-        dst = sqlite3.connect(target)
-        with dst:
-            src.backup(dst)
-        dst.close()
-    finally:
-        src.close()
+    copy_sqlite(Path(source), target)
     for old in sorted(folder.glob(f"{Path(source).stem}-*.sqlite"))[:-BACKUPS_KEPT]:
         old.unlink()
     return target

@@ -16,6 +16,10 @@ def choose(parent: QWidget | None, title: str, label: str, items: list[str]) -> 
     return item if ok else None
 
 
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
 def save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return path or None

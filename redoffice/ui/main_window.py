@@ -7,8 +7,8 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redoffice import __version__
 from redoffice.services import community
+from redoffice.ui import backup_actions
 from redoffice.ui.connect import on_trigger
 from redoffice.ui.context import AppContext
 from redoffice.ui.dashboard import Dashboard
+from redoffice.ui.help_window import HelpDialog, about_text
 
 if TYPE_CHECKING:
     from redoffice.ui.cases_page import CasesPage
@@ -118,13 +119,32 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.backup_action = QAction(self.tr("&Back up to…"), self)
+        on_trigger(self.backup_action, lambda: backup_actions.back_up(self.ctx, self))
+        self.restore_action = QAction(self.tr("&Restore from backup…"), self)
+        on_trigger(self.restore_action, lambda: backup_actions.restore(self.ctx, self))
         quit_action = QAction(self.tr("E&xit"), self)
         on_trigger(quit_action, self.close)
+        file_menu.addActions([self.backup_action, self.restore_action])
+        file_menu.addSeparator()
         file_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_action = QAction(self.tr("&Help contents"), self)
+        self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        on_trigger(self.help_action, self.show_help)
         about = QAction(self.tr("&About RedOffice"), self)
         on_trigger(about, self.about)
-        help_menu.addAction(about)
+        help_menu.addActions([self.help_action, about])
+        self.help_window: HelpDialog | None = None
+
+    def show_help(self) -> None:
+        """F1: the help beside the work (one window, brought to the front again)."""
+        if self.help_window is None:
+            self.help_window = HelpDialog(self)
+        self.help_window.show()
+        self.help_window.raise_()
+        self.help_window.activateWindow()
 
     def page(self, key: str) -> QWidget:
         """The page, built on first use in place of its placeholder."""
@@ -184,11 +204,7 @@ class MainWindow(QMainWindow):
         self.ctx.query(partial(community.identity_and_operator, db), show)
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About RedOffice"),
-            self.tr("RedOffice Community Workbench %1").replace("%1", __version__),
-        )
+        QMessageBox.about(self, self.tr("About RedOffice"), about_text(self.ctx.db))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ctx.tasks.shutdown()

@@ -885,6 +885,14 @@
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/help_window.py" line="23"/>
+        <source>RedOffice help</source>
+        <translation>RedOffice 使用说明</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../redoffice/ui/history_dialog.py" line="40"/>
@@ -1313,7 +1321,7 @@
 <context>
     <name>ListTable</name>
     <message>
-        <location filename="../../redoffice/ui/list_table.py" line="193"/>
+        <location filename="../../redoffice/ui/list_table.py" line="200"/>
         <source>Default columns</source>
         <translation>恢复默认列</translation>
     </message>
@@ -1377,33 +1385,43 @@
     </message>
     <message>
         <location filename="../../redoffice/ui/main_window.py" line="123"/>
+        <source>&amp;Back up to…</source>
+        <translation>备份到(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/main_window.py" line="125"/>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/main_window.py" line="127"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="126"/>
+        <location filename="../../redoffice/ui/main_window.py" line="132"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="127"/>
+        <location filename="../../redoffice/ui/main_window.py" line="133"/>
+        <source>&amp;Help contents</source>
+        <translation>使用说明(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/main_window.py" line="137"/>
         <source>&amp;About RedOffice</source>
         <translation>关于社区红色工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="180"/>
+        <location filename="../../redoffice/ui/main_window.py" line="199"/>
         <source>%1 · %2 · operator: %3</source>
         <translation>%1 · %2 · 经办人：%3</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="191"/>
+        <location filename="../../redoffice/ui/main_window.py" line="208"/>
         <source>About RedOffice</source>
         <translation>关于社区红色工作台</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/main_window.py" line="192"/>
-        <source>RedOffice Community Workbench %1</source>
-        <translation>社区红色工作台 %1</translation>
     </message>
 </context>
 <context>
@@ -2432,14 +2450,14 @@
 <context>
     <name>SearchableList</name>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/list_view.py" line="217"/>
+        <location filename="../../redoffice/ui/list_view.py" line="220"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>共 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/list_view.py" line="277"/>
+        <location filename="../../redoffice/ui/list_view.py" line="280"/>
         <source>search “%1”</source>
         <translation>搜索“%1”</translation>
     </message>
@@ -3388,6 +3406,88 @@
         <location filename="../../redoffice/ui/work_settings.py" line="139"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>about</name>
+    <message>
+        <location filename="../../redoffice/ui/help_window.py" line="40"/>
+        <source>Automatic backups: %1 (one a day, the newest %2 kept)</source>
+        <translation>自动备份：%1（每天一份，保留最近 %2 份）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/help_window.py" line="44"/>
+        <source>Automatic backups: by the database administrator</source>
+        <translation>自动备份：由数据库管理员负责</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/help_window.py" line="48"/>
+        <source>RedOffice Community Workbench %1</source>
+        <translation>RedOffice 社区红色工作台 %1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/help_window.py" line="50"/>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/help_window.py" line="52"/>
+        <source>Log: %1</source>
+        <translation>日志：%1</translation>
+    </message>
+</context>
+<context>
+    <name>backup</name>
+    <message>
+        <location filename="../../redoffice/ui/backup_actions.py" line="23"/>
+        <source>RedOffice backups (*.sqlite *.db);;All files (*)</source>
+        <translation>RedOffice 备份 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/backup_actions.py" line="28"/>
+        <source>RedOffice-backup-%1.sqlite</source>
+        <translation>RedOffice-备份-%1.sqlite</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/backup_actions.py" line="31"/>
+        <location filename="../../redoffice/ui/backup_actions.py" line="38"/>
+        <source>Back up to</source>
+        <translation>备份到</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/backup_actions.py" line="39"/>
+        <source>Backed up to %1.</source>
+        <translation>已备份到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/backup_actions.py" line="50"/>
+        <source>Backup file: %1
+Community: %2
+Saved: %3
+Last change in it: %4
+Records: %5</source>
+        <translation>备份文件：%1
+社区：%2
+保存时间：%3
+其中最后一次修改：%4
+记录数：%5</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/backup_actions.py" line="64"/>
+        <location filename="../../redoffice/ui/backup_actions.py" line="78"/>
+        <location filename="../../redoffice/ui/backup_actions.py" line="101"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/backup_actions.py" line="72"/>
+        <source>Replace the current data with this backup? The current database is kept in the backup folder first.</source>
+        <translation>用这份备份替换当前数据吗？当前数据库会先另存到备份文件夹中。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/backup_actions.py" line="102"/>
+        <source>Restored. The database as it was before is kept as %1.</source>
+        <translation>已恢复。恢复前的数据库已另存为 %1。</translation>
     </message>
 </context>
 <context>

@@ -13,9 +13,13 @@ from PySide6.QtGui import QFont, QFontMetrics, QRawFont
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
 
-from redoffice.services import calendar
+from redoffice import __version__
+from redoffice.models import Resident
+from redoffice.services import calendar, search
+from redoffice.services.search import ResidentQuery
 from redoffice.ui.context import AppContext
 from redoffice.ui.dashboard import BarChart, Dashboard
+from redoffice.ui.main_window import MainWindow
 from redoffice.ui.reference_page import ReferencePage
 from redoffice.ui.work_settings import CalendarSettings
 
@@ -126,3 +130,70 @@ def test_dashboard_marks_the_running_month(qtbot: QtBot, ctx: AppContext) -> Non
     assert visits.partial_last
     assert visits.items[-1][0] == f"{date.today().month}月"
     assert not dashboard.charts["categories"].partial_last
+
+
+@pytest.fixture
+def window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
+    main = MainWindow(ctx)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    ctx.tasks.wait_idle()
+    return main
+
+
+def test_f1_opens_the_chinese_help(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    help_window = window.help_window
+    assert help_window is not None and help_window.isVisible()
+    text = help_window.browser.toPlainText()
+    assert "使用说明" in text and "从备份恢复" in text and "2027-02-07,春节调休,班" in text
+    assert help_window.windowTitle() == "RedOffice 使用说明"
+
+
+def test_about_says_version_data_and_backups(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "redoffice.ui.main_window.QMessageBox.about", lambda _p, _t, text: shown.append(text)
+    )
+    (about,) = [a for a in window.menuBar().actions()[-1].menu().actions() if "关于" in a.text()]
+    about.trigger()
+    database = Path(str(window.ctx.db.engine.url.database))
+    assert f"RedOffice 社区红色工作台 {__version__}" in shown[0]
+    assert f"数据库：{database}" in shown[0]
+    assert f"自动备份：{database.parent / 'backups'}（每天一份，保留最近 7 份）" in shown[0]
+
+
+def test_back_up_and_restore_from_the_file_menu(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx = window.ctx
+    told: list[str] = []
+    asked: list[str] = []
+    target = tmp_path / "U盘" / "社区备份.sqlite"
+    target.parent.mkdir()
+    monkeypatch.setattr("redoffice.ui.ask.save_path", lambda *_a: str(target))
+    monkeypatch.setattr("redoffice.ui.ask.open_path", lambda *_a: str(target))
+    monkeypatch.setattr("redoffice.ui.ask.inform", lambda _p, _t, text: told.append(text))
+    monkeypatch.setattr("redoffice.ui.ask.confirm", lambda _p, _t, text: asked.append(text) or True)
+    before = search.count_residents(ctx.db, ResidentQuery())
+    window.backup_action.trigger()
+    ctx.tasks.wait_idle()
+    assert told == [f"已备份到 {target}。"]
+
+    (first,) = search.resident_ids(ctx.db, ResidentQuery(), limit=1)
+    with ctx.db.uow() as s:
+        s.get_one(Resident, first).deleted = True  # to the recycle bin
+    assert search.count_residents(ctx.db, ResidentQuery()) == before - 1
+    old_db = ctx.db
+    window.restore_action.trigger()
+    ctx.tasks.wait_idle()
+    assert f"备份文件：{target}" in asked[0] and "社区：幸福社区" in asked[0]
+    assert f"居民 {before}" in asked[0]
+    assert ctx.db is not old_db
+    assert search.count_residents(ctx.db, ResidentQuery()) == before
+    assert told[1].startswith("已恢复。恢复前的数据库已另存为 ")
+    assert Path(told[1].removeprefix("已恢复。恢复前的数据库已另存为 ").rstrip("。")).is_file()
