@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QLineEdit, QListWidget, QTabWidget
 from pytestqt.qtbot import QtBot
 
 from redoffice.db import open_database
@@ -22,11 +22,13 @@ from redoffice.services import case_queries, meetings, resolutions
 from redoffice.services.case_queries import CaseFilter
 from redoffice.services.meetings import MeetingInput
 from redoffice.ui.context import AppContext
+from redoffice.ui.date_fields import DateField
+from redoffice.ui.main_window import MainWindow
 from redoffice.ui.meeting_dialog import MeetingDialog
 from redoffice.ui.meetings_page import CompleteDialog, MeetingsPage
 from redoffice.ui.minutes_editor import MinutesEditor
 from redoffice.ui.preview import PreviewWindow
-from tests.ui.driver import type_into
+from tests.ui.driver import click, click_row, opened, type_into
 
 
 def _open_cases(ctx: AppContext) -> list[str]:
@@ -35,68 +37,122 @@ def _open_cases(ctx: AppContext) -> list[str]:
     return [r.id for r in rows[:2]]
 
 
+def _tick(qtbot: QtBot, box: QListWidget, keys: set[str]) -> None:
+    """Tick the entries carrying ``keys`` with the keyboard (arrow to it, Space)."""
+    box.setFocus()
+    for row in range(box.count()):
+        if box.item(row).data(Qt.ItemDataRole.UserRole) in keys:
+            box.setCurrentRow(row)
+            qtbot.keyClick(box, Qt.Key.Key_Space)
+
+
+def _show_tab(qtbot: QtBot, tabs: QTabWidget, title: str) -> None:
+    bar = tabs.tabBar()
+    index = [tabs.tabText(i) for i in range(tabs.count())].index(title)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert tabs.currentIndex() == index
+
+
+def _new_meeting(qtbot: QtBot, ctx: AppContext, page: MeetingsPage, cases: list[str]) -> str:
+    click(qtbot, page, "新建会议")
+    assert ctx.tasks.wait_idle()
+    dialog = opened(MeetingDialog)
+    estate = dialog.estates.item(0).data(Qt.ItemDataRole.UserRole)
+    _tick(qtbot, dialog.estates, {estate})
+    _tick(qtbot, dialog.cases, set(cases))
+    assert "三方联席会议" in dialog.title_edit.text()
+    with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
+        click(qtbot, dialog, "保存")
+    assert ctx.tasks.wait_idle()
+    return str(saved.args[0])
+
+
+def _click_meeting(qtbot: QtBot, page: MeetingsPage, meeting_id: str) -> None:
+    """Click down the meetings list until the one wanted is selected."""
+    for row in range(page.meetings.model().rowCount()):
+        click_row(qtbot, page.meetings, row)
+        if page.meetings.current_key() == meeting_id:
+            return
+    raise AssertionError("the new meeting is not listed")
+
+
+def _write_minutes(qtbot: QtBot, ctx: AppContext, editor: MinutesEditor, deadline: date) -> None:
+    """An attendee, the discussion of the request's item and one resolution, then 保存."""
+    tabs = editor.findChild(QTabWidget)
+    assert tabs is not None
+    _show_tab(qtbot, tabs, "参会人员")
+    click(qtbot, editor, "添加人员")
+    name = editor.attendees.cellWidget(0, 1)
+    assert isinstance(name, QLineEdit)
+    type_into(qtbot, name, "王书记")
+    _show_tab(qtbot, tabs, "议题与议定事项")
+    click_row(qtbot, editor.item_list, [i.source for i in editor.items].index("case"))
+    type_into(qtbot, editor.discussion, "物业同意一周内维修")
+    click(qtbot, editor, "添加议定事项")
+    text, deadline_field = editor.resolutions.cellWidget(0, 0), editor.resolutions.cellWidget(0, 4)
+    assert isinstance(text, QLineEdit) and isinstance(deadline_field, DateField)
+    type_into(qtbot, text, "一周内完成维修")
+    type_into(qtbot, deadline_field.edit, deadline.strftime("%Y%m%d"))
+    qtbot.keyClick(deadline_field.edit, Qt.Key.Key_Tab)
+    click(qtbot, editor, "保存")
+    assert ctx.tasks.wait_idle()
+
+
 def test_meeting_from_two_cases_resolution_and_preview(
     qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr("redoffice.ui.errors.QMessageBox.warning", lambda *a: shown.append(a[2]))
     two = _open_cases(ctx)
     assert len(two) == 2
-    dialog = MeetingDialog(ctx, meetings.meeting_choices(ctx.db), tuple(two))
-    qtbot.addWidget(dialog)
-    dialog.estates.item(0).setCheckState(dialog.estates.item(0).checkState().Checked)
-    assert "三方联席会议" in dialog.title_edit.text()
-    with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
-        dialog.submit()
-    meeting_id = str(saved.args[0])
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("meetings")
+    page = window.page("meetings")
+    assert isinstance(page, MeetingsPage) and ctx.tasks.wait_idle()
+    meeting_id = _new_meeting(qtbot, ctx, page, two)
     detail = meetings.get_meeting(ctx.db, meeting_id)
-    assert [i.case_id for i in detail.minutes.items if i.source == "case"] == two
+    assert {i.case_id for i in detail.minutes.items if i.source == "case"} == set(two)
 
-    editor = MinutesEditor(ctx, detail)
-    qtbot.addWidget(editor)
-    editor.attendees.add()
-    editor.attendees.cellWidget(0, 1).setText("王书记")  # type: ignore[union-attr]
-    row = [i.source for i in editor.items].index("case")
-    editor.item_list.setCurrentRow(row)
-    editor.discussion.setPlainText("物业同意一周内维修")
-    editor.resolutions.add()
-    editor.resolutions.cellWidget(0, 0).setText("一周内完成维修")  # type: ignore[union-attr]
-    editor.resolutions.cellWidget(0, 4).set_value(  # type: ignore[union-attr]
-        detail.data.meeting_date
-    )
-    editor.save()
+    _click_meeting(qtbot, page, meeting_id)
+    click(qtbot, page, "会议纪要")
     assert ctx.tasks.wait_idle()
+    editor = opened(MinutesEditor)
+    _write_minutes(qtbot, ctx, editor, detail.data.meeting_date)
     assert editor.status.text() == "已保存。"
+    assert not shown  # saving once showed a failure box while the status line said 已保存
     (resolution,) = resolutions.list_resolutions(
         ctx.db, resolutions.ResolutionFilter(meeting_id=meeting_id)
     )
     assert resolution.text == "一周内完成维修" and resolution.party == "物业服务企业"
+    assert resolution.deadline == detail.data.meeting_date
+    case_id = editor.items[[i.source for i in editor.items].index("case")].case_id
+    assert case_id is not None
+    editor.close()
 
-    page = MeetingsPage(ctx)
-    qtbot.addWidget(page)
-    assert ctx.tasks.wait_idle()
-    page.meetings.selectRow(0)
     assert page.meetings.current_key() == meeting_id
-    page.print_meeting("minutes")
+    click(qtbot, page, "打印会议纪要")
     assert ctx.tasks.wait_idle()
     preview = page.findChild(PreviewWindow)
     assert preview is not None and preview.document.pageCount() >= 1
 
-    page.show_resolution(resolution.id)
+    _show_tab(qtbot, page.tabs, "督办")
     assert ctx.tasks.wait_idle()
-    assert page.current() is not None and page.current().id == resolution.id  # type: ignore[union-attr]
-
-    page.complete()
-    dialog = page.findChild(CompleteDialog)
-    assert dialog is not None
+    for n in range(page.resolutions.model().rowCount()):
+        click_row(qtbot, page.resolutions, n)
+        if (current := page.current()) is not None and current.id == resolution.id:
+            break
+    else:
+        raise AssertionError("the resolution is not in the 督办 list")
+    click(qtbot, page, "完成")
+    dialog = opened(CompleteDialog)
     type_into(qtbot, dialog.verifier, "李网格员")
-    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
     with qtbot.waitSignal(dialog.saved):
-        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+        click(qtbot, dialog, "保存")
     assert ctx.tasks.wait_idle()
-    case = case_queries.case_rows(
-        ctx.db, [two[row - sum(i.source == "carried" for i in editor.items)]]
-    )[0]
+    (case,) = case_queries.case_rows(ctx.db, [case_id])
     assert case.status == "已办结"
-    assert "已办结民情诉求" in page.count.text() or page.count.text()
 
 
 DRAFT_SCRIPT = textwrap.dedent(
