@@ -2,17 +2,20 @@
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from redoffice.db import open_database
 from redoffice.services import community, records, registry
+from redoffice.services.households import get_household
 from redoffice.ui.context import AppContext
 from redoffice.ui.history_dialog import HistoryDialog
 from redoffice.ui.household_dialog import HouseholdDialog
-from redoffice.ui.reference_page import ReferencePage
+from redoffice.ui.households_page import HouseholdsPage
+from redoffice.ui.reference_page import RecordDialog, ReferencePage
 from redoffice.ui.settings_page import SettingsPage
 from redoffice.ui.setup_dialog import SetupDialog
-from redoffice.ui.widgets import select_data
+from tests.ui.driver import click, opened, pick, type_into
 
 
 def test_first_start_asks_identity_and_operator(qtbot: QtBot, tmp_path: Path) -> None:
@@ -43,39 +46,45 @@ def test_first_start_asks_identity_and_operator(qtbot: QtBot, tmp_path: Path) ->
 def test_new_grid_from_the_reference_page(qtbot: QtBot, ctx: AppContext) -> None:
     page = ReferencePage(ctx)
     qtbot.addWidget(page)
+    page.show()
     assert ctx.tasks.wait_idle()
     tab = page.tabs["grid"]
     before = tab.table.rowCount()
-    dialog = tab.add()
-    code = dialog.widgets["code"]
-    code.setText("G001")  # type: ignore[union-attr]
-    dialog.widgets["name"].setText("重复编码")  # type: ignore[union-attr]
+    click(qtbot, tab, "新增")
+    dialog = opened(RecordDialog)
+    code, name = dialog.widgets["code"], dialog.widgets["name"]
+    assert isinstance(code, QLineEdit) and isinstance(name, QLineEdit)
+    type_into(qtbot, code, "G001")
+    type_into(qtbot, name, "重复编码")
     with qtbot.waitSignal(dialog.failed, timeout=5000):
-        dialog.submit()
+        click(qtbot, dialog, "保存")
     assert "已被" in dialog.form.error_text("code")
-    code.setText("G900")  # type: ignore[union-attr]
+    code.selectAll()
+    type_into(qtbot, code, "G900")
     with qtbot.waitSignal(dialog.saved, timeout=5000):
-        dialog.submit()
+        click(qtbot, dialog, "保存")
     assert ctx.tasks.wait_idle()
     assert tab.table.rowCount() == before + 1
 
 
 def test_household_dialog_requires_a_room_in_an_estate(qtbot: QtBot, ctx: AppContext) -> None:
-    dialog = HouseholdDialog(ctx)
-    qtbot.addWidget(dialog)
+    page = HouseholdsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
     assert ctx.tasks.wait_idle()
+    click(qtbot, page, "新增户")
+    assert ctx.tasks.wait_idle()
+    dialog = opened(HouseholdDialog)
     estate = registry.list_estates(ctx.db)[0]
-    select_data(dialog.estate, estate.id)
-    dialog.building.setText("3")
+    pick(qtbot, dialog.estate, dialog.estate.itemText(dialog.estate.findData(estate.id)))
+    type_into(qtbot, dialog.building, "3")
     with qtbot.waitSignal(dialog.failed, timeout=5000):
-        dialog.submit()
+        click(qtbot, dialog, "保存")
     assert dialog.form.error_text("room") == "必须填写"
-    dialog.room.setText("502")
-    dialog.unit.setText("1")
+    type_into(qtbot, dialog.room, "502")
+    type_into(qtbot, dialog.unit, "1")
     with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
-        dialog.submit()
-    from redoffice.services.households import get_household
-
+        click(qtbot, dialog, "保存")
     assert get_household(ctx.db, saved.args[0]).address == f"{estate.name}3栋1单元502室"
 
 
@@ -99,8 +108,10 @@ def test_settings_page_changes_the_operator(qtbot: QtBot, ctx: AppContext) -> No
     qtbot.addWidget(page)
     assert ctx.tasks.wait_idle()
     assert page.form.community_name.text() == "幸福社区"
-    page.form.operator.setText("李网格员")
-    page.save()
+    page.show()
+    page.form.operator.selectAll()
+    type_into(qtbot, page.form.operator, "李网格员")
+    click(qtbot, page, "保存")
     assert ctx.tasks.wait_idle()
     assert community.operator(ctx.db) == "李网格员"
     assert page.status.text() == "已保存。"
