@@ -2,6 +2,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from redoffice.ui.context import AppContext
@@ -12,11 +13,16 @@ from redoffice.ui.main_window import MainWindow
 def test_main_window_opens_every_page(qtbot: QtBot, ctx: AppContext) -> None:
     window = MainWindow(ctx)
     qtbot.addWidget(window)
+    window.resize(1366, 728)
     window.show()
-    for key in window.pages:
-        window.show_page(key)
+    for row, key in enumerate(window.pages):
+        rect = window.nav.visualItemRect(window.nav.item(row))
+        qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         assert ctx.tasks.wait_idle()
         assert window.stack.currentWidget() is window.pages[key]
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_Home)  # the keyboard goes back to the 工作台
+    assert window.stack.currentWidget() is window.dashboard
     names = [window.nav.item(n).text() for n in range(window.nav.count())]
     assert names[:6] == ["工作台", "入户走访", "民情诉求", "三方联席会议", "微心愿", "居民"]
     assert "幸福社区" in window.identity_label.text()
