@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
+from redoffice.db import Database
+from redoffice.services.demo import create_demo
 from redoffice.ui.context import AppContext
 from redoffice.ui.dashboard import Card
 from redoffice.ui.main_window import MainWindow
@@ -69,8 +71,15 @@ def _answer_every_question(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> N
     monkeypatch.setattr("PySide6.QtGui.QDesktopServices.openUrl", lambda *_a: True)
 
 
-@pytest.fixture
-def window(qtbot: QtBot, ctx: AppContext) -> Iterator[MainWindow]:
+@pytest.fixture(params=["demo", "new office"])
+def window(
+    request: pytest.FixtureRequest, qtbot: QtBot, sqlite_db: Database
+) -> Iterator[MainWindow]:
+    """The main window at an office screen's size, on the 40-household demo or on a database
+    just set up (a new office's first clicks, where every list is empty)."""
+    if request.param == "demo":
+        create_demo(sqlite_db, 40, seed=3)
+    ctx = AppContext(sqlite_db)
     main = MainWindow(ctx)
     qtbot.addWidget(main)
     main.resize(1366, 728)
@@ -82,6 +91,8 @@ def window(qtbot: QtBot, ctx: AppContext) -> Iterator[MainWindow]:
     closer.start(100)
     yield main
     closer.stop()
+    ctx.tasks.wait_idle(5, 0.05)
+    ctx.tasks.shutdown()
 
 
 def _close_modal() -> None:
