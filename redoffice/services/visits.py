@@ -197,12 +197,13 @@ class PlanQuery:
     staff_id: str | None = None
 
 
-def _current(db: Database, today: date) -> None:
+def bring_plan_current(db: Database, today: date) -> None:
+    """Recompute the due dates that moved since they were last computed (a new day)."""
     with db.uow() as s:
         visit_state.ensure_current(s.connection(), today)
 
 
-def _plan_conditions(q: PlanQuery) -> list[ColumnElement[bool]]:
+def plan_conditions(q: PlanQuery) -> list[ColumnElement[bool]]:
     cond = [State.due_date <= q.due_to]
     if q.due_from:
         cond.append(State.due_date >= q.due_from)
@@ -217,7 +218,7 @@ def due_households(
     db: Database, q: PlanQuery, today: date, limit: int | None = None
 ) -> list[DueHousehold]:
     """Due households, most overdue first (read through the due-date index)."""
-    _current(db, today)
+    bring_plan_current(db, today)
     query = (
         select(
             State.household_id,
@@ -230,7 +231,7 @@ def due_households(
         )
         .join(Household, Household.id == State.household_id)
         .outerjoin(Grid, Grid.id == State.grid_id)
-        .where(*_plan_conditions(q))
+        .where(*plan_conditions(q))
         .order_by(State.due_date, Household.address_sort)
         .limit(limit)
     )
@@ -243,11 +244,11 @@ def due_households(
 
 def due_counts(db: Database, q: PlanQuery, today: date) -> dict[str | None, tuple[int, int]]:
     """Per 网格: (households overdue, households due from today on), up to ``q.due_to``."""
-    _current(db, today)
+    bring_plan_current(db, today)
     overdue = func.sum(case((State.due_date < today, 1), else_=0))
     query = (
         select(State.grid_id, overdue, func.count())
-        .where(*_plan_conditions(q))
+        .where(*plan_conditions(q))
         .group_by(State.grid_id)
     )
     with db.read() as s:

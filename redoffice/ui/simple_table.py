@@ -38,6 +38,9 @@ class SimpleTable(QTableWidget):
         self.doubleClicked.connect(self._activate)
 
     def set_rows(self, rows: Sequence[Sequence[str]], keys: Sequence[Any] | None = None) -> None:
+        # Emptied first: replacing an item in place re-measures its column over every row for
+        # ResizeToContents (37 wishes refilled took 0.6 s; emptied and filled, 3 ms).
+        self.setRowCount(0)
         self.setRowCount(len(rows))
         self._keys = list(keys) if keys is not None else [None] * len(rows)
         for n, cells in enumerate(rows):

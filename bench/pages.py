@@ -1,0 +1,146 @@
+"""Issue 11 targets, measured as a user meets them: start the main window on the bench database,
+then open every page and every tab of it, one after another. Per step: the time until it is
+ready (its background queries answered and shown, nothing more asked for 0.3 s) and the longest
+stall of the GUI thread meanwhile (the longest gap between ticks of a 5 ms timer).
+
+Targets: every page ready ≤ 0.5 s, no GUI-thread stall over 50 ms."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
+
+from redoffice.db import open_database
+from redoffice.services import community
+from redoffice.ui.app import freeze_startup_objects
+from redoffice.ui.context import AppContext
+from redoffice.ui.main_window import MainWindow, warm_up
+
+READY_TARGET = 0.5
+STALL_TARGET = 0.050
+QUIET = 0.3  # no job pending and none submitted for this long: the page is ready
+TICK_MS = 5
+
+
+class Heartbeat(QObject):
+    """A timer ticking every 5 ms on the GUI thread; a long gap between two ticks is a stall."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.longest = 0.0
+        self._last = time.perf_counter()
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+    def reset(self) -> None:
+        self.longest = 0.0
+        self._last = time.perf_counter()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self._last)
+        self._last = now
+
+
+@dataclass
+class Step:
+    name: str
+    ready: float
+    stall: float
+
+    def line(self) -> str:
+        late = self.ready > READY_TARGET or self.stall > STALL_TARGET
+        verdict = "OVER TARGET" if late else "ok"
+        return f"  {self.name:28} {self.ready * 1000:8.0f} {self.stall * 1000:10.0f}   {verdict}"
+
+
+class Probe:
+    """Runs one user step inside the event loop and waits until the worker has gone quiet."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+        self.heartbeat = Heartbeat()
+        self._last_done = 0.0
+        ctx.tasks.idle.connect(self._idle)
+
+    def _idle(self) -> None:
+        self._last_done = time.perf_counter()
+
+    def measure(self, name: str, action: Callable[[], None], timeout: float = 60) -> Step:
+        loop = QEventLoop()
+        marks: dict[str, float] = {}
+
+        def act() -> None:
+            self.heartbeat.reset()
+            marks["start"] = time.perf_counter()
+            action()
+            marks["acted"] = time.perf_counter()
+
+        def poll() -> None:
+            if "acted" not in marks:
+                return
+            settled = max(marks["acted"], self._last_done)
+            now = time.perf_counter()
+            if not self.ctx.tasks.busy and now - settled >= QUIET:
+                marks["ready"] = settled
+                loop.quit()
+            elif now - marks["start"] > timeout:
+                marks["ready"] = now
+                loop.quit()
+
+        poller = QTimer()
+        poller.setInterval(20)
+        poller.timeout.connect(poll)
+        poller.start()
+        QTimer.singleShot(0, act)
+        loop.exec()
+        poller.stop()
+        return Step(name, marks["ready"] - marks["start"], self.heartbeat.longest)
+
+
+def _tabs(page: QWidget) -> QTabWidget | None:
+    return page.findChild(QTabWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+
+
+def bench_pages(db_path: Path) -> None:
+    app = QApplication.instance() or QApplication([])
+    db = open_database(f"sqlite:///{db_path}")
+    community.use_operator(db)
+    ctx = AppContext(db)
+    probe = Probe(ctx)
+    windows: list[MainWindow] = []
+
+    def start() -> None:
+        windows.append(MainWindow(ctx))
+        windows[0].show()
+        freeze_startup_objects()
+        ctx.query(warm_up, lambda _r: None)
+
+    steps = [probe.measure("工作台 (window start)", start)]
+    window = windows[0]
+    for row in range(1, window.nav.count()):
+        title = window.nav.item(row).text()
+        steps.append(probe.measure(title, lambda row=row: window.nav.setCurrentRow(row)))
+        tabs = _tabs(window.stack.currentWidget())
+        for index in range(1, tabs.count() if tabs else 0):
+            assert tabs is not None
+            name = f"  › {tabs.tabText(index)}"
+            steps.append(probe.measure(name, lambda t=tabs, i=index: t.setCurrentIndex(i)))
+    print(f"\nevery page, opened once after start (targets: ready ≤ {READY_TARGET * 1000:.0f} ms, ")
+    print(f"GUI-thread stall ≤ {STALL_TARGET * 1000:.0f} ms; a stall is the longest gap between")
+    print(f"ticks of a {TICK_MS} ms timer)")
+    print(f"  {'page':28} {'ready ms':>8} {'stall ms':>10}")
+    for step in steps:
+        print(step.line())
+    window.close()
+    ctx.tasks.shutdown()
+    db.close()
+    del app

@@ -1,0 +1,54 @@
+"""The visit plan as a long list: ids in the order asked, rows by id, the same households as
+``visits.visit_plan``."""
+
+from datetime import date
+
+import pytest
+
+from redoffice.db import Database
+from redoffice.services import plan_queries, registry, visits
+from redoffice.services.demo import create_demo
+from redoffice.services.plan_queries import PlanFilter
+
+
+@pytest.fixture
+def demo(sqlite_db: Database) -> Database:
+    create_demo(sqlite_db, 40, seed=3)
+    return sqlite_db
+
+
+def test_ids_and_rows_are_the_visit_plan(demo: Database) -> None:
+    plan = visits.visit_plan(demo)
+    ids = plan_queries.plan_ids(demo, PlanFilter())
+    assert ids == [d.household_id for d in plan] and len(ids) > 3
+    assert plan_queries.plan_rows(demo, ids[::-1]) == plan[::-1]  # in the order asked
+    today = date.today()
+    assert plan_queries.overdue_count(demo, PlanFilter()) == sum(d.due < today for d in plan)
+
+
+def test_filters_and_sorts(demo: Database) -> None:
+    plan = visits.visit_plan(demo)
+    grid = plan[0].grid_id
+    assert grid is not None
+    in_grid = plan_queries.plan_ids(demo, PlanFilter(grid_id=grid))
+    assert in_grid == [d.household_id for d in plan if d.grid_id == grid]
+    street = plan[0].address[:3]
+    found = plan_queries.plan_ids(demo, PlanFilter(text=street))
+    assert found and set(found) == {d.household_id for d in plan if street in d.address}
+    by_address = plan_queries.plan_rows(
+        demo, plan_queries.plan_ids(demo, PlanFilter(), "address", descending=True)
+    )
+    addresses = [d.address for d in by_address]
+    assert len(addresses) == len(plan) and addresses[0] >= addresses[-1]
+    later = plan_queries.plan_ids(demo, PlanFilter(within_days=60))
+    assert {d.household_id for d in plan} <= set(later)
+    staff = registry.list_staff(demo)[0]
+    mine = plan_queries.plan_ids(demo, PlanFilter(staff_id=staff.id))
+    assert mine == [d.household_id for d in visits.visit_plan(demo, staff_id=staff.id)]
+
+
+def test_nothing_due_lists_nothing(demo: Database) -> None:
+    nowhere = PlanFilter(text="没有这个地址")
+    assert plan_queries.plan_ids(demo, nowhere) == []
+    assert plan_queries.plan_rows(demo, []) == []
+    assert plan_queries.overdue_count(demo, nowhere) == 0
