@@ -3,17 +3,29 @@ screens ask for them (the screens run these on the worker and show the preview).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Final
 
 from redoffice.db import Database
 from redoffice.errors import UserError
-from redoffice.reports import forms
+from redoffice.reports import forms, lists
 from redoffice.reports import meetings as meeting_forms
 from redoffice.reports import wishes as wish_forms
+from redoffice.reports.lists import FigureTable, ListSheet
 from redoffice.reports.wishes import BoardLine, MemberSheet, ServiceLine, SummaryLine, WishCard
-from redoffice.reports.workbook import table_workbook
-from redoffice.services import community, party_members, printing, resolutions, wish_queries
+from redoffice.reports.workbook import rows_workbook, table_workbook
+from redoffice.services import (
+    case_queries,
+    community,
+    meetings,
+    party_members,
+    printing,
+    registry,
+    resolutions,
+    visit_queries,
+    wish_queries,
+)
 from redoffice.services.money import yuan
 from redoffice.services.party_members import hours
 from redoffice.services.resolutions import ResolutionFilter
@@ -34,6 +46,68 @@ def case_ledger(db: Database, date_from: date | None, date_to: date | None) -> b
     return forms.case_ledger(community.identity(db).community_name, period, rows)
 
 
+def list_report(
+    db: Database, sheet: ListSheet, rows: Callable[[], Iterable[Sequence[str]]]
+) -> bytes:
+    """A list printed as the screen shows it (``rows`` are read on the worker)."""
+    return lists.list_sheet(community.identity(db).community_name, sheet, rows())
+
+
+def _period(start: date, end: date) -> str:
+    return f"{start.isoformat()} 至 {end.isoformat()}"
+
+
+def _coverage_tables(db: Database, start: date, end: date) -> list[FigureTable]:
+    found = visit_queries.coverage_between(db, start, end)
+    by_grid = [printing.coverage_cells(r) for r in [*found.by_grid, found.total]]
+    by_group = [printing.coverage_cells(r) for r in found.by_group]
+    return [
+        FigureTable("按网格", ("网格", *printing.COVERAGE_COLUMNS), by_grid),
+        FigureTable("按特殊人群", ("特殊人群", *printing.COVERAGE_COLUMNS), by_group),
+    ]
+
+
+def coverage_pdf(db: Database, start: date, end: date) -> bytes:
+    """走访覆盖率 of a period, by 网格 and by special group."""
+    tables = _coverage_tables(db, start, end)
+    name = community.identity(db).community_name
+    return lists.figures(name, "走访覆盖率", _period(start, end), tables)
+
+
+def _figures_xlsx(title: str, tables: Sequence[FigureTable]) -> bytes:
+    """Figure tables in one sheet: the title above, each table's rows led by its caption."""
+    width = max(len(t.headers) for t in tables)
+    headers = ["分组", "名称", *tables[0].headers[1:]][: width + 1]
+    rows = [[t.caption, *cells] for t in tables for cells in t.rows]
+    return rows_workbook(title, [[title], headers], rows)
+
+
+def coverage_xlsx(db: Database, start: date, end: date) -> bytes:
+    return _figures_xlsx(f"走访覆盖率 {_period(start, end)}", _coverage_tables(db, start, end))
+
+
+def _stats_table(db: Database, by: str, start: date, end: date) -> FigureTable:
+    total, rows = case_queries.case_stats(db, by, start, end)
+    return FigureTable(
+        "按" + case_queries.STATS_BY[by],
+        (case_queries.STATS_BY[by], *printing.STATS_COLUMNS),
+        [printing.stats_cells(r) for r in [*rows, total]],
+    )
+
+
+def case_stats_pdf(db: Database, by: str, start: date, end: date) -> bytes:
+    """诉求统计 of the cases accepted in a period: 办结率, 按时办结率, 满意率."""
+    name = community.identity(db).community_name
+    table = _stats_table(db, by, start, end)
+    return lists.figures(name, "民情诉求统计", _period(start, end), [table])
+
+
+def case_stats_xlsx(db: Database, by: str, start: date, end: date) -> bytes:
+    table = _stats_table(db, by, start, end)
+    title = f"民情诉求统计 {_period(start, end)}"
+    return rows_workbook(title, [[title], list(table.headers)], [list(r) for r in table.rows])
+
+
 def sign_in_sheet(db: Database, meeting_id: str) -> bytes:
     return meeting_forms.sign_in_sheet(printing.meeting_sheet(db, meeting_id))
 
@@ -42,17 +116,24 @@ def minutes(db: Database, meeting_id: str) -> bytes:
     return meeting_forms.minutes(printing.meeting_sheet(db, meeting_id))
 
 
-def _subtitle(f: ResolutionFilter) -> str:
-    if f.overdue_only:
-        return "逾期事项"
-    return "未完成事项" if f.open_only else "全部事项"
+def _subtitle(db: Database, f: ResolutionFilter) -> str:
+    """The filters of a 督办表 in words: which items, whose, where, due by when."""
+    which = "逾期事项" if f.overdue_only else "未完成事项" if f.open_only else "全部事项"
+    estates = dict((i, n) for n, i in registry.estate_choices(db)) if f.estate_id else {}
+    parts = [
+        which,
+        meetings.PARTIES.get(f.party, "") if f.party else "",
+        estates.get(f.estate_id or "", ""),
+        f"时限至 {f.deadline_to.isoformat()}" if f.deadline_to else "",
+    ]
+    return "，".join(p for p in parts if p)
 
 
 def follow_up_pdf(db: Database, f: ResolutionFilter) -> bytes:
     """议定事项督办表 of the resolutions the filter selects."""
     rows = printing.follow_up_lines(resolutions.list_resolutions(db, f))
     name = community.identity(db).community_name
-    return meeting_forms.follow_up_sheet(name, _subtitle(f), rows)
+    return meeting_forms.follow_up_sheet(name, _subtitle(db, f), rows)
 
 
 def follow_up_xlsx(db: Database, f: ResolutionFilter) -> bytes:

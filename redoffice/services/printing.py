@@ -23,9 +23,10 @@ from redoffice.reports.meetings import (
 )
 from redoffice.services import community, meetings, resolutions, search
 from redoffice.services.calendar import local_date
-from redoffice.services.case_queries import CaseFilter, list_cases
+from redoffice.services.case_queries import CaseFilter, CaseStatsRow, list_cases
 from redoffice.services.resolutions import ResolutionRow
 from redoffice.services.validation import mask_phone
+from redoffice.services.visit_queries import CoverageRow
 
 ROLES = {"staff": "", "party_member": "（党员）", "volunteer": "（志愿者）"}
 
@@ -218,3 +219,28 @@ def follow_up_lines(rows: list[ResolutionRow]) -> list[FollowUpLine]:
         FollowUpLine(*(v.isoformat() if isinstance(v, date) else (v or "") for v in row))
         for row in follow_up_rows(rows)
     ]
+
+
+COVERAGE_COLUMNS = ("户数", "已走访", "覆盖率")
+STATS_COLUMNS = ("受理", "办结", "办结率", "按时办结率", "满意率")
+
+
+def coverage_cells(r: CoverageRow) -> tuple[str, str, str, str]:
+    """A 走访覆盖率 row as the screen, the printout and the workbook show it."""
+    return (r.label, str(r.households), str(r.visited), f"{r.rate:.1%}")
+
+
+def _percent(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate:.1%}"
+
+
+def stats_cells(r: CaseStatsRow) -> tuple[str, ...]:
+    """A 诉求统计 row as the screen, the printout and the workbook show it."""
+    return (
+        r.key,
+        str(r.total),
+        str(r.closed),
+        _percent(r.closure_rate),
+        _percent(r.on_time_rate),
+        _percent(r.satisfaction_rate),
+    )

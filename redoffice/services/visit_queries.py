@@ -159,11 +159,21 @@ def period_bounds(period: str, today: date) -> tuple[date, date]:
 
 
 def coverage(db: Database, period: str = "month", today: date | None = None) -> Coverage:
-    """Households visited in the period / households, in all, per 网格 and per special group."""
+    """Households visited in this month, quarter or year / households."""
     if period not in PERIODS:
         raise UserError("invalid_choice", value=period)
     today = today or date.today()
-    start, end = period_bounds(period, today)
+    return coverage_between(db, *period_bounds(period, today), period=period, today=today)
+
+
+def coverage_between(
+    db: Database, start: date, end: date, period: str = "range", today: date | None = None
+) -> Coverage:
+    """Households visited from ``start`` to ``end`` (inclusive) / households, in all, per 网格
+    and per special group (the groups as of ``today``)."""
+    if end < start:
+        raise UserError("date_order")
+    today = today or date.today()
     with db.read() as s:
         households = households_in(s)
         visited = set(

@@ -11,6 +11,14 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def risky(parent: QWidget | None, title: str, text: str) -> bool:
+    """A yes/no question whose safe answer is No: No has the focus, so Enter declines."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
 def choose(parent: QWidget | None, title: str, label: str, items: list[str]) -> str | None:
     item, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
     return item if ok else None

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from redoffice.errors import UserError
 from redoffice.services import case_queries, cases, documents, visits
 from redoffice.services.calendar import SHANGHAI
-from redoffice.services.case_queries import CaseFilter, CaseRow, CaseStatsRow
+from redoffice.services.case_queries import CaseFilter, CaseRow
 from redoffice.services.cases import TimelineEntry
 from redoffice.ui import record_actions
 from redoffice.ui.attachments_dialog import AttachmentsDialog
@@ -33,8 +33,9 @@ from redoffice.ui.case_dialogs import NEXT_STEP, CaseStepDialog, open_case_dialo
 from redoffice.ui.context import AppContext
 from redoffice.ui.errors import report
 from redoffice.ui.export import export_list
+from redoffice.ui.figures import CaseStatsTab
 from redoffice.ui.lazy_table import Column
-from redoffice.ui.list_view import SearchableList
+from redoffice.ui.list_view import SearchableList, layout_buttons
 from redoffice.ui.place_filters import PlaceFilters
 from redoffice.ui.preview import show_report
 from redoffice.ui.simple_table import SimpleTable
@@ -75,10 +76,6 @@ def _state(r: CaseRow) -> str:
     return r.status + marks
 
 
-def _percent(rate: float | None) -> str:
-    return "—" if rate is None else f"{rate:.1%}"
-
-
 class PeriodDialog(QDialog):
     """From / to dates for a printed ledger (default: this month so far)."""
 
@@ -111,13 +108,13 @@ class CasesPage(QWidget):
         self.ctx = ctx
         self.tabs = QTabWidget()
         self.tabs.addTab(self._list_tab(), self.tr("Requests"))
-        self.tabs.addTab(self._stats_tab(), self.tr("Statistics"))
+        self.statistics = CaseStatsTab(ctx)
+        self.tabs.addTab(self.statistics, self.tr("Statistics"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         ctx.changed.connect(self._on_changed)
         self.places.reload()
         self._load_categories()
-        self.reload_stats()
 
     # -- list ----------------------------------------------------------------------------
     def _list_tab(self) -> QWidget:
@@ -135,6 +132,7 @@ class CasesPage(QWidget):
             "number",
             self,
             newest_first=True,
+            state_key="cases",
         )
         for widget in (self.places.grid, self.status, self.category):
             self.list.add_filter(widget)
@@ -163,7 +161,9 @@ class CasesPage(QWidget):
         )
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        layout.addLayout(self._buttons())
+        buttons = self._buttons()
+        self.list.set_row_actions(layout_buttons(buttons)[1:5] + layout_buttons(buttons)[6:7])
+        layout.addLayout(buttons)
         layout.addWidget(split)
         return tab
 
@@ -176,7 +176,8 @@ class CasesPage(QWidget):
             (self.tr("Attachments"), self.show_attachments),
             (self.tr("Print ledger"), self.print_ledger),
             (self.tr("History"), self.show_history),
-            (self.tr("Export Excel…"), lambda: export_list(self.ctx, self, "cases")),
+            (self.tr("Export Excel…"), lambda: export_list(self.ctx, self, "cases", self.list)),
+            (self.tr("Print list"), lambda: self.list.print_preview(self.tr("Requests list"))),
         )
 
     def case_filter(
@@ -275,65 +276,10 @@ class CasesPage(QWidget):
         make = partial(documents.case_ledger, self.ctx.db, start, end)
         show_report(self.ctx, self, self.tr("Request ledger"), "民情台账.pdf", make)
 
-    # -- statistics ----------------------------------------------------------------------
-    def _stats_tab(self) -> QWidget:
-        self.stats_by = QComboBox()
-        for code, label in case_queries.STATS_BY.items():
-            self.stats_by.addItem(label, code)
-        self.stats_by.currentIndexChanged.connect(self.reload_stats)
-        self.stats = SimpleTable(
-            [
-                self.tr("Group"),
-                self.tr("Accepted"),
-                self.tr("Closed"),
-                self.tr("Closure rate"),
-                self.tr("On-time rate"),
-                self.tr("Satisfaction rate"),
-            ],
-            stretch=0,
-        )
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("By")))
-        top.addWidget(self.stats_by)
-        top.addStretch(1)
-        layout.addLayout(top)
-        layout.addWidget(self.stats, 1)
-        layout.addWidget(
-            QLabel(
-                self.tr(
-                    "Closure rate = closed / accepted; on-time rate = closed by the deadline / "
-                    "closed; satisfaction rate = satisfied or basically satisfied / called back."
-                )
-            )
-        )
-        return tab
-
-    def reload_stats(self) -> None:
-        job = partial(case_queries.case_stats, self.ctx.db, str(self.stats_by.currentData()))
-        self.ctx.query(job, self._show_stats)
-
-    def _show_stats(self, result: tuple[CaseStatsRow, list[CaseStatsRow]]) -> None:
-        total, rows = result
-        self.stats.set_rows(
-            [
-                (
-                    r.key,
-                    str(r.total),
-                    str(r.closed),
-                    _percent(r.closure_rate),
-                    _percent(r.on_time_rate),
-                    _percent(r.satisfaction_rate),
-                )
-                for r in [*rows, total]
-            ]
-        )
-
     def _on_changed(self, table: str) -> None:
         if table in ("case_record", "visit", "attachment"):
             self.list.reload()
             self.show_timeline(self.list.current_id() or "")
-            self.reload_stats()
+            self.statistics.reload()
         if table == "setting":
             self._load_categories()

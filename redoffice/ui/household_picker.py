@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from redoffice.services import search
 from redoffice.services.search import HouseholdQuery, HouseholdRow
+from redoffice.ui import ui_state
 from redoffice.ui.columns import household_columns
 from redoffice.ui.connect import on_click
 from redoffice.ui.context import AppContext
@@ -28,6 +29,7 @@ def household_list(
     ctx: AppContext,
     query: Callable[[str, str, bool], HouseholdQuery],
     parent: QWidget | None = None,
+    state_key: str | None = None,
 ) -> SearchableList[HouseholdRow]:
     """A searchable household list; ``query`` builds the filter from text and sort."""
 
@@ -45,6 +47,7 @@ def household_list(
         ),
         "address",
         parent,
+        state_key=state_key,
     )
 
 
@@ -58,7 +61,9 @@ class HouseholdPicker(QDialog):
             ctx,
             lambda text, sort, desc: HouseholdQuery(text=text, sort=sort, descending=desc),
             self,
+            "household_picker",
         )
+        self.list.highlight_first = True  # Enter takes the first match
         self.list.activated.connect(lambda _id: self._choose())
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -69,13 +74,21 @@ class HouseholdPicker(QDialog):
         layout.addWidget(self.list)
         layout.addWidget(buttons)
         self.resize(820, 520)
+        ui_state.restore_geometry(self, "household_picker")
         self.list.reload()
 
     def _choose(self) -> None:
-        row = self.list.current_row()
-        if isinstance(row, HouseholdRow):
+        """The highlighted household, once the list shows what was typed."""
+        self.list.with_current_row(self._chosen)
+
+    def _chosen(self, row: HouseholdRow) -> None:
+        if self.isVisible():
             self.chosen.emit(row.id, row.address)
             self.accept()
+
+    def done(self, result: int) -> None:
+        ui_state.save_geometry(self, "household_picker")
+        super().done(result)
 
 
 class HouseholdField(QWidget):

@@ -25,7 +25,7 @@ from redoffice.ui.context import AppContext
 from redoffice.ui.export import export_list
 from redoffice.ui.household_dialog import HouseholdDialog
 from redoffice.ui.household_picker import household_list
-from redoffice.ui.list_view import SearchableList
+from redoffice.ui.list_view import SearchableList, layout_buttons
 from redoffice.ui.place_filters import PlaceFilters
 from redoffice.ui.resident_dialog import ResidentDialog
 from redoffice.ui.visit_dialog import open_visit_dialog
@@ -39,12 +39,14 @@ class HouseholdsPage(QWidget):
         self.ctx = ctx
         self.places = PlaceFilters(ctx, self)
         self.deleted = QCheckBox(self.tr("Recycle bin"))
-        self.list: SearchableList[HouseholdRow] = household_list(ctx, self.query, self)
+        self.list: SearchableList[HouseholdRow] = household_list(
+            ctx, self.query, self, "households"
+        )
         self.places.changed.connect(self.list.reload)
         self.deleted.toggled.connect(self.list.reload)
         self.list.add_filter(self.places.grid)
         self.list.add_filter(self.places.estate)
-        self.list.add_filter(self.deleted, 0)
+        self.list.add_filter(self.deleted, 0, remember=False)
         self.list.activated.connect(self.edit)
         self.list.current_changed.connect(self.show_members)
         self.members = QTableWidget(0, 6)
@@ -64,7 +66,9 @@ class HouseholdsPage(QWidget):
         lower = stacked(self.members_title, self.members)
         split = splitter(Qt.Orientation.Vertical, [420, 180], self.list, lower)
         layout = QVBoxLayout(self)
-        layout.addLayout(self._buttons())
+        buttons = self._buttons()
+        self.list.set_row_actions(layout_buttons(buttons)[1:9])
+        layout.addLayout(buttons)
         layout.addWidget(split)
         ctx.changed.connect(self._on_changed)
         self.places.reload()
@@ -80,8 +84,12 @@ class HouseholdsPage(QWidget):
             (self.tr("Delete"), partial(self.set_deleted, True)),
             (self.tr("Restore"), partial(self.set_deleted, False)),
             (self.tr("History"), self.show_history),
-            (self.tr("Export Excel…"), lambda: export_list(self.ctx, self, "households")),
+            (self.tr("Export Excel…"), self.export),
+            (self.tr("Print list"), lambda: self.list.print_preview(self.tr("Households list"))),
         )
+
+    def export(self) -> None:
+        export_list(self.ctx, self, "households", self.list)
 
     def query(self, text: str, sort: str, descending: bool) -> HouseholdQuery:
         return HouseholdQuery(

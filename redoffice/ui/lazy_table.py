@@ -110,6 +110,10 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         except ValueError:
             return -1
 
+    def ids(self) -> list[str]:
+        """Every id in the list, in order."""
+        return list(self._ids)
+
     def id_at(self, position: int) -> str | None:
         return self._ids[position] if 0 <= position < len(self._ids) else None
 

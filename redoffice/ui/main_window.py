@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from redoffice.services import community
-from redoffice.ui import backup_actions
+from redoffice.ui import backup_actions, ui_state
 from redoffice.ui.connect import on_trigger
 from redoffice.ui.context import AppContext
 from redoffice.ui.dashboard import Dashboard
@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         ctx.changed.connect(lambda table: self.show_identity() if table == "setting" else None)
         self.show_identity()
         self.resize(1200, 760)
+        ui_state.restore_geometry(self, "main_window")  # where it was closed last time
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -207,5 +208,6 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About RedOffice"), about_text(self.ctx.db))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        ui_state.save_geometry(self, "main_window")
         self.ctx.tasks.shutdown()
         super().closeEvent(event)

@@ -37,6 +37,7 @@ class ResidentsPage(QWidget):
             self.tr("Search name, pinyin (wxm), last digits of ID or phone, address"),
             "name",
             self,
+            state_key="residents",
         )
         self._filters()
         self.list.activated.connect(self.edit)
@@ -65,7 +66,7 @@ class ResidentsPage(QWidget):
             self.list.add_filter(widget)
         for box in (self.party, self.deleted):
             box.toggled.connect(self.list.reload)
-            self.list.add_filter(box, 0)
+            self.list.add_filter(box, 0, remember=box is self.party)
         self.deleted.toggled.connect(self._update_buttons)
 
     def _buttons(self) -> QHBoxLayout:
@@ -79,6 +80,7 @@ class ResidentsPage(QWidget):
         self.history_button = QPushButton(self.tr("History"))
         self.import_button = QPushButton(self.tr("Import Excel…"))
         self.export_button = QPushButton(self.tr("Export Excel…"))
+        self.print_button = QPushButton(self.tr("Print list"))
         actions: list[tuple[QPushButton, Callable[[], object]]] = [
             (self.add_button, self.add),
             (self.edit_button, self.edit_current),
@@ -88,13 +90,24 @@ class ResidentsPage(QWidget):
             (self.restore_button, partial(self.set_deleted, False)),
             (self.history_button, self.show_history),
             (self.import_button, lambda: open_import_wizard(self.ctx, self)),
-            (self.export_button, lambda: export_list(self.ctx, self, "residents")),
+            (self.export_button, lambda: export_list(self.ctx, self, "residents", self.list)),
+            (self.print_button, lambda: self.list.print_preview(self.tr("Residents list"))),
         ]
         for button, slot in actions:
             on_click(button, slot)
             row.addWidget(button)
         row.addStretch(1)
         self._update_buttons()
+        self.list.set_row_actions(
+            [
+                self.edit_button,
+                self.move_button,
+                self.status_button,
+                self.delete_button,
+                self.restore_button,
+                self.history_button,
+            ]
+        )
         return row
 
     def _update_buttons(self) -> None:

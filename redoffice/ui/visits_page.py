@@ -10,7 +10,6 @@ from functools import partial
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QTabWidget,
     QVBoxLayout,
@@ -18,14 +17,15 @@ from PySide6.QtWidgets import (
 )
 
 from redoffice.services import documents, registry, visit_queries, visits
-from redoffice.services.visit_queries import Coverage, VisitQuery, VisitRow
+from redoffice.services.visit_queries import VisitQuery, VisitRow
 from redoffice.services.visits import DueHousehold
 from redoffice.ui import record_actions
 from redoffice.ui.attachments_dialog import AttachmentsDialog
 from redoffice.ui.context import AppContext
 from redoffice.ui.export import export_list
+from redoffice.ui.figures import CoverageTab
 from redoffice.ui.lazy_table import Column
-from redoffice.ui.list_view import SearchableList
+from redoffice.ui.list_view import SearchableList, layout_buttons
 from redoffice.ui.place_filters import PlaceFilters
 from redoffice.ui.preview import show_report
 from redoffice.ui.simple_table import SimpleTable
@@ -64,13 +64,13 @@ class VisitsPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._records_tab(), self.tr("Visit records"))
         self.tabs.addTab(self._plan_tab(), self.tr("Visit plan"))
-        self.tabs.addTab(self._coverage_tab(), self.tr("Coverage"))
+        self.coverage = CoverageTab(ctx)
+        self.tabs.addTab(self.coverage, self.tr("Coverage"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         ctx.changed.connect(self._on_changed)
         self.places.reload()
         self.reload_workers()
-        self.reload_coverage()
 
     # -- records -------------------------------------------------------------------------
     def _records_tab(self) -> QWidget:
@@ -85,6 +85,7 @@ class VisitsPage(QWidget):
             "date",
             self,
             newest_first=True,
+            state_key="visits",
         )
         self.list.add_filter(self.places.grid)
         self.places.changed.connect(self.list.reload)
@@ -94,16 +95,17 @@ class VisitsPage(QWidget):
         )
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        layout.addLayout(
-            button_row(
-                (self.tr("New visit"), self.new_visit),
-                (self.tr("Print filled form"), self.print_current),
-                (self.tr("Attachments"), self.show_attachments),
-                (self.tr("Delete"), partial(self.set_deleted, True)),
-                (self.tr("History"), self.show_history),
-                (self.tr("Export Excel…"), lambda: export_list(self.ctx, self, "visits")),
-            )
+        buttons = button_row(
+            (self.tr("New visit"), self.new_visit),
+            (self.tr("Print filled form"), self.print_current),
+            (self.tr("Attachments"), self.show_attachments),
+            (self.tr("Delete"), partial(self.set_deleted, True)),
+            (self.tr("History"), self.show_history),
+            (self.tr("Export Excel…"), lambda: export_list(self.ctx, self, "visits", self.list)),
+            (self.tr("Print list"), lambda: self.list.print_preview(self.tr("Visit records"))),
         )
+        self.list.set_row_actions(layout_buttons(buttons)[1:5])
+        layout.addLayout(buttons)
         layout.addWidget(self.list)
         return tab
 
@@ -218,54 +220,10 @@ class VisitsPage(QWidget):
         if key:
             show_visit_form(self.ctx, self, key[0])
 
-    # -- coverage ------------------------------------------------------------------------
-    def _coverage_tab(self) -> QWidget:
-        self.period = QComboBox()
-        for code, label in visit_queries.PERIODS.items():
-            self.period.addItem(label, code)
-        self.period.currentIndexChanged.connect(self.reload_coverage)
-        self.coverage_title = QLabel()
-        headers = [self.tr("Name"), self.tr("Households"), self.tr("Visited"), self.tr("Rate")]
-        self.coverage_grids = SimpleTable(headers, stretch=0)
-        self.coverage_groups = SimpleTable(headers, stretch=0)
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Period")))
-        top.addWidget(self.period)
-        top.addWidget(self.coverage_title, 1)
-        layout.addLayout(top)
-        tables = QHBoxLayout()
-        tables.addWidget(self.coverage_grids)
-        tables.addWidget(self.coverage_groups)
-        layout.addLayout(tables, 1)
-        return tab
-
-    def reload_coverage(self) -> None:
-        job = partial(visit_queries.coverage, self.ctx.db, str(self.period.currentData()))
-        self.ctx.query(job, self._show_coverage)
-
-    def _show_coverage(self, result: Coverage) -> None:
-        self.coverage_title.setText(
-            self.tr("%1 to %2: %3 of %4 households visited (%5)")
-            .replace("%1", result.start.isoformat())
-            .replace("%2", result.end.isoformat())
-            .replace("%3", str(result.total.visited))
-            .replace("%4", str(result.total.households))
-            .replace("%5", f"{result.total.rate:.1%}")
-        )
-        for table, rows in (
-            (self.coverage_grids, result.by_grid),
-            (self.coverage_groups, result.by_group),
-        ):
-            table.set_rows(
-                [(r.label, str(r.households), str(r.visited), f"{r.rate:.1%}") for r in rows]
-            )
-
     def _on_changed(self, table: str) -> None:
         if table in ("visit", "household", "resident", "setting"):
             self.list.reload()
             self.reload_plan()
-            self.reload_coverage()
+            self.coverage.reload()
         if table == "staff":
             self.reload_workers()

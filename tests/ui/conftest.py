@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from redoffice.db import Database
@@ -23,6 +24,24 @@ def chinese_ui(qapp: QApplication) -> str:
     _translators.extend(install_translators(qapp))
     install_screen_fit(qapp)  # as the application does
     return family
+
+
+@pytest.fixture(autouse=True)
+def hide_leftover_windows(qapp: QApplication) -> Iterator[None]:
+    """A dialog a test left open must not be taken for the one the next test opens."""
+    yield
+    for window in qapp.topLevelWidgets():
+        if window.isVisible():
+            window.hide()
+
+
+@pytest.fixture(autouse=True)
+def screen_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Remembered columns, filters and window places go to a folder of this test only, never
+    to the user's settings."""
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
 
 
 @pytest.fixture

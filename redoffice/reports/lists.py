@@ -1,0 +1,74 @@
+"""A list printed as it is shown on screen (居民, 住户, 走访, 诉求 …) and the figures tables
+(走访覆盖率, 诉求统计): A4 landscape, the filters in the title, the header row on every page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from redoffice.reports.base import Page, para, render, table, usable_width
+
+
+@dataclass(frozen=True)
+class ListSheet:
+    """What the screen shows: the list's name, its filters in words, the visible columns in
+    their order and their on-screen widths (pixels; the page keeps their proportions)."""
+
+    name: str
+    filters: str
+    headers: Sequence[str]
+    widths: Sequence[int]
+
+    @property
+    def title(self) -> str:
+        return f"{self.name}（{self.filters}）" if self.filters else self.name
+
+
+def _widths(pixels: Sequence[int], room: float) -> list[float]:
+    total = sum(max(p, 30) for p in pixels) or 1
+    return [room * max(p, 30) / total for p in pixels]
+
+
+def list_sheet(community: str, sheet: ListSheet, rows: Iterable[Sequence[str]]) -> bytes:
+    page = Page(sheet.title, community, landscape=True)
+    lines = [list(r) for r in rows]
+    size = 8 if len(sheet.headers) > 8 else 9
+    story: list[Flowable] = [
+        para(f"{community}{sheet.title}", 14, align=1),
+        para(f"共 {len(lines)} 条", 9, align=1),
+        Spacer(1, 3 * mm),
+        table(sheet.headers, lines, _widths(sheet.widths, usable_width(page)), size=size),
+    ]
+    return render(page, story)
+
+
+@dataclass(frozen=True)
+class FigureTable:
+    """One table of figures: a caption, the column headings and the rows."""
+
+    caption: str
+    headers: Sequence[str]
+    rows: Sequence[Sequence[str]]
+
+
+def figures(community: str, title: str, period: str, tables: Sequence[FigureTable]) -> bytes:
+    """走访覆盖率 / 诉求统计 for a period: one table under another."""
+    page = Page(title, community, landscape=True)
+    room = usable_width(page)
+    story: list[Flowable] = [
+        para(f"{community}{title}", 15, align=1),
+        para(period, 10, align=1),
+    ]
+    for t in tables:
+        first = room * 0.3
+        rest = (room - first) / max(len(t.headers) - 1, 1)
+        story += [
+            Spacer(1, 4 * mm),
+            para(t.caption, 11),
+            Spacer(1, 1 * mm),
+            table(t.headers, t.rows, [first] + [rest] * (len(t.headers) - 1), size=10),
+        ]
+    return render(page, story)

@@ -1,0 +1,85 @@
+"""What the screens remember between runs (QSettings): window geometry, each list's columns,
+sort and filters. Nothing here is data: losing it only brings back the defaults."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
+
+ORGANIZATION = "RedOffice"
+APPLICATION = "RedOffice"
+
+
+def settings() -> QSettings:
+    """The user's screen settings (an ini file in the user's config folder; tests point
+    ``QSettings.setPath`` at a temporary folder)."""
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
+    )
+
+
+def load(key: str) -> Any:
+    return settings().value(key)
+
+
+def save(key: str, value: Any) -> None:
+    store = settings()
+    store.setValue(key, value)
+    store.sync()
+
+
+def restore_geometry(window: QWidget, key: str) -> bool:
+    """Put the window where it was last closed; False when nothing was saved."""
+    saved = load(f"geometry/{key}")
+    return isinstance(saved, QByteArray) and window.restoreGeometry(saved)
+
+
+def save_geometry(window: QWidget, key: str) -> None:
+    save(f"geometry/{key}", window.saveGeometry())
+
+
+def filter_value(widget: QWidget) -> Any:
+    """What a filter widget is set to: a combo's item data, a check box's state."""
+    if isinstance(widget, QComboBox):
+        return str(widget.currentData() or "")
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    return None
+
+
+def set_filter_value(widget: QWidget, value: Any) -> None:
+    if isinstance(widget, QCheckBox):
+        widget.setChecked(str(value).lower() == "true")
+    elif isinstance(widget, QComboBox) and value:
+        _PendingChoice(widget, str(value))
+
+
+class _PendingChoice(QObject):
+    """Chooses ``value`` in a combo now, or as soon as the combo is filled with it (the 网格 and
+    类别 lists arrive from the worker after the page opens). A choice made by the user first
+    wins."""
+
+    def __init__(self, combo: QComboBox, value: str) -> None:
+        super().__init__(combo)
+        self.combo, self.value = combo, value
+        self._applying = False
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self._try)
+        combo.model().rowsInserted.connect(self._later)
+        combo.activated.connect(lambda _n: self.deleteLater())  # the user chose
+        self._try()
+
+    def _later(self, *_args: Any) -> None:
+        self._timer.start()  # after fill_combo has finished its own selecting
+
+    def _try(self) -> None:
+        if self._applying:
+            return
+        position = self.combo.findData(self.value)
+        if position >= 0:
+            self._applying = True
+            self.combo.model().rowsInserted.disconnect(self._later)
+            self.combo.setCurrentIndex(position)
+            self.deleteLater()

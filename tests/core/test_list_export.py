@@ -1,0 +1,96 @@
+"""Exports are the list as the screen shows it (the ids in their order), 户号 is the household's
+number in the register, and the figures (走访覆盖率, 诉求统计) are made for any dates."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from io import BytesIO
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from redoffice.db import Database
+from redoffice.errors import UserError
+from redoffice.models import Household
+from redoffice.services import documents, exporting, search, visit_queries
+from redoffice.services.case_queries import CaseFilter, case_ids
+from redoffice.services.demo import create_demo
+from redoffice.services.search import HouseholdQuery, ResidentQuery
+
+
+@pytest.fixture
+def demo(sqlite_db: Database) -> Database:
+    create_demo(sqlite_db, 30, seed=5)
+    return sqlite_db
+
+
+def _rows(data: bytes, first: int = 2) -> list[tuple[object, ...]]:
+    sheet = load_workbook(BytesIO(data)).active
+    assert sheet is not None
+    return list(sheet.iter_rows(min_row=first, values_only=True))
+
+
+def test_resident_export_is_the_given_ids_in_their_order(demo: Database) -> None:
+    ids = search.resident_ids(demo, ResidentQuery(text="王", sort="birth_date", descending=True))
+    exported = exporting.export_rows(demo, "residents", ids=ids)
+    rows = _rows(exported.data)
+    assert exported.count == len(rows) == len(ids) > 1
+    assert [r[0] for r in rows] == [r.name for r in search.resident_rows(demo, ids)]
+    births = [r[3] for r in rows]
+    assert births == sorted(births, reverse=True)  # type: ignore[type-var]
+
+
+def test_household_number_is_the_place_in_the_register_not_an_id(demo: Database) -> None:
+    with demo.read() as s:
+        in_order = list(
+            s.scalars(
+                select(Household.id)
+                .where(Household.deleted.is_(False))
+                .order_by(Household.address_sort, Household.id)
+            )
+        )
+    some = search.household_ids(demo, HouseholdQuery(text="幸福里"))
+    rows = _rows(exporting.export_rows(demo, "households", ids=some).data)
+    assert [r[0] for r in rows] == [in_order.index(h) + 1 for h in some]
+    members = _rows(exporting.export_rows(demo, "residents").data)
+    numbers = {r[8] for r in members}
+    assert numbers <= set(range(1, len(in_order) + 1))  # the same numbers in both exports
+    assert not any(isinstance(c, str) and c.count("-") == 4 for r in members for c in r)
+
+
+def test_cases_export_follows_the_filter(demo: Database) -> None:
+    f = CaseFilter(open_only=True, sort="due")
+    ids = case_ids(demo, f)
+    rows = _rows(exporting.export_rows(demo, "cases", ids=ids).data)
+    assert len(rows) == len(ids) > 0
+    assert all(r[8] in ("受理", "办理中") or str(r[8]).endswith("（逾期）") for r in rows)
+    assert [r[7] for r in rows] == sorted(r[7] for r in rows)  # type: ignore[type-var]
+
+
+def test_coverage_for_any_dates(demo: Database) -> None:
+    today = date.today()
+    year = visit_queries.coverage_between(demo, today - timedelta(days=365), today)
+    week = visit_queries.coverage_between(demo, today - timedelta(days=6), today)
+    assert year.total.households == week.total.households > 0
+    assert year.total.visited >= week.total.visited
+    assert year.total.visited == sum(r.visited for r in year.by_grid)
+    with pytest.raises(UserError, match="结束日期不能早于开始日期"):
+        visit_queries.coverage_between(demo, today, today - timedelta(days=1))
+
+
+def test_figures_workbooks_carry_the_period_and_every_row(demo: Database) -> None:
+    start, end = date.today() - timedelta(days=365), date.today()
+    coverage = _rows(documents.coverage_xlsx(demo, start, end), first=1)
+    assert coverage[0][0] == f"走访覆盖率 {start.isoformat()} 至 {end.isoformat()}"
+    assert coverage[1] == ("分组", "名称", "户数", "已走访", "覆盖率")
+    found = visit_queries.coverage_between(demo, start, end)
+    assert [r[1] for r in coverage[2:]] == [
+        *(r.label for r in found.by_grid),
+        "全社区",
+        *(r.label for r in found.by_group),
+    ]
+    stats = _rows(documents.case_stats_xlsx(demo, "category", start, end), first=1)
+    assert stats[1] == ("类别", "受理", "办结", "办结率", "按时办结率", "满意率")
+    total = stats[-1]
+    assert total[0] == "合计" and int(str(total[1])) == sum(int(str(r[1])) for r in stats[2:-1])
