@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -38,6 +39,7 @@ from redoffice.ui.lazy_table import Column
 from redoffice.ui.list_view import SearchableList, layout_buttons
 from redoffice.ui.place_filters import PlaceFilters
 from redoffice.ui.preview import show_report
+from redoffice.ui.row_buttons import RowButtons
 from redoffice.ui.simple_table import SimpleTable
 from redoffice.ui.widgets import button_row, code_combo, combo_value, fill_combo, splitter, stacked
 
@@ -163,6 +165,7 @@ class CasesPage(QWidget):
         layout = QVBoxLayout(tab)
         buttons = self._buttons()
         self.list.set_row_actions(layout_buttons(buttons)[1:5] + layout_buttons(buttons)[6:7])
+        self._row_buttons(layout_buttons(buttons))
         layout.addLayout(buttons)
         layout.addWidget(split)
         return tab
@@ -179,6 +182,16 @@ class CasesPage(QWidget):
             (self.tr("Export Excel…"), lambda: export_list(self.ctx, self, "cases", self.list)),
             (self.tr("Print list"), lambda: self.list.print_preview(self.tr("Requests list"))),
         )
+
+    def _row_buttons(self, buttons: list[QPushButton]) -> None:
+        """Next step until the call-back is done; 上报街道 once, while the case is open."""
+        _new, step, note, escalate, attachments, _ledger, history = buttons[:7]
+        self.row_buttons = RowButtons(self.list.current_row, self)
+        self.row_buttons.add(step, lambda r: r.status_code != "called_back")
+        self.row_buttons.add(escalate, lambda r: r.status_code in cases.OPEN and not r.escalated)
+        for button in (note, attachments, history):
+            self.row_buttons.add(button)
+        self.row_buttons.watch(self.list.table)
 
     def case_filter(
         self, text: str = "", sort: str = "number", descending: bool = False

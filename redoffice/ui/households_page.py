@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -28,6 +29,7 @@ from redoffice.ui.household_picker import household_list
 from redoffice.ui.list_view import SearchableList, layout_buttons
 from redoffice.ui.place_filters import PlaceFilters
 from redoffice.ui.resident_dialog import ResidentDialog
+from redoffice.ui.row_buttons import RowButtons
 from redoffice.ui.visit_dialog import open_visit_dialog
 from redoffice.ui.visits_page import show_visit_form
 from redoffice.ui.widgets import button_row, splitter, stacked
@@ -68,6 +70,7 @@ class HouseholdsPage(QWidget):
         layout = QVBoxLayout(self)
         buttons = self._buttons()
         self.list.set_row_actions(layout_buttons(buttons)[1:9])
+        self._row_buttons(layout_buttons(buttons)[1:9])
         layout.addLayout(buttons)
         layout.addWidget(split)
         ctx.changed.connect(self._on_changed)
@@ -87,6 +90,18 @@ class HouseholdsPage(QWidget):
             (self.tr("Export Excel…"), self.export),
             (self.tr("Print list"), lambda: self.list.print_preview(self.tr("Households list"))),
         )
+
+    def _row_buttons(self, buttons: list[QPushButton]) -> None:
+        """A household in the recycle bin can only be restored (or its history read); one
+        in use can be everything else."""
+        edit, member, visit, form, request, delete, restore, history = buttons
+        self.row_buttons = RowButtons(self.list.current_row, self)
+        for button in (edit, member, visit, form, request, delete):
+            self.row_buttons.add(button, lambda _row: not self.deleted.isChecked())
+        self.row_buttons.add(restore, lambda _row: self.deleted.isChecked())
+        self.row_buttons.add(history)
+        self.row_buttons.watch(self.list.table)
+        self.deleted.toggled.connect(self.row_buttons.update)
 
     def export(self) -> None:
         export_list(self.ctx, self, "households", self.list)

@@ -25,6 +25,7 @@ from redoffice.services import registry
 from redoffice.ui import record_actions
 from redoffice.ui.connect import on_click
 from redoffice.ui.context import AppContext
+from redoffice.ui.row_buttons import RowButtons
 from redoffice.ui.save_dialog import SaveDialog
 from redoffice.ui.widgets import code_combo, combo_value, fill_combo, select_data
 
@@ -104,15 +105,19 @@ class RecordTab(QWidget):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.doubleClicked.connect(lambda _i: self.edit())
         buttons = QHBoxLayout()
-        for text, slot in (
-            (self.tr("New"), self.add),
-            (self.tr("Edit"), self.edit),
-            (self.tr("Delete"), self.to_recycle_bin),
-            (self.tr("History"), self.history),
+        self.row_buttons = RowButtons(self.selected, self)
+        for text, slot, on_row in (
+            (self.tr("New"), self.add, False),
+            (self.tr("Edit"), self.edit, True),
+            (self.tr("Delete"), self.to_recycle_bin, True),
+            (self.tr("History"), self.history, True),
         ):
             button = QPushButton(text)
             on_click(button, slot)
             buttons.addWidget(button)
+            if on_row:
+                self.row_buttons.add(button)
+        self.row_buttons.watch(self.table)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
@@ -133,6 +138,10 @@ class RecordTab(QWidget):
     def current(self) -> Any | None:
         n = self.table.currentRow()
         return self.rows[n] if 0 <= n < len(self.rows) else None
+
+    def selected(self) -> Any | None:
+        """The current row when one is selected (edit, delete and history act on it)."""
+        return self.current() if self.table.selectionModel().hasSelection() else None
 
     def add(self) -> RecordDialog:
         dialog = RecordDialog(self.ctx, self.kind, None, self)

@@ -21,6 +21,7 @@ from redoffice.ui.import_wizard import open_import_wizard
 from redoffice.ui.list_view import SearchableList
 from redoffice.ui.place_filters import PlaceFilters
 from redoffice.ui.resident_dialog import ResidentDialog, StatusDialog
+from redoffice.ui.row_buttons import RowButtons
 from redoffice.ui.widgets import code_combo, combo_value
 
 
@@ -98,6 +99,13 @@ class ResidentsPage(QWidget):
             row.addWidget(button)
         row.addStretch(1)
         self._update_buttons()
+        self.row_buttons = RowButtons(self.list.current_row, self)
+        for button in (self.edit_button, self.delete_button, self.restore_button):
+            self.row_buttons.add(button)
+        for button in (self.move_button, self.status_button):  # not again once moved out
+            self.row_buttons.add(button, lambda r: r.status == "active")
+        self.row_buttons.add(self.history_button)
+        self.row_buttons.watch(self.list.table)
         self.list.set_row_actions(
             [
                 self.edit_button,

@@ -28,6 +28,7 @@ from redoffice.ui.lazy_table import Column
 from redoffice.ui.list_view import SearchableList, layout_buttons
 from redoffice.ui.place_filters import PlaceFilters
 from redoffice.ui.preview import show_report
+from redoffice.ui.row_buttons import RowButtons
 from redoffice.ui.simple_table import SimpleTable
 from redoffice.ui.visit_dialog import open_visit_dialog
 from redoffice.ui.widgets import button_row, combo_value, fill_combo
@@ -105,6 +106,10 @@ class VisitsPage(QWidget):
             (self.tr("Print list"), lambda: self.list.print_preview(self.tr("Visit records"))),
         )
         self.list.set_row_actions(layout_buttons(buttons)[1:5])
+        self.record_buttons = RowButtons(self.list.current_id, self)
+        for button in layout_buttons(buttons)[1:5]:
+            self.record_buttons.add(button)
+        self.record_buttons.watch(self.list.table)
         layout.addLayout(buttons)
         layout.addWidget(self.list)
         return tab
@@ -160,6 +165,10 @@ class VisitsPage(QWidget):
             (self.tr("Record visit"), self._visit_selected),
             (self.tr("Print blank form"), self._blank_form),
         )
+        self.plan_buttons = RowButtons(self.plan.current_key, self)
+        for button in layout_buttons(top):
+            self.plan_buttons.add(button)
+        self.plan_buttons.watch(self.plan, follow_model=False)
         top.addWidget(QLabel(self.tr("Worker")))
         top.addWidget(self.worker)
         layout.addLayout(top)

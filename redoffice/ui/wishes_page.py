@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -42,7 +43,9 @@ from redoffice.ui.context import AppContext
 from redoffice.ui.date_fields import DateField
 from redoffice.ui.errors import report
 from redoffice.ui.export import save_bytes
+from redoffice.ui.list_view import layout_buttons
 from redoffice.ui.preview import show_report
+from redoffice.ui.row_buttons import RowButtons
 from redoffice.ui.simple_table import SimpleTable
 from redoffice.ui.widgets import (
     button_row,
@@ -70,6 +73,10 @@ def _day(value: date | None) -> str:
 
 def _rate(value: float | None) -> str:
     return "—" if value is None else f"{value:.0%}"
+
+
+def _in_state(state: str, row: WishRow) -> bool:
+    return row.status == state
 
 
 class WishesPage(QWidget):
@@ -128,8 +135,10 @@ class WishesPage(QWidget):
         )
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        layout.addLayout(self._wish_actions())
-        layout.addLayout(self._print_actions())
+        actions, prints = self._wish_actions(), self._print_actions()
+        self._row_buttons(layout_buttons(actions), layout_buttons(prints))
+        layout.addLayout(actions)
+        layout.addLayout(prints)
         layout.addLayout(filters)
         layout.addWidget(split, 1)
         layout.addWidget(self.outcome)
@@ -150,6 +159,29 @@ class WishesPage(QWidget):
             (self.tr("Follow-up…"), partial(self._with_row, FollowUpDialog)),
             (self.tr("Photos"), self.photos),
         )
+
+    def _row_buttons(self, actions: list[QPushButton], prints: list[QPushButton]) -> None:
+        """Each step only from the state it starts from (wishes.TRANSITIONS); the claim card
+        and the receipt once the wish is claimed."""
+        _new, verify, reject, publish, _all, claim, contacted, cancel, fulfil, follow, photos = (
+            actions
+        )
+        self.row_buttons = RowButtons(self.current, self)
+        for button, state in (
+            (verify, "collected"),
+            (reject, "collected"),
+            (publish, "verified"),
+            (claim, "published"),
+            (contacted, "claimed"),
+            (cancel, "claimed"),
+            (fulfil, "claimed"),
+            (follow, "fulfilled"),
+        ):
+            self.row_buttons.add(button, partial(_in_state, state))
+        self.row_buttons.add(photos)
+        for button in prints[3:5]:  # claim card, receipt
+            self.row_buttons.add(button, lambda r: r.status in ("claimed", "fulfilled", "closed"))
+        self.row_buttons.watch(self.table)
 
     def _print_actions(self) -> QHBoxLayout:
         return button_row(
@@ -375,13 +407,16 @@ class WishesPage(QWidget):
         split = splitter(Qt.Orientation.Horizontal, [700, 360], self.members, self.units)
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        layout.addLayout(
-            button_row(
-                (self.tr("Register a member…"), self.new_member),
-                (self.tr("Add a service…"), self.add_service),
-                (self.tr("Print service record"), self.print_service),
-            )
+        buttons = button_row(
+            (self.tr("Register a member…"), self.new_member),
+            (self.tr("Add a service…"), self.add_service),
+            (self.tr("Print service record"), self.print_service),
         )
+        self.member_buttons = RowButtons(self.current_member, self)
+        for button in layout_buttons(buttons)[1:]:
+            self.member_buttons.add(button)
+        self.member_buttons.watch(self.members)
+        layout.addLayout(buttons)
         layout.addLayout(period)
         layout.addWidget(split, 1)
         return tab

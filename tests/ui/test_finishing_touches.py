@@ -15,12 +15,15 @@ from pytestqt.qtbot import QtBot
 
 from redoffice import __version__
 from redoffice.models import Resident
-from redoffice.services import calendar, search
+from redoffice.services import calendar, residents, search
 from redoffice.services.search import ResidentQuery
 from redoffice.ui.context import AppContext
 from redoffice.ui.dashboard import BarChart, Dashboard
 from redoffice.ui.main_window import MainWindow
 from redoffice.ui.reference_page import ReferencePage
+from redoffice.ui.residents_page import ResidentsPage
+from redoffice.ui.row_buttons import RowButtons
+from redoffice.ui.wishes_page import WishesPage
 from redoffice.ui.work_settings import CalendarSettings
 
 
@@ -197,3 +200,64 @@ def test_back_up_and_restore_from_the_file_menu(
     assert search.count_residents(ctx.db, ResidentQuery()) == before
     assert told[1].startswith("已恢复。恢复前的数据库已另存为 ")
     assert Path(told[1].removeprefix("已恢复。恢复前的数据库已另存为 ").rstrip("。")).is_file()
+
+
+def _enabled(row_buttons: RowButtons) -> dict[str, bool]:
+    return {button.text(): button.isEnabled() for button in row_buttons.rules}
+
+
+def test_reference_row_buttons_need_a_selected_row(qtbot: QtBot, ctx: AppContext) -> None:
+    page = ReferencePage(ctx)
+    qtbot.addWidget(page)
+    ctx.tasks.wait_idle()
+    tab = page.tabs["grid"]
+    assert tab.table.rowCount() > 0
+    assert _enabled(tab.row_buttons) == {"编辑": False, "删除": False, "变更记录": False}
+    tab.table.selectRow(0)
+    assert _enabled(tab.row_buttons) == {"编辑": True, "删除": True, "变更记录": True}
+    tab.table.clearSelection()
+    assert not any(_enabled(tab.row_buttons).values())
+
+
+def _select_where(qtbot: QtBot, ctx: AppContext, page: ResidentsPage, status: str) -> None:
+    model = page.list.model
+    for position in range(model.rowCount()):
+        page.list.table.selectRow(position)
+        qtbot.waitUntil(lambda: page.list.current_row() is not None, timeout=5000)
+        if page.list.current_row().status == status:
+            ctx.tasks.wait_idle()
+            return
+    pytest.fail(f"no resident with status {status}")
+
+
+def test_a_resident_who_moved_out_can_not_move_out_again(qtbot: QtBot, ctx: AppContext) -> None:
+    (first,) = search.resident_ids(ctx.db, ResidentQuery(), limit=1)
+    residents.set_status(ctx.db, first, "moved_out", date.today())
+    page = ResidentsPage(ctx)
+    qtbot.addWidget(page)
+    page.scope.setCurrentIndex(page.scope.findData("all"))
+    ctx.tasks.wait_idle()
+    buttons = page.row_buttons
+    assert not any(_enabled(buttons).values()), "nothing selected"
+    _select_where(qtbot, ctx, page, "active")
+    assert page.move_button.isEnabled() and page.status_button.isEnabled()
+    _select_where(qtbot, ctx, page, "moved_out")
+    assert not page.move_button.isEnabled() and not page.status_button.isEnabled()
+    assert page.edit_button.isEnabled() and page.history_button.isEnabled()
+
+
+def test_wish_steps_only_from_their_state(qtbot: QtBot, ctx: AppContext) -> None:
+    page = WishesPage(ctx)
+    qtbot.addWidget(page)
+    ctx.tasks.wait_idle()
+    assert not any(_enabled(page.row_buttons).values())
+    by_state = {}
+    for position in range(page.table.rowCount()):
+        page.table.selectRow(position)
+        row = page.current()
+        assert row is not None
+        by_state.setdefault(row.status, _enabled(page.row_buttons))
+    assert by_state["published"]["认领…"] and not by_state["published"]["核实…"]
+    assert by_state["claimed"]["兑现…"] and not by_state["claimed"]["认领…"]
+    closed = {k for k, v in by_state["closed"].items() if v}
+    assert closed == {"照片", "认领登记卡", "兑现签收单"}
