@@ -45,11 +45,12 @@ def install_font(app: QApplication) -> str:
 
 def prefer_chinese_dates() -> None:
     """Before the QApplication exists: where no locale is chosen (LANG=C, as on a bare
-    Linux or under xvfb-run), Qt's file dialog writes dates as "2 12 2026"; ask for Chinese
-    dates instead. A locale the user chose is kept."""
+    Linux or under xvfb-run), Qt's file dialog writes dates as "2 12 2026" and sizes as
+    "0 bytes"; ask for Chinese dates and numbers instead. A locale the user chose is kept."""
     chosen = next((os.environ[k] for k in ("LC_ALL", "LC_TIME", "LANG") if os.environ.get(k)), "")
     if chosen.split(".")[0] in ("", "C", "POSIX"):
-        os.environ["LC_TIME"] = "zh_CN.UTF-8"
+        for category in ("LC_MESSAGES", "LC_TIME", "LC_NUMERIC"):
+            os.environ[category] = "zh_CN.UTF-8"
         os.environ.pop("LC_ALL", None)
 
 

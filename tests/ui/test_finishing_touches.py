@@ -3,6 +3,7 @@ characters on screen, headings that say what they hold, the holiday list import.
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -22,6 +23,7 @@ from redoffice.ui.dashboard import BarChart, Dashboard
 from redoffice.ui.main_window import MainWindow
 from redoffice.ui.reference_page import ReferencePage
 from redoffice.ui.residents_page import ResidentsPage
+from redoffice.ui.resources import prefer_chinese_dates
 from redoffice.ui.row_buttons import RowButtons
 from redoffice.ui.wishes_page import WishesPage
 from redoffice.ui.work_settings import CalendarSettings
@@ -261,3 +263,25 @@ def test_wish_steps_only_from_their_state(qtbot: QtBot, ctx: AppContext) -> None
     assert by_state["claimed"]["兑现…"] and not by_state["claimed"]["认领…"]
     closed = {k for k, v in by_state["closed"].items() if v}
     assert closed == {"照片", "认领登记卡", "兑现签收单"}
+
+
+@pytest.mark.parametrize(
+    ("environment", "chinese"),
+    [
+        ({"LANG": "C.UTF-8"}, True),
+        ({}, True),
+        ({"LC_ALL": "C"}, True),
+        ({"LANG": "en_GB.UTF-8"}, False),
+    ],
+)
+def test_chinese_dates_and_sizes_unless_a_locale_was_chosen(
+    monkeypatch: pytest.MonkeyPatch, environment: dict[str, str], chinese: bool
+) -> None:
+    for name in ("LANG", "LC_ALL", "LC_TIME", "LC_MESSAGES", "LC_NUMERIC"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    prefer_chinese_dates()
+    assert (os.environ.get("LC_TIME") == "zh_CN.UTF-8") is chinese
+    assert (os.environ.get("LC_MESSAGES") == "zh_CN.UTF-8") is chinese
+    assert "LC_ALL" not in os.environ or not chinese
