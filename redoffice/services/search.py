@@ -239,7 +239,7 @@ def _name_contains(text: str, fts: bool) -> ColumnElement[bool]:
     if fts:
         rowid: ColumnElement[Any] = literal_column("resident.rowid")
         return rowid.in_(_fts_rowids(_RESIDENT_FTS, text))
-    name: ColumnElement[Any] = Resident.name
+    name: ColumnElement[Any] = Resident.name.expression
     for dot in NAME_DOTS + " ":
         name = func.replace(name, dot, "")
     return func.lower(name).like(like_pattern(_undotted(text)), escape="\\")
