@@ -12,7 +12,8 @@ from redoffice.models.base import Base, SyncedRecord, UTCDateTime
 
 
 class Meeting(SyncedRecord, Base):
-    """A meeting; ``status`` draft until 定稿 (final), after which changes are revisions."""
+    """A meeting; ``status`` draft until 定稿 (final), after which changes are revisions; a
+    draft can be corrected, or cancelled (``cancelled_on``, with the reason)."""
 
     __tablename__ = "meeting"
 
@@ -30,6 +31,9 @@ class Meeting(SyncedRecord, Base):
     status: Mapped[str] = mapped_column(String(8), default="draft")
     finalized_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     revision: Mapped[int] = mapped_column(Integer, default=0)
+    # a draft called off: the day and why (its minutes can then never be written)
+    cancelled_on: Mapped[date | None] = mapped_column(Date)
+    cancel_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     __table_args__ = (CheckConstraint("status IN ('draft','final')", name="status"),)
 

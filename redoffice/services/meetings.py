@@ -7,7 +7,7 @@ person and deadline), 定稿, and revise finalized minutes with a recorded reaso
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, time
 from types import MappingProxyType
 from typing import Any, Final
@@ -33,7 +33,7 @@ from redoffice.models.base import utcnow
 from redoffice.services import config, registry
 from redoffice.services.case_queries import CaseFilter, list_cases
 from redoffice.services.records import check_ref, live, next_number
-from redoffice.services.validation import Checker
+from redoffice.services.validation import Checker, required_text
 
 PARTIES: Final = MappingProxyType(
     {
@@ -51,6 +51,7 @@ PARTIES: Final = MappingProxyType(
 SIGNING_PARTIES: Final = ("community", "owners_committee", "property")
 ATTENDANCE: Final = MappingProxyType({"present": "出席", "observer": "列席", "absent": "缺席"})
 OPEN_RESOLUTION: Final = ("pending", "in_progress")
+STATUSES: Final = MappingProxyType({"draft": "草稿", "final": "已定稿"})
 
 
 @dataclass(frozen=True)
@@ -187,8 +188,7 @@ def create_meeting(db: Database, data: MeetingInput) -> str:
         )
         s.add(meeting)
         s.flush()
-        for estate in dict.fromkeys(data.estate_ids):
-            s.add(MeetingEstate(meeting_id=meeting.id, estate_id=estate))
+        _store_estates(s, meeting, data.estate_ids)
         carried = open_resolutions_for(s, meeting.kind, data.estate_ids, meeting.meeting_date)
         agenda = [
             {"source": "carried", "title": r.text, "carried_resolution_id": r.id} for r in carried
@@ -201,6 +201,71 @@ def create_meeting(db: Database, data: MeetingInput) -> str:
             item["title"] = str(item["title"])[:255]
             s.add(AgendaItem(meeting_id=meeting.id, seq=seq, discussion="", **item))
         return meeting.id
+
+
+def _store_estates(s: Session, meeting: Meeting, estate_ids: tuple[str, ...]) -> None:
+    """The 小区 the meeting is about: those no longer chosen are removed, new ones added."""
+    wanted = dict.fromkeys(estate_ids)
+    for link in s.scalars(
+        select(MeetingEstate).where(
+            MeetingEstate.meeting_id == meeting.id, MeetingEstate.deleted.is_(False)
+        )
+    ):
+        if link.estate_id in wanted:
+            del wanted[link.estate_id]
+        else:
+            link.deleted = True
+    for estate in wanted:
+        s.add(MeetingEstate(meeting_id=meeting.id, estate_id=estate))
+
+
+def _draft(s: Session, meeting_id: str) -> Meeting:
+    """A meeting whose minutes are not final yet (it can still be corrected or cancelled)."""
+    meeting = _not_cancelled(s, meeting_id)
+    if meeting.status == "final":
+        raise UserError("meeting.final_fixed", number=meeting.number)
+    return meeting
+
+
+def _not_cancelled(s: Session, meeting_id: str) -> Meeting:
+    meeting = live(s, Meeting, meeting_id, "meeting.not_found")
+    if meeting.cancelled_on is not None:
+        raise UserError("meeting.cancelled", number=meeting.number)
+    return meeting
+
+
+def draft_meeting(db: Database, meeting_id: str) -> MeetingDetail:
+    """The meeting to correct or cancel; refused (with the reason) once final or cancelled."""
+    with db.read() as s:
+        _draft(s, meeting_id)
+    return get_meeting(db, meeting_id)
+
+
+def correct_meeting(db: Database, meeting_id: str, data: MeetingInput) -> None:
+    """修改: correct the type, title, date, time, place, people, notice date or 小区 of a
+    meeting before its minutes are final (the agenda is the minutes editor's)."""
+    with db.uow() as s:
+        meeting = _draft(s, meeting_id)
+        for key, value in _check_meeting(s, replace(data, case_ids=())).items():
+            if getattr(meeting, key) != value:
+                setattr(meeting, key, value)
+        _store_estates(s, meeting, data.estate_ids)
+
+
+def cancel_meeting(db: Database, meeting_id: str, reason: str, on: date) -> None:
+    """取消会议 before its minutes are final, with the reason. Nothing was decided at a meeting
+    that did not take place: its draft resolutions are removed (refused once one is followed
+    up); the requests and earlier resolutions on its agenda stay open for the next meeting."""
+    text = required_text("cancel_reason", reason, 2000)
+    with db.uow() as s:
+        meeting = _draft(s, meeting_id)
+        drafts = s.scalars(
+            select(Resolution).where(
+                Resolution.meeting_id == meeting.id, Resolution.deleted.is_(False)
+            )
+        ).all()
+        _remove_dropped({}, {r.id: r for r in drafts}, set())
+        meeting.cancelled_on, meeting.cancel_reason = on, text
 
 
 def _check_minutes(s: Session, minutes: Minutes) -> None:
@@ -234,14 +299,15 @@ def _snapshot(s: Session, meeting: Meeting) -> str:
 
 def save_minutes(
     db: Database, meeting_id: str, minutes: Minutes, revision_reason: str = ""
-) -> None:
-    """Store the minutes (attendees, items, resolutions, next meeting) as a whole.
+) -> Minutes:
+    """Store the minutes (attendees, items, resolutions, next meeting) as a whole; returns
+    them as stored, new items and resolutions with their ids (the editor keeps those).
 
     Finalized minutes change only with a reason: the minutes as they were are kept in a
     revision record. Resolutions already followed up cannot be removed. The autosaved draft
     is discarded."""
     with db.uow() as s:
-        meeting = live(s, Meeting, meeting_id, "meeting.not_found")
+        meeting = _not_cancelled(s, meeting_id)
         _check_minutes(s, minutes)
         if meeting.status == "final":
             reason = revision_reason.strip()
@@ -262,6 +328,8 @@ def save_minutes(
         draft = s.get(MinutesDraft, meeting.id)
         if draft is not None:
             s.delete(draft)
+        s.flush()
+        return _load_minutes(s, meeting.id)
 
 
 def _store_attendees(s: Session, meeting: Meeting, attendees: tuple[AttendeeInput, ...]) -> None:
@@ -296,16 +364,11 @@ def _store_items(s: Session, meeting: Meeting, items: tuple[ItemInput, ...]) -> 
             )
         )
     }
-    resolutions = {
-        r.id: r
-        for r in s.scalars(
-            select(Resolution).where(
-                Resolution.meeting_id == meeting.id, Resolution.deleted.is_(False)
-            )
-        )
-    }
+    every = s.scalars(select(Resolution).where(Resolution.meeting_id == meeting.id)).all()
+    resolutions = {r.id: r for r in every if not r.deleted}
     kept: set[str] = set()
-    counter = max([0, *(int(r.number.rsplit("-", 1)[1]) for r in resolutions.values())])
+    ordered: list[Resolution] = []
+    counter = max([0, *(int(r.number.rsplit("-", 1)[1]) for r in every)])
     for seq, data in enumerate(items, 1):
         item = existing.get(data.id or "") or AgendaItem(
             meeting_id=meeting.id,
@@ -330,8 +393,12 @@ def _store_items(s: Session, meeting: Meeting, items: tuple[ItemInput, ...]) -> 
             row.party, row.unit, row.person = r.party, r.unit.strip(), r.person.strip()
             row.org_id, row.deadline = r.org_id, r.deadline  # type: ignore[assignment]
             kept.add(str(row.id))
+            ordered.append(row)
         kept.add(item.id)
     _remove_dropped(existing, resolutions, kept)
+    if meeting.status == "draft":  # numbered in order until 定稿 fixes the numbers for good
+        for n, row in enumerate(ordered, 1):
+            row.number = f"{meeting.number}-{n:02d}"
 
 
 def _remove_dropped(
@@ -350,7 +417,7 @@ def _remove_dropped(
 def finalize(db: Database, meeting_id: str) -> None:
     """定稿: the minutes are locked; later changes are recorded revisions."""
     with db.uow() as s:
-        meeting = live(s, Meeting, meeting_id, "meeting.not_found")
+        meeting = _not_cancelled(s, meeting_id)
         if meeting.status == "final":
             raise UserError("meeting.already_final")
         has_items = s.scalar(
@@ -440,6 +507,24 @@ def get_meeting(db: Database, meeting_id: str) -> MeetingDetail:
         )
 
 
+def with_ids(typed: Minutes, saved: Minutes) -> Minutes:
+    """``typed`` with the ids that saving gave its new items and resolutions (matched by
+    position), so that saving it again updates them instead of adding them once more."""
+    items = tuple(
+        replace(
+            item,
+            id=item.id or stored.id,
+            resolutions=tuple(
+                replace(r, id=r.id or s.id)
+                for r, s in zip(item.resolutions, stored.resolutions, strict=False)
+            )
+            + item.resolutions[len(stored.resolutions) :],
+        )
+        for item, stored in zip(typed.items, saved.items, strict=False)
+    )
+    return replace(typed, items=items + typed.items[len(saved.items) :])
+
+
 # -- autosaved drafts ---------------------------------------------------------------------
 
 
@@ -499,6 +584,11 @@ class MeetingRow:
     overdue_resolutions: int
 
 
+def status_label(status: str, cancelled_on: date | None) -> str:
+    """草稿, 已定稿, or 已取消 for a draft called off."""
+    return "已取消" if cancelled_on else STATUSES.get(status, status)
+
+
 def resolve(db: Database, reference: str) -> str:
     """A meeting id from its id or its number (2026-H003)."""
     with db.read() as s:
@@ -549,7 +639,7 @@ def list_meetings(db: Database, today: date | None = None) -> list[MeetingRow]:
             m.kind,
             m.title,
             "、".join(estates.get(m.id, [])),
-            "已定稿" if m.status == "final" else "草稿",
+            status_label(m.status, m.cancelled_on),
             int(o or 0),
             int(lt or 0),
         )

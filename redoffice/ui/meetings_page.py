@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,9 +31,12 @@ from redoffice.ui.attachments_dialog import AttachmentsDialog
 from redoffice.ui.context import AppContext
 from redoffice.ui.date_fields import DateField
 from redoffice.ui.export import save_bytes
+from redoffice.ui.list_view import layout_buttons
+from redoffice.ui.meeting_changes import open_cancel_dialog, open_correct_dialog
 from redoffice.ui.meeting_dialog import open_meeting_dialog
 from redoffice.ui.minutes_editor import open_minutes_editor
 from redoffice.ui.preview import show_report
+from redoffice.ui.row_buttons import RowButtons
 from redoffice.ui.save_dialog import SaveDialog
 from redoffice.ui.simple_table import SimpleTable
 from redoffice.ui.widgets import (
@@ -109,17 +113,36 @@ class MeetingsPage(QWidget):
         self.meetings.activated_key.connect(self.edit_minutes)
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        layout.addLayout(
-            button_row(
-                (self.tr("New meeting"), lambda: open_meeting_dialog(self.ctx, self)),
-                (self.tr("Minutes…"), lambda: self.edit_minutes(self.meetings.current_key())),
-                (self.tr("Sign-in sheet"), partial(self.print_meeting, "sign_in")),
-                (self.tr("Print minutes"), partial(self.print_meeting, "minutes")),
-                (self.tr("Scanned minutes"), self.show_attachments),
-            )
+        self.meeting_rows: dict[str, MeetingRow] = {}
+        buttons = button_row(
+            (self.tr("New meeting"), lambda: open_meeting_dialog(self.ctx, self)),
+            (self.tr("Minutes…"), lambda: self.edit_minutes(self.meetings.current_key())),
+            (self.tr("Correct…"), partial(self.change_meeting, open_correct_dialog)),
+            (self.tr("Cancel meeting…"), partial(self.change_meeting, open_cancel_dialog)),
+            (self.tr("Sign-in sheet"), partial(self.print_meeting, "sign_in")),
+            (self.tr("Print minutes"), partial(self.print_meeting, "minutes")),
+            (self.tr("Scanned minutes"), self.show_attachments),
         )
+        self._meeting_buttons(layout_buttons(buttons))
+        layout.addLayout(buttons)
         layout.addWidget(self.meetings)
         return tab
+
+    def _meeting_buttons(self, buttons: list[QPushButton]) -> None:
+        """Only a draft can be corrected or cancelled; a cancelled meeting has no minutes to
+        edit or sign in to."""
+        _new, minutes, correct, cancel, sign_in, print_minutes, scanned = buttons
+        self.meeting_buttons = RowButtons(self.current_meeting, self)
+        draft = meetings.STATUSES["draft"]
+        for button in (correct, cancel):
+            self.meeting_buttons.add(button, lambda m: m.status == draft)
+        for button in (minutes, sign_in, print_minutes):
+            self.meeting_buttons.add(button, lambda m: m.status in meetings.STATUSES.values())
+        self.meeting_buttons.add(scanned)
+        self.meeting_buttons.watch(self.meetings)
+
+    def current_meeting(self) -> MeetingRow | None:
+        return self.meeting_rows.get(self.meetings.current_key() or "")
 
     def reload(self) -> None:
         self.ctx.query(partial(meetings.list_meetings, self.ctx.db), self._show_meetings)
@@ -127,6 +150,7 @@ class MeetingsPage(QWidget):
         self.ctx.query(partial(registry.estate_choices, self.ctx.db), self._show_estates)
 
     def _show_meetings(self, rows: list[MeetingRow]) -> None:
+        self.meeting_rows = {m.id: m for m in rows}
         self.meetings.set_rows(
             [
                 (
@@ -147,6 +171,12 @@ class MeetingsPage(QWidget):
     def edit_minutes(self, meeting_id: str | None) -> None:
         if meeting_id:
             open_minutes_editor(self.ctx, self, meeting_id)
+
+    def change_meeting(self, open_dialog: Callable[[AppContext, QWidget, str], None]) -> None:
+        """修改… or 取消会议… for the selected meeting (refused once its minutes are final)."""
+        meeting_id = self.meetings.current_key()
+        if meeting_id:
+            open_dialog(self.ctx, self, meeting_id)
 
     def print_meeting(self, which: str) -> None:
         meeting_id = self.meetings.current_key()
@@ -206,15 +236,18 @@ class MeetingsPage(QWidget):
         split = splitter(Qt.Orientation.Vertical, [420, 160], self.resolutions, self.notes)
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        layout.addLayout(
-            button_row(
-                (self.tr("Progress…"), self.add_progress),
-                (self.tr("Completed…"), self.complete),
-                (self.tr("Cancel…"), self.cancel),
-                (self.tr("Print follow-up sheet"), self.print_follow_up),
-                (self.tr("Export to Excel…"), self.export_follow_up),
-            )
+        buttons = button_row(
+            (self.tr("Progress…"), self.add_progress),
+            (self.tr("Completed…"), self.complete),
+            (self.tr("Cancel…"), self.cancel),
+            (self.tr("Print follow-up sheet"), self.print_follow_up),
+            (self.tr("Export to Excel…"), self.export_follow_up),
         )
+        self.resolution_buttons = RowButtons(self.current, self)
+        for button in layout_buttons(buttons)[:3]:  # only while the resolution is open
+            self.resolution_buttons.add(button, lambda r: r.status_code in meetings.OPEN_RESOLUTION)
+        self.resolution_buttons.watch(self.resolutions)
+        layout.addLayout(buttons)
         layout.addLayout(filters)
         layout.addWidget(split, 1)
         layout.addWidget(self.count)

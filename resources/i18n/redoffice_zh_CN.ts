@@ -276,52 +276,47 @@
 <context>
     <name>CaseStatsTab</name>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="190"/>
+        <location filename="../../redoffice/ui/figures.py" line="197"/>
         <source>Request statistics</source>
         <translation>民情诉求统计</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="206"/>
+        <location filename="../../redoffice/ui/figures.py" line="213"/>
         <source>By</source>
         <translation>统计维度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="209"/>
-        <source>Group</source>
-        <translation>分组</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/figures.py" line="210"/>
+        <location filename="../../redoffice/ui/figures.py" line="217"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="211"/>
+        <location filename="../../redoffice/ui/figures.py" line="218"/>
         <source>Closed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="212"/>
+        <location filename="../../redoffice/ui/figures.py" line="219"/>
         <source>Closure rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="213"/>
+        <location filename="../../redoffice/ui/figures.py" line="220"/>
         <source>On-time rate</source>
         <translation>按时办结率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="214"/>
+        <location filename="../../redoffice/ui/figures.py" line="221"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="221"/>
+        <location filename="../../redoffice/ui/figures.py" line="228"/>
         <source>Requests accepted in the period. Closure rate = closed / accepted; on-time rate = closed by the deadline / closed; satisfaction rate = satisfied or basically satisfied / called back.</source>
         <translation>统计期间内受理的诉求。办结率 = 办结数 / 受理数；按时办结率 = 在时限内办结数 / 办结数；满意率 = 满意和基本满意数 / 已回访数。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/figures.py" line="242"/>
+        <location filename="../../redoffice/ui/figures.py" line="250"/>
         <source>%n request(s) accepted</source>
         <translation>
             <numerusform>期间受理诉求 %n 件</numerusform>
@@ -369,112 +364,112 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="113"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="115"/>
         <source>Requests</source>
         <translation>民情诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="115"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="117"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="125"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="127"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="127"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="129"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="134"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="136"/>
         <source>Search number, request or place</source>
         <translation>搜索编号、诉求内容或地点</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="151"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="153"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="153"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="155"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="152"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="154"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="154"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="156"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="155"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="157"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="175"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="178"/>
         <source>New request</source>
         <translation>受理诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="176"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="179"/>
         <source>Next step</source>
         <translation>办理下一步</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="177"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="180"/>
         <source>Progress note</source>
         <translation>进展说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="178"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="181"/>
         <source>Report to street</source>
         <translation>上报街道</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="179"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="182"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="180"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="183"/>
         <source>Print ledger</source>
         <translation>打印民情台账</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="181"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="184"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="182"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="185"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="183"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="186"/>
         <source>Print list</source>
         <translation>打印列表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="183"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="186"/>
         <source>Requests list</source>
         <translation>民情诉求清单</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="205"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="218"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="280"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="293"/>
         <source>Request ledger</source>
         <translation>民情台账</translation>
     </message>
@@ -515,27 +510,27 @@
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="56"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="59"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="61"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="64"/>
         <source>Also close the requests behind it</source>
         <translation>同时办结相关的民情诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="66"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="69"/>
         <source>Completed on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="67"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="70"/>
         <source>Verified by</source>
         <translation>核验人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="68"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="71"/>
         <source>Residents&apos; feedback</source>
         <translation>居民反馈</translation>
     </message>
@@ -551,32 +546,37 @@
 <context>
     <name>CoverageTab</name>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="151"/>
+        <location filename="../../redoffice/ui/figures.py" line="158"/>
         <source>Visit coverage</source>
         <translation>走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="157"/>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/figures.py" line="157"/>
+        <location filename="../../redoffice/ui/figures.py" line="164"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="157"/>
+        <location filename="../../redoffice/ui/figures.py" line="164"/>
         <source>Visited</source>
         <translation>已走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="157"/>
+        <location filename="../../redoffice/ui/figures.py" line="164"/>
         <source>Rate</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="174"/>
+        <location filename="../../redoffice/ui/figures.py" line="165"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/figures.py" line="166"/>
+        <source>Special group</source>
+        <translation>特殊人群</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/figures.py" line="181"/>
         <source>%1 of %2 households visited (%3)</source>
         <translation>%2 户中已走访 %1 户（%3）</translation>
     </message>
@@ -808,22 +808,22 @@
 <context>
     <name>FiguresTab</name>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="105"/>
+        <location filename="../../redoffice/ui/figures.py" line="112"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="106"/>
+        <location filename="../../redoffice/ui/figures.py" line="113"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="128"/>
+        <location filename="../../redoffice/ui/figures.py" line="135"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="135"/>
+        <location filename="../../redoffice/ui/figures.py" line="142"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -1042,102 +1042,102 @@
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="41"/>
+        <location filename="../../redoffice/ui/households_page.py" line="43"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="55"/>
+        <location filename="../../redoffice/ui/households_page.py" line="57"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="56"/>
+        <location filename="../../redoffice/ui/households_page.py" line="58"/>
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="57"/>
+        <location filename="../../redoffice/ui/households_page.py" line="59"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="58"/>
+        <location filename="../../redoffice/ui/households_page.py" line="60"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="59"/>
+        <location filename="../../redoffice/ui/households_page.py" line="61"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="60"/>
+        <location filename="../../redoffice/ui/households_page.py" line="62"/>
         <source>Special groups</source>
         <translation>特殊人群</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="65"/>
+        <location filename="../../redoffice/ui/households_page.py" line="67"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="78"/>
+        <location filename="../../redoffice/ui/households_page.py" line="81"/>
         <source>New household</source>
         <translation>新增户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="79"/>
+        <location filename="../../redoffice/ui/households_page.py" line="82"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="80"/>
+        <location filename="../../redoffice/ui/households_page.py" line="83"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="81"/>
+        <location filename="../../redoffice/ui/households_page.py" line="84"/>
         <source>Record visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="82"/>
+        <location filename="../../redoffice/ui/households_page.py" line="85"/>
         <source>Blank visit form</source>
         <translation>空白走访表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="83"/>
+        <location filename="../../redoffice/ui/households_page.py" line="86"/>
         <source>New request</source>
         <translation>受理诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="84"/>
+        <location filename="../../redoffice/ui/households_page.py" line="87"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="85"/>
+        <location filename="../../redoffice/ui/households_page.py" line="88"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="86"/>
+        <location filename="../../redoffice/ui/households_page.py" line="89"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="87"/>
+        <location filename="../../redoffice/ui/households_page.py" line="90"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="88"/>
+        <location filename="../../redoffice/ui/households_page.py" line="91"/>
         <source>Print list</source>
         <translation>打印列表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="88"/>
+        <location filename="../../redoffice/ui/households_page.py" line="91"/>
         <source>Households list</source>
         <translation>住户名单</translation>
     </message>
@@ -1321,7 +1321,7 @@
 <context>
     <name>ListTable</name>
     <message>
-        <location filename="../../redoffice/ui/list_table.py" line="200"/>
+        <location filename="../../redoffice/ui/list_table.py" line="205"/>
         <source>Default columns</source>
         <translation>恢复默认列</translation>
     </message>
@@ -1495,230 +1495,230 @@
 <context>
     <name>MeetingsPage</name>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="88"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="91"/>
         <source>Meetings</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="89"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="92"/>
         <source>Follow-up</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="99"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="191"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="102"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="212"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="100"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="103"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="101"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="104"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="102"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="105"/>
         <source>Title</source>
         <translation>会议名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="103"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="198"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="106"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="219"/>
         <source>Estates</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="104"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="166"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="107"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="187"/>
         <source>Minutes</source>
         <translation>会议纪要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="105"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="108"/>
         <source>Open resolutions</source>
         <translation>未完成议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="106"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="109"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="115"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="118"/>
         <source>New meeting</source>
         <translation>新建会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="116"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="119"/>
         <source>Minutes…</source>
         <translation>会议纪要…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="117"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="120"/>
         <source>Correct…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="118"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="121"/>
         <source>Cancel meeting…</source>
         <translation>取消会议…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="119"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="166"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="122"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="187"/>
         <source>Sign-in sheet</source>
         <translation>签到表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="120"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="123"/>
         <source>Print minutes</source>
         <translation>打印会议纪要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="121"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="124"/>
         <source>Scanned minutes</source>
         <translation>纪要扫描件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="178"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="199"/>
         <source>All parties</source>
         <translation>全部责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="181"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="202"/>
         <source>Open only</source>
         <translation>只看未完成</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="183"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="204"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="192"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="213"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="193"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="214"/>
         <source>Resolution</source>
         <translation>议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="194"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="215"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="195"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="216"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="196"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="204"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="217"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="225"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="197"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="305"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="218"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="329"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="204"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="225"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="204"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="225"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="204"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="225"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="210"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="231"/>
         <source>Deadline up to</source>
         <translation>时限截至</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="220"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="240"/>
         <source>Progress…</source>
         <translation>进展…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="221"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="241"/>
         <source>Completed…</source>
         <translation>完成…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="222"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="242"/>
         <source>Cancel…</source>
         <translation>取消事项…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="223"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="243"/>
         <source>Print follow-up sheet</source>
         <translation>打印督办表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="224"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="244"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="233"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="257"/>
         <source>All estates</source>
         <translation>全部小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="257"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="281"/>
         <source> (overdue)</source>
         <translation>（逾期）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/meetings_page.py" line="265"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="289"/>
         <source>%n resolution(s)</source>
         <translation>
             <numerusform>共 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="321"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="345"/>
         <source>Requests closed: %1</source>
         <translation>已办结民情诉求：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="327"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="351"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="327"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="351"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="334"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="358"/>
         <source>Follow-up sheet</source>
         <translation>议定事项督办表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="339"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="363"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="344"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="368"/>
         <source>Exported.</source>
         <translation>已导出。</translation>
     </message>
@@ -1940,17 +1940,17 @@
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="84"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="86"/>
         <source>Ledger period</source>
         <translation>台账期间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="90"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="92"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="91"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="93"/>
         <source>To</source>
         <translation>至</translation>
     </message>
@@ -1958,22 +1958,22 @@
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="41"/>
+        <location filename="../../redoffice/ui/figures.py" line="48"/>
         <source>Dates below</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="46"/>
+        <location filename="../../redoffice/ui/figures.py" line="53"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="48"/>
+        <location filename="../../redoffice/ui/figures.py" line="55"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="50"/>
+        <location filename="../../redoffice/ui/figures.py" line="57"/>
         <source>to</source>
         <translation>至</translation>
     </message>
@@ -1994,34 +1994,34 @@
 <context>
     <name>PreviewWindow</name>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/preview.py" line="69"/>
+        <location filename="../../redoffice/ui/preview.py" line="82"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>共 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/preview.py" line="78"/>
+        <location filename="../../redoffice/ui/preview.py" line="91"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/preview.py" line="79"/>
+        <location filename="../../redoffice/ui/preview.py" line="92"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/preview.py" line="80"/>
+        <location filename="../../redoffice/ui/preview.py" line="93"/>
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/preview.py" line="81"/>
+        <location filename="../../redoffice/ui/preview.py" line="94"/>
         <source>Whole page</source>
         <translation>整页</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/preview.py" line="109"/>
+        <location filename="../../redoffice/ui/preview.py" line="122"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -2029,7 +2029,7 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="81"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="82"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -2037,22 +2037,22 @@
 <context>
     <name>RecordTab</name>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="108"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="110"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="109"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="111"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="110"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="112"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="111"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="113"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
@@ -2060,130 +2060,143 @@
 <context>
     <name>ReferencePage</name>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="162"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="171"/>
         <source>Grids</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="163"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="172"/>
         <source>Estates</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="164"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="173"/>
         <source>Organizations</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="165"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="241"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="174"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="250"/>
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="175"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="247"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="253"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="184"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="256"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="262"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="178"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="183"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="187"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="192"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="244"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="250"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="253"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="259"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="180"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="185"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="189"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="194"/>
         <source>Grid leader</source>
         <translation>网格长</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="179"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="184"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="188"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="193"/>
         <source>Grid name</source>
         <translation>网格名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="186"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="214"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="234"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="254"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="195"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="223"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="243"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="263"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="193"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="202"/>
         <source>Estate</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="196"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="202"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="205"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="211"/>
         <source>Estate name</source>
         <translation>小区名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="197"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="203"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="206"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="212"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="198"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="206"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="207"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="215"/>
         <source>Property company</source>
         <translation>物业服务企业</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="199"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="211"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="208"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="220"/>
         <source>Owners&apos; committee</source>
         <translation>业主委员会</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="221"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="230"/>
         <source>Organization</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="224"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="230"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="233"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="239"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="225"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="231"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="234"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="240"/>
         <source>Organization name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="226"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="232"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="235"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="241"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="227"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="233"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="246"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="252"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="236"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="242"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="255"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="261"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="245"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="251"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="254"/>
+        <location filename="../../redoffice/ui/reference_page.py" line="260"/>
         <source>Post</source>
         <translation>岗位</translation>
+    </message>
+</context>
+<context>
+    <name>ReportProgress</name>
+    <message>
+        <location filename="../../redoffice/ui/preview.py" line="158"/>
+        <source>Preparing “%1”…</source>
+        <translation>正在生成《%1》…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/preview.py" line="159"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2311,102 +2324,102 @@
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="37"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="38"/>
         <source>Search name, pinyin (wxm), last digits of ID or phone, address</source>
         <translation>搜索姓名、拼音（如 wxm）、身份证或电话尾号、地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="53"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="54"/>
         <source>All groups</source>
         <translation>全部人群</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="56"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="57"/>
         <source>Registered</source>
         <translation>在册</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="57"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="58"/>
         <source>Moved out / deceased</source>
         <translation>已迁出/已去世</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="58"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="59"/>
         <source>Everyone</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="61"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="62"/>
         <source>Party members only</source>
         <translation>只看党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="62"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="63"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="74"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="75"/>
         <source>New resident</source>
         <translation>新增居民</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="75"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="76"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="76"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="77"/>
         <source>Move to household…</source>
         <translation>迁至其他户…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="77"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="78"/>
         <source>Moved out / deceased…</source>
         <translation>迁出/去世…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="78"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="79"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="79"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="80"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="80"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="81"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="81"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="82"/>
         <source>Import Excel…</source>
         <translation>导入 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="82"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="83"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="83"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="84"/>
         <source>Print list</source>
         <translation>打印列表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="94"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="95"/>
         <source>Residents list</source>
         <translation>居民名单</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="166"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="174"/>
         <source>Move to household</source>
         <translation>迁至其他户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="166"/>
+        <location filename="../../redoffice/ui/residents_page.py" line="174"/>
         <source>Relation to head</source>
         <translation>与户主关系</translation>
     </message>
@@ -2730,118 +2743,79 @@
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="65"/>
-        <location filename="../../redoffice/ui/visits_page.py" line="105"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="88"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="128"/>
         <source>Visit records</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="66"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="89"/>
         <source>Visit plan</source>
         <translation>走访计划</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="68"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="91"/>
         <source>Coverage</source>
         <translation>走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="84"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="108"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="177"/>
         <source>Search address</source>
         <translation>搜索地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="99"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="122"/>
         <source>New visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="100"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="123"/>
         <source>Print filled form</source>
         <translation>打印走访记录表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="101"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="124"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="102"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="125"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="103"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="126"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="104"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="127"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="105"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="128"/>
         <source>Print list</source>
         <translation>打印列表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="146"/>
-        <source>Due</source>
-        <translation>时限</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="147"/>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="148"/>
-        <source>Grid</source>
-        <translation>网格</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="149"/>
-        <source>Last visit</source>
-        <translation>上次走访</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="150"/>
-        <source>Every (days)</source>
-        <translation>频次（天）</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="151"/>
-        <source>Days overdue</source>
-        <translation>逾期天数</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="160"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="193"/>
         <source>Record visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="161"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="194"/>
         <source>Print blank form</source>
         <translation>打印空白走访表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="163"/>
-        <source>Worker</source>
-        <translation>工作人员</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="173"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="212"/>
         <source>All workers</source>
         <translation>全部工作人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="195"/>
-        <source>never</source>
-        <translation>从未走访</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="205"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="225"/>
         <source>%1 household(s) due this week, %2 overdue</source>
         <translation>本周应走访 %1 户，其中逾期 %2 户</translation>
     </message>
@@ -2927,415 +2901,415 @@
 <context>
     <name>WishesPage</name>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="80"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="87"/>
         <source>Wishes</source>
         <translation>心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="81"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="88"/>
         <source>Party members</source>
         <translation>双报到党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="82"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="89"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="92"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="99"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="94"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="101"/>
         <source>Number, name or wish</source>
         <translation>编号、姓名或心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="100"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="107"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="101"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="108"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="102"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="123"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="109"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="130"/>
         <source>Round</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="103"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="110"/>
         <source>Beneficiary</source>
         <translation>心愿人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="104"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="111"/>
         <source>Group</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="105"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="112"/>
         <source>Wish</source>
         <translation>心愿内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="106"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="113"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="107"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="114"/>
         <source>Value</source>
         <translation>估价（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="108"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="115"/>
         <source>Claimed by</source>
         <translation>认领人/单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="109"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="116"/>
         <source>Contact by</source>
         <translation>对接截止</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="115"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="122"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="115"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="122"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="115"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="122"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="141"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="150"/>
         <source>Register a wish…</source>
         <translation>登记心愿…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="142"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="151"/>
         <source>Verify…</source>
         <translation>核实…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="143"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="152"/>
         <source>Do not publish…</source>
         <translation>不予发布…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="144"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="277"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="153"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="309"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="145"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="154"/>
         <source>Publish all verified</source>
         <translation>发布全部待发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="146"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="155"/>
         <source>Claim…</source>
         <translation>认领…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="147"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="156"/>
         <source>Contacted</source>
         <translation>已对接</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="148"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="157"/>
         <source>Cancel claim…</source>
         <translation>取消认领…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="149"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="158"/>
         <source>Fulfilled…</source>
         <translation>兑现…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="150"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="159"/>
         <source>Follow-up…</source>
         <translation>回访…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="151"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="160"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="156"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="188"/>
         <source>New round…</source>
         <translation>开启新批次…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="157"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="189"/>
         <source>Wish wall (A4)</source>
         <translation>心愿墙公示（A4）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="158"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="190"/>
         <source>Wish wall (A3)</source>
         <translation>心愿墙公示（A3）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="159"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="330"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="191"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="362"/>
         <source>Claim card</source>
         <translation>认领登记卡</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="160"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="330"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="192"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="362"/>
         <source>Receipt</source>
         <translation>兑现签收单</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="161"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="336"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="193"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="368"/>
         <source>Round summary</source>
         <translation>批次汇总</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="172"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="204"/>
         <source>All rounds</source>
         <translation>全部批次</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/wishes_page.py" line="187"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="219"/>
         <source>%n wish(es)</source>
         <translation>
             <numerusform>共 %n 个心愿</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="190"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="222"/>
         <source> (contact overdue)</source>
         <translation>（对接逾期）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="191"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="223"/>
         <source> (priority)</source>
         <translation>（优先）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="219"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="251"/>
         <source>Collected: %1</source>
         <translation>征集：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="220"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="252"/>
         <source>Consent: %1</source>
         <translation>同意：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="223"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="255"/>
         <source>Verified: %1</source>
         <translation>核实：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="225"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="257"/>
         <source>Claimer contact: %1</source>
         <translation>认领人联系方式：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="227"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="259"/>
         <source>Feedback: %1</source>
         <translation>心愿人反馈：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="265"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="297"/>
         <source>Do not publish</source>
         <translation>不予发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="266"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="305"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="298"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="337"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="276"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="308"/>
         <source>Publish every verified wish into the current round?</source>
         <translation>把所有待发布的心愿发布到当前批次？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/wishes_page.py" line="282"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="314"/>
         <source>%n wish(es) published</source>
         <translation>
             <numerusform>%n 个心愿已发布</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="304"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="336"/>
         <source>Cancel claim</source>
         <translation>取消认领</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="315"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="347"/>
         <source>New round</source>
         <translation>开启新批次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="315"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="347"/>
         <source>Name (e.g. 2027年第一批)</source>
         <translation>批次名称（如 2027年第一批）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="322"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="354"/>
         <source>Wish wall</source>
         <translation>心愿墙公示</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="343"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="375"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="344"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="376"/>
         <source>Workplace</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="345"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="355"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="377"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="387"/>
         <source>Partner unit</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="346"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="378"/>
         <source>Party organization</source>
         <translation>所在党组织</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="347"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="379"/>
         <source>Reported on</source>
         <translation>报到日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="348"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="355"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="380"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="387"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="349"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="381"/>
         <source>Hours this year</source>
         <translation>本年服务时长</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="355"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="387"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="355"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="387"/>
         <source>Members</source>
         <translation>报到党员数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="365"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="397"/>
         <source>Service record from</source>
         <translation>服务记录：从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="367"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="478"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="399"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="513"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="380"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="411"/>
         <source>Register a member…</source>
         <translation>登记党员…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="381"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="412"/>
         <source>Add a service…</source>
         <translation>添加服务记录…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="382"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="413"/>
         <source>Print service record</source>
         <translation>打印服务记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="415"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="450"/>
         <source>All partner units</source>
         <translation>全部共建单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="451"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="486"/>
         <source>Service record</source>
         <translation>服务记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="462"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="497"/>
         <source>Counted by</source>
         <translation>统计维度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="463"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="498"/>
         <source>Collected</source>
         <translation>征集</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="464"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="499"/>
         <source>Verified</source>
         <translation>核实</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="465"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="500"/>
         <source>Published</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="466"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="501"/>
         <source>Claimed</source>
         <translation>认领</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="467"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="502"/>
         <source>Fulfilled</source>
         <translation>兑现</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="468"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="503"/>
         <source>Claim rate</source>
         <translation>认领率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="469"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="504"/>
         <source>Fulfilment rate</source>
         <translation>兑现率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="476"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="511"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="491"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="526"/>
         <source>Counted by the date of each step: a claim cancelled later does not change the figures of earlier months.</source>
         <translation>按每个环节发生的日期统计：之后取消的认领不会改变以前月份的数字。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="498"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="533"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="514"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="549"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
@@ -3493,57 +3467,57 @@ Records: %5</source>
 <context>
     <name>cases</name>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="56"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="58"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="57"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="59"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="58"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="60"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="59"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="61"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="60"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="62"/>
         <source>Request</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="61"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="63"/>
         <source>Reporter</source>
         <translation>诉求人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="62"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="64"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="63"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="65"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="64"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="66"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="65"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="67"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="66"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="68"/>
         <source>Call-back</source>
         <translation>回访结果</translation>
     </message>
@@ -3682,47 +3656,74 @@ Records: %5</source>
 <context>
     <name>visits</name>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="40"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="41"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="41"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="42"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="61"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="42"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="43"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="62"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="43"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="44"/>
         <source>Visitors</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="44"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="45"/>
         <source>Purposes</source>
         <translation>走访目的</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="45"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="46"/>
         <source>Issues</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="46"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="47"/>
         <source>Files</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="47"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="48"/>
         <source>Situation</source>
         <translation>情况记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="56"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="58"/>
+        <source>never</source>
+        <translation>从未走访</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="60"/>
+        <source>Due</source>
+        <translation>应走访日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="64"/>
+        <source>Last visit</source>
+        <translation>上次走访</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="69"/>
+        <source>Every (days)</source>
+        <translation>走访间隔（天）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="70"/>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits_page.py" line="79"/>
         <source>Household visit form</source>
         <translation>入户走访记录表</translation>
     </message>

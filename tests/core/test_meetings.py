@@ -224,3 +224,103 @@ def test_scanned_minutes_are_attached(db: Database, estate: str, tmp_path: Path)
     scan.write_bytes(b"%PDF-1.4\n%scan\n")
     attachments.add(db, "meeting", meeting, (scan,))
     assert [a.name for a in attachments.list_for(db, "meeting", meeting)] == ["签字纪要.pdf"]
+
+
+def _numbers(db: Database, meeting_id: str) -> list[str]:
+    return [
+        r.number for r in resolutions.list_resolutions(db, ResolutionFilter(meeting_id=meeting_id))
+    ]
+
+
+def test_a_resolution_keeps_its_number_from_draft_to_final(db: Database, estate: str) -> None:
+    meeting = _meeting(db, estate, TODAY - timedelta(days=1))
+    number = meetings.get_meeting(db, meeting).number
+    typed = Minutes(
+        items=(
+            ItemInput(
+                "楼道堆物",
+                resolutions=(ResolutionInput("一周内清理", "property", TODAY + timedelta(days=7)),),
+            ),
+        )
+    )
+    saved = meetings.save_minutes(db, meeting, typed)
+    assert saved.items[0].id and saved.items[0].resolutions[0].id  # the ids the editor keeps
+    meetings.save_minutes(db, meeting, typed)  # an editor that did not keep them saves again
+    meetings.save_minutes(db, meeting, saved)
+    meetings.finalize(db, meeting)
+    assert _numbers(db, meeting) == [f"{number}-01"]
+    later = meetings.get_meeting(db, meeting).minutes
+    added = replace(
+        later.items[0],
+        resolutions=(
+            ResolutionInput("加装监控", "community", TODAY + timedelta(days=30)),
+            *later.items[0].resolutions,
+        ),
+    )
+    meetings.save_minutes(db, meeting, replace(later, items=(added,)), "补充议定事项")
+    assert _numbers(db, meeting) == [f"{number}-01", f"{number}-02"]  # final numbers stay
+
+
+def test_a_draft_meeting_is_corrected(db: Database, estate: str) -> None:
+    other = registry.save_estate(db, registry.EstateInput(name="东湖新村"))
+    meeting = _meeting(db, estate, TODAY + timedelta(days=2))
+    data = meetings.get_meeting(db, meeting).data
+    corrected = replace(
+        data, meeting_date=TODAY + timedelta(days=3), place="党群服务中心", estate_ids=(other,)
+    )
+    meetings.correct_meeting(db, meeting, corrected)
+    detail = meetings.get_meeting(db, meeting)
+    assert (detail.data.meeting_date, detail.data.place) == (
+        TODAY + timedelta(days=3),
+        "党群服务中心",
+    )
+    assert detail.estate_names == ("东湖新村",)
+    with pytest.raises(ValidationFailed) as refused:
+        meetings.correct_meeting(db, meeting, replace(corrected, title="", estate_ids=()))
+    assert {e.field for e in refused.value.errors} == {"title", "estate_ids"}
+    assert meetings.get_meeting(db, meeting).data.title == data.title  # nothing written
+
+
+def test_a_draft_meeting_is_cancelled_with_a_reason(db: Database, estate: str) -> None:
+    case_id = cases.create_case(db, CaseInput(category="物业服务", description="电梯常坏"))
+    meeting = _meeting(db, estate, TODAY + timedelta(days=2), case_ids=(case_id,))
+    _decide(db, meeting, "物业一周内修好电梯")
+    with pytest.raises(ValidationFailed):
+        meetings.cancel_meeting(db, meeting, " ", TODAY)
+    meetings.cancel_meeting(db, meeting, "业委会换届，延期召开", TODAY)
+    row = next(m for m in meetings.list_meetings(db) if m.id == meeting)
+    assert (row.status, row.open_resolutions) == ("已取消", 0)
+    assert _numbers(db, meeting) == []  # nothing was decided at a meeting that did not meet
+    assert cases.timeline(db, case_id)[-1].to_status == "accepted"  # the request stays open
+    for change in (
+        lambda: meetings.correct_meeting(db, meeting, meetings.get_meeting(db, meeting).data),
+        lambda: meetings.cancel_meeting(db, meeting, "再次取消", TODAY),
+        lambda: meetings.finalize(db, meeting),
+    ):
+        with pytest.raises(UserError, match="已取消"):
+            change()
+
+
+def test_final_minutes_fix_the_meeting(db: Database, estate: str) -> None:
+    meeting = _meeting(db, estate, TODAY - timedelta(days=1))
+    _decide(db, meeting, "物业一周内修好电梯")
+    meetings.finalize(db, meeting)
+    detail = meetings.get_meeting(db, meeting)
+    with pytest.raises(UserError) as refused:
+        meetings.cancel_meeting(db, meeting, "不开了", TODAY)
+    assert refused.value.text == (
+        f"会议 {detail.number} 的纪要已定稿，会议不能再修改或取消（纪要可填写修订原因后修改）"
+    )
+    with pytest.raises(UserError, match="已定稿"):
+        meetings.correct_meeting(db, meeting, replace(detail.data, place="别处"))
+    assert meetings.get_meeting(db, meeting).data.place == "社区会议室"
+
+
+def test_a_followed_draft_resolution_stops_the_cancellation(db: Database, estate: str) -> None:
+    meeting = _meeting(db, estate, TODAY + timedelta(days=2))
+    _decide(db, meeting, "物业一周内修好电梯")
+    (resolution,) = resolutions.list_resolutions(db, ResolutionFilter(meeting_id=meeting))
+    resolutions.add_progress(db, resolution.id, "已联系电梯公司")
+    with pytest.raises(UserError, match="已有落实记录"):
+        meetings.cancel_meeting(db, meeting, "延期", TODAY)
+    assert meetings.list_meetings(db)[0].status == "草稿"
