@@ -6,7 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint
+from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication
 
 from redoffice.db import open_database
@@ -62,6 +63,7 @@ def main(db_path: str, out: str) -> None:
     meeting_screens(window, ctx, folder)
     wish_screens(window, ctx, folder)
     import_screens(window, ctx, folder)
+    list_screens(window, ctx, folder)
     window.close()
     del keep
 
@@ -162,6 +164,23 @@ def import_screens(window: MainWindow, ctx: AppContext, folder: Path) -> None:
     wizard.grab().save(str(folder / "import-check.png"))
     wizard.close()
     source.unlink()
+
+
+def list_screens(window: MainWindow, ctx: AppContext, folder: Path) -> None:
+    """The residents list with its header menu open, and a printed list's first page."""
+    window.show_page("residents")
+    settle(ctx)
+    listing = window.page("residents").list  # type: ignore[attr-defined]
+    header = listing.table.horizontalHeader()
+    at = QPoint(header.sectionViewportPosition(3) + 20, 8)  # a right-click on 身份证号
+    menu_event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, header.mapToGlobal(at))
+    QApplication.sendEvent(header.viewport(), menu_event)
+    menu = listing.table.menu
+    settle(ctx)
+    screen = window.screen().grabWindow(0)
+    screen.copy(window.frameGeometry()).save(str(folder / "residents-columns.png"))
+    menu.close()
+    pdf_page(listing.print_job("居民名单")(), folder, "residents-list")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,14 @@ from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from redoffice.errors import UserError
 from redoffice.services import case_queries, documents, printing, visit_queries
@@ -154,9 +161,9 @@ class CoverageTab(FiguresTab):
             parent,
         )
         self.picker.changed.connect(self.reload)
-        headers = [self.tr("Name"), self.tr("Households"), self.tr("Visited"), self.tr("Rate")]
-        self.by_grid = SimpleTable(headers, stretch=0)
-        self.by_group = SimpleTable(headers, stretch=0)
+        figures = [self.tr("Households"), self.tr("Visited"), self.tr("Rate")]
+        self.by_grid = SimpleTable([self.tr("Grid"), *figures], stretch=0)
+        self.by_group = SimpleTable([self.tr("Special group"), *figures], stretch=0)
         tables = QHBoxLayout()
         tables.addWidget(self.by_grid)
         tables.addWidget(self.by_group)
@@ -206,7 +213,7 @@ class CaseStatsTab(FiguresTab):
         self.top.insertWidget(0, QLabel(self.tr("By")))
         self.table = SimpleTable(
             [
-                self.tr("Group"),
+                self.by.currentText(),
                 self.tr("Accepted"),
                 self.tr("Closed"),
                 self.tr("Closure rate"),
@@ -231,6 +238,7 @@ class CaseStatsTab(FiguresTab):
         return str(self.by.currentData())
 
     def reload(self) -> None:
+        self.table.setHorizontalHeaderItem(0, QTableWidgetItem(self.by.currentText()))
         dates = self.picker.dates()
         if dates is not None:
             job = partial(case_queries.case_stats, self.ctx.db, self.grouping(), *dates)

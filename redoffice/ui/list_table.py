@@ -56,7 +56,9 @@ class ListTable(QTableView):
         header.setStretchLastSection(True)
         header.setSectionsMovable(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._header_menu)
+        header.customContextMenuRequested.connect(
+            lambda pos: self._header_menu(header.viewport().mapToGlobal(pos))
+        )
         header.sectionMoved.connect(self._keep_first_column)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._row_menu)
@@ -84,8 +86,11 @@ class ListTable(QTableView):
         frozen.customContextMenuRequested.connect(
             lambda pos: self._row_menu(self.viewport().mapFromGlobal(frozen.mapToGlobal(pos)))
         )
-        frozen.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        frozen.horizontalHeader().customContextMenuRequested.connect(self._header_menu)
+        top = frozen.horizontalHeader()
+        top.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        top.customContextMenuRequested.connect(
+            lambda pos: self._header_menu(top.viewport().mapToGlobal(pos))
+        )
         for one, other in (
             (frozen.horizontalHeader(), self.horizontalHeader()),
             (self.horizontalHeader(), frozen.horizontalHeader()),
@@ -214,9 +219,9 @@ class ListTable(QTableView):
         for column, width in enumerate(widths() if widths else []):
             self.setColumnWidth(column, width)
 
-    def _header_menu(self, _pos: QPoint) -> None:
+    def _header_menu(self, at: QPoint) -> None:
         self.menu = self.header_menu()
-        self.menu.popup(self.cursor().pos())
+        self.menu.popup(at)
 
     def set_row_actions(self, buttons: Sequence[QPushButton]) -> None:
         """The row's right-click menu offers these buttons (as they are: hidden ones left out,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -94,3 +95,17 @@ def test_figures_workbooks_carry_the_period_and_every_row(demo: Database) -> Non
     assert stats[1] == ("类别", "受理", "办结", "办结率", "按时办结率", "满意率")
     total = stats[-1]
     assert total[0] == "合计" and int(str(total[1])) == sum(int(str(r[1])) for r in stats[2:-1])
+
+
+def test_follow_up_sheet_names_its_filters(demo: Database, tmp_path: Path) -> None:
+    from redoffice.services import registry
+    from redoffice.services.resolutions import ResolutionFilter
+    from tests.reports.conftest import pdf_text
+
+    estate, estate_id = registry.estate_choices(demo)[0]
+    deadline = date.today() + timedelta(days=30)
+    f = ResolutionFilter(
+        open_only=True, party="property", estate_id=estate_id, deadline_to=deadline
+    )
+    text = "".join(pdf_text(documents.follow_up_pdf(demo, f), tmp_path)).replace(" ", "")
+    assert f"未完成事项，物业服务企业，{estate}，时限至{deadline.isoformat()}" in text

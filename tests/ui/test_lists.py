@@ -383,3 +383,19 @@ def test_unreadable_end_date_exports_nothing(qtbot: QtBot, ctx: AppContext, save
     assert ctx.tasks.wait_idle()
     assert not saved_to.exists()
     assert tab.picker.end.problem() == "没有 2026-13-45 这一天"
+
+
+def test_main_window_opens_where_it_was_closed(qtbot: QtBot, ctx: AppContext) -> None:
+    from redoffice.ui.main_window import MainWindow
+
+    window = MainWindow(AppContext(ctx.db))
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(window.width(), 500)  # the default is 760 high
+    qtbot.wait(20)
+    window.close()  # closing saves the place
+    again = MainWindow(AppContext(ctx.db))
+    qtbot.addWidget(again)
+    again.show()
+    assert again.height() == 500
+    again.close()
