@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer
@@ -106,7 +107,9 @@ class Probe:
         return Step(name, marks["ready"] - marks["start"], self.heartbeat.longest)
 
 
-def _tabs(page: QWidget) -> QTabWidget | None:
+def _tabs(page: QWidget | None) -> QTabWidget | None:
+    if page is None:
+        return None
     return page.findChild(QTabWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
 
 
@@ -128,12 +131,12 @@ def bench_pages(db_path: Path) -> None:
     window = windows[0]
     for row in range(1, window.nav.count()):
         title = window.nav.item(row).text()
-        steps.append(probe.measure(title, lambda row=row: window.nav.setCurrentRow(row)))
+        steps.append(probe.measure(title, partial(window.nav.setCurrentRow, row)))
         tabs = _tabs(window.stack.currentWidget())
         for index in range(1, tabs.count() if tabs else 0):
             assert tabs is not None
             name = f"  › {tabs.tabText(index)}"
-            steps.append(probe.measure(name, lambda t=tabs, i=index: t.setCurrentIndex(i)))
+            steps.append(probe.measure(name, partial(tabs.setCurrentIndex, index)))
     print(f"\nevery page, opened once after start (targets: ready ≤ {READY_TARGET * 1000:.0f} ms, ")
     print(f"GUI-thread stall ≤ {STALL_TARGET * 1000:.0f} ms; a stall is the longest gap between")
     print(f"ticks of a {TICK_MS} ms timer)")

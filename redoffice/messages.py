@@ -64,6 +64,7 @@ MESSAGES: Final[dict[str, str]] = {
     "backup.not_redoffice": "{path} 不是 RedOffice 的数据库备份",
     "backup.damaged": "备份文件 {path} 已损坏，不能用来恢复",
     "print.failed": "无法开始打印，请检查打印机是否可用",
+    "job.cancelled": "已取消，没有打印或保存任何内容",
     "file.cannot_write": "无法写入文件 {path}：{detail}",
     "case.not_found": "找不到该诉求（可能已被删除）",
     "case.transition_refused": "诉求当前为“{old}”，不能改为“{new}”",

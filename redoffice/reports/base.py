@@ -23,8 +23,11 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 from reportlab.platypus import paragraph as _paragraph
 
+from redoffice.steps import QUIET, Steps
+
 FONT = "WQYMicroHei"
 MARGIN = 15 * mm
+STEP_ROWS = 100  # a long table reports its progress (and can be stopped) every 100 rows
 # ReportLab's CJK wrapping keeps these off the start of a line by letting them hang; its own
 # list lacks the full-width comma, colon and semicolon and several closing brackets.
 NO_LINE_START = "，。、：；！？）」』》〉】〕…—"
@@ -190,13 +193,41 @@ def _header(page: Page) -> Any:
     return draw
 
 
-def render(page: Page, story: Sequence[Flowable]) -> bytes:
-    """Lay out ``story`` on A4 (or A3) pages and return the PDF."""
+def _table_rows(flowables: Sequence[Flowable]) -> int:
+    """Body rows still to lay out (a table's remaining part repeats its header rows)."""
+    tables = [f for f in flowables if isinstance(f, Table)]
+    return sum(t._nrows - (t.repeatRows if isinstance(t.repeatRows, int) else 0) for t in tables)
+
+
+class _Document(SimpleDocTemplate):  # type: ignore[misc]
+    """Reports the table rows laid out so far after each page's part (and stops there when
+    cancelled): a long table is one flowable, split page by page."""
+
+    def __init__(self, out: BytesIO, steps: Steps, **options: Any) -> None:
+        super().__init__(out, **options)
+        self._steps = steps
+        self._story: list[Flowable] = []
+        self._rows = 0
+
+    def build(self, flowables: list[Flowable], **options: Any) -> None:
+        self._story, self._rows = flowables, _table_rows(flowables)
+        super().build(flowables, **options)
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        super().handle_flowable(flowables)
+        if flowables is self._story:  # not a page break ReportLab handles on the side
+            self._steps.report(self._rows - _table_rows(flowables), self._rows)
+
+
+def render(page: Page, story: Sequence[Flowable], steps: Steps = QUIET) -> bytes:
+    """Lay out ``story`` on A4 (or A3) pages and return the PDF; ``steps`` follows the rows of
+    its tables as they are laid out."""
     register_font()
     out = BytesIO()
     size = page.size
-    doc = SimpleDocTemplate(
+    doc = _Document(
         out,
+        steps,
         pagesize=size,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
@@ -235,14 +266,18 @@ def table(
     size: float = 9,
     header_rows: int = 1,
     min_row_height: float = 0,
+    steps: Steps = QUIET,
 ) -> Table:
-    """A grid whose header row repeats on every page; long cells wrap inside their column."""
+    """A grid whose header row repeats on every page; long cells wrap inside their column.
+    ``steps`` follows the rows as their cells are made."""
     padding = 3 + size * 0.6 + 2
     cells: list[list[Paragraph | str]] = [[para(h, size, align=1) for h in headers]]
-    cells += [
-        [_cell(str(v), width - padding, size) for v, width in zip(row, widths, strict=True)]
-        for row in rows
-    ]
+    for n, row in enumerate(rows):
+        if n % STEP_ROWS == 0:
+            steps.report(n, len(rows))
+        cells.append(
+            [_cell(str(v), width - padding, size) for v, width in zip(row, widths, strict=True)]
+        )
     result = Table(
         cells,
         colWidths=list(widths),

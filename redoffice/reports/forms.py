@@ -18,6 +18,7 @@ from redoffice.reports.base import (
     table,
     usable_width,
 )
+from redoffice.steps import QUIET, Steps
 
 BLANK = "\n\n"
 SIGNATURES = ("户主签字（手印）：", "走访人签字：", "社区（盖章）：")
@@ -126,8 +127,11 @@ LEDGER_COLUMNS = (
 _LEDGER_WIDTHS = (22, 20, 16, 16, 18, 0, 24, 20, 14, 20, 18)
 
 
-def case_ledger(community: str, period: str, rows: Sequence[LedgerRow]) -> bytes:
-    """民情台账, A4 landscape; 诉求人 names arrive masked."""
+def case_ledger(
+    community: str, period: str, rows: Sequence[LedgerRow], steps: Steps = QUIET
+) -> bytes:
+    """民情台账, A4 landscape; 诉求人 names arrive masked. ``steps`` follows the rows twice:
+    as their cells are made, then as they are laid out on pages."""
     page = Page("民情台账", community, landscape=True)
     width = usable_width(page)
     fixed = sum(w * mm for w in _LEDGER_WIDTHS)
@@ -152,6 +156,7 @@ def case_ledger(community: str, period: str, rows: Sequence[LedgerRow]) -> bytes
         ],
         widths,
         size=8,
+        steps=steps.stage(0, 2 * len(rows)),
     )
     story = [
         para(f"{community}民情台账", 15, align=1),
@@ -159,4 +164,4 @@ def case_ledger(community: str, period: str, rows: Sequence[LedgerRow]) -> bytes
         Spacer(1, 3 * mm),
         body,
     ]
-    return render(page, story)
+    return render(page, story, steps.stage(len(rows), 2 * len(rows)))

@@ -4,6 +4,7 @@ screens ask for them (the screens run these on the worker and show the preview).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
@@ -12,6 +13,7 @@ from redoffice.errors import UserError
 from redoffice.reports import forms, lists
 from redoffice.reports import meetings as meeting_forms
 from redoffice.reports import wishes as wish_forms
+from redoffice.reports.forms import LedgerRow
 from redoffice.reports.lists import FigureTable, ListSheet
 from redoffice.reports.wishes import BoardLine, MemberSheet, ServiceLine, SummaryLine, WishCard
 from redoffice.reports.workbook import rows_workbook, table_workbook
@@ -31,6 +33,7 @@ from redoffice.services.party_members import hours
 from redoffice.services.resolutions import ResolutionFilter
 from redoffice.services.validation import mask_name
 from redoffice.services.wish_queries import WishFilter
+from redoffice.steps import QUIET, Steps
 
 
 def visit_form(db: Database, household_id: str | None = None, visit_id: str | None = None) -> bytes:
@@ -39,11 +42,33 @@ def visit_form(db: Database, household_id: str | None = None, visit_id: str | No
     return forms.visit_form(data)
 
 
-def case_ledger(db: Database, date_from: date | None, date_to: date | None) -> bytes:
-    """民情台账 of the cases accepted in the period (inclusive; open ends allowed)."""
+@dataclass(frozen=True)
+class Ledger:
+    """What the 民情台账 prints, read from the database (plain data: it can be handed to the
+    process that lays out a long ledger)."""
+
+    community: str
+    period: str
+    rows: list[LedgerRow]
+
+
+def case_ledger_data(db: Database, date_from: date | None, date_to: date | None) -> Ledger:
+    """The cases accepted in the period (inclusive; open ends allowed)."""
     rows = printing.ledger_rows(db, date_from, date_to)
     period = f"{date_from or '最早'} 至 {date_to or '今'}"
-    return forms.case_ledger(community.identity(db).community_name, period, rows)
+    return Ledger(community.identity(db).community_name, period, list(rows))
+
+
+def case_ledger_pdf(ledger: Ledger, steps: Steps = QUIET) -> bytes:
+    """The 民情台账 laid out; ``steps`` follows it (a year's ledger is some 500 pages)."""
+    return forms.case_ledger(ledger.community, ledger.period, ledger.rows, steps)
+
+
+def case_ledger(
+    db: Database, date_from: date | None, date_to: date | None, steps: Steps = QUIET
+) -> bytes:
+    """民情台账 of the cases accepted in the period."""
+    return case_ledger_pdf(case_ledger_data(db, date_from, date_to), steps)
 
 
 def list_report(

@@ -38,7 +38,7 @@ from redoffice.ui.figures import CaseStatsTab
 from redoffice.ui.lazy_table import Column
 from redoffice.ui.list_view import SearchableList, layout_buttons
 from redoffice.ui.place_filters import PlaceFilters
-from redoffice.ui.preview import show_report
+from redoffice.ui.preview import show_long_report
 from redoffice.ui.row_buttons import RowButtons
 from redoffice.ui.simple_table import SimpleTable
 from redoffice.ui.widgets import button_row, code_combo, combo_value, fill_combo, splitter, stacked
@@ -286,8 +286,9 @@ class CasesPage(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         start, end = dialog.period()
-        make = partial(documents.case_ledger, self.ctx.db, start, end)
-        show_report(self.ctx, self, self.tr("Request ledger"), "民情台账.pdf", make)
+        load = partial(documents.case_ledger_data, self.ctx.db, start, end)
+        title = self.tr("Request ledger")
+        show_long_report(self.ctx, self, title, "民情台账.pdf", load, documents.case_ledger_pdf)
 
     def _on_changed(self, table: str) -> None:
         if table in ("case_record", "visit", "attachment"):

@@ -6,22 +6,35 @@ arrive, so generating never blocks the window."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QKeySequence, QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from redoffice.errors import UserError
 from redoffice.files import write_file
+from redoffice.steps import Steps
 from redoffice.ui import ask
 from redoffice.ui.connect import on_click
 from redoffice.ui.context import AppContext
 from redoffice.ui.errors import report
+from redoffice.ui.tasks import BackgroundJob
 
 PRINT_DPI = 300
+T = TypeVar("T")
 
 
 def print_document(document: QPdfDocument, printer: QPrinter) -> int:
@@ -124,10 +137,71 @@ def show_report(
 ) -> None:
     """Generate the PDF on the worker, then open the preview (errors shown in a message)."""
 
-    def done(pdf: bytes) -> None:
-        window = PreviewWindow(title, pdf, file_name, parent)
-        window.setObjectName("preview")
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        window.show()
+    ctx.query(make, partial(_open_preview, parent, title, file_name), partial(report, parent))
 
-    ctx.query(make, done, lambda exc: report(parent, exc))
+
+def _open_preview(parent: QWidget | None, title: str, file_name: str, pdf: bytes) -> None:
+    window = PreviewWindow(title, pdf, file_name, parent)
+    window.setObjectName("preview")
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.show()
+
+
+class ReportProgress(QProgressDialog):
+    """A long report being made: how far it is, and 取消. Not modal: the other pages stay
+    usable meanwhile."""
+
+    def __init__(self, parent: QWidget | None, title: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("report-progress")
+        self.setWindowTitle(title)
+        self.setLabelText(self.tr("Preparing “%1”…").replace("%1", title))
+        self.setCancelButtonText(self.tr("Cancel"))
+        self.setRange(0, 0)  # busy until the first progress arrives
+        self.setWindowModality(Qt.WindowModality.NonModal)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setMinimumDuration(0)
+        self.job: BackgroundJob | None = None
+
+    def follow(self, done: int, total: int) -> None:
+        self.setMaximum(max(total, 1))
+        self.setValue(min(done, total))
+
+
+def show_long_report(
+    ctx: AppContext,
+    parent: QWidget | None,
+    title: str,
+    file_name: str,
+    load: Callable[[], T],
+    make: Callable[[T, Steps], bytes],
+) -> ReportProgress:
+    """A long report (hundreds of pages): ``load`` reads its data on the database worker, then
+    ``make(data, steps)`` lays it out in a process of its own while a progress dialog shows how
+    far it is; 取消 stops it and says that nothing was printed. The preview opens at the end."""
+    progress = ReportProgress(parent, title)
+    progress.show()
+
+    def failed(error: BaseException) -> None:
+        progress.close()
+        if isinstance(error, UserError) and error.code == "job.cancelled":
+            ask.inform(parent, title, error.text)
+        else:
+            report(parent, error)
+
+    def made(pdf: bytes) -> None:
+        progress.close()
+        _open_preview(parent, title, file_name, pdf)
+
+    def loaded(data: Any) -> None:
+        if progress.wasCanceled():
+            failed(UserError("job.cancelled"))
+            return
+        progress.job = BackgroundJob(partial(make, data), made, failed, progress)
+        progress.job.progressed.connect(progress.follow)
+        progress.canceled.connect(progress.job.cancel)
+        progress.job.start()
+
+    ctx.query(load, loaded, failed)
+    return progress

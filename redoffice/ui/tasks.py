@@ -7,13 +7,18 @@ back on the GUI thread (the shape of Anki's ``aqt/taskman.py``).
 from __future__ import annotations
 
 import itertools
+import multiprocessing
+import queue
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from multiprocessing.synchronize import Event
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, QTimer, Signal, Slot
 
+from redoffice.errors import UserError
+from redoffice.steps import Steps
 from redoffice.ui.errors import report
 
 Done = Callable[[Any], None]
@@ -102,3 +107,79 @@ class TaskRunner(QObject):
     def shutdown(self) -> None:
         self._thread.quit()
         self._thread.wait(5000)
+
+
+def _run_in_child(fn: Callable[[Steps], Any], messages: Any, cancel: Event) -> None:
+    """In the job's own process: progress, then the result or the reason it stopped."""
+    steps = Steps(lambda done, total: messages.put(("progress", done, total)), cancel.is_set)
+    try:
+        messages.put(("done", fn(steps)))
+    except UserError as exc:
+        messages.put(("refused", exc.code, exc.params))
+    except Exception as exc:  # shown in the GUI as an unexpected failure, with the log
+        messages.put(("failed", f"{type(exc).__name__}: {exc}"))
+
+
+class BackgroundJob(QObject):
+    """One long CPU-bound job (a 500-page PDF) in a process of its own, so that neither the GUI
+    thread nor the database worker waits for it (a thread would hold Python's GIL for seconds
+    and every page would stutter). ``fn(steps)`` must be picklable (a module function or a
+    ``partial`` of one, with plain data). Progress arrives as ``progressed(done, total)``; then
+    ``on_done(result)`` or ``on_error(exc)`` runs on the GUI thread; ``cancel()`` stops the job
+    at its next step, and it reports ``UserError("job.cancelled")``."""
+
+    progressed = Signal(int, int)
+
+    def __init__(
+        self,
+        fn: Callable[[Steps], Any],
+        on_done: Done,
+        on_error: Failed,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        spawn = multiprocessing.get_context("spawn")  # never fork a process running Qt
+        self._messages = spawn.Queue()
+        self._cancel = spawn.Event()
+        self._process = spawn.Process(
+            target=_run_in_child, args=(fn, self._messages, self._cancel), daemon=True
+        )
+        self._on_done, self._on_error = on_done, on_error
+        self._poll = QTimer(self)
+        self._poll.setInterval(50)
+        self._poll.timeout.connect(self._drain)
+
+    def start(self) -> None:
+        self._process.start()
+        self._poll.start()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def running(self) -> bool:
+        return self._poll.isActive()
+
+    def _drain(self) -> None:
+        try:
+            while True:
+                message = self._messages.get(timeout=0 if self._process.is_alive() else 0.1)
+                if message[0] == "progress":
+                    self.progressed.emit(message[1], message[2])
+                else:
+                    self._finish(message)
+                    return
+        except queue.Empty:
+            if not self._process.is_alive():
+                self._finish(("failed", f"exit code {self._process.exitcode}"))
+
+    def _finish(self, message: tuple[Any, ...]) -> None:
+        self._poll.stop()
+        self._process.join(5)
+        kind = message[0]
+        if kind == "done":
+            self._on_done(message[1])
+        elif kind == "refused":
+            self._on_error(UserError(message[1], **message[2]))
+        else:
+            self._on_error(RuntimeError(f"background job failed: {message[1]}"))

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redoffice.services import documents, registry, visit_queries, visits
+from redoffice.services import documents, plan_queries, registry, visit_queries
+from redoffice.services.plan_queries import PlanFilter
 from redoffice.services.visit_queries import VisitQuery, VisitRow
 from redoffice.services.visits import DueHousehold
 from redoffice.ui import record_actions
@@ -29,7 +30,6 @@ from redoffice.ui.list_view import SearchableList, layout_buttons
 from redoffice.ui.place_filters import PlaceFilters
 from redoffice.ui.preview import show_report
 from redoffice.ui.row_buttons import RowButtons
-from redoffice.ui.simple_table import SimpleTable
 from redoffice.ui.visit_dialog import open_visit_dialog
 from redoffice.ui.widgets import button_row, combo_value, fill_combo
 
@@ -46,6 +46,28 @@ def visit_columns() -> list[Column[VisitRow]]:
         Column(translate("visits", "Issues"), lambda r: str(r.issues or ""), None, 45),
         Column(translate("visits", "Files"), lambda r: str(r.attachments or ""), None, 45),
         Column(translate("visits", "Situation"), lambda r: r.situation, None, 300),
+    ]
+
+
+def _days_overdue(d: DueHousehold) -> str:
+    late = (date.today() - d.due).days
+    return str(late) if late > 0 else ""
+
+
+def plan_columns() -> list[Column[DueHousehold]]:
+    never = translate("visits", "never")
+    return [
+        Column(translate("visits", "Due"), lambda d: d.due.isoformat(), "due", 90),
+        Column(translate("visits", "Address"), lambda d: d.address, "address", 260),
+        Column(translate("visits", "Grid"), lambda d: d.grid, None, 90),
+        Column(
+            translate("visits", "Last visit"),
+            lambda d: d.last_visit.isoformat() if d.last_visit else never,
+            "last",
+            90,
+        ),
+        Column(translate("visits", "Every (days)"), lambda d: str(d.interval_days), "interval", 80),
+        Column(translate("visits", "Days overdue"), _days_overdue, None, 80),
     ]
 
 
@@ -71,6 +93,7 @@ class VisitsPage(QWidget):
         layout.addWidget(self.tabs)
         ctx.changed.connect(self._on_changed)
         self.places.reload()
+        self.plan_places.reload()
         self.reload_workers()
 
     # -- records -------------------------------------------------------------------------
@@ -90,7 +113,6 @@ class VisitsPage(QWidget):
         )
         self.list.add_filter(self.places.grid)
         self.places.changed.connect(self.list.reload)
-        self.places.changed.connect(self.reload_plan)
         self.list.activated.connect(
             lambda visit_id: show_visit_form(self.ctx, self, None, visit_id)
         )
@@ -144,37 +166,45 @@ class VisitsPage(QWidget):
 
     # -- plan ----------------------------------------------------------------------------
     def _plan_tab(self) -> QWidget:
+        self.plan_places = PlaceFilters(self.ctx, self)
         self.worker = QComboBox()
-        self.worker.currentIndexChanged.connect(self.reload_plan)
-        self.plan = SimpleTable(
-            [
-                self.tr("Due"),
-                self.tr("Address"),
-                self.tr("Grid"),
-                self.tr("Last visit"),
-                self.tr("Every (days)"),
-                self.tr("Days overdue"),
-            ],
-            stretch=1,
+        self.plan: SearchableList[DueHousehold] = SearchableList(
+            self.ctx,
+            plan_columns(),
+            partial(plan_queries.plan_rows, self.ctx.db),
+            lambda d: d.household_id,
+            self._load_plan_ids,
+            self.tr("Search address"),
+            "due",
+            self,
+            state_key="visit_plan",
         )
-        self.plan.activated_key.connect(self._visit_planned)
+        self.plan.add_filter(self.plan_places.grid)
+        self.plan.add_filter(self.worker)
+        self.plan_places.changed.connect(self.reload_plan)
+        self.worker.currentIndexChanged.connect(self.reload_plan)
+        self.plan.activated.connect(lambda _household: self._visit_selected())
+        self.plan.reloaded.connect(self._count_overdue)
         self.plan_count = QLabel()
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        top = button_row(
-            (self.tr("Record visit"), self._visit_selected),
-            (self.tr("Print blank form"), self._blank_form),
+        layout.addLayout(
+            button_row(
+                (self.tr("Record visit"), self._visit_selected),
+                (self.tr("Print blank form"), self._blank_form),
+            )
         )
-        self.plan_buttons = RowButtons(self.plan.current_key, self)
-        for button in layout_buttons(top):
-            self.plan_buttons.add(button)
-        self.plan_buttons.watch(self.plan, follow_model=False)
-        top.addWidget(QLabel(self.tr("Worker")))
-        top.addWidget(self.worker)
-        layout.addLayout(top)
         layout.addWidget(self.plan, 1)
         layout.addWidget(self.plan_count)
         return tab
+
+    def _plan_filter(self, text: str = "") -> PlanFilter:
+        return PlanFilter(text, self.plan_places.grid_id(), combo_value(self.worker))
+
+    def _load_plan_ids(self, text: str, sort: str, descending: bool) -> Callable[[], list[str]]:
+        return partial(
+            plan_queries.plan_ids, self.ctx.db, self._plan_filter(text), sort, descending
+        )
 
     def reload_workers(self) -> None:
         self.ctx.query(
@@ -183,51 +213,26 @@ class VisitsPage(QWidget):
         )
 
     def reload_plan(self) -> None:
+        self.plan.reload()
+
+    def _count_overdue(self, listed: int) -> None:
         job = partial(
-            visits.visit_plan,
-            self.ctx.db,
-            None,
-            self.places.grid_id(),
-            7,
-            combo_value(self.worker),
+            plan_queries.overdue_count, self.ctx.db, self._plan_filter(self.plan.search.text())
         )
-        self.ctx.query(job, self._show_plan)
-
-    def _show_plan(self, plan: list[DueHousehold]) -> None:
-        today = date.today()
-        self.plan.set_rows(
-            [
-                (
-                    d.due.isoformat(),
-                    d.address,
-                    d.grid,
-                    d.last_visit.isoformat() if d.last_visit else self.tr("never"),
-                    str(d.interval_days),
-                    str((today - d.due).days) if d.due < today else "",
-                )
-                for d in plan
-            ],
-            [(d.household_id, d.address) for d in plan],
+        self.ctx.query(
+            job,
+            lambda overdue: self.plan_count.setText(
+                self.tr("%1 household(s) due this week, %2 overdue")
+                .replace("%1", str(listed))
+                .replace("%2", str(overdue))
+            ),
         )
-        overdue = sum(d.due < today for d in plan)
-        self.plan_count.setText(
-            self.tr("%1 household(s) due this week, %2 overdue")
-            .replace("%1", str(len(plan)))
-            .replace("%2", str(overdue))
-        )
-
-    def _visit_planned(self, key: tuple[str, str]) -> None:
-        self.new_visit(key)
 
     def _visit_selected(self) -> None:
-        key = self.plan.current_key()
-        if key:
-            self.new_visit(key)
+        self.plan.with_current_row(lambda d: self.new_visit((d.household_id, d.address)))
 
     def _blank_form(self) -> None:
-        key = self.plan.current_key()
-        if key:
-            show_visit_form(self.ctx, self, key[0])
+        self.plan.with_current_row(lambda d: show_visit_form(self.ctx, self, d.household_id))
 
     def _on_changed(self, table: str) -> None:
         if table in ("visit", "household", "resident", "setting"):
