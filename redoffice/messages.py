@@ -57,6 +57,7 @@ MESSAGES: Final[dict[str, str]] = {
     "calendar.line_range": "第{line}行：结束日期早于开始日期，或跨度超过31天",
     "calendar.line_twice": "第{line}行：{day} 在第{first}行已列为“{kind}”",
     "calendar.line_name": "第{line}行：名称不能超过32个字",
+    "calendar.line_notice": "第{line}行：“{name}”中找不到放假的日期",
     "backup.not_sqlite": "只有本机的 SQLite 数据库可以在这里备份和恢复；服务器数据库请由管理员备份",
     "backup.same_file": "不能备份到正在使用的数据库文件本身，请另选文件名",
     "backup.not_found": "找不到备份文件 {path}",

@@ -175,36 +175,104 @@ def _numbered_lines(text: str) -> Iterator[tuple[int, str]]:
             yield number, line
 
 
+# the State Council's notice (国务院办公厅关于2027年部分节假日安排的通知), pasted as text:
+# 一、元旦：1月1日（周五）放假，与周末连休。
+# 二、春节：2月6日（周六）至13日（周六）放假调休，共8天。1月31日（周日）、2月20日（周六）上班。
+_NOTICE_YEAR = re.compile(r"(\d{4})\s*年\s*(?:部分)?节假日安排")
+_NOTICE_ITEM = re.compile(r"^\s*[一二三四五六七八九十]+\s*、\s*([^：:]{1,16})[：:](.*)$")
+_MENTIONED_DAY = re.compile(r"(?:(\d{4})\s*年)?\s*(?:(\d{1,2})\s*月)?\s*(\d{1,2})\s*日")
+_NOTE = re.compile(r"（[^）]*）|\([^)]*\)")
+
+
+def _notice_days(year: int, name: str, body: str, line: int) -> list[ListedDay]:
+    """One item of the notice: the days off (a day or a range) and the 调休 working days."""
+    found: list[ListedDay] = []
+    for sentence in _NOTE.sub("", body).split("。"):
+        mentioned = _mentioned_days(year, sentence, line)
+        if "放假" in sentence and mentioned:
+            first, last = mentioned[0], mentioned[-1] if "至" in sentence else mentioned[0]
+            span = (last - first).days + 1
+            if not 0 < span <= LONGEST_HOLIDAY:
+                raise UserError("calendar.line_range", line=line)
+            found += [
+                ListedDay(first + timedelta(days=n), "holiday", name, line) for n in range(span)
+            ]
+        elif "上班" in sentence:
+            found += [ListedDay(day, "workday", f"{name}调休", line) for day in mentioned]
+    if not any(d.kind == "holiday" for d in found):
+        raise UserError("calendar.line_notice", line=line, name=name)
+    return found
+
+
+def _mentioned_days(year: int, sentence: str, line: int) -> list[date]:
+    """The dates in a sentence; a day without its month (至13日) is in the last month named,
+    one without its year in the notice's year unless another was named (2026年12月31日)."""
+    days: list[date] = []
+    month = 0
+    for year_text, month_text, day_text in _MENTIONED_DAY.findall(sentence):
+        year = int(year_text) if year_text else year
+        month = int(month_text) if month_text else month
+        try:
+            days.append(date(year, month, int(day_text)))
+        except ValueError as exc:
+            raise UserError("calendar.line_date", line=line, value=sentence.strip()) from exc
+    return days
+
+
+def _notice_entries(text: str, year: int) -> Iterator[tuple[int, list[ListedDay] | UserError]]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if item := _NOTICE_ITEM.match(line):
+            try:
+                yield number, _notice_days(year, item[1].strip(), item[2], number)
+            except UserError as exc:
+                yield number, exc
+
+
+def _list_entries(text: str) -> Iterator[tuple[int, list[ListedDay] | UserError]]:
+    for number, line in _numbered_lines(text):
+        try:
+            yield number, _parse_line(line, number)
+        except UserError as exc:
+            yield number, exc
+
+
 def parse_day_list(text: str) -> list[ListedDay]:
     """A list such as ``2027-01-01,元旦,休`` / ``2027-02-07,春节调休,班``, one day or range
     (``2027-02-10~2027-02-16``, ``2027年2月10日至16日``) a line; blank lines, a header line and
-    ``#`` comments are skipped. Every bad line is reported by its number, and then nothing is
+    ``#`` comments are skipped. Or the State Council's notice pasted as it is published (its
+    year taken from its title). Every bad line is reported by its number, and then nothing is
     returned."""
+    notice_year = _NOTICE_YEAR.search(text)
+    entries = _notice_entries(text, int(notice_year[1])) if notice_year else _list_entries(text)
     days: dict[date, ListedDay] = {}
-    problems: list[str] = []
-    for number, line in _numbered_lines(text):
-        try:
-            listed = _parse_line(line, number)
-        except UserError as exc:
-            problems.append(exc.text)
-            continue
-        for entry in listed:
-            first = days.setdefault(entry.day, entry)
-            if first.kind != entry.kind:
-                problems.append(
-                    UserError(
-                        "calendar.line_twice",
-                        line=number,
-                        day=entry.day.isoformat(),
-                        first=first.line,
-                        kind=KIND_LABELS[first.kind],
-                    ).text
-                )
+    problems = [problem for number, listed in entries for problem in _merge(days, number, listed)]
     if problems:
         raise UserError("calendar.bad_lines", count=len(problems), lines="\n".join(problems))
     if not days:
         raise UserError("calendar.empty")
     return sorted(days.values(), key=lambda d: d.day)
+
+
+def _merge(
+    days: dict[date, ListedDay], number: int, listed: list[ListedDay] | UserError
+) -> list[str]:
+    """Add one line's days; what is wrong with the line (a day listed twice both as 休 and
+    as 班 included)."""
+    if isinstance(listed, UserError):
+        return [listed.text]
+    problems = []
+    for entry in listed:
+        first = days.setdefault(entry.day, entry)
+        if first.kind != entry.kind:
+            twice = UserError(
+                "calendar.line_twice",
+                line=number,
+                day=entry.day.isoformat(),
+                first=first.line,
+                kind=KIND_LABELS[first.kind],
+            )
+            problems.append(twice.text)
+    return problems
 
 
 def read_day_list(path: Path) -> list[ListedDay]:

@@ -172,7 +172,8 @@ class CalendarSettings(QWidget):
         self.import_button.setToolTip(
             self.tr(
                 "A text or CSV file, one day or range a line: "
-                "2027-01-01,元旦,休 / 2027-02-10~2027-02-16,春节,休 / 2027-02-07,春节调休,班"
+                "2027-01-01,元旦,休 / 2027-02-10~2027-02-16,春节,休 / 2027-02-07,春节调休,班; "
+                "or the State Council's notice on the year's holidays, pasted into a text file"
             )
         )
         on_click(self.import_button, self.import_list)

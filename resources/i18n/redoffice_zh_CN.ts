@@ -147,31 +147,31 @@
     </message>
     <message>
         <location filename="../../redoffice/ui/work_settings.py" line="174"/>
-        <source>A text or CSV file, one day or range a line: 2027-01-01,元旦,休 / 2027-02-10~2027-02-16,春节,休 / 2027-02-07,春节调休,班</source>
-        <translation>文本或 CSV 文件，每行一天或一段日期：2027-01-01,元旦,休 / 2027-02-10~2027-02-16,春节,休 / 2027-02-07,春节调休,班</translation>
+        <source>A text or CSV file, one day or range a line: 2027-01-01,元旦,休 / 2027-02-10~2027-02-16,春节,休 / 2027-02-07,春节调休,班; or the State Council&apos;s notice on the year&apos;s holidays, pasted into a text file</source>
+        <translation>文本或 CSV 文件，每行一天或一段日期：2027-01-01,元旦,休 / 2027-02-10~2027-02-16,春节,休 / 2027-02-07,春节调休,班；也可以是粘贴到文本文件中的国务院办公厅节假日安排通知</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="181"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="182"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="195"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="196"/>
         <source>Deadlines of normal requests count working days: Monday to Friday, without public holidays, plus 调休 working weekends.</source>
         <translation>一般诉求的办理时限按工作日计算：周一至周五，除去法定节假日，加上调休上班的周末。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="229"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="230"/>
         <source>Import public holidays and 调休 working days</source>
         <translation>导入法定节假日和调休上班日</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="230"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="231"/>
         <source>Text or CSV (*.txt *.csv);;All files (*)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="245"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="246"/>
         <source>Imported %1 days: %2 new, %3 changed, %4 already so.</source>
         <translation>已导入 %1 天：新增 %2 天，更新 %3 天，原已相同 %4 天。</translation>
     </message>

@@ -112,3 +112,44 @@ def test_a_range_longer_than_a_month_is_refused() -> None:
     end = start + timedelta(days=40)
     with pytest.raises(UserError, match="第1行"):
         calendar.parse_day_list(f"{start}~{end},x,休")
+
+
+def state_council_notice(year: int) -> str:
+    """The notice as the State Council publishes it (weekdays in brackets left out of the
+    dates), pasted into a text file."""
+    return (
+        f"国务院办公厅关于{year}年部分节假日安排的通知\n"
+        f"经国务院批准，现将{year}年元旦、春节、清明节、劳动节、端午节、中秋节和国庆节放假调休日期的具体安排通知如下。\n"
+        f"一、元旦：{year - 1}年12月31日（周四）至{year}年1月2日（周六）放假，共3天。\n"
+        "二、春节：2月6日（农历腊月三十、周六）至13日（农历正月初七、周六）放假调休，共8天。"
+        "1月31日（周日）、2月20日（周六）上班。\n"
+        "三、清明节：4月5日（周一）放假，与周末连休。\n"
+        "四、劳动节：4月30日（周五）至5月4日（周二）放假调休，共5天。4月25日（周日）上班。\n"
+        "节假日期间，各地区、各部门要妥善安排好值班和安全、保卫等工作。\n"
+    )
+
+
+def test_the_state_council_notice_pasted_as_text() -> None:
+    days = {d.day: d for d in calendar.parse_day_list(state_council_notice(YEAR))}
+    holidays = sorted(day for day, d in days.items() if d.kind == "holiday")
+    workdays = sorted(day for day, d in days.items() if d.kind == "workday")
+    assert holidays[:3] == [date(YEAR - 1, 12, 31), date(YEAR, 1, 1), date(YEAR, 1, 2)]
+    assert [d for d in holidays if days[d].name == "春节"] == [
+        date(YEAR, 2, 6) + timedelta(days=n) for n in range(8)
+    ]
+    assert [d for d in holidays if days[d].name == "劳动节"] == [
+        date(YEAR, 4, 30) + timedelta(days=n) for n in range(5)
+    ]
+    assert date(YEAR, 4, 5) in holidays
+    assert workdays == [date(YEAR, 1, 31), date(YEAR, 2, 20), date(YEAR, 4, 25)]
+    assert days[date(YEAR, 2, 20)].name == "春节调休"
+
+
+def test_a_notice_item_without_its_days_off_is_named() -> None:
+    text = (
+        f"国务院办公厅关于{YEAR}年部分节假日安排的通知\n"
+        "一、元旦：1月1日（周五）放假。\n"
+        "二、春节：另行通知。\n"
+    )
+    with pytest.raises(UserError, match="第3行：“春节”中找不到放假的日期"):
+        calendar.parse_day_list(text)
