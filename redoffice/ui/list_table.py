@@ -8,6 +8,7 @@ selection shows only the first column, laid over the left edge of the main view.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -26,6 +27,8 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
+
+from redoffice.ui.lazy_table import LazyTableModel
 
 ROW_HEIGHT = 26
 
@@ -47,8 +50,9 @@ class ListTable(QTableView):
 
     open_row = Signal(int)
 
-    def __init__(self, model: QAbstractItemModel, parent: QWidget | None = None) -> None:
+    def __init__(self, model: LazyTableModel[Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.lazy_model = model
         self.setModel(model)
         _configure(self)
         header = self.horizontalHeader()
@@ -215,13 +219,18 @@ class ListTable(QTableView):
         self.reset_widths()
 
     def reset_widths(self) -> None:
-        widths = getattr(self.model(), "widths", None)
-        for column, width in enumerate(widths() if widths else []):
+        for column, width in enumerate(self.lazy_model.widths()):
             self.setColumnWidth(column, width)
 
     def _header_menu(self, at: QPoint) -> None:
-        self.menu = self.header_menu()
-        self.menu.popup(at)
+        self._popup(self.header_menu(), at)
+
+    def _popup(self, menu: QMenu, at: QPoint) -> None:
+        """Show ``menu`` (kept as ``self.menu`` until the next one replaces it)."""
+        if self.menu is not None:
+            self.menu.deleteLater()
+        self.menu = menu
+        menu.popup(at)
 
     def set_row_actions(self, buttons: Sequence[QPushButton]) -> None:
         """The row's right-click menu offers these buttons (as they are: hidden ones left out,
@@ -243,5 +252,4 @@ class ListTable(QTableView):
         if not index.isValid() or not self.row_actions:
             return
         self.selectRow(index.row())
-        self.menu = self.row_menu()
-        self.menu.popup(self.viewport().mapToGlobal(pos))
+        self._popup(self.row_menu(), self.viewport().mapToGlobal(pos))
