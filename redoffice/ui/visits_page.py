@@ -188,12 +188,15 @@ class VisitsPage(QWidget):
         self.plan_count = QLabel()
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        layout.addLayout(
-            button_row(
-                (self.tr("Record visit"), self._visit_selected),
-                (self.tr("Print blank form"), self._blank_form),
-            )
+        buttons = button_row(
+            (self.tr("Record visit"), self._visit_selected),
+            (self.tr("Print blank form"), self._blank_form),
         )
+        self.plan_buttons = RowButtons(self.plan.current_id, self)
+        for button in layout_buttons(buttons):
+            self.plan_buttons.add(button)
+        self.plan_buttons.watch(self.plan.table)
+        layout.addLayout(buttons)
         layout.addWidget(self.plan, 1)
         layout.addWidget(self.plan_count)
         return tab

@@ -21,10 +21,12 @@ from redoffice.services.search import ResidentQuery
 from redoffice.ui.context import AppContext
 from redoffice.ui.dashboard import BarChart, Dashboard
 from redoffice.ui.main_window import MainWindow
+from redoffice.ui.meetings_page import MeetingsPage
 from redoffice.ui.reference_page import ReferencePage
 from redoffice.ui.residents_page import ResidentsPage
 from redoffice.ui.resources import prefer_chinese_dates
 from redoffice.ui.row_buttons import RowButtons
+from redoffice.ui.visits_page import VisitsPage
 from redoffice.ui.wishes_page import WishesPage
 from redoffice.ui.work_settings import CalendarSettings
 
@@ -254,8 +256,9 @@ def test_wish_steps_only_from_their_state(qtbot: QtBot, ctx: AppContext) -> None
     ctx.tasks.wait_idle()
     assert not any(_enabled(page.row_buttons).values())
     by_state = {}
-    for position in range(page.table.rowCount()):
+    for position in range(page.list.model.rowCount()):
         page.table.selectRow(position)
+        qtbot.waitUntil(lambda: page.current() is not None, timeout=5000)
         row = page.current()
         assert row is not None
         by_state.setdefault(row.status, _enabled(page.row_buttons))
@@ -285,3 +288,33 @@ def test_chinese_dates_and_sizes_unless_a_locale_was_chosen(
     assert (os.environ.get("LC_TIME") == "zh_CN.UTF-8") is chinese
     assert (os.environ.get("LC_MESSAGES") == "zh_CN.UTF-8") is chinese
     assert "LC_ALL" not in os.environ or not chinese
+
+
+def test_only_a_draft_meeting_can_be_corrected_or_cancelled(qtbot: QtBot, ctx: AppContext) -> None:
+    page = MeetingsPage(ctx)
+    qtbot.addWidget(page)
+    ctx.tasks.wait_idle()
+    assert not any(_enabled(page.meeting_buttons).values())
+    seen: dict[str, dict[str, bool]] = {}
+    for position in range(page.meetings.rowCount()):
+        page.meetings.selectRow(position)
+        meeting = page.current_meeting()
+        assert meeting is not None
+        seen.setdefault(meeting.status, _enabled(page.meeting_buttons))
+    assert seen["草稿"]["修改…"] and seen["草稿"]["取消会议…"]
+    assert not seen["已定稿"]["修改…"] and not seen["已定稿"]["取消会议…"]
+    assert seen["已定稿"]["打印会议纪要"]
+
+
+def test_visit_plan_buttons_need_a_household(qtbot: QtBot, ctx: AppContext) -> None:
+    page = VisitsPage(ctx)
+    qtbot.addWidget(page)
+    page.tabs.setCurrentIndex(1)
+    ctx.tasks.wait_idle()
+    assert page.plan.model.rowCount() > 0
+    assert not any(_enabled(page.plan_buttons).values())
+    page.plan.table.selectRow(0)
+    assert all(_enabled(page.plan_buttons).values())
+    assert not any(_enabled(page.record_buttons).values())
+    page.list.table.selectRow(0)
+    assert all(_enabled(page.record_buttons).values())
