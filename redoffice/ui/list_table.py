@@ -88,7 +88,9 @@ class ListTable(QTableView):
         frozen.doubleClicked.connect(lambda index: self.open_row.emit(index.row()))
         frozen.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         frozen.customContextMenuRequested.connect(
-            lambda pos: self._row_menu(self.viewport().mapFromGlobal(frozen.mapToGlobal(pos)))
+            lambda pos: self._row_menu(
+                self.viewport().mapFromGlobal(frozen.viewport().mapToGlobal(pos))
+            )
         )
         top = frozen.horizontalHeader()
         top.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

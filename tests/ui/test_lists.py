@@ -203,6 +203,22 @@ def test_name_column_stays_leftmost_and_visible_when_scrolling_sideways(
     assert first.column() == 0 and first.data() == page.list.model.row_at(0).name  # type: ignore[union-attr]
 
 
+def test_the_frozen_name_column_sorts_and_has_the_row_menu(qtbot: QtBot, ctx: AppContext) -> None:
+    page = _residents(qtbot, ctx)
+    frozen = page.list.table.frozen
+    qtbot.mouseClick(
+        frozen.horizontalHeader().viewport(), Qt.MouseButton.LeftButton, pos=QPoint(10, 5)
+    )
+    assert ctx.tasks.wait_idle()
+    header = page.list.table.horizontalHeader()
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    last_name_first = search.ResidentQuery(sort="name", descending=True)
+    assert page.list.ids() == search.resident_ids(ctx.db, last_name_first)
+    _right_click(frozen.viewport(), QPoint(10, frozen.rowViewportPosition(1) + 5))
+    assert page.list.current_id() == page.list.model.id_at(1)
+    assert page.list.table.menu is not None and page.list.table.menu.actions()
+
+
 def test_row_menu_offers_the_page_buttons(qtbot: QtBot, ctx: AppContext) -> None:
     page = _residents(qtbot, ctx)
     table = page.list.table
