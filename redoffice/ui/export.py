@@ -60,6 +60,11 @@ def exported(parent: QWidget, path: str, count: int) -> None:
         .replace("%1", f"{count:,}")
         .replace("%2", Path(path).name)
     )
+    offer_folder(parent, text, path)
+
+
+def offer_folder(parent: QWidget, text: str, path: str) -> None:
+    """Say what was written and offer to open the folder holding ``path``."""
     question = text + "\n" + translate("export", "Open the folder?")
     if ask.confirm(parent, translate("export", "Export to Excel"), question):
         open_folder(path)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -25,7 +26,7 @@ from redoffice.ui import ask
 from redoffice.ui.context import AppContext
 from redoffice.ui.date_fields import DateField
 from redoffice.ui.errors import report
-from redoffice.ui.export import save_bytes
+from redoffice.ui.export import offer_folder, save_bytes
 from redoffice.ui.preview import show_report
 from redoffice.ui.simple_table import SimpleTable
 from redoffice.ui.widgets import button_row
@@ -139,7 +140,9 @@ class FiguresTab(QWidget):
                 self,
                 path,
                 self.workbook(*dates),
-                lambda _r: self.title.setText(self.tr("Exported to %1").replace("%1", path)),
+                lambda _r: offer_folder(
+                    self, self.tr("Exported to %1.").replace("%1", Path(path).name), path
+                ),
             )
 
     def print_(self) -> None:

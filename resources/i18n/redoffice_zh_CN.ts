@@ -824,8 +824,8 @@
     </message>
     <message>
         <location filename="../../redoffice/ui/figures.py" line="142"/>
-        <source>Exported to %1</source>
-        <translation>已导出到 %1</translation>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
     </message>
 </context>
 <context>

@@ -331,7 +331,12 @@ def _type_date(qtbot: QtBot, field: Any, day: date) -> None:
 
 
 def test_coverage_for_any_dates_exported_and_printed(
-    qtbot: QtBot, ctx: AppContext, saved_to: Path, tmp_path: Path
+    qtbot: QtBot,
+    ctx: AppContext,
+    saved_to: Path,
+    tmp_path: Path,
+    folders: list[QUrl],
+    no_questions: list[str],
 ) -> None:
     page = _visits_page(qtbot, ctx)
     tab = page.coverage
@@ -350,6 +355,7 @@ def test_coverage_for_any_dates_exported_and_printed(
     rows = list(sheet.iter_rows(min_row=3, values_only=True))
     assert [r[1] for r in rows if r[0] == "按网格"] == [*shown, "全社区"]
     assert all(str(r[4]).endswith("%") for r in rows)
+    assert no_questions == ["已导出到 导出.xlsx。\n打开所在文件夹？"] and len(folders) == 1
     click(qtbot, tab, "打印")
     assert ctx.tasks.wait_idle()
     preview = opened(PreviewWindow)
@@ -360,7 +366,12 @@ def test_coverage_for_any_dates_exported_and_printed(
 
 
 def test_case_statistics_for_a_year_exported_and_printed(
-    qtbot: QtBot, ctx: AppContext, saved_to: Path, tmp_path: Path
+    qtbot: QtBot,
+    ctx: AppContext,
+    saved_to: Path,
+    tmp_path: Path,
+    folders: list[QUrl],
+    no_questions: list[str],
 ) -> None:
     from redoffice.ui.cases_page import CasesPage
 
