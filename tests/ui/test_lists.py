@@ -291,6 +291,7 @@ def test_columns_sort_filters_and_picker_size_are_remembered(qtbot: QtBot, ctx: 
     header.moveSection(header.visualIndex(6), 1)  # 住址 next to the name
     _sort_by_heading(qtbot, page.list, 2)
     _sort_by_heading(qtbot, page.list, 2)  # 出生日期, youngest first
+    qtbot.mouseClick(page.deleted, Qt.MouseButton.LeftButton)  # a look into the recycle bin
     assert ctx.tasks.wait_idle()
     page.close()
 
@@ -302,7 +303,7 @@ def test_columns_sort_filters_and_picker_size_are_remembered(qtbot: QtBot, ctx: 
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
     births = [r.birth_date for r in search.resident_rows(ctx.db, again.list.ids())]
     assert births == sorted(births, reverse=True)  # type: ignore[type-var]
-    assert not again.deleted.isChecked()
+    assert page.deleted.isChecked() and not again.deleted.isChecked()  # not remembered
 
     picker = HouseholdPicker(ctx)
     qtbot.addWidget(picker)
