@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -16,10 +17,12 @@ from pytestqt.qtbot import QtBot
 
 from redoffice import __version__
 from redoffice.models import Resident
-from redoffice.services import calendar, residents, search
+from redoffice.services import calendar, records, residents, search
 from redoffice.services.search import ResidentQuery
+from redoffice.ui.cases_page import CasesPage
 from redoffice.ui.context import AppContext
 from redoffice.ui.dashboard import BarChart, Dashboard
+from redoffice.ui.households_page import HouseholdsPage
 from redoffice.ui.main_window import MainWindow
 from redoffice.ui.meetings_page import MeetingsPage
 from redoffice.ui.reference_page import ReferencePage
@@ -318,3 +321,46 @@ def test_visit_plan_buttons_need_a_household(qtbot: QtBot, ctx: AppContext) -> N
     assert not any(_enabled(page.record_buttons).values())
     page.list.table.selectRow(0)
     assert all(_enabled(page.record_buttons).values())
+
+
+def _select_each(qtbot: QtBot, ctx: AppContext, listing: object) -> Iterator[object]:
+    """Select each row of a lazy list in turn, once its data has arrived."""
+    table, model = listing.table, listing.model  # type: ignore[attr-defined]
+    for position in range(model.rowCount()):
+        table.selectRow(position)
+        qtbot.waitUntil(lambda: listing.current_row() is not None, timeout=5000)  # type: ignore[attr-defined]
+        ctx.tasks.wait_idle(2, 0.02)
+        yield listing.current_row()  # type: ignore[attr-defined]
+
+
+def test_case_steps_follow_the_case_state(qtbot: QtBot, ctx: AppContext) -> None:
+    page = CasesPage(ctx)
+    qtbot.addWidget(page)
+    ctx.tasks.wait_idle()
+    assert not any(_enabled(page.row_buttons).values())
+    seen: dict[str, dict[str, bool]] = {}
+    for row in _select_each(qtbot, ctx, page.list):
+        seen.setdefault(row.status_code, _enabled(page.row_buttons))  # type: ignore[attr-defined]
+        if {"accepted", "called_back"} <= set(seen):
+            break
+    assert seen["accepted"]["办理下一步"] and seen["accepted"]["进展说明"]
+    assert not seen["called_back"]["办理下一步"] and not seen["called_back"]["上报街道"]
+    assert seen["called_back"]["附件"]
+
+
+def test_a_household_in_the_recycle_bin_can_only_be_restored(qtbot: QtBot, ctx: AppContext) -> None:
+    page = HouseholdsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    ctx.tasks.wait_idle()
+    next(_select_each(qtbot, ctx, page.list))
+    in_use = _enabled(page.row_buttons)
+    assert in_use["编辑"] and in_use["记录走访"] and not in_use["恢复"]
+    first = page.list.current_id()
+    assert first is not None
+    records.set_deleted(ctx.db, "household", first, True)
+    qtbot.mouseClick(page.deleted, Qt.MouseButton.LeftButton)
+    ctx.tasks.wait_idle()
+    next(_select_each(qtbot, ctx, page.list))
+    in_bin = _enabled(page.row_buttons)
+    assert {text for text, enabled in in_bin.items() if enabled} == {"恢复", "变更记录"}
