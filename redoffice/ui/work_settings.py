@@ -26,6 +26,7 @@ from redoffice.ui import ask
 from redoffice.ui.connect import on_click
 from redoffice.ui.context import AppContext
 from redoffice.ui.date_fields import DateField
+from redoffice.ui.holiday_paste import HolidayPasteDialog
 from redoffice.ui.simple_table import SimpleTable
 from redoffice.ui.widgets import FieldForm
 
@@ -177,11 +178,14 @@ class CalendarSettings(QWidget):
             )
         )
         on_click(self.import_button, self.import_list)
+        self.paste_button = QPushButton(self.tr("Paste notice…"))
+        on_click(self.paste_button, self.paste_notice)
         self.import_status = QLabel()
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Year")))
         top.addWidget(self.year)
         top.addWidget(self.import_button)
+        top.addWidget(self.paste_button)
         top.addWidget(self.import_status, 1)
         entry = QHBoxLayout()
         for widget in (self.day, self.kind, self.name, add, remove):
@@ -238,6 +242,18 @@ class CalendarSettings(QWidget):
             return calendar.import_days(db, calendar.read_day_list(Path(path)))
 
         self.import_status.clear()
+        self.ctx.write(job, "calendar_day", self._imported, parent=self)
+
+    def paste_notice(self) -> HolidayPasteDialog:
+        """The notice copied from the web page, pasted and checked in a dialog."""
+        dialog = HolidayPasteDialog(self)
+        dialog.parsed.connect(self._store_pasted)
+        dialog.open()
+        return dialog
+
+    def _store_pasted(self, days: list[calendar.ListedDay]) -> None:
+        self.import_status.clear()
+        job = partial(calendar.import_days, self.ctx.db, days)
         self.ctx.write(job, "calendar_day", self._imported, parent=self)
 
     def _imported(self, result: calendar.ImportedDays) -> None:

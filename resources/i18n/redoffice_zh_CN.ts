@@ -111,67 +111,72 @@
 <context>
     <name>CalendarSettings</name>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="154"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="155"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="154"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="155"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="154"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="155"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="161"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="162"/>
         <source>e.g. 国庆节</source>
         <translation>如：国庆节</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="163"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="164"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="163"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="164"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="171"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="172"/>
         <source>Import list…</source>
         <translation>导入清单…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="174"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="175"/>
         <source>A text or CSV file, one day or range a line: 2027-01-01,元旦,休 / 2027-02-10~2027-02-16,春节,休 / 2027-02-07,春节调休,班; or the State Council&apos;s notice on the year&apos;s holidays, pasted into a text file</source>
         <translation>文本或 CSV 文件，每行一天或一段日期：2027-01-01,元旦,休 / 2027-02-10~2027-02-16,春节,休 / 2027-02-07,春节调休,班；也可以是粘贴到文本文件中的国务院办公厅节假日安排通知</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="182"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="181"/>
+        <source>Paste notice…</source>
+        <translation>粘贴通知…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/work_settings.py" line="185"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="196"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="200"/>
         <source>Deadlines of normal requests count working days: Monday to Friday, without public holidays, plus 调休 working weekends.</source>
         <translation>一般诉求的办理时限按工作日计算：周一至周五，除去法定节假日，加上调休上班的周末。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="230"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="234"/>
         <source>Import public holidays and 调休 working days</source>
         <translation>导入法定节假日和调休上班日</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="231"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="235"/>
         <source>Text or CSV (*.txt *.csv);;All files (*)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="246"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="262"/>
         <source>Imported %1 days: %2 new, %3 changed, %4 already so.</source>
         <translation>已导入 %1 天：新增 %2 天，更新 %3 天，原已相同 %4 天。</translation>
     </message>
@@ -276,47 +281,47 @@
 <context>
     <name>CaseStatsTab</name>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="197"/>
+        <location filename="../../redoffice/ui/figures.py" line="200"/>
         <source>Request statistics</source>
         <translation>民情诉求统计</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="213"/>
+        <location filename="../../redoffice/ui/figures.py" line="216"/>
         <source>By</source>
         <translation>统计维度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="217"/>
+        <location filename="../../redoffice/ui/figures.py" line="220"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="218"/>
+        <location filename="../../redoffice/ui/figures.py" line="221"/>
         <source>Closed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="219"/>
+        <location filename="../../redoffice/ui/figures.py" line="222"/>
         <source>Closure rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="220"/>
+        <location filename="../../redoffice/ui/figures.py" line="223"/>
         <source>On-time rate</source>
         <translation>按时办结率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="221"/>
+        <location filename="../../redoffice/ui/figures.py" line="224"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="228"/>
+        <location filename="../../redoffice/ui/figures.py" line="231"/>
         <source>Requests accepted in the period. Closure rate = closed / accepted; on-time rate = closed by the deadline / closed; satisfaction rate = satisfied or basically satisfied / called back.</source>
         <translation>统计期间内受理的诉求。办结率 = 办结数 / 受理数；按时办结率 = 在时限内办结数 / 办结数；满意率 = 满意和基本满意数 / 已回访数。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/figures.py" line="250"/>
+        <location filename="../../redoffice/ui/figures.py" line="253"/>
         <source>%n request(s) accepted</source>
         <translation>
             <numerusform>期间受理诉求 %n 件</numerusform>
@@ -546,37 +551,37 @@
 <context>
     <name>CoverageTab</name>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="158"/>
+        <location filename="../../redoffice/ui/figures.py" line="161"/>
         <source>Visit coverage</source>
         <translation>走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="164"/>
+        <location filename="../../redoffice/ui/figures.py" line="167"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="164"/>
+        <location filename="../../redoffice/ui/figures.py" line="167"/>
         <source>Visited</source>
         <translation>已走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="164"/>
+        <location filename="../../redoffice/ui/figures.py" line="167"/>
         <source>Rate</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="165"/>
+        <location filename="../../redoffice/ui/figures.py" line="168"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="166"/>
+        <location filename="../../redoffice/ui/figures.py" line="169"/>
         <source>Special group</source>
         <translation>特殊人群</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="181"/>
+        <location filename="../../redoffice/ui/figures.py" line="184"/>
         <source>%1 of %2 households visited (%3)</source>
         <translation>%2 户中已走访 %1 户（%3）</translation>
     </message>
@@ -795,12 +800,12 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../redoffice/ui/date_fields.py" line="135"/>
+        <location filename="../../redoffice/ui/date_fields.py" line="137"/>
         <source>yyyy-mm-dd</source>
         <translation>年-月-日</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/date_fields.py" line="140"/>
+        <location filename="../../redoffice/ui/date_fields.py" line="142"/>
         <source>Calendar (Alt+Down)</source>
         <translation>日历（Alt+↓）</translation>
     </message>
@@ -808,22 +813,22 @@
 <context>
     <name>FiguresTab</name>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="112"/>
+        <location filename="../../redoffice/ui/figures.py" line="113"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="113"/>
+        <location filename="../../redoffice/ui/figures.py" line="114"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="135"/>
+        <location filename="../../redoffice/ui/figures.py" line="136"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="142"/>
+        <location filename="../../redoffice/ui/figures.py" line="144"/>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
     </message>
@@ -938,6 +943,24 @@
         <location filename="../../redoffice/ui/history_dialog.py" line="61"/>
         <source>Restored</source>
         <translation>恢复</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayPasteDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/holiday_paste.py" line="28"/>
+        <source>Paste the holiday notice</source>
+        <translation>粘贴节假日安排通知</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/holiday_paste.py" line="32"/>
+        <source>Paste the State Council&apos;s notice (国务院办公厅关于……年部分节假日安排的通知) as it is published, or one day or range a line: 2027-01-01,元旦,休</source>
+        <translation>把国务院办公厅关于……年部分节假日安排的通知原样粘贴到这里；也可以每行写一天或一段日期，如：2027-01-01,元旦,休</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/holiday_paste.py" line="44"/>
+        <source>Import</source>
+        <translation>导入</translation>
     </message>
 </context>
 <context>
@@ -1145,37 +1168,52 @@
 <context>
     <name>IdentityForm</name>
     <message>
-        <location filename="../../redoffice/ui/identity_form.py" line="17"/>
+        <location filename="../../redoffice/ui/identity_form.py" line="36"/>
         <source>e.g. 幸福社区</source>
         <translation>例如：幸福社区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/identity_form.py" line="18"/>
+        <location filename="../../redoffice/ui/identity_form.py" line="37"/>
         <source>e.g. 420106001001</source>
         <translation>例如：420106001001</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/identity_form.py" line="20"/>
+        <location filename="../../redoffice/ui/identity_form.py" line="38"/>
+        <source>e.g. 420106001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/identity_form.py" line="42"/>
+        <source>12-digit statistical area code of the community (居委会), as published by the National Bureau of Statistics; ask the street office if unsure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/identity_form.py" line="45"/>
+        <source>9 digits: the first nine of the community code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/identity_form.py" line="47"/>
         <source>Community name</source>
         <translation>社区名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/identity_form.py" line="21"/>
+        <location filename="../../redoffice/ui/identity_form.py" line="50"/>
         <source>Community code</source>
         <translation>社区代码</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/identity_form.py" line="22"/>
+        <location filename="../../redoffice/ui/identity_form.py" line="53"/>
         <source>Street office</source>
         <translation>所属街道名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/identity_form.py" line="23"/>
+        <location filename="../../redoffice/ui/identity_form.py" line="54"/>
         <source>Street code</source>
         <translation>街道代码</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/identity_form.py" line="24"/>
+        <location filename="../../redoffice/ui/identity_form.py" line="55"/>
         <source>Operator</source>
         <translation>经办人</translation>
     </message>
@@ -1321,7 +1359,7 @@
 <context>
     <name>ListTable</name>
     <message>
-        <location filename="../../redoffice/ui/list_table.py" line="205"/>
+        <location filename="../../redoffice/ui/list_table.py" line="211"/>
         <source>Default columns</source>
         <translation>恢复默认列</translation>
     </message>
@@ -1958,22 +1996,22 @@
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="48"/>
+        <location filename="../../redoffice/ui/figures.py" line="49"/>
         <source>Dates below</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="53"/>
+        <location filename="../../redoffice/ui/figures.py" line="54"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="55"/>
+        <location filename="../../redoffice/ui/figures.py" line="56"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="57"/>
+        <location filename="../../redoffice/ui/figures.py" line="58"/>
         <source>to</source>
         <translation>至</translation>
     </message>
@@ -2455,7 +2493,7 @@
 <context>
     <name>SaveDialog</name>
     <message>
-        <location filename="../../redoffice/ui/save_dialog.py" line="138"/>
+        <location filename="../../redoffice/ui/save_dialog.py" line="140"/>
         <source>Discard what you have entered in this form?</source>
         <translation>放弃本表中已填写的内容吗？</translation>
     </message>
@@ -2549,14 +2587,34 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../redoffice/ui/setup_dialog.py" line="22"/>
+        <location filename="../../redoffice/ui/setup_dialog.py" line="24"/>
         <source>Welcome to RedOffice</source>
         <translation>欢迎使用社区红色工作台</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/setup_dialog.py" line="25"/>
+        <location filename="../../redoffice/ui/setup_dialog.py" line="27"/>
         <source>Please enter your community&apos;s identity and your name. The operator is recorded on every change.</source>
         <translation>请填写本社区信息和您的姓名。每一次数据变更都会记录经办人。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/setup_dialog.py" line="34"/>
+        <source>Cancel and quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/setup_dialog.py" line="35"/>
+        <source>RedOffice cannot start without the community&apos;s identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/setup_dialog.py" line="45"/>
+        <source>RedOffice cannot be used without the community&apos;s identity: cancelling closes the program. Quit now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/setup_dialog.py" line="48"/>
+        <source>Quit RedOffice</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2613,7 +2671,7 @@
 <context>
     <name>TimeField</name>
     <message>
-        <location filename="../../redoffice/ui/date_fields.py" line="187"/>
+        <location filename="../../redoffice/ui/date_fields.py" line="189"/>
         <source>hh:mm</source>
         <translation>时:分</translation>
     </message>
@@ -2800,22 +2858,22 @@
         <translation>打印列表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="193"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="192"/>
         <source>Record visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="194"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="193"/>
         <source>Print blank form</source>
         <translation>打印空白走访表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="212"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="215"/>
         <source>All workers</source>
         <translation>全部工作人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="225"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="228"/>
         <source>%1 household(s) due this week, %2 overdue</source>
         <translation>本周应走访 %1 户，其中逾期 %2 户</translation>
     </message>
@@ -2901,415 +2959,407 @@
 <context>
     <name>WishesPage</name>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="87"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="88"/>
         <source>Wishes</source>
         <translation>心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="88"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="89"/>
         <source>Party members</source>
         <translation>双报到党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="89"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="90"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="99"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="100"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="101"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="107"/>
         <source>Number, name or wish</source>
         <translation>编号、姓名或心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="107"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="140"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="108"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="142"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="109"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="130"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="147"/>
         <source>Round</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="110"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="148"/>
         <source>Beneficiary</source>
         <translation>心愿人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="111"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="149"/>
         <source>Group</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="112"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="150"/>
         <source>Wish</source>
         <translation>心愿内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="113"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="151"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="114"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="152"/>
         <source>Value</source>
         <translation>估价（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="115"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="153"/>
         <source>Claimed by</source>
         <translation>认领人/单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="116"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="155"/>
         <source>Contact by</source>
         <translation>对接截止</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="122"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="118"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="122"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="118"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="122"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="118"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="150"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="167"/>
         <source>Register a wish…</source>
         <translation>登记心愿…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="151"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="168"/>
         <source>Verify…</source>
         <translation>核实…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="152"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="169"/>
         <source>Do not publish…</source>
         <translation>不予发布…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="153"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="309"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="170"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="301"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="154"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="171"/>
         <source>Publish all verified</source>
         <translation>发布全部待发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="155"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="172"/>
         <source>Claim…</source>
         <translation>认领…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="156"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="173"/>
         <source>Contacted</source>
         <translation>已对接</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="157"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="174"/>
         <source>Cancel claim…</source>
         <translation>取消认领…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="158"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="175"/>
         <source>Fulfilled…</source>
         <translation>兑现…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="159"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="176"/>
         <source>Follow-up…</source>
         <translation>回访…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="160"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="177"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="188"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="205"/>
         <source>New round…</source>
         <translation>开启新批次…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="189"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="206"/>
         <source>Wish wall (A4)</source>
         <translation>心愿墙公示（A4）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="190"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="207"/>
         <source>Wish wall (A3)</source>
         <translation>心愿墙公示（A3）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="191"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="362"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="208"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="354"/>
         <source>Claim card</source>
         <translation>认领登记卡</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="192"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="362"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="209"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="354"/>
         <source>Receipt</source>
         <translation>兑现签收单</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="193"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="368"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="210"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="360"/>
         <source>Round summary</source>
         <translation>批次汇总</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="204"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="221"/>
         <source>All rounds</source>
         <translation>全部批次</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../redoffice/ui/wishes_page.py" line="219"/>
-        <source>%n wish(es)</source>
-        <translation>
-            <numerusform>共 %n 个心愿</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="222"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="138"/>
         <source> (contact overdue)</source>
         <translation>（对接逾期）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="223"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="138"/>
         <source> (priority)</source>
         <translation>（优先）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="251"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="247"/>
         <source>Collected: %1</source>
         <translation>征集：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="252"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="248"/>
         <source>Consent: %1</source>
         <translation>同意：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="255"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="251"/>
         <source>Verified: %1</source>
         <translation>核实：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="257"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="253"/>
         <source>Claimer contact: %1</source>
         <translation>认领人联系方式：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="259"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="255"/>
         <source>Feedback: %1</source>
         <translation>心愿人反馈：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="297"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="289"/>
         <source>Do not publish</source>
         <translation>不予发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="298"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="337"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="290"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="329"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="308"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="300"/>
         <source>Publish every verified wish into the current round?</source>
         <translation>把所有待发布的心愿发布到当前批次？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/wishes_page.py" line="314"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="306"/>
         <source>%n wish(es) published</source>
         <translation>
             <numerusform>%n 个心愿已发布</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="336"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="328"/>
         <source>Cancel claim</source>
         <translation>取消认领</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="347"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="339"/>
         <source>New round</source>
         <translation>开启新批次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="347"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="339"/>
         <source>Name (e.g. 2027年第一批)</source>
         <translation>批次名称（如 2027年第一批）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="354"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="346"/>
         <source>Wish wall</source>
         <translation>心愿墙公示</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="375"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="367"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="376"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="368"/>
         <source>Workplace</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="377"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="387"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="369"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="379"/>
         <source>Partner unit</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="378"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="370"/>
         <source>Party organization</source>
         <translation>所在党组织</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="379"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="371"/>
         <source>Reported on</source>
         <translation>报到日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="380"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="387"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="372"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="379"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="381"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="373"/>
         <source>Hours this year</source>
         <translation>本年服务时长</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="387"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="379"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="387"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="379"/>
         <source>Members</source>
         <translation>报到党员数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="397"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="389"/>
         <source>Service record from</source>
         <translation>服务记录：从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="399"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="513"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="391"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="505"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="411"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="403"/>
         <source>Register a member…</source>
         <translation>登记党员…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="412"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="404"/>
         <source>Add a service…</source>
         <translation>添加服务记录…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="413"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="405"/>
         <source>Print service record</source>
         <translation>打印服务记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="450"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="442"/>
         <source>All partner units</source>
         <translation>全部共建单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="486"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="478"/>
         <source>Service record</source>
         <translation>服务记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="497"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="489"/>
         <source>Counted by</source>
         <translation>统计维度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="498"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="490"/>
         <source>Collected</source>
         <translation>征集</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="499"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="491"/>
         <source>Verified</source>
         <translation>核实</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="500"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="492"/>
         <source>Published</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="501"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="493"/>
         <source>Claimed</source>
         <translation>认领</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="502"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="494"/>
         <source>Fulfilled</source>
         <translation>兑现</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="503"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="495"/>
         <source>Claim rate</source>
         <translation>认领率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="504"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="496"/>
         <source>Fulfilment rate</source>
         <translation>兑现率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="511"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="503"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="526"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="518"/>
         <source>Counted by the date of each step: a claim cancelled later does not change the figures of earlier months.</source>
         <translation>按每个环节发生的日期统计：之后取消的认领不会改变以前月份的数字。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="533"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="525"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="549"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="541"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
@@ -3317,67 +3367,67 @@
 <context>
     <name>WorkSettings</name>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="68"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="69"/>
         <source>Everyone else</source>
         <translation>其他住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="71"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="72"/>
         <source>no rule</source>
         <translation>不单独设定</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="72"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="73"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="84"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="85"/>
         <source>Visit purposes (one per line)</source>
         <translation>走访目的（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="85"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="86"/>
         <source>Request categories (one per line)</source>
         <translation>诉求类别（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="88"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="89"/>
         <source>Normal requests: working days</source>
         <translation>一般诉求办理时限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="91"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="92"/>
         <source>Visit every … days</source>
         <translation>走访频次（天）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="92"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="93"/>
         <source>Meeting types (one per line)</source>
         <translation>会议类型（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="94"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="95"/>
         <source>Largest attachment (MB)</source>
         <translation>单个附件上限（MB）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="95"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="96"/>
         <source>Micro-wish value cap (yuan)</source>
         <translation>微心愿估价上限（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="96"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="97"/>
         <source>Claimer contacts the beneficiary within (days)</source>
         <translation>认领后须在几天内对接心愿人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="100"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="101"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="139"/>
+        <location filename="../../redoffice/ui/work_settings.py" line="140"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -3620,7 +3670,7 @@ Records: %5</source>
     <name>export</name>
     <message>
         <location filename="../../redoffice/ui/export.py" line="33"/>
-        <location filename="../../redoffice/ui/export.py" line="64"/>
+        <location filename="../../redoffice/ui/export.py" line="69"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
@@ -3635,7 +3685,7 @@ Records: %5</source>
         <translation>已导出 %1 条到 %2。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/export.py" line="63"/>
+        <location filename="../../redoffice/ui/export.py" line="68"/>
         <source>Open the folder?</source>
         <translation>打开所在文件夹？</translation>
     </message>

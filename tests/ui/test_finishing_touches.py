@@ -22,6 +22,7 @@ from redoffice.services.search import ResidentQuery
 from redoffice.ui.cases_page import CasesPage
 from redoffice.ui.context import AppContext
 from redoffice.ui.dashboard import BarChart, Dashboard
+from redoffice.ui.holiday_paste import HolidayPasteDialog
 from redoffice.ui.households_page import HouseholdsPage
 from redoffice.ui.main_window import MainWindow
 from redoffice.ui.meetings_page import MeetingsPage
@@ -364,3 +365,31 @@ def test_a_household_in_the_recycle_bin_can_only_be_restored(qtbot: QtBot, ctx: 
     next(_select_each(qtbot, ctx, page.list))
     in_bin = _enabled(page.row_buttons)
     assert {text for text, enabled in in_bin.items() if enabled} == {"恢复", "变更记录"}
+
+
+def test_the_holiday_notice_pasted_into_a_dialog(qtbot: QtBot, ctx: AppContext) -> None:
+    from tests.core.test_holiday_import import state_council_notice
+
+    year = date.today().year + 1
+    widget = CalendarSettings(ctx)
+    qtbot.addWidget(widget)
+    widget.show()
+    ctx.tasks.wait_idle()
+    qtbot.mouseClick(widget.paste_button, Qt.MouseButton.LeftButton)
+    dialog = widget.findChild(HolidayPasteDialog)
+    assert dialog is not None and dialog.isVisible()
+    clipboard = QApplication.clipboard()
+    clipboard.setText(state_council_notice(year).replace("4月5日", "4月31日"))
+    qtbot.keyClick(dialog.text, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible(), "refused: the pasted text stays for correcting"
+    assert "第5行" in dialog.problem.text() and "未导入任何日期" in dialog.problem.text()
+    assert calendar.list_days(ctx.db, year) == []
+    dialog.text.selectAll()
+    clipboard.setText(state_council_notice(year))
+    qtbot.keyClick(dialog.text, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    ctx.tasks.wait_idle()
+    assert not dialog.isVisible()
+    assert widget.import_status.text().startswith("已导入 20 天：新增 20 天")
+    assert (date(year, 2, 20), "workday", "春节调休") in calendar.list_days(ctx.db, year)
