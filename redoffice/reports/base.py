@@ -67,19 +67,27 @@ def _font_file(name: str = "wqy-microhei.ttc") -> Path:
 
 @cache
 def register_font() -> str:
-    """Register the bundled WenQuanYi Micro Hei and the fallback fonts (TrueType outlines,
-    embedded as subsets of the characters used)."""
+    """Register the bundled WenQuanYi Micro Hei (TrueType outlines, embedded as a subset of
+    the characters used)."""
     pdfmetrics.registerFont(TTFont(FONT, str(_font_file()), subfontIndex=0))
-    for name, file in FALLBACK_FONTS:
-        pdfmetrics.registerFont(TTFont(name, str(_font_file(file))))
     return FONT
 
 
 @cache
+def _fallback_fonts() -> tuple[str, ...]:
+    """The fallback fonts, registered when a character first needs one (HanaMinB is 30 MB:
+    most documents never load it)."""
+    for name, file in FALLBACK_FONTS:
+        pdfmetrics.registerFont(TTFont(name, str(_font_file(file))))
+    return tuple(name for name, _file in FALLBACK_FONTS)
+
+
+@cache
 def _font_for(char: str) -> str:
-    """The first registered font with a glyph for ``char`` (the main font when none has)."""
-    register_font()
-    for name in (FONT, *(n for n, _file in FALLBACK_FONTS)):
+    """The first font with a glyph for ``char`` (the main font when none has)."""
+    if ord(char) in pdfmetrics.getFont(register_font()).face.charToGlyph:
+        return FONT
+    for name in _fallback_fonts():
         if ord(char) in pdfmetrics.getFont(name).face.charToGlyph:
             return name
     return FONT
