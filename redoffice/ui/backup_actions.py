@@ -36,7 +36,13 @@ def back_up(ctx: AppContext, parent: QWidget) -> None:
         ask.inform(
             parent,
             translate("backup", "Back up to"),
-            translate("backup", "Backed up to %1.").replace("%1", str(info.path)),
+            translate(
+                "backup",
+                "Backed up to %1.\nPhotos and scans are kept as files in %2: copy that folder "
+                "too to keep them.",
+            )
+            .replace("%1", str(info.path))
+            .replace("%2", str(ctx.db.attachments_dir)),
         )
 
     ctx.query(partial(backups.backup_to, ctx.db, Path(path)), done, partial(report, parent))

@@ -3480,11 +3480,13 @@
     </message>
     <message>
         <location filename="../../redoffice/ui/backup_actions.py" line="39"/>
-        <source>Backed up to %1.</source>
-        <translation>已备份到 %1。</translation>
+        <source>Backed up to %1.
+Photos and scans are kept as files in %2: copy that folder too to keep them.</source>
+        <translation>已备份到 %1。
+照片和扫描件以文件形式保存在 %2 中，如需一并保存，请把这个文件夹也复制过去。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/backup_actions.py" line="50"/>
+        <location filename="../../redoffice/ui/backup_actions.py" line="56"/>
         <source>Backup file: %1
 Community: %2
 Saved: %3
@@ -3497,19 +3499,19 @@ Records: %5</source>
 记录数：%5</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/backup_actions.py" line="64"/>
-        <location filename="../../redoffice/ui/backup_actions.py" line="78"/>
-        <location filename="../../redoffice/ui/backup_actions.py" line="101"/>
+        <location filename="../../redoffice/ui/backup_actions.py" line="70"/>
+        <location filename="../../redoffice/ui/backup_actions.py" line="84"/>
+        <location filename="../../redoffice/ui/backup_actions.py" line="107"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/backup_actions.py" line="72"/>
+        <location filename="../../redoffice/ui/backup_actions.py" line="78"/>
         <source>Replace the current data with this backup? The current database is kept in the backup folder first.</source>
         <translation>用这份备份替换当前数据吗？当前数据库会先另存到备份文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/backup_actions.py" line="102"/>
+        <location filename="../../redoffice/ui/backup_actions.py" line="108"/>
         <source>Restored. The database as it was before is kept as %1.</source>
         <translation>已恢复。恢复前的数据库已另存为 %1。</translation>
     </message>

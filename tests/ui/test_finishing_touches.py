@@ -193,7 +193,10 @@ def test_back_up_and_restore_from_the_file_menu(
     before = search.count_residents(ctx.db, ResidentQuery())
     window.backup_action.trigger()
     ctx.tasks.wait_idle()
-    assert told == [f"已备份到 {target}。"]
+    assert told == [
+        f"已备份到 {target}。\n照片和扫描件以文件形式保存在 {ctx.db.attachments_dir} 中，"
+        "如需一并保存，请把这个文件夹也复制过去。"
+    ]
 
     (first,) = search.resident_ids(ctx.db, ResidentQuery(), limit=1)
     with ctx.db.uow() as s:
