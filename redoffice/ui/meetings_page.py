@@ -30,7 +30,7 @@ from redoffice.ui import ask
 from redoffice.ui.attachments_dialog import AttachmentsDialog
 from redoffice.ui.context import AppContext
 from redoffice.ui.date_fields import DateField
-from redoffice.ui.export import save_bytes
+from redoffice.ui.export import exported, save_bytes
 from redoffice.ui.list_view import layout_buttons
 from redoffice.ui.meeting_changes import open_cancel_dialog, open_correct_dialog
 from redoffice.ui.meeting_dialog import open_meeting_dialog
@@ -365,7 +365,8 @@ class MeetingsPage(QWidget):
         if not path:
             return
         make = partial(documents.follow_up_xlsx, self.ctx.db, self.follow_up_filter())
-        save_bytes(self.ctx, self, path, make, lambda _r: self.count.setText(self.tr("Exported.")))
+        shown = self.resolutions.rowCount()
+        save_bytes(self.ctx, self, path, make, lambda _r: exported(self, path, shown))
 
     def _on_changed(self, table: str) -> None:
         if table in ("meeting", "resolution", "estate"):

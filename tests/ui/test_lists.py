@@ -427,3 +427,38 @@ def test_main_window_opens_where_it_was_closed(qtbot: QtBot, ctx: AppContext) ->
     again.show()
     assert again.height() == 500
     again.close()
+
+
+def test_follow_up_list_exported_and_printed_with_its_filters(
+    qtbot: QtBot,
+    ctx: AppContext,
+    saved_to: Path,
+    tmp_path: Path,
+    folders: list[QUrl],
+    no_questions: list[str],
+) -> None:
+    from redoffice.ui.meetings_page import MeetingsPage
+
+    page = MeetingsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.tabs.setCurrentIndex(1)
+    assert ctx.tasks.wait_idle()
+    page.party.setFocus()
+    qtbot.keyClick(page.party, Qt.Key.Key_Down)  # the first party
+    assert ctx.tasks.wait_idle()
+    party, shown = page.party.currentText(), page.resolutions.rowCount()
+    assert shown > 0
+    tab = page.tabs.currentWidget()
+    click(qtbot, tab, "导出 Excel")
+    assert ctx.tasks.wait_idle()
+    sheet = load_workbook(saved_to).active
+    assert sheet is not None and sheet.max_row - 1 == shown
+    assert no_questions == [f"已导出 {shown} 条到 导出.xlsx。\n打开所在文件夹？"]
+    click(qtbot, tab, "打印督办表")
+    assert ctx.tasks.wait_idle()
+    preview = opened(PreviewWindow)
+    text = "".join(pdf_text(preview.pdf, tmp_path)).replace(" ", "")
+    assert f"未完成事项，{party}" in text
+    assert preview.document.pagePointSize(0).width() > preview.document.pagePointSize(0).height()
+    preview.close()
