@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -12,9 +13,11 @@ from redoffice.errors import UserError
 from redoffice.ids import new_id
 from redoffice.models import Setting
 from redoffice.services.config import get_value, put_value
-from redoffice.services.validation import Checker
+from redoffice.services.validation import PROVINCES, Checker, normalize
 
 IDENTITY_KEYS = ("community_name", "community_code", "street_name", "street_code")
+# 统计用区划代码: 6 digits of the county, 3 of the street (乡级), 3 of the community (村级)
+COMMUNITY_CODE_DIGITS, STREET_CODE_DIGITS = 12, 9
 
 
 @dataclass(frozen=True)
@@ -37,13 +40,30 @@ def _check(identity: Identity, operator: str) -> tuple[Identity, str]:
     c = Checker()
     cleaned = Identity(
         community_name=c.text("community_name", identity.community_name, required=True, max_len=64),
-        community_code=c.text("community_code", identity.community_code, required=True, max_len=32),
+        community_code=_code(c, "community_code", identity.community_code, COMMUNITY_CODE_DIGITS),
         street_name=c.text("street_name", identity.street_name, required=True, max_len=64),
-        street_code=c.text("street_code", identity.street_code, required=True, max_len=32),
+        street_code=_code(c, "street_code", identity.street_code, STREET_CODE_DIGITS),
     )
+    if not (c.has("community_code") or c.has("street_code")):
+        prefix = cleaned.community_code[:STREET_CODE_DIGITS]
+        if cleaned.street_code != prefix:
+            c.add("street_code", "community.street_not_prefix", prefix=prefix)
     op = c.text("operator", operator, required=True, max_len=32)
     c.raise_if_any()
     return cleaned, op
+
+
+def _code(c: Checker, field: str, raw: str, digits: int) -> str:
+    """A 统计用区划代码 of ``digits`` digits whose first two name a province (spaces and
+    full-width digits as typed are accepted)."""
+    code = re.sub(r"\s+", "", normalize(raw))
+    if not code:
+        c.add(field, "required")
+    elif not (code.isascii() and code.isdigit() and len(code) == digits):
+        c.add(field, "community.code_digits", digits=digits, value=code)
+    elif int(code[:2]) not in PROVINCES:
+        c.add(field, "community.code_province", prefix=code[:2])
+    return code
 
 
 def is_initialized(db: Database) -> bool:

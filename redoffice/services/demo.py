@@ -59,7 +59,7 @@ from redoffice.services.validation import natural_key, parse_id_number, spaced_c
 
 Progress = Callable[[int, int], None]
 
-DEMO_IDENTITY = Identity("幸福社区", "420106001", "中南路街道", "420106")
+DEMO_IDENTITY = Identity("幸福社区", "420106001001", "中南路街道", "420106001")
 DEMO_OPERATOR = "张秘书"
 
 REGIONS = (

@@ -1,4 +1,5 @@
-"""First start on an empty database: who this community is and who is working."""
+"""First start on an empty database: who this community is and who is working. Without it
+the program cannot start, so 取消 says that it closes the program, and asks first."""
 
 from __future__ import annotations
 
@@ -6,9 +7,10 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from redoffice.services import community
+from redoffice.ui import ask
 from redoffice.ui.context import AppContext
 from redoffice.ui.identity_form import IdentityForm
 from redoffice.ui.save_dialog import SaveDialog
@@ -28,8 +30,20 @@ class SetupDialog(SaveDialog):
         )
         intro.setWordWrap(True)
         self.body.insertWidget(0, intro)
-        self.resize(460, 380)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel and quit"))
+        cancel.setToolTip(self.tr("RedOffice cannot start without the community's identity"))
+        self.resize(640, 400)
 
     def action(self) -> Callable[[], Any]:
         form = self.identity_form
         return partial(community.initialize, self.ctx.db, form.identity(), form.operator.text())
+
+    def reject(self) -> None:
+        """取消, Esc or the close box: the program closes, so ask first."""
+        question = self.tr(
+            "RedOffice cannot be used without the community's identity: cancelling closes "
+            "the program. Quit now?"
+        )
+        if ask.confirm(self, self.tr("Quit RedOffice"), question):
+            QDialog.reject(self)

@@ -1180,17 +1180,17 @@
     <message>
         <location filename="../../redoffice/ui/identity_form.py" line="38"/>
         <source>e.g. 420106001</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：420106001</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/identity_form.py" line="42"/>
         <source>12-digit statistical area code of the community (居委会), as published by the National Bureau of Statistics; ask the street office if unsure</source>
-        <translation type="unfinished"></translation>
+        <translation>12位统计用区划代码（国家统计局公布的居委会代码），不清楚可向街道询问</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/identity_form.py" line="45"/>
         <source>9 digits: the first nine of the community code</source>
-        <translation type="unfinished"></translation>
+        <translation>9位：即社区代码的前9位</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/identity_form.py" line="47"/>
@@ -1754,11 +1754,6 @@
         <location filename="../../redoffice/ui/meetings_page.py" line="363"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="368"/>
-        <source>Exported.</source>
-        <translation>已导出。</translation>
     </message>
 </context>
 <context>
@@ -2599,22 +2594,22 @@
     <message>
         <location filename="../../redoffice/ui/setup_dialog.py" line="34"/>
         <source>Cancel and quit</source>
-        <translation type="unfinished"></translation>
+        <translation>取消并退出</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/setup_dialog.py" line="35"/>
         <source>RedOffice cannot start without the community&apos;s identity</source>
-        <translation type="unfinished"></translation>
+        <translation>没有社区信息，RedOffice 无法启动</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/setup_dialog.py" line="45"/>
         <source>RedOffice cannot be used without the community&apos;s identity: cancelling closes the program. Quit now?</source>
-        <translation type="unfinished"></translation>
+        <translation>不填写社区信息就无法使用 RedOffice：取消将关闭程序。现在退出吗？</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/setup_dialog.py" line="48"/>
         <source>Quit RedOffice</source>
-        <translation type="unfinished"></translation>
+        <translation>退出 RedOffice</translation>
     </message>
 </context>
 <context>

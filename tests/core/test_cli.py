@@ -15,11 +15,11 @@ INIT = [
     "--community-name",
     "幸福社区",
     "--community-code",
-    "420106001",
+    "420106001001",
     "--street-name",
     "中南路街道",
     "--street-code",
-    "420106",
+    "420106001",
     "--operator",
     "张秘书",
 ]
@@ -153,3 +153,12 @@ def test_cli_on_postgresql(
     name = rows[0]["name"]  # type: ignore[index]
     found = run_json(capsys, "--db-url", url, "residents", "search", name[-2:], "--json")
     assert name in [r["name"] for r in found]  # type: ignore[union-attr]
+
+
+def test_init_checks_the_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old = list(INIT)  # the 9- and 6-digit codes earlier versions took
+    old[old.index("--community-code") + 1] = "420106001"
+    old[old.index("--street-code") + 1] = "420106"
+    assert main(["--db", str(tmp_path / "new.sqlite"), *old]) == 1
+    err = capsys.readouterr().err
+    assert "应为12位数字的统计用区划代码" in err and "应为9位数字的统计用区划代码" in err

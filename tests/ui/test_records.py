@@ -5,14 +5,15 @@ the beneficiary is found; a draft meeting is corrected and cancelled with the pa
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from redoffice.services import meetings, resolutions, wish_queries
+from redoffice.db import open_database
+from redoffice.services import community, meetings, resolutions, wish_queries
 from redoffice.services.meetings import ItemInput, MeetingInput, Minutes, ResolutionInput
 from redoffice.services.residents import TagInput
 from redoffice.services.resolutions import ResolutionFilter
@@ -21,52 +22,18 @@ from redoffice.ui.date_fields import DateField
 from redoffice.ui.meeting_changes import CancelMeetingDialog, CorrectMeetingDialog
 from redoffice.ui.meetings_page import MeetingsPage
 from redoffice.ui.minutes_editor import MinutesEditor
+from redoffice.ui.setup_dialog import SetupDialog
 from redoffice.ui.simple_table import SimpleTable
 from redoffice.ui.wish_dialogs import WishDialog
 from redoffice.ui.wishes_page import WishesPage
 from tests.factories import add_resident
+from tests.ui.driver import button, click, click_row, opened, type_into
 
 TODAY = date.today()
 
 
-def type_text(widget: QWidget, text: str) -> None:
-    """Chinese text as an input method commits it (QTest types only Latin keys)."""
-    widget.setFocus()
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
-
-
-def click(qtbot: QtBot, button: QPushButton) -> None:
-    assert button.isVisible() and button.isEnabled(), button.text()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def button(parent: QWidget, text: str) -> QPushButton:
-    found = [b for b in parent.findChildren(QPushButton) if b.text() == text]
-    assert len(found) == 1, f"{text}: {[b.text() for b in parent.findChildren(QPushButton)]}"
-    return found[0]
-
-
-def dialog_button(dialog: QWidget, which: QDialogButtonBox.StandardButton) -> QPushButton:
-    box = dialog.findChild(QDialogButtonBox)
-    assert box is not None
-    return box.button(which)
-
-
-def choose_row(qtbot: QtBot, table: SimpleTable, text: str) -> None:
-    """Click the row showing ``text`` in its first column."""
-    row = next(n for n in range(table.rowCount()) if table.item(n, 0).text() == text)
-    rect = table.visualItemRect(table.item(row, 0))
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert table.currentRow() == row
-
-
-def opened(qtbot: QtBot, parent: QWidget, kind: type[QWidget]) -> QWidget:
-    qtbot.waitUntil(lambda: parent.findChild(kind) is not None, timeout=5000)
-    found = parent.findChild(kind)
-    assert found is not None
-    return found
+def _row_of(table: SimpleTable, text: str) -> int:
+    return next(n for n in range(table.rowCount()) if table.item(n, 0).text() == text)
 
 
 # -- 微心愿: the group list fills when the beneficiary is found ------------------------------
@@ -84,14 +51,14 @@ def test_the_group_list_fills_as_soon_as_the_beneficiary_is_found(
     dialog = WishDialog(ctx, page)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.keyClicks(dialog.who.text, "13977123456")
+    type_into(qtbot, dialog.who.text, "13977123456")
     qtbot.waitUntil(lambda: dialog.group.currentText() == "独居老人", timeout=5000)
     assert dialog.who.matches.currentText().startswith("钱奶奶")
-    type_text(dialog.text, "上门理发")
-    qtbot.keyClicks(dialog.value, "30")
-    dialog.consent.click()
+    type_into(qtbot, dialog.text, "上门理发")
+    type_into(qtbot, dialog.value, "30")
+    qtbot.mouseClick(dialog.consent, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
-        click(qtbot, dialog_button(dialog, QDialogButtonBox.StandardButton.Save))
+        click(qtbot, dialog, "保存")
     row = wish_queries.get_wishes(ctx.db, [str(saved.args[0])])[0]
     assert (row.beneficiary_name, row.wish, row.group) == ("钱奶奶", "上门理发", "独居老人")
 
@@ -116,7 +83,7 @@ def _page(qtbot: QtBot, ctx: AppContext, number: str) -> MeetingsPage:
         ),
         timeout=5000,
     )
-    choose_row(qtbot, page.meetings, number)
+    click_row(qtbot, page.meetings, _row_of(page.meetings, number))
     return page
 
 
@@ -131,26 +98,25 @@ def test_a_draft_meeting_is_corrected_then_cancelled(qtbot: QtBot, ctx: AppConte
     meeting_id, number = _meeting(ctx, TODAY + timedelta(days=5))
     page = _page(qtbot, ctx, number)
 
-    click(qtbot, button(page, "修改…"))
-    correct = opened(qtbot, page, CorrectMeetingDialog)
-    assert isinstance(correct, CorrectMeetingDialog)
+    click(qtbot, page, "修改…")
+    qtbot.waitUntil(lambda: page.findChild(CorrectMeetingDialog) is not None, timeout=5000)
+    correct = opened(CorrectMeetingDialog)
     assert correct.title_edit.text() == "停车问题专题会" and not correct.cases.isVisible()
-    correct.place.clear()
-    type_text(correct.place, "党群服务中心二楼")
+    correct.place.selectAll()
+    type_into(qtbot, correct.place, "党群服务中心二楼")
     with qtbot.waitSignal(correct.saved, timeout=5000):
-        click(qtbot, dialog_button(correct, QDialogButtonBox.StandardButton.Save))
+        click(qtbot, correct, "保存")
     assert meetings.get_meeting(ctx.db, meeting_id).data.place == "党群服务中心二楼"
 
-    click(qtbot, button(page, "取消会议…"))
-    cancel = opened(qtbot, page, CancelMeetingDialog)
-    assert isinstance(cancel, CancelMeetingDialog)
-    save = dialog_button(cancel, QDialogButtonBox.StandardButton.Save)
+    click(qtbot, page, "取消会议…")
+    qtbot.waitUntil(lambda: page.findChild(CancelMeetingDialog) is not None, timeout=5000)
+    cancel = opened(CancelMeetingDialog)
     with qtbot.waitSignal(cancel.failed, timeout=5000):
-        click(qtbot, save)  # no reason given
+        click(qtbot, cancel, "保存")  # no reason given
     assert cancel.form.error_text("cancel_reason") == "必须填写" and cancel.isVisible()
-    type_text(cancel.reason, "业委会换届，延期召开")
+    type_into(qtbot, cancel.reason, "业委会换届，延期召开")
     with qtbot.waitSignal(cancel.saved, timeout=5000):
-        click(qtbot, save)
+        click(qtbot, cancel, "保存")
     qtbot.waitUntil(lambda: _status_shown(page, number) == "已取消", timeout=5000)
 
 
@@ -169,8 +135,8 @@ def test_a_final_meeting_is_neither_corrected_nor_cancelled(
     monkeypatch.setattr(
         "redoffice.ui.meeting_changes.report", lambda _parent, error: shown.append(error.text)
     )
-    for each in (correct, cancel):
-        click(qtbot, each)
+    for text in ("修改…", "取消会议…"):
+        click(qtbot, page, text)
     qtbot.waitUntil(lambda: len(shown) == 2, timeout=5000)
     assert set(shown) == {
         f"会议 {number} 的纪要已定稿，会议不能再修改或取消（纪要可填写修订原因后修改）"
@@ -188,18 +154,82 @@ def test_the_minutes_saved_twice_keep_their_resolution_number(
     editor = MinutesEditor(ctx, meetings.get_meeting(ctx.db, meeting_id))
     qtbot.addWidget(editor)
     editor.show()
-    click(qtbot, button(editor, "新增议题"))
-    type_text(editor.item_title, "楼道堆物")
-    click(qtbot, button(editor, "添加议定事项"))
-    type_text(editor.resolutions.cellWidget(0, 0), "物业一周内清理")
+    click(qtbot, editor, "新增议题")
+    type_into(qtbot, editor.item_title, "楼道堆物")
+    click(qtbot, editor, "添加议定事项")
+    type_into(qtbot, editor.resolutions.cellWidget(0, 0), "物业一周内清理")
     deadline = editor.resolutions.cellWidget(0, 4)
     assert isinstance(deadline, DateField)
-    qtbot.keyClicks(deadline.edit, (TODAY + timedelta(days=7)).strftime("%Y.%m.%d"))
+    type_into(qtbot, deadline.edit, (TODAY + timedelta(days=7)).strftime("%Y.%m.%d"))
     qtbot.keyClick(deadline.edit, Qt.Key.Key_Tab)
     assert deadline.value() == TODAY + timedelta(days=7)
     for _ in range(2):
         with qtbot.waitSignal(ctx.changed, timeout=5000):
-            click(qtbot, button(editor, "保存"))
+            click(qtbot, editor, "保存")
         ctx.tasks.wait_idle(5, 0.02)
     found = resolutions.list_resolutions(ctx.db, ResolutionFilter(meeting_id=meeting_id))
     assert [(r.number, r.text) for r in found] == [(f"{number}-01", "物业一周内清理")]
+
+
+# -- first start: the codes checked and explained; 取消 closes the program ------------------
+
+
+def test_first_start_checks_and_explains_the_codes(
+    qtbot: QtBot, tmp_path: Path, no_questions: list[str]
+) -> None:
+    db = open_database(f"sqlite:///{tmp_path / 'new.sqlite'}")
+    ctx = AppContext(db)
+    dialog = SetupDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    form = dialog.identity_form
+    hints = [w.text() for w in form.findChildren(QLabel) if w.objectName() == "hint"]
+    assert any("12位" in h for h in hints) and any("前9位" in h for h in hints)
+    type_into(qtbot, form.community_name, "幸福社区")
+    type_into(qtbot, form.community_code, "420106001")  # the 9-digit code used to be taken
+    type_into(qtbot, form.street_name, "中南路街道")
+    type_into(qtbot, form.operator, "张秘书")
+    with qtbot.waitSignal(dialog.failed, timeout=5000):
+        click(qtbot, dialog, "保存")
+    assert form.error_text("community_code") == "应为12位数字的统计用区划代码，“420106001”不是"
+    assert not community.is_initialized(db)
+    type_into(qtbot, form.community_code, "001")
+    assert form.street_code.text() == "420106001"  # the street code follows the community's
+    form.street_code.selectAll()
+    type_into(qtbot, form.street_code, "420106002")
+    with qtbot.waitSignal(dialog.failed, timeout=5000):
+        click(qtbot, dialog, "保存")
+    assert form.error_text("street_code") == "街道代码应为社区代码的前9位（420106001）"
+    form.street_code.selectAll()
+    type_into(qtbot, form.street_code, "420106001")
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        click(qtbot, dialog, "保存")
+    assert community.identity(db).community_code == "420106001001"
+    ctx.tasks.shutdown()
+    db.close()
+
+
+def test_cancelling_the_first_start_says_the_program_closes(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = open_database(f"sqlite:///{tmp_path / 'new.sqlite'}")
+    ctx = AppContext(db)
+    dialog = SetupDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    answers = [False, True]
+    asked: list[str] = []
+
+    def confirm(_parent: object, _title: str, text: str) -> bool:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr("redoffice.ui.ask.confirm", confirm)
+    click(qtbot, dialog, "取消并退出")
+    assert dialog.isVisible()  # "no": the dialog stays
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and dialog.result() == SetupDialog.DialogCode.Rejected
+    assert len(asked) == 2 and all("关闭程序" in q for q in asked)
+    assert not community.is_initialized(db)
+    ctx.tasks.shutdown()
+    db.close()

@@ -30,9 +30,9 @@ def test_first_start_asks_identity_and_operator(qtbot: QtBot, tmp_path: Path) ->
     assert form.error_text("community_code") == "必须填写"
     assert form.error_text("operator") == "必须填写"
     assert not community.is_initialized(db)
-    form.community_code.setText("420106001")
+    form.community_code.setText("420106001001")
     form.street_name.setText("中南路街道")
-    form.street_code.setText("420106")
+    form.street_code.setText("420106001")
     form.operator.setText("张秘书")
     with qtbot.waitSignal(dialog.saved, timeout=5000):
         dialog.submit()
