@@ -180,7 +180,7 @@ def list_screens(window: MainWindow, ctx: AppContext, folder: Path) -> None:
     screen = window.screen().grabWindow(0)
     screen.copy(window.frameGeometry()).save(str(folder / "residents-columns.png"))
     menu.close()
-    pdf_page(listing.print_job("居民名单")(), folder, "residents-list")
+    pdf_page(documents.list_pdf(listing.print_data("居民名单")()), folder, "residents-list")
 
 
 if __name__ == "__main__":

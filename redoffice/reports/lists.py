@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from redoffice.reports.base import Page, para, render, table, usable_width
+from redoffice.steps import QUIET, Steps
 
 
 @dataclass(frozen=True)
@@ -32,17 +33,26 @@ def _widths(pixels: Sequence[int], room: float) -> list[float]:
     return [room * max(p, 30) / total for p in pixels]
 
 
-def list_sheet(community: str, sheet: ListSheet, rows: Iterable[Sequence[str]]) -> bytes:
+def list_sheet(
+    community: str, sheet: ListSheet, rows: Sequence[Sequence[str]], steps: Steps = QUIET
+) -> bytes:
+    """The rows under the list's title; ``steps`` follows the rows made, then laid out."""
     page = Page(sheet.title, community, landscape=True)
-    lines = [list(r) for r in rows]
+    lines = list(rows)
     size = 8 if len(sheet.headers) > 8 else 9
     story: list[Flowable] = [
         para(f"{community}{sheet.title}", 14, align=1),
         para(f"共 {len(lines)} 条", 9, align=1),
         Spacer(1, 3 * mm),
-        table(sheet.headers, lines, _widths(sheet.widths, usable_width(page)), size=size),
+        table(
+            sheet.headers,
+            lines,
+            _widths(sheet.widths, usable_width(page)),
+            size=size,
+            steps=steps.stage(0, 2 * len(lines)),
+        ),
     ]
-    return render(page, story)
+    return render(page, story, steps.stage(len(lines), 2 * len(lines)))
 
 
 @dataclass(frozen=True)

@@ -71,11 +71,26 @@ def case_ledger(
     return case_ledger_pdf(case_ledger_data(db, date_from, date_to), steps)
 
 
-def list_report(
+@dataclass(frozen=True)
+class ListPrint:
+    """A list as the screen shows it, read from the database (plain data for the process that
+    lays out a long list)."""
+
+    community: str
+    sheet: ListSheet
+    rows: list[list[str]]
+
+
+def list_data(
     db: Database, sheet: ListSheet, rows: Callable[[], Iterable[Sequence[str]]]
-) -> bytes:
-    """A list printed as the screen shows it (``rows`` are read on the worker)."""
-    return lists.list_sheet(community.identity(db).community_name, sheet, rows())
+) -> ListPrint:
+    """The cells of the list (``rows`` reads them, on the database worker)."""
+    return ListPrint(community.identity(db).community_name, sheet, [list(r) for r in rows()])
+
+
+def list_pdf(data: ListPrint, steps: Steps = QUIET) -> bytes:
+    """The list laid out; ``steps`` follows it (the whole registry is thousands of pages)."""
+    return lists.list_sheet(data.community, data.sheet, data.rows, steps)
 
 
 def _period(start: date, end: date) -> str:

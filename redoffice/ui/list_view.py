@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 
 from redoffice.reports.lists import ListSheet
 from redoffice.services import documents
+from redoffice.services.documents import ListPrint
 from redoffice.ui import ui_state
 from redoffice.ui.context import AppContext
 from redoffice.ui.lazy_table import PAGE, Column, LazyTableModel
 from redoffice.ui.list_table import ListTable
-from redoffice.ui.preview import show_report
+from redoffice.ui.preview import show_long_report
 
 R = TypeVar("R")
 IdLoader = Callable[[str, str, bool], Callable[[], list[str]]]
@@ -73,7 +74,7 @@ class SearchableList(QWidget, Generic[R]):
         self._sort = (default_sort, newest_first)
         self._generation = self._shown = 0
         self._select_next: str | None = None
-        self._when_ready: list[Callable[[], None]] = []
+        self._when_ready: list[Callable[[], object]] = []
         self._filters: list[QWidget] = []
         self.highlight_first = False
         self._save_layout = QTimer(self, singleShot=True, interval=400)
@@ -191,7 +192,7 @@ class SearchableList(QWidget, Generic[R]):
         """A search typed or a reload asked for whose answer has not been shown yet."""
         return self._debounce.isActive() or self._shown != self._generation
 
-    def when_ready(self, action: Callable[[], None]) -> None:
+    def when_ready(self, action: Callable[[], object]) -> None:
         """Run ``action`` once the list shows the latest search and filters."""
         if not self.pending:
             action()
@@ -284,9 +285,9 @@ class SearchableList(QWidget, Generic[R]):
         """The columns on screen in their order, with their widths."""
         return [(self._columns[c], self.table.columnWidth(c)) for c in self.table.visible_columns()]
 
-    def print_job(self, title: str) -> Callable[[], bytes]:
-        """The list as shown (rows, order, visible columns) as an A4 landscape PDF; the job
-        runs on the worker."""
+    def print_data(self, title: str) -> Callable[[], ListPrint]:
+        """The job (for the database worker) that reads the list as shown: its rows in order,
+        the visible columns, the filters in words."""
         columns = self.shown_columns()
         ids = self.ids()
         fetch = self._fetch
@@ -298,16 +299,19 @@ class SearchableList(QWidget, Generic[R]):
                     yield [column.text(row) for column, _w in columns]
 
         return partial(
-            documents.list_report,
+            documents.list_data,
             self.ctx.db,
             ListSheet(title, filters, [c.header for c, _w in columns], [w for _c, w in columns]),
             rows,
         )
 
     def print_preview(self, title: str) -> None:
-        """The list as shown, in the print preview, once it shows the latest search."""
+        """The list as shown, once it shows the latest search: read on the worker, laid out
+        in a process of its own (with progress and 取消), then the print preview."""
         self.when_ready(
-            lambda: show_report(self.ctx, self, title, f"{title}.pdf", self.print_job(title))
+            lambda: show_long_report(
+                self.ctx, self, title, f"{title}.pdf", self.print_data(title), documents.list_pdf
+            )
         )
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:

@@ -6,7 +6,11 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
+
+from redoffice.errors import UserError
 from redoffice.reports.lists import FigureTable, ListSheet, figures, list_sheet
+from redoffice.steps import Steps
 from tests.reports.conftest import pdf_fonts, pdf_text
 
 SHEET = ListSheet(
@@ -70,3 +74,13 @@ def test_figures_print_each_table_with_the_period(tmp_path: Path) -> None:
     for expected in ("幸福社区走访覆盖率", "2026-01-01 至 2026-03-31", "按特殊人群", "100.0%"):
         assert expected in text
     assert _page_size(data, tmp_path)[0] > _page_size(data, tmp_path)[1]
+
+
+def test_a_long_list_reports_progress_and_can_be_stopped() -> None:
+    rows = [(f"王{n:04d}", "阳光花园3栋2单元301室", "138****0000") for n in range(600)]
+    seen: list[tuple[int, int]] = []
+    list_sheet("幸福社区", SHEET, rows, Steps(lambda done, total: seen.append((done, total))))
+    assert seen and seen[-1][1] == 1200 and seen[-1][0] >= 600
+    assert [d for d, _t in seen] == sorted(d for d, _t in seen)
+    with pytest.raises(UserError, match="没有打印"):
+        list_sheet("幸福社区", SHEET, rows, Steps(cancelled=lambda: True))

@@ -54,6 +54,12 @@ def _sort_by_heading(qtbot: QtBot, listing: SearchableList[Any], column: int) ->
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
 
 
+def _preview_shown() -> bool:
+    return any(
+        isinstance(w, PreviewWindow) and w.isVisible() for w in QApplication.topLevelWidgets()
+    )
+
+
 def _right_click(widget: QWidget, pos: QPoint) -> None:
     event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, widget.mapToGlobal(pos))
     QApplication.sendEvent(widget, event)
@@ -167,8 +173,8 @@ def test_header_menu_hides_a_column_and_the_print_is_the_list_as_shown(
     phone = next(a for a in menu.actions() if a.text() == "联系电话")
     phone.trigger()
     assert header.isSectionHidden(4)
-    click(qtbot, page, "打印列表")
-    assert ctx.tasks.wait_idle()
+    click(qtbot, page, "打印列表")  # laid out in a process of its own, with progress
+    qtbot.waitUntil(_preview_shown, timeout=60_000)
     preview = opened(PreviewWindow)
     document = preview.document
     size = document.pagePointSize(0)
