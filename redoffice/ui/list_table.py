@@ -119,12 +119,14 @@ class ListTable(QTableView):
             view.setColumnHidden(column, True)
         view.setColumnWidth(0, self.columnWidth(0))
 
-    def _first_resized(self, logical: int, _old: int, new: int) -> None:
+    def _first_resized(self, logical: int, _old: int, _new: int) -> None:
         if logical == 0:
-            self.frozen.setColumnWidth(0, new)
-            self._place_frozen()
+            self.place_frozen()
 
-    def _place_frozen(self) -> None:
+    def place_frozen(self) -> None:
+        """Lay the frozen column over the first one, at its width (a restored header state
+        does not announce the widths it sets: the first resize brings them over)."""
+        self.frozen.setColumnWidth(0, self.columnWidth(0))
         frame = self.frameWidth()
         self.frozen.setGeometry(
             frame,
@@ -135,7 +137,7 @@ class ListTable(QTableView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._place_frozen()
+        self.place_frozen()
 
     def moveCursor(
         self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier

@@ -295,6 +295,7 @@ def test_columns_sort_filters_and_picker_size_are_remembered(qtbot: QtBot, ctx: 
     assert page.list.table.menu is not None
     next(a for a in page.list.table.menu.actions() if a.text() == "联系电话").trigger()
     header.moveSection(header.visualIndex(6), 1)  # 住址 next to the name
+    header.resizeSection(0, 140)  # a wider name column
     _sort_by_heading(qtbot, page.list, 2)
     _sort_by_heading(qtbot, page.list, 2)  # 出生日期, youngest first
     qtbot.mouseClick(page.deleted, Qt.MouseButton.LeftButton)  # a look into the recycle bin
@@ -305,6 +306,7 @@ def test_columns_sort_filters_and_picker_size_are_remembered(qtbot: QtBot, ctx: 
     assert again.places.grid.currentText() == grid and again.tag.currentText() == tag
     header = again.list.table.horizontalHeader()
     assert header.isSectionHidden(4) and header.logicalIndex(1) == 6
+    assert again.list.table.columnWidth(0) == again.list.table.frozen.columnWidth(0) == 140
     assert header.sortIndicatorSection() == 2
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
     births = [r.birth_date for r in search.resident_rows(ctx.db, again.list.ids())]
