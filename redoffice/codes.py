@@ -70,6 +70,32 @@ ORGANIZATION_KINDS: Final = MappingProxyType(
 
 STAFF_ROLES: Final = MappingProxyType({"community_worker": "社区工作者", "grid_worker": "网格员"})
 
+# who went on a visit (入户走访)
+VISIT_ROLES: Final = MappingProxyType(
+    {"staff": "走访人", "party_member": "党员", "volunteer": "志愿者"}
+)
+
+# a line of a 民情诉求's timeline
+CASE_EVENT_KINDS: Final = MappingProxyType(
+    {
+        "created": "受理",
+        "transition": "办理",
+        "reopened": "重新办理",
+        "note": "进展",
+        "escalated": "上报街道",
+    }
+)
+
+# where a meeting's 议题 came from
+AGENDA_SOURCES: Final = MappingProxyType(
+    {"new": "新议题", "case": "民情诉求", "carried": "上次议定事项"}
+)
+
+# 微心愿 认领
+CLAIM_STATUSES: Final = MappingProxyType(
+    {"live": "有效", "cancelled": "已取消", "fulfilled": "已兑现"}
+)
+
 # 特殊人群 tags: dated, several per resident.
 TAGS: Final = MappingProxyType(
     {

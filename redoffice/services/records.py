@@ -1,10 +1,9 @@
-"""Helpers shared by the record services: save, soft delete and restore, references, history."""
+"""Helpers shared by the record services: save, soft delete and restore, references, numbers.
+
+A record's 变更记录 is read by :mod:`redoffice.services.history`."""
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import func, select
@@ -12,7 +11,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from redoffice.db import Database
 from redoffice.errors import Collector, UserError
-from redoffice.models import AuditLog, Base
+from redoffice.models import Base
 
 T = TypeVar("T", bound=Base)
 
@@ -77,45 +76,3 @@ def set_deleted(db: Database, table: str, record_id: str, deleted: bool) -> None
         if obj is None:
             raise UserError("record.not_found")
         obj.deleted = deleted  # type: ignore[attr-defined]
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    """One line of a record's 变更记录."""
-
-    at: datetime
-    actor: str
-    action: str
-    changes: tuple[tuple[str, Any, Any], ...]
-
-
-_HIDDEN = {"version", "updated_at", "owner_node", "id", "name_pinyin", "name_initials"}
-_HIDDEN |= {"id_number_rev", "phone_rev"}
-
-
-def _diff(before: dict[str, Any], after: dict[str, Any]) -> tuple[tuple[str, Any, Any], ...]:
-    keys = sorted(set(before) | set(after))
-    return tuple(
-        (k, before.get(k), after.get(k))
-        for k in keys
-        if k not in _HIDDEN and before.get(k) != after.get(k)
-    )
-
-
-def history(db: Database, table: str, record_id: str) -> list[HistoryEntry]:
-    """Every audited change of one record, oldest first, as field-level differences."""
-    with db.read() as s:
-        rows = s.scalars(
-            select(AuditLog)
-            .where(AuditLog.table_name == table, AuditLog.row_id == record_id)
-            .order_by(AuditLog.id)
-        ).all()
-        return [
-            HistoryEntry(
-                at=row.at,
-                actor=row.actor,
-                action=row.action,
-                changes=_diff(json.loads(row.before or "{}"), json.loads(row.after or "{}")),
-            )
-            for row in rows
-        ]

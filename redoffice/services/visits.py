@@ -124,7 +124,7 @@ def record_visit(db: Database, data: VisitInput) -> str:
             )
         for role, name in data.companions:
             s.add(VisitParticipant(visit_id=visit.id, role=role, name=name.strip()))
-        person = visited_person(s, household.id) if data.issues else None
+        reporter = visited_person(s, household.id) if data.issues else None
         for issue in data.issues:
             open_case(
                 s,
@@ -134,7 +134,7 @@ def record_visit(db: Database, data: VisitInput) -> str:
                     urgency=issue.urgency,
                     source="visit",
                     household_id=household.id,
-                    reporter_resident_id=issue.reporter_resident_id or person,
+                    reporter_resident_id=issue.reporter_resident_id or reporter,
                 ),
                 visit=visit,
             )

@@ -256,7 +256,7 @@ def _key_names(s: Session, by: str, events: Sequence[Any], period: tuple[date, d
     if by == "round":
         names = {r.id: r.name for r in s.scalars(select(WishRound))}
         first = _first_rounds(s, period)
-        return lambda e: [names.get(e.round_id or first.get(e.wish_id), "未入批次")]
+        return lambda e: [names.get(e.round_id or first.get(e.wish_id) or "", "未入批次")]
     if by == "grid":
         grids = {g.id: g.name for g in s.scalars(select(Grid))}
         return lambda e: [grids.get(e.grid_id, "未分网格")]
@@ -280,11 +280,12 @@ def _first_rounds(s: Session, period: tuple[date, date]) -> dict[str, str]:
         .where(
             WishEvent.deleted.is_(False),
             WishEvent.kind == "published",
+            WishEvent.round_id.is_not(None),
             WishEvent.wish_id.in_(in_period),
         )
         .order_by(WishEvent.event_date.desc(), WishEvent.id.desc())
     ):
-        first[wish_id] = round_id  # the earliest publication is written last
+        first[wish_id] = str(round_id)  # the earliest publication is written last
     return first
 
 

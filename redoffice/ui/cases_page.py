@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redoffice.codes import CASE_EVENT_KINDS
 from redoffice.errors import UserError
 from redoffice.services import case_queries, cases, documents, visits
 from redoffice.services.calendar import SHANGHAI
@@ -44,13 +45,7 @@ from redoffice.ui.simple_table import SimpleTable
 from redoffice.ui.widgets import button_row, code_combo, combo_value, fill_combo, splitter, stacked
 
 translate = QCoreApplication.translate
-KINDS = {
-    "created": "受理",
-    "transition": "办理",
-    "reopened": "重新办理",
-    "note": "进展",
-    "escalated": "上报街道",
-}
+KINDS = CASE_EVENT_KINDS
 
 
 def case_columns() -> list[Column[CaseRow]]:

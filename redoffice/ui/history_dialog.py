@@ -1,9 +1,9 @@
-"""变更记录: who changed what and when, field by field."""
+"""变更记录: who changed what and when, field by field, as :mod:`redoffice.services.history`
+words it (Chinese field names and values, masked ID numbers and phones)."""
 
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import (
@@ -16,20 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redoffice.messages import message
-from redoffice.services import records
-from redoffice.services.records import HistoryEntry
+from redoffice.services import history
+from redoffice.services.history import HistoryEntry
 from redoffice.ui.context import AppContext
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-
-
-def _text(value: Any) -> str:
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    return str(value)
 
 
 class HistoryDialog(QDialog):
@@ -51,7 +42,7 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         self.resize(760, 420)
-        ctx.query(partial(records.history, ctx.db, table, record_id), self.show_entries)
+        ctx.query(partial(history.history, ctx.db, table, record_id), self.show_entries)
 
     def _action(self, action: str) -> str:
         names = {
@@ -65,15 +56,12 @@ class HistoryDialog(QDialog):
     def show_entries(self, entries: list[HistoryEntry]) -> None:
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
-            changes = "\n".join(
-                f"{message('field.' + field)}：{_text(old)} → {_text(new)}"
-                for field, old, new in entry.changes
-                if field != "deleted"
-            )
+            changes = "\n".join(f"{c.field}：{c.old} → {c.new}" for c in entry.changes)
+            action = self._action(entry.action)
             cells = (
                 entry.at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M:%S"),
                 entry.actor,
-                self._action(entry.action),
+                f"{action}{entry.part}" if entry.part else action,
                 changes,
             )
             for column, text in enumerate(cells):

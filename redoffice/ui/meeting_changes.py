@@ -36,7 +36,9 @@ class CorrectMeetingDialog(MeetingDialog):
         super().__init__(ctx, replace(choices, kinds=kinds, cases=[]), (), parent)
         self.setWindowTitle(f"{detail.number} · " + self.tr("Correct the meeting"))
         self.meeting_id = detail.id
-        self.form.layout_.setRowVisible(self.cases.parentWidget(), False)
+        case_row = self.cases.parentWidget()
+        assert case_row is not None
+        self.form.layout_.setRowVisible(case_row, False)
         self._fill(detail)
 
     def _fill(self, detail: MeetingDetail) -> None:

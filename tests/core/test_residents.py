@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from redoffice.db import Database
 from redoffice.errors import UserError, ValidationFailed
 from redoffice.models import AuditLog, ChangeLog, Resident, ResidentTag
-from redoffice.services import records, residents
+from redoffice.services import history, records, residents
 from redoffice.services.residents import ResidentInput, TagInput
 from tests.factories import add_resident, id_number, setup_place
 
@@ -137,9 +137,9 @@ def test_edit_keeps_version_and_history(db: Database) -> None:
     from dataclasses import replace
 
     residents.save_resident(db, replace(data, phone="13900001111"), rid)
-    history = records.history(db, "resident", rid)
-    assert [h.action for h in history] == ["create", "update"]
-    assert history[1].changes == (("phone", "", "13900001111"),)
-    assert history[1].actor == "张秘书"
+    entries = history.history(db, "resident", rid)
+    assert [h.action for h in entries] == ["create", "update"]
+    assert entries[1].changes == (history.Change("联系电话", "—", "139****1111"),)
+    assert entries[1].actor == "张秘书"
     with db.read() as s:
         assert s.get(Resident, rid).version == 2  # type: ignore[union-attr]

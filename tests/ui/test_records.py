@@ -4,6 +4,7 @@ the beneficiary is found; a draft meeting is corrected and cancelled with the pa
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -13,15 +14,18 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from redoffice.db import open_database
-from redoffice.services import community, meetings, resolutions, wish_queries
+from redoffice.services import community, meetings, residents, resolutions, search, wish_queries
 from redoffice.services.meetings import ItemInput, MeetingInput, Minutes, ResolutionInput
 from redoffice.services.residents import TagInput
 from redoffice.services.resolutions import ResolutionFilter
+from redoffice.services.search import ResidentQuery
 from redoffice.ui.context import AppContext
 from redoffice.ui.date_fields import DateField
+from redoffice.ui.history_dialog import HistoryDialog
 from redoffice.ui.meeting_changes import CancelMeetingDialog, CorrectMeetingDialog
 from redoffice.ui.meetings_page import MeetingsPage
 from redoffice.ui.minutes_editor import MinutesEditor
+from redoffice.ui.residents_page import ResidentsPage
 from redoffice.ui.setup_dialog import SetupDialog
 from redoffice.ui.simple_table import SimpleTable
 from redoffice.ui.wish_dialogs import WishDialog
@@ -169,6 +173,37 @@ def test_the_minutes_saved_twice_keep_their_resolution_number(
         ctx.tasks.wait_idle(5, 0.02)
     found = resolutions.list_resolutions(ctx.db, ResolutionFilter(meeting_id=meeting_id))
     assert [(r.number, r.text) for r in found] == [(f"{number}-01", "物业一周内清理")]
+
+
+# -- 变更记录: in Chinese, masked, names instead of ids -------------------------------------
+
+
+def test_the_change_history_reads_in_chinese(qtbot: QtBot, ctx: AppContext) -> None:
+    rid = add_resident(
+        ctx.db, "周晓梅", born=date(1985, 3, 9), gender="female", phone="13655512345"
+    )
+    data = residents.get_resident(ctx.db, rid).data
+    household = search.resident_rows(ctx.db, search.resident_ids(ctx.db, ResidentQuery(), 1))[0]
+    residents.save_resident(
+        ctx.db, replace(data, household_id=household.household_id, relation="1"), rid
+    )
+    page = ResidentsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    type_into(qtbot, page.list.search, "13655512345")
+    qtbot.waitUntil(lambda: page.list.model.rowCount() == 1, timeout=5000)
+    click_row(qtbot, page.list.table, 0)
+    qtbot.waitUntil(lambda: page.history_button.isEnabled(), timeout=5000)
+    click(qtbot, page, "变更记录")
+    dialog = opened(HistoryDialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=5000)
+    created, moved = (dialog.table.item(n, 3).text() for n in range(2))
+    assert [dialog.table.item(n, 2).text() for n in range(2)] == ["新增", "修改"]
+    assert "性别：— → 女" in created and "政治面貌：— → 群众" in created
+    assert "联系电话：— → 136****2345" in created
+    assert "female" not in created and "search_name" not in created and "13655512345" not in created
+    assert f"所属户：— → {household.address}" in moved
+    assert "与户主关系：其他 → 配偶" in moved
 
 
 # -- first start: the codes checked and explained; 取消 closes the program ------------------
