@@ -213,18 +213,13 @@ class CasesPage(QWidget):
         self.ctx.query(partial(visits.entry_choices, self.ctx.db), show)
 
     def show_overdue(self) -> None:
-        """From the 工作台: every overdue case."""
-        self.status.setCurrentIndex(0)
+        """From the 工作台: every overdue case, whatever the list was filtered by."""
+        self.list.clear_filters()
         self.overdue.setChecked(True)
-        self.list.reload()
 
     def open_case(self, case_id: str) -> None:
         """From the 工作台: show this case (filters cleared) and its timeline."""
-        self.status.setCurrentIndex(0)
-        self.category.setCurrentIndex(0)
-        self.overdue.setChecked(False)
-        self.places.grid.setCurrentIndex(0)
-        self.list.search.setText("")
+        self.list.clear_filters()
         self.list.select_after_reload(case_id)
 
     def show_timeline(self, case_id: str) -> None:

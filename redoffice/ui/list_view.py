@@ -143,6 +143,17 @@ class SearchableList(QWidget, Generic[R]):
         """The filters beside the search box, in order."""
         return [w for w in _widgets(self.filters) if w is not self.search]
 
+    def clear_filters(self) -> None:
+        """Every filter back to its first choice (全部), boxes unticked, the search emptied;
+        a remembered choice still to come is dropped."""
+        for widget in self.filter_widgets():
+            if isinstance(widget, QComboBox):
+                ui_state.drop_pending(widget)
+                widget.setCurrentIndex(0)
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(False)
+        self.search.clear()
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()

@@ -49,6 +49,13 @@ def filter_value(widget: QWidget) -> Any:
     return None
 
 
+def drop_pending(combo: QComboBox) -> None:
+    """Forget a remembered choice still waiting for the combo's items (the screen was told
+    what to show instead)."""
+    for pending in combo.findChildren(_PendingChoice):
+        pending.drop()
+
+
 def set_filter_value(widget: QWidget, value: Any) -> None:
     if isinstance(widget, QCheckBox):
         widget.setChecked(str(value).lower() == "true")
@@ -68,8 +75,12 @@ class _PendingChoice(QObject):
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._try)
         combo.model().rowsInserted.connect(self._later)
-        combo.activated.connect(lambda _n: self.deleteLater())  # the user chose
+        combo.activated.connect(lambda _n: self.drop())  # the user chose
         self._try()
+
+    def drop(self) -> None:
+        self._applying = True  # never again
+        self.deleteLater()
 
     def _later(self, *_args: Any) -> None:
         self._timer.start()  # after fill_combo has finished its own selecting

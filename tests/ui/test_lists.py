@@ -470,3 +470,37 @@ def test_follow_up_list_exported_and_printed_with_its_filters(
     assert f"未完成事项，{party}" in text
     assert preview.document.pagePointSize(0).width() > preview.document.pagePointSize(0).height()
     preview.close()
+
+
+def test_a_case_opened_from_the_workbench_shows_whatever_filter_was_remembered(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    from redoffice.services.case_queries import CaseFilter, list_cases
+    from redoffice.ui.cases_page import CasesPage
+    from redoffice.ui.main_window import MainWindow
+    from tests.ui.driver import click_row
+
+    page = CasesPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    assert ctx.tasks.wait_idle()
+    page.places.grid.setFocus()
+    qtbot.keyClick(page.places.grid, Qt.Key.Key_End)  # the last 网格, remembered
+    grid = page.places.grid.currentText().split(" ")[-1]
+    assert ctx.tasks.wait_idle()
+    page.close()
+    overdue = [c for c in list_cases(ctx.db, CaseFilter(overdue_only=True)) if c.grid != grid]
+    assert overdue, "the demo has overdue cases in another 网格"
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    assert ctx.tasks.wait_idle()
+    qtbot.mouseClick(window.dashboard.cards["cases_overdue"], Qt.MouseButton.LeftButton)
+    table = window.dashboard.lists["cases_overdue"]
+    numbers = [table.item(r, 0).text() for r in range(table.rowCount())]  # type: ignore[union-attr]
+    position = numbers.index(overdue[0].number)
+    click_row(qtbot, table, position, double=True)
+    assert ctx.tasks.wait_idle()
+    assert window.cases.places.grid.currentIndex() == 0  # the remembered 网格 did not hide it
+    assert window.cases.list.current_id() == overdue[0].id
