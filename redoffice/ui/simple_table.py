@@ -39,7 +39,9 @@ class SimpleTable(QTableWidget):
 
     def set_rows(self, rows: Sequence[Sequence[str]], keys: Sequence[Any] | None = None) -> None:
         # Emptied first: replacing an item in place re-measures its column over every row for
-        # ResizeToContents (37 wishes refilled took 0.6 s; emptied and filled, 3 ms).
+        # ResizeToContents (37 wishes refilled took 0.6 s; emptied and filled, 3 ms). The row
+        # that was selected stays selected when it is still listed.
+        kept = self.current_key()
         self.setRowCount(0)
         self.setRowCount(len(rows))
         self._keys = list(keys) if keys is not None else [None] * len(rows)
@@ -51,6 +53,8 @@ class SimpleTable(QTableWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.setItem(n, column, item)
+        if kept is not None and kept in self._keys:
+            self.selectRow(self._keys.index(kept))
 
     def current_key(self) -> Any:
         row = self.currentRow()

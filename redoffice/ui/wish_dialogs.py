@@ -154,6 +154,7 @@ class WishDialog(SaveDialog):
         self.collected_by.setText(d.collected_by)
         self.consent.setChecked(d.consent_on is not None)
         self.guardian.setText(d.guardian)
+        self._show_groups([d.group_tag] if d.group_tag else [])  # until the list comes
         self.who.set_resident(form.beneficiary_name, d.beneficiary_id)
 
     def _load_groups(self) -> None:
