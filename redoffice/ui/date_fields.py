@@ -28,7 +28,7 @@ V = TypeVar("V", date, time)
 _BAD = "QLineEdit { border: 1px solid #c0392b; background: #fdecea; }"
 
 
-class _TypedField(QWidget, Generic[V]):
+class TypedField(QWidget, Generic[V]):
     """A line edit read through ``parse``; the Chinese reason appears beside it when unreadable."""
 
     edited = Signal()  # the user typed or picked something
@@ -42,7 +42,9 @@ class _TypedField(QWidget, Generic[V]):
         parent: QWidget | None,
     ) -> None:
         super().__init__(parent)
-        self._parse, self._show, self.required = parse, show, required
+        self._parse: Callable[[str], V | None] = parse
+        self._show: Callable[[V | None], str] = show
+        self.required = required
         self._last: V | None = None
         self.edit = QLineEdit()
         self.edit.setClearButtonEnabled(True)
@@ -120,7 +122,7 @@ class _TypedField(QWidget, Generic[V]):
         self.edit.setStyleSheet(_BAD if text else "")
 
 
-class DateField(_TypedField[date]):
+class DateField(TypedField[date]):
     """A date, or empty. The calendar (button or Alt+↓) opens at the value, else at ``opens_at``
     (today unless told, e.g. a birth decade)."""
 
@@ -179,7 +181,7 @@ class DateField(_TypedField[date]):
         self.edit.setFocus()
 
 
-class TimeField(_TypedField[time]):
+class TimeField(TypedField[time]):
     """A time of day (24-hour), or empty: 9:30, 0930, 9点半."""
 
     def __init__(self, parent: QWidget | None = None, *, required: bool = False) -> None:

@@ -29,32 +29,33 @@ from PySide6.QtWidgets import (
 from redoffice.errors import ValidationFailed
 from redoffice.ui import ask
 from redoffice.ui.context import AppContext
-from redoffice.ui.date_fields import DateField, TimeField
+from redoffice.ui.date_fields import TypedField
 from redoffice.ui.errors import describe
 from redoffice.ui.screen_fit import FormScroll
 from redoffice.ui.widgets import FieldForm
 
 
 def watch_edits(root: QWidget, changed: Callable[[], None]) -> None:
-    """Call ``changed`` whenever the user edits any input under ``root``."""
+    """Call ``changed`` whenever the user edits any input under ``root`` (signals that only
+    the user's typing and clicking send, so lists and choices filled later do not count)."""
     for edit in root.findChildren(QLineEdit):
         edit.textEdited.connect(changed)
-    for text in (*root.findChildren(QPlainTextEdit), *root.findChildren(QTextEdit)):
-        text.textChanged.connect(changed)
+    for plain in root.findChildren(QPlainTextEdit):
+        plain.textChanged.connect(changed)
+    for rich in root.findChildren(QTextEdit):
+        rich.textChanged.connect(changed)
     for combo in root.findChildren(QComboBox):
         combo.activated.connect(changed)
     for spin in root.findChildren(QSpinBox):
         spin.valueChanged.connect(changed)
     for button in root.findChildren(QAbstractButton):
-        if button.isCheckable():
-            button.toggled.connect(changed)
+        # a check box toggled, or a button that adds a row, a file, a household …
+        button.clicked.connect(changed)
     for view in root.findChildren(QAbstractItemView):
         model = view.model()
-        if model is not None:
+        if model is not None:  # a box ticked in a list; lists filled later do not count
             model.dataChanged.connect(changed)
-            model.rowsInserted.connect(changed)
-            model.rowsRemoved.connect(changed)
-    for field in (*root.findChildren(DateField), *root.findChildren(TimeField)):
+    for field in root.findChildren(TypedField):
         field.edited.connect(changed)
     for widget in root.findChildren(QWidget):
         if widget.metaObject().indexOfSignal("changed(QString)") >= 0:  # a picker field
@@ -107,8 +108,8 @@ class SaveDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, self.submit)
         self.buttons.rejected.connect(self.reject)
         self.body = QVBoxLayout(self)
-        self.scroll = FormScroll(self.form)
-        self.body.addWidget(self.scroll, 1)
+        self.form_scroll = FormScroll(self.form)
+        self.body.addWidget(self.form_scroll, 1)
         self.body.addWidget(self.message)
         self.body.addWidget(self.buttons)
         self.edited = False
@@ -153,8 +154,7 @@ class SaveDialog(QDialog):
 
     def _typed_fields_readable(self) -> bool:
         """Every date and time field readable (each marks itself); the first bad one focused."""
-        fields = [*self.findChildren(DateField), *self.findChildren(TimeField)]
-        bad = [f for f in fields if not f.check()]
+        bad = [f for f in self.findChildren(TypedField) if not f.check()]
         if bad:
             bad[0].setFocus(Qt.FocusReason.OtherFocusReason)
         return not bad
