@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from redoffice.cli.common import out_rows
+from redoffice.cli.common import out_rows, parse_date
 from redoffice.cli.work import command
 from redoffice.db import Database
 from redoffice.files import write_file
@@ -34,6 +35,13 @@ def cmd_meetings_list(db: Database, args: argparse.Namespace) -> int:
     )
 
 
+def cmd_meetings_cancel(db: Database, args: argparse.Namespace) -> int:
+    meeting_id = meetings.resolve(db, args.meeting)
+    meetings.cancel_meeting(db, meeting_id, args.reason, args.date or date.today())
+    print(f"会议 {args.meeting} 已取消")
+    return 0
+
+
 def cmd_report_sign_in(db: Database, args: argparse.Namespace) -> int:
     write_file(args.out, documents.sign_in_sheet(db, meetings.resolve(db, args.meeting)))
     return 0
@@ -58,6 +66,10 @@ def register(sub: Any, report: Any) -> None:
     listing = command(m, "list", cmd_meetings_list, "列出会议或未完成的议定事项", writes=False)
     listing.add_argument("--open-resolutions", action="store_true", help="列出未完成的议定事项")
     listing.add_argument("--json", action="store_true")
+    cancel = command(m, "cancel", cmd_meetings_cancel, "取消纪要未定稿的会议", writes=True)
+    cancel.add_argument("meeting", metavar="ID", help="会议编号或 ID")
+    cancel.add_argument("--reason", required=True, help="取消原因")
+    cancel.add_argument("--date", type=parse_date, help="取消日期，默认今天")
     for name, handler, text in (
         ("sign-in", cmd_report_sign_in, "会议签到表"),
         ("minutes", cmd_report_minutes, "会议纪要"),

@@ -7,11 +7,10 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -33,6 +32,7 @@ from redoffice.ui import record_actions
 from redoffice.ui.attachments_dialog import AttachmentsDialog
 from redoffice.ui.case_dialogs import NEXT_STEP, CaseStepDialog, open_case_dialog
 from redoffice.ui.context import AppContext
+from redoffice.ui.date_fields import DateField
 from redoffice.ui.errors import report
 from redoffice.ui.export import export_list
 from redoffice.ui.figures import CaseStatsTab
@@ -79,14 +79,13 @@ class PeriodDialog(QDialog):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Ledger period"))
-        today = QDate.currentDate()
-        self.start = QDateEdit(QDate(today.year(), today.month(), 1))
-        self.end = QDateEdit(today)
+        today = date.today()
+        self.start, self.end = DateField(required=True), DateField(required=True)
+        self.start.set_value(today.replace(day=1))
+        self.end.set_value(today)
         form = QFormLayout(self)
-        for label, edit in ((self.tr("From"), self.start), (self.tr("To"), self.end)):
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setCalendarPopup(True)
-            form.addRow(label, edit)
+        form.addRow(self.tr("From"), self.start)
+        form.addRow(self.tr("To"), self.end)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -94,9 +93,13 @@ class PeriodDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def accept(self) -> None:
+        """Only with two readable dates (each field says what is wrong)."""
+        if all([self.start.check(), self.end.check()]):
+            super().accept()
+
     def period(self) -> tuple[date, date]:
-        s, e = self.start.date(), self.end.date()
-        return date(s.year(), s.month(), s.day()), date(e.year(), e.month(), e.day())
+        return self.start.required_value(), self.end.required_value()
 
 
 class CasesPage(QWidget):

@@ -35,7 +35,8 @@ from redoffice.services.meetings import (
 )
 from redoffice.ui import ask
 from redoffice.ui.context import AppContext
-from redoffice.ui.widgets import OptionalDateEdit, button_row, code_combo, select_data
+from redoffice.ui.date_fields import DateField
+from redoffice.ui.widgets import button_row, code_combo, select_data
 
 AUTOSAVE_MS = 3000
 
@@ -137,7 +138,7 @@ class ResolutionTable(RowTable):
     def add(self, r: ResolutionInput | None = None) -> None:
         party = code_combo(meetings.PARTIES)
         select_data(party, r.party if r else "property")
-        deadline = OptionalDateEdit()
+        deadline = DateField()
         deadline.set_value(r.deadline if r else None)
         self.append(
             [
@@ -154,7 +155,7 @@ class ResolutionTable(RowTable):
         result = []
         for row in range(self.rowCount()):
             deadline = self.cellWidget(row, 4)
-            assert isinstance(deadline, OptionalDateEdit)
+            assert isinstance(deadline, DateField)
             result.append(
                 ResolutionInput(
                     _text(self, row, 0),

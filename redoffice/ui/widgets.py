@@ -1,15 +1,14 @@
-"""Small widgets shared by the dialogs: optional dates, code pickers, per-field error labels."""
+"""Small widgets shared by the dialogs: code pickers, per-field error labels (dates and times:
+:mod:`redoffice.ui.date_fields`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,27 +22,6 @@ from redoffice.codes import Labels
 from redoffice.errors import ValidationFailed
 from redoffice.ui.connect import on_click
 from redoffice.ui.errors import report
-
-_EMPTY = QDate(1900, 1, 1)
-
-
-class OptionalDateEdit(QDateEdit):
-    """A date that may be left empty (shows blank); typed as yyyy-MM-dd."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.setCalendarPopup(True)
-        self.setMinimumDate(_EMPTY)
-        self.setSpecialValueText(" ")
-        self.set_value(None)
-
-    def value(self) -> date | None:
-        qd = self.date()
-        return None if qd == _EMPTY else date(qd.year(), qd.month(), qd.day())
-
-    def set_value(self, value: date | None) -> None:
-        self.setDate(_EMPTY if value is None else QDate(value.year, value.month, value.day))
 
 
 def code_combo(codes: Labels, *, empty: str | None = None) -> QComboBox:

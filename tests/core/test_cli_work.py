@@ -266,3 +266,18 @@ def test_wish_commands(dbfile: str, tmp_path: Path, capsys: pytest.CaptureFixtur
     args = ["--member", member, "--from", "2026-01-01", "--to", today, "--out", str(service)]
     assert main(["--db", dbfile, "report", "member-service", *args]) == 0
     assert board.read_bytes().startswith(b"%PDF") and service.read_bytes().startswith(b"%PDF")
+
+
+def test_a_draft_meeting_is_cancelled_from_the_command_line(
+    dbfile: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    listed = _json(capsys, "--db", dbfile, "meetings", "list", "--json")
+    draft = next(m for m in listed if m["status"] == "草稿")
+    final = next(m for m in listed if m["status"] == "已定稿")
+    cancel = ["--db", dbfile, "meetings", "cancel", str(draft["number"]), "--reason", "延期"]
+    assert main(cancel) == 0
+    assert f"会议 {draft['number']} 已取消" in capsys.readouterr().out
+    again = _json(capsys, "--db", dbfile, "meetings", "list", "--json")
+    assert next(m for m in again if m["id"] == draft["id"])["status"] == "已取消"
+    assert main(["--db", dbfile, "meetings", "cancel", str(final["number"]), "--reason", "x"]) == 1
+    assert "纪要已定稿，会议不能再修改或取消" in capsys.readouterr().err
