@@ -7,7 +7,6 @@ selection shows only the first column, laid over the left edge of the main view.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -23,12 +22,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QMenu,
-    QPushButton,
     QTableView,
     QWidget,
 )
 
 from redoffice.ui.lazy_table import LazyTableModel
+from redoffice.ui.row_menu import RowMenu
 
 ROW_HEIGHT = 26
 
@@ -64,11 +63,9 @@ class ListTable(QTableView):
             lambda pos: self._header_menu(header.viewport().mapToGlobal(pos))
         )
         header.sectionMoved.connect(self._keep_first_column)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.customContextMenuRequested.connect(self._row_menu)
         self.doubleClicked.connect(lambda index: self.open_row.emit(index.row()))
-        self.row_actions: list[QPushButton] = []
-        self.menu: QMenu | None = None
+        self.rows = RowMenu(self)  # the page sets its buttons
+        self.menu: QMenu | None = None  # the header menu shown last
         self.frozen = self._frozen_view(model)
 
     # --- the frozen first column ----------------------------------------------------------
@@ -88,7 +85,7 @@ class ListTable(QTableView):
         frozen.doubleClicked.connect(lambda index: self.open_row.emit(index.row()))
         frozen.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         frozen.customContextMenuRequested.connect(
-            lambda pos: self._row_menu(
+            lambda pos: self.rows.open_at(
                 self.viewport().mapFromGlobal(frozen.viewport().mapToGlobal(pos))
             )
         )
@@ -235,25 +232,3 @@ class ListTable(QTableView):
             self.menu.deleteLater()
         self.menu = menu
         menu.popup(at)
-
-    def set_row_actions(self, buttons: Sequence[QPushButton]) -> None:
-        """The row's right-click menu offers these buttons (as they are: hidden ones left out,
-        disabled ones greyed)."""
-        self.row_actions = list(buttons)
-
-    def row_menu(self) -> QMenu:
-        menu = QMenu(self)
-        for button in self.row_actions:
-            if button.isHidden():
-                continue
-            action = menu.addAction(button.text().replace("&", "&&"))
-            action.setEnabled(button.isEnabled())
-            action.triggered.connect(button.click)
-        return menu
-
-    def _row_menu(self, pos: QPoint) -> None:
-        index = self.indexAt(pos)
-        if not index.isValid() or not self.row_actions:
-            return
-        self.selectRow(index.row())
-        self._popup(self.row_menu(), self.viewport().mapToGlobal(pos))

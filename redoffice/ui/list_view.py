@@ -159,7 +159,8 @@ class SearchableList(QWidget, Generic[R]):
         self.search.selectAll()
 
     def set_row_actions(self, buttons: Sequence[QPushButton]) -> None:
-        self.table.set_row_actions(buttons)
+        """Right-click on a row offers these buttons."""
+        self.table.rows.buttons = list(buttons)
 
     # --- remembered layout ----------------------------------------------------------------
     def _restore_layout(self, table: ListTable) -> None:

@@ -124,6 +124,7 @@ class MeetingsPage(QWidget):
             (self.tr("Scanned minutes"), self.show_attachments),
         )
         self._meeting_buttons(layout_buttons(buttons))
+        self.meetings.set_row_actions(layout_buttons(buttons)[1:])
         layout.addLayout(buttons)
         layout.addWidget(self.meetings)
         return tab
@@ -247,6 +248,7 @@ class MeetingsPage(QWidget):
         for button in layout_buttons(buttons)[:3]:  # only while the resolution is open
             self.resolution_buttons.add(button, lambda r: r.status_code in meetings.OPEN_RESOLUTION)
         self.resolution_buttons.watch(self.resolutions)
+        self.resolutions.set_row_actions(layout_buttons(buttons)[:3])
         layout.addLayout(buttons)
         layout.addLayout(filters)
         layout.addWidget(split, 1)

@@ -11,10 +11,13 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
+
+from redoffice.ui.row_menu import RowMenu
 
 
 class SimpleTable(QTableWidget):
@@ -36,6 +39,11 @@ class SimpleTable(QTableWidget):
         header.setSectionResizeMode(stretch % len(headers), QHeaderView.ResizeMode.Stretch)
         self._keys: list[Any] = []
         self.doubleClicked.connect(self._activate)
+        self.rows = RowMenu(self)
+
+    def set_row_actions(self, buttons: Sequence[QPushButton]) -> None:
+        """Right-click on a row offers these buttons."""
+        self.rows.buttons = list(buttons)
 
     def set_rows(self, rows: Sequence[Sequence[str]], keys: Sequence[Any] | None = None) -> None:
         # Emptied first: replacing an item in place re-measures its column over every row for

@@ -196,6 +196,7 @@ class VisitsPage(QWidget):
         for button in layout_buttons(buttons):
             self.plan_buttons.add(button)
         self.plan_buttons.watch(self.plan.table)
+        self.plan.set_row_actions(layout_buttons(buttons))
         layout.addLayout(buttons)
         layout.addWidget(self.plan, 1)
         layout.addWidget(self.plan_count)

@@ -222,7 +222,8 @@ def test_the_frozen_name_column_sorts_and_has_the_row_menu(qtbot: QtBot, ctx: Ap
     assert page.list.ids() == search.resident_ids(ctx.db, last_name_first)
     _right_click(frozen.viewport(), QPoint(10, frozen.rowViewportPosition(1) + 5))
     assert page.list.current_id() == page.list.model.id_at(1)
-    assert page.list.table.menu is not None and page.list.table.menu.actions()
+    menu = page.list.table.rows.menu
+    assert menu is not None and menu.actions()[0].text() == "编辑"
 
 
 def test_row_menu_offers_the_page_buttons(qtbot: QtBot, ctx: AppContext) -> None:
@@ -231,7 +232,7 @@ def test_row_menu_offers_the_page_buttons(qtbot: QtBot, ctx: AppContext) -> None
     y = table.rowViewportPosition(2) + 5
     _right_click(table.viewport(), QPoint(table.columnViewportPosition(3) + 5, y))
     assert page.list.current_id() == page.list.model.id_at(2)
-    menu = table.menu
+    menu = table.rows.menu
     assert menu is not None
     labels = [a.text() for a in menu.actions()]
     assert labels == ["编辑", "迁至其他户…", "迁出/去世…", "删除", "变更记录"]
@@ -504,3 +505,27 @@ def test_a_case_opened_from_the_workbench_shows_whatever_filter_was_remembered(
     assert ctx.tasks.wait_idle()
     assert window.cases.places.grid.currentIndex() == 0  # the remembered 网格 did not hide it
     assert window.cases.list.current_id() == overdue[0].id
+
+
+def test_meetings_and_follow_up_rows_offer_their_buttons(qtbot: QtBot, ctx: AppContext) -> None:
+    from redoffice.ui.meetings_page import MeetingsPage
+    from redoffice.ui.preview import PreviewWindow
+
+    page = MeetingsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    assert ctx.tasks.wait_idle()
+    table = page.meetings
+    _right_click(table.viewport(), QPoint(20, table.rowViewportPosition(0) + 5))
+    assert table.currentRow() == 0 and table.rows.menu is not None
+    labels = [a.text() for a in table.rows.menu.actions()]
+    assert labels[:2] == ["会议纪要…", "修改…"] and "打印会议纪要" in labels
+    next(a for a in table.rows.menu.actions() if a.text() == "签到表").trigger()
+    qtbot.waitUntil(_preview_shown, timeout=10_000)
+    opened(PreviewWindow).close()
+    page.tabs.setCurrentIndex(1)
+    assert ctx.tasks.wait_idle()
+    follow_up = page.resolutions
+    _right_click(follow_up.viewport(), QPoint(20, follow_up.rowViewportPosition(0) + 5))
+    assert follow_up.rows.menu is not None
+    assert [a.text() for a in follow_up.rows.menu.actions()] == ["进展…", "完成…", "取消事项…"]
