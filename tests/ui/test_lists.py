@@ -529,3 +529,20 @@ def test_meetings_and_follow_up_rows_offer_their_buttons(qtbot: QtBot, ctx: AppC
     _right_click(follow_up.viewport(), QPoint(20, follow_up.rowViewportPosition(0) + 5))
     assert follow_up.rows.menu is not None
     assert [a.text() for a in follow_up.rows.menu.actions()] == ["进展…", "完成…", "取消事项…"]
+
+
+def test_default_columns_from_the_header_menu(qtbot: QtBot, ctx: AppContext) -> None:
+    page = _residents(qtbot, ctx)
+    table = page.list.table
+    header = table.horizontalHeader()
+    header.moveSection(header.visualIndex(6), 1)
+    header.resizeSection(6, 400)
+    _right_click(header.viewport(), QPoint(header.sectionViewportPosition(3) + 5, 5))
+    assert table.menu is not None
+    next(a for a in table.menu.actions() if a.text() == "性别").trigger()
+    assert header.isSectionHidden(1)
+    _right_click(header.viewport(), QPoint(header.sectionViewportPosition(3) + 5, 5))
+    next(a for a in table.menu.actions() if a.text() == "恢复默认列").trigger()
+    assert [header.logicalIndex(v) for v in range(header.count())] == list(range(header.count()))
+    assert not any(header.isSectionHidden(c) for c in range(header.count()))
+    assert header.sectionSize(6) == page.list.model.widths()[6]
