@@ -546,3 +546,25 @@ def test_default_columns_from_the_header_menu(qtbot: QtBot, ctx: AppContext) -> 
     assert [header.logicalIndex(v) for v in range(header.count())] == list(range(header.count()))
     assert not any(header.isSectionHidden(c) for c in range(header.count()))
     assert header.sectionSize(6) == page.list.model.widths()[6]
+
+
+def test_ctrl_f_finds_the_search_of_the_list_in_view(qtbot: QtBot, ctx: AppContext) -> None:
+    from redoffice.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    window.show_page("visits")
+    assert ctx.tasks.wait_idle()
+    visits = window.visits
+    for tab, listing in ((1, visits.plan), (0, visits.list)):
+        visits.tabs.setCurrentIndex(tab)
+        listing.table.setFocus()
+        qtbot.keyClick(listing.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        assert listing.search.hasFocus()
+    window.show_page("cases")
+    assert ctx.tasks.wait_idle()
+    window.cases.list.table.setFocus()
+    qtbot.keyClick(window.cases.list.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.cases.list.search.hasFocus()
