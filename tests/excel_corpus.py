@@ -197,3 +197,60 @@ def old_xls(tmp: Path) -> Path:
     path = tmp / "old.xls"
     book.save(str(path))
     return path
+
+
+# a new office's 居民信息台账: (name, gender, ID, phone, relation, 小区, 楼栋, 单元, 房号, 网格,
+# 人员类别, 备注); 人员类别 holds residence types and special groups, alone or together
+LEDGER_PEOPLE = [
+    ("刘德明", "男", id_number(date(1958, 4, 12), "male", seq=201), "13871000001", "户主",
+     "东湖新村", "1", "1", "101", "东湖一网格", "户籍", ""),
+    ("陈桂芳", "女", id_number(date(1960, 9, 3), "female", seq=202), "", "配偶",
+     "东湖新村", "1", "1", "101", "东湖一网格", "户籍人口、低保户", ""),
+    ("刘洋", "男", id_number(date(1985, 1, 20), "male", seq=203), "", "儿子",
+     "东湖新村", "1", "1", "101", "东湖一网格", "户籍", ""),
+    ("赵强", "男", id_number(date(1990, 6, 6), "male", seq=204), "13871000004", "户主",
+     "东湖新村", "2", "1", "202", "东湖一网格", "流动人口、残疾人", ""),
+    ("孙莉", "女", id_number(date(1992, 2, 14), "female", seq=205), "", "配偶",
+     "东湖新村", "2", "1", "202", "东湖一网格", "寄住", ""),
+    ("周福生", "男", id_number(date(1940, 11, 11), "male", seq=206), "", "户主",
+     "东湖新村", "3", "2", "301", "东湖二网格", "独居老人", ""),
+    ("吴敏", "女", id_number(date(1975, 5, 5), "female", seq=207), "", "户主",
+     "滨江花园", "5", "1", "502", "东湖二网格", "人户分离、党支部书记", ""),
+    ("郑华", "男", id_number(date(1980, 8, 8), "male", seq=208), "", "户主",
+     "滨江花园", "5", "1", "602", "东湖二网格", "空挂户", "长期在外务工"),
+]  # fmt: skip
+LEDGER_TOP = [
+    "序号", "姓名", "性别", "公民身份号码", "联系电话", "与户主关系",
+    "现住址", None, None, None, "所属网格", "人员类别", "备注",
+]  # fmt: skip
+LEDGER_LOW = [None] * 6 + ["小区", "楼栋", "单元", "房号"] + [None] * 3
+
+
+def community_ledger(
+    tmp: Path, people: Sequence[Sequence[Any]] = LEDGER_PEOPLE, name: str = "台账.xlsx"
+) -> Path:
+    """A common 居民信息台账: a merged title and a 填报单位 line, a two-row merged header (现住址
+    over 小区/楼栋/单元/房号), a 序号 column, then a 合计 row, a 填表人 line and a merged 说明."""
+    width = len(LEDGER_TOP)
+    rows: list[list[Any]] = [
+        ["东湖社区居民信息台账", *[None] * (width - 1)],
+        ["填报单位：东湖社区居民委员会", *[None] * (width - 1)],
+        LEDGER_TOP,
+        LEDGER_LOW,
+        *([n, *p] for n, p in enumerate(people, start=1)),
+        ["合计", f"共 {len(people)} 人", *[None] * (width - 2)],
+        ["填表人：刘红", None, None, None, "审核人：陈明", *[None] * (width - 5)],
+        ["说明：人员类别填写户籍人口、流动人口或特殊人群。", *[None] * (width - 1)],
+    ]
+    last = len(rows)
+    vertical = [f"{c}3:{c}4" for c in "ABCDEFKLM"]
+    merges = ["A1:M1", "A2:M2", "G3:J3", *vertical, f"A{last}:M{last}"]
+    return write_xlsx(tmp / name, rows, merges=merges)
+
+
+def ledger_row(n: int, category: str = "户籍") -> list[Any]:
+    """Person ``n`` of a long ledger, the 户主 of his own flat in 东湖新村."""
+    gender = "male" if n % 2 else "female"
+    number = id_number(date(1950 + n % 40, 1 + n % 12, 1 + n % 28), gender, seq=n)
+    return [f"居民{n}", "男" if n % 2 else "女", number, "", "户主", "东湖新村",
+            str(1 + n % 4), "1", str(100 + n), "东湖一网格", category, ""]  # fmt: skip

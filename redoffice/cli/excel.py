@@ -41,32 +41,41 @@ def _mapping(path: str | None, source: Path, sheet: str | None) -> dict[int, str
 
 
 def cmd_import(db: Database, args: argparse.Namespace) -> int:
+    """The dry run's findings first; the failed rows saved whether or not anything is then
+    written; the last line says what was written."""
     source = Path(args.file)
     options = ImportOptions(
         sheet=args.sheet,
         mapping=_mapping(args.mapping, source, args.sheet),
         on_duplicate=args.on_duplicate,
         all_or_nothing=args.all_or_nothing,
-        create_grids=args.create_grids,
+        create_places=args.create_places,
         group_by=GROUPING[args.group_by],
     )
     plan = importer.plan_import(db, source, options)
-    if not args.dry_run:
-        importer.apply_import(db, plan)
     if args.failures:
         write_file(args.failures, importer.failure_workbook(plan))
-    summary = plan.summary()
     if args.json:
+        summary = plan.summary()
+        if not args.dry_run:
+            summary["imported"] = importer.apply_import(db, plan).__dict__
         out_json(summary)
         return 0
-    done = "预检（未写入）" if args.dry_run else "已导入"
-    out(
-        f"{done}：共 {summary['rows']} 行，新增 {summary['new']}，更新 {summary['updated']}，"
-        f"无变化 {summary['unchanged']}，跳过 {summary['skipped']}，失败 {summary['failed']}"
-    )
+    _print_rows(plan)
+    out(f"预检（未写入）：{plan.text()}")
+    if not args.dry_run:
+        out(importer.apply_import(db, plan).text())
+    return 0
+
+
+def _print_rows(plan: importer.ImportPlan) -> None:
+    summary = plan.summary()
     for e in summary["errors"]:
         out(f"第 {e['row']} 行 {e['column']}：{e['message']}")
-    return 0
+    for e in summary["warnings"]:
+        out(f"第 {e['row']} 行 {e['column']}（提示）：{e['message']}")
+    if plan.ignored:
+        out(f"略过的合计/说明行：第 {'、'.join(map(str, plan.ignored))} 行")
 
 
 def cmd_export(db: Database, args: argparse.Namespace) -> int:
@@ -86,7 +95,13 @@ def register(sub: Any) -> None:
     imp.add_argument("--mapping", metavar="FILE.json", help='列对应：{"表头": "字段"}')
     imp.add_argument("--on-duplicate", choices=list(DUPLICATE_CHOICES), default="update")
     imp.add_argument("--all-or-nothing", action="store_true", help="有任何一行失败就不导入")
-    imp.add_argument("--create-grids", action="store_true", help="新建表中出现的未知网格")
+    imp.add_argument(
+        "--create-places",
+        "--create-grids",  # the earlier name, kept working
+        dest="create_places",
+        action="store_true",
+        help="新建表中出现的、尚未登记的网格和小区（与导入在同一事务中，记入审计日志）",
+    )
     imp.add_argument(
         "--group-by", choices=list(GROUPING), default="自动", help="分户：按户号，或按住址和户主"
     )

@@ -6,6 +6,7 @@ Each function returns the cleaned value or raises :class:`CellError` with a Chin
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -75,17 +76,34 @@ TAG_WORDS = {
     "残疾": "disabled",
     "低保": "subsistence",
     "特困户": "extreme_poverty",
+    "特困人员": "extreme_poverty",
     "五保户": "extreme_poverty",
     "留守": "left_behind_child",
     "退役": "veteran",
     "失能": "disabled_elderly",
+    "社区矫正人员": "community_correction",
 }
-RESIDENCE_WORDS = {
-    "户籍": "registered",
-    "流动": "floating",
-    "境外": "overseas",
-    "常住": "registered",
+# residence type words; True: the word says exactly that, False: the nearest type (the word is
+# kept in 备注 so nothing the ledger said is lost)
+RESIDENCE_WORDS: dict[str, tuple[str, bool]] = {
+    "户籍": ("registered", True),
+    "常住": ("registered", True),
+    "常住人口": ("registered", True),
+    "本地户籍": ("registered", True),
+    "人户一致": ("registered", True),
+    "人户分离": ("registered", False),
+    "空挂户": ("registered", False),
+    "流动": ("floating", True),
+    "外来": ("floating", True),
+    "外来人口": ("floating", True),
+    "暂住": ("floating", True),
+    "暂住人口": ("floating", True),
+    "寄住": ("floating", False),
+    "寄住人口": ("floating", False),
+    "境外": ("overseas", True),
+    "外籍": ("overseas", True),
 }
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class CellError(Exception):
@@ -208,18 +226,39 @@ def political_status(value: Any) -> str:
     return code(value, codes.POLITICAL_STATUSES, POLITICAL_WORDS, "政治面貌")
 
 
-def residence_type(value: Any) -> str:
-    return code(value, codes.RESIDENCE_TYPES, RESIDENCE_WORDS, "人员类型")
+@dataclass(frozen=True)
+class Classes:
+    """What a classification cell (人员类别, 人员类型) says, read value by value."""
+
+    residence: str = ""  # a residence type code, or "" when the cell names none
+    tags: tuple[str, ...] = ()
+    kept: tuple[str, ...] = ()  # words only approximately a residence type (寄住): kept in 备注
+    unknown: tuple[str, ...] = ()  # words that are neither: kept in 备注, with a warning
 
 
-def tags(value: Any) -> tuple[str, ...]:
-    """Several groups in one cell: 独居老人、残疾人 (also separated by , ， ; / or spaces)."""
-    raw = text(value)
-    parts = [p for p in re.split(r"[、,，;；/\s]+", raw) if p]
-    found = []
-    for part in parts:
+def classes(value: Any) -> Classes:
+    """户籍、残疾人 -> the residence type and the groups; several values in one cell are
+    separated by 、 , ， ; / or spaces. Nothing here refuses a row."""
+    residence, tags, kept, unknown = "", [], [], []
+    for part in (p for p in re.split(r"[、,，;；/\s]+", text(value)) if p):
         tag = codes.code_for(codes.TAGS, part) or TAG_WORDS.get(part)
-        if tag is None:
-            raise CellError(f"人员类别“{part}”无法识别，可填：{'、'.join(codes.TAGS.values())}")
-        found.append(tag)
-    return tuple(dict.fromkeys(found))
+        found = None if tag else residence_word(part)
+        if tag:
+            tags.append(tag)
+        elif found and residence in ("", found[0]):
+            residence = found[0]
+            kept += [] if found[1] else [part]
+        else:  # unknown, or a second residence type contradicting the first
+            unknown.append(part)
+    return Classes(residence, tuple(dict.fromkeys(tags)), tuple(kept), tuple(unknown))
+
+
+def residence_word(word: str) -> tuple[str, bool] | None:
+    """(residence type code, whether the word says exactly that) for 户籍人口, 流动, 寄住 …"""
+    code = _by_label(codes.RESIDENCE_TYPES).get(word)
+    return (code, True) if code else RESIDENCE_WORDS.get(word)
+
+
+def without_controls(value: str) -> str | None:
+    """The text without control characters, or None when it holds none."""
+    return CONTROL.sub("", value) if CONTROL.search(value) else None

@@ -1,10 +1,13 @@
 """导入居民台账: choose the file and sheet, check the column mapping against a preview, see the dry
-run's counts and every row error, then import with a progress bar and Cancel (nothing written).
-The failed rows can be saved as a workbook to fix in Excel and import again."""
+run's counts, every row error and warning and the 网格/小区/楼栋 the import will create, then
+import (one confirmation for the new places) with a progress bar and Cancel (nothing written).
+Every step has 取消, which closes the wizard having written nothing. The failed rows can be
+saved as a workbook to fix in Excel and import again."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -87,8 +90,12 @@ class ImportWizard(QDialog):
         layout.addWidget(QLabel(self.tr("Sheet")))
         layout.addWidget(self.sheet)
         layout.addStretch(1)
-        layout.addLayout(button_row((self.tr("Next"), self.load_preview)))
+        layout.addLayout(button_row((self.tr("Next"), self.load_preview), self._cancel()))
         return page
+
+    def _cancel(self) -> tuple[str, Callable[[], object]]:
+        """取消 on a step before the import: the wizard closes, nothing written."""
+        return (self.tr("Cancel"), self.reject)
 
     def choose_file(self) -> None:
         chosen = ask.open_paths(self, self.tr("Choose a workbook"), WORKBOOKS)
@@ -120,7 +127,6 @@ class ImportWizard(QDialog):
         self.group_by = QComboBox()
         for code, label in GROUPING.items():
             self.group_by.addItem(label, code)
-        self.create_grids = QCheckBox(self.tr("Create unknown grids"))
         self.all_or_nothing = QCheckBox(self.tr("Import only if every row is good"))
         self.remember = QCheckBox(self.tr("Remember this mapping for workbooks like this"))
         self.remember.setChecked(True)
@@ -128,7 +134,6 @@ class ImportWizard(QDialog):
         for widget in (
             self.on_duplicate,
             self.group_by,
-            self.create_grids,
             self.all_or_nothing,
             self.remember,
         ):
@@ -145,6 +150,7 @@ class ImportWizard(QDialog):
             button_row(
                 (self.tr("Back"), lambda: self.pages.setCurrentIndex(0)),
                 (self.tr("Check (dry run)"), self.dry_run),
+                self._cancel(),
             )
         )
         return page
@@ -185,7 +191,7 @@ class ImportWizard(QDialog):
             mapping=self.mapping(),
             on_duplicate=str(self.on_duplicate.currentData()),
             all_or_nothing=self.all_or_nothing.isChecked(),
-            create_grids=self.create_grids.isChecked(),
+            create_places=True,  # listed by the dry run, created on confirmation
             group_by=str(self.group_by.currentData()),
         )
 
@@ -202,35 +208,24 @@ class ImportWizard(QDialog):
                 (self.tr("Back"), lambda: self.pages.setCurrentIndex(1)),
                 (self.tr("Save failed rows…"), self.save_failures),
                 (self.tr("Import"), self.run_import),
+                self._cancel(),
             )
         )
         return page
 
     def dry_run(self) -> None:
-        path, options, mapping = Path(self.path.text()), self.options(), self.mapping()
-        db, preview = self.ctx.db, self.preview
-
-        def check() -> ImportPlan:
-            plan = importer.plan_import(db, path, options)
-            if self.remember.isChecked() and preview is not None:
-                importer.remember_mapping(db, preview.header, mapping)
-            return plan
-
-        self.ctx.query(check, self._show_plan, partial(report, self))
+        job = partial(importer.plan_import, self.ctx.db, Path(self.path.text()), self.options())
+        self.ctx.query(job, self._show_plan, partial(report, self))
 
     def _show_plan(self, plan: ImportPlan) -> None:
         self.plan = plan
         s = plan.summary()
-        self.counts.setText(
-            self.tr("%1 rows: %2 new, %3 updated, %4 unchanged, %5 skipped, %6 cannot be imported")
-            .replace("%1", str(s["rows"]))
-            .replace("%2", str(s["new"]))
-            .replace("%3", str(s["updated"]))
-            .replace("%4", str(s["unchanged"]))
-            .replace("%5", str(s["skipped"]))
-            .replace("%6", str(s["failed"]))
+        self.counts.setText(plan.text())
+        note = self.tr("Note: ")
+        self.errors.set_rows(
+            [(str(e["row"]), e["column"], e["message"]) for e in s["errors"]]
+            + [(str(e["row"]), e["column"], note + e["message"]) for e in s["warnings"]]
         )
-        self.errors.set_rows([(str(e["row"]), e["column"], e["message"]) for e in s["errors"]])
         self.pages.setCurrentIndex(2)
 
     def save_failures(self) -> None:
@@ -259,21 +254,38 @@ class ImportWizard(QDialog):
         return page
 
     def run_import(self) -> None:
-        if self.plan is None:
+        plan = self.plan
+        if plan is None or not self._places_confirmed(plan):
             return
         self.cancel_flag.clear()
         self.progress.setValue(0)
         self.cancel_button.setEnabled(True)
         self.run_status.setText(self.tr("Importing…"))
         self.pages.setCurrentIndex(3)
-        job = partial(
-            importer.apply_import,
-            self.ctx.db,
-            self.plan,
-            self.relay.progressed.emit,
-            self.cancel_flag.is_set,
-        )
+        db, mapping = self.ctx.db, self.mapping()
+        header = self.preview.header if self.preview and self.remember.isChecked() else None
+
+        def job() -> ImportResult:
+            result = importer.apply_import(
+                db, plan, self.relay.progressed.emit, self.cancel_flag.is_set
+            )
+            if header is not None:  # only an import that happened keeps its mapping
+                importer.remember_mapping(db, header, mapping)
+            return result
+
         self.ctx.write(job, "resident", self._done, self._stopped, self)
+
+    def _places_confirmed(self, plan: ImportPlan) -> bool:
+        """The 网格 and 小区 not yet registered are created on one confirmation."""
+        if not plan.new_places.registered:
+            return True
+        return ask.confirm(
+            self,
+            self.tr("Create places"),
+            self.tr("The import will also create: %1. Continue?").replace(
+                "%1", plan.new_places.describe()
+            ),
+        )
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setMaximum(total)
@@ -282,11 +294,7 @@ class ImportWizard(QDialog):
     def _done(self, result: ImportResult) -> None:
         self.cancel_button.setEnabled(False)
         self.progress.setValue(self.progress.maximum())
-        self.run_status.setText(
-            self.tr("Imported: %1 new, %2 updated.")
-            .replace("%1", str(result.new))
-            .replace("%2", str(result.updated))
-        )
+        self.run_status.setText(result.text())
         self.ctx.changed.emit("household")
         self.imported.emit(result)
 

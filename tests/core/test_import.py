@@ -4,6 +4,7 @@ export and re-import."""
 
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -69,14 +70,15 @@ def test_bad_cells_are_refused_with_reasons(db: Database, place: object, tmp_pat
     assert "出生日期与身份证号不一致" in errors[6]["message"]
     assert "第九十九网格" in errors[7]["message"] and errors[7]["column"] == "所属网格"
     assert errors[8]["message"] == "姓名必须填写"
-    assert errors[9]["message"] == "与第 2 行的身份证号重复"
+    assert errors[9]["message"] == "与第 2 行的身份证号重复，两行内容不同，请核对后只保留一行"
     wide = plan.rows[3].values
     assert wide["id_number"].isdigit() and wide["phone"] == "13700000000"
 
 
 def test_unknown_grid_can_be_created(db: Database, place: object, tmp_path: Path) -> None:
-    plan = importer.plan_import(db, corpus.broken_cells(tmp_path), ImportOptions(create_grids=True))
-    assert plan.rows[5].action == "new" and plan.new_grids == ["第九十九网格"]
+    options = ImportOptions(create_places=True)
+    plan = importer.plan_import(db, corpus.broken_cells(tmp_path), options)
+    assert plan.rows[5].action == "new" and plan.new_places.grids == ("第九十九网格",)
 
 
 def test_apply_then_the_same_file_is_unchanged(
@@ -245,3 +247,244 @@ def test_grouping_by_address_or_by_household_number(
     )
     with pytest.raises(UserError, match="户号"):
         importer.plan_import(db, no_column, ImportOptions(group_by="household_no"))
+
+
+# -- a real ledger: classification by content, new places, notes and totals -----------------
+
+
+def _fresh_database(tmp_path: Path) -> Database:
+    from redoffice.db import open_database
+    from redoffice.services import community
+    from tests.conftest import IDENTITY, OPERATOR
+
+    fresh = open_database(f"sqlite:///{tmp_path / 'new-office.sqlite'}")
+    community.initialize(fresh, IDENTITY, OPERATOR)
+    fresh.actor = OPERATOR
+    return fresh
+
+
+def _people(db: Database) -> dict[str, tuple[str, tuple[str, ...], str]]:
+    """ID number -> (residence type, live tags, 备注)."""
+    with db.read() as s:
+        tags: dict[str, list[str]] = {}
+        for number, tag in s.execute(
+            select(Resident.id_number, ResidentTag.tag)
+            .join(ResidentTag, ResidentTag.resident_id == Resident.id)
+            .where(ResidentTag.deleted.is_(False))
+        ):
+            tags.setdefault(number, []).append(tag)
+        return {
+            number: (kind, tuple(sorted(tags.get(number, []))), notes)
+            for number, kind, notes in s.execute(
+                select(Resident.id_number, Resident.residence_type, Resident.notes)
+            )
+        }
+
+
+def test_classification_columns_are_read_value_by_value(db: Database, tmp_path: Path) -> None:
+    plan = importer.plan_import(
+        db, corpus.community_ledger(tmp_path), ImportOptions(create_places=True)
+    )
+    assert plan.summary()["errors"] == []
+    assert [r.action for r in plan.rows] == ["new"] * 8
+    assert [r.row for r in plan.rows] == list(range(5, 13))  # as Excel numbers them
+    assert plan.ignored == [13, 14, 15]  # 合计, 填表人, 说明: not people
+    warnings = [(w.row, w.column, w.message) for r in plan.rows for w in r.warnings]
+    assert warnings == [(11, "人员类别", "“党支部书记”不是已知的人员类型或人群类别，已记入备注")]
+    importer.apply_import(db, plan)
+    ids = [p[2] for p in corpus.LEDGER_PEOPLE]
+    assert [_people(db)[n] for n in ids] == [
+        ("registered", (), ""),
+        ("registered", ("subsistence",), ""),
+        ("registered", (), ""),
+        ("floating", ("disabled",), ""),
+        ("floating", (), "人员类别：寄住"),  # the nearest type; the ledger's word kept
+        ("registered", ("living_alone",), ""),
+        ("registered", (), "人员类别：人户分离、党支部书记"),
+        ("registered", (), "长期在外务工；人员类别：空挂户"),
+    ]
+    again = importer.plan_import(db, corpus.community_ledger(tmp_path))
+    assert [r.action for r in again.rows] == ["unchanged"] * 8
+
+
+def test_a_ledger_reading_户籍_on_every_row_imports(db: Database, tmp_path: Path) -> None:
+    people = [corpus.ledger_row(n) for n in range(1, 41)]
+    path = corpus.community_ledger(tmp_path, people)
+    result = importer.apply_import(
+        db, importer.plan_import(db, path, ImportOptions(create_places=True))
+    )
+    assert (result.new, result.failed) == (40, 0)
+    assert set(_people(db).values()) == {("registered", (), "")}
+
+
+def test_a_new_office_creates_its_places_in_the_import(db: Database, tmp_path: Path) -> None:
+    from redoffice.models import Estate, Grid
+
+    path = corpus.community_ledger(tmp_path)
+    refused = importer.plan_import(db, path)
+    assert refused.count("failed") == 8 and not refused.new_places
+    first = {e.column: e.message for e in refused.rows[0].errors}
+    assert first["小区"].startswith("小区“东湖新村”不存在：请先在基础数据中添加")
+    plan = importer.plan_import(db, path, ImportOptions(create_places=True))
+    places = plan.new_places
+    assert places.grids == ("东湖一网格", "东湖二网格")
+    assert places.estates == ("东湖新村", "滨江花园")
+    assert places.buildings == (
+        ("东湖新村", "1"),
+        ("东湖新村", "2"),
+        ("东湖新村", "3"),
+        ("滨江花园", "5"),
+    )
+    assert "将新建网格 2 个（东湖一网格、东湖二网格）；小区 2 个" in plan.text()
+    assert _count(db, Resident) == _count(db, Grid) == 0  # the dry run wrote nothing
+    result = importer.apply_import(db, plan)
+    assert result.text() == (
+        "已导入：新增 8 人，更新 0 人，新建网格 2 个，新建小区 2 个；"
+        "无变化 0 人，跳过 0 人，不能导入 0 行"
+    )
+    assert (_count(db, Resident), _count(db, Grid), _count(db, Estate)) == (8, 2, 2)
+    assert _count(db, Household) == 5
+    with db.read() as s:
+        audited = s.scalars(
+            select(AuditLog.table_name).where(AuditLog.table_name.in_(("grid", "estate")))
+        ).all()
+        assert sorted(audited) == ["estate", "estate", "grid", "grid"]
+        codes = s.scalars(select(Grid.code).order_by(Grid.code)).all()
+    assert codes == ["IMP001", "IMP002"]
+    more = corpus.community_ledger(tmp_path, [corpus.ledger_row(1)], name="more.xlsx")
+    later = importer.plan_import(db, more, ImportOptions(create_places=True))
+    assert not later.new_places and later.rows[0].action == "new"  # the places now exist
+
+
+def _registry(db: Database) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """Every active resident with his household's place, and every household's members."""
+    from redoffice.models import Estate, Grid
+
+    with db.read() as s:
+        tags: dict[str, list[str]] = {}
+        for resident_id, tag in s.execute(
+            select(ResidentTag.resident_id, ResidentTag.tag).where(ResidentTag.deleted.is_(False))
+        ):
+            tags.setdefault(resident_id, []).append(tag)
+        people = s.execute(
+            select(
+                Resident.id,
+                Resident.name,
+                Resident.gender,
+                Resident.id_number,
+                Resident.birth_date,
+                Resident.ethnicity,
+                Resident.phone,
+                Resident.political_status,
+                Resident.relation,
+                Resident.residence_type,
+                Resident.hukou_place,
+                Resident.notes,
+                Household.id.label("home"),
+                Household.address,
+                Grid.name.label("grid"),
+                Estate.name.label("estate"),
+            )
+            .join(Household, Household.id == Resident.household_id)
+            .outerjoin(Grid, Grid.id == Household.grid_id)
+            .outerjoin(Estate, Estate.id == Household.estate_id)
+            .where(Resident.status == "active", Resident.deleted.is_(False))
+        ).all()
+    members: dict[str, list[str]] = {}
+    for p in people:
+        members.setdefault(p.home, []).append(f"{p.name}{p.id_number}")
+    residents = sorted((*p[1:12], *p[13:], tuple(sorted(tags.get(p.id, [])))) for p in people)
+    by_household = {p.home: (p.address, p.grid, p.estate) for p in people}
+    households = sorted((*by_household[h], tuple(sorted(m))) for h, m in members.items())
+    return residents, households
+
+
+def test_export_then_import_into_a_new_database_gives_the_same_registry(
+    db: Database, tmp_path: Path
+) -> None:
+    from redoffice.services.demo import create_demo
+
+    create_demo(db, 30, seed=11)
+    path = tmp_path / "居民.xlsx"
+    path.write_bytes(exporting.export_workbook(db, "residents", unmasked=True))
+    fresh = _fresh_database(tmp_path)
+    try:
+        plan = importer.plan_import(fresh, path, ImportOptions(create_places=True))
+        assert plan.summary()["errors"] == []
+        result = importer.apply_import(fresh, plan)
+        assert result.new == len(plan.rows) and result.failed == 0
+        assert _registry(fresh) == _registry(db)
+    finally:
+        fresh.close()
+
+
+@pytest.mark.parametrize("choice", ["update", "skip", "error"])
+def test_a_registered_person_listed_twice(
+    db: Database, place: object, tmp_path: Path, choice: str
+) -> None:
+    people = [list(p) for p in corpus.PEOPLE]
+    importer.apply_import(
+        db,
+        importer.plan_import(db, corpus.write_xlsx(tmp_path / "a.xlsx", [corpus.HEADER, *people])),
+    )
+    twice = corpus.write_xlsx(tmp_path / "b.xlsx", [corpus.HEADER, *people, people[0]])
+    plan = importer.plan_import(db, twice, ImportOptions(on_duplicate=choice))
+    expected = {
+        "update": ["unchanged", "unchanged", "unchanged", "skipped"],
+        "skip": ["skipped"] * 4,
+        "error": ["failed"] * 4,
+    }[choice]
+    assert [r.action for r in plan.rows] == expected
+    last = plan.rows[3]
+    assert "与第 2 行的身份证号重复" in (last.errors or last.warnings)[0].message
+    result = importer.apply_import(db, plan)  # no internal error, whatever the choice
+    assert (result.new, result.updated) == (0, 0) and _count(db, Resident) == 3
+    assert result.text().startswith("没有写入任何数据")
+
+
+def test_a_new_person_listed_twice_is_imported_once(
+    db: Database, place: object, tmp_path: Path
+) -> None:
+    people = [list(p) for p in corpus.PEOPLE]
+    path = corpus.write_xlsx(tmp_path / "twice.xlsx", [corpus.HEADER, *people, people[1]])
+    plan = importer.plan_import(db, path)
+    assert [r.action for r in plan.rows] == ["new", "new", "new", "skipped"]
+    result = importer.apply_import(db, plan)
+    assert (result.new, result.skipped) == (3, 1) and _count(db, Resident) == 3
+
+
+def test_control_characters_and_the_failure_workbook_from_the_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from redoffice.cli import main
+    from redoffice.db import open_database
+    from tests.core.test_cli import INIT
+
+    url = str(tmp_path / "cli.sqlite")
+    assert main(["--db", url, *INIT]) == 0
+    people = [list(p) for p in corpus.LEDGER_PEOPLE[:4]]
+    people[1][0] = "陈_x0007_桂芳"  # how Excel stores a control character: read back as \x07
+    people[2][0] = "刘_x0001_洋"
+    people[2][2] = people[2][2][:-1] + ("1" if people[2][2][-1] == "0" else "0")  # check digit
+    path = corpus.community_ledger(tmp_path, people)
+    failures = tmp_path / "失败.xlsx"
+    args = ["--db", url, "import-excel", str(path), "--create-places", "--failures", str(failures)]
+    assert main(args) == 0
+    said = capsys.readouterr().out.splitlines()
+    assert "第 6 行 姓名（提示）：含有不可见的控制字符，已删除" in said
+    assert said[-1] == (
+        "已导入：新增 3 人，更新 0 人，新建网格 1 个，新建小区 1 个；"
+        "无变化 0 人，跳过 0 人，不能导入 1 行"
+    )
+    db = open_database(f"sqlite:///{url}")
+    with db.read() as s:
+        names = set(s.scalars(select(Resident.name)))
+    db.close()
+    assert names == {"刘德明", "陈桂芳", "赵强"}  # what the message says is what happened
+    sheet = load_workbook(failures).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "东湖社区居民信息台账" and rows[1][0] == "填报单位：东湖社区居民委员会"
+    assert rows[2][:2] == ("序号", "姓名") and rows[3][6:10] == ("小区", "楼栋", "单元", "房号")
+    assert rows[3][-1] == "错误原因" and len(rows) == 5
+    assert rows[4][1] == "刘洋" and str(rows[4][-1]).startswith("原表第 7 行：公民身份号码：")
