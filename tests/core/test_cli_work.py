@@ -85,8 +85,12 @@ def test_case_lifecycle(dbfile: str, capsys: pytest.CaptureFixture[str]) -> None
     ]
     number = str(case["number"])
     assert (case["status"], case["source"]) == ("受理", "12345热线")
-    for state in ("办理中", "已办结"):
-        assert main(["--db", dbfile, "cases", "transition", number, "--to", state]) == 0
+    assert main(["--db", dbfile, "cases", "transition", number, "--to", "办理中"]) == 0
+    capsys.readouterr()
+    assert main(["--db", dbfile, "cases", "transition", number, "--to", "已办结"]) == 1
+    assert "办结须填写说明" in capsys.readouterr().err
+    done = ["cases", "transition", number, "--to", "已办结", "--note", "已通知环卫清运"]
+    assert main(["--db", dbfile, *done]) == 0
     assert (
         main(
             [
