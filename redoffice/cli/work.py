@@ -205,7 +205,7 @@ def register(sub: Any) -> Any:
     move = command(c, "transition", cmd_cases_transition, "办理、办结、回访", writes=True)
     move.add_argument("id", help="诉求编号或 ID")
     move.add_argument("--to", required=True, help="办理中、已办结、已回访")
-    move.add_argument("--note")
+    move.add_argument("--note", help="说明（办结时必填：问题是怎样解决的）")
     move.add_argument("--satisfaction", help="满意、基本满意、不满意")
 
     r = sub.add_parser("report", help="打印表格").add_subparsers(dest="action", required=True)
