@@ -177,7 +177,33 @@ def list_wishes(
         return _rows(s, query, today or date.today())
 
 
-def get_wishes(db: Database, ids: list[str]) -> list[WishRow]:
+WISH_SORTS: Final = MappingProxyType(
+    {
+        "number": Wish.number,
+        "status": Wish.status,
+        "beneficiary": Resident.name,
+        "value": Wish.estimated_value,
+    }
+)
+
+
+def wish_ids(
+    db: Database, f: WishFilter = WishFilter(), sort: str = "number", descending: bool = False
+) -> list[str]:
+    """Ids of the matching wishes for the lazily loaded list: rolled-over (priority) ones
+    first, then in the order asked."""
+    column = WISH_SORTS.get(sort, Wish.number)
+    query = (
+        select(Wish.id)
+        .join(Resident, Resident.id == Wish.beneficiary_id)
+        .where(*_conditions(f))
+        .order_by(Wish.rollovers.desc(), column.desc() if descending else column, Wish.number)
+    )
+    with db.read() as s:
+        return list(s.scalars(query))
+
+
+def get_wishes(db: Database, ids: Sequence[str]) -> list[WishRow]:
     with db.read() as s:
         found = {r.id: r for r in _rows(s, _select().where(Wish.id.in_(ids)), date.today())}
     return [found[i] for i in ids if i in found]

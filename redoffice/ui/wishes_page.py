@@ -3,6 +3,7 @@ wall and other prints; the registered party members with their services; the sta
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 from typing import Any
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -43,7 +43,8 @@ from redoffice.ui.context import AppContext
 from redoffice.ui.date_fields import DateField
 from redoffice.ui.errors import report
 from redoffice.ui.export import save_bytes
-from redoffice.ui.list_view import layout_buttons
+from redoffice.ui.lazy_table import Column
+from redoffice.ui.list_view import SearchableList, layout_buttons
 from redoffice.ui.preview import show_report
 from redoffice.ui.row_buttons import RowButtons
 from redoffice.ui.simple_table import SimpleTable
@@ -97,41 +98,31 @@ class WishesPage(QWidget):
     def _wishes_tab(self) -> QWidget:
         self.round = QComboBox()
         self.status = code_combo(wishes.STATUSES, empty=self.tr("All states"))
-        self.text = QLineEdit()
-        self.text.setPlaceholderText(self.tr("Number, name or wish"))
+        self.list: SearchableList[WishRow] = SearchableList(
+            self.ctx,
+            self._wish_columns(),
+            lambda ids: wish_queries.get_wishes(self.ctx.db, ids),
+            lambda r: r.id,
+            self._load_ids,
+            self.tr("Number, name or wish"),
+            "number",
+            self,
+        )
+        self.table = self.list.table
+        self.list.add_filter(self.round)
+        self.list.add_filter(self.status)
         self.round.currentIndexChanged.connect(self.reload_wishes)
         self.status.currentIndexChanged.connect(self.reload_wishes)
-        self.text.returnPressed.connect(self.reload_wishes)
-        self.table = SimpleTable(
-            [
-                self.tr("Number"),
-                self.tr("State"),
-                self.tr("Round"),
-                self.tr("Beneficiary"),
-                self.tr("Group"),
-                self.tr("Wish"),
-                self.tr("Category"),
-                self.tr("Value"),
-                self.tr("Claimed by"),
-                self.tr("Contact by"),
-            ],
-            stretch=5,
-        )
-        self.table.itemSelectionChanged.connect(self.show_detail)
-        self.table.activated_key.connect(self.correct_wish)
+        self.list.current_changed.connect(self.show_detail)
+        self.list.activated.connect(self.correct_wish)
         self.timeline = SimpleTable([self.tr("Date"), self.tr("Step"), self.tr("Note")], stretch=2)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
-        self.count = QLabel()
         self.outcome = QLabel()  # what the last batch step did (e.g. wishes not published)
         self.outcome.setWordWrap(True)
         self.outcome.hide()
-        filters = QHBoxLayout()
-        for widget in (QLabel(self.tr("Round")), self.round, self.status, self.text):
-            filters.addWidget(widget)
-        filters.addStretch(1)
         split = splitter(
-            Qt.Orientation.Vertical, [420, 200], self.table, stacked(self.detail, self.timeline)
+            Qt.Orientation.Vertical, [420, 200], self.list, stacked(self.detail, self.timeline)
         )
         tab = QWidget()
         layout = QVBoxLayout(tab)
@@ -139,11 +130,37 @@ class WishesPage(QWidget):
         self._row_buttons(layout_buttons(actions), layout_buttons(prints))
         layout.addLayout(actions)
         layout.addLayout(prints)
-        layout.addLayout(filters)
         layout.addWidget(split, 1)
         layout.addWidget(self.outcome)
-        layout.addWidget(self.count)
         return tab
+
+    def _wish_columns(self) -> list[Column[WishRow]]:
+        late, first = self.tr(" (contact overdue)"), self.tr(" (priority)")
+        return [
+            Column(self.tr("Number"), lambda r: r.number, "number", 100),
+            Column(
+                self.tr("State"),
+                lambda r: r.status_label + (late if r.contact_overdue else ""),
+                "status",
+                110,
+            ),
+            Column(self.tr("Round"), lambda r: r.round + (first if r.priority else ""), None, 110),
+            Column(self.tr("Beneficiary"), lambda r: r.beneficiary_name, "beneficiary", 80),
+            Column(self.tr("Group"), lambda r: r.group, None, 90),
+            Column(self.tr("Wish"), lambda r: r.wish, None, 240),
+            Column(self.tr("Category"), lambda r: r.category, None, 60),
+            Column(self.tr("Value"), lambda r: yuan(r.estimated_value), "value", 70),
+            Column(self.tr("Claimed by"), lambda r: r.claimer_name, None, 110),
+            Column(
+                self.tr("Contact by"),
+                lambda r: _day(r.contact_due) if r.status == "claimed" else "",
+                None,
+                90,
+            ),
+        ]
+
+    def _load_ids(self, text: str, sort: str, descending: bool) -> Callable[[], list[str]]:
+        return partial(wish_queries.wish_ids, self.ctx.db, self.wish_filter(text), sort, descending)
 
     def _wish_actions(self) -> QHBoxLayout:
         return button_row(
@@ -181,7 +198,7 @@ class WishesPage(QWidget):
         self.row_buttons.add(photos)
         for button in prints[3:5]:  # claim card, receipt
             self.row_buttons.add(button, lambda r: r.status in ("claimed", "fulfilled", "closed"))
-        self.row_buttons.watch(self.table)
+        self.row_buttons.watch(self.list.table)
 
     def _print_actions(self) -> QHBoxLayout:
         return button_row(
@@ -207,36 +224,15 @@ class WishesPage(QWidget):
         self.round.blockSignals(False)
         self.reload_wishes()
 
-    def wish_filter(self) -> WishFilter:
-        return WishFilter(combo_value(self.status), combo_value(self.round), self.text.text())
+    def wish_filter(self, text: str = "") -> WishFilter:
+        return WishFilter(combo_value(self.status), combo_value(self.round), text)
 
     def reload_wishes(self) -> None:
-        job = partial(wish_queries.list_wishes, self.ctx.db, self.wish_filter())
-        self.ctx.query(job, self._show_wishes)
-
-    def _show_wishes(self, rows: list[WishRow]) -> None:
-        self.table.set_rows([self._cells(r) for r in rows], rows)
-        self.count.setText(self.tr("%n wish(es)", "", len(rows)))
-
-    def _cells(self, r: WishRow) -> tuple[str, ...]:
-        late = self.tr(" (contact overdue)") if r.contact_overdue else ""
-        first = self.tr(" (priority)") if r.priority else ""
-        return (
-            r.number,
-            r.status_label + late,
-            r.round + first,
-            r.beneficiary_name,
-            r.group,
-            r.wish,
-            r.category,
-            yuan(r.estimated_value),
-            r.claimer_name,
-            _day(r.contact_due) if r.status == "claimed" else "",
-        )
+        self.list.reload()
 
     def current(self) -> WishRow | None:
-        key = self.table.current_key()
-        return key if isinstance(key, WishRow) else None
+        row = self.list.current_row()
+        return row if isinstance(row, WishRow) else None
 
     def show_detail(self) -> None:
         row = self.current()
@@ -263,25 +259,21 @@ class WishesPage(QWidget):
     def select_wish(self, wish_id: str) -> None:
         """From the 工作台: all wishes listed, this one selected."""
         self.tabs.setCurrentIndex(0)
-        self.status.setCurrentIndex(0)
-        self.round.setCurrentIndex(0)
+        for combo in (self.status, self.round):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.list.search.clear()
+        self.list.select_after_reload(wish_id)
 
-        def show_picked(rows: list[WishRow]) -> None:
-            self._show_wishes(rows)
-            ids = [r.id for r in rows]
-            if wish_id in ids:
-                self.table.selectRow(ids.index(wish_id))
-
-        self.ctx.query(partial(wish_queries.list_wishes, self.ctx.db, WishFilter()), show_picked)
-
-    def correct_wish(self, row: WishRow) -> None:
+    def correct_wish(self, wish_id: str) -> None:
         """Double-click: the 征集 form again, while the wish is not yet published."""
 
         def open_dialog(form: WishForm) -> None:
-            WishDialog(self.ctx, self, row.id, form).open()
+            WishDialog(self.ctx, self, wish_id, form).open()
 
         self.ctx.query(
-            partial(wishes.wish_form, self.ctx.db, row.id), open_dialog, partial(report, self)
+            partial(wishes.wish_form, self.ctx.db, wish_id), open_dialog, partial(report, self)
         )
 
     def _with_row(self, dialog: Any) -> None:

@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from redoffice.services import case_queries, party_members, wish_queries, wishes
@@ -16,6 +18,7 @@ from redoffice.ui.context import AppContext
 from redoffice.ui.dashboard import Dashboard
 from redoffice.ui.wish_dialogs import ClaimDialog, FulfilDialog, VerifyDialog, WishDialog
 from redoffice.ui.wishes_page import WishesPage
+from tests.ui.driver import click_row, pick, type_into
 
 
 def _wait(ctx: AppContext) -> None:
@@ -78,9 +81,11 @@ def test_register_claim_and_fulfil_a_wish(qtbot: QtBot, ctx: AppContext) -> None
 
 
 def _state_shown(page: WishesPage, number: str) -> str:
-    for n in range(page.table.rowCount()):
-        if page.table.item(n, 0).text() == number:
-            return page.table.item(n, 1).text()
+    """The 状态 cell of the wish numbered ``number`` (rows arrive from the worker)."""
+    model = page.list.model
+    for n in range(model.rowCount()):
+        if model.data(model.index(n, 0)) == number:
+            return str(model.data(model.index(n, 1)))
     return ""
 
 
@@ -101,9 +106,10 @@ def test_dashboard_lists_claims_past_their_contact_deadline(qtbot: QtBot, ctx: A
 def test_status_filter(qtbot: QtBot, ctx: AppContext, status: str) -> None:
     page = WishesPage(ctx)
     qtbot.addWidget(page)
-    page.status.setCurrentIndex(page.status.findData(status))
-    expected = len(wish_queries.list_wishes(ctx.db, WishFilter(status=status)))
-    qtbot.waitUntil(lambda: page.table.rowCount() == expected, timeout=5000)
+    page.show()
+    pick(qtbot, page.status, page.status.itemText(page.status.findData(status)))
+    expected = [w.id for w in wish_queries.list_wishes(ctx.db, WishFilter(status=status))]
+    qtbot.waitUntil(lambda: page.list.ids() == expected, timeout=5000)
     assert party_members.list_members(ctx.db)
 
 
@@ -180,7 +186,9 @@ def test_double_click_corrects_a_wish_not_yet_published(qtbot: QtBot, ctx: AppCo
     row = wish_queries.list_wishes(ctx.db, WishFilter(status="collected"))[0]
     page = WishesPage(ctx)
     qtbot.addWidget(page)
-    page.correct_wish(row)
+    page.show()
+    qtbot.waitUntil(lambda: row.id in page.list.ids(), timeout=5000)
+    click_row(qtbot, page.table, page.list.ids().index(row.id), double=True)
     qtbot.waitUntil(lambda: page.findChild(WishDialog) is not None, timeout=5000)
     dialog = page.findChild(WishDialog)
     assert dialog is not None and dialog.text.text() == row.wish
@@ -228,3 +236,27 @@ def test_members_of_one_partner_unit(qtbot: QtBot, ctx: AppContext) -> None:
     page.unit_filter.setCurrentIndex(page.unit_filter.findData(unit.id))
     qtbot.waitUntil(lambda: page.members.rowCount() == unit.members, timeout=5000)
     assert {page.members.item(n, 2).text() for n in range(unit.members)} == {unit.name}
+
+
+def test_wish_list_is_lazy_searchable_and_sortable(
+    qtbot: QtBot, ctx: AppContext, qtmodeltester: ModelTester
+) -> None:
+    page = WishesPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    everything = [w.id for w in wish_queries.list_wishes(ctx.db)]
+    qtbot.waitUntil(lambda: page.list.ids() == everything and everything != [], timeout=5000)
+    qtmodeltester.check(page.list.model)
+    wish = wish_queries.list_wishes(ctx.db)[-1]
+    type_into(qtbot, page.list.search, wish.number)
+    qtbot.keyClick(page.list.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.list.ids() == [wish.id], timeout=5000)
+    click_row(qtbot, page.table, 0)
+    qtbot.waitUntil(lambda: page.current() is not None, timeout=5000)
+    assert page.current() == wish
+    page.list.search.clear()
+    header = page.table.horizontalHeader()
+    value = header.sectionViewportPosition(7) + header.sectionSize(7) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(value, 5))
+    by_value = wish_queries.wish_ids(ctx.db, WishFilter(), "value")
+    qtbot.waitUntil(lambda: page.list.ids() == by_value, timeout=5000)
