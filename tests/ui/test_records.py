@@ -14,11 +14,22 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from redoffice.db import open_database
-from redoffice.services import community, meetings, residents, resolutions, search, wish_queries
+from redoffice.services import (
+    case_queries,
+    community,
+    meetings,
+    residents,
+    resolutions,
+    search,
+    wish_queries,
+)
+from redoffice.services.case_queries import CaseFilter
 from redoffice.services.meetings import ItemInput, MeetingInput, Minutes, ResolutionInput
 from redoffice.services.residents import TagInput
 from redoffice.services.resolutions import ResolutionFilter
 from redoffice.services.search import ResidentQuery
+from redoffice.ui.case_dialogs import CaseStepDialog
+from redoffice.ui.cases_page import CasesPage
 from redoffice.ui.context import AppContext
 from redoffice.ui.date_fields import DateField
 from redoffice.ui.history_dialog import HistoryDialog
@@ -173,6 +184,32 @@ def test_the_minutes_saved_twice_keep_their_resolution_number(
         ctx.tasks.wait_idle(5, 0.02)
     found = resolutions.list_resolutions(ctx.db, ResolutionFilter(meeting_id=meeting_id))
     assert [(r.number, r.text) for r in found] == [(f"{number}-01", "物业一周内清理")]
+
+
+# -- 民情诉求: 已办结 needs a 说明 -------------------------------------------------------------
+
+
+def test_resolving_a_request_needs_a_note(qtbot: QtBot, ctx: AppContext) -> None:
+    case = case_queries.list_cases(ctx.db, CaseFilter(status="in_progress"))[0]
+    page = CasesPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    type_into(qtbot, page.list.search, case.number)
+    qtbot.keyClick(page.list.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.list.model.rowCount() == 1, timeout=5000)
+    click_row(qtbot, page.list.table, 0)
+    qtbot.waitUntil(lambda: button(page, "办理下一步").isEnabled(), timeout=5000)
+    assert page.list.current_id() == case.id
+    click(qtbot, page, "办理下一步")
+    dialog = opened(CaseStepDialog)
+    with qtbot.waitSignal(dialog.failed, timeout=5000):
+        click(qtbot, dialog, "保存")
+    assert dialog.form.error_text("note") == "办结须填写说明：问题是怎样解决的"
+    assert dialog.isVisible() and case_queries.case_rows(ctx.db, [case.id])[0].status == "办理中"
+    type_into(qtbot, dialog.text, "物业已更换路灯")
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        click(qtbot, dialog, "保存")
+    assert case_queries.case_rows(ctx.db, [case.id])[0].status == "已办结"
 
 
 # -- 变更记录: in Chinese, masked, names instead of ids -------------------------------------
