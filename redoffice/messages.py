@@ -92,7 +92,9 @@ MESSAGES: Final[dict[str, str]] = {
     "meeting.revision_reason": "会议纪要已定稿，修改须填写修订原因",
     "meeting.already_final": "会议纪要已经定稿",
     "meeting.no_items": "会议还没有议题，不能定稿",
-    "meeting.final_fixed": "会议 {number} 的纪要已定稿，会议不能再修改或取消（纪要可填写修订原因后修改）",
+    "meeting.final_fixed": (
+        "会议 {number} 的纪要已定稿，会议不能再修改或取消（纪要可填写修订原因后修改）"
+    ),
     "meeting.cancelled": "会议 {number} 已取消，不能再修改或编辑纪要",
     "wish.not_found": "找不到该心愿（可能已被删除）",
     "wish.not_editable": "心愿当前为“{status}”，登记内容只能在发布前修改",
