@@ -107,6 +107,7 @@ class WishesPage(QWidget):
             self.tr("Number, name or wish"),
             "number",
             self,
+            state_key="wishes",
         )
         self.table = self.list.table
         self.list.add_filter(self.round)
@@ -128,6 +129,8 @@ class WishesPage(QWidget):
         layout = QVBoxLayout(tab)
         actions, prints = self._wish_actions(), self._print_actions()
         self._row_buttons(layout_buttons(actions), layout_buttons(prints))
+        steps = [b for n, b in enumerate(layout_buttons(actions)) if n not in (0, 4)]
+        self.list.set_row_actions(steps + layout_buttons(prints)[3:5])
         layout.addLayout(actions)
         layout.addLayout(prints)
         layout.addWidget(split, 1)

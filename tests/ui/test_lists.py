@@ -568,3 +568,22 @@ def test_ctrl_f_finds_the_search_of_the_list_in_view(qtbot: QtBot, ctx: AppConte
     window.cases.list.table.setFocus()
     qtbot.keyClick(window.cases.list.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.cases.list.search.hasFocus()
+
+
+def test_a_wish_row_offers_its_steps_in_its_state(qtbot: QtBot, ctx: AppContext) -> None:
+    from redoffice.ui.wishes_page import WishesPage
+
+    page = WishesPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    assert ctx.tasks.wait_idle()
+    table = page.list.table
+    _right_click(table.viewport(), QPoint(table.columnViewportPosition(5) + 5, 5))
+    assert ctx.tasks.wait_idle()
+    menu = table.rows.menu
+    assert menu is not None
+    enabled = {a.text() for a in menu.actions() if a.isEnabled()}
+    labels = [a.text() for a in menu.actions()]
+    assert "登记心愿…" not in labels and "认领…" in labels and "认领登记卡" in labels
+    state = page.list.current_row().status  # type: ignore[union-attr]
+    assert ("认领…" in enabled) == (state == "published")
