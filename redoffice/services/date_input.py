@@ -19,7 +19,7 @@ _TIME_PATTERNS = (
     re.compile(r"^(\d{1,2})[:.点时](\d{2})分?$"),
     re.compile(r"^(\d{1,2})点(半)$"),
     re.compile(r"^(\d{1,2})点?()$"),
-    re.compile(r"^(\d{2})(\d{2})$"),
+    re.compile(r"^(\d{1,2})(\d{2})$"),
 )
 
 

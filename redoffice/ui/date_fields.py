@@ -56,7 +56,8 @@ class TypedField(QWidget, Generic[V]):
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.addWidget(self.edit)
-        self.row.addWidget(self.error, 1)
+        self.row.addWidget(self.error, 10)
+        self.row.addStretch(1)  # the field stays at the left of its row
         self.setFocusProxy(self.edit)
         self.edit.textEdited.connect(self._typing)
         self.edit.editingFinished.connect(self.check)

@@ -55,6 +55,7 @@ def test_a_day_the_calendar_does_not_have_is_refused(typed: str) -> None:
         ("09:30", time(9, 30)),
         ("9：30", time(9, 30)),
         ("0930", time(9, 30)),
+        ("930", time(9, 30)),
         ("14.05", time(14, 5)),
         ("9点30", time(9, 30)),
         ("9点30分", time(9, 30)),
