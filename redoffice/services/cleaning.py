@@ -261,4 +261,6 @@ def residence_word(word: str) -> tuple[str, bool] | None:
 
 def without_controls(value: str) -> str | None:
     """The text without control characters, or None when it holds none."""
-    return CONTROL.sub("", value) if CONTROL.search(value) else None
+    if value.isprintable() or not CONTROL.search(value):  # isprintable: the fast common case
+        return None
+    return CONTROL.sub("", value)

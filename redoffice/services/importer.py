@@ -76,10 +76,10 @@ class ImportPlan:
     ignored: list[int] = field(default_factory=list)  # 合计/小计 rows and notes under the table
     new_places: NewPlaces = field(default_factory=NewPlaces)
     today: date = field(default_factory=date.today)
+    labels: Labels = field(init=False)  # field -> its column's header text
 
-    @property
-    def labels(self) -> Labels:
-        return Labels.of(self.header, self.mapping)
+    def __post_init__(self) -> None:
+        self.labels = Labels.of(self.header, self.mapping)
 
     @property
     def by_number(self) -> bool:
@@ -147,12 +147,14 @@ def plan_import(db: Database, path: Path, options: ImportOptions = ImportOptions
 
 
 def _read_rows(plan: ImportPlan, data: Iterable[list[Any]]) -> None:
-    """Each person's row cleaned; blank lines, 合计 rows and notes under the table left out."""
+    """Each person's row cleaned; blank lines (nothing in a mapped column), 合计 rows and notes
+    under the table left out."""
     clean = Cleaner(plan.mapping, plan.labels)
     id_column = next((c for c, f in plan.mapping.items() if f == "id_number"), None)
+    mapped = sorted(plan.mapping)
     for n, cells in enumerate(data, start=plan.header.data_row + 1):
-        if not any(v is not None for v in cells):
-            continue
+        if not any(cells[c] is not None for c in mapped if c < len(cells)):
+            continue  # blank, or only a 序号 written in advance
         if is_note_row(cells, id_column):
             plan.ignored.append(n)
         else:

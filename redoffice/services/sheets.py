@@ -41,7 +41,7 @@ SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
     "political_status": ("政治面貌",),
     "ethnicity": ("民族",),
     "hukou_place": ("户籍地", "户籍地址", "户籍所在地", "籍贯"),
-    "residence_type": ("人员类型", "管理类型", "户籍类型"),
+    "residence_type": ("人员类型", "管理类型", "户籍类型", "人口类型", "人口类别"),
     "notes": ("备注", "说明"),
 }
 FIELD_LABELS: Final = {field: names[0] for field, names in SYNONYMS.items()}

@@ -307,6 +307,15 @@ def test_classification_columns_are_read_value_by_value(db: Database, tmp_path: 
     assert [r.action for r in again.rows] == ["unchanged"] * 8
 
 
+def test_rows_numbered_in_advance_are_blank_lines(db: Database, tmp_path: Path) -> None:
+    header = ["序号", "姓名", "性别", "身份证号", "住址", "人员类型"]
+    person = [1, "王芳", "女", corpus.LEDGER_PEOPLE[1][2], "胜利街3号", "户籍人口"]
+    rows = [header, person, *([n, None, None, None, None, None] for n in range(2, 30))]
+    plan = importer.plan_import(db, corpus.write_xlsx(tmp_path / "numbered.xlsx", rows))
+    assert [(r.row, r.action) for r in plan.rows] == [(2, "new")] and plan.ignored == []
+    assert plan.rows[0].values["residence_type"] == "registered"
+
+
 def test_a_ledger_reading_户籍_on_every_row_imports(db: Database, tmp_path: Path) -> None:
     people = [corpus.ledger_row(n) for n in range(1, 41)]
     path = corpus.community_ledger(tmp_path, people)
@@ -457,7 +466,6 @@ def test_control_characters_and_the_failure_workbook_from_the_cli(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from redoffice.cli import main
-    from redoffice.db import open_database
     from tests.core.test_cli import INIT
 
     url = str(tmp_path / "cli.sqlite")
@@ -468,19 +476,20 @@ def test_control_characters_and_the_failure_workbook_from_the_cli(
     people[2][2] = people[2][2][:-1] + ("1" if people[2][2][-1] == "0" else "0")  # check digit
     path = corpus.community_ledger(tmp_path, people)
     failures = tmp_path / "失败.xlsx"
-    args = ["--db", url, "import-excel", str(path), "--create-places", "--failures", str(failures)]
-    assert main(args) == 0
+    args = ["--db", url, "import-excel", str(path), "--failures", str(failures)]
+    # all or nothing (and the earlier name of --create-places): nothing written, rows saved
+    assert main([*args, "--create-grids", "--all-or-nothing"]) == 1
+    assert "有 1 行不能导入" in capsys.readouterr().err
+    assert failures.exists() and _residents_in(url) == set()
+    failures.unlink()
+    assert main([*args, "--create-places"]) == 0
     said = capsys.readouterr().out.splitlines()
     assert "第 6 行 姓名（提示）：含有不可见的控制字符，已删除" in said
     assert said[-1] == (
         "已导入：新增 3 人，更新 0 人，新建网格 1 个，新建小区 1 个；"
         "无变化 0 人，跳过 0 人，不能导入 1 行"
     )
-    db = open_database(f"sqlite:///{url}")
-    with db.read() as s:
-        names = set(s.scalars(select(Resident.name)))
-    db.close()
-    assert names == {"刘德明", "陈桂芳", "赵强"}  # what the message says is what happened
+    assert _residents_in(url) == {"刘德明", "陈桂芳", "赵强"}  # as the message says
     sheet = load_workbook(failures).active
     assert sheet is not None
     rows = list(sheet.iter_rows(values_only=True))
@@ -488,3 +497,13 @@ def test_control_characters_and_the_failure_workbook_from_the_cli(
     assert rows[2][:2] == ("序号", "姓名") and rows[3][6:10] == ("小区", "楼栋", "单元", "房号")
     assert rows[3][-1] == "错误原因" and len(rows) == 5
     assert rows[4][1] == "刘洋" and str(rows[4][-1]).startswith("原表第 7 行：公民身份号码：")
+
+
+def _residents_in(path: str) -> set[str]:
+    from redoffice.db import open_database
+
+    db = open_database(f"sqlite:///{path}")
+    with db.read() as s:
+        names = set(s.scalars(select(Resident.name)))
+    db.close()
+    return names
