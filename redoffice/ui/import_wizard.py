@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from redoffice.errors import UserError
-from redoffice.services import importer
+from redoffice.services import cleaning, importer
 from redoffice.services.importer import ImportOptions, ImportPlan, ImportResult, SheetPreview
 from redoffice.services.sheets import FIELD_LABELS
 from redoffice.ui import ask
@@ -174,7 +174,7 @@ class ImportWizard(QDialog):
             table.setCellWidget(0, column, combo)
             for r, row in enumerate(found.rows, start=1):
                 value = row[column] if column < len(row) else None
-                table.setItem(r, column, QTableWidgetItem("" if value is None else str(value)))
+                table.setItem(r, column, QTableWidgetItem(cleaning.text_keep(value)))
         self.pages.setCurrentIndex(1)
 
     def mapping(self) -> dict[int, str]:
@@ -198,6 +198,7 @@ class ImportWizard(QDialog):
     # -- 3. dry run ----------------------------------------------------------------------
     def _check_page(self) -> QWidget:
         self.counts = QLabel()
+        self.counts.setWordWrap(True)
         self.errors = SimpleTable([self.tr("Row"), self.tr("Column"), self.tr("Reason")], stretch=2)
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -222,10 +223,10 @@ class ImportWizard(QDialog):
         s = plan.summary()
         self.counts.setText(plan.text())
         note = self.tr("Note: ")
-        self.errors.set_rows(
-            [(str(e["row"]), e["column"], e["message"]) for e in s["errors"]]
-            + [(str(e["row"]), e["column"], note + e["message"]) for e in s["warnings"]]
-        )
+        found = [(e["row"], e["column"], e["message"]) for e in s["errors"]]
+        found += [(e["row"], e["column"], note + e["message"]) for e in s["warnings"]]
+        found.sort(key=lambda e: e[0])  # in the file's order, a row's errors before its notes
+        self.errors.set_rows([(str(row), column, text) for row, column, text in found])
         self.pages.setCurrentIndex(2)
 
     def save_failures(self) -> None:
@@ -249,8 +250,9 @@ class ImportWizard(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.run_status)
         layout.addStretch(1)
-        layout.addLayout(button_row((self.tr("Close"), self.accept)))
-        layout.addWidget(self.cancel_button)
+        buttons = button_row((self.tr("Close"), self.accept))
+        buttons.insertWidget(0, self.cancel_button)  # stops the import; Close once it is over
+        layout.addLayout(buttons)
         return page
 
     def run_import(self) -> None:
