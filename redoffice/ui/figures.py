@@ -28,6 +28,7 @@ from redoffice.ui.date_fields import DateField
 from redoffice.ui.errors import report
 from redoffice.ui.export import offer_folder, save_bytes
 from redoffice.ui.preview import show_report
+from redoffice.ui.show_gate import ShowGate
 from redoffice.ui.simple_table import SimpleTable
 from redoffice.ui.widgets import button_row
 
@@ -119,6 +120,15 @@ class FiguresTab(QWidget):
         self.top.addLayout(self.buttons)
         self.layout_ = QVBoxLayout(self)
         self.layout_.addLayout(self.top)
+        self._gate = ShowGate(self, self.load)
+
+    def reload(self) -> None:
+        """The figures again: now when the tab is on screen, else when it is next shown."""
+        self._gate.request()
+
+    def load(self) -> None:
+        """Query the figures for the period and show them."""
+        raise NotImplementedError
 
     def checked_dates(self) -> tuple[date, date] | None:
         """The dates, or None after saying what is wrong (beside a field, or in a message)."""
@@ -173,7 +183,7 @@ class CoverageTab(FiguresTab):
         self.layout_.addLayout(tables, 1)
         self.reload()
 
-    def reload(self) -> None:
+    def load(self) -> None:
         dates = self.picker.dates()
         if dates is not None:
             job = partial(visit_queries.coverage_between, self.ctx.db, *dates)
@@ -240,7 +250,7 @@ class CaseStatsTab(FiguresTab):
     def grouping(self) -> str:
         return str(self.by.currentData())
 
-    def reload(self) -> None:
+    def load(self) -> None:
         self.table.setHorizontalHeaderItem(0, QTableWidgetItem(self.by.currentText()))
         dates = self.picker.dates()
         if dates is not None:

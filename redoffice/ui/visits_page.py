@@ -30,6 +30,7 @@ from redoffice.ui.list_view import SearchableList, layout_buttons
 from redoffice.ui.place_filters import PlaceFilters
 from redoffice.ui.preview import show_report
 from redoffice.ui.row_buttons import RowButtons
+from redoffice.ui.show_gate import ShowGate
 from redoffice.ui.visit_dialog import open_visit_dialog
 from redoffice.ui.widgets import button_row, combo_value, fill_combo
 
@@ -200,6 +201,7 @@ class VisitsPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.plan, 1)
         layout.addWidget(self.plan_count)
+        self._plan_gate = ShowGate(tab, self.plan.reload)
         return tab
 
     def _plan_filter(self, text: str = "") -> PlanFilter:
@@ -217,7 +219,8 @@ class VisitsPage(QWidget):
         )
 
     def reload_plan(self) -> None:
-        self.plan.reload()
+        """The plan again: now when its tab is on screen, else when the tab is next shown."""
+        self._plan_gate.request()
 
     def _count_overdue(self, listed: int) -> None:
         job = partial(
