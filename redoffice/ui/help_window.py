@@ -3,6 +3,7 @@ where the data, the backups and the log are."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
@@ -30,6 +31,27 @@ class HelpDialog(QDialog):
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
         self.resize(640, 560)
+
+
+_window: HelpDialog | None = None
+
+
+def show_help() -> HelpDialog:
+    """F1 anywhere (the main window or an open dialog): the one help window, a window of its
+    own so that a dialog waiting for input does not block it."""
+    global _window
+    if _window is None or not shiboken6.isValid(_window):
+        _window = HelpDialog()
+    _window.show()
+    _window.raise_()
+    _window.activateWindow()
+    return _window
+
+
+def close_help() -> None:
+    """With the main window: a help window left open would keep the program running."""
+    if _window is not None and shiboken6.isValid(_window):
+        _window.close()
 
 
 def about_text(db: Database) -> str:

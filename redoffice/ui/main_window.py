@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,7 +24,7 @@ from redoffice.ui import backup_actions, ui_state
 from redoffice.ui.connect import on_trigger
 from redoffice.ui.context import AppContext
 from redoffice.ui.dashboard import Dashboard
-from redoffice.ui.help_window import HelpDialog, about_text
+from redoffice.ui.help_window import HelpDialog, about_text, close_help, show_help
 
 if TYPE_CHECKING:
     from redoffice.ui.cases_page import CasesPage
@@ -132,7 +132,6 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_action = QAction(self.tr("&Help contents"), self)
         self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
-        self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         on_trigger(self.help_action, self.show_help)
         about = QAction(self.tr("&About RedOffice"), self)
         on_trigger(about, self.about)
@@ -141,11 +140,7 @@ class MainWindow(QMainWindow):
 
     def show_help(self) -> None:
         """F1: the help beside the work (one window, brought to the front again)."""
-        if self.help_window is None:
-            self.help_window = HelpDialog(self)
-        self.help_window.show()
-        self.help_window.raise_()
-        self.help_window.activateWindow()
+        self.help_window = show_help()
 
     def page(self, key: str) -> QWidget:
         """The page, built on first use in place of its placeholder."""
@@ -208,6 +203,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About RedOffice"), about_text(self.ctx.db))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        close_help()
         ui_state.save_geometry(self, "main_window")
         self.ctx.tasks.shutdown()
         super().closeEvent(event)

@@ -31,6 +31,7 @@ from redoffice.ui import ask
 from redoffice.ui.context import AppContext
 from redoffice.ui.date_fields import TypedField
 from redoffice.ui.errors import describe
+from redoffice.ui.help_window import show_help
 from redoffice.ui.screen_fit import FormScroll
 from redoffice.ui.widgets import FieldForm
 
@@ -106,6 +107,7 @@ class SaveDialog(QDialog):
         )
         self.buttons.accepted.connect(self.submit)
         QShortcut(QKeySequence.StandardKey.Save, self, self.submit)
+        QShortcut(QKeySequence.StandardKey.HelpContents, self, show_help)  # F1 here too
         self.buttons.rejected.connect(self.reject)
         self.body = QVBoxLayout(self)
         self.form_scroll = FormScroll(self.form)

@@ -22,11 +22,13 @@ from redoffice.services.search import ResidentQuery
 from redoffice.ui.cases_page import CasesPage
 from redoffice.ui.context import AppContext
 from redoffice.ui.dashboard import BarChart, Dashboard
+from redoffice.ui.help_window import HelpDialog
 from redoffice.ui.holiday_paste import HolidayPasteDialog
 from redoffice.ui.households_page import HouseholdsPage
 from redoffice.ui.main_window import MainWindow
 from redoffice.ui.meetings_page import MeetingsPage
 from redoffice.ui.reference_page import ReferencePage
+from redoffice.ui.resident_dialog import ResidentDialog
 from redoffice.ui.residents_page import ResidentsPage
 from redoffice.ui.resources import prefer_chinese_dates
 from redoffice.ui.row_buttons import RowButtons
@@ -316,9 +318,10 @@ def test_only_a_draft_meeting_can_be_corrected_or_cancelled(qtbot: QtBot, ctx: A
 def test_visit_plan_buttons_need_a_household(qtbot: QtBot, ctx: AppContext) -> None:
     page = VisitsPage(ctx)
     qtbot.addWidget(page)
+    page.show()
     page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: page.plan.model.rowCount() > 0, timeout=5000)
     ctx.tasks.wait_idle()
-    assert page.plan.model.rowCount() > 0
     assert not any(_enabled(page.plan_buttons).values())
     page.plan.table.selectRow(0)
     assert all(_enabled(page.plan_buttons).values())
@@ -396,3 +399,23 @@ def test_the_holiday_notice_pasted_into_a_dialog(qtbot: QtBot, ctx: AppContext) 
     assert not dialog.isVisible()
     assert widget.import_status.text().startswith("已导入 20 天：新增 20 天")
     assert (date(year, 2, 20), "workday", "春节调休") in calendar.list_days(ctx.db, year)
+
+
+def test_f1_in_an_open_dialog(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_page("residents")
+    window.ctx.tasks.wait_idle()
+    page = window.page("residents")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, ResidentDialog)
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=5000)
+    qtbot.keyClick(dialog.name, Qt.Key.Key_F1)
+    (help_window,) = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, HelpDialog) and w.isVisible()
+    ]
+    assert help_window.parent() is None, "a window of its own: not blocked by the dialog"
+    assert dialog.isVisible(), "the dialog keeps what was typed"
+    window.close()
+    assert not help_window.isVisible(), "closed with the main window"
