@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from redoffice.models import Estate, Grid, Household
 from redoffice.services.importer_rows import ImportRow, Labels
+from redoffice.services.validation import natural_key
 
 CREATED_NOTE = "导入台账时新建"
 
@@ -95,20 +96,25 @@ class Places:
             row.fail(labels["estate"], f"小区“{estate}”不存在：{_HOW_TO_ADD}")
 
     def new(self, rows: Iterable[ImportRow]) -> NewPlaces:
-        """The places the accepted rows name that are not registered, in the file's order."""
-        grids: dict[str, None] = {}
-        estates: dict[str, None] = {}
-        buildings: dict[tuple[str, str], None] = {}
+        """The places the accepted rows name that are not registered, in natural order (第2网格
+        before 第10网格: the new 网格 are numbered IMP001 … in this order)."""
+        grids: set[str] = set()
+        estates: set[str] = set()
+        buildings: set[tuple[str, str]] = set()
         for row in rows:
             v = row.values
             if v.get("grid") and row.grid_id is None:
-                grids[v["grid"]] = None
+                grids.add(v["grid"])
             if v.get("estate") and row.estate_id is None:
-                estates[v["estate"]] = None
+                estates.add(v["estate"])
             place = (v.get("estate", ""), v.get("building", ""))
             if all(place) and place not in self.buildings:
-                buildings[place] = None
-        return NewPlaces(tuple(grids), tuple(estates), tuple(buildings))
+                buildings.add(place)
+        return NewPlaces(
+            tuple(sorted(grids, key=natural_key)),
+            tuple(sorted(estates, key=natural_key)),
+            tuple(sorted(buildings, key=lambda b: (natural_key(b[0]), natural_key(b[1])))),
+        )
 
 
 _HOW_TO_ADD = "请先在基础数据中添加，或导入时选择新建表中的网格和小区"
