@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from redoffice.models import AuditLog, Estate, Grid, Household, Resident, Setting
-from redoffice.services import registry
+from redoffice.services import importer, registry
 from redoffice.ui.context import AppContext
 from redoffice.ui.import_wizard import ImportWizard
 from tests import excel_corpus as corpus
@@ -84,6 +84,9 @@ def test_mapping_step_then_import(
     assert ctx.tasks.wait_idle()
     assert _written(ctx)[0] == before + 3
     assert wizard.progress.value() == wizard.progress.maximum() == 3
+    assert wizard.preview is not None  # the corrected mapping is kept, once imported
+    remembered = importer.remembered_mapping(ctx.db, wizard.preview.header)
+    assert remembered is not None and "tags" not in remembered.values()
     assert wizard.run_status.text() == (
         "已导入：新增 3 人，更新 0 人；无变化 0 人，跳过 0 人，不能导入 0 行"
     )
