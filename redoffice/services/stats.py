@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
 
 from redoffice import codes
 from redoffice.db import Database
@@ -40,34 +41,43 @@ def _pairs(result: Any) -> dict[Any, int]:
 _LIVE_RESIDENT = (Resident.deleted.is_(False), Resident.status == "active")
 
 
+def _resident_counts(s: Session) -> tuple[dict[str | None, int], int, int, int]:
+    """One pass over the live residents (the four counts apart took 0.6 s on 110,000): per
+    网格 of their household, and in all the residents, party members and floating people."""
+    party = case((Resident.political_status.in_(codes.PARTY_STATUSES), 1), else_=0)
+    floating = case((Resident.residence_type == "floating", 1), else_=0)
+    rows = s.execute(
+        select(
+            Household.grid_id,
+            func.count(Household.id),
+            func.count(),
+            func.sum(party),
+            func.sum(floating),
+        )
+        .select_from(Resident)
+        .outerjoin(Household, Household.id == Resident.household_id)
+        .where(*_LIVE_RESIDENT)
+        .group_by(Household.grid_id)
+    ).all()
+    per_grid = {grid: int(housed) for grid, housed, *_rest in rows if housed}
+    return (
+        per_grid,
+        sum(int(r[2]) for r in rows),
+        sum(int(r[3] or 0) for r in rows),
+        sum(int(r[4] or 0) for r in rows),
+    )
+
+
 def registry_stats(db: Database, today: date | None = None) -> RegistryStats:
     """Live households and residents, per 网格 and per special group (tags in force today)."""
     today = today or date.today()
     with db.read() as s:
         households = s.scalar(select(func.count()).where(Household.deleted.is_(False))) or 0
-        residents = s.scalar(select(func.count(Resident.id)).where(*_LIVE_RESIDENT)) or 0
-        party = s.scalar(
-            select(func.count(Resident.id)).where(
-                *_LIVE_RESIDENT, Resident.political_status.in_(codes.PARTY_STATUSES)
-            )
-        )
-        floating = s.scalar(
-            select(func.count(Resident.id)).where(
-                *_LIVE_RESIDENT, Resident.residence_type == "floating"
-            )
-        )
+        grid_residents, residents, party, floating = _resident_counts(s)
         grid_households = _pairs(
             s.execute(
                 select(Household.grid_id, func.count())
                 .where(Household.deleted.is_(False))
-                .group_by(Household.grid_id)
-            )
-        )
-        grid_residents = _pairs(
-            s.execute(
-                select(Household.grid_id, func.count(Resident.id))
-                .join(Household, Household.id == Resident.household_id)
-                .where(*_LIVE_RESIDENT)
                 .group_by(Household.grid_id)
             )
         )
