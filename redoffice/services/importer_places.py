@@ -117,7 +117,7 @@ class Places:
         )
 
 
-_HOW_TO_ADD = "请先在基础数据中添加，或导入时选择新建表中的网格和小区"
+_HOW_TO_ADD = "请先在基础数据中添加，或导入时选择新建表中的网格和小区（命令行 --create-places）"
 
 
 def create_places(s: Session, new: NewPlaces) -> tuple[dict[str, str], dict[str, str]]:
