@@ -204,14 +204,15 @@ class ImportWizard(QDialog):
         layout = QVBoxLayout(page)
         layout.addWidget(self.counts)
         layout.addWidget(self.errors, 1)
-        layout.addLayout(
-            button_row(
-                (self.tr("Back"), lambda: self.pages.setCurrentIndex(1)),
-                (self.tr("Save failed rows…"), self.save_failures),
-                (self.tr("Import"), self.run_import),
-                self._cancel(),
-            )
+        buttons = button_row(
+            (self.tr("Back"), lambda: self.pages.setCurrentIndex(1)),
+            (self.tr("Import"), self.run_import),
+            self._cancel(),
         )
+        self.save_failed = QPushButton(self.tr("Save failed rows…"))  # only when there are some
+        on_click(self.save_failed, self.save_failures)
+        buttons.insertWidget(1, self.save_failed)
+        layout.addLayout(buttons)
         return page
 
     def dry_run(self) -> None:
@@ -222,6 +223,7 @@ class ImportWizard(QDialog):
         self.plan = plan
         s = plan.summary()
         self.counts.setText(plan.text())
+        self.save_failed.setEnabled(plan.count("failed") > 0)
         note = self.tr("Note: ")
         found = [(e["row"], e["column"], e["message"]) for e in s["errors"]]
         found += [(e["row"], e["column"], note + e["message"]) for e in s["warnings"]]

@@ -77,6 +77,7 @@ def test_mapping_step_then_import(user: User) -> None:
     tags.setCurrentIndex(0)  # （不导入）
     user.dry_run()
     assert "新增 3" in wizard.counts.text() and wizard.errors.rowCount() == 0
+    assert not wizard.save_failed.isEnabled()  # no failed rows to save
     before = user.written()[0]
     user.press("导入")
     assert ctx.tasks.wait_idle()
