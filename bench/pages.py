@@ -143,6 +143,7 @@ def bench_pages(db_path: Path) -> None:
             assert tabs is not None
             name = f"  › {tabs.tabText(index)}"
             steps.append(probe.measure(name, partial(tabs.setCurrentIndex, index)))
+    steps.append(probe.measure("工作台 (back to it)", partial(window.nav.setCurrentRow, 0)))
     print(f"\nevery page, opened once after start (targets: ready ≤ {READY_TARGET * 1000:.0f} ms, ")
     print(f"GUI-thread stall ≤ {STALL_TARGET * 1000:.0f} ms; a stall is the longest gap between")
     print(f"ticks of a {TICK_MS} ms timer)")

@@ -1,5 +1,6 @@
-"""A long print job (the year's 民情台账) shows its progress, can be cancelled with the progress
-dialog's 取消 (and then says that nothing was printed), and otherwise ends in the preview."""
+"""A long print job (the year's 民情台账) shows its progress while the other pages keep working,
+can be cancelled with the progress dialog's 取消 (and then says that nothing was printed), and
+otherwise ends in the preview."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from redoffice.ui.cases_page import PeriodDialog
 from redoffice.ui.context import AppContext
 from redoffice.ui.main_window import MainWindow
 from redoffice.ui.preview import PreviewWindow, ReportProgress
+from redoffice.ui.residents_page import ResidentsPage
 from tests.ui.driver import click, opened
 
 JOB_SECONDS = 60  # a process is started for the job: importing the report code takes a while
@@ -25,13 +27,17 @@ def informed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return told
 
 
-def _print_ledger(qtbot: QtBot, ctx: AppContext) -> ReportProgress:
-    """打印民情台账 on the requests page, the period dialog confirmed with its OK button."""
+def _window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
     window.show_page("cases")
     assert ctx.tasks.wait_idle()
+    return window
+
+
+def _print_ledger(qtbot: QtBot, window: MainWindow) -> ReportProgress:
+    """打印民情台账 on the requests page, the period dialog confirmed with its OK button."""
 
     def confirm_period() -> None:
         dialog = opened(PeriodDialog)
@@ -54,8 +60,14 @@ def _previews() -> list[PreviewWindow]:
 def test_cancel_stops_the_ledger_and_nothing_is_printed(
     qtbot: QtBot, ctx: AppContext, informed: list[str]
 ) -> None:
-    progress = _print_ledger(qtbot, ctx)
+    window = _window(qtbot, ctx)
+    progress = _print_ledger(qtbot, window)
     assert progress.isVisible() and progress.windowModality() == Qt.WindowModality.NonModal
+    window.show_page("residents")  # meanwhile another page opens and lists its rows
+    residents = window.page("residents")
+    assert isinstance(residents, ResidentsPage)
+    qtbot.waitUntil(lambda: residents.list.model.rowCount() > 0, timeout=5000)
+    assert progress.job is not None and progress.job.running
     qtbot.mouseClick(progress.findChild(QPushButton), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: informed != [], timeout=JOB_SECONDS * 1000)
     assert informed == [message("job.cancelled")]
@@ -67,7 +79,7 @@ def test_cancel_stops_the_ledger_and_nothing_is_printed(
 def test_ledger_shows_progress_then_the_preview(
     qtbot: QtBot, ctx: AppContext, informed: list[str]
 ) -> None:
-    progress = _print_ledger(qtbot, ctx)
+    progress = _print_ledger(qtbot, _window(qtbot, ctx))
     seen: list[tuple[int, int]] = []
     assert progress.job is not None
     progress.job.progressed.connect(lambda done, total: seen.append((done, total)))
