@@ -230,27 +230,25 @@ def political_status(value: Any) -> str:
 class Classes:
     """What a classification cell (人员类别, 人员类型) says, read value by value."""
 
-    residence: str = ""  # a residence type code, or "" when the cell names none
+    residences: tuple[tuple[str, str, bool], ...] = ()  # (word, code, says exactly that)
     tags: tuple[str, ...] = ()
-    kept: tuple[str, ...] = ()  # words only approximately a residence type (寄住): kept in 备注
     unknown: tuple[str, ...] = ()  # words that are neither: kept in 备注, with a warning
 
 
 def classes(value: Any) -> Classes:
-    """户籍、残疾人 -> the residence type and the groups; several values in one cell are
-    separated by 、 , ， ; / or spaces. Nothing here refuses a row."""
-    residence, tags, kept, unknown = "", [], [], []
+    """户籍、残疾人 -> the residence types and the groups it names; several values in one cell
+    are separated by 、 , ， ; / or spaces. Nothing here refuses a row."""
+    residences, tags, unknown = [], [], []
     for part in (p for p in re.split(r"[、,，;；/\s]+", text(value)) if p):
         tag = codes.code_for(codes.TAGS, part) or TAG_WORDS.get(part)
         found = None if tag else residence_word(part)
         if tag:
             tags.append(tag)
-        elif found and residence in ("", found[0]):
-            residence = found[0]
-            kept += [] if found[1] else [part]
-        else:  # unknown, or a second residence type contradicting the first
+        elif found:
+            residences.append((part, *found))
+        else:
             unknown.append(part)
-    return Classes(residence, tuple(dict.fromkeys(tags)), tuple(kept), tuple(unknown))
+    return Classes(tuple(residences), tuple(dict.fromkeys(tags)), tuple(unknown))
 
 
 def residence_word(word: str) -> tuple[str, bool] | None:

@@ -181,22 +181,26 @@ def _cleaned(clean: Callable[[Any], Any], raw: Any) -> Any:
 
 
 def _settle_classes(row: ImportRow, found: list[tuple[str, cleaning.Classes]]) -> None:
-    """Residence types to the residence type, groups to the tags; what is neither goes to 备注
-    (with a warning), so the row is imported and nothing the ledger said is lost."""
+    """Residence types to the residence type (the first one named), groups to the tags; a word
+    that is neither, only approximately a residence type (寄住) or contradicting the first goes
+    to 备注, so the row is imported and nothing the ledger said is lost."""
     residence = ""
     tags: list[str] = []
     notes: list[str] = []
     for label, classes in found:
-        unknown = list(classes.unknown)
-        if classes.residence and residence not in ("", classes.residence):
-            unknown.append(codes.label(codes.RESIDENCE_TYPES, classes.residence))
-        elif classes.residence:
-            residence = classes.residence
-        tags += classes.tags
-        for word in unknown:
+        kept = []
+        for word, code, exact in classes.residences:
+            if residence and code != residence:
+                named = codes.label(codes.RESIDENCE_TYPES, residence)
+                row.warn(label, f"“{word}”与已填的人员类型“{named}”不一致，已记入备注")
+            residence = residence or code
+            kept += [] if exact and code == residence else [word]
+        for word in classes.unknown:
             row.warn(label, f"“{word}”不是已知的人员类型或人群类别，已记入备注")
-        if unknown or classes.kept:
-            notes.append(f"{label}：{'、'.join([*classes.kept, *unknown])}")
+        kept += classes.unknown
+        tags += classes.tags
+        if kept:
+            notes.append(f"{label}：{'、'.join(kept)}")
     if residence:
         row.values["residence_type"] = residence
     if tags:

@@ -307,6 +307,29 @@ def test_classification_columns_are_read_value_by_value(db: Database, tmp_path: 
     assert [r.action for r in again.rows] == ["unchanged"] * 8
 
 
+def test_contradicting_residence_types_are_kept_in_notes(db: Database, tmp_path: Path) -> None:
+    header = ["姓名", "性别", "身份证号", "住址", "人员类别", "人员类型"]
+    numbers = [p[2] for p in corpus.LEDGER_PEOPLE[:2]]
+    rows = [
+        header,
+        ["刘德明", "男", numbers[0], "胜利街1号", "户籍、残疾人", "流动人口"],
+        ["陈桂芳", "女", numbers[1], "胜利街2号", "户籍、流动", None],
+    ]
+    plan = importer.plan_import(db, corpus.write_xlsx(tmp_path / "both.xlsx", rows))
+    first, second = (r.values for r in plan.rows)
+    assert (first["residence_type"], first["tags"], first["notes"]) == (
+        "floating",  # the 人员类型 column's word wins
+        ("disabled",),
+        "人员类别：户籍",
+    )
+    assert (second["residence_type"], second["notes"]) == ("registered", "人员类别：流动")
+    assert [w.message for r in plan.rows for w in r.warnings] == [
+        "“户籍”与已填的人员类型“流动人口”不一致，已记入备注",
+        "“流动”与已填的人员类型“户籍人口”不一致，已记入备注",
+    ]
+    assert [r.action for r in plan.rows] == ["new", "new"]
+
+
 def test_rows_numbered_in_advance_are_blank_lines(db: Database, tmp_path: Path) -> None:
     header = ["序号", "姓名", "性别", "身份证号", "住址", "人员类型"]
     person = [1, "王芳", "女", corpus.LEDGER_PEOPLE[1][2], "胜利街3号", "户籍人口"]
