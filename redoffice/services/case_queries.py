@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from types import MappingProxyType
 from typing import Any, Final
 
-from sqlalchemy import ColumnElement, Row, Select, case, func, or_, select
+from sqlalchemy import ColumnElement, Row, Select, and_, case, func, or_, select
 from sqlalchemy.orm import aliased
 
 from redoffice.db import Database
@@ -257,16 +257,6 @@ class CaseStatsRow:
     def satisfaction_rate(self) -> float | None:
         return self._rate(self.satisfied, self.called_back)
 
-    def add(self, closed: bool, on_time: bool, called_back: bool, satisfied: bool) -> CaseStatsRow:
-        return CaseStatsRow(
-            self.key,
-            self.total + 1,
-            self.closed + closed,
-            self.closed_on_time + on_time,
-            self.called_back + called_back,
-            self.satisfied + satisfied,
-        )
-
 
 def case_stats(
     db: Database, by: str, date_from: date | None = None, date_to: date | None = None
@@ -274,39 +264,39 @@ def case_stats(
     """The total and one row per category, 网格 or month (of acceptance, Beijing time)."""
     if by not in STATS_BY:
         raise UserError("invalid_choice", value=by)
+    closed, called = Case.resolved_at.is_not(None), Case.called_back_at.is_not(None)
+    flags = (  # counted by the database: no date is read back for them
+        case((closed, 1), else_=0),
+        case((and_(closed, Case.resolved_at <= Case.due_at), 1), else_=0),
+        case((called, 1), else_=0),
+        case((and_(called, Case.satisfaction.in_(("satisfied", "basically"))), 1), else_=0),
+    )
+    grouping = {"category": Case.category, "grid": Grid.name, "month": Case.accepted_at}[by]
     query = (
-        select(
-            Case.category,
-            Grid.name,
-            Case.accepted_at,
-            Case.due_at,
-            Case.resolved_at,
-            Case.called_back_at,
-            Case.satisfaction,
-        )
+        select(grouping, *flags)
+        .select_from(Case)
         .outerjoin(Household, Household.id == Case.household_id)
         .outerjoin(Grid, Grid.id == Household.grid_id)
         .where(*conditions(CaseFilter(date_from=date_from, date_to=date_to), utcnow()))
     )
+    sums: dict[str, list[int]] = {}
     with db.read() as s:
-        rows = s.execute(query).all()
-    total = CaseStatsRow("合计")
-    groups: dict[str, CaseStatsRow] = {}
-    for category, grid, accepted, due, resolved, called, satisfaction in rows:
-        key = {
-            "category": category,
-            "grid": grid or "未划分网格",
-            "month": f"{local_date(accepted):%Y-%m}",
-        }[by]
-        facts = (
-            resolved is not None,
-            resolved is not None and resolved <= due,
-            called is not None,
-            called is not None and satisfaction in ("satisfied", "basically"),
-        )
-        total = total.add(*facts)
-        groups[key] = groups.get(key, CaseStatsRow(key)).add(*facts)
-    return total, sorted(groups.values(), key=lambda r: r.key)
+        for value, *facts in s.execute(query):
+            counts = sums.setdefault(_stats_key(by, value), [0, 0, 0, 0, 0])
+            counts[0] += 1
+            for n, fact in enumerate(facts, start=1):
+                counts[n] += int(fact)
+    total = CaseStatsRow("合计", *(sum(column) for column in zip(*sums.values(), strict=True)))
+    return total, sorted((CaseStatsRow(k, *v) for k, v in sums.items()), key=lambda r: r.key)
+
+
+def _stats_key(by: str, value: Any) -> str:
+    """The group of one case: its category, its household's 网格, or its month (Beijing)."""
+    if by == "month":
+        return f"{local_date(value):%Y-%m}"
+    if by == "grid":
+        return str(value or "未划分网格")
+    return str(value)
 
 
 def case_with_timeline(db: Database, case_id: str) -> tuple[list[CaseRow], list[TimelineEntry]]:
