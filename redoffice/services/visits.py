@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from pathlib import Path
 
-from sqlalchemy import ColumnElement, Row, case, func, select
+from sqlalchemy import ColumnElement, Row, Select, case, func, select
 from sqlalchemy.orm import Session
 
 from redoffice import visit_state
-from redoffice.codes import HEAD_OF_HOUSEHOLD, ORGANIZATION_KINDS
+from redoffice.codes import HEAD_OF_HOUSEHOLD, ORGANIZATION_KINDS, RELATIONS, label
 from redoffice.db import Database
 from redoffice.models import (
     Grid,
@@ -142,11 +142,10 @@ def record_visit(db: Database, data: VisitInput) -> str:
         return visit.id
 
 
-def visited_person(s: Session, household_id: str) -> str | None:
-    """Whom a visit's issue is heard from: the household's head, else its eldest member
-    living there; None for a household with nobody registered."""
-    return s.scalar(
-        select(Resident.id)
+def _people(household_id: str) -> Select[tuple[str, str, str]]:
+    """The household's members living there: the head first, then the eldest."""
+    return (
+        select(Resident.id, Resident.name, Resident.relation)
         .where(
             Resident.household_id == household_id,
             Resident.deleted.is_(False),
@@ -157,8 +156,22 @@ def visited_person(s: Session, household_id: str) -> str | None:
             Resident.birth_date.is_(None),
             Resident.birth_date,
         )
-        .limit(1)
     )
+
+
+def visited_person(s: Session, household_id: str) -> str | None:
+    """Whom a visit's issue is heard from unless told: the household's head, else its eldest
+    member living there; None for a household with nobody registered."""
+    return s.scalar(_people(household_id).with_only_columns(Resident.id).limit(1))
+
+
+def household_people(db: Database, household_id: str) -> list[tuple[str, str]]:
+    """(label, id) of whom a visit's issue can be heard from, the default first."""
+    with db.read() as s:
+        return [
+            (f"{name}（{label(RELATIONS, relation)}）", resident_id)
+            for resident_id, name, relation in s.execute(_people(household_id))
+        ]
 
 
 def household_tags(s: Session, today: date) -> list[tuple[str, str]]:

@@ -32,7 +32,7 @@ from redoffice.ui.context import AppContext
 from redoffice.ui.date_fields import DateField, TimeField
 from redoffice.ui.household_picker import HouseholdField
 from redoffice.ui.save_dialog import SaveDialog
-from redoffice.ui.widgets import code_combo, select_data
+from redoffice.ui.widgets import code_combo, combo_value, fill_combo, select_data
 
 
 def checkable_list(items: list[tuple[str, Any]], checked: set[Any]) -> QListWidget:
@@ -56,13 +56,15 @@ def checked_data(widget: QListWidget) -> tuple[Any, ...]:
 
 
 class IssueTable(QTableWidget):
-    """发现的问题: category, urgency and description; each row becomes a case."""
+    """发现的问题: category, urgency, description and who raised it (the household's head
+    unless another member is chosen); each row becomes a case."""
 
     def __init__(self, categories: list[str], parent: QWidget | None = None) -> None:
-        super().__init__(0, 3, parent)
+        super().__init__(0, 4, parent)
         self.categories = categories
+        self.people: list[tuple[str, str]] = []
         self.setHorizontalHeaderLabels(
-            [self.tr("Category"), self.tr("Urgency"), self.tr("Description")]
+            [self.tr("Category"), self.tr("Urgency"), self.tr("Description"), self.tr("Raised by")]
         )
         self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().hide()
@@ -77,18 +79,33 @@ class IssueTable(QTableWidget):
         urgency = code_combo(cases.URGENCIES)
         select_data(urgency, "normal")
         description = QLineEdit()
-        for column, widget in enumerate((category, urgency, description)):
+        raised_by = QComboBox()
+        fill_combo(raised_by, self.people, None)
+        for column, widget in enumerate((category, urgency, description, raised_by)):
             self.setCellWidget(row, column, widget)
         description.setFocus()
+
+    def set_people(self, people: list[tuple[str, str]]) -> None:
+        """The visited household's members, the one heard by default first."""
+        self.people = people
+        for row in range(self.rowCount()):
+            raised_by = self.cellWidget(row, 3)
+            assert isinstance(raised_by, QComboBox)
+            fill_combo(raised_by, people, None)
 
     def issues(self) -> tuple[IssueInput, ...]:
         result = []
         for row in range(self.rowCount()):
-            category, urgency, description = (self.cellWidget(row, c) for c in range(3))
+            category, urgency, description, raised_by = (self.cellWidget(row, c) for c in range(4))
             assert isinstance(category, QComboBox) and isinstance(urgency, QComboBox)
-            assert isinstance(description, QLineEdit)
+            assert isinstance(description, QLineEdit) and isinstance(raised_by, QComboBox)
             result.append(
-                IssueInput(category.currentText(), description.text(), str(urgency.currentData()))
+                IssueInput(
+                    category.currentText(),
+                    description.text(),
+                    str(urgency.currentData()),
+                    combo_value(raised_by),
+                )
             )
         return tuple(result)
 
@@ -113,6 +130,7 @@ class VisitDialog(SaveDialog):
     def _build(self) -> None:
         f, c = self.form, self.choices
         self.household = HouseholdField(self.ctx)
+        self.household.changed.connect(self._load_people)
         f.add_row("household_id", self.tr("Household"), self.household)
         self.visit_date = DateField(required=True)
         self.visit_date.set_value(date.today())
@@ -153,6 +171,10 @@ class VisitDialog(SaveDialog):
         f.add_row("issues", self.tr("Issues found"), beside(self.issue_table, add_issue))
         self.attachments = AttachmentPicker()
         f.add_row("attachments", self.tr("Attachments"), self.attachments)
+
+    def _load_people(self, household_id: str) -> None:
+        job = partial(visits.household_people, self.ctx.db, household_id)
+        self.ctx.query(job, self.issue_table.set_people)
 
     def data(self) -> VisitInput:
         companions = [

@@ -184,22 +184,22 @@
 <context>
     <name>CancelMeetingDialog</name>
     <message>
-        <location filename="../../redoffice/ui/meeting_changes.py" line="74"/>
+        <location filename="../../redoffice/ui/meeting_changes.py" line="76"/>
         <source>Cancel the meeting</source>
         <translation>取消会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_changes.py" line="81"/>
+        <location filename="../../redoffice/ui/meeting_changes.py" line="83"/>
         <source>e.g. postponed: the owners&apos; committee is re-elected</source>
         <translation>如：业委会换届，延期召开</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_changes.py" line="83"/>
+        <location filename="../../redoffice/ui/meeting_changes.py" line="85"/>
         <source>Cancelled on</source>
         <translation>取消日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_changes.py" line="84"/>
+        <location filename="../../redoffice/ui/meeting_changes.py" line="86"/>
         <source>Reason</source>
         <translation>取消原因</translation>
     </message>
@@ -281,47 +281,47 @@
 <context>
     <name>CaseStatsTab</name>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="200"/>
+        <location filename="../../redoffice/ui/figures.py" line="210"/>
         <source>Request statistics</source>
         <translation>民情诉求统计</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="216"/>
+        <location filename="../../redoffice/ui/figures.py" line="226"/>
         <source>By</source>
         <translation>统计维度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="220"/>
+        <location filename="../../redoffice/ui/figures.py" line="230"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="221"/>
+        <location filename="../../redoffice/ui/figures.py" line="231"/>
         <source>Closed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="222"/>
+        <location filename="../../redoffice/ui/figures.py" line="232"/>
         <source>Closure rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="223"/>
+        <location filename="../../redoffice/ui/figures.py" line="233"/>
         <source>On-time rate</source>
         <translation>按时办结率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="224"/>
+        <location filename="../../redoffice/ui/figures.py" line="234"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="231"/>
+        <location filename="../../redoffice/ui/figures.py" line="241"/>
         <source>Requests accepted in the period. Closure rate = closed / accepted; on-time rate = closed by the deadline / closed; satisfaction rate = satisfied or basically satisfied / called back.</source>
         <translation>统计期间内受理的诉求。办结率 = 办结数 / 受理数；按时办结率 = 在时限内办结数 / 办结数；满意率 = 满意和基本满意数 / 已回访数。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/figures.py" line="253"/>
+        <location filename="../../redoffice/ui/figures.py" line="263"/>
         <source>%n request(s) accepted</source>
         <translation>
             <numerusform>期间受理诉求 %n 件</numerusform>
@@ -369,112 +369,112 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="115"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="110"/>
         <source>Requests</source>
         <translation>民情诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="117"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="112"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="127"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="122"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="129"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="124"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="136"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="131"/>
         <source>Search number, request or place</source>
         <translation>搜索编号、诉求内容或地点</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="153"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="148"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="155"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="150"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="154"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="149"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="156"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="151"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="157"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="152"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="178"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="173"/>
         <source>New request</source>
         <translation>受理诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="179"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="174"/>
         <source>Next step</source>
         <translation>办理下一步</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="180"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="175"/>
         <source>Progress note</source>
         <translation>进展说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="181"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="176"/>
         <source>Report to street</source>
         <translation>上报街道</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="182"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="177"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="183"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="178"/>
         <source>Print ledger</source>
         <translation>打印民情台账</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="184"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="179"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="185"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="180"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="186"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="181"/>
         <source>Print list</source>
         <translation>打印列表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="186"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="181"/>
         <source>Requests list</source>
         <translation>民情诉求清单</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="218"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="213"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="293"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="283"/>
         <source>Request ledger</source>
         <translation>民情台账</translation>
     </message>
@@ -482,32 +482,32 @@
 <context>
     <name>ClaimDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="241"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="242"/>
         <source>Claim</source>
         <translation>认领</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="246"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="247"/>
         <source>(no unit)</source>
         <translation>（无单位）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="248"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="249"/>
         <source>Wish</source>
         <translation>心愿内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="249"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="250"/>
         <source>Party members</source>
         <translation>双报到党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="250"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="251"/>
         <source>Partner unit</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="251"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="252"/>
         <source>Claimed on</source>
         <translation>认领日期</translation>
     </message>
@@ -551,37 +551,37 @@
 <context>
     <name>CoverageTab</name>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="161"/>
+        <location filename="../../redoffice/ui/figures.py" line="171"/>
         <source>Visit coverage</source>
         <translation>走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="167"/>
+        <location filename="../../redoffice/ui/figures.py" line="177"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="167"/>
+        <location filename="../../redoffice/ui/figures.py" line="177"/>
         <source>Visited</source>
         <translation>已走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="167"/>
+        <location filename="../../redoffice/ui/figures.py" line="177"/>
         <source>Rate</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="168"/>
+        <location filename="../../redoffice/ui/figures.py" line="178"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="169"/>
+        <location filename="../../redoffice/ui/figures.py" line="179"/>
         <source>Special group</source>
         <translation>特殊人群</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="184"/>
+        <location filename="../../redoffice/ui/figures.py" line="194"/>
         <source>%1 of %2 households visited (%3)</source>
         <translation>%2 户中已走访 %1 户（%3）</translation>
     </message>
@@ -800,12 +800,12 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../redoffice/ui/date_fields.py" line="137"/>
+        <location filename="../../redoffice/ui/date_fields.py" line="138"/>
         <source>yyyy-mm-dd</source>
         <translation>年-月-日</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/date_fields.py" line="142"/>
+        <location filename="../../redoffice/ui/date_fields.py" line="143"/>
         <source>Calendar (Alt+Down)</source>
         <translation>日历（Alt+↓）</translation>
     </message>
@@ -813,22 +813,22 @@
 <context>
     <name>FiguresTab</name>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="113"/>
+        <location filename="../../redoffice/ui/figures.py" line="114"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="114"/>
+        <location filename="../../redoffice/ui/figures.py" line="115"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="136"/>
+        <location filename="../../redoffice/ui/figures.py" line="146"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="144"/>
+        <location filename="../../redoffice/ui/figures.py" line="154"/>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
     </message>
@@ -836,22 +836,22 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="290"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="291"/>
         <source>Follow-up call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="297"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="298"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="298"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="299"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="299"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="300"/>
         <source>Feedback</source>
         <translation>心愿人反馈</translation>
     </message>
@@ -859,32 +859,32 @@
 <context>
     <name>FulfilDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="264"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="265"/>
         <source>Fulfilled</source>
         <translation>兑现</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="267"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="268"/>
         <source>The beneficiary signed the receipt</source>
         <translation>心愿人已在签收单上签字</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="270"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="271"/>
         <source>Fulfilled on</source>
         <translation>兑现日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="271"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="272"/>
         <source>Actual value (yuan)</source>
         <translation>实际价值（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="272"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="273"/>
         <source>Receipt</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="273"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="274"/>
         <source>Photos</source>
         <translation>兑现照片</translation>
     </message>
@@ -900,47 +900,47 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../redoffice/ui/history_dialog.py" line="40"/>
+        <location filename="../../redoffice/ui/history_dialog.py" line="31"/>
         <source>Change history</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/history_dialog.py" line="43"/>
+        <location filename="../../redoffice/ui/history_dialog.py" line="34"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/history_dialog.py" line="43"/>
+        <location filename="../../redoffice/ui/history_dialog.py" line="34"/>
         <source>Operator</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/history_dialog.py" line="43"/>
+        <location filename="../../redoffice/ui/history_dialog.py" line="34"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/history_dialog.py" line="43"/>
+        <location filename="../../redoffice/ui/history_dialog.py" line="34"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/history_dialog.py" line="58"/>
+        <location filename="../../redoffice/ui/history_dialog.py" line="49"/>
         <source>Created</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/history_dialog.py" line="59"/>
+        <location filename="../../redoffice/ui/history_dialog.py" line="50"/>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/history_dialog.py" line="60"/>
+        <location filename="../../redoffice/ui/history_dialog.py" line="51"/>
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/history_dialog.py" line="61"/>
+        <location filename="../../redoffice/ui/history_dialog.py" line="52"/>
         <source>Restored</source>
         <translation>恢复</translation>
     </message>
@@ -1341,25 +1341,30 @@
 <context>
     <name>IssueTable</name>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="65"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="67"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="65"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="67"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="65"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="67"/>
         <source>Description</source>
         <translation>问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="67"/>
+        <source>Raised by</source>
+        <translation>诉求人</translation>
     </message>
 </context>
 <context>
     <name>ListTable</name>
     <message>
-        <location filename="../../redoffice/ui/list_table.py" line="211"/>
+        <location filename="../../redoffice/ui/list_table.py" line="210"/>
         <source>Default columns</source>
         <translation>恢复默认列</translation>
     </message>
@@ -1544,7 +1549,7 @@
     </message>
     <message>
         <location filename="../../redoffice/ui/meetings_page.py" line="102"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="212"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="213"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
@@ -1565,13 +1570,13 @@
     </message>
     <message>
         <location filename="../../redoffice/ui/meetings_page.py" line="106"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="219"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="220"/>
         <source>Estates</source>
         <translation>小区</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/meetings_page.py" line="107"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="187"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="188"/>
         <source>Minutes</source>
         <translation>会议纪要</translation>
     </message>
@@ -1607,7 +1612,7 @@
     </message>
     <message>
         <location filename="../../redoffice/ui/meetings_page.py" line="122"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="187"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="188"/>
         <source>Sign-in sheet</source>
         <translation>签到表</translation>
     </message>
@@ -1622,136 +1627,136 @@
         <translation>纪要扫描件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="199"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="200"/>
         <source>All parties</source>
         <translation>全部责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="202"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="203"/>
         <source>Open only</source>
         <translation>只看未完成</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="204"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="205"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="213"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="214"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="214"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="215"/>
         <source>Resolution</source>
         <translation>议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="215"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="216"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="216"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="217"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="217"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="225"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="218"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="226"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="218"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="329"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="219"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="331"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="225"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="226"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="225"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="226"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="225"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="226"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="231"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="232"/>
         <source>Deadline up to</source>
         <translation>时限截至</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="240"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="241"/>
         <source>Progress…</source>
         <translation>进展…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="241"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="242"/>
         <source>Completed…</source>
         <translation>完成…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="242"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="243"/>
         <source>Cancel…</source>
         <translation>取消事项…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="243"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="244"/>
         <source>Print follow-up sheet</source>
         <translation>打印督办表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="244"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="245"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="257"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="259"/>
         <source>All estates</source>
         <translation>全部小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="281"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="283"/>
         <source> (overdue)</source>
         <translation>（逾期）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/meetings_page.py" line="289"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="291"/>
         <source>%n resolution(s)</source>
         <translation>
             <numerusform>共 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="345"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="347"/>
         <source>Requests closed: %1</source>
         <translation>已办结民情诉求：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="351"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="353"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="351"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="353"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="358"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="360"/>
         <source>Follow-up sheet</source>
         <translation>议定事项督办表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="363"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="365"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
@@ -1759,62 +1764,62 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="326"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="327"/>
         <source>Register a party member</source>
         <translation>登记双报到党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="326"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="327"/>
         <source>Party member</source>
         <translation>双报到党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="332"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="333"/>
         <source>(no unit)</source>
         <translation>（无单位）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="336"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="337"/>
         <source>Still reports to this community</source>
         <translation>仍在本社区报到</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="339"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="340"/>
         <source>Resident (if living here)</source>
         <translation>本社区居民（如是）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="340"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="341"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="341"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="342"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="342"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="343"/>
         <source>Workplace</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="343"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="344"/>
         <source>Partner unit</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="344"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="345"/>
         <source>Party organization</source>
         <translation>所在党组织</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="345"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="346"/>
         <source>Reported on</source>
         <translation>报到日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="346"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="347"/>
         <source>Service commitments</source>
         <translation>服务承诺</translation>
     </message>
@@ -1973,17 +1978,17 @@
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="86"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="81"/>
         <source>Ledger period</source>
         <translation>台账期间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="92"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="87"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="93"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="88"/>
         <source>To</source>
         <translation>至</translation>
     </message>
@@ -1991,22 +1996,22 @@
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="49"/>
+        <location filename="../../redoffice/ui/figures.py" line="50"/>
         <source>Dates below</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="54"/>
+        <location filename="../../redoffice/ui/figures.py" line="55"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="56"/>
+        <location filename="../../redoffice/ui/figures.py" line="57"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="58"/>
+        <location filename="../../redoffice/ui/figures.py" line="59"/>
         <source>to</source>
         <translation>至</translation>
     </message>
@@ -2488,7 +2493,7 @@
 <context>
     <name>SaveDialog</name>
     <message>
-        <location filename="../../redoffice/ui/save_dialog.py" line="140"/>
+        <location filename="../../redoffice/ui/save_dialog.py" line="139"/>
         <source>Discard what you have entered in this form?</source>
         <translation>放弃本表中已填写的内容吗？</translation>
     </message>
@@ -2496,14 +2501,14 @@
 <context>
     <name>SearchableList</name>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/list_view.py" line="220"/>
+        <location filename="../../redoffice/ui/list_view.py" line="233"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>共 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/list_view.py" line="280"/>
+        <location filename="../../redoffice/ui/list_view.py" line="293"/>
         <source>search “%1”</source>
         <translation>搜索“%1”</translation>
     </message>
@@ -2511,42 +2516,42 @@
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="394"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="395"/>
         <source>Service record</source>
         <translation>服务记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="402"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="403"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="404"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="405"/>
         <source>Request number, e.g. 2026-00042</source>
         <translation>诉求编号，如 2026-00042</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="406"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="407"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="407"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="408"/>
         <source>Activity</source>
         <translation>服务内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="408"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="409"/>
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="409"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="410"/>
         <source>For the wish</source>
         <translation>关联心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="410"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="411"/>
         <source>For the request</source>
         <translation>关联诉求</translation>
     </message>
@@ -2666,7 +2671,7 @@
 <context>
     <name>TimeField</name>
     <message>
-        <location filename="../../redoffice/ui/date_fields.py" line="189"/>
+        <location filename="../../redoffice/ui/date_fields.py" line="190"/>
         <source>hh:mm</source>
         <translation>时:分</translation>
     </message>
@@ -2674,27 +2679,27 @@
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="208"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="209"/>
         <source>Verify</source>
         <translation>核实</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="214"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="215"/>
         <source>Verified on</source>
         <translation>核实日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="215"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="216"/>
         <source>Verified by</source>
         <translation>核实人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="216"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="217"/>
         <source>How</source>
         <translation>核实方式</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="217"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="218"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -2702,93 +2707,93 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="106"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="123"/>
         <source>Record a visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="116"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="134"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="119"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="137"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="121"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="139"/>
         <source>Start time</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="122"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="140"/>
         <source>End time</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="124"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="142"/>
         <source>Visitors</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="126"/>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="127"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="144"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="145"/>
         <source>Names separated by 、</source>
         <translation>多人用顿号“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="128"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="146"/>
         <source>Party members along</source>
         <translation>陪同党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="129"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="147"/>
         <source>Volunteers along</source>
         <translation>陪同志愿者</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="137"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="155"/>
         <source>Purposes</source>
         <translation>走访目的</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="140"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="158"/>
         <source>Health, income, changes in the family…</source>
         <translation>健康、收入、家庭变化等情况…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="142"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="160"/>
         <source>Situation</source>
         <translation>情况记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="145"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="163"/>
         <source>Resolved on the spot</source>
         <translation>现场解决问题数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="147"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="165"/>
         <source>Next visit</source>
         <translation>下次走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="149"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="167"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="151"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="169"/>
         <source>Add issue</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="153"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="171"/>
         <source>Issues found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="155"/>
+        <location filename="../../redoffice/ui/visit_dialog.py" line="173"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -2796,79 +2801,79 @@
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="88"/>
-        <location filename="../../redoffice/ui/visits_page.py" line="128"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="89"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="129"/>
         <source>Visit records</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="89"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="90"/>
         <source>Visit plan</source>
         <translation>走访计划</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="91"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="92"/>
         <source>Coverage</source>
         <translation>走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="108"/>
-        <location filename="../../redoffice/ui/visits_page.py" line="177"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="109"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="178"/>
         <source>Search address</source>
         <translation>搜索地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="122"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="123"/>
         <source>New visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="123"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="124"/>
         <source>Print filled form</source>
         <translation>打印走访记录表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="124"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="125"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="125"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="126"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="126"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="127"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="127"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="128"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="128"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="129"/>
         <source>Print list</source>
         <translation>打印列表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="192"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="193"/>
         <source>Record visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="193"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="194"/>
         <source>Print blank form</source>
         <translation>打印空白走访表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="215"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="218"/>
         <source>All workers</source>
         <translation>全部工作人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="228"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="232"/>
         <source>%1 household(s) due this week, %2 overdue</source>
         <translation>本周应走访 %1 户，其中逾期 %2 户</translation>
     </message>
@@ -2946,7 +2951,7 @@
         <translation>同意的监护人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="169"/>
+        <location filename="../../redoffice/ui/wish_dialogs.py" line="170"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -3514,57 +3519,57 @@ Records: %5</source>
 <context>
     <name>cases</name>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="58"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="53"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="59"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="54"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="60"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="55"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="61"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="56"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="62"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="57"/>
         <source>Request</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="63"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="58"/>
         <source>Reporter</source>
         <translation>诉求人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="64"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="59"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="65"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="60"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="66"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="61"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="67"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="62"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="68"/>
+        <location filename="../../redoffice/ui/cases_page.py" line="63"/>
         <source>Call-back</source>
         <translation>回访结果</translation>
     </message>
@@ -3703,74 +3708,74 @@ Records: %5</source>
 <context>
     <name>visits</name>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="41"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="42"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="42"/>
-        <location filename="../../redoffice/ui/visits_page.py" line="61"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="43"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="62"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="43"/>
-        <location filename="../../redoffice/ui/visits_page.py" line="62"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="44"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="63"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="44"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="45"/>
         <source>Visitors</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="45"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="46"/>
         <source>Purposes</source>
         <translation>走访目的</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="46"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="47"/>
         <source>Issues</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="47"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="48"/>
         <source>Files</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="48"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="49"/>
         <source>Situation</source>
         <translation>情况记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="58"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="59"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="60"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="61"/>
         <source>Due</source>
         <translation>应走访日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="64"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="65"/>
         <source>Last visit</source>
         <translation>上次走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="69"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="70"/>
         <source>Every (days)</source>
         <translation>走访间隔（天）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="70"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="71"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="79"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="80"/>
         <source>Household visit form</source>
         <translation>入户走访记录表</translation>
     </message>

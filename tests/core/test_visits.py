@@ -82,6 +82,9 @@ def test_an_issue_is_raised_by_the_visited_household(db: Database, place: dict[s
         ).all()
     assert dict(found) == {"单元门禁损坏": head, "楼道堆物": son}
     assert sorted(r.reporter_masked for r in rows) == ["张*军", "张*国"]  # not 匿名
+    people = visits.household_people(db, household)  # the visit form's choices, default first
+    expected = ["张建国（户主）", "张老先生（父母）", "张小军（子女）"]
+    assert [label for label, _ in people] == expected
 
 
 def test_without_a_head_the_eldest_member_raises_the_issue(

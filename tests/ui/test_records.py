@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QComboBox, QLabel
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from redoffice.db import open_database
+from redoffice.models import Case
 from redoffice.services import (
     case_queries,
     community,
@@ -21,13 +23,14 @@ from redoffice.services import (
     residents,
     resolutions,
     search,
+    visits,
     wish_queries,
 )
 from redoffice.services.case_queries import CaseFilter
 from redoffice.services.meetings import ItemInput, MeetingInput, Minutes, ResolutionInput
 from redoffice.services.residents import TagInput
 from redoffice.services.resolutions import ResolutionFilter
-from redoffice.services.search import ResidentQuery
+from redoffice.services.search import HouseholdQuery, ResidentQuery
 from redoffice.ui.case_dialogs import CaseStepDialog
 from redoffice.ui.cases_page import CasesPage
 from redoffice.ui.context import AppContext
@@ -39,10 +42,11 @@ from redoffice.ui.minutes_editor import MinutesEditor
 from redoffice.ui.residents_page import ResidentsPage
 from redoffice.ui.setup_dialog import SetupDialog
 from redoffice.ui.simple_table import SimpleTable
+from redoffice.ui.visit_dialog import VisitDialog
 from redoffice.ui.wish_dialogs import WishDialog
 from redoffice.ui.wishes_page import WishesPage
 from tests.factories import add_resident
-from tests.ui.driver import button, click, click_row, opened, type_into
+from tests.ui.driver import button, click, click_row, opened, pick, type_into
 
 TODAY = date.today()
 
@@ -184,6 +188,45 @@ def test_the_minutes_saved_twice_keep_their_resolution_number(
         ctx.tasks.wait_idle(5, 0.02)
     found = resolutions.list_resolutions(ctx.db, ResolutionFilter(meeting_id=meeting_id))
     assert [(r.number, r.text) for r in found] == [(f"{number}-01", "物业一周内清理")]
+
+
+# -- 入户走访: an issue is raised by the household's person, not 匿名 --------------------------
+
+
+def test_an_issue_found_on_a_visit_is_raised_by_the_household(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    household = next(
+        h
+        for h in search.household_rows(ctx.db, search.household_ids(ctx.db, HouseholdQuery()))
+        if len(search.household_members(ctx.db, h.id)) >= 2
+    )
+    head, *others = visits.household_people(ctx.db, household.id)
+    assert "（户主）" in head[0] or not any("（户主）" in p[0] for p in others)
+    dialog = VisitDialog(ctx, visits.entry_choices(ctx.db), (household.id, household.address))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.visitors.item(0).setCheckState(Qt.CheckState.Checked)
+    qtbot.mouseClick(dialog.purpose_boxes[0], Qt.MouseButton.LeftButton)
+    for text in ("门禁损坏", "楼道堆物"):
+        click(qtbot, dialog, "添加问题")
+        row = dialog.issue_table.rowCount() - 1
+        type_into(qtbot, dialog.issue_table.cellWidget(row, 2), text)
+    first, second = (dialog.issue_table.cellWidget(n, 3) for n in range(2))
+    assert isinstance(first, QComboBox) and isinstance(second, QComboBox)
+    qtbot.waitUntil(lambda: first.currentText() == head[0], timeout=5000)
+    pick(qtbot, second, others[0][0])
+    with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
+        click(qtbot, dialog, "保存")
+    with ctx.db.read() as s:
+        raised = dict(
+            s.execute(
+                select(Case.description, Case.reporter_resident_id).where(
+                    Case.visit_id == str(saved.args[0])
+                )
+            ).all()
+        )
+    assert raised == {"门禁损坏": head[1], "楼道堆物": others[0][1]}
 
 
 # -- 民情诉求: 已办结 needs a 说明 -------------------------------------------------------------
