@@ -142,7 +142,7 @@ def record_visit(db: Database, data: VisitInput) -> str:
         return visit.id
 
 
-def _people(household_id: str) -> Select[tuple[str, str, str]]:
+def _people(household_id: str) -> Select[str, str, str]:
     """The household's members living there: the head first, then the eldest."""
     return (
         select(Resident.id, Resident.name, Resident.relation)
