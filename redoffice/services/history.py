@@ -283,7 +283,8 @@ class Change:
 @dataclass(frozen=True)
 class HistoryEntry:
     """One line of a record's 变更记录; ``part`` names a row that belongs to the record
-    (特殊人群, 参会人员 …), empty for the record itself."""
+    (特殊人群, 参会人员 …), empty for the record itself. An update lists each field's old
+    and new text; a new part, or one removed or restored, what it holds (``Change.new``)."""
 
     at: datetime
     actor: str
@@ -388,6 +389,8 @@ def history(db: Database, table: str, record_id: str) -> list[HistoryEntry]:
         texts = Texts(s)
         for row, part, link in _audit(s, table, record_id):
             before, after = json.loads(row.before or "{}"), json.loads(row.after or "{}")
+            if part and row.action in ("delete", "restore"):
+                before = {}  # which part was removed or restored: what it holds
             changed = changes(row.table_name, before, after, texts, link)
             if changed or row.action != "update":  # not a change of bookkeeping alone
                 entries.append(HistoryEntry(row.at, row.actor, row.action, part, changed))

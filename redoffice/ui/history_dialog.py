@@ -17,10 +17,18 @@ from PySide6.QtWidgets import (
 )
 
 from redoffice.services import history
-from redoffice.services.history import HistoryEntry
+from redoffice.services.history import Change, HistoryEntry
 from redoffice.ui.context import AppContext
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def _change_text(action: str, change: Change) -> str:
+    """“电话：old → new” for a change; “性别：女” for what a record holds (created, removed or
+    restored)."""
+    if action == "update":
+        return f"{change.field}：{change.old} → {change.new}"
+    return f"{change.field}：{change.new}"
 
 
 class HistoryDialog(QDialog):
@@ -56,7 +64,7 @@ class HistoryDialog(QDialog):
     def show_entries(self, entries: list[HistoryEntry]) -> None:
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
-            changes = "\n".join(f"{c.field}：{c.old} → {c.new}" for c in entry.changes)
+            changes = "\n".join(_change_text(entry.action, c) for c in entry.changes)
             action = self._action(entry.action)
             cells = (
                 entry.at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M:%S"),

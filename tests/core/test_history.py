@@ -55,6 +55,10 @@ def test_a_residents_history_reads_as_the_secretary_wrote_it(db: Database) -> No
     assert (tagged.action, tagged.part) == ("create", "特殊人群")
     assert Change("人群类别", "—", "独居老人") in tagged.changes
     assert Change("开始日期", "—", "2026-01-05") in tagged.changes
+    residents.save_resident(db, replace(data, political_status="party_member"), rid)
+    removed = history.history(db, "resident", rid)[-1]
+    assert (removed.action, removed.part) == ("delete", "特殊人群")
+    assert Change("人群类别", "—", "独居老人") in removed.changes  # which one was removed
 
 
 def test_references_name_the_records_they_point_at(db: Database) -> None:
