@@ -371,14 +371,25 @@ class MinutesEditor(QDialog):
             if not reason:
                 return
 
-        def done(_result: Any) -> None:
-            self.saved_state = self.autosaved_state = minutes
+        def done(saved: Minutes) -> None:
+            self._adopt_ids(saved)
+            self.saved_state = self.autosaved_state = meetings.with_ids(minutes, saved)
             self.status.setText(self.tr("Saved."))
             if then is not None:
                 then()
 
         job = partial(meetings.save_minutes, self.ctx.db, self.detail.id, minutes, reason)
         self.ctx.write(job, "meeting", done, parent=self)
+
+    def _adopt_ids(self, saved: Minutes) -> None:
+        """What was just saved keeps its ids: saving again updates it, and the numbers of
+        its resolutions stay as they are."""
+        self._keep_current()
+        self.items = list(meetings.with_ids(Minutes(items=tuple(self.items)), saved).items)
+        if 0 <= self.current < len(self.items):
+            ids = [r.id for r in self.items[self.current].resolutions]
+            if len(ids) == self.resolutions.rowCount():
+                self.resolutions.ids = ids
 
     def finalize(self) -> None:
         question = self.tr("After finalizing, every change needs a reason. Finalize now?")
