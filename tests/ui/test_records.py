@@ -188,6 +188,9 @@ def test_the_minutes_saved_twice_keep_their_resolution_number(
         ctx.tasks.wait_idle(5, 0.02)
     found = resolutions.list_resolutions(ctx.db, ResolutionFilter(meeting_id=meeting_id))
     assert [(r.number, r.text) for r in found] == [(f"{number}-01", "物业一周内清理")]
+    stored = meetings.get_meeting(ctx.db, meeting_id).minutes.items
+    assert [i.id for i in editor.items] == [i.id for i in stored]  # updated, not added anew
+    assert editor.resolutions.ids == [found[0].id]
 
 
 # -- 入户走访: an issue is raised by the household's person, not 匿名 --------------------------
