@@ -120,6 +120,9 @@ def _run_in_child(fn: Callable[[Steps], Any], messages: Any, cancel: Event) -> N
         messages.put(("failed", f"{type(exc).__name__}: {exc}"))
 
 
+STOP_WAIT_MS = 1000
+
+
 class BackgroundJob(QObject):
     """One long CPU-bound job (a 500-page PDF) in a process of its own, so that neither the GUI
     thread nor the database worker waits for it (a thread would hold Python's GIL for seconds
@@ -154,7 +157,16 @@ class BackgroundJob(QObject):
         self._poll.start()
 
     def cancel(self) -> None:
+        """Ask the job to stop at its next step; a job still busy a second later (inside one
+        long step, such as ReportLab measuring a very long table) is ended: it only computes,
+        so ending it loses nothing."""
         self._cancel.set()
+        QTimer.singleShot(STOP_WAIT_MS, self._end_if_busy)
+
+    def _end_if_busy(self) -> None:
+        if self.running:
+            self._process.terminate()
+            self._finish(("refused", "job.cancelled", {}))
 
     @property
     def running(self) -> bool:

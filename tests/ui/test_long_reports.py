@@ -4,17 +4,22 @@ otherwise ends in the preview."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from redoffice.errors import UserError
 from redoffice.messages import message
+from redoffice.steps import Steps
 from redoffice.ui.cases_page import PeriodDialog
 from redoffice.ui.context import AppContext
 from redoffice.ui.main_window import MainWindow
 from redoffice.ui.preview import PreviewWindow, ReportProgress
 from redoffice.ui.residents_page import ResidentsPage
+from redoffice.ui.tasks import BackgroundJob
 from tests.ui.driver import click, opened
 
 JOB_SECONDS = 60  # a process is started for the job: importing the report code takes a while
@@ -92,3 +97,22 @@ def test_ledger_shows_progress_then_the_preview(
     preview = next(w for w in _previews() if w.isVisible())
     assert preview.pdf.startswith(b"%PDF") and preview.document.pageCount() >= 1
     preview.close()
+
+
+def _ignores_the_flag(steps: Steps) -> bytes:
+    """A job stuck inside one long step: it never looks at the cancel flag."""
+    time.sleep(60)
+    steps.report(1, 1)
+    return b""
+
+
+def test_a_job_busy_inside_one_step_is_ended_soon_after_cancel(qtbot: QtBot) -> None:
+    outcome: list[BaseException] = []
+    job = BackgroundJob(_ignores_the_flag, lambda _r: None, outcome.append)
+    job.start()
+    qtbot.wait(300)
+    started = time.monotonic()
+    job.cancel()
+    qtbot.waitUntil(lambda: outcome != [], timeout=JOB_SECONDS * 1000)
+    assert time.monotonic() - started < 5 and not job.running
+    assert isinstance(outcome[0], UserError) and outcome[0].code == "job.cancelled"
