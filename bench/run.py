@@ -115,9 +115,8 @@ def main() -> None:
     from bench.gui_scroll import bench_scroll
 
     bench_scroll(DB)
-    from bench.pages import bench_pages
-
-    bench_pages(DB)
+    # every page as opened after a fresh start (not after the scrolling above)
+    subprocess.run([sys.executable, "-m", "bench.pages", str(DB)], check=True)
     from bench.work import bench_work
 
     bench_work(DB)
