@@ -93,3 +93,11 @@ def click_row(qtbot: QtBot, view: QAbstractItemView, row: int, double: bool = Fa
     if double:  # a double-click is preceded by a click, as with a real mouse
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     press(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+
+
+def tick(qtbot: QtBot, box: QAbstractButton) -> None:
+    """Tick or untick a check box with Space, as the keyboard user does after Tab."""
+    before = box.isChecked()
+    box.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert box.isChecked() != before, f"{box.text()!r} did not change"

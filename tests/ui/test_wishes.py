@@ -19,7 +19,7 @@ from redoffice.ui.dashboard import Dashboard
 from redoffice.ui.save_dialog import SaveDialog
 from redoffice.ui.wish_dialogs import ClaimDialog, FulfilDialog, VerifyDialog, WishDialog
 from redoffice.ui.wishes_page import WishesPage
-from tests.ui.driver import click, click_row, opened, pick, type_into
+from tests.ui.driver import click, click_row, opened, pick, tick, type_into
 
 
 def _wait(ctx: AppContext) -> None:
@@ -43,6 +43,13 @@ def _select(qtbot: QtBot, page: WishesPage, wish_id: str) -> None:
     qtbot.waitUntil(lambda: (row := page.current()) is not None and row.id == wish_id)
 
 
+def _show_tab(qtbot: QtBot, page: WishesPage, title: str) -> None:
+    bar = page.tabs.tabBar()
+    index = [page.tabs.tabText(i) for i in range(page.tabs.count())].index(title)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    _wait(page.ctx)
+
+
 def _press_save(qtbot: QtBot, dialog: SaveDialog) -> str:
     with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
         click(qtbot, dialog, "保存")
@@ -61,7 +68,7 @@ def _register(qtbot: QtBot, ctx: AppContext, page: WishesPage) -> str:
     _wait(ctx)
     type_into(qtbot, dialog.text, "一台轮椅")
     type_into(qtbot, dialog.value, "800")
-    qtbot.mouseClick(dialog.consent, Qt.MouseButton.LeftButton)
+    tick(qtbot, dialog.consent)
     with qtbot.waitSignal(dialog.failed, timeout=5000):
         click(qtbot, dialog, "保存")
     assert "估价超过上限" in dialog.form.error_text("estimated_value")
@@ -99,7 +106,7 @@ def test_register_claim_and_fulfil_a_wish(qtbot: QtBot, ctx: AppContext) -> None
     click(qtbot, page, "兑现")
     fulfil = opened(FulfilDialog)
     type_into(qtbot, fulfil.value, "430")
-    qtbot.mouseClick(fulfil.receipt, Qt.MouseButton.LeftButton)
+    tick(qtbot, fulfil.receipt)
     _press_save(qtbot, fulfil)
     done = wish_queries.wish_detail(ctx.db, wish_id)
     assert (done.row.status, done.actual_value, done.receipt_signed) == ("fulfilled", 43000, True)
@@ -121,12 +128,17 @@ def test_dashboard_lists_claims_past_their_contact_deadline(qtbot: QtBot, ctx: A
     assert overdue, "the demo has claims past their contact deadline"
     board = Dashboard(ctx)
     qtbot.addWidget(board)
+    board.show()
     qtbot.waitUntil(
         lambda: board.cards["claims_overdue"].value.text() == str(len(overdue)), timeout=5000
     )
-    with qtbot.waitSignal(board.open_wish) as opened:
-        board.lists["claims_overdue"].activated_key.emit(overdue[0].id)
-    assert opened.args == [overdue[0].id]
+    qtbot.mouseClick(board.cards["claims_overdue"], Qt.MouseButton.LeftButton)
+    table = board.lists["claims_overdue"]
+    click_row(qtbot, table, 0)
+    with qtbot.waitSignal(board.open_wish) as chosen:
+        click_row(qtbot, table, 0, double=True)
+    assert chosen.args == [table.current_key()]
+    assert table.current_key() in {c.id for c in overdue}
 
 
 @pytest.mark.parametrize("status", ["published", "claimed"])
@@ -146,19 +158,27 @@ def test_service_record_for_a_claimed_wish(qtbot: QtBot, ctx: AppContext) -> Non
     member = party_members.list_members(ctx.db)[0]
     claimed = wish_queries.list_wishes(ctx.db, WishFilter(status="published"))[:1]
     wishes.claim(ctx.db, claimed[0].id, wishes.ClaimInput((member.id,)))
-    choices = party_members.member_wishes(ctx.db, member.id)
-    assert claimed[0].id in [wish_id for _label, wish_id in choices]
-    dialog = ServiceDialog(ctx, member.id, member.name, choices)
-    qtbot.addWidget(dialog)
-    dialog.activity.setText("送轮椅上门")
-    dialog.hours.setValue(1.5)
-    dialog.wish.setCurrentIndex(dialog.wish.findData(claimed[0].id))
-    dialog.case.setText("2099-99999")
+    page = _page(qtbot, ctx)
+    _show_tab(qtbot, page, "双报到党员")
+    qtbot.waitUntil(lambda: page.members.rowCount() > 0, timeout=5000)
+    row = next(
+        n for n in range(page.members.rowCount()) if page.members.item(n, 0).text() == member.name
+    )
+    click_row(qtbot, page.members, row)
+    click(qtbot, page, "添加服务记录")
+    qtbot.waitUntil(lambda: page.findChild(ServiceDialog) is not None, timeout=5000)
+    dialog = opened(ServiceDialog)
+    type_into(qtbot, dialog.activity, "送轮椅上门")
+    dialog.hours.selectAll()
+    type_into(qtbot, dialog.hours, "1.5")
+    pick(qtbot, dialog.wish, dialog.wish.itemText(dialog.wish.findData(claimed[0].id)))
+    type_into(qtbot, dialog.case, "2099-99999")
     with qtbot.waitSignal(dialog.failed, timeout=5000):
-        dialog.submit()
+        click(qtbot, dialog, "保存")
     assert dialog.form.error_text("case") == "找不到该记录（可能已被删除）"
     case_number = case_queries.list_cases(ctx.db, CaseFilter(), 1)[0].number
-    dialog.case.setText(case_number)
+    dialog.case.selectAll()
+    type_into(qtbot, dialog.case, case_number)
     _press_save(qtbot, dialog)
     rows = party_members.service_records(ctx.db, member.id, date(2000, 1, 1), date.today())
     found = [(r.activity, r.minutes, r.wish_number, r.case_number) for r in rows]
@@ -168,10 +188,8 @@ def test_service_record_for_a_claimed_wish(qtbot: QtBot, ctx: AppContext) -> Non
 def test_wish_wall_preview_in_a3(qtbot: QtBot, ctx: AppContext) -> None:
     from redoffice.ui.preview import PreviewWindow
 
-    page = WishesPage(ctx)
-    qtbot.addWidget(page)
-    _wait(ctx)
-    page.print_board("A3")
+    page = _page(qtbot, ctx)
+    click(qtbot, page, "心愿墙公示（A3）")
     qtbot.waitUntil(lambda: page.findChild(PreviewWindow) is not None, timeout=5000)
     preview = page.findChild(PreviewWindow)
     assert preview is not None
@@ -183,24 +201,32 @@ def test_wish_wall_preview_in_a3(qtbot: QtBot, ctx: AppContext) -> None:
 def test_register_then_change_a_member(qtbot: QtBot, ctx: AppContext) -> None:
     from redoffice.ui.wish_dialogs import MemberDialog
 
-    form = party_members.member_form(ctx.db)
-    dialog = MemberDialog(ctx, form)
-    qtbot.addWidget(dialog)
-    dialog.name.setText("周党员")
-    dialog.workplace.setText("区卫健局")
-    dialog.phone.setText("1381234")  # too short
+    page = _page(qtbot, ctx)
+    _show_tab(qtbot, page, "双报到党员")
+    click(qtbot, page, "登记党员")
+    qtbot.waitUntil(lambda: page.findChild(MemberDialog) is not None, timeout=5000)
+    dialog = opened(MemberDialog)
+    type_into(qtbot, dialog.name, "周党员")
+    type_into(qtbot, dialog.workplace, "区卫健局")
+    type_into(qtbot, dialog.phone, "1381234")  # too short
     with qtbot.waitSignal(dialog.failed, timeout=5000):
-        dialog.submit()
+        click(qtbot, dialog, "保存")
     assert "电话号码无效" in dialog.form.error_text("phone")
-    dialog.phone.setText("13812345678")
-    dialog.unit.setCurrentIndex(1)
+    type_into(qtbot, dialog.phone, "5678")
+    pick(qtbot, dialog.unit, dialog.unit.itemText(1))
     member_id = _press_save(qtbot, dialog)
 
-    edit = MemberDialog(ctx, party_members.member_form(ctx.db, member_id), member_id)
-    qtbot.addWidget(edit)
+    _wait(ctx)
+    qtbot.waitUntil(lambda: page.members.rowCount() > 0, timeout=5000)
+    row = next(
+        n for n in range(page.members.rowCount()) if page.members.item(n, 0).text() == "周党员"
+    )
+    click_row(qtbot, page.members, row, double=True)
+    qtbot.waitUntil(lambda: len(page.findChildren(MemberDialog)) > 1, timeout=5000)
+    edit = opened(MemberDialog)
     assert (edit.name.text(), edit.workplace.text()) == ("周党员", "区卫健局")
     assert edit.unit.currentIndex() == 1
-    edit.active.setChecked(False)
+    tick(qtbot, edit.active)
     _press_save(qtbot, edit)
     stored = party_members.get_member(ctx.db, member_id)
     assert (stored.phone, stored.active) == ("13812345678", False)
@@ -220,7 +246,7 @@ def test_double_click_corrects_a_wish_not_yet_published(qtbot: QtBot, ctx: AppCo
     dialog = page.findChild(WishDialog)
     assert dialog is not None and dialog.text.text() == row.wish
     assert dialog.who.value() == row.beneficiary_id
-    dialog.text.setText(row.wish + "（加急）")
+    type_into(qtbot, dialog.text, "（加急）")
     _press_save(qtbot, dialog)
     assert wish_queries.get_wishes(ctx.db, [row.id])[0].wish == row.wish + "（加急）"
 
@@ -236,16 +262,16 @@ def test_publish_all_verified_and_export_the_statistics(
 
     verified = wish_queries.list_wishes(ctx.db, WishFilter(status="verified"))
     assert verified, "the demo has verified wishes"
-    page = WishesPage(ctx)
-    qtbot.addWidget(page)
-    page.publish_all()
+    page = _page(qtbot, ctx)
+    click(qtbot, page, "发布全部待发布")
     _wait(ctx)
     qtbot.waitUntil(lambda: "个心愿已发布" in page.outcome.text(), timeout=5000)
     assert not wish_queries.list_wishes(ctx.db, WishFilter(status="verified"))
     target = tmp_path / "统计.xlsx"
     monkeypatch.setattr("redoffice.ui.ask.save_path", lambda *_a: str(target))
-    page.stats_by.setCurrentIndex(page.stats_by.findData("grid"))
-    page.export_stats()
+    _show_tab(qtbot, page, "统计")
+    pick(qtbot, page.stats_by, page.stats_by.itemText(page.stats_by.findData("grid")))
+    click(qtbot, page, "导出 Excel")
     _wait(ctx)
     qtbot.waitUntil(target.exists, timeout=5000)
     sheet = load_workbook(target).active
@@ -260,7 +286,7 @@ def test_members_of_one_partner_unit(qtbot: QtBot, ctx: AppContext) -> None:
     qtbot.addWidget(page)
     _wait(ctx)
     qtbot.waitUntil(lambda: page.unit_filter.count() > 1, timeout=5000)
-    page.unit_filter.setCurrentIndex(page.unit_filter.findData(unit.id))
+    pick(qtbot, page.unit_filter, page.unit_filter.itemText(page.unit_filter.findData(unit.id)))
     qtbot.waitUntil(lambda: page.members.rowCount() == unit.members, timeout=5000)
     cells = {page.members.model().index(n, 2).data() for n in range(unit.members)}
     assert cells == {unit.name}
