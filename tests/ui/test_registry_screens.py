@@ -23,19 +23,21 @@ def test_first_start_asks_identity_and_operator(qtbot: QtBot, tmp_path: Path) ->
     ctx = AppContext(db)
     dialog = SetupDialog(ctx)
     qtbot.addWidget(dialog)
+    dialog.show()
     form = dialog.identity_form
-    form.community_name.setText("幸福社区")
+    type_into(qtbot, form.community_name, "幸福社区")
     with qtbot.waitSignal(dialog.failed, timeout=5000):
-        dialog.submit()
+        click(qtbot, dialog, "保存")
     assert form.error_text("community_code") == "必须填写"
     assert form.error_text("operator") == "必须填写"
     assert not community.is_initialized(db)
-    form.community_code.setText("420106001001")
-    form.street_name.setText("中南路街道")
-    form.street_code.setText("420106001")
-    form.operator.setText("张秘书")
+    type_into(qtbot, form.community_code, "420106001001")
+    type_into(qtbot, form.street_name, "中南路街道")
+    form.street_code.selectAll()
+    type_into(qtbot, form.street_code, "420106001")
+    type_into(qtbot, form.operator, "张秘书")
     with qtbot.waitSignal(dialog.saved, timeout=5000):
-        dialog.submit()
+        click(qtbot, dialog, "保存")
     assert community.is_initialized(db)
     assert community.identity(db).street_name == "中南路街道"
     assert community.operator(db) == "张秘书"
