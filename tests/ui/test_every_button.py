@@ -7,7 +7,8 @@ once failed on every click while the tests, which called the handlers directly, 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import inspect
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ from shiboken6 import isValid
 
 from redoffice.db import Database
 from redoffice.services.demo import create_demo
+from redoffice.ui import ask
 from redoffice.ui.context import AppContext
 from redoffice.ui.dashboard import Card
 from redoffice.ui.main_window import MainWindow
@@ -56,19 +58,35 @@ def problems(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Problems:
     return found
 
 
+ANSWERS: dict[str, Callable[..., object]] = {
+    "confirm": lambda *_a: True,
+    "risky": lambda *_a: True,
+    "inform": lambda *_a: None,
+    "choose": lambda _p, _t, _l, items: items[0] if items else None,
+    "save_path": lambda _p, _t, suggested, _f: str(Path(suggested).name),
+    "open_paths": lambda *_a: [],
+    "open_path": lambda *_a: None,
+    "printer_setup": lambda *_a: False,
+    "text": lambda *_a: "测试",
+}
+
+
 def _answer_every_question(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Questions answered the way a user going ahead would; files saved into ``tmp_path``."""
-    answers = {
-        "confirm": lambda *_a: True,
-        "choose": lambda _p, _t, _l, items: items[0] if items else None,
-        "save_path": lambda _p, _t, suggested, _f: str(tmp_path / Path(suggested).name),
-        "open_paths": lambda *_a: [],
-        "printer_setup": lambda *_a: False,
-        "text": lambda *_a: "测试",
-    }
-    for name, answer in answers.items():
+    monkeypatch.chdir(tmp_path)  # a suggested file name is saved here
+    for name, answer in ANSWERS.items():
         monkeypatch.setattr(f"redoffice.ui.ask.{name}", answer)
     monkeypatch.setattr("PySide6.QtGui.QDesktopServices.openUrl", lambda *_a: True)
+
+
+def test_every_question_has_an_answer() -> None:
+    """A question added to ui/ask.py needs its answer here, or the clicks above would wait."""
+    asked = {
+        name
+        for name, f in vars(ask).items()
+        if inspect.isfunction(f) and f.__module__ == ask.__name__
+    }
+    assert asked == set(ANSWERS)
 
 
 @pytest.fixture(params=["demo", "new office"])
