@@ -44,7 +44,11 @@ def _window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
 def _print_ledger(qtbot: QtBot, window: MainWindow) -> ReportProgress:
     """打印民情台账 on the requests page, the period dialog confirmed with its OK button."""
 
-    def confirm_period() -> None:
+    def confirm_period() -> None:  # once the modal period dialog is up
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, PeriodDialog)]
+        if not any(w.isVisible() for w in shown):
+            QTimer.singleShot(20, confirm_period)
+            return
         dialog = opened(PeriodDialog)
         buttons = dialog.findChild(QDialogButtonBox)
         assert buttons is not None
