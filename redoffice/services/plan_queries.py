@@ -11,9 +11,16 @@ from typing import Any, Final
 from sqlalchemy import Select, func, select
 
 from redoffice.db import Database
-from redoffice.models import Grid, Household, HouseholdVisitState
+from redoffice.models import Household, HouseholdVisitState
 from redoffice.services.search import like_pattern
-from redoffice.services.visits import DueHousehold, PlanQuery, bring_plan_current, plan_conditions
+from redoffice.services.visits import (
+    DueHousehold,
+    PlanQuery,
+    bring_plan_current,
+    due_rows,
+    plan_conditions,
+    plan_select,
+)
 
 State = HouseholdVisitState
 SORTS: Final = {
@@ -71,23 +78,7 @@ def overdue_count(db: Database, f: PlanFilter, today: date | None = None) -> int
 def plan_rows(db: Database, ids: Sequence[str]) -> list[DueHousehold]:
     """The rows of the given households, in the same order."""
     wanted = list(ids)
-    query = (
-        select(
-            State.household_id,
-            Household.address,
-            State.grid_id,
-            Grid.name,
-            State.last_visit_date,
-            State.interval_days,
-            State.due_date,
-        )
-        .join(Household, Household.id == State.household_id)
-        .outerjoin(Grid, Grid.id == State.grid_id)
-        .where(State.household_id.in_(wanted))
-    )
     with db.read() as s:
-        found = {
-            h: DueHousehold(h, address, grid_id, grid or "", last, interval, due)
-            for h, address, grid_id, grid, last, interval, due in s.execute(query).all()
-        }
+        rows = due_rows(s, plan_select().where(State.household_id.in_(wanted)))
+    found = {row.household_id: row for row in rows}
     return [found[i] for i in wanted if i in found]

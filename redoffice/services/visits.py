@@ -72,6 +72,10 @@ class DueHousehold:
     due: date
 
 
+# household, address, 网格 id and name, last visit, interval, due date
+PlanSelect = Select[str, str, str | None, str, date | None, int, date]
+
+
 def _check(s: Session, data: VisitInput) -> list[Staff]:
     c = Checker()
     c.past_date("visit_date", data.visit_date, date.today())
@@ -233,6 +237,18 @@ def due_households(
     """Due households, most overdue first (read through the due-date index)."""
     bring_plan_current(db, today)
     query = (
+        plan_select()
+        .where(*plan_conditions(q))
+        .order_by(State.due_date, Household.address_sort)
+        .limit(limit)
+    )
+    with db.read() as s:
+        return due_rows(s, query)
+
+
+def plan_select() -> PlanSelect:
+    """The columns of a 走访计划 row, joined to the household and its 网格."""
+    return (
         select(
             State.household_id,
             Household.address,
@@ -244,15 +260,15 @@ def due_households(
         )
         .join(Household, Household.id == State.household_id)
         .outerjoin(Grid, Grid.id == State.grid_id)
-        .where(*plan_conditions(q))
-        .order_by(State.due_date, Household.address_sort)
-        .limit(limit)
     )
-    with db.read() as s:
-        return [
-            DueHousehold(h, address, grid_id, grid or "", last, interval, due)
-            for h, address, grid_id, grid, last, interval, due in s.execute(query).all()
-        ]
+
+
+def due_rows(s: Session, query: PlanSelect) -> list[DueHousehold]:
+    """The rows of a query built on :func:`plan_select`."""
+    return [
+        DueHousehold(h, address, grid_id, grid or "", last, interval, due)
+        for h, address, grid_id, grid, last, interval, due in s.execute(query).all()
+    ]
 
 
 def due_counts(db: Database, q: PlanQuery, today: date) -> dict[str | None, tuple[int, int]]:
