@@ -29,7 +29,8 @@ _BAD = "QLineEdit { border: 1px solid #c0392b; background: #fdecea; }"
 
 
 class TypedField(QWidget, Generic[V]):
-    """A line edit read through ``parse``; the Chinese reason appears beside it when unreadable."""
+    """A line edit read through ``parse``; the Chinese reason appears beside it when unreadable
+    (in a table cell, ``in_cell``: a red field whose tooltip gives the reason)."""
 
     edited = Signal()  # the user typed or picked something
     value_changed = Signal()  # a readable new value (or empty) took effect
@@ -40,8 +41,11 @@ class TypedField(QWidget, Generic[V]):
         show: Callable[[V | None], str],
         required: bool,
         parent: QWidget | None,
+        in_cell: bool = False,
     ) -> None:
         super().__init__(parent)
+        self.in_cell = in_cell
+        self._problem = ""
         self._parse: Callable[[str], V | None] = parse
         self._show: Callable[[V | None], str] = show
         self.required = required
@@ -56,8 +60,9 @@ class TypedField(QWidget, Generic[V]):
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.addWidget(self.edit)
-        self.row.addWidget(self.error, 10)
-        self.row.addStretch(1)  # the field stays at the left of its row
+        if not in_cell:
+            self.row.addWidget(self.error, 10)
+            self.row.addStretch(1)  # the field stays at the left of its row
         self.setFocusProxy(self.edit)
         self.edit.textEdited.connect(self._typing)
         self.edit.editingFinished.connect(self.check)
@@ -107,7 +112,7 @@ class TypedField(QWidget, Generic[V]):
         return True
 
     def problem(self) -> str:
-        return self.error.text() if not self.error.isHidden() else ""
+        return self._problem
 
     def _typing(self, text: str) -> None:
         """While typing, only a character no date or time can hold is marked at once."""
@@ -118,8 +123,10 @@ class TypedField(QWidget, Generic[V]):
             self._mark("")
 
     def _mark(self, text: str) -> None:
+        self._problem = text
         self.error.setText(text)
-        self.error.setVisible(bool(text))
+        self.error.setVisible(bool(text) and not self.in_cell)
+        self.edit.setToolTip(text)
         self.edit.setStyleSheet(_BAD if text else "")
 
 
@@ -133,11 +140,13 @@ class DateField(TypedField[date]):
         *,
         required: bool = False,
         opens_at: date | None = None,
+        in_cell: bool = False,
     ) -> None:
-        super().__init__(parse_date, format_date, required, parent)
+        super().__init__(parse_date, format_date, required, parent, in_cell)
         self.edit.setPlaceholderText(self.tr("yyyy-mm-dd"))
         self.opens_at = opens_at
-        self.edit.setMaximumWidth(150)
+        if not in_cell:
+            self.edit.setMaximumWidth(150)
         self.calendar_button = QToolButton()
         self.calendar_button.setText("▾")
         self.calendar_button.setToolTip(self.tr("Calendar (Alt+Down)"))

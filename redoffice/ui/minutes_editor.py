@@ -138,7 +138,7 @@ class ResolutionTable(RowTable):
     def add(self, r: ResolutionInput | None = None) -> None:
         party = code_combo(meetings.PARTIES)
         select_data(party, r.party if r else "property")
-        deadline = DateField()
+        deadline = DateField(in_cell=True)
         deadline.set_value(r.deadline if r else None)
         self.append(
             [

@@ -46,7 +46,7 @@ class TagTable(QTableWidget):
         row = self.rowCount()
         self.insertRow(row)
         combo = code_combo(codes.TAGS)
-        since, until = DateField(), DateField()
+        since, until = DateField(in_cell=True), DateField(in_cell=True)
         note = QLineEdit()
         if tag is not None:
             select_data(combo, tag.tag)

@@ -9,8 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
+from redoffice.ui.context import AppContext
 from redoffice.ui.date_fields import DateField, TimeField, birth_decade
-from tests.ui.driver import type_into
+from redoffice.ui.resident_dialog import ResidentDialog
+from tests.ui.driver import click, type_into
 
 
 def _form(qtbot: QtBot) -> tuple[QDialog, DateField, TimeField, QLineEdit]:
@@ -28,7 +30,7 @@ def _form(qtbot: QtBot) -> tuple[QDialog, DateField, TimeField, QLineEdit]:
 
 @pytest.mark.parametrize("typed", ["1965-03-12", "1965.3.12", "19650312", "1965年3月12日"])
 def test_a_typed_date_is_read_and_tab_moves_on(qtbot: QtBot, typed: str) -> None:
-    dialog, day, moment, _after = _form(qtbot)
+    _dialog, day, moment, _after = _form(qtbot)  # held: the fields live in it
     type_into(qtbot, day.edit, typed)
     qtbot.keyClick(day.edit, Qt.Key.Key_Tab)
     assert moment.edit.hasFocus()
@@ -37,7 +39,7 @@ def test_a_typed_date_is_read_and_tab_moves_on(qtbot: QtBot, typed: str) -> None
 
 
 def test_letters_are_marked_at_once_in_chinese(qtbot: QtBot) -> None:
-    dialog, day, _moment, _after = _form(qtbot)
+    _dialog, day, _moment, _after = _form(qtbot)  # held: the fields live in it
     type_into(qtbot, day.edit, "19ab")
     assert "不是日期" in day.problem() and day.error.isVisible()
     assert day.edit.hasFocus(), "marked while typing, before leaving the field"
@@ -47,7 +49,7 @@ def test_letters_are_marked_at_once_in_chinese(qtbot: QtBot) -> None:
 
 
 def test_an_impossible_day_is_marked_when_leaving_and_the_text_is_kept(qtbot: QtBot) -> None:
-    dialog, day, moment, _after = _form(qtbot)
+    _dialog, day, moment, _after = _form(qtbot)  # held: the fields live in it
     type_into(qtbot, day.edit, "1965-02-30")
     qtbot.keyClick(day.edit, Qt.Key.Key_Tab)
     assert moment.edit.hasFocus()
@@ -56,7 +58,7 @@ def test_an_impossible_day_is_marked_when_leaving_and_the_text_is_kept(qtbot: Qt
 
 
 def test_an_empty_field_stays_empty_and_lets_the_focus_go(qtbot: QtBot) -> None:
-    dialog, day, moment, after = _form(qtbot)
+    _dialog, day, moment, after = _form(qtbot)  # held: the fields live in it
     day.setFocus()
     qtbot.keyClick(day.edit, Qt.Key.Key_Tab)
     qtbot.keyClick(moment.edit, Qt.Key.Key_Tab)
@@ -69,7 +71,7 @@ def test_an_empty_field_stays_empty_and_lets_the_focus_go(qtbot: QtBot) -> None:
     ("typed", "shown"), [("9:30", "09:30"), ("0930", "09:30"), ("9点半", "09:30"), ("14", "14:00")]
 )
 def test_a_typed_time_is_read(qtbot: QtBot, typed: str, shown: str) -> None:
-    dialog, _day, moment, after = _form(qtbot)
+    _dialog, _day, moment, after = _form(qtbot)  # held: the fields live in it
     type_into(qtbot, moment.edit, typed)
     qtbot.keyClick(moment.edit, Qt.Key.Key_Tab)
     assert after.hasFocus()
@@ -77,14 +79,14 @@ def test_a_typed_time_is_read(qtbot: QtBot, typed: str, shown: str) -> None:
 
 
 def test_an_impossible_time_is_marked(qtbot: QtBot) -> None:
-    dialog, _day, moment, _after = _form(qtbot)
+    _dialog, _day, moment, _after = _form(qtbot)  # held: the fields live in it
     type_into(qtbot, moment.edit, "25:00")
     qtbot.keyClick(moment.edit, Qt.Key.Key_Tab)
     assert "没有 25:00 这个时刻" in moment.problem()
 
 
 def test_the_calendar_opens_at_today_or_the_birth_decade_and_picks_a_day(qtbot: QtBot) -> None:
-    dialog, day, _moment, _after = _form(qtbot)
+    _dialog, day, _moment, _after = _form(qtbot)  # held: the fields live in it
     qtbot.mouseClick(day.calendar_button, Qt.MouseButton.LeftButton)
     assert day.calendar is not None and day.calendar.isVisible()
     today = date.today()
@@ -105,8 +107,27 @@ def test_the_calendar_opens_at_today_or_the_birth_decade_and_picks_a_day(qtbot: 
 
 
 def test_the_calendar_opens_at_the_typed_month(qtbot: QtBot) -> None:
-    dialog, day, _moment, _after = _form(qtbot)
+    _dialog, day, _moment, _after = _form(qtbot)  # held: the fields live in it
     type_into(qtbot, day.edit, "1965年3月12日")
     qtbot.keyClick(day.edit, Qt.Key.Key_F4)
     assert day.calendar is not None
     assert (day.calendar.yearShown(), day.calendar.monthShown()) == (1965, 3)
+
+
+def test_a_date_in_a_table_cell_is_marked_by_colour_and_tooltip(
+    qtbot: QtBot, ctx: AppContext, no_questions: list[str]
+) -> None:
+    dialog = ResidentDialog(ctx)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    click(qtbot, dialog, "添加")
+    since = dialog.tag_table.cellWidget(0, 1)
+    assert isinstance(since, DateField)
+    type_into(qtbot, since.edit, "2020.13.1")
+    qtbot.keyClick(since.edit, Qt.Key.Key_Tab)
+    assert since.problem() == "没有 2020-13-1 这一天"
+    assert since.edit.toolTip() == since.problem() and not since.error.isVisible()
+    click(qtbot, dialog, "保存")
+    assert dialog.isVisible() and since.edit.hasFocus(), "the save waits for a readable date"

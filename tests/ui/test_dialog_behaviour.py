@@ -74,7 +74,7 @@ def test_esc_on_an_untouched_form_closes_without_a_question(
 
 
 def test_an_unreadable_date_stops_the_save_and_keeps_everything(
-    qtbot: QtBot, ctx: AppContext
+    qtbot: QtBot, ctx: AppContext, no_questions: list[str]
 ) -> None:
     with ctx.db.read() as s:
         before = s.scalar(select(func.count()).select_from(Visit))
