@@ -38,7 +38,7 @@ def main(db_path: str, out: str) -> None:
     community.use_operator(db)
     ctx = AppContext(db)
     window = MainWindow(ctx)
-    window.resize(1280, 780)
+    window.resize(1366, 728)  # an office screen less its taskbar
     window.show()
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
@@ -97,7 +97,7 @@ def work_screens(window: MainWindow, ctx: AppContext, folder: Path) -> None:
     settle(ctx)
     preview = window.visits.findChild(PreviewWindow)
     if preview is not None:
-        preview.resize(900, 1000)
+        preview.resize(900, 728)
         settle(ctx)
         preview.grab().save(str(folder / "preview.png"))
         preview.close()
