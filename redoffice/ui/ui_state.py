@@ -75,8 +75,13 @@ class _PendingChoice(QObject):
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._try)
         combo.model().rowsInserted.connect(self._later)
-        combo.activated.connect(lambda _n: self.drop())  # the user chose
+        # a bound method, not a lambda: Qt disconnects it when this object is deleted, while a
+        # lambda would outlive it and fail on every later choice ("already deleted")
+        combo.activated.connect(self._user_chose)
         self._try()
+
+    def _user_chose(self, _index: int) -> None:
+        self.drop()
 
     def drop(self) -> None:
         self._applying = True  # never again
