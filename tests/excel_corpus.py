@@ -254,3 +254,29 @@ def ledger_row(n: int, category: str = "户籍") -> list[Any]:
     number = id_number(date(1950 + n % 40, 1 + n % 12, 1 + n % 28), gender, seq=n)
     return [f"居民{n}", "男" if n % 2 else "女", number, "", "户主", "东湖新村",
             str(1 + n % 4), "1", str(100 + n), "东湖一网格", category, ""]  # fmt: skip
+
+
+# -- a 居民信息台账 naming the room 门牌号 ------------------------------------------------------
+
+DOOR_HEADER = ["序号", "姓名", "性别", "身份证号", "联系电话", "人员类别", "网格", "小区", "楼栋",
+               "单元", "门牌号"]  # fmt: skip
+
+
+def door_number_row(n: int, building: str, room: str) -> list[Any]:
+    """Person ``n`` of 东湖新村, a 户籍 resident, the only one of his flat."""
+    gender = "male" if n % 2 else "female"
+    number = id_number(date(1960 + n, 1 + n % 12, 1 + n), gender, seq=200 + n)
+    return [n, f"居民{n}", "男" if n % 2 else "女", number, f"1390000{n:04d}", "户籍",
+            "东湖一网格", "东湖新村", building, "1", room]  # fmt: skip
+
+
+def door_number_ledger(tmp: Path, people: Sequence[Sequence[Any]]) -> Path:
+    """A 居民信息台账 as QA had it: a merged title, 门牌号 for the room, a 合计 row."""
+    width = len(DOOR_HEADER)
+    rows = [
+        ["东湖社区居民信息台账", *[None] * (width - 1)],
+        DOOR_HEADER,
+        *people,
+        ["合计", f"{len(people)} 人", *[None] * (width - 2)],
+    ]
+    return write_xlsx(tmp / "居民信息台账.xlsx", rows, merges=["A1:K1"])

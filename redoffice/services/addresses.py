@@ -11,10 +11,15 @@ def _part(value: str, suffix: str) -> str:
     return value + suffix if ascii_end else value
 
 
+def building_name(building: str) -> str:
+    """How a 楼栋 reads: ``3`` and ``3栋`` as 3栋, ``3号楼`` as it is."""
+    return _part(building, "栋")
+
+
 def household_address(
     estate_name: str | None, building: str, unit: str, room: str, address_text: str
 ) -> str:
     """``阳光小区3栋2单元301室``; ``3`` and ``3栋`` both read as 3栋."""
     if not estate_name:
         return address_text.strip()
-    return estate_name + _part(building, "栋") + _part(unit, "单元") + _part(room, "室")
+    return estate_name + building_name(building) + _part(unit, "单元") + _part(room, "室")

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from redoffice.models import Estate, Grid, Household
+from redoffice.services.addresses import building_name
 from redoffice.services.importer_rows import ImportRow, Labels
 from redoffice.services.validation import natural_key
 
@@ -19,8 +20,8 @@ CREATED_NOTE = "导入台账时新建"
 
 @dataclass(frozen=True)
 class NewPlaces:
-    """What the import will create: 网格 and 小区 by name, 楼栋 as (小区, 楼栋) — a 楼栋 is
-    made by its first household."""
+    """What the import will create: 网格 and 小区 by name, 楼栋 as (小区, 楼栋 as it reads:
+    3栋 for a cell 3 or 3栋) — a 楼栋 is made by its first household."""
 
     grids: tuple[str, ...] = ()
     estates: tuple[str, ...] = ()
@@ -41,7 +42,7 @@ class NewPlaces:
             for what, names in (
                 ("网格", list(self.grids)),
                 ("小区", list(self.estates)),
-                ("楼栋", [f"{estate} {building}栋" for estate, building in self.buildings]),
+                ("楼栋", [f"{estate} {building}" for estate, building in self.buildings]),
             )
             if names
         ]
@@ -55,7 +56,8 @@ def _listed(names: list[str], most: int = 8) -> str:
 
 @dataclass
 class Places:
-    """The registered 网格 (by code and by name), 小区 (by name) and 楼栋, read once."""
+    """The registered 网格 (by code and by name), 小区 (by name) and 楼栋 (as it reads), read
+    once."""
 
     grids: dict[str, str] = field(default_factory=dict)
     estates: dict[str, str] = field(default_factory=dict)
@@ -73,7 +75,7 @@ class Places:
         ):
             places.estates[name] = estate_id
         places.buildings = {
-            (estate, building)
+            (estate, building_name(building))
             for estate, building in s.execute(
                 select(Estate.name, Household.building)
                 .join(Household, Household.estate_id == Estate.id)
@@ -107,7 +109,7 @@ class Places:
                 grids.add(v["grid"])
             if v.get("estate") and row.estate_id is None:
                 estates.add(v["estate"])
-            place = (v.get("estate", ""), v.get("building", ""))
+            place = (v.get("estate", ""), building_name(v.get("building", "")))
             if all(place) and place not in self.buildings:
                 buildings.add(place)
         return NewPlaces(

@@ -82,6 +82,22 @@ class Labels(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return FIELD_LABELS.get(key, key)
 
+    def required(self, key: str, text: str) -> str:
+        """Why a required value is missing: ``text`` when its column is mapped and the cell is
+        empty, else which column to map (the wizard's mapping step, the CLI's --mapping)."""
+        if key in self:
+            return text
+        label = FIELD_LABELS[key]
+        columns = SOURCE_COLUMNS.get(key, label)
+        return (
+            f"没有对应“{label}”的列：请在“对应字段”一步把{columns}所在的列对应到“{label}”"
+            "（命令行 --mapping）"
+        )
+
+
+# the header texts a required field's column usually has, named when no column is mapped to it
+SOURCE_COLUMNS: Final = {"room": "门牌号/房号", "id_number": "身份证号", "gender": "性别"}
+
 
 CLEANERS: Final[dict[str, Callable[[Any], Any]]] = {
     "id_number": cleaning.id_number,
@@ -241,7 +257,7 @@ def check_row(row: ImportRow, labels: Labels, today: date) -> None:
     if isinstance(born, date) and born > today:
         row.fail(labels["birth_date"], "出生日期不能晚于今天")
     if v.get("estate") and not v.get("room"):
-        row.fail(labels["room"], "小区住户必须填写房号")
+        row.fail(labels["room"], labels.required("room", "小区住户必须填写房号"))
     _check_identity(row, labels, today)
 
 
@@ -251,9 +267,9 @@ def _check_identity(row: ImportRow, labels: Labels, today: date) -> None:
     number = v.get("id_number")
     if not number:
         if v.get("residence_type") != "overseas" and row.action != "failed":
-            row.fail(labels["id_number"], "身份证号必须填写")
+            row.fail(labels["id_number"], labels.required("id_number", "身份证号必须填写"))
         elif not v.get("gender"):
-            row.fail(labels["gender"], "没有身份证号时必须填写性别")
+            row.fail(labels["gender"], labels.required("gender", "没有身份证号时必须填写性别"))
         return
     try:
         parsed = parse_id_number(number, today)

@@ -31,11 +31,11 @@ SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
     "gender": ("性别",),
     "relation": ("与户主关系", "关系", "与户主的关系"),
     "household_no": ("户号", "户编号", "户籍编号", "家庭编号"),
-    "address": ("住址", "现住址", "家庭住址", "详细地址", "地址", "居住地址", "门牌号"),
+    "address": ("住址", "现住址", "家庭住址", "详细地址", "地址", "居住地址"),
     "estate": ("小区", "小区名称", "所在小区"),
     "building": ("楼栋", "楼号", "栋", "幢", "楼栋号"),
     "unit": ("单元", "单元号"),
-    "room": ("房号", "室", "房间号", "门牌", "房屋号"),
+    "room": ("房号", "室", "室号", "房间号", "门牌号", "门牌", "房屋号"),
     "grid": ("所属网格", "网格", "网格编码", "网格名称", "网格号"),
     "tags": ("人员类别", "特殊人群", "人群类别", "重点人群", "人群标签"),
     "political_status": ("政治面貌",),
@@ -45,6 +45,10 @@ SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
     "notes": ("备注", "说明"),
 }
 FIELD_LABELS: Final = {field: names[0] for field, names in SYNONYMS.items()}
+# 门牌号 is the room (502) in a ledger with 小区/楼栋/单元 columns, the street address
+# (胜利街118号) in one without
+DOOR_NUMBER: Final = "门牌"
+PLACE_PARTS: Final = frozenset({"estate", "building", "unit"})
 
 
 @dataclass(frozen=True)
@@ -210,10 +214,14 @@ def find_header(rows: list[list[Any]]) -> Header:
 
 
 def auto_mapping(header: Header) -> dict[int, str]:
-    """Column index -> field, each field used once (the leftmost column wins)."""
+    """Column index -> field, each field used once (the leftmost column wins); a 门牌号 column
+    is the room beside 小区/楼栋/单元 columns, else the address."""
+    fields = [field_for(text) for text in header.texts]
+    in_estate = not PLACE_PARTS.isdisjoint(fields)
     mapping: dict[int, str] = {}
-    for column, text in enumerate(header.texts):
-        field = field_for(text)
+    for column, (text, field) in enumerate(zip(header.texts, fields, strict=True)):
+        if field == "room" and not in_estate and normalize_header(text).startswith(DOOR_NUMBER):
+            field = "address"
         if field and field not in mapping.values():
             mapping[column] = field
     return mapping

@@ -1,8 +1,9 @@
 """导入居民台账: choose the file and sheet, check the column mapping against a preview, see the dry
 run's counts, every row error and warning and the 网格/小区/楼栋 the import will create, then
 import (one confirmation for the new places) with a progress bar and Cancel (nothing written).
-Every step has 取消, which closes the wizard having written nothing. The failed rows can be
-saved as a workbook to fix in Excel and import again."""
+Every step has 取消, which closes the wizard having written nothing; once the import is over
+its page offers only 关闭. The failed rows can be saved as a workbook to fix in Excel and import
+again."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -47,6 +49,7 @@ GROUPING = {
     "household_no": "按户号分户",
     "address": "按住址和户主分户",
 }
+PREVIEW_WIDEST = 260  # px: a preview column fits its contents (an 18-digit ID number) up to this
 
 
 class ProgressRelay(QObject):
@@ -175,7 +178,16 @@ class ImportWizard(QDialog):
             for r, row in enumerate(found.rows, start=1):
                 value = row[column] if column < len(row) else None
                 table.setItem(r, column, QTableWidgetItem(cleaning.text_keep(value)))
+        self._fit_preview_columns()
         self.pages.setCurrentIndex(1)
+
+    def _fit_preview_columns(self) -> None:
+        """Each column as wide as its header, field choice and first rows, at most
+        PREVIEW_WIDEST (a long 住址 does not push the other columns out of sight)."""
+        table = self.mapping_table
+        table.horizontalHeader().resizeSections(QHeaderView.ResizeMode.ResizeToContents)
+        for column in range(table.columnCount()):
+            table.setColumnWidth(column, min(table.columnWidth(column), PREVIEW_WIDEST))
 
     def mapping(self) -> dict[int, str]:
         result = {}
@@ -244,16 +256,20 @@ class ImportWizard(QDialog):
     def _run_page(self) -> QWidget:
         self.progress = QProgressBar()
         self.run_status = QLabel()
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))  # stops the import
         on_click(self.cancel_button, self.cancel_flag.set)
+        self.close_button = QPushButton(self.tr("Close"))  # once the import is over
+        on_click(self.close_button, self.accept)
         self.relay.progressed.connect(self._progressed)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(self.progress)
         layout.addWidget(self.run_status)
         layout.addStretch(1)
-        buttons = button_row((self.tr("Close"), self.accept))
-        buttons.insertWidget(0, self.cancel_button)  # stops the import; Close once it is over
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.close_button)
+        buttons.addStretch(1)
         layout.addLayout(buttons)
         return page
 
@@ -263,7 +279,7 @@ class ImportWizard(QDialog):
             return
         self.cancel_flag.clear()
         self.progress.setValue(0)
-        self.cancel_button.setEnabled(True)
+        self._running(True)
         self.run_status.setText(self.tr("Importing…"))
         self.pages.setCurrentIndex(3)
         db, mapping = self.ctx.db, self.mapping()
@@ -295,8 +311,13 @@ class ImportWizard(QDialog):
         self.progress.setMaximum(total)
         self.progress.setValue(done)
 
+    def _running(self, running: bool) -> None:
+        """取消 while the import runs, 关闭 once it is over (done, cancelled or failed)."""
+        self.cancel_button.setVisible(running)
+        self.close_button.setVisible(not running)
+
     def _done(self, result: ImportResult) -> None:
-        self.cancel_button.setEnabled(False)
+        self._running(False)
         self.progress.setValue(self.progress.maximum())
         self.run_status.setText(result.text())
         self.ctx.changed.emit("household")
@@ -304,7 +325,7 @@ class ImportWizard(QDialog):
 
     def _stopped(self, error: BaseException) -> None:
         """Cancelled: say so on the page; anything else also in a message."""
-        self.cancel_button.setEnabled(False)
+        self._running(False)
         cancelled = isinstance(error, UserError) and error.code == "import.cancelled"
         self.run_status.setText(error.text if isinstance(error, UserError) else "")
         if not cancelled:

@@ -362,10 +362,10 @@ def test_a_new_office_creates_its_places_in_the_import(db: Database, tmp_path: P
     assert places.grids == ("东湖一网格", "东湖二网格")
     assert places.estates == ("东湖新村", "滨江花园")
     assert places.buildings == (
-        ("东湖新村", "1"),
-        ("东湖新村", "2"),
-        ("东湖新村", "3"),
-        ("滨江花园", "5"),
+        ("东湖新村", "1栋"),
+        ("东湖新村", "2栋"),
+        ("东湖新村", "3栋"),
+        ("滨江花园", "5栋"),
     )
     assert "将新建网格 2 个（东湖一网格、东湖二网格）；小区 2 个" in plan.text()
     assert _count(db, Resident) == _count(db, Grid) == 0  # the dry run wrote nothing
@@ -530,3 +530,73 @@ def _residents_in(path: str) -> set[str]:
         names = set(s.scalars(select(Resident.name)))
     db.close()
     return names
+
+
+# -- 门牌号: the room in a 小区, the street address elsewhere -----------------------------------
+
+
+def _homes(db: Database) -> list[tuple[str, str, str, str]]:
+    with db.read() as s:
+        found = s.execute(
+            select(Household.building, Household.unit, Household.room, Household.address_text)
+        )
+        return sorted((b, u, r, a) for b, u, r, a in found)
+
+
+def test_a_ledger_naming_the_room_门牌号_imports_every_row(db: Database, tmp_path: Path) -> None:
+    people = [
+        corpus.door_number_row(1, "3栋", "502"),
+        corpus.door_number_row(2, "3", "601"),
+        corpus.door_number_row(3, "1栋", "101"),
+        corpus.door_number_row(4, "2号楼", "202"),
+    ]
+    path = corpus.door_number_ledger(tmp_path, people)
+    plan = importer.plan_import(db, path, ImportOptions(create_places=True))
+    assert plan.mapping[10] == "room" and "address" not in plan.mapping.values()
+    assert plan.summary()["errors"] == [] and plan.ignored == [7]  # the 合计 row
+    # 3 and 3栋 are one 楼栋, read as 3栋 (never 3栋栋); 2号楼 as it is
+    assert "楼栋 3 个（东湖新村 1栋、东湖新村 2号楼、东湖新村 3栋）" in plan.text()
+    assert "栋栋" not in plan.text()
+    result = importer.apply_import(db, plan)
+    assert (result.new, result.failed, result.grids, result.estates) == (4, 0, 1, 1)
+    assert _homes(db) == [
+        ("1栋", "1", "101", ""),
+        ("2号楼", "1", "202", ""),
+        ("3", "1", "601", ""),
+        ("3栋", "1", "502", ""),
+    ]
+    assert set(_people(db).values()) == {("registered", (), "")}
+    again = corpus.door_number_ledger(tmp_path, [corpus.door_number_row(5, "3", "503")])
+    later = importer.plan_import(db, again, ImportOptions(create_places=True))
+    assert not later.new_places  # 3 is the 3栋 registered: no new 楼栋
+
+
+def test_门牌号_without_小区_columns_is_the_street_address(db: Database, tmp_path: Path) -> None:
+    header = ["序号", "姓名", "性别", "身份证号", "门牌号", "人员类别"]
+    person = [1, "王芳", "女", corpus.LEDGER_PEOPLE[1][2], "胜利街118号", "户籍"]
+    plan = importer.plan_import(db, corpus.write_xlsx(tmp_path / "街道.xlsx", [header, person]))
+    assert plan.mapping[4] == "address" and "room" not in plan.mapping.values()
+    assert plan.summary()["errors"] == []
+    importer.apply_import(db, plan)
+    assert _homes(db) == [("", "", "", "胜利街118号")]
+
+
+def test_a_required_field_without_a_column_says_which_column_to_map(
+    db: Database, tmp_path: Path
+) -> None:
+    path = corpus.door_number_ledger(tmp_path, [corpus.door_number_row(1, "3", "502")])
+    without_room = {1: "name", 3: "id_number", 7: "estate", 8: "building", 9: "unit"}
+    plan = importer.plan_import(db, path, ImportOptions(mapping=without_room, create_places=True))
+    [error] = plan.rows[0].errors
+    assert (error.column, error.message) == (
+        "房号",
+        "没有对应“房号”的列：请在“对应字段”一步把门牌号/房号所在的列对应到“房号”"
+        "（命令行 --mapping）",
+    )
+    mapped_but_empty = {**without_room, 10: "room"}
+    empty = corpus.door_number_ledger(tmp_path, [corpus.door_number_row(1, "3", "")])
+    options = ImportOptions(mapping=mapped_but_empty, create_places=True)
+    plan = importer.plan_import(db, empty, options)
+    assert [(e.column, e.message) for e in plan.rows[0].errors] == [
+        ("门牌号", "小区住户必须填写房号")
+    ]

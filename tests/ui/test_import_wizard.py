@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from redoffice.models import AuditLog, Estate, Grid, Household, Resident, Setting
 from redoffice.services import importer, registry
 from redoffice.ui.context import AppContext
-from redoffice.ui.import_wizard import ImportWizard
+from redoffice.ui.import_wizard import PREVIEW_WIDEST, ImportWizard
 from tests import excel_corpus as corpus
 
 
@@ -183,3 +183,32 @@ def test_failed_rows_saved_as_a_workbook(user: User) -> None:
     assert [str(r[-1]).split("：")[0] for r in rows[1:]] == [
         f"原表第 {n} 行" for n in (3, 4, 6, 8, 9)
     ]
+
+
+def test_a_ledger_naming_the_room_门牌号_imports_and_the_last_page_offers_only_close(
+    user: User, no_questions: list[str]
+) -> None:
+    wizard, ctx = user.wizard, user.ctx
+    people = [corpus.door_number_row(n, "3栋", str(500 + n)) for n in range(1, 4)]
+    user.choose(corpus.door_number_ledger(user.tmp, people))
+    table = wizard.mapping_table
+    door = table.cellWidget(0, 10)
+    assert isinstance(door, QComboBox) and door.currentData() == "room"
+    number = table.item(1, 3)
+    assert number is not None and number.text() == people[0][3]
+    # the 身份证号 column shows the whole number, no column wider than the bound
+    metrics = table.fontMetrics()
+    assert table.columnWidth(3) > metrics.horizontalAdvance(number.text())
+    assert max(table.columnWidth(c) for c in range(table.columnCount())) <= PREVIEW_WIDEST
+    user.dry_run()
+    assert "共 3 行：新增 3" in wizard.counts.text() and wizard.errors.rowCount() == 0
+    assert "楼栋 1 个（东湖新村 3栋）" in wizard.counts.text()
+    user.press("导入")
+    assert ctx.tasks.wait_idle()
+    assert "东湖新村 3栋）" in no_questions[0] and "栋栋" not in no_questions[0]
+    assert wizard.run_status.text().startswith("已导入：新增 3 人")
+    page = wizard.pages.currentWidget()
+    offered = [b.text() for b in page.findChildren(QPushButton) if b.isVisible()]
+    assert offered == ["关闭"]
+    user.press("关闭")
+    assert not wizard.isVisible() and wizard.result() == ImportWizard.DialogCode.Accepted
