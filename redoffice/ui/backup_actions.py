@@ -81,7 +81,7 @@ def restore(ctx: AppContext, parent: QWidget) -> None:
                 "the backup folder first.",
             )
         )
-        if ask.confirm(parent, translate("backup", "Restore from backup"), question):
+        if ask.risky(parent, translate("backup", "Restore from backup"), question):
             _replace(ctx, parent, info.path)
 
     ctx.query(partial(backups.describe, Path(path)), confirm, partial(report, parent))

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -36,7 +35,7 @@ from redoffice.services.meetings import (
 from redoffice.ui import ask
 from redoffice.ui.context import AppContext
 from redoffice.ui.date_fields import DateField
-from redoffice.ui.widgets import button_row, code_combo, select_data
+from redoffice.ui.widgets import button_row, code_combo, fit_columns, select_data
 
 AUTOSAVE_MS = 3000
 
@@ -54,7 +53,7 @@ class RowTable(QTableWidget):
     def __init__(self, headers: list[str], stretch: int, parent: QWidget | None = None) -> None:
         super().__init__(0, len(headers), parent)
         self.setHorizontalHeaderLabels(headers)
-        self.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self, stretch)
         self.verticalHeader().hide()
         self.setTabKeyNavigation(False)
         self.ids: list[str | None] = []
@@ -65,6 +64,7 @@ class RowTable(QTableWidget):
         self.ids.append(record_id)
         for column, widget in enumerate(widgets):
             self.setCellWidget(row, column, widget)
+        self.horizontalHeader().resizeSections()  # the columns fit the new editors
         widgets[0].setFocus()
 
     def remove_current(self) -> None:
@@ -393,7 +393,7 @@ class MinutesEditor(QDialog):
 
     def finalize(self) -> None:
         question = self.tr("After finalizing, every change needs a reason. Finalize now?")
-        if not ask.confirm(self, self.tr("Finalize"), question):
+        if not ask.risky(self, self.tr("Finalize"), question):
             return
 
         def lock() -> None:

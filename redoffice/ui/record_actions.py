@@ -21,7 +21,7 @@ def set_deleted(
         "record_actions", "Move %1 to the recycle bin? It can be restored later."
     ).replace("%1", label)
     title = QCoreApplication.translate("record_actions", "Delete")
-    if deleted and not ask.confirm(parent, title, question):
+    if deleted and not ask.risky(parent, title, question):
         return
     ctx.write(
         partial(records.set_deleted, ctx.db, table, record_id, deleted),

@@ -135,7 +135,7 @@ class SaveDialog(QDialog):
 
     def reject(self) -> None:
         """Esc, 取消 and the close box: ask first when something was typed."""
-        if self.edited and not ask.confirm(
+        if self.edited and not ask.risky(
             self,
             self.windowTitle(),
             self.tr("Discard what you have entered in this form?"),

@@ -45,5 +45,5 @@ class SetupDialog(SaveDialog):
             "RedOffice cannot be used without the community's identity: cancelling closes "
             "the program. Quit now?"
         )
-        if ask.confirm(self, self.tr("Quit RedOffice"), question):
+        if ask.risky(self, self.tr("Quit RedOffice"), question):
             QDialog.reject(self)

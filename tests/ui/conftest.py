@@ -55,7 +55,7 @@ def ctx(sqlite_db: Database) -> Iterator[AppContext]:
 
 @pytest.fixture
 def no_questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Answer every confirmation with Yes and record the questions."""
+    """Answer every question with Yes (the risky ones too) and record the questions."""
     asked: list[str] = []
 
     def confirm(_parent: object, _title: str, text: str) -> bool:
@@ -63,4 +63,5 @@ def no_questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return True
 
     monkeypatch.setattr("redoffice.ui.ask.confirm", confirm)
+    monkeypatch.setattr("redoffice.ui.ask.risky", confirm)
     return asked

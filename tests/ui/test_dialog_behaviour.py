@@ -36,7 +36,7 @@ def _answer(monkeypatch: pytest.MonkeyPatch, yes: bool) -> list[str]:
         asked.append(text)
         return yes
 
-    monkeypatch.setattr("redoffice.ui.ask.confirm", confirm)
+    monkeypatch.setattr("redoffice.ui.ask.risky", confirm)
     return asked
 
 

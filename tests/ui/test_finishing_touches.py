@@ -191,7 +191,7 @@ def test_back_up_and_restore_from_the_file_menu(
     monkeypatch.setattr("redoffice.ui.ask.save_path", lambda *_a: str(target))
     monkeypatch.setattr("redoffice.ui.ask.open_path", lambda *_a: str(target))
     monkeypatch.setattr("redoffice.ui.ask.inform", lambda _p, _t, text: told.append(text))
-    monkeypatch.setattr("redoffice.ui.ask.confirm", lambda _p, _t, text: asked.append(text) or True)
+    monkeypatch.setattr("redoffice.ui.ask.risky", lambda _p, _t, text: asked.append(text) or True)
     before = search.count_residents(ctx.db, ResidentQuery())
     window.backup_action.trigger()
     ctx.tasks.wait_idle()

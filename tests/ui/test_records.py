@@ -342,7 +342,7 @@ def test_cancelling_the_first_start_says_the_program_closes(
         asked.append(text)
         return answers.pop(0)
 
-    monkeypatch.setattr("redoffice.ui.ask.confirm", confirm)
+    monkeypatch.setattr("redoffice.ui.ask.risky", confirm)
     click(qtbot, dialog, "取消并退出")
     assert dialog.isVisible()  # "no": the dialog stays
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
