@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from redoffice.ui import ui_state
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
@@ -29,18 +33,22 @@ def inform(parent: QWidget | None, title: str, text: str) -> None:
 
 
 def save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-    return path or None
+    """A file to write; a suggested bare name opens in :func:`start_folder`."""
+    start = (
+        Path(suggested) if Path(suggested).is_absolute() else ui_state.start_folder() / suggested
+    )
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(start), filters)
+    return ui_state.remember_folder(path) or None
 
 
 def open_paths(parent: QWidget | None, title: str, filters: str) -> list[str]:
-    paths, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
-    return list(paths)
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, str(ui_state.start_folder()), filters)
+    return [ui_state.remember_folder(p) for p in paths]
 
 
 def open_path(parent: QWidget | None, title: str, filters: str) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
-    return path or None
+    path, _ = QFileDialog.getOpenFileName(parent, title, str(ui_state.start_folder()), filters)
+    return ui_state.remember_folder(path) or None
 
 
 def printer_setup(parent: QWidget | None, printer: QPrinter) -> bool:

@@ -3,9 +3,10 @@ sort and filters. Nothing here is data: losing it only brings back the defaults.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QObject, QSettings, QTimer
+from PySide6.QtCore import QByteArray, QObject, QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 ORGANIZATION = "RedOffice"
@@ -28,6 +29,23 @@ def save(key: str, value: Any) -> None:
     store = settings()
     store.setValue(key, value)
     store.sync()
+
+
+def start_folder() -> Path:
+    """Where file dialogs open: the folder last used, else 文档 (never the program's folder,
+    which on Windows is where it is installed)."""
+    last = load("folders/last")
+    if isinstance(last, str) and Path(last).is_dir():
+        return Path(last)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+
+def remember_folder(path: str) -> str:
+    """Remember the folder of a file the user chose (or nothing, for ""); returns ``path``."""
+    if path:
+        save("folders/last", str(Path(path).parent))
+    return path
 
 
 def restore_geometry(window: QWidget, key: str) -> bool:
