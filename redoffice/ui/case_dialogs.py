@@ -59,6 +59,7 @@ class CaseDialog(SaveDialog):
         self.reporter = QComboBox()
         self.reporter.addItem(self.tr("(not a member / anonymous)"), "")
         self.reporter_name, self.reporter_phone, self.place = QLineEdit(), QLineEdit(), QLineEdit()
+        self.reporter_name.setPlaceholderText(self.tr("If not a resident here"))
         self.description = prose(100)
         self.staff, self.org = QComboBox(), QComboBox()
         fill_combo(self.staff, choices.staff, "")
@@ -70,7 +71,7 @@ class CaseDialog(SaveDialog):
             ("source", self.tr("Source"), self.source),
             ("household_id", self.tr("Household"), self.household),
             ("reporter_resident_id", self.tr("Reporter"), self.reporter),
-            ("reporter_name", self.tr("Reporter (if not a resident here)"), self.reporter_name),
+            ("reporter_name", self.tr("Reporter's name"), self.reporter_name),
             ("reporter_phone", self.tr("Reporter's phone"), self.reporter_phone),
             ("place", self.tr("Place"), self.place),
             ("description", self.tr("Request"), self.description),

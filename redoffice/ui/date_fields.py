@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QStyle,
     QToolButton,
     QWidget,
 )
@@ -145,8 +146,7 @@ class DateField(TypedField[date]):
         super().__init__(parse_date, format_date, required, parent, in_cell)
         self.edit.setPlaceholderText(self.tr("yyyy-mm-dd"))
         self.opens_at = opens_at
-        if not in_cell:
-            self.edit.setMaximumWidth(150)
+        self.edit.setFixedWidth(self._edit_width())
         self.calendar_button = QToolButton()
         self.calendar_button.setText("▾")
         self.calendar_button.setToolTip(self.tr("Calendar (Alt+Down)"))
@@ -155,6 +155,13 @@ class DateField(TypedField[date]):
         self.row.insertWidget(1, self.calendar_button)
         self.calendar: QCalendarWidget | None = None
         self.edit.installEventFilter(self)
+
+    def _edit_width(self) -> int:
+        """Room for yyyy-mm-dd and the clear button, so the field keeps its width (and the
+        calendar button its place) whether or not a date is in it."""
+        digits = self.edit.fontMetrics().horizontalAdvance("8888-88-88")
+        clear = self.edit.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 12
+        return digits + clear + 16
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.edit and event.type() == QEvent.Type.KeyPress:

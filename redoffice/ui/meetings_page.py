@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -221,6 +222,10 @@ class MeetingsPage(QWidget):
             ],
             stretch=2,
         )
+        header = self.resolutions.horizontalHeader()
+        for column in (1, 3):  # 会议, 责任方: long, so the 议定事项 itself keeps the width
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, 170)
         self.resolutions.itemSelectionChanged.connect(self.show_notes)
         self.notes = SimpleTable(
             [self.tr("Time"), self.tr("Done by"), self.tr("State"), self.tr("Note")], stretch=3

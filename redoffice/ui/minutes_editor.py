@@ -140,12 +140,14 @@ class ResolutionTable(RowTable):
         select_data(party, r.party if r else "property")
         deadline = DateField(in_cell=True)
         deadline.set_value(r.deadline if r else None)
+        person = _line(r.person if r else "")
+        person.setMaximumWidth(90)  # a name: the resolution's text keeps the width
         self.append(
             [
                 _line(r.text if r else ""),
                 party,
                 _line(r.unit if r else ""),
-                _line(r.person if r else ""),
+                person,
                 deadline,
             ],
             r.id if r else None,

@@ -10,12 +10,12 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -27,7 +27,7 @@ from redoffice.ui.context import AppContext
 from redoffice.ui.date_fields import DateField, birth_decade
 from redoffice.ui.household_picker import HouseholdPicker
 from redoffice.ui.save_dialog import SaveDialog
-from redoffice.ui.widgets import code_combo, combo_value, select_data
+from redoffice.ui.widgets import button_row, code_combo, combo_value, fit_columns, select_data
 
 
 class TagTable(QTableWidget):
@@ -38,7 +38,7 @@ class TagTable(QTableWidget):
         self.setHorizontalHeaderLabels(
             [self.tr("Group"), self.tr("Since"), self.tr("Until"), self.tr("Note")]
         )
-        self.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self, stretch=3)
         self.verticalHeader().hide()
         self.setMinimumHeight(110)
 
@@ -55,6 +55,7 @@ class TagTable(QTableWidget):
             note.setText(tag.note)
         for column, widget in enumerate((combo, since, until, note)):
             self.setCellWidget(row, column, widget)
+        self.horizontalHeader().resizeSections()  # the columns fit the new editors
 
     def remove_current(self) -> None:
         if self.currentRow() >= 0:
@@ -156,19 +157,17 @@ class ResidentDialog(SaveDialog):
         return box
 
     def _tags_box(self) -> QWidget:
+        """The table over its 添加/移除 buttons, so the dates and the note have the full width."""
         box = QWidget()
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.tag_table, 1)
-        add, remove = QPushButton(self.tr("Add")), QPushButton(self.tr("Remove"))
-        on_click(add, lambda: self.tag_table.add_tag())
-        on_click(remove, self.tag_table.remove_current)
-        buttons = QWidget()
-        column = QHBoxLayout(buttons)
+        column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(add)
-        column.addWidget(remove)
-        row.addWidget(buttons)
+        column.addWidget(self.tag_table, 1)
+        column.addLayout(
+            button_row(
+                (self.tr("Add"), lambda: self.tag_table.add_tag()),
+                (self.tr("Remove"), self.tag_table.remove_current),
+            )
+        )
         return box
 
     def _party_fields(self) -> None:

@@ -59,7 +59,7 @@ def plan_columns() -> list[Column[DueHousehold]]:
     never = translate("visits", "never")
     return [
         Column(translate("visits", "Due"), lambda d: d.due.isoformat(), "due", 90),
-        Column(translate("visits", "Address"), lambda d: d.address, "address", 260),
+        Column(translate("visits", "Address"), lambda d: d.address, "address", 420),
         Column(translate("visits", "Grid"), lambda d: d.grid, None, 90),
         Column(
             translate("visits", "Last visit"),
@@ -67,7 +67,9 @@ def plan_columns() -> list[Column[DueHousehold]]:
             "last",
             90,
         ),
-        Column(translate("visits", "Every (days)"), lambda d: str(d.interval_days), "interval", 80),
+        Column(
+            translate("visits", "Every (days)"), lambda d: str(d.interval_days), "interval", 120
+        ),
         Column(translate("visits", "Days overdue"), _days_overdue, None, 80),
     ]
 

@@ -11,9 +11,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +25,8 @@ from redoffice.codes import Labels
 from redoffice.errors import ValidationFailed
 from redoffice.ui.connect import on_click
 from redoffice.ui.errors import report
+
+UNBOUNDED = (1 << 24) - 1  # Qt's QWIDGETSIZE_MAX: no maximum height set
 
 
 def code_combo(codes: Labels, *, empty: str | None = None) -> QComboBox:
@@ -63,18 +68,32 @@ class FieldForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.layout_ = QFormLayout(self)
+        self.layout_.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._errors: dict[str, QLabel] = {}
 
     def add_row(self, field: str, label: str, widget: QWidget) -> None:
+        """The widget with its (hidden) red message right under it. The row grows only when the
+        widget does (a list, a table), so a label stays level with the top of its field."""
         box = QWidget()
+        grows = (
+            bool(widget.sizePolicy().expandingDirections() & Qt.Orientation.Vertical)
+            and widget.maximumHeight() == UNBOUNDED  # not a list kept short
+        )
+        box.setSizePolicy(
+            QSizePolicy.Policy.Preferred,
+            QSizePolicy.Policy.Expanding if grows else QSizePolicy.Policy.Maximum,
+        )
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(1)
+        column.setAlignment(Qt.AlignmentFlag.AlignTop)
         column.addWidget(widget)
         error = QLabel()
         error.setObjectName(f"error_{field}")
         error.setStyleSheet("color: #c0392b;")
         error.setWordWrap(True)
+        error.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        error.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         error.hide()
         column.addWidget(error)
         self._errors[field] = error
@@ -119,6 +138,14 @@ def button_row(*actions: tuple[str, Callable[[], object]]) -> QHBoxLayout:
         row.addWidget(button)
     row.addStretch(1)
     return row
+
+
+def fit_columns(table: QTableView, stretch: int) -> None:
+    """Every column as wide as its content (a date with its ▾ button, the longest choice of a
+    combo); the text column ``stretch`` takes the rest of the width."""
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
 
 def align_right(widget: QLabel) -> QLabel:

@@ -213,67 +213,72 @@
     </message>
     <message>
         <location filename="../../redoffice/ui/case_dialogs.py" line="60"/>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="93"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="94"/>
         <source>(not a member / anonymous)</source>
         <translation>（非本户成员或匿名）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="68"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="62"/>
+        <source>If not a resident here</source>
+        <translation>非本社区居民时填写</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="69"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="69"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="70"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="70"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="71"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="71"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="72"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="72"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="73"/>
         <source>Reporter</source>
         <translation>诉求人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="73"/>
-        <source>Reporter (if not a resident here)</source>
-        <translation>诉求人（非本社区居民时填写）</translation>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="74"/>
+        <source>Reporter&apos;s name</source>
+        <translation>诉求人姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="74"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="75"/>
         <source>Reporter&apos;s phone</source>
         <translation>诉求人电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="75"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="76"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="76"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="77"/>
         <source>Request</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="77"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="78"/>
         <source>Handled by (staff)</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="78"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="79"/>
         <source>Handled by (organization)</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="79"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="80"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -331,37 +336,37 @@
 <context>
     <name>CaseStepDialog</name>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="133"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="134"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="136"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="137"/>
         <source>Progress note</source>
         <translation>进展说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="137"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="138"/>
         <source>Report to the street office</source>
         <translation>上报街道</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="140"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="141"/>
         <source>Request</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="143"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="144"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="146"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="147"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="146"/>
+        <location filename="../../redoffice/ui/case_dialogs.py" line="147"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -515,27 +520,27 @@
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="59"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="60"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="64"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="65"/>
         <source>Also close the requests behind it</source>
         <translation>同时办结相关的民情诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="69"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="70"/>
         <source>Completed on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="70"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="71"/>
         <source>Verified by</source>
         <translation>核验人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="71"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="72"/>
         <source>Residents&apos; feedback</source>
         <translation>居民反馈</translation>
     </message>
@@ -800,12 +805,12 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../redoffice/ui/date_fields.py" line="138"/>
+        <location filename="../../redoffice/ui/date_fields.py" line="147"/>
         <source>yyyy-mm-dd</source>
         <translation>年-月-日</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/date_fields.py" line="143"/>
+        <location filename="../../redoffice/ui/date_fields.py" line="152"/>
         <source>Calendar (Alt+Down)</source>
         <translation>日历（Alt+↓）</translation>
     </message>
@@ -892,7 +897,7 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../redoffice/ui/help_window.py" line="23"/>
+        <location filename="../../redoffice/ui/help_window.py" line="24"/>
         <source>RedOffice help</source>
         <translation>RedOffice 使用说明</translation>
     </message>
@@ -900,47 +905,47 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../redoffice/ui/history_dialog.py" line="31"/>
+        <location filename="../../redoffice/ui/history_dialog.py" line="39"/>
         <source>Change history</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/history_dialog.py" line="34"/>
+        <location filename="../../redoffice/ui/history_dialog.py" line="42"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/history_dialog.py" line="34"/>
+        <location filename="../../redoffice/ui/history_dialog.py" line="42"/>
         <source>Operator</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/history_dialog.py" line="34"/>
+        <location filename="../../redoffice/ui/history_dialog.py" line="42"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/history_dialog.py" line="34"/>
+        <location filename="../../redoffice/ui/history_dialog.py" line="42"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/history_dialog.py" line="49"/>
+        <location filename="../../redoffice/ui/history_dialog.py" line="57"/>
         <source>Created</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/history_dialog.py" line="50"/>
+        <location filename="../../redoffice/ui/history_dialog.py" line="58"/>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/history_dialog.py" line="51"/>
+        <location filename="../../redoffice/ui/history_dialog.py" line="59"/>
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/history_dialog.py" line="52"/>
+        <location filename="../../redoffice/ui/history_dialog.py" line="60"/>
         <source>Restored</source>
         <translation>恢复</translation>
     </message>
@@ -1221,119 +1226,119 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="64"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="67"/>
         <source>Import residents from Excel</source>
         <translation>从 Excel 导入居民台账</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="81"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="84"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="88"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="91"/>
         <source>Workbook (.xlsx, .xls from WPS or Excel 2003, .csv)</source>
         <translation>工作簿（.xlsx，WPS 或 Excel 2003 的 .xls，.csv）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="90"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="93"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="93"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="96"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="101"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="104"/>
         <source>Choose a workbook</source>
         <translation>选择工作簿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="130"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="133"/>
         <source>Import only if every row is good</source>
         <translation>全部行都合格才导入</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="131"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="134"/>
         <source>Remember this mapping for workbooks like this</source>
         <translation>记住此列对应，下次同样表头自动使用</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="145"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="148"/>
         <source>Check which field each column fills (first rows shown below).</source>
         <translation>请核对每一列对应的字段（下方显示前几行数据）。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="151"/>
-        <location filename="../../redoffice/ui/import_wizard.py" line="208"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="154"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="220"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="152"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="155"/>
         <source>Check (dry run)</source>
         <translation>检查（预检，不写入）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="201"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="214"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="201"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="214"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="201"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="214"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="209"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="224"/>
         <source>Save failed rows…</source>
         <translation>保存不能导入的行…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="210"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="221"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="284"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="304"/>
         <source>Create places</source>
         <translation>新建网格、小区和楼栋</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="285"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="305"/>
         <source>The import will also create: %1. Continue?</source>
         <translation>导入时将同时新建：%1。这些网格、小区和楼栋尚未登记，是否继续？</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="235"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="250"/>
         <source>Save failed rows</source>
         <translation>保存不能导入的行</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="98"/>
-        <location filename="../../redoffice/ui/import_wizard.py" line="244"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="101"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="259"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="224"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="239"/>
         <source>Note: </source>
         <translation>提示：</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="252"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="261"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="263"/>
+        <location filename="../../redoffice/ui/import_wizard.py" line="283"/>
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
@@ -1452,17 +1457,17 @@
         <translation>使用说明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="137"/>
+        <location filename="../../redoffice/ui/main_window.py" line="136"/>
         <source>&amp;About RedOffice</source>
         <translation>关于社区红色工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="199"/>
+        <location filename="../../redoffice/ui/main_window.py" line="194"/>
         <source>%1 · %2 · operator: %3</source>
         <translation>%1 · %2 · 经办人：%3</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="208"/>
+        <location filename="../../redoffice/ui/main_window.py" line="203"/>
         <source>About RedOffice</source>
         <translation>关于社区红色工作台</translation>
     </message>
@@ -1538,225 +1543,225 @@
 <context>
     <name>MeetingsPage</name>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="91"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="92"/>
         <source>Meetings</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="92"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="93"/>
         <source>Follow-up</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="102"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="213"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="103"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="214"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="103"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="104"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="104"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="105"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="105"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="106"/>
         <source>Title</source>
         <translation>会议名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="106"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="220"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="107"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="221"/>
         <source>Estates</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="107"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="188"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="108"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="189"/>
         <source>Minutes</source>
         <translation>会议纪要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="108"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="109"/>
         <source>Open resolutions</source>
         <translation>未完成议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="109"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="110"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="118"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="119"/>
         <source>New meeting</source>
         <translation>新建会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="119"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="120"/>
         <source>Minutes…</source>
         <translation>会议纪要…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="120"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="121"/>
         <source>Correct…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="121"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="122"/>
         <source>Cancel meeting…</source>
         <translation>取消会议…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="122"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="188"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="123"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="189"/>
         <source>Sign-in sheet</source>
         <translation>签到表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="123"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="124"/>
         <source>Print minutes</source>
         <translation>打印会议纪要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="124"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="125"/>
         <source>Scanned minutes</source>
         <translation>纪要扫描件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="200"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="201"/>
         <source>All parties</source>
         <translation>全部责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="203"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="204"/>
         <source>Open only</source>
         <translation>只看未完成</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="205"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="206"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="214"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="215"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="215"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="216"/>
         <source>Resolution</source>
         <translation>议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="216"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="217"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="217"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="218"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="218"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="226"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="219"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="231"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="219"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="331"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="220"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="336"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="226"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="231"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="226"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="231"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="226"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="231"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="232"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="237"/>
         <source>Deadline up to</source>
         <translation>时限截至</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="241"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="246"/>
         <source>Progress…</source>
         <translation>进展…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="242"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="247"/>
         <source>Completed…</source>
         <translation>完成…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="243"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="248"/>
         <source>Cancel…</source>
         <translation>取消事项…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="244"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="249"/>
         <source>Print follow-up sheet</source>
         <translation>打印督办表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="245"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="250"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="259"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="264"/>
         <source>All estates</source>
         <translation>全部小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="283"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="288"/>
         <source> (overdue)</source>
         <translation>（逾期）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/meetings_page.py" line="291"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="296"/>
         <source>%n resolution(s)</source>
         <translation>
             <numerusform>共 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="347"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="352"/>
         <source>Requests closed: %1</source>
         <translation>已办结民情诉求：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="353"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="358"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="353"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="358"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="360"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="365"/>
         <source>Follow-up sheet</source>
         <translation>议定事项督办表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="365"/>
+        <location filename="../../redoffice/ui/meetings_page.py" line="370"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
@@ -1827,150 +1832,150 @@
 <context>
     <name>MinutesEditor</name>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="185"/>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="409"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="187"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="411"/>
         <source>Minutes</source>
         <translation>会议纪要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="192"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="194"/>
         <source>Minutes typed earlier were not saved. Restore them?</source>
         <translation>发现上次录入但未保存的会议纪要，是否恢复？</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="193"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="195"/>
         <source>Restore draft</source>
         <translation>恢复草稿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="216"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="218"/>
         <source>Attendees</source>
         <translation>参会人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="217"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="219"/>
         <source>Agenda and resolutions</source>
         <translation>议题与议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="218"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="220"/>
         <source>Next meeting</source>
         <translation>下次会议安排</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="221"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="223"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="222"/>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="396"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="224"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="398"/>
         <source>Finalize</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="223"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="225"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="236"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="238"/>
         <source>Add person</source>
         <translation>添加人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="237"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="239"/>
         <source>From the registry…</source>
         <translation>从名单选择…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="238"/>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="249"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="240"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="251"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="249"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="251"/>
         <source>New item</source>
         <translation>新增议题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="255"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="257"/>
         <source>Item</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="256"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="258"/>
         <source>Discussion</source>
         <translation>讨论情况</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="257"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="259"/>
         <source>Resolutions</source>
         <translation>议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="263"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="265"/>
         <source>Add resolution</source>
         <translation>添加议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="264"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="266"/>
         <source>Remove resolution</source>
         <translation>删除议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="289"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="291"/>
         <source>[earlier] </source>
         <translation>【上次】</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="289"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="291"/>
         <source>[request] </source>
         <translation>【诉求】</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="292"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="294"/>
         <source>(untitled)</source>
         <translation>（未命名）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="350"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="352"/>
         <source>Invite</source>
         <translation>邀请参会</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="350"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="352"/>
         <source>Attendee</source>
         <translation>参会人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="364"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="366"/>
         <source>Draft autosaved.</source>
         <translation>草稿已自动保存。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="370"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="372"/>
         <source>Revise finalized minutes</source>
         <translation>修订已定稿的纪要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="370"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="372"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="377"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="379"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="395"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="397"/>
         <source>After finalizing, every change needs a reason. Finalize now?</source>
         <translation>定稿后每次修改都要填写修订原因。现在定稿吗？</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="408"/>
+        <location filename="../../redoffice/ui/minutes_editor.py" line="410"/>
         <source>The minutes have unsaved changes. Save them?</source>
         <translation>会议纪要有未保存的修改，是否保存？</translation>
     </message>
@@ -2248,113 +2253,113 @@
 <context>
     <name>ResidentDialog</name>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="89"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="90"/>
         <source>Edit resident</source>
         <translation>编辑居民</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="89"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="90"/>
         <source>New resident</source>
         <translation>新增居民</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="125"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="126"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="126"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="127"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="127"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="128"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="128"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="129"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="129"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="130"/>
         <source>Ethnic group</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="130"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="131"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="131"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="132"/>
         <source>Political status</source>
         <translation>政治面貌</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="132"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="133"/>
         <source>Party organization</source>
         <translation>所在党组织</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="133"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="134"/>
         <source>Joined the Party</source>
         <translation>入党日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="134"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="135"/>
         <source>Place of household registration</source>
         <translation>户籍地</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="135"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="136"/>
         <source>Current address</source>
         <translation>现住址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="136"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="137"/>
         <source>Residence type</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="137"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="138"/>
         <source>Household</source>
         <translation>所属户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="138"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="139"/>
         <source>Relation to head</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="139"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="140"/>
         <source>Special groups</source>
         <translation>特殊人群</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="140"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="141"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="151"/>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="186"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="152"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="185"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="152"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="153"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="163"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="167"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="163"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="168"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -2493,7 +2498,7 @@
 <context>
     <name>SaveDialog</name>
     <message>
-        <location filename="../../redoffice/ui/save_dialog.py" line="139"/>
+        <location filename="../../redoffice/ui/save_dialog.py" line="141"/>
         <source>Discard what you have entered in this form?</source>
         <translation>放弃本表中已填写的内容吗？</translation>
     </message>
@@ -2620,27 +2625,27 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="238"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="237"/>
         <source>Moved out / deceased: %1</source>
         <translation>迁出/去世：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="245"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="244"/>
         <source>Where to, or the cause of death</source>
         <translation>迁往何处，或去世原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="246"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="245"/>
         <source>New status</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="247"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="246"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="248"/>
+        <location filename="../../redoffice/ui/resident_dialog.py" line="247"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -2671,7 +2676,7 @@
 <context>
     <name>TimeField</name>
     <message>
-        <location filename="../../redoffice/ui/date_fields.py" line="190"/>
+        <location filename="../../redoffice/ui/date_fields.py" line="206"/>
         <source>hh:mm</source>
         <translation>时:分</translation>
     </message>
@@ -2801,79 +2806,79 @@
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="89"/>
-        <location filename="../../redoffice/ui/visits_page.py" line="129"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="91"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="131"/>
         <source>Visit records</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="90"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="92"/>
         <source>Visit plan</source>
         <translation>走访计划</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="92"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="94"/>
         <source>Coverage</source>
         <translation>走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="109"/>
-        <location filename="../../redoffice/ui/visits_page.py" line="178"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="111"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="180"/>
         <source>Search address</source>
         <translation>搜索地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="123"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="125"/>
         <source>New visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="124"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="126"/>
         <source>Print filled form</source>
         <translation>打印走访记录表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="125"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="127"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="126"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="128"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="127"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="129"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="128"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="130"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="129"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="131"/>
         <source>Print list</source>
         <translation>打印列表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="193"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="195"/>
         <source>Record visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="194"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="196"/>
         <source>Print blank form</source>
         <translation>打印空白走访表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="218"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="220"/>
         <source>All workers</source>
         <translation>全部工作人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="232"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="234"/>
         <source>%1 household(s) due this week, %2 overdue</source>
         <translation>本周应走访 %1 户，其中逾期 %2 户</translation>
     </message>
@@ -2984,382 +2989,382 @@
         <translation>编号、姓名或心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="140"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="143"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="142"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="145"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="147"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="150"/>
         <source>Round</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="148"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="151"/>
         <source>Beneficiary</source>
         <translation>心愿人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="149"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="152"/>
         <source>Group</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="150"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="153"/>
         <source>Wish</source>
         <translation>心愿内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="151"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="154"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="152"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="155"/>
         <source>Value</source>
         <translation>估价（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="153"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="156"/>
         <source>Claimed by</source>
         <translation>认领人/单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="155"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="158"/>
         <source>Contact by</source>
         <translation>对接截止</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="118"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="119"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="118"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="119"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="118"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="119"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="167"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="170"/>
         <source>Register a wish…</source>
         <translation>登记心愿…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="168"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="171"/>
         <source>Verify…</source>
         <translation>核实…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="169"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="172"/>
         <source>Do not publish…</source>
         <translation>不予发布…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="170"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="301"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="173"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="304"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="171"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="174"/>
         <source>Publish all verified</source>
         <translation>发布全部待发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="172"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="175"/>
         <source>Claim…</source>
         <translation>认领…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="173"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="176"/>
         <source>Contacted</source>
         <translation>已对接</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="174"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="177"/>
         <source>Cancel claim…</source>
         <translation>取消认领…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="175"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="178"/>
         <source>Fulfilled…</source>
         <translation>兑现…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="176"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="179"/>
         <source>Follow-up…</source>
         <translation>回访…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="177"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="180"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="205"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="208"/>
         <source>New round…</source>
         <translation>开启新批次…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="206"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="209"/>
         <source>Wish wall (A4)</source>
         <translation>心愿墙公示（A4）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="207"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="210"/>
         <source>Wish wall (A3)</source>
         <translation>心愿墙公示（A3）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="208"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="354"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="211"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="357"/>
         <source>Claim card</source>
         <translation>认领登记卡</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="209"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="354"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="212"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="357"/>
         <source>Receipt</source>
         <translation>兑现签收单</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="210"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="360"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="213"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="363"/>
         <source>Round summary</source>
         <translation>批次汇总</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="221"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="224"/>
         <source>All rounds</source>
         <translation>全部批次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="138"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="141"/>
         <source> (contact overdue)</source>
         <translation>（对接逾期）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="138"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="141"/>
         <source> (priority)</source>
         <translation>（优先）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="247"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="250"/>
         <source>Collected: %1</source>
         <translation>征集：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="248"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="251"/>
         <source>Consent: %1</source>
         <translation>同意：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="251"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="254"/>
         <source>Verified: %1</source>
         <translation>核实：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="253"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="256"/>
         <source>Claimer contact: %1</source>
         <translation>认领人联系方式：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="255"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="258"/>
         <source>Feedback: %1</source>
         <translation>心愿人反馈：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="289"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="292"/>
         <source>Do not publish</source>
         <translation>不予发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="290"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="329"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="293"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="332"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="300"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="303"/>
         <source>Publish every verified wish into the current round?</source>
         <translation>把所有待发布的心愿发布到当前批次？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/wishes_page.py" line="306"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="309"/>
         <source>%n wish(es) published</source>
         <translation>
             <numerusform>%n 个心愿已发布</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="328"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="331"/>
         <source>Cancel claim</source>
         <translation>取消认领</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="339"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="342"/>
         <source>New round</source>
         <translation>开启新批次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="339"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="342"/>
         <source>Name (e.g. 2027年第一批)</source>
         <translation>批次名称（如 2027年第一批）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="346"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="349"/>
         <source>Wish wall</source>
         <translation>心愿墙公示</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="367"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="370"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="368"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="371"/>
         <source>Workplace</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="369"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="379"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="372"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="382"/>
         <source>Partner unit</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="370"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="373"/>
         <source>Party organization</source>
         <translation>所在党组织</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="371"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="374"/>
         <source>Reported on</source>
         <translation>报到日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="372"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="379"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="375"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="382"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="373"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="376"/>
         <source>Hours this year</source>
         <translation>本年服务时长</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="379"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="382"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="379"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="382"/>
         <source>Members</source>
         <translation>报到党员数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="389"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="392"/>
         <source>Service record from</source>
         <translation>服务记录：从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="391"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="505"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="394"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="508"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="403"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="406"/>
         <source>Register a member…</source>
         <translation>登记党员…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="404"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="407"/>
         <source>Add a service…</source>
         <translation>添加服务记录…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="405"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="408"/>
         <source>Print service record</source>
         <translation>打印服务记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="442"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="445"/>
         <source>All partner units</source>
         <translation>全部共建单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="478"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="481"/>
         <source>Service record</source>
         <translation>服务记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="489"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="492"/>
         <source>Counted by</source>
         <translation>统计维度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="490"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="493"/>
         <source>Collected</source>
         <translation>征集</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="491"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="494"/>
         <source>Verified</source>
         <translation>核实</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="492"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="495"/>
         <source>Published</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="493"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="496"/>
         <source>Claimed</source>
         <translation>认领</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="494"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="497"/>
         <source>Fulfilled</source>
         <translation>兑现</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="495"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="498"/>
         <source>Claim rate</source>
         <translation>认领率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="496"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="499"/>
         <source>Fulfilment rate</source>
         <translation>兑现率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="503"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="506"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="518"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="521"/>
         <source>Counted by the date of each step: a claim cancelled later does not change the figures of earlier months.</source>
         <translation>按每个环节发生的日期统计：之后取消的认领不会改变以前月份的数字。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="525"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="528"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="541"/>
+        <location filename="../../redoffice/ui/wishes_page.py" line="544"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
@@ -3435,27 +3440,27 @@
 <context>
     <name>about</name>
     <message>
-        <location filename="../../redoffice/ui/help_window.py" line="40"/>
+        <location filename="../../redoffice/ui/help_window.py" line="62"/>
         <source>Automatic backups: %1 (one a day, the newest %2 kept)</source>
         <translation>自动备份：%1（每天一份，保留最近 %2 份）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/help_window.py" line="44"/>
+        <location filename="../../redoffice/ui/help_window.py" line="66"/>
         <source>Automatic backups: by the database administrator</source>
         <translation>自动备份：由数据库管理员负责</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/help_window.py" line="48"/>
+        <location filename="../../redoffice/ui/help_window.py" line="70"/>
         <source>RedOffice Community Workbench %1</source>
         <translation>RedOffice 社区红色工作台 %1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/help_window.py" line="50"/>
+        <location filename="../../redoffice/ui/help_window.py" line="72"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/help_window.py" line="52"/>
+        <location filename="../../redoffice/ui/help_window.py" line="74"/>
         <source>Log: %1</source>
         <translation>日志：%1</translation>
     </message>
@@ -3765,17 +3770,17 @@ Records: %5</source>
         <translation>上次走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="70"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="71"/>
         <source>Every (days)</source>
         <translation>走访间隔（天）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="71"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="73"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="80"/>
+        <location filename="../../redoffice/ui/visits_page.py" line="82"/>
         <source>Household visit form</source>
         <translation>入户走访记录表</translation>
     </message>
