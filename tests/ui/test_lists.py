@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from redoffice.services import search
+from redoffice.ui import ask
 from redoffice.ui.context import AppContext
 from redoffice.ui.household_picker import HouseholdPicker
 from redoffice.ui.list_view import SearchableList
@@ -30,6 +31,8 @@ from tests.reports.conftest import pdf_fonts, pdf_text
 from tests.ui.driver import click, opened, type_into
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-")
+
+REAL_RISKY = ask.risky  # before any test answers it
 
 
 def _residents(qtbot: QtBot, ctx: AppContext) -> ResidentsPage:
@@ -115,8 +118,14 @@ def test_export_is_the_list_as_shown_and_reports_the_count(
 
 
 def test_the_full_id_question_defaults_to_no(
-    qtbot: QtBot, ctx: AppContext, saved_to: Path, folders: list[QUrl], no_questions: list[str]
+    qtbot: QtBot,
+    ctx: AppContext,
+    saved_to: Path,
+    folders: list[QUrl],
+    no_questions: list[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr("redoffice.ui.ask.risky", REAL_RISKY)  # this question is asked for real
     page = _residents(qtbot, ctx)
     seen: list[str] = []
 
