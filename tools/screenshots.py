@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from redoffice.db import open_database
 from redoffice.reports import meetings as meeting_forms
 from redoffice.services import community, documents, exporting, meetings, printing, visits
+from redoffice.ui import ask
 from redoffice.ui.context import AppContext
 from redoffice.ui.import_wizard import ImportWizard
 from redoffice.ui.main_window import MainWindow
@@ -20,6 +21,7 @@ from redoffice.ui.minutes_editor import MinutesEditor
 from redoffice.ui.preview import PreviewWindow
 from redoffice.ui.resident_dialog import ResidentDialog
 from redoffice.ui.resources import install_font, install_translators, prefer_chinese_dates
+from redoffice.ui.screen_fit import install_screen_fit
 from redoffice.ui.visit_dialog import VisitDialog
 
 
@@ -29,11 +31,20 @@ def settle(ctx: AppContext) -> None:
     ctx.tasks.wait_idle()
 
 
+def _answer_questions() -> None:
+    """Unattended: a dialog closed after being filled in for its picture asks nothing."""
+    for name in ("confirm", "risky"):
+        setattr(ask, name, lambda *_a: True)
+    ask.inform = lambda *_a: None
+
+
 def main(db_path: str, out: str) -> None:
     prefer_chinese_dates()
+    _answer_questions()
     app = QApplication(sys.argv[:1])
     install_font(app)
     keep = install_translators(app)
+    install_screen_fit(app)  # as the application does: dialogs fit the 1366×768 screen
     db = open_database(f"sqlite:///{Path(db_path).resolve()}")
     community.use_operator(db)
     ctx = AppContext(db)
@@ -135,6 +146,8 @@ def pdf_page(pdf: bytes, folder: Path, name: str) -> None:
     command = ["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "1", str(target)]
     subprocess.run([*command, str(folder / name)], check=True)
     target.unlink()
+    for page in folder.glob(f"{name}-0*1.png"):  # pdftoppm pads the number to the page count
+        page.replace(folder / f"{name}-1.png")
 
 
 def wish_screens(window: MainWindow, ctx: AppContext, folder: Path) -> None:
