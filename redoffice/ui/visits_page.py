@@ -231,7 +231,7 @@ class VisitsPage(QWidget):
         self.ctx.query(
             job,
             lambda overdue: self.plan_count.setText(
-                self.tr("%1 household(s) due this week, %2 overdue")
+                self.tr("%1 household(s) due within 7 days, %2 of them overdue")
                 .replace("%1", str(listed))
                 .replace("%2", str(overdue))
             ),

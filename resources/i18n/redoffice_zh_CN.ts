@@ -2879,8 +2879,8 @@
     </message>
     <message>
         <location filename="../../redoffice/ui/visits_page.py" line="234"/>
-        <source>%1 household(s) due this week, %2 overdue</source>
-        <translation>本周应走访 %1 户，其中逾期 %2 户</translation>
+        <source>%1 household(s) due within 7 days, %2 of them overdue</source>
+        <translation>7 天内应走访 %1 户，其中逾期 %2 户</translation>
     </message>
 </context>
 <context>

@@ -52,7 +52,7 @@ def test_plan_is_the_visit_plan_on_the_lazy_model(
     first = page.plan.model.index(0, 1)
     qtbot.waitUntil(lambda: page.plan.model.data(first) == plan[0].address)
     overdue = sum(d.due < date.today() for d in plan)
-    assert page.plan_count.text() == f"本周应走访 {len(plan)} 户，其中逾期 {overdue} 户"
+    assert page.plan_count.text() == f"7 天内应走访 {len(plan)} 户，其中逾期 {overdue} 户"
 
 
 def test_plan_filters_by_grid_worker_and_address(qtbot: QtBot, ctx: AppContext) -> None:
