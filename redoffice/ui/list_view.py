@@ -124,7 +124,9 @@ class SearchableList(QWidget, Generic[R]):
         """A filter beside the search box; ``remember``: restored in the next run."""
         self.filters.addWidget(widget, stretch)
         if remember and self._state_key:
-            key = f"lists/{self._state_key}/filter{len(self._filters)}"
+            # filters per database (its node id): a 网格 or a state chosen in one office's
+            # database must not hide the list of another
+            key = f"lists/{self._state_key}/{self.ctx.db.node_id}/filter{len(self._filters)}"
             saved = ui_state.load(key)
             if saved is not None:
                 ui_state.set_filter_value(widget, saved)

@@ -18,7 +18,8 @@ from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from redoffice.services import search
+from redoffice.db import open_database
+from redoffice.services import community, search
 from redoffice.ui import ask
 from redoffice.ui.context import AppContext
 from redoffice.ui.household_picker import HouseholdPicker
@@ -27,6 +28,7 @@ from redoffice.ui.preview import PreviewWindow
 from redoffice.ui.resident_dialog import ResidentDialog
 from redoffice.ui.residents_page import ResidentsPage
 from redoffice.ui.visits_page import VisitsPage
+from tests.conftest import IDENTITY, OPERATOR
 from tests.reports.conftest import pdf_fonts, pdf_text
 from tests.ui.driver import click, opened, type_into
 
@@ -607,3 +609,23 @@ def test_a_wish_row_offers_its_steps_in_its_state(qtbot: QtBot, ctx: AppContext)
     assert "登记心愿…" not in labels and "认领…" in labels and "认领登记卡" in labels
     state = page.list.current_row().status  # type: ignore[union-attr]
     assert ("认领…" in enabled) == (state == "published")
+
+
+def test_filters_are_remembered_per_database(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> None:
+    page = _residents(qtbot, ctx)
+    page.scope.setFocus()
+    qtbot.keyClick(page.scope, Qt.Key.Key_Down)  # 已迁出/已去世
+    chosen = page.scope.currentText()
+    assert ctx.tasks.wait_idle()
+    page.close()
+
+    other = open_database(f"sqlite:///{tmp_path / 'another-office.sqlite'}")
+    community.initialize(other, IDENTITY, OPERATOR)
+    elsewhere = AppContext(other)
+    try:
+        assert _residents(qtbot, elsewhere).scope.currentIndex() == 0  # not this office's choice
+    finally:
+        elsewhere.tasks.wait_idle(5, 0.05)
+        elsewhere.tasks.shutdown()
+        other.close()
+    assert _residents(qtbot, ctx).scope.currentText() == chosen
