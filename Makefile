@@ -34,7 +34,7 @@ $(QT_QM): $(QT_QM:.qm=.ts) $(STAMP)
 
 # Refresh the .ts from the sources (keeps existing translations); then translate and commit.
 i18n: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate redoffice/ui/*.py -ts $(TS) -no-obsolete
+	$(VENV)/bin/pyside6-lupdate $$(find redoffice/ui -name "*.py" | sort) -ts $(TS) -no-obsolete
 
 system-deps-run:
 	@tools/apt-ensure.sh $(APT_RUN)

@@ -13,10 +13,14 @@ from typing import Any
 
 from openpyxl import Workbook, load_workbook
 
+import redoffice.features  # noqa: F401  (registers the features' session hooks)
 from bench.run import OUT
-from redoffice.db import Database, open_database
-from redoffice.services import community, exporting, importer, registry
-from redoffice.services.demo import DEMO_IDENTITY, DEMO_OPERATOR
+from redoffice.demo.build import DEMO_IDENTITY, DEMO_OPERATOR
+from redoffice.kit.db import Database, open_database
+from redoffice.output import exporting
+from redoffice.registry import importer
+from redoffice.registry import reference as registry
+from redoffice.settings import community
 
 
 def _seconds(fn: Any) -> tuple[float, Any]:
@@ -55,8 +59,9 @@ def _openpyxl_read(path: Path) -> int:
 PEAK = """
 import sys
 from pathlib import Path
-from redoffice.db import open_database
-from redoffice.services import exporting, importer
+from redoffice.kit.db import open_database
+from redoffice.output import exporting
+from redoffice.registry import importer
 db = open_database(sys.argv[1])
 if sys.argv[2] == "export":
     Path(sys.argv[3]).write_bytes(exporting.export_workbook(db, "residents", True))

@@ -8,11 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication
 
-from redoffice.db import open_database
-from redoffice.services import community
+import redoffice.features  # noqa: F401  (registers the features' session hooks)
+from redoffice.kit.db import open_database
+from redoffice.settings import community
 from redoffice.ui.app import freeze_startup_objects
-from redoffice.ui.context import AppContext
-from redoffice.ui.residents_page import ResidentsPage
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.registry.residents_page import ResidentsPage
 
 
 class StepClock:

@@ -8,20 +8,24 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+import redoffice.features  # noqa: F401  (registers the features' session hooks)
 from bench.run import timed
 from bench.work import line
-from redoffice.db import Database, open_database
-from redoffice.models import Estate, Meeting, Resolution
-from redoffice.reports import meetings as forms
-from redoffice.reports.workbook import table_workbook
-from redoffice.services import community, meetings, printing, resolutions
-from redoffice.services.meetings import (
+from redoffice.kit.db import Database, open_database
+from redoffice.meetings import resolutions
+from redoffice.meetings import service as meetings
+from redoffice.meetings.service import (
     AttendeeInput,
     ItemInput,
     MeetingInput,
     Minutes,
     ResolutionInput,
 )
+from redoffice.models import Estate, Meeting, Resolution
+from redoffice.output import printing
+from redoffice.reports import meetings as forms
+from redoffice.reports.workbook import table_workbook
+from redoffice.settings import community
 
 BENCH_TITLE = "基准测试：十个议题的会议"
 

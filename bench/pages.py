@@ -17,12 +17,13 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
-from redoffice.db import open_database
-from redoffice.services import community
+import redoffice.features  # noqa: F401  (registers the features' session hooks)
+from redoffice.kit.db import open_database
+from redoffice.settings import community
 from redoffice.ui.app import freeze_startup_objects
-from redoffice.ui.context import AppContext
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.resources import install_font, install_translators
 from redoffice.ui.main_window import MainWindow, warm_up
-from redoffice.ui.resources import install_font, install_translators
 
 READY_TARGET = 0.5
 STALL_TARGET = 0.050

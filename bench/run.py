@@ -18,10 +18,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from redoffice.db import open_database
-from redoffice.services import community, search
-from redoffice.services.demo import DEMO_IDENTITY, DEMO_OPERATOR, create_demo
-from redoffice.services.search import ResidentQuery
+import redoffice.features  # noqa: F401  (registers the features' session hooks)
+from redoffice.demo.build import DEMO_IDENTITY, DEMO_OPERATOR, create_demo
+from redoffice.kit.db import open_database
+from redoffice.registry import search
+from redoffice.registry.search import ResidentQuery
+from redoffice.settings import community
 
 OUT = Path(__file__).parent / "out"
 # v3: the demo has a year of visits, cases and meetings; BENCH_DB: one already made elsewhere

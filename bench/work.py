@@ -9,13 +9,16 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+import redoffice.features  # noqa: F401  (registers the features' session hooks)
 from bench.run import percentile, timed
-from redoffice.db import Database, open_database
+from redoffice.kit.db import Database, open_database
 from redoffice.models import Case, Household, Staff, Visit
+from redoffice.output import printing
 from redoffice.reports import forms
-from redoffice.services import community, printing, workbench
-from redoffice.services.calendar import local_date
-from redoffice.services.visits import VisitInput, record_visit
+from redoffice.settings import community
+from redoffice.settings.calendar import local_date
+from redoffice.visits.service import VisitInput, record_visit
+from redoffice.workbench import queries as workbench
 
 
 def line(label: str, times: list[float], target: float) -> None:

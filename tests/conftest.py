@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
+import redoffice.features  # noqa: F401  (registers the features' session hooks)
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from redoffice.db import Database, open_database
-from redoffice.services import community
-from redoffice.services.demo import DEMO_IDENTITY, DEMO_OPERATOR
+from redoffice.demo.build import DEMO_IDENTITY, DEMO_OPERATOR
+from redoffice.kit.db import Database, open_database
+from redoffice.settings import community
 
 IDENTITY = DEMO_IDENTITY
 OPERATOR = DEMO_OPERATOR

@@ -6,10 +6,10 @@ from datetime import date
 
 from stdnum.cn import ric
 
-from redoffice.db import Database
-from redoffice.services import registry
-from redoffice.services.households import HouseholdInput, save_household
-from redoffice.services.residents import ResidentInput, save_resident
+from redoffice.kit.db import Database
+from redoffice.registry import reference as registry
+from redoffice.registry.households import HouseholdInput, save_household
+from redoffice.registry.residents import ResidentInput, save_resident
 
 
 def id_number(born: date, gender: str = "male", region: str = "420106", seq: int = 12) -> str:

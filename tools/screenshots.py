@@ -10,19 +10,23 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication
 
-from redoffice.db import open_database
+import redoffice.features  # noqa: F401  (registers the features' session hooks)
+from redoffice.kit.db import open_database
+from redoffice.meetings import service as meetings
+from redoffice.output import documents, exporting, printing
 from redoffice.reports import meetings as meeting_forms
-from redoffice.services import community, documents, exporting, meetings, printing, visits
-from redoffice.ui import ask
-from redoffice.ui.context import AppContext
-from redoffice.ui.import_wizard import ImportWizard
+from redoffice.settings import community
+from redoffice.ui.kit import ask
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.preview import PreviewWindow
+from redoffice.ui.kit.resources import install_font, install_translators, prefer_chinese_dates
+from redoffice.ui.kit.screen_fit import install_screen_fit
 from redoffice.ui.main_window import MainWindow
-from redoffice.ui.minutes_editor import MinutesEditor
-from redoffice.ui.preview import PreviewWindow
-from redoffice.ui.resident_dialog import ResidentDialog
-from redoffice.ui.resources import install_font, install_translators, prefer_chinese_dates
-from redoffice.ui.screen_fit import install_screen_fit
-from redoffice.ui.visit_dialog import VisitDialog
+from redoffice.ui.meetings.minutes_editor import MinutesEditor
+from redoffice.ui.registry.import_wizard import ImportWizard
+from redoffice.ui.registry.resident_dialog import ResidentDialog
+from redoffice.ui.visits.visit_dialog import VisitDialog
+from redoffice.visits import service as visits
 
 
 def settle(ctx: AppContext) -> None:

@@ -11,15 +11,20 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
-from redoffice import __version__, codes
+import redoffice.features  # noqa: F401  (registers the features' session hooks)
+from redoffice import __version__
 from redoffice.cli import excel, holidays, meetings, wishes, work
 from redoffice.cli.common import Handler, out, out_json
-from redoffice.config import resolve_db_url
-from redoffice.db import Database, open_database
-from redoffice.errors import UserError
-from redoffice.logs import log_exception
-from redoffice.services import community, demo, registry, search, stats
-from redoffice.services.search import ResidentQuery, ResidentRow
+from redoffice.demo import build as demo
+from redoffice.kit import codes
+from redoffice.kit.db import Database, open_database
+from redoffice.kit.errors import UserError
+from redoffice.kit.logs import log_exception
+from redoffice.kit.paths import resolve_db_url
+from redoffice.registry import reference as registry
+from redoffice.registry import search, stats
+from redoffice.registry.search import ResidentQuery, ResidentRow
+from redoffice.settings import community
 
 
 def _resident_json(row: ResidentRow) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
 
-from redoffice.db import Database
+from redoffice.kit.db import Database
 
 Handler = Callable[[Database, argparse.Namespace], int]
 

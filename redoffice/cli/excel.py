@@ -9,12 +9,13 @@ from typing import Any
 
 from redoffice.cli.common import out, out_json
 from redoffice.cli.work import command
-from redoffice.db import Database
-from redoffice.errors import UserError
-from redoffice.files import write_file
-from redoffice.services import exporting, importer
-from redoffice.services.importer import ImportOptions
-from redoffice.services.sheets import FIELD_LABELS, field_for, head_and_header, stream_sheet
+from redoffice.kit.db import Database
+from redoffice.kit.errors import UserError
+from redoffice.kit.files import write_file
+from redoffice.kit.sheets import FIELD_LABELS, field_for, head_and_header, stream_sheet
+from redoffice.output import exporting
+from redoffice.registry import importer
+from redoffice.registry.importer import ImportOptions
 
 DUPLICATE_CHOICES = {"update": "update", "skip": "skip", "error": "error"}
 GROUPING = {"自动": "auto", "户号": "household_no", "住址": "address"}

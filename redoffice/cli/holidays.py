@@ -9,8 +9,8 @@ from typing import Any
 
 from redoffice.cli.common import out
 from redoffice.cli.work import command
-from redoffice.db import Database
-from redoffice.services import calendar
+from redoffice.kit.db import Database
+from redoffice.settings import calendar
 
 
 def cmd_calendar_import(db: Database, args: argparse.Namespace) -> int:

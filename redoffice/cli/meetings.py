@@ -9,10 +9,12 @@ from typing import Any
 
 from redoffice.cli.common import out_rows, parse_date
 from redoffice.cli.work import command
-from redoffice.db import Database
-from redoffice.files import write_file
-from redoffice.services import documents, meetings, resolutions
-from redoffice.services.resolutions import ResolutionFilter
+from redoffice.kit.db import Database
+from redoffice.kit.files import write_file
+from redoffice.meetings import resolutions
+from redoffice.meetings import service as meetings
+from redoffice.meetings.resolutions import ResolutionFilter
+from redoffice.output import documents
 
 
 def cmd_meetings_list(db: Database, args: argparse.Namespace) -> int:

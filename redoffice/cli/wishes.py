@@ -9,13 +9,16 @@ from typing import Any
 
 from redoffice.cli.common import out, out_json, out_rows, parse_date
 from redoffice.cli.work import command
-from redoffice.db import Database
-from redoffice.errors import UserError
-from redoffice.files import write_file
-from redoffice.services import documents, party_members, wish_queries, wishes
-from redoffice.services.money import yuan
-from redoffice.services.wish_queries import STATS_BY, WishFilter
-from redoffice.services.wishes import STATUSES, ClaimInput, FulfilInput
+from redoffice.kit.db import Database
+from redoffice.kit.errors import UserError
+from redoffice.kit.files import write_file
+from redoffice.kit.money import yuan
+from redoffice.output import documents
+from redoffice.registry import party_members
+from redoffice.wishes import queries as wish_queries
+from redoffice.wishes import service as wishes
+from redoffice.wishes.queries import STATS_BY, WishFilter
+from redoffice.wishes.service import STATUSES, ClaimInput, FulfilInput
 
 
 def _status(text: str | None) -> str | None:

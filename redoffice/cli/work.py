@@ -8,14 +8,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from redoffice.cases import service as cases
+from redoffice.cases.queries import STATS_BY, CaseFilter, case_stats, list_cases
 from redoffice.cli.common import out, out_json, out_rows, parse_date
-from redoffice.codes import Labels, code_for
-from redoffice.db import Database
-from redoffice.errors import UserError
-from redoffice.files import write_file
-from redoffice.messages import message
-from redoffice.services import cases, documents, registry, visit_queries, visits
-from redoffice.services.case_queries import STATS_BY, CaseFilter, case_stats, list_cases
+from redoffice.kit.codes import Labels, code_for
+from redoffice.kit.db import Database
+from redoffice.kit.errors import UserError
+from redoffice.kit.files import write_file
+from redoffice.kit.messages import message
+from redoffice.output import documents
+from redoffice.registry import reference as registry
+from redoffice.visits import queries as visit_queries
+from redoffice.visits import service as visits
 
 
 def _code(labels: Labels, text: str | None, field: str) -> str | None:

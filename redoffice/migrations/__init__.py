@@ -1,1 +1,1 @@
-"""Alembic migrations; configured in code by :mod:`redoffice.db` (no alembic.ini needed)."""
+"""Alembic migrations; configured in code by :mod:`redoffice.kit.db` (no alembic.ini needed)."""

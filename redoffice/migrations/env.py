@@ -1,4 +1,4 @@
-"""Alembic environment: runs on the connection handed over by redoffice.db."""
+"""Alembic environment: runs on the connection handed over by redoffice.kit.db."""
 
 from typing import Any
 

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from sqlalchemy import Boolean, DateTime, Dialect, Integer, MetaData, String, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
-from redoffice.ids import new_id
+from redoffice.kit.ids import new_id
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",

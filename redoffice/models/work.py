@@ -151,7 +151,7 @@ class HouseholdVisitState(Base):
     """Derived, local, rebuildable: each live household's last visit and next due date.
 
     Kept current in the same transaction as every change that moves a due date (see
-    :mod:`redoffice.visit_state`), so the visit plan and the 工作台 read due households through an
+    :mod:`redoffice.visits.state`), so the visit plan and the 工作台 read due households through an
     index instead of aggregating every visit. Not synced and not audited: it is a cache."""
 
     __tablename__ = "household_visit_state"

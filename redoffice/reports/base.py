@@ -23,7 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 from reportlab.platypus import paragraph as _paragraph
 
-from redoffice.steps import QUIET, Steps
+from redoffice.kit.steps import QUIET, Steps
 
 FONT = "WQYMicroHei"
 MARGIN = 15 * mm

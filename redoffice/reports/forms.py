@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from redoffice.kit.steps import QUIET, Steps
 from redoffice.reports.base import (
     Page,
     field_pairs,
@@ -18,7 +19,6 @@ from redoffice.reports.base import (
     table,
     usable_width,
 )
-from redoffice.steps import QUIET, Steps
 
 BLANK = "\n\n"
 SIGNATURES = ("户主签字（手印）：", "走访人签字：", "社区（盖章）：")

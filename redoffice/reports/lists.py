@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from redoffice.kit.steps import QUIET, Steps
 from redoffice.reports.base import Page, para, render, table, usable_width
-from redoffice.steps import QUIET, Steps
 
 
 @dataclass(frozen=True)

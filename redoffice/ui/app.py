@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from redoffice.config import resolve_db_url
-from redoffice.db import Database, backup_if_due, default_backup_folder, open_database
-from redoffice.errors import UserError
-from redoffice.logs import log_exception
+import redoffice.features  # noqa: F401  (registers the features' session hooks)
+from redoffice.kit.db import Database, backup_if_due, default_backup_folder, open_database
+from redoffice.kit.errors import UserError
+from redoffice.kit.logs import log_exception
+from redoffice.kit.paths import resolve_db_url
 
 
 def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -40,7 +41,7 @@ def _no_display() -> bool:
 
 
 def _excepthook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-    from redoffice.ui.errors import report
+    from redoffice.ui.kit.errors import report
 
     log_exception("uncaught", error.with_traceback(tb))
     report(None, error)
@@ -60,7 +61,8 @@ def _self_test_db() -> str:
 
 def _prepare_self_test(db: Database, temporary: bool) -> None:
     """A temporary database gets an identity and demo data; a given one must be initialized."""
-    from redoffice.services import community, demo
+    from redoffice.demo import build as demo
+    from redoffice.settings import community
 
     if community.is_initialized(db):
         return
@@ -75,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parse(argv)
     if args.self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from redoffice.ui.errors import collect_instead_of_showing
+        from redoffice.ui.kit.errors import collect_instead_of_showing
 
         collect_instead_of_showing()
     elif _no_display():
@@ -86,8 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from redoffice.ui.resources import install_font, install_translators, prefer_chinese_dates
-    from redoffice.ui.screen_fit import install_screen_fit
+    from redoffice.ui.kit.resources import install_font, install_translators, prefer_chinese_dates
+    from redoffice.ui.kit.screen_fit import install_screen_fit
 
     prefer_chinese_dates()
     app = QApplication(sys.argv[:1])
@@ -119,10 +121,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(app: object, db: Database, self_test: bool, probe: bool) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from redoffice.services import community
-    from redoffice.ui.context import AppContext
+    from redoffice.settings import community
+    from redoffice.ui.kit.context import AppContext
     from redoffice.ui.main_window import MainWindow, warm_up
-    from redoffice.ui.setup_dialog import SetupDialog
+    from redoffice.ui.settings.setup_dialog import SetupDialog
 
     assert isinstance(app, QApplication)
     ctx = AppContext(db)

@@ -9,12 +9,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from redoffice.db import Database, open_database
+from redoffice.kit import backups
+from redoffice.kit.db import Database, open_database
 from redoffice.models import Base
-from redoffice.services import backups
-from redoffice.ui import ask
-from redoffice.ui.context import AppContext
-from redoffice.ui.errors import report
+from redoffice.ui.kit import ask
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.errors import report
 
 translate = QCoreApplication.translate
 

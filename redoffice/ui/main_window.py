@@ -19,29 +19,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redoffice.services import community
-from redoffice.ui import backup_actions, ui_state
-from redoffice.ui.connect import on_trigger
-from redoffice.ui.context import AppContext
-from redoffice.ui.dashboard import Dashboard
-from redoffice.ui.help_window import HelpDialog, about_text, close_help, show_help
+from redoffice.settings import community
+from redoffice.ui import backup_actions
+from redoffice.ui.kit import ui_state
+from redoffice.ui.kit.connect import on_trigger
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.help_window import HelpDialog, about_text, close_help, show_help
+from redoffice.ui.workbench.dashboard import Dashboard
 
 if TYPE_CHECKING:
-    from redoffice.ui.cases_page import CasesPage
-    from redoffice.ui.meetings_page import MeetingsPage
-    from redoffice.ui.visits_page import VisitsPage
-    from redoffice.ui.wishes_page import WishesPage
+    from redoffice.ui.cases.cases_page import CasesPage
+    from redoffice.ui.meetings.meetings_page import MeetingsPage
+    from redoffice.ui.visits.visits_page import VisitsPage
+    from redoffice.ui.wishes.wishes_page import WishesPage
 
 
 PAGE_MODULES = (
-    "visits_page",
-    "cases_page",
-    "meetings_page",
-    "wishes_page",
-    "residents_page",
-    "households_page",
-    "reference_page",
-    "settings_page",
+    "visits.visits_page",
+    "cases.cases_page",
+    "meetings.meetings_page",
+    "wishes.wishes_page",
+    "registry.residents_page",
+    "registry.households_page",
+    "registry.reference_page",
+    "settings.settings_page",
 )
 
 
@@ -83,14 +84,26 @@ class MainWindow(QMainWindow):
         self._factories: dict[str, Callable[[AppContext], QWidget]] = {}
         for key, title, factory in (
             ("dashboard", self.tr("Workbench"), lambda _ctx: self.dashboard),
-            ("visits", self.tr("Visits"), _lazy("visits_page", "VisitsPage")),
-            ("cases", self.tr("Requests"), _lazy("cases_page", "CasesPage")),
-            ("meetings", self.tr("Joint meetings"), _lazy("meetings_page", "MeetingsPage")),
-            ("wishes", self.tr("Micro-wishes"), _lazy("wishes_page", "WishesPage")),
-            ("residents", self.tr("Residents"), _lazy("residents_page", "ResidentsPage")),
-            ("households", self.tr("Households"), _lazy("households_page", "HouseholdsPage")),
-            ("reference", self.tr("Grids & units"), _lazy("reference_page", "ReferencePage")),
-            ("settings", self.tr("Settings"), _lazy("settings_page", "SettingsPage")),
+            ("visits", self.tr("Visits"), _lazy("visits.visits_page", "VisitsPage")),
+            ("cases", self.tr("Requests"), _lazy("cases.cases_page", "CasesPage")),
+            (
+                "meetings",
+                self.tr("Joint meetings"),
+                _lazy("meetings.meetings_page", "MeetingsPage"),
+            ),
+            ("wishes", self.tr("Micro-wishes"), _lazy("wishes.wishes_page", "WishesPage")),
+            ("residents", self.tr("Residents"), _lazy("registry.residents_page", "ResidentsPage")),
+            (
+                "households",
+                self.tr("Households"),
+                _lazy("registry.households_page", "HouseholdsPage"),
+            ),
+            (
+                "reference",
+                self.tr("Grids & units"),
+                _lazy("registry.reference_page", "ReferencePage"),
+            ),
+            ("settings", self.tr("Settings"), _lazy("settings.settings_page", "SettingsPage")),
         ):
             self._factories[key] = factory
             self.pages[key] = QWidget()

@@ -6,7 +6,7 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
-from redoffice.ui.errors import collect_instead_of_showing
+from redoffice.ui.kit.errors import collect_instead_of_showing
 from redoffice.ui.main_window import MainWindow
 
 

@@ -4,12 +4,12 @@
 <context>
     <name>AttachmentPicker</name>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="61"/>
+        <location filename="../../redoffice/ui/kit/attachments_dialog.py" line="61"/>
         <source>Add photos or scans…</source>
         <translation>添加照片或扫描件…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="68"/>
+        <location filename="../../redoffice/ui/kit/attachments_dialog.py" line="68"/>
         <source>Add photos or scans</source>
         <translation>添加照片或扫描件</translation>
     </message>
@@ -17,42 +17,42 @@
 <context>
     <name>AttachmentsDialog</name>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="87"/>
+        <location filename="../../redoffice/ui/kit/attachments_dialog.py" line="87"/>
         <source>Attachments: %1</source>
         <translation>附件：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="88"/>
+        <location filename="../../redoffice/ui/kit/attachments_dialog.py" line="88"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="88"/>
+        <location filename="../../redoffice/ui/kit/attachments_dialog.py" line="88"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="88"/>
+        <location filename="../../redoffice/ui/kit/attachments_dialog.py" line="88"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="92"/>
+        <location filename="../../redoffice/ui/kit/attachments_dialog.py" line="92"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="93"/>
+        <location filename="../../redoffice/ui/kit/attachments_dialog.py" line="93"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="94"/>
+        <location filename="../../redoffice/ui/kit/attachments_dialog.py" line="94"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/attachments_dialog.py" line="119"/>
+        <location filename="../../redoffice/ui/kit/attachments_dialog.py" line="119"/>
         <source>Add attachments</source>
         <translation>添加附件</translation>
     </message>
@@ -60,37 +60,37 @@
 <context>
     <name>AttendeeTable</name>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="89"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="89"/>
         <source>Party</source>
         <translation>所属方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="90"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="90"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="91"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="91"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="92"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="92"/>
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="93"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="93"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="94"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="94"/>
         <source>Attendance</source>
         <translation>出席情况</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="95"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="95"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -98,12 +98,12 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="92"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="93"/>
         <source>%1: %2 so far this month (up to today)</source>
         <translation>%1：本月至今（截至今日）%2 户次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="174"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="175"/>
         <source>light: this month so far</source>
         <translation>浅色：本月至今（截至今日）</translation>
     </message>
@@ -111,72 +111,72 @@
 <context>
     <name>CalendarSettings</name>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="155"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="155"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="155"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="155"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="155"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="155"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="162"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="162"/>
         <source>e.g. 国庆节</source>
         <translation>如：国庆节</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="164"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="164"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="164"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="164"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="172"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="172"/>
         <source>Import list…</source>
         <translation>导入清单…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="175"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="175"/>
         <source>A text or CSV file, one day or range a line: 2027-01-01,元旦,休 / 2027-02-10~2027-02-16,春节,休 / 2027-02-07,春节调休,班; or the State Council&apos;s notice on the year&apos;s holidays, pasted into a text file</source>
         <translation>文本或 CSV 文件，每行一天或一段日期：2027-01-01,元旦,休 / 2027-02-10~2027-02-16,春节,休 / 2027-02-07,春节调休,班；也可以是粘贴到文本文件中的国务院办公厅节假日安排通知</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="181"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="181"/>
         <source>Paste notice…</source>
         <translation>粘贴通知…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="185"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="185"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="200"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="200"/>
         <source>Deadlines of normal requests count working days: Monday to Friday, without public holidays, plus 调休 working weekends.</source>
         <translation>一般诉求的办理时限按工作日计算：周一至周五，除去法定节假日，加上调休上班的周末。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="234"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="234"/>
         <source>Import public holidays and 调休 working days</source>
         <translation>导入法定节假日和调休上班日</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="235"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="235"/>
         <source>Text or CSV (*.txt *.csv);;All files (*)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="262"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="262"/>
         <source>Imported %1 days: %2 new, %3 changed, %4 already so.</source>
         <translation>已导入 %1 天：新增 %2 天，更新 %3 天，原已相同 %4 天。</translation>
     </message>
@@ -184,22 +184,22 @@
 <context>
     <name>CancelMeetingDialog</name>
     <message>
-        <location filename="../../redoffice/ui/meeting_changes.py" line="76"/>
+        <location filename="../../redoffice/ui/meetings/meeting_changes.py" line="76"/>
         <source>Cancel the meeting</source>
         <translation>取消会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_changes.py" line="83"/>
+        <location filename="../../redoffice/ui/meetings/meeting_changes.py" line="83"/>
         <source>e.g. postponed: the owners&apos; committee is re-elected</source>
         <translation>如：业委会换届，延期召开</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_changes.py" line="85"/>
+        <location filename="../../redoffice/ui/meetings/meeting_changes.py" line="85"/>
         <source>Cancelled on</source>
         <translation>取消日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_changes.py" line="86"/>
+        <location filename="../../redoffice/ui/meetings/meeting_changes.py" line="86"/>
         <source>Reason</source>
         <translation>取消原因</translation>
     </message>
@@ -207,78 +207,78 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="49"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="50"/>
         <source>New request</source>
         <translation>受理诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="60"/>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="94"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="61"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="95"/>
         <source>(not a member / anonymous)</source>
         <translation>（非本户成员或匿名）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="62"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="63"/>
         <source>If not a resident here</source>
         <translation>非本社区居民时填写</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="69"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="70"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="70"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="71"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="71"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="72"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="72"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="73"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="73"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="74"/>
         <source>Reporter</source>
         <translation>诉求人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="74"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="75"/>
         <source>Reporter&apos;s name</source>
         <translation>诉求人姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="75"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="76"/>
         <source>Reporter&apos;s phone</source>
         <translation>诉求人电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="76"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="77"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="77"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="78"/>
         <source>Request</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="78"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="79"/>
         <source>Handled by (staff)</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="79"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="80"/>
         <source>Handled by (organization)</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="80"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="81"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -286,47 +286,47 @@
 <context>
     <name>CaseStatsTab</name>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="210"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="212"/>
         <source>Request statistics</source>
         <translation>民情诉求统计</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="226"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="228"/>
         <source>By</source>
         <translation>统计维度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="230"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="232"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="231"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="233"/>
         <source>Closed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="232"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="234"/>
         <source>Closure rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="233"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="235"/>
         <source>On-time rate</source>
         <translation>按时办结率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="234"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="236"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="241"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="243"/>
         <source>Requests accepted in the period. Closure rate = closed / accepted; on-time rate = closed by the deadline / closed; satisfaction rate = satisfied or basically satisfied / called back.</source>
         <translation>统计期间内受理的诉求。办结率 = 办结数 / 受理数；按时办结率 = 在时限内办结数 / 办结数；满意率 = 满意和基本满意数 / 已回访数。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/figures.py" line="263"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="265"/>
         <source>%n request(s) accepted</source>
         <translation>
             <numerusform>期间受理诉求 %n 件</numerusform>
@@ -336,37 +336,37 @@
 <context>
     <name>CaseStepDialog</name>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="134"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="135"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="137"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="138"/>
         <source>Progress note</source>
         <translation>进展说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="138"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="139"/>
         <source>Report to the street office</source>
         <translation>上报街道</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="141"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="142"/>
         <source>Request</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="144"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="145"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="147"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="148"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/case_dialogs.py" line="147"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="148"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -374,112 +374,112 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="110"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="120"/>
         <source>Requests</source>
         <translation>民情诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="112"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="122"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="122"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="132"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="124"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="134"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="131"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="141"/>
         <source>Search number, request or place</source>
         <translation>搜索编号、诉求内容或地点</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="148"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="158"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="150"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="160"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="149"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="159"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="151"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="161"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="152"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="162"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="173"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="183"/>
         <source>New request</source>
         <translation>受理诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="174"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="184"/>
         <source>Next step</source>
         <translation>办理下一步</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="175"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="185"/>
         <source>Progress note</source>
         <translation>进展说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="176"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="186"/>
         <source>Report to street</source>
         <translation>上报街道</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="177"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="187"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="178"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="188"/>
         <source>Print ledger</source>
         <translation>打印民情台账</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="179"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="189"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="180"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="190"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="181"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="191"/>
         <source>Print list</source>
         <translation>打印列表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="181"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="191"/>
         <source>Requests list</source>
         <translation>民情诉求清单</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="213"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="223"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="283"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="293"/>
         <source>Request ledger</source>
         <translation>民情台账</translation>
     </message>
@@ -487,32 +487,32 @@
 <context>
     <name>ClaimDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="242"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="233"/>
         <source>Claim</source>
         <translation>认领</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="247"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="238"/>
         <source>(no unit)</source>
         <translation>（无单位）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="249"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="240"/>
         <source>Wish</source>
         <translation>心愿内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="250"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="241"/>
         <source>Party members</source>
         <translation>双报到党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="251"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="242"/>
         <source>Partner unit</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="252"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="243"/>
         <source>Claimed on</source>
         <translation>认领日期</translation>
     </message>
@@ -520,27 +520,27 @@
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="60"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="57"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="65"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="62"/>
         <source>Also close the requests behind it</source>
         <translation>同时办结相关的民情诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="70"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="67"/>
         <source>Completed on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="71"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="68"/>
         <source>Verified by</source>
         <translation>核验人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="72"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="69"/>
         <source>Residents&apos; feedback</source>
         <translation>居民反馈</translation>
     </message>
@@ -548,7 +548,7 @@
 <context>
     <name>CorrectMeetingDialog</name>
     <message>
-        <location filename="../../redoffice/ui/meeting_changes.py" line="37"/>
+        <location filename="../../redoffice/ui/meetings/meeting_changes.py" line="37"/>
         <source>Correct the meeting</source>
         <translation>修改会议</translation>
     </message>
@@ -556,37 +556,37 @@
 <context>
     <name>CoverageTab</name>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="171"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="173"/>
         <source>Visit coverage</source>
         <translation>走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="177"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="179"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="177"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="179"/>
         <source>Visited</source>
         <translation>已走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="177"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="179"/>
         <source>Rate</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="178"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="180"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="179"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="181"/>
         <source>Special group</source>
         <translation>特殊人群</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="194"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="196"/>
         <source>%1 of %2 households visited (%3)</source>
         <translation>%2 户中已走访 %1 户（%3）</translation>
     </message>
@@ -594,210 +594,210 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="211"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="339"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="212"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="340"/>
         <source>Whole community</source>
         <translation>全社区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="215"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="233"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="216"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="234"/>
         <source>Visits overdue</source>
         <translation>逾期未走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="216"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="217"/>
         <source>Visits due this week</source>
         <translation>本周应走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="217"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="218"/>
         <source>Requests due within 24 h</source>
         <translation>24小时内到期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="218"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="219"/>
         <source>Requests overdue</source>
         <translation>逾期诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="219"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="220"/>
         <source>Awaiting call-back</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="220"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="221"/>
         <source>Open resolutions</source>
         <translation>未完成议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="221"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="222"/>
         <source>Overdue resolutions</source>
         <translation>逾期议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="222"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="223"/>
         <source>Wish claims not contacted</source>
         <translation>认领逾期未对接</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="223"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="232"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="224"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="233"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="224"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="225"/>
         <source>Residents</source>
         <translation>居民人数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="225"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="226"/>
         <source>Party members</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="234"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="235"/>
         <source>Due this week</source>
         <translation>本周应走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="235"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="236"/>
         <source>Open requests</source>
         <translation>在办诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="236"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="237"/>
         <source>Overdue requests</source>
         <translation>逾期诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="253"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="264"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="254"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="265"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="254"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="255"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="256"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="257"/>
         <source>Last visit</source>
         <translation>上次走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="259"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="274"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="285"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="260"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="275"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="286"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="260"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="261"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="261"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="262"/>
         <source>Request</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="263"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="264"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="275"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="276"/>
         <source>Resolution</source>
         <translation>议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="276"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="277"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="277"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="278"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="278"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="279"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="286"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="287"/>
         <source>Wish</source>
         <translation>心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="287"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="288"/>
         <source>Beneficiary</source>
         <translation>心愿人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="288"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="289"/>
         <source>Claimed by</source>
         <translation>认领人/单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="289"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="290"/>
         <source>Contact by</source>
         <translation>对接截止</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="302"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="303"/>
         <source>Show for</source>
         <translation>查看范围</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="312"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="313"/>
         <source>Per grid</source>
         <translation>各网格情况</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="318"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="319"/>
         <source>Visits per month</source>
         <translation>每月走访户次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="319"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="320"/>
         <source>Requests by category (12 months)</source>
         <translation>诉求类别（近12个月）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="320"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="321"/>
         <source>Requests by state</source>
         <translation>诉求状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="338"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="339"/>
         <source>Mine: %1</source>
         <translation>我的：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="354"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="355"/>
         <source>As of %1</source>
         <translation>截至 %1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="388"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="389"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="231"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="255"/>
-        <location filename="../../redoffice/ui/dashboard.py" line="262"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="232"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="256"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="263"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/dashboard.py" line="321"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="322"/>
         <source>Special groups</source>
         <translation>特殊人群</translation>
     </message>
@@ -805,12 +805,12 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../redoffice/ui/date_fields.py" line="147"/>
+        <location filename="../../redoffice/ui/kit/date_fields.py" line="147"/>
         <source>yyyy-mm-dd</source>
         <translation>年-月-日</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/date_fields.py" line="152"/>
+        <location filename="../../redoffice/ui/kit/date_fields.py" line="152"/>
         <source>Calendar (Alt+Down)</source>
         <translation>日历（Alt+↓）</translation>
     </message>
@@ -818,22 +818,22 @@
 <context>
     <name>FiguresTab</name>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="114"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="116"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="115"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="117"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="146"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="148"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="154"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="156"/>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
     </message>
@@ -841,22 +841,22 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="291"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="282"/>
         <source>Follow-up call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="298"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="289"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="299"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="290"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="300"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="291"/>
         <source>Feedback</source>
         <translation>心愿人反馈</translation>
     </message>
@@ -864,32 +864,32 @@
 <context>
     <name>FulfilDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="265"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="256"/>
         <source>Fulfilled</source>
         <translation>兑现</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="268"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="259"/>
         <source>The beneficiary signed the receipt</source>
         <translation>心愿人已在签收单上签字</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="271"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="262"/>
         <source>Fulfilled on</source>
         <translation>兑现日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="272"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="263"/>
         <source>Actual value (yuan)</source>
         <translation>实际价值（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="273"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="264"/>
         <source>Receipt</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="274"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="265"/>
         <source>Photos</source>
         <translation>兑现照片</translation>
     </message>
@@ -905,47 +905,47 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../redoffice/ui/history_dialog.py" line="39"/>
+        <location filename="../../redoffice/ui/kit/history_dialog.py" line="39"/>
         <source>Change history</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/history_dialog.py" line="42"/>
+        <location filename="../../redoffice/ui/kit/history_dialog.py" line="42"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/history_dialog.py" line="42"/>
+        <location filename="../../redoffice/ui/kit/history_dialog.py" line="42"/>
         <source>Operator</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/history_dialog.py" line="42"/>
+        <location filename="../../redoffice/ui/kit/history_dialog.py" line="42"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/history_dialog.py" line="42"/>
+        <location filename="../../redoffice/ui/kit/history_dialog.py" line="42"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/history_dialog.py" line="57"/>
+        <location filename="../../redoffice/ui/kit/history_dialog.py" line="57"/>
         <source>Created</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/history_dialog.py" line="58"/>
+        <location filename="../../redoffice/ui/kit/history_dialog.py" line="58"/>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/history_dialog.py" line="59"/>
+        <location filename="../../redoffice/ui/kit/history_dialog.py" line="59"/>
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/history_dialog.py" line="60"/>
+        <location filename="../../redoffice/ui/kit/history_dialog.py" line="60"/>
         <source>Restored</source>
         <translation>恢复</translation>
     </message>
@@ -953,17 +953,17 @@
 <context>
     <name>HolidayPasteDialog</name>
     <message>
-        <location filename="../../redoffice/ui/holiday_paste.py" line="28"/>
+        <location filename="../../redoffice/ui/settings/holiday_paste.py" line="28"/>
         <source>Paste the holiday notice</source>
         <translation>粘贴节假日安排通知</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/holiday_paste.py" line="32"/>
+        <location filename="../../redoffice/ui/settings/holiday_paste.py" line="32"/>
         <source>Paste the State Council&apos;s notice (国务院办公厅关于……年部分节假日安排的通知) as it is published, or one day or range a line: 2027-01-01,元旦,休</source>
         <translation>把国务院办公厅关于……年部分节假日安排的通知原样粘贴到这里；也可以每行写一天或一段日期，如：2027-01-01,元旦,休</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/holiday_paste.py" line="44"/>
+        <location filename="../../redoffice/ui/settings/holiday_paste.py" line="44"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -971,72 +971,72 @@
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../redoffice/ui/household_dialog.py" line="26"/>
+        <location filename="../../redoffice/ui/registry/household_dialog.py" line="27"/>
         <source>Edit household</source>
         <translation>编辑户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/household_dialog.py" line="26"/>
+        <location filename="../../redoffice/ui/registry/household_dialog.py" line="27"/>
         <source>New household</source>
         <translation>新增户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/household_dialog.py" line="33"/>
+        <location filename="../../redoffice/ui/registry/household_dialog.py" line="34"/>
         <source>Only for scattered buildings without an estate</source>
         <translation>仅用于不属于小区的散居楼院</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/household_dialog.py" line="40"/>
+        <location filename="../../redoffice/ui/registry/household_dialog.py" line="41"/>
         <source>Estate</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/household_dialog.py" line="41"/>
+        <location filename="../../redoffice/ui/registry/household_dialog.py" line="42"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/household_dialog.py" line="42"/>
+        <location filename="../../redoffice/ui/registry/household_dialog.py" line="43"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/household_dialog.py" line="43"/>
+        <location filename="../../redoffice/ui/registry/household_dialog.py" line="44"/>
         <source>Room</source>
         <translation>室</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/household_dialog.py" line="44"/>
+        <location filename="../../redoffice/ui/registry/household_dialog.py" line="45"/>
         <source>Address (no estate)</source>
         <translation>地址（无小区）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/household_dialog.py" line="45"/>
+        <location filename="../../redoffice/ui/registry/household_dialog.py" line="46"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/household_dialog.py" line="46"/>
+        <location filename="../../redoffice/ui/registry/household_dialog.py" line="47"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/household_dialog.py" line="47"/>
+        <location filename="../../redoffice/ui/registry/household_dialog.py" line="48"/>
         <source>Residence status</source>
         <translation>人户状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/household_dialog.py" line="48"/>
+        <location filename="../../redoffice/ui/registry/household_dialog.py" line="49"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/household_dialog.py" line="57"/>
+        <location filename="../../redoffice/ui/registry/household_dialog.py" line="58"/>
         <source>(no estate)</source>
         <translation>（无小区）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/household_dialog.py" line="58"/>
+        <location filename="../../redoffice/ui/registry/household_dialog.py" line="59"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -1044,12 +1044,12 @@
 <context>
     <name>HouseholdField</name>
     <message>
-        <location filename="../../redoffice/ui/household_picker.py" line="103"/>
+        <location filename="../../redoffice/ui/kit/household_picker.py" line="103"/>
         <source>(none chosen)</source>
         <translation>（未选择）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/household_picker.py" line="104"/>
+        <location filename="../../redoffice/ui/kit/household_picker.py" line="104"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
@@ -1057,12 +1057,12 @@
 <context>
     <name>HouseholdPicker</name>
     <message>
-        <location filename="../../redoffice/ui/household_picker.py" line="45"/>
+        <location filename="../../redoffice/ui/kit/household_picker.py" line="45"/>
         <source>Search address, head of household, pinyin initials, phone tail</source>
         <translation>搜索地址、户主姓名、拼音首字母、电话尾号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/household_picker.py" line="59"/>
+        <location filename="../../redoffice/ui/kit/household_picker.py" line="59"/>
         <source>Choose a household</source>
         <translation>选择户</translation>
     </message>
@@ -1070,102 +1070,102 @@
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="43"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="43"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="57"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="57"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="58"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="58"/>
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="59"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="59"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="60"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="60"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="61"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="61"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="62"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="62"/>
         <source>Special groups</source>
         <translation>特殊人群</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="67"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="67"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="81"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="81"/>
         <source>New household</source>
         <translation>新增户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="82"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="82"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="83"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="83"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="84"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="84"/>
         <source>Record visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="85"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="85"/>
         <source>Blank visit form</source>
         <translation>空白走访表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="86"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="86"/>
         <source>New request</source>
         <translation>受理诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="87"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="87"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="88"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="88"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="89"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="89"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="90"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="90"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="91"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="91"/>
         <source>Print list</source>
         <translation>打印列表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/households_page.py" line="91"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="91"/>
         <source>Households list</source>
         <translation>住户名单</translation>
     </message>
@@ -1173,52 +1173,52 @@
 <context>
     <name>IdentityForm</name>
     <message>
-        <location filename="../../redoffice/ui/identity_form.py" line="36"/>
+        <location filename="../../redoffice/ui/settings/identity_form.py" line="36"/>
         <source>e.g. 幸福社区</source>
         <translation>例如：幸福社区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/identity_form.py" line="37"/>
+        <location filename="../../redoffice/ui/settings/identity_form.py" line="37"/>
         <source>e.g. 420106001001</source>
         <translation>例如：420106001001</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/identity_form.py" line="38"/>
+        <location filename="../../redoffice/ui/settings/identity_form.py" line="38"/>
         <source>e.g. 420106001</source>
         <translation>例如：420106001</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/identity_form.py" line="42"/>
+        <location filename="../../redoffice/ui/settings/identity_form.py" line="42"/>
         <source>12-digit statistical area code of the community (居委会), as published by the National Bureau of Statistics; ask the street office if unsure</source>
         <translation>12位统计用区划代码（国家统计局公布的居委会代码），不清楚可向街道询问</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/identity_form.py" line="45"/>
+        <location filename="../../redoffice/ui/settings/identity_form.py" line="45"/>
         <source>9 digits: the first nine of the community code</source>
         <translation>9位：即社区代码的前9位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/identity_form.py" line="47"/>
+        <location filename="../../redoffice/ui/settings/identity_form.py" line="47"/>
         <source>Community name</source>
         <translation>社区名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/identity_form.py" line="50"/>
+        <location filename="../../redoffice/ui/settings/identity_form.py" line="50"/>
         <source>Community code</source>
         <translation>社区代码</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/identity_form.py" line="53"/>
+        <location filename="../../redoffice/ui/settings/identity_form.py" line="53"/>
         <source>Street office</source>
         <translation>所属街道名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/identity_form.py" line="54"/>
+        <location filename="../../redoffice/ui/settings/identity_form.py" line="54"/>
         <source>Street code</source>
         <translation>街道代码</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/identity_form.py" line="55"/>
+        <location filename="../../redoffice/ui/settings/identity_form.py" line="55"/>
         <source>Operator</source>
         <translation>经办人</translation>
     </message>
@@ -1226,119 +1226,119 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="67"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="67"/>
         <source>Import residents from Excel</source>
         <translation>从 Excel 导入居民台账</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="84"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="84"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="91"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="91"/>
         <source>Workbook (.xlsx, .xls from WPS or Excel 2003, .csv)</source>
         <translation>工作簿（.xlsx，WPS 或 Excel 2003 的 .xls，.csv）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="93"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="93"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="96"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="96"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="104"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="104"/>
         <source>Choose a workbook</source>
         <translation>选择工作簿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="133"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="133"/>
         <source>Import only if every row is good</source>
         <translation>全部行都合格才导入</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="134"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="134"/>
         <source>Remember this mapping for workbooks like this</source>
         <translation>记住此列对应，下次同样表头自动使用</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="148"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="148"/>
         <source>Check which field each column fills (first rows shown below).</source>
         <translation>请核对每一列对应的字段（下方显示前几行数据）。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="154"/>
-        <location filename="../../redoffice/ui/import_wizard.py" line="220"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="154"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="220"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="155"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="155"/>
         <source>Check (dry run)</source>
         <translation>检查（预检，不写入）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="214"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="214"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="214"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="214"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="214"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="214"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="224"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="224"/>
         <source>Save failed rows…</source>
         <translation>保存不能导入的行…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="221"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="221"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="304"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="304"/>
         <source>Create places</source>
         <translation>新建网格、小区和楼栋</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="305"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="305"/>
         <source>The import will also create: %1. Continue?</source>
         <translation>导入时将同时新建：%1。这些网格、小区和楼栋尚未登记，是否继续？</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="250"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="250"/>
         <source>Save failed rows</source>
         <translation>保存不能导入的行</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="101"/>
-        <location filename="../../redoffice/ui/import_wizard.py" line="259"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="101"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="259"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="239"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="239"/>
         <source>Note: </source>
         <translation>提示：</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="261"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="261"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/import_wizard.py" line="283"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="283"/>
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
@@ -1346,22 +1346,22 @@
 <context>
     <name>IssueTable</name>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="67"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="68"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="67"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="68"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="67"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="68"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="67"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="68"/>
         <source>Raised by</source>
         <translation>诉求人</translation>
     </message>
@@ -1369,7 +1369,7 @@
 <context>
     <name>ListTable</name>
     <message>
-        <location filename="../../redoffice/ui/list_table.py" line="210"/>
+        <location filename="../../redoffice/ui/kit/list_table.py" line="210"/>
         <source>Default columns</source>
         <translation>恢复默认列</translation>
     </message>
@@ -1377,97 +1377,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="70"/>
+        <location filename="../../redoffice/ui/main_window.py" line="71"/>
         <source>RedOffice Community Workbench</source>
         <translation>社区红色工作台</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="85"/>
+        <location filename="../../redoffice/ui/main_window.py" line="86"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="86"/>
+        <location filename="../../redoffice/ui/main_window.py" line="87"/>
         <source>Visits</source>
         <translation>入户走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="87"/>
+        <location filename="../../redoffice/ui/main_window.py" line="88"/>
         <source>Requests</source>
         <translation>民情诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="88"/>
+        <location filename="../../redoffice/ui/main_window.py" line="89"/>
         <source>Joint meetings</source>
         <translation>三方联席会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="89"/>
+        <location filename="../../redoffice/ui/main_window.py" line="90"/>
         <source>Micro-wishes</source>
         <translation>微心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="90"/>
+        <location filename="../../redoffice/ui/main_window.py" line="91"/>
         <source>Residents</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="91"/>
+        <location filename="../../redoffice/ui/main_window.py" line="92"/>
         <source>Households</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="92"/>
+        <location filename="../../redoffice/ui/main_window.py" line="93"/>
         <source>Grids &amp; units</source>
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="93"/>
+        <location filename="../../redoffice/ui/main_window.py" line="94"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="122"/>
+        <location filename="../../redoffice/ui/main_window.py" line="123"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="123"/>
+        <location filename="../../redoffice/ui/main_window.py" line="124"/>
         <source>&amp;Back up to…</source>
         <translation>备份到(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="125"/>
+        <location filename="../../redoffice/ui/main_window.py" line="126"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="127"/>
+        <location filename="../../redoffice/ui/main_window.py" line="128"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="132"/>
+        <location filename="../../redoffice/ui/main_window.py" line="133"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="133"/>
+        <location filename="../../redoffice/ui/main_window.py" line="134"/>
         <source>&amp;Help contents</source>
         <translation>使用说明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="136"/>
+        <location filename="../../redoffice/ui/main_window.py" line="137"/>
         <source>&amp;About RedOffice</source>
         <translation>关于社区红色工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="194"/>
+        <location filename="../../redoffice/ui/main_window.py" line="195"/>
         <source>%1 · %2 · operator: %3</source>
         <translation>%1 · %2 · 经办人：%3</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="203"/>
+        <location filename="../../redoffice/ui/main_window.py" line="204"/>
         <source>About RedOffice</source>
         <translation>关于社区红色工作台</translation>
     </message>
@@ -1475,67 +1475,67 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="31"/>
+        <location filename="../../redoffice/ui/meetings/meeting_dialog.py" line="31"/>
         <source>New meeting</source>
         <translation>新建会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="39"/>
+        <location filename="../../redoffice/ui/meetings/meeting_dialog.py" line="39"/>
         <source>Community Party committee</source>
         <translation>社区党委</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="46"/>
+        <location filename="../../redoffice/ui/meetings/meeting_dialog.py" line="46"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="47"/>
+        <location filename="../../redoffice/ui/meetings/meeting_dialog.py" line="47"/>
         <source>Title</source>
         <translation>会议名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="48"/>
+        <location filename="../../redoffice/ui/meetings/meeting_dialog.py" line="48"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="49"/>
+        <location filename="../../redoffice/ui/meetings/meeting_dialog.py" line="49"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="50"/>
+        <location filename="../../redoffice/ui/meetings/meeting_dialog.py" line="50"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="51"/>
+        <location filename="../../redoffice/ui/meetings/meeting_dialog.py" line="51"/>
         <source>Convened by</source>
         <translation>召集人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="52"/>
+        <location filename="../../redoffice/ui/meetings/meeting_dialog.py" line="52"/>
         <source>Chaired by</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="53"/>
+        <location filename="../../redoffice/ui/meetings/meeting_dialog.py" line="53"/>
         <source>Minutes by</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="54"/>
+        <location filename="../../redoffice/ui/meetings/meeting_dialog.py" line="54"/>
         <source>Notice given on</source>
         <translation>通知日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="55"/>
+        <location filename="../../redoffice/ui/meetings/meeting_dialog.py" line="55"/>
         <source>Estates</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meeting_dialog.py" line="56"/>
+        <location filename="../../redoffice/ui/meetings/meeting_dialog.py" line="56"/>
         <source>Requests for the agenda</source>
         <translation>列入议题的民情诉求</translation>
     </message>
@@ -1543,225 +1543,225 @@
 <context>
     <name>MeetingsPage</name>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="92"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="89"/>
         <source>Meetings</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="93"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="90"/>
         <source>Follow-up</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="103"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="214"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="100"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="211"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="104"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="101"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="105"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="102"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="106"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="103"/>
         <source>Title</source>
         <translation>会议名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="107"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="221"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="104"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="218"/>
         <source>Estates</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="108"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="189"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="105"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="186"/>
         <source>Minutes</source>
         <translation>会议纪要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="109"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="106"/>
         <source>Open resolutions</source>
         <translation>未完成议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="110"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="107"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="119"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="116"/>
         <source>New meeting</source>
         <translation>新建会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="120"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="117"/>
         <source>Minutes…</source>
         <translation>会议纪要…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="121"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="118"/>
         <source>Correct…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="122"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="119"/>
         <source>Cancel meeting…</source>
         <translation>取消会议…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="123"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="189"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="120"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="186"/>
         <source>Sign-in sheet</source>
         <translation>签到表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="124"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="121"/>
         <source>Print minutes</source>
         <translation>打印会议纪要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="125"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="122"/>
         <source>Scanned minutes</source>
         <translation>纪要扫描件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="201"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="198"/>
         <source>All parties</source>
         <translation>全部责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="204"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="201"/>
         <source>Open only</source>
         <translation>只看未完成</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="206"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="203"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="215"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="212"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="216"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="213"/>
         <source>Resolution</source>
         <translation>议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="217"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="214"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="218"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="215"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="219"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="231"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="216"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="228"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="220"/>
-        <location filename="../../redoffice/ui/meetings_page.py" line="336"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="217"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="333"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="231"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="228"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="231"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="228"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="231"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="228"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="237"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="234"/>
         <source>Deadline up to</source>
         <translation>时限截至</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="246"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="243"/>
         <source>Progress…</source>
         <translation>进展…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="247"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="244"/>
         <source>Completed…</source>
         <translation>完成…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="248"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="245"/>
         <source>Cancel…</source>
         <translation>取消事项…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="249"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="246"/>
         <source>Print follow-up sheet</source>
         <translation>打印督办表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="250"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="247"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="264"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="261"/>
         <source>All estates</source>
         <translation>全部小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="288"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="285"/>
         <source> (overdue)</source>
         <translation>（逾期）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/meetings_page.py" line="296"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="293"/>
         <source>%n resolution(s)</source>
         <translation>
             <numerusform>共 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="352"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="349"/>
         <source>Requests closed: %1</source>
         <translation>已办结民情诉求：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="358"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="355"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="358"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="355"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="365"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="362"/>
         <source>Follow-up sheet</source>
         <translation>议定事项督办表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings_page.py" line="370"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="367"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
@@ -1769,62 +1769,62 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="327"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="318"/>
         <source>Register a party member</source>
         <translation>登记双报到党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="327"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="318"/>
         <source>Party member</source>
         <translation>双报到党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="333"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="324"/>
         <source>(no unit)</source>
         <translation>（无单位）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="337"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="328"/>
         <source>Still reports to this community</source>
         <translation>仍在本社区报到</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="340"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="331"/>
         <source>Resident (if living here)</source>
         <translation>本社区居民（如是）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="341"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="332"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="342"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="333"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="343"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="334"/>
         <source>Workplace</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="344"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="335"/>
         <source>Partner unit</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="345"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="336"/>
         <source>Party organization</source>
         <translation>所在党组织</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="346"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="337"/>
         <source>Reported on</source>
         <translation>报到日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="347"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="338"/>
         <source>Service commitments</source>
         <translation>服务承诺</translation>
     </message>
@@ -1832,150 +1832,150 @@
 <context>
     <name>MinutesEditor</name>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="187"/>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="411"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="187"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="411"/>
         <source>Minutes</source>
         <translation>会议纪要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="194"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="194"/>
         <source>Minutes typed earlier were not saved. Restore them?</source>
         <translation>发现上次录入但未保存的会议纪要，是否恢复？</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="195"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="195"/>
         <source>Restore draft</source>
         <translation>恢复草稿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="218"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="218"/>
         <source>Attendees</source>
         <translation>参会人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="219"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="219"/>
         <source>Agenda and resolutions</source>
         <translation>议题与议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="220"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="220"/>
         <source>Next meeting</source>
         <translation>下次会议安排</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="223"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="223"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="224"/>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="398"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="224"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="398"/>
         <source>Finalize</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="225"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="225"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="238"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="238"/>
         <source>Add person</source>
         <translation>添加人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="239"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="239"/>
         <source>From the registry…</source>
         <translation>从名单选择…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="240"/>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="251"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="240"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="251"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="251"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="251"/>
         <source>New item</source>
         <translation>新增议题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="257"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="257"/>
         <source>Item</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="258"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="258"/>
         <source>Discussion</source>
         <translation>讨论情况</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="259"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="259"/>
         <source>Resolutions</source>
         <translation>议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="265"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="265"/>
         <source>Add resolution</source>
         <translation>添加议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="266"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="266"/>
         <source>Remove resolution</source>
         <translation>删除议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="291"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="291"/>
         <source>[earlier] </source>
         <translation>【上次】</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="291"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="291"/>
         <source>[request] </source>
         <translation>【诉求】</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="294"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="294"/>
         <source>(untitled)</source>
         <translation>（未命名）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="352"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="352"/>
         <source>Invite</source>
         <translation>邀请参会</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="352"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="352"/>
         <source>Attendee</source>
         <translation>参会人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="366"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="366"/>
         <source>Draft autosaved.</source>
         <translation>草稿已自动保存。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="372"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="372"/>
         <source>Revise finalized minutes</source>
         <translation>修订已定稿的纪要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="372"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="372"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="379"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="379"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="397"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="397"/>
         <source>After finalizing, every change needs a reason. Finalize now?</source>
         <translation>定稿后每次修改都要填写修订原因。现在定稿吗？</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="410"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="410"/>
         <source>The minutes have unsaved changes. Save them?</source>
         <translation>会议纪要有未保存的修改，是否保存？</translation>
     </message>
@@ -1983,17 +1983,17 @@
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="81"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="91"/>
         <source>Ledger period</source>
         <translation>台账期间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="87"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="97"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="88"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="98"/>
         <source>To</source>
         <translation>至</translation>
     </message>
@@ -2001,22 +2001,22 @@
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="50"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="52"/>
         <source>Dates below</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="55"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="57"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="57"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="59"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/figures.py" line="59"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="61"/>
         <source>to</source>
         <translation>至</translation>
     </message>
@@ -2024,12 +2024,12 @@
 <context>
     <name>PlaceFilters</name>
     <message>
-        <location filename="../../redoffice/ui/place_filters.py" line="33"/>
+        <location filename="../../redoffice/ui/kit/place_filters.py" line="33"/>
         <source>All grids</source>
         <translation>全部网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/place_filters.py" line="34"/>
+        <location filename="../../redoffice/ui/kit/place_filters.py" line="34"/>
         <source>All estates</source>
         <translation>全部小区</translation>
     </message>
@@ -2037,34 +2037,34 @@
 <context>
     <name>PreviewWindow</name>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/preview.py" line="82"/>
+        <location filename="../../redoffice/ui/kit/preview.py" line="82"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>共 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/preview.py" line="91"/>
+        <location filename="../../redoffice/ui/kit/preview.py" line="91"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/preview.py" line="92"/>
+        <location filename="../../redoffice/ui/kit/preview.py" line="92"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/preview.py" line="93"/>
+        <location filename="../../redoffice/ui/kit/preview.py" line="93"/>
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/preview.py" line="94"/>
+        <location filename="../../redoffice/ui/kit/preview.py" line="94"/>
         <source>Whole page</source>
         <translation>整页</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/preview.py" line="122"/>
+        <location filename="../../redoffice/ui/kit/preview.py" line="122"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -2072,7 +2072,7 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="82"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="82"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -2080,22 +2080,22 @@
 <context>
     <name>RecordTab</name>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="110"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="110"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="111"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="111"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="112"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="112"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="113"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="113"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
@@ -2103,128 +2103,128 @@
 <context>
     <name>ReferencePage</name>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="171"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="171"/>
         <source>Grids</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="172"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="172"/>
         <source>Estates</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="173"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="173"/>
         <source>Organizations</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="174"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="250"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="174"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="250"/>
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="184"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="256"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="262"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="184"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="256"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="262"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="187"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="192"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="187"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="192"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="253"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="259"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="253"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="259"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="189"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="194"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="189"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="194"/>
         <source>Grid leader</source>
         <translation>网格长</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="188"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="193"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="188"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="193"/>
         <source>Grid name</source>
         <translation>网格名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="195"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="223"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="243"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="263"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="195"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="223"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="243"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="263"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="202"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="202"/>
         <source>Estate</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="205"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="211"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="205"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="211"/>
         <source>Estate name</source>
         <translation>小区名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="206"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="212"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="206"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="212"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="207"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="215"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="207"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="215"/>
         <source>Property company</source>
         <translation>物业服务企业</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="208"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="220"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="208"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="220"/>
         <source>Owners&apos; committee</source>
         <translation>业主委员会</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="230"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="230"/>
         <source>Organization</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="233"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="239"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="233"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="239"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="234"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="240"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="234"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="240"/>
         <source>Organization name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="235"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="241"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="235"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="241"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="236"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="242"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="255"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="261"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="236"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="242"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="255"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="261"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/reference_page.py" line="254"/>
-        <location filename="../../redoffice/ui/reference_page.py" line="260"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="254"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="260"/>
         <source>Post</source>
         <translation>岗位</translation>
     </message>
@@ -2232,12 +2232,12 @@
 <context>
     <name>ReportProgress</name>
     <message>
-        <location filename="../../redoffice/ui/preview.py" line="158"/>
+        <location filename="../../redoffice/ui/kit/preview.py" line="158"/>
         <source>Preparing “%1”…</source>
         <translation>正在生成《%1》…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/preview.py" line="159"/>
+        <location filename="../../redoffice/ui/kit/preview.py" line="159"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2245,7 +2245,7 @@
 <context>
     <name>ResidentChooser</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="73"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="64"/>
         <source>Name, ID or phone tail</source>
         <translation>姓名、身份证或电话尾号</translation>
     </message>
@@ -2253,113 +2253,113 @@
 <context>
     <name>ResidentDialog</name>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="90"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="90"/>
         <source>Edit resident</source>
         <translation>编辑居民</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="90"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="90"/>
         <source>New resident</source>
         <translation>新增居民</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="126"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="126"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="127"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="127"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="128"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="128"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="129"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="129"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="130"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="130"/>
         <source>Ethnic group</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="131"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="131"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="132"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="132"/>
         <source>Political status</source>
         <translation>政治面貌</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="133"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="133"/>
         <source>Party organization</source>
         <translation>所在党组织</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="134"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="134"/>
         <source>Joined the Party</source>
         <translation>入党日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="135"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="135"/>
         <source>Place of household registration</source>
         <translation>户籍地</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="136"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="136"/>
         <source>Current address</source>
         <translation>现住址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="137"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="137"/>
         <source>Residence type</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="138"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="138"/>
         <source>Household</source>
         <translation>所属户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="139"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="139"/>
         <source>Relation to head</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="140"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="140"/>
         <source>Special groups</source>
         <translation>特殊人群</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="141"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="141"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="152"/>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="185"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="152"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="185"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="153"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="153"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="167"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="167"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="168"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="168"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -2367,102 +2367,102 @@
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="38"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="38"/>
         <source>Search name, pinyin (wxm), last digits of ID or phone, address</source>
         <translation>搜索姓名、拼音（如 wxm）、身份证或电话尾号、地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="54"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="54"/>
         <source>All groups</source>
         <translation>全部人群</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="57"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="57"/>
         <source>Registered</source>
         <translation>在册</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="58"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="58"/>
         <source>Moved out / deceased</source>
         <translation>已迁出/已去世</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="59"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="59"/>
         <source>Everyone</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="62"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="62"/>
         <source>Party members only</source>
         <translation>只看党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="63"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="63"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="75"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="75"/>
         <source>New resident</source>
         <translation>新增居民</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="76"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="76"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="77"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="77"/>
         <source>Move to household…</source>
         <translation>迁至其他户…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="78"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="78"/>
         <source>Moved out / deceased…</source>
         <translation>迁出/去世…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="79"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="79"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="80"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="80"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="81"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="81"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="82"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="82"/>
         <source>Import Excel…</source>
         <translation>导入 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="83"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="83"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="84"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="84"/>
         <source>Print list</source>
         <translation>打印列表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="95"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="95"/>
         <source>Residents list</source>
         <translation>居民名单</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="174"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="174"/>
         <source>Move to household</source>
         <translation>迁至其他户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/residents_page.py" line="174"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="174"/>
         <source>Relation to head</source>
         <translation>与户主关系</translation>
     </message>
@@ -2470,27 +2470,27 @@
 <context>
     <name>ResolutionTable</name>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="128"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="128"/>
         <source>Resolution</source>
         <translation>议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="129"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="129"/>
         <source>Responsible party</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="130"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="130"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="131"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="131"/>
         <source>Person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/minutes_editor.py" line="132"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="132"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
@@ -2498,7 +2498,7 @@
 <context>
     <name>SaveDialog</name>
     <message>
-        <location filename="../../redoffice/ui/save_dialog.py" line="141"/>
+        <location filename="../../redoffice/ui/kit/save_dialog.py" line="141"/>
         <source>Discard what you have entered in this form?</source>
         <translation>放弃本表中已填写的内容吗？</translation>
     </message>
@@ -2506,14 +2506,14 @@
 <context>
     <name>SearchableList</name>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/list_view.py" line="233"/>
+        <location filename="../../redoffice/ui/kit/list_view.py" line="235"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>共 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/list_view.py" line="293"/>
+        <location filename="../../redoffice/ui/kit/list_view.py" line="295"/>
         <source>search “%1”</source>
         <translation>搜索“%1”</translation>
     </message>
@@ -2521,42 +2521,42 @@
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="395"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="386"/>
         <source>Service record</source>
         <translation>服务记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="403"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="394"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="405"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="396"/>
         <source>Request number, e.g. 2026-00042</source>
         <translation>诉求编号，如 2026-00042</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="407"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="398"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="408"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="399"/>
         <source>Activity</source>
         <translation>服务内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="409"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="400"/>
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="410"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="401"/>
         <source>For the wish</source>
         <translation>关联心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="411"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="402"/>
         <source>For the request</source>
         <translation>关联诉求</translation>
     </message>
@@ -2564,27 +2564,27 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../redoffice/ui/settings_page.py" line="28"/>
+        <location filename="../../redoffice/ui/settings/settings_page.py" line="28"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings_page.py" line="42"/>
+        <location filename="../../redoffice/ui/settings/settings_page.py" line="42"/>
         <source>Community and operator</source>
         <translation>社区信息与经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings_page.py" line="43"/>
+        <location filename="../../redoffice/ui/settings/settings_page.py" line="43"/>
         <source>Visits and requests</source>
         <translation>走访与诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings_page.py" line="44"/>
+        <location filename="../../redoffice/ui/settings/settings_page.py" line="44"/>
         <source>Holidays and 调休</source>
         <translation>节假日与调休</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings_page.py" line="64"/>
+        <location filename="../../redoffice/ui/settings/settings_page.py" line="64"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -2592,32 +2592,32 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../redoffice/ui/setup_dialog.py" line="24"/>
+        <location filename="../../redoffice/ui/settings/setup_dialog.py" line="24"/>
         <source>Welcome to RedOffice</source>
         <translation>欢迎使用社区红色工作台</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/setup_dialog.py" line="27"/>
+        <location filename="../../redoffice/ui/settings/setup_dialog.py" line="27"/>
         <source>Please enter your community&apos;s identity and your name. The operator is recorded on every change.</source>
         <translation>请填写本社区信息和您的姓名。每一次数据变更都会记录经办人。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/setup_dialog.py" line="34"/>
+        <location filename="../../redoffice/ui/settings/setup_dialog.py" line="34"/>
         <source>Cancel and quit</source>
         <translation>取消并退出</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/setup_dialog.py" line="35"/>
+        <location filename="../../redoffice/ui/settings/setup_dialog.py" line="35"/>
         <source>RedOffice cannot start without the community&apos;s identity</source>
         <translation>没有社区信息，RedOffice 无法启动</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/setup_dialog.py" line="45"/>
+        <location filename="../../redoffice/ui/settings/setup_dialog.py" line="45"/>
         <source>RedOffice cannot be used without the community&apos;s identity: cancelling closes the program. Quit now?</source>
         <translation>不填写社区信息就无法使用 RedOffice：取消将关闭程序。现在退出吗？</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/setup_dialog.py" line="48"/>
+        <location filename="../../redoffice/ui/settings/setup_dialog.py" line="48"/>
         <source>Quit RedOffice</source>
         <translation>退出 RedOffice</translation>
     </message>
@@ -2625,27 +2625,27 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="237"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="237"/>
         <source>Moved out / deceased: %1</source>
         <translation>迁出/去世：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="244"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="244"/>
         <source>Where to, or the cause of death</source>
         <translation>迁往何处，或去世原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="245"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="245"/>
         <source>New status</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="246"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="246"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="247"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="247"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -2653,22 +2653,22 @@
 <context>
     <name>TagTable</name>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="39"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="39"/>
         <source>Group</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="39"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="39"/>
         <source>Since</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="39"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="39"/>
         <source>Until</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/resident_dialog.py" line="39"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="39"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -2676,7 +2676,7 @@
 <context>
     <name>TimeField</name>
     <message>
-        <location filename="../../redoffice/ui/date_fields.py" line="206"/>
+        <location filename="../../redoffice/ui/kit/date_fields.py" line="206"/>
         <source>hh:mm</source>
         <translation>时:分</translation>
     </message>
@@ -2684,27 +2684,27 @@
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="209"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="200"/>
         <source>Verify</source>
         <translation>核实</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="215"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="206"/>
         <source>Verified on</source>
         <translation>核实日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="216"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="207"/>
         <source>Verified by</source>
         <translation>核实人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="217"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="208"/>
         <source>How</source>
         <translation>核实方式</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="218"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="209"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -2712,93 +2712,93 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="123"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="124"/>
         <source>Record a visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="134"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="135"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="137"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="138"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="139"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="140"/>
         <source>Start time</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="140"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="141"/>
         <source>End time</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="142"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="143"/>
         <source>Visitors</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="144"/>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="145"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="145"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="146"/>
         <source>Names separated by 、</source>
         <translation>多人用顿号“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="146"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="147"/>
         <source>Party members along</source>
         <translation>陪同党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="147"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="148"/>
         <source>Volunteers along</source>
         <translation>陪同志愿者</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="155"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="156"/>
         <source>Purposes</source>
         <translation>走访目的</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="158"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="159"/>
         <source>Health, income, changes in the family…</source>
         <translation>健康、收入、家庭变化等情况…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="160"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="161"/>
         <source>Situation</source>
         <translation>情况记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="163"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="164"/>
         <source>Resolved on the spot</source>
         <translation>现场解决问题数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="165"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="166"/>
         <source>Next visit</source>
         <translation>下次走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="167"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="168"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="169"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="170"/>
         <source>Add issue</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="171"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="172"/>
         <source>Issues found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visit_dialog.py" line="173"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="174"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -2806,79 +2806,79 @@
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="91"/>
-        <location filename="../../redoffice/ui/visits_page.py" line="131"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="94"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="134"/>
         <source>Visit records</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="92"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="95"/>
         <source>Visit plan</source>
         <translation>走访计划</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="94"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="97"/>
         <source>Coverage</source>
         <translation>走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="111"/>
-        <location filename="../../redoffice/ui/visits_page.py" line="180"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="114"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="183"/>
         <source>Search address</source>
         <translation>搜索地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="125"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="128"/>
         <source>New visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="126"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="129"/>
         <source>Print filled form</source>
         <translation>打印走访记录表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="127"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="130"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="128"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="131"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="129"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="132"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="130"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="133"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="131"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="134"/>
         <source>Print list</source>
         <translation>打印列表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="195"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="198"/>
         <source>Record visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="196"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="199"/>
         <source>Print blank form</source>
         <translation>打印空白走访表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="220"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="223"/>
         <source>All workers</source>
         <translation>全部工作人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="234"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="237"/>
         <source>%1 household(s) due within 7 days, %2 of them overdue</source>
         <translation>7 天内应走访 %1 户，其中逾期 %2 户</translation>
     </message>
@@ -2886,77 +2886,77 @@
 <context>
     <name>WishDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="116"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="107"/>
         <source>Register a wish</source>
         <translation>登记心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="116"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="107"/>
         <source>Correct a wish</source>
         <translation>修改心愿登记</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="127"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="118"/>
         <source>Yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="129"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="120"/>
         <source>Agrees that the wish is published (signed)</source>
         <translation>本人已签字同意公开心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="131"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="122"/>
         <source>Only for a child under 14</source>
         <translation>未满14周岁时填写</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="133"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="124"/>
         <source>Beneficiary</source>
         <translation>心愿人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="134"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="125"/>
         <source>Wish</source>
         <translation>心愿内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="135"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="126"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="136"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="127"/>
         <source>Group</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="137"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="128"/>
         <source>Estimated value</source>
         <translation>估价（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="138"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="129"/>
         <source>Collected on</source>
         <translation>征集日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="139"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="130"/>
         <source>Collected by</source>
         <translation>征集人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="140"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="131"/>
         <source>Consent</source>
         <translation>同意公开</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="141"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="132"/>
         <source>Guardian who consented</source>
         <translation>同意的监护人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wish_dialogs.py" line="170"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="161"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -2964,407 +2964,407 @@
 <context>
     <name>WishesPage</name>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="88"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="78"/>
         <source>Wishes</source>
         <translation>心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="89"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="79"/>
         <source>Party members</source>
         <translation>双报到党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="90"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="80"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="100"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="90"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="107"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="97"/>
         <source>Number, name or wish</source>
         <translation>编号、姓名或心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="143"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="133"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="145"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="135"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="150"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="140"/>
         <source>Round</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="151"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="141"/>
         <source>Beneficiary</source>
         <translation>心愿人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="152"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="142"/>
         <source>Group</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="153"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="143"/>
         <source>Wish</source>
         <translation>心愿内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="154"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="144"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="155"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="145"/>
         <source>Value</source>
         <translation>估价（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="156"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="146"/>
         <source>Claimed by</source>
         <translation>认领人/单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="158"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="148"/>
         <source>Contact by</source>
         <translation>对接截止</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="119"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="109"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="119"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="109"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="119"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="109"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="170"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="160"/>
         <source>Register a wish…</source>
         <translation>登记心愿…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="171"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="161"/>
         <source>Verify…</source>
         <translation>核实…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="172"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="162"/>
         <source>Do not publish…</source>
         <translation>不予发布…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="173"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="304"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="163"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="294"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="174"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="164"/>
         <source>Publish all verified</source>
         <translation>发布全部待发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="175"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="165"/>
         <source>Claim…</source>
         <translation>认领…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="176"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="166"/>
         <source>Contacted</source>
         <translation>已对接</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="177"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="167"/>
         <source>Cancel claim…</source>
         <translation>取消认领…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="178"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="168"/>
         <source>Fulfilled…</source>
         <translation>兑现…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="179"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="169"/>
         <source>Follow-up…</source>
         <translation>回访…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="180"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="170"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="208"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="198"/>
         <source>New round…</source>
         <translation>开启新批次…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="209"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="199"/>
         <source>Wish wall (A4)</source>
         <translation>心愿墙公示（A4）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="210"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="200"/>
         <source>Wish wall (A3)</source>
         <translation>心愿墙公示（A3）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="211"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="357"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="201"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="347"/>
         <source>Claim card</source>
         <translation>认领登记卡</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="212"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="357"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="202"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="347"/>
         <source>Receipt</source>
         <translation>兑现签收单</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="213"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="363"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="203"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="353"/>
         <source>Round summary</source>
         <translation>批次汇总</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="224"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="214"/>
         <source>All rounds</source>
         <translation>全部批次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="141"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="131"/>
         <source> (contact overdue)</source>
         <translation>（对接逾期）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="141"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="131"/>
         <source> (priority)</source>
         <translation>（优先）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="250"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="240"/>
         <source>Collected: %1</source>
         <translation>征集：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="251"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="241"/>
         <source>Consent: %1</source>
         <translation>同意：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="254"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="244"/>
         <source>Verified: %1</source>
         <translation>核实：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="256"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="246"/>
         <source>Claimer contact: %1</source>
         <translation>认领人联系方式：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="258"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="248"/>
         <source>Feedback: %1</source>
         <translation>心愿人反馈：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="292"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="282"/>
         <source>Do not publish</source>
         <translation>不予发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="293"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="332"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="283"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="322"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="303"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="293"/>
         <source>Publish every verified wish into the current round?</source>
         <translation>把所有待发布的心愿发布到当前批次？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/wishes_page.py" line="309"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="299"/>
         <source>%n wish(es) published</source>
         <translation>
             <numerusform>%n 个心愿已发布</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="331"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="321"/>
         <source>Cancel claim</source>
         <translation>取消认领</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="342"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="332"/>
         <source>New round</source>
         <translation>开启新批次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="342"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="332"/>
         <source>Name (e.g. 2027年第一批)</source>
         <translation>批次名称（如 2027年第一批）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="349"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="339"/>
         <source>Wish wall</source>
         <translation>心愿墙公示</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="370"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="360"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="371"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="361"/>
         <source>Workplace</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="372"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="382"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="362"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="372"/>
         <source>Partner unit</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="373"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="363"/>
         <source>Party organization</source>
         <translation>所在党组织</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="374"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="364"/>
         <source>Reported on</source>
         <translation>报到日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="375"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="382"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="365"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="372"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="376"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="366"/>
         <source>Hours this year</source>
         <translation>本年服务时长</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="382"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="372"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="382"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="372"/>
         <source>Members</source>
         <translation>报到党员数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="392"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="382"/>
         <source>Service record from</source>
         <translation>服务记录：从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="394"/>
-        <location filename="../../redoffice/ui/wishes_page.py" line="508"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="384"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="498"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="406"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="396"/>
         <source>Register a member…</source>
         <translation>登记党员…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="407"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="397"/>
         <source>Add a service…</source>
         <translation>添加服务记录…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="408"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="398"/>
         <source>Print service record</source>
         <translation>打印服务记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="445"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="435"/>
         <source>All partner units</source>
         <translation>全部共建单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="481"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="471"/>
         <source>Service record</source>
         <translation>服务记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="492"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="482"/>
         <source>Counted by</source>
         <translation>统计维度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="493"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="483"/>
         <source>Collected</source>
         <translation>征集</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="494"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="484"/>
         <source>Verified</source>
         <translation>核实</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="495"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="485"/>
         <source>Published</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="496"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="486"/>
         <source>Claimed</source>
         <translation>认领</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="497"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="487"/>
         <source>Fulfilled</source>
         <translation>兑现</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="498"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="488"/>
         <source>Claim rate</source>
         <translation>认领率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="499"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="489"/>
         <source>Fulfilment rate</source>
         <translation>兑现率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="506"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="496"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="521"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="511"/>
         <source>Counted by the date of each step: a claim cancelled later does not change the figures of earlier months.</source>
         <translation>按每个环节发生的日期统计：之后取消的认领不会改变以前月份的数字。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="528"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="518"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes_page.py" line="544"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="534"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
@@ -3372,67 +3372,67 @@
 <context>
     <name>WorkSettings</name>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="69"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="69"/>
         <source>Everyone else</source>
         <translation>其他住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="72"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="72"/>
         <source>no rule</source>
         <translation>不单独设定</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="73"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="73"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="85"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="85"/>
         <source>Visit purposes (one per line)</source>
         <translation>走访目的（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="86"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="86"/>
         <source>Request categories (one per line)</source>
         <translation>诉求类别（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="89"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="89"/>
         <source>Normal requests: working days</source>
         <translation>一般诉求办理时限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="92"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="92"/>
         <source>Visit every … days</source>
         <translation>走访频次（天）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="93"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="93"/>
         <source>Meeting types (one per line)</source>
         <translation>会议类型（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="95"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="95"/>
         <source>Largest attachment (MB)</source>
         <translation>单个附件上限（MB）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="96"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="96"/>
         <source>Micro-wish value cap (yuan)</source>
         <translation>微心愿估价上限（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="97"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="97"/>
         <source>Claimer contacts the beneficiary within (days)</source>
         <translation>认领后须在几天内对接心愿人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="101"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="101"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/work_settings.py" line="140"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="140"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -3524,57 +3524,57 @@ Records: %5</source>
 <context>
     <name>cases</name>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="53"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="63"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="54"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="64"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="55"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="65"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="56"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="66"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="57"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="67"/>
         <source>Request</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="58"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="68"/>
         <source>Reporter</source>
         <translation>诉求人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="59"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="69"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="60"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="70"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="61"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="71"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="62"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="72"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases_page.py" line="63"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="73"/>
         <source>Call-back</source>
         <translation>回访结果</translation>
     </message>
@@ -3582,80 +3582,80 @@ Records: %5</source>
 <context>
     <name>columns</name>
     <message>
-        <location filename="../../redoffice/ui/columns.py" line="16"/>
+        <location filename="../../redoffice/ui/kit/columns.py" line="16"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/columns.py" line="18"/>
+        <location filename="../../redoffice/ui/kit/columns.py" line="18"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/columns.py" line="24"/>
+        <location filename="../../redoffice/ui/kit/columns.py" line="24"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/columns.py" line="28"/>
+        <location filename="../../redoffice/ui/kit/columns.py" line="28"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/columns.py" line="29"/>
-        <location filename="../../redoffice/ui/columns.py" line="60"/>
+        <location filename="../../redoffice/ui/kit/columns.py" line="29"/>
+        <location filename="../../redoffice/ui/kit/columns.py" line="60"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/columns.py" line="30"/>
-        <location filename="../../redoffice/ui/columns.py" line="57"/>
+        <location filename="../../redoffice/ui/kit/columns.py" line="30"/>
+        <location filename="../../redoffice/ui/kit/columns.py" line="57"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/columns.py" line="31"/>
-        <location filename="../../redoffice/ui/columns.py" line="55"/>
+        <location filename="../../redoffice/ui/kit/columns.py" line="31"/>
+        <location filename="../../redoffice/ui/kit/columns.py" line="55"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/columns.py" line="33"/>
+        <location filename="../../redoffice/ui/kit/columns.py" line="33"/>
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/columns.py" line="39"/>
+        <location filename="../../redoffice/ui/kit/columns.py" line="39"/>
         <source>Political status</source>
         <translation>政治面貌</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/columns.py" line="43"/>
+        <location filename="../../redoffice/ui/kit/columns.py" line="43"/>
         <source>Special groups</source>
         <translation>特殊人群</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/columns.py" line="45"/>
+        <location filename="../../redoffice/ui/kit/columns.py" line="45"/>
         <source>Status</source>
         <translation>人员状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/columns.py" line="56"/>
+        <location filename="../../redoffice/ui/kit/columns.py" line="56"/>
         <source>Estate</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/columns.py" line="58"/>
+        <location filename="../../redoffice/ui/kit/columns.py" line="58"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/columns.py" line="59"/>
+        <location filename="../../redoffice/ui/kit/columns.py" line="59"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/columns.py" line="62"/>
+        <location filename="../../redoffice/ui/kit/columns.py" line="62"/>
         <source>Residence status</source>
         <translation>人户状态</translation>
     </message>
@@ -3663,12 +3663,12 @@ Records: %5</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../redoffice/ui/errors.py" line="17"/>
+        <location filename="../../redoffice/ui/kit/errors.py" line="17"/>
         <source>Something went wrong and nothing was saved. Details were written to {0}.</source>
         <translation>操作未能完成，未保存任何更改。详细信息已写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/errors.py" line="38"/>
+        <location filename="../../redoffice/ui/kit/errors.py" line="38"/>
         <source>RedOffice</source>
         <translation>社区红色工作台</translation>
     </message>
@@ -3676,23 +3676,23 @@ Records: %5</source>
 <context>
     <name>export</name>
     <message>
-        <location filename="../../redoffice/ui/export.py" line="33"/>
-        <location filename="../../redoffice/ui/export.py" line="69"/>
+        <location filename="../../redoffice/ui/kit/export.py" line="33"/>
+        <location filename="../../redoffice/ui/kit/export.py" line="69"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/export.py" line="40"/>
+        <location filename="../../redoffice/ui/kit/export.py" line="40"/>
         <source>Export full ID numbers and phone numbers? Choose No to mask them. A full export is recorded in the audit log.</source>
         <translation>是否导出完整的身份证号和电话号码？选“否”则打码导出。完整导出会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/export.py" line="59"/>
+        <location filename="../../redoffice/ui/kit/export.py" line="59"/>
         <source>Exported %1 rows to %2.</source>
         <translation>已导出 %1 条到 %2。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/export.py" line="68"/>
+        <location filename="../../redoffice/ui/kit/export.py" line="68"/>
         <source>Open the folder?</source>
         <translation>打开所在文件夹？</translation>
     </message>
@@ -3700,12 +3700,12 @@ Records: %5</source>
 <context>
     <name>record_actions</name>
     <message>
-        <location filename="../../redoffice/ui/record_actions.py" line="20"/>
+        <location filename="../../redoffice/ui/kit/record_actions.py" line="20"/>
         <source>Move %1 to the recycle bin? It can be restored later.</source>
         <translation>将“%1”移入回收站？以后可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/record_actions.py" line="23"/>
+        <location filename="../../redoffice/ui/kit/record_actions.py" line="23"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -3713,74 +3713,74 @@ Records: %5</source>
 <context>
     <name>visits</name>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="42"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="45"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="43"/>
-        <location filename="../../redoffice/ui/visits_page.py" line="62"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="46"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="65"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="44"/>
-        <location filename="../../redoffice/ui/visits_page.py" line="63"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="47"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="66"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="45"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="48"/>
         <source>Visitors</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="46"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="49"/>
         <source>Purposes</source>
         <translation>走访目的</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="47"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="50"/>
         <source>Issues</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="48"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="51"/>
         <source>Files</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="49"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="52"/>
         <source>Situation</source>
         <translation>情况记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="59"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="62"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="61"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="64"/>
         <source>Due</source>
         <translation>应走访日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="65"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="68"/>
         <source>Last visit</source>
         <translation>上次走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="71"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="74"/>
         <source>Every (days)</source>
         <translation>走访间隔（天）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="73"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="76"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits_page.py" line="82"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="85"/>
         <source>Household visit form</source>
         <translation>入户走访记录表</translation>
     </message>

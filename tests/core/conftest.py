@@ -9,8 +9,8 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import create_engine, text
 
-from redoffice.db import Database, open_database
-from redoffice.services import community
+from redoffice.kit.db import Database, open_database
+from redoffice.settings import community
 from tests.conftest import IDENTITY, OPERATOR
 from tests.pgserver import running_server
 

@@ -8,12 +8,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from redoffice.db import Database
-from redoffice.errors import UserError, ValidationFailed
+from redoffice.attachments import service as attachments
+from redoffice.cases import service as cases
+from redoffice.cases.service import CaseInput
+from redoffice.kit.db import Database
+from redoffice.kit.errors import UserError, ValidationFailed
 from redoffice.models import Attachment, Visit
-from redoffice.services import attachments, cases, config, registry, visits
-from redoffice.services.cases import CaseInput
-from redoffice.services.visits import VisitInput
+from redoffice.registry import reference as registry
+from redoffice.settings import config
+from redoffice.visits import service as visits
+from redoffice.visits.service import VisitInput
 from tests.factories import setup_place
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from redoffice.db import Database, open_database
-from redoffice.errors import UserError
-from redoffice.services import backups, search
-from redoffice.services.search import ResidentQuery
+from redoffice.kit import backups
+from redoffice.kit.db import Database, open_database
+from redoffice.kit.errors import UserError
+from redoffice.registry import search
+from redoffice.registry.search import ResidentQuery
 from tests.factories import add_resident, setup_place
 
 

@@ -3,12 +3,13 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from redoffice.db import Database
-from redoffice.errors import UserError, ValidationFailed
+from redoffice.cases import service as cases
+from redoffice.cases.service import CaseInput
+from redoffice.kit.db import Database
+from redoffice.kit.errors import UserError, ValidationFailed
 from redoffice.models import Case, ChangeLog
-from redoffice.services import calendar, cases
-from redoffice.services.calendar import WorkCalendar
-from redoffice.services.cases import CaseInput
+from redoffice.settings import calendar
+from redoffice.settings.calendar import WorkCalendar
 from tests.factories import setup_place
 
 # 2026-09-30 is a Wednesday; 10-01..10-07 National Day; Sunday 10-11 a 调休 working day
@@ -155,7 +156,7 @@ def test_bad_input_names_the_fields(db: Database) -> None:
 
 
 def test_period_filter_uses_beijing_dates(db: Database) -> None:
-    from redoffice.services.case_queries import CaseFilter, list_cases
+    from redoffice.cases.queries import CaseFilter, list_cases
 
     late = datetime(2026, 9, 30, 15, 30, tzinfo=UTC)  # 23:30 on 9-30 in Beijing
     early = datetime(2026, 9, 30, 16, 30, tzinfo=UTC)  # 00:30 on 10-01 in Beijing
@@ -168,7 +169,7 @@ def test_period_filter_uses_beijing_dates(db: Database) -> None:
 
 
 def test_statistics_by_category_grid_and_month(db: Database) -> None:
-    from redoffice.services.case_queries import case_stats
+    from redoffice.cases.queries import case_stats
 
     _grid, _estate, household = setup_place(db)
     sept = datetime(2026, 9, 1, 2, 0, tzinfo=UTC)

@@ -3,11 +3,12 @@ import json
 import pytest
 from sqlalchemy import select
 
-from redoffice.db import Database
-from redoffice.errors import ValidationFailed
+from redoffice.kit import records
+from redoffice.kit.db import Database
+from redoffice.kit.errors import ValidationFailed
 from redoffice.models import AuditLog, ChangeLog, Grid
-from redoffice.services import records, registry
-from redoffice.services.registry import GridInput
+from redoffice.registry import reference as registry
+from redoffice.registry.reference import GridInput
 from tests.factories import add_resident
 
 

@@ -73,7 +73,7 @@ def test_list_by_grid_and_tag(dbfile: Path, capsys: pytest.CaptureFixture[str]) 
 def test_search_finds_by_initials(dbfile: Path, capsys: pytest.CaptureFixture[str]) -> None:
     rows = run_json(capsys, "--db", str(dbfile), "residents", "list", "--json")
     first = rows[0]  # type: ignore[index]
-    from redoffice.services.residents import pinyin_keys
+    from redoffice.registry.residents import pinyin_keys
 
     initials = pinyin_keys(first["name"])[1]
     found = run_json(capsys, "--db", str(dbfile), "residents", "search", initials, "--json")
@@ -125,8 +125,8 @@ def test_version_and_no_qt_in_the_core() -> None:
     ).stdout
     assert __version__ in out
     probe = (
-        "import sys, redoffice.cli, redoffice.services.demo, redoffice.services.search, "
-        "redoffice.services.stats, redoffice.db; "
+        "import sys, redoffice.cli, redoffice.demo.build, redoffice.registry.search, "
+        "redoffice.registry.stats, redoffice.kit.db; "
         "assert 'PySide6' not in sys.modules, 'core imports Qt'"
     )
     subprocess.run([sys.executable, "-c", probe], check=True)

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from redoffice.db import open_database
-from redoffice.errors import ValidationFailed
-from redoffice.services import community
-from redoffice.services.community import Identity
+from redoffice.kit.db import open_database
+from redoffice.kit.errors import ValidationFailed
+from redoffice.settings import community
+from redoffice.settings.community import Identity
 from tests.conftest import IDENTITY, OPERATOR
 
 

@@ -4,8 +4,8 @@ from datetime import date, time
 
 import pytest
 
-from redoffice.errors import UserError
-from redoffice.services.date_input import format_date, format_time, parse_date, parse_time
+from redoffice.kit.date_input import format_date, format_time, parse_date, parse_time
+from redoffice.kit.errors import UserError
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,9 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from redoffice.db import Database
+from redoffice.demo.build import create_demo
+from redoffice.kit.db import Database
+from redoffice.kit.validation import parse_id_number
 from redoffice.models import (
     AgendaItem,
     Case,
@@ -16,9 +18,9 @@ from redoffice.models import (
     Resolution,
     Visit,
 )
-from redoffice.services import party_members, wish_queries, wishes
-from redoffice.services.demo import create_demo
-from redoffice.services.validation import parse_id_number
+from redoffice.registry import party_members
+from redoffice.wishes import queries as wish_queries
+from redoffice.wishes import service as wishes
 
 
 def _people(db: Database) -> list[tuple[str, str | None, str, str | None]]:

@@ -8,14 +8,19 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from redoffice import codes
-from redoffice.db import Database
+from redoffice.audit import history
+from redoffice.audit.history import Change
+from redoffice.cases import service as cases
+from redoffice.cases.service import CaseInput
+from redoffice.demo.build import create_demo
+from redoffice.kit import codes, records
+from redoffice.kit.db import Database
+from redoffice.meetings import service as meetings
 from redoffice.models import AuditLog
-from redoffice.services import cases, history, meetings, records, residents, wish_queries, wishes
-from redoffice.services.cases import CaseInput
-from redoffice.services.demo import create_demo
-from redoffice.services.history import Change
-from redoffice.services.residents import TagInput
+from redoffice.registry import residents
+from redoffice.registry.residents import TagInput
+from redoffice.wishes import queries as wish_queries
+from redoffice.wishes import service as wishes
 from tests.factories import add_resident, setup_place
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")

@@ -7,10 +7,10 @@ import pytest
 from sqlalchemy import func, select
 
 from redoffice.cli import main
-from redoffice.db import Database
-from redoffice.errors import UserError
+from redoffice.kit.db import Database
+from redoffice.kit.errors import UserError
 from redoffice.models import AuditLog
-from redoffice.services import calendar
+from redoffice.settings import calendar
 from tests.core.test_cli import INIT
 
 YEAR = date.today().year + 1

@@ -10,13 +10,14 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from redoffice.db import Database
-from redoffice.errors import UserError
+from redoffice.kit.db import Database
+from redoffice.kit.errors import UserError
 from redoffice.models import AuditLog, Household, Resident, ResidentTag
+from redoffice.output import exporting
+from redoffice.registry import importer, search
+from redoffice.registry.importer import ImportOptions
+from redoffice.registry.search import HouseholdQuery, ResidentQuery
 from redoffice.reports.workbook import rows_workbook
-from redoffice.services import exporting, importer, search
-from redoffice.services.importer import ImportOptions
-from redoffice.services.search import HouseholdQuery, ResidentQuery
 from tests import excel_corpus as corpus
 from tests.factories import add_resident, setup_place
 
@@ -211,7 +212,7 @@ def test_registered_head_and_bad_phone_are_row_errors(
 def test_two_households_at_one_address_survive_a_round_trip(
     db: Database, place: object, tmp_path: Path
 ) -> None:
-    from redoffice.services.households import HouseholdInput, save_household
+    from redoffice.registry.households import HouseholdInput, save_household
     from tests.factories import add_resident
 
     for n in (1, 2):
@@ -253,8 +254,8 @@ def test_grouping_by_address_or_by_household_number(
 
 
 def _fresh_database(tmp_path: Path) -> Database:
-    from redoffice.db import open_database
-    from redoffice.services import community
+    from redoffice.kit.db import open_database
+    from redoffice.settings import community
     from tests.conftest import IDENTITY, OPERATOR
 
     fresh = open_database(f"sqlite:///{tmp_path / 'new-office.sqlite'}")
@@ -434,7 +435,7 @@ def _registry(db: Database) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]
 def test_export_then_import_into_a_new_database_gives_the_same_registry(
     db: Database, tmp_path: Path
 ) -> None:
-    from redoffice.services.demo import create_demo
+    from redoffice.demo.build import create_demo
 
     create_demo(db, 30, seed=11)
     path = tmp_path / "居民.xlsx"
@@ -523,7 +524,7 @@ def test_control_characters_and_the_failure_workbook_from_the_cli(
 
 
 def _residents_in(path: str) -> set[str]:
-    from redoffice.db import open_database
+    from redoffice.kit.db import open_database
 
     db = open_database(f"sqlite:///{path}")
     with db.read() as s:

@@ -11,13 +11,15 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from redoffice.db import Database
-from redoffice.errors import UserError
+from redoffice.cases.queries import CaseFilter, case_ids
+from redoffice.demo.build import create_demo
+from redoffice.kit.db import Database
+from redoffice.kit.errors import UserError
 from redoffice.models import Household
-from redoffice.services import documents, exporting, search, visit_queries
-from redoffice.services.case_queries import CaseFilter, case_ids
-from redoffice.services.demo import create_demo
-from redoffice.services.search import HouseholdQuery, ResidentQuery
+from redoffice.output import documents, exporting
+from redoffice.registry import search
+from redoffice.registry.search import HouseholdQuery, ResidentQuery
+from redoffice.visits import queries as visit_queries
 
 
 @pytest.fixture
@@ -98,8 +100,8 @@ def test_figures_workbooks_carry_the_period_and_every_row(demo: Database) -> Non
 
 
 def test_follow_up_sheet_names_its_filters(demo: Database, tmp_path: Path) -> None:
-    from redoffice.services import registry
-    from redoffice.services.resolutions import ResolutionFilter
+    from redoffice.meetings.resolutions import ResolutionFilter
+    from redoffice.registry import reference as registry
     from tests.reports.conftest import pdf_text
 
     estate, estate_id = registry.estate_choices(demo)[0]

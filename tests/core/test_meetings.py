@@ -7,19 +7,23 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from redoffice.db import Database
-from redoffice.errors import UserError, ValidationFailed
-from redoffice.models import MeetingRevision
-from redoffice.services import attachments, cases, meetings, registry, resolutions
-from redoffice.services.cases import CaseInput
-from redoffice.services.meetings import (
+from redoffice.attachments import service as attachments
+from redoffice.cases import service as cases
+from redoffice.cases.service import CaseInput
+from redoffice.kit.db import Database
+from redoffice.kit.errors import UserError, ValidationFailed
+from redoffice.meetings import resolutions
+from redoffice.meetings import service as meetings
+from redoffice.meetings.resolutions import ResolutionFilter
+from redoffice.meetings.service import (
     AttendeeInput,
     ItemInput,
     MeetingInput,
     Minutes,
     ResolutionInput,
 )
-from redoffice.services.resolutions import ResolutionFilter
+from redoffice.models import MeetingRevision
+from redoffice.registry import reference as registry
 from tests.factories import setup_place
 
 TODAY = date.today()

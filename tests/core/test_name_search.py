@@ -3,9 +3,9 @@ a name in Latin letters, a rare character outside the basic CJK block."""
 
 import pytest
 
-from redoffice.db import Database
-from redoffice.services import search
-from redoffice.services.search import ResidentQuery
+from redoffice.kit.db import Database
+from redoffice.registry import search
+from redoffice.registry.search import ResidentQuery
 from tests.factories import add_resident, setup_place
 
 

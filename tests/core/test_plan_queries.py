@@ -5,10 +5,12 @@ from datetime import date
 
 import pytest
 
-from redoffice.db import Database
-from redoffice.services import plan_queries, registry, visits
-from redoffice.services.demo import create_demo
-from redoffice.services.plan_queries import PlanFilter
+from redoffice.demo.build import create_demo
+from redoffice.kit.db import Database
+from redoffice.registry import reference as registry
+from redoffice.visits import plan as plan_queries
+from redoffice.visits import service as visits
+from redoffice.visits.plan import PlanFilter
 
 
 @pytest.fixture

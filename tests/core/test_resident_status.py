@@ -4,9 +4,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from redoffice.db import Database
-from redoffice.errors import ValidationFailed
-from redoffice.services import residents
+from redoffice.kit.db import Database
+from redoffice.kit.errors import ValidationFailed
+from redoffice.registry import residents
 from tests.factories import add_resident, setup_place
 
 

@@ -3,11 +3,13 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from redoffice.db import Database
-from redoffice.errors import UserError, ValidationFailed
+from redoffice.audit import history
+from redoffice.kit import records
+from redoffice.kit.db import Database
+from redoffice.kit.errors import UserError, ValidationFailed
 from redoffice.models import AuditLog, ChangeLog, Resident, ResidentTag
-from redoffice.services import history, records, residents
-from redoffice.services.residents import ResidentInput, TagInput
+from redoffice.registry import residents
+from redoffice.registry.residents import ResidentInput, TagInput
 from tests.factories import add_resident, id_number, setup_place
 
 
@@ -114,7 +116,7 @@ def test_tags_are_synced_and_removed_ones_soft_deleted(db: Database) -> None:
 
 def test_move_mark_and_soft_delete(db: Database) -> None:
     _, _, household = setup_place(db)
-    from redoffice.services.households import HouseholdInput, save_household
+    from redoffice.registry.households import HouseholdInput, save_household
 
     other = save_household(db, HouseholdInput(address_text="胜利街8号"))
     rid = add_resident(db, "王小明", household=household, relation="0")

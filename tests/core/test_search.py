@@ -2,11 +2,12 @@ from datetime import date
 
 import pytest
 
-from redoffice.db import Database
-from redoffice.services import registry, search
-from redoffice.services.households import HouseholdInput, save_household
-from redoffice.services.residents import TagInput
-from redoffice.services.search import HouseholdQuery, ResidentQuery
+from redoffice.kit.db import Database
+from redoffice.registry import reference as registry
+from redoffice.registry import search
+from redoffice.registry.households import HouseholdInput, save_household
+from redoffice.registry.residents import TagInput
+from redoffice.registry.search import HouseholdQuery, ResidentQuery
 from tests.factories import add_resident, id_number, setup_place
 
 

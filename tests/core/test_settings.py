@@ -2,9 +2,9 @@
 
 import pytest
 
-from redoffice.db import Database
-from redoffice.errors import ValidationFailed
-from redoffice.services import config
+from redoffice.kit.db import Database
+from redoffice.kit.errors import ValidationFailed
+from redoffice.settings import config
 
 
 def test_defaults_then_update(db: Database) -> None:
@@ -42,7 +42,7 @@ def test_bad_values_are_refused(db: Database, key: str, value: object, text: str
 def test_calendar_days_listed_by_year(db: Database) -> None:
     from datetime import date
 
-    from redoffice.services import calendar
+    from redoffice.settings import calendar
 
     calendar.set_day(db, date(2026, 10, 1), "holiday", "国庆节")
     calendar.set_day(db, date(2026, 10, 11), "workday", "国庆调休")

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from redoffice.services.validation import (
+from redoffice.kit.validation import (
     IdNumberError,
     mask_id_number,
     mask_name,
@@ -98,7 +98,7 @@ def test_masks() -> None:
 
 
 def test_prose_keeps_chinese_punctuation() -> None:
-    from redoffice.services.validation import Checker
+    from redoffice.kit.validation import Checker
 
     c = Checker()
     text = c.text("note", "\u3000楼道灯坏了，晚上看不见：请尽快（今天）修。\u200b ", max_len=100)

@@ -6,12 +6,16 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from redoffice.db import Database
+from redoffice.kit import records
+from redoffice.kit.db import Database
 from redoffice.models import HouseholdVisitState
-from redoffice.services import config, records, registry, residents, visits
-from redoffice.services.households import HouseholdInput, save_household
-from redoffice.services.residents import TagInput
-from redoffice.services.visits import VisitInput
+from redoffice.registry import reference as registry
+from redoffice.registry import residents
+from redoffice.registry.households import HouseholdInput, save_household
+from redoffice.registry.residents import TagInput
+from redoffice.settings import config
+from redoffice.visits import service as visits
+from redoffice.visits.service import VisitInput
 from tests.factories import add_resident, setup_place
 
 TODAY = date.today()

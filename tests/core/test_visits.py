@@ -3,14 +3,17 @@ from datetime import date, time
 import pytest
 from sqlalchemy import select
 
-from redoffice.db import Database
-from redoffice.errors import ValidationFailed
+from redoffice.cases import queries as case_queries
+from redoffice.cases.queries import CaseFilter
+from redoffice.kit.db import Database
+from redoffice.kit.errors import ValidationFailed
 from redoffice.models import Case, Visit, VisitParticipant
-from redoffice.services import case_queries, registry, visit_queries, visits
-from redoffice.services.case_queries import CaseFilter
-from redoffice.services.households import HouseholdInput, save_household
-from redoffice.services.residents import TagInput
-from redoffice.services.visits import IssueInput, VisitInput
+from redoffice.registry import reference as registry
+from redoffice.registry.households import HouseholdInput, save_household
+from redoffice.registry.residents import TagInput
+from redoffice.visits import queries as visit_queries
+from redoffice.visits import service as visits
+from redoffice.visits.service import IssueInput, VisitInput
 from tests.factories import add_resident, setup_place
 
 TODAY = date(2026, 11, 24)
@@ -206,7 +209,7 @@ def test_coverage_per_grid_and_group(db: Database, place: dict[str, str]) -> Non
 
 
 def test_visit_list_rows_and_entry_choices(db: Database, place: dict[str, str]) -> None:
-    from redoffice.services.visit_queries import VisitQuery, visit_ids, visit_rows
+    from redoffice.visits.queries import VisitQuery, visit_ids, visit_rows
 
     older = visits.record_visit(db, _visit(place, visit_date=date(2026, 9, 3)))
     newer = visits.record_visit(

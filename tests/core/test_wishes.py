@@ -9,15 +9,19 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from redoffice.db import Database
-from redoffice.errors import UserError, ValidationFailed
+from redoffice.demo.build import create_demo
+from redoffice.kit.db import Database
+from redoffice.kit.errors import UserError, ValidationFailed
 from redoffice.models import Wish, WishEvent
-from redoffice.services import documents, party_members, registry, wish_queries, wishes
-from redoffice.services.demo import create_demo
-from redoffice.services.party_members import MemberInput, ServiceInput
-from redoffice.services.residents import TagInput
-from redoffice.services.wish_queries import WishFilter
-from redoffice.services.wishes import ClaimInput, FulfilInput, WishInput
+from redoffice.output import documents
+from redoffice.registry import party_members
+from redoffice.registry import reference as registry
+from redoffice.registry.party_members import MemberInput, ServiceInput
+from redoffice.registry.residents import TagInput
+from redoffice.wishes import queries as wish_queries
+from redoffice.wishes import service as wishes
+from redoffice.wishes.queries import WishFilter
+from redoffice.wishes.service import ClaimInput, FulfilInput, WishInput
 from tests.factories import add_resident, setup_place
 
 TODAY = date.today()

@@ -4,9 +4,10 @@ from datetime import date, time, timedelta
 
 import pytest
 
-from redoffice.db import Database
-from redoffice.errors import ValidationFailed
-from redoffice.services import registry, visits
+from redoffice.kit.db import Database
+from redoffice.kit.errors import ValidationFailed
+from redoffice.registry import reference as registry
+from redoffice.visits import service as visits
 from tests.factories import setup_place
 
 

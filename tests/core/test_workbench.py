@@ -2,12 +2,15 @@
 
 from datetime import date, timedelta
 
-from redoffice.db import Database
+from redoffice.cases import service as cases
+from redoffice.cases.service import CaseInput
+from redoffice.kit.db import Database
 from redoffice.models.base import utcnow
-from redoffice.services import cases, registry, visits, workbench
-from redoffice.services.cases import CaseInput
-from redoffice.services.households import HouseholdInput, save_household
-from redoffice.services.visits import VisitInput
+from redoffice.registry import reference as registry
+from redoffice.registry.households import HouseholdInput, save_household
+from redoffice.visits import service as visits
+from redoffice.visits.service import VisitInput
+from redoffice.workbench import queries as workbench
 from tests.factories import setup_place
 
 

@@ -8,17 +8,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from redoffice.db import (
-    backup_if_due,
-    backup_sqlite,
-    head_revision,
-    open_database,
-    script_head,
-)
-from redoffice.errors import UserError
+from redoffice.kit.db import backup_if_due, backup_sqlite, head_revision, open_database, script_head
+from redoffice.kit.errors import UserError
 from redoffice.models import Household
-from redoffice.services import search
-from redoffice.services.search import ResidentQuery
+from redoffice.registry import search
+from redoffice.registry.search import ResidentQuery
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 TABLES = (
@@ -97,7 +91,7 @@ def test_newer_database_is_refused_untouched(tmp_path: Path) -> None:
 def test_outdated_database_is_backed_up_before_upgrade(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import redoffice.db as dbmod
+    import redoffice.kit.db as dbmod
 
     path = tmp_path / "old.sqlite"
     shutil.copy(FIXTURES / "schema_0001.sqlite", path)
@@ -155,7 +149,7 @@ def test_unreadable_file_gives_a_clear_message(tmp_path: Path) -> None:
 
 def test_upgraded_database_has_a_visit_plan(tmp_path: Path) -> None:
     """The derived visit state of an upgraded database is built on first use."""
-    from redoffice.services import visits
+    from redoffice.visits import service as visits
 
     path = _upgraded_copy("schema_0001.sqlite", tmp_path)
     db = open_database(f"sqlite:///{path}")
@@ -173,8 +167,10 @@ def test_upgraded_database_has_a_visit_plan(tmp_path: Path) -> None:
 def test_session_two_database_keeps_its_work_and_takes_wishes(tmp_path: Path) -> None:
     """A database at 0006 (visits, cases, meetings, an attachment) upgrades to the 微心愿
     schema: 0007 adds lookup indexes, 0008 rebuilds the attachment table with a new owner."""
-    from redoffice.services import attachments, wish_queries, wishes
-    from redoffice.services.wishes import WishInput
+    from redoffice.attachments import service as attachments
+    from redoffice.wishes import queries as wish_queries
+    from redoffice.wishes import service as wishes
+    from redoffice.wishes.service import WishInput
 
     work = ("visit", "case_record", "meeting", "resolution", "attachment")
     conn = sqlite3.connect(FIXTURES / "schema_0006.sqlite")

@@ -4,11 +4,14 @@ import re
 from datetime import date
 from pathlib import Path
 
-from redoffice.db import Database
+from redoffice.cases import service as cases
+from redoffice.cases.service import CaseInput
+from redoffice.kit.db import Database
+from redoffice.output import printing
+from redoffice.registry import reference as registry
 from redoffice.reports import forms
-from redoffice.services import cases, printing, registry, visits
-from redoffice.services.cases import CaseInput
-from redoffice.services.visits import IssueInput, VisitInput
+from redoffice.visits import service as visits
+from redoffice.visits.service import IssueInput, VisitInput
 from tests.factories import add_resident, setup_place
 from tests.reports.conftest import pdf_fonts, pdf_text
 

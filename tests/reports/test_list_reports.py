@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from redoffice.errors import UserError
+from redoffice.kit.errors import UserError
+from redoffice.kit.steps import Steps
 from redoffice.reports.lists import FigureTable, ListSheet, figures, list_sheet
-from redoffice.steps import Steps
 from tests.reports.conftest import pdf_fonts, pdf_text
 
 SHEET = ListSheet(

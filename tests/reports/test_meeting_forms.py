@@ -7,18 +7,21 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from redoffice.db import Database
-from redoffice.reports import meetings as forms
-from redoffice.reports.workbook import table_workbook
-from redoffice.services import cases, meetings, printing, resolutions
-from redoffice.services.cases import CaseInput
-from redoffice.services.meetings import (
+from redoffice.cases import service as cases
+from redoffice.cases.service import CaseInput
+from redoffice.kit.db import Database
+from redoffice.meetings import resolutions
+from redoffice.meetings import service as meetings
+from redoffice.meetings.service import (
     AttendeeInput,
     ItemInput,
     MeetingInput,
     Minutes,
     ResolutionInput,
 )
+from redoffice.output import printing
+from redoffice.reports import meetings as forms
+from redoffice.reports.workbook import table_workbook
 from tests.factories import setup_place
 from tests.reports.conftest import pdf_fonts, pdf_text
 

@@ -4,9 +4,9 @@ as stored: the missing characters come from the embedded Hanazono Mincho fallbac
 import re
 from pathlib import Path
 
-from redoffice.db import Database
+from redoffice.kit.db import Database
+from redoffice.output import printing
 from redoffice.reports import base, forms
-from redoffice.services import printing
 from tests.factories import add_resident, setup_place
 from tests.reports.conftest import pdf_fonts, pdf_text
 

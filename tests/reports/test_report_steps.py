@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from redoffice.errors import UserError
+from redoffice.kit.errors import UserError
+from redoffice.kit.steps import Steps
 from redoffice.reports import forms
-from redoffice.steps import Steps
 
 ROWS = [
     forms.LedgerRow(

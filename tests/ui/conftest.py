@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtCore import QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from redoffice.db import Database
-from redoffice.services.demo import create_demo
-from redoffice.ui.context import AppContext
-from redoffice.ui.resources import install_font, install_translators
-from redoffice.ui.screen_fit import install_screen_fit
+from redoffice.demo.build import create_demo
+from redoffice.kit.db import Database
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.resources import install_font, install_translators
+from redoffice.ui.kit.screen_fit import install_screen_fit
 
 _translators: list[QTranslator] = []
 
@@ -62,6 +62,6 @@ def no_questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         asked.append(text)
         return True
 
-    monkeypatch.setattr("redoffice.ui.ask.confirm", confirm)
-    monkeypatch.setattr("redoffice.ui.ask.risky", confirm)
+    monkeypatch.setattr("redoffice.ui.kit.ask.confirm", confirm)
+    monkeypatch.setattr("redoffice.ui.kit.ask.risky", confirm)
     return asked

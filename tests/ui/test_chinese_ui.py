@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QFontDatabase
 
-from redoffice.ui.resources import FONT_FILE, resources_dir
+from redoffice.ui.kit.resources import FONT_FILE, resources_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "redoffice_zh_CN.ts"
@@ -26,7 +26,7 @@ def _messages(path: Path) -> dict[tuple[str, str], ET.Element]:
 def test_every_source_string_is_in_the_ts_file(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.ts"
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
-    sources = sorted(str(p) for p in (ROOT / "redoffice" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "redoffice" / "ui").rglob("*.py"))
     subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True, capture_output=True)
     missing = set(_messages(fresh)) - set(_messages(TS))
     assert not missing, f"run `make i18n` and translate: {sorted(missing)}"

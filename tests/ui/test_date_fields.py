@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
-from redoffice.ui.context import AppContext
-from redoffice.ui.date_fields import DateField, TimeField, birth_decade
-from redoffice.ui.resident_dialog import ResidentDialog
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.date_fields import DateField, TimeField, birth_decade
+from redoffice.ui.registry.resident_dialog import ResidentDialog
 from tests.ui.driver import click, type_into
 
 

@@ -12,13 +12,15 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from redoffice.meetings import resolutions
 from redoffice.models import Visit
-from redoffice.services import residents, resolutions, visits
-from redoffice.ui.context import AppContext
-from redoffice.ui.meetings_page import CompleteDialog, MeetingsPage
-from redoffice.ui.resident_dialog import ResidentDialog, StatusDialog
-from redoffice.ui.residents_page import ResidentsPage
-from redoffice.ui.visit_dialog import VisitDialog
+from redoffice.registry import residents
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.meetings.meetings_page import CompleteDialog, MeetingsPage
+from redoffice.ui.registry.resident_dialog import ResidentDialog, StatusDialog
+from redoffice.ui.registry.residents_page import ResidentsPage
+from redoffice.ui.visits.visit_dialog import VisitDialog
+from redoffice.visits import service as visits
 from tests.ui.driver import click, opened, type_into
 
 
@@ -36,7 +38,7 @@ def _answer(monkeypatch: pytest.MonkeyPatch, yes: bool) -> list[str]:
         asked.append(text)
         return yes
 
-    monkeypatch.setattr("redoffice.ui.ask.risky", confirm)
+    monkeypatch.setattr("redoffice.ui.kit.ask.risky", confirm)
     return asked
 
 

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
-from redoffice.db import Database
-from redoffice.services.demo import create_demo
-from redoffice.ui import ask
-from redoffice.ui.context import AppContext
-from redoffice.ui.dashboard import Card
+from redoffice.demo.build import create_demo
+from redoffice.kit.db import Database
+from redoffice.ui.kit import ask
+from redoffice.ui.kit.context import AppContext
 from redoffice.ui.main_window import MainWindow
+from redoffice.ui.workbench.dashboard import Card
 
 # buttons whose effect is to leave the program or to open an external application
 SKIPPED_ACTIONS = ("退出",)
@@ -52,8 +52,8 @@ def problems(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Problems:
         found.unexpected.append(f"{message}: {error!r}")
         return tmp_path / "redoffice.log"
 
-    monkeypatch.setattr("redoffice.ui.errors.log_exception", log_exception)
-    monkeypatch.setattr("redoffice.ui.errors._collected", found.messages)
+    monkeypatch.setattr("redoffice.ui.kit.errors.log_exception", log_exception)
+    monkeypatch.setattr("redoffice.ui.kit.errors._collected", found.messages)
     _answer_every_question(monkeypatch, tmp_path)
     return found
 
@@ -75,7 +75,7 @@ def _answer_every_question(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> N
     """Questions answered the way a user going ahead would; files saved into ``tmp_path``."""
     monkeypatch.chdir(tmp_path)  # a suggested file name is saved here
     for name, answer in ANSWERS.items():
-        monkeypatch.setattr(f"redoffice.ui.ask.{name}", answer)
+        monkeypatch.setattr(f"redoffice.ui.kit.ask.{name}", answer)
     monkeypatch.setattr("PySide6.QtGui.QDesktopServices.openUrl", lambda *_a: True)
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
-from redoffice.ui import ask, ui_state
+from redoffice.ui.kit import ask, ui_state
 
 
 def _opened_in(qtbot: QtBot, show: object) -> str:

@@ -16,25 +16,27 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from redoffice import __version__
+from redoffice.kit import records
 from redoffice.models import Resident
-from redoffice.services import calendar, records, residents, search
-from redoffice.services.search import ResidentQuery
-from redoffice.ui.cases_page import CasesPage
-from redoffice.ui.context import AppContext
-from redoffice.ui.dashboard import BarChart, Dashboard
-from redoffice.ui.help_window import HelpDialog
-from redoffice.ui.holiday_paste import HolidayPasteDialog
-from redoffice.ui.households_page import HouseholdsPage
+from redoffice.registry import residents, search
+from redoffice.registry.search import ResidentQuery
+from redoffice.settings import calendar
+from redoffice.ui.cases.cases_page import CasesPage
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.help_window import HelpDialog
+from redoffice.ui.kit.resources import prefer_chinese_dates
+from redoffice.ui.kit.row_buttons import RowButtons
 from redoffice.ui.main_window import MainWindow
-from redoffice.ui.meetings_page import MeetingsPage
-from redoffice.ui.reference_page import ReferencePage
-from redoffice.ui.resident_dialog import ResidentDialog
-from redoffice.ui.residents_page import ResidentsPage
-from redoffice.ui.resources import prefer_chinese_dates
-from redoffice.ui.row_buttons import RowButtons
-from redoffice.ui.visits_page import VisitsPage
-from redoffice.ui.wishes_page import WishesPage
-from redoffice.ui.work_settings import CalendarSettings
+from redoffice.ui.meetings.meetings_page import MeetingsPage
+from redoffice.ui.registry.households_page import HouseholdsPage
+from redoffice.ui.registry.reference_page import ReferencePage
+from redoffice.ui.registry.resident_dialog import ResidentDialog
+from redoffice.ui.registry.residents_page import ResidentsPage
+from redoffice.ui.settings.holiday_paste import HolidayPasteDialog
+from redoffice.ui.settings.work_settings import CalendarSettings
+from redoffice.ui.visits.visits_page import VisitsPage
+from redoffice.ui.wishes.wishes_page import WishesPage
+from redoffice.ui.workbench.dashboard import BarChart, Dashboard
 
 
 def test_qt_file_dialog_speaks_chinese(qtbot: QtBot) -> None:
@@ -84,10 +86,10 @@ def test_holiday_list_imported_with_the_button(
         encoding="utf-8",
     )
     chosen = [str(good)]
-    monkeypatch.setattr("redoffice.ui.ask.open_path", lambda *_args: chosen.pop())
+    monkeypatch.setattr("redoffice.ui.kit.ask.open_path", lambda *_args: chosen.pop())
     reported: list[str] = []
     monkeypatch.setattr(
-        "redoffice.ui.context.report", lambda _parent, error: reported.append(str(error))
+        "redoffice.ui.kit.context.report", lambda _parent, error: reported.append(str(error))
     )
     widget = CalendarSettings(ctx)
     qtbot.addWidget(widget)
@@ -188,10 +190,12 @@ def test_back_up_and_restore_from_the_file_menu(
     asked: list[str] = []
     target = tmp_path / "U盘" / "社区备份.sqlite"
     target.parent.mkdir()
-    monkeypatch.setattr("redoffice.ui.ask.save_path", lambda *_a: str(target))
-    monkeypatch.setattr("redoffice.ui.ask.open_path", lambda *_a: str(target))
-    monkeypatch.setattr("redoffice.ui.ask.inform", lambda _p, _t, text: told.append(text))
-    monkeypatch.setattr("redoffice.ui.ask.risky", lambda _p, _t, text: asked.append(text) or True)
+    monkeypatch.setattr("redoffice.ui.kit.ask.save_path", lambda *_a: str(target))
+    monkeypatch.setattr("redoffice.ui.kit.ask.open_path", lambda *_a: str(target))
+    monkeypatch.setattr("redoffice.ui.kit.ask.inform", lambda _p, _t, text: told.append(text))
+    monkeypatch.setattr(
+        "redoffice.ui.kit.ask.risky", lambda _p, _t, text: asked.append(text) or True
+    )
     before = search.count_residents(ctx.db, ResidentQuery())
     window.backup_action.trigger()
     ctx.tasks.wait_idle()

@@ -11,33 +11,29 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
-from redoffice.services import (
-    case_queries,
-    meetings,
-    party_members,
-    resolutions,
-    visits,
-    wish_queries,
-)
-from redoffice.ui import screen_fit
-from redoffice.ui.attachments_dialog import AttachmentsDialog
-from redoffice.ui.case_dialogs import CaseDialog, CaseStepDialog
-from redoffice.ui.cases_page import PeriodDialog
-from redoffice.ui.context import AppContext
-from redoffice.ui.history_dialog import HistoryDialog
-from redoffice.ui.household_dialog import HouseholdDialog
-from redoffice.ui.household_picker import HouseholdPicker
-from redoffice.ui.import_wizard import ImportWizard
+from redoffice.cases import queries as case_queries
+from redoffice.meetings import resolutions
+from redoffice.meetings import service as meetings
+from redoffice.registry import party_members
+from redoffice.ui.cases.case_dialogs import CaseDialog, CaseStepDialog
+from redoffice.ui.cases.cases_page import PeriodDialog
+from redoffice.ui.kit import screen_fit
+from redoffice.ui.kit.attachments_dialog import AttachmentsDialog
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.history_dialog import HistoryDialog
+from redoffice.ui.kit.household_picker import HouseholdPicker
+from redoffice.ui.kit.preview import PreviewWindow
 from redoffice.ui.main_window import MainWindow
-from redoffice.ui.meeting_dialog import MeetingDialog
-from redoffice.ui.meetings_page import CompleteDialog
-from redoffice.ui.minutes_editor import MinutesEditor
-from redoffice.ui.preview import PreviewWindow
-from redoffice.ui.reference_page import RecordDialog, ReferencePage
-from redoffice.ui.resident_dialog import ResidentDialog, StatusDialog
-from redoffice.ui.setup_dialog import SetupDialog
-from redoffice.ui.visit_dialog import VisitDialog
-from redoffice.ui.wish_dialogs import (
+from redoffice.ui.meetings.meeting_dialog import MeetingDialog
+from redoffice.ui.meetings.meetings_page import CompleteDialog
+from redoffice.ui.meetings.minutes_editor import MinutesEditor
+from redoffice.ui.registry.household_dialog import HouseholdDialog
+from redoffice.ui.registry.import_wizard import ImportWizard
+from redoffice.ui.registry.reference_page import RecordDialog, ReferencePage
+from redoffice.ui.registry.resident_dialog import ResidentDialog, StatusDialog
+from redoffice.ui.settings.setup_dialog import SetupDialog
+from redoffice.ui.visits.visit_dialog import VisitDialog
+from redoffice.ui.wishes.wish_dialogs import (
     ClaimDialog,
     FollowUpDialog,
     FulfilDialog,
@@ -46,6 +42,8 @@ from redoffice.ui.wish_dialogs import (
     VerifyDialog,
     WishDialog,
 )
+from redoffice.visits import service as visits
+from redoffice.wishes import queries as wish_queries
 
 SCREEN = QRect(0, 0, 1366, 728)  # 1366×768 less a 40 px taskbar
 Make = Callable[[AppContext, QWidget], QWidget]
@@ -57,7 +55,7 @@ def office_screen(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _pdf(ctx: AppContext) -> bytes:
-    from redoffice.services import documents
+    from redoffice.output import documents
 
     return documents.sign_in_sheet(ctx.db, meetings.list_meetings(ctx.db)[0].id)
 
@@ -71,7 +69,7 @@ def _case(ctx: AppContext) -> case_queries.CaseRow:
 
 
 def _resident_id(ctx: AppContext) -> str:
-    from redoffice.services import search
+    from redoffice.registry import search
 
     return search.resident_ids(ctx.db, search.ResidentQuery())[0]
 

@@ -11,15 +11,18 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QTableWidget, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
-from redoffice.services import case_queries, meetings, resolutions, visits
-from redoffice.ui import screen_fit
-from redoffice.ui.case_dialogs import CaseDialog, CaseStepDialog
-from redoffice.ui.context import AppContext
-from redoffice.ui.date_fields import DateField
-from redoffice.ui.meeting_dialog import MeetingDialog
-from redoffice.ui.minutes_editor import MinutesEditor
-from redoffice.ui.resident_dialog import ResidentDialog
-from redoffice.ui.widgets import FieldForm
+from redoffice.cases import queries as case_queries
+from redoffice.meetings import resolutions
+from redoffice.meetings import service as meetings
+from redoffice.ui.cases.case_dialogs import CaseDialog, CaseStepDialog
+from redoffice.ui.kit import screen_fit
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.date_fields import DateField
+from redoffice.ui.kit.widgets import FieldForm
+from redoffice.ui.meetings.meeting_dialog import MeetingDialog
+from redoffice.ui.meetings.minutes_editor import MinutesEditor
+from redoffice.ui.registry.resident_dialog import ResidentDialog
+from redoffice.visits import service as visits
 from tests.ui.driver import click, click_row, type_into
 
 

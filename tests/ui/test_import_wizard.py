@@ -14,9 +14,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from redoffice.models import AuditLog, Estate, Grid, Household, Resident, Setting
-from redoffice.services import importer, registry
-from redoffice.ui.context import AppContext
-from redoffice.ui.import_wizard import PREVIEW_WIDEST, ImportWizard
+from redoffice.registry import importer
+from redoffice.registry import reference as registry
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.registry.import_wizard import PREVIEW_WIDEST, ImportWizard
 from tests import excel_corpus as corpus
 
 
@@ -42,7 +43,7 @@ class User:
 
     def choose(self, path: Path) -> None:
         """选择文件… then the file in the (patched) file dialog: the mapping step opens."""
-        self.monkeypatch.setattr("redoffice.ui.ask.open_paths", lambda *_a: [str(path)])
+        self.monkeypatch.setattr("redoffice.ui.kit.ask.open_paths", lambda *_a: [str(path)])
         self.press("选择文件…")
         assert self.ctx.tasks.wait_idle()
         assert self.wizard.pages.currentIndex() == 1
@@ -140,7 +141,7 @@ def test_a_new_office_ledger_creates_its_places_on_one_confirmation(user: User) 
         asked.append(text)
         return len(asked) > 1  # no the first time, yes the second
 
-    user.monkeypatch.setattr("redoffice.ui.ask.confirm", answer)
+    user.monkeypatch.setattr("redoffice.ui.kit.ask.confirm", answer)
     user.press("导入")
     assert ctx.tasks.wait_idle()
     assert user.written() == before and wizard.pages.currentIndex() == 2  # declined
@@ -173,7 +174,7 @@ def test_failed_rows_saved_as_a_workbook(user: User) -> None:
     user.choose(corpus.broken_cells(tmp_path))
     user.dry_run()
     target = tmp_path / "失败行.xlsx"
-    user.monkeypatch.setattr("redoffice.ui.ask.save_path", lambda *_a: str(target))
+    user.monkeypatch.setattr("redoffice.ui.kit.ask.save_path", lambda *_a: str(target))
     user.press("保存不能导入的行…")
     assert ctx.tasks.wait_idle()  # read again and written on the worker
     sheet = load_workbook(target).active

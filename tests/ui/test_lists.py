@@ -18,16 +18,17 @@ from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from redoffice.db import open_database
-from redoffice.services import community, search
-from redoffice.ui import ask
-from redoffice.ui.context import AppContext
-from redoffice.ui.household_picker import HouseholdPicker
-from redoffice.ui.list_view import SearchableList
-from redoffice.ui.preview import PreviewWindow
-from redoffice.ui.resident_dialog import ResidentDialog
-from redoffice.ui.residents_page import ResidentsPage
-from redoffice.ui.visits_page import VisitsPage
+from redoffice.kit.db import open_database
+from redoffice.registry import search
+from redoffice.settings import community
+from redoffice.ui.kit import ask
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.household_picker import HouseholdPicker
+from redoffice.ui.kit.list_view import SearchableList
+from redoffice.ui.kit.preview import PreviewWindow
+from redoffice.ui.registry.resident_dialog import ResidentDialog
+from redoffice.ui.registry.residents_page import ResidentsPage
+from redoffice.ui.visits.visits_page import VisitsPage
 from tests.conftest import IDENTITY, OPERATOR
 from tests.reports.conftest import pdf_fonts, pdf_text
 from tests.ui.driver import click, opened, type_into
@@ -74,7 +75,7 @@ def _right_click(widget: QWidget, pos: QPoint) -> None:
 def saved_to(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """The save dialog answers a file in the test's folder."""
     path = tmp_path / "导出.xlsx"
-    monkeypatch.setattr("redoffice.ui.ask.save_path", lambda *_a: str(path))
+    monkeypatch.setattr("redoffice.ui.kit.ask.save_path", lambda *_a: str(path))
     return path
 
 
@@ -82,7 +83,7 @@ def saved_to(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 def folders(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
     opened_urls: list[QUrl] = []
     monkeypatch.setattr(
-        "redoffice.ui.export.QDesktopServices.openUrl", lambda url: opened_urls.append(url)
+        "redoffice.ui.kit.export.QDesktopServices.openUrl", lambda url: opened_urls.append(url)
     )
     return opened_urls
 
@@ -104,7 +105,7 @@ def test_export_is_the_list_as_shown_and_reports_the_count(
     assert 0 < len(shown) < 137 and {r.grid for r in shown} == {grid.split(" ")[-1]}
     births = [r.birth_date for r in shown]
     assert births == sorted(births)  # type: ignore[type-var]
-    monkeypatch.setattr("redoffice.ui.ask.risky", lambda *_a: False)
+    monkeypatch.setattr("redoffice.ui.kit.ask.risky", lambda *_a: False)
     click(qtbot, page, "导出 Excel")
     assert ctx.tasks.wait_idle()
     sheet = load_workbook(saved_to).active
@@ -127,7 +128,7 @@ def test_the_full_id_question_defaults_to_no(
     no_questions: list[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("redoffice.ui.ask.risky", REAL_RISKY)  # this question is asked for real
+    monkeypatch.setattr("redoffice.ui.kit.ask.risky", REAL_RISKY)  # this question is asked for real
     page = _residents(qtbot, ctx)
     seen: list[str] = []
 
@@ -153,7 +154,7 @@ def test_the_full_id_question_defaults_to_no(
 def test_households_export_numbers_households_without_ids(
     qtbot: QtBot, ctx: AppContext, saved_to: Path, folders: list[QUrl], no_questions: list[str]
 ) -> None:
-    from redoffice.ui.households_page import HouseholdsPage
+    from redoffice.ui.registry.households_page import HouseholdsPage
 
     page = HouseholdsPage(ctx)
     qtbot.addWidget(page)
@@ -405,7 +406,7 @@ def test_case_statistics_for_a_year_exported_and_printed(
     folders: list[QUrl],
     no_questions: list[str],
 ) -> None:
-    from redoffice.ui.cases_page import CasesPage
+    from redoffice.ui.cases.cases_page import CasesPage
 
     page = CasesPage(ctx)
     qtbot.addWidget(page)
@@ -468,7 +469,7 @@ def test_follow_up_list_exported_and_printed_with_its_filters(
     folders: list[QUrl],
     no_questions: list[str],
 ) -> None:
-    from redoffice.ui.meetings_page import MeetingsPage
+    from redoffice.ui.meetings.meetings_page import MeetingsPage
 
     page = MeetingsPage(ctx)
     qtbot.addWidget(page)
@@ -498,8 +499,8 @@ def test_follow_up_list_exported_and_printed_with_its_filters(
 def test_a_case_opened_from_the_workbench_shows_whatever_filter_was_remembered(
     qtbot: QtBot, ctx: AppContext
 ) -> None:
-    from redoffice.services.case_queries import CaseFilter, list_cases
-    from redoffice.ui.cases_page import CasesPage
+    from redoffice.cases.queries import CaseFilter, list_cases
+    from redoffice.ui.cases.cases_page import CasesPage
     from redoffice.ui.main_window import MainWindow
     from tests.ui.driver import click_row
 
@@ -530,8 +531,8 @@ def test_a_case_opened_from_the_workbench_shows_whatever_filter_was_remembered(
 
 
 def test_meetings_and_follow_up_rows_offer_their_buttons(qtbot: QtBot, ctx: AppContext) -> None:
-    from redoffice.ui.meetings_page import MeetingsPage
-    from redoffice.ui.preview import PreviewWindow
+    from redoffice.ui.kit.preview import PreviewWindow
+    from redoffice.ui.meetings.meetings_page import MeetingsPage
 
     page = MeetingsPage(ctx)
     qtbot.addWidget(page)
@@ -593,7 +594,7 @@ def test_ctrl_f_finds_the_search_of_the_list_in_view(qtbot: QtBot, ctx: AppConte
 
 
 def test_a_wish_row_offers_its_steps_in_its_state(qtbot: QtBot, ctx: AppContext) -> None:
-    from redoffice.ui.wishes_page import WishesPage
+    from redoffice.ui.wishes.wishes_page import WishesPage
 
     page = WishesPage(ctx)
     qtbot.addWidget(page)

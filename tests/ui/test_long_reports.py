@@ -11,15 +11,15 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from redoffice.errors import UserError
-from redoffice.messages import message
-from redoffice.steps import Steps
-from redoffice.ui.cases_page import PeriodDialog
-from redoffice.ui.context import AppContext
+from redoffice.kit.errors import UserError
+from redoffice.kit.messages import message
+from redoffice.kit.steps import Steps
+from redoffice.ui.cases.cases_page import PeriodDialog
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.preview import PreviewWindow, ReportProgress
+from redoffice.ui.kit.tasks import BackgroundJob
 from redoffice.ui.main_window import MainWindow
-from redoffice.ui.preview import PreviewWindow, ReportProgress
-from redoffice.ui.residents_page import ResidentsPage
-from redoffice.ui.tasks import BackgroundJob
+from redoffice.ui.registry.residents_page import ResidentsPage
 from tests.ui.driver import click, opened
 
 JOB_SECONDS = 60  # a process is started for the job: importing the report code takes a while
@@ -28,7 +28,7 @@ JOB_SECONDS = 60  # a process is started for the job: importing the report code 
 @pytest.fixture
 def informed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     told: list[str] = []
-    monkeypatch.setattr("redoffice.ui.ask.inform", lambda _p, _title, text: told.append(text))
+    monkeypatch.setattr("redoffice.ui.kit.ask.inform", lambda _p, _title, text: told.append(text))
     return told
 
 

@@ -5,9 +5,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from redoffice.ui.context import AppContext
-from redoffice.ui.dashboard import Dashboard
+from redoffice.ui.kit.context import AppContext
 from redoffice.ui.main_window import MainWindow
+from redoffice.ui.workbench.dashboard import Dashboard
 
 
 def test_main_window_opens_every_page(qtbot: QtBot, ctx: AppContext) -> None:

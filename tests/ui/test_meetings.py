@@ -17,17 +17,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QTabWidget
 from pytestqt.qtbot import QtBot
 
-from redoffice.db import open_database
-from redoffice.services import case_queries, meetings, resolutions
-from redoffice.services.case_queries import CaseFilter
-from redoffice.services.meetings import MeetingInput
-from redoffice.ui.context import AppContext
-from redoffice.ui.date_fields import DateField
+from redoffice.cases import queries as case_queries
+from redoffice.cases.queries import CaseFilter
+from redoffice.kit.db import open_database
+from redoffice.meetings import resolutions
+from redoffice.meetings import service as meetings
+from redoffice.meetings.service import MeetingInput
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.date_fields import DateField
+from redoffice.ui.kit.preview import PreviewWindow
 from redoffice.ui.main_window import MainWindow
-from redoffice.ui.meeting_dialog import MeetingDialog
-from redoffice.ui.meetings_page import CompleteDialog, MeetingsPage
-from redoffice.ui.minutes_editor import MinutesEditor
-from redoffice.ui.preview import PreviewWindow
+from redoffice.ui.meetings.meeting_dialog import MeetingDialog
+from redoffice.ui.meetings.meetings_page import CompleteDialog, MeetingsPage
+from redoffice.ui.meetings.minutes_editor import MinutesEditor
 from tests.ui.driver import click, click_row, opened, type_into
 
 
@@ -102,7 +104,9 @@ def test_meeting_from_two_cases_resolution_and_preview(
     qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown: list[str] = []
-    monkeypatch.setattr("redoffice.ui.errors.QMessageBox.warning", lambda *a: shown.append(a[2]))
+    monkeypatch.setattr(
+        "redoffice.ui.kit.errors.QMessageBox.warning", lambda *a: shown.append(a[2])
+    )
     two = _open_cases(ctx)
     assert len(two) == 2
     window = MainWindow(ctx)
@@ -160,10 +164,11 @@ DRAFT_SCRIPT = textwrap.dedent(
     import os, signal, sys
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
-    from redoffice.db import open_database
-    from redoffice.services import meetings
-    from redoffice.ui.context import AppContext
-    from redoffice.ui.minutes_editor import MinutesEditor
+    import redoffice.features  # registers the features' session hooks
+    from redoffice.kit.db import open_database
+    from redoffice.meetings import service as meetings
+    from redoffice.ui.kit.context import AppContext
+    from redoffice.ui.meetings.minutes_editor import MinutesEditor
     db = open_database(sys.argv[1])
     ctx = AppContext(db)
     editor = MinutesEditor(ctx, meetings.get_meeting(db, sys.argv[2]))
@@ -201,7 +206,7 @@ def test_autosaved_draft_survives_a_killed_process(
     draft = meetings.load_draft(again, meeting_id)
     again.close()
     assert draft is not None and draft.items[-1].discussion == "断电前录入的讨论情况"
-    monkeypatch.setattr("redoffice.ui.ask.confirm", lambda *_a: True)
+    monkeypatch.setattr("redoffice.ui.kit.ask.confirm", lambda *_a: True)
     editor = MinutesEditor(ctx, meetings.get_meeting(ctx.db, meeting_id), draft)
     qtbot.addWidget(editor)
     editor.item_list.setCurrentRow(editor.item_list.count() - 1)

@@ -14,37 +14,34 @@ from PySide6.QtWidgets import QComboBox, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from redoffice.db import open_database
+from redoffice.cases import queries as case_queries
+from redoffice.cases.queries import CaseFilter
+from redoffice.kit.db import open_database
+from redoffice.meetings import resolutions
+from redoffice.meetings import service as meetings
+from redoffice.meetings.resolutions import ResolutionFilter
+from redoffice.meetings.service import ItemInput, MeetingInput, Minutes, ResolutionInput
 from redoffice.models import Case
-from redoffice.services import (
-    case_queries,
-    community,
-    meetings,
-    residents,
-    resolutions,
-    search,
-    visits,
-    wish_queries,
-)
-from redoffice.services.case_queries import CaseFilter
-from redoffice.services.meetings import ItemInput, MeetingInput, Minutes, ResolutionInput
-from redoffice.services.residents import TagInput
-from redoffice.services.resolutions import ResolutionFilter
-from redoffice.services.search import HouseholdQuery, ResidentQuery
-from redoffice.ui.case_dialogs import CaseStepDialog
-from redoffice.ui.cases_page import CasesPage
-from redoffice.ui.context import AppContext
-from redoffice.ui.date_fields import DateField
-from redoffice.ui.history_dialog import HistoryDialog
-from redoffice.ui.meeting_changes import CancelMeetingDialog, CorrectMeetingDialog
-from redoffice.ui.meetings_page import MeetingsPage
-from redoffice.ui.minutes_editor import MinutesEditor
-from redoffice.ui.residents_page import ResidentsPage
-from redoffice.ui.setup_dialog import SetupDialog
-from redoffice.ui.simple_table import SimpleTable
-from redoffice.ui.visit_dialog import VisitDialog
-from redoffice.ui.wish_dialogs import WishDialog
-from redoffice.ui.wishes_page import WishesPage
+from redoffice.registry import residents, search
+from redoffice.registry.residents import TagInput
+from redoffice.registry.search import HouseholdQuery, ResidentQuery
+from redoffice.settings import community
+from redoffice.ui.cases.case_dialogs import CaseStepDialog
+from redoffice.ui.cases.cases_page import CasesPage
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.date_fields import DateField
+from redoffice.ui.kit.history_dialog import HistoryDialog
+from redoffice.ui.kit.simple_table import SimpleTable
+from redoffice.ui.meetings.meeting_changes import CancelMeetingDialog, CorrectMeetingDialog
+from redoffice.ui.meetings.meetings_page import MeetingsPage
+from redoffice.ui.meetings.minutes_editor import MinutesEditor
+from redoffice.ui.registry.residents_page import ResidentsPage
+from redoffice.ui.settings.setup_dialog import SetupDialog
+from redoffice.ui.visits.visit_dialog import VisitDialog
+from redoffice.ui.wishes.wish_dialogs import WishDialog
+from redoffice.ui.wishes.wishes_page import WishesPage
+from redoffice.visits import service as visits
+from redoffice.wishes import queries as wish_queries
 from tests.factories import add_resident
 from tests.ui.driver import button, click, click_row, opened, pick, type_into
 
@@ -152,7 +149,8 @@ def test_a_final_meeting_is_neither_corrected_nor_cancelled(
     meetings.finalize(ctx.db, meeting_id)  # meanwhile, on another computer
     shown: list[str] = []
     monkeypatch.setattr(
-        "redoffice.ui.meeting_changes.report", lambda _parent, error: shown.append(error.text)
+        "redoffice.ui.meetings.meeting_changes.report",
+        lambda _parent, error: shown.append(error.text),
     )
     for text in ("修改…", "取消会议…"):
         click(qtbot, page, text)
@@ -342,7 +340,7 @@ def test_cancelling_the_first_start_says_the_program_closes(
         asked.append(text)
         return answers.pop(0)
 
-    monkeypatch.setattr("redoffice.ui.ask.risky", confirm)
+    monkeypatch.setattr("redoffice.ui.kit.ask.risky", confirm)
     click(qtbot, dialog, "取消并退出")
     assert dialog.isVisible()  # "no": the dialog stays
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)

@@ -5,16 +5,18 @@ from pathlib import Path
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
-from redoffice.db import open_database
-from redoffice.services import community, records, registry
-from redoffice.services.households import get_household
-from redoffice.ui.context import AppContext
-from redoffice.ui.history_dialog import HistoryDialog
-from redoffice.ui.household_dialog import HouseholdDialog
-from redoffice.ui.households_page import HouseholdsPage
-from redoffice.ui.reference_page import RecordDialog, ReferencePage
-from redoffice.ui.settings_page import SettingsPage
-from redoffice.ui.setup_dialog import SetupDialog
+from redoffice.kit import records
+from redoffice.kit.db import open_database
+from redoffice.registry import reference as registry
+from redoffice.registry.households import get_household
+from redoffice.settings import community
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.history_dialog import HistoryDialog
+from redoffice.ui.registry.household_dialog import HouseholdDialog
+from redoffice.ui.registry.households_page import HouseholdsPage
+from redoffice.ui.registry.reference_page import RecordDialog, ReferencePage
+from redoffice.ui.settings.settings_page import SettingsPage
+from redoffice.ui.settings.setup_dialog import SetupDialog
 from tests.ui.driver import click, opened, pick, type_into
 
 

@@ -6,11 +6,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from redoffice.models import Resident
-from redoffice.services.search import ResidentRow
-from redoffice.ui.context import AppContext
-from redoffice.ui.households_page import HouseholdsPage
-from redoffice.ui.resident_dialog import ResidentDialog
-from redoffice.ui.residents_page import ResidentsPage
+from redoffice.registry.search import ResidentRow
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.registry.households_page import HouseholdsPage
+from redoffice.ui.registry.resident_dialog import ResidentDialog
+from redoffice.ui.registry.residents_page import ResidentsPage
 from tests.factories import id_number
 from tests.ui.driver import click, opened, type_into
 

@@ -10,11 +10,12 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from redoffice.services import registry, visits
-from redoffice.ui.context import AppContext
+from redoffice.registry import reference as registry
+from redoffice.ui.kit.context import AppContext
 from redoffice.ui.main_window import MainWindow
-from redoffice.ui.visit_dialog import VisitDialog
-from redoffice.ui.visits_page import VisitsPage
+from redoffice.ui.visits.visit_dialog import VisitDialog
+from redoffice.ui.visits.visits_page import VisitsPage
+from redoffice.visits import service as visits
 from tests.ui.driver import click, click_row, opened, pick, type_into
 
 

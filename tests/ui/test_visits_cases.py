@@ -15,26 +15,29 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from redoffice.attachments import service as attachments
+from redoffice.cases import queries as case_queries
+from redoffice.cases.queries import CaseFilter
+from redoffice.kit.validation import mask_name
 from redoffice.models import Case
-from redoffice.reports import forms
-from redoffice.services import attachments, case_queries, config, printing
-from redoffice.services.case_queries import CaseFilter
-from redoffice.services.search import (
+from redoffice.output import printing
+from redoffice.registry.search import (
     HouseholdQuery,
     household_ids,
     household_members,
     household_rows,
 )
-from redoffice.services.validation import mask_name
-from redoffice.ui.attachments_dialog import AttachmentsDialog
-from redoffice.ui.case_dialogs import CaseDialog, CaseStepDialog
-from redoffice.ui.context import AppContext
-from redoffice.ui.household_picker import HouseholdPicker
-from redoffice.ui.households_page import HouseholdsPage
+from redoffice.reports import forms
+from redoffice.settings import config
+from redoffice.ui.cases.case_dialogs import CaseDialog, CaseStepDialog
+from redoffice.ui.kit.attachments_dialog import AttachmentsDialog
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.household_picker import HouseholdPicker
+from redoffice.ui.kit.preview import PreviewWindow, print_document
 from redoffice.ui.main_window import MainWindow
-from redoffice.ui.preview import PreviewWindow, print_document
-from redoffice.ui.visit_dialog import VisitDialog
-from redoffice.ui.work_settings import WorkSettings
+from redoffice.ui.registry.households_page import HouseholdsPage
+from redoffice.ui.settings.work_settings import WorkSettings
+from redoffice.ui.visits.visit_dialog import VisitDialog
 from tests.ui.driver import click, click_row, opened, pick, type_into
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
@@ -181,7 +184,7 @@ def test_preview_prints_and_saves(
     assert "842 x 595" in info  # the ledger is A4 landscape, and so is the printout
 
     target = tmp_path / "saved.pdf"
-    monkeypatch.setattr("redoffice.ui.ask.save_path", lambda *_a: str(target))
+    monkeypatch.setattr("redoffice.ui.kit.ask.save_path", lambda *_a: str(target))
     click(qtbot, window, "另存为 PDF")
     assert target.read_bytes() == pdf
 
@@ -206,9 +209,11 @@ def test_attachments_dialog_adds_and_refuses(
     good.write_bytes(PNG)
     bad.write_text("not a picture")
     shown: list[str] = []
-    monkeypatch.setattr("redoffice.ui.errors.QMessageBox.warning", lambda *a: shown.append(a[2]))
+    monkeypatch.setattr(
+        "redoffice.ui.kit.errors.QMessageBox.warning", lambda *a: shown.append(a[2])
+    )
     chosen: list[list[str]] = [[str(good)], [str(bad)]]
-    monkeypatch.setattr("redoffice.ui.ask.open_paths", lambda *_a: chosen.pop(0))
+    monkeypatch.setattr("redoffice.ui.kit.ask.open_paths", lambda *_a: chosen.pop(0))
     dialog.show()
     click(qtbot, dialog, "添加")
     assert ctx.tasks.wait_idle()

@@ -11,14 +11,17 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from redoffice.services import case_queries, party_members, wish_queries, wishes
-from redoffice.services.case_queries import CaseFilter
-from redoffice.services.wish_queries import WishFilter
-from redoffice.ui.context import AppContext
-from redoffice.ui.dashboard import Dashboard
-from redoffice.ui.save_dialog import SaveDialog
-from redoffice.ui.wish_dialogs import ClaimDialog, FulfilDialog, VerifyDialog, WishDialog
-from redoffice.ui.wishes_page import WishesPage
+from redoffice.cases import queries as case_queries
+from redoffice.cases.queries import CaseFilter
+from redoffice.registry import party_members
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.save_dialog import SaveDialog
+from redoffice.ui.wishes.wish_dialogs import ClaimDialog, FulfilDialog, VerifyDialog, WishDialog
+from redoffice.ui.wishes.wishes_page import WishesPage
+from redoffice.ui.workbench.dashboard import Dashboard
+from redoffice.wishes import queries as wish_queries
+from redoffice.wishes import service as wishes
+from redoffice.wishes.queries import WishFilter
 from tests.ui.driver import click, click_row, opened, pick, tick, type_into
 
 
@@ -153,7 +156,7 @@ def test_status_filter(qtbot: QtBot, ctx: AppContext, status: str) -> None:
 
 
 def test_service_record_for_a_claimed_wish(qtbot: QtBot, ctx: AppContext) -> None:
-    from redoffice.ui.wish_dialogs import ServiceDialog
+    from redoffice.ui.wishes.wish_dialogs import ServiceDialog
 
     member = party_members.list_members(ctx.db)[0]
     claimed = wish_queries.list_wishes(ctx.db, WishFilter(status="published"))[:1]
@@ -186,7 +189,7 @@ def test_service_record_for_a_claimed_wish(qtbot: QtBot, ctx: AppContext) -> Non
 
 
 def test_wish_wall_preview_in_a3(qtbot: QtBot, ctx: AppContext) -> None:
-    from redoffice.ui.preview import PreviewWindow
+    from redoffice.ui.kit.preview import PreviewWindow
 
     page = _page(qtbot, ctx)
     click(qtbot, page, "心愿墙公示（A3）")
@@ -199,7 +202,7 @@ def test_wish_wall_preview_in_a3(qtbot: QtBot, ctx: AppContext) -> None:
 
 
 def test_register_then_change_a_member(qtbot: QtBot, ctx: AppContext) -> None:
-    from redoffice.ui.wish_dialogs import MemberDialog
+    from redoffice.ui.wishes.wish_dialogs import MemberDialog
 
     page = _page(qtbot, ctx)
     _show_tab(qtbot, page, "双报到党员")
@@ -268,7 +271,7 @@ def test_publish_all_verified_and_export_the_statistics(
     qtbot.waitUntil(lambda: "个心愿已发布" in page.outcome.text(), timeout=5000)
     assert not wish_queries.list_wishes(ctx.db, WishFilter(status="verified"))
     target = tmp_path / "统计.xlsx"
-    monkeypatch.setattr("redoffice.ui.ask.save_path", lambda *_a: str(target))
+    monkeypatch.setattr("redoffice.ui.kit.ask.save_path", lambda *_a: str(target))
     _show_tab(qtbot, page, "统计")
     pick(qtbot, page.stats_by, page.stats_by.itemText(page.stats_by.findData("grid")))
     click(qtbot, page, "导出 Excel")

@@ -38,7 +38,7 @@ def upgrade() -> None:
     with op.batch_alter_table('visit', schema=None) as batch_op:
         batch_op.drop_index('ix_visit_visit_date')
         batch_op.create_index('ix_visit_date_live', ['visit_date', 'deleted'], unique=False)
-    # the rows are filled on first use (redoffice.visit_state.ensure_current)
+    # the rows are filled on first use (redoffice.visits.state.ensure_current)
 
     # ### end Alembic commands ###
 

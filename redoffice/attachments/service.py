@@ -1,0 +1,184 @@
+"""Photos and scans kept beside the database, addressed by the SHA-256 of their content.
+
+A file is checked by what it contains (not by its name), refused above the size limit, copied
+once into ``<store>/ab/abcdef…`` (the same content twice is stored once) and then linked to a
+visit or a case. The original file name is kept as display text only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from redoffice.kit.db import Database
+from redoffice.kit.errors import Collector, UserError
+from redoffice.models import Attachment
+from redoffice.settings import config
+
+# content type -> signatures at the start of the file
+SIGNATURES: Final = {
+    "image/jpeg": (b"\xff\xd8\xff",),
+    "image/png": (b"\x89PNG\r\n\x1a\n",),
+    "image/tiff": (b"II*\x00", b"MM\x00*"),
+    "image/bmp": (b"BM",),
+    "application/pdf": (b"%PDF-",),
+}
+OWNERS: Final = ("visit", "case_record", "meeting", "wish")
+FIELD = "attachments"
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    sha256: str
+    content_type: str
+    size: int
+    name: str
+
+
+@dataclass(frozen=True)
+class AttachmentRow:
+    id: str
+    name: str
+    content_type: str
+    size: int
+    sha256: str
+
+
+def sniff(head: bytes) -> str | None:
+    """The content type from the first bytes, or None when it is not an image or a PDF."""
+    for content_type, signatures in SIGNATURES.items():
+        if any(head.startswith(sig) for sig in signatures):
+            return content_type
+    return None
+
+
+def blob_path(store: Path, sha256: str) -> Path:
+    return store / sha256[:2] / sha256
+
+
+def _digest(path: Path) -> tuple[str, bytes]:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        head = f.read(16)
+        h.update(head)
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest(), head
+
+
+def _check(path: Path, max_bytes: int, c: Collector) -> tuple[str, str, int] | None:
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            c.add(FIELD, "attachment.empty", name=name)
+            return None
+        if size > max_bytes:
+            c.add(FIELD, "attachment.too_large", name=name, max=max_bytes // (1 << 20))
+            return None
+        sha256, head = _digest(path)
+    except OSError as exc:
+        c.add(FIELD, "attachment.unreadable", name=name, detail=exc.strerror or str(exc))
+        return None
+    content_type = sniff(head)
+    if content_type is None:
+        c.add(FIELD, "attachment.type", name=name)
+        return None
+    return sha256, content_type, size
+
+
+def _copy_in(source: Path, target: Path) -> None:
+    """Copy to a temporary name in the store, then rename: never a half-written blob."""
+    if target.exists():
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+    try:
+        with os.fdopen(fd, "wb") as out, source.open("rb") as src:
+            shutil.copyfileobj(src, out, 1 << 20)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def max_bytes(db: Database) -> int:
+    with db.read() as s:
+        return int(config.get_value(s, "attachment.max_mb")) << 20
+
+
+def store_files(db: Database, paths: tuple[Path, ...]) -> list[StoredFile]:
+    """Check every file, then copy the accepted ones into the store.
+
+    All files are checked first; if any is refused, nothing is copied and one ValidationFailed
+    names each refused file."""
+    limit = max_bytes(db)
+    c = Collector()
+    checked = [(path, _check(path, limit, c)) for path in paths]
+    c.raise_if_any()
+    stored = []
+    for path, (sha256, content_type, size) in ((p, f) for p, f in checked if f is not None):
+        try:
+            _copy_in(path, blob_path(db.attachments_dir, sha256))
+        except OSError as exc:
+            raise UserError(
+                "attachment.cannot_store", name=path.name, detail=exc.strerror or str(exc)
+            ) from exc
+        stored.append(StoredFile(sha256, content_type, size, path.name[:255]))
+    return stored
+
+
+def link(s: Session, owner_table: str, owner_id: str, files: list[StoredFile]) -> None:
+    """Record stored files as attachments of a record, inside the caller's transaction."""
+    if owner_table not in OWNERS:
+        raise UserError("invalid_choice", value=owner_table)
+    for f in files:
+        s.add(
+            Attachment(
+                owner_table=owner_table,
+                owner_id=owner_id,
+                sha256=f.sha256,
+                content_type=f.content_type,
+                size=f.size,
+                original_name=f.name,
+            )
+        )
+
+
+def add(db: Database, owner_table: str, owner_id: str, paths: tuple[Path, ...]) -> None:
+    """Attach files to an existing visit or case."""
+    files = store_files(db, paths)
+    with db.uow() as s:
+        link(s, owner_table, owner_id, files)
+
+
+def list_for(db: Database, owner_table: str, owner_id: str) -> list[AttachmentRow]:
+    with db.read() as s:
+        rows = s.scalars(
+            select(Attachment)
+            .where(
+                Attachment.owner_table == owner_table,
+                Attachment.owner_id == owner_id,
+                Attachment.deleted.is_(False),
+            )
+            .order_by(Attachment.id)
+        )
+        return [
+            AttachmentRow(a.id, a.original_name, a.content_type, a.size, a.sha256) for a in rows
+        ]
+
+
+def file_path(db: Database, row: AttachmentRow) -> Path:
+    """Where the attachment's content is; a clear error when the file has gone missing."""
+    path = blob_path(db.attachments_dir, row.sha256)
+    if not path.is_file():
+        raise UserError("attachment.missing", name=row.name)
+    return path

@@ -1,0 +1,400 @@
+"""变更记录 in the secretary's words: every audited change of a record (and of the rows that
+belong to it, such as a resident's 特殊人群), field by field, with Chinese field names, code
+labels instead of codes (性别 女, not ``female``), other records by their name or number (the
+household's address, not its id), ID numbers and phones masked as on every screen, and no
+internal columns (ids, search keys, sequence numbers)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Final
+
+from sqlalchemy import Date, Time, select
+from sqlalchemy.orm import Session
+
+from redoffice.cases import service as cases
+from redoffice.kit import codes
+from redoffice.kit.db import Database
+from redoffice.kit.messages import FIELDS
+from redoffice.kit.money import yuan
+from redoffice.kit.validation import mask_id_number, mask_phone
+from redoffice.meetings import resolutions
+from redoffice.meetings import service as meetings
+from redoffice.models import (
+    AgendaItem,
+    AuditLog,
+    Base,
+    Case,
+    Estate,
+    Grid,
+    Household,
+    Meeting,
+    Organization,
+    PartyMember,
+    Resident,
+    Resolution,
+    Staff,
+    Visit,
+    Wish,
+    WishRound,
+)
+from redoffice.models.base import UTCDateTime
+from redoffice.settings.calendar import SHANGHAI
+from redoffice.wishes import service as wishes
+from redoffice.wishes.queries import EVENT_LABELS
+
+EMPTY: Final = "—"
+
+# Columns no secretary needs to read: keys, bookkeeping, search and sort keys, positions.
+HIDDEN: Final = frozenset(
+    {
+        "id",
+        "version",
+        "updated_at",
+        "owner_node",
+        "deleted",
+        "name_pinyin",
+        "name_initials",
+        "search_name",
+        "id_number_rev",
+        "phone_rev",
+        "search_address",
+        "address_sort",
+        "seq",
+        "claim_id",
+        "owner_table",
+        "owner_id",
+        "sha256",
+        "before",
+    }
+)
+# a household's address is shown whole; its parts and the 小区 are in it
+HIDDEN_BY_TABLE: Final = {"household": frozenset({"estate_id", "building", "unit", "room"})}
+
+MASKED: Final = {"id_number": mask_id_number, "phone": mask_phone, "reporter_phone": mask_phone}
+MONEY: Final = frozenset({"estimated_value", "actual_value"})
+LISTS: Final = frozenset({"purposes"})  # JSON arrays of labels
+
+Show = Callable[[Any], str]
+
+
+def _visit(v: Visit) -> str:
+    return f"{v.visit_date.isoformat()} 走访"
+
+
+def _meeting(m: Meeting) -> str:
+    return f"{m.number} {m.title}"
+
+
+# column -> (the record it names, how that record is named)
+REFERENCES: Final[dict[str, tuple[type[Base], Show]]] = {
+    "household_id": (Household, lambda h: h.address),
+    "grid_id": (Grid, lambda g: g.name),
+    "estate_id": (Estate, lambda e: e.name),
+    "leader_id": (Staff, lambda p: p.name),
+    "staff_id": (Staff, lambda p: p.name),
+    "assignee_staff_id": (Staff, lambda p: p.name),
+    "property_company_id": (Organization, lambda o: o.name),
+    "owners_committee_id": (Organization, lambda o: o.name),
+    "assignee_org_id": (Organization, lambda o: o.name),
+    "org_id": (Organization, lambda o: o.name),
+    "unit_id": (Organization, lambda o: o.name),
+    "resident_id": (Resident, lambda r: r.name),
+    "reporter_resident_id": (Resident, lambda r: r.name),
+    "beneficiary_id": (Resident, lambda r: r.name),
+    "member_id": (PartyMember, lambda m: m.name),
+    "case_id": (Case, lambda c: c.number),
+    "visit_id": (Visit, _visit),
+    "wish_id": (Wish, lambda w: w.number),
+    "round_id": (WishRound, lambda r: r.name),
+    "meeting_id": (Meeting, _meeting),
+    "item_id": (AgendaItem, lambda i: i.title),
+    "resolution_id": (Resolution, lambda r: r.number),
+    "carried_resolution_id": (Resolution, lambda r: r.number),
+}
+
+CODE_LISTS: Final[dict[str, dict[str, Mapping[str, str]]]] = {
+    "resident": {
+        "gender": codes.GENDERS,
+        "political_status": codes.POLITICAL_STATUSES,
+        "residence_type": codes.RESIDENCE_TYPES,
+        "relation": codes.RELATIONS,
+        "status": codes.RESIDENT_STATUSES,
+    },
+    "household": {"residence_status": codes.HOUSEHOLD_STATUSES},
+    "organization": {"kind": codes.ORGANIZATION_KINDS},
+    "staff": {"role": codes.STAFF_ROLES},
+    "resident_tag": {"tag": codes.TAGS},
+    "visit_participant": {"role": codes.VISIT_ROLES},
+    "case_record": {
+        "source": cases.SOURCES,
+        "urgency": cases.URGENCIES,
+        "status": cases.STATUSES,
+        "satisfaction": cases.SATISFACTIONS,
+    },
+    "meeting": {"status": meetings.STATUSES},
+    "meeting_attendee": {"party": meetings.PARTIES, "attendance": meetings.ATTENDANCE},
+    "agenda_item": {"source": codes.AGENDA_SOURCES},
+    "resolution": {"party": meetings.PARTIES, "status": resolutions.STATUSES},
+    "resolution_note": {"status": resolutions.STATUSES},
+    "case_event": {
+        "kind": codes.CASE_EVENT_KINDS,
+        "from_status": cases.STATUSES,
+        "to_status": cases.STATUSES,
+        "satisfaction": cases.SATISFACTIONS,
+    },
+    "wish": {
+        "status": wishes.STATUSES,
+        "category": wishes.CATEGORIES,
+        "verify_method": wishes.VERIFY_METHODS,
+        "satisfaction": wishes.SATISFACTION,
+        "group_tag": codes.TAGS,
+    },
+    "wish_claim": {"status": codes.CLAIM_STATUSES},
+    "wish_event": {"kind": EVENT_LABELS, "group_tag": codes.TAGS},
+}
+
+# Field names where a table means something else than the shared FIELDS wording.
+LABELS: Final[dict[str, dict[str, str]]] = {
+    "grid": {"name": "网格名称", "code": "网格编码"},
+    "estate": {"name": "小区名称"},
+    "organization": {"name": "单位名称"},
+    "household": {"address": "地址", "address_text": "地址（散居）"},
+    "resident": {"status_reason": "变动原因"},
+    "resident_tag": {"since": "开始日期", "until": "结束日期", "note": "备注"},
+    "visit": {"household_id": "住户"},
+    "visit_participant": {"role": "身份", "staff_id": "工作人员", "visit_id": "走访"},
+    "case_record": {
+        "number": "诉求编号",
+        "category": "诉求类别",
+        "status": "办理状态",
+        "household_id": "住户",
+        "visit_id": "来自走访",
+        "accepted_at": "受理时间",
+        "due_at": "办理时限",
+        "resolved_at": "办结时间",
+        "called_back_at": "回访时间",
+        "escalated": "已上报街道",
+    },
+    "meeting": {
+        "number": "会议编号",
+        "kind": "会议类型",
+        "status": "纪要状态",
+        "finalized_at": "定稿时间",
+        "revision": "修订次数",
+        "next_meeting": "下次会议安排",
+        "cancel_reason": "取消原因",
+    },
+    "meeting_estate": {"meeting_id": "会议"},
+    "meeting_attendee": {
+        "meeting_id": "会议",
+        "party": "所属方",
+        "unit": "单位",
+        "post": "职务",
+        "attendance": "出席情况",
+        "note": "备注",
+    },
+    "agenda_item": {
+        "meeting_id": "会议",
+        "title": "议题",
+        "case_id": "民情诉求",
+        "carried_resolution_id": "上次议定事项",
+        "discussion": "讨论情况",
+    },
+    "resolution": {
+        "meeting_id": "会议",
+        "item_id": "议题",
+        "number": "编号",
+        "text": "议定事项",
+        "party": "责任方",
+        "org_id": "责任单位",
+        "unit": "责任单位",
+        "person": "责任人",
+        "deadline": "完成时限",
+        "status": "落实状态",
+    },
+    "resolution_note": {
+        "resolution_id": "议定事项",
+        "status": "状态",
+        "at": "时间",
+        "actor": "经办人",
+    },
+    "case_event": {
+        "case_id": "诉求",
+        "at": "时间",
+        "actor": "经办人",
+        "kind": "环节",
+        "from_status": "原状态",
+        "to_status": "新状态",
+    },
+    "meeting_revision": {"meeting_id": "会议", "revision": "修订次数", "reason": "修订原因"},
+    "wish_round": {
+        "name": "批次名称",
+        "number": "批次序号",
+        "opened_on": "开始日期",
+        "closed_on": "结束日期",
+    },
+    "wish": {
+        "number": "心愿编号",
+        "status": "状态",
+        "round_id": "批次",
+        "rollovers": "转入下一批次次数",
+        "receipt_signed": "已签收",
+        "guardian_consent_on": "监护人同意日期",
+    },
+    "wish_claim": {
+        "unit_id": "认领单位",
+        "claimed_on": "认领日期",
+        "contact_due": "对接期限",
+        "contacted_on": "对接日期",
+        "status": "状态",
+        "cancelled_on": "取消日期",
+    },
+    "wish_claim_member": {"member_id": "认领党员"},
+    "wish_event": {"kind": "环节", "event_date": "日期", "round_id": "批次"},
+    "party_member": {"active": "仍在本社区报到", "resident_id": "本社区居民"},
+    "service_record": {"member_id": "党员", "minutes": "服务时长（分钟）", "case_id": "关联诉求"},
+    "attachment": {"original_name": "文件名", "size": "大小（字节）", "content_type": "文件类型"},
+}
+
+# Rows that belong to a record and appear in its history: (table, column naming the record,
+# what the rows are called).
+PARTS: Final[dict[str, tuple[tuple[str, str, str], ...]]] = {
+    "resident": (("resident_tag", "resident_id", "特殊人群"),),
+    "visit": (("visit_participant", "visit_id", "走访人员"),),
+    "meeting": (
+        ("meeting_estate", "meeting_id", "小区"),
+        ("meeting_attendee", "meeting_id", "参会人员"),
+        ("agenda_item", "meeting_id", "议题"),
+        ("resolution", "meeting_id", "议定事项"),
+    ),
+    "wish": (("wish_claim", "wish_id", "认领"),),
+    "party_member": (("service_record", "member_id", "服务记录"),),
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One line of a record's 变更记录; ``part`` names a row that belongs to the record
+    (特殊人群, 参会人员 …), empty for the record itself. An update lists each field's old
+    and new text; a new part, or one removed or restored, what it holds (``Change.new``)."""
+
+    at: datetime
+    actor: str
+    action: str
+    part: str
+    changes: tuple[Change, ...]
+
+
+def field_label(table: str, column: str) -> str:
+    return LABELS.get(table, {}).get(column) or FIELDS.get(column, column)
+
+
+def shown(table: str, column: str) -> bool:
+    return column not in HIDDEN and column not in HIDDEN_BY_TABLE.get(table, frozenset())
+
+
+class Texts:
+    """Stored values as the secretary reads them; referenced records are read once each."""
+
+    def __init__(self, s: Session) -> None:
+        self.s = s
+        self._names: dict[tuple[str, str], str] = {}
+
+    def __call__(self, table: str, column: str, value: Any) -> str:
+        if value is None or value == "":
+            return EMPTY
+        if column in REFERENCES:
+            return self._name(column, str(value))
+        known = CODE_LISTS.get(table, {}).get(column)
+        if known is not None:
+            return known.get(str(value), str(value))
+        return _plain(table, column, value)
+
+    def _name(self, column: str, record_id: str) -> str:
+        model, show = REFERENCES[column]
+        key = (model.__tablename__, record_id)
+        if key not in self._names:
+            found = self.s.get(model, record_id)
+            self._names[key] = show(found) if found is not None else "（已不存在的记录）"
+        return self._names[key]
+
+
+def _plain(table: str, column: str, value: Any) -> str:
+    if column in MASKED:
+        return MASKED[column](str(value))
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if column in MONEY:
+        return f"{yuan(int(value))} 元"
+    if column in LISTS:
+        return "、".join(json.loads(value)) or EMPTY
+    model = Base.metadata.tables.get(table)
+    kind = model.c[column].type if model is not None and column in model.c else None
+    if isinstance(kind, UTCDateTime):
+        instant = datetime.fromisoformat(str(value))
+        return instant.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
+    if isinstance(kind, Time):
+        return str(value)[:5]
+    if isinstance(kind, Date):
+        return str(value)[:10]
+    return str(value)
+
+
+def changes(
+    table: str, before: dict[str, Any], after: dict[str, Any], texts: Texts, link: str = ""
+) -> tuple[Change, ...]:
+    """The fields that read differently after the change, in the table's column order
+    (without ``link``, the column of a part that names the record it belongs to)."""
+    model = Base.metadata.tables.get(table)
+    columns = [c.name for c in model.c] if model is not None else sorted({*before, *after})
+    found = []
+    for column in columns:
+        absent = column not in before and column not in after
+        if column == link or absent or not shown(table, column):
+            continue
+        old, new = texts(table, column, before.get(column)), texts(table, column, after.get(column))
+        if old != new:
+            found.append(Change(field_label(table, column), old, new))
+    return tuple(found)
+
+
+def _audit(s: Session, table: str, record_id: str) -> list[tuple[AuditLog, str, str]]:
+    """The record's audit rows and those of its parts, oldest first, each with the part's
+    name and the column that links it to the record ("" for the record itself)."""
+    wanted = [(table, [record_id], "", "")]
+    for part, column, name in PARTS.get(table, ()):
+        model = Base.metadata.tables[part]
+        ids = list(s.scalars(select(model.c.id).where(model.c[column] == record_id)))
+        wanted.append((part, ids, name, column))
+    rows: list[tuple[AuditLog, str, str]] = []
+    for part, ids, name, column in wanted:
+        if ids:
+            query = select(AuditLog).where(AuditLog.table_name == part, AuditLog.row_id.in_(ids))
+            rows.extend((row, name, column) for row in s.scalars(query))
+    return sorted(rows, key=lambda found: (found[0].at, found[0].id))
+
+
+def history(db: Database, table: str, record_id: str) -> list[HistoryEntry]:
+    """Every audited change of one record and of its parts, oldest first."""
+    entries = []
+    with db.read() as s:
+        texts = Texts(s)
+        for row, part, link in _audit(s, table, record_id):
+            before, after = json.loads(row.before or "{}"), json.loads(row.after or "{}")
+            if part and row.action in ("delete", "restore"):
+                before = {}  # which part was removed or restored: what it holds
+            changed = changes(row.table_name, before, after, texts, link)
+            if changed or row.action != "update":  # not a change of bookkeeping alone
+                entries.append(HistoryEntry(row.at, row.actor, row.action, part, changed))
+    return entries

@@ -1,0 +1,123 @@
+"""文件 → 备份到… and 从备份恢复…: a consistent copy of the SQLite database to a chosen file,
+and putting such a copy back (the current database kept aside first)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from redoffice.kit.db import Database, copy_sqlite, default_backup_folder, head_revision
+from redoffice.kit.errors import UserError
+
+# what a backup holds, shown before it is restored: (table, label, condition)
+COUNTED = (
+    ("household", "住户", "deleted = 0"),
+    ("resident", "居民", "deleted = 0"),
+    ("visit", "走访记录", "deleted = 0"),
+    ("case_record", "民情诉求", "deleted = 0"),
+    ("meeting", "会议", "deleted = 0"),
+    ("wish", "微心愿", "deleted = 0"),
+)
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    community: str
+    saved_at: datetime  # when the file was written (local time)
+    last_change: datetime | None  # the newest audited change in it (UTC)
+    revision: str
+    counts: tuple[tuple[str, int], ...]  # (label, number)
+
+
+def database_file(db: Database) -> Path:
+    """The SQLite file behind ``db``; a server database is backed up by its administrator."""
+    source = db.engine.url.database
+    if not db.is_sqlite or not source or source == ":memory:":
+        raise UserError("backup.not_sqlite")
+    return Path(source).resolve()
+
+
+def backup_to(db: Database, target: Path) -> BackupInfo:
+    """Copy the open database to ``target`` (written beside it first, then moved into place:
+    a failed copy never leaves half a file under the chosen name)."""
+    source = database_file(db)
+    target = target.resolve()
+    if target == source:
+        raise UserError("backup.same_file")
+    partial = target.with_name(target.name + ".partial")
+    try:
+        partial.unlink(missing_ok=True)
+        copy_sqlite(source, partial)
+        os.replace(partial, target)
+    except (OSError, sqlite3.Error) as exc:
+        partial.unlink(missing_ok=True)
+        raise UserError("file.cannot_write", path=str(target), detail=str(exc)) from exc
+    return describe(target)
+
+
+def describe(path: Path) -> BackupInfo:
+    """What a backup file holds, read without changing it; refused when it is not a
+    RedOffice database, is damaged, or was written by a newer RedOffice."""
+    if not path.is_file():
+        raise UserError("backup.not_found", path=str(path))
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+            return _read_info(conn, path)
+    except sqlite3.DatabaseError as exc:
+        raise UserError("backup.unreadable", path=str(path), detail=str(exc)) from exc
+
+
+def _read_info(conn: sqlite3.Connection, path: Path) -> BackupInfo:
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if not {"alembic_version", "setting", "resident"} <= tables:
+        raise UserError("backup.not_redoffice", path=str(path))
+    if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+        raise UserError("backup.damaged", path=str(path))
+    revision = str(conn.execute("SELECT version_num FROM alembic_version").fetchone()[0])
+    if revision > head_revision():
+        raise UserError("db.too_new", found=revision)
+    name = conn.execute("SELECT value FROM setting WHERE key = 'community_name'").fetchone()
+    newest = conn.execute("SELECT max(at) FROM audit_log").fetchone()[0]
+    counts = tuple(
+        (label, int(conn.execute(f"SELECT count(*) FROM {table} WHERE {cond}").fetchone()[0]))
+        for table, label, cond in COUNTED
+        if table in tables
+    )
+    return BackupInfo(
+        path=path,
+        community=json.loads(name[0]) if name else "",
+        saved_at=datetime.fromtimestamp(path.stat().st_mtime),
+        last_change=_utc(newest),
+        revision=revision,
+        counts=counts,
+    )
+
+
+def _utc(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    moment = datetime.fromisoformat(value)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def restore(db: Database, backup: Path) -> Path:
+    """Put ``backup`` in place of the database ``db`` was opened on; returns where the current
+    database was kept. ``db`` is closed: open the file again (that also brings an older
+    backup's schema up to date)."""
+    describe(backup)
+    current = database_file(db)
+    folder = default_backup_folder(db.engine) or current.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    # named apart from the daily copies ({stem}-{stamp}): never pruned with them
+    aside = folder / f"before-restore-{current.stem}-{stamp}.sqlite"
+    db.close()
+    copy_sqlite(current, aside)
+    copy_sqlite(backup, current)
+    return aside

@@ -1,0 +1,4 @@
+"""三方联席会议: meetings, minutes, and the 督办 of their 议定事项."""
+
+# The modules other features may import (tests/core/test_layout.py).
+__all__ = ["resolutions", "service"]

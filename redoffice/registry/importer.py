@@ -1,0 +1,357 @@
+"""Importing a 居民台账 workbook: plan (a dry run that writes nothing), then apply the accepted
+rows in one transaction, and give back the failed rows as a workbook to fix and import again.
+
+Every row is checked before anything is written (``importer_rows``): cells are cleaned, the
+ID number is verified and agrees with gender and birth date, 网格 and 小区 exist or are to be
+created (``importer_places``), a person listed twice is reported or skipped, and a resident
+already registered is updated, skipped or refused as the user chose. Households come from a 户号
+column, or from the address with 与户主关系 = 户主 (``importer_households``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import chain, islice
+from pathlib import Path
+from typing import Any, Final
+
+from sqlalchemy import Row, select
+from sqlalchemy.orm import Session
+
+from redoffice.kit.db import Database
+from redoffice.kit.errors import UserError
+from redoffice.kit.sheets import Header, auto_mapping, head_and_header, sheet_names, stream_sheet
+from redoffice.models import Resident, ResidentTag
+from redoffice.registry import cleaning, search
+from redoffice.registry.importer_households import group_households, household_ids
+from redoffice.registry.importer_places import NewPlaces, Places, create_places, place_rows
+from redoffice.registry.importer_rows import Cleaner, ImportRow, Labels, check_row, is_note_row
+from redoffice.registry.importer_write import (
+    RESIDENT_FIELDS,
+    Progress,
+    Steps,
+    insert_residents,
+    save_resident,
+)
+from redoffice.reports.workbook import rows_workbook
+from redoffice.settings import config
+from redoffice.visits import state as visit_state
+
+ON_DUPLICATE: Final = ("update", "skip", "error")
+GROUP_BY: Final = ("auto", "household_no", "address")
+ANALYZE_AFTER: Final = 5000  # rows written; planner statistics refreshed after larger imports
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    sheet: str | None = None
+    mapping: dict[int, str] | None = None  # column index -> field; None: remembered or automatic
+    on_duplicate: str = "update"  # a registered resident, or a person listed twice in the file
+    all_or_nothing: bool = False
+    create_places: bool = False  # the 网格 and 小区 not yet registered are created
+    group_by: str = "auto"  # household_no (户号) | address (住址 + 户主) | auto: 户号 if mapped
+
+
+@dataclass
+class ImportPlan:
+    path: Path
+    sheet: str
+    header: Header
+    header_rows: list[list[Any]]  # the title rows and the header, as in the file
+    mapping: dict[int, str]
+    options: ImportOptions
+    rows: list[ImportRow]
+    ignored: list[int] = field(default_factory=list)  # 合计/小计 rows and notes under the table
+    new_places: NewPlaces = field(default_factory=NewPlaces)
+    today: date = field(default_factory=date.today)
+    labels: Labels = field(init=False)  # field -> its column's header text
+
+    def __post_init__(self) -> None:
+        self.labels = Labels.of(self.header, self.mapping)
+
+    @property
+    def by_number(self) -> bool:
+        """Households are grouped by the 户号 column."""
+        return self.options.group_by != "address" and "household_no" in self.mapping.values()
+
+    def count(self, action: str) -> int:
+        return sum(r.action == action for r in self.rows)
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "rows": len(self.rows),
+            **{a: self.count(a) for a in ("new", "updated", "unchanged", "skipped", "failed")},
+            "errors": [e.__dict__ for r in self.rows for e in r.errors],
+            "warnings": [e.__dict__ for r in self.rows for e in r.warnings],
+            "ignored": self.ignored,
+            "new_places": self.new_places.describe(),
+        }
+
+    def text(self) -> str:
+        """The dry run's counts, as the CLI and the wizard say them."""
+        s = self.summary()
+        ignored = f"；略过合计/说明行 {len(self.ignored)} 行" if self.ignored else ""
+        places = f"\n将新建{self.new_places.describe()}" if self.new_places else ""
+        return (
+            f"共 {s['rows']} 行：新增 {s['new']}，更新 {s['updated']}，无变化 {s['unchanged']}，"
+            f"跳过 {s['skipped']}，不能导入 {s['failed']}{ignored}{places}"
+        )
+
+
+def remembered_mapping(db: Database, header: Header) -> dict[int, str] | None:
+    with db.read() as s:
+        stored = (config.get_value(s, "import.mappings") or {}).get(header.signature)
+    return {int(k): v for k, v in stored.items()} if stored else None
+
+
+def remember_mapping(db: Database, header: Header, mapping: dict[int, str]) -> None:
+    """The mapping the user corrected, kept for workbooks with the same header."""
+    with db.uow() as s:
+        stored = dict(config.get_value(s, "import.mappings") or {})
+        stored[header.signature] = {str(k): v for k, v in mapping.items()}
+        config.put_value(s, "import.mappings", stored)
+
+
+def plan_import(db: Database, path: Path, options: ImportOptions = ImportOptions()) -> ImportPlan:
+    """The dry run: every row classified (new, updated, unchanged, skipped, failed) with its
+    errors and warnings, and the places the import will create. Nothing is written."""
+    if options.on_duplicate not in ON_DUPLICATE:
+        raise UserError("invalid_choice", value=options.on_duplicate)
+    if options.group_by not in GROUP_BY:
+        raise UserError("invalid_choice", value=options.group_by)
+    stream = stream_sheet(path, options.sheet)
+    head, header = head_and_header(stream)
+    mapping = options.mapping or remembered_mapping(db, header) or auto_mapping(header)
+    if "name" not in mapping.values():
+        raise UserError("import.no_name_column")
+    if options.group_by == "household_no" and "household_no" not in mapping.values():
+        raise UserError("import.no_household_column")
+    plan = ImportPlan(path, stream.name, header, head[: header.data_row], mapping, options, [])
+    _read_rows(plan, chain(head[header.data_row :], stream.rows))
+    del stream, head  # the workbook's copy of the sheet goes with them
+    with db.read() as s:
+        _check_rows(s, plan)
+    return plan
+
+
+def _read_rows(plan: ImportPlan, data: Iterable[list[Any]]) -> None:
+    """Each person's row cleaned; blank lines (nothing in a mapped column), 合计 rows and notes
+    under the table left out."""
+    clean = Cleaner(plan.mapping, plan.labels)
+    id_column = next((c for c, f in plan.mapping.items() if f == "id_number"), None)
+    mapped = sorted(plan.mapping)
+    for n, cells in enumerate(data, start=plan.header.data_row + 1):
+        if not any(cells[c] is not None for c in mapped if c < len(cells)):
+            continue  # blank, or only a 序号 written in advance
+        if is_note_row(cells, id_column):
+            plan.ignored.append(n)
+        else:
+            plan.rows.append(clean.row(n, cells))
+
+
+def _check_rows(s: Session, plan: ImportPlan) -> None:
+    labels, places = plan.labels, Places.read(s)
+    for row in plan.rows:
+        check_row(row, labels, plan.today)
+        places.check(row, labels, plan.options.create_places)
+    _check_repeats(plan, labels)
+    _match_registry(s, plan)
+    group_households(s, plan.rows, labels, plan.by_number)
+    plan.new_places = places.new(r for r in plan.rows if r.action in ("new", "updated"))
+
+
+def _check_repeats(plan: ImportPlan, labels: Labels) -> None:
+    """A person listed twice in the file: the later row is skipped (the same content, or the
+    user chose to skip) or refused (different content, or the user chose errors)."""
+    first: dict[str, ImportRow] = {}
+    choice = plan.options.on_duplicate
+    for row in plan.rows:
+        number = row.values.get("id_number")
+        if not number or row.action == "failed":
+            continue
+        earlier = first.setdefault(number, row)
+        if earlier is row:
+            continue
+        same = row.values == earlier.values
+        if choice == "skip" or (same and choice == "update"):
+            row.action = "skipped"
+            row.warn(labels["id_number"], f"与第 {earlier.row} 行的身份证号重复，已跳过")
+        else:
+            differs = "" if same else "，两行内容不同，请核对后只保留一行"
+            row.fail(labels["id_number"], f"与第 {earlier.row} 行的身份证号重复{differs}")
+
+
+def _match_registry(s: Session, plan: ImportPlan) -> None:
+    """Rows whose ID number is registered: updated, unchanged, skipped or refused. Read 500 at
+    a time and compared at once, so a re-import never holds the whole registry."""
+    columns = [Resident.id, *(getattr(Resident, f) for f in RESIDENT_FIELDS)]
+    by_number = {
+        str(r.values["id_number"]): r for r in plan.rows if r.accepted and r.values.get("id_number")
+    }
+    numbers = list(by_number)
+    for start in range(0, len(numbers), 500):
+        found = s.execute(
+            select(*columns).where(Resident.id_number.in_(numbers[start : start + 500]))
+        ).all()
+        tags: dict[str, set[str]] = {}
+        for resident_id, tag in s.execute(
+            select(ResidentTag.resident_id, ResidentTag.tag).where(
+                ResidentTag.resident_id.in_([r.id for r in found]),
+                ResidentTag.deleted.is_(False),
+            )
+        ):
+            tags.setdefault(resident_id, set()).add(tag)
+        for existing in found:
+            row = by_number[str(existing.id_number)]
+            _against_registry(plan, row, existing, tags.get(existing.id, set()))
+
+
+def _against_registry(plan: ImportPlan, row: ImportRow, existing: Row[Any], tags: set[str]) -> None:
+    choice = plan.options.on_duplicate
+    if choice == "error":
+        text = f"该身份证号已登记在居民“{existing.name}”名下"
+        row.fail(plan.labels["id_number"], text)
+        return
+    row.resident_id = existing.id
+    if choice == "skip":
+        row.action = "skipped"
+        return
+    same = all(
+        (getattr(existing, f) or "") == (row.values[f] or "")
+        for f in RESIDENT_FIELDS
+        if f in row.values
+    )
+    new_tags = set(row.values.get("tags", ())) - tags
+    row.action = "unchanged" if same and not new_tags else "updated"
+
+
+# -- apply ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What the import wrote (and what it left out)."""
+
+    new: int
+    updated: int
+    unchanged: int
+    skipped: int
+    failed: int
+    grids: int = 0  # 网格 created
+    estates: int = 0  # 小区 created
+
+    def text(self) -> str:
+        wrote = self.new + self.updated + self.grids + self.estates
+        head = "已导入" if wrote else "没有写入任何数据"
+        places = "".join(
+            f"，新建{what} {n} 个"
+            for what, n in (("网格", self.grids), ("小区", self.estates))
+            if n
+        )
+        return (
+            f"{head}：新增 {self.new} 人，更新 {self.updated} 人{places}；"
+            f"无变化 {self.unchanged} 人，跳过 {self.skipped} 人，不能导入 {self.failed} 行"
+        )
+
+
+def apply_import(
+    db: Database,
+    plan: ImportPlan,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportResult:
+    """Write the accepted rows and the new places in one transaction (with their audit and
+    change records). All-or-nothing refuses when any row failed; Cancel (``cancelled()``
+    returning True) stops and writes nothing."""
+    failed = plan.count("failed")
+    if plan.options.all_or_nothing and failed:
+        raise UserError("import.has_failures", count=failed)
+    todo = [r for r in plan.rows if r.action in ("new", "updated")]
+    step = Steps(len(todo), progress, cancelled)
+    # the plan checked duplicates and heads within the file: no autoflush needed
+    with db.uow() as s, s.no_autoflush, search.deferred_indexing(s):
+        grids, estates = create_places(s, plan.new_places)
+        place_rows(todo, grids, estates)
+        homes = household_ids(s, todo)
+        for row in todo:
+            if row.action == "updated":
+                save_resident(s, row, homes[row.household_key])
+                step.done(1)
+        insert_residents(s, [r for r in todo if r.action == "new"], homes, step)
+        s.flush()
+        visit_state.recompute(s.connection(), set(homes.values()), date.today())
+        step.check()  # the last moment to say no: nothing is kept
+    if len(todo) >= ANALYZE_AFTER:
+        db.analyze()  # else the next import's lookups may walk the whole registry
+    return ImportResult(
+        plan.count("new"),
+        plan.count("updated"),
+        plan.count("unchanged"),
+        plan.count("skipped"),
+        failed,
+        len(grids),
+        len(estates),
+    )
+
+
+# -- the failed rows, to fix and import again --------------------------------------------------
+
+
+def failure_rows(plan: ImportPlan) -> tuple[list[list[Any]], list[list[Any]]]:
+    """The title rows and header as in the file, and the failed rows as they were (read again
+    from the file), each with a 错误原因 naming its row in the original file."""
+    reasons = {
+        r.row: f"原表第 {r.row} 行：" + "；".join(f"{e.column}：{e.message}" for e in r.errors)
+        for r in plan.rows
+        if r.action == "failed"
+    }
+    cells = [
+        (_printable(row), reasons[n])
+        for n, row in enumerate(stream_sheet(plan.path, plan.sheet).rows, start=1)
+        if n in reasons
+    ]
+    top = [_unmerged(_printable(row)) for row in plan.header_rows]
+    width = max([len(r) for r in top] + [len(c) for c, _ in cells] + [1])
+    header = [row + [None] * (width - len(row)) for row in top]
+    for extra in header[:-1]:
+        extra.append(None)
+    header[-1].append("错误原因")
+    failed = [row + [None] * (width - len(row)) + [reason] for row, reason in cells]
+    return header, failed
+
+
+def _printable(row: list[Any]) -> list[Any]:
+    """Cells a workbook can hold: control characters removed."""
+    return [cleaning.CONTROL.sub("", v) if isinstance(v, str) else v for v in row]
+
+
+def _unmerged(row: list[Any]) -> list[Any]:
+    """A merged title or header cell once, not repeated over every column it covers."""
+    return [None if c and v is not None and v == row[c - 1] else v for c, v in enumerate(row)]
+
+
+def failure_workbook(plan: ImportPlan) -> bytes:
+    """The failed rows as a workbook to fix in Excel and import again."""
+    header, failed = failure_rows(plan)
+    return rows_workbook("导入失败", header, failed)
+
+
+@dataclass(frozen=True)
+class SheetPreview:
+    """What the wizard's mapping step shows: the header, the proposed mapping, a few rows."""
+
+    sheets: list[str]
+    sheet: str
+    header: Header
+    mapping: dict[int, str]
+    rows: list[list[Any]]
+
+
+def preview(db: Database, path: Path, sheet: str | None = None, count: int = 5) -> SheetPreview:
+    stream = stream_sheet(path, sheet)
+    head, header = head_and_header(stream)
+    mapping = remembered_mapping(db, header) or auto_mapping(header)
+    rows = chain(head[header.data_row :], stream.rows)
+    data = list(islice((r for r in rows if any(v is not None for v in r)), count))
+    return SheetPreview(sheet_names(path), stream.name, header, mapping, data)

@@ -1,0 +1,162 @@
+"""Which household each imported row belongs to: one per 户号 (when that column is mapped) or
+per address, one 户主 each; on import, a live household at the address or a new one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from redoffice.kit import changes, codes
+from redoffice.kit.validation import natural_key, spaced_chars
+from redoffice.models import Household, Resident
+from redoffice.models.base import utcnow
+from redoffice.registry.importer_rows import ImportRow, Labels
+
+
+@dataclass
+class _Place:
+    """The live households at one address and their registered 户主 (name, ID number)."""
+
+    households: int = 0
+    heads: list[tuple[str, str]] = field(default_factory=list)
+
+    def refuses(self, number: str | None) -> str | None:
+        """The name of a registered 户主 when a new 户主 has no household left to head."""
+        if not self.heads or any(n == number for _, n in self.heads):
+            return None
+        return self.heads[0][0] if len(self.heads) >= self.households else None
+
+
+def group_households(s: Session, rows: list[ImportRow], labels: Labels, by_number: bool) -> None:
+    """Each accepted row's household key; a second 户主 in one household is refused, also
+    counting the 户主 already registered at that address."""
+    places = _registered_places(s, {r.address_key for r in rows} - {""})
+    heads: dict[str, int] = {}
+    for row in rows:
+        if not row.accepted:
+            continue
+        number = row.values.get("household_no") if by_number else None
+        if not row.address_key:
+            text = "该户没有住址" if number else "缺少住址（或户号），无法确定所属户"
+            row.fail(labels["address"], text)
+            continue
+        row.household_key = f"户号:{number}" if number else row.address_key
+        if row.values.get("relation") == codes.HEAD_OF_HOUSEHOLD:
+            _one_head(row, labels, places.get(row.address_key, _Place()), heads)
+
+
+def _one_head(row: ImportRow, labels: Labels, place: _Place, heads: dict[str, int]) -> None:
+    registered = place.refuses(row.values.get("id_number"))
+    if registered:
+        row.fail(labels["relation"], f"该户已登记户主“{registered}”，一户只能有一个户主")
+    elif row.household_key in heads:
+        first = heads[row.household_key]
+        row.fail(labels["relation"], f"与第 {first} 行同属一户，一户只能有一个户主")
+    else:
+        heads[row.household_key] = row.row
+
+
+def _registered_places(s: Session, addresses: set[str]) -> dict[str, _Place]:
+    places: dict[str, _Place] = {}
+    wanted = list(addresses)
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        for address, count in s.execute(
+            select(Household.address, func.count())
+            .where(Household.address.in_(chunk), Household.deleted.is_(False))
+            .group_by(Household.address)
+        ):
+            places[address] = _Place(int(count))
+        for address, name, number in s.execute(
+            select(Household.address, Resident.name, Resident.id_number)
+            .join(Resident, Resident.household_id == Household.id)
+            .where(
+                Household.address.in_(chunk),
+                Household.deleted.is_(False),
+                Resident.deleted.is_(False),
+                Resident.relation == codes.HEAD_OF_HOUSEHOLD,
+            )
+        ):
+            places[address].heads.append((name, number or ""))
+    return places
+
+
+def household_ids(s: Session, rows: list[ImportRow]) -> dict[str, str]:
+    """Household key -> id: the household a 户号 of an export names, else a live household at
+    the address not yet given to another key, else a new one (inserted in bulk)."""
+    node, now = str(s.info.get("node_id")), utcnow()  # one instant for the whole import
+    existing = _households_at(s, list({r.address_key for r in rows}))
+    known = _live_households(s, {str(r.values.get("household_no") or "") for r in rows})
+    homes: dict[str, str] = {}
+    taken: set[str] = set()
+    new: list[dict[str, Any]] = []
+    for row in rows:
+        if row.household_key in homes:
+            continue
+        number = str(row.values.get("household_no") or "")
+        free = [h for h in existing.get(row.address_key, []) if h not in taken]
+        if number in known:
+            homes[row.household_key] = number
+        elif free:
+            homes[row.household_key] = free[0]
+        else:
+            new.append(_new_household(node, now, row))
+            homes[row.household_key] = new[-1]["id"]
+        taken.add(homes[row.household_key])
+    changes.insert_records(s, Household, new)
+    return homes
+
+
+def _households_at(s: Session, addresses: list[str]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for start in range(0, len(addresses), 500):
+        for address, household_id in s.execute(
+            select(Household.address, Household.id)
+            .where(
+                Household.address.in_(addresses[start : start + 500]),
+                Household.deleted.is_(False),
+            )
+            .order_by(Household.id)
+        ):
+            found.setdefault(address, []).append(household_id)
+    return found
+
+
+def _live_households(s: Session, ids: set[str]) -> set[str]:
+    wanted = [i for i in ids if i]
+    found: set[str] = set()
+    for start in range(0, len(wanted), 500):
+        found |= set(
+            s.scalars(
+                select(Household.id).where(
+                    Household.id.in_(wanted[start : start + 500]), Household.deleted.is_(False)
+                )
+            )
+        )
+    return found
+
+
+def _new_household(node: str, now: datetime, row: ImportRow) -> dict[str, Any]:
+    v = row.values
+    estate = bool(v.get("estate"))
+    address = row.address_key
+    return changes.new_record(
+        node,
+        estate_id=row.estate_id,
+        building=v.get("building", "") if estate else "",
+        unit=v.get("unit", "") if estate else "",
+        room=v.get("room", "") if estate else "",
+        address_text="" if estate else str(v.get("address") or ""),
+        updated_at=now,
+        address=address,
+        search_address=spaced_chars(address),
+        address_sort=natural_key(address),
+        grid_id=row.grid_id,
+        phone="",
+        residence_status="consistent",
+        notes="",
+    )

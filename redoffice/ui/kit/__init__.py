@@ -1,0 +1,1 @@
+"""What every screen uses: the task runner, lazy tables and list views, dialogs, fields."""

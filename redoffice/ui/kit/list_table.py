@@ -1,0 +1,234 @@
+"""The table of every big list: columns the user can hide, show and reorder from the header's
+right-click menu, the first (name) column frozen while scrolling sideways, a right-click menu
+of the row's actions, Enter opens the highlighted row.
+
+The frozen column is Qt's frozen-column technique: a second view over the same model and
+selection shows only the first column, laid over the left edge of the main view."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMenu,
+    QTableView,
+    QWidget,
+)
+
+from redoffice.ui.kit.lazy_table import LazyTableModel
+from redoffice.ui.kit.row_menu import RowMenu
+
+ROW_HEIGHT = 26
+
+
+def _configure(view: QTableView) -> None:
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    # Row numbers up to 100,000 keep widening the header while scrolling, and each width
+    # change relays out the whole table (70+ ms steps); the count is shown below instead.
+    view.verticalHeader().hide()
+
+
+class ListTable(QTableView):
+    """``open_row(position)``: double-click or Enter on a row."""
+
+    open_row = Signal(int)
+
+    def __init__(self, model: LazyTableModel[Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lazy_model = model
+        self.setModel(model)
+        _configure(self)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(
+            lambda pos: self._header_menu(header.viewport().mapToGlobal(pos))
+        )
+        header.sectionMoved.connect(self._keep_first_column)
+        self.doubleClicked.connect(lambda index: self.open_row.emit(index.row()))
+        self.rows = RowMenu(self)  # the page sets its buttons
+        self.menu: QMenu | None = None  # the header menu shown last
+        self.frozen = self._frozen_view(model)
+
+    # --- the frozen first column ----------------------------------------------------------
+    def _frozen_view(self, model: QAbstractItemModel) -> QTableView:
+        frozen = QTableView(self)
+        frozen.setObjectName("frozen")
+        frozen.setModel(model)
+        frozen.setSelectionModel(self.selectionModel())
+        _configure(frozen)
+        frozen.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        frozen.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        frozen.horizontalHeader().setSectionsClickable(True)  # sorts through the main header
+        frozen.horizontalHeader().setSortIndicatorShown(True)
+        frozen.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        frozen.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        frozen.setStyleSheet("QTableView#frozen { border: none; }")
+        frozen.doubleClicked.connect(lambda index: self.open_row.emit(index.row()))
+        frozen.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        frozen.customContextMenuRequested.connect(
+            lambda pos: self.rows.open_at(
+                self.viewport().mapFromGlobal(frozen.viewport().mapToGlobal(pos))
+            )
+        )
+        top = frozen.horizontalHeader()
+        top.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        top.customContextMenuRequested.connect(
+            lambda pos: self._header_menu(top.viewport().mapToGlobal(pos))
+        )
+        for one, other in (
+            (frozen.horizontalHeader(), self.horizontalHeader()),
+            (self.horizontalHeader(), frozen.horizontalHeader()),
+        ):
+            one.sortIndicatorChanged.connect(
+                lambda column, order, h=other: h.setSortIndicator(column, order)
+            )
+        frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
+        self.verticalScrollBar().valueChanged.connect(frozen.verticalScrollBar().setValue)
+        self.horizontalHeader().sectionResized.connect(self._first_resized)
+        model.modelReset.connect(self._hide_frozen_columns)
+        self.viewport().stackUnder(frozen)
+        self._hide_frozen_columns(frozen)
+        frozen.show()
+        return frozen
+
+    def _hide_frozen_columns(self, frozen: QTableView | None = None) -> None:
+        view = frozen or self.frozen
+        for column in range(1, view.model().columnCount()):
+            view.setColumnHidden(column, True)
+        view.setColumnWidth(0, self.columnWidth(0))
+
+    def _first_resized(self, logical: int, _old: int, _new: int) -> None:
+        if logical == 0:
+            self.place_frozen()
+
+    def place_frozen(self) -> None:
+        """Lay the frozen column over the first one, at its width (a restored header state
+        does not announce the widths it sets: the first resize brings them over)."""
+        self.frozen.setColumnWidth(0, self.columnWidth(0))
+        frame = self.frameWidth()
+        self.frozen.setGeometry(
+            frame,
+            frame,
+            self.columnWidth(0),
+            self.viewport().height() + self.horizontalHeader().height(),
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.place_frozen()
+
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        """Moving right under the frozen column scrolls the table instead of hiding the cell."""
+        current = super().moveCursor(action, modifiers)
+        if (
+            action == QAbstractItemView.CursorAction.MoveLeft
+            and current.column() > 0
+            and self.visualRect(current).topLeft().x() < self.frozen.columnWidth(0)
+        ):
+            position = (
+                self.horizontalScrollBar().value()
+                + self.visualRect(current).topLeft().x()
+                - self.frozen.columnWidth(0)
+            )
+            self.horizontalScrollBar().setValue(position)
+        return current
+
+    def scrollTo(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
+    ) -> None:
+        if index.column() > 0:
+            super().scrollTo(index, hint)
+        else:  # only scroll vertically: the first column is always in view
+            super().scrollTo(self.model().index(index.row(), self._first_visible()), hint)
+
+    def _first_visible(self) -> int:
+        header = self.horizontalHeader()
+        shown = [header.logicalIndex(v) for v in range(header.count())]
+        return next((c for c in shown[1:] if not header.isSectionHidden(c)), 0)
+
+    def _keep_first_column(self, logical: int, _old: int, _new: int) -> None:
+        """The name column stays leftmost: a column dropped before it goes after it."""
+        header = self.horizontalHeader()
+        if header.visualIndex(0) != 0:
+            header.moveSection(header.visualIndex(0), 0)
+
+    def enable_sorting(self, column: int, order: Qt.SortOrder) -> None:
+        """Clicking a heading sorts; the list starts sorted by ``column``."""
+        self.horizontalHeader().setSortIndicator(column, order)
+        self.setSortingEnabled(True)
+
+    # --- keyboard -------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.open_row.emit(self.currentIndex().row())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # --- menus ----------------------------------------------------------------------------
+    def visible_columns(self) -> list[int]:
+        """Logical columns in the order shown, hidden ones left out."""
+        header = self.horizontalHeader()
+        shown = [header.logicalIndex(v) for v in range(header.count())]
+        return [c for c in shown if not header.isSectionHidden(c)]
+
+    def header_menu(self) -> QMenu:
+        """Every column but the first as a check box (shown/hidden), and the default layout."""
+        menu = QMenu(self)
+        header = self.horizontalHeader()
+        model = self.model()
+        for column in range(1, model.columnCount()):
+            text = str(model.headerData(column, Qt.Orientation.Horizontal))
+            action = QAction(text, menu, checkable=True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(lambda shown, c=column: self.setColumnHidden(c, not shown))
+            menu.addAction(action)
+        menu.addSeparator()
+        reset = menu.addAction(self.tr("Default columns"))
+        reset.setObjectName("default_columns")
+        reset.triggered.connect(self.reset_columns)
+        return menu
+
+    def reset_columns(self) -> None:
+        header = self.horizontalHeader()
+        for column in range(header.count()):
+            header.moveSection(header.visualIndex(column), column)
+            header.setSectionHidden(column, False)
+        self.reset_widths()
+
+    def reset_widths(self) -> None:
+        for column, width in enumerate(self.lazy_model.widths()):
+            self.setColumnWidth(column, width)
+
+    def _header_menu(self, at: QPoint) -> None:
+        self._popup(self.header_menu(), at)
+
+    def _popup(self, menu: QMenu, at: QPoint) -> None:
+        """Show ``menu`` (kept as ``self.menu`` until the next one replaces it)."""
+        if self.menu is not None:
+            self.menu.deleteLater()
+        self.menu = menu
+        menu.popup(at)

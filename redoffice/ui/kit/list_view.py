@@ -1,0 +1,349 @@
+"""A search box over a lazily loaded, SQL-sorted table: the shape of every big list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redoffice.output import documents
+from redoffice.output.documents import ListPrint
+from redoffice.reports.lists import ListSheet
+from redoffice.ui.kit import ui_state
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.lazy_table import PAGE, Column, LazyTableModel
+from redoffice.ui.kit.list_table import ListTable
+from redoffice.ui.kit.preview import show_long_report
+
+R = TypeVar("R")
+IdLoader = Callable[[str, str, bool], Callable[[], list[str]]]
+
+
+def layout_buttons(layout: QLayout) -> list[QPushButton]:
+    """The push buttons of a button row, left to right."""
+    return [w for w in _widgets(layout) if isinstance(w, QPushButton)]
+
+
+def _widgets(layout: QLayout) -> list[QWidget]:
+    items = (layout.itemAt(n) for n in range(layout.count()))
+    return [w for w in (i.widget() for i in items if i is not None) if w is not None]
+
+
+class SearchableList(QWidget, Generic[R]):
+    """``load_ids(text, sort_key, descending)`` returns the worker job that lists the ids.
+
+    With a ``state_key`` the column layout, sort and filters are remembered between runs."""
+
+    current_changed = Signal(str)
+    activated = Signal(str)
+    reloaded = Signal(int)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        columns: Sequence[Column[R]],
+        fetch: Callable[[Sequence[str]], list[R]],
+        row_id: Callable[[R], str],
+        load_ids: IdLoader,
+        placeholder: str,
+        default_sort: str,
+        parent: QWidget | None = None,
+        newest_first: bool = False,
+        state_key: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._load_ids = load_ids
+        self._fetch = fetch
+        self._columns = list(columns)
+        self._state_key = state_key
+        self._sort = (default_sort, newest_first)
+        self._generation = self._shown = 0
+        self._select_next: str | None = None
+        self._when_ready: list[Callable[[], object]] = []
+        self._filters: list[QWidget] = []
+        self.highlight_first = False
+        self._save_layout = QTimer(self, singleShot=True, interval=400)
+        self._save_layout.timeout.connect(self._store_layout)
+        self.model: LazyTableModel[R] = LazyTableModel(ctx, columns, fetch, row_id, self)
+        self.model.sort_requested.connect(self._sort_by)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(placeholder)
+        self.search.setClearButtonEnabled(True)
+        self.search.installEventFilter(self)
+        self.count = QLabel()
+        self._debounce = QTimer(self, singleShot=True, interval=180)
+        self._debounce.timeout.connect(self.reload)
+        self.search.textChanged.connect(self._debounce.start)
+        self.search.returnPressed.connect(self._search_now)
+        self.filters = QHBoxLayout()
+        self.filters.addWidget(self.search, 3)
+        self.table = self._make_table()
+        self.find_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        self.find_shortcut.activated.connect(self.focus_search)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+
+    def _make_table(self) -> ListTable:
+        table = ListTable(self.model)
+        table.reset_widths()
+        self._restore_layout(table)
+        table.enable_sorting(
+            self._sort_column(),
+            Qt.SortOrder.DescendingOrder if self._sort[1] else Qt.SortOrder.AscendingOrder,
+        )
+        table.selectionModel().selectionChanged.connect(self._selection_changed)
+        table.open_row.connect(lambda position: self._emit_id(position, self.activated))
+        header = table.horizontalHeader()
+        for signal in (header.sectionMoved, header.sectionResized, header.sortIndicatorChanged):
+            signal.connect(self._layout_changed)
+        return table
+
+    def _sort_column(self) -> int:
+        keys = [c.sort_key for c in self._columns]
+        return keys.index(self._sort[0]) if self._sort[0] in keys else 0
+
+    def add_filter(self, widget: QWidget, stretch: int = 1, remember: bool = True) -> None:
+        """A filter beside the search box; ``remember``: restored in the next run."""
+        self.filters.addWidget(widget, stretch)
+        if remember and self._state_key:
+            # filters per database (its node id): a 网格 or a state chosen in one office's
+            # database must not hide the list of another
+            key = f"lists/{self._state_key}/{self.ctx.db.node_id}/filter{len(self._filters)}"
+            saved = ui_state.load(key)
+            if saved is not None:
+                ui_state.set_filter_value(widget, saved)
+            self._filters.append(widget)
+            remember_now = partial(self._remember_filter, widget, key)
+            if isinstance(widget, QCheckBox):
+                widget.toggled.connect(remember_now)
+            elif isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(remember_now)
+
+    @staticmethod
+    def _remember_filter(widget: QWidget, key: str, *_args: object) -> None:
+        ui_state.save(key, ui_state.filter_value(widget))
+
+    def filter_widgets(self) -> list[QWidget]:
+        """The filters beside the search box, in order."""
+        return [w for w in _widgets(self.filters) if w is not self.search]
+
+    def clear_filters(self) -> None:
+        """Every filter back to its first choice (全部), boxes unticked, the search emptied;
+        a remembered choice still to come is dropped."""
+        for widget in self.filter_widgets():
+            if isinstance(widget, QComboBox):
+                ui_state.drop_pending(widget)
+                widget.setCurrentIndex(0)
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(False)
+        self.search.clear()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def set_row_actions(self, buttons: Sequence[QPushButton]) -> None:
+        """Right-click on a row offers these buttons."""
+        self.table.rows.buttons = list(buttons)
+
+    # --- remembered layout ----------------------------------------------------------------
+    def _restore_layout(self, table: ListTable) -> None:
+        if not self._state_key:
+            return
+        saved = ui_state.load(f"lists/{self._state_key}/header")
+        if isinstance(saved, QByteArray):
+            table.horizontalHeader().restoreState(saved)
+        sort = ui_state.load(f"lists/{self._state_key}/sort")
+        keys = {c.sort_key for c in self._columns if c.sort_key}
+        if isinstance(sort, str) and sort.split(" ")[0] in keys:
+            self._sort = (sort.split(" ")[0], sort.endswith(" desc"))
+
+    def _layout_changed(self, *_args: object) -> None:
+        if self._state_key:
+            self._save_layout.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Closing the window or leaving the page keeps a column change made just before."""
+        if self._save_layout.isActive():
+            self._save_layout.stop()
+            self._store_layout()
+        super().hideEvent(event)
+
+    def _store_layout(self) -> None:
+        if self._state_key:
+            state = self.table.horizontalHeader().saveState()
+            ui_state.save(f"lists/{self._state_key}/header", state)
+
+    # --- loading --------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Query the ids again (in the background); older answers are ignored."""
+        self._debounce.stop()
+        self._generation += 1
+        generation = self._generation
+        job = self._load_ids(self.search.text(), *self._sort)
+        self.ctx.query(job, lambda ids: self._show(generation, ids))
+
+    @property
+    def pending(self) -> bool:
+        """A search typed or a reload asked for whose answer has not been shown yet."""
+        return self._debounce.isActive() or self._shown != self._generation
+
+    def when_ready(self, action: Callable[[], object]) -> None:
+        """Run ``action`` once the list shows the latest search and filters."""
+        if not self.pending:
+            action()
+            return
+        self._when_ready.append(action)
+        if self._debounce.isActive():
+            self.reload()
+
+    def _search_now(self) -> None:
+        if self._debounce.isActive():
+            self.reload()
+
+    def _show(self, generation: int, ids: list[str]) -> None:
+        if generation != self._generation:
+            return
+        self._shown = generation
+        keep = self._select_next or self.current_id()
+        self._select_next = None
+        self.model.set_ids(ids)
+        position = self.model.row_of(keep) if keep else -1
+        if position < 0 and self.highlight_first and ids:
+            position = 0
+        if position >= 0:
+            self.table.selectRow(position)
+            self.table.scrollTo(self.model.index(position, 0))
+        self.count.setText(self.tr("%n record(s)", "", len(ids)))
+        self.reloaded.emit(len(ids))
+        waiting, self._when_ready = self._when_ready, []
+        for action in waiting:
+            action()
+
+    def select_after_reload(self, record_id: str) -> None:
+        """Reload, then select ``record_id`` when it is in the list."""
+        self._select_next = record_id
+        self.reload()
+
+    def _sort_by(self, key: str, descending: bool) -> None:
+        if (key, descending) != self._sort:
+            self._sort = (key, descending)
+            if self._state_key:
+                ui_state.save(
+                    f"lists/{self._state_key}/sort", key + (" desc" if descending else " asc")
+                )
+            self.reload()
+
+    # --- what the page asks -----------------------------------------------------------------
+    def ids(self) -> list[str]:
+        """The ids the list shows, in order."""
+        return self.model.ids()
+
+    def current_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.id_at(rows[0].row()) if rows else None
+
+    def current_row(self) -> Any:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def with_current_row(self, action: Callable[[Any], None]) -> None:
+        """``action(row)`` with the highlighted row once the list is current and the row has
+        arrived from the worker (nothing when no row is highlighted)."""
+
+        def run() -> None:
+            row = self.current_row()
+            if row is not None or not self.current_id():
+                if row is not None:
+                    action(row)
+                return
+            self.model.loaded.connect(retry)
+
+        def retry() -> None:
+            self.model.loaded.disconnect(retry)
+            run()
+
+        self.when_ready(run)
+
+    def describe_filters(self) -> str:
+        """The search and the filters in force, as words (for a printed title)."""
+        parts = []
+        for widget in self.filter_widgets():
+            if isinstance(widget, QComboBox) and widget.currentIndex() > 0:
+                parts.append(widget.currentText())
+            elif isinstance(widget, QCheckBox) and widget.isChecked():
+                parts.append(widget.text())
+        if self.search.text().strip():
+            parts.append(self.tr("search “%1”").replace("%1", self.search.text().strip()))
+        return "，".join(parts)
+
+    def shown_columns(self) -> list[tuple[Column[R], int]]:
+        """The columns on screen in their order, with their widths."""
+        return [(self._columns[c], self.table.columnWidth(c)) for c in self.table.visible_columns()]
+
+    def print_data(self, title: str) -> Callable[[], ListPrint]:
+        """The job (for the database worker) that reads the list as shown: its rows in order,
+        the visible columns, the filters in words."""
+        columns = self.shown_columns()
+        ids = self.ids()
+        fetch = self._fetch
+        filters = self.describe_filters()
+
+        def rows() -> Iterator[list[str]]:
+            for start in range(0, len(ids), PAGE):
+                for row in fetch(ids[start : start + PAGE]):
+                    yield [column.text(row) for column, _w in columns]
+
+        return partial(
+            documents.list_data,
+            self.ctx.db,
+            ListSheet(title, filters, [c.header for c, _w in columns], [w for _c, w in columns]),
+            rows,
+        )
+
+    def print_preview(self, title: str) -> None:
+        """The list as shown, once it shows the latest search: read on the worker, laid out
+        in a process of its own (with progress and 取消), then the print preview."""
+        self.when_ready(
+            lambda: show_long_report(
+                self.ctx, self, title, f"{title}.pdf", self.print_data(title), documents.list_pdf
+            )
+        )
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.current_changed.emit(self.current_id() or "")
+
+    def _emit_id(self, position: int, signal: Any) -> None:
+        record_id = self.model.id_at(position)
+        if record_id:
+            signal.emit(record_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Up and Down in the search box move the highlight in the list."""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.model.rowCount():
+                row = self.table.currentIndex().row()
+                step = 1 if key == Qt.Key.Key_Down else -1
+                row = min(max(row + step, 0), self.model.rowCount() - 1)
+                self.table.selectRow(row)
+                return True
+        return super().eventFilter(watched, event)

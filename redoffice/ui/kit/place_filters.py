@@ -1,0 +1,41 @@
+"""The 网格 and 小区 filter combos of the list pages, kept current as the registry changes."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QComboBox
+
+from redoffice.registry import reference as registry
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.widgets import combo_value, fill_combo
+
+Choices = tuple[registry.Choices, registry.Choices]
+
+
+class PlaceFilters(QObject):
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.grid, self.estate = QComboBox(), QComboBox()
+        self.grid.currentIndexChanged.connect(self.changed)
+        self.estate.currentIndexChanged.connect(self.changed)
+        ctx.changed.connect(lambda table: self.reload() if table in ("grid", "estate") else None)
+
+    def reload(self) -> None:
+        self.ctx.query(partial(registry.place_choices, self.ctx.db), self._show)
+
+    def _show(self, choices: Choices) -> None:
+        grids, estates = choices
+        fill_combo(self.grid, grids, self.tr("All grids"))
+        fill_combo(self.estate, estates, self.tr("All estates"))
+        self.changed.emit()
+
+    def grid_id(self) -> str | None:
+        return combo_value(self.grid)
+
+    def estate_id(self) -> str | None:
+        return combo_value(self.estate)

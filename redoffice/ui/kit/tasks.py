@@ -1,0 +1,197 @@
+"""One serial worker thread for all database work; results come back as Qt signals.
+
+Widgets never touch the database: they submit a callable and get its result (or the exception)
+back on the GUI thread (the shape of Anki's ``aqt/taskman.py``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import queue
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.synchronize import Event
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, QTimer, Signal, Slot
+
+from redoffice.kit.errors import UserError
+from redoffice.kit.steps import Steps
+from redoffice.ui.kit.errors import report
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """Result or error of one job. Wrapped so that None never crosses a queued signal by
+    itself (that crashed PySide6 here with "deallocating None")."""
+
+    result: Any = None
+    error: BaseException | None = None
+
+
+class _Worker(QObject):
+    finished = Signal(int, object)
+
+    @Slot(int, object)
+    def execute(self, job_id: int, fn: Callable[[], Any]) -> None:
+        try:
+            outcome = _Outcome(result=fn())
+        except Exception as exc:  # handed to the GUI thread, which decides how to show it
+            outcome = _Outcome(error=exc)
+        self.finished.emit(job_id, outcome)
+
+
+class TaskRunner(QObject):
+    """Runs callables one after another off the GUI thread."""
+
+    _submit = Signal(int, object)
+    idle = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ids = itertools.count(1)
+        self._pending: dict[int, tuple[Done, Failed | None]] = {}
+        self._thread = QThread()
+        self._thread.setObjectName("redoffice-db")
+        self._worker = _Worker()
+        self._worker.moveToThread(self._thread)
+        self._submit.connect(self._worker.execute)
+        self._worker.finished.connect(self._on_finished)
+        self._thread.start()
+
+    def run(self, fn: Callable[[], Any], on_done: Done, on_error: Failed | None = None) -> int:
+        """Queue ``fn``; ``on_done(result)`` or ``on_error(exc)`` runs later on the GUI thread."""
+        job_id = next(self._ids)
+        self._pending[job_id] = (on_done, on_error)
+        self._submit.emit(job_id, fn)
+        return job_id
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    @Slot(int, object)
+    def _on_finished(self, job_id: int, outcome: _Outcome) -> None:
+        on_done, on_error = self._pending.pop(job_id)
+        if outcome.error is None:
+            on_done(outcome.result)
+        elif on_error is not None:
+            on_error(outcome.error)
+        else:
+            report(None, outcome.error)
+        if not self._pending:
+            self.idle.emit()
+
+    def wait_idle(self, timeout: float = 10.0, quiet: float = 0.25) -> bool:
+        """Process events until no job has been pending for ``quiet`` seconds (for unattended
+        runs: self-test, screenshots, tests). False when ``timeout`` passed first."""
+        deadline = time.monotonic() + timeout
+        idle_since: float | None = None
+        while time.monotonic() < deadline:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            now = time.monotonic()
+            if self._pending:
+                idle_since = None
+            elif idle_since is None:
+                idle_since = now
+            elif now - idle_since >= quiet:
+                return True
+            time.sleep(0.005)
+        return False
+
+    def shutdown(self) -> None:
+        self._thread.quit()
+        self._thread.wait(5000)
+
+
+def _run_in_child(fn: Callable[[Steps], Any], messages: Any, cancel: Event) -> None:
+    """In the job's own process: progress, then the result or the reason it stopped."""
+    steps = Steps(lambda done, total: messages.put(("progress", done, total)), cancel.is_set)
+    try:
+        messages.put(("done", fn(steps)))
+    except UserError as exc:
+        messages.put(("refused", exc.code, exc.params))
+    except Exception as exc:  # shown in the GUI as an unexpected failure, with the log
+        messages.put(("failed", f"{type(exc).__name__}: {exc}"))
+
+
+STOP_WAIT_MS = 1000
+
+
+class BackgroundJob(QObject):
+    """One long CPU-bound job (a 500-page PDF) in a process of its own, so that neither the GUI
+    thread nor the database worker waits for it (a thread would hold Python's GIL for seconds
+    and every page would stutter). ``fn(steps)`` must be picklable (a module function or a
+    ``partial`` of one, with plain data). Progress arrives as ``progressed(done, total)``; then
+    ``on_done(result)`` or ``on_error(exc)`` runs on the GUI thread; ``cancel()`` stops the job
+    at its next step, and it reports ``UserError("job.cancelled")``."""
+
+    progressed = Signal(int, int)
+
+    def __init__(
+        self,
+        fn: Callable[[Steps], Any],
+        on_done: Done,
+        on_error: Failed,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        spawn = multiprocessing.get_context("spawn")  # never fork a process running Qt
+        self._messages = spawn.Queue()
+        self._cancel = spawn.Event()
+        self._process = spawn.Process(
+            target=_run_in_child, args=(fn, self._messages, self._cancel), daemon=True
+        )
+        self._on_done, self._on_error = on_done, on_error
+        self._poll = QTimer(self)
+        self._poll.setInterval(50)
+        self._poll.timeout.connect(self._drain)
+
+    def start(self) -> None:
+        self._process.start()
+        self._poll.start()
+
+    def cancel(self) -> None:
+        """Ask the job to stop at its next step; a job still busy a second later (inside one
+        long step, such as ReportLab measuring a very long table) is ended: it only computes,
+        so ending it loses nothing."""
+        self._cancel.set()
+        QTimer.singleShot(STOP_WAIT_MS, self._end_if_busy)
+
+    def _end_if_busy(self) -> None:
+        if self.running:
+            self._process.terminate()
+            self._finish(("refused", "job.cancelled", {}))
+
+    @property
+    def running(self) -> bool:
+        return self._poll.isActive()
+
+    def _drain(self) -> None:
+        try:
+            while True:
+                message = self._messages.get(timeout=0 if self._process.is_alive() else 0.1)
+                if message[0] == "progress":
+                    self.progressed.emit(message[1], message[2])
+                else:
+                    self._finish(message)
+                    return
+        except queue.Empty:
+            if not self._process.is_alive():
+                self._finish(("failed", f"exit code {self._process.exitcode}"))
+
+    def _finish(self, message: tuple[Any, ...]) -> None:
+        self._poll.stop()
+        self._process.join(5)
+        kind = message[0]
+        if kind == "done":
+            self._on_done(message[1])
+        elif kind == "refused":
+            self._on_error(UserError(message[1], **message[2]))
+        else:
+            self._on_error(RuntimeError(f"background job failed: {message[1]}"))

@@ -1,0 +1,381 @@
+"""三方联席会议: the meetings (new, minutes, sign-in sheet, attachments) and the 督办 list of
+resolutions (filter by party, 小区 and deadline; progress, completion, cancellation; print and
+export)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redoffice.meetings import resolutions
+from redoffice.meetings import service as meetings
+from redoffice.meetings.resolutions import NoteEntry, ResolutionFilter, ResolutionRow
+from redoffice.meetings.service import MeetingRow
+from redoffice.output import documents
+from redoffice.registry import reference as registry
+from redoffice.settings.calendar import SHANGHAI
+from redoffice.ui.kit import ask
+from redoffice.ui.kit.attachments_dialog import AttachmentsDialog
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.date_fields import DateField
+from redoffice.ui.kit.export import exported, save_bytes
+from redoffice.ui.kit.list_view import layout_buttons
+from redoffice.ui.kit.preview import show_report
+from redoffice.ui.kit.row_buttons import RowButtons
+from redoffice.ui.kit.save_dialog import SaveDialog
+from redoffice.ui.kit.simple_table import SimpleTable
+from redoffice.ui.kit.widgets import button_row, code_combo, combo_value, fill_combo, splitter
+from redoffice.ui.meetings.meeting_changes import open_cancel_dialog, open_correct_dialog
+from redoffice.ui.meetings.meeting_dialog import open_meeting_dialog
+from redoffice.ui.meetings.minutes_editor import open_minutes_editor
+
+translate = QCoreApplication.translate
+
+
+class CompleteDialog(SaveDialog):
+    """已完成: the date, the 核验人, residents' feedback, and whether to close its requests."""
+
+    table = "resolution"
+
+    def __init__(self, ctx: AppContext, row: ResolutionRow, parent: QWidget) -> None:
+        super().__init__(ctx, f"{row.number} · " + self.tr("Completed"), parent)
+        self.resolution_id = row.id
+        self.completed_on = DateField(required=True)
+        self.completed_on.set_value(date.today())
+        self.verifier, self.feedback = QLineEdit(), QLineEdit()
+        self.close_cases = QCheckBox(self.tr("Also close the requests behind it"))
+        self.close_cases.setChecked(True)
+        text = QLabel(row.text)
+        text.setWordWrap(True)
+        self.body.insertWidget(0, text)
+        self.form.add_row("completed_on", self.tr("Completed on"), self.completed_on)
+        self.form.add_row("verifier", self.tr("Verified by"), self.verifier)
+        self.form.add_row("feedback", self.tr("Residents' feedback"), self.feedback)
+        self.form.add_row("close_cases", "", self.close_cases)
+
+    def action(self) -> Callable[[], Any]:
+        return partial(
+            resolutions.complete,
+            self.ctx.db,
+            self.resolution_id,
+            self.completed_on.required_value(),
+            self.verifier.text(),
+            self.feedback.text(),
+            self.close_cases.isChecked(),
+        )
+
+
+class MeetingsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._meetings_tab(), self.tr("Meetings"))
+        self.tabs.addTab(self._follow_up_tab(), self.tr("Follow-up"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        ctx.changed.connect(self._on_changed)
+        self.reload()
+
+    # -- meetings ------------------------------------------------------------------------
+    def _meetings_tab(self) -> QWidget:
+        self.meetings = SimpleTable(
+            [
+                self.tr("Number"),
+                self.tr("Date"),
+                self.tr("Type"),
+                self.tr("Title"),
+                self.tr("Estates"),
+                self.tr("Minutes"),
+                self.tr("Open resolutions"),
+                self.tr("Overdue"),
+            ],
+            stretch=3,
+        )
+        self.meetings.activated_key.connect(self.edit_minutes)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        self.meeting_rows: dict[str, MeetingRow] = {}
+        buttons = button_row(
+            (self.tr("New meeting"), lambda: open_meeting_dialog(self.ctx, self)),
+            (self.tr("Minutes…"), lambda: self.edit_minutes(self.meetings.current_key())),
+            (self.tr("Correct…"), partial(self.change_meeting, open_correct_dialog)),
+            (self.tr("Cancel meeting…"), partial(self.change_meeting, open_cancel_dialog)),
+            (self.tr("Sign-in sheet"), partial(self.print_meeting, "sign_in")),
+            (self.tr("Print minutes"), partial(self.print_meeting, "minutes")),
+            (self.tr("Scanned minutes"), self.show_attachments),
+        )
+        self._meeting_buttons(layout_buttons(buttons))
+        self.meetings.set_row_actions(layout_buttons(buttons)[1:])
+        layout.addLayout(buttons)
+        layout.addWidget(self.meetings)
+        return tab
+
+    def _meeting_buttons(self, buttons: list[QPushButton]) -> None:
+        """Only a draft can be corrected or cancelled; a cancelled meeting has no minutes to
+        edit or sign in to."""
+        _new, minutes, correct, cancel, sign_in, print_minutes, scanned = buttons
+        self.meeting_buttons = RowButtons(self.current_meeting, self)
+        draft = meetings.STATUSES["draft"]
+        for button in (correct, cancel):
+            self.meeting_buttons.add(button, lambda m: m.status == draft)
+        for button in (minutes, sign_in, print_minutes):
+            self.meeting_buttons.add(button, lambda m: m.status in meetings.STATUSES.values())
+        self.meeting_buttons.add(scanned)
+        self.meeting_buttons.watch(self.meetings)
+
+    def current_meeting(self) -> MeetingRow | None:
+        return self.meeting_rows.get(self.meetings.current_key() or "")
+
+    def reload(self) -> None:
+        self.ctx.query(partial(meetings.list_meetings, self.ctx.db), self._show_meetings)
+        self.reload_follow_up()
+        self.ctx.query(partial(registry.estate_choices, self.ctx.db), self._show_estates)
+
+    def _show_meetings(self, rows: list[MeetingRow]) -> None:
+        self.meeting_rows = {m.id: m for m in rows}
+        self.meetings.set_rows(
+            [
+                (
+                    m.number,
+                    m.meeting_date.isoformat(),
+                    m.kind,
+                    m.title,
+                    m.estates,
+                    m.status,
+                    str(m.open_resolutions or ""),
+                    str(m.overdue_resolutions or ""),
+                )
+                for m in rows
+            ],
+            [m.id for m in rows],
+        )
+
+    def edit_minutes(self, meeting_id: str | None) -> None:
+        if meeting_id:
+            open_minutes_editor(self.ctx, self, meeting_id)
+
+    def change_meeting(self, open_dialog: Callable[[AppContext, QWidget, str], None]) -> None:
+        """修改… or 取消会议… for the selected meeting (refused once its minutes are final)."""
+        meeting_id = self.meetings.current_key()
+        if meeting_id:
+            open_dialog(self.ctx, self, meeting_id)
+
+    def print_meeting(self, which: str) -> None:
+        meeting_id = self.meetings.current_key()
+        if not meeting_id:
+            return
+        render = documents.sign_in_sheet if which == "sign_in" else documents.minutes
+        make = partial(render, self.ctx.db, meeting_id)
+        title = self.tr("Sign-in sheet") if which == "sign_in" else self.tr("Minutes")
+        show_report(self.ctx, self, title, f"{title}.pdf", make)
+
+    def show_attachments(self) -> None:
+        meeting_id = self.meetings.current_key()
+        if meeting_id:
+            cell = self.meetings.item(self.meetings.currentRow(), 3)
+            title = cell.text() if cell is not None else ""
+            AttachmentsDialog(self.ctx, "meeting", meeting_id, title, self).open()
+
+    # -- follow-up -----------------------------------------------------------------------
+    def _follow_up_tab(self) -> QWidget:
+        self.party = code_combo(meetings.PARTIES, empty=self.tr("All parties"))
+        self.estate = QComboBox()
+        self.deadline_to = DateField()
+        self.open_only = QCheckBox(self.tr("Open only"))
+        self.open_only.setChecked(True)
+        self.overdue_only = QCheckBox(self.tr("Overdue only"))
+        for widget in (self.party, self.estate):
+            widget.currentIndexChanged.connect(self.reload_follow_up)
+        self.deadline_to.value_changed.connect(self.reload_follow_up)
+        self.open_only.toggled.connect(self.reload_follow_up)
+        self.overdue_only.toggled.connect(self.reload_follow_up)
+        self.resolutions = SimpleTable(
+            [
+                self.tr("Number"),
+                self.tr("Meeting"),
+                self.tr("Resolution"),
+                self.tr("Responsible"),
+                self.tr("Deadline"),
+                self.tr("State"),
+                self.tr("Progress"),
+                self.tr("Estates"),
+            ],
+            stretch=2,
+        )
+        header = self.resolutions.horizontalHeader()
+        for column in (1, 3):  # 会议, 责任方: long, so the 议定事项 itself keeps the width
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, 170)
+        self.resolutions.itemSelectionChanged.connect(self.show_notes)
+        self.notes = SimpleTable(
+            [self.tr("Time"), self.tr("Done by"), self.tr("State"), self.tr("Note")], stretch=3
+        )
+        self.count = QLabel()
+        filters = QHBoxLayout()
+        filters.addWidget(self.party)
+        filters.addWidget(self.estate)
+        filters.addWidget(QLabel(self.tr("Deadline up to")))
+        filters.addWidget(self.deadline_to)
+        filters.addWidget(self.open_only)
+        filters.addWidget(self.overdue_only)
+        filters.addStretch(1)
+        split = splitter(Qt.Orientation.Vertical, [420, 160], self.resolutions, self.notes)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        buttons = button_row(
+            (self.tr("Progress…"), self.add_progress),
+            (self.tr("Completed…"), self.complete),
+            (self.tr("Cancel…"), self.cancel),
+            (self.tr("Print follow-up sheet"), self.print_follow_up),
+            (self.tr("Export to Excel…"), self.export_follow_up),
+        )
+        self.resolution_buttons = RowButtons(self.current, self)
+        for button in layout_buttons(buttons)[:3]:  # only while the resolution is open
+            self.resolution_buttons.add(button, lambda r: r.status_code in meetings.OPEN_RESOLUTION)
+        self.resolution_buttons.watch(self.resolutions)
+        self.resolutions.set_row_actions(layout_buttons(buttons)[:3])
+        layout.addLayout(buttons)
+        layout.addLayout(filters)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.count)
+        return tab
+
+    def _show_estates(self, estates: list[tuple[str, str]]) -> None:
+        fill_combo(self.estate, estates, self.tr("All estates"))
+
+    def follow_up_filter(self) -> ResolutionFilter:
+        return ResolutionFilter(
+            open_only=self.open_only.isChecked(),
+            overdue_only=self.overdue_only.isChecked(),
+            party=combo_value(self.party),
+            estate_id=combo_value(self.estate),
+            deadline_to=self.deadline_to.value(),
+        )
+
+    def reload_follow_up(self) -> None:
+        job = partial(resolutions.list_resolutions, self.ctx.db, self.follow_up_filter())
+        self.ctx.query(job, self._show_resolutions)
+
+    def _show_resolutions(self, rows: list[ResolutionRow]) -> None:
+        self.resolutions.set_rows(
+            [
+                (
+                    r.number,
+                    f"{r.meeting_date} {r.meeting_title}",
+                    r.text,
+                    f"{r.party} {r.responsible}".strip(),
+                    r.deadline.isoformat(),
+                    r.status + (self.tr(" (overdue)") if r.overdue else ""),
+                    r.progress,
+                    r.estates,
+                )
+                for r in rows
+            ],
+            rows,
+        )
+        self.count.setText(self.tr("%n resolution(s)", "", len(rows)))
+
+    def show_resolution(self, resolution_id: str) -> None:
+        """From the 工作台: every open resolution listed, this one selected."""
+        self.tabs.setCurrentIndex(1)
+        self.overdue_only.setChecked(False)
+        self.open_only.setChecked(True)
+
+        def show_picked(rows: list[ResolutionRow]) -> None:
+            self._show_resolutions(rows)
+            ids = [r.id for r in rows]
+            if resolution_id in ids:
+                self.resolutions.selectRow(ids.index(resolution_id))
+
+        job = partial(resolutions.list_resolutions, self.ctx.db, self.follow_up_filter())
+        self.ctx.query(job, show_picked)
+
+    def current(self) -> ResolutionRow | None:
+        key = self.resolutions.current_key()
+        return key if isinstance(key, ResolutionRow) else None
+
+    def show_notes(self) -> None:
+        row = self.current()
+        if row is None:
+            self.notes.set_rows([])
+            return
+        self.ctx.query(partial(resolutions.notes, self.ctx.db, row.id), self._fill_notes)
+
+    def _fill_notes(self, entries: list[NoteEntry]) -> None:
+        self.notes.set_rows(
+            [
+                (e.at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M"), e.actor, e.status, e.note)
+                for e in entries
+            ]
+        )
+
+    def add_progress(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        note = ask.text(self, f"{row.number} · " + self.tr("Progress"), self.tr("Progress"))
+        if note:
+            job = partial(resolutions.add_progress, self.ctx.db, row.id, note)
+            self.ctx.write(job, "resolution", _nothing, parent=self)
+
+    def complete(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        dialog = CompleteDialog(self.ctx, row, self)
+        dialog.saved.connect(self._completed)
+        dialog.open()
+
+    def _completed(self, closed: list[str]) -> None:
+        if closed:
+            self.ctx.changed.emit("case_record")
+            self.count.setText(self.tr("Requests closed: %1").replace("%1", "、".join(closed)))
+
+    def cancel(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        reason = ask.text(self, f"{row.number} · " + self.tr("Cancel"), self.tr("Reason"))
+        if reason:
+            job = partial(resolutions.cancel, self.ctx.db, row.id, reason)
+            self.ctx.write(job, "resolution", _nothing, parent=self)
+
+    def print_follow_up(self) -> None:
+        make = partial(documents.follow_up_pdf, self.ctx.db, self.follow_up_filter())
+        title = self.tr("Follow-up sheet")
+        show_report(self.ctx, self, title, f"{title}.pdf", make)
+
+    def export_follow_up(self) -> None:
+        path = ask.save_path(
+            self, self.tr("Export to Excel"), "议定事项督办表.xlsx", "Excel (*.xlsx)"
+        )
+        if not path:
+            return
+        make = partial(documents.follow_up_xlsx, self.ctx.db, self.follow_up_filter())
+        shown = self.resolutions.rowCount()
+        save_bytes(self.ctx, self, path, make, lambda _r: exported(self, path, shown))
+
+    def _on_changed(self, table: str) -> None:
+        if table in ("meeting", "resolution", "estate"):
+            self.reload()
+
+
+def _nothing(_result: Any) -> None:
+    """The lists reload through ``changed``."""

@@ -1,0 +1,268 @@
+"""基础数据: 网格, 小区, 组织 (物业/业委会/共建单位/街道部门) and 工作人员, one tab each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redoffice.kit import codes
+from redoffice.registry import reference as registry
+from redoffice.ui.kit import record_actions
+from redoffice.ui.kit.connect import on_click
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.row_buttons import RowButtons
+from redoffice.ui.kit.save_dialog import SaveDialog
+from redoffice.ui.kit.widgets import code_combo, combo_value, fill_combo, select_data
+
+Options = Callable[[Any], registry.Choices]
+
+
+@dataclass(frozen=True)
+class Field:
+    """A form field: a line of text, a code list, or a reference to other records."""
+
+    name: str
+    label: str
+    codes: codes.Labels | None = None
+    options: Options | None = None
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of reference record: its table, list, columns, form and save service."""
+
+    table: str
+    title: str
+    load: Callable[[Any], Sequence[Any]]
+    columns: Sequence[tuple[str, Callable[[Any], str]]]
+    fields: Sequence[Field]
+    save: Callable[..., str]
+    make_input: Callable[..., Any]
+
+
+class RecordDialog(SaveDialog):
+    def __init__(
+        self, ctx: AppContext, kind: Kind, row: Any | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, kind.title, parent)
+        self.kind, self.record_id = kind, getattr(row, "id", None)
+        self.table = kind.table
+        self.widgets: dict[str, QLineEdit | QComboBox] = {}
+        for f in kind.fields:
+            widget: QLineEdit | QComboBox
+            if f.codes is not None:
+                widget = code_combo(f.codes)
+            elif f.options is not None:
+                widget = QComboBox()
+                ctx.query(partial(f.options, ctx.db), partial(self._options, widget, f, row))
+            else:
+                widget = QLineEdit(str(getattr(row, f.name, "") or ""))
+            if f.codes is not None and row is not None:
+                select_data(widget, getattr(row, f.name))  # type: ignore[arg-type]
+            self.widgets[f.name] = widget
+            self.form.add_row(f.name, f.label, widget)
+        self.resize(440, 100 + 48 * len(kind.fields))
+
+    def _options(self, combo: QComboBox, f: Field, row: Any, items: list[tuple[str, str]]) -> None:
+        fill_combo(combo, items, self.tr("(none)"))
+        select_data(combo, getattr(row, f.name, "") or "")
+
+    def value(self) -> Any:
+        values = {
+            name: (w.text() if isinstance(w, QLineEdit) else combo_value(w))
+            for name, w in self.widgets.items()
+        }
+        return self.kind.make_input(**values)
+
+    def action(self) -> Callable[[], Any]:
+        return partial(self.kind.save, self.ctx.db, self.value(), self.record_id)
+
+
+class RecordTab(QWidget):
+    def __init__(self, ctx: AppContext, kind: Kind, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.kind = ctx, kind
+        self.rows: Sequence[Any] = []
+        self.table = QTableWidget(0, len(kind.columns))
+        self.table.setHorizontalHeaderLabels([c[0] for c in kind.columns])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.doubleClicked.connect(lambda _i: self.edit())
+        buttons = QHBoxLayout()
+        self.row_buttons = RowButtons(self.selected, self)
+        for text, slot, on_row in (
+            (self.tr("New"), self.add, False),
+            (self.tr("Edit"), self.edit, True),
+            (self.tr("Delete"), self.to_recycle_bin, True),
+            (self.tr("History"), self.history, True),
+        ):
+            button = QPushButton(text)
+            on_click(button, slot)
+            buttons.addWidget(button)
+            if on_row:
+                self.row_buttons.add(button)
+        self.row_buttons.watch(self.table)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+        ctx.changed.connect(lambda table: self.reload() if table == kind.table else None)
+        self.reload()
+
+    def reload(self) -> None:
+        self.ctx.query(partial(self.kind.load, self.ctx.db), self._show)
+
+    def _show(self, rows: Sequence[Any]) -> None:
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for n, row in enumerate(rows):
+            for column, (_header, text) in enumerate(self.kind.columns):
+                self.table.setItem(n, column, QTableWidgetItem(text(row)))
+
+    def current(self) -> Any | None:
+        n = self.table.currentRow()
+        return self.rows[n] if 0 <= n < len(self.rows) else None
+
+    def selected(self) -> Any | None:
+        """The current row when one is selected (edit, delete and history act on it)."""
+        return self.current() if self.table.selectionModel().hasSelection() else None
+
+    def add(self) -> RecordDialog:
+        dialog = RecordDialog(self.ctx, self.kind, None, self)
+        dialog.open()
+        return dialog
+
+    def edit(self) -> None:
+        row = self.current()
+        if row is not None:
+            RecordDialog(self.ctx, self.kind, row, self).open()
+
+    def to_recycle_bin(self) -> None:
+        row = self.current()
+        if row is not None:
+            record_actions.set_deleted(self.ctx, self, self.kind.table, row.id, row.name, True)
+
+    def history(self) -> None:
+        row = self.current()
+        record_actions.show_history(self.ctx, self, self.kind.table, getattr(row, "id", None))
+
+
+class ReferencePage(QTabWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tabs = {k.table: RecordTab(ctx, k, self) for k in self.kinds()}
+        titles = {
+            "grid": self.tr("Grids"),
+            "estate": self.tr("Estates"),
+            "organization": self.tr("Organizations"),
+            "staff": self.tr("Staff"),
+        }
+        for table, tab in self.tabs.items():
+            self.addTab(tab, titles[table])
+
+    def kinds(self) -> list[Kind]:
+        """The four kinds of reference record, with translated labels."""
+        return [
+            Kind(
+                "grid",
+                self.tr("Grid"),
+                registry.list_grids,
+                [
+                    (self.tr("Code"), lambda g: g.code),
+                    (self.tr("Grid name"), lambda g: g.name),
+                    (self.tr("Grid leader"), lambda g: g.leader_name),
+                ],
+                [
+                    Field("code", self.tr("Code")),
+                    Field("name", self.tr("Grid name")),
+                    Field("leader_id", self.tr("Grid leader"), options=registry.staff_choices),
+                    Field("notes", self.tr("Notes")),
+                ],
+                registry.save_grid,
+                registry.GridInput,
+            ),
+            Kind(
+                "estate",
+                self.tr("Estate"),
+                registry.list_estates,
+                [
+                    (self.tr("Estate name"), lambda e: e.name),
+                    (self.tr("Address"), lambda e: e.address),
+                    (self.tr("Property company"), lambda e: e.property_company),
+                    (self.tr("Owners' committee"), lambda e: e.owners_committee),
+                ],
+                [
+                    Field("name", self.tr("Estate name")),
+                    Field("address", self.tr("Address")),
+                    Field(
+                        "property_company_id",
+                        self.tr("Property company"),
+                        options=partial(registry.organization_choices, "property_company"),
+                    ),
+                    Field(
+                        "owners_committee_id",
+                        self.tr("Owners' committee"),
+                        options=partial(registry.organization_choices, "owners_committee"),
+                    ),
+                    Field("notes", self.tr("Notes")),
+                ],
+                registry.save_estate,
+                registry.EstateInput,
+            ),
+            Kind(
+                "organization",
+                self.tr("Organization"),
+                registry.list_organizations,
+                [
+                    (self.tr("Type"), lambda o: o.kind_label),
+                    (self.tr("Organization name"), lambda o: o.name),
+                    (self.tr("Contact person"), lambda o: o.contact_person),
+                    (self.tr("Phone"), lambda o: o.phone),
+                ],
+                [
+                    Field("kind", self.tr("Type"), codes=codes.ORGANIZATION_KINDS),
+                    Field("name", self.tr("Organization name")),
+                    Field("contact_person", self.tr("Contact person")),
+                    Field("phone", self.tr("Phone")),
+                    Field("notes", self.tr("Notes")),
+                ],
+                registry.save_organization,
+                registry.OrganizationInput,
+            ),
+            Kind(
+                "staff",
+                self.tr("Staff"),
+                registry.list_staff,
+                [
+                    (self.tr("Name"), lambda s: s.name),
+                    (self.tr("Post"), lambda s: s.role_label),
+                    (self.tr("Phone"), lambda s: s.phone),
+                    (self.tr("Grid"), lambda s: s.grid_name),
+                ],
+                [
+                    Field("name", self.tr("Name")),
+                    Field("role", self.tr("Post"), codes=codes.STAFF_ROLES),
+                    Field("phone", self.tr("Phone")),
+                    Field("grid_id", self.tr("Grid"), options=registry.grid_choices),
+                    Field("notes", self.tr("Notes")),
+                ],
+                registry.save_staff,
+                registry.StaffInput,
+            ),
+        ]

@@ -1,0 +1,49 @@
+"""First start on an empty database: who this community is and who is working. Without it
+the program cannot start, so 取消 says that it closes the program, and asks first."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
+
+from redoffice.settings import community
+from redoffice.ui.kit import ask
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.save_dialog import SaveDialog
+from redoffice.ui.settings.identity_form import IdentityForm
+
+
+class SetupDialog(SaveDialog):
+    table = "setting"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        self.identity_form = IdentityForm()
+        super().__init__(ctx, self.tr("Welcome to RedOffice"), parent, self.identity_form)
+        intro = QLabel(
+            self.tr(
+                "Please enter your community's identity and your name. "
+                "The operator is recorded on every change."
+            )
+        )
+        intro.setWordWrap(True)
+        self.body.insertWidget(0, intro)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel and quit"))
+        cancel.setToolTip(self.tr("RedOffice cannot start without the community's identity"))
+        self.resize(640, 400)
+
+    def action(self) -> Callable[[], Any]:
+        form = self.identity_form
+        return partial(community.initialize, self.ctx.db, form.identity(), form.operator.text())
+
+    def reject(self) -> None:
+        """取消, Esc or the close box: the program closes, so ask first."""
+        question = self.tr(
+            "RedOffice cannot be used without the community's identity: cancelling closes "
+            "the program. Quit now?"
+        )
+        if ask.risky(self, self.tr("Quit RedOffice"), question):
+            QDialog.reject(self)

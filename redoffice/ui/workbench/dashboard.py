@@ -1,0 +1,446 @@
+"""工作台: what needs doing now — for the whole community or for the operator — with the
+registry figures, counts per 网格 and charts. Every item opens where it can be dealt with."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redoffice.cases.queries import CaseRow
+from redoffice.meetings.resolutions import ResolutionRow
+from redoffice.registry import stats
+from redoffice.settings.calendar import SHANGHAI
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.simple_table import SimpleTable
+from redoffice.ui.kit.widgets import fill_combo
+from redoffice.visits.service import DueHousehold
+from redoffice.wishes.queries import WishRow
+from redoffice.workbench import queries as workbench
+from redoffice.workbench.queries import Listing, Workbench
+
+RED = QColor("#c0392b")
+LIGHT_RED = QColor("#e8a49c")
+RELOAD_ON = (
+    "resident",
+    "household",
+    "grid",
+    "visit",
+    "case_record",
+    "staff",
+    "setting",
+    "meeting",
+    "resolution",
+    "wish",
+)
+
+
+class Card(QFrame):
+    """A figure with its title; clicking it shows the list behind it."""
+
+    clicked = Signal()
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setStyleSheet(
+            "Card { background: #fff; border: 1px solid #e3c8c4; border-radius: 6px; }"
+        )
+        self.value = QLabel("—")
+        self.value.setStyleSheet("font-size: 24px; font-weight: bold; color: #c0392b;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(QLabel(title))
+        layout.addWidget(self.value)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.clicked.emit()
+        super().mousePressEvent(event)
+
+
+class BarChart(QWidget):
+    """Labelled bars drawn with QPainter (no chart dependency): horizontal, or vertical
+    columns for a time series whose last column may be a period still running (drawn
+    lighter, marked 本月至今)."""
+
+    def __init__(self, vertical: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vertical = vertical
+        self.items: list[tuple[str, int]] = []
+        self.partial_last = False
+        self.setMinimumSize(260, 170)
+
+    def set_items(self, items: list[tuple[str, int]], partial_last: bool = False) -> None:
+        self.items = items
+        self.partial_last = partial_last and bool(items)
+        if partial_last and items:
+            label, count = items[-1]
+            self.setToolTip(
+                self.tr("%1: %2 so far this month (up to today)")
+                .replace("%1", label)
+                .replace("%2", str(count))
+            )
+        if not self.vertical:
+            self.setMinimumHeight(max(120, 22 * len(items) + 10))
+        self.repaint()  # new figures: drawn now (a reload happens a few times an hour)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        top = max((count for _, count in self.items), default=0) or 1
+        if self.vertical:
+            self._columns(painter, top)
+        else:
+            self._bars(painter, top)
+        painter.end()
+
+    def _bars(self, painter: QPainter, top: int) -> None:
+        metrics = painter.fontMetrics()
+        value_w = max((metrics.horizontalAdvance(str(c)) for _, c in self.items), default=0) + 12
+        longest = max((metrics.horizontalAdvance(label) for label, _ in self.items), default=0)
+        label_w = min(longest + 12, self.width() * 2 // 5)
+        width = max(self.width() - label_w - value_w - 10, 10)
+        right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        for n, (label, count) in enumerate(self.items):
+            y = 4 + n * 22
+            painter.setPen(Qt.GlobalColor.black)
+            shown = metrics.elidedText(label, Qt.TextElideMode.ElideMiddle, label_w - 8)
+            painter.drawText(QRectF(0, y, label_w - 8, 18), right, shown)
+            painter.fillRect(QRectF(label_w, y + 3, width * count / top, 12), RED)
+            painter.drawText(
+                QRectF(label_w + width * count / top + 6, y, value_w, 18),
+                int(Qt.AlignmentFlag.AlignVCenter),
+                str(count),
+            )
+
+    def column_layout(self) -> ColumnLayout:
+        """Where the columns' labels and values go, in fonts small enough that none of them
+        touches its neighbour: month labels lose their 月 (the chart says 月) and, on a very
+        narrow chart, only every other month is named."""
+        step = self.width() / max(len(self.items), 1)
+        labels = [label for label, _ in self.items]
+        label_font = self.font()
+        fits = _fits(QFontMetrics(label_font), step)
+        if not fits(labels):
+            labels = [label.removesuffix("月") for label in labels]
+        if not fits(labels):
+            last = len(labels) - 1
+            labels = [label if (last - n) % 2 == 0 else "" for n, label in enumerate(labels)]
+        value_font = QFont(self.font())
+        values = [str(count) for _, count in self.items]
+        while value_font.pointSizeF() > 6 and not _fits(QFontMetrics(value_font), step)(values):
+            value_font.setPointSizeF(value_font.pointSizeF() - 0.5)
+        return ColumnLayout(step, labels, label_font, values, value_font)
+
+    def _columns(self, painter: QPainter, top: int) -> None:
+        if not self.items:
+            return
+        layout = self.column_layout()
+        step = layout.step
+        head = 18 + (18 if self.partial_last else 0)
+        height = max(self.height() - head - 22, 10)
+        center = int(Qt.AlignmentFlag.AlignCenter)
+        last = len(self.items) - 1
+        for n, (_label, count) in enumerate(self.items):
+            x = n * step
+            bar = height * count / top
+            colour = LIGHT_RED if self.partial_last and n == last else RED
+            painter.fillRect(QRectF(x + step * 0.2, head + height - bar, step * 0.6, bar), colour)
+            painter.setPen(Qt.GlobalColor.black)
+            painter.setFont(layout.value_font)
+            painter.drawText(
+                QRectF(x, head + height - bar - 16, step, 16), center, layout.values[n]
+            )
+            painter.setFont(layout.label_font)
+            painter.drawText(QRectF(x, self.height() - 20, step, 18), center, layout.labels[n])
+        if self.partial_last:
+            self._partial_legend(painter)
+
+    def _partial_legend(self, painter: QPainter) -> None:
+        """浅色 = 本月至今: the running month is not comparable with the full ones."""
+        text = self.tr("light: this month so far")
+        width = painter.fontMetrics().horizontalAdvance(text)
+        x = self.width() - width - 4
+        painter.fillRect(QRectF(x - 16, 4, 11, 11), LIGHT_RED)
+        painter.drawText(QRectF(x, 0, width + 4, 18), int(Qt.AlignmentFlag.AlignVCenter), text)
+
+
+@dataclass(frozen=True)
+class ColumnLayout:
+    step: float
+    labels: list[str]
+    label_font: QFont
+    values: list[str]
+    value_font: QFont
+
+
+def _fits(metrics: QFontMetrics, step: float) -> Callable[[list[str]], bool]:
+    """Whether every text fits in a column ``step`` wide with a little room either side."""
+    return lambda texts: all(metrics.horizontalAdvance(t) + 4 <= step for t in texts)
+
+
+def _title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet("font-weight: bold; font-size: 14px;")
+    return label
+
+
+class Dashboard(QWidget):
+    open_household_visit = Signal(str, str)  # household id, address
+    open_case = Signal(str)
+    open_resolution = Signal(str)
+    open_wish = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.scope = QComboBox()
+        self.scope.addItem(self.tr("Whole community"), "")
+        self.scope.currentIndexChanged.connect(self.reload)
+        self.as_of = QLabel()
+        self.titles = {
+            "visits_overdue": self.tr("Visits overdue"),
+            "visits_due_week": self.tr("Visits due this week"),
+            "cases_due_24h": self.tr("Requests due within 24 h"),
+            "cases_overdue": self.tr("Requests overdue"),
+            "awaiting_callback": self.tr("Awaiting call-back"),
+            "resolutions_open": self.tr("Open resolutions"),
+            "resolutions_overdue": self.tr("Overdue resolutions"),
+            "claims_overdue": self.tr("Wish claims not contacted"),
+            "households": self.tr("Households"),
+            "residents": self.tr("Residents"),
+            "party_members": self.tr("Party members"),
+        }
+        self.cards = {key: Card(title) for key, title in self.titles.items()}
+        self.lists = self._lists()
+        self.grids = SimpleTable(
+            [
+                self.tr("Grid"),
+                self.tr("Households"),
+                self.tr("Visits overdue"),
+                self.tr("Due this week"),
+                self.tr("Open requests"),
+                self.tr("Overdue requests"),
+            ],
+            stretch=0,
+        )
+        self.charts = {
+            "visits": BarChart(vertical=True),
+            "categories": BarChart(),
+            "states": BarChart(),
+            "groups": BarChart(),
+        }
+        self._layout()
+        ctx.changed.connect(lambda table: self.reload() if table in RELOAD_ON else None)
+        self._load_scope()
+        self.reload()
+
+    def _lists(self) -> dict[str, SimpleTable]:
+        visit_headers = [
+            self.tr("Due"),
+            self.tr("Address"),
+            self.tr("Grid"),
+            self.tr("Last visit"),
+        ]
+        case_headers = [
+            self.tr("Number"),
+            self.tr("Category"),
+            self.tr("Request"),
+            self.tr("Grid"),
+            self.tr("Handled by"),
+            self.tr("Due"),
+        ]
+        lists = {}
+        for key in ("visits_overdue", "visits_due_week"):
+            lists[key] = SimpleTable(visit_headers, stretch=1)
+            lists[key].activated_key.connect(lambda k: self.open_household_visit.emit(*k))
+        for key in ("cases_due_24h", "cases_overdue", "awaiting_callback"):
+            lists[key] = SimpleTable(case_headers, stretch=2)
+            lists[key].activated_key.connect(self.open_case.emit)
+        resolution_headers = [
+            self.tr("Number"),
+            self.tr("Resolution"),
+            self.tr("Responsible"),
+            self.tr("Deadline"),
+            self.tr("State"),
+        ]
+        for key in ("resolutions_open", "resolutions_overdue"):
+            lists[key] = SimpleTable(resolution_headers, stretch=1)
+            lists[key].activated_key.connect(self.open_resolution.emit)
+        lists["claims_overdue"] = SimpleTable(
+            [
+                self.tr("Number"),
+                self.tr("Wish"),
+                self.tr("Beneficiary"),
+                self.tr("Claimed by"),
+                self.tr("Contact by"),
+            ],
+            stretch=1,
+        )
+        lists["claims_overdue"].activated_key.connect(self.open_wish.emit)
+        self.tabs = QTabWidget()
+        for key, table in lists.items():
+            self.tabs.addTab(table, self.titles[key])
+            self.cards[key].clicked.connect(partial(self.tabs.setCurrentWidget, table))
+        return lists
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Show for")))
+        top.addWidget(self.scope)
+        top.addStretch(1)
+        top.addWidget(self.as_of)
+        cards = QHBoxLayout()
+        for card in self.cards.values():
+            cards.addWidget(card)
+        middle = QHBoxLayout()
+        middle.addWidget(self.tabs, 3)
+        grid_box = QVBoxLayout()
+        grid_box.addWidget(_title(self.tr("Per grid")))
+        grid_box.addWidget(self.grids)
+        middle.addLayout(grid_box, 2)
+        charts = QGridLayout()
+        for column, (key, title) in enumerate(
+            (
+                ("visits", self.tr("Visits per month")),
+                ("categories", self.tr("Requests by category (12 months)")),
+                ("states", self.tr("Requests by state")),
+                ("groups", self.tr("Special groups")),
+            )
+        ):
+            charts.addWidget(_title(title), 0, column)
+            charts.addWidget(self.charts[key], 1, column, Qt.AlignmentFlag.AlignTop)
+            charts.setColumnStretch(column, 2 if key == "visits" else 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(cards)
+        layout.addLayout(middle, 3)
+        layout.addLayout(charts, 2)
+
+    def _load_scope(self) -> None:
+        self.ctx.query(partial(workbench.operator_scope, self.ctx.db), self._show_scope)
+
+    def _show_scope(self, scope: tuple[str, str | None]) -> None:
+        operator, staff = scope
+        mine = [(self.tr("Mine: %1").replace("%1", operator), staff)] if staff else []
+        fill_combo(self.scope, mine, self.tr("Whole community"))
+
+    def reload(self) -> None:
+        worker = self.scope.currentData() or None
+        self.ctx.query(
+            partial(workbench.workbench, self.ctx.db, worker=worker), self.show_workbench
+        )
+        self.ctx.query(partial(stats.registry_stats, self.ctx.db), self.show_registry)
+
+    def show_registry(self, r: stats.RegistryStats) -> None:
+        for key in ("households", "residents", "party_members"):
+            self.cards[key].value.setText(f"{getattr(r, key):,}")
+        self.charts["groups"].set_items([(label, n) for _, label, n in r.by_tag])
+
+    def show_workbench(self, w: Workbench) -> None:
+        self.as_of.setText(self.tr("As of %1").replace("%1", w.today.isoformat()))
+        for key in ("visits_overdue", "visits_due_week"):
+            self._fill_visits(key, getattr(w, key))
+        for key in ("cases_due_24h", "cases_overdue", "awaiting_callback"):
+            self._fill_cases(key, getattr(w, key))
+        for key in ("resolutions_open", "resolutions_overdue"):
+            self._fill_resolutions(key, getattr(w, key))
+        self._fill_claims(w.claims_overdue)
+        self.grids.set_rows(
+            [
+                (
+                    g.label,
+                    f"{g.households:,}",
+                    str(g.visits_overdue),
+                    str(g.visits_due_week),
+                    str(g.open_cases),
+                    str(g.overdue_cases),
+                )
+                for g in w.by_grid
+            ]
+        )
+        self.charts["visits"].set_items(w.visits_per_month, partial_last=True)
+        self.charts["categories"].set_items(w.cases_by_category)
+        self.charts["states"].set_items(w.cases_by_status)
+
+    def _fill_visits(self, key: str, listing: Listing) -> None:
+        self.cards[key].value.setText(f"{listing.total:,}")
+        items: list[DueHousehold] = listing.items
+        self.lists[key].set_rows(
+            [
+                (
+                    d.due.isoformat(),
+                    d.address,
+                    d.grid,
+                    d.last_visit.isoformat() if d.last_visit else self.tr("never"),
+                )
+                for d in items
+            ],
+            [(d.household_id, d.address) for d in items],
+        )
+
+    def _fill_cases(self, key: str, listing: Listing) -> None:
+        self.cards[key].value.setText(f"{listing.total:,}")
+        items: list[CaseRow] = listing.items
+        self.lists[key].set_rows(
+            [
+                (
+                    c.number,
+                    c.category,
+                    c.description,
+                    c.grid,
+                    c.assignee,
+                    c.due_at.astimezone(SHANGHAI).strftime("%m-%d %H:%M"),
+                )
+                for c in items
+            ],
+            [c.id for c in items],
+        )
+
+    def _fill_resolutions(self, key: str, listing: Listing) -> None:
+        self.cards[key].value.setText(f"{listing.total:,}")
+        items: list[ResolutionRow] = listing.items
+        self.lists[key].set_rows(
+            [
+                (
+                    r.number,
+                    r.text,
+                    f"{r.party} {r.responsible}".strip(),
+                    r.deadline.isoformat(),
+                    r.status,
+                )
+                for r in items
+            ],
+            [r.id for r in items],
+        )
+
+    def _fill_claims(self, listing: Listing) -> None:
+        self.cards["claims_overdue"].value.setText(f"{listing.total:,}")
+        items: list[WishRow] = listing.items
+        self.lists["claims_overdue"].set_rows(
+            [
+                (
+                    r.number,
+                    r.wish,
+                    r.beneficiary_name,
+                    r.claimer_name,
+                    r.contact_due.isoformat() if r.contact_due else "",
+                )
+                for r in items
+            ],
+            [r.id for r in items],
+        )

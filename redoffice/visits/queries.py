@@ -1,0 +1,204 @@
+"""Lists and figures over visits: the visit list and coverage (households visited / households)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from types import MappingProxyType
+from typing import Final
+
+from sqlalchemy import func, select
+
+from redoffice.kit.codes import TAGS
+from redoffice.kit.db import Database
+from redoffice.kit.errors import UserError
+from redoffice.models import Attachment, Case, Grid, Household, Visit, VisitParticipant
+from redoffice.registry.search import like_pattern
+from redoffice.visits.service import household_tags, households_in
+
+
+@dataclass(frozen=True)
+class VisitQuery:
+    text: str = ""
+    grid_id: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    sort: str = "date"
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class VisitRow:
+    id: str
+    household_id: str
+    visit_date: date
+    address: str
+    grid: str
+    visitors: str
+    purposes: str
+    issues: int
+    attachments: int
+    situation: str
+
+
+SORTS: Final = {"date": Visit.visit_date, "address": Household.address_sort}
+
+
+def visit_ids(db: Database, q: VisitQuery) -> list[str]:
+    """Ids of the matching visits, newest first unless asked otherwise."""
+    order = SORTS.get(q.sort, Visit.visit_date)
+    query = (
+        select(Visit.id)
+        .join(Household, Household.id == Visit.household_id)
+        .where(Visit.deleted.is_(False))
+        .order_by(order.desc() if q.descending else order, Visit.id.desc())
+    )
+    if q.grid_id:
+        query = query.where(Household.grid_id == q.grid_id)
+    if q.date_from:
+        query = query.where(Visit.visit_date >= q.date_from)
+    if q.date_to:
+        query = query.where(Visit.visit_date <= q.date_to)
+    if q.text.strip():
+        query = query.where(Household.address.like(like_pattern(q.text.strip()), escape="\\"))
+    with db.read() as s:
+        return list(s.scalars(query))
+
+
+def visit_rows(db: Database, ids: Sequence[str]) -> list[VisitRow]:
+    """Rows for the given ids, in the same order."""
+    wanted = list(ids)
+    with db.read() as s:
+        visits = s.execute(
+            select(Visit, Household.address, Grid.name)
+            .join(Household, Household.id == Visit.household_id)
+            .outerjoin(Grid, Grid.id == Household.grid_id)
+            .where(Visit.id.in_(wanted))
+        ).all()
+        people: dict[str, list[str]] = {}
+        for visit_id, name in s.execute(
+            select(VisitParticipant.visit_id, VisitParticipant.name)
+            .where(VisitParticipant.visit_id.in_(wanted), VisitParticipant.deleted.is_(False))
+            .order_by(VisitParticipant.role, VisitParticipant.id)
+        ):
+            people.setdefault(visit_id, []).append(name)
+        issues = {
+            str(k): int(n)
+            for k, n in s.execute(
+                select(Case.visit_id, func.count())
+                .where(Case.visit_id.in_(wanted), Case.deleted.is_(False))
+                .group_by(Case.visit_id)
+            ).all()
+        }
+        files = {
+            k: int(n)
+            for k, n in s.execute(
+                select(Attachment.owner_id, func.count())
+                .where(
+                    Attachment.owner_table == "visit",
+                    Attachment.owner_id.in_(wanted),
+                    Attachment.deleted.is_(False),
+                )
+                .group_by(Attachment.owner_id)
+            ).all()
+        }
+    rows = {
+        v.id: VisitRow(
+            v.id,
+            v.household_id,
+            v.visit_date,
+            address,
+            grid or "",
+            "、".join(people.get(v.id, [])),
+            "、".join(json.loads(v.purposes)),
+            issues.get(v.id, 0),
+            files.get(v.id, 0),
+            v.situation,
+        )
+        for v, address, grid in visits
+    }
+    return [rows[i] for i in wanted if i in rows]
+
+
+PERIODS: Final = MappingProxyType({"month": "本月", "quarter": "本季度", "year": "本年度"})
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    key: str
+    label: str
+    households: int
+    visited: int
+
+    @property
+    def rate(self) -> float:
+        return self.visited / self.households if self.households else 0.0
+
+
+@dataclass(frozen=True)
+class Coverage:
+    period: str
+    start: date
+    end: date
+    total: CoverageRow
+    by_grid: list[CoverageRow]
+    by_group: list[CoverageRow]
+
+
+def period_bounds(period: str, today: date) -> tuple[date, date]:
+    """First and last day of the month, quarter or year containing ``today``."""
+    if period == "year":
+        return date(today.year, 1, 1), date(today.year, 12, 31)
+    first_month = today.month if period == "month" else (today.month - 1) // 3 * 3 + 1
+    months = 1 if period == "month" else 3
+    start = date(today.year, first_month, 1)
+    after = date(today.year + (first_month + months > 12), (first_month + months - 1) % 12 + 1, 1)
+    return start, after - timedelta(days=1)
+
+
+def coverage(db: Database, period: str = "month", today: date | None = None) -> Coverage:
+    """Households visited in this month, quarter or year / households."""
+    if period not in PERIODS:
+        raise UserError("invalid_choice", value=period)
+    today = today or date.today()
+    return coverage_between(db, *period_bounds(period, today), period=period, today=today)
+
+
+def coverage_between(
+    db: Database, start: date, end: date, period: str = "range", today: date | None = None
+) -> Coverage:
+    """Households visited from ``start`` to ``end`` (inclusive) / households, in all, per 网格
+    and per special group (the groups as of ``today``)."""
+    if end < start:
+        raise UserError("date_order")
+    today = today or date.today()
+    with db.read() as s:
+        households = households_in(s)
+        visited = set(
+            s.scalars(
+                select(Visit.household_id)
+                .where(Visit.deleted.is_(False), Visit.visit_date.between(start, end))
+                .distinct()
+            )
+        )
+        tags = household_tags(s, today)
+    grids: dict[str, tuple[str, list[str]]] = {}
+    for household_id, grid_id, grid_name in households:
+        grids.setdefault(grid_id or "", (grid_name or "未划分网格", []))[1].append(household_id)
+    groups: dict[str, list[str]] = {}
+    for household_id, tag in tags:
+        groups.setdefault(tag, []).append(household_id)
+
+    def row(key: str, label: str, members: list[str]) -> CoverageRow:
+        return CoverageRow(key, label, len(members), sum(h in visited for h in members))
+
+    return Coverage(
+        period,
+        start,
+        end,
+        row("", "全社区", [h[0] for h in households]),
+        sorted((row(k, n, m) for k, (n, m) in grids.items()), key=lambda r: r.label),
+        [row(t, TAGS[t], groups[t]) for t in TAGS if t in groups],
+    )
