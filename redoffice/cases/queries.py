@@ -20,11 +20,11 @@ from redoffice.cases.service import (
     TimelineEntry,
     timeline,
 )
+from redoffice.kit.clock import utcnow
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.validation import mask_name
 from redoffice.models import Case, Grid, Household, Organization, Resident, Staff
-from redoffice.models.base import utcnow
 from redoffice.registry.reference import worker_grids
 from redoffice.registry.search import like_pattern
 from redoffice.settings.calendar import end_of_day, local_date

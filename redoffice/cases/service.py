@@ -16,12 +16,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from redoffice.attachments import service as attachments
+from redoffice.kit.clock import utcnow
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.records import check_ref, live, next_number
 from redoffice.kit.validation import Checker, required_text
 from redoffice.models import Case, CaseEvent, Household, Organization, Resident, Staff, Visit
-from redoffice.models.base import utcnow
 from redoffice.settings import calendar, config
 
 SOURCES: Final = MappingProxyType(

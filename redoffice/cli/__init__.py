@@ -14,7 +14,7 @@ from typing import Any
 import redoffice.features  # noqa: F401  (registers the features' session hooks)
 from redoffice import __version__
 from redoffice.cli import excel, holidays, meetings, wishes, work
-from redoffice.cli.common import Handler, out, out_json
+from redoffice.cli.common import Handler, out, out_json, parse_date
 from redoffice.demo import build as demo
 from redoffice.kit import codes
 from redoffice.kit.db import Database, open_database
@@ -74,7 +74,7 @@ def cmd_demo(db: Database, args: argparse.Namespace) -> int:
     def progress(done: int, total: int) -> None:
         sys.stderr.write(f"\r生成演示数据 {done}/{total}")
 
-    counts = demo.create_demo(db, args.households, args.seed, progress)
+    counts = demo.create_demo(db, args.households, args.seed, progress, args.today)
     sys.stderr.write("\n")
     out(f"已生成 {counts['household']} 户、{counts['resident']} 名居民")
     return 0
@@ -138,6 +138,7 @@ def _parser() -> argparse.ArgumentParser:
     dem = sub.add_parser("demo", help="生成演示数据")
     dem.add_argument("--households", type=int, required=True)
     dem.add_argument("--seed", type=int, default=1)
+    dem.add_argument("--today", type=parse_date, help="演示数据截至的日期 YYYY-MM-DD，默认今天")
     dem.set_defaults(handler=cmd_demo, needs_operator=True)
 
     res = sub.add_parser("residents", help="居民")

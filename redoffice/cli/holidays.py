@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from redoffice.cli.common import out
 from redoffice.cli.work import command
+from redoffice.kit import clock
 from redoffice.kit.db import Database
 from redoffice.settings import calendar
 
@@ -39,4 +39,4 @@ def register(sub: Any) -> None:
         "file", help="文本或 CSV 文件，每行一天或一段：2027-01-01,元旦,休 / 2027-02-07,春节调休,班"
     )
     lst = command(c, "list", cmd_calendar_list, "列出一年的节假日和调休上班日", writes=False)
-    lst.add_argument("--year", type=int, default=date.today().year)
+    lst.add_argument("--year", type=int, default=clock.today().year)

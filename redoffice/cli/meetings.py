@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from redoffice.cli.common import out_rows, parse_date
 from redoffice.cli.work import command
+from redoffice.kit import clock
 from redoffice.kit.db import Database
 from redoffice.kit.files import write_file
 from redoffice.meetings import resolutions
@@ -39,7 +39,7 @@ def cmd_meetings_list(db: Database, args: argparse.Namespace) -> int:
 
 def cmd_meetings_cancel(db: Database, args: argparse.Namespace) -> int:
     meeting_id = meetings.resolve(db, args.meeting)
-    meetings.cancel_meeting(db, meeting_id, args.reason, args.date or date.today())
+    meetings.cancel_meeting(db, meeting_id, args.reason, args.date or clock.today())
     print(f"会议 {args.meeting} 已取消")
     return 0
 

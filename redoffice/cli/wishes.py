@@ -9,6 +9,7 @@ from typing import Any
 
 from redoffice.cli.common import out, out_json, out_rows, parse_date
 from redoffice.cli.work import command
+from redoffice.kit import clock
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.files import write_file
@@ -104,7 +105,7 @@ def cmd_wishes_stats(db: Database, args: argparse.Namespace) -> int:
     by = next((k for k, v in STATS_BY.items() if args.by in (k, v)), None)
     if by is None:
         raise UserError("invalid_choice", value=args.by)
-    end = args.to or date.today()
+    end = args.to or clock.today()
     start = getattr(args, "from") or date(end.year, 1, 1)
     rows = wish_queries.statistics(db, start, end, by)
     if args.json:

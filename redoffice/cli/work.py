@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from redoffice.cases import service as cases
 from redoffice.cases.queries import STATS_BY, CaseFilter, case_stats, list_cases
 from redoffice.cli.common import out, out_json, out_rows, parse_date
+from redoffice.kit import clock
 from redoffice.kit.codes import Labels, code_for
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
@@ -66,7 +66,7 @@ def cmd_visits_due(db: Database, args: argparse.Namespace) -> int:
     worker = _staff_id(db, args.worker) if args.worker else None
     due = visits.visit_plan(db, grid_id=grid, staff_id=worker)
     if args.json:
-        out_json([asdict(d) | {"overdue": d.due < date.today()} for d in due])
+        out_json([asdict(d) | {"overdue": d.due < clock.today()} for d in due])
     for d in [] if args.json else due:
         out(f"{d.due}\t{d.address}\t上次 {d.last_visit or '从未走访'}\t每 {d.interval_days} 天")
     return 0

@@ -21,7 +21,7 @@ from stdnum.cn import ric
 from redoffice.demo.meetings import add_meeting_history
 from redoffice.demo.wishes import add_wish_history
 from redoffice.demo.work import add_work_history
-from redoffice.kit import changes
+from redoffice.kit import changes, clock
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.validation import natural_key, parse_id_number, spaced_chars
@@ -394,7 +394,7 @@ def create_demo(
     rng = random.Random(seed)
     fake = Faker("zh_CN")
     fake.seed_instance(seed)
-    people = _People(rng, fake, today or date.today())
+    people = _People(rng, fake, today or clock.today())
     b = _Batch()
     grids, estates = _grids_and_estates(b, db.node_id, people, households)
     for n in range(households):

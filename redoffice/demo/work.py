@@ -192,7 +192,7 @@ class _CaseMaker:
     ) -> None:
         """Move the case on as far as its age allows: most old cases are closed and called
         back, some late, some reopened after 不满意; recent ones are still open."""
-        rng, now = self.rng, datetime.now(UTC)
+        rng, now = self.rng, _instant(self.today, 8)  # as of the office opening on ``today``
         v.update(status="accepted", resolved_at=None, called_back_at=None, satisfaction=None)
         if (now - accepted).days < 1 and rng.random() < 0.5:
             return

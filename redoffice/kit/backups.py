@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from redoffice.kit import clock
 from redoffice.kit.db import Database, copy_sqlite, default_backup_folder, head_revision
 from redoffice.kit.errors import UserError
 
@@ -114,7 +115,7 @@ def restore(db: Database, backup: Path) -> Path:
     current = database_file(db)
     folder = default_backup_folder(db.engine) or current.parent
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     # named apart from the daily copies ({stem}-{stamp}): never pruned with them
     aside = folder / f"before-restore-{current.stem}-{stamp}.sqlite"
     db.close()

@@ -13,9 +13,9 @@ import orjson
 from sqlalchemy import Connection, event, insert, inspect, update
 from sqlalchemy.orm import Session, UOWTransaction
 
+from redoffice.kit.clock import utcnow
 from redoffice.kit.ids import new_id
 from redoffice.models import AuditLog, Base, ChangeLog, SyncCounter
-from redoffice.models.base import utcnow
 
 STREET_CHANNEL = "street"
 

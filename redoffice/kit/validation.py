@@ -9,6 +9,7 @@ from datetime import date
 
 from stdnum.cn import ric
 
+from redoffice.kit import clock
 from redoffice.kit.codes import Labels
 from redoffice.kit.errors import Collector
 
@@ -102,7 +103,7 @@ def parse_id_number(raw: str, today: date | None = None) -> IdNumber:
     15-digit numbers (GB 11643-1989) are upgraded to 18 digits; numbers of the 2023
     外国人永久居留身份证 (leading 9) use the same check digit and are accepted.
     """
-    today = today or date.today()
+    today = today or clock.today()
     number = _compact(raw)
     upgraded = False
     if len(number) == 15:

@@ -13,6 +13,8 @@ from sqlalchemy import ColumnElement, Row, Select, func, select
 from sqlalchemy.orm import Session
 
 from redoffice.cases import service as cases
+from redoffice.kit import clock
+from redoffice.kit.clock import utcnow
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.records import live
@@ -27,7 +29,6 @@ from redoffice.models import (
     Resolution,
     ResolutionNote,
 )
-from redoffice.models.base import utcnow
 
 STATUSES: Final = MappingProxyType(
     {"pending": "待办", "in_progress": "推进中", "done": "已完成", "cancelled": "已取消"}
@@ -160,7 +161,7 @@ def list_resolutions(
     limit: int | None = None,
 ) -> list[ResolutionRow]:
     """Resolutions by deadline (then number), at most ``limit``; 逾期 derived from ``today``."""
-    today = today or date.today()
+    today = today or clock.today()
     query = (
         _select()
         .where(*_conditions(f, today))
@@ -174,7 +175,7 @@ def list_resolutions(
 
 
 def count_resolutions(db: Database, f: ResolutionFilter, today: date | None = None) -> int:
-    today = today or date.today()
+    today = today or clock.today()
     query = (
         select(func.count())
         .select_from(Resolution)
@@ -241,7 +242,7 @@ def complete(
     c = Checker()
     verifier = c.text("verifier", verifier, required=True, max_len=64)
     feedback = c.text("feedback", feedback, max_len=2000)
-    c.past_date("completed_on", completed_on, date.today())
+    c.past_date("completed_on", completed_on, clock.today())
     c.raise_if_any()
     with db.uow() as s:
         resolution = live(s, Resolution, resolution_id, "resolution.not_found")
@@ -292,7 +293,7 @@ def notes(db: Database, resolution_id: str) -> list[NoteEntry]:
 
 
 def get_resolutions(db: Database, ids: Sequence[str]) -> list[ResolutionRow]:
-    today = date.today()
+    today = clock.today()
     with db.read() as s:
         rows = s.execute(_select().where(Resolution.id.in_(list(ids)))).all()
         estates = _estates(s, {r.meeting_id for r in rows})

@@ -16,6 +16,8 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from redoffice.cases.queries import CaseFilter, list_cases
+from redoffice.kit import clock
+from redoffice.kit.clock import utcnow
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.records import check_ref, live, next_number
@@ -32,7 +34,6 @@ from redoffice.models import (
     Organization,
     Resolution,
 )
-from redoffice.models.base import utcnow
 from redoffice.registry import reference as registry
 from redoffice.settings import config
 
@@ -606,7 +607,7 @@ def resolve(db: Database, reference: str) -> str:
 
 def list_meetings(db: Database, today: date | None = None) -> list[MeetingRow]:
     """Meetings, newest first, with their open and overdue resolutions."""
-    today = today or date.today()
+    today = today or clock.today()
     open_ = func.sum(case((Resolution.status.in_(OPEN_RESOLUTION), 1), else_=0))
     late = func.sum(
         case((Resolution.status.in_(OPEN_RESOLUTION) & (Resolution.deadline < today), 1), else_=0)

@@ -19,6 +19,7 @@ from typing import Any, Final
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
+from redoffice.kit import clock
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.sheets import Header, auto_mapping, head_and_header, sheet_names, stream_sheet
@@ -280,7 +281,7 @@ def apply_import(
                 step.done(1)
         insert_residents(s, [r for r in todo if r.action == "new"], homes, step)
         s.flush()
-        visit_state.recompute(s.connection(), set(homes.values()), date.today())
+        visit_state.recompute(s.connection(), set(homes.values()), clock.today())
         step.check()  # the last moment to say no: nothing is kept
     if len(todo) >= ANALYZE_AFTER:
         db.analyze()  # else the next import's lookups may walk the whole registry

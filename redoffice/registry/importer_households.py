@@ -11,9 +11,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from redoffice.kit import changes, codes
+from redoffice.kit.clock import utcnow
 from redoffice.kit.validation import natural_key, spaced_chars
 from redoffice.models import Household, Resident
-from redoffice.models.base import utcnow
 from redoffice.registry.importer_rows import ImportRow, Labels
 
 

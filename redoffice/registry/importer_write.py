@@ -5,17 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, Final
 
 from sqlalchemy.orm import Session
 
-from redoffice.kit import changes
+from redoffice.kit import changes, clock
+from redoffice.kit.clock import utcnow
 from redoffice.kit.errors import UserError, ValidationFailed
 from redoffice.kit.records import save
 from redoffice.kit.validation import spaced_chars
 from redoffice.models import Resident, ResidentTag
-from redoffice.models.base import utcnow
 from redoffice.registry.importer_rows import ImportRow
 from redoffice.registry.residents import (
     ResidentInput,
@@ -64,7 +64,7 @@ class Steps:
 
 
 def insert_residents(s: Session, rows: list[ImportRow], homes: dict[str, str], step: Steps) -> None:
-    node, now, today = str(s.info.get("node_id")), utcnow(), date.today()
+    node, now, today = str(s.info.get("node_id")), utcnow(), clock.today()
     for start in range(0, len(rows), 2000):
         chunk = rows[start : start + 2000]
         people = [_new_resident(node, now, r.values, homes[r.household_key]) for r in chunk]
@@ -138,4 +138,4 @@ def save_resident(s: Session, row: ImportRow, household_id: str) -> None:
 
 def _merged_tags(current: tuple[TagInput, ...], tags: tuple[str, ...]) -> tuple[TagInput, ...]:
     have = {t.tag for t in current}
-    return current + tuple(TagInput(tag, date.today()) for tag in tags if tag not in have)
+    return current + tuple(TagInput(tag, clock.today()) for tag in tags if tag not in have)

@@ -10,6 +10,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from redoffice.kit import clock
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.records import check_ref, live, save
@@ -106,7 +107,7 @@ def _member_values(s: Session, data: MemberInput) -> dict[str, object]:
         c.add("unit_id", "member.not_partner_unit")
     if data.reported_on is None:
         c.add("reported_on", "required")
-    c.past_date("reported_on", data.reported_on, date.today())
+    c.past_date("reported_on", data.reported_on, clock.today())
     values: dict[str, object] = {
         "resident_id": data.resident_id,
         "name": name,
@@ -155,7 +156,7 @@ def list_members(
     if active_only:
         query = query.where(PartyMember.active.is_(True))
     with db.read() as s:
-        minutes = _minutes_since(s, date(date.today().year, 1, 1))
+        minutes = _minutes_since(s, date(clock.today().year, 1, 1))
         return [
             MemberRow(
                 m.id,
@@ -217,7 +218,7 @@ def add_service(db: Database, data: ServiceInput) -> str:
     minutes = round(data.hours * 60)
     if not 0 < minutes <= 24 * 60:
         c.add("hours", "member.hours_range")
-    c.past_date("service_date", data.service_date, date.today())
+    c.past_date("service_date", data.service_date, clock.today())
     notes = c.text("notes", data.notes, max_len=2000)
     with db.uow() as s:
         live(s, PartyMember, data.member_id, "member.not_found")

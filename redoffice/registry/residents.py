@@ -9,7 +9,7 @@ from functools import lru_cache
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from redoffice.kit import codes
+from redoffice.kit import clock, codes
 from redoffice.kit.db import Database
 from redoffice.kit.errors import Collector, UserError
 from redoffice.kit.records import check_ref, live, save
@@ -115,7 +115,7 @@ def _check_tags(c: Collector, tags: tuple[TagInput, ...]) -> None:
 
 def resident_values(s: Session, data: ResidentInput, record_id: str | None) -> dict[str, object]:
     """The checked column values of a resident (ValidationFailed naming every bad field)."""
-    today = date.today()
+    today = clock.today()
     c = Checker()
     data = _check_identity(c, data, _check_id(c, s, data, record_id))
     party = data.political_status in codes.PARTY_STATUSES
@@ -255,11 +255,11 @@ def set_status(
         raise UserError("resident.status_invalid", status=status)
     c = Checker()
     reason = c.text("status_reason", reason, max_len=200)
-    c.past_date("status_date", when, date.today())
+    c.past_date("status_date", when, clock.today())
     c.raise_if_any()
     active = status == "active"
     with db.uow() as s:
         resident = live(s, Resident, resident_id, "resident.not_found")
         resident.status = status
-        resident.status_date = None if active else (when or date.today())
+        resident.status_date = None if active else (when or clock.today())
         resident.status_reason = "" if active else reason

@@ -29,7 +29,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from redoffice.kit import codes
+from redoffice.kit import clock, codes
 from redoffice.kit.db import Database
 from redoffice.kit.validation import mask_id_number, mask_phone, normalize, spaced_chars
 from redoffice.models import Estate, Grid, Household, Resident, ResidentTag
@@ -293,7 +293,7 @@ def _resident_select(q: ResidentQuery, fts: bool) -> Select[Any]:
         query = query.outerjoin(Household, Household.id == Resident.household_id)
     if q.sort == "grid":
         query = query.outerjoin(Grid, Grid.id == Household.grid_id)
-    query = query.where(*_resident_filter(q, date.today(), fts))
+    query = query.where(*_resident_filter(q, clock.today(), fts))
     key = _RESIDENT_SORTS.get(q.sort, Resident.name_pinyin)
     order = key.desc() if q.descending else key.asc()
     return query.order_by(order, Resident.id)
@@ -333,7 +333,7 @@ def resident_rows(db: Database, ids: Sequence[str]) -> list[ResidentRow]:
     """Display rows for ``ids``, in the same order; ID numbers and phones masked."""
     if not ids:
         return []
-    today = date.today()
+    today = clock.today()
     with db.read() as s:
         rows = s.execute(
             select(Resident, Household.address, Grid.name)

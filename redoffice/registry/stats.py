@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from redoffice.kit import codes
+from redoffice.kit import clock, codes
 from redoffice.kit.db import Database
 from redoffice.models import Grid, Household, Resident, ResidentTag
 from redoffice.registry.search import tag_in_force
@@ -70,7 +70,7 @@ def _resident_counts(s: Session) -> tuple[dict[str | None, int], int, int, int]:
 
 def registry_stats(db: Database, today: date | None = None) -> RegistryStats:
     """Live households and residents, per 网格 and per special group (tags in force today)."""
-    today = today or date.today()
+    today = today or clock.today()
     with db.read() as s:
         households = s.scalar(select(func.count()).where(Household.deleted.is_(False))) or 0
         grid_residents, residents, party, floating = _resident_counts(s)

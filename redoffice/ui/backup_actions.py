@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from redoffice.kit import backups
+from redoffice.kit import backups, clock
 from redoffice.kit.db import Database, open_database
 from redoffice.models import Base
 from redoffice.ui.kit import ask
@@ -26,7 +25,7 @@ def _filters() -> str:
 def back_up(ctx: AppContext, parent: QWidget) -> None:
     """Copy the database to a file the user chooses (a USB stick, a shared folder)."""
     suggested = translate("backup", "RedOffice-backup-%1.sqlite").replace(
-        "%1", f"{date.today():%Y%m%d}"
+        "%1", f"{clock.today():%Y%m%d}"
     )
     path = ask.save_path(parent, translate("backup", "Back up to"), suggested, _filters())
     if path is None:

@@ -10,6 +10,7 @@ from typing import Any, Final
 
 from sqlalchemy import Select, func, select
 
+from redoffice.kit import clock
 from redoffice.kit.db import Database
 from redoffice.models import Household, HouseholdVisitState
 from redoffice.registry.search import like_pattern
@@ -57,7 +58,7 @@ def plan_ids(
     today: date | None = None,
 ) -> list[str]:
     """Ids of the due households, most overdue first unless another order is asked."""
-    today = today or date.today()
+    today = today or clock.today()
     bring_plan_current(db, today)
     order = SORTS.get(sort, State.due_date)
     query = _where(select(State.household_id), f, today).order_by(
@@ -69,7 +70,7 @@ def plan_ids(
 
 def overdue_count(db: Database, f: PlanFilter, today: date | None = None) -> int:
     """How many of the listed households are past their due date."""
-    today = today or date.today()
+    today = today or clock.today()
     query = _where(select(func.count()).select_from(State), f, today)
     with db.read() as s:
         return int(s.scalar(query.where(State.due_date < today)) or 0)

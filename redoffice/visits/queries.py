@@ -11,6 +11,7 @@ from typing import Final
 
 from sqlalchemy import func, select
 
+from redoffice.kit import clock
 from redoffice.kit.codes import TAGS
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
@@ -162,7 +163,7 @@ def coverage(db: Database, period: str = "month", today: date | None = None) -> 
     """Households visited in this month, quarter or year / households."""
     if period not in PERIODS:
         raise UserError("invalid_choice", value=period)
-    today = today or date.today()
+    today = today or clock.today()
     return coverage_between(db, *period_bounds(period, today), period=period, today=today)
 
 
@@ -173,7 +174,7 @@ def coverage_between(
     and per special group (the groups as of ``today``)."""
     if end < start:
         raise UserError("date_order")
-    today = today or date.today()
+    today = today or clock.today()
     with db.read() as s:
         households = households_in(s)
         visited = set(

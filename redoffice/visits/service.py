@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from redoffice.attachments import service as attachments
 from redoffice.cases.service import CaseInput, open_case
+from redoffice.kit import clock
 from redoffice.kit.codes import HEAD_OF_HOUSEHOLD, ORGANIZATION_KINDS, RELATIONS, label
 from redoffice.kit.db import Database
 from redoffice.kit.validation import Checker
@@ -80,7 +81,7 @@ PlanSelect = Select[str, str, str | None, str, date | None, int, date]
 
 def _check(s: Session, data: VisitInput) -> list[Staff]:
     c = Checker()
-    c.past_date("visit_date", data.visit_date, date.today())
+    c.past_date("visit_date", data.visit_date, clock.today())
     staff = [s.get(Staff, i) for i in data.visitor_ids]
     if not data.visitor_ids or any(p is None or p.deleted for p in staff):
         c.add("visitors", "visit.visitor_required")
@@ -297,7 +298,7 @@ def visit_plan(
 ) -> list[DueHousehold]:
     """Households overdue or due within ``within_days``, most overdue first; for one 网格 or
     the grids one worker looks after. A visit's planned next date brings the due date forward."""
-    today = today or date.today()
+    today = today or clock.today()
     query = PlanQuery(today + timedelta(days=within_days), None, grid_id, staff_id)
     return due_households(db, query, today)
 

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, event, exists, func, insert, inspect, or_, select
 from sqlalchemy.orm import Session, UOWTransaction
 
+from redoffice.kit import clock
 from redoffice.kit.defaults import DEFAULTS
 from redoffice.models import (
     Household,
@@ -170,7 +171,7 @@ def _before_commit(session: Session) -> None:
     if PENDING not in session.info:
         return
     ids = session.info.pop(PENDING)
-    recompute(session.connection(), ids, date.today())
+    recompute(session.connection(), ids, clock.today())
 
 
 def _after_rollback(session: Session) -> None:

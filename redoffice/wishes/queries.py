@@ -13,6 +13,7 @@ from typing import Any, Final
 from sqlalchemy import ColumnElement, Row, and_, select
 from sqlalchemy.orm import Session
 
+from redoffice.kit import clock
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.models import (
@@ -174,7 +175,7 @@ def list_wishes(
     """Wishes, rolled-over (priority) ones first, then by number."""
     query = _select().where(*_conditions(f)).order_by(Wish.rollovers.desc(), Wish.number)
     with db.read() as s:
-        return _rows(s, query, today or date.today())
+        return _rows(s, query, today or clock.today())
 
 
 WISH_SORTS: Final = MappingProxyType(
@@ -205,13 +206,13 @@ def wish_ids(
 
 def get_wishes(db: Database, ids: Sequence[str]) -> list[WishRow]:
     with db.read() as s:
-        found = {r.id: r for r in _rows(s, _select().where(Wish.id.in_(ids)), date.today())}
+        found = {r.id: r for r in _rows(s, _select().where(Wish.id.in_(ids)), clock.today())}
     return [found[i] for i in ids if i in found]
 
 
 def overdue_claims(db: Database, today: date | None = None) -> list[WishRow]:
     """Live claims whose claimer has not contacted the beneficiary by the deadline."""
-    today = today or date.today()
+    today = today or clock.today()
     query = (
         _select()
         .where(

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from redoffice.attachments import service as attachments
-from redoffice.kit import codes
+from redoffice.kit import clock, codes
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.messages import message
@@ -111,7 +111,7 @@ def _age_on(born: date | None, day: date) -> int | None:
 def resident_groups(db: Database, resident_id: str) -> list[str]:
     """The groups a wish can be filed under: the beneficiary's tags in force today."""
     with db.read() as s:
-        return _groups(s, resident_id, date.today())
+        return _groups(s, resident_id, clock.today())
 
 
 def _groups(s: Session, resident_id: str, today: date) -> list[str]:
@@ -130,7 +130,7 @@ def _wish_values(s: Session, data: WishInput) -> dict[str, Any]:
     values: dict[str, Any] = {
         "text": c.text("text", data.text, required=True, max_len=200),
         "category": c.choice("category", data.category, CATEGORIES),
-        "collected_on": c.past_date("collected_on", data.collected_on, date.today()),
+        "collected_on": c.past_date("collected_on", data.collected_on, clock.today()),
         "collected_by": c.text("collected_by", data.collected_by, max_len=64),
         "guardian": c.text("guardian", data.guardian, max_len=64),
         "group_tag": data.group_tag,
@@ -143,7 +143,7 @@ def _wish_values(s: Session, data: WishInput) -> dict[str, Any]:
     if resident is None or resident.deleted:
         c.add("beneficiary_id", "required" if not data.beneficiary_id else "record.not_found")
     else:
-        _check_group(c, data.group_tag, _groups(s, resident.id, date.today()))
+        _check_group(c, data.group_tag, _groups(s, resident.id, clock.today()))
     if values["estimated_value"] is None:
         c.add("estimated_value", "money.invalid")
     elif values["estimated_value"] > _cap(s):
@@ -222,7 +222,7 @@ def verify(db: Database, wish_id: str, on: date, by: str, method: str, note: str
     by = c.text("verified_by", by, required=True, max_len=64)
     c.choice("verify_method", method, VERIFY_METHODS)
     note = c.text("verify_note", note, max_len=2000)
-    c.past_date("verified_on", on, date.today())
+    c.past_date("verified_on", on, clock.today())
     c.raise_if_any()
     with db.uow() as s:
         wish = _wish(s, wish_id)
@@ -338,7 +338,7 @@ def _publish_in(s: Session, wish: Wish, current: WishRound, on: date) -> None:
 def claim(db: Database, wish_id: str, data: ClaimInput) -> str:
     """认领 by members (one or several) and/or a partner unit; the claimer must contact the
     beneficiary within the set number of days. One live claim per wish."""
-    on = data.claimed_on or date.today()
+    on = data.claimed_on or clock.today()
     members = tuple(dict.fromkeys(data.member_ids))
     if not members and not data.unit_id:
         raise UserError("wish.no_claimer")
@@ -391,7 +391,7 @@ def fulfil(db: Database, wish_id: str, data: FulfilInput) -> None:
     value = parse_yuan(data.actual_value)
     if value is None:
         c.add("actual_value", "money.invalid")
-    c.past_date("fulfilled_on", data.fulfilled_on, date.today())
+    c.past_date("fulfilled_on", data.fulfilled_on, clock.today())
     c.raise_if_any()
     stored = attachments.store_files(db, data.photos)
     with db.uow() as s:
@@ -412,7 +412,7 @@ def follow_up(db: Database, wish_id: str, on: date, satisfaction: str, feedback:
     c = Checker()
     c.choice("satisfaction", satisfaction, SATISFACTION)
     feedback = c.text("feedback", feedback, max_len=2000)
-    c.past_date("feedback_on", on, date.today())
+    c.past_date("feedback_on", on, clock.today())
     c.raise_if_any()
     with db.uow() as s:
         wish = _wish(s, wish_id)

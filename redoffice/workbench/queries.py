@@ -13,10 +13,11 @@ from sqlalchemy import func, select
 
 from redoffice.cases.queries import CaseFilter, conditions, count_cases, list_cases, open_per_grid
 from redoffice.cases.service import STATUSES
+from redoffice.kit import clock
+from redoffice.kit.clock import utcnow
 from redoffice.kit.db import Database
 from redoffice.meetings.resolutions import ResolutionFilter, count_resolutions, list_resolutions
 from redoffice.models import Case, HouseholdVisitState, Visit
-from redoffice.models.base import utcnow
 from redoffice.registry import reference as registry
 from redoffice.registry.reference import worker_grids
 from redoffice.settings import community
@@ -161,7 +162,7 @@ def workbench(db: Database, today: date | None = None, worker: str | None = None
     """Everything the 工作台 shows; ``worker`` (a staff id) narrows it to that worker's grids
     and cases (resolutions are the community's). Lists hold their first ``LIST_LIMIT`` items
     and their total. The registry figures are ``stats.registry_stats``."""
-    today = today or date.today()
+    today = today or clock.today()
     week = PlanQuery(today + timedelta(days=6 - today.weekday()), staff_id=worker)
     plan = due_counts(db, week, today)
     overdue = due_households(db, replace(week, due_to=today - timedelta(days=1)), today, LIST_LIMIT)

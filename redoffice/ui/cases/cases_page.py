@@ -26,6 +26,7 @@ from redoffice.cases import queries as case_queries
 from redoffice.cases import service as cases
 from redoffice.cases.queries import CaseFilter, CaseRow
 from redoffice.cases.service import TimelineEntry
+from redoffice.kit import clock
 from redoffice.kit.codes import CASE_EVENT_KINDS
 from redoffice.kit.errors import UserError
 from redoffice.output import documents
@@ -89,7 +90,7 @@ class PeriodDialog(QDialog):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Ledger period"))
-        today = date.today()
+        today = clock.today()
         self.start, self.end = DateField(required=True), DateField(required=True)
         self.start.set_value(today.replace(day=1))
         self.end.set_value(today)

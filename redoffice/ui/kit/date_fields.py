@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redoffice.kit import clock
 from redoffice.kit.date_input import format_date, format_time, parse_date, parse_time
 from redoffice.kit.errors import UserError
 from redoffice.kit.messages import message
@@ -183,7 +184,7 @@ class DateField(TypedField[date]):
             self.calendar.setMinimumDate(QDate(1900, 1, 1))
             self.calendar.clicked.connect(self._picked)
             self.calendar.activated.connect(self._picked)
-        shown = self.value() or self.opens_at or date.today()
+        shown = self.value() or self.opens_at or clock.today()
         self.calendar.setSelectedDate(QDate(shown.year, shown.month, shown.day))
         self.calendar.setCurrentPage(shown.year, shown.month)
         self.calendar.move(self.edit.mapToGlobal(QPoint(0, self.edit.height())))
@@ -209,5 +210,5 @@ class TimeField(TypedField[time]):
 
 def birth_decade(today: date | None = None) -> date:
     """Where a birth date's calendar opens: the decade of a resident aged about 50."""
-    year = (today or date.today()).year - 50
+    year = (today or clock.today()).year - 50
     return date(year - year % 10, 1, 1)

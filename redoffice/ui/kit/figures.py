@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from redoffice.cases import queries as case_queries
 from redoffice.cases.queries import CaseStatsRow
+from redoffice.kit import clock
 from redoffice.kit.errors import UserError
 from redoffice.output import documents, printing
 from redoffice.ui.kit import ask
@@ -70,7 +71,7 @@ class PeriodPicker(QWidget):
     def _set_dates(self) -> None:
         code = str(self.period.currentData())
         if code != RANGE:
-            start, end = visit_queries.period_bounds(code, date.today())
+            start, end = visit_queries.period_bounds(code, clock.today())
             for field, value in ((self.start, start), (self.end, end)):
                 field.blockSignals(True)
                 field.set_value(value)

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
 from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from redoffice.kit import clock
 from redoffice.meetings import service as meetings
 from redoffice.meetings.service import MeetingChoices, MeetingDetail
 from redoffice.ui.kit.context import AppContext
@@ -77,7 +77,7 @@ class CancelMeetingDialog(SaveDialog):
         super().__init__(ctx, title, parent)
         self.meeting_id = detail.id
         self.on = DateField(required=True)
-        self.on.set_value(date.today())
+        self.on.set_value(clock.today())
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(
             self.tr("e.g. postponed: the owners' committee is re-elected")

@@ -4,12 +4,12 @@ and the 民情诉求 to put on the agenda (open resolutions of earlier meetings 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from functools import partial
 from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
+from redoffice.kit import clock
 from redoffice.meetings import service as meetings
 from redoffice.meetings.service import MeetingChoices, MeetingInput
 from redoffice.ui.kit.context import AppContext
@@ -34,7 +34,7 @@ class MeetingDialog(SaveDialog):
         self.kind.addItems(choices.kinds)
         self.title_edit = QLineEdit()
         self.day = DateField(required=True)
-        self.day.set_value(date.today())
+        self.day.set_value(clock.today())
         self.start = TimeField()
         self.place, self.convener = QLineEdit(), QLineEdit(self.tr("Community Party committee"))
         self.host, self.recorder = QLineEdit(), QLineEdit()

@@ -5,7 +5,6 @@ export)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from functools import partial
 from typing import Any
 
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redoffice.kit import clock
 from redoffice.meetings import resolutions
 from redoffice.meetings import service as meetings
 from redoffice.meetings.resolutions import NoteEntry, ResolutionFilter, ResolutionRow
@@ -57,7 +57,7 @@ class CompleteDialog(SaveDialog):
         super().__init__(ctx, f"{row.number} · " + self.tr("Completed"), parent)
         self.resolution_id = row.id
         self.completed_on = DateField(required=True)
-        self.completed_on.set_value(date.today())
+        self.completed_on.set_value(clock.today())
         self.verifier, self.feedback = QLineEdit(), QLineEdit()
         self.close_cases = QCheckBox(self.tr("Also close the requests behind it"))
         self.close_cases.setChecked(True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from functools import partial
 from typing import Any
 
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redoffice.kit import codes
+from redoffice.kit import clock, codes
 from redoffice.registry import residents
 from redoffice.registry.residents import ResidentDetail, ResidentInput, TagInput
 from redoffice.ui.kit.connect import on_click
@@ -239,7 +238,7 @@ class StatusDialog(SaveDialog):
         self.status = code_combo(codes.RESIDENT_STATUSES)
         select_data(self.status, "moved_out")
         self.day = DateField(required=True)
-        self.day.set_value(date.today())
+        self.day.set_value(clock.today())
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Where to, or the cause of death"))
         self.form.add_row("status", self.tr("New status"), self.status)

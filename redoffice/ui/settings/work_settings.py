@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redoffice.kit import codes
+from redoffice.kit import clock, codes
 from redoffice.settings import calendar, config
 from redoffice.ui.kit import ask
 from redoffice.ui.kit.connect import on_click
@@ -150,11 +150,11 @@ class CalendarSettings(QWidget):
         self.ctx = ctx
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
-        self.year.setValue(date.today().year)
+        self.year.setValue(clock.today().year)
         self.year.valueChanged.connect(self.reload)
         self.table = SimpleTable([self.tr("Date"), self.tr("Kind"), self.tr("Name")], stretch=2)
         self.day = DateField(required=True)
-        self.day.set_value(date.today())
+        self.day.set_value(clock.today())
         self.kind = QComboBox()
         for code, label in CALENDAR_KINDS.items():
             self.kind.addItem(label, code)

@@ -4,7 +4,6 @@ found becomes a 民情诉求 in the same save."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from functools import partial
 from typing import Any
 
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from redoffice.cases import service as cases
+from redoffice.kit import clock
 from redoffice.ui.kit.attachments_dialog import AttachmentPicker, beside
 from redoffice.ui.kit.connect import on_click
 from redoffice.ui.kit.context import AppContext
@@ -134,7 +134,7 @@ class VisitDialog(SaveDialog):
         self.household.changed.connect(self._load_people)
         f.add_row("household_id", self.tr("Household"), self.household)
         self.visit_date = DateField(required=True)
-        self.visit_date.set_value(date.today())
+        self.visit_date.set_value(clock.today())
         f.add_row("visit_date", self.tr("Date"), self.visit_date)
         self.start_time, self.end_time = TimeField(), TimeField()
         f.add_row("start_time", self.tr("Start time"), self.start_time)

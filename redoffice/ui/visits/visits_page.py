@@ -4,7 +4,6 @@ coverage figures; new visits, printed forms and attachments."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redoffice.kit import clock
 from redoffice.output import documents
 from redoffice.registry import reference as registry
 from redoffice.ui.kit import record_actions
@@ -54,7 +54,7 @@ def visit_columns() -> list[Column[VisitRow]]:
 
 
 def _days_overdue(d: DueHousehold) -> str:
-    late = (date.today() - d.due).days
+    late = (clock.today() - d.due).days
     return str(late) if late > 0 else ""
 
 

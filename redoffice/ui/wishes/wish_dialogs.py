@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redoffice.kit import clock
 from redoffice.kit.codes import TAGS
 from redoffice.registry import party_members, search
 from redoffice.registry.party_members import ClaimerChoices, MemberForm, MemberInput, ServiceInput
@@ -36,7 +37,7 @@ from redoffice.wishes.service import ClaimInput, FulfilInput, WishForm, WishInpu
 
 def _today_edit(required: bool = True) -> DateField:
     edit = DateField(required=required)
-    edit.set_value(date.today())
+    edit.set_value(clock.today())
     return edit
 
 
@@ -164,7 +165,7 @@ class WishDialog(SaveDialog):
 
     def data(self) -> WishInput:
         day = _day(self.collected_on)
-        first = date.today() if self._stored else day  # the date a consent is first recorded
+        first = clock.today() if self._stored else day  # the date a consent is first recorded
         guardian = self.guardian.text()
         return WishInput(
             beneficiary_id=self.who.value() or "",
