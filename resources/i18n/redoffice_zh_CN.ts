@@ -897,7 +897,7 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../redoffice/ui/help_window.py" line="24"/>
+        <location filename="../../redoffice/ui/kit/help_window.py" line="24"/>
         <source>RedOffice help</source>
         <translation>RedOffice 使用说明</translation>
     </message>
@@ -1397,77 +1397,77 @@
         <translation>民情诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="89"/>
+        <location filename="../../redoffice/ui/main_window.py" line="91"/>
         <source>Joint meetings</source>
         <translation>三方联席会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="90"/>
+        <location filename="../../redoffice/ui/main_window.py" line="94"/>
         <source>Micro-wishes</source>
         <translation>微心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="91"/>
+        <location filename="../../redoffice/ui/main_window.py" line="95"/>
         <source>Residents</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="92"/>
+        <location filename="../../redoffice/ui/main_window.py" line="98"/>
         <source>Households</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="93"/>
+        <location filename="../../redoffice/ui/main_window.py" line="103"/>
         <source>Grids &amp; units</source>
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="94"/>
+        <location filename="../../redoffice/ui/main_window.py" line="106"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="123"/>
+        <location filename="../../redoffice/ui/main_window.py" line="135"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="124"/>
+        <location filename="../../redoffice/ui/main_window.py" line="136"/>
         <source>&amp;Back up to…</source>
         <translation>备份到(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="126"/>
+        <location filename="../../redoffice/ui/main_window.py" line="138"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="128"/>
+        <location filename="../../redoffice/ui/main_window.py" line="140"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="133"/>
+        <location filename="../../redoffice/ui/main_window.py" line="145"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="134"/>
+        <location filename="../../redoffice/ui/main_window.py" line="146"/>
         <source>&amp;Help contents</source>
         <translation>使用说明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="137"/>
+        <location filename="../../redoffice/ui/main_window.py" line="149"/>
         <source>&amp;About RedOffice</source>
         <translation>关于社区红色工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="195"/>
+        <location filename="../../redoffice/ui/main_window.py" line="207"/>
         <source>%1 · %2 · operator: %3</source>
         <translation>%1 · %2 · 经办人：%3</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="204"/>
+        <location filename="../../redoffice/ui/main_window.py" line="216"/>
         <source>About RedOffice</source>
         <translation>关于社区红色工作台</translation>
     </message>
@@ -1827,6 +1827,91 @@
         <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="338"/>
         <source>Service commitments</source>
         <translation>服务承诺</translation>
+    </message>
+</context>
+<context>
+    <name>MembersTab</name>
+    <message>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="38"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="39"/>
+        <source>Workplace</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="40"/>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="50"/>
+        <source>Partner unit</source>
+        <translation>共建单位</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="41"/>
+        <source>Party organization</source>
+        <translation>所在党组织</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="42"/>
+        <source>Reported on</source>
+        <translation>报到日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="43"/>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="50"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="44"/>
+        <source>Hours this year</source>
+        <translation>本年服务时长</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="50"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="50"/>
+        <source>Members</source>
+        <translation>报到党员数</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="57"/>
+        <source>Register a member…</source>
+        <translation>登记党员…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="58"/>
+        <source>Add a service…</source>
+        <translation>添加服务记录…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="59"/>
+        <source>Print service record</source>
+        <translation>打印服务记录</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="80"/>
+        <source>Service record from</source>
+        <translation>服务记录：从</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="82"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="116"/>
+        <source>All partner units</source>
+        <translation>全部共建单位</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="152"/>
+        <source>Service record</source>
+        <translation>服务记录</translation>
     </message>
 </context>
 <context>
@@ -2623,6 +2708,74 @@
     </message>
 </context>
 <context>
+    <name>StatsTab</name>
+    <message>
+        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="38"/>
+        <source>Counted by</source>
+        <translation>统计维度</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="39"/>
+        <source>Collected</source>
+        <translation>征集</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="40"/>
+        <source>Verified</source>
+        <translation>核实</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="41"/>
+        <source>Published</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="42"/>
+        <source>Claimed</source>
+        <translation>认领</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="43"/>
+        <source>Fulfilled</source>
+        <translation>兑现</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="44"/>
+        <source>Claim rate</source>
+        <translation>认领率</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="45"/>
+        <source>Fulfilment rate</source>
+        <translation>兑现率</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="57"/>
+        <source>Counted by the date of each step: a claim cancelled later does not change the figures of earlier months.</source>
+        <translation>按每个环节发生的日期统计：之后取消的认领不会改变以前月份的数字。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="63"/>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="74"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="76"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="92"/>
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+</context>
+<context>
     <name>StatusDialog</name>
     <message>
         <location filename="../../redoffice/ui/registry/resident_dialog.py" line="237"/>
@@ -2964,409 +3117,269 @@
 <context>
     <name>WishesPage</name>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="78"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="21"/>
         <source>Wishes</source>
         <translation>心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="79"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="22"/>
         <source>Party members</source>
         <translation>双报到党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="80"/>
+        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="23"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
+</context>
+<context>
+    <name>WishesTab</name>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="90"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="71"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="97"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="78"/>
         <source>Number, name or wish</source>
         <translation>编号、姓名或心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="133"/>
-        <source>Number</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="135"/>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="140"/>
-        <source>Round</source>
-        <translation>批次</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="141"/>
-        <source>Beneficiary</source>
-        <translation>心愿人</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="142"/>
-        <source>Group</source>
-        <translation>人群类别</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="143"/>
-        <source>Wish</source>
-        <translation>心愿内容</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="144"/>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="145"/>
-        <source>Value</source>
-        <translation>估价（元）</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="146"/>
-        <source>Claimed by</source>
-        <translation>认领人/单位</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="148"/>
-        <source>Contact by</source>
-        <translation>对接截止</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="109"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="90"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="109"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="90"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="109"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="90"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="160"/>
-        <source>Register a wish…</source>
-        <translation>登记心愿…</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="161"/>
-        <source>Verify…</source>
-        <translation>核实…</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="162"/>
-        <source>Do not publish…</source>
-        <translation>不予发布…</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="163"/>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="294"/>
-        <source>Publish</source>
-        <translation>发布</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="164"/>
-        <source>Publish all verified</source>
-        <translation>发布全部待发布</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="165"/>
-        <source>Claim…</source>
-        <translation>认领…</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="166"/>
-        <source>Contacted</source>
-        <translation>已对接</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="167"/>
-        <source>Cancel claim…</source>
-        <translation>取消认领…</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="168"/>
-        <source>Fulfilled…</source>
-        <translation>兑现…</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="169"/>
-        <source>Follow-up…</source>
-        <translation>回访…</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="170"/>
-        <source>Photos</source>
-        <translation>照片</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="198"/>
-        <source>New round…</source>
-        <translation>开启新批次…</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="199"/>
-        <source>Wish wall (A4)</source>
-        <translation>心愿墙公示（A4）</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="200"/>
-        <source>Wish wall (A3)</source>
-        <translation>心愿墙公示（A3）</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="201"/>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="347"/>
-        <source>Claim card</source>
-        <translation>认领登记卡</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="202"/>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="347"/>
-        <source>Receipt</source>
-        <translation>兑现签收单</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="203"/>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="353"/>
-        <source>Round summary</source>
-        <translation>批次汇总</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="214"/>
-        <source>All rounds</source>
-        <translation>全部批次</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="131"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="112"/>
         <source> (contact overdue)</source>
         <translation>（对接逾期）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="131"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="112"/>
         <source> (priority)</source>
         <translation>（优先）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="240"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="114"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="116"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="121"/>
+        <source>Round</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="122"/>
+        <source>Beneficiary</source>
+        <translation>心愿人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="123"/>
+        <source>Group</source>
+        <translation>人群类别</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="124"/>
+        <source>Wish</source>
+        <translation>心愿内容</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="125"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="126"/>
+        <source>Value</source>
+        <translation>估价（元）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="127"/>
+        <source>Claimed by</source>
+        <translation>认领人/单位</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="129"/>
+        <source>Contact by</source>
+        <translation>对接截止</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="141"/>
+        <source>Register a wish…</source>
+        <translation>登记心愿…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="142"/>
+        <source>Verify…</source>
+        <translation>核实…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="143"/>
+        <source>Do not publish…</source>
+        <translation>不予发布…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="144"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="274"/>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="145"/>
+        <source>Publish all verified</source>
+        <translation>发布全部待发布</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="146"/>
+        <source>Claim…</source>
+        <translation>认领…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="147"/>
+        <source>Contacted</source>
+        <translation>已对接</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="148"/>
+        <source>Cancel claim…</source>
+        <translation>取消认领…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="149"/>
+        <source>Fulfilled…</source>
+        <translation>兑现…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="150"/>
+        <source>Follow-up…</source>
+        <translation>回访…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="151"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="179"/>
+        <source>New round…</source>
+        <translation>开启新批次…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="180"/>
+        <source>Wish wall (A4)</source>
+        <translation>心愿墙公示（A4）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="181"/>
+        <source>Wish wall (A3)</source>
+        <translation>心愿墙公示（A3）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="182"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="327"/>
+        <source>Claim card</source>
+        <translation>认领登记卡</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="183"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="327"/>
+        <source>Receipt</source>
+        <translation>兑现签收单</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="184"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="333"/>
+        <source>Round summary</source>
+        <translation>批次汇总</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="195"/>
+        <source>All rounds</source>
+        <translation>全部批次</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="221"/>
         <source>Collected: %1</source>
         <translation>征集：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="241"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="222"/>
         <source>Consent: %1</source>
         <translation>同意：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="244"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="225"/>
         <source>Verified: %1</source>
         <translation>核实：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="246"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="227"/>
         <source>Claimer contact: %1</source>
         <translation>认领人联系方式：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="248"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="229"/>
         <source>Feedback: %1</source>
         <translation>心愿人反馈：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="282"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="262"/>
         <source>Do not publish</source>
         <translation>不予发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="283"/>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="322"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="263"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="302"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="293"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="273"/>
         <source>Publish every verified wish into the current round?</source>
         <translation>把所有待发布的心愿发布到当前批次？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="299"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="279"/>
         <source>%n wish(es) published</source>
         <translation>
             <numerusform>%n 个心愿已发布</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="321"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="301"/>
         <source>Cancel claim</source>
         <translation>取消认领</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="332"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="312"/>
         <source>New round</source>
         <translation>开启新批次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="332"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="312"/>
         <source>Name (e.g. 2027年第一批)</source>
         <translation>批次名称（如 2027年第一批）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="339"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="319"/>
         <source>Wish wall</source>
         <translation>心愿墙公示</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="360"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="361"/>
-        <source>Workplace</source>
-        <translation>工作单位</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="362"/>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="372"/>
-        <source>Partner unit</source>
-        <translation>共建单位</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="363"/>
-        <source>Party organization</source>
-        <translation>所在党组织</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="364"/>
-        <source>Reported on</source>
-        <translation>报到日期</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="365"/>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="372"/>
-        <source>Phone</source>
-        <translation>联系电话</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="366"/>
-        <source>Hours this year</source>
-        <translation>本年服务时长</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="372"/>
-        <source>Contact</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="372"/>
-        <source>Members</source>
-        <translation>报到党员数</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="382"/>
-        <source>Service record from</source>
-        <translation>服务记录：从</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="384"/>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="498"/>
-        <source>to</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="396"/>
-        <source>Register a member…</source>
-        <translation>登记党员…</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="397"/>
-        <source>Add a service…</source>
-        <translation>添加服务记录…</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="398"/>
-        <source>Print service record</source>
-        <translation>打印服务记录</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="435"/>
-        <source>All partner units</source>
-        <translation>全部共建单位</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="471"/>
-        <source>Service record</source>
-        <translation>服务记录</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="482"/>
-        <source>Counted by</source>
-        <translation>统计维度</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="483"/>
-        <source>Collected</source>
-        <translation>征集</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="484"/>
-        <source>Verified</source>
-        <translation>核实</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="485"/>
-        <source>Published</source>
-        <translation>发布</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="486"/>
-        <source>Claimed</source>
-        <translation>认领</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="487"/>
-        <source>Fulfilled</source>
-        <translation>兑现</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="488"/>
-        <source>Claim rate</source>
-        <translation>认领率</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="489"/>
-        <source>Fulfilment rate</source>
-        <translation>兑现率</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="496"/>
-        <source>From</source>
-        <translation>从</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="511"/>
-        <source>Counted by the date of each step: a claim cancelled later does not change the figures of earlier months.</source>
-        <translation>按每个环节发生的日期统计：之后取消的认领不会改变以前月份的数字。</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="518"/>
-        <source>Export to Excel…</source>
-        <translation>导出 Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/wishes/wishes_page.py" line="534"/>
-        <source>Export to Excel</source>
-        <translation>导出 Excel</translation>
     </message>
 </context>
 <context>
@@ -3440,27 +3453,27 @@
 <context>
     <name>about</name>
     <message>
-        <location filename="../../redoffice/ui/help_window.py" line="62"/>
+        <location filename="../../redoffice/ui/kit/help_window.py" line="62"/>
         <source>Automatic backups: %1 (one a day, the newest %2 kept)</source>
         <translation>自动备份：%1（每天一份，保留最近 %2 份）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/help_window.py" line="66"/>
+        <location filename="../../redoffice/ui/kit/help_window.py" line="66"/>
         <source>Automatic backups: by the database administrator</source>
         <translation>自动备份：由数据库管理员负责</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/help_window.py" line="70"/>
+        <location filename="../../redoffice/ui/kit/help_window.py" line="70"/>
         <source>RedOffice Community Workbench %1</source>
         <translation>RedOffice 社区红色工作台 %1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/help_window.py" line="72"/>
+        <location filename="../../redoffice/ui/kit/help_window.py" line="72"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/help_window.py" line="74"/>
+        <location filename="../../redoffice/ui/kit/help_window.py" line="74"/>
         <source>Log: %1</source>
         <translation>日志：%1</translation>
     </message>

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from redoffice import __version__
-from redoffice.kit import records
+from redoffice.kit import clock, records
 from redoffice.models import Resident
 from redoffice.registry import residents, search
 from redoffice.registry.search import ResidentQuery
@@ -78,7 +78,7 @@ def test_reference_lists_are_headed_by_what_they_hold(qtbot: QtBot, ctx: AppCont
 def test_holiday_list_imported_with_the_button(
     qtbot: QtBot, ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    year = date.today().year + 1
+    year = clock.today().year + 1
     good = tmp_path / "节假日.csv"
     good.write_text(
         f"日期,名称,类型\n{year}-01-01,元旦,休\n{year}-02-10~{year}-02-16,春节,休\n"
@@ -143,7 +143,7 @@ def test_dashboard_marks_the_running_month(qtbot: QtBot, ctx: AppContext) -> Non
     ctx.tasks.wait_idle()
     visits = dashboard.charts["visits"]
     assert visits.partial_last
-    assert visits.items[-1][0] == f"{date.today().month}月"
+    assert visits.items[-1][0] == f"{clock.today().month}月"
     assert not dashboard.charts["categories"].partial_last
 
 
@@ -249,7 +249,7 @@ def _select_where(qtbot: QtBot, ctx: AppContext, page: ResidentsPage, status: st
 
 def test_a_resident_who_moved_out_can_not_move_out_again(qtbot: QtBot, ctx: AppContext) -> None:
     (first,) = search.resident_ids(ctx.db, ResidentQuery(), limit=1)
-    residents.set_status(ctx.db, first, "moved_out", date.today())
+    residents.set_status(ctx.db, first, "moved_out", clock.today())
     page = ResidentsPage(ctx)
     qtbot.addWidget(page)
     page.scope.setCurrentIndex(page.scope.findData("all"))
@@ -267,14 +267,14 @@ def test_wish_steps_only_from_their_state(qtbot: QtBot, ctx: AppContext) -> None
     page = WishesPage(ctx)
     qtbot.addWidget(page)
     ctx.tasks.wait_idle()
-    assert not any(_enabled(page.row_buttons).values())
+    assert not any(_enabled(page.wishes_tab.row_buttons).values())
     by_state = {}
-    for position in range(page.list.model.rowCount()):
-        page.table.selectRow(position)
-        qtbot.waitUntil(lambda: page.current() is not None, timeout=5000)
-        row = page.current()
+    for position in range(page.wishes_tab.list.model.rowCount()):
+        page.wishes_tab.table.selectRow(position)
+        qtbot.waitUntil(lambda: page.wishes_tab.current() is not None, timeout=5000)
+        row = page.wishes_tab.current()
         assert row is not None
-        by_state.setdefault(row.status, _enabled(page.row_buttons))
+        by_state.setdefault(row.status, _enabled(page.wishes_tab.row_buttons))
     assert by_state["published"]["认领…"] and not by_state["published"]["核实…"]
     assert by_state["claimed"]["兑现…"] and not by_state["claimed"]["认领…"]
     closed = {k for k, v in by_state["closed"].items() if v}
@@ -380,7 +380,7 @@ def test_a_household_in_the_recycle_bin_can_only_be_restored(qtbot: QtBot, ctx: 
 def test_the_holiday_notice_pasted_into_a_dialog(qtbot: QtBot, ctx: AppContext) -> None:
     from tests.core.test_holiday_import import state_council_notice
 
-    year = date.today().year + 1
+    year = clock.today().year + 1
     widget = CalendarSettings(ctx)
     qtbot.addWidget(widget)
     widget.show()

@@ -18,6 +18,7 @@ from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from redoffice.kit import clock
 from redoffice.kit.db import open_database
 from redoffice.registry import search
 from redoffice.settings import community
@@ -373,7 +374,7 @@ def test_coverage_for_any_dates_exported_and_printed(
 ) -> None:
     page = _visits_page(qtbot, ctx)
     tab = page.coverage
-    start, end = date.today() - timedelta(days=400), date.today()
+    start, end = clock.today() - timedelta(days=400), clock.today()
     _type_date(qtbot, tab.picker.start, start)
     _type_date(qtbot, tab.picker.end, end)
     assert ctx.tasks.wait_idle()
@@ -414,7 +415,7 @@ def test_case_statistics_for_a_year_exported_and_printed(
     page.tabs.setCurrentWidget(page.statistics)
     assert ctx.tasks.wait_idle()
     tab = page.statistics
-    start = date.today() - timedelta(days=365)
+    start = clock.today() - timedelta(days=365)
     _type_date(qtbot, tab.picker.start, start)
     assert ctx.tasks.wait_idle()
     total = tab.table.item(tab.table.rowCount() - 1, 1).text()
@@ -600,7 +601,7 @@ def test_a_wish_row_offers_its_steps_in_its_state(qtbot: QtBot, ctx: AppContext)
     qtbot.addWidget(page)
     page.show()
     assert ctx.tasks.wait_idle()
-    table = page.list.table
+    table = page.wishes_tab.list.table
     _right_click(table.viewport(), QPoint(table.columnViewportPosition(5) + 5, 5))
     assert ctx.tasks.wait_idle()
     menu = table.rows.menu
@@ -608,7 +609,7 @@ def test_a_wish_row_offers_its_steps_in_its_state(qtbot: QtBot, ctx: AppContext)
     enabled = {a.text() for a in menu.actions() if a.isEnabled()}
     labels = [a.text() for a in menu.actions()]
     assert "登记心愿…" not in labels and "认领…" in labels and "认领登记卡" in labels
-    state = page.list.current_row().status  # type: ignore[union-attr]
+    state = page.wishes_tab.list.current_row().status  # type: ignore[union-attr]
     assert ("认领…" in enabled) == (state == "published")
 
 

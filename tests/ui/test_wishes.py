@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QComboBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from redoffice.cases import queries as case_queries
 from redoffice.cases.queries import CaseFilter
+from redoffice.kit import clock
 from redoffice.registry import party_members
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.save_dialog import SaveDialog
@@ -41,9 +43,9 @@ def _page(qtbot: QtBot, ctx: AppContext) -> WishesPage:
 def _select(qtbot: QtBot, page: WishesPage, wish_id: str) -> None:
     """Click the wish's row in the list, once the list has caught up with the last change."""
     _wait(page.ctx)
-    qtbot.waitUntil(lambda: wish_id in page.list.ids(), timeout=5000)
-    click_row(qtbot, page.table, page.list.ids().index(wish_id))
-    qtbot.waitUntil(lambda: (row := page.current()) is not None and row.id == wish_id)
+    qtbot.waitUntil(lambda: wish_id in page.wishes_tab.list.ids(), timeout=5000)
+    click_row(qtbot, page.wishes_tab.table, page.wishes_tab.list.ids().index(wish_id))
+    qtbot.waitUntil(lambda: (row := page.wishes_tab.current()) is not None and row.id == wish_id)
 
 
 def _show_tab(qtbot: QtBot, page: WishesPage, title: str) -> None:
@@ -51,6 +53,17 @@ def _show_tab(qtbot: QtBot, page: WishesPage, title: str) -> None:
     index = [page.tabs.tabText(i) for i in range(page.tabs.count())].index(title)
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
     _wait(page.ctx)
+
+
+def _pick_data(qtbot: QtBot, combo: QComboBox, data: object) -> None:
+    """Choose the entry of ``combo`` that stands for ``data``, as the user does."""
+    pick(qtbot, combo, combo.itemText(combo.findData(data)))
+
+
+def _member_row(page: WishesPage, name: str) -> int:
+    """The row of the party member called ``name`` in the 双报到党员 tab."""
+    members = page.members_tab.members
+    return next(n for n in range(members.rowCount()) if members.item(n, 0).text() == name)
 
 
 def _press_save(qtbot: QtBot, dialog: SaveDialog) -> str:
@@ -119,7 +132,7 @@ def test_register_claim_and_fulfil_a_wish(qtbot: QtBot, ctx: AppContext) -> None
 
 def _state_shown(page: WishesPage, number: str) -> str:
     """The 状态 cell of the wish numbered ``number`` (rows arrive from the worker)."""
-    model = page.list.model
+    model = page.wishes_tab.list.model
     for n in range(model.rowCount()):
         if model.data(model.index(n, 0)) == number:
             return str(model.data(model.index(n, 1)))
@@ -149,9 +162,9 @@ def test_status_filter(qtbot: QtBot, ctx: AppContext, status: str) -> None:
     page = WishesPage(ctx)
     qtbot.addWidget(page)
     page.show()
-    pick(qtbot, page.status, page.status.itemText(page.status.findData(status)))
+    _pick_data(qtbot, page.wishes_tab.status, status)
     expected = [w.id for w in wish_queries.list_wishes(ctx.db, WishFilter(status=status))]
-    qtbot.waitUntil(lambda: page.list.ids() == expected, timeout=5000)
+    qtbot.waitUntil(lambda: page.wishes_tab.list.ids() == expected, timeout=5000)
     assert party_members.list_members(ctx.db)
 
 
@@ -163,11 +176,8 @@ def test_service_record_for_a_claimed_wish(qtbot: QtBot, ctx: AppContext) -> Non
     wishes.claim(ctx.db, claimed[0].id, wishes.ClaimInput((member.id,)))
     page = _page(qtbot, ctx)
     _show_tab(qtbot, page, "双报到党员")
-    qtbot.waitUntil(lambda: page.members.rowCount() > 0, timeout=5000)
-    row = next(
-        n for n in range(page.members.rowCount()) if page.members.item(n, 0).text() == member.name
-    )
-    click_row(qtbot, page.members, row)
+    qtbot.waitUntil(lambda: page.members_tab.members.rowCount() > 0, timeout=5000)
+    click_row(qtbot, page.members_tab.members, _member_row(page, member.name))
     click(qtbot, page, "添加服务记录")
     qtbot.waitUntil(lambda: page.findChild(ServiceDialog) is not None, timeout=5000)
     dialog = opened(ServiceDialog)
@@ -183,7 +193,7 @@ def test_service_record_for_a_claimed_wish(qtbot: QtBot, ctx: AppContext) -> Non
     dialog.case.selectAll()
     type_into(qtbot, dialog.case, case_number)
     _press_save(qtbot, dialog)
-    rows = party_members.service_records(ctx.db, member.id, date(2000, 1, 1), date.today())
+    rows = party_members.service_records(ctx.db, member.id, date(2000, 1, 1), clock.today())
     found = [(r.activity, r.minutes, r.wish_number, r.case_number) for r in rows]
     assert ("送轮椅上门", 90, claimed[0].number, case_number) in found
 
@@ -220,11 +230,8 @@ def test_register_then_change_a_member(qtbot: QtBot, ctx: AppContext) -> None:
     member_id = _press_save(qtbot, dialog)
 
     _wait(ctx)
-    qtbot.waitUntil(lambda: page.members.rowCount() > 0, timeout=5000)
-    row = next(
-        n for n in range(page.members.rowCount()) if page.members.item(n, 0).text() == "周党员"
-    )
-    click_row(qtbot, page.members, row, double=True)
+    qtbot.waitUntil(lambda: page.members_tab.members.rowCount() > 0, timeout=5000)
+    click_row(qtbot, page.members_tab.members, _member_row(page, "周党员"), double=True)
     qtbot.waitUntil(lambda: len(page.findChildren(MemberDialog)) > 1, timeout=5000)
     edit = opened(MemberDialog)
     assert (edit.name.text(), edit.workplace.text()) == ("周党员", "区卫健局")
@@ -243,8 +250,8 @@ def test_double_click_corrects_a_wish_not_yet_published(qtbot: QtBot, ctx: AppCo
     page = WishesPage(ctx)
     qtbot.addWidget(page)
     page.show()
-    qtbot.waitUntil(lambda: row.id in page.list.ids(), timeout=5000)
-    click_row(qtbot, page.table, page.list.ids().index(row.id), double=True)
+    qtbot.waitUntil(lambda: row.id in page.wishes_tab.list.ids(), timeout=5000)
+    click_row(qtbot, page.wishes_tab.table, page.wishes_tab.list.ids().index(row.id), double=True)
     qtbot.waitUntil(lambda: page.findChild(WishDialog) is not None, timeout=5000)
     dialog = page.findChild(WishDialog)
     assert dialog is not None and dialog.text.text() == row.wish
@@ -268,12 +275,12 @@ def test_publish_all_verified_and_export_the_statistics(
     page = _page(qtbot, ctx)
     click(qtbot, page, "发布全部待发布")
     _wait(ctx)
-    qtbot.waitUntil(lambda: "个心愿已发布" in page.outcome.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "个心愿已发布" in page.wishes_tab.outcome.text(), timeout=5000)
     assert not wish_queries.list_wishes(ctx.db, WishFilter(status="verified"))
     target = tmp_path / "统计.xlsx"
     monkeypatch.setattr("redoffice.ui.kit.ask.save_path", lambda *_a: str(target))
     _show_tab(qtbot, page, "统计")
-    pick(qtbot, page.stats_by, page.stats_by.itemText(page.stats_by.findData("grid")))
+    _pick_data(qtbot, page.stats_tab.stats_by, "grid")
     click(qtbot, page, "导出 Excel")
     _wait(ctx)
     qtbot.waitUntil(target.exists, timeout=5000)
@@ -288,10 +295,10 @@ def test_members_of_one_partner_unit(qtbot: QtBot, ctx: AppContext) -> None:
     page = WishesPage(ctx)
     qtbot.addWidget(page)
     _wait(ctx)
-    qtbot.waitUntil(lambda: page.unit_filter.count() > 1, timeout=5000)
-    pick(qtbot, page.unit_filter, page.unit_filter.itemText(page.unit_filter.findData(unit.id)))
-    qtbot.waitUntil(lambda: page.members.rowCount() == unit.members, timeout=5000)
-    cells = {page.members.model().index(n, 2).data() for n in range(unit.members)}
+    qtbot.waitUntil(lambda: page.members_tab.unit_filter.count() > 1, timeout=5000)
+    _pick_data(qtbot, page.members_tab.unit_filter, unit.id)
+    qtbot.waitUntil(lambda: page.members_tab.members.rowCount() == unit.members, timeout=5000)
+    cells = {page.members_tab.members.model().index(n, 2).data() for n in range(unit.members)}
     assert cells == {unit.name}
 
 
@@ -302,18 +309,19 @@ def test_wish_list_is_lazy_searchable_and_sortable(
     qtbot.addWidget(page)
     page.show()
     everything = [w.id for w in wish_queries.list_wishes(ctx.db)]
-    qtbot.waitUntil(lambda: page.list.ids() == everything and everything != [], timeout=5000)
-    qtmodeltester.check(page.list.model)
+    listing = page.wishes_tab.list
+    qtbot.waitUntil(lambda: listing.ids() == everything and everything != [], timeout=5000)
+    qtmodeltester.check(page.wishes_tab.list.model)
     wish = wish_queries.list_wishes(ctx.db)[-1]
-    type_into(qtbot, page.list.search, wish.number)
-    qtbot.keyClick(page.list.search, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.list.ids() == [wish.id], timeout=5000)
-    click_row(qtbot, page.table, 0)
-    qtbot.waitUntil(lambda: page.current() is not None, timeout=5000)
-    assert page.current() == wish
-    page.list.search.clear()
-    header = page.table.horizontalHeader()
+    type_into(qtbot, page.wishes_tab.list.search, wish.number)
+    qtbot.keyClick(page.wishes_tab.list.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.wishes_tab.list.ids() == [wish.id], timeout=5000)
+    click_row(qtbot, page.wishes_tab.table, 0)
+    qtbot.waitUntil(lambda: page.wishes_tab.current() is not None, timeout=5000)
+    assert page.wishes_tab.current() == wish
+    page.wishes_tab.list.search.clear()
+    header = page.wishes_tab.table.horizontalHeader()
     value = header.sectionViewportPosition(7) + header.sectionSize(7) // 2
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(value, 5))
     by_value = wish_queries.wish_ids(ctx.db, WishFilter(), "value")
-    qtbot.waitUntil(lambda: page.list.ids() == by_value, timeout=5000)
+    qtbot.waitUntil(lambda: page.wishes_tab.list.ids() == by_value, timeout=5000)

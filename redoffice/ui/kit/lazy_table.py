@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -150,9 +151,7 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         self._requested.add(page)
         ids = self._ids[page * PAGE : (page + 1) * PAGE]
         generation = self._generation
-        self._ctx.query(
-            lambda: self._fetch(ids), lambda rows: self._arrived(generation, page, rows)
-        )
+        self._ctx.query(partial(self._fetch, ids), partial(self._arrived, generation, page))
 
     def _arrived(self, generation: int, page: int, rows: list[R]) -> None:
         if generation != self._generation:

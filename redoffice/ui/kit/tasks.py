@@ -12,9 +12,11 @@ import queue
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from multiprocessing.synchronize import Event
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, QTimer, Signal, Slot
 
 from redoffice.kit.errors import UserError
@@ -32,6 +34,14 @@ class _Outcome:
 
     result: Any = None
     error: BaseException | None = None
+
+
+def _receiver_gone(callback: Callable[..., Any] | None) -> bool:
+    """The callback is a method (or a partial of one) of a widget deleted while the worker
+    read, e.g. a tab of a page that was closed: its answer is dropped."""
+    target = callback.func if isinstance(callback, partial) else callback
+    owner = getattr(target, "__self__", None)
+    return isinstance(owner, QObject) and not shiboken6.isValid(owner)
 
 
 class _Worker(QObject):
@@ -78,7 +88,9 @@ class TaskRunner(QObject):
     @Slot(int, object)
     def _on_finished(self, job_id: int, outcome: _Outcome) -> None:
         on_done, on_error = self._pending.pop(job_id)
-        if outcome.error is None:
+        if _receiver_gone(on_done):
+            pass
+        elif outcome.error is None:
             on_done(outcome.result)
         elif on_error is not None:
             on_error(outcome.error)
