@@ -16,10 +16,11 @@ from openpyxl import Workbook, load_workbook
 import redoffice.features  # noqa: F401  (registers the features' session hooks)
 from bench.run import OUT
 from redoffice.demo.build import DEMO_IDENTITY, DEMO_OPERATOR
+from redoffice.kit import exports
 from redoffice.kit.db import Database, open_database
-from redoffice.output import exporting
 from redoffice.registry import importer
 from redoffice.registry import reference as registry
+from redoffice.registry.exports import RESIDENTS
 from redoffice.settings import community
 
 
@@ -39,7 +40,7 @@ def _bare_write(headers: Any, rows: list[list[Any]]) -> None:
 
 
 def _materialized(db: Database) -> tuple[Any, list[list[Any]]]:
-    headers, rows = exporting.BUILDERS["residents"](db, True)
+    headers, rows = RESIDENTS.rows(db, True, None)
     return headers, list(rows)
 
 
@@ -59,12 +60,13 @@ def _openpyxl_read(path: Path) -> int:
 PEAK = """
 import sys
 from pathlib import Path
+import redoffice.features
 from redoffice.kit.db import open_database
-from redoffice.output import exporting
+from redoffice.kit import exports
 from redoffice.registry import importer
 db = open_database(sys.argv[1])
 if sys.argv[2] == "export":
-    Path(sys.argv[3]).write_bytes(exporting.export_workbook(db, "residents", True))
+    Path(sys.argv[3]).write_bytes(exports.export_workbook(db, "residents", True))
 else:
     importer.plan_import(db, Path(sys.argv[3]))
 # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the forking parent across exec
@@ -97,7 +99,7 @@ def _fresh_target(src: Database) -> Database:
 def bench_excel(path: Path) -> None:
     db = open_database(f"sqlite:///{path}")
     db.actor = community.operator(db)
-    ours, data = _seconds(lambda: exporting.export_workbook(db, "residents", True))
+    ours, data = _seconds(lambda: exports.export_workbook(db, "residents", True))
     read, (headers, rows) = _seconds(lambda: _materialized(db))
     print(f"\nExcel ({len(rows):,} residents × {len(headers)} columns)")
     bare, _ = _seconds(lambda: _bare_write(headers, rows))

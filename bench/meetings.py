@@ -12,7 +12,8 @@ import redoffice.features  # noqa: F401  (registers the features' session hooks)
 from bench.run import timed
 from bench.work import line
 from redoffice.kit.db import Database, open_database
-from redoffice.meetings import resolutions
+from redoffice.kit.workbook import table_workbook
+from redoffice.meetings import documents, resolutions
 from redoffice.meetings import service as meetings
 from redoffice.meetings.service import (
     AttendeeInput,
@@ -22,9 +23,7 @@ from redoffice.meetings.service import (
     ResolutionInput,
 )
 from redoffice.models import Estate, Meeting, Resolution
-from redoffice.output import printing
 from redoffice.reports import meetings as forms
-from redoffice.reports.workbook import table_workbook
 from redoffice.settings import community
 
 BENCH_TITLE = "基准测试：十个议题的会议"
@@ -82,14 +81,14 @@ def bench_meetings(path: Path) -> None:
     print(f"\nmeetings ({len(rows):,} resolutions)")
     line(
         "会议纪要 PDF, 10 items",
-        timed(lambda: forms.minutes(printing.meeting_sheet(db, meeting)), 20),
+        timed(lambda: forms.minutes(documents.meeting_sheet(db, meeting)), 20),
         150,
     )
     line(
         f"督办表 PDF, {len(rows):,} resolutions",
         timed(
             lambda: forms.follow_up_sheet(
-                name, "全部事项", printing.follow_up_lines(resolutions.list_resolutions(db))
+                name, "全部事项", documents.follow_up_lines(resolutions.list_resolutions(db))
             ),
             3,
         ),
@@ -101,7 +100,7 @@ def bench_meetings(path: Path) -> None:
             lambda: table_workbook(
                 "议定事项督办表",
                 forms.FOLLOW_UP_COLUMNS,
-                printing.follow_up_rows(resolutions.list_resolutions(db)),
+                documents.follow_up_rows(resolutions.list_resolutions(db)),
             ),
             3,
         ),

@@ -11,12 +11,14 @@ from sqlalchemy import func, select
 
 import redoffice.features  # noqa: F401  (registers the features' session hooks)
 from bench.run import percentile, timed
+from redoffice.cases import documents as case_documents
 from redoffice.kit.db import Database, open_database
 from redoffice.models import Case, Household, Staff, Visit
-from redoffice.output import printing
-from redoffice.reports import forms
+from redoffice.reports import cases as case_forms
+from redoffice.reports import visits as visit_forms
 from redoffice.settings import community
 from redoffice.settings.calendar import local_date
+from redoffice.visits import documents as visit_documents
 from redoffice.visits.service import VisitInput, record_visit
 from redoffice.workbench import queries as workbench
 
@@ -49,15 +51,20 @@ def bench_work(path: Path) -> None:
     line("工作台, one grid worker", timed(lambda: workbench.workbench(db, worker=staff), 10), 200)
     line(
         "visit form PDF (filled)",
-        timed(lambda: forms.visit_form(printing.visit_form_data(db, visit_id=visit_id)), 20),
+        timed(
+            lambda: visit_forms.visit_form(visit_documents.visit_form_data(db, visit_id=visit_id)),
+            20,
+        ),
         150,
     )
     start, end = _ledger_period(db, 1000)
-    rows = printing.ledger_rows(db, start, end)
+    rows = case_documents.ledger_rows(db, start, end)
     name = community.identity(db).community_name
     line(
         f"民情台账 PDF, {len(rows)} cases",
-        timed(lambda: forms.case_ledger(name, "", printing.ledger_rows(db, start, end)), 3),
+        timed(
+            lambda: case_forms.case_ledger(name, "", case_documents.ledger_rows(db, start, end)), 3
+        ),
         2000,
     )
     entry = VisitInput(

@@ -11,10 +11,12 @@ from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication
 
 import redoffice.features  # noqa: F401  (registers the features' session hooks)
+from redoffice.kit import exports
 from redoffice.kit.db import open_database
+from redoffice.meetings import documents as meeting_documents
 from redoffice.meetings import service as meetings
-from redoffice.output import documents, exporting, printing
 from redoffice.reports import meetings as meeting_forms
+from redoffice.reports.lists import list_pdf
 from redoffice.settings import community
 from redoffice.ui.kit import ask
 from redoffice.ui.kit.context import AppContext
@@ -27,6 +29,7 @@ from redoffice.ui.registry.import_wizard import ImportWizard
 from redoffice.ui.registry.resident_dialog import ResidentDialog
 from redoffice.ui.visits.visit_dialog import VisitDialog
 from redoffice.visits import service as visits
+from redoffice.wishes import documents as wish_documents
 
 
 def settle(ctx: AppContext) -> None:
@@ -140,7 +143,11 @@ def meeting_screens(window: MainWindow, ctx: AppContext, folder: Path) -> None:
     editor.grab().save(str(folder / "minutes-editor.png"))
     editor.closing = True
     editor.close()
-    pdf_page(meeting_forms.minutes(printing.meeting_sheet(ctx.db, meeting_id)), folder, "minutes")
+    pdf_page(
+        meeting_forms.minutes(meeting_documents.meeting_sheet(ctx.db, meeting_id)),
+        folder,
+        "minutes",
+    )
 
 
 def pdf_page(pdf: bytes, folder: Path, name: str) -> None:
@@ -166,13 +173,13 @@ def wish_screens(window: MainWindow, ctx: AppContext, folder: Path) -> None:
         page.tabs.setCurrentIndex(index)  # type: ignore[attr-defined]
         settle(ctx)
         window.grab().save(str(folder / f"{name}.png"))
-    pdf_page(documents.wish_board(ctx.db), folder, "wish-board")
+    pdf_page(wish_documents.wish_board(ctx.db), folder, "wish-board")
 
 
 def import_screens(window: MainWindow, ctx: AppContext, folder: Path) -> None:
     """The import wizard's mapping step and its dry run, on the residents' own export."""
     source = folder / "residents.xlsx"
-    source.write_bytes(exporting.export_workbook(ctx.db, "residents", unmasked=True))
+    source.write_bytes(exports.export_workbook(ctx.db, "residents", unmasked=True))
     wizard = ImportWizard(ctx, window)
     wizard.show()
     wizard.open_file(source)
@@ -199,7 +206,7 @@ def list_screens(window: MainWindow, ctx: AppContext, folder: Path) -> None:
     screen = window.screen().grabWindow(0)
     screen.copy(window.frameGeometry()).save(str(folder / "residents-columns.png"))
     menu.close()
-    pdf_page(documents.list_pdf(listing.print_data("居民名单")()), folder, "residents-list")
+    pdf_page(list_pdf(listing.print_data("居民名单")()), folder, "residents-list")
 
 
 if __name__ == "__main__":

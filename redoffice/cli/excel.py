@@ -9,11 +9,12 @@ from typing import Any
 
 from redoffice.cli.common import out, out_json
 from redoffice.cli.work import command
+from redoffice.kit import exports
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.files import write_file
 from redoffice.kit.sheets import FIELD_LABELS, field_for, head_and_header, stream_sheet
-from redoffice.output import exporting
+from redoffice.registry import exports as registry_exports
 from redoffice.registry import importer
 from redoffice.registry.importer import ImportOptions
 
@@ -80,12 +81,12 @@ def _print_rows(plan: importer.ImportPlan) -> None:
 
 
 def cmd_export(db: Database, args: argparse.Namespace) -> int:
-    write_file(args.out, exporting.export_workbook(db, args.kind, args.unmasked))
+    write_file(args.out, exports.export_workbook(db, args.kind, args.unmasked))
     return 0
 
 
 def cmd_template(db: Database, args: argparse.Namespace) -> int:
-    write_file(args.out, exporting.template_workbook(db))
+    write_file(args.out, registry_exports.template_workbook(db))
     return 0
 
 
@@ -110,7 +111,7 @@ def register(sub: Any) -> None:
     imp.add_argument("--failures", metavar="OUT.xlsx", help="把失败的行另存为工作簿")
     imp.add_argument("--json", action="store_true")
     exp = command(sub, "export-excel", cmd_export, "导出列表到 Excel", writes=False)
-    exp.add_argument("kind", choices=list(exporting.KINDS))
+    exp.add_argument("kind", choices=list(exports.kinds()))
     exp.add_argument("out")
     exp.add_argument("--unmasked", action="store_true", help="不打码（记入审计日志）")
     tpl = command(sub, "template", cmd_template, "空白导入模板", writes=False)

@@ -11,10 +11,9 @@ from redoffice.cli.work import command
 from redoffice.kit import clock
 from redoffice.kit.db import Database
 from redoffice.kit.files import write_file
-from redoffice.meetings import resolutions
+from redoffice.meetings import documents, exports, resolutions
 from redoffice.meetings import service as meetings
 from redoffice.meetings.resolutions import ResolutionFilter
-from redoffice.output import documents
 
 
 def cmd_meetings_list(db: Database, args: argparse.Namespace) -> int:
@@ -57,9 +56,7 @@ def cmd_report_minutes(db: Database, args: argparse.Namespace) -> int:
 def cmd_report_resolutions(db: Database, args: argparse.Namespace) -> int:
     f = ResolutionFilter(open_only=args.open)
     xlsx = Path(args.out).suffix.lower() == ".xlsx"
-    write_file(
-        args.out, documents.follow_up_xlsx(db, f) if xlsx else documents.follow_up_pdf(db, f)
-    )
+    write_file(args.out, exports.follow_up_xlsx(db, f) if xlsx else documents.follow_up_pdf(db, f))
     return 0
 
 

@@ -14,8 +14,8 @@ from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.files import write_file
 from redoffice.kit.money import yuan
-from redoffice.output import documents
 from redoffice.registry import party_members
+from redoffice.wishes import documents
 from redoffice.wishes import queries as wish_queries
 from redoffice.wishes import service as wishes
 from redoffice.wishes.queries import STATS_BY, WishFilter

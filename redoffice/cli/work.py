@@ -7,6 +7,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from redoffice.cases import documents as case_documents
 from redoffice.cases import service as cases
 from redoffice.cases.queries import STATS_BY, CaseFilter, case_stats, list_cases
 from redoffice.cli.common import out, out_json, out_rows, parse_date
@@ -16,8 +17,8 @@ from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.files import write_file
 from redoffice.kit.messages import message
-from redoffice.output import documents
 from redoffice.registry import reference as registry
+from redoffice.visits import documents as visit_documents
 from redoffice.visits import queries as visit_queries
 from redoffice.visits import service as visits
 
@@ -153,12 +154,12 @@ def cmd_cases_transition(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_report_visit_form(db: Database, args: argparse.Namespace) -> int:
-    write_file(args.out, documents.visit_form(db, args.household, args.visit))
+    write_file(args.out, visit_documents.visit_form(db, args.household, args.visit))
     return 0
 
 
 def cmd_report_case_ledger(db: Database, args: argparse.Namespace) -> int:
-    write_file(args.out, documents.case_ledger(db, args.date_from, args.date_to))
+    write_file(args.out, case_documents.case_ledger(db, args.date_from, args.date_to))
     return 0
 
 

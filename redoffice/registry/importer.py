@@ -23,6 +23,7 @@ from redoffice.kit import clock
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.sheets import Header, auto_mapping, head_and_header, sheet_names, stream_sheet
+from redoffice.kit.workbook import rows_workbook
 from redoffice.models import Resident, ResidentTag
 from redoffice.registry import cleaning, search
 from redoffice.registry.importer_households import group_households, household_ids
@@ -35,7 +36,6 @@ from redoffice.registry.importer_write import (
     insert_residents,
     save_resident,
 )
-from redoffice.reports.workbook import rows_workbook
 from redoffice.settings import config
 from redoffice.visits import state as visit_state
 

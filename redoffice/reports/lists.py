@@ -1,15 +1,18 @@
 """A list printed as it is shown on screen (居民, 住户, 走访, 诉求 …) and the figures tables
-(走访覆盖率, 诉求统计): A4 landscape, the filters in the title, the header row on every page."""
+(走访覆盖率, 诉求统计): A4 landscape, the filters in the title, the header row on every page; the
+figures also as a workbook."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from redoffice.kit.steps import QUIET, Steps
+from redoffice.kit.workbook import rows_workbook
 from redoffice.reports.base import Page, para, render, table, usable_width
 
 
@@ -56,6 +59,26 @@ def list_sheet(
 
 
 @dataclass(frozen=True)
+class ListPrint:
+    """A list as the screen shows it, read from the database: plain data for the process that
+    lays out a long list."""
+
+    community: str
+    sheet: ListSheet
+    rows: Sequence[Sequence[str]]
+
+
+def list_pdf(data: ListPrint, steps: Steps = QUIET) -> bytes:
+    """The list laid out; ``steps`` follows it (the whole registry is thousands of pages)."""
+    return list_sheet(data.community, data.sheet, data.rows, steps)
+
+
+def period_text(start: date, end: date) -> str:
+    """A period as the titles of figures and service records name it."""
+    return f"{start.isoformat()} 至 {end.isoformat()}"
+
+
+@dataclass(frozen=True)
 class FigureTable:
     """One table of figures: a caption, the column headings and the rows."""
 
@@ -82,3 +105,11 @@ def figures(community: str, title: str, period: str, tables: Sequence[FigureTabl
             table(t.headers, t.rows, [first] + [rest] * (len(t.headers) - 1), size=10),
         ]
     return render(page, story)
+
+
+def figures_workbook(title: str, tables: Sequence[FigureTable]) -> bytes:
+    """Figure tables in one sheet: the title above, each table's rows led by its caption."""
+    width = max(len(t.headers) for t in tables)
+    headers = ["分组", "名称", *tables[0].headers[1:]][: width + 1]
+    rows = [[t.caption, *cells] for t in tables for cells in t.rows]
+    return rows_workbook(title, [[title], headers], rows)

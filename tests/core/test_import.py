@@ -10,14 +10,15 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
+from redoffice.kit import exports
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
+from redoffice.kit.workbook import rows_workbook
 from redoffice.models import AuditLog, Household, Resident, ResidentTag
-from redoffice.output import exporting
+from redoffice.registry import exports as registry_exports
 from redoffice.registry import importer, search
 from redoffice.registry.importer import ImportOptions
 from redoffice.registry.search import HouseholdQuery, ResidentQuery
-from redoffice.reports.workbook import rows_workbook
 from tests import excel_corpus as corpus
 from tests.factories import add_resident, setup_place
 
@@ -145,11 +146,11 @@ def test_export_masks_unless_asked_and_reimports(
     db: Database, place: object, tmp_path: Path
 ) -> None:
     importer.apply_import(db, importer.plan_import(db, corpus.two_row_header(tmp_path)))
-    masked = load_workbook(BytesIO(exporting.export_workbook(db, "residents"))).active
+    masked = load_workbook(BytesIO(exports.export_workbook(db, "residents"))).active
     assert masked is not None and "*" in str(masked.cell(2, 3).value)
     with db.read() as s:
         assert s.scalar(select(func.count()).where(AuditLog.action == "export")) == 0
-    data = exporting.export_workbook(db, "residents", unmasked=True)
+    data = exports.export_workbook(db, "residents", unmasked=True)
     with db.read() as s:
         assert s.scalar(select(func.count()).where(AuditLog.action == "export")) == 1
     path = tmp_path / "export.xlsx"
@@ -160,12 +161,12 @@ def test_export_masks_unless_asked_and_reimports(
     again = importer.plan_import(db, path)
     assert [r.action for r in again.rows] == ["unchanged"] * 3
     for kind in ("households", "visits", "cases", "resolutions"):
-        sheet = load_workbook(BytesIO(exporting.export_workbook(db, kind))).active
+        sheet = load_workbook(BytesIO(exports.export_workbook(db, kind))).active
         assert sheet is not None and sheet.freeze_panes == "A2"
 
 
 def test_template_has_drop_downs_and_an_example(db: Database, place: object) -> None:
-    sheet = load_workbook(BytesIO(exporting.template_workbook(db))).active
+    sheet = load_workbook(BytesIO(registry_exports.template_workbook(db))).active
     assert sheet is not None
     assert sheet.cell(1, 1).value == "姓名" and sheet.cell(2, 1).value == "王小明"
     lists = [v.formula1 for v in sheet.data_validations.dataValidation]
@@ -219,7 +220,7 @@ def test_two_households_at_one_address_survive_a_round_trip(
         household = save_household(db, HouseholdInput(address_text="胜利街1号"))
         add_resident(db, f"户主{n}", household=household, relation="0", seq=400 + n)
     path = tmp_path / "export.xlsx"
-    path.write_bytes(exporting.export_workbook(db, "residents", unmasked=True))
+    path.write_bytes(exports.export_workbook(db, "residents", unmasked=True))
     plan = importer.plan_import(db, path)
     assert plan.summary()["errors"] == []
     assert [r.action for r in plan.rows] == ["unchanged", "unchanged"]
@@ -439,7 +440,7 @@ def test_export_then_import_into_a_new_database_gives_the_same_registry(
 
     create_demo(db, 30, seed=11)
     path = tmp_path / "居民.xlsx"
-    path.write_bytes(exporting.export_workbook(db, "residents", unmasked=True))
+    path.write_bytes(exports.export_workbook(db, "residents", unmasked=True))
     fresh = _fresh_database(tmp_path)
     try:
         plan = importer.plan_import(fresh, path, ImportOptions(create_places=True))

@@ -11,14 +11,17 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from redoffice.cases import exports as case_exports
 from redoffice.cases.queries import CaseFilter, case_ids
 from redoffice.demo.build import create_demo
+from redoffice.kit import exports
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
+from redoffice.meetings import documents as meeting_documents
 from redoffice.models import Household
-from redoffice.output import documents, exporting
 from redoffice.registry import search
 from redoffice.registry.search import HouseholdQuery, ResidentQuery
+from redoffice.visits import exports as visit_exports
 from redoffice.visits import queries as visit_queries
 
 
@@ -36,7 +39,7 @@ def _rows(data: bytes, first: int = 2) -> list[tuple[object, ...]]:
 
 def test_resident_export_is_the_given_ids_in_their_order(demo: Database) -> None:
     ids = search.resident_ids(demo, ResidentQuery(text="王", sort="birth_date", descending=True))
-    exported = exporting.export_rows(demo, "residents", ids=ids)
+    exported = exports.export_rows(demo, "residents", ids=ids)
     rows = _rows(exported.data)
     assert exported.count == len(rows) == len(ids) > 1
     assert [r[0] for r in rows] == [r.name for r in search.resident_rows(demo, ids)]
@@ -54,9 +57,9 @@ def test_household_number_is_the_place_in_the_register_not_an_id(demo: Database)
             )
         )
     some = search.household_ids(demo, HouseholdQuery(text="幸福里"))
-    rows = _rows(exporting.export_rows(demo, "households", ids=some).data)
+    rows = _rows(exports.export_rows(demo, "households", ids=some).data)
     assert [r[0] for r in rows] == [in_order.index(h) + 1 for h in some]
-    members = _rows(exporting.export_rows(demo, "residents").data)
+    members = _rows(exports.export_rows(demo, "residents").data)
     numbers = {r[8] for r in members}
     assert numbers <= set(range(1, len(in_order) + 1))  # the same numbers in both exports
     assert not any(isinstance(c, str) and c.count("-") == 4 for r in members for c in r)
@@ -65,7 +68,7 @@ def test_household_number_is_the_place_in_the_register_not_an_id(demo: Database)
 def test_cases_export_follows_the_filter(demo: Database) -> None:
     f = CaseFilter(open_only=True, sort="due")
     ids = case_ids(demo, f)
-    rows = _rows(exporting.export_rows(demo, "cases", ids=ids).data)
+    rows = _rows(exports.export_rows(demo, "cases", ids=ids).data)
     assert len(rows) == len(ids) > 0
     assert all(r[8] in ("受理", "办理中") or str(r[8]).endswith("（逾期）") for r in rows)
     assert [r[7] for r in rows] == sorted(r[7] for r in rows)  # type: ignore[type-var]
@@ -84,7 +87,7 @@ def test_coverage_for_any_dates(demo: Database) -> None:
 
 def test_figures_workbooks_carry_the_period_and_every_row(demo: Database) -> None:
     start, end = date.today() - timedelta(days=365), date.today()
-    coverage = _rows(documents.coverage_xlsx(demo, start, end), first=1)
+    coverage = _rows(visit_exports.coverage_xlsx(demo, start, end), first=1)
     assert coverage[0][0] == f"走访覆盖率 {start.isoformat()} 至 {end.isoformat()}"
     assert coverage[1] == ("分组", "名称", "户数", "已走访", "覆盖率")
     found = visit_queries.coverage_between(demo, start, end)
@@ -93,7 +96,7 @@ def test_figures_workbooks_carry_the_period_and_every_row(demo: Database) -> Non
         "全社区",
         *(r.label for r in found.by_group),
     ]
-    stats = _rows(documents.case_stats_xlsx(demo, "category", start, end), first=1)
+    stats = _rows(case_exports.case_stats_xlsx(demo, "category", start, end), first=1)
     assert stats[1] == ("类别", "受理", "办结", "办结率", "按时办结率", "满意率")
     total = stats[-1]
     assert total[0] == "合计" and int(str(total[1])) == sum(int(str(r[1])) for r in stats[2:-1])
@@ -109,5 +112,5 @@ def test_follow_up_sheet_names_its_filters(demo: Database, tmp_path: Path) -> No
     f = ResolutionFilter(
         open_only=True, party="property", estate_id=estate_id, deadline_to=deadline
     )
-    text = "".join(pdf_text(documents.follow_up_pdf(demo, f), tmp_path)).replace(" ", "")
+    text = "".join(pdf_text(meeting_documents.follow_up_pdf(demo, f), tmp_path)).replace(" ", "")
     assert f"未完成事项，物业服务企业，{estate}，时限至{deadline.isoformat()}" in text

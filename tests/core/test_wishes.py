@@ -13,11 +13,11 @@ from redoffice.demo.build import create_demo
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError, ValidationFailed
 from redoffice.models import Wish, WishEvent
-from redoffice.output import documents
 from redoffice.registry import party_members
 from redoffice.registry import reference as registry
 from redoffice.registry.party_members import MemberInput, ServiceInput
 from redoffice.registry.residents import TagInput
+from redoffice.wishes import documents
 from redoffice.wishes import queries as wish_queries
 from redoffice.wishes import service as wishes
 from redoffice.wishes.queries import WishFilter

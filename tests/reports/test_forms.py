@@ -4,12 +4,14 @@ import re
 from datetime import date
 from pathlib import Path
 
+from redoffice.cases import documents as case_documents
 from redoffice.cases import service as cases
 from redoffice.cases.service import CaseInput
 from redoffice.kit.db import Database
-from redoffice.output import printing
 from redoffice.registry import reference as registry
-from redoffice.reports import forms
+from redoffice.reports import cases as case_forms
+from redoffice.reports import visits as visit_forms
+from redoffice.visits import documents as visit_documents
 from redoffice.visits import service as visits
 from redoffice.visits.service import IssueInput, VisitInput
 from tests.factories import add_resident, setup_place
@@ -30,7 +32,7 @@ def _household(db: Database) -> tuple[str, str]:
 
 def test_blank_visit_form_for_field_use(sqlite_db: Database, tmp_path: Path) -> None:
     household, _ = _household(sqlite_db)
-    pdf = forms.visit_form(printing.visit_form_data(sqlite_db, household_id=household))
+    pdf = visit_forms.visit_form(visit_documents.visit_form_data(sqlite_db, household_id=household))
     (page,) = pdf_text(pdf, tmp_path)
     for expected in (
         "幸福社区入户走访记录表",
@@ -63,7 +65,7 @@ def test_visit_form_filled_from_a_visit(sqlite_db: Database, tmp_path: Path) -> 
             issues=(IssueInput("设施维修", "单元门禁损坏，进出不便"),),
         ),
     )
-    pdf = forms.visit_form(printing.visit_form_data(sqlite_db, visit_id=visit))
+    pdf = visit_forms.visit_form(visit_documents.visit_form_data(sqlite_db, visit_id=visit))
     text = "".join(pdf_text(pdf, tmp_path))
     for expected in (
         "2026-11-02",
@@ -95,8 +97,8 @@ def test_case_ledger_masks_reporters_and_repeats_its_header(
         )
         if n % 3 == 0:
             cases.transition(sqlite_db, case, "in_progress")
-    rows = printing.ledger_rows(sqlite_db, None, None)
-    pdf = forms.case_ledger("幸福社区", "2026年", rows)
+    rows = case_documents.ledger_rows(sqlite_db, None, None)
+    pdf = case_forms.case_ledger("幸福社区", "2026年", rows)
     pages = pdf_text(pdf, tmp_path)
     assert len(pages) >= 2
     assert all("内容摘要" in page and "回访结果" in page for page in pages)

@@ -10,7 +10,8 @@ from openpyxl import load_workbook
 from redoffice.cases import service as cases
 from redoffice.cases.service import CaseInput
 from redoffice.kit.db import Database
-from redoffice.meetings import resolutions
+from redoffice.kit.workbook import table_workbook
+from redoffice.meetings import documents, resolutions
 from redoffice.meetings import service as meetings
 from redoffice.meetings.service import (
     AttendeeInput,
@@ -19,9 +20,7 @@ from redoffice.meetings.service import (
     Minutes,
     ResolutionInput,
 )
-from redoffice.output import printing
 from redoffice.reports import meetings as forms
-from redoffice.reports.workbook import table_workbook
 from tests.factories import setup_place
 from tests.reports.conftest import pdf_fonts, pdf_text
 
@@ -106,7 +105,7 @@ def meeting(sqlite_db: Database) -> str:
 
 
 def test_minutes_pdf(sqlite_db: Database, meeting: str, tmp_path: Path) -> None:
-    pdf = forms.minutes(printing.meeting_sheet(sqlite_db, meeting))
+    pdf = forms.minutes(documents.meeting_sheet(sqlite_db, meeting))
     pages = pdf_text(pdf, tmp_path)
     text = "".join(pages).replace("\n", "").replace(" ", "")
     for expected in (
@@ -129,7 +128,7 @@ def test_minutes_pdf(sqlite_db: Database, meeting: str, tmp_path: Path) -> None:
 
 
 def test_sign_in_sheet_masks_phones(sqlite_db: Database, meeting: str, tmp_path: Path) -> None:
-    pdf = forms.sign_in_sheet(printing.meeting_sheet(sqlite_db, meeting))
+    pdf = forms.sign_in_sheet(documents.meeting_sheet(sqlite_db, meeting))
     text = "".join(pdf_text(pdf, tmp_path))
     assert "王书记" in text and "签到时间" in text and "签名" in text
     assert "138****5678" in text and "13812345678" not in text
@@ -137,10 +136,10 @@ def test_sign_in_sheet_masks_phones(sqlite_db: Database, meeting: str, tmp_path:
 
 def test_follow_up_pdf_and_workbook(sqlite_db: Database, meeting: str, tmp_path: Path) -> None:
     rows = resolutions.list_resolutions(sqlite_db)
-    pdf = forms.follow_up_sheet("幸福社区", "全部事项", printing.follow_up_lines(rows))
+    pdf = forms.follow_up_sheet("幸福社区", "全部事项", documents.follow_up_lines(rows))
     text = "".join(pdf_text(pdf, tmp_path))
     assert "议定事项督办表" in text and "共 3 项" in text and "核验人" in text
-    data = table_workbook("议定事项督办表", forms.FOLLOW_UP_COLUMNS, printing.follow_up_rows(rows))
+    data = table_workbook("议定事项督办表", forms.FOLLOW_UP_COLUMNS, documents.follow_up_rows(rows))
     sheet = load_workbook(BytesIO(data)).active
     assert sheet is not None
     assert [c.value for c in sheet[1]] == list(forms.FOLLOW_UP_COLUMNS)

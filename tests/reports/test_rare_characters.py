@@ -5,8 +5,9 @@ import re
 from pathlib import Path
 
 from redoffice.kit.db import Database
-from redoffice.output import printing
-from redoffice.reports import base, forms
+from redoffice.reports import base
+from redoffice.reports import visits as visit_forms
+from redoffice.visits import documents as visit_documents
 from tests.factories import add_resident, setup_place
 from tests.reports.conftest import pdf_fonts, pdf_text
 
@@ -26,7 +27,7 @@ def test_the_visit_form_prints_rare_names_whole(sqlite_db: Database, tmp_path: P
         add_resident(
             sqlite_db, name, household=household, relation="0" if seq == 0 else "2", seq=10 + seq
         )
-    pdf = forms.visit_form(printing.visit_form_data(sqlite_db, household_id=household))
+    pdf = visit_forms.visit_form(visit_documents.visit_form_data(sqlite_db, household_id=household))
     (page,) = pdf_text(pdf, tmp_path)
     for name in NAMES:
         assert name in page

@@ -7,7 +7,7 @@ import pytest
 
 from redoffice.kit.errors import UserError
 from redoffice.kit.steps import Steps
-from redoffice.reports import forms
+from redoffice.reports import cases as forms
 
 ROWS = [
     forms.LedgerRow(

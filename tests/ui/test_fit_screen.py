@@ -55,7 +55,7 @@ def office_screen(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _pdf(ctx: AppContext) -> bytes:
-    from redoffice.output import documents
+    from redoffice.meetings import documents
 
     return documents.sign_in_sheet(ctx.db, meetings.list_meetings(ctx.db)[0].id)
 

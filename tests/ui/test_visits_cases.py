@@ -16,18 +16,18 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from redoffice.attachments import service as attachments
+from redoffice.cases import documents as case_documents
 from redoffice.cases import queries as case_queries
 from redoffice.cases.queries import CaseFilter
 from redoffice.kit.validation import mask_name
 from redoffice.models import Case
-from redoffice.output import printing
 from redoffice.registry.search import (
     HouseholdQuery,
     household_ids,
     household_members,
     household_rows,
 )
-from redoffice.reports import forms
+from redoffice.reports import cases as case_forms
 from redoffice.settings import config
 from redoffice.ui.cases.case_dialogs import CaseDialog, CaseStepDialog
 from redoffice.ui.kit.attachments_dialog import AttachmentsDialog
@@ -166,8 +166,8 @@ def test_workbench_item_opens_the_case(qtbot: QtBot, ctx: AppContext) -> None:
 def test_preview_prints_and_saves(
     qtbot: QtBot, ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    data = printing.ledger_rows(ctx.db, date(2000, 1, 1), date.today())
-    pdf = forms.case_ledger("幸福社区", "全部", data)
+    data = case_documents.ledger_rows(ctx.db, date(2000, 1, 1), date.today())
+    pdf = case_forms.case_ledger("幸福社区", "全部", data)
     window = PreviewWindow("民情台账", pdf, "民情台账.pdf")
     qtbot.addWidget(window)
     pages = window.document.pageCount()

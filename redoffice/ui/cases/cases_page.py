@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redoffice.cases import documents
 from redoffice.cases import queries as case_queries
 from redoffice.cases import service as cases
 from redoffice.cases.queries import CaseFilter, CaseRow
@@ -29,7 +30,6 @@ from redoffice.cases.service import TimelineEntry
 from redoffice.kit import clock
 from redoffice.kit.codes import CASE_EVENT_KINDS
 from redoffice.kit.errors import UserError
-from redoffice.output import documents
 from redoffice.settings.calendar import SHANGHAI
 from redoffice.ui.cases.case_dialogs import NEXT_STEP, CaseStepDialog, open_case_dialog
 from redoffice.ui.kit import record_actions

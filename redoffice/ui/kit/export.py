@@ -13,8 +13,8 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
+from redoffice.kit import exports
 from redoffice.kit.files import write_file
-from redoffice.output import exporting
 from redoffice.ui.kit import ask
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.errors import report
@@ -29,7 +29,7 @@ def export_list(ctx: AppContext, parent: QWidget, kind: str, listing: Searchable
 
 
 def _export(ctx: AppContext, parent: QWidget, kind: str, ids: list[str]) -> None:
-    name = exporting.KINDS[kind]
+    name = exports.kinds()[kind]
     title = translate("export", "Export to Excel")
     path = ask.save_path(parent, title, f"{name}.xlsx", "Excel (*.xlsx)")
     if not path:
@@ -43,7 +43,7 @@ def _export(ctx: AppContext, parent: QWidget, kind: str, ids: list[str]) -> None
             "A full export is recorded in the audit log.",
         ),
     )
-    make = partial(exporting.export_rows, ctx.db, kind, unmasked, ids)
+    make = partial(exports.export_rows, ctx.db, kind, unmasked, ids)
 
     def write() -> int:
         exported = make()

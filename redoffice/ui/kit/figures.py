@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redoffice.cases import documents as case_documents
+from redoffice.cases import exports as case_exports
 from redoffice.cases import queries as case_queries
 from redoffice.cases.queries import CaseStatsRow
 from redoffice.kit import clock
 from redoffice.kit.errors import UserError
-from redoffice.output import documents, printing
 from redoffice.ui.kit import ask
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.date_fields import DateField
@@ -32,6 +33,8 @@ from redoffice.ui.kit.preview import show_report
 from redoffice.ui.kit.show_gate import ShowGate
 from redoffice.ui.kit.simple_table import SimpleTable
 from redoffice.ui.kit.widgets import button_row
+from redoffice.visits import documents as visit_documents
+from redoffice.visits import exports as visit_exports
 from redoffice.visits import queries as visit_queries
 from redoffice.visits.queries import Coverage
 
@@ -172,8 +175,8 @@ class CoverageTab(FiguresTab):
         super().__init__(
             ctx,
             translate("CoverageTab", "Visit coverage"),
-            lambda start, end: partial(documents.coverage_xlsx, ctx.db, start, end),
-            lambda start, end: partial(documents.coverage_pdf, ctx.db, start, end),
+            lambda start, end: partial(visit_exports.coverage_xlsx, ctx.db, start, end),
+            lambda start, end: partial(visit_documents.coverage_pdf, ctx.db, start, end),
             parent,
         )
         self.picker.changed.connect(self.reload)
@@ -199,8 +202,8 @@ class CoverageTab(FiguresTab):
             .replace("%2", str(result.total.households))
             .replace("%3", f"{result.total.rate:.1%}")
         )
-        self.by_grid.set_rows([printing.coverage_cells(r) for r in result.by_grid])
-        self.by_group.set_rows([printing.coverage_cells(r) for r in result.by_group])
+        self.by_grid.set_rows([visit_documents.coverage_cells(r) for r in result.by_grid])
+        self.by_group.set_rows([visit_documents.coverage_cells(r) for r in result.by_group])
 
 
 class CaseStatsTab(FiguresTab):
@@ -212,10 +215,10 @@ class CaseStatsTab(FiguresTab):
             ctx,
             translate("CaseStatsTab", "Request statistics"),
             lambda start, end: partial(
-                documents.case_stats_xlsx, ctx.db, self.grouping(), start, end
+                case_exports.case_stats_xlsx, ctx.db, self.grouping(), start, end
             ),
             lambda start, end: partial(
-                documents.case_stats_pdf, ctx.db, self.grouping(), start, end
+                case_documents.case_stats_pdf, ctx.db, self.grouping(), start, end
             ),
             parent,
         )
@@ -262,5 +265,5 @@ class CaseStatsTab(FiguresTab):
 
     def _show(self, result: tuple[CaseStatsRow, list[CaseStatsRow]]) -> None:
         total, rows = result
-        self.table.set_rows([printing.stats_cells(r) for r in [*rows, total]])
+        self.table.set_rows([case_documents.stats_cells(r) for r in [*rows, total]])
         self.title.setText(self.tr("%n request(s) accepted", "", total.total))

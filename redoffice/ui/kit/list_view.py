@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redoffice.output import documents
-from redoffice.output.documents import ListPrint
-from redoffice.reports.lists import ListSheet
+from redoffice.reports.lists import ListPrint, ListSheet, list_pdf
+from redoffice.settings import community
 from redoffice.ui.kit import ui_state
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.lazy_table import PAGE, Column, LazyTableModel
@@ -312,19 +311,16 @@ class SearchableList(QWidget, Generic[R]):
                 for row in fetch(ids[start : start + PAGE]):
                     yield [column.text(row) for column, _w in columns]
 
-        return partial(
-            documents.list_data,
-            self.ctx.db,
-            ListSheet(title, filters, [c.header for c, _w in columns], [w for _c, w in columns]),
-            rows,
-        )
+        sheet = ListSheet(title, filters, [c.header for c, _w in columns], [w for _c, w in columns])
+        db = self.ctx.db
+        return lambda: ListPrint(community.identity(db).community_name, sheet, list(rows()))
 
     def print_preview(self, title: str) -> None:
         """The list as shown, once it shows the latest search: read on the worker, laid out
         in a process of its own (with progress and 取消), then the print preview."""
         self.when_ready(
             lambda: show_long_report(
-                self.ctx, self, title, f"{title}.pdf", self.print_data(title), documents.list_pdf
+                self.ctx, self, title, f"{title}.pdf", self.print_data(title), list_pdf
             )
         )
 

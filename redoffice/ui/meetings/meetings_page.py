@@ -23,11 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from redoffice.kit import clock
-from redoffice.meetings import resolutions
+from redoffice.meetings import documents, exports, resolutions
 from redoffice.meetings import service as meetings
 from redoffice.meetings.resolutions import NoteEntry, ResolutionFilter, ResolutionRow
 from redoffice.meetings.service import MeetingRow
-from redoffice.output import documents
 from redoffice.registry import reference as registry
 from redoffice.settings.calendar import SHANGHAI
 from redoffice.ui.kit import ask
@@ -368,7 +367,7 @@ class MeetingsPage(QWidget):
         )
         if not path:
             return
-        make = partial(documents.follow_up_xlsx, self.ctx.db, self.follow_up_filter())
+        make = partial(exports.follow_up_xlsx, self.ctx.db, self.follow_up_filter())
         shown = self.resolutions.rowCount()
         save_bytes(self.ctx, self, path, make, lambda _r: exported(self, path, shown))
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from redoffice.kit import clock
-from redoffice.output import documents
 from redoffice.registry import reference as registry
 from redoffice.ui.kit import record_actions
 from redoffice.ui.kit.attachments_dialog import AttachmentsDialog
@@ -31,6 +30,7 @@ from redoffice.ui.kit.row_buttons import RowButtons
 from redoffice.ui.kit.show_gate import ShowGate
 from redoffice.ui.kit.widgets import button_row, combo_value, fill_combo
 from redoffice.ui.visits.visit_dialog import open_visit_dialog
+from redoffice.visits import documents
 from redoffice.visits import plan as plan_queries
 from redoffice.visits import queries as visit_queries
 from redoffice.visits.plan import PlanFilter

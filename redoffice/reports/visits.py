@@ -1,4 +1,4 @@
-"""入户走访记录表 and 民情台账. Inputs are plain data already masked for print."""
+"""入户走访记录表. Inputs are plain data already masked for print."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from redoffice.kit.steps import QUIET, Steps
 from redoffice.reports.base import (
     Page,
     field_pairs,
@@ -20,7 +19,6 @@ from redoffice.reports.base import (
     usable_width,
 )
 
-BLANK = "\n\n"
 SIGNATURES = ("户主签字（手印）：", "走访人签字：", "社区（盖章）：")
 
 
@@ -50,21 +48,6 @@ class VisitFormData:
     resolved_on_spot: str = ""
     referrals: Sequence[str] = field(default_factory=tuple)
     next_visit: str = ""
-
-
-@dataclass(frozen=True)
-class LedgerRow:
-    number: str
-    accepted: str
-    source: str
-    reporter: str
-    category: str
-    summary: str
-    assignee: str
-    due: str
-    status: str
-    resolved: str
-    call_back: str
 
 
 def visit_form(data: VisitFormData) -> bytes:
@@ -104,64 +87,6 @@ def visit_form(data: VisitFormData) -> bytes:
         labelled_box("转办去向\n办结时限", "\n".join(data.referrals), width, 2),
         labelled_box("下次走访", data.next_visit, width, 1),
         Spacer(1, 8 * mm),
-        signature_lines(
-            ["户主签字（手印）：", "走访人签字：", "社区（盖章）："], width, dated=True
-        ),
+        signature_lines(SIGNATURES, width, dated=True),
     ]
     return render(page, story)
-
-
-LEDGER_COLUMNS = (
-    "编号",
-    "受理日期",
-    "来源",
-    "诉求人",
-    "类别",
-    "内容摘要",
-    "承办",
-    "时限",
-    "状态",
-    "办结日期",
-    "回访结果",
-)
-_LEDGER_WIDTHS = (22, 20, 16, 16, 18, 0, 24, 20, 14, 20, 18)
-
-
-def case_ledger(
-    community: str, period: str, rows: Sequence[LedgerRow], steps: Steps = QUIET
-) -> bytes:
-    """民情台账, A4 landscape; 诉求人 names arrive masked. ``steps`` follows the rows twice:
-    as their cells are made, then as they are laid out on pages."""
-    page = Page("民情台账", community, landscape=True)
-    width = usable_width(page)
-    fixed = sum(w * mm for w in _LEDGER_WIDTHS)
-    widths = [w * mm if w else width - fixed for w in _LEDGER_WIDTHS]
-    body = table(
-        LEDGER_COLUMNS,
-        [
-            (
-                r.number,
-                r.accepted,
-                r.source,
-                r.reporter,
-                r.category,
-                r.summary,
-                r.assignee,
-                r.due,
-                r.status,
-                r.resolved,
-                r.call_back,
-            )
-            for r in rows
-        ],
-        widths,
-        size=8,
-        steps=steps.stage(0, 2 * len(rows)),
-    )
-    story = [
-        para(f"{community}民情台账", 15, align=1),
-        para(f"{period}　共 {len(rows)} 件", 10, align=1),
-        Spacer(1, 3 * mm),
-        body,
-    ]
-    return render(page, story, steps.stage(len(rows), 2 * len(rows)))

@@ -1,27 +1,22 @@
-"""Lists to Excel: residents, households, visits, cases, resolutions; and the blank import
-template. ID numbers and phones are masked unless the user explicitly asks otherwise, and that
-choice is written to the audit log. The residents' columns are the importer's: an export
-imports back to the same registry."""
+"""The registry's lists to Excel (居民, 住户) and the blank import template. ID numbers and
+phones are masked unless the user explicitly asks otherwise (:mod:`redoffice.kit.exports`
+records that choice). The residents' columns are the importer's: an export imports back to the
+same registry."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Iterator, Sequence
 from typing import Any, Final
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from redoffice.cases.queries import case_ids, case_rows
-from redoffice.kit import codes
+from redoffice.kit import clock, codes
 from redoffice.kit.db import Database
-from redoffice.kit.errors import UserError
+from redoffice.kit.exports import Ids, ListExport, Rows, chunks
 from redoffice.kit.validation import mask_id_number, mask_phone
-from redoffice.meetings import resolutions
-from redoffice.models import AuditLog, Estate, Grid, Household, Resident, ResidentTag
-from redoffice.output import printing
+from redoffice.kit.workbook import rows_workbook
+from redoffice.models import Estate, Grid, Household, Resident, ResidentTag
 from redoffice.registry import reference as registry
 from redoffice.registry.search import (
     HouseholdQuery,
@@ -31,10 +26,6 @@ from redoffice.registry.search import (
     resident_ids,
     tag_in_force,
 )
-from redoffice.reports.meetings import FOLLOW_UP_COLUMNS
-from redoffice.reports.workbook import rows_workbook, table_workbook
-from redoffice.settings.calendar import local_date
-from redoffice.visits.queries import VisitQuery, visit_ids, visit_rows
 
 RESIDENT_COLUMNS: Final = (
     "姓名",
@@ -57,21 +48,6 @@ RESIDENT_COLUMNS: Final = (
     "户籍地",
     "备注",
 )
-KINDS: Final = {
-    "residents": "居民",
-    "households": "住户",
-    "visits": "走访记录",
-    "cases": "民情诉求",
-    "resolutions": "议定事项",
-}
-Rows = tuple[Sequence[str], Iterable[list[Any]]]
-Ids = Sequence[str] | None
-CHUNK: Final = 500  # ids per IN (...) query
-
-
-def chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start : start + CHUNK]
 
 
 def household_numbers(s: Session) -> dict[str, int]:
@@ -122,7 +98,7 @@ def _stream_residents(db: Database, ids: Sequence[str], unmasked: bool) -> Itera
         .outerjoin(Estate, Estate.id == Household.estate_id)
         .outerjoin(Grid, Grid.id == Household.grid_id)
     )
-    today = date.today()
+    today = clock.today()
     with db.read() as s:
         numbers = household_numbers(s)
         for chunk in chunks(ids):
@@ -186,122 +162,8 @@ def _household_rows(db: Database, unmasked: bool, ids: Ids) -> Rows:
     )
 
 
-def _visit_rows(db: Database, unmasked: bool, ids: Ids) -> Rows:
-    if ids is None:
-        ids = visit_ids(db, VisitQuery())
-    found = (v for chunk in chunks(ids) for v in visit_rows(db, chunk))
-    return (
-        ("走访日期", "地址", "网格", "走访人", "走访目的", "情况记录", "发现问题数"),
-        (
-            [v.visit_date, v.address, v.grid, v.visitors, v.purposes, v.situation, v.issues]
-            for v in found
-        ),
-    )
-
-
-def _case_rows(db: Database, unmasked: bool, ids: Ids) -> Rows:
-    if ids is None:
-        ids = case_ids(db)
-    found = (c for chunk in chunks(ids) for c in case_rows(db, chunk))
-    return (
-        (
-            "编号",
-            "受理日期",
-            "来源",
-            "诉求人",
-            "类别",
-            "诉求内容",
-            "承办",
-            "时限",
-            "状态",
-            "办结日期",
-            "回访结果",
-            "网格",
-            "地址",
-        ),
-        (
-            [
-                c.number,
-                c.accepted_on,
-                c.source,
-                c.reporter_masked,
-                c.category,
-                c.description,
-                c.assignee,
-                local_date(c.due_at),
-                c.status + ("（逾期）" if c.overdue else ""),
-                c.resolved_on,
-                c.satisfaction,
-                c.grid,
-                c.address,
-            ]
-            for c in found
-        ),
-    )
-
-
-def _resolution_rows(db: Database, unmasked: bool, ids: Ids) -> Rows:
-    found = resolutions.list_resolutions(db)
-    if ids is not None:
-        wanted = set(ids)
-        found = [r for r in found if r.id in wanted]
-    rows = printing.follow_up_rows(found)
-    return FOLLOW_UP_COLUMNS, [list(r) for r in rows]
-
-
-BUILDERS: Final[dict[str, Callable[[Database, bool, Ids], Rows]]] = {
-    "residents": _resident_rows,
-    "households": _household_rows,
-    "visits": _visit_rows,
-    "cases": _case_rows,
-    "resolutions": _resolution_rows,
-}
-
-
-@dataclass(frozen=True)
-class Exported:
-    data: bytes
-    count: int
-
-
-def export_rows(db: Database, kind: str, unmasked: bool = False, ids: Ids = None) -> Exported:
-    """The list as a workbook: the records ``ids`` in that order (what the screen shows), or
-    every record; an unmasked export is recorded in the audit log."""
-    builder = BUILDERS.get(kind)
-    if builder is None:
-        raise UserError("invalid_choice", value=kind)
-    headers, rows = builder(db, unmasked, ids)
-    counted = _Counted(rows)
-    data = table_workbook(KINDS[kind], headers, counted)
-    if unmasked:
-        with db.uow() as s:
-            s.add(
-                AuditLog(
-                    actor=db.actor,
-                    action="export",
-                    table_name=kind,
-                    row_id="*",
-                    before=None,
-                    after=json.dumps({"unmasked": True, "rows": counted.count}, ensure_ascii=False),
-                )
-            )
-    return Exported(data, counted.count)
-
-
-def export_workbook(db: Database, kind: str, unmasked: bool = False, ids: Ids = None) -> bytes:
-    return export_rows(db, kind, unmasked, ids).data
-
-
-class _Counted:
-    """Passes rows through and counts them (for the audit record of an export)."""
-
-    def __init__(self, rows: Iterable[list[Any]]) -> None:
-        self.rows, self.count = rows, 0
-
-    def __iter__(self) -> Iterator[list[Any]]:
-        for row in self.rows:
-            self.count += 1
-            yield row
+RESIDENTS: Final = ListExport("residents", "居民", _resident_rows)
+HOUSEHOLDS: Final = ListExport("households", "住户", _household_rows)
 
 
 def template_workbook(db: Database) -> bytes:

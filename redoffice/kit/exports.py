@@ -1,0 +1,86 @@
+"""Lists to Excel, whichever feature's: each feature declares its lists (the kind, the name, how
+its rows are read) and :mod:`redoffice.features` registers them here, as it registers session
+hooks; the screens and the CLI export a list by its kind. ID numbers and phones are masked unless
+the user explicitly asks otherwise, and that choice is written to the audit log."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+from redoffice.kit import audit_log
+from redoffice.kit.db import Database
+from redoffice.kit.errors import UserError
+from redoffice.kit.workbook import table_workbook
+
+Rows = tuple[Sequence[str], Iterable[Sequence[Any]]]
+"""The column headings and the rows (read as the workbook is written)."""
+Ids = Sequence[str] | None
+"""The records to export in their order (what the screen shows), or None for every record."""
+CHUNK: Final = 500  # ids per IN (...) query
+
+
+@dataclass(frozen=True)
+class ListExport:
+    """A list a feature exports: ``rows(db, unmasked, ids)`` reads it."""
+
+    kind: str
+    name: str
+    rows: Callable[[Database, bool, Ids], Rows]
+
+
+_EXPORTS: dict[str, ListExport] = {}
+
+
+def register_export(export: ListExport) -> None:
+    """Offer the list to the screens and the CLI (:mod:`redoffice.features` calls this)."""
+    _EXPORTS[export.kind] = export
+
+
+def kinds() -> dict[str, str]:
+    """Each exportable list's kind and name (居民, 住户, …), in the order registered."""
+    return {kind: export.name for kind, export in _EXPORTS.items()}
+
+
+def chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
+    """``ids`` a query's worth at a time."""
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
+@dataclass(frozen=True)
+class Exported:
+    data: bytes
+    count: int
+
+
+def export_rows(db: Database, kind: str, unmasked: bool = False, ids: Ids = None) -> Exported:
+    """The list as a workbook: the records ``ids`` in that order (what the screen shows), or
+    every record; an unmasked export is recorded in the audit log."""
+    export = _EXPORTS.get(kind)
+    if export is None:
+        raise UserError("invalid_choice", value=kind)
+    headers, rows = export.rows(db, unmasked, ids)
+    counted = _Counted(rows)
+    data = table_workbook(export.name, headers, counted)
+    if unmasked:
+        with db.uow() as s:
+            audit_log.record(s, "export", kind, "*", {"unmasked": True, "rows": counted.count})
+    return Exported(data, counted.count)
+
+
+def export_workbook(db: Database, kind: str, unmasked: bool = False, ids: Ids = None) -> bytes:
+    return export_rows(db, kind, unmasked, ids).data
+
+
+class _Counted:
+    """Passes rows through and counts them (for the audit record of an export)."""
+
+    def __init__(self, rows: Iterable[Sequence[Any]]) -> None:
+        self.rows, self.count = rows, 0
+
+    def __iter__(self) -> Iterator[Sequence[Any]]:
+        for row in self.rows:
+            self.count += 1
+            yield row
