@@ -21,10 +21,10 @@ from redoffice.registry import search
 from redoffice.registry.search import ResidentRow
 from redoffice.ui.kit.attachments_dialog import AttachmentPicker
 from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.entry_dialog import open_entry_dialog
 from redoffice.ui.kit.household_picker import HouseholdField
 from redoffice.ui.kit.save_dialog import SaveDialog
 from redoffice.ui.kit.widgets import code_combo, combo_value, fill_combo, select_data
-from redoffice.ui.visits.visit_dialog import open_entry_dialog
 from redoffice.visits.service import EntryChoices
 
 NEXT_STEP = {"accepted": "in_progress", "in_progress": "resolved", "resolved": "called_back"}

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from redoffice.kit import clock
 from redoffice.meetings import service as meetings
 from redoffice.meetings.service import MeetingChoices, MeetingInput
+from redoffice.ui.kit.check_list import checkable_list, checked_data
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.date_fields import DateField, TimeField
 from redoffice.ui.kit.save_dialog import SaveDialog
-from redoffice.ui.visits.visit_dialog import checkable_list, checked_data
 
 
 class MeetingDialog(SaveDialog):

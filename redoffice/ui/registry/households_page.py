@@ -31,8 +31,7 @@ from redoffice.ui.kit.row_buttons import RowButtons
 from redoffice.ui.kit.widgets import button_row, splitter, stacked
 from redoffice.ui.registry.household_dialog import HouseholdDialog
 from redoffice.ui.registry.resident_dialog import ResidentDialog
-from redoffice.ui.visits.visit_dialog import open_visit_dialog
-from redoffice.ui.visits.visits_page import show_visit_form
+from redoffice.ui.visits.visit_dialog import open_visit_dialog, show_visit_form
 
 
 class HouseholdsPage(QWidget):

@@ -1,4 +1,4 @@
 """Screens of the settings and the first set-up."""
 
 # The modules other screens may import (tests/core/test_layout.py).
-__all__ = ["setup_dialog"]
+__all__ = []

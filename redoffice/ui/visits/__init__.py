@@ -1,4 +1,4 @@
 """Screens of 入户走访."""
 
 # The modules other screens may import (tests/core/test_layout.py).
-__all__ = ["visit_dialog", "visits_page"]
+__all__ = ["visit_dialog"]

@@ -7,15 +7,13 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -26,34 +24,20 @@ from PySide6.QtWidgets import (
 from redoffice.cases import service as cases
 from redoffice.kit import clock
 from redoffice.ui.kit.attachments_dialog import AttachmentPicker, beside
+from redoffice.ui.kit.check_list import checkable_list, checked_data
 from redoffice.ui.kit.connect import on_click
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.date_fields import DateField, TimeField
+from redoffice.ui.kit.entry_dialog import open_entry_dialog
 from redoffice.ui.kit.household_picker import HouseholdField
+from redoffice.ui.kit.preview import show_report
 from redoffice.ui.kit.save_dialog import SaveDialog
 from redoffice.ui.kit.widgets import code_combo, combo_value, fill_combo, select_data
+from redoffice.visits import documents
 from redoffice.visits import service as visits
 from redoffice.visits.service import EntryChoices, IssueInput, VisitInput
 
-
-def checkable_list(items: list[tuple[str, Any]], checked: set[Any]) -> QListWidget:
-    widget = QListWidget()
-    for text, data in items:
-        item = QListWidgetItem(text)
-        item.setData(Qt.ItemDataRole.UserRole, data)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked if data in checked else Qt.CheckState.Unchecked)
-        widget.addItem(item)
-    widget.setMaximumHeight(min(24 * len(items) + 6, 110))
-    return widget
-
-
-def checked_data(widget: QListWidget) -> tuple[Any, ...]:
-    return tuple(
-        widget.item(n).data(Qt.ItemDataRole.UserRole)
-        for n in range(widget.count())
-        if widget.item(n).checkState() == Qt.CheckState.Checked
-    )
+translate = QCoreApplication.translate
 
 
 class IssueTable(QTableWidget):
@@ -204,25 +188,16 @@ class VisitDialog(SaveDialog):
         return partial(visits.record_visit, self.ctx.db, self.data())
 
 
-EntryDialog = Callable[
-    [AppContext, EntryChoices, tuple[str, str] | None, QWidget | None], SaveDialog
-]
-
-
-def open_entry_dialog(
-    make: EntryDialog,
-    ctx: AppContext,
-    parent: QWidget | None,
-    household: tuple[str, str] | None = None,
-) -> None:
-    """Load the choices (staff, purposes, categories) on the worker, then open the dialog."""
-    ctx.query(
-        partial(visits.entry_choices, ctx.db),
-        lambda choices: make(ctx, choices, household, parent).open(),
-    )
-
-
 def open_visit_dialog(
     ctx: AppContext, parent: QWidget | None, household: tuple[str, str] | None = None
 ) -> None:
     open_entry_dialog(VisitDialog, ctx, parent, household)
+
+
+def show_visit_form(
+    ctx: AppContext, parent: QWidget, household_id: str | None = None, visit_id: str | None = None
+) -> None:
+    """入户走访记录表 in the preview: blank for a household, or filled from a visit."""
+    make = partial(documents.visit_form, ctx.db, household_id, visit_id)
+    title = translate("visits", "Household visit form")
+    show_report(ctx, parent, title, "入户走访记录表.pdf", make)

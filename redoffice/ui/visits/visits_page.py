@@ -25,12 +25,10 @@ from redoffice.ui.kit.figures import CoverageTab
 from redoffice.ui.kit.lazy_table import Column
 from redoffice.ui.kit.list_view import SearchableList, layout_buttons
 from redoffice.ui.kit.place_filters import PlaceFilters
-from redoffice.ui.kit.preview import show_report
 from redoffice.ui.kit.row_buttons import RowButtons
 from redoffice.ui.kit.show_gate import ShowGate
 from redoffice.ui.kit.widgets import button_row, combo_value, fill_combo
-from redoffice.ui.visits.visit_dialog import open_visit_dialog
-from redoffice.visits import documents
+from redoffice.ui.visits.visit_dialog import open_visit_dialog, show_visit_form
 from redoffice.visits import plan as plan_queries
 from redoffice.visits import queries as visit_queries
 from redoffice.visits.plan import PlanFilter
@@ -75,15 +73,6 @@ def plan_columns() -> list[Column[DueHousehold]]:
         ),
         Column(translate("visits", "Days overdue"), _days_overdue, None, 80),
     ]
-
-
-def show_visit_form(
-    ctx: AppContext, parent: QWidget, household_id: str | None = None, visit_id: str | None = None
-) -> None:
-    """入户走访记录表 in the preview: blank for a household, or filled from a visit."""
-    make = partial(documents.visit_form, ctx.db, household_id, visit_id)
-    title = translate("visits", "Household visit form")
-    show_report(ctx, parent, title, "入户走访记录表.pdf", make)
 
 
 class VisitsPage(QWidget):

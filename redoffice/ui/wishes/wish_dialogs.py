@@ -25,11 +25,11 @@ from redoffice.registry import party_members, search
 from redoffice.registry.party_members import ClaimerChoices, MemberForm, MemberInput, ServiceInput
 from redoffice.registry.search import ResidentQuery, ResidentRow
 from redoffice.ui.kit.attachments_dialog import AttachmentPicker
+from redoffice.ui.kit.check_list import checkable_list, checked_data
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.date_fields import DateField
 from redoffice.ui.kit.save_dialog import SaveDialog
 from redoffice.ui.kit.widgets import code_combo, combo_value, fill_combo, select_data
-from redoffice.ui.visits.visit_dialog import checkable_list, checked_data
 from redoffice.wishes import service as wishes
 from redoffice.wishes.queries import WishRow
 from redoffice.wishes.service import ClaimInput, FulfilInput, WishForm, WishInput
