@@ -7,7 +7,7 @@ internal columns (ids, search keys, sequence numbers)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
@@ -17,14 +17,16 @@ from sqlalchemy.orm import Session
 
 from redoffice.cases import service as cases
 from redoffice.kit import codes
+from redoffice.kit.audit_log import dump
 from redoffice.kit.db import Database
 from redoffice.kit.messages import FIELDS
 from redoffice.kit.money import yuan
 from redoffice.kit.validation import mask_id_number, mask_phone
+from redoffice.meetings import codes as meeting_codes
 from redoffice.meetings import resolutions
-from redoffice.meetings import service as meetings
 from redoffice.models import (
     AgendaItem,
+    AuditBatch,
     AuditLog,
     Base,
     Case,
@@ -64,6 +66,8 @@ HIDDEN: Final = frozenset(
         "search_address",
         "address_sort",
         "seq",
+        "sync_seq",
+        "created_seq",
         "claim_id",
         "owner_table",
         "owner_id",
@@ -135,10 +139,10 @@ CODE_LISTS: Final[dict[str, dict[str, Mapping[str, str]]]] = {
         "status": cases.STATUSES,
         "satisfaction": cases.SATISFACTIONS,
     },
-    "meeting": {"status": meetings.STATUSES},
-    "meeting_attendee": {"party": meetings.PARTIES, "attendance": meetings.ATTENDANCE},
+    "meeting": {"status": meeting_codes.STATUSES},
+    "meeting_attendee": {"party": meeting_codes.PARTIES, "attendance": meeting_codes.ATTENDANCE},
     "agenda_item": {"source": codes.AGENDA_SOURCES},
-    "resolution": {"party": meetings.PARTIES, "status": resolutions.STATUSES},
+    "resolution": {"party": meeting_codes.PARTIES, "status": resolutions.STATUSES},
     "resolution_note": {"status": resolutions.STATUSES},
     "case_event": {
         "kind": codes.CASE_EVENT_KINDS,
@@ -294,6 +298,7 @@ class HistoryEntry:
     action: str
     part: str
     changes: tuple[Change, ...]
+    how: str = ""  # for a creation: 手工录入, or the import (file, SHA-256) or demo it came in by
 
 
 def field_label(table: str, column: str) -> str:
@@ -369,32 +374,102 @@ def changes(
     return tuple(found)
 
 
-def _audit(s: Session, table: str, record_id: str) -> list[tuple[AuditLog, str, str]]:
-    """The record's audit rows and those of its parts, oldest first, each with the part's
-    name and the column that links it to the record ("" for the record itself)."""
+@dataclass(frozen=True)
+class _Step:
+    """One audit entry of one row, with the row's values before and after it."""
+
+    at: datetime
+    order: int
+    actor: str
+    action: str
+    table: str
+    part: str
+    link: str
+    before: dict[str, Any]
+    after: dict[str, Any]
+    how: str = ""
+
+
+def _wanted(s: Session, table: str, record_id: str) -> list[tuple[str, list[str], str, str]]:
+    """(table, row ids, part name, linking column): the record and the rows that belong to it."""
     wanted = [(table, [record_id], "", "")]
     for part, column, name in PARTS.get(table, ()):
         model = Base.metadata.tables[part]
         ids = list(s.scalars(select(model.c.id).where(model.c[column] == record_id)))
         wanted.append((part, ids, name, column))
-    rows: list[tuple[AuditLog, str, str]] = []
-    for part, ids, name, column in wanted:
-        if ids:
-            query = select(AuditLog).where(AuditLog.table_name == part, AuditLog.row_id.in_(ids))
-            rows.extend((row, name, column) for row in s.scalars(query))
-    return sorted(rows, key=lambda found: (found[0].at, found[0].id))
+    return wanted
+
+
+def _current(s: Session, table: str, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """The rows as they are now, their values as the audit stores them (JSON)."""
+    model = Base.metadata.tables[table]
+    rows = s.execute(select(model).where(model.c.id.in_(ids))).mappings()
+    return {str(r["id"]): json.loads(dump(dict(r))) for r in rows}
+
+
+def _batch_of(s: Session, seq: Any) -> AuditBatch | None:
+    return None if seq is None else s.scalar(select(AuditBatch).where(AuditBatch.seq == seq))
+
+
+def _how(batch: AuditBatch | None) -> str:
+    """How a record came in: typed in, or the import of which file (or the demo)."""
+    if batch is None:
+        return "手工录入"
+    if batch.kind == "import":
+        return f"导入《{batch.file_name}》（SHA-256 {batch.sha256[:12]}…）"
+    return "演示数据"
+
+
+def _steps(s: Session, table: str, ids: list[str], part: str, link: str) -> Iterator[_Step]:
+    """Each row's entries with its values before and after each: from the row as it is now,
+    every later change undone in turn (an entry keeps only the fields it changed)."""
+    current = _current(s, table, ids)
+    query = select(AuditLog).where(AuditLog.table_name == table, AuditLog.row_id.in_(ids))
+    by_row: dict[str, list[AuditLog]] = {}
+    for row in s.scalars(query.order_by(AuditLog.id)):
+        by_row.setdefault(row.row_id, []).append(row)
+    for row_id in ids:
+        entries = by_row.get(row_id, [])
+        state = dict(current.get(row_id, {}))
+        for entry in reversed(entries):
+            after = dict(state)
+            for column, (old, _new) in json.loads(entry.fields or "{}").items():
+                state[column] = old
+            before = {} if entry.action == "create" else dict(state)
+            how = _how(None) if entry.action == "create" else ""
+            yield _Step(
+                entry.at, entry.id, entry.actor, entry.action, table, part, link, before, after, how
+            )
+        if not any(e.action == "create" for e in entries):
+            batch = _batch_of(s, current.get(row_id, {}).get("created_seq"))
+            if batch is not None:
+                yield _Step(
+                    batch.at, 0, batch.actor, "create", table, part, link, {}, state, _how(batch)
+                )
+
+
+def _entry(step: _Step, texts: Texts) -> HistoryEntry | None:
+    before = step.before
+    if step.part and step.action in ("delete", "restore"):
+        before = {}  # which part was removed or restored: what it holds
+    changed = changes(step.table, before, step.after, texts, step.link)
+    if step.action == "create" and (not step.part or step.how != "手工录入"):
+        changed = (Change("录入方式", EMPTY, step.how), *changed)
+    if not changed and step.action == "update":
+        return None  # a change of bookkeeping alone
+    return HistoryEntry(step.at, step.actor, step.action, step.part, changed, step.how)
 
 
 def history(db: Database, table: str, record_id: str) -> list[HistoryEntry]:
-    """Every audited change of one record and of its parts, oldest first."""
-    entries = []
+    """Every audited change of one record and of its parts, oldest first; a record created by
+    an import or the demo starts with that batch."""
     with db.read() as s:
         texts = Texts(s)
-        for row, part, link in _audit(s, table, record_id):
-            before, after = json.loads(row.before or "{}"), json.loads(row.after or "{}")
-            if part and row.action in ("delete", "restore"):
-                before = {}  # which part was removed or restored: what it holds
-            changed = changes(row.table_name, before, after, texts, link)
-            if changed or row.action != "update":  # not a change of bookkeeping alone
-                entries.append(HistoryEntry(row.at, row.actor, row.action, part, changed))
-    return entries
+        steps = [
+            step
+            for part_table, ids, part, link in _wanted(s, table, record_id)
+            if ids
+            for step in _steps(s, part_table, ids, part, link)
+        ]
+        steps.sort(key=lambda step: (step.at, step.order))
+        return [e for e in (_entry(step, texts) for step in steps) if e is not None]

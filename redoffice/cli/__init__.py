@@ -13,7 +13,7 @@ from typing import Any
 
 import redoffice.features  # noqa: F401  (registers the features' session hooks)
 from redoffice import __version__
-from redoffice.cli import excel, holidays, meetings, wishes, work
+from redoffice.cli import audit, excel, holidays, meetings, wishes, work
 from redoffice.cli.common import Handler, out, out_json, parse_date
 from redoffice.demo import build as demo
 from redoffice.kit import codes
@@ -163,6 +163,7 @@ def _parser() -> argparse.ArgumentParser:
     wishes.register(sub, report)
     excel.register(sub)
     holidays.register(sub)
+    audit.register(sub)
     return p
 
 

@@ -1,165 +1,139 @@
-"""Change capture: every flush writes audit rows and sync change-log rows in the same transaction.
+"""Change capture: every flush stamps the sync state on the rows it writes and appends what it
+changed to the hash-chained audit log, in the same transaction (decision 0012).
 
-Installed once on the session factory by :mod:`redoffice.kit.db`. Services never write these rows
+Installed once on the session factory by :mod:`redoffice.kit.db`. Services never write these
 themselves, so no write path can forget them; a rolled-back transaction leaves none behind.
+
+What the audit keeps of a change: for an update only the fields that changed, old and new; for a
+created row nothing but who, when and how (the row itself is the record); a soft delete or
+restore as the change of ``deleted``; a removed local row (a setting, a calendar day) with its
+values. Bookkeeping columns (version, update instant, sequence numbers) are left out: they follow
+from the entries themselves. Inside an import or demo :func:`~redoffice.kit.audit_log.batch` the
+rows created are counted, not entered one by one.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
-import orjson
-from sqlalchemy import Connection, event, insert, inspect, update
-from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy import Connection, event, insert, inspect
+from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
+from redoffice.kit import audit_log, sync_state
+from redoffice.kit.audit_log import Entry, dump
 from redoffice.kit.clock import utcnow
 from redoffice.kit.ids import new_id
-from redoffice.models import AuditLog, Base, ChangeLog, SyncCounter
+from redoffice.models import AuditLog, Base
 
-STREET_CHANNEL = "street"
+# columns that change with every write and say nothing an entry does not say itself
+BOOKKEEPING: Final = frozenset({"version", "updated_at", "sync_seq", "created_seq"})
 
-
-@dataclass(frozen=True)
-class _Change:
-    table: str
-    row_id: str
-    action: str
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
-    synced: bool
-    version: int
+Fields = dict[str, list[Any]]
 
 
-def _row(obj: Base, *, old: bool) -> dict[str, Any]:
+def _tracked(obj: object) -> bool:
+    return bool(sync_state.synced(obj) or getattr(obj, "__audited__", False))
+
+
+def _row_id(obj: Base) -> str:
+    """The primary key (already generated when the flush has run, not yet the identity)."""
+    return str(inspect(obj).mapper.primary_key_from_instance(obj)[0])
+
+
+def changed_fields(obj: Base) -> Fields:
+    """``{"column": [old, new]}`` for each column this flush changes (bookkeeping aside)."""
     state = inspect(obj)
-    values: dict[str, Any] = {}
+    fields: Fields = {}
     for attr in state.mapper.column_attrs:
-        current = getattr(obj, attr.key)
-        if old:
-            history = state.attrs[attr.key].history
-            if history.deleted:
-                current = history.deleted[0]
-        values[attr.columns[0].name] = current
-    return values
+        name = attr.columns[0].name
+        history = state.attrs[attr.key].history
+        if name in BOOKKEEPING or not history.added:
+            continue
+        old = history.deleted[0] if history.deleted else None
+        if old != history.added[0]:
+            fields[name] = [old, history.added[0]]
+    return fields
 
 
-def _action(before: dict[str, Any] | None, after: dict[str, Any]) -> str:
-    if before is None:
-        return "create"
-    if "deleted" in after and before.get("deleted") != after["deleted"]:
-        return "delete" if after["deleted"] else "restore"
+def _values(obj: Base) -> Fields:
+    """A removed row's values as ``[old, None]``."""
+    state = inspect(obj)
+    return {a.columns[0].name: [getattr(obj, a.key), None] for a in state.mapper.column_attrs}
+
+
+def _action(fields: Fields) -> str:
+    if "deleted" in fields:
+        return "delete" if fields["deleted"][1] else "restore"
     return "update"
 
 
-def _collect(session: Session) -> list[_Change]:
-    changes: list[_Change] = []
-    for obj, is_new in [(o, True) for o in session.new] + [(o, False) for o in session.dirty]:
-        if not isinstance(obj, Base) or not _tracked(obj):
+def _entries(session: Session, batch: audit_log.Batch | None) -> list[Entry]:
+    entries: list[Entry] = []
+    for obj in session.new:
+        if _tracked(obj):
+            if batch is not None:
+                batch.count(obj.__tablename__, "create")
+            else:
+                entries.append(Entry("create", obj.__tablename__, _row_id(obj)))
+    for obj in session.dirty:
+        if not _tracked(obj):
             continue
-        if not is_new and not session.is_modified(obj, include_collections=False):
-            continue
-        before = None if is_new else _row(obj, old=True)
-        after = _row(obj, old=False)
-        if before is not None and "version" in after:
-            # the version counter is bumped by the mapper itself, outside attribute history
-            before["version"] = after["version"] - 1
-        if before == after:
-            continue
-        synced = bool(getattr(obj, "__synced__", False))
-        pk = inspect(obj).identity or (after.get("id") or after.get("key"),)
-        changes.append(
-            _Change(
-                table=obj.__tablename__,
-                row_id=str(pk[0]),
-                action=_action(before, after),
-                before=before,
-                after=after,
-                synced=synced,
-                version=int(after.get("version") or 0),
-            )
-        )
-    return changes + _removed(session)
+        fields = changed_fields(obj)
+        if fields:
+            entries.append(Entry(_action(fields), obj.__tablename__, _row_id(obj), dump(fields)))
+    for obj in session.deleted:
+        if _tracked(obj):
+            entries.append(Entry("delete", obj.__tablename__, _row_id(obj), dump(_values(obj))))
+    if batch is not None:
+        for e in entries:
+            batch.count(e.table, e.action)
+    return entries
 
 
-def _removed(session: Session) -> list[_Change]:
-    """Local audited rows (settings, calendar days) may be removed; the audit keeps them."""
-    return [
-        _Change(
-            obj.__tablename__,
-            str((inspect(obj).identity or ("",))[0]),
-            "delete",
-            _row(obj, old=False),
-            None,
-            False,
-            0,
-        )
-        for obj in session.deleted
-        if isinstance(obj, Base) and _tracked(obj)
-    ]
-
-
-def _tracked(obj: Base) -> bool:
-    return bool(getattr(obj, "__synced__", False) or getattr(obj, "__audited__", False))
-
-
-def _dump(values: dict[str, Any] | None) -> str | None:
-    """A row as JSON (dates and instants in ISO 8601, keys sorted)."""
-    if values is None:
-        return None
-    return orjson.dumps(values, default=str, option=orjson.OPT_SORT_KEYS).decode()
-
-
-def _write(session: Session, changes: list[_Change]) -> None:
-    actor = str(session.info.get("actor") or "system")
+def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) -> None:
+    if any(isinstance(obj, AuditLog) for obj in session.new):
+        raise RuntimeError("audit entries are appended by redoffice.kit.audit_log, never added")
+    node = session.info.get("node_id")
     now = utcnow()
-    conn = session.connection()
-    payloads = [_dump(c.after) for c in changes]  # once: the audit row and the change log
-    executemany(
-        conn,
-        AuditLog,
-        [
-            {
-                "at": now,
-                "actor": actor,
-                "action": c.action,
-                "table_name": c.table,
-                "row_id": c.row_id,
-                "before": _dump(c.before),
-                "after": payload,
-            }
-            for c, payload in zip(changes, payloads, strict=True)
-        ],
-    )
-    synced = [(c, p) for c, p in zip(changes, payloads, strict=True) if c.synced and p is not None]
-    if not synced:
+    for obj in session.new:
+        if sync_state.synced(obj):
+            if not obj.owner_node:
+                obj.owner_node = node
+            obj.updated_at = now
+    for obj in session.dirty:
+        if sync_state.synced(obj) and session.is_modified(obj):
+            obj.updated_at = now
+
+
+def _after_flush(session: Session, _ctx: UOWTransaction) -> None:
+    if any(sync_state.synced(obj) for obj in session.deleted):
+        raise RuntimeError("synced records are soft-deleted; a hard delete escapes the sync")
+    # new/dirty still show the pre-flush state here and attribute history is intact, while
+    # generated values (ids, incremented versions) are already known.
+    batch = audit_log.open_batch(session)
+    audit_log.append(session, _entries(session, batch), None if batch is None else batch.id)
+
+
+def _bulk_statement(state: ORMExecuteState) -> None:
+    """ORM bulk INSERT/UPDATE of synced rows: stamped, and audited (counted in a batch; outside
+    one, an inserted row gets its entry, and an update, whose old values are unknown, is
+    refused)."""
+    stamped = sync_state.stamp_statement(state)
+    if stamped is None:
         return
-    counter = conn.execute(
-        update(SyncCounter)
-        .where(SyncCounter.channel == STREET_CHANNEL)
-        .values(last_seq=SyncCounter.last_seq + len(synced))
-        .returning(SyncCounter.last_seq, SyncCounter.epoch)
-    ).one()
-    first = counter.last_seq - len(synced) + 1
-    executemany(
-        conn,
-        ChangeLog,
-        [
-            {
-                "channel": STREET_CHANNEL,
-                "seq": first + i,
-                "epoch": counter.epoch,
-                "table_name": c.table,
-                "row_id": c.row_id,
-                "op": "delete" if c.after and c.after.get("deleted") else "upsert",
-                "version": c.version,
-                "base_version": 0 if c.before is None else c.version - 1,
-                "payload": payload,
-                "created_at": now,
-            }
-            for i, (c, payload) in enumerate(synced)
-        ],
-    )
+    table = str(stamped.bind_mapper.local_table.name)  # type: ignore[union-attr]
+    params: Any = stamped.parameters
+    rows: list[dict[str, Any]] = params if isinstance(params, list) else [params] if params else []
+    batch = audit_log.open_batch(state.session)
+    if batch is not None:
+        batch.count(table, "create" if state.is_insert else "update", len(rows) or 1)
+    elif state.is_insert:
+        for row in rows:
+            row.setdefault("id", new_id())
+        entries = [Entry("create", table, str(row["id"])) for row in rows]
+        audit_log.append(state.session, entries)
+    else:
+        raise RuntimeError("a bulk UPDATE of synced records is audited only inside a batch")
 
 
 def new_record(node: str, **values: Any) -> dict[str, Any]:
@@ -174,11 +148,20 @@ def new_record(node: str, **values: Any) -> dict[str, Any]:
 def insert_records(
     session: Session, model: type[Base], rows: list[dict[str, Any]], chunk: int = 5000
 ) -> None:
-    """Bulk insert with Core, each chunk with its audit and change-log rows (demo, imports)."""
+    """Bulk insert with Core (demo, imports), stamped with the transaction's sequence number;
+    counted in the open batch, else each row's creation entered in the audit log."""
+    if not rows:
+        return
+    sync_state.stamp_rows(session, rows)
+    batch = audit_log.open_batch(session)
     for start in range(0, len(rows), chunk):
         part = rows[start : start + chunk]
         executemany(session.connection(), model, part)
-        record_inserts(session, model.__tablename__, part)
+        if batch is None:
+            entries = [Entry("create", model.__tablename__, str(r["id"])) for r in part]
+            audit_log.append(session, entries)
+    if batch is not None:
+        batch.count(model.__tablename__, "create", len(rows))
 
 
 def executemany(conn: Connection, model: type[Base], rows: list[dict[str, Any]]) -> None:
@@ -215,39 +198,9 @@ def _converted(values: list[Any], process: Any) -> list[Any]:
     return [done[v] for v in values]
 
 
-def record_inserts(session: Session, table: str, rows: list[dict[str, Any]]) -> None:
-    """Audit and change-log rows for records inserted in bulk with Core (demo, imports)."""
-    if rows:
-        _write(
-            session,
-            [_Change(table, r["id"], "create", None, r, True, int(r["version"])) for r in rows],
-        )
-
-
-def _stamp(session: Session, _ctx: UOWTransaction, _instances: object) -> None:
-    node = session.info.get("node_id")
-    now = utcnow()
-    for obj in session.new:
-        if getattr(obj, "__synced__", False):
-            if not obj.owner_node:
-                obj.owner_node = node
-            obj.updated_at = now
-    for obj in session.dirty:
-        if getattr(obj, "__synced__", False) and session.is_modified(obj):
-            obj.updated_at = now
-
-
-def _after_flush(session: Session, _ctx: UOWTransaction) -> None:
-    if any(getattr(obj, "__synced__", False) for obj in session.deleted):
-        raise RuntimeError("synced records are soft-deleted; a hard delete escapes the sync")
-    # new/dirty still show the pre-flush state here and attribute history is intact, while
-    # generated values (ids, incremented versions) are already known.
-    changes = _collect(session)
-    if changes:
-        _write(session, changes)
-
-
 def install(session_factory: Any) -> None:
     """Attach change capture to a ``sessionmaker``."""
-    event.listen(session_factory, "before_flush", _stamp)
+    event.listen(session_factory, "before_flush", _before_flush)
+    sync_state.install(session_factory)
     event.listen(session_factory, "after_flush", _after_flush)
+    event.listen(session_factory, "do_orm_execute", _bulk_statement)

@@ -20,7 +20,7 @@ from redoffice.models.registry import (
     ResidentTag,
     Staff,
 )
-from redoffice.models.system import AuditLog, ChangeLog, Setting, SyncCounter
+from redoffice.models.system import AuditBatch, AuditChain, AuditLog, Setting, SyncCounter
 from redoffice.models.wishes import (
     PartyMember,
     ServiceRecord,
@@ -43,12 +43,13 @@ from redoffice.models.work import (
 __all__ = [
     "AgendaItem",
     "Attachment",
+    "AuditBatch",
+    "AuditChain",
     "AuditLog",
     "Base",
     "CalendarDay",
     "Case",
     "CaseEvent",
-    "ChangeLog",
     "Estate",
     "Grid",
     "Household",

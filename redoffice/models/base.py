@@ -5,9 +5,19 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import Boolean, DateTime, Dialect, Integer, MetaData, String, TypeDecorator
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    DateTime,
+    Dialect,
+    Integer,
+    MetaData,
+    String,
+    TypeDecorator,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
+from redoffice.kit.clock import utcnow
 from redoffice.kit.ids import new_id
 
 NAMING_CONVENTION = {
@@ -39,10 +49,6 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -52,6 +58,12 @@ class SyncedRecord:
 
     ``version`` is SQLAlchemy's version counter: each UPDATE increments it and refuses to
     overwrite a row another clerk changed meanwhile (optimistic concurrency on PostgreSQL).
+
+    ``sync_seq`` is the node's sequence number of the transaction that last changed the row
+    (Anki's update sequence number): a sync package holds the rows above the acknowledged one,
+    soft-deleted rows being the tombstones. ``created_seq`` is the one of the transaction that
+    created it, which names the import or demo batch a row came from (``audit_batch.seq``).
+    Both are set by change capture (:mod:`redoffice.kit.sync_state`), never by a service.
     """
 
     __synced__: ClassVar[bool] = True
@@ -61,6 +73,8 @@ class SyncedRecord:
     version: Mapped[int] = mapped_column(Integer, nullable=False)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
+    sync_seq: Mapped[int] = mapped_column(BigInteger, nullable=False, index=True)
+    created_seq: Mapped[int] = mapped_column(BigInteger, nullable=False)
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:

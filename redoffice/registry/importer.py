@@ -19,7 +19,7 @@ from typing import Any, Final
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
-from redoffice.kit import clock
+from redoffice.kit import audit_log, clock
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.sheets import Header, auto_mapping, head_and_header, sheet_names, stream_sheet
@@ -65,7 +65,7 @@ class ImportPlan:
     rows: list[ImportRow]
     ignored: list[int] = field(default_factory=list)  # 合计/小计 rows and notes under the table
     new_places: NewPlaces = field(default_factory=NewPlaces)
-    today: date = field(default_factory=date.today)
+    today: date = field(default_factory=clock.today)
     labels: Labels = field(init=False)  # field -> its column's header text
 
     def __post_init__(self) -> None:
@@ -262,16 +262,21 @@ def apply_import(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ImportResult:
-    """Write the accepted rows and the new places in one transaction (with their audit and
-    change records). All-or-nothing refuses when any row failed; Cancel (``cancelled()``
-    returning True) stops and writes nothing."""
+    """Write the accepted rows and the new places in one transaction, audited as one batch
+    (the file, its SHA-256, the counts). All-or-nothing refuses when any row failed; Cancel
+    (``cancelled()`` returning True) stops and writes nothing."""
     failed = plan.count("failed")
     if plan.options.all_or_nothing and failed:
         raise UserError("import.has_failures", count=failed)
     todo = [r for r in plan.rows if r.action in ("new", "updated")]
     step = Steps(len(todo), progress, cancelled)
     # the plan checked duplicates and heads within the file: no autoflush needed
-    with db.uow() as s, s.no_autoflush, search.deferred_indexing(s):
+    with (
+        db.uow() as s,
+        s.no_autoflush,
+        search.deferred_indexing(s),
+        audit_log.batch(s, "import", plan.path),
+    ):
         grids, estates = create_places(s, plan.new_places)
         place_rows(todo, grids, estates)
         homes = household_ids(s, todo)

@@ -1,76 +1,104 @@
+"""Change capture: the sync state on the rows (one sequence number per transaction) and the lean,
+hash-chained audit log, written in the same transaction as the change (decision 0012)."""
+
 import json
+import threading
+from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, func, insert, select, update
 
-from redoffice.kit import records
+from redoffice.kit import audit_log, changes, records
+from redoffice.kit.audit_log import GENESIS, entry_hash
 from redoffice.kit.db import Database
 from redoffice.kit.errors import ValidationFailed
-from redoffice.models import AuditLog, ChangeLog, Grid
+from redoffice.models import AuditBatch, AuditChain, AuditLog, Grid, Resident, SyncCounter
 from redoffice.registry import reference as registry
 from redoffice.registry.reference import GridInput
 from tests.factories import add_resident
 
 
-def _changes(db: Database) -> list[ChangeLog]:
+def _entries(db: Database, start: int = 0) -> list[AuditLog]:
     with db.read() as s:
-        return list(s.scalars(select(ChangeLog).order_by(ChangeLog.seq)))
+        return list(s.scalars(select(AuditLog).where(AuditLog.id > start).order_by(AuditLog.id)))
 
 
-def test_n_changes_make_n_contiguous_change_rows(db: Database) -> None:
-    start = len(_changes(db))
+def _last_entry(db: Database) -> int:
+    with db.read() as s:
+        return int(s.scalar(select(func.coalesce(func.max(AuditLog.id), 0))) or 0)
+
+
+def _counter(db: Database) -> int:
+    with db.read() as s:
+        return int(s.scalar(select(SyncCounter.last_seq)) or 0)
+
+
+def _seqs(db: Database, grid: str) -> tuple[int, int]:
+    with db.read() as s:
+        row = s.execute(select(Grid.sync_seq, Grid.created_seq).where(Grid.id == grid)).one()
+    return int(row.sync_seq), int(row.created_seq)
+
+
+def test_each_change_stamps_the_next_sequence_number_on_the_row(db: Database) -> None:
     grid = registry.save_grid(db, GridInput(code="G01", name="第一网格"))
+    created, _ = _seqs(db, grid)
+    assert _seqs(db, grid) == (created, created) == (_counter(db), created)
     registry.save_grid(db, GridInput(code="G01", name="一网格"), grid)
-    records.set_deleted(db, "grid", grid, True)
+    records.set_deleted(db, "grid", grid, True)  # the tombstone travels as the row
     records.set_deleted(db, "grid", grid, False)
-    rows = _changes(db)[start:]
-    assert [r.op for r in rows] == ["upsert", "upsert", "delete", "upsert"]
-    assert [r.version for r in rows] == [1, 2, 3, 4]
-    assert [r.base_version for r in rows] == [0, 1, 2, 3]
-    seqs = [r.seq for r in _changes(db)]
-    assert seqs == list(range(1, len(seqs) + 1))
-    assert json.loads(rows[1].payload)["name"] == "一网格"
-
-
-def test_rolled_back_action_leaves_no_change_or_audit_row(db: Database) -> None:
+    assert _seqs(db, grid) == (created + 3, created) and _counter(db) == created + 3
     with db.read() as s:
-        audits = len(s.scalars(select(AuditLog)).all())
-    before = len(_changes(db))
+        assert s.scalar(select(Grid.version).where(Grid.id == grid)) == 4
+
+
+def test_one_transaction_takes_one_number_for_all_its_rows(db: Database) -> None:
+    start = _counter(db)
+    with db.uow() as s:
+        first, second = Grid(code="G1", name="一"), Grid(code="G2", name="二")
+        s.add_all([first, second])
+        s.flush()
+        first.name = "一网格"
+        s.flush()
+    assert _seqs(db, first.id) == _seqs(db, second.id) == (start + 1, start + 1)
+    assert _counter(db) == start + 1
+
+
+def test_rolled_back_action_leaves_no_entry_and_no_number(db: Database) -> None:
     add_resident(db, "王小明")
+    last, seq = _last_entry(db), _counter(db)
     with pytest.raises(ValidationFailed):
         add_resident(db, "王小明")  # same ID number
     with pytest.raises(RuntimeError), db.uow() as s:
-        registry_grid = Grid(code="G9", name="九")
-        s.add(registry_grid)
+        s.add(Grid(code="G9", name="九"))
         s.flush()
         raise RuntimeError("power cut")
-    assert len(_changes(db)) == before + 1
-    with db.read() as s:
-        assert len(s.scalars(select(AuditLog)).all()) == audits + 1
+    assert (_last_entry(db), _counter(db)) == (last, seq)
 
 
-def test_audit_row_has_actor_and_before_after(db: Database) -> None:
+def test_an_update_keeps_the_changed_fields_only_and_a_create_no_copy(db: Database) -> None:
+    start = _last_entry(db)
     grid = registry.save_grid(db, GridInput(code="G01", name="第一网格"))
     db.actor = "李网格员"
     registry.save_grid(db, GridInput(code="G01", name="一网格"), grid)
-    with db.read() as s:
-        last = s.scalars(select(AuditLog).order_by(AuditLog.id.desc())).first()
-    assert last is not None
-    assert (last.actor, last.action, last.table_name, last.row_id) == (
-        "李网格员",
-        "update",
+    records.set_deleted(db, "grid", grid, True)
+    created, renamed, deleted = _entries(db, start)
+    assert (created.action, created.table_name, created.row_id, created.fields) == (
+        "create",
         "grid",
         grid,
+        None,
     )
-    assert json.loads(last.before or "")["name"] == "第一网格"
-    assert json.loads(last.after or "")["name"] == "一网格"
+    assert (renamed.actor, renamed.action) == ("李网格员", "update")
+    assert json.loads(renamed.fields or "") == {"name": ["第一网格", "一网格"]}
+    assert deleted.action == "delete"
+    assert json.loads(deleted.fields or "") == {"deleted": [False, True]}
 
 
 def test_unchanged_save_writes_nothing(db: Database) -> None:
     grid = registry.save_grid(db, GridInput(code="G01", name="第一网格"))
-    before = len(_changes(db))
+    last, seqs = _last_entry(db), _seqs(db, grid)
     registry.save_grid(db, GridInput(code="G01", name="第一网格"), grid)
-    assert len(_changes(db)) == before
+    assert (_last_entry(db), _seqs(db, grid)) == (last, seqs)
 
 
 def test_duplicate_grid_code_is_refused(db: Database) -> None:
@@ -78,3 +106,108 @@ def test_duplicate_grid_code_is_refused(db: Database) -> None:
     with pytest.raises(ValidationFailed) as info:
         registry.save_grid(db, GridInput(code="G01", name="重复"))
     assert info.value.for_field("code") == ["网格编码“G01”已被“第一网格”使用"]
+
+
+def test_entries_form_a_hash_chain_ending_at_the_head(db: Database) -> None:
+    grid = registry.save_grid(db, GridInput(code="G01", name="第一网格"))
+    registry.save_grid(db, GridInput(code="G01", name="一网格"), grid)
+    entries = _entries(db)
+    assert [e.id for e in entries] == list(range(1, len(entries) + 1))
+    prev = GENESIS
+    for e in entries:
+        assert e.prev_hash == prev
+        fields = (e.at, e.actor, e.action, e.table_name, e.row_id, e.fields, e.batch_id)
+        assert e.hash == entry_hash(e.id, *fields, prev)
+        prev = e.hash
+    with db.read() as s:
+        head = s.get(AuditChain, 1)
+    assert head is not None and (head.last_id, head.last_hash) == (entries[-1].id, prev)
+
+
+def test_added_audit_rows_are_refused(db: Database) -> None:
+    with pytest.raises(RuntimeError, match="appended"), db.uow() as s:
+        s.add(AuditLog(actor="x", action="create", table_name="grid", row_id="1"))
+
+
+def _grid_rows(db: Database, n: int, first: int = 0) -> list[dict[str, object]]:
+    return [
+        changes.new_record(db.node_id, code=f"B{i}", name=f"批量{i}")
+        for i in range(first, first + n)
+    ]
+
+
+def test_bulk_inserts_are_stamped_and_each_row_entered(db: Database) -> None:
+    start, seq = _last_entry(db), _counter(db) + 1
+    with db.uow() as s:
+        changes.insert_records(s, Grid, _grid_rows(db, 3))
+        s.execute(insert(Grid), _grid_rows(db, 2, 3))  # the ORM's bulk INSERT
+    with db.read() as s:
+        stamped = s.execute(select(Grid.sync_seq, Grid.created_seq).where(Grid.code.like("B%")))
+        assert set(stamped) == {(seq, seq)}
+    created = _entries(db, start)
+    assert [(e.action, e.table_name) for e in created] == [("create", "grid")] * 5
+
+
+def test_bulk_updates_are_stamped_in_a_batch_and_refused_outside(db: Database) -> None:
+    grid = registry.save_grid(db, GridInput(code="G01", name="第一网格"))
+    with pytest.raises(RuntimeError, match="batch"), db.uow() as s:
+        s.execute(update(Grid).where(Grid.id == grid).values(name="改"))
+    with pytest.raises(RuntimeError, match="soft-deleted"), db.uow() as s:
+        s.execute(delete(Grid).where(Grid.id == grid))
+    with db.uow() as s, audit_log.batch(s, "import"):
+        s.execute(update(Grid).where(Grid.id == grid).values(name="改"))
+    assert _seqs(db, grid)[0] == _counter(db)
+    with db.read() as s:
+        assert s.scalar(select(Grid.version).where(Grid.id == grid)) == 2
+
+
+def test_a_batch_is_one_entry_naming_the_file_and_its_rows(db: Database, tmp_path: Path) -> None:
+    ledger = tmp_path / "台账.xlsx"
+    ledger.write_bytes(b"ledger")
+    resident = add_resident(db, "王芳")
+    start = _last_entry(db)
+    with db.uow() as s, audit_log.batch(s, "import", ledger) as batch:
+        changes.insert_records(s, Grid, _grid_rows(db, 4))
+        s.add(Grid(code="G99", name="新网格"))
+        found = s.get(Resident, resident)
+        assert found is not None
+        found.notes = "导入时补充"
+    renamed, entry = _entries(db, start)
+    assert (renamed.action, renamed.batch_id) == ("update", batch.id)
+    assert (entry.action, entry.table_name, entry.batch_id) == ("import", "audit_batch", batch.id)
+    details = json.loads(entry.fields or "")
+    sha = "3f3f9dcdd75227e8b3d5e4a6c73bc8ec83f4b5f5ee5b4c1fb1bd4f7cf2cdc8f5"
+    assert details["file"] == "台账.xlsx" and len(details["sha256"]) == len(sha)
+    assert details["counts"] == {"grid": {"create": 5}, "resident": {"update": 1}}
+    with db.read() as s:
+        row = s.get(AuditBatch, batch.id)
+        assert row is not None and row.sha256 == audit_log.file_sha256(ledger)
+        listed = s.scalars(select(Grid.code).where(Grid.created_seq == row.seq)).all()
+    assert sorted(listed) == ["B0", "B1", "B2", "B3", "G99"]
+
+
+@pytest.mark.postgresql
+@pytest.mark.real_commits
+def test_clerks_on_one_server_get_numbers_in_commit_order(pg_db: Database) -> None:
+    """The second clerk's transaction waits for the first one's number until it commits."""
+    db = pg_db
+    start = _counter(db)
+    first_flushed, second_done = threading.Event(), threading.Event()
+    seqs: dict[str, int] = {}
+
+    def second() -> None:
+        first_flushed.wait(10)
+        grid = registry.save_grid(db, GridInput(code="G2", name="二"))
+        seqs["second"] = _seqs(db, grid)[0]
+        second_done.set()
+
+    worker = threading.Thread(target=second)
+    worker.start()
+    with db.uow() as s:
+        grid = Grid(code="G1", name="一")
+        s.add(grid)
+        s.flush()
+        first_flushed.set()
+        assert not second_done.wait(0.5)  # blocked on the counter row
+    worker.join(10)
+    assert (_seqs(db, grid.id)[0], seqs["second"]) == (start + 1, start + 2)

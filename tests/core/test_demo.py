@@ -4,13 +4,14 @@ import pytest
 from sqlalchemy import func, select
 
 from redoffice.demo.build import create_demo
+from redoffice.kit import clock
 from redoffice.kit.db import Database
 from redoffice.kit.validation import parse_id_number
 from redoffice.models import (
     AgendaItem,
+    AuditBatch,
     Case,
     CaseEvent,
-    ChangeLog,
     Meeting,
     MeetingEstate,
     Resident,
@@ -44,13 +45,14 @@ def test_demo_is_plausible_and_repeatable(db: Database, sqlite_db: Database) -> 
         tagged = s.scalar(select(func.count(func.distinct(ResidentTag.resident_id)))) or 0
         party = s.scalar(select(func.count()).where(Resident.political_status == "party_member"))
         heads = s.scalar(select(func.count()).where(Resident.relation == "0"))
-        changes = s.scalar(select(func.count()).select_from(ChangeLog))
+        batch = s.scalars(select(AuditBatch)).one()  # the demo is one audited batch
+        stamped = s.scalar(select(func.count()).where(Resident.created_seq == batch.seq))
     assert 0.10 < tagged / len(people) < 0.22
     assert 0.05 < (party or 0) / len(people) < 0.11
     assert heads == 120
-    assert (changes or 0) >= counts["resident"] + counts["household"]
+    assert batch.kind == "demo" and stamped == counts["resident"]
     born = {p[1][6:14] for p in people if p[1]}
-    assert all(b <= date.today().strftime("%Y%m%d") for b in born)
+    assert all(b <= clock.today().strftime("%Y%m%d") for b in born)
     if db is not sqlite_db:
         create_demo(sqlite_db, 120, seed=11)
         assert _people(sqlite_db) == people
@@ -69,7 +71,7 @@ def test_demo_has_a_year_of_work_in_every_state(db: Database) -> None:
         numbers = s.scalars(select(Case.number)).all()
     assert set(states) == {"accepted", "in_progress", "resolved", "called_back"}
     assert (reopened or 0) > 0
-    assert (date.today() - first).days > 300 and last < date.today()
+    assert (clock.today() - first).days > 300 and last < clock.today()
     assert len(set(numbers)) == len(numbers)
 
 
@@ -84,7 +86,7 @@ def test_demo_has_a_year_of_meetings(db: Database, today: date | None) -> None:
         last = s.scalar(select(func.max(Meeting.meeting_date)))
     assert estates and estates >= 2
     assert counts["meeting"] == 12 * estates  # monthly, in every 小区
-    assert len(months) == 12 and last and last <= (today or date.today())
+    assert len(months) == 12 and last and last <= (today or clock.today())
     with db.read() as s:
         states = set(s.scalars(select(Resolution.status).distinct()))
         sources = set(s.scalars(select(AgendaItem.source).distinct()))
@@ -105,6 +107,6 @@ def test_demo_has_two_rounds_of_wishes_in_every_state(db: Database) -> None:
     assert len(party_members.list_members(db)) == 20
     assert all(u.members for u in party_members.partner_units(db))
     # the events tell the same story as the states: a claimed wish has a claimed event
-    stats = wish_queries.statistics(db, date.today() - timedelta(days=400), date.today())
+    stats = wish_queries.statistics(db, clock.today() - timedelta(days=400), clock.today())
     total = stats[-1].counts
     assert total["collected"] == len(found) and total["fulfilled"] > 0

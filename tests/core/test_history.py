@@ -4,6 +4,7 @@ numbers and phones, no internal columns; for the records of every audited table.
 import re
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -15,12 +16,14 @@ from redoffice.cases.service import CaseInput
 from redoffice.demo.build import create_demo
 from redoffice.kit import codes, records
 from redoffice.kit.db import Database
-from redoffice.meetings import service as meetings
-from redoffice.models import AuditLog
-from redoffice.registry import residents
+from redoffice.meetings import codes as meeting_codes
+from redoffice.meetings import queries as meeting_queries
+from redoffice.models import Resident
+from redoffice.registry import importer, residents
 from redoffice.registry.residents import TagInput
 from redoffice.wishes import queries as wish_queries
 from redoffice.wishes import service as wishes
+from tests import excel_corpus as corpus
 from tests.factories import add_resident, setup_place
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -90,22 +93,25 @@ def test_references_name_the_records_they_point_at(db: Database) -> None:
     assert Change("办理状态", "受理", "办理中") in moved.changes
 
 
+def _some_ids(db: Database, table: str, n: int = 3) -> list[str]:
+    model = records.RECORD_TABLES[table]
+    with db.read() as s:
+        return list(s.scalars(select(model.id).order_by(model.id).limit(n)))  # type: ignore[attr-defined]
+
+
 def test_the_records_of_every_audited_table_speak_chinese(db: Database) -> None:
     create_demo(db, 60, seed=11)
-    meeting = meetings.list_meetings(db)[0].id
+    meeting = meeting_queries.list_meetings(db)[0].id
     wish = next(w.id for w in wish_queries.list_wishes(db) if w.status == "fulfilled")
-    with db.read() as s:
-        tables = sorted(set(s.scalars(select(AuditLog.table_name).distinct())))
-    assert set(records.RECORD_TABLES) <= set(tables) | {"attachment", "meeting_revision"}
     for table in records.RECORD_TABLES:
-        with db.read() as s:
-            ids = list(
-                s.scalars(select(AuditLog.row_id).where(AuditLog.table_name == table).limit(3))
-            )
+        ids = _some_ids(db, table)
+        assert ids or table in ("attachment", "meeting_revision"), table
         for record_id in (
             ids + ([meeting] if table == "meeting" else []) + ([wish] if table == "wish" else [])
         ):
-            for entry in history.history(db, table, record_id):
+            entries = history.history(db, table, record_id)
+            assert entries[0].action == "create" and entries[0].how == "演示数据", table
+            for entry in entries:
                 for change in entry.changes:
                     _assert_readable(table, change)
 
@@ -119,7 +125,7 @@ RAW_CODES = {
     *codes.TAGS,
     *cases.STATUSES,
     *wishes.STATUSES,
-    *meetings.PARTIES,
+    *meeting_codes.PARTIES,
 }
 
 
@@ -137,9 +143,7 @@ def _assert_readable(table: str, change: Change) -> None:
 @pytest.mark.parametrize("table", ["resident", "household", "visit", "case_record", "wish"])
 def test_bookkeeping_alone_is_not_a_change(db: Database, table: str) -> None:
     create_demo(db, 30, seed=2)
-    with db.read() as s:
-        record_id = s.scalar(select(AuditLog.row_id).where(AuditLog.table_name == table))
-    assert record_id is not None
+    record_id = _some_ids(db, table, 1)[0]
     records.set_deleted(db, table, record_id, True)
     records.set_deleted(db, table, record_id, False)
     entries = history.history(db, table, record_id)
@@ -157,3 +161,40 @@ def test_values_read_as_on_screen(db: Database) -> None:
         assert texts_of(s)("visit", "purposes", '["听民意", "送政策"]') == "听民意、送政策"
         assert texts_of(s)("visit", "start_time", "09:30:00") == "09:30"
         assert texts_of(s)("party_member", "active", False) == "否"
+
+
+def test_a_created_record_shows_what_it_held_then_though_changed_since(db: Database) -> None:
+    """A creation entry copies nothing: what the record held is the row with every later change
+    undone, entry by entry."""
+    _grid, _estate, household = setup_place(db)
+    rid = add_resident(db, "王芳", household=household, relation="1", phone="13912345678")
+    data = residents.get_resident(db, rid).data
+    residents.save_resident(db, replace(data, phone="13800001111", notes="腿脚不便"), rid)
+    residents.save_resident(db, replace(data, phone="13700002222", notes="腿脚不便"), rid)
+    created, first, second = history.history(db, "resident", rid)
+    shown = {c.field: c.new for c in created.changes}
+    assert shown["联系电话"] == "139****5678" and shown["录入方式"] == "手工录入"
+    assert "备注" not in shown  # empty then
+    assert set(first.changes) == {
+        Change("联系电话", "139****5678", "138****1111"),
+        Change("备注", "—", "腿脚不便"),
+    }
+    assert second.changes == (Change("联系电话", "138****1111", "137****2222"),)
+
+
+def test_an_imported_record_names_the_file_it_came_from(db: Database, tmp_path: Path) -> None:
+    setup_place(db)
+    path = corpus.two_row_header(tmp_path)
+    importer.apply_import(db, importer.plan_import(db, path))
+    with db.read() as s:
+        rid = s.scalar(select(Resident.id).where(Resident.name == "王建国"))
+    assert rid is not None
+    data = residents.get_resident(db, rid).data
+    residents.save_resident(db, replace(data, notes="独自居住"), rid)
+    created, *parts, changed = history.history(db, "resident", rid)
+    assert [(p.action, p.part, p.how) for p in parts] == [("create", "特殊人群", created.how)]
+    assert created.action == "create" and created.actor == "张秘书"
+    assert created.how.startswith(f"导入《{path.name}》（SHA-256 ")
+    assert Change("录入方式", "—", created.how) in created.changes
+    assert Change("姓名", "—", "王建国") in created.changes
+    assert changed.changes == (Change("备注", "—", "独自居住"),)

@@ -1,0 +1,113 @@
+"""Sync state on the rows: each transaction that writes synced records takes the next sequence
+number of the node and stamps it on every row it creates or changes (``sync_seq``, and
+``created_seq`` on a new row), in the same transaction (decision 0012).
+
+One number per transaction, not per row: a package ("the rows above the acknowledged sequence")
+then never holds half of a user action, and a 100k-row import takes the counter once. The number
+comes from the ``sync_counter`` row with ``UPDATE … RETURNING``: on PostgreSQL that row stays
+locked until the transaction ends, so clerks sharing one database get their numbers in commit
+order and an exporter can never see a higher number committed before a lower one. A rolled-back
+transaction returns its number (the update is rolled back too); a number whose transaction wrote
+no synced row is harmless, a package's range is contiguous by construction.
+
+ORM statements that write many rows at once (``session.execute(insert(Resident), rows)``, an
+``update(Resident).where(...)``) are stamped by a ``do_orm_execute`` hook; a hard DELETE of
+synced rows is refused (it would escape the sync: deletions travel as soft-deleted rows).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from sqlalchemy import Connection, event, update
+from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, UOWTransaction
+
+from redoffice.models import SyncCounter
+
+STREET_CHANNEL: Final = "street"
+_KEY: Final = "redoffice.sync_seq"
+
+
+def synced(obj: object) -> bool:
+    return bool(getattr(obj, "__synced__", False))
+
+
+def next_seq(conn: Connection, channel: str = STREET_CHANNEL) -> int:
+    """Take the channel's next sequence number (locks the counter row until commit)."""
+    return int(
+        conn.execute(
+            update(SyncCounter)
+            .where(SyncCounter.channel == channel)
+            .values(last_seq=SyncCounter.last_seq + 1)
+            .returning(SyncCounter.last_seq)
+        ).scalar_one()
+    )
+
+
+def transaction_seq(session: Session) -> int:
+    """This transaction's sequence number, taken at its first need."""
+    seq = session.info.get(_KEY)
+    if seq is None:
+        seq = session.info[_KEY] = next_seq(session.connection())
+    return int(seq)
+
+
+def stamp_rows(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Set the sequence numbers of rows about to be inserted in bulk."""
+    seq = transaction_seq(session)
+    for row in rows:
+        row["sync_seq"] = row["created_seq"] = seq
+
+
+def _stamp_objects(session: Session, _ctx: UOWTransaction, _instances: object) -> None:
+    new = [o for o in session.new if synced(o)]
+    dirty = [o for o in session.dirty if synced(o) and session.is_modified(o)]
+    if not new and not dirty:
+        return
+    seq = transaction_seq(session)
+    for obj in new:
+        obj.sync_seq = obj.created_seq = seq
+    for obj in dirty:
+        obj.sync_seq = seq
+
+
+def stamp_statement(state: ORMExecuteState) -> ORMExecuteState | None:
+    """The state of an ORM bulk INSERT/UPDATE of synced rows, with the transaction's number
+    set on each row (run it with :meth:`invoke`); None for any other statement."""
+    if not (state.is_insert or state.is_update or state.is_delete):
+        return None
+    mapper = state.bind_mapper
+    if mapper is None or not synced(mapper.class_):
+        return None
+    if state.is_delete:
+        raise RuntimeError("synced records are soft-deleted; a hard delete escapes the sync")
+    seq = transaction_seq(state.session)
+    if isinstance(state.parameters, list) and state.parameters:
+        for params in state.parameters:
+            _stamp_params(params, seq, state.is_insert)
+    elif state.is_insert:
+        _stamp_params(state.parameters, seq, True)
+    else:
+        table = mapper.local_table
+        state.statement = state.statement.values(  # type: ignore[attr-defined]
+            sync_seq=seq, version=table.c.version + 1
+        )
+    return state
+
+
+def _stamp_params(params: Any, seq: int, insert: bool) -> None:
+    params["sync_seq"] = seq
+    if insert:
+        params["created_seq"] = seq
+
+
+def _forget(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:
+        session.info.pop(_KEY, None)
+
+
+def install(session_factory: Any) -> None:
+    """Stamp sequence numbers on the ORM objects flushed by sessions of ``session_factory``
+    (bulk statements: :func:`stamp_statement`, called by change capture)."""
+    event.listen(session_factory, "before_flush", _stamp_objects)
+    event.listen(session_factory, "after_transaction_end", _forget)
