@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -157,13 +157,23 @@ def register_session_hook(install: SessionHook) -> None:
         _SESSION_HOOKS.append(install)
 
 
+def _session_factory(engine: Engine, within: Connection | None) -> sessionmaker[Session]:
+    """Sessions on ``engine``; or, for tests, sessions ``within`` a connection whose transaction
+    the test opened and rolls back at its end: each session runs in a savepoint of that
+    transaction and its commit releases the savepoint (SQLAlchemy's "joining a session into an
+    external transaction")."""
+    if within is None:
+        return sessionmaker(engine, expire_on_commit=False)
+    return sessionmaker(within, expire_on_commit=False, join_transaction_mode="create_savepoint")
+
+
 class Database:
     """An open, current database: hands out one session per user action."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, within: Connection | None = None) -> None:
         self.engine = engine
         self.actor = ""
-        self._factory = sessionmaker(engine, expire_on_commit=False)
+        self._factory = _session_factory(engine, within)
         changes.install(self._factory)
         if not _SESSION_HOOKS:
             raise RuntimeError("import redoffice.features before opening a database")

@@ -1,4 +1,12 @@
-"""Core tests run on SQLite always and on PostgreSQL started by the test run itself."""
+"""Core tests run on SQLite always and on PostgreSQL started by the test run itself.
+
+PostgreSQL: one database for the whole run (made from the initialized template); each test runs
+inside one transaction on one connection that is rolled back at its end, every unit of work
+committing a savepoint of it (``Database(engine, within=connection)``). Creating a database per
+test took most of the core suite's time. A test whose commits must be real — seen by other
+connections or processes (concurrency, stale data, migrations, a CLI run) — is marked
+``@pytest.mark.real_commits`` and gets a database of its own, copied from the template.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +15,15 @@ import os
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 
-from redoffice.kit.db import Database, open_database
+from redoffice.kit.db import Database, make_engine, open_database
 from redoffice.settings import community
 from tests.conftest import IDENTITY, OPERATOR
 from tests.pgserver import running_server
 
+TEMPLATE = "redoffice_template"
+SHARED = "redoffice_tests"
 _counter = itertools.count()
 
 
@@ -24,30 +34,68 @@ def pg_server() -> Iterator[str]:
             if os.environ.get("REDOFFICE_REQUIRE_PG") == "1":
                 pytest.fail("PostgreSQL is required (REDOFFICE_REQUIRE_PG=1) but not installed")
             pytest.skip("PostgreSQL binaries not installed")
-        admin = create_engine(f"{url}/postgres", isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text("DROP DATABASE IF EXISTS redoffice_template"))
-            conn.execute(text("CREATE DATABASE redoffice_template"))
-        db = open_database(f"{url}/redoffice_template")
+        _run_admin(url, f"DROP DATABASE IF EXISTS {TEMPLATE}", f"CREATE DATABASE {TEMPLATE}")
+        db = open_database(f"{url}/{TEMPLATE}")
         community.initialize(db, IDENTITY, OPERATOR)
         db.close()
         yield url
+
+
+def _run_admin(server: str, *statements: str) -> None:
+    """Statements that cannot run inside a transaction (CREATE/DROP DATABASE)."""
+    admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            for statement in statements:
+                conn.execute(text(statement))
+    finally:
         admin.dispose()
 
 
+@pytest.fixture(scope="session")
+def pg_shared(pg_server: str) -> Iterator[Engine]:
+    """The run's one PostgreSQL database, which no test commits to."""
+    _run_admin(
+        pg_server,
+        f"DROP DATABASE IF EXISTS {SHARED}",
+        f"CREATE DATABASE {SHARED} TEMPLATE {TEMPLATE}",
+    )
+    engine = make_engine(f"{pg_server}/{SHARED}")
+    yield engine
+    engine.dispose()
+
+
 @pytest.fixture
-def pg_db(pg_server: str) -> Iterator[Database]:
+def pg_db(request: pytest.FixtureRequest, pg_server: str) -> Iterator[Database]:
+    """A PostgreSQL database as the template left it: the shared one inside a transaction
+    rolled back after the test, or a copy of its own for a test marked ``real_commits``."""
+    if request.node.get_closest_marker("real_commits"):
+        yield from _own_database(pg_server)
+    else:
+        yield from _rolled_back(request.getfixturevalue("pg_shared"))
+
+
+def _rolled_back(engine: Engine) -> Iterator[Database]:
+    with engine.connect() as conn:
+        outer = conn.begin()
+        db = Database(engine, within=conn)
+        db.actor = OPERATOR
+        try:
+            yield db
+        finally:
+            outer.rollback()
+
+
+def _own_database(server: str) -> Iterator[Database]:
     name = f"t_{os.getpid()}_{next(_counter)}"
-    admin = create_engine(f"{pg_server}/postgres", isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name} TEMPLATE redoffice_template"))
-    db = open_database(f"{pg_server}/{name}")
+    _run_admin(server, f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}")
+    db = open_database(f"{server}/{name}")
     db.actor = OPERATOR
-    yield db
-    db.close()
-    with admin.connect() as conn:
-        conn.execute(text(f"DROP DATABASE {name}"))
-    admin.dispose()
+    try:
+        yield db
+    finally:
+        db.close()
+        _run_admin(server, f"DROP DATABASE {name}")
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
