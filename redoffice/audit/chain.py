@@ -15,15 +15,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any, Final
 
 from sqlalchemy import select
 
-from redoffice.kit.audit_log import CHAIN_ROW, GENESIS, entry_hash
+from redoffice.kit.audit_log import CHAIN_ROW, GENESIS, canonical_hash, instant
 from redoffice.kit.db import Database
-from redoffice.models import AuditChain, AuditLog
+from redoffice.models import AuditChain
 
 STREAM_ROWS: Final = 10_000
+SQLITE_INSTANT: Final = len("2026-12-02 09:40:00.000000")
+# plain SQL: no per-value conversion by SQLAlchemy (``_instant`` reads the instant)
+ENTRIES: Final = (
+    "SELECT id, at, actor, action, table_name, row_id, fields, batch_id, prev_hash, hash "
+    "FROM audit_log ORDER BY id"
+)
 
 REASONS: Final = {
     "altered": "第 {n} 条审计记录在程序之外被修改过",
@@ -54,20 +61,18 @@ class Verdict:
 
 def _walk(rows: Iterable[Any], last_id: int, last_hash: bytes) -> Verdict:
     expected, prev, count = 1, GENESIS, 0
-    for r in rows:
+    for entry_id, at, actor, action, table, row, fields, batch, prev_hash, own in rows:
         count += 1
-        if r.id > last_id:
-            return Verdict(False, count, r.id, "inserted")
-        if r.id != expected:
+        if entry_id > last_id:
+            return Verdict(False, count, entry_id, "inserted")
+        if entry_id != expected:
             return Verdict(False, count, expected, "removed")
-        own = entry_hash(
-            r.id, r.at, r.actor, r.action, r.table_name, r.row_id, r.fields, r.batch_id, r.prev_hash
-        )
-        if own != bytes(r.hash):
-            return Verdict(False, count, r.id, "altered")
-        if bytes(r.prev_hash) != prev:
-            return Verdict(False, count, r.id - 1, "altered")
-        expected, prev = r.id + 1, bytes(r.hash)
+        content = (actor, action, table, row, fields, batch, bytes(prev_hash))
+        if canonical_hash(entry_id, _instant(at), *content) != bytes(own):
+            return Verdict(False, count, entry_id, "altered")
+        if bytes(prev_hash) != prev:
+            return Verdict(False, count, entry_id - 1, "altered")
+        expected, prev = entry_id + 1, bytes(own)
     if expected <= last_id:
         return Verdict(False, count, expected, "removed")
     if prev != last_hash:
@@ -75,15 +80,26 @@ def _walk(rows: Iterable[Any], last_id: int, last_hash: bytes) -> Verdict:
     return Verdict(True, count)
 
 
+def _instant(stored: datetime | str) -> str:
+    """The canonical instant from what the driver returns: PostgreSQL an aware datetime,
+    SQLite the text SQLAlchemy wrote (``YYYY-MM-DD HH:MM:SS.ffffff``, UTC), read as it is —
+    parsing half a million instants would take longer than hashing the entries."""
+    if isinstance(stored, datetime):
+        return instant(stored if stored.tzinfo else stored.replace(tzinfo=UTC))
+    if len(stored) == SQLITE_INSTANT:
+        return stored.replace(" ", "T") + "Z"
+    return instant(datetime.fromisoformat(stored).replace(tzinfo=UTC))
+
+
 def verify(db: Database) -> Verdict:
-    """Check the whole audit chain of ``db``."""
-    query = select(*AuditLog.__table__.c).order_by(AuditLog.id)
+    """Check the whole audit chain of ``db``, reading the entries as a stream."""
     with db.engine.connect() as conn:
         head = conn.execute(
             select(AuditChain.last_id, AuditChain.last_hash).where(AuditChain.id == CHAIN_ROW)
         ).one_or_none()
         if head is None:
             return Verdict(False, 0, None, "head")
-        last_id, last_hash = int(head[0]), bytes(head[1])
-        rows = conn.execute(query.execution_options(stream_results=True, yield_per=STREAM_ROWS))
-        return _walk(rows, last_id, last_hash)
+        rows = conn.exec_driver_sql(
+            ENTRIES, execution_options={"stream_results": True, "yield_per": STREAM_ROWS}
+        )
+        return _walk(rows, int(head[0]), bytes(head[1]))

@@ -71,9 +71,22 @@ def entry_hash(
     prev: bytes,
 ) -> bytes:
     """SHA-256 of an entry's canonical serialisation."""
-    canonical = orjson.dumps(
-        [entry_id, instant(at), actor, action, table, row, fields, batch, prev.hex()]
-    )
+    return canonical_hash(entry_id, instant(at), actor, action, table, row, fields, batch, prev)
+
+
+def canonical_hash(
+    entry_id: int,
+    at: str,
+    actor: str,
+    action: str,
+    table: str,
+    row: str,
+    fields: str | None,
+    batch: int | None,
+    prev: bytes,
+) -> bytes:
+    """SHA-256 of the JSON array of the entry's content, ``at`` in :func:`instant` form."""
+    canonical = orjson.dumps([entry_id, at, actor, action, table, row, fields, batch, prev.hex()])
     return hashlib.sha256(canonical).digest()
 
 

@@ -1,16 +1,29 @@
 """Databases written by earlier versions open, upgrade and keep every record."""
 
+import json
 import shutil
 import sqlite3
 from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import Engine, create_engine, func, select, text
 
-from redoffice.kit.db import backup_if_due, backup_sqlite, head_revision, open_database, script_head
+import redoffice.kit.db as dbmod
+from redoffice.audit import chain, history
+from redoffice.audit.history import Change
+from redoffice.kit import records
+from redoffice.kit.db import (
+    Database,
+    backup_if_due,
+    backup_sqlite,
+    head_revision,
+    make_engine,
+    open_database,
+    script_head,
+)
 from redoffice.kit.errors import UserError
-from redoffice.models import Household
+from redoffice.models import AuditLog, Grid, Household, Staff, SyncCounter
 from redoffice.registry import search
 from redoffice.registry.search import ResidentQuery
 
@@ -23,8 +36,6 @@ TABLES = (
     "household",
     "resident",
     "resident_tag",
-    "audit_log",
-    "change_log",
     "setting",
 )
 
@@ -148,12 +159,14 @@ def test_unreadable_file_gives_a_clear_message(tmp_path: Path) -> None:
 
 
 def test_upgraded_database_has_a_visit_plan(tmp_path: Path) -> None:
-    """The derived visit state of an upgraded database is built on first use."""
+    """The derived visit state of an upgraded database is built when the program starts
+    (``bring_plan_current``, a write: reading the plan never writes)."""
     from redoffice.visits import service as visits
 
     path = _upgraded_copy("schema_0001.sqlite", tmp_path)
     db = open_database(f"sqlite:///{path}")
     try:
+        assert visits.bring_plan_current(db)
         plan = visits.visit_plan(db)
         with db.read() as s:
             households = s.scalar(
@@ -205,3 +218,202 @@ def test_session_two_database_keeps_its_work_and_takes_wishes(tmp_path: Path) ->
         assert len(attachments.list_for(db, "wish", wish)) == 1
     finally:
         db.close()
+
+
+# -- 0011/0012: sync state on the rows, the lean hash-chained audit ----------------------------
+
+SYNCED = tuple(sorted(records.RECORD_TABLES))
+
+
+def _logged_seqs(path: Path) -> dict[tuple[str, str], tuple[int, int]]:
+    """(table, row) -> (latest, first) sequence number in a pre-0011 database's change log."""
+    conn = sqlite3.connect(path)
+    try:
+        rows = conn.execute(
+            "SELECT table_name, row_id, max(seq), min(seq) FROM change_log GROUP BY 1, 2"
+        )
+        return {(t, r): (hi, lo) for t, r, hi, lo in rows}
+    finally:
+        conn.close()
+
+
+def _row_seqs(path: Path) -> dict[tuple[str, str], tuple[int, int]]:
+    conn = sqlite3.connect(path)
+    try:
+        return {
+            (table, row_id): (sync_seq, created_seq)
+            for table in SYNCED
+            for row_id, sync_seq, created_seq in conn.execute(
+                f"SELECT id, sync_seq, created_seq FROM {table}"
+            )
+        }
+    finally:
+        conn.close()
+
+
+def _old_audit(path: Path) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(
+            "SELECT actor, action, table_name, row_id FROM audit_log ORDER BY id"
+        ).fetchall()
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("name", ["schema_0001.sqlite", "schema_0006.sqlite"])
+def test_upgrade_keeps_every_row_and_sequence_number(name: str, tmp_path: Path) -> None:
+    """Each logged row's sync_seq is its latest log entry and created_seq its first; a row the
+    log never saw gets a number above them all, which the counter has passed."""
+    logged, audit = _logged_seqs(FIXTURES / name), _old_audit(FIXTURES / name)
+    path = _upgraded_copy(name, tmp_path)
+    seqs = _row_seqs(path)
+    assert set(logged) <= set(seqs)
+    assert {key: seqs[key] for key in logged} == logged
+    top = max(hi for hi, _lo in logged.values())
+    assert {seqs[key] for key in set(seqs) - set(logged)} <= {(top + 1, top + 1)}
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT last_seq FROM sync_counter").fetchone()[0] == max(
+        hi for hi, _lo in seqs.values()
+    )
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert "change_log" not in tables
+    kept = conn.execute("SELECT actor, action, table_name, row_id FROM audit_log ORDER BY id")
+    assert kept.fetchall() == audit
+    conn.close()
+    db = open_database(f"sqlite:///{path}")
+    try:
+        assert chain.verify(db) == chain.Verdict(True, len(audit))
+    finally:
+        db.close()
+
+
+def _at_0010(url: str) -> Engine:
+    """An empty database migrated to 0010 (what the previous version created)."""
+    from alembic import command
+
+    engine = make_engine(url)
+    cfg = dbmod._alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0010")
+    return engine
+
+
+G1, G2, STAFF = (f"0190aaaa-0000-7000-8000-00000000000{n}" for n in (1, 2, 3))
+AT = "2026-11-02 08:00:00"
+
+
+def _as_0010_wrote(engine: Engine) -> None:
+    """What 0010's change capture wrote: a grid created, renamed and soft-deleted (log seqs 1,
+    3, 4), another created (2), a 工作人员 never logged; the audit with whole rows, a removed
+    setting and an unmasked export."""
+    g1 = {"code": "G01", "name": "一网格", "id": G1, "version": 1, "deleted": False}
+    renamed = g1 | {"name": "第一网格", "version": 2}
+    gone = renamed | {"deleted": True, "version": 3}
+    g2 = {"code": "G02", "name": "二", "id": G2, "version": 1, "deleted": False}
+    row = "owner_node, version, updated_at, deleted"
+    with engine.begin() as conn:
+        for values in (gone, g2):
+            conn.execute(
+                text(
+                    f"INSERT INTO grid (id, code, name, notes, {row}) "
+                    "VALUES (:id, :code, :name, '', 'n', :version, :at, :deleted)"
+                ),
+                values | {"at": AT},
+            )
+        conn.execute(
+            text(
+                f"INSERT INTO staff (id, name, role, phone, notes, {row}) "
+                "VALUES (:id, '李四', 'grid_worker', '', '', 'n', 1, :at, false)"
+            ),
+            {"id": STAFF, "at": AT},
+        )
+        for seq, values in ((1, g1), (2, g2), (3, renamed), (4, gone)):
+            conn.execute(
+                text(
+                    "INSERT INTO change_log (channel, seq, epoch, table_name, row_id, op, "
+                    "version, base_version, payload, created_at) VALUES ('street', :seq, 1, "
+                    "'grid', :id, 'upsert', :version, :version - 1, :payload, :at)"
+                ),
+                {"seq": seq, "id": values["id"], "version": values["version"], "at": AT}
+                | {"payload": json.dumps(values)},
+            )
+        conn.execute(text("UPDATE sync_counter SET last_seq = 4"))
+        old = [
+            ("create", "grid", G1, None, g1),
+            ("create", "grid", G2, None, g2),
+            ("update", "grid", G1, g1, renamed),
+            ("delete", "grid", G1, renamed, gone),
+            ("delete", "setting", "operator", {"key": "operator", "value": '"张三"'}, None),
+            ("export", "residents", "*", None, {"unmasked": True, "rows": 5}),
+        ]
+        for action, table, row_id, before, after in old:
+            conn.execute(
+                text(
+                    "INSERT INTO audit_log (at, actor, action, table_name, row_id, before, after) "
+                    "VALUES (:at, '张三', :action, :table, :row, :before, :after)"
+                ),
+                {"at": AT, "action": action, "table": table, "row": row_id}
+                | {"before": before and json.dumps(before), "after": after and json.dumps(after)},
+            )
+
+
+def _check_upgraded(db: Database) -> None:
+    with db.read() as s:
+        seqs = {r[0]: r[1] for r in s.execute(select(Grid.id, Grid.sync_seq))}
+        created = {r[0]: r[1] for r in s.execute(select(Grid.id, Grid.created_seq))}
+        staff = s.execute(select(Staff.sync_seq, Staff.created_seq)).one()
+        counter = s.scalar(select(SyncCounter.last_seq))
+        entries = s.execute(select(AuditLog.id, AuditLog.action, AuditLog.fields)).all()
+    assert (seqs, created) == ({G1: 4, G2: 2}, {G1: 1, G2: 2})
+    assert tuple(staff) == (5, 5) and counter == 5  # fresh, above the log
+    assert [(e.id, e.action) for e in entries] == list(
+        enumerate(["create", "create", "update", "delete", "delete", "export"], start=1)
+    )
+    fields = [None if e.fields is None else json.loads(e.fields) for e in entries]
+    assert fields == [
+        None,
+        None,
+        {"name": ["一网格", "第一网格"]},
+        {"deleted": [False, True]},
+        {"key": ["operator", None], "value": ['"张三"', None]},
+        {"unmasked": True, "rows": 5},
+    ]
+    assert chain.verify(db) == chain.Verdict(True, 6)
+    created_entry, renamed, deleted = history.history(db, "grid", G1)
+    assert Change("网格名称", "—", "一网格") in created_entry.changes
+    assert renamed.changes == (Change("网格名称", "一网格", "第一网格"),)
+    assert deleted.action == "delete"
+
+
+def test_a_0010_database_upgrades_with_its_sequences_and_audit(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'v0010.sqlite'}"
+    _as_0010_wrote(_at_0010(url))
+    db = open_database(url)
+    try:
+        _check_upgraded(db)
+    finally:
+        db.close()
+
+
+@pytest.mark.postgresql
+def test_a_0010_postgresql_database_upgrades_with_its_sequences_and_audit(
+    pg_server: str,
+) -> None:
+    name = "upgrade_from_0010"
+    admin = create_engine(f"{pg_server}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS {name}"))
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    engine = _at_0010(f"{pg_server}/{name}")
+    _as_0010_wrote(engine)
+    engine.dispose()
+    db = open_database(f"{pg_server}/{name}")
+    try:
+        _check_upgraded(db)
+    finally:
+        db.close()
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP DATABASE {name}"))
+        admin.dispose()

@@ -1,0 +1,141 @@
+"""``redoffice-cli audit verify``: the hash-chained audit log is intact, or the first entry that
+was altered, removed or inserted outside the application is named (edits made with raw SQL)."""
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from redoffice.audit import chain
+from redoffice.cli import main
+from redoffice.kit.audit_log import entry_hash
+from redoffice.kit.db import Database, open_database
+from redoffice.models import AuditLog
+from redoffice.registry import reference as registry
+from redoffice.registry.reference import GridInput
+from tests.conftest import OPERATOR
+
+
+@pytest.fixture
+def dbfile(sqlite_db: Database) -> Iterator[Path]:
+    """A database with a few entries: the set-up, two grids created, one renamed and deleted."""
+    first = registry.save_grid(sqlite_db, GridInput(code="G01", name="第一网格"))
+    registry.save_grid(sqlite_db, GridInput(code="G02", name="第二网格"))
+    registry.save_grid(sqlite_db, GridInput(code="G01", name="一网格"), first)
+    path = Path(str(sqlite_db.engine.url.database))
+    sqlite_db.close()
+    yield path
+
+
+def _sql(path: Path, *statements: str) -> None:
+    with closing(sqlite3.connect(path)) as conn, conn:
+        for statement in statements:
+            conn.execute(statement)
+
+
+def _count(path: Path) -> int:
+    with closing(sqlite3.connect(path)) as conn:
+        return int(conn.execute("SELECT count(*) FROM audit_log").fetchone()[0])
+
+
+def _verify(path: Path, capsys: pytest.CaptureFixture[str], *flags: str) -> tuple[int, str]:
+    capsys.readouterr()
+    code = main(["--db", str(path), "audit", "verify", *flags])
+    return code, capsys.readouterr().out
+
+
+def _report(path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, object]]:
+    code, out = _verify(path, capsys, "--json")
+    return code, json.loads(out)
+
+
+def test_an_intact_chain_passes(dbfile: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    entries = _count(dbfile)
+    assert entries > 4
+    assert _report(dbfile, capsys) == (
+        0,
+        {"ok": True, "entries": entries, "first_bad": None, "reason": None},
+    )
+    assert _verify(dbfile, capsys) == (0, f"审计记录完整：共 {entries} 条，哈希链未断\n")
+
+
+def test_an_altered_entry_is_named(dbfile: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _sql(dbfile, "UPDATE audit_log SET actor = '王五' WHERE id = 3")
+    code, report = _report(dbfile, capsys)
+    assert (code, report["ok"], report["first_bad"], report["reason"]) == (1, False, 3, "altered")
+    assert _verify(dbfile, capsys)[1].startswith(
+        "审计记录不完整：第 3 条审计记录在程序之外被修改过"
+    )
+
+
+def test_an_entry_altered_and_rehashed_is_named(
+    dbfile: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its own hash matches again; the next entry no longer follows it."""
+    db = open_database(f"sqlite:///{dbfile}")
+    with db.read() as s:
+        e = s.get(AuditLog, 3)
+    db.close()
+    assert e is not None
+    forged = entry_hash(
+        3, e.at, "王五", e.action, e.table_name, e.row_id, e.fields, None, e.prev_hash
+    )
+    with closing(sqlite3.connect(dbfile)) as conn, conn:
+        conn.execute("UPDATE audit_log SET actor = '王五', hash = ? WHERE id = 3", (forged,))
+    code, report = _report(dbfile, capsys)
+    assert (code, report["first_bad"], report["reason"]) == (1, 3, "altered")
+
+
+@pytest.mark.parametrize("where", ["id = 3", "id = (SELECT max(id) FROM audit_log)"])
+def test_a_removed_entry_is_named(
+    dbfile: Path, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    gone = 3 if where == "id = 3" else _count(dbfile)
+    _sql(dbfile, f"DELETE FROM audit_log WHERE {where}")
+    code, report = _report(dbfile, capsys)
+    assert (code, report["first_bad"], report["reason"]) == (1, gone, "removed")
+    assert f"第 {gone} 条审计记录在程序之外被删除了" in _verify(dbfile, capsys)[1]
+
+
+def test_an_inserted_entry_is_named(dbfile: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    last = _count(dbfile)
+    _sql(
+        dbfile,
+        "INSERT INTO audit_log "
+        "(id, at, actor, action, table_name, row_id, fields, prev_hash, hash) "
+        'SELECT id + 1, at, actor, \'update\', table_name, row_id, \'{"name": ["a", "b"]}\', '
+        "hash, hash FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)",
+    )
+    code, report = _report(dbfile, capsys)
+    assert (code, report["first_bad"], report["reason"]) == (1, last + 1, "inserted")
+    assert f"第 {last + 1} 条审计记录是在程序之外插入的" in _verify(dbfile, capsys)[1]
+
+
+def test_a_removed_chain_head_is_reported(dbfile: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _sql(dbfile, "DELETE FROM audit_chain")
+    code, out = _verify(dbfile, capsys)
+    assert (code, out) == (1, "审计记录不完整：哈希链的链头记录在程序之外被删除了\n")
+
+
+@pytest.mark.postgresql
+@pytest.mark.real_commits
+def test_verify_reads_postgresql_too(pg_db: Database) -> None:
+    registry.save_grid(pg_db, GridInput(code="G01", name="第一网格"))
+    verdict = chain.verify(pg_db)
+    assert verdict.ok and verdict.entries > 1
+    with pg_db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE audit_log SET actor = '王五' WHERE id = 2")
+    assert chain.verify(pg_db) == chain.Verdict(False, 2, 2, "altered")
+
+
+def test_entries_written_after_a_verify_keep_the_chain(dbfile: Path) -> None:
+    db = open_database(f"sqlite:///{dbfile}")
+    db.actor = OPERATOR
+    try:
+        registry.save_grid(db, GridInput(code="G03", name="第三网格"))
+        assert chain.verify(db) == chain.Verdict(True, _count(dbfile))
+    finally:
+        db.close()
