@@ -65,6 +65,7 @@ def cmd_visits_add(db: Database, args: argparse.Namespace) -> int:
 def cmd_visits_due(db: Database, args: argparse.Namespace) -> int:
     grid = registry.grid_by_code(db, args.grid).id if args.grid else None
     worker = _staff_id(db, args.worker) if args.worker else None
+    visits.bring_plan_current(db)  # a new day's due dates, written before the plan is read
     due = visits.visit_plan(db, grid_id=grid, staff_id=worker)
     if args.json:
         out_json([asdict(d) | {"overdue": d.due < clock.today()} for d in due])

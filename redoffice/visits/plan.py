@@ -17,7 +17,6 @@ from redoffice.registry.search import like_pattern
 from redoffice.visits.service import (
     DueHousehold,
     PlanQuery,
-    bring_plan_current,
     due_rows,
     plan_conditions,
     plan_select,
@@ -59,7 +58,6 @@ def plan_ids(
 ) -> list[str]:
     """Ids of the due households, most overdue first unless another order is asked."""
     today = today or clock.today()
-    bring_plan_current(db, today)
     order = SORTS.get(sort, State.due_date)
     query = _where(select(State.household_id), f, today).order_by(
         order.desc() if descending else order, Household.address_sort, State.household_id

@@ -217,10 +217,16 @@ class PlanQuery:
     staff_id: str | None = None
 
 
-def bring_plan_current(db: Database, today: date) -> None:
-    """Recompute the due dates that moved since they were last computed (a new day)."""
+def bring_plan_current(db: Database, today: date | None = None) -> bool:
+    """Recompute the due dates when they were computed on another day (or not yet): a write,
+    run when the program starts and when a new day begins — never inside a read. True when it
+    recomputed; a plan already current costs one read and writes nothing."""
+    today = today or clock.today()
+    with db.read() as s:
+        if not visit_state.is_stale(s.connection(), today):
+            return False
     with db.uow() as s:
-        visit_state.ensure_current(s.connection(), today)
+        return visit_state.ensure_current(s.connection(), today)
 
 
 def plan_conditions(q: PlanQuery) -> list[ColumnElement[bool]]:
@@ -237,8 +243,8 @@ def plan_conditions(q: PlanQuery) -> list[ColumnElement[bool]]:
 def due_households(
     db: Database, q: PlanQuery, today: date, limit: int | None = None
 ) -> list[DueHousehold]:
-    """Due households, most overdue first (read through the due-date index)."""
-    bring_plan_current(db, today)
+    """Due households, most overdue first (read through the due-date index). A read: the
+    state is as the last write or :func:`bring_plan_current` left it."""
     query = (
         plan_select()
         .where(*plan_conditions(q))
@@ -276,7 +282,6 @@ def due_rows(s: Session, query: PlanSelect) -> list[DueHousehold]:
 
 def due_counts(db: Database, q: PlanQuery, today: date) -> dict[str | None, tuple[int, int]]:
     """Per 网格: (households overdue, households due from today on), up to ``q.due_to``."""
-    bring_plan_current(db, today)
     overdue = func.sum(case((State.due_date < today, 1), else_=0))
     query = (
         select(State.grid_id, overdue, func.count())

@@ -5,7 +5,8 @@ Like :mod:`redoffice.kit.changes`, it hooks the session (flushes collect the hou
 the commit recomputes them once), so no write path can forget it:
 a visit recorded, deleted or restored; a resident moved, tagged or changed; a household created,
 re-gridded or deleted; the interval rules changed (everything is recomputed). Tags start and end
-on dates, so the whole table is recomputed on the first use of a new day (``ensure_current``).
+on dates, so the whole table is recomputed once a new day begins (``ensure_current``, a write
+run at start-up and at midnight: reading the plan never writes).
 """
 
 from __future__ import annotations
@@ -107,18 +108,23 @@ def due_date(last: date | None, planned: date | None, interval: int, today: date
     return due
 
 
+def is_stale(conn: Connection, today: date) -> bool:
+    """Whether the rows are from another day, or missing while households exist (a database
+    just upgraded). Only reads."""
+    other_day = or_(State.computed_on < today, State.computed_on > today)
+    if conn.scalar(select(exists().where(other_day))):
+        return True
+    return not conn.scalar(select(exists().select_from(State))) and bool(
+        conn.scalar(select(exists().where(Household.deleted.is_(False))))
+    )
+
+
 def ensure_current(conn: Connection, today: date) -> bool:
-    """Recompute everything when the rows are from another day, or when there are none yet
-    while households exist (a database just upgraded). Returns True when it did.
+    """Recompute everything when :func:`is_stale`. Returns True when it did.
 
     Every write path keeps the rows current through the flush hook; bulk inserts with Core
     (the demo, imports) call :func:`recompute` themselves."""
-    other_day = or_(State.computed_on < today, State.computed_on > today)
-    stale = conn.scalar(select(exists().where(other_day)))
-    empty = not conn.scalar(select(exists().select_from(State))) and conn.scalar(
-        select(exists().where(Household.deleted.is_(False)))
-    )
-    if stale or empty:
+    if is_stale(conn, today):
         recompute(conn, ALL, today)
         return True
     return False

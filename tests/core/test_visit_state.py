@@ -4,9 +4,10 @@ restored, residents tagged or moved, households re-gridded, interval rules chang
 from dataclasses import replace
 from datetime import date, timedelta
 
+import pytest
 from sqlalchemy import select
 
-from redoffice.kit import records
+from redoffice.kit import clock, records
 from redoffice.kit.db import Database
 from redoffice.models import HouseholdVisitState
 from redoffice.registry import reference as registry
@@ -18,7 +19,9 @@ from redoffice.visits import service as visits
 from redoffice.visits.service import VisitInput
 from tests.factories import add_resident, setup_place
 
-TODAY = date.today()
+pytestmark = pytest.mark.dates  # also run at other dates by `make test`
+
+TODAY = clock.today()
 
 
 def _state(db: Database, household: str) -> tuple[date | None, int, date, str | None]:
@@ -82,6 +85,7 @@ def test_a_new_day_recomputes_everything(db: Database) -> None:
     )
     assert _state(db, household)[1] == 30
     later = TODAY + timedelta(days=5)  # the tag has ended by then
+    assert visits.bring_plan_current(db, later)  # the new day, brought in by a write
     (due,) = visits.visit_plan(db, later)
     assert (due.interval_days, due.due) == (182, later)
     assert _state(db, household)[1] == 182

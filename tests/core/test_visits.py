@@ -1,3 +1,4 @@
+from collections.abc import Iterator
 from datetime import date, time
 
 import pytest
@@ -5,6 +6,7 @@ from sqlalchemy import select
 
 from redoffice.cases import queries as case_queries
 from redoffice.cases.queries import CaseFilter
+from redoffice.kit import clock
 from redoffice.kit.db import Database
 from redoffice.kit.errors import ValidationFailed
 from redoffice.models import Case, Visit, VisitParticipant
@@ -16,7 +18,16 @@ from redoffice.visits import service as visits
 from redoffice.visits.service import IssueInput, VisitInput
 from tests.factories import add_resident, setup_place
 
+pytestmark = pytest.mark.dates  # also run at other dates by `make test`
+
 TODAY = date(2026, 11, 24)
+
+
+@pytest.fixture(autouse=True)
+def _on_today() -> Iterator[None]:
+    """The clock at ``TODAY``: the due dates written with the visits are read on that day."""
+    with clock.frozen(TODAY):
+        yield
 
 
 @pytest.fixture
