@@ -60,37 +60,37 @@
 <context>
     <name>AttendeeTable</name>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="89"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="88"/>
         <source>Party</source>
         <translation>所属方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="90"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="89"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="91"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="90"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="92"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="91"/>
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="93"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="92"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="94"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="93"/>
         <source>Attendance</source>
         <translation>出席情况</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="95"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="94"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -98,12 +98,12 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="93"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="112"/>
         <source>%1: %2 so far this month (up to today)</source>
         <translation>%1：本月至今（截至今日）%2 户次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="175"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="194"/>
         <source>light: this month so far</source>
         <translation>浅色：本月至今（截至今日）</translation>
     </message>
@@ -111,32 +111,32 @@
 <context>
     <name>CalendarSettings</name>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="155"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="157"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="155"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="157"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="155"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="157"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="162"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="164"/>
         <source>e.g. 国庆节</source>
         <translation>如：国庆节</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="164"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="166"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="164"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="166"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
@@ -184,22 +184,22 @@
 <context>
     <name>CancelMeetingDialog</name>
     <message>
-        <location filename="../../redoffice/ui/meetings/meeting_changes.py" line="76"/>
+        <location filename="../../redoffice/ui/meetings/meeting_changes.py" line="75"/>
         <source>Cancel the meeting</source>
         <translation>取消会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meeting_changes.py" line="83"/>
+        <location filename="../../redoffice/ui/meetings/meeting_changes.py" line="82"/>
         <source>e.g. postponed: the owners&apos; committee is re-elected</source>
         <translation>如：业委会换届，延期召开</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meeting_changes.py" line="85"/>
+        <location filename="../../redoffice/ui/meetings/meeting_changes.py" line="84"/>
         <source>Cancelled on</source>
         <translation>取消日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meeting_changes.py" line="86"/>
+        <location filename="../../redoffice/ui/meetings/meeting_changes.py" line="85"/>
         <source>Reason</source>
         <translation>取消原因</translation>
     </message>
@@ -207,78 +207,78 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="50"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="48"/>
         <source>New request</source>
         <translation>受理诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="61"/>
-        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="95"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="59"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="93"/>
         <source>(not a member / anonymous)</source>
         <translation>（非本户成员或匿名）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="63"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="61"/>
         <source>If not a resident here</source>
         <translation>非本社区居民时填写</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="70"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="68"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="71"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="69"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="72"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="70"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="73"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="71"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="74"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="72"/>
         <source>Reporter</source>
         <translation>诉求人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="75"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="73"/>
         <source>Reporter&apos;s name</source>
         <translation>诉求人姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="76"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="74"/>
         <source>Reporter&apos;s phone</source>
         <translation>诉求人电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="77"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="75"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="78"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="76"/>
         <source>Request</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="79"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="77"/>
         <source>Handled by (staff)</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="80"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="78"/>
         <source>Handled by (organization)</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="81"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="79"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -286,47 +286,47 @@
 <context>
     <name>CaseStatsTab</name>
     <message>
-        <location filename="../../redoffice/ui/kit/figures.py" line="212"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="215"/>
         <source>Request statistics</source>
         <translation>民情诉求统计</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/kit/figures.py" line="228"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="231"/>
         <source>By</source>
         <translation>统计维度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/kit/figures.py" line="232"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="235"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/kit/figures.py" line="233"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="236"/>
         <source>Closed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/kit/figures.py" line="234"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="237"/>
         <source>Closure rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/kit/figures.py" line="235"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="238"/>
         <source>On-time rate</source>
         <translation>按时办结率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/kit/figures.py" line="236"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="239"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/kit/figures.py" line="243"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="246"/>
         <source>Requests accepted in the period. Closure rate = closed / accepted; on-time rate = closed by the deadline / closed; satisfaction rate = satisfied or basically satisfied / called back.</source>
         <translation>统计期间内受理的诉求。办结率 = 办结数 / 受理数；按时办结率 = 在时限内办结数 / 办结数；满意率 = 满意和基本满意数 / 已回访数。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/kit/figures.py" line="265"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="268"/>
         <source>%n request(s) accepted</source>
         <translation>
             <numerusform>期间受理诉求 %n 件</numerusform>
@@ -336,37 +336,37 @@
 <context>
     <name>CaseStepDialog</name>
     <message>
-        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="135"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="131"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="138"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="134"/>
         <source>Progress note</source>
         <translation>进展说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="139"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="135"/>
         <source>Report to the street office</source>
         <translation>上报街道</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="142"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="138"/>
         <source>Request</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="145"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="141"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="148"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="144"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="148"/>
+        <location filename="../../redoffice/ui/cases/case_dialogs.py" line="144"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -374,112 +374,112 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="120"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="139"/>
         <source>Requests</source>
         <translation>民情诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="122"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="141"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="132"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="153"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="134"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="155"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="141"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="162"/>
         <source>Search number, request or place</source>
         <translation>搜索编号、诉求内容或地点</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="158"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="179"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="160"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="181"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="159"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="180"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="161"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="182"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="162"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="183"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="183"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="204"/>
         <source>New request</source>
         <translation>受理诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="184"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="205"/>
         <source>Next step</source>
         <translation>办理下一步</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="185"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="206"/>
         <source>Progress note</source>
         <translation>进展说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="186"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="207"/>
         <source>Report to street</source>
         <translation>上报街道</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="187"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="208"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="188"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="209"/>
         <source>Print ledger</source>
         <translation>打印民情台账</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="189"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="210"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="190"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="211"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="191"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="212"/>
         <source>Print list</source>
         <translation>打印列表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="191"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="212"/>
         <source>Requests list</source>
         <translation>民情诉求清单</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="223"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="244"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="293"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="314"/>
         <source>Request ledger</source>
         <translation>民情台账</translation>
     </message>
@@ -487,32 +487,32 @@
 <context>
     <name>ClaimDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="233"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="228"/>
         <source>Claim</source>
         <translation>认领</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="238"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="233"/>
         <source>(no unit)</source>
         <translation>（无单位）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="240"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="235"/>
         <source>Wish</source>
         <translation>心愿内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="241"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="236"/>
         <source>Party members</source>
         <translation>双报到党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="242"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="237"/>
         <source>Partner unit</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="243"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="238"/>
         <source>Claimed on</source>
         <translation>认领日期</translation>
     </message>
@@ -520,27 +520,27 @@
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="57"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="55"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="62"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="60"/>
         <source>Also close the requests behind it</source>
         <translation>同时办结相关的民情诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="67"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="65"/>
         <source>Completed on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="68"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="66"/>
         <source>Verified by</source>
         <translation>核验人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="69"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="67"/>
         <source>Residents&apos; feedback</source>
         <translation>居民反馈</translation>
     </message>
@@ -548,7 +548,7 @@
 <context>
     <name>CorrectMeetingDialog</name>
     <message>
-        <location filename="../../redoffice/ui/meetings/meeting_changes.py" line="37"/>
+        <location filename="../../redoffice/ui/meetings/meeting_changes.py" line="38"/>
         <source>Correct the meeting</source>
         <translation>修改会议</translation>
     </message>
@@ -556,37 +556,37 @@
 <context>
     <name>CoverageTab</name>
     <message>
-        <location filename="../../redoffice/ui/kit/figures.py" line="173"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="176"/>
         <source>Visit coverage</source>
         <translation>走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/kit/figures.py" line="179"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="182"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/kit/figures.py" line="179"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="182"/>
         <source>Visited</source>
         <translation>已走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/kit/figures.py" line="179"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="182"/>
         <source>Rate</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/kit/figures.py" line="180"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="183"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/kit/figures.py" line="181"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="184"/>
         <source>Special group</source>
         <translation>特殊人群</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/kit/figures.py" line="196"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="199"/>
         <source>%1 of %2 households visited (%3)</source>
         <translation>%2 户中已走访 %1 户（%3）</translation>
     </message>
@@ -594,210 +594,210 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="212"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="340"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="231"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="362"/>
         <source>Whole community</source>
         <translation>全社区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="216"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="234"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="235"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="253"/>
         <source>Visits overdue</source>
         <translation>逾期未走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="217"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="236"/>
         <source>Visits due this week</source>
         <translation>本周应走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="218"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="237"/>
         <source>Requests due within 24 h</source>
         <translation>24小时内到期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="219"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="238"/>
         <source>Requests overdue</source>
         <translation>逾期诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="220"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="239"/>
         <source>Awaiting call-back</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="221"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="240"/>
         <source>Open resolutions</source>
         <translation>未完成议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="222"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="241"/>
         <source>Overdue resolutions</source>
         <translation>逾期议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="223"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="242"/>
         <source>Wish claims not contacted</source>
         <translation>认领逾期未对接</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="224"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="233"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="243"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="252"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="225"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="244"/>
         <source>Residents</source>
         <translation>居民人数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="226"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="245"/>
         <source>Party members</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="235"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="254"/>
         <source>Due this week</source>
         <translation>本周应走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="236"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="255"/>
         <source>Open requests</source>
         <translation>在办诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="237"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="256"/>
         <source>Overdue requests</source>
         <translation>逾期诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="254"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="265"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="276"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="287"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="255"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="277"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="257"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="279"/>
         <source>Last visit</source>
         <translation>上次走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="260"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="275"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="286"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="282"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="297"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="308"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="261"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="283"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="262"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="284"/>
         <source>Request</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="264"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="286"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="276"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="298"/>
         <source>Resolution</source>
         <translation>议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="277"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="299"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="278"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="300"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="279"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="301"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="287"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="309"/>
         <source>Wish</source>
         <translation>心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="288"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="310"/>
         <source>Beneficiary</source>
         <translation>心愿人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="289"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="311"/>
         <source>Claimed by</source>
         <translation>认领人/单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="290"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="312"/>
         <source>Contact by</source>
         <translation>对接截止</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="303"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="325"/>
         <source>Show for</source>
         <translation>查看范围</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="313"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="335"/>
         <source>Per grid</source>
         <translation>各网格情况</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="319"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="341"/>
         <source>Visits per month</source>
         <translation>每月走访户次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="320"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="342"/>
         <source>Requests by category (12 months)</source>
         <translation>诉求类别（近12个月）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="321"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="343"/>
         <source>Requests by state</source>
         <translation>诉求状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="339"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="361"/>
         <source>Mine: %1</source>
         <translation>我的：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="355"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="383"/>
         <source>As of %1</source>
         <translation>截至 %1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="389"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="417"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="232"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="256"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="263"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="251"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="278"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="285"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="322"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="344"/>
         <source>Special groups</source>
         <translation>特殊人群</translation>
     </message>
@@ -805,12 +805,12 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../redoffice/ui/kit/date_fields.py" line="147"/>
+        <location filename="../../redoffice/ui/kit/date_fields.py" line="148"/>
         <source>yyyy-mm-dd</source>
         <translation>年-月-日</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/kit/date_fields.py" line="152"/>
+        <location filename="../../redoffice/ui/kit/date_fields.py" line="153"/>
         <source>Calendar (Alt+Down)</source>
         <translation>日历（Alt+↓）</translation>
     </message>
@@ -818,22 +818,22 @@
 <context>
     <name>FiguresTab</name>
     <message>
-        <location filename="../../redoffice/ui/kit/figures.py" line="116"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="119"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/kit/figures.py" line="117"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="120"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/kit/figures.py" line="148"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="151"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/kit/figures.py" line="156"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="159"/>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
     </message>
@@ -841,22 +841,22 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="282"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="273"/>
         <source>Follow-up call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="289"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="280"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="290"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="281"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="291"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="282"/>
         <source>Feedback</source>
         <translation>心愿人反馈</translation>
     </message>
@@ -864,32 +864,32 @@
 <context>
     <name>FulfilDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="256"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="249"/>
         <source>Fulfilled</source>
         <translation>兑现</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="259"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="252"/>
         <source>The beneficiary signed the receipt</source>
         <translation>心愿人已在签收单上签字</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="262"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="255"/>
         <source>Fulfilled on</source>
         <translation>兑现日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="263"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="256"/>
         <source>Actual value (yuan)</source>
         <translation>实际价值（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="264"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="257"/>
         <source>Receipt</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="265"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="258"/>
         <source>Photos</source>
         <translation>兑现照片</translation>
     </message>
@@ -905,47 +905,47 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../redoffice/ui/kit/history_dialog.py" line="39"/>
+        <location filename="../../redoffice/ui/kit/history_dialog.py" line="32"/>
         <source>Change history</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/kit/history_dialog.py" line="42"/>
+        <location filename="../../redoffice/ui/kit/history_dialog.py" line="34"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/kit/history_dialog.py" line="42"/>
+        <location filename="../../redoffice/ui/kit/history_dialog.py" line="34"/>
         <source>Operator</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/kit/history_dialog.py" line="42"/>
+        <location filename="../../redoffice/ui/kit/history_dialog.py" line="34"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/kit/history_dialog.py" line="42"/>
+        <location filename="../../redoffice/ui/kit/history_dialog.py" line="34"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/kit/history_dialog.py" line="57"/>
+        <location filename="../../redoffice/ui/kit/history_dialog.py" line="49"/>
         <source>Created</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/kit/history_dialog.py" line="58"/>
+        <location filename="../../redoffice/ui/kit/history_dialog.py" line="50"/>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/kit/history_dialog.py" line="59"/>
+        <location filename="../../redoffice/ui/kit/history_dialog.py" line="51"/>
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/kit/history_dialog.py" line="60"/>
+        <location filename="../../redoffice/ui/kit/history_dialog.py" line="52"/>
         <source>Restored</source>
         <translation>恢复</translation>
     </message>
@@ -971,72 +971,72 @@
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../redoffice/ui/registry/household_dialog.py" line="27"/>
+        <location filename="../../redoffice/ui/registry/household_dialog.py" line="25"/>
         <source>Edit household</source>
         <translation>编辑户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/household_dialog.py" line="27"/>
+        <location filename="../../redoffice/ui/registry/household_dialog.py" line="25"/>
         <source>New household</source>
         <translation>新增户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/household_dialog.py" line="34"/>
+        <location filename="../../redoffice/ui/registry/household_dialog.py" line="32"/>
         <source>Only for scattered buildings without an estate</source>
         <translation>仅用于不属于小区的散居楼院</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/household_dialog.py" line="41"/>
+        <location filename="../../redoffice/ui/registry/household_dialog.py" line="39"/>
         <source>Estate</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/household_dialog.py" line="42"/>
+        <location filename="../../redoffice/ui/registry/household_dialog.py" line="40"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/household_dialog.py" line="43"/>
+        <location filename="../../redoffice/ui/registry/household_dialog.py" line="41"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/household_dialog.py" line="44"/>
+        <location filename="../../redoffice/ui/registry/household_dialog.py" line="42"/>
         <source>Room</source>
         <translation>室</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/household_dialog.py" line="45"/>
+        <location filename="../../redoffice/ui/registry/household_dialog.py" line="43"/>
         <source>Address (no estate)</source>
         <translation>地址（无小区）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/household_dialog.py" line="46"/>
+        <location filename="../../redoffice/ui/registry/household_dialog.py" line="44"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/household_dialog.py" line="47"/>
+        <location filename="../../redoffice/ui/registry/household_dialog.py" line="45"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/household_dialog.py" line="48"/>
+        <location filename="../../redoffice/ui/registry/household_dialog.py" line="46"/>
         <source>Residence status</source>
         <translation>人户状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/household_dialog.py" line="49"/>
+        <location filename="../../redoffice/ui/registry/household_dialog.py" line="47"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/household_dialog.py" line="58"/>
+        <location filename="../../redoffice/ui/registry/household_dialog.py" line="56"/>
         <source>(no estate)</source>
         <translation>（无小区）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/household_dialog.py" line="59"/>
+        <location filename="../../redoffice/ui/registry/household_dialog.py" line="57"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -1075,97 +1075,97 @@
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/households_page.py" line="57"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="56"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/households_page.py" line="58"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="57"/>
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/households_page.py" line="59"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="58"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/households_page.py" line="60"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="59"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/households_page.py" line="61"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="60"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/households_page.py" line="62"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="61"/>
         <source>Special groups</source>
         <translation>特殊人群</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/households_page.py" line="67"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="66"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/households_page.py" line="81"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="80"/>
         <source>New household</source>
         <translation>新增户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/households_page.py" line="82"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="81"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/households_page.py" line="83"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="82"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/households_page.py" line="84"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="83"/>
         <source>Record visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/households_page.py" line="85"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="84"/>
         <source>Blank visit form</source>
         <translation>空白走访表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/households_page.py" line="86"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="85"/>
         <source>New request</source>
         <translation>受理诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/households_page.py" line="87"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="86"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/households_page.py" line="88"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="87"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/households_page.py" line="89"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="88"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/households_page.py" line="90"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="89"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/households_page.py" line="91"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="90"/>
         <source>Print list</source>
         <translation>打印列表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/households_page.py" line="91"/>
+        <location filename="../../redoffice/ui/registry/households_page.py" line="90"/>
         <source>Households list</source>
         <translation>住户名单</translation>
     </message>
@@ -1346,128 +1346,120 @@
 <context>
     <name>IssueTable</name>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="68"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="52"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="68"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="52"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="68"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="52"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="68"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="52"/>
         <source>Raised by</source>
         <translation>诉求人</translation>
     </message>
 </context>
 <context>
-    <name>ListTable</name>
-    <message>
-        <location filename="../../redoffice/ui/kit/list_table.py" line="210"/>
-        <source>Default columns</source>
-        <translation>恢复默认列</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="71"/>
+        <location filename="../../redoffice/ui/main_window.py" line="79"/>
         <source>RedOffice Community Workbench</source>
         <translation>社区红色工作台</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="86"/>
+        <location filename="../../redoffice/ui/main_window.py" line="111"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="87"/>
+        <location filename="../../redoffice/ui/main_window.py" line="112"/>
         <source>Visits</source>
         <translation>入户走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="88"/>
+        <location filename="../../redoffice/ui/main_window.py" line="113"/>
         <source>Requests</source>
         <translation>民情诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="91"/>
+        <location filename="../../redoffice/ui/main_window.py" line="116"/>
         <source>Joint meetings</source>
         <translation>三方联席会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="94"/>
+        <location filename="../../redoffice/ui/main_window.py" line="119"/>
         <source>Micro-wishes</source>
         <translation>微心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="95"/>
+        <location filename="../../redoffice/ui/main_window.py" line="120"/>
         <source>Residents</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="98"/>
+        <location filename="../../redoffice/ui/main_window.py" line="123"/>
         <source>Households</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="103"/>
+        <location filename="../../redoffice/ui/main_window.py" line="128"/>
         <source>Grids &amp; units</source>
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="106"/>
+        <location filename="../../redoffice/ui/main_window.py" line="131"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="135"/>
+        <location filename="../../redoffice/ui/main_window.py" line="159"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="136"/>
+        <location filename="../../redoffice/ui/main_window.py" line="160"/>
         <source>&amp;Back up to…</source>
         <translation>备份到(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="138"/>
+        <location filename="../../redoffice/ui/main_window.py" line="162"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="140"/>
+        <location filename="../../redoffice/ui/main_window.py" line="166"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="145"/>
+        <location filename="../../redoffice/ui/main_window.py" line="171"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="146"/>
+        <location filename="../../redoffice/ui/main_window.py" line="172"/>
         <source>&amp;Help contents</source>
         <translation>使用说明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="149"/>
+        <location filename="../../redoffice/ui/main_window.py" line="175"/>
         <source>&amp;About RedOffice</source>
         <translation>关于社区红色工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="207"/>
+        <location filename="../../redoffice/ui/main_window.py" line="247"/>
         <source>%1 · %2 · operator: %3</source>
         <translation>%1 · %2 · 经办人：%3</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="216"/>
+        <location filename="../../redoffice/ui/main_window.py" line="258"/>
         <source>About RedOffice</source>
         <translation>关于社区红色工作台</translation>
     </message>
@@ -1543,225 +1535,228 @@
 <context>
     <name>MeetingsPage</name>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="89"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="92"/>
         <source>Meetings</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="90"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="93"/>
         <source>Follow-up</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="100"/>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="211"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="135"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="266"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="101"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="136"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="102"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="137"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="103"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="138"/>
         <source>Title</source>
         <translation>会议名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="104"/>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="218"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="139"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="282"/>
         <source>Estates</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="105"/>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="186"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="140"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="192"/>
         <source>Minutes</source>
         <translation>会议纪要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="106"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="141"/>
         <source>Open resolutions</source>
         <translation>未完成议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="107"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="142"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="116"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="119"/>
         <source>New meeting</source>
         <translation>新建会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="117"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="109"/>
+        <source>Number, title, type or place</source>
+        <translation>编号、标题、类型或地点</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="120"/>
         <source>Minutes…</source>
         <translation>会议纪要…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="118"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="121"/>
         <source>Correct…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="119"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="122"/>
         <source>Cancel meeting…</source>
         <translation>取消会议…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="120"/>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="186"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="123"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="192"/>
         <source>Sign-in sheet</source>
         <translation>签到表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="121"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="124"/>
         <source>Print minutes</source>
         <translation>打印会议纪要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="122"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="125"/>
         <source>Scanned minutes</source>
         <translation>纪要扫描件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="198"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="208"/>
+        <source>Number, resolution, responsible or meeting</source>
+        <translation>编号、议定事项、责任方或会议</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="245"/>
         <source>All parties</source>
         <translation>全部责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="201"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="248"/>
         <source>Open only</source>
         <translation>只看未完成</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="203"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="250"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="212"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="268"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="213"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="273"/>
         <source>Resolution</source>
         <translation>议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="214"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="275"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="215"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="277"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/meetings/meetings_page.py" line="216"/>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="228"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="279"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="217"/>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="333"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="281"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="337"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="228"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="216"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="228"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="216"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="228"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="216"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="234"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="253"/>
         <source>Deadline up to</source>
         <translation>时限截至</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="243"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="224"/>
         <source>Progress…</source>
         <translation>进展…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="244"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="225"/>
         <source>Completed…</source>
         <translation>完成…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="245"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="226"/>
         <source>Cancel…</source>
         <translation>取消事项…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="246"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="227"/>
         <source>Print follow-up sheet</source>
         <translation>打印督办表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="247"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="228"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="261"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="290"/>
         <source>All estates</source>
         <translation>全部小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="285"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="264"/>
         <source> (overdue)</source>
         <translation>（逾期）</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="293"/>
-        <source>%n resolution(s)</source>
-        <translation>
-            <numerusform>共 %n 项</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="349"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="351"/>
         <source>Requests closed: %1</source>
         <translation>已办结民情诉求：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="355"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="358"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="355"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="358"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="362"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="365"/>
         <source>Follow-up sheet</source>
         <translation>议定事项督办表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="367"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="370"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
@@ -1769,62 +1764,62 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="318"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="307"/>
         <source>Register a party member</source>
         <translation>登记双报到党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="318"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="307"/>
         <source>Party member</source>
         <translation>双报到党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="324"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="313"/>
         <source>(no unit)</source>
         <translation>（无单位）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="328"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="317"/>
         <source>Still reports to this community</source>
         <translation>仍在本社区报到</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="331"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="320"/>
         <source>Resident (if living here)</source>
         <translation>本社区居民（如是）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="332"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="321"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="333"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="322"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="334"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="323"/>
         <source>Workplace</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="335"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="324"/>
         <source>Partner unit</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="336"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="325"/>
         <source>Party organization</source>
         <translation>所在党组织</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="337"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="326"/>
         <source>Reported on</source>
         <translation>报到日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="338"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="327"/>
         <source>Service commitments</source>
         <translation>服务承诺</translation>
     </message>
@@ -1832,84 +1827,84 @@
 <context>
     <name>MembersTab</name>
     <message>
-        <location filename="../../redoffice/ui/wishes/members_tab.py" line="38"/>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="42"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/members_tab.py" line="39"/>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="43"/>
         <source>Workplace</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/members_tab.py" line="40"/>
-        <location filename="../../redoffice/ui/wishes/members_tab.py" line="50"/>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="44"/>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="54"/>
         <source>Partner unit</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/members_tab.py" line="41"/>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="45"/>
         <source>Party organization</source>
         <translation>所在党组织</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/members_tab.py" line="42"/>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="46"/>
         <source>Reported on</source>
         <translation>报到日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/members_tab.py" line="43"/>
-        <location filename="../../redoffice/ui/wishes/members_tab.py" line="50"/>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="47"/>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="54"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/members_tab.py" line="44"/>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="48"/>
         <source>Hours this year</source>
         <translation>本年服务时长</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/members_tab.py" line="50"/>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="54"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/members_tab.py" line="50"/>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="54"/>
         <source>Members</source>
         <translation>报到党员数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/members_tab.py" line="57"/>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="61"/>
         <source>Register a member…</source>
         <translation>登记党员…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/members_tab.py" line="58"/>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="62"/>
         <source>Add a service…</source>
         <translation>添加服务记录…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/members_tab.py" line="59"/>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="63"/>
         <source>Print service record</source>
         <translation>打印服务记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/members_tab.py" line="80"/>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="84"/>
         <source>Service record from</source>
         <translation>服务记录：从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/members_tab.py" line="82"/>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="86"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/members_tab.py" line="116"/>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="120"/>
         <source>All partner units</source>
         <translation>全部共建单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/members_tab.py" line="152"/>
+        <location filename="../../redoffice/ui/wishes/members_tab.py" line="156"/>
         <source>Service record</source>
         <translation>服务记录</translation>
     </message>
@@ -1917,150 +1912,150 @@
 <context>
     <name>MinutesEditor</name>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="187"/>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="411"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="186"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="410"/>
         <source>Minutes</source>
         <translation>会议纪要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="194"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="193"/>
         <source>Minutes typed earlier were not saved. Restore them?</source>
         <translation>发现上次录入但未保存的会议纪要，是否恢复？</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="195"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="194"/>
         <source>Restore draft</source>
         <translation>恢复草稿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="218"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="217"/>
         <source>Attendees</source>
         <translation>参会人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="219"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="218"/>
         <source>Agenda and resolutions</source>
         <translation>议题与议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="220"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="219"/>
         <source>Next meeting</source>
         <translation>下次会议安排</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="223"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="222"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="224"/>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="398"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="223"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="397"/>
         <source>Finalize</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="225"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="224"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="238"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="237"/>
         <source>Add person</source>
         <translation>添加人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="239"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="238"/>
         <source>From the registry…</source>
         <translation>从名单选择…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="240"/>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="251"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="239"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="250"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="251"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="250"/>
         <source>New item</source>
         <translation>新增议题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="257"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="256"/>
         <source>Item</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="258"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="257"/>
         <source>Discussion</source>
         <translation>讨论情况</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="259"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="258"/>
         <source>Resolutions</source>
         <translation>议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="265"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="264"/>
         <source>Add resolution</source>
         <translation>添加议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="266"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="265"/>
         <source>Remove resolution</source>
         <translation>删除议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="291"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="290"/>
         <source>[earlier] </source>
         <translation>【上次】</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="291"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="290"/>
         <source>[request] </source>
         <translation>【诉求】</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="294"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="293"/>
         <source>(untitled)</source>
         <translation>（未命名）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="352"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="351"/>
         <source>Invite</source>
         <translation>邀请参会</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="352"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="351"/>
         <source>Attendee</source>
         <translation>参会人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="366"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="365"/>
         <source>Draft autosaved.</source>
         <translation>草稿已自动保存。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="372"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="371"/>
         <source>Revise finalized minutes</source>
         <translation>修订已定稿的纪要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="372"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="371"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="379"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="378"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="397"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="396"/>
         <source>After finalizing, every change needs a reason. Finalize now?</source>
         <translation>定稿后每次修改都要填写修订原因。现在定稿吗？</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="410"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="409"/>
         <source>The minutes have unsaved changes. Save them?</source>
         <translation>会议纪要有未保存的修改，是否保存？</translation>
     </message>
@@ -2068,17 +2063,17 @@
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="91"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="93"/>
         <source>Ledger period</source>
         <translation>台账期间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="97"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="99"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="98"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="100"/>
         <source>To</source>
         <translation>至</translation>
     </message>
@@ -2086,22 +2081,22 @@
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../redoffice/ui/kit/figures.py" line="52"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="55"/>
         <source>Dates below</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/kit/figures.py" line="57"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="60"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/kit/figures.py" line="59"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="62"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/kit/figures.py" line="61"/>
+        <location filename="../../redoffice/ui/kit/figures.py" line="64"/>
         <source>to</source>
         <translation>至</translation>
     </message>
@@ -2109,12 +2104,12 @@
 <context>
     <name>PlaceFilters</name>
     <message>
-        <location filename="../../redoffice/ui/kit/place_filters.py" line="33"/>
+        <location filename="../../redoffice/ui/kit/place_filters.py" line="35"/>
         <source>All grids</source>
         <translation>全部网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/kit/place_filters.py" line="34"/>
+        <location filename="../../redoffice/ui/kit/place_filters.py" line="36"/>
         <source>All estates</source>
         <translation>全部小区</translation>
     </message>
@@ -2157,7 +2152,7 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="82"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="83"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -2165,22 +2160,22 @@
 <context>
     <name>RecordTab</name>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="110"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="107"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="111"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="108"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="112"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="109"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="113"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="110"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
@@ -2188,128 +2183,128 @@
 <context>
     <name>ReferencePage</name>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="171"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="164"/>
         <source>Grids</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="172"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="165"/>
         <source>Estates</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="173"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="166"/>
         <source>Organizations</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="174"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="250"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="167"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="246"/>
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="184"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="256"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="262"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="177"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="252"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="258"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="187"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="192"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="180"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="185"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="253"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="259"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="249"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="255"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="189"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="194"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="182"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="187"/>
         <source>Grid leader</source>
         <translation>网格长</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="188"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="193"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="181"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="186"/>
         <source>Grid name</source>
         <translation>网格名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="195"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="223"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="243"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="263"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="188"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="217"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="238"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="259"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="202"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="196"/>
         <source>Estate</source>
         <translation>小区</translation>
     </message>
     <message>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="199"/>
         <location filename="../../redoffice/ui/registry/reference_page.py" line="205"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="211"/>
         <source>Estate name</source>
         <translation>小区名称</translation>
     </message>
     <message>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="200"/>
         <location filename="../../redoffice/ui/registry/reference_page.py" line="206"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="212"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="207"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="215"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="201"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="209"/>
         <source>Property company</source>
         <translation>物业服务企业</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="208"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="220"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="202"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="214"/>
         <source>Owners&apos; committee</source>
         <translation>业主委员会</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="230"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="225"/>
         <source>Organization</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="233"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="239"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="228"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="234"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="234"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="240"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="229"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="235"/>
         <source>Organization name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="235"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="241"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="230"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="236"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="236"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="242"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="255"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="261"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="231"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="237"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="251"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="257"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="254"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="260"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="250"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="256"/>
         <source>Post</source>
         <translation>岗位</translation>
     </message>
@@ -2330,7 +2325,7 @@
 <context>
     <name>ResidentChooser</name>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="64"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="65"/>
         <source>Name, ID or phone tail</source>
         <translation>姓名、身份证或电话尾号</translation>
     </message>
@@ -2338,113 +2333,113 @@
 <context>
     <name>ResidentDialog</name>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="90"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="87"/>
         <source>Edit resident</source>
         <translation>编辑居民</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="90"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="87"/>
         <source>New resident</source>
         <translation>新增居民</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="126"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="123"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="127"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="124"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="128"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="125"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="129"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="126"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="130"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="127"/>
         <source>Ethnic group</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="131"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="128"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="132"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="129"/>
         <source>Political status</source>
         <translation>政治面貌</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="133"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="130"/>
         <source>Party organization</source>
         <translation>所在党组织</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="134"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="131"/>
         <source>Joined the Party</source>
         <translation>入党日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="135"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="132"/>
         <source>Place of household registration</source>
         <translation>户籍地</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="136"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="133"/>
         <source>Current address</source>
         <translation>现住址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="137"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="134"/>
         <source>Residence type</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="138"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="135"/>
         <source>Household</source>
         <translation>所属户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="139"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="136"/>
         <source>Relation to head</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="140"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="137"/>
         <source>Special groups</source>
         <translation>特殊人群</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="141"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="138"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="152"/>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="185"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="149"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="182"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="153"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="150"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="167"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="164"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="168"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="165"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -2452,102 +2447,102 @@
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../redoffice/ui/registry/residents_page.py" line="38"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="41"/>
         <source>Search name, pinyin (wxm), last digits of ID or phone, address</source>
         <translation>搜索姓名、拼音（如 wxm）、身份证或电话尾号、地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/residents_page.py" line="54"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="57"/>
         <source>All groups</source>
         <translation>全部人群</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/residents_page.py" line="57"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="60"/>
         <source>Registered</source>
         <translation>在册</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/residents_page.py" line="58"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="61"/>
         <source>Moved out / deceased</source>
         <translation>已迁出/已去世</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/residents_page.py" line="59"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="62"/>
         <source>Everyone</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/residents_page.py" line="62"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="65"/>
         <source>Party members only</source>
         <translation>只看党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/residents_page.py" line="63"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="66"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/residents_page.py" line="75"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="78"/>
         <source>New resident</source>
         <translation>新增居民</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/residents_page.py" line="76"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="79"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/residents_page.py" line="77"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="80"/>
         <source>Move to household…</source>
         <translation>迁至其他户…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/residents_page.py" line="78"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="81"/>
         <source>Moved out / deceased…</source>
         <translation>迁出/去世…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/residents_page.py" line="79"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="82"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/residents_page.py" line="80"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="83"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/residents_page.py" line="81"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="84"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/residents_page.py" line="82"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="85"/>
         <source>Import Excel…</source>
         <translation>导入 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/residents_page.py" line="83"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="86"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/residents_page.py" line="84"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="87"/>
         <source>Print list</source>
         <translation>打印列表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/residents_page.py" line="95"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="98"/>
         <source>Residents list</source>
         <translation>居民名单</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/residents_page.py" line="174"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="173"/>
         <source>Move to household</source>
         <translation>迁至其他户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/residents_page.py" line="174"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="173"/>
         <source>Relation to head</source>
         <translation>与户主关系</translation>
     </message>
@@ -2555,27 +2550,27 @@
 <context>
     <name>ResolutionTable</name>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="128"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="127"/>
         <source>Resolution</source>
         <translation>议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="129"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="128"/>
         <source>Responsible party</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="130"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="129"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="131"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="130"/>
         <source>Person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="132"/>
+        <location filename="../../redoffice/ui/meetings/minutes_editor.py" line="131"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
@@ -2583,7 +2578,7 @@
 <context>
     <name>SaveDialog</name>
     <message>
-        <location filename="../../redoffice/ui/kit/save_dialog.py" line="141"/>
+        <location filename="../../redoffice/ui/kit/save_dialog.py" line="140"/>
         <source>Discard what you have entered in this form?</source>
         <translation>放弃本表中已填写的内容吗？</translation>
     </message>
@@ -2606,42 +2601,42 @@
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="386"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="373"/>
         <source>Service record</source>
         <translation>服务记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="394"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="381"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="396"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="383"/>
         <source>Request number, e.g. 2026-00042</source>
         <translation>诉求编号，如 2026-00042</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="398"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="385"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="399"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="386"/>
         <source>Activity</source>
         <translation>服务内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="400"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="387"/>
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="401"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="388"/>
         <source>For the wish</source>
         <translation>关联心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="402"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="389"/>
         <source>For the request</source>
         <translation>关联诉求</translation>
     </message>
@@ -2669,7 +2664,7 @@
         <translation>节假日与调休</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/settings_page.py" line="64"/>
+        <location filename="../../redoffice/ui/settings/settings_page.py" line="63"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -2677,32 +2672,32 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../redoffice/ui/settings/setup_dialog.py" line="24"/>
+        <location filename="../../redoffice/ui/settings/setup_dialog.py" line="22"/>
         <source>Welcome to RedOffice</source>
         <translation>欢迎使用社区红色工作台</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/setup_dialog.py" line="27"/>
+        <location filename="../../redoffice/ui/settings/setup_dialog.py" line="25"/>
         <source>Please enter your community&apos;s identity and your name. The operator is recorded on every change.</source>
         <translation>请填写本社区信息和您的姓名。每一次数据变更都会记录经办人。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/setup_dialog.py" line="34"/>
+        <location filename="../../redoffice/ui/settings/setup_dialog.py" line="32"/>
         <source>Cancel and quit</source>
         <translation>取消并退出</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/setup_dialog.py" line="35"/>
+        <location filename="../../redoffice/ui/settings/setup_dialog.py" line="33"/>
         <source>RedOffice cannot start without the community&apos;s identity</source>
         <translation>没有社区信息，RedOffice 无法启动</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/setup_dialog.py" line="45"/>
+        <location filename="../../redoffice/ui/settings/setup_dialog.py" line="43"/>
         <source>RedOffice cannot be used without the community&apos;s identity: cancelling closes the program. Quit now?</source>
         <translation>不填写社区信息就无法使用 RedOffice：取消将关闭程序。现在退出吗？</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/setup_dialog.py" line="48"/>
+        <location filename="../../redoffice/ui/settings/setup_dialog.py" line="46"/>
         <source>Quit RedOffice</source>
         <translation>退出 RedOffice</translation>
     </message>
@@ -2710,67 +2705,67 @@
 <context>
     <name>StatsTab</name>
     <message>
-        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="38"/>
+        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="42"/>
         <source>Counted by</source>
         <translation>统计维度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="39"/>
+        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="43"/>
         <source>Collected</source>
         <translation>征集</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="40"/>
+        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="44"/>
         <source>Verified</source>
         <translation>核实</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="41"/>
+        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="45"/>
         <source>Published</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="42"/>
+        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="46"/>
         <source>Claimed</source>
         <translation>认领</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="43"/>
+        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="47"/>
         <source>Fulfilled</source>
         <translation>兑现</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="44"/>
+        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="48"/>
         <source>Claim rate</source>
         <translation>认领率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="45"/>
+        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="49"/>
         <source>Fulfilment rate</source>
         <translation>兑现率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="57"/>
+        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="61"/>
         <source>Counted by the date of each step: a claim cancelled later does not change the figures of earlier months.</source>
         <translation>按每个环节发生的日期统计：之后取消的认领不会改变以前月份的数字。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="63"/>
+        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="67"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="74"/>
+        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="78"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="76"/>
+        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="80"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="92"/>
+        <location filename="../../redoffice/ui/wishes/stats_tab.py" line="96"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
@@ -2778,50 +2773,58 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="237"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="232"/>
         <source>Moved out / deceased: %1</source>
         <translation>迁出/去世：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="244"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="239"/>
         <source>Where to, or the cause of death</source>
         <translation>迁往何处，或去世原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="245"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="240"/>
         <source>New status</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="246"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="241"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="247"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="242"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
 </context>
 <context>
+    <name>TableView</name>
+    <message>
+        <location filename="../../redoffice/ui/kit/list_table.py" line="101"/>
+        <source>Default columns</source>
+        <translation>恢复默认列</translation>
+    </message>
+</context>
+<context>
     <name>TagTable</name>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="39"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="38"/>
         <source>Group</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="39"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="38"/>
         <source>Since</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="39"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="38"/>
         <source>Until</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="39"/>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="38"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -2829,7 +2832,7 @@
 <context>
     <name>TimeField</name>
     <message>
-        <location filename="../../redoffice/ui/kit/date_fields.py" line="206"/>
+        <location filename="../../redoffice/ui/kit/date_fields.py" line="207"/>
         <source>hh:mm</source>
         <translation>时:分</translation>
     </message>
@@ -2837,27 +2840,27 @@
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="200"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="197"/>
         <source>Verify</source>
         <translation>核实</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="206"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="203"/>
         <source>Verified on</source>
         <translation>核实日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="207"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="204"/>
         <source>Verified by</source>
         <translation>核实人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="208"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="205"/>
         <source>How</source>
         <translation>核实方式</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="209"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="206"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -2865,93 +2868,93 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="124"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="106"/>
         <source>Record a visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="135"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="117"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="138"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="120"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="140"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="122"/>
         <source>Start time</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="141"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="123"/>
         <source>End time</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="143"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="125"/>
         <source>Visitors</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="145"/>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="146"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="127"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="128"/>
         <source>Names separated by 、</source>
         <translation>多人用顿号“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="147"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="129"/>
         <source>Party members along</source>
         <translation>陪同党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="148"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="130"/>
         <source>Volunteers along</source>
         <translation>陪同志愿者</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="156"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="138"/>
         <source>Purposes</source>
         <translation>走访目的</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="159"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="141"/>
         <source>Health, income, changes in the family…</source>
         <translation>健康、收入、家庭变化等情况…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="161"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="143"/>
         <source>Situation</source>
         <translation>情况记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="164"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="146"/>
         <source>Resolved on the spot</source>
         <translation>现场解决问题数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="166"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="148"/>
         <source>Next visit</source>
         <translation>下次走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="168"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="150"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="170"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="152"/>
         <source>Add issue</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="172"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="154"/>
         <source>Issues found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="174"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="156"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -2959,79 +2962,79 @@
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="94"/>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="134"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="91"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="133"/>
         <source>Visit records</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="95"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="92"/>
         <source>Visit plan</source>
         <translation>走访计划</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="97"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="94"/>
         <source>Coverage</source>
         <translation>走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="114"/>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="183"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="113"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="182"/>
         <source>Search address</source>
         <translation>搜索地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="128"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="127"/>
         <source>New visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="129"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="128"/>
         <source>Print filled form</source>
         <translation>打印走访记录表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="130"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="129"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="131"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="130"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="132"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="131"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="133"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="132"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="134"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="133"/>
         <source>Print list</source>
         <translation>打印列表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="198"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="197"/>
         <source>Record visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="199"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="198"/>
         <source>Print blank form</source>
         <translation>打印空白走访表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="223"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="222"/>
         <source>All workers</source>
         <translation>全部工作人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="237"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="236"/>
         <source>%1 household(s) due within 7 days, %2 of them overdue</source>
         <translation>7 天内应走访 %1 户，其中逾期 %2 户</translation>
     </message>
@@ -3039,77 +3042,77 @@
 <context>
     <name>WishDialog</name>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="107"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="106"/>
         <source>Register a wish</source>
         <translation>登记心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="107"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="106"/>
         <source>Correct a wish</source>
         <translation>修改心愿登记</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="118"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="117"/>
         <source>Yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="120"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="119"/>
         <source>Agrees that the wish is published (signed)</source>
         <translation>本人已签字同意公开心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="122"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="121"/>
         <source>Only for a child under 14</source>
         <translation>未满14周岁时填写</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="124"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="123"/>
         <source>Beneficiary</source>
         <translation>心愿人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="125"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="124"/>
         <source>Wish</source>
         <translation>心愿内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="126"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="125"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="127"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="126"/>
         <source>Group</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="128"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="127"/>
         <source>Estimated value</source>
         <translation>估价（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="129"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="128"/>
         <source>Collected on</source>
         <translation>征集日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="130"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="129"/>
         <source>Collected by</source>
         <translation>征集人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="131"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="130"/>
         <source>Consent</source>
         <translation>同意公开</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="132"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="131"/>
         <source>Guardian who consented</source>
         <translation>同意的监护人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="161"/>
+        <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="160"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -3135,249 +3138,249 @@
 <context>
     <name>WishesTab</name>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="71"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="89"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="78"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="96"/>
         <source>Number, name or wish</source>
         <translation>编号、姓名或心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="90"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="108"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="90"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="108"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="90"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="108"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="112"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="131"/>
         <source> (contact overdue)</source>
         <translation>（对接逾期）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="112"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="131"/>
         <source> (priority)</source>
         <translation>（优先）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="114"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="133"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="116"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="135"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="121"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="140"/>
         <source>Round</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="122"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="141"/>
         <source>Beneficiary</source>
         <translation>心愿人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="123"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="142"/>
         <source>Group</source>
         <translation>人群类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="124"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="143"/>
         <source>Wish</source>
         <translation>心愿内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="125"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="144"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="126"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="145"/>
         <source>Value</source>
         <translation>估价（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="127"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="146"/>
         <source>Claimed by</source>
         <translation>认领人/单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="129"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="148"/>
         <source>Contact by</source>
         <translation>对接截止</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="141"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="160"/>
         <source>Register a wish…</source>
         <translation>登记心愿…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="142"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="161"/>
         <source>Verify…</source>
         <translation>核实…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="143"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="162"/>
         <source>Do not publish…</source>
         <translation>不予发布…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="144"/>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="274"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="163"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="293"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="145"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="164"/>
         <source>Publish all verified</source>
         <translation>发布全部待发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="146"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="165"/>
         <source>Claim…</source>
         <translation>认领…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="147"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="166"/>
         <source>Contacted</source>
         <translation>已对接</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="148"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="167"/>
         <source>Cancel claim…</source>
         <translation>取消认领…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="149"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="168"/>
         <source>Fulfilled…</source>
         <translation>兑现…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="150"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="169"/>
         <source>Follow-up…</source>
         <translation>回访…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="151"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="170"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="179"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="198"/>
         <source>New round…</source>
         <translation>开启新批次…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="180"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="199"/>
         <source>Wish wall (A4)</source>
         <translation>心愿墙公示（A4）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="181"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="200"/>
         <source>Wish wall (A3)</source>
         <translation>心愿墙公示（A3）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="182"/>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="327"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="201"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="346"/>
         <source>Claim card</source>
         <translation>认领登记卡</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="183"/>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="327"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="202"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="346"/>
         <source>Receipt</source>
         <translation>兑现签收单</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="184"/>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="333"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="203"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="352"/>
         <source>Round summary</source>
         <translation>批次汇总</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="195"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="214"/>
         <source>All rounds</source>
         <translation>全部批次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="221"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="240"/>
         <source>Collected: %1</source>
         <translation>征集：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="222"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="241"/>
         <source>Consent: %1</source>
         <translation>同意：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="225"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="244"/>
         <source>Verified: %1</source>
         <translation>核实：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="227"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="246"/>
         <source>Claimer contact: %1</source>
         <translation>认领人联系方式：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="229"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="248"/>
         <source>Feedback: %1</source>
         <translation>心愿人反馈：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="262"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="281"/>
         <source>Do not publish</source>
         <translation>不予发布</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="263"/>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="302"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="282"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="321"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="273"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="292"/>
         <source>Publish every verified wish into the current round?</source>
         <translation>把所有待发布的心愿发布到当前批次？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="279"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="298"/>
         <source>%n wish(es) published</source>
         <translation>
             <numerusform>%n 个心愿已发布</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="301"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="320"/>
         <source>Cancel claim</source>
         <translation>取消认领</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="312"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="331"/>
         <source>New round</source>
         <translation>开启新批次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="312"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="331"/>
         <source>Name (e.g. 2027年第一批)</source>
         <translation>批次名称（如 2027年第一批）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="319"/>
+        <location filename="../../redoffice/ui/wishes/wishes_tab.py" line="338"/>
         <source>Wish wall</source>
         <translation>心愿墙公示</translation>
     </message>
@@ -3385,62 +3388,62 @@
 <context>
     <name>WorkSettings</name>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="69"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="70"/>
         <source>Everyone else</source>
         <translation>其他住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="72"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="73"/>
         <source>no rule</source>
         <translation>不单独设定</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="73"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="74"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="85"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="86"/>
         <source>Visit purposes (one per line)</source>
         <translation>走访目的（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="86"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="87"/>
         <source>Request categories (one per line)</source>
         <translation>诉求类别（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="89"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="90"/>
         <source>Normal requests: working days</source>
         <translation>一般诉求办理时限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="92"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="93"/>
         <source>Visit every … days</source>
         <translation>走访频次（天）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="93"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="94"/>
         <source>Meeting types (one per line)</source>
         <translation>会议类型（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="95"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="96"/>
         <source>Largest attachment (MB)</source>
         <translation>单个附件上限（MB）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="96"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="97"/>
         <source>Micro-wish value cap (yuan)</source>
         <translation>微心愿估价上限（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="97"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="98"/>
         <source>Claimer contacts the beneficiary within (days)</source>
         <translation>认领后须在几天内对接心愿人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="101"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="102"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -3481,30 +3484,30 @@
 <context>
     <name>backup</name>
     <message>
-        <location filename="../../redoffice/ui/backup_actions.py" line="23"/>
+        <location filename="../../redoffice/ui/backup_actions.py" line="22"/>
         <source>RedOffice backups (*.sqlite *.db);;All files (*)</source>
         <translation>RedOffice 备份 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/backup_actions.py" line="28"/>
+        <location filename="../../redoffice/ui/backup_actions.py" line="27"/>
         <source>RedOffice-backup-%1.sqlite</source>
         <translation>RedOffice-备份-%1.sqlite</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/backup_actions.py" line="31"/>
-        <location filename="../../redoffice/ui/backup_actions.py" line="38"/>
+        <location filename="../../redoffice/ui/backup_actions.py" line="30"/>
+        <location filename="../../redoffice/ui/backup_actions.py" line="37"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/backup_actions.py" line="39"/>
+        <location filename="../../redoffice/ui/backup_actions.py" line="38"/>
         <source>Backed up to %1.
 Photos and scans are kept as files in %2: copy that folder too to keep them.</source>
         <translation>已备份到 %1。
 照片和扫描件以文件形式保存在 %2 中，如需一并保存，请把这个文件夹也复制过去。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/backup_actions.py" line="56"/>
+        <location filename="../../redoffice/ui/backup_actions.py" line="55"/>
         <source>Backup file: %1
 Community: %2
 Saved: %3
@@ -3517,19 +3520,19 @@ Records: %5</source>
 记录数：%5</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/backup_actions.py" line="70"/>
-        <location filename="../../redoffice/ui/backup_actions.py" line="84"/>
-        <location filename="../../redoffice/ui/backup_actions.py" line="107"/>
+        <location filename="../../redoffice/ui/backup_actions.py" line="69"/>
+        <location filename="../../redoffice/ui/backup_actions.py" line="83"/>
+        <location filename="../../redoffice/ui/backup_actions.py" line="105"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/backup_actions.py" line="78"/>
+        <location filename="../../redoffice/ui/backup_actions.py" line="77"/>
         <source>Replace the current data with this backup? The current database is kept in the backup folder first.</source>
         <translation>用这份备份替换当前数据吗？当前数据库会先另存到备份文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/backup_actions.py" line="108"/>
+        <location filename="../../redoffice/ui/backup_actions.py" line="106"/>
         <source>Restored. The database as it was before is kept as %1.</source>
         <translation>已恢复。恢复前的数据库已另存为 %1。</translation>
     </message>
@@ -3537,57 +3540,57 @@ Records: %5</source>
 <context>
     <name>cases</name>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="63"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="65"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="64"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="66"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="65"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="67"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="66"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="68"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="67"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="69"/>
         <source>Request</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="68"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="70"/>
         <source>Reporter</source>
         <translation>诉求人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="69"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="71"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="70"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="72"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="71"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="73"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="72"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="74"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/cases/cases_page.py" line="73"/>
+        <location filename="../../redoffice/ui/cases/cases_page.py" line="75"/>
         <source>Call-back</source>
         <translation>回访结果</translation>
     </message>
@@ -3726,74 +3729,74 @@ Records: %5</source>
 <context>
     <name>visits</name>
     <message>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="45"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="43"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="46"/>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="65"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="44"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="63"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="47"/>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="66"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="45"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="64"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="48"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="46"/>
         <source>Visitors</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="49"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="47"/>
         <source>Purposes</source>
         <translation>走访目的</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="50"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="48"/>
         <source>Issues</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="51"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="49"/>
         <source>Files</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="52"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="50"/>
         <source>Situation</source>
         <translation>情况记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="62"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="60"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="64"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="62"/>
         <source>Due</source>
         <translation>应走访日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="68"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="66"/>
         <source>Last visit</source>
         <translation>上次走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="74"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="72"/>
         <source>Every (days)</source>
         <translation>走访间隔（天）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="76"/>
+        <location filename="../../redoffice/ui/visits/visits_page.py" line="74"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visits_page.py" line="85"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="200"/>
         <source>Household visit form</source>
         <translation>入户走访记录表</translation>
     </message>

@@ -131,7 +131,7 @@ def test_a_new_office_ledger_creates_its_places_on_one_confirmation(user: User) 
     assert "共 8 行：新增 8" in counts and "略过合计/说明行 3 行" in counts
     assert "将新建网格 2 个（东湖一网格、东湖二网格）；小区 2 个（东湖新村、滨江花园）" in counts
     assert "楼栋 4 个（东湖新村 1栋、东湖新村 2栋、东湖新村 3栋、滨江花园 5栋）" in counts
-    warning = [wizard.errors.item(0, c).text() for c in range(3)]  # type: ignore[union-attr]
+    warning = [wizard.errors.text(0, c) for c in range(3)]
     unknown = "提示：“党支部书记”不是已知的人员类型或人群类别，已记入备注"
     assert warning == ["11", "人员类别", unknown]
     before = user.written()
@@ -161,7 +161,7 @@ def test_dry_run_lists_row_errors(user: User) -> None:
     user.choose(corpus.broken_cells(tmp_path))
     user.dry_run()
     assert wizard.errors.rowCount() == 5  # the unknown 网格 is now created, on confirmation
-    assert wizard.errors.item(0, 0).text() == "3"  # type: ignore[union-attr]
+    assert wizard.errors.text(0, 0) == "3"
     assert "不能导入 5" in wizard.counts.text()
     assert "将新建网格 1 个（第九十九网格）" in wizard.counts.text()
 

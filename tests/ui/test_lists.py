@@ -380,7 +380,7 @@ def test_coverage_for_any_dates_exported_and_printed(
     assert ctx.tasks.wait_idle()
     assert tab.picker.period.currentText() == "自定义"
     assert tab.picker.dates() == (start, end)
-    shown = [tab.by_grid.item(r, 0).text() for r in range(tab.by_grid.rowCount())]
+    shown = [tab.by_grid.text(r, 0) for r in range(tab.by_grid.rowCount())]
     click(qtbot, tab, "导出 Excel")
     assert ctx.tasks.wait_idle()
     sheet = load_workbook(saved_to).active
@@ -418,7 +418,7 @@ def test_case_statistics_for_a_year_exported_and_printed(
     start = clock.today() - timedelta(days=365)
     _type_date(qtbot, tab.picker.start, start)
     assert ctx.tasks.wait_idle()
-    total = tab.table.item(tab.table.rowCount() - 1, 1).text()
+    total = tab.table.text(tab.table.rowCount() - 1, 1)
     assert int(total) > 0
     click(qtbot, tab, "导出 Excel")
     assert ctx.tasks.wait_idle()
@@ -523,7 +523,7 @@ def test_a_case_opened_from_the_workbench_shows_whatever_filter_was_remembered(
     assert ctx.tasks.wait_idle()
     qtbot.mouseClick(window.dashboard.cards["cases_overdue"], Qt.MouseButton.LeftButton)
     table = window.dashboard.lists["cases_overdue"]
-    numbers = [table.item(r, 0).text() for r in range(table.rowCount())]  # type: ignore[union-attr]
+    numbers = [table.text(r, 0) for r in range(table.rowCount())]
     position = numbers.index(overdue[0].number)
     click_row(qtbot, table, position, double=True)
     assert ctx.tasks.wait_idle()

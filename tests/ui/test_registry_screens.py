@@ -99,9 +99,7 @@ def test_history_dialog_lists_changes_with_operator(qtbot: QtBot, ctx: AppContex
     dialog = HistoryDialog(ctx, "grid", grid.id)
     qtbot.addWidget(dialog)
     assert ctx.tasks.wait_idle()
-    rows = [
-        [dialog.table.item(r, c).text() for c in range(4)] for r in range(dialog.table.rowCount())
-    ]
+    rows = [[dialog.table.text(r, c) for c in range(4)] for r in range(dialog.table.rowCount())]
     assert [r[2] for r in rows] == ["新增", "修改", "删除"]
     assert all(r[1] == "张秘书" for r in rows)
     assert "新名字" in rows[1][3]

@@ -63,7 +63,7 @@ def _pick_data(qtbot: QtBot, combo: QComboBox, data: object) -> None:
 def _member_row(page: WishesPage, name: str) -> int:
     """The row of the party member called ``name`` in the 双报到党员 tab."""
     members = page.members_tab.members
-    return next(n for n in range(members.rowCount()) if members.item(n, 0).text() == name)
+    return next(n for n in range(members.rowCount()) if members.text(n, 0) == name)
 
 
 def _press_save(qtbot: QtBot, dialog: SaveDialog) -> str:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -257,7 +256,7 @@ class CaseStatsTab(FiguresTab):
         return str(self.by.currentData())
 
     def load(self) -> None:
-        self.table.setHorizontalHeaderItem(0, QTableWidgetItem(self.by.currentText()))
+        self.table.set_header(0, self.by.currentText())
         dates = self.picker.dates()
         if dates is not None:
             job = partial(case_queries.case_stats, self.ctx.db, self.grouping(), *dates)

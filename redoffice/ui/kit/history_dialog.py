@@ -6,19 +6,12 @@ from __future__ import annotations
 from functools import partial
 from zoneinfo import ZoneInfo
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QVBoxLayout, QWidget
 
 from redoffice.audit import history
 from redoffice.audit.history import Change, HistoryEntry
 from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.simple_table import SimpleTable
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -37,13 +30,12 @@ class HistoryDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Change history"))
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Time"), self.tr("Operator"), self.tr("Action"), self.tr("Changes")]
+        self.table = SimpleTable(
+            [self.tr("Time"), self.tr("Operator"), self.tr("Action"), self.tr("Changes")],
+            stretch=3,
         )
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(True)  # one change a line: each row as high as its changes
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -62,16 +54,13 @@ class HistoryDialog(QDialog):
         return names.get(action, action)
 
     def show_entries(self, entries: list[HistoryEntry]) -> None:
-        self.table.setRowCount(len(entries))
-        for row, entry in enumerate(entries):
-            changes = "\n".join(_change_text(entry.action, c) for c in entry.changes)
-            action = self._action(entry.action)
-            cells = (
-                entry.at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M:%S"),
-                entry.actor,
-                f"{action}{entry.part}" if entry.part else action,
-                changes,
-            )
-            for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
-        self.table.resizeRowsToContents()
+        self.table.set_rows([self._cells(entry) for entry in entries])
+
+    def _cells(self, entry: HistoryEntry) -> tuple[str, str, str, str]:
+        action = self._action(entry.action)
+        return (
+            entry.at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M:%S"),
+            entry.actor,
+            f"{action}{entry.part}" if entry.part else action,
+            "\n".join(_change_text(entry.action, c) for c in entry.changes),
+        )

@@ -1,6 +1,9 @@
-"""The table of every big list: columns the user can hide, show and reorder from the header's
-right-click menu, the first (name) column frozen while scrolling sideways, a right-click menu
-of the row's actions, Enter opens the highlighted row.
+"""The one table view of every list. :class:`TableView` is what every list does alike: one
+row selected at a time, double-click or Enter opens it, a right-click on a row offers the
+page's buttons for it, the header's right-click menu hides and shows columns, and a click on a
+heading sorts. :class:`ListTable` is the big lists' (lazily loaded, sorted in SQL): columns the
+user can also reorder and widen, and the first (name) column frozen while scrolling sideways;
+:class:`~redoffice.ui.kit.simple_table.SimpleTable` is the short lists' (rows held in memory).
 
 The frozen column is Qt's frozen-column technique: a second view over the same model and
 selection shows only the first column, laid over the left edge of the main view."""
@@ -44,28 +47,95 @@ def _configure(view: QTableView) -> None:
     view.verticalHeader().hide()
 
 
-class ListTable(QTableView):
-    """``open_row(position)``: double-click or Enter on a row."""
+class TableView(QTableView):
+    """``open_row(position)``: double-click or Enter on a row. ``rows``: the row menu (the
+    page sets its buttons); ``menu``: the header menu shown last."""
 
     open_row = Signal(int)
 
-    def __init__(self, model: LazyTableModel[Any], parent: QWidget | None = None) -> None:
+    def __init__(self, model: QAbstractItemModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lazy_model = model
         self.setModel(model)
         _configure(self)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setSectionsMovable(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(
             lambda pos: self._header_menu(header.viewport().mapToGlobal(pos))
         )
-        header.sectionMoved.connect(self._keep_first_column)
         self.doubleClicked.connect(lambda index: self.open_row.emit(index.row()))
-        self.rows = RowMenu(self)  # the page sets its buttons
-        self.menu: QMenu | None = None  # the header menu shown last
+        self.rows = RowMenu(self)
+        self.menu: QMenu | None = None
+
+    def enable_sorting(self, column: int, order: Qt.SortOrder) -> None:
+        """Clicking a heading sorts; the list starts sorted by ``column`` (-1: as given)."""
+        self.horizontalHeader().setSortIndicator(column, order)
+        self.setSortingEnabled(True)
+
+    # --- keyboard -------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.open_row.emit(self.currentIndex().row())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # --- menus ----------------------------------------------------------------------------
+    def visible_columns(self) -> list[int]:
+        """Logical columns in the order shown, hidden ones left out."""
+        header = self.horizontalHeader()
+        shown = [header.logicalIndex(v) for v in range(header.count())]
+        return [c for c in shown if not header.isSectionHidden(c)]
+
+    def header_menu(self) -> QMenu:
+        """Every column but the first as a check box (shown/hidden), and the default layout."""
+        menu = QMenu(self)
+        header = self.horizontalHeader()
+        model = self.model()
+        for column in range(1, model.columnCount()):
+            text = str(model.headerData(column, Qt.Orientation.Horizontal))
+            action = QAction(text, menu, checkable=True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(lambda shown, c=column: self.setColumnHidden(c, not shown))
+            menu.addAction(action)
+        menu.addSeparator()
+        reset = menu.addAction(self.tr("Default columns"))
+        reset.setObjectName("default_columns")
+        reset.triggered.connect(self.reset_columns)
+        return menu
+
+    def reset_columns(self) -> None:
+        header = self.horizontalHeader()
+        for column in range(header.count()):
+            header.moveSection(header.visualIndex(column), column)
+            header.setSectionHidden(column, False)
+        self.reset_widths()
+
+    def reset_widths(self) -> None:
+        """The columns at their first widths (here: as wide as their contents)."""
+
+    def _header_menu(self, at: QPoint) -> None:
+        self._popup(self.header_menu(), at)
+
+    def _popup(self, menu: QMenu, at: QPoint) -> None:
+        """Show ``menu`` (kept as ``self.menu`` until the next one replaces it)."""
+        if self.menu is not None:
+            self.menu.deleteLater()
+        self.menu = menu
+        menu.popup(at)
+
+
+class ListTable(TableView):
+    """A big list over a lazily loaded model: columns widened and reordered by the user, the
+    first one frozen at the left."""
+
+    def __init__(self, model: LazyTableModel[Any], parent: QWidget | None = None) -> None:
+        super().__init__(model, parent)
+        self.lazy_model = model
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        header.sectionMoved.connect(self._keep_first_column)
         self.frozen = self._frozen_view(model)
 
     # --- the frozen first column ----------------------------------------------------------
@@ -175,60 +245,6 @@ class ListTable(QTableView):
         if header.visualIndex(0) != 0:
             header.moveSection(header.visualIndex(0), 0)
 
-    def enable_sorting(self, column: int, order: Qt.SortOrder) -> None:
-        """Clicking a heading sorts; the list starts sorted by ``column``."""
-        self.horizontalHeader().setSortIndicator(column, order)
-        self.setSortingEnabled(True)
-
-    # --- keyboard -------------------------------------------------------------------------
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.open_row.emit(self.currentIndex().row())
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    # --- menus ----------------------------------------------------------------------------
-    def visible_columns(self) -> list[int]:
-        """Logical columns in the order shown, hidden ones left out."""
-        header = self.horizontalHeader()
-        shown = [header.logicalIndex(v) for v in range(header.count())]
-        return [c for c in shown if not header.isSectionHidden(c)]
-
-    def header_menu(self) -> QMenu:
-        """Every column but the first as a check box (shown/hidden), and the default layout."""
-        menu = QMenu(self)
-        header = self.horizontalHeader()
-        model = self.model()
-        for column in range(1, model.columnCount()):
-            text = str(model.headerData(column, Qt.Orientation.Horizontal))
-            action = QAction(text, menu, checkable=True)
-            action.setChecked(not header.isSectionHidden(column))
-            action.toggled.connect(lambda shown, c=column: self.setColumnHidden(c, not shown))
-            menu.addAction(action)
-        menu.addSeparator()
-        reset = menu.addAction(self.tr("Default columns"))
-        reset.setObjectName("default_columns")
-        reset.triggered.connect(self.reset_columns)
-        return menu
-
-    def reset_columns(self) -> None:
-        header = self.horizontalHeader()
-        for column in range(header.count()):
-            header.moveSection(header.visualIndex(column), column)
-            header.setSectionHidden(column, False)
-        self.reset_widths()
-
     def reset_widths(self) -> None:
         for column, width in enumerate(self.lazy_model.widths()):
             self.setColumnWidth(column, width)
-
-    def _header_menu(self, at: QPoint) -> None:
-        self._popup(self.header_menu(), at)
-
-    def _popup(self, menu: QMenu, at: QPoint) -> None:
-        """Show ``menu`` (kept as ``self.menu`` until the next one replaces it)."""
-        if self.menu is not None:
-            self.menu.deleteLater()
-        self.menu = menu
-        menu.popup(at)

@@ -8,17 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from redoffice.kit import codes
-from redoffice.registry import households, search
+from redoffice.registry import households, residents, search
 from redoffice.registry.search import HouseholdQuery, HouseholdRow, ResidentRow
 from redoffice.ui.cases.case_dialogs import open_case_dialog
 from redoffice.ui.kit import record_actions
@@ -28,6 +25,7 @@ from redoffice.ui.kit.household_picker import household_list
 from redoffice.ui.kit.list_view import SearchableList, layout_buttons
 from redoffice.ui.kit.place_filters import PlaceFilters
 from redoffice.ui.kit.row_buttons import RowButtons
+from redoffice.ui.kit.simple_table import SimpleTable
 from redoffice.ui.kit.widgets import button_row, splitter, stacked
 from redoffice.ui.registry.household_dialog import HouseholdDialog
 from redoffice.ui.registry.resident_dialog import ResidentDialog
@@ -50,8 +48,7 @@ class HouseholdsPage(QWidget):
         self.list.add_filter(self.deleted, 0, remember=False)
         self.list.activated.connect(self.edit)
         self.list.current_changed.connect(self.show_members)
-        self.members = QTableWidget(0, 6)
-        self.members.setHorizontalHeaderLabels(
+        self.members = SimpleTable(
             [
                 self.tr("Name"),
                 self.tr("Relation"),
@@ -59,10 +56,10 @@ class HouseholdsPage(QWidget):
                 self.tr("Birth date"),
                 self.tr("ID number"),
                 self.tr("Special groups"),
-            ]
+            ],
+            stretch=5,
         )
-        self.members.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        self.members.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.members.activated_key.connect(self.edit_member)
         self.members_title = QLabel(self.tr("Members"))
         lower = stacked(self.members_title, self.members)
         split = splitter(Qt.Orientation.Vertical, [420, 180], self.list, lower)
@@ -122,25 +119,34 @@ class HouseholdsPage(QWidget):
 
     def show_members(self, household_id: str) -> None:
         if not household_id:
-            self.members.setRowCount(0)
+            self.members.set_rows([])
             return
         self.ctx.query(
             partial(search.household_members, self.ctx.db, household_id), self._fill_members
         )
 
     def _fill_members(self, rows: list[ResidentRow]) -> None:
-        self.members.setRowCount(len(rows))
-        for n, r in enumerate(rows):
-            cells = (
-                r.name,
-                codes.label(codes.RELATIONS, r.relation),
-                codes.label(codes.GENDERS, r.gender),
-                r.birth_date.isoformat() if r.birth_date else "",
-                r.id_number_masked,
-                "、".join(r.tags),
-            )
-            for column, text in enumerate(cells):
-                self.members.setItem(n, column, QTableWidgetItem(text))
+        self.members.set_rows(
+            [
+                (
+                    r.name,
+                    codes.label(codes.RELATIONS, r.relation),
+                    codes.label(codes.GENDERS, r.gender),
+                    r.birth_date.isoformat() if r.birth_date else "",
+                    r.id_number_masked,
+                    "、".join(r.tags),
+                )
+                for r in rows
+            ],
+            [r.id for r in rows],
+        )
+
+    def edit_member(self, resident_id: str) -> None:
+        """Double-click on a member: the resident's form."""
+        self.ctx.query(
+            partial(residents.get_resident, self.ctx.db, resident_id),
+            lambda detail: ResidentDialog(self.ctx, detail, parent=self).open(),
+        )
 
     def add(self) -> None:
         HouseholdDialog(self.ctx, parent=self).open()

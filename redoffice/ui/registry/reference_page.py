@@ -10,11 +10,8 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -25,8 +22,10 @@ from redoffice.registry import reference as registry
 from redoffice.ui.kit import record_actions
 from redoffice.ui.kit.connect import on_click
 from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.list_view import layout_buttons
 from redoffice.ui.kit.row_buttons import RowButtons
 from redoffice.ui.kit.save_dialog import SaveDialog
+from redoffice.ui.kit.simple_table import SimpleTable
 from redoffice.ui.kit.widgets import code_combo, combo_value, fill_combo, select_data
 
 Options = Callable[[Any], registry.Choices]
@@ -98,14 +97,10 @@ class RecordTab(QWidget):
         super().__init__(parent)
         self.ctx, self.kind = ctx, kind
         self.rows: Sequence[Any] = []
-        self.table = QTableWidget(0, len(kind.columns))
-        self.table.setHorizontalHeaderLabels([c[0] for c in kind.columns])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.doubleClicked.connect(lambda _i: self.edit())
+        self.table = SimpleTable([c[0] for c in kind.columns])
+        self.table.activated_key.connect(lambda _row: self.edit())
         buttons = QHBoxLayout()
-        self.row_buttons = RowButtons(self.selected, self)
+        self.row_buttons = RowButtons(self.current, self)
         for text, slot, on_row in (
             (self.tr("New"), self.add, False),
             (self.tr("Edit"), self.edit, True),
@@ -118,6 +113,9 @@ class RecordTab(QWidget):
             if on_row:
                 self.row_buttons.add(button)
         self.row_buttons.watch(self.table)
+        self.table.set_row_actions(
+            [b for b in layout_buttons(buttons) if b in self.row_buttons.rules]
+        )
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
@@ -130,18 +128,11 @@ class RecordTab(QWidget):
 
     def _show(self, rows: Sequence[Any]) -> None:
         self.rows = rows
-        self.table.setRowCount(len(rows))
-        for n, row in enumerate(rows):
-            for column, (_header, text) in enumerate(self.kind.columns):
-                self.table.setItem(n, column, QTableWidgetItem(text(row)))
+        self.table.set_rows([[text(row) for _h, text in self.kind.columns] for row in rows], rows)
 
     def current(self) -> Any | None:
-        n = self.table.currentRow()
-        return self.rows[n] if 0 <= n < len(self.rows) else None
-
-    def selected(self) -> Any | None:
-        """The current row when one is selected (edit, delete and history act on it)."""
-        return self.current() if self.table.selectionModel().hasSelection() else None
+        """The selected row (edit, delete and history act on it)."""
+        return self.table.current_key()
 
     def add(self) -> RecordDialog:
         dialog = RecordDialog(self.ctx, self.kind, None, self)

@@ -166,9 +166,7 @@ class CalendarSettings(QWidget):
         on_click(remove, self.remove_day)
         self.remove = remove
         remove.setEnabled(False)
-        self.table.itemSelectionChanged.connect(
-            lambda: remove.setEnabled(self.table.current_key() is not None)
-        )
+        self.table.current_changed.connect(lambda key: remove.setEnabled(key is not None))
         self.import_button = QPushButton(self.tr("Import list…"))
         self.import_button.setToolTip(
             self.tr(
