@@ -417,3 +417,14 @@ def test_a_0010_postgresql_database_upgrades_with_its_sequences_and_audit(
         with admin.connect() as conn:
             conn.execute(text(f"DROP DATABASE {name}"))
         admin.dispose()
+
+
+def test_an_upgrade_that_frees_much_of_the_file_gives_it_back(tmp_path: Path) -> None:
+    """0011/0012 drop the change log and rewrite the audit: the file is compacted (VACUUM)."""
+    path = _upgraded_copy("schema_0006.sqlite", tmp_path)
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA freelist_count").fetchone() == (0,)
+    finally:
+        conn.close()
+    assert path.stat().st_size < (FIXTURES / "schema_0006.sqlite").stat().st_size
