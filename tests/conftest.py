@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -43,9 +44,19 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def sqlite_db(sqlite_template: Path, tmp_path: Path) -> Iterator[Database]:
-    path = tmp_path / "redoffice.sqlite"
-    shutil.copy(sqlite_template, path)
+    with opened_copy(sqlite_template, tmp_path) as db:
+        yield db
+
+
+@contextmanager
+def opened_copy(template: Path, folder: Path) -> Iterator[Database]:
+    """A database file of the test's own, copied from a template built once per run (copying
+    is much cheaper than building: the schema, the identity, demo data)."""
+    path = folder / "redoffice.sqlite"
+    shutil.copy(template, path)
     db = open_database(f"sqlite:///{path}")
     db.actor = OPERATOR
-    yield db
-    db.close()
+    try:
+        yield db
+    finally:
+        db.close()

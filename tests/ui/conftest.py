@@ -14,6 +14,7 @@ from redoffice.kit.db import Database
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.resources import install_font, install_translators
 from redoffice.ui.kit.screen_fit import install_screen_fit
+from tests.conftest import opened_copy
 
 _translators: list[QTranslator] = []
 
@@ -44,12 +45,27 @@ def screen_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield folder
 
 
+@pytest.fixture(scope="session")
+def demo_template(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 40-household demo (seed 3), built once per run on the suite's day."""
+    folder = tmp_path_factory.mktemp("demo")
+    with opened_copy(sqlite_template, folder) as db:
+        create_demo(db, 40, seed=3)
+    return folder / "redoffice.sqlite"
+
+
 @pytest.fixture
-def ctx(sqlite_db: Database) -> Iterator[AppContext]:
-    create_demo(sqlite_db, 40, seed=3)
-    context = AppContext(sqlite_db)
+def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
+    """A copy of the demo of this test's own."""
+    with opened_copy(demo_template, tmp_path) as db:
+        yield db
+
+
+@pytest.fixture
+def ctx(demo_db: Database) -> Iterator[AppContext]:
+    context = AppContext(demo_db)
     yield context
-    context.tasks.wait_idle(5, 0.05)
+    context.tasks.wait_idle(5)
     context.tasks.shutdown()
 
 

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
-from redoffice.demo.build import create_demo
 from redoffice.kit.db import Database
 from redoffice.ui.kit import ask
 from redoffice.ui.kit.context import AppContext
@@ -90,26 +89,23 @@ def test_every_question_has_an_answer() -> None:
 
 
 @pytest.fixture(params=["demo", "new office"])
-def window(
-    request: pytest.FixtureRequest, qtbot: QtBot, sqlite_db: Database
-) -> Iterator[MainWindow]:
+def window(request: pytest.FixtureRequest, qtbot: QtBot) -> Iterator[MainWindow]:
     """The main window at an office screen's size, on the 40-household demo or on a database
     just set up (a new office's first clicks, where every list is empty)."""
-    if request.param == "demo":
-        create_demo(sqlite_db, 40, seed=3)
-    ctx = AppContext(sqlite_db)
+    db: Database = request.getfixturevalue("demo_db" if request.param == "demo" else "sqlite_db")
+    ctx = AppContext(db)
     main = MainWindow(ctx)
     qtbot.addWidget(main)
     main.resize(1366, 728)
     main.show()
-    assert ctx.tasks.wait_idle(10, 0.05)
+    assert ctx.tasks.wait_idle(10)
     # a dialog run with exec() blocks the click: close it from inside its own event loop
     closer = QTimer()
     closer.timeout.connect(_close_modal)
     closer.start(100)
     yield main
     closer.stop()
-    ctx.tasks.wait_idle(5, 0.05)
+    ctx.tasks.wait_idle(5)
     ctx.tasks.shutdown()
 
 
@@ -175,9 +171,9 @@ def _press(qtbot: QtBot, main: MainWindow, widget: QWidget, double: bool = False
         qtbot.mouseDClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     else:
         qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-    assert main.ctx.tasks.wait_idle(30, 0.05), f"{_name(widget)} hangs"
+    assert main.ctx.tasks.wait_idle(30), f"{_name(widget)} hangs"
     opened = _close_new_windows(main, before)
-    assert main.ctx.tasks.wait_idle(30, 0.05)
+    assert main.ctx.tasks.wait_idle(30)
     return opened
 
 
@@ -192,16 +188,16 @@ def _double_click_first_rows(qtbot: QtBot, main: MainWindow, page: QWidget) -> l
         if rect.isValid():
             before = set(QApplication.topLevelWidgets())
             qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-            assert main.ctx.tasks.wait_idle(30, 0.05)
+            assert main.ctx.tasks.wait_idle(30)
             opened += _close_new_windows(main, before)
-            assert main.ctx.tasks.wait_idle(30, 0.05)
+            assert main.ctx.tasks.wait_idle(30)
     return opened
 
 
 def _press_every_button(qtbot: QtBot, main: MainWindow, key: str, pressed: list[str]) -> None:
     page = main.page(key)
     main.show_page(key)
-    assert main.ctx.tasks.wait_idle(10, 0.05)
+    assert main.ctx.tasks.wait_idle(10)
     for tab in _tab_states(page):
         _select_first_rows(qtbot, page)
         pressed.append(f"{key}/{tab}/双击 -> {_double_click_first_rows(qtbot, main, page)}")
@@ -247,7 +243,7 @@ def test_every_menu_action(qtbot: QtBot, window: MainWindow, problems: Problems)
                 continue
             before = set(QApplication.topLevelWidgets())
             action.trigger()
-            assert window.ctx.tasks.wait_idle(30, 0.05)
+            assert window.ctx.tasks.wait_idle(30)
             triggered.append(f"{action.text()} -> {_close_new_windows(window, before)}")
     assert triggered
     assert not problems.unexpected, "\n".join(problems.unexpected + triggered)

@@ -340,7 +340,7 @@ def _select_each(qtbot: QtBot, ctx: AppContext, listing: object) -> Iterator[obj
     for position in range(model.rowCount()):
         table.selectRow(position)
         qtbot.waitUntil(lambda: listing.current_row() is not None, timeout=5000)  # type: ignore[attr-defined]
-        ctx.tasks.wait_idle(2, 0.02)
+        ctx.tasks.wait_idle(2)
         yield listing.current_row()  # type: ignore[attr-defined]
 
 

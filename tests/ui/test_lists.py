@@ -627,7 +627,7 @@ def test_filters_are_remembered_per_database(qtbot: QtBot, ctx: AppContext, tmp_
     try:
         assert _residents(qtbot, elsewhere).scope.currentIndex() == 0  # not this office's choice
     finally:
-        elsewhere.tasks.wait_idle(5, 0.05)
+        elsewhere.tasks.wait_idle(5)
         elsewhere.tasks.shutdown()
         other.close()
     assert _residents(qtbot, ctx).scope.currentText() == chosen

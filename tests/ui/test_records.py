@@ -183,7 +183,7 @@ def test_the_minutes_saved_twice_keep_their_resolution_number(
     for _ in range(2):
         with qtbot.waitSignal(ctx.changed, timeout=5000):
             click(qtbot, editor, "保存")
-        ctx.tasks.wait_idle(5, 0.02)
+        ctx.tasks.wait_idle(5)
     found = resolutions.list_resolutions(ctx.db, ResolutionFilter(meeting_id=meeting_id))
     assert [(r.number, r.text) for r in found] == [(f"{number}-01", "物业一周内清理")]
     stored = meetings.get_meeting(ctx.db, meeting_id).minutes.items

@@ -28,7 +28,7 @@ from tests.ui.driver import click, click_row, opened, pick, tick, type_into
 
 
 def _wait(ctx: AppContext) -> None:
-    ctx.tasks.wait_idle(5, 0.02)
+    ctx.tasks.wait_idle(5)
 
 
 def _page(qtbot: QtBot, ctx: AppContext) -> WishesPage:

@@ -87,6 +87,7 @@ class SearchableList(QWidget, Generic[R]):
         self.count = QLabel()
         self._debounce = QTimer(self, singleShot=True, interval=180)
         self._debounce.timeout.connect(self.reload)
+        ctx.tasks.announce(self._debounce)
         self.search.textChanged.connect(self._debounce.start)
         self.search.returnPressed.connect(self._search_now)
         self.filters = QHBoxLayout()

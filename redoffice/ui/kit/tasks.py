@@ -25,6 +25,10 @@ from redoffice.ui.kit.errors import report
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
+# wait_idle: passes of the event loop without a new job before the runner counts as settled,
+# and how often it looks at the clock while it waits for a job
+SETTLE_PASSES = 3
+WAKE_MS = 50
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,10 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ids = itertools.count(1)
+        self._submitted = 0
         self._pending: dict[int, tuple[Done, Failed | None]] = {}
+        self._announced: list[QTimer] = []
+        self._wake = QTimer(self, interval=WAKE_MS)  # wait_idle's deadline, if no answer comes
         self._thread = QThread()
         self._thread.setObjectName("redoffice-db")
         self._worker = _Worker()
@@ -77,13 +84,24 @@ class TaskRunner(QObject):
     def run(self, fn: Callable[[], Any], on_done: Done, on_error: Failed | None = None) -> int:
         """Queue ``fn``; ``on_done(result)`` or ``on_error(exc)`` runs later on the GUI thread."""
         job_id = next(self._ids)
+        self._submitted = job_id
         self._pending[job_id] = (on_done, on_error)
         self._submit.emit(job_id, fn)
         return job_id
 
+    def announce(self, timer: QTimer) -> None:
+        """``timer`` submits a job when it fires (a search run once the typing pauses):
+        :meth:`wait_idle` waits for it as for a job already queued."""
+        self._announced.append(timer)
+
     @property
     def busy(self) -> bool:
         return bool(self._pending)
+
+    def _expecting(self) -> bool:
+        """A job is queued or an announced timer is about to submit one."""
+        self._announced = [t for t in self._announced if shiboken6.isValid(t)]
+        return self.busy or any(t.isActive() for t in self._announced)
 
     @Slot(int, object)
     def _on_finished(self, job_id: int, outcome: _Outcome) -> None:
@@ -99,22 +117,28 @@ class TaskRunner(QObject):
         if not self._pending:
             self.idle.emit()
 
-    def wait_idle(self, timeout: float = 10.0, quiet: float = 0.25) -> bool:
-        """Process events until no job has been pending for ``quiet`` seconds (for unattended
-        runs: self-test, screenshots, tests). False when ``timeout`` passed first."""
+    def wait_idle(self, timeout: float = 10.0) -> bool:
+        """Process events until the runner is idle and stays so: no job queued or announced,
+        then a few passes of the event loop in which the answers' own follow-ups (a repaint
+        fetching the rows now shown, a zero-delay timer) submit nothing new. For unattended
+        runs: self-test, screenshots, tests. False when ``timeout`` passed first."""
         deadline = time.monotonic() + timeout
-        idle_since: float | None = None
-        while time.monotonic() < deadline:
-            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-            now = time.monotonic()
-            if self._pending:
-                idle_since = None
-            elif idle_since is None:
-                idle_since = now
-            elif now - idle_since >= quiet:
-                return True
-            time.sleep(0.005)
-        return False
+        self._wake.start()
+        calm = 0
+        try:
+            while calm < SETTLE_PASSES:
+                if time.monotonic() >= deadline:
+                    return False
+                submitted = self._submitted
+                if self._expecting():
+                    calm = 0
+                    QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+                    continue
+                QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
+                calm = 0 if self._submitted != submitted else calm + 1
+            return True
+        finally:
+            self._wake.stop()
 
     def shutdown(self) -> None:
         self._thread.quit()
