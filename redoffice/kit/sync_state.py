@@ -17,15 +17,16 @@ synced rows is refused (it would escape the sync: deletions travel as soft-delet
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
-from sqlalchemy import Connection, event, update
+from sqlalchemy import Connection, event, select, update
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, UOWTransaction
 
-from redoffice.models import SyncCounter
+from redoffice.models import Base, SyncCounter
 
 STREET_CHANNEL: Final = "street"
 _KEY: Final = "redoffice.sync_seq"
+T = TypeVar("T", bound=Base)
 
 
 def synced(obj: object) -> bool:
@@ -50,6 +51,13 @@ def transaction_seq(session: Session) -> int:
     if seq is None:
         seq = session.info[_KEY] = next_seq(session.connection())
     return int(seq)
+
+
+def changed_since(session: Session, model: type[T], acknowledged: int) -> list[T]:
+    """The rows of ``model`` a package for a recipient that acknowledged ``acknowledged``
+    carries: each changed since in its latest state, soft-deleted ones as tombstones."""
+    column = model.sync_seq  # type: ignore[attr-defined]
+    return list(session.scalars(select(model).where(column > acknowledged).order_by(column)))
 
 
 def stamp_rows(session: Session, rows: list[dict[str, Any]]) -> None:

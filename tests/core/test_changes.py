@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete, func, insert, select, update
 
-from redoffice.kit import audit_log, changes, records
+from redoffice.kit import audit_log, changes, records, sync_state
 from redoffice.kit.audit_log import GENESIS, entry_hash
 from redoffice.kit.db import Database
 from redoffice.kit.errors import ValidationFailed
@@ -49,6 +49,25 @@ def test_each_change_stamps_the_next_sequence_number_on_the_row(db: Database) ->
     assert _seqs(db, grid) == (created + 3, created) and _counter(db) == created + 3
     with db.read() as s:
         assert s.scalar(select(Grid.version).where(Grid.id == grid)) == 4
+
+
+def test_a_package_holds_the_rows_changed_since_the_acknowledged_number(db: Database) -> None:
+    """Latest states above the acknowledged sequence number; a deletion as its tombstone."""
+    kept = registry.save_grid(db, GridInput(code="G01", name="第一网格"))
+    gone = registry.save_grid(db, GridInput(code="G02", name="第二网格"))
+    acknowledged = _counter(db)
+    registry.save_grid(db, GridInput(code="G01", name="一网格"), kept)
+    records.set_deleted(db, "grid", gone, True)
+    added = registry.save_grid(db, GridInput(code="G03", name="第三网格"))
+    with db.read() as s:
+        package = sync_state.changed_since(s, Grid, acknowledged)
+    assert [(g.id, g.name, g.deleted) for g in package] == [
+        (kept, "一网格", False),
+        (gone, "第二网格", True),
+        (added, "第三网格", False),
+    ]
+    with db.read() as s:
+        assert sync_state.changed_since(s, Grid, _counter(db)) == []
 
 
 def test_one_transaction_takes_one_number_for_all_its_rows(db: Database) -> None:
