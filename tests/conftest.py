@@ -15,8 +15,30 @@ import redoffice.features  # noqa: F401  (registers the features' session hooks)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from redoffice.demo.build import DEMO_IDENTITY, DEMO_OPERATOR
+from redoffice.kit import clock
 from redoffice.kit.db import Database, open_database
 from redoffice.settings import community
+
+# ── The clock (issue 12 §1) ──────────────────────────────────────────────────────────────────
+# Every test runs on a fixed day, never the real one: REDOFFICE_TEST_TODAY (YYYY-MM-DD) if set —
+# `make test` runs the date-sensitive tests (marker `dates`) at several days that way — else
+# TEST_TODAY. Set here, before the test modules are imported (some compute TODAY at import).
+# REDOFFICE_TODAY hands the same clock to the processes the tests start (CLI runs, the killed
+# editor, report workers): redoffice.kit.clock reads it at import.
+TEST_TODAY = "2027-03-17"
+os.environ[clock.ENV] = os.environ.get("REDOFFICE_TEST_TODAY") or TEST_TODAY
+clock.reset()
+
+
+@pytest.fixture(autouse=True)
+def _suite_clock() -> Iterator[None]:
+    """Each test starts on the suite's day and time line, whatever an earlier one set."""
+    clock.reset()
+    yield
+    clock.reset()
+
+
+# ── Databases ────────────────────────────────────────────────────────────────────────────────
 
 IDENTITY = DEMO_IDENTITY
 OPERATOR = DEMO_OPERATOR

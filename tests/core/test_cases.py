@@ -12,6 +12,8 @@ from redoffice.settings import calendar
 from redoffice.settings.calendar import WorkCalendar
 from tests.factories import setup_place
 
+pytestmark = pytest.mark.dates  # also run at other dates by `make test`
+
 # 2026-09-30 is a Wednesday; 10-01..10-07 National Day; Sunday 10-11 a 调休 working day
 HOLIDAYS = {date(2026, 10, d): "holiday" for d in range(1, 8)} | {date(2026, 10, 11): "workday"}
 ACCEPTED = datetime(2026, 9, 30, 2, 0, tzinfo=UTC)  # 10:00 in Beijing

@@ -23,6 +23,8 @@ from redoffice.registry import party_members
 from redoffice.wishes import queries as wish_queries
 from redoffice.wishes import service as wishes
 
+pytestmark = pytest.mark.dates  # also run at other dates by `make test`
+
 
 def _people(db: Database) -> list[tuple[str, str | None, str, str | None]]:
     with db.read() as s:

@@ -13,7 +13,7 @@ from redoffice.models import AuditLog
 from redoffice.settings import calendar
 from tests.core.test_cli import INIT
 
-YEAR = date.today().year + 1
+YEAR = 2027  # the notices below are 2027's (2月6日 a Saturday, 2月17日 a Wednesday)
 
 
 def notice(year: int = YEAR) -> str:

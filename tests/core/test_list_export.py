@@ -3,7 +3,7 @@ number in the register, and the figures (走访覆盖率, 诉求统计) are made
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from io import BytesIO
 from pathlib import Path
 
@@ -14,7 +14,7 @@ from sqlalchemy import select
 from redoffice.cases import exports as case_exports
 from redoffice.cases.queries import CaseFilter, case_ids
 from redoffice.demo.build import create_demo
-from redoffice.kit import exports
+from redoffice.kit import clock, exports
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.meetings import documents as meeting_documents
@@ -23,6 +23,8 @@ from redoffice.registry import search
 from redoffice.registry.search import HouseholdQuery, ResidentQuery
 from redoffice.visits import exports as visit_exports
 from redoffice.visits import queries as visit_queries
+
+pytestmark = pytest.mark.dates  # also run at other dates by `make test`
 
 
 @pytest.fixture
@@ -75,7 +77,7 @@ def test_cases_export_follows_the_filter(demo: Database) -> None:
 
 
 def test_coverage_for_any_dates(demo: Database) -> None:
-    today = date.today()
+    today = clock.today()
     year = visit_queries.coverage_between(demo, today - timedelta(days=365), today)
     week = visit_queries.coverage_between(demo, today - timedelta(days=6), today)
     assert year.total.households == week.total.households > 0
@@ -86,7 +88,7 @@ def test_coverage_for_any_dates(demo: Database) -> None:
 
 
 def test_figures_workbooks_carry_the_period_and_every_row(demo: Database) -> None:
-    start, end = date.today() - timedelta(days=365), date.today()
+    start, end = clock.today() - timedelta(days=365), clock.today()
     coverage = _rows(visit_exports.coverage_xlsx(demo, start, end), first=1)
     assert coverage[0][0] == f"走访覆盖率 {start.isoformat()} 至 {end.isoformat()}"
     assert coverage[1] == ("分组", "名称", "户数", "已走访", "覆盖率")
@@ -108,7 +110,7 @@ def test_follow_up_sheet_names_its_filters(demo: Database, tmp_path: Path) -> No
     from tests.reports.conftest import pdf_text
 
     estate, estate_id = registry.estate_choices(demo)[0]
-    deadline = date.today() + timedelta(days=30)
+    deadline = clock.today() + timedelta(days=30)
     f = ResolutionFilter(
         open_only=True, party="property", estate_id=estate_id, deadline_to=deadline
     )

@@ -1,16 +1,17 @@
 """The visit plan as a long list: ids in the order asked, rows by id, the same households as
 ``visits.visit_plan``."""
 
-from datetime import date
-
 import pytest
 
 from redoffice.demo.build import create_demo
+from redoffice.kit import clock
 from redoffice.kit.db import Database
 from redoffice.registry import reference as registry
 from redoffice.visits import plan as plan_queries
 from redoffice.visits import service as visits
 from redoffice.visits.plan import PlanFilter
+
+pytestmark = pytest.mark.dates  # also run at other dates by `make test`
 
 
 @pytest.fixture
@@ -24,7 +25,7 @@ def test_ids_and_rows_are_the_visit_plan(demo: Database) -> None:
     ids = plan_queries.plan_ids(demo, PlanFilter())
     assert ids == [d.household_id for d in plan] and len(ids) > 3
     assert plan_queries.plan_rows(demo, ids[::-1]) == plan[::-1]  # in the order asked
-    today = date.today()
+    today = clock.today()
     assert plan_queries.overdue_count(demo, PlanFilter()) == sum(d.due < today for d in plan)
 
 

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from redoffice.demo.build import create_demo
+from redoffice.kit import clock
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError, ValidationFailed
 from redoffice.models import Wish, WishEvent
@@ -24,7 +25,9 @@ from redoffice.wishes.queries import WishFilter
 from redoffice.wishes.service import ClaimInput, FulfilInput, WishInput
 from tests.factories import add_resident, setup_place
 
-TODAY = date.today()
+pytestmark = pytest.mark.dates  # also run at other dates by `make test`
+
+TODAY = clock.today()
 AGO = TODAY - timedelta(days=40)
 
 
@@ -32,7 +35,7 @@ AGO = TODAY - timedelta(days=40)
 def world(db: Database) -> dict[str, str]:
     _grid, _estate, household = setup_place(db)
     elder = add_resident(db, "王小明", household=household, relation="0", born=date(1940, 3, 2))
-    child = add_resident(db, "李娜", household=household, born=TODAY.replace(year=TODAY.year - 9))
+    child = add_resident(db, "李娜", household=household, born=TODAY - timedelta(days=9 * 365))
     unit = registry.save_organization(
         db,
         registry.OrganizationInput(

@@ -1,9 +1,10 @@
 """Messages say what the field holds: times are times, not dates."""
 
-from datetime import date, time, timedelta
+from datetime import time, timedelta
 
 import pytest
 
+from redoffice.kit import clock
 from redoffice.kit.db import Database
 from redoffice.kit.errors import ValidationFailed
 from redoffice.registry import reference as registry
@@ -16,7 +17,7 @@ def test_a_visit_ending_before_it_starts_is_refused_in_terms_of_time(db: Databas
     staff = registry.save_staff(db, registry.StaffInput(name="赵网格员", role="grid_worker"))
     data = visits.VisitInput(
         household_id=household,
-        visit_date=date.today() - timedelta(days=1),
+        visit_date=clock.today() - timedelta(days=1),
         visitor_ids=(staff,),
         purposes=("听民意",),
         start_time=time(15, 0),

@@ -1,17 +1,22 @@
 """The 工作台 figures: for the whole community and for one worker."""
 
-from datetime import date, timedelta
+from datetime import timedelta
+
+import pytest
 
 from redoffice.cases import service as cases
 from redoffice.cases.service import CaseInput
+from redoffice.kit import clock
+from redoffice.kit.clock import utcnow
 from redoffice.kit.db import Database
-from redoffice.models.base import utcnow
 from redoffice.registry import reference as registry
 from redoffice.registry.households import HouseholdInput, save_household
 from redoffice.visits import service as visits
 from redoffice.visits.service import VisitInput
 from redoffice.workbench import queries as workbench
 from tests.factories import setup_place
+
+pytestmark = pytest.mark.dates  # also run at other dates by `make test`
 
 
 def test_workbench_lists_and_counts(db: Database) -> None:
@@ -21,7 +26,7 @@ def test_workbench_lists_and_counts(db: Database) -> None:
     worker = registry.save_staff(
         db, registry.StaffInput(name="李网格员", role="grid_worker", grid_id=grid)
     )
-    today = date.today()
+    today = clock.today()
     visits.record_visit(
         db,
         VisitInput(

@@ -9,10 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
+from redoffice.kit import clock
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.date_fields import DateField, TimeField, birth_decade
 from redoffice.ui.registry.resident_dialog import ResidentDialog
 from tests.ui.driver import click, type_into
+
+pytestmark = pytest.mark.dates  # also run at other dates by `make test`
 
 
 def _form(qtbot: QtBot) -> tuple[QDialog, DateField, TimeField, QLineEdit]:
@@ -89,7 +92,7 @@ def test_the_calendar_opens_at_today_or_the_birth_decade_and_picks_a_day(qtbot: 
     _dialog, day, _moment, _after = _form(qtbot)  # held: the fields live in it
     qtbot.mouseClick(day.calendar_button, Qt.MouseButton.LeftButton)
     assert day.calendar is not None and day.calendar.isVisible()
-    today = date.today()
+    today = clock.today()
     assert (day.calendar.yearShown(), day.calendar.monthShown()) == (today.year, today.month)
     qtbot.keyClick(day.calendar, Qt.Key.Key_Escape)
 

@@ -4,7 +4,7 @@ ask for the date and the reason."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from redoffice.kit import clock
 from redoffice.meetings import resolutions
 from redoffice.models import Visit
 from redoffice.registry import residents
@@ -127,8 +128,8 @@ def test_moving_out_asks_for_the_date_and_the_reason(qtbot: QtBot, ctx: AppConte
     row = page.list.current_row()
     click(qtbot, page, "迁出/去世")
     dialog = opened(StatusDialog)
-    assert dialog.day.value() == date.today()
-    day = date.today() - timedelta(days=9)
+    assert dialog.day.value() == clock.today()
+    day = clock.today() - timedelta(days=9)
     dialog.day.edit.clear()
     type_into(qtbot, dialog.day.edit, f"{day.year}.{day.month}.{day.day}")
     type_into(qtbot, dialog.reason, "迁往上海市浦东新区")

@@ -4,12 +4,12 @@ for the household."""
 
 from __future__ import annotations
 
-from datetime import date
-
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from redoffice.kit import clock
 from redoffice.registry import reference as registry
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.main_window import MainWindow
@@ -17,6 +17,8 @@ from redoffice.ui.visits.visit_dialog import VisitDialog
 from redoffice.ui.visits.visits_page import VisitsPage
 from redoffice.visits import service as visits
 from tests.ui.driver import click, click_row, opened, pick, type_into
+
+pytestmark = pytest.mark.dates  # also run at other dates by `make test`
 
 
 def _plan_page(qtbot: QtBot, ctx: AppContext) -> VisitsPage:
@@ -52,7 +54,7 @@ def test_plan_is_the_visit_plan_on_the_lazy_model(
     qtmodeltester.check(page.plan.model)
     first = page.plan.model.index(0, 1)
     qtbot.waitUntil(lambda: page.plan.model.data(first) == plan[0].address)
-    overdue = sum(d.due < date.today() for d in plan)
+    overdue = sum(d.due < clock.today() for d in plan)
     assert page.plan_count.text() == f"7 天内应走访 {len(plan)} 户，其中逾期 {overdue} 户"
 
 

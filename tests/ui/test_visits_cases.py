@@ -19,6 +19,7 @@ from redoffice.attachments import service as attachments
 from redoffice.cases import documents as case_documents
 from redoffice.cases import queries as case_queries
 from redoffice.cases.queries import CaseFilter
+from redoffice.kit import clock
 from redoffice.kit.validation import mask_name
 from redoffice.models import Case
 from redoffice.registry.search import (
@@ -166,7 +167,7 @@ def test_workbench_item_opens_the_case(qtbot: QtBot, ctx: AppContext) -> None:
 def test_preview_prints_and_saves(
     qtbot: QtBot, ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    data = case_documents.ledger_rows(ctx.db, date(2000, 1, 1), date.today())
+    data = case_documents.ledger_rows(ctx.db, date(2000, 1, 1), clock.today())
     pdf = case_forms.case_ledger("幸福社区", "全部", data)
     window = PreviewWindow("民情台账", pdf, "民情台账.pdf")
     qtbot.addWidget(window)
