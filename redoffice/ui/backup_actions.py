@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from redoffice.kit import backups, clock
 from redoffice.kit.db import Database, open_database
-from redoffice.models import Base
+from redoffice.kit.touched import Changes
 from redoffice.ui.kit import ask
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.errors import report
@@ -99,8 +99,7 @@ def _replace(ctx: AppContext, parent: QWidget, backup: Path) -> None:
     def done(result: tuple[Path, Database]) -> None:
         aside, db = result
         ctx.db = db
-        for table in Base.metadata.tables:
-            ctx.changed.emit(table)
+        ctx.announce(Changes.everything())  # every view shows the restored data
         ask.inform(
             parent,
             translate("backup", "Restore from backup"),

@@ -38,8 +38,6 @@ def prose(height: int = 80) -> QPlainTextEdit:
 
 
 class CaseDialog(SaveDialog):
-    table = "case_record"
-
     def __init__(
         self,
         ctx: AppContext,
@@ -125,8 +123,6 @@ def open_case_dialog(
 
 class CaseStepDialog(SaveDialog):
     """One action on a case with a line of text: the next state, a note, or 上报街道."""
-
-    table = "case_record"
 
     def __init__(self, ctx: AppContext, case: CaseRow, kind: str, parent: QWidget) -> None:
         self.case, self.kind = case, kind

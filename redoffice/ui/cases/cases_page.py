@@ -44,6 +44,7 @@ from redoffice.ui.kit.list_view import SearchableList, layout_buttons
 from redoffice.ui.kit.place_filters import PlaceFilters
 from redoffice.ui.kit.preview import show_long_report
 from redoffice.ui.kit.row_buttons import RowButtons
+from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.simple_table import SimpleTable
 from redoffice.ui.kit.widgets import (
     button_row,
@@ -114,6 +115,23 @@ class PeriodDialog(QDialog):
 
 
 class CasesPage(QWidget):
+    # the tables each part shows (a 小区's name is in every address)
+    CASES = frozenset(
+        {
+            "case_record",
+            "case_event",
+            "attachment",
+            "resident",
+            "staff",
+            "organization",
+            "household",
+            "estate",
+            "grid",
+        }
+    )
+    STATISTICS = frozenset({"case_record", "household", "grid"})
+    CATEGORIES = frozenset({"setting"})
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -123,7 +141,9 @@ class CasesPage(QWidget):
         self.tabs.addTab(self.statistics, self.tr("Statistics"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        ctx.changed.connect(self._on_changed)
+        refresh_on(ctx, self.list, self.CASES, self.refresh)
+        refresh_on(ctx, self.statistics, self.STATISTICS, self.statistics.load)
+        refresh_on(ctx, self.category, self.CATEGORIES, self._load_categories)
         self.places.reload()
         self._load_categories()
 
@@ -294,10 +314,6 @@ class CasesPage(QWidget):
         title = self.tr("Request ledger")
         show_long_report(self.ctx, self, title, "民情台账.pdf", load, documents.case_ledger_pdf)
 
-    def _on_changed(self, table: str) -> None:
-        if table in ("case_record", "visit", "attachment"):
-            self.list.reload()
-            self.show_timeline(self.list.current_id() or "")
-            self.statistics.reload()
-        if table == "setting":
-            self._load_categories()
+    def refresh(self) -> None:
+        self.list.reload()
+        self.show_timeline(self.list.current_id() or "")

@@ -122,7 +122,7 @@ class AttachmentsDialog(QDialog):
         if not paths:
             return
         job = partial(attachments.add, self.ctx.db, self.owner_table, self.owner_id, tuple(paths))
-        self.ctx.write(job, "attachment", lambda _: self.reload(), parent=self)
+        self.ctx.write(job, lambda _: self.reload(), parent=self)
 
     def open_file(self, row: AttachmentRow | None) -> None:
         if row is None:

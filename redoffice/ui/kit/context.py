@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from redoffice.kit import touched
 from redoffice.kit.db import Database
+from redoffice.kit.touched import Changes
 from redoffice.ui.kit.errors import report
-from redoffice.ui.kit.tasks import Done, Failed, TaskRunner
+from redoffice.ui.kit.tasks import Done, Failed, TaskRunner, receiver_gone
 
 
 class AppContext(QObject):
-    """``changed(table)`` is emitted after every successful write; views re-query if they care."""
+    """``changed(Changes)`` is emitted once after every write with the tables it committed —
+    none when it failed (Anki's ``operation_did_execute``); a view refreshes when they include a
+    table it shows (:func:`redoffice.ui.kit.show_gate.refresh_on`)."""
 
-    changed = Signal(str)
+    changed = Signal(object)
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -30,15 +35,33 @@ class AppContext(QObject):
     def write(
         self,
         fn: Callable[[], Any],
-        table: str,
         on_done: Done,
         on_error: Failed | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        """Change data in the background, then tell every view that ``table`` changed."""
+        """Change data in the background, then tell every view which tables changed: after
+        ``on_done``, or before ``on_error`` when a job of several units of work stopped part-way
+        (what it committed stays committed; a unit of work that failed reports nothing). The
+        views hear it even when the widget that wrote was closed meanwhile (its answer is
+        dropped, as for a read)."""
+        recorder = touched.Recorder()
+
+        def job() -> Any:
+            with touched.recording(recorder):
+                return fn()
 
         def done(result: Any) -> None:
-            on_done(result)
-            self.changed.emit(table)
+            if not receiver_gone(on_done):
+                on_done(result)
+            self.announce(recorder.changes)
 
-        self.tasks.run(fn, done, on_error or (lambda exc: report(parent, exc)))
+        def failed(exc: BaseException) -> None:
+            self.announce(recorder.changes)
+            if not receiver_gone(on_done):
+                (on_error or partial(report, parent))(exc)
+
+        self.tasks.run(job, done, failed)
+
+    def announce(self, changes: Changes) -> None:
+        """Tell the views what changed (no view refreshes on an empty ``Changes``)."""
+        self.changed.emit(changes)

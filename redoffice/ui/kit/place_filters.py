@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox
 
 from redoffice.registry import reference as registry
 from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.widgets import combo_value, fill_combo
 
 Choices = tuple[registry.Choices, registry.Choices]
@@ -16,6 +17,7 @@ Choices = tuple[registry.Choices, registry.Choices]
 
 class PlaceFilters(QObject):
     changed = Signal()
+    SHOWS = frozenset({"grid", "estate"})
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -23,7 +25,7 @@ class PlaceFilters(QObject):
         self.grid, self.estate = QComboBox(), QComboBox()
         self.grid.currentIndexChanged.connect(self.changed)
         self.estate.currentIndexChanged.connect(self.changed)
-        ctx.changed.connect(lambda table: self.reload() if table in ("grid", "estate") else None)
+        refresh_on(ctx, self.grid, self.SHOWS, self.reload)  # the combos show with their list
 
     def reload(self) -> None:
         self.ctx.query(partial(registry.place_choices, self.ctx.db), self._show)

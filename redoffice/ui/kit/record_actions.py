@@ -25,7 +25,6 @@ def set_deleted(
         return
     ctx.write(
         partial(records.set_deleted, ctx.db, table, record_id, deleted),
-        table,
         lambda _r: None,
         parent=parent,
     )

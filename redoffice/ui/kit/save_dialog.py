@@ -84,7 +84,6 @@ class SaveDialog(QDialog):
 
     saved = Signal(object)
     failed = Signal()
-    table = ""
 
     def __init__(
         self,
@@ -152,7 +151,7 @@ class SaveDialog(QDialog):
         if not self._typed_fields_readable():
             return
         self.buttons.setEnabled(False)
-        self.ctx.write(self.action(), self.table, self._done, self._refused, self)
+        self.ctx.write(self.action(), self._done, self._refused, self)
 
     def _typed_fields_readable(self) -> bool:
         """Every date and time field readable (each marks itself); the first bad one focused."""

@@ -40,7 +40,7 @@ class _Outcome:
     error: BaseException | None = None
 
 
-def _receiver_gone(callback: Callable[..., Any] | None) -> bool:
+def receiver_gone(callback: Callable[..., Any] | None) -> bool:
     """The callback is a method (or a partial of one) of a widget deleted while the worker
     read, e.g. a tab of a page that was closed: its answer is dropped."""
     target = callback.func if isinstance(callback, partial) else callback
@@ -106,7 +106,7 @@ class TaskRunner(QObject):
     @Slot(int, object)
     def _on_finished(self, job_id: int, outcome: _Outcome) -> None:
         on_done, on_error = self._pending.pop(job_id)
-        if _receiver_gone(on_done):
+        if receiver_gone(on_done):
             pass
         elif outcome.error is None:
             on_done(outcome.result)

@@ -18,8 +18,6 @@ from redoffice.ui.kit.widgets import code_combo, combo_value, fill_combo, select
 
 
 class HouseholdDialog(SaveDialog):
-    table = "household"
-
     def __init__(
         self, ctx: AppContext, detail: HouseholdDetail | None = None, parent: QWidget | None = None
     ) -> None:

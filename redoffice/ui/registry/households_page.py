@@ -25,6 +25,7 @@ from redoffice.ui.kit.household_picker import household_list
 from redoffice.ui.kit.list_view import SearchableList, layout_buttons
 from redoffice.ui.kit.place_filters import PlaceFilters
 from redoffice.ui.kit.row_buttons import RowButtons
+from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.simple_table import SimpleTable
 from redoffice.ui.kit.widgets import button_row, splitter, stacked
 from redoffice.ui.registry.household_dialog import HouseholdDialog
@@ -33,6 +34,8 @@ from redoffice.ui.visits.visit_dialog import open_visit_dialog, show_visit_form
 
 
 class HouseholdsPage(QWidget):
+    SHOWS = frozenset({"household", "estate", "grid", "resident", "resident_tag"})
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -69,7 +72,7 @@ class HouseholdsPage(QWidget):
         self._row_buttons(layout_buttons(buttons)[1:9])
         layout.addLayout(buttons)
         layout.addWidget(split)
-        ctx.changed.connect(self._on_changed)
+        refresh_on(ctx, self, self.SHOWS, self.refresh)
         self.places.reload()
 
     def _buttons(self) -> QHBoxLayout:
@@ -112,10 +115,9 @@ class HouseholdsPage(QWidget):
             descending=descending,
         )
 
-    def _on_changed(self, table: str) -> None:
-        if table in ("household", "resident"):
-            self.list.reload()
-            self.show_members(self.list.current_id() or "")
+    def refresh(self) -> None:
+        self.list.reload()
+        self.show_members(self.list.current_id() or "")
 
     def show_members(self, household_id: str) -> None:
         if not household_id:

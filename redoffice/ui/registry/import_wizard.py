@@ -293,7 +293,7 @@ class ImportWizard(QDialog):
                 importer.remember_mapping(db, header, mapping)
             return result
 
-        self.ctx.write(job, "resident", self._done, self._stopped, self)
+        self.ctx.write(job, self._done, self._stopped, self)
 
     def _places_confirmed(self, plan: ImportPlan) -> bool:
         """The 网格 and 小区 not yet registered are created on one confirmation."""
@@ -320,7 +320,6 @@ class ImportWizard(QDialog):
         self._running(False)
         self.progress.setValue(self.progress.maximum())
         self.run_status.setText(result.text())
-        self.ctx.changed.emit("household")
         self.imported.emit(result)
 
     def _stopped(self, error: BaseException) -> None:

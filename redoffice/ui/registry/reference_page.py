@@ -25,6 +25,7 @@ from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.list_view import layout_buttons
 from redoffice.ui.kit.row_buttons import RowButtons
 from redoffice.ui.kit.save_dialog import SaveDialog
+from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.simple_table import SimpleTable
 from redoffice.ui.kit.widgets import code_combo, combo_value, fill_combo, select_data
 
@@ -43,7 +44,8 @@ class Field:
 
 @dataclass(frozen=True)
 class Kind:
-    """One kind of reference record: its table, list, columns, form and save service."""
+    """One kind of reference record: its table, list, columns, form and save service, and
+    the tables its list shows (its own and those it takes names from)."""
 
     table: str
     title: str
@@ -52,6 +54,7 @@ class Kind:
     fields: Sequence[Field]
     save: Callable[..., str]
     make_input: Callable[..., Any]
+    shows: frozenset[str]
 
 
 class RecordDialog(SaveDialog):
@@ -60,7 +63,6 @@ class RecordDialog(SaveDialog):
     ) -> None:
         super().__init__(ctx, kind.title, parent)
         self.kind, self.record_id = kind, getattr(row, "id", None)
-        self.table = kind.table
         self.widgets: dict[str, QLineEdit | QComboBox] = {}
         for f in kind.fields:
             widget: QLineEdit | QComboBox
@@ -120,7 +122,7 @@ class RecordTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table)
-        ctx.changed.connect(lambda table: self.reload() if table == kind.table else None)
+        refresh_on(ctx, self, kind.shows, self.reload)
         self.reload()
 
     def reload(self) -> None:
@@ -187,6 +189,7 @@ class ReferencePage(QTabWidget):
                 ],
                 registry.save_grid,
                 registry.GridInput,
+                frozenset({"grid", "staff"}),
             ),
             Kind(
                 "estate",
@@ -215,6 +218,7 @@ class ReferencePage(QTabWidget):
                 ],
                 registry.save_estate,
                 registry.EstateInput,
+                frozenset({"estate", "organization"}),
             ),
             Kind(
                 "organization",
@@ -235,6 +239,7 @@ class ReferencePage(QTabWidget):
                 ],
                 registry.save_organization,
                 registry.OrganizationInput,
+                frozenset({"organization"}),
             ),
             Kind(
                 "staff",
@@ -255,5 +260,6 @@ class ReferencePage(QTabWidget):
                 ],
                 registry.save_staff,
                 registry.StaffInput,
+                frozenset({"staff", "grid"}),
             ),
         ]

@@ -77,8 +77,6 @@ class TagTable(QTableWidget):
 class ResidentDialog(SaveDialog):
     """Create a resident (optionally into a given household) or edit one."""
 
-    table = "resident"
-
     def __init__(
         self,
         ctx: AppContext,
@@ -227,8 +225,6 @@ class ResidentDialog(SaveDialog):
 
 class StatusDialog(SaveDialog):
     """迁出/去世 (or back to 在册): the date it happened, today unless told, and the reason."""
-
-    table = "resident"
 
     def __init__(
         self, ctx: AppContext, resident_id: str, name: str, parent: QWidget | None = None

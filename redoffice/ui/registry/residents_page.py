@@ -20,12 +20,15 @@ from redoffice.ui.kit.household_picker import HouseholdPicker
 from redoffice.ui.kit.list_view import SearchableList
 from redoffice.ui.kit.place_filters import PlaceFilters
 from redoffice.ui.kit.row_buttons import RowButtons
+from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.widgets import code_combo, combo_value
 from redoffice.ui.registry.import_wizard import open_import_wizard
 from redoffice.ui.registry.resident_dialog import ResidentDialog, StatusDialog
 
 
 class ResidentsPage(QWidget):
+    SHOWS = frozenset({"resident", "resident_tag", "household", "estate", "grid"})
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -45,7 +48,7 @@ class ResidentsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(self._buttons())
         layout.addWidget(self.list)
-        ctx.changed.connect(self._on_changed)
+        refresh_on(ctx, self, self.SHOWS, self.list.reload)
         self.places.reload()
 
     def _filters(self) -> None:
@@ -140,10 +143,6 @@ class ResidentsPage(QWidget):
     def _load_ids(self, text: str, sort: str, descending: bool) -> Callable[[], list[str]]:
         return partial(search.resident_ids, self.ctx.db, self.query(text, sort, descending))
 
-    def _on_changed(self, table: str) -> None:
-        if table in ("resident", "household"):
-            self.list.reload()
-
     # --- actions ----------------------------------------------------------------------
     def add(self, household: tuple[str, str] | None = None) -> ResidentDialog:
         dialog = ResidentDialog(self.ctx, household=household, parent=self)
@@ -177,7 +176,6 @@ class ResidentsPage(QWidget):
         relation = codes.code_for(codes.RELATIONS, picked) or "9"
         self.ctx.write(
             partial(residents.move_resident, self.ctx.db, record_id, household_id, relation),
-            "resident",
             lambda _r: None,
             parent=self,
         )

@@ -60,7 +60,6 @@ class SettingsPage(QWidget):
         )
         self.ctx.write(
             job,
-            "setting",
             lambda _r: self.status.setText(self.tr("Saved.")),
             partial(self.form.show_refusal, parent=self),
         )

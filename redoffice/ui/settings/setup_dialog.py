@@ -17,8 +17,6 @@ from redoffice.ui.settings.identity_form import IdentityForm
 
 
 class SetupDialog(SaveDialog):
-    table = "setting"
-
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         self.identity_form = IdentityForm()
         super().__init__(ctx, self.tr("Welcome to RedOffice"), parent, self.identity_form)

@@ -26,6 +26,7 @@ from redoffice.ui.kit import ask
 from redoffice.ui.kit.connect import on_click
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.date_fields import DateField
+from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.simple_table import SimpleTable
 from redoffice.ui.kit.widgets import FieldForm
 from redoffice.ui.settings.holiday_paste import HolidayPasteDialog
@@ -136,7 +137,6 @@ class WorkSettings(QWidget):
         job = partial(config.update, self.ctx.db, self.values())
         self.ctx.write(
             job,
-            "setting",
             lambda _r: self.status.setText(self.tr("Saved.")),
             partial(self.form.show_refusal, parent=self),
         )
@@ -144,6 +144,8 @@ class WorkSettings(QWidget):
 
 class CalendarSettings(QWidget):
     """节假日与调休: the exceptions to Monday–Friday that deadlines are counted on."""
+
+    SHOWS = frozenset({"calendar_day"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -200,7 +202,7 @@ class CalendarSettings(QWidget):
                 )
             )
         )
-        ctx.changed.connect(lambda table: self.reload() if table == "calendar_day" else None)
+        refresh_on(ctx, self, self.SHOWS, self.reload)
         self.reload()
 
     def reload(self) -> None:
@@ -223,7 +225,7 @@ class CalendarSettings(QWidget):
             str(self.kind.currentData()),
             self.name.text().strip(),
         )
-        self.ctx.write(job, "calendar_day", lambda _r: self.year.setValue(day.year), parent=self)
+        self.ctx.write(job, lambda _r: self.year.setValue(day.year), parent=self)
 
     def import_list(self) -> None:
         """The year's 法定节假日 and 调休 from a list, checked whole before anything is stored."""
@@ -240,7 +242,7 @@ class CalendarSettings(QWidget):
             return calendar.import_days(db, calendar.read_day_list(Path(path)))
 
         self.import_status.clear()
-        self.ctx.write(job, "calendar_day", self._imported, parent=self)
+        self.ctx.write(job, self._imported, parent=self)
 
     def paste_notice(self) -> HolidayPasteDialog:
         """The notice copied from the web page, pasted and checked in a dialog."""
@@ -252,7 +254,7 @@ class CalendarSettings(QWidget):
     def _store_pasted(self, days: list[calendar.ListedDay]) -> None:
         self.import_status.clear()
         job = partial(calendar.import_days, self.ctx.db, days)
-        self.ctx.write(job, "calendar_day", self._imported, parent=self)
+        self.ctx.write(job, self._imported, parent=self)
 
     def _imported(self, result: calendar.ImportedDays) -> None:
         total = result.added + result.changed + result.unchanged
@@ -269,4 +271,4 @@ class CalendarSettings(QWidget):
         day = self.table.current_key()
         if day is not None:
             job = partial(calendar.set_day, self.ctx.db, day, None)
-            self.ctx.write(job, "calendar_day", lambda _r: None, parent=self)
+            self.ctx.write(job, lambda _r: None, parent=self)

@@ -96,8 +96,6 @@ class IssueTable(QTableWidget):
 
 
 class VisitDialog(SaveDialog):
-    table = "visit"
-
     def __init__(
         self,
         ctx: AppContext,

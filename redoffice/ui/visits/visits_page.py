@@ -26,7 +26,7 @@ from redoffice.ui.kit.lazy_table import Column
 from redoffice.ui.kit.list_view import SearchableList, layout_buttons
 from redoffice.ui.kit.place_filters import PlaceFilters
 from redoffice.ui.kit.row_buttons import RowButtons
-from redoffice.ui.kit.show_gate import ShowGate
+from redoffice.ui.kit.show_gate import ShowGate, refresh_on
 from redoffice.ui.kit.widgets import button_row, combo_value, fill_combo
 from redoffice.ui.visits.visit_dialog import open_visit_dialog, show_visit_form
 from redoffice.visits import plan as plan_queries
@@ -76,6 +76,14 @@ def plan_columns() -> list[Column[DueHousehold]]:
 
 
 class VisitsPage(QWidget):
+    # the tables each part shows (a 小区's name is in every address)
+    RECORDS = frozenset(
+        {"visit", "visit_participant", "case_record", "attachment", "household", "estate", "grid"}
+    )
+    PLAN = frozenset({"household_visit_state", "household", "estate", "grid", "staff"})
+    COVERAGE = frozenset({"visit", "household", "grid", "resident", "resident_tag"})
+    WORKERS = frozenset({"staff"})
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -86,7 +94,9 @@ class VisitsPage(QWidget):
         self.tabs.addTab(self.coverage, self.tr("Coverage"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        ctx.changed.connect(self._on_changed)
+        refresh_on(ctx, self.list, self.RECORDS, self.list.reload)
+        refresh_on(ctx, self.coverage, self.COVERAGE, self.coverage.load)
+        refresh_on(ctx, self.worker, self.WORKERS, self.reload_workers)
         self.places.reload()
         self.plan_places.reload()
         self.reload_workers()
@@ -195,7 +205,7 @@ class VisitsPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.plan, 1)
         layout.addWidget(self.plan_count)
-        self._plan_gate = ShowGate(tab, self.plan.reload)
+        self._plan_gate = ShowGate(tab, self.plan.reload).watch(self.ctx, self.PLAN)
         return tab
 
     def _plan_filter(self, text: str = "") -> PlanFilter:
@@ -234,11 +244,3 @@ class VisitsPage(QWidget):
 
     def _blank_form(self) -> None:
         self.plan.with_current_row(lambda d: show_visit_form(self.ctx, self, d.household_id))
-
-    def _on_changed(self, table: str) -> None:
-        if table in ("visit", "household", "resident", "setting"):
-            self.list.reload()
-            self.reload_plan()
-            self.coverage.reload()
-        if table == "staff":
-            self.reload_workers()

@@ -17,6 +17,7 @@ from redoffice.ui.kit.date_fields import DateField
 from redoffice.ui.kit.list_view import layout_buttons
 from redoffice.ui.kit.preview import show_report
 from redoffice.ui.kit.row_buttons import RowButtons
+from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.simple_table import SimpleTable
 from redoffice.ui.kit.widgets import button_row, combo_value, fill_combo, select_data, splitter
 from redoffice.ui.wishes.wish_dialogs import MemberDialog, ServiceDialog
@@ -30,6 +31,8 @@ def _quarter_start(day: date) -> date:
 class MembersTab(QWidget):
     """The members (of one partner unit or all) beside the partner units; double-click a
     member to change it."""
+
+    SHOWS = frozenset({"party_member", "organization", "service_record"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,7 +70,7 @@ class MembersTab(QWidget):
         layout.addLayout(buttons)
         layout.addLayout(self._period_row())
         layout.addWidget(split, 1)
-        ctx.changed.connect(self._on_changed)
+        refresh_on(ctx, self, self.SHOWS, self.reload)
         self.reload()
 
     def _period_row(self) -> QHBoxLayout:
@@ -152,7 +155,3 @@ class MembersTab(QWidget):
         make = partial(documents.member_service, self.ctx.db, member.id, start, end)
         title = self.tr("Service record")
         show_report(self.ctx, self, title, f"{title}-{member.name}.pdf", make)
-
-    def _on_changed(self, table: str) -> None:
-        if table in ("party_member", "organization", "wish"):
-            self.reload()

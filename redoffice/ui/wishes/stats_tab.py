@@ -13,6 +13,7 @@ from redoffice.ui.kit import ask
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.date_fields import DateField
 from redoffice.ui.kit.export import save_bytes
+from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.simple_table import SimpleTable
 from redoffice.ui.kit.widgets import button_row, code_combo, combo_value
 from redoffice.wishes import exports
@@ -26,6 +27,8 @@ def _rate(value: float | None) -> str:
 
 class StatsTab(QWidget):
     """The figures of the period (this year so far) by the chosen key."""
+
+    SHOWS = frozenset({"wish_event", "wish_round", "grid"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,7 +68,7 @@ class StatsTab(QWidget):
         layout.addLayout(self._period_row())
         layout.addWidget(self.stats, 1)
         layout.addWidget(note)
-        ctx.changed.connect(self._on_changed)
+        refresh_on(ctx, self, self.SHOWS, self.reload)
         self.reload()
 
     def _period_row(self) -> QHBoxLayout:
@@ -109,7 +112,3 @@ class StatsTab(QWidget):
                 for r in rows
             ]
         )
-
-    def _on_changed(self, table: str) -> None:
-        if table in ("wish", "wish_round"):
-            self.reload()

@@ -96,8 +96,6 @@ class ResidentChooser(QWidget):
 class WishDialog(SaveDialog):
     """征集: the wish, its beneficiary, group (from their tags), value and the consents."""
 
-    table = "wish"
-
     def __init__(
         self,
         ctx: AppContext,
@@ -195,8 +193,6 @@ class WishDialog(SaveDialog):
 class VerifyDialog(SaveDialog):
     """核实 by phone or a home visit."""
 
-    table = "wish"
-
     def __init__(self, ctx: AppContext, row: WishRow, parent: QWidget | None = None) -> None:
         super().__init__(ctx, f"{row.number} · " + self.tr("Verify"), parent)
         self.row = row
@@ -226,8 +222,6 @@ class VerifyDialog(SaveDialog):
 class ClaimDialog(SaveDialog):
     """认领 by one or several members and/or a partner unit."""
 
-    table = "wish"
-
     def __init__(
         self, ctx: AppContext, row: WishRow, choices: ClaimerChoices, parent: QWidget | None = None
     ) -> None:
@@ -250,8 +244,6 @@ class ClaimDialog(SaveDialog):
 
 class FulfilDialog(SaveDialog):
     """兑现: date, actual value, signed receipt, photos."""
-
-    table = "wish"
 
     def __init__(self, ctx: AppContext, row: WishRow, parent: QWidget | None = None) -> None:
         super().__init__(ctx, f"{row.number} · " + self.tr("Fulfilled"), parent)
@@ -276,8 +268,6 @@ class FulfilDialog(SaveDialog):
 
 class FollowUpDialog(SaveDialog):
     """回访: satisfaction and what the beneficiary said."""
-
-    table = "wish"
 
     def __init__(self, ctx: AppContext, row: WishRow, parent: QWidget | None = None) -> None:
         super().__init__(ctx, f"{row.number} · " + self.tr("Follow-up call"), parent)
@@ -306,8 +296,6 @@ class FollowUpDialog(SaveDialog):
 
 class MemberDialog(SaveDialog):
     """双报到: register a party member (a resident, or someone living elsewhere), or change one."""
-
-    table = "party_member"
 
     def __init__(
         self,
@@ -373,8 +361,6 @@ class MemberDialog(SaveDialog):
 
 class ServiceDialog(SaveDialog):
     """A service a member gave: date, activity, hours."""
-
-    table = "party_member"
 
     def __init__(
         self,

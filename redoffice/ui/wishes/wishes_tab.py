@@ -30,6 +30,7 @@ from redoffice.ui.kit.lazy_table import Column
 from redoffice.ui.kit.list_view import SearchableList, layout_buttons
 from redoffice.ui.kit.preview import show_report
 from redoffice.ui.kit.row_buttons import RowButtons
+from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.simple_table import SimpleTable
 from redoffice.ui.kit.widgets import (
     button_row,
@@ -64,6 +65,22 @@ def _in_state(state: str, row: WishRow) -> bool:
 class WishesTab(QWidget):
     """The searchable wish list (filtered by round and state) over the selected wish's
     detail and timeline; its steps as buttons and in the row menu."""
+
+    SHOWS = frozenset(
+        {
+            "wish",
+            "wish_round",
+            "wish_claim",
+            "wish_claim_member",
+            "wish_event",
+            "party_member",
+            "organization",
+            "resident",
+            "household",
+            "estate",
+            "grid",
+        }
+    )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,7 +123,7 @@ class WishesTab(QWidget):
         layout.addLayout(prints)
         layout.addWidget(split, 1)
         layout.addWidget(self.outcome)
-        ctx.changed.connect(self._on_changed)
+        refresh_on(ctx, self, self.SHOWS, self.refresh)
         self.reload_rounds()
         self.reload_wishes()  # at once, not only once the rounds are in
 
@@ -257,7 +274,7 @@ class WishesTab(QWidget):
             dialog(self.ctx, row, self).open()
 
     def _write(self, job: Any) -> None:
-        self.ctx.write(job, "wish", _nothing, parent=self)
+        self.ctx.write(job, _nothing, parent=self)
 
     def reject_wish(self) -> None:
         row = self.current()
@@ -275,7 +292,7 @@ class WishesTab(QWidget):
         question = self.tr("Publish every verified wish into the current round?")
         if ask.confirm(self, self.tr("Publish"), question):
             job = partial(wishes.publish_verified, self.ctx.db, clock.today())
-            self.ctx.write(job, "wish", self._published, parent=self)
+            self.ctx.write(job, self._published, parent=self)
 
     def _published(self, result: Published) -> None:
         lines = [self.tr("%n wish(es) published", "", len(result.numbers))]
@@ -314,7 +331,7 @@ class WishesTab(QWidget):
         name = ask.text(self, self.tr("New round"), self.tr("Name (e.g. 2027年第一批)"))
         if name:
             job = partial(wishes.open_round, self.ctx.db, name, clock.today())
-            self.ctx.write(job, "wish_round", _nothing, parent=self)
+            self.ctx.write(job, _nothing, parent=self)
 
     def print_board(self, paper: str) -> None:
         make = partial(documents.wish_board, self.ctx.db, combo_value(self.round), paper)
@@ -335,11 +352,10 @@ class WishesTab(QWidget):
         title = self.tr("Round summary")
         show_report(self.ctx, self, title, f"{title}.pdf", make)
 
-    def _on_changed(self, table: str) -> None:
-        if table in ("wish", "wish_round"):
-            self.reload_rounds()
-            self.show_detail()
+    def refresh(self) -> None:
+        self.reload_rounds()
+        self.show_detail()
 
 
 def _nothing(_result: Any) -> None:
-    """The lists reload through ``changed``."""
+    """The lists reload on the tables the write changed."""

@@ -3,7 +3,7 @@ registry figures, counts per 网格 and charts. Every item opens where it can be
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 
@@ -25,6 +25,7 @@ from redoffice.meetings.resolutions import ResolutionRow
 from redoffice.registry import stats
 from redoffice.settings.calendar import SHANGHAI
 from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.simple_table import SimpleTable
 from redoffice.ui.kit.widgets import fill_combo
 from redoffice.visits.service import DueHousehold
@@ -34,18 +35,36 @@ from redoffice.workbench.queries import Listing, Workbench
 
 RED = QColor("#c0392b")
 LIGHT_RED = QColor("#e8a49c")
-RELOAD_ON = (
-    "resident",
-    "household",
-    "grid",
-    "visit",
-    "case_record",
-    "staff",
-    "setting",
-    "meeting",
-    "resolution",
-    "wish",
+# The tables each card (with the list behind it) and each chart shows; the 工作台 and the
+# registry figures are one query each, reloaded when a write changes a table one of theirs shows.
+_PLAN = frozenset({"household_visit_state", "household", "estate", "grid", "staff"})
+_CASES = frozenset(
+    {"case_record", "resident", "staff", "organization", "household", "estate", "grid"}
 )
+_RESOLUTIONS = frozenset({"resolution", "meeting", "meeting_estate", "estate"})
+SHOWS: dict[str, frozenset[str]] = {
+    "visits_overdue": _PLAN,
+    "visits_due_week": _PLAN,
+    "cases_due_24h": _CASES,
+    "cases_overdue": _CASES,
+    "awaiting_callback": _CASES,
+    "resolutions_open": _RESOLUTIONS,
+    "resolutions_overdue": _RESOLUTIONS,
+    "claims_overdue": frozenset({"wish_claim", "wish", "party_member", "organization"}),
+    "per_grid": _PLAN | _CASES,
+    "visits_per_month": frozenset({"visit", "household"}),
+    "requests_by": frozenset({"case_record", "household"}),
+    "households": frozenset({"household"}),
+    "residents": frozenset({"resident"}),
+    "party_members": frozenset({"party_member"}),
+    "special_groups": frozenset({"resident", "resident_tag"}),
+}
+REGISTRY = ("households", "residents", "party_members", "special_groups")
+SCOPE = frozenset({"setting", "staff"})  # “我的”: the operator and their staff record
+
+
+def _shown_by(keys: Iterable[str]) -> frozenset[str]:
+    return frozenset().union(*(SHOWS[key] for key in keys))
 
 
 class Card(QFrame):
@@ -245,7 +264,10 @@ class Dashboard(QWidget):
             "groups": BarChart(),
         }
         self._layout()
-        ctx.changed.connect(lambda table: self.reload() if table in RELOAD_ON else None)
+        workbench_keys = [key for key in SHOWS if key not in REGISTRY]
+        refresh_on(ctx, self, _shown_by(workbench_keys), self.reload_workbench)
+        refresh_on(ctx, self, _shown_by(REGISTRY), self.reload_registry)
+        refresh_on(ctx, self.scope, SCOPE, self._load_scope)
         self._load_scope()
         self.reload()
 
@@ -340,10 +362,16 @@ class Dashboard(QWidget):
         fill_combo(self.scope, mine, self.tr("Whole community"))
 
     def reload(self) -> None:
+        self.reload_workbench()
+        self.reload_registry()
+
+    def reload_workbench(self) -> None:
         worker = self.scope.currentData() or None
         self.ctx.query(
             partial(workbench.workbench, self.ctx.db, worker=worker), self.show_workbench
         )
+
+    def reload_registry(self) -> None:
         self.ctx.query(partial(stats.registry_stats, self.ctx.db), self.show_registry)
 
     def show_registry(self, r: stats.RegistryStats) -> None:
