@@ -116,8 +116,8 @@ def _after_flush(session: Session, _ctx: UOWTransaction) -> None:
 
 def _bulk_statement(state: ORMExecuteState) -> None:
     """ORM bulk INSERT/UPDATE of synced rows: stamped, and audited (counted in a batch; outside
-    one, an inserted row gets its entry, and an update, whose old values are unknown, is
-    refused)."""
+    one, each inserted row gets its entry, and an UPDATE, whose old values are unknown, or an
+    INSERT … VALUES is refused)."""
     stamped = sync_state.stamp_statement(state)
     if stamped is None:
         return
@@ -127,13 +127,15 @@ def _bulk_statement(state: ORMExecuteState) -> None:
     batch = audit_log.open_batch(state.session)
     if batch is not None:
         batch.count(table, "create" if state.is_insert else "update", len(rows) or 1)
-    elif state.is_insert:
+    elif state.is_insert and rows:
         for row in rows:
             row.setdefault("id", new_id())
         entries = [Entry("create", table, str(row["id"])) for row in rows]
         audit_log.append(state.session, entries)
-    else:
-        raise RuntimeError("a bulk UPDATE of synced records is audited only inside a batch")
+    else:  # the old values of an UPDATE, the ids of an INSERT … VALUES are unknown here
+        raise RuntimeError(
+            "a bulk UPDATE or INSERT … VALUES of synced records is audited only inside a batch"
+        )
 
 
 def new_record(node: str, **values: Any) -> dict[str, Any]:

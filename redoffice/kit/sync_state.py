@@ -80,8 +80,9 @@ def _stamp_objects(session: Session, _ctx: UOWTransaction, _instances: object) -
 
 
 def stamp_statement(state: ORMExecuteState) -> ORMExecuteState | None:
-    """The state of an ORM bulk INSERT/UPDATE of synced rows, with the transaction's number
-    set on each row (run it with :meth:`invoke`); None for any other statement."""
+    """For an ORM bulk INSERT/UPDATE of synced rows, the state with the transaction's number
+    set on each row (the session then runs it as changed); None for any other statement. An
+    UPDATE … WHERE also bumps ``version``; a bulk UPDATE by primary key sets what it is given."""
     if not (state.is_insert or state.is_update or state.is_delete):
         return None
     mapper = state.bind_mapper
@@ -90,23 +91,20 @@ def stamp_statement(state: ORMExecuteState) -> ORMExecuteState | None:
     if state.is_delete:
         raise RuntimeError("synced records are soft-deleted; a hard delete escapes the sync")
     seq = transaction_seq(state.session)
-    if isinstance(state.parameters, list) and state.parameters:
-        for params in state.parameters:
-            _stamp_params(params, seq, state.is_insert)
-    elif state.is_insert:
-        _stamp_params(state.parameters, seq, True)
+    stamp: dict[str, Any] = {"sync_seq": seq}
+    if state.is_insert:
+        stamp["created_seq"] = seq
+    params: Any = state.parameters
+    if isinstance(params, list) and params:
+        for row in params:
+            row.update(stamp)
+    elif state.is_insert and params:
+        params.update(stamp)
     else:
-        table = mapper.local_table
-        state.statement = state.statement.values(  # type: ignore[attr-defined]
-            sync_seq=seq, version=table.c.version + 1
-        )
+        if state.is_update:
+            stamp["version"] = mapper.local_table.c.version + 1
+        state.statement = state.statement.values(**stamp)  # type: ignore[attr-defined]
     return state
-
-
-def _stamp_params(params: Any, seq: int, insert: bool) -> None:
-    params["sync_seq"] = seq
-    if insert:
-        params["created_seq"] = seq
 
 
 def _forget(session: Session, transaction: SessionTransaction) -> None:

@@ -173,6 +173,8 @@ def test_bulk_updates_are_stamped_in_a_batch_and_refused_outside(db: Database) -
         s.execute(update(Grid).where(Grid.id == grid).values(name="改"))
     with pytest.raises(RuntimeError, match="soft-deleted"), db.uow() as s:
         s.execute(delete(Grid).where(Grid.id == grid))
+    with pytest.raises(RuntimeError, match="batch"), db.uow() as s:
+        s.execute(insert(Grid).values(**_grid_rows(db, 1, 7)[0]))
     with db.uow() as s, audit_log.batch(s, "import"):
         s.execute(update(Grid).where(Grid.id == grid).values(name="改"))
     assert _seqs(db, grid)[0] == _counter(db)
