@@ -7,16 +7,18 @@ import gc
 import os
 import sys
 import tempfile
-import time
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-import redoffice.features  # noqa: F401  (registers the features' session hooks)
-from redoffice.kit.db import Database, backup_if_due, default_backup_folder, open_database
-from redoffice.kit.errors import UserError
-from redoffice.kit.logs import log_exception
-from redoffice.kit.paths import resolve_db_url
+# Nothing of the database, the models or the pages is imported before the window shows: the
+# frame appears once Qt is up, then _open_and_run imports and opens the rest (issue 12 §4)
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from redoffice.kit.db import Database
+    from redoffice.ui.main_window import MainWindow
 
 
 def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -41,6 +43,7 @@ def _no_display() -> bool:
 
 
 def _excepthook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+    from redoffice.kit.logs import log_exception
     from redoffice.ui.kit.errors import report
 
     log_exception("uncaught", error.with_traceback(tb))
@@ -62,6 +65,7 @@ def _self_test_db() -> str:
 def _prepare_self_test(db: Database, temporary: bool) -> None:
     """A temporary database gets an identity and demo data; a given one must be initialized."""
     from redoffice.demo import build as demo
+    from redoffice.kit.errors import UserError
     from redoffice.settings import community
 
     if community.is_initialized(db):
@@ -86,10 +90,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             "xvfb-run -a redoffice\nNo display: run it under xvfb-run.\n"
         )
         return 1
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from redoffice.ui.kit.resources import install_font, install_translators, prefer_chinese_dates
     from redoffice.ui.kit.screen_fit import install_screen_fit
+    from redoffice.ui.main_window import MainWindow
 
     prefer_chinese_dates()
     app = QApplication(sys.argv[:1])
@@ -99,6 +104,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     translators = install_translators(app)
     install_screen_fit(app)
     sys.excepthook = _excepthook
+    window = MainWindow()  # the frame: navigation and menus, no database yet
+    window.show()
+    app.processEvents()  # its first paint
+    if args.startup_probe:
+        _probe("shown")
+    code = _open_and_run(app, window, args)
+    del translators
+    return code
+
+
+def _probe(label: str) -> None:
+    """For `make bench`: the wall-clock time of a start-up milestone."""
+    from redoffice.kit.clock import wall_seconds  # the real clock, never the fixed one
+
+    sys.stdout.write(f"{label} {wall_seconds():.6f}\n")
+    sys.stdout.flush()
+
+
+def _open_and_run(app: QApplication, window: MainWindow, args: argparse.Namespace) -> int:
+    """Open the database under the shown frame, then fill the window and run."""
+    from PySide6.QtWidgets import QMessageBox
+
+    import redoffice.features  # noqa: F401  (registers the features' session hooks)
+    from redoffice.kit.db import open_database
+    from redoffice.kit.errors import UserError
+    from redoffice.kit.paths import resolve_db_url
+
     url = resolve_db_url(args.db, args.db_url)
     temporary = args.self_test and not (args.db or args.db_url)
     if temporary:
@@ -111,33 +143,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.self_test:
             sys.stderr.write(exc.text + "\n")
         else:
-            QMessageBox.critical(None, "RedOffice", exc.text)
+            QMessageBox.critical(window, "RedOffice", exc.text)
+        window.close()
         return 1
-    code = _run(app, db, args.self_test, args.startup_probe)
-    del translators
-    return code
+    return _run(app, window, db, args.self_test, args.startup_probe)
 
 
-def _run(app: object, db: Database, self_test: bool, probe: bool) -> int:
-    from PySide6.QtWidgets import QApplication
-
+def _run(app: QApplication, window: MainWindow, db: Database, self_test: bool, probe: bool) -> int:
+    from redoffice.kit.db import backup_if_due, default_backup_folder
     from redoffice.settings import community
     from redoffice.ui.kit.context import AppContext
-    from redoffice.ui.main_window import MainWindow, warm_up
+    from redoffice.ui.main_window import warm_up
     from redoffice.ui.settings.setup_dialog import SetupDialog
 
-    assert isinstance(app, QApplication)
     ctx = AppContext(db)
     if (
         not community.is_initialized(db)
-        and SetupDialog(ctx).exec() != SetupDialog.DialogCode.Accepted
+        and SetupDialog(ctx, window).exec() != SetupDialog.DialogCode.Accepted
     ):
         ctx.tasks.shutdown()
+        window.close()
         return 0
     db.actor = community.operator(db)
-    window = MainWindow(ctx)
-    window.show()
+    window.attach(ctx)
     freeze_startup_objects()
+    if probe:
+        app.processEvents()
+        _probe("attached")  # the 工作台 built and shown, its queries asked
+        ctx.tasks.wait_idle()
+        _probe("ready")  # … and their answers shown
+        window.close()
+        return 0
     ctx.query(warm_up, lambda _r: None)
     folder = default_backup_folder(db.engine)
     if folder is not None:
@@ -146,11 +182,6 @@ def _run(app: object, db: Database, self_test: bool, probe: bool) -> int:
         from redoffice.ui.self_test import run_self_test
 
         return run_self_test(app, window)
-    if probe:
-        app.processEvents()
-        sys.stdout.write(f"{time.time():.6f}\n")
-        window.close()
-        return 0
     code = app.exec()
     db.close()
     return code

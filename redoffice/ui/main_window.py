@@ -19,19 +19,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redoffice.settings import community
-from redoffice.ui import backup_actions
 from redoffice.ui.kit import ui_state
 from redoffice.ui.kit.connect import on_trigger
-from redoffice.ui.kit.context import AppContext
-from redoffice.ui.kit.help_window import HelpDialog, about_text, close_help, show_help
-from redoffice.ui.workbench.dashboard import Dashboard
+from redoffice.ui.kit.show_gate import refresh_on
 
+# Only PySide6 and Qt-only helpers above: the window frame shows before SQLAlchemy, the models
+# and the pages are imported (issue 12 §4: start ≤ 3× a bare PySide6 window)
 if TYPE_CHECKING:
+    from redoffice.settings.community import Identity
     from redoffice.ui.cases.cases_page import CasesPage
+    from redoffice.ui.kit.context import AppContext
+    from redoffice.ui.kit.help_window import HelpDialog
     from redoffice.ui.meetings.meetings_page import MeetingsPage
     from redoffice.ui.visits.visits_page import VisitsPage
     from redoffice.ui.wishes.wishes_page import WishesPage
+    from redoffice.ui.workbench.dashboard import Dashboard
 
 
 PAGE_MODULES = (
@@ -65,9 +67,15 @@ def warm_up() -> None:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext) -> None:
+    """``MainWindow(ctx)`` builds the whole window. The app first shows the frame alone
+    (``MainWindow()``: navigation, menus, empty pages), then imports the rest, opens the database
+    and calls :meth:`attach`: the window appears as soon as Qt itself is up."""
+
+    ctx: AppContext
+    dashboard: Dashboard
+
+    def __init__(self, ctx: AppContext | None = None) -> None:
         super().__init__()
-        self.ctx = ctx
         self.setWindowTitle(self.tr("RedOffice Community Workbench"))
         self.nav = QListWidget()
         self.nav.setFixedWidth(150)
@@ -79,11 +87,28 @@ class MainWindow(QMainWindow):
         )
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
-        self.dashboard = Dashboard(ctx)
-        # other pages are built when first shown: the window appears sooner
+        self._add_pages()
+        self.nav.setCurrentRow(0)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._menus()
+        self.identity_label = QLabel()
+        self.statusBar().addPermanentWidget(self.identity_label)
+        self.resize(1200, 760)
+        ui_state.restore_geometry(self, "main_window")  # where it was closed last time
+        if ctx is not None:
+            self.attach(ctx)
+
+    def _add_pages(self) -> None:
+        """Navigation entries with empty pages in the stack, each built on first use (the
+        工作台 once attached): the window appears sooner."""
         self._factories: dict[str, Callable[[AppContext], QWidget]] = {}
         for key, title, factory in (
-            ("dashboard", self.tr("Workbench"), lambda _ctx: self.dashboard),
+            ("dashboard", self.tr("Workbench"), _lazy("workbench.dashboard", "Dashboard")),
             ("visits", self.tr("Visits"), _lazy("visits.visits_page", "VisitsPage")),
             ("cases", self.tr("Requests"), _lazy("cases.cases_page", "CasesPage")),
             (
@@ -109,34 +134,35 @@ class MainWindow(QMainWindow):
             self.pages[key] = QWidget()
             self.nav.addItem(title)
             self.stack.addWidget(self.pages[key])
+
+    def attach(self, ctx: AppContext) -> None:
+        """The window's work: the 工作台 and the pages built on first use, with ``ctx``."""
+        self.ctx = ctx
+        from redoffice.ui.visits.plan_upkeep import PlanUpkeep  # before the 工作台 reads the plan
+
+        self.plan_upkeep = PlanUpkeep(ctx, self)
+        self.dashboard = cast("Dashboard", self.page("dashboard"))
         self.nav.currentRowChanged.connect(self._show_row)
+        self._show_row(self.nav.currentRow())
         self.dashboard.open_household_visit.connect(
             lambda household, address: self.visits.new_visit((household, address))
         )
         self.dashboard.open_case.connect(self.open_case)
         self.dashboard.open_resolution.connect(self.open_resolution)
         self.dashboard.open_wish.connect(self.open_wish)
-        self.nav.setCurrentRow(0)
-        central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
-        self._menus()
-        self.identity_label = QLabel()
-        self.statusBar().addPermanentWidget(self.identity_label)
-        ctx.changed.connect(lambda table: self.show_identity() if table == "setting" else None)
+        refresh_on(ctx, self, {"setting"}, self.show_identity)
         self.show_identity()
-        self.resize(1200, 760)
-        ui_state.restore_geometry(self, "main_window")  # where it was closed last time
+        for action in (self.backup_action, self.restore_action):
+            action.setEnabled(True)
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.backup_action = QAction(self.tr("&Back up to…"), self)
-        on_trigger(self.backup_action, lambda: backup_actions.back_up(self.ctx, self))
+        on_trigger(self.backup_action, self._back_up)
         self.restore_action = QAction(self.tr("&Restore from backup…"), self)
-        on_trigger(self.restore_action, lambda: backup_actions.restore(self.ctx, self))
+        on_trigger(self.restore_action, self._restore)
+        for action in (self.backup_action, self.restore_action):
+            action.setEnabled(False)  # until a database is attached
         quit_action = QAction(self.tr("E&xit"), self)
         on_trigger(quit_action, self.close)
         file_menu.addActions([self.backup_action, self.restore_action])
@@ -151,8 +177,20 @@ class MainWindow(QMainWindow):
         help_menu.addActions([self.help_action, about])
         self.help_window: HelpDialog | None = None
 
+    def _back_up(self) -> None:
+        from redoffice.ui import backup_actions
+
+        backup_actions.back_up(self.ctx, self)
+
+    def _restore(self) -> None:
+        from redoffice.ui import backup_actions
+
+        backup_actions.restore(self.ctx, self)
+
     def show_help(self) -> None:
         """F1: the help beside the work (one window, brought to the front again)."""
+        from redoffice.ui.kit.help_window import show_help
+
         self.help_window = show_help()
 
     def page(self, key: str) -> QWidget:
@@ -198,9 +236,11 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(list(self.pages).index(key))
 
     def show_identity(self) -> None:
+        from redoffice.settings import community
+
         db = self.ctx.db
 
-        def show(values: tuple[community.Identity, str]) -> None:
+        def show(values: tuple[Identity, str]) -> None:
             identity, operator = values
             db.actor = operator
             self.identity_label.setText(
@@ -213,10 +253,15 @@ class MainWindow(QMainWindow):
         self.ctx.query(partial(community.identity_and_operator, db), show)
 
     def about(self) -> None:
+        from redoffice.ui.kit.help_window import about_text
+
         QMessageBox.about(self, self.tr("About RedOffice"), about_text(self.ctx.db))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from redoffice.ui.kit.help_window import close_help
+
         close_help()
         ui_state.save_geometry(self, "main_window")
-        self.ctx.tasks.shutdown()
+        if hasattr(self, "ctx"):
+            self.ctx.tasks.shutdown()
         super().closeEvent(event)
