@@ -104,14 +104,12 @@ def committed(session: Session) -> Changes:
 def written_table(statement: str, context: ExecutionContext | None) -> str | None:
     """The table an INSERT, UPDATE or DELETE writes; None for any other statement."""
     compiled = getattr(context, "compiled", None)
-    if compiled is not None:
-        target = compiled.statement
-        if not isinstance(target, UpdateBase):
-            return None
+    target = getattr(compiled, "statement", None)
+    if isinstance(target, UpdateBase):  # SQLAlchemy's own statement: its table, CTEs or not
         name = getattr(target.table, "name", None)
         if isinstance(name, str):
             return name
-    found = _WRITE.match(statement)
+    found = _WRITE.match(statement)  # text() and driver-level SQL
     return found.group(1) if found else None
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event, insert, select, update
+from sqlalchemy import event, insert, select, text, update
 
 from redoffice.kit import clock, touched
 from redoffice.kit.db import Database
@@ -76,6 +76,9 @@ def test_core_and_orm_bulk_statements_on_the_session_are_counted(db: Database) -
     with touched.recording() as rec, db.uow() as s:
         s.execute(insert(Grid), [{"code": "G02", "name": "第二网格", "owner_node": "n"}])
     assert _data(rec.changes) == {"grid"}
+    with touched.recording() as rec, db.uow() as s:
+        s.execute(text("UPDATE household_visit_state SET interval_days = interval_days"))
+    assert _data(rec.changes) == {"household_visit_state"}
 
 
 def test_a_unit_of_work_that_fails_reports_nothing(db: Database) -> None:
