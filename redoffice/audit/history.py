@@ -49,6 +49,7 @@ from redoffice.wishes import service as wishes
 from redoffice.wishes.queries import EVENT_LABELS
 
 EMPTY: Final = "—"
+TYPED_IN: Final = "手工录入"
 
 # Columns no secretary needs to read: keys, bookkeeping, search and sort keys, positions.
 HIDDEN: Final = frozenset(
@@ -412,12 +413,15 @@ def _batch_of(s: Session, seq: Any) -> AuditBatch | None:
 
 
 def _how(batch: AuditBatch | None) -> str:
-    """How a record came in: typed in, or the import of which file (or the demo)."""
+    """How a record came in: typed in, the import of which file, the demo; for an entry written
+    before 0012 (the ``legacy`` batch) that was not recorded."""
     if batch is None:
-        return "手工录入"
+        return TYPED_IN
     if batch.kind == "import":
         return f"导入《{batch.file_name}》（SHA-256 {batch.sha256[:12]}…）"
-    return "演示数据"
+    if batch.kind == "demo":
+        return "演示数据"
+    return "升级前录入，录入方式未记录"
 
 
 def _steps(s: Session, table: str, ids: list[str], part: str, link: str) -> Iterator[_Step]:
@@ -436,7 +440,8 @@ def _steps(s: Session, table: str, ids: list[str], part: str, link: str) -> Iter
             for column, (old, _new) in json.loads(entry.fields or "{}").items():
                 state[column] = old
             before = {} if entry.action == "create" else dict(state)
-            how = _how(None) if entry.action == "create" else ""
+            batch = s.get(AuditBatch, entry.batch_id) if entry.batch_id else None
+            how = _how(batch) if entry.action == "create" else ""
             yield _Step(
                 entry.at, entry.id, entry.actor, entry.action, table, part, link, before, after, how
             )
@@ -453,7 +458,7 @@ def _entry(step: _Step, texts: Texts) -> HistoryEntry | None:
     if step.part and step.action in ("delete", "restore"):
         before = {}  # which part was removed or restored: what it holds
     changed = changes(step.table, before, step.after, texts, step.link)
-    if step.action == "create" and (not step.part or step.how != "手工录入"):
+    if step.action == "create" and (not step.part or step.how != TYPED_IN):
         changed = (Change("录入方式", EMPTY, step.how), *changed)
     if not changed and step.action == "update":
         return None  # a change of bookkeeping alone

@@ -279,11 +279,11 @@ def test_upgrade_keeps_every_row_and_sequence_number(name: str, tmp_path: Path) 
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert "change_log" not in tables
     kept = conn.execute("SELECT actor, action, table_name, row_id FROM audit_log ORDER BY id")
-    assert kept.fetchall() == audit
+    assert kept.fetchall() == [*audit, ("system", "upgrade", "audit_batch", "1")]
     conn.close()
     db = open_database(f"sqlite:///{path}")
     try:
-        assert chain.verify(db) == chain.Verdict(True, len(audit))
+        assert chain.verify(db) == chain.Verdict(True, len(audit) + 1)
     finally:
         db.close()
 
@@ -368,11 +368,10 @@ def _check_upgraded(db: Database) -> None:
         entries = s.execute(select(AuditLog.id, AuditLog.action, AuditLog.fields)).all()
     assert (seqs, created) == ({G1: 4, G2: 2}, {G1: 1, G2: 2})
     assert tuple(staff) == (5, 5) and counter == 5  # fresh, above the log
-    assert [(e.id, e.action) for e in entries] == list(
-        enumerate(["create", "create", "update", "delete", "delete", "export"], start=1)
-    )
+    actions = ["create", "create", "update", "delete", "delete", "export", "upgrade"]
+    assert [(e.id, e.action) for e in entries] == list(enumerate(actions, start=1))
     fields = [None if e.fields is None else json.loads(e.fields) for e in entries]
-    assert fields == [
+    assert fields[:6] == [
         None,
         None,
         {"name": ["一网格", "第一网格"]},
@@ -380,8 +379,14 @@ def _check_upgraded(db: Database) -> None:
         {"key": ["operator", None], "value": ['"张三"', None]},
         {"unmasked": True, "rows": 5},
     ]
-    assert chain.verify(db) == chain.Verdict(True, 6)
+    assert fields[6]["entries"] == 6 and fields[6]["counts"]["grid"] == {
+        "create": 2,
+        "delete": 1,
+        "update": 1,
+    }
+    assert chain.verify(db) == chain.Verdict(True, 7)
     created_entry, renamed, deleted = history.history(db, "grid", G1)
+    assert created_entry.how == "升级前录入，录入方式未记录"
     assert Change("网格名称", "—", "一网格") in created_entry.changes
     assert renamed.changes == (Change("网格名称", "一网格", "第一网格"),)
     assert deleted.action == "delete"

@@ -10,9 +10,12 @@ row is the record); a delete or restore the change of ``deleted``; a removed set
 day its values; another action (an unmasked export) its details as they were. Version and update
 instant are left out: every entry has its own instant and the versions follow from the entries.
 Entries are renumbered 1..n in their order and chained (``prev_hash``, ``hash``; the head in
-``audit_chain``). ``audit_batch`` comes for imports and the demo (decision 0012).
+``audit_chain``). ``audit_batch`` comes for imports and the demo (decision 0012); the converted
+entries belong to a ``legacy`` batch (how a record was entered was not recorded before), closed
+by one ``upgrade`` entry with their counts.
 """
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
@@ -22,6 +25,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from redoffice.kit.audit_log import GENESIS, dump, entry_hash
+from redoffice.kit.clock import utcnow
 from redoffice.models.base import UTCDateTime
 
 revision: str = "0012"
@@ -30,6 +34,8 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 BOOKKEEPING = frozenset({"version", "updated_at"})
+LEGACY = 1  # the audit_batch of the entries written before this revision
+SYSTEM = "system"
 ROW_ACTIONS = frozenset({"create", "update", "delete", "restore"})
 CHUNK = 5000
 
@@ -64,8 +70,11 @@ def _fields(action: str, before: str | None, after: str | None) -> str | None:
     return dump(changed)
 
 
-def _converted(conn: sa.Connection) -> Iterator[list[dict[str, Any]]]:
-    """The old entries in their order, renumbered from 1 and chained, a chunk at a time."""
+def _converted(
+    conn: sa.Connection, batch: int, counts: Counter[tuple[str, str]]
+) -> Iterator[list[dict[str, Any]]]:
+    """The old entries in their order, renumbered from 1, marked with the ``legacy`` batch and
+    chained, a chunk at a time; ``counts`` counts them by table and action."""
     prev, n = GENESIS, 0
     result = conn.execute(
         sa.select(OLD).order_by(OLD.c.id).execution_options(stream_results=True, yield_per=CHUNK)
@@ -76,8 +85,9 @@ def _converted(conn: sa.Connection) -> Iterator[list[dict[str, Any]]]:
             n += 1
             fields = _fields(r.action, r.before, r.after)
             at: datetime = r.at
+            counts[(r.table_name, r.action)] += 1
             digest = entry_hash(
-                n, at, r.actor, r.action, r.table_name, r.row_id, fields, None, prev
+                n, at, r.actor, r.action, r.table_name, r.row_id, fields, batch, prev
             )
             rows.append(
                 {
@@ -88,7 +98,7 @@ def _converted(conn: sa.Connection) -> Iterator[list[dict[str, Any]]]:
                     "table_name": r.table_name,
                     "row_id": r.row_id,
                     "fields": fields,
-                    "batch_id": None,
+                    "batch_id": batch,
                     "prev_hash": prev,
                     "hash": digest,
                 }
@@ -97,8 +107,8 @@ def _converted(conn: sa.Connection) -> Iterator[list[dict[str, Any]]]:
         yield rows
 
 
-def _create_tables() -> sa.Table:
-    op.create_table(
+def _create_tables() -> tuple[sa.Table, sa.Table]:
+    batches = op.create_table(
         "audit_batch",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("seq", sa.BigInteger(), nullable=False),
@@ -118,7 +128,7 @@ def _create_tables() -> sa.Table:
         sa.Column("last_hash", sa.LargeBinary(length=32), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_chain")),
     )
-    return op.create_table(
+    entries = op.create_table(
         "audit_log",
         sa.Column(
             "id",
@@ -140,6 +150,15 @@ def _create_tables() -> sa.Table:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_log")),
     )
+    return batches, entries
+
+
+def _legacy_batch(conn: sa.Connection, batches: sa.Table) -> int:
+    """The batch the converted entries belong to: written before 0012, how a record was
+    entered (by hand or imported) was not recorded. Sequence 0: no transaction has it."""
+    legacy = {"id": LEGACY, "seq": 0, "kind": "legacy", "file_name": "", "sha256": ""}
+    conn.execute(sa.insert(batches).values(**legacy, counts="{}", at=utcnow(), actor=SYSTEM))
+    return LEGACY
 
 
 def upgrade() -> None:
@@ -148,11 +167,15 @@ def upgrade() -> None:
     if conn.dialect.name != "sqlite":  # constraint names are per schema there
         op.execute("ALTER TABLE audit_log RENAME CONSTRAINT pk_audit_log TO pk_audit_log_0011")
     op.rename_table("audit_log", "audit_log_0011")
-    new = _create_tables()
+    batches, new = _create_tables()
     last_id, last_hash = 0, GENESIS
-    for rows in _converted(conn):
-        conn.execute(sa.insert(new), rows)
-        last_id, last_hash = rows[-1]["id"], rows[-1]["hash"]
+    counts: Counter[tuple[str, str]] = Counter()
+    if conn.execute(sa.select(sa.func.count()).select_from(OLD)).scalar():
+        batch = _legacy_batch(conn, batches)
+        for rows in _converted(conn, batch, counts):
+            conn.execute(sa.insert(new), rows)
+            last_id, last_hash = rows[-1]["id"], rows[-1]["hash"]
+        last_id, last_hash = _close_legacy(conn, batches, new, counts, last_id, last_hash)
     op.drop_table("audit_log_0011")
     op.create_index("ix_audit_log_row", "audit_log", ["table_name", "row_id"])
     chain = sa.table(
@@ -162,6 +185,41 @@ def upgrade() -> None:
         sa.column("last_hash", sa.LargeBinary()),
     )
     conn.execute(sa.insert(chain).values(id=1, last_id=last_id, last_hash=last_hash))
+
+
+def _close_legacy(
+    conn: sa.Connection,
+    batches: sa.Table,
+    entries: sa.Table,
+    counts: Counter[tuple[str, str]],
+    last_id: int,
+    last_hash: bytes,
+) -> tuple[int, bytes]:
+    """The batch's counts, and one entry at the chain's end saying what the upgrade did."""
+    totals: dict[str, dict[str, int]] = {}
+    for (table, action), n in sorted(counts.items()):
+        totals.setdefault(table, {})[action] = n
+    conn.execute(sa.update(batches).values(counts=dump(totals)))
+    fields = dump({"revision": revision, "entries": last_id, "counts": totals})
+    at, n = utcnow(), last_id + 1
+    digest = entry_hash(
+        n, at, SYSTEM, "upgrade", "audit_batch", str(LEGACY), fields, LEGACY, last_hash
+    )
+    conn.execute(
+        sa.insert(entries).values(
+            id=n,
+            at=at,
+            actor=SYSTEM,
+            action="upgrade",
+            table_name="audit_batch",
+            row_id=str(LEGACY),
+            fields=fields,
+            batch_id=LEGACY,
+            prev_hash=last_hash,
+            hash=digest,
+        )
+    )
+    return n, digest
 
 
 def downgrade() -> None:
