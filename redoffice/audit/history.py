@@ -16,7 +16,7 @@ from sqlalchemy import Date, Time, select
 from sqlalchemy.orm import Session
 
 from redoffice.cases import service as cases
-from redoffice.kit import codes
+from redoffice.kit import codes, records
 from redoffice.kit.audit_log import dump
 from redoffice.kit.db import Database
 from redoffice.kit.messages import FIELDS
@@ -478,3 +478,20 @@ def history(db: Database, table: str, record_id: str) -> list[HistoryEntry]:
         ]
         steps.sort(key=lambda step: (step.at, step.order))
         return [e for e in (_entry(step, texts) for step in steps) if e is not None]
+
+
+def batch_records(db: Database, batch_id: int) -> dict[str, list[str]]:
+    """The records an import or the demo created, by table: the rows whose ``created_seq`` is
+    the batch's sequence number (read by a scan: the auditor's question is rare, an index on
+    every synced table would cost every write)."""
+    with db.read() as s:
+        batch = s.get(AuditBatch, batch_id)
+        if batch is None or batch.kind == "legacy":
+            return {}
+        found: dict[str, list[str]] = {}
+        for table in sorted(records.RECORD_TABLES):
+            model = Base.metadata.tables[table]
+            ids = list(s.scalars(select(model.c.id).where(model.c.created_seq == batch.seq)))
+            if ids:
+                found[table] = ids
+        return found

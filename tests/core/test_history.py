@@ -18,7 +18,7 @@ from redoffice.kit import codes, records
 from redoffice.kit.db import Database
 from redoffice.meetings import codes as meeting_codes
 from redoffice.meetings import queries as meeting_queries
-from redoffice.models import Resident
+from redoffice.models import AuditBatch, Resident
 from redoffice.registry import importer, residents
 from redoffice.registry.residents import TagInput
 from redoffice.wishes import queries as wish_queries
@@ -198,3 +198,9 @@ def test_an_imported_record_names_the_file_it_came_from(db: Database, tmp_path: 
     assert Change("录入方式", "—", created.how) in created.changes
     assert Change("姓名", "—", "王建国") in created.changes
     assert changed.changes == (Change("备注", "—", "独自居住"),)
+    with db.read() as s:
+        batch = s.scalars(select(AuditBatch)).one()
+        imported = set(s.scalars(select(Resident.id)))
+    listed = history.batch_records(db, batch.id)
+    assert set(listed["resident"]) == imported and listed["resident_tag"]
+    assert history.batch_records(db, batch.id + 1) == {}
