@@ -1,10 +1,12 @@
 """Issue 5 figures: import and export of the ~110k-row 居民 list.
 
-Import ≤ 3× a bare python-calamine read of the same file; export ≤ 1.2× a bare openpyxl
-write-only of the same cells. Printed beside their baselines."""
+Import into an empty registry ≤ 5× a bare python-calamine read of the same file (issue 12 §4;
+3× stays the aim); export ≤ 1.2× a bare openpyxl write-only of the same cells. Printed beside
+their baselines, measured in the same run."""
 
 from __future__ import annotations
 
+import statistics
 import subprocess
 import sys
 import time
@@ -22,6 +24,8 @@ from redoffice.registry import importer
 from redoffice.registry import reference as registry
 from redoffice.registry.exports import RESIDENTS
 from redoffice.settings import community
+
+IMPORT_TARGET = 5.0
 
 
 def _seconds(fn: Any) -> tuple[float, Any]:
@@ -96,6 +100,48 @@ def _fresh_target(src: Database) -> Database:
     return db
 
 
+def _bench_import_into_empty(src: Database, source: Path, runs: int) -> None:
+    """The import of ``source`` into an empty registry against python-calamine reading it, in
+    turn (so that both meet the same load on the machine)."""
+    calamine, planned, written = [], [], []
+    for _ in range(runs):
+        calamine.append(_seconds(lambda: _calamine(source))[0])
+        plan_s, write_s, new = _import_once(src, source)
+        planned.append(plan_s)
+        written.append(write_s)
+    bare = statistics.median(calamine)
+    total = statistics.median(p + w for p, w in zip(planned, written, strict=True))
+    ratio = total / bare
+    verdict = "ok" if ratio <= IMPORT_TARGET else "NOT MET"
+    print(
+        f"  import of {new:,} new residents into an empty registry ({runs} run(s), medians): "
+        f"dry run {statistics.median(planned):.1f} s + write {statistics.median(written):.1f} s"
+        f" = {total:.1f} s; bare python-calamine read {bare:.2f} s: {ratio:.1f}× "
+        f"(target ≤ {IMPORT_TARGET:.0f}×: {verdict}; aim 3×)"
+    )
+
+
+def _import_once(src: Database, source: Path) -> tuple[float, float, int]:
+    """Seconds of the dry run and of the write, and the residents added."""
+    target = _fresh_target(src)
+    plan_s, plan = _seconds(lambda: importer.plan_import(target, source))
+    write_s, result = _seconds(lambda: importer.apply_import(target, plan))
+    target.close()
+    return plan_s, write_s, result.new
+
+
+def bench_import(path: Path, runs: int = 3) -> None:
+    """The import half alone (`python -m bench.run import`): the file exported once."""
+    db = open_database(f"sqlite:///{path}")
+    db.actor = community.operator(db)
+    source = OUT / "residents.xlsx"
+    if not source.exists():
+        source.write_bytes(exports.export_workbook(db, "residents", True))
+    print(f"\nExcel import of {source.name}")
+    _bench_import_into_empty(db, source, runs)
+    db.close()
+
+
 def bench_excel(path: Path) -> None:
     db = open_database(f"sqlite:///{path}")
     db.actor = community.operator(db)
@@ -110,25 +156,15 @@ def bench_excel(path: Path) -> None:
     )
     source = OUT / "residents.xlsx"
     source.write_bytes(data)
-    calamine, _ = _seconds(lambda: _calamine(source))
     openpyxl_s, _ = _seconds(lambda: _openpyxl_read(source))
     plan_s, plan = _seconds(lambda: importer.plan_import(db, source))
     print(
-        f"  read: python-calamine {calamine:.2f} s, openpyxl read-only {openpyxl_s:.2f} s; "
-        f"import dry run (read, clean, check {len(plan.rows):,} rows) {plan_s:.2f} s"
+        f"  read: openpyxl read-only {openpyxl_s:.2f} s; import dry run against the registry it "
+        f"came from (read, clean, check {len(plan.rows):,} rows) {plan_s:.2f} s"
     )
-    target = _fresh_target(db)
-    total, result = _seconds(
-        lambda: importer.apply_import(target, importer.plan_import(target, source))
-    )
-    verdict = "ok" if total <= 3 * calamine else "NOT MET"
-    print(
-        f"  import of {result.new:,} new residents into an empty registry (dry run and write): "
-        f"{total:.1f} s, {total / calamine:.1f}× the calamine read (target ≤ 3×: {verdict})"
-    )
+    _bench_import_into_empty(db, source, runs=1)
     url = f"sqlite:///{path}"
     export_mb = _peak_mb(url, "export", str(OUT / "peak.xlsx"))
     import_mb = _peak_mb(f"sqlite:///{OUT / 'import-target.sqlite'}", "import", str(source))
     print(f"  peak memory: export {export_mb} MB (≤ 200), import dry run {import_mb} MB (≤ 300)")
-    target.close()
     db.close()

@@ -1,17 +1,25 @@
-"""`make bench`: RedOffice's speed targets measured on ~100k residents (and a year of visits
-and cases). Prints figures only.
+"""`make bench`: RedOffice's speed targets measured on the 35,000-household demo (~110k
+residents, a year of visits, cases, meetings and wishes). Prints figures only.
 
-Targets (issue 2): cold start to the main window ≤ 1.0 s; search p95 ≤ 30 ms for 1- and
-2-character Chinese queries, pinyin initials and ID tails; no GUI-thread step over 50 ms while
-opening the resident list and scrolling to its end. Issue 11 (bench/pages.py): every page and
-tab ready ≤ 0.5 s after it is opened, no GUI-thread stall over 50 ms; 工作台 p95 ≤ 200 ms.
+`python -m bench.run [part …]` runs some parts only (default: all, in this order):
+size, search, startup, scroll, pages, work, saves, meetings, excel (and `import`: the import
+half of excel alone, three times, not part of the default). BENCH_DB names a database
+made elsewhere (it is built once otherwise, into bench/out/).
+
+Targets (issue 2): search p95 ≤ 30 ms for 1- and 2-character Chinese queries, pinyin initials
+and ID tails; no GUI-thread step over 50 ms while opening the resident list and scrolling to its
+end. Issue 11 (bench/pages.py): every page and tab ready ≤ 0.5 s after it is opened, no
+GUI-thread stall over 50 ms; 工作台 p95 ≤ 200 ms. Issue 12 §4: the database ≤ 320 MB
+(bench/size.py); start to the main window ≤ 3× a bare PySide6 window (bench/startup.py); saving
+a resident, a visit and a case ≤ 10 ms (bench/saves.py); Excel import into an empty registry
+≤ 5× a bare python-calamine read (bench/excel.py).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import random
-import statistics
 import subprocess
 import sys
 import time
@@ -91,43 +99,51 @@ def bench_search() -> None:
     db.close()
 
 
-def bench_cold_start() -> None:
-    runs = []
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
-    for _ in range(5):
-        started = time.time()
-        out = subprocess.run(
-            [sys.executable, "-m", "redoffice.ui.app", "--db", str(DB), "--startup-probe"],
-            capture_output=True,
-            text=True,
-            env=env,
-            check=True,
-        ).stdout
-        runs.append(float(out.strip().splitlines()[-1]) - started)
-    print(
-        f"\ncold start to main window shown: best {min(runs):.2f} s, "
-        f"median {statistics.median(runs):.2f} s (5 runs)"
-    )
-
-
-def main() -> None:
-    ensure_database()
-    bench_search()
-    bench_cold_start()
-    from bench.gui_scroll import bench_scroll
-
-    bench_scroll(DB)
-    # every page as opened after a fresh start (not after the scrolling above)
+def _run_pages() -> None:
+    """Every page as opened after a fresh start (in a process of its own: after the scroll
+    bench the same pages measured up to 2x slower)."""
     subprocess.run([sys.executable, "-m", "bench.pages", str(DB)], check=True)
+
+
+def _parts() -> dict[str, Callable[[], None]]:
+    from bench.excel import bench_excel, bench_import
+    from bench.gui_scroll import bench_scroll
+    from bench.meetings import bench_meetings
+    from bench.saves import bench_saves
+    from bench.size import bench_size
+    from bench.startup import bench_startup
     from bench.work import bench_work
 
-    bench_work(DB)
-    from bench.meetings import bench_meetings
+    return {
+        "size": lambda: bench_size(DB),  # first: before this run's writes
+        "search": bench_search,
+        "startup": lambda: bench_startup(DB),
+        "scroll": lambda: bench_scroll(DB),
+        "pages": _run_pages,
+        "work": lambda: bench_work(DB),
+        "saves": lambda: bench_saves(DB),
+        "meetings": lambda: bench_meetings(DB),
+        "excel": lambda: bench_excel(DB),
+        "import": lambda: bench_import(DB),  # the import half of "excel" alone, 3 runs
+    }
 
-    bench_meetings(DB)
-    from bench.excel import bench_excel
 
-    bench_excel(DB)
+def main(argv: list[str] | None = None) -> None:
+    parts = _parts()
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.run",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("parts", nargs="*", metavar="part", help=", ".join(parts))
+    chosen = parser.parse_args(argv).parts or [name for name in parts if name != "import"]
+    unknown = sorted(set(chosen) - set(parts))
+    if unknown:
+        parser.error(f"unknown part: {', '.join(unknown)} (choose from {', '.join(parts)})")
+    ensure_database()
+    for name in parts:
+        if name in chosen:
+            parts[name]()
 
 
 if __name__ == "__main__":

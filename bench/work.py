@@ -1,6 +1,6 @@
 """Issue 3 targets on the bench database (≈100k residents, ≈50k visits, ≈20k cases):
-工作台 computed ≤ 200 ms; a visit form PDF ≤ 150 ms; a 1,000-case ledger PDF ≤ 2 s;
-saving a visit ≤ 100 ms."""
+工作台 computed ≤ 200 ms; a visit form PDF ≤ 150 ms; a 1,000-case ledger PDF ≤ 2 s. (Saving a
+visit, ≤ 100 ms then, is in bench/saves.py with issue 12's ≤ 10 ms.)"""
 
 from __future__ import annotations
 
@@ -12,14 +12,14 @@ from sqlalchemy import func, select
 import redoffice.features  # noqa: F401  (registers the features' session hooks)
 from bench.run import percentile, timed
 from redoffice.cases import documents as case_documents
+from redoffice.kit import clock
 from redoffice.kit.db import Database, open_database
-from redoffice.models import Case, Household, Staff, Visit
+from redoffice.models import Case, Staff, Visit
 from redoffice.reports import cases as case_forms
 from redoffice.reports import visits as visit_forms
 from redoffice.settings import community
 from redoffice.settings.calendar import local_date
 from redoffice.visits import documents as visit_documents
-from redoffice.visits.service import VisitInput, record_visit
 from redoffice.workbench import queries as workbench
 
 
@@ -34,7 +34,7 @@ def _ledger_period(db: Database, size: int) -> tuple[date, date]:
     with db.read() as s:
         accepted = s.scalars(select(Case.accepted_at).order_by(Case.accepted_at.desc())).all()
     last = accepted[min(size, len(accepted)) - 1]
-    return local_date(last), date.today()
+    return local_date(last), clock.today()
 
 
 def bench_work(path: Path) -> None:
@@ -44,7 +44,6 @@ def bench_work(path: Path) -> None:
         visits = s.scalar(select(func.count()).select_from(Visit))
         cases = s.scalar(select(func.count()).select_from(Case))
         visit_id = s.scalar(select(Visit.id).order_by(Visit.visit_date.desc()).limit(1))
-        household = s.scalar(select(Household.id).limit(1))
         staff = s.scalar(select(Staff.id).limit(1))
     print(f"\nvisits and cases ({visits:,} visits, {cases:,} cases)")
     line("工作台, whole community", timed(lambda: workbench.workbench(db), 10), 200)
@@ -67,12 +66,4 @@ def bench_work(path: Path) -> None:
         ),
         2000,
     )
-    entry = VisitInput(
-        household_id=str(household),
-        visit_date=date.today(),
-        visitor_ids=(str(staff),),
-        purposes=("常规走访",),
-        situation="基准测试",
-    )
-    line("save a visit", timed(lambda: record_visit(db, entry), 20), 100)
     db.close()
