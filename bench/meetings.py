@@ -14,8 +14,9 @@ from bench.work import line
 from redoffice.kit.db import Database, open_database
 from redoffice.kit.workbook import table_workbook
 from redoffice.meetings import documents, resolutions
+from redoffice.meetings import minutes as meeting_minutes
 from redoffice.meetings import service as meetings
-from redoffice.meetings.service import (
+from redoffice.meetings.inputs import (
     AttendeeInput,
     ItemInput,
     MeetingInput,
@@ -54,7 +55,7 @@ def _ten_item_meeting(db: Database, estate: str, day: date) -> str:
         AttendeeInput(party, f"参会人{n}", "单位", "职务", "13812345678")
         for n, party in enumerate(("community", "owners_committee", "property", "street", "police"))
     )
-    meetings.save_minutes(db, meeting, Minutes(people, items, "下月召开"))
+    meeting_minutes.save_minutes(db, meeting, Minutes(people, items, "下月召开"))
     return meeting
 
 

@@ -14,7 +14,7 @@ import redoffice.features  # noqa: F401  (registers the features' session hooks)
 from redoffice.kit import exports
 from redoffice.kit.db import open_database
 from redoffice.meetings import documents as meeting_documents
-from redoffice.meetings import service as meetings
+from redoffice.meetings import queries as meeting_queries
 from redoffice.reports import meetings as meeting_forms
 from redoffice.reports.lists import list_pdf
 from redoffice.settings import community
@@ -135,7 +135,7 @@ def meeting_screens(window: MainWindow, ctx: AppContext, folder: Path) -> None:
     settle(ctx)
     window.grab().save(str(folder / "follow-up.png"))
     meeting_id = page.meetings.current_key()
-    detail = meetings.get_meeting(ctx.db, meeting_id)
+    detail = meeting_queries.get_meeting(ctx.db, meeting_id)
     editor = MinutesEditor(ctx, detail, parent=window)
     editor.show()
     editor.item_list.setCurrentRow(editor.item_list.count() - 1)

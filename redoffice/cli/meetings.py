@@ -12,6 +12,7 @@ from redoffice.kit import clock
 from redoffice.kit.db import Database
 from redoffice.kit.files import write_file
 from redoffice.meetings import documents, exports, resolutions
+from redoffice.meetings import queries as meeting_queries
 from redoffice.meetings import service as meetings
 from redoffice.meetings.resolutions import ResolutionFilter
 
@@ -28,7 +29,7 @@ def cmd_meetings_list(db: Database, args: argparse.Namespace) -> int:
         )
     return out_rows(
         args,
-        meetings.list_meetings(db),
+        meeting_queries.list_meetings(db),
         lambda m: (
             f"{m.number}\t{m.meeting_date}\t{m.kind}\t{m.title}\t{m.estates}\t{m.status}"
             f"\t未完成 {m.open_resolutions} 项（逾期 {m.overdue_resolutions}）"
@@ -37,19 +38,19 @@ def cmd_meetings_list(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_meetings_cancel(db: Database, args: argparse.Namespace) -> int:
-    meeting_id = meetings.resolve(db, args.meeting)
+    meeting_id = meeting_queries.resolve(db, args.meeting)
     meetings.cancel_meeting(db, meeting_id, args.reason, args.date or clock.today())
     print(f"会议 {args.meeting} 已取消")
     return 0
 
 
 def cmd_report_sign_in(db: Database, args: argparse.Namespace) -> int:
-    write_file(args.out, documents.sign_in_sheet(db, meetings.resolve(db, args.meeting)))
+    write_file(args.out, documents.sign_in_sheet(db, meeting_queries.resolve(db, args.meeting)))
     return 0
 
 
 def cmd_report_minutes(db: Database, args: argparse.Namespace) -> int:
-    write_file(args.out, documents.minutes(db, meetings.resolve(db, args.meeting)))
+    write_file(args.out, documents.minutes(db, meeting_queries.resolve(db, args.meeting)))
     return 0
 
 

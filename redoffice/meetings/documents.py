@@ -8,8 +8,9 @@ from typing import Any
 
 from redoffice.kit.db import Database
 from redoffice.kit.validation import mask_phone
+from redoffice.meetings import codes as meeting_codes
+from redoffice.meetings import queries as meeting_queries
 from redoffice.meetings import resolutions
-from redoffice.meetings import service as meetings
 from redoffice.meetings.resolutions import ResolutionFilter, ResolutionRow
 from redoffice.registry import reference as registry
 from redoffice.reports import meetings as forms
@@ -26,7 +27,7 @@ from redoffice.settings import community
 def meeting_sheet(db: Database, meeting_id: str) -> MeetingSheet:
     """The meeting for its 签到表 and 纪要; phones masked, carried-forward resolutions with their
     current state and latest progress."""
-    detail = meetings.get_meeting(db, meeting_id)
+    detail = meeting_queries.get_meeting(db, meeting_id)
     data, minutes = detail.data, detail.minutes
     by_id = {
         r.id: r
@@ -55,12 +56,12 @@ def meeting_sheet(db: Database, meeting_id: str) -> MeetingSheet:
         recorder=data.recorder,
         attendees=[
             AttendeeLine(
-                meetings.PARTIES[a.party],
+                meeting_codes.PARTIES[a.party],
                 a.name,
                 a.unit,
                 a.post,
                 mask_phone(a.phone),
-                meetings.ATTENDANCE[a.attendance],
+                meeting_codes.ATTENDANCE[a.attendance],
                 a.note,
             )
             for a in minutes.attendees
@@ -78,8 +79,8 @@ def meeting_sheet(db: Database, meeting_id: str) -> MeetingSheet:
         next_meeting=minutes.next_meeting,
         signing_parties=[
             label
-            for code, label in meetings.PARTIES.items()
-            if code in meetings.SIGNING_PARTIES or code in present
+            for code, label in meeting_codes.PARTIES.items()
+            if code in meeting_codes.SIGNING_PARTIES or code in present
         ],
         revision=f"第 {detail.revision} 次修订" if detail.revision else "",
     )
@@ -137,7 +138,7 @@ def _subtitle(db: Database, f: ResolutionFilter) -> str:
     estates = dict((i, n) for n, i in registry.estate_choices(db)) if f.estate_id else {}
     parts = [
         which,
-        meetings.PARTIES.get(f.party, "") if f.party else "",
+        meeting_codes.PARTIES.get(f.party, "") if f.party else "",
         estates.get(f.estate_id or "", ""),
         f"时限至 {f.deadline_to.isoformat()}" if f.deadline_to else "",
     ]

@@ -12,16 +12,20 @@ from redoffice.cases import service as cases
 from redoffice.cases.service import CaseInput
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError, ValidationFailed
+from redoffice.meetings import drafts as meeting_drafts
+from redoffice.meetings import inputs as meeting_inputs
+from redoffice.meetings import minutes as meeting_minutes
+from redoffice.meetings import queries as meeting_queries
 from redoffice.meetings import resolutions
 from redoffice.meetings import service as meetings
-from redoffice.meetings.resolutions import ResolutionFilter
-from redoffice.meetings.service import (
+from redoffice.meetings.inputs import (
     AttendeeInput,
     ItemInput,
     MeetingInput,
     Minutes,
     ResolutionInput,
 )
+from redoffice.meetings.resolutions import ResolutionFilter
 from redoffice.models import MeetingRevision
 from redoffice.registry import reference as registry
 from tests.factories import setup_place
@@ -49,7 +53,7 @@ def _meeting(db: Database, estate: str, day: date, **extra: object) -> str:
 
 
 def _decide(db: Database, meeting_id: str, *texts: str, deadline: date | None = None) -> None:
-    detail = meetings.get_meeting(db, meeting_id)
+    detail = meeting_queries.get_meeting(db, meeting_id)
     items = list(detail.minutes.items) or [ItemInput("小区停车管理")]
     first = items[0]
     items[0] = replace(
@@ -61,7 +65,7 @@ def _decide(db: Database, meeting_id: str, *texts: str, deadline: date | None = 
             for t in texts
         ),
     )
-    meetings.save_minutes(
+    meeting_minutes.save_minutes(
         db,
         meeting_id,
         Minutes(
@@ -80,7 +84,7 @@ def test_meeting_from_two_cases_and_its_resolutions(db: Database, estate: str) -
     first = cases.create_case(db, CaseInput(category="物业服务", description="电梯常坏"))
     second = cases.create_case(db, CaseInput(category="环境卫生", description="垃圾清运慢"))
     meeting = _meeting(db, estate, TODAY - timedelta(days=3), case_ids=(first, second))
-    detail = meetings.get_meeting(db, meeting)
+    detail = meeting_queries.get_meeting(db, meeting)
     assert [(i.source, i.case_id) for i in detail.minutes.items] == [
         ("case", first),
         ("case", second),
@@ -90,7 +94,7 @@ def test_meeting_from_two_cases_and_its_resolutions(db: Database, estate: str) -
     rows = resolutions.list_resolutions(db, ResolutionFilter(meeting_id=meeting))
     assert [r.number for r in rows] == [f"{detail.number}-01", f"{detail.number}-02"]
     assert {r.status for r in rows} == {"待办"} and rows[0].estates == "阳光花园"
-    assert meetings.get_meeting(db, meeting).minutes.attendees[1].attendance == "observer"
+    assert meeting_queries.get_meeting(db, meeting).minutes.attendees[1].attendance == "observer"
 
 
 def test_overdue_is_derived_from_the_deadline(db: Database, estate: str) -> None:
@@ -115,26 +119,26 @@ def test_open_resolutions_are_carried_forward(db: Database, estate: str) -> None
     elsewhere = _meeting(db, other_estate, TODAY - timedelta(days=30))
     other_kind = _meeting(db, estate, TODAY - timedelta(days=30), kind="居民议事会")
     july = _meeting(db, estate, TODAY - timedelta(days=30))
-    carried = meetings.get_meeting(db, july).minutes.items
+    carried = meeting_queries.get_meeting(db, july).minutes.items
     assert [(i.source, i.title) for i in carried] == [("carried", "维修单元门禁")]
-    assert meetings.get_meeting(db, elsewhere).minutes.items == ()
-    assert meetings.get_meeting(db, other_kind).minutes.items == ()
+    assert meeting_queries.get_meeting(db, elsewhere).minutes.items == ()
+    assert meeting_queries.get_meeting(db, other_kind).minutes.items == ()
 
 
 def test_finalize_then_revise_with_a_reason(db: Database, estate: str) -> None:
     meeting = _meeting(db, estate, TODAY)
     with pytest.raises(UserError, match="没有议题"):
-        meetings.finalize(db, meeting)
+        meeting_minutes.finalize(db, meeting)
     _decide(db, meeting, "加装充电桩")
-    meetings.finalize(db, meeting)
+    meeting_minutes.finalize(db, meeting)
     with pytest.raises(UserError, match="已经定稿"):
-        meetings.finalize(db, meeting)
-    detail = meetings.get_meeting(db, meeting)
+        meeting_minutes.finalize(db, meeting)
+    detail = meeting_queries.get_meeting(db, meeting)
     changed = replace(detail.minutes, next_meeting="改为下月中旬")
     with pytest.raises(UserError, match="修订原因"):
-        meetings.save_minutes(db, meeting, changed)
-    meetings.save_minutes(db, meeting, changed, revision_reason="会议时间调整")
-    after = meetings.get_meeting(db, meeting)
+        meeting_minutes.save_minutes(db, meeting, changed)
+    meeting_minutes.save_minutes(db, meeting, changed, revision_reason="会议时间调整")
+    after = meeting_queries.get_meeting(db, meeting)
     assert (after.status, after.revision, after.minutes.next_meeting) == (
         "final",
         1,
@@ -143,7 +147,7 @@ def test_finalize_then_revise_with_a_reason(db: Database, estate: str) -> None:
     with db.read() as s:
         revision = s.scalars(select(MeetingRevision)).one()
         assert revision.reason == "会议时间调整"
-        assert meetings.minutes_from_json(revision.before).next_meeting == "下月第一周"
+        assert meeting_inputs.minutes_from_json(revision.before).next_meeting == "下月第一周"
 
 
 def test_followed_resolution_cannot_be_removed(db: Database, estate: str) -> None:
@@ -151,10 +155,10 @@ def test_followed_resolution_cannot_be_removed(db: Database, estate: str) -> Non
     _decide(db, meeting, "加装充电桩")
     (row,) = resolutions.list_resolutions(db)
     resolutions.add_progress(db, row.id, "已联系供电公司")
-    detail = meetings.get_meeting(db, meeting)
+    detail = meeting_queries.get_meeting(db, meeting)
     emptied = replace(detail.minutes, items=(replace(detail.minutes.items[0], resolutions=()),))
     with pytest.raises(UserError, match="已有落实记录"):
-        meetings.save_minutes(db, meeting, emptied)
+        meeting_minutes.save_minutes(db, meeting, emptied)
     assert len(resolutions.list_resolutions(db)) == 1
 
 
@@ -163,7 +167,7 @@ def test_completing_closes_linked_cases_even_when_carried(db: Database, estate: 
     first = _meeting(db, estate, TODAY - timedelta(days=40), case_ids=(case,))
     _decide(db, first, "物业负责修补屋顶")
     second = _meeting(db, estate, TODAY - timedelta(days=10))
-    carried = meetings.get_meeting(db, second).minutes.items[0]
+    carried = meeting_queries.get_meeting(db, second).minutes.items[0]
     assert carried.source == "carried"
     _decide(db, second, "本月内完成屋顶防水")
     follow_up = resolutions.list_resolutions(db, ResolutionFilter(meeting_id=second))[0]
@@ -188,7 +192,7 @@ def test_transitions_and_bad_minutes(db: Database, estate: str) -> None:
         items=(ItemInput("停车", resolutions=(ResolutionInput("", "nobody", None),)),),
     )
     with pytest.raises(ValidationFailed) as info:
-        meetings.save_minutes(db, meeting, bad)
+        meeting_minutes.save_minutes(db, meeting, bad)
     texts = [e.text for e in info.value.errors]
     assert "第 1 位参会人员没有填写姓名" in texts
     assert "第 1 个议题的第 1 条议定事项没有填写完成时限" in texts
@@ -200,10 +204,10 @@ def test_drafts_are_kept_until_the_minutes_are_saved(db: Database, estate: str) 
     draft = Minutes(
         items=(ItemInput("停车难", "讨论中……", (ResolutionInput("划线", "property", TODAY),)),)
     )
-    meetings.save_draft(db, meeting, draft)
-    assert meetings.load_draft(db, meeting) == draft
-    meetings.save_minutes(db, meeting, draft)
-    assert meetings.load_draft(db, meeting) is None
+    meeting_drafts.save_draft(db, meeting, draft)
+    assert meeting_drafts.load_draft(db, meeting) == draft
+    meeting_minutes.save_minutes(db, meeting, draft)
+    assert meeting_drafts.load_draft(db, meeting) is None
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(MeetingRevision)) == 0
 
@@ -238,7 +242,7 @@ def _numbers(db: Database, meeting_id: str) -> list[str]:
 
 def test_a_resolution_keeps_its_number_from_draft_to_final(db: Database, estate: str) -> None:
     meeting = _meeting(db, estate, TODAY - timedelta(days=1))
-    number = meetings.get_meeting(db, meeting).number
+    number = meeting_queries.get_meeting(db, meeting).number
     typed = Minutes(
         items=(
             ItemInput(
@@ -247,13 +251,13 @@ def test_a_resolution_keeps_its_number_from_draft_to_final(db: Database, estate:
             ),
         )
     )
-    saved = meetings.save_minutes(db, meeting, typed)
+    saved = meeting_minutes.save_minutes(db, meeting, typed)
     assert saved.items[0].id and saved.items[0].resolutions[0].id  # the ids the editor keeps
-    meetings.save_minutes(db, meeting, typed)  # an editor that did not keep them saves again
-    meetings.save_minutes(db, meeting, saved)
-    meetings.finalize(db, meeting)
+    meeting_minutes.save_minutes(db, meeting, typed)  # an editor that did not keep them saves again
+    meeting_minutes.save_minutes(db, meeting, saved)
+    meeting_minutes.finalize(db, meeting)
     assert _numbers(db, meeting) == [f"{number}-01"]
-    later = meetings.get_meeting(db, meeting).minutes
+    later = meeting_queries.get_meeting(db, meeting).minutes
     added = replace(
         later.items[0],
         resolutions=(
@@ -261,19 +265,19 @@ def test_a_resolution_keeps_its_number_from_draft_to_final(db: Database, estate:
             *later.items[0].resolutions,
         ),
     )
-    meetings.save_minutes(db, meeting, replace(later, items=(added,)), "补充议定事项")
+    meeting_minutes.save_minutes(db, meeting, replace(later, items=(added,)), "补充议定事项")
     assert _numbers(db, meeting) == [f"{number}-01", f"{number}-02"]  # final numbers stay
 
 
 def test_a_draft_meeting_is_corrected(db: Database, estate: str) -> None:
     other = registry.save_estate(db, registry.EstateInput(name="东湖新村"))
     meeting = _meeting(db, estate, TODAY + timedelta(days=2))
-    data = meetings.get_meeting(db, meeting).data
+    data = meeting_queries.get_meeting(db, meeting).data
     corrected = replace(
         data, meeting_date=TODAY + timedelta(days=3), place="党群服务中心", estate_ids=(other,)
     )
     meetings.correct_meeting(db, meeting, corrected)
-    detail = meetings.get_meeting(db, meeting)
+    detail = meeting_queries.get_meeting(db, meeting)
     assert (detail.data.meeting_date, detail.data.place) == (
         TODAY + timedelta(days=3),
         "党群服务中心",
@@ -282,7 +286,7 @@ def test_a_draft_meeting_is_corrected(db: Database, estate: str) -> None:
     with pytest.raises(ValidationFailed) as refused:
         meetings.correct_meeting(db, meeting, replace(corrected, title="", estate_ids=()))
     assert {e.field for e in refused.value.errors} == {"title", "estate_ids"}
-    assert meetings.get_meeting(db, meeting).data.title == data.title  # nothing written
+    assert meeting_queries.get_meeting(db, meeting).data.title == data.title  # nothing written
 
 
 def test_a_draft_meeting_is_cancelled_with_a_reason(db: Database, estate: str) -> None:
@@ -292,14 +296,16 @@ def test_a_draft_meeting_is_cancelled_with_a_reason(db: Database, estate: str) -
     with pytest.raises(ValidationFailed):
         meetings.cancel_meeting(db, meeting, " ", TODAY)
     meetings.cancel_meeting(db, meeting, "业委会换届，延期召开", TODAY)
-    row = next(m for m in meetings.list_meetings(db) if m.id == meeting)
+    row = next(m for m in meeting_queries.list_meetings(db) if m.id == meeting)
     assert (row.status, row.open_resolutions) == ("已取消", 0)
     assert _numbers(db, meeting) == []  # nothing was decided at a meeting that did not meet
     assert cases.timeline(db, case_id)[-1].to_status == "accepted"  # the request stays open
     for change in (
-        lambda: meetings.correct_meeting(db, meeting, meetings.get_meeting(db, meeting).data),
+        lambda: meetings.correct_meeting(
+            db, meeting, meeting_queries.get_meeting(db, meeting).data
+        ),
         lambda: meetings.cancel_meeting(db, meeting, "再次取消", TODAY),
-        lambda: meetings.finalize(db, meeting),
+        lambda: meeting_minutes.finalize(db, meeting),
     ):
         with pytest.raises(UserError, match="已取消"):
             change()
@@ -308,8 +314,8 @@ def test_a_draft_meeting_is_cancelled_with_a_reason(db: Database, estate: str) -
 def test_final_minutes_fix_the_meeting(db: Database, estate: str) -> None:
     meeting = _meeting(db, estate, TODAY - timedelta(days=1))
     _decide(db, meeting, "物业一周内修好电梯")
-    meetings.finalize(db, meeting)
-    detail = meetings.get_meeting(db, meeting)
+    meeting_minutes.finalize(db, meeting)
+    detail = meeting_queries.get_meeting(db, meeting)
     with pytest.raises(UserError) as refused:
         meetings.cancel_meeting(db, meeting, "不开了", TODAY)
     assert refused.value.text == (
@@ -317,7 +323,7 @@ def test_final_minutes_fix_the_meeting(db: Database, estate: str) -> None:
     )
     with pytest.raises(UserError, match="已定稿"):
         meetings.correct_meeting(db, meeting, replace(detail.data, place="别处"))
-    assert meetings.get_meeting(db, meeting).data.place == "社区会议室"
+    assert meeting_queries.get_meeting(db, meeting).data.place == "社区会议室"
 
 
 def test_a_followed_draft_resolution_stops_the_cancellation(db: Database, estate: str) -> None:
@@ -327,4 +333,4 @@ def test_a_followed_draft_resolution_stops_the_cancellation(db: Database, estate
     resolutions.add_progress(db, resolution.id, "已联系电梯公司")
     with pytest.raises(UserError, match="已有落实记录"):
         meetings.cancel_meeting(db, meeting, "延期", TODAY)
-    assert meetings.list_meetings(db)[0].status == "草稿"
+    assert meeting_queries.list_meetings(db)[0].status == "草稿"

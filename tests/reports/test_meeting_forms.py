@@ -12,8 +12,10 @@ from redoffice.cases.service import CaseInput
 from redoffice.kit.db import Database
 from redoffice.kit.workbook import table_workbook
 from redoffice.meetings import documents, resolutions
+from redoffice.meetings import minutes as meeting_minutes
+from redoffice.meetings import queries as meeting_queries
 from redoffice.meetings import service as meetings
-from redoffice.meetings.service import (
+from redoffice.meetings.inputs import (
     AttendeeInput,
     ItemInput,
     MeetingInput,
@@ -36,7 +38,7 @@ def meeting(sqlite_db: Database) -> str:
         db,
         MeetingInput("三方联席会议", "10月三方联席会议", TODAY - timedelta(days=40), (estate,)),
     )
-    meetings.save_minutes(
+    meeting_minutes.save_minutes(
         db,
         first,
         Minutes(
@@ -62,9 +64,9 @@ def meeting(sqlite_db: Database) -> str:
             case_ids=(case,),
         ),
     )
-    detail = meetings.get_meeting(db, second)
+    detail = meeting_queries.get_meeting(db, second)
     carried, from_case = detail.minutes.items
-    meetings.save_minutes(
+    meeting_minutes.save_minutes(
         db,
         second,
         Minutes(

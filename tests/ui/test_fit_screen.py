@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidge
 from pytestqt.qtbot import QtBot
 
 from redoffice.cases import queries as case_queries
+from redoffice.meetings import queries as meeting_queries
 from redoffice.meetings import resolutions
-from redoffice.meetings import service as meetings
 from redoffice.registry import party_members
 from redoffice.ui.cases.case_dialogs import CaseDialog, CaseStepDialog
 from redoffice.ui.cases.cases_page import PeriodDialog
@@ -57,7 +57,7 @@ def office_screen(monkeypatch: pytest.MonkeyPatch) -> None:
 def _pdf(ctx: AppContext) -> bytes:
     from redoffice.meetings import documents
 
-    return documents.sign_in_sheet(ctx.db, meetings.list_meetings(ctx.db)[0].id)
+    return documents.sign_in_sheet(ctx.db, meeting_queries.list_meetings(ctx.db)[0].id)
 
 
 def _wish(ctx: AppContext) -> wish_queries.WishRow:
@@ -85,9 +85,9 @@ DIALOGS: dict[str, Make] = {
     "visit": lambda c, p: VisitDialog(c, visits.entry_choices(c.db), parent=p),
     "case": lambda c, p: CaseDialog(c, visits.entry_choices(c.db), parent=p),
     "case step": lambda c, p: CaseStepDialog(c, _case(c), "transition", p),
-    "meeting": lambda c, p: MeetingDialog(c, meetings.meeting_choices(c.db), parent=p),
+    "meeting": lambda c, p: MeetingDialog(c, meeting_queries.meeting_choices(c.db), parent=p),
     "minutes": lambda c, p: MinutesEditor(
-        c, meetings.get_meeting(c.db, meetings.list_meetings(c.db)[0].id), parent=p
+        c, meeting_queries.get_meeting(c.db, meeting_queries.list_meetings(c.db)[0].id), parent=p
     ),
     "completion": lambda c, p: CompleteDialog(
         c, resolutions.list_resolutions(c.db, resolutions.ResolutionFilter())[0], p

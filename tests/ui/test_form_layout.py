@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QTableWidget, QTabWidget, QW
 from pytestqt.qtbot import QtBot
 
 from redoffice.cases import queries as case_queries
+from redoffice.meetings import queries as meeting_queries
 from redoffice.meetings import resolutions
-from redoffice.meetings import service as meetings
 from redoffice.ui.cases.case_dialogs import CaseDialog, CaseStepDialog
 from redoffice.ui.kit import screen_fit
 from redoffice.ui.kit.context import AppContext
@@ -107,7 +107,7 @@ def test_resolution_deadlines_and_parties_fit_their_cells(qtbot: QtBot, ctx: App
         r.meeting_id for r in resolutions.list_resolutions(ctx.db, resolutions.ResolutionFilter())
     )
     parent = _parent(qtbot)
-    editor = MinutesEditor(ctx, meetings.get_meeting(ctx.db, meeting_id), parent=parent)
+    editor = MinutesEditor(ctx, meeting_queries.get_meeting(ctx.db, meeting_id), parent=parent)
     _shown(qtbot, ctx, editor)
     tabs = editor.findChild(QTabWidget)
     assert tabs is not None
@@ -148,7 +148,7 @@ def test_a_step_message_sits_under_its_field_and_the_label_beside_it(
 
 def test_list_labels_are_level_with_their_lists(qtbot: QtBot, ctx: AppContext) -> None:
     parent = _parent(qtbot)
-    dialog = MeetingDialog(ctx, meetings.meeting_choices(ctx.db), parent=parent)
+    dialog = MeetingDialog(ctx, meeting_queries.meeting_choices(ctx.db), parent=parent)
     _shown(qtbot, ctx, dialog)
     form = dialog.form
     for listing in (dialog.estates, dialog.cases):

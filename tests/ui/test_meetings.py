@@ -20,9 +20,11 @@ from pytestqt.qtbot import QtBot
 from redoffice.cases import queries as case_queries
 from redoffice.cases.queries import CaseFilter
 from redoffice.kit.db import open_database
+from redoffice.meetings import drafts as meeting_drafts
+from redoffice.meetings import queries as meeting_queries
 from redoffice.meetings import resolutions
 from redoffice.meetings import service as meetings
-from redoffice.meetings.service import MeetingInput
+from redoffice.meetings.inputs import MeetingInput
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.date_fields import DateField
 from redoffice.ui.kit.preview import PreviewWindow
@@ -116,7 +118,7 @@ def test_meeting_from_two_cases_resolution_and_preview(
     page = window.page("meetings")
     assert isinstance(page, MeetingsPage) and ctx.tasks.wait_idle()
     meeting_id = _new_meeting(qtbot, ctx, page, two)
-    detail = meetings.get_meeting(ctx.db, meeting_id)
+    detail = meeting_queries.get_meeting(ctx.db, meeting_id)
     assert {i.case_id for i in detail.minutes.items if i.source == "case"} == set(two)
 
     _click_meeting(qtbot, page, meeting_id)
@@ -171,7 +173,7 @@ DRAFT_SCRIPT = textwrap.dedent(
     from redoffice.ui.meetings.minutes_editor import MinutesEditor
     db = open_database(sys.argv[1])
     ctx = AppContext(db)
-    editor = MinutesEditor(ctx, meetings.get_meeting(db, sys.argv[2]))
+    editor = MinutesEditor(ctx, meeting_queries.get_meeting(db, sys.argv[2]))
     editor.show()
     editor.add_item()
     editor.item_title.setText("电梯更新")
@@ -187,7 +189,7 @@ DRAFT_SCRIPT = textwrap.dedent(
 def test_autosaved_draft_survives_a_killed_process(
     qtbot: QtBot, ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    estate = meetings.meeting_choices(ctx.db).estates[0][1]
+    estate = meeting_queries.meeting_choices(ctx.db).estates[0][1]
     meeting_id = meetings.create_meeting(
         ctx.db,
         MeetingInput("三方联席会议", "断电测试", date.today(), (estate,)),
@@ -203,11 +205,11 @@ def test_autosaved_draft_survives_a_killed_process(
     assert run.returncode == -signal.SIGKILL, run.stderr
     assert "autosaved" in run.stdout
     again = open_database(url)
-    draft = meetings.load_draft(again, meeting_id)
+    draft = meeting_drafts.load_draft(again, meeting_id)
     again.close()
     assert draft is not None and draft.items[-1].discussion == "断电前录入的讨论情况"
     monkeypatch.setattr("redoffice.ui.kit.ask.confirm", lambda *_a: True)
-    editor = MinutesEditor(ctx, meetings.get_meeting(ctx.db, meeting_id), draft)
+    editor = MinutesEditor(ctx, meeting_queries.get_meeting(ctx.db, meeting_id), draft)
     qtbot.addWidget(editor)
     editor.item_list.setCurrentRow(editor.item_list.count() - 1)
     assert editor.discussion.toPlainText() == "断电前录入的讨论情况"

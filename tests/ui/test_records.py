@@ -17,10 +17,12 @@ from sqlalchemy import select
 from redoffice.cases import queries as case_queries
 from redoffice.cases.queries import CaseFilter
 from redoffice.kit.db import open_database
+from redoffice.meetings import minutes as meeting_minutes
+from redoffice.meetings import queries as meeting_queries
 from redoffice.meetings import resolutions
 from redoffice.meetings import service as meetings
+from redoffice.meetings.inputs import ItemInput, MeetingInput, Minutes, ResolutionInput
 from redoffice.meetings.resolutions import ResolutionFilter
-from redoffice.meetings.service import ItemInput, MeetingInput, Minutes, ResolutionInput
 from redoffice.models import Case
 from redoffice.registry import residents, search
 from redoffice.registry.residents import TagInput
@@ -83,10 +85,10 @@ def test_the_group_list_fills_as_soon_as_the_beneficiary_is_found(
 
 
 def _meeting(ctx: AppContext, day: date) -> tuple[str, str]:
-    estate = meetings.meeting_choices(ctx.db).estates[0][1]
+    estate = meeting_queries.meeting_choices(ctx.db).estates[0][1]
     data = MeetingInput("三方联席会议", "停车问题专题会", day, (estate,), place="社区会议室")
     meeting_id = meetings.create_meeting(ctx.db, data)
-    return meeting_id, meetings.get_meeting(ctx.db, meeting_id).number
+    return meeting_id, meeting_queries.get_meeting(ctx.db, meeting_id).number
 
 
 def _page(qtbot: QtBot, ctx: AppContext, number: str) -> MeetingsPage:
@@ -122,7 +124,7 @@ def test_a_draft_meeting_is_corrected_then_cancelled(qtbot: QtBot, ctx: AppConte
     type_into(qtbot, correct.place, "党群服务中心二楼")
     with qtbot.waitSignal(correct.saved, timeout=5000):
         click(qtbot, correct, "保存")
-    assert meetings.get_meeting(ctx.db, meeting_id).data.place == "党群服务中心二楼"
+    assert meeting_queries.get_meeting(ctx.db, meeting_id).data.place == "党群服务中心二楼"
 
     click(qtbot, page, "取消会议…")
     qtbot.waitUntil(lambda: page.findChild(CancelMeetingDialog) is not None, timeout=5000)
@@ -142,11 +144,11 @@ def test_a_final_meeting_is_neither_corrected_nor_cancelled(
     meeting_id, number = _meeting(ctx, TODAY - timedelta(days=1))
     decided = ResolutionInput("物业一周内清理", "property", TODAY + timedelta(days=7))
     minutes = Minutes(items=(ItemInput("楼道堆物", resolutions=(decided,)),))
-    meetings.save_minutes(ctx.db, meeting_id, minutes)
+    meeting_minutes.save_minutes(ctx.db, meeting_id, minutes)
     page = _page(qtbot, ctx, number)
     correct, cancel = button(page, "修改…"), button(page, "取消会议…")
     assert correct.isEnabled() and cancel.isEnabled()
-    meetings.finalize(ctx.db, meeting_id)  # meanwhile, on another computer
+    meeting_minutes.finalize(ctx.db, meeting_id)  # meanwhile, on another computer
     shown: list[str] = []
     monkeypatch.setattr(
         "redoffice.ui.meetings.meeting_changes.report",
@@ -168,7 +170,7 @@ def test_the_minutes_saved_twice_keep_their_resolution_number(
     qtbot: QtBot, ctx: AppContext, no_questions: list[str]
 ) -> None:
     meeting_id, number = _meeting(ctx, TODAY - timedelta(days=1))
-    editor = MinutesEditor(ctx, meetings.get_meeting(ctx.db, meeting_id))
+    editor = MinutesEditor(ctx, meeting_queries.get_meeting(ctx.db, meeting_id))
     qtbot.addWidget(editor)
     editor.show()
     click(qtbot, editor, "新增议题")
@@ -183,10 +185,10 @@ def test_the_minutes_saved_twice_keep_their_resolution_number(
     for _ in range(2):
         with qtbot.waitSignal(ctx.changed, timeout=5000):
             click(qtbot, editor, "保存")
-        ctx.tasks.wait_idle(5)
+        ctx.tasks.wait_idle(5, 0.02)
     found = resolutions.list_resolutions(ctx.db, ResolutionFilter(meeting_id=meeting_id))
     assert [(r.number, r.text) for r in found] == [(f"{number}-01", "物业一周内清理")]
-    stored = meetings.get_meeting(ctx.db, meeting_id).minutes.items
+    stored = meeting_queries.get_meeting(ctx.db, meeting_id).minutes.items
     assert [i.id for i in editor.items] == [i.id for i in stored]  # updated, not added anew
     assert editor.resolutions.ids == [found[0].id]
 
@@ -278,8 +280,8 @@ def test_the_change_history_reads_in_chinese(qtbot: QtBot, ctx: AppContext) -> N
     click(qtbot, page, "变更记录")
     dialog = opened(HistoryDialog)
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=5000)
-    created, moved = (dialog.table.text(n, 3) for n in range(2))
-    assert [dialog.table.text(n, 2) for n in range(2)] == ["新增", "修改"]
+    created, moved = (dialog.table.item(n, 3).text() for n in range(2))
+    assert [dialog.table.item(n, 2).text() for n in range(2)] == ["新增", "修改"]
     assert "性别：女" in created and "政治面貌：群众" in created
     assert "联系电话：136****2345" in created
     assert "female" not in created and "search_name" not in created and "13655512345" not in created

@@ -12,8 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from redoffice.kit import clock
+from redoffice.meetings import queries as meeting_queries
 from redoffice.meetings import service as meetings
-from redoffice.meetings.service import MeetingChoices, MeetingDetail
+from redoffice.meetings.queries import MeetingChoices, MeetingDetail
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.date_fields import DateField
 from redoffice.ui.kit.errors import report
@@ -97,7 +98,7 @@ class CancelMeetingDialog(SaveDialog):
 
 
 def _load(ctx: AppContext, meeting_id: str) -> tuple[MeetingDetail, MeetingChoices]:
-    return meetings.draft_meeting(ctx.db, meeting_id), meetings.meeting_choices(ctx.db)
+    return meetings.draft_meeting(ctx.db, meeting_id), meeting_queries.meeting_choices(ctx.db)
 
 
 def open_correct_dialog(ctx: AppContext, parent: QWidget, meeting_id: str) -> None:

@@ -10,8 +10,10 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from redoffice.kit import clock
+from redoffice.meetings import queries as meeting_queries
 from redoffice.meetings import service as meetings
-from redoffice.meetings.service import MeetingChoices, MeetingInput
+from redoffice.meetings.inputs import MeetingInput
+from redoffice.meetings.queries import MeetingChoices
 from redoffice.ui.kit.check_list import checkable_list, checked_data
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.date_fields import DateField, TimeField
@@ -96,6 +98,6 @@ def open_meeting_dialog(
     ctx: AppContext, parent: QWidget | None, case_ids: tuple[str, ...] = ()
 ) -> None:
     ctx.query(
-        partial(meetings.meeting_choices, ctx.db),
+        partial(meeting_queries.meeting_choices, ctx.db),
         lambda choices: MeetingDialog(ctx, choices, case_ids, parent).open(),
     )

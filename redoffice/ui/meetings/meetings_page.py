@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from redoffice.kit import clock
+from redoffice.meetings import codes as meeting_codes
 from redoffice.meetings import documents, exports, resolutions
-from redoffice.meetings import service as meetings
+from redoffice.meetings import queries as meeting_queries
+from redoffice.meetings.queries import MeetingRow
 from redoffice.meetings.resolutions import NoteEntry, ResolutionFilter, ResolutionRow
-from redoffice.meetings.service import MeetingRow
 from redoffice.registry import reference as registry
 from redoffice.settings.calendar import SHANGHAI
 from redoffice.ui.kit import ask
@@ -131,11 +132,11 @@ class MeetingsPage(QWidget):
         edit or sign in to."""
         _new, minutes, correct, cancel, sign_in, print_minutes, scanned = buttons
         self.meeting_buttons = RowButtons(self.current_meeting, self)
-        draft = meetings.STATUSES["draft"]
+        draft = meeting_codes.STATUSES["draft"]
         for button in (correct, cancel):
             self.meeting_buttons.add(button, lambda m: m.status == draft)
         for button in (minutes, sign_in, print_minutes):
-            self.meeting_buttons.add(button, lambda m: m.status in meetings.STATUSES.values())
+            self.meeting_buttons.add(button, lambda m: m.status in meeting_codes.STATUSES.values())
         self.meeting_buttons.add(scanned)
         self.meeting_buttons.watch(self.meetings)
 
@@ -143,7 +144,7 @@ class MeetingsPage(QWidget):
         return self.meeting_rows.get(self.meetings.current_key() or "")
 
     def reload(self) -> None:
-        self.ctx.query(partial(meetings.list_meetings, self.ctx.db), self._show_meetings)
+        self.ctx.query(partial(meeting_queries.list_meetings, self.ctx.db), self._show_meetings)
         self.reload_follow_up()
         self.ctx.query(partial(registry.estate_choices, self.ctx.db), self._show_estates)
 
@@ -194,7 +195,7 @@ class MeetingsPage(QWidget):
 
     # -- follow-up -----------------------------------------------------------------------
     def _follow_up_tab(self) -> QWidget:
-        self.party = code_combo(meetings.PARTIES, empty=self.tr("All parties"))
+        self.party = code_combo(meeting_codes.PARTIES, empty=self.tr("All parties"))
         self.estate = QComboBox()
         self.deadline_to = DateField()
         self.open_only = QCheckBox(self.tr("Open only"))
@@ -247,7 +248,9 @@ class MeetingsPage(QWidget):
         )
         self.resolution_buttons = RowButtons(self.current, self)
         for button in layout_buttons(buttons)[:3]:  # only while the resolution is open
-            self.resolution_buttons.add(button, lambda r: r.status_code in meetings.OPEN_RESOLUTION)
+            self.resolution_buttons.add(
+                button, lambda r: r.status_code in meeting_codes.OPEN_RESOLUTION
+            )
         self.resolution_buttons.watch(self.resolutions)
         self.resolutions.set_row_actions(layout_buttons(buttons)[:3])
         layout.addLayout(buttons)

@@ -24,14 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redoffice.meetings import service as meetings
-from redoffice.meetings.service import (
-    AttendeeInput,
-    ItemInput,
-    MeetingDetail,
-    Minutes,
-    ResolutionInput,
-)
+from redoffice.meetings import codes as meeting_codes
+from redoffice.meetings import drafts as meeting_drafts
+from redoffice.meetings import inputs as meeting_inputs
+from redoffice.meetings import minutes as meeting_minutes
+from redoffice.meetings import queries as meeting_queries
+from redoffice.meetings.inputs import AttendeeInput, ItemInput, Minutes, ResolutionInput
+from redoffice.meetings.queries import MeetingDetail
 from redoffice.ui.kit import ask
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.date_fields import DateField
@@ -100,7 +99,7 @@ class AttendeeTable(RowTable):
 
     def add(self, a: AttendeeInput | None = None) -> None:
         a = a or AttendeeInput("community", "")
-        party, attendance = code_combo(meetings.PARTIES), code_combo(meetings.ATTENDANCE)
+        party, attendance = code_combo(meeting_codes.PARTIES), code_combo(meeting_codes.ATTENDANCE)
         select_data(party, a.party)
         select_data(attendance, a.attendance)
         self.append(
@@ -136,7 +135,7 @@ class ResolutionTable(RowTable):
         )
 
     def add(self, r: ResolutionInput | None = None) -> None:
-        party = code_combo(meetings.PARTIES)
+        party = code_combo(meeting_codes.PARTIES)
         select_data(party, r.party if r else "property")
         deadline = DateField(in_cell=True)
         deadline.set_value(r.deadline if r else None)
@@ -348,12 +347,12 @@ class MinutesEditor(QDialog):
 
     def pick_attendees(self) -> None:
         def show(people: list[AttendeeInput]) -> None:
-            labels = [f"{meetings.PARTIES[p.party]}　{p.name}　{p.unit}" for p in people]
+            labels = [f"{meeting_codes.PARTIES[p.party]}　{p.name}　{p.unit}" for p in people]
             chosen = ask.choose(self, self.tr("Invite"), self.tr("Attendee"), labels)
             if chosen is not None:
                 self.attendees.add(people[labels.index(chosen)])
 
-        self.ctx.query(partial(meetings.attendee_choices, self.ctx.db), show)
+        self.ctx.query(partial(meeting_queries.attendee_choices, self.ctx.db), show)
 
     # -- saving --------------------------------------------------------------------------
     def save_draft(self) -> None:
@@ -362,7 +361,7 @@ class MinutesEditor(QDialog):
         if minutes in (self.autosaved_state, self.saved_state):
             return
         self.autosaved_state = minutes
-        job = partial(meetings.save_draft, self.ctx.db, self.detail.id, minutes)
+        job = partial(meeting_drafts.save_draft, self.ctx.db, self.detail.id, minutes)
         self.ctx.tasks.run(job, lambda _r: self.status.setText(self.tr("Draft autosaved.")))
 
     def save(self, then: Any = None) -> None:
@@ -375,19 +374,19 @@ class MinutesEditor(QDialog):
 
         def done(saved: Minutes) -> None:
             self._adopt_ids(saved)
-            self.saved_state = self.autosaved_state = meetings.with_ids(minutes, saved)
+            self.saved_state = self.autosaved_state = meeting_inputs.with_ids(minutes, saved)
             self.status.setText(self.tr("Saved."))
             if then is not None:
                 then()
 
-        job = partial(meetings.save_minutes, self.ctx.db, self.detail.id, minutes, reason)
+        job = partial(meeting_minutes.save_minutes, self.ctx.db, self.detail.id, minutes, reason)
         self.ctx.write(job, "meeting", done, parent=self)
 
     def _adopt_ids(self, saved: Minutes) -> None:
         """What was just saved keeps its ids: saving again updates it, and the numbers of
         its resolutions stay as they are."""
         self._keep_current()
-        self.items = list(meetings.with_ids(Minutes(items=tuple(self.items)), saved).items)
+        self.items = list(meeting_inputs.with_ids(Minutes(items=tuple(self.items)), saved).items)
         if 0 <= self.current < len(self.items):
             ids = [r.id for r in self.items[self.current].resolutions]
             if len(ids) == self.resolutions.rowCount():
@@ -399,7 +398,7 @@ class MinutesEditor(QDialog):
             return
 
         def lock() -> None:
-            job = partial(meetings.finalize, self.ctx.db, self.detail.id)
+            job = partial(meeting_minutes.finalize, self.ctx.db, self.detail.id)
             self.ctx.write(job, "meeting", lambda _r: self.accept(), parent=self)
 
         self.save(then=lock)
@@ -412,7 +411,7 @@ class MinutesEditor(QDialog):
                 event.ignore()
                 self.save(then=self._close_now)
                 return
-            job = partial(meetings.discard_draft, self.ctx.db, self.detail.id)
+            job = partial(meeting_drafts.discard_draft, self.ctx.db, self.detail.id)
             self.ctx.tasks.run(job, _ignore)
         self.autosave.stop()
         super().closeEvent(event)
@@ -430,7 +429,9 @@ def open_minutes_editor(ctx: AppContext, parent: QWidget | None, meeting_id: str
     """Load the meeting and any draft on the worker, then open the editor."""
 
     def load() -> tuple[MeetingDetail, Minutes | None]:
-        return meetings.get_meeting(ctx.db, meeting_id), meetings.load_draft(ctx.db, meeting_id)
+        return meeting_queries.get_meeting(ctx.db, meeting_id), meeting_drafts.load_draft(
+            ctx.db, meeting_id
+        )
 
     def show(loaded: tuple[MeetingDetail, Minutes | None]) -> None:
         editor = MinutesEditor(ctx, *loaded, parent=parent)

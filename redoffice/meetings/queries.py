@@ -1,0 +1,179 @@
+"""Reading meetings: one with its minutes, the list with their open and
+overdue resolutions, a meeting by its number, and what the new-meeting form offers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import case, func, select
+
+from redoffice.cases.queries import CaseFilter, list_cases
+from redoffice.kit import clock
+from redoffice.kit.db import Database
+from redoffice.kit.errors import UserError
+from redoffice.kit.records import live
+from redoffice.meetings.codes import OPEN_RESOLUTION, ORG_PARTY, status_label
+from redoffice.meetings.inputs import AttendeeInput, MeetingInput, Minutes
+from redoffice.meetings.minutes import load_minutes
+from redoffice.models import Estate, Meeting, MeetingEstate, Resolution
+from redoffice.registry import reference as registry
+from redoffice.settings import config
+
+
+@dataclass(frozen=True)
+class MeetingDetail:
+    id: str
+    number: str
+    data: MeetingInput
+    status: str
+    revision: int
+    minutes: Minutes
+    estate_names: tuple[str, ...] = field(default_factory=tuple)
+
+
+def get_meeting(db: Database, meeting_id: str) -> MeetingDetail:
+    with db.read() as s:
+        m = live(s, Meeting, meeting_id, "meeting.not_found")
+        estates = s.execute(
+            select(Estate.id, Estate.name)
+            .join(MeetingEstate, MeetingEstate.estate_id == Estate.id)
+            .where(MeetingEstate.meeting_id == m.id, MeetingEstate.deleted.is_(False))
+            .order_by(Estate.name)
+        ).all()
+        data = MeetingInput(
+            m.kind,
+            m.title,
+            m.meeting_date,
+            tuple(e for e, _ in estates),
+            m.start_time,
+            m.place,
+            m.convener,
+            m.host,
+            m.recorder,
+            m.notice_date,
+        )
+        return MeetingDetail(
+            m.id,
+            m.number,
+            data,
+            m.status,
+            m.revision,
+            load_minutes(s, m.id),
+            tuple(name for _, name in estates),
+        )
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    id: str
+    number: str
+    meeting_date: date
+    kind: str
+    title: str
+    estates: str
+    status: str
+    open_resolutions: int
+    overdue_resolutions: int
+
+
+def resolve(db: Database, reference: str) -> str:
+    """A meeting id from its id or its number (2026-H003)."""
+    with db.read() as s:
+        found = s.scalar(
+            select(Meeting.id).where(
+                Meeting.deleted.is_(False),
+                (Meeting.id == reference) | (Meeting.number == reference.strip()),
+            )
+        )
+    if found is None:
+        raise UserError("meeting.not_found")
+    return str(found)
+
+
+def list_meetings(db: Database, today: date | None = None) -> list[MeetingRow]:
+    """Meetings, newest first, with their open and overdue resolutions."""
+    today = today or clock.today()
+    open_ = func.sum(case((Resolution.status.in_(OPEN_RESOLUTION), 1), else_=0))
+    late = func.sum(
+        case((Resolution.status.in_(OPEN_RESOLUTION) & (Resolution.deadline < today), 1), else_=0)
+    )
+    counts = (
+        select(Resolution.meeting_id, open_.label("open"), late.label("late"))
+        .where(Resolution.deleted.is_(False))
+        .group_by(Resolution.meeting_id)
+        .subquery()
+    )
+    with db.read() as s:
+        rows = s.execute(
+            select(Meeting, counts.c.open, counts.c.late)
+            .outerjoin(counts, counts.c.meeting_id == Meeting.id)
+            .where(Meeting.deleted.is_(False))
+            .order_by(Meeting.meeting_date.desc(), Meeting.number.desc())
+        ).all()
+        estates: dict[str, list[str]] = {}
+        for meeting_id, name in s.execute(
+            select(MeetingEstate.meeting_id, Estate.name)
+            .join(Estate, Estate.id == MeetingEstate.estate_id)
+            .where(MeetingEstate.deleted.is_(False))
+            .order_by(Estate.name)
+        ):
+            estates.setdefault(meeting_id, []).append(name)
+    return [
+        MeetingRow(
+            m.id,
+            m.number,
+            m.meeting_date,
+            m.kind,
+            m.title,
+            "、".join(estates.get(m.id, [])),
+            status_label(m.status, m.cancelled_on),
+            int(o or 0),
+            int(lt or 0),
+        )
+        for m, o, lt in rows
+    ]
+
+
+def attendee_choices(db: Database) -> list[AttendeeInput]:
+    """People to invite from the registry: staff (网格员 and 社区工作者) and the contact person of
+    each organization (物业, 业委会, 街道部门, 共建单位)."""
+    staff = [
+        AttendeeInput(
+            "grid_worker" if s.role == "grid_worker" else "community",
+            s.name,
+            s.grid_name or "社区",
+            "网格员" if s.role == "grid_worker" else "社区工作者",
+            s.phone,
+        )
+        for s in registry.list_staff(db)
+    ]
+    contacts = [
+        AttendeeInput(ORG_PARTY[o.kind], o.contact_person, o.name, "", o.phone)
+        for o in registry.list_organizations(db)
+        if o.contact_person
+    ]
+    return staff + contacts
+
+
+def meeting_types(db: Database) -> list[str]:
+    with db.read() as s:
+        return list(config.get_value(s, "meeting.types"))
+
+
+@dataclass(frozen=True)
+class MeetingChoices:
+    """What the new-meeting form offers: types, 小区, and the open requests for the agenda."""
+
+    kinds: list[str]
+    estates: list[tuple[str, str]]
+    cases: list[tuple[str, str]]
+
+
+def meeting_choices(db: Database) -> MeetingChoices:
+    open_cases = list_cases(db, CaseFilter(open_only=True, sort="accepted"))
+    return MeetingChoices(
+        meeting_types(db),
+        registry.estate_choices(db),
+        [(f"{c.number} {c.category}：{c.description[:30]}", c.id) for c in open_cases],
+    )
