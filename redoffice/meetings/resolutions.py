@@ -50,6 +50,7 @@ class ResolutionFilter:
     estate_id: str | None = None
     deadline_to: date | None = None
     meeting_id: str | None = None
+    text: str = ""  # in the number, the resolution, the responsible unit or person, the meeting
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,15 @@ def _conditions(f: ResolutionFilter, today: date) -> list[ColumnElement[bool]]:
         cond.append(Resolution.deadline <= f.deadline_to)
     if f.meeting_id:
         cond.append(Resolution.meeting_id == f.meeting_id)
+    if f.text.strip():
+        like = f"%{f.text.strip()}%"
+        cond.append(
+            Resolution.number.like(like)
+            | Resolution.text.like(like)
+            | Resolution.unit.like(like)
+            | Resolution.person.like(like)
+            | Meeting.title.like(like)
+        )
     if f.estate_id:
         cond.append(
             Resolution.meeting_id.in_(
@@ -172,6 +182,36 @@ def list_resolutions(
         rows = s.execute(query).all()
         estates = _estates(s, {r.meeting_id for r in rows})
     return [_row(r, estates, today) for r in rows]
+
+
+RESOLUTION_SORTS: Final = MappingProxyType(
+    {
+        "number": Resolution.number,
+        "meeting": Meeting.meeting_date,
+        "deadline": Resolution.deadline,
+        "status": Resolution.status,
+    }
+)
+
+
+def resolution_ids(
+    db: Database,
+    f: ResolutionFilter = ResolutionFilter(),
+    sort: str = "deadline",
+    descending: bool = False,
+    today: date | None = None,
+) -> list[str]:
+    """Ids of the resolutions ``f`` selects, for the lazily loaded 督办 list: in the order
+    asked, then by number."""
+    column = RESOLUTION_SORTS.get(sort, Resolution.deadline)
+    query = (
+        select(Resolution.id)
+        .join(Meeting, Meeting.id == Resolution.meeting_id)
+        .where(*_conditions(f, today or clock.today()))
+        .order_by(column.desc() if descending else column, Resolution.number)
+    )
+    with db.read() as s:
+        return list(s.scalars(query))
 
 
 def count_resolutions(db: Database, f: ResolutionFilter, today: date | None = None) -> int:

@@ -185,7 +185,7 @@ def test_the_minutes_saved_twice_keep_their_resolution_number(
     for _ in range(2):
         with qtbot.waitSignal(ctx.changed, timeout=5000):
             click(qtbot, editor, "保存")
-        ctx.tasks.wait_idle(5, 0.02)
+        ctx.tasks.wait_idle(5)
     found = resolutions.list_resolutions(ctx.db, ResolutionFilter(meeting_id=meeting_id))
     assert [(r.number, r.text) for r in found] == [(f"{number}-01", "物业一周内清理")]
     stored = meeting_queries.get_meeting(ctx.db, meeting_id).minutes.items
@@ -280,8 +280,8 @@ def test_the_change_history_reads_in_chinese(qtbot: QtBot, ctx: AppContext) -> N
     click(qtbot, page, "变更记录")
     dialog = opened(HistoryDialog)
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=5000)
-    created, moved = (dialog.table.item(n, 3).text() for n in range(2))
-    assert [dialog.table.item(n, 2).text() for n in range(2)] == ["新增", "修改"]
+    created, moved = (dialog.table.text(n, 3) for n in range(2))
+    assert [dialog.table.text(n, 2) for n in range(2)] == ["新增", "修改"]
     assert "性别：女" in created and "政治面貌：群众" in created
     assert "联系电话：136****2345" in created
     assert "female" not in created and "search_name" not in created and "13655512345" not in created
