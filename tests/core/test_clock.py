@@ -14,7 +14,10 @@ from pathlib import Path
 import pytest
 
 from redoffice.kit import clock
+from redoffice.kit.db import Database
+from redoffice.visits import service as visits
 from tests.conftest import TEST_TODAY
+from tests.factories import setup_place
 
 pytestmark = pytest.mark.dates  # also run at other dates by `make test`
 
@@ -151,3 +154,13 @@ def test_a_started_process_continues_the_same_time_line() -> None:
     assert out[0] == clock.today().isoformat()
     child = datetime.fromisoformat(out[1])
     assert before <= child <= clock.utcnow()
+
+
+def test_a_write_and_the_plan_read_take_the_clocks_day(db: Database) -> None:
+    """The due dates recomputed on a write and the plan read both take the clock's day: a
+    household never visited is due on the day it is registered, not overdue since the real
+    date."""
+    with clock.frozen(date(2027, 5, 20)):
+        _grid, _estate, household = setup_place(db)
+        (due,) = visits.visit_plan(db)
+    assert (due.household_id, due.due) == (household, date(2027, 5, 20))

@@ -1,11 +1,13 @@
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
+from redoffice.cli import main
 from redoffice.demo.build import create_demo
 from redoffice.kit import clock
-from redoffice.kit.db import Database
+from redoffice.kit.db import Database, open_database
 from redoffice.kit.validation import parse_id_number
 from redoffice.models import (
     AgendaItem,
@@ -20,8 +22,10 @@ from redoffice.models import (
     Visit,
 )
 from redoffice.registry import party_members
+from redoffice.settings.calendar import SHANGHAI
 from redoffice.wishes import queries as wish_queries
 from redoffice.wishes import service as wishes
+from tests.core.test_cli import INIT
 
 pytestmark = pytest.mark.dates  # also run at other dates by `make test`
 
@@ -112,3 +116,34 @@ def test_demo_has_two_rounds_of_wishes_in_every_state(db: Database) -> None:
     stats = wish_queries.statistics(db, clock.today() - timedelta(days=400), clock.today())
     total = stats[-1].counts
     assert total["collected"] == len(found) and total["fulfilled"] > 0
+
+
+def _last_work(path: Path) -> tuple[date, date]:
+    """The last visit and the last case accepted in a demo database."""
+    db = open_database(f"sqlite:///{path}")
+    try:
+        with db.read() as s:
+            visit = s.scalar(select(func.max(Visit.visit_date)))
+            accepted = s.scalar(select(func.max(Case.accepted_at)))
+    finally:
+        db.close()
+    assert visit is not None and accepted is not None
+    return visit, accepted.astimezone(SHANGHAI).date()
+
+
+def test_the_cli_builds_the_demo_as_of_a_day(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    leap, default = tmp_path / "leap.sqlite", tmp_path / "default.sqlite"
+    for path, extra in ((leap, ["--today", "2028-02-29"]), (default, [])):
+        assert main(["--db", str(path), *INIT]) == 0
+        assert main(["--db", str(path), "demo", "--households", "20", *extra]) == 0
+    visit, accepted = _last_work(leap)
+    leap_day = date(2028, 2, 29)
+    assert leap_day - timedelta(days=90) < visit < leap_day == accepted  # fresh cases today
+    visit, accepted = _last_work(default)  # the clock's day
+    assert clock.today() - timedelta(days=90) < visit < clock.today() == accepted
+    capsys.readouterr()
+    with pytest.raises(SystemExit):
+        main(["--db", str(leap), "demo", "--households", "2", "--today", "2027-02-29"])
+    assert "日期格式应为 YYYY-MM-DD：2027-02-29" in capsys.readouterr().err
