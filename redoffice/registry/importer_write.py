@@ -87,7 +87,8 @@ def insert_residents(s: Session, rows: list[ImportRow], homes: dict[str, str], s
 
 
 def _new_resident(node: str, now: datetime, v: dict[str, Any], household_id: str) -> dict[str, Any]:
-    """The row ``residents.resident_values`` would store for this checked input."""
+    """The row ``residents.resident_values`` would store for this checked input: every column,
+    else the bulk insert falls back to SQLAlchemy's per-row parameters (+3 s for 110k rows)."""
     name = str(v["name"])
     full, initials = pinyin_keys(name)
     number = str(v.get("id_number") or "").upper() or None
@@ -116,6 +117,7 @@ def _new_resident(node: str, now: datetime, v: dict[str, Any], household_id: str
         relation=v.get("relation") or "9",
         status="active",
         status_date=None,
+        status_reason="",
         notes=v.get("notes") or "",
     )
 
