@@ -22,8 +22,8 @@ from redoffice.kit.db import Database
 from redoffice.kit.messages import FIELDS
 from redoffice.kit.money import yuan
 from redoffice.kit.validation import mask_id_number, mask_phone
+from redoffice.meetings import codes as meeting_codes
 from redoffice.meetings import resolutions
-from redoffice.meetings import service as meetings
 from redoffice.models import (
     AgendaItem,
     AuditBatch,
@@ -140,10 +140,10 @@ CODE_LISTS: Final[dict[str, dict[str, Mapping[str, str]]]] = {
         "status": cases.STATUSES,
         "satisfaction": cases.SATISFACTIONS,
     },
-    "meeting": {"status": meetings.STATUSES},
-    "meeting_attendee": {"party": meetings.PARTIES, "attendance": meetings.ATTENDANCE},
+    "meeting": {"status": meeting_codes.STATUSES},
+    "meeting_attendee": {"party": meeting_codes.PARTIES, "attendance": meeting_codes.ATTENDANCE},
     "agenda_item": {"source": codes.AGENDA_SOURCES},
-    "resolution": {"party": meetings.PARTIES, "status": resolutions.STATUSES},
+    "resolution": {"party": meeting_codes.PARTIES, "status": resolutions.STATUSES},
     "resolution_note": {"status": resolutions.STATUSES},
     "case_event": {
         "kind": codes.CASE_EVENT_KINDS,

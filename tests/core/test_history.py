@@ -16,7 +16,8 @@ from redoffice.cases.service import CaseInput
 from redoffice.demo.build import create_demo
 from redoffice.kit import codes, records
 from redoffice.kit.db import Database
-from redoffice.meetings import service as meetings
+from redoffice.meetings import codes as meeting_codes
+from redoffice.meetings import queries as meeting_queries
 from redoffice.models import AuditBatch, Resident
 from redoffice.registry import importer, residents
 from redoffice.registry.residents import TagInput
@@ -100,7 +101,7 @@ def _some_ids(db: Database, table: str, n: int = 3) -> list[str]:
 
 def test_the_records_of_every_audited_table_speak_chinese(db: Database) -> None:
     create_demo(db, 60, seed=11)
-    meeting = meetings.list_meetings(db)[0].id
+    meeting = meeting_queries.list_meetings(db)[0].id
     wish = next(w.id for w in wish_queries.list_wishes(db) if w.status == "fulfilled")
     for table in records.RECORD_TABLES:
         ids = _some_ids(db, table)
@@ -124,7 +125,7 @@ RAW_CODES = {
     *codes.TAGS,
     *cases.STATUSES,
     *wishes.STATUSES,
-    *meetings.PARTIES,
+    *meeting_codes.PARTIES,
 }
 
 
