@@ -69,8 +69,6 @@ class CorrectMeetingDialog(MeetingDialog):
 class CancelMeetingDialog(SaveDialog):
     """取消会议: the day it was called off and why."""
 
-    table = "meeting"
-
     def __init__(
         self, ctx: AppContext, detail: MeetingDetail, parent: QWidget | None = None
     ) -> None:

@@ -21,8 +21,6 @@ from redoffice.ui.kit.save_dialog import SaveDialog
 
 
 class MeetingDialog(SaveDialog):
-    table = "meeting"
-
     def __init__(
         self,
         ctx: AppContext,

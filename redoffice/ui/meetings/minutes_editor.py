@@ -380,7 +380,7 @@ class MinutesEditor(QDialog):
                 then()
 
         job = partial(meeting_minutes.save_minutes, self.ctx.db, self.detail.id, minutes, reason)
-        self.ctx.write(job, "meeting", done, parent=self)
+        self.ctx.write(job, done, parent=self)
 
     def _adopt_ids(self, saved: Minutes) -> None:
         """What was just saved keeps its ids: saving again updates it, and the numbers of
@@ -399,7 +399,7 @@ class MinutesEditor(QDialog):
 
         def lock() -> None:
             job = partial(meeting_minutes.finalize, self.ctx.db, self.detail.id)
-            self.ctx.write(job, "meeting", lambda _r: self.accept(), parent=self)
+            self.ctx.write(job, lambda _r: self.accept(), parent=self)
 
         self.save(then=lock)
 
