@@ -47,10 +47,11 @@ def next_seq(conn: Connection, channel: str = STREET_CHANNEL) -> int:
 
 def transaction_seq(session: Session) -> int:
     """This transaction's sequence number, taken at its first need."""
-    seq = session.info.get(_KEY)
-    if seq is None:
-        seq = session.info[_KEY] = next_seq(session.connection())
-    return int(seq)
+    taken = session.info.get(_KEY)
+    if taken is None:
+        inner = session.get_nested_transaction() or session.get_transaction()
+        taken = session.info[_KEY] = (next_seq(session.connection()), inner)
+    return int(taken[0])
 
 
 def changed_since(session: Session, model: type[T], acknowledged: int) -> list[T]:
@@ -108,7 +109,10 @@ def stamp_statement(state: ORMExecuteState) -> ORMExecuteState | None:
 
 
 def _forget(session: Session, transaction: SessionTransaction) -> None:
-    if transaction.parent is None:
+    """The number goes with the transaction, or the savepoint, that took it: a savepoint rolled
+    back has given its number back to the counter."""
+    taken = session.info.get(_KEY)
+    if taken is not None and (transaction.parent is None or transaction is taken[1]):
         session.info.pop(_KEY, None)
 
 

@@ -82,6 +82,18 @@ def test_one_transaction_takes_one_number_for_all_its_rows(db: Database) -> None
     assert _counter(db) == start + 1
 
 
+def test_a_savepoint_rolled_back_gives_its_number_back(db: Database) -> None:
+    start = _counter(db)
+    with db.uow() as s:
+        with pytest.raises(RuntimeError), s.begin_nested():
+            s.add(Grid(code="G1", name="一"))
+            s.flush()
+            raise RuntimeError("undone")
+        kept = Grid(code="G2", name="二")
+        s.add(kept)
+    assert _seqs(db, kept.id) == (start + 1, start + 1) and _counter(db) == start + 1
+
+
 def test_rolled_back_action_leaves_no_entry_and_no_number(db: Database) -> None:
     add_resident(db, "王小明")
     last, seq = _last_entry(db), _counter(db)
