@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +15,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from redoffice.kit import changes
+from redoffice.kit import changes, clock, touched
 from redoffice.kit.errors import UserError
 from redoffice.kit.paths import data_dir
 from redoffice.models import Setting
@@ -30,6 +29,7 @@ MIGRATIONS = Path(__file__).parent.parent / "migrations"
 SCHEMA_HEAD = "0012"
 BACKUPS_KEPT = 7
 BACKUP_EVERY_HOURS = 20
+STAMP = "%Y%m%d-%H%M%S-%f"  # in a backup's name: when it was made, by the clock
 
 
 def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -119,7 +119,7 @@ def backup_sqlite(engine: Engine, folder: Path) -> Path | None:
     if engine.url.get_backend_name() != "sqlite" or not source or source == ":memory:":
         return None
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    stamp = clock.now().strftime(STAMP)
     target = folder / f"{Path(source).stem}-{stamp}.sqlite"
     copy_sqlite(Path(source), target)
     for old in sorted(folder.glob(f"{Path(source).stem}-*.sqlite"))[:-BACKUPS_KEPT]:
@@ -128,16 +128,23 @@ def backup_sqlite(engine: Engine, folder: Path) -> Path | None:
 
 
 def backup_if_due(engine: Engine, folder: Path) -> Path | None:
-    """The GUI's backup on opening: at most one a day (a 100k-resident file is ~350 MB)."""
-    source = engine.url.database
+    """The GUI's backup on opening: at most one a day (a 100k-resident file is ~350 MB), judged
+    by the clock's time stamped in the newest copy's name."""
+    stem = Path(engine.url.database or "").stem
     newest = max(
-        folder.glob(f"{Path(source or '').stem}-*.sqlite"),
-        default=None,
-        key=lambda p: p.stat().st_mtime,
+        filter(None, (_stamp(p, stem) for p in folder.glob(f"{stem}-*.sqlite"))), default=None
     )
-    if newest is not None and time.time() - newest.stat().st_mtime < BACKUP_EVERY_HOURS * 3600:
+    if newest is not None and clock.now() - newest < timedelta(hours=BACKUP_EVERY_HOURS):
         return None
     return backup_sqlite(engine, folder)
+
+
+def _stamp(path: Path, stem: str) -> datetime | None:
+    """When ``backup_sqlite`` wrote the copy, from its name ``{stem}-YYYYmmdd-HHMMSS-ffffff``."""
+    try:
+        return datetime.strptime(path.stem.removeprefix(f"{stem}-"), STAMP)
+    except ValueError:
+        return None
 
 
 def default_backup_folder(engine: Engine) -> Path | None:
@@ -175,6 +182,7 @@ class Database:
         self.actor = ""
         self._factory = _session_factory(engine, within)
         changes.install(self._factory)
+        touched.install(self._factory, engine)
         if not _SESSION_HOOKS:
             raise RuntimeError("import redoffice.features before opening a database")
         for install in _SESSION_HOOKS:
@@ -192,11 +200,14 @@ class Database:
 
     @contextmanager
     def uow(self) -> Iterator[Session]:
-        """One user action: commit on success, roll back on any error (nothing half-written)."""
+        """One user action: commit on success, roll back on any error (nothing half-written).
+        Once committed, the tables it wrote go to every :func:`touched.recording` open on this
+        thread (a rolled-back action reports nothing)."""
         session = self._factory(info={"actor": self.actor, "node_id": self.node_id})
         try:
             yield session
             session.commit()
+            touched.committed(session)
         except StaleDataError as exc:
             session.rollback()
             raise UserError("record.changed_elsewhere") from exc
