@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from redoffice.kit import clock
-from redoffice.kit.db import Database
+from redoffice.kit.db import Database, backup_if_due
 from redoffice.visits import service as visits
 from tests.conftest import TEST_TODAY
 from tests.factories import setup_place
@@ -164,3 +164,21 @@ def test_a_write_and_the_plan_read_take_the_clocks_day(db: Database) -> None:
         _grid, _estate, household = setup_place(db)
         (due,) = visits.visit_plan(db)
     assert (due.household_id, due.due) == (household, date(2027, 5, 20))
+
+
+def test_a_backup_is_due_a_day_after_the_last_by_the_clock(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    """Judged by the clock's time in the newest copy's name, not by the file's modification
+    time (which the real clock wrote)."""
+    folder = tmp_path / "backups"
+    with clock.frozen(datetime(2027, 12, 31, 8, 0)):
+        first = backup_if_due(sqlite_db.engine, folder)
+        stem = Path(str(sqlite_db.engine.url.database)).stem
+        assert first is not None and first.name.startswith(f"{stem}-20271231-0800")
+        assert backup_if_due(sqlite_db.engine, folder) is None
+    with clock.frozen(datetime(2028, 1, 1, 3, 0)):  # 19 hours later
+        assert backup_if_due(sqlite_db.engine, folder) is None
+    with clock.frozen(datetime(2028, 1, 1, 5, 0)):
+        assert backup_if_due(sqlite_db.engine, folder) is not None
+    assert len(list(folder.glob("*.sqlite"))) == 2
