@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 import redoffice.features  # noqa: F401  (registers the features' session hooks)
 from bench.run import timed
 from bench.work import line
+from redoffice.kit import clock
 from redoffice.kit.db import Database, open_database
 from redoffice.kit.workbook import table_workbook
 from redoffice.meetings import documents, resolutions
@@ -65,12 +66,12 @@ def _prepare(db: Database) -> str:
         estate = str(s.scalar(select(Estate.id).limit(1)))
         found = s.scalar(select(Meeting.id).where(Meeting.title == BENCH_TITLE).limit(1))
         count = s.scalar(select(func.count()).select_from(Resolution)) or 0
-    day = date.today() - timedelta(days=400)
+    day = clock.today() - timedelta(days=400)
     while count < 2000:
         found = _ten_item_meeting(db, estate, day)
         day += timedelta(days=1)
         count += 20
-    return str(found or _ten_item_meeting(db, estate, date.today()))
+    return str(found or _ten_item_meeting(db, estate, clock.today()))
 
 
 def bench_meetings(path: Path) -> None:
