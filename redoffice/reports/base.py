@@ -20,7 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus import paragraph as _paragraph
 
 from redoffice.kit.steps import QUIET, Steps
@@ -328,6 +328,19 @@ def field_pairs(pairs: Sequence[tuple[str, str]], width: float) -> Table:
         )
     )
     return result
+
+
+def form_heading(
+    title: str,
+    pairs: Sequence[tuple[str, str]],
+    width: float,
+    subtitle: str = "",
+    subtitle_size: float = 10,
+) -> list[Flowable]:
+    """The top of a form: its title centred, a subtitle under it if any, then its label/value
+    pairs."""
+    under = [para(subtitle, subtitle_size, align=1)] if subtitle else []
+    return [para(title, 16, align=1), *under, Spacer(1, 4 * mm), field_pairs(pairs, width)]
 
 
 def grid_style(extra: list[tuple[object, ...]]) -> TableStyle:

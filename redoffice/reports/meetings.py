@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Spacer, Table
 
 from redoffice.reports.base import (
     Page,
-    field_pairs,
+    form_heading,
     labelled_box,
     para,
     render,
@@ -101,9 +101,8 @@ def sign_in_sheet(sheet: MeetingSheet, blank_rows: int = 6) -> bytes:
         min_row_height=10 * mm,  # room to sign
     )
     story: list[Flowable] = [
-        para(f"{sheet.title}签到表", 16, align=1),
-        Spacer(1, 4 * mm),
-        field_pairs(
+        *form_heading(
+            f"{sheet.title}签到表",
             [
                 ("会议名称", sheet.title),
                 ("会议时间", sheet.when),
@@ -146,10 +145,8 @@ def minutes(sheet: MeetingSheet) -> bytes:
     page = Page("会议纪要", sheet.community)
     width = usable_width(page)
     story: list[Flowable] = [
-        para(f"{sheet.community}{sheet.kind}纪要", 16, align=1),
-        para(sheet.title + (f"（{sheet.revision}）" if sheet.revision else ""), 11, align=1),
-        Spacer(1, 4 * mm),
-        field_pairs(
+        *form_heading(
+            f"{sheet.community}{sheet.kind}纪要",
             [
                 ("时间", sheet.when),
                 ("地点", sheet.place),
@@ -159,6 +156,8 @@ def minutes(sheet: MeetingSheet) -> bytes:
                 ("涉及小区", sheet.estates),
             ],
             width,
+            sheet.title + (f"（{sheet.revision}）" if sheet.revision else ""),
+            11,
         ),
         *(labelled_box(label, names, width, 1) for label, names in _attendance(sheet)),
     ]

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from redoffice.reports.base import (
     Page,
-    field_pairs,
+    form_heading,
     labelled_box,
     para,
     render,
@@ -62,9 +62,8 @@ def visit_form(data: VisitFormData) -> bytes:
     )
     issues = "\n".join(f"{n}. {text}" for n, text in enumerate(data.issues, start=1))
     story: list[Flowable] = [
-        para(f"{data.community}入户走访记录表", 16, align=1),
-        Spacer(1, 4 * mm),
-        field_pairs(
+        *form_heading(
+            f"{data.community}入户走访记录表",
             [
                 ("走访日期", data.visit_date),
                 ("走访时段", data.time_span),

@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, Spacer
 from redoffice.reports.base import (
     Page,
     field_pairs,
+    form_heading,
     labelled_box,
     para,
     render,
@@ -146,9 +147,7 @@ def claim_card(card: WishCard) -> bytes:
     page = Page("微心愿认领登记卡", card.community)
     width = usable_width(page)
     story: list[Flowable] = [
-        para(f"{card.community}微心愿认领登记卡", 16, align=1),
-        Spacer(1, 4 * mm),
-        field_pairs(_card_fields(card), width),
+        *form_heading(f"{card.community}微心愿认领登记卡", _card_fields(card), width),
         labelled_box("心愿内容", card.wish, width),
         field_pairs(
             [
@@ -176,9 +175,8 @@ def receipt(card: WishCard) -> bytes:
     page = Page("微心愿兑现签收单", card.community)
     width = usable_width(page)
     story: list[Flowable] = [
-        para(f"{card.community}微心愿兑现签收单", 16, align=1),
-        Spacer(1, 4 * mm),
-        field_pairs(
+        *form_heading(
+            f"{card.community}微心愿兑现签收单",
             [
                 *_card_fields(card)[:6],
                 ("认领人/单位", card.claimer),
@@ -226,10 +224,8 @@ def member_service(sheet: MemberSheet) -> bytes:
     widths = (26, 0, 26, 36)
     fixed = sum(w * mm for w in widths)
     story: list[Flowable] = [
-        para("在职党员到社区报到服务情况反馈表", 16, align=1),
-        para(sheet.period, 10, align=1),
-        Spacer(1, 4 * mm),
-        field_pairs(
+        *form_heading(
+            "在职党员到社区报到服务情况反馈表",
             [
                 ("姓名", sheet.name),
                 ("工作单位", sheet.workplace),
@@ -239,6 +235,7 @@ def member_service(sheet: MemberSheet) -> bytes:
                 ("服务时长合计", f"{sheet.total_hours} 小时"),
             ],
             width,
+            sheet.period,
         ),
         labelled_box("服务承诺", sheet.commitments, width, 2),
         Spacer(1, 3 * mm),
