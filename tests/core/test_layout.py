@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import ast
+import importlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -111,5 +112,23 @@ def test_the_layers_import_only_what_the_rules_allow() -> None:
 def test_the_rules_catch_a_kit_importing_a_feature() -> None:
     assert _violation("redoffice.kit.db", "redoffice.visits.state")
     assert _violation("redoffice.ui.kit.widgets", "redoffice.ui.visits.visit_dialog")
-    assert _violation("redoffice.reports.forms", "redoffice.cases.queries")
+    assert _violation("redoffice.reports.cases", "redoffice.cases.queries")
+    assert _violation("redoffice.kit.exports", "redoffice.reports.lists")
     assert _violation("redoffice.cases.service", "redoffice.kit.db") is None
+    assert _violation("redoffice.cases.exports", "redoffice.meetings.drafts")  # not public
+
+
+def test_every_list_a_feature_exports_is_registered() -> None:
+    """A ``ListExport`` declared in a feature's ``exports`` module is offered by the CLI and the
+    screens only once :mod:`redoffice.features` registers it."""
+    import redoffice.features  # noqa: F401  (registers them)
+    from redoffice.kit.exports import ListExport, kinds
+
+    declared = {
+        value.kind
+        for path in sorted(PACKAGE.glob("*/exports.py"))
+        for value in vars(importlib.import_module(_module(path))).values()
+        if isinstance(value, ListExport)
+    }
+    assert declared == set(kinds())
+    assert {"residents", "households", "visits", "cases", "resolutions"} <= declared
