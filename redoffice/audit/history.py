@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Final
 
@@ -425,32 +425,44 @@ def _how(batch: AuditBatch | None) -> str:
 
 
 def _steps(s: Session, table: str, ids: list[str], part: str, link: str) -> Iterator[_Step]:
-    """Each row's entries with its values before and after each: from the row as it is now,
-    every later change undone in turn (an entry keeps only the fields it changed)."""
+    """The entries of the rows ``ids`` of ``table``, each with the row's values around it."""
     current = _current(s, table, ids)
     query = select(AuditLog).where(AuditLog.table_name == table, AuditLog.row_id.in_(ids))
     by_row: dict[str, list[AuditLog]] = {}
     for row in s.scalars(query.order_by(AuditLog.id)):
         by_row.setdefault(row.row_id, []).append(row)
     for row_id in ids:
-        entries = by_row.get(row_id, [])
-        state = dict(current.get(row_id, {}))
-        for entry in reversed(entries):
-            after = dict(state)
-            for column, (old, _new) in json.loads(entry.fields or "{}").items():
-                state[column] = old
-            before = {} if entry.action == "create" else dict(state)
-            batch = s.get(AuditBatch, entry.batch_id) if entry.batch_id else None
-            how = _how(batch) if entry.action == "create" else ""
-            yield _Step(
-                entry.at, entry.id, entry.actor, entry.action, table, part, link, before, after, how
+        shape = _Step(datetime.min, 0, "", "", table, part, link, {}, current.get(row_id, {}))
+        yield from _row_steps(s, shape, by_row.get(row_id, []))
+
+
+def _row_steps(s: Session, shape: _Step, entries: list[AuditLog]) -> Iterator[_Step]:
+    """One row's entries with its values before and after each: from the row as it is now
+    (``shape.after``), every later change undone in turn (an entry keeps only the fields it
+    changed); a row an import or the demo created starts with that batch."""
+    state = dict(shape.after)
+    for entry in reversed(entries):
+        after = dict(state)
+        for column, (old, _new) in json.loads(entry.fields or "{}").items():
+            state[column] = old
+        batch = s.get(AuditBatch, entry.batch_id) if entry.batch_id else None
+        created = entry.action == "create"
+        yield replace(
+            shape,
+            at=entry.at,
+            order=entry.id,
+            actor=entry.actor,
+            action=entry.action,
+            before={} if created else dict(state),
+            after=after,
+            how=_how(batch) if created else "",
+        )
+    if not any(e.action == "create" for e in entries):
+        batch = _batch_of(s, state.get("created_seq"))
+        if batch is not None:
+            yield replace(
+                shape, at=batch.at, actor=batch.actor, action="create", after=state, how=_how(batch)
             )
-        if not any(e.action == "create" for e in entries):
-            batch = _batch_of(s, current.get(row_id, {}).get("created_seq"))
-            if batch is not None:
-                yield _Step(
-                    batch.at, 0, batch.actor, "create", table, part, link, {}, state, _how(batch)
-                )
 
 
 def _entry(step: _Step, texts: Texts) -> HistoryEntry | None:
