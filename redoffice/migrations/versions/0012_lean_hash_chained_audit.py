@@ -56,8 +56,8 @@ def _fields(action: str, before: str | None, after: str | None) -> str | None:
     """What the entry said, without the copies: the changed fields, or the details."""
     if action not in ROW_ACTIONS:
         return after
-    if before is None:
-        return None  # a created row: the row itself is the record
+    if before is None:  # a created row is the record; else downgraded from 0012: the fields
+        return None if action == "create" else after
     old: dict[str, Any] = orjson.loads(before)
     new: dict[str, Any] = orjson.loads(after) if after is not None else {}
     if after is None:  # a removed local row keeps its values
