@@ -168,7 +168,7 @@ DRAFT_SCRIPT = textwrap.dedent(
     app = QApplication([])
     import redoffice.features  # registers the features' session hooks
     from redoffice.kit.db import open_database
-    from redoffice.meetings import service as meetings
+    from redoffice.meetings import queries as meeting_queries
     from redoffice.ui.kit.context import AppContext
     from redoffice.ui.meetings.minutes_editor import MinutesEditor
     db = open_database(sys.argv[1])
