@@ -5,6 +5,8 @@ the user explicitly asks otherwise, and that choice is written to the audit log.
 
 from __future__ import annotations
 
+import importlib
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
@@ -12,7 +14,6 @@ from typing import Any, Final
 from redoffice.kit import audit_log
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
-from redoffice.kit.workbook import table_workbook
 
 Rows = tuple[Sequence[str], Iterable[Sequence[Any]]]
 """The column headings and the rows (read as the workbook is written)."""
@@ -31,16 +32,32 @@ class ListExport:
 
 
 _EXPORTS: dict[str, ListExport] = {}
+_PENDING: list[tuple[str, tuple[str, ...]]] = []
+_LOADING = threading.Lock()  # the GUI and its worker may ask first at the same time
 
 
-def register_export(export: ListExport) -> None:
-    """Offer the list to the screens and the CLI (:mod:`redoffice.features` calls this)."""
-    _EXPORTS[export.kind] = export
+def register_exports(module: str, names: Sequence[str]) -> None:
+    """Offer the lists ``module`` declares as ``names`` to the screens and the CLI
+    (:mod:`redoffice.features` calls this). The module is imported when the lists are first
+    asked for: exports pull in ReportLab and openpyxl, which starting the app does not need."""
+    with _LOADING:
+        _PENDING.append((module, tuple(names)))
+
+
+def _registered() -> dict[str, ListExport]:
+    with _LOADING:
+        while _PENDING:
+            module, names = _PENDING.pop(0)
+            declared = importlib.import_module(module)
+            for name in names:
+                export: ListExport = getattr(declared, name)
+                _EXPORTS[export.kind] = export
+    return _EXPORTS
 
 
 def kinds() -> dict[str, str]:
     """Each exportable list's kind and name (居民, 住户, …), in the order registered."""
-    return {kind: export.name for kind, export in _EXPORTS.items()}
+    return {kind: export.name for kind, export in _registered().items()}
 
 
 def chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
@@ -58,7 +75,9 @@ class Exported:
 def export_rows(db: Database, kind: str, unmasked: bool = False, ids: Ids = None) -> Exported:
     """The list as a workbook: the records ``ids`` in that order (what the screen shows), or
     every record; an unmasked export is recorded in the audit log."""
-    export = _EXPORTS.get(kind)
+    from redoffice.kit.workbook import table_workbook  # openpyxl: not needed to start
+
+    export = _registered().get(kind)
     if export is None:
         raise UserError("invalid_choice", value=kind)
     headers, rows = export.rows(db, unmasked, ids)
