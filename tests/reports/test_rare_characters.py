@@ -7,6 +7,7 @@ from pathlib import Path
 from redoffice.kit.db import Database
 from redoffice.reports import base
 from redoffice.reports import visits as visit_forms
+from redoffice.reports.fonts import FONT, font_runs, markup
 from redoffice.visits import documents as visit_documents
 from tests.factories import add_resident, setup_place
 from tests.reports.conftest import pdf_fonts, pdf_text
@@ -15,10 +16,10 @@ NAMES = ("𠮷野家", "王𪚥", "刘䶮")  # Extension B, Extension B, Extensi
 
 
 def test_font_runs_split_only_where_the_font_changes() -> None:
-    assert base.font_runs("王小明") == [(base.FONT, "王小明")]
-    assert base.font_runs("𠮷野家") == [("HanaMinB", "𠮷"), (base.FONT, "野家")]
-    assert base.font_runs("刘䶮") == [(base.FONT, "刘"), ("HanaMinA", "䶮")]
-    assert base.markup("<𠮷>") == '&lt;<font name="HanaMinB">𠮷</font>&gt;'
+    assert font_runs("王小明") == [(FONT, "王小明")]
+    assert font_runs("𠮷野家") == [("HanaMinB", "𠮷"), (FONT, "野家")]
+    assert font_runs("刘䶮") == [(FONT, "刘"), ("HanaMinA", "䶮")]
+    assert markup("<𠮷>") == '&lt;<font name="HanaMinB">𠮷</font>&gt;'
 
 
 def test_the_visit_form_prints_rare_names_whole(sqlite_db: Database, tmp_path: Path) -> None:
