@@ -128,13 +128,13 @@ def meeting_screens(window: MainWindow, ctx: AppContext, folder: Path) -> None:
     window.show_page("meetings")
     settle(ctx)
     page = window.meetings
-    page.meetings.selectRow(1)
+    page.meetings.table.selectRow(1)
     window.grab().save(str(folder / "meetings.png"))
     page.tabs.setCurrentIndex(1)
-    page.resolutions.selectRow(0)
+    page.resolutions.table.selectRow(0)
     settle(ctx)
     window.grab().save(str(folder / "follow-up.png"))
-    meeting_id = page.meetings.current_key()
+    meeting_id = page.meetings.current_id()
     detail = meeting_queries.get_meeting(ctx.db, meeting_id)
     editor = MinutesEditor(ctx, detail, parent=window)
     editor.show()
@@ -166,7 +166,7 @@ def wish_screens(window: MainWindow, ctx: AppContext, folder: Path) -> None:
     window.show_page("wishes")
     settle(ctx)
     page = window.page("wishes")
-    page.table.selectRow(3)  # type: ignore[attr-defined]
+    page.wishes_tab.table.selectRow(3)  # type: ignore[attr-defined]
     settle(ctx)
     window.grab().save(str(folder / "wishes.png"))
     for index, name in ((1, "wishes-members"), (2, "wishes-stats")):

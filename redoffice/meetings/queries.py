@@ -3,10 +3,14 @@ overdue resolutions, a meeting by its number, and what the new-meeting form offe
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from types import MappingProxyType
+from typing import Final
 
-from sqlalchemy import case, func, select
+from sqlalchemy import ColumnElement, case, func, select, true
+from sqlalchemy.orm import Session
 
 from redoffice.cases.queries import CaseFilter, list_cases
 from redoffice.kit import clock
@@ -91,9 +95,33 @@ def resolve(db: Database, reference: str) -> str:
     return str(found)
 
 
-def list_meetings(db: Database, today: date | None = None) -> list[MeetingRow]:
-    """Meetings, newest first, with their open and overdue resolutions."""
-    today = today or clock.today()
+MEETING_SORTS: Final = MappingProxyType(
+    {"date": Meeting.meeting_date, "number": Meeting.number, "kind": Meeting.kind}
+)
+
+
+def meeting_ids(
+    db: Database, text: str = "", sort: str = "date", descending: bool = True
+) -> list[str]:
+    """Ids of the meetings whose number, title, type or place contains ``text``, for the lazily
+    loaded list: in the order asked, then by number the same way."""
+    column = MEETING_SORTS.get(sort, Meeting.meeting_date)
+    cond: list[ColumnElement[bool]] = [Meeting.deleted.is_(False)]
+    if text.strip():
+        like = f"%{text.strip()}%"
+        cond.append(
+            Meeting.number.like(like)
+            | Meeting.title.like(like)
+            | Meeting.kind.like(like)
+            | Meeting.place.like(like)
+        )
+    order = (column.desc(), Meeting.number.desc()) if descending else (column, Meeting.number)
+    with db.read() as s:
+        return list(s.scalars(select(Meeting.id).where(*cond).order_by(*order)))
+
+
+def _meeting_rows(s: Session, where: ColumnElement[bool], today: date) -> list[MeetingRow]:
+    """The meetings ``where`` selects, newest first, with their open and overdue resolutions."""
     open_ = func.sum(case((Resolution.status.in_(OPEN_RESOLUTION), 1), else_=0))
     late = func.sum(
         case((Resolution.status.in_(OPEN_RESOLUTION) & (Resolution.deadline < today), 1), else_=0)
@@ -104,21 +132,22 @@ def list_meetings(db: Database, today: date | None = None) -> list[MeetingRow]:
         .group_by(Resolution.meeting_id)
         .subquery()
     )
-    with db.read() as s:
-        rows = s.execute(
-            select(Meeting, counts.c.open, counts.c.late)
-            .outerjoin(counts, counts.c.meeting_id == Meeting.id)
-            .where(Meeting.deleted.is_(False))
-            .order_by(Meeting.meeting_date.desc(), Meeting.number.desc())
-        ).all()
-        estates: dict[str, list[str]] = {}
-        for meeting_id, name in s.execute(
-            select(MeetingEstate.meeting_id, Estate.name)
-            .join(Estate, Estate.id == MeetingEstate.estate_id)
-            .where(MeetingEstate.deleted.is_(False))
-            .order_by(Estate.name)
-        ):
-            estates.setdefault(meeting_id, []).append(name)
+    rows = s.execute(
+        select(Meeting, counts.c.open, counts.c.late)
+        .outerjoin(counts, counts.c.meeting_id == Meeting.id)
+        .where(Meeting.deleted.is_(False), where)
+        .order_by(Meeting.meeting_date.desc(), Meeting.number.desc())
+    ).all()
+    estates: dict[str, list[str]] = {}
+    for meeting_id, name in s.execute(
+        select(MeetingEstate.meeting_id, Estate.name)
+        .join(Estate, Estate.id == MeetingEstate.estate_id)
+        .where(
+            MeetingEstate.deleted.is_(False), MeetingEstate.meeting_id.in_([m.id for m, *_ in rows])
+        )
+        .order_by(Estate.name)
+    ):
+        estates.setdefault(meeting_id, []).append(name)
     return [
         MeetingRow(
             m.id,
@@ -133,6 +162,20 @@ def list_meetings(db: Database, today: date | None = None) -> list[MeetingRow]:
         )
         for m, o, lt in rows
     ]
+
+
+def get_meetings(db: Database, ids: Sequence[str], today: date | None = None) -> list[MeetingRow]:
+    """The rows of the meetings ``ids``, in that order (a page of the lazily loaded list)."""
+    with db.read() as s:
+        rows = _meeting_rows(s, Meeting.id.in_(list(ids)), today or clock.today())
+    found = {m.id: m for m in rows}
+    return [found[i] for i in ids if i in found]
+
+
+def list_meetings(db: Database, today: date | None = None) -> list[MeetingRow]:
+    """Meetings, newest first, with their open and overdue resolutions."""
+    with db.read() as s:
+        return _meeting_rows(s, true(), today or clock.today())
 
 
 def attendee_choices(db: Database) -> list[AttendeeInput]:

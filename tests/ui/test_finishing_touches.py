@@ -309,8 +309,9 @@ def test_only_a_draft_meeting_can_be_corrected_or_cancelled(qtbot: QtBot, ctx: A
     ctx.tasks.wait_idle()
     assert not any(_enabled(page.meeting_buttons).values())
     seen: dict[str, dict[str, bool]] = {}
-    for position in range(page.meetings.rowCount()):
-        page.meetings.selectRow(position)
+    for position in range(page.meetings.model.rowCount()):
+        page.meetings.table.selectRow(position)
+        qtbot.waitUntil(lambda: page.current_meeting() is not None, timeout=5000)
         meeting = page.current_meeting()
         assert meeting is not None
         seen.setdefault(meeting.status, _enabled(page.meeting_buttons))

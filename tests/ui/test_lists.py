@@ -480,7 +480,7 @@ def test_follow_up_list_exported_and_printed_with_its_filters(
     page.party.setFocus()
     qtbot.keyClick(page.party, Qt.Key.Key_Down)  # the first party
     assert ctx.tasks.wait_idle()
-    party, shown = page.party.currentText(), page.resolutions.rowCount()
+    party, shown = page.party.currentText(), len(page.resolutions.ids())
     assert shown > 0
     tab = page.tabs.currentWidget()
     click(qtbot, tab, "导出 Excel")
@@ -539,9 +539,9 @@ def test_meetings_and_follow_up_rows_offer_their_buttons(qtbot: QtBot, ctx: AppC
     qtbot.addWidget(page)
     page.show()
     assert ctx.tasks.wait_idle()
-    table = page.meetings
+    table = page.meetings.table
     _right_click(table.viewport(), QPoint(20, table.rowViewportPosition(0) + 5))
-    assert table.currentRow() == 0 and table.rows.menu is not None
+    assert table.currentIndex().row() == 0 and table.rows.menu is not None
     labels = [a.text() for a in table.rows.menu.actions()]
     assert labels[:2] == ["会议纪要…", "修改…"] and "打印会议纪要" in labels
     next(a for a in table.rows.menu.actions() if a.text() == "签到表").trigger()
@@ -549,7 +549,7 @@ def test_meetings_and_follow_up_rows_offer_their_buttons(qtbot: QtBot, ctx: AppC
     opened(PreviewWindow).close()
     page.tabs.setCurrentIndex(1)
     assert ctx.tasks.wait_idle()
-    follow_up = page.resolutions
+    follow_up = page.resolutions.table
     _right_click(follow_up.viewport(), QPoint(20, follow_up.rowViewportPosition(0) + 5))
     assert follow_up.rows.menu is not None
     assert [a.text() for a in follow_up.rows.menu.actions()] == ["进展…", "完成…", "取消事项…"]

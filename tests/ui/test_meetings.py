@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from redoffice.cases import queries as case_queries
 from redoffice.cases.queries import CaseFilter
+from redoffice.kit import clock
 from redoffice.kit.db import open_database
 from redoffice.meetings import drafts as meeting_drafts
 from redoffice.meetings import queries as meeting_queries
@@ -72,12 +73,9 @@ def _new_meeting(qtbot: QtBot, ctx: AppContext, page: MeetingsPage, cases: list[
 
 
 def _click_meeting(qtbot: QtBot, page: MeetingsPage, meeting_id: str) -> None:
-    """Click down the meetings list until the one wanted is selected."""
-    for row in range(page.meetings.model().rowCount()):
-        click_row(qtbot, page.meetings, row)
-        if page.meetings.current_key() == meeting_id:
-            return
-    raise AssertionError("the new meeting is not listed")
+    """Click the meeting's row once the list shows it."""
+    qtbot.waitUntil(lambda: meeting_id in page.meetings.ids(), timeout=5000)
+    click_row(qtbot, page.meetings.table, page.meetings.ids().index(meeting_id))
 
 
 def _write_minutes(qtbot: QtBot, ctx: AppContext, editor: MinutesEditor, deadline: date) -> None:
@@ -137,7 +135,7 @@ def test_meeting_from_two_cases_resolution_and_preview(
     assert case_id is not None
     editor.close()
 
-    assert page.meetings.current_key() == meeting_id
+    assert page.meetings.current_id() == meeting_id
     click(qtbot, page, "打印会议纪要")
     assert ctx.tasks.wait_idle()
     preview = page.findChild(PreviewWindow)
@@ -145,12 +143,9 @@ def test_meeting_from_two_cases_resolution_and_preview(
 
     _show_tab(qtbot, page.tabs, "督办")
     assert ctx.tasks.wait_idle()
-    for n in range(page.resolutions.model().rowCount()):
-        click_row(qtbot, page.resolutions, n)
-        if (current := page.current()) is not None and current.id == resolution.id:
-            break
-    else:
-        raise AssertionError("the resolution is not in the 督办 list")
+    qtbot.waitUntil(lambda: resolution.id in page.resolutions.ids(), timeout=5000)
+    click_row(qtbot, page.resolutions.table, page.resolutions.ids().index(resolution.id))
+    qtbot.waitUntil(lambda: page.current() is not None, timeout=5000)
     click(qtbot, page, "完成")
     dialog = opened(CompleteDialog)
     type_into(qtbot, dialog.verifier, "李网格员")
@@ -192,7 +187,7 @@ def test_autosaved_draft_survives_a_killed_process(
     estate = meeting_queries.meeting_choices(ctx.db).estates[0][1]
     meeting_id = meetings.create_meeting(
         ctx.db,
-        MeetingInput("三方联席会议", "断电测试", date.today(), (estate,)),
+        MeetingInput("三方联席会议", "断电测试", clock.today(), (estate,)),
     )
     url = str(ctx.db.engine.url)
     run = subprocess.run(

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from redoffice.cases import queries as case_queries
 from redoffice.cases.queries import CaseFilter
+from redoffice.kit import clock
 from redoffice.kit.db import open_database
 from redoffice.meetings import minutes as meeting_minutes
 from redoffice.meetings import queries as meeting_queries
@@ -33,7 +34,6 @@ from redoffice.ui.cases.cases_page import CasesPage
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.date_fields import DateField
 from redoffice.ui.kit.history_dialog import HistoryDialog
-from redoffice.ui.kit.simple_table import SimpleTable
 from redoffice.ui.meetings.meeting_changes import CancelMeetingDialog, CorrectMeetingDialog
 from redoffice.ui.meetings.meetings_page import MeetingsPage
 from redoffice.ui.meetings.minutes_editor import MinutesEditor
@@ -47,11 +47,7 @@ from redoffice.wishes import queries as wish_queries
 from tests.factories import add_resident
 from tests.ui.driver import button, click, click_row, opened, pick, type_into
 
-TODAY = date.today()
-
-
-def _row_of(table: SimpleTable, text: str) -> int:
-    return next(n for n in range(table.rowCount()) if table.item(n, 0).text() == text)
+TODAY = clock.today()
 
 
 # -- 微心愿: the group list fills when the beneficiary is found ------------------------------
@@ -91,30 +87,30 @@ def _meeting(ctx: AppContext, day: date) -> tuple[str, str]:
     return meeting_id, meeting_queries.get_meeting(ctx.db, meeting_id).number
 
 
-def _page(qtbot: QtBot, ctx: AppContext, number: str) -> MeetingsPage:
+def _page(qtbot: QtBot, ctx: AppContext, meeting_id: str) -> MeetingsPage:
+    """The meetings page with the meeting ``meeting_id`` clicked."""
     page = MeetingsPage(ctx)
     qtbot.addWidget(page)
     page.show()
-    qtbot.waitUntil(
-        lambda: any(
-            page.meetings.item(n, 0).text() == number for n in range(page.meetings.rowCount())
-        ),
-        timeout=5000,
-    )
-    click_row(qtbot, page.meetings, _row_of(page.meetings, number))
+    qtbot.waitUntil(lambda: meeting_id in page.meetings.ids(), timeout=5000)
+    click_row(qtbot, page.meetings.table, page.meetings.ids().index(meeting_id))
+    qtbot.waitUntil(lambda: page.current_meeting() is not None, timeout=5000)
+    assert ctx.tasks.wait_idle()  # the buttons follow the row once it has arrived
     return page
 
 
 def _status_shown(page: MeetingsPage, number: str) -> str:
-    for n in range(page.meetings.rowCount()):
-        if page.meetings.item(n, 0).text() == number:
-            return page.meetings.item(n, 5).text()
+    """The 纪要 cell of the meeting numbered ``number`` (rows arrive from the worker)."""
+    model = page.meetings.model
+    for n in range(model.rowCount()):
+        if model.data(model.index(n, 0)) == number:
+            return str(model.data(model.index(n, 5)))
     return ""
 
 
 def test_a_draft_meeting_is_corrected_then_cancelled(qtbot: QtBot, ctx: AppContext) -> None:
     meeting_id, number = _meeting(ctx, TODAY + timedelta(days=5))
-    page = _page(qtbot, ctx, number)
+    page = _page(qtbot, ctx, meeting_id)
 
     click(qtbot, page, "修改…")
     qtbot.waitUntil(lambda: page.findChild(CorrectMeetingDialog) is not None, timeout=5000)
@@ -145,7 +141,7 @@ def test_a_final_meeting_is_neither_corrected_nor_cancelled(
     decided = ResolutionInput("物业一周内清理", "property", TODAY + timedelta(days=7))
     minutes = Minutes(items=(ItemInput("楼道堆物", resolutions=(decided,)),))
     meeting_minutes.save_minutes(ctx.db, meeting_id, minutes)
-    page = _page(qtbot, ctx, number)
+    page = _page(qtbot, ctx, meeting_id)
     correct, cancel = button(page, "修改…"), button(page, "取消会议…")
     assert correct.isEnabled() and cancel.isEnabled()
     meeting_minutes.finalize(ctx.db, meeting_id)  # meanwhile, on another computer

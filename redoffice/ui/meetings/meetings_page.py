@@ -12,8 +12,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -35,10 +33,12 @@ from redoffice.ui.kit.attachments_dialog import AttachmentsDialog
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.date_fields import DateField
 from redoffice.ui.kit.export import exported, save_bytes
-from redoffice.ui.kit.list_view import layout_buttons
+from redoffice.ui.kit.lazy_table import Column
+from redoffice.ui.kit.list_view import SearchableList, layout_buttons
 from redoffice.ui.kit.preview import show_report
 from redoffice.ui.kit.row_buttons import RowButtons
 from redoffice.ui.kit.save_dialog import SaveDialog
+from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.simple_table import SimpleTable
 from redoffice.ui.kit.widgets import button_row, code_combo, combo_value, fill_combo, splitter
 from redoffice.ui.meetings.meeting_changes import open_cancel_dialog, open_correct_dialog
@@ -50,8 +50,6 @@ translate = QCoreApplication.translate
 
 class CompleteDialog(SaveDialog):
     """已完成: the date, the 核验人, residents' feedback, and whether to close its requests."""
-
-    table = "resolution"
 
     def __init__(self, ctx: AppContext, row: ResolutionRow, parent: QWidget) -> None:
         super().__init__(ctx, f"{row.number} · " + self.tr("Completed"), parent)
@@ -82,6 +80,11 @@ class CompleteDialog(SaveDialog):
 
 
 class MeetingsPage(QWidget):
+    # the tables each part shows
+    MEETINGS = frozenset({"meeting", "meeting_estate", "estate", "resolution"})
+    FOLLOW_UP = frozenset({"resolution", "resolution_note", "meeting", "meeting_estate", "estate"})
+    ESTATES = frozenset({"estate"})
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -90,31 +93,31 @@ class MeetingsPage(QWidget):
         self.tabs.addTab(self._follow_up_tab(), self.tr("Follow-up"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        ctx.changed.connect(self._on_changed)
+        refresh_on(ctx, self.meetings, self.MEETINGS, self.reload_meetings)
+        refresh_on(ctx, self.resolutions, self.FOLLOW_UP, self.refresh_follow_up)
+        refresh_on(ctx, self.estate, self.ESTATES, self.reload_estates)
         self.reload()
 
     # -- meetings ------------------------------------------------------------------------
     def _meetings_tab(self) -> QWidget:
-        self.meetings = SimpleTable(
-            [
-                self.tr("Number"),
-                self.tr("Date"),
-                self.tr("Type"),
-                self.tr("Title"),
-                self.tr("Estates"),
-                self.tr("Minutes"),
-                self.tr("Open resolutions"),
-                self.tr("Overdue"),
-            ],
-            stretch=3,
+        self.meetings: SearchableList[MeetingRow] = SearchableList(
+            self.ctx,
+            self._meeting_columns(),
+            lambda ids: meeting_queries.get_meetings(self.ctx.db, ids),
+            lambda m: m.id,
+            self._meeting_ids,
+            self.tr("Number, title, type or place"),
+            "date",
+            self,
+            newest_first=True,
+            state_key="meetings",
         )
-        self.meetings.activated_key.connect(self.edit_minutes)
+        self.meetings.activated.connect(self.edit_minutes)
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        self.meeting_rows: dict[str, MeetingRow] = {}
         buttons = button_row(
             (self.tr("New meeting"), lambda: open_meeting_dialog(self.ctx, self)),
-            (self.tr("Minutes…"), lambda: self.edit_minutes(self.meetings.current_key())),
+            (self.tr("Minutes…"), lambda: self.edit_minutes(self.meetings.current_id())),
             (self.tr("Correct…"), partial(self.change_meeting, open_correct_dialog)),
             (self.tr("Cancel meeting…"), partial(self.change_meeting, open_cancel_dialog)),
             (self.tr("Sign-in sheet"), partial(self.print_meeting, "sign_in")),
@@ -127,6 +130,21 @@ class MeetingsPage(QWidget):
         layout.addWidget(self.meetings)
         return tab
 
+    def _meeting_columns(self) -> list[Column[MeetingRow]]:
+        return [
+            Column(self.tr("Number"), lambda m: m.number, "number", 100),
+            Column(self.tr("Date"), lambda m: m.meeting_date.isoformat(), "date", 90),
+            Column(self.tr("Type"), lambda m: m.kind, "kind", 110),
+            Column(self.tr("Title"), lambda m: m.title, None, 260),
+            Column(self.tr("Estates"), lambda m: m.estates, None, 160),
+            Column(self.tr("Minutes"), lambda m: m.status, None, 70),
+            Column(self.tr("Open resolutions"), lambda m: str(m.open_resolutions or ""), None, 110),
+            Column(self.tr("Overdue"), lambda m: str(m.overdue_resolutions or ""), None, 60),
+        ]
+
+    def _meeting_ids(self, text: str, sort: str, descending: bool) -> Callable[[], list[str]]:
+        return partial(meeting_queries.meeting_ids, self.ctx.db, text, sort, descending)
+
     def _meeting_buttons(self, buttons: list[QPushButton]) -> None:
         """Only a draft can be corrected or cancelled; a cancelled meeting has no minutes to
         edit or sign in to."""
@@ -138,34 +156,22 @@ class MeetingsPage(QWidget):
         for button in (minutes, sign_in, print_minutes):
             self.meeting_buttons.add(button, lambda m: m.status in meeting_codes.STATUSES.values())
         self.meeting_buttons.add(scanned)
-        self.meeting_buttons.watch(self.meetings)
+        self.meeting_buttons.watch(self.meetings.table)
 
     def current_meeting(self) -> MeetingRow | None:
-        return self.meeting_rows.get(self.meetings.current_key() or "")
+        row = self.meetings.current_row()
+        return row if isinstance(row, MeetingRow) else None
 
     def reload(self) -> None:
-        self.ctx.query(partial(meeting_queries.list_meetings, self.ctx.db), self._show_meetings)
+        self.reload_meetings()
         self.reload_follow_up()
-        self.ctx.query(partial(registry.estate_choices, self.ctx.db), self._show_estates)
+        self.reload_estates()
 
-    def _show_meetings(self, rows: list[MeetingRow]) -> None:
-        self.meeting_rows = {m.id: m for m in rows}
-        self.meetings.set_rows(
-            [
-                (
-                    m.number,
-                    m.meeting_date.isoformat(),
-                    m.kind,
-                    m.title,
-                    m.estates,
-                    m.status,
-                    str(m.open_resolutions or ""),
-                    str(m.overdue_resolutions or ""),
-                )
-                for m in rows
-            ],
-            [m.id for m in rows],
-        )
+    def reload_meetings(self) -> None:
+        self.meetings.reload()
+
+    def reload_estates(self) -> None:
+        self.ctx.query(partial(registry.estate_choices, self.ctx.db), self._show_estates)
 
     def edit_minutes(self, meeting_id: str | None) -> None:
         if meeting_id:
@@ -173,12 +179,12 @@ class MeetingsPage(QWidget):
 
     def change_meeting(self, open_dialog: Callable[[AppContext, QWidget, str], None]) -> None:
         """修改… or 取消会议… for the selected meeting (refused once its minutes are final)."""
-        meeting_id = self.meetings.current_key()
+        meeting_id = self.meetings.current_id()
         if meeting_id:
             open_dialog(self.ctx, self, meeting_id)
 
     def print_meeting(self, which: str) -> None:
-        meeting_id = self.meetings.current_key()
+        meeting_id = self.meetings.current_id()
         if not meeting_id:
             return
         render = documents.sign_in_sheet if which == "sign_in" else documents.minutes
@@ -187,55 +193,30 @@ class MeetingsPage(QWidget):
         show_report(self.ctx, self, title, f"{title}.pdf", make)
 
     def show_attachments(self) -> None:
-        meeting_id = self.meetings.current_key()
-        if meeting_id:
-            cell = self.meetings.item(self.meetings.currentRow(), 3)
-            title = cell.text() if cell is not None else ""
-            AttachmentsDialog(self.ctx, "meeting", meeting_id, title, self).open()
+        meeting = self.current_meeting()
+        if meeting is not None:
+            AttachmentsDialog(self.ctx, "meeting", meeting.id, meeting.title, self).open()
 
     # -- follow-up -----------------------------------------------------------------------
     def _follow_up_tab(self) -> QWidget:
-        self.party = code_combo(meeting_codes.PARTIES, empty=self.tr("All parties"))
-        self.estate = QComboBox()
-        self.deadline_to = DateField()
-        self.open_only = QCheckBox(self.tr("Open only"))
-        self.open_only.setChecked(True)
-        self.overdue_only = QCheckBox(self.tr("Overdue only"))
-        for widget in (self.party, self.estate):
-            widget.currentIndexChanged.connect(self.reload_follow_up)
-        self.deadline_to.value_changed.connect(self.reload_follow_up)
-        self.open_only.toggled.connect(self.reload_follow_up)
-        self.overdue_only.toggled.connect(self.reload_follow_up)
-        self.resolutions = SimpleTable(
-            [
-                self.tr("Number"),
-                self.tr("Meeting"),
-                self.tr("Resolution"),
-                self.tr("Responsible"),
-                self.tr("Deadline"),
-                self.tr("State"),
-                self.tr("Progress"),
-                self.tr("Estates"),
-            ],
-            stretch=2,
+        self.resolutions: SearchableList[ResolutionRow] = SearchableList(
+            self.ctx,
+            self._resolution_columns(),
+            lambda ids: resolutions.get_resolutions(self.ctx.db, ids),
+            lambda r: r.id,
+            self._resolution_ids,
+            self.tr("Number, resolution, responsible or meeting"),
+            "deadline",
+            self,
+            state_key="resolutions",
         )
-        header = self.resolutions.horizontalHeader()
-        for column in (1, 3):  # 会议, 责任方: long, so the 议定事项 itself keeps the width
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, 170)
-        self.resolutions.itemSelectionChanged.connect(self.show_notes)
+        self._follow_up_filters()
+        self.resolutions.current_changed.connect(self.show_notes)
         self.notes = SimpleTable(
             [self.tr("Time"), self.tr("Done by"), self.tr("State"), self.tr("Note")], stretch=3
         )
-        self.count = QLabel()
-        filters = QHBoxLayout()
-        filters.addWidget(self.party)
-        filters.addWidget(self.estate)
-        filters.addWidget(QLabel(self.tr("Deadline up to")))
-        filters.addWidget(self.deadline_to)
-        filters.addWidget(self.open_only)
-        filters.addWidget(self.overdue_only)
-        filters.addStretch(1)
+        self.outcome = QLabel()  # what completing a resolution closed
+        self.outcome.hide()
         split = splitter(Qt.Orientation.Vertical, [420, 160], self.resolutions, self.notes)
         tab = QWidget()
         layout = QVBoxLayout(tab)
@@ -251,74 +232,100 @@ class MeetingsPage(QWidget):
             self.resolution_buttons.add(
                 button, lambda r: r.status_code in meeting_codes.OPEN_RESOLUTION
             )
-        self.resolution_buttons.watch(self.resolutions)
+        self.resolution_buttons.watch(self.resolutions.table)
         self.resolutions.set_row_actions(layout_buttons(buttons)[:3])
         layout.addLayout(buttons)
-        layout.addLayout(filters)
         layout.addWidget(split, 1)
-        layout.addWidget(self.count)
+        layout.addWidget(self.outcome)
         return tab
+
+    def _follow_up_filters(self) -> None:
+        """责任方, 小区, 期限 up to, 未完成, 已逾期 beside the search box (remembered, but the
+        date)."""
+        self.party = code_combo(meeting_codes.PARTIES, empty=self.tr("All parties"))
+        self.estate = QComboBox()
+        self.deadline_to = DateField()
+        self.open_only = QCheckBox(self.tr("Open only"))
+        self.open_only.setChecked(True)
+        self.overdue_only = QCheckBox(self.tr("Overdue only"))
+        self.resolutions.add_filter(self.party)
+        self.resolutions.add_filter(self.estate)
+        self.resolutions.add_filter(QLabel(self.tr("Deadline up to")), 0, remember=False)
+        self.resolutions.add_filter(self.deadline_to, 0, remember=False)
+        self.resolutions.add_filter(self.open_only, 0)
+        self.resolutions.add_filter(self.overdue_only, 0)
+        for combo in (self.party, self.estate):
+            combo.currentIndexChanged.connect(self.reload_follow_up)
+        self.deadline_to.value_changed.connect(self.reload_follow_up)
+        self.open_only.toggled.connect(self.reload_follow_up)
+        self.overdue_only.toggled.connect(self.reload_follow_up)
+
+    def _resolution_columns(self) -> list[Column[ResolutionRow]]:
+        late = self.tr(" (overdue)")
+        return [
+            Column(self.tr("Number"), lambda r: r.number, "number", 100),
+            Column(
+                self.tr("Meeting"),
+                lambda r: f"{r.meeting_date} {r.meeting_title}",
+                "meeting",
+                170,
+            ),
+            Column(self.tr("Resolution"), lambda r: r.text, None, 240),
+            Column(
+                self.tr("Responsible"), lambda r: f"{r.party} {r.responsible}".strip(), None, 170
+            ),
+            Column(self.tr("Deadline"), lambda r: r.deadline.isoformat(), "deadline", 90),
+            Column(
+                self.tr("State"), lambda r: r.status + (late if r.overdue else ""), "status", 110
+            ),
+            Column(self.tr("Progress"), lambda r: r.progress, None, 150),
+            Column(self.tr("Estates"), lambda r: r.estates, None, 80),
+        ]
+
+    def _resolution_ids(self, text: str, sort: str, descending: bool) -> Callable[[], list[str]]:
+        f = self.follow_up_filter(text)
+        return partial(resolutions.resolution_ids, self.ctx.db, f, sort, descending)
 
     def _show_estates(self, estates: list[tuple[str, str]]) -> None:
         fill_combo(self.estate, estates, self.tr("All estates"))
 
-    def follow_up_filter(self) -> ResolutionFilter:
+    def follow_up_filter(self, text: str | None = None) -> ResolutionFilter:
+        """The filters in force; ``text``: the search (default: as typed)."""
         return ResolutionFilter(
             open_only=self.open_only.isChecked(),
             overdue_only=self.overdue_only.isChecked(),
             party=combo_value(self.party),
             estate_id=combo_value(self.estate),
             deadline_to=self.deadline_to.value(),
+            text=self.resolutions.search.text() if text is None else text,
         )
 
     def reload_follow_up(self) -> None:
-        job = partial(resolutions.list_resolutions, self.ctx.db, self.follow_up_filter())
-        self.ctx.query(job, self._show_resolutions)
+        self.resolutions.reload()
 
-    def _show_resolutions(self, rows: list[ResolutionRow]) -> None:
-        self.resolutions.set_rows(
-            [
-                (
-                    r.number,
-                    f"{r.meeting_date} {r.meeting_title}",
-                    r.text,
-                    f"{r.party} {r.responsible}".strip(),
-                    r.deadline.isoformat(),
-                    r.status + (self.tr(" (overdue)") if r.overdue else ""),
-                    r.progress,
-                    r.estates,
-                )
-                for r in rows
-            ],
-            rows,
-        )
-        self.count.setText(self.tr("%n resolution(s)", "", len(rows)))
+    def refresh_follow_up(self) -> None:
+        """After a write: the list, and the notes of the resolution still selected."""
+        self.reload_follow_up()
+        self.show_notes()
 
     def show_resolution(self, resolution_id: str) -> None:
         """From the 工作台: every open resolution listed, this one selected."""
         self.tabs.setCurrentIndex(1)
-        self.overdue_only.setChecked(False)
+        self.resolutions.clear_filters()
+        self.deadline_to.set_value(None)
         self.open_only.setChecked(True)
-
-        def show_picked(rows: list[ResolutionRow]) -> None:
-            self._show_resolutions(rows)
-            ids = [r.id for r in rows]
-            if resolution_id in ids:
-                self.resolutions.selectRow(ids.index(resolution_id))
-
-        job = partial(resolutions.list_resolutions, self.ctx.db, self.follow_up_filter())
-        self.ctx.query(job, show_picked)
+        self.resolutions.select_after_reload(resolution_id)
 
     def current(self) -> ResolutionRow | None:
-        key = self.resolutions.current_key()
-        return key if isinstance(key, ResolutionRow) else None
+        row = self.resolutions.current_row()
+        return row if isinstance(row, ResolutionRow) else None
 
     def show_notes(self) -> None:
-        row = self.current()
-        if row is None:
+        resolution_id = self.resolutions.current_id()
+        if not resolution_id:
             self.notes.set_rows([])
             return
-        self.ctx.query(partial(resolutions.notes, self.ctx.db, row.id), self._fill_notes)
+        self.ctx.query(partial(resolutions.notes, self.ctx.db, resolution_id), self._fill_notes)
 
     def _fill_notes(self, entries: list[NoteEntry]) -> None:
         self.notes.set_rows(
@@ -335,7 +342,7 @@ class MeetingsPage(QWidget):
         note = ask.text(self, f"{row.number} · " + self.tr("Progress"), self.tr("Progress"))
         if note:
             job = partial(resolutions.add_progress, self.ctx.db, row.id, note)
-            self.ctx.write(job, "resolution", _nothing, parent=self)
+            self.ctx.write(job, _nothing, parent=self)
 
     def complete(self) -> None:
         row = self.current()
@@ -346,9 +353,8 @@ class MeetingsPage(QWidget):
         dialog.open()
 
     def _completed(self, closed: list[str]) -> None:
-        if closed:
-            self.ctx.changed.emit("case_record")
-            self.count.setText(self.tr("Requests closed: %1").replace("%1", "、".join(closed)))
+        self.outcome.setText(self.tr("Requests closed: %1").replace("%1", "、".join(closed)))
+        self.outcome.setVisible(bool(closed))
 
     def cancel(self) -> None:
         row = self.current()
@@ -357,7 +363,7 @@ class MeetingsPage(QWidget):
         reason = ask.text(self, f"{row.number} · " + self.tr("Cancel"), self.tr("Reason"))
         if reason:
             job = partial(resolutions.cancel, self.ctx.db, row.id, reason)
-            self.ctx.write(job, "resolution", _nothing, parent=self)
+            self.ctx.write(job, _nothing, parent=self)
 
     def print_follow_up(self) -> None:
         make = partial(documents.follow_up_pdf, self.ctx.db, self.follow_up_filter())
@@ -371,13 +377,9 @@ class MeetingsPage(QWidget):
         if not path:
             return
         make = partial(exports.follow_up_xlsx, self.ctx.db, self.follow_up_filter())
-        shown = self.resolutions.rowCount()
+        shown = len(self.resolutions.ids())
         save_bytes(self.ctx, self, path, make, lambda _r: exported(self, path, shown))
-
-    def _on_changed(self, table: str) -> None:
-        if table in ("meeting", "resolution", "estate"):
-            self.reload()
 
 
 def _nothing(_result: Any) -> None:
-    """The lists reload through ``changed``."""
+    """The lists reload on the tables the write changed."""
