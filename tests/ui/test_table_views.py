@@ -1,25 +1,30 @@
 """One way to show a list (decision 0014): a short list (SimpleTable) behaves as the long ones do
 — a heading sorts, double-click and Enter open the row, a right-click offers the page's buttons,
 the header menu hides columns — and keeps its selection across refills; the 微心愿 page is one
-class per tab; an answer for a tab of a closed page is dropped."""
+class per tab; an answer for a tab of a closed page is dropped; the meetings and the 督办 list are
+searched and sorted in SQL."""
 
 from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
+from redoffice.meetings import queries as meeting_queries
+from redoffice.meetings import resolutions
+from redoffice.meetings.resolutions import ResolutionFilter
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.simple_table import SimpleTable
 from redoffice.ui.kit.tasks import TaskRunner
+from redoffice.ui.meetings.meetings_page import MeetingsPage
 from redoffice.ui.wishes.members_tab import MembersTab
 from redoffice.ui.wishes.stats_tab import StatsTab
 from redoffice.ui.wishes.wishes_page import WishesPage
 from redoffice.ui.wishes.wishes_tab import WishesTab
 from redoffice.wishes import queries as wish_queries
-from tests.ui.driver import click_row
+from tests.ui.driver import click_row, type_into
 
 ROWS = [("第3网格", "120", "8%"), ("第10网格", "95", "12%"), ("第1网格", "1,040", "10%")]
 
@@ -38,7 +43,7 @@ def _right_click(widget: QWidget, pos: QPoint) -> None:
     QApplication.sendEvent(widget, event)
 
 
-def _click_heading(qtbot: QtBot, table: SimpleTable, column: int) -> None:
+def _click_heading(qtbot: QtBot, table: QTableView, column: int) -> None:
     header = table.horizontalHeader()
     x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
@@ -131,3 +136,28 @@ def test_an_answer_for_a_deleted_widget_is_dropped(qtbot: QtBot) -> None:
         assert kept.got == [2]
     finally:
         runner.shutdown()
+
+
+def test_meetings_and_resolutions_are_searched_and_sorted(qtbot: QtBot, ctx: AppContext) -> None:
+    page = MeetingsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    newest_first = meeting_queries.meeting_ids(ctx.db)
+    qtbot.waitUntil(lambda: page.meetings.ids() == newest_first != [], timeout=5000)
+    oldest = meeting_queries.get_meetings(ctx.db, newest_first[-1:])[0]
+    type_into(qtbot, page.meetings.search, oldest.number)
+    qtbot.keyClick(page.meetings.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.meetings.ids() == [oldest.id], timeout=5000)
+
+    page.tabs.setCurrentIndex(1)
+    listed = resolutions.resolution_ids(ctx.db, ResolutionFilter(open_only=True))
+    qtbot.waitUntil(lambda: page.resolutions.ids() == listed != [], timeout=5000)
+    first = resolutions.get_resolutions(ctx.db, listed[:1])[0]
+    type_into(qtbot, page.resolutions.search, first.number)
+    qtbot.keyClick(page.resolutions.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.resolutions.ids() == [first.id], timeout=5000)
+    assert page.follow_up_filter().text == first.number  # the print and the export follow it
+    page.resolutions.search.clear()
+    _click_heading(qtbot, page.resolutions.table, 0)  # 编号
+    by_number = resolutions.resolution_ids(ctx.db, ResolutionFilter(open_only=True), "number")
+    qtbot.waitUntil(lambda: page.resolutions.ids() == by_number, timeout=5000)
