@@ -3,12 +3,14 @@
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from redoffice import __version__
 from redoffice.cli import main
+from tests.conftest import Templates
 
 INIT = [
     "init",
@@ -25,12 +27,20 @@ INIT = [
 ]
 
 
+def cli_demo(households: int, seed: int) -> Callable[[Path], None]:
+    """A database made as the office makes one: ``init``, then ``demo``."""
+
+    def recipe(path: Path) -> None:
+        assert main(["--db", str(path), *INIT]) == 0
+        demo = ["demo", "--households", str(households), "--seed", str(seed)]
+        assert main(["--db", str(path), *demo]) == 0
+
+    return recipe
+
+
 @pytest.fixture
-def dbfile(tmp_path: Path) -> Path:
-    path = tmp_path / "cli.sqlite"
-    assert main(["--db", str(path), *INIT]) == 0
-    assert main(["--db", str(path), "demo", "--households", "40", "--seed", "5"]) == 0
-    return path
+def dbfile(templates: Templates, tmp_path: Path) -> Path:
+    return templates.copy("cli-40-5", cli_demo(40, 5), tmp_path / "cli.sqlite")
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> object:

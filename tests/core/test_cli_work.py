@@ -7,17 +7,15 @@ import pytest
 
 from redoffice.cli import main
 from redoffice.kit import clock
-from tests.core.test_cli import INIT
+from tests.conftest import Templates
+from tests.core.test_cli import cli_demo
 
 pytestmark = pytest.mark.dates  # also run at other dates by `make test`
 
 
 @pytest.fixture
-def dbfile(tmp_path: Path) -> str:
-    path = str(tmp_path / "work.sqlite")
-    assert main(["--db", path, *INIT]) == 0
-    assert main(["--db", path, "demo", "--households", "20", "--seed", "4"]) == 0
-    return path
+def dbfile(templates: Templates, tmp_path: Path) -> str:
+    return str(templates.copy("cli-20-4", cli_demo(20, 4), tmp_path / "work.sqlite"))
 
 
 def _json(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, object]]:

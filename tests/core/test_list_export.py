@@ -3,6 +3,7 @@ number in the register, and the figures (走访覆盖率, 诉求统计) are made
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import timedelta
 from io import BytesIO
 from pathlib import Path
@@ -13,7 +14,6 @@ from sqlalchemy import select
 
 from redoffice.cases import exports as case_exports
 from redoffice.cases.queries import CaseFilter, case_ids
-from redoffice.demo.build import create_demo
 from redoffice.kit import clock, exports
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
@@ -23,14 +23,15 @@ from redoffice.registry import search
 from redoffice.registry.search import HouseholdQuery, ResidentQuery
 from redoffice.visits import exports as visit_exports
 from redoffice.visits import queries as visit_queries
+from tests.conftest import Templates, opened_copy
 
 pytestmark = pytest.mark.dates  # also run at other dates by `make test`
 
 
 @pytest.fixture
-def demo(sqlite_db: Database) -> Database:
-    create_demo(sqlite_db, 30, seed=5)
-    return sqlite_db
+def demo(templates: Templates, tmp_path: Path) -> Iterator[Database]:
+    with opened_copy(templates.demo(30, 5), tmp_path / "redoffice.sqlite") as db:
+        yield db
 
 
 def _rows(data: bytes, first: int = 2) -> list[tuple[object, ...]]:

@@ -3,7 +3,6 @@
 
 import pytest
 
-from redoffice.demo.build import create_demo
 from redoffice.kit import clock
 from redoffice.kit.db import Database
 from redoffice.registry import reference as registry
@@ -15,9 +14,8 @@ pytestmark = pytest.mark.dates  # also run at other dates by `make test`
 
 
 @pytest.fixture
-def demo(sqlite_db: Database) -> Database:
-    create_demo(sqlite_db, 40, seed=3)
-    return sqlite_db
+def demo(demo_db: Database) -> Database:
+    return demo_db
 
 
 def test_ids_and_rows_are_the_visit_plan(demo: Database) -> None:

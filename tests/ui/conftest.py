@@ -9,12 +9,10 @@ import pytest
 from PySide6.QtCore import QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from redoffice.demo.build import create_demo
 from redoffice.kit.db import Database
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.resources import install_font, install_translators
 from redoffice.ui.kit.screen_fit import install_screen_fit
-from tests.conftest import opened_copy
 
 _translators: list[QTranslator] = []
 
@@ -43,22 +41,6 @@ def screen_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     folder = tmp_path_factory.mktemp("settings")
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     yield folder
-
-
-@pytest.fixture(scope="session")
-def demo_template(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The 40-household demo (seed 3), built once per run on the suite's day."""
-    folder = tmp_path_factory.mktemp("demo")
-    with opened_copy(sqlite_template, folder) as db:
-        create_demo(db, 40, seed=3)
-    return folder / "redoffice.sqlite"
-
-
-@pytest.fixture
-def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
-    """A copy of the demo of this test's own."""
-    with opened_copy(demo_template, tmp_path) as db:
-        yield db
 
 
 @pytest.fixture
