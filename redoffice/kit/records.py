@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from redoffice.kit.db import Database
@@ -21,6 +21,13 @@ RECORD_TABLES: dict[str, type[Base]] = {
     for m in Base.registry.mappers
     if getattr(m.class_, "__synced__", False)
 }
+
+
+def contains(text: str, *columns: InstrumentedAttribute[str]) -> list[ColumnElement[bool]]:
+    """The condition of a search box: ``text`` (stripped) in any of ``columns``; none when the
+    box is empty (``cond += contains(text, Meeting.number, Meeting.title)``)."""
+    needle = text.strip()
+    return [or_(*(c.like(f"%{needle}%") for c in columns))] if needle else []
 
 
 def live(s: Session, model: type[T], record_id: str, code: str = "record.not_found") -> T:

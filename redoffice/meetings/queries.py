@@ -16,7 +16,7 @@ from redoffice.cases.queries import CaseFilter, list_cases
 from redoffice.kit import clock
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
-from redoffice.kit.records import live
+from redoffice.kit.records import contains, live
 from redoffice.meetings.codes import OPEN_RESOLUTION, ORG_PARTY, status_label
 from redoffice.meetings.inputs import AttendeeInput, MeetingInput, Minutes
 from redoffice.meetings.minutes import load_minutes
@@ -107,14 +107,7 @@ def meeting_ids(
     loaded list: in the order asked, then by number the same way."""
     column = MEETING_SORTS.get(sort, Meeting.meeting_date)
     cond: list[ColumnElement[bool]] = [Meeting.deleted.is_(False)]
-    if text.strip():
-        like = f"%{text.strip()}%"
-        cond.append(
-            Meeting.number.like(like)
-            | Meeting.title.like(like)
-            | Meeting.kind.like(like)
-            | Meeting.place.like(like)
-        )
+    cond += contains(text, Meeting.number, Meeting.title, Meeting.kind, Meeting.place)
     order = (column.desc(), Meeting.number.desc()) if descending else (column, Meeting.number)
     with db.read() as s:
         return list(s.scalars(select(Meeting.id).where(*cond).order_by(*order)))

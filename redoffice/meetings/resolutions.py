@@ -17,7 +17,7 @@ from redoffice.kit import clock
 from redoffice.kit.clock import utcnow
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
-from redoffice.kit.records import live
+from redoffice.kit.records import contains, live
 from redoffice.kit.validation import Checker, required_text
 from redoffice.meetings.codes import OPEN_RESOLUTION, PARTIES
 from redoffice.models import (
@@ -94,15 +94,8 @@ def _conditions(f: ResolutionFilter, today: date) -> list[ColumnElement[bool]]:
         cond.append(Resolution.deadline <= f.deadline_to)
     if f.meeting_id:
         cond.append(Resolution.meeting_id == f.meeting_id)
-    if f.text.strip():
-        like = f"%{f.text.strip()}%"
-        cond.append(
-            Resolution.number.like(like)
-            | Resolution.text.like(like)
-            | Resolution.unit.like(like)
-            | Resolution.person.like(like)
-            | Meeting.title.like(like)
-        )
+    searched = (Resolution.number, Resolution.text, Resolution.unit, Resolution.person)
+    cond += contains(f.text, *searched, Meeting.title)
     if f.estate_id:
         cond.append(
             Resolution.meeting_id.in_(

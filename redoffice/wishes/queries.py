@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from redoffice.kit import clock
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
+from redoffice.kit.records import contains
 from redoffice.models import (
     Grid,
     Household,
@@ -132,9 +133,7 @@ def _conditions(f: WishFilter) -> list[ColumnElement[bool]]:
         cond.append(Wish.status == f.status)
     if f.round_id:
         cond.append(Wish.round_id == f.round_id)
-    if f.text:
-        like = f"%{f.text}%"
-        cond.append(Wish.text.like(like) | Resident.name.like(like) | Wish.number.like(like))
+    cond += contains(f.text, Wish.text, Resident.name, Wish.number)
     return cond
 
 
