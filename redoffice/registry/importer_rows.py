@@ -130,8 +130,8 @@ REPEATING: Final = frozenset(
         "birth_date",
     }
 )
-_UNSEEN: Final = object()
-Column = tuple[int, str, Callable[[Any], Any], str, dict[Any, Any] | None]
+CONTROLS_REMOVED: Final = "含有不可见的控制字符，已删除"
+Column = tuple[int, str, Callable[[Any], Any], str, dict[Any, tuple[Any, bool]] | None]
 
 
 class Cleaner:
@@ -160,7 +160,15 @@ class Cleaner:
             raw = cells[column] if column < width else None
             if raw is None:
                 continue
-            value = _value(row, label, clean, memo, raw)
+            if memo is None:
+                value, controls = _value(clean, raw)
+            else:  # 1, 1.0 and True are equal keys but different cells: the type is kept
+                known = memo.get((raw.__class__, raw))
+                if known is None:
+                    known = memo[(raw.__class__, raw)] = _value(clean, raw)
+                value, controls = known
+            if controls:
+                row.warn(label, CONTROLS_REMOVED)
             if isinstance(value, cleaning.CellError):
                 row.fail(label, value.text)
             elif isinstance(value, cleaning.Classes):
@@ -172,20 +180,12 @@ class Cleaner:
         return row
 
 
-def _value(
-    row: ImportRow, label: str, clean: Callable[[Any], Any], memo: dict[Any, Any] | None, raw: Any
-) -> Any:
-    """The cleaned cell (control characters removed, with a warning)."""
+def _value(clean: Callable[[Any], Any], raw: Any) -> tuple[Any, bool]:
+    """The cleaned cell, and whether control characters were removed from it first (a
+    repeating cell's pair is remembered, so its text is searched for them only once)."""
     if isinstance(raw, str) and (bare := cleaning.without_controls(raw)) is not None:
-        row.warn(label, "含有不可见的控制字符，已删除")
-        raw = bare
-    if memo is None:
-        return _cleaned(clean, raw)
-    # 1, 1.0 and True are equal keys but different cells: the type is kept
-    value = memo.get((raw.__class__, raw), _UNSEEN)
-    if value is _UNSEEN:
-        value = memo[(raw.__class__, raw)] = _cleaned(clean, raw)
-    return value
+        return _cleaned(clean, bare), True
+    return _cleaned(clean, raw), False
 
 
 def _cleaned(clean: Callable[[Any], Any], raw: Any) -> Any:
@@ -246,7 +246,8 @@ def check_row(row: ImportRow, labels: Labels, today: date) -> None:
     if not v.get("name"):
         row.fail(labels["name"], "姓名必须填写")
     for key, limit in LENGTHS.items():
-        if len(str(v.get(key) or "")) > limit:
+        value = v.get(key)
+        if value and len(str(value)) > limit:
             row.fail(labels[key], message("too_long", max=limit))
     if v.get("phone"):
         phone = normalize_phone(str(v["phone"]))
