@@ -23,10 +23,10 @@ from redoffice.cases.service import (
 from redoffice.kit.clock import utcnow
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
+from redoffice.kit.records import contains
 from redoffice.kit.validation import mask_name
 from redoffice.models import Case, Grid, Household, Organization, Resident, Staff
 from redoffice.registry.reference import worker_grids
-from redoffice.registry.search import like_pattern
 from redoffice.settings.calendar import end_of_day, local_date
 
 
@@ -134,16 +134,7 @@ def conditions(f: CaseFilter, now: datetime) -> list[ColumnElement[bool]]:
         cond.append(
             Case.household_id.in_(select(Household.id).where(Household.grid_id == f.grid_id))
         )
-    text = f.text.strip()
-    if text:
-        pattern = like_pattern(text)
-        cond.append(
-            or_(
-                Case.number.like(pattern, escape="\\"),
-                Case.description.like(pattern, escape="\\"),
-                Case.place.like(pattern, escape="\\"),
-            )
-        )
+    cond += contains(f.text, Case.number, Case.description, Case.place)
     return cond
 
 

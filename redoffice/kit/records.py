@@ -23,11 +23,20 @@ RECORD_TABLES: dict[str, type[Base]] = {
 }
 
 
+def like_pattern(text: str) -> str:
+    """A LIKE pattern for ``text`` anywhere, its ``%``, ``_`` and ``\\`` taken literally (with
+    ``escape="\\"``)."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def contains(text: str, *columns: InstrumentedAttribute[str]) -> list[ColumnElement[bool]]:
-    """The condition of a search box: ``text`` (stripped) in any of ``columns``; none when the
-    box is empty (``cond += contains(text, Meeting.number, Meeting.title)``)."""
+    """The condition of a search box: ``text`` (stripped, taken literally) in any of
+    ``columns``; none when the box is empty (``cond += contains(text, Meeting.number, …)``)."""
     needle = text.strip()
-    return [or_(*(c.like(f"%{needle}%") for c in columns))] if needle else []
+    if not needle:
+        return []
+    pattern = like_pattern(needle)
+    return [or_(*(c.like(pattern, escape="\\") for c in columns))]
 
 
 def live(s: Session, model: type[T], record_id: str, code: str = "record.not_found") -> T:

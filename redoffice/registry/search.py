@@ -31,6 +31,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from redoffice.kit import clock, codes
 from redoffice.kit.db import Database
+from redoffice.kit.records import like_pattern
 from redoffice.kit.validation import mask_id_number, mask_phone, normalize, spaced_chars
 from redoffice.models import Estate, Grid, Household, Resident, ResidentTag
 
@@ -98,10 +99,6 @@ class HouseholdRow:
     members: int
     phone_masked: str
     residence_status: str
-
-
-def like_pattern(text: str) -> str:
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def _prefix(column: InstrumentedAttribute[Any], text: str) -> ColumnElement[bool]:

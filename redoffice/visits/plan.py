@@ -12,8 +12,8 @@ from sqlalchemy import Select, func, select
 
 from redoffice.kit import clock
 from redoffice.kit.db import Database
+from redoffice.kit.records import like_pattern
 from redoffice.models import Household, HouseholdVisitState
-from redoffice.registry.search import like_pattern
 from redoffice.visits.service import (
     DueHousehold,
     PlanQuery,

@@ -15,8 +15,8 @@ from redoffice.kit import clock
 from redoffice.kit.codes import TAGS
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
+from redoffice.kit.records import like_pattern
 from redoffice.models import Attachment, Case, Grid, Household, Visit, VisitParticipant
-from redoffice.registry.search import like_pattern
 from redoffice.visits.service import household_tags, households_in
 
 

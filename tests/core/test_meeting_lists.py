@@ -70,3 +70,10 @@ def test_resolution_ids_sort_filter_and_search(db: Database, three: list[str]) -
     assert [r.id for r in listed] == resolutions.resolution_ids(
         db, ResolutionFilter(open_only=True)
     )
+
+
+def test_a_search_takes_percent_and_underscore_literally(db: Database, three: list[str]) -> None:
+    assert meeting_queries.meeting_ids(db, "  议事 ") == [three[1]]  # surrounding spaces ignored
+    assert meeting_queries.meeting_ids(db, "%") == []  # not "anything"
+    assert meeting_queries.meeting_ids(db, "_") == []
+    assert resolutions.resolution_ids(db, ResolutionFilter(text="加装路灯_")) == []
