@@ -4,6 +4,7 @@ its buttons; a hidden page catches up when it is shown."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
 
@@ -11,8 +12,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QPushButton
 from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
 
+from redoffice.kit import clock
 from redoffice.kit.touched import Changes
+from redoffice.models import HouseholdVisitState
 from redoffice.registry import reference as registry
 from redoffice.ui.cases.cases_page import CasesPage
 from redoffice.ui.kit.context import AppContext
@@ -201,3 +205,30 @@ def test_a_refused_write_announces_that_nothing_changed(ctx: AppContext) -> None
     ctx.write(refused, lambda _r: None, failures.append)
     assert ctx.tasks.wait_idle()
     assert len(failures) == 1 and heard == [Changes()]
+
+
+def test_the_window_brings_each_new_day_into_the_plan_by_a_write(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    """Reading the plan never writes: the window writes a new day's due dates when it opens
+    and when the day changes, and the views hear it as any write."""
+    heard = _heard(ctx)
+    tomorrow = clock.today() + timedelta(days=1)
+    with clock.frozen(tomorrow):
+        window = _window(qtbot, ctx)
+        assert any("household_visit_state" in c.tables for c in heard)
+        assert _plan_day(ctx) == tomorrow
+        heard.clear()
+        window.plan_upkeep.check()  # the minute's check, still the same day
+        assert ctx.tasks.wait_idle()
+        assert heard == []
+    with clock.frozen(tomorrow + timedelta(days=1)):
+        window.plan_upkeep.check()
+        assert ctx.tasks.wait_idle()
+        assert _plan_day(ctx) == tomorrow + timedelta(days=1)
+        assert len(heard) == 1 and "household_visit_state" in heard[0].tables
+
+
+def _plan_day(ctx: AppContext) -> date | None:
+    with ctx.db.read() as s:
+        return s.scalar(select(func.min(HouseholdVisitState.computed_on)))
