@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from redoffice.kit.db import Database
+    from redoffice.ui.kit.context import AppContext
     from redoffice.ui.main_window import MainWindow
 
 
@@ -162,18 +163,21 @@ def _open_and_run(app: QApplication, window: MainWindow, args: argparse.Namespac
     return _run(app, window, db, args.self_test, args.startup_probe)
 
 
+def _first_start(ctx: AppContext, window: MainWindow) -> bool:
+    """The community's identity asked for over the empty window; False when cancelled."""
+    from redoffice.ui.settings.setup_dialog import SetupDialog
+
+    return SetupDialog(ctx, window).exec() == SetupDialog.DialogCode.Accepted
+
+
 def _run(app: QApplication, window: MainWindow, db: Database, self_test: bool, probe: bool) -> int:
     from redoffice.kit.db import backup_if_due, default_backup_folder
     from redoffice.settings import community
     from redoffice.ui.kit.context import AppContext
     from redoffice.ui.main_window import warm_up
-    from redoffice.ui.settings.setup_dialog import SetupDialog
 
     ctx = AppContext(db)
-    if (
-        not community.is_initialized(db)
-        and SetupDialog(ctx, window).exec() != SetupDialog.DialogCode.Accepted
-    ):
+    if not community.is_initialized(db) and not _first_start(ctx, window):
         ctx.tasks.shutdown()
         window.close()
         return 0
