@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from redoffice.attachments import service as attachments
 from redoffice.cases import service as cases
 from redoffice.cases.service import CaseInput
+from redoffice.kit import clock
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError, ValidationFailed
 from redoffice.meetings import drafts as meeting_drafts
@@ -30,7 +31,9 @@ from redoffice.models import MeetingRevision
 from redoffice.registry import reference as registry
 from tests.factories import setup_place
 
-TODAY = date.today()
+pytestmark = pytest.mark.dates  # also run at other dates by `make test`
+
+TODAY = clock.today()
 
 
 @pytest.fixture

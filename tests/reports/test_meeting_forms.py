@@ -1,6 +1,6 @@
 """签到表, 会议纪要 and 督办表 from real meetings, reopened with poppler and openpyxl."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 from io import BytesIO
 from pathlib import Path
 
@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 
 from redoffice.cases import service as cases
 from redoffice.cases.service import CaseInput
+from redoffice.kit import clock
 from redoffice.kit.db import Database
 from redoffice.kit.workbook import table_workbook
 from redoffice.meetings import documents, resolutions
@@ -26,7 +27,9 @@ from redoffice.reports import meetings as forms
 from tests.factories import setup_place
 from tests.reports.conftest import pdf_fonts, pdf_text
 
-TODAY = date.today()
+pytestmark = pytest.mark.dates  # also run at other dates by `make test`
+
+TODAY = clock.today()
 
 
 @pytest.fixture

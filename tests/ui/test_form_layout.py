@@ -4,7 +4,7 @@ field's message right under it, short labels, and dates in table cells shown who
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QTableWidget, QTabWidget, QW
 from pytestqt.qtbot import QtBot
 
 from redoffice.cases import queries as case_queries
+from redoffice.kit import clock
 from redoffice.meetings import queries as meeting_queries
 from redoffice.meetings import resolutions
 from redoffice.ui.cases.case_dialogs import CaseDialog, CaseStepDialog
@@ -94,7 +95,7 @@ def test_special_group_dates_show_the_year_and_the_note_has_room(
     click(qtbot, dialog, "添加")
     since = table.cellWidget(0, 1)
     assert isinstance(since, DateField)
-    type_into(qtbot, since.edit, (date.today() - timedelta(days=900)).strftime("%Y.%m.%d"))
+    type_into(qtbot, since.edit, (clock.today() - timedelta(days=900)).strftime("%Y.%m.%d"))
     qtbot.keyClick(since.edit, Qt.Key.Key_Tab)
     QApplication.processEvents()
     assert _whole_date(since)
@@ -117,7 +118,7 @@ def test_resolution_deadlines_and_parties_fit_their_cells(qtbot: QtBot, ctx: App
     table = editor.resolutions
     deadline = table.cellWidget(table.rowCount() - 1, 4)
     assert isinstance(deadline, DateField)
-    type_into(qtbot, deadline.edit, (date.today() + timedelta(days=30)).strftime("%Y%m%d"))
+    type_into(qtbot, deadline.edit, (clock.today() + timedelta(days=30)).strftime("%Y%m%d"))
     qtbot.keyClick(deadline.edit, Qt.Key.Key_Tab)
     QApplication.processEvents()
     assert _whole_date(deadline)
