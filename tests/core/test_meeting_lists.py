@@ -13,6 +13,8 @@ from redoffice.meetings.resolutions import ResolutionFilter
 from tests.core.test_meetings import _decide, _meeting
 from tests.factories import setup_place
 
+pytestmark = pytest.mark.dates  # also run at other dates by `make test`
+
 TODAY = clock.today()
 
 
