@@ -15,7 +15,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from redoffice.kit import changes, clock, touched
+from redoffice.kit import changes, clock, logs, touched
 from redoffice.kit.errors import UserError
 from redoffice.kit.paths import data_dir
 from redoffice.models import Setting
@@ -89,13 +89,26 @@ def _known_revisions() -> set[str]:
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest revision."""
+    """Bring the schema to the newest revision, all revisions in one transaction: a failed or
+    interrupted upgrade leaves the database as it was."""
     from alembic import command
 
     cfg = _alembic_config()
     with engine.begin() as conn:
+        if conn.dialect.name == "sqlite":
+            _begin_sqlite(conn)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+
+
+def _begin_sqlite(conn: Connection) -> None:
+    """Open the SQLite transaction now. The pysqlite driver opens one only before the first
+    INSERT/UPDATE/DELETE and runs the DDL before it (an ALTER TABLE of 0011) in autocommit: an
+    upgrade stopped later would leave new columns under the old version number, and the next
+    upgrade would fail on them ("duplicate column name")."""
+    raw = conn.connection.dbapi_connection
+    if raw is not None and not getattr(raw, "in_transaction", False):
+        conn.exec_driver_sql("BEGIN")
 
 
 def copy_sqlite(source: Path, target: Path) -> None:
@@ -280,7 +293,15 @@ def _bring_up_to_date(engine: Engine, backup_folder: Path | None) -> None:
         raise UserError("db.too_new", found=found)
     if found is not None:
         backup_sqlite(engine, backup_folder or default_backup_folder(engine) or Path("."))
-    upgrade(engine)
+    try:
+        upgrade(engine)
+    except (DatabaseError, UserError):
+        raise
+    except Exception as exc:  # a fault in the data an upgrade converts (say, unreadable JSON)
+        logs.log_exception(f"upgrading {engine.url.render_as_string()} from {found}")
+        raise UserError(
+            "db.cannot_open", detail=f"升级数据库时出错（{exc}），数据库未改动"
+        ) from exc
     if found is not None:
         _compact(engine)
 
@@ -295,5 +316,8 @@ def _compact(engine: Engine) -> None:
         free = conn.exec_driver_sql("PRAGMA freelist_count").scalar() or 0
         pages = conn.exec_driver_sql("PRAGMA page_count").scalar() or 1
     if free * 4 > pages:
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.exec_driver_sql("VACUUM")
+        try:
+            with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.exec_driver_sql("VACUUM")
+        except DatabaseError:  # the upgrade is saved; the file only stays larger (no disk space?)
+            logs.log_exception(f"compacting {engine.url.database} after its upgrade")
