@@ -12,7 +12,7 @@ from sqlalchemy import Engine, create_engine, func, select, text
 import redoffice.kit.db as dbmod
 from redoffice.audit import chain, history
 from redoffice.audit.history import Change
-from redoffice.kit import records
+from redoffice.kit import audit_log, records
 from redoffice.kit.db import (
     Database,
     backup_if_due,
@@ -23,7 +23,7 @@ from redoffice.kit.db import (
     script_head,
 )
 from redoffice.kit.errors import UserError
-from redoffice.models import AuditLog, Grid, Household, Staff, SyncCounter
+from redoffice.models import AuditBatch, AuditLog, Grid, Household, Staff, SyncCounter
 from redoffice.registry import search
 from redoffice.registry.search import ResidentQuery
 
@@ -392,12 +392,26 @@ def _check_upgraded(db: Database) -> None:
     assert deleted.action == "delete"
 
 
+def _batches_follow(db: Database) -> None:
+    """The first imports or demos after the upgrade get batches of their own (the legacy batch's
+    id did not leave PostgreSQL's serial sequence behind)."""
+    db.actor = "张三"
+    for code in ("G8", "G9"):
+        with db.uow() as s, audit_log.batch(s, "demo"):
+            s.add(Grid(code=code, name=code))
+    with db.read() as s:
+        kinds = s.execute(select(AuditBatch.id, AuditBatch.kind).order_by(AuditBatch.id)).all()
+    assert [kind for _id, kind in kinds] == ["legacy", "demo", "demo"]
+    assert chain.verify(db) == chain.Verdict(True, 9)
+
+
 def test_a_0010_database_upgrades_with_its_sequences_and_audit(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'v0010.sqlite'}"
     _as_0010_wrote(_at_0010(url))
     db = open_database(url)
     try:
         _check_upgraded(db)
+        _batches_follow(db)
     finally:
         db.close()
 
@@ -417,6 +431,7 @@ def test_a_0010_postgresql_database_upgrades_with_its_sequences_and_audit(
     db = open_database(f"{pg_server}/{name}")
     try:
         _check_upgraded(db)
+        _batches_follow(db)
     finally:
         db.close()
         with admin.connect() as conn:

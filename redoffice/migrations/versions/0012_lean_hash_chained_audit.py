@@ -34,7 +34,6 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 BOOKKEEPING = frozenset({"version", "updated_at"})
-LEGACY = 1  # the audit_batch of the entries written before this revision
 SYSTEM = "system"
 ROW_ACTIONS = frozenset({"create", "update", "delete", "restore"})
 CHUNK = 5000
@@ -156,9 +155,11 @@ def _create_tables() -> tuple[sa.Table, sa.Table]:
 def _legacy_batch(conn: sa.Connection, batches: sa.Table) -> int:
     """The batch the converted entries belong to: written before 0012, how a record was
     entered (by hand or imported) was not recorded. Sequence 0: no transaction has it."""
-    legacy = {"id": LEGACY, "seq": 0, "kind": "legacy", "file_name": "", "sha256": ""}
-    conn.execute(sa.insert(batches).values(**legacy, counts="{}", at=utcnow(), actor=SYSTEM))
-    return LEGACY
+    legacy = {"seq": 0, "kind": "legacy", "file_name": "", "sha256": ""}
+    added = sa.insert(batches).values(**legacy, counts="{}", at=utcnow(), actor=SYSTEM)
+    # its id from the table's own sequence: an id given explicitly would leave PostgreSQL's
+    # serial sequence behind, and the first import after the upgrade would take id 1 again
+    return int(conn.execute(added).inserted_primary_key[0])
 
 
 def upgrade() -> None:
@@ -175,7 +176,7 @@ def upgrade() -> None:
         for rows in _converted(conn, batch, counts):
             conn.execute(sa.insert(new), rows)
             last_id, last_hash = rows[-1]["id"], rows[-1]["hash"]
-        last_id, last_hash = _close_legacy(conn, batches, new, counts, last_id, last_hash)
+        last_id, last_hash = _close_legacy(conn, batches, new, batch, counts, (last_id, last_hash))
     op.drop_table("audit_log_0011")
     op.create_index("ix_audit_log_row", "audit_log", ["table_name", "row_id"])
     chain = sa.table(
@@ -191,19 +192,20 @@ def _close_legacy(
     conn: sa.Connection,
     batches: sa.Table,
     entries: sa.Table,
+    batch: int,
     counts: Counter[tuple[str, str]],
-    last_id: int,
-    last_hash: bytes,
+    last: tuple[int, bytes],
 ) -> tuple[int, bytes]:
     """The batch's counts, and one entry at the chain's end saying what the upgrade did."""
     totals: dict[str, dict[str, int]] = {}
     for (table, action), n in sorted(counts.items()):
         totals.setdefault(table, {})[action] = n
     conn.execute(sa.update(batches).values(counts=dump(totals)))
+    last_id, last_hash = last
     fields = dump({"revision": revision, "entries": last_id, "counts": totals})
     at, n = utcnow(), last_id + 1
     digest = entry_hash(
-        n, at, SYSTEM, "upgrade", "audit_batch", str(LEGACY), fields, LEGACY, last_hash
+        n, at, SYSTEM, "upgrade", "audit_batch", str(batch), fields, batch, last_hash
     )
     conn.execute(
         sa.insert(entries).values(
@@ -212,9 +214,9 @@ def _close_legacy(
             actor=SYSTEM,
             action="upgrade",
             table_name="audit_batch",
-            row_id=str(LEGACY),
+            row_id=str(batch),
             fields=fields,
-            batch_id=LEGACY,
+            batch_id=batch,
             prev_hash=last_hash,
             hash=digest,
         )
