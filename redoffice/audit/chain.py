@@ -22,6 +22,7 @@ from sqlalchemy import select
 
 from redoffice.kit.audit_log import CHAIN_ROW, GENESIS, canonical_hash, instant
 from redoffice.kit.db import Database
+from redoffice.kit.sync_state import snapshot
 from redoffice.models import AuditChain
 
 STREAM_ROWS: Final = 10_000
@@ -92,8 +93,9 @@ def _instant(stored: datetime | str) -> str:
 
 
 def verify(db: Database) -> Verdict:
-    """Check the whole audit chain of ``db``, reading the entries as a stream."""
-    with db.engine.connect() as conn:
+    """Check the whole audit chain of ``db``, reading the entries as a stream. The head and the
+    entries are read in one snapshot: an entry appended meanwhile is in neither."""
+    with snapshot(db.engine) as conn:
         head = conn.execute(
             select(AuditChain.last_id, AuditChain.last_hash).where(AuditChain.id == CHAIN_ROW)
         ).one_or_none()

@@ -17,9 +17,11 @@ synced rows is refused (it would escape the sync: deletions travel as soft-delet
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, Final, TypeVar
 
-from sqlalchemy import Connection, event, select, update
+from sqlalchemy import Connection, Engine, event, select, update
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, UOWTransaction
 
 from redoffice.models import Base, SyncCounter
@@ -54,11 +56,37 @@ def transaction_seq(session: Session) -> int:
     return int(taken[0])
 
 
-def changed_since(session: Session, model: type[T], acknowledged: int) -> list[T]:
+@contextmanager
+def snapshot(engine: Engine) -> Iterator[Connection]:
+    """A read-only connection whose statements all see one committed state of the database,
+    whatever others commit meanwhile. SQLite: an explicit BEGIN (pysqlite opens no transaction
+    for a SELECT, so each would see the latest commit; in WAL mode writers go on). PostgreSQL:
+    REPEATABLE READ (a READ COMMITTED statement sees what committed before it started)."""
+    with engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+        yield conn
+
+
+def last_seq(session: Session, channel: str = STREET_CHANNEL) -> int:
+    """The newest sequence number taken (committed, as the session's snapshot sees it)."""
+    found = session.scalar(select(SyncCounter.last_seq).where(SyncCounter.channel == channel))
+    return int(found or 0)
+
+
+def changed_since(session: Session, model: type[T], acknowledged: int, seq_to: int) -> list[T]:
     """The rows of ``model`` a package for a recipient that acknowledged ``acknowledged``
-    carries: each changed since in its latest state, soft-deleted ones as tombstones."""
+    carries: each changed in ``acknowledged + 1 .. seq_to`` in its latest state, soft-deleted
+    ones as tombstones.
+
+    The package exporter reads ``seq_to`` (:func:`last_seq`) and every table's rows in one
+    :func:`snapshot`: then the rows are the state at ``seq_to`` exactly, none changed by a later
+    transaction is half-included, and the next package starts at ``seq_to + 1``."""
     column = model.sync_seq  # type: ignore[attr-defined]
-    return list(session.scalars(select(model).where(column > acknowledged).order_by(column)))
+    chosen = select(model).where(column > acknowledged, column <= seq_to).order_by(column)
+    return list(session.scalars(chosen))
 
 
 def stamp_rows(session: Session, rows: list[dict[str, Any]]) -> None:

@@ -8,6 +8,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event, func, select
 
 from redoffice.audit import chain
 from redoffice.cli import main
@@ -139,3 +140,24 @@ def test_entries_written_after_a_verify_keep_the_chain(dbfile: Path) -> None:
         assert chain.verify(db) == chain.Verdict(True, _count(dbfile))
     finally:
         db.close()
+
+
+@pytest.mark.real_commits
+def test_verify_reads_the_head_and_the_entries_in_one_snapshot(db: Database) -> None:
+    """A clerk saving while the chain is read: the entry is in neither the head nor the
+    entries read (no false "inserted"), and the next check counts it."""
+    saved: list[str] = []
+
+    def meanwhile(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if statement.startswith("SELECT id, at, actor") and not saved:
+            saved.append("G07")
+            registry.save_grid(db, GridInput(code="G07", name="第七网格"))
+
+    with db.read() as s:
+        before = int(s.scalar(select(func.count()).select_from(AuditLog)) or 0)
+    event.listen(db.engine, "before_cursor_execute", meanwhile)
+    try:
+        assert chain.verify(db) == chain.Verdict(True, before)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", meanwhile)
+    assert saved and chain.verify(db) == chain.Verdict(True, before + 1)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
 
 from redoffice.kit import audit_log, changes, records, sync_state
 from redoffice.kit.audit_log import GENESIS, entry_hash
@@ -61,14 +62,33 @@ def test_a_package_holds_the_rows_changed_since_the_acknowledged_number(db: Data
     records.set_deleted(db, "grid", gone, True)
     added = registry.save_grid(db, GridInput(code="G03", name="第三网格"))
     with db.read() as s:
-        package = sync_state.changed_since(s, Grid, acknowledged)
+        package = sync_state.changed_since(s, Grid, acknowledged, _counter(db))
     assert [(g.id, g.name, g.deleted) for g in package] == [
         (kept, "一网格", False),
         (gone, "第二网格", True),
         (added, "第三网格", False),
     ]
     with db.read() as s:
-        assert sync_state.changed_since(s, Grid, _counter(db)) == []
+        assert sync_state.changed_since(s, Grid, _counter(db), _counter(db)) == []
+        bounded = sync_state.changed_since(s, Grid, acknowledged, acknowledged + 1)
+        assert [g.id for g in bounded] == [kept]
+
+
+@pytest.mark.real_commits
+def test_a_package_is_read_in_one_snapshot_up_to_its_bound(db: Database) -> None:
+    """What commits while the exporter reads is neither in the package nor lost: the package
+    is the state at its ``seq_to``, the next one starts above it."""
+    kept = registry.save_grid(db, GridInput(code="G01", name="第一网格"))
+    with sync_state.snapshot(db.engine) as conn, Session(conn) as s:
+        seq_to = sync_state.last_seq(s)
+        registry.save_grid(db, GridInput(code="G01", name="一网格"), kept)  # another clerk
+        added = registry.save_grid(db, GridInput(code="G02", name="第二网格"))
+        assert sync_state.last_seq(s) == seq_to
+        package = sync_state.changed_since(s, Grid, seq_to - 1, seq_to)
+        assert [(g.id, g.name) for g in package] == [(kept, "第一网格")]
+    with db.read() as s:
+        later = sync_state.changed_since(s, Grid, seq_to, sync_state.last_seq(s))
+    assert [(g.id, g.name) for g in later] == [(kept, "一网格"), (added, "第二网格")]
 
 
 def test_one_transaction_takes_one_number_for_all_its_rows(db: Database) -> None:
