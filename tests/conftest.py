@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 import redoffice.features  # noqa: F401  (registers the features' session hooks)
 
@@ -18,6 +19,7 @@ from redoffice.demo.build import DEMO_IDENTITY, DEMO_OPERATOR, create_demo
 from redoffice.kit import clock
 from redoffice.kit.db import Database, copy_sqlite, open_database
 from redoffice.settings import community
+from tests.pgserver import running_server
 
 # ── The clock (issue 12 §1) ──────────────────────────────────────────────────────────────────
 # Every test runs on a fixed day, never the real one: REDOFFICE_TEST_TODAY (YYYY-MM-DD) if set —
@@ -139,3 +141,33 @@ def opened_copy(template: Path, path: Path) -> Iterator[Database]:
         yield db
     finally:
         db.close()
+
+
+TEMPLATE = "redoffice_template"  # PostgreSQL: the initialized office every test database copies
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """The run's own PostgreSQL server (tests/pgserver.py), one for the core and the migration
+    tests, holding the template database of an initialized office."""
+    with running_server() as url:
+        if url is None:
+            if os.environ.get("REDOFFICE_REQUIRE_PG") == "1":
+                pytest.fail("PostgreSQL is required (REDOFFICE_REQUIRE_PG=1) but not installed")
+            pytest.skip("PostgreSQL binaries not installed")
+        run_admin(url, f"DROP DATABASE IF EXISTS {TEMPLATE}", f"CREATE DATABASE {TEMPLATE}")
+        db = open_database(f"{url}/{TEMPLATE}")
+        community.initialize(db, IDENTITY, OPERATOR)
+        db.close()
+        yield url
+
+
+def run_admin(server: str, *statements: str) -> None:
+    """Statements that cannot run inside a transaction (CREATE/DROP DATABASE)."""
+    admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            for statement in statements:
+                conn.execute(text(statement))
+    finally:
+        admin.dispose()

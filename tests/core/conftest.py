@@ -15,47 +15,19 @@ import os
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine
 
 from redoffice.kit.db import Database, make_engine, open_database
-from redoffice.settings import community
-from tests.conftest import IDENTITY, OPERATOR
-from tests.pgserver import running_server
+from tests.conftest import OPERATOR, TEMPLATE, run_admin
 
-TEMPLATE = "redoffice_template"
 SHARED = "redoffice_tests"
 _counter = itertools.count()
 
 
 @pytest.fixture(scope="session")
-def pg_server() -> Iterator[str]:
-    with running_server() as url:
-        if url is None:
-            if os.environ.get("REDOFFICE_REQUIRE_PG") == "1":
-                pytest.fail("PostgreSQL is required (REDOFFICE_REQUIRE_PG=1) but not installed")
-            pytest.skip("PostgreSQL binaries not installed")
-        _run_admin(url, f"DROP DATABASE IF EXISTS {TEMPLATE}", f"CREATE DATABASE {TEMPLATE}")
-        db = open_database(f"{url}/{TEMPLATE}")
-        community.initialize(db, IDENTITY, OPERATOR)
-        db.close()
-        yield url
-
-
-def _run_admin(server: str, *statements: str) -> None:
-    """Statements that cannot run inside a transaction (CREATE/DROP DATABASE)."""
-    admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            for statement in statements:
-                conn.execute(text(statement))
-    finally:
-        admin.dispose()
-
-
-@pytest.fixture(scope="session")
 def pg_shared(pg_server: str) -> Iterator[Engine]:
     """The run's one PostgreSQL database, which no test commits to."""
-    _run_admin(
+    run_admin(
         pg_server,
         f"DROP DATABASE IF EXISTS {SHARED}",
         f"CREATE DATABASE {SHARED} TEMPLATE {TEMPLATE}",
@@ -88,14 +60,14 @@ def _rolled_back(engine: Engine) -> Iterator[Database]:
 
 def _own_database(server: str) -> Iterator[Database]:
     name = f"t_{os.getpid()}_{next(_counter)}"
-    _run_admin(server, f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}")
+    run_admin(server, f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}")
     db = open_database(f"{server}/{name}")
     db.actor = OPERATOR
     try:
         yield db
     finally:
         db.close()
-        _run_admin(server, f"DROP DATABASE {name}")
+        run_admin(server, f"DROP DATABASE {name}")
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
