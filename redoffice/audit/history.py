@@ -377,7 +377,10 @@ def changes(
 
 @dataclass(frozen=True)
 class _Step:
-    """One audit entry of one row, with the row's values before and after it."""
+    """One audit entry of one row, with the row's values before and after it; ``order`` the
+    entry's id (the chain's order: instants come from the clerks' PC clocks), ``rank`` 0 for a
+    creation by a batch (before the row's changes in the same transaction, whose entries precede
+    the batch's own)."""
 
     at: datetime
     order: int
@@ -389,6 +392,7 @@ class _Step:
     before: dict[str, Any]
     after: dict[str, Any]
     how: str = ""
+    rank: int = 1
 
 
 def _wanted(s: Session, table: str, record_id: str) -> list[tuple[str, list[str], str, str]]:
@@ -408,20 +412,54 @@ def _current(s: Session, table: str, ids: list[str]) -> dict[str, dict[str, Any]
     return {str(r["id"]): json.loads(dump(dict(r))) for r in rows}
 
 
-def _batch_of(s: Session, seq: Any) -> AuditBatch | None:
-    return None if seq is None else s.scalar(select(AuditBatch).where(AuditBatch.seq == seq))
+@dataclass(frozen=True)
+class Origin:
+    """An import, the demo or the upgrade's legacy batch as its chained entry states it (not
+    the ``audit_batch`` row, which the chain does not cover; ``audit verify`` compares both)."""
+
+    entry: int
+    at: datetime
+    actor: str
+    kind: str  # "import", "demo" or "legacy"
+    seq: int
+    details: dict[str, Any]
+
+    @property
+    def how(self) -> str:
+        """How its records came in: the import of which file, the demo; for those written
+        before 0012 (the ``legacy`` batch) that was not recorded."""
+        if self.kind == "import":
+            sha = str(self.details.get("sha256", ""))
+            return f"导入《{self.details.get('file', '')}》（SHA-256 {sha[:12]}…）"
+        if self.kind == "demo":
+            return "演示数据"
+        return "升级前录入，录入方式未记录"
 
 
-def _how(batch: AuditBatch | None) -> str:
-    """How a record came in: typed in, the import of which file, the demo; for an entry written
-    before 0012 (the ``legacy`` batch) that was not recorded."""
-    if batch is None:
-        return TYPED_IN
-    if batch.kind == "import":
-        return f"导入《{batch.file_name}》（SHA-256 {batch.sha256[:12]}…）"
-    if batch.kind == "demo":
-        return "演示数据"
-    return "升级前录入，录入方式未记录"
+def origin(s: Session, batch_id: int) -> Origin | None:
+    """The batch ``batch_id`` from its chained entry; None when it has none."""
+    entry = s.scalar(
+        select(AuditLog).where(
+            AuditLog.table_name == "audit_batch",
+            AuditLog.row_id == str(batch_id),
+            AuditLog.batch_id == batch_id,
+        )
+    )
+    if entry is None:
+        return None
+    details = json.loads(entry.fields or "{}")
+    kind = "legacy" if entry.action == "upgrade" else entry.action
+    seq = int(details.get("seq", 0))
+    return Origin(entry.id, entry.at, entry.actor, kind, seq, details)
+
+
+def _origin_of(s: Session, seq: Any) -> Origin | None:
+    """The batch whose transaction created a row (its ``created_seq``), if one did."""
+    if not seq:
+        return None
+    found = s.scalar(select(AuditBatch.id).where(AuditBatch.seq == seq))
+    batch = None if found is None else origin(s, found)
+    return batch if batch is not None and batch.seq == seq else None
 
 
 def _steps(s: Session, table: str, ids: list[str], part: str, link: str) -> Iterator[_Step]:
@@ -445,7 +483,6 @@ def _row_steps(s: Session, shape: _Step, entries: list[AuditLog]) -> Iterator[_S
         after = dict(state)
         for column, (old, _new) in json.loads(entry.fields or "{}").items():
             state[column] = old
-        batch = s.get(AuditBatch, entry.batch_id) if entry.batch_id else None
         created = entry.action == "create"
         yield replace(
             shape,
@@ -455,14 +492,28 @@ def _row_steps(s: Session, shape: _Step, entries: list[AuditLog]) -> Iterator[_S
             action=entry.action,
             before={} if created else dict(state),
             after=after,
-            how=_how(batch) if created else "",
+            how=_created_how(s, entry) if created else "",
         )
     if not any(e.action == "create" for e in entries):
-        batch = _batch_of(s, state.get("created_seq"))
+        batch = _origin_of(s, state.get("created_seq"))
         if batch is not None:
+            first = min([batch.entry, *(e.id for e in entries)])
             yield replace(
-                shape, at=batch.at, actor=batch.actor, action="create", after=state, how=_how(batch)
+                shape,
+                at=batch.at,
+                order=first,
+                rank=0,
+                actor=batch.actor,
+                action="create",
+                after=state,
+                how=batch.how,
             )
+
+
+def _created_how(s: Session, entry: AuditLog) -> str:
+    """手工录入, or the batch a create entry belongs to (the legacy batch of the upgrade)."""
+    batch = origin(s, entry.batch_id) if entry.batch_id else None
+    return TYPED_IN if batch is None else batch.how
 
 
 def _entry(step: _Step, texts: Texts) -> HistoryEntry | None:
@@ -488,7 +539,7 @@ def history(db: Database, table: str, record_id: str) -> list[HistoryEntry]:
             if ids
             for step in _steps(s, part_table, ids, part, link)
         ]
-        steps.sort(key=lambda step: (step.at, step.order))
+        steps.sort(key=lambda step: (step.order, step.rank))
         return [e for e in (_entry(step, texts) for step in steps) if e is not None]
 
 
@@ -497,7 +548,7 @@ def batch_records(db: Database, batch_id: int) -> dict[str, list[str]]:
     the batch's sequence number (read by a scan: the auditor's question is rare, an index on
     every synced table would cost every write)."""
     with db.read() as s:
-        batch = s.get(AuditBatch, batch_id)
+        batch = origin(s, batch_id)
         if batch is None or batch.kind == "legacy":
             return {}
         found: dict[str, list[str]] = {}

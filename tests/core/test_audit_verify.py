@@ -10,13 +10,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event, func, select
 
-from redoffice.audit import chain
+from redoffice.audit import chain, history
 from redoffice.cli import main
 from redoffice.kit.audit_log import entry_hash
 from redoffice.kit.db import Database, open_database
-from redoffice.models import AuditLog
+from redoffice.models import AuditBatch, AuditLog, Resident
+from redoffice.registry import importer
 from redoffice.registry import reference as registry
 from redoffice.registry.reference import GridInput
+from tests import excel_corpus as corpus
 from tests.conftest import OPERATOR
 
 
@@ -161,3 +163,67 @@ def test_verify_reads_the_head_and_the_entries_in_one_snapshot(db: Database) -> 
     finally:
         event.remove(db.engine, "before_cursor_execute", meanwhile)
     assert saved and chain.verify(db) == chain.Verdict(True, before + 1)
+
+
+def _demo_file(demo_db: Database) -> Path:
+    return Path(str(demo_db.engine.url.database))
+
+
+def _demo_batch(demo_db: Database) -> tuple[int, int]:
+    """The demo's batch id and the id of its chained entry."""
+    with demo_db.read() as s:
+        batch = s.scalars(select(AuditBatch).where(AuditBatch.kind == "demo")).one()
+        entry = s.scalar(select(AuditLog.id).where(AuditLog.batch_id == batch.id))
+    assert entry is not None
+    return batch.id, entry
+
+
+def _first_resident(demo_db: Database) -> str:
+    with demo_db.read() as s:
+        found = s.scalars(select(Resident.id).order_by(Resident.id)).first()
+    assert found is not None
+    return found
+
+
+def test_a_batch_row_altered_outside_is_named_and_history_keeps_the_chain(
+    demo_db: Database,
+) -> None:
+    """The 录入方式 is read from the chained entry, not from the audit_batch row it repeats."""
+    batch, entry = _demo_batch(demo_db)
+    rid = _first_resident(demo_db)
+    assert chain.verify(demo_db).ok
+    _sql(
+        _demo_file(demo_db),
+        "UPDATE audit_batch SET kind = 'import', file_name = '街道下发名单.xlsx', "
+        f"sha256 = 'ab' || substr(sha256, 3) WHERE id = {batch}",
+    )
+    verdict = chain.verify(demo_db)
+    assert (verdict.ok, verdict.first_bad, verdict.reason) == (False, entry, "batch")
+    assert verdict.text().startswith(f"审计记录不完整：第 {entry} 条审计记录所记的导入批次")
+    assert history.history(demo_db, "resident", rid)[0].how == "演示数据"
+    assert history.batch_records(demo_db, batch)["resident"]
+
+
+def test_a_record_moved_out_of_its_batch_is_found(demo_db: Database) -> None:
+    """A row's created_seq changed outside: its batch no longer has the records it counts."""
+    _batch, entry = _demo_batch(demo_db)
+    rid = _first_resident(demo_db)
+    _sql(
+        _demo_file(demo_db),
+        f"UPDATE resident SET created_seq = created_seq + 1000 WHERE id = '{rid}'",
+    )
+    verdict = chain.verify(demo_db)
+    assert (verdict.ok, verdict.first_bad, verdict.reason) == (False, entry, "records")
+    assert "记录数与数据库不符" in verdict.text()
+
+
+def test_imports_and_hand_entries_keep_the_batches_in_agreement(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    """An import (creating and updating rows) after the demo, and a hand entry: all agree."""
+    path = corpus.two_row_header(tmp_path)
+    importer.apply_import(demo_db, importer.plan_import(demo_db, path))
+    registry.save_grid(demo_db, GridInput(code="G99", name="九十九"))
+    with demo_db.read() as s:
+        entries = int(s.scalar(select(func.count()).select_from(AuditLog)) or 0)
+    assert chain.verify(demo_db) == chain.Verdict(True, entries)

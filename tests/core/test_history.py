@@ -3,7 +3,7 @@ numbers and phones, no internal columns; for the records of every audited table.
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -14,12 +14,14 @@ from redoffice.audit.history import Change
 from redoffice.cases import service as cases
 from redoffice.cases.service import CaseInput
 from redoffice.demo.build import create_demo
-from redoffice.kit import codes, records
+from redoffice.kit import clock, codes, records
 from redoffice.kit.db import Database
 from redoffice.meetings import codes as meeting_codes
 from redoffice.meetings import queries as meeting_queries
-from redoffice.models import AuditBatch, Resident
+from redoffice.models import AuditBatch, Grid, Resident
 from redoffice.registry import importer, residents
+from redoffice.registry import reference as registry
+from redoffice.registry.reference import GridInput
 from redoffice.registry.residents import TagInput
 from redoffice.wishes import queries as wish_queries
 from redoffice.wishes import service as wishes
@@ -204,3 +206,35 @@ def test_an_imported_record_names_the_file_it_came_from(db: Database, tmp_path: 
     listed = history.batch_records(db, batch.id)
     assert set(listed["resident"]) == imported and listed["resident_tag"]
     assert history.batch_records(db, batch.id + 1) == {}
+
+
+def test_steps_follow_the_chain_not_the_clerks_clocks(db: Database) -> None:
+    """Two clerks whose PC clocks disagree: the history is in the order the changes were
+    saved (the entries' ids), not in the order of the instants their clocks gave."""
+    grid = registry.save_grid(db, GridInput(code="G1", name="一"))
+    with clock.frozen(datetime(2027, 3, 17, 10, 5)):  # clerk A's PC runs five minutes fast
+        registry.save_grid(db, GridInput(code="G1", name="二"), grid)
+    with clock.frozen(datetime(2027, 3, 17, 10, 1)):  # clerk B, a minute later in reality
+        registry.save_grid(db, GridInput(code="G1", name="三"), grid)
+    steps = [(e.action, e.changes[-1].new) for e in history.history(db, "grid", grid)]
+    assert steps == [("create", "一"), ("update", "二"), ("update", "三")]
+
+
+def test_a_record_of_a_batch_starts_with_it_whatever_the_clock(db: Database) -> None:
+    """A demo run on a PC whose clock was ahead, the record changed later on a correct one:
+    the creation by the batch still comes first."""
+    with clock.frozen(datetime(2027, 3, 20, 9, 0)):
+        create_demo(db, 1, seed=3)
+    with db.read() as s:
+        grid = s.scalars(select(Grid.id)).first()
+    assert grid is not None
+    with clock.frozen(datetime(2027, 3, 17, 9, 0)), db.uow() as s:
+        found = s.get(Grid, grid)
+        assert found is not None
+        found.notes = "改过"
+    created, changed = history.history(db, "grid", grid)
+    assert (created.action, created.how, changed.changes) == (
+        "create",
+        "演示数据",
+        (Change("备注", "—", "改过"),),
+    )
