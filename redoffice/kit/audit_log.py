@@ -174,9 +174,25 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+@dataclass(frozen=True)
+class SourceFile:
+    """The file an import read: its name and the SHA-256 of its content. Taken when the file is
+    read for the preview (the dry run), so the audit names the file the clerk saw, even if it
+    was changed or removed before the import was confirmed."""
+
+    name: str
+    sha256: str
+
+    @classmethod
+    def of(cls, path: Path) -> SourceFile:
+        return cls(path.name, file_sha256(path))
+
+
 @contextmanager
-def batch(session: Session, kind: str, path: Path | None = None, **details: Any) -> Iterator[Batch]:
-    """One audited bulk write (``kind`` "import" with the file at ``path``, or "demo"): rows
+def batch(
+    session: Session, kind: str, source: SourceFile | None = None, **details: Any
+) -> Iterator[Batch]:
+    """One audited bulk write (``kind`` "import" of the file ``source``, or "demo"): rows
     created inside carry the batch's sequence number instead of an audit entry each; changes of
     existing rows keep their entries, marked with the batch. On success the batch's counts are
     stored and its entry appended; on an error nothing is (the transaction rolls back)."""
@@ -184,8 +200,8 @@ def batch(session: Session, kind: str, path: Path | None = None, **details: Any)
     row = AuditBatch(
         seq=seq,
         kind=kind,
-        file_name=path.name if path else "",
-        sha256=file_sha256(path) if path else "",
+        file_name=source.name if source else "",
+        sha256=source.sha256 if source else "",
         counts="{}",
         at=utcnow(),
         actor=str(session.info.get("actor") or "system"),

@@ -57,6 +57,7 @@ class ImportOptions:
 @dataclass
 class ImportPlan:
     path: Path
+    source: audit_log.SourceFile  # the file's name and SHA-256 as read for this plan
     sheet: str
     header: Header
     header_rows: list[list[Any]]  # the title rows and the header, as in the file
@@ -122,13 +123,16 @@ def plan_import(db: Database, path: Path, options: ImportOptions = ImportOptions
     if options.group_by not in GROUP_BY:
         raise UserError("invalid_choice", value=options.group_by)
     stream = stream_sheet(path, options.sheet)
+    source = audit_log.SourceFile.of(path)  # the file previewed, not the one there at import
     head, header = head_and_header(stream)
     mapping = options.mapping or remembered_mapping(db, header) or auto_mapping(header)
     if "name" not in mapping.values():
         raise UserError("import.no_name_column")
     if options.group_by == "household_no" and "household_no" not in mapping.values():
         raise UserError("import.no_household_column")
-    plan = ImportPlan(path, stream.name, header, head[: header.data_row], mapping, options, [])
+    plan = ImportPlan(
+        path, source, stream.name, header, head[: header.data_row], mapping, options, []
+    )
     _read_rows(plan, chain(head[header.data_row :], stream.rows))
     del stream, head  # the workbook's copy of the sheet goes with them
     with db.read() as s:
@@ -275,7 +279,7 @@ def apply_import(
         db.uow() as s,
         s.no_autoflush,
         search.deferred_indexing(s),
-        audit_log.batch(s, "import", plan.path),
+        audit_log.batch(s, "import", plan.source),
     ):
         grids, estates = create_places(s, plan.new_places)
         place_rows(todo, grids, estates)

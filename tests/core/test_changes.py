@@ -15,9 +15,11 @@ from redoffice.kit.audit_log import GENESIS, entry_hash
 from redoffice.kit.db import Database
 from redoffice.kit.errors import ValidationFailed
 from redoffice.models import AuditBatch, AuditChain, AuditLog, Grid, Resident, SyncCounter
+from redoffice.registry import importer
 from redoffice.registry import reference as registry
 from redoffice.registry.reference import GridInput
-from tests.factories import add_resident
+from tests import excel_corpus as corpus
+from tests.factories import add_resident, setup_place
 
 
 def _entries(db: Database, start: int = 0) -> list[AuditLog]:
@@ -220,7 +222,7 @@ def test_a_batch_is_one_entry_naming_the_file_and_its_rows(db: Database, tmp_pat
     ledger.write_bytes(b"ledger")
     resident = add_resident(db, "王芳")
     start = _last_entry(db)
-    with db.uow() as s, audit_log.batch(s, "import", ledger) as batch:
+    with db.uow() as s, audit_log.batch(s, "import", audit_log.SourceFile.of(ledger)) as batch:
         changes.insert_records(s, Grid, _grid_rows(db, 4))
         s.add(Grid(code="G99", name="新网格"))
         found = s.get(Resident, resident)
@@ -240,6 +242,26 @@ def test_a_batch_is_one_entry_naming_the_file_and_its_rows(db: Database, tmp_pat
         assert row is not None and row.sha256 == audit_log.file_sha256(ledger)
         listed = s.scalars(select(Grid.code).where(Grid.created_seq == row.seq)).all()
     assert sorted(listed) == ["B0", "B1", "B2", "B3", "G99"]
+
+
+@pytest.mark.parametrize("then", ["removed", "replaced"])
+def test_an_import_names_the_file_as_previewed(db: Database, tmp_path: Path, then: str) -> None:
+    """The SHA-256 is taken when the dry run reads the file: the file removed or replaced
+    before the import is confirmed neither fails the import nor changes what the audit says."""
+    setup_place(db)
+    path = corpus.two_row_header(tmp_path)
+    previewed = hashlib.sha256(path.read_bytes()).hexdigest()
+    plan = importer.plan_import(db, path)
+    if then == "removed":
+        path.unlink()
+    else:
+        path.write_bytes(b"another file")
+    assert importer.apply_import(db, plan).new > 0
+    with db.read() as s:
+        row = s.scalars(select(AuditBatch)).one()
+        entry = s.scalars(select(AuditLog).where(AuditLog.batch_id == row.id)).one()
+    assert (row.file_name, row.sha256) == (path.name, previewed)
+    assert json.loads(entry.fields or "")["sha256"] == previewed
 
 
 @pytest.mark.postgresql
