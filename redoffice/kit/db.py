@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -132,32 +133,49 @@ def backup_sqlite(engine: Engine, folder: Path) -> Path | None:
     if engine.url.get_backend_name() != "sqlite" or not source or source == ":memory:":
         return None
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = clock.now().strftime(STAMP)
-    target = folder / f"{Path(source).stem}-{stamp}.sqlite"
+    now = clock.now()
+    stem = Path(source).stem
+    target = folder / f"{stem}-{now.strftime(STAMP)}.sqlite"
     copy_sqlite(Path(source), target)
-    for old in sorted(folder.glob(f"{Path(source).stem}-*.sqlite"))[:-BACKUPS_KEPT]:
+    others = [p for p in _by_age(folder, stem, now) if p != target]
+    for old in others[: max(0, len(others) - (BACKUPS_KEPT - 1))]:
         old.unlink()
     return target
 
 
 def backup_if_due(engine: Engine, folder: Path) -> Path | None:
     """The GUI's backup on opening: at most one a day (a 100k-resident file is ~350 MB), judged
-    by the clock's time stamped in the newest copy's name."""
-    stem = Path(engine.url.database or "").stem
-    newest = max(
-        filter(None, (_stamp(p, stem) for p in folder.glob(f"{stem}-*.sqlite"))), default=None
-    )
-    if newest is not None and clock.now() - newest < timedelta(hours=BACKUP_EVERY_HOURS):
+    by the clock's time stamped in the copies' names. A copy stamped later than now (made while
+    the clock was ahead: a fixed test day, a PC clock since corrected) does not count as recent,
+    else no backup would be made until that time came."""
+    now, recent = clock.now(), timedelta(hours=BACKUP_EVERY_HOURS)
+    copies = _backups(folder, Path(engine.url.database or "").stem)
+    if any(now - recent < at <= now for at, _path in copies):
         return None
     return backup_sqlite(engine, folder)
 
 
-def _stamp(path: Path, stem: str) -> datetime | None:
-    """When ``backup_sqlite`` wrote the copy, from its name ``{stem}-YYYYmmdd-HHMMSS-ffffff``."""
-    try:
-        return datetime.strptime(path.stem.removeprefix(f"{stem}-"), STAMP)
-    except ValueError:
-        return None
+def _backups(folder: Path, stem: str) -> list[tuple[datetime, Path]]:
+    """The copies ``backup_sqlite`` made of the database ``stem`` and when, from their names
+    ``{stem}-YYYYmmdd-HHMMSS-ffffff.sqlite`` (another database's, ``{stem}-2025.sqlite``'s, do
+    not match)."""
+    pattern = re.compile(re.escape(stem) + r"-(\d{8}-\d{6}-\d{6})\.sqlite")
+    found = []
+    for path in folder.glob(f"{stem}-*.sqlite"):
+        match = pattern.fullmatch(path.name)
+        if match:
+            try:
+                found.append((datetime.strptime(match[1], STAMP), path))
+            except ValueError:  # digits, but no date
+                continue
+    return found
+
+
+def _by_age(folder: Path, stem: str, now: datetime) -> list[Path]:
+    """The copies of ``stem``, oldest first by their stamps; those stamped after ``now`` (the
+    clock was ahead) count as the oldest."""
+    copies = sorted((at <= now, at, path) for at, path in _backups(folder, stem))
+    return [path for _sane, _at, path in copies]
 
 
 def default_backup_folder(engine: Engine) -> Path | None:
