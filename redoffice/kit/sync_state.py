@@ -52,7 +52,7 @@ def transaction_seq(session: Session) -> int:
     taken = session.info.get(_KEY)
     if taken is None:
         inner = session.get_nested_transaction() or session.get_transaction()
-        taken = session.info[_KEY] = (next_seq(session.connection()), inner)
+        taken = session.info[_KEY] = (next_seq(session.connection()), inner, None)
     return int(taken[0])
 
 
@@ -136,11 +136,25 @@ def stamp_statement(state: ORMExecuteState) -> ORMExecuteState | None:
     return state
 
 
-def _forget(session: Session, transaction: SessionTransaction) -> None:
-    """The number goes with the transaction, or the savepoint, that took it: a savepoint rolled
-    back has given its number back to the counter."""
+def _hand_up(session: Session, transaction: SessionTransaction) -> None:
+    """The number goes with the transaction that took it. The outermost one ends: forgotten. A
+    savepoint ends: its parent holds the counter's update now (a released savepoint's writes
+    are the parent's), so the number is handed up, noting where from; if the savepoint was in
+    fact rolled back, :func:`_give_back` (which runs next) forgets it."""
     taken = session.info.get(_KEY)
-    if taken is not None and (transaction.parent is None or transaction is taken[1]):
+    if taken is None:
+        return
+    if transaction.parent is None:
+        session.info.pop(_KEY, None)
+    elif transaction is taken[1]:
+        session.info[_KEY] = (taken[0], transaction.parent, transaction)
+
+
+def _give_back(session: Session, previous: SessionTransaction) -> None:
+    """A savepoint rolled back has given its number back to the counter: forget it (once
+    handed up, also a number taken in a savepoint released inside the one rolled back)."""
+    taken = session.info.get(_KEY)
+    if taken is not None and taken[2] is previous:
         session.info.pop(_KEY, None)
 
 
@@ -148,4 +162,5 @@ def install(session_factory: Any) -> None:
     """Stamp sequence numbers on the ORM objects flushed by sessions of ``session_factory``
     (bulk statements: :func:`stamp_statement`, called by change capture)."""
     event.listen(session_factory, "before_flush", _stamp_objects)
-    event.listen(session_factory, "after_transaction_end", _forget)
+    event.listen(session_factory, "after_transaction_end", _hand_up)
+    event.listen(session_factory, "after_soft_rollback", _give_back)

@@ -117,6 +117,37 @@ def test_a_savepoint_rolled_back_gives_its_number_back(db: Database) -> None:
     assert _seqs(db, kept.id) == (start + 1, start + 1) and _counter(db) == start + 1
 
 
+def test_a_released_savepoint_hands_its_number_to_the_transaction(db: Database) -> None:
+    """A row written in a savepoint that was released, another after it: one number."""
+    start = _counter(db)
+    with db.uow() as s:
+        with s.begin_nested():
+            first = Grid(code="G1", name="一")
+            s.add(first)
+            s.flush()
+        second = Grid(code="G2", name="二")
+        s.add(second)
+    assert _seqs(db, first.id) == _seqs(db, second.id) == (start + 1, start + 1)
+    assert _counter(db) == start + 1
+
+
+def test_a_savepoint_rolled_back_gives_back_the_numbers_of_those_released_in_it(
+    db: Database,
+) -> None:
+    start = _counter(db)
+    with db.uow() as s:
+        with pytest.raises(RuntimeError), s.begin_nested():
+            with s.begin_nested():
+                s.add(Grid(code="G1", name="一"))
+                s.flush()
+            raise RuntimeError("undone")
+        with s.begin_nested():
+            pass  # a savepoint released, with no number: nothing to hand up
+        kept = Grid(code="G2", name="二")
+        s.add(kept)
+    assert _seqs(db, kept.id) == (start + 1, start + 1) and _counter(db) == start + 1
+
+
 def test_rolled_back_action_leaves_no_entry_and_no_number(db: Database) -> None:
     add_resident(db, "王小明")
     last, seq = _last_entry(db), _counter(db)
