@@ -115,9 +115,9 @@ def _after_flush(session: Session, _ctx: UOWTransaction) -> None:
 
 
 def _bulk_statement(state: ORMExecuteState) -> None:
-    """ORM bulk INSERT/UPDATE of synced rows: stamped, and audited (counted in a batch; outside
-    one, each inserted row gets its entry, and an UPDATE, whose old values are unknown, or an
-    INSERT … VALUES is refused)."""
+    """ORM bulk INSERT of synced rows: stamped, and audited (counted in a batch; outside one,
+    each inserted row gets its entry, and an INSERT … VALUES, whose ids are unknown here, is
+    refused). A bulk UPDATE or DELETE is refused by :func:`sync_state.stamp_statement`."""
     stamped = sync_state.stamp_statement(state)
     if stamped is None:
         return
@@ -126,16 +126,14 @@ def _bulk_statement(state: ORMExecuteState) -> None:
     rows: list[dict[str, Any]] = params if isinstance(params, list) else [params] if params else []
     batch = audit_log.open_batch(state.session)
     if batch is not None:
-        batch.count(table, "create" if state.is_insert else "update", len(rows) or 1)
-    elif state.is_insert and rows:
+        batch.count(table, "create", len(rows) or 1)
+    elif rows:
         for row in rows:
             row.setdefault("id", new_id())
         entries = [Entry("create", table, str(row["id"])) for row in rows]
         audit_log.append(state.session, entries)
-    else:  # the old values of an UPDATE, the ids of an INSERT … VALUES are unknown here
-        raise RuntimeError(
-            "a bulk UPDATE or INSERT … VALUES of synced records is audited only inside a batch"
-        )
+    else:
+        raise RuntimeError("an INSERT … VALUES of synced records is audited only inside a batch")
 
 
 def new_record(node: str, **values: Any) -> dict[str, Any]:

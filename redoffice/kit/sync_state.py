@@ -10,9 +10,9 @@ order and an exporter can never see a higher number committed before a lower one
 transaction returns its number (the update is rolled back too); a number whose transaction wrote
 no synced row is harmless, a package's range is contiguous by construction.
 
-ORM statements that write many rows at once (``session.execute(insert(Resident), rows)``, an
-``update(Resident).where(...)``) are stamped by a ``do_orm_execute`` hook; a hard DELETE of
-synced rows is refused (it would escape the sync: deletions travel as soft-deleted rows).
+ORM statements that insert many rows at once (``session.execute(insert(Resident), rows)``) are
+stamped by a ``do_orm_execute`` hook; a bulk UPDATE or hard DELETE of synced rows is refused (it
+would escape the audit or the sync: deletions travel as soft-deleted rows).
 """
 
 from __future__ import annotations
@@ -109,9 +109,12 @@ def _stamp_objects(session: Session, _ctx: UOWTransaction, _instances: object) -
 
 
 def stamp_statement(state: ORMExecuteState) -> ORMExecuteState | None:
-    """For an ORM bulk INSERT/UPDATE of synced rows, the state with the transaction's number
-    set on each row (the session then runs it as changed); None for any other statement. An
-    UPDATE … WHERE also bumps ``version``; a bulk UPDATE by primary key sets what it is given."""
+    """For an ORM bulk INSERT of synced rows, the state with the transaction's number set on
+    each row (the session then runs it as changed); None for any other statement. A bulk UPDATE
+    or DELETE of synced rows is refused: a hard delete escapes the sync, and an UPDATE would
+    change rows without the field entries of the audit (its old values are unknown here) and,
+    by primary key, without a new ``version``. No write path needs one: changes of existing
+    records go through the ORM, one object each."""
     if not (state.is_insert or state.is_update or state.is_delete):
         return None
     mapper = state.bind_mapper
@@ -119,19 +122,17 @@ def stamp_statement(state: ORMExecuteState) -> ORMExecuteState | None:
         return None
     if state.is_delete:
         raise RuntimeError("synced records are soft-deleted; a hard delete escapes the sync")
+    if state.is_update:
+        raise RuntimeError("a bulk UPDATE of synced records escapes the audit; change objects")
     seq = transaction_seq(state.session)
-    stamp: dict[str, Any] = {"sync_seq": seq}
-    if state.is_insert:
-        stamp["created_seq"] = seq
+    stamp: dict[str, Any] = {"sync_seq": seq, "created_seq": seq}
     params: Any = state.parameters
     if isinstance(params, list) and params:
         for row in params:
             row.update(stamp)
-    elif state.is_insert and params:
+    elif params:
         params.update(stamp)
     else:
-        if state.is_update:
-            stamp["version"] = mapper.local_table.c.version + 1
         state.statement = state.statement.values(**stamp)  # type: ignore[attr-defined]
     return state
 

@@ -233,19 +233,33 @@ def test_bulk_inserts_are_stamped_and_each_row_entered(db: Database) -> None:
     assert [(e.action, e.table_name) for e in created] == [("create", "grid")] * 5
 
 
-def test_bulk_updates_are_stamped_in_a_batch_and_refused_outside(db: Database) -> None:
+def test_bulk_updates_and_deletes_are_refused_everywhere(db: Database) -> None:
+    """A bulk UPDATE would change rows without their field entries (and, by primary key,
+    without a new version): refused outside a batch and inside one alike."""
     grid = registry.save_grid(db, GridInput(code="G01", name="第一网格"))
-    with pytest.raises(RuntimeError, match="batch"), db.uow() as s:
+    before = (_seqs(db, grid), _counter(db), _last_entry(db))
+    by_key = [{"id": grid, "name": "改"}]
+    with pytest.raises(RuntimeError, match="bulk UPDATE"), db.uow() as s:
         s.execute(update(Grid).where(Grid.id == grid).values(name="改"))
+    with pytest.raises(RuntimeError, match="bulk UPDATE"), db.uow() as s:
+        s.execute(update(Grid), by_key)
+    for in_batch in (
+        lambda s: s.execute(update(Grid).where(Grid.id == grid).values(name="改")),
+        lambda s: s.execute(update(Grid), by_key),
+    ):
+        with (
+            pytest.raises(RuntimeError, match="bulk UPDATE"),
+            db.uow() as s,
+            audit_log.batch(s, "import"),
+        ):
+            in_batch(s)
     with pytest.raises(RuntimeError, match="soft-deleted"), db.uow() as s:
         s.execute(delete(Grid).where(Grid.id == grid))
     with pytest.raises(RuntimeError, match="batch"), db.uow() as s:
         s.execute(insert(Grid).values(**_grid_rows(db, 1, 7)[0]))
-    with db.uow() as s, audit_log.batch(s, "import"):
-        s.execute(update(Grid).where(Grid.id == grid).values(name="改"))
-    assert _seqs(db, grid)[0] == _counter(db)
+    assert (_seqs(db, grid), _counter(db), _last_entry(db)) == before
     with db.read() as s:
-        assert s.scalar(select(Grid.version).where(Grid.id == grid)) == 2
+        assert s.scalar(select(Grid.name).where(Grid.id == grid)) == "第一网格"
 
 
 def test_a_batch_is_one_entry_naming_the_file_and_its_rows(db: Database, tmp_path: Path) -> None:
