@@ -286,6 +286,7 @@ class Database:
 
     def close(self) -> None:
         self.optimize()
+        touched.uninstall(self.engine)
         self.engine.dispose()
 
 

@@ -114,10 +114,13 @@ def written_table(statement: str, context: ExecutionContext | None) -> str | Non
 
 
 class _Tracker:
-    """Maps each connection a session's transaction holds to that session's set of tables."""
+    """Maps each connection a session's transaction holds to that session's set of tables (in
+    the session's ``info``: the set belongs to the session, whichever Database made it). One
+    per engine, shared by the Databases open on it (tests open many on one engine)."""
 
     def __init__(self) -> None:
         self._open: weakref.WeakKeyDictionary[Connection, set[str]] = weakref.WeakKeyDictionary()
+        self.users = 0
 
     def begun(self, session: Session, _transaction: SessionTransaction, conn: Connection) -> None:
         self._open[conn] = session.info.setdefault(_KEY, set())
@@ -136,8 +139,26 @@ class _Tracker:
             tables.add(table)
 
 
+_TRACKERS: weakref.WeakKeyDictionary[Engine, _Tracker] = weakref.WeakKeyDictionary()
+
+
 def install(session_factory: sessionmaker[Session], engine: Engine) -> None:
-    """Track the tables written by every session ``session_factory`` makes on ``engine``."""
-    tracker = _Tracker()
+    """Track the tables written by every session ``session_factory`` makes on ``engine``: the
+    engine's one statement listener, installed by the first Database open on it."""
+    tracker = _TRACKERS.get(engine)
+    if tracker is None:
+        tracker = _TRACKERS[engine] = _Tracker()
+        event.listen(engine, "before_cursor_execute", tracker.executing)
+    tracker.users += 1
     event.listen(session_factory, "after_begin", tracker.begun)
-    event.listen(engine, "before_cursor_execute", tracker.executing)
+
+
+def uninstall(engine: Engine) -> None:
+    """A Database on ``engine`` closed: the last one to close removes the engine's listener."""
+    tracker = _TRACKERS.get(engine)
+    if tracker is None:
+        return
+    tracker.users -= 1
+    if tracker.users <= 0:
+        event.remove(engine, "before_cursor_execute", tracker.executing)
+        del _TRACKERS[engine]

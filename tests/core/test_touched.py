@@ -210,3 +210,27 @@ def test_the_new_day_is_brought_in_by_a_write_once(db: Database) -> None:
         assert (due.household_id, due.due) == (household, tomorrow)
     with db.read() as s:
         assert s.scalar(select(HouseholdVisitState.computed_on)) == tomorrow
+
+
+def test_databases_on_one_engine_share_one_listener_removed_with_the_last(
+    sqlite_db: Database,
+) -> None:
+    """The PostgreSQL tests open a Database per test on one shared engine: the statement
+    listener is the engine's, not one more per Database; each session still reports its own."""
+    engine = sqlite_db.engine
+    listeners = len(engine.dispatch.before_cursor_execute)
+    with engine.connect() as conn:
+        others = [Database(engine, within=conn) for _ in range(20)]
+        assert len(engine.dispatch.before_cursor_execute) == listeners
+        with touched.recording() as rec:
+            registry.save_grid(others[-1], registry.GridInput(code="G7", name="七"))
+        assert _data(rec.changes) == {"grid"}
+        conn.rollback()
+    with touched.recording() as rec:
+        setup_place(sqlite_db)
+    assert {"grid", "estate", "household"} <= _data(rec.changes)
+    for other in others:
+        other.close()
+    assert len(engine.dispatch.before_cursor_execute) == listeners  # sqlite_db's is kept
+    sqlite_db.close()
+    assert len(engine.dispatch.before_cursor_execute) == listeners - 1
