@@ -86,8 +86,8 @@ def _walk(rows: Iterable[Any], last_id: int, last_hash: bytes) -> Verdict:
         content = (actor, action, table, row, fields, batch, bytes(prev_hash))
         if canonical_hash(entry_id, _instant(at), *content) != bytes(own):
             return Verdict(False, count, entry_id, "altered")
-        if bytes(prev_hash) != prev:
-            return Verdict(False, count, entry_id - 1, "altered")
+        if bytes(prev_hash) != prev:  # the entry before altered and rehashed; the first: itself
+            return Verdict(False, count, max(entry_id - 1, 1), "altered")
         expected, prev = entry_id + 1, bytes(own)
     if expected <= last_id:
         return Verdict(False, count, expected, "removed")

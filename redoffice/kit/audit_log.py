@@ -29,6 +29,7 @@ from sqlalchemy import Connection, insert, update
 from sqlalchemy.orm import Session
 
 from redoffice.kit.clock import utcnow
+from redoffice.kit.errors import UserError
 from redoffice.kit.sync_state import transaction_seq
 from redoffice.models import AuditBatch, AuditChain, AuditLog
 
@@ -146,14 +147,17 @@ def append(session: Session, entries: list[Entry], batch: int | None = None) -> 
 
 
 def _claim(conn: Connection, n: int) -> tuple[int, bytes]:
-    """Reserve ``n`` ids: the new last id and the hash the first new entry follows."""
-    last_id, last_hash = conn.execute(
+    """Reserve ``n`` ids: the new last id and the hash the first new entry follows. Without
+    the head row (removed outside the application) nothing can be appended: refused in words."""
+    head = conn.execute(
         update(AuditChain)
         .where(AuditChain.id == CHAIN_ROW)
         .values(last_id=AuditChain.last_id + n)
         .returning(AuditChain.last_id, AuditChain.last_hash)
-    ).one()
-    return int(last_id), bytes(last_hash)
+    ).one_or_none()
+    if head is None:
+        raise UserError("audit.head_missing")
+    return int(head[0]), bytes(head[1])
 
 
 def record(session: Session, action: str, table: str, row: str, details: dict[str, Any]) -> None:

@@ -45,6 +45,10 @@ MESSAGES: Final[dict[str, str]] = {
     "community.street_not_prefix": "街道代码应为社区代码的前9位（{prefix}）",
     "db.too_new": "该数据库由更新版本的 RedOffice 创建（数据库版本 {found}），请升级本软件后再打开",
     "db.cannot_open": "无法打开数据库：{detail}",
+    "audit.head_missing": (
+        "审计记录的链头在程序之外被删除了，为保护审计记录暂不能保存；"
+        "请用“redoffice-cli audit verify”检查并联系技术支持"
+    ),
     "db.not_redoffice": "该文件不是 RedOffice 数据库（其中已有其他数据表），为避免损坏未作任何修改",
     "db.unknown_grid": "找不到网格编码“{code}”",
     "db.unknown_tag": "未知的人群类别“{tag}”",

@@ -8,12 +8,13 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import event, func, select, update
 
 from redoffice.audit import chain, history
 from redoffice.cli import main
 from redoffice.kit.audit_log import entry_hash
 from redoffice.kit.db import Database, open_database
+from redoffice.kit.errors import UserError
 from redoffice.models import AuditBatch, AuditLog, Resident
 from redoffice.registry import importer
 from redoffice.registry import reference as registry
@@ -121,6 +122,41 @@ def test_a_removed_chain_head_is_reported(dbfile: Path, capsys: pytest.CaptureFi
     _sql(dbfile, "DELETE FROM audit_chain")
     code, out = _verify(dbfile, capsys)
     assert (code, out) == (1, "审计记录不完整：哈希链的链头记录在程序之外被删除了\n")
+
+
+def test_without_the_chain_head_a_save_is_refused_in_words(dbfile: Path) -> None:
+    _sql(dbfile, "DELETE FROM audit_chain")
+    entries = _count(dbfile)
+    db = open_database(f"sqlite:///{dbfile}")
+    db.actor = OPERATOR
+    try:
+        with pytest.raises(UserError, match="审计记录的链头在程序之外被删除了"):
+            registry.save_grid(db, GridInput(code="G09", name="第九网格"))
+    finally:
+        db.close()
+    assert _count(dbfile) == entries
+
+
+def test_the_first_entry_altered_and_rehashed_is_named_as_itself(
+    dbfile: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Entry 1 follows no entry: a changed prev_hash is entry 1's own alteration (not 第 0 条)."""
+    db = open_database(f"sqlite:///{dbfile}")
+    try:
+        with db.engine.begin() as conn:
+            e = conn.execute(select(AuditLog).where(AuditLog.id == 1)).one()
+            prev = b"\x01" * 32
+            digest = entry_hash(
+                1, e.at, e.actor, e.action, e.table_name, e.row_id, e.fields, e.batch_id, prev
+            )
+            conn.execute(
+                update(AuditLog).where(AuditLog.id == 1).values(prev_hash=prev, hash=digest)
+            )
+    finally:
+        db.close()
+    code, report = _report(dbfile, capsys)
+    assert (code, report["first_bad"], report["reason"]) == (1, 1, "altered")
+    assert "第 1 条审计记录在程序之外被修改过" in _verify(dbfile, capsys)[1]
 
 
 @pytest.mark.postgresql
