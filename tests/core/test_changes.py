@@ -7,14 +7,15 @@ import threading
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from redoffice.demo.build import create_demo
 from redoffice.kit import audit_log, changes, records, sync_state
 from redoffice.kit.audit_log import GENESIS, entry_hash
 from redoffice.kit.db import Database
 from redoffice.kit.errors import ValidationFailed
-from redoffice.models import AuditBatch, AuditChain, AuditLog, Grid, Resident, SyncCounter
+from redoffice.models import AuditBatch, AuditChain, AuditLog, Base, Grid, Resident, SyncCounter
 from redoffice.registry import importer
 from redoffice.registry import reference as registry
 from redoffice.registry.reference import GridInput
@@ -334,3 +335,36 @@ def test_clerks_on_one_server_get_numbers_in_commit_order(pg_db: Database) -> No
         assert not second_done.wait(0.5)  # blocked on the counter row
     worker.join(10)
     assert (_seqs(db, grid.id)[0], seqs["second"]) == (start + 1, start + 2)
+
+
+def _synced() -> dict[str, Table]:
+    return {t: Base.metadata.tables[t] for t in sorted(records.RECORD_TABLES)}
+
+
+def _unstamped(db: Database) -> dict[str, int]:
+    """Synced rows still at the SQLite column default 0 (never stamped), per table."""
+    found = {}
+    with db.read() as s:
+        for table, model in _synced().items():
+            never = (model.c.sync_seq == 0) | (model.c.created_seq == 0)
+            n = s.scalar(select(func.count()).select_from(model).where(never)) or 0
+            if n:
+                found[table] = int(n)
+    return found
+
+
+def test_every_write_path_stamps_every_synced_row(db: Database, tmp_path: Path) -> None:
+    """Migration 0011 leaves ``DEFAULT 0`` on the SQLite columns; no write path may rely on it:
+    the set-up, ORM objects, ORM and Core bulk inserts, an import and the demo."""
+    assert _unstamped(db) == {}
+    setup_place(db)
+    add_resident(db, "王芳")
+    with db.uow() as s:
+        s.execute(insert(Grid), _grid_rows(db, 2, 3))
+        changes.insert_records(s, Grid, _grid_rows(db, 2, 5))
+    importer.apply_import(db, importer.plan_import(db, corpus.two_row_header(tmp_path)))
+    create_demo(db, 2, seed=5)
+    assert _unstamped(db) == {}
+    with db.read() as s:
+        created = {t: s.scalar(select(func.count()).select_from(m)) for t, m in _synced().items()}
+    assert all(created[t] for t in ("grid", "household", "resident", "visit", "case_record"))
