@@ -16,7 +16,7 @@ from redoffice import __version__
 from redoffice.cli import audit, excel, holidays, meetings, wishes, work
 from redoffice.cli.common import Handler, out, out_json, parse_date
 from redoffice.demo import build as demo
-from redoffice.kit import codes
+from redoffice.kit import clock, codes
 from redoffice.kit.db import Database, open_database
 from redoffice.kit.errors import UserError
 from redoffice.kit.logs import log_exception
@@ -181,6 +181,9 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if (ignored := clock.ignored_setting()) is not None:  # never run on another day than asked
+        sys.stderr.write(f"错误：{ignored}\n")
+        return 2
     args = _parser().parse_args(argv)
     try:
         return _run(args)

@@ -10,7 +10,10 @@ By default the clock is the computer's. It can be *fixed* to a day:
   the configured clock;
 - for a whole process and the processes it starts (CLI runs, report workers, a demo "as of" a
   date), the environment variable ``REDOFFICE_TODAY=YYYY-MM-DD``, read at import and by
-  ``reset()``; it is used only when set.
+  ``reset()``; it is used only when set. A malformed value never raises (the clock is imported
+  by nearly every module): the clock stays the computer's and :func:`ignored_setting` says why
+  in Chinese; the CLI refuses to run on it (exit 2), the app logs it and runs on the computer's
+  clock (it is a tester's setting, not an office's, so no dialog).
 
 A fixed clock is not stopped: it shows 09:00 local time on the day when it is fixed and then
 advances with real elapsed time, so instants written one after another (``updated_at``, audit
@@ -47,6 +50,13 @@ class _Fixed:
 
 
 _fixed: _Fixed | None = None
+_ignored: str | None = None  # why the REDOFFICE_TODAY given was not used
+
+
+def ignored_setting() -> str | None:
+    """The Chinese message for a malformed ``REDOFFICE_TODAY`` the clock ignored (it runs on
+    the computer's clock then); None when the variable is unset or valid."""
+    return _ignored
 
 
 def today() -> date:
@@ -99,6 +109,8 @@ def _start(day: date | datetime) -> datetime:
 
 
 def _configured() -> _Fixed | None:
+    global _ignored
+    _ignored = None
     value = os.environ.get(ENV, "").strip()
     if not value:
         return None
@@ -110,7 +122,8 @@ def _configured() -> _Fixed | None:
             else _Fixed(_start(date.fromisoformat(shown)), _time.time())
         )
     except ValueError:
-        raise ValueError(f"{ENV}={value!r}: 应为 YYYY-MM-DD 格式的日期") from None
+        _ignored = f"环境变量 {ENV} 的值“{value}”无效：应为 YYYY-MM-DD 格式的日期，如 2027-05-20"
+        return None
     os.environ[ENV] = fixed.setting()  # the processes started from here share the time line
     return fixed
 

@@ -51,6 +51,22 @@ def _excepthook(kind: type[BaseException], error: BaseException, tb: TracebackTy
     report(None, error)
 
 
+def _report_ignored_clock_setting() -> None:
+    """A malformed ``REDOFFICE_TODAY`` (a tester's setting): the program runs on the computer's
+    clock and says so in the log and on stderr, without a dialog (decision 0015)."""
+    from redoffice.kit import clock
+
+    ignored = clock.ignored_setting()
+    if ignored is not None:
+        import logging
+
+        from redoffice.kit.logs import log_file
+
+        log_file()
+        logging.getLogger("redoffice").warning("%s；按计算机时钟运行", ignored)
+        sys.stderr.write(f"{ignored}；按计算机时钟运行\n")
+
+
 def freeze_startup_objects() -> None:
     """Move everything alive after start-up (Qt wrappers, SQLAlchemy, translations) out of the
     cyclic collector's reach: a full collection over them paused scrolling for 40 ms. The
@@ -93,6 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _start(argv: Sequence[str] | None) -> int:
     args = _parse(argv)
+    _report_ignored_clock_setting()
     if args.self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from redoffice.ui.kit.errors import collect_instead_of_showing

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from redoffice.kit import clock
+from redoffice.kit import clock, logs
 from redoffice.kit.db import Database, backup_if_due
+from redoffice.ui import app
 from redoffice.visits import service as visits
 from tests.conftest import TEST_TODAY
 from tests.factories import setup_place
@@ -138,11 +139,39 @@ def test_reset_reads_the_environment_and_falls_back_to_the_computer(
     assert clock.today() == date(2027, 5, 20)
     assert os.environ[clock.ENV].startswith("2027-05-20T09:00:00@")  # the shared time line
     monkeypatch.setenv(clock.ENV, "2027-13-01")
-    with pytest.raises(ValueError, match="REDOFFICE_TODAY"):
-        clock.reset()
+    clock.reset()  # a malformed value never raises: the computer's clock, and why
+    assert abs(clock.utcnow().timestamp() - clock.wall_seconds()) < 5
+    assert clock.ignored_setting() == (
+        "环境变量 REDOFFICE_TODAY 的值“2027-13-01”无效：应为 YYYY-MM-DD 格式的日期，如 2027-05-20"
+    )
     monkeypatch.delenv(clock.ENV)
     clock.reset()
     assert abs(clock.utcnow().timestamp() - clock.wall_seconds()) < 5
+    assert clock.ignored_setting() is None
+
+
+def test_a_malformed_day_stops_the_cli_and_not_the_app(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The CLI: the Chinese message on stderr and exit 2, in a process of its own (the clock
+    reads the variable when imported); the app: a line in the log, on the computer's clock."""
+    env = {**os.environ, clock.ENV: "明天"}
+    run = subprocess.run(
+        [sys.executable, "-m", "redoffice.cli", "--help"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 2 and run.stdout == ""
+    assert run.stderr == (
+        "错误：环境变量 REDOFFICE_TODAY 的值“明天”无效：应为 YYYY-MM-DD 格式的日期，如 2027-05-20\n"
+    )
+    monkeypatch.setenv(clock.ENV, "明天")
+    clock.reset()
+    app._report_ignored_clock_setting()
+    assert "按计算机时钟运行" in capsys.readouterr().err
+    assert "REDOFFICE_TODAY 的值“明天”无效" in logs.log_file().read_text(encoding="utf-8")
 
 
 def test_a_started_process_continues_the_same_time_line() -> None:
