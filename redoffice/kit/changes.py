@@ -93,6 +93,11 @@ def _entries(session: Session, batch: audit_log.Batch | None) -> list[Entry]:
 def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) -> None:
     if any(isinstance(obj, AuditLog) for obj in session.new):
         raise RuntimeError("audit entries are appended by redoffice.kit.audit_log, never added")
+    if _writes_tracked(session):
+        # lock order: the sync counter before any audited row (a setting is audited, not
+        # synced: taken only at the append, after its row was written, two clerks could each
+        # hold what the other waits for on PostgreSQL)
+        sync_state.transaction_seq(session)
     node = session.info.get("node_id")
     now = utcnow()
     for obj in session.new:
@@ -103,6 +108,15 @@ def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) ->
     for obj in session.dirty:
         if sync_state.synced(obj) and session.is_modified(obj):
             obj.updated_at = now
+
+
+def _writes_tracked(session: Session) -> bool:
+    """Whether this flush writes a synced or audited row."""
+    return (
+        any(_tracked(o) for o in session.new)
+        or any(_tracked(o) for o in session.deleted)
+        or any(_tracked(o) and session.is_modified(o) for o in session.dirty)
+    )
 
 
 def _after_flush(session: Session, _ctx: UOWTransaction) -> None:

@@ -7,11 +7,11 @@ import threading
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy import Table, delete, event, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from redoffice.demo.build import create_demo
-from redoffice.kit import audit_log, changes, records, sync_state
+from redoffice.kit import audit_log, changes, records, sync_state, touched
 from redoffice.kit.audit_log import GENESIS, entry_hash
 from redoffice.kit.db import Database
 from redoffice.kit.errors import ValidationFailed
@@ -19,6 +19,7 @@ from redoffice.models import AuditBatch, AuditChain, AuditLog, Base, Grid, Resid
 from redoffice.registry import importer
 from redoffice.registry import reference as registry
 from redoffice.registry.reference import GridInput
+from redoffice.settings import config
 from tests import excel_corpus as corpus
 from tests.factories import add_resident, setup_place
 
@@ -368,3 +369,34 @@ def test_every_write_path_stamps_every_synced_row(db: Database, tmp_path: Path) 
     with db.read() as s:
         created = {t: s.scalar(select(func.count()).select_from(m)) for t, m in _synced().items()}
     assert all(created[t] for t in ("grid", "household", "resident", "visit", "case_record"))
+
+
+def test_the_counter_is_taken_before_any_audited_row_is_written(db: Database) -> None:
+    """Lock order on PostgreSQL: the sync counter first, then the rows, then the chain head —
+    also for a write of local rows only (a setting), so two clerks never wait for each other."""
+    written: list[str] = []
+
+    def note(_c: object, _cur: object, statement: str, *_a: object) -> None:
+        table = touched.written_table(statement, None)
+        if table is not None and written[-1:] != [table]:
+            written.append(table)
+
+    event.listen(db.engine, "before_cursor_execute", note)
+    try:
+        with db.uow() as s:
+            config.put_value(s, "report.footer", "幸福社区居委会")
+        registry.save_grid(db, GridInput(code="G01", name="第一网格"))
+    finally:
+        event.remove(db.engine, "before_cursor_execute", note)
+    assert written == [
+        "sync_counter",
+        "setting",
+        "audit_chain",
+        "audit_log",
+        "audit_chain",
+        "sync_counter",
+        "grid",
+        "audit_chain",
+        "audit_log",
+        "audit_chain",
+    ]
