@@ -30,6 +30,8 @@ from tests.pgserver import running_server
 TEST_TODAY = "2027-03-17"
 os.environ[clock.ENV] = os.environ.get("REDOFFICE_TEST_TODAY") or TEST_TODAY
 clock.reset()
+if clock.ignored_setting():  # a malformed REDOFFICE_TEST_TODAY: never run on the real date
+    raise pytest.UsageError(f"REDOFFICE_TEST_TODAY: {clock.ignored_setting()}")
 
 
 @pytest.fixture(autouse=True)
