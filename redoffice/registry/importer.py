@@ -26,7 +26,7 @@ from redoffice.kit.sheets import Header, auto_mapping, head_and_header, sheet_na
 from redoffice.kit.workbook import rows_workbook
 from redoffice.models import Household, Resident, ResidentTag
 from redoffice.registry import cleaning, search
-from redoffice.registry.importer_households import group_households, household_ids
+from redoffice.registry.importer_households import group_households, has_rows, household_ids
 from redoffice.registry.importer_places import NewPlaces, Places, create_places, place_rows
 from redoffice.registry.importer_rows import Cleaner, ImportRow, Labels, check_row, is_note_row
 from redoffice.registry.importer_write import (
@@ -194,7 +194,7 @@ def _match_registry(s: Session, plan: ImportPlan) -> None:
     by_number = {
         str(r.values["id_number"]): r for r in plan.rows if r.accepted and r.values.get("id_number")
     }
-    numbers = list(by_number)
+    numbers = list(by_number) if has_rows(s, Resident) else []
     for start in range(0, len(numbers), 500):
         found = s.execute(
             select(*columns).where(Resident.id_number.in_(numbers[start : start + 500]))
