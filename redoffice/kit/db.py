@@ -286,7 +286,7 @@ class Database:
 
     def close(self) -> None:
         self.optimize()
-        touched.uninstall(self.engine)
+        touched.uninstall(self._factory, self.engine)
         self.engine.dispose()
 
 

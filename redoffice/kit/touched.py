@@ -120,7 +120,7 @@ class _Tracker:
 
     def __init__(self) -> None:
         self._open: weakref.WeakKeyDictionary[Connection, set[str]] = weakref.WeakKeyDictionary()
-        self.users = 0
+        self.factories: weakref.WeakSet[sessionmaker[Session]] = weakref.WeakSet()
 
     def begun(self, session: Session, _transaction: SessionTransaction, conn: Connection) -> None:
         self._open[conn] = session.info.setdefault(_KEY, set())
@@ -149,16 +149,19 @@ def install(session_factory: sessionmaker[Session], engine: Engine) -> None:
     if tracker is None:
         tracker = _TRACKERS[engine] = _Tracker()
         event.listen(engine, "before_cursor_execute", tracker.executing)
-    tracker.users += 1
-    event.listen(session_factory, "after_begin", tracker.begun)
+    if session_factory not in tracker.factories:
+        tracker.factories.add(session_factory)
+        event.listen(session_factory, "after_begin", tracker.begun)
 
 
-def uninstall(engine: Engine) -> None:
-    """A Database on ``engine`` closed: the last one to close removes the engine's listener."""
+def uninstall(session_factory: sessionmaker[Session], engine: Engine) -> None:
+    """The Database of ``session_factory`` closed (again, or never tracked: nothing happens);
+    the last one open on ``engine`` removes the engine's listener."""
     tracker = _TRACKERS.get(engine)
-    if tracker is None:
+    if tracker is None or session_factory not in tracker.factories:
         return
-    tracker.users -= 1
-    if tracker.users <= 0:
+    tracker.factories.discard(session_factory)
+    event.remove(session_factory, "after_begin", tracker.begun)
+    if not tracker.factories:
         event.remove(engine, "before_cursor_execute", tracker.executing)
         del _TRACKERS[engine]
