@@ -17,7 +17,10 @@ from redoffice.kit.db import open_database
 from redoffice.kit.errors import UserError
 from tests.migrations.test_upgrade import _as_0010_wrote, _at_0010, _check_upgraded
 
-KILL_AT = "UPDATE grid SET sync_seq"  # 0011 fills the new columns after adding them
+KILL_AT = (
+    "UPDATE grid SET sync_seq",  # 0011 fills the new columns after adding them
+    "INSERT INTO audit_batch",  # 0012, after 0011 and the new audit tables
+)
 
 KILLED = textwrap.dedent(
     """
@@ -74,12 +77,15 @@ def _reopened(url: str) -> None:
         db.close()
 
 
-def test_an_upgrade_killed_half_way_leaves_the_file_to_upgrade_again(tmp_path: Path) -> None:
+@pytest.mark.parametrize("at", KILL_AT)
+def test_an_upgrade_killed_half_way_leaves_the_file_to_upgrade_again(
+    tmp_path: Path, at: str
+) -> None:
     path = tmp_path / "v0010.sqlite"
     url = _at_0010_file(path)
     before = _schema(path)
-    run = subprocess.run([sys.executable, "-c", KILLED, url, KILL_AT], check=False)
-    assert run.returncode == 9  # killed after 0011 added its columns
+    run = subprocess.run([sys.executable, "-c", KILLED, url, at], check=False)
+    assert run.returncode == 9  # killed after columns or tables were added
     assert _schema(path) == before
     _reopened(url)
 
