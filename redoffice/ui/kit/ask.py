@@ -8,6 +8,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from redoffice.ui.kit import ui_state
+from redoffice.ui.kit.file_dialogs import choose_files
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
@@ -37,18 +38,20 @@ def save_path(parent: QWidget | None, title: str, suggested: str, filters: str) 
     start = (
         Path(suggested) if Path(suggested).is_absolute() else ui_state.start_folder() / suggested
     )
-    path, _ = QFileDialog.getSaveFileName(parent, title, str(start), filters)
-    return ui_state.remember_folder(path) or None
+    paths = choose_files(parent, title, str(start), filters, QFileDialog.FileMode.AnyFile)
+    return ui_state.remember_folder(paths[0]) if paths else None
 
 
 def open_paths(parent: QWidget | None, title: str, filters: str) -> list[str]:
-    paths, _ = QFileDialog.getOpenFileNames(parent, title, str(ui_state.start_folder()), filters)
+    start = str(ui_state.start_folder())
+    paths = choose_files(parent, title, start, filters, QFileDialog.FileMode.ExistingFiles)
     return [ui_state.remember_folder(p) for p in paths]
 
 
 def open_path(parent: QWidget | None, title: str, filters: str) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, title, str(ui_state.start_folder()), filters)
-    return ui_state.remember_folder(path) or None
+    start = str(ui_state.start_folder())
+    paths = choose_files(parent, title, start, filters, QFileDialog.FileMode.ExistingFile)
+    return ui_state.remember_folder(paths[0]) if paths else None
 
 
 def printer_setup(parent: QWidget | None, printer: QPrinter) -> bool:
