@@ -14,13 +14,15 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPoint,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -65,6 +67,29 @@ class TableView(QTableView):
         self.doubleClicked.connect(lambda index: self.open_row.emit(index.row()))
         self.rows = RowMenu(self)
         self.menu: QMenu | None = None
+        self._headers: list[QHeaderView] = []
+        self.sort_only_sortable(header)
+
+    def sortable(self, column: int) -> bool:
+        """Whether a click on ``column``'s heading sorts (a lazy list sorts in SQL, only by
+        the columns with a sort key; a short list sorts by any)."""
+        model = self.model()
+        return not isinstance(model, LazyTableModel) or model.sort_key(column) is not None
+
+    def sort_only_sortable(self, header: QHeaderView) -> None:
+        """A press on a heading that cannot sort leaves the arrow where it is (on the column
+        the rows are sorted by, which is also what is remembered): such a heading is not
+        clickable while pressed; it can still be dragged and widened."""
+        header.viewport().installEventFilter(self)
+        self._headers.append(header)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            header = next((h for h in self._headers if h.viewport() is watched), None)
+            if header is not None:
+                column = header.logicalIndexAt(event.position().toPoint())
+                header.setSectionsClickable(column < 0 or self.sortable(column))
+        return super().eventFilter(watched, event)
 
     def enable_sorting(self, column: int, order: Qt.SortOrder) -> None:
         """Clicking a heading sorts; the list starts sorted by ``column`` (-1: as given)."""
@@ -160,6 +185,7 @@ class ListTable(TableView):
             )
         )
         top = frozen.horizontalHeader()
+        self.sort_only_sortable(top)
         top.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         top.customContextMenuRequested.connect(
             lambda pos: self._header_menu(top.viewport().mapToGlobal(pos))
