@@ -1346,24 +1346,34 @@
 <context>
     <name>IssueTable</name>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="52"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="56"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="52"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="57"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="52"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="58"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="52"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="59"/>
         <source>Raised by</source>
         <translation>诉求人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="60"/>
+        <source>Handled by (staff)</source>
+        <translation type="unfinished">承办人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="61"/>
+        <source>Handled by (organization)</source>
+        <translation type="unfinished">承办单位</translation>
     </message>
 </context>
 <context>
@@ -1676,7 +1686,7 @@
     </message>
     <message>
         <location filename="../../redoffice/ui/meetings/meetings_page.py" line="281"/>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="337"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="347"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
@@ -1736,27 +1746,32 @@
         <translation>（逾期）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="351"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="364"/>
         <source>Requests closed: %1</source>
         <translation>已办结民情诉求：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="358"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="366"/>
+        <source>No open request is linked to it</source>
+        <translation>没有关联的待办结民情诉求</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="373"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="358"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="373"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="365"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="380"/>
         <source>Follow-up sheet</source>
         <translation>议定事项督办表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="370"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="385"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
@@ -2586,14 +2601,14 @@
 <context>
     <name>SearchableList</name>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/kit/list_view.py" line="235"/>
+        <location filename="../../redoffice/ui/kit/list_view.py" line="238"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>共 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/kit/list_view.py" line="295"/>
+        <location filename="../../redoffice/ui/kit/list_view.py" line="298"/>
         <source>search “%1”</source>
         <translation>搜索“%1”</translation>
     </message>
@@ -2801,7 +2816,7 @@
 <context>
     <name>TableView</name>
     <message>
-        <location filename="../../redoffice/ui/kit/list_table.py" line="101"/>
+        <location filename="../../redoffice/ui/kit/list_table.py" line="126"/>
         <source>Default columns</source>
         <translation>恢复默认列</translation>
     </message>
@@ -2868,93 +2883,93 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="106"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="122"/>
         <source>Record a visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="117"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="133"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="120"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="136"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="122"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="138"/>
         <source>Start time</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="123"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="139"/>
         <source>End time</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="125"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="141"/>
         <source>Visitors</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="127"/>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="128"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="143"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="144"/>
         <source>Names separated by 、</source>
         <translation>多人用顿号“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="129"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="145"/>
         <source>Party members along</source>
         <translation>陪同党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="130"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="146"/>
         <source>Volunteers along</source>
         <translation>陪同志愿者</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="138"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="154"/>
         <source>Purposes</source>
         <translation>走访目的</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="141"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="157"/>
         <source>Health, income, changes in the family…</source>
         <translation>健康、收入、家庭变化等情况…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="143"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="159"/>
         <source>Situation</source>
         <translation>情况记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="146"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="162"/>
         <source>Resolved on the spot</source>
         <translation>现场解决问题数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="148"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="164"/>
         <source>Next visit</source>
         <translation>下次走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="150"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="166"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="152"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="168"/>
         <source>Add issue</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="154"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="170"/>
         <source>Issues found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="156"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="172"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -3796,7 +3811,7 @@ Records: %5</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="200"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="216"/>
         <source>Household visit form</source>
         <translation>入户走访记录表</translation>
     </message>

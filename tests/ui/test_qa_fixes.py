@@ -11,9 +11,17 @@ from typing import Any
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
+from redoffice.cases import queries as case_queries
+from redoffice.cases.queries import CaseFilter
+from redoffice.meetings import resolutions
+from redoffice.meetings.resolutions import ResolutionFilter
+from redoffice.models.meetings import Resolution
+from redoffice.ui.cases.cases_page import CasesPage
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.list_view import SearchableList
+from redoffice.ui.meetings.meetings_page import CompleteDialog, MeetingsPage
 from redoffice.ui.registry.residents_page import ResidentsPage
+from tests.ui.driver import click, click_row, opened, tick, type_into
 
 
 def _show(qtbot: QtBot, ctx: AppContext, page: Any) -> Any:
@@ -55,3 +63,58 @@ def test_a_heading_that_cannot_sort_does_not_take_the_arrow(qtbot: QtBot, ctx: A
     assert ctx.tasks.wait_idle()
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
     assert listing.ids() != order
+
+
+def _select(qtbot: QtBot, listing: SearchableList[Any], record_id: str) -> None:
+    qtbot.waitUntil(lambda: record_id in listing.ids(), timeout=5000)
+    click_row(qtbot, listing.table, listing.ids().index(record_id))
+
+
+def test_the_case_pane_clears_when_its_case_is_filtered_out(qtbot: QtBot, ctx: AppContext) -> None:
+    page = _show(qtbot, ctx, CasesPage(ctx))
+    on_time = next(r for r in case_queries.list_cases(ctx.db, CaseFilter()) if not r.overdue)
+    _select(qtbot, page.list, on_time.id)
+    assert ctx.tasks.wait_idle()
+    assert on_time.number in page.detail.text() and page.timeline.rowCount() > 0
+    tick(qtbot, page.overdue)  # 仅看逾期
+    assert ctx.tasks.wait_idle()
+    assert on_time.id not in page.list.ids()
+    assert page.detail.text() == "" and page.timeline.rowCount() == 0
+
+
+def _open_resolution(ctx: AppContext, linked: bool) -> str:
+    """An open resolution with (or without) a request behind it."""
+    with ctx.db.uow() as s:
+        for row in resolutions.list_resolutions(ctx.db, ResolutionFilter(open_only=True)):
+            resolution = s.get(Resolution, row.id)
+            assert resolution is not None
+            if bool(resolutions.linked_cases(s, resolution)) == linked:
+                return row.id
+    raise AssertionError("no such resolution in the demo")
+
+
+def _complete(qtbot: QtBot, ctx: AppContext, page: MeetingsPage, resolution_id: str) -> None:
+    _select(qtbot, page.resolutions, resolution_id)
+    assert ctx.tasks.wait_idle()
+    click(qtbot, page, "完成")
+    dialog = opened(CompleteDialog)
+    assert dialog.close_cases.isChecked()  # 同时办结背后的诉求
+    type_into(qtbot, dialog.verifier, "李网格员")
+    with qtbot.waitSignal(dialog.saved):
+        click(qtbot, dialog, "保存")
+    assert ctx.tasks.wait_idle()
+
+
+def test_completed_resolution_leaves_with_its_notes_and_says_no_request(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    page = _show(qtbot, ctx, MeetingsPage(ctx))
+    page.tabs.setCurrentIndex(1)
+    resolution_id = _open_resolution(ctx, linked=False)
+    _complete(qtbot, ctx, page, resolution_id)
+    assert resolution_id not in page.resolutions.ids()  # 只看未完成
+    assert page.notes.rowCount() == 0
+    assert page.outcome.isVisible() and page.outcome.text() == "没有关联的待办结民情诉求"
+    linked = _open_resolution(ctx, linked=True)
+    _complete(qtbot, ctx, page, linked)
+    assert page.outcome.isVisible() and page.outcome.text().startswith("已办结民情诉求")

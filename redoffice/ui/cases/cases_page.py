@@ -267,8 +267,8 @@ class CasesPage(QWidget):
 
     def _fill_timeline(self, loaded: tuple[list[CaseRow], list[TimelineEntry]]) -> None:
         rows, entries = loaded
-        if not rows:
-            return
+        if not rows or rows[0].id != self.list.current_id():
+            return  # the case left the list (or another was selected) meanwhile
         row = rows[0]
         self.detail.setText(
             f"<b>{row.number}</b>　{row.category}　{row.address}　{_state(row)}<br>"

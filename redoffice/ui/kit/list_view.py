@@ -223,7 +223,8 @@ class SearchableList(QWidget, Generic[R]):
         if generation != self._generation:
             return
         self._shown = generation
-        keep = self._select_next or self.current_id()
+        selected = self.current_id()
+        keep = self._select_next or selected
         self._select_next = None
         self.model.set_ids(ids)
         position = self.model.row_of(keep) if keep else -1
@@ -232,6 +233,8 @@ class SearchableList(QWidget, Generic[R]):
         if position >= 0:
             self.table.selectRow(position)
             self.table.scrollTo(self.model.index(position, 0))
+        elif selected:  # the selected record left the list: a reset says nothing of it
+            self.current_changed.emit("")
         self.count.setText(self.tr("%n record(s)", "", len(ids)))
         self.reloaded.emit(len(ids))
         waiting, self._when_ready = self._when_ready, []

@@ -325,9 +325,14 @@ class MeetingsPage(QWidget):
         if not resolution_id:
             self.notes.set_rows([])
             return
-        self.ctx.query(partial(resolutions.notes, self.ctx.db, resolution_id), self._fill_notes)
+        self.ctx.query(
+            partial(resolutions.notes, self.ctx.db, resolution_id),
+            partial(self._fill_notes, resolution_id),
+        )
 
-    def _fill_notes(self, entries: list[NoteEntry]) -> None:
+    def _fill_notes(self, resolution_id: str, entries: list[NoteEntry]) -> None:
+        if resolution_id != self.resolutions.current_id():
+            return  # it left the list (完成, 取消 under 只看未完成) or another was selected
         self.notes.set_rows(
             [
                 (e.at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M"), e.actor, e.status, e.note)
@@ -349,12 +354,17 @@ class MeetingsPage(QWidget):
         if row is None:
             return
         dialog = CompleteDialog(self.ctx, row, self)
-        dialog.saved.connect(self._completed)
+        dialog.saved.connect(lambda closed: self._completed(dialog.close_cases.isChecked(), closed))
         dialog.open()
 
-    def _completed(self, closed: list[str]) -> None:
-        self.outcome.setText(self.tr("Requests closed: %1").replace("%1", "、".join(closed)))
-        self.outcome.setVisible(bool(closed))
+    def _completed(self, close_cases: bool, closed: list[str]) -> None:
+        """What completing closed: the requests, or, when they were to be closed too, that
+        none was linked (still open)."""
+        if closed:
+            self.outcome.setText(self.tr("Requests closed: %1").replace("%1", "、".join(closed)))
+        else:
+            self.outcome.setText(self.tr("No open request is linked to it"))
+        self.outcome.setVisible(bool(closed) or close_cases)
 
     def cancel(self) -> None:
         row = self.current()
