@@ -39,12 +39,28 @@ State = HouseholdVisitState
 
 @dataclass(frozen=True)
 class IssueInput:
-    """An issue heard during the visit; it becomes a case with source 走访."""
+    """An issue heard during the visit; it becomes a case with source 走访, accepted like one
+    on the 民情诉求 page: the same fields, 承办人/承办单位 included, and the same timeline."""
 
     category: str
     description: str
     urgency: str = "normal"
     reporter_resident_id: str | None = None  # who raised it; else the household's person
+    assignee_staff_id: str | None = None
+    assignee_org_id: str | None = None
+
+    def case_input(self, household_id: str, reporter: str | None) -> CaseInput:
+        """The request this issue is, raised by ``reporter`` unless the issue names someone."""
+        return CaseInput(
+            category=self.category,
+            description=self.description,
+            urgency=self.urgency,
+            source="visit",
+            household_id=household_id,
+            reporter_resident_id=self.reporter_resident_id or reporter,
+            assignee_staff_id=self.assignee_staff_id,
+            assignee_org_id=self.assignee_org_id,
+        )
 
 
 @dataclass(frozen=True)
@@ -133,18 +149,7 @@ def record_visit(db: Database, data: VisitInput) -> str:
             s.add(VisitParticipant(visit_id=visit.id, role=role, name=name.strip()))
         reporter = visited_person(s, household.id) if data.issues else None
         for issue in data.issues:
-            open_case(
-                s,
-                CaseInput(
-                    category=issue.category,
-                    description=issue.description,
-                    urgency=issue.urgency,
-                    source="visit",
-                    household_id=household.id,
-                    reporter_resident_id=issue.reporter_resident_id or reporter,
-                ),
-                visit=visit,
-            )
+            open_case(s, issue.case_input(household.id, reporter), visit=visit)
         attachments.link(s, "visit", visit.id, files)
         return visit.id
 

@@ -1368,12 +1368,12 @@
     <message>
         <location filename="../../redoffice/ui/visits/visit_dialog.py" line="60"/>
         <source>Handled by (staff)</source>
-        <translation type="unfinished">承办人</translation>
+        <translation>承办人</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/visits/visit_dialog.py" line="61"/>
         <source>Handled by (organization)</source>
-        <translation type="unfinished">承办单位</translation>
+        <translation>承办单位</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@ import pytest
 from sqlalchemy import select
 
 from redoffice.cases import queries as case_queries
+from redoffice.cases import service as cases
 from redoffice.cases.queries import CaseFilter
 from redoffice.kit import clock
 from redoffice.kit.db import Database
@@ -99,6 +100,46 @@ def test_an_issue_is_raised_by_the_visited_household(db: Database, place: dict[s
     people = visits.household_people(db, household)  # the visit form's choices, default first
     expected = ["张建国（户主）", "张老先生（父母）", "张小军（子女）"]
     assert [label for label, _ in people] == expected
+
+
+def test_an_issue_becomes_the_same_case_as_one_accepted_on_the_cases_page(
+    db: Database, place: dict[str, str]
+) -> None:
+    """承办人 and 承办单位 chosen for a visit's issue reach the case; its fields and timeline are
+    those of the request accepted with the same values on the 民情诉求 page."""
+    head = add_resident(db, "张建国", household=place["household"], relation="0")
+    org = registry.save_organization(
+        db, registry.OrganizationInput(kind="property_company", name="安居物业")
+    )
+    issue = IssueInput(
+        "设施维修", "单元门禁损坏", "urgent", assignee_staff_id=place["staff"], assignee_org_id=org
+    )
+    visit_id = visits.record_visit(db, _visit(place, issues=(issue,)))
+    direct = cases.create_case(db, issue.case_input(place["household"], head))
+    fields = (
+        Case.category,
+        Case.description,
+        Case.urgency,
+        Case.source,
+        Case.household_id,
+        Case.reporter_resident_id,
+        Case.assignee_staff_id,
+        Case.assignee_org_id,
+        Case.status,
+    )
+    with db.read() as s:
+        from_visit = s.execute(select(Case.id, *fields).where(Case.visit_id == visit_id)).one()
+        accepted = s.execute(select(Case.id, *fields).where(Case.id == direct)).one()
+    assert from_visit[1:] == accepted[1:]
+    assert from_visit[1:] == (
+        "设施维修", "单元门禁损坏", "urgent", "visit", place["household"], head,
+        place["staff"], org, "accepted",
+    )  # fmt: skip
+
+    def steps(case_id: str) -> list[tuple[str, str | None, str]]:
+        return [(e.kind, e.to_status, e.note) for e in cases.timeline(db, case_id)]
+
+    assert steps(from_visit[0]) == steps(direct) == [("created", "accepted", "单元门禁损坏")]
 
 
 def test_without_a_head_the_eldest_member_raises_the_issue(

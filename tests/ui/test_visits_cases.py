@@ -103,6 +103,8 @@ def _record_visit_with_issue(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> s
     assert isinstance(category, QComboBox) and isinstance(text, QLineEdit)
     category.setCurrentText("设施维修")
     type_into(qtbot, text, "单元门禁损坏，老人进出困难")
+    handler = dialog.issue_table.combo(0, 4)  # 承办人, as on the 民情诉求 page
+    pick(qtbot, handler, handler.itemText(1))
     photo = tmp_path / "门禁.png"
     photo.write_bytes(PNG)
     dialog.attachments.add(photo)
@@ -119,6 +121,7 @@ def test_record_visit_turn_issue_into_case_and_call_back(
     with ctx.db.read() as s:
         case = s.scalars(select(Case).where(Case.visit_id == visit_id)).one()
     assert (case.category, case.source, case.status) == ("设施维修", "visit", "accepted")
+    assert case.assignee_staff_id is not None and case.reporter_resident_id is not None
     assert [a.name for a in attachments.list_for(ctx.db, "visit", visit_id)] == ["门禁.png"]
 
     window = _window(qtbot, ctx, "cases")

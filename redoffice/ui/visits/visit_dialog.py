@@ -41,15 +41,25 @@ translate = QCoreApplication.translate
 
 
 class IssueTable(QTableWidget):
-    """发现的问题: category, urgency, description and who raised it (the household's head
-    unless another member is chosen); each row becomes a case."""
+    """发现的问题: category, urgency, description, who raised it (the household's head unless
+    another member is chosen) and who handles it (承办人, 承办单位), as on the 民情诉求 page;
+    each row becomes a case."""
 
-    def __init__(self, categories: list[str], parent: QWidget | None = None) -> None:
-        super().__init__(0, 4, parent)
-        self.categories = categories
+    COLUMNS = 6
+
+    def __init__(self, choices: EntryChoices, parent: QWidget | None = None) -> None:
+        super().__init__(0, self.COLUMNS, parent)
+        self.choices = choices
         self.people: list[tuple[str, str]] = []
         self.setHorizontalHeaderLabels(
-            [self.tr("Category"), self.tr("Urgency"), self.tr("Description"), self.tr("Raised by")]
+            [
+                self.tr("Category"),
+                self.tr("Urgency"),
+                self.tr("Description"),
+                self.tr("Raised by"),
+                self.tr("Handled by (staff)"),
+                self.tr("Handled by (organization)"),
+            ]
         )
         self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().hide()
@@ -60,13 +70,15 @@ class IssueTable(QTableWidget):
         row = self.rowCount()
         self.insertRow(row)
         category = QComboBox()
-        category.addItems(self.categories)
+        category.addItems(self.choices.categories)
         urgency = code_combo(cases.URGENCIES)
         select_data(urgency, "normal")
         description = QLineEdit()
-        raised_by = QComboBox()
+        raised_by, staff, org = QComboBox(), QComboBox(), QComboBox()
         fill_combo(raised_by, self.people, None)
-        for column, widget in enumerate((category, urgency, description, raised_by)):
+        fill_combo(staff, self.choices.staff, "")
+        fill_combo(org, self.choices.organizations, "")
+        for column, widget in enumerate((category, urgency, description, raised_by, staff, org)):
             self.setCellWidget(row, column, widget)
         description.setFocus()
 
@@ -74,22 +86,26 @@ class IssueTable(QTableWidget):
         """The visited household's members, the one heard by default first."""
         self.people = people
         for row in range(self.rowCount()):
-            raised_by = self.cellWidget(row, 3)
-            assert isinstance(raised_by, QComboBox)
-            fill_combo(raised_by, people, None)
+            fill_combo(self.combo(row, 3), people, None)
+
+    def combo(self, row: int, column: int) -> QComboBox:
+        widget = self.cellWidget(row, column)
+        assert isinstance(widget, QComboBox)
+        return widget
 
     def issues(self) -> tuple[IssueInput, ...]:
         result = []
         for row in range(self.rowCount()):
-            category, urgency, description, raised_by = (self.cellWidget(row, c) for c in range(4))
-            assert isinstance(category, QComboBox) and isinstance(urgency, QComboBox)
-            assert isinstance(description, QLineEdit) and isinstance(raised_by, QComboBox)
+            description = self.cellWidget(row, 2)
+            assert isinstance(description, QLineEdit)
             result.append(
                 IssueInput(
-                    category.currentText(),
+                    self.combo(row, 0).currentText(),
                     description.text(),
-                    str(urgency.currentData()),
-                    combo_value(raised_by),
+                    str(self.combo(row, 1).currentData()),
+                    combo_value(self.combo(row, 3)),
+                    assignee_staff_id=combo_value(self.combo(row, 4)),
+                    assignee_org_id=combo_value(self.combo(row, 5)),
                 )
             )
         return tuple(result)
@@ -148,7 +164,7 @@ class VisitDialog(SaveDialog):
         f.add_row("next_visit_date", self.tr("Next visit"), self.next_visit)
         self.notes = QLineEdit()
         f.add_row("notes", self.tr("Notes"), self.notes)
-        self.issue_table = IssueTable(c.categories)
+        self.issue_table = IssueTable(c)
         add_issue = QPushButton(self.tr("Add issue"))
         on_click(add_issue, self.issue_table.add_issue)
         f.add_row("issues", self.tr("Issues found"), beside(self.issue_table, add_issue))
