@@ -1346,32 +1346,32 @@
 <context>
     <name>IssueTable</name>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="56"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="58"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="57"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="59"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="58"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="60"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="59"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="61"/>
         <source>Raised by</source>
         <translation>诉求人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="60"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="62"/>
         <source>Handled by (staff)</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="61"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="63"/>
         <source>Handled by (organization)</source>
         <translation>承办单位</translation>
     </message>
@@ -2883,95 +2883,100 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="122"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="124"/>
         <source>Record a visit</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="133"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="135"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="136"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="138"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="138"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="140"/>
         <source>Start time</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="139"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="141"/>
         <source>End time</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="141"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="143"/>
         <source>Visitors</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="143"/>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="144"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="145"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="146"/>
         <source>Names separated by 、</source>
         <translation>多人用顿号“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="145"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="147"/>
         <source>Party members along</source>
         <translation>陪同党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="146"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="148"/>
         <source>Volunteers along</source>
         <translation>陪同志愿者</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="154"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="156"/>
         <source>Purposes</source>
         <translation>走访目的</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="157"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="159"/>
         <source>Health, income, changes in the family…</source>
         <translation>健康、收入、家庭变化等情况…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="159"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="161"/>
         <source>Situation</source>
         <translation>情况记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="162"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="164"/>
         <source>Resolved on the spot</source>
         <translation>现场解决问题数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="164"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="166"/>
         <source>Next visit</source>
         <translation>下次走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="166"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="168"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="168"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="170"/>
         <source>Add issue</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="170"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="172"/>
         <source>Issues found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="172"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="174"/>
         <source>Attachments</source>
         <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="182"/>
+        <source>No staff yet: add them first in Grids &amp; units → Staff</source>
+        <translation>还没有工作人员：请先在 基础数据 → 工作人员 中添加</translation>
     </message>
 </context>
 <context>
@@ -3811,7 +3816,7 @@ Records: %5</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="216"/>
+        <location filename="../../redoffice/ui/visits/visit_dialog.py" line="233"/>
         <source>Household visit form</source>
         <translation>入户走访记录表</translation>
     </message>

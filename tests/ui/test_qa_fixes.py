@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from redoffice.cases import queries as case_queries
 from redoffice.cases.queries import CaseFilter
+from redoffice.kit.db import Database
 from redoffice.meetings import resolutions
 from redoffice.meetings.resolutions import ResolutionFilter
 from redoffice.models.meetings import Resolution
@@ -21,6 +22,8 @@ from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.list_view import SearchableList
 from redoffice.ui.meetings.meetings_page import CompleteDialog, MeetingsPage
 from redoffice.ui.registry.residents_page import ResidentsPage
+from redoffice.ui.visits.visit_dialog import VisitDialog
+from redoffice.ui.visits.visits_page import VisitsPage
 from tests.ui.driver import click, click_row, opened, tick, type_into
 
 
@@ -118,3 +121,21 @@ def test_completed_resolution_leaves_with_its_notes_and_says_no_request(
     linked = _open_resolution(ctx, linked=True)
     _complete(qtbot, ctx, page, linked)
     assert page.outcome.isVisible() and page.outcome.text().startswith("已办结民情诉求")
+
+
+def test_a_new_office_without_staff_sees_where_to_add_them(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    ctx = AppContext(sqlite_db)
+    try:
+        page = _show(qtbot, ctx, VisitsPage(ctx))
+        click(qtbot, page, "记录走访")
+        assert ctx.tasks.wait_idle()
+        dialog = opened(VisitDialog)
+        assert dialog.visitors.count() == 0
+        assert dialog.visitors.height() >= 40  # not a 2-pixel strip
+        assert dialog.no_staff.isVisible()
+        assert dialog.no_staff.text() == "还没有工作人员：请先在 基础数据 → 工作人员 中添加"
+    finally:
+        ctx.tasks.wait_idle(5)
+        ctx.tasks.shutdown()

@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -138,7 +140,7 @@ class VisitDialog(SaveDialog):
         f.add_row("start_time", self.tr("Start time"), self.start_time)
         f.add_row("end_time", self.tr("End time"), self.end_time)
         self.visitors = checkable_list(c.staff, {c.operator_staff_id})
-        f.add_row("visitors", self.tr("Visitors"), self.visitors)
+        f.add_row("visitors", self.tr("Visitors"), self._visitors_field())
         self.party_members, self.volunteers = QLineEdit(), QLineEdit()
         self.party_members.setPlaceholderText(self.tr("Names separated by 、"))
         self.volunteers.setPlaceholderText(self.tr("Names separated by 、"))
@@ -170,6 +172,21 @@ class VisitDialog(SaveDialog):
         f.add_row("issues", self.tr("Issues found"), beside(self.issue_table, add_issue))
         self.attachments = AttachmentPicker()
         f.add_row("attachments", self.tr("Attachments"), self.attachments)
+
+    def _visitors_field(self) -> QWidget:
+        """The staff to tick; a new office with no staff yet sees where to add them (the
+        save is refused without a 走访人)."""
+        if self.visitors.count():
+            return self.visitors
+        self.visitors.setFixedHeight(2 * 24 + 6)
+        self.no_staff = QLabel(self.tr("No staff yet: add them first in Grids & units → Staff"))
+        self.no_staff.setWordWrap(True)
+        field = QWidget()
+        column = QVBoxLayout(field)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.no_staff)
+        column.addWidget(self.visitors)
+        return field
 
     def _load_people(self, household_id: str) -> None:
         job = partial(visits.household_people, self.ctx.db, household_id)
