@@ -56,6 +56,8 @@ MESSAGES: Final[dict[str, str]] = {
     "cli.unknown_value": "{field} 不能为“{value}”，可选：{choices}",
     "cli.staff_unknown": "找不到名为“{name}”的工作人员",
     "cli.staff_ambiguous": "有多名工作人员叫“{name}”，请在程序中选择",
+    "cli.estate_unknown": "找不到名为“{name}”的小区",
+    "cli.nothing_to_correct": "没有要修改的内容：请用 --title、--date、--estate 等指明修改项",
     "calendar.bad_lines": "节假日清单有 {count} 行无法读取，未导入任何日期：\n{lines}",
     "calendar.empty": "节假日清单中没有日期（每行如：2027-01-01,元旦,休）",
     "calendar.cannot_read": "无法读取文件 {path}：{detail}",
@@ -100,6 +102,7 @@ MESSAGES: Final[dict[str, str]] = {
         "会议 {number} 的纪要已定稿，会议不能再修改或取消（纪要可填写修订原因后修改）"
     ),
     "meeting.cancelled": "会议 {number} 已取消，不能再修改或编辑纪要",
+    "meeting.cancelled_no_papers": "会议 {number} 已取消，没有会议纪要或签到表可打印",
     "wish.not_found": "找不到该心愿（可能已被删除）",
     "wish.not_editable": "心愿当前为“{status}”，登记内容只能在发布前修改",
     "wish.over_cap": "估价超过上限 {cap} 元，不能登记（上限可在设置中调整）",

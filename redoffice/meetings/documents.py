@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from redoffice.kit.db import Database
+from redoffice.kit.errors import UserError
 from redoffice.kit.validation import mask_phone
 from redoffice.meetings import codes as meeting_codes
 from redoffice.meetings import queries as meeting_queries
@@ -26,8 +27,10 @@ from redoffice.settings import community
 
 def meeting_sheet(db: Database, meeting_id: str) -> MeetingSheet:
     """The meeting for its 签到表 and 纪要; phones masked, carried-forward resolutions with their
-    current state and latest progress."""
+    current state and latest progress. A cancelled meeting has neither: refused, saying so."""
     detail = meeting_queries.get_meeting(db, meeting_id)
+    if detail.cancelled_on is not None:
+        raise UserError("meeting.cancelled_no_papers", number=detail.number)
     data, minutes = detail.data, detail.minutes
     by_id = {
         r.id: r

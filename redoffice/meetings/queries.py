@@ -34,6 +34,7 @@ class MeetingDetail:
     revision: int
     minutes: Minutes
     estate_names: tuple[str, ...] = field(default_factory=tuple)
+    cancelled_on: date | None = None
 
 
 def get_meeting(db: Database, meeting_id: str) -> MeetingDetail:
@@ -65,6 +66,7 @@ def get_meeting(db: Database, meeting_id: str) -> MeetingDetail:
             m.revision,
             load_minutes(s, m.id),
             tuple(name for _, name in estates),
+            m.cancelled_on,
         )
 
 

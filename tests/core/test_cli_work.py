@@ -1,6 +1,7 @@
 """visits / cases / report commands."""
 
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -293,3 +294,48 @@ def test_a_draft_meeting_is_cancelled_from_the_command_line(
     assert next(m for m in again if m["id"] == draft["id"])["status"] == "已取消"
     assert main(["--db", dbfile, "meetings", "cancel", str(final["number"]), "--reason", "x"]) == 1
     assert "纪要已定稿，会议不能再修改或取消" in capsys.readouterr().err
+
+
+def test_a_draft_meeting_is_corrected_from_the_command_line(
+    dbfile: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """修改 as on the meetings page: a draft's fields change, the rest is kept; a final one is
+    refused with the service's reason; nothing to change is refused too."""
+    listed = _json(capsys, "--db", dbfile, "meetings", "list", "--json")
+    draft = next(m for m in listed if m["status"] == "草稿")
+    final = next(m for m in listed if m["status"] == "已定稿")
+    estate = str(next(m for m in listed if m["estates"])["estates"]).split("、")[0]
+    later = (date.fromisoformat(str(draft["meeting_date"])) + timedelta(days=1)).isoformat()
+    db = ["--db", dbfile, "meetings", "correct"]
+    args = ["--title", "电梯加装协调会（改期）", "--date", later, "--estate", estate]
+    assert main([*db, str(draft["number"]), *args]) == 0
+    assert f"会议 {draft['number']} 已修改" in capsys.readouterr().out
+    after = next(m for m in _json(capsys, "--db", dbfile, "meetings", "list", "--json")
+                 if m["id"] == draft["id"])  # fmt: skip
+    assert (after["title"], after["meeting_date"], after["estates"]) == (
+        "电梯加装协调会（改期）", later, estate,
+    )  # fmt: skip
+    assert (after["kind"], after["status"]) == (draft["kind"], "草稿")
+    assert main([*db, str(final["number"]), "--title", "改名"]) == 1
+    assert "纪要已定稿，会议不能再修改或取消" in capsys.readouterr().err
+    assert main([*db, str(draft["number"])]) == 1
+    assert "没有要修改的内容" in capsys.readouterr().err
+    assert main([*db, str(draft["number"]), "--estate", "不存在的小区"]) == 1
+    assert "找不到名为“不存在的小区”的小区" in capsys.readouterr().err
+
+
+def test_a_cancelled_meeting_has_no_minutes_to_print(
+    dbfile: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    listed = _json(capsys, "--db", dbfile, "meetings", "list", "--json")
+    draft = str(next(m for m in listed if m["status"] == "草稿")["number"])
+    out = tmp_path / "纪要.pdf"
+    assert main(["--db", dbfile, "report", "minutes", "--meeting", draft, "--out", str(out)]) == 0
+    out.unlink()
+    assert main(["--db", dbfile, "meetings", "cancel", draft, "--reason", "延期"]) == 0
+    assert main(["--db", dbfile, "meetings", "correct", draft, "--title", "x"]) == 1
+    assert f"会议 {draft} 已取消，不能再修改" in capsys.readouterr().err
+    for report in ("minutes", "sign-in"):
+        assert main(["--db", dbfile, "report", report, "--meeting", draft, "--out", str(out)]) == 1
+        assert f"会议 {draft} 已取消，没有会议纪要或签到表可打印" in capsys.readouterr().err
+        assert not out.exists()
