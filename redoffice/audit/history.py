@@ -2,7 +2,9 @@
 belong to it, such as a resident's 特殊人群), field by field, with Chinese field names, code
 labels instead of codes (性别 女, not ``female``), other records by their name or number (the
 household's address, not its id), ID numbers and phones masked as on every screen, and no
-internal columns (ids, search keys, sequence numbers)."""
+internal columns (ids, sequence numbers, positions) nor derived ones (search and sort keys, a
+household's display address: the models declare them, ``DERIVED_COLUMNS``; a household's
+history shows the 小区, 楼栋, 单元 and 室 its address is made of)."""
 
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from redoffice.kit.validation import mask_id_number, mask_phone
 from redoffice.meetings import codes as meeting_codes
 from redoffice.meetings import resolutions
 from redoffice.models import (
+    DERIVED_COLUMNS,
     AgendaItem,
     AuditBatch,
     AuditLog,
@@ -51,7 +54,8 @@ from redoffice.wishes.queries import EVENT_LABELS
 EMPTY: Final = "—"
 TYPED_IN: Final = "手工录入"
 
-# Columns no secretary needs to read: keys, bookkeeping, search and sort keys, positions.
+# Columns no secretary needs to read: keys, bookkeeping, positions (the derived columns, such
+# as search and sort keys, are never shown either: DERIVED_COLUMNS, declared by the models).
 HIDDEN: Final = frozenset(
     {
         "id",
@@ -59,13 +63,6 @@ HIDDEN: Final = frozenset(
         "updated_at",
         "owner_node",
         "deleted",
-        "name_pinyin",
-        "name_initials",
-        "search_name",
-        "id_number_rev",
-        "phone_rev",
-        "search_address",
-        "address_sort",
         "seq",
         "sync_seq",
         "created_seq",
@@ -76,9 +73,6 @@ HIDDEN: Final = frozenset(
         "before",
     }
 )
-# a household's address is shown whole; its parts and the 小区 are in it
-HIDDEN_BY_TABLE: Final = {"household": frozenset({"estate_id", "building", "unit", "room"})}
-
 MASKED: Final = {"id_number": mask_id_number, "phone": mask_phone, "reporter_phone": mask_phone}
 MONEY: Final = frozenset({"estimated_value", "actual_value"})
 LISTS: Final = frozenset({"purposes"})  # JSON arrays of labels
@@ -307,7 +301,7 @@ def field_label(table: str, column: str) -> str:
 
 
 def shown(table: str, column: str) -> bool:
-    return column not in HIDDEN and column not in HIDDEN_BY_TABLE.get(table, frozenset())
+    return column not in HIDDEN and column not in DERIVED_COLUMNS.get(table, frozenset())
 
 
 class Texts:

@@ -8,22 +8,27 @@ What the audit keeps of a change: for an update only the fields that changed, ol
 created row nothing but who, when and how (the row itself is the record); a soft delete or
 restore as the change of ``deleted``; a removed local row (a setting, a calendar day) with its
 values. Bookkeeping columns (version, update instant, sequence numbers) are left out: they follow
-from the entries themselves. Inside an import or demo :func:`~redoffice.kit.audit_log.batch` the
-rows created are counted, not entered one by one.
+from the entries themselves; so are derived columns (``info=derived()``: search and sort keys, a
+household's display address), which follow from the columns they are derived from. A change of
+derived columns alone writes no entry (renaming a 小区 is one entry, not one per household too),
+though its rows are stamped and synced as changed. Inside an import or demo
+:func:`~redoffice.kit.audit_log.batch` the rows created are counted, not entered one by one.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, Final
 
 from sqlalchemy import Connection, event, insert, inspect
-from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
+from sqlalchemy.orm import Mapper, ORMExecuteState, Session, UOWTransaction
 
 from redoffice.kit import audit_log, sync_state
 from redoffice.kit.audit_log import Entry, dump
 from redoffice.kit.clock import utcnow
 from redoffice.kit.ids import new_id
 from redoffice.models import AuditLog, Base
+from redoffice.models.base import DERIVED
 
 # columns that change with every write and say nothing an entry does not say itself
 BOOKKEEPING: Final = frozenset({"version", "updated_at", "sync_seq", "created_seq"})
@@ -40,14 +45,25 @@ def _row_id(obj: Base) -> str:
     return str(inspect(obj).mapper.primary_key_from_instance(obj)[0])
 
 
+@cache
+def recorded(mapper: Mapper[Any]) -> tuple[tuple[str, str], ...]:
+    """(attribute, column) of each column whose changes an entry records: neither bookkeeping
+    nor derived."""
+    return tuple(
+        (attr.key, column.name)
+        for attr in mapper.column_attrs
+        for column in attr.columns[:1]
+        if column.name not in BOOKKEEPING and not column.info.get(DERIVED)
+    )
+
+
 def changed_fields(obj: Base) -> Fields:
-    """``{"column": [old, new]}`` for each column this flush changes (bookkeeping aside)."""
+    """``{"column": [old, new]}`` for each recorded column this flush changes."""
     state = inspect(obj)
     fields: Fields = {}
-    for attr in state.mapper.column_attrs:
-        name = attr.columns[0].name
-        history = state.attrs[attr.key].history
-        if name in BOOKKEEPING or not history.added:
+    for key, name in recorded(state.mapper):
+        history = state.attrs[key].history
+        if not history.added:
             continue
         old = history.deleted[0] if history.deleted else None
         if old != history.added[0]:
@@ -56,9 +72,8 @@ def changed_fields(obj: Base) -> Fields:
 
 
 def _values(obj: Base) -> Fields:
-    """A removed row's values as ``[old, None]``."""
-    state = inspect(obj)
-    return {a.columns[0].name: [getattr(obj, a.key), None] for a in state.mapper.column_attrs}
+    """A removed row's recorded values as ``[old, None]``."""
+    return {name: [getattr(obj, key), None] for key, name in recorded(inspect(obj).mapper)}
 
 
 def _action(fields: Fields) -> str:

@@ -1,6 +1,8 @@
 """SQLAlchemy tables. Import from here so that every table is registered on ``Base.metadata``."""
 
-from redoffice.models.base import Base, SyncedRecord
+from typing import Final
+
+from redoffice.models.base import Base, SyncedRecord, derived_columns
 from redoffice.models.meetings import (
     AgendaItem,
     Meeting,
@@ -40,7 +42,11 @@ from redoffice.models.work import (
     VisitParticipant,
 )
 
+# the derived columns of each table, declared on the columns (``info=derived()``)
+DERIVED_COLUMNS: Final = derived_columns(Base.metadata)
+
 __all__ = [
+    "DERIVED_COLUMNS",
     "AgendaItem",
     "Attachment",
     "AuditBatch",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 from sqlalchemy import (
     BigInteger,
@@ -51,6 +51,27 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+DERIVED: Final = "derived"
+
+
+def derived() -> dict[str, Any]:
+    """The ``info`` of a derived column: one the code maintains from other columns of its row
+    or of the records it points at (a search or sort key, a household's display address), never
+    typed in. Change capture leaves it out of the audit's field entries (a change of derived
+    columns alone, such as the households of a renamed 小区, writes no entry; the row's
+    ``sync_seq`` still moves, the sync carries the row whole) and the 变更记录 never shows it."""
+    return {DERIVED: True}
+
+
+def derived_columns(metadata: MetaData) -> dict[str, frozenset[str]]:
+    """The derived columns of each table that has any, by table name."""
+    found = {
+        name: frozenset(c.name for c in table.c if c.info.get(DERIVED))
+        for name, table in metadata.tables.items()
+    }
+    return {name: columns for name, columns in found.items() if columns}
 
 
 class SyncedRecord:

@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from redoffice.models.base import Base, SyncedRecord
+from redoffice.models.base import Base, SyncedRecord, derived
 
 
 class Grid(SyncedRecord, Base):
@@ -78,10 +78,13 @@ class Household(SyncedRecord, Base):
     unit: Mapped[str] = mapped_column(String(32), default="")
     room: Mapped[str] = mapped_column(String(32), default="")
     address_text: Mapped[str] = mapped_column(String(255), default="")
-    address: Mapped[str] = mapped_column(String(255), default="")
-    search_address: Mapped[str] = mapped_column(String(512), default="", server_default="")
+    # derived from the 小区's name and the parts above (registry.households.set_address)
+    address: Mapped[str] = mapped_column(String(255), default="", info=derived())
+    search_address: Mapped[str] = mapped_column(
+        String(512), default="", server_default="", info=derived()
+    )
     address_sort: Mapped[str] = mapped_column(
-        String(512), default="", server_default="", index=True
+        String(512), default="", server_default="", index=True, info=derived()
     )
     grid_id: Mapped[str | None] = mapped_column(ForeignKey("grid.id"), index=True)
     phone: Mapped[str] = mapped_column(String(32), default="")
@@ -98,21 +101,24 @@ class Household(SyncedRecord, Base):
 
 
 class Resident(SyncedRecord, Base):
-    """居民. ``*_rev`` columns hold reversed digits so that tail searches use an index."""
+    """居民. The name's pinyin, initials and search form and the ``*_rev`` columns (reversed
+    digits, so that tail searches use an index) are derived (registry.residents)."""
 
     __tablename__ = "resident"
 
     name: Mapped[str] = mapped_column(String(64))
-    name_pinyin: Mapped[str] = mapped_column(String(255), default="")
-    name_initials: Mapped[str] = mapped_column(String(64), default="")
-    search_name: Mapped[str] = mapped_column(String(128), default="", server_default="")
+    name_pinyin: Mapped[str] = mapped_column(String(255), default="", info=derived())
+    name_initials: Mapped[str] = mapped_column(String(64), default="", info=derived())
+    search_name: Mapped[str] = mapped_column(
+        String(128), default="", server_default="", info=derived()
+    )
     gender: Mapped[str] = mapped_column(String(8))
     id_number: Mapped[str | None] = mapped_column(String(18))
-    id_number_rev: Mapped[str | None] = mapped_column(String(18))
+    id_number_rev: Mapped[str | None] = mapped_column(String(18), info=derived())
     birth_date: Mapped[date | None] = mapped_column(Date)
     ethnicity: Mapped[str] = mapped_column(String(16), default="")
     phone: Mapped[str] = mapped_column(String(32), default="")
-    phone_rev: Mapped[str] = mapped_column(String(32), default="")
+    phone_rev: Mapped[str] = mapped_column(String(32), default="", info=derived())
     political_status: Mapped[str] = mapped_column(String(32), default="masses")
     party_org: Mapped[str] = mapped_column(String(128), default="")
     party_join_date: Mapped[date | None] = mapped_column(Date)

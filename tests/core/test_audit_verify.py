@@ -15,7 +15,7 @@ from redoffice.cli import main
 from redoffice.kit.audit_log import entry_hash
 from redoffice.kit.db import Database, open_database
 from redoffice.kit.errors import UserError
-from redoffice.models import AuditBatch, AuditLog, Resident
+from redoffice.models import AuditBatch, AuditLog, Estate, Household, Resident
 from redoffice.registry import importer
 from redoffice.registry import reference as registry
 from redoffice.registry.reference import GridInput
@@ -263,3 +263,23 @@ def test_imports_and_hand_entries_keep_the_batches_in_agreement(
     with demo_db.read() as s:
         entries = int(s.scalar(select(func.count()).select_from(AuditLog)) or 0)
     assert chain.verify(demo_db) == chain.Verdict(True, entries)
+
+
+def test_a_renamed_estate_adds_one_entry_and_the_chain_holds(demo_db: Database) -> None:
+    """The households whose addresses follow the new name are stamped, not entered: the chain
+    grows by the estate's entry alone and verifies, the demo's batch still counts its rows."""
+    with demo_db.read() as s:
+        estate = s.scalars(select(Estate).order_by(Estate.id)).first()
+        assert estate is not None
+        homes = s.scalar(select(func.count()).where(Household.estate_id == estate.id)) or 0
+        data = registry.EstateInput(
+            estate.name + "新苑",
+            estate.address,
+            estate.property_company_id,
+            estate.owners_committee_id,
+            estate.notes,
+        )
+    before = chain.verify(demo_db)
+    registry.save_estate(demo_db, data, estate.id)
+    assert homes > 1 and before.ok
+    assert chain.verify(demo_db) == chain.Verdict(True, before.entries + 1)

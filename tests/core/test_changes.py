@@ -3,22 +3,38 @@ hash-chained audit log, written in the same transaction as the change (decision 
 
 import hashlib
 import json
+import re
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Table, delete, event, func, insert, select, update
+from sqlalchemy import Table, delete, event, func, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
+from redoffice.audit import history
+from redoffice.audit.history import Change
 from redoffice.demo.build import create_demo
 from redoffice.kit import audit_log, changes, records, sync_state, touched
 from redoffice.kit.audit_log import GENESIS, entry_hash
 from redoffice.kit.db import Database
 from redoffice.kit.errors import ValidationFailed
-from redoffice.models import AuditBatch, AuditChain, AuditLog, Base, Grid, Resident, SyncCounter
-from redoffice.registry import importer
+from redoffice.kit.validation import natural_key, spaced_chars
+from redoffice.models import (
+    DERIVED_COLUMNS,
+    AuditBatch,
+    AuditChain,
+    AuditLog,
+    Base,
+    Grid,
+    Household,
+    Resident,
+    SyncCounter,
+)
+from redoffice.registry import importer, residents
 from redoffice.registry import reference as registry
-from redoffice.registry.reference import GridInput
+from redoffice.registry.households import HouseholdInput, save_household
+from redoffice.registry.reference import EstateInput, GridInput
 from redoffice.settings import config
 from tests import excel_corpus as corpus
 from tests.factories import add_resident, setup_place
@@ -186,6 +202,117 @@ def test_unchanged_save_writes_nothing(db: Database) -> None:
     last, seqs = _last_entry(db), _seqs(db, grid)
     registry.save_grid(db, GridInput(code="G01", name="第一网格"), grid)
     assert (_last_entry(db), _seqs(db, grid)) == (last, seqs)
+
+
+def _addresses(db: Database, ids: list[str]) -> dict[str, tuple[str, str, str, int, int]]:
+    """Each household's address, search and sort keys, sync_seq and version."""
+    h = Household
+    query = select(h.id, h.address, h.search_address, h.address_sort, h.sync_seq, h.version)
+    with db.read() as s:
+        return {r[0]: tuple(r[1:]) for r in s.execute(query.where(h.id.in_(ids)))}  # type: ignore[misc]
+
+
+def test_renaming_an_estate_is_one_entry_not_one_per_household(db: Database) -> None:
+    """The rename is the one change a person made: the households' addresses and their search
+    and sort keys follow from it (derived columns). They change, and travel to the street
+    office with a new sync_seq, but get no entry, and their histories show no change."""
+    _grid, estate, first = setup_place(db)
+    homes = [first] + [
+        save_household(db, HouseholdInput(estate_id=estate, building="5", room=f"10{n}"))
+        for n in range(3)
+    ]
+    before = _addresses(db, homes)
+    start = _last_entry(db)
+    registry.save_estate(db, EstateInput(name="朝阳新苑", address="解放路1号"), estate)
+    (entry,) = _entries(db, start)
+    assert (entry.action, entry.table_name, entry.row_id) == ("update", "estate", estate)
+    assert json.loads(entry.fields or "") == {"name": ["阳光花园", "朝阳新苑"]}
+    seq, after = _counter(db), _addresses(db, homes)
+    assert after[first][:3] == (
+        "朝阳新苑3栋2单元301室",
+        spaced_chars("朝阳新苑3栋2单元301室"),
+        natural_key("朝阳新苑3栋2单元301室"),
+    )
+    assert {a[0] for a in after.values()} == {"朝阳新苑3栋2单元301室"} | {
+        f"朝阳新苑5栋10{n}室" for n in range(3)
+    }
+    assert all(after[h][3:] == (seq, before[h][4] + 1) for h in homes)  # stamped, versioned
+    with db.read() as s:
+        package = sync_state.changed_since(s, Household, seq - 1, seq)
+    assert {h.id for h in package} == set(homes)
+    for home in homes:
+        (created,) = history.history(db, "household", home)
+        assert created.action == "create" and Change("小区", "—", "朝阳新苑") in created.changes
+
+
+def test_a_residents_rename_records_the_name_not_its_search_keys(db: Database) -> None:
+    rid = add_resident(db, "王芳", phone="13912345678")
+    data = residents.get_resident(db, rid).data
+    start = _last_entry(db)
+    residents.save_resident(db, replace(data, name="李芳芳", phone="13800001111"), rid)
+    (entry,) = _entries(db, start)
+    assert json.loads(entry.fields or "") == {
+        "name": ["王芳", "李芳芳"],
+        "phone": ["13912345678", "13800001111"],
+    }
+    with db.read() as s:
+        row = s.get(Resident, rid)
+        assert row is not None
+        assert (row.name_pinyin, row.name_initials, row.phone_rev) == (
+            "lifangfang",
+            "lff",
+            "11110000831",
+        )
+
+
+DERIVED = [(t, c) for t, columns in sorted(DERIVED_COLUMNS.items()) for c in sorted(columns)]
+
+
+@pytest.mark.parametrize(("table", "column"), DERIVED)
+def test_a_change_of_a_derived_column_alone_writes_no_entry(
+    db: Database, table: str, column: str
+) -> None:
+    """Whichever derived column it is: the row is stamped and versioned as changed (the sync
+    carries it), and the audit log stays as it was."""
+    _grid, _estate, household = setup_place(db)
+    rid = add_resident(db, "王芳", household=household, phone="13912345678")
+    model: type[Resident | Household] = Resident if table == "resident" else Household
+    row_id = rid if table == "resident" else household
+    start, version = _last_entry(db), _version(db, model, row_id)
+    with db.uow() as s:
+        row = s.get(model, row_id)
+        setattr(row, column, "改")
+    assert _last_entry(db) == start
+    assert _version(db, model, row_id) == version + 1
+    seq = _counter(db)
+    with db.read() as s:
+        assert [r.id for r in sync_state.changed_since(s, model, seq - 1, seq)] == [row_id]
+
+
+def _version(db: Database, model: type[Base], row_id: str) -> int:
+    with db.read() as s:
+        row = s.get(model, row_id)
+        assert row is not None
+        return int(row.version)  # type: ignore[attr-defined]
+
+
+SEARCH_HELPER = re.compile(r"^search_|_sort$|_rev$|_pinyin$|_initials$")
+
+
+def test_search_and_sort_keys_are_declared_derived() -> None:
+    """Every column named like a search or sort helper is declared derived, so a new one cannot
+    slip into the audit's entries or the 变更记录 unnoticed; and nothing declared is audited."""
+    helpers = {
+        (t.name, c.name)
+        for t in Base.metadata.tables.values()
+        for c in t.c
+        if SEARCH_HELPER.search(c.name)
+    }
+    assert helpers and helpers <= set(DERIVED)
+    assert ("household", "address") in DERIVED
+    for table, column in DERIVED:
+        mapper = inspect(records.RECORD_TABLES[table])
+        assert column not in {name for _key, name in changes.recorded(mapper)}
 
 
 def test_duplicate_grid_code_is_refused(db: Database) -> None:

@@ -14,13 +14,15 @@ from redoffice.audit.history import Change
 from redoffice.cases import service as cases
 from redoffice.cases.service import CaseInput
 from redoffice.demo.build import create_demo
-from redoffice.kit import clock, codes, records
+from redoffice.kit import audit_log, clock, codes, records
+from redoffice.kit.audit_log import dump
 from redoffice.kit.db import Database
 from redoffice.meetings import codes as meeting_codes
 from redoffice.meetings import queries as meeting_queries
-from redoffice.models import AuditBatch, Grid, Resident
+from redoffice.models import DERIVED_COLUMNS, AuditBatch, Grid, Resident
 from redoffice.registry import importer, residents
 from redoffice.registry import reference as registry
+from redoffice.registry.households import HouseholdInput, save_household
 from redoffice.registry.reference import GridInput
 from redoffice.registry.residents import TagInput
 from redoffice.wishes import queries as wish_queries
@@ -238,3 +240,32 @@ def test_a_record_of_a_batch_starts_with_it_whatever_the_clock(db: Database) -> 
         "演示数据",
         (Change("备注", "—", "改过"),),
     )
+
+
+def test_a_households_history_shows_the_parts_of_its_address(db: Database) -> None:
+    """The display address is derived (from the 小区's name and the parts): the history shows
+    the 小区, 楼栋, 单元 and 室 a person typed, never the address or its search and sort keys."""
+    grid, estate, household = setup_place(db)
+    data = HouseholdInput(estate_id=estate, building="3", unit="2", room="302", grid_id=grid)
+    save_household(db, data, household)
+    created, moved = history.history(db, "household", household)
+    shown = {c.field: c.new for c in created.changes}
+    parts = (shown["小区"], shown["楼栋"], shown["单元"], shown["室"])
+    assert parts == ("阳光花园", "3", "2", "301")
+    assert "地址" not in shown
+    assert moved.changes == (Change("室", "301", "302"),)
+    assert not any(
+        history.shown(table, column)
+        for table, columns in DERIVED_COLUMNS.items()
+        for column in columns
+    )
+
+
+def test_an_older_entry_of_derived_columns_alone_is_no_change(db: Database) -> None:
+    """Entries written before the derived columns were left out (a 小区 renamed then gave each
+    household one, of its address and search keys) show nothing in the history."""
+    _grid, _estate, household = setup_place(db)
+    old = {"address": ["旧名3栋2单元301室", "阳光花园3栋2单元301室"], "address_sort": ["a", "b"]}
+    with db.uow() as s:
+        audit_log.append(s, [audit_log.Entry("update", "household", household, dump(old))])
+    assert [e.action for e in history.history(db, "household", household)] == ["create"]
