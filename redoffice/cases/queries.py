@@ -67,6 +67,8 @@ class CaseFilter:
     text: str = ""
     sort: str = "number"
     descending: bool = False
+    # a meeting's agenda: the cases of these 小区's households and those tied to no household
+    estate_ids: tuple[str, ...] | None = None
 
 
 SORTS: Final = {
@@ -134,8 +136,17 @@ def conditions(f: CaseFilter, now: datetime) -> list[ColumnElement[bool]]:
         cond.append(
             Case.household_id.in_(select(Household.id).where(Household.grid_id == f.grid_id))
         )
+    if f.estate_ids is not None:
+        cond.append(_about_estates(f.estate_ids))
     cond += contains(f.text, Case.number, Case.description, Case.place)
     return cond
+
+
+def _about_estates(estate_ids: tuple[str, ...]) -> ColumnElement[bool]:
+    """A case of a household in one of the 小区, or one tied to no household (heard at the
+    office, about a public place): it may concern any 小区."""
+    in_estates = select(Household.id).where(Household.estate_id.in_(estate_ids))
+    return or_(Case.household_id.is_(None), Case.household_id.in_(in_estates))
 
 
 def case_ids(db: Database, f: CaseFilter = CaseFilter()) -> list[str]:

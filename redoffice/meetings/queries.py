@@ -209,9 +209,12 @@ class MeetingChoices:
 
 
 def meeting_choices(db: Database) -> MeetingChoices:
-    open_cases = list_cases(db, CaseFilter(open_only=True, sort="accepted"))
-    return MeetingChoices(
-        meeting_types(db),
-        registry.estate_choices(db),
-        [(f"{c.number} {c.category}：{c.description[:30]}", c.id) for c in open_cases],
-    )
+    return MeetingChoices(meeting_types(db), registry.estate_choices(db), agenda_cases(db, ()))
+
+
+def agenda_cases(db: Database, estate_ids: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(label, id) of the open requests a meeting about the 小区 ``estate_ids`` can put on its
+    agenda, oldest first: those of the 小区's households and those tied to no household; every
+    open request while no 小区 is chosen."""
+    f = CaseFilter(open_only=True, sort="accepted", estate_ids=estate_ids or None)
+    return [(f"{c.number} {c.category}：{c.description[:30]}", c.id) for c in list_cases(db, f)]

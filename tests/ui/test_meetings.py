@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QTabWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from redoffice.cases import queries as case_queries
 from redoffice.cases.queries import CaseFilter
@@ -26,6 +27,8 @@ from redoffice.meetings import queries as meeting_queries
 from redoffice.meetings import resolutions
 from redoffice.meetings import service as meetings
 from redoffice.meetings.inputs import MeetingInput
+from redoffice.models import Case, Household
+from redoffice.ui.kit.check_list import checked_data
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.date_fields import DateField
 from redoffice.ui.kit.preview import PreviewWindow
@@ -58,12 +61,30 @@ def _show_tab(qtbot: QtBot, tabs: QTabWidget, title: str) -> None:
     assert tabs.currentIndex() == index
 
 
+def _estates_of(ctx: AppContext, case_ids: list[str]) -> set[str]:
+    """The 小区 of the cases' households."""
+    query = (
+        select(Household.estate_id)
+        .join(Case, Case.household_id == Household.id)
+        .where(Case.id.in_(case_ids))
+    )
+    with ctx.db.read() as s:
+        return {e for e in s.scalars(query) if e is not None}
+
+
+def _offered(dialog: MeetingDialog) -> set[str]:
+    return {
+        dialog.cases.item(n).data(Qt.ItemDataRole.UserRole) for n in range(dialog.cases.count())
+    }
+
+
 def _new_meeting(qtbot: QtBot, ctx: AppContext, page: MeetingsPage, cases: list[str]) -> str:
     click(qtbot, page, "新建会议")
     assert ctx.tasks.wait_idle()
     dialog = opened(MeetingDialog)
-    estate = dialog.estates.item(0).data(Qt.ItemDataRole.UserRole)
-    _tick(qtbot, dialog.estates, {estate})
+    _tick(qtbot, dialog.estates, _estates_of(ctx, cases))
+    assert ctx.tasks.wait_idle()
+    qtbot.waitUntil(lambda: set(cases) <= _offered(dialog), timeout=5000)
     _tick(qtbot, dialog.cases, set(cases))
     assert "三方联席会议" in dialog.title_edit.text()
     with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
@@ -98,6 +119,46 @@ def _write_minutes(qtbot: QtBot, ctx: AppContext, editor: MinutesEditor, deadlin
     qtbot.keyClick(deadline_field.edit, Qt.Key.Key_Tab)
     click(qtbot, editor, "保存")
     assert ctx.tasks.wait_idle()
+
+
+def test_the_agenda_requests_follow_the_ticked_estates(
+    qtbot: QtBot, ctx: AppContext, no_questions: list[str]
+) -> None:
+    """新建会议 offers the open requests of the ticked 小区 (and those tied to no household),
+    narrowed and widened as 小区 are ticked and unticked; a ticked request stays ticked while it
+    is offered."""
+    everything = meeting_queries.meeting_choices(ctx.db)
+    dialog = MeetingDialog(ctx, everything)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    all_open = {case_id for _, case_id in everything.cases}
+    assert _offered(dialog) == all_open
+    first, second = (dialog.estates.item(n).data(Qt.ItemDataRole.UserRole) for n in (0, 1))
+
+    def expected(*estates: str) -> set[str]:
+        cases = select(Case.id, Case.household_id).where(Case.id.in_(all_open))
+        in_estates = select(Household.id).where(Household.estate_id.in_(estates))
+        with ctx.db.read() as s:
+            homes = set(s.scalars(in_estates))
+            return {c for c, h in s.execute(cases) if h is None or h in homes}
+
+    def shown_after(keys: set[str], wanted: set[str]) -> None:
+        _tick(qtbot, dialog.estates, keys)
+        assert ctx.tasks.wait_idle()
+        qtbot.waitUntil(lambda: _offered(dialog) == wanted, timeout=5000)
+
+    only_first, only_second = expected(first), expected(second)
+    assert only_first and only_first < all_open and only_second < all_open
+    shown_after({first}, only_first)
+    kept = next(iter(only_first - only_second))  # a request of the first 小区's households
+    _tick(qtbot, dialog.cases, {kept})
+    shown_after({second}, expected(first, second))
+    assert checked_data(dialog.cases) == (kept,)  # still offered, so still ticked
+    shown_after({first}, only_second)  # Space on a ticked 小区 unticks it
+    assert checked_data(dialog.cases) == ()  # not offered any more: not put on the agenda
+    shown_after({second}, all_open)
+    dialog.reject()  # 取消: the ticks are dropped (the discard question answered yes)
+    assert not dialog.isVisible() and no_questions
 
 
 def test_meeting_from_two_cases_resolution_and_preview(

@@ -12,14 +12,20 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem
 def checkable_list(items: list[tuple[str, Any]], checked: set[Any]) -> QListWidget:
     """``items`` as (text, data); those whose data is in ``checked`` start ticked."""
     widget = QListWidget()
+    fill_checkable(widget, items, checked)
+    widget.setMaximumHeight(min(24 * len(items) + 6, 110))
+    return widget
+
+
+def fill_checkable(widget: QListWidget, items: list[tuple[str, Any]], checked: set[Any]) -> None:
+    """Replace the entries of ``widget`` by ``items``; those whose data is in ``checked`` ticked."""
+    widget.clear()
     for text, data in items:
         item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, data)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked if data in checked else Qt.CheckState.Unchecked)
         widget.addItem(item)
-    widget.setMaximumHeight(min(24 * len(items) + 6, 110))
-    return widget
 
 
 def checked_data(widget: QListWidget) -> tuple[Any, ...]:

@@ -14,7 +14,7 @@ from redoffice.meetings import queries as meeting_queries
 from redoffice.meetings import service as meetings
 from redoffice.meetings.inputs import MeetingInput
 from redoffice.meetings.queries import MeetingChoices
-from redoffice.ui.kit.check_list import checkable_list, checked_data
+from redoffice.ui.kit.check_list import checkable_list, checked_data, fill_checkable
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.date_fields import DateField, TimeField
 from redoffice.ui.kit.save_dialog import SaveDialog
@@ -57,6 +57,7 @@ class MeetingDialog(SaveDialog):
         ):
             f.add_row(field, label, widget)
         self.estates.itemChanged.connect(self._suggest_title)
+        self.estates.itemChanged.connect(self._narrow_cases)
         self.kind.currentTextChanged.connect(self._suggest_title)
         self.day.edited.connect(self._suggest_title)
         self.title_edit.textEdited.connect(lambda _t: setattr(self, "_typed", True))
@@ -72,6 +73,18 @@ class MeetingDialog(SaveDialog):
         day = self.day.value()
         month = f"{day.month}月" if day is not None else ""
         self.title_edit.setText(f"{names}{month}{self.kind.currentText()}")
+
+    def _narrow_cases(self, *_args: Any) -> None:
+        """The requests offered for the agenda follow the ticked 小区 (all while none is)."""
+        estates = checked_data(self.estates)
+        job = partial(meeting_queries.agenda_cases, self.ctx.db, estates)
+        self.ctx.query(job, partial(self._show_cases, estates))
+
+    def _show_cases(self, estates: tuple[str, ...], cases: list[tuple[str, str]]) -> None:
+        """Requests still offered stay ticked; an answer for 小区 no longer ticked is dropped
+        (a later one follows)."""
+        if estates == checked_data(self.estates):
+            fill_checkable(self.cases, cases, set(checked_data(self.cases)))
 
     def data(self) -> MeetingInput:
         return MeetingInput(
