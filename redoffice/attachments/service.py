@@ -8,9 +8,6 @@ visit or a case. The original file name is kept as display text only.
 from __future__ import annotations
 
 import hashlib
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -18,6 +15,7 @@ from typing import Final
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from redoffice.kit.blobs import blob_path, copy_new
 from redoffice.kit.db import Database
 from redoffice.kit.errors import Collector, UserError
 from redoffice.models import Attachment
@@ -60,10 +58,6 @@ def sniff(head: bytes) -> str | None:
     return None
 
 
-def blob_path(store: Path, sha256: str) -> Path:
-    return store / sha256[:2] / sha256
-
-
 def _digest(path: Path) -> tuple[str, bytes]:
     h = hashlib.sha256()
     with path.open("rb") as f:
@@ -95,21 +89,6 @@ def _check(path: Path, max_bytes: int, c: Collector) -> tuple[str, str, int] | N
     return sha256, content_type, size
 
 
-def _copy_in(source: Path, target: Path) -> None:
-    """Copy to a temporary name in the store, then rename: never a half-written blob."""
-    if target.exists():
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
-    try:
-        with os.fdopen(fd, "wb") as out, source.open("rb") as src:
-            shutil.copyfileobj(src, out, 1 << 20)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def max_bytes(db: Database) -> int:
     with db.read() as s:
         return int(config.get_value(s, "attachment.max_mb")) << 20
@@ -127,7 +106,7 @@ def store_files(db: Database, paths: tuple[Path, ...]) -> list[StoredFile]:
     stored = []
     for path, (sha256, content_type, size) in ((p, f) for p, f in checked if f is not None):
         try:
-            _copy_in(path, blob_path(db.attachments_dir, sha256))
+            copy_new(path, blob_path(db.attachments_dir, sha256))
         except OSError as exc:
             raise UserError(
                 "attachment.cannot_store", name=path.name, detail=exc.strerror or str(exc)

@@ -1,5 +1,11 @@
-"""文件 → 备份到… and 从备份恢复…: a consistent copy of the SQLite database to a chosen file,
-and putting such a copy back (the current database kept aside first)."""
+"""文件 → 备份到… and 从备份恢复…: a consistent copy of the SQLite database to a chosen file with
+its photos and scans in a folder beside it, and putting such a copy back (the current database
+kept aside first).
+
+One consistent copy: the database is copied first (SQLite's online backup API), then exactly the
+attachments that copy refers to, by hash (``社区备份.sqlite`` + ``社区备份-附件/ab/abcdef…``); the
+database file takes its name only once its attachments are beside it. Attachments are never
+changed once stored, so those copied are those the copied database means."""
 
 from __future__ import annotations
 
@@ -12,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from redoffice.kit import clock
+from redoffice.kit.blobs import blob_path, copy_new, file_sha256
 from redoffice.kit.db import Database, copy_sqlite, default_backup_folder, head_revision
 from redoffice.kit.errors import UserError
 
@@ -34,6 +41,24 @@ class BackupInfo:
     last_change: datetime | None  # the newest audited change in it (UTC)
     revision: str
     counts: tuple[tuple[str, int], ...]  # (label, number)
+    attachments: int = 0  # photos and scans the database refers to
+    attachments_kept: int = 0  # of which in the folder beside the backup
+
+    @property
+    def files_folder(self) -> Path:
+        return files_folder(self.path)
+
+
+@dataclass(frozen=True)
+class Restored:
+    aside: Path  # the database as it was before the restore
+    attachments: int  # photos and scans put back into the attachments folder
+    attachments_missing: int  # referred to, but neither beside the backup nor here
+
+
+def files_folder(backup: Path) -> Path:
+    """The folder beside a backup file that holds its photos and scans."""
+    return backup.with_name(backup.stem + "-附件")
 
 
 def database_file(db: Database) -> Path:
@@ -45,8 +70,9 @@ def database_file(db: Database) -> Path:
 
 
 def backup_to(db: Database, target: Path) -> BackupInfo:
-    """Copy the open database to ``target`` (written beside it first, then moved into place:
-    a failed copy never leaves half a file under the chosen name)."""
+    """Copy the open database to ``target`` and its attachments to :func:`files_folder` (the
+    database is written beside it first and moved into place last: a failed copy never leaves
+    half a backup under the chosen name). An attachment missing here is counted, not copied."""
     source = database_file(db)
     target = target.resolve()
     if target == source:
@@ -55,6 +81,9 @@ def backup_to(db: Database, target: Path) -> BackupInfo:
     try:
         partial.unlink(missing_ok=True)
         copy_sqlite(source, partial)
+        with closing(_read_only(partial)) as conn:
+            hashes = _attachment_hashes(conn)
+        _copy_blobs(hashes, db.attachments_dir, files_folder(target), verify=False)
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as exc:
         partial.unlink(missing_ok=True)
@@ -68,10 +97,39 @@ def describe(path: Path) -> BackupInfo:
     if not path.is_file():
         raise UserError("backup.not_found", path=str(path))
     try:
-        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+        with closing(_read_only(path)) as conn:
             return _read_info(conn, path)
     except sqlite3.DatabaseError as exc:
         raise UserError("backup.unreadable", path=str(path), detail=str(exc)) from exc
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def _attachment_hashes(conn: sqlite3.Connection) -> list[str]:
+    """Every attachment the database refers to (those in the recycle bin too)."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "attachment" not in tables:
+        return []
+    return [str(r[0]) for r in conn.execute("SELECT DISTINCT sha256 FROM attachment")]
+
+
+def _copy_blobs(hashes: list[str], source: Path, target: Path, *, verify: bool) -> tuple[int, int]:
+    """Copy the blobs ``hashes`` from the store ``source`` to the store ``target`` where they
+    are not yet; returns (copied, missing). ``verify``: a blob whose content does not match its
+    hash is not copied (counted missing)."""
+    copied = missing = 0
+    for sha in hashes:
+        have, want = blob_path(source, sha), blob_path(target, sha)
+        if want.is_file():
+            continue
+        if not have.is_file() or (verify and file_sha256(have) != sha):
+            missing += 1
+            continue
+        copy_new(have, want)
+        copied += 1
+    return copied, missing
 
 
 def _read_info(conn: sqlite3.Connection, path: Path) -> BackupInfo:
@@ -84,6 +142,7 @@ def _read_info(conn: sqlite3.Connection, path: Path) -> BackupInfo:
     if revision > head_revision():
         raise UserError("db.too_new", found=revision)
     name = conn.execute("SELECT value FROM setting WHERE key = 'community_name'").fetchone()
+    hashes = _attachment_hashes(conn)
     newest = conn.execute("SELECT max(at) FROM audit_log").fetchone()[0]
     counts = tuple(
         (label, int(conn.execute(f"SELECT count(*) FROM {table} WHERE {cond}").fetchone()[0]))
@@ -97,6 +156,8 @@ def _read_info(conn: sqlite3.Connection, path: Path) -> BackupInfo:
         last_change=_utc(newest),
         revision=revision,
         counts=counts,
+        attachments=len(hashes),
+        attachments_kept=sum(blob_path(files_folder(path), h).is_file() for h in hashes),
     )
 
 
@@ -107,12 +168,19 @@ def _utc(value: str | None) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def restore(db: Database, backup: Path) -> Path:
-    """Put ``backup`` in place of the database ``db`` was opened on; returns where the current
-    database was kept. ``db`` is closed: open the file again (that also brings an older
-    backup's schema up to date)."""
+def restore(db: Database, backup: Path) -> Restored:
+    """Put ``backup`` in place of the database ``db`` was opened on, its attachments first into
+    the attachments folder (checked against their hash; those already there are kept, so the
+    database kept aside keeps its own). ``db`` is closed: open the file again (that also brings
+    an older backup's schema up to date)."""
     describe(backup)
     current = database_file(db)
+    with closing(_read_only(backup)) as conn:
+        hashes = _attachment_hashes(conn)
+    try:
+        copied, missing = _copy_blobs(hashes, files_folder(backup), db.attachments_dir, verify=True)
+    except OSError as exc:
+        raise UserError("file.cannot_write", path=str(db.attachments_dir), detail=str(exc)) from exc
     folder = default_backup_folder(db.engine) or current.parent
     folder.mkdir(parents=True, exist_ok=True)
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
@@ -121,4 +189,4 @@ def restore(db: Database, backup: Path) -> Path:
     db.close()
     copy_sqlite(current, aside)
     copy_sqlite(backup, current)
-    return aside
+    return Restored(aside, copied, missing)

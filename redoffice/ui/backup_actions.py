@@ -32,19 +32,26 @@ def back_up(ctx: AppContext, parent: QWidget) -> None:
         return
 
     def done(info: backups.BackupInfo) -> None:
-        ask.inform(
-            parent,
-            translate("backup", "Back up to"),
-            translate(
-                "backup",
-                "Backed up to %1.\nPhotos and scans are kept as files in %2: copy that folder "
-                "too to keep them.",
-            )
-            .replace("%1", str(info.path))
-            .replace("%2", str(ctx.db.attachments_dir)),
-        )
+        ask.inform(parent, translate("backup", "Back up to"), backed_up(info))
 
     ctx.query(partial(backups.backup_to, ctx.db, Path(path)), done, partial(report, parent))
+
+
+def backed_up(info: backups.BackupInfo) -> str:
+    """What a backup copied: the database, and its photos and scans in the folder beside it
+    (those no longer found on this computer named as missing)."""
+    text = translate("backup", "Backed up to %1.").replace("%1", str(info.path))
+    if not info.attachments:
+        return text + "\n" + translate("backup", "There are no photos or scans to copy.")
+    text += "\n" + translate("backup", "%1 photos and scans copied to %2.").replace(
+        "%1", str(info.attachments_kept)
+    ).replace("%2", str(info.files_folder))
+    lost = info.attachments - info.attachments_kept
+    if lost:
+        text += "\n" + translate(
+            "backup", "%1 photos or scans are missing on this computer and were not copied."
+        ).replace("%1", str(lost))
+    return text
 
 
 def describe(info: backups.BackupInfo) -> str:
@@ -54,13 +61,16 @@ def describe(info: backups.BackupInfo) -> str:
     return (
         translate(
             "backup",
-            "Backup file: %1\nCommunity: %2\nSaved: %3\nLast change in it: %4\nRecords: %5",
+            "Backup file: %1\nCommunity: %2\nSaved: %3\nLast change in it: %4\nRecords: %5"
+            "\nPhotos and scans: %6 (%7 beside the backup)",
         )
         .replace("%1", str(info.path))
         .replace("%2", info.community)
         .replace("%3", info.saved_at.strftime("%Y-%m-%d %H:%M"))
         .replace("%4", last)
         .replace("%5", counts)
+        .replace("%6", str(info.attachments))
+        .replace("%7", str(info.attachments_kept))
     )
 
 
@@ -90,22 +100,31 @@ def _replace(ctx: AppContext, parent: QWidget, backup: Path) -> None:
     old = ctx.db
     url = old.engine.url.render_as_string(hide_password=False)
 
-    def job() -> tuple[Path, Database]:
-        aside = backups.restore(old, backup)
+    def job() -> tuple[backups.Restored, Database]:
+        restored = backups.restore(old, backup)
         db = open_database(url)
         db.actor = old.actor
-        return aside, db
+        return restored, db
 
-    def done(result: tuple[Path, Database]) -> None:
-        aside, db = result
+    def done(result: tuple[backups.Restored, Database]) -> None:
+        restored, db = result
         ctx.db = db
         ctx.announce(Changes.everything())  # every view shows the restored data
-        ask.inform(
-            parent,
-            translate("backup", "Restore from backup"),
-            translate("backup", "Restored. The database as it was before is kept as %1.").replace(
-                "%1", str(aside)
-            ),
-        )
+        ask.inform(parent, translate("backup", "Restore from backup"), _restored(restored))
 
     ctx.query(job, done, partial(report, parent))
+
+
+def _restored(restored: backups.Restored) -> str:
+    text = translate("backup", "Restored. The database as it was before is kept as %1.").replace(
+        "%1", str(restored.aside)
+    )
+    if restored.attachments:
+        text += "\n" + translate("backup", "%1 photos and scans put back.").replace(
+            "%1", str(restored.attachments)
+        )
+    if restored.attachments_missing:
+        text += "\n" + translate(
+            "backup", "%1 photos or scans of the backup were not found beside it."
+        ).replace("%1", str(restored.attachments_missing))
+    return text

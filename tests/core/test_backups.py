@@ -8,11 +8,15 @@ from pathlib import Path
 
 import pytest
 
+from redoffice.attachments import service as attachments
+from redoffice.cases import service as cases
+from redoffice.cases.service import CaseInput
 from redoffice.kit import backups
 from redoffice.kit.db import Database, open_database
 from redoffice.kit.errors import UserError
 from redoffice.registry import search
 from redoffice.registry.search import ResidentQuery
+from tests.conftest import opened_copy
 from tests.factories import add_resident, setup_place
 
 
@@ -36,7 +40,7 @@ def test_backup_then_restore_brings_back_what_was_saved(
     add_resident(sqlite_db, "李芳", household=household, relation="1", seq=30)
     assert names(sqlite_db) == ["李芳", "王小明"]
     url = str(sqlite_db.engine.url)
-    aside = backups.restore(sqlite_db, target)
+    aside = backups.restore(sqlite_db, target).aside
     reopened = open_database(url)
     try:
         assert names(reopened) == ["王小明"]
@@ -48,6 +52,69 @@ def test_backup_then_restore_brings_back_what_was_saved(
     finally:
         kept.close()
     assert aside.parent.name == "backups"
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PDF = b"%PDF-1.4\n%%EOF\n"
+
+
+def _case_with_files(db: Database, folder: Path) -> str:
+    """A request with a photo and a scan (stored by hash beside the database)."""
+    photo, scan = folder / "门禁照片.png", folder / "签字扫描.pdf"
+    photo.write_bytes(PNG)
+    scan.write_bytes(PDF)
+    data = CaseInput(category="设施维修", description="门禁坏了", attachments=(photo, scan))
+    return cases.create_case(db, data)
+
+
+def _contents(db: Database, case: str) -> dict[str, bytes]:
+    rows = attachments.list_for(db, "case_record", case)
+    return {r.name: attachments.file_path(db, r).read_bytes() for r in rows}
+
+
+def test_a_backup_brings_its_photos_and_scans_to_another_computer(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    """备份到… copies the attachments by hash into 社区备份-附件 beside the file; 从备份恢复…
+    on a computer without them (a new folder, a new database) puts them back, checked."""
+    case = _case_with_files(sqlite_db, tmp_path)
+    target = tmp_path / "U盘" / "社区备份.sqlite"
+    target.parent.mkdir()
+    info = backups.backup_to(sqlite_db, target)
+    assert (info.attachments, info.attachments_kept) == (2, 2)
+    assert info.files_folder == tmp_path / "U盘" / "社区备份-附件"
+    assert len([p for p in info.files_folder.rglob("*") if p.is_file()]) == 2
+
+    elsewhere = tmp_path / "新电脑"
+    elsewhere.mkdir()
+    with opened_copy(Path(str(sqlite_db.engine.url.database)), elsewhere / "社区.sqlite") as new:
+        url = str(new.engine.url)
+        assert not new.attachments_dir.exists()
+        restored = backups.restore(new, target)
+    assert (restored.attachments, restored.attachments_missing) == (2, 0)
+    reopened = open_database(url)
+    try:
+        assert reopened.attachments_dir == elsewhere / "attachments"
+        assert _contents(reopened, case) == {"门禁照片.png": PNG, "签字扫描.pdf": PDF}
+    finally:
+        reopened.close()
+
+
+def test_a_damaged_or_missing_attachment_is_counted_not_restored(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    case = _case_with_files(sqlite_db, tmp_path)
+    rows = attachments.list_for(sqlite_db, "case_record", case)
+    attachments.file_path(sqlite_db, rows[1]).unlink()  # the scan is gone on this computer
+    target = tmp_path / "社区备份.sqlite"
+    info = backups.backup_to(sqlite_db, target)
+    assert (info.attachments, info.attachments_kept) == (2, 1)
+    (kept,) = [p for p in info.files_folder.rglob("*") if p.is_file()]
+    kept.write_bytes(b"\x89PNG damaged")  # changed in the backup folder
+    attachments.file_path(sqlite_db, rows[0]).unlink()
+    restored = backups.restore(sqlite_db, target)
+    assert (restored.attachments, restored.attachments_missing) == (0, 2)
+    assert not [p for p in sqlite_db.attachments_dir.rglob("*") if p.is_file()]
 
 
 def test_a_backup_can_not_overwrite_the_open_database(sqlite_db: Database) -> None:

@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from redoffice import __version__
+from redoffice.attachments import service as attachments
+from redoffice.cases import service as cases
+from redoffice.cases.service import CaseInput
 from redoffice.kit import clock, records
 from redoffice.models import Resident
 from redoffice.registry import residents, search
@@ -197,26 +200,34 @@ def test_back_up_and_restore_from_the_file_menu(
         "redoffice.ui.kit.ask.risky", lambda _p, _t, text: asked.append(text) or True
     )
     before = search.count_residents(ctx.db, ResidentQuery())
+    photo = tmp_path / "门禁.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    data = CaseInput(category="设施维修", description="门禁坏了", attachments=(photo,))
+    case = cases.create_case(ctx.db, data)
     window.backup_action.trigger()
     ctx.tasks.wait_idle()
     assert told == [
-        f"已备份到 {target}。\n照片和扫描件以文件形式保存在 {ctx.db.attachments_dir} 中，"
-        "如需一并保存，请把这个文件夹也复制过去。"
+        f"已备份到 {target}。\n照片和扫描件 1 个已复制到 {target.parent / '社区备份-附件'}。"
     ]
 
     (first,) = search.resident_ids(ctx.db, ResidentQuery(), limit=1)
     with ctx.db.uow() as s:
         s.get_one(Resident, first).deleted = True  # to the recycle bin
     assert search.count_residents(ctx.db, ResidentQuery()) == before - 1
+    (row,) = attachments.list_for(ctx.db, "case_record", case)
+    attachments.file_path(ctx.db, row).unlink()  # the photo lost on this computer
     old_db = ctx.db
     window.restore_action.trigger()
     ctx.tasks.wait_idle()
     assert f"备份文件：{target}" in asked[0] and "社区：幸福社区" in asked[0]
-    assert f"居民 {before}" in asked[0]
+    assert f"居民 {before}" in asked[0] and "照片和扫描件：1 个（备份旁 1 个）" in asked[0]
     assert ctx.db is not old_db
     assert search.count_residents(ctx.db, ResidentQuery()) == before
-    assert told[1].startswith("已恢复。恢复前的数据库已另存为 ")
-    assert Path(told[1].removeprefix("已恢复。恢复前的数据库已另存为 ").rstrip("。")).is_file()
+    first_line = told[1].splitlines()[0]
+    assert first_line.startswith("已恢复。恢复前的数据库已另存为 ")
+    assert Path(first_line.removeprefix("已恢复。恢复前的数据库已另存为 ").rstrip("。")).is_file()
+    assert told[1].splitlines()[1] == "照片和扫描件 1 个已放回。"
+    assert attachments.file_path(ctx.db, row).read_bytes() == photo.read_bytes()
 
 
 def _enabled(row_buttons: RowButtons) -> dict[str, bool]:
