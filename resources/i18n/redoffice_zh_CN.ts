@@ -1231,114 +1231,124 @@
         <translation>从 Excel 导入居民台账</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/import_wizard.py" line="84"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="85"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/import_wizard.py" line="91"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="92"/>
         <source>Workbook (.xlsx, .xls from WPS or Excel 2003, .csv)</source>
         <translation>工作簿（.xlsx，WPS 或 Excel 2003 的 .xls，.csv）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/import_wizard.py" line="93"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="94"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/import_wizard.py" line="96"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="97"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/import_wizard.py" line="104"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="110"/>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="112"/>
+        <source>Sheet: %1</source>
+        <translation>工作表：%1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="122"/>
         <source>Choose a workbook</source>
         <translation>选择工作簿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/import_wizard.py" line="133"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="151"/>
         <source>Import only if every row is good</source>
         <translation>全部行都合格才导入</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/import_wizard.py" line="134"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="152"/>
         <source>Remember this mapping for workbooks like this</source>
         <translation>记住此列对应，下次同样表头自动使用</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/import_wizard.py" line="148"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="167"/>
         <source>Check which field each column fills (first rows shown below).</source>
         <translation>请核对每一列对应的字段（下方显示前几行数据）。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/import_wizard.py" line="154"/>
-        <location filename="../../redoffice/ui/registry/import_wizard.py" line="220"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="173"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="241"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/import_wizard.py" line="155"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="174"/>
         <source>Check (dry run)</source>
         <translation>检查（预检，不写入）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/import_wizard.py" line="214"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="234"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/import_wizard.py" line="214"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="234"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/import_wizard.py" line="214"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="234"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/import_wizard.py" line="224"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="245"/>
         <source>Save failed rows…</source>
         <translation>保存不能导入的行…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/import_wizard.py" line="221"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="242"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/import_wizard.py" line="304"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="326"/>
         <source>Create places</source>
         <translation>新建网格、小区和楼栋</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/import_wizard.py" line="305"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="327"/>
         <source>The import will also create: %1. Continue?</source>
         <translation>导入时将同时新建：%1。这些网格、小区和楼栋尚未登记，是否继续？</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/import_wizard.py" line="250"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="271"/>
         <source>Save failed rows</source>
         <translation>保存不能导入的行</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/import_wizard.py" line="101"/>
-        <location filename="../../redoffice/ui/registry/import_wizard.py" line="259"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="119"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="280"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/import_wizard.py" line="239"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="260"/>
         <source>Note: </source>
         <translation>提示：</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/import_wizard.py" line="261"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="282"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/import_wizard.py" line="283"/>
+        <location filename="../../redoffice/ui/registry/import_wizard.py" line="305"/>
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
@@ -3515,44 +3525,69 @@
     </message>
     <message>
         <location filename="../../redoffice/ui/backup_actions.py" line="30"/>
-        <location filename="../../redoffice/ui/backup_actions.py" line="37"/>
+        <location filename="../../redoffice/ui/backup_actions.py" line="35"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/backup_actions.py" line="38"/>
-        <source>Backed up to %1.
-Photos and scans are kept as files in %2: copy that folder too to keep them.</source>
-        <translation>已备份到 %1。
-照片和扫描件以文件形式保存在 %2 中，如需一并保存，请把这个文件夹也复制过去。</translation>
+        <location filename="../../redoffice/ui/backup_actions.py" line="43"/>
+        <source>Backed up to %1.</source>
+        <translation>已备份到 %1。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/backup_actions.py" line="55"/>
+        <location filename="../../redoffice/ui/backup_actions.py" line="45"/>
+        <source>There are no photos or scans to copy.</source>
+        <translation>没有需要复制的照片和扫描件。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/backup_actions.py" line="46"/>
+        <source>%1 photos and scans copied to %2.</source>
+        <translation>照片和扫描件 %1 个已复制到 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/backup_actions.py" line="51"/>
+        <source>%1 photos or scans are missing on this computer and were not copied.</source>
+        <translation>另有照片或扫描件 %1 个在本机已缺失，未能复制。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/backup_actions.py" line="62"/>
         <source>Backup file: %1
 Community: %2
 Saved: %3
 Last change in it: %4
-Records: %5</source>
+Records: %5
+Photos and scans: %6 (%7 beside the backup)</source>
         <translation>备份文件：%1
 社区：%2
 保存时间：%3
 其中最后一次修改：%4
-记录数：%5</translation>
+记录数：%5
+照片和扫描件：%6 个（备份旁 %7 个）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/backup_actions.py" line="69"/>
-        <location filename="../../redoffice/ui/backup_actions.py" line="83"/>
-        <location filename="../../redoffice/ui/backup_actions.py" line="105"/>
+        <location filename="../../redoffice/ui/backup_actions.py" line="123"/>
+        <source>%1 photos and scans put back.</source>
+        <translation>照片和扫描件 %1 个已放回。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/backup_actions.py" line="127"/>
+        <source>%1 photos or scans of the backup were not found beside it.</source>
+        <translation>备份中的照片或扫描件 %1 个在备份旁未找到（或已损坏），未能放回。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/backup_actions.py" line="79"/>
+        <location filename="../../redoffice/ui/backup_actions.py" line="93"/>
+        <location filename="../../redoffice/ui/backup_actions.py" line="113"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/backup_actions.py" line="77"/>
+        <location filename="../../redoffice/ui/backup_actions.py" line="87"/>
         <source>Replace the current data with this backup? The current database is kept in the backup folder first.</source>
         <translation>用这份备份替换当前数据吗？当前数据库会先另存到备份文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/backup_actions.py" line="106"/>
+        <location filename="../../redoffice/ui/backup_actions.py" line="119"/>
         <source>Restored. The database as it was before is kept as %1.</source>
         <translation>已恢复。恢复前的数据库已另存为 %1。</translation>
     </message>
