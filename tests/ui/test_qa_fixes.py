@@ -6,9 +6,12 @@ with no linked request."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from redoffice.cases import queries as case_queries
@@ -21,9 +24,11 @@ from redoffice.ui.cases.cases_page import CasesPage
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.list_view import SearchableList
 from redoffice.ui.meetings.meetings_page import CompleteDialog, MeetingsPage
+from redoffice.ui.registry.import_wizard import ImportWizard
 from redoffice.ui.registry.residents_page import ResidentsPage
 from redoffice.ui.visits.visit_dialog import VisitDialog
 from redoffice.ui.visits.visits_page import VisitsPage
+from tests import excel_corpus as corpus
 from tests.ui.driver import click, click_row, opened, tick, type_into
 
 
@@ -139,3 +144,24 @@ def test_a_new_office_without_staff_sees_where_to_add_them(
     finally:
         ctx.tasks.wait_idle(5)
         ctx.tasks.shutdown()
+
+
+def test_every_import_step_names_the_file_and_sheet(
+    qtbot: QtBot,
+    ctx: AppContext,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    no_questions: list[str],  # 导入 creates the workbook's places on confirmation
+) -> None:
+    workbook = corpus.two_row_header(tmp_path)
+    wizard = ImportWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    monkeypatch.setattr("redoffice.ui.kit.ask.open_paths", lambda *_a: [str(workbook)])
+    for step, press in ((1, "选择文件"), (2, "检查（预检，不写入）"), (3, "导入")):
+        click(qtbot, wizard.pages.currentWidget(), press)
+        assert ctx.tasks.wait_idle()
+        assert wizard.pages.currentIndex() == step and wizard.preview is not None
+        source = wizard.pages.currentWidget().findChild(QLabel, "source")
+        assert source is not None and source.isVisible()
+        assert source.text() == f"文件：{workbook.name}　工作表：{wizard.preview.sheet}"

@@ -69,6 +69,7 @@ class ImportWizard(QDialog):
         self.plan: ImportPlan | None = None
         self.cancel_flag = threading.Event()
         self.relay = ProgressRelay(self)
+        self.sources: list[QLabel] = []  # the file and sheet, on every page after the first
         self.pages = QStackedWidget()
         for page in (self._file_page(), self._mapping_page(), self._check_page(), self._run_page()):
             self.pages.addWidget(page)
@@ -95,6 +96,23 @@ class ImportWizard(QDialog):
         layout.addStretch(1)
         layout.addLayout(button_row((self.tr("Next"), self.load_preview), self._cancel()))
         return page
+
+    def _source_label(self) -> QLabel:
+        """Which file (and sheet) the page is about."""
+        label = QLabel()
+        label.setObjectName("source")
+        label.setWordWrap(True)
+        self.sources.append(label)
+        return label
+
+    def _show_source(self, found: SheetPreview) -> None:
+        path = Path(self.path.text())
+        text = self.tr("File: %1").replace("%1", path.name)
+        if path.suffix.lower() != ".csv":  # a CSV file has one sheet, named as the file
+            text += "　" + self.tr("Sheet: %1").replace("%1", found.sheet)
+        for label in self.sources:
+            label.setText(text)
+            label.setToolTip(self.path.text())
 
     def _cancel(self) -> tuple[str, Callable[[], object]]:
         """取消 on a step before the import: the wizard closes, nothing written."""
@@ -144,6 +162,7 @@ class ImportWizard(QDialog):
         options.addStretch(1)
         page = QWidget()
         layout = QVBoxLayout(page)
+        layout.addWidget(self._source_label())
         layout.addWidget(
             QLabel(self.tr("Check which field each column fills (first rows shown below)."))
         )
@@ -164,6 +183,7 @@ class ImportWizard(QDialog):
         fill_combo(self.sheet, [(n, n) for n in found.sheets], None)
         self.sheet.setCurrentText(found.sheet)
         self.sheet.blockSignals(False)
+        self._show_source(found)
         texts = found.header.texts
         table = self.mapping_table
         table.clear()
@@ -214,6 +234,7 @@ class ImportWizard(QDialog):
         self.errors = SimpleTable([self.tr("Row"), self.tr("Column"), self.tr("Reason")], stretch=2)
         page = QWidget()
         layout = QVBoxLayout(page)
+        layout.addWidget(self._source_label())
         layout.addWidget(self.counts)
         layout.addWidget(self.errors, 1)
         buttons = button_row(
@@ -263,6 +284,7 @@ class ImportWizard(QDialog):
         self.relay.progressed.connect(self._progressed)
         page = QWidget()
         layout = QVBoxLayout(page)
+        layout.addWidget(self._source_label())
         layout.addWidget(self.progress)
         layout.addWidget(self.run_status)
         layout.addStretch(1)
