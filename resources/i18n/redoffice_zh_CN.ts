@@ -1566,7 +1566,7 @@
     </message>
     <message>
         <location filename="../../redoffice/ui/meetings/meetings_page.py" line="135"/>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="266"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="270"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
@@ -1587,13 +1587,13 @@
     </message>
     <message>
         <location filename="../../redoffice/ui/meetings/meetings_page.py" line="139"/>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="282"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="286"/>
         <source>Estates</source>
         <translation>小区</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/meetings/meetings_page.py" line="140"/>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="192"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="196"/>
         <source>Minutes</source>
         <translation>会议纪要</translation>
     </message>
@@ -1634,7 +1634,7 @@
     </message>
     <message>
         <location filename="../../redoffice/ui/meetings/meetings_page.py" line="123"/>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="192"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="196"/>
         <source>Sign-in sheet</source>
         <translation>签到表</translation>
     </message>
@@ -1649,139 +1649,139 @@
         <translation>纪要扫描件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="208"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="212"/>
         <source>Number, resolution, responsible or meeting</source>
         <translation>编号、议定事项、责任方或会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="245"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="249"/>
         <source>All parties</source>
         <translation>全部责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="248"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="252"/>
         <source>Open only</source>
         <translation>只看未完成</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="250"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="254"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="268"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="272"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="273"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="277"/>
         <source>Resolution</source>
         <translation>议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="275"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="279"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="277"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="281"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="216"/>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="279"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="220"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="283"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="281"/>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="347"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="285"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="351"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="216"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="220"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="216"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="220"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="216"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="220"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="253"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="257"/>
         <source>Deadline up to</source>
         <translation>时限截至</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="224"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="228"/>
         <source>Progress…</source>
         <translation>进展…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="225"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="229"/>
         <source>Completed…</source>
         <translation>完成…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="226"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="230"/>
         <source>Cancel…</source>
         <translation>取消事项…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="227"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="231"/>
         <source>Print follow-up sheet</source>
         <translation>打印督办表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="228"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="232"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="290"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="294"/>
         <source>All estates</source>
         <translation>全部小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="264"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="268"/>
         <source> (overdue)</source>
         <translation>（逾期）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="364"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="368"/>
         <source>Requests closed: %1</source>
         <translation>已办结民情诉求：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="366"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="370"/>
         <source>No open request is linked to it</source>
         <translation>没有关联的待办结民情诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="373"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="377"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="373"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="377"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="380"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="384"/>
         <source>Follow-up sheet</source>
         <translation>议定事项督办表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="385"/>
+        <location filename="../../redoffice/ui/meetings/meetings_page.py" line="389"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
@@ -2562,12 +2562,12 @@
         <translation>居民名单</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/residents_page.py" line="173"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="174"/>
         <source>Move to household</source>
         <translation>迁至其他户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/residents_page.py" line="173"/>
+        <location filename="../../redoffice/ui/registry/residents_page.py" line="174"/>
         <source>Relation to head</source>
         <translation>与户主关系</translation>
     </message>

@@ -6,6 +6,7 @@ with no linked request."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +24,15 @@ from redoffice.models.meetings import Resolution
 from redoffice.ui.cases.cases_page import CasesPage
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.list_view import SearchableList
+from redoffice.ui.meetings.meeting_dialog import MeetingDialog
 from redoffice.ui.meetings.meetings_page import CompleteDialog, MeetingsPage
 from redoffice.ui.registry.import_wizard import ImportWizard
+from redoffice.ui.registry.resident_dialog import ResidentDialog
 from redoffice.ui.registry.residents_page import ResidentsPage
 from redoffice.ui.visits.visit_dialog import VisitDialog
 from redoffice.ui.visits.visits_page import VisitsPage
 from tests import excel_corpus as corpus
+from tests.factories import id_number
 from tests.ui.driver import click, click_row, opened, tick, type_into
 
 
@@ -165,3 +169,38 @@ def test_every_import_step_names_the_file_and_sheet(
         source = wizard.pages.currentWidget().findChild(QLabel, "source")
         assert source is not None and source.isVisible()
         assert source.text() == f"文件：{workbook.name}　工作表：{wizard.preview.sheet}"
+
+
+def _in_view(listing: SearchableList[Any], record_id: str) -> bool:
+    """``record_id`` is the selected row and shows in the table's viewport."""
+    position = listing.ids().index(record_id)
+    rect = listing.table.visualRect(listing.model.index(position, 1))
+    return listing.current_id() == record_id and listing.table.viewport().rect().contains(rect)
+
+
+def test_a_new_resident_is_selected_and_scrolled_to(qtbot: QtBot, ctx: AppContext) -> None:
+    page = _show(qtbot, ctx, ResidentsPage(ctx))
+    click(qtbot, page, "新增居民")
+    dialog = opened(ResidentDialog)
+    type_into(qtbot, dialog.name, "左小明")  # sorted last by name: below the first screen
+    type_into(qtbot, dialog.id_number, id_number(date(1990, 3, 4), "male", seq=77))
+    click(qtbot, dialog, "添加")
+    with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
+        click(qtbot, dialog, "保存")
+    assert ctx.tasks.wait_idle()
+    assert _in_view(page.list, str(saved.args[0]))
+    assert page.list.ids().index(str(saved.args[0])) > 20
+
+
+def test_a_new_meeting_is_selected(qtbot: QtBot, ctx: AppContext) -> None:
+    page = _show(qtbot, ctx, MeetingsPage(ctx))
+    click(qtbot, page, "新建会议")
+    assert ctx.tasks.wait_idle()
+    dialog = opened(MeetingDialog)
+    dialog.estates.setFocus()
+    dialog.estates.setCurrentRow(0)
+    qtbot.keyClick(dialog.estates, Qt.Key.Key_Space)
+    with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
+        click(qtbot, dialog, "保存")
+    assert ctx.tasks.wait_idle()
+    assert _in_view(page.meetings, str(saved.args[0]))

@@ -106,9 +106,17 @@ class MeetingDialog(SaveDialog):
 
 
 def open_meeting_dialog(
-    ctx: AppContext, parent: QWidget | None, case_ids: tuple[str, ...] = ()
+    ctx: AppContext,
+    parent: QWidget | None,
+    case_ids: tuple[str, ...] = (),
+    saved: Callable[[str], object] | None = None,
 ) -> None:
-    ctx.query(
-        partial(meeting_queries.meeting_choices, ctx.db),
-        lambda choices: MeetingDialog(ctx, choices, case_ids, parent).open(),
-    )
+    """新建会议 once the choices are read; ``saved(meeting_id)`` after it is saved."""
+
+    def show(choices: MeetingChoices) -> None:
+        dialog = MeetingDialog(ctx, choices, case_ids, parent)
+        if saved is not None:
+            dialog.saved.connect(saved)
+        dialog.open()
+
+    ctx.query(partial(meeting_queries.meeting_choices, ctx.db), show)

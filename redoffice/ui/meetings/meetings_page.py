@@ -116,7 +116,7 @@ class MeetingsPage(QWidget):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         buttons = button_row(
-            (self.tr("New meeting"), lambda: open_meeting_dialog(self.ctx, self)),
+            (self.tr("New meeting"), self.new_meeting),
             (self.tr("Minutes…"), lambda: self.edit_minutes(self.meetings.current_id())),
             (self.tr("Correct…"), partial(self.change_meeting, open_correct_dialog)),
             (self.tr("Cancel meeting…"), partial(self.change_meeting, open_cancel_dialog)),
@@ -166,6 +166,10 @@ class MeetingsPage(QWidget):
         self.reload_meetings()
         self.reload_follow_up()
         self.reload_estates()
+
+    def new_meeting(self) -> None:
+        """新建会议; the new meeting is then selected in the list (and scrolled to)."""
+        open_meeting_dialog(self.ctx, self, saved=self.meetings.select_after_reload)
 
     def reload_meetings(self) -> None:
         self.meetings.reload()

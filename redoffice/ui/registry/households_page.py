@@ -151,7 +151,9 @@ class HouseholdsPage(QWidget):
         )
 
     def add(self) -> None:
-        HouseholdDialog(self.ctx, parent=self).open()
+        dialog = HouseholdDialog(self.ctx, parent=self)
+        dialog.saved.connect(self.list.select_after_reload)  # the new one selected, in view
+        dialog.open()
 
     def edit_current(self) -> None:
         record_id = self.list.current_id()

@@ -146,6 +146,7 @@ class ResidentsPage(QWidget):
     # --- actions ----------------------------------------------------------------------
     def add(self, household: tuple[str, str] | None = None) -> ResidentDialog:
         dialog = ResidentDialog(self.ctx, household=household, parent=self)
+        dialog.saved.connect(self.list.select_after_reload)  # the new one selected, in view
         dialog.open()
         return dialog
 
