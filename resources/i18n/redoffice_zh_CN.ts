@@ -456,7 +456,7 @@
     <message>
         <location filename="../../redoffice/ui/cases/cases_page.py" line="210"/>
         <source>History</source>
-        <translation>修改记录</translation>
+        <translation>变更记录</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/cases/cases_page.py" line="211"/>
@@ -3036,7 +3036,7 @@
     <message>
         <location filename="../../redoffice/ui/visits/visits_page.py" line="131"/>
         <source>History</source>
-        <translation>修改记录</translation>
+        <translation>变更记录</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/visits/visits_page.py" line="132"/>

@@ -23,6 +23,7 @@ from redoffice.meetings.resolutions import ResolutionFilter
 from redoffice.models.meetings import Resolution
 from redoffice.ui.cases.cases_page import CasesPage
 from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.history_dialog import HistoryDialog
 from redoffice.ui.kit.list_view import SearchableList
 from redoffice.ui.meetings.meeting_dialog import MeetingDialog
 from redoffice.ui.meetings.meetings_page import CompleteDialog, MeetingsPage
@@ -204,3 +205,16 @@ def test_a_new_meeting_is_selected(qtbot: QtBot, ctx: AppContext) -> None:
         click(qtbot, dialog, "保存")
     assert ctx.tasks.wait_idle()
     assert _in_view(page.meetings, str(saved.args[0]))
+
+
+@pytest.mark.parametrize("page_class", [VisitsPage, CasesPage])
+def test_the_history_button_reads_like_its_dialog(
+    qtbot: QtBot, ctx: AppContext, page_class: type[VisitsPage | CasesPage]
+) -> None:
+    """入户走访 and 民情诉求 say 变更记录, as 居民, 住户, 基础数据 and the dialog do."""
+    page = _show(qtbot, ctx, page_class(ctx))
+    click_row(qtbot, page.list.table, 0)
+    assert ctx.tasks.wait_idle()
+    click(qtbot, page, "变更记录")
+    assert ctx.tasks.wait_idle()
+    assert opened(HistoryDialog).windowTitle() == "变更记录"
