@@ -423,15 +423,13 @@ def household_rows(db: Database, ids: Sequence[str]) -> list[HouseholdRow]:
             Resident.deleted.is_(False),
             Resident.status == "active",
         )
-        head = (
-            select(Resident.name)
-            .where(live_members, Resident.relation == codes.HEAD_OF_HOUSEHOLD)
-            .limit(1)
-            .scalar_subquery()
-        )
+        is_head = and_(live_members, Resident.relation == codes.HEAD_OF_HOUSEHOLD)
+        head = select(Resident.name).where(is_head).limit(1).scalar_subquery()
+        # 联系电话: the household's own, else its head's (most households have only that)
+        head_phone = select(Resident.phone).where(is_head).limit(1).scalar_subquery()
         members = select(func.count(Resident.id)).where(live_members).scalar_subquery()
         rows = s.execute(
-            select(Household, Estate.name, Grid.name, head, members)
+            select(Household, Estate.name, Grid.name, head, members, head_phone)
             .outerjoin(Estate, Estate.id == Household.estate_id)
             .outerjoin(Grid, Grid.id == Household.grid_id)
             .where(Household.id.in_(ids))
@@ -444,10 +442,10 @@ def household_rows(db: Database, ids: Sequence[str]) -> list[HouseholdRow]:
                 grid or "",
                 head_name or "",
                 int(count or 0),
-                mask_phone(h.phone),
+                mask_phone(h.phone or phone or ""),
                 h.residence_status,
             )
-            for h, estate, grid, head_name, count in rows
+            for h, estate, grid, head_name, count, phone in rows
         }
     return [by_id[i] for i in ids if i in by_id]
 

@@ -14,12 +14,16 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from redoffice.cases import queries as case_queries
 from redoffice.cases.queries import CaseFilter
+from redoffice.kit import codes
 from redoffice.kit.db import Database
+from redoffice.kit.validation import mask_phone
 from redoffice.meetings import resolutions
 from redoffice.meetings.resolutions import ResolutionFilter
+from redoffice.models import Household, Resident
 from redoffice.models.meetings import Resolution
 from redoffice.ui.cases.cases_page import CasesPage
 from redoffice.ui.kit.context import AppContext
@@ -27,6 +31,7 @@ from redoffice.ui.kit.history_dialog import HistoryDialog
 from redoffice.ui.kit.list_view import SearchableList
 from redoffice.ui.meetings.meeting_dialog import MeetingDialog
 from redoffice.ui.meetings.meetings_page import CompleteDialog, MeetingsPage
+from redoffice.ui.registry.households_page import HouseholdsPage
 from redoffice.ui.registry.import_wizard import ImportWizard
 from redoffice.ui.registry.resident_dialog import ResidentDialog
 from redoffice.ui.registry.residents_page import ResidentsPage
@@ -218,3 +223,27 @@ def test_the_history_button_reads_like_its_dialog(
     click(qtbot, page, "变更记录")
     assert ctx.tasks.wait_idle()
     assert opened(HistoryDialog).windowTitle() == "变更记录"
+
+
+def test_the_households_list_shows_the_heads_phone(qtbot: QtBot, ctx: AppContext) -> None:
+    """住户 联系电话: the household's own phone, else its head's (masked as lists mask)."""
+    with ctx.db.read() as s:
+        household_id, phone = next(
+            (h.id, r.phone)
+            for h, r in s.execute(
+                select(Household, Resident)
+                .join(Resident, Resident.household_id == Household.id)
+                .where(
+                    Household.phone == "",
+                    Resident.relation == codes.HEAD_OF_HOUSEHOLD,
+                    Resident.phone != "",
+                )
+            )
+        )
+    page = _show(qtbot, ctx, HouseholdsPage(ctx))
+    listing = page.list
+    position = listing.ids().index(household_id)
+    listing.table.scrollTo(listing.model.index(position, 0))  # its page is fetched when shown
+    assert ctx.tasks.wait_idle()
+    cell = listing.model.index(position, _heading(listing, "联系电话"))
+    assert listing.model.data(cell) == mask_phone(phone) != ""
