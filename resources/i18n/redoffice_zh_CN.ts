@@ -1173,52 +1173,52 @@
 <context>
     <name>IdentityForm</name>
     <message>
-        <location filename="../../redoffice/ui/settings/identity_form.py" line="36"/>
+        <location filename="../../redoffice/ui/settings/identity_form.py" line="51"/>
         <source>e.g. 幸福社区</source>
         <translation>例如：幸福社区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/identity_form.py" line="37"/>
+        <location filename="../../redoffice/ui/settings/identity_form.py" line="52"/>
         <source>e.g. 420106001001</source>
         <translation>例如：420106001001</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/identity_form.py" line="38"/>
+        <location filename="../../redoffice/ui/settings/identity_form.py" line="53"/>
         <source>e.g. 420106001</source>
         <translation>例如：420106001</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/identity_form.py" line="42"/>
+        <location filename="../../redoffice/ui/settings/identity_form.py" line="57"/>
         <source>12-digit statistical area code of the community (居委会), as published by the National Bureau of Statistics; ask the street office if unsure</source>
         <translation>12位统计用区划代码（国家统计局公布的居委会代码），不清楚可向街道询问</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/identity_form.py" line="45"/>
+        <location filename="../../redoffice/ui/settings/identity_form.py" line="60"/>
         <source>9 digits: the first nine of the community code</source>
         <translation>9位：即社区代码的前9位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/identity_form.py" line="47"/>
+        <location filename="../../redoffice/ui/settings/identity_form.py" line="62"/>
         <source>Community name</source>
         <translation>社区名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/identity_form.py" line="50"/>
+        <location filename="../../redoffice/ui/settings/identity_form.py" line="65"/>
         <source>Community code</source>
         <translation>社区代码</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/identity_form.py" line="53"/>
+        <location filename="../../redoffice/ui/settings/identity_form.py" line="68"/>
         <source>Street office</source>
         <translation>所属街道名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/identity_form.py" line="54"/>
+        <location filename="../../redoffice/ui/settings/identity_form.py" line="69"/>
         <source>Street code</source>
         <translation>街道代码</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/identity_form.py" line="55"/>
+        <location filename="../../redoffice/ui/settings/identity_form.py" line="70"/>
         <source>Operator</source>
         <translation>经办人</translation>
     </message>

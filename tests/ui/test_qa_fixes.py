@@ -19,7 +19,7 @@ from sqlalchemy import select
 from redoffice.cases import queries as case_queries
 from redoffice.cases.queries import CaseFilter
 from redoffice.kit import codes
-from redoffice.kit.db import Database
+from redoffice.kit.db import Database, open_database
 from redoffice.kit.validation import mask_phone
 from redoffice.meetings import resolutions
 from redoffice.meetings.resolutions import ResolutionFilter
@@ -35,6 +35,7 @@ from redoffice.ui.registry.households_page import HouseholdsPage
 from redoffice.ui.registry.import_wizard import ImportWizard
 from redoffice.ui.registry.resident_dialog import ResidentDialog
 from redoffice.ui.registry.residents_page import ResidentsPage
+from redoffice.ui.settings.setup_dialog import SetupDialog
 from redoffice.ui.visits.visit_dialog import VisitDialog
 from redoffice.ui.visits.visits_page import VisitsPage
 from tests import excel_corpus as corpus
@@ -247,3 +248,25 @@ def test_the_households_list_shows_the_heads_phone(qtbot: QtBot, ctx: AppContext
     assert ctx.tasks.wait_idle()
     cell = listing.model.index(position, _heading(listing, "联系电话"))
     assert listing.model.data(cell) == mask_phone(phone) != ""
+
+
+def test_setup_codes_show_their_example_and_take_only_their_digits(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    ctx = AppContext(open_database(f"sqlite:///{tmp_path / 'new.sqlite'}"))
+    try:
+        dialog = SetupDialog(ctx)
+        qtbot.addWidget(dialog)
+        dialog.resize(1366, 728)
+        dialog.show()
+        form = dialog.identity_form
+        for edit in (form.community_code, form.street_code):
+            example = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+            assert example <= edit.contentsRect().width() - 8, edit.placeholderText()
+        type_into(qtbot, form.street_code, "420106001001001001")  # 18 digits typed
+        assert form.street_code.text() == "420106001"
+        type_into(qtbot, form.community_code, "420 106 001 001 999")  # groups of three
+        assert form.community_code.text() == "420 106 001 001 "
+    finally:
+        ctx.tasks.wait_idle(5)
+        ctx.tasks.shutdown()

@@ -6,9 +6,11 @@ user types one of their own."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRegularExpression
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from redoffice.settings.community import STREET_CODE_DIGITS, Identity
+from redoffice.settings.community import COMMUNITY_CODE_DIGITS, STREET_CODE_DIGITS, Identity
 from redoffice.ui.kit.widgets import FieldForm
 
 
@@ -17,7 +19,7 @@ def _explained(edit: QLineEdit, text: str) -> QWidget:
     box = QWidget()
     row = QHBoxLayout(box)
     row.setContentsMargins(0, 0, 0, 0)
-    edit.setMaximumWidth(170)
+    edit.setFixedWidth(_fitting_width(edit))
     hint = QLabel(text)
     hint.setObjectName("hint")
     hint.setStyleSheet("color: #666;")
@@ -25,6 +27,19 @@ def _explained(edit: QLineEdit, text: str) -> QWidget:
     row.addWidget(edit)
     row.addWidget(hint, 1)
     return box
+
+
+def _fitting_width(edit: QLineEdit) -> int:
+    """Wide enough for the example in the field (and a code typed in groups of three)."""
+    metrics = edit.fontMetrics()
+    text = max(edit.placeholderText(), "000 000 000 000", key=metrics.horizontalAdvance)
+    return metrics.horizontalAdvance(text) + 24  # frame and the line edit's text margins
+
+
+def _digits_only(edit: QLineEdit, digits: int) -> None:
+    """At most ``digits`` digits, spaces allowed between the groups."""
+    pattern = QRegularExpression(rf"\s*(\d\s*){{0,{digits}}}")
+    edit.setValidator(QRegularExpressionValidator(pattern, edit))
 
 
 class IdentityForm(FieldForm):
@@ -36,8 +51,8 @@ class IdentityForm(FieldForm):
         self.community_name.setPlaceholderText(self.tr("e.g. 幸福社区"))
         self.community_code.setPlaceholderText(self.tr("e.g. 420106001001"))
         self.street_code.setPlaceholderText(self.tr("e.g. 420106001"))
-        for edit in (self.community_code, self.street_code):
-            edit.setMaxLength(24)  # room for spaces typed between the groups of digits
+        _digits_only(self.community_code, COMMUNITY_CODE_DIGITS)
+        _digits_only(self.street_code, STREET_CODE_DIGITS)
         community_hint = self.tr(
             "12-digit statistical area code of the community (居委会), as published by the "
             "National Bureau of Statistics; ask the street office if unsure"
