@@ -594,210 +594,210 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="231"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="362"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="240"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="373"/>
         <source>Whole community</source>
         <translation>全社区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="235"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="253"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="244"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="262"/>
         <source>Visits overdue</source>
         <translation>逾期未走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="236"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="245"/>
         <source>Visits due this week</source>
         <translation>本周应走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="237"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="246"/>
         <source>Requests due within 24 h</source>
         <translation>24小时内到期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="238"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="247"/>
         <source>Requests overdue</source>
         <translation>逾期诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="239"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="248"/>
         <source>Awaiting call-back</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="240"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="249"/>
         <source>Open resolutions</source>
         <translation>未完成议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="241"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="250"/>
         <source>Overdue resolutions</source>
         <translation>逾期议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="242"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="251"/>
         <source>Wish claims not contacted</source>
         <translation>认领逾期未对接</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="243"/>
         <location filename="../../redoffice/ui/workbench/dashboard.py" line="252"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="261"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="244"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="253"/>
         <source>Residents</source>
         <translation>居民人数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="245"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="254"/>
         <source>Party members</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="254"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="263"/>
         <source>Due this week</source>
         <translation>本周应走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="255"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="264"/>
         <source>Open requests</source>
         <translation>在办诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="256"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="265"/>
         <source>Overdue requests</source>
         <translation>逾期诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="276"/>
         <location filename="../../redoffice/ui/workbench/dashboard.py" line="287"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="298"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="277"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="288"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="279"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="290"/>
         <source>Last visit</source>
         <translation>上次走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="282"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="297"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="293"/>
         <location filename="../../redoffice/ui/workbench/dashboard.py" line="308"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="319"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="283"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="294"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="284"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="295"/>
         <source>Request</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="286"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="297"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="298"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="309"/>
         <source>Resolution</source>
         <translation>议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="299"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="310"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="300"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="311"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="301"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="312"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="309"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="320"/>
         <source>Wish</source>
         <translation>心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="310"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="321"/>
         <source>Beneficiary</source>
         <translation>心愿人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="311"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="322"/>
         <source>Claimed by</source>
         <translation>认领人/单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="312"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="323"/>
         <source>Contact by</source>
         <translation>对接截止</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="325"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="336"/>
         <source>Show for</source>
         <translation>查看范围</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="335"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="346"/>
         <source>Per grid</source>
         <translation>各网格情况</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="341"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="352"/>
         <source>Visits per month</source>
         <translation>每月走访户次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="342"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="353"/>
         <source>Requests by category (12 months)</source>
         <translation>诉求类别（近12个月）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="343"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="354"/>
         <source>Requests by state</source>
         <translation>诉求状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="361"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="372"/>
         <source>Mine: %1</source>
         <translation>我的：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="383"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="394"/>
         <source>As of %1</source>
         <translation>截至 %1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="417"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="428"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="251"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="278"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="285"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="260"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="289"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="296"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="344"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="355"/>
         <source>Special groups</source>
         <translation>特殊人群</translation>
     </message>

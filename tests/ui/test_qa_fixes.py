@@ -29,6 +29,7 @@ from redoffice.ui.cases.cases_page import CasesPage
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.history_dialog import HistoryDialog
 from redoffice.ui.kit.list_view import SearchableList
+from redoffice.ui.main_window import MainWindow
 from redoffice.ui.meetings.meeting_dialog import MeetingDialog
 from redoffice.ui.meetings.meetings_page import CompleteDialog, MeetingsPage
 from redoffice.ui.registry.households_page import HouseholdsPage
@@ -38,6 +39,7 @@ from redoffice.ui.registry.residents_page import ResidentsPage
 from redoffice.ui.settings.setup_dialog import SetupDialog
 from redoffice.ui.visits.visit_dialog import VisitDialog
 from redoffice.ui.visits.visits_page import VisitsPage
+from redoffice.ui.workbench.dashboard import Dashboard
 from tests import excel_corpus as corpus
 from tests.factories import id_number
 from tests.ui.driver import click, click_row, opened, tick, type_into
@@ -270,3 +272,17 @@ def test_setup_codes_show_their_example_and_take_only_their_digits(
     finally:
         ctx.tasks.wait_idle(5)
         ctx.tasks.shutdown()
+
+
+def test_the_dashboard_per_grid_table_shows_whole_grid_names(qtbot: QtBot, ctx: AppContext) -> None:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1366, 728)  # an office screen less its taskbar
+    window.show()
+    assert ctx.tasks.wait_idle()
+    grids = window.findChild(Dashboard).grids  # type: ignore[union-attr]
+    assert grids.rowCount() > 0
+    metrics = grids.fontMetrics()
+    widest = max(metrics.horizontalAdvance(grids.text(r, 0)) for r in range(grids.rowCount()))
+    assert grids.columnWidth(0) >= widest + 6
+    assert grids.rows_model.headerData(2, Qt.Orientation.Horizontal) == "逾期\n未走访"

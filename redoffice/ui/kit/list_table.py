@@ -117,7 +117,7 @@ class TableView(QTableView):
         header = self.horizontalHeader()
         model = self.model()
         for column in range(1, model.columnCount()):
-            text = str(model.headerData(column, Qt.Orientation.Horizontal))
+            text = str(model.headerData(column, Qt.Orientation.Horizontal)).replace("\n", "")
             action = QAction(text, menu, checkable=True)
             action.setChecked(not header.isSectionHidden(column))
             action.toggled.connect(lambda shown, c=column: self.setColumnHidden(c, not shown))

@@ -212,6 +212,15 @@ def _fits(metrics: QFontMetrics, step: float) -> Callable[[list[str]], bool]:
     return lambda texts: all(metrics.horizontalAdvance(t) + 4 <= step for t in texts)
 
 
+def _two_lines(text: str) -> str:
+    """A heading of four or more characters on two lines (逾期\n未走访): five figures'
+    columns then leave the 网格 column room for its names."""
+    if len(text) < 4 or " " in text:
+        return text
+    middle = len(text) // 2
+    return text[:middle] + "\n" + text[middle:]
+
+
 def _title(text: str) -> QLabel:
     label = QLabel(text)
     label.setStyleSheet("font-weight: bold; font-size: 14px;")
@@ -254,9 +263,11 @@ class Dashboard(QWidget):
                 self.tr("Due this week"),
                 self.tr("Open requests"),
                 self.tr("Overdue requests"),
-            ],
-            stretch=0,
+            ],  # the 网格 column as wide as its names; the last one takes what is left
         )
+        for column in range(1, self.grids.rows_model.columnCount()):
+            heading = self.grids.rows_model.headerData(column, Qt.Orientation.Horizontal)
+            self.grids.set_header(column, _two_lines(str(heading)))
         self.charts = {
             "visits": BarChart(vertical=True),
             "categories": BarChart(),
