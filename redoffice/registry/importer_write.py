@@ -11,6 +11,7 @@ from typing import Any, Final
 from sqlalchemy.orm import Session
 
 from redoffice.kit import changes, clock
+from redoffice.kit.bulk_load import indexes_rebuilt
 from redoffice.kit.clock import utcnow
 from redoffice.kit.errors import UserError, ValidationFailed
 from redoffice.kit.records import save
@@ -64,6 +65,19 @@ class Steps:
 
 
 def insert_residents(s: Session, rows: list[ImportRow], homes: dict[str, str], step: Steps) -> None:
+    """The new residents and their tags, each table's indexes built once after its rows when
+    the import is large against what the table holds (kit.bulk_load)."""
+    tags = sum(len(r.values.get("tags", ())) for r in rows)
+    with (
+        indexes_rebuilt(s, Resident, len(rows)),
+        indexes_rebuilt(s, ResidentTag, tags),
+    ):
+        _insert_residents(s, rows, homes, step)
+
+
+def _insert_residents(
+    s: Session, rows: list[ImportRow], homes: dict[str, str], step: Steps
+) -> None:
     node, now, today = str(s.info.get("node_id")), utcnow(), clock.today()
     for start in range(0, len(rows), 2000):
         chunk = rows[start : start + 2000]

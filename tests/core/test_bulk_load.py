@@ -1,0 +1,148 @@
+"""A large import into an empty registry drops the secondary indexes of resident and
+resident_tag and builds them again after its rows (kit.bulk_load): the schema it leaves is a
+fresh database's, and a cancelled or failed import rolls back with every index in place and no
+row written (SQLite and PostgreSQL)."""
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Connection, func, select, text
+from sqlalchemy.orm import Session
+
+from redoffice.kit import bulk_load, changes
+from redoffice.kit.db import Database
+from redoffice.kit.errors import UserError
+from redoffice.models import Base, Resident, ResidentTag
+from redoffice.registry import importer
+from redoffice.registry.importer import ImportOptions, ImportPlan
+from tests import excel_corpus as corpus
+
+TABLES = ("resident", "resident_tag")
+
+
+def _schema(db: Database) -> set[tuple[str, ...]]:
+    """Every table, index and trigger with its SQL (SQLite), or every index (PostgreSQL)."""
+    with db.read() as s:
+        if db.engine.dialect.name == "sqlite":
+            query = "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master"
+        else:
+            query = (
+                "SELECT tablename, indexname, indexdef FROM pg_indexes"
+                " WHERE schemaname = current_schema()"
+            )
+        return {tuple(str(v) for v in row) for row in s.execute(text(query))}
+
+
+def _indexes(db: Database) -> set[str]:
+    with db.read() as s:
+        return _index_names(s.connection())
+
+
+def _index_names(conn: Connection) -> set[str]:
+    """The names of the secondary indexes of resident and resident_tag the database has."""
+    if conn.dialect.name == "sqlite":
+        query = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN (?, ?)"
+    else:
+        query = "SELECT indexname FROM pg_indexes WHERE tablename IN (%s, %s)"
+    rows = conn.exec_driver_sql(query, TABLES)
+    return {str(name) for (name,) in rows if str(name).startswith("ix_")}
+
+
+def _plan(db: Database, tmp_path: Path) -> ImportPlan:
+    path = corpus.community_ledger(tmp_path)
+    plan = importer.plan_import(db, path, ImportOptions(create_places=True))
+    assert plan.count("new") == len(corpus.LEDGER_PEOPLE)
+    return plan
+
+
+def _counts(db: Database) -> tuple[int, int]:
+    with db.read() as s:
+        return (
+            s.scalar(select(func.count()).select_from(Resident)) or 0,
+            s.scalar(select(func.count()).select_from(ResidentTag)) or 0,
+        )
+
+
+@pytest.fixture
+def small_loads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The 8 rows of the corpus ledger count as a large load."""
+    monkeypatch.setattr(bulk_load, "MIN_ROWS", 1)
+
+
+@pytest.mark.usefixtures("small_loads")
+def test_an_import_into_an_empty_registry_leaves_a_fresh_databases_schema(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh, indexes = _schema(db), _indexes(db)
+    assert {"ix_resident_name_pinyin", "ix_resident_tag_resident_id"} <= indexes
+    seen: list[set[str]] = []
+    insert = changes.insert_records
+
+    def watched(
+        s: Session, model: type[Base], rows: list[dict[str, Any]], chunk: int = 5000
+    ) -> None:
+        if model in (Resident, ResidentTag):
+            seen.append(_index_names(s.connection()))
+        insert(s, model, rows, chunk)
+
+    monkeypatch.setattr(changes, "insert_records", watched)
+    result = importer.apply_import(db, _plan(db, tmp_path))
+    assert result.new == len(corpus.LEDGER_PEOPLE)
+    assert seen and all(names == set() for names in seen)  # the rows went in without indexes
+    assert _schema(db) == fresh
+    assert _counts(db)[0] == len(corpus.LEDGER_PEOPLE) and _counts(db)[1] > 0
+
+
+@pytest.mark.usefixtures("small_loads")
+def test_a_cancelled_import_keeps_every_index_and_writes_no_row(
+    db: Database, tmp_path: Path
+) -> None:
+    fresh, plan = _schema(db), _plan(db, tmp_path)
+    calls: list[int] = []
+
+    def cancelled() -> bool:  # asked after the first rows went in, indexes dropped
+        calls.append(1)
+        return True
+
+    with pytest.raises(UserError):
+        importer.apply_import(db, plan, cancelled=cancelled)
+    assert calls
+    assert _schema(db) == fresh
+    assert _counts(db) == (0, 0)
+
+
+@pytest.mark.usefixtures("small_loads")
+def test_an_import_failing_after_its_rows_keeps_every_index_and_writes_no_row(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh, plan = _schema(db), _plan(db, tmp_path)
+    insert = changes.insert_records
+
+    def failing(
+        s: Session, model: type[Base], rows: list[dict[str, Any]], chunk: int = 5000
+    ) -> None:
+        insert(s, model, rows, chunk)
+        if model is ResidentTag:
+            raise RuntimeError("killed mid-import")
+
+    monkeypatch.setattr(changes, "insert_records", failing)
+    with pytest.raises(RuntimeError):
+        importer.apply_import(db, plan)
+    assert _schema(db) == fresh
+    assert _counts(db) == (0, 0)
+
+
+def test_a_load_smaller_than_the_table_keeps_its_indexes(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert len(corpus.LEDGER_PEOPLE) < bulk_load.MIN_ROWS
+    table = Base.metadata.tables["resident"]
+    with db.read() as s:
+        assert not bulk_load.worth_rebuilding(s.connection(), table, len(corpus.LEDGER_PEOPLE))
+        assert bulk_load.worth_rebuilding(s.connection(), table, bulk_load.MIN_ROWS)
+    importer.apply_import(db, _plan(db, tmp_path))
+    monkeypatch.setattr(bulk_load, "MIN_ROWS", 1)
+    with db.read() as s:  # 8 rows there: a load of 7 does not pay, one of 8 does
+        assert not bulk_load.worth_rebuilding(s.connection(), table, 7)
+        assert bulk_load.worth_rebuilding(s.connection(), table, 8)
