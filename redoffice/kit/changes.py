@@ -168,8 +168,10 @@ def _bulk_statement(state: ORMExecuteState) -> None:
 def new_record(node: str, **values: Any) -> dict[str, Any]:
     """A synced row for a bulk insert: fresh id, owner node, version 1, now (or the
     ``updated_at`` given: one instant for a whole import), not deleted."""
-    values.setdefault("id", new_id())
-    values.setdefault("updated_at", utcnow())
+    if "id" not in values:  # not setdefault: a fresh id costs 4 µs even when one is given
+        values["id"] = new_id()
+    if "updated_at" not in values:
+        values["updated_at"] = utcnow()
     values.update(owner_node=node, version=1, deleted=False)
     return values
 

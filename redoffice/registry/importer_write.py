@@ -14,6 +14,7 @@ from redoffice.kit import changes, clock
 from redoffice.kit.bulk_load import indexes_rebuilt
 from redoffice.kit.clock import utcnow
 from redoffice.kit.errors import UserError, ValidationFailed
+from redoffice.kit.ids import new_id, new_ids
 from redoffice.kit.records import save
 from redoffice.kit.validation import spaced_chars
 from redoffice.models import Resident, ResidentTag
@@ -81,10 +82,15 @@ def _insert_residents(
     node, now, today = str(s.info.get("node_id")), utcnow(), clock.today()
     for start in range(0, len(rows), 2000):
         chunk = rows[start : start + 2000]
-        people = [_new_resident(node, now, r.values, homes[r.household_key]) for r in chunk]
+        people = [
+            _new_resident(node, now, r.values, homes[r.household_key], record_id)
+            for r, record_id in zip(chunk, new_ids(len(chunk)), strict=True)
+        ]
+        tag_ids = iter(new_ids(sum(len(r.values.get("tags", ())) for r in chunk)))
         tags = [
             changes.new_record(
                 node,
+                id=next(tag_ids),
                 updated_at=now,
                 resident_id=person["id"],
                 tag=tag,
@@ -100,15 +106,19 @@ def _insert_residents(
         step.done(len(chunk))
 
 
-def _new_resident(node: str, now: datetime, v: dict[str, Any], household_id: str) -> dict[str, Any]:
+def _new_resident(
+    node: str, now: datetime, v: dict[str, Any], household_id: str, record_id: str | None = None
+) -> dict[str, Any]:
     """The row ``residents.resident_values`` would store for this checked input: every column,
-    else the bulk insert falls back to SQLAlchemy's per-row parameters (+3 s for 110k rows)."""
+    else the bulk insert falls back to SQLAlchemy's per-row parameters (+3 s for 110k rows);
+    its id ``record_id`` (one of a batch made at once, kit.ids.new_ids), else a fresh one."""
     name = str(v["name"])
     full, initials = pinyin_keys(name)
     number = str(v.get("id_number") or "").upper() or None
     phone = str(v.get("phone") or "")
     return changes.new_record(
         node,
+        id=record_id or new_id(),
         updated_at=now,
         name=name,
         name_pinyin=full,
