@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import threading
 import time
+import weakref
 from collections.abc import Iterator
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from redoffice.ui.kit.tasks import TaskRunner
@@ -70,3 +71,25 @@ def test_gives_up_at_the_timeout_and_waits_again_later(runner: TaskRunner) -> No
     release.set()
     assert runner.wait_idle()
     assert done == [True]
+
+
+class _Page(QObject):
+    """Stands for a page whose bound method is a queued job."""
+
+    def read(self) -> str:
+        time.sleep(0.2)  # the page is dropped while its job runs
+        return "rows"
+
+
+def test_a_dropped_pages_job_is_let_go_of_on_the_gui_thread(runner: TaskRunner) -> None:
+    """Released on the worker, the page's deletion would run at a random later Python call on
+    the GUI thread — once inside a destructor, where Qt deadlocked (a hung test run)."""
+    freed_on: list[str] = []
+    page = _Page()
+    weakref.finalize(page, lambda: freed_on.append(threading.current_thread().name))
+    runner.run(page.read, lambda _rows: None)
+    del page
+    assert runner.wait_idle()
+    runner.run(lambda: None, lambda _r: None)  # the next answer lets go of the earlier job
+    assert runner.wait_idle()
+    assert freed_on == [threading.main_thread().name]

@@ -71,6 +71,9 @@ class TaskRunner(QObject):
         self._ids = itertools.count(1)
         self._submitted = 0
         self._pending: dict[int, tuple[Done, Failed | None]] = {}
+        # Each job's callable, then also its outcome, until the worker has surely let go of
+        # them (see _bury)
+        self._jobs: dict[int, tuple[object, ...]] = {}
         self._announced: list[QTimer] = []
         self._wake = QTimer(self, interval=WAKE_MS)  # wait_idle's deadline, if no answer comes
         self._thread = QThread()
@@ -86,6 +89,7 @@ class TaskRunner(QObject):
         job_id = next(self._ids)
         self._submitted = job_id
         self._pending[job_id] = (on_done, on_error)
+        self._jobs[job_id] = (fn,)
         self._submit.emit(job_id, fn)
         return job_id
 
@@ -103,8 +107,24 @@ class TaskRunner(QObject):
         self._announced = [t for t in self._announced if shiboken6.isValid(t)]
         return self.busy or any(t.isActive() for t in self._announced)
 
+    def _bury(self, job_id: int) -> None:
+        """Let go of the callables and outcomes of the jobs before ``job_id``, on the GUI thread.
+
+        A job's callable (or its error's traceback) may hold the last reference to a widget (a
+        bound method of a page closed meanwhile). Released on the worker, PySide6 would queue
+        the widget's deletion for the GUI thread and run it at the next Python call there —
+        possibly inside a destructor (an application event filter during a QAction's removal),
+        where Qt deadlocks on its connection lock (seen as a hung test run). The worker runs one
+        job after another and Qt frees a job's queued call before it delivers the next, so once
+        job N answers, every job before it is out of the worker's hands; the GUI thread holds
+        them until then."""
+        for earlier in [j for j in self._jobs if j < job_id]:
+            del self._jobs[earlier]
+
     @Slot(int, object)
     def _on_finished(self, job_id: int, outcome: _Outcome) -> None:
+        self._bury(job_id)
+        self._jobs[job_id] = (*self._jobs.get(job_id, ()), outcome)
         on_done, on_error = self._pending.pop(job_id)
         if receiver_gone(on_done):
             pass
