@@ -70,10 +70,14 @@ def _report_ignored_clock_setting() -> None:
 def freeze_startup_objects() -> None:
     """Move everything alive after start-up (Qt wrappers, SQLAlchemy, translations) out of the
     cyclic collector's reach: a full collection over them paused scrolling for 40 ms. The
-    collector, off while starting (see :func:`main`), runs again from here."""
+    collector, off while starting (see :func:`main`), runs again from here — on the GUI thread
+    only while the database worker runs (:mod:`redoffice.ui.kit.gui_gc`)."""
+    from redoffice.ui.kit import gui_gc
+
     gc.collect()
     gc.freeze()
-    gc.enable()
+    if not gui_gc.suspended():
+        gc.enable()
 
 
 def _self_test_db() -> str:

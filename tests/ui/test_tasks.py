@@ -3,6 +3,7 @@ fixed pause (the UI tests wait on it hundreds of times)."""
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 import weakref
@@ -11,8 +12,10 @@ from collections.abc import Iterator
 import pytest
 import shiboken6
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from redoffice.ui.kit import gui_gc
 from redoffice.ui.kit.tasks import TaskRunner
 
 
@@ -93,3 +96,28 @@ def test_a_dropped_pages_job_is_let_go_of_on_the_gui_thread(runner: TaskRunner) 
     runner.run(lambda: None, lambda _r: None)  # the next answer lets go of the earlier job
     assert runner.wait_idle()
     assert freed_on == [threading.main_thread().name]
+
+
+def test_while_a_worker_runs_garbage_is_collected_on_the_gui_thread_only(
+    qapp: QApplication,
+) -> None:
+    was = gc.isenabled()
+    tasks = TaskRunner()
+    try:
+        assert not gc.isenabled()  # no collection on the worker's allocations
+        garbage: list[object] = []
+        garbage.append(garbage)  # a cycle only the collector frees
+        freed = weakref.ref(_Page())  # a wrapper in no cycle goes at once
+        del garbage
+        assert freed() is None
+        thresholds = gc.get_threshold()
+        gc.set_threshold(1, 1, 1)
+        try:
+            collected = sum(g["collections"] for g in gc.get_stats())
+            QTest.qWait(int(gui_gc.INTERVAL_MS * 1.5))  # the GUI thread's timer collects
+            assert sum(g["collections"] for g in gc.get_stats()) > collected
+        finally:
+            gc.set_threshold(*thresholds)
+    finally:
+        tasks.shutdown()
+    assert gc.isenabled() == was

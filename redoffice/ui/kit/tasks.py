@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, QTime
 
 from redoffice.kit.errors import UserError
 from redoffice.kit.steps import Steps
+from redoffice.ui.kit import gui_gc
 from redoffice.ui.kit.errors import report
 
 Done = Callable[[Any], None]
@@ -82,6 +83,7 @@ class TaskRunner(QObject):
         self._worker.moveToThread(self._thread)
         self._submit.connect(self._worker.execute)
         self._worker.finished.connect(self._on_finished)
+        gui_gc.hold()
         self._thread.start()
 
     def run(self, fn: Callable[[], Any], on_done: Done, on_error: Failed | None = None) -> int:
@@ -163,6 +165,7 @@ class TaskRunner(QObject):
     def shutdown(self) -> None:
         self._thread.quit()
         self._thread.wait(5000)
+        gui_gc.release()
 
 
 def _run_in_child(fn: Callable[[Steps], Any], messages: Any, cancel: Event) -> None:
