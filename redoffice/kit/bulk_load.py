@@ -18,10 +18,12 @@ from sqlalchemy.orm import Session
 
 from redoffice.models import Base
 
-# A rebuild sorts the whole table, old rows included: it pays when the load is at least as large
-# as what is there already (an import into an empty or young registry), and only for loads big
-# enough that per-row upkeep costs more than the DDL round trips (below a few thousand rows the
-# upkeep is milliseconds).
+# A rebuild sorts the whole table, old rows included. Measured for 110k residents and their tags
+# into empty tables (SQLite): the 13 indexes built after the rows cost ~0.5 s against ~1.3 s of
+# upkeep row by row, so a rebuild is about a third of the upkeep per row and breaks even near a
+# table twice the size of the load; rebuilding only when the load is at least the table's size
+# keeps a margin (PostgreSQL: write 12.4 → 10.5 s). Below a few thousand rows the upkeep is
+# milliseconds and the DDL (which locks the table) is not worth it.
 MIN_ROWS: Final = 5000
 
 
