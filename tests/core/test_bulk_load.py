@@ -1,8 +1,10 @@
 """A large import into an empty registry drops the secondary indexes of resident and
 resident_tag and builds them again after its rows (kit.bulk_load): the schema it leaves is a
 fresh database's, and a cancelled or failed import rolls back with every index in place and no
-row written (SQLite and PostgreSQL)."""
+row written (SQLite and PostgreSQL), as does an import whose process is killed (SQLite)."""
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -146,3 +148,32 @@ def test_a_load_smaller_than_the_table_keeps_its_indexes(
     with db.read() as s:  # 8 rows there: a load of 7 does not pay, one of 8 does
         assert not bulk_load.worth_rebuilding(s.connection(), table, 7)
         assert bulk_load.worth_rebuilding(s.connection(), table, 8)
+
+
+KILLED = """
+import os, sys
+from pathlib import Path
+import redoffice.features
+from redoffice.kit import bulk_load
+from redoffice.kit.db import open_database
+from redoffice.registry import importer
+from redoffice.registry.importer import ImportOptions
+from tests.conftest import OPERATOR
+
+bulk_load.MIN_ROWS = 1
+db = open_database(f"sqlite:///{sys.argv[1]}")
+db.actor = OPERATOR
+plan = importer.plan_import(db, Path(sys.argv[2]), ImportOptions(create_places=True))
+importer.apply_import(db, plan, cancelled=lambda: os._exit(9))  # killed, rows in, indexes gone
+"""
+
+
+def test_an_import_killed_mid_write_leaves_every_index_and_no_row(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    fresh, path = _schema(sqlite_db), corpus.community_ledger(tmp_path)
+    database = str(sqlite_db.engine.url.database)
+    done = subprocess.run([sys.executable, "-c", KILLED, database, str(path)], check=False)
+    assert done.returncode == 9
+    assert _schema(sqlite_db) == fresh
+    assert _counts(sqlite_db) == (0, 0)
