@@ -435,3 +435,19 @@ def test_f1_in_an_open_dialog(qtbot: QtBot, window: MainWindow) -> None:
     assert dialog.isVisible(), "the dialog keeps what was typed"
     window.close()
     assert not help_window.isVisible(), "closed with the main window"
+
+
+def test_f1_in_any_dialog(qtbot: QtBot, window: MainWindow) -> None:
+    """Not only the form dialogs: the import wizard (a QWizard) answers F1 too."""
+    from redoffice.ui.registry.import_wizard import ImportWizard
+
+    wizard = ImportWizard(window.ctx, window)
+    wizard.open()
+    qtbot.waitExposed(wizard)
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard, timeout=5000)
+    qtbot.keyClick(wizard, Qt.Key.Key_F1)
+    helps = [w for w in QApplication.topLevelWidgets() if isinstance(w, HelpDialog)]
+    assert any(w.isVisible() for w in helps)
+    wizard.reject()
+    window.close()

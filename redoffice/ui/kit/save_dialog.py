@@ -31,7 +31,6 @@ from redoffice.ui.kit import ask
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.date_fields import TypedField
 from redoffice.ui.kit.errors import describe
-from redoffice.ui.kit.help_window import show_help
 from redoffice.ui.kit.screen_fit import FormScroll
 from redoffice.ui.kit.widgets import FieldForm
 
@@ -106,7 +105,6 @@ class SaveDialog(QDialog):
         )
         self.buttons.accepted.connect(self.submit)
         QShortcut(QKeySequence.StandardKey.Save, self, self.submit)
-        QShortcut(QKeySequence.StandardKey.HelpContents, self, show_help)  # F1 here too
         self.buttons.rejected.connect(self.reject)
         self.body = QVBoxLayout(self)
         self.form_scroll = FormScroll(self.form)

@@ -1,10 +1,11 @@
 """Windows fit the screen they open on: a 1366×768 office screen with its taskbar leaves
-≈1366×728, and a dialog taller than that hides its 保存/取消 below the edge."""
+≈1366×728, and a dialog taller than that hides its 保存/取消 below the edge. Every dialog also
+answers F1 with the help (a modal dialog blocks the main window's own F1)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QMainWindow, QScrollArea, QWidget
 
 
@@ -33,7 +34,20 @@ class ScreenFit(QObject):
         shown = event.type() == QEvent.Type.Show
         if shown and isinstance(watched, QDialog | QMainWindow) and not watched.isMaximized():
             fit_to_screen(watched)
+        if shown and isinstance(watched, QDialog) and not watched.property(HELP_KEY):
+            give_help_key(watched)
         return False
+
+
+HELP_KEY = "redoffice_help_key"
+
+
+def give_help_key(dialog: QDialog) -> None:
+    """F1 in this dialog opens the help (once per dialog: two F1 shortcuts would cancel out)."""
+    from redoffice.ui.kit.help_window import show_help
+
+    dialog.setProperty(HELP_KEY, True)
+    QShortcut(QKeySequence.StandardKey.HelpContents, dialog, show_help)
 
 
 class FormScroll(QScrollArea):
