@@ -156,7 +156,9 @@ def _filled(
             covering.setdefault(r, []).append((top, left, right))
     tops: dict[tuple[int, int], Any] = {}
     for r, raw in enumerate(rows):
-        row = [*lead, *(None if v == "" else v for v in raw)]
+        row = [None if v == "" else v for v in raw]
+        if lead:
+            row[:0] = lead
         for top, left, right in covering.get(r, ()):
             if r == top:
                 tops[(top, left)] = row[left] if left < len(row) else None
