@@ -3,6 +3,16 @@
 from typing import Final
 
 from redoffice.models.base import Base, SyncedRecord, derived_columns
+from redoffice.models.fund import (
+    FundAccount,
+    FundApplication,
+    FundEntry,
+    FundLedgerHead,
+    FundNotice,
+    FundObjection,
+    FundPeriodClose,
+    FundStep,
+)
 from redoffice.models.meetings import (
     AgendaItem,
     Meeting,
@@ -57,6 +67,14 @@ __all__ = [
     "Case",
     "CaseEvent",
     "Estate",
+    "FundAccount",
+    "FundApplication",
+    "FundEntry",
+    "FundLedgerHead",
+    "FundNotice",
+    "FundObjection",
+    "FundPeriodClose",
+    "FundStep",
     "Grid",
     "Household",
     "HouseholdVisitState",

@@ -64,6 +64,11 @@ class Staff(SyncedRecord, Base):
     phone: Mapped[str] = mapped_column(String(32), default="")
     grid_id: Mapped[str | None] = mapped_column(ForeignKey("grid.id"))
     notes: Mapped[str] = mapped_column(Text, default="")
+    # 红色基金 roles, comma-separated: handler (经办人), reviewer (审核人), accountant (会计),
+    # cashier (出纳); the fund's steps require them
+    fund_roles: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    # the staff member as a resident, so that nobody decides on their own household's application
+    resident_id: Mapped[str | None] = mapped_column(ForeignKey("resident.id", use_alter=True))
 
     __table_args__ = (CheckConstraint("role IN ('community_worker','grid_worker')", name="role"),)
 
