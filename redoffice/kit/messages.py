@@ -145,6 +145,22 @@ MESSAGES: Final[dict[str, str]] = {
     "attachment.unreadable": "无法读取文件“{name}”：{detail}",
     "attachment.cannot_store": "无法保存附件“{name}”：{detail}",
     "attachment.missing": "附件“{name}”的文件不在附件文件夹中（可能被移动或删除）",
+    # 红色基金
+    "fund.period_invalid": (
+        "“{period}”不是会计期间，请写成 2026Q3（季度）、2026H1（半年）或 2026（年度）"
+    ),
+    "fund.role_missing": (
+        "{name} 没有“{role}”的基金角色，不能办理这一步（角色在工作人员信息中登记）"
+    ),
+    "fund.period_closed": (
+        "{day} 在已结账的期间 {period} 内，不能再记账（更正请在以后的日期记冲正）"
+    ),
+    "fund.over_balance": "账户余额只有 {balance} 元，支出 {amount} 元后将为负数，不能记账",
+    "fund.amount_sign": "金额方向与类别不符：收入应为正数，支出应为负数",
+    "fund.already_reversed": "第 {number} 笔已经冲正过，一笔账只能冲正一次",
+    "fund.reverse_reversal": "第 {number} 笔本身是冲正记录，不能再冲正",
+    "fund.reversal_amount": "冲正金额必须与被冲正的第 {number} 笔金额相反",
+    "fund.reversal_target": "冲正记录必须指明被冲正的那一笔",
 }
 
 FIELDS: Final[dict[str, str]] = {

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from sqlalchemy import CompoundSelect, select, union
 from sqlalchemy.orm import Session, aliased
 
+from redoffice.fund.codes import ROLES as FUND_ROLES
 from redoffice.kit import codes
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.records import check_ref, save
 from redoffice.kit.validation import Checker
-from redoffice.models import Estate, Grid, Household, Organization, Staff
+from redoffice.models import Estate, Grid, Household, Organization, Resident, Staff
 from redoffice.registry.households import set_address
 
 
@@ -49,6 +50,10 @@ class StaffInput:
     phone: str = ""
     grid_id: str | None = None
     notes: str = ""
+    # 红色基金 roles (fund.codes.ROLES); None keeps what a saved staff member has
+    fund_roles: tuple[str, ...] | None = None
+    # the staff member as a resident; None keeps what is saved, "" removes the link
+    resident_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -94,6 +99,8 @@ class StaffRow:
     grid_id: str | None
     grid_name: str
     notes: str
+    fund_roles: tuple[str, ...] = ()
+    resident_id: str | None = None
 
 
 def _grid_values(s: Session, data: GridInput, record_id: str | None) -> dict[str, object]:
@@ -171,6 +178,13 @@ def _staff_values(s: Session, data: StaffInput) -> dict[str, object]:
         "grid_id": check_ref(s, c, "grid_id", Grid, data.grid_id),
         "notes": c.text("notes", data.notes, max_len=2000),
     }
+    if data.fund_roles is not None:
+        bad = [r for r in data.fund_roles if r not in FUND_ROLES]
+        if bad:
+            c.add("fund_roles", "invalid_choice", value="、".join(bad))
+        values["fund_roles"] = ",".join(r for r in FUND_ROLES if r in data.fund_roles)
+    if data.resident_id is not None:
+        values["resident_id"] = check_ref(s, c, "resident_id", Resident, data.resident_id) or None
     c.raise_if_any()
     return values
 
@@ -259,6 +273,8 @@ def list_staff(db: Database, *, deleted: bool = False) -> list[StaffRow]:
                 st.grid_id,
                 grid_name or "",
                 st.notes,
+                tuple(r for r in st.fund_roles.split(",") if r),
+                st.resident_id,
             )
             for st, grid_name in rows
         ]
