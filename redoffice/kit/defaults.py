@@ -24,6 +24,13 @@ DEFAULTS: Final[dict[str, Any]] = {
     "attachment.max_mb": 20,
     "wish.value_cap_yuan": 500,  # a product choice (domain.md §1.2), not a rule
     "wish.contact_days": 7,
+    # 红色基金 (issue 13)
+    "fund.higher_approval_yuan": 3000,  # above it the 上级 (街道) approves too
+    "fund.notice_working_days": 7,  # 公示期
+    "fund.yearly_cap_yuan": 5000,  # paid to one person in a calendar year
+    "fund.repeat_months": 12,  # no help again within this many months of the last payment
+    "fund.honour_yuan": 5000,  # 荣誉证书 for a donation of at least this much
+    "fund.supervision_phone": "",  # 监督电话 on the 公示; empty: the community's phone
     # days between visits per special-group tag; "*" for every other household
     "visit.intervals": {
         "living_alone": MONTH,

@@ -11,7 +11,7 @@ from redoffice.kit.codes import TAGS
 from redoffice.kit.db import Database
 from redoffice.kit.defaults import DEFAULTS
 from redoffice.kit.errors import Collector, UserError
-from redoffice.kit.validation import clean_text
+from redoffice.kit.validation import Checker, clean_text
 from redoffice.models import Setting
 
 
@@ -39,6 +39,11 @@ RANGES: Final = {
     "visit.intervals": (7, 730),
     "wish.value_cap_yuan": (1, 100000),
     "wish.contact_days": (1, 60),
+    "fund.higher_approval_yuan": (1, 1000000),
+    "fund.notice_working_days": (1, 30),
+    "fund.yearly_cap_yuan": (1, 1000000),
+    "fund.repeat_months": (0, 60),
+    "fund.honour_yuan": (1, 10000000),
 }
 
 
@@ -73,6 +78,17 @@ def _intervals(c: Collector, key: str, value: object) -> dict[str, int]:
     return {tag: _number(c, key, days) for tag, days in rules.items()}
 
 
+def _phone(c: Collector, key: str, value: object) -> str:
+    """A phone number (手机 or 固话 with its area code), or empty."""
+    if not isinstance(value, str):
+        c.add(key, "phone.invalid")
+        return ""
+    checker = Checker()
+    cleaned = checker.phone(key, value)
+    c.errors.extend(checker.errors)
+    return cleaned
+
+
 CHECKS: Final = {
     "visit.purposes": _labels,
     "meeting.types": _labels,
@@ -82,6 +98,12 @@ CHECKS: Final = {
     "visit.intervals": _intervals,
     "wish.value_cap_yuan": _number,
     "wish.contact_days": _number,
+    "fund.higher_approval_yuan": _number,
+    "fund.notice_working_days": _number,
+    "fund.yearly_cap_yuan": _number,
+    "fund.repeat_months": _number,
+    "fund.honour_yuan": _number,
+    "fund.supervision_phone": _phone,
 }
 
 
