@@ -161,6 +161,126 @@ MESSAGES: Final[dict[str, str]] = {
     "fund.reverse_reversal": "第 {number} 笔本身是冲正记录，不能再冲正",
     "fund.reversal_amount": "冲正金额必须与被冲正的第 {number} 笔金额相反",
     "fund.reversal_target": "冲正记录必须指明被冲正的那一笔",
+    "fund.reverse_before": "冲正日期不能早于被冲正的第 {number} 笔的日期 {day}",
+    "fund.period_not_ended": "期间 {period} 到 {ends} 才结束，结束后才能结账",
+    "fund.period_already_closed": "期间 {period} 已于 {on} 结账，不能重复结账",
+    "fund.account_inactive": "账户“{name}”已停用，不能再记账",
+    "fund.account_name_taken": "已有名为“{name}”的基金账户（可能在回收站中）",
+    "fund.charity_holder": "社区慈善基金须填写托管的慈善组织（居委会不能作为募捐主体）",
+    "fund.amount_zero": "金额不能为 0",
+    "fund.verify.ok": "台账完整：共 {count} 笔，校验值、连续编号和余额均无误",
+    "fund.verify.changed": "第 {number} 笔的内容被改动过（与记账时的校验值不符）",
+    "fund.verify.removed": "第 {number} 笔账目缺失（被删除）",
+    "fund.verify.duplicate": "第 {number} 笔编号重复，有账目不是由本系统记入的",
+    "fund.verify.inserted": "第 {number} 笔不是由本系统记入的（记账记录中没有这一笔）",
+    "fund.verify.unlinked": "第 {number} 笔与前一笔衔接不上：其前有账目被删除、插入或改动",
+    "fund.verify.balance": "第 {number} 笔的余额不对（与前面各笔累计不符或为负数）",
+    "fund.verify.last_removed": "第 {number} 笔（最后一笔）账目缺失（被删除）",
+    "fund.verify.head": "第 {number} 笔起的账目与记账记录不符：有账目被改写或不是由本系统记入的",
+    "fund.verify.close_changed": (
+        "已结账期间 {period} 的账目被改动过（截至第 {number} 笔的校验值不符）"
+    ),
+    "fund.verify.after_close": "第 {number} 笔日期在已结账期间 {period} 内，是结账后补记的",
+    # 红色基金: applications, 公示, payment (fund.applications, fund.rules)
+    "fund.application_not_found": "找不到该基金申请（可能已被删除）",
+    "fund.applicant_not_found": "找不到申请人（居民或党员可能已被删除）",
+    "fund.account_not_found": "找不到该基金账户（可能已被删除）",
+    "fund.amount_positive": "金额必须大于 0",
+    "fund.transition_refused": "申请当前为“{old}”，不能{step}",
+    "fund.before_applied": "{step}日期不能早于申请日期",
+    "fund.objection_not_on_notice": "申请当前为“{status}”，只有公示中的申请才能登记或处理异议",
+    "fund.objection_not_found": "找不到该异议（可能已被删除）",
+    "fund.objection_resolved": "该异议已经处理过",
+    "fund.resolved_before_received": "处理日期不能早于收到异议的日期",
+    "fund.rule.over_balance": (
+        "违反“支出不超过账户余额”：账户余额 {balance} 元，不能支出 {amount} 元"
+    ),
+    "fund.rule.over_approved": (
+        "违反“发放金额不超过批准金额”：批准 {approved} 元，不能发放 {amount} 元"
+    ),
+    "fund.rule.over_asked": "违反“批准金额不超过申请金额”：申请 {asked} 元，不能批准 {amount} 元",
+    "fund.rule.yearly_cap": (
+        "违反“每人每年救助上限”：{year} 年已发放 {paid} 元，再发 {amount} 元将超过上限 {cap} 元"
+    ),
+    "fund.rule.repeat": (
+        "违反“{months} 个月内不重复救助”：上次发放在 {last}，{until} 前再次申请须填写特殊情况说明"
+    ),
+    "fund.rule.entered_by_approves": "违反“录入人不审批”：{name} 录入了这份申请，不能审核它",
+    "fund.rule.accountant_is_cashier": "违反“会计出纳分设”：{name} 不能既当出纳又当会计",
+    "fund.rule.own_household": (
+        "违反“本人及家庭回避”：申请人是 {name} 本人或其家庭成员，{name} 不能办理这一步"
+    ),
+    "fund.rule.notice_not_ended": "违反“公示期满方可发放”：公示到 {ends} 结束，期满后才能发放",
+    "fund.rule.objection_open": (
+        "违反“异议未处理不得发放”：有 {count} 条异议尚未处理或异议成立，不能发放"
+    ),
+    # 同步
+    "sync.no_keyring": (
+        "这台电脑没有可用的系统密钥库，无法安全保存同步密钥。"
+        "可以改用口令保护的密钥文件（命令行加 --key-file，并设置至少 8 位的口令），请牢记口令"
+    ),
+    "sync.keyring_failed": "无法使用系统密钥库：{detail}",
+    "sync.keys_missing": (
+        "本机找不到这个数据库的同步密钥（数据库可能是从别的电脑复制来的）。"
+        "请重新生成密钥（sync rekey），再把新的登记文件交给对方重新登记"
+    ),
+    "sync.no_keys": "还没有生成同步密钥，请先导出登记文件（sync enrol-export）",
+    "sync.passphrase_needed": "同步密钥保存在口令保护的文件 {path} 中，请输入口令",
+    "sync.passphrase_short": "密钥文件的口令至少要 8 位",
+    "sync.passphrase_wrong": "密钥文件的口令不对",
+    "sync.street_only": "只有街道办的数据库才能做这一步",
+    "sync.community_only": "只有社区的数据库才能做这一步",
+    "sync.enrol_unreadable": "“{name}”不是有效的登记文件：{detail}",
+    "sync.enrol_signature": "登记文件“{name}”的签名不对，文件可能被改动过，请对方重新导出",
+    "sync.enrol_self": "这是本机自己的登记文件，应导入对方的登记文件",
+    "sync.enrol_role": "“{name}”是{role}的登记文件，这里不能导入",
+    "sync.enrol_other_street": ("“{name}”属于街道 {code}，不属于本街道 {own}，不能登记"),
+    "sync.enrol_one_street": "本社区已登记街道办“{name}”，如需更换请先撤销（sync revoke）",
+    "sync.fingerprint_needed": ("请与对方核对指纹后再导入。登记文件中的指纹是：{fingerprint}"),
+    "sync.fingerprint_mismatch": (
+        "指纹不符：登记文件中的是 {fingerprint}，输入的是 {typed}。请勿登记，并与对方电话核实"
+    ),
+    "sync.enrol_revoked_key": "这个密钥已被撤销，不能再次登记，请对方重新生成密钥",
+    "sync.unknown_partner": "没有登记过节点 {node}",
+    "sync.no_street": "还没有登记街道办，请先导入街道办的登记文件（sync enrol-import）",
+    "sync.partner_revoked": "{name} 已被撤销登记，不能再和它交换数据",
+    "sync.file_unreadable": "无法读取文件“{name}”：{detail}",
+    "sync.too_large": "文件“{name}”太大（超过 {max} MB），不是有效的数据包",
+    "sync.truncated": "文件“{name}”不完整或已损坏（可能拷贝时中途拔出了U盘），请重新拷贝或重新导出",
+    "sync.bad_member": "数据包“{name}”含有不允许的内容“{member}”，已拒收",
+    "sync.bad_zip": "数据包“{name}”的结构不对（{detail}），已拒收",
+    "sync.bad_manifest": "数据包“{name}”的清单无效（{detail}），已拒收",
+    "sync.not_a_package": "“{name}”不是数据同步文件",
+    "sync.unknown_sender": "数据包来自未登记的节点 {node}，已拒收。请先导入对方的登记文件并核对指纹",
+    "sync.sender_revoked": "数据包来自已撤销登记的 {name}，已拒收",
+    "sync.key_revoked": "数据包是用 {name} 已作废的密钥签名的，已拒收。请对方用新密钥重新导出",
+    "sync.unknown_key": "数据包的签名密钥不是 {name} 登记的密钥，已拒收。请核实后重新登记",
+    "sync.bad_signature": "数据包“{name}”的签名不对，内容可能被改动过，已拒收",
+    "sync.wrong_recipient": "这个数据包是发给另一个单位的（{recipient}），不是本单位，已拒收",
+    "sync.wrong_key": "这个数据包是用本单位已更换的旧密钥加密的，已拒收。请对方导入本单位新的登记文件后重新导出",
+    "sync.tampered": "数据包“{name}”中的“{member}”与清单不符（被改动或损坏），已拒收",
+    "sync.schema_newer": "数据包来自更新版本的红色工作台（数据版本 {found}），请先升级本机软件再导入",
+    "sync.schema_older": "数据包来自过旧版本的红色工作台（数据版本 {found}），请对方升级后重新导出",
+    "sync.decrypt_failed": "数据包无法解密（内容被改动，或不是加密给本单位的），已拒收",
+    "sync.bad_line": "数据包第 {line} 行无效：{detail}，已拒收",
+    "sync.count_mismatch": "数据包的记录数与清单不符（清单 {expected} 条，实际 {found} 条），已拒收",
+    "sync.gap": "缺少第 {first}–{last} 号数据，本包暂不导入，请社区重新导出（新的数据包会包含缺少的部分）",
+    "sync.new_epoch_gap": "{name} 的数据已重新编号，需要一个完整数据包，请社区重新导出",
+    "sync.old_epoch": "这是 {name} 旧编号的数据包（已被更新的数据取代），未导入",
+    "sync.fork": (
+        "第 {first}–{last} 号数据与已导入的内容不同（对方数据库可能是从备份恢复或复制的），已拒收。"
+        "请联系 {name} 核实"
+    ),
+    "sync.not_owner": "数据包要修改不属于 {name} 的记录（{table} {row}），已拒收",
+    "sync.audit_rewritten": (
+        "{name} 的操作记录与上次收到的不一致（第 {id} 条被改动或删除），已拒收，请核查对方电脑"
+    ),
+    "sync.ack_unreadable": "“{name}”不是有效的回执：{detail}",
+    "sync.ack_signature": "回执“{name}”的签名不对，文件可能被改动过",
+    "sync.ack_other": "这张回执是发给另一个单位的，不是本单位",
+    "sync.ack_ahead": "回执确认到第 {seq} 号，但本单位只发出到第 {sent} 号，回执无效",
+    "sync.ack_old_epoch": "这张回执属于本单位以前的数据编号，已不再有效",
+    "sync.out_exists": "导出文件夹 {path} 不存在",
 }
 
 FIELDS: Final[dict[str, str]] = {
@@ -281,6 +401,59 @@ FIELDS: Final[dict[str, str]] = {
     "meeting_date": "会议日期",
     "cancelled_on": "取消日期",
     "by": "统计维度",
+    # 红色基金
+    "account_id": "基金账户",
+    "account_name": "账户名称",
+    "account_kind": "账户类型",
+    "holder": "托管慈善组织/开户单位",
+    "bank_account": "银行账号",
+    "opened_on": "开立日期",
+    "amount": "金额",
+    "entry_date": "记账日期",
+    "donor_kind": "捐赠方类型",
+    "donor_name": "捐赠方",
+    "donor_resident_id": "捐赠居民",
+    "donor_member_id": "捐赠党员",
+    "donor_org_id": "捐赠单位",
+    "channel": "经由慈善组织",
+    "voucher_no": "凭证号",
+    "handled_by": "经办人",
+    "checked_by": "复核人",
+    "reason": "原因",
+    "fund_roles": "基金角色",
+    "fund_applicant": "申请人",
+    "fund_hardship": "困难类型",
+    "fund_use": "资金用途",
+    "fund_amount_asked": "申请金额",
+    "fund_amount_approved": "批准金额",
+    "fund_amount_paid": "发放金额",
+    "fund_reason": "申请理由",
+    "fund_family_size": "家庭人口",
+    "fund_income_per_capita": "家庭人均月收入",
+    "fund_applied_on": "申请日期",
+    "fund_repeat_override": "再次救助的特殊情况说明",
+    "fund_opinion": "意见",
+    "fund_acted_on": "办理日期",
+    "fund_notice_title": "公示标题",
+    "fund_notice_basis": "公示依据",
+    "fund_notice_days": "公示天数（工作日）",
+    "fund_notice_phone": "监督电话",
+    "fund_notice_issuer": "公示单位",
+    "fund_notice_applications": "公示的申请",
+    "fund_objection_text": "异议内容",
+    "fund_received_on": "收到日期",
+    "fund_outcome": "处理结果",
+    "fund_resolution": "处理情况",
+    "fund_pay_method": "发放方式",
+    "fund_pay_place": "发放地点",
+    "fund_voucher_no": "凭证号",
+    "fund_entry_date": "发放日期",
+    "fund.higher_approval_yuan": "需上级审批的金额（元）",
+    "fund.notice_working_days": "公示期（工作日）",
+    "fund.yearly_cap_yuan": "每人每年救助上限（元）",
+    "fund.repeat_months": "不重复救助的间隔（月）",
+    "fund.honour_yuan": "颁发荣誉证书的捐赠额（元）",
+    "fund.supervision_phone": "监督电话",
 }
 
 

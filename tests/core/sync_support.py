@@ -1,0 +1,63 @@
+"""Helpers of the sync tests: an in-memory keyring (the one stand-in they use: the edge of the
+machine) and a community and a street office as two real SQLite databases."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import keyring
+import keyring.backend
+from keyring.backends import fail
+
+from redoffice.kit.db import Database, open_database
+from redoffice.settings import community
+from tests.conftest import IDENTITY, OPERATOR
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A keyring that keeps its secrets in a dict (one per test)."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)
+
+
+@contextmanager
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    before = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    try:
+        yield ring
+    finally:
+        keyring.set_keyring(before)
+
+
+@contextmanager
+def no_keyring() -> Iterator[None]:
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())  # type: ignore[no-untyped-call]
+    try:
+        yield
+    finally:
+        keyring.set_keyring(before)
+
+
+def community_db(path: Path) -> Database:
+    db = open_database(f"sqlite:///{path}")
+    community.initialize(db, IDENTITY, OPERATOR)
+    db.actor = OPERATOR
+    return db

@@ -1,0 +1,72 @@
+"""Node keys (issue 14): made at first use, private halves in the keyring or a passphrase file,
+never in the database; fingerprints for reading aloud."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from redoffice.kit.errors import UserError
+from redoffice.sync import keys
+from tests.core.sync_support import community_db, memory_keyring, no_keyring
+
+
+def test_keys_are_made_once_kept_in_the_keyring_and_not_in_the_database(tmp_path: Path) -> None:
+    with memory_keyring() as ring:
+        db = community_db(tmp_path / "c.sqlite")
+        made = keys.ensure_keys(db)
+        again = keys.ensure_keys(db)
+        assert again.key_id == made.key_id
+        assert {u for _s, u in ring.secrets} == {f"{db.node_id}/sign", f"{db.node_id}/box"}
+        private = keys._raw_private(made.sign)
+        with db.engine.connect() as conn:
+            values = " ".join(r[0] for r in conn.execute(text("SELECT value FROM setting")))
+            audit = " ".join(str(r[0]) for r in conn.execute(text("SELECT fields FROM audit_log")))
+        assert keys.b64(private) not in values + audit
+        assert keys.b64(keys._raw_private(made.box)) not in values + audit
+        info = keys.info(db)
+        assert info.key_id == made.key_id and info.store == keys.KEYRING
+        assert len(info.fingerprint) == 40 and info.fingerprint.isdigit()
+        db.close()
+
+
+def test_fingerprint_is_grouped_for_reading_aloud() -> None:
+    fp = "1234567890" * 4
+    assert keys.grouped(fp) == "12345 67890 12345 67890 12345 67890 12345 67890"
+    assert keys.digits_only("12345 67890-１２３") == "1234567890123"
+
+
+def test_without_a_keyring_the_user_is_told_and_may_choose_a_key_file(tmp_path: Path) -> None:
+    with no_keyring():
+        db = community_db(tmp_path / "c.sqlite")
+        with pytest.raises(UserError) as refused:
+            keys.ensure_keys(db)
+        assert "系统密钥库" in refused.value.text and "--key-file" in refused.value.text
+        assert not keys.has_keys(db)
+        with pytest.raises(UserError, match="至少要 8 位"):
+            keys.ensure_keys(db, use_file=True, passphrase="short")
+        made = keys.ensure_keys(db, use_file=True, passphrase="长城长城长城长城")
+        assert keys.key_file(db.node_id).exists()
+        with pytest.raises(UserError, match="请输入口令"):
+            keys.load_keys(db)
+        with pytest.raises(UserError, match="口令不对"):
+            keys.load_keys(db, "wrong passphrase")
+        assert keys.load_keys(db, "长城长城长城长城").key_id == made.key_id
+        assert keys.info(db).store == keys.KEY_FILE
+        db.close()
+
+
+def test_a_database_copied_to_another_pc_has_no_keys_there(tmp_path: Path) -> None:
+    with memory_keyring():
+        db = community_db(tmp_path / "c.sqlite")
+        keys.ensure_keys(db)
+    with memory_keyring():  # the other PC's keyring
+        with pytest.raises(UserError, match="sync rekey"):
+            keys.load_keys(db)
+        old = keys.info(db).key_id
+        new = keys.rekey(db)
+        assert new.key_id != old and keys.previous_key_ids(db) == [old]
+        assert keys.load_keys(db).key_id == new.key_id
+    db.close()
