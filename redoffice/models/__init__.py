@@ -32,6 +32,7 @@ from redoffice.models.registry import (
     ResidentTag,
     Staff,
 )
+from redoffice.models.sync import SyncConflict, SyncPackage, SyncPartner, SyncPeerKey
 from redoffice.models.system import AuditBatch, AuditChain, AuditLog, Setting, SyncCounter
 from redoffice.models.wishes import (
     PartyMember,
@@ -92,7 +93,11 @@ __all__ = [
     "ServiceRecord",
     "Setting",
     "Staff",
+    "SyncConflict",
     "SyncCounter",
+    "SyncPackage",
+    "SyncPartner",
+    "SyncPeerKey",
     "SyncedRecord",
     "Visit",
     "VisitParticipant",

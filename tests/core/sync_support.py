@@ -61,3 +61,22 @@ def community_db(path: Path) -> Database:
     community.initialize(db, IDENTITY, OPERATOR)
     db.actor = OPERATOR
     return db
+
+
+def street_db(path: Path) -> Database:
+    from redoffice.sync import node
+
+    db = open_database(f"sqlite:///{path}")
+    node.initialize_street(db, "中南路街道", "420106001", "王主任")
+    return db
+
+
+def enrol_both(community_db: Database, street: Database, folder: Path) -> None:
+    """Each side imports the other's enrolment file after comparing the fingerprint."""
+    from redoffice.sync import enrol
+
+    c_file, s_file = folder / "community.enrol", folder / "street.enrol"
+    mine = enrol.export_enrolment(community_db, c_file)
+    theirs = enrol.export_enrolment(street, s_file)
+    enrol.import_enrolment(street, c_file, mine.fingerprint)
+    enrol.import_enrolment(community_db, s_file, theirs.fingerprint)
