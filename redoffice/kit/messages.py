@@ -58,6 +58,16 @@ MESSAGES: Final[dict[str, str]] = {
     "cli.staff_ambiguous": "有多名工作人员叫“{name}”，请在程序中选择",
     "cli.estate_unknown": "找不到名为“{name}”的小区",
     "cli.nothing_to_correct": "没有要修改的内容：请用 --title、--date、--estate 等指明修改项",
+    "cli.fund_staff_needed": (
+        "请用 {option} 指明经办的工作人员（当前经办人“{name}”不在工作人员名册中，或有重名）"
+    ),
+    "cli.fund_account_needed": "有 {count} 个在用的基金账户，请用 --account 指明账户",
+    "cli.fund_entry_unknown": "台账中没有第“{entry}”笔（请给出台账序号或 ID）",
+    "cli.fund_span": "起始日期 {start} 晚于截止日期 {end}",
+    "cli.fund_objection_either": (
+        "登记异议：fund objection 申请编号 --text 内容；处理异议：fund objection --resolve 异议ID"
+    ),
+    "cli.fund_verify_failed": "台账校验未通过：{problem}",
     "calendar.bad_lines": "节假日清单有 {count} 行无法读取，未导入任何日期：\n{lines}",
     "calendar.empty": "节假日清单中没有日期（每行如：2027-01-01,元旦,休）",
     "calendar.cannot_read": "无法读取文件 {path}：{detail}",
@@ -181,6 +191,10 @@ MESSAGES: Final[dict[str, str]] = {
         "已结账期间 {period} 的账目被改动过（截至第 {number} 笔的校验值不符）"
     ),
     "fund.verify.after_close": "第 {number} 笔日期在已结账期间 {period} 内，是结账后补记的",
+    "fund.operator_not_staff": (
+        "当前操作员“{name}”不在工作人员名单中（或有重名），不能办理基金事务："
+        "请在“网格与单位 › 工作人员”中登记并勾选基金角色"
+    ),
     # 红色基金: applications, 公示, payment (fund.applications, fund.rules)
     "fund.application_not_found": "找不到该基金申请（可能已被删除）",
     "fund.applicant_not_found": "找不到申请人（居民或党员可能已被删除）",
