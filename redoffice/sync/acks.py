@@ -1,0 +1,212 @@
+"""Acknowledgements, street office → community: signed, saying up to which sequence number
+the street applied, what it held or refused and why, and the conflicts it kept. The community
+imports one to move its acknowledged number (the next package starts above it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+import orjson
+from cryptography.exceptions import InvalidSignature
+from sqlalchemy import select
+
+from redoffice.kit import audit_log, clock
+from redoffice.kit.clock import utcnow
+from redoffice.kit.db import Database
+from redoffice.kit.errors import UserError
+from redoffice.models import SyncConflict, SyncPackage, SyncPartner, SyncPeerKey
+from redoffice.sync import keys, node
+from redoffice.sync.enrol import ENROLLED, REVOKED, canonical, strict_json, write_atomically
+from redoffice.sync.keys import PublicKeys, b64, unb64
+
+if TYPE_CHECKING:
+    from redoffice.sync.packages import Imported
+
+FORMAT: Final = "redoffice-ack"
+VERSION: Final = 1
+SUFFIX: Final = ".rosack"
+MAX_BYTES: Final = 16 * 1024**2
+_BODY: Final = frozenset(
+    {
+        "node",
+        "key_id",
+        "recipient",
+        "package_id",
+        "status",
+        "reason",
+        "epoch",
+        "applied_to",
+        "records",
+        "conflicts",
+        "audit_checkpoint",
+        "created_at",
+    }
+)
+
+
+@dataclass(frozen=True)
+class AckImported:
+    """What ``sync ack-import`` reports."""
+
+    status: str
+    epoch: int
+    acked_seq: int
+    package_status: str
+    reason: str
+    conflicts: int
+
+
+def write_ack(db: Database, own: keys.NodeKeys, result: Imported, folder: Path) -> Path:
+    """The signed acknowledgement of ``result`` for its sender, written into ``folder``."""
+    with db.read() as s:
+        partner = s.get(SyncPartner, result.sender)
+        if partner is None:
+            raise UserError("sync.unknown_partner", node=result.sender)
+        conflicts = [
+            {"table": c.table_name, "row_id": c.row_id, "local_version": c.local_version}
+            for c in s.scalars(
+                select(SyncConflict)
+                .where(SyncConflict.package_id == result.package_id)
+                .order_by(SyncConflict.id)
+            )
+        ]
+        body = {
+            "node": db.node_id,
+            "key_id": own.key_id,
+            "recipient": partner.node_id,
+            "package_id": result.package_id,
+            "status": result.status,
+            "reason": result.reason,
+            "epoch": partner.epoch,
+            "applied_to": partner.applied_seq,
+            "records": result.records,
+            "conflicts": conflicts,
+            "audit_checkpoint": {"id": partner.audit_id, "hash": partner.audit_hash},
+            "created_at": audit_log.instant(utcnow()),
+        }
+        name = partner.name
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "body": body,
+        "signature": b64(own.sign.sign(canonical(body))),
+    }
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"回执_{name}_{clock.today():%Y%m%d}_{body['applied_to']}{SUFFIX}"
+    write_atomically(target, orjson.dumps(document, option=orjson.OPT_SORT_KEYS))
+    return target
+
+
+def _read(path: Path) -> dict[str, Any]:
+    name = path.name
+    try:
+        with path.open("rb") as f:
+            data = f.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise UserError("sync.file_unreadable", name=name, detail=str(exc)) from exc
+    try:
+        if len(data) > MAX_BYTES:
+            raise ValueError("文件过大")
+        document = strict_json(data)
+        if not isinstance(document, dict) or set(document) != {
+            "format",
+            "version",
+            "body",
+            "signature",
+        }:
+            raise ValueError("结构不对")
+        if document["format"] != FORMAT or document["version"] != VERSION:
+            raise ValueError("格式或版本不对")
+        body = document["body"]
+        if not isinstance(body, dict) or set(body) != _BODY:
+            raise ValueError("内容不全")
+        for key in ("node", "key_id", "recipient", "package_id", "status", "reason", "created_at"):
+            if not isinstance(body[key], str):
+                raise ValueError(f"{key} 无效")
+        for key in ("epoch", "applied_to", "records"):
+            if not isinstance(body[key], int) or isinstance(body[key], bool) or body[key] < 0:
+                raise ValueError(f"{key} 无效")
+        if not isinstance(body["conflicts"], list):
+            raise ValueError("conflicts 无效")
+        check = body["audit_checkpoint"]
+        if not isinstance(check, dict) or set(check) != {"id", "hash"}:
+            raise ValueError("audit_checkpoint 无效")
+        document["signature"] = unb64(document["signature"])
+    except (ValueError, UnicodeDecodeError, KeyError, TypeError) as exc:
+        raise UserError("sync.ack_unreadable", name=name, detail=str(exc)) from exc
+    return document
+
+
+def import_ack(db: Database, path: Path) -> AckImported:
+    """Verify an acknowledgement from the pinned street office and move the acknowledged
+    sequence number (never backwards; importing the same one again changes nothing)."""
+    node.require(db, node.COMMUNITY)
+    document = _read(path)
+    body = document["body"]
+    with db.read() as s:
+        partner = s.get(SyncPartner, body["node"])
+        key = s.scalars(
+            select(SyncPeerKey).where(
+                SyncPeerKey.node_id == body["node"], SyncPeerKey.key_id == body["key_id"]
+            )
+        ).first()
+    if partner is None or key is None:
+        raise UserError("sync.unknown_sender", node=body["node"])
+    if partner.status == REVOKED:
+        raise UserError("sync.sender_revoked", name=partner.name)
+    if key.status != ENROLLED:
+        raise UserError("sync.key_revoked", name=partner.name)
+    try:
+        PublicKeys(unb64(key.sign_public), unb64(key.box_public)).verifier().verify(
+            document["signature"], canonical(body)
+        )
+    except (InvalidSignature, ValueError) as exc:
+        raise UserError("sync.ack_signature", name=path.name) from exc
+    if body["recipient"] != db.node_id:
+        raise UserError("sync.ack_other")
+    with db.uow() as s:
+        p = s.get(SyncPartner, partner.node_id)
+        assert p is not None
+        if body["epoch"] != p.epoch:
+            raise UserError("sync.ack_old_epoch")
+        if body["applied_to"] > p.sent_seq:
+            raise UserError("sync.ack_ahead", seq=body["applied_to"], sent=p.sent_seq)
+        moved = body["applied_to"] > p.acked_seq
+        if moved:
+            p.acked_seq = body["applied_to"]
+        check = body["audit_checkpoint"]
+        if isinstance(check.get("id"), int) and check["id"] >= p.audit_id:
+            p.audit_id, p.audit_hash = check["id"], str(check.get("hash", ""))[:64]
+        s.add(
+            SyncPackage(
+                kind="ack",
+                direction="in",
+                package_id=body["package_id"][:36],
+                sender=partner.node_id,
+                recipient=db.node_id,
+                epoch=body["epoch"],
+                seq_from=0,
+                seq_to=body["applied_to"],
+                file_name=path.name[:255],
+                file_sha256=audit_log.file_sha256(path),
+                manifest_hash="",
+                payload_hash="",
+                status=body["status"][:16],
+                reason=body["reason"],
+                records=body["records"],
+                conflicts=len(body["conflicts"]),
+                at=utcnow(),
+            )
+        )
+        acked = p.acked_seq
+        epoch = p.epoch
+    return AckImported(
+        "moved" if moved else "unchanged",
+        epoch,
+        acked,
+        body["status"],
+        body["reason"],
+        len(body["conflicts"]),
+    )

@@ -1,0 +1,728 @@
+"""Packages, community → street office: export everything changed since the last acknowledged
+sequence number (cumulative), and import it at the street after verifying everything, in the
+order of the design's "Import" (../shared/docs/sync-protocol.md), applying in one transaction.
+
+Nothing of a refused or held package is applied; its arrival is recorded (``sync_package``) in
+a transaction of its own, so the history says what came and why it was turned away."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+import orjson
+from cryptography.exceptions import InvalidSignature, InvalidTag
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from redoffice.kit import audit_log, blobs, clock
+from redoffice.kit.clock import utcnow
+from redoffice.kit.db import SCHEMA_HEAD, Database
+from redoffice.kit.errors import UserError
+from redoffice.kit.ids import new_id
+from redoffice.kit.sync_state import STREET_CHANNEL, snapshot
+from redoffice.models import (
+    AuditChain,
+    AuditLog,
+    SyncConflict,
+    SyncCounter,
+    SyncPackage,
+    SyncPartner,
+    SyncPeerKey,
+)
+from redoffice.settings.config import get_value, put_value
+from redoffice.sync import acks, keys, node, wire
+from redoffice.sync.enrol import ENROLLED, REVOKED
+from redoffice.sync.keys import PublicKeys, unb64
+
+APPLIED: Final = "applied"
+DUPLICATE: Final = "duplicate"
+HELD: Final = "held"
+REFUSED: Final = "refused"
+SENT: Final = "sent"
+CHUNK: Final = 500
+
+
+@dataclass(frozen=True)
+class Exported:
+    """What ``sync export`` reports."""
+
+    file: str
+    package_id: str
+    epoch: int
+    seq_from: int
+    seq_to: int
+    records: int
+    bytes: int
+
+
+@dataclass
+class Imported:
+    """What ``sync import`` reports; ``status`` applied / duplicate / held / refused."""
+
+    status: str
+    reason: str = ""
+    records: int = 0
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    file: str = ""
+    sender: str = ""
+    package_id: str = ""
+    seq_from: int = 0
+    seq_to: int = 0
+    ack: str = ""
+
+
+# ── export ──────────────────────────────────────────────────────────────────────────────────
+
+
+def _recipient(s: Session, to: str | None) -> tuple[SyncPartner, SyncPeerKey]:
+    chosen = select(SyncPartner).where(SyncPartner.role == node.STREET)
+    if to:
+        chosen = chosen.where((SyncPartner.node_id == to) | (SyncPartner.code == to))
+    partner = s.scalars(chosen.where(SyncPartner.status == ENROLLED)).first()
+    if partner is None:
+        revoked = s.scalars(chosen).first()
+        if revoked is not None:
+            raise UserError("sync.partner_revoked", name=revoked.name)
+        raise UserError("sync.no_street")
+    key = s.scalars(
+        select(SyncPeerKey).where(
+            SyncPeerKey.node_id == partner.node_id, SyncPeerKey.status == ENROLLED
+        )
+    ).first()
+    if key is None:
+        raise UserError("sync.partner_revoked", name=partner.name)
+    return partner, key
+
+
+def _start_epoch_if_copied(db: Database, partner_id: str) -> None:
+    """A database restored from a backup or copied must not reuse sequence numbers: the
+    keyring remembers this database's instance id, epoch and last number sent; when the
+    database does not match (or, never having a marker, has sent before), a new epoch starts
+    and the next package is a full snapshot of the rows this node owns."""
+    marker = keys.read_marker(db)
+    with db.read() as s:
+        instance = get_value(s, "sync.instance_id")
+        counter = s.get(SyncCounter, STREET_CHANNEL)
+        partner = s.get(SyncPartner, partner_id)
+        sent_before = s.scalar(
+            select(SyncPackage.id).where(SyncPackage.direction == "out").limit(1)
+        )
+    epoch = counter.epoch if counter else 1
+    sent = partner.sent_seq if partner else 0
+    if marker is None:
+        stale = sent_before is not None
+    else:
+        stale = (
+            marker.get("instance") != instance
+            or marker.get("epoch") != epoch
+            or (marker.get("sent_seq") or 0) > sent
+        )
+    if not stale:
+        return
+    with db.uow() as s:
+        row = s.get(SyncCounter, STREET_CHANNEL)
+        assert row is not None
+        row.epoch = max(row.epoch, int(marker.get("epoch") or 0) if marker else 0) + 1
+        put_value(s, "sync.instance_id", new_id())
+        for p in s.scalars(select(SyncPartner).where(SyncPartner.role == node.STREET)):
+            p.acked_seq = p.sent_seq = 0
+            p.epoch = row.epoch
+        audit_log.record(s, "epoch", "sync_counter", STREET_CHANNEL, {"epoch": row.epoch})
+
+
+def _rows(conn: Connection, table: Table, owner: str, after: int, upto: int) -> Iterator[Any]:
+    c = table.c
+    chosen = (
+        select(table)
+        .where(c.sync_seq > after, c.sync_seq <= upto, c.owner_node == owner)
+        .order_by(c.created_seq, c.id)
+    )
+    yield from conn.execute(chosen)
+
+
+def _name_for(folder: Path, me: node.Node, seq_to: int) -> Path:
+    stem = f"{me.name}_{clock.today():%Y%m%d}_{seq_to}"
+    path = folder / f"{stem}{wire.SUFFIX}"
+    n = 2
+    while path.exists():
+        path = folder / f"{stem}-{n}{wire.SUFFIX}"
+        n += 1
+    return path
+
+
+def export_package(
+    db: Database, folder: Path, *, to: str | None = None, passphrase: str | None = None
+) -> Exported:
+    """Write the package for the street office into ``folder``: every row this node owns
+    changed above the acknowledged sequence number (tombstones included), as the state at
+    ``seq_to`` read in one snapshot; the attachments they name; the audit-chain head."""
+    node.require(db, node.COMMUNITY)
+    if not folder.is_dir():
+        raise UserError("sync.out_exists", path=str(folder))
+    made = keys.load_keys(db, passphrase)
+    me = node.this_node(db)
+    with db.read() as s:
+        partner_id = _recipient(s, to)[0].node_id
+    _start_epoch_if_copied(db, partner_id)
+    with db.read() as s:
+        partner, street_key = _recipient(s, to)
+        recipient_key = PublicKeys(unb64(street_key.sign_public), unb64(street_key.box_public))
+        prev_manifest = partner.last_manifest
+        check_id = partner.audit_id
+    package_id = new_id()
+    lines: list[bytes] = []
+    counts: dict[str, int] = {}
+    blobs_needed: set[str] = set()
+    with snapshot(db.engine) as conn:
+        counter = conn.execute(
+            select(SyncCounter).where(SyncCounter.channel == STREET_CHANNEL)
+        ).one()
+        epoch, seq_to = int(counter.epoch), int(counter.last_seq)
+        acked = partner.acked_seq if partner.epoch == epoch else 0
+        for table in wire.synced_tables():
+            encoder = wire.CODECS[table.name]
+            n = 0
+            for row in _rows(conn, table, me.node_id, acked, seq_to):
+                lines.append(wire.line(table.name, encoder.encode(row)))
+                if table.name == "attachment" and not row.deleted:
+                    blobs_needed.add(row.sha256)
+                n += 1
+            if n:
+                counts[str(table.name)] = n
+        head = conn.execute(select(AuditChain.last_id, AuditChain.last_hash)).one_or_none()
+        checked = conn.execute(select(AuditLog.hash).where(AuditLog.id == check_id)).scalar()
+    plain = b"".join(lines)
+    plain_sha256 = hashlib.sha256(plain).hexdigest()
+    cipher = wire.seal(
+        wire.compress(plain),
+        recipient_key.box_key(),
+        wire.info(package_id, recipient_key.key_id, wire.CHANGES),
+    )
+    members: dict[str, bytes] = {wire.CHANGES: cipher}
+    for sha in sorted(blobs_needed):
+        source = blobs.blob_path(db.attachments_dir, sha)
+        if source.exists():  # a blob missing here is listed by the attachments' own check
+            member = wire.ATTACHMENTS + sha
+            context = wire.info(package_id, recipient_key.key_id, member)
+            members[member] = wire.seal(source.read_bytes(), recipient_key.box_key(), context)
+    manifest: dict[str, Any] = {
+        "format": wire.FORMAT,
+        "format_version": wire.FORMAT_VERSION,
+        "kind": "package",
+        "schema": SCHEMA_HEAD,
+        "node": me.node_id,
+        "key_id": made.key_id,
+        "epoch": epoch,
+        "package_id": package_id,
+        "recipient": partner.node_id,
+        "recipient_key_id": recipient_key.key_id,
+        "created_at": audit_log.instant(utcnow()),
+        "seq_from": acked + 1,
+        "seq_to": seq_to,
+        "prev_manifest": prev_manifest,
+        "counts": counts,
+        "records": len(lines),
+        "audit_head": {
+            "id": int(head[0]) if head else 0,
+            "hash": bytes(head[1]).hex() if head else bytes(32).hex(),
+        },
+        "audit_check": {"id": check_id, "hash": bytes(checked).hex() if checked else ""},
+        "payload": {
+            "compression": wire.COMPRESSION,
+            "encryption": wire.ENCRYPTION,
+            "plain_size": len(plain),
+            "plain_sha256": plain_sha256,
+        },
+        "members": {
+            name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+            for name, data in members.items()
+        },
+    }
+    body = wire.manifest_bytes(manifest)
+    target = _name_for(folder, me, seq_to)
+    _write_zip(target, body, made.sign.sign(body), members)
+    manifest_hash = hashlib.sha256(body).hexdigest()
+    size = target.stat().st_size
+    with db.uow() as s:
+        p = s.get(SyncPartner, partner.node_id)
+        assert p is not None
+        p.sent_seq, p.epoch, p.last_manifest = seq_to, epoch, manifest_hash
+        if p.acked_seq > seq_to or partner.epoch != epoch:
+            p.acked_seq = acked
+        s.add(
+            SyncPackage(
+                kind="package",
+                direction="out",
+                package_id=package_id,
+                sender=me.node_id,
+                recipient=partner.node_id,
+                epoch=epoch,
+                seq_from=acked + 1,
+                seq_to=seq_to,
+                file_name=target.name,
+                file_sha256=audit_log.file_sha256(target),
+                manifest_hash=manifest_hash,
+                payload_hash=plain_sha256,
+                status=SENT,
+                reason="",
+                records=len(lines),
+                conflicts=0,
+                at=utcnow(),
+            )
+        )
+    with db.read() as s:
+        instance = get_value(s, "sync.instance_id")
+    keys.write_marker(db, {"instance": instance, "epoch": epoch, "sent_seq": seq_to})
+    return Exported(target.name, package_id, epoch, acked + 1, seq_to, len(lines), size)
+
+
+def _write_zip(target: Path, manifest: bytes, signature: bytes, members: dict[str, bytes]) -> None:
+    """Temporary name, fsync, rename: a package is whole or absent."""
+    temp = target.with_name(f".{target.name}.part")
+    try:
+        with temp.open("wb") as raw:
+            with zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_STORED) as archive:
+                archive.writestr(wire.MANIFEST, manifest)
+                archive.writestr(wire.SIGNATURE, signature)
+                for name, data in members.items():
+                    archive.writestr(name, data)
+            raw.flush()
+            os.fsync(raw.fileno())
+        temp.replace(target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+# ── import ──────────────────────────────────────────────────────────────────────────────────
+
+
+class Refused(Exception):
+    """A package turned away (``status`` refused or held) with its reason in words."""
+
+    def __init__(self, status: str, error: UserError) -> None:
+        super().__init__(error.text)
+        self.status = status
+        self.error = error
+
+
+def _refuse(code: str, **params: Any) -> Refused:
+    return Refused(REFUSED, UserError(code, **params))
+
+
+def _hold(code: str, **params: Any) -> Refused:
+    return Refused(HELD, UserError(code, **params))
+
+
+@dataclass
+class _Verified:
+    manifest: dict[str, Any]
+    manifest_hash: str
+    partner_name: str
+    rows: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]]
+    attachments: dict[str, bytes]
+    hwm: int
+
+
+def import_package(
+    db: Database, path: Path, *, ack_folder: Path | None = None, passphrase: str | None = None
+) -> Imported:
+    """Verify and apply one package (street office). Never raises for a bad package: the result
+    says refused or held and why, and nothing was applied."""
+    node.require(db, node.STREET)
+    own = keys.load_keys(db, passphrase)
+    try:
+        file_hash = audit_log.file_sha256(path)
+    except OSError as exc:
+        raise UserError("sync.file_unreadable", name=path.name, detail=str(exc)) from exc
+    result = Imported(status=REFUSED, file=path.name)
+    with db.read() as s:
+        seen = s.scalars(
+            select(SyncPackage).where(
+                SyncPackage.file_sha256 == file_hash,
+                SyncPackage.direction == "in",
+                SyncPackage.status.in_([APPLIED, DUPLICATE]),
+            )
+        ).first()
+        if seen is not None:
+            result.status, result.sender, result.package_id = (
+                DUPLICATE,
+                seen.sender,
+                seen.package_id,
+            )
+            result.seq_from, result.seq_to = seen.seq_from, seen.seq_to
+    manifest: dict[str, Any] = {}
+    try:
+        if result.status == DUPLICATE:
+            raise _Duplicate
+        verified = _verify(db, path, own)
+        manifest = verified.manifest
+        result.sender, result.package_id = manifest["node"], manifest["package_id"]
+        result.seq_from, result.seq_to = manifest["seq_from"], manifest["seq_to"]
+        result.records, result.conflicts = _apply(db, path.name, file_hash, verified)
+        result.status = APPLIED
+    except _Duplicate:
+        result.status = DUPLICATE
+        if manifest:
+            _record(db, result, file_hash, manifest, "")
+    except Refused as refused:
+        result.status, result.reason = refused.status, refused.error.text
+        result.records, result.conflicts = 0, []
+        _record(db, result, file_hash, manifest, result.reason)
+    if result.status in (APPLIED, DUPLICATE, HELD) and result.sender:
+        result.ack = str(acks.write_ack(db, own, result, ack_folder or path.parent))
+    return result
+
+
+class _Duplicate(Exception):
+    """Already applied: nothing to do but acknowledge again."""
+
+
+def _record(
+    db: Database, result: Imported, file_hash: str, manifest: dict[str, Any], reason: str
+) -> None:
+    with db.uow() as s:
+        s.add(
+            SyncPackage(
+                kind="package",
+                direction="in",
+                package_id=str(manifest.get("package_id", ""))[:36],
+                sender=str(manifest.get("node", ""))[:36],
+                recipient=db.node_id,
+                epoch=int(manifest.get("epoch", 0) or 0),
+                seq_from=int(manifest.get("seq_from", 0) or 0),
+                seq_to=int(manifest.get("seq_to", 0) or 0),
+                file_name=result.file[:255],
+                file_sha256=file_hash,
+                manifest_hash="",
+                payload_hash=str(manifest.get("payload", {}).get("plain_sha256", "")),
+                status=result.status,
+                reason=reason,
+                records=0,
+                conflicts=0,
+                at=utcnow(),
+            )
+        )
+
+
+def _verify(db: Database, path: Path, own: keys.NodeKeys) -> _Verified:
+    name = path.name
+    try:
+        archive = wire.checked_zip(path)
+    except UserError as exc:
+        raise Refused(REFUSED, exc) from exc
+    with archive:
+        try:
+            body = wire.read_member(archive, wire.MANIFEST, wire.MAX_MANIFEST)
+            signature = wire.read_member(archive, wire.SIGNATURE, 64)
+            manifest = wire.parse_manifest(body)
+        except (ValueError, UnicodeDecodeError, zipfile.BadZipFile) as exc:
+            raise _refuse("sync.bad_manifest", name=name, detail=str(exc)[:200]) from exc
+        sender = manifest["node"]
+        with db.read() as s:
+            partner = s.get(SyncPartner, sender)
+            key = s.scalars(
+                select(SyncPeerKey).where(
+                    SyncPeerKey.node_id == sender, SyncPeerKey.key_id == manifest["key_id"]
+                )
+            ).first()
+        if partner is None or partner.role != node.COMMUNITY:
+            raise _refuse("sync.unknown_sender", node=sender)
+        if partner.status == REVOKED:
+            raise _refuse("sync.sender_revoked", name=partner.name)
+        if key is None:
+            raise _refuse("sync.unknown_key", name=partner.name)
+        if key.status == REVOKED:
+            raise _refuse("sync.key_revoked", name=partner.name)
+        try:
+            PublicKeys(unb64(key.sign_public), unb64(key.box_public)).verifier().verify(
+                signature, body
+            )
+        except (InvalidSignature, ValueError) as exc:
+            raise _refuse("sync.bad_signature", name=name) from exc
+        if manifest["recipient"] != db.node_id:
+            raise _refuse("sync.wrong_recipient", recipient=manifest["recipient"])
+        if manifest["recipient_key_id"] != own.key_id:
+            raise _refuse("sync.wrong_key")
+        schema = manifest["schema"]
+        if int(schema) > int(SCHEMA_HEAD):
+            raise _hold("sync.schema_newer", found=schema)
+        if int(schema) < int(wire.OLDEST_COMPATIBLE_SCHEMA):
+            raise _refuse("sync.schema_older", found=schema)
+        # every member against the manifest, exactly the members it lists
+        listed = manifest["members"]
+        present = set(archive.namelist()) - {wire.MANIFEST, wire.SIGNATURE}
+        if present != set(listed):
+            extra = sorted(present ^ set(listed))
+            raise _refuse("sync.bad_member", name=name, member=extra[0][:80])
+        contents: dict[str, bytes] = {}
+        for member, described in listed.items():
+            try:
+                data = wire.read_member(archive, member, described["size"])
+            except (ValueError, zipfile.BadZipFile) as exc:
+                raise _refuse("sync.tampered", name=name, member=member) from exc
+            if (
+                len(data) != described["size"]
+                or hashlib.sha256(data).hexdigest() != described["sha256"]
+            ):
+                raise _refuse("sync.tampered", name=name, member=member)
+            contents[member] = data
+    hwm = _sequence_checks(db, manifest, partner)
+    _audit_checks(manifest, partner)
+    rows = _decrypt_rows(manifest, contents[wire.CHANGES], own, name)
+    attachments: dict[str, bytes] = {}
+    for member, data in contents.items():
+        if member.startswith(wire.ATTACHMENTS):
+            sha = member[len(wire.ATTACHMENTS) :]
+            context = wire.info(manifest["package_id"], own.key_id, member)
+            try:
+                plain = wire.open_sealed(data, own.box, context)
+            except (InvalidTag, ValueError) as exc:
+                raise _refuse("sync.decrypt_failed") from exc
+            if hashlib.sha256(plain).hexdigest() != sha:
+                raise _refuse("sync.tampered", name=name, member=member)
+            attachments[sha] = plain
+    return _Verified(
+        manifest, hashlib.sha256(body).hexdigest(), partner.name, rows, attachments, hwm
+    )
+
+
+def _sequence_checks(db: Database, manifest: dict[str, Any], partner: SyncPartner) -> int:
+    """The high-water mark the package is applied above; raises for old, seen, gapped or
+    forked packages."""
+    epoch, seq_from, seq_to = manifest["epoch"], manifest["seq_from"], manifest["seq_to"]
+    if epoch < partner.epoch:
+        raise _refuse("sync.old_epoch", name=partner.name)
+    if epoch > partner.epoch:
+        if seq_from != 1:
+            raise _hold("sync.new_epoch_gap", name=partner.name)
+        return 0
+    hwm = partner.applied_seq
+    if seq_to <= hwm:
+        with db.read() as s:
+            same_range = s.scalars(
+                select(SyncPackage.payload_hash).where(
+                    SyncPackage.sender == partner.node_id,
+                    SyncPackage.direction == "in",
+                    SyncPackage.status == APPLIED,
+                    SyncPackage.epoch == epoch,
+                    SyncPackage.seq_from == seq_from,
+                    SyncPackage.seq_to == seq_to,
+                )
+            ).all()
+        if any(h != manifest["payload"]["plain_sha256"] for h in same_range):
+            raise _refuse("sync.fork", first=seq_from, last=seq_to, name=partner.name)
+        raise _Duplicate
+    if seq_from > hwm + 1:
+        raise _hold("sync.gap", first=hwm + 1, last=seq_from - 1)
+    return hwm
+
+
+def _audit_checks(manifest: dict[str, Any], partner: SyncPartner) -> None:
+    """The sender's audit chain must extend the checkpoint the street keeps: not shorter, and
+    the entry at the checkpoint unchanged (when the sender knew the checkpoint)."""
+    if manifest["epoch"] != partner.epoch or not partner.audit_id:
+        return
+    head, check = manifest["audit_head"], manifest["audit_check"]
+    if head["id"] < partner.audit_id:
+        raise _refuse("sync.audit_rewritten", name=partner.name, id=partner.audit_id)
+    if head["id"] == partner.audit_id and head["hash"] != partner.audit_hash:
+        raise _refuse("sync.audit_rewritten", name=partner.name, id=partner.audit_id)
+    if check["id"] == partner.audit_id and check["hash"] != partner.audit_hash:
+        raise _refuse("sync.audit_rewritten", name=partner.name, id=partner.audit_id)
+
+
+def _decrypt_rows(
+    manifest: dict[str, Any], cipher: bytes, own: keys.NodeKeys, name: str
+) -> dict[str, list[tuple[dict[str, Any], dict[str, Any]]]]:
+    context = wire.info(manifest["package_id"], own.key_id, wire.CHANGES)
+    try:
+        compressed = wire.open_sealed(cipher, own.box, context)
+    except (InvalidTag, ValueError) as exc:
+        raise _refuse("sync.decrypt_failed") from exc
+    payload = manifest["payload"]
+    try:
+        plain = wire.decompress(compressed, payload["plain_size"])
+    except (ValueError, MemoryError) as exc:
+        raise _refuse("sync.tampered", name=name, member=wire.CHANGES) from exc
+    if hashlib.sha256(plain).hexdigest() != payload["plain_sha256"]:
+        raise _refuse("sync.tampered", name=name, member=wire.CHANGES)
+    rows: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = {}
+    sender = manifest["node"]
+    raw_lines = plain.split(b"\n")
+    if raw_lines and raw_lines[-1] == b"":
+        raw_lines.pop()
+    if len(raw_lines) != manifest["records"]:
+        raise _refuse("sync.count_mismatch", expected=manifest["records"], found=len(raw_lines))
+    for number, raw in enumerate(raw_lines, start=1):
+        try:
+            table, sent, decoded = wire.parse_line(number, raw)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise _refuse("sync.bad_line", line=number, detail=str(exc)[:200]) from exc
+        if decoded["owner_node"] != sender:
+            raise _refuse("sync.not_owner", name=sender, table=table, row=decoded["id"])
+        if not manifest["seq_from"] <= decoded["sync_seq"] <= manifest["seq_to"]:
+            raise _refuse("sync.bad_line", line=number, detail="序号不在数据包范围内")
+        rows.setdefault(table, []).append((sent, decoded))
+    for table, expected in manifest["counts"].items():
+        if len(rows.get(table, [])) != expected:
+            raise _refuse("sync.count_mismatch", expected=expected, found=len(rows.get(table, [])))
+    if set(rows) - set(manifest["counts"]):
+        raise _refuse("sync.count_mismatch", expected=0, found=sum(len(v) for v in rows.values()))
+    return rows
+
+
+def _apply(
+    db: Database, file_name: str, file_hash: str, verified: _Verified
+) -> tuple[int, list[dict[str, Any]]]:
+    """One transaction: rows (parents first), blobs, the high-water mark, the package's record
+    and one audit entry. A fault inside (a database constraint) rolls everything back."""
+    manifest = verified.manifest
+    sender = manifest["node"]
+    conflicts: list[dict[str, Any]] = []
+    changed = 0
+    store = db.attachments_dir
+    for sha, data in verified.attachments.items():  # content-addressed: harmless if rolled back
+        target = blobs.blob_path(store, sha)
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temp = target.with_name(f".incoming-{sha}")
+            temp.write_bytes(data)
+            temp.replace(target)
+    try:
+        with db.uow() as s:
+            conn = s.connection()
+            for table in wire.synced_tables():
+                batch = verified.rows.get(table.name, [])
+                for start in range(0, len(batch), CHUNK):
+                    part = batch[start : start + CHUNK]
+                    n, found = _apply_rows(
+                        conn, table, part, sender, verified, manifest["package_id"]
+                    )
+                    changed += n
+                    conflicts += found
+            partner = s.get(SyncPartner, sender)
+            assert partner is not None
+            partner.epoch, partner.applied_seq = manifest["epoch"], manifest["seq_to"]
+            partner.last_manifest = verified.manifest_hash
+            partner.audit_id = manifest["audit_head"]["id"]
+            partner.audit_hash = manifest["audit_head"]["hash"]
+            s.add(
+                SyncPackage(
+                    kind="package",
+                    direction="in",
+                    package_id=manifest["package_id"],
+                    sender=sender,
+                    recipient=db.node_id,
+                    epoch=manifest["epoch"],
+                    seq_from=manifest["seq_from"],
+                    seq_to=manifest["seq_to"],
+                    file_name=file_name[:255],
+                    file_sha256=file_hash,
+                    manifest_hash=verified.manifest_hash,
+                    payload_hash=manifest["payload"]["plain_sha256"],
+                    status=APPLIED,
+                    reason="",
+                    records=changed,
+                    conflicts=len(conflicts),
+                    at=utcnow(),
+                )
+            )
+            details = {
+                "sender": sender,
+                "name": verified.partner_name,
+                "epoch": manifest["epoch"],
+                "seq_from": manifest["seq_from"],
+                "seq_to": manifest["seq_to"],
+                "counts": manifest["counts"],
+                "changed": changed,
+                "conflicts": len(conflicts),
+                "file": file_name,
+                "sha256": file_hash,
+            }
+            audit_log.record(s, "sync", "sync_package", manifest["package_id"], details)
+    except IntegrityError as exc:
+        raise _refuse(
+            "sync.bad_line", line="?", detail=f"数据与本地记录冲突（{str(exc.orig)[:120]}）"
+        ) from exc
+    return changed, conflicts
+
+
+def _apply_rows(
+    conn: Connection,
+    table: Table,
+    part: list[tuple[dict[str, Any], dict[str, Any]]],
+    sender: str,
+    verified: _Verified,
+    package_id: str,
+) -> tuple[int, list[dict[str, Any]]]:
+    """Insert new rows, replace older ones; the owner's copy wins over a local edit, which is
+    kept in the conflict table. Returns the number of rows written and the conflicts."""
+    codec = wire.CODECS[table.name]
+    ids = [decoded["id"] for _sent, decoded in part]
+    local = {row.id: row for row in conn.execute(select(table).where(table.c.id.in_(ids)))}
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    conflicts: list[dict[str, Any]] = []
+    for sent, decoded in part:
+        mine = local.get(decoded["id"])
+        if mine is None:
+            inserts.append(decoded)
+            continue
+        if mine.owner_node != sender:
+            raise _refuse(
+                "sync.not_owner", name=verified.partner_name, table=table.name, row=decoded["id"]
+            )
+        held = codec.encode(mine)
+        if held == sent:
+            continue
+        if decoded["version"] > mine.version:
+            updates.append(decoded)
+            continue
+        if decoded["sync_seq"] <= verified.hwm and decoded["version"] == mine.version:
+            raise _refuse(
+                "sync.fork",
+                first=verified.manifest["seq_from"],
+                last=verified.hwm,
+                name=verified.partner_name,
+            )
+        conflicts.append(
+            {
+                "table": table.name,
+                "row_id": decoded["id"],
+                "local_version": mine.version,
+                "version": decoded["version"],
+            }
+        )
+        conn.execute(
+            insert(SyncConflict).values(
+                package_id=package_id,
+                table_name=table.name,
+                row_id=decoded["id"],
+                owner_node=sender,
+                local_version=mine.version,
+                incoming_version=decoded["version"],
+                local_row=orjson.dumps(held).decode(),
+                at=utcnow(),
+                resolved=False,
+            )
+        )
+        updates.append(decoded)
+    if inserts:
+        conn.execute(insert(table), inserts)
+    if updates:
+        columns = [c for c in codec.columns if c != "id"]
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("b_id"))
+            .values({c: bindparam(f"b_{c}") for c in columns})
+        )
+        conn.execute(statement, [{f"b_{k}": v for k, v in row.items()} for row in updates])
+    return len(inserts) + len(updates), conflicts

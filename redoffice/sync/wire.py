@@ -1,0 +1,428 @@
+"""The package format (decision 0017): which tables travel, how a row is written as a line and
+read back strictly, the manifest, the zip's safety checks and the payload's encryption.
+
+A package is a zip whose members are all STORED (the payload is compressed before it is
+encrypted, so deflating it again gains nothing; a stored member's size is its size in the file,
+so no member can expand: no zip bomb). Members: ``manifest.json`` (canonical JSON),
+``manifest.sig`` (Ed25519 over the manifest bytes), ``changes.bin`` (the NDJSON rows, zlib-
+compressed, then encrypted with HPKE to the recipient's X25519 key: DHKEM(X25519, HKDF-SHA256),
+HKDF-SHA256, AES-256-GCM, RFC 9180, from ``cryptography``) and ``attachments/<sha256>`` (each
+blob encrypted the same way)."""
+
+from __future__ import annotations
+
+import base64
+import re
+import zipfile
+import zlib
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Final
+
+import orjson
+from cryptography.hazmat.primitives import hpke
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Integer,
+    LargeBinary,
+    Numeric,
+    String,
+    Table,
+    Time,
+)
+
+from redoffice.kit.errors import UserError
+from redoffice.kit.sync_state import synced
+from redoffice.models import Base
+from redoffice.models.base import UTCDateTime
+from redoffice.sync.enrol import canonical, strict_json
+
+FORMAT: Final = "redoffice-sync"
+FORMAT_VERSION: Final = 1
+ACK_FORMAT: Final = "redoffice-ack"
+SUFFIX: Final = ".rosync"
+ACK_SUFFIX: Final = ".rosack"
+MANIFEST: Final = "manifest.json"
+SIGNATURE: Final = "manifest.sig"
+CHANGES: Final = "changes.bin"
+ATTACHMENTS: Final = "attachments/"
+MEMBER_NAME: Final = re.compile(
+    r"manifest\.json|manifest\.sig|changes\.bin|attachments/[0-9a-f]{64}"
+)
+HEX64: Final = re.compile(r"[0-9a-f]{64}")
+KEY_ID: Final = re.compile(r"[0-9a-f]{16}")
+# bounds checked before anything is read
+MAX_FILE: Final = 2 * 1024**3
+MAX_MEMBERS: Final = 100_002
+MAX_MEMBER: Final = 1024**3
+MAX_MANIFEST: Final = 4 * 1024**2
+MAX_PLAIN: Final = 4 * 1024**3
+MAX_LINE: Final = 4 * 1024**2
+MAX_TEXT: Final = 1024**2
+COMPRESSION: Final = "zlib"
+ENCRYPTION: Final = "hpke-x25519-hkdf-sha256-aes256gcm"
+SUITE: Final = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+# the oldest schema whose synced tables are those of this version (rows of it read as they are)
+OLDEST_COMPATIBLE_SCHEMA: Final = "0013"
+
+
+def synced_tables() -> list[Table]:
+    """Every synced table, parents before the tables that point at them."""
+    names = {m.class_.__table__.name for m in Base.registry.mappers if synced(m.class_)}
+    return [t for t in Base.metadata.sorted_tables if t.name in names]
+
+
+TABLES: Final = {str(t.name): t for t in synced_tables()}
+
+
+# ── a row as a line ─────────────────────────────────────────────────────────────────────────
+
+Encoder = Callable[[Any], Any]
+Decoder = Callable[[Any], Any]
+
+
+def _bad(detail: str) -> ValueError:
+    return ValueError(detail)
+
+
+def _text(column: Column[Any]) -> Decoder:
+    limit = getattr(column.type, "length", None) or MAX_TEXT
+
+    def decode(value: Any) -> Any:
+        if not isinstance(value, str):
+            raise _bad(f"{column.name} 应为文字")
+        if len(value) > limit:
+            raise _bad(f"{column.name} 超长（{len(value)} 字）")
+        if "\x00" in value:
+            raise _bad(f"{column.name} 含有 NUL 字符")
+        return value
+
+    return decode
+
+
+def _integer(column: Column[Any]) -> Decoder:
+    def decode(value: Any) -> Any:
+        if not isinstance(value, int) or isinstance(value, bool) or abs(value) >= 2**63:
+            raise _bad(f"{column.name} 应为整数")
+        return value
+
+    return decode
+
+
+def _boolean(column: Column[Any]) -> Decoder:
+    def decode(value: Any) -> Any:
+        if not isinstance(value, bool):
+            raise _bad(f"{column.name} 应为是/否")
+        return value
+
+    return decode
+
+
+def _parsed(column: Column[Any], parse: Callable[[str], Any], max_len: int) -> Decoder:
+    def decode(value: Any) -> Any:
+        if not isinstance(value, str) or len(value) > max_len:
+            raise _bad(f"{column.name} 格式不对")
+        try:
+            return parse(value)
+        except (ValueError, InvalidOperation) as exc:
+            raise _bad(f"{column.name} 格式不对") from exc
+
+    return decode
+
+
+def _instant(text: str) -> datetime:
+    found = datetime.fromisoformat(text)
+    if found.tzinfo is None:
+        raise ValueError(text)
+    return found.astimezone(UTC)
+
+
+def _decimal(text: str) -> Decimal:
+    found = Decimal(text)
+    if not found.is_finite():
+        raise ValueError(text)
+    return found
+
+
+def _bytes(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def codec(column: Column[Any]) -> tuple[Encoder, Decoder]:
+    """How a column's value is written in a line and read back (strictly, by its type)."""
+    kind = column.type
+    if isinstance(kind, UTCDateTime | DateTime):
+        return (lambda v: v.astimezone(UTC).isoformat()), _parsed(column, _instant, 40)
+    if isinstance(kind, Date):
+        return (lambda v: v.isoformat()), _parsed(column, date.fromisoformat, 10)
+    if isinstance(kind, Time):
+        return (lambda v: v.isoformat()), _parsed(column, time.fromisoformat, 15)
+    if isinstance(kind, LargeBinary):
+        return (lambda v: base64.b64encode(bytes(v)).decode("ascii")), _parsed(
+            column, _bytes, MAX_TEXT
+        )
+    if isinstance(kind, Boolean):
+        return bool, _boolean(column)
+    if isinstance(kind, Numeric):
+        return str, _parsed(column, _decimal, 64)
+    if isinstance(kind, Integer):
+        return int, _integer(column)
+    if isinstance(kind, String):
+        return str, _text(column)
+    raise TypeError(f"{column.table.name}.{column.name}: no codec for {kind!r}")
+
+
+class TableCodec:
+    """Encodes a table's rows to plain JSON values and decodes them back, refusing anything
+    that is not exactly a row of the table."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        self.columns = [c.name for c in table.c]
+        self.names = frozenset(self.columns)
+        both = {c.name: codec(c) for c in table.c}
+        self.encoders = {n: e for n, (e, _d) in both.items()}
+        self.decoders = {n: d for n, (_e, d) in both.items()}
+        self.nullable = {c.name for c in table.c if c.nullable}
+
+    def encode(self, row: Any) -> dict[str, Any]:
+        mapping = row._mapping if hasattr(row, "_mapping") else row
+        out: dict[str, Any] = {}
+        for name in self.columns:
+            value = mapping[name]
+            out[name] = None if value is None else self.encoders[name](value)
+        return out
+
+    def decode(self, values: Any) -> dict[str, Any]:
+        if not isinstance(values, dict) or set(values) != self.names:
+            missing = sorted(self.names - set(values)) if isinstance(values, dict) else []
+            extra = sorted(set(values) - self.names) if isinstance(values, dict) else []
+            raise _bad(f"{self.table.name} 的字段不对（缺 {missing}，多 {extra}）")
+        out: dict[str, Any] = {}
+        for name, value in values.items():
+            if value is None:
+                if name not in self.nullable:
+                    raise _bad(f"{name} 不能为空")
+                out[name] = None
+            else:
+                out[name] = self.decoders[name](value)
+        return out
+
+
+CODECS: Final = {name: TableCodec(t) for name, t in TABLES.items()}
+
+
+def line(table: str, encoded: dict[str, Any]) -> bytes:
+    return orjson.dumps({"t": str(table), "r": encoded}) + b"\n"
+
+
+def parse_line(number: int, raw: bytes) -> tuple[str, dict[str, Any], dict[str, Any]]:
+    """(table, the row as sent, the row decoded); a ValueError names what is wrong."""
+    if len(raw) > MAX_LINE:
+        raise _bad("这一行过长")
+    found = strict_json(raw)  # UTF-8, duplicate keys, NaN refused
+    if not isinstance(found, dict) or set(found) != {"t", "r"}:
+        raise _bad("结构不对")
+    table = found["t"]
+    if not isinstance(table, str) or table not in CODECS:
+        raise _bad(f"未知的表 {str(table)[:40]}")
+    return table, found["r"], CODECS[table].decode(found["r"])
+
+
+# ── encryption ──────────────────────────────────────────────────────────────────────────────
+
+
+def info(package_id: str, recipient_key_id: str, member: str) -> bytes:
+    """HPKE ``info``: binds each ciphertext to its package, recipient key and member."""
+    return b"\0".join(
+        [b"RedOffice sync v1", package_id.encode(), recipient_key_id.encode(), member.encode()]
+    )
+
+
+def seal(data: bytes, public: X25519PublicKey, context: bytes) -> bytes:
+    return SUITE.encrypt(data, public, info=context)
+
+
+def open_sealed(data: bytes, private: X25519PrivateKey, context: bytes) -> bytes:
+    return SUITE.decrypt(data, private, info=context)
+
+
+def compress(data: bytes) -> bytes:
+    return zlib.compress(data, 6)
+
+
+def decompress(data: bytes, size: int) -> bytes:
+    """Inflate at most ``size`` bytes (the manifest's plain size); more, or less, is refused."""
+    inflater = zlib.decompressobj()
+    out = inflater.decompress(data, size + 1)
+    if len(out) != size or not inflater.eof or inflater.unconsumed_tail or inflater.unused_data:
+        raise ValueError("解压后的大小与清单不符")
+    return out
+
+
+# ── the zip, checked before anything is read ────────────────────────────────────────────────
+
+
+def checked_zip(path: Path) -> zipfile.ZipFile:
+    """Open the package and check its structure from the central directory alone: size and
+    member-count bounds, names from the fixed pattern (no ``../``, absolute or drive paths),
+    no duplicates, every member stored (so none can expand), no overlapping entries."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise UserError("sync.file_unreadable", name=name, detail=str(exc)) from exc
+    if size > MAX_FILE:
+        raise UserError("sync.too_large", name=name, max=MAX_FILE // 1024**2)
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+        raise UserError("sync.truncated", name=name) from exc
+    except OSError as exc:
+        raise UserError("sync.file_unreadable", name=name, detail=str(exc)) from exc
+    try:
+        _check_members(archive, name, size)
+    except BaseException:
+        archive.close()
+        raise
+    return archive
+
+
+def _check_members(archive: zipfile.ZipFile, name: str, size: int) -> None:
+    members = archive.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise UserError("sync.bad_zip", name=name, detail=f"成员过多（{len(members)}）")
+    seen: set[str] = set()
+    for m in members:
+        if not MEMBER_NAME.fullmatch(m.filename) or m.filename != m.orig_filename:
+            raise UserError("sync.bad_member", name=name, member=m.filename[:80])
+        if m.filename in seen:
+            raise UserError("sync.bad_member", name=name, member=m.filename)
+        seen.add(m.filename)
+        if m.compress_type != zipfile.ZIP_STORED or m.file_size != m.compress_size:
+            raise UserError("sync.bad_zip", name=name, detail=f"“{m.filename}”不是存储方式")
+        if m.flag_bits & 0x1 or m.file_size > MAX_MEMBER:
+            raise UserError("sync.bad_zip", name=name, detail=f"“{m.filename}”无效")
+    for required in (MANIFEST, SIGNATURE, CHANGES):
+        if required not in seen:
+            raise UserError("sync.bad_zip", name=name, detail=f"缺少“{required}”")
+    ordered = sorted(members, key=lambda m: m.header_offset)
+    end_of_entries = getattr(archive, "start_dir", size)
+    for m, following in zip(ordered, [*ordered[1:], None], strict=True):
+        end = m.header_offset + 30 + len(m.filename.encode()) + m.compress_size
+        limit = following.header_offset if following is not None else end_of_entries
+        if end > limit:
+            raise UserError("sync.bad_zip", name=name, detail="成员相互重叠")
+
+
+def read_member(archive: zipfile.ZipFile, member: str, limit: int) -> bytes:
+    info_ = archive.getinfo(member)
+    if info_.file_size > limit:
+        raise ValueError(f"“{member}”过大")
+    with archive.open(info_) as f:
+        return f.read(limit + 1)
+
+
+# ── the manifest ────────────────────────────────────────────────────────────────────────────
+
+MANIFEST_KEYS: Final = frozenset(
+    {
+        "format",
+        "format_version",
+        "kind",
+        "schema",
+        "node",
+        "key_id",
+        "epoch",
+        "package_id",
+        "recipient",
+        "recipient_key_id",
+        "created_at",
+        "seq_from",
+        "seq_to",
+        "prev_manifest",
+        "counts",
+        "records",
+        "audit_head",
+        "audit_check",
+        "payload",
+        "members",
+    }
+)
+
+
+def _int(value: Any, low: int = 0) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value < 2**63:
+        raise _bad("数字无效")
+    return value
+
+
+def _str(value: Any, pattern: re.Pattern[str] | None = None, max_len: int = 64) -> str:
+    if not isinstance(value, str) or len(value) > max_len:
+        raise _bad("文字无效")
+    if pattern is not None and not pattern.fullmatch(value):
+        raise _bad(f"“{value[:20]}”格式不对")
+    return value
+
+
+def _exact(value: Any, keys: set[str]) -> dict[str, Any]:
+    if not isinstance(value, dict) or set(value) != keys:
+        raise _bad("结构不对")
+    return value
+
+
+def parse_manifest(data: bytes) -> dict[str, Any]:
+    """The manifest, parsed strictly (ValueError naming the fault)."""
+    found = _exact(strict_json(data), set(MANIFEST_KEYS))
+    if found["format"] != FORMAT or found["kind"] != "package":
+        raise _bad("不是数据包清单")
+    if found["format_version"] != FORMAT_VERSION:
+        raise _bad(f"格式版本 {found['format_version']!r} 不受支持")
+    _str(found["schema"], re.compile(r"\d{4}"))
+    for key in ("node", "recipient", "package_id", "created_at"):
+        _str(found[key], max_len=40)
+    _str(found["key_id"], KEY_ID)
+    _str(found["recipient_key_id"], KEY_ID)
+    _int(found["epoch"], 1)
+    seq_from, seq_to = _int(found["seq_from"], 1), _int(found["seq_to"])
+    if seq_to < seq_from - 1:
+        raise _bad("序号范围不对")
+    if found["prev_manifest"] != "":
+        _str(found["prev_manifest"], HEX64)
+    counts = found["counts"]
+    if not isinstance(counts, dict) or not set(counts) <= set(TABLES):
+        raise _bad("各表条数不对")
+    if sum(_int(n) for n in counts.values()) != _int(found["records"]):
+        raise _bad("记录总数与各表条数不符")
+    head = _exact(found["audit_head"], {"id", "hash"})
+    _int(head["id"])
+    _str(head["hash"], HEX64)
+    check = _exact(found["audit_check"], {"id", "hash"})
+    _int(check["id"])
+    if check["hash"] != "":
+        _str(check["hash"], HEX64)
+    payload = _exact(found["payload"], {"compression", "encryption", "plain_size", "plain_sha256"})
+    if payload["compression"] != COMPRESSION or payload["encryption"] != ENCRYPTION:
+        raise _bad("压缩或加密方式不受支持")
+    if _int(payload["plain_size"]) > MAX_PLAIN:
+        raise _bad("数据过大")
+    _str(payload["plain_sha256"], HEX64)
+    members = found["members"]
+    if not isinstance(members, dict) or CHANGES not in members:
+        raise _bad("成员清单不对")
+    for member, described in members.items():
+        if not MEMBER_NAME.fullmatch(member) or member in (MANIFEST, SIGNATURE):
+            raise _bad(f"成员“{member[:80]}”不允许")
+        _str(_exact(described, {"sha256", "size"})["sha256"], HEX64)
+        _int(described["size"])
+    return found
+
+
+def manifest_bytes(manifest: dict[str, Any]) -> bytes:
+    return canonical(manifest)
