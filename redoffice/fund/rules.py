@@ -108,25 +108,22 @@ def check_repeat(
 
 
 def paid_in_year(s: Session, application: FundApplication, year: int) -> int:
-    """What the applicant was paid in calendar ``year`` (fen), reversals netted."""
+    """What the applicant was paid in calendar ``year`` (fen): the payments dated in that year,
+    less the reversals of those payments (whenever the reversal is dated)."""
     ids = person_applications(s, application.resident_id, application.member_id)
     if not ids:
         return 0
     payments = select(FundEntry.id).where(
-        FundEntry.application_id.in_(ids), FundEntry.kind == "payment"
+        FundEntry.application_id.in_(ids),
+        FundEntry.kind == "payment",
+        FundEntry.entry_date.between(date(year, 1, 1), date(year, 12, 31)),
     )
     paid = s.scalar(
-        select(func.coalesce(func.sum(FundEntry.amount), 0)).where(
-            FundEntry.application_id.in_(ids),
-            FundEntry.kind == "payment",
-            FundEntry.entry_date.between(date(year, 1, 1), date(year, 12, 31)),
-        )
+        select(func.coalesce(func.sum(FundEntry.amount), 0)).where(FundEntry.id.in_(payments))
     )
     reversed_ = s.scalar(
         select(func.coalesce(func.sum(FundEntry.amount), 0)).where(
-            FundEntry.kind == "reversal",
-            FundEntry.reverses_id.in_(payments),
-            FundEntry.entry_date.between(date(year, 1, 1), date(year, 12, 31)),
+            FundEntry.kind == "reversal", FundEntry.reverses_id.in_(payments)
         )
     )
     return -int(paid or 0) - int(reversed_ or 0)

@@ -20,6 +20,7 @@ from redoffice.kit import clock
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError, ValidationFailed
 from redoffice.models import (
+    AuditLog,
     FundAccount,
     FundApplication,
     FundEntry,
@@ -550,6 +551,28 @@ def test_yearly_cap_per_person(db: Database, w: World) -> None:
     fund.pay(db, again, _pay_input(w, "200"))  # ¥800 + ¥200 = the cap
 
 
+def test_a_reversed_payment_frees_the_yearly_cap(db: Database, w: World) -> None:
+    config.update(db, {"fund.yearly_cap_yuan": 1000})
+    first = _to(db, w, "paid")  # ¥800 this year
+    with db.read() as s:
+        entry = s.scalars(select(FundEntry).where(FundEntry.application_id == first)).one()
+    with db.uow() as s:
+        ledger.append(
+            s,
+            account_id=w["account"],
+            kind="reversal",
+            entry_date=TODAY,
+            amount=80000,
+            handled_by=w["handler"],
+            reverses_id=entry.id,
+        )
+    again = fund.apply(db, _input(w, "1000", applied_on=TODAY, repeat_override="上次发放冲正"))
+    fund.take_step(db, again, "review", StepInput(by=w["reviewer"], on=TODAY))
+    fund.take_step(db, again, "approve", StepInput(by=w["reviewer2"], on=TODAY))
+    fund.open_notice(db, [again], NoticeInput(starts_on=TODAY - timedelta(days=20), title="公示"))
+    fund.pay(db, again, _pay_input(w, "1000"))  # the reversed ¥800 no longer counts
+
+
 def test_repeat_within_months_needs_an_override_that_is_kept(db: Database, w: World) -> None:
     _to(db, w, "paid")  # paid today
     _refused(
@@ -563,6 +586,13 @@ def test_repeat_within_months_needs_an_override_that_is_kept(db: Database, w: Wo
         assert row is not None and row.repeat_override == "病情恶化，二次住院"
     detail = fq.application_detail(db, app)
     assert detail.repeat_override == "病情恶化，二次住院"
+    with db.read() as s:  # the created row is in the audit trail, the reason on the row
+        logged = s.scalars(
+            select(AuditLog.action).where(
+                AuditLog.table_name == "fund_application", AuditLog.row_id == app
+            )
+        ).all()
+        assert logged
     assert detail.steps[0].opinion == "病情恶化，二次住院"
 
 
