@@ -9,17 +9,36 @@ last entry is found by :func:`verify` as well as a changed, removed or inserted 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
 
 import orjson
-from sqlalchemy import select
+from sqlalchemy import Date, String, select, type_coerce
 from sqlalchemy.orm import Session
 
+from redoffice.fund import roles
+from redoffice.fund.codes import DONATIONS, DONOR_KINDS, ROLES, SOURCES
+from redoffice.fund.periods import parse_period
+from redoffice.kit import clock
+from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.ids import new_id
-from redoffice.kit.money import yuan
-from redoffice.models import FundEntry, FundLedgerHead, FundPeriodClose
+from redoffice.kit.messages import message
+from redoffice.kit.money import parse_yuan, yuan
+from redoffice.kit.records import next_number
+from redoffice.kit.validation import Checker
+from redoffice.models import (
+    FundAccount,
+    FundEntry,
+    FundLedgerHead,
+    FundPeriodClose,
+    Organization,
+    PartyMember,
+    Resident,
+    Staff,
+)
+from redoffice.settings import config
 
 HASH_VERSION: Final = 1
 ZERO_HASH: Final = bytes(32)
@@ -66,20 +85,17 @@ OPTIONAL: Final = frozenset(HASHED) - {
 }
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
-    if value is None or isinstance(value, (int, str)):
-        return value
-    return str(value)
+def _digest(doc: dict[str, Any], prev_hash: bytes) -> bytes:
+    # orjson writes a date as its ISO form (2026-07-01); the entry's values are str, int, date
+    # or None
+    doc["v"] = HASH_VERSION
+    doc["prev_hash"] = prev_hash.hex()
+    return hashlib.sha256(orjson.dumps(doc, option=orjson.OPT_SORT_KEYS)).digest()
 
 
 def entry_hash(values: dict[str, Any], prev_hash: bytes) -> bytes:
     """The hash of an entry from its business columns (``values`` keyed by :data:`HASHED`)."""
-    doc = {name: _plain(values.get(name)) for name in HASHED}
-    doc["v"] = HASH_VERSION
-    doc["prev_hash"] = prev_hash.hex()
-    return hashlib.sha256(orjson.dumps(doc, option=orjson.OPT_SORT_KEYS)).digest()
+    return _digest({name: values.get(name) for name in HASHED}, prev_hash)
 
 
 def _node(s: Session) -> str:
@@ -186,3 +202,292 @@ def append(
         head.last_hash = digest
     s.flush()
     return entry
+
+
+# ── Income ────────────────────────────────────────────────────────────────────────────────────
+
+ANONYMOUS: Final = "匿名"
+
+
+@dataclass(frozen=True)
+class IncomeInput:
+    account_id: str
+    source: str
+    amount: str  # yuan as typed
+    entry_date: date
+    handled_by: str  # 经办人 (a handler or the accountant)
+    donor_kind: str = ""  # required for a donation
+    donor_name: str = ""  # as printed; taken from the record linked below when empty
+    donor_resident_id: str | None = None
+    donor_member_id: str | None = None
+    donor_org_id: str | None = None
+    channel: str = ""  # the 慈善组织 it came through (a charity account's holder when empty)
+    voucher_no: str = ""
+    note: str = ""
+    checked_by: str | None = None  # 复核人
+
+
+def _live(s: Session, model: type[Any], record_id: str | None) -> Any:
+    obj = s.get(model, record_id) if record_id else None
+    return None if obj is None or obj.deleted else obj
+
+
+def _income_columns(s: Session, data: IncomeInput) -> dict[str, Any]:
+    """The checked columns of an income entry (every refusal named by field)."""
+    c = Checker()
+    today = clock.today()
+    account = _live(s, FundAccount, data.account_id)
+    if account is None:
+        c.add("account_id", "required" if not data.account_id else "record.not_found")
+    elif not account.active:
+        c.add("account_id", "fund.account_inactive", name=account.name)
+    source = c.choice("source", data.source, SOURCES)
+    amount = parse_yuan(data.amount)
+    if amount is None:
+        c.add("amount", "money.invalid")
+    elif amount == 0:
+        c.add("amount", "fund.amount_zero")
+    if data.entry_date is None:
+        c.add("entry_date", "required")
+    else:
+        c.past_date("entry_date", data.entry_date, today)
+    donation = source in DONATIONS
+    donor_kind = c.choice("donor_kind", data.donor_kind, DONOR_KINDS, required=donation)
+    name = c.text("donor_name", data.donor_name, max_len=128)
+    links = {
+        "donor_resident_id": (Resident, data.donor_resident_id, "name"),
+        "donor_member_id": (PartyMember, data.donor_member_id, "name"),
+        "donor_org_id": (Organization, data.donor_org_id, "name"),
+    }
+    columns: dict[str, Any] = {}
+    for field, (model, record_id, attr) in links.items():
+        columns[field] = None
+        if record_id and donor_kind != "anonymous":
+            obj = _live(s, model, record_id)
+            if obj is None:
+                c.add(field, "record.not_found")
+            else:
+                columns[field] = record_id
+                name = name or str(getattr(obj, attr))
+    if donor_kind == "anonymous":
+        name = ANONYMOUS
+    elif donation and not name:
+        c.add("donor_name", "required")
+    channel = c.text("channel", data.channel, max_len=128)
+    if not channel and account is not None and account.kind == "charity":
+        channel = account.holder
+    columns.update(
+        source=source,
+        donor_kind=donor_kind,
+        counterparty=name,
+        channel=channel,
+        voucher_no=c.text("voucher_no", data.voucher_no, max_len=32),
+        note=c.text("note", data.note, max_len=2000),
+    )
+    handler = _live(s, Staff, data.handled_by)
+    if handler is None:
+        c.add("handled_by", "required" if not data.handled_by else "record.not_found")
+    elif not roles.roles_of(handler) & {"handler", "accountant"}:
+        c.add(
+            "handled_by",
+            "fund.role_missing",
+            name=handler.name,
+            role=f"{ROLES['handler']}或{ROLES['accountant']}",
+        )
+    if data.checked_by and _live(s, Staff, data.checked_by) is None:
+        c.add("checked_by", "record.not_found")
+    c.raise_if_any()
+    columns["amount"] = amount
+    return columns
+
+
+def add_income(db: Database, data: IncomeInput) -> str:
+    """Record money received; every 党内捐款 / 社会捐赠 gets a 捐赠收据 number
+    ``<year>-SJ<0001>``. Returns the entry's id."""
+    with db.uow() as s:
+        columns = _income_columns(s, data)
+        amount = columns.pop("amount")
+        if columns["source"] in DONATIONS:
+            prefix = f"{data.entry_date.year}-SJ"
+            columns["receipt_no"] = next_number(s, FundEntry.receipt_no, prefix, 4)
+        entry = append(
+            s,
+            account_id=data.account_id,
+            kind="income",
+            entry_date=data.entry_date,
+            amount=amount,
+            handled_by=data.handled_by,
+            checked_by=data.checked_by or None,
+            **columns,
+        )
+        return entry.id
+
+
+def honour_due(s: Session, entry: FundEntry) -> bool:
+    """Whether a donation earns a 荣誉证书 (at least the setting fund.honour_yuan)."""
+    if entry.kind != "income" or entry.source not in DONATIONS:
+        return False
+    return entry.amount >= int(config.get_value(s, "fund.honour_yuan") or 0) * 100
+
+
+# ── Reversal and period close ─────────────────────────────────────────────────────────────────
+
+
+def reverse(db: Database, entry_id: str, reason: str, by: str, on: date | None = None) -> str:
+    """冲正: a new entry with the opposite amount of ``entry_id``, by an accountant, dated
+    ``on`` (today when not given; never inside a closed period). Returns the new entry's id."""
+    with db.uow() as s:
+        c = Checker()
+        why = c.text("reason", reason, required=True, max_len=500)
+        day = on or clock.today()
+        c.past_date("entry_date", day, clock.today())
+        c.raise_if_any()
+        target = s.get(FundEntry, entry_id) if entry_id else None
+        if target is None or target.owner_node != _node(s):
+            raise UserError("record.not_found")
+        roles.require(s, by, "accountant")
+        if day < target.entry_date:
+            raise UserError(
+                "fund.reverse_before", number=target.number, day=target.entry_date.isoformat()
+            )
+        entry = append(
+            s,
+            account_id=target.account_id,
+            kind="reversal",
+            entry_date=day,
+            amount=-target.amount,
+            handled_by=by,
+            reverses_id=target.id,
+            source=target.source,
+            use=target.use,
+            counterparty=target.counterparty,
+            application_id=target.application_id,
+            note=why,
+        )
+        return entry.id
+
+
+def close_period(db: Database, period: str, by: str, on: date | None = None) -> str:
+    """结账: nothing can be dated inside ``period`` any more; by an accountant, only after the
+    period ended, once. Pins the ledger's last number and hash. Returns the close's id."""
+    span = parse_period(period)
+    with db.uow() as s:
+        roles.require(s, by, "accountant")
+        day = on or clock.today()
+        if day > clock.today():
+            raise UserError("date_in_future")
+        if day <= span.ends_on:
+            raise UserError(
+                "fund.period_not_ended", period=span.name, ends=span.ends_on.isoformat()
+            )
+        node = _node(s)
+        done = s.scalar(
+            select(FundPeriodClose.closed_on).where(
+                FundPeriodClose.owner_node == node,
+                FundPeriodClose.period == span.name,
+                FundPeriodClose.deleted.is_(False),
+            )
+        )
+        if done is not None:
+            raise UserError("fund.period_already_closed", period=span.name, on=done.isoformat())
+        head = s.get(FundLedgerHead, node, with_for_update=True)
+        close = FundPeriodClose(
+            period=span.name,
+            starts_on=span.starts_on,
+            ends_on=span.ends_on,
+            closed_by=by,
+            closed_on=day,
+            last_number=head.last_number if head else 0,
+            last_hash=head.last_hash if head else ZERO_HASH,
+        )
+        s.add(close)
+        s.flush()
+        return close.id
+
+
+# ── Verification ──────────────────────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class Verification:
+    ok: bool
+    entries: int  # entries checked
+    first_number: int | None  # the first entry found wrong (or missing)
+    problem_code: str  # "" when ok, else a "fund.verify.*" message code
+    message: str  # Chinese
+
+
+def _found(entries: int, number: int | None, code: str, **params: Any) -> Verification:
+    return Verification(False, entries, number, code, message(code, number=number, **params))
+
+
+def _fast(column: Any) -> Any:
+    """A date column read as it is stored (ISO text on SQLite, a date on PostgreSQL): both
+    serialise the same, and SQLite's date parsing would be most of :func:`verify`'s time."""
+    return type_coerce(column, String) if isinstance(column.type, Date) else column
+
+
+def verify(db: Database) -> Verification:
+    """Walk the community's ledger by number and report the first problem: a gap or a
+    duplicate number, content that no longer matches its hash, a broken link, a balance that
+    does not add up or goes below 0, a head that does not match the last entry, a closed
+    period's pinned entry changed or an entry dated inside a closed period added after it."""
+    table = FundEntry.__table__
+    node = db.node_id
+    with db.read() as s:
+        rows = s.execute(
+            select(*(_fast(table.c[name]) for name in HASHED), table.c.prev_hash, table.c.hash)
+            .where(table.c.owner_node == node)
+            .order_by(table.c.number)
+        ).all()
+        head = s.get(FundLedgerHead, node)
+        closes = s.execute(
+            select(
+                FundPeriodClose.period,
+                FundPeriodClose.starts_on,
+                FundPeriodClose.ends_on,
+                FundPeriodClose.last_number,
+                FundPeriodClose.last_hash,
+            ).where(FundPeriodClose.owner_node == node, FundPeriodClose.deleted.is_(False))
+        ).all()
+        head_number = head.last_number if head else 0
+        head_hash = bytes(head.last_hash) if head else ZERO_HASH
+    n_hashed = len(HASHED)
+    prev = ZERO_HASH
+    balances: dict[str, int] = {}
+    hashes: dict[int, bytes] = {}
+    count = 0
+    for row in rows:
+        values = dict(zip(HASHED, row[:n_hashed], strict=True))
+        number = int(values["number"])
+        expected = count + 1
+        if number < expected:
+            return _found(count, number, "fund.verify.duplicate")
+        if number > head_number:
+            return _found(count, number, "fund.verify.inserted")
+        if number > expected:
+            return _found(count, expected, "fund.verify.removed")
+        prev_hash, stored = bytes(row[n_hashed]), bytes(row[n_hashed + 1])
+        if _digest(values, prev_hash) != stored:
+            return _found(count, number, "fund.verify.changed")
+        if prev_hash != prev:
+            return _found(count, number, "fund.verify.unlinked")
+        balance = balances.get(values["account_id"], 0) + int(values["amount"])
+        if balance != values["balance_after"] or balance < 0:
+            return _found(count, number, "fund.verify.balance")
+        day = str(values["entry_date"])  # ISO text either way
+        for period, starts, ends, last_number, _ in closes:
+            if number > last_number and starts.isoformat() <= day <= ends.isoformat():
+                return _found(count, number, "fund.verify.after_close", period=period)
+        balances[values["account_id"]] = balance
+        hashes[number] = stored
+        prev = stored
+        count += 1
+    if count < head_number:
+        return _found(count, count + 1, "fund.verify.last_removed")
+    if count > head_number or prev != head_hash:
+        return _found(count, head_number + 1 if count > head_number else count, "fund.verify.head")
+    for period, _, _, last_number, last_hash in sorted(closes, key=lambda c: c.last_number):
+        if last_number and hashes.get(last_number) != bytes(last_hash):
+            return _found(count, last_number, "fund.verify.close_changed", period=period)
+    return Verification(True, count, None, "", message("fund.verify.ok", count=count))

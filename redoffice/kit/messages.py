@@ -68,6 +68,10 @@ MESSAGES: Final[dict[str, str]] = {
         "登记异议：fund objection 申请编号 --text 内容；处理异议：fund objection --resolve 异议ID"
     ),
     "cli.fund_verify_failed": "台账校验未通过：{problem}",
+    "cli.fund_notice_unknown": "找不到公示“{notice}”（请给出公示编号或 ID）",
+    "cli.fund_not_noticed": "该申请还没有公示",
+    "cli.fund_not_paid": "该申请还没有发放记录（或已全部冲正）",
+    "cli.fund_period_or_dates": "请用 --period 给出期间，或用 --from/--to 给出日期范围（二者选一）",
     "calendar.bad_lines": "节假日清单有 {count} 行无法读取，未导入任何日期：\n{lines}",
     "calendar.empty": "节假日清单中没有日期（每行如：2027-01-01,元旦,休）",
     "calendar.cannot_read": "无法读取文件 {path}：{detail}",
@@ -228,6 +232,11 @@ MESSAGES: Final[dict[str, str]] = {
     "fund.rule.objection_open": (
         "违反“异议未处理不得发放”：有 {count} 条异议尚未处理或异议成立，不能发放"
     ),
+    # 红色基金: papers (fund.documents)
+    "fund.doc.not_income": "第 {number} 笔不是捐赠收入，没有捐赠收据",
+    "fund.doc.not_payment": "第 {number} 笔不是救助发放，没有发放签收单",
+    "fund.doc.below_honour": "第 {number} 笔捐赠 {amount} 元，不足 {honour} 元，不发荣誉证书",
+    "fund.doc.no_period": "请选择台账的期间或起止日期",
     # 同步
     "sync.no_keyring": (
         "这台电脑没有可用的系统密钥库，无法安全保存同步密钥。"
