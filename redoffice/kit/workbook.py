@@ -81,9 +81,11 @@ def rows_workbook(
     header_rows: Sequence[Sequence[Any]],
     rows: Iterable[Sequence[Any]],
     choices: Mapping[int, Sequence[str]] | None = None,
+    formats: Mapping[int, str] | None = None,
 ) -> bytes:
     """Header rows (bold, frozen, the last one filterable) above data rows; ``choices`` puts a
-    drop-down list on a column (index -> allowed values) for rows typed later.
+    drop-down list on a column (index -> allowed values) for rows typed later; ``formats`` gives
+    a column's numbers a number format (index -> format, e.g. ``"¥#,##0.00"``).
 
     Written in openpyxl's write-only mode and consumed as it goes: ``rows`` may be a generator
     (column widths come from the header and the first rows), so a long list never lives in
@@ -101,7 +103,10 @@ def rows_workbook(
         sheet.append([_header_cell(sheet, value) for value in row])
     count = 0
     for row in chain(sample, stream):
-        sheet.append([_value(sheet, value) for value in row])
+        if formats:
+            sheet.append([_formatted(sheet, v, formats.get(c)) for c, v in enumerate(row)])
+        else:
+            sheet.append([_value(sheet, value) for value in row])
         count += 1
     last = max(len(r) for r in header_rows)
     sheet.auto_filter.ref = (
@@ -110,6 +115,15 @@ def rows_workbook(
     out = BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _formatted(sheet: Any, value: Any, number_format: str | None) -> Any:
+    """A number in its column's number format; anything else as :func:`_value` writes it."""
+    if number_format and isinstance(value, int | float) and not isinstance(value, bool):
+        cell = WriteOnlyCell(sheet, value)
+        cell.number_format = number_format
+        return cell
+    return _value(sheet, value)
 
 
 def _header_cell(sheet: Any, value: Any) -> Cell:
