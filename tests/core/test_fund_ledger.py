@@ -10,7 +10,7 @@ from typing import Any, cast
 import pytest
 from sqlalchemy import Table, func, insert, select, text
 
-from redoffice.fund import accounts, ledger, periods, roles
+from redoffice.fund import accounts, books, ledger, periods, roles
 from redoffice.fund.accounts import AccountInput
 from redoffice.fund.ledger import IncomeInput
 from redoffice.kit import clock
@@ -442,3 +442,62 @@ def test_verify_is_quick_on_ten_thousand_entries(db: Database, fund: dict[str, s
     elapsed = min(timings)
     assert found.ok and found.entries == 10_000, found
     assert elapsed <= 0.5, elapsed
+
+
+# ── Books ─────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_balances_rows_and_totals(db: Database, fund: dict[str, str]) -> None:
+    acct = fund["accountant"]
+    spare = accounts.save_account(db, AccountInput(name="党费专项科目", kind="party_fee"))
+    quarter = periods.quarter_of(TODAY)
+    before = quarter.starts_on - timedelta(days=3)
+    ledger.add_income(db, _income(fund, "1000", entry_date=before))  # opening balance
+    gift = ledger.add_income(
+        db,
+        _income(
+            fund,
+            "300",
+            source="social_donation",
+            donor_kind="unit",
+            donor_name="某公司",
+            checked_by=acct,
+            voucher_no="记-01",
+        ),
+    )
+    ledger.add_income(db, _income(fund, "200", account_id=spare, source="party_fee"))
+    paid = _pay(db, fund, 40000)
+    ledger.reverse(db, gift, "捐赠退回", acct)
+    ledger.reverse(db, paid, "重复发放", acct)
+    _pay(db, fund, 10000)
+
+    got = {b.name: b for b in books.balances(db)}
+    assert got["红色基金专户"].balance == 100000 + 30000 - 40000 - 30000 + 40000 - 10000
+    assert got["党费专项科目"].balance == 20000 and got["党费专项科目"].kind_label == "党费专项科目"
+
+    rows = books.ledger_rows(db)
+    assert [r.number for r in rows] == [1, 2, 3, 4, 5, 6, 7]
+    second = rows[1]
+    assert (second.counterparty, second.checked_by_name, second.handled_by_name) == (
+        "某公司",
+        "李会计",
+        "张经办",
+    )
+    assert second.source_label == "社会捐赠" and second.income == 30000 and second.payment is None
+    assert second.reversed_by_number == 5 and rows[4].reverses_number == 2
+    assert rows[4].payment == 30000 and rows[5].income == 40000
+    assert rows[3].use_label == "困难救助" and rows[3].account_name == "红色基金专户"
+    assert [r.number for r in books.ledger_rows(db, account_id=spare)] == [3]
+    assert [r.number for r in books.ledger_rows(db, date_to=before)] == [1]
+    assert [r.number for r in books.ledger_rows(db, kind="reversal")] == [5, 6]
+
+    t = books.totals(db, quarter.name)
+    assert t.income_by_source["social_donation"] == 0  # given and given back
+    assert t.income_by_source["party_fee"] == 20000 and t.income_by_source["fiscal"] == 0
+    assert t.spending_by_use["relief"] == 10000  # 400 paid, reversed, then 100
+    main = next(a for a in t.accounts if a.account_id == fund["account"])
+    assert (main.opening, main.income, main.spending, main.closing) == (100000, 0, 10000, 90000)
+    assert t.opening == 100000 and t.closing == 90000 + 20000
+    assert t.closing == sum(b.balance for b in books.balances(db))
+    earlier = books.totals(db, periods.quarter_of(before))
+    assert earlier.income_by_source["fiscal"] == 100000 and earlier.closing == 100000
