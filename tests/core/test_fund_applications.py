@@ -685,12 +685,21 @@ def test_waiting_on(db: Database, w: World) -> None:
 
 def test_notices_ending_and_running(db: Database, w: World) -> None:
     app = _to(db, w, "approved")
-    fund.open_notice(
-        db, [app], NoticeInput(starts_on=TODAY - timedelta(days=1), title="公示", working_days=3)
+    notice_id = fund.open_notice(
+        db,
+        [app],
+        NoticeInput(starts_on=TODAY - timedelta(days=1), title="公示", working_days=3),
     )
     ending = fq.notices_ending(db)
-    assert len(ending) == 1 and ending[0].running and not ending[0].ended
-    row = fq.application_rows(db)[0]
-    assert row.waiting_for == f"公示中，至 {row.notice_ends.month}月{row.notice_ends.day}日"  # type: ignore[union-attr]
+    assert [n.id for n in ending] == [notice_id]
+    assert ending[0].running and not ending[0].ended and ending[0].ends_on > TODAY
+    assert fq.notices_ending(db, within_days=(ending[0].ends_on - TODAY).days - 1) == []
+    ends = ending[0].ends_on
+    assert fq.application_rows(db)[0].waiting_for == f"公示中，至 {ends.month}月{ends.day}日"
     assert fq.payments_due(db) == []
-    assert fq.notices_ending(db, within_days=0) == [] or ending[0].ends_on == TODAY
+    fund.add_objection(db, app, "有异议", TODAY)
+    assert fq.notice_rows(db)[0].open_objections == 1
+    with clock.frozen(ends + timedelta(days=1)):
+        assert fq.notices_ending(db) == []
+        assert fq.notice_rows(db)[0].ended
+        assert fq.payments_due(db) == []  # the objection is open
