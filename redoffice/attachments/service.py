@@ -29,7 +29,7 @@ SIGNATURES: Final = {
     "image/bmp": (b"BM",),
     "application/pdf": (b"%PDF-",),
 }
-OWNERS: Final = ("visit", "case_record", "meeting", "wish")
+OWNERS: Final = ("visit", "case_record", "meeting", "wish", "fund_application")
 FIELD = "attachments"
 
 

@@ -327,14 +327,15 @@ def _bring_up_to_date(engine: Engine, backup_folder: Path | None) -> None:
 
 def _compact(engine: Engine) -> None:
     """Give back the space an upgrade freed in a SQLite file (0011/0012 dropped the change log
-    and rewrote the audit log: two thirds of a 35,000-household file) when over a quarter of
-    its pages are free; else the file, and every backup of it, keeps its old size."""
+    and rewrote the audit log: two thirds of a 35,000-household file; 0013 rebuilt the
+    attachment table) when over a tenth of its pages are free; else the file, and every backup
+    of it, keeps its old size."""
     if engine.dialect.name != "sqlite":
         return
     with engine.connect() as conn:
         free = conn.exec_driver_sql("PRAGMA freelist_count").scalar() or 0
         pages = conn.exec_driver_sql("PRAGMA page_count").scalar() or 1
-    if free * 4 > pages:
+    if free * 10 > pages:
         try:
             with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
                 conn.exec_driver_sql("VACUUM")

@@ -140,7 +140,8 @@ class Attachment(SyncedRecord, Base):
 
     __table_args__ = (
         CheckConstraint(
-            "owner_table IN ('visit','case_record','meeting','wish')", name="owner_table"
+            "owner_table IN ('visit','case_record','meeting','wish','fund_application')",
+            name="owner_table",
         ),
         CheckConstraint("size > 0", name="size"),
         Index("ix_attachment_owner", "owner_table", "owner_id"),
