@@ -20,6 +20,7 @@ from redoffice.kit import clock
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError, ValidationFailed
 from redoffice.models import (
+    Attachment,
     AuditLog,
     FundAccount,
     FundApplication,
@@ -642,16 +643,21 @@ def test_input_checks(db: Database, w: World) -> None:
         _step(db, w, app_id, "reject", opinion="")  # a reason is required
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attachment.owner_table does not allow 'fund_application' yet (models/work.py "
-    "CHECK, attachments.OWNERS and a migration): left to the lead",
-)
 def test_attachments_are_kept(db: Database, w: World, tmp_path: Path) -> None:
     scan = tmp_path / "诊断书.pdf"
     scan.write_bytes(b"%PDF-1.4 diagnosis")
     app = fund.apply(db, _input(w, attachments=(scan,)))
     assert fq.application_detail(db, app).attachments == 1
+    with db.read() as s:
+        stored = s.scalars(select(Attachment).where(Attachment.owner_id == app)).one()
+        assert (stored.owner_table, stored.original_name) == ("fund_application", "诊断书.pdf")
+    # a refused file: nothing written
+    bad = tmp_path / "说明.txt"
+    bad.write_text("not a scan")
+    before = _counts(db)
+    with pytest.raises(ValidationFailed):
+        fund.apply(db, _input(w, resident_id=w["spouse"], attachments=(bad,)))
+    assert _counts(db) == before
 
 
 # ── what waits on whom ─────────────────────────────────────────────────────────────────────
