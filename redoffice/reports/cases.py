@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from redoffice.kit.steps import QUIET, Steps
-from redoffice.reports.base import Page, para, render, table, usable_width
+from redoffice.reports.base import Page, long_table, para, render, usable_width
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ def case_ledger(
     width = usable_width(page)
     fixed = sum(w * mm for w in _LEDGER_WIDTHS)
     widths = [w * mm if w else width - fixed for w in _LEDGER_WIDTHS]
-    body = table(
+    body = long_table(
         LEDGER_COLUMNS,
         [
             (
