@@ -33,7 +33,7 @@ from redoffice.registry import party_members
 from redoffice.registry import reference as registry
 from redoffice.registry.households import HouseholdInput, save_household
 from redoffice.registry.party_members import MemberInput
-from redoffice.settings import config
+from redoffice.settings import calendar, config
 from tests.factories import add_resident, setup_place
 
 TODAY = clock.today()
@@ -225,7 +225,9 @@ def test_happy_path_from_application_to_payment(db: Database, w: World) -> None:
         notice = s.get(FundNotice, notice_id)
         assert notice is not None
         assert notice.number == f"{NOTICE_FROM.year}-GS01"
-        assert notice.ends_on == date(2027, 2, 4) and notice.issuer == "幸福社区"  # 7 working days
+        seven = calendar.load(s).add_working_days(NOTICE_FROM, 7)  # the default
+        assert notice.ends_on == seven and seven > NOTICE_FROM + timedelta(days=8)
+        assert notice.issuer == "幸福社区"  # the community's name
     objection = fund.add_objection(db, app, "申请人家有两套房", NOTICE_FROM + timedelta(days=1))
     assert fq.application_rows(db)[0].waiting_for == "有异议未处理"
     assert fq.payments_due(db) == []
