@@ -3,6 +3,7 @@ machine) and a community and a street office as two real SQLite databases."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,7 +14,7 @@ from keyring.backends import fail
 
 from redoffice.kit.db import Database, open_database
 from redoffice.settings import community
-from tests.conftest import IDENTITY, OPERATOR
+from tests.conftest import IDENTITY, OPERATOR, Templates
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
@@ -56,18 +57,34 @@ def no_keyring() -> Iterator[None]:
         keyring.set_keyring(before)
 
 
-def community_db(path: Path) -> Database:
-    db = open_database(f"sqlite:///{path}")
-    community.initialize(db, IDENTITY, OPERATOR)
+def community_db(path: Path, templates: Templates | None = None) -> Database:
+    """A new community office at ``path`` (a copy of the run's template when given)."""
+    if templates is not None:
+        shutil.copy(templates.initialized(), path)
+        db = open_database(f"sqlite:///{path}")
+    else:
+        db = open_database(f"sqlite:///{path}")
+        community.initialize(db, IDENTITY, OPERATOR)
     db.actor = OPERATOR
     return db
 
 
-def street_db(path: Path) -> Database:
+def _street(path: Path) -> None:
     from redoffice.sync import node
 
     db = open_database(f"sqlite:///{path}")
     node.initialize_street(db, "中南路街道", "420106001", "王主任")
+    db.close()
+
+
+def street_db(path: Path, templates: Templates | None = None) -> Database:
+    """A new street office at ``path`` (a copy of the run's template when given)."""
+    if templates is not None:
+        templates.copy("street", _street, path)
+    else:
+        _street(path)
+    db = open_database(f"sqlite:///{path}")
+    db.actor = "王主任"
     return db
 
 

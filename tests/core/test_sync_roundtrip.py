@@ -13,15 +13,16 @@ from sqlalchemy import select
 from redoffice.kit.db import Database
 from redoffice.models import Resident, SyncConflict
 from redoffice.sync import acks, packages, wire
+from tests.conftest import Templates
 from tests.core.sync_support import community_db, enrol_both, memory_keyring, street_db
 from tests.factories import add_resident, setup_place
 
 
 @pytest.fixture
-def pair(tmp_path: Path) -> Iterator[tuple[Database, Database, Path]]:
+def pair(tmp_path: Path, templates: Templates) -> Iterator[tuple[Database, Database, Path]]:
     with memory_keyring():
-        c = community_db(tmp_path / "c.sqlite")
-        s = street_db(tmp_path / "s.sqlite")
+        c = community_db(tmp_path / "c.sqlite", templates)
+        s = street_db(tmp_path / "s.sqlite", templates)
         enrol_both(c, s, tmp_path)
         out = tmp_path / "usb"
         out.mkdir()
