@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from io import BytesIO
 from typing import Any, Final
 
@@ -97,7 +98,7 @@ STEP_TITLES: Final = ("支部/网格初审意见", "社区党组织审核意见"
 
 
 def _step_block(step: StepOpinion, width: float) -> Table:
-    label_w = 32 * mm
+    label_w = 38 * mm
     opinion = step.opinion
     if step.amount is not None:
         opinion = (opinion + "\n" if opinion else "") + f"核定金额：{money_line(step.amount)}"
@@ -201,6 +202,7 @@ class Notice:
     supervision_phone: str
     issuer: str
     issued_on: str
+    paper: str = "A4"  # or A3 for the notice board
 
 
 _NOTICE_WIDTHS: Final = (14, 28, 0, 30, 34)  # mm on A4; 0 takes the rest
@@ -210,8 +212,10 @@ OBJECTION_TEXT: Final = (
 )
 
 
-def notice(data: Notice, paper: str = "A4") -> bytes:
-    """公示, A4 portrait, or A3 for the notice board (the same layout scaled by √2)."""
+def notice(data: Notice, paper: str | None = None) -> bytes:
+    """公示, A4 portrait, or A3 for the notice board (the same layout scaled by √2); ``paper``
+    overrides the notice's own."""
+    paper = paper or data.paper
     page = Page("红色基金公示", data.community, paper=paper)
     width = usable_width(page)
     scale = 1.414 if paper == "A3" else 1.0
@@ -454,13 +458,18 @@ _LINE: Final = 10.0  # points per text line
 _PAD: Final = 3.0
 
 
+@cache
+def _char_width(ch: str, size: float) -> float:
+    return float(pdfmetrics.stringWidth(ch, FONT, size))
+
+
 def _wrap(text: str, room: float, size: float) -> list[str]:
     """Cut ``text`` into lines that fit ``room`` (characters, so Chinese wraps anywhere)."""
-    if len(text) * size <= room or pdfmetrics.stringWidth(text, FONT, size) <= room:
-        return [text]  # no character is wider than the font size
+    if len(text) * size <= room or sum(_char_width(ch, size) for ch in text) <= room:
+        return [text]  # (no character is wider than the font size)
     lines, line, used = [], "", 0.0
     for ch in text:
-        w = pdfmetrics.stringWidth(ch, FONT, size)
+        w = _char_width(ch, size)
         if line and used + w > room:
             lines.append(line)
             line, used = "", 0.0
@@ -500,6 +509,7 @@ class _LedgerWriter:
     the header on every page, each page's totals under it and the period's on the last."""
 
     def __init__(self, data: Ledger) -> None:
+        register_font()
         self.data = data
         self.width, self.height = (float(v) for v in landscape(A4))
         room = self.width - 2 * MARGIN
@@ -512,7 +522,7 @@ class _LedgerWriter:
         self.top_first = self.height - MARGIN - 4 * mm - 40
         self.top_later = self.height - MARGIN - 4 * mm
         self.bottom = MARGIN + 6 * mm
-        self._widths: dict[str, float] = {}
+        self._left = [f"{x + _PAD:.2f}" for x in self.xs[:-1]]  # where left-aligned text starts
         self._split: dict[str, list[tuple[str, str]]] = {}
         self._ops: list[str] = []
         self._rare: list[tuple[float, float, str]] = []
@@ -522,6 +532,9 @@ class _LedgerWriter:
         self._subsets: dict[int, str] = {}
         self._names: dict[str, str] = {}
         self._encoded: dict[str, str] = {}
+        self._char_widths = {
+            ch: float(pdfmetrics.stringWidth(ch, FONT, _SIZE)) for ch in "¥,.-0123456789"
+        }
 
     def cells(self, line: LedgerLine) -> list[list[str]]:
         values = (
@@ -580,10 +593,11 @@ class _LedgerWriter:
         return float(y)
 
     def width_of(self, text: str) -> float:
-        width = self._widths.get(text)
-        if width is None:
-            width = self._widths[text] = pdfmetrics.stringWidth(text, FONT, _SIZE)
-        return width
+        """The width of an amount: the sum of its characters' (TrueType text is not kerned)."""
+        try:
+            return sum(map(self._char_widths.__getitem__, text))
+        except KeyError:
+            return float(pdfmetrics.stringWidth(text, FONT, _SIZE))
 
     def prepare(self, c: Canvas, texts: Sequence[str]) -> None:
         """Gives every character of ``texts`` its code in a subset of the font once (the way
@@ -602,30 +616,25 @@ class _LedgerWriter:
         }
 
     def encoded(self, text: str) -> str:
-        """``text`` as "/F1+0 8 Tf (codes) Tj" operators (a font switch only where needed)."""
-        ops = self._encoded.get(text)
-        if ops is None:
-            marks = text.translate(self._subsets)
-            codes = text.translate(self._codes)
-            if marks.count(marks[0]) == len(marks):  # nearly always: one subset
-                chunk = escapePDF(codes.encode("latin-1"))
-                ops = self._encoded[text] = f"{self._names[marks[0]]} {_SIZE:g} Tf ({chunk}) Tj"
-                return ops
-            parts, start = [], 0
-            for end in range(1, len(marks) + 1):
-                if end == len(marks) or marks[end] != marks[start]:
-                    chunk = escapePDF(codes[start:end].encode("latin-1"))
-                    parts.append(f"{self._names[marks[start]]} {_SIZE:g} Tf ({chunk}) Tj")
-                    start = end
-            ops = self._encoded[text] = " ".join(parts)
-        return ops
-
-    def text(self, x: float, y: float, text: str) -> None:
-        """Queues ``text`` at (x, y); text needing a fallback font is drawn after the page's."""
+        """``text`` as "/F1+0 8 Tf (codes) Tj" operators (a font switch only where needed);
+        "" for text that needs a fallback font (drawn character by character instead)."""
         if maybe_rare(text):
-            self._rare.append((x, y, text))
-        else:
-            self._ops.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm {self.encoded(text)}")
+            self._encoded[text] = ""
+            return ""
+        marks = text.translate(self._subsets)
+        codes = text.translate(self._codes)
+        if marks.count(marks[0]) == len(marks):  # nearly always: one subset
+            chunk = escapePDF(codes.encode("latin-1"))
+            ops = self._encoded[text] = f"{self._names[marks[0]]} {_SIZE:g} Tf ({chunk}) Tj"
+            return ops
+        parts, start = [], 0
+        for end in range(1, len(marks) + 1):
+            if end == len(marks) or marks[end] != marks[start]:
+                chunk = escapePDF(codes[start:end].encode("latin-1"))
+                parts.append(f"{self._names[marks[start]]} {_SIZE:g} Tf ({chunk}) Tj")
+                start = end
+        ops = self._encoded[text] = " ".join(parts)
+        return ops
 
     def flush(self, c: Canvas) -> None:
         """Writes the page's queued text, then any text needing a fallback font."""
@@ -637,27 +646,38 @@ class _LedgerWriter:
         self._rare = []
 
     def row(self, y: float, cells: Sequence[Sequence[str]]) -> float:
-        h = max(len(v) for v in cells) * _LINE + 4
+        """Queues a row's text (the page's text is written at once by :meth:`flush`)."""
+        encoded, ops, left = self._encoded, self._ops, self._left
+        tallest = 1
         for i, lines in enumerate(cells):
+            if len(lines) > tallest:
+                tallest = len(lines)
             for k, text in enumerate(lines):
                 if not text:
                     continue
                 ty = y - 9 - k * _LINE
+                code = encoded.get(text)
+                if code is None:
+                    code = self.encoded(text)
                 if i in _RIGHT:
-                    self.text(self.xs[i + 1] - _PAD - self.width_of(text), ty, text)
+                    tx = self.xs[i + 1] - _PAD - self.width_of(text)
                 else:
-                    self.text(self.xs[i] + _PAD, ty, text)
-        return y - h
+                    tx = self.xs[i] + _PAD
+                if code:
+                    x = left[i] if i not in _RIGHT else f"{tx:.2f}"
+                    ops.append(f"1 0 0 1 {x} {ty:.2f} Tm {code}")
+                else:
+                    self._rare.append((tx, ty, text))
+        return y - tallest * _LINE - 4
 
     def grid(self, c: Canvas, top: float, ys: list[float]) -> None:
-        c.setLineWidth(0.4)
-        bottom = ys[-1]
-        for x in self.xs:
-            c.line(x, top, x, bottom)
-        c.line(MARGIN, top, self.xs[-1], top)
-        c.line(MARGIN, top - self.header_h, self.xs[-1], top - self.header_h)
-        for y in ys:
-            c.line(MARGIN, y, self.xs[-1], y)
+        """The page's rules as one path (c.line per rule formats each number the slow way)."""
+        left, right, bottom = MARGIN, self.xs[-1], ys[-1]
+        rules = [f"{x:.2f} {top:.2f} m {x:.2f} {bottom:.2f} l" for x in self.xs]
+        rules += [
+            f"{left:.2f} {y:.2f} m {right:.2f} {y:.2f} l" for y in (top, top - self.header_h, *ys)
+        ]
+        c._code.append("0.4 w\n" + "\n".join(rules) + "\nS")
 
     def write(self, steps: Steps) -> bytes:
         d = self.data
@@ -743,7 +763,7 @@ class Quarterly:
 def _bars(title: str, items: Sequence[tuple[str, int]], width: float, colour: object) -> Drawing:
     """A horizontal bar chart of yuan by category."""
     height = max(len(items), 1) * 16 + 36
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=FONT)  # else an unembedded Helvetica
     drawing.add(String(0, height - 12, title, fontName=FONT, fontSize=10))
     chart = HorizontalBarChart()
     chart.x, chart.y = 110, 18
