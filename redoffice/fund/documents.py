@@ -101,7 +101,8 @@ def _staff_names(s: Session, ids: Iterable[str | None]) -> dict[str, str]:
     wanted = {i for i in ids if i}
     if not wanted:
         return {}
-    return dict(s.execute(select(Staff.id, Staff.name).where(Staff.id.in_(wanted))).tuples().all())
+    rows = s.execute(select(Staff.id, Staff.name).where(Staff.id.in_(wanted))).all()
+    return {row[0]: row[1] for row in rows}
 
 
 @dataclass(frozen=True)
@@ -441,7 +442,7 @@ def ledger(
             .where(_entries_filter(account_id), FundEntry.entry_date.between(start, end))
             .order_by(FundEntry.entry_date, FundEntry.number)
         ).all()
-        names = dict(s.execute(select(Staff.id, Staff.name)).tuples().all())
+        names = {row[0]: row[1] for row in s.execute(select(Staff.id, Staff.name)).all()}
     balance = opening
     lines = []
     for kind, day, voucher, amount, source, use, party, number, handler, checker in rows:
@@ -502,9 +503,7 @@ def quarterly(db: Database, period: str | Period) -> Quarterly:
                 .outerjoin(reversed_entry, reversed_entry.c.id == FundEntry.reverses_id)
                 .where(in_period, source != "")
                 .group_by(source)
-            )
-            .tuples()
-            .all(),
+            ).all(),
         )
         by_use: defaultdict[str, int] = defaultdict(
             int,
@@ -514,9 +513,7 @@ def quarterly(db: Database, period: str | Period) -> Quarterly:
                 .outerjoin(reversed_entry, reversed_entry.c.id == FundEntry.reverses_id)
                 .where(in_period, use != "")
                 .group_by(use)
-            )
-            .tuples()
-            .all(),
+            ).all(),
         )
         accounts = s.execute(
             select(FundAccount.name, func.coalesce(func.sum(FundEntry.amount), 0))
