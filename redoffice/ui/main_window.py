@@ -28,6 +28,7 @@ from redoffice.ui.kit.show_gate import refresh_on
 if TYPE_CHECKING:
     from redoffice.settings.community import Identity
     from redoffice.ui.cases.cases_page import CasesPage
+    from redoffice.ui.fund.fund_page import FundPage
     from redoffice.ui.kit.context import AppContext
     from redoffice.ui.kit.help_window import HelpDialog
     from redoffice.ui.meetings.meetings_page import MeetingsPage
@@ -41,6 +42,7 @@ PAGE_MODULES = (
     "cases.cases_page",
     "meetings.meetings_page",
     "wishes.wishes_page",
+    "fund.fund_page",
     "registry.residents_page",
     "registry.households_page",
     "registry.reference_page",
@@ -117,6 +119,7 @@ class MainWindow(QMainWindow):
                 _lazy("meetings.meetings_page", "MeetingsPage"),
             ),
             ("wishes", self.tr("Micro-wishes"), _lazy("wishes.wishes_page", "WishesPage")),
+            ("fund", self.tr("Red fund"), _lazy("fund.fund_page", "FundPage")),
             ("residents", self.tr("Residents"), _lazy("registry.residents_page", "ResidentsPage")),
             (
                 "households",
@@ -150,6 +153,7 @@ class MainWindow(QMainWindow):
         self.dashboard.open_case.connect(self.open_case)
         self.dashboard.open_resolution.connect(self.open_resolution)
         self.dashboard.open_wish.connect(self.open_wish)
+        self.dashboard.open_fund.connect(self.open_fund)
         refresh_on(ctx, self, {"setting"}, self.show_identity)
         self.show_identity()
         for action in (self.backup_action, self.restore_action):
@@ -231,6 +235,16 @@ class MainWindow(QMainWindow):
     def open_wish(self, wish_id: str) -> None:
         self.show_page("wishes")
         cast("WishesPage", self.page("wishes")).select_wish(wish_id)
+
+    def open_fund(self, which: str) -> None:
+        """From the 工作台: the 基金 page's applications filtered (``mine``, ``due``), or its
+        notices (``notices``)."""
+        self.show_page("fund")
+        page = cast("FundPage", self.page("fund"))
+        if which == "notices":
+            page.show_notices()
+        else:
+            page.show_applications(which)
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(list(self.pages).index(key))

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from redoffice.cases.queries import CaseFilter, conditions, count_cases, list_cases, open_per_grid
 from redoffice.cases.service import STATUSES
+from redoffice.fund import queries as fund_queries
 from redoffice.kit import clock
 from redoffice.kit.clock import utcnow
 from redoffice.kit.db import Database
@@ -192,3 +193,25 @@ def operator_scope(db: Database) -> tuple[str, str | None]:
     what “我的” narrows the 工作台 to."""
     operator = community.operator(db)
     return operator, registry.staff_named(db, operator)
+
+
+@dataclass(frozen=True)
+class FundCards:
+    """The 红色基金 cards: applications waiting on the operator (as a staff member), notices
+    ending within the week, payments due (notice ended, no open objection)."""
+
+    waiting_on_me: Listing
+    notices_ending: Listing
+    payments_due: Listing
+
+
+def fund_cards(db: Database) -> FundCards:
+    staff = registry.staff_named(db, community.operator(db))
+    mine = fund_queries.waiting_on(db, staff) if staff else []
+    ending = fund_queries.notices_ending(db, 7)
+    due = fund_queries.payments_due(db)
+    return FundCards(
+        Listing(len(mine), mine[:LIST_LIMIT]),
+        Listing(len(ending), ending[:LIST_LIMIT]),
+        Listing(len(due), due[:LIST_LIMIT]),
+    )

@@ -2,6 +2,382 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="141"/>
+        <source>Edit account</source>
+        <translation>编辑账户</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="141"/>
+        <source>New account</source>
+        <translation>新增账户</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="146"/>
+        <source>The charity holding a 社区慈善基金</source>
+        <translation>托管社区慈善基金的慈善组织</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="148"/>
+        <source>In use (income and payments can be recorded)</source>
+        <translation>在用（可以记收入和支出）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="152"/>
+        <source>Account name</source>
+        <translation>账户名称</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="153"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="154"/>
+        <source>Held by</source>
+        <translation>托管/开户单位</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="155"/>
+        <source>Bank account</source>
+        <translation>银行账号</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="156"/>
+        <source>Opened on</source>
+        <translation>开立日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="158"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="298"/>
+        <source>New application</source>
+        <translation>新建申请</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="304"/>
+        <source>Yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="308"/>
+        <source>unknown</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="310"/>
+        <source>Yuan a month per person</source>
+        <translation>每人每月（元）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="313"/>
+        <source>Only when helped within the last months</source>
+        <translation>仅在近期已救助过时填写</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="316"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="317"/>
+        <source>Account</source>
+        <translation>基金账户</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="318"/>
+        <source>Hardship</source>
+        <translation>困难类型</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="319"/>
+        <source>Use</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="320"/>
+        <source>Amount asked (yuan)</source>
+        <translation>申请金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="321"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="322"/>
+        <source>Family size</source>
+        <translation>家庭人口</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="323"/>
+        <source>Income per head</source>
+        <translation>人均月收入</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="324"/>
+        <source>Applied on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="325"/>
+        <source>Why help again</source>
+        <translation>再次救助理由</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="326"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsTab</name>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="89"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="90"/>
+        <source>Waiting on me</source>
+        <translation>待我办理</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="91"/>
+        <source>Payments due</source>
+        <translation>待发放</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="95"/>
+        <source>Number or applicant</source>
+        <translation>编号或申请人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="101"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="102"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="103"/>
+        <source>Grid / estate</source>
+        <translation>网格/小区</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="104"/>
+        <source>Hardship</source>
+        <translation>困难类型</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="105"/>
+        <source>Use</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="106"/>
+        <source>Asked</source>
+        <translation>申请金额</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="107"/>
+        <source>Approved</source>
+        <translation>批准金额</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="108"/>
+        <source>Paid</source>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="109"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="110"/>
+        <source>Waiting for</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="111"/>
+        <source>Applied on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="122"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="123"/>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="124"/>
+        <source>By</source>
+        <translation>办理人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="125"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="126"/>
+        <source>Opinion</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="147"/>
+        <source>New application…</source>
+        <translation>新建申请…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="148"/>
+        <source>Review…</source>
+        <translation>初审…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="149"/>
+        <source>Approve…</source>
+        <translation>审核…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="150"/>
+        <source>Higher approval…</source>
+        <translation>上级审批…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="151"/>
+        <source>Refuse…</source>
+        <translation>不予批准…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="152"/>
+        <source>Withdraw…</source>
+        <translation>撤回…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="153"/>
+        <source>Public notice…</source>
+        <translation>公示…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="154"/>
+        <source>Objection…</source>
+        <translation>登记异议…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="155"/>
+        <source>Resolve objection…</source>
+        <translation>处理异议…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="156"/>
+        <source>Pay out…</source>
+        <translation>发放…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="161"/>
+        <source>Print approval form</source>
+        <translation>打印审批表</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="162"/>
+        <source>Print receipt slip</source>
+        <translation>打印签收单</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="163"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="226"/>
+        <source>%n application(s)</source>
+        <translation>
+            <numerusform>共 %n 件申请</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="265"/>
+        <source>Account: %1</source>
+        <translation>账户：%1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="266"/>
+        <source>Entered by: %1</source>
+        <translation>录入：%1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="267"/>
+        <source>Reason: %1</source>
+        <translation>事由：%1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="270"/>
+        <source>Family of %1</source>
+        <translation>家庭 %1 人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="273"/>
+        <source>Income per head: %1 a month</source>
+        <translation>人均月收入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="277"/>
+        <source>Notice %1: %2 to %3</source>
+        <translation>公示 %1：%2 至 %3</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="283"/>
+        <source>Helped again because: %1</source>
+        <translation>再次救助理由：%1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="285"/>
+        <source>Closed because: %1</source>
+        <translation>终止原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="288"/>
+        <source>resolved %1: %2 %3</source>
+        <translation>%1 已处理：%2 %3</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="293"/>
+        <source>not resolved</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="296"/>
+        <source>Objection of %1: %2 (%3)</source>
+        <translation>%1 异议：%2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="328"/>
+        <source>Public notice</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="329"/>
+        <source>No application is approved and waiting for its public notice.</source>
+        <translation>没有已批准、等待公示的申请。</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentPicker</name>
     <message>
         <location filename="../../redoffice/ui/kit/attachments_dialog.py" line="61"/>
@@ -98,12 +474,12 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="112"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="128"/>
         <source>%1: %2 so far this month (up to today)</source>
         <translation>%1：本月至今（截至今日）%2 户次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="194"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="210"/>
         <source>light: this month so far</source>
         <translation>浅色：本月至今（截至今日）</translation>
     </message>
@@ -111,72 +487,72 @@
 <context>
     <name>CalendarSettings</name>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="157"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="176"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="157"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="176"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="157"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="176"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="164"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="183"/>
         <source>e.g. 国庆节</source>
         <translation>如：国庆节</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="166"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="185"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="166"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="185"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="172"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="191"/>
         <source>Import list…</source>
         <translation>导入清单…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="175"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="194"/>
         <source>A text or CSV file, one day or range a line: 2027-01-01,元旦,休 / 2027-02-10~2027-02-16,春节,休 / 2027-02-07,春节调休,班; or the State Council&apos;s notice on the year&apos;s holidays, pasted into a text file</source>
         <translation>文本或 CSV 文件，每行一天或一段日期：2027-01-01,元旦,休 / 2027-02-10~2027-02-16,春节,休 / 2027-02-07,春节调休,班；也可以是粘贴到文本文件中的国务院办公厅节假日安排通知</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="181"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="200"/>
         <source>Paste notice…</source>
         <translation>粘贴通知…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="185"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="204"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="200"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="219"/>
         <source>Deadlines of normal requests count working days: Monday to Friday, without public holidays, plus 调休 working weekends.</source>
         <translation>一般诉求的办理时限按工作日计算：周一至周五，除去法定节假日，加上调休上班的周末。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="234"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="253"/>
         <source>Import public holidays and 调休 working days</source>
         <translation>导入法定节假日和调休上班日</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="235"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="254"/>
         <source>Text or CSV (*.txt *.csv);;All files (*)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="262"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="281"/>
         <source>Imported %1 days: %2 new, %3 changed, %4 already so.</source>
         <translation>已导入 %1 天：新增 %2 天，更新 %3 天，原已相同 %4 天。</translation>
     </message>
@@ -518,6 +894,34 @@
     </message>
 </context>
 <context>
+    <name>ClosePeriodDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="265"/>
+        <source>Close a period</source>
+        <translation>结账</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="267"/>
+        <source>2026Q3 (a quarter) or 2026 (a year)</source>
+        <translation>2026Q3（季度）或 2026（年度）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="271"/>
+        <source>Once closed, nothing can be dated inside the period any more; a mistake is then corrected by a reversing entry dated later.</source>
+        <translation>结账后，该期间内不能再记任何账；发现差错时，以后的日期记冲正。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="276"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="277"/>
+        <source>Closed on</source>
+        <translation>结账日期</translation>
+    </message>
+</context>
+<context>
     <name>CompleteDialog</name>
     <message>
         <location filename="../../redoffice/ui/meetings/meetings_page.py" line="55"/>
@@ -594,210 +998,225 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="240"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="373"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="319"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="477"/>
         <source>Whole community</source>
         <translation>全社区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="244"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="262"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="323"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="346"/>
         <source>Visits overdue</source>
         <translation>逾期未走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="245"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="324"/>
         <source>Visits due this week</source>
         <translation>本周应走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="246"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="325"/>
         <source>Requests due within 24 h</source>
         <translation>24小时内到期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="247"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="326"/>
         <source>Requests overdue</source>
         <translation>逾期诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="248"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="327"/>
         <source>Awaiting call-back</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="249"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="328"/>
         <source>Open resolutions</source>
         <translation>未完成议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="250"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="329"/>
         <source>Overdue resolutions</source>
         <translation>逾期议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="251"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="330"/>
         <source>Wish claims not contacted</source>
         <translation>认领逾期未对接</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="252"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="261"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="331"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="345"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="253"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="332"/>
         <source>Residents</source>
         <translation>居民人数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="254"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="333"/>
         <source>Party members</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="263"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="334"/>
+        <source>Fund: waiting on me</source>
+        <translation>基金：待我办理</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="335"/>
+        <source>Fund notices ending this week</source>
+        <translation>本周结束的基金公示</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="336"/>
+        <source>Fund payments due</source>
+        <translation>基金待发放</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="347"/>
         <source>Due this week</source>
         <translation>本周应走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="264"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="348"/>
         <source>Open requests</source>
         <translation>在办诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="265"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="349"/>
         <source>Overdue requests</source>
         <translation>逾期诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="287"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="298"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="375"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="386"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="288"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="376"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="290"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="378"/>
         <source>Last visit</source>
         <translation>上次走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="293"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="308"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="319"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="381"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="389"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="396"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="294"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="382"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="295"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="383"/>
         <source>Request</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="297"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="385"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="309"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="390"/>
         <source>Resolution</source>
         <translation>议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="310"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="391"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="311"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="392"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="312"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="393"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="320"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="397"/>
         <source>Wish</source>
         <translation>心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="321"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="398"/>
         <source>Beneficiary</source>
         <translation>心愿人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="322"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="399"/>
         <source>Claimed by</source>
         <translation>认领人/单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="323"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="400"/>
         <source>Contact by</source>
         <translation>对接截止</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="336"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="440"/>
         <source>Show for</source>
         <translation>查看范围</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="346"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="450"/>
         <source>Per grid</source>
         <translation>各网格情况</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="352"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="456"/>
         <source>Visits per month</source>
         <translation>每月走访户次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="353"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="457"/>
         <source>Requests by category (12 months)</source>
         <translation>诉求类别（近12个月）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="354"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="458"/>
         <source>Requests by state</source>
         <translation>诉求状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="372"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="476"/>
         <source>Mine: %1</source>
         <translation>我的：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="394"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="510"/>
         <source>As of %1</source>
         <translation>截至 %1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="428"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="545"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="260"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="289"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="296"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="344"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="377"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="384"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="355"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="459"/>
         <source>Special groups</source>
         <translation>特殊人群</translation>
     </message>
@@ -892,6 +1311,67 @@
         <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="258"/>
         <source>Photos</source>
         <translation>兑现照片</translation>
+    </message>
+</context>
+<context>
+    <name>FundPage</name>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_page.py" line="26"/>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_page.py" line="27"/>
+        <source>Applications</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_page.py" line="28"/>
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_page.py" line="29"/>
+        <source>Public notices</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_page.py" line="30"/>
+        <source>Income and spending</source>
+        <translation>收支报告</translation>
+    </message>
+</context>
+<context>
+    <name>FundPeriodPicker</name>
+    <message>
+        <location filename="../../redoffice/ui/fund/period_picker.py" line="35"/>
+        <source>All dates</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/period_picker.py" line="39"/>
+        <source>Year %1</source>
+        <translation>%1 年度</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/period_picker.py" line="39"/>
+        <source>Quarter %1</source>
+        <translation>%1 季度</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/period_picker.py" line="41"/>
+        <source>Dates beside</source>
+        <translation>按右侧日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/period_picker.py" line="47"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/period_picker.py" line="49"/>
+        <source>to</source>
+        <translation>至</translation>
     </message>
 </context>
 <context>
@@ -1354,6 +1834,94 @@
     </message>
 </context>
 <context>
+    <name>IncomeDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="193"/>
+        <source>Record income</source>
+        <translation>登记收入</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="197"/>
+        <source>Yuan, e.g. 10000.00</source>
+        <translation>元，如 10000.00</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="199"/>
+        <source>(not a donation)</source>
+        <translation>（非捐赠）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="201"/>
+        <source>Person or unit, as printed on the receipt</source>
+        <translation>个人或单位，按收据上的写法</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="202"/>
+        <source>The charity it came through, if any</source>
+        <translation>经由的慈善组织（如有）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="204"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="207"/>
+        <source>Account</source>
+        <translation>基金账户</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="208"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="209"/>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="210"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="211"/>
+        <source>Donor</source>
+        <translation>捐赠方类型</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="212"/>
+        <source>Donor name</source>
+        <translation>捐赠方</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="213"/>
+        <source>Channel</source>
+        <translation>募集渠道</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="214"/>
+        <source>Voucher number</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="215"/>
+        <source>Checked by</source>
+        <translation>复核人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="216"/>
+        <source>Note</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="217"/>
+        <source>Handled by</source>
+        <translation>经办人</translation>
+    </message>
+</context>
+<context>
     <name>IssueTable</name>
     <message>
         <location filename="../../redoffice/ui/visits/visit_dialog.py" line="58"/>
@@ -1387,99 +1955,268 @@
     </message>
 </context>
 <context>
+    <name>LedgerTab</name>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="48"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="143"/>
+        <source>All accounts</source>
+        <translation>全部账户</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="55"/>
+        <source>Voucher, counterparty, receipt or note</source>
+        <translation>凭证号、对方、收据号或摘要</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="67"/>
+        <source>Record income…</source>
+        <translation>登记收入…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="68"/>
+        <source>Reverse…</source>
+        <translation>冲正…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="69"/>
+        <source>Close a period…</source>
+        <translation>结账…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="70"/>
+        <source>Verify ledger</source>
+        <translation>校验台账</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="73"/>
+        <source>Ledger PDF</source>
+        <translation>打印台账</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="74"/>
+        <source>Ledger to Excel…</source>
+        <translation>导出台账…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="75"/>
+        <source>Donation receipt</source>
+        <translation>捐赠收据</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="76"/>
+        <source>Honour certificate</source>
+        <translation>荣誉证书</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="94"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="95"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="96"/>
+        <source>Voucher</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="97"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="98"/>
+        <source>Source or use</source>
+        <translation>来源/用途</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="99"/>
+        <source>Counterparty</source>
+        <translation>对方</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="100"/>
+        <source>Income</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="101"/>
+        <source>Payment</source>
+        <translation>支出</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="102"/>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="104"/>
+        <source>Account</source>
+        <translation>基金账户</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="105"/>
+        <source>Application</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="106"/>
+        <source>Handled by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="107"/>
+        <source>Checked by</source>
+        <translation>复核人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="103"/>
+        <source>Note</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="113"/>
+        <source>reverses No. %1</source>
+        <translation>冲正第 %1 笔</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="115"/>
+        <source>reversed by No. %1</source>
+        <translation>已由第 %1 笔冲正</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="117"/>
+        <source>receipt %1</source>
+        <translation>收据 %1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="119"/>
+        <source>via %1</source>
+        <translation>经 %1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="174"/>
+        <source>No. %1</source>
+        <translation>第 %1 笔</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="182"/>
+        <source>Checking the ledger…</source>
+        <translation>正在校验台账…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="190"/>
+        <source>Ledger intact: %1 entries checked, every hash and balance matches.</source>
+        <translation>台账完整：共校验 %1 笔，校验值和余额全部相符。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="195"/>
+        <source>Ledger NOT intact (%1 entries checked): %2</source>
+        <translation>台账不完整（已校验 %1 笔）：%2</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="79"/>
+        <location filename="../../redoffice/ui/main_window.py" line="81"/>
         <source>RedOffice Community Workbench</source>
         <translation>社区红色工作台</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="111"/>
+        <location filename="../../redoffice/ui/main_window.py" line="113"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="112"/>
+        <location filename="../../redoffice/ui/main_window.py" line="114"/>
         <source>Visits</source>
         <translation>入户走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="113"/>
+        <location filename="../../redoffice/ui/main_window.py" line="115"/>
         <source>Requests</source>
         <translation>民情诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="116"/>
+        <location filename="../../redoffice/ui/main_window.py" line="118"/>
         <source>Joint meetings</source>
         <translation>三方联席会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="119"/>
+        <location filename="../../redoffice/ui/main_window.py" line="121"/>
         <source>Micro-wishes</source>
         <translation>微心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="120"/>
+        <location filename="../../redoffice/ui/main_window.py" line="122"/>
+        <source>Red fund</source>
+        <translation>红色基金</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/main_window.py" line="123"/>
         <source>Residents</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="123"/>
+        <location filename="../../redoffice/ui/main_window.py" line="126"/>
         <source>Households</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="128"/>
+        <location filename="../../redoffice/ui/main_window.py" line="131"/>
         <source>Grids &amp; units</source>
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="131"/>
+        <location filename="../../redoffice/ui/main_window.py" line="134"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="159"/>
+        <location filename="../../redoffice/ui/main_window.py" line="163"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="160"/>
+        <location filename="../../redoffice/ui/main_window.py" line="164"/>
         <source>&amp;Back up to…</source>
         <translation>备份到(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="162"/>
+        <location filename="../../redoffice/ui/main_window.py" line="166"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="166"/>
+        <location filename="../../redoffice/ui/main_window.py" line="170"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="171"/>
+        <location filename="../../redoffice/ui/main_window.py" line="175"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="172"/>
+        <location filename="../../redoffice/ui/main_window.py" line="176"/>
         <source>&amp;Help contents</source>
         <translation>使用说明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="175"/>
+        <location filename="../../redoffice/ui/main_window.py" line="179"/>
         <source>&amp;About RedOffice</source>
         <translation>关于社区红色工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="247"/>
+        <location filename="../../redoffice/ui/main_window.py" line="261"/>
         <source>%1 · %2 · operator: %3</source>
         <translation>%1 · %2 · 经办人：%3</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="258"/>
+        <location filename="../../redoffice/ui/main_window.py" line="272"/>
         <source>About RedOffice</source>
         <translation>关于社区红色工作台</translation>
     </message>
@@ -2086,6 +2823,366 @@
     </message>
 </context>
 <context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="417"/>
+        <source>Public notice</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="427"/>
+        <source>%1年红色基金救助对象公示</source>
+        <translation>%1年红色基金救助对象公示</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="433"/>
+        <source>as in the settings</source>
+        <translation>按设置</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="436"/>
+        <source>Supervision phone (the setting when empty)</source>
+        <translation>监督电话（不填则用设置中的）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="438"/>
+        <source>Applications</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="439"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="440"/>
+        <source>Basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="441"/>
+        <source>Notice from</source>
+        <translation>公示开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="442"/>
+        <source>Working days</source>
+        <translation>公示工作日</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="443"/>
+        <source>Supervision phone</source>
+        <translation>监督电话</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesTab</name>
+    <message>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="35"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="51"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="36"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="39"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="55"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="37"/>
+        <source>Starts on</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="38"/>
+        <source>Ends on</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="40"/>
+        <source>Count</source>
+        <translation>申请数</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="41"/>
+        <source>Open objections</source>
+        <translation>未处理异议</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="42"/>
+        <source>Supervision phone</source>
+        <translation>监督电话</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="52"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="53"/>
+        <source>Use</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="54"/>
+        <source>Approved</source>
+        <translation>批准金额</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="56"/>
+        <source>Objections</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="57"/>
+        <source>Not resolved</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="62"/>
+        <source>Print notice (A4)</source>
+        <translation>打印公示（A4）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="63"/>
+        <source>Print notice (A3)</source>
+        <translation>打印公示（A3）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="91"/>
+        <source>Running</source>
+        <translation>公示中</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="93"/>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="94"/>
+        <source>Not yet begun</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="125"/>
+        <source>Basis: %1&#x3000;Issued by: %2</source>
+        <translation>依据：%1&#x3000;发布单位：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="473"/>
+        <source>Record an objection</source>
+        <translation>登记异议</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="477"/>
+        <source>Objection</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="478"/>
+        <source>Received on</source>
+        <translation>收到日期</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorLabel</name>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="125"/>
+        <source>%1 (the current operator)</source>
+        <translation>%1（当前操作员）</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="52"/>
+        <source>Account</source>
+        <translation>基金账户</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="53"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="54"/>
+        <source>Held by</source>
+        <translation>托管/开户单位</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="55"/>
+        <source>Bank account</source>
+        <translation>银行账号</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="56"/>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="57"/>
+        <source>Entries</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="58"/>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="63"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="63"/>
+        <source>Income</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="64"/>
+        <source>Use</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="64"/>
+        <source>Spending</source>
+        <translation>支出</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="66"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="66"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="66"/>
+        <source>Until</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="66"/>
+        <source>Open objections</source>
+        <translation>未处理异议</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="72"/>
+        <source>New account…</source>
+        <translation>新增账户…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="73"/>
+        <source>Edit account…</source>
+        <translation>编辑账户…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="87"/>
+        <source>Notices running</source>
+        <translation>正在公示</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="93"/>
+        <source>Accounts</source>
+        <translation>基金账户</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="97"/>
+        <source>Double-click an account to see its entries in the ledger.</source>
+        <translation>双击账户可在台账中查看其各笔收支。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="120"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="120"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="127"/>
+        <source>Balance %1</source>
+        <translation>余额合计 %1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="132"/>
+        <source>%1: income by source, spending by use</source>
+        <translation>%1 年：收入按来源、支出按用途</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="134"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>PayDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="542"/>
+        <source>Pay out</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="544"/>
+        <source>Yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="551"/>
+        <source>(choose the accountant)</source>
+        <translation>（请选择会计）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="555"/>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="556"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="557"/>
+        <source>Method</source>
+        <translation>发放方式</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="558"/>
+        <source>Where</source>
+        <translation>发放地点</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="559"/>
+        <source>Accountant (checks)</source>
+        <translation>会计（复核）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="560"/>
+        <source>Voucher number</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="561"/>
+        <source>Cashier (pays)</source>
+        <translation>出纳（发放）</translation>
+    </message>
+</context>
+<context>
     <name>PeriodDialog</name>
     <message>
         <location filename="../../redoffice/ui/cases/cases_page.py" line="93"/>
@@ -2124,6 +3221,14 @@
         <location filename="../../redoffice/ui/kit/figures.py" line="64"/>
         <source>to</source>
         <translation>至</translation>
+    </message>
+</context>
+<context>
+    <name>PersonChooser</name>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="80"/>
+        <source>Name, ID or phone tail</source>
+        <translation>姓名、身份证或电话尾号</translation>
     </message>
 </context>
 <context>
@@ -2177,7 +3282,7 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="83"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="108"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -2185,22 +3290,22 @@
 <context>
     <name>RecordTab</name>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="107"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="138"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="108"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="139"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="109"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="140"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="110"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="141"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
@@ -2208,130 +3313,136 @@
 <context>
     <name>ReferencePage</name>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="164"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="195"/>
         <source>Grids</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="165"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="196"/>
         <source>Estates</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="166"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="197"/>
         <source>Organizations</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="167"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="246"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="198"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="277"/>
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="177"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="252"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="258"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="208"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="283"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="293"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="180"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="185"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="211"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="216"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="249"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="255"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="280"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="290"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="182"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="187"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="213"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="218"/>
         <source>Grid leader</source>
         <translation>网格长</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="181"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="186"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="212"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="217"/>
         <source>Grid name</source>
         <translation>网格名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="188"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="217"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="238"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="259"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="219"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="248"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="269"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="295"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="196"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="227"/>
         <source>Estate</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="199"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="205"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="230"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="236"/>
         <source>Estate name</source>
         <translation>小区名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="200"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="206"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="231"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="237"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="201"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="209"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="232"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="240"/>
         <source>Property company</source>
         <translation>物业服务企业</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="202"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="214"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="233"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="245"/>
         <source>Owners&apos; committee</source>
         <translation>业主委员会</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="225"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="256"/>
         <source>Organization</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="228"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="234"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="259"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="265"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="229"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="235"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="260"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="266"/>
         <source>Organization name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="230"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="236"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="261"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="267"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="231"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="237"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="251"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="257"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="262"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="268"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="282"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="292"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="250"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="256"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="281"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="291"/>
         <source>Post</source>
         <translation>岗位</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="285"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="294"/>
+        <source>Fund roles</source>
+        <translation>基金角色</translation>
     </message>
 </context>
 <context>
@@ -2345,6 +3456,71 @@
         <location filename="../../redoffice/ui/kit/preview.py" line="159"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTab</name>
+    <message>
+        <location filename="../../redoffice/ui/fund/report_tab.py" line="57"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/report_tab.py" line="57"/>
+        <location filename="../../redoffice/ui/fund/report_tab.py" line="63"/>
+        <source>Income</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/report_tab.py" line="58"/>
+        <source>Use</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/report_tab.py" line="58"/>
+        <location filename="../../redoffice/ui/fund/report_tab.py" line="64"/>
+        <source>Spending</source>
+        <translation>支出</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/report_tab.py" line="61"/>
+        <source>Account</source>
+        <translation>基金账户</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/report_tab.py" line="62"/>
+        <source>Opening</source>
+        <translation>期初余额</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/report_tab.py" line="65"/>
+        <source>Closing</source>
+        <translation>期末余额</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/report_tab.py" line="77"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/report_tab.py" line="79"/>
+        <source>Print or save…</source>
+        <translation>打印或保存…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/report_tab.py" line="93"/>
+        <source>The report lists income by source and spending by use with a chart, for the half-yearly public notice of the fund&apos;s income and spending.</source>
+        <translation>报告按来源列出收入、按用途列出支出并附图表，可用于每半年一次的基金收支公示。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/report_tab.py" line="113"/>
+        <source>Opening %1 + income %2 − spending %3 = closing %4</source>
+        <translation>期初 %1 + 收入 %2 − 支出 %3 = 期末 %4</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/report_tab.py" line="119"/>
+        <source>Total</source>
+        <translation>合计</translation>
     </message>
 </context>
 <context>
@@ -2601,9 +3777,55 @@
     </message>
 </context>
 <context>
+    <name>ResolveDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="502"/>
+        <source>Resolve the objection</source>
+        <translation>处理异议</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="510"/>
+        <source>Objection</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="511"/>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="512"/>
+        <source>Resolution</source>
+        <translation>处理意见</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="513"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>ReverseDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="247"/>
+        <source>Reverse entry %1</source>
+        <translation>冲正%1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="251"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="252"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
     <name>SaveDialog</name>
     <message>
-        <location filename="../../redoffice/ui/kit/save_dialog.py" line="140"/>
+        <location filename="../../redoffice/ui/kit/save_dialog.py" line="138"/>
         <source>Discard what you have entered in this form?</source>
         <translation>放弃本表中已填写的内容吗？</translation>
     </message>
@@ -2669,27 +3891,27 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../redoffice/ui/settings/settings_page.py" line="28"/>
+        <location filename="../../redoffice/ui/settings/settings_page.py" line="30"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/settings_page.py" line="42"/>
+        <location filename="../../redoffice/ui/settings/settings_page.py" line="48"/>
         <source>Community and operator</source>
         <translation>社区信息与经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/settings_page.py" line="43"/>
-        <source>Visits and requests</source>
-        <translation>走访与诉求</translation>
+        <location filename="../../redoffice/ui/settings/settings_page.py" line="49"/>
+        <source>Daily work</source>
+        <translation>日常工作</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/settings_page.py" line="44"/>
+        <location filename="../../redoffice/ui/settings/settings_page.py" line="50"/>
         <source>Holidays and 调休</source>
         <translation>节假日与调休</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/settings_page.py" line="63"/>
+        <location filename="../../redoffice/ui/settings/settings_page.py" line="69"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -2821,6 +4043,39 @@
         <location filename="../../redoffice/ui/registry/resident_dialog.py" line="242"/>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="377"/>
+        <source>Yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="379"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="381"/>
+        <source>Decision of the higher level</source>
+        <translation>上级审批意见</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="383"/>
+        <source>Opinion</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="385"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="388"/>
+        <source>Amount approved (yuan)</source>
+        <translation>批准金额（元）</translation>
     </message>
 </context>
 <context>
@@ -3418,67 +4673,102 @@
 <context>
     <name>WorkSettings</name>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="70"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="76"/>
         <source>Everyone else</source>
         <translation>其他住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="73"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="79"/>
         <source>no rule</source>
         <translation>不单独设定</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="74"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="80"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="86"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="92"/>
         <source>Visit purposes (one per line)</source>
         <translation>走访目的（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="87"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="93"/>
         <source>Request categories (one per line)</source>
         <translation>诉求类别（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="90"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="96"/>
         <source>Normal requests: working days</source>
         <translation>一般诉求办理时限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="93"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="99"/>
         <source>Visit every … days</source>
         <translation>走访频次（天）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="94"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="100"/>
         <source>Meeting types (one per line)</source>
         <translation>会议类型（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="96"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="102"/>
         <source>Largest attachment (MB)</source>
         <translation>单个附件上限（MB）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="97"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="103"/>
         <source>Micro-wish value cap (yuan)</source>
         <translation>微心愿估价上限（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="98"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="104"/>
         <source>Claimer contacts the beneficiary within (days)</source>
         <translation>认领后须在几天内对接心愿人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="102"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="105"/>
+        <source>Fund: higher approval above (yuan)</source>
+        <translation>基金：超过此金额须上级审批（元）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="106"/>
+        <source>Fund: public notice (working days)</source>
+        <translation>基金：公示期（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="107"/>
+        <source>Fund: paid to one person a year at most (yuan)</source>
+        <translation>基金：每人每年救助上限（元）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="108"/>
+        <source>Fund: not helped again within (months)</source>
+        <translation>基金：不重复救助间隔（月）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="109"/>
+        <source>Fund: honour certificate from (yuan)</source>
+        <translation>基金：颁发荣誉证书的捐赠额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="113"/>
+        <source>Printed on every fund notice</source>
+        <translation>印在每张基金公示上</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="116"/>
+        <source>Fund: supervision phone</source>
+        <translation>基金：监督电话</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="119"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/work_settings.py" line="140"/>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="159"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -3766,6 +5056,54 @@ Photos and scans: %6 (%7 beside the backup)</source>
         <location filename="../../redoffice/ui/kit/export.py" line="68"/>
         <source>Open the folder?</source>
         <translation>打开所在文件夹？</translation>
+    </message>
+</context>
+<context>
+    <name>fund_printing</name>
+    <message>
+        <location filename="../../redoffice/ui/fund/printing.py" line="47"/>
+        <source>Fund ledger</source>
+        <translation>基金台账</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/printing.py" line="59"/>
+        <source>Ledger to Excel</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/printing.py" line="75"/>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/printing.py" line="83"/>
+        <source>Donation receipt</source>
+        <translation>捐赠收据</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/printing.py" line="86"/>
+        <source>Honour certificate</source>
+        <translation>荣誉证书</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/printing.py" line="96"/>
+        <source>Application and approval form</source>
+        <translation>红色基金申请审批表</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/printing.py" line="89"/>
+        <source>Payment receipt slip</source>
+        <translation>发放签收单</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/printing.py" line="102"/>
+        <source>Public notice</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/printing.py" line="113"/>
+        <source>Income and spending report</source>
+        <translation>收支情况报告</translation>
     </message>
 </context>
 <context>

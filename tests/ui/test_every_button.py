@@ -215,6 +215,7 @@ def _press_every_button(qtbot: QtBot, main: MainWindow, key: str, pressed: list[
         "cases",
         "meetings",
         "wishes",
+        "fund",
         "residents",
         "households",
         "reference",

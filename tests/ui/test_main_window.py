@@ -24,7 +24,8 @@ def test_main_window_opens_every_page(qtbot: QtBot, ctx: AppContext) -> None:
     qtbot.keyClick(window.nav, Qt.Key.Key_Home)  # the keyboard goes back to the 工作台
     assert window.stack.currentWidget() is window.dashboard
     names = [window.nav.item(n).text() for n in range(window.nav.count())]
-    assert names[:6] == ["工作台", "入户走访", "民情诉求", "三方联席会议", "微心愿", "居民"]
+    first = ["工作台", "入户走访", "民情诉求", "三方联席会议", "微心愿", "红色基金", "居民"]
+    assert names[:7] == first
     assert "幸福社区" in window.identity_label.text()
     assert "张秘书" in window.identity_label.text()
 

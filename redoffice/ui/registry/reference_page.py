@@ -8,6 +8,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLineEdit,
@@ -17,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redoffice.fund.codes import ROLES as FUND_ROLES
 from redoffice.kit import codes
+from redoffice.kit.codes import Labels
 from redoffice.registry import reference as registry
 from redoffice.ui.kit import record_actions
 from redoffice.ui.kit.connect import on_click
@@ -40,6 +43,26 @@ class Field:
     label: str
     codes: codes.Labels | None = None
     options: Options | None = None
+    checks: Labels | None = None  # several codes ticked (a tuple of them)
+
+
+class CheckRow(QWidget):
+    """A check box per code, side by side; ``value()`` the ticked codes in order."""
+
+    def __init__(self, labels: Labels, ticked: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.boxes: dict[str, QCheckBox] = {}
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for code, label in labels.items():
+            box = QCheckBox(label)
+            box.setChecked(code in ticked)
+            self.boxes[code] = box
+            row.addWidget(box)
+        row.addStretch(1)
+
+    def value(self) -> tuple[str, ...]:
+        return tuple(code for code, box in self.boxes.items() if box.isChecked())
 
 
 @dataclass(frozen=True)
@@ -63,18 +86,20 @@ class RecordDialog(SaveDialog):
     ) -> None:
         super().__init__(ctx, kind.title, parent)
         self.kind, self.record_id = kind, getattr(row, "id", None)
-        self.widgets: dict[str, QLineEdit | QComboBox] = {}
+        self.widgets: dict[str, QLineEdit | QComboBox | CheckRow] = {}
         for f in kind.fields:
-            widget: QLineEdit | QComboBox
-            if f.codes is not None:
+            widget: QLineEdit | QComboBox | CheckRow
+            if f.checks is not None:
+                widget = CheckRow(f.checks, tuple(getattr(row, f.name, ()) or ()))
+            elif f.codes is not None:
                 widget = code_combo(f.codes)
             elif f.options is not None:
                 widget = QComboBox()
                 ctx.query(partial(f.options, ctx.db), partial(self._options, widget, f, row))
             else:
                 widget = QLineEdit(str(getattr(row, f.name, "") or ""))
-            if f.codes is not None and row is not None:
-                select_data(widget, getattr(row, f.name))  # type: ignore[arg-type]
+            if f.codes is not None and row is not None and isinstance(widget, QComboBox):
+                select_data(widget, getattr(row, f.name))
             self.widgets[f.name] = widget
             self.form.add_row(f.name, f.label, widget)
         self.resize(440, 100 + 48 * len(kind.fields))
@@ -85,7 +110,13 @@ class RecordDialog(SaveDialog):
 
     def value(self) -> Any:
         values = {
-            name: (w.text() if isinstance(w, QLineEdit) else combo_value(w))
+            name: (
+                w.text()
+                if isinstance(w, QLineEdit)
+                else w.value()
+                if isinstance(w, CheckRow)
+                else combo_value(w)
+            )
             for name, w in self.widgets.items()
         }
         return self.kind.make_input(**values)
@@ -250,12 +281,17 @@ class ReferencePage(QTabWidget):
                     (self.tr("Post"), lambda s: s.role_label),
                     (self.tr("Phone"), lambda s: s.phone),
                     (self.tr("Grid"), lambda s: s.grid_name),
+                    (
+                        self.tr("Fund roles"),
+                        lambda s: "、".join(FUND_ROLES[r] for r in s.fund_roles if r in FUND_ROLES),
+                    ),
                 ],
                 [
                     Field("name", self.tr("Name")),
                     Field("role", self.tr("Post"), codes=codes.STAFF_ROLES),
                     Field("phone", self.tr("Phone")),
                     Field("grid_id", self.tr("Grid"), options=registry.grid_choices),
+                    Field("fund_roles", self.tr("Fund roles"), checks=FUND_ROLES),
                     Field("notes", self.tr("Notes")),
                 ],
                 registry.save_staff,

@@ -5,9 +5,11 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,10 +39,14 @@ class SettingsPage(QWidget):
         identity_layout.addLayout(buttons)
         identity_layout.addStretch(1)
         self.work = WorkSettings(ctx)
+        work = QScrollArea()  # visits, requests, meetings, wishes and the fund: taller than 768
+        work.setWidget(self.work)
+        work.setWidgetResizable(True)
+        work.setFrameShape(QFrame.Shape.NoFrame)
         self.calendar = CalendarSettings(ctx)
         self.tabs = QTabWidget()
         self.tabs.addTab(identity, self.tr("Community and operator"))
-        self.tabs.addTab(self.work, self.tr("Visits and requests"))
+        self.tabs.addTab(work, self.tr("Daily work"))
         self.tabs.addTab(self.calendar, self.tr("Holidays and 调休"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)

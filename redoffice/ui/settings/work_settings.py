@@ -43,11 +43,17 @@ NUMBERS = (
     "attachment.max_mb",
     "wish.value_cap_yuan",
     "wish.contact_days",
+    "fund.higher_approval_yuan",
+    "fund.notice_working_days",
+    "fund.yearly_cap_yuan",
+    "fund.repeat_months",
+    "fund.honour_yuan",
 )
 
 
 class WorkSettings(QWidget):
-    """Visits and requests: every value checked by the service before anything is stored."""
+    """Daily work (visits, requests, meetings, wishes, the fund): every value checked by the
+    service before anything is stored."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,8 +102,19 @@ class WorkSettings(QWidget):
             ("attachment.max_mb", self.tr("Largest attachment (MB)")),
             ("wish.value_cap_yuan", self.tr("Micro-wish value cap (yuan)")),
             ("wish.contact_days", self.tr("Claimer contacts the beneficiary within (days)")),
+            ("fund.higher_approval_yuan", self.tr("Fund: higher approval above (yuan)")),
+            ("fund.notice_working_days", self.tr("Fund: public notice (working days)")),
+            ("fund.yearly_cap_yuan", self.tr("Fund: paid to one person a year at most (yuan)")),
+            ("fund.repeat_months", self.tr("Fund: not helped again within (months)")),
+            ("fund.honour_yuan", self.tr("Fund: honour certificate from (yuan)")),
         ):
             f.add_row(key, label, self.numbers[key])
+        self.supervision_phone = QLineEdit()
+        self.supervision_phone.setPlaceholderText(self.tr("Printed on every fund notice"))
+        self.supervision_phone.setMaximumWidth(220)
+        f.add_row(
+            "fund.supervision_phone", self.tr("Fund: supervision phone"), self.supervision_phone
+        )
         self.status = QLabel()
         save = QPushButton(self.tr("Save"))
         on_click(save, self.save)
@@ -121,6 +138,7 @@ class WorkSettings(QWidget):
             spin.setValue(int(values[key]))
         for tag, spin in self.intervals.items():
             spin.setValue(int(values["visit.intervals"].get(tag, 0)))
+        self.supervision_phone.setText(str(values.get("fund.supervision_phone") or ""))
 
     def values(self) -> dict[str, Any]:
         return {
@@ -129,6 +147,7 @@ class WorkSettings(QWidget):
             "meeting.types": _lines(self.meeting_types),
             **{key: spin.value() for key, spin in self.numbers.items()},
             "visit.intervals": {t: s.value() for t, s in self.intervals.items() if s.value()},
+            "fund.supervision_phone": self.supervision_phone.text().strip(),
         }
 
     def save(self) -> None:

@@ -3,11 +3,12 @@ registry figures, counts per 网格 and charts. Every item opens where it can be
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,7 +32,7 @@ from redoffice.ui.kit.widgets import fill_combo
 from redoffice.visits.service import DueHousehold
 from redoffice.wishes.queries import WishRow
 from redoffice.workbench import queries as workbench
-from redoffice.workbench.queries import Listing, Workbench
+from redoffice.workbench.queries import FundCards, Listing, Workbench
 
 RED = QColor("#c0392b")
 LIGHT_RED = QColor("#e8a49c")
@@ -60,6 +61,21 @@ SHOWS: dict[str, frozenset[str]] = {
     "special_groups": frozenset({"resident", "resident_tag"}),
 }
 REGISTRY = ("households", "residents", "party_members", "special_groups")
+# the 红色基金 cards, each opening the 基金 page filtered (its own read: fund_cards)
+_FUND = frozenset(
+    {
+        "fund_application",
+        "fund_step",
+        "fund_notice",
+        "fund_objection",
+        "fund_entry",
+        "staff",
+        "setting",
+        "resident",
+        "party_member",
+    }
+)
+FUND_CARDS = {"fund_waiting": "mine", "fund_notices_ending": "notices", "fund_payments_due": "due"}
 SCOPE = frozenset({"setting", "staff"})  # “我的”: the operator and their staff record
 
 
@@ -227,11 +243,74 @@ def _title(text: str) -> QLabel:
     return label
 
 
+class LazyLists(Mapping[str, SimpleTable]):
+    """The 工作台's lists in the tabs, each built on first use: when asked for, when its tab
+    is shown, or one per event-loop turn after the page is built (:meth:`build_next`). Eight
+    tables at once held the GUI thread for most of the window start's 124 ms stall (issue 11);
+    rows that arrive for a list not built yet wait for it."""
+
+    def __init__(self, tabs: QTabWidget, makers: dict[str, Callable[[], SimpleTable]]) -> None:
+        self._tabs = tabs
+        self._makers = makers
+        self._built: dict[str, SimpleTable] = {}
+        self._pending: dict[str, tuple[Sequence[Sequence[str]], Sequence[Any]]] = {}
+        self._placeholders = {key: QWidget() for key in makers}
+
+    def add_tabs(self, titles: Mapping[str, str]) -> None:
+        for key, placeholder in self._placeholders.items():
+            self._tabs.addTab(placeholder, titles[key])
+        self._tabs.currentChanged.connect(self._shown)
+
+    def __getitem__(self, key: str) -> SimpleTable:
+        table = self._built.get(key)
+        if table is None:
+            table = self._built[key] = self._makers[key]()
+            placeholder = self._placeholders.pop(key)
+            index = self._tabs.indexOf(placeholder)
+            current = self._tabs.currentIndex()
+            title = self._tabs.tabText(index)
+            self._tabs.blockSignals(True)  # the swap is no change of tab
+            self._tabs.removeTab(index)
+            self._tabs.insertTab(index, table, title)
+            self._tabs.setCurrentIndex(current)
+            self._tabs.blockSignals(False)
+            placeholder.deleteLater()
+            if key in self._pending:
+                table.set_rows(*self._pending.pop(key))
+        return table
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+    def set_rows(self, key: str, rows: Sequence[Sequence[str]], keys: Sequence[Any]) -> None:
+        if key in self._built:
+            self._built[key].set_rows(rows, keys)
+        else:
+            self._pending[key] = (rows, keys)
+
+    def build_next(self) -> None:
+        """One more list built, and the next one after another turn of the event loop."""
+        waiting = [key for key in self._makers if key not in self._built]
+        if waiting:
+            self[waiting[0]]
+            if len(waiting) > 1:
+                QTimer.singleShot(0, self._tabs, self.build_next)
+
+    def _shown(self, index: int) -> None:
+        for key, placeholder in list(self._placeholders.items()):
+            if self._tabs.indexOf(placeholder) == index:
+                self[key]
+
+
 class Dashboard(QWidget):
     open_household_visit = Signal(str, str)  # household id, address
     open_case = Signal(str)
     open_resolution = Signal(str)
     open_wish = Signal(str)
+    open_fund = Signal(str)  # "mine", "notices" or "due": the 基金 page filtered
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -252,8 +331,13 @@ class Dashboard(QWidget):
             "households": self.tr("Households"),
             "residents": self.tr("Residents"),
             "party_members": self.tr("Party members"),
+            "fund_waiting": self.tr("Fund: waiting on me"),
+            "fund_notices_ending": self.tr("Fund notices ending this week"),
+            "fund_payments_due": self.tr("Fund payments due"),
         }
         self.cards = {key: Card(title) for key, title in self.titles.items()}
+        for key, which in FUND_CARDS.items():
+            self.cards[key].clicked.connect(partial(self.open_fund.emit, which))
         self.lists = self._lists()
         self.grids = SimpleTable(
             [
@@ -277,12 +361,16 @@ class Dashboard(QWidget):
         self._layout()
         workbench_keys = [key for key in SHOWS if key not in REGISTRY]
         refresh_on(ctx, self, _shown_by(workbench_keys), self.reload_workbench)
+        refresh_on(ctx, self, _FUND, self.reload_fund)
         refresh_on(ctx, self, _shown_by(REGISTRY), self.reload_registry)
         refresh_on(ctx, self.scope, SCOPE, self._load_scope)
         self._load_scope()
         self.reload()
+        QTimer.singleShot(0, self, self.lists.build_next)  # the other lists, one a turn
 
-    def _lists(self) -> dict[str, SimpleTable]:
+    def _lists(self) -> LazyLists:
+        """The lists behind the cards, one per tab; only the first is built with the page (see
+        :class:`LazyLists`)."""
         visit_headers = [
             self.tr("Due"),
             self.tr("Address"),
@@ -297,13 +385,6 @@ class Dashboard(QWidget):
             self.tr("Handled by"),
             self.tr("Due"),
         ]
-        lists = {}
-        for key in ("visits_overdue", "visits_due_week"):
-            lists[key] = SimpleTable(visit_headers, stretch=1)
-            lists[key].activated_key.connect(lambda k: self.open_household_visit.emit(*k))
-        for key in ("cases_due_24h", "cases_overdue", "awaiting_callback"):
-            lists[key] = SimpleTable(case_headers, stretch=2)
-            lists[key].activated_key.connect(self.open_case.emit)
         resolution_headers = [
             self.tr("Number"),
             self.tr("Resolution"),
@@ -311,25 +392,48 @@ class Dashboard(QWidget):
             self.tr("Deadline"),
             self.tr("State"),
         ]
+        claim_headers = [
+            self.tr("Number"),
+            self.tr("Wish"),
+            self.tr("Beneficiary"),
+            self.tr("Claimed by"),
+            self.tr("Contact by"),
+        ]
+
+        def visits() -> SimpleTable:
+            table = SimpleTable(visit_headers, stretch=1)
+            table.activated_key.connect(lambda k: self.open_household_visit.emit(*k))
+            return table
+
+        def maker(
+            headers: list[str], stretch: int, opened: Callable[[str], None]
+        ) -> Callable[[], SimpleTable]:
+            def make() -> SimpleTable:
+                table = SimpleTable(headers, stretch=stretch)
+                table.activated_key.connect(opened)
+                return table
+
+            return make
+
+        makers: dict[str, Callable[[], SimpleTable]] = {
+            "visits_overdue": visits,
+            "visits_due_week": visits,
+        }
+        for key in ("cases_due_24h", "cases_overdue", "awaiting_callback"):
+            makers[key] = maker(case_headers, 2, self.open_case.emit)
         for key in ("resolutions_open", "resolutions_overdue"):
-            lists[key] = SimpleTable(resolution_headers, stretch=1)
-            lists[key].activated_key.connect(self.open_resolution.emit)
-        lists["claims_overdue"] = SimpleTable(
-            [
-                self.tr("Number"),
-                self.tr("Wish"),
-                self.tr("Beneficiary"),
-                self.tr("Claimed by"),
-                self.tr("Contact by"),
-            ],
-            stretch=1,
-        )
-        lists["claims_overdue"].activated_key.connect(self.open_wish.emit)
+            makers[key] = maker(resolution_headers, 1, self.open_resolution.emit)
+        makers["claims_overdue"] = maker(claim_headers, 1, self.open_wish.emit)
         self.tabs = QTabWidget()
-        for key, table in lists.items():
-            self.tabs.addTab(table, self.titles[key])
-            self.cards[key].clicked.connect(partial(self.tabs.setCurrentWidget, table))
+        lists = LazyLists(self.tabs, makers)
+        lists.add_tabs(self.titles)
+        for key in makers:
+            self.cards[key].clicked.connect(partial(self._show_list, key))
+        lists[next(iter(makers))]  # the one shown
         return lists
+
+    def _show_list(self, key: str) -> None:
+        self.tabs.setCurrentWidget(self.lists[key])
 
     def _layout(self) -> None:
         top = QHBoxLayout()
@@ -337,9 +441,9 @@ class Dashboard(QWidget):
         top.addWidget(self.scope)
         top.addStretch(1)
         top.addWidget(self.as_of)
-        cards = QHBoxLayout()
-        for card in self.cards.values():
-            cards.addWidget(card)
+        cards = QGridLayout()  # two rows: fourteen cards side by side would be cut at 1366
+        for n, card in enumerate(self.cards.values()):
+            cards.addWidget(card, n // 7, n % 7)
         middle = QHBoxLayout()
         middle.addWidget(self.tabs, 3)
         grid_box = QVBoxLayout()
@@ -375,6 +479,18 @@ class Dashboard(QWidget):
     def reload(self) -> None:
         self.reload_workbench()
         self.reload_registry()
+        self.reload_fund()
+
+    def reload_fund(self) -> None:
+        self.ctx.query(partial(workbench.fund_cards, self.ctx.db), self.show_fund)
+
+    def show_fund(self, cards: FundCards) -> None:
+        for key, listing in (
+            ("fund_waiting", cards.waiting_on_me),
+            ("fund_notices_ending", cards.notices_ending),
+            ("fund_payments_due", cards.payments_due),
+        ):
+            self.cards[key].value.setText(f"{listing.total:,}")
 
     def reload_workbench(self) -> None:
         worker = self.scope.currentData() or None
@@ -419,7 +535,8 @@ class Dashboard(QWidget):
     def _fill_visits(self, key: str, listing: Listing) -> None:
         self.cards[key].value.setText(f"{listing.total:,}")
         items: list[DueHousehold] = listing.items
-        self.lists[key].set_rows(
+        self.lists.set_rows(
+            key,
             [
                 (
                     d.due.isoformat(),
@@ -435,7 +552,8 @@ class Dashboard(QWidget):
     def _fill_cases(self, key: str, listing: Listing) -> None:
         self.cards[key].value.setText(f"{listing.total:,}")
         items: list[CaseRow] = listing.items
-        self.lists[key].set_rows(
+        self.lists.set_rows(
+            key,
             [
                 (
                     c.number,
@@ -453,7 +571,8 @@ class Dashboard(QWidget):
     def _fill_resolutions(self, key: str, listing: Listing) -> None:
         self.cards[key].value.setText(f"{listing.total:,}")
         items: list[ResolutionRow] = listing.items
-        self.lists[key].set_rows(
+        self.lists.set_rows(
+            key,
             [
                 (
                     r.number,
@@ -470,7 +589,8 @@ class Dashboard(QWidget):
     def _fill_claims(self, listing: Listing) -> None:
         self.cards["claims_overdue"].value.setText(f"{listing.total:,}")
         items: list[WishRow] = listing.items
-        self.lists["claims_overdue"].set_rows(
+        self.lists.set_rows(
+            "claims_overdue",
             [
                 (
                     r.number,
