@@ -94,7 +94,9 @@ def rows_workbook(
     sheet = book.create_sheet(sheet_title[:31])
     stream = iter(rows)
     sample = list(islice(stream, WIDTH_SAMPLE))
-    for c, width in enumerate(_widths([*header_rows, *sample]), start=1):
+    # a title row (one cell above the headings) spans the columns: it sizes none of them
+    sized = [row for row in header_rows if len(row) > 1 or len(header_rows) == 1]
+    for c, width in enumerate(_widths([*sized, *sample]), start=1):
         sheet.column_dimensions[get_column_letter(c)].width = width
     sheet.freeze_panes = f"A{len(header_rows) + 1}"
     for column, allowed in (choices or {}).items():

@@ -352,6 +352,7 @@ def test_ledger_pdf_and_workbook(db: Database, tmp_path: Path) -> None:
     sheet = book.active
     assert sheet is not None
     assert sheet.freeze_panes == "A3"
+    assert sheet.column_dimensions["A"].width < 20, "the title row sizes no column"
     assert period.name in str(sheet["A1"].value)
     assert [c.value for c in sheet[2]] == list(forms.LEDGER_COLUMNS)
     assert sheet["C3"].value == "期初余额" and sheet["G3"].value == 0
