@@ -422,3 +422,30 @@ def test_ledger_of_ten_thousand_entries_renders_in_two_seconds(tmp_path: Path) -
     assert len(pages) > 250
     assert "本期合计" in pages[-1].replace(" ", "") or "本期合计" in pages[-2].replace(" ", "")
     assert "PZ2027-09999" in "".join(pages[-2:])
+
+
+def test_a_reversal_counts_against_what_it_reverses(db: Database, tmp_path: Path) -> None:
+    fund = Fund(db)
+    with db.uow() as s:
+        ledger.append(
+            s,
+            account_id=fund.account,
+            kind="reversal",
+            entry_date=TODAY,
+            amount=-20000,
+            handled_by=fund.handler,
+            reverses_id=fund.small_gift,
+            note="误记",
+        )
+    period = quarter_of(TODAY).name
+    data = documents.ledger(db, period)
+    assert [(ln.what, ln.income, ln.spending) for ln in data.lines][-1] == (
+        "冲正：党内捐款",
+        None,
+        20000,
+    )
+    assert data.closing == 520000
+    figures = documents.quarterly(db, period)
+    assert dict(figures.income)["党内捐款"] == 0 and dict(figures.income)["社会捐赠"] == 600000
+    assert dict(figures.spending)["困难救助"] == 80000 and figures.closing == 520000
+    assert "冲正：党内捐款" in _check_pdf(forms.ledger(data), tmp_path)
