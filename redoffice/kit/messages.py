@@ -185,6 +185,7 @@ MESSAGES: Final[dict[str, str]] = {
     "fund.verify.ok": "台账完整：共 {count} 笔，校验值、连续编号和余额均无误",
     "fund.verify.changed": "第 {number} 笔的内容被改动过（与记账时的校验值不符）",
     "fund.verify.removed": "第 {number} 笔账目缺失（被删除）",
+    "fund.verify.deleted": "第 {number} 笔被标记为删除（台账只能冲正，不能删除）",
     "fund.verify.duplicate": "第 {number} 笔编号重复，有账目不是由本系统记入的",
     "fund.verify.inserted": "第 {number} 笔不是由本系统记入的（记账记录中没有这一笔）",
     "fund.verify.unlinked": "第 {number} 笔与前一笔衔接不上：其前有账目被删除、插入或改动",
@@ -304,6 +305,10 @@ MESSAGES: Final[dict[str, str]] = {
     "sync.ack_ahead": "回执确认到第 {seq} 号，但本单位只发出到第 {sent} 号，回执无效",
     "sync.ack_old_epoch": "这张回执属于本单位以前的数据编号，已不再有效",
     "sync.out_exists": "导出文件夹 {path} 不存在",
+    "sync.street_init_needs": "初始化街道办需要 --street-name 和 --street-code",
+    "sync.community_init_needs": (
+        "初始化社区需要 --community-name、--community-code、--street-name 和 --street-code"
+    ),
 }
 
 FIELDS: Final[dict[str, str]] = {

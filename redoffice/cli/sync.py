@@ -1,0 +1,228 @@
+"""``sync`` commands (issue 14): node keys, enrolment, packages and acknowledgements by file.
+
+A refused or held package exits 1 with one Chinese line saying why and what to do; ``--json``
+prints the result on refusal too."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from redoffice.cli.common import out, out_json
+from redoffice.cli.work import command
+from redoffice.kit.db import Database
+from redoffice.sync import acks, enrol, keys, packages, status
+
+PASSPHRASE_ENV = "REDOFFICE_KEY_PASSPHRASE"
+
+
+def _passphrase(db: Database, args: argparse.Namespace) -> str | None:
+    """The key file's passphrase, when the keys are (or are to be) in a key file: from
+    ``REDOFFICE_KEY_PASSPHRASE``, else asked for on the terminal."""
+    in_file = getattr(args, "key_file", False)
+    if not in_file and keys.has_keys(db):
+        in_file = keys.info(db).store == keys.KEY_FILE
+    if not in_file:
+        return None
+    found = os.environ.get(PASSPHRASE_ENV)
+    if found:
+        return found
+    if sys.stdin.isatty():
+        return getpass.getpass("密钥文件口令：")
+    return None
+
+
+def cmd_keys(db: Database, args: argparse.Namespace) -> int:
+    if not keys.has_keys(db):
+        keys.ensure_keys(db, use_file=args.key_file, passphrase=_passphrase(db, args))
+    found = keys.info(db)
+    if args.json:
+        out_json(asdict(found) | {"fingerprint_grouped": keys.grouped(found.fingerprint)})
+        return 0
+    out(f"节点：{found.node_id}")
+    out(f"密钥编号：{found.key_id}")
+    out(f"指纹：{keys.grouped(found.fingerprint)}")
+    out(f"私钥保存在：{found.where}")
+    return 0
+
+
+def cmd_rekey(db: Database, args: argparse.Namespace) -> int:
+    made = keys.rekey(db, use_file=args.key_file, passphrase=_passphrase(db, args))
+    out(f"已生成新密钥 {made.key_id}，指纹 {keys.grouped(made.public.fingerprint)}")
+    out("请导出新的登记文件（sync enrol-export），交对方核对指纹后重新导入；旧密钥随之作废")
+    return 0
+
+
+def cmd_enrol_export(db: Database, args: argparse.Namespace) -> int:
+    made = enrol.export_enrolment(
+        db, Path(args.out), use_file=args.key_file, passphrase=_passphrase(db, args)
+    )
+    out(f"已导出登记文件 {args.out}")
+    out(f"指纹：{keys.grouped(made.fingerprint)}（请对方导入时核对）")
+    return 0
+
+
+def cmd_enrol_import(db: Database, args: argparse.Namespace) -> int:
+    found = enrol.import_enrolment(db, Path(args.file), args.fingerprint)
+    if args.json:
+        out_json(
+            {
+                "node_id": found.node_id,
+                "role": found.role,
+                "name": found.name,
+                "code": found.code,
+                "key_id": found.public.key_id,
+                "fingerprint": found.fingerprint,
+            }
+        )
+    else:
+        out(f"已登记 {found.name}（{found.code}），指纹 {keys.grouped(found.fingerprint)}")
+    return 0
+
+
+def cmd_export(db: Database, args: argparse.Namespace) -> int:
+    done = packages.export_package(db, Path(args.out), to=args.to, passphrase=_passphrase(db, args))
+    if args.json:
+        out_json(
+            {
+                "file": str(Path(args.out) / done.file),
+                "seq_from": done.seq_from,
+                "seq_to": done.seq_to,
+                "records": done.records,
+                "bytes": done.bytes,
+                "epoch": done.epoch,
+                "package_id": done.package_id,
+            }
+        )
+    else:
+        out(
+            f"已导出 {done.file}：第 {done.seq_from}–{done.seq_to} 号，"
+            f"{done.records} 条记录，{done.bytes} 字节"
+        )
+    return 0
+
+
+def cmd_import(db: Database, args: argparse.Namespace) -> int:
+    worst = 0
+    results: list[dict[str, Any]] = []
+    ack_folder = Path(args.ack_out) if args.ack_out else None
+    for name in args.files:
+        got = packages.import_package(
+            db, Path(name), ack_folder=ack_folder, passphrase=_passphrase(db, args)
+        )
+        results.append(
+            {
+                "file": name,
+                "status": got.status,
+                "reason": got.reason,
+                "records": got.records,
+                "conflicts": got.conflicts,
+                "seq_from": got.seq_from,
+                "seq_to": got.seq_to,
+                "ack": got.ack,
+            }
+        )
+        if got.status in (packages.REFUSED, packages.HELD):
+            worst = 1
+            if not args.json:
+                sys.stderr.write(f"错误：{got.reason}\n")
+        elif not args.json:
+            words = "已导入" if got.status == packages.APPLIED else "已导入过，未作更改"
+            out(f"{words}：{Path(name).name}，{got.records} 条记录，冲突 {len(got.conflicts)} 条")
+            out(f"回执：{got.ack}")
+    if args.json:
+        out_json(results[0] if len(results) == 1 else results)
+    return worst
+
+
+def cmd_ack_import(db: Database, args: argparse.Namespace) -> int:
+    got = acks.import_ack(db, Path(args.file))
+    if args.json:
+        out_json(asdict(got))
+    else:
+        out(f"街道已确认到第 {got.acked_seq} 号（{got.package_status}）")
+        if got.reason:
+            out(f"街道说明：{got.reason}")
+        if got.conflicts:
+            out(f"有 {got.conflicts} 条记录街道也改过，已以本社区的为准，街道保留了它的版本供核对")
+    return 0
+
+
+def cmd_peers(db: Database, args: argparse.Namespace) -> int:
+    rows = enrol.partners(db)
+    if args.json:
+        out_json([asdict(r) for r in rows])
+        return 0
+    for r in rows:
+        state = "已登记" if r.status == enrol.ENROLLED else "已撤销"
+        out(f"{r.name}\t{r.code}\t{state}\t{r.node_id}\t{keys.grouped(r.fingerprint)}")
+    return 0
+
+
+def cmd_status(db: Database, args: argparse.Namespace) -> int:
+    rows = status.partner_status(db)
+    if args.json:
+        out_json([asdict(r) for r in rows])
+        return 0
+    for r in rows:
+        out(
+            f"{r.name}\t已发出至 {r.sent_seq}\t已确认至 {r.acked_seq}\t已导入至 {r.applied_seq}"
+            f"\t暂缓 {r.held}\t拒收 {r.refused}\t冲突 {r.conflicts}"
+        )
+    return 0
+
+
+def cmd_revoke(db: Database, args: argparse.Namespace) -> int:
+    done = enrol.revoke(db, args.node)
+    out(f"已撤销 {done.name}（{done.node_id}）的登记，它的数据包和回执将被拒收")
+    return 0
+
+
+def register(sub: Any) -> None:
+    s = sub.add_parser("sync", help="数据同步").add_subparsers(dest="action", required=True)
+
+    def key_file(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--key-file",
+            action="store_true",
+            help=(
+                "没有系统密钥库时，把密钥存入口令保护的文件"
+                f"（口令取自 {PASSPHRASE_ENV} 或终端输入）"
+            ),
+        )
+
+    k = command(s, "keys", cmd_keys, "本机节点、密钥指纹和保存位置", writes=True)
+    k.add_argument("--json", action="store_true")
+    key_file(k)
+    key_file(command(s, "rekey", cmd_rekey, "生成新密钥（换电脑时），旧密钥作废", writes=True))
+    ex = command(s, "enrol-export", cmd_enrol_export, "导出本机的登记文件", writes=True)
+    ex.add_argument("--out", required=True, metavar="FILE")
+    key_file(ex)
+    im = command(
+        s, "enrol-import", cmd_enrol_import, "导入对方的登记文件（须核对指纹）", writes=True
+    )
+    im.add_argument("file", metavar="FILE")
+    im.add_argument("--fingerprint", metavar="DIGITS", help="对方电话告知或登记表上的指纹")
+    im.add_argument("--json", action="store_true")
+    exp = command(s, "export", cmd_export, "导出给街道办的数据包", writes=True)
+    exp.add_argument("--to", metavar="NODE")
+    exp.add_argument("--out", required=True, metavar="DIR")
+    exp.add_argument("--json", action="store_true")
+    imp = command(s, "import", cmd_import, "导入社区的数据包（街道办）", writes=True)
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.add_argument("--ack-out", metavar="DIR", help="回执写到哪个文件夹（默认数据包所在文件夹）")
+    imp.add_argument("--json", action="store_true")
+    ack = command(s, "ack-import", cmd_ack_import, "导入街道办的回执", writes=True)
+    ack.add_argument("file", metavar="FILE")
+    ack.add_argument("--json", action="store_true")
+    peers = command(s, "peers", cmd_peers, "已登记的单位", writes=False)
+    peers.add_argument("--json", action="store_true")
+    st = command(s, "status", cmd_status, "各单位的同步情况", writes=False)
+    st.add_argument("--json", action="store_true")
+    rv = command(s, "revoke", cmd_revoke, "撤销一个单位的登记", writes=True)
+    rv.add_argument("node", metavar="NODE")
