@@ -27,6 +27,7 @@ from redoffice.models import (
     FundNotice,
     FundObjection,
     FundStep,
+    PartyMember,
 )
 from redoffice.registry import reference as registry
 from redoffice.reports import fund as forms
@@ -449,3 +450,71 @@ def test_a_reversal_counts_against_what_it_reverses(db: Database, tmp_path: Path
     assert dict(figures.income)["党内捐款"] == 0 and dict(figures.income)["社会捐赠"] == 600000
     assert dict(figures.spending)["困难救助"] == 80000 and figures.closing == 520000
     assert "冲正：党内捐款" in _check_pdf(forms.ledger(data), tmp_path)
+
+
+def test_a_member_applicant_and_a_refusal_on_the_form(db: Database, tmp_path: Path) -> None:
+    fund = Fund(db)
+    with db.uow() as s:
+        member = PartyMember(
+            name="陈在职", party_org="区税务局机关支部", reported_on=TODAY - timedelta(days=400)
+        )
+        s.add(member)
+        s.flush()
+        app = FundApplication(
+            number="JJ2027-0003",
+            account_id=fund.account,
+            member_id=member.id,
+            hardship="accident",
+            use="model_care",
+            amount_asked=300000,
+            reason="因公受伤",
+            applied_on=TODAY - timedelta(days=3),
+            entered_by=fund.handler,
+            status="rejected",
+            closed_reason="不符合条件",
+        )
+        s.add(app)
+        s.flush()
+        s.add_all(
+            [
+                FundStep(
+                    application_id=app.id,
+                    step="reviewed",
+                    from_status="applied",
+                    to_status="reviewed",
+                    staff_id=fund.handler,
+                    acted_on=TODAY - timedelta(days=2),
+                    opinion="同意上报",
+                ),
+                FundStep(
+                    application_id=app.id,
+                    step="rejected",
+                    from_status="reviewed",
+                    to_status="rejected",
+                    staff_id=fund.reviewer,
+                    acted_on=TODAY - timedelta(days=1),
+                    opinion="已享受单位抚恤",
+                ),
+            ]
+        )
+        app_id = app.id
+    form = documents.application_form(db, app_id)
+    assert (form.applicant, form.branch_or_grid, form.hardship) == (
+        "陈在职",
+        "区税务局机关支部",
+        "事故",
+    )
+    assert [(st.title, st.opinion, st.signer) for st in form.steps] == [
+        ("支部/网格初审意见", "同意上报", "张经办"),
+        ("社区党组织审核意见", "不予批准。已享受单位抚恤", "刘书记"),
+    ]
+    text = _check_pdf(forms.application_form(form), tmp_path)
+    assert "不予批准。已享受单位抚恤" in text and "叁仟元整" in text
+
+
+def test_half_year_report_is_named_for_the_public_notice(db: Database) -> None:
+    Fund(db)
+    half = f"{TODAY.year}H{1 if TODAY.month <= 6 else 2}"
+    data = documents.quarterly(db, half)
+    assert data.period == f"{TODAY.year}年{'上' if TODAY.month <= 6 else '下'}半年"
+    assert sum(fen for _, fen in data.income) == 620000
