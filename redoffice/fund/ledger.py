@@ -436,7 +436,12 @@ def verify(db: Database) -> Verification:
     node = db.node_id
     with db.read() as s:
         rows = s.execute(
-            select(*(_fast(table.c[name]) for name in HASHED), table.c.prev_hash, table.c.hash)
+            select(
+                *(_fast(table.c[name]) for name in HASHED),
+                table.c.prev_hash,
+                table.c.hash,
+                table.c.deleted,
+            )
             .where(table.c.owner_node == node)
             .order_by(table.c.number)
         ).all()
@@ -472,6 +477,8 @@ def verify(db: Database) -> Verification:
             return _found(count, number, "fund.verify.changed")
         if prev_hash != prev:
             return _found(count, number, "fund.verify.unlinked")
+        if row[n_hashed + 2]:  # a ledger entry is never soft-deleted by the application
+            return _found(count, number, "fund.verify.deleted")
         balance = balances.get(values["account_id"], 0) + int(values["amount"])
         if balance != values["balance_after"] or balance < 0:
             return _found(count, number, "fund.verify.balance")

@@ -350,6 +350,29 @@ def test_verify_finds_a_deleted_middle_entry(db: Database, fund: dict[str, str])
     assert _problem(db) == ("fund.verify.removed", 2)
 
 
+def test_verify_finds_a_soft_deleted_entry(db: Database, fund: dict[str, str]) -> None:
+    _five(db, fund)
+    _sql(db, "UPDATE fund_entry SET deleted = :yes WHERE number = 4", yes=True)
+    assert _problem(db) == ("fund.verify.deleted", 4)
+
+
+def test_every_fund_code_of_the_ledger_is_worded() -> None:
+    import re
+    from pathlib import Path
+
+    from redoffice.kit.defaults import DEFAULTS
+    from redoffice.kit.messages import MESSAGES
+
+    folder = Path(ledger.__file__).parent
+    used = {
+        code
+        for name in ("ledger.py", "accounts.py", "periods.py", "roles.py", "books.py")
+        for code in re.findall(r'"(fund\.[a-z_.]+)"', (folder / name).read_text("utf-8"))
+    }
+    used -= set(DEFAULTS)  # setting keys
+    assert used and used <= set(MESSAGES), used - set(MESSAGES)
+
+
 def test_verify_finds_a_deleted_last_entry(db: Database, fund: dict[str, str]) -> None:
     _five(db, fund)
     _sql(db, "DELETE FROM fund_entry WHERE number = 5")
