@@ -13,7 +13,7 @@ from typing import Any
 
 import redoffice.features  # noqa: F401  (registers the features' session hooks)
 from redoffice import __version__
-from redoffice.cli import audit, excel, holidays, meetings, wishes, work
+from redoffice.cli import audit, excel, fund, holidays, meetings, wishes, work
 from redoffice.cli.common import Handler, out, out_json, parse_date
 from redoffice.demo import build as demo
 from redoffice.kit import clock, codes
@@ -161,6 +161,7 @@ def _parser() -> argparse.ArgumentParser:
     report = work.register(sub)
     meetings.register(sub, report)
     wishes.register(sub, report)
+    fund.register(sub, report)
     excel.register(sub)
     holidays.register(sub)
     audit.register(sub)

@@ -1,5 +1,5 @@
 """Realistic demo data: grids, 小区 with 物业 and 业委会, households, residents, tags, and a
-year of visits, cases and meetings.
+year of visits, cases, meetings, wishes and 红色基金 activity.
 
 The same seed gives the same data (names, ID numbers, addresses, relations, tags); record ids
 are fresh UUIDv7s each time. Rows go in with bulk inserts in one transaction, audited as one
@@ -18,6 +18,7 @@ from faker import Faker
 from sqlalchemy.orm import Session
 from stdnum.cn import ric
 
+from redoffice.demo.fund import add_fund_history
 from redoffice.demo.meetings import add_meeting_history
 from redoffice.demo.wishes import add_wish_history
 from redoffice.demo.work import add_work_history
@@ -410,8 +411,10 @@ def create_demo(
             audit_log.batch(s, "demo", households=households, seed=seed),
         ):
             b.flush(s)
+        # the fund through its own services (its hash-chained ledger), in this transaction
+        fund = add_fund_history(db, s, b.rows, seed, people.today)
         visit_state.recompute(s.connection(), visit_state.ALL, people.today)
     db.analyze()
     if progress:
         progress(households, households)
-    return {model.__tablename__: len(rows) for model, rows in b.rows.items()}
+    return {model.__tablename__: len(rows) for model, rows in b.rows.items()} | fund
