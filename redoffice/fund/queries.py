@@ -354,7 +354,7 @@ def application_detail(db: Database, application_id: str) -> ApplicationDetail:
             s.scalars(
                 select(FundStep)
                 .where(FundStep.application_id == app.id, FundStep.deleted.is_(False))
-                .order_by(FundStep.acted_on, FundStep.created_seq)
+                .order_by(FundStep.created_seq, FundStep.acted_on)  # as recorded
             )
         )
         objections = list(

@@ -370,6 +370,26 @@ def test_every_step_from_a_wrong_state_is_refused(
     assert _counts(db) == before
 
 
+@pytest.mark.parametrize("step", ["reject", "withdraw"])
+@pytest.mark.parametrize("state", fund.BEFORE_PAID)
+def test_reject_or_withdraw_from_any_state_before_paid(
+    db: Database, w: World, state: str, step: str
+) -> None:
+    app = _to(db, w, state)
+    by = "handler" if step == "withdraw" else "reviewer"
+    _step(db, w, app, step, by=by, opinion="申请人已获其他救助")
+    assert _status(db, app) == ("rejected" if step == "reject" else "withdrawn")
+    detail = fq.application_detail(db, app)
+    assert detail.closed_reason == "申请人已获其他救助"
+    last = detail.steps[-1]
+    assert (last.from_status, last.to_status, last.opinion) == (
+        state,
+        detail.row.status,
+        "申请人已获其他救助",
+    )
+    assert detail.row.waiting_for == ""
+
+
 # ── the rules ──────────────────────────────────────────────────────────────────────────────
 
 
