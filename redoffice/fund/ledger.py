@@ -15,6 +15,7 @@ from typing import Any, Final
 
 import orjson
 from sqlalchemy import Date, String, select, type_coerce
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from redoffice.fund import roles
@@ -200,7 +201,13 @@ def append(
     else:
         head.last_number = values["number"]
         head.last_hash = digest
-    s.flush()
+    try:
+        s.flush()
+    except IntegrityError as exc:
+        if head is not None:
+            raise
+        # another clerk's first entry of the ledger went in at the same moment
+        raise UserError("record.changed_elsewhere") from exc
     return entry
 
 
