@@ -330,6 +330,7 @@ _copies = itertools.count()
 @settings(
     max_examples=30,
     deadline=None,
+    database=None,  # no .hypothesis folder in the checkout
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(ops=st.lists(operation, min_size=1, max_size=8))
