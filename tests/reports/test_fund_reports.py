@@ -22,6 +22,7 @@ from redoffice.kit import clock
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.models import (
+    Attachment,
     FundAccount,
     FundApplication,
     FundNotice,
@@ -208,7 +209,20 @@ def _check_pdf(data: bytes, tmp_path: Path) -> str:
 
 def test_application_form(db: Database, tmp_path: Path) -> None:
     fund = Fund(db)
+    with db.uow() as s:
+        s.add(
+            Attachment(
+                owner_table="fund_application",
+                owner_id=fund.application,
+                sha256="0" * 64,
+                content_type="application/pdf",
+                size=1000,
+                original_name="诊断证明.pdf",
+            )
+        )
     form = documents.application_form(db, fund.application)
+    assert form.attachments == ("诊断证明.pdf",)
+    assert "诊断证明" not in _check_pdf(forms.notice(documents.notice(db, fund.notice)), tmp_path)
     assert [s.title for s in form.steps] == ["支部/网格初审意见", "社区党组织审核意见"]
     text = _check_pdf(forms.application_form(form), tmp_path)
     for expected in (
@@ -231,6 +245,7 @@ def test_application_form(db: Database, tmp_path: Path) -> None:
         "异议不成立",
         "现金",
         "领款人签字",
+        "1.诊断证明.pdf",
     ):
         assert expected in text, expected
 
