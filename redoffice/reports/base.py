@@ -11,6 +11,7 @@ from io import BytesIO
 from typing import Any, Final
 
 from reportlab.lib import colors
+from reportlab.lib import textsplit as _textsplit
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -27,7 +28,9 @@ STEP_ROWS = 100  # a long table reports its progress (and can be stopped) every 
 # ReportLab's CJK wrapping keeps these off the start of a line by letting them hang; its own
 # list lacks the full-width comma, colon and semicolon and several closing brackets.
 NO_LINE_START = "，。、：；！？）」』》〉】〕…—"
+# both modules hold the list: the paragraph's wrapping and textsplit's splitting of long runs
 _paragraph.ALL_CANNOT_START = _paragraph.ALL_CANNOT_START + NO_LINE_START
+_textsplit.ALL_CANNOT_START = _paragraph.ALL_CANNOT_START
 
 
 @cache

@@ -50,6 +50,20 @@ def test_no_line_starts_with_closing_punctuation() -> None:
         assert not [line for line in lines if line[0] in NO_LINE_START], width
 
 
+def test_split_runs_keep_punctuation_off_the_line_start() -> None:
+    """Runs that ReportLab splits with textsplit (the A3 公示 once began a line with "，")."""
+    from reportlab.lib.textsplit import wordSplit
+
+    from redoffice.reports.fonts import FONT, register_font
+
+    register_font()
+    text = "公示期间如有异议请联系我们，我们将及时处理。" * 3
+    for width in range(40, 200, 5):
+        lines = [part for _space, part in wordSplit(text, width, FONT, 10)]
+        assert "".join(lines) == text
+        assert not [line for line in lines if line[0] in NO_LINE_START], width
+
+
 def test_long_cells_wrap_inside_their_column(tmp_path: Path) -> None:
     words = "阳光花园小区三号楼二单元门禁系统长期损坏无人维修" * 10
     data = render(Page("测试", "幸福社区"), [table(["甲", "乙"], [(words, "短")], [120, 60])])
