@@ -467,7 +467,11 @@ def verify(db: Database) -> Verification:
     n_hashed = len(HASHED)
     prev = ZERO_HASH
     balances: dict[str, int] = {}
-    hashes: dict[int, bytes] = {}
+    hashes: dict[int, bytes] = {}  # of the entries a close pinned
+    pinned = {c.last_number for c in closes}
+    windows = [
+        (c.period, c.starts_on.isoformat(), c.ends_on.isoformat(), c.last_number) for c in closes
+    ]
     count = 0
     for row in rows:
         values = dict(zip(HASHED, row[:n_hashed], strict=True))
@@ -490,11 +494,12 @@ def verify(db: Database) -> Verification:
         if balance != values["balance_after"] or balance < 0:
             return _found(count, number, "fund.verify.balance")
         day = str(values["entry_date"])  # ISO text either way
-        for period, starts, ends, last_number, _ in closes:
-            if number > last_number and starts.isoformat() <= day <= ends.isoformat():
+        for period, starts, ends, last_number in windows:
+            if number > last_number and starts <= day <= ends:
                 return _found(count, number, "fund.verify.after_close", period=period)
         balances[values["account_id"]] = balance
-        hashes[number] = stored
+        if number in pinned:
+            hashes[number] = stored
         prev = stored
         count += 1
     if count < head_number:
