@@ -599,15 +599,20 @@ def _apply(
     try:
         with db.uow() as s:
             conn = s.connection()
+            patches: list[tuple[Table, dict[str, Any]]] = []
             for table in wire.synced_tables():
                 batch = verified.rows.get(table.name, [])
                 for start in range(0, len(batch), CHUNK):
                     part = batch[start : start + CHUNK]
                     n, found = _apply_rows(
-                        conn, table, part, sender, verified, manifest["package_id"]
+                        conn, table, part, sender, verified, manifest["package_id"], patches
                     )
                     changed += n
                     conflicts += found
+            for table in wire.synced_tables():  # the foreign keys that close a cycle
+                rows = [row for t, row in patches if t is table]
+                if rows:
+                    _update(conn, table, list(wire.LATE_COLUMNS[table.name]), rows)
             partner = s.get(SyncPartner, sender)
             assert partner is not None
             partner.epoch, partner.applied_seq = manifest["epoch"], manifest["seq_to"]
@@ -662,6 +667,7 @@ def _apply_rows(
     sender: str,
     verified: _Verified,
     package_id: str,
+    patches: list[tuple[Table, dict[str, Any]]],
 ) -> tuple[int, list[dict[str, Any]]]:
     """Insert new rows, replace older ones; the owner's copy wins over a local edit, which is
     kept in the conflict table. Returns the number of rows written and the conflicts."""
@@ -715,14 +721,23 @@ def _apply_rows(
             )
         )
         updates.append(decoded)
+    late = wire.LATE_COLUMNS.get(table.name, ())
+    if late:  # set after every table is written (the row they point at may come later)
+        patches.extend(
+            (table, {"id": r["id"], **{c: r[c] for c in late}}) for r in inserts + updates
+        )
+        inserts = [{**r, **dict.fromkeys(late)} for r in inserts]
     if inserts:
         conn.execute(insert(table), inserts)
     if updates:
-        columns = [c for c in codec.columns if c != "id"]
-        statement = (
-            update(table)
-            .where(table.c.id == bindparam("b_id"))
-            .values({c: bindparam(f"b_{c}") for c in columns})
-        )
-        conn.execute(statement, [{f"b_{k}": v for k, v in row.items()} for row in updates])
+        _update(conn, table, [c for c in codec.columns if c != "id" and c not in late], updates)
     return len(inserts) + len(updates), conflicts
+
+
+def _update(conn: Connection, table: Table, columns: list[str], rows: list[dict[str, Any]]) -> None:
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("b_id"))
+        .values({c: bindparam(f"b_{c}") for c in columns})
+    )
+    conn.execute(statement, [{f"b_{c}": row[c] for c in ["id", *columns]} for row in rows])

@@ -81,6 +81,29 @@ def synced_tables() -> list[Table]:
 TABLES: Final = {str(t.name): t for t in synced_tables()}
 
 
+def _late_columns() -> dict[str, tuple[str, ...]]:
+    """Per table, the foreign-key columns pointing at a table written at the same time or
+    later (``grid.leader_id`` → staff → resident → household → grid; ``fund_entry.reverses_id``):
+    an import inserts them empty and sets them once every table is written, so neither SQLite
+    nor PostgreSQL (whose keys are not deferrable) sees a reference to a row not yet there."""
+    order = {name: n for n, name in enumerate(TABLES)}
+    found: dict[str, tuple[str, ...]] = {}
+    for name, table in TABLES.items():
+        late = sorted(
+            {
+                fk.parent.name
+                for fk in table.foreign_keys
+                if order.get(str(fk.column.table.name), -1) >= order[name]
+            }
+        )
+        if late:
+            found[name] = tuple(late)
+    return found
+
+
+LATE_COLUMNS: Final = _late_columns()
+
+
 # ── a row as a line ─────────────────────────────────────────────────────────────────────────
 
 Encoder = Callable[[Any], Any]

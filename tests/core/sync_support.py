@@ -3,6 +3,8 @@ machine) and a community and a street office as two real SQLite databases."""
 
 from __future__ import annotations
 
+import itertools
+import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,7 +16,7 @@ from keyring.backends import fail
 
 from redoffice.kit.db import Database, open_database
 from redoffice.settings import community
-from tests.conftest import IDENTITY, OPERATOR, Templates
+from tests.conftest import IDENTITY, OPERATOR, Templates, run_admin
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
@@ -57,10 +59,14 @@ def no_keyring() -> Iterator[None]:
         keyring.set_keyring(before)
 
 
-def community_db(path: Path, templates: Templates | None = None) -> Database:
-    """A new community office at ``path`` (a copy of the run's template when given)."""
-    if templates is not None:
-        shutil.copy(templates.initialized(), path)
+def community_db(
+    path: Path, templates: Templates | None = None, *, initialize: bool = True
+) -> Database:
+    """A new community office at ``path`` (a copy of the run's template when given; the file
+    already there when not ``initialize``)."""
+    if templates is not None or not initialize:
+        if templates is not None:
+            shutil.copy(templates.initialized(), path)
         db = open_database(f"sqlite:///{path}")
     else:
         db = open_database(f"sqlite:///{path}")
@@ -97,3 +103,42 @@ def enrol_both(community_db: Database, street: Database, folder: Path) -> None:
     theirs = enrol.export_enrolment(street, s_file)
     enrol.import_enrolment(street, c_file, mine.fingerprint)
     enrol.import_enrolment(community_db, s_file, theirs.fingerprint)
+
+
+PG_STREET_TEMPLATE = "redoffice_street_template"
+_pg_counter = itertools.count()
+
+
+def pg_street_template(server: str) -> None:
+    """A street office on PostgreSQL, built once per run, copied by each test."""
+    if PG_STREET_TEMPLATE in _built:
+        return
+    run_admin(
+        server,
+        f"DROP DATABASE IF EXISTS {PG_STREET_TEMPLATE}",
+        f"CREATE DATABASE {PG_STREET_TEMPLATE}",
+    )
+    from redoffice.sync import node
+
+    db = open_database(f"{server}/{PG_STREET_TEMPLATE}")
+    node.initialize_street(db, "中南路街道", "420106001", "王主任")
+    db.close()
+    _built.add(PG_STREET_TEMPLATE)
+
+
+_built: set[str] = set()
+
+
+@contextmanager
+def pg_street(server: str) -> Iterator[Database]:
+    """A street office of its own on the run's PostgreSQL server (real commits)."""
+    pg_street_template(server)
+    name = f"street_{os.getpid()}_{next(_pg_counter)}"
+    run_admin(server, f"CREATE DATABASE {name} TEMPLATE {PG_STREET_TEMPLATE}")
+    db = open_database(f"{server}/{name}")
+    db.actor = "王主任"
+    try:
+        yield db
+    finally:
+        db.close()
+        run_admin(server, f"DROP DATABASE {name}")

@@ -11,6 +11,7 @@ import json
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,21 +20,28 @@ import pytest
 from sqlalchemy import select, update
 
 from redoffice.kit import clock
+from redoffice.kit.db import Database
 from redoffice.models import Resident
 from redoffice.sync import enrol, keys, packages, wire
 from redoffice.sync.keys import PublicKeys
 from tests.conftest import Templates
-from tests.core.sync_support import community_db, enrol_both, memory_keyring, street_db
+from tests.core.sync_support import (
+    community_db,
+    enrol_both,
+    memory_keyring,
+    pg_street,
+    street_db,
+)
 from tests.core.test_sync_roundtrip import synced_rows
 from tests.factories import add_resident, setup_place
 
 
 class Pair:
-    def __init__(self, tmp: Path, templates: Templates) -> None:
+    def __init__(self, tmp: Path, templates: Templates, street: Database | None = None) -> None:
         self.tmp = tmp
         self.templates = templates
         self.c = community_db(tmp / "c.sqlite", templates)
-        self.s = street_db(tmp / "s.sqlite", templates)
+        self.s = street or street_db(tmp / "s.sqlite", templates)
         enrol_both(self.c, self.s, tmp)
         self.usb = tmp / "usb"
         self.usb.mkdir()
@@ -59,15 +67,20 @@ class Pair:
         return got
 
 
-@pytest.fixture
-def pair(tmp_path: Path, templates: Templates) -> Iterator[Pair]:
-    with memory_keyring():
-        made = Pair(tmp_path, templates)
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def pair(request: pytest.FixtureRequest, tmp_path: Path, templates: Templates) -> Iterator[Pair]:
+    """A community (SQLite) and its street office, on SQLite and on PostgreSQL."""
+    with memory_keyring(), ExitStack() as stack:
+        street = None
+        if request.param == "postgresql":
+            street = stack.enter_context(pg_street(request.getfixturevalue("pg_server")))
+        made = Pair(tmp_path, templates, street)
         try:
             yield made
         finally:
             made.c.close()
-            made.s.close()
+            if street is None:
+                made.s.close()
 
 
 def unpack(path: Path) -> dict[str, bytes]:

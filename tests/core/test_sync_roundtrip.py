@@ -3,6 +3,7 @@ SQLite databases; export, verified import, acknowledgement, cumulative packages.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -155,3 +156,23 @@ def test_both_sides_changed_a_row_owner_wins_and_the_local_copy_is_kept(
         kept = ss.scalars(select(SyncConflict)).one()
         assert "街道改的" in kept.local_row
     assert acks.import_ack(c, Path(got.ack)).conflicts == 1
+
+
+def test_the_demo_office_travels_whole(tmp_path: Path, templates: Templates) -> None:
+    """Every table of a demo office, foreign keys that close cycles included (a grid's leader
+    is a staff member, who is a resident of a household in that grid)."""
+    with memory_keyring():
+        shutil.copy(templates.demo(40, 3), tmp_path / "c.sqlite")
+        c = community_db(tmp_path / "c.sqlite", None, initialize=False)
+        s = street_db(tmp_path / "s.sqlite", templates)
+        try:
+            enrol_both(c, s, tmp_path)
+            sent = packages.export_package(c, tmp_path)
+            got = packages.import_package(s, tmp_path / sent.file)
+            assert got.status == packages.APPLIED, got.reason
+            rows = synced_rows(c, c.node_id)
+            assert len(rows) == sent.records > 500
+            assert synced_rows(s, c.node_id) == rows
+        finally:
+            c.close()
+            s.close()
