@@ -460,7 +460,8 @@ def verify(db: Database) -> Verification:
                 FundPeriodClose.ends_on,
                 FundPeriodClose.last_number,
                 FundPeriodClose.last_hash,
-            ).where(FundPeriodClose.owner_node == node, FundPeriodClose.deleted.is_(False))
+                FundPeriodClose.deleted,
+            ).where(FundPeriodClose.owner_node == node)
         ).all()
         head_number = head.last_number if head else 0
         head_hash = bytes(head.last_hash) if head else ZERO_HASH
@@ -506,7 +507,11 @@ def verify(db: Database) -> Verification:
         return _found(count, count + 1, "fund.verify.last_removed")
     if count > head_number or prev != head_hash:
         return _found(count, head_number + 1 if count > head_number else count, "fund.verify.head")
-    for period, _, _, last_number, last_hash in sorted(closes, key=lambda c: c.last_number):
+    for period, _, _, last_number, last_hash, deleted in sorted(
+        closes, key=lambda c: c.last_number
+    ):
+        if deleted:  # a close is never undone by the application
+            return _found(count, last_number, "fund.verify.close_deleted", period=period)
         if last_number and hashes.get(last_number) != bytes(last_hash):
             return _found(count, last_number, "fund.verify.close_changed", period=period)
     return Verification(True, count, None, "", message("fund.verify.ok", count=count))

@@ -195,6 +195,7 @@ MESSAGES: Final[dict[str, str]] = {
     "fund.verify.close_changed": (
         "已结账期间 {period} 的账目被改动过（截至第 {number} 笔的校验值不符）"
     ),
+    "fund.verify.close_deleted": "期间 {period} 的结账记录被删除（结账不能撤销）",
     "fund.verify.after_close": "第 {number} 笔日期在已结账期间 {period} 内，是结账后补记的",
     "fund.operator_not_staff": (
         "当前操作员“{name}”不在工作人员名单中（或有重名），不能办理基金事务："

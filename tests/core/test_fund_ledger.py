@@ -428,6 +428,15 @@ def test_verify_finds_a_rewritten_closed_period(db: Database, fund: dict[str, st
     assert _problem(db) == ("fund.verify.close_changed", 4)  # the close pinned entry 4
 
 
+def test_verify_finds_a_deleted_close(db: Database, fund: dict[str, str]) -> None:
+    ledger.add_income(db, _income(fund, "100", entry_date=OLD))
+    ledger.close_period(db, f"{LAST_YEAR}Q4", fund["accountant"])
+    _sql(db, "UPDATE fund_period_close SET deleted = :yes", yes=True)  # the recycle bin
+    assert ledger.verify(db).problem_code == "fund.verify.close_deleted"
+    ledger.add_income(db, _income(fund, "100", entry_date=OLD))  # the period looks open
+    assert _problem(db) == ("fund.verify.after_close", 2)
+
+
 def test_verify_finds_an_entry_slipped_into_a_closed_period(
     db: Database, fund: dict[str, str]
 ) -> None:
