@@ -60,9 +60,15 @@ def cmd_rekey(db: Database, args: argparse.Namespace) -> int:
 
 def cmd_enrol_export(db: Database, args: argparse.Namespace) -> int:
     made = enrol.export_enrolment(
-        db, Path(args.out), use_file=args.key_file, passphrase=_passphrase(db, args)
+        db,
+        Path(args.out),
+        use_file=args.key_file,
+        passphrase=_passphrase(db, args),
+        sheet=Path(args.sheet) if args.sheet else None,
     )
     out(f"已导出登记文件 {args.out}")
+    if args.sheet:
+        out(f"登记表：{args.sheet}（请打印，供对方核对指纹）")
     out(f"指纹：{keys.grouped(made.fingerprint)}（请对方导入时核对）")
     return 0
 
@@ -202,6 +208,7 @@ def register(sub: Any) -> None:
     key_file(command(s, "rekey", cmd_rekey, "生成新密钥（换电脑时），旧密钥作废", writes=True))
     ex = command(s, "enrol-export", cmd_enrol_export, "导出本机的登记文件", writes=True)
     ex.add_argument("--out", required=True, metavar="FILE")
+    ex.add_argument("--sheet", metavar="FILE.pdf", help="同时生成登记表（PDF，指纹大字）")
     key_file(ex)
     im = command(
         s, "enrol-import", cmd_enrol_import, "导入对方的登记文件（须核对指纹）", writes=True

@@ -14,11 +14,12 @@ import orjson
 from cryptography.exceptions import InvalidSignature
 from sqlalchemy import select
 
-from redoffice.kit import audit_log
+from redoffice.kit import audit_log, clock
 from redoffice.kit.clock import utcnow
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.models import SyncPartner, SyncPeerKey
+from redoffice.reports.sync import EnrolmentSheet, enrolment_sheet
 from redoffice.sync import keys, node
 from redoffice.sync.keys import PublicKeys, b64, unb64
 
@@ -113,9 +114,15 @@ class Partner:
 
 
 def export_enrolment(
-    db: Database, out: Path, *, use_file: bool = False, passphrase: str | None = None
+    db: Database,
+    out: Path,
+    *,
+    use_file: bool = False,
+    passphrase: str | None = None,
+    sheet: Path | None = None,
 ) -> Enrolment:
-    """Write this node's enrolment file (making its keys at first use)."""
+    """Write this node's enrolment file (making its keys at first use), and the enrolment
+    sheet (PDF, the fingerprint large) when ``sheet`` is given."""
     made = keys.ensure_keys(db, use_file=use_file, passphrase=passphrase)
     me = node.this_node(db)
     body = {
@@ -134,7 +141,24 @@ def export_enrolment(
     signature = made.sign.sign(canonical(body))
     document = {"format": FORMAT, "version": VERSION, "body": body, "signature": b64(signature)}
     write_atomically(out, orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS))
-    return _enrolment(body)
+    found = _enrolment(body)
+    if sheet is not None:
+        pdf = enrolment_sheet(
+            EnrolmentSheet(
+                title_name=me.name,
+                role=node.ROLE_NAMES[me.role],
+                name=me.name,
+                code=me.code,
+                street=f"{me.street_name}（{me.street_code}）",
+                node_id=me.node_id,
+                key_id=made.key_id,
+                fingerprint=keys.grouped(found.fingerprint),
+                made_on=clock.today().isoformat(),
+                file_name=out.name,
+            )
+        )
+        write_atomically(sheet, pdf)
+    return found
 
 
 def _enrolment(body: dict[str, Any]) -> Enrolment:

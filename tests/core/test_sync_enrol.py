@@ -4,6 +4,7 @@ a partner is pinned, revoking, re-keying."""
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,20 @@ def test_rekey_revokes_the_old_key_at_the_partner(tmp_path: Path) -> None:
             assert s.get(SyncPartner, c.node_id).status == enrol.REVOKED  # type: ignore[union-attr]
         c.close()
         street.close()
+
+
+def test_the_enrolment_sheet_shows_the_fingerprint_large(tmp_path: Path) -> None:
+    with memory_keyring():
+        c = community_db(tmp_path / "c.sqlite")
+        made = enrol.export_enrolment(c, tmp_path / "c.enrol", sheet=tmp_path / "sheet.pdf")
+        c.close()
+    fonts = subprocess.run(
+        ["pdffonts", str(tmp_path / "sheet.pdf")], capture_output=True, text=True, check=True
+    ).stdout
+    assert "WenQuanYi" in fonts and " yes yes " in fonts  # embedded
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "sheet.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "数据同步登记表" in text and "幸福社区" in text
+    for group in keys.grouped(made.fingerprint).split():
+        assert group in text
