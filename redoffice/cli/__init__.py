@@ -13,7 +13,7 @@ from typing import Any
 
 import redoffice.features  # noqa: F401  (registers the features' session hooks)
 from redoffice import __version__
-from redoffice.cli import audit, excel, fund, holidays, meetings, wishes, work
+from redoffice.cli import audit, excel, fund, holidays, meetings, sync, wishes, work
 from redoffice.cli.common import Handler, out, out_json, parse_date
 from redoffice.demo import build as demo
 from redoffice.kit import clock, codes
@@ -25,6 +25,7 @@ from redoffice.registry import reference as registry
 from redoffice.registry import search, stats
 from redoffice.registry.search import ResidentQuery, ResidentRow
 from redoffice.settings import community
+from redoffice.sync import node as sync_node
 
 
 def _resident_json(row: ResidentRow) -> dict[str, Any]:
@@ -62,6 +63,16 @@ def _print_residents(rows: list[ResidentRow], as_json: bool) -> None:
 
 
 def cmd_init(db: Database, args: argparse.Namespace) -> int:
+    if args.street:  # a street-office database (issue 14)
+        if not (args.street_name and args.street_code):
+            raise UserError("sync.street_init_needs")
+        node_id = sync_node.initialize_street(
+            db, args.street_name, args.street_code, args.operator or "管理员"
+        )
+        out(f"已初始化街道办：{args.street_name}（节点 {node_id}）")
+        return 0
+    if not (args.community_name and args.community_code and args.street_name and args.street_code):
+        raise UserError("sync.community_init_needs")
     identity = community.Identity(
         args.community_name, args.community_code, args.street_name, args.street_code
     )
@@ -127,11 +138,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--operator", help="本次操作的经办人（默认取设置中的经办人）")
     sub = p.add_subparsers(dest="command", required=True)
 
-    init = sub.add_parser("init", help="初始化社区信息")
-    init.add_argument("--community-name", required=True)
-    init.add_argument("--community-code", required=True)
-    init.add_argument("--street-name", required=True)
-    init.add_argument("--street-code", required=True)
+    init = sub.add_parser("init", help="初始化社区信息（--street：街道办）")
+    init.add_argument("--street", action="store_true", help="初始化为街道办的数据库")
+    init.add_argument("--community-name")
+    init.add_argument("--community-code")
+    init.add_argument("--street-name")
+    init.add_argument("--street-code")
     init.add_argument("--operator", default=argparse.SUPPRESS, help="经办人")
     init.set_defaults(handler=cmd_init, needs_operator=False)
 
@@ -165,6 +177,7 @@ def _parser() -> argparse.ArgumentParser:
     excel.register(sub)
     holidays.register(sub)
     audit.register(sub)
+    sync.register(sub)
     return p
 
 
