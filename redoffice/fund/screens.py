@@ -20,6 +20,7 @@ from redoffice.fund.codes import (
     STATUSES,
     USES,
 )
+from redoffice.kit import clock
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.models import FundAccount, FundApplication, FundEntry, FundObjection, Staff
@@ -187,7 +188,7 @@ def entry_lines(db: Database, ids: list[str]) -> list[LedgerLine]:
     if not ids:
         return []
     handler, checker = aliased(Staff), aliased(Staff)
-    target, reversal = aliased(FundEntry), aliased(FundEntry)
+    target = aliased(FundEntry)
     with db.read() as s:
         rows = s.execute(
             select(
@@ -197,18 +198,24 @@ def entry_lines(db: Database, ids: list[str]) -> list[LedgerLine]:
                 handler.name,
                 checker.name,
                 target.number,
-                reversal.number,
             )
             .join(FundAccount, FundAccount.id == FundEntry.account_id)
             .outerjoin(FundApplication, FundApplication.id == FundEntry.application_id)
             .outerjoin(handler, handler.id == FundEntry.handled_by)
             .outerjoin(checker, checker.id == FundEntry.checked_by)
             .outerjoin(target, target.id == FundEntry.reverses_id)
-            .outerjoin(reversal, reversal.reverses_id == FundEntry.id)
             .where(FundEntry.id.in_(ids))
         ).all()
+        # the reversals of these entries: few, found among the reversals (no index needed)
+        reversed_by = dict(
+            s.execute(
+                select(FundEntry.reverses_id, FundEntry.number).where(
+                    FundEntry.kind == "reversal", FundEntry.reverses_id.in_(ids)
+                )
+            ).all()
+        )
     lines = []
-    for e, account, application, handled, checked, reverses, reversed_by in rows:
+    for e, account, application, handled, checked, reverses in rows:
         purpose = SOURCES.get(e.source, "") if e.source else USES.get(e.use, "")
         lines.append(
             LedgerLine(
@@ -230,7 +237,7 @@ def entry_lines(db: Database, ids: list[str]) -> list[LedgerLine]:
                 receipt_no=e.receipt_no,
                 note=e.note,
                 reverses=reverses,
-                reversed_by=reversed_by,
+                reversed_by=reversed_by.get(e.id),
                 donation=e.kind == "income" and e.source in DONATIONS,
             )
         )
@@ -277,3 +284,42 @@ def notice_applications(db: Database, notice_id: str) -> list[NoticeApplication]
             )
             for a in apps
         ]
+
+
+@dataclass(frozen=True)
+class Figures:
+    period: str  # "2027"
+    income: list[tuple[str, int]]  # (source label, fen), reversals netted
+    spending: list[tuple[str, int]]  # (use label, fen), reversals netted
+
+
+def year_figures(db: Database) -> Figures:
+    """This year's income by source and spending by use, reversals netted (the 概览's
+    figures: two grouped sums, without the per-account balances of books.totals)."""
+    year = clock.today().year
+    node = _node(db)
+    in_year = (
+        FundEntry.owner_node == node,
+        FundEntry.entry_date >= date(year, 1, 1),
+        FundEntry.entry_date <= date(year, 12, 31),
+    )
+    with db.read() as s:
+        income = dict(
+            s.execute(
+                select(FundEntry.source, func.sum(FundEntry.amount))
+                .where(*in_year, FundEntry.source != "")
+                .group_by(FundEntry.source)
+            ).all()
+        )
+        spending = dict(
+            s.execute(
+                select(FundEntry.use, func.sum(FundEntry.amount))
+                .where(*in_year, FundEntry.use != "")
+                .group_by(FundEntry.use)
+            ).all()
+        )
+    return Figures(
+        str(year),
+        [(label, int(income[code])) for code, label in SOURCES.items() if income.get(code)],
+        [(label, -int(spending[code])) for code, label in USES.items() if spending.get(code)],
+    )

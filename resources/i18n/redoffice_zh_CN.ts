@@ -998,225 +998,225 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="319"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="477"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="329"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="485"/>
         <source>Whole community</source>
         <translation>全社区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="323"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="346"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="333"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="356"/>
         <source>Visits overdue</source>
         <translation>逾期未走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="324"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="334"/>
         <source>Visits due this week</source>
         <translation>本周应走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="325"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="335"/>
         <source>Requests due within 24 h</source>
         <translation>24小时内到期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="326"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="336"/>
         <source>Requests overdue</source>
         <translation>逾期诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="327"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="337"/>
         <source>Awaiting call-back</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="328"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="338"/>
         <source>Open resolutions</source>
         <translation>未完成议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="329"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="339"/>
         <source>Overdue resolutions</source>
         <translation>逾期议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="330"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="340"/>
         <source>Wish claims not contacted</source>
         <translation>认领逾期未对接</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="331"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="345"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="341"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="355"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="332"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="342"/>
         <source>Residents</source>
         <translation>居民人数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="333"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="343"/>
         <source>Party members</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="334"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="344"/>
         <source>Fund: waiting on me</source>
         <translation>基金：待我办理</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="335"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="345"/>
         <source>Fund notices ending this week</source>
         <translation>本周结束的基金公示</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="336"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="346"/>
         <source>Fund payments due</source>
         <translation>基金待发放</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="347"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="357"/>
         <source>Due this week</source>
         <translation>本周应走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="348"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="358"/>
         <source>Open requests</source>
         <translation>在办诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="349"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="359"/>
         <source>Overdue requests</source>
         <translation>逾期诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="375"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="386"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="384"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="395"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="376"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="385"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="378"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="387"/>
         <source>Last visit</source>
         <translation>上次走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="381"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="389"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="396"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="390"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="398"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="405"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="382"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="391"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="383"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="392"/>
         <source>Request</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="385"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="394"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="390"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="399"/>
         <source>Resolution</source>
         <translation>议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="391"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="400"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="392"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="401"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="393"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="402"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="397"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="406"/>
         <source>Wish</source>
         <translation>心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="398"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="407"/>
         <source>Beneficiary</source>
         <translation>心愿人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="399"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="408"/>
         <source>Claimed by</source>
         <translation>认领人/单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="400"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="409"/>
         <source>Contact by</source>
         <translation>对接截止</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="440"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="448"/>
         <source>Show for</source>
         <translation>查看范围</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="450"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="458"/>
         <source>Per grid</source>
         <translation>各网格情况</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="456"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="464"/>
         <source>Visits per month</source>
         <translation>每月走访户次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="457"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="465"/>
         <source>Requests by category (12 months)</source>
         <translation>诉求类别（近12个月）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="458"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="466"/>
         <source>Requests by state</source>
         <translation>诉求状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="476"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="484"/>
         <source>Mine: %1</source>
         <translation>我的：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="510"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="518"/>
         <source>As of %1</source>
         <translation>截至 %1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="545"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="553"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="344"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="377"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="384"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="354"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="386"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="393"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="459"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="467"/>
         <source>Special groups</source>
         <translation>特殊人群</translation>
     </message>
@@ -1316,27 +1316,27 @@
 <context>
     <name>FundPage</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_page.py" line="26"/>
+        <location filename="../../redoffice/ui/fund/fund_page.py" line="45"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_page.py" line="27"/>
+        <location filename="../../redoffice/ui/fund/fund_page.py" line="46"/>
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_page.py" line="28"/>
+        <location filename="../../redoffice/ui/fund/fund_page.py" line="47"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_page.py" line="29"/>
+        <location filename="../../redoffice/ui/fund/fund_page.py" line="48"/>
         <source>Public notices</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_page.py" line="30"/>
+        <location filename="../../redoffice/ui/fund/fund_page.py" line="49"/>
         <source>Income and spending</source>
         <translation>收支报告</translation>
     </message>
@@ -3004,127 +3004,127 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="52"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="49"/>
         <source>Account</source>
         <translation>基金账户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="53"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="50"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="54"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="51"/>
         <source>Held by</source>
         <translation>托管/开户单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="55"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="52"/>
         <source>Bank account</source>
         <translation>银行账号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="56"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="53"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="57"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="54"/>
         <source>Entries</source>
         <translation>笔数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="58"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="55"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="63"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="60"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="63"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="60"/>
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="64"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="61"/>
         <source>Use</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="64"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="61"/>
         <source>Spending</source>
         <translation>支出</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="66"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="63"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="66"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="63"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="66"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="63"/>
         <source>Until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="66"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="63"/>
         <source>Open objections</source>
         <translation>未处理异议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="72"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="69"/>
         <source>New account…</source>
         <translation>新增账户…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="73"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="70"/>
         <source>Edit account…</source>
         <translation>编辑账户…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="87"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="84"/>
         <source>Notices running</source>
         <translation>正在公示</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="93"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="90"/>
         <source>Accounts</source>
         <translation>基金账户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="97"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="94"/>
         <source>Double-click an account to see its entries in the ledger.</source>
         <translation>双击账户可在台账中查看其各笔收支。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="120"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="116"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="120"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="116"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="127"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="123"/>
         <source>Balance %1</source>
         <translation>余额合计 %1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="132"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="128"/>
         <source>%1: income by source, spending by use</source>
         <translation>%1 年：收入按来源、支出按用途</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="134"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="130"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -3503,22 +3503,32 @@
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/report_tab.py" line="79"/>
+        <location filename="../../redoffice/ui/fund/report_tab.py" line="80"/>
+        <source>Preview the report</source>
+        <translation>预览报告</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/report_tab.py" line="81"/>
         <source>Print or save…</source>
         <translation>打印或保存…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/report_tab.py" line="93"/>
+        <location filename="../../redoffice/ui/fund/report_tab.py" line="83"/>
+        <source>Press “Preview the report” to see it here.</source>
+        <translation>按“预览报告”在此查看报告。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/report_tab.py" line="98"/>
         <source>The report lists income by source and spending by use with a chart, for the half-yearly public notice of the fund&apos;s income and spending.</source>
         <translation>报告按来源列出收入、按用途列出支出并附图表，可用于每半年一次的基金收支公示。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/report_tab.py" line="113"/>
+        <location filename="../../redoffice/ui/fund/report_tab.py" line="124"/>
         <source>Opening %1 + income %2 − spending %3 = closing %4</source>
         <translation>期初 %1 + 收入 %2 − 支出 %3 = 期末 %4</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/report_tab.py" line="119"/>
+        <location filename="../../redoffice/ui/fund/report_tab.py" line="130"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>

@@ -9,11 +9,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTabWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTabWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from redoffice.fund import queries, screens
+from redoffice.fund import ledger, queries, screens
+from redoffice.fund.accounts import AccountInput, save_account
+from redoffice.fund.ledger import IncomeInput
 from redoffice.kit import clock
 from redoffice.models import FundApplication, Resident
 from redoffice.registry import reference as registry
@@ -21,17 +23,22 @@ from redoffice.registry.reference import StaffInput
 from redoffice.ui.fund.fund_dialogs import (
     AccountDialog,
     ApplicationDialog,
+    ClosePeriodDialog,
     IncomeDialog,
     NoticeDialog,
     PayDialog,
+    ReverseDialog,
     StepDialog,
 )
 from redoffice.ui.fund.fund_page import FundPage
 from redoffice.ui.kit.check_list import checked_data
 from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.preview import PreviewWindow
 from redoffice.ui.kit.save_dialog import SaveDialog
 from redoffice.ui.kit.simple_table import SimpleTable
-from tests.ui.driver import click, click_row, opened, pick, type_into
+from redoffice.ui.main_window import MainWindow
+from redoffice.ui.registry.reference_page import CheckRow, RecordDialog, ReferencePage
+from tests.ui.driver import click, click_row, opened, pick, tick, type_into
 
 HANDLER = "张秘书"  # the demo's operator: 经办人 and 会计
 REVIEWER = "李审核"  # 审核人 and 出纳
@@ -232,3 +239,118 @@ def test_account_income_application_to_paid_and_verify(qtbot: QtBot, ctx: AppCon
     _wait(ctx)
     qtbot.waitUntil(lambda: "台账完整" in page.ledger_tab.verification.text(), timeout=5000)
     assert f"{entries + 2:,}" in page.ledger_tab.verification.text()
+
+
+def test_staff_register_gives_fund_roles(qtbot: QtBot, ctx: AppContext) -> None:
+    """网格与单位 › 工作人员 › 新增: the 基金角色 ticked with the keyboard are saved."""
+    page = ReferencePage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    _wait(ctx)
+    _tab(qtbot, page, "工作人员")
+    tab = page.tabs["staff"]
+    _wait(ctx)
+    click(qtbot, tab, "新增")
+    dialog = opened(RecordDialog)
+    name, roles = dialog.widgets["name"], dialog.widgets["fund_roles"]
+    assert isinstance(name, QLineEdit) and isinstance(roles, CheckRow)
+    assert [box.text() for box in roles.boxes.values()] == ["经办人", "审核人", "会计", "出纳"]
+    type_into(qtbot, name, "孙出纳")
+    tick(qtbot, roles.boxes["cashier"])
+    _save(qtbot, dialog)
+    staff_id = registry.staff_named(ctx.db, "孙出纳")
+    saved = next(s for s in registry.list_staff(ctx.db) if s.id == staff_id)
+    assert saved.fund_roles == ("cashier",)
+    shown = tab.table.rows_model
+    qtbot.waitUntil(lambda: staff_id in [getattr(k, "id", None) for k in _keys(tab.table)])
+    row = next(n for n in range(shown.rowCount()) if shown.text(n, 0) == "孙出纳")
+    assert shown.text(row, 4) == "出纳"
+
+
+def test_reversal_and_a_refused_period_close(qtbot: QtBot, ctx: AppContext) -> None:
+    """冲正 an income entry from the 台账 (the ledger stays intact); 结账 of a period that has not
+    ended is refused in Chinese and the dialog keeps the period typed."""
+    staff = _staff(ctx)
+    _as(ctx, HANDLER)
+    account = save_account(ctx.db, AccountInput("冲正测试账户", "special"))
+    ledger.add_income(
+        ctx.db,
+        IncomeInput(account, "fiscal", "500", clock.today(), staff[HANDLER], voucher_no="记-9"),
+    )
+    page = _page(qtbot, ctx)
+    _tab(qtbot, page.tabs, "台账")
+    tab = page.ledger_tab
+    _wait(ctx)
+    type_into(qtbot, tab.list.search, "记-9")
+    qtbot.waitUntil(lambda: len(tab.list.ids()) == 1, timeout=5000)
+    _wait(ctx)
+    click_row(qtbot, tab.list.table, 0)
+    qtbot.waitUntil(lambda: tab.current() is not None, timeout=5000)
+    click(qtbot, tab, "冲正")
+    reverse = opened(ReverseDialog)
+    type_into(qtbot, reverse.reason, "重复记账")
+    _save(qtbot, reverse)
+    balances = {a.id: a.balance for a in screens.account_lines(ctx.db)}
+    assert balances[account] == 0
+    assert ledger.verify(ctx.db).ok
+
+    click(qtbot, tab, "结账")
+    close = opened(ClosePeriodDialog)
+    close.period.selectAll()
+    running = f"{clock.today().year}Q{(clock.today().month - 1) // 3 + 1}"
+    type_into(qtbot, close.period, running)
+    _refused(qtbot, close)
+    assert "结束后才能结账" in close.message.text()
+    assert close.period.text() == running and close.isVisible()
+
+
+def test_workbench_fund_cards_open_the_page_filtered(qtbot: QtBot, ctx: AppContext) -> None:
+    """The 工作台's 基金 cards count for the operator and open the 申请 tab filtered (待我办理,
+    待发放) or the 公示 tab."""
+    _staff(ctx)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1366, 728)
+    window.show()
+    _wait(ctx)
+    cards = window.dashboard.cards
+    mine = queries.waiting_on(ctx.db, str(registry.staff_named(ctx.db, HANDLER)))
+    qtbot.waitUntil(lambda: cards["fund_waiting"].value.text() == str(len(mine)), timeout=5000)
+    assert cards["fund_payments_due"].value.text() == str(len(queries.payments_due(ctx.db)))
+    for key, shown in (("fund_waiting", "待我办理"), ("fund_payments_due", "待发放")):
+        window.show_page("dashboard")
+        qtbot.mouseClick(cards[key], Qt.MouseButton.LeftButton)
+        _wait(ctx)
+        page = window.page("fund")
+        assert isinstance(page, FundPage)
+        assert window.stack.currentWidget() is page
+        assert page.tabs.currentWidget().isAncestorOf(page.applications_tab)
+        assert page.applications_tab.status.currentText() == shown
+    window.show_page("dashboard")
+    qtbot.mouseClick(cards["fund_notices_ending"], Qt.MouseButton.LeftButton)
+    _wait(ctx)
+    page = window.page("fund")
+    assert isinstance(page, FundPage)
+    assert page.tabs.currentWidget().isAncestorOf(page.notices_tab)
+
+
+def test_printing_the_approval_form_opens_the_preview(qtbot: QtBot, ctx: AppContext) -> None:
+    page = _page(qtbot, ctx)
+    _tab(qtbot, page.tabs, "申请")
+    _wait(ctx)
+    tab = page.applications_tab
+    if not tab.rows:
+        return  # a demo without fund data (the demo's fund part is another engineer's)
+    click_row(qtbot, tab.table, 0)
+    qtbot.waitUntil(lambda: tab.current() is not None, timeout=5000)
+    click(qtbot, tab, "打印审批表")
+    _wait(ctx)
+    qtbot.waitUntil(lambda: _preview() is not None, timeout=10000)
+    preview = _preview()
+    assert preview is not None and preview.document.pageCount() >= 1
+    preview.close()
+
+
+def _preview() -> PreviewWindow | None:
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, PreviewWindow)]
+    return next((w for w in shown if w.isVisible()), None)

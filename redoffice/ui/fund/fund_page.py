@@ -1,7 +1,10 @@
 """基金: 概览 (accounts and balances, this year's income and spending, notices running), 申请,
-台账, 公示 and 收支报告 — one tab each."""
+台账, 公示 and 收支报告 — one tab each, each built when first shown (the page is ready sooner)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar, cast
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
@@ -12,39 +15,95 @@ from redoffice.ui.fund.overview_tab import OverviewTab
 from redoffice.ui.fund.report_tab import ReportTab
 from redoffice.ui.kit.context import AppContext
 
+W = TypeVar("W", bound=QWidget)
+
+
+class _Slot(QWidget):
+    """A tab's place, holding its widget once built."""
+
+    def __init__(self, make: Callable[[], QWidget]) -> None:
+        super().__init__()
+        self.make = make
+        self.widget: QWidget | None = None
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+
+    def built(self) -> QWidget:
+        if self.widget is None:
+            self.widget = self.make()
+            self.column.addWidget(self.widget)
+        return self.widget
+
 
 class FundPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.overview_tab = OverviewTab(ctx)
-        self.applications_tab = ApplicationsTab(ctx)
-        self.ledger_tab = LedgerTab(ctx)
-        self.notices_tab = NoticesTab(ctx)
-        self.report_tab = ReportTab(ctx)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.overview_tab, self.tr("Overview"))
-        self.tabs.addTab(self.applications_tab, self.tr("Applications"))
-        self.tabs.addTab(self.ledger_tab, self.tr("Ledger"))
-        self.tabs.addTab(self.notices_tab, self.tr("Public notices"))
-        self.tabs.addTab(self.report_tab, self.tr("Income and spending"))
-        self.overview_tab.open_account.connect(self.show_account)
-        self.overview_tab.open_notices.connect(lambda: self.tabs.setCurrentWidget(self.notices_tab))
+        self._slots: dict[str, _Slot] = {}
+        for key, title, make in (
+            ("overview", self.tr("Overview"), self._overview),
+            ("applications", self.tr("Applications"), lambda: ApplicationsTab(ctx)),
+            ("ledger", self.tr("Ledger"), lambda: LedgerTab(ctx)),
+            ("notices", self.tr("Public notices"), lambda: NoticesTab(ctx)),
+            ("report", self.tr("Income and spending"), lambda: ReportTab(ctx)),
+        ):
+            self._slots[key] = _Slot(make)
+            self.tabs.addTab(self._slots[key], title)
+        self._slots["overview"].built()
+        self.tabs.currentChanged.connect(self._build_current)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
+    def _overview(self) -> QWidget:
+        tab = OverviewTab(self.ctx)
+        tab.open_account.connect(self.show_account)
+        tab.open_notices.connect(self.show_notices)
+        return tab
+
+    def _build_current(self, index: int) -> None:
+        slot = self.tabs.widget(index)
+        if isinstance(slot, _Slot):
+            slot.built()
+
+    def _tab(self, key: str, kind: type[W]) -> W:
+        return cast(W, self._slots[key].built())
+
+    def _show(self, key: str) -> None:
+        self.tabs.setCurrentWidget(self._slots[key])
+
+    @property
+    def overview_tab(self) -> OverviewTab:
+        return self._tab("overview", OverviewTab)
+
+    @property
+    def applications_tab(self) -> ApplicationsTab:
+        return self._tab("applications", ApplicationsTab)
+
+    @property
+    def ledger_tab(self) -> LedgerTab:
+        return self._tab("ledger", LedgerTab)
+
+    @property
+    def notices_tab(self) -> NoticesTab:
+        return self._tab("notices", NoticesTab)
+
+    @property
+    def report_tab(self) -> ReportTab:
+        return self._tab("report", ReportTab)
+
     def show_applications(self, which: str) -> None:
         """From the 工作台: the 申请 tab filtered (``mine``, ``due`` or a state)."""
-        self.tabs.setCurrentWidget(self.applications_tab)
+        self._show("applications")
         self.applications_tab.show_filter(which)
 
     def select_application(self, application_id: str) -> None:
-        self.tabs.setCurrentWidget(self.applications_tab)
+        self._show("applications")
         self.applications_tab.select(application_id)
 
     def show_notices(self) -> None:
-        self.tabs.setCurrentWidget(self.notices_tab)
+        self._show("notices")
 
     def show_account(self, account_id: str) -> None:
-        self.tabs.setCurrentWidget(self.ledger_tab)
+        self._show("ledger")
         self.ledger_tab.show_account(account_id)

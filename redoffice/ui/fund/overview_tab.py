@@ -8,13 +8,10 @@ from functools import partial
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from redoffice.fund import books, queries, screens
+from redoffice.fund import queries, screens
 from redoffice.fund.accounts import AccountInput
-from redoffice.fund.books import PeriodTotals
-from redoffice.fund.codes import SOURCES, USES
 from redoffice.fund.queries import NoticeRow
 from redoffice.fund.screens import AccountLine
-from redoffice.kit import clock
 from redoffice.ui.fund.common import day, money
 from redoffice.ui.fund.fund_dialogs import AccountDialog
 from redoffice.ui.kit.context import AppContext
@@ -103,8 +100,7 @@ class OverviewTab(QWidget):
     # --- loading ----------------------------------------------------------------------------
     def reload_accounts(self) -> None:
         self.ctx.query(partial(screens.account_lines, self.ctx.db), self._show_accounts)
-        year = str(clock.today().year)
-        self.ctx.query(partial(books.totals, self.ctx.db, year), self._show_figures)
+        self.ctx.query(partial(screens.year_figures, self.ctx.db), self._show_figures)
 
     def _show_accounts(self, rows: list[AccountLine]) -> None:
         self.accounts = rows
@@ -127,26 +123,18 @@ class OverviewTab(QWidget):
         self.total.setText(self.tr("Balance %1").replace("%1", money(total)))
         self.row_buttons.apply()
 
-    def _show_figures(self, t: PeriodTotals) -> None:
+    def _show_figures(self, figures: screens.Figures) -> None:
         self.year_title.setText(
-            self.tr("%1: income by source, spending by use").replace("%1", t.period.name)
+            self.tr("%1: income by source, spending by use").replace("%1", figures.period)
         )
         total = self.tr("Total")
         self.income.set_rows(
-            [
-                (label, money(t.income_by_source[code]))
-                for code, label in SOURCES.items()
-                if t.income_by_source.get(code)
-            ]
-            + [(total, money(t.income))]
+            [(label, money(fen)) for label, fen in figures.income]
+            + [(total, money(sum(fen for _label, fen in figures.income)))]
         )
         self.spending.set_rows(
-            [
-                (label, money(t.spending_by_use[code]))
-                for code, label in USES.items()
-                if t.spending_by_use.get(code)
-            ]
-            + [(total, money(t.spending))]
+            [(label, money(fen)) for label, fen in figures.spending]
+            + [(total, money(sum(fen for _label, fen in figures.spending)))]
         )
 
     def reload_notices(self) -> None:

@@ -76,7 +76,12 @@ class ReportTab(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Period")))
         top.addWidget(self.period, 1)
-        buttons = button_row((self.tr("Print or save…"), self.print_report))
+        buttons = button_row(
+            (self.tr("Preview the report"), self.preview),
+            (self.tr("Print or save…"), self.print_report),
+        )
+        self.hint = QLabel(self.tr("Press “Preview the report” to see it here."))
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         tables = QHBoxLayout()
         tables.addWidget(self.income)
         tables.addWidget(self.spending)
@@ -97,7 +102,9 @@ class ReportTab(QWidget):
         note.setWordWrap(True)
         column.addWidget(note)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter(Qt.Orientation.Horizontal, [520, 640], left, stacked(self.view)))
+        self.view.hide()  # until a report is previewed (laying it out takes a moment)
+        right = stacked(self.hint, self.view)
+        layout.addWidget(splitter(Qt.Orientation.Horizontal, [520, 640], left, right))
         refresh_on(ctx, self, self.SHOWS, self.reload).request()  # now, or once shown
 
     def chosen(self) -> str:
@@ -106,7 +113,11 @@ class ReportTab(QWidget):
     def reload(self) -> None:
         period = self.chosen()
         self.ctx.query(partial(books.totals, self.ctx.db, period), self._show)
-        self.ctx.query(printing.quarterly_job(self.ctx, period), self._show_pdf)
+        if not self.view.isHidden():  # a report shown: the one of the period now chosen
+            self.preview()
+
+    def preview(self) -> None:
+        self.ctx.query(printing.quarterly_job(self.ctx, self.chosen()), self._show_pdf)
 
     def _show(self, t: PeriodTotals) -> None:
         self.summary.setText(
@@ -139,6 +150,8 @@ class ReportTab(QWidget):
         self._buffer.setData(QByteArray(pdf))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
+        self.hint.hide()
+        self.view.show()
 
     def print_report(self) -> None:
         printing.quarterly_pdf(self.ctx, self, self.chosen())
