@@ -3,6 +3,7 @@ SQLite databases; export, verified import, acknowledgement, cumulative packages.
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,8 +13,10 @@ import pytest
 from sqlalchemy import select
 
 from redoffice.kit.db import Database
+from redoffice.kit.errors import UserError
 from redoffice.models import Resident, SyncConflict
-from redoffice.sync import acks, packages, wire
+from redoffice.sync import acks, enrol, keys, packages, wire
+from redoffice.sync.enrol import canonical
 from tests.conftest import Templates
 from tests.core.sync_support import community_db, enrol_both, memory_keyring, street_db
 from tests.factories import add_resident, setup_place
@@ -176,3 +179,37 @@ def test_the_demo_office_travels_whole(tmp_path: Path, templates: Templates) -> 
         finally:
             c.close()
             s.close()
+
+
+def test_a_bad_acknowledgement_moves_nothing(pair: tuple[Database, Database, Path]) -> None:
+    c, s, usb = pair
+    setup_place(c)
+    sent = packages.export_package(c, usb)
+    ack = Path(packages.import_package(s, usb / sent.file).ack)
+    document = json.loads(ack.read_text())
+    # tampered: claims more than was applied
+    document["body"]["applied_to"] = sent.seq_to + 5
+    forged = usb / "forged.rosack"
+    forged.write_text(json.dumps(document))
+    with pytest.raises(UserError, match="签名不对"):
+        acks.import_ack(c, forged)
+    # addressed to another community
+    other = json.loads(ack.read_text())
+    other["body"]["recipient"] = "someone-else"
+    body = canonical(other["body"])
+    other["signature"] = keys.b64(keys.load_keys(s).sign.sign(body))
+    elsewhere = usb / "elsewhere.rosack"
+    elsewhere.write_text(json.dumps(other))
+    with pytest.raises(UserError, match="另一个单位"):
+        acks.import_ack(c, elsewhere)
+    # acknowledging more than was ever sent, signed by the street itself
+    ahead = json.loads(ack.read_text())
+    ahead["body"]["applied_to"] = sent.seq_to + 5
+    ahead["signature"] = keys.b64(keys.load_keys(s).sign.sign(canonical(ahead["body"])))
+    too_far = usb / "ahead.rosack"
+    too_far.write_text(json.dumps(ahead))
+    with pytest.raises(UserError, match="只发出到第"):
+        acks.import_ack(c, too_far)
+    assert [p.acked_seq for p in enrol.partners(c)] == [0]
+    assert acks.import_ack(c, ack).acked_seq == sent.seq_to
+    assert acks.import_ack(c, ack).status == "unchanged"
