@@ -23,7 +23,14 @@ from redoffice.fund.codes import (
 from redoffice.kit import clock
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
-from redoffice.models import FundAccount, FundApplication, FundEntry, FundObjection, Staff
+from redoffice.models import (
+    FundAccount,
+    FundApplication,
+    FundEntry,
+    FundObjection,
+    PartyMember,
+    Staff,
+)
 
 Choices = list[tuple[str, str]]
 
@@ -32,6 +39,7 @@ Choices = list[tuple[str, str]]
 class FundChoices:
     accounts: Choices  # (name, id) of the active accounts
     staff: Choices  # (name · roles, id) of every live staff member
+    members: Choices  # (name（workplace）, id) of the active 双报到 party members
 
 
 def _node(db: Database) -> str:
@@ -50,11 +58,20 @@ def choices(db: Database) -> FundChoices:
             .where(Staff.deleted.is_(False))
             .order_by(Staff.name)
         ).all()
+        members = s.execute(
+            select(PartyMember.name, PartyMember.workplace, PartyMember.id)
+            .where(PartyMember.deleted.is_(False), PartyMember.active.is_(True))
+            .order_by(PartyMember.name)
+        ).all()
     people = []
     for name, fund_roles, staff_id in staff:
         held = "、".join(ROLES[r] for r in ROLES if r in (fund_roles or "").split(","))
         people.append((f"{name}（{held}）" if held else name, staff_id))
-    return FundChoices([(n, i) for n, i in accounts], people)
+    return FundChoices(
+        [(n, i) for n, i in accounts],
+        people,
+        [(f"{n}（{w}）" if w else n, i) for n, w, i in members],
+    )
 
 
 @dataclass(frozen=True)

@@ -62,77 +62,87 @@
         <translation>新建申请</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="304"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="301"/>
+        <source>(not a registered party member)</source>
+        <translation>（申请人不是双报到党员）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="306"/>
         <source>Yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="308"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="310"/>
         <source>unknown</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="310"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="312"/>
         <source>Yuan a month per person</source>
         <translation>每人每月（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="313"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="315"/>
         <source>Only when helped within the last months</source>
         <translation>仅在近期已救助过时填写</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="316"/>
-        <source>Applicant</source>
-        <translation>申请人</translation>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="318"/>
+        <source>Applicant (resident)</source>
+        <translation>申请人（居民）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="317"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="319"/>
+        <source>Or a 双报到 party member</source>
+        <translation>或双报到党员</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="320"/>
         <source>Account</source>
         <translation>基金账户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="318"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="321"/>
         <source>Hardship</source>
         <translation>困难类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="319"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="322"/>
         <source>Use</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="320"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="323"/>
         <source>Amount asked (yuan)</source>
         <translation>申请金额（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="321"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="324"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="322"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="325"/>
         <source>Family size</source>
         <translation>家庭人口</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="323"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="326"/>
         <source>Income per head</source>
         <translation>人均月收入</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="324"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="327"/>
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="325"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="328"/>
         <source>Why help again</source>
         <translation>再次救助理由</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="326"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="329"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -1958,7 +1968,7 @@
     <name>LedgerTab</name>
     <message>
         <location filename="../../redoffice/ui/fund/ledger_tab.py" line="48"/>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="143"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="140"/>
         <source>All accounts</source>
         <translation>全部账户</translation>
     </message>
@@ -1968,152 +1978,152 @@
         <translation>凭证号、对方、收据号或摘要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="67"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="68"/>
         <source>Record income…</source>
         <translation>登记收入…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="68"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="69"/>
         <source>Reverse…</source>
         <translation>冲正…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="69"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="70"/>
         <source>Close a period…</source>
         <translation>结账…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="70"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="71"/>
         <source>Verify ledger</source>
         <translation>校验台账</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="73"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="74"/>
         <source>Ledger PDF</source>
         <translation>打印台账</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="74"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="75"/>
         <source>Ledger to Excel…</source>
         <translation>导出台账…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="75"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="76"/>
         <source>Donation receipt</source>
         <translation>捐赠收据</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="76"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="77"/>
         <source>Honour certificate</source>
         <translation>荣誉证书</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="94"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="91"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="95"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="92"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="96"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="93"/>
         <source>Voucher</source>
         <translation>凭证号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="97"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="94"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="98"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="95"/>
         <source>Source or use</source>
         <translation>来源/用途</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="99"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="96"/>
         <source>Counterparty</source>
         <translation>对方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="100"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="97"/>
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="101"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="98"/>
         <source>Payment</source>
         <translation>支出</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="102"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="99"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="104"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="101"/>
         <source>Account</source>
         <translation>基金账户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="105"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="102"/>
         <source>Application</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="106"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="103"/>
         <source>Handled by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="107"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="104"/>
         <source>Checked by</source>
         <translation>复核人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="103"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="100"/>
         <source>Note</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="113"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="110"/>
         <source>reverses No. %1</source>
         <translation>冲正第 %1 笔</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="115"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="112"/>
         <source>reversed by No. %1</source>
         <translation>已由第 %1 笔冲正</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="117"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="114"/>
         <source>receipt %1</source>
         <translation>收据 %1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="119"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="116"/>
         <source>via %1</source>
         <translation>经 %1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="174"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="171"/>
         <source>No. %1</source>
         <translation>第 %1 笔</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="182"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="179"/>
         <source>Checking the ledger…</source>
         <translation>正在校验台账…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="190"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="187"/>
         <source>Ledger intact: %1 entries checked, every hash and balance matches.</source>
         <translation>台账完整：共校验 %1 笔，校验值和余额全部相符。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="195"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="192"/>
         <source>Ledger NOT intact (%1 entries checked): %2</source>
         <translation>台账不完整（已校验 %1 笔）：%2</translation>
     </message>
@@ -2825,52 +2835,52 @@
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="417"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="421"/>
         <source>Public notice</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="427"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="431"/>
         <source>%1年红色基金救助对象公示</source>
         <translation>%1年红色基金救助对象公示</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="433"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="437"/>
         <source>as in the settings</source>
         <translation>按设置</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="436"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="440"/>
         <source>Supervision phone (the setting when empty)</source>
         <translation>监督电话（不填则用设置中的）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="438"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="442"/>
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="439"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="443"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="440"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="444"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="441"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="445"/>
         <source>Notice from</source>
         <translation>公示开始日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="442"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="446"/>
         <source>Working days</source>
         <translation>公示工作日</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="443"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="447"/>
         <source>Supervision phone</source>
         <translation>监督电话</translation>
     </message>
@@ -2878,99 +2888,99 @@
 <context>
     <name>NoticesTab</name>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="35"/>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="51"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="38"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="54"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="36"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="39"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="39"/>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="55"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="42"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="58"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="37"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="40"/>
         <source>Starts on</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="38"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="41"/>
         <source>Ends on</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="40"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="43"/>
         <source>Count</source>
         <translation>申请数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="41"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="44"/>
         <source>Open objections</source>
         <translation>未处理异议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="42"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="45"/>
         <source>Supervision phone</source>
         <translation>监督电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="52"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="55"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="53"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="56"/>
         <source>Use</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="54"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="57"/>
         <source>Approved</source>
         <translation>批准金额</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="56"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="59"/>
         <source>Objections</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="57"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="60"/>
         <source>Not resolved</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="62"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="66"/>
         <source>Print notice (A4)</source>
         <translation>打印公示（A4）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="63"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="67"/>
         <source>Print notice (A3)</source>
         <translation>打印公示（A3）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="91"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="95"/>
         <source>Running</source>
         <translation>公示中</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="93"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="97"/>
         <source>Ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="94"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="98"/>
         <source>Not yet begun</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="125"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="129"/>
         <source>Basis: %1&#x3000;Issued by: %2</source>
         <translation>依据：%1&#x3000;发布单位：%2</translation>
     </message>
@@ -2978,17 +2988,17 @@
 <context>
     <name>ObjectionDialog</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="473"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="477"/>
         <source>Record an objection</source>
         <translation>登记异议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="477"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="481"/>
         <source>Objection</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="478"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="482"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
@@ -3132,52 +3142,52 @@
 <context>
     <name>PayDialog</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="542"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="546"/>
         <source>Pay out</source>
         <translation>发放</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="544"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="548"/>
         <source>Yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="551"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="555"/>
         <source>(choose the accountant)</source>
         <translation>（请选择会计）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="555"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="559"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="556"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="560"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="557"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="561"/>
         <source>Method</source>
         <translation>发放方式</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="558"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="562"/>
         <source>Where</source>
         <translation>发放地点</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="559"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="563"/>
         <source>Accountant (checks)</source>
         <translation>会计（复核）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="560"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="564"/>
         <source>Voucher number</source>
         <translation>凭证号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="561"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="565"/>
         <source>Cashier (pays)</source>
         <translation>出纳（发放）</translation>
     </message>
@@ -3789,27 +3799,27 @@
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="502"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="506"/>
         <source>Resolve the objection</source>
         <translation>处理异议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="510"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="514"/>
         <source>Objection</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="511"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="515"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="512"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="516"/>
         <source>Resolution</source>
         <translation>处理意见</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="513"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="517"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -4058,32 +4068,32 @@
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="377"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="381"/>
         <source>Yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="379"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="383"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="381"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="385"/>
         <source>Decision of the higher level</source>
         <translation>上级审批意见</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="383"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="387"/>
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="385"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="389"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="388"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="392"/>
         <source>Amount approved (yuan)</source>
         <translation>批准金额（元）</translation>
     </message>

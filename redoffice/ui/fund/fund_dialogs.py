@@ -297,6 +297,8 @@ class ApplicationDialog(SaveDialog):
     ) -> None:
         super().__init__(ctx, self.tr("New application"), parent)
         self.who = PersonChooser(ctx)
+        self.member = QComboBox()
+        fill_combo(self.member, choices.members, self.tr("(not a registered party member)"))
         self.account = QComboBox()
         fill_combo(self.account, choices.accounts, None)
         self.hardship = code_combo(HARDSHIPS)
@@ -313,7 +315,8 @@ class ApplicationDialog(SaveDialog):
         self.override.setPlaceholderText(self.tr("Only when helped within the last months"))
         self.files = AttachmentPicker()
         for field, label, widget in (
-            ("fund_applicant", self.tr("Applicant"), self.who),
+            ("fund_applicant", self.tr("Applicant (resident)"), self.who),
+            ("member_id", self.tr("Or a 双报到 party member"), self.member),
             ("account_id", self.tr("Account"), self.account),
             ("fund_hardship", self.tr("Hardship"), self.hardship),
             ("fund_use", self.tr("Use"), self.use),
@@ -337,7 +340,8 @@ class ApplicationDialog(SaveDialog):
             "amount_asked": self.amount.text(),
             "reason": self.reason.toPlainText(),
             "applied_on": self.applied_on.required_value(),
-            "resident_id": self.who.value(),
+            "resident_id": None if combo_value(self.member) else self.who.value(),
+            "member_id": combo_value(self.member),
             "family_size": self.family.value() or None,
             "income_per_capita": self.income.text(),
             "repeat_override": self.override.text(),

@@ -45,7 +45,7 @@ class FundPage(QWidget):
             ("overview", self.tr("Overview"), self._overview),
             ("applications", self.tr("Applications"), lambda: ApplicationsTab(ctx)),
             ("ledger", self.tr("Ledger"), lambda: LedgerTab(ctx)),
-            ("notices", self.tr("Public notices"), lambda: NoticesTab(ctx)),
+            ("notices", self.tr("Public notices"), self._notices),
             ("report", self.tr("Income and spending"), lambda: ReportTab(ctx)),
         ):
             self._slots[key] = _Slot(make)
@@ -59,6 +59,11 @@ class FundPage(QWidget):
         tab = OverviewTab(self.ctx)
         tab.open_account.connect(self.show_account)
         tab.open_notices.connect(self.show_notices)
+        return tab
+
+    def _notices(self) -> QWidget:
+        tab = NoticesTab(self.ctx)
+        tab.open_application.connect(self.select_application)
         return tab
 
     def _build_current(self, index: int) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from functools import partial
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from redoffice.fund import ledger, screens
 from redoffice.fund.ledger import Verification
@@ -58,6 +58,7 @@ class LedgerTab(QWidget):
             state_key="fund_ledger",
         )
         self.list.add_filter(self.account, remember=False)
+        self.list.add_filter(self.period, stretch=0, remember=False)
         self.account.currentIndexChanged.connect(self.list.reload)
         self.period.changed.connect(self.list.reload)
         self.verification = QLabel()
@@ -76,13 +77,9 @@ class LedgerTab(QWidget):
             (self.tr("Honour certificate"), partial(self.print_entry, "honour")),
         )
         self._row_rules(layout_buttons(actions), layout_buttons(prints))
-        filters = QHBoxLayout()
-        filters.addWidget(self.period)
-        filters.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(actions)
         layout.addLayout(prints)
-        layout.addLayout(filters)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.verification)
         # read once shown (a hidden tab does not hold up the page), then on every change

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from redoffice.fund import queries, screens
@@ -22,6 +22,9 @@ from redoffice.ui.kit.widgets import button_row, splitter, stacked
 
 
 class NoticesTab(QWidget):
+    """``open_application(id)``: double-click on an application of the notice."""
+
+    open_application = Signal(str)
     SHOWS = frozenset(
         {"fund_notice", "fund_application", "fund_objection", "resident", "party_member"}
     )
@@ -58,6 +61,7 @@ class NoticesTab(QWidget):
             ],
             stretch=1,
         )
+        self.applications.activated_key.connect(self.open_application.emit)
         buttons = button_row(
             (self.tr("Print notice (A4)"), partial(self.print_notice, "A4")),
             (self.tr("Print notice (A3)"), partial(self.print_notice, "A3")),
