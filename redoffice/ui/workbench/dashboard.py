@@ -131,7 +131,7 @@ class BarChart(QWidget):
             )
         if not self.vertical:
             self.setMinimumHeight(max(120, 22 * len(items) + 10))
-        self.repaint()  # new figures: drawn now (a reload happens a few times an hour)
+        self.update()  # drawn with the next paint, not inside the answer's event
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -244,10 +244,11 @@ def _title(text: str) -> QLabel:
 
 
 class LazyLists(Mapping[str, SimpleTable]):
-    """The 工作台's lists in the tabs, each built on first use: when asked for, when its tab
-    is shown, or one per event-loop turn after the page is built (:meth:`build_next`). Eight
-    tables at once held the GUI thread for most of the window start's 124 ms stall (issue 11);
-    rows that arrive for a list not built yet wait for it."""
+    """The 工作台's lists in the tabs, built and filled a step at a time: one list built or
+    filled per turn of the event loop (:meth:`step`), the tab shown first, and at once when a
+    list is asked for or its tab is shown. Building the eight tables with the page and filling
+    them all in the answer's event each held the GUI thread for 100–250 ms at the window start
+    (issue 11); rows that arrive for a list wait in ``_pending`` for their turn."""
 
     def __init__(self, tabs: QTabWidget, makers: dict[str, Callable[[], SimpleTable]]) -> None:
         self._tabs = tabs
@@ -255,11 +256,13 @@ class LazyLists(Mapping[str, SimpleTable]):
         self._built: dict[str, SimpleTable] = {}
         self._pending: dict[str, tuple[Sequence[Sequence[str]], Sequence[Any]]] = {}
         self._placeholders = {key: QWidget() for key in makers}
+        self._stepping = False
 
     def add_tabs(self, titles: Mapping[str, str]) -> None:
         for key, placeholder in self._placeholders.items():
             self._tabs.addTab(placeholder, titles[key])
         self._tabs.currentChanged.connect(self._shown)
+        self._schedule()
 
     def __getitem__(self, key: str) -> SimpleTable:
         table = self._built.get(key)
@@ -275,8 +278,8 @@ class LazyLists(Mapping[str, SimpleTable]):
             self._tabs.setCurrentIndex(current)
             self._tabs.blockSignals(False)
             placeholder.deleteLater()
-            if key in self._pending:
-                table.set_rows(*self._pending.pop(key))
+        if key in self._pending:
+            table.set_rows(*self._pending.pop(key))
         return table
 
     def __iter__(self) -> Iterator[str]:
@@ -286,23 +289,30 @@ class LazyLists(Mapping[str, SimpleTable]):
         return len(self._makers)
 
     def set_rows(self, key: str, rows: Sequence[Sequence[str]], keys: Sequence[Any]) -> None:
-        if key in self._built:
-            self._built[key].set_rows(rows, keys)
-        else:
-            self._pending[key] = (rows, keys)
+        """Show these rows in the list at its turn."""
+        self._pending[key] = (rows, keys)
+        self._schedule()
 
-    def build_next(self) -> None:
-        """One more list built, and the next one after another turn of the event loop."""
-        waiting = [key for key in self._makers if key not in self._built]
+    def step(self) -> None:
+        """One list built or filled — the one on screen first — and another turn asked for
+        while there is more to do."""
+        self._stepping = False
+        keys = list(self._makers)
+        current = keys[self._tabs.currentIndex()] if self._tabs.currentIndex() >= 0 else ""
+        waiting = [k for k in keys if k in self._pending or k not in self._built]
         if waiting:
-            self[waiting[0]]
-            if len(waiting) > 1:
-                QTimer.singleShot(0, self._tabs, self.build_next)
+            self[current if current in waiting else waiting[0]]
+            self._schedule()
+
+    def _schedule(self) -> None:
+        if not self._stepping and (self._pending or len(self._built) < len(self._makers)):
+            self._stepping = True
+            QTimer.singleShot(0, self._tabs, self.step)
 
     def _shown(self, index: int) -> None:
-        for key, placeholder in list(self._placeholders.items()):
-            if self._tabs.indexOf(placeholder) == index:
-                self[key]
+        keys = list(self._makers)
+        if 0 <= index < len(keys):
+            self[keys[index]]
 
 
 class Dashboard(QWidget):
@@ -366,10 +376,9 @@ class Dashboard(QWidget):
         refresh_on(ctx, self.scope, SCOPE, self._load_scope)
         self._load_scope()
         self.reload()
-        QTimer.singleShot(0, self, self.lists.build_next)  # the other lists, one a turn
 
     def _lists(self) -> LazyLists:
-        """The lists behind the cards, one per tab; only the first is built with the page (see
+        """The lists behind the cards, one per tab, built after the page (see
         :class:`LazyLists`)."""
         visit_headers = [
             self.tr("Due"),
@@ -429,7 +438,6 @@ class Dashboard(QWidget):
         lists.add_tabs(self.titles)
         for key in makers:
             self.cards[key].clicked.connect(partial(self._show_list, key))
-        lists[next(iter(makers))]  # the one shown
         return lists
 
     def _show_list(self, key: str) -> None:
