@@ -4,52 +4,52 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="141"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="101"/>
         <source>Edit account</source>
         <translation>编辑账户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="141"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="101"/>
         <source>New account</source>
         <translation>新增账户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="146"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="106"/>
         <source>The charity holding a 社区慈善基金</source>
         <translation>托管社区慈善基金的慈善组织</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="148"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="108"/>
         <source>In use (income and payments can be recorded)</source>
         <translation>在用（可以记收入和支出）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="152"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="112"/>
         <source>Account name</source>
         <translation>账户名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="153"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="113"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="154"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="114"/>
         <source>Held by</source>
         <translation>托管/开户单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="155"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="115"/>
         <source>Bank account</source>
         <translation>银行账号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="156"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="116"/>
         <source>Opened on</source>
         <translation>开立日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="158"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="118"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -57,92 +57,92 @@
 <context>
     <name>ApplicationDialog</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="298"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="258"/>
         <source>New application</source>
         <translation>新建申请</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="301"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="261"/>
         <source>(not a registered party member)</source>
         <translation>（申请人不是双报到党员）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="306"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="266"/>
         <source>Yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="310"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="270"/>
         <source>unknown</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="312"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="272"/>
         <source>Yuan a month per person</source>
         <translation>每人每月（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="315"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="275"/>
         <source>Only when helped within the last months</source>
         <translation>仅在近期已救助过时填写</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="318"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="278"/>
         <source>Applicant (resident)</source>
         <translation>申请人（居民）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="319"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="279"/>
         <source>Or a 双报到 party member</source>
         <translation>或双报到党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="320"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="280"/>
         <source>Account</source>
         <translation>基金账户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="321"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="281"/>
         <source>Hardship</source>
         <translation>困难类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="322"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="282"/>
         <source>Use</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="323"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="283"/>
         <source>Amount asked (yuan)</source>
         <translation>申请金额（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="324"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="284"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="325"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="285"/>
         <source>Family size</source>
         <translation>家庭人口</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="326"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="286"/>
         <source>Income per head</source>
         <translation>人均月收入</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="327"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="287"/>
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="328"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="288"/>
         <source>Why help again</source>
         <translation>再次救助理由</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="329"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="289"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -906,27 +906,27 @@
 <context>
     <name>ClosePeriodDialog</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="265"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="225"/>
         <source>Close a period</source>
         <translation>结账</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="267"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="227"/>
         <source>2026Q3 (a quarter) or 2026 (a year)</source>
         <translation>2026Q3（季度）或 2026（年度）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="271"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="231"/>
         <source>Once closed, nothing can be dated inside the period any more; a mistake is then corrected by a reversing entry dated later.</source>
         <translation>结账后，该期间内不能再记任何账；发现差错时，以后的日期记冲正。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="276"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="236"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="277"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="237"/>
         <source>Closed on</source>
         <translation>结账日期</translation>
     </message>
@@ -1846,87 +1846,87 @@
 <context>
     <name>IncomeDialog</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="193"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="153"/>
         <source>Record income</source>
         <translation>登记收入</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="197"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="157"/>
         <source>Yuan, e.g. 10000.00</source>
         <translation>元，如 10000.00</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="199"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="159"/>
         <source>(not a donation)</source>
         <translation>（非捐赠）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="201"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="161"/>
         <source>Person or unit, as printed on the receipt</source>
         <translation>个人或单位，按收据上的写法</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="202"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="162"/>
         <source>The charity it came through, if any</source>
         <translation>经由的慈善组织（如有）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="204"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="164"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="207"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="167"/>
         <source>Account</source>
         <translation>基金账户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="208"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="168"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="209"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="169"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="210"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="170"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="211"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="171"/>
         <source>Donor</source>
         <translation>捐赠方类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="212"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="172"/>
         <source>Donor name</source>
         <translation>捐赠方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="213"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="173"/>
         <source>Channel</source>
         <translation>募集渠道</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="214"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="174"/>
         <source>Voucher number</source>
         <translation>凭证号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="215"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="175"/>
         <source>Checked by</source>
         <translation>复核人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="216"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="176"/>
         <source>Note</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="217"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="177"/>
         <source>Handled by</source>
         <translation>经办人</translation>
     </message>
@@ -2835,52 +2835,52 @@
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="421"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="381"/>
         <source>Public notice</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="431"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="391"/>
         <source>%1年红色基金救助对象公示</source>
         <translation>%1年红色基金救助对象公示</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="437"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="397"/>
         <source>as in the settings</source>
         <translation>按设置</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="440"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="400"/>
         <source>Supervision phone (the setting when empty)</source>
         <translation>监督电话（不填则用设置中的）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="442"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="402"/>
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="443"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="403"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="444"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="404"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="445"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="405"/>
         <source>Notice from</source>
         <translation>公示开始日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="446"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="406"/>
         <source>Working days</source>
         <translation>公示工作日</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="447"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="407"/>
         <source>Supervision phone</source>
         <translation>监督电话</translation>
     </message>
@@ -2988,17 +2988,17 @@
 <context>
     <name>ObjectionDialog</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="477"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="437"/>
         <source>Record an objection</source>
         <translation>登记异议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="481"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="441"/>
         <source>Objection</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="482"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="442"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
@@ -3006,7 +3006,7 @@
 <context>
     <name>OperatorLabel</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="125"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="85"/>
         <source>%1 (the current operator)</source>
         <translation>%1（当前操作员）</translation>
     </message>
@@ -3142,52 +3142,52 @@
 <context>
     <name>PayDialog</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="546"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="506"/>
         <source>Pay out</source>
         <translation>发放</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="548"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="508"/>
         <source>Yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="555"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="515"/>
         <source>(choose the accountant)</source>
         <translation>（请选择会计）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="559"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="519"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="560"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="520"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="561"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="521"/>
         <source>Method</source>
         <translation>发放方式</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="562"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="522"/>
         <source>Where</source>
         <translation>发放地点</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="563"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="523"/>
         <source>Accountant (checks)</source>
         <translation>会计（复核）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="564"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="524"/>
         <source>Voucher number</source>
         <translation>凭证号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="565"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="525"/>
         <source>Cashier (pays)</source>
         <translation>出纳（发放）</translation>
     </message>
@@ -3231,14 +3231,6 @@
         <location filename="../../redoffice/ui/kit/figures.py" line="64"/>
         <source>to</source>
         <translation>至</translation>
-    </message>
-</context>
-<context>
-    <name>PersonChooser</name>
-    <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="80"/>
-        <source>Name, ID or phone tail</source>
-        <translation>姓名、身份证或电话尾号</translation>
     </message>
 </context>
 <context>
@@ -3292,7 +3284,7 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="108"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="114"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -3300,22 +3292,22 @@
 <context>
     <name>RecordTab</name>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="138"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="155"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="139"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="156"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="140"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="157"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="141"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="158"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
@@ -3323,136 +3315,141 @@
 <context>
     <name>ReferencePage</name>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="195"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="212"/>
         <source>Grids</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="196"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="213"/>
         <source>Estates</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="197"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="214"/>
         <source>Organizations</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="198"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="277"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="215"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="294"/>
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="208"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="283"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="293"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="225"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="300"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="310"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="211"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="216"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="228"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="233"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="280"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="290"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="297"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="307"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="213"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="218"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="230"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="235"/>
         <source>Grid leader</source>
         <translation>网格长</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="212"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="217"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="229"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="234"/>
         <source>Grid name</source>
         <translation>网格名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="219"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="248"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="269"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="295"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="236"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="265"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="286"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="313"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="227"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="244"/>
         <source>Estate</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="230"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="236"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="247"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="253"/>
         <source>Estate name</source>
         <translation>小区名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="231"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="237"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="248"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="254"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="232"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="240"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="249"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="257"/>
         <source>Property company</source>
         <translation>物业服务企业</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="233"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="245"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="250"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="262"/>
         <source>Owners&apos; committee</source>
         <translation>业主委员会</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="256"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="273"/>
         <source>Organization</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="259"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="265"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="276"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="282"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="260"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="266"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="277"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="283"/>
         <source>Organization name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="261"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="267"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="278"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="284"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="262"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="268"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="282"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="292"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="279"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="285"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="299"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="309"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="281"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="291"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="298"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="308"/>
         <source>Post</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="285"/>
-        <location filename="../../redoffice/ui/registry/reference_page.py" line="294"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="302"/>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="311"/>
         <source>Fund roles</source>
         <translation>基金角色</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/registry/reference_page.py" line="312"/>
+        <source>As a resident</source>
+        <translation>本人居民记录</translation>
     </message>
 </context>
 <context>
@@ -3546,6 +3543,7 @@
 <context>
     <name>ResidentChooser</name>
     <message>
+        <location filename="../../redoffice/ui/kit/resident_chooser.py" line="31"/>
         <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="65"/>
         <source>Name, ID or phone tail</source>
         <translation>姓名、身份证或电话尾号</translation>
@@ -3799,27 +3797,27 @@
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="506"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="466"/>
         <source>Resolve the objection</source>
         <translation>处理异议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="514"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="474"/>
         <source>Objection</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="515"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="475"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="516"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="476"/>
         <source>Resolution</source>
         <translation>处理意见</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="517"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="477"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -3827,17 +3825,17 @@
 <context>
     <name>ReverseDialog</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="247"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="207"/>
         <source>Reverse entry %1</source>
         <translation>冲正%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="251"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="211"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="252"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="212"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -4068,32 +4066,32 @@
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="381"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="341"/>
         <source>Yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="383"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="343"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="385"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="345"/>
         <source>Decision of the higher level</source>
         <translation>上级审批意见</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="387"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="347"/>
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="389"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="349"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="392"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="352"/>
         <source>Amount approved (yuan)</source>
         <translation>批准金额（元）</translation>
     </message>

@@ -34,6 +34,7 @@ from redoffice.ui.fund.fund_page import FundPage
 from redoffice.ui.kit.check_list import checked_data
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.preview import PreviewWindow
+from redoffice.ui.kit.resident_chooser import ResidentChooser
 from redoffice.ui.kit.save_dialog import SaveDialog
 from redoffice.ui.kit.simple_table import SimpleTable
 from redoffice.ui.main_window import MainWindow
@@ -257,10 +258,16 @@ def test_staff_register_gives_fund_roles(qtbot: QtBot, ctx: AppContext) -> None:
     assert [box.text() for box in roles.boxes.values()] == ["经办人", "审核人", "会计", "出纳"]
     type_into(qtbot, name, "孙出纳")
     tick(qtbot, roles.boxes["cashier"])
+    resident = dialog.widgets["resident_id"]  # the staff member as a resident: 本人住户回避
+    assert isinstance(resident, ResidentChooser)
+    person = _newcomer(ctx)
+    type_into(qtbot, resident.text, person)
+    qtbot.waitUntil(lambda: resident.matches.count() == 1, timeout=5000)
     _save(qtbot, dialog)
     staff_id = registry.staff_named(ctx.db, "孙出纳")
     saved = next(s for s in registry.list_staff(ctx.db) if s.id == staff_id)
     assert saved.fund_roles == ("cashier",)
+    assert saved.resident_id == resident.value()
     shown = tab.table.rows_model
     qtbot.waitUntil(lambda: staff_id in [getattr(k, "id", None) for k in _keys(tab.table)])
     row = next(n for n in range(shown.rowCount()) if shown.text(n, 0) == "孙出纳")

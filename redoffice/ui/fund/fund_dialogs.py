@@ -9,11 +9,9 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -38,13 +36,12 @@ from redoffice.fund.ledger import IncomeInput
 from redoffice.fund.queries import ApplicationRow
 from redoffice.fund.screens import FundChoices
 from redoffice.kit import clock
-from redoffice.registry import search
-from redoffice.registry.search import ResidentQuery, ResidentRow
 from redoffice.ui.fund.common import as_operator, money
 from redoffice.ui.kit.attachments_dialog import AttachmentPicker
 from redoffice.ui.kit.check_list import checkable_list, checked_data
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.date_fields import DateField
+from redoffice.ui.kit.resident_chooser import ResidentChooser
 from redoffice.ui.kit.save_dialog import SaveDialog
 from redoffice.ui.kit.widgets import code_combo, combo_value, fill_combo, select_data
 
@@ -66,43 +63,6 @@ def _yuan_edit(placeholder: str) -> QLineEdit:
     edit = QLineEdit()
     edit.setPlaceholderText(placeholder)
     return edit
-
-
-class PersonChooser(QWidget):
-    """Type part of a name (or ID/phone tail), pick the resident among the matches."""
-
-    chosen = Signal()
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.text = QLineEdit()
-        self.text.setPlaceholderText(self.tr("Name, ID or phone tail"))
-        self.text.setMinimumWidth(190)
-        self.matches = QComboBox()
-        self.matches.setMinimumWidth(300)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.text)
-        row.addWidget(self.matches, 1)
-        self.text.textEdited.connect(self._search)
-        self.matches.currentIndexChanged.connect(self.chosen)
-
-    def _search(self, text: str) -> None:
-        if text.strip():
-            job = partial(search.search_residents, self.ctx.db, ResidentQuery(text=text), 20)
-            self.ctx.query(job, self._show)
-
-    def _show(self, rows: list[ResidentRow]) -> None:
-        fill_combo(
-            self.matches,
-            [(f"{r.name}　{r.address}　{r.id_number_masked}", r.id) for r in rows],
-            None,
-        )
-        self.chosen.emit()
-
-    def value(self) -> str | None:
-        return combo_value(self.matches)
 
 
 def _suggest(combo: QComboBox, role: str, operator: str) -> None:
@@ -296,7 +256,7 @@ class ApplicationDialog(SaveDialog):
         self, ctx: AppContext, choices: FundChoices, parent: QWidget | None = None
     ) -> None:
         super().__init__(ctx, self.tr("New application"), parent)
-        self.who = PersonChooser(ctx)
+        self.who = ResidentChooser(ctx)
         self.member = QComboBox()
         fill_combo(self.member, choices.members, self.tr("(not a registered party member)"))
         self.account = QComboBox()

@@ -26,6 +26,7 @@ from redoffice.ui.kit import record_actions
 from redoffice.ui.kit.connect import on_click
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.list_view import layout_buttons
+from redoffice.ui.kit.resident_chooser import ResidentChooser
 from redoffice.ui.kit.row_buttons import RowButtons
 from redoffice.ui.kit.save_dialog import SaveDialog
 from redoffice.ui.kit.show_gate import refresh_on
@@ -44,6 +45,7 @@ class Field:
     codes: codes.Labels | None = None
     options: Options | None = None
     checks: Labels | None = None  # several codes ticked (a tuple of them)
+    resident: bool = False  # a link to a resident, searched by name
 
 
 class CheckRow(QWidget):
@@ -86,10 +88,13 @@ class RecordDialog(SaveDialog):
     ) -> None:
         super().__init__(ctx, kind.title, parent)
         self.kind, self.record_id = kind, getattr(row, "id", None)
-        self.widgets: dict[str, QLineEdit | QComboBox | CheckRow] = {}
+        self.widgets: dict[str, QLineEdit | QComboBox | CheckRow | ResidentChooser] = {}
         for f in kind.fields:
-            widget: QLineEdit | QComboBox | CheckRow
-            if f.checks is not None:
+            widget: QLineEdit | QComboBox | CheckRow | ResidentChooser
+            if f.resident:
+                widget = ResidentChooser(ctx)
+                widget.show_resident(getattr(row, f.name, None))
+            elif f.checks is not None:
                 widget = CheckRow(f.checks, tuple(getattr(row, f.name, ()) or ()))
             elif f.codes is not None:
                 widget = code_combo(f.codes)
@@ -102,7 +107,8 @@ class RecordDialog(SaveDialog):
                 select_data(widget, getattr(row, f.name))
             self.widgets[f.name] = widget
             self.form.add_row(f.name, f.label, widget)
-        self.resize(440, 100 + 48 * len(kind.fields))
+        wide = any(f.resident for f in kind.fields)  # the resident search and its matches
+        self.resize(640 if wide else 440, 100 + 48 * len(kind.fields))
 
     def _options(self, combo: QComboBox, f: Field, row: Any, items: list[tuple[str, str]]) -> None:
         fill_combo(combo, items, self.tr("(none)"))
@@ -115,6 +121,8 @@ class RecordDialog(SaveDialog):
                 if isinstance(w, QLineEdit)
                 else w.value()
                 if isinstance(w, CheckRow)
+                else _linked(w, row_linked=self.record_id is not None)
+                if isinstance(w, ResidentChooser)
                 else combo_value(w)
             )
             for name, w in self.widgets.items()
@@ -123,6 +131,15 @@ class RecordDialog(SaveDialog):
 
     def action(self) -> Callable[[], Any]:
         return partial(self.kind.save, self.ctx.db, self.value(), self.record_id)
+
+
+def _linked(chooser: ResidentChooser, row_linked: bool) -> str | None:
+    """The resident chosen; "" to remove a link the user cleared; None (keep what is saved)
+    while a saved record's link has not been touched."""
+    value = chooser.value()
+    if value:
+        return value
+    return "" if chooser.touched or not row_linked else None
 
 
 class RecordTab(QWidget):
@@ -292,6 +309,7 @@ class ReferencePage(QTabWidget):
                     Field("phone", self.tr("Phone")),
                     Field("grid_id", self.tr("Grid"), options=registry.grid_choices),
                     Field("fund_roles", self.tr("Fund roles"), checks=FUND_ROLES),
+                    Field("resident_id", self.tr("As a resident"), resident=True),
                     Field("notes", self.tr("Notes")),
                 ],
                 registry.save_staff,
