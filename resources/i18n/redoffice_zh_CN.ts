@@ -2835,52 +2835,52 @@
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="381"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="382"/>
         <source>Public notice</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="391"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="392"/>
         <source>%1年红色基金救助对象公示</source>
         <translation>%1年红色基金救助对象公示</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="397"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="398"/>
         <source>as in the settings</source>
         <translation>按设置</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="400"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="401"/>
         <source>Supervision phone (the setting when empty)</source>
         <translation>监督电话（不填则用设置中的）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="402"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="403"/>
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="403"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="404"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="404"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="405"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="405"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="406"/>
         <source>Notice from</source>
         <translation>公示开始日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="406"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="407"/>
         <source>Working days</source>
         <translation>公示工作日</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="407"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="408"/>
         <source>Supervision phone</source>
         <translation>监督电话</translation>
     </message>
@@ -2988,17 +2988,17 @@
 <context>
     <name>ObjectionDialog</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="437"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="438"/>
         <source>Record an objection</source>
         <translation>登记异议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="441"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="442"/>
         <source>Objection</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="442"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="443"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
@@ -3142,52 +3142,52 @@
 <context>
     <name>PayDialog</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="506"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="507"/>
         <source>Pay out</source>
         <translation>发放</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="508"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="509"/>
         <source>Yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="515"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="516"/>
         <source>(choose the accountant)</source>
         <translation>（请选择会计）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="519"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="520"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="520"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="521"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="521"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="522"/>
         <source>Method</source>
         <translation>发放方式</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="522"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="523"/>
         <source>Where</source>
         <translation>发放地点</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="523"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="524"/>
         <source>Accountant (checks)</source>
         <translation>会计（复核）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="524"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="525"/>
         <source>Voucher number</source>
         <translation>凭证号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="525"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="526"/>
         <source>Cashier (pays)</source>
         <translation>出纳（发放）</translation>
     </message>
@@ -3797,27 +3797,27 @@
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="466"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="467"/>
         <source>Resolve the objection</source>
         <translation>处理异议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="474"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="475"/>
         <source>Objection</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="475"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="476"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="476"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="477"/>
         <source>Resolution</source>
         <translation>处理意见</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="477"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="478"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -4067,8 +4067,8 @@
     <name>StepDialog</name>
     <message>
         <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="341"/>
-        <source>Yuan</source>
-        <translation>元</translation>
+        <source>Empty: the amount asked, %1</source>
+        <translation>不填即按申请金额 %1</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="343"/>
@@ -4087,11 +4087,21 @@
     </message>
     <message>
         <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="349"/>
+        <source>%1, asked %2</source>
+        <translation>%1，申请 %2</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="350"/>
+        <source>Application</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="351"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="352"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="353"/>
         <source>Amount approved (yuan)</source>
         <translation>批准金额（元）</translation>
     </message>

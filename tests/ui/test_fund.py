@@ -361,3 +361,22 @@ def test_printing_the_approval_form_opens_the_preview(qtbot: QtBot, ctx: AppCont
 def _preview() -> PreviewWindow | None:
     shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, PreviewWindow)]
     return next((w for w in shown if w.isVisible()), None)
+
+
+def test_an_operator_not_on_the_staff_list_is_told_so(qtbot: QtBot, ctx: AppContext) -> None:
+    _as(ctx, "临时操作员")
+    page = _page(qtbot, ctx)
+    click(qtbot, page.overview_tab, "新增账户")
+    account = opened(AccountDialog)
+    type_into(qtbot, account.name, "操作员测试账户")
+    account_id = str(_save(qtbot, account))  # accounts are no step of anyone's
+    _tab(qtbot, page.tabs, "台账")
+    click(qtbot, page.ledger_tab, "登记收入")
+    qtbot.waitUntil(lambda: page.findChild(IncomeDialog) is not None, timeout=5000)
+    income = opened(IncomeDialog)
+    pick(qtbot, income.account, "操作员测试账户")
+    type_into(qtbot, income.amount, "100")
+    _refused(qtbot, income)
+    assert "“临时操作员”不在工作人员名单中" in income.message.text()
+    assert income.amount.text() == "100" and income.isVisible()
+    assert {a.id: a.entries for a in screens.account_lines(ctx.db)}[account_id] == 0

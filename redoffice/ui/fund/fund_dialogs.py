@@ -338,7 +338,7 @@ class StepDialog(SaveDialog):
         self.application_id, self.step = application_id, step
         self.on = today_field()
         self.opinion = _text_box(90)
-        self.amount = _yuan_edit(asked or self.tr("Yuan"))
+        self.amount = _yuan_edit(self.tr("Empty: the amount asked, %1").replace("%1", asked))
         opinion_label = (
             self.tr("Reason")
             if step in ("reject", "withdraw")
@@ -346,11 +346,12 @@ class StepDialog(SaveDialog):
             if step == "approve_higher"
             else self.tr("Opinion")
         )
+        summary = QLabel(self.tr("%1, asked %2").replace("%1", label).replace("%2", asked))
+        self.form.add_row("application", self.tr("Application"), summary)
         self.form.add_row("fund_acted_on", self.tr("Date"), self.on)
         if step == "approve":
-            self.form.add_row(
-                "fund_amount_approved", self.tr("Amount approved (yuan)"), self.amount
-            )
+            approved = self.tr("Amount approved (yuan)")
+            self.form.add_row("fund_amount_approved", approved, self.amount)
         self.form.add_row("fund_opinion", opinion_label, self.opinion)
         self.resize(520, 300)
 
