@@ -55,7 +55,7 @@ def _code(labels: Labels, text: str | None, field: str) -> str:
 def _staff(db: Database, ref: str | None, option: str = "--by") -> str:
     """A staff id from an id or a unique name; the operator's own record when not given."""
     if ref is None or not ref.strip():
-        name = community.operator(db)
+        name = db.actor or community.operator(db)  # --operator, else the stored one
         found = registry.staff_named(db, name) if name else None
         if found is None:
             raise UserError("cli.fund_staff_needed", option=option, name=name)

@@ -46,7 +46,7 @@ STAFF = {
 }
 CHARITY_HOLDER = "市慈善总会"
 # the hardships and uses whose people are asked for help first (resident tags)
-NEEDY = ("subsistence", "disabled", "needy_party_member", "very_elderly", "living_alone")
+NEEDY = frozenset({"subsistence", "disabled", "needy_party_member", "very_elderly", "living_alone"})
 REASONS = {
     "illness": "家庭成员患重病住院，医疗费用自付部分负担较重，家庭生活困难。",
     "disaster": "住房遭遇火灾，家具电器损毁，需临时安置。",
@@ -114,10 +114,17 @@ class _Fund:
         tags: dict[str, set[str]] = {}
         for t in rows.get(ResidentTag, []):
             tags.setdefault(t["resident_id"], set()).add(t["tag"])
-        people = [r["id"] for r in rows.get(Resident, [])]
-        needy = [p for p in people if tags.get(p, set()) & set(NEEDY)]
-        others = [p for p in people if p not in set(needy)]
-        self.applicants = self.rng.sample(needy, len(needy)) + self.rng.sample(others, len(others))
+        # the applicants: people in need first (a few dozen drawn, whatever the registry's size)
+        wanted = len(PLANS)
+        needy = [p for p, held in tags.items() if held & NEEDY]  # in the rows' order
+        chosen = self.rng.sample(needy, min(wanted, len(needy)))
+        people = rows.get(Resident, [])
+        for r in self.rng.sample(people, min(3 * wanted, len(people))):
+            if len(chosen) >= wanted:
+                break
+            if r["id"] not in chosen:
+                chosen.append(r["id"])
+        self.applicants = chosen
         self.members = [
             m["id"] for m in rows.get(PartyMember, []) if m.get("resident_id") is None
         ] or [m["id"] for m in rows.get(PartyMember, [])]

@@ -6,6 +6,8 @@ from sqlalchemy import func, select
 
 from redoffice.cli import main
 from redoffice.demo.build import create_demo
+from redoffice.fund import books, codes, ledger, periods
+from redoffice.fund import queries as fund_queries
 from redoffice.kit import clock
 from redoffice.kit.db import Database, open_database
 from redoffice.kit.validation import parse_id_number
@@ -14,11 +16,15 @@ from redoffice.models import (
     AuditBatch,
     Case,
     CaseEvent,
+    FundEntry,
+    FundObjection,
+    FundPeriodClose,
     Meeting,
     MeetingEstate,
     Resident,
     ResidentTag,
     Resolution,
+    Staff,
     Visit,
 )
 from redoffice.registry import party_members
@@ -36,6 +42,14 @@ def _people(db: Database) -> list[tuple[str, str | None, str, str | None]]:
             select(Resident.name, Resident.id_number, Resident.gender, Resident.relation)
         ).all()
         return sorted((r[0], r[1], r[2], r[3]) for r in rows)
+
+
+def _fund(db: Database) -> list[tuple[str, str, str, int, date]]:
+    """The demo's fund applications as numbers, states, applicants, amounts and dates."""
+    return sorted(
+        (r.number, r.status, r.applicant, r.amount_asked, r.applied_on)
+        for r in fund_queries.application_rows(db)
+    )
 
 
 def test_demo_is_plausible_and_repeatable(db: Database, sqlite_db: Database) -> None:
@@ -62,6 +76,7 @@ def test_demo_is_plausible_and_repeatable(db: Database, sqlite_db: Database) -> 
     if db is not sqlite_db:
         create_demo(sqlite_db, 120, seed=11)
         assert _people(sqlite_db) == people
+        assert _fund(sqlite_db) == _fund(db)  # the fund's year too
 
 
 def test_demo_has_a_year_of_work_in_every_state(db: Database) -> None:
@@ -116,6 +131,41 @@ def test_demo_has_two_rounds_of_wishes_in_every_state(db: Database) -> None:
     stats = wish_queries.statistics(db, clock.today() - timedelta(days=400), clock.today())
     total = stats[-1].counts
     assert total["collected"] == len(found) and total["fulfilled"] > 0
+
+
+@pytest.mark.parametrize("today", [None, date(2027, 1, 1), date(2028, 2, 29)])
+def test_demo_has_a_year_of_fund_activity(db: Database, today: date | None) -> None:
+    counts = create_demo(db, 30, seed=5, today=today)
+    day = today or clock.today()
+    apps = fund_queries.application_rows(db)
+    assert {a.status for a in apps} == set(codes.STATUSES)  # every state, incl. 待上级审批
+    assert counts["fund_application"] == len(apps)
+    assert any(a.member_id for a in apps)  # a 双报到 party member among the applicants
+    result = ledger.verify(db)
+    assert result.ok, result.message
+    balances = books.balances(db)
+    assert sorted(b.kind for b in balances) == ["charity", "special"]
+    assert all(b.balance >= 0 for b in balances)
+    assert [b.holder for b in balances if b.kind == "charity"] == ["市慈善总会"]
+    rows = books.ledger_rows(db)
+    assert {r.source for r in rows if r.kind == "income"} == set(codes.SOURCES)
+    assert any(r.donor_kind_label == "匿名" for r in rows)
+    assert any(r.honour for r in rows)  # a donation of at least ¥5,000
+    assert {r.kind for r in rows} == {"income", "payment", "reversal"}
+    assert all(r.balance_after >= 0 for r in rows)
+    assert day - timedelta(days=400) < rows[0].entry_date and rows[-1].entry_date <= day
+    assert [r.entry_date for r in rows] == sorted(r.entry_date for r in rows)
+    last_quarter = periods.quarter_of(periods.quarter_of(day).starts_on - timedelta(days=1))
+    with db.read() as s:
+        closed = s.scalars(select(FundPeriodClose.period)).all()
+        resolved = sorted(o is not None for o in s.scalars(select(FundObjection.resolved_on)))
+        roles = s.scalars(select(Staff.fund_roles).where(Staff.fund_roles != "")).all()
+        entries = s.scalar(select(func.count()).select_from(FundEntry))
+    assert closed == [last_quarter.name]
+    assert resolved == [False, True]  # one objection open, one resolved
+    # 经办人, 审核人, 会计, 出纳: different people, each one role
+    assert sorted(roles) == ["accountant", "cashier", "handler", "reviewer", "reviewer"]
+    assert entries == len(rows) and 20 <= len(rows) <= 40
 
 
 def _last_work(path: Path) -> tuple[date, date]:
