@@ -31,6 +31,7 @@ from redoffice.models import (
     PartyMember,
     Staff,
 )
+from redoffice.settings import config
 
 Choices = list[tuple[str, str]]
 
@@ -197,7 +198,8 @@ class LedgerLine:
     note: str
     reverses: int | None  # the number of the entry this one reverses
     reversed_by: int | None  # the number of the entry that reversed this one
-    donation: bool  # a donation (捐赠收据 / 荣誉证书 can be printed)
+    donation: bool  # a donation (its 捐赠收据 can be printed)
+    honour: bool  # a donation of at least fund.honour_yuan (its 荣誉证书 can be printed)
 
 
 def entry_lines(db: Database, ids: list[str]) -> list[LedgerLine]:
@@ -223,6 +225,7 @@ def entry_lines(db: Database, ids: list[str]) -> list[LedgerLine]:
             .outerjoin(target, target.id == FundEntry.reverses_id)
             .where(FundEntry.id.in_(ids))
         ).all()
+        honour_from = int(config.get_value(s, "fund.honour_yuan") or 0) * 100
         # the reversals of these entries: few, found among the reversals (no index needed)
         reversed_by = dict(
             s.execute(
@@ -256,6 +259,7 @@ def entry_lines(db: Database, ids: list[str]) -> list[LedgerLine]:
                 reverses=reverses,
                 reversed_by=reversed_by.get(e.id),
                 donation=e.kind == "income" and e.source in DONATIONS,
+                honour=e.kind == "income" and e.source in DONATIONS and e.amount >= honour_from,
             )
         )
     return lines

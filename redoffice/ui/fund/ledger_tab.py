@@ -37,7 +37,7 @@ class LedgerTab(QWidget):
     """The entries in number order (newest last), filtered by period and account."""
 
     SHOWS = frozenset(
-        {"fund_entry", "fund_account", "fund_application", "fund_period_close", "staff"}
+        {"fund_entry", "fund_account", "fund_application", "fund_period_close", "staff", "setting"}
     )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -124,7 +124,7 @@ class LedgerTab(QWidget):
         self.row_buttons = RowButtons(self.current, self)
         self.row_buttons.add(reverse, lambda r: r.kind != "reversal" and r.reversed_by is None)
         self.row_buttons.add(receipt, lambda r: r.donation and bool(r.receipt_no))
-        self.row_buttons.add(honour, lambda r: r.donation)
+        self.row_buttons.add(honour, lambda r: r.honour)
         self.row_buttons.watch(self.list.table)
         self.list.set_row_actions([reverse, receipt, honour])
 
