@@ -26,6 +26,7 @@ from sqlalchemy.orm import Mapper, ORMExecuteState, Session, UOWTransaction
 from redoffice.kit import audit_log, sync_state
 from redoffice.kit.audit_log import Entry, dump
 from redoffice.kit.clock import utcnow
+from redoffice.kit.errors import UserError
 from redoffice.kit.ids import new_id
 from redoffice.models import AuditLog, Base
 from redoffice.models.base import DERIVED
@@ -108,6 +109,8 @@ def _entries(session: Session, batch: audit_log.Batch | None) -> list[Entry]:
 def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) -> None:
     if any(isinstance(obj, AuditLog) for obj in session.new):
         raise RuntimeError("audit entries are appended by redoffice.kit.audit_log, never added")
+    if any(_append_only(obj) and session.is_modified(obj) for obj in session.dirty):
+        raise UserError("record.append_only")
     if _writes_tracked(session):
         # lock order: the sync counter before any audited row (a setting is audited, not
         # synced: taken only at the append, after its row was written, two clerks could each
@@ -123,6 +126,13 @@ def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) ->
     for obj in session.dirty:
         if sync_state.synced(obj) and session.is_modified(obj):
             obj.updated_at = now
+
+
+def _append_only(obj: object) -> bool:
+    """A record that is never changed once written (the fund's ledger entries, its steps and
+    period closes): a mistake is corrected by a new record, such as a reversing entry; the
+    recycle bin cannot take one either."""
+    return bool(getattr(type(obj), "__append_only__", False))
 
 
 def _writes_tracked(session: Session) -> bool:

@@ -34,6 +34,7 @@ MESSAGES: Final[dict[str, str]] = {
     "household.not_found": "找不到该户（可能已被删除）",
     "resident.not_found": "找不到该居民（可能已被删除）",
     "record.not_found": "找不到该记录（可能已被删除）",
+    "record.append_only": "已入账的记录不能修改或删除；如有差错，请登记冲正",
     "record.changed_elsewhere": "该记录已被其他人修改，请重新打开后再保存",
     "resident.same_household": "该居民已在此户中",
     "resident.status_invalid": "“{status}”不是有效的人员状态",
@@ -231,6 +232,20 @@ MESSAGES: Final[dict[str, str]] = {
         "违反“本人及家庭回避”：申请人是 {name} 本人或其家庭成员，{name} 不能办理这一步"
     ),
     "fund.rule.notice_not_ended": "违反“公示期满方可发放”：公示到 {ends} 结束，期满后才能发放",
+    "fund.rule.repeat_pay": (
+        "违反“{months} 个月内不重复救助”：该申请人上次获发放在 {last}，{until} 前再次发放须在申请中"
+        "填写特殊情况说明（可撤回后重新申请并说明）"
+    ),
+    "fund.rule.over_balance_on": (
+        "违反“支出不超过账户余额”：按记账日期，{day} 及以后账户可支出的余额只有 {balance} 元，"
+        "不能支出 {amount} 元（之后才到账的钱，当日还不能支出）"
+    ),
+    "fund.before_previous_step": "{step}日期 {day} 不能早于申请 {number} 上一步的日期 {last}",
+    "fund.objection_before_notice": "收到异议的日期 {day} 早于公示开始的日期 {starts}",
+    "fund.amount_too_large": "金额过大，不能超过 {max} 元",
+    "fund.rule.higher_over_approved": (
+        "上级审批金额 {amount} 元不能高于社区党组织审核批准的 {approved} 元"
+    ),
     "fund.rule.objection_open": (
         "违反“异议未处理不得发放”：有 {count} 条异议尚未处理或异议成立，不能发放"
     ),
@@ -469,6 +484,7 @@ FIELDS: Final[dict[str, str]] = {
     "fund_notice_phone": "监督电话",
     "fund_notice_issuer": "公示单位",
     "fund_notice_applications": "公示的申请",
+    "fund_starts_on": "公示开始日期",
     "fund_objection_text": "异议内容",
     "fund_received_on": "收到日期",
     "fund_outcome": "处理结果",

@@ -60,6 +60,7 @@ class FundEntry(SyncedRecord, Base):
     ``prev_hash``/``hash`` chain the entries in ``number`` order."""
 
     __tablename__ = "fund_entry"
+    __append_only__ = True  # kit.changes refuses any change to a written row
 
     number: Mapped[int] = mapped_column(BigInteger)
     account_id: Mapped[str] = mapped_column(ForeignKey("fund_account.id"), index=True)
@@ -120,6 +121,7 @@ class FundPeriodClose(SyncedRecord, Base):
     it any more. ``last_number``/``last_hash`` pin the ledger as it was at the close."""
 
     __tablename__ = "fund_period_close"
+    __append_only__ = True  # kit.changes refuses any change to a written row
 
     period: Mapped[str] = mapped_column(String(8))
     starts_on: Mapped[date] = mapped_column(Date)
@@ -197,6 +199,7 @@ class FundStep(SyncedRecord, Base):
     withdrawn, objection, objection_resolved."""
 
     __tablename__ = "fund_step"
+    __append_only__ = True  # kit.changes refuses any change to a written row
 
     application_id: Mapped[str] = mapped_column(ForeignKey("fund_application.id"), index=True)
     step: Mapped[str] = mapped_column(String(20))

@@ -533,3 +533,29 @@ def test_balances_rows_and_totals(db: Database, fund: dict[str, str]) -> None:
     assert t.closing == sum(b.balance for b in books.balances(db))
     earlier = books.totals(db, periods.quarter_of(before))
     assert earlier.income_by_source["fiscal"] == 100000 and earlier.closing == 100000
+
+
+def test_written_entries_and_closes_cannot_be_changed_or_binned(
+    db: Database, fund: dict[str, str]
+) -> None:
+    """Append-only: neither a service bug nor the recycle bin changes a written ledger row."""
+    from redoffice.kit.messages import message
+    from redoffice.kit.records import set_deleted
+
+    ledger.add_income(db, _income(fund, "100", entry_date=OLD))
+    ledger.close_period(db, f"{LAST_YEAR}Q4", fund["accountant"])
+    entry_id = ledger.add_income(db, _income(fund, "50"))
+    with pytest.raises(UserError) as refused, db.uow() as s:
+        entry = s.get(FundEntry, entry_id)
+        assert entry is not None
+        entry.note = "改过"
+    assert message(refused.value.code) == "已入账的记录不能修改或删除；如有差错，请登记冲正"
+    with db.read() as s:
+        close_id = s.scalar(select(FundPeriodClose.id))
+    for table, record_id in (("fund_entry", entry_id), ("fund_period_close", close_id)):
+        with pytest.raises(UserError):
+            set_deleted(db, table, str(record_id), True)
+    with db.read() as s:
+        kept = s.get(FundEntry, entry_id)
+        assert kept is not None and kept.note == "" and not kept.deleted
+    assert ledger.verify(db).ok
