@@ -34,6 +34,7 @@ from redoffice.kit.validation import Checker
 from redoffice.models import (
     FundAccount,
     FundApplication,
+    FundLedgerHead,
     FundNotice,
     FundObjection,
     FundStep,
@@ -69,6 +70,9 @@ STEP_KINDS: Final = {
 }
 OUTCOMES: Final = MappingProxyType({"dismissed": "异议不成立", "upheld": "异议成立"})
 MAX_FAMILY: Final = 20
+# no amount of this fund is above ¥100,000,000: a typo of extra digits is refused in Chinese
+# instead of failing in the database (BIGINT / SQLite INTEGER overflow)
+MAX_YUAN: Final = 100_000_000
 ATTACHMENT_OWNER: Final = "fund_application"
 
 
@@ -94,7 +98,9 @@ class StepInput:
     by: str  # staff id
     on: date
     opinion: str = ""  # 意见; the reason for reject / withdraw; the 上级's for approve_higher
-    amount: str | None = None  # approve: yuan as typed; None = the amount asked
+    # approve: yuan as typed, None = the amount asked; approve_higher: the 上级's amount when
+    # lower than the community's, None = the same
+    amount: str | None = None
 
 
 @dataclass(frozen=True)
@@ -128,11 +134,13 @@ def apply(db: Database, data: ApplicationInput) -> str:
     asked = parse_yuan(data.amount_asked)
     if asked is None or asked <= 0:
         c.add("fund_amount_asked", "money.invalid" if asked is None else "fund.amount_positive")
+    _check_max(c, "fund_amount_asked", asked)
     income: int | None = None
     if str(data.income_per_capita).strip():
         income = parse_yuan(data.income_per_capita)
         if income is None:
             c.add("fund_income_per_capita", "money.invalid")
+        _check_max(c, "fund_income_per_capita", income)
     if data.family_size is not None and not 1 <= data.family_size <= MAX_FAMILY:
         c.add("fund_family_size", "settings.range", min=1, max=MAX_FAMILY)
     c.past_date("fund_applied_on", data.applied_on, clock.today())
@@ -188,13 +196,18 @@ def take_step(db: Database, application_id: str, step: str, data: StepInput) -> 
         c.add("fund_opinion", "required")
     c.past_date("fund_acted_on", data.on, clock.today())
     amount: int | None = None
-    if step == "approve" and data.amount is not None and str(data.amount).strip():
+    if (
+        step in ("approve", "approve_higher")
+        and data.amount is not None
+        and str(data.amount).strip()
+    ):
         amount = parse_yuan(data.amount)
         if amount is None or amount <= 0:
             c.add(
                 "fund_amount_approved",
                 "money.invalid" if amount is None else "fund.amount_positive",
             )
+        _check_max(c, "fund_amount_approved", amount)
     c.raise_if_any()
     with db.uow() as s:
         app = _application(s, application_id)
@@ -205,6 +218,7 @@ def take_step(db: Database, application_id: str, step: str, data: StepInput) -> 
             rules.check_not_own(s, app, staff)
         if data.on < app.applied_on:
             raise UserError("fund.before_applied", step=label)
+        rules.check_not_before_last_step(s, app, data.on, label)
         if step == "approve":
             rules.check_not_entered_by(app, staff)
             amount = app.amount_asked if amount is None else amount
@@ -214,6 +228,11 @@ def take_step(db: Database, application_id: str, step: str, data: StepInput) -> 
             app.needs_higher = amount > higher
             end = "pending_higher" if app.needs_higher else "approved"
         elif step == "approve_higher":
+            # the 上级 may approve less than the community did: what is paid is then capped
+            # by their amount (an amount above the community's is refused)
+            if amount is not None:
+                rules.check_higher_not_above_approved(app, amount)
+                app.amount_approved = amount
             amount = app.amount_approved
         elif step in ("reject", "withdraw"):
             app.closed_reason = opinion
@@ -230,6 +249,7 @@ def open_notice(db: Database, application_ids: Sequence[str], data: NoticeInput)
     basis = c.text("fund_notice_basis", data.basis, max_len=2000)
     if data.working_days is not None and not 1 <= data.working_days <= 30:
         c.add("fund_notice_days", "settings.range", min=1, max=30)
+    c.past_date("fund_starts_on", data.starts_on, clock.today())
     phone = c.phone("fund_notice_phone", data.phone) if data.phone else ""
     issuer = c.text("fund_notice_issuer", data.issuer or "", max_len=128)
     ids = list(dict.fromkeys(application_ids))
@@ -240,6 +260,9 @@ def open_notice(db: Database, application_ids: Sequence[str], data: NoticeInput)
         apps = [_application(s, i) for i in ids]
         for app in apps:
             _check_state(app, "notice")
+            if data.starts_on < app.applied_on:
+                raise UserError("fund.before_applied", step=TRANSITIONS["notice"][0])
+            rules.check_not_before_last_step(s, app, data.starts_on, TRANSITIONS["notice"][0])
         staff_id = roles.require(s, data.by, "handler").id if data.by else None
         days = data.working_days or int(config.get_value(s, "fund.notice_working_days"))
         ends_on = calendar.load(s).add_working_days(data.starts_on, days)
@@ -276,6 +299,13 @@ def add_objection(db: Database, application_id: str, text: str, received_on: dat
         app = _application(s, application_id)
         if app.status != "on_notice" or app.notice_id is None:
             raise UserError("fund.objection_not_on_notice", status=STATUSES[app.status])
+        notice = s.get(FundNotice, app.notice_id)
+        if notice is not None and received_on < notice.starts_on:
+            raise UserError(
+                "fund.objection_before_notice",
+                day=received_on.isoformat(),
+                starts=notice.starts_on.isoformat(),
+            )
         objection = FundObjection(
             application_id=app.id, notice_id=app.notice_id, received_on=received_on, text=text
         )
@@ -322,6 +352,7 @@ def pay(db: Database, application_id: str, data: PayInput) -> str:
     amount = parse_yuan(data.amount)
     if amount is None or amount <= 0:
         c.add("fund_amount_paid", "money.invalid" if amount is None else "fund.amount_positive")
+    _check_max(c, "fund_amount_paid", amount)
     c.choice("fund_pay_method", data.method, PAY_METHODS)
     c.choice("fund_pay_place", data.place, PAY_PLACES)
     voucher = c.text("fund_voucher_no", data.voucher_no, max_len=32)
@@ -329,6 +360,10 @@ def pay(db: Database, application_id: str, data: PayInput) -> str:
     c.raise_if_any()
     assert amount is not None
     with db.uow() as s:
+        # the ledger's head row first: two cashiers paying at once (PostgreSQL) take turns
+        # from here, so each checks the yearly cap, the repeat rule and the balance with the
+        # other's payment already written (ledger.append alone locks only after the checks)
+        _lock_ledger(s)
         app = _application(s, application_id)
         _check_state(app, "pay")
         cashier = roles.require(s, data.by, "cashier")
@@ -338,9 +373,11 @@ def pay(db: Database, application_id: str, data: PayInput) -> str:
         rules.check_not_own(s, app, accountant)
         rules.check_notice_ended(s, app, data.entry_date)
         rules.check_no_open_objection(s, app)
+        rules.check_not_before_last_step(s, app, data.entry_date, TRANSITIONS["pay"][0])
         rules.check_over_approved(app, amount)
         rules.check_yearly_cap(s, app, amount, data.entry_date)
-        rules.check_balance(s, app.account_id, amount)
+        rules.check_repeat_at_payment(s, app, data.entry_date)
+        rules.check_balance(s, app.account_id, amount, data.entry_date)
         entry = ledger.append(
             s,
             account_id=app.account_id,
@@ -384,6 +421,16 @@ def allowed_steps(s: Session, app: FundApplication, staff: Staff) -> list[str]:
             continue
         steps.append(step)
     return steps
+
+
+def _check_max(c: Checker, field: str, fen: int | None) -> None:
+    if fen is not None and fen > MAX_YUAN * 100:
+        c.add(field, "fund.amount_too_large", max=f"{MAX_YUAN:,}")
+
+
+def _lock_ledger(s: Session) -> None:
+    """Take the ledger head's row lock (PostgreSQL; SQLite has one writer at a time)."""
+    s.get(FundLedgerHead, str(s.info.get("node_id") or ""), with_for_update=True)
 
 
 def _application(s: Session, application_id: str) -> FundApplication:

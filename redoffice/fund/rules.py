@@ -20,6 +20,7 @@ from redoffice.models import (
     FundEntry,
     FundNotice,
     FundObjection,
+    FundStep,
     PartyMember,
     Staff,
 )
@@ -107,6 +108,48 @@ def check_repeat(
         )
 
 
+def check_repeat_at_payment(s: Session, application: FundApplication, on: date) -> None:
+    """规则“N 个月内不重复救助”, again when paying: another application of the same person may
+    have been paid since this one was entered (both open at once), so the apply-time check
+    alone let a second payment through. The application's kept override reason allows it."""
+    months = int(config.get_value(s, "fund.repeat_months"))
+    if months <= 0 or application.repeat_override:
+        return
+    last = last_paid_on(s, application.resident_id, application.member_id)
+    if last is None:
+        return
+    until = add_months(last, months)
+    if on < until:
+        raise UserError(
+            "fund.rule.repeat_pay", months=months, last=last.isoformat(), until=until.isoformat()
+        )
+
+
+def last_step_on(s: Session, application: FundApplication) -> date | None:
+    """The date of the application's latest recorded step (申请, 初审, … 异议, 处理异议)."""
+    return s.scalar(
+        select(func.max(FundStep.acted_on)).where(
+            FundStep.application_id == application.id, FundStep.deleted.is_(False)
+        )
+    )
+
+
+def check_not_before_last_step(
+    s: Session, application: FundApplication, on: date, step: str
+) -> None:
+    """A step is never dated before the step it follows (an approval before the review, a 公示
+    before the approval, a payment before the objection was resolved)."""
+    last = last_step_on(s, application)
+    if last is not None and on < last:
+        raise UserError(
+            "fund.before_previous_step",
+            step=step,
+            number=application.number,
+            day=on.isoformat(),
+            last=last.isoformat(),
+        )
+
+
 def paid_in_year(s: Session, application: FundApplication, year: int) -> int:
     """What the applicant was paid in calendar ``year`` (fen): the payments dated in that year,
     less the reversals of those payments (whenever the reversal is dated)."""
@@ -158,11 +201,50 @@ def check_over_approval_asked(application: FundApplication, amount: int) -> None
         )
 
 
-def check_balance(s: Session, account_id: str, amount: int) -> None:
-    """规则“支出不超过账户余额”."""
+def available_on(s: Session, account_id: str, on: date) -> int:
+    """What the account can pay out on ``on`` without any day's balance going below 0: the
+    least of its balances by date from ``on`` on (entries dated up to each day), fen."""
+    node = str(s.info.get("node_id") or "")
+    by_day = s.execute(
+        select(FundEntry.entry_date, func.sum(FundEntry.amount))
+        .where(FundEntry.account_id == account_id, FundEntry.owner_node == node)
+        .group_by(FundEntry.entry_date)
+        .order_by(FundEntry.entry_date)
+    ).all()
+    running, least = 0, None
+    for day, amount in by_day:
+        if day > on and least is None:
+            least = running  # the balance on ``on`` itself
+        running += int(amount or 0)
+        if day > on:
+            least = min(running, running if least is None else least)
+    return running if least is None else least
+
+
+def check_higher_not_above_approved(application: FundApplication, amount: int) -> None:
+    """The 上级 approves at most what the community approved (it may approve less)."""
+    approved = application.amount_approved or 0
+    if amount > approved:
+        raise UserError(
+            "fund.rule.higher_over_approved", amount=yuan(amount), approved=yuan(approved)
+        )
+
+
+def check_balance(s: Session, account_id: str, amount: int, on: date | None = None) -> None:
+    """规则“支出不超过账户余额”: the balance now, and (``on`` given) the balance on the
+    payment's date and every day after it — money that came in later was not there to pay."""
     balance = ledger.account_balance(s, account_id)
     if amount > balance:
         raise UserError("fund.rule.over_balance", balance=yuan(balance), amount=yuan(amount))
+    if on is not None:
+        available = available_on(s, account_id, on)
+        if amount > available:
+            raise UserError(
+                "fund.rule.over_balance_on",
+                day=on.isoformat(),
+                balance=yuan(max(available, 0)),
+                amount=yuan(amount),
+            )
 
 
 def check_not_entered_by(application: FundApplication, staff: Staff) -> None:

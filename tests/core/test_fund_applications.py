@@ -140,7 +140,8 @@ def _counts(db: Database) -> tuple[int, ...]:
 
 
 def _step(db: Database, w: World, app: str, step: str, by: str = "reviewer", **kw: object) -> None:
-    data = StepInput(by=w[by], on=APPLIED + timedelta(days=1), **kw)  # type: ignore[arg-type]
+    on = kw.pop("on", APPLIED + timedelta(days=1))
+    data = StepInput(by=w[by], on=on, **kw)  # type: ignore[arg-type]
     fund.take_step(db, app, step, data)
 
 
@@ -377,7 +378,7 @@ def test_reject_or_withdraw_from_any_state_before_paid(
 ) -> None:
     app = _to(db, w, state)
     by = "handler" if step == "withdraw" else "reviewer"
-    _step(db, w, app, step, by=by, opinion="申请人已获其他救助")
+    _step(db, w, app, step, by=by, opinion="申请人已获其他救助", on=TODAY)  # after every step
     assert _status(db, app) == ("rejected" if step == "reject" else "withdrawn")
     detail = fq.application_detail(db, app)
     assert detail.closed_reason == "申请人已获其他救助"
@@ -554,7 +555,7 @@ def test_objection_blocks_payment_until_dismissed(db: Database, w: World) -> Non
         w["reviewer"],
         NOTICE_FROM,
     )
-    _step(db, w, app, "reject", opinion="异议成立，不予批准")
+    _step(db, w, app, "reject", opinion="异议成立，不予批准", on=NOTICE_FROM)
     assert _status(db, app) == "rejected"
     _refused(
         db, "fund.objection_not_on_notice", "不予批准", fund.add_objection, db, app, "又一条", TODAY
@@ -564,9 +565,10 @@ def test_objection_blocks_payment_until_dismissed(db: Database, w: World) -> Non
 def test_yearly_cap_per_person(db: Database, w: World) -> None:
     config.update(db, {"fund.yearly_cap_yuan": 1000})
     _to(db, w, "paid")  # ¥800 this year
-    again = fund.apply(db, _input(w, "300", applied_on=TODAY, repeat_override="二次手术"))
-    fund.take_step(db, again, "review", StepInput(by=w["reviewer"], on=TODAY))
-    fund.take_step(db, again, "approve", StepInput(by=w["reviewer2"], on=TODAY))
+    month_ago = TODAY - timedelta(days=30)  # the notice (20 days ago) follows the approval
+    again = fund.apply(db, _input(w, "300", applied_on=month_ago, repeat_override="二次手术"))
+    fund.take_step(db, again, "review", StepInput(by=w["reviewer"], on=month_ago))
+    fund.take_step(db, again, "approve", StepInput(by=w["reviewer2"], on=month_ago))
     fund.open_notice(db, [again], NoticeInput(starts_on=TODAY - timedelta(days=20), title="公示"))
     _refused(
         db, "fund.rule.yearly_cap", "每人每年救助上限", fund.pay, db, again, _pay_input(w, "300")
@@ -589,9 +591,10 @@ def test_a_reversed_payment_frees_the_yearly_cap(db: Database, w: World) -> None
             handled_by=w["handler"],
             reverses_id=entry.id,
         )
-    again = fund.apply(db, _input(w, "1000", applied_on=TODAY, repeat_override="上次发放冲正"))
-    fund.take_step(db, again, "review", StepInput(by=w["reviewer"], on=TODAY))
-    fund.take_step(db, again, "approve", StepInput(by=w["reviewer2"], on=TODAY))
+    month_ago = TODAY - timedelta(days=30)
+    again = fund.apply(db, _input(w, "1000", applied_on=month_ago, repeat_override="上次发放冲正"))
+    fund.take_step(db, again, "review", StepInput(by=w["reviewer"], on=month_ago))
+    fund.take_step(db, again, "approve", StepInput(by=w["reviewer2"], on=month_ago))
     fund.open_notice(db, [again], NoticeInput(starts_on=TODAY - timedelta(days=20), title="公示"))
     fund.pay(db, again, _pay_input(w, "1000"))  # the reversed ¥800 no longer counts
 
