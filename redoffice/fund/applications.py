@@ -111,7 +111,8 @@ class NoticeInput:
     working_days: int | None = None  # None: setting fund.notice_working_days
     phone: str | None = None  # None: setting fund.supervision_phone, else the community's
     issuer: str | None = None  # None: the community's name
-    by: str | None = None  # staff id (经办人) recorded on the steps; optional
+    # staff id of the 经办人 recorded on the steps: required (the role rule), None is refused
+    by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -255,6 +256,8 @@ def open_notice(db: Database, application_ids: Sequence[str], data: NoticeInput)
     ids = list(dict.fromkeys(application_ids))
     if not ids:
         c.add("fund_notice_applications", "required")
+    if not data.by:
+        c.add("handled_by", "required")
     c.raise_if_any()
     with db.uow() as s:
         apps = [_application(s, i) for i in ids]
@@ -263,7 +266,9 @@ def open_notice(db: Database, application_ids: Sequence[str], data: NoticeInput)
             if data.starts_on < app.applied_on:
                 raise UserError("fund.before_applied", step=TRANSITIONS["notice"][0])
             rules.check_not_before_last_step(s, app, data.starts_on, TRANSITIONS["notice"][0])
-        staff_id = roles.require(s, data.by, "handler").id if data.by else None
+        # every step names who took it, who must hold the role: a notice without its 经办人
+        # would let anyone put applications on 公示 (the CLI left --by out)
+        staff_id = roles.require(s, data.by, "handler").id
         days = data.working_days or int(config.get_value(s, "fund.notice_working_days"))
         ends_on = calendar.load(s).add_working_days(data.starts_on, days)
         if not phone:

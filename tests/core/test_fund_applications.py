@@ -569,7 +569,11 @@ def test_yearly_cap_per_person(db: Database, w: World) -> None:
     again = fund.apply(db, _input(w, "300", applied_on=month_ago, repeat_override="二次手术"))
     fund.take_step(db, again, "review", StepInput(by=w["reviewer"], on=month_ago))
     fund.take_step(db, again, "approve", StepInput(by=w["reviewer2"], on=month_ago))
-    fund.open_notice(db, [again], NoticeInput(starts_on=TODAY - timedelta(days=20), title="公示"))
+    fund.open_notice(
+        db,
+        [again],
+        NoticeInput(starts_on=TODAY - timedelta(days=20), title="公示", by=w["handler"]),
+    )
     _refused(
         db, "fund.rule.yearly_cap", "每人每年救助上限", fund.pay, db, again, _pay_input(w, "300")
     )
@@ -595,7 +599,11 @@ def test_a_reversed_payment_frees_the_yearly_cap(db: Database, w: World) -> None
     again = fund.apply(db, _input(w, "1000", applied_on=month_ago, repeat_override="上次发放冲正"))
     fund.take_step(db, again, "review", StepInput(by=w["reviewer"], on=month_ago))
     fund.take_step(db, again, "approve", StepInput(by=w["reviewer2"], on=month_ago))
-    fund.open_notice(db, [again], NoticeInput(starts_on=TODAY - timedelta(days=20), title="公示"))
+    fund.open_notice(
+        db,
+        [again],
+        NoticeInput(starts_on=TODAY - timedelta(days=20), title="公示", by=w["handler"]),
+    )
     fund.pay(db, again, _pay_input(w, "1000"))  # the reversed ¥800 no longer counts
 
 
@@ -719,7 +727,9 @@ def test_notices_ending_and_running(db: Database, w: World) -> None:
     notice_id = fund.open_notice(
         db,
         [app],
-        NoticeInput(starts_on=TODAY - timedelta(days=1), title="公示", working_days=3),
+        NoticeInput(
+            starts_on=TODAY - timedelta(days=1), title="公示", working_days=3, by=w["handler"]
+        ),
     )
     ending = fq.notices_ending(db)
     assert [n.id for n in ending] == [notice_id]

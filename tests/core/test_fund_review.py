@@ -389,3 +389,13 @@ def test_the_higher_level_may_approve_less_and_that_caps_the_payment(
     _notice(db, w, app)
     _refused_any(db, "fund.rule.over_approved", fund.pay, db, app, _pay_input(w, "4000"))
     fund.pay(db, app, _pay_input(w, "3500"))
+
+
+def test_a_notice_names_its_handler_who_holds_the_role(db: Database, w: World) -> None:
+    """NoticeInput.by was optional: without it no role was checked and the 公示 step named
+    nobody (the CLI's fund notice without --by)."""
+    app = _to(db, w, "approved")
+    nobody = NoticeInput(starts_on=NOTICE_FROM, title="公示")
+    _refused_any(db, "required", fund.open_notice, db, [app], nobody)
+    cashier = NoticeInput(starts_on=NOTICE_FROM, title="公示", by=w["cashier"])
+    _refused_any(db, "fund.role_missing", fund.open_notice, db, [app], cashier)
