@@ -190,8 +190,7 @@ def _open_objections(s: Session, ids: list[str]) -> dict[str, int]:
         for app_id, count in s.execute(
             select(FundObjection.application_id, func.count())
             .where(
-                FundObjection.application_id.in_(chunk),
-                FundObjection.deleted.is_(False),
+                FundObjection.application_id.in_(chunk),  # deleted ones too, like the rule
                 or_(FundObjection.resolved_on.is_(None), FundObjection.outcome == "upheld"),
             )
             .group_by(FundObjection.application_id)
@@ -319,8 +318,7 @@ def _notice_rows(s: Session, query: Select[Any], today: date) -> list[NoticeRow]
             for k, v in s.execute(
                 select(FundObjection.notice_id, func.count())
                 .where(
-                    FundObjection.notice_id.in_(chunk),
-                    FundObjection.deleted.is_(False),
+                    FundObjection.notice_id.in_(chunk),  # deleted ones too, like the rule
                     or_(FundObjection.resolved_on.is_(None), FundObjection.outcome == "upheld"),
                 )
                 .group_by(FundObjection.notice_id)
@@ -360,7 +358,7 @@ def application_detail(db: Database, application_id: str) -> ApplicationDetail:
         objections = list(
             s.scalars(
                 select(FundObjection)
-                .where(FundObjection.application_id == app.id, FundObjection.deleted.is_(False))
+                .where(FundObjection.application_id == app.id)  # deleted ones too
                 .order_by(FundObjection.received_on)
             )
         )

@@ -279,8 +279,9 @@ def check_no_open_objection(s: Session, application: FundApplication) -> None:
         select(func.count())
         .select_from(FundObjection)
         .where(
+            # a deleted objection still counts: an objection is resolved on the record, never
+            # made to vanish (the recycle bin can mark any synced row deleted)
             FundObjection.application_id == application.id,
-            FundObjection.deleted.is_(False),
             (FundObjection.resolved_on.is_(None)) | (FundObjection.outcome == "upheld"),
         )
     )

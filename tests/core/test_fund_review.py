@@ -14,8 +14,10 @@ from sqlalchemy import select, text
 
 from redoffice.fund import applications as fund
 from redoffice.fund import ledger, periods
+from redoffice.fund import queries as fq
 from redoffice.fund.applications import NoticeInput, StepInput
 from redoffice.fund.ledger import IncomeInput
+from redoffice.kit import records
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError, ValidationFailed
 from redoffice.models import FundEntry, FundNotice
@@ -399,3 +401,14 @@ def test_a_notice_names_its_handler_who_holds_the_role(db: Database, w: World) -
     _refused_any(db, "required", fund.open_notice, db, [app], nobody)
     cashier = NoticeInput(starts_on=NOTICE_FROM, title="公示", by=w["cashier"])
     _refused_any(db, "fund.role_missing", fund.open_notice, db, [app], cashier)
+
+
+def test_an_objection_moved_to_the_recycle_bin_still_blocks_payment(db: Database, w: World) -> None:
+    """The generic recycle bin (records.set_deleted) can mark any synced row deleted; the rule
+    skipped deleted objections, so deleting one unblocked the payment unseen."""
+    app = _to(db, w, "on_notice")
+    objection = fund.add_objection(db, app, "有异议", NOTICE_FROM + timedelta(days=1))
+    records.set_deleted(db, "fund_objection", objection, True)
+    _refused_any(db, "fund.rule.objection_open", fund.pay, db, app, _pay_input(w))
+    assert fq.application_rows(db)[0].open_objections == 1
+    assert [r.id for r in fq.payments_due(db)] == []
