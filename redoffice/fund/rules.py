@@ -36,8 +36,9 @@ def applicant_resident(s: Session, app: FundApplication) -> str | None:
 
 
 def person_applications(s: Session, resident_id: str | None, member_id: str | None) -> list[str]:
-    """The ids of every live application of the same person: as the resident, or as a party
-    member linked to that resident, or (a member without a resident record) as that member."""
+    """The ids of every application (deleted ones too) of the same person: as the resident, or
+    as a party member linked to that resident, or (a member without a resident record) as that
+    member."""
     if member_id and not resident_id:
         member = s.get(PartyMember, member_id)
         resident_id = member.resident_id if member is not None else None
@@ -52,11 +53,9 @@ def person_applications(s: Session, resident_id: str | None, member_id: str | No
         conditions.append(FundApplication.member_id == member_id)
     if not conditions:
         return []
-    return list(
-        s.scalars(
-            select(FundApplication.id).where(or_(*conditions), FundApplication.deleted.is_(False))
-        )
-    )
+    # deleted applications too: what was paid on one moved to the recycle bin was still paid
+    # (the yearly cap and the repeat rule count the ledger's money, not the visible list)
+    return list(s.scalars(select(FundApplication.id).where(or_(*conditions))))
 
 
 def _paid_entries(s: Session, application_ids: list[str]) -> list[FundEntry]:

@@ -412,3 +412,11 @@ def test_an_objection_moved_to_the_recycle_bin_still_blocks_payment(db: Database
     _refused_any(db, "fund.rule.objection_open", fund.pay, db, app, _pay_input(w))
     assert fq.application_rows(db)[0].open_objections == 1
     assert [r.id for r in fq.payments_due(db)] == []
+
+
+def test_a_paid_application_moved_to_the_recycle_bin_still_counts(db: Database, w: World) -> None:
+    """Moving a paid application to the recycle bin hid its payment from the yearly cap and the
+    repeat rule: the person could be helped again at once, without a reason."""
+    first = _to(db, w, "paid")
+    records.set_deleted(db, "fund_application", first, True)
+    _refused_any(db, "fund.rule.repeat", fund.apply, db, _input(w, applied_on=TODAY))
