@@ -332,6 +332,32 @@ def test_an_entry_never_slips_into_a_period_closed_at_the_same_moment(
     assert found.ok, (outcome, found.message)
 
 
+@LEDGER_DEFECT
+@pytest.mark.real_commits
+def test_two_accountants_never_reverse_one_entry_twice(
+    db: Database, w: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """append checks "reversed at most once" before it locks the head: two accountants
+    reversing the same entry at once both passed: it was taken back twice."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("two connections writing at once: PostgreSQL")
+    gift = ledger.add_income(db, _donation(w, "500", TODAY))
+    _both_check_first(monkeypatch, ledger, "_check_reversal")
+    done: list[str] = []
+
+    def take_back(reason: str) -> None:
+        try:
+            done.append(ledger.reverse(db, gift, reason, w["accountant"], TODAY))
+        except UserError as exc:
+            done.append(exc.code)
+
+    _at_once(take_back, "录错", "重复录入")
+    with db.read() as s:
+        reversals = s.scalars(select(FundEntry.id).where(FundEntry.reverses_id == gift)).all()
+    assert len(reversals) == 1, done
+    assert ledger.verify(db).ok
+
+
 @pytest.mark.xfail(strict=True, reason="a close removed with plain SQL is not in the chain")
 def test_verify_finds_a_close_removed_with_plain_sql(db: Database, w: World) -> None:
     last_quarter = periods.quarter_of(periods.quarter_of(TODAY).starts_on - timedelta(days=1))
