@@ -484,12 +484,12 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="128"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="161"/>
         <source>%1: %2 so far this month (up to today)</source>
         <translation>%1：本月至今（截至今日）%2 户次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="210"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="243"/>
         <source>light: this month so far</source>
         <translation>浅色：本月至今（截至今日）</translation>
     </message>
@@ -1008,225 +1008,230 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="329"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="485"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="362"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="524"/>
         <source>Whole community</source>
         <translation>全社区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="333"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="356"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="366"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="392"/>
         <source>Visits overdue</source>
         <translation>逾期未走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="334"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="367"/>
         <source>Visits due this week</source>
         <translation>本周应走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="335"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="368"/>
         <source>Requests due within 24 h</source>
         <translation>24小时内到期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="336"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="369"/>
         <source>Requests overdue</source>
         <translation>逾期诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="337"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="370"/>
         <source>Awaiting call-back</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="338"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="371"/>
         <source>Open resolutions</source>
         <translation>未完成议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="339"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="372"/>
         <source>Overdue resolutions</source>
         <translation>逾期议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="340"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="373"/>
         <source>Wish claims not contacted</source>
         <translation>认领逾期未对接</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="341"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="355"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="374"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="391"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="342"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="375"/>
         <source>Residents</source>
         <translation>居民人数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="343"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="376"/>
         <source>Party members</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="344"/>
-        <source>Fund: waiting on me</source>
-        <translation>基金：待我办理</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="345"/>
-        <source>Fund notices ending this week</source>
-        <translation>本周结束的基金公示</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="346"/>
-        <source>Fund payments due</source>
-        <translation>基金待发放</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="357"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="393"/>
         <source>Due this week</source>
         <translation>本周应走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="358"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="394"/>
         <source>Open requests</source>
         <translation>在办诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="359"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="395"/>
         <source>Overdue requests</source>
         <translation>逾期诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="384"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="395"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="420"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="431"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="385"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="421"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="387"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="423"/>
         <source>Last visit</source>
         <translation>上次走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="390"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="398"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="405"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="426"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="434"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="441"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="391"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="427"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="392"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="428"/>
         <source>Request</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="394"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="430"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="399"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="435"/>
         <source>Resolution</source>
         <translation>议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="400"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="436"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="401"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="437"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="402"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="438"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="406"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="442"/>
         <source>Wish</source>
         <translation>心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="407"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="443"/>
         <source>Beneficiary</source>
         <translation>心愿人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="408"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="444"/>
         <source>Claimed by</source>
         <translation>认领人/单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="409"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="445"/>
         <source>Contact by</source>
         <translation>对接截止</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="448"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="484"/>
         <source>Show for</source>
         <translation>查看范围</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="458"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="493"/>
+        <source>Red fund</source>
+        <translation>红色基金</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="497"/>
         <source>Per grid</source>
         <translation>各网格情况</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="464"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="503"/>
         <source>Visits per month</source>
         <translation>每月走访户次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="465"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="504"/>
         <source>Requests by category (12 months)</source>
         <translation>诉求类别（近12个月）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="466"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="505"/>
         <source>Requests by state</source>
         <translation>诉求状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="484"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="523"/>
         <source>Mine: %1</source>
         <translation>我的：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="518"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="557"/>
         <source>As of %1</source>
         <translation>截至 %1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="553"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="592"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="354"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="386"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="393"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="390"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="422"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="429"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="467"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="377"/>
+        <source>Waiting on me</source>
+        <translation>待我办理</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="378"/>
+        <source>Notices end this week</source>
+        <translation>本周公示期满</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="379"/>
+        <source>To be paid</source>
+        <translation>待发放</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="506"/>
         <source>Special groups</source>
         <translation>特殊人群</translation>
     </message>

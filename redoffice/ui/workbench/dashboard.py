@@ -107,6 +107,41 @@ class Card(QFrame):
         super().mousePressEvent(event)
 
 
+class FundFigure(Card):
+    """A line of the 红色基金 card: a figure and its title side by side (three share one card,
+    so that the row of cards still fits a 1366-pixel screen); clicking opens the 基金 page."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        QFrame.__init__(self, parent)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.value = QLabel("—")
+        self.value.setStyleSheet("font-size: 15px; font-weight: bold; color: #c0392b;")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(title))
+        layout.addStretch(1)
+        layout.addWidget(self.value)
+
+
+def fund_card(title: str, figures: Iterable[FundFigure]) -> QFrame:
+    """The 红色基金 card: its title over its figures."""
+    card = QFrame()
+    card.setObjectName("fund_card")
+    card.setFrameShape(QFrame.Shape.StyledPanel)
+    card.setStyleSheet(
+        "QFrame#fund_card { background: #fff; border: 1px solid #e3c8c4; border-radius: 6px; }"
+    )
+    column = QVBoxLayout(card)
+    column.setContentsMargins(10, 4, 10, 4)
+    column.setSpacing(0)
+    heading = QLabel(title)
+    heading.setStyleSheet("font-weight: bold;")
+    column.addWidget(heading)
+    for figure in figures:
+        column.addWidget(figure)
+    return card
+
+
 class BarChart(QWidget):
     """Labelled bars drawn with QPainter (no chart dependency): horizontal, or vertical
     columns for a time series whose last column may be a period still running (drawn
@@ -341,11 +376,14 @@ class Dashboard(QWidget):
             "households": self.tr("Households"),
             "residents": self.tr("Residents"),
             "party_members": self.tr("Party members"),
-            "fund_waiting": self.tr("Fund: waiting on me"),
-            "fund_notices_ending": self.tr("Fund notices ending this week"),
-            "fund_payments_due": self.tr("Fund payments due"),
+            "fund_waiting": self.tr("Waiting on me"),
+            "fund_notices_ending": self.tr("Notices end this week"),
+            "fund_payments_due": self.tr("To be paid"),
         }
-        self.cards = {key: Card(title) for key, title in self.titles.items()}
+        self.cards = {
+            key: FundFigure(title) if key in FUND_CARDS else Card(title)
+            for key, title in self.titles.items()
+        }
         for key, which in FUND_CARDS.items():
             self.cards[key].clicked.connect(partial(self.open_fund.emit, which))
         self.lists = self._lists()
@@ -449,9 +487,12 @@ class Dashboard(QWidget):
         top.addWidget(self.scope)
         top.addStretch(1)
         top.addWidget(self.as_of)
-        cards = QGridLayout()  # two rows: fourteen cards side by side would be cut at 1366
-        for n, card in enumerate(self.cards.values()):
-            cards.addWidget(card, n // 7, n % 7)
+        cards = QHBoxLayout()
+        for key, card in self.cards.items():
+            if key not in FUND_CARDS:
+                cards.addWidget(card)
+        fund = [c for key in FUND_CARDS if isinstance(c := self.cards[key], FundFigure)]
+        cards.addWidget(fund_card(self.tr("Red fund"), fund))
         middle = QHBoxLayout()
         middle.addWidget(self.tabs, 3)
         grid_box = QVBoxLayout()
