@@ -379,6 +379,7 @@ def test_a_line_count_unlike_the_manifest_is_refused(pair: Pair) -> None:
     [
         (b'{"t": "resident", "r": {"name": "\xff\xfe"}}', "行无效"),
         (b'{"t": "resident", "t": "resident", "r": {}}', "重复的键"),
+        (b'{"t":"resident","t":"resident","r":{}}', "重复的键"),
         (b'{"t": "resident", "r": {"version": NaN}}', "NaN"),
     ],
 )
