@@ -4,8 +4,11 @@ never in the database; fingerprints for reading aloud."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import keyring
 import pytest
+from keyring.backends.chainer import ChainerBackend
 from sqlalchemy import text
 
 from redoffice.kit.errors import UserError
@@ -70,3 +73,21 @@ def test_a_database_copied_to_another_pc_has_no_keys_there(tmp_path: Path) -> No
         assert new.key_id != old and keys.previous_key_ids(db) == [old]
         assert keys.load_keys(db).key_id == new.key_id
     db.close()
+
+
+def test_an_empty_keyring_chain_counts_as_no_keyring(tmp_path: Path) -> None:
+    class EmptyChain(ChainerBackend):
+        @property
+        def backends(self) -> list[Any]:
+            return []
+
+    before = keyring.get_keyring()
+    keyring.set_keyring(EmptyChain())  # type: ignore[no-untyped-call]
+    try:
+        assert not keys.keyring_available()
+        db = community_db(tmp_path / "c.sqlite")
+        with pytest.raises(UserError, match="系统密钥库"):
+            keys.ensure_keys(db)
+        db.close()
+    finally:
+        keyring.set_keyring(before)
