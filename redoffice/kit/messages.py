@@ -291,20 +291,30 @@ MESSAGES: Final[dict[str, str]] = {
     "sync.bad_zip": "数据包“{name}”的结构不对（{detail}），已拒收",
     "sync.bad_manifest": "数据包“{name}”的清单无效（{detail}），已拒收",
     "sync.not_a_package": "“{name}”不是数据同步文件",
-    "sync.unknown_sender": "数据包来自未登记的节点 {node}，已拒收。请先导入对方的登记文件并核对指纹",
+    "sync.unknown_sender": (
+        "数据包来自未登记的节点 {node}，已拒收。请先导入对方的登记文件并核对指纹"
+    ),
     "sync.sender_revoked": "数据包来自已撤销登记的 {name}，已拒收",
     "sync.key_revoked": "数据包是用 {name} 已作废的密钥签名的，已拒收。请对方用新密钥重新导出",
     "sync.unknown_key": "数据包的签名密钥不是 {name} 登记的密钥，已拒收。请核实后重新登记",
     "sync.bad_signature": "数据包“{name}”的签名不对，内容可能被改动过，已拒收",
     "sync.wrong_recipient": "这个数据包是发给另一个单位的（{recipient}），不是本单位，已拒收",
-    "sync.wrong_key": "这个数据包是用本单位已更换的旧密钥加密的，已拒收。请对方导入本单位新的登记文件后重新导出",
+    "sync.wrong_key": (
+        "这个数据包是用本单位已更换的旧密钥加密的，已拒收。请对方导入本单位新的登记文件后重新导出"
+    ),
     "sync.tampered": "数据包“{name}”中的“{member}”与清单不符（被改动或损坏），已拒收",
-    "sync.schema_newer": "数据包来自更新版本的红色工作台（数据版本 {found}），请先升级本机软件再导入",
+    "sync.schema_newer": (
+        "数据包来自更新版本的红色工作台（数据版本 {found}），请先升级本机软件再导入"
+    ),
     "sync.schema_older": "数据包来自过旧版本的红色工作台（数据版本 {found}），请对方升级后重新导出",
     "sync.decrypt_failed": "数据包无法解密（内容被改动，或不是加密给本单位的），已拒收",
     "sync.bad_line": "数据包第 {line} 行无效：{detail}，已拒收",
-    "sync.count_mismatch": "数据包的记录数与清单不符（清单 {expected} 条，实际 {found} 条），已拒收",
-    "sync.gap": "缺少第 {first}–{last} 号数据，本包暂不导入，请社区重新导出（新的数据包会包含缺少的部分）",
+    "sync.count_mismatch": (
+        "数据包的记录数与清单不符（清单 {expected} 条，实际 {found} 条），已拒收"
+    ),
+    "sync.gap": (
+        "缺少第 {first}–{last} 号数据，本包暂不导入，请社区重新导出（新的数据包会包含缺少的部分）"
+    ),
     "sync.new_epoch_gap": "{name} 的数据已重新编号，需要一个完整数据包，请社区重新导出",
     "sync.old_epoch": "这是 {name} 旧编号的数据包（已被更新的数据取代），未导入",
     "sync.fork": (
