@@ -2,7 +2,7 @@
 residents, a year of visits, cases, meetings and wishes). Prints figures only.
 
 `python -m bench.run [part …]` runs some parts only (default: all, in this order):
-size, search, startup, scroll, pages, work, saves, meetings, excel (and `import`: the import
+size, search, startup, scroll, pages, work, saves, meetings, excel, fund (and `import`: the import
 half of excel alone, three times, not part of the default). BENCH_DB names a database
 made elsewhere (it is built once otherwise, into bench/out/).
 
@@ -12,7 +12,8 @@ end. Issue 11 (bench/pages.py): every page and tab ready ≤ 0.5 s after it is o
 GUI-thread stall over 50 ms; 工作台 p95 ≤ 200 ms. Issue 12 §4: the database ≤ 320 MB
 (bench/size.py); start to the main window ≤ 3× a bare PySide6 window (bench/startup.py); saving
 a resident, a visit and a case ≤ 10 ms (bench/saves.py); Excel import into an empty registry
-≤ 5× a bare python-calamine read (bench/excel.py).
+≤ 5× a bare python-calamine read (bench/excel.py). Issue 13 (bench/fund.py), with a ledger of
+10,000 entries: `fund verify` ≤ 0.5 s, the 基金台账 PDF ≤ 2 s, the 基金 page ready ≤ 0.3 s.
 """
 
 from __future__ import annotations
@@ -34,8 +35,9 @@ from redoffice.registry.search import ResidentQuery
 from redoffice.settings import community
 
 OUT = Path(__file__).parent / "out"
-# v3: the demo has a year of visits, cases and meetings; BENCH_DB: one already made elsewhere
-DB = Path(os.environ.get("BENCH_DB", OUT / "bench-v3.sqlite"))
+# v4: the demo has a year of visits, cases, meetings and 红色基金 activity; BENCH_DB: one
+# already made elsewhere
+DB = Path(os.environ.get("BENCH_DB", OUT / "bench-v4.sqlite"))
 HOUSEHOLDS = int(os.environ.get("BENCH_HOUSEHOLDS", "35000"))
 
 
@@ -115,6 +117,7 @@ def _run_pages() -> None:
 
 def _parts() -> dict[str, Callable[[], None]]:
     from bench.excel import bench_excel, bench_import
+    from bench.fund import bench_fund
     from bench.gui_scroll import bench_scroll
     from bench.meetings import bench_meetings
     from bench.saves import bench_saves
@@ -132,6 +135,7 @@ def _parts() -> dict[str, Callable[[], None]]:
         "saves": lambda: bench_saves(DB),
         "meetings": lambda: bench_meetings(DB),
         "excel": lambda: bench_excel(DB),
+        "fund": lambda: bench_fund(DB),
         "import": lambda: bench_import(DB),  # the import half of "excel" alone, 3 runs
     }
 
