@@ -251,6 +251,25 @@ def test_objections_are_recorded_and_resolved(
     assert "--resolve" in _refused(capsys, dbfile, "fund", "objection", number)
 
 
+def test_higher_approval_rejection_and_withdrawal(
+    dbfile: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    higher = _ok(capsys, dbfile, "fund", "list", "--status", "pending_higher")[0]["number"]
+    step = ["fund", "step", higher, "--by", "陈书记"]
+    done = _ok(capsys, dbfile, *step, "--approve-higher", "--opinion", "街道党工委批复同意")
+    assert done["status"] == "approved" and done["status_label"] == "待公示"
+    waiting = _ok(capsys, dbfile, "fund", "list", "--status", "applied")
+    first, second = waiting[0]["number"], waiting[1]["number"]
+    err = _refused(capsys, dbfile, "fund", "step", first, "--withdraw", "--by", "张秘书")
+    assert "意见" in err  # a reason is required
+    withdrawn = ["fund", "step", first, "--withdraw", "--by", "张秘书", "--opinion", "已获医保报销"]
+    assert _ok(capsys, dbfile, *withdrawn)["status"] == "withdrawn"
+    reject = ["--reject", "--by", "周支书", "--opinion", "家庭收入高于救助标准"]
+    assert _ok(capsys, dbfile, "fund", "step", second, *reject)["status"] == "rejected"
+    err = _refused(capsys, dbfile, "fund", "step", second, "--review", "--by", "周支书")
+    assert "不予批准" in err
+
+
 def _tamper(dbfile: str, sql: str) -> None:
     with sqlite3.connect(dbfile) as conn:
         conn.execute(sql)
