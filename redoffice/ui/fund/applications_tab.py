@@ -85,6 +85,7 @@ class ApplicationsTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.rows: list[ApplicationRow] = []
+        self._select_next: str | None = None  # to select once the list shows it
         self.status = QComboBox()
         self.status.addItem(self.tr("All states"), "")
         self.status.addItem(self.tr("Waiting on me"), MINE)
@@ -113,6 +114,7 @@ class ApplicationsTab(QWidget):
             stretch=9,
         )
         self.table.current_changed.connect(self.show_detail)
+        self.table.activated_key.connect(lambda _key: self.print_("form"))  # 双击: the 审批表
         self.count = QLabel()
         self.detail = QLabel()
         self.detail.setWordWrap(True)
@@ -133,8 +135,9 @@ class ApplicationsTab(QWidget):
         filters.addWidget(self.search, 2)
         filters.addWidget(self.status, 1)
         filters.addWidget(self.count)
-        top = stacked(self.table)
-        split = splitter(Qt.Orientation.Vertical, [380, 220], top, stacked(self.detail, self.steps))
+        split = splitter(
+            Qt.Orientation.Vertical, [380, 220], self.table, stacked(self.detail, self.steps)
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(steps_row)
         layout.addLayout(prints_row)
@@ -225,11 +228,10 @@ class ApplicationsTab(QWidget):
         )
         self.count.setText(self.tr("%n application(s)", "", len(rows)))
         self.row_buttons.apply()
-        if self._select_next and self._select_next in [r.id for r in rows]:
-            self.table.selectRow([r.id for r in rows].index(self._select_next))
+        ids = [r.id for r in rows]
+        if self._select_next in ids:
+            self.table.selectRow(ids.index(self._select_next))
         self._select_next = None
-
-    _select_next: str | None = None
 
     def refresh(self) -> None:
         self.reload()
