@@ -150,239 +150,239 @@
 <context>
     <name>ApplicationsTab</name>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="89"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="90"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="90"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="91"/>
         <source>Waiting on me</source>
         <translation>待我办理</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="91"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="92"/>
         <source>Payments due</source>
         <translation>待发放</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="95"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="96"/>
         <source>Number or applicant</source>
         <translation>编号或申请人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="101"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="102"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="102"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="103"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="103"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="104"/>
         <source>Grid / estate</source>
         <translation>网格/小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="104"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="105"/>
         <source>Hardship</source>
         <translation>困难类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="105"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="106"/>
         <source>Use</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="106"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="107"/>
         <source>Asked</source>
         <translation>申请金额</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="107"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="108"/>
         <source>Approved</source>
         <translation>批准金额</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="108"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="109"/>
         <source>Paid</source>
         <translation>已发放</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="109"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="110"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="110"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="111"/>
         <source>Waiting for</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="111"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="112"/>
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="122"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="124"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="123"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="125"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="124"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="126"/>
         <source>By</source>
         <translation>办理人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="125"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="127"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="126"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="128"/>
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="147"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="150"/>
         <source>New application…</source>
         <translation>新建申请…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="148"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="151"/>
         <source>Review…</source>
         <translation>初审…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="149"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="152"/>
         <source>Approve…</source>
         <translation>审核…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="150"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="153"/>
         <source>Higher approval…</source>
         <translation>上级审批…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="151"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="154"/>
         <source>Refuse…</source>
         <translation>不予批准…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="152"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="155"/>
         <source>Withdraw…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="153"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="156"/>
         <source>Public notice…</source>
         <translation>公示…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="154"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="157"/>
         <source>Objection…</source>
         <translation>登记异议…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="155"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="158"/>
         <source>Resolve objection…</source>
         <translation>处理异议…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="156"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="159"/>
         <source>Pay out…</source>
         <translation>发放…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="161"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="164"/>
         <source>Print approval form</source>
         <translation>打印审批表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="162"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="165"/>
         <source>Print receipt slip</source>
         <translation>打印签收单</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="163"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="166"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="226"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="229"/>
         <source>%n application(s)</source>
         <translation>
             <numerusform>共 %n 件申请</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="265"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="267"/>
         <source>Account: %1</source>
         <translation>账户：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="266"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="268"/>
         <source>Entered by: %1</source>
         <translation>录入：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="267"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="269"/>
         <source>Reason: %1</source>
         <translation>事由：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="270"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="272"/>
         <source>Family of %1</source>
         <translation>家庭 %1 人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="273"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="275"/>
         <source>Income per head: %1 a month</source>
         <translation>人均月收入 %1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="277"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="279"/>
         <source>Notice %1: %2 to %3</source>
         <translation>公示 %1：%2 至 %3</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="283"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="285"/>
         <source>Helped again because: %1</source>
         <translation>再次救助理由：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="285"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="287"/>
         <source>Closed because: %1</source>
         <translation>终止原因：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="288"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="290"/>
         <source>resolved %1: %2 %3</source>
         <translation>%1 已处理：%2 %3</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="293"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="295"/>
         <source>not resolved</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="296"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="298"/>
         <source>Objection of %1: %2 (%3)</source>
         <translation>%1 异议：%2（%3）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="328"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="330"/>
         <source>Public notice</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="329"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="331"/>
         <source>No application is approved and waiting for its public notice.</source>
         <translation>没有已批准、等待公示的申请。</translation>
     </message>
@@ -484,12 +484,12 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="161"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="163"/>
         <source>%1: %2 so far this month (up to today)</source>
         <translation>%1：本月至今（截至今日）%2 户次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="243"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="245"/>
         <source>light: this month so far</source>
         <translation>浅色：本月至今（截至今日）</translation>
     </message>
@@ -1008,230 +1008,230 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="362"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="524"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="364"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="526"/>
         <source>Whole community</source>
         <translation>全社区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="366"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="392"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="368"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="394"/>
         <source>Visits overdue</source>
         <translation>逾期未走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="367"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="369"/>
         <source>Visits due this week</source>
         <translation>本周应走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="368"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="370"/>
         <source>Requests due within 24 h</source>
         <translation>24小时内到期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="369"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="371"/>
         <source>Requests overdue</source>
         <translation>逾期诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="370"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="372"/>
         <source>Awaiting call-back</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="371"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="373"/>
         <source>Open resolutions</source>
         <translation>未完成议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="372"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="374"/>
         <source>Overdue resolutions</source>
         <translation>逾期议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="373"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="375"/>
         <source>Wish claims not contacted</source>
         <translation>认领逾期未对接</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="374"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="391"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="376"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="393"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="375"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="377"/>
         <source>Residents</source>
         <translation>居民人数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="376"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="378"/>
         <source>Party members</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="393"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="395"/>
         <source>Due this week</source>
         <translation>本周应走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="394"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="396"/>
         <source>Open requests</source>
         <translation>在办诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="395"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="397"/>
         <source>Overdue requests</source>
         <translation>逾期诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="420"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="431"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="422"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="433"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="421"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="423"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="423"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="425"/>
         <source>Last visit</source>
         <translation>上次走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="426"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="434"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="441"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="428"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="436"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="443"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="427"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="429"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="428"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="430"/>
         <source>Request</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="430"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="432"/>
         <source>Handled by</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="435"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="437"/>
         <source>Resolution</source>
         <translation>议定事项</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="436"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="438"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="437"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="439"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="438"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="440"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="442"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="444"/>
         <source>Wish</source>
         <translation>心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="443"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="445"/>
         <source>Beneficiary</source>
         <translation>心愿人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="444"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="446"/>
         <source>Claimed by</source>
         <translation>认领人/单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="445"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="447"/>
         <source>Contact by</source>
         <translation>对接截止</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="484"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="486"/>
         <source>Show for</source>
         <translation>查看范围</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="493"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="495"/>
         <source>Red fund</source>
         <translation>红色基金</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="497"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="499"/>
         <source>Per grid</source>
         <translation>各网格情况</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="503"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="505"/>
         <source>Visits per month</source>
         <translation>每月走访户次</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="504"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="506"/>
         <source>Requests by category (12 months)</source>
         <translation>诉求类别（近12个月）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="505"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="507"/>
         <source>Requests by state</source>
         <translation>诉求状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="523"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="525"/>
         <source>Mine: %1</source>
         <translation>我的：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="557"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="559"/>
         <source>As of %1</source>
         <translation>截至 %1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="592"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="594"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="390"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="422"/>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="429"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="392"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="424"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="431"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="377"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="379"/>
         <source>Waiting on me</source>
         <translation>待我办理</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="378"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="380"/>
         <source>Notices end this week</source>
         <translation>本周公示期满</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="379"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="381"/>
         <source>To be paid</source>
         <translation>待发放</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/workbench/dashboard.py" line="506"/>
+        <location filename="../../redoffice/ui/workbench/dashboard.py" line="508"/>
         <source>Special groups</source>
         <translation>特殊人群</translation>
     </message>
