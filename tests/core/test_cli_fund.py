@@ -362,3 +362,35 @@ def test_the_fund_reports_are_written(
     err = _refused(capsys, dbfile, "report", "fund-ledger", "--out", str(tmp_path / "x.pdf"))
     assert "--period" in err
     assert not (tmp_path / "x.pdf").exists()
+
+
+@pytest.mark.postgresql
+def test_fund_commands_on_postgresql(pg_server: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from sqlalchemy import create_engine, text
+
+    from tests.core.test_cli import INIT
+
+    admin = create_engine(f"{pg_server}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text("DROP DATABASE IF EXISTS cli_fund_test"))
+        conn.execute(text("CREATE DATABASE cli_fund_test"))
+    admin.dispose()
+    url = f"{pg_server}/cli_fund_test"
+    assert main(["--db-url", url, *INIT]) == 0
+    assert main(["--db-url", url, "demo", "--households", "15", "--seed", "2"]) == 0
+    where = ["--db-url", url]
+    capsys.readouterr()
+    assert main([*where, "fund", "list", "--json"]) == 0
+    statuses = {a["status"] for a in json.loads(capsys.readouterr().out)}
+    assert {"paid", "on_notice", "pending_higher", "rejected", "withdrawn"} <= statuses
+    income = ["fund", "income", "add", "--account", "红色基金专户", "--source", "其他"]
+    assert main([*where, *income, "--amount", "12.34", "--by", "刘会计", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["amount"] == 1234
+    assert main([*where, "fund", "verify", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["ok"] is True
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE fund_entry SET counterparty = 'x' WHERE number = 4"))
+    engine.dispose()
+    assert main([*where, "fund", "verify"]) == 1
+    assert "第 4 笔" in capsys.readouterr().err
