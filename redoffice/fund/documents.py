@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from redoffice.fund.codes import (
     DONOR_KINDS,
+    ENTRY_KINDS,
     HARDSHIPS,
     PAY_METHODS,
     PAY_PLACES,
@@ -415,9 +416,14 @@ def ledger(
     date_to: date | None = None,
     account_id: str | None = None,
 ) -> Ledger:
-    """基金台账 of a period (2026Q3, 2026H1, 2026) or a date range, one account or all: the
-    opening balance, the entries in date order with their running balance, the closing
-    balance."""
+    """基金台账 of a period (2026Q3, 2026H1, 2026) or a date range, one account or all.
+
+    One order everywhere (the screen, this PDF and the workbook): the entries dated in the
+    span by their number — the order the money moved in the books (记账顺序), so a payment
+    dated 11-05 but entered on 12-02 comes after the entries entered before it — each with its
+    own account's balance after it (``balance_after``, as the screen shows) and, when several
+    accounts are shown, the account's name. The 期初余额 is the balance of the entries dated
+    before the span, the 期末余额 that plus the span's entries (by date, like 收支情况)."""
     name = _community(db)
     title, start, end = _span(period, date_from, date_to)
     reversed_entry = FundEntry.__table__.alias("reversed_entry")
@@ -426,10 +432,13 @@ def ledger(
         opening = _balance_before(s, start, account_id)
         rows = s.execute(
             select(
+                FundEntry.number,
                 FundEntry.kind,
                 FundEntry.entry_date,
                 FundEntry.voucher_no,
                 FundEntry.amount,
+                FundEntry.balance_after,
+                FundAccount.name,
                 func.coalesce(func.nullif(FundEntry.source, ""), reversed_entry.c.source, ""),
                 func.coalesce(func.nullif(FundEntry.use, ""), reversed_entry.c.use, ""),
                 FundEntry.counterparty,
@@ -437,16 +446,42 @@ def ledger(
                 FundEntry.handled_by,
                 FundEntry.checked_by,
             )
+            .join(FundAccount, FundAccount.id == FundEntry.account_id)
             .outerjoin(FundApplication, FundApplication.id == FundEntry.application_id)
             .outerjoin(reversed_entry, reversed_entry.c.id == FundEntry.reverses_id)
             .where(_entries_filter(account_id), FundEntry.entry_date.between(start, end))
-            .order_by(FundEntry.entry_date, FundEntry.number)
+            .order_by(FundEntry.number)
         ).all()
         names = {row[0]: row[1] for row in s.execute(select(Staff.id, Staff.name)).all()}
-    balance = opening
+        several = account is None and (
+            int(
+                s.scalar(
+                    select(func.count(func.distinct(FundEntry.account_id))).where(
+                        _entries_filter(None)
+                    )
+                )
+                or 0
+            )
+            > 1
+        )
+    closing = opening
     lines = []
-    for kind, day, voucher, amount, source, use, party, number, handler, checker in rows:
-        balance += amount
+    for (
+        number,
+        kind,
+        day,
+        voucher,
+        amount,
+        balance_after,
+        account_name,
+        source,
+        use,
+        party,
+        app_number,
+        handler,
+        checker,
+    ) in rows:
+        closing += amount
         lines.append(
             LedgerLine(
                 entry_date=day.isoformat(),
@@ -455,10 +490,13 @@ def ledger(
                 counterparty=party,
                 income=amount if amount > 0 else None,
                 spending=-amount if amount < 0 else None,
-                balance=balance,
-                application_number=number or "",
+                balance=balance_after,
+                application_number=app_number or "",
                 handler=names.get(handler, ""),
                 checker=names.get(checker, "") if checker else "",
+                number=number,
+                account=account_name,
+                kind=ENTRY_KINDS.get(kind, kind),
             )
         )
     return Ledger(
@@ -467,8 +505,9 @@ def ledger(
         account=account.name if account else "全部账户",
         opening=opening,
         lines=tuple(lines),
-        closing=balance,
+        closing=closing,
         opened_on=start.isoformat(),
+        several_accounts=several,
     )
 
 

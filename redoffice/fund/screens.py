@@ -224,6 +224,7 @@ def entry_lines(db: Database, ids: list[str]) -> list[LedgerLine]:
             .outerjoin(checker, checker.id == FundEntry.checked_by)
             .outerjoin(target, target.id == FundEntry.reverses_id)
             .where(FundEntry.id.in_(ids))
+            .order_by(FundEntry.number)  # the ledger's one order (记账顺序), as on paper
         ).all()
         honour_from = int(config.get_value(s, "fund.honour_yuan") or 0) * 100
         # the reversals of these entries: few, found among the reversals (no index needed)

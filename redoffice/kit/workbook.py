@@ -82,10 +82,13 @@ def rows_workbook(
     rows: Iterable[Sequence[Any]],
     choices: Mapping[int, Sequence[str]] | None = None,
     formats: Mapping[int, str] | None = None,
+    min_widths: Mapping[int, float] | None = None,
 ) -> bytes:
     """Header rows (bold, frozen, the last one filterable) above data rows; ``choices`` puts a
     drop-down list on a column (index -> allowed values) for rows typed later; ``formats`` gives
-    a column's numbers a number format (index -> format, e.g. ``"¥#,##0.00"``).
+    a column's numbers a number format (index -> format, e.g. ``"¥#,##0.00"``); ``min_widths``
+    keeps a column at least that wide (index -> Excel width: formatted amounts are wider than
+    the numbers the widths are measured from).
 
     Written in openpyxl's write-only mode and consumed as it goes: ``rows`` may be a generator
     (column widths come from the header and the first rows), so a long list never lives in
@@ -97,7 +100,8 @@ def rows_workbook(
     # a title row (one cell above the headings) spans the columns: it sizes none of them
     sized = [row for row in header_rows if len(row) > 1 or len(header_rows) == 1]
     for c, width in enumerate(_widths([*sized, *sample]), start=1):
-        sheet.column_dimensions[get_column_letter(c)].width = width
+        least = (min_widths or {}).get(c - 1, 0)
+        sheet.column_dimensions[get_column_letter(c)].width = max(width, least)
     sheet.freeze_panes = f"A{len(header_rows) + 1}"
     for column, allowed in (choices or {}).items():
         _drop_down(sheet, column, allowed, len(header_rows) + 1)

@@ -415,16 +415,22 @@ def honour_certificate(data: HonourCertificate) -> bytes:
 
 @dataclass(frozen=True)
 class LedgerLine:
+    """One entry of the 基金台账, in entry order (序号 = the entry's number: the order the money
+    moved in the books, 记账顺序); ``balance`` is the entry's own account's balance after it."""
+
     entry_date: str
     voucher_no: str
     what: str  # 来源/用途 label (冲正 noted)
     counterparty: str
     income: int | None  # fen
     spending: int | None  # fen, positive
-    balance: int  # fen
+    balance: int  # fen, the balance of the entry's account after it (balance_after)
     application_number: str
     handler: str
     checker: str
+    number: int = 0  # the entry's number (序号)
+    account: str = ""  # the account's name (printed when several accounts are shown)
+    kind: str = ""  # 收入 / 支出 / 冲正
 
 
 @dataclass(frozen=True)
@@ -436,23 +442,41 @@ class Ledger:
     lines: Sequence[LedgerLine]
     closing: int = 0
     opened_on: str = ""  # the period's first day, for the 期初余额 line
+    several_accounts: bool = False  # print the 账户 column (each line's balance is its account's)
 
 
-LEDGER_COLUMNS: Final = (
-    "日期",
-    "凭证号",
-    "来源/用途",
-    "对方",
-    "收入",
-    "支出",
-    "余额",
-    "审批单号",
-    "经办人",
-    "复核人",
+# (key, title, width in mm — 0 takes the rest)
+_LEDGER_LAYOUT: Final[tuple[tuple[str, str, int], ...]] = (
+    ("number", "序号", 12),
+    ("date", "日期", 20),
+    ("voucher", "凭证号", 22),
+    ("account", "账户", 24),
+    ("what", "来源/用途", 26),
+    ("party", "对方", 0),
+    ("income", "收入", 24),
+    ("spending", "支出", 24),
+    ("balance", "余额", 26),
+    ("application", "审批单号", 24),
+    ("handler", "经办人", 16),
+    ("checker", "复核人", 16),
 )
-_LEDGER_WIDTHS: Final = (20, 24, 30, 0, 25, 25, 27, 24, 16, 16)  # mm; 0 takes the rest
-_RIGHT: Final = frozenset({4, 5, 6})
-_WRAPPED: Final = frozenset({1, 2, 3, 7, 8, 9})
+_RIGHT_KEYS: Final = frozenset({"number", "income", "spending", "balance"})
+_WRAPPED_KEYS: Final = frozenset(
+    {"voucher", "account", "what", "party", "application", "handler", "checker"}
+)
+
+
+def ledger_columns(several_accounts: bool = False) -> tuple[str, ...]:
+    """The 基金台账's column titles; 账户 only when several accounts are shown (the 余额 is then
+    each line's own account's, and says so)."""
+    return tuple(
+        "余额（本账户）" if key == "balance" and several_accounts else title
+        for key, title, _ in _LEDGER_LAYOUT
+        if several_accounts or key != "account"
+    )
+
+
+LEDGER_COLUMNS: Final = ledger_columns()
 _SIZE: Final = 8.0
 _LINE: Final = 10.0  # points per text line
 _PAD: Final = 3.0
@@ -482,28 +506,6 @@ def _money(fen: int | None) -> str:
     return "" if fen is None else yuan_mark(fen)
 
 
-def _summary(
-    label: str,
-    income: int | None = None,
-    spending: int | None = None,
-    balance: int | None = None,
-    day: str = "",
-) -> list[list[str]]:
-    """A line of the ledger that is not an entry: 期初余额, 本页合计, 本期合计, 期末余额."""
-    return [
-        [day],
-        [""],
-        [label],
-        [""],
-        [_money(income)],
-        [_money(spending)],
-        [_money(balance)],
-        [""],
-        [""],
-        [""],
-    ]
-
-
 class _LedgerWriter:
     """Draws the ledger straight onto a canvas: fixed columns, rows that grow for wrapped text,
     the header on every page, each page's totals under it and the period's on the last."""
@@ -513,8 +515,13 @@ class _LedgerWriter:
         self.data = data
         self.width, self.height = (float(v) for v in landscape(A4))
         room = self.width - 2 * MARGIN
-        fixed = sum(w * mm for w in _LEDGER_WIDTHS)
-        self.widths = [w * mm if w else room - fixed for w in _LEDGER_WIDTHS]
+        layout = [c for c in _LEDGER_LAYOUT if data.several_accounts or c[0] != "account"]
+        self.keys = [key for key, _, _ in layout]
+        self.titles = ledger_columns(data.several_accounts)
+        self.right = frozenset(i for i, key in enumerate(self.keys) if key in _RIGHT_KEYS)
+        self.wrapped = frozenset(i for i, key in enumerate(self.keys) if key in _WRAPPED_KEYS)
+        fixed = sum(w * mm for _, _, w in layout)
+        self.widths = [w * mm if w else room - fixed for _, _, w in layout]
         self.xs = [MARGIN]
         for w in self.widths:
             self.xs.append(self.xs[-1] + w)
@@ -537,9 +544,11 @@ class _LedgerWriter:
         }
 
     def cells(self, line: LedgerLine) -> list[list[str]]:
-        values = (
+        values = [
+            str(line.number) if line.number else "",
             line.entry_date,
             line.voucher_no,
+            line.account,
             line.what,
             line.counterparty,
             _money(line.income),
@@ -548,11 +557,32 @@ class _LedgerWriter:
             line.application_number,
             line.handler,
             line.checker,
-        )
+        ]
+        if not self.data.several_accounts:
+            del values[3]
+        wrapped, widths = self.wrapped, self.widths
         return [
-            _wrap(v, self.widths[i] - 2 * _PAD, _SIZE) if i in _WRAPPED and v else [v]
+            _wrap(v, widths[i] - 2 * _PAD, _SIZE) if i in wrapped and v else [v]
             for i, v in enumerate(values)
         ]
+
+    def summary(
+        self,
+        label: str,
+        income: int | None = None,
+        spending: int | None = None,
+        balance: int | None = None,
+        day: str = "",
+    ) -> list[list[str]]:
+        """A line of the ledger that is not an entry: 期初余额, 本页合计, 本期合计, 期末余额."""
+        values = {
+            "date": day,
+            "what": label,
+            "income": _money(income),
+            "spending": _money(spending),
+            "balance": _money(balance),
+        }
+        return [[values.get(key, "")] for key in self.keys]
 
     def paginate(self, rows: list[list[list[str]]]) -> list[list[int]]:
         """Row indexes per page, leaving room for the page's totals (and the period's)."""
@@ -588,7 +618,7 @@ class _LedgerWriter:
         c.rect(MARGIN, y - self.header_h, self.xs[-1] - MARGIN, self.header_h, stroke=0, fill=1)
         c.setFillColor(colors.black)
         c.setFont(FONT, 9)
-        for i, title in enumerate(LEDGER_COLUMNS):
+        for i, title in enumerate(self.titles):
             c.drawCentredString(self.xs[i] + self.widths[i] / 2, y - 11.5, title)
         return float(y)
 
@@ -647,7 +677,7 @@ class _LedgerWriter:
 
     def row(self, y: float, cells: Sequence[Sequence[str]]) -> float:
         """Queues a row's text (the page's text is written at once by :meth:`flush`)."""
-        encoded, ops, left = self._encoded, self._ops, self._left
+        encoded, ops, left, right = self._encoded, self._ops, self._left, self.right
         tallest = 1
         for i, lines in enumerate(cells):
             if len(lines) > tallest:
@@ -659,12 +689,12 @@ class _LedgerWriter:
                 code = encoded.get(text)
                 if code is None:
                     code = self.encoded(text)
-                if i in _RIGHT:
+                if i in right:
                     tx = self.xs[i + 1] - _PAD - self.width_of(text)
                 else:
                     tx = self.xs[i] + _PAD
                 if code:
-                    x = left[i] if i not in _RIGHT else f"{tx:.2f}"
+                    x = left[i] if i not in right else f"{tx:.2f}"
                     ops.append(f"1 0 0 1 {x} {ty:.2f} Tm {code}")
                 else:
                     self._rare.append((tx, ty, text))
@@ -708,7 +738,7 @@ class _LedgerWriter:
             y = top - self.header_h
             ys = []
             if p == 1:
-                y = self.row(y, _summary("期初余额", balance=d.opening, day=d.opened_on))
+                y = self.row(y, self.summary("期初余额", balance=d.opening, day=d.opened_on))
                 ys.append(y)
             page_in = page_out = 0
             for n in indexes:
@@ -718,12 +748,12 @@ class _LedgerWriter:
                 page_out += d.lines[n].spending or 0
             done += len(indexes)
             if indexes:
-                y = self.row(y, _summary("本页合计", page_in, page_out))
+                y = self.row(y, self.summary("本页合计", page_in, page_out))
                 ys.append(y)
             if p == len(pages):
-                y = self.row(y, _summary("本期合计", income_total, spending_total))
+                y = self.row(y, self.summary("本期合计", income_total, spending_total))
                 ys.append(y)
-                y = self.row(y, _summary("期末余额", balance=d.closing))
+                y = self.row(y, self.summary("期末余额", balance=d.closing))
                 ys.append(y)
             self.flush(c)
             self.grid(c, top, ys or [top - self.header_h])

@@ -370,21 +370,107 @@ def test_ledger_pdf_and_workbook(db: Database, tmp_path: Path) -> None:
     assert sheet.freeze_panes == "A3"
     assert sheet.column_dimensions["A"].width < 20, "the title row sizes no column"
     assert period.name in str(sheet["A1"].value)
-    assert [c.value for c in sheet[2]] == list(forms.LEDGER_COLUMNS)
-    assert sheet["C3"].value == "期初余额" and sheet["G3"].value == 0
-    assert sheet["B4"].value == "PZ-001" and sheet["E4"].value == 6000
-    assert sheet["E4"].number_format.startswith('"¥"#,##0.00')
+    assert [c.value for c in sheet[2]] == list(exports.LEDGER_XLSX_COLUMNS)
+    assert sheet["F3"].value == "期初余额" and sheet["J3"].value == 0
+    assert sheet["C4"].value == "PZ-001" and sheet["H4"].value == 6000
+    assert sheet["H4"].number_format.startswith('"¥"#,##0.00')
     assert (
-        sheet["F6"].value == 800
-        and sheet["G6"].value == 5400
-        and sheet["H6"].value == "JJ2027-0001"
+        sheet["I6"].value == 800
+        and sheet["J6"].value == 5400
+        and sheet["K6"].value == "JJ2027-0001"
     )
-    assert [sheet["C7"].value, sheet["E7"].value, sheet["F7"].value] == ["本期合计", 6200, 800]
-    assert [sheet["C8"].value, sheet["G8"].value] == ["期末余额", 5400]
+    assert [sheet["F7"].value, sheet["H7"].value, sheet["I7"].value] == ["本期合计", 6200, 800]
+    assert [sheet["F8"].value, sheet["J8"].value] == ["期末余额", 5400]
 
     with pytest.raises(UserError) as err:
         documents.ledger(db)
     assert err.value.code == "fund.doc.no_period"
+
+
+def test_one_ledger_order_with_each_accounts_balance(db: Database, tmp_path: Path) -> None:
+    """QA 2 + 12: a payment dated earlier but entered later comes after the entries entered
+    before it (记账顺序, by number) on the screen, the PDF and the workbook alike, each line with
+    its own account's balance (balance_after) and its account named when several are shown;
+    the workbook's dates are dates and its amount columns are wide enough."""
+    from redoffice.fund import books, screens
+
+    fund = Fund(db)
+    with db.uow() as s:
+        other = FundAccount(name="党费专项", kind="party_fee", holder="", opened_on=TODAY)
+        s.add(other)
+        s.flush()
+        ledger.append(
+            s,
+            account_id=other.id,
+            kind="income",
+            entry_date=TODAY,
+            amount=12_345_678_00,
+            handled_by=fund.handler,
+            source="party_fee",
+            voucher_no="PZ-004",
+        )
+        late = ledger.append(  # dated before the 党费 entry and the payment, entered last
+            s,
+            account_id=fund.account,
+            kind="payment",
+            entry_date=TODAY - timedelta(days=3),
+            amount=-10000,
+            handled_by=fund.handler,
+            use="relief",
+            counterparty="李芳",
+            voucher_no="PZ-005",
+        )
+        late_number, late_balance = late.number, late.balance_after
+    assert late_balance == 530000  # 6000 + 200 − 800 − 100, in the books' order
+    period = quarter_of(TODAY).name
+    data = documents.ledger(db, period)
+    assert data.several_accounts
+    shown = [(ln.number, ln.voucher_no, ln.account, ln.balance) for ln in data.lines]
+    assert shown == [
+        (1, "PZ-001", "社区慈善基金", 600000),
+        (2, "PZ-002", "社区慈善基金", 620000),
+        (3, "PZ-003", "社区慈善基金", 540000),
+        (4, "PZ-004", "党费专项", 1234567800),
+        (late_number, "PZ-005", "社区慈善基金", 530000),
+    ]
+    assert data.closing == 530000 + 1234567800
+    # the screen: the same order and balances
+    ids = screens.entry_ids(db)
+    assert [
+        (ln.voucher_no, ln.balance_after, ln.account) for ln in screens.entry_lines(db, ids)
+    ] == [(v, b, a) for _, v, a, b in shown]
+    assert [(r.voucher_no, r.balance_after) for r in books.ledger_rows(db)] == [
+        (v, b) for _, v, _, b in shown
+    ]
+    text = _check_pdf(forms.ledger(data), tmp_path)
+    for expected in ("账户", "党费专项", "余额（本账户）", "¥5,300.00", "¥12,345,678.00"):
+        assert expected in text, expected
+    assert text.index("PZ-004") < text.index("PZ-005")
+    one = documents.ledger(db, period, account_id=fund.account)
+    assert not one.several_accounts
+    assert "党费专项" not in _check_pdf(forms.ledger(one), tmp_path)
+
+    book = load_workbook(BytesIO(exports.ledger_xlsx(db, period)))
+    sheet = book.active
+    assert sheet is not None
+    assert [c.value for c in sheet[2]][:5] == ["序号", "日期", "凭证号", "账户", "类型"]
+    assert [sheet.cell(row=r, column=3).value for r in range(4, 9)] == [
+        "PZ-001",
+        "PZ-002",
+        "PZ-003",
+        "PZ-004",
+        "PZ-005",
+    ]
+    assert sheet["B8"].is_date and sheet["B8"].value.date() == TODAY - timedelta(days=3)
+    assert "yy" in sheet["B8"].number_format
+    assert [sheet["D7"].value, sheet["E7"].value, sheet["J7"].value] == [
+        "党费专项",
+        "收入",
+        12345678,
+    ]
+    assert [sheet["E8"].value, sheet["J8"].value] == ["支出", 5300]
+    for column in "HIJ":  # "¥12,345,678.00" fits: no ####
+        assert sheet.column_dimensions[column].width >= len("¥12,345,678.00") + 2
 
 
 def test_quarterly_names_nobody(db: Database, tmp_path: Path) -> None:
