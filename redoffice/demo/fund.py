@@ -1,8 +1,8 @@
 """Demo 红色基金: a year of fund activity ending on ``today``, written through the fund's own
 services (so the ledger's hash chain, numbers, balances and every rule are as the program makes
 them): two accounts (a 专户 and a 社区慈善基金 held through a 慈善组织), income from every source
-(anonymous gifts and a unit's donation that earns an honour certificate among them), staff with
-the four fund roles, applications in every state, 公示 with objections (one resolved, one
+(anonymous gifts and a unit's donation that earns an honour certificate among them), five staff
+with the four fund roles, applications in every state, 公示 with objections (one resolved, one
 open), payments, a reversed double entry and the last complete quarter closed.
 
 Fixed size whatever the number of households (nothing per resident): about 20 applications
@@ -36,9 +36,11 @@ from redoffice.settings import calendar
 
 Rows = dict[type[Base], list[dict[str, Any]]]
 
-# the fund's staff: key → (name, roles); 张秘书 is the demo's operator, a 经办人
+# the fund's staff: key → (name, roles). Not the demo's operator (张秘书): on the staff list,
+# the operator would become the visit form's default visitor and narrow the 工作台's “我的”
+# to no grid at all; give the operator fund roles in the staff register to act in the program
 STAFF = {
-    "handler": ("张秘书", ("handler",)),
+    "handler": ("王经办", ("handler",)),
     "reviewer": ("陈书记", ("reviewer",)),  # 社区党组织书记: 审核; records the 上级's decision
     "first_reviewer": ("周支书", ("reviewer",)),  # 支部书记 / 网格: 初审
     "accountant": ("刘会计", ("accountant",)),

@@ -1,5 +1,5 @@
 """``redoffice-cli fund …`` and the fund reports, run as the office runs them: on a database made
-by ``init`` + ``demo`` (whose year of fund activity includes the staff 张秘书 经办人, 周支书 and
+by ``init`` + ``demo`` (whose year of fund activity includes the staff 王经办 经办人, 周支书 and
 陈书记 审核人, 刘会计 会计, 赵出纳 出纳)."""
 
 import json
@@ -155,6 +155,8 @@ def test_an_application_from_income_to_payment(
         "650",
         "--date",
         _day(40),
+        "--by",
+        "王经办",
     )
     assert app["status"] == "applied" and app["amount_asked"] == 80000
     number = app["number"]
@@ -163,7 +165,7 @@ def test_an_application_from_income_to_payment(
         "status"
     ] == ("reviewed")
     # the 经办人 who entered it cannot approve it (and holds no 审核人 role anyway)
-    assert "审核人" in _refused(capsys, dbfile, *step, "--approve", "--by", "张秘书")
+    assert "审核人" in _refused(capsys, dbfile, *step, "--approve", "--by", "王经办")
     approved = _ok(
         capsys, dbfile, *step, "--approve", "--by", "陈书记", "--amount", "700", "--date", _day(36)
     )
@@ -172,7 +174,7 @@ def test_an_application_from_income_to_payment(
     steps = _count(dbfile, "fund_step")
     assert "不能初审" in _refused(capsys, dbfile, *step, "--review", "--by", "周支书")
     assert _count(dbfile, "fund_step") == steps
-    notice = _ok(capsys, dbfile, "fund", "notice", number, "--from", _day(30), "--by", "张秘书")
+    notice = _ok(capsys, dbfile, "fund", "notice", number, "--from", _day(30), "--by", "王经办")
     assert notice["number"] and notice["ends_on"] < clock.today().isoformat()
 
     entries = _count(dbfile, "fund_entry")
@@ -209,6 +211,8 @@ def test_refusals_name_the_rule_and_write_nothing(
     assert period in err and "结账" in err
     err = _refused(capsys, dbfile, *income, "--amount", "100", "--by", "赵出纳")
     assert "赵出纳" in err and "经办人" in err  # a 出纳 does not record income
+    err = _refused(capsys, dbfile, *income, "--amount", "100")  # no --by: the operator 张秘书
+    assert "--by" in err and "张秘书" in err  # is not on the staff list of the demo
     err = _refused(capsys, dbfile, *income, "--source", "天上掉的", "--amount", "1")
     assert "财政拨款" in err  # the choices listed
     err = _refused(capsys, dbfile, *income[:3], "--source", "财政拨款", "--amount", "1")
@@ -260,9 +264,9 @@ def test_higher_approval_rejection_and_withdrawal(
     assert done["status"] == "approved" and done["status_label"] == "待公示"
     waiting = _ok(capsys, dbfile, "fund", "list", "--status", "applied")
     first, second = waiting[0]["number"], waiting[1]["number"]
-    err = _refused(capsys, dbfile, "fund", "step", first, "--withdraw", "--by", "张秘书")
+    err = _refused(capsys, dbfile, "fund", "step", first, "--withdraw", "--by", "王经办")
     assert "意见" in err  # a reason is required
-    withdrawn = ["fund", "step", first, "--withdraw", "--by", "张秘书", "--opinion", "已获医保报销"]
+    withdrawn = ["fund", "step", first, "--withdraw", "--by", "王经办", "--opinion", "已获医保报销"]
     assert _ok(capsys, dbfile, *withdrawn)["status"] == "withdrawn"
     reject = ["--reject", "--by", "周支书", "--opinion", "家庭收入高于救助标准"]
     assert _ok(capsys, dbfile, "fund", "step", second, *reject)["status"] == "rejected"
