@@ -34,7 +34,6 @@ from redoffice.kit.validation import Checker
 from redoffice.models import (
     FundAccount,
     FundApplication,
-    FundLedgerHead,
     FundNotice,
     FundObjection,
     FundStep,
@@ -72,7 +71,7 @@ OUTCOMES: Final = MappingProxyType({"dismissed": "异议不成立", "upheld": "�
 MAX_FAMILY: Final = 20
 # no amount of this fund is above ¥100,000,000: a typo of extra digits is refused in Chinese
 # instead of failing in the database (BIGINT / SQLite INTEGER overflow)
-MAX_YUAN: Final = 100_000_000
+MAX_YUAN: Final = ledger.MAX_YUAN
 ATTACHMENT_OWNER: Final = "fund_application"
 
 
@@ -435,7 +434,7 @@ def _check_max(c: Checker, field: str, fen: int | None) -> None:
 
 def _lock_ledger(s: Session) -> None:
     """Take the ledger head's row lock (PostgreSQL; SQLite has one writer at a time)."""
-    s.get(FundLedgerHead, str(s.info.get("node_id") or ""), with_for_update=True)
+    ledger.lock_head(s)
 
 
 def _application(s: Session, application_id: str) -> FundApplication:

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any, Final
 
 import orjson
-from sqlalchemy import Date, String, select, type_coerce
+from sqlalchemy import Date, String, func, select, type_coerce
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -42,6 +42,9 @@ from redoffice.models import (
 from redoffice.settings import config
 
 HASH_VERSION: Final = 1
+# no amount of this fund is above ¥100,000,000: a typo of extra digits is refused in Chinese
+# instead of overflowing the database's BIGINT (and the hash's 64-bit integers)
+MAX_YUAN: Final = 100_000_000
 ZERO_HASH: Final = bytes(32)
 # the columns an entry's hash covers, in no particular order (the serialisation sorts keys)
 HASHED: Final = (
@@ -126,6 +129,31 @@ def account_balance(s: Session, account_id: str) -> int:
     return int(last or 0)
 
 
+def lock_head(s: Session) -> FundLedgerHead | None:
+    """The ledger head, row-locked until the transaction ends (PostgreSQL; SQLite has one
+    writer at a time). Taken before any check that another clerk's entry could change."""
+    return s.get(FundLedgerHead, _node(s), with_for_update=True)
+
+
+def available_on(s: Session, account_id: str, on: date) -> int:
+    """What the account can pay out on ``on`` without any day's balance going below 0: the
+    least of its balances by date from ``on`` on (entries dated up to each day), fen."""
+    by_day = s.execute(
+        select(FundEntry.entry_date, func.sum(FundEntry.amount))
+        .where(FundEntry.account_id == account_id, FundEntry.owner_node == _node(s))
+        .group_by(FundEntry.entry_date)
+        .order_by(FundEntry.entry_date)
+    ).all()
+    running, least = 0, None
+    for day, amount in by_day:
+        if day > on and least is None:
+            least = running  # the balance on ``on`` itself
+        running += int(amount or 0)
+        if day > on:
+            least = min(running, running if least is None else least)
+    return running if least is None else least
+
+
 def _check_reversal(s: Session, reverses_id: str | None, amount: int) -> None:
     target = s.get(FundEntry, reverses_id) if reverses_id else None
     if target is None:
@@ -161,16 +189,28 @@ def append(
         raise ValueError(f"unknown entry kind {kind!r}")
     if amount == 0 or (kind == "income" and amount < 0) or (kind == "payment" and amount > 0):
         raise UserError("fund.amount_sign")
+    node = _node(s)
+    # the head's row lock before the checks: another clerk's close, reversal or payment
+    # committed meanwhile is seen by them (checked first and locked after, an entry went into
+    # a period closed at that moment and one entry could be reversed twice)
+    head = lock_head(s)
     closed = closed_period_on(s, entry_date)
     if closed is not None:
         raise UserError("fund.period_closed", day=entry_date.isoformat(), period=closed.period)
     if kind == "reversal":
         _check_reversal(s, columns.get("reverses_id"), amount)
-    node = _node(s)
-    head = s.get(FundLedgerHead, node, with_for_update=True)
     balance = account_balance(s, account_id)
     if balance + amount < 0:
         raise UserError("fund.over_balance", balance=yuan(balance), amount=yuan(-amount))
+    if amount < 0:  # nor below 0 on any day from the entry's date (money that came in later)
+        available = available_on(s, account_id, entry_date)
+        if available + amount < 0:
+            raise UserError(
+                "fund.rule.over_balance_on",
+                day=entry_date.isoformat(),
+                balance=yuan(max(available, 0)),
+                amount=yuan(-amount),
+            )
     values: dict[str, Any] = {name: "" for name in OPTIONAL}
     values.update(
         donor_resident_id=None,
@@ -254,6 +294,8 @@ def _income_columns(s: Session, data: IncomeInput) -> dict[str, Any]:
         c.add("amount", "money.invalid")
     elif amount == 0:
         c.add("amount", "fund.amount_zero")
+    elif amount > MAX_YUAN * 100:
+        c.add("amount", "fund.amount_too_large", max=f"{MAX_YUAN:,}")
     if data.entry_date is None:
         c.add("entry_date", "required")
     else:
@@ -303,6 +345,8 @@ def _income_columns(s: Session, data: IncomeInput) -> dict[str, Any]:
         )
     if data.checked_by and _live(s, Staff, data.checked_by) is None:
         c.add("checked_by", "record.not_found")
+    elif data.checked_by and data.checked_by == data.handled_by and handler is not None:
+        c.add("checked_by", "fund.rule.checker_is_handler", name=handler.name)
     c.raise_if_any()
     columns["amount"] = amount
     return columns
@@ -312,6 +356,7 @@ def add_income(db: Database, data: IncomeInput) -> str:
     """Record money received; every 党内捐款 / 社会捐赠 gets a 捐赠收据 number
     ``<year>-SJ<0001>``. Returns the entry's id."""
     with db.uow() as s:
+        lock_head(s)  # before the receipt number: two clerks at once never share one
         columns = _income_columns(s, data)
         amount = columns.pop("amount")
         if columns["source"] in DONATIONS:
@@ -388,6 +433,7 @@ def close_period(db: Database, period: str, by: str, on: date | None = None) -> 
                 "fund.period_not_ended", period=span.name, ends=span.ends_on.isoformat()
             )
         node = _node(s)
+        head = lock_head(s)  # first: a second accountant closing at once sees this close
         done = s.scalar(
             select(FundPeriodClose.closed_on).where(
                 FundPeriodClose.owner_node == node,
@@ -397,7 +443,6 @@ def close_period(db: Database, period: str, by: str, on: date | None = None) -> 
         )
         if done is not None:
             raise UserError("fund.period_already_closed", period=span.name, on=done.isoformat())
-        head = s.get(FundLedgerHead, node, with_for_update=True)
         close = FundPeriodClose(
             period=span.name,
             starts_on=span.starts_on,

@@ -200,26 +200,6 @@ def check_over_approval_asked(application: FundApplication, amount: int) -> None
         )
 
 
-def available_on(s: Session, account_id: str, on: date) -> int:
-    """What the account can pay out on ``on`` without any day's balance going below 0: the
-    least of its balances by date from ``on`` on (entries dated up to each day), fen."""
-    node = str(s.info.get("node_id") or "")
-    by_day = s.execute(
-        select(FundEntry.entry_date, func.sum(FundEntry.amount))
-        .where(FundEntry.account_id == account_id, FundEntry.owner_node == node)
-        .group_by(FundEntry.entry_date)
-        .order_by(FundEntry.entry_date)
-    ).all()
-    running, least = 0, None
-    for day, amount in by_day:
-        if day > on and least is None:
-            least = running  # the balance on ``on`` itself
-        running += int(amount or 0)
-        if day > on:
-            least = min(running, running if least is None else least)
-    return running if least is None else least
-
-
 def check_higher_not_above_approved(application: FundApplication, amount: int) -> None:
     """The 上级 approves at most what the community approved (it may approve less)."""
     approved = application.amount_approved or 0
@@ -236,7 +216,7 @@ def check_balance(s: Session, account_id: str, amount: int, on: date | None = No
     if amount > balance:
         raise UserError("fund.rule.over_balance", balance=yuan(balance), amount=yuan(amount))
     if on is not None:
-        available = available_on(s, account_id, on)
+        available = ledger.available_on(s, account_id, on)
         if amount > available:
             raise UserError(
                 "fund.rule.over_balance_on",

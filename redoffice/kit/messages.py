@@ -243,6 +243,7 @@ MESSAGES: Final[dict[str, str]] = {
     "fund.before_previous_step": "{step}日期 {day} 不能早于申请 {number} 上一步的日期 {last}",
     "fund.objection_before_notice": "收到异议的日期 {day} 早于公示开始的日期 {starts}",
     "fund.amount_too_large": "金额过大，不能超过 {max} 元",
+    "fund.rule.checker_is_handler": "违反“经办与复核分设”：{name} 不能复核自己经办的账目",
     "fund.rule.higher_over_approved": (
         "上级审批金额 {amount} 元不能高于社区党组织审核批准的 {approved} 元"
     ),
