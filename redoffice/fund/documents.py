@@ -231,6 +231,22 @@ def application_form(db: Database, application_id: str) -> ApplicationForm:
     )
 
 
+LEAD_IN: Final = (
+    "根据{basis}，经本人申请、支部（网格）初审、社区党组织审核，拟对以下人员给予帮扶，现予公示。"
+)
+
+
+def lead_in(basis: str, community_name: str) -> str:
+    """The 公示's lead-in sentence with its 依据: a typed 依据 (《…办法》, 第五条 …) goes into
+    the sentence, never replaces it; without one, the community's 红色基金管理办法. A typed
+    whole sentence (it already says 现予公示) is kept as typed."""
+    text = basis.strip()
+    if "现予公示" in text:
+        return text
+    text = text.removeprefix("根据").strip().rstrip("，,。.；;").strip()
+    return LEAD_IN.format(basis=text or f"《{community_name}红色基金管理办法》")
+
+
 def notice(db: Database, notice_id: str, paper: str = "A4") -> Notice:
     """公示 of the applications it lists: masked name, 网格 (else 小区), use and amount only."""
     name = _community(db)
@@ -259,11 +275,7 @@ def notice(db: Database, notice_id: str, paper: str = "A4") -> Notice:
         community=name,
         number=row.number,
         title=row.title or f"{name}红色基金救助公示",
-        basis=row.basis
-        or (
-            f"根据{name}红色基金管理办法，经本人申请、支部（网格）初审、社区党组织审核，"
-            "拟对以下人员给予帮扶，现予公示。"
-        ),
+        basis=lead_in(row.basis, name),
         lines=tuple(lines),
         starts_on=_cn_date(row.starts_on),
         ends_on=_cn_date(row.ends_on),
@@ -329,8 +341,33 @@ def _receiver(s: Session, entry: FundEntry, community_name: str) -> str:
     return entry.channel or holder or f"{community_name}红色基金"
 
 
+def _void(s: Session, entry: FundEntry, paper: str) -> str:
+    """ "" for a standing entry; for a reversed one, what voids it: 已冲正 and the reversing
+    entry (its number, date, voucher and reason)."""
+    reversal = s.scalars(
+        select(FundEntry)
+        .where(FundEntry.reverses_id == entry.id, FundEntry.deleted.is_(False))
+        .order_by(FundEntry.number)
+        .limit(1)
+    ).first()
+    if reversal is None:
+        return ""
+    details = [_iso(reversal.entry_date)]
+    if reversal.voucher_no:
+        details.append(f"凭证号 {reversal.voucher_no}")
+    if reversal.note:
+        details.append(f"原因：{reversal.note}")
+    said = "，".join(details)
+    return f"已冲正：本笔捐赠已由台账第 {reversal.number} 笔冲正（{said}），本{paper}作废。"
+
+
 def receipt(db: Database, entry_id: str) -> DonationReceipt:
-    """捐赠收据 of a donation (an income entry with a receipt number)."""
+    """捐赠收据 of a donation (an income entry with a receipt number).
+
+    A reversed donation's receipt still prints, marked 作废 with the reversing entry named
+    (已冲正, 第 N 笔): the receipt number was issued and the donor may hold the first copy, so the
+    file needs a voided copy that says why, the way a paper receipt book keeps its voided
+    leaves; refusing to print it would leave the number with no paper at all."""
     name = _community(db)
     with db.read() as s:
         entry = _entry(s, entry_id)
@@ -348,11 +385,14 @@ def receipt(db: Database, entry_id: str) -> DonationReceipt:
             receiver=_receiver(s, entry, name),
             purpose=f"定向用于{name}红色基金" + (f"（{entry.note}）" if entry.note else ""),
             handler=handler,
+            void=_void(s, entry, "收据"),
         )
 
 
 def certificate(db: Database, entry_id: str) -> HonourCertificate:
-    """荣誉证书 of a donation of at least the setting fund.honour_yuan."""
+    """荣誉证书 of a donation of at least the setting fund.honour_yuan; of a reversed donation
+    it prints marked 作废 with the reversing entry named, as the receipt does (the copy that
+    replaces one already handed out is the record that it no longer stands)."""
     name = _community(db)
     with db.read() as s:
         entry = _entry(s, entry_id)
@@ -375,6 +415,7 @@ def certificate(db: Database, entry_id: str) -> HonourCertificate:
             donated_on=_cn_date(entry.entry_date),
             issuer=receiver,
             issued_on=_cn_date(entry.entry_date),
+            void=_void(s, entry, "证书"),
         )
 
 

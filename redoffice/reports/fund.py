@@ -41,7 +41,7 @@ from redoffice.reports.base import (
     table,
     usable_width,
 )
-from redoffice.reports.fonts import FONT, draw_text, maybe_rare, register_font
+from redoffice.reports.fonts import FONT, draw_text, markup, maybe_rare, register_font
 
 LABEL_FILL: Final = colors.HexColor("#f2dcdb")
 RED: Final = colors.HexColor("#b22222")
@@ -53,6 +53,16 @@ def money_line(fen: int | None) -> str:
     if fen is None:
         return ""
     return f"{yuan_mark(fen)}（大写：{capitals(fen)}）"
+
+
+def _pairs(pairs: Sequence[tuple[str, str]], width: float) -> list[Flowable]:
+    """Label/value pairs two a row with no empty label cell: an odd last pair takes the whole
+    row (its value spans the rest)."""
+    even = len(pairs) - len(pairs) % 2
+    out: list[Flowable] = [field_pairs(pairs[:even], width)] if even else []
+    if len(pairs) % 2:
+        out.append(field_pairs(pairs[even:], width * 2))
+    return out
 
 
 # --- 红色基金申请审批表 ----------------------------------------------------------------
@@ -287,11 +297,10 @@ def payment_slip(slip: PaymentSlip) -> bytes:
                 ("救助类别", slip.use),
                 ("发放方式", slip.method),
                 ("发放地点", slip.place),
-                ("发放日期", slip.paid_on),
-                ("", ""),
             ],
             width,
         ),
+        *_pairs([("发放日期", slip.paid_on)], width),
         field_pairs([("发放金额", money_line(slip.amount))], width * 2),
         field_pairs([("经办人", slip.handler), ("复核人", slip.checker)], width),
         labelled_box("领款人确认", "本人已足额领取上述款项（物资）。", width),
@@ -316,15 +325,27 @@ class DonationReceipt:
     receiver: str  # the 慈善组织 (channel) or the fund's account holder: never the 居委会
     purpose: str  # 定向用于……
     handler: str
+    void: str = ""  # why this receipt no longer stands (已冲正 …): printed as 作废
+
+
+VOID_MARK: Final = "作废"
+
+
+def _void_banner(text: str, width: float) -> list[Flowable]:
+    """A red 作废 line and the reason, at the top of a voided paper."""
+    mark = Paragraph(f'<font color="#b22222">【{VOID_MARK}】</font>', style(22, align=1))
+    return [mark, Spacer(1, 2 * mm), labelled_box(VOID_MARK, text, width, 1), Spacer(1, 3 * mm)]
 
 
 def donation_receipt(data: DonationReceipt) -> bytes:
-    """捐赠收据, numbered; the receiving body is the channel the donation came through."""
-    page = Page("捐赠收据", data.receiver)  # the receiving body heads the page
+    """捐赠收据, numbered; the receiving body is the channel the donation came through. A
+    reversed donation's receipt prints with 作废 at the top and the reversing entry named."""
+    page = Page("捐赠收据（作废）" if data.void else "捐赠收据", data.receiver)
     width = usable_width(page)
     story: list[Flowable] = [
+        *(_void_banner(data.void, width) if data.void else []),
         *form_heading(
-            "捐赠收据",
+            "捐赠收据（作废）" if data.void else "捐赠收据",
             [
                 ("收据编号", data.receipt_no),
                 ("收款日期", data.received_on),
@@ -359,6 +380,7 @@ class HonourCertificate:
     donated_on: str  # 2026年11月2日
     issuer: str  # the channel / holder, as on the receipt
     issued_on: str
+    void: str = ""  # why this certificate no longer stands (已冲正 …): printed as 作废
 
 
 def _paragraph_at(
@@ -405,6 +427,17 @@ def honour_certificate(data: HonourCertificate) -> bytes:
     draw_text(c, width - 40 * mm, 50 * mm, data.issuer, 16, "right")
     draw_text(c, width - 40 * mm, 40 * mm, data.issued_on, 14, "right")
     draw_text(c, 40 * mm, 26 * mm, f"证书编号：{data.number}", 10)
+    if data.void:  # a large red 作废 across the page and why, under the border
+        c.saveState()
+        c.setFillColor(RED)
+        c.translate(width / 2, height / 2)
+        c.rotate(20)
+        draw_text(c, 0, -20, VOID_MARK, 110, "centre")
+        c.restoreState()
+        c.setFillColor(RED)
+        text = f'<font color="#b22222">{markup(data.void)}</font>'
+        _paragraph_at(c, text, 40 * mm, 46 * mm, width - 150 * mm, 10)
+        c.setFillColor(colors.black)
     c.showPage()
     c.save()
     return out.getvalue()
@@ -840,7 +873,7 @@ def quarterly(data: Quarterly) -> bytes:
         para(f"{data.community}红色基金收支情况", 16, align=1),
         para(f"{data.period}（{data.span}）", 10, align=1),
         Spacer(1, 4 * mm),
-        field_pairs(
+        *_pairs(
             [
                 ("期初余额", yuan_mark(data.opening)),
                 ("本期收入", yuan_mark(income_total)),

@@ -31,6 +31,7 @@ from redoffice.models import (
     PartyMember,
 )
 from redoffice.registry import reference as registry
+from redoffice.reports import base
 from redoffice.reports import fund as forms
 from redoffice.settings import config
 from tests.core.conftest import pg_db, pg_shared  # noqa: F401  (PostgreSQL for `db`)
@@ -471,6 +472,91 @@ def test_one_ledger_order_with_each_accounts_balance(db: Database, tmp_path: Pat
     assert [sheet["E8"].value, sheet["J8"].value] == ["支出", 5300]
     for column in "HIJ":  # "¥12,345,678.00" fits: no ####
         assert sheet.column_dimensions[column].width >= len("¥12,345,678.00") + 2
+
+
+def test_a_reversed_donation_prints_void(db: Database, tmp_path: Path) -> None:
+    """QA 3: a reversed donation's 捐赠收据 and 荣誉证书 print as 作废, naming the reversal."""
+    fund = Fund(db)
+    standing = _check_pdf(forms.donation_receipt(documents.receipt(db, fund.donation)), tmp_path)
+    assert "作废" not in standing and "冲正" not in standing
+    with db.uow() as s:  # enough money left for the 6000 元 to go back
+        ledger.append(
+            s,
+            account_id=fund.account,
+            kind="income",
+            entry_date=TODAY,
+            amount=100000,
+            handled_by=fund.handler,
+            source="fiscal",
+        )
+    reversal = ledger.reverse(db, fund.donation, "捐赠人撤回，款项退回", fund.checker, TODAY)
+    with db.read() as s:
+        from redoffice.models import FundEntry
+
+        entry = s.get(FundEntry, reversal)
+        assert entry is not None
+        number = entry.number
+    data = documents.receipt(db, fund.donation)
+    assert data.void.startswith("已冲正") and f"第 {number} 笔" in data.void
+    text = _check_pdf(forms.donation_receipt(data), tmp_path)
+    for expected in ("作废", "捐赠收据（作废）", f"第{number}笔冲正", "捐赠人撤回", "SJ2027-0001"):
+        assert expected in text, expected
+    cert = documents.certificate(db, fund.donation)
+    assert cert.void and "证书作废" in cert.void
+    text = _check_pdf(forms.honour_certificate(cert), tmp_path)
+    assert "作废" in text and f"第{number}笔冲正" in text
+    # the other donation still stands
+    assert documents.receipt(db, fund.small_gift).void == ""
+
+
+def test_a_typed_basis_goes_into_the_lead_in(db: Database, tmp_path: Path) -> None:
+    """QA 7: the typed 依据 is put into the notice's lead-in sentence, not printed alone."""
+    fund = Fund(db)
+    assert documents.lead_in("", "幸福社区").startswith("根据《幸福社区红色基金管理办法》，")
+    with db.uow() as s:
+        notice = s.get(FundNotice, fund.notice)
+        assert notice is not None
+        notice.basis = "《幸福社区红色基金管理办法》第五条"
+    text = _check_pdf(forms.notice(documents.notice(db, fund.notice)), tmp_path)
+    assert (
+        "根据《幸福社区红色基金管理办法》第五条，经本人申请、支部（网格）初审、社区党组织审核，"
+        "拟对以下人员给予帮扶，现予公示。" in text
+    )
+    assert documents.lead_in("根据街道文件，", "幸福社区").startswith("根据街道文件，经本人申请")
+    whole = "根据某文件，经研究，现予公示。"
+    assert documents.lead_in(whole, "幸福社区") == whole
+
+
+def test_no_empty_label_cells(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA 16: the 签收单 and the 收支报告 have no empty pink label cell (an odd last pair
+    takes the whole row)."""
+    from reportlab.platypus import Table
+
+    fund = Fund(db)
+    width = 180.0
+    for flowables in (
+        forms._pairs([("发放日期", "2027-01-01")], width),
+        forms._pairs([("a", "1"), ("b", "2"), ("救助人次", "3")], width),
+    ):
+        for table in flowables:
+            assert isinstance(table, Table)
+            for row in table._cellvalues:
+                labels = row[0::2]
+                assert all(getattr(cell, "text", cell) for cell in labels), row
+    seen: list[list[object]] = []
+    real = base.field_pairs
+
+    def spy(pairs: list[tuple[str, str]], w: float) -> object:
+        seen.append([label for label, _ in pairs])
+        return real(pairs, w)
+
+    monkeypatch.setattr(forms, "field_pairs", spy)
+    forms.payment_slip(documents.slip(db, fund.payment))
+    forms.quarterly(documents.quarterly(db, quarter_of(TODAY).name))
+    assert seen and all(all(labels) for labels in seen), seen
+    # two pairs a row: an odd count would leave an empty label cell (one pair is a whole row)
+    assert all(len(labels) % 2 == 0 or len(labels) == 1 for labels in seen), seen
+    assert ["救助人次"] in seen
 
 
 def test_quarterly_names_nobody(db: Database, tmp_path: Path) -> None:
