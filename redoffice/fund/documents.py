@@ -238,12 +238,18 @@ LEAD_IN: Final = (
 
 def lead_in(basis: str, community_name: str) -> str:
     """The 公示's lead-in sentence with its 依据: a typed 依据 (《…办法》, 第五条 …) goes into
-    the sentence, never replaces it; without one, the community's 红色基金管理办法. A typed
-    whole sentence (it already says 现予公示) is kept as typed."""
+    the sentence, never replaces it (a leading 根据/依据 and a typed "，经…审核" are not said
+    twice); without one, the community's 红色基金管理办法. A typed whole sentence (it already
+    says 现予公示) is kept as typed."""
     text = basis.strip()
     if "现予公示" in text:
         return text
-    text = text.removeprefix("根据").strip().rstrip("，,。.；;").strip()
+    for word in ("根据", "依据", "按照"):
+        text = text.removeprefix(word).strip()
+    head, comma, rest = text.replace(",", "，").partition("，")
+    if comma and rest.startswith("经"):  # the procedure typed too: the sentence says it
+        text = head
+    text = text.rstrip("，,。.；;").strip()
     return LEAD_IN.format(basis=text or f"《{community_name}红色基金管理办法》")
 
 

@@ -523,6 +523,10 @@ def test_a_typed_basis_goes_into_the_lead_in(db: Database, tmp_path: Path) -> No
         "拟对以下人员给予帮扶，现予公示。" in text
     )
     assert documents.lead_in("根据街道文件，", "幸福社区").startswith("根据街道文件，经本人申请")
+    assert documents.lead_in("依据《社区红色基金管理办法》，经社区党组织审核", "幸福社区") == (
+        "根据《社区红色基金管理办法》，经本人申请、支部（网格）初审、社区党组织审核，"
+        "拟对以下人员给予帮扶，现予公示。"
+    )
     whole = "根据某文件，经研究，现予公示。"
     assert documents.lead_in(whole, "幸福社区") == whole
 
