@@ -221,6 +221,19 @@ def _paid(s: Session, ids: list[str]) -> dict[str, int]:
     return {k: v for k, v in paid.items() if k}
 
 
+NOTICE_ENDED: Final = "公示期满（待发放）"
+NOTICE_ENDED_OBJECTED: Final = "公示期满（有异议未处理）"
+
+
+def status_label(status: str, notice_ends: date | None, open_objections: int, today: date) -> str:
+    """The status as lists show it: an application still 公示中 (``on_notice``) whose notice
+    has ended reads 公示期满（待发放） — or （有异议未处理） while an objection is open; the
+    state itself stays ``on_notice`` until it is paid."""
+    if status == "on_notice" and notice_ends is not None and notice_ends < today:
+        return NOTICE_ENDED_OBJECTED if open_objections else NOTICE_ENDED
+    return STATUSES.get(status, status)
+
+
 def waiting_text(status: str, notice_ends: date | None, open_objections: int, today: date) -> str:
     """What an application is waiting for, and by whom."""
     if status == "on_notice":
@@ -228,7 +241,7 @@ def waiting_text(status: str, notice_ends: date | None, open_objections: int, to
             return "有异议未处理"
         if notice_ends is not None and today <= notice_ends:
             return f"公示中，至 {notice_ends.month}月{notice_ends.day}日"
-        return f"待 {ROLES['cashier']} 发放"
+        return f"公示期满，待 {ROLES['cashier']} 发放"
     if status == "pending_higher":
         return "待 上级 审批"
     step = NEXT.get(status)
@@ -264,7 +277,7 @@ def _rows(
                 amount_paid=paid.get(app.id, 0),
                 applied_on=app.applied_on,
                 status=app.status,
-                status_label=STATUSES[app.status],
+                status_label=status_label(app.status, ends, open_, today),
                 waiting_for=waiting_text(app.status, ends, open_, today),
                 notice_ends=ends,
                 open_objections=open_,
@@ -468,14 +481,21 @@ def notice_rows(db: Database) -> list[NoticeRow]:
         return _notice_rows(s, query, clock.today())
 
 
-def notices_ending(db: Database, within_days: int = 7) -> list[NoticeRow]:
-    """Notices whose last day is from today to ``within_days`` days on (工作台 card)."""
+def notices_ending(db: Database, within_days: int | None = None) -> list[NoticeRow]:
+    """The 工作台's 本周公示期满: notices whose last day falls in the current calendar week
+    (Monday to Sunday of today, those that ended earlier this week included); with
+    ``within_days``, those ending from today to that many days on instead."""
     today = clock.today()
+    if within_days is None:
+        first = today - timedelta(days=today.weekday())
+        last = first + timedelta(days=6)
+    else:
+        first, last = today, today + timedelta(days=within_days)
     query = (
         select(FundNotice)
         .where(
             FundNotice.deleted.is_(False),
-            FundNotice.ends_on.between(today, today + timedelta(days=within_days)),
+            FundNotice.ends_on.between(first, last),
         )
         .order_by(FundNotice.ends_on, FundNotice.number)
     )

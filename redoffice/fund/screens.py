@@ -17,9 +17,9 @@ from redoffice.fund.codes import (
     ENTRY_KINDS,
     ROLES,
     SOURCES,
-    STATUSES,
     USES,
 )
+from redoffice.fund.queries import status_label
 from redoffice.kit import clock
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
@@ -27,6 +27,7 @@ from redoffice.models import (
     FundAccount,
     FundApplication,
     FundEntry,
+    FundNotice,
     FundObjection,
     PartyMember,
     Staff,
@@ -294,6 +295,8 @@ def notice_applications(db: Database, notice_id: str) -> list[NoticeApplication]
         ):
             received, open_ = counts.get(application_id, (0, 0))
             counts[application_id] = (received + 1, open_ + (resolved_on is None))
+        ends = s.scalar(select(FundNotice.ends_on).where(FundNotice.id == notice_id))
+        today = clock.today()
         return [
             NoticeApplication(
                 a.id,
@@ -301,7 +304,7 @@ def notice_applications(db: Database, notice_id: str) -> list[NoticeApplication]
                 applicant_name(s, a),
                 USES.get(a.use, a.use),
                 a.amount_approved,
-                STATUSES.get(a.status, a.status),
+                status_label(a.status, ends, counts.get(a.id, (0, 0))[1], today),
                 *counts.get(a.id, (0, 0)),
             )
             for a in apps

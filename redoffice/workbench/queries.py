@@ -198,7 +198,7 @@ def operator_scope(db: Database) -> tuple[str, str | None]:
 @dataclass(frozen=True)
 class FundCards:
     """The 红色基金 cards: applications waiting on the operator (as a staff member), notices
-    ending within the week, payments due (notice ended, no open objection)."""
+    ending this calendar week, payments due (notice ended, no open objection)."""
 
     waiting_on_me: Listing
     notices_ending: Listing
@@ -208,7 +208,7 @@ class FundCards:
 def fund_cards(db: Database) -> FundCards:
     staff = registry.staff_named(db, community.operator(db))
     mine = fund_queries.waiting_on(db, staff) if staff else []
-    ending = fund_queries.notices_ending(db, 7)
+    ending = fund_queries.notices_ending(db)  # this calendar week, as the card says 本周
     due = fund_queries.payments_due(db)
     return FundCards(
         Listing(len(mine), mine[:LIST_LIMIT]),

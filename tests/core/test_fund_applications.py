@@ -741,6 +741,51 @@ def test_notices_ending_and_running(db: Database, w: World) -> None:
     fund.add_objection(db, app, "有异议", TODAY)
     assert fq.notice_rows(db)[0].open_objections == 1
     with clock.frozen(ends + timedelta(days=1)):
-        assert fq.notices_ending(db) == []
+        # QA 5: ended, still on_notice: the lists say 公示期满 (with the open objection)
+        row = fq.application_rows(db)[0]
+        assert row.status == "on_notice" and row.status_label == "公示期满（有异议未处理）"
         assert fq.notice_rows(db)[0].ended
         assert fq.payments_due(db) == []  # the objection is open
+    with clock.frozen(ends + timedelta(days=7)):  # the next calendar week
+        assert fq.notices_ending(db) == []
+
+
+def test_an_ended_notice_reads_notice_period_over(db: Database, w: World) -> None:
+    """QA 5: once the notice has ended, lists and waiting_for read 公示期满（待发放）; the state
+    stays on_notice until it is paid."""
+    from redoffice.fund import screens
+
+    app = _to(db, w, "approved")
+    notice_id = _notice(db, w, app)  # from NOTICE_FROM: ended long ago
+    row = fq.application_rows(db)[0]
+    assert row.status == "on_notice" and _status(db, app) == "on_notice"
+    assert row.status_label == "公示期满（待发放）"
+    assert row.waiting_for == "公示期满，待 出纳 发放"
+    assert [r.status_label for r in fq.waiting_on(db, w["cashier"])] == ["公示期满（待发放）"]
+    assert [a.status_label for a in screens.notice_applications(db, notice_id)] == [
+        "公示期满（待发放）"
+    ]
+    ends = fq.notice_rows(db)[0].ends_on
+    with clock.frozen(ends):  # its last day: still 公示中
+        assert fq.application_rows(db)[0].status_label == STATUSES["on_notice"]
+
+
+def test_notices_ending_counts_this_calendar_week(db: Database, w: World) -> None:
+    """QA 9: the 工作台's 本周公示期满 counts notices ending Monday–Sunday of today's week: not
+    one ending next Monday (within 7 days), but one that ended this Monday."""
+    from redoffice.workbench import queries as workbench
+
+    app = _to(db, w, "approved")
+    notice_id = _notice(db, w, app)
+    ends = fq.notice_rows(db)[0].ends_on
+    monday = ends - timedelta(days=ends.weekday())
+    with clock.frozen(monday - timedelta(days=1)):  # the Sunday before: ends in 1–7 days
+        assert fq.notices_ending(db) == []
+        assert workbench.fund_cards(db).notices_ending.total == 0
+        assert [n.id for n in fq.notices_ending(db, within_days=7)] == [notice_id]
+    for day in range(7):  # every day of its week, before and after it ends
+        with clock.frozen(monday + timedelta(days=day)):
+            assert [n.id for n in fq.notices_ending(db)] == [notice_id]
+            assert workbench.fund_cards(db).notices_ending.total == 1
+    with clock.frozen(monday + timedelta(days=7)):
+        assert fq.notices_ending(db) == []
