@@ -443,18 +443,38 @@ def close_period(db: Database, period: str, by: str, on: date | None = None) -> 
         )
         if done is not None:
             raise UserError("fund.period_already_closed", period=span.name, on=done.isoformat())
+        if head is None:  # a period closed before the first entry
+            head = FundLedgerHead(owner_node=node, last_number=0, last_hash=ZERO_HASH)
+            s.add(head)
         close = FundPeriodClose(
             period=span.name,
             starts_on=span.starts_on,
             ends_on=span.ends_on,
             closed_by=by,
             closed_on=day,
-            last_number=head.last_number if head else 0,
-            last_hash=head.last_hash if head else ZERO_HASH,
+            last_number=head.last_number,
+            last_hash=head.last_hash,
         )
         s.add(close)
         s.flush()
+        head.closes_digest = chain_close(head.closes_digest, close)
         return close.id
+
+
+def _iso(day: Any) -> str:
+    return day.isoformat() if isinstance(day, date) else str(day)
+
+
+def chain_close(digest: bytes | None, close: Any) -> bytes:
+    """The closes' running digest after ``close`` (its period, dates, pinned number and hash):
+    SHA-256 of the previous digest and these. The head keeps it, so a close removed, changed
+    or removed and made again with plain SQL — which would reopen its period unseen — no
+    longer matches the closes in the order they were made."""
+    line = (
+        f"{close.period}|{_iso(close.starts_on)}|{_iso(close.ends_on)}|{close.last_number}|"
+        f"{bytes(close.last_hash).hex()}"
+    )
+    return hashlib.sha256((digest or b"") + line.encode()).digest()
 
 
 # ── Verification ──────────────────────────────────────────────────────────────────────────────
@@ -506,10 +526,13 @@ def verify(db: Database) -> Verification:
                 FundPeriodClose.last_number,
                 FundPeriodClose.last_hash,
                 FundPeriodClose.deleted,
-            ).where(FundPeriodClose.owner_node == node)
+            )
+            .where(FundPeriodClose.owner_node == node)
+            .order_by(FundPeriodClose.created_seq, FundPeriodClose.period)
         ).all()
         head_number = head.last_number if head else 0
         head_hash = bytes(head.last_hash) if head else ZERO_HASH
+        head_closes = bytes(head.closes_digest) if head and head.closes_digest else None
     n_hashed = len(HASHED)
     prev = ZERO_HASH
     balances: dict[str, int] = {}
@@ -559,4 +582,9 @@ def verify(db: Database) -> Verification:
             return _found(count, last_number, "fund.verify.close_deleted", period=period)
         if last_number and hashes.get(last_number) != bytes(last_hash):
             return _found(count, last_number, "fund.verify.close_changed", period=period)
+    digest = None
+    for close in closes:
+        digest = chain_close(digest, close)
+    if digest != head_closes:
+        return _found(count, None, "fund.verify.closes")
     return Verification(True, count, None, "", message("fund.verify.ok", count=count))

@@ -197,6 +197,7 @@ MESSAGES: Final[dict[str, str]] = {
         "已结账期间 {period} 的账目被改动过（截至第 {number} 笔的校验值不符）"
     ),
     "fund.verify.close_deleted": "期间 {period} 的结账记录被删除（结账不能撤销）",
+    "fund.verify.closes": "结账记录与记账记录不符：有结账被删除、改动或不是由本系统记入的",
     "fund.verify.after_close": "第 {number} 笔日期在已结账期间 {period} 内，是结账后补记的",
     "fund.operator_not_staff": (
         "当前操作员“{name}”不在工作人员名单中（或有重名），不能办理基金事务："
@@ -250,6 +251,21 @@ MESSAGES: Final[dict[str, str]] = {
     "fund.rule.objection_open": (
         "违反“异议未处理不得发放”：有 {count} 条异议尚未处理或异议成立，不能发放"
     ),
+    "fund.rule.notice_backdated": (
+        "违反“公示自登记之日起算”：公示开始日期 {day} 早于今天 {today}，"
+        "补录以前已张贴的公示须填写补录原因"
+    ),
+    "fund.rule.notice_phone_missing": (
+        "违反“公示须公布监督电话”：请填写监督电话（设置中也没有默认的监督电话）"
+    ),
+    "fund.rule.reviewer_is_entrant": (
+        "违反“录入人不初审”：{name} 录入了这份申请，不能初审它"
+    ),
+    "fund.rule.approver_is_reviewer": (
+        "违反“两级审核由两人办理”：{name} 已初审这份申请，不能再审核它"
+    ),
+    "fund.rule.reject_reason": "违反“不予批准须说明理由”：请在意见中写明不予批准的理由",
+    "fund.rule.withdraw_reason": "违反“撤回须说明原因”：请在意见中写明撤回的原因",
     # 红色基金: papers (fund.documents)
     "fund.doc.not_income": "第 {number} 笔不是捐赠收入，没有捐赠收据",
     "fund.doc.not_payment": "第 {number} 笔不是救助发放，没有发放签收单",
@@ -493,6 +509,7 @@ FIELDS: Final[dict[str, str]] = {
     "fund_notice_basis": "公示依据",
     "fund_notice_days": "公示天数（工作日）",
     "fund_notice_phone": "监督电话",
+    "fund_notice_late_reason": "补录原因",
     "fund_notice_issuer": "公示单位",
     "fund_notice_applications": "公示的申请",
     "fund_starts_on": "公示开始日期",

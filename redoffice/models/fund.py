@@ -114,6 +114,9 @@ class FundLedgerHead(Base):
     owner_node: Mapped[str] = mapped_column(String(36), primary_key=True)
     last_number: Mapped[int] = mapped_column(BigInteger, nullable=False)
     last_hash: Mapped[bytes] = mapped_column(LargeBinary(32), nullable=False)
+    # the digest of every period close's pinned values (ledger.closes_digest): a close removed
+    # or changed with plain SQL, which would reopen its period unseen, shows as a mismatch
+    closes_digest: Mapped[bytes | None] = mapped_column(LargeBinary(32))
 
 
 class FundPeriodClose(SyncedRecord, Base):

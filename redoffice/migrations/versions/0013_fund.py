@@ -54,6 +54,7 @@ def upgrade() -> None:
         sa.Column("owner_node", sa.String(length=36), nullable=False),
         sa.Column("last_number", sa.BigInteger(), nullable=False),
         sa.Column("last_hash", sa.LargeBinary(length=32), nullable=False),
+        sa.Column("closes_digest", sa.LargeBinary(length=32), nullable=True),
         sa.PrimaryKeyConstraint("owner_node", name=op.f("pk_fund_ledger_head")),
     )
     op.create_table(
