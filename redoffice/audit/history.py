@@ -18,6 +18,9 @@ from sqlalchemy import Date, Time, select
 from sqlalchemy.orm import Session
 
 from redoffice.cases import service as cases
+from redoffice.fund import applications as fund_applications
+from redoffice.fund import codes as fund_codes
+from redoffice.fund.queries import STEP_LABELS as FUND_STEPS
 from redoffice.kit import codes, records
 from redoffice.kit.audit_log import dump
 from redoffice.kit.db import Database
@@ -34,6 +37,10 @@ from redoffice.models import (
     Base,
     Case,
     Estate,
+    FundAccount,
+    FundApplication,
+    FundEntry,
+    FundNotice,
     Grid,
     Household,
     Meeting,
@@ -71,10 +78,23 @@ HIDDEN: Final = frozenset(
         "owner_id",
         "sha256",
         "before",
+        "prev_hash",  # the fund ledger's chain: checked by 校验台账, not read
+        "hash",
+        "last_hash",
     }
 )
 MASKED: Final = {"id_number": mask_id_number, "phone": mask_phone, "reporter_phone": mask_phone}
-MONEY: Final = frozenset({"estimated_value", "actual_value"})
+MONEY: Final = frozenset(
+    {
+        "estimated_value",
+        "actual_value",
+        "amount",
+        "balance_after",
+        "amount_asked",
+        "amount_approved",
+        "income_per_capita",
+    }
+)
 LISTS: Final = frozenset({"purposes"})  # JSON arrays of labels
 
 Show = Callable[[Any], str]
@@ -111,6 +131,18 @@ REFERENCES: Final[dict[str, tuple[type[Base], Show]]] = {
     "round_id": (WishRound, lambda r: r.name),
     "meeting_id": (Meeting, _meeting),
     "item_id": (AgendaItem, lambda i: i.title),
+    "account_id": (FundAccount, lambda a: a.name),
+    "application_id": (FundApplication, lambda a: a.number),
+    "notice_id": (FundNotice, lambda n: n.number),
+    "reverses_id": (FundEntry, lambda e: f"第 {e.number} 笔"),
+    "entered_by": (Staff, lambda p: p.name),
+    "handled_by": (Staff, lambda p: p.name),
+    "checked_by": (Staff, lambda p: p.name),
+    "closed_by": (Staff, lambda p: p.name),
+    "resolved_by": (Staff, lambda p: p.name),
+    "donor_resident_id": (Resident, lambda r: r.name),
+    "donor_member_id": (PartyMember, lambda m: m.name),
+    "donor_org_id": (Organization, lambda o: o.name),
     "resolution_id": (Resolution, lambda r: r.number),
     "carried_resolution_id": (Resolution, lambda r: r.number),
 }
@@ -153,6 +185,26 @@ CODE_LISTS: Final[dict[str, dict[str, Mapping[str, str]]]] = {
         "group_tag": codes.TAGS,
     },
     "wish_claim": {"status": codes.CLAIM_STATUSES},
+    "fund_account": {"kind": fund_codes.ACCOUNT_KINDS},
+    "fund_entry": {
+        "kind": fund_codes.ENTRY_KINDS,
+        "source": fund_codes.SOURCES,
+        "use": fund_codes.USES,
+        "donor_kind": fund_codes.DONOR_KINDS,
+        "pay_method": fund_codes.PAY_METHODS,
+        "pay_place": fund_codes.PAY_PLACES,
+    },
+    "fund_application": {
+        "hardship": fund_codes.HARDSHIPS,
+        "use": fund_codes.USES,
+        "status": fund_codes.STATUSES,
+    },
+    "fund_step": {
+        "step": FUND_STEPS,
+        "from_status": fund_codes.STATUSES,
+        "to_status": fund_codes.STATUSES,
+    },
+    "fund_objection": {"outcome": fund_applications.OUTCOMES},
     "wish_event": {"kind": EVENT_LABELS, "group_tag": codes.TAGS},
 }
 
@@ -257,6 +309,75 @@ LABELS: Final[dict[str, dict[str, str]]] = {
     "party_member": {"active": "仍在本社区报到", "resident_id": "本社区居民"},
     "service_record": {"member_id": "党员", "minutes": "服务时长（分钟）", "case_id": "关联诉求"},
     "attachment": {"original_name": "文件名", "size": "大小（字节）", "content_type": "文件类型"},
+    "staff": {"resident_id": "本人居民记录"},
+    "fund_account": {"name": "账户名称", "kind": "账户类型", "active": "在用"},
+    "fund_entry": {
+        "number": "台账序号",
+        "kind": "收支类型",
+        "balance_after": "余额",
+        "use": "用途",
+        "counterparty": "对方",
+        "receipt_no": "收据编号",
+        "application_id": "审批单号",
+        "pay_method": "发放方式",
+        "pay_place": "发放地点",
+        "reverses_id": "冲正",
+    },
+    "fund_period_close": {
+        "period": "结账期间",
+        "starts_on": "开始日期",
+        "ends_on": "结束日期",
+        "closed_by": "结账人",
+        "closed_on": "结账日期",
+        "last_number": "结账时末笔序号",
+    },
+    "fund_notice": {
+        "number": "公示编号",
+        "title": "公示标题",
+        "basis": "公示依据",
+        "starts_on": "公示开始",
+        "ends_on": "公示结束",
+        "phone": "监督电话",
+        "issuer": "落款",
+    },
+    "fund_application": {
+        "number": "申请编号",
+        "resident_id": "申请人（居民）",
+        "member_id": "申请人（党员）",
+        "hardship": "困难类型",
+        "use": "用途",
+        "amount_asked": "申请金额",
+        "amount_approved": "批准金额",
+        "reason": "申请事由",
+        "family_size": "家庭人口",
+        "income_per_capita": "人均月收入",
+        "applied_on": "申请日期",
+        "entered_by": "录入人",
+        "status": "状态",
+        "needs_higher": "需上级审批",
+        "notice_id": "公示",
+        "repeat_override": "再次救助理由",
+        "closed_reason": "不予批准/撤回原因",
+    },
+    "fund_step": {
+        "application_id": "申请",
+        "step": "环节",
+        "from_status": "原状态",
+        "to_status": "新状态",
+        "staff_id": "办理人",
+        "acted_on": "日期",
+        "opinion": "意见",
+    },
+    "fund_objection": {
+        "application_id": "申请",
+        "notice_id": "公示",
+        "received_on": "收到日期",
+        "text": "异议内容",
+        "resolved_on": "处理日期",
+        "outcome": "处理结果",
+        "resolution": "处理情况",
+        "resolved_by": "处理人",
+    },
 }
 
 # Rows that belong to a record and appear in its history: (table, column naming the record,
@@ -339,6 +460,8 @@ def _plain(table: str, column: str, value: Any) -> str:
         return f"{yuan(int(value))} 元"
     if column in LISTS:
         return "、".join(json.loads(value)) or EMPTY
+    if column == "fund_roles":  # comma-separated codes
+        return "、".join(fund_codes.ROLES.get(r, r) for r in str(value).split(",") if r) or EMPTY
     model = Base.metadata.tables.get(table)
     kind = model.c[column].type if model is not None and column in model.c else None
     if isinstance(kind, UTCDateTime):
