@@ -318,6 +318,7 @@ def cmd_notice(db: Database, args: argparse.Namespace) -> int:
         phone=args.phone,
         issuer=args.issuer,
         by=_staff(db, args.by) if args.by else None,
+        late_reason=args.late_reason or "",
     )
     notice_id = applications.open_notice(db, ids, data)
     notice = next(n for n in fund_queries.notice_rows(db) if n.id == notice_id)
@@ -339,7 +340,10 @@ def cmd_objection(db: Database, args: argparse.Namespace) -> int:
     if not args.application or args.text is None:
         raise UserError("cli.fund_objection_either")
     app_id = _application(db, args.application)
-    objection_id = applications.add_objection(db, app_id, args.text, args.date or clock.today())
+    recorder = _staff(db, args.by) if args.by else None  # who recorded it, named on the step
+    objection_id = applications.add_objection(
+        db, app_id, args.text, args.date or clock.today(), recorder
+    )
     row = _application_json(db, app_id)
     data = {"id": objection_id, "application": row}
     return _written(args, f"已登记异议：{objection_id}（{row['number']} 暂停发放）", data)
@@ -570,6 +574,9 @@ def _application_commands(f: Any) -> None:
     notice.add_argument("--phone", help="监督电话，默认按设置")
     notice.add_argument("--issuer", help="公示单位，默认社区名称")
     notice.add_argument("--by", metavar="STAFF", help="经办人")
+    notice.add_argument(
+        "--late-reason", metavar="TEXT", help="补录原因（公示开始日期早于今天时必填）"
+    )
     _json(notice)
 
     obj = command(f, "objection", cmd_objection, "登记或处理公示期间的异议", writes=True)
@@ -578,7 +585,7 @@ def _application_commands(f: Any) -> None:
     obj.add_argument("--resolve", metavar="ID", help="要处理的异议 ID")
     obj.add_argument("--outcome", help="处理结果：" + "、".join(applications.OUTCOMES.values()))
     obj.add_argument("--resolution", help="处理情况")
-    obj.add_argument("--by", metavar="STAFF", help="处理人（审核人），默认本人")
+    obj.add_argument("--by", metavar="STAFF", help="登记人或处理人（审核人），处理时默认本人")
     obj.add_argument("--date", type=parse_date, help="收到或处理日期，默认今天")
     _json(obj)
 

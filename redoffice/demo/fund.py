@@ -313,12 +313,24 @@ class _Fund:
         if ids:
             title = f"{self.ago(days).year}年红色基金救助对象公示"
             basis = "依据《社区红色基金管理办法》，经社区党组织审核"
-            data = NoticeInput(self.ago(days), title, basis, by=self.staff["handler"])
+            data = NoticeInput(
+                self.ago(days),
+                title,
+                basis,
+                phone="027-88886666",
+                by=self.staff["handler"],
+                # the demo records a year of history today: each past notice is a late entry
+                late_reason="演示数据：按当时张贴的公示补录" if days > 0 else "",
+            )
             applications.open_notice(self.db, ids, data)
 
     def object(self, n: int, day: date) -> None:
         self.objections[n] = applications.add_objection(
-            self.db, self.apps[n], "反映申请人家中另有经营收入，请核实。", day
+            self.db,
+            self.apps[n],
+            "反映申请人家中另有经营收入，请核实。",
+            day,
+            self.staff["handler"],
         )
 
     def resolve(self, n: int, day: date) -> None:

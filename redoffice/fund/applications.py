@@ -112,6 +112,9 @@ class NoticeInput:
     issuer: str | None = None  # None: the community's name
     # staff id of the 经办人 recorded on the steps: required (the role rule), None is refused
     by: str | None = None
+    # 补录原因: required when ``starts_on`` is before the day the notice is recorded (a notice
+    # posted on paper earlier and entered late); kept in the 公示 steps' opinion
+    late_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -192,8 +195,8 @@ def take_step(db: Database, application_id: str, step: str, data: StepInput) -> 
         raise UserError("invalid_choice", value=step)
     c = Checker()
     opinion = c.text("fund_opinion", data.opinion, max_len=2000)
-    if step in ("reject", "withdraw") and not opinion:
-        c.add("fund_opinion", "required")
+    if step in ("reject", "withdraw") and not opinion:  # the message names the rule
+        c.add("fund_opinion", f"fund.rule.{step}_reason")
     c.past_date("fund_acted_on", data.on, clock.today())
     amount: int | None = None
     if (
@@ -219,8 +222,11 @@ def take_step(db: Database, application_id: str, step: str, data: StepInput) -> 
         if data.on < app.applied_on:
             raise UserError("fund.before_applied", step=label)
         rules.check_not_before_last_step(s, app, data.on, label)
+        if step == "review":
+            rules.check_review_not_by_entrant(app, staff)
         if step == "approve":
             rules.check_not_entered_by(app, staff)
+            rules.check_approver_not_reviewer(s, app, staff)
             amount = app.amount_asked if amount is None else amount
             rules.check_over_approval_asked(app, amount)
             higher = int(config.get_value(s, "fund.higher_approval_yuan")) * 100
@@ -250,6 +256,17 @@ def open_notice(db: Database, application_ids: Sequence[str], data: NoticeInput)
     if data.working_days is not None and not 1 <= data.working_days <= 30:
         c.add("fund_notice_days", "settings.range", min=1, max=30)
     c.past_date("fund_starts_on", data.starts_on, clock.today())
+    late = c.text("fund_notice_late_reason", data.late_reason, max_len=500)
+    today = clock.today()
+    if data.starts_on < today and not late:
+        # the waiting period runs from when the notice is posted: a start before today is a
+        # late entry (补录) of a notice already posted, and says why
+        c.add(
+            "fund_notice_late_reason",
+            "fund.rule.notice_backdated",
+            day=data.starts_on.isoformat(),
+            today=today.isoformat(),
+        )
     phone = c.phone("fund_notice_phone", data.phone) if data.phone else ""
     issuer = c.text("fund_notice_issuer", data.issuer or "", max_len=128)
     ids = list(dict.fromkeys(application_ids))
@@ -271,8 +288,11 @@ def open_notice(db: Database, application_ids: Sequence[str], data: NoticeInput)
         days = data.working_days or int(config.get_value(s, "fund.notice_working_days"))
         ends_on = calendar.load(s).add_working_days(data.starts_on, days)
         if not phone:
-            phone = str(config.get_value(s, "fund.supervision_phone") or "")
-        # (the community has no phone of its own in settings yet: empty when neither is given)
+            phone = str(config.get_value(s, "fund.supervision_phone") or "").strip()
+        if not phone:  # a 公示 without a 监督电话 cannot take objections: refused
+            missing = Checker()
+            missing.add("fund_notice_phone", "fund.rule.notice_phone_missing")
+            missing.raise_if_any()
         if not issuer:
             issuer = str(config.get_value(s, "community_name") or "")
         year = data.starts_on.year
@@ -289,17 +309,26 @@ def open_notice(db: Database, application_ids: Sequence[str], data: NoticeInput)
         s.flush()
         for app in apps:
             app.status, app.notice_id = "on_notice", notice.id
-            _step(s, app, "noticed", "approved", "on_notice", staff_id, data.starts_on, "", None)
+            opinion = f"补录：{late}" if late and data.starts_on < today else ""
+            _step(
+                s, app, "noticed", "approved", "on_notice", staff_id, data.starts_on, opinion, None
+            )
         return notice.id
 
 
-def add_objection(db: Database, application_id: str, text: str, received_on: date) -> str:
-    """An objection (异议) received during the 公示; while unresolved it blocks payment."""
+def add_objection(
+    db: Database, application_id: str, text: str, received_on: date, by: str | None = None
+) -> str:
+    """An objection (异议) received during the 公示; while unresolved it blocks payment. ``by``:
+    the staff member who recorded it (named on the 收到异议 step; any live staff member)."""
     c = Checker()
     text = c.text("fund_objection_text", text, required=True, max_len=2000)
     c.past_date("fund_received_on", received_on, clock.today())
     c.raise_if_any()
     with db.uow() as s:
+        recorder = s.get(Staff, by) if by else None
+        if by and (recorder is None or recorder.deleted):
+            raise UserError("record.not_found")
         app = _application(s, application_id)
         if app.status != "on_notice" or app.notice_id is None:
             raise UserError("fund.objection_not_on_notice", status=STATUSES[app.status])
@@ -315,7 +344,17 @@ def add_objection(db: Database, application_id: str, text: str, received_on: dat
         )
         s.add(objection)
         s.flush()
-        _step(s, app, "objection", app.status, app.status, None, received_on, "", None)
+        _step(
+            s,
+            app,
+            "objection",
+            app.status,
+            app.status,
+            recorder.id if recorder else None,
+            received_on,
+            f"收到异议：{text}",
+            None,
+        )
         return objection.id
 
 
@@ -421,7 +460,9 @@ def allowed_steps(s: Session, app: FundApplication, staff: Staff) -> list[str]:
             continue
         if decides and roles.same_household(s, staff, own):
             continue
-        if step == "approve" and app.entered_by == staff.id:
+        if step in ("review", "approve") and app.entered_by == staff.id:
+            continue
+        if step == "approve" and rules.reviewed_by(s, app) == staff.id:
             continue
         steps.append(step)
     return steps

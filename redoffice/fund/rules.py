@@ -232,6 +232,33 @@ def check_not_entered_by(application: FundApplication, staff: Staff) -> None:
         raise UserError("fund.rule.entered_by_approves", name=staff.name)
 
 
+def reviewed_by(s: Session, application: FundApplication) -> str | None:
+    """The staff id of who did the application's 初审 (its latest review step), if any."""
+    return s.scalar(
+        select(FundStep.staff_id)
+        .where(
+            FundStep.application_id == application.id,
+            FundStep.step == "reviewed",
+            FundStep.deleted.is_(False),
+        )
+        .order_by(FundStep.created_seq.desc())
+        .limit(1)
+    )
+
+
+def check_review_not_by_entrant(application: FundApplication, staff: Staff) -> None:
+    """规则“录入人不初审”: who entered an application does not do its 初审 either."""
+    if application.entered_by == staff.id:
+        raise UserError("fund.rule.reviewer_is_entrant", name=staff.name)
+
+
+def check_approver_not_reviewer(s: Session, application: FundApplication, staff: Staff) -> None:
+    """规则“两级审核由两人办理”: the 审核 is by someone other than who did the 初审 (and, by
+    :func:`check_not_entered_by`, other than who entered it)."""
+    if reviewed_by(s, application) == staff.id:
+        raise UserError("fund.rule.approver_is_reviewer", name=staff.name)
+
+
 def check_accountant_not_cashier(cashier: Staff, accountant: Staff) -> None:
     """规则“会计出纳分设”: 会计 (records) and 出纳 (pays) are different people."""
     if cashier.id == accountant.id:

@@ -201,7 +201,7 @@ MESSAGES: Final[dict[str, str]] = {
     "fund.verify.after_close": "第 {number} 笔日期在已结账期间 {period} 内，是结账后补记的",
     "fund.operator_not_staff": (
         "当前操作员“{name}”不在工作人员名单中（或有重名），不能办理基金事务："
-        "请在“网格与单位 › 工作人员”中登记并勾选基金角色"
+        "请在“基础数据 › 工作人员”中登记并勾选基金角色"
     ),
     # 红色基金: applications, 公示, payment (fund.applications, fund.rules)
     "fund.application_not_found": "找不到该基金申请（可能已被删除）",
@@ -258,9 +258,7 @@ MESSAGES: Final[dict[str, str]] = {
     "fund.rule.notice_phone_missing": (
         "违反“公示须公布监督电话”：请填写监督电话（设置中也没有默认的监督电话）"
     ),
-    "fund.rule.reviewer_is_entrant": (
-        "违反“录入人不初审”：{name} 录入了这份申请，不能初审它"
-    ),
+    "fund.rule.reviewer_is_entrant": "违反“录入人不初审”：{name} 录入了这份申请，不能初审它",
     "fund.rule.approver_is_reviewer": (
         "违反“两级审核由两人办理”：{name} 已初审这份申请，不能再审核它"
     ),

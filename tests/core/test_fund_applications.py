@@ -39,6 +39,7 @@ from tests.factories import add_resident, setup_place
 TODAY = clock.today()
 APPLIED = TODAY - timedelta(days=60)
 NOTICE_FROM = TODAY - timedelta(days=50)
+LATE = "补录：公示已于当日张贴，今日登记"  # the tests' notices start before they are recorded
 World = dict[str, str]
 
 
@@ -95,6 +96,7 @@ def w(db: Database) -> World:
         "till": _staff(db, "钱兼职", "cashier", "accountant"),
     }
     account = _account(db, handler, 2_000_000)  # ¥20,000
+    config.update(db, {"fund.supervision_phone": "027-88886666"})  # a 公示 needs one
     return {
         **staff,
         "applicant": applicant,
@@ -155,6 +157,7 @@ def _notice(db: Database, w: World, *apps: str, days: int | None = None) -> str:
             basis="《红色基金管理办法》",
             working_days=days,
             by=w["handler"],
+            late_reason=LATE,
         ),
     )
 
@@ -240,7 +243,7 @@ def test_happy_path_from_application_to_payment(db: Database, w: World) -> None:
         w["reviewer"],
         NOTICE_FROM + timedelta(days=2),
     )
-    assert fq.application_rows(db)[0].waiting_for == "待 出纳 发放"
+    assert fq.application_rows(db)[0].waiting_for == "公示期满，待 出纳 发放"
     assert [r.id for r in fq.payments_due(db)] == [app]
     entry_id = fund.pay(db, app, _pay_input(w, "600"))
     assert _status(db, app) == "paid"
@@ -423,11 +426,38 @@ def test_role_required_for_every_step(db: Database, w: World) -> None:
 
 
 def test_entered_by_does_not_approve(db: Database, w: World) -> None:
+    """QA 8: the entrant does neither 初审 nor 审核; the 审核 is by someone other than who did
+    the 初审 (two-level review stays two people); each refusal names its rule."""
     app = fund.apply(db, _input(w, entered_by=w["both"]))
-    _step(db, w, app, "review", by="both")  # 初审 by them is allowed, 审核 is not
+    _refused(
+        db,
+        "fund.rule.reviewer_is_entrant",
+        "违反“录入人不初审”",
+        _step,
+        db,
+        w,
+        app,
+        "review",
+        "both",
+    )
+    _step(db, w, app, "review", by="reviewer")
     _refused(
         db, "fund.rule.entered_by_approves", "录入人不审批", _step, db, w, app, "approve", "both"
     )
+    _refused(
+        db,
+        "fund.rule.approver_is_reviewer",
+        "违反“两级审核由两人办理”",
+        _step,
+        db,
+        w,
+        app,
+        "approve",
+        "reviewer",
+    )
+    assert app not in [r.id for r in fq.waiting_on(db, w["reviewer"])]
+    _step(db, w, app, "approve", by="reviewer2")
+    assert _status(db, app) == "approved"
 
 
 def test_no_decision_on_own_household(db: Database, w: World) -> None:
@@ -572,7 +602,12 @@ def test_yearly_cap_per_person(db: Database, w: World) -> None:
     fund.open_notice(
         db,
         [again],
-        NoticeInput(starts_on=TODAY - timedelta(days=20), title="公示", by=w["handler"]),
+        NoticeInput(
+            starts_on=TODAY - timedelta(days=20),
+            title="公示",
+            by=w["handler"],
+            late_reason=LATE,
+        ),
     )
     _refused(
         db, "fund.rule.yearly_cap", "每人每年救助上限", fund.pay, db, again, _pay_input(w, "300")
@@ -602,7 +637,12 @@ def test_a_reversed_payment_frees_the_yearly_cap(db: Database, w: World) -> None
     fund.open_notice(
         db,
         [again],
-        NoticeInput(starts_on=TODAY - timedelta(days=20), title="公示", by=w["handler"]),
+        NoticeInput(
+            starts_on=TODAY - timedelta(days=20),
+            title="公示",
+            by=w["handler"],
+            late_reason=LATE,
+        ),
     )
     fund.pay(db, again, _pay_input(w, "1000"))  # the reversed ¥800 no longer counts
 
@@ -703,11 +743,12 @@ def _waiting(db: Database, w: World, who: str) -> list[str]:
 def test_waiting_on(db: Database, w: World) -> None:
     app = fund.apply(db, _input(w, entered_by=w["both"]))
     assert _waiting(db, w, "reviewer") == [app]
-    assert _waiting(db, w, "both") == [app]  # 初审 of what they entered is allowed
+    assert _waiting(db, w, "both") == []  # entered it: may not do its 初审 (QA 8)
     assert _waiting(db, w, "kin") == []  # own household
     assert _waiting(db, w, "handler") == [] and _waiting(db, w, "cashier") == []
     _step(db, w, app, "review")
     assert _waiting(db, w, "reviewer2") == [app]
+    assert _waiting(db, w, "reviewer") == []  # did the 初审: may not do the 审核 too
     assert _waiting(db, w, "both") == []  # entered it: may not approve
     _step(db, w, app, "approve", by="reviewer2")
     assert _waiting(db, w, "handler") == [app] and _waiting(db, w, "reviewer") == []
@@ -728,7 +769,11 @@ def test_notices_ending_and_running(db: Database, w: World) -> None:
         db,
         [app],
         NoticeInput(
-            starts_on=TODAY - timedelta(days=1), title="公示", working_days=3, by=w["handler"]
+            starts_on=TODAY - timedelta(days=1),
+            title="公示",
+            working_days=3,
+            by=w["handler"],
+            late_reason=LATE,
         ),
     )
     ending = fq.notices_ending(db)
@@ -789,3 +834,81 @@ def test_notices_ending_counts_this_calendar_week(db: Database, w: World) -> Non
             assert workbench.fund_cards(db).notices_ending.total == 1
     with clock.frozen(monday + timedelta(days=7)):
         assert fq.notices_ending(db) == []
+
+
+def _notice_data(w: World, starts_on: date, **changes: object) -> NoticeInput:
+    data = NoticeInput(starts_on=starts_on, title="公示", by=w["handler"])
+    return replace(data, **changes)  # type: ignore[arg-type]
+
+
+def test_a_backdated_notice_needs_a_late_entry_reason(db: Database, w: World) -> None:
+    """QA 1: a 公示 starts no earlier than the day it is recorded, unless a 补录 reason is
+    given — kept in the 公示 step's opinion and shown in the application's steps — and never
+    before the approval's date, reason or not."""
+    app = _to(db, w, "approved")  # approved on APPLIED + 1
+    before = _counts(db)
+    with pytest.raises(ValidationFailed) as refused:
+        fund.open_notice(db, [app], _notice_data(w, NOTICE_FROM))
+    assert refused.value.for_field("fund_notice_late_reason")
+    assert "违反“公示自登记之日起算”" in refused.value.text and "补录原因" in refused.value.text
+    assert _counts(db) == before
+    # never before the approval, even as a late entry
+    _refused(
+        db,
+        "fund.before_previous_step",
+        "公示",
+        fund.open_notice,
+        db,
+        [app],
+        _notice_data(w, APPLIED, late_reason="补录"),
+    )
+    fund.open_notice(
+        db, [app], _notice_data(w, NOTICE_FROM, late_reason="10月23日已张贴，今日补录")
+    )
+    steps = fq.application_detail(db, app).steps
+    noticed = next(st for st in steps if st.step == "noticed")
+    assert noticed.opinion == "补录：10月23日已张贴，今日补录"
+    assert noticed.staff == "张经办" and noticed.acted_on == NOTICE_FROM
+    # starting today needs no reason (and records none)
+    other = _to(db, w, "approved")
+    fund.open_notice(db, [other], _notice_data(w, TODAY, late_reason="多余的说明"))
+    noticed = next(st for st in fq.application_detail(db, other).steps if st.step == "noticed")
+    assert noticed.opinion == ""
+
+
+def test_a_notice_without_a_supervision_phone_is_refused(db: Database, w: World) -> None:
+    """QA 6: no 监督电话 typed and none in the settings: refused, naming the field."""
+    config.update(db, {"fund.supervision_phone": ""})
+    app = _to(db, w, "approved")
+    before = _counts(db)
+    with pytest.raises(ValidationFailed) as refused:
+        fund.open_notice(db, [app], _notice_data(w, TODAY))
+    assert refused.value.for_field("fund_notice_phone")
+    assert "监督电话" in refused.value.text and "违反“公示须公布监督电话”" in refused.value.text
+    assert _counts(db) == before
+    fund.open_notice(db, [app], _notice_data(w, TODAY, phone="010-65123456"))
+    assert fq.notice_rows(db)[0].phone == "010-65123456"
+
+
+def test_objection_step_names_its_recorder_and_refusals_name_the_rule(
+    db: Database, w: World
+) -> None:
+    """QA 17: the 收到异议 step names who recorded it (when known) and says what was received;
+    不予批准 or 撤回 with no reason names the rule."""
+    app = _to(db, w, "on_notice")
+    fund.add_objection(db, app, "反映其家中另有房产", NOTICE_FROM + timedelta(days=1), w["handler"])
+    fund.add_objection(db, app, "匿名来电", NOTICE_FROM + timedelta(days=1))
+    received = [st for st in fq.application_detail(db, app).steps if st.step == "objection"]
+    assert [(st.staff, st.opinion) for st in received] == [
+        ("张经办", "收到异议：反映其家中另有房产"),
+        ("", "收到异议：匿名来电"),
+    ]
+    with pytest.raises(UserError) as unknown:
+        fund.add_objection(db, app, "又一条", TODAY, "no-such-staff")
+    assert unknown.value.code == "record.not_found"
+    other = _to(db, w, "reviewed")
+    for step, rule in (("reject", "不予批准须说明理由"), ("withdraw", "撤回须说明原因")):
+        with pytest.raises(ValidationFailed) as refused:
+            _step(db, w, other, step, by="reviewer2" if step == "reject" else "handler")
+        assert refused.value.for_field("fund_opinion")
+        assert f"违反“{rule}”" in refused.value.text

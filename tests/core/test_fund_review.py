@@ -435,7 +435,7 @@ def test_a_notice_names_its_handler_who_holds_the_role(db: Database, w: World) -
     app = _to(db, w, "approved")
     nobody = NoticeInput(starts_on=NOTICE_FROM, title="公示")
     _refused_any(db, "required", fund.open_notice, db, [app], nobody)
-    cashier = NoticeInput(starts_on=NOTICE_FROM, title="公示", by=w["cashier"])
+    cashier = NoticeInput(starts_on=NOTICE_FROM, title="公示", by=w["cashier"], late_reason="补录")
     _refused_any(db, "fund.role_missing", fund.open_notice, db, [app], cashier)
 
 
