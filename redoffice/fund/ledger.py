@@ -167,6 +167,27 @@ def _check_reversal(s: Session, reverses_id: str | None, amount: int) -> None:
         raise UserError("fund.reversal_amount", number=target.number)
 
 
+def check_voucher(
+    s: Session, voucher_no: str, kind: str = "", reverses_id: str | None = None
+) -> None:
+    """A 凭证号 names one entry: one already used by another entry of the ledger is refused,
+    naming that entry. A reversal (冲正) may repeat the voucher of the entry it reverses (the
+    红字 voucher refers to the original: the same number, both entries name each other)."""
+    voucher = (voucher_no or "").strip()
+    if not voucher:
+        return
+    query = select(FundEntry.number, FundEntry.entry_date).where(
+        FundEntry.owner_node == _node(s), FundEntry.voucher_no == voucher
+    )
+    if kind == "reversal" and reverses_id:
+        query = query.where(FundEntry.id != reverses_id)
+    taken = s.execute(query.order_by(FundEntry.number).limit(1)).first()
+    if taken is not None:
+        raise UserError(
+            "fund.voucher_taken", voucher=voucher, number=taken[0], day=taken[1].isoformat()
+        )
+
+
 def append(
     s: Session,
     *,
@@ -199,6 +220,7 @@ def append(
         raise UserError("fund.period_closed", day=entry_date.isoformat(), period=closed.period)
     if kind == "reversal":
         _check_reversal(s, columns.get("reverses_id"), amount)
+    check_voucher(s, columns.get("voucher_no") or "", kind, columns.get("reverses_id"))
     balance = account_balance(s, account_id)
     if balance + amount < 0:
         raise UserError("fund.over_balance", balance=yuan(balance), amount=yuan(-amount))
@@ -323,7 +345,8 @@ def _income_columns(s: Session, data: IncomeInput) -> dict[str, Any]:
     elif donation and not name:
         c.add("donor_name", "required")
     channel = c.text("channel", data.channel, max_len=128)
-    if not channel and account is not None and account.kind == "charity":
+    # a donation into a charity account came through its 慈善组织; a 财政拨款 or 党费 did not
+    if not channel and donation and account is not None and account.kind == "charity":
         channel = account.holder
     columns.update(
         source=source,

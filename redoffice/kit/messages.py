@@ -264,6 +264,7 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "fund.rule.reject_reason": "违反“不予批准须说明理由”：请在意见中写明不予批准的理由",
     "fund.rule.withdraw_reason": "违反“撤回须说明原因”：请在意见中写明撤回的原因",
+    "fund.voucher_taken": "凭证号 {voucher} 已用于第 {number} 笔（{day}），同一凭证号不能再记一笔",
     # 红色基金: papers (fund.documents)
     "fund.doc.not_income": "第 {number} 笔不是捐赠收入，没有捐赠收据",
     "fund.doc.not_payment": "第 {number} 笔不是救助发放，没有发放签收单",

@@ -4,6 +4,7 @@ repeat override kept, and what waits on whom."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -39,6 +40,7 @@ from tests.factories import add_resident, setup_place
 TODAY = clock.today()
 APPLIED = TODAY - timedelta(days=60)
 NOTICE_FROM = TODAY - timedelta(days=50)
+VOUCHERS = itertools.count(1)
 LATE = "补录：公示已于当日张贴，今日登记"  # the tests' notices start before they are recorded
 World = dict[str, str]
 
@@ -170,7 +172,7 @@ def _pay_input(w: World, amount: str = "800", **changes: object) -> PayInput:
         checked_by=w["accountant"],
         method="cash",
         place="home",
-        voucher_no="记-001",
+        voucher_no=f"记-{next(VOUCHERS):03d}",  # a 凭证号 names one entry
     )
     return replace(data, **changes)  # type: ignore[arg-type]
 

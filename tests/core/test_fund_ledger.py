@@ -124,9 +124,75 @@ def test_accounts_are_checked(db: Database, fund: dict[str, str]) -> None:
     charity = accounts.save_account(
         db, AccountInput(name="社区慈善基金", kind="charity", holder="市慈善总会")
     )
-    income = ledger.add_income(db, _income(fund, account_id=charity))
+    # QA 4: a donation into a charity account came through its 慈善组织; a 财政拨款 or a 党费
+    # into the same account did not (no channel filled in)
+    gift = _income(fund, account_id=charity, source="social_donation", donor_kind="anonymous")
+    donation = ledger.add_income(db, gift)
+    grant = ledger.add_income(db, _income(fund, account_id=charity))
+    dues = ledger.add_income(db, _income(fund, account_id=charity, source="party_fee"))
     with db.read() as s:
-        assert s.get(FundEntry, income).channel == "市慈善总会"  # type: ignore[union-attr]
+        assert s.get(FundEntry, donation).channel == "市慈善总会"  # type: ignore[union-attr]
+        assert s.get(FundEntry, grant).channel == ""  # type: ignore[union-attr]
+        assert s.get(FundEntry, dues).channel == ""  # type: ignore[union-attr]
+
+
+def test_a_voucher_number_names_one_entry(db: Database, fund: dict[str, str]) -> None:
+    """QA 4: a 凭证号 already used by another entry is refused, naming that entry; a reversal
+    may repeat the voucher of the entry it reverses (and only that one)."""
+    first = ledger.add_income(db, _income(fund, voucher_no="记-007"))
+    ledger.add_income(db, _income(fund, voucher_no="记-008"))
+    before = _count(db, FundEntry)
+    with pytest.raises(UserError) as err:
+        ledger.add_income(db, _income(fund, voucher_no=" 记-007 "))
+    assert err.value.code == "fund.voucher_taken"
+    assert "记-007" in err.value.text and "第 1 笔" in err.value.text
+    with pytest.raises(UserError) as err:
+        _pay_voucher(db, fund, "记-008")
+    assert err.value.code == "fund.voucher_taken" and "第 2 笔" in err.value.text
+    assert _count(db, FundEntry) == before
+    with db.uow() as s:
+        entry = s.get(FundEntry, first)
+        assert entry is not None
+        with pytest.raises(UserError) as err:  # a reversal of entry 1 may not take entry 2's
+            ledger.append(
+                s,
+                account_id=entry.account_id,
+                kind="reversal",
+                entry_date=TODAY,
+                amount=-entry.amount,
+                handled_by=fund["handler"],
+                reverses_id=entry.id,
+                voucher_no="记-008",
+            )
+        assert err.value.code == "fund.voucher_taken"
+    with db.uow() as s:
+        entry = s.get(FundEntry, first)
+        assert entry is not None
+        ledger.append(
+            s,
+            account_id=entry.account_id,
+            kind="reversal",
+            entry_date=TODAY,
+            amount=-entry.amount,
+            handled_by=fund["handler"],
+            reverses_id=entry.id,
+            voucher_no="记-007",
+        )
+    assert _count(db, FundEntry) == before + 1
+
+
+def _pay_voucher(db: Database, f: dict[str, str], voucher: str) -> str:
+    with db.uow() as s:
+        return ledger.append(
+            s,
+            account_id=f["account"],
+            kind="payment",
+            entry_date=TODAY,
+            amount=-100,
+            handled_by=f["cashier"],
+            use="relief",
+            voucher_no=voucher,
+        ).id
 
 
 def test_staff_fund_roles_and_resident_are_checked_and_kept(db: Database) -> None:
