@@ -66,7 +66,8 @@ class FundEntry(SyncedRecord, Base):
     account_id: Mapped[str] = mapped_column(ForeignKey("fund_account.id"), index=True)
     kind: Mapped[str] = mapped_column(String(12))
     entry_date: Mapped[date] = mapped_column(Date, index=True)
-    voucher_no: Mapped[str] = mapped_column(String(32), default="")
+    # a voucher number is used by one entry (a reversal may repeat its entry's): looked up
+    voucher_no: Mapped[str] = mapped_column(String(32), default="", index=True)
     amount: Mapped[int] = mapped_column(BigInteger)  # signed fen: + income, − payment
     balance_after: Mapped[int] = mapped_column(BigInteger)
     source: Mapped[str] = mapped_column(String(16), default="")  # income

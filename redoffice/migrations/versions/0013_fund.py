@@ -305,6 +305,7 @@ def upgrade() -> None:
             batch_op.f("ix_fund_entry_application_id"), ["application_id"], unique=False
         )
         batch_op.create_index(batch_op.f("ix_fund_entry_entry_date"), ["entry_date"], unique=False)
+        batch_op.create_index(batch_op.f("ix_fund_entry_voucher_no"), ["voucher_no"], unique=False)
         batch_op.create_index(batch_op.f("ix_fund_entry_owner_node"), ["owner_node"], unique=False)
         batch_op.create_index(batch_op.f("ix_fund_entry_sync_seq"), ["sync_seq"], unique=False)
 
@@ -433,6 +434,7 @@ def downgrade() -> None:
     with op.batch_alter_table("fund_entry", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_fund_entry_sync_seq"))
         batch_op.drop_index(batch_op.f("ix_fund_entry_owner_node"))
+        batch_op.drop_index(batch_op.f("ix_fund_entry_voucher_no"))
         batch_op.drop_index(batch_op.f("ix_fund_entry_entry_date"))
         batch_op.drop_index(batch_op.f("ix_fund_entry_application_id"))
         batch_op.drop_index(batch_op.f("ix_fund_entry_account_id"))
