@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
         self.show_page("fund")
         page = cast("FundPage", self.page("fund"))
         if which == "notices":
-            page.show_notices()
+            page.show_notices("ending")  # 本周公示期满: the notices the card counts
         else:
             page.show_applications(which)
 

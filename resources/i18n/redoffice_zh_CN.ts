@@ -4,52 +4,52 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="101"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="110"/>
         <source>Edit account</source>
         <translation>编辑账户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="101"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="110"/>
         <source>New account</source>
         <translation>新增账户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="106"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="115"/>
         <source>The charity holding a 社区慈善基金</source>
         <translation>托管社区慈善基金的慈善组织</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="108"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="117"/>
         <source>In use (income and payments can be recorded)</source>
         <translation>在用（可以记收入和支出）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="112"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="121"/>
         <source>Account name</source>
         <translation>账户名称</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="113"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="122"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="114"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="123"/>
         <source>Held by</source>
         <translation>托管/开户单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="115"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="124"/>
         <source>Bank account</source>
         <translation>银行账号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="116"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="125"/>
         <source>Opened on</source>
         <translation>开立日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="118"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="127"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -57,92 +57,92 @@
 <context>
     <name>ApplicationDialog</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="258"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="294"/>
         <source>New application</source>
         <translation>新建申请</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="261"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="297"/>
         <source>(not a registered party member)</source>
         <translation>（申请人不是双报到党员）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="266"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="302"/>
         <source>Yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="270"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="306"/>
         <source>unknown</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="272"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="308"/>
         <source>Yuan a month per person</source>
         <translation>每人每月（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="275"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="311"/>
         <source>Only when helped within the last months</source>
         <translation>仅在近期已救助过时填写</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="278"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="314"/>
         <source>Applicant (resident)</source>
         <translation>申请人（居民）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="279"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="315"/>
         <source>Or a 双报到 party member</source>
         <translation>或双报到党员</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="280"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="316"/>
         <source>Account</source>
         <translation>基金账户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="281"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="317"/>
         <source>Hardship</source>
         <translation>困难类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="282"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="318"/>
         <source>Use</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="283"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="319"/>
         <source>Amount asked (yuan)</source>
         <translation>申请金额（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="284"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="320"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="285"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="321"/>
         <source>Family size</source>
         <translation>家庭人口</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="286"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="322"/>
         <source>Income per head</source>
         <translation>人均月收入</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="287"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="323"/>
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="288"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="324"/>
         <source>Why help again</source>
         <translation>再次救助理由</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="289"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="325"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -150,239 +150,249 @@
 <context>
     <name>ApplicationsTab</name>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="90"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="97"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="91"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="98"/>
         <source>Waiting on me</source>
         <translation>待我办理</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="92"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="99"/>
         <source>Payments due</source>
         <translation>待发放</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="96"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="103"/>
         <source>Number or applicant</source>
         <translation>编号或申请人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="102"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="109"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="103"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="110"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="104"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="111"/>
         <source>Grid / estate</source>
         <translation>网格/小区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="105"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="112"/>
         <source>Hardship</source>
         <translation>困难类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="106"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="113"/>
         <source>Use</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="107"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="114"/>
         <source>Asked</source>
         <translation>申请金额</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="108"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="115"/>
         <source>Approved</source>
         <translation>批准金额</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="109"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="116"/>
         <source>Paid</source>
         <translation>已发放</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="110"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="117"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="111"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="118"/>
         <source>Waiting for</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="112"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="119"/>
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="124"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="131"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="125"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="132"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="126"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="133"/>
         <source>By</source>
         <translation>办理人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="127"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="134"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="128"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="135"/>
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="150"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="157"/>
         <source>New application…</source>
         <translation>新建申请…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="151"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="158"/>
         <source>Review…</source>
         <translation>初审…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="152"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="159"/>
         <source>Approve…</source>
         <translation>审核…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="153"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="160"/>
         <source>Higher approval…</source>
         <translation>上级审批…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="154"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="161"/>
         <source>Refuse…</source>
         <translation>不予批准…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="155"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="162"/>
         <source>Withdraw…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="156"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="163"/>
         <source>Public notice…</source>
         <translation>公示…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="157"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="164"/>
         <source>Objection…</source>
         <translation>登记异议…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="158"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="165"/>
         <source>Resolve objection…</source>
         <translation>处理异议…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="159"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="166"/>
         <source>Pay out…</source>
         <translation>发放…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="164"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="171"/>
         <source>Print approval form</source>
         <translation>打印审批表</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="165"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="172"/>
         <source>Print receipt slip</source>
         <translation>打印签收单</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="166"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="173"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="229"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="236"/>
         <source>%n application(s)</source>
         <translation>
             <numerusform>共 %n 件申请</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="267"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="281"/>
         <source>Account: %1</source>
         <translation>账户：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="268"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="282"/>
         <source>Entered by: %1</source>
         <translation>录入：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="269"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="283"/>
         <source>Reason: %1</source>
         <translation>事由：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="272"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="286"/>
         <source>Family of %1</source>
         <translation>家庭 %1 人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="275"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="289"/>
         <source>Income per head: %1 a month</source>
         <translation>人均月收入 %1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="279"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="293"/>
         <source>Notice %1: %2 to %3</source>
         <translation>公示 %1：%2 至 %3</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="285"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="299"/>
         <source>Helped again because: %1</source>
         <translation>再次救助理由：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="287"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="301"/>
         <source>Closed because: %1</source>
         <translation>终止原因：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="290"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="304"/>
         <source>resolved %1: %2 %3</source>
         <translation>%1 已处理：%2 %3</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="295"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="309"/>
         <source>not resolved</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="298"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="312"/>
         <source>Objection of %1: %2 (%3)</source>
         <translation>%1 异议：%2（%3）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="330"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="337"/>
+        <source>%1 %2, asked %3</source>
+        <translation>%1 %2，申请 %3</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="343"/>
+        <source>, approved %1</source>
+        <translation>，批准 %1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="362"/>
         <source>Public notice</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/applications_tab.py" line="331"/>
+        <location filename="../../redoffice/ui/fund/applications_tab.py" line="363"/>
         <source>No application is approved and waiting for its public notice.</source>
         <translation>没有已批准、等待公示的申请。</translation>
     </message>
@@ -906,29 +916,34 @@
 <context>
     <name>ClosePeriodDialog</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="225"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="260"/>
         <source>Close a period</source>
         <translation>结账</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="227"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="262"/>
         <source>2026Q3 (a quarter) or 2026 (a year)</source>
         <translation>2026Q3（季度）或 2026（年度）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="231"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="266"/>
         <source>Once closed, nothing can be dated inside the period any more; a mistake is then corrected by a reversing entry dated later.</source>
         <translation>结账后，该期间内不能再记任何账；发现差错时，以后的日期记冲正。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="236"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="271"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="237"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="272"/>
         <source>Closed on</source>
         <translation>结账日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="273"/>
+        <source>Closed by</source>
+        <translation>结账人</translation>
     </message>
 </context>
 <context>
@@ -1851,87 +1866,87 @@
 <context>
     <name>IncomeDialog</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="153"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="162"/>
         <source>Record income</source>
         <translation>登记收入</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="157"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="166"/>
         <source>Yuan, e.g. 10000.00</source>
         <translation>元，如 10000.00</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="159"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="168"/>
         <source>(not a donation)</source>
         <translation>（非捐赠）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="161"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="170"/>
         <source>Person or unit, as printed on the receipt</source>
         <translation>个人或单位，按收据上的写法</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="162"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="171"/>
         <source>The charity it came through, if any</source>
         <translation>经由的慈善组织（如有）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="164"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="173"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="167"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="176"/>
         <source>Account</source>
         <translation>基金账户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="168"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="177"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="169"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="178"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="170"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="179"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="171"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="180"/>
         <source>Donor</source>
         <translation>捐赠方类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="172"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="181"/>
         <source>Donor name</source>
         <translation>捐赠方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="173"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="182"/>
         <source>Channel</source>
         <translation>募集渠道</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="174"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="183"/>
         <source>Voucher number</source>
         <translation>凭证号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="175"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="184"/>
         <source>Checked by</source>
         <translation>复核人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="176"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="185"/>
         <source>Note</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="177"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="186"/>
         <source>Handled by</source>
         <translation>经办人</translation>
     </message>
@@ -1972,163 +1987,188 @@
 <context>
     <name>LedgerTab</name>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="48"/>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="140"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="47"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="143"/>
         <source>All accounts</source>
         <translation>全部账户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="55"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="54"/>
         <source>Voucher, counterparty, receipt or note</source>
         <translation>凭证号、对方、收据号或摘要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="68"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="70"/>
         <source>Record income…</source>
         <translation>登记收入…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="69"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="71"/>
         <source>Reverse…</source>
         <translation>冲正…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="70"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="72"/>
         <source>Close a period…</source>
         <translation>结账…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="71"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="73"/>
         <source>Verify ledger</source>
         <translation>校验台账</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="74"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="76"/>
         <source>Ledger PDF</source>
         <translation>打印台账</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="75"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="77"/>
         <source>Ledger to Excel…</source>
         <translation>导出台账…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="76"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="78"/>
         <source>Donation receipt</source>
         <translation>捐赠收据</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="77"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="79"/>
         <source>Honour certificate</source>
         <translation>荣誉证书</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="91"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="94"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="92"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="95"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="93"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="96"/>
         <source>Voucher</source>
         <translation>凭证号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="94"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="97"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="95"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="98"/>
         <source>Source or use</source>
         <translation>来源/用途</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="96"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="99"/>
         <source>Counterparty</source>
         <translation>对方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="97"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="100"/>
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="98"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="101"/>
         <source>Payment</source>
         <translation>支出</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="99"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="102"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="101"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="104"/>
         <source>Account</source>
         <translation>基金账户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="102"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="105"/>
         <source>Application</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="103"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="106"/>
         <source>Handled by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="104"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="107"/>
         <source>Checked by</source>
         <translation>复核人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="100"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="103"/>
         <source>Note</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="110"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="113"/>
         <source>reverses No. %1</source>
         <translation>冲正第 %1 笔</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="112"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="115"/>
         <source>reversed by No. %1</source>
         <translation>已由第 %1 笔冲正</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="114"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="117"/>
         <source>receipt %1</source>
         <translation>收据 %1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="116"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="119"/>
         <source>via %1</source>
         <translation>经 %1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="171"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="157"/>
+        <source>Closed: %1</source>
+        <translation>已结账：%1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="159"/>
+        <source>Closed: no period yet</source>
+        <translation>已结账：尚无</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="188"/>
         <source>No. %1</source>
         <translation>第 %1 笔</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="179"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="191"/>
+        <source>No. %1 of %2, %3 %4, %5 (%6)</source>
+        <translation>第 %1 笔，%2，%3 %4，%5（%6）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="210"/>
+        <source>Close a period</source>
+        <translation>结账</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="211"/>
+        <source>Period %1 is closed: nothing can be dated inside it any more.</source>
+        <translation>期间 %1 已结账：此后不能再记入日期在该期间内的账目。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="217"/>
         <source>Checking the ledger…</source>
         <translation>正在校验台账…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="187"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="225"/>
         <source>Ledger intact: %1 entries checked, every hash and balance matches.</source>
         <translation>台账完整：共校验 %1 笔，校验值和余额全部相符。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="192"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="230"/>
         <source>Ledger NOT intact (%1 entries checked): %2</source>
         <translation>台账不完整（已校验 %1 笔）：%2</translation>
     </message>
@@ -2840,152 +2880,184 @@
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="382"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="435"/>
         <source>Public notice</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="392"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="445"/>
         <source>%1年红色基金救助对象公示</source>
         <translation>%1年红色基金救助对象公示</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="398"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="451"/>
         <source>as in the settings</source>
         <translation>按设置</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="401"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="454"/>
         <source>Supervision phone (the setting when empty)</source>
         <translation>监督电话（不填则用设置中的）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="403"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="457"/>
+        <source>Only for a notice posted on paper before today and entered late</source>
+        <translation>仅当纸质公示在今天之前已张贴、现在补录时填写</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="460"/>
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="404"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="461"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="405"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="462"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="406"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="463"/>
         <source>Notice from</source>
         <translation>公示开始日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="407"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="464"/>
         <source>Working days</source>
         <translation>公示工作日</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="408"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="465"/>
         <source>Supervision phone</source>
         <translation>监督电话</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="466"/>
+        <source>Why entered late</source>
+        <translation>补录原因</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="467"/>
+        <source>Issued by</source>
+        <translation>经办人</translation>
     </message>
 </context>
 <context>
     <name>NoticesTab</name>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="38"/>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="54"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="53"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="69"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="39"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="54"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="42"/>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="58"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="57"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="73"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="40"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="55"/>
         <source>Starts on</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="41"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="47"/>
+        <source>All notices</source>
+        <translation>全部公示</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="48"/>
+        <source>Ending this week</source>
+        <translation>本周公示期满</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="56"/>
         <source>Ends on</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="43"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="58"/>
         <source>Count</source>
         <translation>申请数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="44"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="59"/>
         <source>Open objections</source>
         <translation>未处理异议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="45"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="60"/>
         <source>Supervision phone</source>
         <translation>监督电话</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="55"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="70"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="56"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="71"/>
         <source>Use</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="57"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="72"/>
         <source>Approved</source>
         <translation>批准金额</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="59"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="74"/>
         <source>Objections</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="60"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="75"/>
         <source>Not resolved</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="66"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="81"/>
         <source>Print notice (A4)</source>
         <translation>打印公示（A4）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="67"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="82"/>
         <source>Print notice (A3)</source>
         <translation>打印公示（A3）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="95"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="127"/>
         <source>Running</source>
         <translation>公示中</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="97"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="129"/>
         <source>Ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="98"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="130"/>
         <source>Not yet begun</source>
         <translation>未开始</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="150"/>
+        <source>%n notice(s)</source>
+        <translation>
+            <numerusform>%n 条公示</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../redoffice/ui/fund/notices_tab.py" line="129"/>
+        <location filename="../../redoffice/ui/fund/notices_tab.py" line="170"/>
         <source>Basis: %1&#x3000;Issued by: %2</source>
         <translation>依据：%1&#x3000;发布单位：%2</translation>
     </message>
@@ -2993,25 +3065,40 @@
 <context>
     <name>ObjectionDialog</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="438"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="503"/>
         <source>Record an objection</source>
         <translation>登记异议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="442"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="509"/>
+        <source>Application</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="510"/>
         <source>Objection</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="443"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="511"/>
         <source>Received on</source>
         <translation>收到日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="512"/>
+        <source>Recorded by</source>
+        <translation>登记人</translation>
     </message>
 </context>
 <context>
     <name>OperatorLabel</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="85"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="91"/>
+        <source>%1 (the current operator), as %2</source>
+        <translation>%1（当前操作员），以%2身份</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="93"/>
         <source>%1 (the current operator)</source>
         <translation>%1（当前操作员）</translation>
     </message>
@@ -3019,127 +3106,127 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="49"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="50"/>
         <source>Account</source>
         <translation>基金账户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="50"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="51"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="51"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="52"/>
         <source>Held by</source>
         <translation>托管/开户单位</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="52"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="53"/>
         <source>Bank account</source>
         <translation>银行账号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="53"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="54"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="54"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="55"/>
         <source>Entries</source>
         <translation>笔数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="55"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="56"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="60"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="61"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="60"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="61"/>
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="61"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="62"/>
         <source>Use</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="61"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="62"/>
         <source>Spending</source>
         <translation>支出</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="63"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="64"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="63"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="64"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="63"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="64"/>
         <source>Until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="63"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="64"/>
         <source>Open objections</source>
         <translation>未处理异议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="69"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="70"/>
         <source>New account…</source>
         <translation>新增账户…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="70"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="71"/>
         <source>Edit account…</source>
         <translation>编辑账户…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="84"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="85"/>
         <source>Notices running</source>
         <translation>正在公示</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="90"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="91"/>
         <source>Accounts</source>
         <translation>基金账户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="94"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="95"/>
         <source>Double-click an account to see its entries in the ledger.</source>
         <translation>双击账户可在台账中查看其各笔收支。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="116"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="117"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="116"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="117"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="123"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="130"/>
         <source>Balance %1</source>
         <translation>余额合计 %1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="128"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="135"/>
         <source>%1: income by source, spending by use</source>
         <translation>%1 年：收入按来源、支出按用途</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/overview_tab.py" line="130"/>
+        <location filename="../../redoffice/ui/fund/overview_tab.py" line="137"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -3147,52 +3234,57 @@
 <context>
     <name>PayDialog</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="507"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="580"/>
         <source>Pay out</source>
         <translation>发放</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="509"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="584"/>
+        <source>Application</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="585"/>
         <source>Yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="516"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="592"/>
         <source>(choose the accountant)</source>
         <translation>（请选择会计）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="520"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="596"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="521"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="597"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="522"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="598"/>
         <source>Method</source>
         <translation>发放方式</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="523"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="599"/>
         <source>Where</source>
         <translation>发放地点</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="524"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="600"/>
         <source>Accountant (checks)</source>
         <translation>会计（复核）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="525"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="601"/>
         <source>Voucher number</source>
         <translation>凭证号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="526"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="602"/>
         <source>Cashier (pays)</source>
         <translation>出纳（发放）</translation>
     </message>
@@ -3802,47 +3894,77 @@
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="467"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="535"/>
         <source>Resolve the objection</source>
         <translation>处理异议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="475"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="541"/>
+        <source>Application</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="546"/>
         <source>Objection</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="476"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="547"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="477"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="548"/>
         <source>Resolution</source>
         <translation>处理意见</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="478"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="549"/>
         <source>Date</source>
         <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="550"/>
+        <source>By</source>
+        <translation>办理人</translation>
     </message>
 </context>
 <context>
     <name>ReverseDialog</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="207"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="221"/>
         <source>Reverse entry %1</source>
         <translation>冲正%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="211"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="229"/>
+        <source>A reversal cannot be undone: a new entry of the opposite amount is written and both stay in the ledger.</source>
+        <translation>冲正不能撤销：将记入一笔金额相反的新账目，两笔都永久保留在台账中。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="235"/>
+        <source>Entry</source>
+        <translation>账目</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="236"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="212"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="237"/>
         <source>Date</source>
         <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="238"/>
+        <source>Reversed by</source>
+        <translation>冲正人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="246"/>
+        <source>Reverse %1? This cannot be undone.</source>
+        <translation>确定冲正 %1？冲正后不能撤销。</translation>
     </message>
 </context>
 <context>
@@ -4071,44 +4193,69 @@
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="341"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="378"/>
         <source>Empty: the amount asked, %1</source>
         <translation>不填即按申请金额 %1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="343"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="380"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="345"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="382"/>
         <source>Decision of the higher level</source>
         <translation>上级审批意见</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="347"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="384"/>
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="349"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="386"/>
         <source>%1, asked %2</source>
         <translation>%1，申请 %2</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="350"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="389"/>
+        <source>%1, asked %2, approved by the community %3</source>
+        <translation>%1，申请 %2，社区审核批准 %3</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="395"/>
+        <source>Empty: as the community approved, %1</source>
+        <translation>不填：按社区批准金额 %1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="398"/>
         <source>Application</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="351"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="399"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="353"/>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="401"/>
         <source>Amount approved (yuan)</source>
         <translation>批准金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="404"/>
+        <source>Amount the higher level approved (yuan)</source>
+        <translation>上级批准金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="407"/>
+        <source>Recorded by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="407"/>
+        <source>By</source>
+        <translation>办理人</translation>
     </message>
 </context>
 <context>

@@ -43,6 +43,7 @@ from tests.ui.driver import click, click_row, opened, pick, tick, type_into
 
 HANDLER = "张秘书"  # the demo's operator: 经办人 and 会计
 REVIEWER = "李审核"  # 审核人 and 出纳
+APPROVER = "赵审批"  # 审核人: the second level of the review (two people)
 
 
 def _wait(ctx: AppContext) -> None:
@@ -53,7 +54,11 @@ def _staff(ctx: AppContext) -> dict[str, str]:
     """The two staff members of the fund, with their roles (set up through the service: the
     register's own dialog is tested below)."""
     found = {}
-    for name, roles in ((HANDLER, ("handler", "accountant")), (REVIEWER, ("reviewer", "cashier"))):
+    for name, roles in (
+        (HANDLER, ("handler", "accountant")),
+        (REVIEWER, ("reviewer", "cashier")),
+        (APPROVER, ("reviewer",)),
+    ):
         data = StaffInput(name, "community_worker", fund_roles=roles)
         found[name] = registry.save_staff(ctx.db, data, registry.staff_named(ctx.db, name))
     return found
@@ -124,6 +129,10 @@ def _as(ctx: AppContext, name: str) -> None:
     ctx.db.actor = name
 
 
+def _number(ctx: AppContext, application_id: str) -> str:
+    return queries.application_detail(ctx.db, application_id).row.number
+
+
 def _status(ctx: AppContext, application_id: str) -> str:
     return queries.application_detail(ctx.db, application_id).row.status
 
@@ -142,6 +151,7 @@ def test_account_income_application_to_paid_and_verify(qtbot: QtBot, ctx: AppCon
     account_id = str(_save(qtbot, account))
     _wait(ctx)
     qtbot.waitUntil(lambda: account_id in _keys(page.overview_tab.table), timeout=5000)
+    qtbot.waitUntil(lambda: page.overview_tab.table.current_key() == account_id, timeout=5000)
 
     # 台账 › 登记收入: a refused amount keeps what was typed, then ¥10,000 of 财政拨款
     _tab(qtbot, page.tabs, "台账")
@@ -158,9 +168,10 @@ def test_account_income_application_to_paid_and_verify(qtbot: QtBot, ctx: AppCon
     assert income.voucher.text() == "记-001" and income.isVisible()
     income.amount.selectAll()
     type_into(qtbot, income.amount, "10000")
-    _save(qtbot, income)
+    entry_id = str(_save(qtbot, income))
     _wait(ctx)
     qtbot.waitUntil(lambda: len(page.ledger_tab.list.ids()) == entries + 1, timeout=5000)
+    qtbot.waitUntil(lambda: page.ledger_tab.list.current_id() == entry_id, timeout=5000)
     balances = {a.id: a.balance for a in screens.account_lines(ctx.db)}
     assert balances[account_id] == 1_000_000
 
@@ -179,6 +190,9 @@ def test_account_income_application_to_paid_and_verify(qtbot: QtBot, ctx: AppCon
     type_into(qtbot, apply.applied_on.edit, (clock.today() - timedelta(days=30)).isoformat())
     application_id = str(_save(qtbot, apply))
     assert account_id and _status(ctx, application_id) == "applied"
+    _wait(ctx)  # the new application is selected (the next button acts on it)
+    tab = page.applications_tab
+    qtbot.waitUntil(lambda: (r := tab.current()) is not None and r.id == application_id)
 
     # 初审 by the operator, who is no 审核人: refused in Chinese, nothing lost
     _select_application(qtbot, page, application_id)
@@ -192,12 +206,14 @@ def test_account_income_application_to_paid_and_verify(qtbot: QtBot, ctx: AppCon
     review.edited = False
     review.reject()
 
-    # the 审核人 at the keyboard: 初审, then 审核
-    _as(ctx, REVIEWER)
-    for step in ("初审", "审核"):
+    # a 审核人 at the keyboard for 初审, another for 审核; each dialog names the application,
+    # the amount and who acts in which role
+    for step, who in (("初审", REVIEWER), ("审核", APPROVER)):
+        _as(ctx, who)
         _select_application(qtbot, page, application_id)
         click(qtbot, page.applications_tab, step)
         dialog = opened(StepDialog)
+        assert "¥800.00" in _why(dialog) and f"{who}（当前操作员），以审核人身份" in _why(dialog)
         dialog.on.edit.clear()
         type_into(qtbot, dialog.on.edit, (clock.today() - timedelta(days=25)).isoformat())
         type_into(qtbot, dialog.opinion, "同意")
@@ -213,8 +229,15 @@ def test_account_income_application_to_paid_and_verify(qtbot: QtBot, ctx: AppCon
     assert checked_data(notice.listed) == (application_id,)  # the selected one ticked
     notice.starts_on.edit.clear()
     type_into(qtbot, notice.starts_on.edit, (clock.today() - timedelta(days=20)).isoformat())
-    _save(qtbot, notice)
+    _refused(qtbot, notice)  # backdated: the 补录原因 is asked for, beside its field
+    assert notice.form.error_text("fund_notice_late_reason")
+    type_into(qtbot, notice.late_reason, "纸质公示已于当日张贴，今日补录")
+    type_into(qtbot, notice.phone, "010-65123456")
+    assert "经办人" in _why(notice)  # who issues it
+    notice_id = str(_save(qtbot, notice))
     assert _status(ctx, application_id) == "on_notice"
+    _wait(ctx)  # the 公示 tab selects the new notice
+    qtbot.waitUntil(lambda: page.notices_tab.table.current_key() == notice_id, timeout=5000)
 
     # 发放 by the 出纳, checked by the 会计
     _as(ctx, REVIEWER)
@@ -223,6 +246,9 @@ def test_account_income_application_to_paid_and_verify(qtbot: QtBot, ctx: AppCon
     qtbot.waitUntil(lambda: page.findChild(PayDialog) is not None, timeout=5000)
     pay = opened(PayDialog)
     assert pay.amount.text() == "800"
+    said = _why(pay)
+    assert f"{_number(ctx, application_id)} " in said and "¥800.00" in said
+    assert f"{REVIEWER}（当前操作员），以出纳身份" in said
     pick(qtbot, pay.checked_by, "张秘书（经办人、会计）")
     _save(qtbot, pay)
     assert _status(ctx, application_id) == "paid"
@@ -240,6 +266,17 @@ def test_account_income_application_to_paid_and_verify(qtbot: QtBot, ctx: AppCon
     _wait(ctx)
     qtbot.waitUntil(lambda: "台账完整" in page.ledger_tab.verification.text(), timeout=5000)
     assert f"{entries + 2:,}" in page.ledger_tab.verification.text()
+
+    # a change of the ledger clears the result (it was of the ledger before)
+    _as(ctx, HANDLER)
+    click(qtbot, page.ledger_tab, "登记收入")
+    qtbot.waitUntil(lambda: _visible(IncomeDialog) is not None, timeout=5000)
+    more = opened(IncomeDialog)
+    pick(qtbot, more.account, "测试专户")
+    type_into(qtbot, more.amount, "1")
+    _save(qtbot, more)
+    qtbot.waitUntil(lambda: page.ledger_tab.verification.isHidden(), timeout=5000)
+    assert page.ledger_tab.verification.text() == ""
 
 
 def test_staff_register_gives_fund_roles(qtbot: QtBot, ctx: AppContext) -> None:
@@ -274,7 +311,9 @@ def test_staff_register_gives_fund_roles(qtbot: QtBot, ctx: AppContext) -> None:
     assert shown.text(row, 4) == "出纳"
 
 
-def test_reversal_and_a_refused_period_close(qtbot: QtBot, ctx: AppContext) -> None:
+def test_reversal_and_a_refused_period_close(
+    qtbot: QtBot, ctx: AppContext, no_questions: list[str]
+) -> None:
     """冲正 an income entry from the 台账 (the ledger stays intact); 结账 of a period that has not
     ended is refused in Chinese and the dialog keeps the period typed."""
     staff = _staff(ctx)
@@ -296,7 +335,9 @@ def test_reversal_and_a_refused_period_close(qtbot: QtBot, ctx: AppContext) -> N
     click(qtbot, tab, "冲正")
     reverse = opened(ReverseDialog)
     type_into(qtbot, reverse.reason, "重复记账")
+    assert "冲正不能撤销" in _why(reverse) and "¥500.00" in _why(reverse)
     _save(qtbot, reverse)
+    assert any("不能撤销" in q for q in no_questions)  # asked once more before it is done
     balances = {a.id: a.balance for a in screens.account_lines(ctx.db)}
     assert balances[account] == 0
     assert ledger.verify(ctx.db).ok
@@ -356,6 +397,11 @@ def test_printing_the_approval_form_opens_the_preview(qtbot: QtBot, ctx: AppCont
     preview = _preview()
     assert preview is not None and preview.document.pageCount() >= 1
     preview.close()
+
+
+def _visible(kind: type[SaveDialog]) -> SaveDialog | None:
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+    return shown[-1] if shown else None
 
 
 def _preview() -> PreviewWindow | None:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -48,6 +48,10 @@ from redoffice.ui.kit.widgets import button_row, combo_value, select_data, split
 MINE, DUE = "mine", "due"  # the filters the 工作台 opens: waiting on me, payments due
 
 
+def _keys(tab: ApplicationsTab) -> list[str]:
+    return list(map(str, tab.table.rows_model.keys()))
+
+
 def _load(db: Any, which: str, text: str) -> list[ApplicationRow]:
     """The rows of filter ``which`` (a state, 待我办理, 待发放 or all) matching ``text``."""
     if which == MINE:
@@ -61,7 +65,10 @@ def _load(db: Any, which: str, text: str) -> list[ApplicationRow]:
 
 
 class ApplicationsTab(QWidget):
-    """The list over the selected application's steps, objections and payments."""
+    """The list over the selected application's steps, objections and payments.
+    ``notice_opened(id)``: a 公示 was saved from here (the 公示 tab selects it)."""
+
+    notice_opened = Signal(str)
 
     SHOWS = frozenset(
         {
@@ -228,10 +235,14 @@ class ApplicationsTab(QWidget):
         )
         self.count.setText(self.tr("%n application(s)", "", len(rows)))
         self.row_buttons.apply()
-        ids = [r.id for r in rows]
-        if self._select_next in ids:
-            self.table.selectRow(ids.index(self._select_next))
+        keys = _keys(self)
+        if self._select_next in keys:
+            position = keys.index(self._select_next)
+            self.table.selectRow(position)
+            self.table.scrollTo(self.table.rows_model.index(position, 0))
         self._select_next = None
+        if self.current() is None:  # nothing selected in this list: no other one's detail
+            self.show_detail()
 
     def refresh(self) -> None:
         self.reload()
@@ -263,6 +274,9 @@ class ApplicationsTab(QWidget):
         self.ctx.query(job, self._fill_detail)
 
     def _fill_detail(self, d: ApplicationDetail) -> None:
+        row = self.current()
+        if row is None or row.id != d.row.id:  # the list changed while it was read
+            return
         parts = [
             self.tr("Account: %1").replace("%1", d.account),
             self.tr("Entered by: %1").replace("%1", d.entered_by),
@@ -310,13 +324,31 @@ class ApplicationsTab(QWidget):
         self.ctx.query(partial(screens.choices, self.ctx.db), open_dialog)
 
     def new_application(self) -> None:
-        self._with_choices(lambda c: ApplicationDialog(self.ctx, c, self).open())
+        def open_dialog(choices: FundChoices) -> None:
+            dialog = ApplicationDialog(self.ctx, choices, self)
+            dialog.saved.connect(lambda new_id: self.select(str(new_id)))
+            dialog.open()
+
+        self._with_choices(open_dialog)
+
+    def summary(self, row: ApplicationRow) -> str:
+        """What a dialog acts on: number, applicant, the amount asked and approved."""
+        text = (
+            self.tr("%1 %2, asked %3")
+            .replace("%1", row.number)
+            .replace("%2", row.applicant)
+            .replace("%3", money(row.amount_asked))
+        )
+        if row.amount_approved is not None:
+            text += self.tr(", approved %1").replace("%1", money(row.amount_approved))
+        return text
 
     def step(self, step: str) -> None:
         row = self.current()
         if row is not None:
             label = f"{row.number} {row.applicant}"
-            StepDialog(self.ctx, row.id, label, step, self, money(row.amount_asked)).open()
+            asked, approved = money(row.amount_asked), money(row.amount_approved)
+            StepDialog(self.ctx, row.id, label, step, self, asked, approved).open()
 
     def notice(self) -> None:
         """公示: the approved applications to tick (the selected one ticked)."""
@@ -333,12 +365,15 @@ class ApplicationsTab(QWidget):
             return
         row = self.current()
         chosen = {row.id} if row is not None and row.status == "approved" else set()
-        NoticeDialog(self.ctx, approved, chosen, self).open()
+        dialog = NoticeDialog(self.ctx, approved, chosen, self)
+        dialog.saved.connect(lambda notice_id: self.notice_opened.emit(str(notice_id)))
+        dialog.open()
 
     def objection(self) -> None:
         row = self.current()
         if row is not None:
-            ObjectionDialog(self.ctx, row.id, f"{row.number} {row.applicant}", self).open()
+            label = f"{row.number} {row.applicant}"
+            ObjectionDialog(self.ctx, row.id, label, self, self.summary(row)).open()
 
     def resolve(self) -> None:
         row = self.current()
@@ -349,15 +384,18 @@ class ApplicationsTab(QWidget):
     def _open_resolve(self, d: ApplicationDetail) -> None:
         open_ = [o for o in d.objections if o.resolved_on is None]
         if open_:
-            ResolveDialog(self.ctx, open_[0].id, open_[0].text, self).open()
+            summary = self.summary(d.row)
+            ResolveDialog(self.ctx, open_[0].id, open_[0].text, self, summary).open()
 
     def pay(self) -> None:
         row = self.current()
         if row is None:
             return
         approved = yuan(row.amount_approved)
-        label = f"{row.number} {row.applicant}"
-        self._with_choices(lambda c: PayDialog(self.ctx, row.id, label, approved, c, self).open())
+        label, summary = f"{row.number} {row.applicant}", self.summary(row)
+        self._with_choices(
+            lambda c: PayDialog(self.ctx, row.id, label, approved, c, self, summary).open()
+        )
 
     def print_(self, which: str) -> None:
         row = self.current()

@@ -37,6 +37,7 @@ from redoffice.fund.queries import ApplicationRow
 from redoffice.fund.screens import FundChoices
 from redoffice.kit import clock
 from redoffice.ui.fund.common import as_operator, money
+from redoffice.ui.kit import ask
 from redoffice.ui.kit.attachments_dialog import AttachmentPicker
 from redoffice.ui.kit.check_list import checkable_list, checked_data
 from redoffice.ui.kit.context import AppContext
@@ -44,6 +45,8 @@ from redoffice.ui.kit.date_fields import DateField
 from redoffice.ui.kit.resident_chooser import ResidentChooser
 from redoffice.ui.kit.save_dialog import SaveDialog
 from redoffice.ui.kit.widgets import code_combo, combo_value, fill_combo, select_data
+
+INCOME_ROLES = f"{ROLES['handler']}或{ROLES['accountant']}"  # who may record income
 
 
 def today_field(required: bool = True) -> DateField:
@@ -78,11 +81,17 @@ def _suggest(combo: QComboBox, role: str, operator: str) -> None:
 
 
 class OperatorLabel(QLabel):
-    """Who the step is recorded as done by: the operator of the status bar."""
+    """Who the step is recorded as done by: the operator of the status bar, and the fund role
+    (codes.ROLES) the step needs of them."""
 
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self, ctx: AppContext, role: str = "") -> None:
         super().__init__()
-        self.setText(self.tr("%1 (the current operator)").replace("%1", ctx.db.actor or ""))
+        name = ctx.db.actor or ""
+        if role:
+            text = self.tr("%1 (the current operator), as %2").replace("%2", ROLES.get(role, role))
+        else:
+            text = self.tr("%1 (the current operator)")
+        self.setText(text.replace("%1", name))
 
 
 # ── Accounts and income ────────────────────────────────────────────────────────────────────
@@ -174,7 +183,7 @@ class IncomeDialog(SaveDialog):
             ("voucher_no", self.tr("Voucher number"), self.voucher),
             ("checked_by", self.tr("Checked by"), self.checked_by),
             ("note", self.tr("Note"), self.note),
-            ("handled_by", self.tr("Handled by"), OperatorLabel(ctx)),
+            ("handled_by", self.tr("Handled by"), OperatorLabel(ctx, INCOME_ROLES)),
         ):
             self.form.add_row(field, label, widget)
         self.resize(600, 520)
@@ -202,15 +211,41 @@ class ReverseDialog(SaveDialog):
     """冲正: the reason and the date of the reversing entry (by the operator, a 会计)."""
 
     def __init__(
-        self, ctx: AppContext, entry_id: str, label: str, parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        entry_id: str,
+        label: str,
+        parent: QWidget | None = None,
+        summary: str = "",
     ) -> None:
         super().__init__(ctx, self.tr("Reverse entry %1").replace("%1", label), parent)
         self.entry_id = entry_id
         self.reason = _text_box()
         self.on = today_field()
+        self.summary = QLabel(summary or label)
+        self.summary.setWordWrap(True)
+        self.warning = QLabel(
+            self.tr(
+                "A reversal cannot be undone: a new entry of the opposite amount is written and "
+                "both stay in the ledger."
+            )
+        )
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #c0392b; font-weight: bold;")
+        self.form.add_row("entry", self.tr("Entry"), self.summary)
         self.form.add_row("reason", self.tr("Reason"), self.reason)
         self.form.add_row("entry_date", self.tr("Date"), self.on)
-        self.resize(520, 260)
+        self.form.add_row("handled_by", self.tr("Reversed by"), OperatorLabel(ctx, "accountant"))
+        self.form.add_row("warning", "", self.warning)
+        self.resize(560, 340)
+
+    def submit(self) -> None:
+        """Asks once more (No is the default): a reversal cannot be undone."""
+        if not self.buttons.isEnabled():
+            return
+        question = self.tr("Reverse %1? This cannot be undone.").replace("%1", self.summary.text())
+        if ask.risky(self, self.windowTitle(), question):
+            super().submit()
 
     def action(self) -> Callable[[], Any]:
         reason, on = self.reason.toPlainText(), self.on.required_value()
@@ -235,8 +270,9 @@ class ClosePeriodDialog(SaveDialog):
         note.setWordWrap(True)
         self.form.add_row("period", self.tr("Period"), self.period)
         self.form.add_row("closed_on", self.tr("Closed on"), self.on)
+        self.form.add_row("closed_by", self.tr("Closed by"), OperatorLabel(ctx, "accountant"))
         self.form.add_row("note", "", note)
-        self.resize(520, 240)
+        self.resize(560, 280)
 
     def action(self) -> Callable[[], Any]:
         period, on = self.period.text(), self.on.required_value()
@@ -333,6 +369,7 @@ class StepDialog(SaveDialog):
         step: str,
         parent: QWidget | None = None,
         asked: str = "",
+        approved: str = "",
     ) -> None:
         super().__init__(ctx, f"{label} · {STEP_TITLES[step]}", parent)
         self.application_id, self.step = application_id, step
@@ -347,18 +384,34 @@ class StepDialog(SaveDialog):
             else self.tr("Opinion")
         )
         summary = QLabel(self.tr("%1, asked %2").replace("%1", label).replace("%2", asked))
+        if step == "approve_higher":
+            summary.setText(
+                self.tr("%1, asked %2, approved by the community %3")
+                .replace("%1", label)
+                .replace("%2", asked)
+                .replace("%3", approved)
+            )
+            self.amount.setPlaceholderText(
+                self.tr("Empty: as the community approved, %1").replace("%1", approved)
+            )
+        summary.setWordWrap(True)
         self.form.add_row("application", self.tr("Application"), summary)
         self.form.add_row("fund_acted_on", self.tr("Date"), self.on)
         if step == "approve":
-            approved = self.tr("Amount approved (yuan)")
-            self.form.add_row("fund_amount_approved", approved, self.amount)
+            approved_label = self.tr("Amount approved (yuan)")
+            self.form.add_row("fund_amount_approved", approved_label, self.amount)
+        elif step == "approve_higher":
+            higher_label = self.tr("Amount the higher level approved (yuan)")
+            self.form.add_row("fund_amount_approved", higher_label, self.amount)
         self.form.add_row("fund_opinion", opinion_label, self.opinion)
-        self.resize(520, 300)
+        by = self.tr("Recorded by") if step == "approve_higher" else self.tr("By")
+        self.form.add_row("by", by, OperatorLabel(ctx, applications.TRANSITIONS[step][3]))
+        self.resize(560, 360)
 
     def action(self) -> Callable[[], Any]:
         db = self.ctx.db
         on, opinion = self.on.required_value(), self.opinion.toPlainText()
-        amount = self.amount.text() if self.step == "approve" else None
+        amount = self.amount.text() if self.step in ("approve", "approve_higher") else None
         step, application_id = self.step, self.application_id
         return as_operator(
             db,
@@ -399,6 +452,10 @@ class NoticeDialog(SaveDialog):
         self.days.setMaximumWidth(160)
         self.phone = QLineEdit()
         self.phone.setPlaceholderText(self.tr("Supervision phone (the setting when empty)"))
+        self.late_reason = QLineEdit()
+        self.late_reason.setPlaceholderText(
+            self.tr("Only for a notice posted on paper before today and entered late")
+        )
         for field, label, widget in (
             ("fund_notice_applications", self.tr("Applications"), self.listed),
             ("fund_notice_title", self.tr("Title"), self.title),
@@ -406,9 +463,11 @@ class NoticeDialog(SaveDialog):
             ("fund_starts_on", self.tr("Notice from"), self.starts_on),
             ("fund_notice_days", self.tr("Working days"), self.days),
             ("fund_notice_phone", self.tr("Supervision phone"), self.phone),
+            ("fund_notice_late_reason", self.tr("Why entered late"), self.late_reason),
+            ("by", self.tr("Issued by"), OperatorLabel(ctx, "handler")),
         ):
             self.form.add_row(field, label, widget)
-        self.resize(560, 380)
+        self.resize(600, 520)
 
     def action(self) -> Callable[[], Any]:
         db = self.ctx.db
@@ -419,11 +478,12 @@ class NoticeDialog(SaveDialog):
             self.basis.toPlainText(),
             self.days.value() or None,
             self.phone.text().strip() or None,
+            self.late_reason.text(),
         )
 
         def notice(by: str) -> str:
-            starts_on, title, basis, days, phone = values
-            data = NoticeInput(starts_on, title, basis, days, phone, None, by)
+            starts_on, title, basis, days, phone, late = values
+            data = NoticeInput(starts_on, title, basis, days, phone, None, by, late)
             return applications.open_notice(db, ids, data)
 
         return as_operator(db, notice)
@@ -433,23 +493,30 @@ class ObjectionDialog(SaveDialog):
     """登记异议: what was said and when it was received (it blocks payment until resolved)."""
 
     def __init__(
-        self, ctx: AppContext, application_id: str, label: str, parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        application_id: str,
+        label: str,
+        parent: QWidget | None = None,
+        summary: str = "",
     ) -> None:
         super().__init__(ctx, f"{label} · " + self.tr("Record an objection"), parent)
         self.application_id = application_id
         self.text = _text_box(100)
         self.received_on = today_field()
+        about = QLabel(summary or label)
+        about.setWordWrap(True)
+        self.form.add_row("application", self.tr("Application"), about)
         self.form.add_row("fund_objection_text", self.tr("Objection"), self.text)
         self.form.add_row("fund_received_on", self.tr("Received on"), self.received_on)
-        self.resize(520, 280)
+        self.form.add_row("by", self.tr("Recorded by"), OperatorLabel(ctx))
+        self.resize(560, 340)
 
     def action(self) -> Callable[[], Any]:
-        return partial(
-            applications.add_objection,
-            self.ctx.db,
-            self.application_id,
-            self.text.toPlainText(),
-            self.received_on.required_value(),
+        db, application_id = self.ctx.db, self.application_id
+        text, on = self.text.toPlainText(), self.received_on.required_value()
+        return as_operator(
+            db, lambda by: applications.add_objection(db, application_id, text, on, by)
         )
 
 
@@ -463,11 +530,15 @@ class ResolveDialog(SaveDialog):
         objection_id: str,
         objection: str,
         parent: QWidget | None = None,
+        summary: str = "",
     ) -> None:
         super().__init__(ctx, self.tr("Resolve the objection"), parent)
         self.objection_id = objection_id
         said = QLabel(objection)
         said.setWordWrap(True)
+        about = QLabel(summary)
+        about.setWordWrap(True)
+        self.form.add_row("application", self.tr("Application"), about)
         self.outcome = code_combo(applications.OUTCOMES)
         self.resolution = _text_box(90)
         self.on = today_field()
@@ -476,9 +547,10 @@ class ResolveDialog(SaveDialog):
             ("fund_outcome", self.tr("Outcome"), self.outcome),
             ("fund_resolution", self.tr("Resolution"), self.resolution),
             ("fund_acted_on", self.tr("Date"), self.on),
+            ("by", self.tr("By"), OperatorLabel(ctx, "reviewer")),
         ):
             self.form.add_row(field, label, widget)
-        self.resize(540, 320)
+        self.resize(560, 380)
 
     def action(self) -> Callable[[], Any]:
         db = self.ctx.db
@@ -503,9 +575,13 @@ class PayDialog(SaveDialog):
         approved: str,
         choices: FundChoices,
         parent: QWidget | None = None,
+        summary: str = "",
     ) -> None:
         super().__init__(ctx, f"{label} · " + self.tr("Pay out"), parent)
         self.application_id = application_id
+        about = QLabel(summary or label)
+        about.setWordWrap(True)
+        self.form.add_row("application", self.tr("Application"), about)
         self.amount = _yuan_edit(self.tr("Yuan"))
         self.amount.setText(approved)
         self.entry_date = today_field()
@@ -523,10 +599,10 @@ class PayDialog(SaveDialog):
             ("fund_pay_place", self.tr("Where"), self.place),
             ("checked_by", self.tr("Accountant (checks)"), self.checked_by),
             ("fund_voucher_no", self.tr("Voucher number"), self.voucher),
-            ("handled_by", self.tr("Cashier (pays)"), OperatorLabel(ctx)),
+            ("handled_by", self.tr("Cashier (pays)"), OperatorLabel(ctx, "cashier")),
         ):
             self.form.add_row(field, label, widget)
-        self.resize(540, 380)
+        self.resize(560, 420)
 
     def action(self) -> Callable[[], Any]:
         db = self.ctx.db

@@ -43,7 +43,7 @@ class FundPage(QWidget):
         self._slots: dict[str, _Slot] = {}
         for key, title, make in (
             ("overview", self.tr("Overview"), self._overview),
-            ("applications", self.tr("Applications"), lambda: ApplicationsTab(ctx)),
+            ("applications", self.tr("Applications"), self._applications),
             ("ledger", self.tr("Ledger"), lambda: LedgerTab(ctx)),
             ("notices", self.tr("Public notices"), self._notices),
             ("report", self.tr("Income and spending"), lambda: ReportTab(ctx)),
@@ -59,6 +59,11 @@ class FundPage(QWidget):
         tab = OverviewTab(self.ctx)
         tab.open_account.connect(self.show_account)
         tab.open_notices.connect(self.show_notices)
+        return tab
+
+    def _applications(self) -> QWidget:
+        tab = ApplicationsTab(self.ctx)
+        tab.notice_opened.connect(lambda notice_id: self.notices_tab.select(notice_id))
         return tab
 
     def _notices(self) -> QWidget:
@@ -106,8 +111,10 @@ class FundPage(QWidget):
         self._show("applications")
         self.applications_tab.select(application_id)
 
-    def show_notices(self) -> None:
+    def show_notices(self, which: str = "") -> None:
+        """The 公示 tab: all notices, or (``ending``) those the 工作台's 本周公示期满 counts."""
         self._show("notices")
+        self.notices_tab.show_filter(which)
 
     def show_account(self, account_id: str) -> None:
         self._show("ledger")

@@ -5,20 +5,19 @@ exported, and a donation's receipt and honour certificate."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
 from functools import partial
 
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from redoffice.fund import ledger, screens
 from redoffice.fund.ledger import Verification
-from redoffice.fund.periods import quarter_of
 from redoffice.fund.screens import FundChoices, LedgerLine
 from redoffice.kit import clock
 from redoffice.ui.fund import printing
-from redoffice.ui.fund.common import day, money
+from redoffice.ui.fund.common import closed_periods, day, money, period_to_close
 from redoffice.ui.fund.fund_dialogs import ClosePeriodDialog, IncomeDialog, ReverseDialog
 from redoffice.ui.fund.period_picker import FundPeriodPicker
+from redoffice.ui.kit import ask
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.lazy_table import Column
 from redoffice.ui.kit.list_view import SearchableList, layout_buttons
@@ -64,6 +63,9 @@ class LedgerTab(QWidget):
         self.verification = QLabel()
         self.verification.setWordWrap(True)
         self.verification.hide()
+        self.closed = QLabel()  # 已结账：2025、2026Q3
+        self.closed.setWordWrap(True)
+        self.closed_names: list[str] = []
         actions = button_row(
             (self.tr("Record income…"), self.add_income),
             (self.tr("Reverse…"), self.reverse),
@@ -81,6 +83,7 @@ class LedgerTab(QWidget):
         layout.addLayout(actions)
         layout.addLayout(prints)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.closed)
         layout.addWidget(self.verification)
         # read once shown (a hidden tab does not hold up the page), then on every change
         refresh_on(ctx, self, self.SHOWS, self.refresh).request()
@@ -140,8 +143,21 @@ class LedgerTab(QWidget):
         fill_combo(self.account, choices.accounts, self.tr("All accounts"))
 
     def refresh(self) -> None:
+        """On every change of the ledger (SHOWS): the list, the periods closed, and a shown
+        verification result is cleared (it was of the ledger before the change)."""
+        self.verification.clear()
+        self.verification.hide()
         self.list.reload()
         self.list.model.refresh_rows()
+        self.ctx.query(partial(closed_periods, self.ctx.db), self._show_closed)
+
+    def _show_closed(self, names: list[str]) -> None:
+        self.closed_names = names
+        self.closed.setText(
+            self.tr("Closed: %1").replace("%1", "、".join(names))
+            if names
+            else self.tr("Closed: no period yet")
+        )
 
     def current(self) -> LedgerLine | None:
         row = self.list.current_row()
@@ -158,6 +174,7 @@ class LedgerTab(QWidget):
     def add_income(self) -> None:
         def open_dialog(choices: FundChoices) -> None:
             dialog = IncomeDialog(self.ctx, choices, self)
+            dialog.saved.connect(lambda entry_id: self.list.select_after_reload(str(entry_id)))
             account = combo_value(self.account)
             if account:
                 dialog.account.setCurrentIndex(max(dialog.account.findData(account), 0))
@@ -169,11 +186,32 @@ class LedgerTab(QWidget):
         row = self.current()
         if row is not None:
             label = self.tr("No. %1").replace("%1", str(row.number))
-            ReverseDialog(self.ctx, row.id, label, self).open()
+            amount = _signed(row.amount, True) or "-" + _signed(row.amount, False)
+            summary = (
+                self.tr("No. %1 of %2, %3 %4, %5 (%6)")
+                .replace("%1", str(row.number))
+                .replace("%2", day(row.entry_date))
+                .replace("%3", row.kind_label)
+                .replace("%4", amount)
+                .replace("%5", row.purpose)
+                .replace("%6", row.account)
+            )
+            ReverseDialog(self.ctx, row.id, label, self, summary).open()
 
     def close_period(self) -> None:
-        previous = quarter_of(quarter_of(clock.today()).starts_on - timedelta(days=1))
-        ClosePeriodDialog(self.ctx, previous.name, self).open()
+        suggested = period_to_close(clock.today(), self.closed_names)
+        dialog = ClosePeriodDialog(self.ctx, suggested, self)
+        dialog.saved.connect(lambda _id: self._closed(dialog.period.text().strip()))
+        dialog.open()
+
+    def _closed(self, period: str) -> None:
+        ask.inform(
+            self,
+            self.tr("Close a period"),
+            self.tr("Period %1 is closed: nothing can be dated inside it any more.").replace(
+                "%1", period
+            ),
+        )
 
     def verify(self) -> None:
         self.verification.setText(self.tr("Checking the ledger…"))

@@ -6,11 +6,12 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from redoffice.fund import queries, screens
 from redoffice.fund.queries import NoticeRow
 from redoffice.fund.screens import NoticeApplication
+from redoffice.kit.db import Database
 from redoffice.ui.fund import printing
 from redoffice.ui.fund.common import day, money
 from redoffice.ui.kit.context import AppContext
@@ -18,7 +19,15 @@ from redoffice.ui.kit.list_view import layout_buttons
 from redoffice.ui.kit.row_buttons import RowButtons
 from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.simple_table import SimpleTable
-from redoffice.ui.kit.widgets import button_row, splitter, stacked
+from redoffice.ui.kit.widgets import button_row, combo_value, select_data, splitter, stacked
+
+ENDING = "ending"  # the 工作台's 本周公示期满: the notices the card counts
+
+
+def _load(db: Database, which: str) -> list[NoticeRow]:
+    if which == ENDING:
+        return queries.notices_ending(db)
+    return queries.notice_rows(db)
 
 
 class NoticesTab(QWidget):
@@ -33,6 +42,12 @@ class NoticesTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.rows: list[NoticeRow] = []
+        self._select_next: str | None = None
+        self.which = QComboBox()
+        self.which.addItem(self.tr("All notices"), "")
+        self.which.addItem(self.tr("Ending this week"), ENDING)
+        self.which.currentIndexChanged.connect(self.refresh)
+        self.count = QLabel()
         self.table = SimpleTable(
             [
                 self.tr("Number"),
@@ -74,6 +89,11 @@ class NoticesTab(QWidget):
         self.table.set_row_actions(prints)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
+        filters = QHBoxLayout()
+        filters.addWidget(self.which)
+        filters.addWidget(self.count)
+        filters.addStretch(1)
+        layout.addLayout(filters)
         split = splitter(
             Qt.Orientation.Vertical,
             [330, 230],
@@ -88,7 +108,19 @@ class NoticesTab(QWidget):
         self.show_detail()
 
     def reload(self) -> None:
-        self.ctx.query(partial(queries.notice_rows, self.ctx.db), self._show)
+        job = partial(_load, self.ctx.db, combo_value(self.which) or "")
+        self.ctx.query(job, self._show)
+
+    def show_filter(self, which: str) -> None:
+        """All notices ("") or those ending this week (``ending``, the 工作台's card)."""
+        if (combo_value(self.which) or "") == which:
+            self.refresh()
+        select_data(self.which, which)
+
+    def select(self, notice_id: str) -> None:
+        """Show all notices and select ``notice_id`` once listed (a notice just saved)."""
+        self._select_next = notice_id
+        self.show_filter("")
 
     def state(self, n: NoticeRow) -> str:
         if n.running:
@@ -115,7 +147,16 @@ class NoticesTab(QWidget):
             ],
             [n.id for n in rows],
         )
+        self.count.setText(self.tr("%n notice(s)", "", len(rows)))
+        keys = list(map(str, self.table.rows_model.keys()))
+        if self._select_next in keys:
+            position = keys.index(self._select_next)
+            self.table.selectRow(position)
+            self.table.scrollTo(self.table.rows_model.index(position, 0))
+        self._select_next = None
         self.row_buttons.apply()
+        if self.current() is None:
+            self.show_detail()
 
     def current(self) -> NoticeRow | None:
         key = self.table.current_key()
@@ -137,6 +178,7 @@ class NoticesTab(QWidget):
         self.ctx.query(job, self._show_applications)
 
     def _show_applications(self, rows: list[NoticeApplication]) -> None:
+        # (a late answer for a notice no longer selected is harmless: the next one follows)
         self.applications.set_rows(
             [
                 (

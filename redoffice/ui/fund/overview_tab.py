@@ -42,6 +42,7 @@ class OverviewTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.accounts: list[AccountLine] = []
+        self._select_next: str | None = None  # a new account, selected once listed
         self.total = QLabel()
         self.total.setStyleSheet("font-size: 18px; font-weight: bold; color: #c0392b;")
         self.table = SimpleTable(
@@ -119,6 +120,12 @@ class OverviewTab(QWidget):
             ],
             [a.id for a in rows],
         )
+        keys = list(map(str, self.table.rows_model.keys()))
+        if self._select_next in keys:
+            position = keys.index(self._select_next)
+            self.table.selectRow(position)
+            self.table.scrollTo(self.table.rows_model.index(position, 0))
+            self._select_next = None
         total = sum(a.balance for a in rows)
         self.total.setText(self.tr("Balance %1").replace("%1", money(total)))
         self.row_buttons.apply()
@@ -149,7 +156,14 @@ class OverviewTab(QWidget):
 
     # --- actions ----------------------------------------------------------------------------
     def new_account(self) -> None:
-        AccountDialog(self.ctx, self).open()
+        dialog = AccountDialog(self.ctx, self)
+        dialog.saved.connect(lambda account_id: self._select_later(str(account_id)))
+        dialog.open()
+
+    def _select_later(self, account_id: str) -> None:
+        """Select (and scroll to) the account once the list shows it."""
+        self._select_next = account_id
+        self.reload_accounts()
 
     def edit_account(self) -> None:
         account_id = self.table.current_key()

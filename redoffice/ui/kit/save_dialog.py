@@ -173,4 +173,28 @@ class SaveDialog(QDialog):
         if unplaced:
             self.message.setText("\n".join(unplaced))
             self.message.show()
+        self.grow_to_fit()
         self.failed.emit()
+
+    def grow_to_fit(self) -> None:
+        """After messages appeared: taller, up to the screen's free height, so that no field
+        hides behind them; on a small screen the form scrolls instead, to the first message."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        wanted = self.sizeHint().height()
+        screen = self.screen()
+        room = screen.availableGeometry().height() - 40 if screen is not None else wanted
+        height = min(max(wanted, self.height()), room)
+        if height > self.height():
+            self.resize(self.width(), height)
+            top = self.frameGeometry().top()
+            free = screen.availableGeometry().bottom() if screen is not None else top + height
+            if top + self.frameGeometry().height() > free:
+                self.move(self.x(), max(0, free - self.frameGeometry().height()))
+        shown = [label for label in self.form.findChildren(QLabel) if self._is_error(label)]
+        if shown:
+            self.form_scroll.ensureWidgetVisible(shown[0])
+
+    def _is_error(self, label: QLabel) -> bool:
+        return label.isVisibleTo(self.form) and label in self.form.error_labels()

@@ -124,6 +124,9 @@ class FieldForm(QWidget):
         else:
             report(parent, error)
 
+    def error_labels(self) -> list[QLabel]:
+        return list(self._errors.values())
+
     def error_text(self, field: str) -> str:
         label = self._errors.get(field)
         return label.text() if label is not None and not label.isHidden() else ""
