@@ -34,7 +34,6 @@ from redoffice.registry import reference as registry
 from redoffice.reports import base
 from redoffice.reports import fund as forms
 from redoffice.settings import config
-from tests.core.conftest import pg_db, pg_shared  # noqa: F401  (PostgreSQL for `db`)
 from tests.factories import add_resident, id_number, setup_place
 from tests.reports.conftest import pdf_fonts, pdf_text
 
@@ -44,15 +43,6 @@ TODAY = clock.today()
 PHONE = "13812345678"
 REASON = "患尿毒症需长期透析"
 ID_LIKE = re.compile(r"\d{15,}")
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
-def db(request: pytest.FixtureRequest) -> Database:
-    """SQLite and PostgreSQL, as tests/core's ``db``."""
-    database: Database = request.getfixturevalue(
-        "sqlite_db" if request.param == "sqlite" else "pg_db"
-    )
-    return database
 
 
 def _staff(db: Database, name: str, *roles: str) -> str:
