@@ -53,3 +53,24 @@ def quarter_of(day: date) -> Period:
 
 def year_of(day: date) -> Period:
     return parse_period(f"{day.year}")
+
+
+def period_to_close(today: date, closed: list[str]) -> str:
+    """The latest period that has ended and is not closed (a quarter before the year that
+    ends with it; a quarter inside a closed year counts as closed); "" when none of the last
+    three years is open."""
+    candidates: list[Period] = []
+    quarter = quarter_of(today)
+    for _ in range(12):
+        quarter = quarter_of(quarter.starts_on - timedelta(days=1))
+        candidates.append(quarter)
+    for back in (1, 2, 3):
+        candidates.append(year_of(date(today.year - back, 1, 1)))
+    done = set(closed)
+
+    def is_closed(p: Period) -> bool:
+        return p.name in done or ("Q" in p.name and p.name.split("Q")[0] in done)
+
+    open_ = [p for p in candidates if not is_closed(p)]
+    open_.sort(key=lambda p: (p.ends_on, "Q" in p.name), reverse=True)
+    return open_[0].name if open_ else ""

@@ -29,6 +29,7 @@ from redoffice.models import (
     FundEntry,
     FundNotice,
     FundObjection,
+    FundPeriodClose,
     PartyMember,
     Staff,
 )
@@ -348,3 +349,16 @@ def year_figures(db: Database) -> Figures:
         [(label, int(income[code])) for code, label in SOURCES.items() if income.get(code)],
         [(label, -int(spending[code])) for code, label in USES.items() if spending.get(code)],
     )
+
+
+def closed_periods(db: Database) -> list[str]:
+    """The names of the periods closed (结账) on this office's ledger, earliest first."""
+    with db.read() as s:
+        node = str(s.info.get("node_id") or "")
+        return list(
+            s.scalars(
+                select(FundPeriodClose.period)
+                .where(FundPeriodClose.owner_node == node, FundPeriodClose.deleted.is_(False))
+                .order_by(FundPeriodClose.starts_on, FundPeriodClose.ends_on.desc())
+            )
+        )

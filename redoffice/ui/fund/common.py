@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-
-from redoffice.fund.periods import Period, quarter_of, year_of
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.money import yuan_mark
-from redoffice.models import FundPeriodClose
 from redoffice.registry import reference as registry
 from redoffice.settings import community
 
@@ -44,38 +40,3 @@ def as_operator(db: Database, act: Callable[[str], Any]) -> Callable[[], Any]:
         return act(acting_staff(db))
 
     return job
-
-
-def closed_periods(db: Database) -> list[str]:
-    """The names of the periods closed (结账) on this office's ledger, earliest first.
-    (A read of the 台账 screen; fund.screens has none yet.)"""
-    with db.read() as s:
-        node = str(s.info.get("node_id") or "")
-        return list(
-            s.scalars(
-                select(FundPeriodClose.period)
-                .where(FundPeriodClose.owner_node == node, FundPeriodClose.deleted.is_(False))
-                .order_by(FundPeriodClose.starts_on, FundPeriodClose.ends_on.desc())
-            )
-        )
-
-
-def period_to_close(today: date, closed: list[str]) -> str:
-    """The latest period that has ended and is not closed (a quarter before the year that
-    ends with it; a quarter inside a closed year counts as closed); "" when none of the last
-    three years is open."""
-    candidates: list[Period] = []
-    quarter = quarter_of(today)
-    for _ in range(12):
-        quarter = quarter_of(quarter.starts_on - timedelta(days=1))
-        candidates.append(quarter)
-    for back in (1, 2, 3):
-        candidates.append(year_of(date(today.year - back, 1, 1)))
-    done = set(closed)
-
-    def is_closed(p: Period) -> bool:
-        return p.name in done or ("Q" in p.name and p.name.split("Q")[0] in done)
-
-    open_ = [p for p in candidates if not is_closed(p)]
-    open_.sort(key=lambda p: (p.ends_on, "Q" in p.name), reverse=True)
-    return open_[0].name if open_ else ""

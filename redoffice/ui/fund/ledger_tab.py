@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWidg
 
 from redoffice.fund import ledger, screens
 from redoffice.fund.ledger import Verification
-from redoffice.fund.screens import FundChoices, LedgerLine
+from redoffice.fund.periods import period_to_close
+from redoffice.fund.screens import FundChoices, LedgerLine, closed_periods
 from redoffice.kit import clock
 from redoffice.ui.fund import printing
-from redoffice.ui.fund.common import closed_periods, day, money, period_to_close
+from redoffice.ui.fund.common import day, money
 from redoffice.ui.fund.fund_dialogs import ClosePeriodDialog, IncomeDialog, ReverseDialog
 from redoffice.ui.fund.period_picker import FundPeriodPicker
 from redoffice.ui.kit import ask
