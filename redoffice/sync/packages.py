@@ -10,14 +10,14 @@ from __future__ import annotations
 import hashlib
 import os
 import zipfile
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
 
 import orjson
 from cryptography.exceptions import InvalidSignature, InvalidTag
-from sqlalchemy import Connection, Table, bindparam, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -26,6 +26,7 @@ from redoffice.kit.clock import utcnow
 from redoffice.kit.db import SCHEMA_HEAD, Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.ids import new_id
+from redoffice.kit.steps import QUIET, Steps
 from redoffice.kit.sync_state import STREET_CHANNEL, snapshot
 from redoffice.models import (
     AuditChain,
@@ -147,6 +148,14 @@ def _rows(conn: Connection, table: Table, owner: str, after: int, upto: int) -> 
     yield from conn.execute(chosen)
 
 
+def _count(conn: Connection, table: Table, owner: str, after: int, upto: int) -> int:
+    c = table.c
+    chosen = select(func.count()).where(
+        c.sync_seq > after, c.sync_seq <= upto, c.owner_node == owner
+    )
+    return int(conn.execute(chosen.select_from(table)).scalar_one())
+
+
 def _name_for(folder: Path, me: node.Node, seq_to: int) -> Path:
     stem = f"{me.name}_{clock.today():%Y%m%d}_{seq_to}"
     path = folder / f"{stem}{wire.SUFFIX}"
@@ -158,12 +167,22 @@ def _name_for(folder: Path, me: node.Node, seq_to: int) -> Path:
 
 
 def export_package(
-    db: Database, folder: Path, *, to: str | None = None, passphrase: str | None = None
+    db: Database,
+    folder: Path,
+    *,
+    to: str | None = None,
+    passphrase: str | None = None,
+    steps: Steps = QUIET,
 ) -> Exported:
     """Write the package for the street office into ``folder``: every row this node owns
     changed above the acknowledged sequence number (tombstones included), as the state at
-    ``seq_to`` read in one snapshot; the attachments they name; the audit-chain head."""
+    ``seq_to`` read in one snapshot; the attachments they name; the audit-chain head.
+
+    ``steps`` hears of the records read and encoded (of all the package holds), then of the
+    file written; cancelled, it raises ``UserError("job.cancelled")`` and leaves no file (not
+    even the temporary one) and nothing recorded."""
     node.require(db, node.COMMUNITY)
+    steps.report(0, 0)
     if not folder.is_dir():
         raise UserError("sync.out_exists", path=str(folder))
     made = keys.load_keys(db, passphrase)
@@ -186,7 +205,11 @@ def export_package(
         ).one()
         epoch, seq_to = int(counter.epoch), int(counter.last_seq)
         acked = partner.acked_seq if partner.epoch == epoch else 0
-        for table in wire.synced_tables():
+        tables = wire.synced_tables()
+        expected = sum(_count(conn, t, me.node_id, acked, seq_to) for t in tables)
+        total = expected + 1  # the last unit: the file sealed and written
+        steps.report(0, total)
+        for table in tables:
             encoder = wire.CODECS[table.name]
             n = 0
             for row in _rows(conn, table, me.node_id, acked, seq_to):
@@ -194,8 +217,11 @@ def export_package(
                 if table.name == "attachment" and not row.deleted:
                     blobs_needed.add(row.sha256)
                 n += 1
+                if not len(lines) % CHUNK:
+                    steps.report(min(len(lines), expected), total)
             if n:
                 counts[str(table.name)] = n
+        steps.report(min(len(lines), expected), total)
         head = conn.execute(select(AuditChain.last_id, AuditChain.last_hash)).one_or_none()
         checked = conn.execute(select(AuditLog.hash).where(AuditLog.id == check_id)).scalar()
     plain = b"".join(lines)
@@ -247,7 +273,9 @@ def export_package(
     }
     body = wire.manifest_bytes(manifest)
     target = _name_for(folder, me, seq_to)
-    _write_zip(target, body, made.sign.sign(body), members)
+    _write_zip(target, body, made.sign.sign(body), members, lambda: steps.report(total - 1, total))
+    steps = replace(steps, cancelled=None)  # the file is there: too late to stop
+    steps.report(total, total)
     manifest_hash = hashlib.sha256(body).hexdigest()
     size = target.stat().st_size
     with db.uow() as s:
@@ -283,8 +311,15 @@ def export_package(
     return Exported(target.name, package_id, epoch, acked + 1, seq_to, len(lines), size)
 
 
-def _write_zip(target: Path, manifest: bytes, signature: bytes, members: dict[str, bytes]) -> None:
-    """Temporary name, fsync, rename: a package is whole or absent."""
+def _write_zip(
+    target: Path,
+    manifest: bytes,
+    signature: bytes,
+    members: dict[str, bytes],
+    last_chance: Callable[[], None] = lambda: None,
+) -> None:
+    """Temporary name, fsync, rename: a package is whole or absent. ``last_chance`` runs just
+    before the rename (a cancel raising there leaves no file)."""
     temp = target.with_name(f".{target.name}.part")
     try:
         with temp.open("wb") as raw:
@@ -295,6 +330,7 @@ def _write_zip(target: Path, manifest: bytes, signature: bytes, members: dict[st
                     archive.writestr(name, data)
             raw.flush()
             os.fsync(raw.fileno())
+        last_chance()
         temp.replace(target)
     except BaseException:
         temp.unlink(missing_ok=True)
@@ -332,11 +368,21 @@ class _Verified:
 
 
 def import_package(
-    db: Database, path: Path, *, ack_folder: Path | None = None, passphrase: str | None = None
+    db: Database,
+    path: Path,
+    *,
+    ack_folder: Path | None = None,
+    passphrase: str | None = None,
+    steps: Steps = QUIET,
 ) -> Imported:
     """Verify and apply one package (street office). Never raises for a bad package: the result
-    says refused or held and why, and nothing was applied."""
+    says refused or held and why, and nothing was applied.
+
+    ``steps`` hears of the records decoded, then of the records applied (twice the package's
+    records in all); cancelled, it raises ``UserError("job.cancelled")`` before anything is
+    committed: nothing applied, nothing recorded, no acknowledgement written."""
     node.require(db, node.STREET)
+    steps.report(0, 0)
     own = keys.load_keys(db, passphrase)
     try:
         file_hash = audit_log.file_sha256(path)
@@ -362,11 +408,11 @@ def import_package(
     try:
         if result.status == DUPLICATE:
             raise _Duplicate
-        verified = _verify(db, path, own)
+        verified = _verify(db, path, own, steps)
         manifest = verified.manifest
         result.sender, result.package_id = manifest["node"], manifest["package_id"]
         result.seq_from, result.seq_to = manifest["seq_from"], manifest["seq_to"]
-        result.records, result.conflicts = _apply(db, path.name, file_hash, verified)
+        result.records, result.conflicts = _apply(db, path.name, file_hash, verified, steps)
         result.status = APPLIED
     except _Duplicate:
         result.status = DUPLICATE
@@ -412,7 +458,7 @@ def _record(
         )
 
 
-def _verify(db: Database, path: Path, own: keys.NodeKeys) -> _Verified:
+def _verify(db: Database, path: Path, own: keys.NodeKeys, steps: Steps = QUIET) -> _Verified:
     name = path.name
     try:
         archive = wire.checked_zip(path)
@@ -476,7 +522,7 @@ def _verify(db: Database, path: Path, own: keys.NodeKeys) -> _Verified:
             contents[member] = data
     hwm = _sequence_checks(db, manifest, partner)
     _audit_checks(manifest, partner)
-    rows = _decrypt_rows(manifest, contents[wire.CHANGES], own, name)
+    rows = _decrypt_rows(manifest, contents[wire.CHANGES], own, name, steps)
     attachments: dict[str, bytes] = {}
     for member, data in contents.items():
         if member.startswith(wire.ATTACHMENTS):
@@ -540,7 +586,7 @@ def _audit_checks(manifest: dict[str, Any], partner: SyncPartner) -> None:
 
 
 def _decrypt_rows(
-    manifest: dict[str, Any], cipher: bytes, own: keys.NodeKeys, name: str
+    manifest: dict[str, Any], cipher: bytes, own: keys.NodeKeys, name: str, steps: Steps = QUIET
 ) -> dict[str, list[tuple[dict[str, Any], dict[str, Any]]]]:
     context = wire.info(manifest["package_id"], own.key_id, wire.CHANGES)
     try:
@@ -561,7 +607,11 @@ def _decrypt_rows(
         raw_lines.pop()
     if len(raw_lines) != manifest["records"]:
         raise _refuse("sync.count_mismatch", expected=manifest["records"], found=len(raw_lines))
+    total = 2 * len(raw_lines)
+    steps.report(0, total)
     for number, raw in enumerate(raw_lines, start=1):
+        if not number % CHUNK:
+            steps.report(number, total)
         try:
             table, sent, decoded = wire.parse_line(number, raw)
         except (ValueError, UnicodeDecodeError) as exc:
@@ -580,22 +630,18 @@ def _decrypt_rows(
 
 
 def _apply(
-    db: Database, file_name: str, file_hash: str, verified: _Verified
+    db: Database, file_name: str, file_hash: str, verified: _Verified, steps: Steps = QUIET
 ) -> tuple[int, list[dict[str, Any]]]:
     """One transaction: rows (parents first), blobs, the high-water mark, the package's record
-    and one audit entry. A fault inside (a database constraint) rolls everything back."""
+    and one audit entry. A fault inside (a database constraint) rolls everything back; so does
+    a cancel (``steps``), which is last checked just before the commit."""
     manifest = verified.manifest
+    records = int(manifest["records"])
+    total, done = 2 * records, records
+    steps.report(done, total)
     sender = manifest["node"]
     conflicts: list[dict[str, Any]] = []
     changed = 0
-    store = db.attachments_dir
-    for sha, data in verified.attachments.items():  # content-addressed: harmless if rolled back
-        target = blobs.blob_path(store, sha)
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temp = target.with_name(f".incoming-{sha}")
-            temp.write_bytes(data)
-            temp.replace(target)
     try:
         with db.uow() as s:
             conn = s.connection()
@@ -609,6 +655,8 @@ def _apply(
                     )
                     changed += n
                     conflicts += found
+                    done += len(part)
+                    steps.report(done, total)
             for table in wire.synced_tables():  # the foreign keys that close a cycle
                 rows = [row for t, row in patches if t is table]
                 if rows:
@@ -653,11 +701,26 @@ def _apply(
                 "sha256": file_hash,
             }
             audit_log.record(s, "sync", "sync_package", manifest["package_id"], details)
+            s.flush()
+            steps.report(total, total)  # the last chance to stop: nothing is committed yet
+            _store_blobs(db, verified.attachments)  # before the commit that names them
     except IntegrityError as exc:
         raise _refuse(
             "sync.bad_line", line="?", detail=f"数据与本地记录冲突（{str(exc.orig)[:120]}）"
         ) from exc
     return changed, conflicts
+
+
+def _store_blobs(db: Database, attachments: dict[str, bytes]) -> None:
+    """Content-addressed: a blob left by a transaction rolled back afterwards is harmless."""
+    store = db.attachments_dir
+    for sha, data in attachments.items():
+        target = blobs.blob_path(store, sha)
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temp = target.with_name(f".incoming-{sha}")
+            temp.write_bytes(data)
+            temp.replace(target)
 
 
 def _apply_rows(
