@@ -8,11 +8,12 @@ donations."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import ColumnElement, Row, func, select
+from sqlalchemy.orm import Session, aliased
 
 from redoffice.fund.codes import (
     ACCOUNT_KINDS,
@@ -122,6 +123,58 @@ class LedgerRow:
     note: str
 
 
+# an entry, its account, its application's number, 经办人, 复核人, the reversed entry's number
+EntryRow = Row[FundEntry, str, str, str, str, int]
+
+
+def entry_rows(s: Session, *where: ColumnElement[bool]) -> Sequence[EntryRow]:
+    """The ledger entries matching ``where`` in the ledger's one order (记账顺序, as on paper),
+    each with its account's name, its application's number, its 经办人 and 复核人 names and the
+    number of the entry it reverses."""
+    handler, checker, target = aliased(Staff), aliased(Staff), aliased(FundEntry)
+    return s.execute(
+        select(
+            FundEntry,
+            FundAccount.name,
+            FundApplication.number,
+            handler.name,
+            checker.name,
+            target.number,
+        )
+        .join(FundAccount, FundAccount.id == FundEntry.account_id)
+        .outerjoin(FundApplication, FundApplication.id == FundEntry.application_id)
+        .outerjoin(handler, handler.id == FundEntry.handled_by)
+        .outerjoin(checker, checker.id == FundEntry.checked_by)
+        .outerjoin(target, target.id == FundEntry.reverses_id)
+        .where(*where)
+        .order_by(FundEntry.number)
+    ).all()
+
+
+def reversals(s: Session, *where: ColumnElement[bool]) -> dict[str, int]:
+    """Entry id → the number of the entry that reversed it, among the reversals matching
+    ``where`` (few: found among the reversals, no index needed)."""
+    found = s.execute(
+        select(FundEntry.reverses_id, FundEntry.number).where(FundEntry.kind == "reversal", *where)
+    ).all()
+    return {reversed_id: number for reversed_id, number in found if reversed_id}
+
+
+def honour_from(s: Session) -> int:
+    """The donation, in fen, from which a 荣誉证书 is earned (setting fund.honour_yuan)."""
+    return int(config.get_value(s, "fund.honour_yuan") or 0) * 100
+
+
+def earns_honour(entry: FundEntry, honour_fen: int, reversed_by: dict[str, int]) -> bool:
+    """A donation, not taken back, of at least the 荣誉证书 threshold."""
+    return (
+        entry.kind == "income"
+        and entry.source in DONATIONS
+        and entry.id not in reversed_by
+        and entry.amount >= honour_fen
+    )
+
+
 def ledger_rows(
     db: Database,
     account_id: str | None = None,
@@ -131,10 +184,7 @@ def ledger_rows(
 ) -> list[LedgerRow]:
     """The 基金台账 by entry number, optionally one account's, between two dates (inclusive)
     or of one kind (income / payment / reversal)."""
-    node = db.node_id
-    handler, checker = aliased(Staff), aliased(Staff)
-    reversed_entry, reversing = aliased(FundEntry), aliased(FundEntry)
-    cond = [FundEntry.owner_node == node]
+    cond = [FundEntry.owner_node == db.node_id]
     if account_id:
         cond.append(FundEntry.account_id == account_id)
     if date_from:
@@ -144,26 +194,9 @@ def ledger_rows(
     if kind:
         cond.append(FundEntry.kind == kind)
     with db.read() as s:
-        honour_fen = int(config.get_value(s, "fund.honour_yuan") or 0) * 100
-        rows = s.execute(
-            select(
-                FundEntry,
-                FundAccount.name,
-                FundApplication.number,
-                handler.name,
-                checker.name,
-                reversed_entry.number,
-                reversing.number,
-            )
-            .join(FundAccount, FundAccount.id == FundEntry.account_id)
-            .outerjoin(FundApplication, FundApplication.id == FundEntry.application_id)
-            .outerjoin(handler, handler.id == FundEntry.handled_by)
-            .outerjoin(checker, checker.id == FundEntry.checked_by)
-            .outerjoin(reversed_entry, reversed_entry.id == FundEntry.reverses_id)
-            .outerjoin(reversing, reversing.reverses_id == FundEntry.id)
-            .where(*cond)
-            .order_by(FundEntry.number)
-        ).all()
+        honour_fen = honour_from(s)
+        rows = entry_rows(s, *cond)
+        reversed_by = reversals(s, FundEntry.owner_node == db.node_id)
         return [
             LedgerRow(
                 id=e.id,
@@ -186,18 +219,13 @@ def ledger_rows(
                 channel=e.channel,
                 donor_kind_label=DONOR_KINDS.get(e.donor_kind, e.donor_kind),
                 receipt_no=e.receipt_no,
-                honour=(
-                    e.kind == "income"
-                    and e.source in DONATIONS
-                    and reversing_number is None
-                    and e.amount >= honour_fen
-                ),
+                honour=earns_honour(e, honour_fen, reversed_by),
                 application_id=e.application_id,
                 application_number=application_number or "",
                 pay_method_label=PAY_METHODS.get(e.pay_method, e.pay_method),
                 pay_place_label=PAY_PLACES.get(e.pay_place, e.pay_place),
                 reverses_number=reverses_number,
-                reversed_by_number=reversing_number,
+                reversed_by_number=reversed_by.get(e.id),
                 handled_by=e.handled_by,
                 handled_by_name=handler_name or "",
                 checked_by=e.checked_by,
@@ -211,7 +239,6 @@ def ledger_rows(
                 handler_name,
                 checker_name,
                 reverses_number,
-                reversing_number,
             ) in rows
         ]
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import aliased
 
+from redoffice.fund import books
 from redoffice.fund.accounts import AccountInput
 from redoffice.fund.applications import applicant_name
 from redoffice.fund.codes import (
@@ -33,7 +33,6 @@ from redoffice.models import (
     PartyMember,
     Staff,
 )
-from redoffice.settings import config
 
 Choices = list[tuple[str, str]]
 
@@ -208,35 +207,10 @@ def entry_lines(db: Database, ids: list[str]) -> list[LedgerLine]:
     """The ledger rows of ``ids`` (a page of the lazily loaded list)."""
     if not ids:
         return []
-    handler, checker = aliased(Staff), aliased(Staff)
-    target = aliased(FundEntry)
     with db.read() as s:
-        rows = s.execute(
-            select(
-                FundEntry,
-                FundAccount.name,
-                FundApplication.number,
-                handler.name,
-                checker.name,
-                target.number,
-            )
-            .join(FundAccount, FundAccount.id == FundEntry.account_id)
-            .outerjoin(FundApplication, FundApplication.id == FundEntry.application_id)
-            .outerjoin(handler, handler.id == FundEntry.handled_by)
-            .outerjoin(checker, checker.id == FundEntry.checked_by)
-            .outerjoin(target, target.id == FundEntry.reverses_id)
-            .where(FundEntry.id.in_(ids))
-            .order_by(FundEntry.number)  # the ledger's one order (记账顺序), as on paper
-        ).all()
-        honour_from = int(config.get_value(s, "fund.honour_yuan") or 0) * 100
-        # the reversals of these entries: few, found among the reversals (no index needed)
-        reversed_by = dict(
-            s.execute(
-                select(FundEntry.reverses_id, FundEntry.number).where(
-                    FundEntry.kind == "reversal", FundEntry.reverses_id.in_(ids)
-                )
-            ).all()
-        )
+        rows = books.entry_rows(s, FundEntry.id.in_(ids))
+        honour_fen = books.honour_from(s)
+        reversed_by = books.reversals(s, FundEntry.reverses_id.in_(ids))
     lines = []
     for e, account, application, handled, checked, reverses in rows:
         purpose = SOURCES.get(e.source, "") if e.source else USES.get(e.use, "")
@@ -262,7 +236,7 @@ def entry_lines(db: Database, ids: list[str]) -> list[LedgerLine]:
                 reverses=reverses,
                 reversed_by=reversed_by.get(e.id),
                 donation=e.kind == "income" and e.source in DONATIONS,
-                honour=e.kind == "income" and e.source in DONATIONS and e.amount >= honour_from,
+                honour=books.earns_honour(e, honour_fen, reversed_by),
             )
         )
     return lines
