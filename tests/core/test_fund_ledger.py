@@ -3,14 +3,13 @@ receipts, reversals, period closes, and verification finding tampering done with
 
 from __future__ import annotations
 
-import time
 from datetime import date, timedelta
 from typing import Any, cast
 
 import pytest
 from sqlalchemy import Table, func, insert, select, text
 
-from redoffice.fund import accounts, books, ledger, periods, roles
+from redoffice.fund import accounts, books, ledger, periods, roles, screens
 from redoffice.fund.accounts import AccountInput
 from redoffice.fund.ledger import IncomeInput
 from redoffice.kit import clock
@@ -24,6 +23,7 @@ from redoffice.models import (
     Staff,
 )
 from redoffice.registry import reference as registry
+from redoffice.settings import config
 from tests.factories import add_resident, setup_place
 
 TABLE = cast(Table, FundEntry.__table__)
@@ -515,7 +515,8 @@ def test_verify_finds_an_entry_slipped_into_a_closed_period(
     assert ledger.verify(db).problem_code == "fund.verify.closes"
 
 
-def test_verify_is_quick_on_ten_thousand_entries(db: Database, fund: dict[str, str]) -> None:
+def test_verify_reads_ten_thousand_entries(db: Database, fund: dict[str, str]) -> None:
+    """The whole chain of a big ledger checked (its speed: `make bench`, bench/fund.py)."""
     ledger.add_income(db, _income(fund, "1"))
     with db.read() as s:
         first = s.scalars(select(FundEntry)).one()
@@ -532,14 +533,8 @@ def test_verify_is_quick_on_ten_thousand_entries(db: Database, fund: dict[str, s
         s.execute(
             text("UPDATE fund_ledger_head SET last_number = 10000, last_hash = :h"), {"h": prev}
         )
-    timings = []
-    for _ in range(3):  # the best of three, in CPU time: the machine may be busy with others
-        started = time.process_time()
-        found = ledger.verify(db)
-        timings.append(time.process_time() - started)
-    elapsed = min(timings)
+    found = ledger.verify(db)
     assert found.ok and found.entries == 10_000, found
-    assert elapsed <= 0.5, elapsed
 
 
 # ── Books ─────────────────────────────────────────────────────────────────────────────────────
@@ -588,6 +583,13 @@ def test_balances_rows_and_totals(db: Database, fund: dict[str, str]) -> None:
     assert [r.number for r in books.ledger_rows(db, account_id=spare)] == [3]
     assert [r.number for r in books.ledger_rows(db, date_to=before)] == [1]
     assert [r.number for r in books.ledger_rows(db, kind="reversal")] == [5, 6]
+    config.update(db, {"fund.honour_yuan": 100})  # the 300 元 gift would earn a 荣誉证书
+    rows = books.ledger_rows(db)
+    assert not rows[1].honour and rows[1].income == 30000  # …were it not given back
+    listed = screens.entry_lines(db, [r.id for r in rows])  # the 台账 list: the same rows
+    assert [(ln.number, ln.reverses, ln.reversed_by, ln.honour) for ln in listed] == [
+        (r.number, r.reverses_number, r.reversed_by_number, r.honour) for r in rows
+    ]
 
     t = books.totals(db, quarter.name)
     assert t.income_by_source["social_donation"] == 0  # given and given back
