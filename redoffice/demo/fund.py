@@ -32,7 +32,7 @@ from redoffice.kit.db import Database
 from redoffice.models import Organization, PartyMember, Resident, ResidentTag
 from redoffice.models.base import Base
 from redoffice.registry import reference as registry
-from redoffice.settings import calendar
+from redoffice.settings import calendar, community
 
 Rows = dict[type[Base], list[dict[str, Any]]]
 
@@ -159,6 +159,17 @@ class _Fund:
                 fund_roles=fund_roles,
             )
             self.staff[key] = registry.save_staff(self.db, data)
+        self.add_operator()
+
+    def add_operator(self) -> None:
+        """Whoever tries the demo (the setup's 经办人) may record income and applications: on
+        the staff list as a 经办人, unless already there (the next steps need other people)."""
+        name = community.operator(self.db)
+        if name and name not in {s.name for s in registry.list_staff(self.db)}:
+            data = registry.StaffInput(
+                name=name, role="community_worker", notes="演示的经办人", fund_roles=("handler",)
+            )
+            registry.save_staff(self.db, data)
 
     def add_accounts(self) -> None:
         opened = self.ago(380)
