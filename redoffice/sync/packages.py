@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Table, bindparam, func, insert, select, updat
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from redoffice.kit import audit_log, blobs, clock
+from redoffice.kit import audit_log, blobs, bulk_load, clock
 from redoffice.kit.clock import utcnow
 from redoffice.kit.db import SCHEMA_HEAD, Database
 from redoffice.kit.errors import UserError
@@ -31,12 +31,14 @@ from redoffice.kit.sync_state import STREET_CHANNEL, snapshot
 from redoffice.models import (
     AuditChain,
     AuditLog,
+    Base,
     SyncConflict,
     SyncCounter,
     SyncPackage,
     SyncPartner,
     SyncPeerKey,
 )
+from redoffice.registry import search
 from redoffice.settings.config import get_value, put_value
 from redoffice.sync import acks, keys, node, wire
 from redoffice.sync.enrol import ENROLLED, REVOKED
@@ -48,6 +50,7 @@ HELD: Final = "held"
 REFUSED: Final = "refused"
 SENT: Final = "sent"
 CHUNK: Final = 500
+_MODELS: Final = {m.class_.__tablename__: m.class_ for m in Base.registry.mappers}
 
 
 @dataclass(frozen=True)
@@ -138,14 +141,16 @@ def _start_epoch_if_copied(db: Database, partner_id: str) -> None:
         audit_log.record(s, "epoch", "sync_counter", STREET_CHANNEL, {"epoch": row.epoch})
 
 
-def _rows(conn: Connection, table: Table, owner: str, after: int, upto: int) -> Iterator[Any]:
+def _rows(conn: Connection, table: Table, owner: str, after: int, upto: int) -> Iterator[list[Any]]:
+    """The rows a package carries, CHUNK at a time."""
     c = table.c
     chosen = (
         select(table)
         .where(c.sync_seq > after, c.sync_seq <= upto, c.owner_node == owner)
         .order_by(c.created_seq, c.id)
     )
-    yield from conn.execute(chosen)
+    for part in conn.execute(chosen).partitions(CHUNK):
+        yield list(part)
 
 
 def _count(conn: Connection, table: Table, owner: str, after: int, upto: int) -> int:
@@ -196,7 +201,8 @@ def export_package(
         prev_manifest = partner.last_manifest
         check_id = partner.audit_id
     package_id = new_id()
-    lines: list[bytes] = []
+    payload = wire.Payload()
+    records = 0
     counts: dict[str, int] = {}
     blobs_needed: set[str] = set()
     with snapshot(db.engine) as conn:
@@ -210,24 +216,22 @@ def export_package(
         total = expected + 1  # the last unit: the file sealed and written
         steps.report(0, total)
         for table in tables:
-            encoder = wire.CODECS[table.name]
+            line = wire.CODECS[table.name].line
             n = 0
-            for row in _rows(conn, table, me.node_id, acked, seq_to):
-                lines.append(wire.line(table.name, encoder.encode(row)))
-                if table.name == "attachment" and not row.deleted:
-                    blobs_needed.add(row.sha256)
-                n += 1
-                if not len(lines) % CHUNK:
-                    steps.report(min(len(lines), expected), total)
+            for part in _rows(conn, table, me.node_id, acked, seq_to):
+                payload.write(b"".join(map(line, part)))
+                if table.name == "attachment":
+                    blobs_needed.update(row.sha256 for row in part if not row.deleted)
+                n += len(part)
+                records += len(part)
+                steps.report(min(records, expected), total)
             if n:
                 counts[str(table.name)] = n
-        steps.report(min(len(lines), expected), total)
         head = conn.execute(select(AuditChain.last_id, AuditChain.last_hash)).one_or_none()
         checked = conn.execute(select(AuditLog.hash).where(AuditLog.id == check_id)).scalar()
-    plain = b"".join(lines)
-    plain_sha256 = hashlib.sha256(plain).hexdigest()
+    compressed, plain_sha256 = payload.finish()
     cipher = wire.seal(
-        wire.compress(plain),
+        compressed,
         recipient_key.box_key(),
         wire.info(package_id, recipient_key.key_id, wire.CHANGES),
     )
@@ -254,7 +258,7 @@ def export_package(
         "seq_to": seq_to,
         "prev_manifest": prev_manifest,
         "counts": counts,
-        "records": len(lines),
+        "records": records,
         "audit_head": {
             "id": int(head[0]) if head else 0,
             "hash": bytes(head[1]).hex() if head else bytes(32).hex(),
@@ -263,7 +267,7 @@ def export_package(
         "payload": {
             "compression": wire.COMPRESSION,
             "encryption": wire.ENCRYPTION,
-            "plain_size": len(plain),
+            "plain_size": payload.size,
             "plain_sha256": plain_sha256,
         },
         "members": {
@@ -300,7 +304,7 @@ def export_package(
                 payload_hash=plain_sha256,
                 status=SENT,
                 reason="",
-                records=len(lines),
+                records=records,
                 conflicts=0,
                 at=utcnow(),
             )
@@ -308,7 +312,7 @@ def export_package(
     with db.read() as s:
         instance = get_value(s, "sync.instance_id")
     keys.write_marker(db, {"instance": instance, "epoch": epoch, "sent_seq": seq_to})
-    return Exported(target.name, package_id, epoch, acked + 1, seq_to, len(lines), size)
+    return Exported(target.name, package_id, epoch, acked + 1, seq_to, records, size)
 
 
 def _write_zip(
@@ -646,17 +650,19 @@ def _apply(
         with db.uow() as s:
             conn = s.connection()
             patches: list[tuple[Table, dict[str, Any]]] = []
-            for table in wire.synced_tables():
-                batch = verified.rows.get(table.name, [])
-                for start in range(0, len(batch), CHUNK):
-                    part = batch[start : start + CHUNK]
-                    n, found = _apply_rows(
-                        conn, table, part, sender, verified, manifest["package_id"], patches
-                    )
-                    changed += n
-                    conflicts += found
-                    done += len(part)
-                    steps.report(done, total)
+            with search.deferred_indexing(s):  # new rows' full-text entries in one go
+                for table in wire.synced_tables():
+                    batch = verified.rows.get(table.name, [])
+                    with bulk_load.indexes_rebuilt(s, _MODELS[table.name], len(batch)):
+                        for start in range(0, len(batch), CHUNK):
+                            part = batch[start : start + CHUNK]
+                            n, found = _apply_rows(
+                                conn, table, part, sender, verified, manifest["package_id"], patches
+                            )
+                            changed += n
+                            conflicts += found
+                            done += len(part)
+                            steps.report(done, total)
             for table in wire.synced_tables():  # the foreign keys that close a cycle
                 rows = [row for t, row in patches if t is table]
                 if rows:
@@ -791,10 +797,21 @@ def _apply_rows(
         )
         inserts = [{**r, **dict.fromkeys(late)} for r in inserts]
     if inserts:
-        conn.execute(insert(table), inserts)
+        _insert(conn, table, inserts)
     if updates:
         _update(conn, table, [c for c in codec.columns if c != "id" and c not in late], updates)
     return len(inserts) + len(updates), conflicts
+
+
+def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """New rows, in one ``executemany``: on SQLite a plain statement with the values bound as
+    SQLAlchemy would (``wire.TableCodec.sqlite_bind``), elsewhere through SQLAlchemy (its
+    multi-row INSERT on PostgreSQL)."""
+    if conn.dialect.name != "sqlite":
+        conn.execute(insert(table), rows)
+        return
+    codec = wire.CODECS[table.name]
+    conn.exec_driver_sql(codec.sqlite_insert, list(map(codec.sqlite_bind, rows)))
 
 
 def _update(conn: Connection, table: Table, columns: list[str], rows: list[dict[str, Any]]) -> None:
