@@ -2,8 +2,8 @@
 residents, a year of visits, cases, meetings and wishes). Prints figures only.
 
 `python -m bench.run [part …]` runs some parts only (default: all, in this order):
-size, search, startup, scroll, pages, work, saves, meetings, excel, fund (and `import`: the import
-half of excel alone, three times, not part of the default). BENCH_DB names a database
+size, search, startup, scroll, pages, work, saves, meetings, excel, fund, sync (and `import`:
+the import half of excel alone, three times, not part of the default). BENCH_DB names a database
 made elsewhere (it is built once otherwise, into bench/out/).
 
 Targets (issue 2): search p95 ≤ 30 ms for 1- and 2-character Chinese queries, pinyin initials
@@ -14,6 +14,8 @@ GUI-thread stall over 50 ms; 工作台 p95 ≤ 200 ms. Issue 12 §4: the databas
 a resident, a visit and a case ≤ 10 ms (bench/saves.py); Excel import into an empty registry
 ≤ 5× a bare python-calamine read (bench/excel.py). Issue 13 (bench/fund.py), with a ledger of
 10,000 entries: `fund verify` ≤ 0.5 s, the 基金台账 PDF ≤ 2 s, the 基金 page ready ≤ 0.3 s.
+Issue 14 (bench/sync.py), on a copy of the bench database: the first full package built and
+imported ≥ 40,000 records/s each, ≤ 25 MB, a replayed package recognised ≤ 50 ms.
 """
 
 from __future__ import annotations
@@ -123,6 +125,7 @@ def _parts() -> dict[str, Callable[[], None]]:
     from bench.saves import bench_saves
     from bench.size import bench_size
     from bench.startup import bench_startup
+    from bench.sync import bench_sync
     from bench.work import bench_work
 
     return {
@@ -136,6 +139,7 @@ def _parts() -> dict[str, Callable[[], None]]:
         "meetings": lambda: bench_meetings(DB),
         "excel": lambda: bench_excel(DB),
         "fund": lambda: bench_fund(DB),
+        "sync": lambda: bench_sync(DB),  # a copy: the bench database is not changed
         "import": lambda: bench_import(DB),  # the import half of "excel" alone, 3 runs
     }
 
