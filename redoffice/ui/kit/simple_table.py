@@ -5,7 +5,7 @@ the header menu, a click on a heading sorts."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -17,12 +17,20 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QPushButton,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from redoffice.ui.kit.list_table import TableView
 
 Index = QModelIndex | QPersistentModelIndex
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_RIGHT_VALUE = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
 
 
 def _is_number(text: str) -> bool:
@@ -74,13 +82,12 @@ class RowsModel(QAbstractTableModel):
         return True
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        text = self.text(index.row(), index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return text
-        if role == Qt.ItemDataRole.TextAlignmentRole and _is_number(text):
-            return int(_RIGHT.value)
+        # Qt asks for eight roles per cell as it paints and measures: the ones not answered
+        # return before the cell is looked up
+        if role == _DISPLAY:
+            return self.text(index.row(), index.column())
+        if role == _ALIGNMENT and _is_number(self.text(index.row(), index.column())):
+            return _RIGHT_VALUE
         return None
 
     def set_rows(self, rows: Sequence[Sequence[str]], keys: Sequence[Any] | None) -> None:
@@ -117,6 +124,37 @@ class RowsModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
 
+def _text_width(advance: Callable[[str], int], text: str) -> int:
+    return max(map(advance, text.split("\n"))) if "\n" in text else advance(text)
+
+
+def _sampled_rows(view: QTableView, count: int) -> list[int]:
+    """The rows whose cells ``QTableView.sizeHintForColumn`` measures (Qt 6): from the first
+    row on screen to the last (all rows while hidden), then alternately one below and one
+    above, up to the header's resize-contents precision (no row of a SimpleTable is hidden)."""
+    if count == 0:
+        return []
+    precision = view.horizontalHeader().resizeContentsPrecision()
+    vertical = view.verticalHeader()
+    top = max(0, vertical.visualIndexAt(0))
+    bottom = vertical.visualIndexAt(view.viewport().height())
+    if not view.isVisible() or bottom == -1:
+        bottom = count - 1
+    if precision <= 0:
+        return list(range(top, bottom + 1))
+    rows = list(range(top, min(bottom, top + precision - 1) + 1))
+    row = rows[-1] if len(rows) == precision else bottom + 1
+    upper, lower = top, row + 1
+    while len(rows) != precision and (upper > 0 or lower <= count - 1):
+        if (len(rows) % 2 and lower <= count - 1) or upper <= 0:
+            rows.append(lower)
+            lower += 1
+        else:
+            upper -= 1
+            rows.append(upper)
+    return rows
+
+
 class SimpleTable(TableView):
     """``activated_key(key)``: double-click or Enter on a row with a key; ``current_changed``:
     the selected row's key (None when none is)."""
@@ -139,6 +177,23 @@ class SimpleTable(TableView):
         self.enable_sorting(-1, Qt.SortOrder.AscendingOrder)  # as given until a heading is clicked
         self.open_row.connect(self._activate)
         self.selectionModel().selectionChanged.connect(self._selection_changed)
+
+    def sizeHintForColumn(self, column: int) -> int:
+        """Qt's own width for ``column`` (its item delegate over the rows Qt samples), asked
+        of the delegate for the row with the widest text only: Qt asks every sampled row (up
+        to 100, eight roles each, through Python) each time the header is shown or the rows
+        change — 6,400 calls (45–75 ms) whenever the 工作台 was shown again."""
+        model = self.rows_model
+        rows = _sampled_rows(self, model.rowCount())
+        if not rows:
+            return super().sizeHintForColumn(column)
+        advance = self.fontMetrics().horizontalAdvance
+        widest = max(rows, key=lambda row: _text_width(advance, model.text(row, column)))
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        index = model.index(widest, column)
+        hint = self.itemDelegateForIndex(index).sizeHint(option, index).width()
+        return hint + 1 if self.showGrid() else hint
 
     def set_row_actions(self, buttons: Sequence[QPushButton]) -> None:
         """Right-click on a row offers these buttons."""

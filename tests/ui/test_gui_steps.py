@@ -1,0 +1,79 @@
+"""What keeps the GUI thread's steps short (issue 11 §5: no step over 50 ms on any page),
+pinned structurally rather than timed: tests print no timings (make bench does)."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QTableView
+from pytestqt.qtbot import QtBot
+
+from redoffice.ui.kit.simple_table import RowsModel, SimpleTable
+
+
+def _rows(count: int, seed: int) -> list[list[str]]:
+    rng = random.Random(seed)
+    return [
+        [
+            "x" * rng.randint(1, 40),
+            "中" * rng.randint(1, 20),
+            f"{rng.randint(1, 10 ** rng.randint(1, 9)):,}",
+            "第一行\n" + "第二行" * rng.randint(0, 5),
+        ]
+        for _ in range(count)
+    ]
+
+
+@pytest.mark.parametrize("count", [0, 1, 30, 100, 101, 250, 1000])
+def test_a_short_list_measures_its_columns_as_qt_does(qtbot: QtBot, count: int) -> None:
+    """SimpleTable answers Qt's width question itself (the widest text of the rows Qt samples,
+    measured by the delegate): the same widths as Qt's own, hidden, shown and scrolled."""
+    table = SimpleTable(["a", "b", "c", "d"], stretch=1)
+    qtbot.addWidget(table)
+    table.set_rows(_rows(count, count))
+
+    def same_widths() -> None:
+        for column in range(4):
+            assert table.sizeHintForColumn(column) == QTableView.sizeHintForColumn(table, column)
+
+    same_widths()
+    table.resize(500, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    for share in (0.0, 0.3, 0.5, 1.0):
+        bar = table.verticalScrollBar()
+        bar.setValue(int(bar.maximum() * share))
+        same_widths()
+
+
+def test_showing_a_short_list_again_reads_only_the_cells_on_screen(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each time a page is shown its headers re-measure their columns: through the delegate
+    that was every sampled row × column × eight roles (6,400 calls into Python, 45–75 ms, when
+    the 工作台 was shown again); now one cell per column."""
+    asked: list[int] = []
+    data = RowsModel.data
+
+    def counted(model: RowsModel, index: QModelIndex | QPersistentModelIndex, role: int) -> Any:
+        asked.append(role)
+        return data(model, index, role)
+
+    monkeypatch.setattr(RowsModel, "data", counted)
+    table = SimpleTable(["a", "b", "c", "d"], stretch=1)
+    qtbot.addWidget(table)
+    table.set_rows(_rows(200, 7))
+    table.resize(500, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    table.hide()
+    asked.clear()
+    table.show()
+    assert len(asked) < 8 * 4 * 2, len(asked)
+    assert table.columnWidth(0) == max(
+        table.sizeHintForColumn(0), table.horizontalHeader().sectionSizeHint(0)
+    )
+    assert table.model().data(table.model().index(0, 2), Qt.ItemDataRole.TextAlignmentRole)
