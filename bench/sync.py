@@ -4,8 +4,8 @@ full package of the 35,000-household demo ≤ 25 MB, recognising a replayed pack
 A copy of the bench database (never the file itself) becomes a community enrolled with a new
 street office (keys in an in-memory keyring, as the tests keep them); its first full package is
 exported, imported into the street office's empty database, then imported again (the replay).
-Wall and CPU time of each; ``python -m bench.sync DB [--profile export|import]`` runs it alone
-(with cProfile's top functions when asked)."""
+Wall and CPU time of each; ``python -m bench.sync DB [--profile export,import,replay]`` runs it
+alone (with cProfile's top functions for those steps)."""
 
 from __future__ import annotations
 
@@ -89,6 +89,7 @@ def _pair(source: Path, folder: Path) -> tuple[Database, Database]:
 
 
 def bench_sync(db_path: Path, profile: str = "", replays: int = 7) -> None:
+    """``profile``: the steps (``export,import,replay``) to profile."""
     print("\nsync (issue 14): the first full package of the bench database")
     folder = Path(tempfile.mkdtemp(prefix="bench-sync-"))
     try:
@@ -99,7 +100,7 @@ def bench_sync(db_path: Path, profile: str = "", replays: int = 7) -> None:
             usb = folder / "usb"
             usb.mkdir()
             sent, wall, cpu = _timed(
-                lambda: packages.export_package(community, usb), profile == "export"
+                lambda: packages.export_package(community, usb), "export" in profile
             )
             mb = sent.bytes / 1024**2
             print(
@@ -110,7 +111,7 @@ def bench_sync(db_path: Path, profile: str = "", replays: int = 7) -> None:
             print(f"  package                     {mb:8.1f} MB   target ≤ {SIZE_TARGET_MB}")
             path = usb / sent.file
             got, wall, cpu = _timed(
-                lambda: packages.import_package(street, path), profile == "import"
+                lambda: packages.import_package(street, path), "import" in profile
             )
             assert got.status == packages.APPLIED, got.reason
             print(
@@ -120,7 +121,10 @@ def bench_sync(db_path: Path, profile: str = "", replays: int = 7) -> None:
             )
             times = []
             for _ in range(replays):
-                again, wall, _cpu = _timed(lambda: packages.import_package(street, path), False)
+                again, wall, _cpu = _timed(
+                    lambda: packages.import_package(street, path), "replay" in profile
+                )
+                profile = profile.replace("replay", "")  # the first one only
                 assert again.status == packages.DUPLICATE, again.reason
                 times.append(wall * 1000)
             print(
@@ -136,7 +140,7 @@ def bench_sync(db_path: Path, profile: str = "", replays: int = 7) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.sync", description=__doc__)
     parser.add_argument("db", type=Path)
-    parser.add_argument("--profile", choices=["export", "import"], default="")
+    parser.add_argument("--profile", default="", help="export,import,replay: cProfile's top")
     args = parser.parse_args()
     bench_sync(args.db, args.profile)
 

@@ -18,7 +18,7 @@ from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.models import SyncConflict, SyncPackage, SyncPartner, SyncPeerKey
 from redoffice.sync import keys, node
-from redoffice.sync.enrol import ENROLLED, REVOKED, canonical, strict_json, write_atomically
+from redoffice.sync.enrol import ENROLLED, REVOKED, canonical, read_signed, write_atomically
 from redoffice.sync.keys import PublicKeys, b64, unb64
 
 if TYPE_CHECKING:
@@ -102,26 +102,7 @@ def write_ack(db: Database, own: keys.NodeKeys, result: Imported, folder: Path) 
 def _read(path: Path) -> dict[str, Any]:
     name = path.name
     try:
-        with path.open("rb") as f:
-            data = f.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise UserError("sync.file_unreadable", name=name, detail=str(exc)) from exc
-    try:
-        if len(data) > MAX_BYTES:
-            raise ValueError("文件过大")
-        document = strict_json(data)
-        if not isinstance(document, dict) or set(document) != {
-            "format",
-            "version",
-            "body",
-            "signature",
-        }:
-            raise ValueError("结构不对")
-        if document["format"] != FORMAT or document["version"] != VERSION:
-            raise ValueError("格式或版本不对")
-        body = document["body"]
-        if not isinstance(body, dict) or set(body) != _BODY:
-            raise ValueError("内容不全")
+        document, body = read_signed(path, FORMAT, VERSION, _BODY, MAX_BYTES)
         for key in ("node", "key_id", "recipient", "package_id", "status", "reason", "created_at"):
             if not isinstance(body[key], str):
                 raise ValueError(f"{key} 无效")

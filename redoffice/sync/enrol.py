@@ -174,30 +174,41 @@ def _enrolment(body: dict[str, Any]) -> Enrolment:
     )
 
 
+def read_signed(
+    path: Path, kind: str, version: int, body_keys: frozenset[str], max_bytes: int
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A signed JSON file (``{format, version, body, signature}``: enrolment files and
+    acknowledgements) read — at most ``max_bytes`` — and its envelope checked: (document,
+    body). Unreadable: UserError; anything else wrong: ValueError naming it (the caller says
+    which kind of file it was). The body's fields and the signature are the caller's."""
+    try:
+        with path.open("rb") as f:
+            data = f.read(max_bytes + 1)
+    except OSError as exc:
+        raise UserError("sync.file_unreadable", name=path.name, detail=str(exc)) from exc
+    if len(data) > max_bytes:
+        raise ValueError("文件过大")
+    document = strict_json(data)
+    if not isinstance(document, dict) or set(document) != {
+        "format",
+        "version",
+        "body",
+        "signature",
+    }:
+        raise ValueError("结构不对")
+    if document["format"] != kind or document["version"] != version:
+        raise ValueError("格式或版本不对")
+    body = document["body"]
+    if not isinstance(body, dict) or set(body) != body_keys:
+        raise ValueError("内容不全")
+    return document, body
+
+
 def read_enrolment(path: Path) -> Enrolment:
     """Parse and verify an enrolment file (its own signature, its key id)."""
     name = path.name
     try:
-        with path.open("rb") as f:
-            data = f.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise UserError("sync.file_unreadable", name=name, detail=str(exc)) from exc
-    if len(data) > MAX_BYTES:
-        raise UserError("sync.enrol_unreadable", name=name, detail="文件过大")
-    try:
-        document = strict_json(data)
-        if not isinstance(document, dict) or set(document) != {
-            "format",
-            "version",
-            "body",
-            "signature",
-        }:
-            raise ValueError("结构不对")
-        if document["format"] != FORMAT or document["version"] != VERSION:
-            raise ValueError("格式或版本不对")
-        body = document["body"]
-        if not isinstance(body, dict) or set(body) != _BODY_KEYS:
-            raise ValueError("内容不全")
+        document, body = read_signed(path, FORMAT, VERSION, _BODY_KEYS, MAX_BYTES)
         texts = _BODY_KEYS - {"replaces"}
         if not all(isinstance(body[k], str) and len(body[k]) <= 128 for k in texts):
             raise ValueError("字段类型不对")
