@@ -77,3 +77,70 @@ def test_showing_a_short_list_again_reads_only_the_cells_on_screen(
         table.sizeHintForColumn(0), table.horizontalHeader().sectionSizeHint(0)
     )
     assert table.model().data(table.model().index(0, 2), Qt.ItemDataRole.TextAlignmentRole)
+
+
+class _Clock:
+    """time as gui_gc reads it: the wall clock and the process's CPU time, moved by hand."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+        self.cpu = 5.0
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def process_time(self) -> float:
+        return self.cpu
+
+
+class _Gc:
+    """gc as gui_gc reads it: an older generation past its threshold, collections recorded."""
+
+    def __init__(self) -> None:
+        self.counts = (800, 11, 0)  # gen0 and gen1 past their thresholds
+        self.collected: list[int] = []
+
+    def isenabled(self) -> bool:
+        return False
+
+    def get_count(self) -> tuple[int, int, int]:
+        return self.counts
+
+    def get_threshold(self) -> tuple[int, int, int]:
+        return (700, 10, 10)
+
+    def collect(self, generation: int) -> None:
+        self.collected.append(generation)
+
+
+def test_older_generations_are_collected_when_the_program_is_idle(
+    qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pass over the older generations (60–160 ms of GUI-thread CPU on the bench database)
+    waits while pages open and lists load; the young generation is collected meanwhile."""
+    from redoffice.ui.kit import gui_gc
+
+    clock, fake = _Clock(), _Gc()
+    monkeypatch.setattr(gui_gc, "time", clock)
+    monkeypatch.setattr(gui_gc, "gc", fake)
+    collector = gui_gc._Collector()
+    tick = gui_gc.INTERVAL_MS / 1000
+    for _ in range(8):  # busy: half a core used between ticks
+        clock.now += tick
+        clock.cpu += tick / 2
+        collector.collect()
+    assert fake.collected == [0] * 8, "only the young generation while busy"
+    ticks_to_idle = int(gui_gc.IDLE_S / tick)
+    for _ in range(ticks_to_idle):  # idle: next to no CPU
+        clock.now += tick
+        clock.cpu += tick / 100
+        collector.collect()
+    assert fake.collected[-1] == 1 and fake.collected.count(1) == 1
+    fake.collected.clear()
+    for _ in range(int(gui_gc.MAX_DEFER_S / tick) + 1):  # busy for longer than the limit
+        clock.now += tick
+        clock.cpu += tick
+        collector.collect()
+    assert fake.collected.count(1) == 1, "collected at the latest after MAX_DEFER_S"
+    collector.collect(force=True)
+    assert fake.collected[-1] == 1
