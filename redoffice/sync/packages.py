@@ -11,6 +11,7 @@ import hashlib
 import os
 import zipfile
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
@@ -145,7 +146,7 @@ def _rows(conn: Connection, table: Table, owner: str, after: int, upto: int) -> 
     """The rows a package carries, CHUNK at a time."""
     c = table.c
     chosen = (
-        select(table)
+        select(*wire.CODECS[table.name].read_columns(conn.dialect.name))
         .where(c.sync_seq > after, c.sync_seq <= upto, c.owner_node == owner)
         .order_by(c.created_seq, c.id)
     )
@@ -205,7 +206,7 @@ def export_package(
     records = 0
     counts: dict[str, int] = {}
     blobs_needed: set[str] = set()
-    with snapshot(db.engine) as conn:
+    with closing(payload), snapshot(db.engine) as conn:
         counter = conn.execute(
             select(SyncCounter).where(SyncCounter.channel == STREET_CHANNEL)
         ).one()
@@ -216,7 +217,8 @@ def export_package(
         total = expected + 1  # the last unit: the file sealed and written
         steps.report(0, total)
         for table in tables:
-            line = wire.CODECS[table.name].line
+            codec = wire.CODECS[table.name]
+            line = codec.sqlite_line if conn.dialect.name == "sqlite" else codec.line
             n = 0
             for part in _rows(conn, table, me.node_id, acked, seq_to):
                 payload.write(b"".join(map(line, part)))

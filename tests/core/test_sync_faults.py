@@ -11,7 +11,6 @@ import json
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -28,23 +27,21 @@ from tests.conftest import Templates
 from tests.core.sync_support import (
     community_db,
     enrol_both,
+    enrolled_pair,
     memory_keyring,
     pg_street,
-    street_db,
 )
 from tests.core.test_sync_roundtrip import synced_rows
 from tests.factories import add_resident, setup_place
 
 
 class Pair:
-    def __init__(self, tmp: Path, templates: Templates, street: Database | None = None) -> None:
+    def __init__(self, tmp: Path, templates: Templates, c: Database, s: Database) -> None:
         self.tmp = tmp
         self.templates = templates
-        self.c = community_db(tmp / "c.sqlite", templates)
-        self.s = street or street_db(tmp / "s.sqlite", templates)
-        enrol_both(self.c, self.s, tmp)
+        self.c, self.s = c, s
         self.usb = tmp / "usb"
-        self.usb.mkdir()
+        self.usb.mkdir(exist_ok=True)
         _g, _e, self.household = setup_place(self.c)
         add_resident(self.c, "李四", household=self.household, seq=1)
 
@@ -70,17 +67,17 @@ class Pair:
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
 def pair(request: pytest.FixtureRequest, tmp_path: Path, templates: Templates) -> Iterator[Pair]:
     """A community (SQLite) and its street office, on SQLite and on PostgreSQL."""
-    with memory_keyring(), ExitStack() as stack:
-        street = None
-        if request.param == "postgresql":
-            street = stack.enter_context(pg_street(request.getfixturevalue("pg_server")))
-        made = Pair(tmp_path, templates, street)
+    if request.param == "sqlite":  # copies of a pair enrolled once
+        with enrolled_pair(tmp_path, templates) as (c, s, _usb):
+            yield Pair(tmp_path, templates, c, s)
+        return
+    with memory_keyring(), pg_street(request.getfixturevalue("pg_server")) as street:
+        c = community_db(tmp_path / "c.sqlite", templates)
         try:
-            yield made
+            enrol_both(c, street, tmp_path)
+            yield Pair(tmp_path, templates, c, street)
         finally:
-            made.c.close()
-            if street is None:
-                made.s.close()
+            c.close()
 
 
 def unpack(path: Path) -> dict[str, bytes]:

@@ -22,7 +22,13 @@ from redoffice.sync import acks, packages
 from redoffice.visits import service as visits
 from redoffice.visits.service import VisitInput
 from tests.conftest import OPERATOR, Templates
-from tests.core.sync_support import community_db, enrol_both, memory_keyring, street_db
+from tests.core.sync_support import (
+    community_db,
+    enrol_both,
+    enrolled_pair,
+    memory_keyring,
+    street_db,
+)
 from tests.core.test_sync_roundtrip import synced_rows
 from tests.factories import add_resident, setup_place
 
@@ -31,17 +37,8 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 @pytest.fixture
 def pair(tmp_path: Path, templates: Templates) -> Iterator[tuple[Database, Database, Path]]:
-    with memory_keyring():
-        c = community_db(tmp_path / "c.sqlite", templates)
-        s = street_db(tmp_path / "s.sqlite", templates)
-        enrol_both(c, s, tmp_path)
-        usb = tmp_path / "usb"
-        usb.mkdir()
-        try:
-            yield c, s, usb
-        finally:
-            c.close()
-            s.close()
+    with enrolled_pair(tmp_path, templates) as found:
+        yield found
 
 
 def test_attachments_travel_by_hash(pair: tuple[Database, Database, Path], tmp_path: Path) -> None:

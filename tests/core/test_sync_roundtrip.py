@@ -18,23 +18,20 @@ from redoffice.models import Resident, SyncConflict
 from redoffice.sync import acks, enrol, keys, packages, wire
 from redoffice.sync.enrol import canonical
 from tests.conftest import Templates
-from tests.core.sync_support import community_db, enrol_both, memory_keyring, street_db
+from tests.core.sync_support import (
+    community_db,
+    enrol_both,
+    enrolled_pair,
+    memory_keyring,
+    street_db,
+)
 from tests.factories import add_resident, setup_place
 
 
 @pytest.fixture
 def pair(tmp_path: Path, templates: Templates) -> Iterator[tuple[Database, Database, Path]]:
-    with memory_keyring():
-        c = community_db(tmp_path / "c.sqlite", templates)
-        s = street_db(tmp_path / "s.sqlite", templates)
-        enrol_both(c, s, tmp_path)
-        out = tmp_path / "usb"
-        out.mkdir()
-        try:
-            yield c, s, out
-        finally:
-            c.close()
-            s.close()
+    with enrolled_pair(tmp_path, templates) as found:
+        yield found
 
 
 def synced_rows(db: Database, owner: str) -> dict[str, dict[str, Any]]:

@@ -16,24 +16,17 @@ from redoffice.kit.steps import Steps
 from redoffice.models import SyncPackage, SyncPartner
 from redoffice.sync import packages
 from tests.conftest import Templates
-from tests.core.sync_support import community_db, enrol_both, memory_keyring, street_db
+from tests.core.sync_support import (
+    enrolled_pair,
+)
 from tests.core.test_sync_roundtrip import synced_rows
 from tests.factories import add_resident, setup_place
 
 
 @pytest.fixture
 def pair(tmp_path: Path, templates: Templates) -> Iterator[tuple[Database, Database, Path]]:
-    with memory_keyring():
-        c = community_db(tmp_path / "c.sqlite", templates)
-        s = street_db(tmp_path / "s.sqlite", templates)
-        enrol_both(c, s, tmp_path)
-        usb = tmp_path / "usb"
-        usb.mkdir()
-        try:
-            yield c, s, usb
-        finally:
-            c.close()
-            s.close()
+    with enrolled_pair(tmp_path, templates) as found:
+        yield found
 
 
 class Recorder:

@@ -29,12 +29,33 @@ def test_a_rows_line_is_the_column_encoders_line(templates: Templates, tmp_path:
         with db.engine.connect() as conn:
             for name, table in wire.TABLES.items():
                 codec = wire.CODECS[name]
-                for row in conn.execute(select(table)):
-                    assert codec.line(row) == wire.line(name, codec.encode(row))
+                rows = conn.execute(select(table).order_by(table.c.id)).all()
+                stored = conn.execute(
+                    select(*codec.read_columns("sqlite")).order_by(table.c.id)
+                ).all()
+                for row, as_stored in zip(rows, stored, strict=True):
+                    expected = wire.line(name, codec.encode(row))
+                    assert codec.line(row) == expected
+                    assert codec.sqlite_line(as_stored) == expected
                     seen += 1
         assert seen > 500
+
     finally:
         db.close()
+
+
+@pytest.mark.parametrize(
+    ("stored", "written"),
+    [
+        ("2027-03-01 08:00:00.000000", "2027-03-01T08:00:00+00:00"),
+        ("2027-03-01 08:00:00.000500", "2027-03-01T08:00:00.000500+00:00"),
+        ("0987-03-01 08:00:00.000001", "0987-03-01T08:00:00.000001+00:00"),
+        ("2027-03-01 08:00:00", "2027-03-01T08:00:00+00:00"),  # not as SQLAlchemy writes it
+        ("2027-03-01 08:00:00.5", "2027-03-01T08:00:00.500000+00:00"),
+    ],
+)
+def test_an_instant_as_stored_is_written_as_encoded(stored: str, written: str) -> None:
+    assert wire._instant_text(stored) == written
 
 
 def test_bytes_and_instants_in_a_line() -> None:
