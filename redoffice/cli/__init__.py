@@ -21,8 +21,8 @@ from redoffice.kit.db import Database, open_database
 from redoffice.kit.errors import UserError
 from redoffice.kit.logs import log_exception
 from redoffice.kit.paths import resolve_db_url
+from redoffice.registry import erasure, search, stats
 from redoffice.registry import reference as registry
-from redoffice.registry import search, stats
 from redoffice.registry.search import ResidentQuery, ResidentRow
 from redoffice.settings import community
 from redoffice.sync import node as sync_node
@@ -116,6 +116,12 @@ def cmd_residents_search(db: Database, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_residents_erase(db: Database, args: argparse.Namespace) -> int:
+    erasure.erase_resident(db, args.id, args.reason)
+    out(f"已清除居民 {args.id} 的个人信息（记录保留，同步时街道也将清除）")
+    return 0
+
+
 def cmd_stats(db: Database, args: argparse.Namespace) -> int:
     result = stats.registry_stats(db)
     if args.json:
@@ -153,7 +159,7 @@ def _parser() -> argparse.ArgumentParser:
     dem.add_argument("--today", type=parse_date, help="演示数据截至的日期 YYYY-MM-DD，默认今天")
     dem.set_defaults(handler=cmd_demo, needs_operator=True)
 
-    res = sub.add_parser("residents", help="居民")
+    res = sub.add_parser("residents", aliases=["resident"], help="居民")
     rsub = res.add_subparsers(dest="action", required=True)
     lst = rsub.add_parser("list", help="列出居民")
     lst.add_argument("--grid", metavar="CODE")
@@ -166,6 +172,10 @@ def _parser() -> argparse.ArgumentParser:
     srch.add_argument("--limit", type=int, default=50)
     srch.add_argument("--json", action="store_true")
     srch.set_defaults(handler=cmd_residents_search, needs_operator=False)
+    era = rsub.add_parser("erase", help="按本人要求清除居民的个人信息（保留记录，留痕）")
+    era.add_argument("id", metavar="ID")
+    era.add_argument("--reason", required=True, help="清除原因，如：本人申请删除")
+    era.set_defaults(handler=cmd_residents_erase, needs_operator=True)
 
     st = sub.add_parser("stats", help="统计")
     st.add_argument("--json", action="store_true")

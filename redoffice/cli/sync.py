@@ -16,7 +16,8 @@ from typing import Any
 from redoffice.cli.common import out, out_json
 from redoffice.cli.work import command
 from redoffice.kit.db import Database
-from redoffice.sync import acks, enrol, keys, packages, status
+from redoffice.kit.messages import message
+from redoffice.sync import acks, conflicts, enrol, held, keys, packages, status
 
 PASSPHRASE_ENV = "REDOFFICE_KEY_PASSPHRASE"
 
@@ -131,16 +132,24 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
                 "seq_from": got.seq_from,
                 "seq_to": got.seq_to,
                 "ack": got.ack,
+                "released": [
+                    {"file": r.file, "status": r.status, "reason": r.reason, "records": r.records}
+                    for r in got.released
+                ],
             }
         )
         if got.status in (packages.REFUSED, packages.HELD):
             worst = 1
             if not args.json:
                 sys.stderr.write(f"错误：{got.reason}\n")
+                if got.status == packages.HELD:
+                    sys.stderr.write(f"{message('sync.held_stored')}\n")
         elif not args.json:
             words = "已导入" if got.status == packages.APPLIED else "已导入过，未作更改"
             out(f"{words}：{Path(name).name}，{got.records} 条记录，冲突 {len(got.conflicts)} 条")
             out(f"回执：{got.ack}")
+            for r in got.released:
+                out(f"暂存的数据包 {r.file}：{r.status}，{r.records} 条记录 {r.reason}".rstrip())
     if args.json:
         out_json(results[0] if len(results) == 1 else results)
     return worst
@@ -180,6 +189,59 @@ def cmd_status(db: Database, args: argparse.Namespace) -> int:
             f"{r.name}\t已发出至 {r.sent_seq}\t已确认至 {r.acked_seq}\t已导入至 {r.applied_seq}"
             f"\t暂缓 {r.held}\t拒收 {r.refused}\t冲突 {r.conflicts}"
         )
+    return 0
+
+
+def cmd_held(db: Database, args: argparse.Namespace) -> int:
+    released = held.release(db, passphrase=_passphrase(db, args)) if args.retry else []
+    rows = held.listing(db)
+    if args.json:
+        out_json(
+            {
+                "held": [asdict(r) | {"at": r.at.isoformat()} for r in rows],
+                "released": [
+                    {"file": r.file, "status": r.status, "reason": r.reason, "records": r.records}
+                    for r in released
+                ],
+            }
+        )
+        return 0
+    for r in released:
+        out(f"已处理暂存的数据包 {r.file}：{r.status} {r.reason}".rstrip())
+    for h in rows:
+        out(f"{h.partner}\t第 {h.seq_from}–{h.seq_to} 号\t{h.file_name}\t{h.reason}")
+    if not rows:
+        out("没有暂存的数据包")
+    return 0
+
+
+def cmd_conflicts(db: Database, args: argparse.Namespace) -> int:
+    rows = conflicts.open_conflicts(db, resolved=args.all)
+    if args.json:
+        out_json(
+            [
+                asdict(r)
+                | {
+                    "at": r.at.isoformat(),
+                    "resolved_at": r.resolved_at.isoformat() if r.resolved_at else None,
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    for r in rows:
+        state = "已处理" if r.resolved else "待核对"
+        out(f"#{r.id}\t{r.partner}\t{r.table_label}\t{r.row_id}\t{state}")
+        for f in r.fields:
+            out(f"\t{f.label}：本单位 {f.local} → 对方 {f.owner}")
+    if not rows:
+        out("没有待核对的冲突")
+    return 0
+
+
+def cmd_resolve(db: Database, args: argparse.Namespace) -> int:
+    conflicts.resolve(db, args.id, args.note or "")
+    out(f"第 {args.id} 号冲突已标记为已处理")
     return 0
 
 
@@ -231,5 +293,14 @@ def register(sub: Any) -> None:
     peers.add_argument("--json", action="store_true")
     st = command(s, "status", cmd_status, "各单位的同步情况", writes=False)
     st.add_argument("--json", action="store_true")
+    hd = command(s, "held", cmd_held, "暂存的数据包（缺少前面的部分等）", writes=True)
+    hd.add_argument("--retry", action="store_true", help="再试一次导入能导入的")
+    hd.add_argument("--json", action="store_true")
+    cf = command(s, "conflicts", cmd_conflicts, "双方都改过的记录（待核对）", writes=False)
+    cf.add_argument("--all", action="store_true", help="包括已处理的")
+    cf.add_argument("--json", action="store_true")
+    rs = command(s, "resolve", cmd_resolve, "把一条冲突标记为已处理", writes=True)
+    rs.add_argument("id", type=int, metavar="ID")
+    rs.add_argument("--note", metavar="TEXT", help="处理说明")
     rv = command(s, "revoke", cmd_revoke, "撤销一个单位的登记", writes=True)
     rv.add_argument("node", metavar="NODE")

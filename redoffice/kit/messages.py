@@ -322,14 +322,18 @@ MESSAGES: Final[dict[str, str]] = {
     "sync.schema_newer": (
         "数据包来自更新版本的红色工作台（数据版本 {found}），请先升级本机软件再导入"
     ),
-    "sync.schema_older": "数据包来自过旧版本的红色工作台（数据版本 {found}），请对方升级后重新导出",
+    "sync.schema_older": (
+        "数据包来自过旧版本的红色工作台（数据版本 {found}，本机最早能读 {oldest}），"
+        "请对方升级后重新导出"
+    ),
     "sync.decrypt_failed": "数据包无法解密（内容被改动，或不是加密给本单位的），已拒收",
     "sync.bad_line": "数据包第 {line} 行无效：{detail}，已拒收",
     "sync.count_mismatch": (
         "数据包的记录数与清单不符（清单 {expected} 条，实际 {found} 条），已拒收"
     ),
     "sync.gap": (
-        "缺少第 {first}–{last} 号数据，本包暂不导入，请社区重新导出（新的数据包会包含缺少的部分）"
+        "缺少第 {first}–{last} 号数据，本包已暂存，补齐后自动导入。"
+        "请社区导入这次的回执后重新导出（新的数据包会包含缺少的部分）"
     ),
     "sync.new_epoch_gap": "{name} 的数据已重新编号，需要一个完整数据包，请社区重新导出",
     "sync.old_epoch": "这是 {name} 旧编号的数据包（已被更新的数据取代），未导入",
@@ -351,6 +355,13 @@ MESSAGES: Final[dict[str, str]] = {
     "sync.community_init_needs": (
         "初始化社区需要 --community-name、--community-code、--street-name 和 --street-code"
     ),
+    "sync.conflict_unknown": "没有第 {id} 号冲突记录",
+    "sync.conflict_resolved": "第 {id} 号冲突已处理过",
+    "sync.held_stored": (
+        "数据包已暂存在本机，补齐缺少的部分或升级软件后自动导入（也可用 sync held --retry 重试）"
+    ),
+    "registry.erase_reason": "请填写清除个人信息的原因（如：本人申请删除）",
+    "registry.erased": "这位居民的个人信息已经清除过",
 }
 
 FIELDS: Final[dict[str, str]] = {

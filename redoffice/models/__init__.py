@@ -32,7 +32,15 @@ from redoffice.models.registry import (
     ResidentTag,
     Staff,
 )
-from redoffice.models.sync import SyncConflict, SyncPackage, SyncPartner, SyncPeerKey
+from redoffice.models.sync import (
+    SyncConflict,
+    SyncHeld,
+    SyncLocalEdit,
+    SyncPackage,
+    SyncPartner,
+    SyncPeerKey,
+    SyncPurge,
+)
 from redoffice.models.system import AuditBatch, AuditChain, AuditLog, Setting, SyncCounter
 from redoffice.models.wishes import (
     PartyMember,
@@ -95,9 +103,12 @@ __all__ = [
     "Staff",
     "SyncConflict",
     "SyncCounter",
+    "SyncHeld",
+    "SyncLocalEdit",
     "SyncPackage",
     "SyncPartner",
     "SyncPeerKey",
+    "SyncPurge",
     "SyncedRecord",
     "Visit",
     "VisitParticipant",

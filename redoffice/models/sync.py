@@ -105,3 +105,57 @@ class SyncConflict(Base):
     local_row: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     resolved: Mapped[bool] = mapped_column(default=False)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    resolved_by: Mapped[str] = mapped_column(String(64), default="")
+    resolution: Mapped[str] = mapped_column(Text, default="")
+
+
+class SyncLocalEdit(Base):
+    """A row another node owns, changed here since its owner's copy was last applied (a clerk
+    at the street editing a community's row): ``base_version``, ``base_seq`` and ``base_hash``
+    are the owner's copy it started from (decision 0019). Written by the flush hook of
+    :mod:`redoffice.sync.conflicts`, removed when the owner's next copy is applied (then the
+    local copy goes to ``sync_conflict``)."""
+
+    __tablename__ = "sync_local_edit"
+
+    table_name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    owner_node: Mapped[str] = mapped_column(String(36), index=True)
+    base_version: Mapped[int] = mapped_column(Integer)
+    base_seq: Mapped[int] = mapped_column(BigInteger)
+    base_hash: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class SyncHeld(Base):
+    """A package held (a gap before it, a new epoch without its start, a newer schema): its
+    file copied to ``held/<package_id>.rosync`` under the sync data folder, applied by itself
+    (verified again from the file) once what it waits for has arrived, dropped when a later
+    cumulative package made it obsolete."""
+
+    __tablename__ = "sync_held"
+
+    package_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    sender: Mapped[str] = mapped_column(String(36), index=True)
+    epoch: Mapped[int] = mapped_column(Integer)
+    seq_from: Mapped[int] = mapped_column(BigInteger)
+    seq_to: Mapped[int] = mapped_column(BigInteger)
+    schema: Mapped[str] = mapped_column(String(8), default="")
+    file_name: Mapped[str] = mapped_column(String(255))
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class SyncPurge(Base):
+    """A record erased (PIPL) by its owner: its personal fields were blanked here too, and a
+    later copy of it carrying personal data is refused."""
+
+    __tablename__ = "sync_purge"
+
+    table_name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    owner_node: Mapped[str] = mapped_column(String(36))
+    package_id: Mapped[str] = mapped_column(String(36), default="")
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -4,6 +4,7 @@ their 双报到 units, search and statistics, and the Excel import of a 居民�
 # The modules other features may import (tests/core/test_layout.py).
 __all__ = [
     "addresses",
+    "erasure",
     "exports",
     "households",
     "importer",

@@ -122,7 +122,8 @@ def _read(path: Path) -> dict[str, Any]:
 
 def import_ack(db: Database, path: Path) -> AckImported:
     """Verify an acknowledgement from the pinned street office and move the acknowledged
-    sequence number (never backwards; importing the same one again changes nothing)."""
+    sequence number (forwards; backwards only for a held package's acknowledgement, which says
+    the street lacks a part; importing the same one again changes nothing)."""
     node.require(db, node.COMMUNITY)
     document = _read(path)
     body = document["body"]
@@ -157,6 +158,10 @@ def import_ack(db: Database, path: Path) -> AckImported:
         moved = body["applied_to"] > p.acked_seq
         if moved:
             p.acked_seq = body["applied_to"]
+        elif body["status"] == "held" and body["applied_to"] < p.acked_seq:
+            # the street lacks part of what it acknowledged (restored from a backup): the next
+            # package starts where it stands, so it carries the missing part (decision 0019)
+            p.acked_seq, moved = body["applied_to"], True
         check = body["audit_checkpoint"]
         if isinstance(check.get("id"), int) and check["id"] >= p.audit_id:
             p.audit_id, p.audit_hash = check["id"], str(check.get("hash", ""))[:64]

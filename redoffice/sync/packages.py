@@ -41,7 +41,8 @@ from redoffice.models import (
 )
 from redoffice.registry import search
 from redoffice.settings.config import get_value, put_value
-from redoffice.sync import acks, keys, node, wire
+from redoffice.sync import acks, derived, held, keys, node, purge, schemas, wire
+from redoffice.sync import conflicts as conflicts_
 from redoffice.sync.enrol import ENROLLED, REVOKED
 from redoffice.sync.keys import PublicKeys, unb64
 
@@ -81,6 +82,7 @@ class Imported:
     seq_from: int = 0
     seq_to: int = 0
     ack: str = ""
+    released: list[Imported] = field(default_factory=list)  # held packages applied after it
 
 
 # ── export ──────────────────────────────────────────────────────────────────────────────────
@@ -380,9 +382,14 @@ def import_package(
     ack_folder: Path | None = None,
     passphrase: str | None = None,
     steps: Steps = QUIET,
+    release: bool = True,
 ) -> Imported:
     """Verify and apply one package (street office). Never raises for a bad package: the result
     says refused or held and why, and nothing was applied.
+
+    A held package is kept (:mod:`redoffice.sync.held`); once one is applied, the held
+    packages of its sender whose wait is over are applied after it (``released``; not when
+    ``release`` is False, as for those themselves).
 
     ``steps`` hears of the records decoded, then of the records applied (twice the package's
     records in all); cancelled, it raises ``UserError("job.cancelled")`` before anything is
@@ -427,10 +434,26 @@ def import_package(
     except Refused as refused:
         result.status, result.reason = refused.status, refused.error.text
         result.records, result.conflicts = 0, []
+        if result.status == HELD and not manifest:  # held after its signature was verified
+            manifest = _signed_manifest(path)
+            result.sender, result.package_id = manifest["node"], manifest["package_id"]
+            result.seq_from, result.seq_to = manifest["seq_from"], manifest["seq_to"]
         _record(db, result, file_hash, manifest, result.reason)
+    if result.status == HELD:
+        held.store(db, path, manifest, file_hash, result.reason)
     if result.status in (APPLIED, DUPLICATE, HELD) and result.sender:
         result.ack = str(acks.write_ack(db, own, result, ack_folder or path.parent))
+    if result.status == APPLIED and release:
+        result.released = held.release(
+            db, sender=result.sender, ack_folder=ack_folder or path.parent, passphrase=passphrase
+        )
     return result
+
+
+def _signed_manifest(path: Path) -> dict[str, Any]:
+    """The manifest of a package held after :func:`_verify` checked its signature."""
+    with wire.checked_zip(path) as archive:
+        return wire.parse_manifest(wire.read_member(archive, wire.MANIFEST, wire.MAX_MANIFEST))
 
 
 class _Duplicate(Exception):
@@ -504,10 +527,11 @@ def _verify(db: Database, path: Path, own: keys.NodeKeys, steps: Steps = QUIET) 
         if manifest["recipient_key_id"] != own.key_id:
             raise _refuse("sync.wrong_key")
         schema = manifest["schema"]
-        if int(schema) > int(SCHEMA_HEAD):
+        judged = schemas.judge(schema)  # newer: held; slightly older: converted; else refused
+        if judged == schemas.NEWER:
             raise _hold("sync.schema_newer", found=schema)
-        if int(schema) < int(wire.OLDEST_COMPATIBLE_SCHEMA):
-            raise _refuse("sync.schema_older", found=schema)
+        if judged == schemas.TOO_OLD:
+            raise _refuse("sync.schema_older", found=schema, oldest=schemas.oldest())
         # every member against the manifest, exactly the members it lists
         listed = manifest["members"]
         present = set(archive.namelist()) - {wire.MANIFEST, wire.SIGNATURE}
@@ -615,10 +639,13 @@ def _decrypt_rows(
         raise _refuse("sync.count_mismatch", expected=manifest["records"], found=len(raw_lines))
     total = 2 * len(raw_lines)
     steps.report(0, total)
+    convert = schemas.line_converter(manifest["schema"])
     for number, raw in enumerate(raw_lines, start=1):
         if not number % CHUNK:
             steps.report(number, total)
         try:
+            if convert is not None:  # a package of a slightly older schema
+                raw = convert(raw)
             table, sent, decoded = wire.parse_line(number, raw)
         except (ValueError, UnicodeDecodeError) as exc:
             raise _refuse("sync.bad_line", line=number, detail=str(exc)[:200]) from exc
@@ -652,9 +679,14 @@ def _apply(
         with db.uow() as s:
             conn = s.connection()
             patches: list[tuple[Table, dict[str, Any]]] = []
+            moved_from = derived.households_before(conn, verified.rows)
             with search.deferred_indexing(s):  # new rows' full-text entries in one go
                 for table in wire.synced_tables():
                     batch = verified.rows.get(table.name, [])
+                    _overlap_complete(conn, table, batch, verified)
+                    if table.name == "resident":  # an erased record stays erased
+                        batch, refused = purge.screen(conn, batch, sender, manifest["package_id"])
+                        conflicts += refused
                     with bulk_load.indexes_rebuilt(s, _MODELS[table.name], len(batch)):
                         for start in range(0, len(batch), CHUNK):
                             part = batch[start : start + CHUNK]
@@ -669,6 +701,8 @@ def _apply(
                 rows = [row for t, row in patches if t is table]
                 if rows:
                     _update(conn, table, list(wire.LATE_COLUMNS[table.name]), rows)
+            derived.refresh(conn, verified.rows, moved_from)  # the visit state, as local writes
+            purge.note(conn, verified.rows.get("resident", []), sender, manifest["package_id"])
             partner = s.get(SyncPartner, sender)
             assert partner is not None
             partner.epoch, partner.applied_seq = manifest["epoch"], manifest["seq_to"]
@@ -719,6 +753,27 @@ def _apply(
     return changed, conflicts
 
 
+def _overlap_complete(
+    conn: Connection,
+    table: Table,
+    batch: list[tuple[dict[str, Any], dict[str, Any]]],
+    verified: _Verified,
+) -> None:
+    """Every row applied from the part of the range already applied must come again (decision
+    0019): one missing means the package tells another history — a fork."""
+    manifest = verified.manifest
+    if manifest["seq_from"] > verified.hwm:
+        return
+    ids = {decoded["id"] for _sent, decoded in batch}
+    gone = conflicts_.missing_in_overlap(
+        conn, table, manifest["node"], manifest["seq_from"], verified.hwm, ids
+    )
+    if gone is not None:
+        raise _refuse(
+            "sync.fork", first=manifest["seq_from"], last=verified.hwm, name=verified.partner_name
+        )
+
+
 def _store_blobs(db: Database, attachments: dict[str, bytes]) -> None:
     """Content-addressed: a blob left by a transaction rolled back afterwards is harmless."""
     store = db.attachments_dir
@@ -745,53 +800,67 @@ def _apply_rows(
     codec = wire.CODECS[table.name]
     ids = [decoded["id"] for _sent, decoded in part]
     local = {row.id: row for row in conn.execute(select(table).where(table.c.id.in_(ids)))}
+    bases = conflicts_.edits(conn, table.name, ids)  # rows changed here since applied
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
     conflicts: list[dict[str, Any]] = []
     for sent, decoded in part:
         mine = local.get(decoded["id"])
-        if mine is None:
-            inserts.append(decoded)
-            continue
-        if mine.owner_node != sender:
+        if mine is not None and mine.owner_node != sender:
             raise _refuse(
                 "sync.not_owner", name=verified.partner_name, table=table.name, row=decoded["id"]
             )
-        held = codec.encode(mine)
-        if held == sent:
-            continue
-        if decoded["version"] > mine.version:
+        held = codec.encode(mine) if mine is not None else None
+        base = bases.get(decoded["id"])
+        hashed = base is not None  # a base is known by its hash: compare hashes
+        incoming = conflicts_.Copy(
+            decoded["version"], decoded["sync_seq"], conflicts_.digest(sent) if hashed else sent
+        )
+        copy = None
+        if mine is not None:
+            copy = conflicts_.Copy(
+                mine.version, mine.sync_seq, conflicts_.digest(held or {}) if hashed else held
+            )
+        decision = conflicts_.decide(incoming, copy, base, verified.hwm)
+        if decision == conflicts_.INSERT:
+            inserts.append(decoded)
+        elif decision == conflicts_.APPLY:
             updates.append(decoded)
-            continue
-        if decoded["sync_seq"] <= verified.hwm and decoded["version"] == mine.version:
+        elif decision == conflicts_.FORK:
             raise _refuse(
                 "sync.fork",
                 first=verified.manifest["seq_from"],
                 last=verified.hwm,
                 name=verified.partner_name,
             )
-        conflicts.append(
-            {
-                "table": table.name,
-                "row_id": decoded["id"],
-                "local_version": mine.version,
-                "version": decoded["version"],
-            }
-        )
-        conn.execute(
-            insert(SyncConflict).values(
-                package_id=package_id,
-                table_name=table.name,
-                row_id=decoded["id"],
-                owner_node=sender,
-                local_version=mine.version,
-                incoming_version=decoded["version"],
-                local_row=orjson.dumps(held).decode(),
-                at=utcnow(),
-                resolved=False,
+        elif decision == conflicts_.CONFLICT:
+            assert mine is not None
+            conflicts.append(
+                {
+                    "table": table.name,
+                    "row_id": decoded["id"],
+                    "local_version": mine.version,
+                    "version": decoded["version"],
+                }
             )
-        )
-        updates.append(decoded)
+            conn.execute(
+                insert(SyncConflict).values(
+                    package_id=package_id,
+                    table_name=table.name,
+                    row_id=decoded["id"],
+                    owner_node=sender,
+                    local_version=mine.version,
+                    incoming_version=decoded["version"],
+                    local_row=orjson.dumps(held).decode(),
+                    at=utcnow(),
+                    resolved=False,
+                    resolved_by="",
+                    resolution="",
+                )
+            )
+            updates.append(decoded)
+    if bases:  # the owner's copy replaced them: their local edits are settled
+        conflicts_.forget_edits(conn, table.name, [r["id"] for r in updates if r["id"] in bases])
     late = wire.LATE_COLUMNS.get(table.name, ())
     if late:  # set after every table is written (the row they point at may come later)
         patches.extend(

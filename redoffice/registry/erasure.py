@@ -1,0 +1,80 @@
+"""Erasure of a resident's personal information (PIPL 第四十七条, decision 0019): the personal
+fields blanked, the record kept (its id, household, relation, status and the records that point
+at it stay, so counts and histories hold), marked by the name ``（已清除）``.
+
+The blanking is one Core UPDATE stamped as a change (new ``version``, this transaction's
+``sync_seq``) and one audit entry ``erase`` with the reason: written through the ORM, change
+capture would copy every old value into the audit log, which is what erasure must not leave.
+The sync carries the blanked row to the street office, which recognises the erasure as a purge
+(:mod:`redoffice.sync.purge`): it blanks the same fields and refuses any later copy of the
+record that carries personal information again."""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from sqlalchemy import update
+
+from redoffice.kit import audit_log, sync_state
+from redoffice.kit.clock import utcnow
+from redoffice.kit.db import Database
+from redoffice.kit.errors import UserError
+from redoffice.kit.records import live
+from redoffice.models import Base, Resident
+
+ERASED_NAME: Final = "（已清除）"
+# every personal field of a resident and its derived search keys, with its blank value
+BLANK: Final[dict[str, Any]] = {
+    "name": ERASED_NAME,
+    "name_pinyin": "",
+    "name_initials": "",
+    "search_name": "",
+    "id_number": None,
+    "id_number_rev": None,
+    "birth_date": None,
+    "ethnicity": "",
+    "phone": "",
+    "phone_rev": "",
+    "party_org": "",
+    "party_join_date": None,
+    "hukou_place": "",
+    "current_address": "",
+    "status_reason": "",
+    "notes": "",
+}
+TAG_BLANK: Final[dict[str, Any]] = {"note": ""}
+
+
+def is_erased(row: Any) -> bool:
+    """Whether a resident row (an object, a Row or a dict) is an erased one."""
+    name = row["name"] if isinstance(row, dict) else row.name
+    return bool(name == ERASED_NAME)
+
+
+def erase_resident(db: Database, resident_id: str, reason: str) -> None:
+    """Blank the personal fields of a resident (and the notes of its special-group tags),
+    keeping the record; audited with the reason. Refused without a reason, or done already."""
+    reason = reason.strip()
+    if not reason:
+        raise UserError("registry.erase_reason")
+    with db.uow() as s:
+        row = live(s, Resident, resident_id, "resident.not_found")
+        if is_erased(row):
+            raise UserError("registry.erased")
+        seq = sync_state.transaction_seq(s)  # the counter first (decision 0012's lock order)
+        now = utcnow()
+        conn = s.connection()
+        people = Base.metadata.tables["resident"]
+        conn.execute(
+            update(people)
+            .where(people.c.id == resident_id)
+            .values(**BLANK, version=row.version + 1, sync_seq=seq, updated_at=now)
+        )
+        tags = Base.metadata.tables["resident_tag"]
+        conn.execute(
+            update(tags)
+            .where(tags.c.resident_id == resident_id, tags.c.note != "")
+            .values(**TAG_BLANK, version=tags.c.version + 1, sync_seq=seq, updated_at=now)
+        )
+        audit_log.record(s, "erase", "resident", resident_id, {"reason": reason})
+        s.expire_all()

@@ -1,0 +1,65 @@
+"""The street's derived data of the rows a package brings (decision 0019): the apply writes
+rows with Core statements, past the session hooks that keep derived data current for local
+writes, so it runs the same derivations itself, in bulk, in its transaction.
+
+Derived data there is, and what keeps it right for synced rows:
+
+- ``household_visit_state`` (last visit, interval, due date per household; the visits' flush
+  hook for local writes): recomputed here for every household a package touches — households,
+  visits and residents (their old and new household), residents' tags.
+- Search and sort columns on the rows (``name_pinyin``, ``search_name``, ``search_address``,
+  ``id_number_rev`` …, declared ``derived()``): part of the row, they travel with it and
+  arrive as the owner computed them.
+- The SQLite full-text indexes (``resident_name_fts``, ``household_address_fts``): kept by
+  triggers, which fire for Core statements too.
+- ``fund_ledger_head``: the node's own ledger lock and head, read only for its own entries
+  (``fund.ledger`` works on ``owner_node`` = this node); nothing at the street reads it for a
+  community's entries.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from redoffice.kit import clock
+from redoffice.models import Resident, Visit
+from redoffice.visits import state as visit_state
+
+WHOLE = 2000  # households above which everything is recomputed at once
+Rows = dict[str, list[tuple[dict[str, Any], dict[str, Any]]]]
+
+
+def _ids(rows: Rows, table: str) -> list[str]:
+    return [decoded["id"] for _sent, decoded in rows.get(table, [])]
+
+
+def _households_of(conn: Connection, model: Any, ids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
+        found.update(conn.scalars(select(model.household_id).where(model.id.in_(part))))
+    return {h for h in found if h}
+
+
+def households_before(conn: Connection, rows: Rows) -> set[str]:
+    """The households the package's residents and visits belong to here before it is applied
+    (a resident or visit moved away leaves its old household's due date to recompute)."""
+    return _households_of(conn, Resident, _ids(rows, "resident")) | _households_of(
+        conn, Visit, _ids(rows, "visit")
+    )
+
+
+def refresh(conn: Connection, rows: Rows, before: set[str]) -> None:
+    """Recompute the visit state of every household the applied rows touch."""
+    touched = set(before)
+    touched.update(_ids(rows, "household"))
+    for table in ("resident", "visit"):
+        touched.update(d["household_id"] for _s, d in rows.get(table, []) if d["household_id"])
+    tagged = sorted({d["resident_id"] for _s, d in rows.get("resident_tag", [])})
+    touched |= _households_of(conn, Resident, tagged)
+    if len(touched) > WHOLE:  # a large package: one pass over every household (no huge IN)
+        visit_state.recompute(conn, visit_state.ALL, clock.today())
+    elif touched:
+        visit_state.recompute(conn, touched, clock.today())

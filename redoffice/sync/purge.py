@@ -1,0 +1,129 @@
+"""Erasure travelling as a purge (PIPL; decision 0019). The owner erases a resident
+(:func:`redoffice.registry.erasure.erase_resident`): the blanked row travels as any change. At
+the street the apply recognises it (the name ``（已清除）``): the row is blanked there as it is
+applied, the erasure is recorded (``sync_purge``), the copies the street kept of that record
+— a local edit's base, a conflict's local copy — are blanked too, and from then on a copy of
+that record carrying personal information again, from any package, is refused: the row is not
+applied (the street's blank copy stays), the refusal is kept for review and listed in the
+acknowledgement as a conflict whose local copy is the erased one; the rest of the package
+applies (refusing the whole package would block every later one of that community)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, delete, insert, select, update
+
+from redoffice.kit.clock import utcnow
+from redoffice.models import Base, SyncConflict, SyncLocalEdit, SyncPurge
+from redoffice.registry.erasure import BLANK, ERASED_NAME, TAG_BLANK, is_erased
+
+Batch = list[tuple[dict[str, Any], dict[str, Any]]]
+REFUSED_NOTE = "对方已按个人信息删除要求清除了这条记录，之后发来的个人信息未导入"
+
+
+def _purged(conn: Connection, ids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(ids), 500):
+        found.update(
+            conn.scalars(
+                select(SyncPurge.row_id).where(
+                    SyncPurge.table_name == "resident",
+                    SyncPurge.row_id.in_(ids[start : start + 500]),
+                )
+            )
+        )
+    return found
+
+
+def screen(
+    conn: Connection, batch: Batch, sender: str, package_id: str
+) -> tuple[Batch, list[dict[str, Any]]]:
+    """The resident rows of a package to apply: a copy of an erased record carrying personal
+    information is left out and kept as a conflict (the local copy: the erased one). Returns
+    the rows to apply and the conflicts for the acknowledgement."""
+    ids = [decoded["id"] for _sent, decoded in batch]
+    purged = _purged(conn, ids)
+    if not purged:
+        return batch, []
+    kept: Batch = []
+    refused: list[dict[str, Any]] = []
+    table = Base.metadata.tables["resident"]
+    for sent, decoded in batch:
+        if decoded["id"] not in purged or is_erased(decoded):
+            kept.append((sent, decoded))
+            continue
+        local = conn.execute(select(table.c.version).where(table.c.id == decoded["id"])).scalar()
+        refused.append(
+            {
+                "table": "resident",
+                "row_id": decoded["id"],
+                "local_version": int(local or 0),
+                "version": decoded["version"],
+                "purged": True,
+            }
+        )
+        conn.execute(
+            insert(SyncConflict).values(
+                package_id=package_id,
+                table_name="resident",
+                row_id=decoded["id"],
+                owner_node=sender,
+                local_version=int(local or 0),
+                incoming_version=decoded["version"],
+                local_row=orjson.dumps({"id": decoded["id"], "name": ERASED_NAME}).decode(),
+                at=utcnow(),
+                resolved=False,
+                resolved_by="",
+                resolution=REFUSED_NOTE,
+            )
+        )
+    return kept, refused
+
+
+def note(conn: Connection, batch: Batch, sender: str, package_id: str) -> list[str]:
+    """Record the erasures this package brought and blank the copies the street kept of those
+    records (conflicts' local copies, local edits' bases). Returns the ids erased."""
+    erased = [d["id"] for _s, d in batch if is_erased(d)]
+    if not erased:
+        return []
+    new = [i for i in erased if i not in _purged(conn, erased)]
+    if not new:
+        return []
+    conn.execute(
+        insert(SyncPurge),
+        [
+            {
+                "table_name": "resident",
+                "row_id": i,
+                "owner_node": sender,
+                "package_id": package_id,
+                "at": utcnow(),
+            }
+            for i in new
+        ],
+    )
+    tags = Base.metadata.tables["resident_tag"]
+    tag_ids = list(conn.scalars(select(tags.c.id).where(tags.c.resident_id.in_(new))))
+    for table, ids, blank in (("resident", new, BLANK), ("resident_tag", tag_ids, TAG_BLANK)):
+        if not ids:
+            continue
+        conn.execute(
+            delete(SyncLocalEdit).where(
+                SyncLocalEdit.table_name == table, SyncLocalEdit.row_id.in_(ids)
+            )
+        )
+        kept = conn.execute(
+            select(SyncConflict.id, SyncConflict.local_row).where(
+                SyncConflict.table_name == table, SyncConflict.row_id.in_(ids)
+            )
+        ).all()
+        for conflict_id, local_row in kept:
+            scrubbed = {**orjson.loads(local_row), **blank}
+            conn.execute(
+                update(SyncConflict)
+                .where(SyncConflict.id == conflict_id)
+                .values(local_row=orjson.dumps(scrubbed).decode())
+            )
+    return new

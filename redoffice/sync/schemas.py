@@ -1,0 +1,89 @@
+"""Packages from another schema version (decision 0019).
+
+- **Newer** than this program (``SCHEMA_HEAD``): held with "请先升级", kept
+  (:mod:`redoffice.sync.held`) and applied once this program is upgraded.
+- **Slightly older**: a schema from which a chain of known converters leads to ``SCHEMA_HEAD``,
+  one per migration that changed a synced table. Each line of the package is converted (its row
+  brought up, migration by migration) before it is validated strictly as a line of the current
+  schema. A step whose migration changed no synced table converts nothing: the lines are read
+  as they are.
+- **Much older**: no chain — refused, the sender to upgrade and export again.
+
+For us "slightly older" is the schemas since the sync began: 0013 (the synced tables as they
+are, before the sync tables of 0014), 0014, and each later one that declares its converter here.
+A migration that changes a synced table adds a converter for the schema before it (the rows of
+that schema → the rows after it) — or, if none can be written, moves ``OLDEST`` up to itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Final
+
+import orjson
+
+from redoffice.kit.db import SCHEMA_HEAD
+from redoffice.sync.enrol import strict_json
+
+Converter = Callable[[str, dict[str, Any]], dict[str, Any]]
+
+# schema → the converter of its rows to the next schema (None: no synced table changed)
+CONVERTERS: dict[str, Converter | None] = {
+    "0013": None,  # 0014 added the sync's own tables only
+    "0014": None,  # 0015 added local tables and conflict review columns only
+}
+NEWER: Final = "newer"
+CURRENT: Final = "current"
+CONVERTED: Final = "converted"
+TOO_OLD: Final = "too_old"
+
+
+def _next(schema: str) -> str:
+    return f"{int(schema) + 1:04d}"
+
+
+def chain(schema: str) -> list[Converter | None] | None:
+    """The converters from ``schema`` up to ``SCHEMA_HEAD``, or None when there is no chain."""
+    steps: list[Converter | None] = []
+    while int(schema) < int(SCHEMA_HEAD):
+        if schema not in CONVERTERS:
+            return None
+        steps.append(CONVERTERS[schema])
+        schema = _next(schema)
+    return steps
+
+
+def judge(schema: str) -> str:
+    """newer / current / converted / too_old."""
+    if int(schema) > int(SCHEMA_HEAD):
+        return NEWER
+    if int(schema) == int(SCHEMA_HEAD):
+        return CURRENT
+    return CONVERTED if chain(schema) is not None else TOO_OLD
+
+
+def oldest() -> str:
+    """The oldest schema a package may come from."""
+    schema = SCHEMA_HEAD
+    while chain(f"{int(schema) - 1:04d}") is not None and int(schema) > 1:
+        schema = f"{int(schema) - 1:04d}"
+    return schema
+
+
+def line_converter(schema: str) -> Callable[[bytes], bytes] | None:
+    """What turns a line of ``schema`` into a line of the current schema; None when the lines
+    are read as they are (the current schema, or only steps that change nothing)."""
+    steps = [step for step in chain(schema) or [] if step is not None]
+    if not steps:
+        return None
+
+    def convert(raw: bytes) -> bytes:
+        document = strict_json(raw)  # duplicate keys, NaN: refused before converting
+        if not isinstance(document, dict) or set(document) != {"t", "r"}:
+            raise ValueError("行的结构不对")
+        table, row = document["t"], document["r"]
+        for step in steps:
+            row = step(table, row)
+        return orjson.dumps({"t": table, "r": row})
+
+    return convert
