@@ -141,9 +141,9 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
         if got.status in (packages.REFUSED, packages.HELD):
             worst = 1
             if not args.json:
-                sys.stderr.write(f"错误：{got.reason}\n")
-                if got.status == packages.HELD:
-                    sys.stderr.write(f"{message('sync.held_stored')}\n")
+                kept = got.status == packages.HELD and "暂存" not in got.reason
+                tail = f"（{message('sync.held_stored')}）" if kept else ""
+                sys.stderr.write(f"错误：{got.reason}{tail}\n")  # one line
         elif not args.json:
             words = "已导入" if got.status == packages.APPLIED else "已导入过，未作更改"
             out(f"{words}：{Path(name).name}，{got.records} 条记录，冲突 {len(got.conflicts)} 条")

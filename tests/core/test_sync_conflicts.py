@@ -215,3 +215,27 @@ def test_an_overlapping_package_with_a_row_the_applied_part_lacked_is_a_fork(p: 
 
     forged = reforge(p, second, p.tmp / "more.rosync", plain=older_seq)
     assert "与已导入的内容不同" in p.refused(forged).reason
+
+
+def test_conflicts_from_the_command_line(p: Pair, capsys: pytest.CaptureFixture[str]) -> None:
+    if not p.s.is_sqlite:
+        pytest.skip("the command line opens the street's SQLite file")
+    from redoffice.cli import main
+
+    person = _first_resident(p)
+    acks.import_ack(p.c, Path(_applied(p, p.export()).ack))
+    _edit(p.s, person, notes="街道改的")
+    _edit(p.c, person, notes="社区改的")
+    _applied(p, p.export())
+    street = str(p.s.engine.url.database)
+    capsys.readouterr()
+    assert main(["--db", street, "sync", "conflicts", "--json"]) == 0
+    [listed] = json.loads(capsys.readouterr().out)
+    assert (
+        listed["row_id"] == person
+        and {"label": "备注", "local": "街道改的", "owner": "社区改的"} in listed["fields"]
+    )
+    assert main(["--db", street, "sync", "resolve", str(listed["id"]), "--note", "已核对"]) == 0
+    assert main(["--db", street, "sync", "conflicts", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out.splitlines()[-1]) == []
+    assert main(["--db", street, "sync", "resolve", str(listed["id"])]) == 1

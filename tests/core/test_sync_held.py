@@ -7,6 +7,7 @@ without its start waits for it the same way."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,19 @@ def test_a_new_epoch_without_its_start_waits_for_it(p: Pair) -> None:
     assert [r.status for r in back.released] == [packages.APPLIED]
     assert held.listing(p.s) == []
     assert synced_rows(p.s, p.c.node_id) == synced_rows(p.c, p.c.node_id)
+
+
+def test_the_command_line_lists_what_is_held(p: Pair, capsys: pytest.CaptureFixture[str]) -> None:
+    if not p.s.is_sqlite:
+        pytest.skip("the command line opens the street's SQLite file")
+    from redoffice.cli import main
+
+    _one, _two, three, got = _three_packages(p)
+    street = str(p.s.engine.url.database)
+    capsys.readouterr()
+    assert main(["--db", street, "sync", "held", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [h["package_id"] for h in listed["held"]] == [got.package_id]
+    assert main(["--db", street, "sync", "import", str(three)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("错误：缺少第") and "暂存" in err and err.count("\n") == 1
