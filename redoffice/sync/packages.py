@@ -550,7 +550,12 @@ def _verify(db: Database, path: Path, own: keys.NodeKeys, steps: Steps = QUIET) 
             ):
                 raise _refuse("sync.tampered", name=name, member=member)
             contents[member] = data
-    hwm = _sequence_checks(db, manifest, partner)
+    try:
+        hwm = _sequence_checks(db, manifest, partner)
+    except _SeenBefore:
+        rows = _decrypt_rows(manifest, contents[wire.CHANGES], own, name, steps)
+        _older_state_checks(db, manifest, rows, partner)
+        raise _Duplicate from None
     _audit_checks(manifest, partner)
     rows = _decrypt_rows(manifest, contents[wire.CHANGES], own, name, steps)
     attachments: dict[str, bytes] = {}
@@ -595,10 +600,35 @@ def _sequence_checks(db: Database, manifest: dict[str, Any], partner: SyncPartne
             ).all()
         if any(h != manifest["payload"]["plain_sha256"] for h in same_range):
             raise _refuse("sync.fork", first=seq_from, last=seq_to, name=partner.name)
-        raise _Duplicate
+        if same_range:
+            raise _Duplicate
+        raise _SeenBefore  # an older state: compared with what was applied once decrypted
     if seq_from > hwm + 1:
         raise _hold("sync.gap", first=hwm + 1, last=seq_from - 1)
     return hwm
+
+
+class _SeenBefore(Exception):
+    """Wholly below the high-water mark, no applied package of the same range to compare."""
+
+
+def _older_state_checks(
+    db: Database,
+    manifest: dict[str, Any],
+    rows: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]],
+    partner: SyncPartner,
+) -> None:
+    """A late package of an older state changes nothing, but must not tell another history
+    (decision 0019): else refused as a fork."""
+    seq_from, seq_to = manifest["seq_from"], manifest["seq_to"]
+    with db.read() as s:
+        conn = s.connection()
+        for table in wire.synced_tables():
+            batch = rows.get(table.name, [])
+            if conflicts_.older_state_differs(
+                conn, table, batch, partner.node_id, seq_from, seq_to
+            ):
+                raise _refuse("sync.fork", first=seq_from, last=seq_to, name=partner.name)
 
 
 def _audit_checks(manifest: dict[str, Any], partner: SyncPartner) -> None:

@@ -239,3 +239,21 @@ def test_conflicts_from_the_command_line(p: Pair, capsys: pytest.CaptureFixture[
     assert main(["--db", street, "sync", "conflicts", "--json"]) == 0
     assert json.loads(capsys.readouterr().out.splitlines()[-1]) == []
     assert main(["--db", street, "sync", "resolve", str(listed["id"])]) == 1
+
+
+def test_a_late_package_of_an_older_state_must_tell_the_same_history(p: Pair) -> None:
+    old = p.export()  # lost for a while
+    add_resident(p.c, "王五", household=p.household, seq=2)
+    _applied(p, p.export())  # 1..b applied, covering the old one's range
+
+    def other_notes(rows: bytes) -> bytes:
+        n, found = first_resident_line(rows)
+        found["r"]["notes"] = "另一份历史"
+        lines = rows.split(b"\n")
+        lines[n] = json.dumps(found, ensure_ascii=False).encode()
+        return b"\n".join(lines)
+
+    forged = reforge(p, old, p.tmp / "old-fork.rosync", plain=other_notes)
+    assert "与已导入的内容不同" in p.refused(forged).reason
+    got = packages.import_package(p.s, old)  # the real one found again: nothing to do
+    assert got.status == packages.DUPLICATE and got.records == 0
