@@ -8,10 +8,12 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QScrollArea, QTableView
 from pytestqt.qtbot import QtBot
 
+from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.simple_table import RowsModel, SimpleTable
+from redoffice.ui.settings.settings_page import SettingsPage
 
 
 def _rows(count: int, seed: int) -> list[list[str]]:
@@ -144,3 +146,25 @@ def test_older_generations_are_collected_when_the_program_is_idle(
     assert fake.collected.count(1) == 1, "collected at the latest after MAX_DEFER_S"
     collector.collect(force=True)
     assert fake.collected[-1] == 1
+
+
+def test_the_settings_page_builds_its_hidden_tabs_after_it_shows(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    """设置 opens with its identity tab; 日常工作 and 节假日与调休 (half of building the page)
+    follow one per turn of the event loop, or at once when their tab is clicked."""
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page)
+    assert page._work is None and page._calendar is None, "not built with the page"
+    page.show()
+    qtbot.waitUntil(lambda: page._work is not None and page._calendar is not None, timeout=5000)
+    area = page.tabs.widget(1)
+    assert isinstance(area, QScrollArea) and area.widget() is page.work
+    assert page.calendar.parent() is page.tabs.widget(2)
+    assert ctx.tasks.wait_idle()
+    fresh = SettingsPage(ctx)
+    qtbot.addWidget(fresh)
+    fresh.show()  # no turn of the event loop yet
+    fresh.tabs.tabBar().setCurrentIndex(2)
+    assert fresh._calendar is not None and fresh.calendar.isVisible()
+    assert ctx.tasks.wait_idle()
