@@ -16,7 +16,7 @@ APT_RUN := libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0 libxcb-c
 APT_TEST := $(APT_RUN) postgresql poppler-utils xvfb xauth
 
 .PHONY: run test bench lint typecheck i18n translations system-deps-run system-deps-test \
-        screenshots clean
+        screenshots clean dist
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -79,6 +79,32 @@ bench: $(STAMP) translations system-deps-run
 
 screenshots: $(STAMP) translations system-deps-test
 	tools/screenshots.sh
+
+# `make dist` (issue 17; not part of `make test`): the frozen program, PyInstaller one folder
+# build/dist/redoffice (redoffice + redoffice-cli), checked — its contents, --self-test and the
+# CLI's core commands, the upgrade from version N (UPGRADE_FROM, frozen from a git worktree of
+# that commit, cached in build/upgrade/) — and packed as build/redoffice_<version>_<arch>.deb.
+# Its own environment holds the runtime dependencies and PyInstaller only. installer/README.md
+DIST_VENV := build/dist-venv
+DIST_PY := $(DIST_VENV)/bin/python
+DIST_STAMP := $(DIST_VENV)/.installed
+UPGRADE_FROM ?= 237c26b
+WHEELHOUSE := $(if $(wildcard /opt/wheels/*.whl),--find-links /opt/wheels)
+
+$(DIST_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(DIST_VENV)
+	$(DIST_PY) -m pip install --quiet --upgrade pip
+	$(DIST_PY) -m pip install --quiet $(WHEELHOUSE) -e ".[dist]"
+	touch $(DIST_STAMP)
+
+dist: translations $(DIST_STAMP)
+	$(DIST_PY) -m PyInstaller --noconfirm --log-level WARN --distpath build/dist \
+	  --workpath build/pyi installer/redoffice.spec
+	$(DIST_PY) installer/check_bundle.py build/dist/redoffice --python $(DIST_PY)
+	$(DIST_PY) installer/smoke_test.py build/dist/redoffice
+	installer/linux/build_deb.sh build/dist/redoffice build
+	$(DIST_PY) installer/upgrade_check.py --old-commit $(UPGRADE_FROM) \
+	  --new build/dist/redoffice --python $(DIST_PY)
 
 clean:
 	rm -rf $(VENV) $(QM) $(QT_QM) .mypy_cache .ruff_cache
