@@ -46,6 +46,7 @@ PAGE_MODULES = (
     "registry.residents_page",
     "registry.households_page",
     "registry.reference_page",
+    "sync.sync_page",
     "settings.settings_page",
 )
 
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
                 self.tr("Grids & units"),
                 _lazy("registry.reference_page", "ReferencePage"),
             ),
+            ("sync", self.tr("Data sync"), _lazy("sync.sync_page", "SyncPage")),
             ("settings", self.tr("Settings"), _lazy("settings.settings_page", "SettingsPage")),
         ):
             self._factories[key] = factory

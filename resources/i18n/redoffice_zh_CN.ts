@@ -975,6 +975,74 @@
     </message>
 </context>
 <context>
+    <name>ConflictsTab</name>
+    <message>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="21"/>
+        <source>Only those not yet reviewed</source>
+        <translation>只看未核对的</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="26"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="27"/>
+        <source>Partner</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="28"/>
+        <source>Record</source>
+        <translation>记录类别</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="29"/>
+        <source>Record id</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="30"/>
+        <source>Local version</source>
+        <translation>本地版本</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="31"/>
+        <source>Incoming version</source>
+        <translation>来件版本</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="32"/>
+        <source>Reviewed</source>
+        <translation>已核对</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="41"/>
+        <source>Select a conflict to see the local copy kept.</source>
+        <translation>选中一条冲突，可在此查看保留的本地版本。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="47"/>
+        <source>A record changed here and by its owner: the owner&apos;s copy was applied; the local copy it replaced is kept below for review.</source>
+        <translation>本地和所属单位都改过的记录：已采用所属单位的版本，被替换的本地版本保留在下方，供核对。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="66"/>
+        <source>%1 conflict(s) to review.</source>
+        <translation>有 %1 条冲突待核对。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="79"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="79"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>CorrectMeetingDialog</name>
     <message>
         <location filename="../../redoffice/ui/meetings/meeting_changes.py" line="38"/>
@@ -1265,6 +1333,198 @@
     </message>
 </context>
 <context>
+    <name>EnrolImportDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/sync/dialogs.py" line="135"/>
+        <source>Enrol a partner</source>
+        <translation>登记对方单位</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/dialogs.py" line="137"/>
+        <source>%1 (%2), %3 — file %4</source>
+        <translation>%1（%2），%3 —— 文件 %4</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/dialogs.py" line="156"/>
+        <source>Enrol</source>
+        <translation>核对无误，登记</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/dialogs.py" line="163"/>
+        <source>Fingerprint in this file:</source>
+        <translation>登记文件中的指纹：</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/dialogs.py" line="167"/>
+        <source>Ask the partner to read its fingerprint over the phone, or take it from the enrolment sheet it printed, and type the 40 digits below (spaces do not matter). Enrol only when every group is the same: a different fingerprint means the file is not from this partner.</source>
+        <translation>请对方在电话中逐组读出指纹，或对照对方打印的登记表，把 40 位数字输入下方（空格不影响）。每一组都相同才能登记；指纹不同说明文件不是对方的。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/dialogs.py" line="175"/>
+        <source>Fingerprint read out by the partner:</source>
+        <translation>对方读出（或登记表上）的指纹：</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/dialogs.py" line="184"/>
+        <source>Type the fingerprint the partner read out.</source>
+        <translation>请输入对方读出的指纹。</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolTab</name>
+    <message>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="61"/>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="170"/>
+        <source>Make the sync keys</source>
+        <translation>生成同步密钥</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="63"/>
+        <source>1. This computer&apos;s key</source>
+        <translation>一、本机密钥</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="77"/>
+        <source>Export enrolment file and sheet…</source>
+        <translation>导出登记文件和登记表…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="79"/>
+        <source>Import the partner&apos;s enrolment file…</source>
+        <translation>导入对方的登记文件…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="83"/>
+        <source>2. Exchange enrolment files</source>
+        <translation>二、交换登记文件</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="102"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="103"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="104"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="105"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="106"/>
+        <source>Key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="111"/>
+        <source>Revoke enrolment…</source>
+        <translation>撤销登记…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="136"/>
+        <source>%1 %2 (%3) · node %4</source>
+        <translation>%1 %2（%3）· 节点 %4</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="143"/>
+        <source>No keys yet</source>
+        <translation>尚未生成密钥</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="146"/>
+        <source>The keys are made at the first sync step (exporting the enrolment file) or with the button below.</source>
+        <translation>密钥在第一次同步操作（导出登记文件）时生成，也可以点下面的按钮生成。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="154"/>
+        <source>Key %1 · private key kept in: %2</source>
+        <translation>密钥编号 %1 · 私钥保存在：%2</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="162"/>
+        <source>This computer has no system keyring to keep the private keys safely. You may keep them in a file protected by a passphrase instead.</source>
+        <translation>这台电脑没有可用的系统密钥库，无法安全保存私钥。可以改用口令保护的密钥文件。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="168"/>
+        <source>Use a passphrase-protected key file…</source>
+        <translation>改用口令保护的密钥文件…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="172"/>
+        <source>the street office</source>
+        <translation>街道办</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="172"/>
+        <source>a community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="175"/>
+        <source>Give the enrolment file to %1 (USB stick, WeChat, e-mail) and print the sheet: they compare its fingerprint before enrolling this office.</source>
+        <translation>把登记文件交给%1（U盘、微信或电子邮件），并打印登记表：对方核对指纹后才会登记本单位。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="181"/>
+        <source>Import the enrolment file of %1 and compare its fingerprint with the one read out over the phone or printed on its sheet.</source>
+        <translation>导入%1的登记文件，并与对方电话读出或登记表上印的指纹逐组核对。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="186"/>
+        <source>Communities enrolled</source>
+        <translation>已登记的社区</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="186"/>
+        <source>Street office enrolled</source>
+        <translation>已登记的街道办</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="251"/>
+        <source>Export enrolment file</source>
+        <translation>导出登记文件</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="265"/>
+        <source>Saved %1. Fingerprint: %2</source>
+        <translation>已保存 %1。指纹：%2</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="270"/>
+        <source>Enrolment sheet</source>
+        <translation>数据同步登记表</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="276"/>
+        <source>Import enrolment file</source>
+        <translation>导入登记文件</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="292"/>
+        <source>Enrolled %1 (%2).</source>
+        <translation>已登记 %1（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="311"/>
+        <source>Revoke enrolment</source>
+        <translation>撤销登记</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="313"/>
+        <source>Revoke the enrolment of %1 (%2)? Its packages will be refused from now on; it has to be enrolled again with a new key to send any.</source>
+        <translation>撤销 %1（%2）的登记？此后它的数据包都将被拒收；要再交换数据，须用新密钥重新登记。</translation>
+    </message>
+</context>
+<context>
     <name>FiguresTab</name>
     <message>
         <location filename="../../redoffice/ui/kit/figures.py" line="119"/>
@@ -1458,6 +1718,131 @@
         <location filename="../../redoffice/ui/kit/history_dialog.py" line="52"/>
         <source>Restored</source>
         <translation>恢复</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <location filename="../../redoffice/ui/sync/history_tab.py" line="21"/>
+        <location filename="../../redoffice/ui/sync/history_tab.py" line="42"/>
+        <source>Partner</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/history_tab.py" line="22"/>
+        <location filename="../../redoffice/ui/sync/history_tab.py" line="44"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/history_tab.py" line="23"/>
+        <source>Sent up to</source>
+        <translation>已发出至</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/history_tab.py" line="24"/>
+        <source>Acknowledged up to</source>
+        <translation>已确认至</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/history_tab.py" line="25"/>
+        <source>Imported up to</source>
+        <translation>已导入至</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/history_tab.py" line="26"/>
+        <source>Held</source>
+        <translation>暂存</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/history_tab.py" line="27"/>
+        <source>Refused</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/history_tab.py" line="28"/>
+        <source>Conflicts to review</source>
+        <translation>待核对冲突</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/history_tab.py" line="36"/>
+        <source>Only held and refused</source>
+        <translation>只看暂存和拒收的</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/history_tab.py" line="40"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/history_tab.py" line="41"/>
+        <source>What</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/history_tab.py" line="43"/>
+        <source>Numbers</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/history_tab.py" line="45"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/history_tab.py" line="46"/>
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/history_tab.py" line="47"/>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/history_tab.py" line="48"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/history_tab.py" line="55"/>
+        <source>Partners</source>
+        <translation>各单位同步情况</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/history_tab.py" line="59"/>
+        <source>Packages and acknowledgements</source>
+        <translation>数据包和回执</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/history_tab.py" line="87"/>
+        <source>Held: %1 package(s). Latest from %2: %3</source>
+        <translation>暂存的数据包：%1 个。最近一个来自 %2：%3</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/history_tab.py" line="94"/>
+        <source>No package is held.</source>
+        <translation>没有暂存的数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/history_tab.py" line="101"/>
+        <source>Acknowledgement in</source>
+        <translation>收到回执</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/history_tab.py" line="103"/>
+        <source>Acknowledgement out</source>
+        <translation>发出回执</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/history_tab.py" line="105"/>
+        <source>Package in</source>
+        <translation>收到数据包</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/history_tab.py" line="105"/>
+        <source>Package out</source>
+        <translation>发出数据包</translation>
     </message>
 </context>
 <context>
@@ -1987,291 +2372,309 @@
 <context>
     <name>LedgerTab</name>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="47"/>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="143"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="48"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="144"/>
         <source>All accounts</source>
         <translation>全部账户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="54"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="55"/>
         <source>Voucher, counterparty, receipt or note</source>
         <translation>凭证号、对方、收据号或摘要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="70"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="71"/>
         <source>Record income…</source>
         <translation>登记收入…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="71"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="72"/>
         <source>Reverse…</source>
         <translation>冲正…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="72"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="73"/>
         <source>Close a period…</source>
         <translation>结账…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="73"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="74"/>
         <source>Verify ledger</source>
         <translation>校验台账</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="76"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="77"/>
         <source>Ledger PDF</source>
         <translation>打印台账</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="77"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="78"/>
         <source>Ledger to Excel…</source>
         <translation>导出台账…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="78"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="79"/>
         <source>Donation receipt</source>
         <translation>捐赠收据</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="79"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="80"/>
         <source>Honour certificate</source>
         <translation>荣誉证书</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="94"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="95"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="95"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="96"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="96"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="97"/>
         <source>Voucher</source>
         <translation>凭证号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="97"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="98"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="98"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="99"/>
         <source>Source or use</source>
         <translation>来源/用途</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="99"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="100"/>
         <source>Counterparty</source>
         <translation>对方</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="100"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="101"/>
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="101"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="102"/>
         <source>Payment</source>
         <translation>支出</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="102"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="103"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="104"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="105"/>
         <source>Account</source>
         <translation>基金账户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="105"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="106"/>
         <source>Application</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="106"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="107"/>
         <source>Handled by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="107"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="108"/>
         <source>Checked by</source>
         <translation>复核人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="103"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="104"/>
         <source>Note</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="113"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="114"/>
         <source>reverses No. %1</source>
         <translation>冲正第 %1 笔</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="115"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="116"/>
         <source>reversed by No. %1</source>
         <translation>已由第 %1 笔冲正</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="117"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="118"/>
         <source>receipt %1</source>
         <translation>收据 %1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="119"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="120"/>
         <source>via %1</source>
         <translation>经 %1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="157"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="158"/>
         <source>Closed: %1</source>
         <translation>已结账：%1</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="159"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="160"/>
         <source>Closed: no period yet</source>
         <translation>已结账：尚无</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="188"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="189"/>
         <source>No. %1</source>
         <translation>第 %1 笔</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="191"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="192"/>
         <source>No. %1 of %2, %3 %4, %5 (%6)</source>
         <translation>第 %1 笔，%2，%3 %4，%5（%6）</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="210"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="211"/>
         <source>Close a period</source>
         <translation>结账</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="211"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="212"/>
         <source>Period %1 is closed: nothing can be dated inside it any more.</source>
         <translation>期间 %1 已结账：此后不能再记入日期在该期间内的账目。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="217"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="218"/>
         <source>Checking the ledger…</source>
         <translation>正在校验台账…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="225"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="226"/>
         <source>Ledger intact: %1 entries checked, every hash and balance matches.</source>
         <translation>台账完整：共校验 %1 笔，校验值和余额全部相符。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="230"/>
+        <location filename="../../redoffice/ui/fund/ledger_tab.py" line="231"/>
         <source>Ledger NOT intact (%1 entries checked): %2</source>
         <translation>台账不完整（已校验 %1 笔）：%2</translation>
     </message>
 </context>
 <context>
+    <name>LongWork</name>
+    <message>
+        <location filename="../../redoffice/ui/sync/common.py" line="112"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/common.py" line="161"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="81"/>
+        <location filename="../../redoffice/ui/main_window.py" line="82"/>
         <source>RedOffice Community Workbench</source>
         <translation>社区红色工作台</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="113"/>
+        <location filename="../../redoffice/ui/main_window.py" line="114"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="114"/>
+        <location filename="../../redoffice/ui/main_window.py" line="115"/>
         <source>Visits</source>
         <translation>入户走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="115"/>
+        <location filename="../../redoffice/ui/main_window.py" line="116"/>
         <source>Requests</source>
         <translation>民情诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="118"/>
+        <location filename="../../redoffice/ui/main_window.py" line="119"/>
         <source>Joint meetings</source>
         <translation>三方联席会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="121"/>
+        <location filename="../../redoffice/ui/main_window.py" line="122"/>
         <source>Micro-wishes</source>
         <translation>微心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="122"/>
+        <location filename="../../redoffice/ui/main_window.py" line="123"/>
         <source>Red fund</source>
         <translation>红色基金</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="123"/>
+        <location filename="../../redoffice/ui/main_window.py" line="124"/>
         <source>Residents</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="126"/>
+        <location filename="../../redoffice/ui/main_window.py" line="127"/>
         <source>Households</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="131"/>
+        <location filename="../../redoffice/ui/main_window.py" line="132"/>
         <source>Grids &amp; units</source>
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="134"/>
+        <location filename="../../redoffice/ui/main_window.py" line="135"/>
+        <source>Data sync</source>
+        <translation>数据同步</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/main_window.py" line="136"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="163"/>
+        <location filename="../../redoffice/ui/main_window.py" line="165"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="164"/>
+        <location filename="../../redoffice/ui/main_window.py" line="166"/>
         <source>&amp;Back up to…</source>
         <translation>备份到(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="166"/>
+        <location filename="../../redoffice/ui/main_window.py" line="168"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="170"/>
+        <location filename="../../redoffice/ui/main_window.py" line="172"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="175"/>
+        <location filename="../../redoffice/ui/main_window.py" line="177"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="176"/>
+        <location filename="../../redoffice/ui/main_window.py" line="178"/>
         <source>&amp;Help contents</source>
         <translation>使用说明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="179"/>
+        <location filename="../../redoffice/ui/main_window.py" line="181"/>
         <source>&amp;About RedOffice</source>
         <translation>关于社区红色工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="261"/>
+        <location filename="../../redoffice/ui/main_window.py" line="263"/>
         <source>%1 · %2 · operator: %3</source>
         <translation>%1 · %2 · 经办人：%3</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="272"/>
+        <location filename="../../redoffice/ui/main_window.py" line="274"/>
         <source>About RedOffice</source>
         <translation>关于社区红色工作台</translation>
     </message>
@@ -3232,6 +3635,54 @@
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/sync/dialogs.py" line="51"/>
+        <source>Protect the sync keys with a passphrase</source>
+        <translation>用口令保护同步密钥</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/dialogs.py" line="53"/>
+        <source>Passphrase of the key file</source>
+        <translation>密钥文件口令</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/dialogs.py" line="67"/>
+        <source>This computer has no system keyring. The sync keys will be kept in a file protected by this passphrase (at least 8 characters). Remember it: without it no package can be made or opened, and new keys would have to be enrolled again.</source>
+        <translation>这台电脑没有系统密钥库，同步密钥将保存在用此口令保护的文件中（口令至少 8 位）。请牢记口令：忘记后无法导出或导入数据包，只能生成新密钥并重新登记。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/dialogs.py" line="72"/>
+        <source>The sync keys are kept in a file protected by a passphrase.</source>
+        <translation>同步密钥保存在口令保护的文件中，请输入口令。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/dialogs.py" line="76"/>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/dialogs.py" line="78"/>
+        <source>Passphrase again</source>
+        <translation>再输一遍</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/dialogs.py" line="96"/>
+        <source>The passphrase needs at least 8 characters.</source>
+        <translation>口令至少要 8 位。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/dialogs.py" line="98"/>
+        <source>The two passphrases differ. Type them again.</source>
+        <translation>两次输入的口令不一致，请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/dialogs.py" line="100"/>
+        <source>Type the passphrase.</source>
+        <translation>请输入口令。</translation>
+    </message>
+</context>
+<context>
     <name>PayDialog</name>
     <message>
         <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="580"/>
@@ -3376,6 +3827,89 @@
         <location filename="../../redoffice/ui/kit/preview.py" line="122"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveTab</name>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="272"/>
+        <source>Import packages…</source>
+        <translation>导入数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="278"/>
+        <source>…or drop package files (.rosync) from a USB stick onto this page.</source>
+        <translation>……也可以把U盘上的数据包（.rosync）直接拖到本页。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="283"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="284"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="285"/>
+        <source>Reason</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="286"/>
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="287"/>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="288"/>
+        <source>Acknowledgement</source>
+        <translation>回执</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="302"/>
+        <source>Each package is checked before anything is applied: who sent it, its signature, every file in it, the order of its numbers. A package that fails is refused or held with the reason, and nothing of it is applied. The acknowledgement for the community is written next to the package.</source>
+        <translation>每个数据包先逐项校验再导入：发送单位、签名、包内每个文件、序号是否连续。校验不通过的数据包被拒收或暂存并说明原因，其中的数据一条也不导入。给社区的回执写在数据包所在的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="311"/>
+        <source>Imported in this session</source>
+        <translation>本次导入结果</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="319"/>
+        <source>Import packages</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="353"/>
+        <source>Importing %1 (%2 of %3)…</source>
+        <translation>正在导入 %1（第 %2 个，共 %3 个）…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="387"/>
+        <source>Nos. %1–%2 applied.</source>
+        <translation>已导入第 %1–%2 号。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="392"/>
+        <source>Already imported: nothing changed, acknowledgement written again.</source>
+        <translation>已导入过，未作更改，已重新出具回执。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="397"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="397"/>
+        <source>Not imported</source>
+        <translation>未导入</translation>
     </message>
 </context>
 <context>
@@ -3991,6 +4525,109 @@
     </message>
 </context>
 <context>
+    <name>SendTab</name>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="74"/>
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="76"/>
+        <source>Look for USB sticks</source>
+        <translation>查找U盘</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="78"/>
+        <source>Export package</source>
+        <translation>导出数据包</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="85"/>
+        <source>Import acknowledgement…</source>
+        <translation>导入回执…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="89"/>
+        <source>Package for the street office</source>
+        <translation>给街道办的数据包</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="94"/>
+        <source>The package holds every record changed since the street office last acknowledged one, signed and encrypted for the street office only. A package lost on the way does no harm: the next one includes it again.</source>
+        <translation>数据包包含街道办上次回执以来改动过的全部记录，经本机签名，并加密为只有街道办能打开。某个数据包丢了也不要紧：下一个会把它的内容一并带上。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="101"/>
+        <source>Save to:</source>
+        <translation>保存到：</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="112"/>
+        <source>Acknowledgement from the street office</source>
+        <translation>街道办的回执</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="117"/>
+        <source>The street office answers each package with an acknowledgement file (.rosack). Importing it tells this office what the street has received, so the next package starts after it.</source>
+        <translation>街道办收到数据包后出具回执文件（.rosack）。导入回执后，本社区就知道街道已收到哪些数据，下一个数据包从其后开始。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="142"/>
+        <source>Folder: %1</source>
+        <translation>文件夹：%1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="146"/>
+        <source>USB stick %1 (%2)</source>
+        <translation>U盘 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="150"/>
+        <source>(choose a folder)</source>
+        <translation>（请选择文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="154"/>
+        <source>Save the package to</source>
+        <translation>数据包保存到</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="165"/>
+        <source>No street office enrolled yet: import its enrolment file on the Enrolment tab first.</source>
+        <translation>还没有登记街道办：请先在“登记”页导入街道办的登记文件。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="171"/>
+        <source>To %1: sent up to no. %2, acknowledged up to no. %3.</source>
+        <translation>发往 %1：已发出至第 %2 号，已确认至第 %3 号。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="196"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="203"/>
+        <source>Exported %1 to %2: nos. %3–%4, %5 records, %6 kB.</source>
+        <translation>已导出 %1 到 %2：第 %3–%4 号，%5 条记录，%6 KB。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="222"/>
+        <source>Import acknowledgement</source>
+        <translation>导入回执</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="240"/>
+        <source>%1: the street office has received up to no. %2 (%3).</source>
+        <translation>%1：街道办已确认到第 %2 号（%3）。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="250"/>
+        <source>%1 record(s) were also changed at the street office: this office&apos;s version was kept, the street keeps its own for review.</source>
+        <translation>有 %1 条记录街道办也改过：以本社区的为准，街道办保留了它的版本供核对。</translation>
+    </message>
+</context>
+<context>
     <name>ServiceDialog</name>
     <message>
         <location filename="../../redoffice/ui/wishes/wish_dialogs.py" line="373"/>
@@ -4256,6 +4893,40 @@
         <location filename="../../redoffice/ui/fund/fund_dialogs.py" line="407"/>
         <source>By</source>
         <translation>办理人</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="54"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="76"/>
+        <source>Receive</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="79"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="80"/>
+        <source>Enrolment</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="82"/>
+        <source>History</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="84"/>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="107"/>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
     </message>
 </context>
 <context>
@@ -5297,6 +5968,44 @@ Photos and scans: %6 (%7 beside the backup)</source>
         <location filename="../../redoffice/ui/kit/record_actions.py" line="23"/>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <location filename="../../redoffice/ui/sync/common.py" line="56"/>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/common.py" line="57"/>
+        <source>Duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/common.py" line="58"/>
+        <source>Held</source>
+        <translation>暂存</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/common.py" line="59"/>
+        <source>Refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/common.py" line="60"/>
+        <source>Sent</source>
+        <translation>已发出</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/common.py" line="61"/>
+        <source>Enrolled</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/common.py" line="62"/>
+        <source>Revoked</source>
+        <translation>已撤销</translation>
     </message>
 </context>
 <context>

@@ -65,6 +65,7 @@ ANSWERS: dict[str, Callable[..., object]] = {
     "save_path": lambda _p, _t, suggested, _f: str(Path(suggested).name),
     "open_paths": lambda *_a: [],
     "open_path": lambda *_a: None,
+    "folder": lambda *_a: None,
     "printer_setup": lambda *_a: False,
     "text": lambda *_a: "测试",
 }
@@ -219,6 +220,7 @@ def _press_every_button(qtbot: QtBot, main: MainWindow, key: str, pressed: list[
         "residents",
         "households",
         "reference",
+        "sync",
         "settings",
     ],
 )

@@ -54,6 +54,13 @@ def open_path(parent: QWidget | None, title: str, filters: str) -> str | None:
     return ui_state.remember_folder(paths[0]) if paths else None
 
 
+def folder(parent: QWidget | None, title: str, start: str = "") -> str | None:
+    """A folder to write into (a USB stick's), opening at ``start`` or :func:`start_folder`."""
+    begin = start or str(ui_state.start_folder())
+    paths = choose_files(parent, title, begin, "", QFileDialog.FileMode.Directory)
+    return paths[0] if paths else None
+
+
 def printer_setup(parent: QWidget | None, printer: QPrinter) -> bool:
     """The system print dialog (printer, copies, pages); False when cancelled."""
     return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted

@@ -1,0 +1,1 @@
+"""数据同步: enrolment, packages to and from the street office, history and conflicts."""
