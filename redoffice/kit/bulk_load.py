@@ -25,6 +25,12 @@ from redoffice.models import Base
 # keeps a margin (PostgreSQL: write 12.4 → 10.5 s). Below a few thousand rows the upkeep is
 # milliseconds and the DDL (which locks the table) is not worth it.
 MIN_ROWS: Final = 5000
+# SQLite's page cache during a large load (the connections' own is 32 MB): the rows of a 110k-row
+# import, with their unique index and the indexes rebuilt after them, touch ~125 MB of pages, and
+# with a smaller cache the dirty ones are spilled to the WAL before the commit and written again
+# (import write ~10% less CPU measured with 256 MB). Only pages touched are held, and only for
+# the load: the connection goes back to its own size after it.
+LOAD_CACHE_KIB: Final = 262144
 
 
 def worth_rebuilding(conn: Connection, table: Table, adding: int) -> bool:
@@ -52,6 +58,22 @@ def indexes_rebuilt(s: Session, model: type[Base], adding: int) -> Iterator[None
     yield
     for index in sorted(dropped, key=lambda i: str(i.name)):
         index.create(conn)
+
+
+@contextmanager
+def larger_cache(s: Session, adding: int) -> Iterator[None]:
+    """SQLite: the page cache of ``s``'s connection raised to LOAD_CACHE_KIB for a load of
+    ``adding`` rows (≥ MIN_ROWS), back to what it was after the block; elsewhere nothing."""
+    conn = s.connection()
+    if adding < MIN_ROWS or conn.dialect.name != "sqlite":
+        yield
+        return
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{LOAD_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size={int(before or 0)}")
 
 
 def begin_transaction(conn: Connection) -> None:

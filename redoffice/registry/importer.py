@@ -23,6 +23,7 @@ from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from redoffice.kit import audit_log, clock
+from redoffice.kit.bulk_load import larger_cache
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.sheets import Header, auto_mapping, head_and_header, sheet_names, stream_sheet
@@ -302,6 +303,7 @@ def apply_import(
     # the plan checked duplicates and heads within the file: no autoflush needed
     with (
         db.uow() as s,
+        larger_cache(s, len(todo)),  # SQLite: a larger page cache, its own again before commit
         s.no_autoflush,
         search.deferred_indexing(s),
         audit_log.batch(s, "import", plan.source),

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any, Final
 
 from redoffice.kit import codes
@@ -111,9 +112,11 @@ CLEANERS: Final[dict[str, Callable[[Any], Any]]] = {
     "address": cleaning.prose,
 }
 
-# columns with few distinct values: each distinct cell is cleaned once
+# columns with few distinct values: each distinct cell is cleaned once (names repeat ~5 times in
+# 110k rows, and cleaning a Chinese name is a Unicode normalization)
 REPEATING: Final = frozenset(
     {
+        "name",
         "gender",
         "relation",
         "political_status",
@@ -131,7 +134,13 @@ REPEATING: Final = frozenset(
     }
 )
 CONTROLS_REMOVED: Final = "含有不可见的控制字符，已删除"
-Column = tuple[int, str, Callable[[Any], Any], str, dict[Any, tuple[Any, bool]] | None]
+# what a cleaned cell does to its row
+KEEP: Final = 0  # its value is kept under its field
+EMPTY: Final = 1  # nothing to keep
+FAILS: Final = 2  # a CellError: the row fails
+CLASSES: Final = 3  # classification words, settled once the whole row is read
+Outcome = tuple[Any, bool, int]  # the cleaned value, control characters removed, what it does
+Column = tuple[int, str, Callable[[Any], Any], str, dict[Any, Outcome] | None]
 
 
 class Cleaner:
@@ -153,39 +162,47 @@ class Cleaner:
 
     def row(self, number: int, cells: list[Any]) -> ImportRow:
         """The row's cleaned values; empty cells are not kept (100k rows weigh less)."""
-        row = ImportRow(number)
+        values: dict[str, Any] = {}
+        row = ImportRow(number, values)
         width = len(cells)
         found: list[tuple[str, cleaning.Classes]] = []
         for column, field_name, clean, label, memo in self.columns:
-            raw = cells[column] if column < width else None
-            if raw is None:
+            if column >= width or (raw := cells[column]) is None:
                 continue
             if memo is None:
-                value, controls = _value(clean, raw)
+                value, controls, kind = _outcome(clean, raw)
             else:  # 1, 1.0 and True are equal keys but different cells: the type is kept
-                known = memo.get((raw.__class__, raw))
+                key = raw if raw.__class__ is str else (raw.__class__, raw)
+                known = memo.get(key)
                 if known is None:
-                    known = memo[(raw.__class__, raw)] = _value(clean, raw)
-                value, controls = known
+                    known = memo[key] = _outcome(clean, raw)
+                value, controls, kind = known
             if controls:
                 row.warn(label, CONTROLS_REMOVED)
-            if isinstance(value, cleaning.CellError):
-                row.fail(label, value.text)
-            elif isinstance(value, cleaning.Classes):
+            if kind == KEEP:
+                values[field_name] = value
+            elif kind == CLASSES:
                 found.append((label, value))
-            elif value or value == 0:
-                row.values[field_name] = value
+            elif kind == FAILS:
+                row.fail(label, value.text)
         if found:
-            _settle_classes(row, found)
+            _settle_classes(row, tuple(found))
         return row
 
 
-def _value(clean: Callable[[Any], Any], raw: Any) -> tuple[Any, bool]:
-    """The cleaned cell, and whether control characters were removed from it first (a
-    repeating cell's pair is remembered, so its text is searched for them only once)."""
+def _outcome(clean: Callable[[Any], Any], raw: Any) -> Outcome:
+    """The cleaned cell, whether control characters were removed from it first, and what it
+    does to its row (a repeating cell's outcome is remembered, so its text is searched for
+    control characters and its kind told only once)."""
     if isinstance(raw, str) and (bare := cleaning.without_controls(raw)) is not None:
-        return _cleaned(clean, bare), True
-    return _cleaned(clean, raw), False
+        value, controls = _cleaned(clean, bare), True
+    else:
+        value, controls = _cleaned(clean, raw), False
+    if isinstance(value, cleaning.CellError):
+        return value, controls, FAILS
+    if isinstance(value, cleaning.Classes):
+        return value, controls, CLASSES
+    return value, controls, KEEP if value or value == 0 else EMPTY
 
 
 def _cleaned(clean: Callable[[Any], Any], raw: Any) -> Any:
@@ -196,33 +213,53 @@ def _cleaned(clean: Callable[[Any], Any], raw: Any) -> Any:
         return exc
 
 
-def _settle_classes(row: ImportRow, found: list[tuple[str, cleaning.Classes]]) -> None:
+@dataclass(frozen=True, slots=True)
+class Settled:
+    """What a row's classification cells come to: its residence type, its tags, the words
+    kept in 备注 and the warnings, as (column, text)."""
+
+    residence: str
+    tags: tuple[str, ...]
+    notes: str
+    warnings: tuple[tuple[str, str], ...]
+
+
+def _settle_classes(row: ImportRow, found: tuple[tuple[str, cleaning.Classes], ...]) -> None:
+    settled = _settled(found)
+    for label, text in settled.warnings:
+        row.warn(label, text)
+    if settled.residence:
+        row.values["residence_type"] = settled.residence
+    if settled.tags:
+        row.values["tags"] = settled.tags
+    if settled.notes:
+        row.values["notes"] = "；".join([row.values.get("notes", ""), settled.notes]).lstrip("；")
+
+
+@lru_cache(maxsize=4096)  # rows say the same few things: each combination settled once
+def _settled(found: tuple[tuple[str, cleaning.Classes], ...]) -> Settled:
     """Residence types to the residence type (the first one named), groups to the tags; a word
     that is neither, only approximately a residence type (寄住) or contradicting the first goes
     to 备注, so the row is imported and nothing the ledger said is lost."""
     residence = ""
     tags: list[str] = []
     notes: list[str] = []
+    warnings: list[tuple[str, str]] = []
     for label, classes in found:
         kept = []
         for word, code, exact in classes.residences:
             if residence and code != residence:
                 named = codes.label(codes.RESIDENCE_TYPES, residence)
-                row.warn(label, f"“{word}”与已填的人员类型“{named}”不一致，已记入备注")
+                warnings.append((label, f"“{word}”与已填的人员类型“{named}”不一致，已记入备注"))
             residence = residence or code
             kept += [] if exact and code == residence else [word]
         for word in classes.unknown:
-            row.warn(label, f"“{word}”不是已知的人员类型或人群类别，已记入备注")
+            warnings.append((label, f"“{word}”不是已知的人员类型或人群类别，已记入备注"))
         kept += classes.unknown
         tags += classes.tags
         if kept:
             notes.append(f"{label}：{'、'.join(kept)}")
-    if residence:
-        row.values["residence_type"] = residence
-    if tags:
-        row.values["tags"] = tuple(dict.fromkeys(tags))
-    if notes:
-        row.values["notes"] = "；".join([row.values.get("notes", ""), *notes]).lstrip("；")
+    return Settled(residence, tuple(dict.fromkeys(tags)), "；".join(notes), tuple(warnings))
 
 
 LENGTHS: Final = {

@@ -177,3 +177,22 @@ def test_an_import_killed_mid_write_leaves_every_index_and_no_row(
     assert done.returncode == 9
     assert _schema(sqlite_db) == fresh
     assert _counts(sqlite_db) == (0, 0)
+
+
+def test_a_large_load_has_a_larger_page_cache_for_its_duration(db: Database) -> None:
+    """SQLite: LOAD_CACHE_KIB while a large load runs, the connection's own size after it (and
+    during a small one); PostgreSQL: nothing is changed."""
+    with db.uow() as s:
+        if s.connection().dialect.name != "sqlite":
+            with bulk_load.larger_cache(s, bulk_load.MIN_ROWS):
+                return
+
+        def size() -> int:
+            return int(s.connection().exec_driver_sql("PRAGMA cache_size").scalar() or 0)
+
+        own = size()
+        with bulk_load.larger_cache(s, bulk_load.MIN_ROWS - 1):
+            assert size() == own
+        with bulk_load.larger_cache(s, bulk_load.MIN_ROWS):
+            assert size() == -bulk_load.LOAD_CACHE_KIB
+        assert size() == own

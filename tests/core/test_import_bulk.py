@@ -5,6 +5,7 @@ the visit state of the households it touched is recomputed — all at once when 
 the registry — exactly as a full recompute would leave it."""
 
 from datetime import UTC, datetime
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -73,3 +74,40 @@ def test_the_import_leaves_the_visit_state_of_a_full_recompute(
     with db.engine.begin() as conn:
         visit_state.recompute(conn, visit_state.ALL, clock.today())
     assert _states(db) == imported
+
+
+PINYIN_NAMES = (
+    "王小明",
+    "重庆",  # polyphonic: chóng in the word, zhòng alone
+    "曾经",
+    "单于",
+    "尉迟恭",
+    "朝阳",
+    "长安",
+    "银行行长",
+    "乐乐",
+    "阿依古丽·买买提",
+    "Tom李",
+    "李 Tom",
+    "王1号",
+    "ＡＢＣ王",
+    "",
+    "覃",
+)
+
+
+def test_pinyin_keys_word_by_word_are_lazy_pinyins() -> None:
+    """The import's pinyin is made word by word and each word's syllables remembered: the keys
+    are exactly those of pypinyin converting the whole name (polyphonic words, non-Chinese
+    characters and empty names included)."""
+    from pypinyin import lazy_pinyin
+    from pypinyin.constants import PHRASES_DICT
+
+    from redoffice.registry.residents import pinyin_keys
+
+    phrases = list(PHRASES_DICT)[:3000]
+    names = [*PINYIN_NAMES, *phrases, *(a + b for a, b in pairwise(phrases))]
+    for name in names:
+        syllables = [p.lower() for p in lazy_pinyin(name, errors="ignore") if p]
+        expected = "".join(syllables), "".join(p[0] for p in syllables)
+        assert pinyin_keys(name) == expected, name
