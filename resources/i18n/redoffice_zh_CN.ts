@@ -1509,17 +1509,17 @@
         <translation>导入登记文件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="292"/>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="299"/>
         <source>Enrolled %1 (%2).</source>
         <translation>已登记 %1（%2）。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="311"/>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="318"/>
         <source>Revoke enrolment</source>
         <translation>撤销登记</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="313"/>
+        <location filename="../../redoffice/ui/sync/enrol_tab.py" line="320"/>
         <source>Revoke the enrolment of %1 (%2)? Its packages will be refused from now on; it has to be enrolled again with a new key to send any.</source>
         <translation>撤销 %1（%2）的登记？此后它的数据包都将被拒收；要再交换数据，须用新密钥重新登记。</translation>
     </message>
@@ -4673,27 +4673,27 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../redoffice/ui/settings/settings_page.py" line="30"/>
+        <location filename="../../redoffice/ui/settings/settings_page.py" line="36"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/settings_page.py" line="48"/>
+        <location filename="../../redoffice/ui/settings/settings_page.py" line="55"/>
         <source>Community and operator</source>
         <translation>社区信息与经办人</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/settings_page.py" line="49"/>
+        <location filename="../../redoffice/ui/settings/settings_page.py" line="56"/>
         <source>Daily work</source>
         <translation>日常工作</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/settings_page.py" line="50"/>
+        <location filename="../../redoffice/ui/settings/settings_page.py" line="57"/>
         <source>Holidays and 调休</source>
         <translation>节假日与调休</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/settings_page.py" line="69"/>
+        <location filename="../../redoffice/ui/settings/settings_page.py" line="115"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4903,28 +4903,28 @@
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/sync_page.py" line="76"/>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="80"/>
         <source>Receive</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/sync_page.py" line="79"/>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="83"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/sync_page.py" line="80"/>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="84"/>
         <source>Enrolment</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/sync_page.py" line="82"/>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="86"/>
         <source>History</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/sync_page.py" line="84"/>
-        <location filename="../../redoffice/ui/sync/sync_page.py" line="107"/>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="88"/>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="111"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>

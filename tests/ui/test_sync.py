@@ -15,6 +15,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 from sqlalchemy import func, select
 
 from redoffice.kit.db import Database
@@ -83,7 +84,7 @@ def when_open(kind: type[D], answer: Callable[[D], None]) -> list[D]:
 
     def look() -> None:
         modal = QApplication.activeModalWidget()
-        if isinstance(modal, kind) and modal not in answered:
+        if isinstance(modal, kind) and all(modal is not seen for seen in answered):
             answered.append(modal)
             answer(modal)
         else:
@@ -145,8 +146,10 @@ def import_enrolment(
     answered = when_open(EnrolImportDialog, answer)
     office.page.show_tab("enrol")
     click(qtbot, office.page.enrol_tab.import_button)
+    qtbot.waitUntil(lambda: bool(answered), timeout=20000)
     office.settle()
-    assert answered, "the enrolment dialog did not open"
+    qtbot.waitUntil(lambda: not isValid(answered[0]) or not answered[0].isVisible())
+    office.settle()
     return refusals
 
 

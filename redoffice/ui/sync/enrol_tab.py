@@ -284,10 +284,17 @@ class EnrolTab(QWidget):
         )
 
     def _check_fingerprint(self, path: Path, found: enrol.Enrolment) -> None:
+        """Opened, not exec()'d: this runs as the worker's answer, and a nested event loop
+        there (the dialog's own enrolment answered inside it) crashed Qt now and then."""
         dialog = EnrolImportDialog(self.ctx, path, found, self)
         dialog.setObjectName("enrol-import")
-        if dialog.exec() == EnrolImportDialog.DialogCode.Accepted and dialog.enrolled:
-            done = dialog.enrolled
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(partial(self._enrolled, dialog))
+        dialog.open()
+
+    def _enrolled(self, dialog: EnrolImportDialog) -> None:
+        done = dialog.enrolled
+        if done is not None:
             self.import_note.setText(
                 self.tr("Enrolled %1 (%2).").replace("%1", done.name).replace("%2", done.code)
             )

@@ -52,16 +52,20 @@ class SyncPage(QWidget):
         self.shown: Shown | None = None
         self.tabs = QTabWidget()
         self.loading = QLabel(self.tr("Reading…"))
-        self.enrol_tab = EnrolTab(ctx, self.passphrase)
+        # parented at once (a parentless widget is a hidden top-level window until its tab
+        # takes it, and the community never shows the conflicts tab)
+        self.enrol_tab = EnrolTab(ctx, self.passphrase, self)
         self.enrol_tab.changed_keys.connect(self.refresh)
-        self.history_tab = HistoryTab()
-        self.conflicts_tab = ConflictsTab()
+        self.history_tab = HistoryTab(self)
+        self.conflicts_tab = ConflictsTab(self)
         self.send_tab: SendTab | None = None
         self.receive_tab: ReceiveTab | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.loading)
         layout.addWidget(self.tabs, 1)
         self.tabs.hide()
+        for tab in (self.enrol_tab, self.history_tab, self.conflicts_tab):
+            tab.hide()
         refresh_on(ctx, self, SHOWS | KEYS_SHOWN, self.refresh)
         self.refresh()
 
@@ -71,11 +75,11 @@ class SyncPage(QWidget):
     def _build(self, state: NodeState) -> None:
         """The tabs of this node's role, once."""
         if state.street:
-            self.receive_tab = ReceiveTab(self.ctx, self.passphrase)
+            self.receive_tab = ReceiveTab(self.ctx, self.passphrase, self)
             transfer: QWidget = self.receive_tab
             transfer_title = self.tr("Receive")
         else:
-            self.send_tab = SendTab(self.ctx, self.passphrase)
+            self.send_tab = SendTab(self.ctx, self.passphrase, self)
             transfer, transfer_title = self.send_tab, self.tr("Send")
         self.tabs.addTab(self.enrol_tab, self.tr("Enrolment"))
         self.tabs.addTab(transfer, transfer_title)
