@@ -427,9 +427,12 @@ def import_package(
         result.seq_from, result.seq_to = manifest["seq_from"], manifest["seq_to"]
         result.records, result.conflicts = _apply(db, path.name, file_hash, verified, steps)
         result.status = APPLIED
-    except _Duplicate:
+    except _Duplicate as duplicate:
         result.status = DUPLICATE
-        if manifest:
+        manifest = manifest or duplicate.manifest
+        if manifest:  # recognised by its sequence numbers: acknowledged again like any other
+            result.sender, result.package_id = manifest["node"], manifest["package_id"]
+            result.seq_from, result.seq_to = manifest["seq_from"], manifest["seq_to"]
             _record(db, result, file_hash, manifest, "")
     except Refused as refused:
         result.status, result.reason = refused.status, refused.error.text
@@ -457,7 +460,12 @@ def _signed_manifest(path: Path) -> dict[str, Any]:
 
 
 class _Duplicate(Exception):
-    """Already applied: nothing to do but acknowledge again."""
+    """Already applied: nothing to do but acknowledge again. ``manifest``: the package's,
+    when it was read (a package recognised by its sequence numbers, not its file)."""
+
+    def __init__(self, manifest: dict[str, Any] | None = None) -> None:
+        super().__init__()
+        self.manifest = manifest or {}
 
 
 def _record(
@@ -555,7 +563,7 @@ def _verify(db: Database, path: Path, own: keys.NodeKeys, steps: Steps = QUIET) 
     except _SeenBefore:
         rows = _decrypt_rows(manifest, contents[wire.CHANGES], own, name, steps)
         _older_state_checks(db, manifest, rows, partner)
-        raise _Duplicate from None
+        raise _Duplicate(manifest) from None
     _audit_checks(manifest, partner)
     rows = _decrypt_rows(manifest, contents[wire.CHANGES], own, name, steps)
     attachments: dict[str, bytes] = {}
@@ -601,7 +609,7 @@ def _sequence_checks(db: Database, manifest: dict[str, Any], partner: SyncPartne
         if any(h != manifest["payload"]["plain_sha256"] for h in same_range):
             raise _refuse("sync.fork", first=seq_from, last=seq_to, name=partner.name)
         if same_range:
-            raise _Duplicate
+            raise _Duplicate(manifest)
         raise _SeenBefore  # an older state: compared with what was applied once decrypted
     if seq_from > hwm + 1:
         raise _hold("sync.gap", first=hwm + 1, last=seq_from - 1)

@@ -210,3 +210,21 @@ def test_a_bad_acknowledgement_moves_nothing(pair: tuple[Database, Database, Pat
     assert [p.acked_seq for p in enrol.partners(c)] == [0]
     assert acks.import_ack(c, ack).acked_seq == sent.seq_to
     assert acks.import_ack(c, ack).status == "unchanged"
+
+
+def test_a_package_with_nothing_new_is_acknowledged_again(
+    pair: tuple[Database, Database, Path],
+) -> None:
+    """Exported again before the acknowledgement came back, with nothing changed since: a new
+    file whose range the street applied already — a duplicate, acknowledged like the first
+    (found by Hypothesis: the street said duplicate with no sender and wrote no receipt)."""
+    c, s, usb = pair
+    _g, _e, household = setup_place(c)
+    add_resident(c, "王芳", household=household)
+    first = packages.import_package(s, usb / packages.export_package(c, usb).file)
+    again = packages.export_package(c, usb)
+    assert (again.seq_from, again.seq_to) == (first.seq_from, first.seq_to)
+    got = packages.import_package(s, usb / again.file)
+    assert (got.status, got.sender, got.records) == (packages.DUPLICATE, c.node_id, 0)
+    assert (got.seq_from, got.seq_to) == (first.seq_from, first.seq_to) and got.ack
+    assert acks.import_ack(c, Path(got.ack)).acked_seq == first.seq_to
