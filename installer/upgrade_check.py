@@ -245,7 +245,7 @@ def check(old: Path, new: Path, work: Path, households: int) -> None:
     future = work / "future.sqlite"
     shutil.copy(db, future)
     conn = sqlite3.connect(future)
-    conn.execute("PRAGMA journal_mode=DELETE")
+    # (stays in WAL mode as RedOffice leaves it: switching modes would itself rewrite the header)
     conn.execute("UPDATE alembic_version SET version_num='9999'")
     conn.commit()
     conn.close()
@@ -280,7 +280,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--households", type=int, default=200)
     args = p.parse_args(argv)
-    old = args.old or build_old(args.old_commit, args.python)
+    # not resolve(): a virtual environment's python is a link to the base interpreter
+    old = args.old or build_old(args.old_commit, args.python.absolute())
     work = Path(tempfile.mkdtemp(prefix="redoffice-upgrade-"))
     print(f"upgrade check: N = {old}, N+1 = {args.new}")
     try:

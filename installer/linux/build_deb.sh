@@ -50,7 +50,7 @@ Version: ${VERSION}
 Architecture: ${ARCH}
 Maintainer: RedOffice <redoffice@example.invalid>
 Installed-Size: ${SIZE}
-Depends: libc6 (>= ${GLIBC}), libegl1, libgl1, libfontconfig1, libfreetype6, libx11-6, libx11-xcb1, libxcb1, libxkbcommon0
+Depends: libc6 (>= ${GLIBC}), libegl1, libgl1, libfontconfig1, libfreetype6, libx11-6, libx11-xcb1, libxcb1, libxkbcommon0, libwayland-cursor0, libwayland-egl1
 Recommends: shared-mime-info, desktop-file-utils
 Section: misc
 Priority: optional
