@@ -32,6 +32,12 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
         action="store_true",
         help="offscreen: open the main window and every page, then exit",
     )
+    p.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="sync packages (.rosync, street office) or acknowledgements (.rosack) to import",
+    )
     # for `make bench`: print the wall-clock time when the window is shown, then exit
     p.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     return p.parse_args(argv)
@@ -182,7 +188,7 @@ def _open_and_run(app: QApplication, window: MainWindow, args: argparse.Namespac
             QMessageBox.critical(window, "RedOffice", exc.text)
         window.close()
         return 1
-    return _run(app, window, db, args.self_test, args.startup_probe)
+    return _run(app, window, db, args)
 
 
 def _first_start(ctx: AppContext, window: MainWindow) -> bool:
@@ -192,7 +198,7 @@ def _first_start(ctx: AppContext, window: MainWindow) -> bool:
     return SetupDialog(ctx, window).exec() == SetupDialog.DialogCode.Accepted
 
 
-def _run(app: QApplication, window: MainWindow, db: Database, self_test: bool, probe: bool) -> int:
+def _run(app: QApplication, window: MainWindow, db: Database, args: argparse.Namespace) -> int:
     from redoffice.kit.db import backup_if_due, default_backup_folder
     from redoffice.settings import community
     from redoffice.ui.kit.context import AppContext
@@ -206,7 +212,7 @@ def _run(app: QApplication, window: MainWindow, db: Database, self_test: bool, p
     db.actor = community.operator(db)
     window.attach(ctx)
     freeze_startup_objects()
-    if probe:
+    if args.startup_probe:
         app.processEvents()
         _probe("attached")  # the 工作台 built and shown, its queries asked
         ctx.tasks.wait_idle()
@@ -217,7 +223,9 @@ def _run(app: QApplication, window: MainWindow, db: Database, self_test: bool, p
     folder = default_backup_folder(db.engine)
     if folder is not None:
         ctx.query(lambda: backup_if_due(db.engine, folder), lambda _path: None)
-    if self_test:
+    if args.files:
+        window.open_files([Path(f).resolve() for f in args.files])
+    if args.self_test:
         from redoffice.ui.self_test import run_self_test
 
         return run_self_test(app, window)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSize
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from redoffice.ui.kit.context import AppContext
     from redoffice.ui.kit.help_window import HelpDialog
     from redoffice.ui.meetings.meetings_page import MeetingsPage
+    from redoffice.ui.sync.sync_page import SyncPage
     from redoffice.ui.visits.visits_page import VisitsPage
     from redoffice.ui.wishes.wishes_page import WishesPage
     from redoffice.ui.workbench.dashboard import Dashboard
@@ -247,6 +249,12 @@ class MainWindow(QMainWindow):
             page.show_notices("ending")  # 本周公示期满: the notices the card counts
         else:
             page.show_applications(which)
+
+    def open_files(self, files: list[Path]) -> None:
+        """Sync packages or acknowledgements the program was started with (a double-click in
+        the file manager): the 数据同步 page imports them."""
+        self.show_page("sync")
+        cast("SyncPage", self.page("sync")).open_files(files)
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(list(self.pages).index(key))

@@ -2574,107 +2574,107 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="82"/>
+        <location filename="../../redoffice/ui/main_window.py" line="84"/>
         <source>RedOffice Community Workbench</source>
         <translation>社区红色工作台</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="114"/>
+        <location filename="../../redoffice/ui/main_window.py" line="116"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="115"/>
+        <location filename="../../redoffice/ui/main_window.py" line="117"/>
         <source>Visits</source>
         <translation>入户走访</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="116"/>
+        <location filename="../../redoffice/ui/main_window.py" line="118"/>
         <source>Requests</source>
         <translation>民情诉求</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="119"/>
+        <location filename="../../redoffice/ui/main_window.py" line="121"/>
         <source>Joint meetings</source>
         <translation>三方联席会议</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="122"/>
+        <location filename="../../redoffice/ui/main_window.py" line="124"/>
         <source>Micro-wishes</source>
         <translation>微心愿</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="123"/>
+        <location filename="../../redoffice/ui/main_window.py" line="125"/>
         <source>Red fund</source>
         <translation>红色基金</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="124"/>
+        <location filename="../../redoffice/ui/main_window.py" line="126"/>
         <source>Residents</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="127"/>
+        <location filename="../../redoffice/ui/main_window.py" line="129"/>
         <source>Households</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="132"/>
+        <location filename="../../redoffice/ui/main_window.py" line="134"/>
         <source>Grids &amp; units</source>
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="135"/>
+        <location filename="../../redoffice/ui/main_window.py" line="137"/>
         <source>Data sync</source>
         <translation>数据同步</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="136"/>
+        <location filename="../../redoffice/ui/main_window.py" line="138"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="165"/>
+        <location filename="../../redoffice/ui/main_window.py" line="167"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="166"/>
+        <location filename="../../redoffice/ui/main_window.py" line="168"/>
         <source>&amp;Back up to…</source>
         <translation>备份到(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="168"/>
+        <location filename="../../redoffice/ui/main_window.py" line="170"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="172"/>
+        <location filename="../../redoffice/ui/main_window.py" line="174"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="177"/>
+        <location filename="../../redoffice/ui/main_window.py" line="179"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="178"/>
+        <location filename="../../redoffice/ui/main_window.py" line="180"/>
         <source>&amp;Help contents</source>
         <translation>使用说明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="181"/>
+        <location filename="../../redoffice/ui/main_window.py" line="183"/>
         <source>&amp;About RedOffice</source>
         <translation>关于社区红色工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="263"/>
+        <location filename="../../redoffice/ui/main_window.py" line="271"/>
         <source>%1 · %2 · operator: %3</source>
         <translation>%1 · %2 · 经办人：%3</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/main_window.py" line="274"/>
+        <location filename="../../redoffice/ui/main_window.py" line="282"/>
         <source>About RedOffice</source>
         <translation>关于社区红色工作台</translation>
     </message>
@@ -3832,82 +3832,82 @@
 <context>
     <name>ReceiveTab</name>
     <message>
-        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="272"/>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="274"/>
         <source>Import packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="278"/>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="280"/>
         <source>…or drop package files (.rosync) from a USB stick onto this page.</source>
         <translation>……也可以把U盘上的数据包（.rosync）直接拖到本页。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="283"/>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="285"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="284"/>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="286"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="285"/>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="287"/>
         <source>Reason</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="286"/>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="288"/>
         <source>Records</source>
         <translation>记录数</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="287"/>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="289"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="288"/>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="290"/>
         <source>Acknowledgement</source>
         <translation>回执</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="302"/>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="304"/>
         <source>Each package is checked before anything is applied: who sent it, its signature, every file in it, the order of its numbers. A package that fails is refused or held with the reason, and nothing of it is applied. The acknowledgement for the community is written next to the package.</source>
         <translation>每个数据包先逐项校验再导入：发送单位、签名、包内每个文件、序号是否连续。校验不通过的数据包被拒收或暂存并说明原因，其中的数据一条也不导入。给社区的回执写在数据包所在的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="311"/>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="313"/>
         <source>Imported in this session</source>
         <translation>本次导入结果</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="319"/>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="321"/>
         <source>Import packages</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="353"/>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="355"/>
         <source>Importing %1 (%2 of %3)…</source>
         <translation>正在导入 %1（第 %2 个，共 %3 个）…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="387"/>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="389"/>
         <source>Nos. %1–%2 applied.</source>
         <translation>已导入第 %1–%2 号。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="392"/>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="394"/>
         <source>Already imported: nothing changed, acknowledgement written again.</source>
         <translation>已导入过，未作更改，已重新出具回执。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="397"/>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="399"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="397"/>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="399"/>
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
@@ -4617,12 +4617,12 @@
         <translation>导入回执</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="240"/>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="242"/>
         <source>%1: the street office has received up to no. %2 (%3).</source>
         <translation>%1：街道办已确认到第 %2 号（%3）。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="250"/>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="252"/>
         <source>%1 record(s) were also changed at the street office: this office&apos;s version was kept, the street keeps its own for review.</source>
         <translation>有 %1 条记录街道办也改过：以本社区的为准，街道办保留了它的版本供核对。</translation>
     </message>
@@ -4898,35 +4898,50 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../redoffice/ui/sync/sync_page.py" line="54"/>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="58"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/sync_page.py" line="80"/>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="84"/>
         <source>Receive</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/sync_page.py" line="83"/>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="87"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/sync_page.py" line="84"/>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="88"/>
         <source>Enrolment</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/sync_page.py" line="86"/>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="90"/>
         <source>History</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/sync_page.py" line="88"/>
-        <location filename="../../redoffice/ui/sync/sync_page.py" line="111"/>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="92"/>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="116"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="137"/>
+        <source>%1: a sync package is imported at the street office&apos;s RedOffice.</source>
+        <translation>%1：数据包应在街道办的 RedOffice 中导入。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="139"/>
+        <source>%1: an acknowledgement is imported at the community&apos;s RedOffice.</source>
+        <translation>%1：回执应在社区的 RedOffice 中导入。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="141"/>
+        <source>Data sync</source>
+        <translation>数据同步</translation>
     </message>
 </context>
 <context>

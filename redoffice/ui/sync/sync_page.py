@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from redoffice.kit.db import Database
-from redoffice.sync import status
+from redoffice.sync import acks, status, wire
 from redoffice.sync.status import ConflictRow, PackageRow, PartnerStatus
+from redoffice.ui.kit import ask
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.errors import report
 from redoffice.ui.kit.show_gate import refresh_on
@@ -50,6 +53,7 @@ class SyncPage(QWidget):
         self.ctx = ctx
         self.passphrase = Passphrase()
         self.shown: Shown | None = None
+        self.pending: list[Path] = []  # files to import once the page knows its role
         self.tabs = QTabWidget()
         self.loading = QLabel(self.tr("Reading…"))
         # parented at once (a parentless widget is a hidden top-level window until its tab
@@ -98,6 +102,7 @@ class SyncPage(QWidget):
         self.shown = shown
         if first:
             self._build(shown.state)
+            QTimer.singleShot(0, partial(self._open_pending, shown.state))
         self.enrol_tab.show_state(shown.state)
         if self.send_tab is not None:
             self.send_tab.show_state(shown.state, shown.partners)
@@ -110,6 +115,34 @@ class SyncPage(QWidget):
             index = self.tabs.indexOf(self.conflicts_tab)
             title = self.tr("Conflicts")
             self.tabs.setTabText(index, f"{title} ({count})" if count else title)
+
+    def open_files(self, files: list[Path]) -> None:
+        """Files handed over by the file manager (a double-clicked 数据包 or 回执): imported as
+        if chosen on this page — packages at the street office, acknowledgements at a
+        community; the other kind is named as belonging to the other side."""
+        self.pending.extend(files)
+        if self.shown is not None:
+            self._open_pending(self.shown.state)
+
+    def _open_pending(self, state: NodeState) -> None:
+        files, self.pending = self.pending, []
+        if not files:
+            return
+        wanted = wire.SUFFIX if state.street else acks.SUFFIX
+        mine = [f for f in files if f.suffix.lower() == wanted]
+        others = [f.name for f in files if f not in mine]
+        self.show_tab("transfer")
+        if others:
+            text = (
+                self.tr("%1: a sync package is imported at the street office's RedOffice.")
+                if not state.street
+                else self.tr("%1: an acknowledgement is imported at the community's RedOffice.")
+            )
+            ask.inform(self, self.tr("Data sync"), text.replace("%1", "、".join(others)))
+        if mine and self.receive_tab is not None:
+            self.receive_tab.import_files(mine)
+        elif mine and self.send_tab is not None:
+            self.send_tab.import_ack_files(mine)
 
     def show_tab(self, which: str) -> None:
         """``enrol``, ``transfer``, ``history`` or ``conflicts``."""

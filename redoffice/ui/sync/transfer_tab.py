@@ -220,11 +220,13 @@ class SendTab(QWidget):
     # -- acknowledgements ----------------------------------------------------------------
     def import_acks(self) -> None:
         chosen = ask.open_paths(self, self.tr("Import acknowledgement"), ACKS)
-        if not chosen:
-            return
+        if chosen:
+            self.import_ack_files([Path(name) for name in chosen])
+
+    def import_ack_files(self, files: list[Path]) -> None:
+        """The street office's acknowledgements, one job each, in the order given."""
         self.ack_result.clear()
-        for name in chosen:
-            path = Path(name)
+        for path in files:
             self.ctx.write(
                 partial(acks.import_ack, self.ctx.db, path),
                 partial(self._ack_done, path),
