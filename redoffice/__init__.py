@@ -4,4 +4,4 @@ Everything under this package except ``redoffice.ui`` is Qt-free: usable from sc
 CLI.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

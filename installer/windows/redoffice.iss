@@ -2,7 +2,7 @@
 ; administrator rights. Built by .github/workflows/windows-installer.yml after the PyInstaller
 ; one-folder build (installer/redoffice.spec → build\dist\redoffice):
 ;
-;   iscc /DAppVersion=0.1.0 installer\windows\redoffice.iss
+;   iscc /DAppVersion=0.2.0 installer\windows\redoffice.iss
 ;
 ; The program goes to %LOCALAPPDATA%\Programs\RedOffice; the user's data (database, backups,
 ; attachments, key file, log) lives in %LOCALAPPDATA%\RedOffice and is never removed by the

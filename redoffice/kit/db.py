@@ -11,15 +11,16 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, delete, event, insert, inspect
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from redoffice import __version__
 from redoffice.kit import changes, clock, logs, touched
 from redoffice.kit.errors import UserError
 from redoffice.kit.paths import data_dir
-from redoffice.models import Setting
+from redoffice.models import AppRelease, Setting
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).parent.parent / "migrations"
 # The newest migration. Kept here so that opening a current database needs no Alembic import
 # (0.2 s of the 1 s start-up budget); a test checks it against the migration scripts.
-SCHEMA_HEAD = "0015"
+SCHEMA_HEAD = "0016"
 BACKUPS_KEPT = 7
 BACKUP_EVERY_HOURS = 20
 STAMP = "%Y%m%d-%H%M%S-%f"  # in a backup's name: when it was made, by the clock
@@ -307,8 +308,12 @@ def open_database(url: str, backup_folder: Path | None = None) -> Database:
 def _bring_up_to_date(engine: Engine, backup_folder: Path | None) -> None:
     found = current_revision(engine)
     if found == head_revision():
+        _stamp_release(engine)
         return
     if found is not None and found not in _known_revisions():
+        needed = _stamped_release(engine)
+        if needed:
+            raise UserError("db.too_new_release", found=found, needed=needed)
         raise UserError("db.too_new", found=found)
     if found is not None:
         backup_sqlite(engine, backup_folder or default_backup_folder(engine) or Path("."))
@@ -321,8 +326,38 @@ def _bring_up_to_date(engine: Engine, backup_folder: Path | None) -> None:
         raise UserError(
             "db.cannot_open", detail=f"升级数据库时出错（{exc}），数据库未改动"
         ) from exc
+    _stamp_release(engine)
     if found is not None:
         _compact(engine)
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", version)[:3])
+
+
+def _releases(engine: Engine) -> list[str] | None:
+    """The RedOffice versions stamped on this database (migration 0016 keeps them); None
+    before that migration."""
+    with engine.connect() as conn:
+        if "app_release" not in inspect(conn).get_table_names():
+            return None
+        return [v for (v,) in conn.exec_driver_sql("SELECT version FROM app_release")]
+
+
+def _stamped_release(engine: Engine) -> str | None:
+    """The newest RedOffice version that opened this database."""
+    return max(_releases(engine) or [], key=_version_key, default=None)
+
+
+def _stamp_release(engine: Engine) -> None:
+    """Record this program's version as the database's, unless a newer one opened it (an
+    older program may still open a database whose schema it knows: the stamp stays)."""
+    stamped = _releases(engine)
+    if stamped is None or any(_version_key(v) >= _version_key(__version__) for v in stamped):
+        return
+    with engine.begin() as conn:
+        conn.execute(delete(AppRelease))
+        conn.execute(insert(AppRelease).values(version=__version__))
 
 
 def _compact(engine: Engine) -> None:

@@ -45,6 +45,10 @@ MESSAGES: Final[dict[str, str]] = {
     "community.code_province": "前两位“{prefix}”不是有效的省级区划代码",
     "community.street_not_prefix": "街道代码应为社区代码的前9位（{prefix}）",
     "db.too_new": "该数据库由更新版本的 RedOffice 创建（数据库版本 {found}），请升级本软件后再打开",
+    "db.too_new_release": (
+        "该数据库已由 RedOffice {needed} 打开并升级（数据库版本 {found}），"
+        "本软件版本过旧，请安装 RedOffice {needed} 或更新版本后再打开；数据库未改动"
+    ),
     "db.cannot_open": "无法打开数据库：{detail}",
     "audit.head_missing": (
         "审计记录的链头在程序之外被删除了，为保护审计记录暂不能保存；"
@@ -335,7 +339,10 @@ MESSAGES: Final[dict[str, str]] = {
         "缺少第 {first}–{last} 号数据，本包已暂存，补齐后自动导入。"
         "请社区导入这次的回执后重新导出（新的数据包会包含缺少的部分）"
     ),
-    "sync.new_epoch_gap": "{name} 的数据已重新编号，需要一个完整数据包，请社区重新导出",
+    "sync.new_epoch_gap": (
+        "{name} 的数据已重新编号，本机缺少新编号的开头部分，本包已暂存。"
+        "请社区导入这次的回执后重新导出（新的数据包会从头包含全部数据）"
+    ),
     "sync.old_epoch": "这是 {name} 旧编号的数据包（已被更新的数据取代），未导入",
     "sync.fork": (
         "第 {first}–{last} 号数据与已导入的内容不同（对方数据库可能是从备份恢复或复制的），已拒收。"

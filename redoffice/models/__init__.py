@@ -41,7 +41,14 @@ from redoffice.models.sync import (
     SyncPeerKey,
     SyncPurge,
 )
-from redoffice.models.system import AuditBatch, AuditChain, AuditLog, Setting, SyncCounter
+from redoffice.models.system import (
+    AppRelease,
+    AuditBatch,
+    AuditChain,
+    AuditLog,
+    Setting,
+    SyncCounter,
+)
 from redoffice.models.wishes import (
     PartyMember,
     ServiceRecord,
@@ -67,6 +74,7 @@ DERIVED_COLUMNS: Final = derived_columns(Base.metadata)
 __all__ = [
     "DERIVED_COLUMNS",
     "AgendaItem",
+    "AppRelease",
     "Attachment",
     "AuditBatch",
     "AuditChain",

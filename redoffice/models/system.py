@@ -90,3 +90,12 @@ class SyncCounter(Base):
     channel: Mapped[str] = mapped_column(String(64), primary_key=True)
     epoch: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     last_seq: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
+
+
+class AppRelease(Base):
+    """The RedOffice version that last opened (and upgraded) this database: an older program
+    refusing the newer schema can then say which version to install."""
+
+    __tablename__ = "app_release"
+
+    version: Mapped[str] = mapped_column(String(32), primary_key=True)

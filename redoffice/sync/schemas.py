@@ -31,6 +31,7 @@ Converter = Callable[[str, dict[str, Any]], dict[str, Any]]
 CONVERTERS: dict[str, Converter | None] = {
     "0013": None,  # 0014 added the sync's own tables only
     "0014": None,  # 0015 added local tables and conflict review columns only
+    "0015": None,  # 0016 added the app_release stamp only
 }
 NEWER: Final = "newer"
 CURRENT: Final = "current"

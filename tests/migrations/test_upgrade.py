@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, func, select, text
 
+import redoffice
 import redoffice.kit.db as dbmod
 from redoffice.audit import chain, history
 from redoffice.audit.history import Change
@@ -99,11 +100,35 @@ def test_newer_database_is_refused_untouched(tmp_path: Path) -> None:
     assert sqlite3.connect(path).execute("SELECT * FROM alembic_version").fetchall() == [("9999",)]
 
 
+def test_a_database_opened_by_a_newer_release_names_the_version_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each program stamps its version on the database it opens (never lowering a newer
+    one's stamp); a program too old for the schema says which version to install."""
+    path = tmp_path / "office.sqlite"
+    url = f"sqlite:///{path}"
+    open_database(url).close()
+    stamp = "SELECT version FROM app_release"
+    assert sqlite3.connect(path).execute(stamp).fetchall() == [(redoffice.__version__,)]
+    monkeypatch.setattr(dbmod, "__version__", "9.1.0")  # a newer release opens it
+    open_database(url).close()
+    monkeypatch.setattr(dbmod, "__version__", redoffice.__version__)  # the older one again
+    open_database(url).close()  # same schema: it opens, and leaves the newer stamp
+    assert sqlite3.connect(path).execute(stamp).fetchall() == [("9.1.0",)]
+    conn = sqlite3.connect(path)
+    with conn:  # the newer release also moved the schema on
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.close()
+    before = _snapshot(path)
+    with pytest.raises(UserError) as info:
+        open_database(url)
+    assert "RedOffice 9.1.0 或更新版本" in info.value.text and "9999" in info.value.text
+    assert _snapshot(path) == before
+
+
 def test_outdated_database_is_backed_up_before_upgrade(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import redoffice.kit.db as dbmod
-
     path = tmp_path / "old.sqlite"
     shutil.copy(FIXTURES / "schema_0001.sqlite", path)
     upgraded: list[list[Path]] = []
