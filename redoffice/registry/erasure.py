@@ -21,6 +21,7 @@ from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.records import live
 from redoffice.models import Base, Resident
+from redoffice.models.base import derived_columns
 
 ERASED_NAME: Final = "（已清除）"
 # every personal field of a resident and its derived search keys, with its blank value
@@ -51,15 +52,31 @@ def is_erased(row: Any) -> bool:
     return bool(name == ERASED_NAME)
 
 
+# the personal fields an erased record has blank (its search keys follow from them)
+_PERSONAL: Final = {
+    k: v for k, v in BLANK.items() if k not in derived_columns(Base.metadata)["resident"]
+}
+
+
+def personal_left(row: Any) -> bool:
+    """Whether a resident row (an object, a Row or a dict) holds personal information: a name
+    other than the mark, or any personal field filled in again after an erasure (the mark
+    （已清除） kept does not make a record blank)."""
+    get = row.__getitem__ if isinstance(row, dict) else lambda k: getattr(row, k)
+    return any(get(k) != blank for k, blank in _PERSONAL.items())
+
+
 def erase_resident(db: Database, resident_id: str, reason: str) -> None:
     """Blank the personal fields of a resident (and the notes of its special-group tags),
-    keeping the record; audited with the reason. Refused without a reason, or done already."""
+    keeping the record; audited with the reason. Refused without a reason, or done already
+    (nothing personal left: an erased record whose fields were filled in again is erased
+    again)."""
     reason = reason.strip()
     if not reason:
         raise UserError("registry.erase_reason")
     with db.uow() as s:
         row = live(s, Resident, resident_id, "resident.not_found")
-        if is_erased(row):
+        if not personal_left(row):
             raise UserError("registry.erased")
         seq = sync_state.transaction_seq(s)  # the counter first (decision 0012's lock order)
         now = utcnow()

@@ -16,7 +16,7 @@ from redoffice.kit import audit_log, clock
 from redoffice.kit.clock import utcnow
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
-from redoffice.models import SyncConflict, SyncPackage, SyncPartner, SyncPeerKey
+from redoffice.models import SyncConflict, SyncHeld, SyncPackage, SyncPartner, SyncPeerKey
 from redoffice.sync import keys, node
 from redoffice.sync.enrol import ENROLLED, REVOKED, canonical, read_signed, write_atomically
 from redoffice.sync.keys import PublicKeys, b64, unb64
@@ -72,6 +72,12 @@ def write_ack(db: Database, own: keys.NodeKeys, result: Imported, folder: Path) 
                 .order_by(SyncConflict.id)
             )
         ]
+        epoch, applied_to = partner.epoch, partner.applied_seq
+        waiting = s.get(SyncHeld, result.package_id) if result.status == "held" else None
+        if waiting is not None and waiting.epoch > epoch:
+            # held in a new epoch this street has not begun (restored from a backup): in that
+            # epoch nothing is applied here, so the community sends it again from its start
+            epoch, applied_to = waiting.epoch, 0
         body = {
             "node": db.node_id,
             "key_id": own.key_id,
@@ -79,8 +85,8 @@ def write_ack(db: Database, own: keys.NodeKeys, result: Imported, folder: Path) 
             "package_id": result.package_id,
             "status": result.status,
             "reason": result.reason,
-            "epoch": partner.epoch,
-            "applied_to": partner.applied_seq,
+            "epoch": epoch,
+            "applied_to": applied_to,
             "records": result.records,
             "conflicts": conflicts,
             "audit_checkpoint": {"id": partner.audit_id, "hash": partner.audit_hash},

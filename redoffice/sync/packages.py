@@ -722,8 +722,10 @@ def _apply(
                 for table in wire.synced_tables():
                     batch = verified.rows.get(table.name, [])
                     _overlap_complete(conn, table, batch, verified)
-                    if table.name == "resident":  # an erased record stays erased
-                        batch, refused = purge.screen(conn, batch, sender, manifest["package_id"])
+                    if table.name in purge.SCREENED:  # an erased record stays erased
+                        batch, refused = purge.screen(
+                            conn, batch, sender, manifest["package_id"], table=table.name
+                        )
                         conflicts += refused
                     with bulk_load.indexes_rebuilt(s, _MODELS[table.name], len(batch)):
                         for start in range(0, len(batch), CHUNK):

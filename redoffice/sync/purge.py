@@ -17,7 +17,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from redoffice.kit.clock import utcnow
 from redoffice.models import Base, SyncConflict, SyncLocalEdit, SyncPurge
-from redoffice.registry.erasure import BLANK, ERASED_NAME, TAG_BLANK, is_erased
+from redoffice.registry.erasure import BLANK, ERASED_NAME, TAG_BLANK, is_erased, personal_left
 
 Batch = list[tuple[dict[str, Any], dict[str, Any]]]
 REFUSED_NOTE = "对方已按个人信息删除要求清除了这条记录，之后发来的个人信息未导入"
@@ -37,27 +37,42 @@ def _purged(conn: Connection, ids: list[str]) -> set[str]:
     return found
 
 
+SCREENED = ("resident", "resident_tag")  # the tables whose rows :func:`screen` judges
+
+
+def _tag_personal(decoded: dict[str, Any]) -> bool:
+    return any(decoded[k] != blank for k, blank in TAG_BLANK.items())
+
+
 def screen(
-    conn: Connection, batch: Batch, sender: str, package_id: str
+    conn: Connection, batch: Batch, sender: str, package_id: str, *, table: str = "resident"
 ) -> tuple[Batch, list[dict[str, Any]]]:
-    """The resident rows of a package to apply: a copy of an erased record carrying personal
-    information is left out and kept as a conflict (the local copy: the erased one). Returns
-    the rows to apply and the conflicts for the acknowledgement."""
-    ids = [decoded["id"] for _sent, decoded in batch]
-    purged = _purged(conn, ids)
+    """The rows of ``table`` (a resident, or a resident's tag) of a package to apply: a copy of
+    an erased record carrying personal information — or a tag of it with its note written
+    again — is left out and kept as a conflict (the local copy: the erased one). Returns the
+    rows to apply and the conflicts for the acknowledgement."""
+    tag = table == "resident_tag"
+    person = {d["id"]: d["resident_id"] if tag else d["id"] for _s, d in batch}
+    purged = _purged(conn, sorted(set(person.values())))
     if not purged:
         return batch, []
+    personal = _tag_personal if tag else personal_left
     kept: Batch = []
     refused: list[dict[str, Any]] = []
-    table = Base.metadata.tables["resident"]
+    rows = Base.metadata.tables[table]
     for sent, decoded in batch:
-        if decoded["id"] not in purged or is_erased(decoded):
+        if person[decoded["id"]] not in purged or not personal(decoded):
             kept.append((sent, decoded))
             continue
-        local = conn.execute(select(table.c.version).where(table.c.id == decoded["id"])).scalar()
+        local = conn.execute(select(rows.c.version).where(rows.c.id == decoded["id"])).scalar()
+        erased = (
+            {"id": decoded["id"], "resident_id": decoded["resident_id"], **TAG_BLANK}
+            if tag
+            else {"id": decoded["id"], "name": ERASED_NAME}
+        )
         refused.append(
             {
-                "table": "resident",
+                "table": table,
                 "row_id": decoded["id"],
                 "local_version": int(local or 0),
                 "version": decoded["version"],
@@ -67,12 +82,12 @@ def screen(
         conn.execute(
             insert(SyncConflict).values(
                 package_id=package_id,
-                table_name="resident",
+                table_name=table,
                 row_id=decoded["id"],
                 owner_node=sender,
                 local_version=int(local or 0),
                 incoming_version=decoded["version"],
-                local_row=orjson.dumps({"id": decoded["id"], "name": ERASED_NAME}).decode(),
+                local_row=orjson.dumps(erased).decode(),
                 at=utcnow(),
                 resolved=False,
                 resolved_by="",

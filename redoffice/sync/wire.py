@@ -28,6 +28,7 @@ import orjson
 from cryptography.hazmat.primitives import hpke
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -35,6 +36,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     Numeric,
+    SmallInteger,
     String,
     Table,
     Time,
@@ -135,10 +137,25 @@ def _text(column: Column[Any]) -> Decoder:
     return decode
 
 
+def _int_bound(column: Column[Any]) -> int:
+    """The column's range as PostgreSQL holds it (SQLite holds more, but a street office on
+    PostgreSQL must take what one on SQLite takes): int2 / int4 / int8."""
+    kind = column.type
+    if isinstance(kind, BigInteger):
+        return 2**63
+    if isinstance(kind, SmallInteger):
+        return 2**15
+    return 2**31
+
+
 def _integer(column: Column[Any]) -> Decoder:
+    bound = _int_bound(column)
+
     def decode(value: Any) -> Any:
         if not isinstance(value, int) or isinstance(value, bool) or abs(value) >= 2**63:
             raise _bad(f"{column.name} 应为整数")
+        if not -bound <= value < bound:
+            raise _bad(f"{column.name} 超出范围")
         return value
 
     return decode
@@ -259,10 +276,11 @@ def _fast_decoder(table: Table, slow: Callable[[Any], dict[str, Any]]) -> Decode
         kind, v = _kind(column), f"v{n}"
         if kind == "other":
             return slow
+        bound = _int_bound(column)
         body.append(f"    {v} = values[{column.name!r}]")
         test = {
             "text": f"type({v}) is not str or len({v}) > {_limit(column)} or '\\x00' in {v}",
-            "integer": f"type({v}) is not int or not {-(2**63)} < {v} < {2**63}",
+            "integer": f"type({v}) is not int or not {-bound} <= {v} < {bound}",
             "boolean": f"type({v}) is not bool",
         }.get(kind)
         indent = "    "
@@ -437,7 +455,13 @@ def _parse(raw: bytes) -> Any:
             return found
     except orjson.JSONDecodeError:
         pass
-    return strict_json(raw)
+    found = strict_json(raw)
+    try:  # a lone surrogate (\ud800 escaped) is JSON but no Unicode text: no database stores it
+        orjson.dumps(found)
+    except orjson.JSONEncodeError as exc:
+        if "surrogate" in str(exc):
+            raise _bad("含有无效的 Unicode 字符（单独的代理项）") from exc
+    return found
 
 
 def parse_line(number: int, raw: bytes) -> tuple[str, dict[str, Any], dict[str, Any]]:
