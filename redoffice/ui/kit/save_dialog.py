@@ -31,7 +31,7 @@ from redoffice.ui.kit import ask
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.date_fields import TypedField
 from redoffice.ui.kit.errors import describe
-from redoffice.ui.kit.screen_fit import FormScroll
+from redoffice.ui.kit.screen_fit import FormScroll, available_area
 from redoffice.ui.kit.widgets import FieldForm
 
 
@@ -183,13 +183,13 @@ class SaveDialog(QDialog):
         if layout is not None:
             layout.activate()
         wanted = self.sizeHint().height()
-        screen = self.screen()
-        room = screen.availableGeometry().height() - 40 if screen is not None else wanted
+        area = available_area(self)  # the application is asked: see screen_fit.screen_of
+        room = area.height() - 40
         height = min(max(wanted, self.height()), room)
         if height > self.height():
             self.resize(self.width(), height)
             top = self.frameGeometry().top()
-            free = screen.availableGeometry().bottom() if screen is not None else top + height
+            free = area.bottom()
             if top + self.frameGeometry().height() > free:
                 self.move(self.x(), max(0, free - self.frameGeometry().height()))
         shown = [label for label in self.form.findChildren(QLabel) if self._is_error(label)]

@@ -4,15 +4,27 @@ answers F1 with the help (a modal dialog blocks the main window's own F1)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize
+from PySide6.QtGui import QGuiApplication, QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import QDialog, QMainWindow, QScrollArea, QWidget
+
+
+def screen_of(widget: QWidget) -> QScreen:
+    """The screen under the widget's middle (else the primary one), asked of the application,
+    never of the widget. PySide6 makes the QScreen's Python wrapper returned by an instance
+    method (a widget's or a QWindow's ``screen``) a child of the asking object's wrapper;
+    when that window's wrapper is then collected in a reference cycle, Python's collector may
+    clear the screen's wrapper first, which hands it ownership of the C++ QScreen, and it
+    deletes the application's screen: the next widget made or painted crashes in
+    ``QScreen::virtualSiblings`` (tests/ui/test_screen_wrapper.py). The static functions used
+    here leave the wrapper unparented."""
+    middle = widget.mapToGlobal(QPoint(widget.width() // 2, widget.height() // 2))
+    return QGuiApplication.screenAt(middle) or QGuiApplication.primaryScreen()
 
 
 def available_area(widget: QWidget) -> QRect:
     """The part of the widget's screen not taken by the taskbar."""
-    screen = widget.screen() or QGuiApplication.primaryScreen()
-    return screen.availableGeometry()
+    return screen_of(widget).availableGeometry()
 
 
 def fit_to_screen(window: QWidget) -> None:
