@@ -1,5 +1,7 @@
 """The UI is Chinese: every string translated, Qt's own strings too, the bundled font used."""
 
+import gc
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -7,8 +9,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
 
-from redoffice.ui.kit.resources import FONT_FILE, resources_dir
+from redoffice.ui.kit.resources import FONT_FILE, _loaded, resources_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "redoffice_zh_CN.ts"
@@ -67,3 +70,18 @@ def test_signal_emit_keeps_reference_counts() -> None:
     for n in range(200):
         emitter.fired.emit(n)
     assert sys.getrefcount(True) >= before - 5
+
+
+def test_a_translation_file_replaced_while_running_changes_nothing(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    """The translations are read into memory: an update or `make translations` replacing the
+    .qm file while RedOffice runs crashed it at the next dialog (Qt had mapped the file)."""
+    copy = tmp_path / "redoffice_zh_CN.qm"
+    shutil.copy(resources_dir() / "i18n" / copy.name, copy)
+    translator = _loaded(qapp, copy)
+    assert translator is not None
+    copy.write_bytes(b"\0" * 64)  # rewritten in place, shorter
+    copy.unlink()
+    gc.collect()
+    assert translator.translate("SyncPage", "Conflicts") == "冲突"

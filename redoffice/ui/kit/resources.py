@@ -66,8 +66,23 @@ def install_translators(app: QApplication, language: str = "zh_CN") -> list[QTra
         (f"qtbase_extra_{language}", ours),
         (f"redoffice_{language}", ours),
     ):
-        translator = QTranslator(app)
-        if translator.load(name, folder):
+        translator = _loaded(app, Path(folder) / f"{name}.qm")
+        if translator is not None:
             app.installTranslator(translator)
             translators.append(translator)
     return translators
+
+
+def _loaded(app: QApplication, path: Path) -> QTranslator | None:
+    """A translator holding its own copy of ``path``: Qt otherwise maps the file and reads it
+    for every translated string, and a file replaced while the program runs (an update, a
+    rebuild of the translations) crashed it at the next dialog."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    translator = QTranslator(app)
+    if not translator.load(data):
+        return None
+    translator.qm_data = data  # type: ignore[attr-defined]  # Qt reads it, does not copy it
+    return translator
