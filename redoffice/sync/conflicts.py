@@ -253,6 +253,7 @@ class ConflictView:
     resolved_at: datetime | None
     resolved_by: str
     resolution: str
+    record: str = ""  # the record in words: 李*, the household's address, the case number
 
 
 TABLE_LABELS: Final = {
@@ -270,6 +271,37 @@ TABLE_LABELS: Final = {
     "meeting": "会议",
     "attachment": "附件",
 }
+
+
+def _describe(texts: Any, table: str, row_id: str, row: dict[str, Any]) -> str:
+    """The record a conflict is about, as a clerk knows it: a resident by the masked name of
+    the local copy, another record as the 变更记录 names it (the household's address, the
+    case number), a detail row (a tag, a case's step) by the record it belongs to; the id's
+    first characters when none of these is known."""
+    from redoffice.audit import history
+    from redoffice.kit.validation import mask_name
+
+    if table == "resident" and row.get("name"):
+        return mask_name(str(row["name"]))
+    own = next(
+        (col for col, (model, _) in history.REFERENCES.items() if model.__tablename__ == table),
+        None,
+    )
+    if own is not None:
+        named = str(texts(table, own, row_id))
+        if named != "（已不存在的记录）":
+            return named
+    for column, value in row.items():
+        if column in history.REFERENCES and value and column != own:
+            model, _show = history.REFERENCES[column]
+            if model.__tablename__ == "resident":
+                with_name = texts.s.get(model, value)
+                named = mask_name(with_name.name) if with_name is not None else ""
+            else:
+                named = str(texts(table, column, value))
+            if named and named != "（已不存在的记录）":
+                return named
+    return row_id[:8]
 
 
 def open_conflicts(db: Database, *, resolved: bool = False) -> list[ConflictView]:
@@ -311,6 +343,7 @@ def open_conflicts(db: Database, *, resolved: bool = False) -> list[ConflictView
                     c.resolved_at,
                     c.resolved_by,
                     c.resolution,
+                    _describe(texts, c.table_name, c.row_id, owner or local),
                 )
             )
         return found

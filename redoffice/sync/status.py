@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Final
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -105,81 +105,4 @@ def history(db: Database, limit: int = 200) -> list[PackageRow]:
                 r.file_name,
             )
             for r in rows
-        ]
-
-
-TABLE_LABELS: Final = {
-    "attachment": "附件",
-    "fund_account": "基金账户",
-    "fund_notice": "基金公示",
-    "grid": "网格",
-    "meeting": "会议",
-    "organization": "单位",
-    "wish_round": "微心愿批次",
-    "estate": "小区",
-    "meeting_attendee": "参会人员",
-    "meeting_revision": "会议纪要修订",
-    "staff": "工作人员",
-    "fund_period_close": "基金结账",
-    "household": "户",
-    "meeting_estate": "会议涉及小区",
-    "resident": "居民",
-    "visit": "走访",
-    "case_record": "诉求",
-    "party_member": "党员",
-    "resident_tag": "居民标签",
-    "visit_participant": "走访人员",
-    "wish": "微心愿",
-    "agenda_item": "议题",
-    "case_event": "诉求办理记录",
-    "fund_application": "基金申请",
-    "service_record": "服务记录",
-    "wish_claim": "微心愿认领",
-    "fund_entry": "基金台账",
-    "fund_objection": "公示异议",
-    "fund_step": "基金审批步骤",
-    "resolution": "决议",
-    "wish_claim_member": "认领成员",
-    "wish_event": "微心愿记录",
-    "resolution_note": "决议跟进",
-}
-
-
-@dataclass(frozen=True)
-class ConflictRow:
-    """A local copy the owner's copy replaced, kept for review (street office)."""
-
-    id: int
-    at: datetime
-    partner: str
-    table: str
-    table_label: str
-    row_id: str
-    local_version: int
-    incoming_version: int
-    local_row: str
-    resolved: bool
-
-
-def conflicts(db: Database, *, open_only: bool = False, limit: int = 500) -> list[ConflictRow]:
-    """The conflicts kept by imports, newest first (read only: what was replaced and by whom)."""
-    with db.read() as s:
-        names = _pairs(s.execute(select(SyncPartner.node_id, SyncPartner.name)))
-        chosen = select(SyncConflict).order_by(SyncConflict.id.desc()).limit(limit)
-        if open_only:
-            chosen = chosen.where(SyncConflict.resolved.is_(False))
-        return [
-            ConflictRow(
-                c.id,
-                c.at,
-                names.get(c.owner_node, c.owner_node),
-                c.table_name,
-                TABLE_LABELS.get(c.table_name, c.table_name),
-                c.row_id,
-                c.local_version,
-                c.incoming_version,
-                c.local_row,
-                c.resolved,
-            )
-            for c in s.scalars(chosen)
         ]

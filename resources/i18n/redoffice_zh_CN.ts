@@ -977,69 +977,109 @@
 <context>
     <name>ConflictsTab</name>
     <message>
-        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="21"/>
-        <source>Only those not yet reviewed</source>
-        <translation>只看未核对的</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="26"/>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="44"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="27"/>
-        <source>Partner</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="28"/>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="47"/>
         <source>Record</source>
         <translation>记录类别</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="29"/>
-        <source>Record id</source>
-        <translation>记录编号</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="30"/>
-        <source>Local version</source>
-        <translation>本地版本</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="31"/>
-        <source>Incoming version</source>
-        <translation>来件版本</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="32"/>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="49"/>
         <source>Reviewed</source>
         <translation>已核对</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="41"/>
-        <source>Select a conflict to see the local copy kept.</source>
-        <translation>选中一条冲突，可在此查看保留的本地版本。</translation>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="39"/>
+        <source>Show reviewed</source>
+        <translation>显示已核对</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="47"/>
-        <source>A record changed here and by its owner: the owner&apos;s copy was applied; the local copy it replaced is kept below for review.</source>
-        <translation>本地和所属单位都改过的记录：已采用所属单位的版本，被替换的本地版本保留在下方，供核对。</translation>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="45"/>
+        <source>Community</source>
+        <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="66"/>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="46"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="48"/>
+        <source>Fields differing</source>
+        <translation>不同的字段</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="55"/>
+        <source>Reviewed…</source>
+        <translation>已核对…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="61"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="61"/>
+        <source>Street office&apos;s version</source>
+        <translation>街道的版本</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="61"/>
+        <source>Community&apos;s version</source>
+        <translation>社区的版本</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="71"/>
+        <source>A record changed here and by its community: the community&apos;s copy was applied. Compare the two versions; change the record again or ask the community to if the street office&apos;s change is still wanted, then mark the conflict reviewed.</source>
+        <translation>街道和社区都改过的记录：已采用社区的版本。请对照两个版本；街道的修改如仍需要，请重新修改或请社区修改，然后标记为已核对。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="103"/>
         <source>%1 conflict(s) to review.</source>
         <translation>有 %1 条冲突待核对。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="79"/>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="113"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="79"/>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="113"/>
         <source>No</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="129"/>
+        <source>Select a conflict to compare the two versions.</source>
+        <translation>选中一条冲突，可在下方对照两个版本。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="134"/>
+        <source> (no longer held here)</source>
+        <translation>（本地已无此记录）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="136"/>
+        <source>Reviewed %1 by %2</source>
+        <translation>%2 于 %1 核对</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="145"/>
+        <source>(no field differs now)</source>
+        <translation>（现在没有不同的字段）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="153"/>
+        <source>Mark reviewed</source>
+        <translation>标记为已核对</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="154"/>
+        <source>%1 %2: a note on what was done (optional)</source>
+        <translation>%1 %2：核对说明（可不填）</translation>
     </message>
 </context>
 <context>
@@ -4898,48 +4938,48 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../redoffice/ui/sync/sync_page.py" line="58"/>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="59"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/sync_page.py" line="84"/>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="85"/>
         <source>Receive</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/sync_page.py" line="87"/>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="88"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/sync_page.py" line="88"/>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="89"/>
         <source>Enrolment</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/sync_page.py" line="90"/>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="91"/>
         <source>History</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/sync_page.py" line="92"/>
-        <location filename="../../redoffice/ui/sync/sync_page.py" line="116"/>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="93"/>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="117"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/sync_page.py" line="137"/>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="138"/>
         <source>%1: a sync package is imported at the street office&apos;s RedOffice.</source>
         <translation>%1：数据包应在街道办的 RedOffice 中导入。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/sync_page.py" line="139"/>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="140"/>
         <source>%1: an acknowledgement is imported at the community&apos;s RedOffice.</source>
         <translation>%1：回执应在社区的 RedOffice 中导入。</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/sync/sync_page.py" line="141"/>
+        <location filename="../../redoffice/ui/sync/sync_page.py" line="142"/>
         <source>Data sync</source>
         <translation>数据同步</translation>
     </message>

@@ -15,8 +15,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from redoffice.kit.db import Database
-from redoffice.sync import acks, status, wire
-from redoffice.sync.status import ConflictRow, PackageRow, PartnerStatus
+from redoffice.sync import acks, conflicts, status, wire
+from redoffice.sync.conflicts import ConflictView
+from redoffice.sync.status import PackageRow, PartnerStatus
 from redoffice.ui.kit import ask
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.errors import report
@@ -33,7 +34,7 @@ class Shown:
     state: NodeState
     partners: list[PartnerStatus]
     history: list[PackageRow]
-    conflicts: list[ConflictRow]
+    conflicts: list[ConflictView]
 
 
 def _read(db: Database) -> Shown:
@@ -43,7 +44,7 @@ def _read(db: Database) -> Shown:
         state,
         status.partner_status(db),
         status.history(db),
-        status.conflicts(db) if state.street else [],
+        conflicts.open_conflicts(db, resolved=True) if state.street else [],
     )
 
 
@@ -61,7 +62,7 @@ class SyncPage(QWidget):
         self.enrol_tab = EnrolTab(ctx, self.passphrase, self)
         self.enrol_tab.changed_keys.connect(self.refresh)
         self.history_tab = HistoryTab(self)
-        self.conflicts_tab = ConflictsTab(self)
+        self.conflicts_tab = ConflictsTab(ctx, self)
         self.send_tab: SendTab | None = None
         self.receive_tab: ReceiveTab | None = None
         layout = QVBoxLayout(self)
