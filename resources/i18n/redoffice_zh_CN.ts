@@ -984,7 +984,7 @@
     <message>
         <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="47"/>
         <source>Record</source>
-        <translation>记录类别</translation>
+        <translation>记录</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/sync/conflicts_tab.py" line="49"/>

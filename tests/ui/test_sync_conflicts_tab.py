@@ -122,6 +122,7 @@ def test_a_conflict_is_read_in_chinese_and_marked_reviewed(
     assert tab.isVisible()
     rows = _rows(page)
     assert [r[3] for r in rows] == ["李*", "张*明"]  # newest first, names masked, no UUID
+    assert page.conflicts_tab.table.rows_model.headerData(3, Qt.Orientation.Horizontal) == "记录"
     assert all(r[2] == "居民" and r[4] == "备注" and r[5] == "否" for r in rows)
     assert not tab.review_button.isEnabled()  # nothing selected yet
 
@@ -170,3 +171,19 @@ def test_a_conflict_is_read_in_chinese_and_marked_reviewed(
     assert page.ctx.tasks.wait_idle(30)
     qtbot.waitUntil(lambda: _tab_title(page) == "冲突", timeout=5000)
     assert _rows(page) == [] and conflicts.open_conflicts(db) == []
+
+
+def test_records_are_described_as_a_clerk_knows_them(tmp_path: Path, templates: Templates) -> None:
+    from redoffice.audit import history
+    from redoffice.models import Household
+
+    with enrolled_pair(tmp_path, templates) as (c, s, usb):
+        person = _conflict(c, s, usb, "张小明", True)
+        with s.read() as r:
+            texts = history.Texts(r)
+            household = r.scalars(select(Household)).one()
+            describe = conflicts._describe
+            assert describe(texts, "household", household.id, {}) == household.address
+            assert describe(texts, "resident_tag", "x", {"resident_id": person}) == "张*明"
+            assert describe(texts, "resident", person, {"name": "张小明"}) == "张*明"
+            assert describe(texts, "no_such_table", "0123456789ab", {}) == "01234567"

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
+    QHeaderView,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -62,6 +63,8 @@ class ConflictsTab(QWidget):
             stretch=2,
         )
         self.fields.setObjectName("conflict-fields")
+        # the two versions side by side, equally wide
+        self.fields.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.about = note()
         self.summary = note()
         top = QHBoxLayout()
