@@ -312,7 +312,7 @@ def _bring_up_to_date(engine: Engine, backup_folder: Path | None) -> None:
         return
     if found is not None and found not in _known_revisions():
         needed = _stamped_release(engine)
-        if needed:
+        if needed and _version_key(needed) > _version_key(__version__):
             raise UserError("db.too_new_release", found=found, needed=needed)
         raise UserError("db.too_new", found=found)
     if found is not None:

@@ -124,6 +124,11 @@ def test_a_database_opened_by_a_newer_release_names_the_version_to_install(
         open_database(url)
     assert "RedOffice 9.1.0 或更新版本" in info.value.text and "9999" in info.value.text
     assert _snapshot(path) == before
+    monkeypatch.setattr(dbmod, "__version__", "9.1.0")  # stamped by this very version: no
+    with pytest.raises(UserError) as info:  # version to name, only that the schema is newer
+        open_database(url)
+    assert "请升级本软件" in info.value.text and "9.1.0" not in info.value.text
+    assert _snapshot(path) == before
 
 
 def test_outdated_database_is_backed_up_before_upgrade(
