@@ -296,9 +296,16 @@ MESSAGES: Final[dict[str, str]] = {
     "sync.enrol_role": "“{name}”是{role}的登记文件，这里不能导入",
     "sync.enrol_other_street": ("“{name}”属于街道 {code}，不属于本街道 {own}，不能登记"),
     "sync.enrol_one_street": "本社区已登记街道办“{name}”，如需更换请先撤销（sync revoke）",
-    "sync.fingerprint_needed": ("请与对方核对指纹后再导入。登记文件中的指纹是：{fingerprint}"),
+    "sync.fingerprint_needed": ("请与对方核对指纹后再导入。登记文件中的指纹是：{fingerprint}。"),
     "sync.fingerprint_mismatch": (
-        "指纹不符：登记文件中的是 {fingerprint}，输入的是 {typed}。请勿登记，并与对方电话核实"
+        "指纹不符：{groups}。登记文件中的是 {fingerprint}，输入的是 {typed}。"
+        "请勿登记，并与对方电话核实。"
+    ),
+    "sync.fingerprint_short": (
+        "指纹只输入了 {typed} 位，应为 {wanted} 位。请对照对方读出的指纹补全后再登记。"
+    ),
+    "sync.fingerprint_long": (
+        "指纹输入了 {typed} 位，多了 {extra} 位，应为 {wanted} 位。请核对后重新输入。"
     ),
     "sync.enrol_revoked_key": "这个密钥已被撤销，不能再次登记，请对方重新生成密钥",
     "sync.unknown_partner": "没有登记过节点 {node}",
@@ -312,7 +319,10 @@ MESSAGES: Final[dict[str, str]] = {
     "sync.bad_manifest": "数据包“{name}”的清单无效（{detail}），已拒收",
     "sync.not_a_package": "“{name}”不是数据同步文件",
     "sync.unknown_sender": (
-        "数据包来自未登记的节点 {node}，已拒收。请先导入对方的登记文件并核对指纹"
+        "数据包来自未登记的社区（{who}），已拒收。请先导入该社区的登记文件并核对指纹"
+    ),
+    "sync.unknown_street": (
+        "回执来自未登记的街道办（{who}），未导入。请先导入街道办的登记文件并核对指纹"
     ),
     "sync.sender_revoked": "数据包来自已撤销登记的 {name}，已拒收",
     "sync.key_revoked": "数据包是用 {name} 已作废的密钥签名的，已拒收。请对方用新密钥重新导出",
@@ -356,6 +366,8 @@ MESSAGES: Final[dict[str, str]] = {
     "sync.ack_signature": "回执“{name}”的签名不对，文件可能被改动过",
     "sync.ack_other": "这张回执是发给另一个单位的，不是本单位",
     "sync.ack_ahead": "回执确认到第 {seq} 号，但本单位只发出到第 {sent} 号，回执无效",
+    "sync.import_cancelled": "已取消，这个数据包的数据没有导入",
+    "sync.export_cancelled": "已取消，没有生成数据包",
     "sync.ack_old_epoch": "这张回执属于本单位以前的数据编号，已不再有效",
     "sync.out_exists": "导出文件夹 {path} 不存在",
     "sync.street_init_needs": "初始化街道办需要 --street-name 和 --street-code",

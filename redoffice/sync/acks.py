@@ -100,9 +100,20 @@ def write_ack(db: Database, own: keys.NodeKeys, result: Imported, folder: Path) 
         "signature": b64(own.sign.sign(canonical(body))),
     }
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"回执_{name}_{clock.today():%Y%m%d}_{body['applied_to']}{SUFFIX}"
+    target = _name_for(folder, f"回执_{name}_{clock.today():%Y%m%d}_{body['applied_to']}")
     write_atomically(target, orjson.dumps(document, option=orjson.OPT_SORT_KEYS))
     return target
+
+
+def _name_for(folder: Path, stem: str) -> Path:
+    """``stem.rosack``, or ``stem-2.rosack``, ``-3`` … : an earlier receipt (the first import
+    of a package re-imported, another package of the day) is never overwritten."""
+    path = folder / f"{stem}{SUFFIX}"
+    n = 2
+    while path.exists():
+        path = folder / f"{stem}-{n}{SUFFIX}"
+        n += 1
+    return path
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -141,7 +152,8 @@ def import_ack(db: Database, path: Path) -> AckImported:
             )
         ).first()
     if partner is None or key is None:
-        raise UserError("sync.unknown_sender", node=body["node"])
+        who = partner.name if partner is not None else f"编号 {body['node']}"
+        raise UserError("sync.unknown_street", who=who)
     if partner.status == REVOKED:
         raise UserError("sync.sender_revoked", name=partner.name)
     if key.status != ENROLLED:

@@ -231,6 +231,18 @@ def read_enrolment(path: Path) -> Enrolment:
     return found
 
 
+def _groups_differing(expected: str, typed: str) -> str:
+    """``第 8 组不同`` / ``第 2、8 组不同``: the groups of five digits (as read aloud) that are
+    not the same, counted from 1."""
+    step = keys.GROUP
+    differ = [
+        str(n + 1)
+        for n in range(0, (len(expected) + step - 1) // step)
+        if expected[n * step : (n + 1) * step] != typed[n * step : (n + 1) * step]
+    ]
+    return f"第 {'、'.join(differ)} 组不同"
+
+
 def import_enrolment(db: Database, path: Path, fingerprint: str | None) -> Enrolment:
     """Pin a partner's keys: only after the fingerprint typed in (as read over the phone or
     from the sheet) equals the file's. A new key of a known partner (re-keying) revokes its
@@ -249,9 +261,17 @@ def import_enrolment(db: Database, path: Path, fingerprint: str | None) -> Enrol
     if not fingerprint:
         raise UserError("sync.fingerprint_needed", fingerprint=keys.grouped(found.fingerprint))
     typed = keys.digits_only(fingerprint)
+    digits = len(found.fingerprint)
+    if len(typed) < digits:
+        raise UserError("sync.fingerprint_short", typed=len(typed), wanted=digits)
+    if len(typed) > digits:
+        raise UserError(
+            "sync.fingerprint_long", typed=len(typed), extra=len(typed) - digits, wanted=digits
+        )
     if typed != found.fingerprint:
         raise UserError(
             "sync.fingerprint_mismatch",
+            groups=_groups_differing(found.fingerprint, typed),
             fingerprint=keys.grouped(found.fingerprint),
             typed=keys.grouped(typed),
         )

@@ -517,7 +517,9 @@ def _verify(db: Database, path: Path, own: keys.NodeKeys, steps: Steps = QUIET) 
                 )
             ).first()
         if partner is None or partner.role != node.COMMUNITY:
-            raise _refuse("sync.unknown_sender", node=sender)
+            # the manifest carries no name: the enrolled name if this node knows the sender
+            who = partner.name if partner is not None else f"编号 {sender}"
+            raise _refuse("sync.unknown_sender", who=who)
         if partner.status == REVOKED:
             raise _refuse("sync.sender_revoked", name=partner.name)
         if key is None:
@@ -531,7 +533,10 @@ def _verify(db: Database, path: Path, own: keys.NodeKeys, steps: Steps = QUIET) 
         except (InvalidSignature, ValueError) as exc:
             raise _refuse("sync.bad_signature", name=name) from exc
         if manifest["recipient"] != db.node_id:
-            raise _refuse("sync.wrong_recipient", recipient=manifest["recipient"])
+            with db.read() as s:
+                meant = s.get(SyncPartner, manifest["recipient"])
+            recipient = meant.name if meant is not None else f"编号 {manifest['recipient']}"
+            raise _refuse("sync.wrong_recipient", recipient=recipient)
         if manifest["recipient_key_id"] != own.key_id:
             raise _refuse("sync.wrong_key")
         schema = manifest["schema"]

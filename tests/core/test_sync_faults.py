@@ -262,7 +262,7 @@ def test_an_unknown_sender_is_refused(pair: Pair) -> None:
         assert made.node_id != pair.c.node_id
         sent = packages.export_package(other, pair.usb)
         got = pair.refused(pair.usb / sent.file)
-        assert "未登记的节点" in got.reason
+        assert "未登记的社区（编号 " in got.reason and made.node_id in got.reason
     finally:
         other.close()
 
