@@ -8,18 +8,21 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QHelpEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
+from redoffice.kit.errors import UserError
 from redoffice.kit.steps import Steps
 from redoffice.sync import acks, packages, wire
 from redoffice.sync.acks import AckImported
@@ -29,6 +32,7 @@ from redoffice.ui.kit import ask, ui_state
 from redoffice.ui.kit.connect import on_click
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.errors import report
+from redoffice.ui.kit.list_table import ROW_HEIGHT
 from redoffice.ui.kit.simple_table import SimpleTable
 from redoffice.ui.sync.common import (
     LongWork,
@@ -45,6 +49,35 @@ from redoffice.ui.sync.drives import removable_drives
 LAST_FOLDER = "sync/export_folder"
 PACKAGES = f"数据包 (*{wire.SUFFIX});;所有文件 (*)"
 ACKS = f"回执 (*{acks.SUFFIX});;所有文件 (*)"
+
+
+def _failure(error: BaseException, when_cancelled: str) -> str:
+    """The refusal in words; 取消 said for this page (the generic words speak of printing)."""
+    return UserError(when_cancelled).text if cancelled(error) else refusal(error)
+
+
+class ResultsTable(SimpleTable):
+    """The results of this session: a long reason wraps (its row grows), and every cell shows
+    its whole text as a tooltip."""
+
+    def __init__(self, headers: list[str], stretch: int) -> None:
+        super().__init__(headers, stretch=stretch)
+        self.setWordWrap(True)
+        rows = self.verticalHeader()
+        rows.setMinimumSectionSize(ROW_HEIGHT)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            index = self.indexAt(event.pos())
+            text = self.text(index.row(), index.column()) if index.isValid() else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
 
 
 def _needs_passphrase(tab: QWidget, state: NodeState | None, passphrase: Passphrase) -> bool:
@@ -213,7 +246,7 @@ class SendTab(QWidget):
         self.export_button.setEnabled(True)
         self.passphrase.forget_if_wrong(error)
         self.export_result.setStyleSheet("color: #c0392b;")
-        self.export_result.setText(refusal(error))
+        self.export_result.setText(_failure(error, "sync.export_cancelled"))
         if not cancelled(error):
             report(self, error)
 
@@ -280,7 +313,7 @@ class ReceiveTab(QWidget):
             self.tr("…or drop package files (.rosync) from a USB stick onto this page.")
         )
         self.drop_hint.setStyleSheet("color: #666;")
-        self.results = SimpleTable(
+        self.results = ResultsTable(
             [
                 self.tr("File"),
                 self.tr("Result"),
@@ -292,6 +325,10 @@ class ReceiveTab(QWidget):
             stretch=2,
         )
         self.results.setObjectName("import-results")
+        self.results.current_changed.connect(lambda _key: self._show_detail())
+        # the whole reason of the row selected (else of the latest), however long
+        self.detail = note()
+        self.detail.setObjectName("import-detail")
         self.rows: list[list[str]] = []
         row = QHBoxLayout()
         row.addWidget(self.import_button)
@@ -312,6 +349,7 @@ class ReceiveTab(QWidget):
         layout.addWidget(self.work)
         layout.addWidget(heading(self.tr("Imported in this session")))
         layout.addWidget(self.results, 1)
+        layout.addWidget(self.detail)
 
     def show_state(self, state: NodeState) -> None:
         self.state = state
@@ -367,7 +405,18 @@ class ReceiveTab(QWidget):
 
     def _add(self, cells: list[str]) -> None:
         self.rows.insert(0, cells)
-        self.results.set_rows(self.rows)
+        # keyed by position from the oldest, so the row selected stays selected
+        self.results.set_rows(self.rows, list(range(len(self.rows) - 1, -1, -1)))
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        if not self.rows:
+            self.detail.clear()
+            return
+        key = self.results.current_key()
+        cells = self.rows[len(self.rows) - 1 - key] if key is not None else self.rows[0]
+        file, result, reason = cells[0], cells[1], cells[2]
+        self.detail.setText(f"{file}：{result}。{reason}" if reason else f"{file}：{result}")
 
     def _imported(self, path: Path, got: Imported) -> None:
         conflicts = len(got.conflicts)
@@ -397,4 +446,4 @@ class ReceiveTab(QWidget):
     def _import_failed(self, path: Path, error: BaseException) -> None:
         self.passphrase.forget_if_wrong(error)
         result = self.tr("Cancelled") if cancelled(error) else self.tr("Not imported")
-        self._add([path.name, result, refusal(error), "0", "0", ""])
+        self._add([path.name, result, _failure(error, "sync.import_cancelled"), "0", "0", ""])
