@@ -90,6 +90,15 @@ def _record_visit_with_issue(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> s
     dialog = opened(VisitDialog)
     _choose_household(qtbot, ctx, dialog, address)
     assert dialog.household.household_id == household_id
+    ticked = [
+        i
+        for i in range(dialog.visitors.count())
+        if dialog.visitors.item(i).checkState() == Qt.CheckState.Checked
+    ]
+    assert [dialog.visitors.item(i).text() for i in ticked] == ["张秘书"]  # who records it
+    dialog.visitors.setFocus()
+    dialog.visitors.setCurrentRow(ticked[0])
+    qtbot.keyClick(dialog.visitors, Qt.Key.Key_Space)  # not on this visit
     with qtbot.waitSignal(dialog.failed, timeout=5000):
         click(qtbot, dialog, "保存")  # no visitor, no purpose
     assert dialog.form.error_text("visitors") == "至少选择一名走访人"
