@@ -19,3 +19,14 @@ def write_file(path: str | Path, data: bytes) -> None:
         raise UserError(
             "file.cannot_write", path=str(path), detail=exc.strerror or str(exc)
         ) from exc
+
+
+def unused_path(folder: Path, stem: str, suffix: str) -> Path:
+    """``folder/stem+suffix``, or ``stem-2``, ``-3`` … : a file already there is never
+    overwritten (a package or receipt written twice on one day)."""
+    path = folder / f"{stem}{suffix}"
+    n = 2
+    while path.exists():
+        path = folder / f"{stem}-{n}{suffix}"
+        n += 1
+    return path

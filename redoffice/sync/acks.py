@@ -16,6 +16,7 @@ from redoffice.kit import audit_log, clock
 from redoffice.kit.clock import utcnow
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
+from redoffice.kit.files import unused_path
 from redoffice.models import SyncConflict, SyncHeld, SyncPackage, SyncPartner, SyncPeerKey
 from redoffice.sync import keys, node
 from redoffice.sync.enrol import ENROLLED, REVOKED, canonical, read_signed, write_atomically
@@ -100,20 +101,11 @@ def write_ack(db: Database, own: keys.NodeKeys, result: Imported, folder: Path) 
         "signature": b64(own.sign.sign(canonical(body))),
     }
     folder.mkdir(parents=True, exist_ok=True)
-    target = _name_for(folder, f"回执_{name}_{clock.today():%Y%m%d}_{body['applied_to']}")
+    # an earlier receipt (the first import of a package re-imported) is never overwritten
+    stem = f"回执_{name}_{clock.today():%Y%m%d}_{body['applied_to']}"
+    target = unused_path(folder, stem, SUFFIX)
     write_atomically(target, orjson.dumps(document, option=orjson.OPT_SORT_KEYS))
     return target
-
-
-def _name_for(folder: Path, stem: str) -> Path:
-    """``stem.rosack``, or ``stem-2.rosack``, ``-3`` … : an earlier receipt (the first import
-    of a package re-imported, another package of the day) is never overwritten."""
-    path = folder / f"{stem}{SUFFIX}"
-    n = 2
-    while path.exists():
-        path = folder / f"{stem}-{n}{SUFFIX}"
-        n += 1
-    return path
 
 
 def _read(path: Path) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from redoffice.kit import audit_log, blobs, bulk_load, clock
 from redoffice.kit.clock import utcnow
 from redoffice.kit.db import SCHEMA_HEAD, Database
 from redoffice.kit.errors import UserError
+from redoffice.kit.files import unused_path
 from redoffice.kit.ids import new_id
 from redoffice.kit.steps import QUIET, Steps
 from redoffice.kit.sync_state import STREET_CHANNEL, snapshot
@@ -164,16 +165,6 @@ def _count(conn: Connection, table: Table, owner: str, after: int, upto: int) ->
     return int(conn.execute(chosen.select_from(table)).scalar_one())
 
 
-def _name_for(folder: Path, me: node.Node, seq_to: int) -> Path:
-    stem = f"{me.name}_{clock.today():%Y%m%d}_{seq_to}"
-    path = folder / f"{stem}{wire.SUFFIX}"
-    n = 2
-    while path.exists():
-        path = folder / f"{stem}-{n}{wire.SUFFIX}"
-        n += 1
-    return path
-
-
 def export_package(
     db: Database,
     folder: Path,
@@ -280,7 +271,7 @@ def export_package(
         },
     }
     body = wire.manifest_bytes(manifest)
-    target = _name_for(folder, me, seq_to)
+    target = unused_path(folder, f"{me.name}_{clock.today():%Y%m%d}_{seq_to}", wire.SUFFIX)
     _write_zip(target, body, made.sign.sign(body), members, lambda: steps.report(total - 1, total))
     steps = replace(steps, cancelled=None)  # the file is there: too late to stop
     steps.report(total, total)
