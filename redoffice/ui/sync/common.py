@@ -89,6 +89,19 @@ class Passphrase:
             self.value = None
 
 
+class SyncTab(QWidget):
+    """A tab of the 数据同步 page: the context, the session's key-file passphrase (shared by
+    the tabs) and the node's state as last read (None until the page has read it)."""
+
+    def __init__(
+        self, ctx: AppContext, passphrase: Passphrase, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.passphrase = passphrase
+        self.state: NodeState | None = None
+
+
 class _Relay(QObject):
     """Carries the worker's progress calls to the GUI thread."""
 

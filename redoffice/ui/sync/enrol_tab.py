@@ -21,7 +21,14 @@ from redoffice.ui.kit.errors import report
 from redoffice.ui.kit.preview import PreviewWindow
 from redoffice.ui.kit.row_buttons import RowButtons
 from redoffice.ui.kit.simple_table import SimpleTable
-from redoffice.ui.sync.common import NodeState, Passphrase, heading, note, state_text
+from redoffice.ui.sync.common import (
+    NodeState,
+    Passphrase,
+    SyncTab,
+    heading,
+    note,
+    state_text,
+)
 from redoffice.ui.sync.dialogs import EnrolImportDialog, ask_passphrase, fingerprint_label
 
 ENROLMENT_FILES = "登记文件 (*.roenrol);;所有文件 (*)"
@@ -39,7 +46,7 @@ def _export(
         return found, sheet.read_bytes()
 
 
-class EnrolTab(QWidget):
+class EnrolTab(SyncTab):
     """``changed_keys``: keys were made (the page reads the node's state again)."""
 
     changed_keys = Signal()
@@ -47,10 +54,7 @@ class EnrolTab(QWidget):
     def __init__(
         self, ctx: AppContext, passphrase: Passphrase, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.passphrase = passphrase
-        self.state: NodeState | None = None
+        super().__init__(ctx, passphrase, parent)
         # 1. this node's keys
         self.identity = note()
         self.identity.setObjectName("identity")

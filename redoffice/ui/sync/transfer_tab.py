@@ -38,6 +38,7 @@ from redoffice.ui.sync.common import (
     LongWork,
     NodeState,
     Passphrase,
+    SyncTab,
     cancelled,
     heading,
     note,
@@ -88,16 +89,13 @@ def _needs_passphrase(tab: QWidget, state: NodeState | None, passphrase: Passphr
     return bool(passphrase.value)
 
 
-class SendTab(QWidget):
+class SendTab(SyncTab):
     """Community: 导出数据包 into the folder chosen (the last one, or a USB stick), 导入回执."""
 
     def __init__(
         self, ctx: AppContext, passphrase: Passphrase, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.passphrase = passphrase
-        self.state: NodeState | None = None
+        super().__init__(ctx, passphrase, parent)
         self.summary = note()
         self.summary.setObjectName("send-summary")
         self.summary.setStyleSheet("font-size: 14px;")
@@ -291,7 +289,7 @@ class SendTab(QWidget):
         self._add_ack_line(f"{path.name}：{refusal(error)}")
 
 
-class ReceiveTab(QWidget):
+class ReceiveTab(SyncTab):
     """Street office: 导入数据包 (several files, or dropped onto the tab), each result listed."""
 
     imported = Signal()
@@ -299,10 +297,7 @@ class ReceiveTab(QWidget):
     def __init__(
         self, ctx: AppContext, passphrase: Passphrase, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.passphrase = passphrase
-        self.state: NodeState | None = None
+        super().__init__(ctx, passphrase, parent)
         self.setAcceptDrops(True)
         self.import_button = QPushButton(self.tr("Import packages…"))
         self.import_button.setObjectName("import-packages")
