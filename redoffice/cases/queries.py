@@ -24,6 +24,7 @@ from redoffice.kit.clock import utcnow
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.records import contains
+from redoffice.kit.scope import owned
 from redoffice.kit.validation import mask_name
 from redoffice.models import Case, Grid, Household, Organization, Resident, Staff
 from redoffice.registry.reference import worker_grids
@@ -82,7 +83,7 @@ SORTS: Final = {
 }
 
 
-def _select() -> Select[Any]:
+def _select(db: Database) -> Select[Any]:
     """Case columns (plain rows, no ORM objects: lists of thousands stay fast) and the names
     of reporter, assignee, 网格 and address."""
     reporter = aliased(Resident)
@@ -101,6 +102,7 @@ def _select() -> Select[Any]:
         .outerjoin(Organization, Organization.id == Case.assignee_org_id)
         .outerjoin(Household, Household.id == Case.household_id)
         .outerjoin(Grid, Grid.id == Household.grid_id)
+        .where(owned(db, Case.__table__))
     )
 
 
@@ -160,7 +162,7 @@ def case_rows(db: Database, ids: Sequence[str]) -> list[CaseRow]:
     """Rows for the given ids, in the same order."""
     now = utcnow()
     with db.read() as s:
-        rows = s.execute(_select().where(Case.id.in_(list(ids)))).all()
+        rows = s.execute(_select(db).where(Case.id.in_(list(ids)))).all()
     by_id = {r.id: _row(r, now) for r in rows}
     return [by_id[i] for i in ids if i in by_id]
 
@@ -176,7 +178,7 @@ def list_cases(
     """Cases in the filter's order (number by default), at most ``limit``; reporters' names
     masked, overdue derived from now."""
     now = utcnow()
-    query = _select().where(*conditions(f, now)).order_by(*_order(f)).limit(limit)
+    query = _select(db).where(*conditions(f, now)).order_by(*_order(f)).limit(limit)
     with db.read() as s:
         rows = s.execute(query).all()
     return [_row(r, now) for r in rows]

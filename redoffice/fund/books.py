@@ -27,6 +27,7 @@ from redoffice.fund.codes import (
 )
 from redoffice.fund.periods import Period, parse_period
 from redoffice.kit.db import Database
+from redoffice.kit.scope import own
 from redoffice.models import FundAccount, FundApplication, FundEntry, Staff
 from redoffice.settings import config
 
@@ -46,7 +47,6 @@ class AccountBalance:
 
 def balances(db: Database) -> list[AccountBalance]:
     """Every live account of the community with its balance (the last entry's balance_after)."""
-    node = db.node_id
     with db.read() as s:
         last = (
             select(
@@ -55,7 +55,7 @@ def balances(db: Database) -> list[AccountBalance]:
                 func.count().label("entries"),
                 func.max(FundEntry.entry_date).label("last_date"),
             )
-            .where(FundEntry.owner_node == node)
+            .where(own(db, FundEntry.owner_node))
             .group_by(FundEntry.account_id)
             .subquery()
         )
@@ -64,9 +64,9 @@ def balances(db: Database) -> list[AccountBalance]:
             .outerjoin(last, last.c.account_id == FundAccount.id)
             .outerjoin(
                 FundEntry,
-                (FundEntry.number == last.c.number) & (FundEntry.owner_node == node),
+                (FundEntry.number == last.c.number) & (FundEntry.account_id == last.c.account_id),
             )
-            .where(FundAccount.owner_node == node, FundAccount.deleted.is_(False))
+            .where(own(db, FundAccount.owner_node), FundAccount.deleted.is_(False))
             .order_by(FundAccount.name)
         ).all()
         return [
@@ -184,7 +184,7 @@ def ledger_rows(
 ) -> list[LedgerRow]:
     """The 基金台账 by entry number, optionally one account's, between two dates (inclusive)
     or of one kind (income / payment / reversal)."""
-    cond = [FundEntry.owner_node == db.node_id]
+    cond = [own(db, FundEntry.owner_node)]
     if account_id:
         cond.append(FundEntry.account_id == account_id)
     if date_from:
@@ -196,7 +196,7 @@ def ledger_rows(
     with db.read() as s:
         honour_fen = honour_from(s)
         rows = entry_rows(s, *cond)
-        reversed_by = reversals(s, FundEntry.owner_node == db.node_id)
+        reversed_by = reversals(s, own(db, FundEntry.owner_node))
         return [
             LedgerRow(
                 id=e.id,
@@ -270,7 +270,6 @@ def totals(db: Database, period: str | Period) -> PeriodTotals:
     source or use of the entry they reverse), and each account's opening and closing
     balance (every live account, and any other that has entries)."""
     span = parse_period(period) if isinstance(period, str) else period
-    node = db.node_id
     target = aliased(FundEntry)
     with db.read() as s:
         rows = s.execute(
@@ -286,17 +285,17 @@ def totals(db: Database, period: str | Period) -> PeriodTotals:
                 target.use,
             )
             .outerjoin(target, target.id == FundEntry.reverses_id)
-            .where(FundEntry.owner_node == node, FundEntry.entry_date <= span.ends_on)
+            .where(own(db, FundEntry.owner_node), FundEntry.entry_date <= span.ends_on)
         ).all()
         names = dict(
             s.execute(
-                select(FundAccount.id, FundAccount.name).where(FundAccount.owner_node == node)
+                select(FundAccount.id, FundAccount.name).where(own(db, FundAccount.owner_node))
             ).all()
         )
         live = set(
             s.scalars(
                 select(FundAccount.id).where(
-                    FundAccount.owner_node == node, FundAccount.deleted.is_(False)
+                    own(db, FundAccount.owner_node), FundAccount.deleted.is_(False)
                 )
             )
         )

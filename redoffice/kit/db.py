@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from redoffice import __version__
-from redoffice.kit import changes, clock, logs, touched
+from redoffice.kit import changes, clock, logs, scope, touched
 from redoffice.kit.errors import UserError
 from redoffice.kit.paths import data_dir
 from redoffice.models import AppRelease, Setting
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).parent.parent / "migrations"
 # The newest migration. Kept here so that opening a current database needs no Alembic import
 # (0.2 s of the 1 s start-up budget); a test checks it against the migration scripts.
-SCHEMA_HEAD = "0016"
+SCHEMA_HEAD = "0017"
 BACKUPS_KEPT = 7
 BACKUP_EVERY_HOURS = 20
 STAMP = "%Y%m%d-%H%M%S-%f"  # in a backup's name: when it was made, by the clock
@@ -215,11 +215,13 @@ class Database:
         self._factory = _session_factory(engine, within)
         changes.install(self._factory)
         touched.install(self._factory, engine)
+        scope.install(self._factory)
         if not _SESSION_HOOKS:
             raise RuntimeError("import redoffice.features before opening a database")
         for install in _SESSION_HOOKS:
             install(self._factory)
-        self.node_id = self._setting("node.id") or ""
+        self.community: str | None = None  # a street's read scope (kit/scope.py); None = all
+        self.refresh_identity()
         self.has_fts = self._has_table("resident_name_fts")
 
     def _has_table(self, name: str) -> bool:
@@ -251,8 +253,10 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for queries only; loaded objects stay readable after it closes."""
-        session = self._factory()
+        """A session for queries only; loaded objects stay readable after it closes. On a
+        street database it shows only ``self.community``'s rows when one is chosen
+        (:mod:`redoffice.kit.scope`)."""
+        session = self._factory(info={scope.SCOPE_KEY: self.community})
         try:
             yield session
         finally:
@@ -268,6 +272,7 @@ class Database:
 
     def refresh_identity(self) -> None:
         self.node_id = self._setting("node.id") or ""
+        self.is_street = self._setting("sync.role") == "street"
 
     @property
     def is_sqlite(self) -> bool:

@@ -18,6 +18,7 @@ from redoffice.kit.clock import utcnow
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.records import contains, live
+from redoffice.kit.scope import owned
 from redoffice.kit.validation import Checker, required_text
 from redoffice.meetings.codes import OPEN_RESOLUTION, PARTIES
 from redoffice.models import (
@@ -107,7 +108,7 @@ def _conditions(f: ResolutionFilter, today: date) -> list[ColumnElement[bool]]:
     return cond
 
 
-def _select() -> Select[Any]:
+def _select(db: Database) -> Select[Any]:
     latest = (
         select(ResolutionNote.note)
         .where(ResolutionNote.resolution_id == Resolution.id, ResolutionNote.note != "")
@@ -115,12 +116,16 @@ def _select() -> Select[Any]:
         .limit(1)
         .scalar_subquery()
     )
-    return select(
-        Resolution.__table__,
-        Meeting.meeting_date,
-        Meeting.title.label("meeting_title"),
-        latest.label("progress"),
-    ).join(Meeting, Meeting.id == Resolution.meeting_id)
+    return (
+        select(
+            Resolution.__table__,
+            Meeting.meeting_date,
+            Meeting.title.label("meeting_title"),
+            latest.label("progress"),
+        )
+        .join(Meeting, Meeting.id == Resolution.meeting_id)
+        .where(owned(db, Resolution.__table__))
+    )
 
 
 def _estates(s: Session, meeting_ids: set[str]) -> dict[str, str]:
@@ -166,7 +171,7 @@ def list_resolutions(
     """Resolutions by deadline (then number), at most ``limit``; 逾期 derived from ``today``."""
     today = today or clock.today()
     query = (
-        _select()
+        _select(db)
         .where(*_conditions(f, today))
         .order_by(Resolution.deadline, Resolution.number)
         .limit(limit)
@@ -328,7 +333,7 @@ def notes(db: Database, resolution_id: str) -> list[NoteEntry]:
 def get_resolutions(db: Database, ids: Sequence[str]) -> list[ResolutionRow]:
     today = clock.today()
     with db.read() as s:
-        rows = s.execute(_select().where(Resolution.id.in_(list(ids)))).all()
+        rows = s.execute(_select(db).where(Resolution.id.in_(list(ids)))).all()
         estates = _estates(s, {r.meeting_id for r in rows})
     by_id = {r.id: _row(r, estates, today) for r in rows}
     return [by_id[i] for i in ids if i in by_id]

@@ -17,6 +17,7 @@ from redoffice.kit import clock
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.records import contains
+from redoffice.kit.scope import owned
 from redoffice.models import (
     Grid,
     Household,
@@ -102,7 +103,7 @@ def _rate(part: int, whole: int) -> float | None:
     return None if whole == 0 else min(part / whole, 1.0)
 
 
-def _select() -> Any:
+def _select(db: Database) -> Any:
     claim = and_(
         WishClaim.wish_id == Wish.id,
         WishClaim.status.in_(("live", "fulfilled")),
@@ -124,6 +125,7 @@ def _select() -> Any:
         .outerjoin(Grid, Grid.id == Household.grid_id)
         .outerjoin(WishRound, WishRound.id == Wish.round_id)
         .outerjoin(WishClaim, claim)
+        .where(owned(db, Wish.__table__))
     )
 
 
@@ -172,7 +174,7 @@ def list_wishes(
     db: Database, f: WishFilter = WishFilter(), today: date | None = None
 ) -> list[WishRow]:
     """Wishes, rolled-over (priority) ones first, then by number."""
-    query = _select().where(*_conditions(f)).order_by(Wish.rollovers.desc(), Wish.number)
+    query = _select(db).where(*_conditions(f)).order_by(Wish.rollovers.desc(), Wish.number)
     with db.read() as s:
         return _rows(s, query, today or clock.today())
 
@@ -205,7 +207,7 @@ def wish_ids(
 
 def get_wishes(db: Database, ids: Sequence[str]) -> list[WishRow]:
     with db.read() as s:
-        found = {r.id: r for r in _rows(s, _select().where(Wish.id.in_(ids)), clock.today())}
+        found = {r.id: r for r in _rows(s, _select(db).where(Wish.id.in_(ids)), clock.today())}
     return [found[i] for i in ids if i in found]
 
 
@@ -213,7 +215,7 @@ def overdue_claims(db: Database, today: date | None = None) -> list[WishRow]:
     """Live claims whose claimer has not contacted the beneficiary by the deadline."""
     today = today or clock.today()
     query = (
-        _select()
+        _select(db)
         .where(
             Wish.deleted.is_(False),
             WishClaim.status == "live",

@@ -1,0 +1,84 @@
+"""Which community's rows a read shows: the street office's scope, in one place.
+
+A street database holds every enrolled community's synced rows, each marked by ``owner_node``
+(the community's node id). ``db.community`` names the community a street clerk is looking at;
+``None`` (the default, and always on a community database) shows every row.
+
+- ORM reads: every SELECT a :meth:`Database.read` session runs gets
+  ``with_loader_criteria(SyncedRecord, owner_node == community, include_aliases=True)`` from
+  a ``do_orm_execute`` event (SQLAlchemy's documented multi-tenant recipe): each synced entity
+  in the statement, joined, aliased or in a subquery, is filtered. Writes (``db.uow()``
+  sessions) are never filtered.
+- Core reads (``select(Case.__table__)``, ``table.c`` columns): the ORM event cannot see a
+  plain table, so such queries add :func:`owned` for their table themselves.
+
+Only read sessions carry the scope: it travels in the session's ``info`` (``SCOPE_KEY``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Final
+
+from sqlalchemy import ColumnElement, Table, event, select, true
+from sqlalchemy.orm import ORMExecuteState, with_loader_criteria
+
+from redoffice.models import SyncPartner
+from redoffice.models.base import SyncedRecord
+
+if TYPE_CHECKING:
+    from redoffice.kit.db import Database
+
+SCOPE_KEY: Final = "community"
+
+
+def install(session_factory: Any) -> None:
+    """Attach the scope to a ``sessionmaker`` (done once by :class:`Database`)."""
+    event.listen(session_factory, "do_orm_execute", _scoped)
+
+
+def _scoped(state: ORMExecuteState) -> None:
+    node = state.session.info.get(SCOPE_KEY)
+    if node is None or not state.is_select or state.is_column_load:
+        return
+    state.statement = state.statement.options(
+        with_loader_criteria(
+            SyncedRecord,
+            lambda cls: cls.owner_node == node,
+            include_aliases=True,
+        )
+    )
+
+
+def owned(db: Database, table: Table | Any) -> ColumnElement[bool]:
+    """The condition a Core query (a plain ``Table`` or alias) adds to show only the rows of
+    ``db.community``; always true when no community is chosen."""
+    if db.community is None:
+        return true()
+    return table.c.owner_node == db.community
+
+
+def owner(db: Database) -> str | None:
+    """The one node whose rows a node-bound read (a community's fund books: numbering and
+    balances run per community) shows: the chosen community on a street database, every
+    community's (None) when none is chosen there, and the database's own on a community's."""
+    if db.community is not None:
+        return db.community
+    return None if db.is_street else db.node_id
+
+
+def community_names(db: Database) -> dict[str, str]:
+    """Each enrolled community's node id and name (for columns and filters), by name."""
+    with db.read() as s:
+        rows = s.execute(
+            select(SyncPartner.node_id, SyncPartner.name)
+            .where(SyncPartner.role == "community")
+            .order_by(SyncPartner.name)
+        ).all()
+    return {node: name for node, name in rows}
+
+
+def own(db: Database, column: Any) -> ColumnElement[bool]:
+    """``column == owner(db)`` for a node-bound read; always true when every community's rows
+    are shown (the ORM scope, if any, does the filtering then)."""
+    node = owner(db)
+    return true() if node is None else column == node
