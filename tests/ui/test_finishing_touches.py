@@ -25,6 +25,7 @@ from redoffice.registry import residents, search
 from redoffice.registry.search import ResidentQuery
 from redoffice.settings import calendar
 from redoffice.ui.cases.cases_page import CasesPage
+from redoffice.ui.kit.bar_chart import BarChart
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.help_window import HelpDialog
 from redoffice.ui.kit.resources import prefer_chinese_dates
@@ -39,7 +40,7 @@ from redoffice.ui.settings.holiday_paste import HolidayPasteDialog
 from redoffice.ui.settings.work_settings import CalendarSettings
 from redoffice.ui.visits.visits_page import VisitsPage
 from redoffice.ui.wishes.wishes_page import WishesPage
-from redoffice.ui.workbench.dashboard import BarChart, Dashboard
+from redoffice.ui.workbench.dashboard import Dashboard
 
 
 def test_qt_file_dialog_speaks_chinese(qtbot: QtBot) -> None:
