@@ -218,3 +218,47 @@ def agenda_cases(db: Database, estate_ids: tuple[str, ...]) -> list[tuple[str, s
     open request while no 小区 is chosen."""
     f = CaseFilter(open_only=True, sort="accepted", estate_ids=estate_ids or None)
     return [(f"{c.number} {c.category}：{c.description[:30]}", c.id) for c in list_cases(db, f)]
+
+
+@dataclass(frozen=True)
+class PeriodCounts:
+    """Meetings held from ``start`` to ``end`` (the minutes finalised, not called off) and the
+    议定事项 due in those days (not cancelled): how many, and how many were done by their
+    deadline."""
+
+    held: int
+    resolutions_due: int
+    done_on_time: int
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return self.done_on_time / self.resolutions_due if self.resolutions_due else None
+
+
+def period_counts(db: Database, start: date, end: date) -> PeriodCounts:
+    if end < start:
+        raise UserError("date_order")
+    on_time = case(
+        (
+            (Resolution.status == "done") & (Resolution.completed_on <= Resolution.deadline),
+            1,
+        ),
+        else_=0,
+    )
+    with db.read() as s:
+        held = s.scalar(
+            select(func.count()).where(
+                Meeting.deleted.is_(False),
+                Meeting.status == "final",
+                Meeting.cancelled_on.is_(None),
+                Meeting.meeting_date.between(start, end),
+            )
+        )
+        due, done = s.execute(
+            select(func.count(), func.sum(on_time)).where(
+                Resolution.deleted.is_(False),
+                Resolution.status != "cancelled",
+                Resolution.deadline.between(start, end),
+            )
+        ).one()
+    return PeriodCounts(int(held or 0), int(due or 0), int(done or 0))

@@ -326,3 +326,34 @@ def claimer_choices(db: Database) -> ClaimerChoices:
         for m in list_members(db, active_only=True)
     ]
     return ClaimerChoices(members, [(u.name, u.id) for u in partner_units(db)])
+
+
+@dataclass(frozen=True)
+class ServiceTotals:
+    """双报到 in a period: the members registered (active, reported by its last day), those
+    who served in it, and their service time."""
+
+    members: int
+    serving: int
+    minutes: int
+
+
+def service_totals(db: Database, start: date, end: date) -> ServiceTotals:
+    if end < start:
+        raise UserError("date_order")
+    with db.read() as s:
+        members = s.scalar(
+            select(func.count()).where(
+                PartyMember.deleted.is_(False),
+                PartyMember.active.is_(True),
+                PartyMember.reported_on <= end,
+            )
+        )
+        serving, minutes = s.execute(
+            select(
+                func.count(func.distinct(ServiceRecord.member_id)), func.sum(ServiceRecord.minutes)
+            ).where(
+                ServiceRecord.deleted.is_(False), ServiceRecord.service_date.between(start, end)
+            )
+        ).one()
+    return ServiceTotals(int(members or 0), int(serving or 0), int(minutes or 0))
