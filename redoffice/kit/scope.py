@@ -17,6 +17,8 @@ Only read sessions carry the scope: it travels in the session's ``info`` (``SCOP
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Final
 
 from sqlalchemy import ColumnElement, Table, event, select, true
@@ -47,6 +49,18 @@ def _scoped(state: ORMExecuteState) -> None:
             include_aliases=True,
         )
     )
+
+
+@contextmanager
+def scoped(db: Database, node: str | None) -> Iterator[None]:
+    """Reads of ``db`` show only ``node``'s rows (None: every community's) until the block
+    ends; the scope before it is given back."""
+    before = db.community
+    db.community = node
+    try:
+        yield
+    finally:
+        db.community = before
 
 
 def owned(db: Database, table: Table | Any) -> ColumnElement[bool]:

@@ -9,8 +9,6 @@ the communities' rows up, so it always equals their sum; its rates are taken fro
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 
@@ -19,7 +17,7 @@ from redoffice.fund import books
 from redoffice.fund.periods import Period, parse_period
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
-from redoffice.kit.scope import community_names
+from redoffice.kit.scope import community_names, scoped
 from redoffice.meetings.queries import period_counts
 from redoffice.registry.party_members import service_totals
 from redoffice.visits.queries import coverage_between
@@ -118,17 +116,6 @@ class StreetStats:
     period: Period
     rows: list[Figures]  # one per community, by name
     total: Figures
-
-
-@contextmanager
-def scoped(db: Database, node: str | None) -> Iterator[None]:
-    """Reads of ``db`` show only ``node``'s rows (None: all) until the block ends."""
-    before = db.community
-    db.community = node
-    try:
-        yield
-    finally:
-        db.community = before
 
 
 def community_figures(db: Database, node: str, name: str, period: Period) -> Figures:
