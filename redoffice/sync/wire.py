@@ -81,8 +81,14 @@ OLDEST_COMPATIBLE_SCHEMA: Final = "0013"
 
 
 def synced_tables() -> list[Table]:
-    """Every synced table, parents before the tables that point at them."""
-    names = {m.class_.__table__.name for m in Base.registry.mappers if synced(m.class_)}
+    """Every synced table a package carries, parents before the tables that point at them.
+    The street's own records (``__street_owned__``: its decisions, replies, notices) travel
+    only in its receipts (:mod:`redoffice.street.orders`): a package line of one is refused."""
+    names = {
+        m.class_.__table__.name
+        for m in Base.registry.mappers
+        if synced(m.class_) and not getattr(m.class_, "__street_owned__", False)
+    }
     return [t for t in Base.metadata.sorted_tables if t.name in names]
 
 
