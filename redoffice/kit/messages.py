@@ -381,6 +381,25 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "registry.erase_reason": "请填写清除个人信息的原因（如：本人申请删除）",
     "registry.erased": "这位居民的个人信息已经清除过",
+    # issue 15: the street's decisions, replies and notices (redoffice/street/)
+    "street.application_not_found": "没有找到救助申请“{ref}”",
+    "street.case_not_found": "没有找到诉求“{ref}”",
+    "street.ambiguous": "“{ref}”在多个社区都有（{communities}），请用记录编号（ID）指明",
+    "street.not_awaiting": "申请 {number} 现在是“{status}”，不是待上级审批，不能审批",
+    "street.already_decided": "申请 {number} 已经审批过，一份申请只审批一次",
+    "street.not_escalated": "诉求 {number} 没有转街道，不能答复",
+    "street.unknown_community": "没有登记名为“{name}”的社区（请用社区编号或节点编号）",
+    "street.no_recipient": "请指定通知发给哪些社区（--to），或发给全部社区（--all）",
+    "street.no_package_yet": "{name}还没有发来过数据包，先导入它的数据包再发回执",
+    "street.notice_not_found": "没有找到这条通知",
+    "street.notice_done": "通知“{title}”已经完成过",
+    "street.not_addressed": "回执里有一条不是发给本社区的记录（{table} {row}），回执无效",
+    "street.decision_unknown": "街道的审批（{outcome}）对应的申请在本社区不存在，已保存、未执行",
+    "street.decision_kept": (
+        "街道对申请 {number} 的审批（{outcome}）已保存，但申请现在是“{status}”，没有改动"
+    ),
+    "street.reply_unknown": "街道（{department}）的答复对应的诉求在本社区不存在，答复已保存",
+    "street.reply_note": "街道答复（承办部门：{department}）：{text}",
 }
 
 FIELDS: Final[dict[str, str]] = {
@@ -556,6 +575,15 @@ FIELDS: Final[dict[str, str]] = {
     "fund.repeat_months": "不重复救助的间隔（月）",
     "fund.honour_yuan": "颁发荣誉证书的捐赠额（元）",
     "fund.supervision_phone": "监督电话",
+    "street_outcome": "审批结果",
+    "street_opinion": "审批意见",
+    "street_department": "承办部门",
+    "street_reply": "答复内容",
+    "street_notice_kind": "类别",
+    "street_notice_title": "通知标题",
+    "street_notice_body": "通知内容",
+    "street_notice_due": "完成期限",
+    "street_notice_note": "完成情况",
 }
 
 

@@ -32,6 +32,13 @@ from redoffice.models.registry import (
     ResidentTag,
     Staff,
 )
+from redoffice.models.street import (
+    NoticeCompletion,
+    StreetDecision,
+    StreetInbox,
+    StreetNotice,
+    StreetReply,
+)
 from redoffice.models.sync import (
     SyncConflict,
     SyncHeld,
@@ -100,6 +107,7 @@ __all__ = [
     "MeetingEstate",
     "MeetingRevision",
     "MinutesDraft",
+    "NoticeCompletion",
     "Organization",
     "PartyMember",
     "Resident",
@@ -109,6 +117,10 @@ __all__ = [
     "ServiceRecord",
     "Setting",
     "Staff",
+    "StreetDecision",
+    "StreetInbox",
+    "StreetNotice",
+    "StreetReply",
     "SyncConflict",
     "SyncCounter",
     "SyncHeld",

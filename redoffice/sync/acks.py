@@ -18,6 +18,7 @@ from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.files import unused_path
 from redoffice.models import SyncConflict, SyncHeld, SyncPackage, SyncPartner, SyncPeerKey
+from redoffice.street import orders
 from redoffice.sync import keys, node
 from redoffice.sync.enrol import ENROLLED, REVOKED, canonical, read_signed, write_atomically
 from redoffice.sync.keys import PublicKeys, b64, unb64
@@ -26,7 +27,8 @@ if TYPE_CHECKING:
     from redoffice.sync.packages import Imported
 
 FORMAT: Final = "redoffice-ack"
-VERSION: Final = 1
+VERSION: Final = 2  # 2: the street's records for the community (``orders``, decision 0022)
+CURRENT: Final = "current"  # a receipt answering no package (write_receipt)
 SUFFIX: Final = ".rosack"
 MAX_BYTES: Final = 16 * 1024**2
 _BODY: Final = frozenset(
@@ -42,6 +44,7 @@ _BODY: Final = frozenset(
         "records",
         "conflicts",
         "audit_checkpoint",
+        "orders",
         "created_at",
     }
 )
@@ -57,10 +60,13 @@ class AckImported:
     package_status: str
     reason: str
     conflicts: int
+    street_new: int = 0  # the street's records new here (decisions, replies, notices)
+    street_reports: tuple[str, ...] = ()  # decisions or replies kept without effect, why
 
 
 def write_ack(db: Database, own: keys.NodeKeys, result: Imported, folder: Path) -> Path:
-    """The signed acknowledgement of ``result`` for its sender, written into ``folder``."""
+    """The signed acknowledgement of ``result`` for its sender, written into ``folder``, with
+    the street's records for that community not yet confirmed (:mod:`redoffice.street.orders`)."""
     with db.read() as s:
         partner = s.get(SyncPartner, result.sender)
         if partner is None:
@@ -79,21 +85,64 @@ def write_ack(db: Database, own: keys.NodeKeys, result: Imported, folder: Path) 
             # held in a new epoch this street has not begun (restored from a backup): in that
             # epoch nothing is applied here, so the community sends it again from its start
             epoch, applied_to = waiting.epoch, 0
-        body = {
-            "node": db.node_id,
-            "key_id": own.key_id,
-            "recipient": partner.node_id,
-            "package_id": result.package_id,
-            "status": result.status,
-            "reason": result.reason,
-            "epoch": epoch,
-            "applied_to": applied_to,
-            "records": result.records,
-            "conflicts": conflicts,
-            "audit_checkpoint": {"id": partner.audit_id, "hash": partner.audit_hash},
-            "created_at": audit_log.instant(utcnow()),
-        }
-        name = partner.name
+    answer = _Answer(result.package_id, result.status, result.reason, result.records, conflicts)
+    return _write(db, own, partner, answer, (epoch, applied_to), folder)
+
+
+def write_receipt(db: Database, own: keys.NodeKeys, community: str, folder: Path) -> Path:
+    """A receipt for ``community`` answering no package (status ``current``): the state it
+    would acknowledge now, carrying the street's records for it not yet confirmed — what a
+    clerk sends after deciding, without waiting for the community's next package."""
+    node.require(db, node.STREET)
+    with db.read() as s:
+        partner = s.scalars(
+            select(SyncPartner).where(
+                (SyncPartner.node_id == community) | (SyncPartner.code == community),
+                SyncPartner.role == node.COMMUNITY,
+            )
+        ).first()
+    if partner is None:
+        raise UserError("street.unknown_community", name=community)
+    if partner.status == REVOKED:
+        raise UserError("sync.partner_revoked", name=partner.name)
+    if not partner.epoch:
+        raise UserError("street.no_package_yet", name=partner.name)
+    answer = _Answer("", CURRENT, "", 0, [])
+    return _write(db, own, partner, answer, (partner.epoch, partner.applied_seq), folder)
+
+
+@dataclass(frozen=True)
+class _Answer:
+    package_id: str
+    status: str
+    reason: str
+    records: int
+    conflicts: list[dict[str, Any]]
+
+
+def _write(
+    db: Database,
+    own: keys.NodeKeys,
+    partner: SyncPartner,
+    answer: _Answer,
+    applied: tuple[int, int],
+    folder: Path,
+) -> Path:
+    body = {
+        "node": db.node_id,
+        "key_id": own.key_id,
+        "recipient": partner.node_id,
+        "package_id": answer.package_id,
+        "status": answer.status,
+        "reason": answer.reason,
+        "epoch": applied[0],
+        "applied_to": applied[1],
+        "records": answer.records,
+        "conflicts": answer.conflicts,
+        "audit_checkpoint": {"id": partner.audit_id, "hash": partner.audit_hash},
+        "orders": orders.sealed_for(db.engine, db.node_id, partner.node_id),
+        "created_at": audit_log.instant(utcnow()),
+    }
     document = {
         "format": FORMAT,
         "version": VERSION,
@@ -102,7 +151,7 @@ def write_ack(db: Database, own: keys.NodeKeys, result: Imported, folder: Path) 
     }
     folder.mkdir(parents=True, exist_ok=True)
     # an earlier receipt (the first import of a package re-imported) is never overwritten
-    stem = f"回执_{name}_{clock.today():%Y%m%d}_{body['applied_to']}"
+    stem = f"回执_{partner.name}_{clock.today():%Y%m%d}_{body['applied_to']}"
     target = unused_path(folder, stem, SUFFIX)
     write_atomically(target, orjson.dumps(document, option=orjson.OPT_SORT_KEYS))
     return target
@@ -123,16 +172,19 @@ def _read(path: Path) -> dict[str, Any]:
         check = body["audit_checkpoint"]
         if not isinstance(check, dict) or set(check) != {"id", "hash"}:
             raise ValueError("audit_checkpoint 无效")
+        orders.check_shape(body["orders"])
         document["signature"] = unb64(document["signature"])
     except (ValueError, UnicodeDecodeError, KeyError, TypeError) as exc:
         raise UserError("sync.ack_unreadable", name=name, detail=str(exc)) from exc
     return document
 
 
-def import_ack(db: Database, path: Path) -> AckImported:
+def import_ack(db: Database, path: Path, passphrase: str | None = None) -> AckImported:
     """Verify an acknowledgement from the pinned street office and move the acknowledged
     sequence number (forwards; backwards only for a held package's acknowledgement, which says
-    the street lacks a part; importing the same one again changes nothing)."""
+    the street lacks a part; importing the same one again changes nothing). The street's
+    records it carries are applied in the same transaction (:mod:`redoffice.street.orders`;
+    decrypting them takes this node's keys, ``passphrase`` for a key file)."""
     node.require(db, node.COMMUNITY)
     document = _read(path)
     body = document["body"]
@@ -158,6 +210,8 @@ def import_ack(db: Database, path: Path) -> AckImported:
         raise UserError("sync.ack_signature", name=path.name) from exc
     if body["recipient"] != db.node_id:
         raise UserError("sync.ack_other")
+    sent = body["orders"]
+    rows = orders.opened(sent, keys.load_keys(db, passphrase), path.name)
     with db.uow() as s:
         p = s.get(SyncPartner, partner.node_id)
         assert p is not None
@@ -198,6 +252,10 @@ def import_ack(db: Database, path: Path) -> AckImported:
         )
         acked = p.acked_seq
         epoch = p.epoch
+        applied = orders.apply(s, partner.node_id, partner.name, sent, rows)
+        if applied.new:
+            details = {"street": partner.node_id, "new": applied.new, "seq_to": applied.seq_to}
+            audit_log.record(s, "street_orders", "street_inbox", partner.node_id, details)
     return AckImported(
         "moved" if moved else "unchanged",
         epoch,
@@ -205,4 +263,6 @@ def import_ack(db: Database, path: Path) -> AckImported:
         body["status"],
         body["reason"],
         len(body["conflicts"]),
+        applied.new,
+        tuple(applied.reports),
     )

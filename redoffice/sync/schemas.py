@@ -20,10 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
-import orjson
-
 from redoffice.kit.db import SCHEMA_HEAD
-from redoffice.sync.enrol import strict_json
 
 Converter = Callable[[str, dict[str, Any]], dict[str, Any]]
 
@@ -32,6 +29,7 @@ CONVERTERS: dict[str, Converter | None] = {
     "0013": None,  # 0014 added the sync's own tables only
     "0014": None,  # 0015 added local tables and conflict review columns only
     "0015": None,  # 0016 added the app_release stamp only
+    "0016": None,  # 0017 added the street's tables only (an older package has none of them)
 }
 NEWER: Final = "newer"
 CURRENT: Final = "current"
@@ -71,20 +69,17 @@ def oldest() -> str:
     return schema
 
 
-def line_converter(schema: str) -> Callable[[bytes], bytes] | None:
-    """What turns a line of ``schema`` into a line of the current schema; None when the lines
-    are read as they are (the current schema, or only steps that change nothing)."""
+def row_converter(schema: str) -> Converter | None:
+    """What brings a row of ``schema`` (a line's row, parsed strictly: duplicate keys and NaN
+    refused before) to the current schema; None when rows are read as they are (the current
+    schema, or only steps that change nothing)."""
     steps = [step for step in chain(schema) or [] if step is not None]
     if not steps:
         return None
 
-    def convert(raw: bytes) -> bytes:
-        document = strict_json(raw)  # duplicate keys, NaN: refused before converting
-        if not isinstance(document, dict) or set(document) != {"t", "r"}:
-            raise ValueError("行的结构不对")
-        table, row = document["t"], document["r"]
+    def convert(table: str, row: dict[str, Any]) -> dict[str, Any]:
         for step in steps:
             row = step(table, row)
-        return orjson.dumps({"t": table, "r": row})
+        return row
 
     return convert
