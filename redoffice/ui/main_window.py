@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from redoffice.ui.kit.context import AppContext
     from redoffice.ui.kit.help_window import HelpDialog
     from redoffice.ui.meetings.meetings_page import MeetingsPage
+    from redoffice.ui.street.communities_page import CommunitiesPage
     from redoffice.ui.sync.sync_page import SyncPage
     from redoffice.ui.visits.visits_page import VisitsPage
     from redoffice.ui.wishes.wishes_page import WishesPage
@@ -64,6 +66,20 @@ def _lazy(module: str, name: str) -> Callable[[AppContext], QWidget]:
     return build
 
 
+def _read_only(build: Callable[[AppContext], QWidget]) -> Callable[[AppContext], QWidget]:
+    """A community's page as the street office sees it: no button that would change the
+    community's records."""
+
+    def build_read_only(ctx: AppContext) -> QWidget:
+        from redoffice.ui.street.read_only import make_read_only
+
+        page = build(ctx)
+        make_read_only(page)
+        return page
+
+    return build_read_only
+
+
 def warm_up() -> None:
     """Run on the worker once the window shows: import the pages' modules ahead of the first
     click, so opening a page does not stall on imports."""
@@ -92,13 +108,14 @@ class MainWindow(QMainWindow):
         )
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
-        self._add_pages()
-        self.nav.setCurrentRow(0)
+        self._add_pages(self._community_pages())
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        self.work_area = QVBoxLayout()  # the street's community filter goes above the pages
+        self.work_area.addWidget(self.stack, 1)
+        layout.addLayout(self.work_area, 1)
         self.setCentralWidget(central)
         self._menus()
         self.identity_label = QLabel()
@@ -108,11 +125,8 @@ class MainWindow(QMainWindow):
         if ctx is not None:
             self.attach(ctx)
 
-    def _add_pages(self) -> None:
-        """Navigation entries with empty pages in the stack, each built on first use (the
-        工作台 once attached): the window appears sooner."""
-        self._factories: dict[str, Callable[[AppContext], QWidget]] = {}
-        for key, title, factory in (
+    def _community_pages(self) -> list[tuple[str, str, Callable[[AppContext], QWidget]]]:
+        return [
             ("dashboard", self.tr("Workbench"), _lazy("workbench.dashboard", "Dashboard")),
             ("visits", self.tr("Visits"), _lazy("visits.visits_page", "VisitsPage")),
             ("cases", self.tr("Requests"), _lazy("cases.cases_page", "CasesPage")),
@@ -136,21 +150,65 @@ class MainWindow(QMainWindow):
             ),
             ("sync", self.tr("Data sync"), _lazy("sync.sync_page", "SyncPage")),
             ("settings", self.tr("Settings"), _lazy("settings.settings_page", "SettingsPage")),
-        ):
+        ]
+
+    def _street_pages(self) -> list[tuple[str, str, Callable[[AppContext], QWidget]]]:
+        """社区 first, then the communities' pages read-only (no 工作台 or 网格与单位: the street
+        plans no visits and keeps no places of its own), 统计 and 数据同步."""
+        community = {key: (title, build) for key, title, build in self._community_pages()}
+        shown = ("residents", "households", "visits", "cases", "meetings", "wishes", "fund")
+        return [
+            (
+                "communities",
+                self.tr("Communities"),
+                _lazy("street.communities_page", "CommunitiesPage"),
+            ),
+            *((key, community[key][0], _read_only(community[key][1])) for key in shown),
+            ("stats", self.tr("Statistics"), _lazy("street.stats_page", "StatsPage")),
+            ("sync", community["sync"][0], community["sync"][1]),
+            ("settings", community["settings"][0], community["settings"][1]),
+        ]
+
+    def _add_pages(self, entries: list[tuple[str, str, Callable[[AppContext], QWidget]]]) -> None:
+        """Navigation entries with empty pages in the stack, each built on first use (the
+        工作台 once attached): the window appears sooner. Entries there before are replaced
+        (the frame shows the community's; a street office's database brings its own)."""
+        for placeholder in self.pages.values():
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self.nav.clear()
+        self.pages = {}
+        self._factories: dict[str, Callable[[AppContext], QWidget]] = {}
+        for key, title, factory in entries:
             self._factories[key] = factory
             self.pages[key] = QWidget()
             self.nav.addItem(title)
             self.stack.addWidget(self.pages[key])
+        self.nav.setCurrentRow(0)
 
     def attach(self, ctx: AppContext) -> None:
-        """The window's work: the 工作台 and the pages built on first use, with ``ctx``."""
-        self.ctx = ctx
-        from redoffice.ui.visits.plan_upkeep import PlanUpkeep  # before the 工作台 reads the plan
+        """The window's work: the 工作台 (a street office: 社区) and the pages built on first
+        use, with ``ctx``."""
+        from redoffice.sync import node
 
-        self.plan_upkeep = PlanUpkeep(ctx, self)
-        self.dashboard = cast("Dashboard", self.page("dashboard"))
+        self.ctx = ctx
+        self.street = node.role(ctx.db) == node.STREET  # one setting, read before the first page
+        if self.street:
+            self._attach_street()
+        else:
+            self._attach_community()
         self.nav.currentRowChanged.connect(self._show_row)
         self._show_row(self.nav.currentRow())
+        refresh_on(ctx, self, {"setting"}, self.show_identity)
+        self.show_identity()
+        for action in (self.backup_action, self.restore_action):
+            action.setEnabled(True)
+
+    def _attach_community(self) -> None:
+        from redoffice.ui.visits.plan_upkeep import PlanUpkeep  # before the 工作台 reads the plan
+
+        self.plan_upkeep = PlanUpkeep(self.ctx, self)
+        self.dashboard = cast("Dashboard", self.page("dashboard"))
         self.dashboard.open_household_visit.connect(
             lambda household, address: self.visits.new_visit((household, address))
         )
@@ -158,10 +216,22 @@ class MainWindow(QMainWindow):
         self.dashboard.open_resolution.connect(self.open_resolution)
         self.dashboard.open_wish.connect(self.open_wish)
         self.dashboard.open_fund.connect(self.open_fund)
-        refresh_on(ctx, self, {"setting"}, self.show_identity)
-        self.show_identity()
-        for action in (self.backup_action, self.restore_action):
-            action.setEnabled(True)
+
+    def _attach_street(self) -> None:
+        """The street office's navigation and, above every page, the community filter."""
+        from redoffice.ui.street.community_filter import CommunityFilter
+
+        self.setWindowTitle(self.tr("RedOffice Street Office"))
+        self._add_pages(self._street_pages())
+        self.community_filter = CommunityFilter(self.ctx, self)
+        self.work_area.insertWidget(0, self.community_filter)
+        communities = cast("CommunitiesPage", self.page("communities"))
+        communities.open_history.connect(self.open_sync_history)
+
+    def open_sync_history(self, node_id: str) -> None:
+        """数据同步 › 记录, showing ``node_id``'s packages."""
+        self.show_page("sync")
+        cast("SyncPage", self.page("sync")).show_partner(node_id)
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -270,7 +340,7 @@ class MainWindow(QMainWindow):
             self.identity_label.setText(
                 self.tr("%1 · %2 · operator: %3")
                 .replace("%1", identity.street_name)
-                .replace("%2", identity.community_name)
+                .replace("%2", self.tr("Street office") if self.street else identity.community_name)
                 .replace("%3", operator)
             )
 

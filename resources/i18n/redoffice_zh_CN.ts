@@ -1884,6 +1884,10 @@
         <source>Package out</source>
         <translation>发出数据包</translation>
     </message>
+    <message>
+        <source>All partners</source>
+        <translation>全部单位</translation>
+    </message>
 </context>
 <context>
     <name>HolidayPasteDialog</name>
@@ -2717,6 +2721,22 @@
         <location filename="../../redoffice/ui/main_window.py" line="282"/>
         <source>About RedOffice</source>
         <translation>关于社区红色工作台</translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>RedOffice Street Office</source>
+        <translation>社区红色工作台 · 街道办</translation>
+    </message>
+    <message>
+        <source>Street office</source>
+        <translation>街道办</translation>
     </message>
 </context>
 <context>
@@ -6136,6 +6156,175 @@ Photos and scans: %6 (%7 beside the backup)</source>
         <location filename="../../redoffice/ui/visits/visit_dialog.py" line="233"/>
         <source>Household visit form</source>
         <translation>入户走访记录表</translation>
+    </message>
+</context>
+<context>
+    <name>CommunitiesPage</name>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Last package</source>
+        <translation>最近数据包</translation>
+    </message>
+    <message>
+        <source>Days since</source>
+        <translation>距今天数</translation>
+    </message>
+    <message>
+        <source>Imported up to</source>
+        <translation>已导入至序号</translation>
+    </message>
+    <message>
+        <source>Held packages</source>
+        <translation>暂存数据包</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>待核对冲突</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Communities of this street office</source>
+        <translation>本街道的社区</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>尚未收到</translation>
+    </message>
+    <message>
+        <source>%1 communities; %2 have sent no package yet. Double-click a row for its history.</source>
+        <translation>共 %1 个社区，其中 %2 个尚未发送数据包。双击一行查看该社区的同步记录。</translation>
+    </message>
+</context>
+<context>
+    <name>CommunityFilter</name>
+    <message>
+        <source>All communities</source>
+        <translation>全部社区</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+</context>
+<context>
+    <name>StatsPage</name>
+    <message>
+        <source>Month</source>
+        <translation>月度</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>统计期间</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>各社区统计</translation>
+    </message>
+    <message>
+        <source>Visit coverage (%)</source>
+        <translation>走访覆盖率（%）</translation>
+    </message>
+    <message>
+        <source>Requests closed (%)</source>
+        <translation>诉求办结率（%）</translation>
+    </message>
+    <message>
+        <source>Wishes fulfilled</source>
+        <translation>微心愿兑现数</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation>已走访户</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>受理诉求</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>Closure rate</source>
+        <translation>办结率</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>联席会议</translation>
+    </message>
+    <message>
+        <source>Resolutions on time</source>
+        <translation>议定事项按时完成率</translation>
+    </message>
+    <message>
+        <source>Wishes collected</source>
+        <translation>征集心愿</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>认领</translation>
+    </message>
+    <message>
+        <source>Fulfilled</source>
+        <translation>兑现</translation>
+    </message>
+    <message>
+        <source>Claim rate</source>
+        <translation>认领率</translation>
+    </message>
+    <message>
+        <source>Party members reporting</source>
+        <translation>双报到党员</translation>
+    </message>
+    <message>
+        <source>Service hours</source>
+        <translation>服务时长（小时）</translation>
+    </message>
+    <message>
+        <source>Fund income (yuan)</source>
+        <translation>基金收入（元）</translation>
+    </message>
+    <message>
+        <source>Fund spending (yuan)</source>
+        <translation>基金支出（元）</translation>
     </message>
 </context>
 </TS>

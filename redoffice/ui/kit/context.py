@@ -62,6 +62,16 @@ class AppContext(QObject):
 
         self.tasks.run(job, done, failed)
 
+    def set_community(self, node_id: str | None) -> None:
+        """The street office's community filter: the reads from now on see ``node_id``'s
+        records only (None: every community's), and every view reloads. Set on the worker, in
+        turn with the reads queued before it, so that no read mixes two scopes."""
+
+        def scope() -> None:
+            self.db.community = node_id
+
+        self.tasks.run(scope, lambda _result: self.announce(Changes.everything()))
+
     def announce(self, changes: Changes) -> None:
         """Tell the views what changed (no view refreshes on an empty ``Changes``)."""
         self.changed.emit(changes)

@@ -4,10 +4,11 @@ held and refused ones on request: what is held and why)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from redoffice.sync.status import PackageRow, PartnerStatus
 from redoffice.ui.kit.simple_table import SimpleTable
+from redoffice.ui.kit.widgets import fill_combo, select_data
 from redoffice.ui.sync.common import heading, note, state_text, when
 
 HELD_OR_REFUSED = frozenset({"held", "refused"})
@@ -35,6 +36,10 @@ class HistoryTab(QWidget):
         self.held_note.setObjectName("held-note")
         self.only_problems = QCheckBox(self.tr("Only held and refused"))
         self.only_problems.toggled.connect(self._show_history)
+        self.partner = QComboBox()  # one partner's packages (the street's 社区 page asks so)
+        self.partner.setObjectName("history-partner")
+        self.partner.addItem(self.tr("All partners"), "")
+        self.partner.currentIndexChanged.connect(self._show_history)
         self.history_table = SimpleTable(
             [
                 self.tr("Time"),
@@ -58,6 +63,7 @@ class HistoryTab(QWidget):
         title = QHBoxLayout()
         title.addWidget(heading(self.tr("Packages and acknowledgements")))
         title.addStretch(1)
+        title.addWidget(self.partner)
         title.addWidget(self.only_problems)
         layout.addLayout(title)
         layout.addWidget(self.history_table, 1)
@@ -80,6 +86,7 @@ class HistoryTab(QWidget):
             [p.node_id for p in partners],
         )
         self.history = history
+        fill_combo(self.partner, [(p.name, p.name) for p in partners], self.tr("All partners"))
         held = [r for r in history if r.status == "held" and r.direction == "in"]
         if held:
             latest = held[0]
@@ -95,6 +102,10 @@ class HistoryTab(QWidget):
             self.held_note.setStyleSheet("")
         self._show_history()
 
+    def show_partner(self, name: str) -> None:
+        """Only ``name``'s packages and acknowledgements (all while it is not listed)."""
+        select_data(self.partner, name)
+
     def _what(self, row: PackageRow) -> str:
         if row.kind == "ack":
             return (
@@ -108,6 +119,8 @@ class HistoryTab(QWidget):
         rows = self.history
         if self.only_problems.isChecked():
             rows = [r for r in rows if r.status in HELD_OR_REFUSED]
+        if self.partner.currentData():
+            rows = [r for r in rows if r.partner == self.partner.currentData()]
         self.history_table.set_rows(
             [
                 [

@@ -55,6 +55,7 @@ class SyncPage(QWidget):
         self.passphrase = Passphrase()
         self.shown: Shown | None = None
         self.pending: list[Path] = []  # files to import once the page knows its role
+        self.wanted_partner: str | None = None  # 记录 to show once the page has read it
         self.tabs = QTabWidget()
         self.loading = QLabel(self.tr("Reading…"))
         # parented at once (a parentless widget is a hidden top-level window until its tab
@@ -110,6 +111,8 @@ class SyncPage(QWidget):
         if self.receive_tab is not None:
             self.receive_tab.show_state(shown.state)
         self.history_tab.show_rows(shown.partners, shown.history)
+        if self.wanted_partner is not None:
+            self._show_partner(shown)
         self.conflicts_tab.show_rows(shown.conflicts)
         if shown.state.street:
             count = sum(1 for c in shown.conflicts if not c.resolved)
@@ -144,6 +147,19 @@ class SyncPage(QWidget):
             self.receive_tab.import_files(mine)
         elif mine and self.send_tab is not None:
             self.send_tab.import_ack_files(mine)
+
+    def show_partner(self, node_id: str) -> None:
+        """记录, showing one partner's packages (the street's 社区 page: a double-click)."""
+        self.wanted_partner = node_id
+        if self.shown is not None:
+            self._show_partner(self.shown)
+
+    def _show_partner(self, shown: Shown) -> None:
+        self.show_tab("history")
+        names = {p.node_id: p.name for p in shown.partners}
+        if self.wanted_partner in names:
+            self.history_tab.show_partner(names[self.wanted_partner])
+        self.wanted_partner = None
 
     def show_tab(self, which: str) -> None:
         """``enrol``, ``transfer``, ``history`` or ``conflicts``."""

@@ -1,0 +1,74 @@
+"""A community's page as the street office shows it: read-only. The street owns none of the
+communities' records (each is changed only where it is owned, and travels in that community's
+package), so every button that would add, change or delete one is hidden — also from the row
+menus, which offer only the visible buttons — and a double-click on a list opens nothing.
+What reads stays: searching, filters, 变更记录, 导出 Excel, 打印, the figures tabs."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QPushButton, QTabWidget, QWidget
+
+from redoffice.ui.kit.list_view import SearchableList
+
+# what a button that only reads says (the source text and the Chinese the user sees)
+READS: Final = (
+    "Export",
+    "导出",
+    "Print",
+    "打印",
+    "History",
+    "变更记录",
+    "Preview",
+    "预览",
+    "Verify",
+    "校验",
+)
+DONE: Final = "street_read_only"  # the property marking a widget already made read-only
+
+
+def reads_only(button: QPushButton) -> bool:
+    return any(word in button.text() for word in READS)
+
+
+class ReadOnly(QObject):
+    """Keeps ``page`` read-only: its writing buttons hidden whenever the page would show them
+    (a page shows and hides buttons as the selection or a tick box changes), also those of
+    tabs built later (looked for whenever a tab is chosen or the page is shown again)."""
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__(page)
+        self.page = page
+        page.installEventFilter(self)
+        self.scan()
+
+    def scan(self) -> None:
+        for button in self.page.findChildren(QPushButton):
+            if not button.property(DONE) and not reads_only(button):
+                button.setProperty(DONE, True)
+                button.hide()
+                button.installEventFilter(self)
+        for found in self.page.findChildren(SearchableList):
+            if not found.property(DONE):
+                found.setProperty(DONE, True)
+                if found.receivers("2activated(QString)") > 0:
+                    found.activated.disconnect()
+        for tabs in self.page.findChildren(QTabWidget):
+            if not tabs.property(DONE):
+                tabs.setProperty(DONE, True)
+                tabs.currentChanged.connect(self.scan)  # after the page built the tab
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is self.page:
+            if kind == QEvent.Type.Show:
+                self.scan()
+        elif kind in (QEvent.Type.Show, QEvent.Type.ShowToParent) and isinstance(watched, QWidget):
+            watched.hide()
+        return False
+
+
+def make_read_only(page: QWidget) -> ReadOnly:
+    return ReadOnly(page)

@@ -1,0 +1,187 @@
+"""统计: the figures the street office reports upward for a month, a quarter or a year — one
+row per community and the total (the core's :func:`redoffice.street.stats.street_stats`, under
+the community filter) — with charts of the rates per community, and 跨社区核查 as a tab."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+from typing import Final
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redoffice.kit import clock
+from redoffice.kit.money import yuan
+from redoffice.street.stats import Figures, StreetStats, street_stats
+from redoffice.ui.kit.bar_chart import BarChart
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.errors import report
+from redoffice.ui.kit.show_gate import refresh_on
+from redoffice.ui.kit.simple_table import SimpleTable
+from redoffice.ui.sync.common import heading
+
+# the tables the figures come from (a package imported or the filter changed reloads them)
+SHOWS: Final = frozenset(
+    {
+        "household",
+        "visit",
+        "case_record",
+        "meeting",
+        "resolution",
+        "wish",
+        "wish_claim",
+        "party_member",
+        "service_record",
+        "wish_event",
+        "case_event",
+        "fund_entry",
+        "sync_partner",
+    }
+)
+MONTH, QUARTER, YEAR = "month", "quarter", "year"
+
+
+def recent_periods(kind: str, today: date) -> list[str]:
+    """The period names the chooser offers, newest first: twelve months, eight quarters or
+    five years up to ``today``'s."""
+    if kind == MONTH:
+        months = [(today.year * 12 + today.month - 1) - n for n in range(12)]
+        return [f"{m // 12}-{m % 12 + 1:02d}" for m in months]
+    if kind == QUARTER:
+        quarters = [(today.year * 4 + (today.month - 1) // 3) - n for n in range(8)]
+        return [f"{q // 4}Q{q % 4 + 1}" for q in quarters]
+    return [str(today.year - n) for n in range(5)]
+
+
+def percent(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate * 100:.1f}%"
+
+
+def _hours(minutes: int) -> str:
+    return f"{minutes / 60:.1f}"
+
+
+class StatsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.shown: StreetStats | None = None
+        self.kind = QComboBox()
+        for text, code in (
+            (self.tr("Month"), MONTH),
+            (self.tr("Quarter"), QUARTER),
+            (self.tr("Year"), YEAR),
+        ):
+            self.kind.addItem(text, code)
+        self.kind.setObjectName("period-kind")
+        self.period = QComboBox()
+        self.period.setObjectName("period")
+        self.kind.currentIndexChanged.connect(self._fill_periods)
+        self.period.currentIndexChanged.connect(self.reload)
+        self.table = SimpleTable([header for header, _text in self._columns()], stretch=0)
+        self.table.setObjectName("street-figures")
+        self.charts = {key: BarChart() for key in ("coverage", "closure", "fulfilled")}
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._figures_tab(), self.tr("Figures"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._chooser())
+        layout.addWidget(self.tabs, 1)
+        refresh_on(ctx, self, SHOWS, self.reload)
+        self._fill_periods()
+
+    def _chooser(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for widget in (QLabel(self.tr("Period")), self.kind, self.period):
+            row.addWidget(widget)
+        row.addStretch(1)
+        return row
+
+    def _figures_tab(self) -> QWidget:
+        """The table above, the charts below (the clerk moves the divider)."""
+        charts = QWidget()
+        grid = QGridLayout(charts)
+        titles = {
+            "coverage": self.tr("Visit coverage (%)"),
+            "closure": self.tr("Requests closed (%)"),
+            "fulfilled": self.tr("Wishes fulfilled"),
+        }
+        for column, (key, title) in enumerate(titles.items()):
+            grid.addWidget(heading(title), 0, column)
+            grid.addWidget(self.charts[key], 1, column)
+        grid.setRowStretch(1, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(charts)
+        split.setStretchFactor(0, 1)
+        return split
+
+    def _columns(self) -> list[tuple[str, Callable[[Figures], str]]]:
+        """Each column's heading and its text for one row of figures."""
+        return [
+            (self.tr("Community"), lambda f: f.name),
+            (self.tr("Households"), lambda f: str(f.households)),
+            (self.tr("Visited"), lambda f: str(f.visited)),
+            (self.tr("Coverage"), lambda f: percent(f.coverage)),
+            (self.tr("Requests"), lambda f: str(f.cases)),
+            (self.tr("Closed"), lambda f: str(f.closed)),
+            (self.tr("Closure rate"), lambda f: percent(f.closure_rate)),
+            (self.tr("On time"), lambda f: percent(f.on_time_rate)),
+            (self.tr("Satisfied"), lambda f: percent(f.satisfaction_rate)),
+            (self.tr("Meetings"), lambda f: str(f.meetings)),
+            (self.tr("Resolutions on time"), lambda f: percent(f.resolution_rate)),
+            (self.tr("Wishes collected"), lambda f: str(f.wishes_collected)),
+            (self.tr("Claimed"), lambda f: str(f.wishes_claimed)),
+            (self.tr("Fulfilled"), lambda f: str(f.wishes_fulfilled)),
+            (self.tr("Claim rate"), lambda f: percent(f.claim_rate)),
+            (self.tr("Party members reporting"), lambda f: str(f.members)),
+            (self.tr("Service hours"), lambda f: _hours(f.service_minutes)),
+            (self.tr("Fund income (yuan)"), lambda f: yuan(f.income)),
+            (self.tr("Fund spending (yuan)"), lambda f: yuan(f.spending)),
+        ]
+
+    def _fill_periods(self) -> None:
+        self.period.blockSignals(True)
+        self.period.clear()
+        for name in recent_periods(str(self.kind.currentData()), clock.today()):
+            self.period.addItem(name, name)
+        self.period.blockSignals(False)
+        self.reload()
+
+    def period_name(self) -> str:
+        return str(self.period.currentData())
+
+    def reload(self) -> None:
+        db = self.ctx.db
+        self.ctx.query(
+            lambda: street_stats(db, self.period_name(), db.community),
+            self.show_stats,
+            partial(report, self),
+        )
+
+    def show_stats(self, stats: StreetStats) -> None:
+        self.shown = stats
+        columns = self._columns()
+        rows = [*stats.rows, stats.total] if len(stats.rows) > 1 else stats.rows
+        self.table.set_rows(
+            [[text(f) for _header, text in columns] for f in rows],
+            [f.node or "total" for f in rows],
+        )
+        self.charts["coverage"].set_items(_chart(stats.rows, lambda f: f.coverage))
+        self.charts["closure"].set_items(_chart(stats.rows, lambda f: f.closure_rate))
+        self.charts["fulfilled"].set_items([(f.name, f.wishes_fulfilled) for f in stats.rows])
+
+
+def _chart(rows: list[Figures], rate: Callable[[Figures], float | None]) -> list[tuple[str, int]]:
+    """A rate per community as a whole percentage (none: 0)."""
+    return [(f.name, round((rate(f) or 0) * 100)) for f in rows]

@@ -1,0 +1,187 @@
+"""The street office's window (issue 15) on a street database with three communities' demo data
+imported through the sync (tests/street_support.py): its own navigation with 社区 first, the
+community filter above every page narrowing the lists, the communities' pages read-only, and a
+double-click on a community opening its 数据同步 › 记录. Real clicks and keys throughout."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QTabWidget, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Table, func, select
+
+from redoffice.models import Household, Resident
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.main_window import MainWindow
+from redoffice.ui.registry.households_page import HouseholdsPage
+from redoffice.ui.registry.residents_page import ResidentsPage
+from redoffice.ui.street.communities_page import CommunitiesPage
+from redoffice.ui.sync.sync_page import SyncPage
+from tests.conftest import Templates
+from tests.street_support import StreetTown, street_with_communities
+from tests.ui.driver import click_row, pick, tick
+
+STREET_PAGES = [
+    "社区",
+    "居民",
+    "住户",
+    "入户走访",
+    "民情诉求",
+    "三方联席会议",
+    "微心愿",
+    "红色基金",
+    "统计",
+    "数据同步",
+    "设置",
+]
+
+FUND_WRITES = {"新增账户…", "新建申请…", "初审…", "审核…", "发放…", "登记收入…", "冲正…", "结账…"}
+
+
+@pytest.fixture
+def street(
+    qtbot: QtBot, tmp_path: Path, templates: Templates
+) -> Iterator[tuple[MainWindow, StreetTown]]:
+    with street_with_communities(tmp_path, templates) as town:
+        ctx = AppContext(town.street)
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        window.resize(1366, 728)
+        window.show()
+        try:
+            assert ctx.tasks.wait_idle(30)
+            yield window, town
+        finally:
+            ctx.tasks.wait_idle(5)
+            ctx.tasks.shutdown()
+
+
+def _go(qtbot: QtBot, window: MainWindow, title: str) -> QWidget:
+    """Click ``title`` in the navigation; the page it shows, read."""
+    names = [window.nav.item(n).text() for n in range(window.nav.count())]
+    rect = window.nav.visualItemRect(window.nav.item(names.index(title)))
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.ctx.tasks.wait_idle(30)
+    page = window.stack.currentWidget()
+    assert page is not None
+    return page
+
+
+def _choose_community(qtbot: QtBot, window: MainWindow, name: str) -> None:
+    pick(qtbot, window.community_filter.combo, name)
+    assert window.ctx.tasks.wait_idle(30)
+
+
+def _count(town: StreetTown, table: Table, node: str | None, *cond: Any) -> int:
+    """What a list shows by default (not deleted, ``cond``), counted apart: a plain
+    connection, outside the read sessions the scope filters."""
+    cond = (*cond, table.c.deleted.is_(False))
+    if node is not None:
+        cond = (*cond, table.c.owner_node == node)
+    with town.street.engine.connect() as connection:
+        return connection.scalar(select(func.count()).select_from(table).where(*cond)) or 0
+
+
+def test_street_navigation_and_the_communities_page(
+    qtbot: QtBot, street: tuple[MainWindow, StreetTown]
+) -> None:
+    window, town = street
+    names = [window.nav.item(n).text() for n in range(window.nav.count())]
+    assert names == STREET_PAGES
+    assert window.community_filter.isVisible()
+    for title in STREET_PAGES:
+        page = _go(qtbot, window, title)
+        assert window.community_filter.isVisible()  # one filter, above every page
+        assert page is window.pages[list(window.pages)[names.index(title)]]
+    page = _go(qtbot, window, "社区")
+    assert isinstance(page, CommunitiesPage)
+    table = page.table
+    shown = {table.text(r, 0): r for r in range(table.rowCount())}
+    assert set(shown) == {c.name for c in town.communities}
+    row = shown["和平社区"]
+    assert len(table.text(row, 2)) == 10 and table.text(row, 3) == "0"  # imported today
+    assert int(table.text(row, 4)) > 0 and table.text(row, 7) == "已登记"
+    click_row(qtbot, table, row, double=True)
+    assert window.ctx.tasks.wait_idle(30)
+    sync = window.stack.currentWidget()
+    assert isinstance(sync, SyncPage)
+    assert sync.tabs.currentWidget() is sync.history_tab
+    history = sync.history_tab
+    assert history.partner.currentText() == "和平社区"
+    partners = {history.history_table.text(r, 2) for r in range(history.history_table.rowCount())}
+    assert partners == {"和平社区"}
+
+
+def test_the_community_filter_narrows_every_list(
+    qtbot: QtBot, street: tuple[MainWindow, StreetTown]
+) -> None:
+    window, town = street
+    residents = _go(qtbot, window, "居民")
+    assert isinstance(residents, ResidentsPage)
+    people, homes = Resident.__table__, Household.__table__
+    active = people.c.status == "active"
+    everyone = _count(town, people, None, active)
+    assert len(residents.list.ids()) == everyone > 0
+    heads = residents.list.model.headerData(0, Qt.Orientation.Horizontal)
+    seen = 0
+    for community in town.communities:
+        _choose_community(qtbot, window, community.name)
+        own = _count(town, people, community.node_id, active)
+        assert 0 < len(residents.list.ids()) == own < everyone, community.name
+        seen += own
+        households = _go(qtbot, window, "住户")  # a page shown after the choice reloads too
+        assert isinstance(households, HouseholdsPage)
+        assert len(households.list.ids()) == _count(town, homes, community.node_id)
+        _go(qtbot, window, "居民")
+    assert seen == everyone
+    _choose_community(qtbot, window, "全部社区")
+    assert len(residents.list.ids()) == everyone
+    assert residents.list.model.headerData(0, Qt.Orientation.Horizontal) == heads
+
+
+def _right_click(widget: QWidget, pos: QPoint) -> None:
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, widget.mapToGlobal(pos))
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_communities_records_are_read_only(
+    qtbot: QtBot, street: tuple[MainWindow, StreetTown]
+) -> None:
+    window, _town = street
+    page = _go(qtbot, window, "居民")
+    assert isinstance(page, ResidentsPage)
+    for button in (page.add_button, page.edit_button, page.delete_button, page.import_button):
+        assert not button.isVisible(), button.text()
+    assert page.history_button.isVisible() and page.export_button.isVisible()
+    table = page.list.table
+    click_row(qtbot, table, 1)  # a selected row shows the row's buttons on a community's
+    assert not page.edit_button.isVisible() and not page.move_button.isVisible()
+    _right_click(table.viewport(), QPoint(table.columnViewportPosition(3) + 5, 5))
+    menu = table.rows.menu
+    assert menu is not None and [a.text() for a in menu.actions()] == ["变更记录"]
+    menu.close()
+    click_row(qtbot, table, 1, double=True)  # opens nothing
+    assert window.ctx.tasks.wait_idle(10)
+    assert not [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()
+    ]
+    tick(qtbot, page.deleted)  # the recycle bin would show 恢复
+    assert not page.restore_button.isVisible()
+    fund = _go(qtbot, window, "红色基金")
+    tabs = fund.findChild(QTabWidget)
+    assert tabs is not None
+    shown: set[str] = set()
+    for index in range(tabs.count()):  # tabs built when first chosen are read-only too
+        qtbot.mouseClick(
+            tabs.tabBar(), Qt.MouseButton.LeftButton, pos=tabs.tabBar().tabRect(index).center()
+        )
+        assert window.ctx.tasks.wait_idle(30)
+        shown |= {b.text() for b in tabs.currentWidget().findChildren(QPushButton) if b.isVisible()}
+    assert not shown & FUND_WRITES, shown & FUND_WRITES
+    assert {"校验台账", "打印台账", "导出台账…"} <= shown
