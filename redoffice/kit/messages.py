@@ -400,6 +400,15 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "street.reply_unknown": "街道（{department}）的答复对应的诉求在本社区不存在，答复已保存",
     "street.reply_note": "街道答复（承办部门：{department}）：{text}",
+    # issue 15: the street's scope, figures and reports (redoffice/street/, cli/street.py)
+    "street.period_invalid": (
+        "“{period}”不是统计期间，请写成 2026-11（月）、2026Q4（季度）或 2026（年）"
+    ),
+    "street.period_kind": "“{period}”不是{kind}的期间（月报写 2026-11，季报写 2026Q4）",
+    "street.community_street_only": (
+        "--community 只能在街道办的数据库中使用：本数据库是社区的，只有本社区的数据"
+    ),
+    "street.report_format": "报表文件“{name}”应以 .xlsx（Excel）或 .pdf 结尾",
 }
 
 FIELDS: Final[dict[str, str]] = {
