@@ -53,6 +53,9 @@ HELD: Final = "held"
 REFUSED: Final = "refused"
 SENT: Final = "sent"
 CHUNK: Final = 500
+# The key of the PostgreSQL advisory lock that serialises package imports (several clerks on one
+# database): "RDOFSYNC" in ASCII, fixed so every RedOffice taking it takes the same lock.
+IMPORT_LOCK: Final = 0x5244_4F46_5359_4E43
 _MODELS: Final = {m.class_.__tablename__: m.class_ for m in Base.registry.mappers}
 
 
@@ -364,6 +367,12 @@ class _Verified:
     rows: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]]
     attachments: dict[str, bytes]
     hwm: int
+    seen: tuple[int, int]  # the sender's (epoch, applied number) the checks were made against
+
+
+class _Again(Exception):
+    """Another clerk applied a package of the same sender while this one was verified: the
+    checks were made against a state that is gone, so the import starts over."""
 
 
 def import_package(
@@ -384,10 +393,30 @@ def import_package(
 
     ``steps`` hears of the records decoded, then of the records applied (twice the package's
     records in all); cancelled, it raises ``UserError("job.cancelled")`` before anything is
-    committed: nothing applied, nothing recorded, no acknowledgement written."""
+    committed: nothing applied, nothing recorded, no acknowledgement written.
+
+    Several clerks may import at once (one PostgreSQL database): the applies take turns
+    (:func:`_serialised`), and one that finds its sender moved on meanwhile starts over — the
+    same package imported twice at once is applied once, the other import sees it applied."""
     node.require(db, node.STREET)
     steps.report(0, 0)
     own = keys.load_keys(db, passphrase)
+    while True:
+        try:
+            return _import_once(db, path, own, ack_folder, passphrase, steps, release)
+        except _Again:
+            continue
+
+
+def _import_once(
+    db: Database,
+    path: Path,
+    own: keys.NodeKeys,
+    ack_folder: Path | None,
+    passphrase: str | None,
+    steps: Steps,
+    release: bool,
+) -> Imported:
     try:
         file_hash = audit_log.file_sha256(path)
     except OSError as exc:
@@ -575,7 +604,13 @@ def _verify(db: Database, path: Path, own: keys.NodeKeys, steps: Steps = QUIET) 
                 raise _refuse("sync.tampered", name=name, member=member)
             attachments[sha] = plain
     return _Verified(
-        manifest, hashlib.sha256(body).hexdigest(), partner.name, rows, attachments, hwm
+        manifest,
+        hashlib.sha256(body).hexdigest(),
+        partner.name,
+        rows,
+        attachments,
+        hwm,
+        (partner.epoch, partner.applied_seq),
     )
 
 
@@ -712,6 +747,11 @@ def _apply(
     try:
         with db.uow() as s:
             conn = s.connection()
+            _serialised(conn)
+            partner = s.get(SyncPartner, sender)
+            assert partner is not None
+            if (partner.epoch, partner.applied_seq) != verified.seen:
+                raise _Again
             patches: list[tuple[Table, dict[str, Any]]] = []
             moved_from = derived.households_before(conn, verified.rows)
             with search.deferred_indexing(s):  # new rows' full-text entries in one go
@@ -739,8 +779,6 @@ def _apply(
                     _update(conn, table, list(wire.LATE_COLUMNS[table.name]), rows)
             derived.refresh(conn, verified.rows, moved_from)  # the visit state, as local writes
             purge.note(conn, verified.rows.get("resident", []), sender, manifest["package_id"])
-            partner = s.get(SyncPartner, sender)
-            assert partner is not None
             partner.epoch, partner.applied_seq = manifest["epoch"], manifest["seq_to"]
             partner.last_manifest = verified.manifest_hash
             partner.audit_id = manifest["audit_head"]["id"]
@@ -787,6 +825,20 @@ def _apply(
             "sync.bad_line", line="?", detail=f"数据与本地记录冲突（{str(exc.orig)[:120]}）"
         ) from exc
     return changed, conflicts
+
+
+def _serialised(conn: Connection) -> None:
+    """Imports take turns from here to their commit. PostgreSQL: the advisory lock
+    ``IMPORT_LOCK`` (``pg_advisory_xact_lock``, released when the transaction ends), so two
+    clerks' imports never interleave; the sender's state read after it is what the others
+    committed (READ COMMITTED). SQLite: the write lock taken now (``BEGIN IMMEDIATE``) instead of
+    at the first write, so the state read after it cannot change before the commit either."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(select(func.pg_advisory_xact_lock(IMPORT_LOCK)))
+        return
+    raw = conn.connection.dbapi_connection
+    if raw is not None and not getattr(raw, "in_transaction", False):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _overlap_complete(

@@ -13,6 +13,7 @@ from typing import Any
 
 import keyring
 import keyring.backend
+import pytest
 from keyring.backends import fail
 
 from redoffice.kit import clock
@@ -195,3 +196,44 @@ def pg_street(server: str) -> Iterator[Database]:
     finally:
         db.close()
         run_admin(server, f"DROP DATABASE {name}")
+
+
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)]
+
+
+@contextmanager
+def any_street(
+    request: pytest.FixtureRequest, folder: Path, templates: Templates
+) -> Iterator[Database]:
+    """A street office on the backend of ``request.param`` (one of ``BACKENDS``): a SQLite file
+    in ``folder``, or a database of its own on the run's PostgreSQL server."""
+    if request.param == "sqlite":
+        street = street_db(folder / "s.sqlite", templates)
+        try:
+            yield street
+        finally:
+            street.close()
+        return
+    with pg_street(request.getfixturevalue("pg_server")) as street:
+        yield street
+
+
+@contextmanager
+def street_pair(
+    request: pytest.FixtureRequest, folder: Path, templates: Templates
+) -> Iterator[tuple[Database, Database, Path]]:
+    """``enrolled_pair`` with the street office on the backend of ``request.param``: the
+    community is a SQLite file either way (one PC); the street may share a PostgreSQL server."""
+    if request.param == "sqlite":
+        with enrolled_pair(folder, templates) as found:
+            yield found
+        return
+    with memory_keyring(), any_street(request, folder, templates) as street:
+        c = community_db(folder / "c.sqlite", templates)
+        usb = folder / "usb"
+        usb.mkdir()
+        try:
+            enrol_both(c, street, folder)
+            yield c, street, usb
+        finally:
+            c.close()

@@ -1,9 +1,11 @@
 """``redoffice-cli sync …`` (issue 14): the round trip from the command line, two databases,
-files in between; a refused package exits 1 with one Chinese line (and JSON with ``--json``)."""
+files in between (the street on SQLite and on PostgreSQL); a refused package exits 1 with one
+Chinese line (and JSON with ``--json``)."""
 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,7 +13,8 @@ from typing import Any
 import pytest
 
 from redoffice.cli import main
-from tests.core.sync_support import memory_keyring
+from tests.conftest import run_admin
+from tests.core.sync_support import BACKENDS, memory_keyring
 from tests.core.test_cli import INIT
 
 STREET = [
@@ -32,23 +35,40 @@ def _keyring() -> Iterator[None]:
         yield
 
 
-def run(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, str, str]:
+@pytest.fixture(params=BACKENDS)
+def street_at(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Path | str]:
+    """Where the street office's database is: a SQLite file, or an empty PostgreSQL database
+    (``--db-url``) that ``init --street`` sets up."""
+    if request.param == "sqlite":
+        yield tmp_path / "s.sqlite"
+        return
+    server = request.getfixturevalue("pg_server")
+    name = f"cli_street_{os.getpid()}"
+    run_admin(server, f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name}")
+    try:
+        yield f"{server}/{name}"
+    finally:
+        run_admin(server, f"DROP DATABASE {name}")
+
+
+def run(capsys: pytest.CaptureFixture[str], db: Path | str, *args: str) -> tuple[int, str, str]:
     capsys.readouterr()
-    code = main(["--db", str(db), *args])
+    where = ["--db-url", db] if isinstance(db, str) else ["--db", str(db)]
+    code = main([*where, *args])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
 
 
-def run_json(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> Any:
+def run_json(capsys: pytest.CaptureFixture[str], db: Path | str, *args: str) -> Any:
     code, out, err = run(capsys, db, *args, "--json")
     assert code == 0, err
     return json.loads(out)
 
 
 def test_the_round_trip_from_the_command_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], street_at: Path | str
 ) -> None:
-    c, s, usb = tmp_path / "c.sqlite", tmp_path / "s.sqlite", tmp_path / "usb"
+    c, s, usb = tmp_path / "c.sqlite", street_at, tmp_path / "usb"
     usb.mkdir()
     assert run(capsys, c, *INIT)[0] == 0
     code, out, _err = run(capsys, s, *STREET)

@@ -13,7 +13,9 @@ from sqlalchemy import func, select
 from redoffice.kit.errors import UserError
 from redoffice.models import AuditLog, SyncPartner
 from redoffice.sync import enrol, keys, node
-from tests.core.sync_support import community_db, memory_keyring, street_db
+from tests.conftest import Templates
+from tests.core.sync_support import any_street, community_db, memory_keyring, street_db
+from tests.core.test_sync_roundtrip import backend  # noqa: F401
 
 
 def test_street_mode_makes_a_street_node(tmp_path: Path) -> None:
@@ -24,10 +26,13 @@ def test_street_mode_makes_a_street_node(tmp_path: Path) -> None:
         street.close()
 
 
-def test_enrolment_needs_the_fingerprint_read_aloud(tmp_path: Path) -> None:
-    with memory_keyring():
+def test_enrolment_needs_the_fingerprint_read_aloud(
+    tmp_path: Path,
+    templates: Templates,
+    backend: pytest.FixtureRequest,  # noqa: F811
+) -> None:
+    with memory_keyring(), any_street(backend, tmp_path, templates) as street:
         c = community_db(tmp_path / "c.sqlite")
-        street = street_db(tmp_path / "s.sqlite")
         file = tmp_path / "c.enrol"
         made = enrol.export_enrolment(c, file)
         with pytest.raises(UserError) as asked:
@@ -44,7 +49,6 @@ def test_enrolment_needs_the_fingerprint_read_aloud(tmp_path: Path) -> None:
         with street.read() as s:
             assert s.scalar(select(func.count()).where(AuditLog.action == "enrol")) == 1
         c.close()
-        street.close()
 
 
 def test_a_tampered_enrolment_file_is_refused(tmp_path: Path) -> None:
@@ -81,10 +85,13 @@ def test_wrong_role_self_and_other_street_are_refused(tmp_path: Path) -> None:
             db.close()
 
 
-def test_rekey_revokes_the_old_key_at_the_partner(tmp_path: Path) -> None:
-    with memory_keyring():
+def test_rekey_revokes_the_old_key_at_the_partner(
+    tmp_path: Path,
+    templates: Templates,
+    backend: pytest.FixtureRequest,  # noqa: F811
+) -> None:
+    with memory_keyring(), any_street(backend, tmp_path, templates) as street:
         c = community_db(tmp_path / "c.sqlite")
-        street = street_db(tmp_path / "s.sqlite")
         first = enrol.export_enrolment(c, tmp_path / "c1.enrol")
         enrol.import_enrolment(street, tmp_path / "c1.enrol", first.fingerprint)
         keys.rekey(c)
@@ -99,7 +106,6 @@ def test_rekey_revokes_the_old_key_at_the_partner(tmp_path: Path) -> None:
         with street.read() as s:
             assert s.get(SyncPartner, c.node_id).status == enrol.REVOKED  # type: ignore[union-attr]
         c.close()
-        street.close()
 
 
 def test_the_enrolment_sheet_shows_the_fingerprint_large(tmp_path: Path) -> None:

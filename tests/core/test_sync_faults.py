@@ -24,13 +24,7 @@ from redoffice.models import Resident
 from redoffice.sync import enrol, keys, packages, wire
 from redoffice.sync.keys import PublicKeys
 from tests.conftest import Templates
-from tests.core.sync_support import (
-    community_db,
-    enrol_both,
-    enrolled_pair,
-    memory_keyring,
-    pg_street,
-)
+from tests.core.sync_support import BACKENDS, community_db, street_pair
 from tests.core.test_sync_roundtrip import synced_rows
 from tests.factories import add_resident, setup_place
 
@@ -64,20 +58,11 @@ class Pair:
         return got
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+@pytest.fixture(params=BACKENDS)
 def pair(request: pytest.FixtureRequest, tmp_path: Path, templates: Templates) -> Iterator[Pair]:
     """A community (SQLite) and its street office, on SQLite and on PostgreSQL."""
-    if request.param == "sqlite":  # copies of a pair enrolled once
-        with enrolled_pair(tmp_path, templates) as (c, s, _usb):
-            yield Pair(tmp_path, templates, c, s)
-        return
-    with memory_keyring(), pg_street(request.getfixturevalue("pg_server")) as street:
-        c = community_db(tmp_path / "c.sqlite", templates)
-        try:
-            enrol_both(c, street, tmp_path)
-            yield Pair(tmp_path, templates, c, street)
-        finally:
-            c.close()
+    with street_pair(request, tmp_path, templates) as (c, s, _usb):
+        yield Pair(tmp_path, templates, c, s)
 
 
 def unpack(path: Path) -> dict[str, bytes]:

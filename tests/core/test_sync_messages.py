@@ -9,10 +9,11 @@ from pathlib import Path
 import orjson
 import pytest
 
+from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.sync import acks, enrol, keys, packages
-from tests.conftest import Templates
-from tests.core.sync_support import community_db, enrolled_pair, memory_keyring, street_db
+from tests.core.sync_support import community_db, memory_keyring, street_db
+from tests.core.test_sync_roundtrip import pair  # noqa: F401
 from tests.factories import add_resident, setup_place
 
 
@@ -22,25 +23,27 @@ def _body(path: Path) -> dict[str, object]:
     return body
 
 
-def test_a_receipt_never_overwrites_an_earlier_one(tmp_path: Path, templates: Templates) -> None:
-    with enrolled_pair(tmp_path, templates) as (c, s, usb):
-        _g, _e, household = setup_place(c)
-        add_resident(c, "李四", household=household, seq=1)
-        sent = usb / packages.export_package(c, usb).file
-        first = packages.import_package(s, sent)
-        assert first.status == packages.APPLIED
-        again = packages.import_package(s, sent)  # the same package, imported twice
-        assert again.status == packages.DUPLICATE
-        assert again.ack != first.ack
-        assert Path(again.ack).name == Path(first.ack).name.replace(".rosack", "-2.rosack")
-        # the first receipt still says 已导入, the second 重复
-        assert _body(Path(first.ack))["status"] == packages.APPLIED
-        assert _body(Path(again.ack))["status"] == packages.DUPLICATE
-        third = packages.import_package(s, sent)
-        assert Path(third.ack).name.endswith("-3.rosack")
-        assert len(list(usb.glob("*.rosack"))) == 3
-        # the community takes the first one: it moves its acknowledged number
-        assert acks.import_ack(c, Path(first.ack)).status == "moved"
+def test_a_receipt_never_overwrites_an_earlier_one(
+    pair: tuple[Database, Database, Path],  # noqa: F811
+) -> None:
+    c, s, usb = pair
+    _g, _e, household = setup_place(c)
+    add_resident(c, "李四", household=household, seq=1)
+    sent = usb / packages.export_package(c, usb).file
+    first = packages.import_package(s, sent)
+    assert first.status == packages.APPLIED
+    again = packages.import_package(s, sent)  # the same package, imported twice
+    assert again.status == packages.DUPLICATE
+    assert again.ack != first.ack
+    assert Path(again.ack).name == Path(first.ack).name.replace(".rosack", "-2.rosack")
+    # the first receipt still says 已导入, the second 重复
+    assert _body(Path(first.ack))["status"] == packages.APPLIED
+    assert _body(Path(again.ack))["status"] == packages.DUPLICATE
+    third = packages.import_package(s, sent)
+    assert Path(third.ack).name.endswith("-3.rosack")
+    assert len(list(usb.glob("*.rosack"))) == 3
+    # the community takes the first one: it moves its acknowledged number
+    assert acks.import_ack(c, Path(first.ack)).status == "moved"
 
 
 def test_the_fingerprint_check_says_what_is_wrong(tmp_path: Path) -> None:

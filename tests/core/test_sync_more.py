@@ -5,7 +5,7 @@ street's copy equals the community's synced rows after cumulative packages with 
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -22,26 +22,17 @@ from redoffice.sync import acks, packages
 from redoffice.visits import service as visits
 from redoffice.visits.service import VisitInput
 from tests.conftest import OPERATOR, Templates
-from tests.core.sync_support import (
-    community_db,
-    enrol_both,
-    enrolled_pair,
-    memory_keyring,
-    street_db,
-)
-from tests.core.test_sync_roundtrip import synced_rows
+from tests.core.sync_support import any_street, community_db, enrol_both, memory_keyring
+from tests.core.test_sync_roundtrip import backend, pair, synced_rows  # noqa: F401
 from tests.factories import add_resident, setup_place
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
-@pytest.fixture
-def pair(tmp_path: Path, templates: Templates) -> Iterator[tuple[Database, Database, Path]]:
-    with enrolled_pair(tmp_path, templates) as found:
-        yield found
-
-
-def test_attachments_travel_by_hash(pair: tuple[Database, Database, Path], tmp_path: Path) -> None:
+def test_attachments_travel_by_hash(
+    pair: tuple[Database, Database, Path],  # noqa: F811
+    tmp_path: Path,
+) -> None:
     c, s, usb = pair
     photo = tmp_path / "门禁照片.png"
     photo.write_bytes(PNG)
@@ -67,7 +58,8 @@ def test_attachments_travel_by_hash(pair: tuple[Database, Database, Path], tmp_p
 
 
 def test_a_database_restored_from_a_backup_starts_a_new_epoch(
-    pair: tuple[Database, Database, Path], tmp_path: Path
+    pair: tuple[Database, Database, Path],  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     c, s, usb = pair
     _g, _e, household = setup_place(c)
@@ -94,7 +86,7 @@ def test_a_database_restored_from_a_backup_starts_a_new_epoch(
 
 
 def test_a_truncated_or_rewritten_audit_chain_is_exposed(
-    pair: tuple[Database, Database, Path],
+    pair: tuple[Database, Database, Path],  # noqa: F811
 ) -> None:
     c, s, usb = pair
     _g, _e, household = setup_place(c)
@@ -129,13 +121,14 @@ def test_a_truncated_or_rewritten_audit_chain_is_exposed(
     )
 )
 def test_the_street_copy_equals_the_community_after_packages_some_lost(
-    templates: Templates, steps: list[tuple[str, int, bool]]
+    templates: Templates,
+    backend: pytest.FixtureRequest,  # noqa: F811
+    steps: list[tuple[str, int, bool]],
 ) -> None:
     with tempfile.TemporaryDirectory() as folder, memory_keyring():
         tmp = Path(folder)
         c = community_db(tmp / "c.sqlite", templates)
-        s = street_db(tmp / "s.sqlite", templates)
-        try:
+        with any_street(backend, tmp, templates) as s, closing(c):
             enrol_both(c, s, tmp)
             usb = tmp / "usb"
             usb.mkdir()
@@ -165,6 +158,3 @@ def test_the_street_copy_equals_the_community_after_packages_some_lost(
             got = packages.import_package(s, usb / final.file)
             assert got.status in (packages.APPLIED, packages.DUPLICATE), got.reason
             assert synced_rows(s, c.node_id) == synced_rows(c, c.node_id)
-        finally:
-            c.close()
-            s.close()

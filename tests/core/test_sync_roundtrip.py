@@ -1,5 +1,5 @@
-"""The whole round trip through files (issue 14): a community and a street office, two real
-SQLite databases; export, verified import, acknowledgement, cumulative packages."""
+"""The whole round trip through files (issue 14): a community (SQLite) and a street office
+(SQLite, and PostgreSQL); export, verified import, acknowledgement, cumulative packages."""
 
 from __future__ import annotations
 
@@ -19,18 +19,22 @@ from redoffice.sync import acks, enrol, keys, packages, wire
 from redoffice.sync.enrol import canonical
 from tests.conftest import Templates
 from tests.core.sync_support import (
+    BACKENDS,
+    any_street,
     community_db,
     enrol_both,
-    enrolled_pair,
     memory_keyring,
-    street_db,
+    street_pair,
 )
 from tests.factories import add_resident, setup_place
 
 
-@pytest.fixture
-def pair(tmp_path: Path, templates: Templates) -> Iterator[tuple[Database, Database, Path]]:
-    with enrolled_pair(tmp_path, templates) as found:
+@pytest.fixture(params=BACKENDS)
+def pair(
+    request: pytest.FixtureRequest, tmp_path: Path, templates: Templates
+) -> Iterator[tuple[Database, Database, Path]]:
+    """A community and its street office (SQLite, PostgreSQL), enrolled, and their stick."""
+    with street_pair(request, tmp_path, templates) as found:
         yield found
 
 
@@ -158,13 +162,19 @@ def test_both_sides_changed_a_row_owner_wins_and_the_local_copy_is_kept(
     assert acks.import_ack(c, Path(got.ack)).conflicts == 1
 
 
-def test_the_demo_office_travels_whole(tmp_path: Path, templates: Templates) -> None:
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> pytest.FixtureRequest:
+    return request
+
+
+def test_the_demo_office_travels_whole(
+    tmp_path: Path, templates: Templates, backend: pytest.FixtureRequest
+) -> None:
     """Every table of a demo office, foreign keys that close cycles included (a grid's leader
     is a staff member, who is a resident of a household in that grid)."""
-    with memory_keyring():
+    with memory_keyring(), any_street(backend, tmp_path, templates) as s:
         shutil.copy(templates.demo(40, 3), tmp_path / "c.sqlite")
         c = community_db(tmp_path / "c.sqlite", None, initialize=False)
-        s = street_db(tmp_path / "s.sqlite", templates)
         try:
             enrol_both(c, s, tmp_path)
             sent = packages.export_package(c, tmp_path)
@@ -175,7 +185,6 @@ def test_the_demo_office_travels_whole(tmp_path: Path, templates: Templates) -> 
             assert synced_rows(s, c.node_id) == rows
         finally:
             c.close()
-            s.close()
 
 
 def test_a_bad_acknowledgement_moves_nothing(pair: tuple[Database, Database, Path]) -> None:

@@ -4,10 +4,8 @@ applies, records and acknowledges nothing, and the same file imports whole after
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from sqlalchemy import func, select
 
 from redoffice.kit.db import Database
@@ -15,18 +13,8 @@ from redoffice.kit.errors import UserError
 from redoffice.kit.steps import Steps
 from redoffice.models import SyncPackage, SyncPartner
 from redoffice.sync import packages
-from tests.conftest import Templates
-from tests.core.sync_support import (
-    enrolled_pair,
-)
-from tests.core.test_sync_roundtrip import synced_rows
+from tests.core.test_sync_roundtrip import pair, synced_rows  # noqa: F401
 from tests.factories import add_resident, setup_place
-
-
-@pytest.fixture
-def pair(tmp_path: Path, templates: Templates) -> Iterator[tuple[Database, Database, Path]]:
-    with enrolled_pair(tmp_path, templates) as found:
-        yield found
 
 
 class Recorder:
@@ -66,7 +54,7 @@ def _progress(reports: list[tuple[int, int]], total: int) -> None:
 
 
 def test_export_reports_progress_and_a_cancel_at_any_step_leaves_no_file(
-    pair: tuple[Database, Database, Path],
+    pair: tuple[Database, Database, Path],  # noqa: F811
 ) -> None:
     c, _s, usb = pair
     _people(c, 3)
@@ -89,7 +77,7 @@ def test_export_reports_progress_and_a_cancel_at_any_step_leaves_no_file(
 
 
 def test_import_reports_progress_and_a_cancel_at_any_step_applies_nothing(
-    pair: tuple[Database, Database, Path],
+    pair: tuple[Database, Database, Path],  # noqa: F811
 ) -> None:
     c, s, usb = pair
     _people(c, 3)
