@@ -6326,5 +6326,44 @@ Photos and scans: %6 (%7 beside the backup)</source>
         <source>Fund spending (yuan)</source>
         <translation>基金支出（元）</translation>
     </message>
+    <message>
+        <source>Cross-community checks</source>
+        <translation>跨社区核查</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesTab</name>
+    <message>
+        <source>Finding</source>
+        <translation>核查项</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>%1 finding(s) across communities, each with every side. Nothing is merged: check them with the communities concerned.</source>
+        <translation>发现 %1 条跨社区重复，逐条列出各方。程序不作合并，请与相关社区核实处理。</translation>
+    </message>
+    <message>
+        <source>No person is found in two communities.</source>
+        <translation>未发现同一人在两个社区重复登记、救助或许愿。</translation>
+    </message>
 </context>
 </TS>

@@ -16,15 +16,24 @@ from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QTabWidget, QW
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Table, func, select
 
+from redoffice.kit import clock
+from redoffice.kit.validation import mask_id_number
 from redoffice.models import Household, Resident
+from redoffice.street.stats import street_stats
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.main_window import MainWindow
 from redoffice.ui.registry.households_page import HouseholdsPage
 from redoffice.ui.registry.residents_page import ResidentsPage
 from redoffice.ui.street.communities_page import CommunitiesPage
+from redoffice.ui.street.stats_page import StatsPage
 from redoffice.ui.sync.sync_page import SyncPage
 from tests.conftest import Templates
-from tests.street_support import StreetTown, street_with_communities
+from tests.street_support import (
+    PLANTED_AID,
+    PLANTED_WISH,
+    StreetTown,
+    street_with_communities,
+)
 from tests.ui.driver import click_row, pick, tick
 
 STREET_PAGES = [
@@ -185,3 +194,60 @@ def test_the_communities_records_are_read_only(
         shown |= {b.text() for b in tabs.currentWidget().findChildren(QPushButton) if b.isVisible()}
     assert not shown & FUND_WRITES, shown & FUND_WRITES
     assert {"校验台账", "打印台账", "导出台账…"} <= shown
+
+
+def test_the_figures_shown_are_the_cores(
+    qtbot: QtBot, street: tuple[MainWindow, StreetTown]
+) -> None:
+    window, town = street
+    page = _go(qtbot, window, "统计")
+    assert isinstance(page, StatsPage)
+    today = clock.today()
+    quarter = f"{today.year}Q{(today.month - 1) // 3 + 1}"
+    pick(qtbot, page.kind, "季度")
+    pick(qtbot, page.period, quarter)
+    assert window.ctx.tasks.wait_idle(60)
+    core = street_stats(town.street, quarter)  # the core's figures, asked apart
+    table = page.table
+    assert table.rowCount() == len(town.communities) + 1
+    shown = {table.text(r, 0): r for r in range(table.rowCount())}
+    for figures in [*core.rows, core.total]:
+        row = shown[figures.name]
+        assert table.text(row, 1) == str(figures.households) != "0"
+        assert table.text(row, 2) == str(figures.visited)
+        assert table.text(row, 3) == f"{figures.visited / figures.households * 100:.1f}%"
+        assert table.text(row, 4) == str(figures.cases)
+        assert table.text(row, 13) == str(figures.wishes_fulfilled)
+    assert core.total.name == "合计" and core.total.cases == sum(f.cases for f in core.rows)
+    coverage = dict(page.charts["coverage"].items)
+    assert coverage == {
+        f.name: round(f.visited / f.households * 100) for f in core.rows if f.households
+    }
+    second = town.communities[1]
+    _choose_community(qtbot, window, second.name)
+    assert [table.text(r, 0) for r in range(table.rowCount())] == [second.name]  # no 合计
+    own = street_stats(town.street, quarter, second.node_id).rows[0]
+    assert table.text(0, 4) == str(own.cases)
+    assert [name for name, _ in page.charts["closure"].items] == [second.name]
+
+
+def test_cross_community_checks_list_both_sides(
+    qtbot: QtBot, street: tuple[MainWindow, StreetTown]
+) -> None:
+    window, town = street
+    page = _go(qtbot, window, "统计")
+    assert isinstance(page, StatsPage)
+    bar = page.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    assert window.ctx.tasks.wait_idle(30)
+    table = page.duplicates.table
+    rows = [[table.text(r, c) for c in range(6)] for r in range(table.rowCount())]
+    first, second, third = (c.name for c in town.communities)
+    for kind, planted, communities in (
+        ("同一半年在多个社区获得基金救助", town.planted[PLANTED_AID], {first, second}),
+        ("同一年在多个社区的微心愿批次中", town.planted[PLANTED_WISH], {first, third}),
+    ):
+        sides = [r for r in rows if r[0] == kind and r[1] == mask_id_number(planted)]
+        assert {r[3] for r in sides} == communities, (kind, rows)
+        assert all(planted not in "".join(r) for r in sides)  # the ID number masked
+    assert page.duplicates.summary.text().startswith(f"发现 {len(page.duplicates.findings)} 条")

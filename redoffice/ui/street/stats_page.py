@@ -29,6 +29,7 @@ from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.errors import report
 from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.simple_table import SimpleTable
+from redoffice.ui.street.duplicates_tab import DuplicatesTab
 from redoffice.ui.sync.common import heading
 
 # the tables the figures come from (a package imported or the filter changed reloads them)
@@ -94,6 +95,8 @@ class StatsPage(QWidget):
         self.charts = {key: BarChart() for key in ("coverage", "closure", "fulfilled")}
         self.tabs = QTabWidget()
         self.tabs.addTab(self._figures_tab(), self.tr("Figures"))
+        self.duplicates = DuplicatesTab(ctx, self)  # read when its tab is first shown
+        self.tabs.addTab(self.duplicates, self.tr("Cross-community checks"))
         layout = QVBoxLayout(self)
         layout.addLayout(self._chooser())
         layout.addWidget(self.tabs, 1)
