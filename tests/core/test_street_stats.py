@@ -45,7 +45,7 @@ def _rows(town: StreetTown, model: Any, owner: str) -> list[Any]:
         )
 
 
-def _expected(town: StreetTown, owner: str, start: date, end: date) -> dict[str, Any]:
+def expected_figures(town: StreetTown, owner: str, start: date, end: date) -> dict[str, Any]:
     def within(day: date | None) -> bool:
         return day is not None and start <= day <= end
 
@@ -129,7 +129,7 @@ def test_each_community_and_the_total_match_the_rows(town: StreetTown, period: s
     assert [r.name for r in stats.rows] == sorted(c.name for c in town.communities)
     by_node = {r.node: r for r in stats.rows}
     for c in town.communities:
-        assert _got(by_node[c.node_id]) == _expected(
+        assert _got(by_node[c.node_id]) == expected_figures(
             town, c.node_id, span.starts_on, span.ends_on
         ), (c.name, period)
     total = stats.total

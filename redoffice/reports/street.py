@@ -1,0 +1,174 @@
+"""The street's monthly and quarterly report (:mod:`redoffice.street.reports` assembles it) as
+an Excel workbook (a summary sheet, then one sheet per area; figures as numbers, shares as
+percentages, money in yuan) and as a PDF with a bar chart per area. Pure rendering."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from io import BytesIO
+from typing import Final
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from redoffice.kit.workbook import HEADER_ALIGNMENT, HEADER_FILL, HEADER_FONT, display_width
+from redoffice.reports.base import Page, para, render, table, usable_width
+from redoffice.reports.fonts import FONT
+from redoffice.street.reports import RATE, YUAN, Area, Column, StreetReport, cells
+from redoffice.street.stats import Figures
+
+FORMATS: Final = {RATE: "0.0%", YUAN: "#,##0.00"}
+
+
+def _number(column: Column, value: float | int | None) -> float | int | None:
+    """The cell's value: yuan for money (fen stored), shares as they are."""
+    if value is None:
+        return None
+    return value / 100 if column.kind == YUAN else value
+
+
+def _text(column: Column, value: float | int | None) -> str:
+    if value is None:
+        return "—"
+    if column.kind == RATE:
+        return f"{value:.1%}"
+    if column.kind == YUAN:
+        return f"{value / 100:,.2f}"
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _heading(report: StreetReport) -> str:
+    return f"{report.street} {report.title}（{report.period}）"
+
+
+# ── the workbook ──────────────────────────────────────────────────────────────────────────────
+
+
+def street_workbook(report: StreetReport) -> bytes:
+    """Sheet 汇总 and one sheet per area: a title row, the header row, a row per community,
+    the 合计 row."""
+    book = Workbook()
+    for sheet in book.worksheets:  # the empty default sheet
+        book.remove(sheet)
+    for area in (report.summary, *report.areas):
+        _sheet(book, report, area)
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _sheet(book: Workbook, report: StreetReport, area: Area) -> None:
+    sheet = book.create_sheet(area.title[:31])
+    sheet.append([_heading(report)])
+    sheet["A1"].font = Font(bold=True, size=12)
+    headers = ["社区", *(c.title for c in area.columns)]
+    sheet.append(headers)
+    for cell in sheet[2]:
+        cell.fill, cell.font, cell.alignment = HEADER_FILL, HEADER_FONT, HEADER_ALIGNMENT
+    for row in report.rows:
+        values = [_number(c, v) for c, v in zip(area.columns, cells(area, row), strict=True)]
+        sheet.append([row.name, *values])
+        for column, cell in zip(area.columns, sheet[sheet.max_row][1:], strict=True):
+            cell.number_format = FORMATS.get(column.kind, "General")
+    for cell in sheet[sheet.max_row]:
+        cell.font = HEADER_FONT  # the total
+    sheet.freeze_panes = "B3"
+    names = [r.name for r in report.rows]
+    for n, title in enumerate(headers, start=1):
+        width = max(display_width(str(t)) for t in (title, *(names if n == 1 else ())))
+        sheet.column_dimensions[get_column_letter(n)].width = min(max(width + 2, 10), 30)
+
+
+# ── the PDF ───────────────────────────────────────────────────────────────────────────────────
+
+
+def street_pdf(report: StreetReport) -> bytes:
+    """The summary table, then each area's table and its chart of one figure per community."""
+    page = Page(report.title, report.street, landscape=True)
+    width = usable_width(page)
+    story: list[Flowable] = [para(_heading(report), 14, align=1), Spacer(0, 4 * mm)]
+    story += _area_table(report, report.summary, width)
+    for area in report.areas:
+        story.append(Spacer(0, 6 * mm))
+        story.append(
+            KeepTogether(
+                [
+                    para(area.title, 12),
+                    Spacer(0, 2 * mm),
+                    *_area_table(report, area, width),
+                    Spacer(0, 3 * mm),
+                    _chart(area, report.stats.rows, width),
+                ]
+            )
+        )
+    return render(page, story)
+
+
+def _area_table(report: StreetReport, area: Area, width: float) -> list[Flowable]:
+    first = 28 * mm
+    rest = (width - first) / len(area.columns)
+    rows = [
+        [row.name, *(_text(c, v) for c, v in zip(area.columns, cells(area, row), strict=True))]
+        for row in report.rows
+    ]
+    size = 8 if len(area.columns) > 8 else 9
+    headers = ["社区", *(c.title for c in area.columns)]
+    return [table(headers, rows, [first, *[rest] * len(area.columns)], size=size)]
+
+
+SERIES: Final = (colors.HexColor("#b22222"), colors.HexColor("#e08a3c"), colors.HexColor("#6b7fa8"))
+UNITS: Final = {RATE: "%", YUAN: "元"}
+
+
+def _chart(area: Area, rows: Sequence[Figures], width: float) -> Drawing:
+    """Horizontal bars, a group per community: the area's chart figures (of one kind)."""
+    columns = [next(c for c in area.columns if c.title == t) for t in area.chart]
+    kind = columns[0].kind
+    data = [[_bar(c, r) for r in rows] or [0] for c in columns]
+    unit = UNITS.get(kind, "")
+    height = max(len(rows), 1) * (8 + 10 * len(columns)) + 44
+    drawing = Drawing(width, height, initialFontName=FONT)  # else an unembedded Helvetica
+    title = "、".join(area.chart) + (f"（{unit}）" if unit else "")
+    drawing.add(String(0, height - 12, title, fontName=FONT, fontSize=10))
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 90, 18
+    chart.width, chart.height = min(width - 250, 420), height - 44
+    chart.data = data
+    for n in range(len(columns)):
+        chart.bars[n].fillColor = SERIES[n % len(SERIES)]
+    chart.bars.strokeColor = None
+    chart.categoryAxis.categoryNames = [r.name for r in rows] or [""]
+    chart.categoryAxis.reverseDirection = True
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = 100 if kind == RATE else max(1, *(max(d) for d in data))
+    chart.barLabelFormat = {RATE: "%.1f%%", YUAN: "%.2f"}.get(kind, "%g")
+    for labels in (chart.categoryAxis.labels, chart.valueAxis.labels, chart.barLabels):
+        labels.fontName = FONT
+        labels.fontSize = 7
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 3
+    drawing.add(chart)
+    if len(columns) > 1:
+        drawing.add(_legend(columns, chart.x + chart.width + 60, height - 24))
+    return drawing
+
+
+def _bar(column: Column, row: Figures) -> float:
+    value = _number(column, column.value(row)) or 0
+    return value * 100 if column.kind == RATE else value
+
+
+def _legend(columns: Sequence[Column], x: float, y: float) -> Legend:
+    legend = Legend()
+    legend.x, legend.y = x, y
+    legend.fontName, legend.fontSize = FONT, 8
+    legend.alignment = "right"
+    legend.colorNamePairs = [(SERIES[n % len(SERIES)], c.title) for n, c in enumerate(columns)]
+    return legend

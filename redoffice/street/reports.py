@@ -1,0 +1,178 @@
+"""What the street's monthly and quarterly report holds (the rendering is
+:mod:`redoffice.reports.street`'s): a summary table and one table per area, a row per
+community and the total, and the charts' series. De-identified by construction: only the
+communities' figures from :mod:`redoffice.street.stats`, never a person."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from redoffice.fund.codes import SOURCES, USES
+from redoffice.kit.db import Database
+from redoffice.kit.errors import UserError
+from redoffice.settings import community
+from redoffice.street.stats import Figures, StreetStats, parse_street_period, street_stats
+
+MONTHLY: Final = "monthly"
+QUARTERLY: Final = "quarterly"
+TITLES: Final = {MONTHLY: "街道月度工作报表", QUARTERLY: "街道季度工作报表"}
+RATE: Final = "rate"  # a column of shares (0..1), shown as percentages
+YUAN: Final = "yuan"  # a column of fen, shown in yuan
+COUNT: Final = "count"
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    kind: str  # COUNT, RATE or YUAN
+    value: Callable[[Figures], float | int | None]
+
+
+@dataclass(frozen=True)
+class Area:
+    title: str  # the sheet's name too
+    columns: tuple[Column, ...]
+    chart: tuple[str, ...]  # the titles of the columns the PDF charts per community (one kind)
+
+
+@dataclass(frozen=True)
+class StreetReport:
+    title: str
+    street: str
+    period: str  # "2026-11" / "2026Q4"
+    stats: StreetStats
+    summary: Area
+    areas: tuple[Area, ...]
+
+    @property
+    def rows(self) -> list[Figures]:
+        """The communities' rows, then the total."""
+        return [*self.stats.rows, self.stats.total]
+
+
+def _c(title: str, value: Callable[[Figures], float | int | None], kind: str = COUNT) -> Column:
+    return Column(title, kind, value)
+
+
+VISITS = Area(
+    "入户走访",
+    (
+        _c("住户数", lambda f: f.households),
+        _c("已走访户数", lambda f: f.visited),
+        _c("走访覆盖率", lambda f: f.coverage, RATE),
+    ),
+    ("走访覆盖率",),
+)
+CASES = Area(
+    "民情诉求",
+    (
+        _c("受理", lambda f: f.cases),
+        _c("办结", lambda f: f.closed),
+        _c("按时办结", lambda f: f.closed_on_time),
+        _c("已回访", lambda f: f.called_back),
+        _c("满意", lambda f: f.satisfied),
+        _c("办结率", lambda f: f.closure_rate, RATE),
+        _c("按时办结率", lambda f: f.on_time_rate, RATE),
+        _c("满意率", lambda f: f.satisfaction_rate, RATE),
+    ),
+    ("办结率", "按时办结率", "满意率"),
+)
+MEETINGS = Area(
+    "联席会议",
+    (
+        _c("召开会议", lambda f: f.meetings),
+        _c("到期议定事项", lambda f: f.resolutions_due),
+        _c("按期完成", lambda f: f.resolutions_on_time),
+        _c("按期完成率", lambda f: f.resolution_rate, RATE),
+    ),
+    ("按期完成率",),
+)
+WISHES = Area(
+    "微心愿",
+    (
+        _c("征集", lambda f: f.wishes_collected),
+        _c("公布", lambda f: f.wishes_published),
+        _c("认领", lambda f: f.wishes_claimed),
+        _c("兑现", lambda f: f.wishes_fulfilled),
+        _c("认领率", lambda f: f.claim_rate, RATE),
+        _c("兑现率", lambda f: f.fulfil_rate, RATE),
+    ),
+    ("认领率", "兑现率"),
+)
+SERVICE = Area(
+    "双报到",
+    (
+        _c("报到党员", lambda f: f.members),
+        _c("参加服务人数", lambda f: f.members_serving),
+        _c("服务时长（小时）", lambda f: round(f.service_minutes / 60, 1)),
+    ),
+    ("服务时长（小时）",),
+)
+
+
+def _fund() -> Area:
+    income = [
+        _c(f"收入·{label}", _part("income_by_source", key), YUAN) for key, label in SOURCES.items()
+    ]
+    spending = [
+        _c(f"支出·{label}", _part("spending_by_use", key), YUAN) for key, label in USES.items()
+    ]
+    return Area(
+        "红色基金",
+        (
+            _c("收入合计", lambda f: f.income, YUAN),
+            *income,
+            _c("支出合计", lambda f: f.spending, YUAN),
+            *spending,
+        ),
+        ("收入合计", "支出合计"),
+    )
+
+
+def _part(which: str, key: str) -> Callable[[Figures], int]:
+    def value(f: Figures) -> int:
+        money: dict[str, int] = getattr(f, which)
+        return money.get(key, 0)
+
+    return value
+
+
+FUND = _fund()
+AREAS: Final = (VISITS, CASES, MEETINGS, WISHES, SERVICE, FUND)
+
+
+def _pick(area: Area, *titles: str) -> tuple[Column, ...]:
+    named = {c.title: c for c in area.columns}
+    return tuple(named[t] for t in titles)
+
+
+SUMMARY = Area(
+    "汇总",
+    (
+        *_pick(VISITS, "走访覆盖率"),
+        *_pick(CASES, "受理", "办结率", "按时办结率", "满意率"),
+        *_pick(MEETINGS, "召开会议", "按期完成率"),
+        *_pick(WISHES, "征集", "认领率", "兑现率"),
+        *_pick(SERVICE, "报到党员", "服务时长（小时）"),
+        *_pick(FUND, "收入合计", "支出合计"),
+    ),
+    (),
+)
+
+
+def street_report(db: Database, kind: str, period: str) -> StreetReport:
+    """The monthly (``2026-11``) or quarterly (``2026Q4``) report's content."""
+    span = parse_street_period(period)
+    expected = "-" if kind == MONTHLY else "Q"
+    if expected not in span.name:
+        raise UserError("street.period_kind", period=period, kind=TITLES[kind])
+    stats = street_stats(db, span)
+    return StreetReport(
+        TITLES[kind], community.identity(db).street_name, span.name, stats, SUMMARY, AREAS
+    )
+
+
+def cells(area: Area, row: Figures) -> Sequence[float | int | None]:
+    return [c.value(row) for c in area.columns]
