@@ -144,14 +144,16 @@ def _select_first_rows(qtbot: QtBot, page: QWidget) -> None:
             qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
 
 
-def _tab_states(page: QWidget) -> Iterator[str]:
-    """Show each tab of the page in turn (the page itself when it has none)."""
+def _tab_states(page: QWidget, settle: Callable[[], object]) -> Iterator[str]:
+    """Show each tab of the page in turn (the page itself when it has none); ``settle``
+    waits until the tab is built (on the next turn of the event loop) and its rows are in."""
     tabs = [t for t in page.findChildren(QTabWidget) if t.isVisible()]
     if not tabs:
         yield ""
         return
     for index in range(tabs[0].count()):
         tabs[0].setCurrentIndex(index)
+        settle()
         yield tabs[0].tabText(index)
 
 
@@ -199,7 +201,7 @@ def _press_every_button(qtbot: QtBot, main: MainWindow, key: str, pressed: list[
     page = main.page(key)
     main.show_page(key)
     assert main.ctx.tasks.wait_idle(10)
-    for tab in _tab_states(page):
+    for tab in _tab_states(page, main.ctx.tasks.wait_idle):
         _select_first_rows(qtbot, page)
         pressed.append(f"{key}/{tab}/双击 -> {_double_click_first_rows(qtbot, main, page)}")
         for widget in _clickable(page):

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +45,7 @@ from redoffice.ui.kit.preview import show_long_report
 from redoffice.ui.kit.row_buttons import RowButtons
 from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.simple_table import SimpleTable
+from redoffice.ui.kit.staged import LazyTabs, built_in_parts
 from redoffice.ui.kit.widgets import (
     button_row,
     code_combo,
@@ -114,6 +114,10 @@ class PeriodDialog(QDialog):
         return self.start.required_value(), self.end.required_value()
 
 
+@built_in_parts(
+    list=("places", "status", "category", "overdue", "list", "timeline", "detail", "row_buttons"),
+    statistics=("statistics",),
+)
 class CasesPage(QWidget):
     # the tables each part shows (a 小区's name is in every address)
     CASES = frozenset(
@@ -135,17 +139,16 @@ class CasesPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self._list_tab(), self.tr("Requests"))
-        self.statistics = CaseStatsTab(ctx)
-        self.tabs.addTab(self.statistics, self.tr("Statistics"))
+        self.tabs = LazyTabs()
+        self.tabs.add_part("list", self.tr("Requests"), self._list_tab)
+        self.tabs.add_part("statistics", self.tr("Statistics"), self._statistics_tab)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        refresh_on(ctx, self.list, self.CASES, self.refresh)
-        refresh_on(ctx, self.statistics, self.STATISTICS, self.statistics.load)
-        refresh_on(ctx, self.category, self.CATEGORIES, self._load_categories)
-        self.places.reload()
-        self._load_categories()
+
+    def _statistics_tab(self) -> QWidget:
+        self.statistics = CaseStatsTab(self.ctx)
+        refresh_on(self.ctx, self.statistics, self.STATISTICS, self.statistics.load)
+        return self.statistics
 
     # -- list ----------------------------------------------------------------------------
     def _list_tab(self) -> QWidget:
@@ -197,6 +200,10 @@ class CasesPage(QWidget):
         self._row_buttons(layout_buttons(buttons))
         layout.addLayout(buttons)
         layout.addWidget(split)
+        refresh_on(self.ctx, self.list, self.CASES, self.refresh)
+        refresh_on(self.ctx, self.category, self.CATEGORIES, self._load_categories)
+        self.places.reload()
+        self._load_categories()
         return tab
 
     def _buttons(self) -> QHBoxLayout:

@@ -1,12 +1,11 @@
 """基金: 概览 (accounts and balances, this year's income and spending, notices running), 申请,
-台账, 公示 and 收支报告 — one tab each, each built when first shown (the page is ready sooner)."""
+台账, 公示 and 收支报告 — one tab each, each built when first shown (:mod:`.kit.staged`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TypeVar, cast
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from redoffice.ui.fund.applications_tab import ApplicationsTab
 from redoffice.ui.fund.ledger_tab import LedgerTab
@@ -14,33 +13,16 @@ from redoffice.ui.fund.notices_tab import NoticesTab
 from redoffice.ui.fund.overview_tab import OverviewTab
 from redoffice.ui.fund.report_tab import ReportTab
 from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.staged import LazyTabs
 
 W = TypeVar("W", bound=QWidget)
-
-
-class _Slot(QWidget):
-    """A tab's place, holding its widget once built."""
-
-    def __init__(self, make: Callable[[], QWidget]) -> None:
-        super().__init__()
-        self.make = make
-        self.widget: QWidget | None = None
-        self.column = QVBoxLayout(self)
-        self.column.setContentsMargins(0, 0, 0, 0)
-
-    def built(self) -> QWidget:
-        if self.widget is None:
-            self.widget = self.make()
-            self.column.addWidget(self.widget)
-        return self.widget
 
 
 class FundPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.tabs = QTabWidget()
-        self._slots: dict[str, _Slot] = {}
+        self.tabs = LazyTabs()
         for key, title, make in (
             ("overview", self.tr("Overview"), self._overview),
             ("applications", self.tr("Applications"), self._applications),
@@ -48,10 +30,7 @@ class FundPage(QWidget):
             ("notices", self.tr("Public notices"), self._notices),
             ("report", self.tr("Income and spending"), lambda: ReportTab(ctx)),
         ):
-            self._slots[key] = _Slot(make)
-            self.tabs.addTab(self._slots[key], title)
-        self._slots["overview"].built()
-        self.tabs.currentChanged.connect(self._build_current)
+            self.tabs.add_part(key, title, make)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
@@ -71,16 +50,11 @@ class FundPage(QWidget):
         tab.open_application.connect(self.select_application)
         return tab
 
-    def _build_current(self, index: int) -> None:
-        slot = self.tabs.widget(index)
-        if isinstance(slot, _Slot):
-            slot.built()
-
     def _tab(self, key: str, kind: type[W]) -> W:
-        return cast(W, self._slots[key].built())
+        return cast(W, self.tabs.part(key))
 
     def _show(self, key: str) -> None:
-        self.tabs.setCurrentWidget(self._slots[key])
+        self.tabs.show_part(key)
 
     @property
     def overview_tab(self) -> OverviewTab:

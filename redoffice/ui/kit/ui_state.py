@@ -6,7 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QObject, QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QObject,
+    QSettings,
+    QStandardPaths,
+    QTimer,
+)
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 ORGANIZATION = "RedOffice"
@@ -21,14 +28,44 @@ def settings() -> QSettings:
     )
 
 
+# Values saved but not yet written, by settings file: writing the file (every list's header
+# state is in it) took 16–24 ms of the GUI thread, once each time a page with a changed list
+# was left (issue 11 §5); it is written once a second at most, and when the window closes.
+_unwritten: dict[str, dict[str, Any]] = {}
+WRITE_AFTER_MS = 1000
+
+
 def load(key: str) -> Any:
-    return settings().value(key)
+    store = settings()
+    unwritten = _unwritten.get(store.fileName(), {})
+    return unwritten[key] if key in unwritten else store.value(key)
 
 
 def save(key: str, value: Any) -> None:
-    store = settings()
-    store.setValue(key, value)
-    store.sync()
+    """Remember ``value``; the file is written within a second (or by :func:`write_now`)."""
+    _unwritten.setdefault(settings().fileName(), {})[key] = value
+    app = QCoreApplication.instance()
+    if app is None:
+        write_now()
+        return
+    writer = app.findChild(QTimer, "ui_state_writer")
+    if writer is None:
+        writer = QTimer(app, singleShot=True, interval=WRITE_AFTER_MS)
+        writer.setObjectName("ui_state_writer")
+        writer.timeout.connect(write_now)
+        app.aboutToQuit.connect(write_now)
+    if not writer.isActive():
+        writer.start()
+
+
+def write_now() -> None:
+    """Write what was saved to the settings files."""
+    while _unwritten:
+        name, values = _unwritten.popitem()
+        store = QSettings(name, QSettings.Format.IniFormat)
+        for key, value in values.items():
+            store.setValue(key, value)
+        store.sync()
 
 
 def start_folder() -> Path:
@@ -55,7 +92,9 @@ def restore_geometry(window: QWidget, key: str) -> bool:
 
 
 def save_geometry(window: QWidget, key: str) -> None:
+    """Remember where ``window`` is (it is closing: written at once, with what waits)."""
     save(f"geometry/{key}", window.saveGeometry())
+    write_now()
 
 
 def filter_value(widget: QWidget) -> Any:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +39,7 @@ from redoffice.ui.kit.row_buttons import RowButtons
 from redoffice.ui.kit.save_dialog import SaveDialog
 from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.simple_table import SimpleTable
+from redoffice.ui.kit.staged import LazyTabs, built_in_parts
 from redoffice.ui.kit.widgets import button_row, code_combo, combo_value, fill_combo, splitter
 from redoffice.ui.meetings.meeting_changes import open_cancel_dialog, open_correct_dialog
 from redoffice.ui.meetings.meeting_dialog import open_meeting_dialog
@@ -79,6 +79,13 @@ class CompleteDialog(SaveDialog):
         )
 
 
+@built_in_parts(
+    meetings=("meetings", "meeting_buttons"),
+    follow_up=(
+        *("resolutions", "notes", "outcome", "resolution_buttons", "party", "estate"),
+        *("deadline_to", "open_only", "overdue_only"),
+    ),
+)
 class MeetingsPage(QWidget):
     # the tables each part shows
     MEETINGS = frozenset({"meeting", "meeting_estate", "estate", "resolution"})
@@ -88,15 +95,11 @@ class MeetingsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self._meetings_tab(), self.tr("Meetings"))
-        self.tabs.addTab(self._follow_up_tab(), self.tr("Follow-up"))
+        self.tabs = LazyTabs()
+        self.tabs.add_part("meetings", self.tr("Meetings"), self._meetings_tab)
+        self.tabs.add_part("follow_up", self.tr("Follow-up"), self._follow_up_tab)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        refresh_on(ctx, self.meetings, self.MEETINGS, self.reload_meetings)
-        refresh_on(ctx, self.resolutions, self.FOLLOW_UP, self.refresh_follow_up)
-        refresh_on(ctx, self.estate, self.ESTATES, self.reload_estates)
-        self.reload()
 
     # -- meetings ------------------------------------------------------------------------
     def _meetings_tab(self) -> QWidget:
@@ -128,6 +131,8 @@ class MeetingsPage(QWidget):
         self.meetings.set_row_actions(layout_buttons(buttons)[1:])
         layout.addLayout(buttons)
         layout.addWidget(self.meetings)
+        refresh_on(self.ctx, self.meetings, self.MEETINGS, self.reload_meetings)
+        self.reload_meetings()
         return tab
 
     def _meeting_columns(self) -> list[Column[MeetingRow]]:
@@ -161,11 +166,6 @@ class MeetingsPage(QWidget):
     def current_meeting(self) -> MeetingRow | None:
         row = self.meetings.current_row()
         return row if isinstance(row, MeetingRow) else None
-
-    def reload(self) -> None:
-        self.reload_meetings()
-        self.reload_follow_up()
-        self.reload_estates()
 
     def new_meeting(self) -> None:
         """新建会议; the new meeting is then selected in the list (and scrolled to)."""
@@ -241,6 +241,10 @@ class MeetingsPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(split, 1)
         layout.addWidget(self.outcome)
+        refresh_on(self.ctx, self.resolutions, self.FOLLOW_UP, self.refresh_follow_up)
+        refresh_on(self.ctx, self.estate, self.ESTATES, self.reload_estates)
+        self.reload_follow_up()
+        self.reload_estates()
         return tab
 
     def _follow_up_filters(self) -> None:
@@ -314,7 +318,7 @@ class MeetingsPage(QWidget):
 
     def show_resolution(self, resolution_id: str) -> None:
         """From the 工作台: every open resolution listed, this one selected."""
-        self.tabs.setCurrentIndex(1)
+        self.tabs.show_part("follow_up")
         self.resolutions.clear_filters()
         self.deadline_to.set_value(None)
         self.open_only.setChecked(True)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +30,7 @@ from redoffice.ui.kit.row_buttons import RowButtons
 from redoffice.ui.kit.save_dialog import SaveDialog
 from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.simple_table import SimpleTable
+from redoffice.ui.kit.staged import LazyTabs
 from redoffice.ui.kit.widgets import code_combo, combo_value, fill_combo, select_data
 
 Options = Callable[[Any], registry.Choices]
@@ -204,18 +204,37 @@ class RecordTab(QWidget):
         record_actions.show_history(self.ctx, self, self.kind.table, getattr(row, "id", None))
 
 
-class ReferencePage(QTabWidget):
+class RecordTabs(Mapping[str, RecordTab]):
+    """The page's tabs by table, each built when first asked for (or shown)."""
+
+    def __init__(self, page: LazyTabs, tables: Sequence[str]) -> None:
+        self.page, self.tables = page, tables
+
+    def __getitem__(self, table: str) -> RecordTab:
+        return cast(RecordTab, self.page.part(table))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.tables)
+
+    def __len__(self) -> int:
+        return len(self.tables)
+
+
+class ReferencePage(LazyTabs):
+    """网格, 小区, 组织单位 and 工作人员, one tab each, built when first shown."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.tabs = {k.table: RecordTab(ctx, k, self) for k in self.kinds()}
         titles = {
             "grid": self.tr("Grids"),
             "estate": self.tr("Estates"),
             "organization": self.tr("Organizations"),
             "staff": self.tr("Staff"),
         }
-        for table, tab in self.tabs.items():
-            self.addTab(tab, titles[table])
+        kinds = self.kinds()
+        for kind in kinds:
+            self.add_part(kind.table, titles[kind.table], partial(RecordTab, ctx, kind))
+        self.tabs = RecordTabs(self, [k.table for k in kinds])
 
     def kinds(self) -> list[Kind]:
         """The four kinds of reference record, with translated labels."""

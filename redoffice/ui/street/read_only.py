@@ -2,6 +2,7 @@
 communities' records (each is changed only where it is owned, and travels in that community's
 package), so every button that would add, change or delete one is hidden — also from the row
 menus, which offer only the visible buttons — and a double-click on a list opens nothing.
+Each long list gets a 社区 column.
 What reads stays: searching, filters, 变更记录, 导出 Excel, 打印, the figures tabs."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QPushButton, QTabWidget, QWidget
 
 from redoffice.ui.kit.list_view import SearchableList
+from redoffice.ui.street.community_column import add_community_column
 
 # what a button that only reads says (the source text and the Chinese the user sees)
 READS: Final = (
@@ -55,10 +57,14 @@ class ReadOnly(QObject):
                 found.setProperty(DONE, True)
                 if found.receivers("2activated(QString)") > 0:
                     found.activated.disconnect()
-        for tabs in self.page.findChildren(QTabWidget):
-            if not tabs.property(DONE):
+                add_community_column(found)
+        for tabs in [self.page, *self.page.findChildren(QTabWidget)]:
+            if isinstance(tabs, QTabWidget) and not tabs.property(DONE):
                 tabs.setProperty(DONE, True)
                 tabs.currentChanged.connect(self.scan)  # after the page built the tab
+                built = getattr(tabs, "built", None)  # ui/kit/staged.LazyTabs
+                if built is not None:
+                    built.connect(self.scan)  # a part built on a later turn
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()

@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from redoffice.ui.kit.list_view import SearchableList, layout_buttons
 from redoffice.ui.kit.place_filters import PlaceFilters
 from redoffice.ui.kit.row_buttons import RowButtons
 from redoffice.ui.kit.show_gate import ShowGate, refresh_on
+from redoffice.ui.kit.staged import LazyTabs, built_in_parts
 from redoffice.ui.kit.widgets import button_row, combo_value, fill_combo
 from redoffice.ui.visits.visit_dialog import open_visit_dialog, show_visit_form
 from redoffice.visits import plan as plan_queries
@@ -75,6 +75,11 @@ def plan_columns() -> list[Column[DueHousehold]]:
     ]
 
 
+@built_in_parts(
+    records=("places", "list", "record_buttons"),
+    plan=("plan_places", "worker", "plan", "plan_count", "plan_buttons", "_plan_gate"),
+    coverage=("coverage",),
+)
 class VisitsPage(QWidget):
     # the tables each part shows (a 小区's name is in every address)
     RECORDS = frozenset(
@@ -87,19 +92,17 @@ class VisitsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self._records_tab(), self.tr("Visit records"))
-        self.tabs.addTab(self._plan_tab(), self.tr("Visit plan"))
-        self.coverage = CoverageTab(ctx)
-        self.tabs.addTab(self.coverage, self.tr("Coverage"))
+        self.tabs = LazyTabs()
+        self.tabs.add_part("records", self.tr("Visit records"), self._records_tab)
+        self.tabs.add_part("plan", self.tr("Visit plan"), self._plan_tab)
+        self.tabs.add_part("coverage", self.tr("Coverage"), self._coverage_tab)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        refresh_on(ctx, self.list, self.RECORDS, self.list.reload)
-        refresh_on(ctx, self.coverage, self.COVERAGE, self.coverage.load)
-        refresh_on(ctx, self.worker, self.WORKERS, self.reload_workers)
-        self.places.reload()
-        self.plan_places.reload()
-        self.reload_workers()
+
+    def _coverage_tab(self) -> QWidget:
+        self.coverage = CoverageTab(self.ctx)
+        refresh_on(self.ctx, self.coverage, self.COVERAGE, self.coverage.load)
+        return self.coverage
 
     # -- records -------------------------------------------------------------------------
     def _records_tab(self) -> QWidget:
@@ -139,6 +142,8 @@ class VisitsPage(QWidget):
         self.record_buttons.watch(self.list.table)
         layout.addLayout(buttons)
         layout.addWidget(self.list)
+        refresh_on(self.ctx, self.list, self.RECORDS, self.list.reload)
+        self.places.reload()
         return tab
 
     def _load_ids(self, text: str, sort: str, descending: bool) -> Callable[[], list[str]]:
@@ -206,6 +211,9 @@ class VisitsPage(QWidget):
         layout.addWidget(self.plan, 1)
         layout.addWidget(self.plan_count)
         self._plan_gate = ShowGate(tab, self.plan.reload).watch(self.ctx, self.PLAN)
+        refresh_on(self.ctx, self.worker, self.WORKERS, self.reload_workers)
+        self.plan_places.reload()
+        self.reload_workers()
         return tab
 
     def _plan_filter(self, text: str = "") -> PlanFilter:
