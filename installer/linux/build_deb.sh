@@ -11,7 +11,9 @@ BUNDLE=${1:-$ROOT/build/dist/redoffice}
 OUT=${2:-$ROOT/build}
 [ -x "$BUNDLE/redoffice" ] && [ -x "$BUNDLE/redoffice-cli" ] || {
     echo "no one-folder build in $BUNDLE: run make dist" >&2; exit 1; }
-VERSION=$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' "$ROOT/redoffice/__init__.py")
+# the version of the program in the bundle (an older commit's build makes that version's .deb)
+VERSION=$("$BUNDLE/redoffice-cli" --version | sed -n 's/^RedOffice \([0-9][0-9.a-z]*\)$/\1/p')
+[ -n "$VERSION" ] || { echo "no version from $BUNDLE/redoffice-cli --version" >&2; exit 1; }
 ARCH=$(dpkg --print-architecture)
 STAGE=$(mktemp -d "${TMPDIR:-/tmp}/redoffice-deb.XXXXXX")
 trap 'rm -rf "$STAGE"' EXIT

@@ -12,7 +12,8 @@
 ; workflow puts into Inno Setup's Languages folder).
 
 #ifndef AppVersion
-  #define AppVersion "0.0.0"
+  ; the version is the package's (redoffice.__version__), given by the workflow: never guessed
+  #error Give the version: iscc /DAppVersion=<redoffice.__version__> redoffice.iss
 #endif
 #define AppName "社区红色工作台"
 #define Bundle "..\..\build\dist\redoffice"
