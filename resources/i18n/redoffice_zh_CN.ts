@@ -6204,6 +6204,10 @@ Photos and scans: %6 (%7 beside the backup)</source>
         <source>%1 communities; %2 have sent no package yet. Double-click a row for its history.</source>
         <translation>共 %1 个社区，其中 %2 个尚未发送数据包。双击一行查看该社区的同步记录。</translation>
     </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
 </context>
 <context>
     <name>CommunityFilter</name>
@@ -6330,6 +6334,26 @@ Photos and scans: %6 (%7 beside the backup)</source>
         <source>Cross-community checks</source>
         <translation>跨社区核查</translation>
     </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Export Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+    <message>
+        <source>The report is monthly or quarterly.</source>
+        <translation>街道报表按月度或季度生成，请选择月度或季度。</translation>
+    </message>
 </context>
 <context>
     <name>DuplicatesTab</name>
@@ -6364,6 +6388,13 @@ Photos and scans: %6 (%7 beside the backup)</source>
     <message>
         <source>No person is found in two communities.</source>
         <translation>未发现同一人在两个社区重复登记、救助或许愿。</translation>
+    </message>
+</context>
+<context>
+    <name>street</name>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
@@ -21,6 +22,8 @@ from redoffice.kit.validation import mask_id_number
 from redoffice.models import Household, Resident
 from redoffice.street.stats import street_stats
 from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.lazy_table import LazyTableModel
+from redoffice.ui.kit.preview import PreviewWindow
 from redoffice.ui.main_window import MainWindow
 from redoffice.ui.registry.households_page import HouseholdsPage
 from redoffice.ui.registry.residents_page import ResidentsPage
@@ -34,7 +37,7 @@ from tests.street_support import (
     StreetTown,
     street_with_communities,
 )
-from tests.ui.driver import click_row, pick, tick
+from tests.ui.driver import click, click_row, pick, tick
 
 STREET_PAGES = [
     "社区",
@@ -114,8 +117,10 @@ def test_street_navigation_and_the_communities_page(
     shown = {table.text(r, 0): r for r in range(table.rowCount())}
     assert set(shown) == {c.name for c in town.communities}
     row = shown["和平社区"]
-    assert len(table.text(row, 2)) == 10 and table.text(row, 3) == "0"  # imported today
-    assert int(table.text(row, 4)) > 0 and table.text(row, 7) == "已登记"
+    assert table.text(row, 2) == clock.today().isoformat() and table.text(row, 3) == "已导入"
+    assert table.text(row, 4) == "0"  # days since
+    assert int(table.text(row, 5)) > 0 and table.text(row, 6) == table.text(row, 7) == "0"
+    assert table.text(row, 8) == "有效"
     click_row(qtbot, table, row, double=True)
     assert window.ctx.tasks.wait_idle(30)
     sync = window.stack.currentWidget()
@@ -125,6 +130,17 @@ def test_street_navigation_and_the_communities_page(
     assert history.partner.currentText() == "和平社区"
     partners = {history.history_table.text(r, 2) for r in range(history.history_table.rowCount())}
     assert partners == {"和平社区"}
+
+
+def _community_column(window: MainWindow, model: LazyTableModel[Any]) -> set[str]:
+    """The names in the list's last column, 社区, on its first page of rows."""
+    last = model.columnCount() - 1
+    assert model.headerData(last, Qt.Orientation.Horizontal) == "社区"
+    rows = range(min(model.rowCount(), 200))
+    for row in rows:
+        model.row_at(row)  # asks for the page
+    assert window.ctx.tasks.wait_idle(30)
+    return {model.data(model.index(row, last)) for row in rows}
 
 
 def test_the_community_filter_narrows_every_list(
@@ -143,6 +159,7 @@ def test_the_community_filter_narrows_every_list(
         _choose_community(qtbot, window, community.name)
         own = _count(town, people, community.node_id, active)
         assert 0 < len(residents.list.ids()) == own < everyone, community.name
+        assert _community_column(window, residents.list.model) == {community.name}
         seen += own
         households = _go(qtbot, window, "住户")  # a page shown after the choice reloads too
         assert isinstance(households, HouseholdsPage)
@@ -151,6 +168,7 @@ def test_the_community_filter_narrows_every_list(
     assert seen == everyone
     _choose_community(qtbot, window, "全部社区")
     assert len(residents.list.ids()) == everyone
+    assert len(_community_column(window, residents.list.model)) > 1  # 200 rows: two at least
     assert residents.list.model.headerData(0, Qt.Orientation.Horizontal) == heads
 
 
@@ -251,3 +269,49 @@ def test_cross_community_checks_list_both_sides(
         assert {r[3] for r in sides} == communities, (kind, rows)
         assert all(planted not in "".join(r) for r in sides)  # the ID number masked
     assert page.duplicates.summary.text().startswith(f"发现 {len(page.duplicates.findings)} 条")
+
+
+def test_the_street_report_is_exported_and_printed(
+    qtbot: QtBot,
+    street: tuple[MainWindow, StreetTown],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window, town = street
+    page = _go(qtbot, window, "统计")
+    assert isinstance(page, StatsPage)
+    pick(qtbot, page.kind, "年度")
+    assert not page.export_button.isEnabled() and not page.print_button.isEnabled()
+    pick(qtbot, page.kind, "月度")
+    month = page.period.currentText()
+    target = tmp_path / "月报.xlsx"
+    asked: list[str] = []
+    monkeypatch.setattr("redoffice.ui.kit.ask.save_path", lambda *_a: str(target))
+    monkeypatch.setattr("redoffice.ui.kit.ask.confirm", lambda _p, _t, text: asked.append(text))
+    click(qtbot, page, "导出 Excel")
+    assert window.ctx.tasks.wait_idle(60)
+    assert asked and "月报.xlsx" in asked[0]  # 已导出, open the folder? (answered no)
+    book = openpyxl.load_workbook(target, read_only=True)
+    cells = {
+        str(c)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for c in row
+    }
+    assert {c.name for c in town.communities} | {"合计"} <= cells
+    assert not any(town.planted[PLANTED_AID] in c for c in cells)  # no person in it
+    assert month in "".join(cells)
+    click(qtbot, page, "打印")
+    assert window.ctx.tasks.wait_idle(60)
+    qtbot.waitUntil(lambda: _preview() is not None, timeout=20000)
+    preview = _preview()
+    assert preview is not None and preview.document.pageCount() >= 1
+    assert preview.windowTitle() == "街道月度工作报表"
+    preview.hide()
+
+
+def _preview() -> PreviewWindow | None:
+    shown = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, PreviewWindow) and w.isVisible()
+    ]
+    return shown[-1] if shown else None

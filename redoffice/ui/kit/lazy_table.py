@@ -118,6 +118,20 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
     def id_at(self, position: int) -> str | None:
         return self._ids[position] if 0 <= position < len(self._ids) else None
 
+    def row_id(self, row: R) -> str:
+        return self._row_id(row)
+
+    def add_column(self, column: Column[R], fetch: Callable[[Sequence[str]], list[R]]) -> None:
+        """One more column at the end, the rows read with ``fetch`` from now on (a reset: the
+        views lay their columns out again)."""
+        self.beginResetModel()
+        self._columns.append(column)
+        self._fetch = fetch
+        self._generation += 1
+        self._rows = {}
+        self._requested = set()
+        self.endResetModel()
+
     def widths(self) -> list[int]:
         return [c.width for c in self._columns]
 

@@ -256,6 +256,31 @@ class SearchableList(QWidget, Generic[R]):
             self.reload()
 
     # --- what the page asks -----------------------------------------------------------------
+    @property
+    def state_key(self) -> str | None:
+        return self._state_key
+
+    def add_keyed_column(
+        self, header: str, texts: Callable[[Sequence[str]], dict[str, str]], width: int = 90
+    ) -> None:
+        """A column at the end whose texts are read by id with each page of rows (the street
+        office's 社区): ``texts(ids)`` runs on the worker after the rows are read."""
+        found: dict[str, str] = {}
+        fetch = self._fetch
+
+        def fetch_with_texts(ids: Sequence[str]) -> list[R]:
+            rows = fetch(ids)
+            found.update(texts(ids))
+            return rows
+
+        model = self.model
+        column: Column[R] = Column(
+            header, lambda row: found.get(model.row_id(row), ""), None, width
+        )
+        self._columns.append(column)
+        self._fetch = fetch_with_texts
+        model.add_column(column, fetch_with_texts)
+
     def ids(self) -> list[str]:
         """The ids the list shows, in order."""
         return self.model.ids()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from functools import partial
+from pathlib import Path
 from typing import Final
 
 from PySide6.QtCore import Qt
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -23,10 +25,16 @@ from PySide6.QtWidgets import (
 
 from redoffice.kit import clock
 from redoffice.kit.money import yuan
+from redoffice.reports.street import street_pdf, street_workbook
+from redoffice.street.reports import MONTHLY, QUARTERLY, TITLES, StreetReport, street_report
 from redoffice.street.stats import Figures, StreetStats, street_stats
+from redoffice.ui.kit import ask
 from redoffice.ui.kit.bar_chart import BarChart
+from redoffice.ui.kit.connect import on_click
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.errors import report
+from redoffice.ui.kit.export import offer_folder, save_bytes
+from redoffice.ui.kit.preview import show_report
 from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.simple_table import SimpleTable
 from redoffice.ui.street.duplicates_tab import DuplicatesTab
@@ -108,7 +116,56 @@ class StatsPage(QWidget):
         for widget in (QLabel(self.tr("Period")), self.kind, self.period):
             row.addWidget(widget)
         row.addStretch(1)
+        self.export_button = QPushButton(self.tr("Export Excel…"))
+        self.print_button = QPushButton(self.tr("Print…"))
+        for button, slot in ((self.export_button, self.export), (self.print_button, self.print_)):
+            on_click(button, slot)
+            row.addWidget(button)
         return row
+
+    def report_kind(self) -> str | None:
+        """The street report of the period chosen: 月度 or 季度 (none for a year)."""
+        return {MONTH: MONTHLY, QUARTER: QUARTERLY}.get(str(self.kind.currentData()))
+
+    def _report(self, make: Callable[[StreetReport], bytes]) -> Callable[[], bytes]:
+        db, kind, period = self.ctx.db, self.report_kind(), self.period_name()
+        assert kind is not None
+        return lambda: make(street_report(db, kind, period))
+
+    def _file_name(self, suffix: str) -> str:
+        kind = self.report_kind()
+        return f"{TITLES[kind] if kind else ''}{self.period_name()}{suffix}"
+
+    def export(self) -> None:
+        """导出 Excel: the report workbook (a summary sheet and one per area, no person)."""
+        path = ask.save_path(
+            self, self.tr("Export Excel"), self._file_name(".xlsx"), "Excel (*.xlsx)"
+        )
+        if path:
+            save_bytes(
+                self.ctx,
+                self,
+                path,
+                self._report(street_workbook),
+                lambda _r: offer_folder(
+                    self, self.tr("Exported to %1.").replace("%1", Path(path).name), path
+                ),
+            )
+
+    def print_(self) -> None:
+        """打印: the report PDF with its charts, in the preview."""
+        kind = self.report_kind()
+        if kind is not None:
+            name = self._file_name(".pdf")
+            show_report(self.ctx, self, TITLES[kind], name, self._report(street_pdf))
+
+    def _enable_reports(self) -> None:
+        monthly_or_quarterly = self.report_kind() is not None
+        for button in (self.export_button, self.print_button):
+            button.setEnabled(monthly_or_quarterly)
+            button.setToolTip(
+                "" if monthly_or_quarterly else self.tr("The report is monthly or quarterly.")
+            )
 
     def _figures_tab(self) -> QWidget:
         """The table above, the charts below (the clerk moves the divider)."""
@@ -154,6 +211,7 @@ class StatsPage(QWidget):
         ]
 
     def _fill_periods(self) -> None:
+        self._enable_reports()
         self.period.blockSignals(True)
         self.period.clear()
         for name in recent_periods(str(self.kind.currentData()), clock.today()):
