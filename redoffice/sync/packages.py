@@ -209,22 +209,23 @@ def export_package(
         epoch, seq_to = int(counter.epoch), int(counter.last_seq)
         acked = partner.acked_seq if partner.epoch == epoch else 0
         tables = wire.synced_tables()
-        expected = sum(_count(conn, t, me.node_id, acked, seq_to) for t in tables)
+        sizes = {t.name: _count(conn, t, me.node_id, acked, seq_to) for t in tables}
+        expected = sum(sizes.values())
         total = expected + 1  # the last unit: the file sealed and written
         steps.report(0, total)
         for table in tables:
+            if not sizes[table.name]:
+                continue
             codec = wire.CODECS[table.name]
             line = codec.sqlite_line if conn.dialect.name == "sqlite" else codec.line
-            n = 0
+            payload.write(codec.header(sizes[table.name]))
             for part in _rows(conn, table, me.node_id, acked, seq_to):
                 payload.write(b"".join(map(line, part)))
                 if table.name == "attachment":
                     blobs_needed.update(row.sha256 for row in part if not row.deleted)
-                n += len(part)
                 records += len(part)
                 steps.report(min(records, expected), total)
-            if n:
-                counts[str(table.name)] = n
+            counts[str(table.name)] = sizes[table.name]
         head = conn.execute(select(AuditChain.last_id, AuditChain.last_hash)).one_or_none()
         checked = conn.execute(select(AuditLog.hash).where(AuditLog.id == check_id)).scalar()
     compressed, plain_sha256 = payload.finish()
@@ -417,26 +418,17 @@ def _import_once(
     steps: Steps,
     release: bool,
 ) -> Imported:
+    result = Imported(status=REFUSED, file=path.name)
+    manifest_hash = _manifest_hash(path)
+    seen = _seen(db, SyncPackage.manifest_hash == manifest_hash) if manifest_hash else None
     try:
-        file_hash = audit_log.file_sha256(path)
+        file_hash = "" if seen is not None else audit_log.file_sha256(path)
     except OSError as exc:
         raise UserError("sync.file_unreadable", name=path.name, detail=str(exc)) from exc
-    result = Imported(status=REFUSED, file=path.name)
-    with db.read() as s:
-        seen = s.scalars(
-            select(SyncPackage).where(
-                SyncPackage.file_sha256 == file_hash,
-                SyncPackage.direction == "in",
-                SyncPackage.status.in_([APPLIED, DUPLICATE]),
-            )
-        ).first()
-        if seen is not None:
-            result.status, result.sender, result.package_id = (
-                DUPLICATE,
-                seen.sender,
-                seen.package_id,
-            )
-            result.seq_from, result.seq_to = seen.seq_from, seen.seq_to
+    seen = seen or _seen(db, SyncPackage.file_sha256 == file_hash)
+    if seen is not None:
+        result.status, result.sender, result.package_id = DUPLICATE, seen.sender, seen.package_id
+        result.seq_from, result.seq_to = seen.seq_from, seen.seq_to
     manifest: dict[str, Any] = {}
     try:
         if result.status == DUPLICATE:
@@ -471,6 +463,31 @@ def _import_once(
             db, sender=result.sender, ack_folder=ack_folder or path.parent, passphrase=passphrase
         )
     return result
+
+
+def _manifest_hash(path: Path) -> str | None:
+    """The SHA-256 of the package's manifest member, read after the zip's checks (the
+    central directory only), or None when the file is no package: a replayed package is
+    recognised by its signed manifest — which names every member's hash — without hashing
+    the whole file."""
+    try:
+        with wire.checked_zip(path) as archive:
+            body = wire.read_member(archive, wire.MANIFEST, wire.MAX_MANIFEST)
+    except (UserError, ValueError, OSError, zipfile.BadZipFile):
+        return None
+    return hashlib.sha256(body).hexdigest()
+
+
+def _seen(db: Database, same: Any) -> SyncPackage | None:
+    """The package received before that ``same`` finds, if it was applied or recognised."""
+    with db.read() as s:
+        return s.scalars(
+            select(SyncPackage).where(
+                same,
+                SyncPackage.direction == "in",
+                SyncPackage.status.in_([APPLIED, DUPLICATE]),
+            )
+        ).first()
 
 
 def _signed_manifest(path: Path) -> dict[str, Any]:
@@ -704,25 +721,31 @@ def _decrypt_rows(
     raw_lines = plain.split(b"\n")
     if raw_lines and raw_lines[-1] == b"":
         raw_lines.pop()
-    if len(raw_lines) != manifest["records"]:
-        raise _refuse("sync.count_mismatch", expected=manifest["records"], found=len(raw_lines))
-    total = 2 * len(raw_lines)
+    total = 2 * manifest["records"]
     steps.report(0, total)
-    convert = schemas.line_converter(manifest["schema"])
-    for number, raw in enumerate(raw_lines, start=1):
-        if not number % CHUNK:
-            steps.report(number, total)
-        try:
-            if convert is not None:  # a package of a slightly older schema
-                raw = convert(raw)
-            table, sent, decoded = wire.parse_line(number, raw)
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise _refuse("sync.bad_line", line=number, detail=str(exc)[:200]) from exc
-        if decoded["owner_node"] != sender:
-            raise _refuse("sync.not_owner", name=sender, table=table, row=decoded["id"])
-        if not manifest["seq_from"] <= decoded["sync_seq"] <= manifest["seq_to"]:
-            raise _refuse("sync.bad_line", line=number, detail="序号不在数据包范围内")
-        rows.setdefault(table, []).append((sent, decoded))
+    convert = schemas.row_converter(manifest["schema"])
+    lines = wire.sent_rows(raw_lines, manifest["format_version"], manifest["counts"])
+    number = 0
+    try:
+        for done, (number, table, sent) in enumerate(lines, start=1):
+            if not done % CHUNK:
+                steps.report(done, total)
+            if convert is not None and isinstance(sent, dict):  # a slightly older schema
+                sent = convert(table, sent)
+            decoded = wire.CODECS[table].fast_decode(sent)
+            if decoded["owner_node"] != sender:
+                raise _refuse("sync.not_owner", name=sender, table=table, row=decoded["id"])
+            if not manifest["seq_from"] <= decoded["sync_seq"] <= manifest["seq_to"]:
+                raise _refuse("sync.bad_line", line=number, detail="序号不在数据包范围内")
+            rows.setdefault(table, []).append((sent, decoded))
+    except wire.Miscount as miscount:
+        raise _refuse(
+            "sync.count_mismatch", expected=miscount.expected, found=miscount.found
+        ) from miscount
+    except wire.BadLine as bad:
+        raise _refuse("sync.bad_line", line=bad.number, detail=str(bad)[:200]) from bad
+    except (ValueError, UnicodeDecodeError) as exc:  # the row's values (decoders, converters)
+        raise _refuse("sync.bad_line", line=number, detail=str(exc)[:200]) from exc
     for table, expected in manifest["counts"].items():
         if len(rows.get(table, [])) != expected:
             raise _refuse("sync.count_mismatch", expected=expected, found=len(rows.get(table, [])))
@@ -763,11 +786,12 @@ def _apply(
                             conn, batch, sender, manifest["package_id"], table=table.name
                         )
                         conflicts += refused
+                    fresh = not verified.hwm and _first_rows(conn, table, sender)
                     with bulk_load.indexes_rebuilt(s, _MODELS[table.name], len(batch)):
                         for start in range(0, len(batch), CHUNK):
                             part = batch[start : start + CHUNK]
                             n, found = _apply_rows(
-                                conn, table, part, sender, verified, manifest["package_id"], patches
+                                conn, table, part, verified, patches, fresh=fresh
                             )
                             changed += n
                             conflicts += found
@@ -874,21 +898,36 @@ def _store_blobs(db: Database, attachments: dict[str, bytes]) -> None:
             temp.replace(target)
 
 
+def _first_rows(conn: Connection, table: Table, sender: str) -> bool:
+    """Whether the street holds no row of ``sender`` in ``table``: in the sender's first
+    package (nothing applied yet, ``hwm`` 0) every row is then new, and none is read before it
+    is written. (A row of another owner under the same id then fails the insert: the package
+    is refused all the same, as a constraint failure rather than ``not_owner``.)"""
+    held = select(table.c.id).where(table.c.owner_node == sender).limit(1)
+    return conn.execute(held).first() is None
+
+
 def _apply_rows(
     conn: Connection,
     table: Table,
     part: list[tuple[dict[str, Any], dict[str, Any]]],
-    sender: str,
     verified: _Verified,
-    package_id: str,
     patches: list[tuple[Table, dict[str, Any]]],
+    *,
+    fresh: bool,
 ) -> tuple[int, list[dict[str, Any]]]:
     """Insert new rows, replace older ones; the owner's copy wins over a local edit, which is
-    kept in the conflict table. Returns the number of rows written and the conflicts."""
+    kept in the conflict table. Returns the number of rows written and the conflicts.
+    ``fresh``: the street holds no row of the sender in this table (nothing to read)."""
     codec = wire.CODECS[table.name]
+    sender, package_id = verified.manifest["node"], verified.manifest["package_id"]
     ids = [decoded["id"] for _sent, decoded in part]
-    local = {row.id: row for row in conn.execute(select(table).where(table.c.id.in_(ids)))}
-    bases = conflicts_.edits(conn, table.name, ids)  # rows changed here since applied
+    local: dict[str, Any] = {}
+    bases: dict[str, conflicts_.Copy] = {}
+    if not fresh:
+        chosen = select(table).where(table.c.id.in_(bindparam("ids", expanding=True)))
+        local = {row.id: row for row in conn.execute(chosen, {"ids": ids})}
+        bases = conflicts_.edits(conn, table.name, ids)  # rows changed here since applied
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
     conflicts: list[dict[str, Any]] = []

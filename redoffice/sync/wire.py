@@ -4,10 +4,16 @@ read back strictly, the manifest, the zip's safety checks and the payload's encr
 A package is a zip whose members are all STORED (the payload is compressed before it is
 encrypted, so deflating it again gains nothing; a stored member's size is its size in the file,
 so no member can expand: no zip bomb). Members: ``manifest.json`` (canonical JSON),
-``manifest.sig`` (Ed25519 over the manifest bytes), ``changes.bin`` (the NDJSON rows, zlib-
-compressed, then encrypted with HPKE to the recipient's X25519 key: DHKEM(X25519, HKDF-SHA256),
-HKDF-SHA256, AES-256-GCM, RFC 9180, from ``cryptography``) and ``attachments/<sha256>`` (each
-blob encrypted the same way)."""
+``manifest.sig`` (Ed25519 over the manifest bytes), ``changes.bin`` (the rows as JSON lines,
+zlib-compressed, then encrypted with HPKE to the recipient's X25519 key: DHKEM(X25519,
+HKDF-SHA256), HKDF-SHA256, AES-256-GCM, RFC 9180, from ``cryptography``) and
+``attachments/<sha256>`` (each blob encrypted the same way).
+
+The rows' lines (``format_version``): **2** (written since session 8), per table a header line
+``{"t": table, "c": [columns], "n": rows}`` followed by its ``n`` rows, each a JSON array of the
+values in that column order — the column names once per table, not once per row (decision
+0021); **1** (read, from communities not yet upgraded), a line per row ``{"t": table, "r":
+{column: value}}``. Both are validated line by line with the same checks."""
 
 from __future__ import annotations
 
@@ -18,7 +24,7 @@ import re
 import threading
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -51,7 +57,9 @@ from redoffice.models.base import UTCDateTime
 from redoffice.sync.enrol import canonical, strict_json
 
 FORMAT: Final = "redoffice-sync"
-FORMAT_VERSION: Final = 1
+FORMAT_VERSION: Final = 2  # what this program writes
+FORMAT_VERSIONS: Final = (1, 2)  # what it reads
+MAX_COLUMNS: Final = 200
 ACK_FORMAT: Final = "redoffice-ack"
 SUFFIX: Final = ".rosync"
 ACK_SUFFIX: Final = ".rosack"
@@ -382,7 +390,6 @@ class TableCodec:
         self.encoders = {n: e for n, (e, _d) in both.items()}
         self.decoders = {n: d for n, (_e, d) in both.items()}
         self.nullable = {c.name for c in table.c if c.nullable}
-        self.prefix = b'{"t":' + orjson.dumps(str(table.name)) + b',"r":'
         self.fast_decode = _fast_decoder(table, self.decode)
         self.sqlite_bind = _sqlite_binder(table)
         self.instants = tuple(n for n, c in enumerate(table.c) if _kind(c) == "instant")
@@ -403,21 +410,24 @@ class TableCodec:
             for n, c in enumerate(self.table.c)
         ]
 
+    def header(self, count: int) -> bytes:
+        """The line before the table's ``count`` rows (format 2)."""
+        return orjson.dumps({"t": str(self.table.name), "c": self.columns, "n": count}) + b"\n"
+
     def sqlite_line(self, row: Any) -> bytes:
         """``line`` of a row read with ``read_columns("sqlite")``."""
         values = list(row)
         for n in self.instants:
             if values[n] is not None:
                 values[n] = _instant_text(values[n])
-        values_ = dict(zip(self.columns, values, strict=True))
-        return self.prefix + orjson.dumps(values_, default=_json_default) + b"}\n"
+        return orjson.dumps(values, default=_json_default) + b"\n"
 
     def line(self, row: Any) -> bytes:
-        """A row as read by SQLAlchemy (values in column order) as one line: the bytes of
-        ``line(table, encode(row))``, made by orjson in one call (it writes the instants,
-        dates and times as :func:`codec` does; ``_json_default`` the bytes)."""
-        values = dict(zip(self.columns, row, strict=True))
-        return self.prefix + orjson.dumps(values, default=_json_default) + b"}\n"
+        """A row as read by SQLAlchemy (values in column order) as one line of format 2: the
+        JSON array of ``encode(row)``'s values in column order, made by orjson in one call (it
+        writes the instants, dates and times as :func:`codec` does; ``_json_default`` the
+        bytes)."""
+        return orjson.dumps(tuple(row), default=_json_default) + b"\n"
 
     def encode(self, row: Any) -> dict[str, Any]:
         mapping = row._mapping if hasattr(row, "_mapping") else row
@@ -470,17 +480,109 @@ def _parse(raw: bytes) -> Any:
     return found
 
 
-def parse_line(number: int, raw: bytes) -> tuple[str, dict[str, Any], dict[str, Any]]:
-    """(table, the row as sent, the row decoded); a ValueError names what is wrong."""
+def _parsed_line(raw: bytes) -> Any:
     if len(raw) > MAX_LINE:
         raise _bad("这一行过长")
-    found = _parse(raw)
+    return _parse(raw)
+
+
+def _table(name: Any) -> str:
+    if not isinstance(name, str) or name not in CODECS:
+        raise _bad(f"未知的表 {str(name)[:40]}")
+    return name
+
+
+def sent_row(raw: bytes) -> tuple[str, Any]:
+    """A line of format 1: (table, the row as sent); a ValueError names what is wrong."""
+    found = _parsed_line(raw)
     if not isinstance(found, dict) or set(found) != {"t", "r"}:
         raise _bad("结构不对")
-    table = found["t"]
-    if not isinstance(table, str) or table not in CODECS:
-        raise _bad(f"未知的表 {str(table)[:40]}")
-    return table, found["r"], CODECS[table].fast_decode(found["r"])
+    return _table(found["t"]), found["r"]
+
+
+def parse_line(number: int, raw: bytes) -> tuple[str, dict[str, Any], dict[str, Any]]:
+    """A line of format 1: (table, the row as sent, the row decoded); a ValueError names what
+    is wrong."""
+    table, sent = sent_row(raw)
+    return table, sent, CODECS[table].fast_decode(sent)
+
+
+class Miscount(Exception):
+    """The rows are not as many as the manifest says."""
+
+    def __init__(self, expected: int, found: int) -> None:
+        super().__init__(f"{expected} != {found}")
+        self.expected, self.found = expected, found
+
+
+def _header(raw: bytes, counts: dict[str, int], seen: set[str]) -> tuple[str, list[str], int]:
+    """A table's header line of format 2: (table, its columns, its number of rows)."""
+    found = _parsed_line(raw)
+    if not isinstance(found, dict) or set(found) != {"t", "c", "n"}:
+        raise _bad("表头结构不对")
+    table, columns, n = _table(found["t"]), found["c"], found["n"]
+    if table in seen:
+        raise _bad(f"表 {table} 出现了两次")
+    if (
+        not isinstance(columns, list)
+        or not 0 < len(columns) <= MAX_COLUMNS
+        or not all(isinstance(c, str) and 0 < len(c) <= 64 for c in columns)
+        or len(set(columns)) != len(columns)
+    ):
+        raise _bad("表头的字段不对")
+    if type(n) is not int or n != counts.get(table):
+        raise Miscount(counts.get(table, 0), n if type(n) is int else -1)
+    seen.add(table)
+    return table, columns, n
+
+
+def _array(raw: bytes, width: int) -> list[Any]:
+    """A row line of format 2: a JSON array of ``width`` values. orjson refuses invalid UTF-8,
+    NaN and lone surrogates itself (an array has no keys to give twice); what it refuses goes
+    through the strict parser, which names the fault."""
+    if len(raw) > MAX_LINE:
+        raise _bad("这一行过长")
+    try:
+        found = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        found = _parse(raw)
+    if type(found) is not list or len(found) != width:
+        raise _bad("结构不对")
+    return found
+
+
+class BadLine(ValueError):
+    """Line ``number`` (from 1) of the payload is wrong; the message says how."""
+
+    def __init__(self, number: int, detail: str) -> None:
+        super().__init__(detail)
+        self.number = number
+
+
+def sent_rows(
+    lines: list[bytes], version: int, counts: dict[str, int]
+) -> Iterator[tuple[int, str, Any]]:
+    """Every row of a payload's ``lines``: (its line number, from 1; table; the row as sent,
+    its values not yet validated). :class:`BadLine` names a line's fault, :class:`Miscount` a
+    number of rows unlike ``counts`` (the manifest's per table)."""
+    headers = 0 if version == 1 else len(counts)
+    if len(lines) != sum(counts.values()) + headers:
+        raise Miscount(sum(counts.values()), len(lines) - headers)
+    number = 0
+    try:
+        if version == 1:
+            for number, raw in enumerate(lines, start=1):
+                yield number, *sent_row(raw)
+            return
+        seen: set[str] = set()
+        while number < len(lines):
+            number += 1
+            table, columns, n = _header(lines[number - 1], counts, seen)
+            for raw in lines[number : number + n]:
+                number += 1
+                yield number, table, dict(zip(columns, _array(raw, len(columns)), strict=True))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BadLine(number, str(exc)) from exc
 
 
 # ── encryption ──────────────────────────────────────────────────────────────────────────────
@@ -674,7 +776,7 @@ def parse_manifest(data: bytes) -> dict[str, Any]:
     found = _exact(strict_json(data), set(MANIFEST_KEYS))
     if found["format"] != FORMAT or found["kind"] != "package":
         raise _bad("不是数据包清单")
-    if found["format_version"] != FORMAT_VERSION:
+    if found["format_version"] not in FORMAT_VERSIONS:
         raise _bad(f"格式版本 {found['format_version']!r} 不受支持")
     _str(found["schema"], re.compile(r"\d{4}"))
     for key in ("node", "recipient", "package_id", "created_at"):

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 from sqlalchemy import select, update
 
@@ -97,10 +98,14 @@ def reforge(
     records: int | None = None,
 ) -> Path:
     """A package like ``source`` with its rows and/or manifest changed, re-encrypted to the
-    street and signed by the community's real key (or ``signer``)."""
+    street and signed by the community's real key (or ``signer``). Rows are changed in
+    format 1 (a line per row, with its column names), which the street still reads: a
+    package of format 2 is rewritten in it first."""
     members = unpack(source)
     found, rows = plain_of(pair, members)
     if plain is not None:
+        if found["format_version"] == 2:
+            rows, found["format_version"] = as_format_1(rows), 1
         rows = plain(rows)
         street = PublicKeys(*(keys.unb64(x) for x in _street_public(pair)))
         cipher = wire.seal(
@@ -124,6 +129,20 @@ def reforge(
     key = signer or keys.load_keys(pair.c)
     members[wire.MANIFEST], members[wire.SIGNATURE] = body, key.sign.sign(body)
     return write_zip(target, list(members.items()))
+
+
+def as_format_1(rows: bytes) -> bytes:
+    """The lines of a format-2 payload (a header per table, then its rows as arrays) as
+    format 1 writes them (``{"t": table, "r": {column: value}}`` per row)."""
+    lines, out = rows.split(b"\n")[:-1], []
+    while lines:
+        header, lines = json.loads(lines[0]), lines[1:]
+        for raw in lines[: header["n"]]:
+            out.append(
+                wire.line(header["t"], dict(zip(header["c"], orjson.loads(raw), strict=True)))
+            )
+        lines = lines[header["n"] :]
+    return b"".join(out)
 
 
 def _street_public(pair: Pair) -> tuple[str, str]:

@@ -52,7 +52,7 @@ def test_the_schemas_we_read() -> None:
     assert schemas.judge("0013") == schemas.CONVERTED
     assert schemas.judge("0012") == schemas.TOO_OLD
     assert schemas.oldest() == "0013"
-    assert schemas.line_converter("0014") is None  # no synced table changed since
+    assert schemas.row_converter("0014") is None  # no synced table changed since
 
 
 def test_a_newer_schema_is_held_kept_and_applied_after_the_upgrade(
