@@ -11,6 +11,8 @@ from datetime import date, datetime
 from typing import Any
 
 from redoffice.kit.db import Database
+from redoffice.kit.errors import UserError
+from redoffice.street.communities import community_node
 
 Handler = Callable[[Database, argparse.Namespace], int]
 
@@ -45,3 +47,29 @@ def parse_date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}") from exc
+
+
+def community_option(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """``--community NODE`` on a read-only command: on a street database its reads show only
+    that community's rows (node id, code or name); refused on a community database."""
+    parser.add_argument(
+        "--community",
+        dest="scope_community",
+        metavar="NODE",
+        help="街道办：只看该社区（节点编号、社区代码或名称）",
+    )
+    handler: Handler = parser.get_default("handler")
+
+    def scoped(db: Database, args: argparse.Namespace) -> int:
+        if args.scope_community:
+            db.community = _community(db, args.scope_community)
+        return handler(db, args)
+
+    parser.set_defaults(handler=scoped)
+    return parser
+
+
+def _community(db: Database, text: str) -> str:
+    if not db.is_street:
+        raise UserError("street.community_street_only")
+    return community_node(db, text)

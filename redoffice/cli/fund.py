@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
-from redoffice.cli.common import out, out_json, parse_date
+from redoffice.cli.common import community_option, out, out_json, parse_date
 from redoffice.cli.work import command
 from redoffice.fund import accounts, applications, books, codes, documents, ledger, periods
 from redoffice.fund import queries as fund_queries
@@ -617,17 +617,19 @@ def _application_commands(f: Any) -> None:
 
 
 def _reading_commands(f: Any) -> None:
-    lst = command(f, "list", cmd_list, "列出救助申请及其等待的环节", writes=False)
+    lst = community_option(command(f, "list", cmd_list, "列出救助申请及其等待的环节", writes=False))
     lst.add_argument("--status", help="、".join(codes.STATUSES.values()))
     lst.add_argument("--text", help="编号或申请人姓名")
     _dates(lst)
     _json(lst)
-    led = command(f, "ledger", cmd_ledger, "基金台账", writes=False)
+    led = community_option(command(f, "ledger", cmd_ledger, "基金台账", writes=False))
     led.add_argument("--account", metavar="ID", help="账户 ID 或名称，默认全部")
     led.add_argument("--text", help="凭证号、对方、收据号或备注中的文字")
     _dates(led)
     _json(led)
-    bal = command(f, "balance", cmd_balance, "账户余额；给出日期时为期间收支", writes=False)
+    bal = community_option(
+        command(f, "balance", cmd_balance, "账户余额；给出日期时为期间收支", writes=False)
+    )
     _dates(bal)
     _json(bal)
     ver = command(f, "verify", cmd_verify, "校验台账：校验值链、编号与余额", writes=False)

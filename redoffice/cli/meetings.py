@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from redoffice.cli.common import out_rows, parse_date
+from redoffice.cli.common import community_option, out_rows, parse_date
 from redoffice.cli.work import command
 from redoffice.kit import clock
 from redoffice.kit.date_input import parse_time
@@ -110,7 +110,9 @@ def cmd_report_resolutions(db: Database, args: argparse.Namespace) -> int:
 
 def register(sub: Any, report: Any) -> None:
     m = sub.add_parser("meetings", help="三方联席会议").add_subparsers(dest="action", required=True)
-    listing = command(m, "list", cmd_meetings_list, "列出会议或未完成的议定事项", writes=False)
+    listing = community_option(
+        command(m, "list", cmd_meetings_list, "列出会议或未完成的议定事项", writes=False)
+    )
     listing.add_argument("--open-resolutions", action="store_true", help="列出未完成的议定事项")
     listing.add_argument("--json", action="store_true")
     cancel = command(m, "cancel", cmd_meetings_cancel, "取消纪要未定稿的会议", writes=True)

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from redoffice.cli.common import out, out_json, out_rows, parse_date
+from redoffice.cli.common import community_option, out, out_json, out_rows, parse_date
 from redoffice.cli.work import command
 from redoffice.kit import clock
 from redoffice.kit.db import Database
@@ -141,15 +141,19 @@ def cmd_report_member_service(db: Database, args: argparse.Namespace) -> int:
 
 def register(sub: Any, report: Any) -> None:
     w = sub.add_parser("wishes", help="微心愿").add_subparsers(dest="action", required=True)
-    listing = command(w, "list", cmd_wishes_list, "列出心愿", writes=False)
+    listing = community_option(command(w, "list", cmd_wishes_list, "列出心愿", writes=False))
     listing.add_argument("--status", help="状态：published 或 待认领 等")
     listing.add_argument("--round", help="批次序号或名称")
     listing.add_argument("--json", action="store_true")
-    members = command(w, "members", cmd_wishes_members, "列出双报到党员", writes=False)
+    members = community_option(
+        command(w, "members", cmd_wishes_members, "列出双报到党员", writes=False)
+    )
     members.add_argument("--json", action="store_true")
     units = command(w, "units", cmd_wishes_units, "列出共建单位", writes=False)
     units.add_argument("--json", action="store_true")
-    stats = command(w, "stats", cmd_wishes_stats, "微心愿统计（按各环节发生的日期）", writes=False)
+    stats = community_option(
+        command(w, "stats", cmd_wishes_stats, "微心愿统计（按各环节发生的日期）", writes=False)
+    )
     stats.add_argument(
         "--by", default="round", help="round/批次, grid/网格, group/人群类别, claimer/认领人"
     )

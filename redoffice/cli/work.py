@@ -10,7 +10,7 @@ from typing import Any
 from redoffice.cases import documents as case_documents
 from redoffice.cases import service as cases
 from redoffice.cases.queries import STATS_BY, CaseFilter, case_stats, list_cases
-from redoffice.cli.common import out, out_json, out_rows, parse_date
+from redoffice.cli.common import community_option, out, out_json, out_rows, parse_date
 from redoffice.kit import clock
 from redoffice.kit.codes import Labels, code_for
 from redoffice.kit.db import Database
@@ -183,11 +183,11 @@ def register(sub: Any) -> Any:
     add.add_argument("--purpose", required=True, action="append")
     add.add_argument("--note")
     add.add_argument("--attach", action="append", metavar="FILE", help="照片、扫描件或PDF")
-    due = command(v, "due", cmd_visits_due, "应走访的住户", writes=False)
+    due = community_option(command(v, "due", cmd_visits_due, "应走访的住户", writes=False))
     due.add_argument("--grid", metavar="CODE")
     due.add_argument("--worker", metavar="NAME", help="只列出该工作人员负责的网格")
     due.add_argument("--json", action="store_true")
-    cov = command(v, "coverage", cmd_visits_coverage, "走访覆盖率", writes=False)
+    cov = community_option(command(v, "coverage", cmd_visits_coverage, "走访覆盖率", writes=False))
     cov.add_argument("--period", default="本月", help="本月、本季度、本年度")
     cov.add_argument("--json", action="store_true")
 
@@ -199,12 +199,14 @@ def register(sub: Any) -> Any:
     cadd.add_argument("--household", metavar="ID")
     cadd.add_argument("--source", help="走访、来电、来访、12345热线、网格巡查、会议、其他")
     cadd.add_argument("--attach", action="append", metavar="FILE", help="照片、扫描件或PDF")
-    cstats = command(c, "stats", cmd_cases_stats, "办结率、按时办结率、满意率", writes=False)
+    cstats = community_option(
+        command(c, "stats", cmd_cases_stats, "办结率、按时办结率、满意率", writes=False)
+    )
     cstats.add_argument("--by", default="类别", help="类别、网格、月份")
     cstats.add_argument("--from", dest="date_from", type=parse_date)
     cstats.add_argument("--to", dest="date_to", type=parse_date)
     cstats.add_argument("--json", action="store_true")
-    clist = command(c, "list", cmd_cases_list, "列出诉求", writes=False)
+    clist = community_option(command(c, "list", cmd_cases_list, "列出诉求", writes=False))
     clist.add_argument("--status")
     clist.add_argument("--overdue", action="store_true")
     clist.add_argument("--json", action="store_true")
