@@ -190,9 +190,11 @@ class MainWindow(QMainWindow):
         """The window's work: the 工作台 (a street office: 社区) and the pages built on first
         use, with ``ctx``."""
         from redoffice.sync import node
+        from redoffice.ui.visits.plan_upkeep import PlanUpkeep  # before the pages read the plan
 
         self.ctx = ctx
         self.street = node.role(ctx.db) == node.STREET  # one setting, read before the first page
+        self.plan_upkeep = PlanUpkeep(ctx, self)  # the street's 走访计划 too: due dates move daily
         if self.street:
             self._attach_street()
         else:
@@ -205,9 +207,6 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
 
     def _attach_community(self) -> None:
-        from redoffice.ui.visits.plan_upkeep import PlanUpkeep  # before the 工作台 reads the plan
-
-        self.plan_upkeep = PlanUpkeep(self.ctx, self)
         self.dashboard = cast("Dashboard", self.page("dashboard"))
         self.dashboard.open_household_visit.connect(
             lambda household, address: self.visits.new_visit((household, address))
