@@ -6219,6 +6219,10 @@ Photos and scans: %6 (%7 beside the backup)</source>
         <source>Community</source>
         <translation>社区</translation>
     </message>
+    <message>
+        <source>The communities' records are read-only here: they change at the community and arrive with its next package.</source>
+        <translation>各社区的记录在此只读：由社区修改，随其下一个数据包更新。</translation>
+    </message>
 </context>
 <context>
     <name>StatsPage</name>

@@ -24,10 +24,16 @@ class BarChart(QWidget):
         self.vertical = vertical
         self.items: list[tuple[str, int]] = []
         self.partial_last = False
+        self.full: int | None = None  # the value of a full-length bar (None: the largest)
         self.setMinimumSize(260, 170)
 
-    def set_items(self, items: list[tuple[str, int]], partial_last: bool = False) -> None:
+    def set_items(
+        self, items: list[tuple[str, int]], partial_last: bool = False, full: int | None = None
+    ) -> None:
+        """``full``: the value drawn as a full-length bar (100 for percentages), else the
+        largest value."""
         self.items = items
+        self.full = full
         self.partial_last = partial_last and bool(items)
         if partial_last and items:
             label, count = items[-1]
@@ -43,7 +49,7 @@ class BarChart(QWidget):
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        top = max((count for _, count in self.items), default=0) or 1
+        top = self.full or max((count for _, count in self.items), default=0) or 1
         if self.vertical:
             self._columns(painter, top)
         else:

@@ -30,6 +30,14 @@ class CommunityFilter(QWidget):
         row.setContentsMargins(8, 6, 8, 0)
         row.addWidget(QLabel(self.tr("Community")))
         row.addWidget(self.combo)
+        hint = QLabel(
+            self.tr(
+                "The communities' records are read-only here: they change at the community "
+                "and arrive with its next package."
+            )
+        )
+        hint.setStyleSheet("color: #666;")
+        row.addWidget(hint)
         row.addStretch(1)
         refresh_on(ctx, self, PARTNERS_SHOWN, self.reload)
         self.reload()

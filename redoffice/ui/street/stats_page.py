@@ -238,8 +238,8 @@ class StatsPage(QWidget):
             [[text(f) for _header, text in columns] for f in rows],
             [f.node or "total" for f in rows],
         )
-        self.charts["coverage"].set_items(_chart(stats.rows, lambda f: f.coverage))
-        self.charts["closure"].set_items(_chart(stats.rows, lambda f: f.closure_rate))
+        self.charts["coverage"].set_items(_chart(stats.rows, lambda f: f.coverage), full=100)
+        self.charts["closure"].set_items(_chart(stats.rows, lambda f: f.closure_rate), full=100)
         self.charts["fulfilled"].set_items([(f.name, f.wishes_fulfilled) for f in stats.rows])
 
 
