@@ -5,6 +5,7 @@ percentages, money in yuan) and as a PDF with a bar chart per area. Pure renderi
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from io import BytesIO
 from typing import Final
 
@@ -21,20 +22,48 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from redoffice.kit.workbook import HEADER_ALIGNMENT, HEADER_FILL, HEADER_FONT, display_width
 from redoffice.reports.base import Page, para, render, table, usable_width
 from redoffice.reports.fonts import FONT
-from redoffice.street.reports import RATE, YUAN, Area, Column, StreetReport, cells
-from redoffice.street.stats import Figures
 
+COUNT: Final = "count"
+RATE: Final = "rate"  # a share (0..1), shown as a percentage
+YUAN: Final = "yuan"  # fen, shown in yuan
 FORMATS: Final = {RATE: "0.0%", YUAN: "#,##0.00"}
+Value = float | int | None
 
 
-def _number(column: Column, value: float | int | None) -> float | int | None:
+@dataclass(frozen=True)
+class Column:
+    title: str
+    kind: str  # COUNT, RATE or YUAN
+
+
+@dataclass(frozen=True)
+class Area:
+    """One table: a row (name, values) per community, the total last; ``chart`` names the
+    columns (of one kind) charted per community."""
+
+    title: str  # the sheet's name too
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[str, tuple[Value, ...]], ...]
+    chart: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StreetReport:
+    title: str
+    street: str
+    period: str  # "2026-11" / "2026Q4"
+    summary: Area
+    areas: tuple[Area, ...]
+
+
+def _number(column: Column, value: Value) -> Value:
     """The cell's value: yuan for money (fen stored), shares as they are."""
     if value is None:
         return None
     return value / 100 if column.kind == YUAN else value
 
 
-def _text(column: Column, value: float | int | None) -> str:
+def _text(column: Column, value: Value) -> str:
     if value is None:
         return "—"
     if column.kind == RATE:
@@ -72,15 +101,14 @@ def _sheet(book: Workbook, report: StreetReport, area: Area) -> None:
     sheet.append(headers)
     for cell in sheet[2]:
         cell.fill, cell.font, cell.alignment = HEADER_FILL, HEADER_FONT, HEADER_ALIGNMENT
-    for row in report.rows:
-        values = [_number(c, v) for c, v in zip(area.columns, cells(area, row), strict=True)]
-        sheet.append([row.name, *values])
+    for name, row in area.rows:
+        sheet.append([name, *(_number(c, v) for c, v in zip(area.columns, row, strict=True))])
         for column, cell in zip(area.columns, sheet[sheet.max_row][1:], strict=True):
             cell.number_format = FORMATS.get(column.kind, "General")
     for cell in sheet[sheet.max_row]:
         cell.font = HEADER_FONT  # the total
     sheet.freeze_panes = "B3"
-    names = [r.name for r in report.rows]
+    names = [name for name, _row in area.rows]
     for n, title in enumerate(headers, start=1):
         width = max(display_width(str(t)) for t in (title, *(names if n == 1 else ())))
         sheet.column_dimensions[get_column_letter(n)].width = min(max(width + 2, 10), 30)
@@ -94,7 +122,7 @@ def street_pdf(report: StreetReport) -> bytes:
     page = Page(report.title, report.street, landscape=True)
     width = usable_width(page)
     story: list[Flowable] = [para(_heading(report), 14, align=1), Spacer(0, 4 * mm)]
-    story += _area_table(report, report.summary, width)
+    story += _area_table(report.summary, width)
     for area in report.areas:
         story.append(Spacer(0, 6 * mm))
         story.append(
@@ -102,21 +130,21 @@ def street_pdf(report: StreetReport) -> bytes:
                 [
                     para(area.title, 12),
                     Spacer(0, 2 * mm),
-                    *_area_table(report, area, width),
+                    *_area_table(area, width),
                     Spacer(0, 3 * mm),
-                    _chart(area, report.stats.rows, width),
+                    _chart(area, width),
                 ]
             )
         )
     return render(page, story)
 
 
-def _area_table(report: StreetReport, area: Area, width: float) -> list[Flowable]:
+def _area_table(area: Area, width: float) -> list[Flowable]:
     first = 28 * mm
     rest = (width - first) / len(area.columns)
     rows = [
-        [row.name, *(_text(c, v) for c, v in zip(area.columns, cells(area, row), strict=True))]
-        for row in report.rows
+        [name, *(_text(c, v) for c, v in zip(area.columns, row, strict=True))]
+        for name, row in area.rows
     ]
     size = 8 if len(area.columns) > 8 else 9
     headers = ["社区", *(c.title for c in area.columns)]
@@ -127,11 +155,14 @@ SERIES: Final = (colors.HexColor("#b22222"), colors.HexColor("#e08a3c"), colors.
 UNITS: Final = {RATE: "%", YUAN: "元"}
 
 
-def _chart(area: Area, rows: Sequence[Figures], width: float) -> Drawing:
-    """Horizontal bars, a group per community: the area's chart figures (of one kind)."""
-    columns = [next(c for c in area.columns if c.title == t) for t in area.chart]
+def _chart(area: Area, width: float) -> Drawing:
+    """Horizontal bars, a group per community (the total left out): the area's chart
+    figures (of one kind)."""
+    at = [n for n, c in enumerate(area.columns) if c.title in area.chart]
+    columns = [area.columns[n] for n in at]
     kind = columns[0].kind
-    data = [[_bar(c, r) for r in rows] or [0] for c in columns]
+    rows = area.rows[:-1]
+    data = [[_bar(area.columns[n], row[n]) for _name, row in rows] or [0] for n in at]
     unit = UNITS.get(kind, "")
     height = max(len(rows), 1) * (8 + 10 * len(columns)) + 44
     drawing = Drawing(width, height, initialFontName=FONT)  # else an unembedded Helvetica
@@ -144,7 +175,7 @@ def _chart(area: Area, rows: Sequence[Figures], width: float) -> Drawing:
     for n in range(len(columns)):
         chart.bars[n].fillColor = SERIES[n % len(SERIES)]
     chart.bars.strokeColor = None
-    chart.categoryAxis.categoryNames = [r.name for r in rows] or [""]
+    chart.categoryAxis.categoryNames = [name for name, _row in rows] or [""]
     chart.categoryAxis.reverseDirection = True
     chart.valueAxis.valueMin = 0
     chart.valueAxis.valueMax = 100 if kind == RATE else max(1, *(max(d) for d in data))
@@ -160,8 +191,8 @@ def _chart(area: Area, rows: Sequence[Figures], width: float) -> Drawing:
     return drawing
 
 
-def _bar(column: Column, row: Figures) -> float:
-    value = _number(column, column.value(row)) or 0
+def _bar(column: Column, value: Value) -> float:
+    value = _number(column, value) or 0
     return value * 100 if column.kind == RATE else value
 
 

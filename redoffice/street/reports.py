@@ -1,6 +1,6 @@
 """What the street's monthly and quarterly report holds (the rendering is
 :mod:`redoffice.reports.street`'s): a summary table and one table per area, a row per
-community and the total, and the charts' series. De-identified by construction: only the
+community and the total, and the columns charted. De-identified by construction: only the
 communities' figures from :mod:`redoffice.street.stats`, never a person."""
 
 from __future__ import annotations
@@ -12,22 +12,22 @@ from typing import Final
 from redoffice.fund.codes import SOURCES, USES
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
+from redoffice.reports import street as report
+from redoffice.reports.street import COUNT, RATE, YUAN, Value
+from redoffice.reports.street import StreetReport as StreetReport  # what street_report returns
 from redoffice.settings import community
-from redoffice.street.stats import Figures, StreetStats, parse_street_period, street_stats
+from redoffice.street.stats import Figures, parse_street_period, street_stats
 
 MONTHLY: Final = "monthly"
 QUARTERLY: Final = "quarterly"
 TITLES: Final = {MONTHLY: "街道月度工作报表", QUARTERLY: "街道季度工作报表"}
-RATE: Final = "rate"  # a column of shares (0..1), shown as percentages
-YUAN: Final = "yuan"  # a column of fen, shown in yuan
-COUNT: Final = "count"
 
 
 @dataclass(frozen=True)
 class Column:
     title: str
-    kind: str  # COUNT, RATE or YUAN
-    value: Callable[[Figures], float | int | None]
+    kind: str  # COUNT, RATE or YUAN (redoffice.reports.street)
+    value: Callable[[Figures], Value]
 
 
 @dataclass(frozen=True)
@@ -36,23 +36,17 @@ class Area:
     columns: tuple[Column, ...]
     chart: tuple[str, ...]  # the titles of the columns the PDF charts per community (one kind)
 
-
-@dataclass(frozen=True)
-class StreetReport:
-    title: str
-    street: str
-    period: str  # "2026-11" / "2026Q4"
-    stats: StreetStats
-    summary: Area
-    areas: tuple[Area, ...]
-
-    @property
-    def rows(self) -> list[Figures]:
-        """The communities' rows, then the total."""
-        return [*self.stats.rows, self.stats.total]
+    def table(self, rows: Sequence[Figures]) -> report.Area:
+        """The area as the report lays it out: its figures for each of ``rows``."""
+        return report.Area(
+            self.title,
+            tuple(report.Column(c.title, c.kind) for c in self.columns),
+            tuple((r.name, tuple(c.value(r) for c in self.columns)) for r in rows),
+            self.chart,
+        )
 
 
-def _c(title: str, value: Callable[[Figures], float | int | None], kind: str = COUNT) -> Column:
+def _c(title: str, value: Callable[[Figures], Value], kind: str = COUNT) -> Column:
     return Column(title, kind, value)
 
 
@@ -169,10 +163,11 @@ def street_report(db: Database, kind: str, period: str) -> StreetReport:
     if expected not in span.name:
         raise UserError("street.period_kind", period=period, kind=TITLES[kind])
     stats = street_stats(db, span)
+    rows = [*stats.rows, stats.total]
     return StreetReport(
-        TITLES[kind], community.identity(db).street_name, span.name, stats, SUMMARY, AREAS
+        TITLES[kind],
+        community.identity(db).street_name,
+        span.name,
+        SUMMARY.table(rows),
+        tuple(area.table(rows) for area in AREAS),
     )
-
-
-def cells(area: Area, row: Figures) -> Sequence[float | int | None]:
-    return [c.value(row) for c in area.columns]

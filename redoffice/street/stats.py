@@ -177,7 +177,7 @@ def street_stats(db: Database, period: str | Period, community: str | None = Non
     names = community_names(db)
     if community is not None:
         if community not in names:
-            raise UserError("street.unknown_node", node=community)
+            raise UserError("street.unknown_community", name=community)
         names = {community: names[community]}
     rows = [community_figures(db, node, name, span) for node, name in names.items()]
     return StreetStats(span, rows, total_of(rows))
