@@ -5,10 +5,18 @@ stall of the GUI thread meanwhile (the longest gap between ticks of a 5 ms timer
 thread's own CPU time in its busiest gap beside it: on a busy machine the gap also holds the
 time the thread waited for a core (or for the GIL), the CPU time only its own work.
 
-Targets: every page ready ≤ 0.5 s, no GUI-thread stall over 50 ms."""
+Targets: every page ready ≤ 0.5 s, no GUI-thread stall over 50 ms.
+
+Beside it, at the same time, a bare PySide6 process runs the same 5 ms heartbeat and does
+nothing else (``bench/bare_heartbeat.py``): its longest gaps are what the machine's load
+alone does to a GUI thread — on a machine shared by other work a stall of ours is only
+comparable with that floor, and the GUI thread's CPU time (column ``cpu``) is our own."""
 
 from __future__ import annotations
 
+import os
+import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -16,10 +24,11 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 import redoffice.features  # noqa: F401  (registers the features' session hooks)
+from bench.bare_heartbeat import TICK_MS, WINDOW_S, Heartbeat
 from redoffice.kit.db import open_database
 from redoffice.settings import community
 from redoffice.ui.app import freeze_startup_objects
@@ -31,35 +40,6 @@ from redoffice.ui.main_window import MainWindow, warm_up
 READY_TARGET = 0.5
 STALL_TARGET = 0.050
 QUIET = 0.3  # no job pending and none submitted for this long: the page is ready
-TICK_MS = 5
-
-
-class Heartbeat(QObject):
-    """A timer ticking every 5 ms on the GUI thread; a long gap between two ticks is a stall."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.longest = 0.0
-        self.longest_cpu = 0.0
-        self._last = time.perf_counter()
-        self._cpu = time.thread_time()
-        self._timer = QTimer(self)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.setInterval(TICK_MS)
-        self._timer.timeout.connect(self._tick)
-        self._timer.start()
-
-    def reset(self) -> None:
-        self.longest = 0.0
-        self.longest_cpu = 0.0
-        self._last = time.perf_counter()
-        self._cpu = time.thread_time()
-
-    def _tick(self) -> None:
-        now, cpu = time.perf_counter(), time.thread_time()
-        self.longest = max(self.longest, now - self._last)
-        self.longest_cpu = max(self.longest_cpu, cpu - self._cpu)
-        self._last, self._cpu = now, cpu
 
 
 @dataclass
@@ -69,9 +49,12 @@ class Step:
     stall: float
     cpu: float  # the GUI thread's CPU time in its busiest gap between two ticks
 
+    @property
+    def late(self) -> bool:
+        return self.ready > READY_TARGET or self.stall > STALL_TARGET
+
     def line(self) -> str:
-        late = self.ready > READY_TARGET or self.stall > STALL_TARGET
-        verdict = "  (OVER TARGET)" if late else ""
+        verdict = "  (OVER TARGET)" if self.late else ""
         return (
             f"  {self.ready * 1000:8.0f} {self.stall * 1000:9.0f} {self.cpu * 1000:8.0f}"
             f"   {self.name}{verdict}"
@@ -129,7 +112,28 @@ def _tabs(page: QWidget | None) -> QTabWidget | None:
     return page.findChild(QTabWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
 
 
+def _baseline(bare: subprocess.Popen[str]) -> str:
+    """The bare process's gaps over the bench's run, in one line."""
+    out, _ = bare.communicate("", timeout=10)
+    gaps = sorted(float(line) for line in out.split())
+    if not gaps:
+        return "bare PySide6 heartbeat: no figures"
+    p95 = gaps[min(len(gaps) - 1, round(0.95 * (len(gaps) - 1)))]
+    return (
+        f"bare PySide6 heartbeat in another process meanwhile (the machine's floor), longest"
+        f" gap per {WINDOW_S * 1000:.0f} ms: median {statistics.median(gaps):.0f}, p95"
+        f" {p95:.0f}, max {gaps[-1]:.0f} ms; load average {os.getloadavg()[0]:.1f}"
+    )
+
+
 def bench_pages(db_path: Path) -> None:
+    bare = subprocess.Popen(
+        [sys.executable, "-m", "bench.bare_heartbeat"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen")),
+    )
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     install_font(app)
@@ -165,6 +169,14 @@ def bench_pages(db_path: Path) -> None:
     print(f"  {'ready ms':>8} {'stall ms':>9} {'cpu ms':>8}   page")
     for step in steps:
         print(step.line())
+    over = [s for s in steps if s.late]
+    own = [s for s in steps if s.cpu > STALL_TARGET]
+    print(
+        f"over target: {len(over)} of {len(steps)} steps; the GUI thread's own CPU over"
+        f" {STALL_TARGET * 1000:.0f} ms in one gap: {len(own)}"
+        + (f" ({', '.join(s.name.strip() for s in own)})" if own else "")
+    )
+    print(_baseline(bare))
     sys.stdout.flush()
     window.close()
     ctx.tasks.shutdown()
