@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from redoffice.cases.queries import CaseFilter, case_ids, case_stats, count_cases, list_cases
 from redoffice.fund import books
@@ -125,7 +125,10 @@ def test_writes_are_never_scoped(town: StreetTown) -> None:
         assert all(r.owner_node == first.node_id for r in s.query(Resident).limit(50))
     with town.street.uow() as s:
         owners = {r.owner_node for r in s.query(Resident)}
+        other = s.scalars(select(Resident.id).where(Resident.owner_node == second.node_id)).first()
     assert {first.node_id, second.node_id} <= owners
+    with town.street.read() as s:  # not even by its id
+        assert other is not None and s.get(Resident, other) is None
 
 
 def test_community_names_are_the_enrolled_ones(town: StreetTown) -> None:
