@@ -9,8 +9,10 @@ column, or from the address with 与户主关系 = 户主 (``importer_households
 
 from __future__ import annotations
 
+import gc
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, islice
@@ -119,9 +121,29 @@ def remember_mapping(db: Database, header: Header, mapping: dict[int, str]) -> N
         config.put_value(s, "import.mappings", stored)
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while an import reads or writes its rows: the
+    rows it keeps are never cyclic, and its full passes over all of them, again and again as
+    they grow, cost ~7% of a 110k-row import's CPU. As it was after (in the GUI, collecting
+    is already handed to the GUI thread while a worker runs: left to it)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def plan_import(db: Database, path: Path, options: ImportOptions = ImportOptions()) -> ImportPlan:
     """The dry run: every row classified (new, updated, unchanged, skipped, failed) with its
     errors and warnings, and the places the import will create. Nothing is written."""
+    with _collector_paused():
+        return _plan(db, path, options)
+
+
+def _plan(db: Database, path: Path, options: ImportOptions) -> ImportPlan:
     if options.on_duplicate not in ON_DUPLICATE:
         raise UserError("invalid_choice", value=options.on_duplicate)
     if options.group_by not in GROUP_BY:
@@ -295,6 +317,16 @@ def apply_import(
     """Write the accepted rows and the new places in one transaction, audited as one batch
     (the file, its SHA-256, the counts). All-or-nothing refuses when any row failed; Cancel
     (``cancelled()`` returning True) stops and writes nothing."""
+    with _collector_paused():
+        return _apply(db, plan, progress, cancelled)
+
+
+def _apply(
+    db: Database,
+    plan: ImportPlan,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+) -> ImportResult:
     failed = plan.count("failed")
     if plan.options.all_or_nothing and failed:
         raise UserError("import.has_failures", count=failed)

@@ -16,10 +16,11 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, delete, event, exists, func, insert, inspect, or_, select
+from sqlalchemy import Connection, delete, event, exists, func, inspect, or_, select
 from sqlalchemy.orm import Session, UOWTransaction
 
 from redoffice.kit import clock
+from redoffice.kit.changes import executemany
 from redoffice.kit.defaults import DEFAULTS
 from redoffice.models import (
     Household,
@@ -93,8 +94,9 @@ def recompute(conn: Connection, ids: set[str] | None, today: date) -> None:
             }
         )
     conn.execute(delete(State).where(*_in(State.household_id, ids)))
-    for start in range(0, len(rows), 5000):
-        conn.execute(insert(State), rows[start : start + 5000])
+    # rows of the same keys, in one executemany (SQLAlchemy's per-row parameter handling cost
+    # about as much as SQLite's inserts for the 35,000 households of an import)
+    executemany(conn, State, rows)
 
 
 def due_date(last: date | None, planned: date | None, interval: int, today: date) -> date:
