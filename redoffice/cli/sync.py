@@ -156,7 +156,7 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_ack_import(db: Database, args: argparse.Namespace) -> int:
-    got = acks.import_ack(db, Path(args.file))
+    got = acks.import_ack(db, Path(args.file), passphrase=_passphrase(db, args))
     if args.json:
         out_json(asdict(got))
     else:
@@ -165,6 +165,10 @@ def cmd_ack_import(db: Database, args: argparse.Namespace) -> int:
             out(f"街道说明：{got.reason}")
         if got.conflicts:
             out(f"有 {got.conflicts} 条记录街道也改过，已以本社区的为准，街道保留了它的版本供核对")
+        if got.street_new:
+            out(f"收到街道的审批、答复或通知 {got.street_new} 条（通知见 street notices）")
+        for report in got.street_reports:
+            out(report)
     return 0
 
 

@@ -14,6 +14,7 @@ reported, the application left as it is."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from types import MappingProxyType
 from typing import Any, Final
 
@@ -22,16 +23,19 @@ from sqlalchemy.orm import Session
 
 from redoffice.fund.applications import STEP_KINDS, TRANSITIONS
 from redoffice.fund.codes import STATUSES as FUND_STATUSES
+from redoffice.fund.codes import USES
 from redoffice.kit.clock import utcnow
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.messages import message
+from redoffice.kit.money import yuan
 from redoffice.kit.validation import Checker
 from redoffice.models import (
     Case,
     CaseEvent,
     FundApplication,
     FundStep,
+    Resident,
     StreetDecision,
     StreetReply,
     SyncPartner,
@@ -43,6 +47,18 @@ APPROVE: Final = "approve"
 REJECT: Final = "reject"
 AWAITING: Final = "pending_higher"  # 待上级审批
 OUTCOMES: Final = MappingProxyType({APPROVE: "批准", REJECT: "驳回"})
+
+
+@dataclass(frozen=True)
+class Awaiting:
+    """An application awaiting the street's 上级审批, or an escalated case awaiting its 答复."""
+
+    id: str
+    community: str
+    number: str
+    who: str  # the applicant's name; the case's category
+    what: str  # the amount approved by the community (yuan) and use; the escalation reason
+    since: date
 
 
 @dataclass(frozen=True)
@@ -148,6 +164,63 @@ def reply(
         s.add(answer)
         s.flush()
         return Decided(answer.id, found.number, _community_name(s, found.owner_node), "reply")
+
+
+def awaiting(db: Database) -> list[Awaiting]:
+    """At the street: the communities' applications in 待上级审批 not yet decided here."""
+    node.require(db, node.STREET)
+    decided = select(StreetDecision.application_id).where(StreetDecision.deleted.is_(False))
+    with db.read() as s:
+        names = _names(s)
+        rows = s.execute(
+            select(FundApplication, Resident.name)
+            .outerjoin(Resident, Resident.id == FundApplication.resident_id)
+            .where(
+                FundApplication.status == AWAITING,
+                FundApplication.deleted.is_(False),
+                FundApplication.id.not_in(decided),
+            )
+            .order_by(FundApplication.applied_on, FundApplication.number)
+        ).all()
+    return [
+        Awaiting(
+            a.id,
+            names.get(a.owner_node, a.owner_node),
+            a.number,
+            name or "",
+            f"{yuan(a.amount_approved)} 元 · {USES.get(a.use, a.use)}",
+            a.applied_on,
+        )
+        for a, name in rows
+    ]
+
+
+def escalated(db: Database) -> list[Awaiting]:
+    """At the street: the cases communities escalated (转街道) not yet answered here."""
+    node.require(db, node.STREET)
+    answered = select(StreetReply.case_id).where(StreetReply.deleted.is_(False))
+    with db.read() as s:
+        names = _names(s)
+        rows = s.scalars(
+            select(Case)
+            .where(Case.escalated.is_(True), Case.deleted.is_(False), Case.id.not_in(answered))
+            .order_by(Case.accepted_at, Case.number)
+        ).all()
+    return [
+        Awaiting(
+            c.id,
+            names.get(c.owner_node, c.owner_node),
+            c.number,
+            c.category,
+            c.escalation_reason,
+            local_date(c.accepted_at),
+        )
+        for c in rows
+    ]
+
+
+def _names(s: Session) -> dict[str, str]:
+    return dict(s.execute(select(SyncPartner.node_id, SyncPartner.name)).tuples())
 
 
 def take_effect(s: Session, table: str, row: dict[str, Any]) -> str | None:

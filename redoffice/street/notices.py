@@ -71,6 +71,12 @@ def _communities(s: Session) -> dict[str, str]:
     return {p.node_id: p.name for p in s.scalars(chosen.order_by(SyncPartner.name))}
 
 
+def communities(db: Database) -> list[tuple[str, str]]:
+    """The enrolled communities a notice may go to: (node id, name), by name."""
+    with db.read() as s:
+        return list(_communities(s).items())
+
+
 def _recipients(s: Session, to: list[str] | None) -> list[str]:
     """Node ids for ``to`` (node ids or community codes; None = all)."""
     known = _communities(s)

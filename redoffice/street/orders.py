@@ -190,7 +190,9 @@ def apply(
     rows: list[tuple[str, dict[str, Any]]],
 ) -> Applied:
     """At the community, in the receipt's transaction: the street's rows stored, the new ones'
-    effects, the inbox moved to ``orders["seq_to"]`` (forwards only)."""
+    effects, the inbox moved to ``orders["seq_to"]`` (forwards only; when there were rows —
+    with none, the street's next receipt finds none in that range again, and a receipt
+    without records leaves the community's data as it was)."""
     me = str(s.info.get("node_id"))
     conn = s.connection()
     done = Applied(seq_to=orders["seq_to"])
@@ -206,7 +208,8 @@ def apply(
                 done.reports.append(report)
         else:
             done.skipped += 1
-    _move_inbox(s, street, orders["seq_to"])
+    if rows:  # a receipt with none of the street's records confirms nothing: no change here
+        _move_inbox(s, street, orders["seq_to"])
     return done
 
 

@@ -5,6 +5,7 @@ the community; its 完成 comes back in the next package."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 from sqlalchemy import func, select
 
 from redoffice.cases import service as cases
+from redoffice.cli import main
 from redoffice.fund import applications as fund
 from redoffice.fund.applications import StepInput
 from redoffice.kit import clock
@@ -298,3 +300,46 @@ def test_deciding_is_the_street_s_and_answering_needs_an_escalated_case(
     with pytest.raises(UserError) as refused:
         decisions.reply(town.street, plain.id, "城管科", "答复")
     assert refused.value.code == "street.not_escalated"
+
+
+def _cli(capsys: pytest.CaptureFixture[str], db: Database, *args: str) -> tuple[int, str]:
+    capsys.readouterr()
+    code = main(["--db", str(db.engine.url.database), *args])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+def test_the_street_commands_decide_notify_and_the_community_completes(
+    town: StreetTown, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = town.communities[0]
+    c = town.open(first)
+    s = town.street
+    app = _awaiting(s, first.node_id)
+    code, said = _cli(capsys, s, "street", "decide", app.id, "--approve", "--opinion", "同意")
+    assert code == 0 and said.strip() == (
+        f"已批准{first.name}的申请 {app.number}，将随下一张回执发回该社区"
+    )
+    code, said = _cli(capsys, s, "street", "decide", app.id, "--reject", "--opinion", "不")
+    assert code == 1 and f"申请 {app.number} 已经审批过" in said
+    due = (clock.today() + timedelta(days=5)).isoformat()
+    code, said = _cli(
+        capsys, s, "street", "notice", "--all", "--title", "防汛检查", "--due", due, "--json"
+    )
+    assert code == 0 and len(json.loads(said)["communities"]) == len(town.communities)
+    code, said = _cli(capsys, s, "street", "receipt", "--to", first.node_id, "--out", str(town.usb))
+    assert code == 0
+    receipt = said.split("回执：")[1].split("（")[0]
+
+    code, said = _cli(capsys, c, "sync", "ack-import", receipt)
+    assert code == 0 and "收到街道的审批、答复或通知 2 条" in said
+    code, said = _cli(capsys, c, "street", "notices", "--json")
+    (listed,) = json.loads(said)
+    assert (listed["title"], listed["due_on"], listed["done_at"]) == ("防汛检查", due, None)
+    code, said = _cli(capsys, c, "street", "complete", listed["id"], "--note", "已检查完毕")
+    assert code == 0 and "已记录完成" in said
+    _send_package(town, c)
+    code, said = _cli(capsys, s, "street", "notices", "--json")
+    (progress,) = json.loads(said)
+    assert progress["done"] == [first.name]
+    assert sorted(progress["waiting"]) == sorted(x.name for x in town.communities[1:])
