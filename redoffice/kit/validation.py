@@ -77,6 +77,8 @@ def natural_key(text: str) -> str:
 
 
 def _compact(raw: str) -> str:
+    if raw.isascii() and raw.isalnum():  # as typed (or cleaned by the import): nothing to fold
+        return raw.upper()
     return re.sub(r"\s+", "", normalize(raw)).upper()
 
 
@@ -131,6 +133,8 @@ def parse_id_number(raw: str, today: date | None = None) -> IdNumber:
 
 def normalize_phone(raw: str) -> str | None:
     """A mainland mobile (11 digits) or landline with area code, normalized; None if invalid."""
+    if raw.isascii() and MOBILE.fullmatch(raw):  # already normal: most cells of an import
+        return raw
     text = re.sub(r"[\s()（）]", "", normalize(raw)).replace("—", "-").replace("－", "-")
     if text.startswith("+86"):
         text = text[3:]

@@ -63,7 +63,7 @@ def _one_head(row: ImportRow, labels: Labels, place: _Place, heads: dict[str, in
 
 def _registered_places(s: Session, addresses: set[str]) -> dict[str, _Place]:
     places: dict[str, _Place] = {}
-    wanted = list(addresses)
+    wanted = list(addresses) if has_rows(s, Household) else []
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
         for address, count in s.execute(

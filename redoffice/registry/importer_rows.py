@@ -64,10 +64,15 @@ class ImportRow:
 
 def _address_of(v: dict[str, Any]) -> str:
     if v.get("estate"):
-        return household_address(
-            v["estate"], v.get("building", ""), v.get("unit", ""), v.get("room", ""), ""
+        return _estate_address(
+            v["estate"], v.get("building", ""), v.get("unit", ""), v.get("room", "")
         )
     return str(v.get("address") or "")
+
+
+@lru_cache(maxsize=65536)  # the members of a household share it: each address made once
+def _estate_address(estate: str, building: str, unit: str, room: str) -> str:
+    return household_address(estate, building, unit, room, "")
 
 
 class Labels(dict[str, str]):
@@ -139,8 +144,9 @@ KEEP: Final = 0  # its value is kept under its field
 EMPTY: Final = 1  # nothing to keep
 FAILS: Final = 2  # a CellError: the row fails
 CLASSES: Final = 3  # classification words, settled once the whole row is read
+TOO_LONG: Final = 4  # kept, and the row fails: longer than its field may be
 Outcome = tuple[Any, bool, int]  # the cleaned value, control characters removed, what it does
-Column = tuple[int, str, Callable[[Any], Any], str, dict[Any, Outcome] | None]
+Column = tuple[int, str, Callable[[Any], Any], str, dict[Any, Outcome] | None, int | None]
 
 
 class Cleaner:
@@ -156,9 +162,11 @@ class Cleaner:
                 CLEANERS.get(field_name) or cleaning.text,
                 labels[field_name],
                 {} if field_name in REPEATING else None,
+                LENGTHS.get(field_name),
             )
             for column, field_name in ordered
         ]
+        self.notes_label = labels["notes"]
 
     def row(self, number: int, cells: list[Any]) -> ImportRow:
         """The row's cleaned values; empty cells are not kept (100k rows weigh less)."""
@@ -166,16 +174,16 @@ class Cleaner:
         row = ImportRow(number, values)
         width = len(cells)
         found: list[tuple[str, cleaning.Classes]] = []
-        for column, field_name, clean, label, memo in self.columns:
+        for column, field_name, clean, label, memo, limit in self.columns:
             if column >= width or (raw := cells[column]) is None:
                 continue
             if memo is None:
-                value, controls, kind = _outcome(clean, raw)
+                value, controls, kind = _outcome(clean, raw, limit)
             else:  # 1, 1.0 and True are equal keys but different cells: the type is kept
                 key = raw if raw.__class__ is str else (raw.__class__, raw)
                 known = memo.get(key)
                 if known is None:
-                    known = memo[key] = _outcome(clean, raw)
+                    known = memo[key] = _outcome(clean, raw, limit)
                 value, controls, kind = known
             if controls:
                 row.warn(label, CONTROLS_REMOVED)
@@ -185,15 +193,18 @@ class Cleaner:
                 found.append((label, value))
             elif kind == FAILS:
                 row.fail(label, value.text)
+            elif kind == TOO_LONG:
+                values[field_name] = value
+                row.fail(label, message("too_long", max=limit))
         if found:
-            _settle_classes(row, tuple(found))
+            _settle_classes(row, tuple(found), self.notes_label)
         return row
 
 
-def _outcome(clean: Callable[[Any], Any], raw: Any) -> Outcome:
+def _outcome(clean: Callable[[Any], Any], raw: Any, limit: int | None) -> Outcome:
     """The cleaned cell, whether control characters were removed from it first, and what it
     does to its row (a repeating cell's outcome is remembered, so its text is searched for
-    control characters and its kind told only once)."""
+    control characters, its kind told and its length checked only once)."""
     if isinstance(raw, str) and (bare := cleaning.without_controls(raw)) is not None:
         value, controls = _cleaned(clean, bare), True
     else:
@@ -202,6 +213,8 @@ def _outcome(clean: Callable[[Any], Any], raw: Any) -> Outcome:
         return value, controls, FAILS
     if isinstance(value, cleaning.Classes):
         return value, controls, CLASSES
+    if limit is not None and len(str(value)) > limit:
+        return value, controls, TOO_LONG
     return value, controls, KEEP if value or value == 0 else EMPTY
 
 
@@ -224,7 +237,9 @@ class Settled:
     warnings: tuple[tuple[str, str], ...]
 
 
-def _settle_classes(row: ImportRow, found: tuple[tuple[str, cleaning.Classes], ...]) -> None:
+def _settle_classes(
+    row: ImportRow, found: tuple[tuple[str, cleaning.Classes], ...], notes_label: str
+) -> None:
     settled = _settled(found)
     for label, text in settled.warnings:
         row.warn(label, text)
@@ -233,7 +248,10 @@ def _settle_classes(row: ImportRow, found: tuple[tuple[str, cleaning.Classes], .
     if settled.tags:
         row.values["tags"] = settled.tags
     if settled.notes:
-        row.values["notes"] = "；".join([row.values.get("notes", ""), settled.notes]).lstrip("；")
+        cell = row.values.get("notes", "")
+        notes = row.values["notes"] = "；".join([cell, settled.notes]).lstrip("；")
+        if len(cell) <= LENGTHS["notes"] < len(notes):  # a cell too long already failed
+            row.fail(notes_label, message("too_long", max=LENGTHS["notes"]))
 
 
 @lru_cache(maxsize=4096)  # rows say the same few things: each combination settled once
@@ -277,15 +295,12 @@ LENGTHS: Final = {
 
 
 def check_row(row: ImportRow, labels: Labels, today: date) -> None:
-    """What the resident form refuses: a missing name, overlong text, a bad phone, a birth date
-    in the future, a 小区 without 房号, an ID number that is missing, invalid or contradicted."""
+    """What the resident form refuses: a missing name, a bad phone, a birth date in the future,
+    a 小区 without 房号, an ID number that is missing, invalid or contradicted (overlong text is
+    refused as the cells are cleaned, :class:`Cleaner`)."""
     v = row.values
     if not v.get("name"):
         row.fail(labels["name"], "姓名必须填写")
-    for key, limit in LENGTHS.items():
-        value = v.get(key)
-        if value and len(str(value)) > limit:
-            row.fail(labels[key], message("too_long", max=limit))
     if v.get("phone"):
         phone = normalize_phone(str(v["phone"]))
         if phone is None:

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from redoffice.kit import exports
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
+from redoffice.kit.messages import message
 from redoffice.kit.workbook import rows_workbook
 from redoffice.models import AuditLog, Household, Resident, ResidentTag
 from redoffice.registry import exports as registry_exports
@@ -332,6 +333,27 @@ def test_contradicting_residence_types_are_kept_in_notes(db: Database, tmp_path:
         "“流动”与已填的人员类型“户籍人口”不一致，已记入备注",
     ]
     assert [r.action for r in plan.rows] == ["new", "new"]
+
+
+def test_overlong_cells_are_row_errors_naming_their_column(db: Database, tmp_path: Path) -> None:
+    header = ["姓名", "性别", "身份证号", "住址", "人员类别", "备注", "联系电话"]
+    people = [(p[0], p[1], p[2]) for p in corpus.LEDGER_PEOPLE[:4]]
+    rows = [
+        header,
+        ["王" * 65, *people[0][1:], "胜利街1号", None, None, None],
+        [*people[1], "胜利街2号", "寄住", "记" * 1995, None],  # + "；人员类别：寄住": 2003
+        [*people[2], "胜" * 256, None, "记" * 2000, "+86 138 0000 0000"],
+        [*people[3], "胜利街4号", "户籍", "记" * 2000, "0271234"],
+    ]
+    plan = importer.plan_import(db, corpus.write_xlsx(tmp_path / "long.xlsx", rows))
+    errors = [(e.row, e.column, e.message) for r in plan.rows for e in r.errors]
+    assert errors == [
+        (2, "姓名", "不能超过 64 个字"),
+        (3, "备注", "不能超过 2000 个字"),
+        (4, "住址", "不能超过 255 个字"),
+        (5, "联系电话", message("phone.invalid")),
+    ]
+    assert plan.rows[2].values["phone"] == "13800000000"  # normalized, the row failed on 住址
 
 
 def test_rows_numbered_in_advance_are_blank_lines(db: Database, tmp_path: Path) -> None:
