@@ -13,7 +13,14 @@ import openpyxl
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QPushButton,
+    QTabWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Table, func, select
 
@@ -22,6 +29,7 @@ from redoffice.kit.validation import mask_id_number
 from redoffice.models import Household, Resident
 from redoffice.street.stats import street_stats
 from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.history_dialog import HistoryDialog
 from redoffice.ui.kit.lazy_table import LazyTableModel
 from redoffice.ui.kit.preview import PreviewWindow
 from redoffice.ui.main_window import MainWindow
@@ -37,7 +45,7 @@ from tests.street_support import (
     StreetTown,
     street_with_communities,
 )
-from tests.ui.driver import click, click_row, pick, tick
+from tests.ui.driver import click, click_row, opened, pick, tick
 
 STREET_PAGES = [
     "社区",
@@ -200,6 +208,18 @@ def test_the_communities_records_are_read_only(
     ]
     tick(qtbot, page.deleted)  # the recycle bin would show 恢复
     assert not page.restore_button.isVisible()
+    tick(qtbot, page.deleted)
+    assert window.ctx.tasks.wait_idle(10)
+    click_row(qtbot, table, 0)
+    for _ in range(2):  # 变更记录 opens with its 关闭, also after the page is shown again
+        click(qtbot, page, "变更记录")
+        assert window.ctx.tasks.wait_idle(10)
+        history = opened(HistoryDialog)
+        close = history.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+        assert close.isVisible()
+        qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+        _go(qtbot, window, "住户")
+        _go(qtbot, window, "居民")
     fund = _go(qtbot, window, "红色基金")
     tabs = fund.findChild(QTabWidget)
     assert tabs is not None

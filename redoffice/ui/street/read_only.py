@@ -47,8 +47,9 @@ class ReadOnly(QObject):
         self.scan()
 
     def scan(self) -> None:
+        window = self.page.window()  # not the buttons of a dialog the page opened
         for button in self.page.findChildren(QPushButton):
-            if not button.property(DONE) and not reads_only(button):
+            if button.window() is window and not button.property(DONE) and not reads_only(button):
                 button.setProperty(DONE, True)
                 button.hide()
                 button.installEventFilter(self)
