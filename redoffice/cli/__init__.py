@@ -13,8 +13,8 @@ from typing import Any
 
 import redoffice.features  # noqa: F401  (registers the features' session hooks)
 from redoffice import __version__
-from redoffice.cli import audit, excel, fund, holidays, meetings, sync, wishes, work
-from redoffice.cli.common import Handler, out, out_json, parse_date
+from redoffice.cli import audit, excel, fund, holidays, meetings, street, sync, wishes, work
+from redoffice.cli.common import Handler, community_option, out, out_json, parse_date
 from redoffice.demo import build as demo
 from redoffice.kit import clock, codes
 from redoffice.kit.db import Database, open_database
@@ -167,11 +167,13 @@ def _parser() -> argparse.ArgumentParser:
     lst.add_argument("--limit", type=int, default=None)
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(handler=cmd_residents_list, needs_operator=False)
+    community_option(lst)
     srch = rsub.add_parser("search", help="搜索居民")
     srch.add_argument("query")
     srch.add_argument("--limit", type=int, default=50)
     srch.add_argument("--json", action="store_true")
     srch.set_defaults(handler=cmd_residents_search, needs_operator=False)
+    community_option(srch)
     era = rsub.add_parser("erase", help="按本人要求清除居民的个人信息（保留记录，留痕）")
     era.add_argument("id", metavar="ID")
     era.add_argument("--reason", required=True, help="清除原因，如：本人申请删除")
@@ -180,6 +182,7 @@ def _parser() -> argparse.ArgumentParser:
     st = sub.add_parser("stats", help="统计")
     st.add_argument("--json", action="store_true")
     st.set_defaults(handler=cmd_stats, needs_operator=False)
+    community_option(st)
     report = work.register(sub)
     meetings.register(sub, report)
     wishes.register(sub, report)
@@ -188,6 +191,7 @@ def _parser() -> argparse.ArgumentParser:
     holidays.register(sub)
     audit.register(sub)
     sync.register(sub)
+    street.register(sub, report)  # street_orders adds its commands to the group
     return p
 
 

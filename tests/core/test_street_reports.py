@@ -1,0 +1,113 @@
+"""Issue 15: the street's monthly and quarterly report, written by the CLI as a workbook
+(reopened with openpyxl, its figures checked against the imported rows, no person in it) and
+as a PDF (its text, its embedded fonts, its pages rendered)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import text
+
+from redoffice.cli import main
+from redoffice.street.reports import AREAS
+from tests.conftest import Templates
+from tests.core.test_street_stats import expected_figures
+from tests.street_support import StreetTown, street_with_communities
+
+POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdffonts", "pdftoppm"))
+
+
+@pytest.fixture
+def town(tmp_path: Path, templates: Templates) -> Iterator[StreetTown]:
+    with street_with_communities(tmp_path, templates) as found:
+        yield found
+
+
+def _report(town: StreetTown, *args: str) -> int:
+    return main(["--db", str(town.folder / "street.sqlite"), "report", *args])
+
+
+def _people(town: StreetTown) -> set[str]:
+    """Every resident's name and ID number: none may appear in the report."""
+    with town.street.engine.connect() as conn:
+        rows = conn.execute(text("SELECT name, id_number FROM resident")).all()
+    return {v for row in rows for v in row if v and len(v) >= 2}
+
+
+def test_monthly_workbook_figures_match_the_rows(town: StreetTown) -> None:
+    out = town.folder / "街道月报.xlsx"
+    assert _report(town, "street-monthly", "--month", "2026-11", "--out", str(out)) == 0
+    book = load_workbook(out)
+    assert book.sheetnames == ["汇总", *(a.title for a in AREAS)]
+    names = sorted(c.name for c in town.communities)
+    for sheet in book.worksheets:
+        assert "中南路街道" in sheet["A1"].value and "2026-11" in sheet["A1"].value
+        assert [sheet.cell(r, 1).value for r in range(3, sheet.max_row + 1)] == [*names, "合计"]
+    cases = book["民情诉求"]
+    headers = [c.value for c in cases[2]]
+    by_name = {c.name: c for c in town.communities}
+    for r in range(3, 6):
+        want = expected_figures(
+            town, by_name[cases.cell(r, 1).value].node_id, date(2026, 11, 1), date(2026, 11, 30)
+        )
+        row = dict(zip(headers, (c.value for c in cases[r]), strict=True))
+        assert (row["受理"], row["办结"], row["按时办结"]) == (
+            want["cases"],
+            want["closed"],
+            want["closed_on_time"],
+        )
+        assert row["办结率"] == (want["closed"] / want["cases"] if want["cases"] else None)
+    total = dict(zip(headers, (c.value for c in cases[6]), strict=True))
+    assert total["受理"] == sum(cases.cell(r, 2).value for r in range(3, 6))
+    assert cases.cell(3, headers.index("办结率") + 1).number_format == "0.0%"
+    fund = book["红色基金"]
+    fund_headers = [c.value for c in fund[2]]
+    income = fund.cell(6, fund_headers.index("收入合计") + 1).value
+    all_income = sum(
+        expected_figures(town, c.node_id, date(2026, 11, 1), date(2026, 11, 30))["income"]
+        for c in town.communities
+    )
+    assert income == pytest.approx(all_income / 100)
+    cells = {str(c.value) for s in book.worksheets for row in s.iter_rows() for c in row}
+    assert not {v for v in cells for p in _people(town) if p in v}  # de-identified
+
+
+def test_quarterly_workbook_and_wrong_periods(town: StreetTown) -> None:
+    out = town.folder / "q.xlsx"
+    assert _report(town, "street-quarterly", "--quarter", "2026Q4", "--out", str(out)) == 0
+    visits = load_workbook(out)["入户走访"]
+    want = [
+        expected_figures(town, c.node_id, date(2026, 10, 1), date(2026, 12, 31))["visited"]
+        for c in sorted(town.communities, key=lambda c: c.name)
+    ]
+    assert [visits.cell(r, 3).value for r in range(3, 6)] == want
+    assert _report(town, "street-quarterly", "--quarter", "2026-11", "--out", str(out)) == 1
+    assert _report(town, "street-monthly", "--month", "2026-11", "--out", "x.docx") == 1
+
+
+@pytest.mark.skipif(not POPPLER, reason="poppler-utils not installed")
+def test_pdf_has_the_text_embedded_fonts_and_renders(town: StreetTown) -> None:
+    out = town.folder / "月报.pdf"
+    assert _report(town, "street-monthly", "--month", "2026-11", "--out", str(out)) == 0
+    shown = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for words in ("街道月度工作报表", "中南路街道", "2026-11", "走访覆盖率", "办结率", "合计"):
+        assert words in shown, words
+    for area in AREAS:
+        assert area.title in shown
+    assert not {p for p in _people(town) if p in shown}
+    fonts = subprocess.run(
+        ["pdffonts", str(out)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts)  # emb: every font embedded
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "50", str(out), str(town.folder / "page")], check=True
+    )
+    assert list(town.folder.glob("page*.png"))
