@@ -220,7 +220,7 @@ def escalated(db: Database) -> list[Awaiting]:
 
 
 def _names(s: Session) -> dict[str, str]:
-    return dict(s.execute(select(SyncPartner.node_id, SyncPartner.name)).tuples())
+    return {n: name for n, name in s.execute(select(SyncPartner.node_id, SyncPartner.name))}
 
 
 def take_effect(s: Session, table: str, row: dict[str, Any]) -> str | None:

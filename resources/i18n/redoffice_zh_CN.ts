@@ -4686,6 +4686,11 @@
         <source>%1 record(s) were also changed at the street office: this office&apos;s version was kept, the street keeps its own for review.</source>
         <translation>有 %1 条记录街道办也改过：以本社区的为准，街道办保留了它的版本供核对。</translation>
     </message>
+    <message>
+        <location filename="../../redoffice/ui/sync/transfer_tab.py" line="270"/>
+        <source>%1 decision(s), reply(ies) or notice(s) from the street office received.</source>
+        <translation>收到街道办的审批、答复或通知 %1 条。</translation>
+    </message>
 </context>
 <context>
     <name>ServiceDialog</name>
@@ -6392,6 +6397,263 @@ Photos and scans: %6 (%7 beside the backup)</source>
     <message>
         <source>No person is found in two communities.</source>
         <translation>未发现同一人在两个社区重复登记、救助或许愿。</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsTab</name>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Since</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Amount and use</source>
+        <translation>批准金额与用途</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Approve…</source>
+        <translation>批准…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Approve %1</source>
+        <translation>批准 %1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Reject %1</source>
+        <translation>驳回 %1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Opinion</source>
+        <translation>审批意见</translation>
+    </message>
+</context>
+<context>
+    <name>RepliesTab</name>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Accepted</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Reason for escalating</source>
+        <translation>转街道原因</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Reply…</source>
+        <translation>答复…</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Reply to %1</source>
+        <translation>答复 %1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Handling department</source>
+        <translation>承办部门</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Reply</source>
+        <translation>答复内容</translation>
+    </message>
+</context>
+<context>
+    <name>StreetNoticesTab</name>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Due</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Not yet completed</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>New notice…</source>
+        <translation>新建通知…</translation>
+    </message>
+</context>
+<context>
+    <name>StreetNoticeDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>New notice or task</source>
+        <translation>新建通知或任务</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Due</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>To</source>
+        <translation>发给</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>All communities</source>
+        <translation>全部社区</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Awaiting approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Escalated cases</source>
+        <translation>转街道诉求</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Notices and tasks</source>
+        <translation>通知和任务</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesInbox</name>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_inbox.py" line="1"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_inbox.py" line="1"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_inbox.py" line="1"/>
+        <source>Due</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_inbox.py" line="1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_inbox.py" line="1"/>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_inbox.py" line="1"/>
+        <source>Completed…</source>
+        <translation>完成…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_inbox.py" line="1"/>
+        <source>Completed (%1)</source>
+        <translation>已完成（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_inbox.py" line="1"/>
+        <source>Not yet completed</source>
+        <translation>未完成</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDoneDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_inbox.py" line="1"/>
+        <source>Complete %1</source>
+        <translation>完成：%1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_inbox.py" line="1"/>
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_inbox.py" line="1"/>
+        <source>How it was done</source>
+        <translation>完成情况</translation>
     </message>
 </context>
 <context>

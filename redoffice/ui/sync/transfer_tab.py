@@ -257,9 +257,11 @@ class SendTab(SyncTab):
     def import_ack_files(self, files: list[Path]) -> None:
         """The street office's acknowledgements, one job each, in the order given."""
         self.ack_result.clear()
+        if not _needs_passphrase(self, self.state, self.passphrase):  # the street's records
+            return
         for path in files:
             self.ctx.write(
-                partial(acks.import_ack, self.ctx.db, path),
+                partial(acks.import_ack, self.ctx.db, path, self.passphrase.value),
                 partial(self._ack_done, path),
                 partial(self._ack_failed, path),
                 self,
@@ -283,9 +285,14 @@ class SendTab(SyncTab):
                 "%1 record(s) were also changed at the street office: this office's version "
                 "was kept, the street keeps its own for review."
             ).replace("%1", str(got.conflicts))
-        self._add_ack_line(text)
+        if got.street_new:
+            text += " " + self.tr(
+                "%1 decision(s), reply(ies) or notice(s) from the street office received."
+            ).replace("%1", str(got.street_new))
+        self._add_ack_line(" ".join([text, *got.street_reports]))
 
     def _ack_failed(self, path: Path, error: BaseException) -> None:
+        self.passphrase.forget_if_wrong(error)
         self._add_ack_line(f"{path.name}：{refusal(error)}")
 
 

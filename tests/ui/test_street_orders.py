@@ -1,0 +1,166 @@
+"""The street's 审批与通知 page and a community's 街道通知 (issue 15), with real clicks and typing:
+the street approves an application awaiting it (with an opinion; 驳回 without one is refused in
+place), answers an escalated case, sends a notice to one community; the receipt carries them; the
+community sees the notice and records 完成."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from redoffice.cases import service as cases
+from redoffice.kit import clock
+from redoffice.models import Case, FundApplication, StreetDecision, StreetNotice, StreetReply
+from redoffice.street import notices
+from redoffice.sync import acks, keys, packages
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.street.orders_inbox import NoticeDoneDialog, NoticesInbox
+from redoffice.ui.street.orders_page import (
+    DecisionDialog,
+    OrdersPage,
+    ReplyDialog,
+    StreetNoticeDialog,
+)
+from tests.conftest import Templates
+from tests.street_support import StreetTown, street_with_communities
+from tests.ui.driver import click, click_row, opened, tick, type_into
+
+
+@pytest.fixture
+def town(tmp_path: Path, templates: Templates) -> Iterator[StreetTown]:
+    with street_with_communities(tmp_path, templates) as found:
+        yield found
+
+
+def _context(db: object) -> AppContext:
+    return AppContext(db)  # type: ignore[arg-type]
+
+
+def _save(qtbot: QtBot, dialog: object, ctx: AppContext) -> None:
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)  # type: ignore[attr-defined]
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert ctx.tasks.wait_idle(30)
+
+
+def _row_of(table: object, column: int, text: str) -> int:
+    rows = [table.text(r, column) for r in range(table.rowCount())]  # type: ignore[attr-defined]
+    assert text in rows, rows
+    return rows.index(text)
+
+
+def test_the_street_decides_answers_and_notifies_and_the_community_completes(
+    qtbot: QtBot, town: StreetTown
+) -> None:
+    first = town.communities[0]
+    c = town.open(first)
+    with c.read() as cs:
+        case = cs.scalars(select(Case.id).where(Case.deleted.is_(False))).first()
+    assert case is not None
+    cases.escalate(c, case, "需街道协调")
+    sent = packages.export_package(c, town.usb)
+    assert packages.import_package(town.street, town.usb / sent.file).status == "applied"
+    ctx = _context(town.street)
+    page = OrdersPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1366, 700)
+    page.show()
+    try:
+        assert ctx.tasks.wait_idle(30)
+        table = page.approvals.table
+        with town.street.read() as ss:
+            app = ss.scalars(
+                select(FundApplication).where(
+                    FundApplication.owner_node == first.node_id,
+                    FundApplication.status == "pending_higher",
+                )
+            ).first()
+        assert app is not None
+        waiting = table.rowCount()
+        # 驳回 without an opinion: refused next to the field, nothing written
+        click_row(qtbot, table, _row_of_app(table, first.name, app.number))
+        chosen = table.current_key()
+        click(qtbot, page.approvals, "驳回…")
+        dialog = opened(DecisionDialog)
+        _save(qtbot, dialog, ctx)
+        assert dialog.isVisible() and dialog.form.error_text("street_opinion") == "必须填写"
+        dialog.edited = False
+        dialog.reject()
+        click(qtbot, page.approvals, "批准…")
+        dialog = opened(DecisionDialog)
+        type_into(qtbot, dialog.opinion, "同意救助")
+        _save(qtbot, dialog, ctx)
+        assert not dialog.isVisible()
+        assert table.rowCount() == waiting - 1
+        with town.street.read() as ss:
+            decision = ss.scalars(
+                select(StreetDecision).where(StreetDecision.application_id == chosen)
+            ).one()
+            assert (decision.outcome, decision.opinion) == ("approve", "同意救助")
+
+        page.setCurrentWidget(page.replies)
+        assert ctx.tasks.wait_idle(30)
+        replies = page.replies.table
+        click_row(qtbot, replies, _row_of(replies, 0, first.name))
+        click(qtbot, page.replies, "答复…")
+        dialog = opened(ReplyDialog)
+        type_into(qtbot, dialog.department, "城管科")
+        type_into(qtbot, dialog.text, "已联系供电所")
+        _save(qtbot, dialog, ctx)
+        with town.street.read() as ss:
+            assert ss.scalars(select(StreetReply.department)).all() == ["城管科"]
+
+        page.setCurrentWidget(page.notices)
+        assert ctx.tasks.wait_idle(30)
+        click(qtbot, page.notices, "新建通知…")
+        dialog = opened(StreetNoticeDialog)
+        type_into(qtbot, dialog.title, "报送走访台账")
+        type_into(qtbot, dialog.due.edit, (clock.today() + timedelta(days=7)).isoformat())
+        tick(qtbot, dialog.to_all)  # not to all: to the community ticked
+        click_row(qtbot, dialog.chosen, _list_row(dialog.chosen, first.name))
+        qtbot.keyClick(dialog.chosen, " ")
+        _save(qtbot, dialog, ctx)
+        assert not dialog.isVisible()
+        with town.street.read() as ss:
+            assert ss.scalars(select(StreetNotice.recipients)).all() == [first.node_id]
+        notices_table = page.notices.table
+        assert notices_table.rowCount() == 1 and notices_table.text(0, 3) == first.name
+    finally:
+        ctx.tasks.wait_idle(5)
+        ctx.tasks.shutdown()
+
+    receipt = acks.write_receipt(town.street, keys.load_keys(town.street), first.node_id, town.usb)
+    assert acks.import_ack(c, receipt).street_new == 3
+    community = _context(c)
+    inbox = NoticesInbox(community)
+    qtbot.addWidget(inbox)
+    inbox.show()
+    try:
+        assert community.tasks.wait_idle(30)
+        assert inbox.table.rowCount() == 1 and inbox.table.text(0, 1) == "报送走访台账"
+        click_row(qtbot, inbox.table, 0)
+        click(qtbot, inbox, "完成…")
+        dialog = opened(NoticeDoneDialog)
+        type_into(qtbot, dialog.note, "已报送")
+        _save(qtbot, dialog, community)
+        assert inbox.table.text(0, 3) == f"已完成（{c.actor}）"
+        assert notices.received(c)[0].note == "已报送"
+    finally:
+        community.tasks.wait_idle(5)
+        community.tasks.shutdown()
+
+
+def _row_of_app(table: object, community: str, number: str) -> int:
+    rows = [(table.text(r, 0), table.text(r, 1)) for r in range(table.rowCount())]  # type: ignore[attr-defined]
+    return rows.index((community, number))
+
+
+def _list_row(widget: object, text: str) -> int:
+    rows = [widget.item(r).text() for r in range(widget.count())]  # type: ignore[attr-defined]
+    return rows.index(text)
