@@ -104,6 +104,7 @@ RESIDENCE_WORDS: dict[str, tuple[str, bool]] = {
     "外籍": ("overseas", True),
 }
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+ROUNDED = re.compile(r"\d(\.\d+)?E\+\d+")  # an ID number Excel showed as 4.20102E+17
 
 
 class CellError(Exception):
@@ -152,7 +153,7 @@ def id_number(value: Any) -> str:
             raise CellError("身份证号被Excel转成了数字，后几位已丢失，请把该列设为文本后重新录入")
         return digits
     raw = text(value).replace(" ", "").upper()
-    if re.fullmatch(r"\d(\.\d+)?E\+\d+", raw):
+    if "E" in raw and ROUNDED.fullmatch(raw):
         raise CellError("身份证号被Excel转成了数字，后几位已丢失，请把该列设为文本后重新录入")
     return raw
 

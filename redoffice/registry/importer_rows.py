@@ -139,14 +139,26 @@ REPEATING: Final = frozenset(
     }
 )
 CONTROLS_REMOVED: Final = "含有不可见的控制字符，已删除"
-# what a cleaned cell does to its row
-KEEP: Final = 0  # its value is kept under its field
+# what a cleaned cell does to its row, when more than giving its field a value
+KEEP: Final = 0  # its value is kept under its field (control characters were removed)
 EMPTY: Final = 1  # nothing to keep
 FAILS: Final = 2  # a CellError: the row fails
 CLASSES: Final = 3  # classification words, settled once the whole row is read
 TOO_LONG: Final = 4  # kept, and the row fails: longer than its field may be
-Outcome = tuple[Any, bool, int]  # the cleaned value, control characters removed, what it does
-Column = tuple[int, str, Callable[[Any], Any], str, dict[Any, Outcome] | None, int | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Odd:
+    """A cleaned cell that does more to its row than give its field a value (most cells just
+    do: they are their cleaned value, so that a row is read with one look-up per cell)."""
+
+    value: Any  # the cleaned value, the CellError or the Classes
+    controls: bool  # control characters were removed first
+    kind: int
+
+
+Column = tuple[int, str, Callable[[Any], Any], str, dict[Any, Any] | None, int | None]
+_UNSEEN: Final = object()
 
 
 class Cleaner:
@@ -161,69 +173,78 @@ class Cleaner:
                 field_name,
                 CLEANERS.get(field_name) or cleaning.text,
                 labels[field_name],
-                {} if field_name in REPEATING else None,
+                {} if field_name in REPEATING else None,  # cell -> its cleaned value or Odd
                 LENGTHS.get(field_name),
             )
             for column, field_name in ordered
         ]
+        self.width = max(mapping) + 1
         self.notes_label = labels["notes"]
 
     def row(self, number: int, cells: list[Any]) -> ImportRow:
         """The row's cleaned values; empty cells are not kept (100k rows weigh less)."""
         values: dict[str, Any] = {}
         row = ImportRow(number, values)
-        width = len(cells)
-        found: list[tuple[str, cleaning.Classes]] = []
+        if len(cells) < self.width:
+            cells = [*cells, *[None] * (self.width - len(cells))]
+        odd: list[tuple[str, str, Odd]] = []
         for column, field_name, clean, label, memo, limit in self.columns:
-            if column >= width or (raw := cells[column]) is None:
+            raw = cells[column]
+            if raw is None:
                 continue
             if memo is None:
-                value, controls, kind = _outcome(clean, raw, limit)
+                value = _cleaned(clean, raw, limit)
             else:  # 1, 1.0 and True are equal keys but different cells: the type is kept
                 key = raw if raw.__class__ is str else (raw.__class__, raw)
-                known = memo.get(key)
-                if known is None:
-                    known = memo[key] = _outcome(clean, raw, limit)
-                value, controls, kind = known
-            if controls:
-                row.warn(label, CONTROLS_REMOVED)
-            if kind == KEEP:
+                value = memo.get(key, _UNSEEN)
+                if value is _UNSEEN:
+                    value = memo[key] = _cleaned(clean, raw, limit)
+            if value.__class__ is Odd:
+                odd.append((field_name, label, value))
+            else:
                 values[field_name] = value
-            elif kind == CLASSES:
-                found.append((label, value))
-            elif kind == FAILS:
-                row.fail(label, value.text)
-            elif kind == TOO_LONG:
-                values[field_name] = value
-                row.fail(label, message("too_long", max=limit))
-        if found:
-            _settle_classes(row, tuple(found), self.notes_label)
+        if odd:
+            self._odd(row, odd)
         return row
 
+    def _odd(self, row: ImportRow, odd: list[tuple[str, str, Odd]]) -> None:
+        """What the row's odd cells do to it, in the order of its columns."""
+        found: list[tuple[str, cleaning.Classes]] = []
+        for field_name, label, cell in odd:
+            if cell.controls:
+                row.warn(label, CONTROLS_REMOVED)
+            if cell.kind in (KEEP, TOO_LONG):
+                row.values[field_name] = cell.value
+            if cell.kind == TOO_LONG:
+                row.fail(label, message("too_long", max=LENGTHS[field_name]))
+            elif cell.kind == CLASSES:
+                found.append((label, cell.value))
+            elif cell.kind == FAILS:
+                row.fail(label, cell.value.text)
+        if found:
+            _settle_classes(row, tuple(found), self.notes_label)
 
-def _outcome(clean: Callable[[Any], Any], raw: Any, limit: int | None) -> Outcome:
-    """The cleaned cell, whether control characters were removed from it first, and what it
-    does to its row (a repeating cell's outcome is remembered, so its text is searched for
-    control characters, its kind told and its length checked only once)."""
-    if isinstance(raw, str) and (bare := cleaning.without_controls(raw)) is not None:
-        value, controls = _cleaned(clean, bare), True
-    else:
-        value, controls = _cleaned(clean, raw), False
-    if isinstance(value, cleaning.CellError):
-        return value, controls, FAILS
-    if isinstance(value, cleaning.Classes):
-        return value, controls, CLASSES
-    if limit is not None and len(str(value)) > limit:
-        return value, controls, TOO_LONG
-    return value, controls, KEEP if value or value == 0 else EMPTY
 
-
-def _cleaned(clean: Callable[[Any], Any], raw: Any) -> Any:
-    """The cleaned value, or the CellError saying why it cannot be trusted."""
+def _cleaned(clean: Callable[[Any], Any], raw: Any, limit: int | None) -> Any:
+    """The cleaned cell, or an :class:`Odd` saying what else it does: control characters
+    removed from it first, empty, failing (why), classification words, too long (a repeating
+    cell is cleaned once, so its text is searched for control characters, its kind told and
+    its length checked only once)."""
+    controls = False
+    if isinstance(raw, str) and not raw.isprintable():
+        bare = cleaning.without_controls(raw)
+        raw, controls = (raw, False) if bare is None else (bare, True)
     try:
-        return clean(raw)
+        value = clean(raw)
     except cleaning.CellError as exc:
-        return exc
+        return Odd(exc, controls, FAILS)
+    if isinstance(value, cleaning.Classes):
+        kind = CLASSES
+    elif limit is not None and len(str(value)) > limit:
+        kind = TOO_LONG
+    else:
+        kind = KEEP if value or value == 0 else EMPTY
+    return Odd(value, controls, kind) if controls or kind != KEEP else value
 
 
 @dataclass(frozen=True, slots=True)
