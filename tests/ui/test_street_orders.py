@@ -21,6 +21,7 @@ from redoffice.models import Case, FundApplication, StreetDecision, StreetNotice
 from redoffice.street import notices
 from redoffice.sync import acks, keys, packages
 from redoffice.ui.kit.context import AppContext
+from redoffice.ui.main_window import MainWindow
 from redoffice.ui.street.orders_inbox import NoticeDoneDialog, NoticesInbox
 from redoffice.ui.street.orders_page import (
     DecisionDialog,
@@ -151,6 +152,7 @@ def test_the_street_decides_answers_and_notifies_and_the_community_completes(
         _save(qtbot, dialog, community)
         assert inbox.table.text(0, 3) == f"已完成（{c.actor}）"
         assert notices.received(c)[0].note == "已报送"
+        _the_reply_is_in_the_case_s_timeline(qtbot, community, case)
     finally:
         community.tasks.wait_idle(5)
         community.tasks.shutdown()
@@ -164,3 +166,26 @@ def _row_of_app(table: object, community: str, number: str) -> int:
 def _list_row(widget: object, text: str) -> int:
     rows = [widget.item(r).text() for r in range(widget.count())]  # type: ignore[attr-defined]
     return rows.index(text)
+
+
+def _the_reply_is_in_the_case_s_timeline(qtbot: QtBot, ctx: AppContext, case: str) -> None:
+    """民情诉求 at the community: the case chosen, its timeline ends with the street's answer."""
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1366, 728)
+    window.show()
+    assert ctx.tasks.wait_idle(30)
+    rect = window.nav.visualItemRect(window.nav.item(list(window.pages).index("cases")))
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert ctx.tasks.wait_idle(30)
+    page = window.cases
+    with ctx.db.read() as s:
+        number = s.get(Case, case).number  # type: ignore[union-attr]
+    type_into(qtbot, page.list.search, number)
+    qtbot.keyClick(page.list.search, Qt.Key.Key_Return)
+    assert ctx.tasks.wait_idle(30)
+    click_row(qtbot, page.list.table, 0)
+    assert ctx.tasks.wait_idle(30)
+    last = page.timeline.rowCount() - 1
+    assert page.timeline.text(last, 1) == "街道办·城管科"
+    assert page.timeline.text(last, 4) == "街道答复（承办部门：城管科）：已联系供电所"
