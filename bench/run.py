@@ -2,9 +2,9 @@
 residents, a year of visits, cases, meetings and wishes). Prints figures only.
 
 `python -m bench.run [part …]` runs some parts only (default: all, in this order):
-size, search, startup, scroll, pages, work, saves, meetings, excel, fund, sync (and `import`:
-the import half of excel alone, three times, not part of the default). BENCH_DB names a database
-made elsewhere (it is built once otherwise, into bench/out/).
+size, search, startup, scroll, pages, work, saves, meetings, excel, fund, sync, street (and
+`import`: the import half of excel alone, three times, not part of the default). BENCH_DB names
+a database made elsewhere (it is built once otherwise, into bench/out/).
 
 Targets (issue 2): search p95 ≤ 30 ms for 1- and 2-character Chinese queries, pinyin initials
 and ID tails; no GUI-thread step over 50 ms while opening the resident list and scrolling to its
@@ -16,6 +16,8 @@ a resident, a visit and a case ≤ 10 ms (bench/saves.py); Excel import into an 
 10,000 entries: `fund verify` ≤ 0.5 s, the 基金台账 PDF ≤ 2 s, the 基金 page ready ≤ 0.3 s.
 Issue 14 (bench/sync.py), on a copy of the bench database: the first full package built and
 imported ≥ 40,000 records/s each, ≤ 25 MB, a replayed package recognised ≤ 50 ms.
+Issue 15 (bench/street.py): 40 community packages of ~3,000 households imported into an empty
+street database ≤ 60 s, the street's figures over them ≤ 1 s, the monthly workbook ≤ 10 s.
 """
 
 from __future__ import annotations
@@ -125,6 +127,7 @@ def _parts() -> dict[str, Callable[[], None]]:
     from bench.saves import bench_saves
     from bench.size import bench_size
     from bench.startup import bench_startup
+    from bench.street import bench_street
     from bench.sync import bench_sync
     from bench.work import bench_work
 
@@ -140,6 +143,7 @@ def _parts() -> dict[str, Callable[[], None]]:
         "excel": lambda: bench_excel(DB),
         "fund": lambda: bench_fund(DB),
         "sync": lambda: bench_sync(DB),  # a copy: the bench database is not changed
+        "street": bench_street,  # 40 communities of its own, built once into bench/out/
         "import": lambda: bench_import(DB),  # the import half of "excel" alone, 3 runs
     }
 
