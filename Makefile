@@ -16,7 +16,7 @@ APT_RUN := libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0 libxcb-c
 APT_TEST := $(APT_RUN) postgresql poppler-utils xvfb xauth
 
 .PHONY: run test bench lint typecheck i18n translations system-deps-run system-deps-test \
-        screenshots clean dist
+        screenshots clean dist dist-trial
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -105,6 +105,21 @@ dist: translations $(DIST_STAMP)
 	installer/linux/build_deb.sh build/dist/redoffice build
 	$(DIST_PY) installer/upgrade_check.py --old-commit $(UPGRADE_FROM) \
 	  --new build/dist/redoffice --python $(DIST_PY)
+
+# `make dist-trial` (issue 17; after `make dist`, as root, with debootstrap and Debian's archive):
+# the .deb on a bare Debian 12 chroot (installer/linux/chroot_trial.sh): this version's .deb
+# installed and started; then UPGRADE_FROM's .deb with data, keys in the Secret Service and
+# window settings, this version over it, remove, purge, reinstall — all kept.
+VERSION = $(shell sed -n 's/^__version__ = "\(.*\)"$$/\1/p' redoffice/__init__.py)
+DEB_ARCH = $(shell dpkg --print-architecture)
+OLD_BUILD = build/upgrade/$(shell git rev-parse --short=12 $(UPGRADE_FROM))
+
+dist-trial:
+	ls $(OLD_BUILD)/redoffice_*.deb > /dev/null 2>&1 || \
+	  installer/linux/build_deb.sh $(OLD_BUILD)/dist/redoffice $(OLD_BUILD)
+	installer/linux/chroot_trial.sh fresh build/redoffice_$(VERSION)_$(DEB_ARCH).deb
+	installer/linux/chroot_trial.sh upgrade build/redoffice_$(VERSION)_$(DEB_ARCH).deb \
+	  $(OLD_BUILD)/redoffice_*_$(DEB_ARCH).deb
 
 clean:
 	rm -rf $(VENV) $(QM) $(QT_QM) .mypy_cache .ruff_cache
