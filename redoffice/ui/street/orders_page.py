@@ -85,7 +85,25 @@ class ListTab(QWidget):
         dialog.open()
 
 
-class ApprovalsTab(ListTab):
+class AwaitingTab(ListTab):
+    """A list of community records awaiting the street (community, number, …)."""
+
+    def show_rows(self, rows: list[Awaiting]) -> None:
+        self.table.set_rows(
+            [[r.community, r.number, r.who, r.since.isoformat(), r.what] for r in rows],
+            [r.id for r in rows],
+        )
+
+    def chosen(self) -> tuple[str, str] | None:
+        """The selected record's id and its community and number, for a dialog's title."""
+        key = self.table.current_key()
+        if key is None:
+            return None
+        row = self.table.currentRow()
+        return key, f"{self.table.text(row, 0)} {self.table.text(row, 1)}"
+
+
+class ApprovalsTab(AwaitingTab):
     """待审批: applications awaiting the street's 上级审批."""
 
     def __init__(self, ctx: AppContext) -> None:
@@ -99,18 +117,10 @@ class ApprovalsTab(ListTab):
     def read(self) -> list[Awaiting]:
         return decisions.awaiting(self.ctx.db)
 
-    def show_rows(self, rows: list[Awaiting]) -> None:
-        self.table.set_rows(
-            [[r.community, r.number, r.who, r.since.isoformat(), r.what] for r in rows],
-            [r.id for r in rows],
-        )
-
     def decide(self, outcome: str) -> None:
-        key = self.table.current_key()
-        if key is not None:
-            row = self.table.currentRow()
-            label = f"{self.table.text(row, 0)} {self.table.text(row, 1)}"
-            self.open_dialog(DecisionDialog(self.ctx, key, label, outcome, self))
+        chosen = self.chosen()
+        if chosen is not None:
+            self.open_dialog(DecisionDialog(self.ctx, *chosen, outcome, self))
 
 
 class DecisionDialog(SaveDialog):
@@ -131,7 +141,7 @@ class DecisionDialog(SaveDialog):
         return partial(decisions.decide, db, self.application, self.outcome, opinion)
 
 
-class RepliesTab(ListTab):
+class RepliesTab(AwaitingTab):
     """转街道: escalated cases awaiting the street's 答复."""
 
     def __init__(self, ctx: AppContext) -> None:
@@ -144,18 +154,10 @@ class RepliesTab(ListTab):
     def read(self) -> list[Awaiting]:
         return decisions.escalated(self.ctx.db)
 
-    def show_rows(self, rows: list[Awaiting]) -> None:
-        self.table.set_rows(
-            [[r.community, r.number, r.who, r.since.isoformat(), r.what] for r in rows],
-            [r.id for r in rows],
-        )
-
     def reply(self) -> None:
-        key = self.table.current_key()
-        if key is not None:
-            row = self.table.currentRow()
-            label = f"{self.table.text(row, 0)} {self.table.text(row, 1)}"
-            self.open_dialog(ReplyDialog(self.ctx, key, label, self))
+        chosen = self.chosen()
+        if chosen is not None:
+            self.open_dialog(ReplyDialog(self.ctx, *chosen, self))
 
 
 class ReplyDialog(SaveDialog):
