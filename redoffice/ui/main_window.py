@@ -190,11 +190,9 @@ class MainWindow(QMainWindow):
         """The window's work: the 工作台 (a street office: 社区) and the pages built on first
         use, with ``ctx``."""
         from redoffice.sync import node
-        from redoffice.ui.visits.plan_upkeep import PlanUpkeep  # before the pages read the plan
 
         self.ctx = ctx
         self.street = node.role(ctx.db) == node.STREET  # one setting, read before the first page
-        self.plan_upkeep = PlanUpkeep(ctx, self)  # the street's 走访计划 too: due dates move daily
         if self.street:
             self._attach_street()
         else:
@@ -207,6 +205,9 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
 
     def _attach_community(self) -> None:
+        from redoffice.ui.visits.plan_upkeep import PlanUpkeep
+
+        self.plan_upkeep = PlanUpkeep(self.ctx, self)  # before the 工作台 reads the plan
         self.dashboard = cast("Dashboard", self.page("dashboard"))
         self.dashboard.open_household_visit.connect(
             lambda household, address: self.visits.new_visit((household, address))
@@ -219,6 +220,7 @@ class MainWindow(QMainWindow):
     def _attach_street(self) -> None:
         """The street office's navigation and, above every page, the community filter."""
         from redoffice.ui.street.community_filter import CommunityFilter
+        from redoffice.ui.visits.plan_upkeep import PlanUpkeep
 
         self.setWindowTitle(self.tr("RedOffice Street Office"))
         self._add_pages(self._street_pages())
@@ -226,6 +228,9 @@ class MainWindow(QMainWindow):
         self.work_area.insertWidget(0, self.community_filter)
         communities = cast("CommunitiesPage", self.page("communities"))
         communities.open_history.connect(self.open_sync_history)
+        # the 走访计划's due dates move daily at the street too; after the 社区 page's read, on
+        # the serial worker: every community's plan (120,000 households) takes seconds
+        self.plan_upkeep = PlanUpkeep(self.ctx, self)
 
     def open_sync_history(self, node_id: str) -> None:
         """数据同步 › 记录, showing ``node_id``'s packages."""
