@@ -48,15 +48,18 @@ class Heartbeat(QObject):
 def main() -> None:
     app = QApplication(sys.argv[:1])
     beat = Heartbeat()
+    closed = threading.Event()  # stdin closed: the bench is done (or gone)
+    threading.Thread(target=lambda: (sys.stdin.read(), closed.set()), daemon=True).start()
 
     def report() -> None:
         print(f"{beat.longest * 1000:.1f}", flush=True)
         beat.reset()
+        if closed.is_set():
+            app.quit()
 
     window = QTimer(interval=int(WINDOW_S * 1000))
     window.timeout.connect(report)
     window.start()
-    threading.Thread(target=lambda: (sys.stdin.read(), app.quit()), daemon=True).start()
     app.exec()
 
 
