@@ -362,6 +362,17 @@ def test_bulk_inserts_are_stamped_and_each_row_entered(db: Database) -> None:
     assert [(e.action, e.table_name) for e in created] == [("create", "grid")] * 5
 
 
+def test_bulk_inserts_of_many_statements_keep_every_row(db: Database) -> None:
+    """SQLite takes the rows many to a statement (999 parameters: ~110 grids of 9 columns),
+    the last ones one by one: none lost."""
+    rows = _grid_rows(db, 250)
+    with db.uow() as s:
+        changes.insert_records(s, Grid, rows)
+    with db.read() as s:
+        stored = dict(s.execute(select(Grid.code, Grid.name).where(Grid.code.like("B%"))).all())
+    assert stored == {f"B{i}": f"批量{i}" for i in range(250)}
+
+
 def test_bulk_updates_and_deletes_are_refused_everywhere(db: Database) -> None:
     """A bulk UPDATE would change rows without their field entries (and, by primary key,
     without a new version): refused outside a batch and inside one alike."""
