@@ -30,7 +30,7 @@ from redoffice.models import (
     StreetInbox,
     StreetNotice,
 )
-from redoffice.street import decisions, notices
+from redoffice.street import decisions, notices, orders
 from redoffice.sync import acks, keys, packages, wire
 from tests.conftest import Templates
 from tests.street_support import StreetTown, street_with_communities
@@ -343,3 +343,25 @@ def test_the_street_commands_decide_notify_and_the_community_completes(
     (progress,) = json.loads(said)
     assert progress["done"] == [first.name]
     assert sorted(progress["waiting"]) == sorted(x.name for x in town.communities[1:])
+
+
+def test_a_receipt_with_a_record_for_another_community_is_refused_whole(
+    town: StreetTown, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Even signed by the street: the community checks each record is addressed to it."""
+    first, second = town.communities[:2]
+    c = town.open(first)
+    s = town.street
+    due = clock.today() + timedelta(days=3)
+    notices.issue(s, [first.node_id], "给幸福社区", due)
+    notices.issue(s, [second.node_id], "只给和平社区", due)
+    monkeypatch.setattr(orders, "_addressed", lambda *_args: True)  # a street that errs
+    receipt = _receipt(town, first.node_id)
+    monkeypatch.undo()
+    before = _state(c)
+
+    with pytest.raises(UserError) as refused:
+        acks.import_ack(c, receipt)
+
+    assert refused.value.code == "street.not_addressed"
+    assert _state(c) == before and notices.received(c) == []
