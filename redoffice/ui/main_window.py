@@ -148,13 +148,19 @@ class MainWindow(QMainWindow):
                 self.tr("Grids & units"),
                 _lazy("registry.reference_page", "ReferencePage"),
             ),
+            (
+                "street_notices",
+                self.tr("Street notices"),
+                _lazy("street.orders_inbox", "NoticesInbox"),
+            ),
             ("sync", self.tr("Data sync"), _lazy("sync.sync_page", "SyncPage")),
             ("settings", self.tr("Settings"), _lazy("settings.settings_page", "SettingsPage")),
         ]
 
     def _street_pages(self) -> list[tuple[str, str, Callable[[AppContext], QWidget]]]:
         """社区 first, then the communities' pages read-only (no 工作台 or 网格与单位: the street
-        plans no visits and keeps no places of its own), 统计 and 数据同步."""
+        plans no visits and keeps no places of its own), 统计, 审批与通知 (the street's own
+        decisions, replies and notices) and 数据同步."""
         community = {key: (title, build) for key, title, build in self._community_pages()}
         shown = ("residents", "households", "visits", "cases", "meetings", "wishes", "fund")
         return [
@@ -165,6 +171,7 @@ class MainWindow(QMainWindow):
             ),
             *((key, community[key][0], _read_only(community[key][1])) for key in shown),
             ("stats", self.tr("Statistics"), _lazy("street.stats_page", "StatsPage")),
+            ("orders", self.tr("Decisions & notices"), _lazy("street.orders_page", "OrdersPage")),
             ("sync", community["sync"][0], community["sync"][1]),
             ("settings", community["settings"][0], community["settings"][1]),
         ]

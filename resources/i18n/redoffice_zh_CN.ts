@@ -2738,6 +2738,14 @@
         <source>Street office</source>
         <translation>街道办</translation>
     </message>
+    <message>
+        <source>Street notices</source>
+        <translation>街道通知</translation>
+    </message>
+    <message>
+        <source>Decisions &amp; notices</source>
+        <translation>审批与通知</translation>
+    </message>
 </context>
 <context>
     <name>MeetingDialog</name>
