@@ -105,9 +105,10 @@ def _lines(conn: Connection, street: str, community: str) -> tuple[int, int, lis
     return after, seq_to, lines
 
 
-def sealed_for(engine: Engine, street: str, community: str) -> dict[str, Any]:
+def sealed_for(engine: Engine, street: str, community: str, name: str) -> dict[str, Any]:
     """The receipt's ``orders`` for ``community``: its records not yet confirmed, encrypted to
-    its enrolled key, read in one snapshot of the street's database."""
+    its enrolled key (``name``: the community's, for the message when it has none), read in
+    one snapshot of the street's database."""
     with snapshot(engine) as conn:
         after, seq_to, lines = _lines(conn, street, community)
         key = conn.execute(
@@ -116,7 +117,7 @@ def sealed_for(engine: Engine, street: str, community: str) -> dict[str, Any]:
             )
         ).first()
     if key is None:
-        raise UserError("sync.partner_revoked", name=community)
+        raise UserError("sync.partner_revoked", name=name)
     public = PublicKeys(unb64(key.sign_public), unb64(key.box_public))
     plain = b"".join(lines)
     receipt = new_id()

@@ -140,7 +140,7 @@ def _write(
         "records": answer.records,
         "conflicts": answer.conflicts,
         "audit_checkpoint": {"id": partner.audit_id, "hash": partner.audit_hash},
-        "orders": orders.sealed_for(db.engine, db.node_id, partner.node_id),
+        "orders": orders.sealed_for(db.engine, db.node_id, partner.node_id, partner.name),
         "created_at": audit_log.instant(utcnow()),
     }
     document = {
