@@ -13,12 +13,15 @@ from sqlalchemy import select, text
 
 from redoffice.cases.queries import CaseFilter, case_ids, case_stats, count_cases, list_cases
 from redoffice.fund import books
+from redoffice.fund.queries import application_rows, notice_rows
 from redoffice.kit import scope
 from redoffice.meetings.queries import meeting_ids
 from redoffice.meetings.resolutions import list_resolutions, resolution_ids
 from redoffice.models import Resident
+from redoffice.registry.party_members import list_members
+from redoffice.registry.search import HouseholdQuery, ResidentQuery, household_ids, resident_ids
 from redoffice.registry.stats import registry_stats
-from redoffice.visits.queries import coverage_between
+from redoffice.visits.queries import VisitQuery, coverage_between, visit_ids
 from redoffice.wishes.queries import list_wishes, statistics, wish_ids
 from tests.conftest import Templates
 from tests.street_support import StreetTown, street_with_communities
@@ -59,6 +62,12 @@ def _figures(town: StreetTown) -> dict[str, int]:
         "fund_entries": len(books.ledger_rows(db)),
         "fund_accounts": len(books.balances(db)),
         "fund_income": books.totals(db, "2026").income,
+        "resident_ids": len(resident_ids(db, ResidentQuery())),
+        "household_ids": len(household_ids(db, HouseholdQuery())),
+        "visits": len(visit_ids(db, VisitQuery())),
+        "members": len(list_members(db)),
+        "applications": len(application_rows(db)),
+        "notices": len(notice_rows(db)),
     }
 
 
@@ -98,6 +107,14 @@ def _expected(town: StreetTown, owner: str | None) -> dict[str, int]:
             " AND e.entry_date BETWEEN '2026-01-01' AND '2026-12-31'"
             " AND e.owner_node = coalesce(:owner, e.owner_node)"
         ),
+        "resident_ids": n(
+            "SELECT count(*) FROM resident WHERE deleted = 0 AND status = 'active' AND {owner}"
+        ),
+        "household_ids": households,
+        "visits": n("SELECT count(*) FROM visit WHERE deleted = 0 AND {owner}"),
+        "members": n("SELECT count(*) FROM party_member WHERE deleted = 0 AND {owner}"),
+        "applications": n("SELECT count(*) FROM fund_application WHERE deleted = 0 AND {owner}"),
+        "notices": n("SELECT count(*) FROM fund_notice WHERE deleted = 0 AND {owner}"),
     }
 
 
