@@ -90,8 +90,11 @@ def household_ids(s: Session, rows: list[ImportRow]) -> dict[str, str]:
     """Household key -> id: the household a 户号 of an export names, else a live household at
     the address not yet given to another key, else a new one (inserted in bulk)."""
     node, now = str(s.info.get("node_id")), utcnow()  # one instant for the whole import
-    existing = _households_at(s, list({r.address_key for r in rows}))
-    known = _live_households(s, {str(r.values.get("household_no") or "") for r in rows})
+    existing: dict[str, list[str]] = {}
+    known: set[str] = set()
+    if has_rows(s, Household):  # else no address or 户号 of the file to look up
+        existing = _households_at(s, list({r.address_key for r in rows}))
+        known = _live_households(s, {str(r.values.get("household_no") or "") for r in rows})
     homes: dict[str, str] = {}
     taken: set[str] = set()
     new: list[dict[str, Any]] = []
@@ -100,7 +103,7 @@ def household_ids(s: Session, rows: list[ImportRow]) -> dict[str, str]:
         if row.household_key in homes:
             continue
         number = str(row.values.get("household_no") or "")
-        free = [h for h in existing.get(row.address_key, []) if h not in taken]
+        free = [h for h in existing.get(row.address_key, ()) if h not in taken]
         if number in known:
             homes[row.household_key] = number
         elif free:
@@ -121,8 +124,6 @@ def has_rows(s: Session, model: type[Household] | type[Resident]) -> bool:
 
 def _households_at(s: Session, addresses: list[str]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
-    if not has_rows(s, Household):
-        return found
     for start in range(0, len(addresses), 500):
         for address, household_id in s.execute(
             select(Household.address, Household.id)
@@ -137,7 +138,7 @@ def _households_at(s: Session, addresses: list[str]) -> dict[str, list[str]]:
 
 
 def _live_households(s: Session, ids: set[str]) -> set[str]:
-    wanted = [i for i in ids if i] if has_rows(s, Household) else []
+    wanted = [i for i in ids if i]
     found: set[str] = set()
     for start in range(0, len(wanted), 500):
         found |= set(
