@@ -71,7 +71,7 @@ def build(count: int) -> None:
         node.initialize_street(street, "中南路街道", "420106001", "王主任")
         street.close()
     for n in range(count):
-        if not list((OUT / "packages").glob(f"{n:02d}-*")):
+        if not list((OUT / "packages").glob(f"{n:02d}-*.rosync")):
             _community(n, street_path)
             secrets.write_text(json.dumps([[*k, v] for k, v in ring.secrets.items()]))
             print(f"  community {n + 1}/{count} built", flush=True)
@@ -106,10 +106,10 @@ def _community(n: int, street_path: Path) -> None:
     shutil.rmtree(work)
 
 
-def _import_all(street: Database, files: list[Path]) -> int:
+def _import_all(street: Database, files: list[Path], receipts: Path) -> int:
     records = 0
     for path in files:
-        got = packages.import_package(street, path)
+        got = packages.import_package(street, path, ack_folder=receipts)
         assert got.status == packages.APPLIED, got.reason
         records += got.records
     return records
@@ -124,8 +124,8 @@ def bench_street(count: int = COMMUNITIES) -> None:
     try:
         copy_sqlite(OUT / "street.sqlite", folder / "street.sqlite")
         street = open_database(f"sqlite:///{folder / 'street.sqlite'}")
-        files = sorted((OUT / "packages").glob("*"))[:count]
-        records, wall, cpu = _timed(lambda: _import_all(street, files))
+        files = sorted((OUT / "packages").glob("*.rosync"))[:count]
+        records, wall, cpu = _timed(lambda: _import_all(street, files, folder))
         print(
             f"  import {len(files)} packages, {records} records  {wall:6.1f} s (CPU {cpu:5.1f} s)"
             f"   target ≤ {IMPORT_TARGET:.0f} s"
