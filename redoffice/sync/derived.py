@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from redoffice.kit import clock
 from redoffice.models import Resident, Visit
@@ -37,15 +37,26 @@ def _ids(rows: Rows, table: str) -> list[str]:
 
 def _households_of(conn: Connection, model: Any, ids: list[str]) -> set[str]:
     found: set[str] = set()
+    chosen = select(model.household_id).where(model.id.in_(bindparam("ids", expanding=True)))
     for start in range(0, len(ids), 500):
-        part = ids[start : start + 500]
-        found.update(conn.scalars(select(model.household_id).where(model.id.in_(part))))
+        found.update(conn.scalars(chosen, {"ids": ids[start : start + 500]}))
     return {h for h in found if h}
+
+
+def _named(rows: Rows) -> set[str]:
+    """The households the package's rows name: its households, its residents' and visits'."""
+    found = set(_ids(rows, "household"))
+    for table in ("resident", "visit"):
+        found.update(d["household_id"] for _s, d in rows.get(table, []) if d["household_id"])
+    return found
 
 
 def households_before(conn: Connection, rows: Rows) -> set[str]:
     """The households the package's residents and visits belong to here before it is applied
-    (a resident or visit moved away leaves its old household's due date to recompute)."""
+    (a resident or visit moved away leaves its old household's due date to recompute); none
+    are looked up when the package names more than WHOLE (every household is recomputed)."""
+    if len(_named(rows)) > WHOLE:
+        return set()
     return _households_of(conn, Resident, _ids(rows, "resident")) | _households_of(
         conn, Visit, _ids(rows, "visit")
     )
@@ -53,12 +64,10 @@ def households_before(conn: Connection, rows: Rows) -> set[str]:
 
 def refresh(conn: Connection, rows: Rows, before: set[str]) -> None:
     """Recompute the visit state of every household the applied rows touch."""
-    touched = set(before)
-    touched.update(_ids(rows, "household"))
-    for table in ("resident", "visit"):
-        touched.update(d["household_id"] for _s, d in rows.get(table, []) if d["household_id"])
-    tagged = sorted({d["resident_id"] for _s, d in rows.get("resident_tag", [])})
-    touched |= _households_of(conn, Resident, tagged)
+    touched = before | _named(rows)
+    if len(touched) <= WHOLE:
+        tagged = sorted({d["resident_id"] for _s, d in rows.get("resident_tag", [])})
+        touched |= _households_of(conn, Resident, tagged)
     if len(touched) > WHOLE:  # a large package: one pass over every household (no huge IN)
         visit_state.recompute(conn, visit_state.ALL, clock.today())
     elif touched:

@@ -777,7 +777,10 @@ def _apply(
                 raise _Again
             patches: list[tuple[Table, dict[str, Any]]] = []
             moved_from = derived.households_before(conn, verified.rows)
-            with search.deferred_indexing(s):  # new rows' full-text entries in one go
+            with (
+                search.deferred_indexing(s),  # new rows' full-text entries in one go
+                bulk_load.larger_cache(s, records),
+            ):
                 for table in wire.synced_tables():
                     batch = verified.rows.get(table.name, [])
                     _overlap_complete(conn, table, batch, verified)
@@ -907,27 +910,20 @@ def _first_rows(conn: Connection, table: Table, sender: str) -> bool:
     return conn.execute(held).first() is None
 
 
-def _apply_rows(
+def _decided(
     conn: Connection,
     table: Table,
     part: list[tuple[dict[str, Any], dict[str, Any]]],
     verified: _Verified,
-    patches: list[tuple[Table, dict[str, Any]]],
-    *,
-    fresh: bool,
-) -> tuple[int, list[dict[str, Any]]]:
-    """Insert new rows, replace older ones; the owner's copy wins over a local edit, which is
-    kept in the conflict table. Returns the number of rows written and the conflicts.
-    ``fresh``: the street holds no row of the sender in this table (nothing to read)."""
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """The rows of ``part`` to insert, those to replace, and the conflicts (kept in the
+    conflict table), each row judged against the street's copy and its local edit."""
     codec = wire.CODECS[table.name]
     sender, package_id = verified.manifest["node"], verified.manifest["package_id"]
     ids = [decoded["id"] for _sent, decoded in part]
-    local: dict[str, Any] = {}
-    bases: dict[str, conflicts_.Copy] = {}
-    if not fresh:
-        chosen = select(table).where(table.c.id.in_(bindparam("ids", expanding=True)))
-        local = {row.id: row for row in conn.execute(chosen, {"ids": ids})}
-        bases = conflicts_.edits(conn, table.name, ids)  # rows changed here since applied
+    chosen = select(table).where(table.c.id.in_(bindparam("ids", expanding=True)))
+    local = {row.id: row for row in conn.execute(chosen, {"ids": ids})}
+    bases = conflicts_.edits(conn, table.name, ids)  # rows changed here since applied
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
     conflicts: list[dict[str, Any]] = []
@@ -988,6 +984,29 @@ def _apply_rows(
             updates.append(decoded)
     if bases:  # the owner's copy replaced them: their local edits are settled
         conflicts_.forget_edits(conn, table.name, [r["id"] for r in updates if r["id"] in bases])
+    return inserts, updates, conflicts
+
+
+def _apply_rows(
+    conn: Connection,
+    table: Table,
+    part: list[tuple[dict[str, Any], dict[str, Any]]],
+    verified: _Verified,
+    patches: list[tuple[Table, dict[str, Any]]],
+    *,
+    fresh: bool,
+) -> tuple[int, list[dict[str, Any]]]:
+    """Insert new rows, replace older ones; the owner's copy wins over a local edit, which is
+    kept in the conflict table. Returns the number of rows written and the conflicts.
+    ``fresh``: the street holds no row of the sender in this table, none is applied yet:
+    every row is new (nothing to read or judge)."""
+    updates: list[dict[str, Any]] = []
+    conflicts: list[dict[str, Any]] = []
+    if fresh:
+        inserts = [decoded for _sent, decoded in part]
+    else:
+        inserts, updates, conflicts = _decided(conn, table, part, verified)
+    codec = wire.CODECS[table.name]
     late = wire.LATE_COLUMNS.get(table.name, ())
     if late:  # set after every table is written (the row they point at may come later)
         patches.extend(

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from redoffice.kit.clock import utcnow
 from redoffice.models import Base, SyncConflict, SyncLocalEdit, SyncPurge
@@ -25,15 +25,12 @@ REFUSED_NOTE = "对方已按个人信息删除要求清除了这条记录，之�
 
 def _purged(conn: Connection, ids: list[str]) -> set[str]:
     found: set[str] = set()
+    chosen = select(SyncPurge.row_id).where(
+        SyncPurge.table_name == "resident",
+        SyncPurge.row_id.in_(bindparam("ids", expanding=True)),  # one statement, compiled once
+    )
     for start in range(0, len(ids), 500):
-        found.update(
-            conn.scalars(
-                select(SyncPurge.row_id).where(
-                    SyncPurge.table_name == "resident",
-                    SyncPurge.row_id.in_(ids[start : start + 500]),
-                )
-            )
-        )
+        found.update(conn.scalars(chosen, {"ids": ids[start : start + 500]}))
     return found
 
 

@@ -12,8 +12,8 @@ HKDF-SHA256), HKDF-SHA256, AES-256-GCM, RFC 9180, from ``cryptography``) and
 The rows' lines (``format_version``): **2** (written since session 8), per table a header line
 ``{"t": table, "c": [columns], "n": rows}`` followed by its ``n`` rows, each a JSON array of the
 values in that column order — the column names once per table, not once per row (decision
-0021); **1** (read, from communities not yet upgraded), a line per row ``{"t": table, "r":
-{column: value}}``. Both are validated line by line with the same checks."""
+0017, "Format 2"); **1** (read, from communities not yet upgraded), a line per row
+``{"t": table, "r": {column: value}}``. Both are validated line by line with the same checks."""
 
 from __future__ import annotations
 
@@ -200,7 +200,7 @@ def _instant(text: str) -> datetime:
     found = datetime.fromisoformat(text)
     if found.tzinfo is None:
         raise ValueError(text)
-    return found.astimezone(UTC)
+    return found if found.tzinfo is UTC else found.astimezone(UTC)  # "+00:00": UTC already
 
 
 def _decimal(text: str) -> Decimal:

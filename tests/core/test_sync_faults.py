@@ -96,15 +96,16 @@ def reforge(
     manifest: Callable[[dict[str, Any]], None] | None = None,
     signer: keys.NodeKeys | None = None,
     records: int | None = None,
+    format_1: bool = True,
 ) -> Path:
     """A package like ``source`` with its rows and/or manifest changed, re-encrypted to the
     street and signed by the community's real key (or ``signer``). Rows are changed in
     format 1 (a line per row, with its column names), which the street still reads: a
-    package of format 2 is rewritten in it first."""
+    package of format 2 is rewritten in it first (unless not ``format_1``)."""
     members = unpack(source)
     found, rows = plain_of(pair, members)
     if plain is not None:
-        if found["format_version"] == 2:
+        if found["format_version"] == 2 and format_1:
             rows, found["format_version"] = as_format_1(rows), 1
         rows = plain(rows)
         street = PublicKeys(*(keys.unb64(x) for x in _street_public(pair)))
