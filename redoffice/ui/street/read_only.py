@@ -54,7 +54,7 @@ class ReadOnly(QObject):
                 button.hide()
                 button.installEventFilter(self)
         for found in self.page.findChildren(SearchableList):
-            if not found.property(DONE):
+            if found.window() is window and not found.property(DONE):
                 found.setProperty(DONE, True)
                 if found.receivers("2activated(QString)") > 0:
                     found.activated.disconnect()
