@@ -260,6 +260,7 @@ def test_row_menu_offers_the_page_buttons(qtbot: QtBot, ctx: AppContext) -> None
 def test_ctrl_f_goes_to_the_search_and_enter_opens_the_row(qtbot: QtBot, ctx: AppContext) -> None:
     page = _residents(qtbot, ctx)
     page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)  # its list came a turn after the window showed
     page.list.table.setFocus()
     qtbot.keyClick(page.list.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert page.list.search.hasFocus()

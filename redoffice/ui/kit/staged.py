@@ -18,14 +18,51 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 
 class _Slot(QWidget):
-    """A tab's place, holding its part once built."""
+    """A part's place, holding the part once built."""
 
-    def __init__(self, make: Callable[[], QWidget]) -> None:
-        super().__init__()
+    def __init__(self, make: Callable[[], QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.make: Callable[[], QWidget] | None = make
         self.widget: QWidget | None = None
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(0, 0, 0, 0)
+
+    def build(self) -> bool:
+        """Build the part unless it is built; whether it was built now."""
+        if self.make is None:
+            return False
+        make, self.make = self.make, None  # once, even if building asks for it again
+        self.widget = make()
+        self.column.addWidget(self.widget)
+        return True
+
+
+class LazyPart(QWidget):
+    """A page's whole content as one part, built on the turn of the event loop after the
+    page was made (the page's frame shows first), or at once when asked for with
+    :meth:`part` — for a page without tabs (居民, 住户)."""
+
+    built = Signal(str)
+
+    def __init__(self, key: str, make: Callable[[], QWidget], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.key = key
+        self._slot = _Slot(make, self)
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(self._slot)
+        QTimer.singleShot(0, self, lambda: self.part(key))
+
+    def part(self, key: str) -> QWidget:
+        """The part, built now if it was not yet."""
+        if self._slot.build():
+            self.built.emit(key)
+        assert self._slot.widget is not None
+        return self._slot.widget
+
+    def is_built(self) -> bool:
+        return self._slot.make is None
 
 
 class LazyTabs(QTabWidget):
@@ -50,10 +87,7 @@ class LazyTabs(QTabWidget):
     def part(self, key: str) -> QWidget:
         """The part, built now if it was not yet."""
         slot = self._slots[key]
-        if slot.make is not None:
-            make, slot.make = slot.make, None  # once, even if building asks for it again
-            slot.widget = make()
-            slot.column.addWidget(slot.widget)
+        if slot.build():
             self.built.emit(key)
         assert slot.widget is not None
         return slot.widget
@@ -102,8 +136,8 @@ class _BuiltWith:
     def __get__(self, page: Any, owner: type | None = None) -> Any:
         if page is None:
             return self
-        tabs: LazyTabs = getattr(page, self.tabs)
-        tabs.part(self.part)
+        parts: LazyTabs | LazyPart = getattr(page, self.tabs)
+        parts.part(self.part)
         return page.__dict__[self.name]
 
 
@@ -113,7 +147,8 @@ T = TypeVar("T", bound=type)
 def built_in_parts(tabs: str = "tabs", **parts: tuple[str, ...]) -> Callable[[T], T]:
     """Class decorator of a page: ``@built_in_parts(list=("places", "list"))`` — the
     attributes ``places`` and ``list``, set by the builder of the part ``list`` of the
-    :class:`LazyTabs` ``self.<tabs>``, build that part when read before it was built."""
+    :class:`LazyTabs` (or :class:`LazyPart`) ``self.<tabs>``, build that part when read
+    before it was built."""
 
     def declare(page: T) -> T:
         for part, names in parts.items():

@@ -27,18 +27,32 @@ from redoffice.ui.kit.place_filters import PlaceFilters
 from redoffice.ui.kit.row_buttons import RowButtons
 from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.simple_table import SimpleTable
+from redoffice.ui.kit.staged import LazyPart, built_in_parts
 from redoffice.ui.kit.widgets import button_row, splitter, stacked
 from redoffice.ui.registry.household_dialog import HouseholdDialog
 from redoffice.ui.registry.resident_dialog import ResidentDialog
 from redoffice.ui.visits.visit_dialog import open_visit_dialog, show_visit_form
 
 
+@built_in_parts(
+    tabs="body",
+    body=("places", "deleted", "list", "members", "members_title", "row_buttons"),
+)
 class HouseholdsPage(QWidget):
+    """Built in one part on the turn after the page (:mod:`redoffice.ui.kit.staged`)."""
+
     SHOWS = frozenset({"household", "estate", "grid", "resident", "resident_tag"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.body = LazyPart("body", self._body, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.body)
+
+    def _body(self) -> QWidget:
+        ctx = self.ctx
         self.places = PlaceFilters(ctx, self)
         self.deleted = QCheckBox(self.tr("Recycle bin"))
         self.list: SearchableList[HouseholdRow] = household_list(
@@ -66,7 +80,8 @@ class HouseholdsPage(QWidget):
         self.members_title = QLabel(self.tr("Members"))
         lower = stacked(self.members_title, self.members)
         split = splitter(Qt.Orientation.Vertical, [420, 180], self.list, lower)
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
         buttons = self._buttons()
         self.list.set_row_actions(layout_buttons(buttons)[1:9])
         self._row_buttons(layout_buttons(buttons)[1:9])
@@ -74,6 +89,7 @@ class HouseholdsPage(QWidget):
         layout.addWidget(split)
         refresh_on(ctx, self, self.SHOWS, self.refresh)
         self.places.reload()
+        return body
 
     def _buttons(self) -> QHBoxLayout:
         return button_row(

@@ -21,17 +21,35 @@ from redoffice.ui.kit.list_view import SearchableList
 from redoffice.ui.kit.place_filters import PlaceFilters
 from redoffice.ui.kit.row_buttons import RowButtons
 from redoffice.ui.kit.show_gate import refresh_on
+from redoffice.ui.kit.staged import LazyPart, built_in_parts
 from redoffice.ui.kit.widgets import code_combo, combo_value
 from redoffice.ui.registry.import_wizard import open_import_wizard
 from redoffice.ui.registry.resident_dialog import ResidentDialog, StatusDialog
 
 
+@built_in_parts(
+    tabs="body",
+    body=(
+        *("list", "places", "tag", "scope", "party", "deleted", "row_buttons"),
+        *("add_button", "edit_button", "move_button", "status_button", "delete_button"),
+        *("restore_button", "history_button", "import_button", "export_button", "print_button"),
+    ),
+)
 class ResidentsPage(QWidget):
+    """Built in one part on the turn after the page (:mod:`redoffice.ui.kit.staged`)."""
+
     SHOWS = frozenset({"resident", "resident_tag", "household", "estate", "grid"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.body = LazyPart("body", self._body, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.body)
+
+    def _body(self) -> QWidget:
+        ctx = self.ctx
         self.list: SearchableList[ResidentRow] = SearchableList(
             ctx,
             resident_columns(),
@@ -45,11 +63,13 @@ class ResidentsPage(QWidget):
         )
         self._filters()
         self.list.activated.connect(self.edit)
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
         layout.addLayout(self._buttons())
         layout.addWidget(self.list)
         refresh_on(ctx, self, self.SHOWS, self.list.reload)
         self.places.reload()
+        return body
 
     def _filters(self) -> None:
         self.places = PlaceFilters(self.ctx, self)

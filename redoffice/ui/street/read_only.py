@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QPushButton, QTabWidget, QWidget
 
 from redoffice.ui.kit.list_view import SearchableList
+from redoffice.ui.kit.staged import LazyPart
 from redoffice.ui.street.community_column import add_community_column
 
 # what a button that only reads says (the source text and the Chinese the user sees)
@@ -66,6 +67,10 @@ class ReadOnly(QObject):
                 built = getattr(tabs, "built", None)  # ui/kit/staged.LazyTabs
                 if built is not None:
                     built.connect(self.scan)  # a part built on a later turn
+        for part in self.page.findChildren(LazyPart):  # 居民, 住户: built on a later turn
+            if not part.property(DONE):
+                part.setProperty(DONE, True)
+                part.built.connect(self.scan)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
