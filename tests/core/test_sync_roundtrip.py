@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from redoffice.kit import audit_log
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.models import Resident, SyncConflict
@@ -89,6 +91,35 @@ def test_the_same_file_again_or_renamed_changes_nothing_and_acknowledges(
     again = packages.import_package(s, renamed)
     assert again.status == packages.DUPLICATE and again.records == 0 and again.ack
     assert acks.import_ack(c, Path(again.ack)).acked_seq == sent.seq_to
+
+
+def test_a_replay_is_known_by_its_signed_manifest(
+    pair: tuple[Database, Database, Path],
+) -> None:
+    """Recognised by the manifest member's hash, before (and without) hashing the file: the
+    applied package's manifest with the zip written anew (other bytes, other file hash) is the
+    same package; the same manifest with a member changed is no valid package — "duplicate"
+    all the same, nothing applied, the receipt that of the package applied."""
+    c, s, usb = pair
+    setup_place(c)
+    sent = packages.export_package(c, usb)
+    assert packages.import_package(s, usb / sent.file).status == packages.APPLIED
+    before = synced_rows(s, c.node_id)
+    with zipfile.ZipFile(usb / sent.file) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    for name, changed in [("rezipped", b""), ("tampered", b"x")]:
+        copy = usb / f"{name}.rosync"
+        with zipfile.ZipFile(copy, "w") as z:
+            for member, data in reversed(members.items()):
+                z.writestr(member, data + changed if member == wire.CHANGES else data)
+        assert audit_log.file_sha256(copy) != audit_log.file_sha256(usb / sent.file)
+        again = packages.import_package(s, copy)
+        assert (again.status, again.records, again.seq_to) == (
+            packages.DUPLICATE,
+            0,
+            sent.seq_to,
+        )
+        assert synced_rows(s, c.node_id) == before
 
 
 def test_a_lost_package_is_healed_by_the_next_cumulative_one(
