@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -62,7 +63,12 @@ def _close(window: str) -> int:
 
 def main(argv: list[str]) -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    commands = {"snapshot": _snapshot, "compare": _compare, "field": _field, "close": _close}
+    commands: dict[str, Callable[..., int]] = {
+        "snapshot": _snapshot,
+        "compare": _compare,
+        "field": _field,
+        "close": _close,
+    }
     if not argv or argv[0] not in commands:
         print(__doc__, file=sys.stderr)
         return 2
