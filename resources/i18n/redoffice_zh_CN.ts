@@ -6221,6 +6221,10 @@ Photos and scans: %6 (%7 beside the backup)</source>
         <source>Result</source>
         <translation>结果</translation>
     </message>
+    <message>
+        <source>%1 communities; %2 have sent no package yet, %3 none for more than %4 days. Double-click a row for its history.</source>
+        <translation>共 %1 个社区：%2 个尚未发送数据包，%3 个超过 %4 天没有新的数据包。双击一行查看该社区的同步记录。</translation>
+    </message>
 </context>
 <context>
     <name>CommunityFilter</name>

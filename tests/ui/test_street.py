@@ -6,6 +6,7 @@ double-click on a community opening its 数据同步 › 记录. Real clicks and
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -130,6 +131,14 @@ def test_street_navigation_and_the_communities_page(
     assert table.text(row, 4) == "0"  # days since
     assert int(table.text(row, 5)) > 0 and table.text(row, 6) == table.text(row, 7) == "0"
     assert table.text(row, 8) == "有效"
+    assert page.summary.text().startswith("共 3 个社区：0 个尚未发送数据包，0 个超过 30 天")
+    with clock.frozen(clock.today() + timedelta(days=31)):  # a month without packages
+        page.reload()
+        assert window.ctx.tasks.wait_idle(10)
+        assert table.text(row, 4) == "31"
+        assert page.summary.text().startswith("共 3 个社区：0 个尚未发送数据包，3 个超过 30 天")
+    page.reload()
+    assert window.ctx.tasks.wait_idle(10)
     click_row(qtbot, table, row, double=True)
     assert window.ctx.tasks.wait_idle(30)
     sync = window.stack.currentWidget()

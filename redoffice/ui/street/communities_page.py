@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import partial
+from typing import Final
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -18,6 +19,18 @@ from redoffice.ui.kit.errors import report
 from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.simple_table import SimpleTable
 from redoffice.ui.sync.common import SHOWS, heading, note, state_text
+
+LATE_DAYS: Final = 30  # a community silent longer than this is named in the summary
+
+
+def _day(row: CommunityRow) -> date | None:
+    """The day (the office's) its last package came in."""
+    return row.last_package_at.astimezone(SHANGHAI).date() if row.last_package_at else None
+
+
+def _days_since(row: CommunityRow, today: date) -> int | None:
+    day = _day(row)
+    return (today - day).days if day else None
 
 
 class CommunitiesPage(QWidget):
@@ -58,23 +71,28 @@ class CommunitiesPage(QWidget):
     def show_rows(self, rows: list[CommunityRow]) -> None:
         today = clock.today()
         self.table.set_rows([self._cells(r, today) for r in rows], [r.node_id for r in rows])
-        silent = sum(1 for r in rows if r.last_package_at is None)
+        days = [_days_since(r, today) for r in rows]
+        silent = sum(1 for d in days if d is None)
+        late = sum(1 for d in days if d is not None and d > LATE_DAYS)
         self.summary.setText(
             self.tr(
-                "%1 communities; %2 have sent no package yet. Double-click a row for its history."
+                "%1 communities; %2 have sent no package yet, %3 none for more than %4 days. "
+                "Double-click a row for its history."
             )
             .replace("%1", str(len(rows)))
             .replace("%2", str(silent))
+            .replace("%3", str(late))
+            .replace("%4", str(LATE_DAYS))
         )
 
     def _cells(self, row: CommunityRow, today: date) -> list[str]:
-        day = row.last_package_at.astimezone(SHANGHAI).date() if row.last_package_at else None
+        day, days = _day(row), _days_since(row, today)
         return [
             row.name,
             row.code,
             day.isoformat() if day else self.tr("none yet"),
             state_text(row.last_package_status) if day else "",
-            str((today - day).days) if day else "",
+            "" if days is None else str(days),
             str(row.applied_seq),
             str(row.held),
             str(row.conflicts),
