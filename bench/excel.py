@@ -152,6 +152,11 @@ def _bench_import_into_empty(src: Database, source: Path, runs: int) -> None:
         f"{IMPORT_TARGET:.0f}×: {verdict}; aim 3×) [wall {total.wall:.2f} s / {bare.wall:.2f} s"
         f" = {total.wall / bare.wall:.2f}×; load {load:.1f} → {os.getloadavg()[0]:.1f}]"
     )
+    each = ", ".join(
+        f"{p.cpu:.2f} + {w.cpu:.2f} / {c.cpu:.2f}"
+        for p, w, c in zip(planned, written, calamine, strict=True)
+    )
+    print(f"    each run, CPU s (dry run + write / calamine): {each}")
 
 
 def _import_once(src: Database, source: Path) -> tuple[Spent, Spent, int]:
