@@ -158,7 +158,7 @@ def test_a_final_meeting_is_neither_corrected_nor_cancelled(
     }
     assert page.findChild(CorrectMeetingDialog) is None
     assert page.findChild(CancelMeetingDialog) is None
-    page.reload()  # once the list shows it final, the two buttons no longer apply
+    page.reload_meetings()  # once the list shows it final, the two buttons no longer apply
     qtbot.waitUntil(lambda: not correct.isEnabled() and not cancel.isEnabled(), timeout=5000)
 
 

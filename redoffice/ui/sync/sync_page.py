@@ -59,18 +59,18 @@ class SyncPage(QWidget):
         self.tabs = QTabWidget()
         self.loading = QLabel(self.tr("Reading…"))
         # parented at once (a parentless widget is a hidden top-level window until its tab
-        # takes it, and the community never shows the conflicts tab)
+        # takes it)
         self.enrol_tab = EnrolTab(ctx, self.passphrase, self)
         self.enrol_tab.changed_keys.connect(self.refresh)
         self.history_tab = HistoryTab(self)
-        self.conflicts_tab = ConflictsTab(ctx, self)
+        self.conflicts_tab: ConflictsTab | None = None  # the street's only, made with its tabs
         self.send_tab: SendTab | None = None
         self.receive_tab: ReceiveTab | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.loading)
         layout.addWidget(self.tabs, 1)
         self.tabs.hide()
-        for tab in (self.enrol_tab, self.history_tab, self.conflicts_tab):
+        for tab in (self.enrol_tab, self.history_tab):
             tab.hide()
         refresh_on(ctx, self, SHOWS | KEYS_SHOWN, self.refresh)
         self.refresh()
@@ -91,9 +91,8 @@ class SyncPage(QWidget):
         self.tabs.addTab(transfer, transfer_title)
         self.tabs.addTab(self.history_tab, self.tr("History"))
         if state.street:
+            self.conflicts_tab = ConflictsTab(self.ctx, self)
             self.tabs.addTab(self.conflicts_tab, self.tr("Conflicts"))
-        else:
-            self.conflicts_tab.hide()
         if any(p.status == "enrolled" for p in state.partners):
             self.tabs.setCurrentWidget(transfer)
         self.loading.hide()
@@ -113,8 +112,8 @@ class SyncPage(QWidget):
         self.history_tab.show_rows(shown.partners, shown.history)
         if self.wanted_partner is not None:
             self._show_partner(shown)
-        self.conflicts_tab.show_rows(shown.conflicts)
-        if shown.state.street:
+        if self.conflicts_tab is not None:
+            self.conflicts_tab.show_rows(shown.conflicts)
             count = sum(1 for c in shown.conflicts if not c.resolved)
             index = self.tabs.indexOf(self.conflicts_tab)
             title = self.tr("Conflicts")
