@@ -6,7 +6,9 @@ The 40 communities are built once into ``bench/out/street-v1/`` (each its own de
 seed and node, a year of work ending on ``TODAY``; enrolled with one street office; its first
 full package exported; the community file then deleted): the packages, the enrolled empty street
 database and the bench keyring's secrets (bench-only keys). Each run imports the 40 packages
-into a copy of that street database, then times the figures. Wall and CPU time of each (the
+into a copy of that street database, then times the figures and keeps that database as
+``imported.sqlite`` there (``--figures-only`` times the figures again on it, without the
+import's ~3 minutes of CPU). Wall and CPU time of each (the
 machine is shared: CPU is the steadier figure). ``python -m bench.street [--communities N]``
 runs it alone."""
 
@@ -38,6 +40,7 @@ from redoffice.street.stats import street_stats
 from redoffice.sync import enrol, node, packages
 
 OUT = Path(os.environ.get("BENCH_STREET_OUT", Path(__file__).parent / "out" / "street-v1"))
+IMPORTED = OUT / "imported.sqlite"  # the last full run's street database, for --figures-only
 COMMUNITIES = int(os.environ.get("BENCH_STREET_COMMUNITIES", "40"))
 HOUSEHOLDS = int(os.environ.get("BENCH_STREET_HOUSEHOLDS", "3000"))
 TODAY = date(2026, 12, 15)  # a year of work ending here; the report month is the last whole one
@@ -133,8 +136,23 @@ def bench_street(count: int = COMMUNITIES) -> None:
         street.analyze()
         _figures(street)
         street.close()
+        copy_sqlite(folder / "street.sqlite", IMPORTED)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def bench_figures() -> None:
+    """The figures alone, on the street database the last full run imported (IMPORTED)."""
+    if not IMPORTED.exists():
+        raise SystemExit(f"{IMPORTED} is made by a full run (python -m bench.street)")
+    print(f"\nstreet (issue 15): the figures on {IMPORTED}, load {_load_average()}", flush=True)
+    street = open_database(f"sqlite:///{IMPORTED}")
+    _figures(street)
+    street.close()
+
+
+def _load_average() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 def _figures(street: Database) -> None:
@@ -150,13 +168,25 @@ def _figures(street: Database) -> None:
     ]
     for label, fn, target in steps:
         _result, wall, cpu = _timed(fn)
-        print(f"  {label:30} {wall:6.2f} s (CPU {cpu:5.2f} s)   target ≤ {target:g} s")
+        print(
+            f"  {label:30} {wall:6.2f} s (CPU {cpu:5.2f} s)   target ≤ {target:g} s"
+            f"   load {_load_average()}"
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.street", description=__doc__)
     parser.add_argument("--communities", type=int, default=COMMUNITIES)
-    bench_street(parser.parse_args().communities)
+    parser.add_argument(
+        "--figures-only",
+        action="store_true",
+        help="time the figures on the street database the last full run imported",
+    )
+    args = parser.parse_args()
+    if args.figures_only:
+        bench_figures()
+    else:
+        bench_street(args.communities)
 
 
 if __name__ == "__main__":

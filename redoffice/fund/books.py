@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy import ColumnElement, Row, func, select
 from sqlalchemy.orm import Session, aliased
@@ -27,7 +28,7 @@ from redoffice.fund.codes import (
 )
 from redoffice.fund.periods import Period, parse_period
 from redoffice.kit.db import Database
-from redoffice.kit.scope import own
+from redoffice.kit.scope import EVERY, own
 from redoffice.models import FundAccount, FundApplication, FundEntry, Staff
 from redoffice.settings import config
 
@@ -269,11 +270,22 @@ def totals(db: Database, period: str | Period) -> PeriodTotals:
     """Income by source and spending by use in ``period`` (reversals counted against the
     source or use of the entry they reverse), and each account's opening and closing
     balance (every live account, and any other that has entries)."""
+    return _totals(db, period, grouped=False)[EVERY]
+
+
+def totals_by_owner(db: Database, period: str | Period) -> dict[str, PeriodTotals]:
+    """:func:`totals` of each community whose books the read shows (a street), by node id,
+    from one read; a community without accounts or entries has no key."""
+    return _totals(db, period, grouped=True)
+
+
+def _totals(db: Database, period: str | Period, grouped: bool) -> dict[str, PeriodTotals]:
     span = parse_period(period) if isinstance(period, str) else period
     target = aliased(FundEntry)
     with db.read() as s:
         rows = s.execute(
             select(
+                FundEntry.owner_node,
                 FundEntry.account_id,
                 FundEntry.entry_date,
                 FundEntry.kind,
@@ -292,13 +304,26 @@ def totals(db: Database, period: str | Period) -> PeriodTotals:
                 select(FundAccount.id, FundAccount.name).where(own(db, FundAccount.owner_node))
             ).all()
         )
-        live = set(
-            s.scalars(
-                select(FundAccount.id).where(
-                    own(db, FundAccount.owner_node), FundAccount.deleted.is_(False)
-                )
+        live = s.execute(
+            select(FundAccount.owner_node, FundAccount.id).where(
+                own(db, FundAccount.owner_node), FundAccount.deleted.is_(False)
             )
-        )
+        ).all()
+    entries: dict[str, list[Sequence[Any]]] = {} if grouped else {EVERY: []}
+    accounts: dict[str, set[str]] = {}
+    for owner, *entry in rows:
+        entries.setdefault(owner if grouped else EVERY, []).append(entry)
+    for owner, account in live:
+        accounts.setdefault(owner if grouped else EVERY, set()).add(account)
+    return {
+        owner: _period_totals(span, entries.get(owner, []), names, accounts.get(owner, set()))
+        for owner in entries.keys() | accounts.keys()
+    }
+
+
+def _period_totals(
+    span: Period, rows: Sequence[Sequence[Any]], names: dict[str, str], live: set[str]
+) -> PeriodTotals:
     by_source = dict.fromkeys(SOURCES, 0)
     by_use = dict.fromkeys(USES, 0)
     opening: dict[str, int] = dict.fromkeys(live, 0)

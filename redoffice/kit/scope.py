@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Final
 
-from sqlalchemy import ColumnElement, Table, event, select, true
+from sqlalchemy import ColumnElement, Select, Table, event, literal_column, select, true
 from sqlalchemy.orm import ORMExecuteState, with_loader_criteria
 
 from redoffice.models import SyncPartner
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from redoffice.kit.db import Database
 
 SCOPE_KEY: Final = "community"
+EVERY: Final = ""  # the key of a statistic's one row when it is not grouped by owner
 
 
 def install(session_factory: Any) -> None:
@@ -96,3 +97,13 @@ def own(db: Database, column: Any) -> ColumnElement[bool]:
     are shown (the ORM scope, if any, does the filtering then)."""
     node = owner(db)
     return true() if node is None else column == node
+
+
+def per_owner(owner_column: Any | None, *columns: Any) -> Select[Any]:
+    """``select(owner, *columns)`` grouped by ``owner_column`` (a table's ``owner_node``): one
+    row per community; or, with None, the one row of ``columns`` keyed :data:`EVERY`. A
+    statistic written once over this gives the street every community's figures in one
+    statement and a single community (or a community's own database) its one row."""
+    if owner_column is None:
+        return select(literal_column("''").label("owner"), *columns)
+    return select(owner_column, *columns).group_by(owner_column)

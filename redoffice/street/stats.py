@@ -3,25 +3,30 @@ total, for a month (``2026-11``), a quarter (``2026Q4``) or a year (``2026``).
 
 Nothing is counted here: each figure is the feature's own statistic (visit coverage, the case
 statistics, the wish statistics, meetings and 议定事项, 双报到 service, the fund's period totals)
-run once per community under the read scope (:mod:`redoffice.kit.scope`). The total row adds
+in its ``…_by_owner`` form: the same definition grouped by ``owner_node``, so every community's
+figures come from one statement per area (two for meetings and 双报到), under the read scope
+(:mod:`redoffice.kit.scope`) when one community is asked for. The total row adds
 the communities' rows up, so it always equals their sum; its rates are taken from the sums."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 
-from redoffice.cases.queries import case_stats
+from redoffice.cases.queries import CaseStatsRow, case_stats_by_owner
 from redoffice.fund import books
+from redoffice.fund.books import PeriodTotals
+from redoffice.fund.codes import SOURCES, USES
 from redoffice.fund.periods import Period, parse_period
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.scope import community_names, scoped
-from redoffice.meetings.queries import period_counts
-from redoffice.registry.party_members import service_totals
-from redoffice.visits.queries import coverage_between
-from redoffice.wishes.queries import statistics
+from redoffice.meetings.queries import PeriodCounts, period_counts_by_owner
+from redoffice.registry.party_members import ServiceTotals, service_totals_by_owner
+from redoffice.visits.queries import CoverageRow, coverage_by_owner
+from redoffice.wishes.queries import statistics_by_owner
 
 TOTAL = "合计"
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -118,39 +123,65 @@ class StreetStats:
     total: Figures
 
 
-def community_figures(db: Database, node: str, name: str, period: Period) -> Figures:
-    """``node``'s figures in ``period``, from the features' own statistics."""
-    start, end = period.starts_on, period.ends_on
-    with scoped(db, node):
-        coverage = coverage_between(db, start, end, today=end).total
-        cases, _by_category = case_stats(db, "category", start, end)
-        meetings = period_counts(db, start, end)
-        wishes = statistics(db, start, end)[-1].counts
-        service = service_totals(db, start, end)
-        fund = books.totals(db, period)
-    return Figures(
-        node,
-        name,
-        households=coverage.households,
-        visited=coverage.visited,
-        cases=cases.total,
-        closed=cases.closed,
-        closed_on_time=cases.closed_on_time,
-        called_back=cases.called_back,
-        satisfied=cases.satisfied,
-        meetings=meetings.held,
-        resolutions_due=meetings.resolutions_due,
-        resolutions_on_time=meetings.done_on_time,
-        wishes_collected=wishes["collected"],
-        wishes_published=wishes["published"],
-        wishes_claimed=wishes["claimed"],
-        wishes_fulfilled=wishes["fulfilled"],
-        members=service.members,
-        members_serving=service.serving,
-        service_minutes=service.minutes,
-        income_by_source=dict(fund.income_by_source),
-        spending_by_use=dict(fund.spending_by_use),
-    )
+@dataclass(frozen=True)
+class _Areas:
+    """Each area's statistic for every community the read shows, by node id (one statement
+    or two per area: the features' ``…_by_owner`` statistics)."""
+
+    coverage: dict[str, CoverageRow]
+    cases: dict[str, CaseStatsRow]
+    meetings: dict[str, PeriodCounts]
+    wishes: dict[str, dict[str, int]]
+    service: dict[str, ServiceTotals]
+    fund: dict[str, PeriodTotals]
+
+    @classmethod
+    def read(cls, db: Database, period: Period) -> _Areas:
+        start, end = period.starts_on, period.ends_on
+        return cls(
+            coverage_by_owner(db, start, end),
+            case_stats_by_owner(db, start, end),
+            period_counts_by_owner(db, start, end),
+            statistics_by_owner(db, start, end),
+            service_totals_by_owner(db, start, end),
+            books.totals_by_owner(db, period),
+        )
+
+    def figures(self, node: str, name: str) -> Figures:
+        """``node``'s figures (zero in an area where it has no rows)."""
+        coverage = self.coverage.get(node, CoverageRow(node, "", 0, 0))
+        cases = self.cases.get(node, CaseStatsRow(node))
+        meetings = self.meetings.get(node, PeriodCounts(0, 0, 0))
+        wishes = self.wishes.get(node, {})
+        service = self.service.get(node, ServiceTotals(0, 0, 0))
+        fund = self.fund.get(node)
+        return Figures(
+            node,
+            name,
+            households=coverage.households,
+            visited=coverage.visited,
+            cases=cases.total,
+            closed=cases.closed,
+            closed_on_time=cases.closed_on_time,
+            called_back=cases.called_back,
+            satisfied=cases.satisfied,
+            meetings=meetings.held,
+            resolutions_due=meetings.resolutions_due,
+            resolutions_on_time=meetings.done_on_time,
+            wishes_collected=wishes.get("collected", 0),
+            wishes_published=wishes.get("published", 0),
+            wishes_claimed=wishes.get("claimed", 0),
+            wishes_fulfilled=wishes.get("fulfilled", 0),
+            members=service.members,
+            members_serving=service.serving,
+            service_minutes=service.minutes,
+            income_by_source=dict(fund.income_by_source) if fund else _zero(SOURCES),
+            spending_by_use=dict(fund.spending_by_use) if fund else _zero(USES),
+        )
+
+
+def _zero(keys: Iterable[str]) -> dict[str, int]:
+    return dict.fromkeys(keys, 0)
 
 
 def total_of(rows: list[Figures]) -> Figures:
@@ -179,5 +210,7 @@ def street_stats(db: Database, period: str | Period, community: str | None = Non
         if community not in names:
             raise UserError("street.unknown_community", name=community)
         names = {community: names[community]}
-    rows = [community_figures(db, node, name, span) for node, name in names.items()]
+    with scoped(db, community):
+        areas = _Areas.read(db, span)
+    rows = [areas.figures(node, name) for node, name in names.items()]
     return StreetStats(span, rows, total_of(rows))

@@ -9,13 +9,15 @@ from datetime import date, timedelta
 from types import MappingProxyType
 from typing import Final
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, case, func, select
+from sqlalchemy.orm import Session
 
 from redoffice.kit import clock
 from redoffice.kit.codes import TAGS
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.records import like_pattern
+from redoffice.kit.scope import EVERY, per_owner
 from redoffice.models import Attachment, Case, Grid, Household, Visit, VisitParticipant
 from redoffice.visits.service import household_tags, households_in
 
@@ -176,14 +178,9 @@ def coverage_between(
         raise UserError("date_order")
     today = today or clock.today()
     with db.read() as s:
+        total = _covered(s, start, end, grouped=False)[EVERY]
         households = households_in(s)
-        visited = set(
-            s.scalars(
-                select(Visit.household_id)
-                .where(Visit.deleted.is_(False), Visit.visit_date.between(start, end))
-                .distinct()
-            )
-        )
+        visited = set(s.scalars(_visited(start, end)))
         tags = household_tags(s, today)
     grids: dict[str, tuple[str, list[str]]] = {}
     for household_id, grid_id, grid_name in households:
@@ -199,7 +196,39 @@ def coverage_between(
         period,
         start,
         end,
-        row("", "全社区", [h[0] for h in households]),
+        CoverageRow("", "全社区", total.households, total.visited),
         sorted((row(k, n, m) for k, (n, m) in grids.items()), key=lambda r: r.label),
         [row(t, TAGS[t], groups[t]) for t in TAGS if t in groups],
     )
+
+
+def coverage_by_owner(db: Database, start: date, end: date) -> dict[str, CoverageRow]:
+    """:func:`coverage_between`'s 全社区 row of each community whose rows the read shows (a
+    street), by node id, in one statement (no household, 网格 or group is loaded); a
+    community without households has no key."""
+    if end < start:
+        raise UserError("date_order")
+    with db.read() as s:
+        return _covered(s, start, end, grouped=True)
+
+
+def _visited(start: date, end: date) -> Select[str]:
+    """The households visited from ``start`` to ``end`` (inclusive)."""
+    return (
+        select(Visit.household_id)
+        .where(Visit.deleted.is_(False), Visit.visit_date.between(start, end))
+        .distinct()
+    )
+
+
+def _covered(s: Session, start: date, end: date, grouped: bool) -> dict[str, CoverageRow]:
+    """Live households and how many of them were visited in the period, counted by the
+    database (per owner, or the one row keyed EVERY)."""
+    visited = case((Household.id.in_(_visited(start, end)), 1), else_=0)
+    query = per_owner(
+        Household.owner_node if grouped else None, func.count(), func.sum(visited)
+    ).where(Household.deleted.is_(False))
+    return {
+        owner: CoverageRow(owner, "全社区", int(n or 0), int(seen or 0))
+        for owner, n, seen in s.execute(query)
+    }

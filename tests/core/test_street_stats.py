@@ -12,7 +12,12 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from redoffice.cases.queries import case_stats
+from redoffice.fund import books
+from redoffice.fund.periods import Period
 from redoffice.kit.errors import UserError
+from redoffice.kit.scope import scoped
+from redoffice.meetings.queries import period_counts
 from redoffice.models import (
     Case,
     FundEntry,
@@ -24,8 +29,11 @@ from redoffice.models import (
     Visit,
     WishEvent,
 )
+from redoffice.registry.party_members import service_totals
 from redoffice.settings.calendar import local_date
-from redoffice.street.stats import TOTAL, parse_street_period, street_stats
+from redoffice.street.stats import TOTAL, Figures, parse_street_period, street_stats
+from redoffice.visits.queries import coverage_between
+from redoffice.wishes.queries import statistics
 from tests.conftest import Templates
 from tests.street_support import StreetTown, street_with_communities
 
@@ -146,6 +154,48 @@ def test_the_year_has_work_in_every_area(town: StreetTown) -> None:
     for figure in ("visited", "cases", "closed", "meetings", "wishes_collected", "income"):
         assert getattr(total, figure) > 0, figure
     assert total.spending == sum(total.spending_by_use.values()) > 0
+
+
+def _one_by_one(town: StreetTown, node: str, name: str, span: Period) -> Figures:
+    """``node``'s figures from each feature's single-community statistic under the scope."""
+    start, end = span.starts_on, span.ends_on
+    with scoped(town.street, node):
+        coverage = coverage_between(town.street, start, end, today=end).total
+        cases, _by_category = case_stats(town.street, "category", start, end)
+        meetings = period_counts(town.street, start, end)
+        wishes = statistics(town.street, start, end)[-1].counts
+        service = service_totals(town.street, start, end)
+        fund = books.totals(town.street, span)
+    return Figures(
+        node,
+        name,
+        coverage.households,
+        coverage.visited,
+        cases.total,
+        cases.closed,
+        cases.closed_on_time,
+        cases.called_back,
+        cases.satisfied,
+        meetings.held,
+        meetings.resolutions_due,
+        meetings.done_on_time,
+        *(wishes[k] for k in ("collected", "published", "claimed", "fulfilled")),
+        service.members,
+        service.serving,
+        service.minutes,
+        fund.income_by_source,
+        fund.spending_by_use,
+    )
+
+
+@pytest.mark.parametrize("period", ["2026-11", "2026Q4", "2026"])
+def test_grouped_by_owner_equals_each_community_asked_alone(town: StreetTown, period: str) -> None:
+    """street_stats reads every community in one grouped statement per area; each row equals
+    the features' own statistics run for that community alone (the path before grouping)."""
+    span = parse_street_period(period)
+    rows = street_stats(town.street, span).rows
+    assert rows == [_one_by_one(town, r.node, r.name, span) for r in rows]
+    assert len(rows) == len(town.communities)
 
 
 def test_one_community_alone(town: StreetTown) -> None:
