@@ -19,6 +19,9 @@ Rows = tuple[Sequence[str], Iterable[Sequence[Any]]]
 """The column headings and the rows (read as the workbook is written)."""
 Ids = Sequence[str] | None
 """The records to export in their order (what the screen shows), or None for every record."""
+KeyedColumn = tuple[str, Callable[[Sequence[str]], dict[str, str]]]
+"""A column an export adds at the end (the street office's 社区): its heading and its texts by
+id, read for a chunk of ids at a time."""
 CHUNK: Final = 500  # ids per IN (...) query
 
 
@@ -72,15 +75,31 @@ class Exported:
     count: int
 
 
-def export_rows(db: Database, kind: str, unmasked: bool = False, ids: Ids = None) -> Exported:
+def export_rows(
+    db: Database,
+    kind: str,
+    unmasked: bool = False,
+    ids: Ids = None,
+    extra: KeyedColumn | None = None,
+) -> Exported:
     """The list as a workbook: the records ``ids`` in that order (what the screen shows), or
-    every record; an unmasked export is recorded in the audit log."""
+    every record; an unmasked export is recorded in the audit log. With ``ids``, an ``extra``
+    column may follow the list's own (its texts name the records that still exist: one gone
+    since the list was read is left out, so that no row gets another's text)."""
     from redoffice.kit.workbook import table_workbook  # openpyxl: not needed to start
 
     export = _registered().get(kind)
     if export is None:
         raise UserError("invalid_choice", value=kind)
-    headers, rows = export.rows(db, unmasked, ids)
+    if extra is not None and ids is not None:
+        heading, texts = extra
+        found = {i: t for chunk in chunks(ids) for i, t in texts(chunk).items()}
+        ids = [i for i in ids if i in found]
+        headers, own = export.rows(db, unmasked, ids)
+        headers = [*headers, heading]
+        rows: Iterable[Sequence[Any]] = ([*row, found[i]] for row, i in zip(own, ids, strict=False))
+    else:
+        headers, rows = export.rows(db, unmasked, ids)
     counted = _Counted(rows)
     data = table_workbook(export.name, headers, counted)
     if unmasked:

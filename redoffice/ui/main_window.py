@@ -74,7 +74,7 @@ def _read_only(build: Callable[[AppContext], QWidget]) -> Callable[[AppContext],
         from redoffice.ui.street.read_only import make_read_only
 
         page = build(ctx)
-        make_read_only(page)
+        make_read_only(page, ctx)
         return page
 
     return build_read_only

@@ -6372,8 +6372,8 @@ Photos and scans: %6 (%7 beside the backup)</source>
         <translation>已导出到 %1。</translation>
     </message>
     <message>
-        <source>The report is monthly or quarterly.</source>
-        <translation>街道报表按月度或季度生成，请选择月度或季度。</translation>
+        <source>There is no annual street report, only a monthly and a quarterly one: the year&apos;s figures are shown here; choose a month or a quarter to export or print.</source>
+        <translation>街道报表只有月度和季度两种，没有年度报表：这里显示全年的数据；导出或打印请选择月度或季度。</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,7 @@ from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.simple_table import SimpleTable
 from redoffice.ui.kit.staged import LazyTabs, built_in_parts
 from redoffice.ui.kit.widgets import (
+    Writes,
     button_row,
     code_combo,
     combo_value,
@@ -208,11 +209,11 @@ class CasesPage(QWidget):
 
     def _buttons(self) -> QHBoxLayout:
         return button_row(
-            (self.tr("New request"), lambda: open_case_dialog(self.ctx, self)),
-            (self.tr("Next step"), partial(self.step, "transition")),
-            (self.tr("Progress note"), partial(self.step, "note")),
-            (self.tr("Report to street"), partial(self.step, "escalate")),
-            (self.tr("Attachments"), self.show_attachments),
+            Writes(self.tr("New request"), lambda: open_case_dialog(self.ctx, self)),
+            Writes(self.tr("Next step"), partial(self.step, "transition")),
+            Writes(self.tr("Progress note"), partial(self.step, "note")),
+            Writes(self.tr("Report to street"), partial(self.step, "escalate")),
+            Writes(self.tr("Attachments"), self.show_attachments),
             (self.tr("Print ledger"), self.print_ledger),
             (self.tr("History"), self.show_history),
             (self.tr("Export Excel…"), lambda: export_list(self.ctx, self, "cases", self.list)),

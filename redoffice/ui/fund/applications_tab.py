@@ -43,7 +43,7 @@ from redoffice.ui.kit.list_view import layout_buttons
 from redoffice.ui.kit.row_buttons import RowButtons
 from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.simple_table import SimpleTable
-from redoffice.ui.kit.widgets import button_row, combo_value, select_data, splitter, stacked
+from redoffice.ui.kit.widgets import Writes, button_row, combo_value, select_data, splitter, stacked
 
 MINE, DUE = "mine", "due"  # the filters the 工作台 opens: waiting on me, payments due
 
@@ -154,23 +154,23 @@ class ApplicationsTab(QWidget):
 
     def _actions(self) -> QHBoxLayout:
         return button_row(
-            (self.tr("New application…"), self.new_application),
-            (self.tr("Review…"), partial(self.step, "review")),
-            (self.tr("Approve…"), partial(self.step, "approve")),
-            (self.tr("Higher approval…"), partial(self.step, "approve_higher")),
-            (self.tr("Refuse…"), partial(self.step, "reject")),
-            (self.tr("Withdraw…"), partial(self.step, "withdraw")),
-            (self.tr("Public notice…"), self.notice),
-            (self.tr("Objection…"), self.objection),
-            (self.tr("Resolve objection…"), self.resolve),
-            (self.tr("Pay out…"), self.pay),
+            Writes(self.tr("New application…"), self.new_application),
+            Writes(self.tr("Review…"), partial(self.step, "review")),
+            Writes(self.tr("Approve…"), partial(self.step, "approve")),
+            Writes(self.tr("Higher approval…"), partial(self.step, "approve_higher")),
+            Writes(self.tr("Refuse…"), partial(self.step, "reject")),
+            Writes(self.tr("Withdraw…"), partial(self.step, "withdraw")),
+            Writes(self.tr("Public notice…"), self.notice),
+            Writes(self.tr("Objection…"), self.objection),
+            Writes(self.tr("Resolve objection…"), self.resolve),
+            Writes(self.tr("Pay out…"), self.pay),
         )
 
     def _prints(self) -> QHBoxLayout:
         return button_row(
             (self.tr("Print approval form"), partial(self.print_, "form")),
             (self.tr("Print receipt slip"), partial(self.print_, "slip")),
-            (self.tr("Attachments"), self.attachments),
+            Writes(self.tr("Attachments"), self.attachments),
         )
 
     def _rules(self, steps: list[QPushButton], prints: list[QPushButton]) -> None:

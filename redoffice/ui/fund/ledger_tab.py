@@ -24,7 +24,7 @@ from redoffice.ui.kit.lazy_table import Column
 from redoffice.ui.kit.list_view import SearchableList, layout_buttons
 from redoffice.ui.kit.row_buttons import RowButtons
 from redoffice.ui.kit.show_gate import refresh_on
-from redoffice.ui.kit.widgets import button_row, combo_value, fill_combo
+from redoffice.ui.kit.widgets import Writes, button_row, combo_value, fill_combo
 
 
 def _signed(fen: int, income: bool) -> str:
@@ -68,9 +68,9 @@ class LedgerTab(QWidget):
         self.closed.setWordWrap(True)
         self.closed_names: list[str] = []
         actions = button_row(
-            (self.tr("Record income…"), self.add_income),
-            (self.tr("Reverse…"), self.reverse),
-            (self.tr("Close a period…"), self.close_period),
+            Writes(self.tr("Record income…"), self.add_income),
+            Writes(self.tr("Reverse…"), self.reverse),
+            Writes(self.tr("Close a period…"), self.close_period),
             (self.tr("Verify ledger"), self.verify),
         )
         prints = button_row(

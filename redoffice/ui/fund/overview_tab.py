@@ -20,7 +20,7 @@ from redoffice.ui.kit.list_view import layout_buttons
 from redoffice.ui.kit.row_buttons import RowButtons
 from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.simple_table import SimpleTable
-from redoffice.ui.kit.widgets import button_row
+from redoffice.ui.kit.widgets import Writes, button_row
 
 
 def _title(text: str) -> QLabel:
@@ -67,8 +67,8 @@ class OverviewTab(QWidget):
         self.notices.activated_key.connect(lambda _key: self.open_notices.emit())
         self.year_title = _title("")
         buttons = button_row(
-            (self.tr("New account…"), self.new_account),
-            (self.tr("Edit account…"), self.edit_account),
+            Writes(self.tr("New account…"), self.new_account),
+            Writes(self.tr("Edit account…"), self.edit_account),
         )
         edit = layout_buttons(buttons)[1]
         self.row_buttons = RowButtons(self.table.current_key, self)

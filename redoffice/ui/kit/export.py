@@ -14,6 +14,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
 from redoffice.kit import exports
+from redoffice.kit.exports import KeyedColumn
 from redoffice.kit.files import write_file
 from redoffice.ui.kit import ask
 from redoffice.ui.kit.context import AppContext
@@ -25,10 +26,12 @@ translate = QCoreApplication.translate
 
 def export_list(ctx: AppContext, parent: QWidget, kind: str, listing: SearchableList[Any]) -> None:
     """The records ``listing`` shows, in its order, once it shows the latest search."""
-    listing.when_ready(lambda: _export(ctx, parent, kind, listing.ids()))
+    listing.when_ready(lambda: _export(ctx, parent, kind, listing.ids(), listing.keyed_column))
 
 
-def _export(ctx: AppContext, parent: QWidget, kind: str, ids: list[str]) -> None:
+def _export(
+    ctx: AppContext, parent: QWidget, kind: str, ids: list[str], extra: KeyedColumn | None
+) -> None:
     name = exports.kinds()[kind]
     title = translate("export", "Export to Excel")
     path = ask.save_path(parent, title, f"{name}.xlsx", "Excel (*.xlsx)")
@@ -43,7 +46,7 @@ def _export(ctx: AppContext, parent: QWidget, kind: str, ids: list[str]) -> None
             "A full export is recorded in the audit log.",
         ),
     )
-    make = partial(exports.export_rows, ctx.db, kind, unmasked, ids)
+    make = partial(exports.export_rows, ctx.db, kind, unmasked, ids, extra)
 
     def write() -> int:
         exported = make()

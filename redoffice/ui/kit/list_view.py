@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
@@ -27,6 +27,9 @@ from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.lazy_table import PAGE, Column, LazyTableModel
 from redoffice.ui.kit.list_table import ListTable
 from redoffice.ui.kit.preview import show_long_report
+
+if TYPE_CHECKING:
+    from redoffice.kit.exports import KeyedColumn
 
 R = TypeVar("R")
 IdLoader = Callable[[str, str, bool], Callable[[], list[str]]]
@@ -76,6 +79,7 @@ class SearchableList(QWidget, Generic[R]):
         self._when_ready: list[Callable[[], object]] = []
         self._filters: list[QWidget] = []
         self.highlight_first = False
+        self.keyed_column: KeyedColumn | None = None  # add_keyed_column's
         self._save_layout = QTimer(self, singleShot=True, interval=400)
         self._save_layout.timeout.connect(self._store_layout)
         self.model: LazyTableModel[R] = LazyTableModel(ctx, columns, fetch, row_id, self)
@@ -261,10 +265,16 @@ class SearchableList(QWidget, Generic[R]):
         return self._state_key
 
     def add_keyed_column(
-        self, header: str, texts: Callable[[Sequence[str]], dict[str, str]], width: int = 90
+        self,
+        header: str,
+        texts: Callable[[Sequence[str]], dict[str, str]],
+        width: int = 90,
+        layout_key: str | None = None,
     ) -> None:
         """A column at the end whose texts are read by id with each page of rows (the street
-        office's 社区): ``texts(ids)`` runs on the worker after the rows are read."""
+        office's 社区): ``texts(ids)`` runs on the worker after the rows are read. With a
+        ``layout_key`` the list's column layout (now with one more column) is remembered under
+        that key instead (a street's list apart from a community's)."""
         found: dict[str, str] = {}
         fetch = self._fetch
 
@@ -273,6 +283,7 @@ class SearchableList(QWidget, Generic[R]):
             found.update(texts(ids))
             return rows
 
+        self.keyed_column = (header, texts)  # exported with the list (ui/kit/export)
         model = self.model
         column: Column[R] = Column(
             header, lambda row: found.get(model.row_id(row), ""), None, width
@@ -280,6 +291,11 @@ class SearchableList(QWidget, Generic[R]):
         self._columns.append(column)
         self._fetch = fetch_with_texts
         model.add_column(column, fetch_with_texts)
+        if layout_key is not None:
+            self._state_key = layout_key
+            saved = ui_state.load(f"lists/{layout_key}/header")
+            if isinstance(saved, QByteArray):
+                self.table.horizontalHeader().restoreState(saved)
 
     def ids(self) -> list[str]:
         """The ids the list shows, in order."""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox
 
+from redoffice.kit.db import Database
 from redoffice.registry import reference as registry
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.show_gate import refresh_on
@@ -22,13 +24,16 @@ class PlaceFilters(QObject):
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        # what the combos offer, read on the worker (the street office names each place's
+        # community: redoffice.ui.street.community_column.places_by_community)
+        self.choices: Callable[[Database], Choices] = registry.place_choices
         self.grid, self.estate = QComboBox(), QComboBox()
         self.grid.currentIndexChanged.connect(self.changed)
         self.estate.currentIndexChanged.connect(self.changed)
         refresh_on(ctx, self.grid, self.SHOWS, self.reload)  # the combos show with their list
 
     def reload(self) -> None:
-        self.ctx.query(partial(registry.place_choices, self.ctx.db), self._show)
+        self.ctx.query(partial(self.choices, self.ctx.db), self._show)
 
     def _show(self, choices: Choices) -> None:
         grids, estates = choices

@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.list_table import TableView
 
 Index = QModelIndex | QPersistentModelIndex
+KeyedTexts = Callable[[Sequence[Any]], dict[Any, str]]
 _RIGHT_VALUE = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
@@ -36,6 +38,11 @@ _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
 def _is_number(text: str) -> bool:
     """1,234 · 56% · 7.5 — shown right-aligned and sorted by value."""
     return text.replace(",", "").replace("%", "").replace(".", "", 1).isdigit()
+
+
+def _aligned_right(text: str) -> bool:
+    """A number, or "—" (no figure, e.g. a rate of nothing) in a column of numbers."""
+    return text == "—" or _is_number(text)
 
 
 def _sort_key(text: str) -> tuple[int, float, str]:
@@ -86,9 +93,16 @@ class RowsModel(QAbstractTableModel):
         # return before the cell is looked up
         if role == _DISPLAY:
             return self.text(index.row(), index.column())
-        if role == _ALIGNMENT and _is_number(self.text(index.row(), index.column())):
+        if role == _ALIGNMENT and _aligned_right(self.text(index.row(), index.column())):
             return _RIGHT_VALUE
         return None
+
+    def add_header(self, header: str) -> None:
+        """One more column at the end (its cells empty until the rows are set again)."""
+        column = len(self._headers)
+        self.beginInsertColumns(QModelIndex(), column, column)
+        self._headers.append(header)
+        self.endInsertColumns()
 
     def set_rows(self, rows: Sequence[Sequence[str]], keys: Sequence[Any] | None) -> None:
         self.beginResetModel()
@@ -177,6 +191,8 @@ class SimpleTable(TableView):
         self.enable_sorting(-1, Qt.SortOrder.AscendingOrder)  # as given until a heading is clicked
         self.open_row.connect(self._activate)
         self.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._given: tuple[Sequence[Sequence[str]], Sequence[Any] | None] = ([], None)
+        self._keyed: tuple[AppContext, KeyedTexts, dict[Any, str]] | None = None
 
     def sizeHintForColumn(self, column: int) -> int:
         """Qt's own width for ``column`` (its item delegate over the rows Qt samples), asked
@@ -202,9 +218,35 @@ class SimpleTable(TableView):
     def set_header(self, column: int, text: str) -> None:
         self.rows_model.setHeaderData(column, Qt.Orientation.Horizontal, text)
 
+    def add_keyed_column(self, ctx: AppContext, header: str, texts: KeyedTexts) -> None:
+        """A column at the end naming each row by its key (the street office's 社区):
+        ``texts(keys)`` is read on the worker for the keys not named yet, whenever rows are set."""
+        self._keyed = (ctx, texts, {})
+        self.rows_model.add_header(header)
+        self.set_rows(*self._given)
+
+    def _with_keyed(
+        self, rows: Sequence[Sequence[str]], keys: Sequence[Any] | None
+    ) -> Sequence[Sequence[str]]:
+        if self._keyed is None or keys is None:
+            return rows
+        ctx, texts, named = self._keyed
+        unnamed = [key for key in keys if key not in named]
+        if unnamed:
+            ctx.query(lambda: (unnamed, texts(unnamed)), self._named)
+        return [(*row, named.get(key, "")) for row, key in zip(rows, keys, strict=True)]
+
+    def _named(self, answer: tuple[list[Any], dict[Any, str]]) -> None:
+        asked, texts = answer
+        if self._keyed is not None:
+            self._keyed[2].update({key: texts.get(key, "") for key in asked})
+            self.set_rows(*self._given)
+
     def set_rows(self, rows: Sequence[Sequence[str]], keys: Sequence[Any] | None = None) -> None:
         """Show ``rows`` (in the order of the heading clicked last, if any); the row that was
         selected stays selected when its key is still listed."""
+        self._given = (rows, keys)
+        rows = self._with_keyed(rows, keys)
         kept = self.current_key()
         self.rows_model.set_rows(rows, keys)
         header = self.horizontalHeader()

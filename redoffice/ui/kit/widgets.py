@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, Final, NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -27,6 +28,26 @@ from redoffice.ui.kit.connect import on_click
 from redoffice.ui.kit.errors import report
 
 UNBOUNDED = (1 << 24) - 1  # Qt's QWIDGETSIZE_MAX: no maximum height set
+WRITES: Final = "writes"  # the property of a button that changes records
+
+
+class Writes(NamedTuple):
+    """A :func:`button_row` action that changes records: its button is marked
+    (:func:`mark_writes`) and hidden where the records are read-only (the street office's
+    community pages, :mod:`redoffice.ui.street.read_only`)."""
+
+    text: str
+    slot: Callable[[], object]
+
+
+def mark_writes(*buttons: QAbstractButton) -> None:
+    """Mark ``buttons`` as changing records (see :class:`Writes`)."""
+    for button in buttons:
+        button.setProperty(WRITES, True)
+
+
+def writes(button: QAbstractButton) -> bool:
+    return bool(button.property(WRITES))
 
 
 def code_combo(codes: Labels, *, empty: str | None = None) -> QComboBox:
@@ -133,10 +154,14 @@ class FieldForm(QWidget):
 
 
 def button_row(*actions: tuple[str, Callable[[], object]]) -> QHBoxLayout:
-    """A row of push buttons, left-aligned, each calling its slot."""
+    """A row of push buttons, left-aligned, each calling its slot (a :class:`Writes` action's
+    button marked as changing records)."""
     row = QHBoxLayout()
-    for text, slot in actions:
+    for action in actions:
+        text, slot = action
         button = QPushButton(text)
+        if isinstance(action, Writes):
+            mark_writes(button)
         on_click(button, slot)
         row.addWidget(button)
     row.addStretch(1)

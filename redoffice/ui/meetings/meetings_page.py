@@ -40,7 +40,14 @@ from redoffice.ui.kit.save_dialog import SaveDialog
 from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.simple_table import SimpleTable
 from redoffice.ui.kit.staged import LazyTabs, built_in_parts
-from redoffice.ui.kit.widgets import button_row, code_combo, combo_value, fill_combo, splitter
+from redoffice.ui.kit.widgets import (
+    Writes,
+    button_row,
+    code_combo,
+    combo_value,
+    fill_combo,
+    splitter,
+)
 from redoffice.ui.meetings.meeting_changes import open_cancel_dialog, open_correct_dialog
 from redoffice.ui.meetings.meeting_dialog import open_meeting_dialog
 from redoffice.ui.meetings.minutes_editor import open_minutes_editor
@@ -119,13 +126,13 @@ class MeetingsPage(QWidget):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         buttons = button_row(
-            (self.tr("New meeting"), self.new_meeting),
-            (self.tr("Minutes…"), lambda: self.edit_minutes(self.meetings.current_id())),
-            (self.tr("Correct…"), partial(self.change_meeting, open_correct_dialog)),
-            (self.tr("Cancel meeting…"), partial(self.change_meeting, open_cancel_dialog)),
+            Writes(self.tr("New meeting"), self.new_meeting),
+            Writes(self.tr("Minutes…"), lambda: self.edit_minutes(self.meetings.current_id())),
+            Writes(self.tr("Correct…"), partial(self.change_meeting, open_correct_dialog)),
+            Writes(self.tr("Cancel meeting…"), partial(self.change_meeting, open_cancel_dialog)),
             (self.tr("Sign-in sheet"), partial(self.print_meeting, "sign_in")),
             (self.tr("Print minutes"), partial(self.print_meeting, "minutes")),
-            (self.tr("Scanned minutes"), self.show_attachments),
+            Writes(self.tr("Scanned minutes"), self.show_attachments),
         )
         self._meeting_buttons(layout_buttons(buttons))
         self.meetings.set_row_actions(layout_buttons(buttons)[1:])
@@ -225,9 +232,9 @@ class MeetingsPage(QWidget):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         buttons = button_row(
-            (self.tr("Progress…"), self.add_progress),
-            (self.tr("Completed…"), self.complete),
-            (self.tr("Cancel…"), self.cancel),
+            Writes(self.tr("Progress…"), self.add_progress),
+            Writes(self.tr("Completed…"), self.complete),
+            Writes(self.tr("Cancel…"), self.cancel),
             (self.tr("Print follow-up sheet"), self.print_follow_up),
             (self.tr("Export to Excel…"), self.export_follow_up),
         )

@@ -28,7 +28,7 @@ from redoffice.ui.kit.row_buttons import RowButtons
 from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.simple_table import SimpleTable
 from redoffice.ui.kit.staged import LazyPart, built_in_parts
-from redoffice.ui.kit.widgets import button_row, splitter, stacked
+from redoffice.ui.kit.widgets import Writes, button_row, splitter, stacked
 from redoffice.ui.registry.household_dialog import HouseholdDialog
 from redoffice.ui.registry.resident_dialog import ResidentDialog
 from redoffice.ui.visits.visit_dialog import open_visit_dialog, show_visit_form
@@ -93,14 +93,14 @@ class HouseholdsPage(QWidget):
 
     def _buttons(self) -> QHBoxLayout:
         return button_row(
-            (self.tr("New household"), self.add),
-            (self.tr("Edit"), self.edit_current),
-            (self.tr("Add member"), self.add_member),
-            (self.tr("Record visit"), self.record_visit),
+            Writes(self.tr("New household"), self.add),
+            Writes(self.tr("Edit"), self.edit_current),
+            Writes(self.tr("Add member"), self.add_member),
+            Writes(self.tr("Record visit"), self.record_visit),
             (self.tr("Blank visit form"), self.print_visit_form),
-            (self.tr("New request"), self.new_request),
-            (self.tr("Delete"), partial(self.set_deleted, True)),
-            (self.tr("Restore"), partial(self.set_deleted, False)),
+            Writes(self.tr("New request"), self.new_request),
+            Writes(self.tr("Delete"), partial(self.set_deleted, True)),
+            Writes(self.tr("Restore"), partial(self.set_deleted, False)),
             (self.tr("History"), self.show_history),
             (self.tr("Export Excel…"), self.export),
             (self.tr("Print list"), lambda: self.list.print_preview(self.tr("Households list"))),

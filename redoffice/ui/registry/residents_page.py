@@ -22,7 +22,7 @@ from redoffice.ui.kit.place_filters import PlaceFilters
 from redoffice.ui.kit.row_buttons import RowButtons
 from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.staged import LazyPart, built_in_parts
-from redoffice.ui.kit.widgets import code_combo, combo_value
+from redoffice.ui.kit.widgets import code_combo, combo_value, mark_writes
 from redoffice.ui.registry.import_wizard import open_import_wizard
 from redoffice.ui.registry.resident_dialog import ResidentDialog, StatusDialog
 
@@ -120,6 +120,15 @@ class ResidentsPage(QWidget):
         for button, slot in actions:
             on_click(button, slot)
             row.addWidget(button)
+        mark_writes(
+            self.add_button,
+            self.edit_button,
+            self.move_button,
+            self.status_button,
+            self.delete_button,
+            self.restore_button,
+            self.import_button,
+        )
         row.addStretch(1)
         self._update_buttons()
         self.row_buttons = RowButtons(self.list.current_row, self)

@@ -1,5 +1,6 @@
 """The 社区 column the street office's lists get: the community holding each row, read with
-each page of rows (:func:`redoffice.street.owners.community_of`)."""
+each page of rows (:func:`redoffice.street.owners.community_of`); and the 网格 and 小区 filters
+naming each place's community while every community is shown (several have a 第1网格)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,13 @@ from typing import Any, Final
 
 from PySide6.QtCore import QCoreApplication
 
+from redoffice.kit.db import Database
+from redoffice.registry import reference as registry
 from redoffice.street.owners import community_of
+from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.list_view import SearchableList
+from redoffice.ui.kit.place_filters import Choices, PlaceFilters
+from redoffice.ui.kit.simple_table import SimpleTable
 
 # each long list (by the key it remembers its layout under) and the table its ids are of
 TABLES: Final = {
@@ -27,10 +33,53 @@ TABLES: Final = {
 
 def add_community_column(found: SearchableList[Any]) -> None:
     """Give ``found`` its 社区 column (a list not in :data:`TABLES` stays as it is)."""
-    table = TABLES.get(found.state_key or "")
+    key = found.state_key or ""
+    table = TABLES.get(key)
     if table is not None:
         found.add_keyed_column(
             QCoreApplication.translate("street", "Community"),
             partial(community_of, found.ctx.db, table),
             80,
+            layout_key=f"street/{key}",  # the street's layout apart from a community's
         )
+
+
+# the short lists held in memory (by the class of the widget holding one as its ``table``)
+# and the table their keys are ids of
+SHORT_LISTS: Final = {"ApplicationsTab": "fund_application", "NoticesTab": "fund_notice"}
+
+
+def add_short_community_column(found: SimpleTable, ctx: AppContext) -> None:
+    """Give ``found`` its 社区 column when it is the ``table`` of one of :data:`SHORT_LISTS`
+    (another short list stays as it is)."""
+    holder = found.parentWidget()
+    while holder is not None and getattr(holder, "table", None) is not found:
+        holder = holder.parentWidget()
+    table = SHORT_LISTS.get(type(holder).__name__) if holder is not None else None
+    if table is not None:
+        found.add_keyed_column(
+            ctx,
+            QCoreApplication.translate("street", "Community"),
+            partial(community_of, ctx.db, table),
+        )
+
+
+def _named(db: Database, table: str, choices: registry.Choices) -> registry.Choices:
+    """``choices`` as ``东湖社区·G001 第1网格``, by community (in their order within one)."""
+    communities = community_of(db, table, [place for _label, place in choices])
+    named = [(f"{communities.get(place, '')}·{label}", place) for label, place in choices]
+    return sorted(named, key=lambda choice: choice[0].split("·", 1)[0])
+
+
+def places_by_community(db: Database) -> Choices:
+    """The place filters' choices at the street: every community's places named with their
+    community under 全部社区; one community's (the scope narrows the read) once one is chosen."""
+    grids, estates = registry.place_choices(db)
+    if db.community is not None:
+        return grids, estates
+    return _named(db, "grid", grids), _named(db, "estate", estates)
+
+
+def name_places(places: PlaceFilters) -> None:
+    """``places`` offer :func:`places_by_community` from their next reading on."""
+    places.choices = places_by_community

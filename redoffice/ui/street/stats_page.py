@@ -164,7 +164,13 @@ class StatsPage(QWidget):
         for button in (self.export_button, self.print_button):
             button.setEnabled(monthly_or_quarterly)
             button.setToolTip(
-                "" if monthly_or_quarterly else self.tr("The report is monthly or quarterly.")
+                ""
+                if monthly_or_quarterly
+                else self.tr(
+                    "There is no annual street report, only a monthly and a quarterly one: the "
+                    "year's figures are shown here; choose a month or a quarter to export or "
+                    "print."
+                )
             )
 
     def _figures_tab(self) -> QWidget:

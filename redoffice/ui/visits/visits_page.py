@@ -27,7 +27,7 @@ from redoffice.ui.kit.place_filters import PlaceFilters
 from redoffice.ui.kit.row_buttons import RowButtons
 from redoffice.ui.kit.show_gate import ShowGate, refresh_on
 from redoffice.ui.kit.staged import LazyTabs, built_in_parts
-from redoffice.ui.kit.widgets import button_row, combo_value, fill_combo
+from redoffice.ui.kit.widgets import Writes, button_row, combo_value, fill_combo
 from redoffice.ui.visits.visit_dialog import open_visit_dialog, show_visit_form
 from redoffice.visits import plan as plan_queries
 from redoffice.visits import queries as visit_queries
@@ -127,10 +127,10 @@ class VisitsPage(QWidget):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         buttons = button_row(
-            (self.tr("New visit"), self.new_visit),
+            Writes(self.tr("New visit"), self.new_visit),
             (self.tr("Print filled form"), self.print_current),
-            (self.tr("Attachments"), self.show_attachments),
-            (self.tr("Delete"), partial(self.set_deleted, True)),
+            Writes(self.tr("Attachments"), self.show_attachments),
+            Writes(self.tr("Delete"), partial(self.set_deleted, True)),
             (self.tr("History"), self.show_history),
             (self.tr("Export Excel…"), lambda: export_list(self.ctx, self, "visits", self.list)),
             (self.tr("Print list"), lambda: self.list.print_preview(self.tr("Visit records"))),
@@ -199,7 +199,7 @@ class VisitsPage(QWidget):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         buttons = button_row(
-            (self.tr("Record visit"), self._visit_selected),
+            Writes(self.tr("Record visit"), self._visit_selected),
             (self.tr("Print blank form"), self._blank_form),
         )
         self.plan_buttons = RowButtons(self.plan.current_id, self)

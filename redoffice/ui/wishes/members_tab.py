@@ -19,7 +19,14 @@ from redoffice.ui.kit.preview import show_report
 from redoffice.ui.kit.row_buttons import RowButtons
 from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.simple_table import SimpleTable
-from redoffice.ui.kit.widgets import button_row, combo_value, fill_combo, select_data, splitter
+from redoffice.ui.kit.widgets import (
+    Writes,
+    button_row,
+    combo_value,
+    fill_combo,
+    select_data,
+    splitter,
+)
 from redoffice.ui.wishes.wish_dialogs import MemberDialog, ServiceDialog
 from redoffice.wishes import documents
 
@@ -58,8 +65,8 @@ class MembersTab(QWidget):
         self.unit_filter.currentIndexChanged.connect(self.reload)
         split = splitter(Qt.Orientation.Horizontal, [700, 360], self.members, self.units)
         buttons = button_row(
-            (self.tr("Register a member…"), self.new_member),
-            (self.tr("Add a service…"), self.add_service),
+            Writes(self.tr("Register a member…"), self.new_member),
+            Writes(self.tr("Add a service…"), self.add_service),
             (self.tr("Print service record"), self.print_service),
         )
         self.member_buttons = RowButtons(self.current_member, self)

@@ -33,6 +33,7 @@ from redoffice.ui.kit.row_buttons import RowButtons
 from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.simple_table import SimpleTable
 from redoffice.ui.kit.widgets import (
+    Writes,
     button_row,
     code_combo,
     combo_value,
@@ -157,17 +158,17 @@ class WishesTab(QWidget):
 
     def _wish_actions(self) -> QHBoxLayout:
         return button_row(
-            (self.tr("Register a wish…"), lambda: WishDialog(self.ctx, self).open()),
-            (self.tr("Verify…"), partial(self._with_row, VerifyDialog)),
-            (self.tr("Do not publish…"), self.reject_wish),
-            (self.tr("Publish"), self.publish),
-            (self.tr("Publish all verified"), self.publish_all),
-            (self.tr("Claim…"), self.claim),
-            (self.tr("Contacted"), self.contacted),
-            (self.tr("Cancel claim…"), self.cancel_claim),
-            (self.tr("Fulfilled…"), partial(self._with_row, FulfilDialog)),
-            (self.tr("Follow-up…"), partial(self._with_row, FollowUpDialog)),
-            (self.tr("Photos"), self.photos),
+            Writes(self.tr("Register a wish…"), lambda: WishDialog(self.ctx, self).open()),
+            Writes(self.tr("Verify…"), partial(self._with_row, VerifyDialog)),
+            Writes(self.tr("Do not publish…"), self.reject_wish),
+            Writes(self.tr("Publish"), self.publish),
+            Writes(self.tr("Publish all verified"), self.publish_all),
+            Writes(self.tr("Claim…"), self.claim),
+            Writes(self.tr("Contacted"), self.contacted),
+            Writes(self.tr("Cancel claim…"), self.cancel_claim),
+            Writes(self.tr("Fulfilled…"), partial(self._with_row, FulfilDialog)),
+            Writes(self.tr("Follow-up…"), partial(self._with_row, FollowUpDialog)),
+            Writes(self.tr("Photos"), self.photos),
         )
 
     def _row_buttons(self, actions: list[QPushButton], prints: list[QPushButton]) -> None:
@@ -195,7 +196,7 @@ class WishesTab(QWidget):
 
     def _print_actions(self) -> QHBoxLayout:
         return button_row(
-            (self.tr("New round…"), self.new_round),
+            Writes(self.tr("New round…"), self.new_round),
             (self.tr("Wish wall (A4)"), partial(self.print_board, "A4")),
             (self.tr("Wish wall (A3)"), partial(self.print_board, "A3")),
             (self.tr("Claim card"), partial(self.print_wish, "card")),
