@@ -49,12 +49,16 @@ from redoffice.models import (
     Resident,
     Resolution,
     Staff,
+    StreetNotice,
+    SyncPartner,
     Visit,
     Wish,
     WishRound,
 )
 from redoffice.models.base import UTCDateTime
 from redoffice.settings.calendar import SHANGHAI
+from redoffice.street import decisions as street_decisions
+from redoffice.street import notices as street_notices
 from redoffice.wishes import service as wishes
 from redoffice.wishes.queries import EVENT_LABELS
 
@@ -145,6 +149,12 @@ REFERENCES: Final[dict[str, tuple[type[Base], Show]]] = {
     "donor_org_id": (Organization, lambda o: o.name),
     "resolution_id": (Resolution, lambda r: r.number),
     "carried_resolution_id": (Resolution, lambda r: r.number),
+    "community_node": (SyncPartner, lambda p: p.name),
+    "street_node": (SyncPartner, lambda p: p.name),
+}
+# A column that names another kind of record in one table than REFERENCES says.
+TABLE_REFERENCES: Final[dict[tuple[str, str], tuple[type[Base], Show]]] = {
+    ("notice_completion", "notice_id"): (StreetNotice, lambda n: n.title),
 }
 
 CODE_LISTS: Final[dict[str, dict[str, Mapping[str, str]]]] = {
@@ -206,6 +216,8 @@ CODE_LISTS: Final[dict[str, dict[str, Mapping[str, str]]]] = {
     },
     "fund_objection": {"outcome": fund_applications.OUTCOMES},
     "wish_event": {"kind": EVENT_LABELS, "group_tag": codes.TAGS},
+    "street_decision": {"outcome": street_decisions.OUTCOMES},
+    "street_notice": {"kind": street_notices.KINDS},
 }
 
 # Field names where a table means something else than the shared FIELDS wording.
@@ -378,6 +390,38 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "resolution": "处理情况",
         "resolved_by": "处理人",
     },
+    "street_decision": {
+        "community_node": "社区",
+        "application_id": "救助申请",
+        "outcome": "审批结果",
+        "opinion": "审批意见",
+        "decided_by": "审批人",
+        "decided_at": "审批时间",
+    },
+    "street_reply": {
+        "community_node": "社区",
+        "case_id": "诉求",
+        "department": "承办部门",
+        "text": "答复内容",
+        "replied_by": "答复人",
+        "replied_at": "答复时间",
+    },
+    "street_notice": {
+        "kind": "类别",
+        "title": "标题",
+        "body": "内容",
+        "due_on": "完成时限",
+        "recipients": "发往社区",
+        "issued_by": "发布人",
+        "issued_at": "发布时间",
+    },
+    "notice_completion": {
+        "notice_id": "街道通知",
+        "note": "完成情况",
+        "done_by": "完成人",
+        "done_at": "完成时间",
+    },
+    "street_inbox": {"street_node": "街道", "applied_seq": "已收到街道记录至"},
 }
 
 # Rows that belong to a record and appear in its history: (table, column naming the record,
@@ -435,15 +479,20 @@ class Texts:
     def __call__(self, table: str, column: str, value: Any) -> str:
         if value is None or value == "":
             return EMPTY
+        if (table, column) in TABLE_REFERENCES:
+            return self._name(TABLE_REFERENCES[table, column], str(value))
         if column in REFERENCES:
-            return self._name(column, str(value))
+            return self._name(REFERENCES[column], str(value))
+        if (table, column) == ("street_notice", "recipients"):  # node ids, space-separated
+            named = [self._name(REFERENCES["community_node"], n) for n in str(value).split()]
+            return "、".join(named) or "全部社区"
         known = CODE_LISTS.get(table, {}).get(column)
         if known is not None:
             return known.get(str(value), str(value))
         return _plain(table, column, value)
 
-    def _name(self, column: str, record_id: str) -> str:
-        model, show = REFERENCES[column]
+    def _name(self, reference: tuple[type[Base], Show], record_id: str) -> str:
+        model, show = reference
         key = (model.__tablename__, record_id)
         if key not in self._names:
             found = self.s.get(model, record_id)

@@ -103,26 +103,40 @@ def _some_ids(db: Database, table: str, n: int = 3) -> list[str]:
         return list(s.scalars(select(model.id).order_by(model.id).limit(n)))  # type: ignore[attr-defined]
 
 
+# What only the street office writes (and a community's answers to it): no community demo holds
+# them; tests/core/test_street_orders.py checks that their records speak Chinese too.
+STREET_ORDER_TABLES = frozenset(
+    {"street_decision", "street_reply", "street_notice", "street_inbox", "notice_completion"}
+)
+
+
+def assert_history_readable(
+    db: Database, table: str, record_id: str, hows: tuple[str, ...]
+) -> None:
+    """The 变更记录 of one record: created first (by one of ``hows``), every change readable."""
+    entries = history.history(db, table, record_id)
+    assert entries[0].action == "create" and entries[0].how in hows, table
+    for entry in entries:
+        for change in entry.changes:
+            _assert_readable(table, change)
+
+
 def test_the_records_of_every_audited_table_speak_chinese(db: Database) -> None:
     create_demo(db, 60, seed=11)
     meeting = meeting_queries.list_meetings(db)[0].id
     wish = next(w.id for w in wish_queries.list_wishes(db) if w.status == "fulfilled")
-    for table in records.RECORD_TABLES:
+    for table in sorted(set(records.RECORD_TABLES) - STREET_ORDER_TABLES):
         ids = _some_ids(db, table)
         assert ids or table in ("attachment", "meeting_revision"), table
         for record_id in (
             ids + ([meeting] if table == "meeting" else []) + ([wish] if table == "wish" else [])
         ):
-            entries = history.history(db, table, record_id)
             # the demo's fund goes through the fund's services (its hash-chained ledger, its
             # rules), each a savepoint of the demo's transaction with its own entries
             # (its staff with fund roles included)
             fund = table.startswith("fund_") or table == "staff"
             hows = ("演示数据", "手工录入") if fund else ("演示数据",)
-            assert entries[0].action == "create" and entries[0].how in hows, table
-            for entry in entries:
-                for change in entry.changes:
-                    _assert_readable(table, change)
+            assert_history_readable(db, table, record_id, hows)
 
 
 RAW_CODES = {

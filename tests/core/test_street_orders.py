@@ -17,7 +17,7 @@ from redoffice.cases import service as cases
 from redoffice.cli import main
 from redoffice.fund import applications as fund
 from redoffice.fund.applications import StepInput
-from redoffice.kit import clock
+from redoffice.kit import clock, records
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.models import (
@@ -33,6 +33,7 @@ from redoffice.models import (
 from redoffice.street import decisions, notices, orders
 from redoffice.sync import acks, keys, packages, wire
 from tests.conftest import Templates
+from tests.core.test_history import assert_history_readable
 from tests.street_support import StreetTown, street_with_communities
 
 
@@ -365,3 +366,28 @@ def test_a_receipt_with_a_record_for_another_community_is_refused_whole(
 
     assert refused.value.code == "street.not_addressed"
     assert _state(c) == before and notices.received(c) == []
+
+
+def test_the_street_orders_records_speak_chinese_on_both_sides(town: StreetTown) -> None:
+    """The 变更记录 of the street's decisions, replies and notices (at the street) and of the
+    community's completions and inbox (at the community): Chinese fields and values, no ids."""
+    first = town.communities[0]
+    c = town.open(first)
+    s = town.street
+    case = _escalated(town, c)
+    decisions.decide(s, _awaiting(s, first.node_id).id, decisions.REJECT, "不符合救助条件")
+    decisions.reply(s, case, "民政科", "已转民政科核实")
+    notices.issue(s, [first.node_id], "报送走访台账", clock.today() + timedelta(days=3))
+    acks.import_ack(c, _receipt(town, first.node_id))
+    notices.complete(c, notices.received(c)[0].id, "已报送")
+    for db, tables in (
+        (s, ("street_decision", "street_reply", "street_notice")),
+        (c, ("notice_completion", "street_inbox")),
+    ):
+        for table in tables:
+            model = records.RECORD_TABLES[table]
+            with db.read() as ss:
+                ids = list(ss.scalars(select(model.id)))  # type: ignore[attr-defined]
+            assert ids, table
+            for record_id in ids:
+                assert_history_readable(db, table, record_id, ("手工录入", "同步导入"))
