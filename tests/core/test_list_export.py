@@ -3,7 +3,7 @@ number in the register, and the figures (走访覆盖率, 诉求统计) are made
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import timedelta
 from io import BytesIO
 from pathlib import Path
@@ -48,6 +48,24 @@ def test_resident_export_is_the_given_ids_in_their_order(demo: Database) -> None
     assert [r[0] for r in rows] == [r.name for r in search.resident_rows(demo, ids)]
     births = [r[3] for r in rows]
     assert births == sorted(births, reverse=True)  # type: ignore[type-var]
+
+
+def test_an_extra_column_follows_each_row_and_skips_a_record_gone(demo: Database) -> None:
+    """export_rows(extra=…) (the street's 社区): the column after the list's own, each row's
+    text by its id; an id no longer in the table (gone since the list was read) is left out,
+    so no row gets another's text."""
+    ids = search.resident_ids(demo, ResidentQuery(text="王", sort="name"))
+    asked = [ids[0], "gone-since", *ids[1:]]
+    names = {r.id: r.name for r in search.resident_rows(demo, ids)}
+
+    def texts(chunk: Sequence[str]) -> dict[str, str]:
+        return {i: f"社区·{names[i]}" for i in chunk if i in names}
+
+    exported = exports.export_rows(demo, "residents", ids=asked, extra=("社区", texts))
+    heading = _rows(exported.data, first=1)[0]
+    rows = _rows(exported.data)
+    assert heading[-1] == "社区" and exported.count == len(rows) == len(ids) > 1
+    assert [r[-1] for r in rows] == [f"社区·{r[0]}" for r in rows]
 
 
 def test_household_number_is_the_place_in_the_register_not_an_id(demo: Database) -> None:
