@@ -404,7 +404,8 @@ def import_package(
     own = keys.load_keys(db, passphrase)
     while True:
         try:
-            return _import_once(db, path, own, ack_folder, passphrase, steps, release)
+            with bulk_load.collector_paused():  # the decoded rows: none cyclic
+                return _import_once(db, path, own, ack_folder, passphrase, steps, release)
         except _Again:
             continue
 
@@ -680,7 +681,8 @@ def _older_state_checks(
     with db.read() as s:
         conn = s.connection()
         for table in wire.synced_tables():
-            batch = rows.get(table.name, [])
+            named = wire.CODECS[table.name].named
+            batch = [(named(sent), decoded) for sent, decoded in rows.get(table.name, [])]
             if conflicts_.older_state_differs(
                 conn, table, batch, partner.node_id, seq_from, seq_to
             ):
@@ -724,15 +726,17 @@ def _decrypt_rows(
     total = 2 * manifest["records"]
     steps.report(0, total)
     convert = schemas.row_converter(manifest["schema"])
-    lines = wire.sent_rows(raw_lines, manifest["format_version"], manifest["counts"])
+    lines = wire.sent_rows(
+        raw_lines, manifest["format_version"], manifest["counts"], arrays=convert is None
+    )
     number = 0
     try:
-        for done, (number, table, sent) in enumerate(lines, start=1):
+        for done, (number, table, sent, decode) in enumerate(lines, start=1):
             if not done % CHUNK:
                 steps.report(done, total)
             if convert is not None and isinstance(sent, dict):  # a slightly older schema
                 sent = convert(table, sent)
-            decoded = wire.CODECS[table].fast_decode(sent)
+            decoded = decode(sent)
             if decoded["owner_node"] != sender:
                 raise _refuse("sync.not_owner", name=sender, table=table, row=decoded["id"])
             if not manifest["seq_from"] <= decoded["sync_seq"] <= manifest["seq_to"]:
@@ -927,7 +931,8 @@ def _decided(
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
     conflicts: list[dict[str, Any]] = []
-    for sent, decoded in part:
+    for listed, decoded in part:
+        sent = codec.named(listed)
         mine = local.get(decoded["id"])
         if mine is not None and mine.owner_node != sender:
             raise _refuse(
@@ -999,15 +1004,19 @@ def _apply_rows(
     """Insert new rows, replace older ones; the owner's copy wins over a local edit, which is
     kept in the conflict table. Returns the number of rows written and the conflicts.
     ``fresh``: the street holds no row of the sender in this table, none is applied yet:
-    every row is new (nothing to read or judge)."""
+    every row is new (nothing to read or judge); on SQLite, rows sent as lists go in bound
+    from the sent values (``wire.TableCodec.sqlite_bind_sent``)."""
     updates: list[dict[str, Any]] = []
     conflicts: list[dict[str, Any]] = []
+    codec = wire.CODECS[table.name]
+    late = wire.LATE_COLUMNS.get(table.name, ())
+    if fresh and not late and conn.dialect.name == "sqlite" and _listed(part):
+        conn.exec_driver_sql(codec.sqlite_insert, [codec.sqlite_bind_sent(*r) for r in part])
+        return len(part), []
     if fresh:
         inserts = [decoded for _sent, decoded in part]
     else:
         inserts, updates, conflicts = _decided(conn, table, part, verified)
-    codec = wire.CODECS[table.name]
-    late = wire.LATE_COLUMNS.get(table.name, ())
     if late:  # set after every table is written (the row they point at may come later)
         patches.extend(
             (table, {"id": r["id"], **{c: r[c] for c in late}}) for r in inserts + updates
@@ -1018,6 +1027,11 @@ def _apply_rows(
     if updates:
         _update(conn, table, [c for c in codec.columns if c != "id" and c not in late], updates)
     return len(inserts) + len(updates), conflicts
+
+
+def _listed(part: list[tuple[Any, dict[str, Any]]]) -> bool:
+    """Whether every row of ``part`` came as a list in column order (``wire.sent_rows``)."""
+    return all(type(sent) is list for sent, _decoded in part)
 
 
 def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:

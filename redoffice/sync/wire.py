@@ -274,24 +274,29 @@ def _kind(column: Column[Any]) -> str:
     return "other"
 
 
-def _fast_decoder(table: Table, slow: Callable[[Any], dict[str, Any]]) -> Decoder:
+def _fast_decoder(
+    table: Table, slow: Callable[[Any], dict[str, Any]], *, arrays: bool = False
+) -> Decoder:
     """One function per table, written out column by column (no call per value): the same
     checks as the columns' decoders, in the same order, stricter only in accepting nothing
     but exact types (``type(v) is str``, as both JSON parsers give). Whatever it does not
     accept goes to ``slow`` — the column decoders — which accepts it or names the fault, so
-    the answer and the message are theirs."""
-    body = [
-        "def decode(values):",
-        "    if type(values) is not dict or values.keys() != names:",
-        "        return slow(values)",
-    ]
+    the answer and the message are theirs. ``arrays``: it takes a row's values as a list in
+    the table's column order (format 2 with the table's own header), never as a dict."""
+    width = len(table.c)
+    check = (
+        f"type(values) is not list or len(values) != {width}"
+        if arrays
+        else "type(values) is not dict or values.keys() != names"
+    )
+    body = ["def decode(values):", f"    if {check}:", "        return slow(values)"]
     env: dict[str, Any] = {"names": frozenset(c.name for c in table.c), "slow": slow}
     for n, column in enumerate(table.c):
         kind, v = _kind(column), f"v{n}"
         if kind == "other":
             return slow
         bound = _int_bound(column)
-        body.append(f"    {v} = values[{column.name!r}]")
+        body.append(f"    {v} = values[{n if arrays else repr(column.name)}]")
         test = {
             "text": f"type({v}) is not str or len({v}) > {_limit(column)} or '\\x00' in {v}",
             "integer": f"type({v}) is not int or not {-bound} <= {v} < {bound}",
@@ -331,24 +336,42 @@ _SQLITE_STORED: Final = {
 }
 
 
-def _sqlite_binder(table: Table) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+def _sqlite_binder(table: Table, *, sent: bool = False) -> Callable[..., tuple[Any, ...]]:
     """Decoded rows as the parameters of a plain ``INSERT`` on SQLite, in column order, with the
     values SQLAlchemy's bind processors would give (tested against them), without going
     through them for every value: booleans and bytes as they are (sqlite3 stores ``True`` as 1,
-    bytes as a BLOB), text and integers as they are."""
+    bytes as a BLOB), text and integers as they are. ``sent``: the function takes the row as
+    sent (a list in column order) beside the decoded one, and an instant sent in the form the
+    encoder writes (``…T…+00:00``) gives its stored text by slicing (``_stored_instant``), not
+    by formatting the parsed value again."""
     parts = []
-    for column in table.c:
+    for n, column in enumerate(table.c):
         kind, key = _kind(column), repr(column.name)
         if kind == "other":
             raise TypeError(f"{table.name}.{column.name}: no SQLite binder")
         stored = _SQLITE_STORED.get(kind)
         if stored is None:
             parts.append(f"d[{key}]")
+        elif sent and kind == "instant":
+            parts.append(f"(None if (v := d[{key}]) is None else stored(s[{n}], v))")
         else:
             parts.append(f"(None if (v := d[{key}]) is None else {stored.format(v='v')})")
-    env: dict[str, Any] = {}
-    exec(f"def bind(d):\n    return ({', '.join(parts)},)", env)  # written from the columns
+    env: dict[str, Any] = {"stored": _stored_instant}
+    head = "def bind(s, d):" if sent else "def bind(d):"
+    exec(f"{head}\n    return ({', '.join(parts)},)", env)  # written from the columns
     return env["bind"]  # type: ignore[no-any-return]
+
+
+_SENT_INSTANT: Final = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{6})?\+00:00", re.ASCII)
+
+
+def _stored_instant(text: str, value: datetime) -> str:
+    """SQLAlchemy's stored text of ``value`` (``YYYY-MM-DD HH:MM:SS.ffffff``), the instant
+    decoded from ``text``: sliced out of ``text`` when it is in the encoder's form (UTC, ``T``,
+    six digits or none), else formatted from ``value``."""
+    if _SENT_INSTANT.fullmatch(text):
+        return f"{text[:10]} {text[11:19]}{text[19:26] if len(text) == 32 else '.000000'}"
+    return value.replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
 def _limit(column: Column[Any]) -> int:
@@ -391,7 +414,9 @@ class TableCodec:
         self.decoders = {n: d for n, (_e, d) in both.items()}
         self.nullable = {c.name for c in table.c if c.nullable}
         self.fast_decode = _fast_decoder(table, self.decode)
+        self.decode_array = _fast_decoder(table, self.decode_listed, arrays=True)
         self.sqlite_bind = _sqlite_binder(table)
+        self.sqlite_bind_sent = _sqlite_binder(table, sent=True)
         self.instants = tuple(n for n, c in enumerate(table.c) if _kind(c) == "instant")
         self.sqlite_insert = "INSERT INTO {} ({}) VALUES ({})".format(
             _quoted(str(table.name)),
@@ -436,6 +461,14 @@ class TableCodec:
             value = mapping[name]
             out[name] = None if value is None else self.encoders[name](value)
         return out
+
+    def named(self, sent: Any) -> Any:
+        """A row as sent by name: a list of values in column order (``sent_rows``) as a dict."""
+        return dict(zip(self.columns, sent, strict=True)) if type(sent) is list else sent
+
+    def decode_listed(self, values: list[Any]) -> dict[str, Any]:
+        """``decode`` of a row sent as a list of values in the table's column order."""
+        return self.decode(self.named(values))
 
     def decode(self, values: Any) -> dict[str, Any]:
         if not isinstance(values, dict) or set(values) != self.names:
@@ -560,11 +593,14 @@ class BadLine(ValueError):
 
 
 def sent_rows(
-    lines: list[bytes], version: int, counts: dict[str, int]
-) -> Iterator[tuple[int, str, Any]]:
+    lines: list[bytes], version: int, counts: dict[str, int], *, arrays: bool = False
+) -> Iterator[tuple[int, str, Any, Decoder]]:
     """Every row of a payload's ``lines``: (its line number, from 1; table; the row as sent,
-    its values not yet validated). :class:`BadLine` names a line's fault, :class:`Miscount` a
-    number of rows unlike ``counts`` (the manifest's per table)."""
+    its values not yet validated; the decoder that validates it). :class:`BadLine` names a
+    line's fault, :class:`Miscount` a number of rows unlike ``counts`` (the manifest's per
+    table). The row as sent is a dict of its values by column name; with ``arrays``, a row of
+    format 2 whose header lists the table's own columns in their order stays the list it was
+    sent as (``TableCodec.named`` gives the dict), decoded by ``TableCodec.decode_array``."""
     headers = 0 if version == 1 else len(counts)
     if len(lines) != sum(counts.values()) + headers:
         raise Miscount(sum(counts.values()), len(lines) - headers)
@@ -572,15 +608,26 @@ def sent_rows(
     try:
         if version == 1:
             for number, raw in enumerate(lines, start=1):
-                yield number, *sent_row(raw)
+                table, sent = sent_row(raw)
+                yield number, table, sent, CODECS[table].fast_decode
             return
         seen: set[str] = set()
         while number < len(lines):
             number += 1
             table, columns, n = _header(lines[number - 1], counts, seen)
+            codec, width = CODECS[table], len(columns)
+            listed = arrays and columns == codec.columns
             for raw in lines[number : number + n]:
                 number += 1
-                yield number, table, dict(zip(columns, _array(raw, len(columns)), strict=True))
+                if listed:
+                    yield number, table, _array(raw, width), codec.decode_array
+                else:
+                    yield (
+                        number,
+                        table,
+                        dict(zip(columns, _array(raw, width), strict=True)),
+                        codec.fast_decode,
+                    )
     except (ValueError, UnicodeDecodeError) as exc:
         raise BadLine(number, str(exc)) from exc
 

@@ -6,6 +6,7 @@ turns down, they judge, with their message)."""
 from __future__ import annotations
 
 import base64
+import gc
 import shutil
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -17,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Column, MetaData, Table, create_engine, insert, select
 
+from redoffice.kit import bulk_load
 from redoffice.kit.db import open_database
 from redoffice.sync import wire
 from tests.conftest import Templates
@@ -145,6 +147,46 @@ def test_the_written_out_decoder_judges_as_the_column_decoders(case: tuple[str, 
     assert _outcome(codec.fast_decode, values) == _outcome(codec.decode, values)
 
 
+@st.composite
+def _listed_rows(draw: st.DrawFn) -> tuple[str, list[Any]]:
+    """A table and a list of values for each of its columns, in column order (right or not)."""
+    name = draw(st.sampled_from(sorted(wire.TABLES)))
+    return name, [draw(_value(c)) for c in wire.TABLES[name].c]
+
+
+@settings(max_examples=150, deadline=None)
+@given(_listed_rows())
+def test_the_array_decoder_judges_a_list_in_column_order_as_the_column_decoders(
+    case: tuple[str, list[Any]],
+) -> None:
+    """A row of format 2 kept as the list it was sent as (``sent_rows(arrays=True)``): the
+    same answer and message as the column decoders give for the row by name."""
+    name, listed = case
+    codec = wire.CODECS[name]
+    values = dict(zip(codec.columns, listed, strict=True))
+    assert _outcome(codec.decode_array, listed) == _outcome(codec.decode, values)
+    assert codec.named(listed) == values
+
+
+@pytest.mark.parametrize(
+    ("sent", "stored"),
+    [
+        ("2027-03-01T08:00:00+00:00", "2027-03-01 08:00:00.000000"),
+        ("0987-03-01T08:00:00.000005+00:00", "0987-03-01 08:00:00.000005"),
+        ("2027-03-01T16:00:00.000005+08:00", "2027-03-01 08:00:00.000005"),  # formatted
+        ("2027-03-01 08:00:00+00:00", "2027-03-01 08:00:00.000000"),  # formatted
+        ("2027-03-01T08:00:00.500+00:00", "2027-03-01 08:00:00.500000"),  # formatted
+        ("20270301T080000+00:00", "2027-03-01 08:00:00.000000"),  # formatted
+    ],
+)
+def test_an_instants_stored_text_from_the_sent_text(sent: str, stored: str) -> None:
+    """Sliced from the sent text only in the encoder's own form; any other form the decoder
+    accepts is formatted from the decoded value, as SQLAlchemy stores it."""
+    decoded = wire._instant(sent)
+    assert wire._stored_instant(sent, decoded) == stored
+    assert decoded.replace(tzinfo=None).isoformat(" ", "microseconds") == stored
+
+
 @pytest.mark.parametrize("name", sorted(wire.TABLES))
 def test_a_whole_right_row_takes_the_fast_path(name: str) -> None:
     codec = wire.CODECS[name]
@@ -203,9 +245,11 @@ def test_the_sqlite_binder_stores_what_sqlalchemy_stores(micro: int) -> None:
                 )
                 bare.create_all(conn, [through, plain])
                 conn.execute(insert(through), [values])
+                sent = [None if v is None else codec.encoders[c](v) for c, v in values.items()]
+                bound = codec.sqlite_bind(values)
+                assert codec.sqlite_bind_sent(sent, values) == bound, name
                 conn.exec_driver_sql(
-                    codec.sqlite_insert.replace(f'"{name}"', f'"{name}_plain{n}"', 1),
-                    [codec.sqlite_bind(values)],
+                    codec.sqlite_insert.replace(f'"{name}"', f'"{name}_plain{n}"', 1), [bound]
                 )
                 stored = [
                     conn.exec_driver_sql(
@@ -219,3 +263,18 @@ def test_the_sqlite_binder_stores_what_sqlalchemy_stores(micro: int) -> None:
 
 def _quoted(codec: wire.TableCodec) -> list[str]:
     return [f'"{c}"' for c in codec.columns]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_paused_during_a_load_and_left_as_it_was(enabled: bool) -> None:
+    """``bulk_load.collector_paused`` (around a package's import): off inside, as before after
+    it, also when the block fails."""
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        with pytest.raises(RuntimeError), bulk_load.collector_paused():
+            assert not gc.isenabled()
+            raise RuntimeError
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
