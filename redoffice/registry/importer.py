@@ -148,8 +148,9 @@ def _plan(db: Database, path: Path, options: ImportOptions) -> ImportPlan:
         raise UserError("invalid_choice", value=options.on_duplicate)
     if options.group_by not in GROUP_BY:
         raise UserError("invalid_choice", value=options.group_by)
-    if "pypinyin" not in sys.modules:
-        Thread(target=_load_pinyin, name="pypinyin").start()
+    loader = None if "pypinyin" in sys.modules else Thread(target=_load_pinyin, name="pypinyin")
+    if loader is not None:
+        loader.start()
     stream = stream_sheet(path, options.sheet)
     source = audit_log.SourceFile.of(path)  # the file previewed, not the one there at import
     head, header = head_and_header(stream)
@@ -163,6 +164,8 @@ def _plan(db: Database, path: Path, options: ImportOptions) -> ImportPlan:
     )
     _read_rows(plan, chain(head[header.data_row :], stream.rows))
     del stream, head  # the workbook's copy of the sheet goes with them
+    if loader is not None:  # pypinyin's own modules import each other in a circle: imported
+        loader.join()  # on two threads at once (a small file's write), one fails (ImportError)
     with db.read() as s:
         _check_rows(s, plan)
     return plan

@@ -196,3 +196,39 @@ def test_a_large_load_has_a_larger_page_cache_for_its_duration(db: Database) -> 
         with bulk_load.larger_cache(s, bulk_load.MIN_ROWS):
             assert size() == -bulk_load.LOAD_CACHE_KIB
         assert size() == own
+
+
+FIRST_IMPORT = """
+import sys, threading
+from pathlib import Path
+import redoffice.features
+from redoffice.kit.db import open_database
+from redoffice.registry import importer
+from redoffice.registry.importer import ImportOptions
+from tests.conftest import OPERATOR
+
+assert "pypinyin" not in sys.modules
+db = open_database(f"sqlite:///{sys.argv[1]}")
+db.actor = OPERATOR
+plan = importer.plan_import(db, Path(sys.argv[2]), ImportOptions(create_places=True))
+assert not [t for t in threading.enumerate() if t.name == "pypinyin"], "pypinyin still loading"
+print(importer.apply_import(db, plan).new)
+"""
+
+
+def test_a_first_import_in_a_fresh_process_never_imports_pypinyin_twice_at_once(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    """pypinyin, loaded on another thread while the file is read, is ready before the write
+    needs it: its modules import each other in a circle, and the same import begun on two
+    threads failed a small file's import with an ImportError (CI, 2026-12-03)."""
+    path = corpus.community_ledger(tmp_path)
+    database = str(sqlite_db.engine.url.database)
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_IMPORT, database, str(path)],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout.strip()) > 0
