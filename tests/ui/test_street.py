@@ -366,6 +366,53 @@ def test_every_print_stays_at_the_street(
     assert "开启新批次…" not in shown
 
 
+READING_BUTTONS = {  # what each community page and tab shows at the street: nothing writes
+    ("居民", ""): {"变更记录", "导出 Excel…", "打印列表"},
+    ("住户", ""): {"变更记录", "导出 Excel…", "打印列表", "空白走访表"},
+    ("入户走访", "走访记录"): {"变更记录", "导出 Excel…", "打印列表", "打印走访记录表"},
+    ("入户走访", "走访计划"): {"打印空白走访表"},
+    ("入户走访", "走访覆盖率"): {"导出 Excel…", "打印"},
+    ("民情诉求", "民情诉求"): {"变更记录", "导出 Excel…", "打印列表", "打印民情台账"},
+    ("民情诉求", "统计"): {"导出 Excel…", "打印"},
+    ("三方联席会议", "会议"): {"打印会议纪要", "签到表"},
+    ("三方联席会议", "督办"): {"导出 Excel…", "打印督办表"},
+    ("微心愿", "心愿"): {
+        "兑现签收单",
+        "心愿墙公示（A3）",
+        "心愿墙公示（A4）",
+        "批次汇总",
+        "认领登记卡",
+    },
+    ("微心愿", "双报到党员"): {"打印服务记录"},
+    ("微心愿", "统计"): {"导出 Excel…"},
+    ("红色基金", "概览"): set(),
+    ("红色基金", "申请"): {"打印审批表", "打印签收单"},
+    ("红色基金", "台账"): {"导出台账…", "打印台账", "捐赠收据", "校验台账", "荣誉证书"},
+    ("红色基金", "公示"): {"打印公示（A3）", "打印公示（A4）"},
+    ("红色基金", "收支报告"): {"打印或保存…", "预览报告"},
+}
+
+
+def test_the_street_shows_only_the_buttons_that_read(
+    qtbot: QtBot, street: tuple[MainWindow, StreetTown]
+) -> None:
+    """Every community page and tab at the street: the buttons shown, all of them reading (a
+    writing button made without its mark would show here)."""
+    window, _town = street
+    shown: dict[tuple[str, str], set[str]] = {}
+    for title in dict.fromkeys(page for page, _tab in READING_BUTTONS):
+        page = _go(qtbot, window, title)
+        tabs = page.findChild(QTabWidget)
+        for index in range(tabs.count() if tabs is not None else 1):
+            if tabs is not None:
+                bar = tabs.tabBar()
+                qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+                assert window.ctx.tasks.wait_idle(30)
+            tab = tabs.tabText(index) if tabs is not None else ""
+            shown[(title, tab)] = _shown_buttons(page)
+    assert shown == READING_BUTTONS
+
+
 def test_a_street_list_remembers_its_layout_apart(
     qtbot: QtBot, street: tuple[MainWindow, StreetTown]
 ) -> None:
