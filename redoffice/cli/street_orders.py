@@ -56,6 +56,8 @@ def cmd_notices(db: Database, args: argparse.Namespace) -> int:
             return 0
         for p in rows:
             out(f"{p.id}\t{p.due_on}\t{p.title}\t已完成：{'、'.join(p.done) or '无'}")
+            for done in p.completions:
+                out(f"\t\t{done.line}")
             if p.waiting:
                 out(f"\t\t未完成：{'、'.join(p.waiting)}")
         return 0

@@ -390,6 +390,8 @@ MESSAGES: Final[dict[str, str]] = {
     "street.not_escalated": "诉求 {number} 没有转街道，不能答复",
     "street.unknown_community": "没有登记名为“{name}”的社区（请用社区编号或节点编号）",
     "street.no_recipient": "请指定通知发给哪些社区（--to），或发给全部社区（--all）",
+    "street.receipt_to": "请勾选要发回执的社区",
+    "street.receipt_folder": "请选择回执保存到哪个文件夹（或插入U盘）",
     "street.no_package_yet": "{name}还没有发来过数据包，先导入它的数据包再发回执",
     "street.notice_not_found": "没有找到这条通知",
     "street.notice_done": "通知“{title}”已经完成过",

@@ -22,6 +22,7 @@ from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.validation import Checker
 from redoffice.models import NoticeCompletion, StreetNotice, SyncPartner
+from redoffice.settings.calendar import SHANGHAI
 from redoffice.sync import node
 from redoffice.sync.enrol import ENROLLED
 
@@ -52,8 +53,26 @@ class Received:
 
 
 @dataclass(frozen=True)
+class Completion:
+    """A community's 完成 of a notice as the street sees it."""
+
+    community: str  # its name
+    done_by: str
+    done_at: datetime
+    note: str
+
+    @property
+    def line(self) -> str:
+        """One line in words: 社区 · who · when (Beijing time) · the note (完成情况)."""
+        when = self.done_at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
+        note = self.note or "（未填写完成情况）"
+        return f"{self.community} · {self.done_by or '（未记录）'} · {when} 完成 · {note}"
+
+
+@dataclass(frozen=True)
 class Progress:
-    """A notice as the street sees it: who has completed it, who not yet."""
+    """A notice as the street sees it: who has completed it (with when and the note), who
+    not yet."""
 
     id: str
     kind: str
@@ -61,6 +80,7 @@ class Progress:
     due_on: date
     done: list[str]  # community names
     waiting: list[str]
+    completions: list[Completion]  # in the order of ``done``
 
 
 def _communities(s: Session) -> dict[str, str]:
@@ -199,13 +219,9 @@ def progress(db: Database) -> list[Progress]:
     node.require(db, node.STREET)
     with db.read() as s:
         names = _communities(s)
-        done: dict[str, set[str]] = {}
-        for notice_id, owner in s.execute(
-            select(NoticeCompletion.notice_id, NoticeCompletion.owner_node).where(
-                NoticeCompletion.deleted.is_(False)
-            )
-        ):
-            done.setdefault(notice_id, set()).add(owner)
+        done: dict[str, dict[str, NoticeCompletion]] = {}
+        for c in s.scalars(select(NoticeCompletion).where(NoticeCompletion.deleted.is_(False))):
+            done.setdefault(c.notice_id, {})[c.owner_node] = c
         notices = list(
             s.scalars(
                 select(StreetNotice)
@@ -216,15 +232,21 @@ def progress(db: Database) -> list[Progress]:
     found: list[Progress] = []
     for n in notices:
         meant = n.recipients.split() or list(names)
-        finished = done.get(n.id, set())
+        finished = done.get(n.id, {})
+        completions = [
+            Completion(names.get(m, m), finished[m].done_by, finished[m].done_at, finished[m].note)
+            for m in meant
+            if m in finished
+        ]
         found.append(
             Progress(
                 n.id,
                 n.kind,
                 n.title,
                 n.due_on,
-                [names.get(m, m) for m in meant if m in finished],
+                [c.community for c in completions],
                 [names.get(m, m) for m in meant if m not in finished],
+                completions,
             )
         )
     return found

@@ -6522,6 +6522,21 @@ Photos and scans: %6 (%7 beside the backup)</source>
     <name>StreetNoticesTab</name>
     <message>
         <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Choose a notice to see how it was completed.</source>
+        <translation>选中一条通知，这里显示各社区的完成情况。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>No community has completed it yet.</source>
+        <translation>还没有社区完成。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Not yet completed: %1</source>
+        <translation>未完成：%1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -6593,6 +6608,16 @@ Photos and scans: %6 (%7 beside the backup)</source>
     <name>OrdersPage</name>
     <message>
         <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Send receipt…</source>
+        <translation>发送回执…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Receipts written: %1</source>
+        <translation>已生成回执：%1（请交给社区导入）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
         <source>Awaiting approval</source>
         <translation>待审批</translation>
     </message>
@@ -6605,6 +6630,39 @@ Photos and scans: %6 (%7 beside the backup)</source>
         <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
         <source>Notices and tasks</source>
         <translation>通知和任务</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Send receipts</source>
+        <translation>发送回执</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>To</source>
+        <translation>发给</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Folder</source>
+        <translation>保存到</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Passphrase</source>
+        <translation>密钥口令</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Save the receipts to</source>
+        <translation>回执保存到</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@ from redoffice.models import (
     StreetInbox,
     StreetNotice,
 )
+from redoffice.settings.calendar import SHANGHAI
 from redoffice.street import decisions, notices, orders
 from redoffice.sync import acks, keys, packages, wire
 from tests.conftest import Templates
@@ -133,6 +134,9 @@ def test_decide_reply_notify_back_and_completion_returns(town: StreetTown) -> No
     _send_package(town, c)
     (progress,) = notices.progress(s)
     assert (progress.done, progress.waiting) == ([first.name], [])
+    (done,) = progress.completions
+    assert (done.community, done.done_by, done.note) == (first.name, c.actor, "已报送")
+    assert done.done_at == notices.received(c)[0].done_at
     with s.read() as ss:  # the street's copy of the application moved with the package
         assert ss.get(FundApplication, app.id).status == "approved"  # type: ignore[union-attr]
 
@@ -344,6 +348,10 @@ def test_the_street_commands_decide_notify_and_the_community_completes(
     (progress,) = json.loads(said)
     assert progress["done"] == [first.name]
     assert sorted(progress["waiting"]) == sorted(x.name for x in town.communities[1:])
+    code, said = _cli(capsys, s, "street", "notices")
+    (done,) = notices.progress(s)[0].completions
+    when = done.done_at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
+    assert f"\t\t{first.name} · {c.actor} · {when} 完成 · 已检查完毕\n" in said
 
 
 def test_a_receipt_with_a_record_for_another_community_is_refused_whole(

@@ -18,17 +18,21 @@ from sqlalchemy import select
 from redoffice.cases import service as cases
 from redoffice.kit import clock
 from redoffice.models import Case, FundApplication, StreetDecision, StreetNotice, StreetReply
+from redoffice.settings.calendar import SHANGHAI
 from redoffice.street import notices
 from redoffice.sync import acks, keys, packages
+from redoffice.ui.kit import ui_state
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.main_window import MainWindow
 from redoffice.ui.street.orders_inbox import NoticeDoneDialog, NoticesInbox
 from redoffice.ui.street.orders_page import (
     DecisionDialog,
     OrdersPage,
+    ReceiptDialog,
     ReplyDialog,
     StreetNoticeDialog,
 )
+from redoffice.ui.sync.transfer_tab import LAST_FOLDER
 from tests.conftest import Templates
 from tests.street_support import StreetTown, street_with_communities
 from tests.ui.driver import click, click_row, opened, tick, type_into
@@ -132,11 +136,11 @@ def test_the_street_decides_answers_and_notifies_and_the_community_completes(
             assert ss.scalars(select(StreetNotice.recipients)).all() == [first.node_id]
         notices_table = page.notices.table
         assert notices_table.rowCount() == 1 and notices_table.text(0, 3) == first.name
+        receipt = _send_receipt(qtbot, page, ctx, town, first.name)
     finally:
         ctx.tasks.wait_idle(5)
         ctx.tasks.shutdown()
 
-    receipt = acks.write_receipt(town.street, keys.load_keys(town.street), first.node_id, town.usb)
     assert acks.import_ack(c, receipt).street_new == 3
     community = _context(c)
     inbox = NoticesInbox(community)
@@ -156,6 +160,66 @@ def test_the_street_decides_answers_and_notifies_and_the_community_completes(
     finally:
         community.tasks.wait_idle(5)
         community.tasks.shutdown()
+
+
+def _send_receipt(
+    qtbot: QtBot, page: OrdersPage, ctx: AppContext, town: StreetTown, name: str
+) -> Path:
+    """发送回执… to the community ``name``, into the folder 数据同步 used last (town.usb):
+    nothing ticked is refused in place; the receipt written is named on the page."""
+    ui_state.save(LAST_FOLDER, str(town.usb))
+    before = set(town.usb.glob(f"*{acks.SUFFIX}"))
+    click(qtbot, page, "发送回执…")
+    assert ctx.tasks.wait_idle(30)
+    dialog = opened(ReceiptDialog)
+    assert dialog.target.currentData() == str(town.usb)
+    _save(qtbot, dialog, ctx)
+    assert dialog.isVisible() and dialog.message.text() == "请勾选要发回执的社区"
+    click_row(qtbot, dialog.chosen, _list_row(dialog.chosen, name))
+    qtbot.keyClick(dialog.chosen, " ")
+    _save(qtbot, dialog, ctx)
+    assert not dialog.isVisible()
+    (made,) = set(town.usb.glob(f"*{acks.SUFFIX}")) - before
+    assert page.receipt_result.text() == f"已生成回执：{made.name}（请交给社区导入）"
+    return made
+
+
+def test_the_street_reads_who_completed_a_notice_when_and_how(
+    qtbot: QtBot, town: StreetTown
+) -> None:
+    """通知和任务: choosing a notice shows each community's 完成 (who, when, the note)."""
+    first = town.communities[0]
+    c = town.open(first)
+    due = clock.today() + timedelta(days=3)
+    notices.issue(town.street, None, "防汛检查", due)
+    receipt = acks.write_receipt(town.street, keys.load_keys(town.street), first.node_id, town.usb)
+    acks.import_ack(c, receipt)
+    notices.complete(c, notices.received(c)[0].id, "已检查 12 处")
+    sent = packages.export_package(c, town.usb)
+    assert packages.import_package(town.street, town.usb / sent.file).status == "applied"
+    ctx = _context(town.street)
+    page = OrdersPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1366, 700)
+    page.show()
+    try:
+        page.setCurrentWidget(page.notices)
+        assert ctx.tasks.wait_idle(30)
+        assert page.notices.detail.toPlainText() == ""
+        qtbot.mouseDClick(
+            page.notices.table.viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=page.notices.table.visualRect(page.notices.table.model().index(0, 1)).center(),
+        )
+        (done,) = notices.progress(town.street)[0].completions
+        lines = page.notices.detail.toPlainText().splitlines()
+        when = done.done_at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
+        assert lines[0] == f"{first.name} · {c.actor} · {when} 完成 · 已检查 12 处"
+        others = "、".join(x.name for x in town.communities[1:])
+        assert lines[1:] == [f"未完成：{others}"]
+    finally:
+        ctx.tasks.wait_idle(5)
+        ctx.tasks.shutdown()
 
 
 def _row_of_app(table: object, community: str, number: str) -> int:

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import Any, Final
 
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -22,9 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from redoffice.kit import clock
+from redoffice.kit.db import Database
+from redoffice.kit.errors import UserError
 from redoffice.street import decisions, notices
 from redoffice.street.decisions import Awaiting
 from redoffice.street.notices import Progress
+from redoffice.sync import acks, keys
+from redoffice.ui.kit import ask, ui_state
 from redoffice.ui.kit.check_list import checkable_list, checked_data
 from redoffice.ui.kit.connect import on_click
 from redoffice.ui.kit.context import AppContext
@@ -34,6 +40,7 @@ from redoffice.ui.kit.save_dialog import SaveDialog
 from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.simple_table import SimpleTable
 from redoffice.ui.kit.widgets import code_combo, combo_value
+from redoffice.ui.sync.transfer_tab import LAST_FOLDER, fill_targets
 
 SHOWS: Final = frozenset(
     {"fund_application", "case_record", "street_decision", "street_reply", "street_notice"}
@@ -59,9 +66,9 @@ class ListTab(QWidget):
         self.table = SimpleTable(headers, stretch=len(headers) - 1)
         self.table.setObjectName(name)
         self.buttons = QHBoxLayout()
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.buttons)
-        layout.addWidget(self.table, 1)
+        self.body = QVBoxLayout(self)
+        self.body.addLayout(self.buttons)
+        self.body.addWidget(self.table, 1)
         refresh_on(ctx, self, shows, self.reload).request()
 
     def add_button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
@@ -179,7 +186,8 @@ class ReplyDialog(SaveDialog):
 
 
 class StreetNoticesTab(ListTab):
-    """通知/任务: each notice, who has completed it and who not yet; 新建…"""
+    """通知/任务: each notice, who has completed it and who not yet; 新建…; below, the
+    chosen notice's completions: which community, who, when and its 完成情况."""
 
     def __init__(self, ctx: AppContext) -> None:
         headers = [self.tr("Kind"), self.tr("Title"), self.tr("Due")]
@@ -188,12 +196,34 @@ class StreetNoticesTab(ListTab):
         self.add_button(self.tr("New notice…"), "new-notice", self.new_notice)
         self.buttons.addStretch(1)
         self.communities: list[tuple[str, str]] = []
+        self.progress: dict[str, Progress] = {}
+        self.detail = QPlainTextEdit()
+        self.detail.setObjectName("notice-completions")
+        self.detail.setReadOnly(True)
+        self.detail.setMaximumHeight(150)
+        self.detail.setPlaceholderText(self.tr("Choose a notice to see how it was completed."))
+        self.body.addWidget(self.detail)
+        self.table.current_changed.connect(self.show_detail)
+        self.table.activated_key.connect(self.show_detail)
+
+    def show_detail(self, key: object) -> None:
+        found = self.progress.get(str(key)) if key is not None else None
+        if found is None:
+            self.detail.clear()
+            return
+        lines = [c.line for c in found.completions] or [
+            self.tr("No community has completed it yet.")
+        ]
+        if found.waiting:
+            lines.append(self.tr("Not yet completed: %1").replace("%1", "、".join(found.waiting)))
+        self.detail.setPlainText("\n".join(lines))
 
     def read(self) -> tuple[list[Progress], list[tuple[str, str]]]:
         return notices.progress(self.ctx.db), notices.communities(self.ctx.db)
 
     def show_rows(self, found: tuple[list[Progress], list[tuple[str, str]]]) -> None:
         rows, self.communities = found
+        self.progress = {p.id: p for p in rows}
         self.table.set_rows(
             [
                 [
@@ -207,6 +237,7 @@ class StreetNoticesTab(ListTab):
             ],
             [p.id for p in rows],
         )
+        self.show_detail(self.table.current_key())
 
     def new_notice(self) -> None:
         self.open_dialog(StreetNoticeDialog(self.ctx, self.communities, self))
@@ -251,14 +282,98 @@ class StreetNoticeDialog(SaveDialog):
         )
 
 
+def write_receipts(db: Database, to: list[str], folder: str, passphrase: str | None) -> list[Path]:
+    """A receipt for each community ``to`` (node ids) into ``folder``, carrying what the street
+    decided, answered and sent for it not yet confirmed."""
+    if not to:
+        raise UserError("street.receipt_to")
+    if not folder:
+        raise UserError("street.receipt_folder")
+    own = keys.load_keys(db, passphrase or None)
+    return [acks.write_receipt(db, own, node_id, Path(folder)) for node_id in to]
+
+
+class ReceiptDialog(SaveDialog):
+    """发送回执: to the communities ticked, into the folder used last for sync files or a USB
+    stick plugged in (数据同步's memory), with the key file's passphrase when the keys are in
+    one."""
+
+    def __init__(
+        self, ctx: AppContext, communities: list[tuple[str, str]], in_file: bool, parent: QWidget
+    ) -> None:
+        super().__init__(ctx, self.tr("Send receipts"), parent)
+        self.chosen = checkable_list([(name, node_id) for node_id, name in communities], set())
+        self.target = QComboBox()
+        self.target.setMinimumWidth(360)
+        fill_targets(self.target)
+        browse = QPushButton(self.tr("Choose folder…"))
+        on_click(browse, self.choose_folder)
+        where = QHBoxLayout()
+        where.addWidget(self.target, 1)
+        where.addWidget(browse)
+        holder = QWidget()
+        holder.setLayout(where)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.form.add_row("street_receipt_to", self.tr("To"), self.chosen)
+        self.form.add_row("street_receipt_folder", self.tr("Folder"), holder)
+        if in_file:
+            self.form.add_row("street_receipt_passphrase", self.tr("Passphrase"), self.passphrase)
+        self.resize(620, 360)
+
+    def choose_folder(self) -> None:
+        start = str(self.target.currentData() or "")
+        chosen = ask.folder(self, self.tr("Save the receipts to"), start)
+        if chosen:
+            fill_targets(self.target, chosen)
+
+    def action(self) -> Callable[[], Any]:
+        folder = str(self.target.currentData() or "")
+        if folder:
+            ui_state.save(LAST_FOLDER, folder)
+        to = [str(n) for n in checked_data(self.chosen)]
+        return partial(write_receipts, self.ctx.db, to, folder, self.passphrase.text())
+
+
 class OrdersPage(QTabWidget):
-    """The street's 审批与通知 page: the three tabs."""
+    """The street's 审批与通知 page: the three tabs, and 发送回执… (the decisions, answers and
+    notices to the communities now, without waiting for their next package)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ctx = ctx
+        corner = QWidget()
+        row = QHBoxLayout(corner)
+        row.setContentsMargins(0, 0, 4, 0)
+        self.receipt_result = QLabel()
+        self.receipt_result.setObjectName("receipt-result")
+        row.addWidget(self.receipt_result)
+        send = QPushButton(self.tr("Send receipt…"))
+        send.setObjectName("send-receipt")
+        on_click(send, self.send_receipt)
+        row.addWidget(send)
+        self.setCornerWidget(corner)
         self.approvals = ApprovalsTab(ctx)
         self.replies = RepliesTab(ctx)
         self.notices = StreetNoticesTab(ctx)
         self.addTab(self.approvals, self.tr("Awaiting approval"))
         self.addTab(self.replies, self.tr("Escalated cases"))
         self.addTab(self.notices, self.tr("Notices and tasks"))
+
+    def send_receipt(self) -> None:
+        db = self.ctx.db
+        self.ctx.query(
+            lambda: (notices.communities(db), keys.info(db).store == keys.KEY_FILE),
+            self._ask_receipt,
+            partial(report, self),
+        )
+
+    def _ask_receipt(self, found: tuple[list[tuple[str, str]], bool]) -> None:
+        dialog = ReceiptDialog(self.ctx, *found, self)
+        dialog.saved.connect(self._sent)
+        dialog.open()
+
+    def _sent(self, made: list[Path]) -> None:
+        self.receipt_result.setText(
+            self.tr("Receipts written: %1").replace("%1", "、".join(p.name for p in made))
+        )

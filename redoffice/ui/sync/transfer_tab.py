@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QHelpEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -89,6 +89,28 @@ def _needs_passphrase(tab: QWidget, state: NodeState | None, passphrase: Passphr
     return bool(passphrase.value)
 
 
+def fill_targets(target: QComboBox, chosen: str | None = None) -> None:
+    """``target`` offers the folder used last for sync files (or just chosen) and the USB
+    sticks plugged in now (also the street's 发送回执…)."""
+    current = chosen or target.currentData() or ui_state.load(LAST_FOLDER)
+    target.clear()
+    seen: set[str] = set()
+    if isinstance(current, str) and current and Path(current).is_dir():
+        target.addItem(_tr("Folder: %1").replace("%1", current), current)
+        seen.add(current)
+    for drive in removable_drives():
+        if drive.root not in seen:
+            label = _tr("USB stick %1 (%2)").replace("%1", drive.name)
+            target.addItem(label.replace("%2", drive.root), drive.root)
+            seen.add(drive.root)
+    if not target.count():
+        target.addItem(_tr("(choose a folder)"), "")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SendTab", text)
+
+
 class SendTab(SyncTab):
     """Community: 导出数据包 into the folder chosen (the last one, or a USB stick), 导入回执."""
 
@@ -165,20 +187,7 @@ class SendTab(SyncTab):
 
     # -- where to ------------------------------------------------------------------------
     def fill_targets(self, chosen: str | None = None) -> None:
-        """The folder used last (or just chosen) and the USB sticks plugged in now."""
-        current = chosen or self.target.currentData() or ui_state.load(LAST_FOLDER)
-        self.target.clear()
-        seen: set[str] = set()
-        if isinstance(current, str) and current and Path(current).is_dir():
-            self.target.addItem(self.tr("Folder: %1").replace("%1", current), current)
-            seen.add(current)
-        for drive in removable_drives():
-            if drive.root not in seen:
-                label = self.tr("USB stick %1 (%2)").replace("%1", drive.name)
-                self.target.addItem(label.replace("%2", drive.root), drive.root)
-                seen.add(drive.root)
-        if not self.target.count():
-            self.target.addItem(self.tr("(choose a folder)"), "")
+        fill_targets(self.target, chosen)
 
     def choose_folder(self) -> None:
         start = str(self.target.currentData() or "")
