@@ -36,6 +36,7 @@ from redoffice.ui.kit import ui_state
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.history_dialog import HistoryDialog
 from redoffice.ui.kit.lazy_table import LazyTableModel
+from redoffice.ui.kit.list_view import SearchableList
 from redoffice.ui.kit.preview import PreviewWindow
 from redoffice.ui.main_window import MainWindow
 from redoffice.ui.registry.households_page import HouseholdsPage
@@ -192,6 +193,29 @@ def test_the_community_filter_narrows_every_list(
     assert len(residents.list.ids()) == everyone
     assert len(_community_column(window, residents.list.model)) > 1  # 200 rows: two at least
     assert residents.list.model.headerData(0, Qt.Orientation.Horizontal) == heads
+
+
+@pytest.mark.parametrize("title", ["居民", "民情诉求", "三方联席会议", "微心愿"])
+def test_the_community_column_comes_second_and_fits_its_names(
+    qtbot: QtBot, street: tuple[MainWindow, StreetTown], title: str
+) -> None:
+    """At 1366×768 the 社区 column is on screen: right after the list's name or number, as
+    wide as the longest community name shown (not clipped to 向阳); the model keeps it last."""
+    window, town = street
+    page = _go(qtbot, window, title)
+    lists = [found for found in page.findChildren(SearchableList) if found.keyed_column]
+    assert lists, title
+    for found in lists:
+        model, table = found.model, found.table
+        names = _community_column(window, model)  # reads the first page of rows
+        assert names <= {c.name for c in town.communities} and names - {""}, title
+        column = model.columnCount() - 1
+        header = table.horizontalHeader()
+        assert header.visualIndex(column) == 1, title
+        widest = max(table.fontMetrics().horizontalAdvance(name) for name in names)
+        assert header.sectionSize(column) > widest, title
+        right = header.sectionViewportPosition(column) + header.sectionSize(column)
+        assert found.isVisible() is False or right <= table.viewport().width(), title
 
 
 def _items(combo: QComboBox) -> list[str]:
@@ -456,10 +480,10 @@ def test_the_figures_shown_are_the_cores(
         assert table.text(row, 4) == str(figures.cases)
         assert table.text(row, 13) == str(figures.wishes_fulfilled)
     assert core.total.name == "合计" and core.total.cases == sum(f.cases for f in core.rows)
-    coverage = dict(page.charts["coverage"].items)
-    assert coverage == {
-        f.name: round(f.visited / f.households * 100) for f in core.rows if f.households
-    }
+    chart = page.charts["coverage"]
+    coverage = {name: chart.shown(value) for name, value in chart.items}
+    assert coverage == {f.name: table.text(shown[f.name], 3) for f in core.rows}  # as the table
+    assert all(label.endswith("%") and "." in label for label in coverage.values())
     second = town.communities[1]
     _choose_community(qtbot, window, second.name)
     assert [table.text(r, 0) for r in range(table.rowCount())] == [second.name]  # no 合计

@@ -3,7 +3,7 @@ street office's 统计."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt
@@ -14,6 +14,11 @@ RED = QColor("#c0392b")
 LIGHT_RED = QColor("#e8a49c")
 
 
+def _count(value: float) -> str:
+    """A value's label by default: the whole number."""
+    return str(round(value))
+
+
 class BarChart(QWidget):
     """Labelled bars drawn with QPainter (no chart dependency): horizontal, or vertical
     columns for a time series whose last column may be a period still running (drawn
@@ -22,25 +27,32 @@ class BarChart(QWidget):
     def __init__(self, vertical: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vertical = vertical
-        self.items: list[tuple[str, int]] = []
+        self.items: list[tuple[str, float]] = []
         self.partial_last = False
-        self.full: int | None = None  # the value of a full-length bar (None: the largest)
+        self.full: float | None = None  # the value of a full-length bar (None: the largest)
+        self.shown: Callable[[float], str] = _count  # a value's label
         self.setMinimumSize(260, 170)
 
     def set_items(
-        self, items: list[tuple[str, int]], partial_last: bool = False, full: int | None = None
+        self,
+        items: Sequence[tuple[str, float]],
+        partial_last: bool = False,
+        full: float | None = None,
+        shown: Callable[[float], str] | None = None,
     ) -> None:
         """``full``: the value drawn as a full-length bar (100 for percentages), else the
-        largest value."""
-        self.items = items
+        largest value; ``shown``: a value's label as the table beside the chart writes it
+        (``12.5%``), else the whole number."""
+        self.items = list(items)
         self.full = full
+        self.shown = shown or _count
         self.partial_last = partial_last and bool(items)
         if partial_last and items:
             label, count = items[-1]
             self.setToolTip(
                 self.tr("%1: %2 so far this month (up to today)")
                 .replace("%1", label)
-                .replace("%2", str(count))
+                .replace("%2", self.shown(count))
             )
         if not self.vertical:
             self.setMinimumHeight(max(120, 22 * len(items) + 10))
@@ -56,9 +68,10 @@ class BarChart(QWidget):
             self._bars(painter, top)
         painter.end()
 
-    def _bars(self, painter: QPainter, top: int) -> None:
+    def _bars(self, painter: QPainter, top: float) -> None:
         metrics = painter.fontMetrics()
-        value_w = max((metrics.horizontalAdvance(str(c)) for _, c in self.items), default=0) + 12
+        values = [self.shown(count) for _, count in self.items]
+        value_w = max((metrics.horizontalAdvance(v) for v in values), default=0) + 12
         longest = max((metrics.horizontalAdvance(label) for label, _ in self.items), default=0)
         label_w = min(longest + 12, self.width() * 2 // 5)
         width = max(self.width() - label_w - value_w - 10, 10)
@@ -72,7 +85,7 @@ class BarChart(QWidget):
             painter.drawText(
                 QRectF(label_w + width * count / top + 6, y, value_w, 18),
                 int(Qt.AlignmentFlag.AlignVCenter),
-                str(count),
+                values[n],
             )
 
     def column_layout(self) -> ColumnLayout:
@@ -89,12 +102,12 @@ class BarChart(QWidget):
             last = len(labels) - 1
             labels = [label if (last - n) % 2 == 0 else "" for n, label in enumerate(labels)]
         value_font = QFont(self.font())
-        values = [str(count) for _, count in self.items]
+        values = [self.shown(count) for _, count in self.items]
         while value_font.pointSizeF() > 6 and not _fits(QFontMetrics(value_font), step)(values):
             value_font.setPointSizeF(value_font.pointSizeF() - 0.5)
         return ColumnLayout(step, labels, label_font, values, value_font)
 
-    def _columns(self, painter: QPainter, top: int) -> None:
+    def _columns(self, painter: QPainter, top: float) -> None:
         if not self.items:
             return
         layout = self.column_layout()

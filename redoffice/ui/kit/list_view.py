@@ -271,10 +271,12 @@ class SearchableList(QWidget, Generic[R]):
         width: int = 90,
         layout_key: str | None = None,
     ) -> None:
-        """A column at the end whose texts are read by id with each page of rows (the street
-        office's 社区): ``texts(ids)`` runs on the worker after the rows are read. With a
-        ``layout_key`` the list's column layout (now with one more column) is remembered under
-        that key instead (a street's list apart from a community's)."""
+        """A column whose texts are read by id with each page of rows (the street office's
+        社区): ``texts(ids)`` runs on the worker after the rows are read. The model holds it at
+        the end (exports and saved layouts keep the list's own columns first); the view shows
+        it right after the first column (the name or number it tells apart), as wide as its
+        texts. With a ``layout_key`` the list's column layout (now with one more column) is
+        remembered under that key instead (a street's list apart from a community's)."""
         found: dict[str, str] = {}
         fetch = self._fetch
 
@@ -296,6 +298,24 @@ class SearchableList(QWidget, Generic[R]):
             saved = ui_state.load(f"lists/{layout_key}/header")
             if isinstance(saved, QByteArray):
                 self.table.horizontalHeader().restoreState(saved)
+        self._show_keyed_second(len(self._columns) - 1, found)
+
+    def _show_keyed_second(self, column: int, found: dict[str, str]) -> None:
+        """The keyed ``column`` shown second unless the clerk has moved it (a layout saved
+        with it last, as before, is shown with it second too), widened to its texts as pages
+        of rows arrive."""
+        header = self.table.horizontalHeader()
+        if header.visualIndex(column) == header.count() - 1 and header.count() > 2:
+            header.moveSection(header.visualIndex(column), 1)
+        self.model.loaded.connect(partial(self._fit_keyed, column, found))
+
+    def _fit_keyed(self, column: int, found: dict[str, str]) -> None:
+        header = self.table.horizontalHeader()
+        title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+        widths = [self.table.fontMetrics().horizontalAdvance(text) for text in found.values()]
+        wanted = max([header.fontMetrics().horizontalAdvance(title), *widths]) + 24
+        if wanted > header.sectionSize(column):
+            header.resizeSection(column, wanted)
 
     def ids(self) -> list[str]:
         """The ids the list shows, in order."""

@@ -244,11 +244,20 @@ class StatsPage(QWidget):
             [[text(f) for _header, text in columns] for f in rows],
             [f.node or "total" for f in rows],
         )
-        self.charts["coverage"].set_items(_chart(stats.rows, lambda f: f.coverage), full=100)
-        self.charts["closure"].set_items(_chart(stats.rows, lambda f: f.closure_rate), full=100)
+        rates: dict[str, Callable[[Figures], float | None]] = {
+            "coverage": lambda f: f.coverage,
+            "closure": lambda f: f.closure_rate,
+        }
+        for key, rate in rates.items():
+            self.charts[key].set_items(_chart(stats.rows, rate), full=100, shown=_percent_label)
         self.charts["fulfilled"].set_items([(f.name, f.wishes_fulfilled) for f in stats.rows])
 
 
-def _chart(rows: list[Figures], rate: Callable[[Figures], float | None]) -> list[tuple[str, int]]:
-    """A rate per community as a whole percentage (none: 0)."""
-    return [(f.name, round((rate(f) or 0) * 100)) for f in rows]
+def _percent_label(value: float) -> str:
+    """A bar's label as the table writes the rate: one decimal (``0.8%``)."""
+    return percent(value / 100)
+
+
+def _chart(rows: list[Figures], rate: Callable[[Figures], float | None]) -> list[tuple[str, float]]:
+    """A rate per community as a percentage (none: 0)."""
+    return [(f.name, (rate(f) or 0) * 100) for f in rows]
