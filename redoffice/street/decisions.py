@@ -21,9 +21,11 @@ from typing import Any, Final
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from redoffice.cases.service import OPEN as CASE_OPEN
+from redoffice.cases.service import STATUSES as CASE_STATUSES
 from redoffice.fund.applications import STEP_KINDS, TRANSITIONS
+from redoffice.fund.codes import HARDSHIPS, USES
 from redoffice.fund.codes import STATUSES as FUND_STATUSES
-from redoffice.fund.codes import USES
 from redoffice.kit.clock import utcnow
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
@@ -59,6 +61,9 @@ class Awaiting:
     who: str  # the applicant's name; the case's category
     what: str  # the amount approved by the community (yuan) and use; the escalation reason
     since: date
+    state: str = "待上级审批"  # in words: a case's 受理/办理中/已办结/已回访
+    closed: bool = False  # a case already 办结 (or 回访) at its community
+    details: tuple[tuple[str, str], ...] = ()  # (label, value) to judge it by, in words
 
 
 @dataclass(frozen=True)
@@ -190,13 +195,32 @@ def awaiting(db: Database) -> list[Awaiting]:
             name or "",
             f"{yuan(a.amount_approved)} 元 · {USES.get(a.use, a.use)}",
             a.applied_on,
+            details=_application_details(a),
         )
         for a, name in rows
     ]
 
 
+def _money(fen: int | None) -> str:
+    return "未填写" if fen is None else f"{yuan(fen)} 元"
+
+
+def _application_details(a: FundApplication) -> tuple[tuple[str, str], ...]:
+    """What the street judges an application by (the 审批表's facts), in words."""
+    return (
+        ("申请金额", _money(a.amount_asked)),
+        ("社区批准金额", _money(a.amount_approved)),
+        ("用途", USES.get(a.use, a.use)),
+        ("困难类型", HARDSHIPS.get(a.hardship, a.hardship)),
+        ("家庭人口", "未填写" if a.family_size is None else f"{a.family_size} 人"),
+        ("人均月收入", _money(a.income_per_capita)),
+        ("申请事由", a.reason or "未填写"),
+    )
+
+
 def escalated(db: Database) -> list[Awaiting]:
-    """At the street: the cases communities escalated (转街道) not yet answered here."""
+    """At the street: the cases communities escalated (转街道) not yet answered here, those
+    already 办结 at their community marked ``closed`` (their status in words)."""
     node.require(db, node.STREET)
     answered = select(StreetReply.case_id).where(StreetReply.deleted.is_(False))
     with db.read() as s:
@@ -214,6 +238,9 @@ def escalated(db: Database) -> list[Awaiting]:
             c.category,
             c.escalation_reason,
             local_date(c.accepted_at),
+            state=CASE_STATUSES.get(c.status, c.status),
+            closed=c.status not in CASE_OPEN,
+            details=(("诉求内容", c.description), ("转街道原因", c.escalation_reason or "未填写")),
         )
         for c in rows
     ]
@@ -251,8 +278,9 @@ def _decision_effect(s: Session, row: dict[str, Any]) -> str | None:
     step = "approve_higher" if row["outcome"] == APPROVE else "reject"
     start, end = app.status, TRANSITIONS[step][2]
     app.status = end
-    if step == "reject":
+    if step == "reject":  # nothing is approved: the community's amount is kept in its step
         app.closed_reason = row["opinion"]
+        app.amount_approved = None
     s.add(
         FundStep(
             application_id=app.id,
@@ -276,7 +304,7 @@ def _reply_effect(s: Session, row: dict[str, Any]) -> str | None:
         CaseEvent(
             case_id=case.id,
             at=row["replied_at"],
-            actor=f"街道办·{row['department']}"[:64],
+            actor=f"街道办·{row.get('replied_by') or row['department']}"[:64],
             kind="note",
             from_status=None,
             to_status=case.status,

@@ -17,9 +17,11 @@ from redoffice.cases import service as cases
 from redoffice.cli import main
 from redoffice.fund import applications as fund
 from redoffice.fund.applications import StepInput
+from redoffice.fund.codes import HARDSHIPS
 from redoffice.kit import clock, records
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
+from redoffice.kit.money import yuan
 from redoffice.models import (
     AuditLog,
     Case,
@@ -125,7 +127,7 @@ def test_decide_reply_notify_back_and_completion_returns(town: StreetTown) -> No
         assert step.staff_id is None  # the street decided, no staff member of the community
     timeline = cases.timeline(c, case)
     assert timeline[-1].note == "街道答复（承办部门：城管科）：已联系供电所，三日内修复"
-    assert timeline[-1].actor == "街道办·城管科"
+    assert timeline[-1].actor == f"街道办·{s.actor}"  # the clerk who answered
     listed = notices.received(c)
     assert [(n.title, n.due_on, n.done_at) for n in listed] == [("报送十二月走访台账", due, None)]
 
@@ -399,3 +401,55 @@ def test_the_street_orders_records_speak_chinese_on_both_sides(town: StreetTown)
             assert ids, table
             for record_id in ids:
                 assert_history_readable(db, table, record_id, ("手工录入", "同步导入"))
+
+
+def test_the_street_judges_by_the_facts_and_sees_which_escalations_are_closed(
+    town: StreetTown,
+) -> None:
+    """待审批 carries the 审批表's facts; 转街道 names each case's status and marks those
+    already 办结 at the community."""
+    first = town.communities[0]
+    c = town.open(first)
+    s = town.street
+    app = _awaiting(s, first.node_id)
+    (listed,) = [a for a in decisions.awaiting(s) if a.id == app.id]
+    facts = dict(listed.details)
+    assert facts["申请金额"] == f"{yuan(app.amount_asked)} 元"
+    assert facts["困难类型"] == HARDSHIPS[app.hardship]
+    assert facts["申请事由"] == app.reason
+    assert facts["家庭人口"] == ("未填写" if app.family_size is None else f"{app.family_size} 人")
+    with c.read() as cs:
+        doing, done = (
+            cs.scalars(
+                select(Case).where(Case.deleted.is_(False), chosen).order_by(Case.number)
+            ).first()
+            for chosen in (Case.status.in_(cases.OPEN), Case.status.not_in(cases.OPEN))
+        )
+    assert doing is not None and done is not None
+    for case in (doing, done):
+        cases.escalate(c, case.id, "需街道协调")
+    _send_package(town, c)
+    seen = {a.id: a for a in decisions.escalated(s)}
+    for case, closed in ((doing, False), (done, True)):
+        listed = seen[case.id]
+        assert (listed.state, listed.closed) == (cases.STATUSES[case.status], closed)
+        assert dict(listed.details)["诉求内容"] == case.description
+
+
+def test_a_street_rejection_clears_the_amount_and_a_reply_names_the_clerk(
+    town: StreetTown,
+) -> None:
+    first = town.communities[0]
+    c = town.open(first)
+    s = town.street
+    case = _escalated(town, c)
+    app = _awaiting(s, first.node_id)
+    decisions.decide(s, app.id, decisions.REJECT, "不符合条件")
+    decisions.reply(s, case, "城管科", "已联系供电所")
+    acks.import_ack(c, _receipt(town, first.node_id))
+    with c.read() as cs:
+        rejected = cs.get(FundApplication, app.id)
+        assert rejected is not None
+        assert (rejected.status, rejected.amount_approved) == ("rejected", None)
+        assert rejected.closed_reason == "不符合条件"
+    assert s.actor and cases.timeline(c, case)[-1].actor == f"街道办·{s.actor}"
