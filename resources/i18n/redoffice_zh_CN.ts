@@ -6453,6 +6453,16 @@ Photos and scans: %6 (%7 beside the backup)</source>
     <name>DecisionDialog</name>
     <message>
         <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Application</source>
+        <translation>申请情况</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
         <source>Approve %1</source>
         <translation>批准 %1</translation>
     </message>
@@ -6469,6 +6479,26 @@ Photos and scans: %6 (%7 beside the backup)</source>
 </context>
 <context>
     <name>RepliesTab</name>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Case</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Only cases not yet closed</source>
+        <translation>只看未办结</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>%1 (closed at the community)</source>
+        <translation>%1（社区已办结）</translation>
+    </message>
     <message>
         <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
         <source>Community</source>

@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from redoffice.cases import service as cases
 from redoffice.kit import clock
+from redoffice.kit.money import yuan
 from redoffice.models import Case, FundApplication, StreetDecision, StreetNotice, StreetReply
 from redoffice.settings.calendar import SHANGHAI
 from redoffice.street import notices
@@ -66,9 +67,15 @@ def test_the_street_decides_answers_and_notifies_and_the_community_completes(
     first = town.communities[0]
     c = town.open(first)
     with c.read() as cs:
-        case = cs.scalars(select(Case.id).where(Case.deleted.is_(False))).first()
-    assert case is not None
+        case, closed = (
+            cs.scalars(
+                select(Case.id).where(Case.deleted.is_(False), chosen).order_by(Case.number)
+            ).first()
+            for chosen in (Case.status.in_(cases.OPEN), Case.status.not_in(cases.OPEN))
+        )
+    assert case is not None and closed is not None
     cases.escalate(c, case, "需街道协调")
+    cases.escalate(c, closed, "已办结的也转过")
     sent = packages.export_package(c, town.usb)
     assert packages.import_package(town.street, town.usb / sent.file).status == "applied"
     ctx = _context(town.street)
@@ -91,8 +98,13 @@ def test_the_street_decides_answers_and_notifies_and_the_community_completes(
         # 驳回 without an opinion: refused next to the field, nothing written
         click_row(qtbot, table, _row_of_app(table, first.name, app.number))
         chosen = table.current_key()
+        facts = page.approvals.detail.toPlainText().splitlines()
+        assert facts[0] == f"申请金额：{yuan(app.amount_asked)} 元"
+        assert facts[-1] == f"申请事由：{app.reason}"
+        assert "困难类型：" in facts[3] and "人均月收入：" in facts[5]
         click(qtbot, page.approvals, "驳回…")
         dialog = opened(DecisionDialog)
+        assert dialog.facts.text().endswith("\n".join(facts))
         _save(qtbot, dialog, ctx)
         assert dialog.isVisible() and dialog.form.error_text("street_opinion") == "必须填写"
         dialog.edited = False
@@ -112,7 +124,20 @@ def test_the_street_decides_answers_and_notifies_and_the_community_completes(
         page.setCurrentWidget(page.replies)
         assert ctx.tasks.wait_idle(30)
         replies = page.replies.table
-        click_row(qtbot, replies, _row_of(replies, 0, first.name))
+        with c.read() as cs:
+            shown, hidden = cs.get(Case, case), cs.get(Case, closed)
+        assert shown is not None and hidden is not None
+        assert page.replies.open_only.isChecked()
+        assert [replies.text(r, 1) for r in range(replies.rowCount())] == [shown.number]
+        tick(qtbot, page.replies.open_only)  # 只看未办结 off: the closed case too, marked
+        row = _row_of(replies, 1, hidden.number)
+        assert replies.text(row, 4) == f"{cases.STATUSES[hidden.status]}（社区已办结）"
+        assert replies.text(row, 6) == hidden.description
+        tick(qtbot, page.replies.open_only)
+        row = _row_of(replies, 1, shown.number)
+        assert replies.text(row, 4) == cases.STATUSES[shown.status]
+        click_row(qtbot, replies, row)
+        assert page.replies.detail.toPlainText().startswith(f"诉求内容：{shown.description}")
         click(qtbot, page.replies, "答复…")
         dialog = opened(ReplyDialog)
         type_into(qtbot, dialog.department, "城管科")
@@ -156,7 +181,7 @@ def test_the_street_decides_answers_and_notifies_and_the_community_completes(
         _save(qtbot, dialog, community)
         assert inbox.table.text(0, 3) == f"已完成（{c.actor}）"
         assert notices.received(c)[0].note == "已报送"
-        _the_reply_is_in_the_case_s_timeline(qtbot, community, case)
+        _the_reply_is_in_the_case_s_timeline(qtbot, community, case, town.street.actor)
     finally:
         community.tasks.wait_idle(5)
         community.tasks.shutdown()
@@ -232,7 +257,9 @@ def _list_row(widget: object, text: str) -> int:
     return rows.index(text)
 
 
-def _the_reply_is_in_the_case_s_timeline(qtbot: QtBot, ctx: AppContext, case: str) -> None:
+def _the_reply_is_in_the_case_s_timeline(
+    qtbot: QtBot, ctx: AppContext, case: str, street_clerk: str
+) -> None:
     """民情诉求 at the community: the case chosen, its timeline ends with the street's answer."""
     window = MainWindow(ctx)
     qtbot.addWidget(window)
@@ -251,5 +278,5 @@ def _the_reply_is_in_the_case_s_timeline(qtbot: QtBot, ctx: AppContext, case: st
     click_row(qtbot, page.list.table, 0)
     assert ctx.tasks.wait_idle(30)
     last = page.timeline.rowCount() - 1
-    assert page.timeline.text(last, 1) == "街道办·城管科"
+    assert page.timeline.text(last, 1) == f"街道办·{street_clerk}"
     assert page.timeline.text(last, 4) == "街道答复（承办部门：城管科）：已联系供电所"

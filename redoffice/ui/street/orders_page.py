@@ -92,22 +92,46 @@ class ListTab(QWidget):
         dialog.open()
 
 
+def facts_text(record: Awaiting) -> str:
+    """What to judge ``record`` by, one 「label：value」 a line."""
+    return "\n".join(f"{label}：{value}" for label, value in record.details)
+
+
 class AwaitingTab(ListTab):
-    """A list of community records awaiting the street (community, number, …)."""
+    """A list of community records awaiting the street (community, number, …), the chosen
+    one's facts in a pane below."""
+
+    def __init__(
+        self, ctx: AppContext, headers: list[str], shows: frozenset[str], name: str
+    ) -> None:
+        super().__init__(ctx, headers, shows, name)
+        self.records: dict[str, Awaiting] = {}
+        self.detail = QPlainTextEdit()
+        self.detail.setObjectName(f"{name}-facts")
+        self.detail.setReadOnly(True)
+        self.detail.setMaximumHeight(170)
+        self.body.addWidget(self.detail)
+        self.table.current_changed.connect(self.show_detail)
 
     def show_rows(self, rows: list[Awaiting]) -> None:
-        self.table.set_rows(
-            [[r.community, r.number, r.who, r.since.isoformat(), r.what] for r in rows],
-            [r.id for r in rows],
-        )
+        self.records = {r.id: r for r in rows}
+        shown = [r for r in rows if self.listed(r)]
+        self.table.set_rows([self.cells(r) for r in shown], [r.id for r in shown])
+        self.show_detail(self.table.current_key())
 
-    def chosen(self) -> tuple[str, str] | None:
-        """The selected record's id and its community and number, for a dialog's title."""
+    def listed(self, record: Awaiting) -> bool:
+        return True
+
+    def cells(self, r: Awaiting) -> list[str]:
+        return [r.community, r.number, r.who, r.since.isoformat(), r.what]
+
+    def show_detail(self, key: object) -> None:
+        found = self.records.get(str(key)) if key is not None else None
+        self.detail.setPlainText(facts_text(found) if found is not None else "")
+
+    def chosen(self) -> Awaiting | None:
         key = self.table.current_key()
-        if key is None:
-            return None
-        row = self.table.currentRow()
-        return key, f"{self.table.text(row, 0)} {self.table.text(row, 1)}"
+        return None if key is None else self.records.get(str(key))
 
 
 class ApprovalsTab(AwaitingTab):
@@ -127,21 +151,26 @@ class ApprovalsTab(AwaitingTab):
     def decide(self, outcome: str) -> None:
         chosen = self.chosen()
         if chosen is not None:
-            self.open_dialog(DecisionDialog(self.ctx, *chosen, outcome, self))
+            self.open_dialog(DecisionDialog(self.ctx, chosen, outcome, self))
 
 
 class DecisionDialog(SaveDialog):
     """批准 or 驳回 with the 意见 (required for 驳回)."""
 
     def __init__(
-        self, ctx: AppContext, application: str, label: str, outcome: str, parent: QWidget
+        self, ctx: AppContext, application: Awaiting, outcome: str, parent: QWidget
     ) -> None:
         title = self.tr("Approve %1") if outcome == decisions.APPROVE else self.tr("Reject %1")
+        label = f"{application.community} {application.number}"
         super().__init__(ctx, title.replace("%1", label), parent)
-        self.application, self.outcome = application, outcome
+        self.application, self.outcome = application.id, outcome
+        self.facts = QLabel(f"{self.tr('Applicant')}：{application.who}\n{facts_text(application)}")
+        self.facts.setObjectName("street-application-facts")
+        self.facts.setWordWrap(True)
         self.opinion = text_box()
+        self.form.add_row("street_application", self.tr("Application"), self.facts)
         self.form.add_row("street_opinion", self.tr("Opinion"), self.opinion)
-        self.resize(520, 260)
+        self.resize(560, 460)
 
     def action(self) -> Callable[[], Any]:
         db, opinion = self.ctx.db, self.opinion.toPlainText()
@@ -149,14 +178,31 @@ class DecisionDialog(SaveDialog):
 
 
 class RepliesTab(AwaitingTab):
-    """转街道: escalated cases awaiting the street's 答复."""
+    """转街道: escalated cases awaiting the street's 答复, with the case's status at its
+    community and its 诉求内容; those already 办结 there hidden unless 只看未办结 is cleared."""
 
     def __init__(self, ctx: AppContext) -> None:
         headers = [self.tr("Community"), self.tr("No."), self.tr("Category")]
-        headers += [self.tr("Accepted"), self.tr("Reason for escalating")]
+        headers += [self.tr("Accepted"), self.tr("Status"), self.tr("Reason for escalating")]
+        headers += [self.tr("Case")]
         super().__init__(ctx, headers, SHOWS, "escalated")
         self.add_button(self.tr("Reply…"), "reply", self.reply)
+        self.open_only = QCheckBox(self.tr("Only cases not yet closed"))
+        self.open_only.setObjectName("escalated-open-only")
+        self.open_only.setChecked(True)
+        self.open_only.toggled.connect(lambda _on: self.show_rows(list(self.records.values())))
+        self.buttons.addWidget(self.open_only)
         self.buttons.addStretch(1)
+
+    def listed(self, record: Awaiting) -> bool:
+        return not (record.closed and self.open_only.isChecked())
+
+    def cells(self, r: Awaiting) -> list[str]:
+        state = (
+            self.tr("%1 (closed at the community)").replace("%1", r.state) if r.closed else r.state
+        )
+        case = dict(r.details).get("诉求内容", "")
+        return [r.community, r.number, r.who, r.since.isoformat(), state, r.what, case]
 
     def read(self) -> list[Awaiting]:
         return decisions.escalated(self.ctx.db)
@@ -164,7 +210,9 @@ class RepliesTab(AwaitingTab):
     def reply(self) -> None:
         chosen = self.chosen()
         if chosen is not None:
-            self.open_dialog(ReplyDialog(self.ctx, *chosen, self))
+            self.open_dialog(
+                ReplyDialog(self.ctx, chosen.id, f"{chosen.community} {chosen.number}", self)
+            )
 
 
 class ReplyDialog(SaveDialog):
