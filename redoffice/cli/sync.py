@@ -160,7 +160,7 @@ def cmd_ack_import(db: Database, args: argparse.Namespace) -> int:
     if args.json:
         out_json(asdict(got))
     else:
-        out(f"街道已确认到第 {got.acked_seq} 号（{got.package_status}）")
+        out(f"街道已确认到第 {got.acked_seq} 号（{acks.status_words(got.package_status)}）")
         if got.reason:
             out(f"街道说明：{got.reason}")
         if got.conflicts:

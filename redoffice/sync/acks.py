@@ -17,6 +17,7 @@ from redoffice.kit.clock import utcnow
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.files import unused_path
+from redoffice.kit.messages import MESSAGES, message
 from redoffice.models import SyncConflict, SyncHeld, SyncPackage, SyncPartner, SyncPeerKey
 from redoffice.street import orders
 from redoffice.sync import keys, node
@@ -87,6 +88,12 @@ def write_ack(db: Database, own: keys.NodeKeys, result: Imported, folder: Path) 
             epoch, applied_to = waiting.epoch, 0
     answer = _Answer(result.package_id, result.status, result.reason, result.records, conflicts)
     return _write(db, own, partner, answer, (epoch, applied_to), folder)
+
+
+def status_words(status: str) -> str:
+    """A receipt's package status in words (``current``: sent by the street unasked)."""
+    code = f"sync.state.{status}"
+    return message(code) if code in MESSAGES else status
 
 
 def write_receipt(db: Database, own: keys.NodeKeys, community: str, folder: Path) -> Path:

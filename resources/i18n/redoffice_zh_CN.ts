@@ -6061,6 +6061,11 @@ Photos and scans: %6 (%7 beside the backup)</source>
 <context>
     <name>sync</name>
     <message>
+        <location filename="../../redoffice/ui/sync/common.py" line="1"/>
+        <source>Sent by the street, answering no package</source>
+        <translation>街道主动发送，不对应数据包</translation>
+    </message>
+    <message>
         <location filename="../../redoffice/ui/sync/common.py" line="56"/>
         <source>Imported</source>
         <translation>已导入</translation>

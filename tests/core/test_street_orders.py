@@ -340,6 +340,7 @@ def test_the_street_commands_decide_notify_and_the_community_completes(
 
     code, said = _cli(capsys, c, "sync", "ack-import", receipt)
     assert code == 0 and "收到街道的审批、答复或通知 2 条" in said
+    assert "（街道主动发送，不对应数据包）\n" in said  # the status in words, not "current"
     code, said = _cli(capsys, c, "street", "notices", "--json")
     (listed,) = json.loads(said)
     assert (listed["title"], listed["due_on"], listed["done_at"]) == ("防汛检查", due, None)

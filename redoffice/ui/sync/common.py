@@ -60,6 +60,7 @@ def state_text(status: str) -> str:
         "sent": QCoreApplication.translate("sync", "Sent"),
         "enrolled": QCoreApplication.translate("sync", "Enrolled"),
         "revoked": QCoreApplication.translate("sync", "Revoked"),
+        "current": QCoreApplication.translate("sync", "Sent by the street, answering no package"),
     }
     return words.get(status, status)
 
