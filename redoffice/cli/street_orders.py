@@ -70,7 +70,7 @@ def _received(db: Database, args: argparse.Namespace) -> int:
         out_json([asdict(r) for r in rows])
         return 0
     for r in rows:
-        state = f"已完成（{r.done_by}）" if r.done_at else "未完成"
+        state = f"已完成（{r.done_by}）{r.note and '：' + r.note}" if r.done_at else "未完成"
         out(f"{r.id}\t{notices.KINDS[r.kind]}\t{r.due_on} 前\t{r.title}\t{state}")
     if not rows:
         out("街道还没有发来通知或任务")

@@ -6704,6 +6704,11 @@ Photos and scans: %6 (%7 beside the backup)</source>
     <name>NoticesInbox</name>
     <message>
         <location filename="../../redoffice/ui/street/orders_inbox.py" line="1"/>
+        <source>How it was done</source>
+        <translation>完成情况</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_inbox.py" line="1"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>

@@ -346,6 +346,8 @@ def test_the_street_commands_decide_notify_and_the_community_completes(
     assert (listed["title"], listed["due_on"], listed["done_at"]) == ("防汛检查", due, None)
     code, said = _cli(capsys, c, "street", "complete", listed["id"], "--note", "已检查完毕")
     assert code == 0 and "已记录完成" in said
+    code, said = _cli(capsys, c, "street", "notices")
+    assert f"\t防汛检查\t已完成（{c.actor}）：已检查完毕\n" in said
     _send_package(town, c)
     code, said = _cli(capsys, s, "street", "notices", "--json")
     (progress,) = json.loads(said)

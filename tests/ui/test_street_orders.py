@@ -174,12 +174,17 @@ def test_the_street_decides_answers_and_notifies_and_the_community_completes(
     try:
         assert community.tasks.wait_idle(30)
         assert inbox.table.rowCount() == 1 and inbox.table.text(0, 1) == "报送走访台账"
+        assert not inbox.done_button.isEnabled()  # nothing chosen yet
         click_row(qtbot, inbox.table, 0)
         click(qtbot, inbox, "完成…")
         dialog = opened(NoticeDoneDialog)
         type_into(qtbot, dialog.note, "已报送")
         _save(qtbot, dialog, community)
         assert inbox.table.text(0, 3) == f"已完成（{c.actor}）"
+        assert inbox.table.text(0, 4) == "已报送"  # its own 完成情况
+        assert not inbox.done_button.isEnabled()  # a completed notice: 完成… off
+        click_row(qtbot, inbox.table, 0)
+        assert not inbox.done_button.isEnabled()
         assert notices.received(c)[0].note == "已报送"
         _the_reply_is_in_the_case_s_timeline(qtbot, community, case, town.street.actor)
     finally:

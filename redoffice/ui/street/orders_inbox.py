@@ -22,11 +22,18 @@ SHOWS: Final = frozenset({"street_notice", "notice_completion"})
 class NoticesInbox(ListTab):
     def __init__(self, ctx: AppContext) -> None:
         headers = [self.tr("Kind"), self.tr("Title"), self.tr("Due"), self.tr("State")]
-        headers += [self.tr("Text")]
+        headers += [self.tr("How it was done"), self.tr("Text")]
         super().__init__(ctx, headers, SHOWS, "received-notices")
         self.done_button = self.add_button(self.tr("Completed…"), "complete", self.complete)
+        self.done_button.setEnabled(False)
         self.buttons.addStretch(1)
         self.rows: dict[str, Received] = {}
+        self.table.current_changed.connect(self._chosen)
+
+    def _chosen(self, key: object) -> None:
+        """完成… only for a notice chosen and not completed yet."""
+        found = self.rows.get(str(key)) if key is not None else None
+        self.done_button.setEnabled(found is not None and found.done_at is None)
 
     def read(self) -> list[Received]:
         return notices.received(self.ctx.db)
@@ -34,6 +41,7 @@ class NoticesInbox(ListTab):
     def show_rows(self, rows: list[Received]) -> None:
         self.rows = {r.id: r for r in rows}
         self.table.set_rows([self._cells(r) for r in rows], [r.id for r in rows])
+        self._chosen(self.table.current_key())
 
     def _cells(self, r: Received) -> list[str]:
         state = (
@@ -41,7 +49,7 @@ class NoticesInbox(ListTab):
             if r.done_at
             else self.tr("Not yet completed")
         )
-        return [notices.KINDS[r.kind], r.title, r.due_on.isoformat(), state, r.body]
+        return [notices.KINDS[r.kind], r.title, r.due_on.isoformat(), state, r.note, r.body]
 
     def complete(self) -> None:
         found = self.rows.get(self.table.current_key())
