@@ -28,6 +28,7 @@ from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.files import write_file
 from redoffice.kit.money import yuan_mark
+from redoffice.kit.scope import own
 from redoffice.models import (
     FundAccount,
     FundApplication,
@@ -75,7 +76,7 @@ def _account(db: Database, ref: str | None) -> str:
     """An account id from its id or name; the only active account when not given."""
     with db.read() as s:
         live = select(FundAccount.id).where(
-            FundAccount.deleted.is_(False), FundAccount.owner_node == db.node_id
+            FundAccount.deleted.is_(False), own(db, FundAccount.owner_node)
         )
         if ref and ref.strip():
             found = s.scalar(
@@ -108,7 +109,7 @@ def _entry(db: Database, ref: str) -> str:
     """A ledger entry id from its id or its number in the ledger (第 N 笔)."""
     ref = ref.strip()
     with db.read() as s:
-        query = select(FundEntry.id).where(FundEntry.owner_node == db.node_id)
+        query = select(FundEntry.id).where(own(db, FundEntry.owner_node))
         if ref.isdigit():
             found = s.scalar(query.where(FundEntry.number == int(ref)))
         else:

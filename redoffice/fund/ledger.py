@@ -9,6 +9,7 @@ last entry is found by :func:`verify` as well as a changed, removed or inserted 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
@@ -28,6 +29,7 @@ from redoffice.kit.ids import new_id
 from redoffice.kit.messages import message
 from redoffice.kit.money import parse_yuan, yuan
 from redoffice.kit.records import next_number
+from redoffice.kit.scope import community_names, owner
 from redoffice.kit.validation import Checker
 from redoffice.models import (
     FundAccount,
@@ -526,9 +528,51 @@ def verify(db: Database) -> Verification:
     """Walk the community's ledger by number and report the first problem: a gap or a
     duplicate number, content that no longer matches its hash, a broken link, a balance that
     does not add up or goes below 0, a head that does not match the last entry, a closed
-    period's pinned entry changed or an entry dated inside a closed period added after it."""
+    period's pinned entry changed or an entry dated inside a closed period added after it.
+
+    The ledger is the one :func:`redoffice.kit.scope.owner` names (a street's chosen
+    community); at a street showing every community, each community's ledger is walked in
+    turn and the first problem is reported with the community's name."""
+    node = owner(db)
+    if node is not None:
+        return _verify_ledger(db, node)
+    count = 0
+    for community, name in community_names(db).items():
+        found = _verify_ledger(db, community)
+        count += found.entries
+        if not found.ok:
+            return Verification(
+                False, count, found.first_number, found.problem_code, f"{name}：{found.message}"
+            )
+    return Verification(True, count, None, "", message("fund.verify.ok", count=count))
+
+
+def _head(
+    db: Database, s: Session, node: str, rows: Sequence[Any], closes: Sequence[Any]
+) -> tuple[int, bytes, bytes | None]:
+    """The ledger head :func:`verify` checks ``node``'s entries against: the stored one
+    (number, hash, closes digest) on the node's own database. The head is not synced: a
+    street's copy of a community's ledger is checked up to its last received entry (the head
+    those entries make), its chain, numbers, balances and closes all the same."""
+    if node == db.node_id:
+        head = s.get(FundLedgerHead, node)
+        return (
+            head.last_number if head else 0,
+            bytes(head.last_hash) if head else ZERO_HASH,
+            bytes(head.closes_digest) if head and head.closes_digest else None,
+        )
+    digest = None
+    for close in closes:
+        digest = chain_close(digest, close)
+    if not rows:
+        return 0, ZERO_HASH, digest
+    last = rows[-1]
+    return int(last[HASHED.index("number")]), bytes(last[len(HASHED) + 1]), digest
+
+
+def _verify_ledger(db: Database, node: str) -> Verification:
+    """:func:`verify` of the ledger of ``node``."""
     table = FundEntry.__table__
-    node = db.node_id
     with db.read() as s:
         rows = s.execute(
             select(
@@ -540,7 +584,6 @@ def verify(db: Database) -> Verification:
             .where(table.c.owner_node == node)
             .order_by(table.c.number)
         ).all()
-        head = s.get(FundLedgerHead, node)
         closes = s.execute(
             select(
                 FundPeriodClose.period,
@@ -553,9 +596,7 @@ def verify(db: Database) -> Verification:
             .where(FundPeriodClose.owner_node == node)
             .order_by(FundPeriodClose.created_seq, FundPeriodClose.period)
         ).all()
-        head_number = head.last_number if head else 0
-        head_hash = bytes(head.last_hash) if head else ZERO_HASH
-        head_closes = bytes(head.closes_digest) if head and head.closes_digest else None
+        head_number, head_hash, head_closes = _head(db, s, node, rows, closes)
     n_hashed = len(HASHED)
     prev = ZERO_HASH
     balances: dict[str, int] = {}

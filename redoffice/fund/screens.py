@@ -23,6 +23,7 @@ from redoffice.fund.queries import status_label
 from redoffice.kit import clock
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
+from redoffice.kit.scope import own
 from redoffice.models import (
     FundAccount,
     FundApplication,
@@ -42,10 +43,6 @@ class FundChoices:
     accounts: Choices  # (name, id) of the active accounts
     staff: Choices  # (name · roles, id) of every live staff member
     members: Choices  # (name（workplace）, id) of the active 双报到 party members
-
-
-def _node(db: Database) -> str:
-    return db.node_id or ""
 
 
 def choices(db: Database) -> FundChoices:
@@ -90,7 +87,6 @@ class AccountLine:
 
 def account_lines(db: Database) -> list[AccountLine]:
     """Every live account with its balance (the last entry's balance_after) at a glance."""
-    node = _node(db)
     with db.read() as s:
         last = (
             select(
@@ -98,7 +94,7 @@ def account_lines(db: Database) -> list[AccountLine]:
                 func.max(FundEntry.number).label("last"),
                 func.count().label("n"),
             )
-            .where(FundEntry.owner_node == node)
+            .where(own(db, FundEntry.owner_node))
             .group_by(FundEntry.account_id)
             .subquery()
         )
@@ -107,9 +103,9 @@ def account_lines(db: Database) -> list[AccountLine]:
             .outerjoin(last, last.c.account_id == FundAccount.id)
             .outerjoin(
                 FundEntry,
-                (FundEntry.number == last.c.last) & (FundEntry.owner_node == node),
+                (FundEntry.number == last.c.last) & (FundEntry.account_id == last.c.account_id),
             )
-            .where(FundAccount.deleted.is_(False))
+            .where(own(db, FundAccount.owner_node), FundAccount.deleted.is_(False))
             .order_by(FundAccount.active.desc(), FundAccount.name)
         ).all()
     return [
@@ -155,7 +151,7 @@ def entry_ids(
     """The ledger entries' ids in number order (newest first when ``descending``), filtered by
     account, date range and a text in the voucher, counterparty, receipt or note."""
     with db.read() as s:
-        query = select(FundEntry.id).where(FundEntry.owner_node == _node(db))
+        query = select(FundEntry.id).where(own(db, FundEntry.owner_node))
         if account_id:
             query = query.where(FundEntry.account_id == account_id)
         if date_from:
@@ -297,9 +293,8 @@ def year_figures(db: Database) -> Figures:
     """This year's income by source and spending by use, reversals netted (the 概览's
     figures: two grouped sums, without the per-account balances of books.totals)."""
     year = clock.today().year
-    node = _node(db)
     in_year = (
-        FundEntry.owner_node == node,
+        own(db, FundEntry.owner_node),
         FundEntry.entry_date >= date(year, 1, 1),
         FundEntry.entry_date <= date(year, 12, 31),
     )
@@ -328,11 +323,10 @@ def year_figures(db: Database) -> Figures:
 def closed_periods(db: Database) -> list[str]:
     """The names of the periods closed (结账) on this office's ledger, earliest first."""
     with db.read() as s:
-        node = str(s.info.get("node_id") or "")
         return list(
             s.scalars(
                 select(FundPeriodClose.period)
-                .where(FundPeriodClose.owner_node == node, FundPeriodClose.deleted.is_(False))
+                .where(own(db, FundPeriodClose.owner_node), FundPeriodClose.deleted.is_(False))
                 .order_by(FundPeriodClose.starts_on, FundPeriodClose.ends_on.desc())
             )
         )

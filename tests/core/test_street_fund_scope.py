@@ -31,12 +31,6 @@ def _entries_of(town: StreetTown, node: str) -> int:
         return int(conn.execute(query).scalar() or 0)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review8: fund.screens (台账 list, 概览 balances, 结账 periods) and ledger.verify "
-    "filter by db.node_id: at the street that is the street's own node, so a chosen "
-    "community's 红色基金 shows no entry, every balance ¥0.00 and 校验 passes an empty ledger",
-)
 def test_street_fund_page_reads_show_the_chosen_community(town: StreetTown) -> None:
     db = town.street
     first = town.communities[0]
@@ -56,11 +50,6 @@ def test_street_fund_page_reads_show_the_chosen_community(town: StreetTown) -> N
     assert ledger.verify(db).entries == held
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review8: cli fund ledger --community X --account NAME at the street: the account "
-    "is looked for among the street's own (cli.fund._account filters by db.node_id), refused",
-)
 def test_street_cli_ledger_of_one_account_of_the_chosen_community(
     town: StreetTown, capsys: pytest.CaptureFixture[str]
 ) -> None:
