@@ -8,7 +8,10 @@ A street database holds every enrolled community's synced rows, each marked by `
   ``with_loader_criteria(SyncedRecord, owner_node == community, include_aliases=True)`` from
   a ``do_orm_execute`` event (SQLAlchemy's documented multi-tenant recipe): each synced entity
   in the statement, joined, aliased or in a subquery, is filtered. Writes (``db.uow()``
-  sessions) are never filtered.
+  sessions) are never filtered. The street's own tables (``__street_owned__``: its decisions,
+  replies and notices, owned by the street's node) are left out: a decision or reply is
+  found through the community's application or case, which the scope already filters, and a
+  notice lists each recipient's progress.
 - Core reads (``select(Case.__table__)``, ``table.c`` columns): the ORM event cannot see a
   plain table, so such queries add :func:`owned` for their table themselves.
 
@@ -46,7 +49,9 @@ def _scoped(state: ORMExecuteState) -> None:
     state.statement = state.statement.options(
         with_loader_criteria(
             SyncedRecord,
-            lambda cls: cls.owner_node == node,
+            lambda cls: (
+                true() if getattr(cls, "__street_owned__", False) else cls.owner_node == node
+            ),
             include_aliases=True,
         )
     )

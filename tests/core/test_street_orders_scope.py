@@ -55,11 +55,6 @@ def _escalated(town: StreetTown) -> str:
     return found
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review8: under a community filter the street's own decisions are scoped away: "
-    "an application already decided is listed again in 待审批 (deciding it again is refused)",
-)
 def test_a_decided_application_stays_off_the_list_under_the_filter(town: StreetTown) -> None:
     street, first = town.street, town.communities[0]
     app = _pending_higher(town, first.node_id)
@@ -69,11 +64,6 @@ def test_a_decided_application_stays_off_the_list_under_the_filter(town: StreetT
     assert app not in [a.id for a in decisions.awaiting(street)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review8: under a community filter the street's replies are scoped away: an "
-    "answered escalated case is listed again in 转街道诉求",
-)
 def test_an_answered_case_stays_off_the_list_under_the_filter(town: StreetTown) -> None:
     street, first = town.street, town.communities[0]
     case = _escalated(town)
@@ -83,11 +73,6 @@ def test_an_answered_case_stays_off_the_list_under_the_filter(town: StreetTown) 
     assert case not in [c.id for c in decisions.escalated(street)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review8: under a community filter notices.progress lists none of the street's "
-    "notices (their owner is the street, the scope keeps only the community's rows)",
-)
 def test_notices_to_the_chosen_community_are_listed_under_the_filter(town: StreetTown) -> None:
     street, first = town.street, town.communities[0]
     due = clock.today() + timedelta(days=7)
