@@ -32,7 +32,9 @@ from redoffice.models import (
     PartyMember,
     Resident,
     Staff,
+    StreetDecision,
 )
+from redoffice.street.decisions import OUTCOMES as STREET_OUTCOMES
 
 STEP_LABELS: Final = {
     "applied": "申请",
@@ -184,6 +186,22 @@ def _chunks(ids: list[str]) -> list[list[str]]:
     return [ids[i : i + 500] for i in range(0, len(ids), 500)]
 
 
+def _street_decided(s: Session, ids: list[str]) -> dict[str, str]:
+    """At the street: its decision on applications still 待上级审批 in its copy (the
+    community's row moves only when the community has taken the decision in and sent its
+    next package), as their status reads: 待上级审批（街道已批准，待社区回传）."""
+    found: dict[str, str] = {}
+    for chunk in _chunks(ids):
+        for app_id, outcome in s.execute(
+            select(StreetDecision.application_id, StreetDecision.outcome).where(
+                StreetDecision.application_id.in_(chunk), StreetDecision.deleted.is_(False)
+            )
+        ):
+            verdict = STREET_OUTCOMES.get(outcome, outcome)
+            found[app_id] = f"{STATUSES['pending_higher']}（街道已{verdict}，待社区回传）"
+    return found
+
+
 def _open_objections(s: Session, ids: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     for chunk in _chunks(ids):
@@ -257,9 +275,11 @@ def _rows(
     ids = [app.id for app, *_ in found]
     objections = _open_objections(s, ids)
     paid = _paid(s, ids)
+    decided = _street_decided(s, [app.id for app, *_ in found if app.status == "pending_higher"])
     rows = []
     for app, name, grid, estate, ends in found:
         open_ = objections.get(app.id, 0)
+        label = status_label(app.status, ends, open_, today)
         rows.append(
             ApplicationRow(
                 id=app.id,
@@ -277,7 +297,7 @@ def _rows(
                 amount_paid=paid.get(app.id, 0),
                 applied_on=app.applied_on,
                 status=app.status,
-                status_label=status_label(app.status, ends, open_, today),
+                status_label=decided.get(app.id, label),
                 waiting_for=waiting_text(app.status, ends, open_, today),
                 notice_ends=ends,
                 open_objections=open_,
@@ -310,6 +330,17 @@ def _names(s: Session, ids: set[str | None]) -> dict[str, str]:
     if not wanted:
         return {}
     return dict(s.execute(select(Staff.id, Staff.name).where(Staff.id.in_(wanted))).all())
+
+
+def _street_clerk(s: Session, application_id: str) -> str:
+    """Who at the street decided the application (街道办·<clerk>): the 办理人 of the step the
+    street's decision wrote (a step with no staff member of the community); "" when none."""
+    clerk = s.scalar(
+        select(StreetDecision.decided_by).where(
+            StreetDecision.application_id == application_id, StreetDecision.deleted.is_(False)
+        )
+    )
+    return "" if clerk is None else f"街道办·{clerk}"
 
 
 def _notice_rows(s: Session, query: Select[Any], today: date) -> list[NoticeRow]:
@@ -397,6 +428,7 @@ def application_detail(db: Database, application_id: str) -> ApplicationDetail:
             | {e.checked_by for e in entries}
             | {app.entered_by},
         )
+        street = _street_clerk(s, app.id)
         account = s.get(FundAccount, app.account_id)
         notice = None
         if app.notice_id:
@@ -431,7 +463,7 @@ def application_detail(db: Database, application_id: str) -> ApplicationDetail:
                     label=STEP_LABELS.get(st.step, st.step),
                     from_status=st.from_status,
                     to_status=st.to_status,
-                    staff=names.get(st.staff_id or "", ""),
+                    staff=names.get(st.staff_id, "") if st.staff_id else street,
                     acted_on=st.acted_on,
                     opinion=st.opinion,
                     amount=st.amount,

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from redoffice.cases import service as cases
 from redoffice.cli import main
 from redoffice.fund import applications as fund
+from redoffice.fund import queries as fund_queries
 from redoffice.fund.applications import StepInput
 from redoffice.fund.codes import HARDSHIPS
 from redoffice.kit import clock, records
@@ -449,10 +450,17 @@ def test_a_street_rejection_clears_the_amount_and_a_reply_names_the_clerk(
     app = _awaiting(s, first.node_id)
     decisions.decide(s, app.id, decisions.REJECT, "不符合条件")
     decisions.reply(s, case, "城管科", "已联系供电所")
+    (row,) = [r for r in fund_queries.application_rows(s) if r.id == app.id]
+    assert (row.status, row.status_label) == (
+        "pending_higher",  # the community's row, untouched at the street
+        "待上级审批（街道已驳回，待社区回传）",
+    )
     acks.import_ack(c, _receipt(town, first.node_id))
     with c.read() as cs:
         rejected = cs.get(FundApplication, app.id)
         assert rejected is not None
         assert (rejected.status, rejected.amount_approved) == ("rejected", None)
         assert rejected.closed_reason == "不符合条件"
+    last = fund_queries.application_detail(c, app.id).steps[-1]
+    assert (last.step, last.staff) == ("rejected", f"街道办·{s.actor}")  # the 办理人
     assert s.actor and cases.timeline(c, case)[-1].actor == f"街道办·{s.actor}"
