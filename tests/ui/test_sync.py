@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 
 from redoffice.kit.db import Database
 from redoffice.models import Resident, SyncPackage, SyncPartner
-from redoffice.sync import keys, wire
+from redoffice.sync import acks, keys, wire
 from redoffice.ui.kit import ui_state
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.preview import PreviewWindow
@@ -275,6 +275,14 @@ def test_enrol_export_import_and_acknowledge_by_clicks(
         assert street_row.acked_seq == street_row.sent_seq > 0
     assert any(r[1] == "收到回执" for r in history(community))
     assert "已确认到第" in send.summary.text() or str(street_row.acked_seq) in send.summary.text()
+
+    # a receipt the street sent unasked (审批与通知 › 发送回执…): its status in words
+    unasked = acks.write_receipt(street.db, keys.load_keys(street.db), community.db.node_id, usb)
+    monkeypatch.setattr("redoffice.ui.kit.ask.open_paths", lambda *_a: [str(unasked)])
+    community.page.show_tab("transfer")
+    click(qtbot, send.ack_button)
+    community.settle()
+    assert "（街道主动发送，不对应数据包）" in send.ack_result.text(), send.ack_result.text()
 
 
 def test_a_refused_package_shows_the_reason_and_applies_nothing(
