@@ -12,7 +12,17 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import ClassVar
 
-from sqlalchemy import BigInteger, CheckConstraint, Date, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from redoffice.models.base import Base, SyncedRecord, UTCDateTime
@@ -31,7 +41,17 @@ class StreetDecision(SyncedRecord, Base):
     decided_by: Mapped[str] = mapped_column(String(64))
     decided_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
-    __table_args__ = (CheckConstraint("outcome IN ('approve','reject')", name="outcome"),)
+    __table_args__ = (
+        CheckConstraint("outcome IN ('approve','reject')", name="outcome"),
+        # one live decision per application, held by the database against two clerks at once
+        Index(
+            "uq_street_decision_live",
+            "application_id",
+            unique=True,
+            sqlite_where=text("deleted = 0"),
+            postgresql_where=text("deleted = false"),
+        ),
+    )
 
 
 class StreetReply(SyncedRecord, Base):

@@ -19,6 +19,7 @@ from types import MappingProxyType
 from typing import Any, Final
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from redoffice.cases.service import OPEN as CASE_OPEN
@@ -140,7 +141,11 @@ def decide(
             decided_at=utcnow(),
         )
         s.add(decision)
-        s.flush()
+        number = app.number
+        try:
+            s.flush()
+        except IntegrityError as exc:  # another clerk decided it since the read above
+            raise UserError("street.already_decided", number=number) from exc
         return Decided(decision.id, app.number, _community_name(s, app.owner_node), outcome)
 
 

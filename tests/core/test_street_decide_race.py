@@ -31,11 +31,6 @@ def town(tmp_path: Path, templates: Templates) -> Iterator[StreetTown]:
         yield found
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review8: two clerks deciding one application at once both pass decide()'s "
-    "'already decided' read: no lock or unique constraint, two decisions (批准 and 驳回) sent",
-)
 def test_two_clerks_deciding_at_once_leave_one_decision(
     town: StreetTown, monkeypatch: pytest.MonkeyPatch
 ) -> None:
