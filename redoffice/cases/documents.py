@@ -55,7 +55,7 @@ def case_ledger_data(db: Database, date_from: date | None, date_to: date | None)
     """The cases accepted in the period (inclusive; open ends allowed)."""
     rows = ledger_rows(db, date_from, date_to)
     period = f"{date_from or '最早'} 至 {date_to or '今'}"
-    return Ledger(community.identity(db).community_name, period, rows)
+    return Ledger(community.heading_name(db), period, rows)
 
 
 def case_ledger_pdf(ledger: Ledger, steps: Steps = QUIET) -> bytes:
@@ -99,6 +99,6 @@ def stats_table(db: Database, by: str, start: date, end: date) -> FigureTable:
 
 def case_stats_pdf(db: Database, by: str, start: date, end: date) -> bytes:
     """诉求统计 of the cases accepted in a period: 办结率, 按时办结率, 满意率."""
-    name = community.identity(db).community_name
+    name = community.heading_name(db)
     table = stats_table(db, by, start, end)
     return lists.figures(name, "民情诉求统计", period_text(start, end), [table])

@@ -80,7 +80,7 @@ QUARTER_NAMES: Final = {1: "第一季度", 2: "第二季度", 3: "第三季度",
 
 
 def _community(db: Database) -> str:
-    return community.identity(db).community_name
+    return community.heading_name(db)
 
 
 def _cn_date(day: date | None) -> str:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.ids import new_id
+from redoffice.kit.scope import community_names
 from redoffice.kit.validation import PROVINCES, Checker, normalize
 from redoffice.models import Setting
 from redoffice.settings.config import get_value, put_value
@@ -96,6 +97,18 @@ def identity(db: Database) -> Identity:
     if values["community_name"] is None:
         raise UserError("community.not_initialized")
     return Identity(**{k: v or "" for k, v in values.items()})
+
+
+def heading_name(db: Database) -> str:
+    """The office a printed document of community records is headed with: the community's
+    own name; at a street office the chosen community's name (its enrolment), or the
+    street's name with 全部社区 when every community's rows are printed together."""
+    own = identity(db).community_name
+    if not db.is_street:
+        return own
+    if db.community is None:
+        return f"{own}（全部社区）"
+    return community_names(db).get(db.community, own)
 
 
 def update_identity(db: Database, identity: Identity, operator: str) -> None:

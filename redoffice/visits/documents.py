@@ -49,7 +49,7 @@ def visit_form_data(
     members = search.household_members(db, household.id)
     today = clock.today()
     return VisitFormData(
-        community=community.identity(db).community_name,
+        community=community.heading_name(db),
         grid=grid.name if grid else "",
         address=household.address,
         head=next((m.name for m in members if m.relation == codes.HEAD_OF_HOUSEHOLD), ""),
@@ -120,5 +120,5 @@ def coverage_tables(db: Database, start: date, end: date) -> list[FigureTable]:
 def coverage_pdf(db: Database, start: date, end: date) -> bytes:
     """走访覆盖率 of a period, by 网格 and by special group."""
     tables = coverage_tables(db, start, end)
-    name = community.identity(db).community_name
+    name = community.heading_name(db)
     return lists.figures(name, "走访覆盖率", period_text(start, end), tables)

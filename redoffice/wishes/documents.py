@@ -47,14 +47,14 @@ def wish_board(db: Database, round_id: str | None = None, paper: str = "A4") -> 
         for r in rows
         if r.status in ("published", "claimed", "fulfilled", "closed")
     ]
-    return forms.wish_board(community.identity(db).community_name, name, lines, paper)
+    return forms.wish_board(community.heading_name(db), name, lines, paper)
 
 
 def _card(db: Database, wish_id: str, masked: bool) -> WishCard:
     d = queries.wish_detail(db, wish_id)
     r = d.row
     return WishCard(
-        community.identity(db).community_name,
+        community.heading_name(db),
         r.number,
         r.round,
         mask_name(r.beneficiary_name) if masked else r.beneficiary_name,
@@ -100,7 +100,7 @@ def round_summary(db: Database, round_id: str | None = None) -> bytes:
         )
         for r in rows
     ]
-    return forms.round_summary(community.identity(db).community_name, name, counts, lines)
+    return forms.round_summary(community.heading_name(db), name, counts, lines)
 
 
 def member_service(db: Database, member_id: str, start: date, end: date) -> bytes:
@@ -117,7 +117,7 @@ def member_service(db: Database, member_id: str, start: date, end: date) -> byte
         for r in rows
     ]
     sheet = MemberSheet(
-        community.identity(db).community_name,
+        community.heading_name(db),
         m.name,
         m.workplace,
         m.party_org,

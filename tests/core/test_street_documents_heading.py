@@ -14,6 +14,7 @@ import pytest
 
 from redoffice.cases import documents as case_documents
 from redoffice.fund import documents as fund_documents
+from redoffice.settings import community
 from tests.conftest import Templates
 from tests.street_support import StreetTown, street_with_communities
 
@@ -24,11 +25,6 @@ def town(tmp_path: Path, templates: Templates) -> Iterator[StreetTown]:
         yield found
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review8: a community's ledgers printed at the street are headed with the "
-    "street's name (community.identity of the street database), not the chosen community's",
-)
 def test_a_chosen_communitys_ledgers_carry_its_name(town: StreetTown) -> None:
     db = town.street
     chosen = town.communities[1]
@@ -37,3 +33,13 @@ def test_a_chosen_communitys_ledgers_carry_its_name(town: StreetTown) -> None:
     fund = fund_documents.ledger(db, "2026")
     assert cases.rows and fund.lines  # the chosen community's rows are the documents' body
     assert (cases.community, fund.community) == (chosen.name, chosen.name)
+
+
+def test_every_communitys_ledger_is_headed_with_the_street_and_all_communities(
+    town: StreetTown,
+) -> None:
+    db = town.street
+    street = community.identity(db).community_name
+    cases = case_documents.case_ledger_data(db, date(2026, 1, 1), date(2026, 12, 31))
+    assert cases.rows and cases.community == f"{street}（全部社区）"
+    assert community.heading_name(town.open(town.communities[0])) == town.communities[0].name
