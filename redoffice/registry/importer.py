@@ -9,10 +9,8 @@ column, or from the address with 与户主关系 = 户主 (``importer_households
 
 from __future__ import annotations
 
-import gc
 import sys
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, islice
@@ -25,7 +23,7 @@ from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from redoffice.kit import audit_log, clock
-from redoffice.kit.bulk_load import larger_cache
+from redoffice.kit.bulk_load import collector_paused, larger_cache
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.sheets import Header, auto_mapping, head_and_header, sheet_names, stream_sheet
@@ -121,25 +119,10 @@ def remember_mapping(db: Database, header: Header, mapping: dict[int, str]) -> N
         config.put_value(s, "import.mappings", stored)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while an import reads or writes its rows: the
-    rows it keeps are never cyclic, and its full passes over all of them, again and again as
-    they grow, cost ~7% of a 110k-row import's CPU. As it was after (in the GUI, collecting
-    is already handed to the GUI thread while a worker runs: left to it)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def plan_import(db: Database, path: Path, options: ImportOptions = ImportOptions()) -> ImportPlan:
     """The dry run: every row classified (new, updated, unchanged, skipped, failed) with its
     errors and warnings, and the places the import will create. Nothing is written."""
-    with _collector_paused():
+    with collector_paused():
         return _plan(db, path, options)
 
 
@@ -320,7 +303,7 @@ def apply_import(
     """Write the accepted rows and the new places in one transaction, audited as one batch
     (the file, its SHA-256, the counts). All-or-nothing refuses when any row failed; Cancel
     (``cancelled()`` returning True) stops and writes nothing."""
-    with _collector_paused():
+    with collector_paused():
         return _apply(db, plan, progress, cancelled)
 
 
