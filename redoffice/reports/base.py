@@ -178,10 +178,12 @@ def _cells(
     widths: Sequence[float],
     size: float,
     steps: Steps,
+    header_size: float | None = None,
 ) -> tuple[list[Paragraph | str], list[list[Paragraph | str]]]:
-    """The header row and the body rows' cells; ``steps`` follows the rows as they are made."""
+    """The header row (in ``header_size``, else ``size``) and the body rows' cells; ``steps``
+    follows the rows as they are made."""
     padding = 3 + size * 0.6 + 2
-    header: list[Paragraph | str] = [para(h, size, align=1) for h in headers]
+    header: list[Paragraph | str] = [para(h, header_size or size, align=1) for h in headers]
     body: list[list[Paragraph | str]] = []
     for n, row in enumerate(rows):
         if n % STEP_ROWS == 0:
@@ -214,10 +216,12 @@ def table(
     header_rows: int = 1,
     min_row_height: float = 0,
     steps: Steps = QUIET,
+    header_size: float | None = None,
 ) -> Table:
     """A grid whose header row repeats on every page; long cells wrap inside their column.
-    ``steps`` follows the rows as their cells are made."""
-    header, body = _cells(headers, rows, widths, size, steps)
+    ``steps`` follows the rows as their cells are made; ``header_size``: the headers' font
+    size when smaller than the body's."""
+    header, body = _cells(headers, rows, widths, size, steps, header_size)
     result = Table(
         [header, *body],
         colWidths=list(widths),

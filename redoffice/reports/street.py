@@ -4,7 +4,7 @@ percentages, money in yuan) and as a PDF with a bar chart per area. Pure renderi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from io import BytesIO
 from typing import Final
@@ -12,16 +12,19 @@ from typing import Final
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
 
 from redoffice.kit.workbook import HEADER_ALIGNMENT, HEADER_FILL, HEADER_FONT, display_width
 from redoffice.reports.base import Page, para, render, table, usable_width
-from redoffice.reports.fonts import FONT
+from redoffice.reports.fonts import FONT, register_font
 
 COUNT: Final = "count"
 RATE: Final = "rate"  # a share (0..1), shown as a percentage
@@ -63,12 +66,13 @@ def _number(column: Column, value: Value) -> Value:
     return value / 100 if column.kind == YUAN else value
 
 
-def _text(column: Column, value: Value) -> str:
+def cell_text(kind: str, value: Value) -> str:
+    """A figure as the screen and the PDF write it: ``12.5%``, ``3,400.00`` (yuan), ``—``."""
     if value is None:
         return "—"
-    if column.kind == RATE:
+    if kind == RATE:
         return f"{value:.1%}"
-    if column.kind == YUAN:
+    if kind == YUAN:
         return f"{value / 100:,.2f}"
     return f"{value:g}" if isinstance(value, float) else str(value)
 
@@ -108,10 +112,26 @@ def _sheet(book: Workbook, report: StreetReport, area: Area) -> None:
     for cell in sheet[sheet.max_row]:
         cell.font = HEADER_FONT  # the total
     sheet.freeze_panes = "B3"
+    _page_setup(sheet, len(headers))
     names = [name for name, _row in area.rows]
     for n, title in enumerate(headers, start=1):
         width = max(display_width(str(t)) for t in (title, *(names if n == 1 else ())))
         sheet.column_dimensions[get_column_letter(n)].width = min(max(width + 2, 10), 30)
+
+
+WIDE: Final = 8  # a sheet of more columns prints landscape
+
+
+def _page_setup(sheet: Worksheet, columns: int) -> None:
+    """Printed on A4 (landscape when wide), fitted to the page's width, the title and the
+    header rows repeated on every page."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape" if columns > WIDE else "portrait"
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as the rows take
+    sheet.print_title_rows = "1:2"
+    sheet.print_options.horizontalCentered = True
 
 
 # ── the PDF ───────────────────────────────────────────────────────────────────────────────────
@@ -140,15 +160,33 @@ def street_pdf(report: StreetReport) -> bytes:
 
 
 def _area_table(area: Area, width: float) -> list[Flowable]:
+    """The area's table: figures right-aligned, each heading broken only where its words
+    part (after ·, at /, before （) in a font small enough for its column."""
     first = 28 * mm
     rest = (width - first) / len(area.columns)
     rows = [
-        [name, *(_text(c, v) for c, v in zip(area.columns, row, strict=True))]
+        [name, *(cell_text(c.kind, v) for c, v in zip(area.columns, row, strict=True))]
         for name, row in area.rows
     ]
     size = 8 if len(area.columns) > 8 else 9
-    headers = ["社区", *(c.title for c in area.columns)]
-    return [table(headers, rows, [first, *[rest] * len(area.columns)], size=size)]
+    headers = ["社区", *(_broken(c.title) for c in area.columns)]
+    fitted = min(_header_size(h, rest, size) for h in headers[1:])
+    grid = table(headers, rows, [first, *[rest] * len(area.columns)], size, header_size=fitted)
+    grid.setStyle(TableStyle([("ALIGN", (1, 1), (-1, -1), "RIGHT")]))
+    return [grid]
+
+
+def _broken(title: str) -> str:
+    """``收入·财政拨款`` as ``收入·`` / ``财政拨款``: the places a heading may break."""
+    return title.replace("·", "·\n").replace("/", "/\n").replace("（", "\n（")
+
+
+def _header_size(header: str, width: float, size: float) -> float:
+    """The largest font size (half points, 6 at least, ``size`` at most) in which each line of
+    ``header`` fits ``width`` within the cell's padding (3 + 0.6·size + 2)."""
+    widest = max(stringWidth(line, register_font(), 1) for line in header.split("\n"))
+    fits = (width - 5) / (widest + 0.6)
+    return max(6.0, min(size, int(fits * 2) / 2))
 
 
 SERIES: Final = (colors.HexColor("#b22222"), colors.HexColor("#e08a3c"), colors.HexColor("#6b7fa8"))
@@ -166,7 +204,8 @@ def _chart(area: Area, width: float) -> Drawing:
     unit = UNITS.get(kind, "")
     height = max(len(rows), 1) * (8 + 10 * len(columns)) + 44
     drawing = Drawing(width, height, initialFontName=FONT)  # else an unembedded Helvetica
-    title = "、".join(area.chart) + (f"（{unit}）" if unit else "")
+    suffix = f"（{unit}）" if unit else ""
+    title = "、".join(name.removesuffix(suffix) for name in area.chart) + suffix
     drawing.add(String(0, height - 12, title, fontName=FONT, fontSize=10))
     chart = HorizontalBarChart()
     chart.x, chart.y = 90, 18
@@ -179,7 +218,9 @@ def _chart(area: Area, width: float) -> Drawing:
     chart.categoryAxis.reverseDirection = True
     chart.valueAxis.valueMin = 0
     chart.valueAxis.valueMax = 100 if kind == RATE else max(1, *(max(d) for d in data))
-    chart.barLabelFormat = {RATE: "%.1f%%", YUAN: "%.2f"}.get(kind, "%g")
+    chart.barLabelFormat = _bar_label(kind)
+    if kind == YUAN:
+        chart.valueAxis.labelTextFormat = "{:,.0f}".format
     for labels in (chart.categoryAxis.labels, chart.valueAxis.labels, chart.barLabels):
         labels.fontName = FONT
         labels.fontSize = 7
@@ -189,6 +230,15 @@ def _chart(area: Area, width: float) -> Drawing:
     if len(columns) > 1:
         drawing.add(_legend(columns, chart.x + chart.width + 60, height - 24))
     return drawing
+
+
+def _bar_label(kind: str) -> Callable[[float], str]:
+    """A bar's label as the table writes the figure (``12.5%``, ``3,400.00``)."""
+    if kind == RATE:
+        return lambda value: f"{value:.1f}%"
+    if kind == YUAN:
+        return lambda value: f"{value:,.2f}"
+    return lambda value: f"{value:g}"
 
 
 def _bar(column: Column, value: Value) -> float:

@@ -62,7 +62,7 @@ VISITS = Area(
 CASES = Area(
     "民情诉求",
     (
-        _c("受理", lambda f: f.cases),
+        _c("受理诉求", lambda f: f.cases),
         _c("办结", lambda f: f.closed),
         _c("按时办结", lambda f: f.closed_on_time),
         _c("已回访", lambda f: f.called_back),
@@ -76,17 +76,17 @@ CASES = Area(
 MEETINGS = Area(
     "联席会议",
     (
-        _c("召开会议", lambda f: f.meetings),
+        _c("联席会议", lambda f: f.meetings),
         _c("到期议定事项", lambda f: f.resolutions_due),
-        _c("按期完成", lambda f: f.resolutions_on_time),
-        _c("按期完成率", lambda f: f.resolution_rate, RATE),
+        _c("按时完成", lambda f: f.resolutions_on_time),
+        _c("议定事项按时完成率", lambda f: f.resolution_rate, RATE),
     ),
-    ("按期完成率",),
+    ("议定事项按时完成率",),
 )
 WISHES = Area(
     "微心愿",
     (
-        _c("征集", lambda f: f.wishes_collected),
+        _c("征集心愿", lambda f: f.wishes_collected),
         _c("公布", lambda f: f.wishes_published),
         _c("认领", lambda f: f.wishes_claimed),
         _c("兑现", lambda f: f.wishes_fulfilled),
@@ -98,7 +98,7 @@ WISHES = Area(
 SERVICE = Area(
     "双报到",
     (
-        _c("报到党员", lambda f: f.members),
+        _c("双报到党员", lambda f: f.members),
         _c("参加服务人数", lambda f: f.members_serving),
         _c("服务时长（小时）", lambda f: round(f.service_minutes / 60, 1)),
     ),
@@ -116,12 +116,12 @@ def _fund() -> Area:
     return Area(
         "红色基金",
         (
-            _c("收入合计", lambda f: f.income, YUAN),
+            _c("基金收入（元）", lambda f: f.income, YUAN),
             *income,
-            _c("支出合计", lambda f: f.spending, YUAN),
+            _c("基金支出（元）", lambda f: f.spending, YUAN),
             *spending,
         ),
-        ("收入合计", "支出合计"),
+        ("基金收入（元）", "基金支出（元）"),
     )
 
 
@@ -146,13 +146,22 @@ SUMMARY = Area(
     "汇总",
     (
         *_pick(VISITS, "走访覆盖率"),
-        *_pick(CASES, "受理", "办结率", "按时办结率", "满意率"),
-        *_pick(MEETINGS, "召开会议", "按期完成率"),
-        *_pick(WISHES, "征集", "认领率", "兑现率"),
-        *_pick(SERVICE, "报到党员", "服务时长（小时）"),
-        *_pick(FUND, "收入合计", "支出合计"),
+        *_pick(CASES, "受理诉求", "办结率", "按时办结率", "满意率"),
+        *_pick(MEETINGS, "联席会议", "议定事项按时完成率"),
+        *_pick(WISHES, "征集心愿", "认领率", "兑现率"),
+        *_pick(SERVICE, "双报到党员", "服务时长（小时）"),
+        *_pick(FUND, "基金收入（元）", "基金支出（元）"),
     ),
     (),
+)
+# the columns of 统计's table (after 社区): the same headings as the workbook's and the PDF's
+SCREEN: Final = (
+    *_pick(VISITS, "住户数", "已走访户数", "走访覆盖率"),
+    *_pick(CASES, "受理诉求", "办结", "办结率", "按时办结率", "满意率"),
+    *_pick(MEETINGS, "联席会议", "议定事项按时完成率"),
+    *_pick(WISHES, "征集心愿", "认领", "兑现", "认领率", "兑现率"),
+    *_pick(SERVICE, "双报到党员", "服务时长（小时）"),
+    *_pick(FUND, "基金收入（元）", "基金支出（元）"),
 )
 
 

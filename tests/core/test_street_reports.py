@@ -4,6 +4,7 @@ as a PDF (its text, its embedded fonts, its pages rendered)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -15,7 +16,8 @@ from openpyxl import load_workbook
 from sqlalchemy import text
 
 from redoffice.cli import main
-from redoffice.street.reports import AREAS
+from redoffice.reports.street import YUAN, _broken, cell_text
+from redoffice.street.reports import AREAS, QUARTERLY, SCREEN, SUMMARY, street_report
 from tests.conftest import Templates
 from tests.core.test_street_stats import expected_figures
 from tests.street_support import StreetTown, street_with_communities
@@ -57,18 +59,18 @@ def test_monthly_workbook_figures_match_the_rows(town: StreetTown) -> None:
             town, by_name[cases.cell(r, 1).value].node_id, date(2026, 11, 1), date(2026, 11, 30)
         )
         row = dict(zip(headers, (c.value for c in cases[r]), strict=True))
-        assert (row["受理"], row["办结"], row["按时办结"]) == (
+        assert (row["受理诉求"], row["办结"], row["按时办结"]) == (
             want["cases"],
             want["closed"],
             want["closed_on_time"],
         )
         assert row["办结率"] == (want["closed"] / want["cases"] if want["cases"] else None)
     total = dict(zip(headers, (c.value for c in cases[6]), strict=True))
-    assert total["受理"] == sum(cases.cell(r, 2).value for r in range(3, 6))
+    assert total["受理诉求"] == sum(cases.cell(r, 2).value for r in range(3, 6))
     assert cases.cell(3, headers.index("办结率") + 1).number_format == "0.0%"
     fund = book["红色基金"]
     fund_headers = [c.value for c in fund[2]]
-    income = fund.cell(6, fund_headers.index("收入合计") + 1).value
+    income = fund.cell(6, fund_headers.index("基金收入（元）") + 1).value
     all_income = sum(
         expected_figures(town, c.node_id, date(2026, 11, 1), date(2026, 11, 30))["income"]
         for c in town.communities
@@ -111,3 +113,76 @@ def test_pdf_has_the_text_embedded_fonts_and_renders(town: StreetTown) -> None:
         ["pdftoppm", "-png", "-r", "50", str(out), str(town.folder / "page")], check=True
     )
     assert list(town.folder.glob("page*.png"))
+
+
+def test_the_workbooks_headings_are_the_screens_and_it_prints_on_a4(town: StreetTown) -> None:
+    """汇总's headings are 统计's (one set: 受理诉求, 联席会议, 议定事项按时完成率); every sheet
+    prints on A4, landscape when wide, fitted to the width, title and header on each page."""
+    out = town.folder / "月报.xlsx"
+    assert _report(town, "street-monthly", "--month", "2026-11", "--out", str(out)) == 0
+    book = load_workbook(out)
+    summary = [c.value for c in book["汇总"][2]]
+    assert summary == ["社区", *(c.title for c in SUMMARY.columns)]
+    screen = {c.title for c in SCREEN}
+    assert set(summary[1:]) <= screen
+    assert {"受理诉求", "联席会议", "议定事项按时完成率"} <= set(summary)
+    for sheet in book.worksheets:
+        wide = sheet.max_column > 8
+        setup = sheet.page_setup
+        assert (int(setup.paperSize), setup.orientation) == (
+            int(sheet.PAPERSIZE_A4),
+            "landscape" if wide else "portrait",
+        ), sheet.title
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0), sheet.title
+        assert sheet.print_title_rows == "$1:$2", sheet.title
+    assert book["红色基金"].page_setup.orientation == "landscape"
+    assert book["入户走访"].page_setup.orientation == "portrait"
+
+
+def _words(pdf: Path, page: int) -> list[tuple[float, float, float, str]]:
+    """The page's words as pdftotext -bbox finds them: (top, left, right, text)."""
+    html = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    found = re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', html
+    )
+    return [(float(y), float(x0), float(x1), word) for x0, y, x1, word in found]
+
+
+@pytest.mark.skipif(not POPPLER, reason="poppler-utils not installed")
+def test_pdf_figures_right_aligned_headings_whole_chart_labels_as_the_table(
+    town: StreetTown,
+) -> None:
+    out = town.folder / "季报.pdf"
+    assert _report(town, "street-quarterly", "--quarter", "2026Q4", "--out", str(out)) == 0
+    names = sorted(c.name for c in town.communities)
+    words = _words(out, 1)  # the 汇总 table first
+    rows = [
+        sorted((x1, w) for y2, _x0, x1, w in words if abs(y2 - y) < 1)
+        for y, _x0, _x1, word in words
+        if word in (*names, "合计")
+    ][:4]
+    assert len(rows) == 4 and len({len(r) for r in rows}) == 1
+    for column in range(1, len(rows[0])):  # each figure ends where the others below it end
+        rights = [row[column][0] for row in rows]
+        assert max(rights) - min(rights) < 0.5, [row[column][1] for row in rows]
+    shown = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for title in (c.title for area in AREAS for c in area.columns):
+        for part in _broken(title).split("\n"):  # broken only between its words
+            assert part in shown, part
+    assert "基金收入、基金支出（元）" in shown  # the chart's title names the unit once
+    fund = next(
+        a for a in street_report(town.street, QUARTERLY, "2026Q4").areas if a.title == "红色基金"
+    )
+    for _name, row in fund.rows[:-1]:  # the chart's labels written as the table's
+        assert shown.count(cell_text(YUAN, row[0])) >= 2
+        assert "," in cell_text(YUAN, row[0]) or row[0] < 100_000
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(out), str(town.folder / "q")], check=True)
+    assert len(list(town.folder.glob("q*.png"))) >= 3

@@ -30,6 +30,7 @@ from sqlalchemy import Table, func, select
 from redoffice.kit import clock
 from redoffice.kit.validation import mask_id_number
 from redoffice.models import FundApplication, FundNotice, Household, Resident
+from redoffice.street.reports import SCREEN
 from redoffice.street.stats import street_stats
 from redoffice.ui.fund.fund_page import FundPage
 from redoffice.ui.kit import ui_state
@@ -471,6 +472,11 @@ def test_the_figures_shown_are_the_cores(
     core = street_stats(town.street, quarter)  # the core's figures, asked apart
     table = page.table
     assert table.rowCount() == len(town.communities) + 1
+    headings = [
+        table.model().headerData(n, Qt.Orientation.Horizontal)
+        for n in range(table.model().columnCount())
+    ]
+    assert headings == ["社区", *(c.title for c in SCREEN)]  # the report's, one set
     shown = {table.text(r, 0): r for r in range(table.rowCount())}
     for figures in [*core.rows, core.total]:
         row = shown[figures.name]

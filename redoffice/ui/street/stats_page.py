@@ -24,9 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from redoffice.kit import clock
-from redoffice.kit.money import yuan
-from redoffice.reports.street import street_pdf, street_workbook
-from redoffice.street.reports import MONTHLY, QUARTERLY, TITLES, StreetReport, street_report
+from redoffice.reports.street import cell_text, street_pdf, street_workbook
+from redoffice.street.reports import (
+    MONTHLY,
+    QUARTERLY,
+    SCREEN,
+    TITLES,
+    Column,
+    StreetReport,
+    street_report,
+)
 from redoffice.street.stats import Figures, StreetStats, street_stats
 from redoffice.ui.kit import ask
 from redoffice.ui.kit.bar_chart import BarChart
@@ -77,8 +84,8 @@ def percent(rate: float | None) -> str:
     return "—" if rate is None else f"{rate * 100:.1f}%"
 
 
-def _hours(minutes: int) -> str:
-    return f"{minutes / 60:.1f}"
+def _cell(column: Column, figures: Figures) -> str:
+    return cell_text(column.kind, column.value(figures))
 
 
 class StatsPage(QWidget):
@@ -193,27 +200,12 @@ class StatsPage(QWidget):
         return split
 
     def _columns(self) -> list[tuple[str, Callable[[Figures], str]]]:
-        """Each column's heading and its text for one row of figures."""
+        """Each column's heading and its text for one row of figures: the report's headings
+        and figures (:data:`redoffice.street.reports.SCREEN`), one set for screen, workbook
+        and PDF."""
         return [
             (self.tr("Community"), lambda f: f.name),
-            (self.tr("Households"), lambda f: str(f.households)),
-            (self.tr("Visited"), lambda f: str(f.visited)),
-            (self.tr("Coverage"), lambda f: percent(f.coverage)),
-            (self.tr("Requests"), lambda f: str(f.cases)),
-            (self.tr("Closed"), lambda f: str(f.closed)),
-            (self.tr("Closure rate"), lambda f: percent(f.closure_rate)),
-            (self.tr("On time"), lambda f: percent(f.on_time_rate)),
-            (self.tr("Satisfied"), lambda f: percent(f.satisfaction_rate)),
-            (self.tr("Meetings"), lambda f: str(f.meetings)),
-            (self.tr("Resolutions on time"), lambda f: percent(f.resolution_rate)),
-            (self.tr("Wishes collected"), lambda f: str(f.wishes_collected)),
-            (self.tr("Claimed"), lambda f: str(f.wishes_claimed)),
-            (self.tr("Fulfilled"), lambda f: str(f.wishes_fulfilled)),
-            (self.tr("Claim rate"), lambda f: percent(f.claim_rate)),
-            (self.tr("Party members reporting"), lambda f: str(f.members)),
-            (self.tr("Service hours"), lambda f: _hours(f.service_minutes)),
-            (self.tr("Fund income (yuan)"), lambda f: yuan(f.income)),
-            (self.tr("Fund spending (yuan)"), lambda f: yuan(f.spending)),
+            *((c.title, partial(_cell, c)) for c in SCREEN),
         ]
 
     def _fill_periods(self) -> None:
