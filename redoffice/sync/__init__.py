@@ -2,4 +2,4 @@
 node keys, enrolment, signed and encrypted packages, verified import, acknowledgements."""
 
 # The modules other features may import (tests/core/test_layout.py).
-__all__ = ["conflicts", "enrol", "held", "keys", "node", "packages", "status", "wire"]
+__all__ = ["acks", "conflicts", "enrol", "held", "keys", "node", "packages", "status", "wire"]
