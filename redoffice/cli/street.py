@@ -1,5 +1,6 @@
 """The street office's commands (issue 15): ``street communities``, ``street stats``,
-``street duplicates``, the reports ``street-monthly`` and ``street-quarterly``, and the
+``street duplicates``, the reports ``street-monthly``, ``street-quarterly`` and
+``street-annual``, and the
 ``--community NODE`` option of the community-side lists and statistics.
 
 Hook point: :func:`register` makes the ``street`` command group and hands its subparsers to
@@ -11,6 +12,7 @@ street commands the same way, ``its_module.register(street_subparsers)``.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -24,7 +26,7 @@ from redoffice.kit.files import write_file
 from redoffice.reports.street import street_pdf, street_workbook
 from redoffice.street import duplicates, stats
 from redoffice.street.communities import communities, community_node
-from redoffice.street.reports import MONTHLY, QUARTERLY, street_report
+from redoffice.street.reports import ANNUAL, MONTHLY, QUARTERLY, TITLES, street_report
 
 
 def _street_only(db: Database) -> None:
@@ -128,12 +130,21 @@ def _write_report(db: Database, kind: str, period: str, path: str) -> int:
     return 0
 
 
-def cmd_report_monthly(db: Database, args: argparse.Namespace) -> int:
-    return _write_report(db, MONTHLY, args.month, args.out)
+# each street report: its command, its kind, the option naming its period and an example
+REPORTS = (
+    ("street-monthly", MONTHLY, "month", "2026-11"),
+    ("street-quarterly", QUARTERLY, "quarter", "2026Q4"),
+    ("street-annual", ANNUAL, "year", "2026"),
+)
 
 
-def cmd_report_quarterly(db: Database, args: argparse.Namespace) -> int:
-    return _write_report(db, QUARTERLY, args.quarter, args.out)
+def _report_command(kind: str, option: str) -> Callable[[Database, argparse.Namespace], int]:
+    """``report street-…``: the report of the period its option names, to ``--out``."""
+
+    def run(db: Database, args: argparse.Namespace) -> int:
+        return _write_report(db, kind, getattr(args, option), args.out)
+
+    return run
 
 
 def register(sub: Any, report: Any) -> None:
@@ -151,13 +162,7 @@ def register(sub: Any, report: Any) -> None:
     dup = command(street, "duplicates", cmd_duplicates, "跨社区重复（同一身份证号）", writes=False)
     dup.add_argument("--json", action="store_true")
     street_orders.register(street)
-    monthly = command(
-        report, "street-monthly", cmd_report_monthly, "街道月度工作报表", writes=False
-    )
-    monthly.add_argument("--month", required=True, help="如 2026-11")
-    monthly.add_argument("--out", required=True, help="FILE.xlsx 或 FILE.pdf")
-    quarterly = command(
-        report, "street-quarterly", cmd_report_quarterly, "街道季度工作报表", writes=False
-    )
-    quarterly.add_argument("--quarter", required=True, help="如 2026Q4")
-    quarterly.add_argument("--out", required=True, help="FILE.xlsx 或 FILE.pdf")
+    for name, kind, option, example in REPORTS:
+        made = command(report, name, _report_command(kind, option), TITLES[kind], writes=False)
+        made.add_argument(f"--{option}", required=True, help=f"如 {example}")
+        made.add_argument("--out", required=True, help="FILE.xlsx 或 FILE.pdf")

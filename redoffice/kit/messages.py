@@ -381,6 +381,12 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "registry.erase_reason": "请填写清除个人信息的原因（如：本人申请删除）",
     "registry.erased": "这位居民的个人信息已经清除过",
+    "registry.erase_fund_open": "不能清除：这位居民的红色基金救助申请 {number} 尚未办结，"
+    "按《社会救助暂行办法》须办结归档后才能清除个人信息",
+    "registry.erase_correction": "不能清除：这位居民正在社区矫正期内，按《中华人民共和国社区矫正法》"
+    "须保留其档案，矫正期满后才能清除个人信息",
+    "privacy.not_allowed": "当前登录账号的角色无权查看或导出完整的身份证号和电话",
+    "privacy.retention_none": "没有迁出或去世已满保存期限、尚未清除的居民",
     # issue 15: the street's decisions, replies and notices (redoffice/street/)
     "street.application_not_found": "没有找到救助申请“{ref}”",
     "street.case_not_found": "没有找到诉求“{ref}”",
@@ -411,7 +417,9 @@ MESSAGES: Final[dict[str, str]] = {
     "street.period_invalid": (
         "“{period}”不是统计期间，请写成 2026-11（月）、2026Q4（季度）或 2026（年）"
     ),
-    "street.period_kind": "“{period}”不是{kind}的期间（月报写 2026-11，季报写 2026Q4）",
+    "street.period_kind": (
+        "“{period}”不是{kind}的期间（月报写 2026-11，季报写 2026Q4，年报写 2026）"
+    ),
     "street.community_street_only": (
         "--community 只能在街道办的数据库中使用：本数据库是社区的，只有本社区的数据"
     ),

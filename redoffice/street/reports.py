@@ -1,4 +1,4 @@
-"""What the street's monthly and quarterly report holds (the rendering is
+"""What the street's monthly, quarterly and annual report holds (the rendering is
 :mod:`redoffice.reports.street`'s): a summary table and one table per area, a row per
 community and the total, and the columns charted. De-identified by construction: only the
 communities' figures from :mod:`redoffice.street.stats`, never a person."""
@@ -20,7 +20,12 @@ from redoffice.street.stats import Figures, parse_street_period, street_stats
 
 MONTHLY: Final = "monthly"
 QUARTERLY: Final = "quarterly"
-TITLES: Final = {MONTHLY: "街道月度工作报表", QUARTERLY: "街道季度工作报表"}
+ANNUAL: Final = "annual"
+TITLES: Final = {
+    MONTHLY: "街道月度工作报表",
+    QUARTERLY: "街道季度工作报表",
+    ANNUAL: "街道年度工作报表",
+}
 
 
 @dataclass(frozen=True)
@@ -165,11 +170,19 @@ SCREEN: Final = (
 )
 
 
+def period_kind(name: str) -> str:
+    """The report a period's name asks for: ``2026-11`` monthly, ``2026Q4`` quarterly,
+    ``2026`` annual (the names :func:`parse_street_period` gives)."""
+    if "-" in name:
+        return MONTHLY
+    return QUARTERLY if "Q" in name else ANNUAL
+
+
 def street_report(db: Database, kind: str, period: str) -> StreetReport:
-    """The monthly (``2026-11``) or quarterly (``2026Q4``) report's content."""
+    """The monthly (``2026-11``), quarterly (``2026Q4``) or annual (``2026``) report's
+    content."""
     span = parse_street_period(period)
-    expected = "-" if kind == MONTHLY else "Q"
-    if expected not in span.name:
+    if period_kind(span.name) != kind:
         raise UserError("street.period_kind", period=period, kind=TITLES[kind])
     stats = street_stats(db, span)
     rows = [*stats.rows, stats.total]

@@ -6376,10 +6376,6 @@ Photos and scans: %6 (%7 beside the backup)</source>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
     </message>
-    <message>
-        <source>There is no annual street report, only a monthly and a quarterly one: the year&apos;s figures are shown here; choose a month or a quarter to export or print.</source>
-        <translation>街道报表只有月度和季度两种，没有年度报表：这里显示全年的数据；导出或打印请选择月度或季度。</translation>
-    </message>
 </context>
 <context>
     <name>DuplicatesTab</name>

@@ -1,4 +1,4 @@
-"""Issue 15: the street's monthly and quarterly report, written by the CLI as a workbook
+"""Issue 15: the street's monthly, quarterly and annual report, written by the CLI as a workbook
 (reopened with openpyxl, its figures checked against the imported rows, no person in it) and
 as a PDF (its text, its embedded fonts, its pages rendered)."""
 
@@ -91,6 +91,41 @@ def test_quarterly_workbook_and_wrong_periods(town: StreetTown) -> None:
     assert [visits.cell(r, 3).value for r in range(3, 6)] == want
     assert _report(town, "street-quarterly", "--quarter", "2026-11", "--out", str(out)) == 1
     assert _report(town, "street-monthly", "--month", "2026-11", "--out", "x.docx") == 1
+
+
+def test_annual_workbook_figures_are_the_years(town: StreetTown) -> None:
+    """``report street-annual --year 2026``: every area's figures over the whole year, per
+    community and in total, as the rows count them; a quarter or a month is refused."""
+    out = town.folder / "年报.xlsx"
+    assert _report(town, "street-annual", "--year", "2026", "--out", str(out)) == 0
+    book = load_workbook(out)
+    assert book.sheetnames == ["汇总", *(a.title for a in AREAS)]
+    assert book["汇总"]["A1"].value == "中南路街道 街道年度工作报表（2026）"
+    names = sorted(c.name for c in town.communities)
+    by_name = {c.name: c for c in town.communities}
+    year = {
+        c.name: expected_figures(town, c.node_id, date(2026, 1, 1), date(2026, 12, 31))
+        for c in town.communities
+    }
+    checked = {
+        "入户走访": ("已走访户数", "visited"),
+        "民情诉求": ("受理诉求", "cases"),
+        "红色基金": ("基金收入（元）", "income"),
+    }
+    for sheet_name, (heading, key) in checked.items():
+        sheet = book[sheet_name]
+        at = [c.value for c in sheet[2]].index(heading) + 1
+        shown = {sheet.cell(r, 1).value: sheet.cell(r, at).value for r in range(3, 7)}
+        scale = 100 if key == "income" else 1
+        want = {n: year[n][key] / scale for n in names}
+        assert {n: shown[n] for n in names} == pytest.approx(want), sheet_name
+        assert shown["合计"] == pytest.approx(sum(want.values())), sheet_name
+    assert sum(year[n]["cases"] for n in names) > sum(  # more than one quarter's
+        expected_figures(town, by_name[n].node_id, date(2026, 10, 1), date(2026, 12, 31))["cases"]
+        for n in names
+    )
+    assert _report(town, "street-annual", "--year", "2026Q4", "--out", str(out)) == 1
+    assert _report(town, "street-monthly", "--month", "2026", "--out", str(out)) == 1
 
 
 @pytest.mark.skipif(not POPPLER, reason="poppler-utils not installed")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from redoffice.kit import clock
 from redoffice.reports.street import cell_text, street_pdf, street_workbook
 from redoffice.street.reports import (
+    ANNUAL,
     MONTHLY,
     QUARTERLY,
     SCREEN,
@@ -130,18 +131,16 @@ class StatsPage(QWidget):
             row.addWidget(button)
         return row
 
-    def report_kind(self) -> str | None:
-        """The street report of the period chosen: 月度 or 季度 (none for a year)."""
-        return {MONTH: MONTHLY, QUARTER: QUARTERLY}.get(str(self.kind.currentData()))
+    def report_kind(self) -> str:
+        """The street report of the period chosen: 月度, 季度 or 年度."""
+        return {MONTH: MONTHLY, QUARTER: QUARTERLY, YEAR: ANNUAL}[str(self.kind.currentData())]
 
     def _report(self, make: Callable[[StreetReport], bytes]) -> Callable[[], bytes]:
         db, kind, period = self.ctx.db, self.report_kind(), self.period_name()
-        assert kind is not None
         return lambda: make(street_report(db, kind, period))
 
     def _file_name(self, suffix: str) -> str:
-        kind = self.report_kind()
-        return f"{TITLES[kind] if kind else ''}{self.period_name()}{suffix}"
+        return f"{TITLES[self.report_kind()]}{self.period_name()}{suffix}"
 
     def export(self) -> None:
         """导出 Excel: the report workbook (a summary sheet and one per area, no person)."""
@@ -161,24 +160,8 @@ class StatsPage(QWidget):
 
     def print_(self) -> None:
         """打印: the report PDF with its charts, in the preview."""
-        kind = self.report_kind()
-        if kind is not None:
-            name = self._file_name(".pdf")
-            show_report(self.ctx, self, TITLES[kind], name, self._report(street_pdf))
-
-    def _enable_reports(self) -> None:
-        monthly_or_quarterly = self.report_kind() is not None
-        for button in (self.export_button, self.print_button):
-            button.setEnabled(monthly_or_quarterly)
-            button.setToolTip(
-                ""
-                if monthly_or_quarterly
-                else self.tr(
-                    "There is no annual street report, only a monthly and a quarterly one: the "
-                    "year's figures are shown here; choose a month or a quarter to export or "
-                    "print."
-                )
-            )
+        title = TITLES[self.report_kind()]
+        show_report(self.ctx, self, title, self._file_name(".pdf"), self._report(street_pdf))
 
     def _figures_tab(self) -> QWidget:
         """The table above, the charts below (the clerk moves the divider)."""
@@ -209,7 +192,6 @@ class StatsPage(QWidget):
         ]
 
     def _fill_periods(self) -> None:
-        self._enable_reports()
         self.period.blockSignals(True)
         self.period.clear()
         for name in recent_periods(str(self.kind.currentData()), clock.today()):
