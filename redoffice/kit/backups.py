@@ -11,16 +11,23 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from sqlalchemy import Engine
 
 from redoffice.kit import clock
 from redoffice.kit.blobs import blob_path, copy_new, file_sha256
-from redoffice.kit.db import Database, copy_sqlite, default_backup_folder, head_revision
+from redoffice.kit.db import Database, copy_sqlite, head_revision
 from redoffice.kit.errors import UserError
+
+BACKUPS_KEPT = 7
+BACKUP_EVERY_HOURS = 20
+STAMP = "%Y%m%d-%H%M%S-%f"  # in a backup's name: when it was made, by the clock
 
 # what a backup holds, shown before it is restored: (table, label, condition)
 COUNTED = (
@@ -190,3 +197,66 @@ def restore(db: Database, backup: Path) -> Restored:
     copy_sqlite(current, aside)
     copy_sqlite(backup, current)
     return Restored(aside, copied, missing)
+
+
+def backup_sqlite(engine: Engine, folder: Path) -> Path | None:
+    """Copy a SQLite database with the online backup API; keep the newest few copies."""
+    source = engine.url.database
+    if engine.url.get_backend_name() != "sqlite" or not source or source == ":memory:":
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    now = clock.now()
+    stem = Path(source).stem
+    target = folder / f"{stem}-{now.strftime(STAMP)}.sqlite"
+    copy_sqlite(Path(source), target)
+    others = [p for p in _by_age(folder, stem, now) if p != target]
+    for old in others[: max(0, len(others) - (BACKUPS_KEPT - 1))]:
+        old.unlink()
+    return target
+
+
+def backup_if_due(engine: Engine, folder: Path) -> Path | None:
+    """The GUI's backup on opening: at most one a day (a 100k-resident file is ~350 MB), judged
+    by the clock's time stamped in the copies' names. A copy stamped later than now (made while
+    the clock was ahead: a fixed test day, a PC clock since corrected) does not count as recent,
+    else no backup would be made until that time came."""
+    now, recent = clock.now(), timedelta(hours=BACKUP_EVERY_HOURS)
+    copies = _backups(folder, Path(engine.url.database or "").stem)
+    if any(now - recent < at <= now for at, _path in copies):
+        return None
+    return backup_sqlite(engine, folder)
+
+
+def _backups(folder: Path, stem: str) -> list[tuple[datetime, Path]]:
+    """The copies ``backup_sqlite`` made of the database ``stem`` and when, from their names
+    ``{stem}-YYYYmmdd-HHMMSS-ffffff.sqlite`` (another database's, ``{stem}-2025.sqlite``'s, do
+    not match)."""
+    pattern = re.compile(re.escape(stem) + r"-(\d{8}-\d{6}-\d{6})\.sqlite")
+    found = []
+    for path in folder.glob(f"{stem}-*.sqlite"):
+        match = pattern.fullmatch(path.name)
+        if match:
+            try:
+                found.append((datetime.strptime(match[1], STAMP), path))
+            except ValueError:  # digits, but no date
+                continue
+    return found
+
+
+def _by_age(folder: Path, stem: str, now: datetime) -> list[Path]:
+    """The copies of ``stem``, oldest first by their stamps; those stamped after ``now`` (the
+    clock was ahead) count as the oldest."""
+    copies = sorted((at <= now, at, path) for at, path in _backups(folder, stem))
+    return [path for _sane, _at, path in copies]
+
+
+def default_backup_folder(engine: Engine) -> Path | None:
+    source = engine.url.database
+    if engine.url.get_backend_name() != "sqlite" or not source or source == ":memory:":
+        return None
+    return Path(source).resolve().parent / "backups"
+
+
+def backup_before_upgrade(engine: Engine, folder: Path | None, found: str) -> Path | None:
+    """The copy made before the schema revision ``found`` is upgraded."""
+    return backup_sqlite(engine, folder or default_backup_folder(engine) or Path("."))

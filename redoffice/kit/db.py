@@ -1,4 +1,4 @@
-"""Opening, backing up, migrating and using the database (SQLite file or PostgreSQL)."""
+"""Opening, migrating and using the database (SQLite file or PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from redoffice import __version__
-from redoffice.kit import changes, clock, logs, scope, touched
+from redoffice.kit import changes, logs, scope, touched
 from redoffice.kit.errors import UserError
 from redoffice.kit.paths import data_dir
 from redoffice.models import AppRelease, Setting
@@ -29,9 +28,6 @@ MIGRATIONS = Path(__file__).parent.parent / "migrations"
 # The newest migration. Kept here so that opening a current database needs no Alembic import
 # (0.2 s of the 1 s start-up budget); a test checks it against the migration scripts.
 SCHEMA_HEAD = "0018"
-BACKUPS_KEPT = 7
-BACKUP_EVERY_HOURS = 20
-STAMP = "%Y%m%d-%H%M%S-%f"  # in a backup's name: when it was made, by the clock
 
 
 def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -126,64 +122,6 @@ def copy_sqlite(source: Path, target: Path) -> None:
             dst.close()
     finally:
         src.close()
-
-
-def backup_sqlite(engine: Engine, folder: Path) -> Path | None:
-    """Copy a SQLite database with the online backup API; keep the newest few copies."""
-    source = engine.url.database
-    if engine.url.get_backend_name() != "sqlite" or not source or source == ":memory:":
-        return None
-    folder.mkdir(parents=True, exist_ok=True)
-    now = clock.now()
-    stem = Path(source).stem
-    target = folder / f"{stem}-{now.strftime(STAMP)}.sqlite"
-    copy_sqlite(Path(source), target)
-    others = [p for p in _by_age(folder, stem, now) if p != target]
-    for old in others[: max(0, len(others) - (BACKUPS_KEPT - 1))]:
-        old.unlink()
-    return target
-
-
-def backup_if_due(engine: Engine, folder: Path) -> Path | None:
-    """The GUI's backup on opening: at most one a day (a 100k-resident file is ~350 MB), judged
-    by the clock's time stamped in the copies' names. A copy stamped later than now (made while
-    the clock was ahead: a fixed test day, a PC clock since corrected) does not count as recent,
-    else no backup would be made until that time came."""
-    now, recent = clock.now(), timedelta(hours=BACKUP_EVERY_HOURS)
-    copies = _backups(folder, Path(engine.url.database or "").stem)
-    if any(now - recent < at <= now for at, _path in copies):
-        return None
-    return backup_sqlite(engine, folder)
-
-
-def _backups(folder: Path, stem: str) -> list[tuple[datetime, Path]]:
-    """The copies ``backup_sqlite`` made of the database ``stem`` and when, from their names
-    ``{stem}-YYYYmmdd-HHMMSS-ffffff.sqlite`` (another database's, ``{stem}-2025.sqlite``'s, do
-    not match)."""
-    pattern = re.compile(re.escape(stem) + r"-(\d{8}-\d{6}-\d{6})\.sqlite")
-    found = []
-    for path in folder.glob(f"{stem}-*.sqlite"):
-        match = pattern.fullmatch(path.name)
-        if match:
-            try:
-                found.append((datetime.strptime(match[1], STAMP), path))
-            except ValueError:  # digits, but no date
-                continue
-    return found
-
-
-def _by_age(folder: Path, stem: str, now: datetime) -> list[Path]:
-    """The copies of ``stem``, oldest first by their stamps; those stamped after ``now`` (the
-    clock was ahead) count as the oldest."""
-    copies = sorted((at <= now, at, path) for at, path in _backups(folder, stem))
-    return [path for _sane, _at, path in copies]
-
-
-def default_backup_folder(engine: Engine) -> Path | None:
-    source = engine.url.database
-    if engine.url.get_backend_name() != "sqlite" or not source or source == ":memory:":
-        return None
-    return Path(source).resolve().parent / "backups"
 
 
 SessionHook = Callable[["sessionmaker[Session]"], None]
@@ -321,7 +259,9 @@ def _bring_up_to_date(engine: Engine, backup_folder: Path | None) -> None:
             raise UserError("db.too_new_release", found=found, needed=needed)
         raise UserError("db.too_new", found=found)
     if found is not None:
-        backup_sqlite(engine, backup_folder or default_backup_folder(engine) or Path("."))
+        from redoffice.kit.backups import backup_before_upgrade  # kit.backups imports this module
+
+        backup_before_upgrade(engine, backup_folder, found)
     try:
         upgrade(engine)
     except (DatabaseError, UserError):

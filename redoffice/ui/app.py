@@ -231,7 +231,7 @@ def _first_start(ctx: AppContext, window: MainWindow) -> bool:
 
 
 def _run(app: QApplication, window: MainWindow, db: Database, args: argparse.Namespace) -> int:
-    from redoffice.kit.db import backup_if_due, default_backup_folder
+    from redoffice.kit.backups import backup_if_due, default_backup_folder
     from redoffice.settings import community
     from redoffice.ui.kit.context import AppContext
     from redoffice.ui.main_window import warm_up

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from redoffice.kit import clock, logs
-from redoffice.kit.db import Database, backup_if_due
+from redoffice.kit.backups import backup_if_due
+from redoffice.kit.db import Database
 from redoffice.ui import app
 from redoffice.visits import service as visits
 from tests.conftest import TEST_TODAY

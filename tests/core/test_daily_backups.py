@@ -1,11 +1,12 @@
-"""The daily backup on opening (kit.db.backup_if_due): judged by the stamps in the copies'
+"""The daily backup on opening (kit.backups.backup_if_due): judged by the stamps in the copies'
 names, robust to a clock that was ahead, and blind to other databases' copies."""
 
 from datetime import datetime
 from pathlib import Path
 
 from redoffice.kit import clock
-from redoffice.kit.db import BACKUPS_KEPT, STAMP, Database, backup_if_due, backup_sqlite
+from redoffice.kit.backups import BACKUPS_KEPT, STAMP, backup_if_due, backup_sqlite
+from redoffice.kit.db import Database
 
 AHEAD = datetime(2027, 12, 31, 8, 0)  # the day a PC clock or a fixed test day said
 TODAY = datetime(2027, 3, 17, 9, 0)

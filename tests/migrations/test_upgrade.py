@@ -14,10 +14,9 @@ import redoffice.kit.db as dbmod
 from redoffice.audit import chain, history
 from redoffice.audit.history import Change
 from redoffice.kit import audit_log, records
+from redoffice.kit.backups import backup_if_due, backup_sqlite
 from redoffice.kit.db import (
     Database,
-    backup_if_due,
-    backup_sqlite,
     head_revision,
     make_engine,
     open_database,

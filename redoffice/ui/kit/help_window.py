@@ -8,7 +8,8 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from redoffice import __version__
-from redoffice.kit.db import BACKUPS_KEPT, Database, default_backup_folder
+from redoffice.kit.backups import BACKUPS_KEPT, default_backup_folder
+from redoffice.kit.db import Database
 from redoffice.kit.logs import log_file
 from redoffice.ui.kit.resources import resources_dir
 
