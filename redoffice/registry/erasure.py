@@ -13,14 +13,16 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from sqlalchemy import update
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session
 
-from redoffice.kit import audit_log, sync_state
+from redoffice.fund.ledger import entry_hash
+from redoffice.kit import audit_log, clock, sync_state
 from redoffice.kit.clock import utcnow
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.records import live
-from redoffice.models import Base, Resident
+from redoffice.models import Base, FundApplication, FundEntry, Resident, ResidentTag
 from redoffice.models.base import derived_columns
 
 ERASED_NAME: Final = "（已清除）"
@@ -44,6 +46,8 @@ BLANK: Final[dict[str, Any]] = {
     "notes": "",
 }
 TAG_BLANK: Final[dict[str, Any]] = {"note": ""}
+# an application still being handled: its papers are not complete
+OPEN_APPLICATION: Final = ("applied", "reviewed", "pending_higher", "approved", "on_notice")
 
 
 def is_erased(row: Any) -> bool:
@@ -78,6 +82,7 @@ def erase_resident(db: Database, resident_id: str, reason: str) -> None:
         row = live(s, Resident, resident_id, "resident.not_found")
         if not personal_left(row):
             raise UserError("registry.erased")
+        _refuse_if_kept(s, resident_id)
         seq = sync_state.transaction_seq(s)  # the counter first (decision 0012's lock order)
         now = utcnow()
         conn = s.connection()
@@ -94,4 +99,59 @@ def erase_resident(db: Database, resident_id: str, reason: str) -> None:
             .values(**TAG_BLANK, version=tags.c.version + 1, sync_seq=seq, updated_at=now)
         )
         audit_log.record(s, "erase", "resident", resident_id, {"reason": reason})
+        _erase_fund_papers(s, resident_id, seq)
         s.expire_all()
+
+
+def _refuse_if_kept(s: Session, resident_id: str) -> None:
+    """Refuse in words where a law requires the record now (nothing is written)."""
+    number = s.scalar(
+        select(FundApplication.number).where(
+            FundApplication.resident_id == resident_id,
+            FundApplication.deleted.is_(False),
+            FundApplication.status.in_(OPEN_APPLICATION),
+        )
+    )
+    if number is not None:
+        raise UserError("registry.erase_fund_open", number=number)
+    today = clock.today()
+    correction = s.scalar(
+        select(ResidentTag.id).where(
+            ResidentTag.resident_id == resident_id,
+            ResidentTag.deleted.is_(False),
+            ResidentTag.tag == "community_correction",
+            or_(ResidentTag.until.is_(None), ResidentTag.until >= today),
+        )
+    )
+    if correction is not None:
+        raise UserError("registry.erase_correction")
+
+
+def _erase_fund_papers(s: Session, resident_id: str, seq: int) -> None:
+    """The person's fund applications keep their amounts with 申请事由 replaced; the ledger
+    entries paid to them or given by them keep amount and date with 对方 replaced, each with an
+    audit entry holding the hash the entry now verifies against."""
+    now = utcnow()
+    conn = s.connection()
+    apps = Base.metadata.tables["fund_application"]
+    conn.execute(
+        update(apps)
+        .where(apps.c.resident_id == resident_id, apps.c.reason != ERASED_NAME)
+        .values(reason=ERASED_NAME, version=apps.c.version + 1, sync_seq=seq, updated_at=now)
+    )
+    paid = select(FundApplication.id).where(FundApplication.resident_id == resident_id)
+    entries = s.scalars(
+        select(FundEntry).where(
+            or_(FundEntry.application_id.in_(paid), FundEntry.donor_resident_id == resident_id),
+            FundEntry.counterparty != ERASED_NAME,
+        )
+    ).all()
+    table = Base.metadata.tables["fund_entry"]
+    for entry in entries:
+        values = {c.name: getattr(entry, c.name) for c in table.c} | {"counterparty": ERASED_NAME}
+        stamp = {"version": entry.version + 1, "sync_seq": seq, "updated_at": now}
+        conn.execute(
+            update(table).where(table.c.id == entry.id).values(counterparty=ERASED_NAME, **stamp)
+        )
+        redacted = entry_hash(values, bytes(entry.prev_hash)).hex()
+        audit_log.record(s, "erase", "fund_entry", entry.id, {"hash": redacted})
