@@ -10,7 +10,14 @@ into a copy of that street database, then times the figures and keeps that datab
 ``imported.sqlite`` there (``--figures-only`` times the figures again on it, without the
 import's ~3 minutes of CPU). Wall and CPU time of each (the
 machine is shared: CPU is the steadier figure). ``python -m bench.street [--communities N]``
-runs it alone."""
+runs it alone.
+
+``--postgresql [URL]`` runs the same import and figures on PostgreSQL: the enrolled street
+database is copied into a database of its own on the server at URL (``postgresql+psycopg://
+user@host:port``; without URL a throw-away server as the test suite starts it,
+tests/pgserver.py — fsync, full-page writes and synchronous commit off), so the packages built
+for it import there. CPU is then the client's and, beside it, the server's (its postmaster's
+processes, from /proc: the server does the inserts' work there)."""
 
 from __future__ import annotations
 
@@ -23,15 +30,18 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
 import keyring
+from sqlalchemy import Connection, create_engine, delete, insert, select, text
 
 import redoffice.features  # noqa: F401  (registers the features' session hooks)
 from bench.sync import _MemoryKeyring
 from redoffice.demo.build import DEMO_IDENTITY, DEMO_OPERATOR, create_demo
 from redoffice.kit.db import Database, copy_sqlite, open_database
+from redoffice.models import Base
 from redoffice.reports.street import street_workbook
 from redoffice.settings import community
 from redoffice.street.duplicates import find_duplicates
@@ -174,6 +184,123 @@ def _figures(street: Database) -> None:
         )
 
 
+# ── on PostgreSQL ─────────────────────────────────────────────────────────────────────────────
+
+PG_DATABASE = "bench_street"
+KEPT = ("app_release",)  # the PostgreSQL database's own release row stays
+
+
+def _postgres_street(server: str, enrolled: Database) -> Database:
+    """``enrolled`` (the SQLite street the packages are addressed to) as the database
+    PG_DATABASE on ``server``: the schema made by open_database, then every row of the
+    enrolment (settings with the node id, partners and their keys, the audit trail and its head,
+    the counters) copied, the ids' sequences moved past them; opened again."""
+    admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS {PG_DATABASE}"))
+        conn.execute(text(f"CREATE DATABASE {PG_DATABASE}"))
+    admin.dispose()
+    street = open_database(f"{server}/{PG_DATABASE}")
+    tables = [t for t in Base.metadata.sorted_tables if t.name not in KEPT]
+    with enrolled.engine.connect() as read, street.engine.begin() as write:
+        for table in reversed(tables):
+            write.execute(delete(table))
+        for table in tables:
+            rows = [dict(r._mapping) for r in read.execute(select(table))]
+            if rows:
+                write.execute(insert(table), rows)
+                if "id" in table.c:
+                    _past_the_ids(write, table.name)
+    street.close()
+    return open_database(f"{server}/{PG_DATABASE}")  # as the street office: its node id read
+
+
+def _past_the_ids(conn: Connection, table: str) -> None:
+    """The table's id sequence (if its ids come from one) set to its largest id."""
+    sequence = conn.execute(text(f"SELECT pg_get_serial_sequence('{table}', 'id')")).scalar()
+    if sequence:
+        conn.execute(text(f"SELECT setval('{sequence}', (SELECT max(id) FROM {table}))"))
+
+
+def _server_cpu(street: Database) -> Callable[[], float]:
+    """The CPU seconds the server's processes have used so far (the postmaster of this
+    connection's backend, its live children and those ended), as a function to call again."""
+    with street.engine.connect() as conn:
+        backend = int(conn.execute(text("SELECT pg_backend_pid()")).scalar_one())
+    postmaster = _stat(backend)[1]
+    ticks = os.sysconf("SC_CLK_TCK")
+
+    def used() -> float:
+        total = sum(_stat(postmaster)[2:6])  # its own and its ended children's
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    stat = _stat(int(entry.name))
+                except OSError:
+                    continue
+                if stat[1] == postmaster:
+                    total += stat[2] + stat[3]
+        return total / ticks
+
+    return used
+
+
+def _stat(pid: int) -> list[int]:
+    """[pid, parent, utime, stime, cutime, cstime] from /proc/PID/stat."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return [pid, *(int(fields[n]) for n in (1, 11, 12, 13, 14))]
+
+
+def bench_street_postgres(server: str | None, count: int = COMMUNITIES) -> None:
+    """The import and the figures on PostgreSQL: the server at ``server``, or a throw-away
+    one (whose own CPU time is then measured too)."""
+    from tests.pgserver import running_server
+
+    build(count)
+    _ring().secrets.update(_load(OUT / "keyring.json"))
+    if server:
+        _on_postgres(server, count, measure_server=False)
+        return
+    with running_server() as started:
+        if started is None:
+            raise SystemExit("no PostgreSQL here: install it or pass a server's URL")
+        _on_postgres(started, count, measure_server=True)
+
+
+def _import_each(street: Database, files: list[Path], receipts: Path) -> int:
+    """``_import_all``, a package at a time, each one's times printed."""
+    records = 0
+    for n, path in enumerate(files, start=1):
+        got, wall, cpu = _timed(partial(_import_all, street, [path], receipts))
+        records += got
+        print(f"  package {n:2}: {got} records  {wall:5.2f} s (CPU {cpu:5.2f} s)", flush=True)
+    return records
+
+
+def _on_postgres(server: str, count: int, *, measure_server: bool) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="bench-street-pg-"))
+    try:
+        copy_sqlite(OUT / "street.sqlite", folder / "street.sqlite")
+        enrolled = open_database(f"sqlite:///{folder / 'street.sqlite'}")
+        street = _postgres_street(server, enrolled)
+        enrolled.close()
+        server_cpu = _server_cpu(street) if measure_server else lambda: 0.0
+        print(f"\nstreet (issue 15) on PostgreSQL: {count} communities of {HOUSEHOLDS} households")
+        files = sorted((OUT / "packages").glob("*.rosync"))[:count]
+        before = server_cpu()
+        records, wall, cpu = _timed(lambda: _import_each(street, files, folder))
+        print(
+            f"  import {len(files)} packages, {records} records  {wall:6.1f} s (CPU {cpu:5.1f} s,"
+            f" server CPU {server_cpu() - before:5.1f} s)   target ≤ {IMPORT_TARGET:.0f} s"
+            f"   load {_load_average()}"
+        )
+        street.analyze()
+        _figures(street)
+        street.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.street", description=__doc__)
     parser.add_argument("--communities", type=int, default=COMMUNITIES)
@@ -182,8 +309,17 @@ def main() -> None:
         action="store_true",
         help="time the figures on the street database the last full run imported",
     )
+    parser.add_argument(
+        "--postgresql",
+        nargs="?",
+        const="",
+        metavar="URL",
+        help="on PostgreSQL: the server at URL, or without it a throw-away one",
+    )
     args = parser.parse_args()
-    if args.figures_only:
+    if args.postgresql is not None:
+        bench_street_postgres(args.postgresql or None, args.communities)
+    elif args.figures_only:
         bench_figures()
     else:
         bench_street(args.communities)
