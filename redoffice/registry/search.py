@@ -31,7 +31,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from redoffice.kit import clock, codes
 from redoffice.kit.db import Database
-from redoffice.kit.records import like_pattern
+from redoffice.kit.records import SEARCH_MAX, like_pattern
 from redoffice.kit.validation import mask_id_number, mask_phone, normalize, spaced_chars
 from redoffice.models import Estate, Grid, Household, Resident, ResidentTag
 
@@ -191,7 +191,7 @@ def _households_at(text: str, fts: bool) -> Select[Any]:
 
 
 def _clean(raw: str) -> str:
-    return re.sub(r"\s+", "", normalize(raw)).lower()
+    return re.sub(r"\s+", "", normalize(raw)).lower()[:SEARCH_MAX]
 
 
 def _text_condition(text: str, fts: bool) -> ColumnElement[bool] | None:
