@@ -55,6 +55,34 @@ MESSAGES: Final[dict[str, str]] = {
         "请用“redoffice-cli audit verify”检查并联系技术支持"
     ),
     "db.not_redoffice": "该文件不是 RedOffice 数据库（其中已有其他数据表），为避免损坏未作任何修改",
+    "db.key_missing": (
+        "数据库 {path} 已加密，本机的系统密钥库中没有它的密钥（可能是从别的电脑复制来的）。"
+        "请用保险柜中恢复密钥单上的恢复密钥解锁（打开时输入，或 redoffice-cli db unlock "
+        "--recovery-key）；数据库未改动"
+    ),
+    "db.key_wrong": (
+        "密钥不对，打不开加密的数据库 {path}。请用保险柜中恢复密钥单上的恢复密钥解锁；数据库未改动"
+    ),
+    "db.passphrase_needed": (
+        "这台电脑没有可用的系统密钥库，加密数据库 {path} 要用口令打开（或加密），"
+        "请输入口令（命令行可设置环境变量 REDOFFICE_DB_PASSPHRASE）"
+    ),
+    "db.passphrase_short": "数据库口令至少要 {min} 位",
+    "db.recovery_key_invalid": (
+        "恢复密钥有误：应为 14 组、每组 4 位的数字和字母，请对照恢复密钥单逐组核对"
+    ),
+    "db.unlock_no_keyring": (
+        "恢复密钥正确，但这台电脑没有可用的系统密钥库，无法记住密钥；请在有系统密钥库的电脑上使用"
+    ),
+    "db.not_encrypted": "数据库 {path} 没有加密，不需要密钥",
+    "db.already_encrypted": "数据库 {path} 已经加密",
+    "db.encrypt_not_file": (
+        "只有本机的 SQLite 数据库文件可以加密；服务器数据库请在数据库服务器上加密"
+    ),
+    "db.encrypt_busy": (
+        "数据库 {path} 正被其他程序使用，请关闭其他 RedOffice 窗口后再加密；数据库未改动"
+    ),
+    "db.encrypt_verify_failed": "加密后的副本校验不一致（{detail}），已放弃加密；原数据库未改动",
     "db.unknown_grid": "找不到网格编码“{code}”",
     "db.unknown_tag": "未知的人群类别“{tag}”",
     "operator.required": "请先设置经办人",
