@@ -18,6 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from redoffice import __version__
 from redoffice.kit import changes, logs, scope, touched
 from redoffice.kit.errors import UserError
+from redoffice.kit.identity import User
 from redoffice.kit.paths import data_dir
 from redoffice.models import AppRelease, Setting
 
@@ -159,6 +160,7 @@ class Database:
         for install in _SESSION_HOOKS:
             install(self._factory)
         self.community: str | None = None  # a street's read scope (kit/scope.py); None = all
+        self.user: User | None = None  # who is logged in (kit/identity.py); None = nobody
         self.refresh_identity()
         self.has_fts = self._has_table("resident_name_fts")
 
@@ -194,7 +196,7 @@ class Database:
         """A session for queries only; loaded objects stay readable after it closes. On a
         street database it shows only ``self.community``'s rows when one is chosen
         (:mod:`redoffice.kit.scope`)."""
-        session = self._factory(info={scope.SCOPE_KEY: self.community})
+        session = self._factory(info=scope.read_info(self))
         try:
             yield session
         finally:

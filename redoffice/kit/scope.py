@@ -16,6 +16,11 @@ A street database holds every enrolled community's synced rows, each marked by `
   plain table, so such queries add :func:`owned` for their table themselves.
 
 Only read sessions carry the scope: it travels in the session's ``info`` (``SCOPE_KEY``).
+
+A 网格员 (``db.user.grids`` not None, issue 16) sees only the households of their grids and
+what hangs on them — residents, visits, 民情诉求 — through the same event: a second criterion,
+``GRIDS_KEY`` in the read session's ``info``, on :data:`GRID_BOUND` (a case without a
+household, filed for the whole community, stays visible).
 """
 
 from __future__ import annotations
@@ -27,13 +32,14 @@ from typing import TYPE_CHECKING, Any, Final
 from sqlalchemy import ColumnElement, Select, Table, event, literal_column, select, true
 from sqlalchemy.orm import ORMExecuteState, with_loader_criteria
 
-from redoffice.models import SyncPartner
+from redoffice.models import Case, Household, Resident, SyncPartner, Visit
 from redoffice.models.base import SyncedRecord
 
 if TYPE_CHECKING:
     from redoffice.kit.db import Database
 
 SCOPE_KEY: Final = "community"
+GRIDS_KEY: Final = "grids"
 EVERY: Final = ""  # the key of a statistic's one row when it is not grouped by owner
 
 
@@ -42,9 +48,35 @@ def install(session_factory: Any) -> None:
     event.listen(session_factory, "do_orm_execute", _scoped)
 
 
+def read_info(db: Database) -> dict[str, Any]:
+    """The ``info`` a read session of ``db`` carries: the community and the user's grids."""
+    grids = None if db.user is None else db.user.grids
+    return {SCOPE_KEY: db.community, GRIDS_KEY: grids}
+
+
+def _in_grids(grids: frozenset[str]) -> list[Any]:
+    """The grid-bound entities' criteria: each row's household lies in one of ``grids``."""
+    households = select(Household.id).where(Household.grid_id.in_(grids))
+    return [
+        with_loader_criteria(Household, Household.grid_id.in_(grids), include_aliases=True),
+        with_loader_criteria(Resident, Resident.household_id.in_(households), include_aliases=True),
+        with_loader_criteria(Visit, Visit.household_id.in_(households), include_aliases=True),
+        with_loader_criteria(
+            Case,
+            Case.household_id.is_(None) | Case.household_id.in_(households),
+            include_aliases=True,
+        ),
+    ]
+
+
 def _scoped(state: ORMExecuteState) -> None:
+    if not state.is_select or state.is_column_load:
+        return
+    grids = state.session.info.get(GRIDS_KEY)
+    if grids is not None:
+        state.statement = state.statement.options(*_in_grids(grids))
     node = state.session.info.get(SCOPE_KEY)
-    if node is None or not state.is_select or state.is_column_load:
+    if node is None:
         return
     state.statement = state.statement.options(
         with_loader_criteria(
