@@ -1,8 +1,10 @@
 """Node keys (issue 14): made at first use, private halves in the keyring or a passphrase file,
-never in the database; fingerprints for reading aloud."""
+never in the database; fingerprints for reading aloud. The tests of a node's keys run on a
+community (SQLite) and on a street office on each backend (its own PostgreSQL database too)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,14 +13,32 @@ import pytest
 from keyring.backends.chainer import ChainerBackend
 from sqlalchemy import text
 
+from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.sync import keys
-from tests.core.sync_support import community_db, memory_keyring, no_keyring
+from tests.conftest import Templates
+from tests.core.sync_support import BACKENDS, any_street, community_db, memory_keyring, no_keyring
+
+COMMUNITY = "community"
 
 
-def test_keys_are_made_once_kept_in_the_keyring_and_not_in_the_database(tmp_path: Path) -> None:
-    with memory_keyring() as ring:
+@pytest.fixture(params=[COMMUNITY, *BACKENDS])
+def office(
+    request: pytest.FixtureRequest, tmp_path: Path, templates: Templates
+) -> Iterator[Database]:
+    """A community office (SQLite), or a street office on SQLite or on PostgreSQL: no keys yet."""
+    if request.param == COMMUNITY:
         db = community_db(tmp_path / "c.sqlite")
+        yield db
+        db.close()
+        return
+    with any_street(request, tmp_path, templates) as street:
+        yield street
+
+
+def test_keys_are_made_once_kept_in_the_keyring_and_not_in_the_database(office: Database) -> None:
+    db = office
+    with memory_keyring() as ring:
         made = keys.ensure_keys(db)
         again = keys.ensure_keys(db)
         assert again.key_id == made.key_id
@@ -32,7 +52,6 @@ def test_keys_are_made_once_kept_in_the_keyring_and_not_in_the_database(tmp_path
         info = keys.info(db)
         assert info.key_id == made.key_id and info.store == keys.KEYRING
         assert len(info.fingerprint) == 40 and info.fingerprint.isdigit()
-        db.close()
 
 
 def test_fingerprint_is_grouped_for_reading_aloud() -> None:
@@ -41,9 +60,9 @@ def test_fingerprint_is_grouped_for_reading_aloud() -> None:
     assert keys.digits_only("12345 67890-１２３") == "1234567890123"
 
 
-def test_without_a_keyring_the_user_is_told_and_may_choose_a_key_file(tmp_path: Path) -> None:
+def test_without_a_keyring_the_user_is_told_and_may_choose_a_key_file(office: Database) -> None:
+    db = office
     with no_keyring():
-        db = community_db(tmp_path / "c.sqlite")
         with pytest.raises(UserError) as refused:
             keys.ensure_keys(db)
         assert "系统密钥库" in refused.value.text and "--key-file" in refused.value.text
@@ -58,12 +77,13 @@ def test_without_a_keyring_the_user_is_told_and_may_choose_a_key_file(tmp_path: 
             keys.load_keys(db, "wrong passphrase")
         assert keys.load_keys(db, "长城长城长城长城").key_id == made.key_id
         assert keys.info(db).store == keys.KEY_FILE
-        db.close()
 
 
-def test_a_database_copied_to_another_pc_has_no_keys_there(tmp_path: Path) -> None:
+def test_a_database_copied_to_another_pc_has_no_keys_there(office: Database) -> None:
+    """A database file copied, or a shared server's database opened from a PC whose keyring
+    does not hold its keys."""
+    db = office
     with memory_keyring():
-        db = community_db(tmp_path / "c.sqlite")
         keys.ensure_keys(db)
     with memory_keyring():  # the other PC's keyring
         with pytest.raises(UserError, match="sync rekey"):
@@ -72,7 +92,6 @@ def test_a_database_copied_to_another_pc_has_no_keys_there(tmp_path: Path) -> No
         new = keys.rekey(db)
         assert new.key_id != old and keys.previous_key_ids(db) == [old]
         assert keys.load_keys(db).key_id == new.key_id
-    db.close()
 
 
 def test_an_empty_keyring_chain_counts_as_no_keyring(tmp_path: Path) -> None:
