@@ -413,6 +413,21 @@ MESSAGES: Final[dict[str, str]] = {
     "按《社会救助暂行办法》须办结归档后才能清除个人信息",
     "registry.erase_correction": "不能清除：这位居民正在社区矫正期内，按《中华人民共和国社区矫正法》"
     "须保留其档案，矫正期满后才能清除个人信息",
+    # issue 16: accounts and login (redoffice/accounts/)
+    "account.login_required": "请填写登录名",
+    "account.login_taken": "登录名“{login}”已被使用",
+    "account.not_found": "没有登录名为“{login}”的账号",
+    "account.password_short": "密码至少 {min} 位",
+    "account.first_admin": "第一个账号必须是书记/管理员（或街道管理员）",
+    "account.not_allowed": "当前登录账号的角色无权管理账号，请由书记/管理员办理",
+    "account.disable_self": "不能停用自己正在使用的账号",
+    "account.last_admin": "这是最后一个可用的管理员账号，不能停用",
+    "account.wrong_password_unknown": "登录名或密码不正确",
+    "account.wrong_password": "登录名或密码不正确，还可以再试 {left} 次，之后账号将锁定 5 分钟",
+    "account.locked": "连续 5 次密码错误，账号已锁定，请在 {until} 以后再试，或请管理员解锁",
+    "account.login_needed": "这个数据库已设置登录账号，请用 --user 登录名 登录（密码在提示时输入或放在环境变量 REDOFFICE_PASSWORD 中）",
+    "account.no_password": "请输入密码（或设置环境变量 REDOFFICE_PASSWORD）",
+    "fund.step_not_allowed": "当前登录账号（{name}，{role}）无权办理“{step}”",
     "privacy.not_allowed": "当前登录账号的角色无权查看或导出完整的身份证号和电话",
     "privacy.retention_none": "没有迁出或去世已满保存期限、尚未清除的居民",
     # issue 15: the street's decisions, replies and notices (redoffice/street/)

@@ -2,6 +2,7 @@
 
 from typing import Final
 
+from redoffice.models.accounts import Account
 from redoffice.models.base import Base, SyncedRecord, derived_columns
 from redoffice.models.fund import (
     FundAccount,
@@ -80,6 +81,7 @@ DERIVED_COLUMNS: Final = derived_columns(Base.metadata)
 
 __all__ = [
     "DERIVED_COLUMNS",
+    "Account",
     "AgendaItem",
     "AppRelease",
     "Attachment",

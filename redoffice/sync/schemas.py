@@ -31,6 +31,7 @@ CONVERTERS: dict[str, Converter | None] = {
     "0015": None,  # 0016 added the app_release stamp only
     "0016": None,  # 0017 added the street's tables only (an older package has none of them)
     "0017": None,  # 0018 added a unique index on street_decision only (no column changed)
+    "0018": None,  # 0019 added the local account table only (accounts are never synced)
 }
 NEWER: Final = "newer"
 CURRENT: Final = "current"

@@ -1,0 +1,209 @@
+"""Accounts and login (issue 16, decision 0027): add, list, reset, unlock, disable; log in with
+the lockout (5 failed attempts lock the account for 5 minutes, on the clock of kit/clock.py).
+
+Logging in sets ``db.user`` (a :class:`~redoffice.kit.identity.User`) and ``db.actor`` (the
+operator every audit entry of this person's changes names). Every change to an account is one
+transaction with its audit entry (never the hash)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Final
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from redoffice.accounts import passwords
+from redoffice.accounts.permissions import ADMIN_ROLES, ROLES, Permission, permits
+from redoffice.kit import audit_log, clock
+from redoffice.kit.clock import utcnow
+from redoffice.kit.db import Database
+from redoffice.kit.errors import UserError
+from redoffice.kit.identity import User
+from redoffice.models import Account, Staff
+
+MAX_ATTEMPTS: Final = 5
+LOCK_FOR: Final = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    login: str
+    name: str
+    role: str  # ROLES' label
+    locked_until: datetime | None
+    disabled: bool
+
+
+def has_accounts(db: Database) -> bool:
+    """Whether anyone has an account: until the first administrator is created, the database
+    works as before, without a login."""
+    with db.read() as s:
+        return bool(s.scalar(select(func.count()).select_from(Account)))
+
+
+def _require_manager(db: Database) -> None:
+    if not permits(db, Permission.MANAGE_ACCOUNTS):
+        raise UserError("account.not_allowed")
+
+
+def _find(s: Session, login: str) -> Account:
+    account = s.scalar(select(Account).where(Account.login == login.strip()))
+    if account is None:
+        raise UserError("account.not_found", login=login)
+    return account
+
+
+def _check_password(password: str) -> None:
+    if len(password) < passwords.MIN_LENGTH:
+        raise UserError("account.password_short", min=passwords.MIN_LENGTH)
+
+
+def add(
+    db: Database, login: str, name: str, role: str, password: str, staff_id: str | None = None
+) -> str:
+    """A new account; the first one must be an administrator's. Returns its id."""
+    login, name = login.strip(), name.strip() or login.strip()
+    if not login:
+        raise UserError("account.login_required")
+    if role not in ROLES:
+        raise UserError("invalid_choice", value=role)
+    _check_password(password)
+    first = not has_accounts(db)
+    if first and role not in ADMIN_ROLES:
+        raise UserError("account.first_admin")
+    if not first:
+        _require_manager(db)
+    with db.uow() as s:
+        if s.scalar(select(Account.id).where(Account.login == login)) is not None:
+            raise UserError("account.login_taken", login=login)
+        if staff_id is not None and s.get(Staff, staff_id) is None:
+            raise UserError("record.not_found")
+        account = Account(
+            login=login,
+            name=name,
+            role=role,
+            password_hash=passwords.hash_password(password),
+            staff_id=staff_id,
+            failed_attempts=0,
+            disabled=False,
+        )
+        s.add(account)
+        s.flush()
+        audit_log.record(s, "account_add", "account", account.id, {"login": login, "role": role})
+        return account.id
+
+
+def accounts(db: Database) -> list[AccountRow]:
+    """Every account, by login name."""
+    with db.read() as s:
+        rows = s.scalars(select(Account).order_by(Account.login)).all()
+    return [
+        AccountRow(a.login, a.name, ROLES.get(a.role, a.role), a.locked_until, a.disabled)
+        for a in rows
+    ]
+
+
+def reset(db: Database, login: str, password: str) -> None:
+    """An administrator gives ``login`` a new password; the account is unlocked too."""
+    _require_manager(db)
+    _check_password(password)
+    with db.uow() as s:
+        account = _find(s, login)
+        account.password_hash = passwords.hash_password(password)
+        _unlock(account)
+        audit_log.record(s, "account_reset", "account", account.id, {"login": account.login})
+
+
+def unlock(db: Database, login: str) -> None:
+    """An administrator lifts ``login``'s lock before its five minutes are over."""
+    _require_manager(db)
+    with db.uow() as s:
+        account = _find(s, login)
+        _unlock(account)
+        audit_log.record(s, "account_unlock", "account", account.id, {"login": account.login})
+
+
+def disable(db: Database, login: str) -> None:
+    """An administrator closes ``login``'s account (kept for the audit's names); not one's own,
+    nor the last administrator's."""
+    _require_manager(db)
+    with db.uow() as s:
+        account = _find(s, login)
+        if db.user is not None and db.user.account_id == account.id:
+            raise UserError("account.disable_self")
+        if account.role in ADMIN_ROLES and _admins(s) <= 1:
+            raise UserError("account.last_admin")
+        account.disabled = True
+        audit_log.record(s, "account_disable", "account", account.id, {"login": account.login})
+
+
+def _admins(s: Session) -> int:
+    return int(
+        s.scalar(
+            select(func.count())
+            .select_from(Account)
+            .where(Account.role.in_(ADMIN_ROLES), Account.disabled.is_(False))
+        )
+        or 0
+    )
+
+
+def _unlock(account: Account) -> None:
+    account.failed_attempts = 0
+    account.locked_until = None
+
+
+def login(db: Database, name: str, password: str) -> User:
+    """Log ``name`` in: ``db.user`` and ``db.actor`` become that person. A wrong password is
+    counted (the message says how many attempts remain); the fifth locks the account for five
+    minutes (the message says until when); nothing is told about which of name or password
+    was wrong."""
+    now = utcnow()
+    with db.uow() as s:
+        account = s.scalar(select(Account).where(Account.login == name.strip()))
+        if account is None or account.disabled:
+            raise UserError("account.wrong_password_unknown")
+        if account.locked_until is not None and account.locked_until > now:
+            raise UserError("account.locked", until=_local(account.locked_until))
+        right = passwords.verify(password, account.password_hash)
+        outcome = _user(s, account) if right else _failed(s, account, now)
+        if right:
+            _unlock(account)
+    if isinstance(outcome, UserError):
+        raise outcome  # after the commit: the count of failed attempts is kept
+    db.user = outcome
+    db.actor = outcome.name
+    return outcome
+
+
+def _failed(s: Session, account: Account, now: datetime) -> UserError:
+    """Count a wrong password (committed with the caller's transaction) and say what follows."""
+    account.failed_attempts += 1
+    if account.failed_attempts >= MAX_ATTEMPTS:
+        account.locked_until = now + LOCK_FOR
+        account.failed_attempts = 0
+        audit_log.record(s, "account_lock", "account", account.id, {"login": account.login})
+        return UserError("account.locked", until=_local(account.locked_until))
+    account.locked_until = None
+    return UserError("account.wrong_password", left=MAX_ATTEMPTS - account.failed_attempts)
+
+
+def _local(at: datetime) -> str:
+    """``at`` (UTC) as the office's clock shows it."""
+    return (clock.now() + (at - utcnow())).strftime("%H:%M")
+
+
+def _user(s: Session, account: Account) -> User:
+    staff = s.get(Staff, account.staff_id) if account.staff_id else None
+    grids = None
+    if account.role == "grid":
+        grids = frozenset({staff.grid_id} if staff is not None and staff.grid_id else ())
+    return User(account.id, account.login, account.name, account.role, account.staff_id, grids)
+
+
+def logout(db: Database) -> None:
+    """Nobody is logged in any more (the app asks for a login again at once)."""
+    db.user = None
+    db.actor = ""

@@ -1,0 +1,138 @@
+"""Accounts and login (issue 16): the first administrator, lockout on the clock, wrong password,
+administrators' reset/unlock/disable, the role table, the operator of a change, the 网格员's
+read scope."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from sqlalchemy import select
+
+from redoffice.accounts import service as accounts
+from redoffice.accounts.permissions import ROLES, Permission, allowed, permits
+from redoffice.kit import clock
+from redoffice.kit.db import Database
+from redoffice.kit.errors import UserError
+from redoffice.models import AuditLog, Grid, Household, Resident, Staff
+
+PASSWORD = "correct-horse"
+
+
+def _admin(db: Database) -> None:
+    accounts.add(db, "admin", "王书记", "admin", PASSWORD)
+
+
+def test_without_accounts_everything_is_permitted(db: Database) -> None:
+    assert not accounts.has_accounts(db)
+    assert db.user is None
+    assert all(permits(db, p) for p in Permission)
+
+
+def test_the_first_account_must_be_an_administrator(db: Database) -> None:
+    with pytest.raises(UserError, match="第一个账号必须是书记/管理员"):
+        accounts.add(db, "li", "李四", "worker", PASSWORD)
+    _admin(db)
+    assert accounts.has_accounts(db)
+    assert [(r.login, r.role) for r in accounts.accounts(db)] == [("admin", "书记/管理员")]
+
+
+def test_a_short_password_and_a_taken_login_are_refused(db: Database) -> None:
+    with pytest.raises(UserError, match="密码至少 8 位"):
+        accounts.add(db, "admin", "王书记", "admin", "short")
+    _admin(db)
+    with pytest.raises(UserError, match="登录名“admin”已被使用"):
+        accounts.add(db, "admin", "另一人", "worker", PASSWORD)
+
+
+def test_login_sets_the_user_and_the_operator_of_every_change(db: Database) -> None:
+    _admin(db)
+    user = accounts.login(db, "admin", PASSWORD)
+    assert (db.user, db.actor, user.role) == (user, "王书记", "admin")
+    accounts.add(db, "li", "李四", "worker", PASSWORD)
+    with db.read() as s:
+        entry = s.scalars(select(AuditLog).order_by(AuditLog.id.desc()).limit(1)).one()
+    assert (entry.action, entry.actor) == ("account_add", "王书记")
+    assert PASSWORD not in entry.fields and "scrypt" not in entry.fields
+
+
+def test_a_wrong_password_counts_down_then_locks_for_five_minutes(db: Database) -> None:
+    _admin(db)
+    start = datetime(2026, 12, 3, 10, 0)
+    with clock.frozen(start):
+        for left in (4, 3, 2, 1):
+            with pytest.raises(UserError, match=f"还可以再试 {left} 次"):
+                accounts.login(db, "admin", "wrong-password")
+        with pytest.raises(UserError, match="账号已锁定，请在 10:05 以后再试"):
+            accounts.login(db, "admin", "wrong-password")
+        with pytest.raises(UserError, match="10:05"):  # the right password does not help now
+            accounts.login(db, "admin", PASSWORD)
+        assert db.user is None
+    with clock.frozen(datetime(2026, 12, 3, 10, 4, 50)):
+        with pytest.raises(UserError, match="已锁定"):
+            accounts.login(db, "admin", PASSWORD)
+    with clock.frozen(datetime(2026, 12, 3, 10, 5, 1)):
+        assert accounts.login(db, "admin", PASSWORD).login == "admin"
+
+
+def test_an_unknown_name_says_nothing_about_which_was_wrong(db: Database) -> None:
+    _admin(db)
+    with pytest.raises(UserError) as raised:
+        accounts.login(db, "nobody", PASSWORD)
+    assert raised.value.text == "登录名或密码不正确"
+
+
+def test_an_administrator_unlocks_resets_and_disables(db: Database) -> None:
+    _admin(db)
+    accounts.login(db, "admin", PASSWORD)
+    accounts.add(db, "li", "李四", "worker", PASSWORD)
+    for _ in range(5):
+        with pytest.raises(UserError):
+            accounts.login(db, "li", "wrong-password")
+    assert [r.locked_until is not None for r in accounts.accounts(db)] == [False, True]
+    accounts.unlock(db, "li")
+    accounts.reset(db, "li", "new-password")
+    assert accounts.login(db, "li", "new-password").role == "worker"
+    with pytest.raises(UserError, match="无权管理账号"):
+        accounts.reset(db, "admin", "taken-over!")
+    accounts.login(db, "admin", PASSWORD)
+    with pytest.raises(UserError, match="不能停用自己"):
+        accounts.disable(db, "admin")
+    accounts.disable(db, "li")
+    with pytest.raises(UserError, match="登录名或密码不正确"):
+        accounts.login(db, "li", "new-password")
+
+
+@pytest.mark.parametrize("role", list(ROLES))
+def test_the_role_table(role: str) -> None:
+    manages = role in {"admin", "street_admin"}
+    assert allowed(role, Permission.MANAGE_ACCOUNTS) is manages
+    assert allowed(role, Permission.FUND_PAY) is (role == "cashier")
+    assert allowed(role, Permission.FUND_ACCOUNT) is (role == "accountant")
+    assert allowed(role, Permission.REVEAL_ID) is manages
+    assert not allowed("unknown", Permission.EDIT_REGISTRY)
+
+
+def test_a_grid_worker_reads_only_the_households_of_their_grid(demo_db: Database) -> None:
+    db = demo_db
+    with db.read() as s:
+        grid = s.scalars(select(Grid).order_by(Grid.name).limit(1)).one()
+        every = s.scalars(select(Household)).all()
+        people = len(s.scalars(select(Resident)).all())
+    with db.uow() as s:
+        staff = Staff(name="赵网格", role="grid_worker", grid_id=grid.id)
+        s.add(staff)
+        s.flush()
+        staff_id = staff.id
+    _admin(db)
+    accounts.login(db, "admin", PASSWORD)
+    accounts.add(db, "zhao", "赵网格", "grid", PASSWORD, staff_id=staff_id)
+    accounts.login(db, "zhao", PASSWORD)
+    with db.read() as s:
+        seen = s.scalars(select(Household)).all()
+        residents = s.scalars(select(Resident)).all()
+    assert 0 < len(seen) < len(every)
+    assert {h.grid_id for h in seen} == {grid.id}
+    own = {h.id for h in seen}
+    assert residents and {r.household_id for r in residents} <= own
+    assert len(residents) < people
