@@ -5,12 +5,14 @@ the tests, the benchmarks — imports this module before it opens a database; op
 it fails at once rather than leaving derived data stale."""
 
 from redoffice.kit.db import register_session_hook
-from redoffice.kit.exports import register_exports
+from redoffice.kit.exports import guard_unmasked, register_exports
+from redoffice.registry import access
 from redoffice.sync import conflicts as sync_conflicts
 from redoffice.visits import state as visit_state
 
 register_session_hook(visit_state.install)
 register_session_hook(sync_conflicts.install)  # the base of a local edit of another's row
+guard_unmasked(access.may_export_unmasked)  # full ID numbers and phones: allowed roles only
 for module, names in (  # imported when a list is first exported (ReportLab, openpyxl: 0.3 s)
     ("redoffice.registry.exports", ("RESIDENTS", "HOUSEHOLDS")),
     ("redoffice.visits.exports", ("VISITS",)),

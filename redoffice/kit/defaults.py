@@ -31,6 +31,8 @@ DEFAULTS: Final[dict[str, Any]] = {
     "fund.repeat_months": 12,  # no help again within this many months of the last payment
     "fund.honour_yuan": 5000,  # 荣誉证书 for a donation of at least this much
     "fund.supervision_phone": "",  # 监督电话 on the 公示; empty: the community's phone
+    # PIPL: residents moved out or deceased this many years are offered for erasure
+    "privacy.retention_years": 3,
     # days between visits per special-group tag; "*" for every other household
     "visit.intervals": {
         "living_alone": MONTH,

@@ -35,6 +35,7 @@ class ListExport:
 
 
 _EXPORTS: dict[str, ListExport] = {}
+_UNMASK_GUARDS: list[Callable[[Database], bool]] = []
 _PENDING: list[tuple[str, tuple[str, ...]]] = []
 _LOADING = threading.Lock()  # the GUI and its worker may ask first at the same time
 
@@ -45,6 +46,17 @@ def register_exports(module: str, names: Sequence[str]) -> None:
     asked for: exports pull in ReportLab and openpyxl, which starting the app does not need."""
     with _LOADING:
         _PENDING.append((module, tuple(names)))
+
+
+def guard_unmasked(may: Callable[[Database], bool]) -> None:
+    """Ask ``may(db)`` before any unmasked export: the logged-in role must hold the permission
+    (:mod:`redoffice.features` registers the accounts' check; the kit imports no feature)."""
+    _UNMASK_GUARDS.append(may)
+
+
+def may_unmask(db: Database) -> bool:
+    """Whether ``db``'s logged-in account may export full ID numbers and phones."""
+    return all(may(db) for may in _UNMASK_GUARDS)
 
 
 def _registered() -> dict[str, ListExport]:
@@ -91,6 +103,8 @@ def export_rows(
     export = _registered().get(kind)
     if export is None:
         raise UserError("invalid_choice", value=kind)
+    if unmasked and not may_unmask(db):
+        raise UserError("privacy.not_allowed")
     if extra is not None and ids is not None:
         heading, texts = extra
         found = {i: t for chunk in chunks(ids) for i, t in texts(chunk).items()}

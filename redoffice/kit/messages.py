@@ -411,8 +411,8 @@ MESSAGES: Final[dict[str, str]] = {
     "registry.erased": "这位居民的个人信息已经清除过",
     "registry.erase_fund_open": "不能清除：这位居民的红色基金救助申请 {number} 尚未办结，"
     "按《社会救助暂行办法》须办结归档后才能清除个人信息",
-    "registry.erase_correction": "不能清除：这位居民正在社区矫正期内，按《中华人民共和国社区矫正法》"
-    "须保留其档案，矫正期满后才能清除个人信息",
+    "registry.erase_correction": "不能清除：这位居民正在社区矫正期内，"
+    "按《中华人民共和国社区矫正法》须保留其档案，矫正期满后才能清除个人信息",
     # issue 16: accounts and login (redoffice/accounts/)
     "account.login_required": "请填写登录名",
     "account.login_taken": "登录名“{login}”已被使用",
@@ -429,7 +429,9 @@ MESSAGES: Final[dict[str, str]] = {
     "account.no_password": "请输入密码（或设置环境变量 REDOFFICE_PASSWORD）",
     "fund.step_not_allowed": "当前登录账号（{name}，{role}）无权办理“{step}”",
     "privacy.not_allowed": "当前登录账号的角色无权查看或导出完整的身份证号和电话",
-    "privacy.retention_none": "没有迁出或去世已满保存期限、尚未清除的居民",
+    "privacy.subject_not_allowed": "当前登录账号的角色无权办理个人信息查询或删除，"
+    "请由书记/管理员办理",
+    "privacy.retention_none": "没有迁出或去世已满 {years} 年、尚未清除个人信息的居民",
     # issue 15: the street's decisions, replies and notices (redoffice/street/)
     "street.application_not_found": "没有找到救助申请“{ref}”",
     "street.case_not_found": "没有找到诉求“{ref}”",
@@ -642,6 +644,7 @@ FIELDS: Final[dict[str, str]] = {
     "fund.repeat_months": "不重复救助的间隔（月）",
     "fund.honour_yuan": "颁发荣誉证书的捐赠额（元）",
     "fund.supervision_phone": "监督电话",
+    "privacy.retention_years": "迁出或去世后个人信息保存年限",
     "street_outcome": "审批结果",
     "street_opinion": "审批意见",
     "street_department": "承办部门",

@@ -3,6 +3,7 @@ their 双报到 units, search and statistics, and the Excel import of a 居民�
 
 # The modules other features may import (tests/core/test_layout.py).
 __all__ = [
+    "access",
     "addresses",
     "erasure",
     "exports",
@@ -11,6 +12,8 @@ __all__ = [
     "party_members",
     "reference",
     "residents",
+    "retention",
     "search",
     "stats",
+    "subject_request",
 ]

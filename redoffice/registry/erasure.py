@@ -16,6 +16,7 @@ from typing import Any, Final
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
+from redoffice.accounts.permissions import Permission
 from redoffice.fund.ledger import entry_hash
 from redoffice.kit import audit_log, clock, sync_state
 from redoffice.kit.clock import utcnow
@@ -24,6 +25,7 @@ from redoffice.kit.errors import UserError
 from redoffice.kit.records import live
 from redoffice.models import Base, FundApplication, FundEntry, Resident, ResidentTag
 from redoffice.models.base import derived_columns
+from redoffice.registry import access
 
 ERASED_NAME: Final = "（已清除）"
 # every personal field of a resident and its derived search keys, with its blank value
@@ -75,6 +77,7 @@ def erase_resident(db: Database, resident_id: str, reason: str) -> None:
     keeping the record; audited with the reason. Refused without a reason, or done already
     (nothing personal left: an erased record whose fields were filled in again is erased
     again)."""
+    access.require(db, Permission.ERASE_PERSONAL)
     reason = reason.strip()
     if not reason:
         raise UserError("registry.erase_reason")

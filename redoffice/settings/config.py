@@ -44,6 +44,7 @@ RANGES: Final = {
     "fund.yearly_cap_yuan": (1, 1000000),
     "fund.repeat_months": (0, 60),
     "fund.honour_yuan": (1, 10000000),
+    "privacy.retention_years": (1, 30),
 }
 
 
@@ -104,6 +105,7 @@ CHECKS: Final = {
     "fund.repeat_months": _number,
     "fund.honour_yuan": _number,
     "fund.supervision_phone": _phone,
+    "privacy.retention_years": _number,
 }
 
 
