@@ -13,8 +13,8 @@ from typing import Any
 
 import redoffice.features  # noqa: F401  (registers the features' session hooks)
 from redoffice import __version__
+from redoffice.cli import accounts as account_commands
 from redoffice.cli import audit, excel, fund, holidays, meetings, street, sync, wishes, work
-from redoffice.cli import privacy as privacy_commands
 from redoffice.cli.common import Handler, community_option, out, out_json, parse_date
 from redoffice.demo import build as demo
 from redoffice.kit import clock, codes
@@ -71,6 +71,7 @@ def cmd_init(db: Database, args: argparse.Namespace) -> int:
             db, args.street_name, args.street_code, args.operator or "管理员"
         )
         out(f"已初始化街道办：{args.street_name}（节点 {node_id}）")
+        account_commands.first_admin(db, args, "street_admin")
         return 0
     if not (args.community_name and args.community_code and args.street_name and args.street_code):
         raise UserError("sync.community_init_needs")
@@ -79,6 +80,7 @@ def cmd_init(db: Database, args: argparse.Namespace) -> int:
     )
     node = community.initialize(db, identity, args.operator or "管理员")
     out(f"已初始化：{identity.community_name}（节点 {node}）")
+    account_commands.first_admin(db, args, "admin")
     return 0
 
 
@@ -142,7 +144,10 @@ def _parser() -> argparse.ArgumentParser:
     where = p.add_mutually_exclusive_group()
     where.add_argument("--db", metavar="PATH", help="SQLite 数据库文件")
     where.add_argument("--db-url", metavar="URL", help="数据库地址，如 postgresql+psycopg://...")
-    p.add_argument("--operator", help="本次操作的经办人（默认取设置中的经办人）")
+    p.add_argument("--operator", help="本次操作的经办人（默认取设置中的经办人；未设置登录账号时）")
+    p.add_argument(
+        "--user", metavar="LOGIN", help="以该账号登录（密码在提示时输入或取自 REDOFFICE_PASSWORD）"
+    )
     sub = p.add_subparsers(dest="command", required=True)
 
     init = sub.add_parser("init", help="初始化社区信息（--street：街道办）")
@@ -152,6 +157,8 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("--street-name")
     init.add_argument("--street-code")
     init.add_argument("--operator", default=argparse.SUPPRESS, help="经办人")
+    init.add_argument("--admin-user", metavar="LOGIN", help="同时创建第一个管理员账号")
+    init.add_argument("--admin-name", help="管理员姓名（默认同登录名）")
     init.set_defaults(handler=cmd_init, needs_operator=False)
 
     dem = sub.add_parser("demo", help="生成演示数据")
@@ -179,7 +186,6 @@ def _parser() -> argparse.ArgumentParser:
     era.add_argument("id", metavar="ID")
     era.add_argument("--reason", required=True, help="清除原因，如：本人申请删除")
     era.set_defaults(handler=cmd_residents_erase, needs_operator=True)
-    privacy_commands.register(rsub)
 
     st = sub.add_parser("stats", help="统计")
     st.add_argument("--json", action="store_true")
@@ -192,6 +198,7 @@ def _parser() -> argparse.ArgumentParser:
     excel.register(sub)
     holidays.register(sub)
     audit.register(sub)
+    account_commands.register(sub)
     sync.register(sub)
     street.register(sub, report)  # street_orders adds its commands to the group
     return p
@@ -202,8 +209,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         if args.command != "init" and not community.is_initialized(db):
             raise UserError("community.not_initialized")
-        if args.needs_operator:
-            community.use_operator(db, args.operator)
+        account_commands.sign_in(db, args)
         handler: Handler = args.handler
         return handler(db, args)
     finally:

@@ -1,0 +1,101 @@
+"""``redoffice-cli account add|list|reset|unlock|disable``, ``--user`` and ``init --admin-user``
+(issue 16). Passwords come from a prompt, or for scripts from the environment:
+``REDOFFICE_PASSWORD`` (the one logging in; the first administrator's at ``init``) and
+``REDOFFICE_NEW_PASSWORD`` (the password an administrator gives with ``add`` or ``reset``)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+from typing import Any, Final
+
+from redoffice.accounts import service as accounts
+from redoffice.accounts.permissions import ROLES
+from redoffice.cli.common import out
+from redoffice.cli.work import command
+from redoffice.kit.db import Database
+from redoffice.kit.errors import UserError
+from redoffice.settings import community
+
+PASSWORD_ENV: Final = "REDOFFICE_PASSWORD"
+NEW_PASSWORD_ENV: Final = "REDOFFICE_NEW_PASSWORD"
+
+
+def _password(env: str, prompt: str) -> str:
+    value = os.environ.get(env)
+    if value is None:
+        value = getpass.getpass(prompt)
+    if not value:
+        raise UserError("account.no_password")
+    return value
+
+
+def sign_in(db: Database, args: argparse.Namespace) -> None:
+    """Who acts: the ``--user`` account (its password checked), else — on a database without
+    accounts only — the ``--operator`` or the stored 经办人 as before."""
+    if args.user:
+        accounts.login(db, args.user, _password(PASSWORD_ENV, f"{args.user} 的密码："))
+    elif args.command != "init" and accounts.has_accounts(db):
+        raise UserError("account.login_needed")
+    elif args.needs_operator:
+        community.use_operator(db, args.operator)
+
+
+def first_admin(db: Database, args: argparse.Namespace, role: str) -> None:
+    """``init --admin-user NAME``: the first administrator, password from the environment or
+    a prompt."""
+    if args.admin_user:
+        password = _password(PASSWORD_ENV, f"管理员 {args.admin_user} 的密码：")
+        accounts.add(db, args.admin_user, args.admin_name or args.admin_user, role, password)
+        out(f"已创建管理员账号：{args.admin_user}")
+
+
+def cmd_add(db: Database, args: argparse.Namespace) -> int:
+    password = _password(NEW_PASSWORD_ENV, f"{args.login} 的新密码：")
+    accounts.add(db, args.login, args.name or args.login, args.role, password, args.staff)
+    out(f"已添加账号：{args.login}（{ROLES[args.role]}）")
+    return 0
+
+
+def cmd_list(db: Database, args: argparse.Namespace) -> int:
+    for row in accounts.accounts(db):
+        state = "已停用" if row.disabled else ("已锁定" if row.locked_until else "")
+        out("\t".join([row.login, row.name, row.role, state]).rstrip())
+    return 0
+
+
+def cmd_reset(db: Database, args: argparse.Namespace) -> int:
+    accounts.reset(db, args.login, _password(NEW_PASSWORD_ENV, f"{args.login} 的新密码："))
+    out(f"已重设 {args.login} 的密码")
+    return 0
+
+
+def cmd_unlock(db: Database, args: argparse.Namespace) -> int:
+    accounts.unlock(db, args.login)
+    out(f"已解锁：{args.login}")
+    return 0
+
+
+def cmd_disable(db: Database, args: argparse.Namespace) -> int:
+    accounts.disable(db, args.login)
+    out(f"已停用：{args.login}")
+    return 0
+
+
+def register(sub: Any) -> None:
+    a = sub.add_parser("account", help="登录账号").add_subparsers(dest="action", required=True)
+    add = command(
+        a, "add", cmd_add, "添加账号（密码在提示时输入或取自 REDOFFICE_NEW_PASSWORD）", writes=True
+    )
+    add.add_argument("login", metavar="LOGIN")
+    add.add_argument("--name", help="姓名（审计记录中的经办人；默认同登录名）")
+    add.add_argument("--role", required=True, choices=list(ROLES), help="角色")
+    add.add_argument("--staff", metavar="STAFF_ID", help="对应的工作人员（网格员的网格取自这里）")
+    command(a, "list", cmd_list, "列出账号", writes=False)
+    for name, handler, text in (
+        ("reset", cmd_reset, "重设密码（并解锁）"),
+        ("unlock", cmd_unlock, "解锁"),
+        ("disable", cmd_disable, "停用账号"),
+    ):
+        command(a, name, handler, text, writes=True).add_argument("login", metavar="LOGIN")
