@@ -1,19 +1,26 @@
 """Issue 16 (privacy): a reveal of a full ID number or phone audited without the value, the
-unmasked export audited."""
+unmasked export audited; each role logged in reveals, exports unmasked, erases and answers a
+data-subject request only as the accounts' permission table says."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
 
 import orjson
 import pytest
 from sqlalchemy import select
 
+from redoffice.accounts import service as accounts
+from redoffice.accounts.permissions import ROLES, Permission, allowed
 from redoffice.kit import exports
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.models import AuditLog
-from redoffice.registry import access
-from redoffice.registry.residents import get_resident
-from tests.core.test_fund_applications import World, w
+from redoffice.registry import access, erasure, subject_request
+from redoffice.registry.residents import get_resident, save_resident
+from tests.core.test_accounts import PASSWORD
+from tests.core.test_fund_applications import TODAY, World, w
 
 __all__ = ["w"]  # the fund's world fixture, imported
 
@@ -23,13 +30,22 @@ def _audits(db: Database, action: str) -> list[AuditLog]:
         return list(s.scalars(select(AuditLog).where(AuditLog.action == action)))
 
 
+PHONE = "13812345678"
+
+
+def _with_phone(db: Database, person: str) -> None:
+    data = get_resident(db, person).data
+    save_resident(db, replace(data, phone=PHONE), person)
+
+
 def test_a_reveal_returns_the_value_and_audits_who_whose_and_which_field(
     db: Database, w: World
 ) -> None:
     person = w["applicant"]
+    _with_phone(db, person)
     detail = get_resident(db, person)
     assert access.reveal(db, person, "id_number") == detail.data.id_number
-    assert access.reveal(db, person, "phone") == detail.data.phone
+    assert access.reveal(db, person, "phone") == PHONE
     seen = _audits(db, "reveal")
     assert [(a.table_name, a.row_id) for a in seen] == [("resident", person)] * 2
     assert [orjson.loads(a.fields or "{}") for a in seen] == [
@@ -37,6 +53,7 @@ def test_a_reveal_returns_the_value_and_audits_who_whose_and_which_field(
         {"field": "phone"},
     ]
     assert all(detail.data.id_number not in (a.fields or "") for a in seen)
+    assert all(PHONE not in (a.fields or "") for a in seen)
     with pytest.raises(UserError):
         access.reveal(db, person, "name")  # only the two masked fields are revealed
 
@@ -49,3 +66,48 @@ def test_an_unmasked_export_without_accounts_is_allowed_and_audited(db: Database
         "unmasked": True,
         "rows": 3,
     }  # 王小明, 李芳, 赵大伟
+
+
+def _logged_in(db: Database, role: str) -> None:
+    """Accounts for an administrator and ``role``; ``role``'s logged in."""
+    accounts.add(db, "admin", "王书记", "admin", PASSWORD)
+    accounts.login(db, "admin", PASSWORD)
+    if role != "admin":
+        accounts.add(db, role, f"{ROLES[role]}甲", role, PASSWORD)
+        accounts.login(db, role, PASSWORD)
+
+
+def _refused(code: str, call: Callable[..., object], *args: object, **kw: object) -> None:
+    with pytest.raises(UserError) as refused:
+        call(*args, **kw)
+    assert refused.value.code == code
+
+
+@pytest.mark.parametrize("role", ["admin", "worker", "accountant", "street_staff"])
+def test_each_role_reveals_and_exports_as_the_permission_table_says(
+    db: Database, w: World, role: str
+) -> None:
+    person = w["applicant"]
+    _with_phone(db, person)
+    _logged_in(db, role)
+    data = get_resident(db, person).data
+    for field, permission in access.REVEALABLE.items():
+        if allowed(role, permission):
+            assert access.reveal(db, person, field) == getattr(data, field)
+        else:
+            _refused("privacy.not_allowed", access.reveal, db, person, field)
+    revealed = [orjson.loads(a.fields or "{}")["field"] for a in _audits(db, "reveal")]
+    assert revealed == [f for f, p in access.REVEALABLE.items() if allowed(role, p)]
+    assert all(a.actor == f"{ROLES[role]}甲" for a in _audits(db, "reveal") if role != "admin")
+    masked = exports.export_rows(db, "residents")  # masked: every role
+    assert masked.count == 3
+    full = allowed(role, Permission.EXPORT_UNMASKED)
+    assert exports.may_unmask(db) is full
+    if full:
+        exports.export_rows(db, "residents", unmasked=True)
+    else:
+        _refused("privacy.not_allowed", exports.export_rows, db, "residents", unmasked=True)
+    assert len(_audits(db, "export")) == int(full)
+    if not allowed(role, Permission.ERASE_PERSONAL):
+        _refused("privacy.subject_not_allowed", erasure.erase_resident, db, person, "本人申请")
+        _refused("privacy.subject_not_allowed", subject_request.subject_answer, db, person, TODAY)
