@@ -574,3 +574,21 @@ def _preview() -> PreviewWindow | None:
         w for w in QApplication.topLevelWidgets() if isinstance(w, PreviewWindow) and w.isVisible()
     ]
     return shown[-1] if shown else None
+
+
+def test_the_orders_tabs_start_where_the_other_pages_tabs_do(
+    qtbot: QtBot, street: tuple[MainWindow, StreetTown]
+) -> None:
+    """审批与通知's tab bar sits in the page's margin as 红色基金's and 统计's do (QA 8: it was
+    8 px to the left of them, against the window's edge)."""
+    window, _town = street
+
+    def tabs_left(title: str) -> int:
+        page = _go(qtbot, window, title)
+        tabs = page.findChild(QTabWidget)
+        assert tabs is not None and tabs.isVisible(), title
+        return tabs.tabBar().mapTo(window, QPoint(0, 0)).x()
+
+    fund, stats, orders = (tabs_left(t) for t in ("红色基金", "统计", "审批与通知"))
+    assert orders == fund == stats
+    assert orders > window.stack.mapTo(window, QPoint(0, 0)).x()  # inside the page's margin

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -53,6 +53,15 @@ def _save(qtbot: QtBot, dialog: object, ctx: AppContext) -> None:
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)  # type: ignore[attr-defined]
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert ctx.tasks.wait_idle(30)
+
+
+def _show_tab(qtbot: QtBot, page: OrdersPage, tab: QWidget) -> None:
+    """Click ``tab``'s title in the page's tab bar."""
+    bar = page.tabs.tabBar()
+    qtbot.mouseClick(
+        bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(page.tabs.indexOf(tab)).center()
+    )
+    assert page.tabs.currentWidget() is tab
 
 
 def _row_of(table: object, column: int, text: str) -> int:
@@ -121,7 +130,7 @@ def test_the_street_decides_answers_and_notifies_and_the_community_completes(
             ).one()
             assert (decision.outcome, decision.opinion) == ("approve", "同意救助")
 
-        page.setCurrentWidget(page.replies)
+        _show_tab(qtbot, page, page.replies)
         assert ctx.tasks.wait_idle(30)
         replies = page.replies.table
         with c.read() as cs:
@@ -146,7 +155,7 @@ def test_the_street_decides_answers_and_notifies_and_the_community_completes(
         with town.street.read() as ss:
             assert ss.scalars(select(StreetReply.department)).all() == ["城管科"]
 
-        page.setCurrentWidget(page.notices)
+        _show_tab(qtbot, page, page.notices)
         assert ctx.tasks.wait_idle(30)
         click(qtbot, page.notices, "新建通知…")
         dialog = opened(StreetNoticeDialog)
@@ -233,7 +242,7 @@ def test_the_street_reads_who_completed_a_notice_when_and_how(
     page.resize(1366, 700)
     page.show()
     try:
-        page.setCurrentWidget(page.notices)
+        _show_tab(qtbot, page, page.notices)
         assert ctx.tasks.wait_idle(30)
         assert page.notices.detail.toPlainText() == ""
         qtbot.mouseDClick(

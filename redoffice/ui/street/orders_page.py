@@ -383,13 +383,15 @@ class ReceiptDialog(SaveDialog):
         return partial(write_receipts, self.ctx.db, to, folder, self.passphrase.text())
 
 
-class OrdersPage(QTabWidget):
+class OrdersPage(QWidget):
     """The street's 审批与通知 page: the three tabs, and 发送回执… (the decisions, answers and
-    notices to the communities now, without waiting for their next package)."""
+    notices to the communities now, without waiting for their next package). The tabs sit in
+    the page's margins as every other page's do."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.tabs = QTabWidget()
         corner = QWidget()
         row = QHBoxLayout(corner)
         row.setContentsMargins(0, 0, 4, 0)
@@ -400,13 +402,15 @@ class OrdersPage(QTabWidget):
         send.setObjectName("send-receipt")
         on_click(send, self.send_receipt)
         row.addWidget(send)
-        self.setCornerWidget(corner)
+        self.tabs.setCornerWidget(corner)
         self.approvals = ApprovalsTab(ctx)
         self.replies = RepliesTab(ctx)
         self.notices = StreetNoticesTab(ctx)
-        self.addTab(self.approvals, self.tr("Awaiting approval"))
-        self.addTab(self.replies, self.tr("Escalated cases"))
-        self.addTab(self.notices, self.tr("Notices and tasks"))
+        self.tabs.addTab(self.approvals, self.tr("Awaiting approval"))
+        self.tabs.addTab(self.replies, self.tr("Escalated cases"))
+        self.tabs.addTab(self.notices, self.tr("Notices and tasks"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
 
     def send_receipt(self) -> None:
         db = self.ctx.db
