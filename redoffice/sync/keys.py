@@ -21,11 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-import keyring
-import keyring.backend
-import keyring.backends.chainer
-import keyring.backends.fail
-import keyring.errors
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
@@ -33,10 +28,11 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.ids import new_id
+from redoffice.kit.keystore import SERVICE, read, write
+from redoffice.kit.keystore import keyring_available as keyring_available  # the sync tab asks
 from redoffice.kit.paths import data_dir
 from redoffice.settings.config import get_value, put_value
 
-SERVICE: Final = "RedOffice"
 KEYRING: Final = "keyring"
 KEY_FILE: Final = "file"
 FINGERPRINT_DIGITS: Final = 40
@@ -124,16 +120,6 @@ class KeyInfo:
 # ── where private keys are kept ─────────────────────────────────────────────────────────────
 
 
-def keyring_available() -> bool:
-    """Whether a real keyring backend is in use (not the failing one, not an empty chain)."""
-    backend = keyring.get_keyring()
-    if isinstance(backend, keyring.backends.fail.Keyring):
-        return False
-    if isinstance(backend, keyring.backends.chainer.ChainerBackend):
-        return bool(backend.backends)
-    return True
-
-
 def _user(node_id: str, what: str) -> str:
     return f"{node_id}/{what}"
 
@@ -153,27 +139,21 @@ def _marker_file(node_id: str) -> Path:
 
 
 def _store_keyring(keys: NodeKeys) -> None:
-    try:
-        for what, key in (("sign", keys.sign), ("box", keys.box)):
-            value = json.dumps({"key_id": keys.key_id, "private": b64(_raw_private(key))})
-            keyring.set_password(SERVICE, _user(keys.node_id, what), value)
-    except keyring.errors.KeyringError as exc:
-        raise UserError("sync.keyring_failed", detail=str(exc)) from exc
+    for what, key in (("sign", keys.sign), ("box", keys.box)):
+        value = json.dumps({"key_id": keys.key_id, "private": b64(_raw_private(key))})
+        write(_user(keys.node_id, what), value)
 
 
 def _load_keyring(node_id: str, key_id: str) -> NodeKeys:
     found: dict[str, bytes] = {}
-    try:
-        for what in ("sign", "box"):
-            stored = keyring.get_password(SERVICE, _user(node_id, what))
-            if stored is None:
-                raise UserError("sync.keys_missing")
-            data = json.loads(stored)
-            if data.get("key_id") != key_id:
-                raise UserError("sync.keys_missing")
-            found[what] = unb64(data["private"])
-    except keyring.errors.KeyringError as exc:
-        raise UserError("sync.keyring_failed", detail=str(exc)) from exc
+    for what in ("sign", "box"):
+        stored = read(_user(node_id, what))
+        if stored is None:
+            raise UserError("sync.keys_missing")
+        data = json.loads(stored)
+        if data.get("key_id") != key_id:
+            raise UserError("sync.keys_missing")
+        found[what] = unb64(data["private"])
     return NodeKeys(
         node_id,
         Ed25519PrivateKey.from_private_bytes(found["sign"]),
@@ -225,15 +205,11 @@ def _load_file(node_id: str, key_id: str, passphrase: str | None) -> NodeKeys:
 def read_marker(db: Database) -> dict[str, Any] | None:
     """What the keyring (or the key folder) remembers of this database: its instance id, and
     the epoch and last sequence number it sent."""
-    store = _setting(db, "sync.key_store")
-    try:
-        if store == KEY_FILE:
-            path = _marker_file(db.node_id)
-            text = path.read_text(encoding="utf-8") if path.exists() else None
-        else:
-            text = keyring.get_password(SERVICE, _user(db.node_id, "instance"))
-    except keyring.errors.KeyringError as exc:
-        raise UserError("sync.keyring_failed", detail=str(exc)) from exc
+    if _setting(db, "sync.key_store") == KEY_FILE:
+        path = _marker_file(db.node_id)
+        text = path.read_text(encoding="utf-8") if path.exists() else None
+    else:
+        text = read(_user(db.node_id, "instance"))
     if text is None:
         return None
     found = json.loads(text)
@@ -249,10 +225,7 @@ def write_marker(db: Database, marker: dict[str, Any]) -> None:
         temp.write_text(text, encoding="utf-8")
         temp.replace(path)
         return
-    try:
-        keyring.set_password(SERVICE, _user(db.node_id, "instance"), text)
-    except keyring.errors.KeyringError as exc:
-        raise UserError("sync.keyring_failed", detail=str(exc)) from exc
+    write(_user(db.node_id, "instance"), text)
 
 
 # ── the node's keys ─────────────────────────────────────────────────────────────────────────
