@@ -15,6 +15,7 @@ import redoffice.features  # noqa: F401  (registers the features' session hooks)
 from redoffice import __version__
 from redoffice.cli import accounts as account_commands
 from redoffice.cli import audit, excel, fund, holidays, meetings, street, sync, wishes, work
+from redoffice.cli import database as database_commands
 from redoffice.cli.common import Handler, community_option, out, out_json, parse_date
 from redoffice.demo import build as demo
 from redoffice.kit import clock, codes
@@ -201,10 +202,13 @@ def _parser() -> argparse.ArgumentParser:
     account_commands.register(sub)
     sync.register(sub)
     street.register(sub, report)  # street_orders adds its commands to the group
+    database_commands.register(sub)
     return p
 
 
 def _run(args: argparse.Namespace) -> int:
+    if (on_file := getattr(args, "file_handler", None)) is not None:  # db encrypt / unlock
+        return int(on_file(args))
     db = open_database(resolve_db_url(args.db, args.db_url))
     try:
         if args.command != "init" and not community.is_initialized(db):

@@ -8,15 +8,15 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, insert, inspect
+from sqlalchemy import Connection, Engine, create_engine, delete, event, insert, inspect, make_url
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from redoffice import __version__
-from redoffice.kit import changes, logs, scope, touched
+from redoffice.kit import changes, cipher, logs, scope, touched
 from redoffice.kit.errors import UserError
 from redoffice.kit.identity import User
 from redoffice.kit.paths import data_dir
@@ -31,8 +31,10 @@ MIGRATIONS = Path(__file__).parent.parent / "migrations"
 SCHEMA_HEAD = "0019"
 
 
-def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, key: bytes | None, salt: bytes) -> None:
     cur = dbapi_conn.cursor()
+    if key is not None:  # first, before SQLCipher reads a page (kit/cipher.py)
+        cur.execute(cipher.key_pragma(key, salt))
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
@@ -42,12 +44,31 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
 
 
 def make_engine(url: str) -> Engine:
-    """An engine with the connection settings RedOffice relies on."""
+    """An engine with the connection settings RedOffice relies on. An encrypted SQLite file is
+    opened with its key (the keyring's, checked before anything is read): refused with a
+    message offering the recovery key when the key is missing or wrong."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        path = sqlite_path(url)
+        key = cipher.key_for(path) if path is not None else None
+        salt = cipher.file_salt(path) if key is not None and path is not None else b""
+        driver = {"module": cipher.dbapi} if key is not None else {}
+        engine = create_engine(url, connect_args={"check_same_thread": False}, **driver)
+        event.listen(engine, "connect", lambda conn, _record: _sqlite_pragmas(conn, key, salt))
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL; None for an in-memory database."""
+    database = make_url(url).database
+    return Path(database) if database and database != ":memory:" else None
+
+
+def connect_sqlite(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """A DB-API connection to a RedOffice SQLite file, plain or encrypted (its key from the
+    keyring): everything that opens a database file by itself goes through here. Catch
+    :data:`cipher.ERRORS`, not only ``sqlite3.Error``."""
+    return cipher.connect(path, cipher.key_for(path), read_only=read_only)
 
 
 def _alembic_config() -> Config:
@@ -112,10 +133,12 @@ def _begin_sqlite(conn: Connection) -> None:
 
 def copy_sqlite(source: Path, target: Path) -> None:
     """A consistent copy of the SQLite file ``source`` (committed data, the WAL included) into
-    ``target``, with SQLite's online backup API: other connections may keep working."""
-    src = sqlite3.connect(source)
+    ``target``, with SQLite's online backup API: other connections may keep working. The copy
+    of an encrypted file is encrypted with the same key."""
+    key = cipher.key_for(source)
+    src = cipher.connect(source, key)
     try:
-        dst = sqlite3.connect(target)
+        dst = cipher.connect(target, key, salt=cipher.file_salt(source) if key else None)
         try:
             with dst:
                 src.backup(dst)
@@ -150,6 +173,7 @@ class Database:
 
     def __init__(self, engine: Engine, *, within: Connection | None = None) -> None:
         self.engine = engine
+        self.closed = False
         self.actor = ""
         self._factory = _session_factory(engine, within)
         changes.install(self._factory)
@@ -231,9 +255,14 @@ class Database:
                 conn.exec_driver_sql("PRAGMA optimize")
 
     def close(self) -> None:
+        """Idempotent: a database encrypted in place (settings/encryption.py) is closed by the
+        conversion; its opener's own close must not open the changed file again."""
+        if self.closed:
+            return
         self.optimize()
         touched.uninstall(self._factory, self.engine)
         self.engine.dispose()
+        self.closed = True
 
 
 def open_database(url: str, backup_folder: Path | None = None) -> Database:

@@ -1,0 +1,317 @@
+"""The SQLite database encrypted at rest with SQLCipher 4 (decision 0028).
+
+An encrypted file is AES-256 throughout; its first 16 bytes are SQLCipher's salt, readable
+without the key. RedOffice makes the key (32 random bytes) when it encrypts a database and
+gives SQLCipher the key *and* the salt (``PRAGMA key = "x'<key><salt>'"``): every copy made
+with that key — backups, the test templates — has the same salt, so the salt names the key in
+the operating system's keyring (entry ``database/<salt>``), whatever the file is called.
+
+Where the PC has no keyring, the key is derived from a passphrase with scrypt (the file's salt
+as scrypt's salt) and nothing is stored. Either way the key itself, written as the recovery
+key (14 groups of 4 digits and letters, with a check), opens the file on another PC.
+
+A plain file is opened with Python's own ``sqlite3`` exactly as before; only an encrypted one
+goes through ``sqlcipher3``."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final, cast
+
+import sqlcipher3.dbapi2 as sqlcipher
+
+from redoffice.kit import keystore
+from redoffice.kit.errors import UserError
+
+PLAIN_HEADER: Final = b"SQLite format 3\x00"
+KEY_BYTES: Final = 32
+SALT_BYTES: Final = 16
+CHECK_BYTES: Final = 3
+GROUP: Final = 4
+# Crockford's base 32: digits and capitals without I, L, O, U (nothing to misread on paper)
+ALPHABET: Final = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+MISREAD: Final = {"O": "0", "I": "1", "L": "1", "U": "V"}
+SCRYPT: Final = {"n": 2**15, "r": 8, "p": 1}
+PASSPHRASE_MIN: Final = 8
+PASSPHRASE_ENV: Final = "REDOFFICE_DB_PASSPHRASE"  # where a PC without keyring gives it
+ERRORS: Final = (sqlite3.Error, sqlcipher.Error)  # what either driver raises
+dbapi = sqlcipher  # the DB-API module SQLAlchemy uses for an encrypted file
+
+
+def is_encrypted(path: Path) -> bool:
+    """A file that is there, holds at least a header, and whose header is not SQLite's plain
+    one (an empty or missing file is a new plain database)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(len(PLAIN_HEADER))
+    except (FileNotFoundError, IsADirectoryError):
+        return False
+    return len(head) == len(PLAIN_HEADER) and head != PLAIN_HEADER
+
+
+def file_salt(path: Path) -> bytes:
+    with path.open("rb") as f:
+        return f.read(SALT_BYTES)
+
+
+def _entry(salt: bytes) -> str:
+    return f"database/{salt.hex()}"
+
+
+def raw_key(key: bytes, salt: bytes) -> str:
+    """SQLCipher's raw key with its salt: no key derivation, the salt written in the file."""
+    return f"x'{key.hex()}{salt.hex()}'"
+
+
+def key_pragma(key: bytes, salt: bytes) -> str:
+    return f'PRAGMA key = "{raw_key(key, salt)}"'
+
+
+def connect(
+    path: Path, key: bytes | None, *, read_only: bool = False, salt: bytes | None = None
+) -> sqlite3.Connection:
+    """A DB-API connection to ``path``: Python's ``sqlite3`` for a plain file (``key`` None),
+    else SQLCipher's with the key given first — with the file's own salt, or ``salt`` for a
+    copy being made. ``read_only`` never writes to the file (nor creates it)."""
+    target = f"{path.resolve().as_uri()}?mode=ro" if read_only else str(path)
+    if key is None:
+        return sqlite3.connect(target, uri=read_only)
+    conn = sqlcipher.connect(target, uri=read_only)
+    conn.execute(key_pragma(key, salt or file_salt(path)))
+    return cast(sqlite3.Connection, conn)
+
+
+def new_key() -> bytes:
+    return secrets.token_bytes(KEY_BYTES)
+
+
+def new_salt() -> bytes:
+    return secrets.token_bytes(SALT_BYTES)
+
+
+# ── finding the key of a file ──────────────────────────────────────────────────────────────
+
+
+def key_for(path: Path, passphrase: str | None = None) -> bytes | None:
+    """The key of the file at ``path``: None for a plain one; from the keyring, or derived
+    from ``passphrase``; checked against the file (read-only). Refused, with the way out in
+    the message, when it is not known or does not open the file."""
+    if not is_encrypted(path):
+        return None
+    salt = file_salt(path)
+    passphrase = passphrase or os.environ.get(PASSPHRASE_ENV)
+    if passphrase:
+        key = from_passphrase(passphrase, salt)
+    elif (stored := _stored(salt)) is not None:
+        key = stored
+    elif keystore.keyring_available():
+        raise UserError("db.key_missing", path=str(path))
+    else:
+        raise UserError("db.passphrase_needed", path=str(path))
+    check_key(path, key)
+    return key
+
+
+def _stored(salt: bytes) -> bytes | None:
+    if not keystore.keyring_available():
+        return None
+    text = keystore.read(_entry(salt))
+    return None if text is None else bytes.fromhex(text)
+
+
+def check_key(path: Path, key: bytes) -> None:
+    """Refuse a key that does not open ``path``; the file is only read."""
+    conn = connect(path, key, read_only=True)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except ERRORS as exc:
+        raise UserError("db.key_wrong", path=str(path)) from exc
+    finally:
+        conn.close()
+
+
+def remember(path: Path, key: bytes) -> None:
+    """Keep the key of the encrypted file ``path`` in this PC's keyring."""
+    keystore.write(_entry(file_salt(path)), key.hex())
+
+
+def from_passphrase(passphrase: str, salt: bytes) -> bytes:
+    if len(passphrase) < PASSPHRASE_MIN:
+        raise UserError("db.passphrase_short", min=PASSPHRASE_MIN)
+    return hashlib.scrypt(
+        passphrase.encode("utf-8"), salt=salt, dklen=KEY_BYTES, maxmem=2**26, **SCRYPT
+    )
+
+
+def unlock(path: Path, recovery: str) -> None:
+    """Open ``path`` on this PC with the recovery key from the safe: checked against the file,
+    then kept in the keyring so the database opens as usual from now on."""
+    if not is_encrypted(path):
+        raise UserError("db.not_encrypted", path=str(path))
+    key = parse_recovery_key(recovery)
+    check_key(path, key)
+    if not keystore.keyring_available():
+        raise UserError("db.unlock_no_keyring")
+    remember(path, key)
+
+
+# ── the recovery key ───────────────────────────────────────────────────────────────────────
+
+
+def _check(key: bytes) -> bytes:
+    return hashlib.sha256(b"RedOffice recovery key\0" + key).digest()[:CHECK_BYTES]
+
+
+def recovery_key(key: bytes) -> str:
+    """The key and a 3-byte check as 56 base-32 characters in 14 groups of 4."""
+    number = int.from_bytes(key + _check(key), "big")
+    count = (KEY_BYTES + CHECK_BYTES) * 8 // 5
+    chars = [ALPHABET[(number >> (5 * i)) & 31] for i in reversed(range(count))]
+    text = "".join(chars)
+    return " ".join(text[i : i + GROUP] for i in range(0, len(text), GROUP))
+
+
+def parse_recovery_key(text: str) -> bytes:
+    """The key from a recovery key as typed: spaces, dashes, lower case, full-width characters
+    and O/I/L read as 0/1 are forgiven; a wrong character or a missing group is refused."""
+    cleaned = "".join(ch for ch in _half_width(text).upper() if ch.isalnum())
+    cleaned = "".join(MISREAD.get(ch, ch) for ch in cleaned)
+    count = (KEY_BYTES + CHECK_BYTES) * 8 // 5
+    if len(cleaned) != count or any(ch not in ALPHABET for ch in cleaned):
+        raise UserError("db.recovery_key_invalid")
+    number = 0
+    for ch in cleaned:
+        number = number << 5 | ALPHABET.index(ch)
+    raw = number.to_bytes(KEY_BYTES + CHECK_BYTES, "big")
+    key, check = raw[:KEY_BYTES], raw[KEY_BYTES:]
+    if _check(key) != check:
+        raise UserError("db.recovery_key_invalid")
+    return key
+
+
+def _half_width(text: str) -> str:
+    return "".join(chr(ord(ch) - 0xFEE0) if "！" <= ch <= "～" else ch for ch in text)
+
+
+# ── 加密此数据库 ───────────────────────────────────────────────────────────────────────────
+
+
+def _tables(conn: sqlite3.Connection) -> dict[str, int]:
+    names = [
+        name
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"
+        )
+    ]
+    return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
+
+
+def _verify(plain: Path, encrypted: Path, key: bytes) -> None:
+    """The encrypted copy passes SQLite's integrity check and holds as many rows in every
+    table as the plain file."""
+    with_plain = connect(plain, None, read_only=True)
+    with_key = connect(encrypted, key, read_only=True)
+    try:
+        checked = with_key.execute("PRAGMA integrity_check").fetchone()[0]
+        if checked != "ok":
+            raise UserError("db.encrypt_verify_failed", detail=str(checked))
+        if _tables(with_plain) != _tables(with_key):
+            raise UserError("db.encrypt_verify_failed", detail="各表行数不一致")
+    finally:
+        with_plain.close()
+        with_key.close()
+
+
+def _export(plain: Path, target: Path, key: bytes, salt: bytes) -> None:
+    """``sqlcipher_export`` of the plain file into a new encrypted file."""
+    target.unlink(missing_ok=True)
+    conn = sqlcipher.connect(str(plain))
+    try:
+        attach = "ATTACH DATABASE ? AS encrypted KEY ?"
+        conn.execute(attach, (str(target), raw_key(key, salt)))
+        conn.execute("SELECT sqlcipher_export('encrypted')")
+        version = conn.execute("PRAGMA main.user_version").fetchone()[0]
+        conn.execute(f"PRAGMA encrypted.user_version = {int(version)}")
+        conn.execute("DETACH DATABASE encrypted")
+    finally:
+        conn.close()
+
+
+@dataclass(frozen=True)
+class NewKey:
+    """The key a database is about to be encrypted with, and its salt; ``kept``: in the
+    keyring (else derived from a passphrase, and nothing is stored)."""
+
+    key: bytes
+    salt: bytes
+    kept: bool
+
+    @property
+    def recovery(self) -> str:
+        return recovery_key(self.key)
+
+
+def new_database_key(path: Path, passphrase: str | None = None) -> NewKey:
+    """A new key: 32 random bytes for the keyring, or derived from ``passphrase`` where this
+    PC has no keyring (refused without one)."""
+    salt = new_salt()
+    if passphrase:
+        return NewKey(from_passphrase(passphrase, salt), salt, kept=False)
+    if not keystore.keyring_available():
+        raise UserError("db.passphrase_needed", path=str(path))
+    return NewKey(new_key(), salt, kept=True)
+
+
+def encrypt_file(path: Path, new: NewKey) -> None:
+    """Encrypt the plain SQLite file ``path`` in place with ``new``; no connection may be open
+    on it.
+
+    The encrypted copy is written beside it (``<name>.encrypting``), verified, its key kept in
+    the keyring, and only then renamed over the plain file — one atomic rename: killed at any
+    moment, ``path`` is either the whole plain file or the whole encrypted one."""
+    if is_encrypted(path):
+        raise UserError("db.already_encrypted", path=str(path))
+    _checkpoint(path)
+    target = path.with_name(path.name + ".encrypting")
+    try:
+        _export(path, target, new.key, new.salt)
+        _verify(path, target, new.key)
+        if new.kept:
+            keystore.write(_entry(new.salt), new.key.hex())
+        _fsync(target)
+        os.replace(target, path)
+    finally:
+        for leftover in (target, *_sidecars(target)):
+            leftover.unlink(missing_ok=True)
+
+
+def _sidecars(path: Path) -> tuple[Path, Path]:
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def _checkpoint(path: Path) -> None:
+    """Move the WAL's pages into the file and empty the WAL, so the renamed-over file leaves
+    no WAL of the plain database behind for the encrypted one to read."""
+    conn = sqlite3.connect(path, timeout=0)
+    try:
+        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        conn.execute("PRAGMA journal_mode = DELETE")
+    except sqlite3.OperationalError as exc:  # another connection holds it
+        raise UserError("db.encrypt_busy", path=str(path)) from exc
+    finally:
+        conn.close()
+    if busy or any(p.exists() and p.stat().st_size for p in _sidecars(path)):
+        raise UserError("db.encrypt_busy", path=str(path))
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
