@@ -29,7 +29,7 @@ from sqlalchemy import Table, func, select
 
 from redoffice.kit import clock
 from redoffice.kit.validation import mask_id_number
-from redoffice.models import FundApplication, FundNotice, Household, Resident
+from redoffice.models import FundAccount, FundApplication, FundNotice, Household, Resident
 from redoffice.street.reports import SCREEN
 from redoffice.street.stats import street_stats
 from redoffice.ui.fund.fund_page import FundPage
@@ -274,7 +274,9 @@ def test_a_lists_excel_export_names_each_rows_community(
 def test_the_funds_short_lists_name_each_rows_community(
     qtbot: QtBot, street: tuple[MainWindow, StreetTown]
 ) -> None:
-    """红色基金's 申请 and 公示 (lists held in memory) end with 社区, as the long lists do."""
+    """红色基金's short lists (held in memory) — 概览's accounts and running notices, 申请, 公示 —
+    name each row's community in a 社区 column shown second, as the long lists do (QA 8: the
+    accounts of two communities read as the same account twice)."""
     window, town = street
     fund = _go(qtbot, window, "红色基金")
     assert isinstance(fund, FundPage)
@@ -282,6 +284,8 @@ def test_the_funds_short_lists_name_each_rows_community(
     assert tabs is not None
     names = {c.name for c in town.communities}
     for title, table, owned in (
+        ("概览", FundAccount.__table__, lambda: fund.overview_tab.table),
+        ("概览", FundNotice.__table__, lambda: fund.overview_tab.notices),
         ("申请", FundApplication.__table__, lambda: fund.applications_tab.table),
         ("公示", FundNotice.__table__, lambda: fund.notices_tab.table),
     ):
@@ -293,6 +297,13 @@ def test_the_funds_short_lists_name_each_rows_community(
         shown = owned()
         last = shown.model().columnCount() - 1
         assert shown.model().headerData(last, Qt.Orientation.Horizontal) == "社区"
+        assert shown.horizontalHeader().visualIndex(last) == 1, title
+        if shown is fund.overview_tab.notices:  # the running notices only: each named
+            qtbot.waitUntil(lambda s=shown, c=last: all(s.text(r, c) for r in range(s.rowCount())))
+            assert (
+                shown.rowCount() and {shown.text(r, last) for r in range(shown.rowCount())} <= names
+            )
+            continue
         qtbot.waitUntil(lambda s=shown, c=last: bool(s.rowCount()) and bool(s.text(0, c)))
         column = [shown.text(r, last) for r in range(shown.rowCount())]
         expected = {c.name: _count(town, table, c.node_id) for c in town.communities}

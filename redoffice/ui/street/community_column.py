@@ -44,24 +44,38 @@ def add_community_column(found: SearchableList[Any]) -> None:
         )
 
 
-# the short lists held in memory (by the class of the widget holding one as its ``table``)
-# and the table their keys are ids of
-SHORT_LISTS: Final = {"ApplicationsTab": "fund_application", "NoticesTab": "fund_notice"}
+# the short lists held in memory — by the class of the widget holding one and the attribute
+# it is held in — and the table their keys are ids of
+SHORT_LISTS: Final = {
+    ("ApplicationsTab", "table"): "fund_application",
+    ("NoticesTab", "table"): "fund_notice",
+    ("OverviewTab", "table"): "fund_account",
+    ("OverviewTab", "notices"): "fund_notice",
+}
+
+
+def _short_list_table(found: SimpleTable) -> str | None:
+    """The table ``found``'s keys are ids of, if it is one of :data:`SHORT_LISTS`."""
+    holder = found.parentWidget()
+    while holder is not None:
+        for (kind, attribute), table in SHORT_LISTS.items():
+            if type(holder).__name__ == kind and getattr(holder, attribute, None) is found:
+                return table
+        holder = holder.parentWidget()
+    return None
 
 
 def add_short_community_column(found: SimpleTable, ctx: AppContext) -> None:
-    """Give ``found`` its 社区 column when it is the ``table`` of one of :data:`SHORT_LISTS`
-    (another short list stays as it is)."""
-    holder = found.parentWidget()
-    while holder is not None and getattr(holder, "table", None) is not found:
-        holder = holder.parentWidget()
-    table = SHORT_LISTS.get(type(holder).__name__) if holder is not None else None
+    """Give ``found`` its 社区 column, shown second (after the row's name or number), when it
+    is one of :data:`SHORT_LISTS` (another short list stays as it is)."""
+    table = _short_list_table(found)
     if table is not None:
         found.add_keyed_column(
             ctx,
             QCoreApplication.translate("street", "Community"),
             partial(community_of, ctx.db, table),
         )
+        found.horizontalHeader().moveSection(found.rows_model.columnCount() - 1, 1)
 
 
 def _named(db: Database, table: str, choices: registry.Choices) -> registry.Choices:
