@@ -160,7 +160,7 @@ def apply(db: Database, data: ApplicationInput) -> str:
         account = live(s, FundAccount, data.account_id, "fund.account_not_found")
         if not account.active:
             raise UserError("fund.account_inactive", name=account.name)
-        staff = roles.require(s, data.entered_by, "handler")
+        staff = roles.require(s, data.entered_by, "handler", db.user)
         rules.check_repeat(s, data.resident_id, data.member_id, data.applied_on, override)
         number = next_number(s, FundApplication.number, f"{data.applied_on.year}-JJ", 3)
         app = FundApplication(
@@ -216,7 +216,7 @@ def take_step(db: Database, application_id: str, step: str, data: StepInput) -> 
         app = _application(s, application_id)
         _check_state(app, step)
         label, _starts, end, role, decides = TRANSITIONS[step]
-        staff = roles.require(s, data.by, role)
+        staff = roles.require(s, data.by, role, db.user)
         if decides:
             rules.check_not_own(s, app, staff)
         if data.on < app.applied_on:
@@ -284,7 +284,7 @@ def open_notice(db: Database, application_ids: Sequence[str], data: NoticeInput)
             rules.check_not_before_last_step(s, app, data.starts_on, TRANSITIONS["notice"][0])
         # every step names who took it, who must hold the role: a notice without its 经办人
         # would let anyone put applications on 公示 (the CLI left --by out)
-        staff_id = roles.require(s, data.by, "handler").id
+        staff_id = roles.require(s, data.by, "handler", db.user).id
         days = data.working_days or int(config.get_value(s, "fund.notice_working_days"))
         ends_on = calendar.load(s).add_working_days(data.starts_on, days)
         if not phone:
@@ -375,7 +375,7 @@ def resolve_objection(
         app = _application(s, objection.application_id)
         if app.status != "on_notice":
             raise UserError("fund.objection_not_on_notice", status=STATUSES[app.status])
-        staff = roles.require(s, by, "reviewer")
+        staff = roles.require(s, by, "reviewer", db.user)
         rules.check_not_own(s, app, staff)
         if on < objection.received_on:
             raise UserError("fund.resolved_before_received")
@@ -409,7 +409,7 @@ def pay(db: Database, application_id: str, data: PayInput) -> str:
         _lock_ledger(s)
         app = _application(s, application_id)
         _check_state(app, "pay")
-        cashier = roles.require(s, data.by, "cashier")
+        cashier = roles.require(s, data.by, "cashier", db.user)
         accountant = roles.require(s, data.checked_by, "accountant")
         rules.check_accountant_not_cashier(cashier, accountant)
         rules.check_not_own(s, app, cashier)

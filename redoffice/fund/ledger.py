@@ -384,6 +384,9 @@ def add_income(db: Database, data: IncomeInput) -> str:
     with db.uow() as s:
         lock_head(s)  # before the receipt number: two clerks at once never share one
         columns = _income_columns(s, data)
+        handler = s.get(Staff, data.handled_by)  # checked above: live, holding a role
+        if db.user is not None and handler is not None:
+            roles.check_acting(db.user, handler, "handler", "accountant")
         amount = columns.pop("amount")
         if columns["source"] in DONATIONS:
             prefix = f"{data.entry_date.year}-SJ"
@@ -423,7 +426,7 @@ def reverse(db: Database, entry_id: str, reason: str, by: str, on: date | None =
         target = s.get(FundEntry, entry_id) if entry_id else None
         if target is None or target.owner_node != _node(s):
             raise UserError("record.not_found")
-        roles.require(s, by, "accountant")
+        roles.require(s, by, "accountant", db.user)
         if day < target.entry_date:
             raise UserError(
                 "fund.reverse_before", number=target.number, day=target.entry_date.isoformat()
@@ -450,7 +453,7 @@ def close_period(db: Database, period: str, by: str, on: date | None = None) -> 
     period ended, once. Pins the ledger's last number and hash. Returns the close's id."""
     span = parse_period(period)
     with db.uow() as s:
-        roles.require(s, by, "accountant")
+        roles.require(s, by, "accountant", db.user)
         day = on or clock.today()
         if day > clock.today():
             raise UserError("date_in_future")

@@ -1,12 +1,32 @@
-"""The fund roles a staff member holds (经办人, 审核人, 会计, 出纳) and the household check."""
+"""The fund roles a staff member holds (经办人, 审核人, 会计, 出纳) and the household check.
+
+Once someone is logged in (``db.user``, issue 16) the person taking a step must be that
+person: their account's role must hold the step's permission (会计 and 出纳 are separate
+roles, so one account never does both) and, when the account is linked to a staff member,
+the step is taken as that staff member."""
 
 from __future__ import annotations
 
+from types import MappingProxyType
+from typing import Final
+
 from sqlalchemy.orm import Session
 
+from redoffice.accounts.permissions import ROLES as ACCOUNT_ROLES
+from redoffice.accounts.permissions import Permission, allowed
 from redoffice.fund.codes import ROLES
 from redoffice.kit.errors import UserError
+from redoffice.kit.identity import User
 from redoffice.models import Resident, Staff
+
+STEP_PERMISSIONS: Final = MappingProxyType(
+    {
+        "handler": Permission.FUND_HANDLE,
+        "reviewer": Permission.FUND_REVIEW,
+        "accountant": Permission.FUND_ACCOUNT,
+        "cashier": Permission.FUND_PAY,
+    }
+)
 
 
 def roles_of(staff: Staff) -> frozenset[str]:
@@ -14,14 +34,28 @@ def roles_of(staff: Staff) -> frozenset[str]:
     return frozenset(r.strip() for r in (staff.fund_roles or "").split(",") if r.strip())
 
 
-def require(s: Session, staff_id: str | None, role: str) -> Staff:
-    """The live staff member, who must hold ``role``; UserError otherwise."""
+def require(s: Session, staff_id: str | None, role: str, user: User | None = None) -> Staff:
+    """The live staff member, who must hold ``role``; UserError otherwise. ``user``: the
+    logged-in person taking the step (None for a second person the step names, such as the
+    会计 who checks a payment, and while nobody is logged in)."""
     staff = s.get(Staff, staff_id) if staff_id else None
     if staff is None or staff.deleted:
         raise UserError("record.not_found")
     if role not in roles_of(staff):
         raise UserError("fund.role_missing", name=staff.name, role=ROLES.get(role, role))
+    if user is not None:
+        check_acting(user, staff, role)
     return staff
+
+
+def check_acting(user: User, staff: Staff, *roles: str) -> None:
+    """The logged-in ``user`` may take a step of one of ``roles``, as ``staff``."""
+    if not any(allowed(user.role, STEP_PERMISSIONS[r]) for r in roles):
+        label = ACCOUNT_ROLES.get(user.role, user.role)
+        step = "或".join(ROLES[r] for r in roles)
+        raise UserError("fund.step_not_allowed", name=user.name, role=label, step=step)
+    if user.staff_id is not None and user.staff_id != staff.id:
+        raise UserError("fund.step_as_other", name=user.name, staff=staff.name)
 
 
 def same_household(s: Session, staff: Staff, resident_id: str | None) -> bool:

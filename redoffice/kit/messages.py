@@ -428,6 +428,7 @@ MESSAGES: Final[dict[str, str]] = {
     "account.login_needed": "这个数据库已设置登录账号，请用 --user 登录名 登录（密码在提示时输入或放在环境变量 REDOFFICE_PASSWORD 中）",
     "account.no_password": "请输入密码（或设置环境变量 REDOFFICE_PASSWORD）",
     "fund.step_not_allowed": "当前登录账号（{name}，{role}）无权办理“{step}”",
+    "fund.step_as_other": "当前登录的是{name}，不能以{staff}的名义办理；请{staff}用本人账号登录",
     "privacy.not_allowed": "当前登录账号的角色无权查看或导出完整的身份证号和电话",
     "privacy.subject_not_allowed": "当前登录账号的角色无权办理个人信息查询或删除，"
     "请由书记/管理员办理",
