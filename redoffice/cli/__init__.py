@@ -14,12 +14,12 @@ from typing import Any
 import redoffice.features  # noqa: F401  (registers the features' session hooks)
 from redoffice import __version__
 from redoffice.cli import accounts as account_commands
-from redoffice.cli import audit, excel, fund, holidays, meetings, street, sync, wishes, work
+from redoffice.cli import audit, backup, excel, fund, holidays, meetings, street, sync, wishes, work
 from redoffice.cli import database as database_commands
 from redoffice.cli.common import Handler, community_option, out, out_json, parse_date
 from redoffice.demo import build as demo
-from redoffice.kit import clock, codes
-from redoffice.kit.db import Database, open_database
+from redoffice.kit import backups, clock, codes
+from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.logs import log_exception
 from redoffice.kit.paths import resolve_db_url
@@ -202,6 +202,7 @@ def _parser() -> argparse.ArgumentParser:
     account_commands.register(sub)
     sync.register(sub)
     street.register(sub, report)  # street_orders adds its commands to the group
+    backup.register(sub)
     database_commands.register(sub)
     return p
 
@@ -209,7 +210,9 @@ def _parser() -> argparse.ArgumentParser:
 def _run(args: argparse.Namespace) -> int:
     if (on_file := getattr(args, "file_handler", None)) is not None:  # db encrypt / unlock
         return int(on_file(args))
-    db = open_database(resolve_db_url(args.db, args.db_url))
+    if (on_file := getattr(args, "file_handler", None)) is not None:  # db encrypt / unlock
+        return int(on_file(args))
+    db = backups.open_checked(resolve_db_url(args.db, args.db_url))  # quick_check: damaged?
     try:
         if args.command != "init" and not community.is_initialized(db):
             raise UserError("community.not_initialized")

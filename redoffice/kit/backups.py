@@ -1,33 +1,53 @@
-"""文件 → 备份到… and 从备份恢复…: a consistent copy of the SQLite database to a chosen file with
-its photos and scans in a folder beside it, and putting such a copy back (the current database
-kept aside first).
+"""Backups of the SQLite database, and putting one back.
 
-One consistent copy: the database is copied first (SQLite's online backup API), then exactly the
-attachments that copy refers to, by hash (``社区备份.sqlite`` + ``社区备份-附件/ab/abcdef…``); the
-database file takes its name only once its attachments are beside it. Attachments are never
-changed once stored, so those copied are those the copied database means."""
+- 文件 → 备份到…: a copy to a chosen file with its photos and scans in a folder beside it
+  (``社区备份.sqlite`` + ``社区备份-附件/ab/abcdef…``); the database is copied first (SQLite's
+  online backup API), then exactly the attachments that copy refers to, by hash; the file takes
+  its name only once its attachments are beside it.
+- The automatic copies in the ``backups`` folder beside the database (at most one a day), kept by
+  :func:`choose_kept` (the newest of each of the last 7 days, 4 weeks and 6 months that have
+  one), mirrored into a second folder or USB stick chosen in 设置.
+- A copy before every migration, import, sync apply and restore (:func:`backup_before`).
+- Every copy is verified before it takes its name: ``PRAGMA integrity_check`` on the copy and
+  its record counts equal to the database's.
+- :func:`open_checked`: the start-up ``PRAGMA quick_check``; a damaged database is refused with
+  the way out (:class:`Damaged` names the newest good backup) and never changed.
+- :func:`restore`: the current database kept aside first, the backup's copy checked, then swapped
+  in with one rename (a kill at any moment leaves the old or the new database, never half)."""
 
 from __future__ import annotations
 
 import json
 import os
 import re
+import shutil
 import sqlite3
+from collections.abc import Callable, Iterable
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DatabaseError
 
 from redoffice.kit import clock
 from redoffice.kit.blobs import blob_path, copy_new, file_sha256
-from redoffice.kit.db import Database, copy_sqlite, head_revision
+from redoffice.kit.db import Database, copy_sqlite, head_revision, open_database
 from redoffice.kit.errors import UserError
+from redoffice.kit.messages import message
 
-BACKUPS_KEPT = 7
 BACKUP_EVERY_HOURS = 20
 STAMP = "%Y%m%d-%H%M%S-%f"  # in a backup's name: when it was made, by the clock
+# the automatic copies kept: the newest of each of the last N days, ISO weeks, months
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 6
+PERIODS: tuple[tuple[Callable[[datetime], object], int], ...] = (
+    (lambda at: at.date(), KEEP_DAILY),
+    (lambda at: at.isocalendar()[:2], KEEP_WEEKLY),  # (ISO year, week): 31 Dec may be week 1
+    (lambda at: (at.year, at.month), KEEP_MONTHLY),
+)
+BEFORE_KEPT = 5  # copies made before an import, sync apply, migration or restore
+SECOND_FOLDER = "backup.second_folder"  # setting: a second folder or USB stick, or absent
 
 # what a backup holds, shown before it is restored: (table, label, condition)
 COUNTED = (
@@ -38,6 +58,13 @@ COUNTED = (
     ("meeting", "会议", "deleted = 0"),
     ("wish", "微心愿", "deleted = 0"),
 )
+# why a copy was made before an operation: in its name, and as shown
+BEFORE_WHY = {
+    "upgrade": "升级前",
+    "import": "导入前",
+    "sync": "同步导入前",
+    "restore": "恢复前",
+}
 
 
 @dataclass(frozen=True)
@@ -50,6 +77,7 @@ class BackupInfo:
     counts: tuple[tuple[str, int], ...]  # (label, number)
     attachments: int = 0  # photos and scans the database refers to
     attachments_kept: int = 0  # of which in the folder beside the backup
+    size: int = 0  # bytes of the database file
 
     @property
     def files_folder(self) -> Path:
@@ -63,6 +91,47 @@ class Restored:
     attachments_missing: int  # referred to, but neither beside the backup nor here
 
 
+@dataclass(frozen=True)
+class Copy:
+    """An automatic copy or one made before an operation, as found in a backup folder."""
+
+    path: Path
+    made: datetime  # by the clock, from its name
+    why: str  # "" for the automatic copies, else a key of BEFORE_WHY
+    size: int
+
+    @property
+    def kind(self) -> str:
+        return BEFORE_WHY.get(self.why, "自动备份")
+
+
+@dataclass(frozen=True)
+class Made:
+    """The automatic copy and its mirror in the second folder."""
+
+    path: Path
+    size: int
+    second: Path | None  # the copy in the second folder, when one was made
+    note: str  # why there is no second copy ("" when there is, or none is chosen)
+
+
+class Damaged(UserError):
+    """The database failed ``PRAGMA quick_check`` (or could not be read at all): nothing was
+    changed; ``copies`` are the backups to restore from, newest first."""
+
+    def __init__(self, path: Path, detail: str, copies: list[Copy]) -> None:
+        newest = (
+            message(
+                "backup.way_out", path=str(copies[0].path), made=f"{copies[0].made:%Y-%m-%d %H:%M}"
+            )
+            if copies
+            else message("backup.no_copies", folder=str(backup_folder_of(path)))
+        )
+        super().__init__("db.damaged", path=str(path), detail=detail, way_out=newest)
+        self.path = path
+        self.copies = copies
+
+
 def files_folder(backup: Path) -> Path:
     """The folder beside a backup file that holds its photos and scans."""
     return backup.with_name(backup.stem + "-附件")
@@ -70,54 +139,141 @@ def files_folder(backup: Path) -> Path:
 
 def database_file(db: Database) -> Path:
     """The SQLite file behind ``db``; a server database is backed up by its administrator."""
-    source = db.engine.url.database
-    if not db.is_sqlite or not source or source == ":memory:":
+    source = _sqlite_file(db.engine)
+    if source is None:
         raise UserError("backup.not_sqlite")
+    return source
+
+
+def _sqlite_file(engine: Engine) -> Path | None:
+    source = engine.url.database
+    if engine.url.get_backend_name() != "sqlite" or not source or source == ":memory:":
+        return None
     return Path(source).resolve()
+
+
+def backup_folder_of(database: Path) -> Path:
+    """The automatic copies' folder: ``backups`` beside the database file."""
+    return database.resolve().parent / "backups"
+
+
+def default_backup_folder(engine: Engine) -> Path | None:
+    source = _sqlite_file(engine)
+    return None if source is None else backup_folder_of(source)
+
+
+def attachments_of(database: Path) -> Path:
+    """The attachments folder of a SQLite file (as :attr:`Database.attachments_dir`)."""
+    return database.resolve().parent / "attachments"
+
+
+# ── copying and verifying ──────────────────────────────────────────────────────────────────
 
 
 def backup_to(db: Database, target: Path) -> BackupInfo:
     """Copy the open database to ``target`` and its attachments to :func:`files_folder` (the
-    database is written beside it first and moved into place last: a failed copy never leaves
-    half a backup under the chosen name). An attachment missing here is counted, not copied."""
+    database is written beside it first, verified, and moved into place last: a failed copy
+    never leaves half a backup under the chosen name). An attachment missing here is counted,
+    not copied."""
     source = database_file(db)
     target = target.resolve()
     if target == source:
         raise UserError("backup.same_file")
-    partial = target.with_name(target.name + ".partial")
-    try:
-        partial.unlink(missing_ok=True)
-        copy_sqlite(source, partial)
+
+    def with_files(partial: Path) -> None:
         with closing(_read_only(partial)) as conn:
             hashes = _attachment_hashes(conn)
         _copy_blobs(hashes, db.attachments_dir, files_folder(target), verify=False)
+
+    _verified_copy(source, target, before_naming=with_files)
+    return describe(target)
+
+
+def _verified_copy(
+    source: Path, target: Path, before_naming: Callable[[Path], None] | None = None
+) -> BackupInfo:
+    """Copy ``source`` to ``target`` through ``target.partial``: the copy passes
+    ``PRAGMA integrity_check`` and holds as many records as ``source``, else it is removed
+    and refused. A copy cut short (a kill, a full disk) is only ever a ``.partial`` file."""
+    partial = target.with_name(target.name + ".partial")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.unlink(missing_ok=True)
+        copy_sqlite(source, partial)
+        _one_file(partial)
+        info = verify(partial)
+        _check_counts(source, partial)
+        if before_naming is not None:
+            before_naming(partial)
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as exc:
         partial.unlink(missing_ok=True)
         raise UserError("file.cannot_write", path=str(target), detail=str(exc)) from exc
-    return describe(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return replace(info, path=target)
 
 
-def describe(path: Path) -> BackupInfo:
+def _check_counts(source: Path, copy: Path) -> None:
+    with closing(_read_only(source)) as src, closing(_read_only(copy)) as dst:
+        have, want = _row_counts(dst), _row_counts(src)
+    if have != want:
+        detail = "、".join(
+            f"{t} {want.get(t)}→{have.get(t)}" for t in sorted(want) if have.get(t) != want.get(t)
+        )
+        raise UserError("backup.unverified", path=str(copy), detail=detail)
+
+
+def _row_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """Every row of the counted tables (deleted ones too): equal in a true copy."""
+    tables = _tables(conn)
+    return {
+        table: int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        for table, _label, _cond in COUNTED
+        if table in tables
+    }
+
+
+def describe(path: Path, *, thorough: bool = False) -> BackupInfo:
     """What a backup file holds, read without changing it; refused when it is not a
-    RedOffice database, is damaged, or was written by a newer RedOffice."""
+    RedOffice database, is damaged (``PRAGMA quick_check``; ``integrity_check`` when
+    ``thorough``), or was written by a newer RedOffice."""
     if not path.is_file():
         raise UserError("backup.not_found", path=str(path))
     try:
         with closing(_read_only(path)) as conn:
-            return _read_info(conn, path)
+            return _read_info(conn, path, "integrity_check" if thorough else "quick_check")
     except sqlite3.DatabaseError as exc:
+        if any(sign in str(exc) for sign in DAMAGE_SIGNS):
+            raise UserError("backup.damaged", path=str(path)) from exc
         raise UserError("backup.unreadable", path=str(path), detail=str(exc)) from exc
+
+
+def verify(path: Path) -> BackupInfo:
+    """:func:`describe` with ``PRAGMA integrity_check``: every page and index read."""
+    return describe(path, thorough=True)
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
 
 
+def _one_file(copy: Path) -> None:
+    """A copy takes the database's WAL mode from its first page: back to a rollback journal,
+    so that the copy is one self-contained file (reading a WAL file leaves -wal and -shm
+    files beside it)."""
+    with closing(sqlite3.connect(copy)) as conn:
+        conn.execute("PRAGMA journal_mode=DELETE")
+
+
+def _tables(conn: sqlite3.Connection) -> set[str]:
+    return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+
 def _attachment_hashes(conn: sqlite3.Connection) -> list[str]:
     """Every attachment the database refers to (those in the recycle bin too)."""
-    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    if "attachment" not in tables:
+    if "attachment" not in _tables(conn):
         return []
     return [str(r[0]) for r in conn.execute("SELECT DISTINCT sha256 FROM attachment")]
 
@@ -139,11 +295,11 @@ def _copy_blobs(hashes: list[str], source: Path, target: Path, *, verify: bool) 
     return copied, missing
 
 
-def _read_info(conn: sqlite3.Connection, path: Path) -> BackupInfo:
-    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+def _read_info(conn: sqlite3.Connection, path: Path, check: str) -> BackupInfo:
+    tables = _tables(conn)
     if not {"alembic_version", "setting", "resident"} <= tables:
         raise UserError("backup.not_redoffice", path=str(path))
-    if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+    if conn.execute(f"PRAGMA {check}").fetchone()[0] != "ok":
         raise UserError("backup.damaged", path=str(path))
     revision = str(conn.execute("SELECT version_num FROM alembic_version").fetchone()[0])
     if revision > head_revision():
@@ -156,15 +312,17 @@ def _read_info(conn: sqlite3.Connection, path: Path) -> BackupInfo:
         for table, label, cond in COUNTED
         if table in tables
     )
+    stat = path.stat()
     return BackupInfo(
         path=path,
         community=json.loads(name[0]) if name else "",
-        saved_at=datetime.fromtimestamp(path.stat().st_mtime),
+        saved_at=datetime.fromtimestamp(stat.st_mtime),
         last_change=_utc(newest),
         revision=revision,
         counts=counts,
         attachments=len(hashes),
         attachments_kept=sum(blob_path(files_folder(path), h).is_file() for h in hashes),
+        size=stat.st_size,
     )
 
 
@@ -175,88 +333,338 @@ def _utc(value: str | None) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def restore(db: Database, backup: Path) -> Restored:
-    """Put ``backup`` in place of the database ``db`` was opened on, its attachments first into
-    the attachments folder (checked against their hash; those already there are kept, so the
-    database kept aside keeps its own). ``db`` is closed: open the file again (that also brings
-    an older backup's schema up to date)."""
-    describe(backup)
-    current = database_file(db)
-    with closing(_read_only(backup)) as conn:
-        hashes = _attachment_hashes(conn)
-    try:
-        copied, missing = _copy_blobs(hashes, files_folder(backup), db.attachments_dir, verify=True)
-    except OSError as exc:
-        raise UserError("file.cannot_write", path=str(db.attachments_dir), detail=str(exc)) from exc
-    folder = default_backup_folder(db.engine) or current.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-    # named apart from the daily copies ({stem}-{stamp}): never pruned with them
-    aside = folder / f"before-restore-{current.stem}-{stamp}.sqlite"
-    db.close()
-    copy_sqlite(current, aside)
-    copy_sqlite(backup, current)
-    return Restored(aside, copied, missing)
+# ── the automatic copies and their rotation ────────────────────────────────────────────────
+
+
+def choose_kept(stamps: Iterable[datetime], now: datetime) -> set[datetime]:
+    """Which automatic copies to keep, by the clock's stamps in their names: the newest of
+    each of the last 7 days, 4 ISO weeks and 6 months that have a copy. Copies stamped after
+    ``now`` (made while the clock was ahead, since corrected) count as the oldest: the newest
+    of them fill the daily places the copies on the right clock leave free."""
+    sane = sorted((at for at in stamps if at <= now), reverse=True)
+    ahead = sorted((at for at in stamps if at > now), reverse=True)
+    kept: set[datetime] = set()
+    for period, count in PERIODS:
+        seen: set[object] = set()
+        for at in sane:
+            if period(at) not in seen and len(seen) < count:
+                seen.add(period(at))
+                kept.add(at)
+    days = len({at.date() for at in kept})
+    return kept | set(ahead[: max(0, KEEP_DAILY - days)])
 
 
 def backup_sqlite(engine: Engine, folder: Path) -> Path | None:
-    """Copy a SQLite database with the online backup API; keep the newest few copies."""
-    source = engine.url.database
-    if engine.url.get_backend_name() != "sqlite" or not source or source == ":memory:":
-        return None
-    folder.mkdir(parents=True, exist_ok=True)
-    now = clock.now()
-    stem = Path(source).stem
-    target = folder / f"{stem}-{now.strftime(STAMP)}.sqlite"
-    copy_sqlite(Path(source), target)
-    others = [p for p in _by_age(folder, stem, now) if p != target]
-    for old in others[: max(0, len(others) - (BACKUPS_KEPT - 1))]:
-        old.unlink()
+    """A verified automatic copy of a SQLite database into ``folder``; the older ones are
+    pruned by :func:`choose_kept` (the copy just made is always kept)."""
+    source = _sqlite_file(engine)
+    return None if source is None else _automatic_copy(source, folder)
+
+
+def _automatic_copy(source: Path, folder: Path) -> Path:
+    _clear_leftovers(folder, source.stem)
+    target = folder / f"{source.stem}-{clock.now().strftime(STAMP)}.sqlite"
+    _verified_copy(source, target)
+    _rotate(folder, source.stem, target)
     return target
 
 
+def _clear_leftovers(folder: Path, stem: str) -> None:
+    """The ``.partial`` copies a kill or a full disk cut short (never a finished copy)."""
+    for path in folder.glob(f"{stem}-*.sqlite.partial*") if folder.is_dir() else ():
+        path.unlink(missing_ok=True)
+
+
+def _rotate(folder: Path, stem: str, made: Path) -> None:
+    copies = _backups(folder, stem)
+    kept = choose_kept([at for at, _path in copies], clock.now())
+    for at, path in copies:
+        if at not in kept and path != made:
+            path.unlink(missing_ok=True)
+
+
 def backup_if_due(engine: Engine, folder: Path) -> Path | None:
-    """The GUI's backup on opening: at most one a day (a 100k-resident file is ~350 MB), judged
-    by the clock's time stamped in the copies' names. A copy stamped later than now (made while
-    the clock was ahead: a fixed test day, a PC clock since corrected) does not count as recent,
-    else no backup would be made until that time came."""
+    """A copy into ``folder`` unless one was made in the last :data:`BACKUP_EVERY_HOURS`."""
+    return None if _recent(engine, folder) else backup_sqlite(engine, folder)
+
+
+def _recent(engine: Engine, folder: Path) -> bool:
+    """Whether an automatic copy is at most a day old (a 100k-resident file is ~350 MB),
+    judged by the clock's time stamped in the copies' names. A copy stamped later than now
+    (made while the clock was ahead: a fixed test day, a PC clock since corrected) does not
+    count as recent, else no backup would be made until that time came."""
     now, recent = clock.now(), timedelta(hours=BACKUP_EVERY_HOURS)
-    copies = _backups(folder, Path(engine.url.database or "").stem)
-    if any(now - recent < at <= now for at, _path in copies):
+    found = _backups(folder, Path(engine.url.database or "").stem)
+    return any(now - recent < at <= now for at, _path in found)
+
+
+def automatic_backup(db: Database) -> Made | None:
+    """The GUI's backup on opening: :func:`make_backup` unless a copy was made in the last
+    day. None when none was due, or for a server database."""
+    folder = default_backup_folder(db.engine)
+    if folder is None or _recent(db.engine, folder):
         return None
-    return backup_sqlite(engine, folder)
+    return make_backup(db)
 
 
-def _backups(folder: Path, stem: str) -> list[tuple[datetime, Path]]:
-    """The copies ``backup_sqlite`` made of the database ``stem`` and when, from their names
-    ``{stem}-YYYYmmdd-HHMMSS-ffffff.sqlite`` (another database's, ``{stem}-2025.sqlite``'s, do
-    not match)."""
-    pattern = re.compile(re.escape(stem) + r"-(\d{8}-\d{6}-\d{6})\.sqlite")
+def make_backup(db: Database) -> Made:
+    """A verified automatic copy into the backup folder, then the same into the second
+    folder (skipped, with a note, when that folder is absent: a USB stick not plugged in)."""
+    source = database_file(db)
+    made = _automatic_copy(source, backup_folder_of(source))
+    second, note = _mirror(made, source.stem, second_folder(db))
+    return Made(made, made.stat().st_size, second, note)
+
+
+def _mirror(copy: Path, stem: str, second: Path | None) -> tuple[Path | None, str]:
+    if second is None:
+        return None, ""
+    if not second.is_dir():
+        return None, message("backup.second_absent", path=str(second))
+    target = second / copy.name
+    try:
+        _verified_copy(copy, target)
+    except UserError as exc:
+        return None, exc.text
+    _rotate(second, stem, target)
+    return target, ""
+
+
+def second_folder(db: Database) -> Path | None:
+    """The second folder chosen in 设置, or None."""
+    from redoffice.settings.config import get_value
+
+    with db.read() as s:
+        value = get_value(s, SECOND_FOLDER)
+    return Path(value) if value else None
+
+
+def set_second_folder(db: Database, folder: Path | None) -> None:
+    """Choose (or, with None, forget) the second backup folder; recorded in the audit."""
+    from redoffice.settings.config import put_value
+
+    if folder is not None and not folder.is_dir():
+        raise UserError("backup.second_not_folder", path=str(folder))
+    with db.uow() as s:
+        put_value(s, SECOND_FOLDER, str(folder.resolve()) if folder else "")
+
+
+def disk_warning(db: Database) -> str:
+    """The warning shown when the only copies are on the database's own disk (st_dev): a
+    failing disk or a stolen PC takes both. Empty when there is a second copy, or for a
+    server database."""
+    source = _sqlite_file(db.engine)
+    if source is None:
+        return ""
+    second = second_folder(db)
+    if second is not None and _backups(second, source.stem):
+        return ""
+    folder = backup_folder_of(source)
+    where = folder if folder.exists() else source.parent
+    if os.stat(where).st_dev != os.stat(source).st_dev:
+        return ""
+    return message("backup.same_disk", folder=str(folder))
+
+
+_NAME = r"-(?:before-([a-z]+)-)?(\d{8}-\d{6}-\d{6})\.sqlite"
+
+
+def _found(folder: Path, stem: str) -> list[tuple[datetime, str, Path]]:
+    """The copies of the database ``stem`` in ``folder``: when (from their names
+    ``{stem}-[before-{why}-]YYYYmmdd-HHMMSS-ffffff.sqlite``) and why ("" for the automatic
+    ones); another database's (``{stem}-2025.sqlite``'s) do not match."""
+    pattern = re.compile(re.escape(stem) + _NAME)
     found = []
-    for path in folder.glob(f"{stem}-*.sqlite"):
+    for path in folder.glob(f"{stem}-*.sqlite") if folder.is_dir() else ():
         match = pattern.fullmatch(path.name)
         if match:
             try:
-                found.append((datetime.strptime(match[1], STAMP), path))
+                found.append((datetime.strptime(match[2], STAMP), match[1] or "", path))
             except ValueError:  # digits, but no date
                 continue
     return found
 
 
-def _by_age(folder: Path, stem: str, now: datetime) -> list[Path]:
-    """The copies of ``stem``, oldest first by their stamps; those stamped after ``now`` (the
-    clock was ahead) count as the oldest."""
-    copies = sorted((at <= now, at, path) for at, path in _backups(folder, stem))
-    return [path for _sane, _at, path in copies]
+def _backups(folder: Path, stem: str) -> list[tuple[datetime, Path]]:
+    """The automatic copies of ``stem`` and when they were made."""
+    return [(at, path) for at, why, path in _found(folder, stem) if not why]
 
 
-def default_backup_folder(engine: Engine) -> Path | None:
-    source = engine.url.database
-    if engine.url.get_backend_name() != "sqlite" or not source or source == ":memory:":
-        return None
-    return Path(source).resolve().parent / "backups"
+def copies(database: Path, second: Path | None = None) -> list[Copy]:
+    """Every automatic and before-operation copy of ``database`` in its backup folder and
+    ``second``, newest first (a copy stamped after now, made on a clock that was ahead, last)."""
+    now = clock.now()
+    found = [
+        Copy(path, at, why, path.stat().st_size)
+        for folder in (backup_folder_of(database), second)
+        if folder is not None
+        for at, why, path in _found(folder, database.stem)
+    ]
+    return sorted(found, key=lambda c: (c.made <= now, c.made), reverse=True)
+
+
+def newest_good(found: list[Copy]) -> BackupInfo:
+    """The newest of ``found`` that passes ``PRAGMA integrity_check``."""
+    for copy in found:
+        try:
+            return verify(copy.path)
+        except UserError:
+            continue
+    raise UserError("backup.none_good")
+
+
+# ── before an operation ────────────────────────────────────────────────────────────────────
+
+
+def backup_before(db: Database, why: str) -> Path | None:
+    """A verified copy before a migration, import, sync apply or restore (``why``: a key of
+    :data:`BEFORE_WHY`) in the backup folder; the newest :data:`BEFORE_KEPT` are kept. None
+    for a server database (its administrator backs it up)."""
+    source = _sqlite_file(db.engine)
+    return None if source is None else _before(source, backup_folder_of(source), why)
 
 
 def backup_before_upgrade(engine: Engine, folder: Path | None, found: str) -> Path | None:
     """The copy made before the schema revision ``found`` is upgraded."""
-    return backup_sqlite(engine, folder or default_backup_folder(engine) or Path("."))
+    source = _sqlite_file(engine)
+    if source is None:
+        return None
+    return _before(source, folder or backup_folder_of(source), "upgrade")
+
+
+def _before(source: Path, folder: Path, why: str) -> Path:
+    if why not in BEFORE_WHY:
+        raise ValueError(why)
+    _clear_leftovers(folder, source.stem)
+    target = folder / f"{source.stem}-before-{why}-{clock.now().strftime(STAMP)}.sqlite"
+    _verified_copy(source, target)
+    older = sorted(
+        ((at, path) for at, kind, path in _found(folder, source.stem) if kind and path != target),
+        reverse=True,
+    )
+    for _at, path in older[BEFORE_KEPT - 1 :]:
+        path.unlink(missing_ok=True)
+    return target
+
+
+# ── restoring ──────────────────────────────────────────────────────────────────────────────
+
+
+def restore(db: Database, backup: Path) -> Restored:
+    """Put ``backup`` in place of the database ``db`` was opened on (see
+    :func:`restore_file`). ``db`` is closed: open the file again (that also brings an older
+    backup's schema up to date)."""
+    current = database_file(db)
+    info = verify(backup)
+    return restore_file(current, info, db.attachments_dir, close=db.close)
+
+
+def restore_file(
+    current: Path, info: BackupInfo, attachments: Path, close: Callable[[], None] = lambda: None
+) -> Restored:
+    """Put the verified backup ``info`` in place of the database file ``current``, which may
+    be damaged: the backup's attachments first into ``attachments`` (checked against their
+    hash; those already there are kept, so the database kept aside keeps its own), the backup
+    copied beside ``current`` and checked, ``current`` kept aside in the backup folder
+    (verified; a damaged one copied as it is, ``{stem}-damaged-….sqlite``), then ``close``
+    and one rename. A kill at any moment leaves the old or the restored database."""
+    with closing(_read_only(info.path)) as conn:
+        hashes = _attachment_hashes(conn)
+    try:
+        copied, missing = _copy_blobs(hashes, files_folder(info.path), attachments, verify=True)
+    except OSError as exc:
+        raise UserError("file.cannot_write", path=str(attachments), detail=str(exc)) from exc
+    incoming = current.with_name(current.name + ".restoring")
+    _verified_copy(info.path, incoming)
+    try:
+        aside = _set_aside(current)
+        close()
+        for suffix in ("-wal", "-shm"):  # the old file's: never to be replayed onto the new one
+            current.with_name(current.name + suffix).unlink(missing_ok=True)
+        os.replace(incoming, current)
+    finally:
+        incoming.unlink(missing_ok=True)
+    return Restored(aside, copied, missing)
+
+
+def _set_aside(current: Path) -> Path:
+    """Keep the database as it is before a restore: a verified copy, or, when it does not
+    pass the check (the reason for the restore, often), the file as it is."""
+    folder = backup_folder_of(current)
+    try:
+        return _before(current, folder, "restore")
+    except UserError:
+        target = folder / f"{current.stem}-damaged-{clock.now().strftime(STAMP)}.sqlite"
+        for suffix in ("", "-wal"):
+            source = current.with_name(current.name + suffix)
+            if source.is_file():
+                shutil.copyfile(source, target.with_name(target.name + suffix))
+        return target
+
+
+# ── at start-up ────────────────────────────────────────────────────────────────────────────
+
+
+def open_checked(url: str) -> Database:
+    """:func:`open_database`, then ``PRAGMA quick_check`` on a SQLite file: a damaged one is
+    closed unchanged and refused with :class:`Damaged`, which names the way out."""
+    try:
+        db = open_database(url)
+    except UserError as exc:
+        damage = _damage(url, exc)
+        if damage is None:
+            raise
+        raise damage from exc
+    try:
+        check(db)
+    except Damaged:
+        db.close()
+        raise
+    source = _sqlite_file(db.engine)
+    for left in source.parent.glob(f"{source.name}.restoring*") if source else ():
+        left.unlink(missing_ok=True)  # a restore cut short before its rename
+    return db
+
+
+def check(db: Database) -> None:
+    """``PRAGMA quick_check`` (pages, and each index against its table's rows) on a SQLite
+    database; raises :class:`Damaged` when it finds a problem."""
+    source = _sqlite_file(db.engine)
+    if source is None:
+        return
+    try:
+        with db.engine.connect() as conn:
+            found = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA quick_check")]
+    except DatabaseError as exc:
+        found = [str(exc.orig)]
+    if found != ["ok"]:
+        raise Damaged(source, "；".join(found[:3]), copies(source, _second_of(db)))
+
+
+def _second_of(db: Database) -> Path | None:
+    try:
+        return second_folder(db)
+    except DatabaseError:
+        return None
+
+
+def _damage(url: str, exc: UserError) -> Damaged | None:
+    """The database that could not be opened because its file is damaged, as
+    :class:`Damaged`; None when it failed for another reason, or there is no backup of it to
+    offer (the message of ``exc`` says it then)."""
+    detail = str(exc.params.get("detail", ""))
+    if exc.code != "db.cannot_open" or not any(s in detail for s in DAMAGE_SIGNS):
+        return None
+    from sqlalchemy import make_url
+
+    database = make_url(url).database
+    if not database:
+        return None
+    path = Path(database).resolve()
+    found = copies(path)
+    return Damaged(path, detail, found) if found else None
+
+
+# SQLite's words for a damaged file (a key that does not open an encrypted one is told apart
+# before: db.key_wrong)
+DAMAGE_SIGNS = ("malformed", "not a database", "disk I/O error", "corrupt")

@@ -120,6 +120,24 @@ MESSAGES: Final[dict[str, str]] = {
     "backup.unreadable": "无法读取备份文件 {path}：{detail}",
     "backup.not_redoffice": "{path} 不是 RedOffice 的数据库备份",
     "backup.damaged": "备份文件 {path} 已损坏，不能用来恢复",
+    "backup.unverified": "备份副本 {path} 与数据库的记录数不一致（{detail}），已删除这份副本",
+    "backup.second_absent": (
+        "第二备份位置 {path} 不存在（U 盘未插入？），本次只备份到本机备份文件夹"
+    ),
+    "backup.second_not_folder": "第二备份位置 {path} 不是一个文件夹，请重新选择",
+    "backup.same_disk": (
+        "备份文件夹 {folder} 与数据库在同一块磁盘上，且没有第二份备份：硬盘损坏或电脑丢失时，"
+        "数据和备份会一起丢失。请在“设置 → 备份”中选择另一块磁盘或 U 盘作为第二备份位置"
+    ),
+    "backup.none_good": (
+        "没有找到完好的备份（每一份都未通过完整性检查）；请勿删除任何文件，联系技术支持"
+    ),
+    "backup.way_out": (
+        "可以用最新的备份恢复：{path}（{made}）。恢复时当前的数据库文件会先另存到备份文件夹。"
+        "命令行：redoffice-cli backup restore --newest"
+    ),
+    "backup.no_copies": "备份文件夹 {folder} 中没有它的备份；请勿删除此文件，联系技术支持",
+    "db.damaged": "数据库文件 {path} 已损坏（{detail}），程序没有改动它。{way_out}",
     "print.failed": "无法开始打印，请检查打印机是否可用",
     "job.cancelled": "已取消，没有打印或保存任何内容",
     "file.cannot_write": "无法写入文件 {path}：{detail}",

@@ -6,7 +6,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from redoffice.kit import backups, clock
 from redoffice.kit.db import Database, open_database
@@ -113,6 +113,60 @@ def _replace(ctx: AppContext, parent: QWidget, backup: Path) -> None:
         ask.inform(parent, translate("backup", "Restore from backup"), _restored(restored))
 
     ctx.query(job, done, partial(report, parent))
+
+
+def open_or_recover(window: QWidget, url: str) -> Database:
+    """Open ``url`` after its integrity check; a damaged database: the message, the backups
+    found, and the way out (restore the newest good one, then open it). Raises the
+    :class:`UserError` when the user declines or no backup passes the check."""
+    try:
+        return backups.open_checked(url)
+    except backups.Damaged as damaged:
+        if not damaged.copies or not _offer_recovery(window, damaged):
+            raise
+        info = backups.newest_good(damaged.copies)
+        where = backups.attachments_of(damaged.path)
+        restored = backups.restore_file(damaged.path, info, where)
+    db = backups.open_checked(url)
+    ask.inform(window, translate("backup", "Restore from backup"), _restored(restored))
+    return db
+
+
+def _offer_recovery(window: QWidget, damaged: backups.Damaged) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Critical, "RedOffice", damaged.text, parent=window)
+    box.setDetailedText(
+        "\n".join(
+            f"{c.made:%Y-%m-%d %H:%M}  {c.kind}  {_size(c.size)}  {c.path}" for c in damaged.copies
+        )
+    )
+    restore = box.addButton(
+        translate("backup", "Restore the newest good backup"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(translate("backup", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    return box.clickedButton() is restore
+
+
+def _size(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def automatic(ctx: AppContext, window: QMainWindow) -> None:
+    """The daily copy on the worker; its note (no second folder) or the same-disk warning in
+    the status bar."""
+
+    def job() -> str:
+        made = backups.automatic_backup(ctx.db)
+        return "；".join(
+            t for t in ((made.note if made else ""), backups.disk_warning(ctx.db)) if t
+        )
+
+    def done(note: str) -> None:
+        if note:
+            window.statusBar().showMessage(note)
+
+    ctx.query(job, done, lambda _error: None)
 
 
 def _restored(restored: backups.Restored) -> str:

@@ -5716,8 +5716,8 @@
     <name>about</name>
     <message>
         <location filename="../../redoffice/ui/kit/help_window.py" line="62"/>
-        <source>Automatic backups: %1 (one a day, the newest %2 kept)</source>
-        <translation>自动备份：%1（每天一份，保留最近 %2 份）</translation>
+        <source>Automatic backups: %1 (one a day; kept: one of each of the last %2 days, %3 weeks, %4 months)</source>
+        <translation>自动备份：%1（每天一份，保留最近 %2 天、%3 周、%4 个月各一份）</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/kit/help_window.py" line="66"/>
@@ -5742,6 +5742,16 @@
 </context>
 <context>
     <name>backup</name>
+    <message>
+        <location filename="../../redoffice/ui/backup_actions.py" line="140"/>
+        <source>Restore the newest good backup</source>
+        <translation>恢复最新的完好备份</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/backup_actions.py" line="142"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
     <message>
         <location filename="../../redoffice/ui/backup_actions.py" line="22"/>
         <source>RedOffice backups (*.sqlite *.db);;All files (*)</source>

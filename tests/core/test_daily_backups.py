@@ -5,7 +5,7 @@ from datetime import datetime
 from pathlib import Path
 
 from redoffice.kit import clock
-from redoffice.kit.backups import BACKUPS_KEPT, STAMP, backup_if_due, backup_sqlite
+from redoffice.kit.backups import KEEP_DAILY, STAMP, backup_if_due, backup_sqlite
 from redoffice.kit.db import Database
 
 AHEAD = datetime(2027, 12, 31, 8, 0)  # the day a PC clock or a fixed test day said
@@ -38,7 +38,7 @@ def test_copies_stamped_in_the_future_are_pruned_first(sqlite_db: Database, tmp_
     """Seven copies from a clock that was ahead: the copies made since on the right clock
     replace them one by one; the copy just made is never the one removed."""
     folder, stem = tmp_path / "backups", _stem(sqlite_db)
-    for day in range(1, BACKUPS_KEPT + 1):
+    for day in range(1, KEEP_DAILY + 1):
         with clock.frozen(AHEAD.replace(day=day)):
             backup_sqlite(sqlite_db.engine, folder)
     made = []
@@ -48,7 +48,7 @@ def test_copies_stamped_in_the_future_are_pruned_first(sqlite_db: Database, tmp_
             assert found is not None
             made.append(found.name)
     left = _copies(folder, stem)
-    assert len(left) == BACKUPS_KEPT and set(made) <= set(left)
+    assert len(left) == KEEP_DAILY and set(made) <= set(left)
     kept = [n.removeprefix(f"{stem}-")[:8] for n in left if n not in made]
     assert kept == ["20271204", "20271205", "20271206", "20271207"]
 
@@ -66,8 +66,8 @@ def test_another_databases_copies_are_neither_counted_nor_pruned(
         path.write_bytes(b"another database's copy")
     with clock.frozen(TODAY):
         assert backup_if_due(sqlite_db.engine, folder) is not None
-        for _ in range(BACKUPS_KEPT + 2):
-            backup_sqlite(sqlite_db.engine, folder)
+        for _ in range(KEEP_DAILY + 2):
+            newest = backup_sqlite(sqlite_db.engine, folder)
     assert all(path.exists() for path in theirs)
     mine = [n for n in _copies(folder, stem) if not n.startswith(f"{stem}-2025-")]
-    assert len(mine) == BACKUPS_KEPT
+    assert newest is not None and mine == [newest.name], "one a day: the newest of the day"

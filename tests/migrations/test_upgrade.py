@@ -166,7 +166,7 @@ def test_foreign_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
     ]
 
 
-def test_backups_keep_the_newest_seven_and_daily_one_is_skipped_when_fresh(
+def test_the_daily_backup_is_skipped_when_fresh_and_one_copy_a_day_is_kept(
     tmp_path: Path,
 ) -> None:
     path = _upgraded_copy("schema_0001.sqlite", tmp_path)
@@ -174,9 +174,9 @@ def test_backups_keep_the_newest_seven_and_daily_one_is_skipped_when_fresh(
     assert backup_if_due(db.engine, tmp_path / "b") is not None
     assert backup_if_due(db.engine, tmp_path / "b") is None
     for _ in range(9):
-        backup_sqlite(db.engine, tmp_path / "b")
+        newest = backup_sqlite(db.engine, tmp_path / "b")
     db.close()
-    assert len(list((tmp_path / "b").glob("*.sqlite"))) == 7
+    assert list((tmp_path / "b").glob("*.sqlite")) == [newest]
 
 
 def test_unreadable_file_gives_a_clear_message(tmp_path: Path) -> None:

@@ -183,7 +183,8 @@ def test_about_says_version_data_and_backups(
     database = Path(str(window.ctx.db.engine.url.database))
     assert f"RedOffice 社区红色工作台 {__version__}" in shown[0]
     assert f"数据库：{database}" in shown[0]
-    assert f"自动备份：{database.parent / 'backups'}（每天一份，保留最近 7 份）" in shown[0]
+    kept = "（每天一份，保留最近 7 天、4 周、6 个月各一份）"
+    assert f"自动备份：{database.parent / 'backups'}{kept}" in shown[0]
 
 
 def test_back_up_and_restore_from_the_file_menu(

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from redoffice import __version__
-from redoffice.kit.backups import BACKUPS_KEPT, default_backup_folder
+from redoffice.kit.backups import KEEP_DAILY, KEEP_MONTHLY, KEEP_WEEKLY, default_backup_folder
 from redoffice.kit.db import Database
 from redoffice.kit.logs import log_file
 from redoffice.ui.kit.resources import resources_dir
@@ -60,9 +60,15 @@ def about_text(db: Database) -> str:
     where = db.engine.url.database if db.is_sqlite else db.engine.url.render_as_string()
     folder = default_backup_folder(db.engine)
     kept = (
-        translate("about", "Automatic backups: %1 (one a day, the newest %2 kept)")
+        translate(
+            "about",
+            "Automatic backups: %1 (one a day; kept: one of each of the last %2 days, "
+            "%3 weeks, %4 months)",
+        )
         .replace("%1", str(folder))
-        .replace("%2", str(BACKUPS_KEPT))
+        .replace("%2", str(KEEP_DAILY))
+        .replace("%3", str(KEEP_WEEKLY))
+        .replace("%4", str(KEEP_MONTHLY))
         if folder
         else translate("about", "Automatic backups: by the database administrator")
     )
