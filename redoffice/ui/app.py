@@ -230,19 +230,6 @@ def _first_start(ctx: AppContext, window: MainWindow) -> bool:
     return SetupDialog(ctx, window).exec() == SetupDialog.DialogCode.Accepted
 
 
-def _log_in(ctx: AppContext, window: MainWindow) -> bool:
-    """Once the database has accounts nobody works without logging in (False: 退出 chosen);
-    without them the stored 经办人 is the operator, as before."""
-    from redoffice.accounts import service as accounts
-    from redoffice.settings import community
-    from redoffice.ui.accounts.login_dialog import log_in
-
-    if accounts.has_accounts(ctx.db):
-        return log_in(ctx, window)
-    ctx.db.actor = community.operator(ctx.db)
-    return True
-
-
 def _run(app: QApplication, window: MainWindow, db: Database, args: argparse.Namespace) -> int:
     from redoffice.settings import community
     from redoffice.ui import backup_actions
@@ -254,10 +241,7 @@ def _run(app: QApplication, window: MainWindow, db: Database, args: argparse.Nam
         ctx.tasks.shutdown()
         window.close()
         return 0
-    if not _log_in(ctx, window):
-        ctx.tasks.shutdown()
-        window.close()
-        return 0
+    db.actor = community.operator(db)
     import_first_page(ctx)
     window.attach(ctx)
     freeze_startup_objects()
