@@ -321,12 +321,15 @@ def year_figures(db: Database) -> Figures:
 
 
 def closed_periods(db: Database) -> list[str]:
-    """The names of the periods closed (结账) on this office's ledger, earliest first."""
+    """The names of the periods closed (结账) on this office's ledger, earliest first; at a
+    street under 全部社区 each name once, however many communities closed it."""
     with db.read() as s:
         return list(
-            s.scalars(
-                select(FundPeriodClose.period)
-                .where(own(db, FundPeriodClose.owner_node), FundPeriodClose.deleted.is_(False))
-                .order_by(FundPeriodClose.starts_on, FundPeriodClose.ends_on.desc())
+            dict.fromkeys(
+                s.scalars(
+                    select(FundPeriodClose.period)
+                    .where(own(db, FundPeriodClose.owner_node), FundPeriodClose.deleted.is_(False))
+                    .order_by(FundPeriodClose.starts_on, FundPeriodClose.ends_on.desc())
+                )
             )
         )

@@ -50,6 +50,21 @@ def test_street_fund_page_reads_show_the_chosen_community(town: StreetTown) -> N
     assert ledger.verify(db).entries == held
 
 
+def test_the_closed_periods_of_every_community_are_named_once(town: StreetTown) -> None:
+    """结账 under 全部社区 (the 台账's 已结账 line): each period once, not once per community
+    that closed it (QA 8), earliest first, every community's closes among them."""
+    db = town.street
+    each = []
+    for c in town.communities:
+        db.community = c.node_id
+        each.append(screens.closed_periods(db))
+    db.community = None
+    every = screens.closed_periods(db)
+    assert len(every) == len(set(every)) and all(set(own) <= set(every) for own in each)
+    assert sum(map(len, each)) > len(every)  # several communities closed the same period
+    assert set(every) == {name for own in each for name in own}
+
+
 def test_street_cli_ledger_of_one_account_of_the_chosen_community(
     town: StreetTown, capsys: pytest.CaptureFixture[str]
 ) -> None:
