@@ -1,6 +1,7 @@
 """导出 Excel from any list: what the list shows (its search, filters and order), masked by
 default; the full ID numbers and phones only when the user says so, which the core records in
-the audit log. Afterwards the count, and the folder opened on request."""
+the audit log — and the question is asked only of a role allowed to export them (issue 16; with
+no accounts, of everyone). Afterwards the count, and the folder opened on request."""
 
 from __future__ import annotations
 
@@ -37,14 +38,18 @@ def _export(
     path = ask.save_path(parent, title, f"{name}.xlsx", "Excel (*.xlsx)")
     if not path:
         return
-    unmasked = kind == "residents" and ask.risky(
-        parent,
-        title,
-        translate(
-            "export",
-            "Export full ID numbers and phone numbers? Choose No to mask them. "
-            "A full export is recorded in the audit log.",
-        ),
+    unmasked = (
+        kind == "residents"
+        and exports.may_unmask(ctx.db)
+        and ask.risky(
+            parent,
+            title,
+            translate(
+                "export",
+                "Export full ID numbers and phone numbers? Choose No to mask them. "
+                "A full export is recorded in the audit log.",
+            ),
+        )
     )
     make = partial(exports.export_rows, ctx.db, kind, unmasked, ids, extra)
 

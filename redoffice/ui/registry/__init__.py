@@ -1,4 +1,4 @@
 """Screens of the registry: residents, households, grids and units, the Excel import."""
 
 # The modules other screens may import (tests/core/test_layout.py).
-__all__ = []
+__all__ = ["privacy_dialogs"]

@@ -1,4 +1,5 @@
-"""新增/编辑居民: every field with its message in place; special-group tags with dates."""
+"""新增/编辑居民: every field with its message in place; special-group tags with dates; a stored
+ID number and phone masked until 显示 (issue 16), and 个人信息查询… for the person."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +29,7 @@ from redoffice.ui.kit.date_fields import DateField, birth_decade
 from redoffice.ui.kit.household_picker import HouseholdPicker
 from redoffice.ui.kit.save_dialog import SaveDialog
 from redoffice.ui.kit.widgets import button_row, code_combo, combo_value, fit_columns, select_data
+from redoffice.ui.registry.privacy_dialogs import RevealField, export_subject, may_answer
 
 
 class TagTable(QTableWidget):
@@ -91,7 +94,10 @@ class ResidentDialog(SaveDialog):
         self._build()
         if detail is not None:
             self._load(detail.data)
+            self.id_reveal.load(detail.id, detail.data.id_number)
+            self.phone_reveal.load(detail.id, detail.data.phone)
             self._set_household(detail.data.household_id or "", detail.household_address)
+            self._subject_button(detail.id, detail.data.name)
         if household is not None:
             self._set_household(*household)
         self.resize(620, 760)
@@ -119,13 +125,15 @@ class ResidentDialog(SaveDialog):
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(54)
         self.tag_table = TagTable()
+        self.id_reveal = RevealField(self.ctx, "id_number", self.id_number)
+        self.phone_reveal = RevealField(self.ctx, "phone", self.phone)
         rows: list[tuple[str, str, QWidget]] = [
             ("name", self.tr("Name"), self.name),
-            ("id_number", self.tr("ID number"), self.id_number),
+            ("id_number", self.tr("ID number"), self.id_reveal),
             ("gender", self.tr("Gender"), self.gender),
             ("birth_date", self.tr("Birth date"), self.birth_date),
             ("ethnicity", self.tr("Ethnic group"), self.ethnicity),
-            ("phone", self.tr("Phone"), self.phone),
+            ("phone", self.tr("Phone"), self.phone_reveal),
             ("political_status", self.tr("Political status"), self.political_status),
             ("party_org", self.tr("Party organization"), self.party_org),
             ("party_join_date", self.tr("Joined the Party"), self.party_join_date),
@@ -141,6 +149,14 @@ class ResidentDialog(SaveDialog):
             f.add_row(field, label, widget)
         self.political_status.currentIndexChanged.connect(self._party_fields)
         self._party_fields()
+
+    def _subject_button(self, resident_id: str, name: str) -> None:
+        """个人信息查询… for a role that handles data-subject requests."""
+        if not may_answer(self.ctx):
+            return
+        self.subject_button = QPushButton(self.tr("Personal information request…"))
+        self.buttons.addButton(self.subject_button, QDialogButtonBox.ButtonRole.ActionRole)
+        on_click(self.subject_button, partial(export_subject, self.ctx, self, resident_id, name))
 
     def _household_row(self) -> QWidget:
         box = QWidget()
@@ -183,11 +199,9 @@ class ResidentDialog(SaveDialog):
 
     def _load(self, d: ResidentInput) -> None:
         self.name.setText(d.name)
-        self.id_number.setText(d.id_number)
         select_data(self.gender, d.gender)
         self.birth_date.set_value(d.birth_date)
         self.ethnicity.setCurrentText(d.ethnicity)
-        self.phone.setText(d.phone)
         select_data(self.political_status, d.political_status)
         self.party_org.setText(d.party_org)
         self.party_join_date.set_value(d.party_join_date)
@@ -203,10 +217,10 @@ class ResidentDialog(SaveDialog):
         return ResidentInput(
             name=self.name.text(),
             gender=combo_value(self.gender) or "",
-            id_number=self.id_number.text(),
+            id_number=self.id_reveal.value(),
             birth_date=self.birth_date.value(),
             ethnicity=self.ethnicity.currentText(),
-            phone=self.phone.text(),
+            phone=self.phone_reveal.value(),
             political_status=combo_value(self.political_status) or "",
             party_org=self.party_org.text(),
             party_join_date=self.party_join_date.value(),

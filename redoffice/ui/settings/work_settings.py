@@ -29,6 +29,7 @@ from redoffice.ui.kit.date_fields import DateField
 from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.simple_table import SimpleTable
 from redoffice.ui.kit.widgets import FieldForm
+from redoffice.ui.registry.privacy_dialogs import RetentionDialog
 from redoffice.ui.settings.holiday_paste import HolidayPasteDialog
 
 CALENDAR_KINDS = {"holiday": "法定节假日（休息）", "workday": "调休上班"}
@@ -48,6 +49,7 @@ NUMBERS = (
     "fund.yearly_cap_yuan",
     "fund.repeat_months",
     "fund.honour_yuan",
+    "privacy.retention_years",
 )
 
 
@@ -115,6 +117,11 @@ class WorkSettings(QWidget):
         f.add_row(
             "fund.supervision_phone", self.tr("Fund: supervision phone"), self.supervision_phone
         )
+        f.add_row(
+            "privacy.retention_years",
+            self.tr("Keep personal information after moving out or death (years)"),
+            self._retention_row(),
+        )
         self.status = QLabel()
         save = QPushButton(self.tr("Save"))
         on_click(save, self.save)
@@ -126,6 +133,18 @@ class WorkSettings(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(1)
         self.load()
+
+    def _retention_row(self) -> QWidget:
+        """The years, and 到期清除… listing those past them (PIPL, issue 16)."""
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.numbers["privacy.retention_years"])
+        self.retention_button = QPushButton(self.tr("Past the period…"))
+        on_click(self.retention_button, lambda: RetentionDialog(self.ctx, self).open())
+        row.addWidget(self.retention_button)
+        row.addStretch(1)
+        return box
 
     def load(self) -> None:
         self.ctx.query(partial(config.values, self.ctx.db), self.show_values)
