@@ -201,16 +201,16 @@ def _open_and_run(app: QApplication, window: MainWindow, args: argparse.Namespac
     from PySide6.QtWidgets import QMessageBox
 
     import redoffice.features  # noqa: F401  (registers the features' session hooks)
+    from redoffice.kit.db import open_database
     from redoffice.kit.errors import UserError
     from redoffice.kit.paths import resolve_db_url
-    from redoffice.ui.backup_actions import open_or_recover
 
     url = resolve_db_url(args.db, args.db_url)
     temporary = args.self_test and not (args.db or args.db_url)
     if temporary:
         url = _self_test_db()
     try:
-        db = open_or_recover(window, url)  # PRAGMA quick_check; damaged: restore the newest
+        db = open_database(url)
         if args.self_test:
             _prepare_self_test(db, temporary)
     except UserError as exc:
@@ -230,9 +230,22 @@ def _first_start(ctx: AppContext, window: MainWindow) -> bool:
     return SetupDialog(ctx, window).exec() == SetupDialog.DialogCode.Accepted
 
 
-def _run(app: QApplication, window: MainWindow, db: Database, args: argparse.Namespace) -> int:
+def _log_in(ctx: AppContext, window: MainWindow) -> bool:
+    """Once the database has accounts nobody works without logging in (False: 退出 chosen);
+    without them the stored 经办人 is the operator, as before."""
+    from redoffice.accounts import service as accounts
     from redoffice.settings import community
-    from redoffice.ui import backup_actions
+    from redoffice.ui.accounts.login_dialog import log_in
+
+    if accounts.has_accounts(ctx.db):
+        return log_in(ctx, window)
+    ctx.db.actor = community.operator(ctx.db)
+    return True
+
+
+def _run(app: QApplication, window: MainWindow, db: Database, args: argparse.Namespace) -> int:
+    from redoffice.kit.backups import backup_if_due, default_backup_folder
+    from redoffice.settings import community
     from redoffice.ui.kit.context import AppContext
     from redoffice.ui.main_window import warm_up
 
@@ -241,7 +254,10 @@ def _run(app: QApplication, window: MainWindow, db: Database, args: argparse.Nam
         ctx.tasks.shutdown()
         window.close()
         return 0
-    db.actor = community.operator(db)
+    if not _log_in(ctx, window):
+        ctx.tasks.shutdown()
+        window.close()
+        return 0
     import_first_page(ctx)
     window.attach(ctx)
     freeze_startup_objects()
@@ -253,7 +269,9 @@ def _run(app: QApplication, window: MainWindow, db: Database, args: argparse.Nam
         window.close()
         return 0
     ctx.query(warm_up, lambda _r: None)
-    backup_actions.automatic(ctx, window)
+    folder = default_backup_folder(db.engine)
+    if folder is not None:
+        ctx.query(lambda: backup_if_due(db.engine, folder), lambda _path: None)
     if args.files:
         window.open_files([Path(f).resolve() for f in args.files])
     if args.self_test:

@@ -208,6 +208,7 @@ class MainWindow(QMainWindow):
         self._show_row(self.nav.currentRow())
         refresh_on(ctx, self, {"setting"}, self.show_identity)
         self.show_identity()
+        self.switch_user_action.setVisible(ctx.db.user is not None)
         for action in (self.backup_action, self.restore_action):
             action.setEnabled(True)
 
@@ -252,11 +253,14 @@ class MainWindow(QMainWindow):
         on_trigger(self.restore_action, self._restore)
         for action in (self.backup_action, self.restore_action):
             action.setEnabled(False)  # until a database is attached
+        self.switch_user_action = QAction(self.tr("Log out / &switch user…"), self)
+        on_trigger(self.switch_user_action, self._switch_user)
+        self.switch_user_action.setVisible(False)  # until someone has logged in
         quit_action = QAction(self.tr("E&xit"), self)
         on_trigger(quit_action, self.close)
         file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()
-        file_menu.addAction(quit_action)
+        file_menu.addActions([self.switch_user_action, quit_action])
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_action = QAction(self.tr("&Help contents"), self)
         self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
@@ -337,6 +341,11 @@ class MainWindow(QMainWindow):
         self.show_page("sync")
         cast("SyncPage", self.page("sync")).open_files(files)
 
+    def _switch_user(self) -> None:
+        from redoffice.ui.accounts.login_dialog import switch_user
+
+        switch_user(self.ctx, self)
+
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(list(self.pages).index(key))
 
@@ -347,6 +356,8 @@ class MainWindow(QMainWindow):
 
         def show(values: tuple[Identity, str]) -> None:
             identity, operator = values
+            if db.user is not None:  # logged in: that person, not the stored 经办人
+                operator = db.user.name
             db.actor = operator
             self.identity_label.setText(
                 self.tr("%1 · %2 · operator: %3")
