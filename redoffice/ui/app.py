@@ -201,16 +201,16 @@ def _open_and_run(app: QApplication, window: MainWindow, args: argparse.Namespac
     from PySide6.QtWidgets import QMessageBox
 
     import redoffice.features  # noqa: F401  (registers the features' session hooks)
-    from redoffice.kit.db import open_database
     from redoffice.kit.errors import UserError
     from redoffice.kit.paths import resolve_db_url
+    from redoffice.ui.backup_actions import open_or_recover
 
     url = resolve_db_url(args.db, args.db_url)
     temporary = args.self_test and not (args.db or args.db_url)
     if temporary:
         url = _self_test_db()
     try:
-        db = open_database(url)
+        db = open_or_recover(window, url)  # PRAGMA quick_check; damaged: restore the newest
         if args.self_test:
             _prepare_self_test(db, temporary)
     except UserError as exc:
@@ -244,8 +244,8 @@ def _log_in(ctx: AppContext, window: MainWindow) -> bool:
 
 
 def _run(app: QApplication, window: MainWindow, db: Database, args: argparse.Namespace) -> int:
-    from redoffice.kit.backups import backup_if_due, default_backup_folder
     from redoffice.settings import community
+    from redoffice.ui import backup_actions
     from redoffice.ui.kit.context import AppContext
     from redoffice.ui.main_window import warm_up
 
@@ -269,9 +269,7 @@ def _run(app: QApplication, window: MainWindow, db: Database, args: argparse.Nam
         window.close()
         return 0
     ctx.query(warm_up, lambda _r: None)
-    folder = default_backup_folder(db.engine)
-    if folder is not None:
-        ctx.query(lambda: backup_if_due(db.engine, folder), lambda _path: None)
+    backup_actions.automatic(ctx, window)
     if args.files:
         window.open_files([Path(f).resolve() for f in args.files])
     if args.self_test:

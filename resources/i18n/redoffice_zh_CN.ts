@@ -5744,8 +5744,8 @@
     <name>about</name>
     <message>
         <location filename="../../redoffice/ui/kit/help_window.py" line="62"/>
-        <source>Automatic backups: %1 (one a day, the newest %2 kept)</source>
-        <translation>自动备份：%1（每天一份，保留最近 %2 份）</translation>
+        <source>Automatic backups: %1 (one a day; kept: one of each of the last %2 days, %3 weeks, %4 months)</source>
+        <translation>自动备份：%1（每天一份，保留最近 %2 天、%3 周、%4 个月各一份）</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/kit/help_window.py" line="66"/>
@@ -5770,6 +5770,16 @@
 </context>
 <context>
     <name>backup</name>
+    <message>
+        <location filename="../../redoffice/ui/backup_actions.py" line="140"/>
+        <source>Restore the newest good backup</source>
+        <translation>恢复最新的完好备份</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/backup_actions.py" line="142"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
     <message>
         <location filename="../../redoffice/ui/backup_actions.py" line="22"/>
         <source>RedOffice backups (*.sqlite *.db);;All files (*)</source>
@@ -6795,6 +6805,91 @@ Photos and scans: %6 (%7 beside the backup)</source>
     <message>
         <source>Community</source>
         <translation>社区</translation>
+    </message>
+</context>
+<context>
+    <name>RevealField</name>
+    <message>
+        <location filename="../../redoffice/ui/registry/privacy_dialogs.py" line="1"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/registry/privacy_dialogs.py" line="1"/>
+        <source>Show the full value (recorded in the audit log)</source>
+        <translation>显示完整信息（记入审计日志）</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/registry/resident_dialog.py" line="1"/>
+        <source>Personal information request…</source>
+        <translation>个人信息查询…</translation>
+    </message>
+</context>
+<context>
+    <name>privacy</name>
+    <message>
+        <location filename="../../redoffice/ui/registry/privacy_dialogs.py" line="1"/>
+        <source>Personal information request</source>
+        <translation>个人信息查询</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/registry/privacy_dialogs.py" line="1"/>
+        <source>Personal information of %1</source>
+        <translation>%1的个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/registry/privacy_dialogs.py" line="1"/>
+        <source>Written: %1 and %2.</source>
+        <translation>已导出：%1 和 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/registry/privacy_dialogs.py" line="1"/>
+        <source>Past the retention period</source>
+        <translation>保存期限已满的居民</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/registry/privacy_dialogs.py" line="1"/>
+        <source>Erase selected…</source>
+        <translation>清除所选…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/registry/privacy_dialogs.py" line="1"/>
+        <source>Residents moved out or deceased %1 years or more ago whose personal information is still kept. Tick those to erase (the record stays, its personal fields are blanked, and the street erases its copy).</source>
+        <translation>迁出或去世已满 %1 年、个人信息仍然保存的居民。勾选要清除的居民（记录保留，个人信息清空，同步时街道也将清除）。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/registry/privacy_dialogs.py" line="1"/>
+        <source>Tick the residents to erase first.</source>
+        <translation>请先勾选要清除的居民。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/registry/privacy_dialogs.py" line="1"/>
+        <source>Erase the personal information of %1 residents? This cannot be undone.</source>
+        <translation>清除这 %1 名居民的个人信息？清除后无法恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/registry/privacy_dialogs.py" line="1"/>
+        <source>Erased: %1.</source>
+        <translation>已清除 %1 名。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkSettings</name>
+    <message>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="1"/>
+        <source>Keep personal information after moving out or death (years)</source>
+        <translation>迁出或去世后个人信息保存年限（年）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/work_settings.py" line="1"/>
+        <source>Past the period…</source>
+        <translation>到期清除…</translation>
     </message>
 </context>
 </TS>
