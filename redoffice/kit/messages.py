@@ -443,7 +443,10 @@ MESSAGES: Final[dict[str, str]] = {
     "account.wrong_password_unknown": "登录名或密码不正确",
     "account.wrong_password": "登录名或密码不正确，还可以再试 {left} 次，之后账号将锁定 5 分钟",
     "account.locked": "连续 5 次密码错误，账号已锁定，请在 {until} 以后再试，或请管理员解锁",
-    "account.login_needed": "这个数据库已设置登录账号，请用 --user 登录名 登录（密码在提示时输入或放在环境变量 REDOFFICE_PASSWORD 中）",
+    "account.login_needed": (
+        "这个数据库已设置登录账号，请用 --user 登录名 登录"
+        "（密码在提示时输入或放在环境变量 REDOFFICE_PASSWORD 中）"
+    ),
     "account.no_password": "请输入密码（或设置环境变量 REDOFFICE_PASSWORD）",
     "fund.step_not_allowed": "当前登录账号（{name}，{role}）无权办理“{step}”",
     "fund.step_as_other": "当前登录的是{name}，不能以{staff}的名义办理；请{staff}用本人账号登录",
