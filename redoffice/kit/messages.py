@@ -195,6 +195,18 @@ MESSAGES: Final[dict[str, str]] = {
     "resolution.transition_refused": "议定事项当前为“{old}”，不能改为“{new}”",
     "import.unsupported": "不支持文件“{name}”：请选择 Excel（.xlsx、.xls）、WPS 表格或 CSV 文件",
     "import.unreadable": "无法读取文件“{name}”（文件可能已损坏或正被其他程序占用）：{detail}",
+    "import.too_big.unpacked": (
+        "工作簿“{name}”解压后有 {found} 字节，超过导入上限 {bound} 字节，未读取："
+        "请删去多余的工作表和空行空列后另存，或分成几个文件导入"
+    ),
+    "import.too_big.strings": (
+        "工作簿“{name}”中的文字共 {found} 字节，超过导入上限 {bound} 字节，未读取："
+        "请检查是否有异常长的单元格，或分成几个文件导入"
+    ),
+    "import.too_big.cells": (
+        "工作簿“{name}”的工作表有 {found} 个单元格（行数×列数），超过导入上限 {bound} 个，未读取："
+        "请删去多余的空行空列后另存，或分成几个文件导入"
+    ),
     "import.encoding": "无法识别文件“{name}”的文字编码：请另存为 UTF-8 或 GBK 编码的 CSV",
     "import.no_sheet": "工作簿中没有名为“{name}”的工作表，现有：{sheets}",
     "import.no_header": "找不到表头：前 20 行中没有“姓名”“身份证号”等列名",

@@ -10,7 +10,10 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 import unicodedata
+import zipfile
+from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -21,6 +24,18 @@ from redoffice.kit.errors import UserError
 
 SPREADSHEETS: Final = (".xlsx", ".xlsm", ".xls", ".ods")
 HEADER_SCAN_ROWS: Final = 20
+# Bounds checked before a workbook is read (issue 16: a 0.4 MB .xlsx unpacking 400 MB of shared
+# strings took 7.5 GB of memory). The reader holds a sheet's cells as a full rectangle, its
+# shared strings all at once: these keep its peak near 300 MB whatever the file, and admit a
+# 100,000-resident 台账 (about 2.5 million cells, 150 MB unpacked; docs/performance.md).
+MAX_UNPACKED: Final = 300_000_000  # bytes of the workbook's parts once unpacked
+MAX_STRINGS: Final = 100_000_000  # bytes of its shared strings part
+MAX_CELLS: Final = 3_000_000  # rows x columns of a sheet's used rectangle
+_SCAN_CHUNK: Final = 1 << 20
+_DIMENSION = re.compile(rb'<dimension ref="[A-Z]*\d*:?([A-Z]+)(\d+)"')
+_LAST_ROW = re.compile(rb'<row r="(\d+)"')
+_WIDE_CELL = re.compile(rb'<c r="([A-Z]{2,3})\d')  # a column beyond Z (few 台账 have one)
+_CELL_COLUMN = re.compile(rb'<c r="([A-Z]+)')
 
 # field -> header texts seen in real 台账 (after normalizing)
 SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
@@ -122,10 +137,74 @@ def head_and_header(stream: SheetStream) -> tuple[list[list[Any]], Header]:
 def _open_book(path: Path) -> Any:
     from python_calamine import CalamineWorkbook
 
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        check_bounds(path)
     try:
         return CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises several types for damaged or foreign files
         raise UserError("import.unreadable", name=path.name, detail=str(exc)[:200]) from exc
+
+
+def check_bounds(path: Path) -> None:
+    """Refuse an .xlsx whose parts unpack beyond the bounds, or a sheet whose used rectangle
+    holds more than MAX_CELLS cells, before the reader sees it. The sizes the zip declares are
+    checked first (at once); the sheets and shared strings are then unpacked as a stream,
+    never beyond their declared sizes (a part holding more is damaged: refused)."""
+    try:
+        book = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        return  # not a zip: the reader says it cannot read it
+    with book:
+        parts = book.infolist()
+        _refuse_over(path, "unpacked", sum(p.file_size for p in parts), MAX_UNPACKED)
+        for part in parts:
+            if part.filename == "xl/sharedStrings.xml":
+                _refuse_over(path, "strings", part.file_size, MAX_STRINGS)
+                deque(_unpacked(path, book, part), maxlen=0)
+            elif part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml"):
+                _refuse_over(path, "cells", _sheet_cells(_unpacked(path, book, part)), MAX_CELLS)
+
+
+def _refuse_over(path: Path, what: str, found: int, bound: int) -> None:
+    if found > bound:
+        raise UserError(
+            f"import.too_big.{what}", name=path.name, found=f"{found:,}", bound=f"{bound:,}"
+        )
+
+
+def _unpacked(path: Path, book: zipfile.ZipFile, part: zipfile.ZipInfo) -> Iterator[bytes]:
+    """The part's bytes, a megabyte at a time, up to the size the zip declares for it."""
+    try:
+        with book.open(part) as stream:
+            while chunk := stream.read(_SCAN_CHUNK):
+                yield chunk
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        raise UserError("import.unreadable", name=path.name, detail=str(exc)[:200]) from exc
+
+
+def _sheet_cells(chunks: Iterator[bytes]) -> int:
+    """Rows x columns of a sheet's used rectangle: its declared dimension, or more where its
+    rows and cells name more (read until the bound is passed)."""
+    rows = columns = 0
+    for chunk in chunks:
+        if not rows and (declared := _DIMENSION.search(chunk)):
+            rows, columns = int(declared[2]), _column_number(declared[1])
+        for row in _LAST_ROW.finditer(chunk, max(0, chunk.rfind(b"<row "))):
+            rows = max(rows, int(row[1]))
+        last = _CELL_COLUMN.search(chunk, max(0, chunk.rfind(b"<c r=")))
+        wide = _WIDE_CELL.finditer(chunk)
+        for cell in (*wide, last) if last else wide:
+            columns = max(columns, _column_number(cell[1]))
+        if rows * (columns or 26) > MAX_CELLS:
+            break
+    return rows * (columns or 26)  # no dimension, no cell named: at most 26 columns
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
 
 
 def _stream_spreadsheet(path: Path, name: str | None) -> SheetStream:
