@@ -2716,6 +2716,11 @@
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
+        <location filename="../../redoffice/ui/main_window.py" line="1"/>
+        <source>&amp;Encrypt this database…</source>
+        <translation>加密此数据库(&amp;E)…</translation>
+    </message>
+    <message>
         <location filename="../../redoffice/ui/main_window.py" line="174"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
@@ -4774,6 +4779,11 @@
 <context>
     <name>SettingsPage</name>
     <message>
+        <location filename="../../redoffice/ui/settings/settings_page.py" line="38"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
         <location filename="../../redoffice/ui/settings/settings_page.py" line="36"/>
         <source>Save</source>
         <translation>保存</translation>
@@ -6621,6 +6631,11 @@ Photos and scans: %6 (%7 beside the backup)</source>
     </message>
     <message>
         <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
+        <source>Completion</source>
+        <translation>完成数</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/street/orders_page.py" line="1"/>
         <source>Not yet completed</source>
         <translation>未完成</translation>
     </message>
@@ -6890,6 +6905,104 @@ Photos and scans: %6 (%7 beside the backup)</source>
         <location filename="../../redoffice/ui/settings/work_settings.py" line="1"/>
         <source>Past the period…</source>
         <translation>到期清除…</translation>
+    </message>
+</context>
+<context>
+    <name>encryption</name>
+    <message>
+        <location filename="../../redoffice/ui/encryption_actions.py" line="1"/>
+        <source>Encrypt this database</source>
+        <translation>加密此数据库</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/encryption_actions.py" line="1"/>
+        <source>Encrypt the database %1? A backup is made first. You will get a recovery-key sheet to print and keep in the safe: without it, a lost keyring means the data cannot be opened by anyone.</source>
+        <translation>加密数据库 %1？加密前会先备份。随后生成恢复密钥单，请打印后封存于保险柜：丢失恢复密钥又丢失本机密钥库，任何人都无法再打开这些数据。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/encryption_actions.py" line="1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/encryption_actions.py" line="1"/>
+        <source>Save the recovery-key sheet</source>
+        <translation>保存恢复密钥单</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/encryption_actions.py" line="1"/>
+        <source>This computer has no keyring to keep the key in. Choose a passphrase of at least 8 characters; it is asked for whenever the database is opened:</source>
+        <translation>这台电脑没有可用的系统密钥库，无法保存密钥。请设置至少 8 位的口令，以后每次打开数据库都要输入：</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/encryption_actions.py" line="1"/>
+        <source>The database is encrypted. Print the recovery-key sheet %1 now, keep it in the safe and delete the file.
+Recovery key: %2</source>
+        <translation>数据库已加密。请立即打印恢复密钥单 %1，封存于保险柜，然后删除该文件。
+恢复密钥：%2</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/encryption_actions.py" line="1"/>
+        <source>The backup made before (not encrypted): %1. Delete it once the encrypted database has been checked.</source>
+        <translation>加密前的备份（未加密）：%1。确认加密后的数据库可用后，请删除它。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/encryption_actions.py" line="1"/>
+        <source>Recovery key (14 groups of 4):</source>
+        <translation>恢复密钥（14 组，每组 4 位）：</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/encryption_actions.py" line="1"/>
+        <source>Unlock with the recovery key</source>
+        <translation>用恢复密钥解锁</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSettings</name>
+    <message>
+        <location filename="../../redoffice/ui/settings/backup_settings.py" line="1"/>
+        <source>Choose the second folder…</source>
+        <translation>选择第二备份位置…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/backup_settings.py" line="1"/>
+        <source>No second folder</source>
+        <translation>不用第二备份位置</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/backup_settings.py" line="1"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/backup_settings.py" line="1"/>
+        <source>Backups: by the database administrator</source>
+        <translation>备份：由数据库管理员负责</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/backup_settings.py" line="1"/>
+        <source>Backup folder: %1</source>
+        <translation>备份文件夹：%1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/backup_settings.py" line="1"/>
+        <source>Copies: %1, %2 MB in all; the newest: %3</source>
+        <translation>备份 %1 份，共 %2 MB；最新一份：%3</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/backup_settings.py" line="1"/>
+        <source>none</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/backup_settings.py" line="1"/>
+        <source>Second folder: %1</source>
+        <translation>第二备份位置：%1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/backup_settings.py" line="1"/>
+        <source>Backed up and verified: %1 (%2 MB)</source>
+        <translation>已备份并校验：%1（%2 MB）</translation>
     </message>
 </context>
 </TS>

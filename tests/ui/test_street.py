@@ -30,6 +30,7 @@ from sqlalchemy import Table, func, select
 from redoffice.kit import clock
 from redoffice.kit.validation import mask_id_number
 from redoffice.models import FundAccount, FundApplication, FundNotice, Household, Resident
+from redoffice.street import notices
 from redoffice.street.reports import SCREEN
 from redoffice.street.stats import street_stats
 from redoffice.ui.fund.fund_page import FundPage
@@ -43,6 +44,7 @@ from redoffice.ui.main_window import MainWindow
 from redoffice.ui.registry.households_page import HouseholdsPage
 from redoffice.ui.registry.residents_page import ResidentsPage
 from redoffice.ui.street.communities_page import CommunitiesPage
+from redoffice.ui.street.orders_page import OrdersPage
 from redoffice.ui.street.stats_page import StatsPage
 from redoffice.ui.sync.sync_page import SyncPage
 from tests.conftest import Templates
@@ -603,3 +605,31 @@ def test_the_orders_tabs_start_where_the_other_pages_tabs_do(
     fund, stats, orders = (tabs_left(t) for t in ("红色基金", "统计", "审批与通知"))
     assert orders == fund == stats
     assert orders > window.stack.mapTo(window, QPoint(0, 0)).x()  # inside the page's margin
+
+
+def test_each_notice_is_listed_once_whichever_community_is_chosen(
+    qtbot: QtBot, street: tuple[MainWindow, StreetTown]
+) -> None:
+    """通知和任务 under 全部社区 and with a community chosen in the filter: each of the street's
+    notices once (not once per community it went to), with its completion count."""
+    window, town = street
+    first, second, _third = town.communities
+    due = clock.today() + timedelta(days=5)
+    notices.issue(town.street, None, "冬季消防安全排查", due, kind="task")
+    notices.issue(town.street, [second.node_id], "报送走访台账", due)
+    page = _go(qtbot, window, "审批与通知")
+    assert isinstance(page, OrdersPage)
+    bar = page.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
+    assert window.ctx.tasks.wait_idle(30)
+    table = page.notices.table
+    for chosen in ("全部社区", first.name, second.name):
+        _choose_community(qtbot, window, chosen)
+        rows = sorted(
+            (table.text(r, 1), table.text(r, 3), table.text(r, 4)) for r in range(table.rowCount())
+        )
+        everyone = "、".join(sorted(c.name for c in town.communities))
+        assert rows == [
+            ("冬季消防安全排查", "0/3", everyone),
+            ("报送走访台账", "0/1", second.name),
+        ], chosen

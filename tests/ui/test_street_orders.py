@@ -169,7 +169,7 @@ def test_the_street_decides_answers_and_notifies_and_the_community_completes(
         with town.street.read() as ss:
             assert ss.scalars(select(StreetNotice.recipients)).all() == [first.node_id]
         notices_table = page.notices.table
-        assert notices_table.rowCount() == 1 and notices_table.text(0, 3) == first.name
+        assert notices_table.rowCount() == 1 and notices_table.text(0, 4) == first.name
         receipt = _send_receipt(qtbot, page, ctx, town, first.name)
     finally:
         ctx.tasks.wait_idle(5)
@@ -226,11 +226,13 @@ def _send_receipt(
 def test_the_street_reads_who_completed_a_notice_when_and_how(
     qtbot: QtBot, town: StreetTown
 ) -> None:
-    """通知和任务: choosing a notice shows each community's 完成 (who, when, the note)."""
+    """通知和任务: each notice listed once, with how many of its communities completed it;
+    choosing one shows each community's 完成 (who, when, the note)."""
     first = town.communities[0]
     c = town.open(first)
     due = clock.today() + timedelta(days=3)
     notices.issue(town.street, None, "防汛检查", due)
+    notices.issue(town.street, [town.communities[1].node_id], "报送台账", due)
     receipt = acks.write_receipt(town.street, keys.load_keys(town.street), first.node_id, town.usb)
     acks.import_ack(c, receipt)
     notices.complete(c, notices.received(c)[0].id, "已检查 12 处")
@@ -244,13 +246,16 @@ def test_the_street_reads_who_completed_a_notice_when_and_how(
     try:
         _show_tab(qtbot, page, page.notices)
         assert ctx.tasks.wait_idle(30)
+        table = page.notices.table
+        rows = sorted((table.text(r, 1), table.text(r, 3)) for r in range(table.rowCount()))
+        assert rows == [("报送台账", "0/1"), ("防汛检查", "1/3")]  # each once, done of sent to
         assert page.notices.detail.toPlainText() == ""
         qtbot.mouseDClick(
             page.notices.table.viewport(),
             Qt.MouseButton.LeftButton,
-            pos=page.notices.table.visualRect(page.notices.table.model().index(0, 1)).center(),
+            pos=table.visualRect(table.model().index(_row_of(table, 1, "防汛检查"), 1)).center(),
         )
-        (done,) = notices.progress(town.street)[0].completions
+        (done,) = next(p for p in notices.progress(town.street) if p.completions).completions
         lines = page.notices.detail.toPlainText().splitlines()
         when = done.done_at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
         assert lines[0] == f"{first.name} · {c.actor} · {when} 完成 · 已检查 12 处"

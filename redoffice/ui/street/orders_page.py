@@ -238,7 +238,7 @@ class StreetNoticesTab(ListTab):
     chosen notice's completions: which community, who, when and its 完成情况."""
 
     def __init__(self, ctx: AppContext) -> None:
-        headers = [self.tr("Kind"), self.tr("Title"), self.tr("Due")]
+        headers = [self.tr("Kind"), self.tr("Title"), self.tr("Due"), self.tr("Completion")]
         headers += [self.tr("Not yet completed"), self.tr("Completed")]
         super().__init__(ctx, headers, NOTICES_SHOW, "street-notices")
         self.add_button(self.tr("New notice…"), "new-notice", self.new_notice)
@@ -278,6 +278,7 @@ class StreetNoticesTab(ListTab):
                     notices.KINDS[p.kind],
                     p.title,
                     p.due_on.isoformat(),
+                    f"{len(p.done)}/{len(p.done) + len(p.waiting)}",
                     "、".join(p.waiting),
                     "、".join(p.done),
                 ]
