@@ -63,6 +63,13 @@ from redoffice.wishes import service as wishes
 from redoffice.wishes.queries import EVENT_LABELS
 
 EMPTY: Final = "—"
+# entries that change no field (issue 16): the action in words, and what the entry notes
+NOTED: Final = {
+    "reveal": "查看完整信息",
+    "erase": "清除个人信息",
+    "subject_export": "个人信息查询",
+}
+REVEALED: Final = {"id_number": "身份证号", "phone": "联系电话"}
 TYPED_IN: Final = "手工录入"
 
 # Columns no secretary needs to read: keys, bookkeeping, positions (the derived columns, such
@@ -559,6 +566,7 @@ class _Step:
     after: dict[str, Any]
     how: str = ""
     rank: int = 1
+    note: str = ""  # what a NOTED entry records (never a personal value)
 
 
 def _wanted(s: Session, table: str, record_id: str) -> list[tuple[str, list[str], str, str]]:
@@ -646,6 +654,18 @@ def _row_steps(s: Session, shape: _Step, entries: list[AuditLog]) -> Iterator[_S
     changed); a row an import or the demo created starts with that batch."""
     state = dict(shape.after)
     for entry in reversed(entries):
+        if entry.action in NOTED:
+            yield replace(
+                shape,
+                at=entry.at,
+                order=entry.id,
+                actor=entry.actor,
+                action=entry.action,
+                before=dict(state),
+                after=dict(state),
+                note=_note(entry),
+            )
+            continue
         after = dict(state)
         for column, (old, _new) in json.loads(entry.fields or "{}").items():
             state[column] = old
@@ -676,6 +696,14 @@ def _row_steps(s: Session, shape: _Step, entries: list[AuditLog]) -> Iterator[_S
             )
 
 
+def _note(entry: AuditLog) -> str:
+    """显示完整身份证号, the reason of an erasure, or nothing."""
+    details = json.loads(entry.fields or "{}")
+    if entry.action == "reveal":
+        return "显示完整" + REVEALED.get(details.get("field", ""), details.get("field", ""))
+    return str(details.get("reason", ""))
+
+
 def _created_how(s: Session, entry: AuditLog) -> str:
     """手工录入, or the batch a create entry belongs to (the legacy batch of the upgrade)."""
     batch = origin(s, entry.batch_id) if entry.batch_id else None
@@ -683,6 +711,9 @@ def _created_how(s: Session, entry: AuditLog) -> str:
 
 
 def _entry(step: _Step, texts: Texts) -> HistoryEntry | None:
+    if step.action in NOTED:
+        noted = (Change("说明", EMPTY, step.note),) if step.note else ()
+        return HistoryEntry(step.at, step.actor, NOTED[step.action], step.part, noted)
     before = step.before
     if step.part and step.action in ("delete", "restore"):
         before = {}  # which part was removed or restored: what it holds

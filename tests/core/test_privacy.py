@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from redoffice.accounts import service as accounts
 from redoffice.accounts.permissions import ROLES, Permission, allowed
+from redoffice.audit import history
 from redoffice.kit import exports
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
@@ -111,3 +112,16 @@ def test_each_role_reveals_and_exports_as_the_permission_table_says(
     if not allowed(role, Permission.ERASE_PERSONAL):
         _refused("privacy.subject_not_allowed", erasure.erase_resident, db, person, "本人申请")
         _refused("privacy.subject_not_allowed", subject_request.subject_answer, db, person, TODAY)
+
+
+def test_the_change_history_lists_reveals_and_the_erasure_without_values(
+    db: Database, w: World
+) -> None:
+    person = w["spouse"]
+    _with_phone(db, person)
+    access.reveal(db, person, "phone")
+    erasure.erase_resident(db, person, "本人申请删除")
+    entries = history.history(db, "resident", person)
+    noted = [(e.action, [c.new for c in e.changes]) for e in entries[-2:]]
+    assert noted == [("查看完整信息", ["显示完整联系电话"]), ("清除个人信息", ["本人申请删除"])]
+    assert not any(PHONE in c.new or PHONE in c.old for e in entries for c in e.changes)
