@@ -4,6 +4,7 @@ hooks with :mod:`redoffice.kit.db`, and the lists they export to Excel with
 the tests, the benchmarks — imports this module before it opens a database; opening one without
 it fails at once rather than leaving derived data stale."""
 
+from redoffice.accounts import guard as account_guard
 from redoffice.kit.db import register_session_hook
 from redoffice.kit.exports import guard_unmasked, register_exports
 from redoffice.registry import access
@@ -12,6 +13,7 @@ from redoffice.visits import state as visit_state
 
 register_session_hook(visit_state.install)
 register_session_hook(sync_conflicts.install)  # the base of a local edit of another's row
+register_session_hook(account_guard.install)  # a logged-in person's role and grids
 guard_unmasked(access.may_export_unmasked)  # full ID numbers and phones: allowed roles only
 for module, names in (  # imported when a list is first exported (ReportLab, openpyxl: 0.3 s)
     ("redoffice.registry.exports", ("RESIDENTS", "HOUSEHOLDS")),

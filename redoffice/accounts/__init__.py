@@ -1,4 +1,4 @@
 """Staff accounts, roles and login (issue 16, decision 0027): local to this database, never
 synced (a password hash never travels to the street)."""
 
-__all__ = ["permissions", "service"]
+__all__ = ["guard", "permissions", "service"]

@@ -18,7 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from redoffice import __version__
 from redoffice.kit import changes, cipher, logs, scope, touched
 from redoffice.kit.errors import UserError
-from redoffice.kit.identity import User
+from redoffice.kit.identity import SESSION_KEY, User
 from redoffice.kit.paths import data_dir
 from redoffice.models import AppRelease, Setting
 
@@ -201,7 +201,8 @@ class Database:
         """One user action: commit on success, roll back on any error (nothing half-written).
         Once committed, the tables it wrote go to every :func:`touched.recording` open on this
         thread (a rolled-back action reports nothing)."""
-        session = self._factory(info={"actor": self.actor, "node_id": self.node_id})
+        info = {"actor": self.actor, "node_id": self.node_id, SESSION_KEY: self.user}
+        session = self._factory(info=info)
         try:
             yield session
             session.commit()

@@ -8,6 +8,9 @@ the kit only carries it: the audit's operator (``db.actor``) and a 网格员's r
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
+
+SESSION_KEY: Final = "user"  # where a unit of work's session carries the logged-in person
 
 
 @dataclass(frozen=True)

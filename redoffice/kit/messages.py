@@ -460,6 +460,8 @@ MESSAGES: Final[dict[str, str]] = {
         "（密码在提示时输入或放在环境变量 REDOFFICE_PASSWORD 中）"
     ),
     "account.no_password": "请输入密码（或设置环境变量 REDOFFICE_PASSWORD）",
+    "account.edit_not_allowed": "当前登录账号（{name}，{role}）无权修改住户、居民、走访和民情诉求",
+    "account.outside_grids": "{name}是网格员，只能修改本人网格内的住户、居民、走访和民情诉求",
     "fund.step_not_allowed": "当前登录账号（{name}，{role}）无权办理“{step}”",
     "fund.step_as_other": "当前登录的是{name}，不能以{staff}的名义办理；请{staff}用本人账号登录",
     "privacy.not_allowed": "当前登录账号的角色无权查看或导出完整的身份证号和电话",

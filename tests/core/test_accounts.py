@@ -68,9 +68,8 @@ def test_a_wrong_password_counts_down_then_locks_for_five_minutes(db: Database) 
         with pytest.raises(UserError, match="10:05"):  # the right password does not help now
             accounts.login(db, "admin", PASSWORD)
         assert db.user is None
-    with clock.frozen(datetime(2026, 12, 3, 10, 4, 50)):
-        with pytest.raises(UserError, match="已锁定"):
-            accounts.login(db, "admin", PASSWORD)
+    with clock.frozen(datetime(2026, 12, 3, 10, 4, 50)), pytest.raises(UserError, match="已锁定"):
+        accounts.login(db, "admin", PASSWORD)
     with clock.frozen(datetime(2026, 12, 3, 10, 5, 1)):
         assert accounts.login(db, "admin", PASSWORD).login == "admin"
 
@@ -136,3 +135,53 @@ def test_a_grid_worker_reads_only_the_households_of_their_grid(demo_db: Database
     own = {h.id for h in seen}
     assert residents and {r.household_id for r in residents} <= own
     assert len(residents) < people
+
+
+def _grid_worker(db: Database) -> tuple[str, str]:
+    """赵网格 logged in as the 网格员 of the first grid; (that grid, a household outside it)."""
+    with db.read() as s:
+        grid = s.scalars(select(Grid).order_by(Grid.name).limit(1)).one()
+        outside = s.scalars(select(Household.id).where(Household.grid_id != grid.id).limit(1)).one()
+    with db.uow() as s:
+        staff = Staff(name="赵网格", role="grid_worker", grid_id=grid.id)
+        s.add(staff)
+        s.flush()
+        staff_id = staff.id
+    _admin(db)
+    accounts.login(db, "admin", PASSWORD)
+    accounts.add(db, "zhao", "赵网格", "grid", PASSWORD, staff_id=staff_id)
+    accounts.login(db, "zhao", PASSWORD)
+    return grid.id, outside
+
+
+def test_a_grid_worker_edits_only_the_households_of_their_grid(demo_db: Database) -> None:
+    db = demo_db
+    _grid, outside = _grid_worker(db)
+    with db.read() as s:
+        own = s.scalars(select(Household).limit(1)).one()  # the scope shows their grid's only
+    with db.uow() as s:
+        row = s.get(Household, own.id)
+        assert row is not None
+        row.notes = "网格员核实"
+    refused = pytest.raises(UserError, match="赵网格是网格员，只能修改本人网格内的住户")
+    with refused, db.uow() as s:
+        other = s.get(Household, outside)
+        assert other is not None
+        other.notes = "越权"
+    with pytest.raises(UserError, match="只能修改本人网格内"), db.uow() as s:
+        s.add(Resident(name="外网格", gender="male", household_id=outside))
+    accounts.logout(db)
+    with db.read() as s:
+        other = s.get(Household, outside)
+    assert other is not None and other.notes != "越权"
+
+
+def test_a_cashier_changes_no_household(demo_db: Database) -> None:
+    db = demo_db
+    _admin(db)
+    accounts.login(db, "admin", PASSWORD)
+    accounts.add(db, "zhou", "周出纳", "cashier", PASSWORD)
+    accounts.login(db, "zhou", PASSWORD)
+    with pytest.raises(UserError, match="（周出纳，出纳）无权修改住户"), db.uow() as s:
+        household = s.scalars(select(Household).limit(1)).one()
+        household.notes = "出纳改的"
