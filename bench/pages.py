@@ -126,7 +126,9 @@ def _baseline(bare: subprocess.Popen[str]) -> str:
     )
 
 
-def bench_pages(db_path: Path) -> None:
+def bench_pages(db_path: Path | str) -> None:
+    """On the SQLite file ``db_path``, or the database a URL names (bench/street.py's street
+    on PostgreSQL)."""
     bare = subprocess.Popen(
         [sys.executable, "-m", "bench.bare_heartbeat"],
         stdin=subprocess.PIPE,
@@ -139,7 +141,7 @@ def bench_pages(db_path: Path) -> None:
     install_font(app)
     translators = install_translators(app)  # page and tab names as the secretary sees them
     install_screen_fit(app)  # the application's event filter, as `redoffice` installs it
-    db = open_database(f"sqlite:///{db_path}")
+    db = open_database(str(db_path) if "://" in str(db_path) else f"sqlite:///{db_path}")
     community.use_operator(db)
     ctx = AppContext(db)
     probe = Probe(ctx)
@@ -192,4 +194,4 @@ def bench_pages(db_path: Path) -> None:
 
 
 if __name__ == "__main__":  # `make bench` runs it in a process of its own: a fresh start
-    bench_pages(Path(sys.argv[1]))
+    bench_pages(sys.argv[1] if "://" in sys.argv[1] else Path(sys.argv[1]))

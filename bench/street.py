@@ -25,6 +25,8 @@ import argparse
 import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -165,7 +167,8 @@ def _load_average() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
-def _figures(street: Database) -> None:
+def _figures(street: Database, server_cpu: Callable[[], float] | None = None) -> None:
+    """Each figure's wall and CPU time (and the PostgreSQL server's CPU, ``server_cpu``)."""
     steps: list[tuple[str, Callable[[], object], float]] = [
         (f"street stats {MONTH}", lambda: street_stats(street, MONTH), STATS_TARGET),
         (f"street stats {QUARTER}", lambda: street_stats(street, QUARTER), STATS_TARGET),
@@ -177,9 +180,11 @@ def _figures(street: Database) -> None:
         ),
     ]
     for label, fn, target in steps:
+        before = server_cpu() if server_cpu else 0.0
         _result, wall, cpu = _timed(fn)
+        server = f", server {server_cpu() - before:5.2f} s" if server_cpu else ""
         print(
-            f"  {label:30} {wall:6.2f} s (CPU {cpu:5.2f} s)   target ≤ {target:g} s"
+            f"  {label:30} {wall:6.2f} s (CPU {cpu:5.2f} s{server})   target ≤ {target:g} s"
             f"   load {_load_average()}"
         )
 
@@ -187,6 +192,7 @@ def _figures(street: Database) -> None:
 # ── on PostgreSQL ─────────────────────────────────────────────────────────────────────────────
 
 PG_DATABASE = "bench_street"
+PAGES = os.environ.get("BENCH_STREET_PAGES") == "1"  # then bench.pages on the street too
 KEPT = ("app_release",)  # the PostgreSQL database's own release row stays
 
 
@@ -295,8 +301,10 @@ def _on_postgres(server: str, count: int, *, measure_server: bool) -> None:
             f"   load {_load_average()}"
         )
         street.analyze()
-        _figures(street)
+        _figures(street, server_cpu if measure_server else None)
         street.close()
+        if PAGES:  # the street window's pages on it, in a process of their own
+            subprocess.run([sys.executable, "-m", "bench.pages", f"{server}/{PG_DATABASE}"])
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
