@@ -61,9 +61,20 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
+# Control characters (C0 but tab, line feed and carriage return; DEL): typed, pasted or
+# imported, they are never stored (a name holding a NUL made the residents export fail)
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def without_controls(text: str) -> str:
+    return CONTROLS.sub("", text)
+
+
 def clean_text(text: str) -> str:
-    """Typed or pasted prose: zero-width characters removed, spaces (also 　 and NBSP) trimmed."""
-    return re.sub(r"[\u200b-\u200d\ufeff]", "", text).strip(" \t\r\n\u3000\xa0")
+    """Typed or pasted prose: control and zero-width characters removed, spaces (also 　 and
+    NBSP) trimmed."""
+    visible = without_controls(re.sub(r"[\u200b-\u200d\ufeff]", "", text))
+    return visible.strip(" \t\r\n\u3000\xa0")
 
 
 def spaced_chars(text: str) -> str:

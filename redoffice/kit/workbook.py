@@ -12,7 +12,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -28,9 +28,18 @@ def display_width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
+def _storable(value: Any) -> Any:
+    """Text without the control characters a workbook cannot hold (one stored record holding
+    a NUL made the whole export fail); anything else as it is."""
+    if isinstance(value, str) and not value.isprintable():
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return value
+
+
 def _value(sheet: Any, value: Any) -> Any:
     """What write-only mode writes as is (most cells, and fast); a styled cell only where a
     date needs its format or typed text would otherwise run as a formula."""
+    value = _storable(value)
     if value is None or (isinstance(value, str) and not value.startswith(FORMULA_START)):
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
@@ -47,7 +56,7 @@ def _cell(sheet: Any, value: Any) -> Cell:
         return cell
     if isinstance(value, int | float) and not isinstance(value, bool):
         return WriteOnlyCell(sheet, value)
-    text = "" if value is None else str(value)
+    text = "" if value is None else _storable(str(value))
     cell = WriteOnlyCell(sheet, text)
     cell.data_type = "s"  # a string, even when it looks like a number or a formula
     if text.startswith(FORMULA_START):

@@ -12,6 +12,7 @@ from typing import Any
 
 from redoffice.kit import codes
 from redoffice.kit.date_input import DATE_PATTERNS
+from redoffice.kit.validation import CONTROLS as CONTROL
 from redoffice.kit.validation import clean_text, normalize
 
 EXCEL_EPOCH = date(1899, 12, 30)
@@ -103,7 +104,6 @@ RESIDENCE_WORDS: dict[str, tuple[str, bool]] = {
     "境外": ("overseas", True),
     "外籍": ("overseas", True),
 }
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 ROUNDED = re.compile(r"\d(\.\d+)?E\+\d+")  # an ID number Excel showed as 4.20102E+17
 
 
