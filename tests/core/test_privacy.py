@@ -45,8 +45,8 @@ def test_a_reveal_returns_the_value_and_audits_who_whose_and_which_field(
     person = w["applicant"]
     _with_phone(db, person)
     detail = get_resident(db, person)
-    assert access.reveal(db, person, "id_number") == detail.data.id_number
-    assert access.reveal(db, person, "phone") == PHONE
+    assert access.reveal(db, "resident", person, "id_number") == detail.data.id_number
+    assert access.reveal(db, "resident", person, "phone") == PHONE
     seen = _audits(db, "reveal")
     assert [(a.table_name, a.row_id) for a in seen] == [("resident", person)] * 2
     assert [orjson.loads(a.fields or "{}") for a in seen] == [
@@ -56,7 +56,7 @@ def test_a_reveal_returns_the_value_and_audits_who_whose_and_which_field(
     assert all(detail.data.id_number not in (a.fields or "") for a in seen)
     assert all(PHONE not in (a.fields or "") for a in seen)
     with pytest.raises(UserError):
-        access.reveal(db, person, "name")  # only the two masked fields are revealed
+        access.reveal(db, "resident", person, "name")  # only the two masked fields are revealed
 
 
 def test_an_unmasked_export_without_accounts_is_allowed_and_audited(db: Database, w: World) -> None:
@@ -94,9 +94,9 @@ def test_each_role_reveals_and_exports_as_the_permission_table_says(
     data = get_resident(db, person).data
     for field, permission in access.REVEALABLE.items():
         if allowed(role, permission):
-            assert access.reveal(db, person, field) == getattr(data, field)
+            assert access.reveal(db, "resident", person, field) == getattr(data, field)
         else:
-            _refused("privacy.not_allowed", access.reveal, db, person, field)
+            _refused("privacy.not_allowed", access.reveal, db, "resident", person, field)
     revealed = [orjson.loads(a.fields or "{}")["field"] for a in _audits(db, "reveal")]
     assert revealed == [f for f, p in access.REVEALABLE.items() if allowed(role, p)]
     assert all(a.actor == f"{ROLES[role]}甲" for a in _audits(db, "reveal") if role != "admin")
@@ -119,7 +119,7 @@ def test_the_change_history_lists_reveals_and_the_erasure_without_values(
 ) -> None:
     person = w["spouse"]
     _with_phone(db, person)
-    access.reveal(db, person, "phone")
+    access.reveal(db, "resident", person, "phone")
     erasure.erase_resident(db, person, "本人申请删除")
     entries = history.history(db, "resident", person)
     noted = [(e.action, [c.new for c in e.changes]) for e in entries[-2:]]

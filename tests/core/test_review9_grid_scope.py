@@ -48,15 +48,10 @@ def _grid_worker_and_a_stranger(db: Database) -> str:
     return stranger
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review9: a 网格员 reveals the full phone of a resident of another grid "
-    "(registry/access.reveal reads through db.uow(), which carries no grid scope)",
-)
 def test_a_grid_worker_cannot_reveal_another_grids_resident(demo_db: Database) -> None:
     stranger = _grid_worker_and_a_stranger(demo_db)
     with pytest.raises(UserError):
-        access.reveal(demo_db, stranger, "phone")
+        access.reveal(demo_db, "resident", stranger, "phone")
 
 
 @pytest.mark.xfail(

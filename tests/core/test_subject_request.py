@@ -35,7 +35,7 @@ def _sheet_rows(data: bytes) -> list[tuple[str, ...]]:
 def test_the_answer_holds_the_record_the_fund_and_the_reveals(db: Database, w: World) -> None:
     person = w["applicant"]
     _to(db, w, "paid")
-    access.reveal(db, person, "id_number")
+    access.reveal(db, "resident", person, "id_number")
     full = get_resident(db, person).data.id_number
     name, workbook, _pdf = subject_request.export_answer(db, person, clock.today())
     assert name == "王小明"

@@ -17,10 +17,12 @@ from sqlalchemy import select
 from redoffice.accounts import service as accounts
 from redoffice.kit import clock
 from redoffice.kit.validation import mask_id_number, mask_phone
-from redoffice.models import AuditLog, Resident
+from redoffice.models import AuditLog, Household, Resident
 from redoffice.registry.erasure import ERASED_NAME
+from redoffice.registry.households import HouseholdInput, get_household, save_household
 from redoffice.registry.residents import get_resident, set_status
 from redoffice.ui.kit.context import AppContext
+from redoffice.ui.registry.household_dialog import HouseholdDialog
 from redoffice.ui.registry.privacy_dialogs import RetentionDialog
 from redoffice.ui.registry.resident_dialog import ResidentDialog
 from redoffice.ui.registry.residents_page import ResidentsPage
@@ -163,3 +165,41 @@ def test_settings_lists_those_past_the_period_and_erases_the_ticked(
     assert get_resident(ctx.db, person.id).data.name == ERASED_NAME
     assert button(dialog, "清除所选…").isEnabled() is (people.count() > 0)
     assert all(not people.item(n).text().startswith(ERASED_NAME) for n in range(people.count()))
+
+
+def test_a_households_phone_is_masked_until_shown_and_kept_on_save(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    with ctx.db.read() as s:
+        home_id = s.scalars(select(Household.id).order_by(Household.id).limit(1)).one()
+    d = get_household(ctx.db, home_id)
+    phone = "027-88886666"
+    fields = ("estate_id", "building", "unit", "room", "address_text", "grid_id", "notes")
+    kept = {name: getattr(d, name) for name in fields}
+    save_household(
+        ctx.db, HouseholdInput(**kept, phone=phone, residence_status=d.residence_status), home_id
+    )
+    dialog = HouseholdDialog(ctx, get_household(ctx.db, home_id))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert ctx.tasks.wait_idle()
+    assert dialog.phone.text() == mask_phone(phone) and dialog.phone.isReadOnly()
+    type_into(qtbot, dialog.notes, "电话已核实")
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        click(qtbot, dialog, "保存")
+    assert ctx.tasks.wait_idle()
+    assert get_household(ctx.db, home_id).phone == phone  # not the mask
+    again = HouseholdDialog(ctx, get_household(ctx.db, home_id))
+    qtbot.addWidget(again)
+    again.show()
+    assert ctx.tasks.wait_idle()
+    click(qtbot, again, "显示")
+    assert ctx.tasks.wait_idle()
+    assert again.phone.text() == phone
+    with ctx.db.read() as s:
+        seen = s.scalars(select(AuditLog).where(AuditLog.action == "reveal")).one()
+    assert (seen.table_name, seen.row_id, seen.fields) == (
+        "household",
+        home_id,
+        '{"field":"phone"}',
+    )

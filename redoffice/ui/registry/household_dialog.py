@@ -1,4 +1,5 @@
-"""新增/编辑户: 小区/楼栋/单元/室 or a free-text address, 网格, 人户状态; its members."""
+"""新增/编辑户: 小区/楼栋/单元/室 or a free-text address, 网格, 人户状态; its members. A stored
+phone is masked until 显示 (issue 16)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from redoffice.registry.households import HouseholdDetail, HouseholdInput
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.save_dialog import SaveDialog
 from redoffice.ui.kit.widgets import code_combo, combo_value, fill_combo, select_data
+from redoffice.ui.registry.privacy_dialogs import RevealField
 
 
 class HouseholdDialog(SaveDialog):
@@ -32,6 +34,7 @@ class HouseholdDialog(SaveDialog):
             self.tr("Only for scattered buildings without an estate")
         )
         self.phone = QLineEdit()
+        self.phone_reveal = RevealField(ctx, "household", "phone", self.phone)
         self.residence_status = code_combo(codes.HOUSEHOLD_STATUSES)
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(60)
@@ -42,7 +45,7 @@ class HouseholdDialog(SaveDialog):
             ("room", self.tr("Room"), self.room),
             ("address_text", self.tr("Address (no estate)"), self.address_text),
             ("grid_id", self.tr("Grid"), self.grid),
-            ("phone", self.tr("Phone"), self.phone),
+            ("phone", self.tr("Phone"), self.phone_reveal),
             ("residence_status", self.tr("Residence status"), self.residence_status),
             ("notes", self.tr("Notes"), self.notes),
         ):
@@ -64,7 +67,7 @@ class HouseholdDialog(SaveDialog):
         self.unit.setText(d.unit)
         self.room.setText(d.room)
         self.address_text.setText(d.address_text)
-        self.phone.setText(d.phone)
+        self.phone_reveal.load(d.id, d.phone)
         select_data(self.residence_status, d.residence_status)
         self.notes.setPlainText(d.notes)
 
@@ -76,7 +79,7 @@ class HouseholdDialog(SaveDialog):
             room=self.room.text(),
             address_text=self.address_text.text(),
             grid_id=combo_value(self.grid),
-            phone=self.phone.text(),
+            phone=self.phone_reveal.value(),
             residence_status=combo_value(self.residence_status) or "",
             notes=self.notes.toPlainText(),
         )

@@ -37,15 +37,16 @@ MASKS = {"id_number": mask_id_number, "phone": mask_phone}
 
 
 class RevealField(QWidget):
-    """A resident's ID number or phone: typed freely for a new record; for a stored one shown
+    """A resident's ID number or phone, a household's phone: typed freely for a new record; for
+    a stored one shown
     masked and read-only, with 显示 for a role allowed to see it (the button is not there for
     others). The full value is read from the database when 显示 is pressed, and the reveal is
     audited; until then :meth:`value` is the stored value, unchanged."""
 
-    def __init__(self, ctx: AppContext, field: str, edit: QLineEdit) -> None:
+    def __init__(self, ctx: AppContext, table: str, field: str, edit: QLineEdit) -> None:
         super().__init__()
-        self.ctx, self.field, self.edit = ctx, field, edit
-        self.resident_id: str | None = None
+        self.ctx, self.table, self.field, self.edit = ctx, table, field, edit
+        self.record_id: str | None = None
         self._stored = ""
         self.show_button = QPushButton(self.tr("Show"))
         self.show_button.setToolTip(self.tr("Show the full value (recorded in the audit log)"))
@@ -56,25 +57,25 @@ class RevealField(QWidget):
         row.addWidget(self.show_button)
         self.show_button.hide()
 
-    def load(self, resident_id: str, value: str) -> None:
+    def load(self, record_id: str, value: str) -> None:
         """A stored record's value, masked (an empty one stays typeable)."""
         if not value:
             return
-        self.resident_id, self._stored = resident_id, value
+        self.record_id, self._stored = record_id, value
         self.edit.setText(MASKS[self.field](value))
         self.edit.setReadOnly(True)
         self.show_button.setVisible(access.may_reveal(self.ctx.db, self.field))
 
     def masked(self) -> bool:
-        return self.resident_id is not None and self.edit.isReadOnly()
+        return self.record_id is not None and self.edit.isReadOnly()
 
     def value(self) -> str:
         return self._stored if self.masked() else self.edit.text()
 
     def _reveal(self) -> None:
-        if self.resident_id is None:
+        if self.record_id is None:
             return
-        fetch = partial(access.reveal, self.ctx.db, self.resident_id, self.field)
+        fetch = partial(access.reveal, self.ctx.db, self.table, self.record_id, self.field)
         self.ctx.write(fetch, self._revealed, partial(report, self), parent=self)
 
     def _revealed(self, value: object) -> None:

@@ -125,8 +125,8 @@ class ResidentDialog(SaveDialog):
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(54)
         self.tag_table = TagTable()
-        self.id_reveal = RevealField(self.ctx, "id_number", self.id_number)
-        self.phone_reveal = RevealField(self.ctx, "phone", self.phone)
+        self.id_reveal = RevealField(self.ctx, "resident", "id_number", self.id_number)
+        self.phone_reveal = RevealField(self.ctx, "resident", "phone", self.phone)
         rows: list[tuple[str, str, QWidget]] = [
             ("name", self.tr("Name"), self.name),
             ("id_number", self.tr("ID number"), self.id_reveal),
