@@ -12,8 +12,7 @@ from typing import Any
 
 from redoffice.kit import codes
 from redoffice.kit.date_input import DATE_PATTERNS
-from redoffice.kit.validation import CONTROLS as CONTROL
-from redoffice.kit.validation import clean_text, normalize
+from redoffice.kit.validation import CONTROLS, clean_text, normalize
 
 EXCEL_EPOCH = date(1899, 12, 30)
 _MONTH_PATTERNS = (re.compile(r"^(\d{4})[.\-/年](\d{1,2})月?$"), re.compile(r"^(\d{4})(\d{2})$"))
@@ -104,6 +103,7 @@ RESIDENCE_WORDS: dict[str, tuple[str, bool]] = {
     "境外": ("overseas", True),
     "外籍": ("overseas", True),
 }
+CONTROL = CONTROLS  # kit.validation's, one pattern for the import and the dialogs
 ROUNDED = re.compile(r"\d(\.\d+)?E\+\d+")  # an ID number Excel showed as 4.20102E+17
 
 
