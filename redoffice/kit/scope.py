@@ -55,15 +55,27 @@ def read_info(db: Database) -> dict[str, Any]:
 
 
 def _in_grids(grids: frozenset[str]) -> list[Any]:
-    """The grid-bound entities' criteria: each row's household lies in one of ``grids``."""
-    households = select(Household.id).where(Household.grid_id.in_(grids))
+    """The grid-bound entities' criteria: each row's household lies in one of ``grids`` (as
+    lambdas, so that an aliased entity — a case's reporter — is filtered under its alias)."""
+    ids = tuple(sorted(grids))
     return [
-        with_loader_criteria(Household, Household.grid_id.in_(grids), include_aliases=True),
-        with_loader_criteria(Resident, Resident.household_id.in_(households), include_aliases=True),
-        with_loader_criteria(Visit, Visit.household_id.in_(households), include_aliases=True),
+        with_loader_criteria(Household, lambda cls: cls.grid_id.in_(ids), include_aliases=True),
+        *(
+            with_loader_criteria(
+                entity,
+                lambda cls: cls.household_id.in_(
+                    select(Household.id).where(Household.grid_id.in_(ids))
+                ),
+                include_aliases=True,
+            )
+            for entity in (Resident, Visit)
+        ),
         with_loader_criteria(
             Case,
-            Case.household_id.is_(None) | Case.household_id.in_(households),
+            lambda cls: (
+                cls.household_id.is_(None)
+                | cls.household_id.in_(select(Household.id).where(Household.grid_id.in_(ids)))
+            ),
             include_aliases=True,
         ),
     ]
@@ -103,10 +115,14 @@ def scoped(db: Database, node: str | None) -> Iterator[None]:
 
 def owned(db: Database, table: Table | Any) -> ColumnElement[bool]:
     """The condition a Core query (a plain ``Table`` or alias) adds to show only the rows of
-    ``db.community``; always true when no community is chosen."""
-    if db.community is None:
-        return true()
-    return table.c.owner_node == db.community
+    ``db.community`` and, for a 网格员, of a table with a ``household_id`` only the rows of
+    their grids' households (or of none); always true when neither applies."""
+    shown = true() if db.community is None else table.c.owner_node == db.community
+    grids = None if db.user is None else db.user.grids
+    if grids is None or "household_id" not in table.c:
+        return shown
+    households = select(Household.id).where(Household.grid_id.in_(grids))
+    return shown & (table.c.household_id.is_(None) | table.c.household_id.in_(households))
 
 
 def owner(db: Database) -> str | None:

@@ -11,10 +11,13 @@ from sqlalchemy import select
 
 from redoffice.accounts import service as accounts
 from redoffice.accounts.permissions import ROLES, Permission, allowed, permits
+from redoffice.cases import queries as case_queries
 from redoffice.kit import clock
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.models import AuditLog, Grid, Household, Resident, Staff
+from redoffice.registry import search
+from redoffice.visits import queries as visit_queries
 
 PASSWORD = "correct-horse"
 
@@ -185,3 +188,37 @@ def test_a_cashier_changes_no_household(demo_db: Database) -> None:
     with pytest.raises(UserError, match="（周出纳，出纳）无权修改住户"), db.uow() as s:
         household = s.scalars(select(Household).limit(1)).one()
         household.notes = "出纳改的"
+
+
+def test_every_household_list_of_a_grid_worker_shows_their_grid(demo_db: Database) -> None:
+    """The residents, households, visits and 民情诉求 lists (ORM and Core queries alike)."""
+    db = demo_db
+    every = (
+        len(search.resident_ids(db, search.ResidentQuery())),
+        len(search.household_ids(db, search.HouseholdQuery())),
+        len(visit_queries.visit_ids(db, visit_queries.VisitQuery())),
+        len(case_queries.case_ids(db)),
+    )
+    grid, _outside = _grid_worker(db)
+    residents = search.resident_rows(db, search.resident_ids(db, search.ResidentQuery()))
+    households = search.household_rows(db, search.household_ids(db, search.HouseholdQuery()))
+    visits = visit_queries.visit_ids(db, visit_queries.VisitQuery())
+    cases = case_queries.case_rows(db, case_queries.case_ids(db))
+    seen = (len(residents), len(households), len(visits), len(cases))
+    assert all(0 < n < total for n, total in zip(seen, every, strict=True)), (seen, every)
+    with db.read() as s:
+        name = s.get(Grid, grid)
+    assert name is not None
+    assert {r.grid for r in residents} == {h.grid for h in households} == {name.name}
+    assert {c.grid for c in cases} <= {name.name, ""}
+    with db.uow() as s:  # another grid's worker sees the other grid (no cached criteria)
+        other = s.scalars(select(Grid).where(Grid.id != grid).limit(1)).one()
+        staff = Staff(name="钱网格", role="grid_worker", grid_id=other.id)
+        s.add(staff)
+        s.flush()
+        staff_id, other_name = staff.id, other.name
+    accounts.login(db, "admin", PASSWORD)
+    accounts.add(db, "qian", "钱网格", "grid", PASSWORD, staff_id=staff_id)
+    accounts.login(db, "qian", PASSWORD)
+    theirs = search.household_rows(db, search.household_ids(db, search.HouseholdQuery()))
+    assert theirs and {h.grid for h in theirs} == {other_name}
