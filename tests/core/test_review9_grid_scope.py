@@ -1,7 +1,8 @@
 """Review 9 (issue 16): a 网格员 "sees and edits only the households of their own grids".
 
 The grid scope (kit/scope.py) rides on read sessions only (``db.read()``); everything that goes
-through ``db.uow()`` — reveal, edits — is unscoped, so a 网格员 reaches another grid's rows."""
+through ``db.uow()`` — reveal, edits — is unscoped, so a 网格员 reached another grid's rows. The
+edit is refused since accounts.guard (b66743e): that test now pins the fix."""
 
 from __future__ import annotations
 
@@ -54,11 +55,6 @@ def test_a_grid_worker_cannot_reveal_another_grids_resident(demo_db: Database) -
         access.reveal(demo_db, "resident", stranger, "phone")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review9: a 网格员 edits a resident of another grid (save_resident writes "
-    "through db.uow(), unscoped; issue 16: 网格员 edits only their own grids' households)",
-)
 def test_a_grid_worker_cannot_edit_another_grids_resident(demo_db: Database) -> None:
     stranger = _grid_worker_and_a_stranger(demo_db)
     with demo_db.uow() as s:  # unscoped: the record as it stands
