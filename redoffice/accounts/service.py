@@ -207,3 +207,12 @@ def logout(db: Database) -> None:
     """Nobody is logged in any more (the app asks for a login again at once)."""
     db.user = None
     db.actor = ""
+
+
+def staff_choices(db: Database) -> list[tuple[str, str]]:
+    """(id, name) of every live staff member an account may be linked to, by name."""
+    with db.read() as s:
+        rows = s.execute(
+            select(Staff.id, Staff.name).where(Staff.deleted.is_(False)).order_by(Staff.name)
+        ).all()
+    return [(str(i), str(n)) for i, n in rows]

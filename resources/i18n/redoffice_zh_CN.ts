@@ -2616,6 +2616,89 @@
     </message>
 </context>
 <context>
+    <name>AccountsTab</name>
+    <message>
+        <location filename="../../redoffice/ui/accounts/accounts_tab.py" line="1"/>
+        <source>Login name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/accounts/accounts_tab.py" line="1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/accounts/accounts_tab.py" line="1"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/accounts/accounts_tab.py" line="1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/accounts/accounts_tab.py" line="1"/>
+        <source>Add account</source>
+        <translation>添加账号</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/accounts/accounts_tab.py" line="1"/>
+        <source>Reset password of the chosen account</source>
+        <translation>重设所选账号的密码</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/accounts/accounts_tab.py" line="1"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/accounts/accounts_tab.py" line="1"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/accounts/accounts_tab.py" line="1"/>
+        <source>Staff member</source>
+        <translation>对应工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/accounts/accounts_tab.py" line="1"/>
+        <source>Password (at least 8 characters)</source>
+        <translation>密码（至少 8 位）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/accounts/accounts_tab.py" line="1"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/accounts/accounts_tab.py" line="1"/>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/accounts/accounts_tab.py" line="1"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/accounts/accounts_tab.py" line="1"/>
+        <source>Account added.</source>
+        <translation>已添加账号。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/accounts/accounts_tab.py" line="1"/>
+        <source>Choose an account in the list first.</source>
+        <translation>请先在列表中选择一个账号。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/accounts/accounts_tab.py" line="1"/>
+        <source>Done: %1</source>
+        <translation>已完成：%1</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../redoffice/ui/accounts/login_dialog.py" line="1"/>
@@ -4778,6 +4861,11 @@
 </context>
 <context>
     <name>SettingsPage</name>
+    <message>
+        <location filename="../../redoffice/ui/settings/settings_page.py" line="42"/>
+        <source>Accounts</source>
+        <translation>账号</translation>
+    </message>
     <message>
         <location filename="../../redoffice/ui/settings/settings_page.py" line="38"/>
         <source>Backups</source>

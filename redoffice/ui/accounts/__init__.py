@@ -1,3 +1,3 @@
 """Login and accounts in the GUI (issue 16)."""
 
-__all__ = ["login_dialog"]
+__all__ = ["accounts_tab", "login_dialog"]

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redoffice.accounts.permissions import Permission, permits
 from redoffice.settings import community
+from redoffice.ui.accounts.accounts_tab import AccountsTab
 from redoffice.ui.kit.connect import on_click
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.staged import LazyTabs, built_in_parts
@@ -35,6 +37,8 @@ class SettingsPage(QWidget):
         self.tabs.add_part("identity", self.tr("Community and operator"), self._identity)
         self.tabs.add_part("work", self.tr("Daily work"), self._work_area)
         self.tabs.add_part("calendar", self.tr("Holidays and 调休"), partial(CalendarSettings, ctx))
+        if permits(ctx.db, Permission.MANAGE_ACCOUNTS):  # everyone while there are no accounts
+            self.tabs.add_part("accounts", self.tr("Accounts"), partial(AccountsTab, ctx))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
