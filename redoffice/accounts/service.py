@@ -60,16 +60,22 @@ def _check_password(password: str) -> None:
         raise UserError("account.password_short", min=passwords.MIN_LENGTH)
 
 
+def check_new(login: str, password: str) -> None:
+    """Refuse an account's login name or password before anything is written (a setup that
+    creates the first administrator with the community)."""
+    if not login.strip():
+        raise UserError("account.login_required")
+    _check_password(password)
+
+
 def add(
     db: Database, login: str, name: str, role: str, password: str, staff_id: str | None = None
 ) -> str:
     """A new account; the first one must be an administrator's. Returns its id."""
+    check_new(login, password)
     login, name = login.strip(), name.strip() or login.strip()
-    if not login:
-        raise UserError("account.login_required")
     if role not in ROLES:
         raise UserError("invalid_choice", value=role)
-    _check_password(password)
     first = not has_accounts(db)
     if first and role not in ADMIN_ROLES:
         raise UserError("account.first_admin")

@@ -4900,6 +4900,21 @@
 <context>
     <name>SetupDialog</name>
     <message>
+        <location filename="../../redoffice/ui/settings/setup_dialog.py" line="40"/>
+        <source>Leave empty to work without logging in</source>
+        <translation>留空则不设登录账号，照旧使用经办人</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/setup_dialog.py" line="40"/>
+        <source>Administrator&apos;s login name</source>
+        <translation>管理员登录名（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/setup_dialog.py" line="40"/>
+        <source>Password (at least 8 characters)</source>
+        <translation>密码（至少 8 位）</translation>
+    </message>
+    <message>
         <location filename="../../redoffice/ui/settings/setup_dialog.py" line="22"/>
         <source>Welcome to RedOffice</source>
         <translation>欢迎使用社区红色工作台</translation>

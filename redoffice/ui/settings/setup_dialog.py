@@ -7,8 +7,10 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
+from redoffice.accounts import service as accounts
+from redoffice.kit.db import Database
 from redoffice.settings import community
 from redoffice.ui.kit import ask
 from redoffice.ui.kit.context import AppContext
@@ -28,14 +30,33 @@ class SetupDialog(SaveDialog):
         )
         intro.setWordWrap(True)
         self.body.insertWidget(0, intro)
+        self.body.insertLayout(2, self._admin_fields())
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setText(self.tr("Cancel and quit"))
         cancel.setToolTip(self.tr("RedOffice cannot start without the community's identity"))
         self.resize(640, 400)
 
+    def _admin_fields(self) -> QFormLayout:
+        """The first administrator's login (optional: left empty, nobody logs in)."""
+        self.admin_login = QLineEdit()
+        self.admin_login.setPlaceholderText(self.tr("Leave empty to work without logging in"))
+        self.admin_password = QLineEdit()
+        self.admin_password.setEchoMode(QLineEdit.EchoMode.Password)
+        fields = QFormLayout()
+        fields.addRow(self.tr("Administrator's login name"), self.admin_login)
+        fields.addRow(self.tr("Password (at least 8 characters)"), self.admin_password)
+        return fields
+
     def action(self) -> Callable[[], Any]:
         form = self.identity_form
-        return partial(community.initialize, self.ctx.db, form.identity(), form.operator.text())
+        return partial(
+            set_up,
+            self.ctx.db,
+            form.identity(),
+            form.operator.text(),
+            self.admin_login.text(),
+            self.admin_password.text(),
+        )
 
     def reject(self) -> None:
         """取消, Esc or the close box: the program closes, so ask first."""
@@ -45,3 +66,15 @@ class SetupDialog(SaveDialog):
         )
         if ask.risky(self, self.tr("Quit RedOffice"), question):
             QDialog.reject(self)
+
+
+def set_up(
+    db: Database, identity: community.Identity, operator: str, login: str, password: str
+) -> None:
+    """The community's identity and, when a login name is given, its first administrator
+    (named as the operator); the account is checked before anything is written."""
+    if login.strip():
+        accounts.check_new(login, password)
+    community.initialize(db, identity, operator)
+    if login.strip():
+        accounts.add(db, login, operator, "admin", password)
