@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,7 @@ NAME = "王小明"
 
 
 @pytest.fixture
-def ring() -> MemoryKeyring:
+def ring() -> Iterator[MemoryKeyring]:
     with memory_keyring() as found:
         yield found
 
