@@ -21,7 +21,7 @@ from redoffice.models import Household, Resident
 
 # the fields a 显示 reveals, with the permission each needs
 REVEALABLE: Final = {"id_number": Permission.REVEAL_ID, "phone": Permission.REVEAL_PHONE}
-TABLES: Final = {
+TABLES: Final[dict[str, tuple[type[Resident] | type[Household], str]]] = {
     "resident": (Resident, "resident.not_found"),
     "household": (Household, "record.not_found"),
 }

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import Table, or_, select, update
 from sqlalchemy.orm import Session
 
 from redoffice.accounts.permissions import Permission
@@ -73,10 +73,12 @@ def personal_left(row: Any) -> bool:
 
 
 def erase_resident(db: Database, resident_id: str, reason: str) -> None:
-    """Blank the personal fields of a resident (and the notes of its special-group tags),
-    keeping the record; audited with the reason. Refused without a reason, or done already
-    (nothing personal left: an erased record whose fields were filled in again is erased
-    again)."""
+    """Blank the personal fields of a resident (and the notes of its special-group tags, the
+    name and phone on the requests they reported, the scans of their fund applications; the
+    fund's papers as :func:`_erase_fund_papers` says), keeping the record; audited with the
+    reason. Refused for a role without ERASE_PERSONAL, where a law keeps the record, without
+    a reason, or done already (nothing personal left: an erased record whose fields were
+    filled in again is erased again)."""
     access.require(db, Permission.ERASE_PERSONAL)
     reason = reason.strip()
     if not reason:
@@ -87,23 +89,39 @@ def erase_resident(db: Database, resident_id: str, reason: str) -> None:
             raise UserError("registry.erased")
         _refuse_if_kept(s, resident_id)
         seq = sync_state.transaction_seq(s)  # the counter first (decision 0012's lock order)
-        now = utcnow()
-        conn = s.connection()
         people = Base.metadata.tables["resident"]
-        conn.execute(
-            update(people)
-            .where(people.c.id == resident_id)
-            .values(**BLANK, version=row.version + 1, sync_seq=seq, updated_at=now)
-        )
+        _stamp(s, people, BLANK, seq, people.c.id == resident_id)
         tags = Base.metadata.tables["resident_tag"]
-        conn.execute(
-            update(tags)
-            .where(tags.c.resident_id == resident_id, tags.c.note != "")
-            .values(**TAG_BLANK, version=tags.c.version + 1, sync_seq=seq, updated_at=now)
-        )
+        _stamp(s, tags, TAG_BLANK, seq, tags.c.resident_id == resident_id, tags.c.note != "")
         audit_log.record(s, "erase", "resident", resident_id, {"reason": reason})
+        _erase_what_points_at(s, resident_id, seq)
         _erase_fund_papers(s, resident_id, seq)
         s.expire_all()
+
+
+def _stamp(s: Session, table: Table, values: dict[str, Any], seq: int, *where: Any) -> None:
+    """One Core UPDATE of the rows ``where`` picks, stamped as a change (no audit copy of the
+    old values): a new version, this transaction's sync_seq."""
+    stamp = {"version": table.c.version + 1, "sync_seq": seq, "updated_at": utcnow()}
+    s.connection().execute(update(table).where(*where).values(**values, **stamp))
+
+
+def _erase_what_points_at(s: Session, resident_id: str, seq: int) -> None:
+    """What the person gave on records that point at them: the name and phone on the requests
+    they reported (the request itself is kept), and the scans on their fund applications
+    (taken out, their file names replaced)."""
+    cases = Base.metadata.tables["case_record"]
+    reported = cases.c.reporter_resident_id == resident_id
+    given = or_(cases.c.reporter_phone != "", cases.c.reporter_name != "")
+    _stamp(s, cases, {"reporter_phone": "", "reporter_name": ""}, seq, reported, given)
+    files = Base.metadata.tables["attachment"]
+    apps = select(FundApplication.id).where(FundApplication.resident_id == resident_id)
+    owned = or_(
+        (files.c.owner_table == "fund_application") & files.c.owner_id.in_(apps),
+        (files.c.owner_table == "resident") & (files.c.owner_id == resident_id),
+    )
+    named = or_(files.c.original_name != ERASED_NAME, files.c.deleted.is_(False))
+    _stamp(s, files, {"original_name": ERASED_NAME, "deleted": True}, seq, owned, named)
 
 
 def _refuse_if_kept(s: Session, resident_id: str) -> None:
@@ -137,11 +155,8 @@ def _erase_fund_papers(s: Session, resident_id: str, seq: int) -> None:
     now = utcnow()
     conn = s.connection()
     apps = Base.metadata.tables["fund_application"]
-    conn.execute(
-        update(apps)
-        .where(apps.c.resident_id == resident_id, apps.c.reason != ERASED_NAME)
-        .values(reason=ERASED_NAME, version=apps.c.version + 1, sync_seq=seq, updated_at=now)
-    )
+    mine = apps.c.resident_id == resident_id
+    _stamp(s, apps, {"reason": ERASED_NAME}, seq, mine, apps.c.reason != ERASED_NAME)
     paid = select(FundApplication.id).where(FundApplication.resident_id == resident_id)
     entries = s.scalars(
         select(FundEntry).where(

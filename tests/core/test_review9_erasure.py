@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
 from redoffice.attachments import service as attachments
@@ -26,11 +25,6 @@ PHONE = "13812345678"
 JPEG = b"\xff\xd8\xff\xe0" + bytes(200)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review9: an erasure leaves the phone the person gave on their own 民情诉求 "
-    "(case_record.reporter_phone is not blanked by registry/erasure.erase_resident)",
-)
 def test_an_erasure_blanks_the_phone_on_the_persons_own_requests(db: Database, w: World) -> None:
     person = w["applicant"]
     case = cases.create_case(
@@ -50,11 +44,6 @@ def test_an_erasure_blanks_the_phone_on_the_persons_own_requests(db: Database, w
         assert row.reporter_phone == ""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review9: an erasure leaves the scans of the person's fund application, named "
-    "after them (attachment rows and blobs of fund_application are not touched)",
-)
 def test_an_erasure_leaves_no_scan_named_after_the_person(
     db: Database, w: World, tmp_path: Path
 ) -> None:
