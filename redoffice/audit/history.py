@@ -700,7 +700,8 @@ def _note(entry: AuditLog) -> str:
     """显示完整身份证号, the reason of an erasure, or nothing."""
     details = json.loads(entry.fields or "{}")
     if entry.action == "reveal":
-        return "显示完整" + REVEALED.get(details.get("field", ""), details.get("field", ""))
+        field = str(details.get("field", ""))
+        return "显示完整" + REVEALED.get(field, field)
     return str(details.get("reason", ""))
 
 
