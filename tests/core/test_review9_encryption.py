@@ -18,7 +18,8 @@ import pytest
 from redoffice.accounts import service as accounts
 from redoffice.cli import main as cli
 from redoffice.kit import backups, cipher
-from redoffice.kit.db import Database
+from redoffice.kit.db import Database, open_database
+from redoffice.kit.errors import UserError
 from redoffice.settings.encryption import encrypt_database
 from tests.core.sync_support import MemoryKeyring, memory_keyring
 from tests.factories import add_resident, setup_place
@@ -71,3 +72,20 @@ def test_no_plain_copy_of_the_data_is_left_in_the_backup_folder(
     assert cipher.is_encrypted(path)
     plain = [p.name for p in folder.rglob("*") if p.is_file() and NAME.encode() in p.read_bytes()]
     assert plain == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="review9: any file that is not plain SQLite is taken for an encrypted database "
+    "(kit/cipher.is_encrypted: header != SQLite's): a workbook or a text file given as the "
+    "database asks for the recovery key or a passphrase",
+)
+def test_a_file_that_is_no_database_is_not_asked_for_a_key(
+    ring: MemoryKeyring, tmp_path: Path
+) -> None:
+    wrong = tmp_path / "居民台账.xlsx"
+    wrong.write_bytes(b"PK\x03\x04" + bytes(400))  # a workbook picked by mistake
+    with pytest.raises(UserError) as caught:
+        open_database(f"sqlite:///{wrong}")
+    assert caught.value.code not in ("db.key_missing", "db.passphrase_needed", "db.key_wrong")
+    assert wrong.read_bytes() == b"PK\x03\x04" + bytes(400)
