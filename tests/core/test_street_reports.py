@@ -129,6 +129,18 @@ def test_annual_workbook_figures_are_the_years(town: StreetTown) -> None:
 
 
 @pytest.mark.skipif(not POPPLER, reason="poppler-utils not installed")
+def test_annual_pdf_is_headed_with_the_year_and_names_no_one(town: StreetTown) -> None:
+    out = town.folder / "年报.pdf"
+    assert _report(town, "street-annual", "--year", "2026", "--out", str(out)) == 0
+    shown = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "街道年度工作报表（2026）" in shown.replace(" ", "")
+    assert all(area.title in shown for area in AREAS) and "合计" in shown
+    assert not {p for p in _people(town) if p in shown}
+
+
+@pytest.mark.skipif(not POPPLER, reason="poppler-utils not installed")
 def test_pdf_has_the_text_embedded_fonts_and_renders(town: StreetTown) -> None:
     out = town.folder / "月报.pdf"
     assert _report(town, "street-monthly", "--month", "2026-11", "--out", str(out)) == 0
