@@ -8,10 +8,10 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from sqlalchemy import Connection, Engine, create_engine, delete, event, insert, inspect, make_url
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -121,14 +121,16 @@ def upgrade(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
-def _begin_sqlite(conn: Connection) -> None:
-    """Open the SQLite transaction now. The pysqlite driver opens one only before the first
-    INSERT/UPDATE/DELETE and runs the DDL before it (an ALTER TABLE of 0011) in autocommit: an
-    upgrade stopped later would leave new columns under the old version number, and the next
-    upgrade would fail on them ("duplicate column name")."""
+def _begin_sqlite(conn: Connection, mode: str = "") -> None:
+    """Open the SQLite transaction now (``mode`` IMMEDIATE: with the write lock). The pysqlite
+    driver opens one only before the first INSERT/UPDATE/DELETE and runs the DDL before it (an
+    ALTER TABLE of 0011) in autocommit: an upgrade stopped later would leave new columns under
+    the old version number, and the next upgrade would fail on them ("duplicate column name").
+    A unit of work that read first would meet another writer's commit as SQLITE_BUSY_SNAPSHOT,
+    which no busy timeout waits out: it takes the write lock first instead."""
     raw = conn.connection.dbapi_connection
     if raw is not None and not getattr(raw, "in_transaction", False):
-        conn.exec_driver_sql("BEGIN")
+        conn.exec_driver_sql(f"BEGIN {mode}")
 
 
 def copy_sqlite(source: Path, target: Path) -> None:
@@ -204,12 +206,17 @@ class Database:
         info = {"actor": self.actor, "node_id": self.node_id, SESSION_KEY: self.user}
         session = self._factory(info=info)
         try:
+            if self.is_sqlite:  # writers queue here, within the busy timeout (see _sqlite_pragmas)
+                _begin_sqlite(session.connection(), "IMMEDIATE")
             yield session
             session.commit()
             touched.committed(session)
         except StaleDataError as exc:
             session.rollback()
             raise UserError("record.changed_elsewhere") from exc
+        except OperationalError as exc:
+            session.rollback()
+            raise failure(exc) from exc
         except BaseException:
             session.rollback()
             raise
@@ -252,8 +259,11 @@ class Database:
         """Refresh SQLite's planner statistics where they are stale (cheap; SQLite docs advise
         it before closing). Without them a search may walk a whole index."""
         if self.is_sqlite:
-            with self.engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA optimize")
+            try:
+                with self.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA optimize")
+            except OperationalError:  # another writer holds the database: next time, then
+                logs.log_exception("PRAGMA optimize skipped")
 
     def close(self) -> None:
         """Idempotent: a database encrypted in place (settings/encryption.py) is closed by the
@@ -266,18 +276,65 @@ class Database:
         self.closed = True
 
 
-def open_database(url: str, backup_folder: Path | None = None) -> Database:
-    """Open ``url``: refuse a newer schema, back up and upgrade an older one, create a new one."""
+# What SQLite and PostgreSQL say when a write cannot be done, and the message for each: the
+# transaction was rolled back, nothing was saved (issue 16: these were internal errors).
+_FAILURES: Final = (
+    (("database is locked", "database is busy", "could not obtain lock"), "db.busy"),
+    (("readonly database", "read-only"), "db.read_only"),
+    (("database or disk is full", "no space left on device"), "db.disk_full"),
+)
+
+
+def failure(exc: DatabaseError) -> UserError:
+    """The user's message for a database error: another writer held the database past the
+    busy timeout, the file is read-only, the disk is full; else the driver's words."""
+    said = str(exc.orig).lower()
+    for words, code in _FAILURES:
+        if any(w in said for w in words):
+            return UserError(code)
+    return UserError("db.cannot_open", detail=str(exc.orig))
+
+
+def open_database(url: str, backup_folder: Path | None = None, *, create: bool = True) -> Database:
+    """Open ``url``: refuse a newer schema, back up and upgrade an older one; create a new one
+    only when ``create`` (setup). A file that is not RedOffice's — another program's SQLite
+    file, an empty one — is refused before anything writes to it."""
+    _refuse_foreign(url, create)
     engine = make_engine(url)
     try:
         _bring_up_to_date(engine, backup_folder)
     except DatabaseError as exc:
         engine.dispose()
-        raise UserError("db.cannot_open", detail=str(exc.orig)) from exc
+        raise failure(exc) from exc
     except BaseException:
         engine.dispose()
         raise
     return Database(engine)
+
+
+def _refuse_foreign(url: str, create: bool) -> None:
+    """Refuse a missing SQLite file unless ``create``, an empty file (0 bytes: SQLite would
+    make it a new database), and a file with another program's tables: read-only, before the
+    engine's connection switches the file to WAL."""
+    path = sqlite_path(url) if url.startswith("sqlite") else None
+    if path is None or (create and not path.exists()):
+        return
+    if not path.is_file():
+        raise UserError("db.not_found", path=str(path))
+    if path.stat().st_size == 0:
+        raise UserError("db.empty_file", path=str(path))
+    try:
+        conn = connect_sqlite(path, read_only=True)
+        try:
+            tables = {
+                t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+        finally:
+            conn.close()
+    except cipher.ERRORS:
+        return  # not readable so: the engine's opening says why
+    if tables and "alembic_version" not in tables:
+        raise UserError("db.not_redoffice")
 
 
 def _bring_up_to_date(engine: Engine, backup_folder: Path | None) -> None:

@@ -50,6 +50,20 @@ MESSAGES: Final[dict[str, str]] = {
         "本软件版本过旧，请安装 RedOffice {needed} 或更新版本后再打开；数据库未改动"
     ),
     "db.cannot_open": "无法打开数据库：{detail}",
+    "db.busy": "另一项操作正在进行，请稍后再试（本次操作未保存任何内容）",
+    "db.read_only": (
+        "数据库文件是只读的（文件属性或所在文件夹不允许写入），本次操作未保存任何内容；"
+        "请检查文件权限，或把数据库复制到可写的文件夹"
+    ),
+    "db.disk_full": "磁盘空间已满，本次操作未保存任何内容；请清理磁盘空间后再试",
+    "db.not_found": (
+        "找不到数据库文件 {path}：请检查路径是否写错；新建数据库请用“redoffice-cli init”"
+        "或首次启动时的设置，未创建任何文件"
+    ),
+    "db.empty_file": (
+        "文件 {path} 是空的（0 字节），不是 RedOffice 数据库，为避免误用未作任何修改；"
+        "新建数据库请用“redoffice-cli init”或首次启动时的设置"
+    ),
     "audit.head_missing": (
         "审计记录的链头在程序之外被删除了，为保护审计记录暂不能保存；"
         "请用“redoffice-cli audit verify”检查并联系技术支持"
