@@ -168,7 +168,9 @@ def login(db: Database, name: str, password: str) -> User:
     was wrong."""
     now = utcnow()
     with db.uow() as s:
-        account = s.scalar(select(Account).where(Account.login == name.strip()))
+        # the row locked to the commit (PostgreSQL; SQLite's unit of work holds the write
+        # lock): guesses made at once are counted one after another, none lost
+        account = s.scalar(select(Account).where(Account.login == name.strip()).with_for_update())
         if account is None or account.disabled:
             raise UserError("account.wrong_password_unknown")
         if account.locked_until is not None and account.locked_until > now:
