@@ -23,6 +23,7 @@ from redoffice.fund import roles
 from redoffice.fund.codes import DONATIONS, DONOR_KINDS, ROLES, SOURCES
 from redoffice.fund.periods import parse_period
 from redoffice.kit import clock
+from redoffice.kit.codes import ERASED_NAME
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.ids import new_id
@@ -585,6 +586,16 @@ def _erased_hashes(s: Session) -> dict[str, bytes]:
     return {r: bytes.fromhex(orjson.loads(fields or "{}").get("hash", "")) for r, fields in found}
 
 
+def _erased(values: dict[str, Any], made: bytes, erased: dict[str, bytes], copy: bool) -> bool:
+    """Whether an entry that no longer matches its hash is one an erasure changed: its content
+    matches the hash the erasure recorded; or, in a copy of another node's ledger (a street's,
+    which holds no copy of that node's audit log), its 对方 is the erasure's mark — its link
+    and balance are still checked (decision 0031)."""
+    if erased.get(str(values["id"])) == made:
+        return True
+    return copy and values["counterparty"] == ERASED_NAME
+
+
 def _verify_ledger(db: Database, node: str) -> Verification:
     """:func:`verify` of the ledger of ``node``."""
     table = FundEntry.__table__
@@ -634,7 +645,7 @@ def _verify_ledger(db: Database, node: str) -> Verification:
             return _found(count, expected, "fund.verify.removed")
         prev_hash, stored = bytes(row[n_hashed]), bytes(row[n_hashed + 1])
         made = _digest(values, prev_hash)
-        if made != stored and erased.get(str(values["id"])) != made:
+        if made != stored and not _erased(values, made, erased, node != db.node_id):
             return _found(count, number, "fund.verify.changed")
         if prev_hash != prev:
             return _found(count, number, "fund.verify.unlinked")

@@ -29,6 +29,8 @@ RELATIONS: Final = MappingProxyType(
     }
 )
 HEAD_OF_HOUSEHOLD: Final = "0"
+# the name an erased person's records carry (PIPL; registry.erasure, the fund's ledger)
+ERASED_NAME: Final = "（已清除）"
 
 POLITICAL_STATUSES: Final = MappingProxyType(
     {

@@ -20,6 +20,7 @@ from redoffice.accounts.permissions import Permission
 from redoffice.fund.ledger import entry_hash
 from redoffice.kit import audit_log, clock, sync_state
 from redoffice.kit.clock import utcnow
+from redoffice.kit.codes import ERASED_NAME
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.records import live
@@ -27,7 +28,6 @@ from redoffice.models import Base, FundApplication, FundEntry, Resident, Residen
 from redoffice.models.base import derived_columns
 from redoffice.registry import access
 
-ERASED_NAME: Final = "（已清除）"
 # every personal field of a resident and its derived search keys, with its blank value
 BLANK: Final[dict[str, Any]] = {
     "name": ERASED_NAME,

@@ -14,10 +14,11 @@ from typing import Final
 from sqlalchemy import select
 
 from redoffice.kit import clock, codes
+from redoffice.kit.codes import ERASED_NAME
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.models import Household, Resident
-from redoffice.registry.erasure import ERASED_NAME, erase_resident, personal_left
+from redoffice.registry.erasure import erase_resident, personal_left
 from redoffice.settings import config
 
 GONE: Final = ("moved_out", "deceased")

@@ -16,8 +16,9 @@ import orjson
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from redoffice.kit.clock import utcnow
+from redoffice.kit.codes import ERASED_NAME
 from redoffice.models import Base, SyncConflict, SyncLocalEdit, SyncPurge
-from redoffice.registry.erasure import BLANK, ERASED_NAME, TAG_BLANK, is_erased, personal_left
+from redoffice.registry.erasure import BLANK, TAG_BLANK, is_erased, personal_left
 
 Batch = list[tuple[dict[str, Any], dict[str, Any]]]
 REFUSED_NOTE = "对方已按个人信息删除要求清除了这条记录，之后发来的个人信息未导入"

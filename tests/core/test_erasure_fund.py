@@ -12,6 +12,7 @@ from sqlalchemy import select, update
 
 from redoffice.fund import ledger
 from redoffice.kit import clock
+from redoffice.kit.codes import ERASED_NAME
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.models import AuditLog, Base, FundApplication, FundEntry, Resident
@@ -42,7 +43,7 @@ def test_erasure_keeps_the_fund_ledger_amount_and_date_with_the_name_replaced(
     assert before.counterparty == "王小明"
     erasure.erase_resident(db, w["applicant"], "本人申请删除")
     after = _entry_of(db, app)
-    assert after.counterparty == erasure.ERASED_NAME
+    assert after.counterparty == ERASED_NAME
     assert (after.amount, after.entry_date, after.balance_after) == (
         before.amount,
         before.entry_date,
@@ -52,7 +53,7 @@ def test_erasure_keeps_the_fund_ledger_amount_and_date_with_the_name_replaced(
     with db.read() as s:
         application = s.get(FundApplication, app)
         assert application is not None
-        assert application.reason == erasure.ERASED_NAME
+        assert application.reason == ERASED_NAME
         assert application.amount_approved == 80000
     assert ledger.verify(db).ok
     fields = [a.fields or "" for a in _audits(db, "erase")]
@@ -100,4 +101,4 @@ def test_erasure_is_refused_during_community_correction_and_allowed_after(
     assert "社区矫正法" in refused.value.text
     clock.set_today(ends + timedelta(days=1))  # the correction has ended
     erasure.erase_resident(db, person, "本人申请删除")
-    assert _person(db, person).name == erasure.ERASED_NAME
+    assert _person(db, person).name == ERASED_NAME

@@ -12,10 +12,10 @@ from sqlalchemy import select
 
 from redoffice.cli import main
 from redoffice.kit import clock
+from redoffice.kit.codes import ERASED_NAME
 from redoffice.kit.db import Database, open_database
 from redoffice.models import AuditLog, Resident
 from redoffice.registry import retention
-from redoffice.registry.erasure import ERASED_NAME
 from redoffice.registry.residents import set_status
 from redoffice.settings import config
 from tests.core.test_cli import dbfile

@@ -16,9 +16,9 @@ from sqlalchemy import select
 
 from redoffice.accounts import service as accounts
 from redoffice.kit import clock
+from redoffice.kit.codes import ERASED_NAME
 from redoffice.kit.validation import mask_id_number, mask_phone
 from redoffice.models import AuditLog, Household, Resident
-from redoffice.registry.erasure import ERASED_NAME
 from redoffice.registry.households import HouseholdInput, get_household, save_household
 from redoffice.registry.residents import get_resident, set_status
 from redoffice.ui.kit.context import AppContext
