@@ -15,6 +15,7 @@ from typing import Any
 
 from redoffice.cli.common import out, out_json
 from redoffice.cli.work import command
+from redoffice.kit import backups
 from redoffice.kit.db import Database
 from redoffice.kit.messages import message
 from redoffice.sync import acks, conflicts, enrol, held, keys, packages, status
@@ -118,6 +119,7 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
     worst = 0
     results: list[dict[str, Any]] = []
     ack_folder = Path(args.ack_out) if args.ack_out else None
+    backups.backup_before(db, "sync")  # one verified copy before the packages (issue 16)
     for name in args.files:
         got = packages.import_package(
             db, Path(name), ack_folder=ack_folder, passphrase=_passphrase(db, args)

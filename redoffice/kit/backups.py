@@ -449,6 +449,24 @@ def set_second_folder(db: Database, folder: Path | None) -> None:
         put_value(s, SECOND_FOLDER, str(folder.resolve()) if folder else "")
 
 
+@dataclass(frozen=True)
+class Summary:
+    """What 设置 → 备份 shows; ``folder`` None for a server database."""
+
+    folder: Path | None
+    copies: list[Copy]
+    second: Path | None
+    warning: str
+
+
+def summary(db: Database) -> Summary:
+    source = _sqlite_file(db.engine)
+    if source is None:
+        return Summary(None, [], None, "")
+    second = second_folder(db)
+    return Summary(backup_folder_of(source), copies(source, second), second, disk_warning(db))
+
+
 def disk_warning(db: Database) -> str:
     """The warning shown when the only copies are on the database's own disk (st_dev): a
     failing disk or a stolen PC takes both. Empty when there is a second copy, or for a

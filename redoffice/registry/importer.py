@@ -22,7 +22,7 @@ from typing import Any, Final
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
-from redoffice.kit import audit_log, clock
+from redoffice.kit import audit_log, backups, clock
 from redoffice.kit.bulk_load import collector_paused, larger_cache
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
@@ -316,6 +316,7 @@ def _apply(
     failed = plan.count("failed")
     if plan.options.all_or_nothing and failed:
         raise UserError("import.has_failures", count=failed)
+    backups.backup_before(db, "import")  # a verified copy first (issue 16)
     todo = [r for r in plan.rows if r.action in ("new", "updated")]
     step = Steps(len(todo), progress, cancelled)
     # the plan checked duplicates and heads within the file: no autoflush needed

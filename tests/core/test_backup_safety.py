@@ -18,8 +18,10 @@ from redoffice.cli import main
 from redoffice.kit import backups, clock
 from redoffice.kit.db import Database, copy_sqlite
 from redoffice.kit.errors import UserError
-from redoffice.registry import search
+from redoffice.registry import importer, search
+from redoffice.registry.importer import ImportOptions
 from redoffice.registry.search import ResidentQuery
+from tests import excel_corpus as corpus
 from tests.conftest import OPERATOR
 from tests.factories import add_resident, setup_place
 
@@ -168,6 +170,17 @@ def test_cli_backup_create_list_verify_and_restore_a_damaged_database(
     assert f"已从 {copy} 恢复" in capsys.readouterr().out
     assert _cli(path, "residents", "list") == 0
     assert "王小明" in capsys.readouterr().out
+
+
+def test_an_import_makes_a_verified_copy_first(sqlite_db: Database, tmp_path: Path) -> None:
+    path = corpus.community_ledger(tmp_path)
+    plan = importer.plan_import(sqlite_db, path, ImportOptions(create_places=True))
+    before = dict(backups.describe(_path(sqlite_db)).counts)["居民"]
+    importer.apply_import(sqlite_db, plan)
+    (copy,) = backups.copies(_path(sqlite_db))
+    assert copy.kind == "导入前"
+    assert dict(backups.verify(copy.path).counts)["居民"] == before
+    assert search.count_residents(sqlite_db, ResidentQuery()) == before + plan.count("new")
 
 
 # ── kill -9 ────────────────────────────────────────────────────────────────────────────────

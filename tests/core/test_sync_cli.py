@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from redoffice.cli import main
+from redoffice.kit import backups
 from tests.conftest import run_admin
 from tests.core.sync_support import BACKENDS, memory_keyring
 from tests.core.test_cli import INIT
@@ -103,6 +104,8 @@ def test_the_round_trip_from_the_command_line(
     assert set(sent) >= {"file", "seq_from", "seq_to", "records", "bytes"}
     got = run_json(capsys, s, "sync", "import", sent["file"])
     assert got["status"] == "applied" and got["conflicts"] == []
+    if isinstance(s, Path):  # a verified copy of the street's file first (issue 16)
+        assert [c.kind for c in backups.copies(s.resolve())] == ["同步导入前"]
     again = run_json(capsys, s, "sync", "import", sent["file"])
     assert again["status"] == "duplicate" and again["records"] == 0
     acked = run_json(capsys, c, "sync", "ack-import", got["ack"])

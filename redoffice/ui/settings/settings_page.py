@@ -1,4 +1,4 @@
-"""设置: the community's identity and the operator; daily-work settings; the calendar."""
+"""设置: the community's identity and the operator; daily-work settings; the calendar; backups."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from redoffice.ui.accounts.accounts_tab import AccountsTab
 from redoffice.ui.kit.connect import on_click
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.staged import LazyTabs, built_in_parts
+from redoffice.ui.settings.backup_settings import BackupSettings
 from redoffice.ui.settings.identity_form import IdentityForm
 from redoffice.ui.settings.work_settings import CalendarSettings, WorkSettings
 
@@ -39,6 +40,7 @@ class SettingsPage(QWidget):
         self.tabs.add_part("calendar", self.tr("Holidays and 调休"), partial(CalendarSettings, ctx))
         if permits(ctx.db, Permission.MANAGE_ACCOUNTS):  # everyone while there are no accounts
             self.tabs.add_part("accounts", self.tr("Accounts"), partial(AccountsTab, ctx))
+        self.tabs.add_part("backup", self.tr("Backups"), partial(BackupSettings, ctx))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 

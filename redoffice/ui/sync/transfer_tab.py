@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redoffice.kit import backups
 from redoffice.kit.errors import UserError
 from redoffice.kit.steps import Steps
 from redoffice.sync import acks, packages, wire
@@ -407,7 +408,9 @@ class ReceiveTab(SyncTab):
                 .replace("%3", str(len(files)))
             )
 
-            def job(steps: Steps, path: Path = path) -> Imported:
+            def job(steps: Steps, path: Path = path, first: bool = number == 1) -> Imported:
+                if first:  # one verified copy before the packages (issue 16)
+                    backups.backup_before(db, "sync")
                 return packages.import_package(db, path, passphrase=passphrase, steps=steps)
 
             self.work.start(
