@@ -4867,11 +4867,6 @@
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../redoffice/ui/settings/settings_page.py" line="42"/>
-        <source>Accounts</source>
-        <translation>账号</translation>
-    </message>
-    <message>
         <location filename="../../redoffice/ui/settings/settings_page.py" line="38"/>
         <source>Backups</source>
         <translation>备份</translation>
@@ -7063,54 +7058,6 @@ Recovery key: %2</source>
         <location filename="../../redoffice/ui/encryption_actions.py" line="1"/>
         <source>Unlock with the recovery key</source>
         <translation>用恢复密钥解锁</translation>
-    </message>
-</context>
-<context>
-    <name>BackupSettings</name>
-    <message>
-        <location filename="../../redoffice/ui/settings/backup_settings.py" line="1"/>
-        <source>Choose the second folder…</source>
-        <translation>选择第二备份位置…</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/settings/backup_settings.py" line="1"/>
-        <source>No second folder</source>
-        <translation>不用第二备份位置</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/settings/backup_settings.py" line="1"/>
-        <source>Back up now</source>
-        <translation>立即备份</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/settings/backup_settings.py" line="1"/>
-        <source>Backups: by the database administrator</source>
-        <translation>备份：由数据库管理员负责</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/settings/backup_settings.py" line="1"/>
-        <source>Backup folder: %1</source>
-        <translation>备份文件夹：%1</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/settings/backup_settings.py" line="1"/>
-        <source>Copies: %1, %2 MB in all; the newest: %3</source>
-        <translation>备份 %1 份，共 %2 MB；最新一份：%3</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/settings/backup_settings.py" line="1"/>
-        <source>none</source>
-        <translation>未设置</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/settings/backup_settings.py" line="1"/>
-        <source>Second folder: %1</source>
-        <translation>第二备份位置：%1</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/settings/backup_settings.py" line="1"/>
-        <source>Backed up and verified: %1 (%2 MB)</source>
-        <translation>已备份并校验：%1（%2 MB）</translation>
     </message>
 </context>
 <context>
