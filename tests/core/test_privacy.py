@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 import orjson
 import pytest
@@ -14,16 +15,19 @@ from sqlalchemy import select
 from redoffice.accounts import service as accounts
 from redoffice.accounts.permissions import ROLES, Permission, allowed
 from redoffice.audit import history
+from redoffice.cli import main as cli
+from redoffice.cli.accounts import PASSWORD_ENV
 from redoffice.kit import exports
-from redoffice.kit.db import Database
+from redoffice.kit.db import Database, open_database
 from redoffice.kit.errors import UserError
-from redoffice.models import AuditLog
+from redoffice.models import AuditLog, Resident
 from redoffice.registry import access, erasure, subject_request
 from redoffice.registry.residents import get_resident, save_resident
 from tests.core.test_accounts import PASSWORD
+from tests.core.test_cli import dbfile
 from tests.core.test_fund_applications import TODAY, World, w
 
-__all__ = ["w"]  # the fund's world fixture, imported
+__all__ = ["dbfile", "w"]  # fixtures, imported (the CLI demo file, the fund's world)
 
 
 def _audits(db: Database, action: str) -> list[AuditLog]:
@@ -125,3 +129,32 @@ def test_the_change_history_lists_reveals_and_the_erasure_without_values(
     noted = [(e.action, [c.new for c in e.changes]) for e in entries[-2:]]
     assert noted == [("查看完整信息", ["显示完整联系电话"]), ("清除个人信息", ["本人申请删除"])]
     assert not any(PHONE in c.new or PHONE in c.old for e in entries for c in e.changes)
+
+
+def test_the_cli_refuses_a_cashier_the_full_export_the_subject_export_and_erasure(
+    dbfile: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    db = open_database(f"sqlite:///{dbfile}")
+    accounts.add(db, "admin", "王书记", "admin", PASSWORD)
+    accounts.login(db, "admin", PASSWORD)
+    accounts.add(db, "chuna", "周出纳", "cashier", PASSWORD)
+    with db.read() as s:
+        person = s.scalars(select(Resident.id).limit(1)).one()
+    db.close()
+    monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
+    out = tmp_path / "居民.xlsx"
+    as_cashier = ["--db", str(dbfile), "--user", "chuna"]
+    for command in (
+        ["export-excel", "residents", str(out), "--unmasked"],
+        ["resident", "subject-export", person, "--out", str(tmp_path / "查询")],
+        ["resident", "erase", person, "--reason", "本人申请删除"],
+    ):
+        capsys.readouterr()
+        assert cli([*as_cashier, *command]) == 1
+        assert "当前登录账号的角色无权" in capsys.readouterr().err
+    assert list(tmp_path.glob("*.xlsx")) == [] and list(tmp_path.glob("*.pdf")) == []
+    assert cli([*as_cashier, "export-excel", "residents", str(out)]) == 0  # masked: allowed
+    assert out.exists()
