@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from redoffice.kit.db import Database
 from redoffice.kit.errors import Collector, UserError
-from redoffice.models import Base
+from redoffice.models import Base, SyncCounter
 
 T = TypeVar("T", bound=Base)
 
@@ -52,14 +54,45 @@ def live(s: Session, model: type[T], record_id: str, code: str = "record.not_fou
 
 
 def next_number(s: Session, column: InstrumentedAttribute[str], prefix: str, width: int) -> str:
-    """The next ``<prefix><sequence>`` number (2026-00042) among this installation's records."""
+    """The next ``<prefix><sequence>`` number (2026-00042) among this installation's records.
+
+    Taken from a counter row (``sync_counter``, channel ``number:<table>:<prefix>``) updated in
+    the caller's transaction: the row stays locked until it commits, so two clerks adding at
+    once get consecutive numbers instead of the same one (3 of 100 collided when each took the
+    highest number + 1). A number written by other means (older data, a restored record) is
+    never handed out again: the counter moves past the highest one found."""
+    channel = f"number:{column.class_.__tablename__}:{prefix}"
+    taken = _count_up(s, channel)
+    highest = _highest(s, column, prefix)
+    if highest >= taken:
+        taken = highest + 1
+        s.execute(update(SyncCounter).where(SyncCounter.channel == channel).values(last_seq=taken))
+    return f"{prefix}{taken:0{width}d}"
+
+
+def _count_up(s: Session, channel: str) -> int:
+    """The channel's counter plus one, the row created at its first use (a second creator at
+    the same moment leaves it to the first: ON CONFLICT DO NOTHING)."""
+    dialect = s.get_bind().dialect.name
+    new_row = (sqlite_insert if dialect == "sqlite" else pg_insert)(SyncCounter)
+    s.execute(new_row.values(channel=channel, epoch=1, last_seq=0).on_conflict_do_nothing())
+    step = (
+        update(SyncCounter)
+        .where(SyncCounter.channel == channel)
+        .values(last_seq=SyncCounter.last_seq + 1)
+        .returning(SyncCounter.last_seq)
+    )
+    return int(s.execute(step).scalar_one())
+
+
+def _highest(s: Session, column: InstrumentedAttribute[str], prefix: str) -> int:
     model = column.class_
     last = s.scalar(
         select(func.max(column)).where(
             model.owner_node == str(s.info.get("node_id")), column.like(prefix + "%")
         )
     )
-    return f"{prefix}{int(last[len(prefix) :]) + 1 if last else 1:0{width}d}"
+    return int(last[len(prefix) :]) if last else 0
 
 
 def check_ref(
