@@ -1,7 +1,11 @@
-"""Writing the files users ask for (PDFs, workbooks): whole or not at all."""
+"""Writing the files users ask for (PDFs, workbooks): whole or not at all, and readable by
+the user only: files 0600, folders 0700 (issue 16: they were 0644/0755, readable by every
+account on a shared office PC)."""
 
 from __future__ import annotations
 
+import os
+from contextlib import suppress
 from pathlib import Path
 
 from redoffice.kit.errors import UserError
@@ -12,7 +16,8 @@ def write_file(path: str | Path, data: bytes) -> None:
     target = Path(path)
     temp = target.with_name(target.name + ".part")
     try:
-        temp.write_bytes(data)
+        with os.fdopen(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
+            out.write(data)
         temp.replace(target)
     except OSError as exc:
         temp.unlink(missing_ok=True)
@@ -30,3 +35,25 @@ def unused_path(folder: Path, stem: str, suffix: str) -> Path:
         path = folder / f"{stem}-{n}{suffix}"
         n += 1
     return path
+
+
+def private_file(path: Path) -> Path:
+    """``path`` created if missing and made readable and writable by its owner only (on a file
+    system without permissions, such as a USB stick's FAT, as it is)."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+    owner_only(path)
+    return path
+
+
+def private_folder(path: Path) -> Path:
+    """``path`` (and any missing parent) created, and open to its owner only."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    owner_only(path)
+    return path
+
+
+def owner_only(path: Path) -> None:
+    """An existing file made 0600, a folder 0700; left as it is where that cannot be done
+    (not the user's, a read-only or permission-less file system)."""
+    with suppress(OSError):
+        os.chmod(path, 0o700 if path.is_dir() else 0o600)

@@ -8,15 +8,15 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from redoffice.kit.files import private_folder
+
 APP_NAME = "RedOffice"
 DEFAULT_DB_NAME = "redoffice.sqlite"
 
 
 def data_dir() -> Path:
-    """The per-user data folder (created on demand)."""
-    path = Path(user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    """The per-user data folder (created on demand, open to the user only)."""
+    return private_folder(Path(user_data_dir(APP_NAME, appauthor=False)))
 
 
 def sqlite_url(path: str | Path) -> str:

@@ -3,13 +3,18 @@ answered at once, cleaned or refused with a clear message, never an internal err
 
 from __future__ import annotations
 
+import logging
 import shutil
+import stat
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from io import BytesIO
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 import pytest
@@ -20,13 +25,18 @@ from redoffice.cases import queries, service
 from redoffice.cases.queries import CaseFilter
 from redoffice.cases.service import CaseInput
 from redoffice.kit import exports
-from redoffice.kit.db import Database
+from redoffice.kit.db import Database, open_database
+from redoffice.kit.files import write_file
+from redoffice.kit.logs import log_exception, log_file
+from redoffice.kit.paths import data_dir
 from redoffice.kit.records import SEARCH_MAX
 from redoffice.kit.validation import clean_text
 from redoffice.models import Resident
 from redoffice.registry import importer, search
 from redoffice.registry.search import HouseholdQuery, ResidentQuery
+from redoffice.settings import community
 from tests import workbook_bombs
+from tests.conftest import IDENTITY, OPERATOR
 from tests.factories import add_resident, id_number, setup_place
 
 
@@ -131,3 +141,72 @@ def test_one_bad_stored_record_never_breaks_an_export(db: Database) -> None:
     header, *rows = sheet.iter_rows(values_only=True)
     names = {row[header.index("姓名")] for row in rows}
     assert {"李四", "王芳"} <= names, names
+
+
+@pytest.mark.real_commits
+def test_concurrent_clerks_never_get_the_same_case_number(db: Database) -> None:
+    """Four clerks add 25 民情诉求 each at the same time: 100 requests, 100 numbers, no error
+    (3 of 100 collided when each took the highest number + 1)."""
+    start = threading.Barrier(4)
+
+    def clerk(n: int) -> list[str]:
+        start.wait()
+        return [
+            service.create_case(db, CaseInput(category="其他", description=f"诉求 {n}-{i}"))
+            for i in range(25)
+        ]
+
+    with ThreadPoolExecutor(4) as pool:
+        added = [case for done in pool.map(clerk, range(4)) for case in done]
+    numbers = [c.number for c in queries.list_cases(db)]
+    assert len(added) == 100 and len(numbers) == 100
+    assert len(set(numbers)) == 100
+    year = numbers[0][:5]
+    assert sorted(numbers) == [f"{year}{n:05d}" for n in range(1, 101)]
+
+
+def test_the_database_exports_and_the_log_are_the_users_only(tmp_path: Path) -> None:
+    """0600 files, 0700 folders (they were 0644/0755: readable by every account on the PC)."""
+    path = tmp_path / "office.sqlite"
+    db = open_database(f"sqlite:///{path}")
+    try:
+        community.initialize(db, IDENTITY, OPERATOR)
+        db.actor = OPERATOR
+        exported = tmp_path / "居民.xlsx"
+        write_file(exported, exports.export_workbook(db, "residents"))
+        log = log_exception("a test's error", RuntimeError("boom"))
+        files = [path, path.with_name(path.name + "-wal"), exported, log]
+        assert {p.name: oct(stat.S_IMODE(p.stat().st_mode)) for p in files} == {
+            p.name: "0o600" for p in files
+        }
+        assert stat.S_IMODE(data_dir().stat().st_mode) == 0o700
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize(
+    "secret",
+    ["王小明", "110101199003077777", "11010119900307777X", "13812345678", "010-65123456"],
+)
+def test_the_log_never_holds_names_id_numbers_or_phones(secret: str) -> None:
+    try:
+        raise ValueError(f"居民 {secret} 保存失败 [parameters: ('{secret}', 'r-1')]")
+    except ValueError as exc:
+        where = log_exception(f"saving {secret}", exc)
+    logged = where.read_text(encoding="utf-8")
+    assert "saving" in logged and "保存失败" not in logged
+    assert secret not in logged
+
+
+def test_the_log_is_rotated(monkeypatch: pytest.MonkeyPatch) -> None:
+    where = log_file()
+    handler = next(
+        h for h in logging.getLogger("redoffice").handlers if isinstance(h, RotatingFileHandler)
+    )
+    assert (handler.maxBytes, handler.backupCount) == (2_000_000, 3)
+    monkeypatch.setattr(handler, "maxBytes", 2_000)
+    for n in range(40):
+        log_exception(f"error {n}", RuntimeError("x" * 100))
+    rotated = where.with_name(where.name + ".1")
+    assert rotated.exists() and where.stat().st_size <= 4_000
+    assert stat.S_IMODE(where.stat().st_mode) == stat.S_IMODE(rotated.stat().st_mode) == 0o600
