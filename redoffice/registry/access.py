@@ -1,10 +1,10 @@
-"""Who may see a resident's full ID number and phone, and a household's phone (issue 16):
-lists, dialogs, exports and prints show them masked; a 显示 reveals one record's full value to a
-role allowed to (:class:`~redoffice.accounts.permissions.Permission` REVEAL_ID / REVEAL_PHONE),
-and every reveal is an audit entry naming who, whose record and which field — never the value.
-A database without accounts (``db.user`` None: the CLI without ``--user``, the tests, an office
-that has not set up logins) behaves as before: its single implicit administrator may do
-everything."""
+"""Who may see a resident's full ID number and phone, a household's or a party member's phone
+(issue 16): lists, dialogs, exports and prints show them masked; a 显示 reveals one record's
+full value to a role allowed to (:class:`~redoffice.accounts.permissions.Permission` REVEAL_ID /
+REVEAL_PHONE), and every reveal is an audit entry naming who, whose record and which field —
+never the value. A database without accounts (``db.user`` None: the CLI without ``--user``, the
+tests, an office that has not set up logins) behaves as before: its single implicit
+administrator may do everything."""
 
 from __future__ import annotations
 
@@ -17,13 +17,14 @@ from redoffice.kit import audit_log
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.records import live
-from redoffice.models import Household, Resident
+from redoffice.models import Household, PartyMember, Resident
 
 # the fields a 显示 reveals, with the permission each needs
 REVEALABLE: Final = {"id_number": Permission.REVEAL_ID, "phone": Permission.REVEAL_PHONE}
-TABLES: Final[dict[str, tuple[type[Resident] | type[Household], str]]] = {
+TABLES: Final[dict[str, tuple[type[Resident] | type[Household] | type[PartyMember], str]]] = {
     "resident": (Resident, "resident.not_found"),
     "household": (Household, "record.not_found"),
+    "party_member": (PartyMember, "record.not_found"),
 }
 
 

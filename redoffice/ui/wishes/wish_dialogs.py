@@ -30,6 +30,7 @@ from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.date_fields import DateField
 from redoffice.ui.kit.save_dialog import SaveDialog
 from redoffice.ui.kit.widgets import code_combo, combo_value, fill_combo, select_data
+from redoffice.ui.registry.privacy_dialogs import RevealField
 from redoffice.wishes import service as wishes
 from redoffice.wishes.queries import WishRow
 from redoffice.wishes.service import ClaimInput, FulfilInput, WishForm, WishInput
@@ -309,6 +310,7 @@ class MemberDialog(SaveDialog):
         self.member_id = member_id
         self.resident = ResidentChooser(ctx)
         self.name, self.phone, self.workplace = QLineEdit(), QLineEdit(), QLineEdit()
+        self.phone_reveal = RevealField(ctx, "party_member", "phone", self.phone)
         self.unit = QComboBox()
         fill_combo(self.unit, form.units, self.tr("(no unit)"))
         self.party_org, self.reported_on = QLineEdit(), _today_edit(required=False)
@@ -319,7 +321,7 @@ class MemberDialog(SaveDialog):
         for field, label, widget in (
             ("resident_id", self.tr("Resident (if living here)"), self.resident),
             ("name", self.tr("Name"), self.name),
-            ("phone", self.tr("Phone"), self.phone),
+            ("phone", self.tr("Phone"), self.phone_reveal),
             ("workplace", self.tr("Workplace"), self.workplace),
             ("unit_id", self.tr("Partner unit"), self.unit),
             ("party_org", self.tr("Party organization"), self.party_org),
@@ -336,7 +338,8 @@ class MemberDialog(SaveDialog):
         if data.resident_id:
             fill_combo(self.resident.matches, [(resident_name, data.resident_id)], None)
         self.name.setText(data.name)
-        self.phone.setText(data.phone)
+        if self.member_id is not None:
+            self.phone_reveal.load(self.member_id, data.phone)
         self.workplace.setText(data.workplace)
         select_data(self.unit, data.unit_id)
         self.party_org.setText(data.party_org)
@@ -348,7 +351,7 @@ class MemberDialog(SaveDialog):
         data = MemberInput(
             name=self.name.text(),
             resident_id=self.resident.value(),
-            phone=self.phone.text(),
+            phone=self.phone_reveal.value(),
             workplace=self.workplace.text(),
             unit_id=combo_value(self.unit),
             party_org=self.party_org.text(),
