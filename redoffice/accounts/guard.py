@@ -12,7 +12,7 @@ from __future__ import annotations
 from itertools import chain
 from typing import Any, Final
 
-from sqlalchemy import event
+from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
 from redoffice.accounts.permissions import ROLES, Permission, allowed
@@ -24,22 +24,59 @@ from redoffice.models import (
     Household,
     Resident,
     ResidentTag,
+    Setting,
     Visit,
     VisitParticipant,
 )
 from redoffice.models.base import SyncedRecord
 
 GUARDED: Final = (Household, Resident, ResidentTag, Visit, VisitParticipant, Case, CaseEvent)
+GUARDED_TABLES: Final = frozenset(m.__tablename__ for m in GUARDED)
+TOUCHED_KEY: Final = "redoffice.touched"  # kit.touched's set of the tables a session wrote
+# settings the daily work writes: the import's remembered columns, the sync's own state
+SETTING_PERMISSIONS: Final = (
+    ("import.", Permission.EDIT_REGISTRY),
+    ("sync.", Permission.SYNC),
+)
 
 
 def install(session_factory: Any) -> None:
     event.listen(session_factory, "before_flush", _check)
+    event.listen(session_factory, "before_commit", _check_bulk)
+
+
+def _refuse_edit(user: User) -> UserError:
+    return UserError("account.edit_not_allowed", name=user.name, role=ROLES[user.role])
+
+
+def _check_bulk(session: Session) -> None:
+    """Writes that bypass the flush (the import's and the demo's Core bulk inserts): the
+    tables the unit of work wrote (kit.touched) need EDIT_REGISTRY too."""
+    user: User | None = session.info.get(SESSION_KEY)
+    written = session.info.get(TOUCHED_KEY, ())
+    editing = GUARDED_TABLES & set(written)
+    if user is not None and editing and not allowed(user.role, Permission.EDIT_REGISTRY):
+        raise _refuse_edit(user)
+
+
+def _setting_permission(key: str) -> Permission:
+    for prefix, permission in SETTING_PERMISSIONS:
+        if key.startswith(prefix):
+            return permission
+    return Permission.MANAGE_SETTINGS
+
+
+def _check_settings(session: Session, user: User) -> None:
+    for obj in chain(session.new, session.dirty, session.deleted):
+        if isinstance(obj, Setting) and not allowed(user.role, _setting_permission(obj.key)):
+            raise UserError("account.settings_not_allowed", name=user.name, role=ROLES[user.role])
 
 
 def _check(session: Session, _context: Any, _instances: Any) -> None:
     user: User | None = session.info.get(SESSION_KEY)
     if user is None:
         return
+    _check_settings(session, user)
     node = session.info.get("node_id")
     rows = [
         obj
@@ -49,12 +86,12 @@ def _check(session: Session, _context: Any, _instances: Any) -> None:
     if not rows:
         return
     if not allowed(user.role, Permission.EDIT_REGISTRY):
-        raise UserError("account.edit_not_allowed", name=user.name, role=ROLES[user.role])
+        raise _refuse_edit(user)
     if user.grids is None:
         return
     with session.no_autoflush:
         for obj in rows:
-            if not _in_grids(session, obj, user.grids):
+            if not (_in_grids(session, obj, user.grids) and _was_in(session, obj, user.grids)):
                 raise UserError("account.outside_grids", name=user.name)
 
 
@@ -82,4 +119,22 @@ def _in_grids(session: Session, obj: Any, grids: frozenset[str]) -> bool:
     if household_id is None:
         return isinstance(obj, Case | CaseEvent)  # a case for the whole community
     household = session.get(Household, household_id)
+    return household is not None and household.grid_id in grids
+
+
+def _was_in(session: Session, obj: Any, grids: frozenset[str]) -> bool:
+    """A changed row was in ``grids`` before the change too (a resident moved in from another
+    grid, a household given to one's own grid, are not one's own to move)."""
+    state = inspect(obj)
+    if state.pending:
+        return True
+    column = "grid_id" if isinstance(obj, Household) else "household_id"
+    if column not in state.attrs:
+        return True
+    before = state.attrs[column].history.deleted
+    if not before or before[0] is None:
+        return True
+    if isinstance(obj, Household):
+        return before[0] in grids
+    household = session.get(Household, before[0])
     return household is not None and household.grid_id in grids

@@ -55,7 +55,8 @@ _TABLE: Final = MappingProxyType(
         "accountant": frozenset({_P.FUND_ACCOUNT}),
         "cashier": frozenset({_P.FUND_PAY}),
         "street_admin": _EVERYTHING - {_P.FUND_ACCOUNT, _P.FUND_PAY},
-        "street_staff": frozenset({_P.REVEAL_PHONE, _P.STREET_DECIDE, _P.SYNC}),
+        # EDIT_REGISTRY: importing the communities' packages writes their registry copies
+        "street_staff": frozenset({_P.REVEAL_PHONE, _P.EDIT_REGISTRY, _P.STREET_DECIDE, _P.SYNC}),
     }
 )
 

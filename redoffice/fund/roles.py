@@ -2,8 +2,8 @@
 
 Once someone is logged in (``db.user``, issue 16) the person taking a step must be that
 person: their account's role must hold the step's permission (会计 and 出纳 are separate
-roles, so one account never does both) and, when the account is linked to a staff member,
-the step is taken as that staff member."""
+roles, so one account never does both) and the account must be linked to a staff member, as
+whom the step is taken (an unlinked account could take every step in another's name)."""
 
 from __future__ import annotations
 
@@ -54,7 +54,9 @@ def check_acting(user: User, staff: Staff, *roles: str) -> None:
         label = ACCOUNT_ROLES.get(user.role, user.role)
         step = "或".join(ROLES[r] for r in roles)
         raise UserError("fund.step_not_allowed", name=user.name, role=label, step=step)
-    if user.staff_id is not None and user.staff_id != staff.id:
+    if user.staff_id is None:  # else one account could take every step as someone else
+        raise UserError("fund.account_no_staff", name=user.name)
+    if user.staff_id != staff.id:
         raise UserError("fund.step_as_other", name=user.name, staff=staff.name)
 
 

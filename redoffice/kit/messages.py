@@ -476,6 +476,12 @@ MESSAGES: Final[dict[str, str]] = {
     "account.no_password": "请输入密码（或设置环境变量 REDOFFICE_PASSWORD）",
     "account.edit_not_allowed": "当前登录账号（{name}，{role}）无权修改住户、居民、走访和民情诉求",
     "account.outside_grids": "{name}是网格员，只能修改本人网格内的住户、居民、走访和民情诉求",
+    "account.settings_not_allowed": (
+        "当前登录账号（{name}，{role}）无权修改本单位的设置，请由书记/管理员办理"
+    ),
+    "fund.account_no_staff": (
+        "账号“{name}”未关联工作人员，不能办理红色基金事务；请管理员在 设置 → 账号 中关联"
+    ),
     "fund.step_not_allowed": "当前登录账号（{name}，{role}）无权办理“{step}”",
     "fund.step_as_other": "当前登录的是{name}，不能以{staff}的名义办理；请{staff}用本人账号登录",
     "privacy.not_allowed": "当前登录账号的角色无权查看或导出完整的身份证号和电话",

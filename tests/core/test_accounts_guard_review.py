@@ -55,11 +55,6 @@ def _grid_worker(db: Database) -> tuple[str, str]:
     return own, stranger
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review9: a 网格员 moves a resident of another grid into their own grid "
-    "(accounts/guard._in_grids checks only the row's new household)",
-)
 def test_a_grid_worker_cannot_take_another_grids_resident_into_theirs(
     demo_db: Database,
 ) -> None:
@@ -75,11 +70,6 @@ def test_a_grid_worker_cannot_take_another_grids_resident_into_theirs(
         assert row is not None and row.household_id == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review9: a 出纳 (no EDIT_REGISTRY) imports a 台账 of residents: the import's "
-    "Core bulk inserts never pass accounts.guard's before_flush check",
-)
 def test_a_cashier_cannot_import_residents(db: Database, tmp_path: Path) -> None:
     setup_place(db)
     _log_in(db, "chuna", "cashier")
