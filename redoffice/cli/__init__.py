@@ -209,8 +209,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _run(args: argparse.Namespace) -> int:
     if (on_file := getattr(args, "file_handler", None)) is not None:  # db encrypt / unlock
-        return int(on_file(args))
-    if (on_file := getattr(args, "file_handler", None)) is not None:  # db encrypt / unlock
+        account_commands.gate_file_command(args)
         return int(on_file(args))
     db = backups.open_checked(resolve_db_url(args.db, args.db_url))  # quick_check: damaged?
     try:

@@ -11,11 +11,12 @@ import os
 from typing import Any, Final
 
 from redoffice.accounts import service as accounts
-from redoffice.accounts.permissions import ROLES
+from redoffice.accounts.permissions import ROLES, Permission, permits
 from redoffice.cli.common import out
 from redoffice.cli.work import command
-from redoffice.kit.db import Database
+from redoffice.kit.db import Database, open_database
 from redoffice.kit.errors import UserError
+from redoffice.kit.paths import resolve_db_url
 from redoffice.settings import community
 
 PASSWORD_ENV: Final = "REDOFFICE_PASSWORD"
@@ -99,3 +100,29 @@ def register(sub: Any) -> None:
         ("disable", cmd_disable, "停用账号"),
     ):
         command(a, name, handler, text, writes=True).add_argument("login", metavar="LOGIN")
+
+
+def gate_file_command(args: argparse.Namespace) -> None:
+    """The commands that work on the database file itself (``db encrypt|unlock``, ``backup
+    restore|verify``) run before the database is opened for a command. On a database with
+    accounts they need a ``--user`` whose role manages the settings; a file that does not
+    open (damaged, or encrypted without its key: the recovery key is the credential then) is
+    left to the command."""
+    try:
+        db = open_database(resolve_db_url(args.db, args.db_url))
+    except UserError:
+        return
+    try:
+        if not accounts.has_accounts(db):
+            return
+        if not args.user:
+            raise UserError("account.login_needed")
+        accounts.login(db, args.user, _password(PASSWORD_ENV, f"{args.user} 的密码："))
+        if not permits(db, Permission.MANAGE_SETTINGS):
+            raise UserError("account.settings_not_allowed", name=db.actor, role=_role(db))
+    finally:
+        db.close()
+
+
+def _role(db: Database) -> str:
+    return "" if db.user is None else ROLES.get(db.user.role, db.user.role)

@@ -69,3 +69,14 @@ def test_accounts_added_listed_and_acting_as_themselves(
         actors = s.scalars(select(AuditLog.actor).where(AuditLog.action == "account_add")).all()
     db.close()
     assert actors == ["张秘书", "王书记"]  # the first one by who set the office up (--operator)
+
+
+def test_file_commands_need_an_administrator(
+    office: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REDOFFICE_NEW_PASSWORD", "worker-secret")
+    assert _run(office, "--user", "wang", "account", "add", "li", "--role", "worker") == 0
+    monkeypatch.setenv("REDOFFICE_PASSWORD", "worker-secret")
+    capsys.readouterr()
+    assert _run(office, "--user", "li", "backup", "restore", "--newest") == 1
+    assert "无权修改本单位的设置" in capsys.readouterr().err

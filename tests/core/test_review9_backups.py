@@ -43,11 +43,6 @@ def test_a_cashier_cannot_copy_the_whole_database_away(sqlite_db: Database, tmp_
     assert not stick.exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review9: `redoffice-cli backup restore` runs without --user (a file_handler, "
-    "before sign_in): restoring a copy from before the accounts removes every login",
-)
 def test_the_cli_restores_only_for_a_logged_in_administrator(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

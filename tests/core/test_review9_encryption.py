@@ -39,11 +39,6 @@ def _with_wang(db: Database) -> Path:
     return Path(str(db.engine.url.database))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review9: `redoffice-cli db encrypt` needs no --user on a database with accounts "
-    "(file_handler runs before account_commands.sign_in; MANAGE_SETTINGS never asked)",
-)
 def test_the_cli_encrypts_only_for_a_logged_in_administrator(
     ring: MemoryKeyring, sqlite_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
