@@ -31,9 +31,9 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError
 
-from redoffice.kit import clock
+from redoffice.kit import cipher, clock
 from redoffice.kit.blobs import blob_path, copy_new, file_sha256
-from redoffice.kit.db import Database, copy_sqlite, head_revision, open_database
+from redoffice.kit.db import Database, connect_sqlite, copy_sqlite, head_revision, open_database
 from redoffice.kit.errors import UserError
 from redoffice.kit.messages import message
 
@@ -206,7 +206,7 @@ def _verified_copy(
         if before_naming is not None:
             before_naming(partial)
         os.replace(partial, target)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, *cipher.ERRORS) as exc:
         partial.unlink(missing_ok=True)
         raise UserError("file.cannot_write", path=str(target), detail=str(exc)) from exc
     except BaseException:
@@ -244,7 +244,7 @@ def describe(path: Path, *, thorough: bool = False) -> BackupInfo:
     try:
         with closing(_read_only(path)) as conn:
             return _read_info(conn, path, "integrity_check" if thorough else "quick_check")
-    except sqlite3.DatabaseError as exc:
+    except cipher.ERRORS as exc:
         if any(sign in str(exc) for sign in DAMAGE_SIGNS):
             raise UserError("backup.damaged", path=str(path)) from exc
         raise UserError("backup.unreadable", path=str(path), detail=str(exc)) from exc
@@ -256,14 +256,14 @@ def verify(path: Path) -> BackupInfo:
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    return connect_sqlite(path, read_only=True)
 
 
 def _one_file(copy: Path) -> None:
     """A copy takes the database's WAL mode from its first page: back to a rollback journal,
     so that the copy is one self-contained file (reading a WAL file leaves -wal and -shm
     files beside it)."""
-    with closing(sqlite3.connect(copy)) as conn:
+    with closing(connect_sqlite(copy)) as conn:  # an encrypted copy: with its key
         conn.execute("PRAGMA journal_mode=DELETE")
 
 
@@ -636,7 +636,10 @@ def open_checked(url: str) -> Database:
     try:
         check(db)
     except Damaged:
-        db.close()
+        try:
+            db.close()  # PRAGMA optimize first: may fail on the damaged file
+        except (DatabaseError, MemoryError):  # SQLCipher reports some damage as MemoryError
+            db.engine.dispose()
         raise
     source = _sqlite_file(db.engine)
     for left in source.parent.glob(f"{source.name}.restoring*") if source else ():
@@ -662,7 +665,7 @@ def check(db: Database) -> None:
 def _second_of(db: Database) -> Path | None:
     try:
         return second_folder(db)
-    except DatabaseError:
+    except (DatabaseError, MemoryError):  # SQLCipher reports some damaged pages as MemoryError
         return None
 
 

@@ -246,3 +246,42 @@ def test_kill_9_during_a_backup_or_a_restore_leaves_a_usable_database(
         for copy in backups.copies(path):
             backups.verify(copy.path)
         assert not list(path.parent.glob("**/*.partial")), "opening and copying clear leftovers"
+
+
+def test_an_encrypted_database_is_backed_up_encrypted_and_restored(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    """Copies of an encrypted file (cipher's copy_sqlite and connect_sqlite): encrypted with
+    the same key, verified, and put back by the restore drill."""
+    from redoffice.kit import cipher
+    from redoffice.settings.encryption import encrypt_database
+    from tests.core.sync_support import memory_keyring
+
+    _grid, _estate, household = setup_place(sqlite_db)
+    add_resident(sqlite_db, "王小明", household=household, relation="0")
+    url, path = str(sqlite_db.engine.url), _path(sqlite_db)
+    with memory_keyring():
+        encrypt_database(sqlite_db, tmp_path / "恢复密钥单.pdf")
+        db = backups.open_checked(url)
+        made = backups.make_backup(db).path
+        with db.engine.connect() as conn:
+            page = int(conn.exec_driver_sql("PRAGMA page_size").scalar() or 0)
+            root = conn.exec_driver_sql(
+                "SELECT rootpage FROM sqlite_master WHERE name = 'resident'"
+            ).scalar()
+        db.close()
+        raw = made.read_bytes()
+        assert cipher.is_encrypted(made) and "王小明".encode() not in raw
+        assert dict(backups.verify(made).counts)["居民"] == 1
+        with path.open("r+b") as f:  # the resident table's root page, garbled
+            f.seek((int(root or 0) - 1) * page)
+            f.write(b"\xa5" * page)
+        with pytest.raises(backups.Damaged) as refused:
+            backups.open_checked(url)
+        info = backups.newest_good(refused.value.copies)
+        backups.restore_file(path, info, backups.attachments_of(path))
+        db = backups.open_checked(url)
+        try:
+            assert _names(db) == ["王小明"] and cipher.is_encrypted(path)
+        finally:
+            db.close()
