@@ -1,0 +1,52 @@
+"""Review 9 (issue 16: a 网格员 "sees and edits only the households of their own grids"), after
+d245f52: the Excel import's Core bulk writes are checked at commit for EDIT_REGISTRY only
+(accounts.guard._check_bulk), never for the grids — a 网格员 of 第二网格 imports a 台账 of
+第一网格's households and residents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from redoffice.accounts import service as accounts
+from redoffice.kit.db import Database
+from redoffice.kit.errors import UserError
+from redoffice.models import Resident, Staff
+from redoffice.registry import importer
+from redoffice.registry import reference as registry
+from tests import excel_corpus as corpus
+from tests.factories import setup_place
+
+PASSWORD = "review9-secret"
+
+
+def _count(db: Database) -> int:
+    with db.uow() as s:  # unscoped: every grid's residents
+        return int(s.scalar(select(func.count()).select_from(Resident)) or 0)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="review9: a 网格员 imports a 台账 into another grid: the import's Core bulk writes "
+    "are checked for EDIT_REGISTRY only (accounts/guard._check_bulk), not for the grids",
+)
+def test_a_grid_worker_cannot_import_another_grids_households(db: Database, tmp_path: Path) -> None:
+    setup_place(db)  # 第一网格
+    other = registry.save_grid(db, registry.GridInput(code="G02", name="第二网格"))
+    with db.uow() as s:
+        staff = Staff(name="赵网格", role="grid_worker", grid_id=other)
+        s.add(staff)
+        s.flush()
+        staff_id = staff.id
+    accounts.add(db, "admin", "王书记", "admin", PASSWORD)
+    accounts.login(db, "admin", PASSWORD)
+    accounts.add(db, "zhao", "赵网格", "grid", PASSWORD, staff_id=staff_id)
+    accounts.login(db, "zhao", PASSWORD)
+    before = _count(db)
+    plan = importer.plan_import(db, corpus.title_and_merged(tmp_path))  # 所属网格: 第一网格
+    assert [r.action for r in plan.rows] == ["new"] * 3
+    with pytest.raises(UserError):
+        importer.apply_import(db, plan)
+    assert _count(db) == before
