@@ -148,9 +148,11 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
-def test_a_full_disk_during_an_import_says_so_and_saves_nothing(
-    sqlite_template: Path, small_disk: Path, tmp_path: Path
+@pytest.mark.parametrize("work", ["import", "demo"])
+def test_a_full_disk_says_so_and_saves_nothing(
+    sqlite_template: Path, small_disk: Path, tmp_path: Path, work: str
 ) -> None:
+    """An import of 3,000 residents, or the demo of 300 households, on a full disk."""
     db_path = Path(shutil.copy(sqlite_template, small_disk / "office.sqlite"))
     ledger = _ledger(tmp_path, 3000)
     before = _counts(db_path)
@@ -158,7 +160,8 @@ def test_a_full_disk_during_an_import_says_so_and_saves_nothing(
     free = shutil.disk_usage(small_disk).free
     # room for the backup before the import, not for the import's pages
     filler.write_bytes(b"\0" * max(0, free - db_path.stat().st_size - 300_000))
-    done = _cli(db_path, "import-excel", str(ledger), "--create-places")
+    args = ["import-excel", str(ledger), "--create-places"]
+    done = _cli(db_path, *(args if work == "import" else ["demo", "--households", "300"]))
     assert done.returncode == 1, done.stderr
     assert "磁盘空间已满" in done.stderr and "未保存任何内容" in done.stderr, done.stderr
     filler.unlink()
