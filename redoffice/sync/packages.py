@@ -784,7 +784,8 @@ def _apply(
             if (partner.epoch, partner.applied_seq) != verified.seen:
                 raise _Again
             patches: list[tuple[Table, dict[str, Any]]] = []
-            moved_from = derived.households_before(conn, verified.rows)
+            new = _new_tables(conn, verified)
+            moved_from = derived.households_before(conn, verified.rows, new)
             with (
                 search.deferred_indexing(s),  # new rows' full-text entries in one go
                 bulk_load.larger_cache(s, records),
@@ -797,12 +798,11 @@ def _apply(
                             conn, batch, sender, manifest["package_id"], table=table.name
                         )
                         conflicts += refused
-                    fresh = not verified.hwm and _first_rows(conn, table, sender)
                     with bulk_load.indexes_rebuilt(s, _MODELS[table.name], len(batch)):
                         for start in range(0, len(batch), CHUNK):
                             part = batch[start : start + CHUNK]
                             n, found = _apply_rows(
-                                conn, table, part, verified, patches, fresh=fresh
+                                conn, table, part, verified, patches, fresh=table.name in new
                             )
                             changed += n
                             conflicts += found
@@ -907,6 +907,15 @@ def _store_blobs(db: Database, attachments: dict[str, bytes]) -> None:
             temp = target.with_name(f".incoming-{sha}")
             temp.write_bytes(data)
             temp.replace(target)
+
+
+def _new_tables(conn: Connection, verified: _Verified) -> set[str]:
+    """The tables whose rows in the package are all new here (:func:`_first_rows`), found
+    before anything is written (a table's rows never change whether another table is new)."""
+    if verified.hwm:
+        return set()
+    sender = verified.manifest["node"]
+    return {str(t.name) for t in wire.synced_tables() if _first_rows(conn, t, sender)}
 
 
 def _first_rows(conn: Connection, table: Table, sender: str) -> bool:

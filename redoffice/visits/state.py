@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, delete, event, exists, func, inspect, or_, select
+from sqlalchemy import Connection, Select, delete, event, exists, func, inspect, or_, select
 from sqlalchemy.orm import Session, UOWTransaction
 
 from redoffice.kit import clock
@@ -40,13 +40,18 @@ def _rules(conn: Connection) -> dict[str, int]:
     return json.loads(stored) if stored else dict(DEFAULTS["visit.intervals"])
 
 
-def _in(column: Any, ids: set[str] | None) -> list[Any]:
+Households = set[str] | Select[tuple[str]] | None  # ids, a statement giving them, or ALL
+
+
+def _in(column: Any, ids: Households) -> list[Any]:
     return [] if ids is None else [column.in_(ids)]
 
 
-def recompute(conn: Connection, ids: set[str] | None, today: date) -> None:
-    """Rewrite the state rows of ``ids`` (or of every household when None)."""
-    if ids is not None and not ids:
+def recompute(conn: Connection, ids: Households, today: date) -> None:
+    """Rewrite the state rows of ``ids`` (or of every household when None). Many households
+    are best given as a statement selecting them (``sync.derived``: a temporary table), read in
+    one pass rather than many passes of a few hundred ids."""
+    if ids is not None and not isinstance(ids, Select) and not ids:
         return
     rules = _rules(conn)
     default = int(rules["*"])

@@ -23,6 +23,7 @@ from redoffice.settings import community
 from redoffice.settings.community import Identity
 from redoffice.sync import acks, derived, packages
 from redoffice.visits import service as visits
+from redoffice.visits import state as visit_state
 from redoffice.visits.service import VisitInput
 from tests.conftest import OPERATOR
 from tests.core.sync_support import enrol_both
@@ -121,9 +122,9 @@ def test_a_communitys_package_recomputes_its_households_only(
         recomputed: list[str] = []
         recompute = derived.visit_state.recompute
 
-        def spied(conn: Any, ids: set[str] | None, today: date) -> None:
+        def spied(conn: Any, ids: visit_state.Households, today: date) -> None:
             assert ids is not None  # never every household of the street
-            recomputed.extend(ids)
+            recomputed.extend(ids if isinstance(ids, set) else conn.scalars(ids))  # read once
             recompute(conn, ids, today)
 
         monkeypatch.setattr(derived.visit_state, "recompute", spied)
