@@ -16,6 +16,7 @@ from redoffice import __version__
 from redoffice.cli import accounts as account_commands
 from redoffice.cli import audit, backup, excel, fund, holidays, meetings, street, sync, wishes, work
 from redoffice.cli import database as database_commands
+from redoffice.cli import privacy as privacy_commands
 from redoffice.cli.common import Handler, community_option, out, out_json, parse_date
 from redoffice.demo import build as demo
 from redoffice.kit import backups, clock, codes
@@ -187,6 +188,7 @@ def _parser() -> argparse.ArgumentParser:
     era.add_argument("id", metavar="ID")
     era.add_argument("--reason", required=True, help="清除原因，如：本人申请删除")
     era.set_defaults(handler=cmd_residents_erase, needs_operator=True)
+    privacy_commands.register(rsub)
 
     st = sub.add_parser("stats", help="统计")
     st.add_argument("--json", action="store_true")
