@@ -36,6 +36,7 @@ from redoffice.kit.blobs import blob_path, copy_new, file_sha256
 from redoffice.kit.db import Database, connect_sqlite, copy_sqlite, head_revision, open_database
 from redoffice.kit.errors import UserError
 from redoffice.kit.messages import message
+from redoffice.kit.stored_settings import get_value, put_value
 
 BACKUP_EVERY_HOURS = 20
 STAMP = "%Y%m%d-%H%M%S-%f"  # in a backup's name: when it was made, by the clock
@@ -432,8 +433,6 @@ def _mirror(copy: Path, stem: str, second: Path | None) -> tuple[Path | None, st
 
 def second_folder(db: Database) -> Path | None:
     """The second folder chosen in 设置, or None."""
-    from redoffice.settings.config import get_value
-
     with db.read() as s:
         value = get_value(s, SECOND_FOLDER)
     return Path(value) if value else None
@@ -441,8 +440,6 @@ def second_folder(db: Database) -> Path | None:
 
 def set_second_folder(db: Database, folder: Path | None) -> None:
     """Choose (or, with None, forget) the second backup folder; recorded in the audit."""
-    from redoffice.settings.config import put_value
-
     if folder is not None and not folder.is_dir():
         raise UserError("backup.second_not_folder", path=str(folder))
     with db.uow() as s:

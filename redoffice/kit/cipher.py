@@ -38,20 +38,25 @@ ALPHABET: Final = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 MISREAD: Final = {"O": "0", "I": "1", "L": "1", "U": "V"}
 SCRYPT: Final = {"n": 2**15, "r": 8, "p": 1}
 PASSPHRASE_MIN: Final = 8
+MIN_PAGE: Final = 512  # SQLite's smallest page: an encrypted file is whole pages
 PASSPHRASE_ENV: Final = "REDOFFICE_DB_PASSPHRASE"  # where a PC without keyring gives it
 ERRORS: Final = (sqlite3.Error, sqlcipher.Error)  # what either driver raises
 dbapi = sqlcipher  # the DB-API module SQLAlchemy uses for an encrypted file
 
 
 def is_encrypted(path: Path) -> bool:
-    """A file that is there, holds at least a header, and whose header is not SQLite's plain
-    one (an empty or missing file is a new plain database)."""
+    """A file that is there, whose header is not SQLite's plain one and whose size is a whole
+    number of pages (SQLCipher writes pages of 512 bytes or a multiple). An empty or missing file
+    is a new plain database; a text file or a workbook picked by mistake (its size is no whole
+    number of pages) is not taken for an encrypted database, so nobody is sent for a key."""
     try:
         with path.open("rb") as f:
             head = f.read(len(PLAIN_HEADER))
+        size = path.stat().st_size
     except (FileNotFoundError, IsADirectoryError):
         return False
-    return len(head) == len(PLAIN_HEADER) and head != PLAIN_HEADER
+    pages = size > 0 and size % MIN_PAGE == 0
+    return pages and len(head) == len(PLAIN_HEADER) and head != PLAIN_HEADER
 
 
 def file_salt(path: Path) -> bytes:

@@ -2,36 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, Final
-
-from sqlalchemy.orm import Session
 
 from redoffice.kit.codes import TAGS
 from redoffice.kit.db import Database
-from redoffice.kit.defaults import DEFAULTS
 from redoffice.kit.errors import Collector, UserError
+from redoffice.kit.stored_settings import get_value as get_value
+from redoffice.kit.stored_settings import put_value as put_value
 from redoffice.kit.validation import Checker, clean_text
-from redoffice.models import Setting
-
-
-def get_value(s: Session, key: str) -> Any:
-    """The stored value, else the default (None when there is neither)."""
-    row = s.get(Setting, key)
-    if row is None:
-        return DEFAULTS.get(key)
-    return json.loads(row.value)
-
-
-def put_value(s: Session, key: str, value: Any) -> None:
-    """Store ``value``; writes nothing (and so no audit row) when it is unchanged."""
-    encoded = json.dumps(value, ensure_ascii=False)
-    row = s.get(Setting, key)
-    if row is None:
-        s.add(Setting(key=key, value=encoded))
-    elif row.value != encoded:
-        row.value = encoded
-
 
 RANGES: Final = {
     "case.normal_working_days": (1, 60),

@@ -198,11 +198,6 @@ def test_a_copy_of_an_encrypted_database_is_encrypted_with_the_same_key(
     assert names_in_plain(copy) == ["王小明"]
 
 
-@pytest.mark.xfail(
-    reason="kit/backups.py (backups' file) reads copies with sqlite3.connect (_read_only) and "
-    "catches sqlite3.Error only: it is to use kit.db.connect_sqlite and kit.cipher.ERRORS",
-    raises=UserError,
-)
 def test_backups_and_restores_of_an_encrypted_database_stay_encrypted(
     ring: MemoryKeyring, sqlite_db: Database, tmp_path: Path
 ) -> None:

@@ -69,12 +69,6 @@ def test_no_plain_copy_of_the_data_is_left_in_the_backup_folder(
     assert plain == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review9: any file that is not plain SQLite is taken for an encrypted database "
-    "(kit/cipher.is_encrypted: header != SQLite's): a workbook or a text file given as the "
-    "database asks for the recovery key or a passphrase",
-)
 def test_a_file_that_is_no_database_is_not_asked_for_a_key(
     ring: MemoryKeyring, tmp_path: Path
 ) -> None:
