@@ -63,11 +63,14 @@ def test_a_pasted_100000_digit_search_answers_at_once(db: Database) -> None:
 
 def _import_in_a_process(db_path: Path, workbook: Path) -> tuple[int, str, int]:
     """``import-excel --dry-run`` in a process of its own: exit code, stderr, peak memory (MB)."""
+    # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across execve, so a child forked from a big
+    # pytest process would report the parent's size (433 MB in the whole suite) as its own
     probe = (
-        "import resource, sys\n"
+        "import sys\n"
         "from redoffice.cli import main\n"
         "code = main(sys.argv[1:])\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n"
+        "status = open('/proc/self/status').read().split('VmHWM:')[1]\n"
+        "print(int(status.split()[0]) // 1024)\n"
         "sys.exit(code)\n"
     )
     command = ["--db", f"sqlite:///{db_path}", "import-excel", str(workbook), "--dry-run"]
