@@ -112,7 +112,7 @@ def key_for(path: Path, passphrase: str | None = None) -> bytes | None:
     passphrase = passphrase or os.environ.get(PASSPHRASE_ENV)
     if passphrase:
         key = from_passphrase(passphrase, salt)
-    elif (stored := _stored(salt)) is not None:
+    elif (stored := _held.get(salt) or _stored(salt)) is not None:
         key = stored
     elif keystore.keyring_available():
         raise UserError("db.key_missing", path=str(path))
@@ -120,6 +120,16 @@ def key_for(path: Path, passphrase: str | None = None) -> bytes | None:
         raise UserError("db.passphrase_needed", path=str(path))
     check_key(path, key)
     return key
+
+
+# keys typed at opening (the recovery key or the passphrase) that the user chose not to keep in
+# the keyring: used by this process only, by salt like the keyring's entries, never written
+_held: dict[bytes, bytes] = {}
+
+
+def hold(path: Path, key: bytes) -> None:
+    """Open ``path`` with ``key`` for as long as this program runs, without the keyring."""
+    _held[file_salt(path)] = key
 
 
 def _stored(salt: bytes) -> bytes | None:
