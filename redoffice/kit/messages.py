@@ -82,6 +82,7 @@ MESSAGES: Final[dict[str, str]] = {
         "请输入口令（命令行可设置环境变量 REDOFFICE_DB_PASSPHRASE）"
     ),
     "db.passphrase_short": "数据库口令至少要 {min} 位",
+    "db.key_not_typed": "请输入恢复密钥单上的恢复密钥，或加密时设置的数据库口令",
     "db.recovery_key_invalid": (
         "恢复密钥有误：应为 14 组、每组 4 位的数字和字母，请对照恢复密钥单逐组核对"
     ),

@@ -203,15 +203,15 @@ def _open_and_run(app: QApplication, window: MainWindow, args: argparse.Namespac
     import redoffice.features  # noqa: F401  (registers the features' session hooks)
     from redoffice.kit.errors import UserError
     from redoffice.kit.paths import resolve_db_url
-    from redoffice.ui.backup_actions import open_or_recover
+    from redoffice.ui.opening import open_with_key
 
     url = resolve_db_url(args.db, args.db_url)
     temporary = args.self_test and not (args.db or args.db_url)
     if temporary:
         url = _self_test_db()
     try:
-        db = open_or_recover(window, url)  # PRAGMA quick_check; damaged: restore the newest
-        if args.self_test:
+        db = open_with_key(window, url)  # encrypted without its key: asked for; None: 退出
+        if db is not None and args.self_test:
             _prepare_self_test(db, temporary)
     except UserError as exc:
         if args.self_test:
@@ -220,6 +220,9 @@ def _open_and_run(app: QApplication, window: MainWindow, args: argparse.Namespac
             QMessageBox.critical(window, "RedOffice", exc.text)
         window.close()
         return 1
+    if db is None:
+        window.close()
+        return 0
     return _run(app, window, db, args)
 
 
@@ -244,10 +247,13 @@ def _log_in(ctx: AppContext, window: MainWindow) -> bool:
 
 
 def _run(app: QApplication, window: MainWindow, db: Database, args: argparse.Namespace) -> int:
+    from functools import partial
+
     from redoffice.settings import community
     from redoffice.ui import backup_actions
     from redoffice.ui.kit.context import AppContext
     from redoffice.ui.main_window import warm_up
+    from redoffice.ui.opening import check_after_start
 
     ctx = AppContext(db)
     if not community.is_initialized(db) and not _first_start(ctx, window):
@@ -261,15 +267,17 @@ def _run(app: QApplication, window: MainWindow, db: Database, args: argparse.Nam
     import_first_page(ctx)
     window.attach(ctx)
     freeze_startup_objects()
+    # the integrity check (~1 s on a big database) under the filled window, then the daily copy
+    daily = partial(backup_actions.automatic, ctx, window)
+    check_after_start(ctx, window, (lambda: None) if args.startup_probe else daily)
     if args.startup_probe:
         app.processEvents()
         _probe("attached")  # the 工作台 built and shown, its queries asked
         ctx.tasks.wait_idle()
-        _probe("ready")  # … and their answers shown
+        _probe("ready")  # … and their answers shown, and the integrity check done
         window.close()
         return 0
     ctx.query(warm_up, lambda _r: None)
-    backup_actions.automatic(ctx, window)
     if args.files:
         window.open_files([Path(f).resolve() for f in args.files])
     if args.self_test:
@@ -277,7 +285,7 @@ def _run(app: QApplication, window: MainWindow, db: Database, args: argparse.Nam
 
         return run_self_test(app, window)
     code = app.exec()
-    db.close()
+    ctx.db.close()  # the one open now: a restore at start replaces it
     return code
 
 

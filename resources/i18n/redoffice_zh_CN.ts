@@ -4872,6 +4872,11 @@
         <translation>备份</translation>
     </message>
     <message>
+        <location filename="../../redoffice/ui/settings/settings_page.py" line="1"/>
+        <source>Data security</source>
+        <translation>数据安全</translation>
+    </message>
+    <message>
         <location filename="../../redoffice/ui/settings/settings_page.py" line="36"/>
         <source>Save</source>
         <translation>保存</translation>
@@ -7011,56 +7016,6 @@ Photos and scans: %6 (%7 beside the backup)</source>
     </message>
 </context>
 <context>
-    <name>encryption</name>
-    <message>
-        <location filename="../../redoffice/ui/encryption_actions.py" line="1"/>
-        <source>Encrypt this database</source>
-        <translation>加密此数据库</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/encryption_actions.py" line="1"/>
-        <source>Encrypt the database %1? A backup is made first. You will get a recovery-key sheet to print and keep in the safe: without it, a lost keyring means the data cannot be opened by anyone.</source>
-        <translation>加密数据库 %1？加密前会先备份。随后生成恢复密钥单，请打印后封存于保险柜：丢失恢复密钥又丢失本机密钥库，任何人都无法再打开这些数据。</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/encryption_actions.py" line="1"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/encryption_actions.py" line="1"/>
-        <source>Save the recovery-key sheet</source>
-        <translation>保存恢复密钥单</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/encryption_actions.py" line="1"/>
-        <source>This computer has no keyring to keep the key in. Choose a passphrase of at least 8 characters; it is asked for whenever the database is opened:</source>
-        <translation>这台电脑没有可用的系统密钥库，无法保存密钥。请设置至少 8 位的口令，以后每次打开数据库都要输入：</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/encryption_actions.py" line="1"/>
-        <source>The database is encrypted. Print the recovery-key sheet %1 now, keep it in the safe and delete the file.
-Recovery key: %2</source>
-        <translation>数据库已加密。请立即打印恢复密钥单 %1，封存于保险柜，然后删除该文件。
-恢复密钥：%2</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/encryption_actions.py" line="1"/>
-        <source>The backup made before (not encrypted): %1. Delete it once the encrypted database has been checked.</source>
-        <translation>加密前的备份（未加密）：%1。确认加密后的数据库可用后，请删除它。</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/encryption_actions.py" line="1"/>
-        <source>Recovery key (14 groups of 4):</source>
-        <translation>恢复密钥（14 组，每组 4 位）：</translation>
-    </message>
-    <message>
-        <location filename="../../redoffice/ui/encryption_actions.py" line="1"/>
-        <source>Unlock with the recovery key</source>
-        <translation>用恢复密钥解锁</translation>
-    </message>
-</context>
-<context>
     <name>BackupSettings</name>
     <message>
         <location filename="../../redoffice/ui/settings/backup_settings.py" line="1"/>
@@ -7106,6 +7061,170 @@ Recovery key: %2</source>
         <location filename="../../redoffice/ui/settings/backup_settings.py" line="1"/>
         <source>Backed up and verified: %1 (%2 MB)</source>
         <translation>已备份并校验：%1（%2 MB）</translation>
+    </message>
+</context>
+<context>
+    <name>KeyDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/opening.py" line="1"/>
+        <source>Encrypted database</source>
+        <translation>加密的数据库</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/opening.py" line="1"/>
+        <source>This database is encrypted and this PC does not have its key.</source>
+        <translation>此数据库已加密，本机没有它的密钥</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/opening.py" line="1"/>
+        <source>Keep the key in this PC's keyring: the database then opens by itself</source>
+        <translation>把密钥保存到本机系统密钥库（以后打开时不再询问）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/opening.py" line="1"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/opening.py" line="1"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/opening.py" line="1"/>
+        <source>Type the recovery key from the recovery sheet kept in the safe (14 groups of 4 digits and letters; spaces and dashes do not matter), or the database's passphrase if it was encrypted with one.</source>
+        <translation>请输入保险柜中恢复密钥单上的恢复密钥（14 组，每组 4 位数字或字母；空格、短横线可有可无），或加密时设置的数据库口令。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/opening.py" line="1"/>
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/opening.py" line="1"/>
+        <source>or passphrase</source>
+        <translation>或数据库口令</translation>
+    </message>
+</context>
+<context>
+    <name>EncryptionTab</name>
+    <message>
+        <location filename="../../redoffice/ui/settings/encryption_tab.py" line="1"/>
+        <source>The database file holds ID numbers, phones and other personal data readable by anyone who copies it. Encrypting it makes the file unreadable without its key: the key is kept in this PC's system keyring, and a recovery sheet to print and keep in the safe opens it on another PC. A verified backup is made first.</source>
+        <translation>数据库文件中有身份证号、电话等个人信息，任何人复制走文件都能读取。加密后，没有密钥就无法读取：密钥保存在本机系统密钥库中；另生成一份恢复密钥单，打印后封存于保险柜，凭它可在其他电脑上打开。加密前会先做一份经过校验的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/encryption_tab.py" line="1"/>
+        <source>Encrypt this database…</source>
+        <translation>加密此数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/encryption_tab.py" line="1"/>
+        <source>The database file is encrypted (SQLCipher, AES-256). On this PC it opens with the key in the system keyring (or the passphrase); on another PC, or after the keyring is lost, only with the recovery key on the recovery sheet kept in the safe. The recovery key is not shown again.</source>
+        <translation>数据库文件已加密（SQLCipher，AES-256）。在本机用系统密钥库中的密钥（或口令）自动打开；换电脑或密钥库丢失后，只能用保险柜中恢复密钥单上的恢复密钥打开。恢复密钥不会再次显示。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/encryption_tab.py" line="1"/>
+        <source>This database is on a database server: encrypt it there (ask its administrator).</source>
+        <translation>此数据库在数据库服务器上：请在服务器上加密（联系服务器管理员）。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/encryption_tab.py" line="1"/>
+        <source>Not encrypted</source>
+        <translation>未加密</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/encryption_tab.py" line="1"/>
+        <source>Encrypted</source>
+        <translation>已加密</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/encryption_tab.py" line="1"/>
+        <source>Server database</source>
+        <translation>服务器数据库</translation>
+    </message>
+</context>
+<context>
+    <name>EncryptDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/settings/encryption_dialog.py" line="1"/>
+        <source>Encrypt this database</source>
+        <translation>加密此数据库</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/encryption_dialog.py" line="1"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/encryption_dialog.py" line="1"/>
+        <source>Backing up, encrypting and checking… do not close RedOffice.</source>
+        <translation>正在备份、加密并校验……请不要关闭 RedOffice。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/encryption_dialog.py" line="1"/>
+        <source>Encrypt</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/encryption_dialog.py" line="1"/>
+        <source>Print the recovery sheet…</source>
+        <translation>打印恢复密钥单…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/encryption_dialog.py" line="1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/encryption_dialog.py" line="1"/>
+        <source>Encrypting: first a verified backup of the database is made; then the recovery sheet is saved; then an encrypted copy is written, checked against the database and put in its place. Close other RedOffice windows on this database first. Afterwards the database opens on this PC as before; on another PC only with the recovery key. Without the recovery sheet and this PC's key nobody can open it again.</source>
+        <translation>加密步骤：先为数据库做一份经过校验的备份；再保存恢复密钥单；然后写出加密的副本，与数据库逐表核对后替换原文件。请先关闭使用此数据库的其他 RedOffice 窗口。加密后在本机照常打开；在其他电脑上只能凭恢复密钥打开。恢复密钥单和本机密钥都丢失时，任何人都无法再打开数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/encryption_dialog.py" line="1"/>
+        <source>Recovery sheet (PDF)</source>
+        <translation>恢复密钥单（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/encryption_dialog.py" line="1"/>
+        <source>Save the recovery sheet</source>
+        <translation>保存恢复密钥单</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/encryption_dialog.py" line="1"/>
+        <source>Choose where to save the recovery sheet (a PDF file).</source>
+        <translation>请选择恢复密钥单的保存位置（PDF 文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/encryption_dialog.py" line="1"/>
+        <source>The two passphrases differ: type the same passphrase twice.</source>
+        <translation>两次输入的口令不一致，请输入相同的口令。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/encryption_dialog.py" line="1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/encryption_dialog.py" line="1"/>
+        <source>Passphrase</source>
+        <translation>数据库口令</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/encryption_dialog.py" line="1"/>
+        <source>Passphrase again</source>
+        <translation>再输一遍口令</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/encryption_dialog.py" line="1"/>
+        <source>The database is encrypted. Its recovery key is shown above this once; the recovery sheet was saved to %1: print it now, keep it in the safe, then delete the file.</source>
+        <translation>数据库已加密。上面的恢复密钥只显示这一次；恢复密钥单已保存到 %1：请立即打印，封存于保险柜，然后删除该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/encryption_dialog.py" line="1"/>
+        <source>Recovery sheet</source>
+        <translation>恢复密钥单</translation>
     </message>
 </context>
 </TS>

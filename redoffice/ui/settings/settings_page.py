@@ -1,4 +1,5 @@
-"""设置: the community's identity and the operator; daily-work settings; the calendar; backups."""
+"""设置: the community's identity and the operator; daily-work settings; the calendar; backups;
+数据安全 (encryption)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from redoffice.ui.kit.connect import on_click
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.staged import LazyTabs, built_in_parts
 from redoffice.ui.settings.backup_settings import BackupSettings
+from redoffice.ui.settings.encryption_tab import EncryptionTab
 from redoffice.ui.settings.identity_form import IdentityForm
 from redoffice.ui.settings.work_settings import CalendarSettings, WorkSettings
 
@@ -41,6 +43,8 @@ class SettingsPage(QWidget):
         if permits(ctx.db, Permission.MANAGE_ACCOUNTS):  # everyone while there are no accounts
             self.tabs.add_part("accounts", self.tr("Accounts"), partial(AccountsTab, ctx))
         self.tabs.add_part("backup", self.tr("Backups"), partial(BackupSettings, ctx))
+        if permits(ctx.db, Permission.MANAGE_SETTINGS):  # administrators: 加密此数据库
+            self.tabs.add_part("security", self.tr("Data security"), partial(EncryptionTab, ctx))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 

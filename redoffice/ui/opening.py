@@ -1,0 +1,202 @@
+"""Opening the database from the window (issue 16, decision 0028).
+
+An encrypted file whose key this PC does not have (another PC, a reset keyring) or whose stored
+key is wrong: :class:`KeyDialog` asks for the recovery key from the sheet in the safe or the
+passphrase, checks it against the file (read-only) and opens the database with it, keeping the
+key in this PC's keyring when the user wishes. Nothing is written to the file before a key
+opens it.
+
+The integrity check (``PRAGMA quick_check``, about a second on a big database) runs on the
+worker once the window is filled; a damaged database is offered the restore of the newest good
+backup then (:func:`check_after_start`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import DatabaseError
+
+from redoffice.kit import backups, cipher, keystore
+from redoffice.kit.db import Database, open_database, sqlite_path
+from redoffice.kit.errors import UserError
+from redoffice.kit.touched import Changes
+from redoffice.ui.backup_actions import _offer_recovery, _restored, open_or_recover
+from redoffice.ui.kit import ask
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.errors import describe, report
+
+translate = QCoreApplication.translate
+
+# why an encrypted file did not open: its key is not here, or not right
+KEY_REFUSALS = frozenset({"db.key_missing", "db.key_wrong", "db.passphrase_needed"})
+
+
+class KeyDialog(QDialog):
+    """此数据库已加密，本机没有它的密钥: the recovery key (or the passphrase) typed, checked
+    against the file; a wrong one is said in the dialog, which stays open for another try."""
+
+    def __init__(self, path: Path, refusal: UserError, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.setWindowTitle(self.tr("Encrypted database"))
+        heading = QLabel(self.tr("This database is encrypted and this PC does not have its key."))
+        heading.setStyleSheet("font-weight: bold;")
+        said = QLabel(refusal.text)
+        said.setWordWrap(True)
+        self.recovery = QLineEdit()
+        self.recovery.setObjectName("recovery_key")
+        self.recovery.setPlaceholderText("XXXX XXXX XXXX …")
+        self.recovery.setMaxLength(120)  # 56 characters, with spaces or dashes between groups
+        self.passphrase = QLineEdit()
+        self.passphrase.setObjectName("passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setMaxLength(200)
+        self.remember = QCheckBox(
+            self.tr("Keep the key in this PC's keyring: the database then opens by itself")
+        )
+        self.remember.setChecked(True)
+        self.remember.setVisible(keystore.keyring_available())
+        self.message = QLabel()
+        self.message.setObjectName("dialog_message")
+        self.message.setStyleSheet("color: #c0392b;")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.open_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.open_button.setText(self.tr("Open"))
+        self.open_button.setDefault(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Quit"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self._lay_out(heading, said)
+
+    def _lay_out(self, heading: QLabel, said: QLabel) -> None:
+        hint = QLabel(
+            self.tr(
+                "Type the recovery key from the recovery sheet kept in the safe (14 groups of "
+                "4 digits and letters; spaces and dashes do not matter), or the database's "
+                "passphrase if it was encrypted with one."
+            )
+        )
+        hint.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Recovery key"), self.recovery)
+        form.addRow(self.tr("or passphrase"), self.passphrase)
+        body = QVBoxLayout(self)
+        for widget in (heading, said, hint):
+            body.addWidget(widget)
+        body.addLayout(form)
+        body.addWidget(self.remember)
+        body.addWidget(self.message)
+        body.addWidget(self.buttons)
+        self.resize(560, 320)
+
+    def submit(self) -> None:
+        """Check the typed key against the file (read only); the right one is used by this
+        program, and kept in the keyring when 记住 is ticked."""
+        try:
+            key = self._typed_key()
+            cipher.check_key(self.path, key)
+            cipher.hold(self.path, key)
+            if self.remember.isVisible() and self.remember.isChecked():
+                cipher.remember(self.path, key)
+        except UserError as refusal:
+            self.message.setText(refusal.text)
+            self.message.show()
+            return
+        self.accept()
+
+    def _typed_key(self) -> bytes:
+        if self.recovery.text().strip():
+            return cipher.parse_recovery_key(self.recovery.text())
+        if self.passphrase.text():
+            return cipher.from_passphrase(self.passphrase.text(), cipher.file_salt(self.path))
+        raise UserError("db.key_not_typed")
+
+
+def open_with_key(window: QWidget, url: str) -> Database | None:
+    """Open ``url`` for the window, its integrity check left to :func:`check_after_start`: an
+    encrypted file without its key asks for it (None: 退出 chosen); a file that does not open
+    because it is damaged goes to the recovery (restore the newest good backup)."""
+    while True:
+        try:
+            return open_database(url)
+        except UserError as refusal:
+            path = sqlite_path(url)
+            if refusal.code in KEY_REFUSALS and path is not None:
+                if KeyDialog(path, refusal, window).exec() != QDialog.DialogCode.Accepted:
+                    return None
+            else:  # damaged, or refused for another reason: said, or recovered, there
+                return open_or_recover(window, url)
+
+
+def check_after_start(ctx: AppContext, window: QMainWindow, then: Callable[[], None]) -> None:
+    """``PRAGMA quick_check`` on the worker; ``then`` once the database passed it (the daily
+    backup must never copy a damaged file). Damaged: the way out offered — the newest good
+    backup restored in its place and every view reloaded — or, declined, the program closes
+    with the message."""
+
+    def damaged(error: BaseException) -> None:
+        if not isinstance(error, backups.Damaged):
+            report(window, error)
+            return
+        if error.copies and _offer_recovery(window, error):
+            _restore_in_place(ctx, window, error, then)
+        else:
+            ask.inform(window, "RedOffice", error.text)
+            window.close()
+
+    ctx.query(partial(backups.check, ctx.db), lambda _ok: then(), damaged)
+
+
+def _restore_in_place(
+    ctx: AppContext, window: QMainWindow, damaged: backups.Damaged, then: Callable[[], None]
+) -> None:
+    old = ctx.db
+    url = old.engine.url.render_as_string(hide_password=False)
+
+    def job() -> tuple[backups.Restored, Database]:
+        info = backups.newest_good(damaged.copies)
+        restored = backups.restore_file(
+            damaged.path, info, backups.attachments_of(damaged.path), partial(_close, old)
+        )
+        db = open_database(url)
+        db.actor, db.user = old.actor, old.user
+        return restored, db
+
+    def done(result: tuple[backups.Restored, Database]) -> None:
+        restored, db = result
+        ctx.db = db
+        ctx.announce(Changes.everything())
+        ask.inform(window, translate("backup", "Restore from backup"), _restored(restored))
+        then()
+
+    def failed(error: BaseException) -> None:
+        ask.inform(window, "RedOffice", describe(error))
+        window.close()
+
+    ctx.query(job, done, failed)
+
+
+def _close(db: Database) -> None:
+    """Close a damaged database: its closing ``PRAGMA optimize`` may fail on the file."""
+    try:
+        db.close()
+    except (DatabaseError, MemoryError):  # SQLCipher reports some damage as MemoryError
+        db.engine.dispose()

@@ -1,0 +1,96 @@
+"""设置 → 数据安全 (issue 16, decision 0028): whether the database file is encrypted, and
+加密此数据库… on a plain one (administrators only: the settings page shows the tab to those
+holding MANAGE_SETTINGS)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from functools import partial
+
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from redoffice.kit import cipher
+from redoffice.kit.db import Database, sqlite_path
+from redoffice.kit.touched import Changes
+from redoffice.ui.kit.connect import on_click
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.errors import report
+
+
+class State(Enum):
+    PLAIN = "plain"
+    ENCRYPTED = "encrypted"
+    SERVER = "server"  # PostgreSQL: encrypted, if at all, on the server
+
+
+def state_of(db: Database) -> State:
+    """Whether ``db``'s SQLite file is encrypted (its header read, nothing else)."""
+    url = db.engine.url
+    path = sqlite_path(url.render_as_string(hide_password=False)) if db.is_sqlite else None
+    if path is None:
+        return State.SERVER
+    return State.ENCRYPTED if cipher.is_encrypted(path) else State.PLAIN
+
+
+class EncryptionTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.status = QLabel()
+        self.status.setObjectName("encryption_status")
+        self.status.setStyleSheet("font-weight: bold;")
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
+        self.encrypt_button = QPushButton(self.tr("Encrypt this database…"))
+        self.encrypt_button.hide()
+        on_click(self.encrypt_button, self.encrypt)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.explain)
+        layout.addWidget(self.encrypt_button)
+        layout.addStretch(1)
+        ctx.changed.connect(self._changed)
+        self.load()
+
+    def load(self) -> None:
+        self.ctx.query(partial(state_of, self.ctx.db), self._show, partial(report, self))
+
+    def _changed(self, changes: Changes) -> None:
+        if changes == Changes.everything():  # the database replaced: encrypted, or restored
+            self.load()
+
+    def _show(self, state: State) -> None:
+        self.status.setText(self._status_text(state))
+        self.explain.setText(self._explanation(state))
+        self.encrypt_button.setVisible(state is State.PLAIN)
+
+    def _status_text(self, state: State) -> str:
+        return {
+            State.PLAIN: self.tr("Not encrypted"),
+            State.ENCRYPTED: self.tr("Encrypted"),
+            State.SERVER: self.tr("Server database"),
+        }[state]
+
+    def _explanation(self, state: State) -> str:
+        if state is State.ENCRYPTED:
+            return self.tr(
+                "The database file is encrypted (SQLCipher, AES-256). On this PC it opens with "
+                "the key in the system keyring (or the passphrase); on another PC, or after the "
+                "keyring is lost, only with the recovery key on the recovery sheet kept in the "
+                "safe. The recovery key is not shown again."
+            )
+        if state is State.SERVER:
+            return self.tr(
+                "This database is on a database server: encrypt it there (ask its administrator)."
+            )
+        return self.tr(
+            "The database file holds ID numbers, phones and other personal data readable by "
+            "anyone who copies it. Encrypting it makes the file unreadable without its key: "
+            "the key is kept in this PC's system keyring, and a recovery sheet to print and "
+            "keep in the safe opens it on another PC. A verified backup is made first."
+        )
+
+    def encrypt(self) -> None:
+        from redoffice.ui.settings.encryption_dialog import EncryptDialog  # reportlab: on use
+
+        EncryptDialog(self.ctx, self).exec()

@@ -1,0 +1,260 @@
+"""Encryption in the window (issue 16, decision 0028): 设置 → 数据安全 → 加密此数据库… pressed and
+typed through; the encrypted database opened again with the key in the keyring, on "another PC"
+(an empty keyring) with the recovery key typed into the key dialog, and refused with a wrong
+key, the file byte-identical. The keyring is the file backend of tests/core/file_keyring.py,
+the previous backend put back after each test. Dialogs are found as the active modal widget
+and answered with the keyboard and the mouse."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+import keyring
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from redoffice.kit import backups, cipher
+from redoffice.kit.db import Database, open_database
+from redoffice.registry import search
+from redoffice.registry.search import ResidentQuery
+from redoffice.settings.encryption import encrypt_database
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.main_window import MainWindow
+from redoffice.ui.opening import KeyDialog, check_after_start, open_with_key
+from redoffice.ui.settings.encryption_dialog import EncryptDialog
+from redoffice.ui.settings.settings_page import SettingsPage
+from tests.core.file_keyring import FileKeyring
+from tests.core.test_backup_safety import damage
+from tests.ui.driver import click, type_into
+
+D = TypeVar("D", bound=QWidget)
+
+
+@pytest.fixture
+def ring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A keyring kept in a file of this test; no key held from another test."""
+    monkeypatch.setenv("REDOFFICE_TEST_KEYRING", str(tmp_path / "keyring.json"))
+    monkeypatch.setattr(cipher, "_held", {})
+    before = keyring.get_keyring()
+    keyring.set_keyring(FileKeyring())
+    try:
+        yield tmp_path / "keyring.json"
+    finally:
+        keyring.set_keyring(before)
+
+
+@pytest.fixture
+def safe(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where a recovery sheet goes: a folder away from the database's."""
+    return tmp_path_factory.mktemp("safe")
+
+
+def another_pc(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """An empty keyring, as on another PC, and nothing held by this program."""
+    monkeypatch.setenv("REDOFFICE_TEST_KEYRING", str(tmp_path / "other-pc-keyring.json"))
+    monkeypatch.setattr(cipher, "_held", {})
+
+
+def when_modal(kind: type[D], act: Callable[[D], None], tries: int = 1500) -> None:
+    """Once a modal dialog of ``kind`` is shown (a dialog's ``exec`` runs), ``act`` on it;
+    looked for every 20 ms, ``tries`` times at most."""
+
+    def look(left: int) -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind) and dialog.isVisible():
+            act(dialog)
+        elif left:
+            QTimer.singleShot(20, lambda: look(left - 1))
+
+    QTimer.singleShot(20, lambda: look(tries))
+
+
+def residents(db: Database) -> int:
+    return search.count_residents(db, ResidentQuery())
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def encrypted_copy(db: Database, safe: Path) -> tuple[str, str, int]:
+    """``db`` encrypted by the core (the GUI's own path is the first test), its sheet in
+    ``safe``: url, recovery key, residents."""
+    count = residents(db)
+    done = encrypt_database(db, safe / "sheet.pdf")
+    return f"sqlite:///{done.database}", done.recovery, count
+
+
+def encrypt_through_the_tab(qtbot: QtBot, ctx: AppContext, sheet: str) -> list[str]:
+    """设置 → 数据安全 → 加密此数据库…, the sheet's place typed, 加密 pressed; the key shown,
+    then 关闭. Returns the texts the dialog showed at the end (key, message)."""
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    tab = page.tabs.show_part("security")
+    qtbot.waitUntil(lambda: tab.findChild(QWidget, "encryption_status").text() == "未加密")
+    shown: list[str] = []
+
+    def answer(dialog: EncryptDialog) -> None:
+        dialog.sheet.clear()
+        type_into(qtbot, dialog.sheet, sheet)
+        click(qtbot, dialog, "加密")
+        qtbot.waitUntil(lambda: dialog.key.isVisible() or dialog.message.isVisible(), timeout=60000)
+        shown.extend([dialog.key.text(), dialog.message.text()])
+        click(qtbot, dialog, "关闭" if dialog.key.isVisible() else "取消")
+
+    when_modal(EncryptDialog, answer)
+    click(qtbot, tab, "加密此数据库")
+    qtbot.waitUntil(lambda: bool(shown))
+    return shown
+
+
+def test_encrypting_through_the_tab_shows_the_key_once_and_keeps_working(
+    qtbot: QtBot, ctx: AppContext, ring: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    path = Path(str(ctx.db.engine.url.database))
+    before = residents(ctx.db)
+    sheet = tmp_path_factory.mktemp("documents") / "恢复密钥单.pdf"
+    key, said = encrypt_through_the_tab(qtbot, ctx, str(sheet))
+    assert cipher.is_encrypted(path) and b"SQLite format 3" not in path.read_bytes()[:16]
+    assert len(key.split()) == 14 and cipher.parse_recovery_key(key) is not None
+    assert str(sheet) in said and "已加密" in said
+    assert sheet.read_bytes().startswith(b"%PDF")
+    assert f"RedOffice/database/{cipher.file_salt(path).hex()}" in ring.read_text("utf-8")
+    assert not ctx.db.closed and residents(ctx.db) == before  # opened again, with its key
+    ctx.tasks.wait_idle()
+    status = SettingsPage(ctx)
+    qtbot.addWidget(status)
+    label = status.tabs.show_part("security").findChild(QWidget, "encryption_status")
+    qtbot.waitUntil(lambda: label.text() == "已加密")
+
+
+def test_the_recovery_sheet_is_refused_beside_the_database(
+    qtbot: QtBot, ctx: AppContext, ring: Path, tmp_path: Path
+) -> None:
+    path = Path(str(ctx.db.engine.url.database))
+    before = digest(path)
+    _key, said = encrypt_through_the_tab(qtbot, ctx, str(path.with_name("sheet.pdf")))
+    assert "数据库所在的文件夹" in said
+    assert digest(path) == before and not cipher.is_encrypted(path)
+
+
+def test_an_encrypted_database_opens_in_a_new_window_with_the_key_in_the_keyring(
+    qtbot: QtBot, sqlite_db: Database, ring: Path, safe: Path
+) -> None:
+    url, _recovery, count = encrypted_copy(sqlite_db, safe)
+    asked: list[str] = []
+    when_modal(QDialog, lambda d: (asked.append(d.windowTitle()), d.reject()), tries=50)
+    db = open_with_key(MainWindow(), url)
+    qtbot.wait(1200)  # the look-out for a dialog has ended
+    try:
+        assert db is not None and residents(db) == count and asked == []
+    finally:
+        if db is not None:
+            db.close()
+
+
+def test_on_another_pc_the_typed_recovery_key_opens_it_and_is_kept(
+    qtbot: QtBot,
+    sqlite_db: Database,
+    ring: Path,
+    safe: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    url, recovery, count = encrypted_copy(sqlite_db, safe)
+    another_pc(monkeypatch, tmp_path)
+    seen: list[str] = []
+
+    def answer(dialog: KeyDialog) -> None:
+        seen.append(dialog.windowTitle())
+        typed = "-".join(recovery.lower().split())  # as typed from the sheet: dashes, lower case
+        type_into(qtbot, dialog.recovery, typed)
+        qtbot.keyClick(dialog.recovery, Qt.Key.Key_Return)
+
+    when_modal(KeyDialog, answer)
+    db = open_with_key(MainWindow(), url)
+    try:
+        assert seen == ["加密的数据库"]
+        assert db is not None and residents(db) == count
+    finally:
+        if db is not None:
+            db.close()
+    monkeypatch.setattr(cipher, "_held", {})  # the keyring alone opens it from now on
+    again = open_database(url)
+    assert residents(again) == count
+    again.close()
+
+
+def test_a_wrong_key_is_said_in_the_dialog_and_quitting_leaves_the_file_as_it_was(
+    qtbot: QtBot,
+    sqlite_db: Database,
+    ring: Path,
+    safe: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    url, _recovery, _count = encrypted_copy(sqlite_db, safe)
+    path = Path(url.removeprefix("sqlite:///"))
+    before, files = digest(path), sorted(path.parent.iterdir())
+    another_pc(monkeypatch, tmp_path)
+    said: list[str] = []
+
+    def answer(dialog: KeyDialog) -> None:
+        assert not dialog.message.isVisible()
+        type_into(qtbot, dialog.recovery, cipher.recovery_key(cipher.new_key()))
+        click(qtbot, dialog, "打开")
+        said.append(dialog.message.text())
+        dialog.recovery.clear()
+        type_into(qtbot, dialog.recovery, "ABCD EFGH")
+        click(qtbot, dialog, "打开")
+        said.append(dialog.message.text())
+        dialog.recovery.clear()
+        type_into(qtbot, dialog.passphrase, "not the passphrase")
+        click(qtbot, dialog, "打开")
+        said.append(dialog.message.text())
+        click(qtbot, dialog, "退出")
+
+    when_modal(KeyDialog, answer)
+    assert open_with_key(MainWindow(), url) is None
+    assert said[0].startswith("密钥不对") and said[2].startswith("密钥不对")
+    assert said[1].startswith("恢复密钥有误")
+    assert digest(path) == before and sorted(path.parent.iterdir()) == files
+
+
+def test_a_database_found_damaged_after_the_window_shows_is_restored_by_pressing_the_button(
+    qtbot: QtBot, sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    count = residents(sqlite_db)
+    backups.make_backup(sqlite_db)
+    url, path = str(sqlite_db.engine.url), Path(str(sqlite_db.engine.url.database))
+    sqlite_db.close()
+    damage(path)
+    db = open_database(url)  # it opens: the check finds the damage, on the worker
+    ctx = AppContext(db)
+    told: list[str] = []
+    monkeypatch.setattr("redoffice.ui.kit.ask.inform", lambda _p, _t, text: told.append(text))
+    offered: list[str] = []
+
+    def restore(box: QMessageBox) -> None:
+        offered.append(box.text())
+        (button,) = [b for b in box.buttons() if b.text() == "恢复最新的完好备份"]
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    when_modal(QMessageBox, restore)
+    ran: list[bool] = []
+    check_after_start(ctx, MainWindow(), lambda: ran.append(True))
+    try:
+        qtbot.waitUntil(lambda: bool(ran), timeout=30000)
+        assert offered[0].startswith(f"数据库文件 {path.resolve()} 已损坏")
+        assert told[0].startswith("已恢复")
+        assert ctx.db is not db and residents(ctx.db) == count
+    finally:
+        ctx.tasks.wait_idle(5)
+        ctx.tasks.shutdown()
+        ctx.db.close()
