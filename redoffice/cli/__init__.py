@@ -18,6 +18,7 @@ from redoffice.cli import audit, backup, excel, fund, holidays, meetings, street
 from redoffice.cli import database as database_commands
 from redoffice.cli import privacy as privacy_commands
 from redoffice.cli.common import Handler, community_option, out, out_json, parse_date
+from redoffice.cli.logged import command_line
 from redoffice.demo import build as demo
 from redoffice.kit import backups, clock, codes
 from redoffice.kit.db import Database
@@ -228,7 +229,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if (ignored := clock.ignored_setting()) is not None:  # never run on another day than asked
         sys.stderr.write(f"错误：{ignored}\n")
         return 2
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     try:
         return _run(args)
     except UserError as exc:
@@ -238,7 +240,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except Exception:
-        path = log_exception("redoffice-cli " + " ".join(sys.argv[1:]))
+        path = log_exception(command_line(parser, sys.argv[1:] if argv is None else argv))
         sys.stderr.write(f"错误：程序内部错误，未保存任何更改。详情已写入 {path}\n")
         return 3
 

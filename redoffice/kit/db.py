@@ -53,10 +53,12 @@ def make_engine(url: str) -> Engine:
         key = cipher.key_for(path) if path is not None else None
         salt = cipher.file_salt(path) if key is not None and path is not None else b""
         driver = {"module": cipher.dbapi} if key is not None else {}
-        engine = create_engine(url, connect_args={"check_same_thread": False}, **driver)
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False}, hide_parameters=True, **driver
+        )
         event.listen(engine, "connect", lambda conn, _record: _sqlite_pragmas(conn, key, salt))
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)  # no values in errors
 
 
 def sqlite_path(url: str) -> Path | None:

@@ -2,8 +2,9 @@
 
 The log never holds personal data or keys (issue 16): every line, traceback included, is
 scrubbed as it is written — ID numbers, phone numbers, Chinese text (names, addresses), a
-statement's bound values, keys and passwords on a command line. It is readable by the user
-only (0600) and rotated (3 files of 2 MB)."""
+statement's bound values (PostgreSQL's DETAIL line too), keys and passwords on a command line.
+The engines hide bound values and the CLI logs no value it was given (cli/logged.py) before
+that. It is readable by the user only (0600) and rotated (3 files of 2 MB)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ _configured: Path | None = None
 SCRUBS: Final = (
     (re.compile(r"(--(?:recovery-key|password|passphrase|db-url))[^\n]*"), r"\1 <已隐藏>"),
     (re.compile(r"\[parameters: [^\n]*"), "[parameters: <已隐藏>]"),  # SQLAlchemy's bound values
+    (re.compile(r"DETAIL: [^\n]*"), "DETAIL: <已隐藏>"),  # PostgreSQL's failing row, its key
     (re.compile(r"(?:[A-Z0-9]{4}[ -]){13}[A-Z0-9]{4}"), "<密钥>"),  # a recovery key
     (re.compile(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9])"), "<身份证号>"),
     (re.compile(r"(?<![0-9])(?:1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})(?![0-9])"), "<电话>"),
