@@ -22,6 +22,7 @@ from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.identity import User
 from redoffice.models import Account, Staff
+from redoffice.registry.reference import worker_grids
 
 MAX_ATTEMPTS: Final = 5
 LOCK_FOR: Final = timedelta(minutes=5)
@@ -204,10 +205,10 @@ def _local(at: datetime) -> str:
 
 
 def _user(s: Session, account: Account) -> User:
-    staff = s.get(Staff, account.staff_id) if account.staff_id else None
     grids = None
-    if account.role == "grid":
-        grids = frozenset({staff.grid_id} if staff is not None and staff.grid_id else ())
+    if account.role == "grid":  # the grids their staff row belongs to and those they lead
+        staff = account.staff_id
+        grids = frozenset(s.scalars(worker_grids(staff)).all()) if staff else frozenset()
     return User(account.id, account.login, account.name, account.role, account.staff_id, grids)
 
 

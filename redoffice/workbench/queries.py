@@ -129,10 +129,13 @@ def _grid_loads(
             g: int(n)
             for g, n in s.execute(select(State.grid_id, func.count()).group_by(State.grid_id))
         }
+    shown = None if db.user is None else db.user.grids
     grids: list[tuple[str | None, str]] = [
-        (g.id, f"{g.code} {g.name}") for g in registry.list_grids(db)
+        (g.id, f"{g.code} {g.name}")
+        for g in registry.list_grids(db)
+        if shown is None or g.id in shown
     ]
-    if households.get(None) or cases.get(None):
+    if shown is None and (households.get(None) or cases.get(None)):
         grids.append((None, "未划分网格"))
     return [
         GridLoad(
@@ -159,11 +162,25 @@ def _claims(db: Database, today: date) -> Listing:
     return Listing(len(found), found[:LIST_LIMIT])
 
 
+NOBODY = "-"  # a staff id no row has: a 网格员 without a staff link sees no grid's work
+
+
+def _mine_only(db: Database) -> str | None:
+    """The staff id a logged-in 网格员's 工作台 is always narrowed to (None: anyone else, who
+    may choose the whole community)."""
+    user = db.user
+    if user is None or user.grids is None:
+        return None
+    return user.staff_id or NOBODY
+
+
 def workbench(db: Database, today: date | None = None, worker: str | None = None) -> Workbench:
     """Everything the 工作台 shows; ``worker`` (a staff id) narrows it to that worker's grids
-    and cases (resolutions are the community's). Lists hold their first ``LIST_LIMIT`` items
-    and their total. The registry figures are ``stats.registry_stats``."""
+    and cases (resolutions are the community's). A logged-in 网格员 sees their own (“我的”)
+    whatever ``worker`` says. Lists hold their first ``LIST_LIMIT`` items and their total. The
+    registry figures are ``stats.registry_stats``."""
     today = today or clock.today()
+    worker = _mine_only(db) or worker
     week = PlanQuery(today + timedelta(days=6 - today.weekday()), staff_id=worker)
     plan = due_counts(db, week, today)
     overdue = due_households(db, replace(week, due_to=today - timedelta(days=1)), today, LIST_LIMIT)
@@ -188,11 +205,25 @@ def workbench(db: Database, today: date | None = None, worker: str | None = None
     )
 
 
-def operator_scope(db: Database) -> tuple[str, str | None]:
-    """The operator and their staff record (None when the operator is not on the staff list):
+@dataclass(frozen=True)
+class Scope:
+    """What the 工作台's scope offers: “我的” — the operator's staff record (None when the
+    operator is not on the staff list) — and, unless the person is a 网格员, the whole
+    community."""
+
+    operator: str
+    staff_id: str | None
+    whole_community: bool
+
+
+def operator_scope(db: Database) -> Scope:
+    """The logged-in person (or, without accounts, the stored 经办人) and their staff record:
     what “我的” narrows the 工作台 to."""
-    operator = community.operator(db)
-    return operator, registry.staff_named(db, operator)
+    user = db.user
+    if user is None:
+        operator = community.operator(db)
+        return Scope(operator, registry.staff_named(db, operator), True)
+    return Scope(user.name, user.staff_id, user.grids is None)
 
 
 @dataclass(frozen=True)

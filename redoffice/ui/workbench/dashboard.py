@@ -397,10 +397,13 @@ class Dashboard(QWidget):
     def _load_scope(self) -> None:
         self.ctx.query(partial(workbench.operator_scope, self.ctx.db), self._show_scope)
 
-    def _show_scope(self, scope: tuple[str, str | None]) -> None:
-        operator, staff = scope
-        mine = [(self.tr("Mine: %1").replace("%1", operator), staff)] if staff else []
-        fill_combo(self.scope, mine, self.tr("Whole community"))
+    def _show_scope(self, scope: workbench.Scope) -> None:
+        mine = self.tr("Mine: %1").replace("%1", scope.operator)
+        if scope.whole_community:
+            choices = [(mine, scope.staff_id)] if scope.staff_id else []
+            fill_combo(self.scope, choices, self.tr("Whole community"))
+        else:  # a 网格员: their grids only (the service narrows the figures whatever is chosen)
+            fill_combo(self.scope, [(mine, scope.staff_id or workbench.NOBODY)], None)
 
     def reload(self) -> None:
         self.reload_workbench()
