@@ -20,7 +20,7 @@ from redoffice.kit.db import Database, open_database
 from redoffice.models import AuditLog, Grid, SyncCounter, SyncPackage
 from redoffice.settings import community
 from redoffice.settings.community import Identity
-from redoffice.sync import packages
+from redoffice.sync import apply, packages
 from tests.conftest import OPERATOR, Templates
 from tests.core.sync_support import community_db, enrol_both, memory_keyring, pg_street
 from tests.core.test_sync_roundtrip import synced_rows
@@ -50,7 +50,7 @@ class Office:
 def office(tmp_path: Path, templates: Templates, pg_server: str) -> Iterator[Office]:
     with memory_keyring(), pg_street(pg_server) as street:
         first = community_db(tmp_path / "c1.sqlite", templates)
-        second = open_database(f"sqlite:///{tmp_path / 'c2.sqlite'}")
+        second = open_database(f"sqlite:///{tmp_path / 'c2.sqlite'}", create=True)
         community.initialize(second, SECOND, OPERATOR)
         second.actor = OPERATOR
         clerk = open_database(street.engine.url.render_as_string(hide_password=False))
@@ -73,15 +73,15 @@ def _together(monkeypatch: pytest.MonkeyPatch, *jobs: Callable[[], Any]) -> list
     there (so every one was verified against the same state); their results in order."""
     gate = threading.Barrier(len(jobs), timeout=60)
     waited = threading.local()
-    apply = packages._apply
+    applied = apply.apply
 
     def at_the_gate(*args: Any, **kwargs: Any) -> Any:
         if not getattr(waited, "done", False):
             waited.done = True
             gate.wait()
-        return apply(*args, **kwargs)
+        return applied(*args, **kwargs)
 
-    monkeypatch.setattr(packages, "_apply", at_the_gate)
+    monkeypatch.setattr(apply, "apply", at_the_gate)
     results: list[Any] = [None] * len(jobs)
 
     def run(n: int) -> None:
