@@ -93,7 +93,7 @@ def imported(demo: Path, path: Path, workbook: Path, encrypt: bool, label: str) 
     """The demo's workbook into an office with the demo's estates and grids only."""
     for leftover in path.parent.glob(path.name + "*"):
         leftover.unlink()
-    db = open_database(f"sqlite:///{path}")
+    db = open_database(f"sqlite:///{path}", create=True)
     community.initialize(db, DEMO_IDENTITY, DEMO_OPERATOR)
     db.actor = DEMO_OPERATOR
     src = open_database(f"sqlite:///{demo}")

@@ -119,7 +119,7 @@ def _peak_mb(*args: str) -> int:
 def _fresh_target(src: Database) -> Database:
     path = OUT / "import-target.sqlite"
     path.unlink(missing_ok=True)
-    db = open_database(f"sqlite:///{path}")
+    db = open_database(f"sqlite:///{path}", create=True)
     community.initialize(db, DEMO_IDENTITY, DEMO_OPERATOR)
     db.actor = DEMO_OPERATOR
     for e in registry.list_estates(src):

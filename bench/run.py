@@ -58,7 +58,7 @@ def build_demo(path: Path) -> float:
     """``demo --households HOUSEHOLDS`` into a new file at ``path``; the seconds it took."""
     path.parent.mkdir(exist_ok=True)
     started = time.perf_counter()
-    db = open_database(f"sqlite:///{path}")
+    db = open_database(f"sqlite:///{path}", create=True)
     community.initialize(db, DEMO_IDENTITY, DEMO_OPERATOR)
     create_demo(db, HOUSEHOLDS, seed=1)
     db.close()

@@ -82,7 +82,7 @@ def build(count: int) -> None:
     if street_path.exists():
         ring.secrets.update(_load(secrets))
     else:
-        street = open_database(f"sqlite:///{street_path}")
+        street = open_database(f"sqlite:///{street_path}", create=True)
         node.initialize_street(street, "中南路街道", "420106001", "王主任")
         street.close()
     for n in range(count):
@@ -100,7 +100,7 @@ def _community(n: int, street_path: Path) -> None:
     work = OUT / "work"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir()
-    db = open_database(f"sqlite:///{work / 'community.sqlite'}")
+    db = open_database(f"sqlite:///{work / 'community.sqlite'}", create=True)
     code = f"420106001{n + 1:03d}"
     community.initialize(
         db,

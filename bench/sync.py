@@ -78,7 +78,7 @@ def _pair(source: Path, folder: Path) -> tuple[Database, Database]:
     """A copy of ``source`` as the community and a new street office, enrolled both ways."""
     copy_sqlite(source, folder / "community.sqlite")
     community = open_database(f"sqlite:///{folder / 'community.sqlite'}")
-    street = open_database(f"sqlite:///{folder / 'street.sqlite'}")
+    street = open_database(f"sqlite:///{folder / 'street.sqlite'}", create=True)
     node.initialize_street(street, "中南路街道", "420106001", "王主任")
     c_file, s_file = folder / "community.enrol", folder / "street.enrol"
     mine = enrol.export_enrolment(community, c_file)

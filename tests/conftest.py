@@ -100,7 +100,7 @@ class Templates:
 
 
 def _initialize(path: Path) -> None:
-    db = open_database(f"sqlite:///{path}")
+    db = open_database(f"sqlite:///{path}", create=True)
     community.initialize(db, IDENTITY, OPERATOR)
     db.close()
 

@@ -153,7 +153,7 @@ def _make(path: Path, templates: Templates) -> dict[str, Any]:
 
 def _community(folder: Path, name: str, code: str, seed: int) -> Database:
     path = folder / f"{code}.sqlite"
-    db = open_database(f"sqlite:///{path}")
+    db = open_database(f"sqlite:///{path}", create=True)
     community.initialize(db, replace(IDENTITY, community_name=name, community_code=code), OPERATOR)
     db.actor = OPERATOR
     create_demo(db, HOUSEHOLDS, seed=seed)

@@ -214,7 +214,8 @@ def _run(args: argparse.Namespace) -> int:
     if (on_file := getattr(args, "file_handler", None)) is not None:  # db encrypt / unlock
         account_commands.gate_file_command(args)
         return int(on_file(args))
-    db = backups.open_checked(resolve_db_url(args.db, args.db_url))  # quick_check: damaged?
+    url = resolve_db_url(args.db, args.db_url)  # only init makes a new file (a typo: refused)
+    db = backups.open_checked(url, create=args.command == "init")  # quick_check: damaged?
     try:
         if args.command != "init" and not community.is_initialized(db):
             raise UserError("community.not_initialized")

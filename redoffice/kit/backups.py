@@ -620,11 +620,12 @@ def _set_aside(current: Path) -> Path:
 # ── at start-up ────────────────────────────────────────────────────────────────────────────
 
 
-def open_checked(url: str) -> Database:
-    """:func:`open_database`, then ``PRAGMA quick_check`` on a SQLite file: a damaged one is
-    closed unchanged and refused with :class:`Damaged`, which names the way out."""
+def open_checked(url: str, *, create: bool = False) -> Database:
+    """:func:`open_database` (a missing file made only when ``create``: setup), then
+    ``PRAGMA quick_check`` on a SQLite file: a damaged one is closed unchanged and refused
+    with :class:`Damaged`, which names the way out."""
     try:
-        db = open_database(url)
+        db = open_database(url, create=create)
     except UserError as exc:
         damage = _damage(url, exc)
         if damage is None:

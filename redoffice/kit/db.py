@@ -62,8 +62,12 @@ def make_engine(url: str) -> Engine:
 
 
 def sqlite_path(url: str) -> Path | None:
-    """The file of a SQLite URL; None for an in-memory database."""
-    database = make_url(url).database
+    """The file of a SQLite URL (also of a ``file:…?mode=ro&uri=true`` one); None for an
+    in-memory database."""
+    parsed = make_url(url)
+    database = parsed.database
+    if database and parsed.query.get("uri") == "true":
+        database = database.removeprefix("file:")
     return Path(database) if database and database != ":memory:" else None
 
 
@@ -298,10 +302,12 @@ def failure(exc: DatabaseError) -> UserError:
     return UserError("db.cannot_open", detail=str(exc.orig))
 
 
-def open_database(url: str, backup_folder: Path | None = None, *, create: bool = True) -> Database:
-    """Open ``url``: refuse a newer schema, back up and upgrade an older one; create a new one
-    only when ``create`` (setup). A file that is not RedOffice's — another program's SQLite
-    file, an empty one — is refused before anything writes to it."""
+def open_database(url: str, backup_folder: Path | None = None, *, create: bool = False) -> Database:
+    """Open ``url``: refuse a newer schema, back up and upgrade an older one. A missing SQLite
+    file is created only when ``create`` (``redoffice-cli init``, the first start's setup, a
+    demo): a mistyped path is refused and nothing is made. A file that is not RedOffice's —
+    another program's SQLite file, an empty one — is refused before anything writes to it
+    (no WAL switch, no migration)."""
     _refuse_foreign(url, create)
     engine = make_engine(url)
     try:
@@ -312,7 +318,8 @@ def open_database(url: str, backup_folder: Path | None = None, *, create: bool =
     except BaseException:
         engine.dispose()
         raise
-    if (path := sqlite_path(url)) is not None and url.startswith("sqlite"):
+    writable = make_url(url).query.get("mode") != "ro"  # a read-only opening changes nothing
+    if (path := sqlite_path(url)) is not None and url.startswith("sqlite") and writable:
         for suffix in ("", "-wal", "-shm"):  # readable by the user only (0600)
             owner_only(path.with_name(path.name + suffix))
     return Database(engine)
@@ -320,8 +327,9 @@ def open_database(url: str, backup_folder: Path | None = None, *, create: bool =
 
 def _refuse_foreign(url: str, create: bool) -> None:
     """Refuse a missing SQLite file unless ``create``, an empty file (0 bytes: SQLite would
-    make it a new database), and a file with another program's tables: read-only, before the
-    engine's connection switches the file to WAL."""
+    make it a new database), a SQLite file without any table unless ``create``, and a file
+    with another program's tables: read-only, before the engine's connection switches the
+    file to WAL."""
     path = sqlite_path(url) if url.startswith("sqlite") else None
     if path is None or (create and not path.exists()):
         return
@@ -341,6 +349,8 @@ def _refuse_foreign(url: str, create: bool) -> None:
         return  # not readable so: the engine's opening says why
     if tables and "alembic_version" not in tables:
         raise UserError("db.not_redoffice")
+    if not tables and not create:
+        raise UserError("db.no_tables", path=str(path))
 
 
 def _bring_up_to_date(engine: Engine, backup_folder: Path | None) -> None:

@@ -82,6 +82,12 @@ MESSAGES: Final[dict[str, str]] = {
         "请输入口令（命令行可设置环境变量 REDOFFICE_DB_PASSPHRASE）"
     ),
     "db.passphrase_short": "数据库口令至少要 {min} 位",
+    "db.passphrase_mismatch": "两次输入的数据库口令不一致，数据库未加密；请重新操作",
+    "db.sheet_needed": "请指定恢复密钥单的保存位置（--recovery-sheet，例如U盘上的文件）",
+    "db.sheet_beside_database": (
+        "恢复密钥单不能保存在数据库所在的文件夹 {folder} 里（电脑丢失时会被一起拿走）；"
+        "请保存到U盘等别处，打印后封存于保险柜，再删除电子文件"
+    ),
     "db.key_not_typed": "请输入恢复密钥单上的恢复密钥，或加密时设置的数据库口令",
     "db.recovery_key_invalid": (
         "恢复密钥有误：应为 14 组、每组 4 位的数字和字母，请对照恢复密钥单逐组核对"
@@ -237,6 +243,9 @@ MESSAGES: Final[dict[str, str]] = {
     "attachment.unreadable": "无法读取文件“{name}”：{detail}",
     "attachment.cannot_store": "无法保存附件“{name}”：{detail}",
     "attachment.missing": "附件“{name}”的文件不在附件文件夹中（可能被移动或删除）",
+    "attachment.damaged": (
+        "附件文件 {file} 已损坏或不是用这个数据库的密钥加密的，无法读取；请从备份中恢复"
+    ),
     # 红色基金
     "fund.period_invalid": (
         "“{period}”不是会计期间，请写成 2026Q3（季度）、2026H1（半年）或 2026（年度）"

@@ -72,7 +72,7 @@ def community_db(
             shutil.copy(templates.initialized(), path)
         db = open_database(f"sqlite:///{path}")
     else:
-        db = open_database(f"sqlite:///{path}")
+        db = open_database(f"sqlite:///{path}", create=True)
         community.initialize(db, IDENTITY, OPERATOR)
     db.actor = OPERATOR
     return db
@@ -81,7 +81,7 @@ def community_db(
 def _street(path: Path) -> None:
     from redoffice.sync import node
 
-    db = open_database(f"sqlite:///{path}")
+    db = open_database(f"sqlite:///{path}", create=True)
     node.initialize_street(db, "中南路街道", "420106001", "王主任")
     db.close()
 

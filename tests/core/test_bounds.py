@@ -171,7 +171,7 @@ def test_concurrent_clerks_never_get_the_same_case_number(db: Database) -> None:
 def test_the_database_exports_and_the_log_are_the_users_only(tmp_path: Path) -> None:
     """0600 files, 0700 folders (they were 0644/0755: readable by every account on the PC)."""
     path = tmp_path / "office.sqlite"
-    db = open_database(f"sqlite:///{path}")
+    db = open_database(f"sqlite:///{path}", create=True)
     try:
         community.initialize(db, IDENTITY, OPERATOR)
         db.actor = OPERATOR

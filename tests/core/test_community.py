@@ -69,7 +69,7 @@ def test_codes_typed_with_spaces_or_full_width_digits_are_kept_as_digits() -> No
 
 
 def test_a_refused_identity_initializes_nothing(tmp_path: Path) -> None:
-    db = open_database(f"sqlite:///{tmp_path / 'new.sqlite'}")
+    db = open_database(f"sqlite:///{tmp_path / 'new.sqlite'}", create=True)
     try:
         with pytest.raises(ValidationFailed):
             community.initialize(

@@ -262,7 +262,7 @@ def _fresh_database(tmp_path: Path) -> Database:
     from redoffice.settings import community
     from tests.conftest import IDENTITY, OPERATOR
 
-    fresh = open_database(f"sqlite:///{tmp_path / 'new-office.sqlite'}")
+    fresh = open_database(f"sqlite:///{tmp_path / 'new-office.sqlite'}", create=True)
     community.initialize(fresh, IDENTITY, OPERATOR)
     fresh.actor = OPERATOR
     return fresh

@@ -32,7 +32,7 @@ def street(tmp_path: Path, templates: Templates, pg_server: str) -> Iterator[Dat
     PostgreSQL."""
     with memory_keyring(), pg_street(pg_server) as street:
         first = community_db(tmp_path / "c1.sqlite", templates)
-        second = open_database(f"sqlite:///{tmp_path / 'c2.sqlite'}")
+        second = open_database(f"sqlite:///{tmp_path / 'c2.sqlite'}", create=True)
         community.initialize(second, SECOND, OPERATOR)
         second.actor = OPERATOR
         try:

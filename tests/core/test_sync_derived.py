@@ -107,7 +107,7 @@ def test_a_communitys_package_recomputes_its_households_only(
     _visited(p.c, p.household)
     _send(p)
     first = _homes(p.c)
-    second = open_database(f"sqlite:///{p.tmp / 'second.sqlite'}")
+    second = open_database(f"sqlite:///{p.tmp / 'second.sqlite'}", create=True)
     try:
         community.initialize(
             second, Identity("和平社区", "420106001002", "中南路街道", "420106001"), OPERATOR

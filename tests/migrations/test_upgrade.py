@@ -106,7 +106,7 @@ def test_a_database_opened_by_a_newer_release_names_the_version_to_install(
     one's stamp); a program too old for the schema says which version to install."""
     path = tmp_path / "office.sqlite"
     url = f"sqlite:///{path}"
-    open_database(url).close()
+    open_database(url, create=True).close()
     stamp = "SELECT version FROM app_release"
     assert sqlite3.connect(path).execute(stamp).fetchall() == [(redoffice.__version__,)]
     monkeypatch.setattr(dbmod, "__version__", "9.1.0")  # a newer release opens it

@@ -622,7 +622,7 @@ def test_filters_are_remembered_per_database(qtbot: QtBot, ctx: AppContext, tmp_
     assert ctx.tasks.wait_idle()
     page.close()
 
-    other = open_database(f"sqlite:///{tmp_path / 'another-office.sqlite'}")
+    other = open_database(f"sqlite:///{tmp_path / 'another-office.sqlite'}", create=True)
     community.initialize(other, IDENTITY, OPERATOR)
     elsewhere = AppContext(other)
     try:

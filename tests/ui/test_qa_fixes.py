@@ -255,7 +255,7 @@ def test_the_households_list_shows_the_heads_phone(qtbot: QtBot, ctx: AppContext
 def test_setup_codes_show_their_example_and_take_only_their_digits(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    ctx = AppContext(open_database(f"sqlite:///{tmp_path / 'new.sqlite'}"))
+    ctx = AppContext(open_database(f"sqlite:///{tmp_path / 'new.sqlite'}", create=True))
     try:
         dialog = SetupDialog(ctx)
         qtbot.addWidget(dialog)

@@ -291,7 +291,7 @@ def test_the_change_history_reads_in_chinese(qtbot: QtBot, ctx: AppContext) -> N
 def test_first_start_checks_and_explains_the_codes(
     qtbot: QtBot, tmp_path: Path, no_questions: list[str]
 ) -> None:
-    db = open_database(f"sqlite:///{tmp_path / 'new.sqlite'}")
+    db = open_database(f"sqlite:///{tmp_path / 'new.sqlite'}", create=True)
     ctx = AppContext(db)
     dialog = SetupDialog(ctx)
     qtbot.addWidget(dialog)
@@ -326,7 +326,7 @@ def test_first_start_checks_and_explains_the_codes(
 def test_cancelling_the_first_start_says_the_program_closes(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    db = open_database(f"sqlite:///{tmp_path / 'new.sqlite'}")
+    db = open_database(f"sqlite:///{tmp_path / 'new.sqlite'}", create=True)
     ctx = AppContext(db)
     dialog = SetupDialog(ctx)
     qtbot.addWidget(dialog)

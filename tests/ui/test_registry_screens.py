@@ -21,7 +21,7 @@ from tests.ui.driver import click, opened, pick, type_into
 
 
 def test_first_start_asks_identity_and_operator(qtbot: QtBot, tmp_path: Path) -> None:
-    db = open_database(f"sqlite:///{tmp_path / 'new.sqlite'}")
+    db = open_database(f"sqlite:///{tmp_path / 'new.sqlite'}", create=True)
     ctx = AppContext(db)
     dialog = SetupDialog(ctx)
     qtbot.addWidget(dialog)

@@ -17,7 +17,7 @@ from tests.ui.driver import click, type_into
 
 
 def test_the_first_administrator_is_created_at_setup(qtbot: QtBot, tmp_path: Path) -> None:
-    db = open_database(f"sqlite:///{tmp_path / 'new.sqlite'}")
+    db = open_database(f"sqlite:///{tmp_path / 'new.sqlite'}", create=True)
     ctx = AppContext(db)
     dialog = SetupDialog(ctx)
     qtbot.addWidget(dialog)
