@@ -237,6 +237,10 @@ MESSAGES: Final[dict[str, str]] = {
     "import.mapping_file": "无法读取列对应文件 {path}：{detail}",
     "import.cancelled": "导入已取消，没有写入任何数据",
     "import.row_refused": "第 {row} 行不能导入：{detail}",
+    "import.outside_grids": (
+        "第 {rows} 行的住户属于“{grid}”，不在{name}负责的网格内：网格员只能导入本人网格的"
+        "住户和居民，本次导入未写入任何内容；请删去这些行，或请社区工作者导入"
+    ),
     "attachment.type": "“{name}”不是图片或PDF：只能添加照片（JPG、PNG、BMP）、扫描件（TIFF）或PDF",
     "attachment.too_large": "“{name}”太大，单个附件不能超过 {max} MB",
     "attachment.empty": "“{name}”是空文件",

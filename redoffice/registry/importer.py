@@ -26,6 +26,7 @@ from redoffice.kit import audit_log, backups, clock
 from redoffice.kit.bulk_load import collector_paused, larger_cache
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
+from redoffice.kit.exports import chunks
 from redoffice.kit.sheets import Header, auto_mapping, head_and_header, sheet_names, stream_sheet
 from redoffice.kit.workbook import rows_workbook
 from redoffice.models import Household, Resident, ResidentTag
@@ -330,6 +331,7 @@ def _apply(
         grids, estates = create_places(s, plan.new_places)
         place_rows(todo, grids, estates)
         homes = household_ids(s, todo)
+        _refuse_other_grids(db, s, todo, homes)
         for row in todo:
             if row.action == "updated":
                 save_resident(s, row, homes[row.household_key])
@@ -349,6 +351,47 @@ def _apply(
         len(grids),
         len(estates),
     )
+
+
+def _refuse_other_grids(
+    db: Database, s: Session, rows: list[ImportRow], homes: dict[str, str]
+) -> None:
+    """A 网格员 imports only the households of their grids (issue 16): a row going to a
+    household of another grid (or of none), or moving a resident out of one, refuses the whole
+    import, naming the first such rows; the transaction is rolled back."""
+    user = db.user
+    if user is None or user.grids is None:
+        return
+    updated = [r.resident_id for r in rows if r.action == "updated" and r.resident_id]
+    before = _pairs(s, select(Resident.id, Resident.household_id), Resident.id, updated)
+    wanted = sorted(set(homes.values()) | {h for h in before.values() if h})
+    grid_of = _pairs(s, select(Household.id, Household.grid_id), Household.id, wanted)
+    grids = user.grids
+
+    def inside(row: ImportRow) -> bool:
+        old = before.get(row.resident_id or "")
+        return grid_of.get(homes[row.household_key]) in grids and (
+            row.action != "updated" or grid_of.get(old or "") in grids
+        )
+
+    outside = [r for r in rows if not inside(r)]
+    if outside:
+        shown = "、".join(str(r.row) for r in outside[:5])
+        more = f" 等 {len(outside)} 行" if len(outside) > 5 else ""
+        raise UserError(
+            "import.outside_grids",
+            rows=shown + more,
+            grid=outside[0].values.get("grid") or "未划分网格",
+            name=user.name,
+        )
+
+
+def _pairs(s: Session, query: Any, key: Any, ids: list[str]) -> dict[str, Any]:
+    """``query``'s (key, value) rows for ``ids`` of ``key``, a query's worth at a time."""
+    found: dict[str, Any] = {}
+    for part in chunks(ids):
+        found.update((k, v) for k, v in s.execute(query.where(key.in_(part))))
+    return found
 
 
 def _plan_households(s: Session, homes: dict[str, str]) -> set[str] | None:

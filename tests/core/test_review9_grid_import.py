@@ -1,7 +1,8 @@
 """Review 9 (issue 16: a 网格员 "sees and edits only the households of their own grids"), after
 d245f52: the Excel import's Core bulk writes are checked at commit for EDIT_REGISTRY only
 (accounts.guard._check_bulk), never for the grids — a 网格员 of 第二网格 imports a 台账 of
-第一网格's households and residents."""
+第一网格's households and residents. Fixed in session 10: the whole import is refused, naming
+the first rows and their grid, nothing written."""
 
 from __future__ import annotations
 
@@ -27,16 +28,9 @@ def _count(db: Database) -> int:
         return int(s.scalar(select(func.count()).select_from(Resident)) or 0)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review9: a 网格员 imports a 台账 into another grid: the import's Core bulk writes "
-    "are checked for EDIT_REGISTRY only (accounts/guard._check_bulk), not for the grids",
-)
-def test_a_grid_worker_cannot_import_another_grids_households(db: Database, tmp_path: Path) -> None:
-    setup_place(db)  # 第一网格
-    other = registry.save_grid(db, registry.GridInput(code="G02", name="第二网格"))
+def _log_in_grid_worker(db: Database, grid_id: str) -> None:
     with db.uow() as s:
-        staff = Staff(name="赵网格", role="grid_worker", grid_id=other)
+        staff = Staff(name="赵网格", role="grid_worker", grid_id=grid_id)
         s.add(staff)
         s.flush()
         staff_id = staff.id
@@ -44,9 +38,24 @@ def test_a_grid_worker_cannot_import_another_grids_households(db: Database, tmp_
     accounts.login(db, "admin", PASSWORD)
     accounts.add(db, "zhao", "赵网格", "grid", PASSWORD, staff_id=staff_id)
     accounts.login(db, "zhao", PASSWORD)
+
+
+def test_a_grid_worker_cannot_import_another_grids_households(db: Database, tmp_path: Path) -> None:
+    setup_place(db)  # 第一网格
+    _log_in_grid_worker(db, registry.save_grid(db, registry.GridInput(code="G02", name="第二网格")))
     before = _count(db)
     plan = importer.plan_import(db, corpus.title_and_merged(tmp_path))  # 所属网格: 第一网格
     assert [r.action for r in plan.rows] == ["new"] * 3
-    with pytest.raises(UserError):
+    refused = r"第 \d+、\d+、\d+ 行的住户属于“第一网格”，不在赵网格负责的网格内.*未写入任何内容"
+    with pytest.raises(UserError, match=refused):
         importer.apply_import(db, plan)
     assert _count(db) == before
+
+
+def test_a_grid_worker_imports_their_own_grids_households(db: Database, tmp_path: Path) -> None:
+    place = setup_place(db)
+    _log_in_grid_worker(db, place[0])
+    before = _count(db)
+    plan = importer.plan_import(db, corpus.title_and_merged(tmp_path))
+    assert importer.apply_import(db, plan).new == 3
+    assert _count(db) == before + 3
