@@ -21,7 +21,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, T
 from reportlab.platypus import paragraph as _paragraph
 
 from redoffice.kit.steps import QUIET, Steps
-from redoffice.reports.fonts import FONT, draw_text, markup, maybe_rare, register_font
+from redoffice.reports.fonts import FONT, draw_text, markup, maybe_rare, printable, register_font
 
 MARGIN = 15 * mm
 STEP_ROWS = 100  # a long table reports its progress (and can be stopped) every 100 rows
@@ -163,6 +163,7 @@ def usable_width(page: Page) -> float:
 def _cell(text: str, room: float, size: float) -> Paragraph | str:
     """Text that fits on one line stays a plain string (drawn as is, ~20x cheaper than a
     Paragraph); anything longer becomes a wrapping Paragraph."""
+    text = printable(text)
     if (
         "\n" not in text
         and not maybe_rare(text)

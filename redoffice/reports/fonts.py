@@ -16,6 +16,8 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from redoffice.kit.validation import without_controls
+
 FONT = "WQYMicroHei"
 
 
@@ -84,9 +86,19 @@ def maybe_rare(text: str) -> bool:
     return _MAYBE_RARE.search(text) is not None
 
 
+def printable(text: str) -> str:
+    """``text`` as a page shows it: control characters left out (a NUL or a bell stored by an
+    older version or another tool was drawn as a box and split the name), a tab as a space;
+    line breaks kept. Every stored text reaches a PDF through here."""
+    if text.isprintable():
+        return text
+    return without_controls(text).replace("\r", "").replace("\t", " ")
+
+
 def font_runs(text: str) -> list[tuple[str, str]]:
-    """``text`` cut into (font, part) runs so that every character is drawn by a font that has
-    it: 𠮷野家 -> [("HanaMinB", "𠮷"), (FONT, "野家")]."""
+    """``text`` (printable) cut into (font, part) runs so that every character is drawn by a
+    font that has it: 𠮷野家 -> [("HanaMinB", "𠮷"), (FONT, "野家")]."""
+    text = printable(text)
     if not maybe_rare(text):
         return [(FONT, text)]
     runs: list[tuple[str, str]] = []

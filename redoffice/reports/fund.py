@@ -41,7 +41,7 @@ from redoffice.reports.base import (
     table,
     usable_width,
 )
-from redoffice.reports.fonts import FONT, draw_text, markup, maybe_rare, register_font
+from redoffice.reports.fonts import FONT, draw_text, markup, maybe_rare, printable, register_font
 
 LABEL_FILL: Final = colors.HexColor("#f2dcdb")
 RED: Final = colors.HexColor("#b22222")
@@ -596,7 +596,7 @@ class _LedgerWriter:
         wrapped, widths = self.wrapped, self.widths
         return [
             _wrap(v, widths[i] - 2 * _PAD, _SIZE) if i in wrapped and v else [v]
-            for i, v in enumerate(values)
+            for i, v in enumerate(map(printable, values))
         ]
 
     def summary(
