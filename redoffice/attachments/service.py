@@ -3,19 +3,30 @@
 A file is checked by what it contains (not by its name), refused above the size limit, copied
 once into ``<store>/ab/abcdef…`` (the same content twice is stored once) and then linked to a
 visit or a case. The original file name is kept as display text only.
+
+On an encrypted database the store is encrypted with the same key (:mod:`redoffice.kit.blobs`):
+a file is opened in the system's viewer from a plain copy in a private temporary folder
+(readable by this user only), removed when RedOffice ends.
 """
 
 from __future__ import annotations
 
+import atexit
 import hashlib
+import shutil
+import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Final
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from redoffice.kit.blobs import blob_path, copy_new
+from redoffice.kit import cipher
+from redoffice.kit.blobs import Store, store_of
+from redoffice.kit.codes import ERASED_NAME
 from redoffice.kit.db import Database
 from redoffice.kit.errors import Collector, UserError
 from redoffice.models import Attachment
@@ -104,9 +115,10 @@ def store_files(db: Database, paths: tuple[Path, ...]) -> list[StoredFile]:
     checked = [(path, _check(path, limit, c)) for path in paths]
     c.raise_if_any()
     stored = []
+    store = store_of(db)
     for path, (sha256, content_type, size) in ((p, f) for p, f in checked if f is not None):
         try:
-            copy_new(path, blob_path(db.attachments_dir, sha256))
+            store.put_file(path, sha256)
         except OSError as exc:
             raise UserError(
                 "attachment.cannot_store", name=path.name, detail=exc.strerror or str(exc)
@@ -155,9 +167,55 @@ def list_for(db: Database, owner_table: str, owner_id: str) -> list[AttachmentRo
         ]
 
 
+SUFFIXES: Final = {
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/tiff": ".tif",
+    "image/bmp": ".bmp",
+    "application/pdf": ".pdf",
+}
+
+
 def file_path(db: Database, row: AttachmentRow) -> Path:
-    """Where the attachment's content is; a clear error when the file has gone missing."""
-    path = blob_path(db.attachments_dir, row.sha256)
-    if not path.is_file():
+    """A file holding the attachment's content, for the system's viewer: the blob itself in a
+    plain store, else a plain copy in :func:`_viewing_folder`. A clear error when the file
+    has gone missing."""
+    store = store_of(db)
+    if not store.has(row.sha256):
         raise UserError("attachment.missing", name=row.name)
-    return path
+    if store.key is None:
+        return store.path(row.sha256)
+    copy = _viewing_folder() / f"{row.sha256[:16]}{SUFFIXES.get(row.content_type, '')}"
+    store.export(row.sha256, copy)
+    return copy
+
+
+@cache
+def _viewing_folder() -> Path:
+    """A folder only this user can read (``mkdtemp``: 0700), removed when the process ends."""
+    folder = Path(tempfile.mkdtemp(prefix="redoffice-view-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
+def remove_unused(db: Database, hashes: Iterable[str]) -> list[str]:
+    """Remove (overwritten first, :func:`cipher.wipe`) the blobs of ``hashes`` that no
+    attachment refers to any more except erased ones (an erasure's scans); a blob another
+    record still uses — in the recycle bin too — stays. Returns the removed hashes."""
+    wanted = set(hashes)
+    if not wanted:
+        return []
+    with db.read() as s:
+        used = set(
+            s.scalars(
+                select(Attachment.sha256).where(
+                    Attachment.sha256.in_(wanted),
+                    (Attachment.deleted.is_(False)) | (Attachment.original_name != ERASED_NAME),
+                )
+            )
+        )
+    store = Store(db.attachments_dir)
+    gone = sorted(sha for sha in wanted - used if store.has(sha))
+    for sha in gone:
+        cipher.wipe(store.path(sha))
+    return gone

@@ -17,31 +17,40 @@ from redoffice.kit.db import open_database, sqlite_path
 from redoffice.kit.errors import UserError
 from redoffice.kit.keystore import keyring_available
 from redoffice.kit.paths import resolve_db_url
-from redoffice.settings.encryption import database_path, encrypt_database
+from redoffice.settings.encryption import check_sheet_place, database_path, encrypt_database
 
 
-def _passphrase() -> str | None:
-    """Only where this PC has no keyring: from ``REDOFFICE_DB_PASSPHRASE``, else asked for."""
+def _new_passphrase() -> str | None:
+    """Only where this PC has no keyring: from ``REDOFFICE_DB_PASSPHRASE`` (scripts), else
+    asked for twice; two different answers are refused before anything is written."""
     if keyring_available():
         return None
     found = os.environ.get(cipher.PASSPHRASE_ENV)
     if not found and sys.stdin.isatty():
         found = getpass.getpass("数据库口令（至少 8 位）：")
+        if found and getpass.getpass("再输入一次数据库口令：") != found:
+            raise UserError("db.passphrase_mismatch")
     return found or None
 
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
+    if not args.recovery_sheet:
+        raise UserError("db.sheet_needed")
+    sheet = Path(args.recovery_sheet)
     db = open_database(resolve_db_url(args.db, args.db_url))
     try:
-        path = database_path(db)
-        sheet = Path(args.sheet) if args.sheet else path.with_name(f"{path.stem}-恢复密钥单.pdf")
+        check_sheet_place(database_path(db), sheet)
+        passphrase = _new_passphrase()
     except BaseException:
         db.close()
         raise
-    done = encrypt_database(db, sheet, _passphrase())
+    done = encrypt_database(db, sheet, passphrase)
     out(f"数据库已加密：{done.database}")
-    if done.backup is not None:
-        out(f"加密前的备份（未加密，确认新库可用后请删除）：{done.backup}")
+    out(f"照片和扫描件已加密：{done.attachments} 个")
+    for copy in done.copies:
+        out(f"备份已加密：{copy}")
+    for copy in done.removed:
+        out(f"无法读取的未加密备份已删除：{copy}")
     out(f"恢复密钥单：{done.sheet}（请立即打印，封存于保险柜，然后删除此文件）")
     out(f"恢复密钥：{done.recovery}")
     return 0
@@ -60,7 +69,11 @@ def register(sub: Any) -> None:
     group = sub.add_parser("db", help="数据库文件：加密、用恢复密钥解锁")
     dsub = group.add_subparsers(dest="db_command", required=True)
     enc = dsub.add_parser("encrypt", help="加密此数据库（先备份，生成恢复密钥单）")
-    enc.add_argument("--sheet", metavar="PDF", help="恢复密钥单的保存位置（默认在数据库旁）")
+    enc.add_argument(
+        "--recovery-sheet",
+        metavar="PDF",
+        help="恢复密钥单的保存位置（必填；不能在数据库所在的文件夹里，例如U盘）",
+    )
     enc.set_defaults(file_handler=cmd_encrypt, needs_operator=False)
     unl = dsub.add_parser("unlock", help="在本机用恢复密钥解锁加密的数据库")
     unl.add_argument("--recovery-key", required=True, metavar="KEY", help="恢复密钥单上的 56 位")

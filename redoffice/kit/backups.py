@@ -31,8 +31,8 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError
 
-from redoffice.kit import cipher, clock
-from redoffice.kit.blobs import blob_path, copy_new, file_sha256
+from redoffice.kit import audit_log, cipher, clock, exports
+from redoffice.kit.blobs import Store, blob_path, copy_new, key_of
 from redoffice.kit.db import Database, connect_sqlite, copy_sqlite, head_revision, open_database
 from redoffice.kit.errors import UserError
 from redoffice.kit.messages import message
@@ -171,11 +171,20 @@ def attachments_of(database: Path) -> Path:
 # ── copying and verifying ──────────────────────────────────────────────────────────────────
 
 
+def may_back_up_to(db: Database) -> bool:
+    """备份到… carries every full ID number and phone out of the office: only a role that may
+    export unmasked (EXPORT_UNMASKED, decision 0030) may make such a copy."""
+    return exports.may_unmask(db)
+
+
 def backup_to(db: Database, target: Path) -> BackupInfo:
     """Copy the open database to ``target`` and its attachments to :func:`files_folder` (the
     database is written beside it first, verified, and moved into place last: a failed copy
     never leaves half a backup under the chosen name). An attachment missing here is counted,
-    not copied."""
+    not copied. Refused, writing nothing, to a role without :func:`may_back_up_to`; the copy
+    is recorded in the audit (who, where)."""
+    if not may_back_up_to(db):
+        raise UserError("backup.to_not_allowed")
     source = database_file(db)
     target = target.resolve()
     if target == source:
@@ -184,9 +193,11 @@ def backup_to(db: Database, target: Path) -> BackupInfo:
     def with_files(partial: Path) -> None:
         with closing(_read_only(partial)) as conn:
             hashes = _attachment_hashes(conn)
-        _copy_blobs(hashes, db.attachments_dir, files_folder(target), verify=False)
+        _copy_blobs(hashes, Store(db.attachments_dir), files_folder(target), verify=False)
 
     _verified_copy(source, target, before_naming=with_files)
+    with db.uow() as s:
+        audit_log.record(s, "backup_to", "database", "*", {"path": str(target)})
     return describe(target)
 
 
@@ -279,16 +290,17 @@ def _attachment_hashes(conn: sqlite3.Connection) -> list[str]:
     return [str(r[0]) for r in conn.execute("SELECT DISTINCT sha256 FROM attachment")]
 
 
-def _copy_blobs(hashes: list[str], source: Path, target: Path, *, verify: bool) -> tuple[int, int]:
+def _copy_blobs(hashes: list[str], source: Store, target: Path, *, verify: bool) -> tuple[int, int]:
     """Copy the blobs ``hashes`` from the store ``source`` to the store ``target`` where they
-    are not yet; returns (copied, missing). ``verify``: a blob whose content does not match its
-    hash is not copied (counted missing)."""
+    are not yet, as they are (an encrypted one stays encrypted); returns (copied, missing).
+    ``verify``: a blob whose content (decrypted with ``source``'s key) does not match its hash
+    is not copied (counted missing)."""
     copied = missing = 0
     for sha in hashes:
-        have, want = blob_path(source, sha), blob_path(target, sha)
+        have, want = source.path(sha), blob_path(target, sha)
         if want.is_file():
             continue
-        if not have.is_file() or (verify and file_sha256(have) != sha):
+        if not have.is_file() or (verify and not source.intact(sha)):
             missing += 1
             continue
         copy_new(have, want)
@@ -586,7 +598,8 @@ def restore_file(
     with closing(_read_only(info.path)) as conn:
         hashes = _attachment_hashes(conn)
     try:
-        copied, missing = _copy_blobs(hashes, files_folder(info.path), attachments, verify=True)
+        source = Store(files_folder(info.path), key_of(info.path))
+        copied, missing = _copy_blobs(hashes, source, attachments, verify=True)
     except OSError as exc:
         raise UserError("file.cannot_write", path=str(attachments), detail=str(exc)) from exc
     incoming = current.with_name(current.name + ".restoring")

@@ -103,8 +103,9 @@ def new_salt() -> bytes:
 
 
 def key_for(path: Path, passphrase: str | None = None) -> bytes | None:
-    """The key of the file at ``path``: None for a plain one; from the keyring, or derived
-    from ``passphrase``; checked against the file (read-only). Refused, with the way out in
+    """The key of the file at ``path``: None for a plain one; derived from ``passphrase``
+    (or ``REDOFFICE_DB_PASSPHRASE``), else the one :func:`hold` was given, else the keyring's;
+    checked against the file (read-only). Refused, with the way out in
     the message, when it is not known or does not open the file."""
     if not is_encrypted(path):
         return None
@@ -288,7 +289,8 @@ def encrypt_file(path: Path, new: NewKey) -> None:
 
     The encrypted copy is written beside it (``<name>.encrypting``), verified, its key kept in
     the keyring, and only then renamed over the plain file — one atomic rename: killed at any
-    moment, ``path`` is either the whole plain file or the whole encrypted one."""
+    moment, ``path`` is either the whole plain file or the whole encrypted one. The plain
+    bytes are then overwritten (:func:`replace_wiping`)."""
     if is_encrypted(path):
         raise UserError("db.already_encrypted", path=str(path))
     _checkpoint(path)
@@ -299,7 +301,7 @@ def encrypt_file(path: Path, new: NewKey) -> None:
         if new.kept:
             keystore.write(_entry(new.salt), new.key.hex())
         _fsync(target)
-        os.replace(target, path)
+        replace_wiping(target, path)
     finally:
         for leftover in (target, *_sidecars(target)):
             leftover.unlink(missing_ok=True)
@@ -330,3 +332,40 @@ def _fsync(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def replace_wiping(new: Path, old: Path) -> None:
+    """Rename ``new`` over ``old`` (atomic), then overwrite the replaced file's bytes with zeros
+    where the system allows it: on Linux through a descriptor held across the rename, so a
+    kill at any moment leaves ``old`` whole (the old content or the new). On Windows an open
+    file cannot be renamed over: the old file is only removed. Best effort either way — an SSD
+    or a copy-on-write file system may keep the old blocks (decision 0028)."""
+    if os.name == "nt":
+        os.replace(new, old)
+        return
+    fd = os.open(old, os.O_WRONLY)
+    try:
+        os.replace(new, old)
+        _zero(fd)
+    finally:
+        os.close(fd)
+
+
+def wipe(path: Path) -> None:
+    """Overwrite the file ``path`` with zeros, then remove it (best effort, as above)."""
+    if os.name != "nt":
+        fd = os.open(path, os.O_WRONLY)
+        try:
+            _zero(fd)
+        finally:
+            os.close(fd)
+    path.unlink()
+
+
+def _zero(fd: int) -> None:
+    size = os.fstat(fd).st_size
+    zeros = bytes(1 << 20)
+    os.lseek(fd, 0, os.SEEK_SET)
+    for start in range(0, size, len(zeros)):
+        os.write(fd, zeros[: min(len(zeros), size - start)])
+    os.fsync(fd)

@@ -17,6 +17,7 @@ from sqlalchemy import Table, or_, select, update
 from sqlalchemy.orm import Session
 
 from redoffice.accounts.permissions import Permission
+from redoffice.attachments import service as attachments
 from redoffice.fund.ledger import entry_hash
 from redoffice.kit import audit_log, clock, sync_state
 from redoffice.kit.clock import utcnow
@@ -94,9 +95,10 @@ def erase_resident(db: Database, resident_id: str, reason: str) -> None:
         tags = Base.metadata.tables["resident_tag"]
         _stamp(s, tags, TAG_BLANK, seq, tags.c.resident_id == resident_id, tags.c.note != "")
         audit_log.record(s, "erase", "resident", resident_id, {"reason": reason})
-        _erase_what_points_at(s, resident_id, seq)
+        scans = _erase_what_points_at(s, resident_id, seq)
         _erase_fund_papers(s, resident_id, seq)
         s.expire_all()
+    attachments.remove_unused(db, scans)
 
 
 def _stamp(s: Session, table: Table, values: dict[str, Any], seq: int, *where: Any) -> None:
@@ -106,10 +108,11 @@ def _stamp(s: Session, table: Table, values: dict[str, Any], seq: int, *where: A
     s.connection().execute(update(table).where(*where).values(**values, **stamp))
 
 
-def _erase_what_points_at(s: Session, resident_id: str, seq: int) -> None:
+def _erase_what_points_at(s: Session, resident_id: str, seq: int) -> list[str]:
     """What the person gave on records that point at them: the name and phone on the requests
     they reported (the request itself is kept), and the scans on their fund applications
-    (taken out, their file names replaced)."""
+    (taken out, their file names replaced). Returns the scans' hashes: their files are removed
+    after the commit where no other record uses them."""
     cases = Base.metadata.tables["case_record"]
     reported = cases.c.reporter_resident_id == resident_id
     given = or_(cases.c.reporter_phone != "", cases.c.reporter_name != "")
@@ -121,7 +124,9 @@ def _erase_what_points_at(s: Session, resident_id: str, seq: int) -> None:
         (files.c.owner_table == "resident") & (files.c.owner_id == resident_id),
     )
     named = or_(files.c.original_name != ERASED_NAME, files.c.deleted.is_(False))
+    scans = list(s.scalars(select(files.c.sha256).where(owned).distinct()))
     _stamp(s, files, {"original_name": ERASED_NAME, "deleted": True}, seq, owned, named)
+    return scans
 
 
 def _refuse_if_kept(s: Session, resident_id: str) -> None:

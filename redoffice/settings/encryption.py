@@ -1,16 +1,19 @@
 """加密此数据库 (issue 16, decision 0028): the office's SQLite file encrypted at rest.
 
-A verified backup first; the recovery-key sheet written next (before anything changes: a sheet
-that cannot be written stops the conversion); the database closed; the file encrypted in place
-by :func:`redoffice.kit.cipher.encrypt_file` (verified copy, one atomic rename). The caller
-opens the database again."""
+A verified backup first; the recovery-key sheet written next, to a place outside the database's
+folder (before anything changes: a sheet that cannot be written stops the conversion); the
+database closed; the file encrypted in place by :func:`redoffice.kit.cipher.encrypt_file`
+(verified copy, one atomic rename, the plain bytes overwritten); then, with the same key, the
+attachments folder and every plain copy in the backup folders (the conversion's own backup,
+the earlier automatic ones, the second folder's when it is there) — each encrypted copy
+verified before it replaces the plain one. The caller opens the database again."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from redoffice.kit import cipher, clock
+from redoffice.kit import backups, blobs, cipher, clock
 from redoffice.kit.backups import backup_sqlite, default_backup_folder
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
@@ -22,9 +25,12 @@ from redoffice.settings.community import heading_name
 @dataclass(frozen=True)
 class Encrypted:
     database: Path
-    backup: Path | None
+    backup: Path | None  # the copy made first (encrypted afterwards with the others)
     sheet: Path
     recovery: str
+    attachments: int = 0  # photos and scans encrypted
+    copies: tuple[Path, ...] = ()  # plain backups encrypted in place
+    removed: tuple[Path, ...] = ()  # plain copies that could not be read (damaged): wiped
 
 
 def database_path(db: Database) -> Path:
@@ -35,17 +41,62 @@ def database_path(db: Database) -> Path:
     return Path(source).resolve()
 
 
+def check_sheet_place(database: Path, sheet: Path) -> None:
+    """Refuse a recovery sheet inside the database's folder (or below it): a thief who takes
+    the PC or copies the folder would take the key with the data."""
+    folder = database.resolve().parent
+    if sheet.resolve().is_relative_to(folder):
+        raise UserError("db.sheet_beside_database", folder=str(folder))
+
+
 def encrypt_database(db: Database, sheet: Path, passphrase: str | None = None) -> Encrypted:
     """Encrypt the database ``db`` is open on; ``db`` is closed on return (or on refusal
-    after the backup). ``sheet``: where the recovery-key sheet's PDF is written."""
+    after the backup). ``sheet``: where the recovery-key sheet's PDF is written — not in the
+    database's folder. ``passphrase``: only where this PC has no keyring."""
     path = database_path(db)
     if cipher.is_encrypted(path):
         raise UserError("db.already_encrypted", path=str(path))
+    check_sheet_place(path, sheet)
     new = cipher.new_database_key(path, passphrase)
     folder = default_backup_folder(db.engine)
     backup = backup_sqlite(db.engine, folder) if folder is not None else None
     made = RecoverySheet(heading_name(db), path.name, clock.today().isoformat(), new.recovery)
     write_file(sheet, recovery_sheet(made))
+    second = backups.second_folder(db)
     db.close()
     cipher.encrypt_file(path, new)
-    return Encrypted(path, backup, sheet, new.recovery)
+    key = blobs.blob_key(new.key)
+    attachments = blobs.Store(backups.attachments_of(path), key).seal()
+    copies, removed = _seal_copies(path, second, new, key)
+    return Encrypted(path, backup, sheet, new.recovery, attachments, copies, removed)
+
+
+def _seal_copies(
+    path: Path, second: Path | None, new: cipher.NewKey, key: bytes
+) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+    """Encrypt the plain copies of ``path`` in its backup folder and ``second`` with the
+    database's key (and salt: one keyring entry opens them all), and their attachments; a
+    copy that cannot be encrypted (damaged) is overwritten and removed: after the verified
+    encrypted database exists, no plain copy of the office's data is left in those folders."""
+    sealed: list[Path] = []
+    removed: list[Path] = []
+    same = cipher.NewKey(new.key, new.salt, kept=False)
+    for copy in _plain_copies(path, second):
+        try:
+            cipher.encrypt_file(copy, same)
+            sealed.append(copy)
+        except (UserError, *cipher.ERRORS):
+            for part in (copy, *(copy.with_name(copy.name + s) for s in ("-wal", "-shm"))):
+                if part.is_file():
+                    cipher.wipe(part)
+            removed.append(copy)
+        blobs.Store(backups.files_folder(copy), key).seal()
+    return tuple(sealed), tuple(removed)
+
+
+def _plain_copies(path: Path, second: Path | None) -> list[Path]:
+    """The automatic, before-operation and kept-aside (``-damaged-``) copies of ``path`` that
+    are plain SQLite files."""
+    found = [c.path for c in backups.copies(path, second if second and second.is_dir() else None)]
+    found += backups.backup_folder_of(path).glob(f"{path.stem}-damaged-*.sqlite")
+    return [p for p in found if p.is_file() and not cipher.is_encrypted(p)]

@@ -249,7 +249,7 @@ def test_kill_9_during_a_backup_or_a_restore_leaves_a_usable_database(
 
 
 def test_an_encrypted_database_is_backed_up_encrypted_and_restored(
-    sqlite_db: Database, tmp_path: Path
+    sqlite_db: Database, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """Copies of an encrypted file (cipher's copy_sqlite and connect_sqlite): encrypted with
     the same key, verified, and put back by the restore drill."""
@@ -261,7 +261,7 @@ def test_an_encrypted_database_is_backed_up_encrypted_and_restored(
     add_resident(sqlite_db, "王小明", household=household, relation="0")
     url, path = str(sqlite_db.engine.url), _path(sqlite_db)
     with memory_keyring():
-        encrypt_database(sqlite_db, tmp_path / "恢复密钥单.pdf")
+        encrypt_database(sqlite_db, tmp_path_factory.mktemp("usb") / "恢复密钥单.pdf")
         db = backups.open_checked(url)
         made = backups.make_backup(db).path
         with db.engine.connect() as conn:

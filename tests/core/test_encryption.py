@@ -53,6 +53,12 @@ def refused(path: Path) -> str:
 
 
 @pytest.fixture
+def usb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder away from the database's (a USB stick): where a recovery sheet may go."""
+    return tmp_path_factory.mktemp("usb")
+
+
+@pytest.fixture
 def ring() -> MemoryKeyring:
     with memory_keyring() as found:
         yield found
@@ -66,10 +72,10 @@ def with_wang(sqlite_db: Database) -> Path:
 
 
 def test_encrypting_keeps_every_row_and_hides_every_name(
-    ring: MemoryKeyring, sqlite_db: Database, tmp_path: Path
+    ring: MemoryKeyring, sqlite_db: Database, tmp_path: Path, usb: Path
 ) -> None:
     path = with_wang(sqlite_db)
-    sheet = tmp_path / "恢复密钥单.pdf"
+    sheet = usb / "恢复密钥单.pdf"
     done = encrypt_database(sqlite_db, sheet)
     assert sqlite_db.closed
     raw = path.read_bytes()
@@ -87,9 +93,10 @@ def test_encrypting_keeps_every_row_and_hides_every_name(
         ["pdftotext", "-layout", str(sheet), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert all(group in text for group in done.recovery.split()), text
-    assert done.backup is not None and names_in_plain(done.backup) == ["王小明"]
+    assert done.backup is not None and cipher.is_encrypted(done.backup)
+    assert names_in_plain(done.backup) == ["王小明"], "the backup opens with the same key"
     with pytest.raises(UserError) as again:
-        encrypt_database(opened(path), tmp_path / "again.pdf")
+        encrypt_database(opened(path), usb / "again.pdf")
     assert again.value.code == "db.already_encrypted"
 
 
@@ -102,11 +109,11 @@ def names_in_plain(path: Path) -> list[str]:
 
 
 def test_a_missing_or_wrong_key_is_refused_and_the_file_left_byte_identical(
-    sqlite_db: Database, tmp_path: Path
+    sqlite_db: Database, tmp_path: Path, usb: Path
 ) -> None:
     path = with_wang(sqlite_db)
     with memory_keyring():
-        recovery = encrypt_database(sqlite_db, tmp_path / "sheet.pdf").recovery
+        recovery = encrypt_database(sqlite_db, usb / "sheet.pdf").recovery
     before = digest(path)
     with memory_keyring() as other_pc:
         assert refused(path) == "db.key_missing"
@@ -132,12 +139,12 @@ def test_a_missing_or_wrong_key_is_refused_and_the_file_left_byte_identical(
 
 
 def test_another_databases_recovery_key_does_not_open_this_one(
-    ring: MemoryKeyring, sqlite_db: Database, tmp_path: Path, sqlite_template: Path
+    ring: MemoryKeyring, sqlite_db: Database, tmp_path: Path, sqlite_template: Path, usb: Path
 ) -> None:
     path = with_wang(sqlite_db)
-    encrypt_database(sqlite_db, tmp_path / "sheet.pdf")
+    encrypt_database(sqlite_db, usb / "sheet.pdf")
     other = tmp_path / "other.sqlite"
-    other_recovery = encrypt_database(opened(copy_of(sqlite_template, other)), tmp_path / "o.pdf")
+    other_recovery = encrypt_database(opened(copy_of(sqlite_template, other)), usb / "o.pdf")
     ring.secrets.clear()
     with pytest.raises(UserError) as caught:
         cipher.unlock(path, other_recovery.recovery)
@@ -150,16 +157,16 @@ def copy_of(template: Path, target: Path) -> Path:
 
 
 def test_without_a_keyring_the_key_comes_from_a_passphrase(
-    sqlite_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    sqlite_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, usb: Path
 ) -> None:
     path = with_wang(sqlite_db)
     with no_keyring():
         for given, code in ((None, "db.passphrase_needed"), ("短口令", "db.passphrase_short")):
             with pytest.raises(UserError) as caught:
-                encrypt_database(sqlite_db, tmp_path / "sheet.pdf", given)
+                encrypt_database(sqlite_db, usb / "sheet.pdf", given)
             assert caught.value.code == code
         assert not cipher.is_encrypted(path)
-        encrypt_database(sqlite_db, tmp_path / "sheet.pdf", "红色工作台的口令")
+        encrypt_database(sqlite_db, usb / "sheet.pdf", "红色工作台的口令")
         assert refused(path) == "db.passphrase_needed"
         monkeypatch.setenv(cipher.PASSPHRASE_ENV, "红色工作台的口令X")
         assert refused(path) == "db.key_wrong"
@@ -172,14 +179,14 @@ def test_without_a_keyring_the_key_comes_from_a_passphrase(
 
 
 def test_encryption_is_refused_while_another_window_has_the_database_open(
-    ring: MemoryKeyring, sqlite_db: Database, tmp_path: Path
+    ring: MemoryKeyring, sqlite_db: Database, tmp_path: Path, usb: Path
 ) -> None:
     path = with_wang(sqlite_db)
     other_window = opened(path)
     try:
         assert names(other_window) == ["王小明"]
         with pytest.raises(UserError) as caught:
-            encrypt_database(sqlite_db, tmp_path / "sheet.pdf")
+            encrypt_database(sqlite_db, usb / "sheet.pdf")
         assert caught.value.code == "db.encrypt_busy"
     finally:
         other_window.close()
@@ -187,10 +194,10 @@ def test_encryption_is_refused_while_another_window_has_the_database_open(
 
 
 def test_a_copy_of_an_encrypted_database_is_encrypted_with_the_same_key(
-    ring: MemoryKeyring, sqlite_db: Database, tmp_path: Path
+    ring: MemoryKeyring, sqlite_db: Database, tmp_path: Path, usb: Path
 ) -> None:
     path = with_wang(sqlite_db)
-    encrypt_database(sqlite_db, tmp_path / "sheet.pdf")
+    encrypt_database(sqlite_db, usb / "sheet.pdf")
     copy = tmp_path / "copy.sqlite"
     copy_sqlite(path, copy)
     assert cipher.is_encrypted(copy) and "王小明".encode() not in copy.read_bytes()
@@ -199,10 +206,10 @@ def test_a_copy_of_an_encrypted_database_is_encrypted_with_the_same_key(
 
 
 def test_backups_and_restores_of_an_encrypted_database_stay_encrypted(
-    ring: MemoryKeyring, sqlite_db: Database, tmp_path: Path
+    ring: MemoryKeyring, sqlite_db: Database, tmp_path: Path, usb: Path
 ) -> None:
     path = with_wang(sqlite_db)
-    encrypt_database(sqlite_db, tmp_path / "sheet.pdf")
+    encrypt_database(sqlite_db, usb / "sheet.pdf")
     db = opened(path)
     target = tmp_path / "备份.sqlite"
     try:
@@ -222,11 +229,12 @@ def test_the_cli_encrypts_and_another_pc_unlocks_with_the_recovery_key(
     sqlite_db: Database,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
+    usb: Path,
 ) -> None:
     path = with_wang(sqlite_db)
     sqlite_db.close()
-    sheet = tmp_path / "单.pdf"
-    assert cli(["--db", str(path), "db", "encrypt", "--sheet", str(sheet)]) == 0
+    sheet = usb / "单.pdf"
+    assert cli(["--db", str(path), "db", "encrypt", "--recovery-sheet", str(sheet)]) == 0
     printed = capsys.readouterr().out
     recovery = printed.split("恢复密钥：")[1].strip()
     assert sheet.exists() and cipher.is_encrypted(path)
@@ -242,7 +250,7 @@ def test_the_cli_encrypts_and_another_pc_unlocks_with_the_recovery_key(
 
 
 def test_killed_at_any_moment_the_file_is_whole_plain_or_whole_encrypted(
-    templates: Templates, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    templates: Templates, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, usb: Path
 ) -> None:
     """``db encrypt`` in another process, killed (SIGKILL) at moments spread over its run: the
     file is each time either the whole plain one (integrity check passed, every table's rows)
@@ -255,6 +263,7 @@ def test_killed_at_any_moment_the_file_is_whole_plain_or_whole_encrypted(
     }
     path = tmp_path / "run.sqlite"
     command = [sys.executable, "-m", "redoffice.cli", "--db", str(path), "db", "encrypt"]
+    command += ["--recovery-sheet", str(usb / "单.pdf")]
     fresh(template, path)
     started = time.monotonic()
     assert subprocess.run(command, env=env, capture_output=True, check=False).returncode == 0
