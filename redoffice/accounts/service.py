@@ -7,6 +7,7 @@ transaction with its audit entry (never the hash)."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Final
@@ -175,7 +176,7 @@ def login(db: Database, name: str, password: str) -> User:
         if account is None or account.disabled:
             raise UserError("account.wrong_password_unknown")
         if account.locked_until is not None and account.locked_until > now:
-            raise UserError("account.locked", until=_local(account.locked_until))
+            raise _locked(account.locked_until, now)
         right = passwords.verify(password, account.password_hash)
         outcome = _user(s, account) if right else _failed(s, account, now)
         if right:
@@ -194,14 +195,22 @@ def _failed(s: Session, account: Account, now: datetime) -> UserError:
         account.locked_until = now + LOCK_FOR
         account.failed_attempts = 0
         audit_log.record(s, "account_lock", "account", account.id, {"login": account.login})
-        return UserError("account.locked", until=_local(account.locked_until))
+        return _locked(account.locked_until, now)
     account.locked_until = None
     return UserError("account.wrong_password", left=MAX_ATTEMPTS - account.failed_attempts)
 
 
-def _local(at: datetime) -> str:
-    """``at`` (UTC) as the office's clock shows it."""
-    return (clock.now() + (at - utcnow())).strftime("%H:%M")
+def _locked(until: datetime, now: datetime) -> UserError:
+    """How long the lock lasts, to the second, and until when on the office's clock (the GUI
+    and the CLI say the same)."""
+    left = math.ceil((until - now).total_seconds())
+    minutes, seconds = divmod(max(left, 1), 60)
+    if not seconds:
+        wait = f"{minutes} 分钟"
+    else:
+        wait = f"{minutes} 分 {seconds} 秒" if minutes else f"{seconds} 秒"
+    at = (clock.now() + (until - now)).strftime("%H:%M:%S")
+    return UserError("account.locked", wait=wait, until=at)
 
 
 def _user(s: Session, account: Account) -> User:

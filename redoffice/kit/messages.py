@@ -482,7 +482,9 @@ MESSAGES: Final[dict[str, str]] = {
     "account.last_admin": "这是最后一个可用的管理员账号，不能停用",
     "account.wrong_password_unknown": "登录名或密码不正确",
     "account.wrong_password": "登录名或密码不正确，还可以再试 {left} 次，之后账号将锁定 5 分钟",
-    "account.locked": "连续 5 次密码错误，账号已锁定，请在 {until} 以后再试，或请管理员解锁",
+    "account.locked": (
+        "连续 5 次密码错误，账号已锁定：请 {wait}后再试（{until} 解锁），或请管理员解锁"
+    ),
     "account.login_needed": (
         "这个数据库已设置登录账号，请用 --user 登录名 登录"
         "（密码在提示时输入或放在环境变量 REDOFFICE_PASSWORD 中）"

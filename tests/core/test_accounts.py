@@ -4,6 +4,7 @@ read scope."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import pytest
@@ -66,13 +67,20 @@ def test_a_wrong_password_counts_down_then_locks_for_five_minutes(db: Database) 
         for left in (4, 3, 2, 1):
             with pytest.raises(UserError, match=f"还可以再试 {left} 次"):
                 accounts.login(db, "admin", "wrong-password")
-        with pytest.raises(UserError, match="账号已锁定，请在 10:05 以后再试"):
+        with pytest.raises(UserError, match=r"账号已锁定：请 5 分钟后再试（10:05:0\d 解锁）"):
             accounts.login(db, "admin", "wrong-password")
-        with pytest.raises(UserError, match="10:05"):  # the right password does not help now
+        with pytest.raises(UserError, match="10:05:0"):  # the right password does not help now
             accounts.login(db, "admin", PASSWORD)
         assert db.user is None
-    with clock.frozen(datetime(2026, 12, 3, 10, 4, 50)), pytest.raises(UserError, match="已锁定"):
+    # the time left to the second (not "until 10:05" while it is 10:05 already)
+    with clock.frozen(datetime(2026, 12, 3, 10, 4, 20)), pytest.raises(UserError) as locked:
         accounts.login(db, "admin", PASSWORD)
+    assert re.search(r"请 (39|4\d) 秒后再试（10:05:0\d 解锁）", locked.value.text), (
+        locked.value.text
+    )
+    with clock.frozen(datetime(2026, 12, 3, 10, 1, 30)), pytest.raises(UserError) as locked:
+        accounts.login(db, "admin", PASSWORD)
+    assert re.search(r"请 3 分 [23]\d 秒后再试", locked.value.text), locked.value.text
     with clock.frozen(datetime(2026, 12, 3, 10, 6)):  # the fixed clock runs on: a margin
         assert accounts.login(db, "admin", PASSWORD).login == "admin"
 

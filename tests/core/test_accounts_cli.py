@@ -4,6 +4,7 @@ the operator of a change is the logged-in person."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,16 @@ def test_file_commands_need_an_administrator(
     capsys.readouterr()
     assert _run(office, "--user", "li", "backup", "restore", "--newest") == 1
     assert "无权修改本单位的设置" in capsys.readouterr().err
+
+
+def test_a_locked_account_is_told_how_long_is_left(
+    office: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The GUI's words, to the second (not "until 14:35" while it is 14:35 already)."""
+    monkeypatch.setenv("REDOFFICE_PASSWORD", "not-the-password")
+    for _ in range(5):
+        assert _run(office, "--user", "wang", "stats") == 1
+    assert re.search(r"账号已锁定：请 5 分钟后再试（\d\d:\d\d:\d\d 解锁）", capsys.readouterr().err)
+    monkeypatch.setenv("REDOFFICE_PASSWORD", ADMIN_PASSWORD)
+    assert _run(office, "--user", "wang", "stats") == 1
+    assert re.search(r"账号已锁定：请 (4 分 \d+ 秒|5 分钟)后再试", capsys.readouterr().err)
