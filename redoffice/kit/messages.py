@@ -137,6 +137,10 @@ MESSAGES: Final[dict[str, str]] = {
     "calendar.line_notice": "第{line}行：“{name}”中找不到放假的日期",
     "backup.not_sqlite": "只有本机的 SQLite 数据库可以在这里备份和恢复；服务器数据库请由管理员备份",
     "backup.same_file": "不能备份到正在使用的数据库文件本身，请另选文件名",
+    "backup.to_not_allowed": (
+        "备份到其他位置的副本含全部居民的完整身份证号和电话，只有可以导出完整信息的账号"
+        "（书记/管理员）才能操作；未写入任何文件"
+    ),
     "backup.not_found": "找不到备份文件 {path}",
     "backup.unreadable": "无法读取备份文件 {path}：{detail}",
     "backup.not_redoffice": "{path} 不是 RedOffice 的数据库备份",

@@ -6,8 +6,10 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
+from redoffice.accounts.permissions import Permission, permits
 from redoffice.kit import backups, clock
 from redoffice.kit.db import Database, open_database
 from redoffice.kit.touched import Changes
@@ -20,6 +22,13 @@ translate = QCoreApplication.translate
 
 def _filters() -> str:
     return translate("backup", "RedOffice backups (*.sqlite *.db);;All files (*)")
+
+
+def enable(back_up_to: QAction, restore_from: QAction, db: Database) -> None:
+    """备份到… for the roles that may carry full ID numbers away (EXPORT_UNMASKED), 从备份恢复…
+    for those who manage the office's settings (MANAGE_SETTINGS, as ``backup restore``)."""
+    back_up_to.setEnabled(backups.may_back_up_to(db))
+    restore_from.setEnabled(permits(db, Permission.MANAGE_SETTINGS))
 
 
 def back_up(ctx: AppContext, parent: QWidget) -> None:

@@ -209,8 +209,6 @@ class MainWindow(QMainWindow):
         refresh_on(ctx, self, {"setting"}, self.show_identity)
         self.show_identity()
         self.switch_user_action.setVisible(ctx.db.user is not None)
-        for action in (self.backup_action, self.restore_action):
-            action.setEnabled(True)
 
     def _attach_community(self) -> None:
         from redoffice.ui.visits.plan_upkeep import PlanUpkeep
@@ -351,6 +349,7 @@ class MainWindow(QMainWindow):
 
     def show_identity(self) -> None:
         from redoffice.settings import community
+        from redoffice.ui import backup_actions
 
         db = self.ctx.db
 
@@ -359,6 +358,7 @@ class MainWindow(QMainWindow):
             if db.user is not None:  # logged in: that person, not the stored 经办人
                 operator = db.user.name
             db.actor = operator
+            backup_actions.enable(self.backup_action, self.restore_action, db)  # by the role
             self.identity_label.setText(
                 self.tr("%1 · %2 · operator: %3")
                 .replace("%1", identity.street_name)

@@ -12,8 +12,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from redoffice.accounts import service as accounts
 from redoffice.kit import backups
 from redoffice.kit.db import Database
+from redoffice.kit.touched import Changes
 from redoffice.models import Resident
 from redoffice.registry import search
 from redoffice.registry.search import ResidentQuery
@@ -22,6 +24,8 @@ from redoffice.ui.kit.context import AppContext
 from redoffice.ui.main_window import MainWindow
 from redoffice.ui.settings.backup_settings import BackupSettings
 from tests.core.test_backup_safety import damage
+
+PASSWORD = "backup-secret"
 
 
 def press_in_message_box(
@@ -144,3 +148,18 @@ def test_declining_the_recovery_leaves_the_damaged_file_as_it_was(
     with pytest.raises(backups.Damaged):
         open_or_recover(MainWindow(), url)
     assert damaged() == before
+
+
+def test_back_up_to_and_restore_are_enabled_by_the_role(qtbot: QtBot, ctx: AppContext) -> None:
+    """备份到… needs EXPORT_UNMASKED (the copy holds every full ID number), 从备份恢复…
+    MANAGE_SETTINGS: a 出纳 sees both greyed out; after switching to the 书记 they work."""
+    accounts.add(ctx.db, "wang", "王书记", "admin", PASSWORD)
+    accounts.login(ctx.db, "wang", PASSWORD)
+    accounts.add(ctx.db, "chuna", "周出纳", "cashier", PASSWORD)
+    accounts.login(ctx.db, "chuna", PASSWORD)
+    window = _window(qtbot, ctx)
+    assert not window.backup_action.isEnabled() and not window.restore_action.isEnabled()
+    accounts.login(ctx.db, "wang", PASSWORD)
+    ctx.announce(Changes.everything())
+    ctx.tasks.wait_idle()
+    assert window.backup_action.isEnabled() and window.restore_action.isEnabled()
