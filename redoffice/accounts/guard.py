@@ -2,6 +2,8 @@
 households, residents, visits and 民情诉求 need a role holding ``EDIT_REGISTRY``, and a 网格员
 changes only those of their own grids (a case filed for no household stays open to them).
 
+The street's own records (上级审批, replies, notices) need ``STREET_DECIDE``.
+
 One ``before_flush`` check on every unit of work (registered in ``redoffice.features``), so that
 no service can forget it; the person travels in the session's ``info``
 (``kit.identity.SESSION_KEY``). Rows another node owns — a sync import's — are not this
@@ -25,12 +27,16 @@ from redoffice.models import (
     Resident,
     ResidentTag,
     Setting,
+    StreetDecision,
+    StreetNotice,
+    StreetReply,
     Visit,
     VisitParticipant,
 )
 from redoffice.models.base import SyncedRecord
 
 GUARDED: Final = (Household, Resident, ResidentTag, Visit, VisitParticipant, Case, CaseEvent)
+STREET_OWN: Final = (StreetDecision, StreetReply, StreetNotice)
 GUARDED_TABLES: Final = frozenset(m.__tablename__ for m in GUARDED)
 TOUCHED_KEY: Final = "redoffice.touched"  # kit.touched's set of the tables a session wrote
 # settings the daily work writes: the import's remembered columns, the sync's own state
@@ -72,12 +78,21 @@ def _check_settings(session: Session, user: User) -> None:
             raise UserError("account.settings_not_allowed", name=user.name, role=ROLES[user.role])
 
 
+def _check_street(session: Session, user: User, node: str | None) -> None:
+    """The street's own records — 上级审批, replies, notices — need STREET_DECIDE."""
+    for obj in chain(session.new, session.dirty, session.deleted):
+        street = isinstance(obj, STREET_OWN) and _own(obj, node)
+        if street and not allowed(user.role, Permission.STREET_DECIDE):
+            raise UserError("account.street_not_allowed", name=user.name, role=ROLES[user.role])
+
+
 def _check(session: Session, _context: Any, _instances: Any) -> None:
     user: User | None = session.info.get(SESSION_KEY)
     if user is None:
         return
     _check_settings(session, user)
     node = session.info.get("node_id")
+    _check_street(session, user, node)
     rows = [
         obj
         for obj in chain(session.new, session.dirty, session.deleted)

@@ -43,6 +43,7 @@ ROLES: Final = MappingProxyType(
     }
 )
 ADMIN_ROLES: Final = frozenset({"admin", "street_admin"})
+STREET_ROLES: Final = frozenset({"street_admin", "street_staff"})  # the only ones at a street
 
 _P = Permission
 _EVERYTHING = frozenset(Permission)
@@ -65,6 +66,12 @@ def allowed(role: str, permission: Permission) -> bool:
     """Whether ``role`` (a key of :data:`ROLES`) holds ``permission``; an unknown role holds
     nothing."""
     return permission in _TABLE.get(role, frozenset())
+
+
+def holders(permission: Permission) -> list[str]:
+    """The names of the roles holding ``permission``, in :data:`ROLES`' order (what a disabled
+    button's tooltip names)."""
+    return [label for role, label in ROLES.items() if allowed(role, permission)]
 
 
 def permits(db: Database, permission: Permission) -> bool:

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from redoffice.accounts import passwords
-from redoffice.accounts.permissions import ADMIN_ROLES, ROLES, Permission, permits
+from redoffice.accounts.permissions import ADMIN_ROLES, ROLES, STREET_ROLES, Permission, permits
 from redoffice.kit import audit_log, clock
 from redoffice.kit.clock import utcnow
 from redoffice.kit.db import Database
@@ -78,6 +78,8 @@ def add(
     login, name = login.strip(), name.strip() or login.strip()
     if role not in ROLES:
         raise UserError("invalid_choice", value=role)
+    if db.is_street and role not in STREET_ROLES:
+        raise UserError("account.street_roles_only", role=ROLES[role])
     first = not has_accounts(db)
     if first and role not in ADMIN_ROLES:
         raise UserError("account.first_admin")
@@ -178,6 +180,8 @@ def login(db: Database, name: str, password: str) -> User:
         if account.locked_until is not None and account.locked_until > now:
             raise _locked(account.locked_until, now)
         right = passwords.verify(password, account.password_hash)
+        if right and db.is_street and account.role not in STREET_ROLES:  # a community's role
+            raise UserError("account.street_roles_only", role=ROLES.get(account.role, ""))
         outcome = _user(s, account) if right else _failed(s, account, now)
         if right:
             _unlock(account)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from redoffice.accounts import service as accounts
-from redoffice.accounts.permissions import ROLES
+from redoffice.accounts.permissions import ROLES, STREET_ROLES
 from redoffice.ui.kit.connect import on_click
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.errors import describe
@@ -42,8 +42,9 @@ class AccountsTab(QWidget):
         self.login = QLineEdit()
         self.name = QLineEdit()
         self.role = QComboBox()
-        for code, label in ROLES.items():
-            self.role.addItem(label, code)
+        for code, label in ROLES.items():  # a street office: its own two roles only
+            if code in STREET_ROLES or not ctx.db.is_street:
+                self.role.addItem(label, code)
         self.staff = QComboBox()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
