@@ -71,16 +71,15 @@ def due(db: Database) -> list[Due]:
             .order_by(Resident.status_date, Resident.id)
         ).all()
         return [
-            Due(
-                r.id,
-                r.name,
-                codes.label(codes.RESIDENT_STATUSES, r.status),
-                r.status_date,
-                address or "",
-            )
+            _due(r, gone_on, address)
             for r, address in rows
-            if r.status_date is not None and personal_left(r)
+            if (gone_on := r.status_date) is not None and personal_left(r)
         ]
+
+
+def _due(r: Resident, gone_on: date, address: str | None) -> Due:
+    status = codes.label(codes.RESIDENT_STATUSES, r.status)
+    return Due(id=r.id, name=r.name, status=status, status_date=gone_on, address=address or "")
 
 
 def erase_due(db: Database, ids: Sequence[str]) -> tuple[int, list[Refusal]]:

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import orjson
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from redoffice.accounts.permissions import Permission
@@ -35,6 +35,7 @@ from redoffice.models import (
     Household,
     Resident,
     ResidentTag,
+    SyncedRecord,
     Visit,
     Wish,
 )
@@ -44,6 +45,7 @@ from redoffice.settings import community
 from redoffice.wishes.service import STATUSES as WISH_STATUSES
 
 Pairs = list[tuple[str, str]]
+R = TypeVar("R", bound=SyncedRecord)
 
 
 @dataclass(frozen=True)
@@ -90,9 +92,7 @@ def _resident(s: Session, r: Resident) -> Section:
         ("状态原因", r.status_reason),
         ("备注", r.notes),
     ]
-    tags = s.scalars(
-        select(ResidentTag).where(ResidentTag.resident_id == r.id, ResidentTag.deleted.is_(False))
-    )
+    tags = _live(s, ResidentTag, ResidentTag.resident_id == r.id, ResidentTag.since)
     records = [pairs] + [
         [
             ("特殊人群", codes.label(codes.TAGS, t.tag)),
@@ -117,80 +117,64 @@ def _household(s: Session, r: Resident) -> Section:
     return Section("住户", [pair])
 
 
+def _live(s: Session, model: type[R], where: ColumnElement[bool], order: Any) -> list[R]:
+    """The rows of ``model`` matching ``where`` that are not deleted, in ``order``."""
+    return list(s.scalars(select(model).where(where, model.deleted.is_(False)).order_by(order)))
+
+
 def _visits(s: Session, r: Resident) -> Section:
     if not r.household_id:
         return Section("入户走访（本户）", [])
-    rows = s.scalars(
-        select(Visit)
-        .where(Visit.household_id == r.household_id, Visit.deleted.is_(False))
-        .order_by(Visit.visit_date)
-    )
-    return Section(
-        "入户走访（本户）",
-        [
-            [
-                ("走访日期", _text(v.visit_date)),
-                ("走访事项", "、".join(orjson.loads(v.purposes or "[]"))),
-                ("情况", v.situation),
-                ("备注", v.notes),
-            ]
-            for v in rows
-        ],
-    )
+    rows = _live(s, Visit, Visit.household_id == r.household_id, Visit.visit_date)
+    return Section("入户走访（本户）", [_visit(v) for v in rows])
+
+
+def _visit(v: Visit) -> Pairs:
+    purposes = "、".join(orjson.loads(v.purposes or "[]"))
+    return [
+        ("走访日期", _text(v.visit_date)),
+        ("走访事项", purposes),
+        ("情况", v.situation),
+        ("备注", v.notes),
+    ]
 
 
 def _cases(s: Session, r: Resident) -> Section:
-    rows = s.scalars(
-        select(Case)
-        .where(Case.reporter_resident_id == r.id, Case.deleted.is_(False))
-        .order_by(Case.accepted_at)
-    )
-    return Section(
-        "民情诉求（本人反映）",
-        [
-            [
-                ("编号", c.number),
-                ("受理时间", _text(c.accepted_at)),
-                ("诉求内容", c.description),
-                ("状态", codes.label(CASE_STATUSES, c.status)),
-                ("满意度", codes.label(SATISFACTIONS, c.satisfaction)),
-            ]
-            for c in rows
-        ],
-    )
+    rows = _live(s, Case, Case.reporter_resident_id == r.id, Case.accepted_at)
+    return Section("民情诉求（本人反映）", [_case(c) for c in rows])
+
+
+def _case(c: Case) -> Pairs:
+    return [
+        ("编号", c.number),
+        ("受理时间", _text(c.accepted_at)),
+        ("诉求内容", c.description),
+        ("状态", codes.label(CASE_STATUSES, c.status)),
+        ("满意度", codes.label(SATISFACTIONS, c.satisfaction)),
+    ]
 
 
 def _wishes(s: Session, r: Resident) -> Section:
-    rows = s.scalars(
-        select(Wish)
-        .where(Wish.beneficiary_id == r.id, Wish.deleted.is_(False))
-        .order_by(Wish.collected_on)
-    )
-    return Section(
-        "微心愿及同意记录",
-        [
-            [
-                ("编号", w.number),
-                ("心愿内容", w.text),
-                ("状态", codes.label(WISH_STATUSES, w.status)),
-                ("登记日期", _text(w.collected_on)),
-                ("本人同意公开", _text(w.consent_on) or "未登记"),
-                ("监护人", w.guardian),
-                ("监护人同意", _text(w.guardian_consent_on)),
-                ("兑现日期", _text(w.fulfilled_on)),
-            ]
-            for w in rows
-        ],
-    )
+    rows = _live(s, Wish, Wish.beneficiary_id == r.id, Wish.collected_on)
+    return Section("微心愿及同意记录", [_wish(w) for w in rows])
+
+
+def _wish(w: Wish) -> Pairs:
+    return [
+        ("编号", w.number),
+        ("心愿内容", w.text),
+        ("状态", codes.label(WISH_STATUSES, w.status)),
+        ("登记日期", _text(w.collected_on)),
+        ("本人同意公开", _text(w.consent_on) or "未登记"),
+        ("监护人", w.guardian),
+        ("监护人同意", _text(w.guardian_consent_on)),
+        ("兑现日期", _text(w.fulfilled_on)),
+    ]
 
 
 def _fund(s: Session, r: Resident) -> Section:
-    apps = list(
-        s.scalars(
-            select(FundApplication)
-            .where(FundApplication.resident_id == r.id, FundApplication.deleted.is_(False))
-            .order_by(FundApplication.applied_on)
-        )
+    apps = _live(
+        s, FundApplication, FundApplication.resident_id == r.id, FundApplication.applied_on
     )
     paid = select(FundEntry).where(
         or_(

@@ -5,18 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib import colors
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table
+from redoffice.reports.base import Page
+from redoffice.reports.code_sheet import CodeSheet, code_sheet
 
-from redoffice.reports.base import (
-    Page,
-    form_heading,
-    grid_style,
-    para,
-    render,
-    signature_lines,
-    usable_width,
+NOTE = (
+    "对方导入登记文件时，会显示同样的 40 位数字。请通过电话或当面逐组核对；"
+    "任何一位不同都不要登记，并立即与本单位联系。更换电脑或重新生成密钥后，"
+    "须打印新的登记表重新核对。"
 )
 
 
@@ -37,8 +32,6 @@ class EnrolmentSheet:
 
 
 def enrolment_sheet(data: EnrolmentSheet) -> bytes:
-    page = Page("数据同步登记表", data.title_name)
-    width = usable_width(page)
     pairs = [
         ("单位", data.name),
         ("类型", data.role),
@@ -49,28 +42,13 @@ def enrolment_sheet(data: EnrolmentSheet) -> bytes:
         ("生成日期", data.made_on),
         ("登记文件", data.file_name),
     ]
-    groups = data.fingerprint.split()
-    rows = [groups[i : i + 4] for i in range(0, len(groups), 4)]
-    digits = Table(
-        [[para(g, 22, align=1) for g in row] for row in rows],
-        colWidths=[width / 4] * 4,
-        rowHeights=[14 * mm] * len(rows),
+    sheet = CodeSheet(
+        f"{data.name}数据同步登记表",
+        pairs,
+        "密钥指纹（请对方逐组核对）",
+        data.fingerprint.split(),
+        4,
+        NOTE,
+        ["经办人：", "核对人：", "单位盖章："],
     )
-    digits.setStyle(grid_style([("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#fbeeee"))]))
-    story: list[Flowable] = [
-        *form_heading(f"{data.name}数据同步登记表", pairs, width),
-        Spacer(1, 6 * mm),
-        para("密钥指纹（请对方逐组核对）", 12),
-        Spacer(1, 2 * mm),
-        digits,
-        Spacer(1, 6 * mm),
-        para(
-            "对方导入登记文件时，会显示同样的 40 位数字。请通过电话或当面逐组核对；"
-            "任何一位不同都不要登记，并立即与本单位联系。更换电脑或重新生成密钥后，"
-            "须打印新的登记表重新核对。",
-            10,
-        ),
-        Spacer(1, 10 * mm),
-        signature_lines(["经办人：", "核对人：", "单位盖章："], width, dated=True),
-    ]
-    return render(page, story)
+    return code_sheet(Page("数据同步登记表", data.title_name), sheet)

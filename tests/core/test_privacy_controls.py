@@ -61,9 +61,7 @@ def test_the_residents_export_and_list_print_open_without_the_controls(
     assert not any(ch in printed for ch in "\x00\x01\x07\x1b")
 
 
-def test_a_subject_request_answer_opens_without_the_controls(
-    db: Database, tmp_path: Path
-) -> None:
+def test_a_subject_request_answer_opens_without_the_controls(db: Database, tmp_path: Path) -> None:
     person = _stored_with_controls(db)
     name, workbook, pdf = subject_request.export_answer(db, person, date(2026, 12, 3))
     assert printable(name) == "王小明"
