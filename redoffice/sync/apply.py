@@ -168,15 +168,11 @@ def _overlap_complete(
 
 
 def _store_blobs(db: Database, attachments: dict[str, bytes]) -> None:
-    """Content-addressed: a blob left by a transaction rolled back afterwards is harmless."""
-    store = db.attachments_dir
+    """Content-addressed (encrypted on an encrypted database, :mod:`redoffice.kit.blobs`): a
+    blob left by a transaction rolled back afterwards is harmless."""
+    store = blobs.store_of(db)
     for sha, data in attachments.items():
-        target = blobs.blob_path(store, sha)
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temp = target.with_name(f".incoming-{sha}")
-            temp.write_bytes(data)
-            temp.replace(target)
+        store.put(sha, data)
 
 
 def _new_tables(conn: Connection, verified: Verified) -> set[str]:

@@ -195,12 +195,12 @@ def export_package(
         wire.info(package_id, recipient_key.key_id, wire.CHANGES),
     )
     members: dict[str, bytes] = {wire.CHANGES: cipher}
+    store = blobs.store_of(db)  # an encrypted database's blobs: read decrypted
     for sha in sorted(blobs_needed):
-        source = blobs.blob_path(db.attachments_dir, sha)
-        if source.exists():  # a blob missing here is listed by the attachments' own check
+        if store.has(sha):  # a blob missing here is listed by the attachments' own check
             member = wire.ATTACHMENTS + sha
             context = wire.info(package_id, recipient_key.key_id, member)
-            members[member] = wire.seal(source.read_bytes(), recipient_key.box_key(), context)
+            members[member] = wire.seal(store.read(sha), recipient_key.box_key(), context)
     manifest: dict[str, Any] = {
         "format": wire.FORMAT,
         "format_version": wire.FORMAT_VERSION,

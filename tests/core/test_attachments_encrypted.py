@@ -1,7 +1,8 @@
 """Photos and scans of an encrypted database (issue 16, decision 0028): stored encrypted with a
 key derived from the database key, named by the SHA-256 of their plain content (deduplication
 and sync unchanged), read back through the store; 加密此数据库 converts those already there;
-backups carry them encrypted and put them back. The keyring is the one stand-in."""
+backups carry them encrypted and put them back; sync packages carry them. The keyring is the
+one stand-in."""
 
 from __future__ import annotations
 
@@ -24,8 +25,15 @@ from redoffice.kit import backups, blobs, cipher
 from redoffice.kit.db import Database, open_database
 from redoffice.kit.errors import UserError
 from redoffice.settings.encryption import encrypt_database
-from tests.conftest import OPERATOR
-from tests.core.sync_support import MemoryKeyring, memory_keyring
+from redoffice.sync import packages
+from tests.conftest import OPERATOR, Templates
+from tests.core.sync_support import (
+    MemoryKeyring,
+    community_db,
+    enrol_both,
+    memory_keyring,
+    street_db,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = "王小明 身份证 110101199003077777".encode()
@@ -193,3 +201,43 @@ def fill(folder: Path, photos: list[bytes]) -> None:
     plain = blobs.Store(folder)
     for photo in photos:
         plain.put(sha(photo), photo)
+
+
+def encrypted_copy(path: Path, usb: Path, actor: str) -> Database:
+    """The database at ``path`` encrypted (加密此数据库) and opened again."""
+    encrypt_database(open_database(f"sqlite:///{path}"), usb / f"{path.stem}-单.pdf")
+    db = open_database(f"sqlite:///{path}")
+    db.actor = actor
+    return db
+
+
+@pytest.mark.parametrize("encrypted_side", ["community", "street"])
+def test_a_sync_package_carries_the_photo_from_and_to_an_encrypted_database(
+    encrypted_side: str, tmp_path: Path, templates: Templates, usb: Path
+) -> None:
+    """The package holds the plain photo (itself encrypted to the street's key, decision
+    0017); each side stores it its own way and reads it back."""
+    (tmp_path / "c").mkdir()
+    (tmp_path / "s").mkdir()
+    with memory_keyring():
+        c = community_db(tmp_path / "c" / "c.sqlite", templates)
+        s = street_db(tmp_path / "s" / "s.sqlite", templates)
+        if encrypted_side == "community":
+            c.close()
+            c = encrypted_copy(tmp_path / "c" / "c.sqlite", usb, OPERATOR)
+        else:
+            s.close()
+            s = encrypted_copy(tmp_path / "s" / "s.sqlite", usb, "王主任")
+        try:
+            enrol_both(c, s, tmp_path)
+            add_case(c, tmp_path, ("门禁照片.png", PHOTO))
+            sent = packages.export_package(c, usb)
+            got = packages.import_package(s, usb / sent.file)
+            assert got.status == packages.APPLIED, got.reason
+            sealed = c if encrypted_side == "community" else s
+            assert_sealed(sealed.attachments_dir, 1)
+            for db in (c, s):
+                assert blobs.store_of(db).read(sha(PHOTO)) == PHOTO
+        finally:
+            c.close()
+            s.close()

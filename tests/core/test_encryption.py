@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pty
 import signal
 import sqlite3
 import subprocess
@@ -311,3 +312,63 @@ def killed_run(
     finally:
         keyring.set_keyring(MemoryKeyring())
     return "encrypted"
+
+
+def test_the_recovery_sheet_is_asked_for_and_never_beside_the_database(
+    ring: MemoryKeyring, sqlite_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = with_wang(sqlite_db)
+    sqlite_db.close()
+    before = digest(path)
+    assert cli(["--db", str(path), "db", "encrypt"]) == 1
+    assert "--recovery-sheet" in capsys.readouterr().err
+    for beside in (tmp_path / "单.pdf", tmp_path / "backups" / "单.pdf"):
+        assert cli(["--db", str(path), "db", "encrypt", "--recovery-sheet", str(beside)]) == 1
+        assert "不能保存在数据库所在的文件夹" in capsys.readouterr().err
+        assert not beside.exists()
+    assert digest(path) == before and not (tmp_path / "backups").exists()
+
+
+def encrypt_in_a_terminal(path: Path, sheet: Path, answers: list[str]) -> tuple[int, str]:
+    """``db encrypt`` in another process on a terminal (a pseudo-terminal) and without a
+    keyring, answering each passphrase prompt in turn; its exit status and what it showed."""
+    env = os.environ | {
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+        "PYTHONPATH": str(ROOT),
+    }
+    env.pop(cipher.PASSPHRASE_ENV, None)
+    command = [sys.executable, "-m", "redoffice.cli", "--db", str(path), "db", "encrypt"]
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the command, its terminal the pseudo-terminal
+        os.execve(sys.executable, [*command, "--recovery-sheet", str(sheet)], env)
+    shown, pending = "", list(answers)
+    while True:
+        try:
+            chunk = os.read(fd, 1024)
+        except OSError:  # the child has ended (EIO)
+            break
+        if not chunk:
+            break
+        shown += chunk.decode("utf-8", "replace")
+        if pending and shown.rstrip().endswith("："):
+            os.write(fd, (pending.pop(0) + "\n").encode())
+    os.close(fd)
+    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), shown
+
+
+def test_without_a_keyring_the_cli_asks_the_passphrase_twice(
+    sqlite_db: Database, tmp_path: Path, usb: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = with_wang(sqlite_db)
+    sqlite_db.close()
+    sheet = usb / "单.pdf"
+    code, shown = encrypt_in_a_terminal(path, sheet, ["红色工作台的口令", "红色工作台的口令X"])
+    assert code == 1 and "两次输入的数据库口令不一致" in shown, shown
+    assert not cipher.is_encrypted(path) and not sheet.exists()
+    assert not (tmp_path / "backups").exists(), "nothing written"
+    code, shown = encrypt_in_a_terminal(path, sheet, ["红色工作台的口令"] * 2)
+    assert code == 0 and "再输入一次" in shown, shown
+    assert cipher.is_encrypted(path) and sheet.exists()
+    monkeypatch.setenv(cipher.PASSPHRASE_ENV, "红色工作台的口令")
+    with no_keyring():
+        assert names_in_plain(path) == ["王小明"]
