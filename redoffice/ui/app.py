@@ -210,7 +210,11 @@ def _open_and_run(app: QApplication, window: MainWindow, args: argparse.Namespac
     if temporary:
         url = _self_test_db()
     try:
-        db = open_with_key(window, url)  # encrypted without its key: asked for; None: 退出
+        # a new database only where none was named (first start, self-test): a mistyped --db
+        # is refused; encrypted without its key: the key asked for (None: 退出), unattended
+        # (--self-test) refused
+        named = bool(args.db or args.db_url)
+        db = open_with_key(window, url, create=not named, ask_key=not args.self_test)
         if db is not None and args.self_test:
             _prepare_self_test(db, temporary)
     except UserError as exc:

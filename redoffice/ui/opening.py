@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import DatabaseError
 
 from redoffice.kit import backups, cipher, keystore
 from redoffice.kit.db import Database, open_database, sqlite_path
@@ -130,20 +129,25 @@ class KeyDialog(QDialog):
         raise UserError("db.key_not_typed")
 
 
-def open_with_key(window: QWidget, url: str) -> Database | None:
-    """Open ``url`` for the window, its integrity check left to :func:`check_after_start`: an
-    encrypted file without its key asks for it (None: 退出 chosen); a file that does not open
-    because it is damaged goes to the recovery (restore the newest good backup)."""
+def open_with_key(
+    window: QWidget, url: str, *, create: bool = False, ask_key: bool = True
+) -> Database | None:
+    """Open ``url`` for the window (a missing file made only when ``create``: the first start
+    at the default place), its integrity check left to :func:`check_after_start`: an encrypted
+    file without its key asks for it (None: 退出 chosen; refused as it is when not
+    ``ask_key``: nobody to answer); a file that does not open because it is damaged goes to the
+    recovery (restore the newest good backup)."""
     while True:
         try:
-            return open_database(url)
+            return open_database(url, create=create)
         except UserError as refusal:
             path = sqlite_path(url)
-            if refusal.code in KEY_REFUSALS and path is not None:
-                if KeyDialog(path, refusal, window).exec() != QDialog.DialogCode.Accepted:
-                    return None
-            else:  # damaged, or refused for another reason: said, or recovered, there
+            if refusal.code == "db.cannot_open":  # damaged: recovered there, or refused
                 return open_or_recover(window, url)
+            if refusal.code not in KEY_REFUSALS or path is None or not ask_key:
+                raise
+            if KeyDialog(path, refusal, window).exec() != QDialog.DialogCode.Accepted:
+                return None
 
 
 def check_after_start(ctx: AppContext, window: QMainWindow, then: Callable[[], None]) -> None:
@@ -174,7 +178,10 @@ def _restore_in_place(
     def job() -> tuple[backups.Restored, Database]:
         info = backups.newest_good(damaged.copies)
         restored = backups.restore_file(
-            damaged.path, info, backups.attachments_of(damaged.path), partial(_close, old)
+            damaged.path,
+            info,
+            backups.attachments_of(damaged.path),
+            partial(backups.close_damaged, old),
         )
         db = open_database(url)
         db.actor, db.user = old.actor, old.user
@@ -192,11 +199,3 @@ def _restore_in_place(
         window.close()
 
     ctx.query(job, done, failed)
-
-
-def _close(db: Database) -> None:
-    """Close a damaged database: its closing ``PRAGMA optimize`` may fail on the file."""
-    try:
-        db.close()
-    except (DatabaseError, MemoryError):  # SQLCipher reports some damage as MemoryError
-        db.engine.dispose()

@@ -13,11 +13,13 @@ from pathlib import Path
 from typing import TypeVar
 
 import keyring
+import keyring.backends.fail as fail
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from redoffice.accounts import service as accounts
 from redoffice.kit import backups, cipher
 from redoffice.kit.db import Database, open_database
 from redoffice.registry import search
@@ -33,6 +35,7 @@ from tests.core.test_backup_safety import damage
 from tests.ui.driver import click, type_into
 
 D = TypeVar("D", bound=QWidget)
+PASSWORD = "tab-secret-1"
 
 
 @pytest.fixture
@@ -258,3 +261,77 @@ def test_a_database_found_damaged_after_the_window_shows_is_restored_by_pressing
         ctx.tasks.wait_idle(5)
         ctx.tasks.shutdown()
         ctx.db.close()
+
+
+def test_only_administrators_see_the_data_security_tab(qtbot: QtBot, ctx: AppContext) -> None:
+    def tab_names() -> list[str]:
+        page = SettingsPage(ctx)
+        qtbot.addWidget(page)
+        return [page.tabs.tabText(n) for n in range(page.tabs.count())]
+
+    accounts.add(ctx.db, "wang", "王书记", "admin", PASSWORD)
+    accounts.add(ctx.db, "li", "李四", "worker", PASSWORD)
+    accounts.login(ctx.db, "wang", PASSWORD)
+    assert "数据安全" in tab_names()
+    accounts.login(ctx.db, "li", PASSWORD)
+    assert "数据安全" not in tab_names()
+
+
+@pytest.fixture
+def no_ring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A PC without a keyring; no key held from another test."""
+    monkeypatch.setattr(cipher, "_held", {})
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())  # type: ignore[no-untyped-call]
+    try:
+        yield
+    finally:
+        keyring.set_keyring(before)
+
+
+def test_without_a_keyring_a_passphrase_typed_twice_encrypts_and_typed_again_opens(
+    qtbot: QtBot,
+    ctx: AppContext,
+    no_ring: None,
+    safe: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    before = residents(ctx.db)
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    tab = page.tabs.show_part("security")
+    qtbot.waitUntil(lambda: tab.findChild(QWidget, "encryption_status").text() == "未加密")
+    said: list[str] = []
+
+    def answer(dialog: EncryptDialog) -> None:
+        dialog.sheet.clear()
+        type_into(qtbot, dialog.sheet, str(safe / "sheet.pdf"))
+        type_into(qtbot, dialog.passphrase, "社区口令 2027 spring")
+        type_into(qtbot, dialog.again, "社区口令 2027 sprung")
+        click(qtbot, dialog, "加密")
+        said.append(dialog.message.text())
+        dialog.again.clear()
+        type_into(qtbot, dialog.again, "社区口令 2027 spring")
+        click(qtbot, dialog, "加密")
+        qtbot.waitUntil(dialog.key.isVisible, timeout=60000)
+        click(qtbot, dialog, "关闭")
+
+    when_modal(EncryptDialog, answer)
+    click(qtbot, tab, "加密此数据库")
+    assert said == ["两次输入的口令不一致，请输入相同的口令。"]
+    path = Path(str(ctx.db.engine.url.database))
+    assert cipher.is_encrypted(path) and residents(ctx.db) == before  # this run holds the key
+    url = ctx.db.engine.url.render_as_string(hide_password=False)
+    ctx.tasks.wait_idle()
+    monkeypatch.setattr(cipher, "_held", {})  # the next start of the program
+
+    def type_passphrase(dialog: KeyDialog) -> None:
+        assert not dialog.remember.isVisible()  # nowhere to keep it
+        type_into(qtbot, dialog.passphrase, "社区口令 2027 spring")
+        click(qtbot, dialog, "打开")
+
+    when_modal(KeyDialog, type_passphrase)
+    db = open_with_key(MainWindow(), url)
+    assert db is not None and residents(db) == before
+    db.close()

@@ -60,5 +60,5 @@ def test_self_test_on_a_given_database(ctx: AppContext, tmp_path: Path) -> None:
     result = _self_test("--db", path)
     assert result.returncode == 0, result.stderr
     empty = _self_test("--db", str(tmp_path / "empty.sqlite"))
-    assert empty.returncode == 1
-    assert "尚未初始化" in empty.stderr
+    assert empty.returncode == 1  # a named file that is not there: refused, never made
+    assert "找不到数据库文件" in empty.stderr and not (tmp_path / "empty.sqlite").exists()
