@@ -633,6 +633,14 @@ def _set_aside(current: Path) -> Path:
 # ── at start-up ────────────────────────────────────────────────────────────────────────────
 
 
+def close_damaged(db: Database) -> None:
+    """Close a database found damaged: its closing ``PRAGMA optimize`` may fail on the file."""
+    try:
+        db.close()
+    except (DatabaseError, MemoryError):  # SQLCipher reports some damage as MemoryError
+        db.engine.dispose()
+
+
 def open_checked(url: str, *, create: bool = False) -> Database:
     """:func:`open_database` (a missing file made only when ``create``: setup), then
     ``PRAGMA quick_check`` on a SQLite file: a damaged one is closed unchanged and refused
@@ -647,10 +655,7 @@ def open_checked(url: str, *, create: bool = False) -> Database:
     try:
         check(db)
     except Damaged:
-        try:
-            db.close()  # PRAGMA optimize first: may fail on the damaged file
-        except (DatabaseError, MemoryError):  # SQLCipher reports some damage as MemoryError
-            db.engine.dispose()
+        close_damaged(db)
         raise
     source = _sqlite_file(db.engine)
     for left in source.parent.glob(f"{source.name}.restoring*") if source else ():

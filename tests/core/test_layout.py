@@ -7,7 +7,9 @@
   those its package lists in ``__all__``;
 - ``redoffice.ui.kit`` imports no UI feature; ``redoffice.ui.<feature>`` imports ``ui.kit``, all
   of its own feature, and other features' and UI features' public modules only (their ``__all__``);
-- nothing outside ``redoffice.ui`` imports Qt (tests/core/test_cli.py checks this at run time).
+- nothing outside ``redoffice.ui`` imports Qt (tests/core/test_cli.py checks this at run time);
+- ``redoffice.ui`` never touches the database itself: no SQLAlchemy, no models, no session or
+  statement — it calls the features' services on the worker.
 """
 
 from __future__ import annotations
@@ -82,8 +84,8 @@ def _violation(source: str, target: str) -> str | None:
         "models": {"kit"},
         "reports": {"kit"},
         "feature": {"kit", "models", "reports", "feature"},
-        "ui-kit": {"kit", "models", "feature", "reports"},
-        "ui-feature": {"kit", "models", "feature", "reports", "ui-kit", "ui-feature"},
+        "ui-kit": {"kit", "feature", "reports"},
+        "ui-feature": {"kit", "feature", "reports", "ui-kit", "ui-feature"},
     }
     if layer not in allowed:  # the CLI, the UI shell and the composition root wire everything
         return None
@@ -132,3 +134,65 @@ def test_every_list_a_feature_exports_is_registered() -> None:
     }
     assert declared == set(kinds())
     assert {"residents", "households", "visits", "cases", "resolutions"} <= declared
+
+
+DATABASE_CALLS = {"read", "uow", "execute", "scalars", "scalar", "scalar_one"}
+MODELS = "redoffice.models"
+
+
+def _database_use(path: Path, tree: ast.AST) -> Iterator[str]:
+    """What in a GUI module touches the database itself: SQLAlchemy or the models imported, a
+    unit of work or a read opened on a database, a statement executed."""
+    where = path.relative_to(ROOT)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            names = [a.name for a in node.names]
+            if isinstance(node, ast.ImportFrom):  # from redoffice import models
+                names = [str(node.module), *(f"{node.module}.{name}" for name in names)]
+            if bad := [n for n in names if n.split(".")[0] == "sqlalchemy" or n.startswith(MODELS)]:
+                yield f"{where}:{node.lineno} imports {bad[0]}"
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in DATABASE_CALLS
+            and (
+                node.func.attr not in {"read", "uow"} or ast.unparse(node.func.value).endswith("db")
+            )
+        ):
+            yield f"{where}:{node.lineno} calls {ast.unparse(node.func)}()"
+
+
+def test_the_gui_never_touches_the_database_itself() -> None:
+    """redoffice/ui calls services on the worker (house rules): no SQLAlchemy, no models, no
+    session or statement of its own."""
+    found = [
+        use
+        for path in sorted((PACKAGE / "ui").rglob("*.py"))
+        for use in _database_use(path, ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert not found, "\n".join(found)
+
+
+def test_the_gui_rule_catches_a_query_in_a_page() -> None:
+    page = "\n".join(
+        [
+            "from sqlalchemy import select",
+            "from redoffice.models import Resident",
+            "from redoffice import models",
+            "with self.ctx.db.read() as s:",
+            "    s.scalars(select(Resident))",
+            "with db.uow() as s:",
+            "    s.execute(statement)",
+            "self.search.selectAll(); ctx.query(job, done, failed); QFile(path).read()",
+        ]
+    )
+    found = list(_database_use(PACKAGE / "ui" / "page.py", ast.parse(page)))
+    assert [f.split(" ", 1)[1] for f in found] == [
+        "imports sqlalchemy",
+        "imports redoffice.models",
+        "imports redoffice.models",
+        "calls self.ctx.db.read()",
+        "calls s.scalars()",
+        "calls db.uow()",
+        "calls s.execute()",
+    ]
