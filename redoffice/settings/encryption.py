@@ -6,7 +6,8 @@ database closed; the file encrypted in place by :func:`redoffice.kit.cipher.encr
 (verified copy, one atomic rename, the plain bytes overwritten); then, with the same key, the
 attachments folder and every plain copy in the backup folders (the conversion's own backup,
 the earlier automatic ones, the second folder's when it is there) — each encrypted copy
-verified before it replaces the plain one. The caller opens the database again."""
+verified before it replaces the plain one. The caller opens the database again. 加密此数据库
+on a database already encrypted finishes what an interrupted conversion left plain."""
 
 from __future__ import annotations
 
@@ -55,6 +56,7 @@ def encrypt_database(db: Database, sheet: Path, passphrase: str | None = None) -
     database's folder. ``passphrase``: only where this PC has no keyring."""
     path = database_path(db)
     if cipher.is_encrypted(path):
+        _finish(db, path)
         raise UserError("db.already_encrypted", path=str(path))
     check_sheet_place(path, sheet)
     new = cipher.new_database_key(path, passphrase)
@@ -65,19 +67,28 @@ def encrypt_database(db: Database, sheet: Path, passphrase: str | None = None) -
     second = backups.second_folder(db)
     db.close()
     cipher.encrypt_file(path, new)
+    return Encrypted(path, backup, sheet, new.recovery, *_seal_the_rest(path, second, new))
+
+
+def _finish(db: Database, path: Path) -> None:
+    """On a database already encrypted, what a conversion cut short (a kill, a power cut) may
+    have left plain: its attachments and the copies in the backup folders, encrypted now."""
+    key = cipher.key_for(path)
+    if key is not None:
+        new = cipher.NewKey(key, cipher.file_salt(path), kept=False)
+        _seal_the_rest(path, backups.second_folder(db), new)
+
+
+def _seal_the_rest(
+    path: Path, second: Path | None, new: cipher.NewKey
+) -> tuple[int, tuple[Path, ...], tuple[Path, ...]]:
+    """With the key of the encrypted ``path``: its attachments store, and the plain copies of
+    it in its backup folder and ``second``, each with its attachments (same key and salt: one
+    keyring entry opens them all). A copy that cannot be encrypted (damaged) is overwritten
+    and removed: after the verified encrypted database exists, no plain copy of the office's
+    data is left in those folders. Returns (blobs encrypted, copies encrypted, removed)."""
     key = blobs.blob_key(new.key)
     attachments = blobs.Store(backups.attachments_of(path), key).seal()
-    copies, removed = _seal_copies(path, second, new, key)
-    return Encrypted(path, backup, sheet, new.recovery, attachments, copies, removed)
-
-
-def _seal_copies(
-    path: Path, second: Path | None, new: cipher.NewKey, key: bytes
-) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
-    """Encrypt the plain copies of ``path`` in its backup folder and ``second`` with the
-    database's key (and salt: one keyring entry opens them all), and their attachments; a
-    copy that cannot be encrypted (damaged) is overwritten and removed: after the verified
-    encrypted database exists, no plain copy of the office's data is left in those folders."""
     sealed: list[Path] = []
     removed: list[Path] = []
     same = cipher.NewKey(new.key, new.salt, kept=False)
@@ -91,7 +102,7 @@ def _seal_copies(
                     cipher.wipe(part)
             removed.append(copy)
         blobs.Store(backups.files_folder(copy), key).seal()
-    return tuple(sealed), tuple(removed)
+    return attachments, tuple(sealed), tuple(removed)
 
 
 def _plain_copies(path: Path, second: Path | None) -> list[Path]:

@@ -255,7 +255,7 @@ def test_killed_at_any_moment_the_file_is_whole_plain_or_whole_encrypted(
 ) -> None:
     """``db encrypt`` in another process, killed (SIGKILL) at moments spread over its run: the
     file is each time either the whole plain one (integrity check passed, every table's rows)
-    or the encrypted one that opens."""
+    or the encrypted one that opens (where running it again finishes the backups' encryption)."""
     template = templates.demo(300, 5)
     monkeypatch.setenv("REDOFFICE_TEST_KEYRING", str(tmp_path / "keyring.json"))
     env = os.environ | {
@@ -297,6 +297,9 @@ def rows(path: Path) -> dict[str, int]:
 def killed_run(
     command: list[str], env: dict[str, str], template: Path, path: Path, after: float
 ) -> str:
+    """``command`` killed ``after`` seconds: the file plain and whole, or encrypted — and then
+    加密此数据库 again leaves no plain copy in the backup folder."""
+    sheet = Path(command[-1])
     plain = fresh(template, path)
     proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
     time.sleep(after)
@@ -307,10 +310,13 @@ def killed_run(
         return "plain"
     keyring.set_keyring(FileKeyring())
     try:
-        db = open_database(f"sqlite:///{path}")
-        db.close()
+        with pytest.raises(UserError) as again:  # run again: finishes what the kill left
+            encrypt_database(open_database(f"sqlite:///{path}"), sheet)
     finally:
         keyring.set_keyring(MemoryKeyring())
+    assert again.value.code == "db.already_encrypted"
+    copies = (path.parent / "backups").glob("*.sqlite")
+    assert not [c for c in copies if c.read_bytes().startswith(cipher.PLAIN_HEADER)]
     return "encrypted"
 
 
