@@ -7218,8 +7218,8 @@ Photos and scans: %6 (%7 beside the backup)</source>
     </message>
     <message>
         <location filename="../../redoffice/ui/settings/encryption_dialog.py" line="1"/>
-        <source>The database is encrypted. Its recovery key is shown above this once; the recovery sheet was saved to %1: print it now, keep it in the safe, then delete the file.</source>
-        <translation>数据库已加密。上面的恢复密钥只显示这一次；恢复密钥单已保存到 %1：请立即打印，封存于保险柜，然后删除该文件。</translation>
+        <source>The database is encrypted. Its recovery key is shown here this once; the recovery sheet was saved to %1: print it now, keep it in the safe, then delete the file.</source>
+        <translation>数据库已加密。下面的恢复密钥只显示这一次；恢复密钥单已保存到 %1：请立即打印，封存于保险柜，然后删除该文件。</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/settings/encryption_dialog.py" line="1"/>

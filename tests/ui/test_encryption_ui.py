@@ -108,7 +108,8 @@ def encrypt_through_the_tab(qtbot: QtBot, ctx: AppContext, sheet: str) -> list[s
         type_into(qtbot, dialog.sheet, sheet)
         click(qtbot, dialog, "加密")
         qtbot.waitUntil(lambda: dialog.key.isVisible() or dialog.message.isVisible(), timeout=60000)
-        shown.extend([dialog.key.text(), dialog.message.text()])
+        done = dialog.key.isVisible()
+        shown.extend([dialog.key.text(), (dialog.intro if done else dialog.message).text()])
         click(qtbot, dialog, "关闭" if dialog.key.isVisible() else "取消")
 
     when_modal(EncryptDialog, answer)

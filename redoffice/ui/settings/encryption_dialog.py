@@ -36,6 +36,8 @@ from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.errors import describe
 from redoffice.ui.kit.preview import PreviewWindow
 
+KEY_GROUPS_A_LINE = 4
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -99,7 +101,8 @@ class EncryptDialog(QDialog):
         self.key = QLabel()
         self.key.setObjectName("recovery_key")
         self.key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.key.setWordWrap(True)
+        self.key.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.key.setStyleSheet("background: #fbeeee; padding: 12px;")
         self.key.hide()
         self.buttons = QDialogButtonBox()
         self.encrypt_button = self.buttons.addButton(
@@ -216,23 +219,28 @@ class EncryptDialog(QDialog):
         self._say(describe(error))
 
     def _show_key(self, done: Encrypted) -> None:
+        """The recovery key, once, four groups a line as on the sheet; where the sheet is."""
         self.done_result = done
-        for widget in (self.intro, self.form, self.encrypt_button):
+        for widget in (self.form, self.encrypt_button, self.message):
             widget.hide()
-        font = QFont(self.key.font())
-        font.setFamily("monospace")
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        self.key.setFont(font)
-        self.key.setText(done.recovery)
-        self.key.show()
-        self.message.setStyleSheet("")
-        self._say(
+        self.intro.setText(
             self.tr(
-                "The database is encrypted. Its recovery key is shown above this once; the "
+                "The database is encrypted. Its recovery key is shown here this once; the "
                 "recovery sheet was saved to %1: print it now, keep it in the safe, then "
                 "delete the file."
             ).replace("%1", str(done.sheet))
         )
+        groups = done.recovery.split()
+        lines = [
+            " ".join(groups[i : i + KEY_GROUPS_A_LINE])
+            for i in range(0, len(groups), KEY_GROUPS_A_LINE)
+        ]
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSizeF(self.font().pointSizeF() * 1.6)
+        self.key.setFont(font)
+        self.key.setText("\n".join(lines))
+        self.key.show()
         self.print_button.show()
         self.close_button.setText(self.tr("Close"))
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from enum import Enum
 from functools import partial
 
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from redoffice.kit import cipher
 from redoffice.kit.db import Database, sqlite_path
@@ -44,10 +44,13 @@ class EncryptionTab(QWidget):
         self.encrypt_button = QPushButton(self.tr("Encrypt this database…"))
         self.encrypt_button.hide()
         on_click(self.encrypt_button, self.encrypt)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.encrypt_button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.explain)
-        layout.addWidget(self.encrypt_button)
+        layout.addLayout(buttons)
         layout.addStretch(1)
         ctx.changed.connect(self._changed)
         self.load()
