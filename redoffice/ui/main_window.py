@@ -55,6 +55,17 @@ PAGE_MODULES = (
 )
 
 
+# the permission a page's writing buttons need (ui/accounts/role_gate.py); the other pages'
+# writes are checked by their services alone
+PAGE_PERMISSIONS = {
+    "visits": "edit_registry",
+    "cases": "edit_registry",
+    "residents": "edit_registry",
+    "households": "edit_registry",
+    "orders": "street_decide",
+}
+
+
 def _lazy(module: str, name: str) -> Callable[[AppContext], QWidget]:
     """A page class imported when the page is first built (its reports, PDF viewer and Excel
     libraries are not needed to show the window)."""
@@ -204,6 +215,7 @@ class MainWindow(QMainWindow):
             self._attach_street()
         else:
             self._attach_community()
+        self._connect_pages()
         self.nav.currentRowChanged.connect(self._show_row)
         self._show_row(self.nav.currentRow())
         refresh_on(ctx, self, {"setting"}, self.show_identity)
@@ -214,6 +226,13 @@ class MainWindow(QMainWindow):
         from redoffice.ui.visits.plan_upkeep import PlanUpkeep
 
         self.plan_upkeep = PlanUpkeep(self.ctx, self)  # before the 工作台 reads the plan
+
+    def _connect_pages(self) -> None:
+        """The first page built, and the links from it to the others."""
+        if self.street:
+            communities = cast("CommunitiesPage", self.page("communities"))
+            communities.open_history.connect(self.open_sync_history)
+            return
         self.dashboard = cast("Dashboard", self.page("dashboard"))
         self.dashboard.open_household_visit.connect(
             lambda household, address: self.visits.new_visit((household, address))
@@ -222,6 +241,18 @@ class MainWindow(QMainWindow):
         self.dashboard.open_resolution.connect(self.open_resolution)
         self.dashboard.open_wish.connect(self.open_wish)
         self.dashboard.open_fund.connect(self.open_fund)
+
+    def rebuild_pages(self) -> None:
+        """After 切换用户: every page built again, on first use as at start, for the person now
+        logged in — what their role shows and enables, a 网格员's lists — and nothing of the
+        previous person's kept on screen; the same entry stays chosen."""
+        row = self.nav.currentRow()
+        self.nav.blockSignals(True)
+        self._add_pages(self._street_pages() if self.street else self._community_pages())
+        self.nav.setCurrentRow(row)
+        self.nav.blockSignals(False)
+        self._connect_pages()
+        self._show_row(row)
 
     def _attach_street(self) -> None:
         """The street office's navigation and, above every page, the community filter."""
@@ -232,8 +263,6 @@ class MainWindow(QMainWindow):
         self._add_pages(self._street_pages())
         self.community_filter = CommunityFilter(self.ctx, self)
         self.work_area.insertWidget(0, self.community_filter)
-        communities = cast("CommunitiesPage", self.page("communities"))
-        communities.open_history.connect(self.open_sync_history)
         # the 走访计划's due dates move daily at the street too; after the 社区 page's read, on
         # the serial worker: every community's plan (120,000 households) takes seconds
         self.plan_upkeep = PlanUpkeep(self.ctx, self)
@@ -288,8 +317,13 @@ class MainWindow(QMainWindow):
         """The page, built on first use in place of its placeholder."""
         factory = self._factories.pop(key, None)
         if factory is not None:
+            from redoffice.accounts.permissions import Permission
+            from redoffice.ui.accounts.role_gate import gate
+
             placeholder = self.pages[key]
             self.pages[key] = factory(self.ctx)
+            needs = PAGE_PERMISSIONS.get(key)
+            gate(self.pages[key], self.ctx, None if needs is None else Permission(needs))
             index = self.stack.indexOf(placeholder)
             self.stack.insertWidget(index, self.pages[key])
             self.stack.removeWidget(placeholder)
@@ -342,7 +376,7 @@ class MainWindow(QMainWindow):
     def _switch_user(self) -> None:
         from redoffice.ui.accounts.login_dialog import switch_user
 
-        switch_user(self.ctx, self)
+        switch_user(self.ctx, self, self.rebuild_pages)
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(list(self.pages).index(key))

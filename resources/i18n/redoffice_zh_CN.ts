@@ -2616,6 +2616,14 @@
     </message>
 </context>
 <context>
+    <name>RoleGate</name>
+    <message>
+        <location filename="../../redoffice/ui/accounts/role_gate.py" line="1"/>
+        <source>Only %1 may do this</source>
+        <translation>只有%1可以办理</translation>
+    </message>
+</context>
+<context>
     <name>AccountsTab</name>
     <message>
         <location filename="../../redoffice/ui/accounts/accounts_tab.py" line="1"/>

@@ -4,6 +4,7 @@ when (the accounts service words both); the check runs on the worker."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtWidgets import (
@@ -84,12 +85,14 @@ def log_in(ctx: AppContext, parent: QWidget | None) -> bool:
     return LoginDialog(ctx, parent).exec() == QDialog.DialogCode.Accepted
 
 
-def switch_user(ctx: AppContext, window: QWidget) -> None:
-    """退出登录/切换用户: the window hides while the next person logs in, then every view reloads
-    for them (a 网格员 sees their grids only); 退出 closes the program."""
+def switch_user(ctx: AppContext, window: QWidget, rebuild: Callable[[], None]) -> None:
+    """退出登录/切换用户: the window hides while the next person logs in, then its pages are
+    built again for them (``rebuild``: their role's tabs and buttons, a 网格员's grids only) and
+    every view reloads; 退出 closes the program."""
     window.hide()
     if not log_in(ctx, None):
         window.close()
         return
+    rebuild()
     window.show()
     ctx.announce(Changes.everything())

@@ -39,7 +39,7 @@ from redoffice.ui.kit.errors import report
 from redoffice.ui.kit.save_dialog import SaveDialog
 from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.simple_table import SimpleTable
-from redoffice.ui.kit.widgets import code_combo, combo_value
+from redoffice.ui.kit.widgets import code_combo, combo_value, mark_writes
 from redoffice.ui.sync.transfer_tab import LAST_FOLDER, fill_targets
 
 SHOWS: Final = frozenset(
@@ -141,8 +141,12 @@ class ApprovalsTab(AwaitingTab):
         headers = [self.tr("Community"), self.tr("No."), self.tr("Applicant")]
         headers += [self.tr("Since"), self.tr("Amount and use")]
         super().__init__(ctx, headers, SHOWS, "awaiting")
-        self.add_button(self.tr("Approve…"), "approve", partial(self.decide, decisions.APPROVE))
-        self.add_button(self.tr("Reject…"), "reject", partial(self.decide, decisions.REJECT))
+        mark_writes(  # the street's own records: STREET_DECIDE (ui/accounts/role_gate.py)
+            self.add_button(
+                self.tr("Approve…"), "approve", partial(self.decide, decisions.APPROVE)
+            ),
+            self.add_button(self.tr("Reject…"), "reject", partial(self.decide, decisions.REJECT)),
+        )
         self.buttons.addStretch(1)
 
     def read(self) -> list[Awaiting]:
@@ -186,7 +190,7 @@ class RepliesTab(AwaitingTab):
         headers += [self.tr("Accepted"), self.tr("Status"), self.tr("Reason for escalating")]
         headers += [self.tr("Case")]
         super().__init__(ctx, headers, SHOWS, "escalated")
-        self.add_button(self.tr("Reply…"), "reply", self.reply)
+        mark_writes(self.add_button(self.tr("Reply…"), "reply", self.reply))
         self.open_only = QCheckBox(self.tr("Only cases not yet closed"))
         self.open_only.setObjectName("escalated-open-only")
         self.open_only.setChecked(True)
@@ -241,7 +245,7 @@ class StreetNoticesTab(ListTab):
         headers = [self.tr("Kind"), self.tr("Title"), self.tr("Due"), self.tr("Completion")]
         headers += [self.tr("Not yet completed"), self.tr("Completed")]
         super().__init__(ctx, headers, NOTICES_SHOW, "street-notices")
-        self.add_button(self.tr("New notice…"), "new-notice", self.new_notice)
+        mark_writes(self.add_button(self.tr("New notice…"), "new-notice", self.new_notice))
         self.buttons.addStretch(1)
         self.communities: list[tuple[str, str]] = []
         self.progress: dict[str, Progress] = {}

@@ -1,0 +1,64 @@
+"""Buttons reflect the role (issue 16): on a page whose records need a permission (居民, 住户,
+走访 and 民情诉求 need EDIT_REGISTRY; the street's 审批与通知 STREET_DECIDE), every button marked
+as changing records (``Writes``, :func:`redoffice.ui.kit.widgets.mark_writes`) stays disabled
+for a person whose role lacks it, with a tooltip naming the roles that may — also when the page
+enables it again for a chosen row, and on the parts and tabs built later. One place, reading
+the permission table (:func:`redoffice.accounts.permissions.permits`), for every page.
+
+The role is read when the page is built: 切换用户 builds the pages again
+(:meth:`redoffice.ui.main_window.MainWindow.rebuild_pages`)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QAbstractButton, QWidget
+
+from redoffice.accounts.permissions import Permission, holders, permits
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.staged import LazyPart, LazyTabs
+from redoffice.ui.kit.widgets import writes
+
+GATED: Final = "role_gated"  # the property of a button (or a lazy part) already followed
+
+
+class RoleGate(QObject):
+    def __init__(self, page: QWidget, ctx: AppContext, permission: Permission) -> None:
+        super().__init__(page)
+        self.page, self.permission = page, permission
+        self.allowed = permits(ctx.db, permission)
+        self.why = self.tr("Only %1 may do this").replace("%1", "、".join(holders(permission)))
+        if not self.allowed:
+            page.installEventFilter(self)
+            self.scan()
+
+    def scan(self) -> None:
+        """Follow the page's writing buttons not yet followed (not those of its dialogs)."""
+        window = self.page.window()
+        for button in self.page.findChildren(QAbstractButton):
+            if button.window() is window and writes(button) and not button.property(GATED):
+                button.setProperty(GATED, True)
+                button.setToolTip(self.why)
+                button.setEnabled(False)
+                button.installEventFilter(self)
+        lazies = [*self.page.findChildren(LazyPart), *self.page.findChildren(LazyTabs)]
+        for lazy in [self.page, *lazies] if isinstance(self.page, LazyTabs) else lazies:
+            if not lazy.property(GATED):
+                lazy.setProperty(GATED, True)
+                lazy.built.connect(self.scan)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is self.page and kind == QEvent.Type.Show:
+            self.scan()
+        elif kind == QEvent.Type.EnabledChange and isinstance(watched, QAbstractButton):
+            watched.setEnabled(False)  # the page enabled it again for a chosen row
+        return False
+
+
+def gate(page: QWidget, ctx: AppContext, permission: Permission | None) -> None:
+    """Keep ``page``'s writing buttons disabled unless the logged-in role holds ``permission``
+    (None: the page's records need none beyond what the services check themselves)."""
+    if permission is not None:
+        RoleGate(page, ctx, permission)
