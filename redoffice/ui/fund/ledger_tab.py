@@ -236,17 +236,16 @@ class LedgerTab(QWidget):
         self.verification.setText(text)
         self.verification.show()
 
-    def print_ledger(self) -> None:
+    def chosen_ledger(self) -> printing.LedgerChoice:
         start, end = self.period.dates()
-        printing.ledger_pdf(
-            self.ctx, self, combo_value(self.account), start, end, self.period.describe()
-        )
+        account = combo_value(self.account)
+        return printing.LedgerChoice(account, start, end, self.period.describe())
+
+    def print_ledger(self) -> None:
+        printing.ledger_pdf(self.ctx, self, self.chosen_ledger())
 
     def export_ledger(self) -> None:
-        start, end = self.period.dates()
-        printing.ledger_xlsx(
-            self.ctx, self, combo_value(self.account), start, end, self.period.describe()
-        )
+        printing.ledger_xlsx(self.ctx, self, self.chosen_ledger())
 
     def print_entry(self, which: str) -> None:
         row = self.current()

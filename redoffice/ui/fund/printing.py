@@ -4,6 +4,7 @@ the data read on the worker by fund/documents.py, laid out by reports/fund.py.""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from typing import Any
@@ -12,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from redoffice.fund import documents, exports
+from redoffice.kit.db import Database
 from redoffice.reports import fund as forms
 from redoffice.ui.kit import ask
 from redoffice.ui.kit.context import AppContext
@@ -26,48 +28,43 @@ def _pdf(read: Callable[[], Any]) -> Callable[[], bytes]:
     return lambda: documents.pdf(read())
 
 
-def ledger_pdf(
-    ctx: AppContext,
-    parent: QWidget,
-    account_id: str | None,
-    start: date | None,
-    end: date | None,
-    period: str,
-) -> None:
+@dataclass(frozen=True)
+class LedgerChoice:
+    """The ledger asked for: an account (None: all), and a named quarter or year (``period``)
+    or else the dates."""
+
+    account_id: str | None
+    start: date | None
+    end: date | None
+    period: str
+
+    def reader(self, read: Callable[..., Any], db: Database) -> Callable[[], Any]:
+        """``read`` (the ledger's data, or its workbook) of this choice, as a worker job."""
+        named = bool(self.period)
+        return partial(
+            read,
+            db,
+            self.period or None,
+            date_from=None if named else self.start,
+            date_to=None if named else self.end,
+            account_id=self.account_id,
+        )
+
+
+def ledger_pdf(ctx: AppContext, parent: QWidget, choice: LedgerChoice) -> None:
     """基金台账 of the dates (a quarter or year by name), laid out in a process of its own with
     its progress shown: 10,000 entries take a second or two."""
-    load = partial(
-        documents.ledger,
-        ctx.db,
-        period or None,
-        date_from=None if period else start,
-        date_to=None if period else end,
-        account_id=account_id,
-    )
+    load = choice.reader(documents.ledger, ctx.db)
     title = translate("fund_printing", "Fund ledger")
-    show_long_report(ctx, parent, title, f"基金台账{period}.pdf", load, forms.ledger)
+    show_long_report(ctx, parent, title, f"基金台账{choice.period}.pdf", load, forms.ledger)
 
 
-def ledger_xlsx(
-    ctx: AppContext,
-    parent: QWidget,
-    account_id: str | None,
-    start: date | None,
-    end: date | None,
-    period: str,
-) -> None:
+def ledger_xlsx(ctx: AppContext, parent: QWidget, choice: LedgerChoice) -> None:
     title = translate("fund_printing", "Ledger to Excel")
-    path = ask.save_path(parent, title, f"基金台账{period}.xlsx", "Excel (*.xlsx)")
+    path = ask.save_path(parent, title, f"基金台账{choice.period}.xlsx", "Excel (*.xlsx)")
     if not path:
         return
-    make = partial(
-        exports.ledger_xlsx,
-        ctx.db,
-        period or None,
-        date_from=None if period else start,
-        date_to=None if period else end,
-        account_id=account_id,
-    )
+    make = choice.reader(exports.ledger_xlsx, ctx.db)
     save_bytes(ctx, parent, path, make, partial(_saved, parent, path))
 
 
