@@ -68,10 +68,14 @@ def allowed(role: str, permission: Permission) -> bool:
     return permission in _TABLE.get(role, frozenset())
 
 
-def holders(permission: Permission) -> list[str]:
-    """The names of the roles holding ``permission``, in :data:`ROLES`' order (what a disabled
-    button's tooltip names)."""
-    return [label for role, label in ROLES.items() if allowed(role, permission)]
+def holders(permission: Permission, street: bool) -> list[str]:
+    """The names of the roles holding ``permission`` at a street office (``street``) or a
+    community, in :data:`ROLES`' order (what a disabled button's tooltip names)."""
+    return [
+        label
+        for role, label in ROLES.items()
+        if allowed(role, permission) and (role in STREET_ROLES) == street
+    ]
 
 
 def permits(db: Database, permission: Permission) -> bool:

@@ -28,7 +28,9 @@ class RoleGate(QObject):
         super().__init__(page)
         self.page, self.permission = page, permission
         self.allowed = permits(ctx.db, permission)
-        self.why = self.tr("Only %1 may do this").replace("%1", "、".join(holders(permission)))
+        self.why = self.tr("Only %1 may do this").replace(
+            "%1", "、".join(holders(permission, ctx.db.is_street))
+        )
         if not self.allowed:
             page.installEventFilter(self)
             self.scan()
