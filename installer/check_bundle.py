@@ -1,6 +1,7 @@
 """What is in the one-folder build, checked: the bundled fonts, translations, help, Alembic
-scripts and ReportLab's accelerators are there; no test or development package, no Qt module
-the program does not use (QtWebEngine, Qt3D, QtQuick/QML, multimedia …); the size.
+scripts, ReportLab's accelerators and sqlcipher3's native module are there; no test or
+development package, no Qt module the program does not use (QtWebEngine, Qt3D, QtQuick/QML,
+multimedia …); the size.
 
     python3 installer/check_bundle.py build/dist/redoffice [--max-mb 250]
 
@@ -26,7 +27,13 @@ REQUIRED = [
     "redoffice/migrations/versions/0001_initial_registry_schema.py",
     "PySide6/Qt/translations/qtbase_zh_CN.qm",
 ]
-REQUIRED_GLOBS = ["_rl_accel*", "PySide6/QtPdf*", "PySide6/QtPrintSupport*", "python_calamine"]
+REQUIRED_GLOBS = [
+    "_rl_accel*",
+    "PySide6/QtPdf*",
+    "PySide6/QtPrintSupport*",
+    "python_calamine",
+    "sqlcipher3/_sqlite3*",  # SQLCipher 4, the encrypted database (decision 0028)
+]
 # file names that must not be anywhere in the build
 FORBIDDEN = [
     "pytest",

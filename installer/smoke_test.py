@@ -181,6 +181,28 @@ def smoke(r: Runner, work: Path, households: int) -> None:
     packages = sorted(usb.glob("*.rosync"))
     _check(len(packages) == 1, f"sync export wrote {sorted(p.name for p in usb.iterdir())}")
     r.cli_run("sync import (street)", s, "sync", "import", str(packages[0]))
+    _encryption(r, work, c)
+
+
+def _encryption(r: Runner, work: Path, c: Path) -> None:
+    """The frozen sqlcipher3 module (decision 0028): a copy of the community's database
+    encrypted with a passphrase (no keyring here), the recovery sheet written elsewhere, the
+    same counts read back with the passphrase."""
+    folder = work / "encrypted"
+    folder.mkdir()
+    e = folder / "社区.sqlite"
+    shutil.copyfile(c, e)
+    sheet = work / "恢复密钥单.pdf"
+    stats = json.loads(r.cli_run("stats --json (plain)", c, "stats", "--json"))
+    r.env["REDOFFICE_DB_PASSPHRASE"] = PASSPHRASE
+    try:
+        r.cli_run("db encrypt (SQLCipher)", e, "db", "encrypt", "--recovery-sheet", str(sheet))
+        again = json.loads(r.cli_run("stats --json (encrypted)", e, "stats", "--json"))
+    finally:
+        del r.env["REDOFFICE_DB_PASSPHRASE"]
+    _check(e.read_bytes()[:16] != b"SQLite format 3\x00", "db encrypt left a plain file")
+    _check(sheet.read_bytes()[:5] == b"%PDF-", "no recovery sheet")
+    _check(again == stats, f"stats of the encrypted copy: {again} (plain: {stats})")
 
 
 def _check_pdf_font(pdf: Path) -> None:
