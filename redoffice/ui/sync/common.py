@@ -180,6 +180,15 @@ class LongWork(QWidget):
             self.bar.setValue(min(done, total))
 
 
+def left_row(*widgets: QWidget) -> QHBoxLayout:
+    """``widgets`` side by side from the left, the room after them left empty."""
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
 def heading(text: str) -> QLabel:
     label = QLabel(text)
     label.setStyleSheet("font-weight: bold; font-size: 14px;")

@@ -26,6 +26,7 @@ from redoffice.ui.sync.common import (
     Passphrase,
     SyncTab,
     heading,
+    left_row,
     note,
     state_text,
 )
@@ -67,16 +68,10 @@ class EnrolTab(SyncTab):
         mine = QGroupBox(self.tr("1. This computer's key"))
         column = QVBoxLayout(mine)
         column.addWidget(self.identity)
-        row = QHBoxLayout()
-        row.addWidget(self.fingerprint)
-        row.addStretch(1)
-        column.addLayout(row)
+        column.addLayout(left_row(self.fingerprint))
         column.addWidget(self.key_where)
         column.addWidget(self.no_keyring)
-        keys_row = QHBoxLayout()
-        keys_row.addWidget(self.make_keys_button)
-        keys_row.addStretch(1)
-        column.addLayout(keys_row)
+        column.addLayout(left_row(self.make_keys_button))
         # 2. export, 3. import
         self.export_button = QPushButton(self.tr("Export enrolment file and sheet…"))
         on_click(self.export_button, self.export_enrolment)
@@ -88,17 +83,11 @@ class EnrolTab(SyncTab):
         grid = QVBoxLayout(steps)
         self.export_explain = note()
         grid.addWidget(self.export_explain)
-        one = QHBoxLayout()
-        one.addWidget(self.export_button)
-        one.addStretch(1)
-        grid.addLayout(one)
+        grid.addLayout(left_row(self.export_button))
         grid.addWidget(self.export_note)
         self.import_explain = note()
         grid.addWidget(self.import_explain)
-        two = QHBoxLayout()
-        two.addWidget(self.import_button)
-        two.addStretch(1)
-        grid.addLayout(two)
+        grid.addLayout(left_row(self.import_button))
         grid.addWidget(self.import_note)
         # the partners
         self.partners = SimpleTable(

@@ -42,6 +42,7 @@ from redoffice.ui.sync.common import (
     SyncTab,
     cancelled,
     heading,
+    left_row,
     note,
     state_text,
 )
@@ -174,10 +175,7 @@ class SendTab(SyncTab):
                 )
             )
         )
-        row = QHBoxLayout()
-        row.addWidget(self.ack_button)
-        row.addStretch(1)
-        column2.addLayout(row)
+        column2.addLayout(left_row(self.ack_button))
         column2.addWidget(self.ack_result)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -342,10 +340,7 @@ class ReceiveTab(SyncTab):
         self.detail = note()
         self.detail.setObjectName("import-detail")
         self.rows: list[list[str]] = []
-        row = QHBoxLayout()
-        row.addWidget(self.import_button)
-        row.addWidget(self.drop_hint)
-        row.addStretch(1)
+        row = left_row(self.import_button, self.drop_hint)
         layout = QVBoxLayout(self)
         layout.addWidget(
             note(
