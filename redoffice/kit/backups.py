@@ -205,31 +205,38 @@ def _verified_copy(
     source: Path, target: Path, before_naming: Callable[[Path], None] | None = None
 ) -> BackupInfo:
     """Copy ``source`` to ``target`` through ``target.partial``: the copy passes
-    ``PRAGMA integrity_check`` and holds as many records as ``source``, else it is removed
-    and refused. A copy cut short (a kill, a full disk) is only ever a ``.partial`` file."""
+    ``PRAGMA integrity_check`` and holds as many records as ``source`` had in the read
+    transaction it was copied from, else it is removed and refused. A copy cut short (a kill,
+    a full disk) is only ever a ``.partial`` file."""
     partial = target.with_name(target.name + ".partial")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial.unlink(missing_ok=True)
-        copy_sqlite(source, partial)
+        _remove(partial)
+        want = copy_sqlite(source, partial, _row_counts)
         _one_file(partial)
         info = verify(partial)
-        _check_counts(source, partial)
+        _check_counts(want, partial)
         if before_naming is not None:
             before_naming(partial)
         os.replace(partial, target)
     except (OSError, *cipher.ERRORS) as exc:
-        partial.unlink(missing_ok=True)
+        _remove(partial)
         raise UserError("file.cannot_write", path=str(target), detail=str(exc)) from exc
     except BaseException:
-        partial.unlink(missing_ok=True)
+        _remove(partial)
         raise
     return replace(info, path=target)
 
 
-def _check_counts(source: Path, copy: Path) -> None:
-    with closing(_read_only(source)) as src, closing(_read_only(copy)) as dst:
-        have, want = _row_counts(dst), _row_counts(src)
+def _remove(path: Path) -> None:
+    """A file and the journal files a kill may have left beside it."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+def _check_counts(want: dict[str, int], copy: Path) -> None:
+    with closing(_read_only(copy)) as dst:
+        have = _row_counts(dst)
     if have != want:
         detail = "、".join(
             f"{t} {want.get(t)}→{have.get(t)}" for t in sorted(want) if have.get(t) != want.get(t)
@@ -247,15 +254,17 @@ def _row_counts(conn: sqlite3.Connection) -> dict[str, int]:
     }
 
 
-def describe(path: Path, *, thorough: bool = False) -> BackupInfo:
+def describe(path: Path, *, thorough: bool = False, check: bool = True) -> BackupInfo:
     """What a backup file holds, read without changing it; refused when it is not a
     RedOffice database, is damaged (``PRAGMA quick_check``; ``integrity_check`` when
-    ``thorough``), or was written by a newer RedOffice."""
+    ``thorough``; neither when not ``check``: a listing's quick look), or was written by a
+    newer RedOffice."""
     if not path.is_file():
         raise UserError("backup.not_found", path=str(path))
+    pragma = ("integrity_check" if thorough else "quick_check") if check else None
     try:
         with closing(_read_only(path)) as conn:
-            return _read_info(conn, path, "integrity_check" if thorough else "quick_check")
+            return _read_info(conn, path, pragma)
     except cipher.ERRORS as exc:
         if any(sign in str(exc) for sign in DAMAGE_SIGNS):
             raise UserError("backup.damaged", path=str(path)) from exc
@@ -308,11 +317,11 @@ def _copy_blobs(hashes: list[str], source: Store, target: Path, *, verify: bool)
     return copied, missing
 
 
-def _read_info(conn: sqlite3.Connection, path: Path, check: str) -> BackupInfo:
+def _read_info(conn: sqlite3.Connection, path: Path, check: str | None) -> BackupInfo:
     tables = _tables(conn)
     if not {"alembic_version", "setting", "resident"} <= tables:
         raise UserError("backup.not_redoffice", path=str(path))
-    if conn.execute(f"PRAGMA {check}").fetchone()[0] != "ok":
+    if check is not None and conn.execute(f"PRAGMA {check}").fetchone()[0] != "ok":
         raise UserError("backup.damaged", path=str(path))
     revision = str(conn.execute("SELECT version_num FROM alembic_version").fetchone()[0])
     if revision > head_revision():
@@ -530,6 +539,30 @@ def copies(database: Path, second: Path | None = None) -> list[Copy]:
     return sorted(found, key=lambda c: (c.made <= now, c.made), reverse=True)
 
 
+@dataclass(frozen=True)
+class Listed:
+    """A copy as 从备份恢复… lists it: what it holds (read without the page check, which runs
+    on the one chosen), or why it cannot be read."""
+
+    copy: Copy
+    info: BackupInfo | None
+    problem: str  # the refusal's words when ``info`` is None
+
+
+def listing(db: Database) -> list[Listed]:
+    """The copies in the backup folder and the second folder, newest first, each with its
+    counts (住户, 居民, 走访记录, …)."""
+    source = database_file(db)
+    return [_listed(c) for c in copies(source, second_folder(db))]
+
+
+def _listed(copy: Copy) -> Listed:
+    try:
+        return Listed(copy, describe(copy.path, check=False), "")
+    except UserError as exc:
+        return Listed(copy, None, exc.text)
+
+
 def newest_good(found: list[Copy]) -> BackupInfo:
     """The newest of ``found`` that passes ``PRAGMA integrity_check``."""
     for copy in found:
@@ -616,18 +649,29 @@ def restore_file(
 
 
 def _set_aside(current: Path) -> Path:
-    """Keep the database as it is before a restore: a verified copy, or, when it does not
-    pass the check (the reason for the restore, often), the file as it is."""
+    """Keep the database as it is before a restore: a healthy one as a verified
+    ``{stem}-before-restore-….sqlite`` (a copy that fails refuses the restore); one that fails
+    ``PRAGMA quick_check`` (the reason for the restore, often) as it is, named
+    ``{stem}-damaged-….sqlite``."""
     folder = backup_folder_of(current)
-    try:
+    if _healthy(current):
         return _before(current, folder, "restore")
-    except UserError:
-        target = folder / f"{current.stem}-damaged-{clock.now().strftime(STAMP)}.sqlite"
-        for suffix in ("", "-wal"):
-            source = current.with_name(current.name + suffix)
-            if source.is_file():
-                shutil.copyfile(source, target.with_name(target.name + suffix))
-        return target
+    target = folder / f"{current.stem}-damaged-{clock.now().strftime(STAMP)}.sqlite"
+    folder.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal"):
+        source = current.with_name(current.name + suffix)
+        if source.is_file():
+            shutil.copyfile(source, target.with_name(target.name + suffix))
+    return target
+
+
+def _healthy(database: Path) -> bool:
+    """Whether ``database`` opens (read-only) and passes ``PRAGMA quick_check``."""
+    try:
+        with closing(_read_only(database)) as conn:
+            return [r[0] for r in conn.execute("PRAGMA quick_check")] == ["ok"]
+    except (UserError, MemoryError, *cipher.ERRORS):  # SQLCipher: some damage as MemoryError
+        return False
 
 
 # ── at start-up ────────────────────────────────────────────────────────────────────────────

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeVar, overload
 
 from sqlalchemy import Connection, Engine, create_engine, delete, event, insert, inspect, make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
@@ -30,6 +30,7 @@ MIGRATIONS = Path(__file__).parent.parent / "migrations"
 # The newest migration. Kept here so that opening a current database needs no Alembic import
 # (0.2 s of the 1 s start-up budget); a test checks it against the migration scripts.
 SCHEMA_HEAD = "0019"
+T = TypeVar("T")
 
 
 def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, key: bytes | None, salt: bytes) -> None:
@@ -140,19 +141,36 @@ def _begin_sqlite(conn: Connection, mode: str = "") -> None:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
 
-def copy_sqlite(source: Path, target: Path) -> None:
+@overload
+def copy_sqlite(source: Path, target: Path) -> None: ...
+
+
+@overload
+def copy_sqlite(source: Path, target: Path, read: Callable[[sqlite3.Connection], T]) -> T: ...
+
+
+def copy_sqlite(
+    source: Path, target: Path, read: Callable[[sqlite3.Connection], T] | None = None
+) -> T | None:
     """A consistent copy of the SQLite file ``source`` (committed data, the WAL included) into
     ``target``, with SQLite's online backup API: other connections may keep working. The copy
-    of an encrypted file is encrypted with the same key."""
+    of an encrypted file is encrypted with the same key. ``read(source)`` runs in the read
+    transaction the copy is taken from: what it returns describes the copy exactly, whatever
+    other writers (the window, a second process) commit meanwhile."""
     key = cipher.key_for(source)
     src = cipher.connect(source, key)
     try:
+        src.isolation_level = None  # the BEGIN below is ours
+        src.execute("BEGIN")
+        seen = None if read is None else read(src)
         dst = cipher.connect(target, key, salt=cipher.file_salt(source) if key else None)
         try:
             with dst:
                 src.backup(dst)
         finally:
             dst.close()
+        src.execute("COMMIT")
+        return seen
     finally:
         src.close()
 

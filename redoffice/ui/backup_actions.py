@@ -5,23 +5,22 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QResizeEvent
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QSizePolicy, QWidget
 
 from redoffice.accounts.permissions import Permission, permits
 from redoffice.kit import backups, clock
 from redoffice.kit.db import Database, open_database
+from redoffice.kit.errors import UserError
 from redoffice.kit.touched import Changes
 from redoffice.ui.kit import ask
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.errors import report
+from redoffice.ui.kit.show_gate import refresh_on
+from redoffice.ui.restore_dialog import RestoreDialog, backup_filters, size_text
 
 translate = QCoreApplication.translate
-
-
-def _filters() -> str:
-    return translate("backup", "RedOffice backups (*.sqlite *.db);;All files (*)")
 
 
 def enable(back_up_to: QAction, restore_from: QAction, db: Database) -> None:
@@ -36,7 +35,7 @@ def back_up(ctx: AppContext, parent: QWidget) -> None:
     suggested = translate("backup", "RedOffice-backup-%1.sqlite").replace(
         "%1", f"{clock.today():%Y%m%d}"
     )
-    path = ask.save_path(parent, translate("backup", "Back up to"), suggested, _filters())
+    path = ask.save_path(parent, translate("backup", "Back up to"), suggested, backup_filters())
     if path is None:
         return
 
@@ -84,10 +83,16 @@ def describe(info: backups.BackupInfo) -> str:
 
 
 def restore(ctx: AppContext, parent: QWidget) -> None:
-    """Choose a backup, see what it holds, confirm; the current database is kept aside."""
-    path = ask.open_path(parent, translate("backup", "Restore from backup"), _filters())
-    if path is None:
+    """Choose a backup from those listed (or 其他文件…), see what it holds, confirm; the
+    current database is kept aside."""
+    folder = backups.default_backup_folder(ctx.db.engine)
+    if folder is None:
+        report(parent, UserError("backup.not_sqlite"))
         return
+    dialog = RestoreDialog(ctx, folder, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
+        return
+    path = dialog.chosen
 
     def confirm(info: backups.BackupInfo) -> None:
         question = (
@@ -118,7 +123,7 @@ def _replace(ctx: AppContext, parent: QWidget, backup: Path) -> None:
     def done(result: tuple[backups.Restored, Database]) -> None:
         restored, db = result
         ctx.db = db
-        ctx.announce(Changes.everything())  # every view shows the restored data
+        ctx.announce(Changes.everything() | COPIES_CHANGED)  # every view: the restored data
         ask.inform(parent, translate("backup", "Restore from backup"), _restored(restored))
 
     ctx.query(job, done, partial(report, parent))
@@ -145,7 +150,8 @@ def _offer_recovery(window: QWidget, damaged: backups.Damaged) -> bool:
     box = QMessageBox(QMessageBox.Icon.Critical, "RedOffice", damaged.text, parent=window)
     box.setDetailedText(
         "\n".join(
-            f"{c.made:%Y-%m-%d %H:%M}  {c.kind}  {_size(c.size)}  {c.path}" for c in damaged.copies
+            f"{c.made:%Y-%m-%d %H:%M}  {c.kind}  {size_text(c.size)}  {c.path}"
+            for c in damaged.copies
         )
     )
     restore = box.addButton(
@@ -157,25 +163,56 @@ def _offer_recovery(window: QWidget, damaged: backups.Damaged) -> bool:
     return box.clickedButton() is restore
 
 
-def _size(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB"
+# not a table: the copies in the backup folders; the 备份 page and the status bar's warning
+# refresh when it is announced (a copy made, rotated, or restored from)
+BACKUP_COPIES = "backup_copies"
+COPIES_CHANGED = Changes(frozenset({BACKUP_COPIES}))
+
+
+class BackupWarning(QLabel):
+    """The status bar's backup warning (no copy off the database's disk; the second folder
+    absent), left of the 经办人 label and never over it: cut to the room there is, the whole
+    text in its tooltip."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.note = ""  # the last automatic copy's own note
+        self.full = ""
+        self.setObjectName("backup_warning")
+        self.setStyleSheet("color: #b00020;")
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        refresh_on(ctx, self, {BACKUP_COPIES, "setting"}, self.load)
+
+    def load(self) -> None:
+        self.ctx.query(partial(backups.disk_warning, self.ctx.db), self._show, lambda _e: None)
+
+    def _show(self, warning: str) -> None:
+        self.full = "；".join(t for t in (self.note, warning) if t)
+        self.setToolTip(self.full)
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(0, self.contentsRect().width())
+        metrics = self.fontMetrics()
+        self.setText(metrics.elidedText(self.full, Qt.TextElideMode.ElideRight, width))
 
 
 def automatic(ctx: AppContext, window: QMainWindow) -> None:
-    """The daily copy on the worker; its note (no second folder) or the same-disk warning in
-    the status bar."""
+    """The daily copy on the worker; then its note (the second folder absent) and the
+    same-disk warning in the status bar's :class:`BackupWarning`."""
+    warning = BackupWarning(ctx, window)
+    window.statusBar().addWidget(warning, 1)
 
-    def job() -> str:
-        made = backups.automatic_backup(ctx.db)
-        return "；".join(
-            t for t in ((made.note if made else ""), backups.disk_warning(ctx.db)) if t
-        )
+    def done(made: backups.Made | None) -> None:
+        warning.note = made.note if made else ""
+        ctx.announce(COPIES_CHANGED)
 
-    def done(note: str) -> None:
-        if note:
-            window.statusBar().showMessage(note)
-
-    ctx.query(job, done, lambda _error: None)
+    ctx.query(partial(backups.automatic_backup, ctx.db), done, lambda _error: warning.load())
 
 
 def _restored(restored: backups.Restored) -> str:

@@ -7235,4 +7235,57 @@ Photos and scans: %6 (%7 beside the backup)</source>
         <translation>恢复密钥单</translation>
     </message>
 </context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/restore_dialog.py" line="1"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/restore_dialog.py" line="1"/>
+        <source>Backups in %1 and the second folder:</source>
+        <translation>备份文件夹 %1 和第二备份位置中的备份：</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/restore_dialog.py" line="1"/>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/restore_dialog.py" line="1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/restore_dialog.py" line="1"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/restore_dialog.py" line="1"/>
+        <source>Records</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/restore_dialog.py" line="1"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/restore_dialog.py" line="1"/>
+        <source>Restore this backup…</source>
+        <translation>用这份备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/restore_dialog.py" line="1"/>
+        <source>Other file…</source>
+        <translation>其他文件…</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/restore_dialog.py" line="1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
 </TS>

@@ -10,7 +10,9 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -26,6 +28,7 @@ from tests.conftest import OPERATOR
 from tests.factories import add_resident, setup_place
 
 ROOT = Path(__file__).resolve().parents[2]
+T = TypeVar("T")
 
 
 def _path(db: Database) -> Path:
@@ -66,9 +69,10 @@ def test_backup_before_writes_a_verified_copy_and_keeps_the_newest_five(
 def test_a_copy_that_fails_its_check_is_removed_and_refused(
     sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def damaged_copy(source: Path, target: Path) -> None:
-        copy_sqlite(source, target)
+    def damaged_copy(source: Path, target: Path, read: Callable[[sqlite3.Connection], T]) -> T:
+        seen = copy_sqlite(source, target, read)
         damage(target)
+        return seen
 
     monkeypatch.setattr(backups, "copy_sqlite", damaged_copy)
     with pytest.raises(UserError) as info:

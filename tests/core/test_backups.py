@@ -4,6 +4,8 @@ database kept aside."""
 from __future__ import annotations
 
 import sqlite3
+import threading
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,13 +13,18 @@ import pytest
 from redoffice.attachments import service as attachments
 from redoffice.cases import service as cases
 from redoffice.cases.service import CaseInput
-from redoffice.kit import backups
+from redoffice.kit import backups, clock
 from redoffice.kit.db import Database, open_database
 from redoffice.kit.errors import UserError
 from redoffice.registry import search
 from redoffice.registry.search import ResidentQuery
 from tests.conftest import opened_copy
+from tests.core.test_backup_safety import damage
 from tests.factories import add_resident, setup_place
+
+
+def _file(db: Database) -> Path:
+    return Path(str(db.engine.url.database)).resolve()
 
 
 def names(db: Database) -> list[str]:
@@ -142,3 +149,79 @@ def test_files_that_are_not_backups_are_refused_untouched(
         backups.restore(sqlite_db, other)
     assert Path(str(sqlite_db.engine.url.database)).read_bytes() == before
     assert names(sqlite_db) == [], "the open database still works after a refusal"
+
+
+def test_sixty_days_of_daily_backups_keep_seven_days_four_weeks_and_the_months(
+    sqlite_db: Database,
+) -> None:
+    """make_backup once a day, the clock moved a day each time (1 January to 1 March 2027, a
+    Monday): the newest 7 days, the newest copy of each of the last 4 ISO weeks and of each
+    month are left — 10 copies, not one."""
+    day = datetime(2027, 1, 1, 9, 0)
+    while day <= datetime(2027, 3, 1, 9, 0):
+        with clock.frozen(day):
+            backups.make_backup(sqlite_db)
+        day += timedelta(days=1)
+    with clock.frozen(day - timedelta(days=1)):
+        kept = {c.made.date() for c in backups.copies(_file(sqlite_db))}
+    days = {date(2027, 2, d) for d in range(23, 29)} | {date(2027, 3, 1)}
+    weeks = {date(2027, 2, 14), date(2027, 2, 21), date(2027, 2, 28), date(2027, 3, 1)}
+    months = {date(2027, 1, 31), date(2027, 2, 28), date(2027, 3, 1)}
+    assert kept == days | weeks | months and len(kept) == 10
+
+
+def test_copies_made_while_another_connection_writes_all_pass_their_check(
+    sqlite_db: Database,
+) -> None:
+    """The copy's counts are read in the read transaction it is copied from: a clerk saving
+    in the window (another connection, another thread) never makes a copy 'unverified'."""
+    _grid, _estate, household = setup_place(sqlite_db)
+    other = open_database(str(sqlite_db.engine.url))
+    other.actor = sqlite_db.actor
+    stop = threading.Event()
+
+    def keep_writing() -> None:
+        n = 0
+        while not stop.is_set():
+            add_resident(other, f"居民{n}", household=household, relation="1", seq=n)
+            n += 1
+
+    writer = threading.Thread(target=keep_writing)
+    writer.start()
+    try:
+        made = [backups.backup_before(sqlite_db, "import") for _ in range(5)]
+    finally:
+        stop.set()
+        writer.join()
+        other.close()
+    assert all(p is not None and backups.verify(p) for p in made)
+
+
+def test_a_healthy_database_is_kept_aside_as_before_restore_a_damaged_one_as_damaged(
+    sqlite_db: Database,
+) -> None:
+    copy = backups.make_backup(sqlite_db).path
+    aside = backups.restore(sqlite_db, copy).aside
+    assert aside.name.startswith("redoffice-before-restore-")
+    path = _file(sqlite_db)
+    damage(path)
+    restored = backups.restore_file(path, backups.verify(copy), backups.attachments_of(path))
+    assert restored.aside.name.startswith("redoffice-damaged-")
+
+
+def test_the_listing_shows_each_copys_counts_and_a_broken_one_in_words(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    _grid, _estate, household = setup_place(sqlite_db)
+    add_resident(sqlite_db, "王小明", household=household, relation="0")
+    good = backups.make_backup(sqlite_db).path
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    backups.set_second_folder(sqlite_db, stick)
+    broken = stick / good.name.replace("-2", "-before-import-2")
+    broken.write_text("不是数据库" * 100, encoding="utf-8")
+    listed = {entry.copy.path: entry for entry in backups.listing(sqlite_db)}
+    assert set(listed) == {good, broken}
+    info = listed[good].info
+    assert info is not None and dict(info.counts)["居民"] == 1 and listed[good].problem == ""
+    assert listed[broken].info is None and "已损坏" in listed[broken].problem

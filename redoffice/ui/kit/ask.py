@@ -48,8 +48,9 @@ def open_paths(parent: QWidget | None, title: str, filters: str) -> list[str]:
     return [ui_state.remember_folder(p) for p in paths]
 
 
-def open_path(parent: QWidget | None, title: str, filters: str) -> str | None:
-    start = str(ui_state.start_folder())
+def open_path(parent: QWidget | None, title: str, filters: str, start: str = "") -> str | None:
+    """A file to read, the dialog opening at ``start`` or :func:`start_folder`."""
+    start = start or str(ui_state.start_folder())
     paths = choose_files(parent, title, start, filters, QFileDialog.FileMode.ExistingFile)
     return ui_state.remember_folder(paths[0]) if paths else None
 

@@ -9,10 +9,12 @@ from pathlib import Path
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from redoffice.kit import backups
+from redoffice.ui.backup_actions import BACKUP_COPIES, COPIES_CHANGED
 from redoffice.ui.kit import ask
 from redoffice.ui.kit.connect import on_click
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.errors import report
+from redoffice.ui.kit.show_gate import refresh_on
 
 
 class BackupSettings(QWidget):
@@ -43,6 +45,7 @@ class BackupSettings(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addStretch(1)
+        refresh_on(ctx, self, {BACKUP_COPIES, "setting"}, self.load)
         self.load()
 
     def load(self) -> None:
@@ -74,13 +77,13 @@ class BackupSettings(QWidget):
 
     def _set_second(self, folder: Path | None) -> None:
         job = partial(backups.set_second_folder, self.ctx.db, folder)
-        self.ctx.write(job, lambda _r: self.load(), partial(report, self), parent=self)
+        self.ctx.write(job, lambda _r: None, partial(report, self), parent=self)  # "setting": load
 
     def back_up_now(self) -> None:
         def done(made: backups.Made) -> None:
             text = self.tr("Backed up and verified: %1 (%2 MB)").replace("%1", str(made.path))
             text = text.replace("%2", f"{made.size / 1_000_000:.1f}")
             self.status.setText("\n".join(t for t in (text, made.note) if t))
-            self.load()
+            self.ctx.announce(COPIES_CHANGED)  # this page, the status bar's warning
 
         self.ctx.query(partial(backups.make_backup, self.ctx.db), done, partial(report, self))

@@ -1,0 +1,129 @@
+"""从备份恢复…: the copies in the backup folder and the second folder, newest first, each with
+its date, kind, size and what it holds; 其他文件… for a backup elsewhere (a USB stick), the
+file dialog opening in the backup folder."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redoffice.kit import backups
+from redoffice.ui.kit import ask
+from redoffice.ui.kit.connect import on_click
+from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.errors import report
+
+translate = QCoreApplication.translate
+
+
+def size_text(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def backup_filters() -> str:
+    return translate("backup", "RedOffice backups (*.sqlite *.db);;All files (*)")
+
+
+class RestoreDialog(QDialog):
+    """Choose the backup to restore: ``chosen`` is its path once accepted."""
+
+    def __init__(self, ctx: AppContext, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.folder = folder
+        self.chosen: Path | None = None
+        self.setWindowTitle(self.tr("Restore from backup"))
+        self.heading = QLabel(
+            self.tr("Backups in %1 and the second folder:").replace("%1", str(folder))
+        )
+        self.heading.setWordWrap(True)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Made"), self.tr("Kind"), self.tr("Size"), self.tr("Records"), self.tr("File")]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.restore_button = QPushButton(self.tr("Restore this backup…"))
+        self.restore_button.setEnabled(False)
+        self.table.itemDoubleClicked.connect(lambda _item: self.restore_button.click())
+        self.other_button = QPushButton(self.tr("Other file…"))
+        self.buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.other_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.rejected.connect(self.reject)
+        on_click(self.restore_button, self._take_selected)
+        on_click(self.other_button, self._other_file)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table)
+        layout.addWidget(self.buttons)
+        self.resize(900, 420)
+        self.listed: list[backups.Listed] = []
+        ctx.query(partial(backups.listing, ctx.db), self._fill, partial(report, self))
+
+    def _fill(self, listed: list[backups.Listed]) -> None:
+        self.listed = [entry for entry in listed if entry.info is not None] + [
+            entry for entry in listed if entry.info is None
+        ]
+        self.table.setRowCount(len(self.listed))
+        for row, entry in enumerate(self.listed):
+            copy = entry.copy
+            texts = (
+                f"{copy.made:%Y-%m-%d %H:%M}",
+                copy.kind,
+                size_text(copy.size),
+                _records(entry),
+                str(copy.path),
+            )
+            for column, text in enumerate(texts):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        if self.listed and self.listed[0].info is not None:
+            self.table.selectRow(0)
+
+    def _selection_changed(self) -> None:
+        row = self.table.currentRow()
+        readable = 0 <= row < len(self.listed) and self.listed[row].info is not None
+        self.restore_button.setEnabled(readable and bool(self.table.selectedItems()))
+
+    def _take_selected(self) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.listed) and self.listed[row].info is not None:
+            self.chosen = self.listed[row].copy.path
+            self.accept()
+
+    def _other_file(self) -> None:
+        path = ask.open_path(
+            self,
+            self.tr("Restore from backup"),
+            backup_filters(),
+            str(self.folder),
+        )
+        if path is not None:
+            self.chosen = Path(path)
+            self.accept()
+
+
+def _records(entry: backups.Listed) -> str:
+    if entry.info is None:
+        return entry.problem
+    return "、".join(f"{label} {n}" for label, n in entry.info.counts)
