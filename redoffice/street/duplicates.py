@@ -3,10 +3,12 @@ same person (the same ID number) registered as a live resident in two communitie
 fund aid in two communities in the same half-year (the fund's 公示 period), or a wish
 beneficiary in two communities' rounds in the same year.
 
-Each check is one grouped query over every community's rows (the ID numbers found in more than
-one community, among those of two resident rows or more) and one query for their rows: the
-cost does not grow with the number of communities. Both sides are listed, by community, for
-the clerk to resolve; nothing is ever merged or changed. Names and ID numbers are masked."""
+The ID numbers held by two resident rows or more are read once, from the ID number's index
+alone (a few hundred among 400,000 residents); each check is then one grouped statement over
+those numbers only (looked up by the index, 5,000 a statement), joined back to their rows: the
+cost is one pass over the index, whatever the number of communities. Both sides are listed, by
+community, for the clerk to resolve; nothing is ever merged or changed. Names and ID numbers are
+masked."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from sqlalchemy import ColumnElement, Select, and_, case, extract, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from redoffice.kit.db import Database
 from redoffice.kit.scope import community_names, scoped
@@ -32,6 +34,7 @@ KINDS: Final = {
 }
 GRANTED: Final = ("approved", "on_notice", "paid")  # aid decided for the person
 _LIVE = (Resident.deleted.is_(False), Resident.status == "active")
+CHUNK: Final = 5000  # ID numbers per statement: far below SQLite's and PostgreSQL's bind limits
 
 
 @dataclass(frozen=True)
@@ -56,36 +59,53 @@ def find_duplicates(db: Database) -> list[Finding]:
     """Every finding of the three checks, by kind, then masked ID number."""
     names = community_names(db)
     with scoped(db, None), db.read() as s:
-        found = _residents(s, names) + _fund_aid(s, names) + _wishes(s, names)
+        numbers = list(s.scalars(_repeated()))
+        found = [
+            *_residents(s, names, numbers),
+            *_fund_aid(s, names, numbers),
+            *_wishes(s, names, numbers),
+        ]
     return found
 
 
 def _both_sides(
-    s: Session, keys: tuple[Any, ...], owner: Any, where: tuple[Any, ...], shown: tuple[Any, ...]
-) -> Sequence[Any]:
-    """The rows (``keys``, owner, ``shown``) whose keys (an ID number, a period) more than one
-    owner holds, in one statement: the grouped query as a subquery, joined back by the keys."""
+    s: Session,
+    numbers: list[str],
+    keys: tuple[Any, ...],
+    owner: Any,
+    where: tuple[Any, ...],
+    shown: tuple[Any, ...],
+) -> list[Any]:
+    """The rows (``keys``, owner, ``shown``) whose keys (an ID number among ``numbers``, a
+    period) more than one owner holds: the grouped query as a subquery, joined back by the
+    keys, one statement per CHUNK numbers (a key's rows all share its number, so its group is
+    never split between two statements)."""
     number = keys[0]
-    held = (
-        select(*(k.label(f"k{i}") for i, k in enumerate(keys)))
-        .where(number.in_(_repeated()), *where)
-        .group_by(*keys)
-        .having(func.count(func.distinct(owner)) > 1)
-        .subquery()
-    )
-    same = and_(*(k == held.c[f"k{i}"] for i, k in enumerate(keys)))
-    return s.execute(select(*keys, owner, *shown).where(same, *where)).all()
+    found: list[Any] = []
+    for start in range(0, len(numbers), CHUNK):
+        part = (number.in_(numbers[start : start + CHUNK]), *where)
+        held = (
+            select(*(k.label(f"k{i}") for i, k in enumerate(keys)))
+            .where(*part)
+            .group_by(*keys)
+            .having(func.count(func.distinct(owner)) > 1)
+            .subquery()
+        )
+        same = and_(*(k == held.c[f"k{i}"] for i, k in enumerate(keys)))
+        found += s.execute(select(*keys, owner, *shown).where(same, *part)).all()
+    return found
 
 
 def _repeated() -> Select[Any]:
     """The ID numbers of more than one resident row (of any community, live or not): read
     from the ID number's index alone, they narrow each check to the few numbers that can be
-    in two communities (instead of grouping every live row, each read from the table)."""
-    other = aliased(Resident)
+    in two communities. Read once for the three checks (in each check as a subquery, PostgreSQL
+    grouped the whole index three times and walked every resident for the join back: 1.5-1.8 s
+    at 40 communities)."""
     return (
-        select(other.id_number)
-        .where(other.id_number.is_not(None), other.id_number != "")
-        .group_by(other.id_number)
+        select(Resident.id_number)
+        .where(Resident.id_number.is_not(None), Resident.id_number != "")
+        .group_by(Resident.id_number)
         .having(func.count() > 1)
     )
 
@@ -112,9 +132,10 @@ def _findings(kind: str, rows: Sequence[Any], names: dict[str, str]) -> list[Fin
     ]
 
 
-def _residents(s: Session, names: dict[str, str]) -> list[Finding]:
+def _residents(s: Session, names: dict[str, str], numbers: list[str]) -> list[Finding]:
     rows = _both_sides(
         s,
+        numbers,
         (Resident.id_number,),
         Resident.owner_node,
         _LIVE,
@@ -123,7 +144,7 @@ def _residents(s: Session, names: dict[str, str]) -> list[Finding]:
     return _findings(RESIDENT, [(n, "", o, nm, a or "", i) for n, o, nm, a, i in rows], names)
 
 
-def _fund_aid(s: Session, names: dict[str, str]) -> list[Finding]:
+def _fund_aid(s: Session, names: dict[str, str], numbers: list[str]) -> list[Finding]:
     granted = (
         FundApplication.deleted.is_(False),
         FundApplication.status.in_(GRANTED),
@@ -131,6 +152,7 @@ def _fund_aid(s: Session, names: dict[str, str]) -> list[Finding]:
     )
     rows = _both_sides(
         s,
+        numbers,
         (Resident.id_number, _half(FundApplication.applied_on)),
         FundApplication.owner_node,
         granted,
@@ -148,7 +170,7 @@ def _half_label(key: Any) -> str:
     return f"{year}H{half}"
 
 
-def _wishes(s: Session, names: dict[str, str]) -> list[Finding]:
+def _wishes(s: Session, names: dict[str, str], numbers: list[str]) -> list[Finding]:
     in_round = (
         Wish.deleted.is_(False),
         Wish.status != "rejected",
@@ -157,6 +179,7 @@ def _wishes(s: Session, names: dict[str, str]) -> list[Finding]:
     )
     rows = _both_sides(
         s,
+        numbers,
         (Resident.id_number, extract("year", WishRound.opened_on)),
         Wish.owner_node,
         in_round,

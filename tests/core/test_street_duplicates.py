@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from redoffice.kit.validation import mask_id_number
 from redoffice.models import FundApplication, Resident, Wish, WishRound
+from redoffice.street import duplicates
 from redoffice.street.duplicates import FUND_AID, RESIDENT, WISH, find_duplicates
 from tests.conftest import Templates
 from tests.street_support import PLANTED_AID, PLANTED_WISH, StreetTown, street_with_communities
@@ -110,3 +111,14 @@ def test_nothing_is_changed_and_the_scope_is_ignored(town: StreetTown) -> None:
     town.street.community = None
     assert scoped == find_duplicates(town.street)
     assert [(r.id, r.version) for r in _all(town, Resident)] == before
+
+
+def test_the_numbers_checked_in_several_statements_find_the_same(
+    town: StreetTown, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The repeated ID numbers go CHUNK to a statement (5,000 at a street): with one number a
+    statement, a finding's sides (all of one number) are still found together, as in one."""
+    whole = find_duplicates(town.street)
+    monkeypatch.setattr(duplicates, "CHUNK", 1)
+    assert find_duplicates(town.street) == whole
+    assert {f.kind for f in whole} == {RESIDENT, FUND_AID, WISH}
