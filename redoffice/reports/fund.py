@@ -412,12 +412,13 @@ def honour_certificate(data: HonourCertificate) -> bytes:
     c.setFillColor(colors.black)
     inner = width - 80 * mm
     top = height - 75 * mm
-    top -= _paragraph_at(c, f"<b>{data.donor}</b>：", 40 * mm, top, inner, 18) + 4 * mm
-    _paragraph_at(
+    donor, issuer, community = (markup(t) for t in (data.donor, data.issuer, data.community))
+    top -= _paragraph_at(c, f"<b>{donor}</b>：", 40 * mm, top, inner, 18) + 4 * mm
+    _paragraph_at(  # stored names as markup: escaped (a donor "A&B" or "<b>"), rare characters
         c,
-        f"\u3000\u3000您于{data.donated_on}向{data.issuer}捐赠人民币"
+        f"\u3000\u3000您于{data.donated_on}向{issuer}捐赠人民币"
         f"{yuan_mark(data.amount)}（{capitals(data.amount)}），"
-        f"定向用于{data.community}红色基金，帮扶困难群众。您的善举彰显了守望相助的大爱情怀，"
+        f"定向用于{community}红色基金，帮扶困难群众。您的善举彰显了守望相助的大爱情怀，"
         "特发此证，以资鸣谢！",
         40 * mm,
         top,

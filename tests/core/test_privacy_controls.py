@@ -19,6 +19,7 @@ from redoffice.kit.db import Database
 from redoffice.registry import search, subject_request
 from redoffice.registry.search import ResidentQuery
 from redoffice.reports.fonts import printable
+from redoffice.reports.fund import HonourCertificate, honour_certificate
 from redoffice.reports.lists import ListPrint, ListSheet, list_pdf
 from tests.factories import add_resident, setup_place
 
@@ -74,3 +75,14 @@ def test_a_subject_request_answer_opens_without_the_controls(db: Database, tmp_p
 def test_printable_keeps_line_breaks_and_makes_a_tab_a_space() -> None:
     assert printable("甲\x00乙\t丙\r\n丁\x7f") == "甲乙 丙\n丁"
     assert printable("王小明") == "王小明"
+
+
+def test_a_donor_named_like_markup_prints_as_typed(tmp_path: Path) -> None:
+    """The 荣誉证书 put the donor's name into paragraph markup as it was: "<b>" in a name
+    ended the print with a parse error, "&" was swallowed."""
+    donor = "张&<李>公司<b>\x00"
+    certificate = HonourCertificate(
+        "幸福社区", "SJ2026-0001", donor, 500_000, "2026年11月2日", "幸福社区党委", "2026年11月3日"
+    )
+    printed = _pdf_text(honour_certificate(certificate), tmp_path)
+    assert "张&<李>公司<b>：" in printed
