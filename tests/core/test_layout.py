@@ -138,18 +138,19 @@ def test_every_list_a_feature_exports_is_registered() -> None:
 
 DATABASE_CALLS = {"read", "uow", "execute", "scalars", "scalar", "scalar_one"}
 MODELS = "redoffice.models"
+DRIVERS = {"sqlalchemy", "sqlite3", "sqlcipher3", "psycopg", "psycopg2"}
 
 
 def _database_use(path: Path, tree: ast.AST) -> Iterator[str]:
-    """What in a GUI module touches the database itself: SQLAlchemy or the models imported, a
-    unit of work or a read opened on a database, a statement executed."""
+    """What in a GUI module touches the database itself: SQLAlchemy, a driver or the models
+    imported, a unit of work or a read opened on a database, a statement executed."""
     where = path.relative_to(ROOT)
     for node in ast.walk(tree):
         if isinstance(node, ast.Import | ast.ImportFrom):
             names = [a.name for a in node.names]
             if isinstance(node, ast.ImportFrom):  # from redoffice import models
                 names = [str(node.module), *(f"{node.module}.{name}" for name in names)]
-            if bad := [n for n in names if n.split(".")[0] == "sqlalchemy" or n.startswith(MODELS)]:
+            if bad := [n for n in names if n.split(".")[0] in DRIVERS or n.startswith(MODELS)]:
                 yield f"{where}:{node.lineno} imports {bad[0]}"
         elif (
             isinstance(node, ast.Call)
@@ -177,6 +178,7 @@ def test_the_gui_rule_catches_a_query_in_a_page() -> None:
     page = "\n".join(
         [
             "from sqlalchemy import select",
+            "import sqlite3",
             "from redoffice.models import Resident",
             "from redoffice import models",
             "with self.ctx.db.read() as s:",
@@ -189,6 +191,7 @@ def test_the_gui_rule_catches_a_query_in_a_page() -> None:
     found = list(_database_use(PACKAGE / "ui" / "page.py", ast.parse(page)))
     assert [f.split(" ", 1)[1] for f in found] == [
         "imports sqlalchemy",
+        "imports sqlite3",
         "imports redoffice.models",
         "imports redoffice.models",
         "calls self.ctx.db.read()",
