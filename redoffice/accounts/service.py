@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from redoffice.accounts import passwords
 from redoffice.accounts.permissions import ADMIN_ROLES, ROLES, STREET_ROLES, Permission, permits
-from redoffice.kit import audit_log, clock
+from redoffice.kit import audit_log, clock, stored_settings
 from redoffice.kit.clock import utcnow
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
@@ -25,6 +25,7 @@ from redoffice.kit.identity import User
 from redoffice.models import Account, Staff
 from redoffice.registry.reference import worker_grids
 
+PUT_OFF: Final = "accounts.first_admin_later"  # 以后再说 chosen when offered at start
 MAX_ATTEMPTS: Final = 5
 LOCK_FOR: Final = timedelta(minutes=5)
 
@@ -43,6 +44,31 @@ def has_accounts(db: Database) -> bool:
     works as before, without a login."""
     with db.read() as s:
         return bool(s.scalar(select(func.count()).select_from(Account)))
+
+
+def first_admin_due(db: Database) -> bool:
+    """Whether to offer, at start, to create the first administrator: nobody has an account
+    (a database from before accounts) and nobody chose 以后再说 yet."""
+    if has_accounts(db):
+        return False
+    with db.read() as s:
+        return not stored_settings.get_value(s, PUT_OFF)
+
+
+def put_off_first_admin(db: Database) -> None:
+    """以后再说: the first administrator is not offered at start again (设置 → 账号 and
+    ``redoffice-cli account add`` still create one)."""
+    with db.uow() as s:
+        stored_settings.put_value(s, PUT_OFF, True)
+
+
+def add_first_admin(db: Database, login_name: str, name: str, password: str, again: str) -> User:
+    """The first administrator, offered at start: the password typed twice must match; the
+    new administrator is logged in."""
+    if password != again:
+        raise UserError("account.password_mismatch")
+    add(db, login_name, name, "street_admin" if db.is_street else "admin", password)
+    return login(db, login_name, password)
 
 
 def _require_manager(db: Database) -> None:

@@ -480,6 +480,7 @@ MESSAGES: Final[dict[str, str]] = {
     "account.login_taken": "登录名“{login}”已被使用",
     "account.not_found": "没有登录名为“{login}”的账号",
     "account.password_short": "密码至少 {min} 位",
+    "account.password_mismatch": "两次输入的密码不一致，请重新输入",
     "account.first_admin": "第一个账号必须是书记/管理员（或街道管理员）",
     "account.not_allowed": "当前登录账号的角色无权管理账号，请由书记/管理员办理",
     "account.disable_self": "不能停用自己正在使用的账号",

@@ -166,6 +166,7 @@ def _start(argv: Sequence[str] | None) -> int:
         return 1
     from PySide6.QtWidgets import QApplication
 
+    from redoffice.ui.accounts.start import frame_first
     from redoffice.ui.kit.resources import install_font, install_translators, prefer_chinese_dates
     from redoffice.ui.kit.screen_fit import install_screen_fit
     from redoffice.ui.main_window import MainWindow
@@ -179,8 +180,9 @@ def _start(argv: Sequence[str] | None) -> int:
     install_screen_fit(app)
     sys.excepthook = _excepthook
     window = MainWindow()  # the frame: navigation and menus, no database yet
-    window.show()
-    app.processEvents()  # its first paint
+    if frame_first():  # not when the login dialog comes first (the last start asked for one)
+        window.show()
+        app.processEvents()  # its first paint
     if args.startup_probe:
         _probe("shown")
     code = _open_and_run(app, window, args)
@@ -237,17 +239,13 @@ def _first_start(ctx: AppContext, window: MainWindow) -> bool:
     return SetupDialog(ctx, window).exec() == SetupDialog.DialogCode.Accepted
 
 
-def _log_in(ctx: AppContext, window: MainWindow) -> bool:
-    """Once the database has accounts nobody works without logging in (False: 退出 chosen);
-    without them the stored 经办人 is the operator, as before."""
-    from redoffice.accounts import service as accounts
-    from redoffice.settings import community
-    from redoffice.ui.accounts.login_dialog import log_in
+def _log_in(ctx: AppContext, window: MainWindow, args: argparse.Namespace) -> bool:
+    """Once the database has accounts nobody works without logging in, and no window shows
+    before (False: 退出 chosen); without them the stored 经办人 is the operator, as before, and
+    the first administrator is offered (not to --self-test or --startup-probe: nobody there)."""
+    from redoffice.ui.accounts.login_dialog import log_in_at_start
 
-    if accounts.has_accounts(ctx.db):
-        return log_in(ctx, window)
-    ctx.db.actor = community.operator(ctx.db)
-    return True
+    return log_in_at_start(ctx, window, offer=not (args.self_test or args.startup_probe))
 
 
 def _run(app: QApplication, window: MainWindow, db: Database, args: argparse.Namespace) -> int:
@@ -264,7 +262,7 @@ def _run(app: QApplication, window: MainWindow, db: Database, args: argparse.Nam
         ctx.tasks.shutdown()
         window.close()
         return 0
-    if not _log_in(ctx, window):
+    if not _log_in(ctx, window, args):
         ctx.tasks.shutdown()
         window.close()
         return 0

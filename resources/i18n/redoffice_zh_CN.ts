@@ -2616,6 +2616,49 @@
     </message>
 </context>
 <context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/accounts/login_dialog.py" line="1"/>
+        <source>Create the administrator's account</source>
+        <translation>创建管理员账号</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/accounts/login_dialog.py" line="1"/>
+        <source>This database has no accounts yet: anyone who opens it can do everything. Create the administrator's account now? Others' accounts are then added in Settings → Accounts, and everyone logs in at start.</source>
+        <translation>这个数据库还没有任何账号：谁打开都能办理一切。现在创建管理员账号吗？之后在“设置 → 账号”里为其他人添加账号，每个人启动时登录。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/accounts/login_dialog.py" line="1"/>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/accounts/login_dialog.py" line="1"/>
+        <source>Later</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/accounts/login_dialog.py" line="1"/>
+        <source>Login name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/accounts/login_dialog.py" line="1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/accounts/login_dialog.py" line="1"/>
+        <source>Password (at least 8 characters)</source>
+        <translation>密码（至少 8 位）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/accounts/login_dialog.py" line="1"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+</context>
+<context>
     <name>RoleGate</name>
     <message>
         <location filename="../../redoffice/ui/accounts/role_gate.py" line="1"/>

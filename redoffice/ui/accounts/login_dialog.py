@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 from redoffice.accounts import service as accounts
 from redoffice.kit.identity import User
 from redoffice.kit.touched import Changes
+from redoffice.settings import community
+from redoffice.ui.accounts.start import remember_login
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.errors import describe
 
@@ -96,3 +98,103 @@ def switch_user(ctx: AppContext, window: QWidget, rebuild: Callable[[], None]) -
     rebuild()
     window.show()
     ctx.announce(Changes.everything())
+
+
+class FirstAdminDialog(QDialog):
+    """创建管理员账号, offered at start on a database without accounts (one from before them):
+    登录名, 姓名 and the password twice; 创建 creates the administrator and logs them in (on the
+    worker), 以后再说 is remembered in the database's settings so that the question does not
+    come back at every start (设置 → 账号 stays there)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Create the administrator's account"))
+        intro = QLabel(
+            self.tr(
+                "This database has no accounts yet: anyone who opens it can do everything. "
+                "Create the administrator's account now? Others' accounts are then added in "
+                "Settings → Accounts, and everyone logs in at start."
+            )
+        )
+        intro.setWordWrap(True)
+        self.login, self.name = QLineEdit(), QLineEdit()
+        self.password, self.again = QLineEdit(), QLineEdit()
+        for secret in (self.password, self.again):
+            secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #c0392b;")
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox()
+        self.create = self.buttons.addButton(
+            self.tr("Create"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.later = self.buttons.addButton(
+            self.tr("Later"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.create.setDefault(True)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("Login name"), self.login)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Password (at least 8 characters)"), self.password)
+        form.addRow(self.tr("Password again"), self.again)
+        body = QVBoxLayout(self)
+        for part in (intro, form, self.message, self.buttons):
+            if isinstance(part, QFormLayout):
+                body.addLayout(part)
+            else:
+                body.addWidget(part)
+        self.resize(480, 300)
+
+    def submit(self) -> None:
+        if not self.create.isEnabled():
+            return
+        self.create.setEnabled(False)
+        job = partial(
+            accounts.add_first_admin,
+            self.ctx.db,
+            self.login.text(),
+            self.name.text(),
+            self.password.text(),
+            self.again.text(),
+        )
+        self.ctx.write(job, lambda _user: self.accept(), self._failed, parent=self)
+
+    def _failed(self, error: BaseException) -> None:
+        self.create.setEnabled(True)
+        self.later.setEnabled(True)
+        self.message.setText(describe(error))
+        for secret in (self.password, self.again):
+            secret.clear()
+        self.password.setFocus()
+
+    def reject(self) -> None:
+        """以后再说 (also Esc and the close box): remembered, then the dialog closes."""
+        if not self.later.isEnabled():
+            return
+        self.later.setEnabled(False)
+        put_off = partial(accounts.put_off_first_admin, self.ctx.db)
+        self.ctx.write(put_off, lambda _r: QDialog.reject(self), self._failed, self)
+
+
+def log_in_at_start(ctx: AppContext, window: QWidget, offer: bool = True) -> bool:
+    """The start once the database is open. With accounts, the window is hidden while the
+    login dialog is shown alone and appears only after a successful login (False: 退出, the
+    window never shows; the next start shows no frame before the login, see
+    :mod:`redoffice.ui.accounts.start`). Without them the stored 经办人 is the operator and, on
+    a database from before accounts, the first administrator is offered (``offer``; unless
+    以后再说 was chosen)."""
+    needed = accounts.has_accounts(ctx.db)
+    remember_login(needed)
+    if needed:
+        window.hide()
+        if not log_in(ctx, None):
+            return False
+    else:
+        ctx.db.actor = community.operator(ctx.db)
+        if offer and accounts.first_admin_due(ctx.db):
+            FirstAdminDialog(ctx, window).exec()
+    window.show()
+    return True

@@ -78,3 +78,5 @@ def set_up(
     community.initialize(db, identity, operator)
     if login.strip():
         accounts.add(db, login, operator, "admin", password)
+    else:  # left empty at setup: not offered again at the next start
+        accounts.put_off_first_admin(db)
