@@ -5,9 +5,10 @@ the tests, the benchmarks — imports this module before it opens a database; op
 it fails at once rather than leaving derived data stale."""
 
 from redoffice.accounts import guard as account_guard
+from redoffice.kit.backups import after_restore
 from redoffice.kit.db import register_session_hook
 from redoffice.kit.exports import guard_unmasked, register_exports
-from redoffice.registry import access
+from redoffice.registry import access, erasure_replay
 from redoffice.sync import conflicts as sync_conflicts
 from redoffice.visits import state as visit_state
 
@@ -15,6 +16,7 @@ register_session_hook(visit_state.install)
 register_session_hook(sync_conflicts.install)  # the base of a local edit of another's row
 register_session_hook(account_guard.install)  # a logged-in person's role and grids
 guard_unmasked(access.may_export_unmasked)  # full ID numbers and phones: allowed roles only
+after_restore(erasure_replay.erase_again)  # a restore never brings an erased person back
 for module, names in (  # imported when a list is first exported (ReportLab, openpyxl: 0.3 s)
     ("redoffice.registry.exports", ("RESIDENTS", "HOUSEHOLDS")),
     ("redoffice.visits.exports", ("VISITS",)),

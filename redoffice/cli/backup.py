@@ -14,7 +14,7 @@ from sqlalchemy import make_url
 from redoffice.cli.common import out, out_json
 from redoffice.cli.work import command
 from redoffice.kit import backups
-from redoffice.kit.db import Database, open_database
+from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.paths import resolve_db_url
 
@@ -82,7 +82,8 @@ def restore_on_file(args: argparse.Namespace) -> int:
     else:
         info = backups.verify(Path(args.file))
     restored = backups.restore_file(current, info, backups.attachments_of(current))
-    open_database(url).close()  # an older backup's schema brought up to date
+    actor = args.user or getattr(args, "operator", None) or "redoffice-cli"
+    backups.open_restored(url, restored, actor).close()  # erasures again, the restore audited
     out(f"已从 {info.path} 恢复；恢复前的数据库另存为 {restored.aside}")
     if restored.attachments_missing:
         out(f"有 {restored.attachments_missing} 个照片或扫描件在备份旁边找不到")

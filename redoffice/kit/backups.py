@@ -23,7 +23,7 @@ import re
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterable
-from contextlib import closing
+from contextlib import closing, suppress
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -31,12 +31,13 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError
 
-from redoffice.kit import audit_log, cipher, clock, exports
+from redoffice.kit import audit_log, cipher, clock, exports, logs
 from redoffice.kit.blobs import Store, blob_path, copy_new, key_of
 from redoffice.kit.db import Database, connect_sqlite, copy_sqlite, head_revision, open_database
 from redoffice.kit.errors import UserError
 from redoffice.kit.messages import message
 from redoffice.kit.stored_settings import get_value, put_value
+from redoffice.kit.touched import Changes
 
 BACKUP_EVERY_HOURS = 20
 STAMP = "%Y%m%d-%H%M%S-%f"  # in a backup's name: when it was made, by the clock
@@ -49,6 +50,10 @@ PERIODS: tuple[tuple[Callable[[datetime], object], int], ...] = (
 )
 BEFORE_KEPT = 5  # copies made before an import, sync apply, migration or restore
 SECOND_FOLDER = "backup.second_folder"  # setting: a second folder or USB stick, or absent
+# not a table: the copies in the backup folders; views showing them (设置 → 备份, the status
+# bar's warning) refresh when it is announced — a copy made and rotated, a restore
+COPIES = "backup_copies"
+COPIES_CHANGED = Changes(frozenset({COPIES}))
 
 # what a backup holds, shown before it is restored: (table, label, condition)
 COUNTED = (
@@ -90,6 +95,7 @@ class Restored:
     aside: Path  # the database as it was before the restore
     attachments: int  # photos and scans put back into the attachments folder
     attachments_missing: int  # referred to, but neither beside the backup nor here
+    backup: BackupInfo  # what was put back
 
 
 @dataclass(frozen=True)
@@ -645,7 +651,7 @@ def restore_file(
         os.replace(incoming, current)
     finally:
         incoming.unlink(missing_ok=True)
-    return Restored(aside, copied, missing)
+    return Restored(aside, copied, missing, info)
 
 
 def _set_aside(current: Path) -> Path:
@@ -672,6 +678,85 @@ def _healthy(database: Path) -> bool:
             return [r[0] for r in conn.execute("PRAGMA quick_check")] == ["ok"]
     except (UserError, MemoryError, *cipher.ERRORS):  # SQLCipher: some damage as MemoryError
         return False
+
+
+# ── erasures a restore must not undo (PIPL) ────────────────────────────────────────────────
+
+ERASURES = ".erasures"  # beside the database: when and which record was erased (ids only)
+AfterRestore = Callable[[Database, datetime], int]
+_AFTER_RESTORE: list[AfterRestore] = []
+
+
+def erasure_register(database: Path) -> Path:
+    """The register of erasures beside the database file, outside it: a restore brings back
+    the database as the backup had it, the register stays."""
+    return database.with_name(database.name + ERASURES)
+
+
+def note_erasure(db: Database, table: str, row_id: str) -> None:
+    """Record that ``row_id`` of ``table`` was erased (after the erasure's commit): a line
+    ``{UTC instant}\t{table}\t{id}`` appended to :func:`erasure_register`, 0600, flushed to
+    disk. No name, no number: ids only. A server database: nothing (its administrator's
+    restore is outside RedOffice)."""
+    source = _sqlite_file(db.engine)
+    if source is None:
+        return
+    line = f"{clock.utcnow().isoformat()}\t{table}\t{row_id}\n".encode()
+    try:
+        fd = os.open(erasure_register(source), os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        try:
+            os.write(fd, line)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError:  # the erasure itself is committed; a restore will not know to repeat it
+        logs.log_exception(f"noting an erasure in {erasure_register(source)}")
+
+
+def noted_erasures(database: Path, table: str) -> list[tuple[datetime, str]]:
+    """When and which rows of ``table`` the register says were erased, oldest first (a line
+    cut short by a kill is skipped)."""
+    register = erasure_register(database)
+    if not register.is_file():
+        return []
+    found = []
+    for line in register.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3 and parts[1] == table and parts[2]:
+            with suppress(ValueError):
+                found.append((datetime.fromisoformat(parts[0]), parts[2]))
+    return found
+
+
+def after_restore(hook: AfterRestore) -> None:
+    """Run ``hook(db, backup's newest change)`` in every restored database before it is used
+    (:mod:`redoffice.features` registers the erasures' replay; the kit imports no feature);
+    it returns how many records it changed."""
+    if hook not in _AFTER_RESTORE:
+        _AFTER_RESTORE.append(hook)
+
+
+def open_restored(url: str, restored: Restored, actor: str) -> Database:
+    """Open the database just restored (an older schema brought up to date), erase again what
+    the register says was erased after the backup's newest change, and record the restore in
+    its audit: who (``actor``), from which backup, where the database before it was kept, how
+    many erasures were applied again."""
+    db = open_database(url)
+    db.actor = actor
+    try:
+        since = restored.backup.last_change or datetime.min.replace(tzinfo=UTC)
+        again = sum(hook(db, since) for hook in _AFTER_RESTORE)
+        details = {
+            "from": str(restored.backup.path),
+            "aside": str(restored.aside),
+            "erased_again": again,
+        }
+        with db.uow() as s:
+            audit_log.record(s, "restore", "database", "*", details)
+    except BaseException:
+        db.close()
+        raise
+    return db
 
 
 # ── at start-up ────────────────────────────────────────────────────────────────────────────

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QSizePo
 
 from redoffice.accounts.permissions import Permission, permits
 from redoffice.kit import backups, clock
-from redoffice.kit.db import Database, open_database
+from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.touched import Changes
 from redoffice.ui.kit import ask
@@ -116,14 +116,14 @@ def _replace(ctx: AppContext, parent: QWidget, backup: Path) -> None:
 
     def job() -> tuple[backups.Restored, Database]:
         restored = backups.restore(old, backup)
-        db = open_database(url)
-        db.actor = old.actor
+        db = backups.open_restored(url, restored, old.actor)  # erasures applied again, audited
+        db.user = old.user
         return restored, db
 
     def done(result: tuple[backups.Restored, Database]) -> None:
         restored, db = result
         ctx.db = db
-        ctx.announce(Changes.everything() | COPIES_CHANGED)  # every view: the restored data
+        ctx.announce(Changes.everything() | backups.COPIES_CHANGED)  # every view: restored
         ask.inform(parent, translate("backup", "Restore from backup"), _restored(restored))
 
     ctx.query(job, done, partial(report, parent))
@@ -141,7 +141,7 @@ def open_or_recover(window: QWidget, url: str) -> Database:
         info = backups.newest_good(damaged.copies)
         where = backups.attachments_of(damaged.path)
         restored = backups.restore_file(damaged.path, info, where)
-    db = backups.open_checked(url)
+    db = backups.open_restored(url, restored, "system")  # at start: before anyone logs in
     ask.inform(window, translate("backup", "Restore from backup"), _restored(restored))
     return db
 
@@ -163,12 +163,6 @@ def _offer_recovery(window: QWidget, damaged: backups.Damaged) -> bool:
     return box.clickedButton() is restore
 
 
-# not a table: the copies in the backup folders; the 备份 page and the status bar's warning
-# refresh when it is announced (a copy made, rotated, or restored from)
-BACKUP_COPIES = "backup_copies"
-COPIES_CHANGED = Changes(frozenset({BACKUP_COPIES}))
-
-
 class BackupWarning(QLabel):
     """The status bar's backup warning (no copy off the database's disk; the second folder
     absent), left of the 经办人 label and never over it: cut to the room there is, the whole
@@ -182,7 +176,7 @@ class BackupWarning(QLabel):
         self.setObjectName("backup_warning")
         self.setStyleSheet("color: #b00020;")
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        refresh_on(ctx, self, {BACKUP_COPIES, "setting"}, self.load)
+        refresh_on(ctx, self, {backups.COPIES, "setting"}, self.load)
 
     def load(self) -> None:
         self.ctx.query(partial(backups.disk_warning, self.ctx.db), self._show, lambda _e: None)
@@ -210,7 +204,7 @@ def automatic(ctx: AppContext, window: QMainWindow) -> None:
 
     def done(made: backups.Made | None) -> None:
         warning.note = made.note if made else ""
-        ctx.announce(COPIES_CHANGED)
+        ctx.announce(backups.COPIES_CHANGED)
 
     ctx.query(partial(backups.automatic_backup, ctx.db), done, lambda _error: warning.load())
 

@@ -183,8 +183,8 @@ def _restore_in_place(
             backups.attachments_of(damaged.path),
             partial(backups.close_damaged, old),
         )
-        db = open_database(url)
-        db.actor, db.user = old.actor, old.user
+        db = backups.open_restored(url, restored, old.actor)  # erasures applied again
+        db.user = old.user
         return restored, db
 
     def done(result: tuple[backups.Restored, Database]) -> None:

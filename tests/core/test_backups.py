@@ -3,20 +3,25 @@ database kept aside."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from redoffice.attachments import service as attachments
 from redoffice.cases import service as cases
 from redoffice.cases.service import CaseInput
+from redoffice.cli import main
 from redoffice.kit import backups, clock
+from redoffice.kit.codes import ERASED_NAME
 from redoffice.kit.db import Database, open_database
 from redoffice.kit.errors import UserError
-from redoffice.registry import search
+from redoffice.models import AuditLog
+from redoffice.registry import erasure, search
 from redoffice.registry.search import ResidentQuery
 from tests.conftest import opened_copy
 from tests.core.test_backup_safety import damage
@@ -225,3 +230,38 @@ def test_the_listing_shows_each_copys_counts_and_a_broken_one_in_words(
     info = listed[good].info
     assert info is not None and dict(info.counts)["居民"] == 1 and listed[good].problem == ""
     assert listed[broken].info is None and "已损坏" in listed[broken].problem
+
+
+def test_a_restore_erases_again_a_person_erased_after_the_backup_and_is_audited(
+    sqlite_db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """PIPL: 王小明 erased after the copy was made; `backup restore` puts the copy back — and
+    erases him again (the register beside the database, ids only), while 李芳, erased before
+    the copy, stays as the copy has her. The restored database's audit says who restored
+    which backup."""
+    _grid, _estate, household = setup_place(sqlite_db)
+    early = add_resident(sqlite_db, "李芳", household=household, relation="0", seq=1)
+    erasure.erase_resident(sqlite_db, early, "本人申请")
+    wang = add_resident(sqlite_db, "王小明", household=household, relation="1", seq=2)
+    copy = backups.make_backup(sqlite_db).path
+    erasure.erase_resident(sqlite_db, wang, "本人申请删除")
+    path = _file(sqlite_db)
+    register = backups.erasure_register(path)
+    assert register.stat().st_mode & 0o777 == 0o600
+    assert "王小明" not in register.read_text(encoding="utf-8") and wang in register.read_text()
+    sqlite_db.close()
+    assert main(["--db", str(path), "--operator", "张秘书", "backup", "restore", str(copy)]) == 0
+    assert f"已从 {copy} 恢复" in capsys.readouterr().out
+    db = open_database(f"sqlite:///{path}")
+    try:
+        assert names(db) == [ERASED_NAME, ERASED_NAME]
+        with db.read() as s:
+            restore = s.scalars(select(AuditLog).where(AuditLog.action == "restore")).one()
+            again = s.scalars(
+                select(AuditLog).where(AuditLog.action == "erase", AuditLog.row_id == wang)
+            ).all()
+        assert restore.actor == "张秘书" and str(copy) in (restore.fields or "")
+        assert json.loads(restore.fields or "{}")["erased_again"] == 1
+        assert len(again) == 1 and "恢复备份后重新清除" in (again[0].fields or "")
+    finally:
+        db.close()

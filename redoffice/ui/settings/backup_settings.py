@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from redoffice.kit import backups
-from redoffice.ui.backup_actions import BACKUP_COPIES, COPIES_CHANGED
 from redoffice.ui.kit import ask
 from redoffice.ui.kit.connect import on_click
 from redoffice.ui.kit.context import AppContext
@@ -45,7 +44,7 @@ class BackupSettings(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addStretch(1)
-        refresh_on(ctx, self, {BACKUP_COPIES, "setting"}, self.load)
+        refresh_on(ctx, self, {backups.COPIES, "setting"}, self.load)
         self.load()
 
     def load(self) -> None:
@@ -84,6 +83,6 @@ class BackupSettings(QWidget):
             text = self.tr("Backed up and verified: %1 (%2 MB)").replace("%1", str(made.path))
             text = text.replace("%2", f"{made.size / 1_000_000:.1f}")
             self.status.setText("\n".join(t for t in (text, made.note) if t))
-            self.ctx.announce(COPIES_CHANGED)  # this page, the status bar's warning
+            self.ctx.announce(backups.COPIES_CHANGED)  # this page, the status bar's warning
 
         self.ctx.query(partial(backups.make_backup, self.ctx.db), done, partial(report, self))
