@@ -97,7 +97,7 @@ def test_an_upgraded_database_is_offered_its_first_administrator(
         type_into(qtbot, dialog.name, "王书记")
         qtbot.keyClicks(dialog.password, PASSWORD)
         qtbot.keyClicks(dialog.again, "another-one")
-        qtbot.mouseClick(dialog.create, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
         _after(lambda: dialog.message.text() != "", partial(again, dialog))
 
     def again(dialog: FirstAdminDialog) -> None:
@@ -105,7 +105,7 @@ def test_an_upgraded_database_is_offered_its_first_administrator(
         assert not accounts.has_accounts(ctx.db)
         qtbot.keyClicks(dialog.password, PASSWORD)
         qtbot.keyClicks(dialog.again, PASSWORD)
-        qtbot.mouseClick(dialog.create, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
 
     came = _when_shown(FirstAdminDialog, create)
     assert log_in_at_start(ctx, window)
@@ -120,8 +120,8 @@ def test_later_is_remembered(qtbot: QtBot, ctx: AppContext) -> None:
 
     def later(dialog: QWidget) -> None:
         assert isinstance(dialog, FirstAdminDialog)
-        assert (dialog.windowTitle(), dialog.later.text()) == ("创建管理员账号", "以后再说")
-        qtbot.mouseClick(dialog.later, Qt.MouseButton.LeftButton)
+        assert (dialog.windowTitle(), dialog.later_button.text()) == ("创建管理员账号", "以后再说")
+        qtbot.mouseClick(dialog.later_button, Qt.MouseButton.LeftButton)
 
     came = _when_shown(FirstAdminDialog, later)
     assert log_in_at_start(ctx, window)

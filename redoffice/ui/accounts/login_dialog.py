@@ -126,13 +126,13 @@ class FirstAdminDialog(QDialog):
         self.message.setStyleSheet("color: #c0392b;")
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox()
-        self.create = self.buttons.addButton(
+        self.create_button = self.buttons.addButton(
             self.tr("Create"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.later = self.buttons.addButton(
+        self.later_button = self.buttons.addButton(
             self.tr("Later"), QDialogButtonBox.ButtonRole.RejectRole
         )
-        self.create.setDefault(True)
+        self.create_button.setDefault(True)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
@@ -149,9 +149,9 @@ class FirstAdminDialog(QDialog):
         self.resize(480, 300)
 
     def submit(self) -> None:
-        if not self.create.isEnabled():
+        if not self.create_button.isEnabled():
             return
-        self.create.setEnabled(False)
+        self.create_button.setEnabled(False)
         job = partial(
             accounts.add_first_admin,
             self.ctx.db,
@@ -163,8 +163,8 @@ class FirstAdminDialog(QDialog):
         self.ctx.write(job, lambda _user: self.accept(), self._failed, parent=self)
 
     def _failed(self, error: BaseException) -> None:
-        self.create.setEnabled(True)
-        self.later.setEnabled(True)
+        self.create_button.setEnabled(True)
+        self.later_button.setEnabled(True)
         self.message.setText(describe(error))
         for secret in (self.password, self.again):
             secret.clear()
@@ -172,9 +172,9 @@ class FirstAdminDialog(QDialog):
 
     def reject(self) -> None:
         """以后再说 (also Esc and the close box): remembered, then the dialog closes."""
-        if not self.later.isEnabled():
+        if not self.later_button.isEnabled():
             return
-        self.later.setEnabled(False)
+        self.later_button.setEnabled(False)
         put_off = partial(accounts.put_off_first_admin, self.ctx.db)
         self.ctx.write(put_off, lambda _r: QDialog.reject(self), self._failed, self)
 

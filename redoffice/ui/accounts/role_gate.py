@@ -44,8 +44,13 @@ class RoleGate(QObject):
                 button.setToolTip(self.why)
                 button.setEnabled(False)
                 button.installEventFilter(self)
-        lazies = [*self.page.findChildren(LazyPart), *self.page.findChildren(LazyTabs)]
-        for lazy in [self.page, *lazies] if isinstance(self.page, LazyTabs) else lazies:
+        lazies: list[LazyPart | LazyTabs] = [
+            *self.page.findChildren(LazyPart),
+            *self.page.findChildren(LazyTabs),
+        ]
+        if isinstance(self.page, LazyTabs):
+            lazies.append(self.page)
+        for lazy in lazies:
             if not lazy.property(GATED):
                 lazy.setProperty(GATED, True)
                 lazy.built.connect(self.scan)
