@@ -234,9 +234,7 @@ class MainWindow(QMainWindow):
             communities.open_history.connect(self.open_sync_history)
             return
         self.dashboard = cast("Dashboard", self.page("dashboard"))
-        self.dashboard.open_household_visit.connect(
-            lambda household, address: self.visits.new_visit((household, address))
-        )
+        self.dashboard.open_household_visit.connect(self.record_visit)
         self.dashboard.open_case.connect(self.open_case)
         self.dashboard.open_resolution.connect(self.open_resolution)
         self.dashboard.open_wish.connect(self.open_wish)
@@ -344,6 +342,16 @@ class MainWindow(QMainWindow):
     @property
     def meetings(self) -> MeetingsPage:
         return cast("MeetingsPage", self.page("meetings"))
+
+    def record_visit(self, household: str, address: str) -> None:
+        """From the 工作台's due households: 新增走访 for it — or, for a role that records no
+        visits, the 走访 page (its buttons disabled, saying who may)."""
+        from redoffice.accounts.permissions import Permission, permits
+
+        if permits(self.ctx.db, Permission(PAGE_PERMISSIONS["visits"])):
+            self.visits.new_visit((household, address))
+        else:
+            self.show_page("visits")
 
     def open_case(self, case_id: str) -> None:
         self.show_page("cases")

@@ -19,6 +19,7 @@ from redoffice.ui.kit.widgets import writes
 from redoffice.ui.main_window import MainWindow
 from redoffice.ui.registry.residents_page import ResidentsPage
 from redoffice.ui.settings.settings_page import SettingsPage
+from redoffice.ui.visits.visit_dialog import VisitDialog
 from tests.ui.driver import button, click_row
 
 PASSWORD = "roles-secret"
@@ -151,3 +152,18 @@ def test_a_grid_leader_logged_in_sees_their_grid(qtbot: QtBot, ctx: AppContext) 
     assert isinstance(page, ResidentsPage)
     assert residents > 0 and page.list.model.rowCount() == residents
     assert grid_id in (ctx.db.user.grids if ctx.db.user else ())
+
+
+def test_a_cashier_double_clicking_a_due_household_gets_no_visit_form(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    _admin_and(ctx, "zhou", "周出纳", "cashier")
+    accounts.login(ctx.db, "zhou", PASSWORD)
+    window = _window(qtbot, ctx)
+    board = window.dashboard
+    qtbot.mouseClick(board.cards["visits_overdue"], Qt.MouseButton.LeftButton)
+    table = board.lists["visits_overdue"]
+    qtbot.waitUntil(lambda: table.rowCount() > 0, timeout=5000)
+    click_row(qtbot, table, 0, double=True)
+    assert window.stack.currentWidget() is window.pages["visits"]
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, VisitDialog)]
