@@ -99,7 +99,7 @@ def test_stats_json(dbfile: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_user_error_is_one_line_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", str(tmp_path / "x.sqlite"), "stats"]) == 1
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "初始化" in err and "Traceback" not in err
+    assert err.count("\n") == 1 and "找不到数据库文件" in err and "Traceback" not in err
 
 
 def test_unknown_grid_is_a_user_error(dbfile: Path, capsys: pytest.CaptureFixture[str]) -> None:
