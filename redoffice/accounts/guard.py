@@ -2,7 +2,10 @@
 households, residents, visits and 民情诉求 need a role holding ``EDIT_REGISTRY``, and a 网格员
 changes only those of their own grids (a case filed for no household stays open to them).
 
-The street's own records (上级审批, replies, notices) need ``STREET_DECIDE``.
+The other records need their own permission, whoever calls the service (:data:`RECORDS`):
+三方联席会议 ``EDIT_MEETINGS``, 微心愿 and the party members ``EDIT_WISHES``, 基础数据 (grids,
+estates, organizations, the staff list with its 红色基金 roles) ``EDIT_BASE_DATA``, and the
+street's own records (上级审批, replies, notices) ``STREET_DECIDE``.
 
 One ``before_flush`` check on every unit of work (registered in ``redoffice.features``), so that
 no service can forget it; the person travels in the session's ``info``
@@ -17,26 +20,74 @@ from typing import Any, Final
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
-from redoffice.accounts.permissions import ROLES, Permission, allowed
+from redoffice.accounts.permissions import ROLES, STREET_ROLES, Permission, allowed, holders
 from redoffice.kit.errors import UserError
 from redoffice.kit.identity import SESSION_KEY, User
 from redoffice.models import (
+    AgendaItem,
     Case,
     CaseEvent,
+    Estate,
+    Grid,
     Household,
+    Meeting,
+    MeetingAttendee,
+    MeetingEstate,
+    MeetingRevision,
+    Organization,
+    PartyMember,
     Resident,
     ResidentTag,
+    Resolution,
+    ResolutionNote,
+    ServiceRecord,
     Setting,
+    Staff,
     StreetDecision,
     StreetNotice,
     StreetReply,
     Visit,
     VisitParticipant,
+    Wish,
+    WishClaim,
+    WishClaimMember,
+    WishEvent,
+    WishRound,
 )
 from redoffice.models.base import SyncedRecord
 
 GUARDED: Final = (Household, Resident, ResidentTag, Visit, VisitParticipant, Case, CaseEvent)
-STREET_OWN: Final = (StreetDecision, StreetReply, StreetNotice)
+# the records each other permission guards, and what the refusal calls them
+RECORDS: Final = (
+    (
+        (
+            Meeting,
+            MeetingEstate,
+            MeetingAttendee,
+            AgendaItem,
+            Resolution,
+            ResolutionNote,
+            MeetingRevision,
+        ),
+        Permission.EDIT_MEETINGS,
+        "三方联席会议的会议、签到、纪要和决议",
+    ),
+    (
+        (WishRound, Wish, WishClaim, WishClaimMember, WishEvent, PartyMember, ServiceRecord),
+        Permission.EDIT_WISHES,
+        "微心愿和党员服务",
+    ),
+    (
+        (Grid, Estate, Organization, Staff),
+        Permission.EDIT_BASE_DATA,
+        "基础数据（网格、小区、单位、工作人员）",
+    ),
+    (
+        (StreetDecision, StreetReply, StreetNotice),
+        Permission.STREET_DECIDE,
+        "街道的上级审批、答复和通知",
+    ),
+)
 GUARDED_TABLES: Final = frozenset(m.__tablename__ for m in GUARDED)
 TOUCHED_KEY: Final = "redoffice.touched"  # kit.touched's set of the tables a session wrote
 # settings the daily work writes: the import's remembered columns, the sync's own state
@@ -78,12 +129,19 @@ def _check_settings(session: Session, user: User) -> None:
             raise UserError("account.settings_not_allowed", name=user.name, role=ROLES[user.role])
 
 
-def _check_street(session: Session, user: User, node: str | None) -> None:
-    """The street's own records — 上级审批, replies, notices — need STREET_DECIDE."""
+def _check_records(session: Session, user: User, node: str | None) -> None:
+    """This node's 会议, 微心愿, 基础数据 and street records need their permission
+    (:data:`RECORDS`)."""
     for obj in chain(session.new, session.dirty, session.deleted):
-        street = isinstance(obj, STREET_OWN) and _own(obj, node)
-        if street and not allowed(user.role, Permission.STREET_DECIDE):
-            raise UserError("account.street_not_allowed", name=user.name, role=ROLES[user.role])
+        for models, permission, what in RECORDS:
+            if isinstance(obj, models) and _own(obj, node) and not allowed(user.role, permission):
+                raise UserError(
+                    "account.records_not_allowed",
+                    name=user.name,
+                    role=ROLES[user.role],
+                    what=what,
+                    who="、".join(holders(permission, user.role in STREET_ROLES)),
+                )
 
 
 def _check(session: Session, _context: Any, _instances: Any) -> None:
@@ -92,7 +150,7 @@ def _check(session: Session, _context: Any, _instances: Any) -> None:
         return
     _check_settings(session, user)
     node = session.info.get("node_id")
-    _check_street(session, user, node)
+    _check_records(session, user, node)
     rows = [
         obj
         for obj in chain(session.new, session.dirty, session.deleted)

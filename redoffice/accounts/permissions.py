@@ -22,6 +22,9 @@ class Permission(Enum):
     MANAGE_ACCOUNTS = "manage_accounts"  # add, reset, unlock, disable accounts
     MANAGE_SETTINGS = "manage_settings"  # the office's settings, backups, encryption
     EDIT_REGISTRY = "edit_registry"  # residents, households, visits, cases
+    EDIT_MEETINGS = "edit_meetings"  # 三方联席会议: meetings, sign-in, minutes, resolutions
+    EDIT_WISHES = "edit_wishes"  # 微心愿: rounds, wishes, claims, events; party members, services
+    EDIT_BASE_DATA = "edit_base_data"  # 基础数据: grids, estates, organizations, the staff list
     ERASE_PERSONAL = "erase_personal"  # PIPL erasure and data-subject exports
     FUND_HANDLE = "fund_handle"  # 经办人: applications, income, 公示
     FUND_REVIEW = "fund_review"  # 审核人: 初审 and 审核
@@ -46,12 +49,16 @@ ADMIN_ROLES: Final = frozenset({"admin", "street_admin"})
 STREET_ROLES: Final = frozenset({"street_admin", "street_staff"})  # the only ones at a street
 
 _P = Permission
+# EDIT_BASE_DATA is the administrators' alone: the staff list holds the 红色基金's roles
 _EVERYTHING = frozenset(Permission)
-_WORKER = frozenset({_P.REVEAL_PHONE, _P.EDIT_REGISTRY, _P.FUND_HANDLE, _P.SYNC})
+_WORKER = frozenset(
+    {_P.REVEAL_PHONE, _P.EDIT_REGISTRY, _P.EDIT_MEETINGS, _P.EDIT_WISHES, _P.FUND_HANDLE, _P.SYNC}
+)
 _TABLE: Final = MappingProxyType(
     {
         "admin": _EVERYTHING - {_P.FUND_ACCOUNT, _P.FUND_PAY, _P.STREET_DECIDE},
         "worker": _WORKER,
+        # not meetings and wishes: neither is limited to their grids (decision 0027)
         "grid": frozenset({_P.REVEAL_PHONE, _P.EDIT_REGISTRY, _P.FUND_HANDLE}),
         "accountant": frozenset({_P.FUND_ACCOUNT}),
         "cashier": frozenset({_P.FUND_PAY}),

@@ -499,10 +499,7 @@ MESSAGES: Final[dict[str, str]] = {
     "account.street_roles_only": (
         "这是街道办的数据库，{role}是社区的角色：街道办只能使用街道管理员或街道工作人员的账号"
     ),
-    "account.street_not_allowed": (
-        "当前登录账号（{name}，{role}）无权办理街道的上级审批、答复和通知，"
-        "请由街道管理员或街道工作人员办理"
-    ),
+    "account.records_not_allowed": "当前登录账号（{name}，{role}）无权办理{what}，请由{who}办理",
     "account.outside_grids": "{name}是网格员，只能修改本人网格内的住户、居民、走访和民情诉求",
     "account.settings_not_allowed": (
         "当前登录账号（{name}，{role}）无权修改本单位的设置，请由书记/管理员办理"

@@ -1,7 +1,8 @@
 """Issue 16 ("role checks for every list, reveal, export and fund step"): every role logged in
 tries every guarded action through the services — lists, a registry edit, reveals, the
-unmasked export, accounts, settings, the data-subject answer and each 红色基金 step — and is
-allowed exactly when the permission table says (refused in words, nothing changed)."""
+unmasked export, accounts, settings, the data-subject answer, each 红色基金 step, a 三方联席会议,
+a 微心愿 round and the staff list (where the fund's roles are given) — and is allowed exactly
+when the permission table says (refused in words, nothing changed)."""
 
 from __future__ import annotations
 
@@ -18,11 +19,22 @@ from redoffice.fund import ledger
 from redoffice.kit import exports
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
-from redoffice.models import AuditLog, FundApplication, FundEntry, Household, Staff
+from redoffice.meetings import service as meetings
+from redoffice.meetings.inputs import MeetingInput
+from redoffice.models import (
+    AuditLog,
+    FundApplication,
+    FundEntry,
+    Household,
+    Meeting,
+    Staff,
+    WishRound,
+)
 from redoffice.registry import access, search, subject_request
 from redoffice.registry import reference as registry
 from redoffice.registry.residents import get_resident, save_resident
 from redoffice.settings import config
+from redoffice.wishes import service as wishes
 from tests.core.test_fund_applications import (
     TODAY,
     World,
@@ -96,6 +108,33 @@ def _nothing(_db: Database, _w: World) -> str:
     return ""
 
 
+def _estate(db: Database, _w: World) -> str:
+    return registry.save_estate(db, registry.EstateInput(name="矩阵小区"))
+
+
+def _meeting(db: Database, _w: World, estate: str) -> str:
+    data = MeetingInput("三方联席会议", "矩阵会议", TODAY, (estate,))
+    return meetings.create_meeting(db, data)
+
+
+def _counted(model: type[Meeting | WishRound]) -> Callable[[Database, World, str], bool]:
+    def seen(db: Database, _w: World, _arg: str) -> bool:
+        with db.read() as s:
+            return bool(s.scalar(select(func.count()).select_from(model)))
+
+    return seen
+
+
+def _new_cashier(db: Database, _w: World, _arg: str) -> str:
+    data = registry.StaffInput(name="新出纳", role="community_worker", fund_roles=("cashier",))
+    return registry.save_staff(db, data)
+
+
+def _has_new_cashier(db: Database, _w: World, _arg: str) -> bool:
+    with db.read() as s:
+        return bool(s.scalar(select(func.count()).select_from(Staff).where(Staff.name == "新出纳")))
+
+
 TRIALS = {
     "edit a resident": Trial(P.EDIT_REGISTRY, _applicant, _edit, _edited),
     "reveal an ID number": Trial(
@@ -133,6 +172,16 @@ TRIALS = {
         _applicant,
         lambda db, _w, p: subject_request.subject_answer(db, p, TODAY),
         _audited("subject_export"),
+    ),
+    "hold a joint meeting": Trial(P.EDIT_MEETINGS, _estate, _meeting, _counted(Meeting)),
+    "open a wish round": Trial(
+        P.EDIT_WISHES,
+        _nothing,
+        lambda db, _w, _a: wishes.open_round(db, "矩阵轮次", TODAY),
+        _counted(WishRound),
+    ),
+    "give a fund role on the staff list": Trial(
+        P.EDIT_BASE_DATA, _nothing, _new_cashier, _has_new_cashier
     ),
     "fund: apply": Trial(
         P.FUND_HANDLE,
