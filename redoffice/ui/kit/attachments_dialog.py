@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from redoffice.attachments import service as attachments
 from redoffice.attachments.service import AttachmentRow
-from redoffice.kit.errors import UserError
 from redoffice.ui.kit import ask
 from redoffice.ui.kit.connect import on_click
 from redoffice.ui.kit.context import AppContext
@@ -125,9 +124,10 @@ class AttachmentsDialog(QDialog):
         self.ctx.write(job, lambda _: self.reload(), parent=self)
 
     def open_file(self, row: AttachmentRow | None) -> None:
+        """The file in the system's viewer. Found on the worker: an encrypted database's photo
+        is first decrypted into a private copy (its key read from the database's keyring
+        entry, the file possibly large). A file gone or damaged is reported."""
         if row is None:
             return
-        try:
-            open_with_system(attachments.file_path(self.ctx.db, row))
-        except UserError as exc:  # the file has gone from the attachments folder
-            report(self, exc)
+        job = partial(attachments.file_path, self.ctx.db, row)
+        self.ctx.query(job, open_with_system, partial(report, self))
