@@ -289,8 +289,10 @@ def _read_only(path: Path) -> sqlite3.Connection:
 def _one_file(copy: Path) -> None:
     """A copy takes the database's WAL mode from its first page: back to a rollback journal,
     so that the copy is one self-contained file (reading a WAL file leaves -wal and -shm
-    files beside it)."""
+    files beside it). In exclusive locking mode, so that SQLite never maps a -shm file there:
+    a USB stick's or a network share's file system may not support that ("disk I/O error")."""
     with closing(connect_sqlite(copy)) as conn:  # an encrypted copy: with its key
+        conn.execute("PRAGMA locking_mode=EXCLUSIVE")
         conn.execute("PRAGMA journal_mode=DELETE")
 
 
