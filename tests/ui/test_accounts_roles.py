@@ -7,19 +7,21 @@ and their own 工作台 figures."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from redoffice.accounts import service as accounts
 from redoffice.models import Grid, Household, Resident, Staff
 from redoffice.ui.accounts.login_dialog import LoginDialog
+from redoffice.ui.fund.fund_page import FundPage
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.widgets import writes
 from redoffice.ui.main_window import MainWindow
 from redoffice.ui.registry.residents_page import ResidentsPage
 from redoffice.ui.settings.settings_page import SettingsPage
 from redoffice.ui.visits.visit_dialog import VisitDialog
+from redoffice.ui.wishes.wishes_page import WishesPage
 from tests.ui.driver import button, click_row
 
 PASSWORD = "roles-secret"
@@ -167,3 +169,81 @@ def test_a_cashier_double_clicking_a_due_household_gets_no_visit_form(
     click_row(qtbot, table, 0, double=True)
     assert window.stack.currentWidget() is window.pages["visits"]
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, VisitDialog)]
+
+
+def _tab(qtbot: QtBot, tabs: QTabWidget, title: str) -> QWidget:
+    bar = tabs.tabBar()
+    index = [tabs.tabText(i) for i in range(tabs.count())].index(title)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    page = tabs.currentWidget()
+    assert page is not None
+    def built() -> bool:  # on a later turn of the event loop
+        return any(b.isVisibleTo(page) for b in page.findChildren(QAbstractButton))
+
+    qtbot.waitUntil(built)
+    return page
+
+
+def _meetings_wishes_and_base_data(qtbot: QtBot, window: MainWindow) -> list[QAbstractButton]:
+    """The buttons adding a meeting, a wish, a party member and a staff member (where the
+    红色基金 roles are given)."""
+    meeting = button(_open(window, "meetings"), "新建会议")
+    wishes = _open(window, "wishes")
+    assert isinstance(wishes, WishesPage)
+    wish = button(wishes, "登记心愿")
+    member = button(_tab(qtbot, wishes.tabs, "双报到党员"), "登记党员")
+    reference = _open(window, "reference")
+    assert isinstance(reference, QTabWidget)
+    return [meeting, wish, member, button(_tab(qtbot, reference, "工作人员"), "新增")]
+
+
+def test_meetings_wishes_and_base_data_follow_the_role(qtbot: QtBot, ctx: AppContext) -> None:
+    """A 出纳 could edit the staff list (and so the fund's roles): now 三方联席会议, 微心愿 and
+    基础数据 grey their writing buttons for them, naming who may; a 社区工作者 keeps 会议 and 心愿
+    but not the staff list."""
+    _admin_and(ctx, "zhou", "周出纳", "cashier")
+    accounts.add(ctx.db, "li", "李四", "worker", PASSWORD)
+    accounts.login(ctx.db, "zhou", PASSWORD)
+    window = _window(qtbot, ctx)
+    for key in ("meetings", "wishes", "reference"):
+        assert not any(b.isEnabled() for b in _writing(_open(window, key))), key
+    meeting, wish, member, staff = _meetings_wishes_and_base_data(qtbot, window)
+    assert not (meeting.isEnabled() or wish.isEnabled() or member.isEnabled())
+    assert meeting.toolTip() == wish.toolTip() == "只有书记/管理员、社区工作者可以办理"
+    assert not staff.isEnabled() and staff.toolTip() == "只有书记/管理员可以办理"
+    _switch(qtbot, window, "li")
+    meeting, wish, member, staff = _meetings_wishes_and_base_data(qtbot, window)
+    assert meeting.isEnabled() and wish.isEnabled() and member.isEnabled()
+    assert not staff.isEnabled()
+
+
+def _fund_buttons(qtbot: QtBot, window: MainWindow) -> dict[str, QAbstractButton]:
+    fund = _open(window, "fund")
+    assert isinstance(fund, FundPage)
+    applications = _tab(qtbot, fund.tabs, "申请")
+    ledger = _tab(qtbot, fund.tabs, "台账")
+    labels = ("新建申请", "初审", "审核", "发放")
+    found = {label: button(applications, label) for label in labels}
+    return found | {label: button(ledger, label) for label in ("登记收入", "冲正", "结账")}
+
+
+def test_each_fund_step_follows_its_permission(qtbot: QtBot, ctx: AppContext) -> None:
+    """红色基金: each step's button greyed for a role without that step's permission, naming who
+    may; a 出纳 keeps 发放, a 会计 keeps 登记收入, 冲正 and 结账."""
+    _admin_and(ctx, "zhou", "周出纳", "cashier")
+    accounts.add(ctx.db, "qian", "钱会计", "accountant", PASSWORD)
+    accounts.login(ctx.db, "zhou", PASSWORD)
+    window = _window(qtbot, ctx)
+    steps = _fund_buttons(qtbot, window)
+    greyed = {label for label, b in steps.items() if b.toolTip().startswith("只有")}
+    assert greyed == {"新建申请", "初审", "审核", "登记收入", "冲正", "结账"}
+    assert not any(steps[label].isEnabled() for label in greyed)
+    assert steps["初审"].toolTip() == "只有书记/管理员可以办理"
+    assert steps["新建申请"].toolTip() == "只有书记/管理员、社区工作者、网格员可以办理"
+    assert steps["冲正"].toolTip() == "只有会计可以办理"
+    _switch(qtbot, window, "qian")
+    steps = _fund_buttons(qtbot, window)
+    greyed = {label for label, b in steps.items() if b.toolTip().startswith("只有")}
+    assert greyed == {"新建申请", "初审", "审核", "发放"}
+    assert steps["发放"].toolTip() == "只有出纳可以办理" and not steps["发放"].isEnabled()
+    assert steps["登记收入"].isEnabled()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redoffice.accounts.permissions import Permission as P
 from redoffice.fund import queries, screens
 from redoffice.fund.applications import BEFORE_PAID
 from redoffice.fund.codes import STATUSES
@@ -153,17 +154,18 @@ class ApplicationsTab(QWidget):
         refresh_on(ctx, self, self.SHOWS, self.refresh).request()  # now, or once shown
 
     def _actions(self) -> QHBoxLayout:
-        return button_row(
-            Writes(self.tr("New application…"), self.new_application),
-            Writes(self.tr("Review…"), partial(self.step, "review")),
-            Writes(self.tr("Approve…"), partial(self.step, "approve")),
-            Writes(self.tr("Higher approval…"), partial(self.step, "approve_higher")),
-            Writes(self.tr("Refuse…"), partial(self.step, "reject")),
-            Writes(self.tr("Withdraw…"), partial(self.step, "withdraw")),
-            Writes(self.tr("Public notice…"), self.notice),
+        handle, review, pay = (P.FUND_HANDLE,), (P.FUND_REVIEW,), (P.FUND_PAY,)
+        return button_row(  # each step's button follows its permission (ui/accounts/role_gate)
+            Writes(self.tr("New application…"), self.new_application, handle),
+            Writes(self.tr("Review…"), partial(self.step, "review"), review),
+            Writes(self.tr("Approve…"), partial(self.step, "approve"), review),
+            Writes(self.tr("Higher approval…"), partial(self.step, "approve_higher"), review),
+            Writes(self.tr("Refuse…"), partial(self.step, "reject"), review),
+            Writes(self.tr("Withdraw…"), partial(self.step, "withdraw"), handle),
+            Writes(self.tr("Public notice…"), self.notice, handle),
             Writes(self.tr("Objection…"), self.objection),
-            Writes(self.tr("Resolve objection…"), self.resolve),
-            Writes(self.tr("Pay out…"), self.pay),
+            Writes(self.tr("Resolve objection…"), self.resolve, review),
+            Writes(self.tr("Pay out…"), self.pay, pay),
         )
 
     def _prints(self) -> QHBoxLayout:

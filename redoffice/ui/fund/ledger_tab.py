@@ -9,6 +9,7 @@ from functools import partial
 
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from redoffice.accounts.permissions import Permission as P
 from redoffice.fund import ledger, screens
 from redoffice.fund.ledger import Verification
 from redoffice.fund.periods import period_to_close
@@ -68,9 +69,9 @@ class LedgerTab(QWidget):
         self.closed.setWordWrap(True)
         self.closed_names: list[str] = []
         actions = button_row(
-            Writes(self.tr("Record income…"), self.add_income),
-            Writes(self.tr("Reverse…"), self.reverse),
-            Writes(self.tr("Close a period…"), self.close_period),
+            Writes(self.tr("Record income…"), self.add_income, (P.FUND_HANDLE, P.FUND_ACCOUNT)),
+            Writes(self.tr("Reverse…"), self.reverse, (P.FUND_ACCOUNT,)),
+            Writes(self.tr("Close a period…"), self.close_period, (P.FUND_ACCOUNT,)),
             (self.tr("Verify ledger"), self.verify),
         )
         prints = button_row(

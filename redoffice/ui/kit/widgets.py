@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redoffice.accounts.permissions import Permission
 from redoffice.kit.codes import Labels
 from redoffice.kit.errors import ValidationFailed
 from redoffice.ui.kit.connect import on_click
@@ -29,6 +30,7 @@ from redoffice.ui.kit.errors import report
 
 UNBOUNDED = (1 << 24) - 1  # Qt's QWIDGETSIZE_MAX: no maximum height set
 WRITES: Final = "writes"  # the property of a button that changes records
+NEEDS: Final = "needs"  # a writing button's own permissions (accounts.permissions values)
 
 
 class Writes(NamedTuple):
@@ -38,6 +40,9 @@ class Writes(NamedTuple):
 
     text: str
     slot: Callable[[], object]
+    # the permissions (any of) this button needs when it differs from its page's
+    # (ui/accounts/role_gate.py reads them)
+    needs: tuple[Permission, ...] = ()
 
 
 def mark_writes(*buttons: QAbstractButton) -> None:
@@ -48,6 +53,11 @@ def mark_writes(*buttons: QAbstractButton) -> None:
 
 def writes(button: QAbstractButton) -> bool:
     return bool(button.property(WRITES))
+
+
+def needs(button: QAbstractButton) -> tuple[Permission, ...]:
+    """The permissions a writing button needs of its own (empty: its page's)."""
+    return tuple(Permission(p) for p in str(button.property(NEEDS) or "").split())
 
 
 def code_combo(codes: Labels, *, empty: str | None = None) -> QComboBox:
@@ -153,15 +163,16 @@ class FieldForm(QWidget):
         return label.text() if label is not None and not label.isHidden() else ""
 
 
-def button_row(*actions: tuple[str, Callable[[], object]]) -> QHBoxLayout:
+def button_row(*actions: tuple[str, Callable[[], object]] | Writes) -> QHBoxLayout:
     """A row of push buttons, left-aligned, each calling its slot (a :class:`Writes` action's
     button marked as changing records)."""
     row = QHBoxLayout()
     for action in actions:
-        text, slot = action
+        text, slot = action[:2]
         button = QPushButton(text)
         if isinstance(action, Writes):
             mark_writes(button)
+            button.setProperty(NEEDS, " ".join(p.value for p in action.needs))
         on_click(button, slot)
         row.addWidget(button)
     row.addStretch(1)

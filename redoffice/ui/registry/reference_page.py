@@ -31,7 +31,7 @@ from redoffice.ui.kit.save_dialog import SaveDialog
 from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.simple_table import SimpleTable
 from redoffice.ui.kit.staged import LazyTabs
-from redoffice.ui.kit.widgets import code_combo, combo_value, fill_combo, select_data
+from redoffice.ui.kit.widgets import code_combo, combo_value, fill_combo, mark_writes, select_data
 
 Options = Callable[[Any], registry.Choices]
 
@@ -151,13 +151,15 @@ class RecordTab(QWidget):
         self.table.activated_key.connect(lambda _row: self.edit())
         buttons = QHBoxLayout()
         self.row_buttons = RowButtons(self.current, self)
-        for text, slot, on_row in (
-            (self.tr("New"), self.add, False),
-            (self.tr("Edit"), self.edit, True),
-            (self.tr("Delete"), self.to_recycle_bin, True),
-            (self.tr("History"), self.history, True),
+        for text, slot, on_row, changes in (
+            (self.tr("New"), self.add, False, True),
+            (self.tr("Edit"), self.edit, True, True),
+            (self.tr("Delete"), self.to_recycle_bin, True, True),
+            (self.tr("History"), self.history, True, False),
         ):
             button = QPushButton(text)
+            if changes:
+                mark_writes(button)  # for the role gate (基础数据 is the administrator's)
             on_click(button, slot)
             buttons.addWidget(button)
             if on_row:
