@@ -206,6 +206,8 @@ def login(db: Database, name: str, password: str) -> User:
         if account.locked_until is not None and account.locked_until > now:
             raise _locked(account.locked_until, now)
         right = passwords.verify(password, account.password_hash)
+        if right and db.is_street:
+            _to_street_role(s, account)
         if right and db.is_street and account.role not in STREET_ROLES:  # a community's role
             raise UserError("account.street_roles_only", role=ROLES.get(account.role, ""))
         outcome = _user(s, account) if right else _failed(s, account, now)
@@ -216,6 +218,16 @@ def login(db: Database, name: str, password: str) -> User:
     db.user = outcome
     db.actor = outcome.name
     return outcome
+
+
+def _to_street_role(s: Session, account: Account) -> None:
+    """A street's administrator made with the community's 书记/管理员 (the 账号 tab allowed it
+    before session 10) becomes 街道管理员 at their next login, audited; the other community
+    roles have no street counterpart and stay refused."""
+    if account.role == "admin":
+        account.role = "street_admin"
+        details = {"login": account.login, "role": "street_admin", "was": "admin"}
+        audit_log.record(s, "account_role", "account", account.id, details)
 
 
 def _failed(s: Session, account: Account, now: datetime) -> UserError:
