@@ -80,3 +80,9 @@ def blank_sheet(path: Path, megabytes: int = 1500, dimension: str = "") -> Path:
 def _blank_row(r: int) -> bytes:
     cells = "".join(f'<c r="{col}{r}" s="1"/>' for col in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
     return f'<row r="{r}">{cells}</row>'.encode()
+
+
+def sheet_book(path: Path, rows: list[bytes], dimension: str) -> Path:
+    """A workbook whose sheet holds the header row and ``rows`` (XML, as given), its declared
+    dimension ``dimension``."""
+    return _book(path, rows, [], dimension)

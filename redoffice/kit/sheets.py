@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import re
 import unicodedata
 import zipfile
 from collections import deque
@@ -19,8 +18,10 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import Any, Final
+from xml.parsers.expat import ExpatError
 
 from redoffice.kit.errors import UserError
+from redoffice.kit.sheet_cells import sheet_cells
 
 SPREADSHEETS: Final = (".xlsx", ".xlsm", ".xls", ".ods")
 HEADER_SCAN_ROWS: Final = 20
@@ -32,10 +33,6 @@ MAX_UNPACKED: Final = 300_000_000  # bytes of the workbook's parts once unpacked
 MAX_STRINGS: Final = 100_000_000  # bytes of its shared strings part
 MAX_CELLS: Final = 3_000_000  # rows x columns of a sheet's used rectangle
 _SCAN_CHUNK: Final = 1 << 20
-_DIMENSION = re.compile(rb'<dimension ref="[A-Z]*\d*:?([A-Z]+)(\d+)"')
-_LAST_ROW = re.compile(rb'<row r="(\d+)"')
-_WIDE_CELL = re.compile(rb'<c r="([A-Z]{2,3})\d')  # a column beyond Z (few 台账 have one)
-_CELL_COLUMN = re.compile(rb'<c r="([A-Z]+)')
 
 # field -> header texts seen in real 台账 (after normalizing)
 SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
@@ -162,7 +159,7 @@ def check_bounds(path: Path) -> None:
                 _refuse_over(path, "strings", part.file_size, MAX_STRINGS)
                 deque(_unpacked(path, book, part), maxlen=0)
             elif part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml"):
-                _refuse_over(path, "cells", _sheet_cells(_unpacked(path, book, part)), MAX_CELLS)
+                _refuse_over(path, "cells", _cells(path, book, part), MAX_CELLS)
 
 
 def _refuse_over(path: Path, what: str, found: int, bound: int) -> None:
@@ -170,6 +167,15 @@ def _refuse_over(path: Path, what: str, found: int, bound: int) -> None:
         raise UserError(
             f"import.too_big.{what}", name=path.name, found=f"{found:,}", bound=f"{bound:,}"
         )
+
+
+def _cells(path: Path, book: zipfile.ZipFile, part: zipfile.ZipInfo) -> int:
+    """The cells the reader would hold for this sheet (kit.sheet_cells); a sheet whose cells
+    cannot be placed (a reference that is not one, broken XML) is damaged: refused."""
+    try:
+        return sheet_cells(lambda: _unpacked(path, book, part), MAX_CELLS)
+    except (ValueError, ExpatError) as exc:
+        raise UserError("import.unreadable", name=path.name, detail=str(exc)[:200]) from exc
 
 
 def _unpacked(path: Path, book: zipfile.ZipFile, part: zipfile.ZipInfo) -> Iterator[bytes]:
@@ -180,31 +186,6 @@ def _unpacked(path: Path, book: zipfile.ZipFile, part: zipfile.ZipInfo) -> Itera
                 yield chunk
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
         raise UserError("import.unreadable", name=path.name, detail=str(exc)[:200]) from exc
-
-
-def _sheet_cells(chunks: Iterator[bytes]) -> int:
-    """Rows x columns of a sheet's used rectangle: its declared dimension, or more where its
-    rows and cells name more (read until the bound is passed)."""
-    rows = columns = 0
-    for chunk in chunks:
-        if not rows and (declared := _DIMENSION.search(chunk)):
-            rows, columns = int(declared[2]), _column_number(declared[1])
-        for row in _LAST_ROW.finditer(chunk, max(0, chunk.rfind(b"<row "))):
-            rows = max(rows, int(row[1]))
-        last = _CELL_COLUMN.search(chunk, max(0, chunk.rfind(b"<c r=")))
-        wide = _WIDE_CELL.finditer(chunk)
-        for cell in (*wide, last) if last else wide:
-            columns = max(columns, _column_number(cell[1]))
-        if rows * (columns or 26) > MAX_CELLS:
-            break
-    return rows * (columns or 26)  # no dimension, no cell named: at most 26 columns
-
-
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + letter - 64
-    return number
 
 
 def _stream_spreadsheet(path: Path, name: str | None) -> SheetStream:

@@ -1,0 +1,172 @@
+"""How many cells the reader would hold for a worksheet of an .xlsx (issue 16's bounds).
+
+python-calamine fills a sheet's used rectangle: from the first to the last row and column of the
+cells it places, each cell at its ``r`` reference (``XFD1048576``), else after the cell before it
+in its row. One cell far away is enough for a rectangle of 17 billion cells (the process aborts,
+memory allocation failed), so every cell's place is bounded here, not only the last row's.
+
+The part is read as a stream. Cells written as Excel, WPS, LibreOffice and openpyxl write them
+(``<c r="B7" …``) inside the assumed rectangle are passed over by one regular expression, in C;
+only the others are looked at: a cell beyond it (its place parsed), or a cell written otherwise
+(no ``r``, ``r`` not first, a prefixed element name, an odd reference) — then the whole part is
+parsed as XML, cell by cell, as the reader would place them (slow, but such sheets are rare)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from xml.parsers import expat
+
+Chunks = Callable[[], Iterator[bytes]]  # the part's bytes from its start, each call anew
+
+_DIMENSION = re.compile(rb'<dimension ref="[A-Z]*\d*:?([A-Z]+)(\d+)"')
+_REF = re.compile(rb'<c r="([A-Z]+)(\d+)"')
+_PLAIN = re.compile(r"([A-Z]+)(\d+)")
+_PREFIXED = re.compile(rb":(?:c|row)[\s>/]")  # <x:c …>: a cell all the same for the reader
+_DIGITS, _LETTERS = "0123456789", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+class Odd(Exception):
+    """A cell not written the usual way: the part is parsed as XML instead."""
+
+
+class _Beyond(Exception):
+    """The cells placed so far are already beyond the bound: parsing stops."""
+
+
+@dataclass
+class Extent:
+    rows: int = 0
+    columns: int = 0
+
+    @property
+    def cells(self) -> int:
+        return self.rows * self.columns
+
+    def take(self, row: int, column: int) -> None:
+        self.rows, self.columns = max(self.rows, row), max(self.columns, column)
+
+
+def sheet_cells(chunks: Chunks, bound: int) -> int:
+    """At least the cells of the rectangle the reader would fill (its declared dimension
+    included: the reader sizes by it): above ``bound`` as soon as that is certain."""
+    first = next(chunks(), b"")
+    declared = [column_number(c) for c, _ in _DIMENSION.findall(first)]
+    # the columns assumed: the declared ones or the widest in the first megabyte (the header)
+    columns = max([1, *declared, *(column_number(c) for c, _ in _REF.findall(first))])
+    try:
+        far = _far_cells(chunks, columns, bound)
+        if far.columns > columns and far.cells <= bound:  # wider than assumed: again, once
+            far = _far_cells(chunks, far.columns, bound)
+    except Odd:
+        far = _placed_cells(chunks(), bound)
+    return far.cells
+
+
+def _far_cells(chunks: Chunks, columns: int, bound: int) -> Extent:
+    """The extent of the declared dimension and of the cells outside ``columns`` ×
+    (bound // columns) rows, each parsed; the others are inside that rectangle, which is
+    within the bound."""
+    rows = bound // columns
+    extent = Extent(rows, columns)
+    outside = _outside(_column_letters(columns), str(rows))
+    carry = b""
+    for chunk in chunks():
+        text = carry + chunk if carry else chunk
+        cut = text.rfind(b"<")  # an element cut by the chunk's end is read with the next
+        end = cut if cut > 0 else len(text)
+        carry = text[end:]
+        _scan(text, end, outside, extent)
+        if extent.cells > bound:
+            return extent
+    _scan(carry, len(carry), outside, extent)
+    return extent
+
+
+def _scan(text: bytes, end: int, outside: re.Pattern[bytes], extent: Extent) -> None:
+    if _PREFIXED.search(text, 0, end):
+        raise Odd
+    for declared in _DIMENSION.finditer(text, 0, end):
+        extent.take(int(declared[2]), column_number(declared[1]))
+    for cell in outside.finditer(text, 0, end):
+        ref = _REF.match(text, cell.start())
+        if ref is None:
+            raise Odd
+        extent.take(int(ref[2]), column_number(ref[1]))
+
+
+@lru_cache(maxsize=64)
+def _outside(letters: str, rows: str) -> re.Pattern[bytes]:
+    """A cell start that is not ``<c r="`` with a column up to ``letters`` and a row up to
+    ``rows`` (then its quote): a cell outside the rectangle, or one written otherwise."""
+    column = "|".join(_up_to(letters, _LETTERS))
+    row = "|".join(f'{digits}"' for digits in _up_to(rows, _DIGITS))
+    return re.compile(f'<c(?: (?!r="(?:{column})(?:{row}))|[>/\t\n\r])'.encode())
+
+
+def _up_to(limit: str, alphabet: str) -> list[str]:
+    """Patterns for the strings of ``alphabet`` that are at most ``limit`` as numbers in that
+    alphabet (column letters, row digits): the shorter ones, and those of its length up to it
+    (of one length, the alphabet's order is the numbers' order). Most cells match the first
+    ones tried: shorter, then a single class (110k rows: 0.17 → 0.11 s for the scan)."""
+    first, last = alphabet[0], alphabet[-1]
+    every, size = f"[{first}-{last}]", len(limit)
+    found = [f"{every}{{1,{size - 1}}}+"] if size > 1 else []
+    for i, char in enumerate(limit):
+        top = char if i == size - 1 else chr(ord(char) - 1)
+        if top >= first:
+            rest = f"{every}{{{size - i - 1}}}" if i < size - 1 else ""
+            found.append(f"{limit[:i]}[{first}-{top}]{rest}")
+    return found
+
+
+def _placed_cells(chunks: Iterator[bytes], bound: int) -> Extent:
+    """Every cell placed as the reader places it: at its ``r``, else after the cell before it
+    in its row (the first in a row at column 1), a row without ``r`` after the row before."""
+    extent, row, column = Extent(), 0, 0
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        nonlocal row, column
+        local = name.rpartition(":")[2]
+        if local == "row":
+            row, column = int(attributes.get("r") or row + 1), 0
+        elif local == "c":
+            at = _PLAIN.fullmatch(attributes.get("r") or "")
+            if at is not None:
+                column = column_number(at[1].encode()) - 1
+                row = max(row, int(at[2]))
+            column += 1
+            extent.take(max(row, 1), column)
+        elif local == "dimension":  # A1:Z120 (the last cell), or a single cell
+            corner = _PLAIN.fullmatch((attributes.get("ref") or "").rpartition(":")[2])
+            if corner is not None:
+                extent.take(int(corner[2]), column_number(corner[1].encode()))
+        if extent.cells > bound:
+            raise _Beyond
+
+    parser = expat.ParserCreate()
+    parser.StartElementHandler = start
+    try:
+        for chunk in chunks:
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+    except _Beyond:
+        pass
+    return extent
+
+
+def column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _column_letters(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
