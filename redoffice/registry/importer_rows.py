@@ -374,7 +374,11 @@ def is_note_row(cells: list[Any], id_column: int | None) -> bool:
     """A 合计/小计 row or a note under the table (填表人：…, 说明：…), not a person: no ID
     number, and its first cell starts like one of those."""
     if id_column is not None and id_column < len(cells):
-        number = cleaning.text(cells[id_column]).replace(" ", "")
+        raw = cells[id_column]
+        head = raw[:15] if raw.__class__ is str and len(raw) >= 15 else ""
+        if head.isascii() and head.isdigit():
+            return False  # a person's row (almost all): told without cleaning the cell
+        number = cleaning.text(raw).replace(" ", "")
         if len(number) >= 15 and number[:15].isdigit():
             return False
     first = next((cleaning.text(v).replace(" ", "") for v in cells if v is not None), "")

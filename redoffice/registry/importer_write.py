@@ -116,6 +116,17 @@ def _insert_residents(
         step.done(len(chunk))
 
 
+# the columns a 台账 has none for: every new resident from a ledger starts with these
+_UNLISTED: Final = {
+    "party_org": "",
+    "party_join_date": None,
+    "current_address": "",
+    "status": "active",
+    "status_date": None,
+    "status_reason": "",
+}
+
+
 def _new_resident(
     node: str,
     now: datetime,
@@ -126,39 +137,34 @@ def _new_resident(
 ) -> dict[str, Any]:
     """The row ``residents.resident_values`` would store for this checked input: every column,
     else the bulk insert falls back to SQLAlchemy's per-row parameters (+3 s for 110k rows);
-    its id ``record_id`` (one of a batch made at once, kit.ids.new_ids), else a fresh one."""
+    its id ``record_id`` (one of a batch made at once, kit.ids.new_ids), else a fresh one.
+    Built as one dict display (a keyword call per row: ~0.1 s more for 110k rows)."""
     name = str(v["name"])
     full, initials, spaced = (NameKeys() if names is None else names)[name]
     number = str(v.get("id_number") or "").upper() or None
     phone = str(v.get("phone") or "")
-    return changes.new_record(
-        node,
-        id=record_id or new_id(),
-        updated_at=now,
-        name=name,
-        name_pinyin=full,
-        name_initials=initials,
-        search_name=spaced,
-        gender=v.get("gender") or "",
-        id_number=number,
-        id_number_rev=number[::-1] if number else None,
-        birth_date=v.get("birth_date"),
-        ethnicity=v.get("ethnicity") or "汉族",
-        phone=phone,
-        phone_rev=phone[::-1],
-        political_status=v.get("political_status") or "masses",
-        party_org="",
-        party_join_date=None,
-        hukou_place=v.get("hukou_place") or "",
-        current_address="",
-        residence_type=v.get("residence_type") or "registered",
-        household_id=household_id,
-        relation=v.get("relation") or "9",
-        status="active",
-        status_date=None,
-        status_reason="",
-        notes=v.get("notes") or "",
-    )
+    get = v.get
+    return {
+        **changes.new_record(node, id=record_id or new_id(), updated_at=now),
+        **_UNLISTED,
+        "name": name,
+        "name_pinyin": full,
+        "name_initials": initials,
+        "search_name": spaced,
+        "gender": get("gender") or "",
+        "id_number": number,
+        "id_number_rev": number[::-1] if number else None,
+        "birth_date": get("birth_date"),
+        "ethnicity": get("ethnicity") or "汉族",
+        "phone": phone,
+        "phone_rev": phone[::-1],
+        "political_status": get("political_status") or "masses",
+        "hukou_place": get("hukou_place") or "",
+        "residence_type": get("residence_type") or "registered",
+        "household_id": household_id,
+        "relation": get("relation") or "9",
+        "notes": get("notes") or "",
+    }
 
 
 def save_resident(s: Session, row: ImportRow, household_id: str) -> None:
