@@ -10,10 +10,11 @@ applies (refusing the whole package would block every later one of that communit
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 from redoffice.kit.clock import utcnow
 from redoffice.kit.codes import ERASED_NAME
@@ -24,15 +25,12 @@ Batch = list[tuple[dict[str, Any], dict[str, Any]]]
 REFUSED_NOTE = "对方已按个人信息删除要求清除了这条记录，之后发来的个人信息未导入"
 
 
-def _purged(conn: Connection, ids: list[str]) -> set[str]:
-    found: set[str] = set()
-    chosen = select(SyncPurge.row_id).where(
-        SyncPurge.table_name == "resident",
-        SyncPurge.row_id.in_(bindparam("ids", expanding=True)),  # one statement, compiled once
-    )
-    for start in range(0, len(ids), 500):
-        found.update(conn.scalars(chosen, {"ids": ids[start : start + 500]}))
-    return found
+def _purged(conn: Connection, ids: Iterable[str]) -> set[str]:
+    """Which of ``ids`` are erased residents. Erasures are few (a person's, now and then), so
+    all of them are read in one statement and matched here: a package's residents looked up
+    500 a statement (a first package's 110,000, finding none) cost ~0.2 s CPU."""
+    erased = conn.scalars(select(SyncPurge.row_id).where(SyncPurge.table_name == "resident"))
+    return set(erased).intersection(ids)
 
 
 SCREENED = ("resident", "resident_tag")  # the tables whose rows :func:`screen` judges
@@ -51,7 +49,7 @@ def screen(
     rows to apply and the conflicts for the acknowledgement."""
     tag = table == "resident_tag"
     person = {d["id"]: d["resident_id"] if tag else d["id"] for _s, d in batch}
-    purged = _purged(conn, sorted(set(person.values())))
+    purged = _purged(conn, person.values())
     if not purged:
         return batch, []
     personal = _tag_personal if tag else personal_left
@@ -101,7 +99,8 @@ def note(conn: Connection, batch: Batch, sender: str, package_id: str) -> list[s
     erased = [d["id"] for _s, d in batch if is_erased(d)]
     if not erased:
         return []
-    new = [i for i in erased if i not in _purged(conn, erased)]
+    purged = _purged(conn, erased)
+    new = [i for i in erased if i not in purged]
     if not new:
         return []
     conn.execute(
