@@ -40,6 +40,7 @@ class _Beyond(Exception):
 class Extent:
     rows: int = 0
     columns: int = 0
+    declared: bool = False  # the sheet's dimension was met
 
     @property
     def cells(self) -> int:
@@ -88,8 +89,9 @@ def _far_cells(chunks: Chunks, columns: int, bound: int) -> Extent:
 def _scan(text: bytes, end: int, outside: re.Pattern[bytes], extent: Extent) -> None:
     if _PREFIXED.search(text, 0, end):
         raise Odd
-    for declared in _DIMENSION.finditer(text, 0, end):
+    if not extent.declared and (declared := _DIMENSION.search(text, 0, end)):
         extent.take(int(declared[2]), column_number(declared[1]))
+        extent.declared = True  # the first one, as before (a sheet has one)
     for cell in outside.finditer(text, 0, end):
         ref = _REF.match(text, cell.start())
         if ref is None:
