@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import keyring
 import keyring.backends.fail as fail
@@ -29,6 +29,7 @@ from redoffice.ui.kit.context import AppContext
 from redoffice.ui.main_window import MainWindow
 from redoffice.ui.opening import KeyDialog, check_after_start, open_with_key
 from redoffice.ui.settings.encryption_dialog import EncryptDialog
+from redoffice.ui.settings.encryption_tab import EncryptionTab
 from redoffice.ui.settings.settings_page import SettingsPage
 from tests.core.file_keyring import FileKeyring
 from tests.core.test_backup_safety import damage
@@ -336,3 +337,49 @@ def test_without_a_keyring_a_passphrase_typed_twice_encrypts_and_typed_again_ope
     db = open_with_key(MainWindow(), url)
     assert db is not None and residents(db) == before
     db.close()
+
+
+def test_every_page_works_on_after_encrypting_from_the_window(
+    qtbot: QtBot, ctx: AppContext, ring: Path, safe: Path
+) -> None:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1366, 728)
+    window.show()
+
+    def visit_every_page() -> None:
+        for row in range(window.nav.count()):
+            window.nav.setCurrentRow(row)
+            assert ctx.tasks.wait_idle()
+
+    visit_every_page()
+    shown: list[str] = []
+
+    def answer(dialog: EncryptDialog) -> None:
+        dialog.sheet.clear()
+        type_into(qtbot, dialog.sheet, str(safe / "sheet.pdf"))
+        click(qtbot, dialog, "加密")
+        qtbot.waitUntil(dialog.key.isVisible, timeout=60000)
+        click(qtbot, dialog, "关闭")
+
+    when_modal(EncryptDialog, answer)
+    settings = cast(SettingsPage, window.page("settings"))
+    tab = cast(EncryptionTab, settings.tabs.show_part("security"))
+    qtbot.waitUntil(tab.encrypt_button.isVisible)
+    click(qtbot, tab, "加密此数据库")
+    watching = [True]
+
+    def close_failures() -> None:  # every message box a page's failure shows, noted and closed
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            shown.append(box.text())
+            box.done(0)
+        if watching:
+            QTimer.singleShot(20, close_failures)
+
+    close_failures()
+    visit_every_page()  # each page built again on the reopened database: no failure shown
+    qtbot.wait(500)
+    watching.clear()
+    assert shown == [] and cipher.is_encrypted(Path(str(ctx.db.engine.url.database)))
+    assert window.page("settings") is not settings

@@ -15,6 +15,7 @@ from redoffice.kit.touched import Changes
 from redoffice.ui.kit.connect import on_click
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.errors import report
+from redoffice.ui.opening import database_replaced
 
 
 class State(Enum):
@@ -94,6 +95,11 @@ class EncryptionTab(QWidget):
         )
 
     def encrypt(self) -> None:
+        """加密此数据库…; once the database was opened again, the window's pages are built
+        again with it (this tab too)."""
         from redoffice.ui.settings.encryption_dialog import EncryptDialog  # reportlab: on use
 
+        before = self.ctx.db
         EncryptDialog(self.ctx, self).exec()
+        if self.ctx.db is not before:
+            database_replaced(self)
