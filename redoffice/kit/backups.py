@@ -35,6 +35,7 @@ from redoffice.kit import audit_log, cipher, clock, exports, logs
 from redoffice.kit.blobs import Store, blob_path, copy_new, key_of
 from redoffice.kit.db import Database, connect_sqlite, copy_sqlite, head_revision, open_database
 from redoffice.kit.errors import UserError
+from redoffice.kit.files import private_file, private_folder
 from redoffice.kit.messages import message
 from redoffice.kit.stored_settings import get_value, put_value
 from redoffice.kit.touched import Changes
@@ -216,8 +217,9 @@ def _verified_copy(
     a full disk) is only ever a ``.partial`` file."""
     partial = target.with_name(target.name + ".partial")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         _remove(partial)
+        private_file(partial)  # 0600 before a byte is written (SQLite keeps the mode)
         want = copy_sqlite(source, partial, _row_counts)
         _one_file(partial)
         info = verify(partial)
@@ -392,6 +394,7 @@ def backup_sqlite(engine: Engine, folder: Path) -> Path | None:
 
 
 def _automatic_copy(source: Path, folder: Path) -> Path:
+    private_folder(folder)  # the copies hold every ID number: the user's only (0700)
     _clear_leftovers(folder, source.stem)
     target = folder / f"{source.stem}-{clock.now().strftime(STAMP)}.sqlite"
     _verified_copy(source, target)
@@ -603,6 +606,7 @@ def backup_before_upgrade(engine: Engine, folder: Path | None, found: str) -> Pa
 def _before(source: Path, folder: Path, why: str) -> Path:
     if why not in BEFORE_WHY:
         raise ValueError(why)
+    private_folder(folder)
     _clear_leftovers(folder, source.stem)
     target = folder / f"{source.stem}-before-{why}-{clock.now().strftime(STAMP)}.sqlite"
     _verified_copy(source, target)

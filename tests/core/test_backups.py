@@ -265,3 +265,18 @@ def test_a_restore_erases_again_a_person_erased_after_the_backup_and_is_audited(
         assert len(again) == 1 and "恢复备份后重新清除" in (again[0].fields or "")
     finally:
         db.close()
+
+
+def test_copies_and_the_backup_folder_are_the_users_only(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    """Every copy holds every full ID number: 0600 files in a 0700 folder (they were 0644 in
+    0755), 备份到…'s file too."""
+    made = backups.make_backup(sqlite_db).path
+    before = backups.backup_before(sqlite_db, "import")
+    chosen = backups.backup_to(sqlite_db, tmp_path / "新文件夹" / "社区备份.sqlite").path
+    assert before is not None
+    for path in (made, before, chosen):
+        assert path.stat().st_mode & 0o777 == 0o600, path
+    for folder in (made.parent, chosen.parent):
+        assert folder.stat().st_mode & 0o777 == 0o700, folder
