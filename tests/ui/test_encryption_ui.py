@@ -94,14 +94,20 @@ def encrypted_copy(db: Database, safe: Path) -> tuple[str, str, int]:
     return f"sqlite:///{done.database}", done.recovery, count
 
 
-def encrypt_through_the_tab(qtbot: QtBot, ctx: AppContext, sheet: str) -> list[str]:
-    """设置 → 数据安全 → 加密此数据库…, the sheet's place typed, 加密 pressed; the key shown,
-    then 关闭. Returns the texts the dialog showed at the end (key, message)."""
+def security_tab(qtbot: QtBot, ctx: AppContext, status: str) -> EncryptionTab:
+    """设置 → 数据安全 shown, once it reads ``status``."""
     page = SettingsPage(ctx)
     qtbot.addWidget(page)
     page.show()
-    tab = page.tabs.show_part("security")
-    qtbot.waitUntil(lambda: tab.findChild(QWidget, "encryption_status").text() == "未加密")
+    tab = cast(EncryptionTab, page.tabs.show_part("security"))
+    qtbot.waitUntil(lambda: tab.status.text() == status)
+    return tab
+
+
+def encrypt_through_the_tab(qtbot: QtBot, ctx: AppContext, sheet: str) -> list[str]:
+    """设置 → 数据安全 → 加密此数据库…, the sheet's place typed, 加密 pressed; the key shown,
+    then 关闭. Returns the texts the dialog showed at the end (key, message)."""
+    tab = security_tab(qtbot, ctx, "未加密")
     shown: list[str] = []
 
     def answer(dialog: EncryptDialog) -> None:
@@ -133,10 +139,7 @@ def test_encrypting_through_the_tab_shows_the_key_once_and_keeps_working(
     assert f"RedOffice/database/{cipher.file_salt(path).hex()}" in ring.read_text("utf-8")
     assert not ctx.db.closed and residents(ctx.db) == before  # opened again, with its key
     ctx.tasks.wait_idle()
-    status = SettingsPage(ctx)
-    qtbot.addWidget(status)
-    label = status.tabs.show_part("security").findChild(QWidget, "encryption_status")
-    qtbot.waitUntil(lambda: label.text() == "已加密")
+    security_tab(qtbot, ctx, "已加密")
 
 
 def test_the_recovery_sheet_is_refused_beside_the_database(
@@ -154,7 +157,12 @@ def test_an_encrypted_database_opens_in_a_new_window_with_the_key_in_the_keyring
 ) -> None:
     url, _recovery, count = encrypted_copy(sqlite_db, safe)
     asked: list[str] = []
-    when_modal(QDialog, lambda d: (asked.append(d.windowTitle()), d.reject()), tries=50)
+
+    def note(dialog: QDialog) -> None:
+        asked.append(dialog.windowTitle())
+        dialog.reject()
+
+    when_modal(QDialog, note, tries=50)
     db = open_with_key(MainWindow(), url)
     qtbot.wait(1200)  # the look-out for a dialog has ended
     try:
@@ -299,11 +307,7 @@ def test_without_a_keyring_a_passphrase_typed_twice_encrypts_and_typed_again_ope
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     before = residents(ctx.db)
-    page = SettingsPage(ctx)
-    qtbot.addWidget(page)
-    page.show()
-    tab = page.tabs.show_part("security")
-    qtbot.waitUntil(lambda: tab.findChild(QWidget, "encryption_status").text() == "未加密")
+    tab = security_tab(qtbot, ctx, "未加密")
     said: list[str] = []
 
     def answer(dialog: EncryptDialog) -> None:
