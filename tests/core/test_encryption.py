@@ -335,6 +335,9 @@ def test_the_recovery_sheet_is_asked_for_and_never_beside_the_database(
     assert digest(path) == before and not (tmp_path / "backups").exists()
 
 
+PROMPTS = ("数据库口令（至少 8 位）：", "再输入一次数据库口令：")
+
+
 def encrypt_in_a_terminal(path: Path, sheet: Path, answers: list[str]) -> tuple[int, str]:
     """``db encrypt`` in another process on a terminal (a pseudo-terminal) and without a
     keyring, answering each passphrase prompt in turn; its exit status and what it showed."""
@@ -347,7 +350,7 @@ def encrypt_in_a_terminal(path: Path, sheet: Path, answers: list[str]) -> tuple[
     pid, fd = pty.fork()
     if pid == 0:  # the child: the command, its terminal the pseudo-terminal
         os.execve(sys.executable, [*command, "--recovery-sheet", str(sheet)], env)
-    shown, pending = "", list(answers)
+    shown, given = b"", 0
     while True:
         try:
             chunk = os.read(fd, 1024)
@@ -355,11 +358,13 @@ def encrypt_in_a_terminal(path: Path, sheet: Path, answers: list[str]) -> tuple[
             break
         if not chunk:
             break
-        shown += chunk.decode("utf-8", "replace")
-        if pending and shown.rstrip().endswith("："):
-            os.write(fd, (pending.pop(0) + "\n").encode())
+        shown += chunk  # a prompt may come in pieces, a character split between them
+        # one answer per prompt shown, never earlier: getpass flushes what was typed before
+        if given < min(len(answers), sum(shown.count(p.encode()) for p in PROMPTS)):
+            os.write(fd, (answers[given] + "\n").encode())
+            given += 1
     os.close(fd)
-    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), shown
+    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), shown.decode("utf-8", "replace")
 
 
 def test_without_a_keyring_the_cli_asks_the_passphrase_twice(
