@@ -222,6 +222,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._show_row)
         self._show_row(self.nav.currentRow())
         refresh_on(ctx, self, {"setting"}, self.show_identity)
+        ctx.replaced.connect(self.rebuild_pages)  # the file encrypted or restored in place
         self.show_identity()
         self.switch_user_action.setVisible(ctx.db.user is not None)
 

@@ -191,7 +191,7 @@ def _restore_in_place(
         restored, db = result
         ctx.db = db
         ctx.announce(Changes.everything())
-        database_replaced(window)
+        ctx.replaced.emit()
         ask.inform(window, translate("backup", "Restore from backup"), _restored(restored))
         then()
 
@@ -200,14 +200,3 @@ def _restore_in_place(
         window.close()
 
     ctx.query(job, done, failed)
-
-
-def database_replaced(widget: QWidget) -> None:
-    """``ctx.db`` is a new :class:`Database` (the file encrypted, or restored): the window's
-    pages are built again, on first use — each holds the one it was built with, whose engine
-    would open the file as it was (an encrypted file without its key)."""
-    from redoffice.ui.main_window import MainWindow
-
-    window = widget.window()
-    if isinstance(window, MainWindow) and hasattr(window, "ctx"):
-        window.rebuild_pages()

@@ -19,9 +19,12 @@ from redoffice.ui.kit.tasks import Done, Failed, TaskRunner, receiver_gone
 class AppContext(QObject):
     """``changed(Changes)`` is emitted once after every write with the tables it committed —
     none when it failed (Anki's ``operation_did_execute``); a view refreshes when they include a
-    table it shows (:func:`redoffice.ui.kit.show_gate.refresh_on`)."""
+    table it shows (:func:`redoffice.ui.kit.show_gate.refresh_on`). ``replaced()``: ``db`` is
+    a new :class:`Database` (the file encrypted, or restored in place); what was built holding
+    the old one is built again (the main window's pages)."""
 
     changed = Signal(object)
+    replaced = Signal()
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -15,7 +15,6 @@ from redoffice.kit.touched import Changes
 from redoffice.ui.kit.connect import on_click
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.errors import report
-from redoffice.ui.opening import database_replaced
 
 
 class State(Enum):
@@ -101,5 +100,5 @@ class EncryptionTab(QWidget):
 
         before = self.ctx.db
         EncryptDialog(self.ctx, self).exec()
-        if self.ctx.db is not before:
-            database_replaced(self)
+        if self.ctx.db is not before:  # after the dialog: the rebuild takes this tab away
+            self.ctx.replaced.emit()
