@@ -96,7 +96,9 @@ class RestoreDialog(QDialog):
                 str(copy.path),
             )
             for column, text in enumerate(texts):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)  # a long path or reason, cut in its column
+                self.table.setItem(row, column, item)
         if self.listed and self.listed[0].info is not None:
             self.table.selectRow(0)
 
