@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from redoffice.audit import history
 from redoffice.audit.history import Change
 from redoffice.demo.build import create_demo
-from redoffice.kit import audit_log, changes, records, sync_state, touched
+from redoffice.kit import audit_log, changes, clock, records, sync_state, touched
 from redoffice.kit.audit_log import GENESIS, entry_hash
 from redoffice.kit.db import Database
 from redoffice.kit.errors import ValidationFailed
@@ -364,13 +364,19 @@ def test_bulk_inserts_are_stamped_and_each_row_entered(db: Database) -> None:
 
 def test_bulk_inserts_of_many_statements_keep_every_row(db: Database) -> None:
     """SQLite takes the rows many to a statement (999 parameters: ~110 grids of 9 columns),
-    the last ones one by one: none lost."""
-    rows = _grid_rows(db, 250)
+    the last ones one by one, a column holding the same object in every row (owner, version,
+    one instant, the sequence numbers) bound once per statement: none lost, none mixed up."""
+    now, seq = clock.utcnow(), _counter(db) + 1
+    rows = [dict(row, updated_at=now) for row in _grid_rows(db, 250)]
     with db.uow() as s:
         changes.insert_records(s, Grid, rows)
+    columns = (Grid.code, Grid.name, Grid.owner_node, Grid.version, Grid.deleted, Grid.sync_seq)
     with db.read() as s:
-        stored = dict(s.execute(select(Grid.code, Grid.name).where(Grid.code.like("B%"))).all())
-    assert stored == {f"B{i}": f"批量{i}" for i in range(250)}
+        stored = s.execute(select(*columns, Grid.updated_at).where(Grid.code.like("B%"))).all()
+    assert {r[:6] for r in stored} == {
+        (f"B{i}", f"批量{i}", db.node_id, 1, False, seq) for i in range(250)
+    }
+    assert {r.updated_at.replace(tzinfo=None) for r in stored} == {now.replace(tzinfo=None)}
 
 
 def test_bulk_updates_and_deletes_are_refused_everywhere(db: Database) -> None:
