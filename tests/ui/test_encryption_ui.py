@@ -7,6 +7,7 @@ and answered with the keyboard and the mouse."""
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,6 +26,7 @@ from redoffice.kit.db import Database, open_database
 from redoffice.registry import search
 from redoffice.registry.search import ResidentQuery
 from redoffice.settings.encryption import encrypt_database
+from redoffice.ui.app import _open_and_run, _parse
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.main_window import MainWindow
 from redoffice.ui.opening import KeyDialog, check_after_start, open_with_key
@@ -387,3 +389,38 @@ def test_every_page_works_on_after_encrypting_from_the_window(
     watching.clear()
     assert shown == [] and cipher.is_encrypted(Path(str(ctx.db.engine.url.database)))
     assert window.page("settings") is not settings
+
+
+def test_the_program_started_on_another_pc_asks_for_the_key_then_fills_the_window(
+    qtbot: QtBot,
+    qapp: QApplication,
+    sqlite_db: Database,
+    ring: Path,
+    safe: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The real start (``--startup-probe`` returns once the 工作台's answers and the integrity
+    check are in): the key dialog over the frame, the recovery key typed, the window filled."""
+    url, recovery, _count = encrypted_copy(sqlite_db, safe)
+    another_pc(monkeypatch, tmp_path)
+    asked: list[str] = []
+
+    def answer(dialog: KeyDialog) -> None:
+        asked.append(dialog.windowTitle())
+        type_into(qtbot, dialog.recovery, recovery)
+        click(qtbot, dialog, "打开")
+
+    when_modal(KeyDialog, answer)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    args = _parse(["--db", url.removeprefix("sqlite:///"), "--startup-probe"])
+    try:
+        assert _open_and_run(qapp, window, args) == 0
+    finally:
+        gc.unfreeze()  # the start froze every object alive (freeze_startup_objects)
+    assert asked == ["加密的数据库"]
+    assert "幸福社区" in window.identity_label.text()  # read from the opened database
+    window.ctx.tasks.shutdown()
+    window.ctx.db.close()
