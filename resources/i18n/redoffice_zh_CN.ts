@@ -7277,6 +7277,16 @@ Photos and scans: %6 (%7 beside the backup)</source>
         <source>Recovery sheet</source>
         <translation>恢复密钥单</translation>
     </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/encryption_dialog.py" line="1"/>
+        <source>Encrypted with it: %1 photos and scans, %2 copies in the backup folders.</source>
+        <translation>同时加密了 %1 个照片和扫描件、备份文件夹中的 %2 份副本。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/encryption_dialog.py" line="1"/>
+        <source> %1 plain copies that could not be read (damaged) were deleted.</source>
+        <translation>另有 %1 份无法读取（已损坏）的未加密副本已删除。</translation>
+    </message>
 </context>
 <context>
     <name>RestoreDialog</name>

@@ -136,7 +136,7 @@ def test_encrypting_through_the_tab_shows_the_key_once_and_keeps_working(
     key, said = encrypt_through_the_tab(qtbot, ctx, str(sheet))
     assert cipher.is_encrypted(path) and b"SQLite format 3" not in path.read_bytes()[:16]
     assert len(key.split()) == 14 and cipher.parse_recovery_key(key) is not None
-    assert str(sheet) in said and "已加密" in said
+    assert str(sheet) in said and "已加密" in said and "备份文件夹中的 1 份副本" in said
     assert sheet.read_bytes().startswith(b"%PDF")
     assert f"RedOffice/database/{cipher.file_salt(path).hex()}" in ring.read_text("utf-8")
     assert not ctx.db.closed and residents(ctx.db) == before  # opened again, with its key

@@ -229,6 +229,8 @@ class EncryptDialog(QDialog):
                 "recovery sheet was saved to %1: print it now, keep it in the safe, then "
                 "delete the file."
             ).replace("%1", str(done.sheet))
+            + "\n"
+            + self._sealed(done)
         )
         groups = done.recovery.split()
         lines = [
@@ -243,6 +245,19 @@ class EncryptDialog(QDialog):
         self.key.show()
         self.print_button.show()
         self.close_button.setText(self.tr("Close"))
+
+    def _sealed(self, done: Encrypted) -> str:
+        """What was encrypted with the database: its photos and scans, the backup copies."""
+        text = (
+            self.tr("Encrypted with it: %1 photos and scans, %2 copies in the backup folders.")
+            .replace("%1", str(done.attachments))
+            .replace("%2", str(len(done.copies)))
+        )
+        if done.removed:
+            text += self.tr(
+                " %1 plain copies that could not be read (damaged) were deleted."
+            ).replace("%1", str(len(done.removed)))
+        return text
 
     def print_sheet(self) -> None:
         assert self.done_result is not None
