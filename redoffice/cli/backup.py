@@ -81,9 +81,9 @@ def restore_on_file(args: argparse.Namespace) -> int:
         info = backups.newest_good(backups.copies(current))
     else:
         info = backups.verify(Path(args.file))
-    restored = backups.restore_file(current, info, backups.attachments_of(current))
     actor = args.user or getattr(args, "operator", None) or "redoffice-cli"
-    backups.open_restored(url, restored, actor).close()  # erasures again, the restore audited
+    # erasures made since applied again, the restore audited, before it takes the name
+    restored = backups.restore_file(current, info, backups.attachments_of(current), actor=actor)
     out(f"已从 {info.path} 恢复；恢复前的数据库另存为 {restored.aside}")
     if restored.attachments_missing:
         out(f"有 {restored.attachments_missing} 个照片或扫描件在备份旁边找不到")

@@ -50,6 +50,7 @@ PERIODS: tuple[tuple[Callable[[datetime], object], int], ...] = (
     (lambda at: (at.year, at.month), KEEP_MONTHLY),
 )
 BEFORE_KEPT = 5  # copies made before an import, sync apply, migration or restore
+RESTORING = ".restoring"  # the backup's copy beside the database until it takes its name
 SECOND_FOLDER = "backup.second_folder"  # setting: a second folder or USB stick, or absent
 # not a table: the copies in the backup folders; views showing them (设置 → 备份, the status
 # bar's warning) refresh when it is announced — a copy made and rotated, a restore
@@ -97,6 +98,7 @@ class Restored:
     attachments: int  # photos and scans put back into the attachments folder
     attachments_missing: int  # referred to, but neither beside the backup nor here
     backup: BackupInfo  # what was put back
+    erased_again: int = 0  # residents erased after the backup, erased again in it
 
 
 @dataclass(frozen=True)
@@ -598,7 +600,7 @@ def backup_before(db: Database, why: str) -> Path | None:
 def backup_before_upgrade(engine: Engine, folder: Path | None, found: str) -> Path | None:
     """The copy made before the schema revision ``found`` is upgraded."""
     source = _sqlite_file(engine)
-    if source is None:
+    if source is None or source.name.endswith(RESTORING):  # a restore's copy: its backup stays
         return None
     return _before(source, folder or backup_folder_of(source), "upgrade")
 
@@ -628,18 +630,24 @@ def restore(db: Database, backup: Path) -> Restored:
     backup's schema up to date)."""
     current = database_file(db)
     info = verify(backup)
-    return restore_file(current, info, db.attachments_dir, close=db.close)
+    return restore_file(current, info, db.attachments_dir, close=db.close, actor=db.actor)
 
 
 def restore_file(
-    current: Path, info: BackupInfo, attachments: Path, close: Callable[[], None] = lambda: None
+    current: Path,
+    info: BackupInfo,
+    attachments: Path,
+    close: Callable[[], None] = lambda: None,
+    actor: str = "system",
 ) -> Restored:
     """Put the verified backup ``info`` in place of the database file ``current``, which may
     be damaged: the backup's attachments first into ``attachments`` (checked against their
     hash; those already there are kept, so the database kept aside keeps its own), the backup
     copied beside ``current`` and checked, ``current`` kept aside in the backup folder
-    (verified; a damaged one copied as it is, ``{stem}-damaged-….sqlite``), then ``close``
-    and one rename. A kill at any moment leaves the old or the restored database."""
+    (verified; a damaged one copied as it is, ``{stem}-damaged-….sqlite``), the copy readied
+    (:func:`_ready`: erasures made since applied again, the restore audited as ``actor``'s),
+    then ``close`` and one rename. A kill at any moment leaves the old database or the restored
+    one, erasures included."""
     with closing(_read_only(info.path)) as conn:
         hashes = _attachment_hashes(conn)
     try:
@@ -647,17 +655,37 @@ def restore_file(
         copied, missing = _copy_blobs(hashes, source, attachments, verify=True)
     except OSError as exc:
         raise UserError("file.cannot_write", path=str(attachments), detail=str(exc)) from exc
-    incoming = current.with_name(current.name + ".restoring")
+    incoming = current.with_name(current.name + RESTORING)
     _verified_copy(info.path, incoming)
     try:
         aside = _set_aside(current)
+        again = _ready(incoming, current, info, aside, actor)
         close()
         for suffix in ("-wal", "-shm"):  # the old file's: never to be replayed onto the new one
             current.with_name(current.name + suffix).unlink(missing_ok=True)
         os.replace(incoming, current)
     finally:
-        incoming.unlink(missing_ok=True)
-    return Restored(aside, copied, missing, info)
+        _remove(incoming)
+        erasure_register(incoming).unlink(missing_ok=True)  # the replay's own notes
+    return Restored(aside, copied, missing, info, again)
+
+
+def _ready(incoming: Path, current: Path, info: BackupInfo, aside: Path, actor: str) -> int:
+    """Open the copy about to replace ``current`` (an older schema brought up to date), run
+    the after-restore hooks in it — the residents ``current``'s erasure register names as
+    erased after the backup's newest change are erased again — and record the restore in its
+    audit; closed again as one file. Returns how many were erased again."""
+    db = open_database(f"sqlite:///{incoming}")
+    try:
+        db.actor = actor
+        since = info.last_change or datetime.min.replace(tzinfo=UTC)
+        again = sum(hook(db, current, since) for hook in _AFTER_RESTORE)
+        details = {"from": str(info.path), "aside": str(aside), "erased_again": again}
+        with db.uow() as s:
+            audit_log.record(s, "restore", "database", "*", details)
+    finally:
+        db.close()  # the last connection: its WAL checkpointed and removed
+    return again
 
 
 def _set_aside(current: Path) -> Path:
@@ -689,7 +717,7 @@ def _healthy(database: Path) -> bool:
 # ── erasures a restore must not undo (PIPL) ────────────────────────────────────────────────
 
 ERASURES = ".erasures"  # beside the database: when and which record was erased (ids only)
-AfterRestore = Callable[[Database, datetime], int]
+AfterRestore = Callable[[Database, Path, datetime], int]
 _AFTER_RESTORE: list[AfterRestore] = []
 
 
@@ -735,33 +763,19 @@ def noted_erasures(database: Path, table: str) -> list[tuple[datetime, str]]:
 
 
 def after_restore(hook: AfterRestore) -> None:
-    """Run ``hook(db, backup's newest change)`` in every restored database before it is used
-    (:mod:`redoffice.features` registers the erasures' replay; the kit imports no feature);
-    it returns how many records it changed."""
+    """Run ``hook(db, database, backup's newest change)`` in every restored copy before it
+    replaces ``database`` (:mod:`redoffice.features` registers the erasures' replay, which
+    reads ``database``'s register; the kit imports no feature); it returns how many records it
+    changed."""
     if hook not in _AFTER_RESTORE:
         _AFTER_RESTORE.append(hook)
 
 
 def open_restored(url: str, restored: Restored, actor: str) -> Database:
-    """Open the database just restored (an older schema brought up to date), erase again what
-    the register says was erased after the backup's newest change, and record the restore in
-    its audit: who (``actor``), from which backup, where the database before it was kept, how
-    many erasures were applied again."""
+    """Open the database just restored (its erasures replayed and the restore audited before
+    the rename: :func:`restore_file`) for ``actor``."""
     db = open_database(url)
     db.actor = actor
-    try:
-        since = restored.backup.last_change or datetime.min.replace(tzinfo=UTC)
-        again = sum(hook(db, since) for hook in _AFTER_RESTORE)
-        details = {
-            "from": str(restored.backup.path),
-            "aside": str(restored.aside),
-            "erased_again": again,
-        }
-        with db.uow() as s:
-            audit_log.record(s, "restore", "database", "*", details)
-    except BaseException:
-        db.close()
-        raise
     return db
 
 
@@ -793,7 +807,7 @@ def open_checked(url: str, *, create: bool = False) -> Database:
         close_damaged(db)
         raise
     source = _sqlite_file(db.engine)
-    for left in source.parent.glob(f"{source.name}.restoring*") if source else ():
+    for left in source.parent.glob(f"{source.name}{RESTORING}*") if source else ():
         left.unlink(missing_ok=True)  # a restore cut short before its rename
     return db
 

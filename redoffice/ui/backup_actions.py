@@ -116,7 +116,7 @@ def _replace(ctx: AppContext, parent: QWidget, backup: Path) -> None:
 
     def job() -> tuple[backups.Restored, Database]:
         restored = backups.restore(old, backup)
-        db = backups.open_restored(url, restored, old.actor)  # erasures applied again, audited
+        db = backups.open_restored(url, restored, old.actor)
         db.user = old.user
         return restored, db
 

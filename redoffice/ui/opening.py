@@ -182,6 +182,7 @@ def _restore_in_place(
             info,
             backups.attachments_of(damaged.path),
             partial(backups.close_damaged, old),
+            old.actor,
         )
         db = backups.open_restored(url, restored, old.actor)  # erasures applied again
         db.user = old.user

@@ -19,9 +19,11 @@ import pytest
 
 from redoffice.cli import main
 from redoffice.kit import backups, clock
+from redoffice.kit.codes import ERASED_NAME
 from redoffice.kit.db import Database, copy_sqlite
 from redoffice.kit.errors import UserError
-from redoffice.registry import importer, search
+from redoffice.models import Resident
+from redoffice.registry import erasure, importer, search
 from redoffice.registry.importer import ImportOptions
 from redoffice.registry.search import ResidentQuery
 from tests import excel_corpus as corpus
@@ -38,6 +40,11 @@ def _path(db: Database) -> Path:
 
 def _names(db: Database) -> list[str]:
     return sorted(r.name for r in search.search_residents(db, ResidentQuery(), limit=500))
+
+
+def names_of(db: Database, resident_id: str) -> str:
+    with db.read() as s:
+        return s.get_one(Resident, resident_id).name
 
 
 def damage(database: Path, table: str = "resident") -> None:
@@ -233,15 +240,17 @@ def test_kill_9_during_a_backup_or_a_restore_leaves_a_usable_database(
     """Killed at six random moments of copies made and restored over and over (the restore
     as the window runs it: the erasures' replay and the restore's audit entry included): the
     next start is clean — the database opens, passes the check, holds the data it had or the
-    backup's, no .restoring or .partial file is left — and every copy that took its name
-    passes the check."""
+    backup's, a resident erased after the backup is erased in it, no .restoring or .partial
+    file is left — and every copy that took its name passes the check."""
     seed = time.time_ns()
     rng = random.Random(seed)
     _grid, _estate, household = setup_place(sqlite_db)
-    for n in range(200):
+    first = add_resident(sqlite_db, "居民000", household=household, relation="1", seq=0)
+    for n in range(1, 200):
         add_resident(sqlite_db, f"居民{n:03d}", household=household, relation="1", seq=n)
     backup = backups.backup_to(sqlite_db, tmp_path / "备份.sqlite").path
     add_resident(sqlite_db, "后来的", household=household, relation="1", seq=200)
+    erasure.erase_resident(sqlite_db, first, "本人申请删除")  # after the backup: stays erased
     url, path = str(sqlite_db.engine.url), _path(sqlite_db)
     sqlite_db.close()
     for delay in sorted(rng.uniform(0.0, 0.6) for _ in range(6)):
@@ -250,6 +259,7 @@ def test_kill_9_during_a_backup_or_a_restore_leaves_a_usable_database(
         db = backups.open_checked(url)
         try:
             assert search.count_residents(db, ResidentQuery()) in {200, 201}, said
+            assert names_of(db, first) == ERASED_NAME, said
             assert not list(path.parent.glob(f"{path.name}.restoring*")), said
             assert backups.backup_before(db, "import") is not None  # clears what a kill left
         finally:
