@@ -697,11 +697,11 @@ def _set_aside(current: Path) -> Path:
     if _healthy(current):
         return _before(current, folder, "restore")
     target = folder / f"{current.stem}-damaged-{clock.now().strftime(STAMP)}.sqlite"
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder)
     for suffix in ("", "-wal"):
         source = current.with_name(current.name + suffix)
-        if source.is_file():
-            shutil.copyfile(source, target.with_name(target.name + suffix))
+        if source.is_file():  # into a 0600 file: copyfile keeps the mode of one that exists
+            shutil.copyfile(source, private_file(target.with_name(target.name + suffix)))
     return target
 
 

@@ -4,6 +4,7 @@ database kept aside."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from datetime import date, datetime, timedelta
@@ -210,8 +211,13 @@ def test_a_healthy_database_is_kept_aside_as_before_restore_a_damaged_one_as_dam
     assert aside.name.startswith("redoffice-before-restore-")
     path = _file(sqlite_db)
     damage(path)
-    restored = backups.restore_file(path, backups.verify(copy), backups.attachments_of(path))
+    before = os.umask(0o022)  # an office PC account's usual umask
+    try:
+        restored = backups.restore_file(path, backups.verify(copy), backups.attachments_of(path))
+    finally:
+        os.umask(before)
     assert restored.aside.name.startswith("redoffice-damaged-")
+    assert restored.aside.stat().st_mode & 0o777 == 0o600, "as every copy: the user's only"
 
 
 def test_the_listing_shows_each_copys_counts_and_a_broken_one_in_words(
