@@ -658,6 +658,7 @@ def restore_file(
     incoming = current.with_name(current.name + RESTORING)
     _verified_copy(info.path, incoming)
     try:
+        _keep_encrypted(current, incoming)
         aside = _set_aside(current)
         again = _ready(incoming, current, info, aside, actor)
         close()
@@ -668,6 +669,19 @@ def restore_file(
         _remove(incoming)
         erasure_register(incoming).unlink(missing_ok=True)  # the replay's own notes
     return Restored(aside, copied, missing, info, again)
+
+
+def _keep_encrypted(current: Path, incoming: Path) -> None:
+    """A plain backup (a 备份到… made before 加密此数据库) put over an encrypted database is
+    encrypted first, with the database's own key and salt — its recovery sheet still opens it:
+    the office's data never lands on the PC in clear. Refused in words, nothing changed, when
+    this PC does not have that key."""
+    if not cipher.is_encrypted(current) or cipher.is_encrypted(incoming):
+        return
+    key = cipher.key_for(current)
+    if key is None:  # is_encrypted said otherwise a moment ago
+        raise UserError("db.key_missing", path=str(current))
+    cipher.encrypt_file(incoming, cipher.NewKey(key, cipher.file_salt(current), kept=False))
 
 
 def _ready(incoming: Path, current: Path, info: BackupInfo, aside: Path, actor: str) -> int:

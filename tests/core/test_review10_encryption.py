@@ -46,7 +46,6 @@ def _with_wang(db: Database) -> tuple[Path, str]:
     return Path(str(db.engine.url.database)).resolve(), wang
 
 
-@pytest.mark.xfail(strict=True, reason="review10: a plain backup restored decrypts the database")
 def test_restoring_a_plain_copy_keeps_the_database_encrypted(
     ring: MemoryKeyring, sqlite_db: Database, usb: Path
 ) -> None:
