@@ -2665,6 +2665,11 @@
         <source>Only %1 may do this</source>
         <translation>只有%1可以办理</translation>
     </message>
+    <message>
+        <location filename="../../redoffice/ui/accounts/role_gate.py" line="1"/>
+        <source>Read only: only %1 may change this</source>
+        <translation>只读：只有%1可以修改</translation>
+    </message>
 </context>
 <context>
     <name>AccountsTab</name>

@@ -7,7 +7,14 @@ and their own 工作台 figures."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QTabWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -16,13 +23,20 @@ from redoffice.models import Grid, Household, Resident, Staff
 from redoffice.ui.accounts.login_dialog import LoginDialog
 from redoffice.ui.fund.fund_page import FundPage
 from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.save_dialog import SaveDialog
 from redoffice.ui.kit.widgets import writes
 from redoffice.ui.main_window import MainWindow
+from redoffice.ui.meetings.meetings_page import MeetingsPage
+from redoffice.ui.meetings.minutes_editor import MinutesEditor
+from redoffice.ui.registry.household_dialog import HouseholdDialog
+from redoffice.ui.registry.households_page import HouseholdsPage
+from redoffice.ui.registry.reference_page import RecordDialog
+from redoffice.ui.registry.resident_dialog import ResidentDialog
 from redoffice.ui.registry.residents_page import ResidentsPage
 from redoffice.ui.settings.settings_page import SettingsPage
 from redoffice.ui.visits.visit_dialog import VisitDialog
 from redoffice.ui.wishes.wishes_page import WishesPage
-from tests.ui.driver import button, click_row
+from tests.ui.driver import button, click_row, opened
 
 PASSWORD = "roles-secret"
 WRITING_PAGES = ("residents", "households", "visits", "cases")
@@ -177,6 +191,7 @@ def _tab(qtbot: QtBot, tabs: QTabWidget, title: str) -> QWidget:
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
     page = tabs.currentWidget()
     assert page is not None
+
     def built() -> bool:  # on a later turn of the event loop
         return any(b.isVisibleTo(page) for b in page.findChildren(QAbstractButton))
 
@@ -192,9 +207,7 @@ def _meetings_wishes_and_base_data(qtbot: QtBot, window: MainWindow) -> list[QAb
     assert isinstance(wishes, WishesPage)
     wish = button(wishes, "登记心愿")
     member = button(_tab(qtbot, wishes.tabs, "双报到党员"), "登记党员")
-    reference = _open(window, "reference")
-    assert isinstance(reference, QTabWidget)
-    return [meeting, wish, member, button(_tab(qtbot, reference, "工作人员"), "新增")]
+    return [meeting, wish, member, button(_tab(qtbot, _reference(window), "工作人员"), "新增")]
 
 
 def test_meetings_wishes_and_base_data_follow_the_role(qtbot: QtBot, ctx: AppContext) -> None:
@@ -247,3 +260,68 @@ def test_each_fund_step_follows_its_permission(qtbot: QtBot, ctx: AppContext) ->
     assert greyed == {"新建申请", "初审", "审核", "发放"}
     assert steps["发放"].toolTip() == "只有出纳可以办理" and not steps["发放"].isEnabled()
     assert steps["登记收入"].isEnabled()
+
+
+def _double_click_first(qtbot: QtBot, table: QAbstractItemView) -> None:
+    model = table.model()
+    assert model is not None
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=5000)
+    click_row(qtbot, table, 0, double=True)
+
+
+def _read_only_dialog(qtbot: QtBot, kind: type[SaveDialog]) -> SaveDialog:
+    qtbot.waitUntil(lambda: any(isinstance(w, kind) and w.isVisible() for w in _tops()))
+    dialog = opened(kind)
+    assert not dialog.form.isEnabled()
+    assert not [b for b in dialog.buttons.buttons() if b.text() == "保存"]
+    assert dialog.message.text().startswith("只读：只有")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing typed: closes without asking
+    assert not dialog.isVisible()
+    return dialog
+
+
+def _tops() -> list[QWidget]:
+    return QApplication.topLevelWidgets()
+
+
+def test_a_row_double_clicked_without_the_permission_opens_read_only(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    """A 出纳 double-clicking a resident, a household or a meeting sees the record — fields
+    disabled, no 保存 (the minutes: no 保存 or 定稿), saying who may change it — rather than an
+    edit form whose 保存 is refused; a 社区工作者 double-clicking a staff member the same."""
+    _admin_and(ctx, "zhou", "周出纳", "cashier")
+    accounts.add(ctx.db, "li", "李四", "worker", PASSWORD)
+    accounts.login(ctx.db, "zhou", PASSWORD)
+    window = _window(qtbot, ctx)
+    residents = _open(window, "residents")
+    assert isinstance(residents, ResidentsPage)
+    _double_click_first(qtbot, residents.list.table)
+    assert _read_only_dialog(qtbot, ResidentDialog).message.text() == (
+        "只读：只有书记/管理员、社区工作者、网格员可以修改"
+    )
+    households = _open(window, "households")
+    assert isinstance(households, HouseholdsPage)
+    _double_click_first(qtbot, households.list.table)
+    _read_only_dialog(qtbot, HouseholdDialog)
+    meetings = _open(window, "meetings")
+    assert isinstance(meetings, MeetingsPage)
+    _double_click_first(qtbot, meetings.meetings.table)
+    qtbot.waitUntil(lambda: any(isinstance(w, MinutesEditor) for w in _tops()))
+    editor = opened(MinutesEditor)
+    assert not editor.save_button.isVisible() and not editor.finalize_button.isVisible()
+    assert editor.discussion.isReadOnly() and not editor.attendees.isEnabled()
+    assert editor.status.text() == "只读：只有书记/管理员、社区工作者可以修改"
+    qtbot.mouseClick(editor.close_button, Qt.MouseButton.LeftButton)
+    _switch(qtbot, window, "li")
+    staff = _tab(qtbot, _reference(window), "工作人员")
+    table = staff.findChild(QAbstractItemView)
+    assert table is not None
+    _double_click_first(qtbot, table)
+    assert _read_only_dialog(qtbot, RecordDialog).message.text() == "只读：只有书记/管理员可以修改"
+
+
+def _reference(window: MainWindow) -> QTabWidget:
+    reference = _open(window, "reference")
+    assert isinstance(reference, QTabWidget)
+    return reference

@@ -3,9 +3,10 @@
 EDIT_BASE_DATA; the street's 审批与通知 STREET_DECIDE), every button marked as changing records
 (``Writes``, :func:`redoffice.ui.kit.widgets.mark_writes`) stays disabled for a person whose
 role lacks it, with a tooltip naming the roles that may — also when the page enables it again
-for a chosen row, and on the parts and tabs built later. A button needing a permission of its
-own (``Writes(..., needs=...)``: each 红色基金 step) follows that one instead, whatever its
-page. One place, reading the permission table
+for a chosen row, and on the parts and tabs built later; a row double-clicked opens its dialog
+read-only (:func:`redoffice.ui.kit.save_dialog.read_only_why`). A button needing a permission
+of its own (``Writes(..., needs=...)``: each 红色基金 step) follows that one instead, whatever
+its page. One place, reading the permission table
 (:func:`redoffice.accounts.permissions.permits`), for every page.
 
 The role is read when the page is built: 切换用户 builds the pages again
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from redoffice.accounts.permissions import ROLES, Permission, holders, permits
 from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.save_dialog import READ_ONLY
 from redoffice.ui.kit.staged import LazyPart, LazyTabs
 from redoffice.ui.kit.widgets import needs, writes
 
@@ -31,6 +33,9 @@ class RoleGate(QObject):
         super().__init__(page)
         self.page, self.ctx = page, ctx
         self.permissions = () if permission is None else (permission,)
+        if permission is not None and not permits(ctx.db, permission):  # its rows' dialogs
+            why = self.tr("Read only: only %1 may change this")
+            page.setProperty(READ_ONLY, why.replace("%1", self._who(self.permissions)))
         page.installEventFilter(self)
         self.scan()
 

@@ -7,7 +7,7 @@ what was typed."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Final
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -33,6 +33,21 @@ from redoffice.ui.kit.date_fields import TypedField
 from redoffice.ui.kit.errors import describe
 from redoffice.ui.kit.screen_fit import FormScroll, available_area
 from redoffice.ui.kit.widgets import FieldForm
+
+READ_ONLY: Final = "read_only_why"  # a page's: its records are read-only to this person, and why
+
+
+def read_only_why(widget: QWidget) -> str:
+    """Why the records of the page ``widget`` was opened from are read-only to the person
+    logged in ("": they are not) — set on a page whose permission they lack by
+    :mod:`redoffice.ui.accounts.role_gate`."""
+    found = widget.parentWidget()
+    while found is not None:
+        why = found.property(READ_ONLY)
+        if why:
+            return str(why)
+        found = found.parentWidget()
+    return ""
 
 
 def watch_edits(root: QWidget, changed: Callable[[], None]) -> None:
@@ -118,14 +133,27 @@ class SaveDialog(QDialog):
         raise NotImplementedError
 
     def showEvent(self, event: QShowEvent) -> None:
-        """The first time: watch the user's edits from here on and focus the first field."""
+        """The first time: watch the user's edits from here on (or show the record read-only)
+        and focus the first field."""
         super().showEvent(event)
         if not self._watching:
             self._watching = True
-            watch_edits(self.form, self._mark_changed)
+            why = read_only_why(self)
+            if why:
+                self._read_only(why)
+            else:
+                watch_edits(self.form, self._mark_changed)
             first = first_input(self.form)
             if first is not None:
                 first.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _read_only(self, why: str) -> None:
+        """Opened (a double-click on a row) from a page whose records this person may not
+        change: the record shown with its fields disabled, 关闭 instead of 保存, and why."""
+        self.form.setEnabled(False)
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+        self.message.setText(why)
+        self.message.show()
 
     def _mark_changed(self, *_args: object) -> None:
         self.edited = True
@@ -142,7 +170,8 @@ class SaveDialog(QDialog):
 
     def submit(self) -> None:
         """Save in the background; stay open with the messages when the input is refused."""
-        if not self.buttons.isEnabled():  # a save is already under way
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        if not self.buttons.isEnabled() or save is None:  # a save under way, or read-only
             return
         self.form.clear_errors()
         self.message.hide()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
+    QPushButton,
     QTableWidget,
     QTabWidget,
     QVBoxLayout,
@@ -34,6 +35,8 @@ from redoffice.meetings.queries import MeetingDetail
 from redoffice.ui.kit import ask
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.date_fields import DateField
+from redoffice.ui.kit.list_view import layout_buttons
+from redoffice.ui.kit.save_dialog import read_only_why
 from redoffice.ui.kit.widgets import button_row, code_combo, fit_columns, select_data
 
 AUTOSAVE_MS = 3000
@@ -188,8 +191,9 @@ class MinutesEditor(QDialog):
         self.current = -1
         self.closing = False
         self._build()
+        self.read_only = read_only_why(self)  # a role that holds no meetings: shown only
         start = detail.minutes
-        if draft is not None and draft != detail.minutes:
+        if draft is not None and draft != detail.minutes and not self.read_only:
             question = self.tr("Minutes typed earlier were not saved. Restore them?")
             if ask.confirm(self, self.tr("Restore draft"), question):
                 start = draft
@@ -198,8 +202,11 @@ class MinutesEditor(QDialog):
         self.autosaved_state = start
         self.autosave = QTimer(self, interval=AUTOSAVE_MS)
         self.autosave.timeout.connect(self.save_draft)
-        self.autosave.start()
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        if self.read_only:
+            self._show_read_only()
+        else:
+            self.autosave.start()
+            QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         self.resize(1000, 720)
 
     def _build(self) -> None:
@@ -224,9 +231,23 @@ class MinutesEditor(QDialog):
             (self.tr("Close"), self.close),
         )
         bottom.addWidget(self.status)
+        self.save_button, self.finalize_button, self.close_button = layout_buttons(bottom)
         layout = QVBoxLayout(self)
         layout.addWidget(tabs, 1)
         layout.addLayout(bottom)
+
+    def _show_read_only(self) -> None:
+        """The minutes to read: the texts read-only, the tables and their buttons disabled, no
+        保存 or 定稿, and why."""
+        for text in (self.item_title, self.discussion, self.next_meeting):
+            text.setReadOnly(True)
+        self.save_button.hide()
+        self.finalize_button.hide()
+        for button in self.findChildren(QPushButton):
+            button.setEnabled(button is self.close_button)
+        self.attendees.setEnabled(False)
+        self.resolutions.setEnabled(False)
+        self.status.setText(self.read_only)
 
     def _attendee_tab(self) -> QWidget:
         tab = QWidget()
