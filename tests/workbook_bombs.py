@@ -41,7 +41,9 @@ _HEADER = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></
 MB = 1_000_000
 
 
-def _book(path: Path, sheet_rows: object, strings: object, dimension: str) -> Path:
+def _book(
+    path: Path, sheet_rows: object, strings: object, dimension: str, merged: tuple[str, ...] = ()
+) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
         z.writestr("[Content_Types].xml", _CONTENT_TYPES)
         z.writestr("_rels/.rels", _RELS)
@@ -52,7 +54,11 @@ def _book(path: Path, sheet_rows: object, strings: object, dimension: str) -> Pa
             out.write(_HEADER.encode())
             for chunk in sheet_rows:  # type: ignore[attr-defined]
                 out.write(chunk)
-            out.write(b"</sheetData></worksheet>")
+            out.write(b"</sheetData>")
+            if merged:
+                refs = "".join(f'<mergeCell ref="{ref}"/>' for ref in merged)
+                out.write(f'<mergeCells count="{len(merged)}">{refs}</mergeCells>'.encode())
+            out.write(b"</worksheet>")
         with z.open("xl/sharedStrings.xml", "w", force_zip64=True) as out:
             out.write(f"<sst {_NS}>".encode())
             out.write("<si><t>姓名</t></si><si><t>身份证号</t></si>".encode())
@@ -82,7 +88,7 @@ def _blank_row(r: int) -> bytes:
     return f'<row r="{r}">{cells}</row>'.encode()
 
 
-def sheet_book(path: Path, rows: list[bytes], dimension: str) -> Path:
+def sheet_book(path: Path, rows: list[bytes], dimension: str, merged: tuple[str, ...] = ()) -> Path:
     """A workbook whose sheet holds the header row and ``rows`` (XML, as given), its declared
-    dimension ``dimension``."""
-    return _book(path, rows, [], dimension)
+    dimension ``dimension`` and the merged ranges ``merged`` (e.g. "A2:XFD1048576")."""
+    return _book(path, rows, [], dimension, merged)

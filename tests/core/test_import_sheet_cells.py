@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from python_calamine import CalamineWorkbook
 
+from redoffice.kit import sheets
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.sheet_cells import sheet_cells
@@ -118,3 +119,24 @@ def test_a_large_ordinary_ledger_is_within_the_bound(tmp_path: Path) -> None:
         book = workbook_bombs.sheet_book(tmp_path / f"{rows}.xlsx", _sheet(cells), "A1:B2")
         counted = sheet_cells(partial(_chunks, book, 1 << 20), MAX_CELLS)
         assert (counted <= MAX_CELLS) is admitted, counted
+
+
+def test_a_merged_range_beyond_the_cells_is_cut_to_them(db: Database, tmp_path: Path) -> None:
+    """A2:XFD1048576 merged around two cells filled a million rows' worth of ranges (0.9 s,
+    400 MB each): the range is cut to the sheet's cells, the row still filled from its top."""
+    rows = _rows(f'<row r="2">{_cell("A2")}{_cell("B2")}</row>', f'<row r="3">{_cell("")}</row>')
+    book = workbook_bombs.sheet_book(tmp_path / "台账.xlsx", rows, "A1:B3", ("A2:XFD1048576",))
+    stream = sheets.stream_sheet(book)
+    assert [row[:2] for row in stream.rows] == [["姓名", "身份证号"], ["x", "x"], ["x", "x"]]
+
+
+def test_overlapping_merged_ranges_that_would_fill_too_many_cells_are_refused(
+    db: Database, tmp_path: Path
+) -> None:
+    wide = "".join(_cell(f"{_letters(c)}2") for c in range(1, 27))
+    rows = [f'<row r="2">{wide}</row>'.encode(), *_sheet([(r, 1) for r in range(3, 2_000)])]
+    merged = ("A2:Z1999",) * 100  # 100 × 52,000 cells: within the sheet, over the bound together
+    book = workbook_bombs.sheet_book(tmp_path / "台账.xlsx", rows, "A1:Z1999", merged)
+    with pytest.raises(UserError) as refused:
+        importer.plan_import(db, book)
+    assert refused.value.code == "import.too_big.cells", refused.value.text
