@@ -1,0 +1,59 @@
+"""Review 10 (issue 16, a 网格员's import): the import's plan reads the registry through the
+网格员's scope (registry/importer._match_registry in ``db.read()``), so a person registered in
+another grid is invisible to it and their row is planned as 新增. Applying it then inserts a
+second resident with the same ID number: SQLite's UNIQUE (owner_node, id_number) fails and the
+clerk gets 程序内部错误 (a raw IntegrityError) — for an ordinary 台账 that lists someone who
+moved in from the neighbouring grid. Expected: refused in words, nothing written (as the form
+does: 该身份证号已登记…)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from redoffice.accounts import service as accounts
+from redoffice.kit.db import Database
+from redoffice.kit.errors import UserError
+from redoffice.models import Resident, Staff
+from redoffice.registry import importer
+from redoffice.registry import reference as registry
+from tests.factories import add_resident, id_number, setup_place
+
+PASSWORD = "review10-secret"
+
+
+def _count(db: Database) -> int:
+    with db.uow() as s:  # unscoped: every grid's residents
+        return int(s.scalar(select(func.count()).select_from(Resident)) or 0)
+
+
+@pytest.mark.xfail(strict=True, reason="review10: a 网格员's import of another grid's person")
+def test_a_grid_workers_row_for_a_person_of_another_grid_is_refused_in_words(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    db = sqlite_db
+    _grid, _estate, household = setup_place(db)  # 第一网格
+    add_resident(db, "王小明", household=household, relation="0")
+    second = registry.save_grid(db, registry.GridInput(code="G02", name="第二网格"))
+    with db.uow() as s:
+        staff = Staff(name="赵网格", role="grid_worker", grid_id=second)
+        s.add(staff)
+        s.flush()
+        staff_id = staff.id
+    accounts.add(db, "admin", "王书记", "admin", PASSWORD)
+    accounts.login(db, "admin", PASSWORD)
+    accounts.add(db, "zhao", "赵网格", "grid", PASSWORD, staff_id=staff_id)
+    accounts.login(db, "zhao", PASSWORD)
+    number = id_number(date(1980, 5, 17), "male", seq=12)  # 王小明's
+    ledger = tmp_path / "第二网格台账.csv"
+    ledger.write_text(
+        f"姓名,公民身份号码,住址,与户主关系,所属网格\n王小明,{number},胜利街9号,户主,第二网格\n",
+        encoding="utf-8",
+    )
+    before = _count(db)
+    with pytest.raises(UserError):  # at the plan or at the apply, in words
+        importer.apply_import(db, importer.plan_import(db, ledger))
+    assert _count(db) == before
