@@ -1,0 +1,85 @@
+"""Review 10 (issue 16: "an import refuses a workbook whose uncompressed size or cell count is
+beyond a bound, before reading it … peak memory stays ≤ 300 MB whatever the file"). The bounds
+(kit/sheets.check_bounds, kit/sheet_cells) are applied to .xlsx/.xlsm only (sheets._open_book);
+an .ods — a format the importer offers (SPREADSHEETS) and WPS/LibreOffice offices use — goes
+to calamine unchecked. Its cells may be repeated by an attribute: an 877-byte .ods with one
+row repeated 200,000 times of one cell repeated 100 times (20 million cells, MAX_CELLS is 3
+million) took 2.4 GB to read its first rows here; larger repeats abort the process as the
+XFD1048576 sheet did (commit 86d716d): "memory allocation of 640003200 bytes failed" under
+the test's 2 GB limit."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+)
+MANIFEST = (
+    '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
+    '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+    '<manifest:file-entry manifest:full-path="/" manifest:media-type='
+    '"application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>'
+)
+# the child: the CLI's dry run under a 2 GB address-space limit (the shared test machine), then
+# its peak resident memory (VmHWM, as tests/core/test_bounds.py)
+PROBE = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+from redoffice.cli import main
+code = main(sys.argv[1:])
+print(int(open('/proc/self/status').read().split('VmHWM:')[1].split()[0]) // 1024)
+sys.exit(code)
+"""
+
+
+def _cell(text: str, repeated: int = 1) -> str:
+    times = f' table:number-columns-repeated="{repeated}"' if repeated > 1 else ""
+    value = f'office:value-type="string"><text:p>{text}</text:p>'
+    return f"<table:table-cell{times} {value}</table:table-cell>"
+
+
+def repeated_ods(path: Path, rows: int, columns: int) -> Path:
+    """A 台账 header, then one row of ``columns`` cells repeated ``rows`` times."""
+    header = "".join(_cell(t) for t in ("姓名", "公民身份号码", "住址", "与户主关系"))
+    body = (
+        f"<table:table-row>{header}</table:table-row>"
+        f'<table:table-row table:number-rows-repeated="{rows}">{_cell("x", columns)}'
+        "</table:table-row>"
+    )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {NS} '
+        'office:version="1.2"><office:body><office:spreadsheet><table:table table:name="台账">'
+        f"{body}</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        mimetype = "application/vnd.oasis.opendocument.spreadsheet"
+        book.writestr("mimetype", mimetype, compress_type=zipfile.ZIP_STORED)
+        book.writestr("content.xml", content)
+        book.writestr("META-INF/manifest.xml", MANIFEST)
+    return path
+
+
+@pytest.mark.xfail(strict=True, reason="review10: an .ods is read without any bound")
+def test_an_ods_of_repeated_cells_beyond_the_bound_is_refused_before_reading(
+    sqlite_template: Path, tmp_path: Path
+) -> None:
+    db_path = Path(shutil.copy(sqlite_template, tmp_path / "office.sqlite"))
+    workbook = repeated_ods(tmp_path / "台账.ods", 200_000, 100)
+    assert workbook.stat().st_size < 10_000
+    before = db_path.read_bytes()
+    command = ["--db", f"sqlite:///{db_path}", "import-excel", str(workbook), "--dry-run"]
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *command], capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 1, (done.returncode, done.stderr[-500:])
+    assert int(done.stdout.split()[-1]) <= 300, "peak memory (MB)"
+    assert db_path.read_bytes() == before
