@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from redoffice.cases import service as cases
+from redoffice.cases.service import CaseInput
 from redoffice.cli import main as cli
 from redoffice.kit import backups, cipher
 from redoffice.kit.db import Database
@@ -27,6 +29,7 @@ from tests.core.sync_support import MemoryKeyring, memory_keyring
 from tests.factories import add_resident, setup_place
 
 NAME = "王小明"
+SECRET = "王小明 身份证 110101199003077777".encode()
 
 
 @pytest.fixture
@@ -90,3 +93,25 @@ def test_a_change_committed_while_encrypting_is_not_lost(
     finally:
         conn.close()
     assert name == ("王晓明" if committed[0] else NAME), "a committed change was lost"
+
+
+@pytest.mark.xfail(strict=True, reason="review10: a plain backup's scans are restored in clear")
+def test_a_plain_backups_scans_restored_into_an_encrypted_database_are_encrypted(
+    ring: MemoryKeyring, sqlite_db: Database, usb: Path
+) -> None:
+    """The photos were lost with the disk that held the attachments folder (the reason for the
+    restore); the plain 备份到… copy on the USB stick brings them back — in clear, beside the
+    now encrypted database (decision 0030: "not sealed by the restore")."""
+    path, _wang = _with_wang(sqlite_db)
+    scan = usb / "扫描件.pdf"
+    scan.write_bytes(b"%PDF-1.4\n" + SECRET + b"\n%%EOF\n")
+    cases.create_case(sqlite_db, CaseInput("设施维修", "门禁坏了", attachments=(scan,)))
+    stick = backups.backup_to(sqlite_db, usb / "社区备份.sqlite").path  # before encrypting
+    store = backups.attachments_of(path)
+    encrypt_database(sqlite_db, usb / "恢复密钥单.pdf")
+    for blob in [p for p in store.rglob("*") if p.is_file()]:
+        blob.unlink()  # lost
+    assert cli(["--db", str(path), "backup", "restore", str(stick)]) == 0
+    restored = [p for p in store.rglob("*") if p.is_file()]
+    assert restored, "the scan is back"
+    assert [p.name for p in restored if SECRET in p.read_bytes()] == []
