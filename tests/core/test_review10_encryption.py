@@ -9,7 +9,10 @@
   verifies and renames: a change committed by another writer in that time (the CLI, a second
   window) is committed on the plain file and then renamed away — lost, with no word. The
   verification compares row counts only, so an UPDATE is never noticed. The other writer must
-  be kept out (told the database is busy) or its change must survive."""
+  be kept out (told the database is busy) or its change must survive.
+- The same plain backup's photos and scans are put back into the attachments folder as the
+  backup holds them: plain, beside the encrypted database (decision 0030 says so) — the issue
+  asks for the attachments "encrypted with the same key"."""
 
 from __future__ import annotations
 
