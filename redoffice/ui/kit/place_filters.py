@@ -28,6 +28,7 @@ class PlaceFilters(QObject):
         # community: redoffice.ui.street.community_column.places_by_community)
         self.choices: Callable[[Database], Choices] = registry.place_choices
         self.grid, self.estate = QComboBox(), QComboBox()
+        self._filled = False
         self.grid.currentIndexChanged.connect(self.changed)
         self.estate.currentIndexChanged.connect(self.changed)
         refresh_on(ctx, self.grid, self.SHOWS, self.reload)  # the combos show with their list
@@ -37,9 +38,13 @@ class PlaceFilters(QObject):
 
     def _show(self, choices: Choices) -> None:
         grids, estates = choices
+        chosen = self._filled and (self.grid_id(), self.estate_id())
         fill_combo(self.grid, grids, self.tr("All grids"))
         fill_combo(self.estate, estates, self.tr("All estates"))
-        self.changed.emit()
+        self._filled = True
+        if chosen != (self.grid_id(), self.estate_id()):  # the first filling (the lists read
+            self.changed.emit()  # on it), or a chosen place gone; the street's second
+            # reading, naming each place's community, changes no choice: read once (0.2-0.4 s)
 
     def grid_id(self) -> str | None:
         return combo_value(self.grid)
