@@ -1,7 +1,8 @@
-"""A restore must not bring back a person erased after the backup was made (PIPL 第四十七条,
-decision 0030): every erasure is noted, ids only, in a register beside the database
-(:func:`redoffice.kit.backups.note_erasure`); a restored database erases again the residents
-the register names as erased after the backup's newest change."""
+"""A restore must not bring back an erased person (PIPL 第四十七条, decision 0030): every
+erasure — made here, or a purge a sync package brought (:mod:`redoffice.sync.purge`) — is
+noted, ids only, in a register beside the database (:func:`redoffice.kit.backups.note_erasure`);
+a restored database erases again every resident the register names who holds personal
+information in it."""
 
 from __future__ import annotations
 
@@ -14,15 +15,15 @@ from redoffice.kit.errors import UserError
 from redoffice.registry import erasure
 
 
-def erase_again(db: Database, database: Path, since: datetime) -> int:
+def erase_again(db: Database, database: Path, _since: datetime) -> int:
     """Erase again, in ``db`` (the restored copy about to replace ``database``), each resident
-    ``database``'s register names as erased after ``since`` (the backup's newest change) who
-    holds personal information in it; returns how many. One not in this backup, or blank
-    already, is left as it is."""
+    ``database``'s register names who holds personal information in it; returns how many. No
+    instant is compared (the register's is the PC's clock when the erasure was noted, the
+    backup's newest change the PC's clock then: a clock that was ahead brought people back):
+    one erased before the backup is blank in it and is left as it is, as is one not in it —
+    only a real re-erasure is audited."""
     again = 0
     for at, resident_id in backups.noted_erasures(database, "resident"):
-        if at <= since:
-            continue
         reason = f"恢复备份后重新清除（原于 {at.astimezone():%Y-%m-%d %H:%M} 清除）"
         try:
             erasure.erase_resident(db, resident_id, reason)

@@ -12,8 +12,6 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
-
 from redoffice.kit import backups, clock
 from redoffice.kit.codes import ERASED_NAME
 from redoffice.kit.db import Database, open_database
@@ -22,7 +20,6 @@ from tests.core.test_backups import names
 from tests.factories import add_resident, setup_place
 
 
-@pytest.mark.xfail(strict=True, reason="review10: a backup made on a clock ahead un-erases")
 def test_a_backup_made_while_the_clock_was_ahead_does_not_bring_an_erased_person_back(
     sqlite_db: Database,
 ) -> None:
