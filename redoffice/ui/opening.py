@@ -36,6 +36,7 @@ from redoffice.kit.touched import Changes
 from redoffice.ui.backup_actions import _offer_recovery, _restored, open_or_recover
 from redoffice.ui.kit import ask
 from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.dialog_parts import message_line, submit_buttons
 from redoffice.ui.kit.errors import describe, report
 
 translate = QCoreApplication.translate
@@ -69,20 +70,12 @@ class KeyDialog(QDialog):
         )
         self.remember.setChecked(True)
         self.remember.setVisible(keystore.keyring_available())
-        self.message = QLabel()
-        self.message.setObjectName("dialog_message")
-        self.message.setStyleSheet("color: #c0392b;")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.message = message_line()
+        self.buttons = submit_buttons(self, self.submit)
         self.open_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.open_button.setText(self.tr("Open"))
         self.open_button.setDefault(True)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Quit"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
         self._lay_out(heading, said)
 
     def _lay_out(self, heading: QLabel, said: QLabel) -> None:

@@ -23,6 +23,7 @@ from redoffice.kit.touched import Changes
 from redoffice.settings import community
 from redoffice.ui.accounts.start import remember_login
 from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.dialog_parts import message_line, submit_buttons
 from redoffice.ui.kit.errors import describe
 
 
@@ -37,22 +38,14 @@ class LoginDialog(QDialog):
         self.password = QLineEdit()
         self.password.setObjectName("login_password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel()
-        self.message.setObjectName("dialog_message")
-        self.message.setStyleSheet("color: #c0392b;")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.message = message_line()
+        self.buttons = submit_buttons(self, self.submit)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(self.tr("Log in"))
         self.ok.setDefault(True)  # Enter in either field submits
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Quit"))
-        self.buttons.accepted.connect(self.submit)
         self.login.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("Login name"), self.login)
         form.addRow(self.tr("Password"), self.password)

@@ -30,6 +30,7 @@ from redoffice.kit.errors import ValidationFailed
 from redoffice.ui.kit import ask
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.date_fields import TypedField
+from redoffice.ui.kit.dialog_parts import message_line, submit_buttons
 from redoffice.ui.kit.errors import describe
 from redoffice.ui.kit.screen_fit import FormScroll, available_area
 from redoffice.ui.kit.widgets import FieldForm
@@ -110,17 +111,9 @@ class SaveDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(title)
         self.form = form or FieldForm()
-        self.message = QLabel()
-        self.message.setObjectName("dialog_message")
-        self.message.setStyleSheet("color: #c0392b;")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.submit)
+        self.message = message_line()
+        self.buttons = submit_buttons(self, self.submit, QDialogButtonBox.StandardButton.Save)
         QShortcut(QKeySequence.StandardKey.Save, self, self.submit)
-        self.buttons.rejected.connect(self.reject)
         self.body = QVBoxLayout(self)
         self.form_scroll = FormScroll(self.form)
         self.body.addWidget(self.form_scroll, 1)
