@@ -741,12 +741,12 @@ def erasure_register(database: Path) -> Path:
     return database.with_name(database.name + ERASURES)
 
 
-def note_erasure(db: Database, table: str, row_id: str) -> None:
-    """Record that ``row_id`` of ``table`` was erased (after the erasure's commit): a line
-    ``{UTC instant}\t{table}\t{id}`` appended to :func:`erasure_register`, 0600, flushed to
-    disk. No name, no number: ids only. A server database: nothing (its administrator's
-    restore is outside RedOffice)."""
-    source = _sqlite_file(db.engine)
+def note_erasure(engine: Engine, table: str, row_id: str) -> None:
+    """Record that ``row_id`` of ``table`` was erased in the database of ``engine`` (here, after
+    the erasure's commit; or by a sync package's purge): a line ``{UTC instant}\t{table}\t{id}``
+    appended to :func:`erasure_register`, 0600, flushed to disk. No name, no number: ids only.
+    A server database: nothing (its administrator's restore is outside RedOffice)."""
+    source = _sqlite_file(engine)
     if source is None:
         return
     line = f"{clock.utcnow().isoformat()}\t{table}\t{row_id}\n".encode()

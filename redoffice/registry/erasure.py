@@ -98,7 +98,7 @@ def erase_resident(db: Database, resident_id: str, reason: str) -> None:
         scans = _erase_what_points_at(s, resident_id, seq)
         _erase_fund_papers(s, resident_id, seq)
         s.expire_all()
-    backups.note_erasure(db, "resident", resident_id)  # a restore erases them again
+    backups.note_erasure(db.engine, "resident", resident_id)  # a restore erases them again
     attachments.remove_unused(db, scans)
 
 

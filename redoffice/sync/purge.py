@@ -16,6 +16,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, delete, insert, select, update
 
+from redoffice.kit import backups
 from redoffice.kit.clock import utcnow
 from redoffice.kit.codes import ERASED_NAME
 from redoffice.models import Base, SyncConflict, SyncLocalEdit, SyncPurge
@@ -94,8 +95,14 @@ def screen(
 
 
 def note(conn: Connection, batch: Batch, sender: str, package_id: str) -> list[str]:
-    """Record the erasures this package brought and blank the copies the street kept of those
-    records (conflicts' local copies, local edits' bases). Returns the ids erased."""
+    """Record the erasures this package brought — in ``sync_purge`` and in the erasure register
+    beside the database, so that a restore of a copy made before this package erases them again
+    (the sender will not send them again) — and blank the copies the street kept of those
+    records (conflicts' local copies, local edits' bases). Returns the ids erased.
+
+    The register is written before the package's commit: the owner's erasure is a fact whoever
+    applies it, and a package rolled back comes again (a repeated line is harmless: the replay
+    skips a record already blank)."""
     erased = [d["id"] for _s, d in batch if is_erased(d)]
     if not erased:
         return []
@@ -116,6 +123,8 @@ def note(conn: Connection, batch: Batch, sender: str, package_id: str) -> list[s
             for i in new
         ],
     )
+    for i in new:
+        backups.note_erasure(conn.engine, "resident", i)
     tags = Base.metadata.tables["resident_tag"]
     tag_ids = list(conn.scalars(select(tags.c.id).where(tags.c.resident_id.in_(new))))
     for table, ids, blank in (("resident", new, BLANK), ("resident_tag", tag_ids, TAG_BLANK)):

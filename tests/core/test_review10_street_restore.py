@@ -29,7 +29,6 @@ def town(tmp_path: Path, templates: Templates) -> Iterator[StreetTown]:
         yield found
 
 
-@pytest.mark.xfail(strict=True, reason="review10: a street restore un-erases a purged person")
 def test_a_street_restore_does_not_bring_back_a_person_a_community_erased(
     town: StreetTown,
 ) -> None:
