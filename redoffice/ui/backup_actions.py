@@ -18,6 +18,7 @@ from redoffice.ui.kit import ask
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.errors import report
 from redoffice.ui.kit.show_gate import refresh_on
+from redoffice.ui.kit.waiting import wait_for
 from redoffice.ui.restore_dialog import RestoreDialog, backup_filters, size_text
 
 translate = QCoreApplication.translate
@@ -132,18 +133,22 @@ def _replace(ctx: AppContext, parent: QWidget, backup: Path) -> None:
 def open_or_recover(window: QWidget, url: str) -> Database:
     """Open ``url`` after its integrity check; a damaged database: the message, the backups
     found, and the way out (restore the newest good one, then open it). Raises the
-    :class:`UserError` when the user declines or no backup passes the check."""
+    :class:`UserError` when the user declines or no backup passes the check. The check and the
+    restore run off the GUI thread (no worker yet): the window keeps painting."""
     try:
-        return backups.open_checked(url)
+        return wait_for(partial(backups.open_checked, url))
     except backups.Damaged as damaged:
         if not damaged.copies or not _offer_recovery(window, damaged):
             raise
-        info = backups.newest_good(damaged.copies)
-        where = backups.attachments_of(damaged.path)
-        restored = backups.restore_file(damaged.path, info, where)
-    db = backups.open_restored(url, restored, "system")  # at start: before anyone logs in
+        restored, db = wait_for(partial(_restore_at_start, damaged, url))
     ask.inform(window, translate("backup", "Restore from backup"), _restored(restored))
     return db
+
+
+def _restore_at_start(damaged: backups.Damaged, url: str) -> tuple[backups.Restored, Database]:
+    info = backups.newest_good(damaged.copies)
+    restored = backups.restore_file(damaged.path, info, backups.attachments_of(damaged.path))
+    return restored, backups.open_restored(url, restored, "system")  # before anyone logs in
 
 
 def _offer_recovery(window: QWidget, damaged: backups.Damaged) -> bool:

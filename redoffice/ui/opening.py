@@ -38,6 +38,7 @@ from redoffice.ui.kit import ask
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.dialog_parts import message_line, submit_buttons
 from redoffice.ui.kit.errors import describe, report
+from redoffice.ui.kit.waiting import wait_for
 
 translate = QCoreApplication.translate
 
@@ -100,26 +101,46 @@ class KeyDialog(QDialog):
         self.resize(560, 320)
 
     def submit(self) -> None:
-        """Check the typed key against the file (read only); the right one is used by this
-        program, and kept in the keyring when 记住 is ticked."""
+        """Check the typed key against the file (read only; scrypt's 0.1-0.3 s off the GUI
+        thread, the dialog painting meanwhile); the right one is used by this program, and kept
+        in the keyring when 记住 is ticked."""
+        if not self.buttons.isEnabled():  # a key being checked (Enter reaches the button too)
+            return
+        remember = self.remember.isVisible() and self.remember.isChecked()
+        check = partial(_use_key, self.path, self.recovery.text(), self.passphrase.text(), remember)
+        self.buttons.setEnabled(False)
         try:
-            key = self._typed_key()
-            cipher.check_key(self.path, key)
-            cipher.hold(self.path, key)
-            if self.remember.isVisible() and self.remember.isChecked():
-                cipher.remember(self.path, key)
+            wait_for(check)
         except UserError as refusal:
             self.message.setText(refusal.text)
             self.message.show()
             return
+        finally:
+            self.buttons.setEnabled(True)
         self.accept()
 
-    def _typed_key(self) -> bytes:
-        if self.recovery.text().strip():
-            return cipher.parse_recovery_key(self.recovery.text())
-        if self.passphrase.text():
-            return cipher.from_passphrase(self.passphrase.text(), cipher.file_salt(self.path))
-        raise UserError("db.key_not_typed")
+    def reject(self) -> None:
+        """退出 and Esc; not while a key is being checked."""
+        if self.buttons.isEnabled():
+            super().reject()
+
+
+def _use_key(path: Path, recovery: str, passphrase: str, remember: bool) -> None:
+    """The typed recovery key (or the passphrase's key) checked against the file, held for
+    this program and, when ``remember``, kept in the keyring."""
+    key = _typed_key(path, recovery, passphrase)
+    cipher.check_key(path, key)
+    cipher.hold(path, key)
+    if remember:
+        cipher.remember(path, key)
+
+
+def _typed_key(path: Path, recovery: str, passphrase: str) -> bytes:
+    if recovery.strip():
+        return cipher.parse_recovery_key(recovery)
+    if passphrase:
+        return cipher.from_passphrase(passphrase, cipher.file_salt(path))
+    raise UserError("db.key_not_typed")
 
 
 def open_with_key(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from redoffice.accounts import service as accounts
+from redoffice.kit.db import Database
 from redoffice.kit.identity import User
 from redoffice.kit.touched import Changes
 from redoffice.settings import community
@@ -25,6 +26,7 @@ from redoffice.ui.accounts.start import remember_login
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.dialog_parts import message_line, submit_buttons
 from redoffice.ui.kit.errors import describe
+from redoffice.ui.kit.waiting import wait_for
 
 
 class LoginDialog(QDialog):
@@ -179,15 +181,22 @@ def log_in_at_start(ctx: AppContext, window: QWidget, offer: bool = True) -> boo
     :mod:`redoffice.ui.accounts.start`). Without them the stored 经办人 is the operator and, on
     a database from before accounts, the first administrator is offered (``offer``; unless
     以后再说 was chosen)."""
-    needed = accounts.has_accounts(ctx.db)
+    needed, admin_due = wait_for(partial(_at_start, ctx.db), ctx.tasks)
     remember_login(needed)
     if needed:
         window.hide()
         if not log_in(ctx, None):
             return False
-    else:
-        ctx.db.actor = community.operator(ctx.db)
-        if offer and accounts.first_admin_due(ctx.db):
-            FirstAdminDialog(ctx, window).exec()
+    elif offer and admin_due:
+        FirstAdminDialog(ctx, window).exec()
     window.show()
     return True
+
+
+def _at_start(db: Database) -> tuple[bool, bool]:
+    """On the worker: whether the database has accounts (a login needed) and, without them,
+    whether the first administrator is due; the stored 经办人 made the operator then."""
+    if accounts.has_accounts(db):
+        return True, False
+    db.actor = community.operator(db)
+    return False, accounts.first_admin_due(db)
