@@ -15,6 +15,7 @@ goes through ``sqlcipher3``."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import secrets
@@ -287,14 +288,17 @@ def encrypt_file(path: Path, new: NewKey) -> None:
     """Encrypt the plain SQLite file ``path`` in place with ``new``; no connection may be open
     on it.
 
-    The encrypted copy is written beside it (``<name>.encrypting``), verified, its key kept in
-    the keyring, and only then renamed over the plain file — one atomic rename: killed at any
-    moment, ``path`` is either the whole plain file or the whole encrypted one. The plain
-    bytes are then overwritten (:func:`replace_wiping`)."""
+    The plain file is held locked for writing from its checkpoint to the rename (readers
+    may read it; another writer waits and is told the database is busy): no change can be
+    committed to it after the export and then renamed away. The encrypted copy is written
+    beside it (``<name>.encrypting``), verified, its key kept in the keyring, and only then
+    renamed over the plain file — one atomic rename: killed at any moment, ``path`` is either
+    the whole plain file or the whole encrypted one. The plain bytes are then overwritten
+    (:func:`replace_wiping`). A full disk is said in words, ``path`` unchanged."""
     if is_encrypted(path):
         raise UserError("db.already_encrypted", path=str(path))
-    _checkpoint(path)
     target = path.with_name(path.name + ".encrypting")
+    lock = _hold_for_writing(path)
     try:
         _export(path, target, new.key, new.salt)
         _verify(path, target, new.key)
@@ -302,28 +306,45 @@ def encrypt_file(path: Path, new: NewKey) -> None:
             keystore.write(_entry(new.salt), new.key.hex())
         _fsync(target)
         replace_wiping(target, path)
+    except (*ERRORS, OSError) as exc:
+        if _disk_full(exc):
+            raise UserError("db.encrypt_disk_full", path=str(path)) from exc
+        raise
     finally:
+        lock.close()
         for leftover in (target, *_sidecars(target)):
             leftover.unlink(missing_ok=True)
+
+
+def _disk_full(exc: Exception) -> bool:
+    if isinstance(exc, OSError):
+        return exc.errno == errno.ENOSPC
+    return "database or disk is full" in str(exc).lower()
 
 
 def _sidecars(path: Path) -> tuple[Path, Path]:
     return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
 
 
-def _checkpoint(path: Path) -> None:
-    """Move the WAL's pages into the file and empty the WAL, so the renamed-over file leaves
-    no WAL of the plain database behind for the encrypted one to read."""
-    conn = sqlite3.connect(path, timeout=0)
+def _hold_for_writing(path: Path) -> sqlite3.Connection:
+    """A connection holding ``path``'s write lock (``BEGIN IMMEDIATE``), once the WAL's pages
+    are moved into the file and the WAL emptied and left (so the renamed-over file leaves no
+    WAL of the plain database behind for the encrypted one to read). Refused while another
+    connection holds the file."""
+    conn = sqlite3.connect(path, timeout=0, isolation_level=None)
     try:
         busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
         conn.execute("PRAGMA journal_mode = DELETE")
+        if busy or any(p.exists() and p.stat().st_size for p in _sidecars(path)):
+            raise UserError("db.encrypt_busy", path=str(path))
+        conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:  # another connection holds it
-        raise UserError("db.encrypt_busy", path=str(path)) from exc
-    finally:
         conn.close()
-    if busy or any(p.exists() and p.stat().st_size for p in _sidecars(path)):
-        raise UserError("db.encrypt_busy", path=str(path))
+        raise UserError("db.encrypt_busy", path=str(path)) from exc
+    except UserError:
+        conn.close()
+        raise
+    return conn
 
 
 def _fsync(path: Path) -> None:

@@ -12,8 +12,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from redoffice.kit import cipher
 from tests.conftest import OPERATOR
 from tests.core.test_db_failures import _counts, small_disk
@@ -22,7 +20,6 @@ __all__ = ["small_disk"]  # the fixture
 PASSPHRASE = "review10-passphrase"
 
 
-@pytest.mark.xfail(strict=True, reason="review10: encrypting on a full disk is an internal error")
 def test_encrypting_on_a_full_disk_says_so_and_leaves_the_database_plain(
     sqlite_template: Path, small_disk: Path, tmp_path: Path
 ) -> None:

@@ -64,7 +64,6 @@ def test_restoring_a_plain_copy_keeps_the_database_encrypted(
     assert NAME.encode() not in path.read_bytes()
 
 
-@pytest.mark.xfail(strict=True, reason="review10: a write during 加密此数据库 is silently lost")
 def test_a_change_committed_while_encrypting_is_not_lost(
     ring: MemoryKeyring, sqlite_db: Database, usb: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
