@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 from xml.parsers import expat
 
 Chunks = Callable[[], Iterator[bytes]]  # the part's bytes from its start, each call anew
@@ -172,3 +173,83 @@ def _column_letters(number: int) -> str:
         number, rest = divmod(number - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
+
+
+@dataclass
+class _OdsTable:
+    """One table of an .ods as the reader holds it: its rows from the first to the last that
+    holds a value (repeats counted), as wide as the furthest value (repeats counted)."""
+
+    rows: int = 0  # rows met so far, repeats counted
+    first: int | None = None  # the first row holding a value
+    last: int = 0  # the row after the last one holding a value
+    width: int = 0
+    column: int = 0  # in the row being read: the column after the cell read
+    row_width: int = 0  # in the row being read: the column after its last value
+    row_repeats: int = 1  # of the row being read
+    cell_repeats: int = 1  # of the cell being read
+    valued: bool = False  # the cell being read holds a value (or a child: text)
+
+    @property
+    def cells(self) -> int:
+        return (self.last - (self.first or 0)) * self.width
+
+    def end_row(self) -> None:
+        if self.row_width:
+            self.first = self.rows if self.first is None else self.first
+            self.last = self.rows + self.row_repeats
+            self.width = max(self.width, self.row_width)
+        self.rows += self.row_repeats
+
+
+_ODS_CELLS: Final = frozenset({"table:table-cell", "table:covered-table-cell"})
+_ODS_VALUED: Final = ("office:value-type", "table:formula")
+
+
+def ods_cells(chunks: Iterator[bytes], bound: int) -> int:
+    """At least the cells the reader would hold for the largest table of an .ods
+    ``content.xml``: rows and columns repeated by ``table:number-rows-repeated`` and
+    ``table:number-columns-repeated`` count as many times (an 877-byte file repeating one row
+    200,000 times holds 20 million cells). Above ``bound`` as soon as that is certain."""
+    table, largest, depth = _OdsTable(), 0, 0  # depth: inside a cell
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        nonlocal table, depth
+        if depth:
+            depth += 1
+            table.valued = True
+        elif name in _ODS_CELLS:
+            depth, table.cell_repeats = 1, _repeats(attributes, "table:number-columns-repeated")
+            table.valued = any(a in attributes for a in _ODS_VALUED)
+        elif name == "table:table-row":
+            table.column = table.row_width = 0
+            table.row_repeats = _repeats(attributes, "table:number-rows-repeated")
+        elif name == "table:table":
+            table = _OdsTable()
+
+    def end(name: str) -> None:
+        nonlocal largest, depth
+        if depth > 1:
+            depth -= 1
+        elif depth:
+            depth, table.column = 0, table.column + table.cell_repeats
+            table.row_width = table.column if table.valued else table.row_width
+        elif name == "table:table-row":
+            table.end_row()
+            largest = max(largest, table.cells)
+            if largest > bound:
+                raise _Beyond
+
+    parser = expat.ParserCreate()
+    parser.StartElementHandler, parser.EndElementHandler = start, end
+    try:
+        for chunk in chunks:
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+    except _Beyond:
+        pass
+    return largest
+
+
+def _repeats(attributes: dict[str, str], name: str) -> int:
+    return max(int(attributes.get(name) or 1), 1)

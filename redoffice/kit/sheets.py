@@ -21,7 +21,8 @@ from typing import Any, Final
 from xml.parsers.expat import ExpatError
 
 from redoffice.kit.errors import UserError
-from redoffice.kit.sheet_cells import sheet_cells
+from redoffice.kit.sheet_cells import ods_cells, sheet_cells
+from redoffice.kit.sheet_parts import Parts, part_key, workbook_parts
 
 SPREADSHEETS: Final = (".xlsx", ".xlsm", ".xls", ".ods")
 HEADER_SCAN_ROWS: Final = 20
@@ -33,6 +34,7 @@ MAX_UNPACKED: Final = 300_000_000  # bytes of the workbook's parts once unpacked
 MAX_STRINGS: Final = 100_000_000  # bytes of its shared strings part
 MAX_CELLS: Final = 3_000_000  # rows x columns of a sheet's used rectangle
 _SCAN_CHUNK: Final = 1 << 20
+ODS_CONTENT: Final = "content.xml"  # an .ods's sheets, all in one part
 
 # field -> header texts seen in real 台账 (after normalizing)
 SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
@@ -134,8 +136,7 @@ def head_and_header(stream: SheetStream) -> tuple[list[list[Any]], Header]:
 def _open_book(path: Path) -> Any:
     from python_calamine import CalamineWorkbook
 
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        check_bounds(path)
+    check_bounds(path)
     try:
         return CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises several types for damaged or foreign files
@@ -143,23 +144,40 @@ def _open_book(path: Path) -> Any:
 
 
 def check_bounds(path: Path) -> None:
-    """Refuse an .xlsx whose parts unpack beyond the bounds, or a sheet whose used rectangle
-    holds more than MAX_CELLS cells, before the reader sees it. The sizes the zip declares are
-    checked first (at once); the sheets and shared strings are then unpacked as a stream,
-    never beyond their declared sizes (a part holding more is damaged: refused)."""
+    """Refuse a workbook (.xlsx, .ods: a zip) whose parts unpack beyond the bounds, or a sheet
+    whose used rectangle holds more than MAX_CELLS cells, before the reader sees it. The sizes
+    the zip declares are checked first (at once); the sheets and shared strings — wherever the
+    workbook's relationships store them (kit.sheet_parts), an .ods's content.xml — are then
+    unpacked as a stream, never beyond their declared sizes (a part holding more is damaged:
+    refused)."""
     try:
         book = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError):
-        return  # not a zip: the reader says it cannot read it
+        return  # not a zip (an .xls, or damaged): the reader says if it cannot read it
     with book:
         parts = book.infolist()
         _refuse_over(path, "unpacked", sum(p.file_size for p in parts), MAX_UNPACKED)
+        found = _workbook_parts(path, book)
         for part in parts:
-            if part.filename == "xl/sharedStrings.xml":
+            key = part_key(part.filename)
+            if key in found.strings:
                 _refuse_over(path, "strings", part.file_size, MAX_STRINGS)
                 deque(_unpacked(path, book, part), maxlen=0)
-            elif part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml"):
-                _refuse_over(path, "cells", _cells(path, book, part), MAX_CELLS)
+            elif key in found.sheets:
+                _refuse_over(path, "cells", _cells(path, book, part, xlsx=True), MAX_CELLS)
+            elif key == ODS_CONTENT:
+                _refuse_over(path, "cells", _cells(path, book, part, xlsx=False), MAX_CELLS)
+
+
+def _workbook_parts(path: Path, book: zipfile.ZipFile) -> Parts:
+    """The sheets and shared strings the reader reads; relationships that are not XML are
+    damaged: refused."""
+    try:
+        return workbook_parts(
+            book.namelist(), lambda name: _unpacked(path, book, book.getinfo(name))
+        )
+    except ExpatError as exc:
+        raise UserError("import.unreadable", name=path.name, detail=str(exc)[:200]) from exc
 
 
 def _refuse_over(path: Path, what: str, found: int, bound: int) -> None:
@@ -169,11 +187,14 @@ def _refuse_over(path: Path, what: str, found: int, bound: int) -> None:
         )
 
 
-def _cells(path: Path, book: zipfile.ZipFile, part: zipfile.ZipInfo) -> int:
-    """The cells the reader would hold for this sheet (kit.sheet_cells); a sheet whose cells
-    cannot be placed (a reference that is not one, broken XML) is damaged: refused."""
+def _cells(path: Path, book: zipfile.ZipFile, part: zipfile.ZipInfo, *, xlsx: bool) -> int:
+    """The cells the reader would hold for this sheet, or an .ods's largest table
+    (kit.sheet_cells); a sheet whose cells cannot be placed (a reference that is not one, a
+    repeat that is not a number, broken XML) is damaged: refused."""
     try:
-        return sheet_cells(lambda: _unpacked(path, book, part), MAX_CELLS)
+        if xlsx:
+            return sheet_cells(lambda: _unpacked(path, book, part), MAX_CELLS)
+        return ods_cells(_unpacked(path, book, part), MAX_CELLS)
     except (ValueError, ExpatError) as exc:
         raise UserError("import.unreadable", name=path.name, detail=str(exc)[:200]) from exc
 
