@@ -26,6 +26,7 @@ MESSAGES: Final[dict[str, str]] = {
     "id.region": "身份证号前两位“{prefix}”不是有效的省级行政区代码",
     "id.legacy_invalid": "15位旧身份证号中的出生日期无效",
     "id.duplicate": "该身份证号已登记在居民“{name}”名下{where}",
+    "id.other_grid": "该身份证号已登记在其他网格",  # to a 网格员, of a person they do not see
     "id.birth_mismatch": "出生日期与身份证号不一致（身份证号为 {expected}）",
     "id.gender_mismatch": "性别与身份证号不一致（身份证号为{expected}性）",
     "phone.invalid": "电话号码无效：手机号为1开头的11位数字，固话须带区号（如 010-65123456）",

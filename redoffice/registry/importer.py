@@ -10,7 +10,8 @@ column, or from the address with 与户主关系 = 户主 (``importer_households
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, islice
@@ -22,14 +23,15 @@ from typing import Any, Final
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
-from redoffice.kit import audit_log, backups, clock
+from redoffice.kit import audit_log, backups, clock, scope
 from redoffice.kit.bulk_load import collector_paused, larger_cache
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.exports import chunks
+from redoffice.kit.messages import message
 from redoffice.kit.sheets import Header, auto_mapping, head_and_header, sheet_names, stream_sheet
 from redoffice.kit.workbook import rows_workbook
-from redoffice.models import Household, Resident, ResidentTag
+from redoffice.models import Grid, Household, Resident, ResidentTag
 from redoffice.registry import cleaning, search
 from redoffice.registry.importer_households import group_households, has_rows, household_ids
 from redoffice.registry.importer_places import NewPlaces, Places, create_places, place_rows
@@ -151,7 +153,7 @@ def _plan(db: Database, path: Path, options: ImportOptions) -> ImportPlan:
     if loader is not None:  # pypinyin's own modules import each other in a circle: imported
         loader.join()  # on two threads at once (a small file's write), one fails (ImportError)
     with db.read() as s:
-        _check_rows(s, plan)
+        _check_rows(s, plan, db.user.name if db.user else "")
     return plan
 
 
@@ -190,13 +192,13 @@ def _blank_test(mapped: list[int]) -> Callable[[list[Any]], bool]:
     return blank
 
 
-def _check_rows(s: Session, plan: ImportPlan) -> None:
+def _check_rows(s: Session, plan: ImportPlan, user: str) -> None:
     labels, places = plan.labels, Places.read(s)
     for row in plan.rows:
         check_row(row, labels, plan.today)
         places.check(row, labels, plan.options.create_places)
     _check_repeats(plan, labels)
-    _match_registry(s, plan)
+    _refuse_hidden(s, _match_registry(s, plan), user)
     group_households(s, plan.rows, labels, plan.by_number)
     plan.new_places = places.new(r for r in plan.rows if r.action in ("new", "updated"))
 
@@ -222,36 +224,102 @@ def _check_repeats(plan: ImportPlan, labels: Labels) -> None:
             row.fail(labels["id_number"], f"与第 {earlier.row} 行的身份证号重复{differs}")
 
 
-def _match_registry(s: Session, plan: ImportPlan) -> None:
+def _match_registry(s: Session, plan: ImportPlan) -> list[ImportRow]:
     """Rows whose ID number is registered: updated, unchanged, skipped or refused. Read 500 at
-    a time and compared at once, so a re-import never holds the whole registry."""
+    a time and compared at once, so a re-import never holds the whole registry. A 网格员's
+    plan looks across every grid (a person of another grid is not new: adding them again
+    would break the registry's one resident per ID number): the rows of a person they do not
+    see (to update, or unchanged) are given back to be refused; their name is never shown."""
+    hidden: list[ImportRow] = []
     columns = [Resident.id, *(getattr(Resident, f) for f in RESIDENT_FIELDS)]
     by_number = {
         str(r.values["id_number"]): r for r in plan.rows if r.accepted and r.values.get("id_number")
     }
-    numbers = list(by_number) if has_rows(s, Resident) else []
+    with _every_grid(s):
+        numbers = list(by_number) if has_rows(s, Resident) else []
     for start in range(0, len(numbers), 500):
-        found = s.execute(
-            select(*columns).where(Resident.id_number.in_(numbers[start : start + 500]))
-        ).all()
-        tags: dict[str, set[str]] = {}
-        for resident_id, tag in s.execute(
-            select(ResidentTag.resident_id, ResidentTag.tag).where(
-                ResidentTag.resident_id.in_([r.id for r in found]),
-                ResidentTag.deleted.is_(False),
-            )
-        ):
-            tags.setdefault(resident_id, set()).add(tag)
+        with _every_grid(s):
+            found = s.execute(
+                select(*columns).where(Resident.id_number.in_(numbers[start : start + 500]))
+            ).all()
+            tags = _tags(s, [r.id for r in found])
+        shown = _shown(s, [r.id for r in found])
         for existing in found:
             row = by_number[str(existing.id_number)]
-            _against_registry(plan, row, existing, tags.get(existing.id, set()))
+            registered = _Registered(existing, tags.get(existing.id, set()), existing.id in shown)
+            _against_registry(plan, row, registered)
+            if not registered.shown and row.accepted:
+                hidden.append(row)
+    return hidden
 
 
-def _against_registry(plan: ImportPlan, row: ImportRow, existing: Row[Any], tags: set[str]) -> None:
-    choice = plan.options.on_duplicate
+def _refuse_hidden(s: Session, rows: list[ImportRow], user: str) -> None:
+    """A 网格员's 台账 listing residents of other grids (rows to update or unchanged; skipped
+    or refused rows write nothing) is refused as a whole, naming the first rows and the grid
+    of the first person."""
+    if not rows:
+        return
+    with _every_grid(s):
+        grid = s.scalar(
+            select(Grid.name)
+            .join(Household, Household.grid_id == Grid.id)
+            .join(Resident, Resident.household_id == Household.id)
+            .where(Resident.id == rows[0].resident_id)
+        )
+    raise UserError(
+        "import.outside_grids", rows=_row_numbers(rows), grid=grid or "未划分网格", name=user
+    )
+
+
+def _row_numbers(rows: list[ImportRow]) -> str:
+    """The rows' numbers (2、5、9): the first five, and how many there are when more."""
+    shown = "、".join(str(r.row) for r in rows[:5])
+    return shown + (f" 等 {len(rows)} 行" if len(rows) > 5 else "")
+
+
+def _shown(s: Session, resident_ids: list[str]) -> set[str]:
+    """Those of the residents the read session ``s`` shows (a 网格员: of their grids)."""
+    if s.info.get(scope.GRIDS_KEY) is None:
+        return set(resident_ids)
+    return set(s.scalars(select(Resident.id).where(Resident.id.in_(resident_ids))))
+
+
+@contextmanager
+def _every_grid(s: Session) -> Iterator[None]:
+    """The read session ``s`` not bound to a 网格员's grids (kit.scope) for the block."""
+    grids = s.info.pop(scope.GRIDS_KEY, None)
+    try:
+        yield
+    finally:
+        s.info[scope.GRIDS_KEY] = grids
+
+
+def _tags(s: Session, resident_ids: list[str]) -> dict[str, set[str]]:
+    tags: dict[str, set[str]] = {}
+    for resident_id, tag in s.execute(
+        select(ResidentTag.resident_id, ResidentTag.tag).where(
+            ResidentTag.resident_id.in_(resident_ids), ResidentTag.deleted.is_(False)
+        )
+    ):
+        tags.setdefault(resident_id, set()).add(tag)
+    return tags
+
+
+@dataclass(frozen=True)
+class _Registered:
+    """The resident a row's ID number names: their fields, tags, and whether the user sees
+    them (a 网格员: a resident of their grids)."""
+
+    row: Row[Any]
+    tags: set[str]
+    shown: bool
+
+
+def _against_registry(plan: ImportPlan, row: ImportRow, registered: _Registered) -> None:
+    choice, existing = plan.options.on_duplicate, registered.row
     if choice == "error":
         text = f"该身份证号已登记在居民“{existing.name}”名下"
-        row.fail(plan.labels["id_number"], text)
+        row.fail(plan.labels["id_number"], text if registered.shown else message("id.other_grid"))
         return
     row.resident_id = existing.id
     if choice == "skip":
@@ -262,7 +330,7 @@ def _against_registry(plan: ImportPlan, row: ImportRow, existing: Row[Any], tags
         for f in RESIDENT_FIELDS
         if f in row.values
     )
-    new_tags = set(row.values.get("tags", ())) - tags
+    new_tags = set(row.values.get("tags", ())) - registered.tags
     row.action = "unchanged" if same and not new_tags else "updated"
 
 
@@ -357,8 +425,9 @@ def _refuse_other_grids(
     db: Database, s: Session, rows: list[ImportRow], homes: dict[str, str]
 ) -> None:
     """A 网格员 imports only the households of their grids (issue 16): a row going to a
-    household of another grid (or of none), or moving a resident out of one, refuses the whole
-    import, naming the first such rows; the transaction is rolled back."""
+    household of another grid (or of none), or moving a resident out of one (a person of
+    another grid listed in their 台账), refuses the whole import, naming the first such rows
+    and the grid of the first; the transaction is rolled back."""
     user = db.user
     if user is None or user.grids is None:
         return
@@ -368,20 +437,22 @@ def _refuse_other_grids(
     grid_of = _pairs(s, select(Household.id, Household.grid_id), Household.id, wanted)
     grids = user.grids
 
-    def inside(row: ImportRow) -> bool:
-        old = before.get(row.resident_id or "")
-        return grid_of.get(homes[row.household_key]) in grids and (
-            row.action != "updated" or grid_of.get(old or "") in grids
-        )
+    def far(row: ImportRow) -> list[str | None]:
+        """The grids of the row outside the user's: its household's, the one it leaves."""
+        moves = [before.get(row.resident_id or "")] if row.action == "updated" else []
+        return [
+            g
+            for g in (grid_of.get(h or "") for h in [homes[row.household_key], *moves])
+            if g not in grids
+        ]
 
-    outside = [r for r in rows if not inside(r)]
+    outside = [(r, grid) for r in rows if (grid := far(r))]
     if outside:
-        shown = "、".join(str(r.row) for r in outside[:5])
-        more = f" 等 {len(outside)} 行" if len(outside) > 5 else ""
+        first = s.get(Grid, outside[0][1][0] or "")
         raise UserError(
             "import.outside_grids",
-            rows=shown + more,
-            grid=outside[0].values.get("grid") or "未划分网格",
+            rows=_row_numbers([r for r, _ in outside]),
+            grid=first.name if first else "未划分网格",
             name=user.name,
         )
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from redoffice.kit import clock, codes
 from redoffice.kit.db import Database
 from redoffice.kit.errors import Collector, UserError
+from redoffice.kit.identity import SESSION_KEY
 from redoffice.kit.records import check_ref, live, save
 from redoffice.kit.validation import Checker, IdNumber, IdNumberError, parse_id_number, spaced_chars
 from redoffice.models import Household, Resident, ResidentTag
@@ -100,10 +101,22 @@ def _check_id(
             Resident.id_number == parsed.number, Resident.id != (record_id or "")
         )
     ).first()
-    if holder is not None:
+    if holder is not None and _hidden(s, holder):
+        c.add("id_number", "id.other_grid")
+    elif holder is not None:
         where = "（已删除，可在回收站中恢复）" if holder.deleted else ""
         c.add("id_number", "id.duplicate", name=holder.name, where=where)
     return parsed
+
+
+def _hidden(s: Session, holder: Resident) -> bool:
+    """Whether the user of ``s`` does not see ``holder``: a 网格员, a resident of another grid
+    (or of no household), whose name is not theirs to see (issue 16)."""
+    user = s.info.get(SESSION_KEY)
+    if user is None or user.grids is None:
+        return False
+    home = s.get(Household, holder.household_id) if holder.household_id else None
+    return home is None or home.grid_id not in user.grids
 
 
 def _check_identity(c: Checker, data: ResidentInput, parsed: IdNumber | None) -> ResidentInput:
