@@ -5,7 +5,10 @@ changes only those of their own grids (a case filed for no household stays open 
 The other records need their own permission, whoever calls the service (:data:`RECORDS`):
 三方联席会议 ``EDIT_MEETINGS``, 微心愿 and the party members ``EDIT_WISHES``, 基础数据 (grids,
 estates, organizations, the staff list with its 红色基金 roles) ``EDIT_BASE_DATA``, and the
-street's own records (上级审批, replies, notices) ``STREET_DECIDE``.
+street's own records (上级审批, replies, notices) ``STREET_DECIDE``. A photo or scan added to a
+record (or taken off it) needs the permission of that record (:data:`ATTACHED`): a visit's or a
+民情诉求's ``EDIT_REGISTRY`` and, for a 网格员, the record in their grids; a meeting's, a
+微心愿's, a 红色基金 application's (``FUND_HANDLE``) their own.
 
 One ``before_flush`` check on every unit of work (registered in ``redoffice.features``), so that
 no service can forget it; the person travels in the session's ``info``
@@ -25,9 +28,11 @@ from redoffice.kit.errors import UserError
 from redoffice.kit.identity import SESSION_KEY, User
 from redoffice.models import (
     AgendaItem,
+    Attachment,
     Case,
     CaseEvent,
     Estate,
+    FundApplication,
     Grid,
     Household,
     Meeting,
@@ -88,6 +93,16 @@ RECORDS: Final = (
         "街道的上级审批、答复和通知",
     ),
 )
+# the records a photo or scan hangs on (attachment.owner_table): the model, the permission
+# that adding one to it (or taking one off) needs, and what the refusal calls it
+ATTACHED: Final[dict[str, tuple[type[SyncedRecord], Permission, str]]] = {
+    "resident": (Resident, Permission.EDIT_REGISTRY, "居民的附件"),
+    "visit": (Visit, Permission.EDIT_REGISTRY, "入户走访的附件"),
+    "case_record": (Case, Permission.EDIT_REGISTRY, "民情诉求的附件"),
+    "meeting": (Meeting, Permission.EDIT_MEETINGS, "三方联席会议的附件"),
+    "wish": (Wish, Permission.EDIT_WISHES, "微心愿的附件"),
+    "fund_application": (FundApplication, Permission.FUND_HANDLE, "红色基金申请的附件"),
+}
 GUARDED_TABLES: Final = frozenset(m.__tablename__ for m in GUARDED)
 TOUCHED_KEY: Final = "redoffice.touched"  # kit.touched's set of the tables a session wrote
 # settings the daily work writes: the import's remembered columns, the sync's own state
@@ -135,13 +150,34 @@ def _check_records(session: Session, user: User, node: str | None) -> None:
     for obj in chain(session.new, session.dirty, session.deleted):
         for models, permission, what in RECORDS:
             if isinstance(obj, models) and _own(obj, node) and not allowed(user.role, permission):
-                raise UserError(
-                    "account.records_not_allowed",
-                    name=user.name,
-                    role=ROLES[user.role],
-                    what=what,
-                    who="、".join(holders(permission, user.role in STREET_ROLES)),
-                )
+                raise _refuse_records(user, permission, what)
+
+
+def _refuse_records(user: User, permission: Permission, what: str) -> UserError:
+    return UserError(
+        "account.records_not_allowed",
+        name=user.name,
+        role=ROLES[user.role],
+        what=what,
+        who="、".join(holders(permission, user.role in STREET_ROLES)),
+    )
+
+
+def _check_attachments(session: Session, user: User, node: str | None) -> None:
+    """This node's photos and scans need the permission of the record they hang on
+    (:data:`ATTACHED`); a 网格员's visit or 民情诉求 in their own grids."""
+    for obj in chain(session.new, session.dirty, session.deleted):
+        if not isinstance(obj, Attachment) or not _own(obj, node):
+            continue
+        model, permission, what = ATTACHED[obj.owner_table]
+        if not allowed(user.role, permission):
+            raise _refuse_records(user, permission, what)
+        if permission is not Permission.EDIT_REGISTRY or user.grids is None:
+            continue
+        with session.no_autoflush:
+            record = session.get(model, obj.owner_id)
+            if record is not None and not _in_grids(session, record, user.grids):
+                raise UserError("account.outside_grids", name=user.name)
 
 
 def _check(session: Session, _context: Any, _instances: Any) -> None:
@@ -151,6 +187,7 @@ def _check(session: Session, _context: Any, _instances: Any) -> None:
     _check_settings(session, user)
     node = session.info.get("node_id")
     _check_records(session, user, node)
+    _check_attachments(session, user, node)
     rows = [
         obj
         for obj in chain(session.new, session.dirty, session.deleted)

@@ -41,7 +41,6 @@ def _count(db: Database) -> int:
         return int(s.scalar(select(func.count()).select_from(Attachment)) or 0)
 
 
-@pytest.mark.xfail(strict=True, reason="review10: any role attaches files to any record")
 def test_a_cashier_cannot_attach_files_to_a_request(sqlite_db: Database, tmp_path: Path) -> None:
     accounts.add(sqlite_db, "admin", "王书记", "admin", PASSWORD)
     accounts.login(sqlite_db, "admin", PASSWORD)

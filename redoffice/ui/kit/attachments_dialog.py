@@ -1,4 +1,6 @@
-"""附件: the photos and scans of a visit or a case; add more, open one."""
+"""附件: the photos and scans of a visit, a case, a meeting, a wish or a fund application; add
+more (添加… greyed, with the roles that may in its tooltip, for a role without the permission
+the record needs: :data:`redoffice.accounts.guard.ATTACHED`), open one."""
 
 from __future__ import annotations
 
@@ -16,13 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redoffice.accounts.guard import ATTACHED
 from redoffice.attachments import service as attachments
 from redoffice.attachments.service import AttachmentRow
+from redoffice.ui.accounts.role_gate import gate
 from redoffice.ui.kit import ask
 from redoffice.ui.kit.connect import on_click
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.errors import report
 from redoffice.ui.kit.simple_table import SimpleTable
+from redoffice.ui.kit.widgets import mark_writes
 
 FILTER = "照片、扫描件或PDF (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.pdf)"
 KINDS = {
@@ -87,17 +92,20 @@ class AttachmentsDialog(QDialog):
         self.table = SimpleTable([self.tr("File"), self.tr("Type"), self.tr("Size")], stretch=0)
         self.table.activated_key.connect(self.open_file)
         row = QHBoxLayout()
+        buttons = []
         for text, slot in (
             (self.tr("Add…"), self.add),
             (self.tr("Open"), lambda: self.open_file(self.table.current_key())),
             (self.tr("Close"), self.accept),
         ):
-            button = QPushButton(text)
-            on_click(button, slot)
-            row.addWidget(button)
+            buttons.append(QPushButton(text))
+            on_click(buttons[-1], slot)
+            row.addWidget(buttons[-1])
+        mark_writes(buttons[0])  # 添加…
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addLayout(row)
+        gate(self, ctx, ATTACHED[owner_table][1])
         self.resize(560, 320)
         self.reload()
 
