@@ -653,6 +653,7 @@ def restore_file(
     try:
         source = Store(files_folder(info.path), key_of(info.path))
         copied, missing = _copy_blobs(hashes, source, attachments, verify=True)
+        _seal_restored(current, attachments)
     except OSError as exc:
         raise UserError("file.cannot_write", path=str(attachments), detail=str(exc)) from exc
     incoming = current.with_name(current.name + RESTORING)
@@ -669,6 +670,14 @@ def restore_file(
         _remove(incoming)
         erasure_register(incoming).unlink(missing_ok=True)  # the replay's own notes
     return Restored(aside, copied, missing, info, again)
+
+
+def _seal_restored(current: Path, attachments: Path) -> None:
+    """A plain backup's photos and scans put back beside an encrypted database are encrypted
+    with its key (:meth:`Store.seal`), as the database itself is (:func:`_keep_encrypted`)."""
+    key = key_of(current)  # None for a plain database
+    if key is not None:
+        Store(attachments, key).seal()
 
 
 def _keep_encrypted(current: Path, incoming: Path) -> None:

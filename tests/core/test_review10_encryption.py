@@ -97,7 +97,6 @@ def test_a_change_committed_while_encrypting_is_not_lost(
     assert name == ("王晓明" if committed[0] else NAME), "a committed change was lost"
 
 
-@pytest.mark.xfail(strict=True, reason="review10: a plain backup's scans are restored in clear")
 def test_a_plain_backups_scans_restored_into_an_encrypted_database_are_encrypted(
     ring: MemoryKeyring, sqlite_db: Database, usb: Path
 ) -> None:
