@@ -146,10 +146,15 @@ def link(s: Session, owner_table: str, owner_id: str, files: list[StoredFile]) -
 
 
 def add(db: Database, owner_table: str, owner_id: str, paths: tuple[Path, ...]) -> None:
-    """Attach files to an existing visit or case."""
+    """Attach files to an existing record (a role without its permission is refused by the
+    write guard: the files just stored are removed again, unless another record uses them)."""
     files = store_files(db, paths)
-    with db.uow() as s:
-        link(s, owner_table, owner_id, files)
+    try:
+        with db.uow() as s:
+            link(s, owner_table, owner_id, files)
+    except UserError:
+        remove_unused(db, [f.sha256 for f in files])
+        raise
 
 
 def list_for(db: Database, owner_table: str, owner_id: str) -> list[AttachmentRow]:

@@ -4,12 +4,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from redoffice.attachments import service as attachments
+from redoffice.kit.blobs import store_of
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.models import Attachment, Household, Meeting, Visit
@@ -54,3 +56,4 @@ def test_a_grid_worker_cannot_attach_to_a_meeting(demo_db: Database, tmp_path: P
     with pytest.raises(UserError, match="三方联席会议的附件"):
         attachments.add(demo_db, "meeting", meeting, (scan,))
     assert _attached(demo_db, meeting) == 0
+    assert not store_of(demo_db).has(hashlib.sha256(SCAN).hexdigest())  # no file left either
