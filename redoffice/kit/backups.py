@@ -35,7 +35,7 @@ from redoffice.kit import audit_log, cipher, clock, exports, logs
 from redoffice.kit.blobs import Store, blob_path, copy_new, key_of
 from redoffice.kit.db import Database, connect_sqlite, copy_sqlite, head_revision, open_database
 from redoffice.kit.errors import UserError
-from redoffice.kit.files import private_file, private_folder
+from redoffice.kit.files import append_to_disk, journal_files, private_file, private_folder
 from redoffice.kit.messages import message
 from redoffice.kit.stored_settings import get_value, put_value
 from redoffice.kit.touched import Changes
@@ -240,8 +240,8 @@ def _verified_copy(
 
 def _remove(path: Path) -> None:
     """A file and the journal files a kill may have left beside it."""
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    for part in (path, *journal_files(path)):
+        part.unlink(missing_ok=True)
 
 
 def _check_counts(want: dict[str, int], copy: Path) -> None:
@@ -760,12 +760,7 @@ def note_erasure(engine: Engine, table: str, row_id: str) -> None:
         return
     line = f"{clock.utcnow().isoformat()}\t{table}\t{row_id}\n".encode()
     try:
-        fd = os.open(erasure_register(source), os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-        try:
-            os.write(fd, line)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        append_to_disk(erasure_register(source), line)
     except OSError:  # the erasure itself is committed; a restore will not know to repeat it
         logs.log_exception(f"noting an erasure in {erasure_register(source)}")
 

@@ -27,6 +27,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from redoffice.kit import cipher
 from redoffice.kit.errors import UserError
+from redoffice.kit.files import sync_to_disk
 
 if TYPE_CHECKING:
     from redoffice.kit.db import Database
@@ -214,16 +215,7 @@ def _write_whole(target: Path, fill: Callable[[IO[bytes]], None]) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-    _sync_folder(target.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name != "nt":
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    sync_to_disk(target.parent)
 
 
 def copy_new(source: Path, target: Path) -> None:

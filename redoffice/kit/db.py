@@ -18,7 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from redoffice import __version__
 from redoffice.kit import changes, cipher, logs, scope, touched
 from redoffice.kit.errors import UserError
-from redoffice.kit.files import owner_only
+from redoffice.kit.files import journal_files, owner_only
 from redoffice.kit.identity import SESSION_KEY, User
 from redoffice.kit.paths import data_dir
 from redoffice.models import AppRelease, Setting
@@ -338,8 +338,8 @@ def open_database(url: str, backup_folder: Path | None = None, *, create: bool =
         raise
     writable = make_url(url).query.get("mode") != "ro"  # a read-only opening changes nothing
     if (path := sqlite_path(url)) is not None and url.startswith("sqlite") and writable:
-        for suffix in ("", "-wal", "-shm"):  # readable by the user only (0600)
-            owner_only(path.with_name(path.name + suffix))
+        for part in (path, *journal_files(path)):  # readable by the user only (0600)
+            owner_only(part)
     return Database(engine)
 
 

@@ -7,8 +7,13 @@ from __future__ import annotations
 import os
 from contextlib import suppress
 from pathlib import Path
+from typing import Final
 
 from redoffice.kit.errors import UserError
+
+# the files SQLite keeps beside a database: its write-ahead log, its shared memory, and the
+# rollback journal (a database not in WAL mode, or one a kill left behind)
+JOURNALS: Final = ("-wal", "-shm", "-journal")
 
 
 def write_file(path: str | Path, data: bytes) -> None:
@@ -57,3 +62,36 @@ def owner_only(path: Path) -> None:
     (not the user's, a read-only or permission-less file system)."""
     with suppress(OSError):
         os.chmod(path, 0o700 if path.is_dir() else 0o600)
+
+
+def journal_files(database: Path) -> tuple[Path, ...]:
+    """The files SQLite may keep beside ``database`` (:data:`JOURNALS`), there or not."""
+    return tuple(database.with_name(database.name + suffix) for suffix in JOURNALS)
+
+
+def sync_to_disk(path: Path) -> None:
+    """What was written to ``path`` (a file's bytes, a folder's names after a rename) made to
+    reach the disk, so that a power cut afterwards finds it. A folder on Windows cannot be
+    opened, and NTFS keeps its names itself: left as it is there."""
+    if path.is_dir():
+        if os.name == "nt":
+            return
+        flags = os.O_RDONLY
+    else:
+        flags = os.O_RDWR  # Windows flushes only a file opened for writing
+    fd = os.open(path, flags)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def append_to_disk(path: Path, data: bytes) -> None:
+    """``data`` added at the end of ``path`` (made 0600 when missing) and flushed to the disk
+    before this returns (a register that a power cut must not lose)."""
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
