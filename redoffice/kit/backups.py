@@ -624,10 +624,22 @@ def _before(source: Path, folder: Path, why: str) -> Path:
 # ── restoring ──────────────────────────────────────────────────────────────────────────────
 
 
+def guard_restore(may: Callable[[Database], bool]) -> None:
+    """Ask ``may(db)`` before :func:`restore`: the logged-in role must hold the permission
+    (:mod:`redoffice.features` registers the settings' check; the kit imports no feature)."""
+    _RESTORE_GUARDS.append(may)
+
+
+_RESTORE_GUARDS: list[Callable[[Database], bool]] = []
+
+
 def restore(db: Database, backup: Path) -> Restored:
     """Put ``backup`` in place of the database ``db`` was opened on (see
     :func:`restore_file`). ``db`` is closed: open the file again (that also brings an older
-    backup's schema up to date)."""
+    backup's schema up to date). Refused, nothing changed, to a role the guards
+    (:func:`guard_restore`) do not allow."""
+    if not all(may(db) for may in _RESTORE_GUARDS):
+        raise UserError("backup.restore_not_allowed")
     current = database_file(db)
     info = verify(backup)
     return restore_file(current, info, db.attachments_dir, close=db.close, actor=db.actor)

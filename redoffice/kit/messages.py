@@ -105,6 +105,12 @@ MESSAGES: Final[dict[str, str]] = {
         "数据库 {path} 正被其他程序使用，请关闭其他 RedOffice 窗口后再加密；数据库未改动"
     ),
     "db.encrypt_verify_failed": "加密后的副本校验不一致（{detail}），已放弃加密；原数据库未改动",
+    "db.encrypt_not_allowed": (
+        "当前登录账号的角色无权加密数据库，请由书记/管理员办理；数据库未改动"
+    ),
+    "backup.restore_not_allowed": (
+        "当前登录账号的角色无权从备份恢复数据库，请由书记/管理员办理；数据库未改动"
+    ),
     "db.encrypt_disk_full": (
         "磁盘空间已满，写不下数据库 {path} 加密后的副本；已放弃加密，未做任何修改，"
         "请清理磁盘空间后再试"

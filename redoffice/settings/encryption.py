@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from redoffice.accounts.permissions import Permission, permits
 from redoffice.kit import backups, blobs, cipher, clock
 from redoffice.kit.backups import backup_sqlite, default_backup_folder
 from redoffice.kit.db import Database
@@ -53,7 +54,10 @@ def check_sheet_place(database: Path, sheet: Path) -> None:
 def encrypt_database(db: Database, sheet: Path, passphrase: str | None = None) -> Encrypted:
     """Encrypt the database ``db`` is open on; ``db`` is closed on return (or on refusal
     after the backup). ``sheet``: where the recovery-key sheet's PDF is written — not in the
-    database's folder. ``passphrase``: only where this PC has no keyring."""
+    database's folder. ``passphrase``: only where this PC has no keyring. Refused, nothing
+    changed, to a role without MANAGE_SETTINGS (the 书记/管理员's)."""
+    if not permits(db, Permission.MANAGE_SETTINGS):
+        raise UserError("db.encrypt_not_allowed")
     path = database_path(db)
     if cipher.is_encrypted(path):
         _finish(db, path)

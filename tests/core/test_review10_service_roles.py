@@ -41,7 +41,6 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@pytest.mark.xfail(strict=True, reason="review10: encrypt_database asks no permission")
 def test_a_cashier_cannot_encrypt_the_database(
     ring: MemoryKeyring, sqlite_db: Database, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
@@ -51,7 +50,6 @@ def test_a_cashier_cannot_encrypt_the_database(
     assert not cipher.is_encrypted(path)
 
 
-@pytest.mark.xfail(strict=True, reason="review10: backups.restore asks no permission")
 def test_a_cashier_cannot_restore_a_backup(sqlite_db: Database) -> None:
     copy = backups.make_backup(sqlite_db).path
     path = _as_cashier(sqlite_db)
