@@ -108,15 +108,13 @@ def import_first_page(ctx: AppContext) -> None:
     """Import :data:`FIRST_PAGE_MODULES` on the worker while the event loop turns (the frame
     keeps painting); returns once they are imported (a failure is left to the GUI thread's own
     import, which reports it)."""
+    from contextlib import suppress
     from functools import partial
 
-    from PySide6.QtCore import QEventLoop
+    from redoffice.ui.kit.waiting import wait_for
 
-    loop = QEventLoop()
-    ctx.tasks.run(
-        partial(_import_all, FIRST_PAGE_MODULES), lambda _r: loop.quit(), lambda _e: loop.quit()
-    )
-    loop.exec()
+    with suppress(Exception):  # reported by the GUI thread's own import
+        wait_for(partial(_import_all, FIRST_PAGE_MODULES), ctx.tasks)
 
 
 def _self_test_db() -> str:
