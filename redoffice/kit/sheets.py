@@ -23,6 +23,8 @@ from xml.parsers.expat import ExpatError
 from redoffice.kit.errors import UserError
 from redoffice.kit.sheet_cells import ods_cells, sheet_cells
 from redoffice.kit.sheet_parts import Parts, part_key, workbook_parts
+from redoffice.kit.sheet_xls import SIGNATURE as COMPOUND
+from redoffice.kit.sheet_xls import Damaged, xls_cells
 
 SPREADSHEETS: Final = (".xlsx", ".xlsm", ".xls", ".ods")
 HEADER_SCAN_ROWS: Final = 20
@@ -144,16 +146,17 @@ def _open_book(path: Path) -> Any:
 
 
 def check_bounds(path: Path) -> None:
-    """Refuse a workbook (.xlsx, .ods: a zip) whose parts unpack beyond the bounds, or a sheet
-    whose used rectangle holds more than MAX_CELLS cells, before the reader sees it. The sizes
-    the zip declares are checked first (at once); the sheets and shared strings — wherever the
-    workbook's relationships store them (kit.sheet_parts), an .ods's content.xml — are then
-    unpacked as a stream, never beyond their declared sizes (a part holding more is damaged:
-    refused)."""
+    """Refuse a workbook (.xlsx, .ods: a zip; .xls) whose parts unpack beyond the bounds, or a
+    sheet whose used rectangle holds more than MAX_CELLS cells, before the reader sees it. The
+    sizes the zip declares are checked first (at once); the sheets and shared strings —
+    wherever the workbook's relationships store them (kit.sheet_parts), an .ods's content.xml
+    — are then unpacked as a stream, never beyond their declared sizes (a part holding more is
+    damaged: refused). An .xls's records are counted in its Workbook stream (kit.sheet_xls)."""
     try:
         book = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError):
-        return  # not a zip (an .xls, or damaged): the reader says if it cannot read it
+        _check_compound(path)  # an .xls
+        return
     with book:
         parts = book.infolist()
         _refuse_over(path, "unpacked", sum(p.file_size for p in parts), MAX_UNPACKED)
@@ -167,6 +170,22 @@ def check_bounds(path: Path) -> None:
                 _refuse_over(path, "cells", _cells(path, book, part, xlsx=True), MAX_CELLS)
             elif key == ODS_CONTENT:
                 _refuse_over(path, "cells", _cells(path, book, part, xlsx=False), MAX_CELLS)
+
+
+def _check_compound(path: Path) -> None:
+    """An old .xls (a compound file, not a zip): its size and its sheets' cells bounded
+    (kit.sheet_xls); any other file is left to the reader, which says if it cannot read it."""
+    try:
+        with path.open("rb") as stream:
+            if stream.read(len(COMPOUND)) != COMPOUND:
+                return
+        _refuse_over(path, "unpacked", path.stat().st_size, MAX_UNPACKED)
+        cells = xls_cells(path.read_bytes(), MAX_CELLS)
+    except OSError:
+        return
+    except Damaged as exc:
+        raise UserError("import.unreadable", name=path.name, detail=str(exc)[:200]) from exc
+    _refuse_over(path, "cells", cells, MAX_CELLS)
 
 
 def _workbook_parts(path: Path, book: zipfile.ZipFile) -> Parts:

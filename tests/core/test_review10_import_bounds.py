@@ -149,3 +149,26 @@ def test_an_ods_as_libreoffice_saves_it_is_read(sqlite_db: Database, tmp_path: P
     )
     plan = importer.plan_import(sqlite_db, workbook)
     assert [(r.action, r.values["name"]) for r in plan.rows] == [("new", "王小明")]
+
+
+def test_an_xls_with_one_cell_far_away_is_refused_before_reading(
+    sqlite_template: Path, tmp_path: Path
+) -> None:
+    """An .xls (BIFF, not a zip) holds each cell where it is: a 5.6 KB file with one cell at
+    IV65536 made the reader fill 16.7 million cells (1 GB here)."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("台账")
+    for column, text in enumerate(("姓名", "公民身份号码", "住址", "与户主关系")):
+        sheet.write(0, column, text)
+    sheet.write(65535, 255, "x")
+    workbook = tmp_path / "台账.xls"
+    book.save(str(workbook))
+    db_path = Path(shutil.copy(sqlite_template, tmp_path / "office.sqlite"))
+    before = db_path.read_bytes()
+    done = _dry_run(db_path, workbook)
+    assert done.returncode == 1, (done.returncode, done.stderr[-500:])
+    assert "16,777,216 个单元格" in done.stderr
+    assert int(done.stdout.split()[-1]) <= 300, "peak memory (MB)"
+    assert db_path.read_bytes() == before
