@@ -24,7 +24,6 @@ from redoffice.kit.clock import utcnow
 from redoffice.kit.codes import ERASED_NAME
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
-from redoffice.kit.records import live
 from redoffice.models import Base, FundApplication, FundEntry, Resident, ResidentTag
 from redoffice.models.base import derived_columns
 from redoffice.registry import access
@@ -84,11 +83,29 @@ def erase_resident(db: Database, resident_id: str, reason: str) -> None:
     reason = reason.strip()
     if not reason:
         raise UserError("registry.erase_reason")
+    _erase(db, resident_id, reason, replay=False)
+
+
+def erase_restored(db: Database, resident_id: str, reason: str) -> None:
+    """Erase again, in a database just restored from a backup, a resident the erasure register
+    names (:mod:`redoffice.registry.erasure_replay`): the erasure was lawful when it was made,
+    so neither a legal hold the older copy may still show (an application open then, a
+    correction since ended or removed) nor the recycle bin keeps the person. Refused, nothing
+    written or audited, when the copy holds them blank or not at all."""
+    _erase(db, resident_id, reason, replay=True)
+
+
+def _erase(db: Database, resident_id: str, reason: str, *, replay: bool) -> None:
+    """The erasure itself (see :func:`erase_resident`); a ``replay`` checks no legal hold and
+    erases a resident in the recycle bin too."""
     with db.uow() as s:
-        row = live(s, Resident, resident_id, "resident.not_found")
+        row = s.get(Resident, resident_id)
+        if row is None or (row.deleted and not replay):
+            raise UserError("resident.not_found")
         if not personal_left(row):
             raise UserError("registry.erased")
-        _refuse_if_kept(s, resident_id)
+        if not replay:
+            _refuse_if_kept(s, resident_id)
         seq = sync_state.transaction_seq(s)  # the counter first (decision 0012's lock order)
         people = Base.metadata.tables["resident"]
         _stamp(s, people, BLANK, seq, people.c.id == resident_id)

@@ -19,14 +19,15 @@ def erase_again(db: Database, database: Path, _since: datetime) -> int:
     """Erase again, in ``db`` (the restored copy about to replace ``database``), each resident
     ``database``'s register names who holds personal information in it; returns how many. No
     instant is compared (the register's is the PC's clock when the erasure was noted, the
-    backup's newest change the PC's clock then: a clock that was ahead brought people back):
-    one erased before the backup is blank in it and is left as it is, as is one not in it —
-    only a real re-erasure is audited."""
+    backup's newest change the PC's clock then: a clock that was ahead brought people back),
+    and no legal hold the older copy may show (:func:`erasure.erase_restored`): one erased
+    before the backup is blank in it and is left as it is, as is one not in it — only a real
+    re-erasure is audited."""
     again = 0
     for at, resident_id in backups.noted_erasures(database, "resident"):
         reason = f"恢复备份后重新清除（原于 {at.astimezone():%Y-%m-%d %H:%M} 清除）"
         try:
-            erasure.erase_resident(db, resident_id, reason)
+            erasure.erase_restored(db, resident_id, reason)
         except UserError:  # not in the backup, nothing personal left in it
             continue
         again += 1
