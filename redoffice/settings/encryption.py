@@ -51,6 +51,16 @@ def check_sheet_place(database: Path, sheet: Path) -> None:
         raise UserError("db.sheet_beside_database", folder=str(folder))
 
 
+def on_database_disk(database: Path, sheet: Path) -> bool:
+    """Whether ``sheet`` would be written to the disk holding ``database`` (the same device as
+    the nearest existing folder on its way): the PC a thief takes holds the key as well, unless
+    the file is moved off it."""
+    place = sheet.expanduser().resolve()
+    while not place.exists() and place != place.parent:
+        place = place.parent
+    return place.stat().st_dev == database.resolve().parent.stat().st_dev
+
+
 def encrypt_database(db: Database, sheet: Path, passphrase: str | None = None) -> Encrypted:
     """Encrypt the database ``db`` is open on; ``db`` is closed on return (or on refusal
     after the backup). ``sheet``: where the recovery-key sheet's PDF is written — not in the

@@ -7209,6 +7209,16 @@ Photos and scans: %6 (%7 beside the backup)</source>
     </message>
     <message>
         <location filename="../../redoffice/ui/settings/encryption_dialog.py" line="1"/>
+        <source>This place is on this PC&apos;s own disk: I will print the sheet and then move the file off this PC (a USB drive is better).</source>
+        <translation>此位置在本机磁盘上：我会打印恢复密钥单，然后把此文件移出本机（最好保存到U盘）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/encryption_dialog.py" line="1"/>
+        <source>The recovery sheet holds the database&apos;s key: on this PC&apos;s own disk a thief would take the key with the data. Choose a USB drive, or tick that you will print it and move the file off this PC.</source>
+        <translation>恢复密钥单上有数据库的密钥：保存在本机磁盘上，电脑被盗时密钥会和数据一起被拿走。请选择U盘；或勾选上方的确认项，打印后把文件移出本机。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/encryption_dialog.py" line="1"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>

@@ -35,7 +35,7 @@ from redoffice.ui.settings.encryption_tab import EncryptionTab
 from redoffice.ui.settings.settings_page import SettingsPage
 from tests.core.file_keyring import FileKeyring
 from tests.core.test_backup_safety import damage
-from tests.ui.driver import click, type_into
+from tests.ui.driver import click, tick, type_into
 
 D = TypeVar("D", bound=QWidget)
 PASSWORD = "tab-secret-1"
@@ -115,6 +115,7 @@ def encrypt_through_the_tab(qtbot: QtBot, ctx: AppContext, sheet: str) -> list[s
     def answer(dialog: EncryptDialog) -> None:
         dialog.sheet.clear()
         type_into(qtbot, dialog.sheet, sheet)
+        tick(qtbot, dialog.move_off)  # the test's folders are on the database's disk
         click(qtbot, dialog, "加密")
         qtbot.waitUntil(lambda: dialog.key.isVisible() or dialog.message.isVisible(), timeout=60000)
         done = dialog.key.isVisible()
@@ -315,6 +316,7 @@ def test_without_a_keyring_a_passphrase_typed_twice_encrypts_and_typed_again_ope
     def answer(dialog: EncryptDialog) -> None:
         dialog.sheet.clear()
         type_into(qtbot, dialog.sheet, str(safe / "sheet.pdf"))
+        tick(qtbot, dialog.move_off)
         type_into(qtbot, dialog.passphrase, "社区口令 2027 spring")
         type_into(qtbot, dialog.again, "社区口令 2027 sprung")
         click(qtbot, dialog, "加密")
@@ -364,6 +366,7 @@ def test_every_page_works_on_after_encrypting_from_the_window(
     def answer(dialog: EncryptDialog) -> None:
         dialog.sheet.clear()
         type_into(qtbot, dialog.sheet, str(safe / "sheet.pdf"))
+        tick(qtbot, dialog.move_off)
         click(qtbot, dialog, "加密")
         qtbot.waitUntil(dialog.key.isVisible, timeout=60000)
         click(qtbot, dialog, "关闭")

@@ -23,7 +23,6 @@ from tests.ui.test_encryption_ui import ring, security_tab, when_modal
 __all__ = ["ring"]  # the file keyring, a fixture
 
 
-@pytest.mark.xfail(strict=True, reason="review10: the recovery key is saved on the same disk")
 def test_with_the_dialogs_defaults_the_key_is_not_left_on_the_databases_disk(
     qtbot: QtBot,
     ctx: AppContext,

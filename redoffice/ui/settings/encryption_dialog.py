@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,7 +30,13 @@ from redoffice.kit import cipher, clock, keystore
 from redoffice.kit.db import Database, open_database
 from redoffice.kit.errors import UserError
 from redoffice.kit.touched import Changes
-from redoffice.settings.encryption import Encrypted, database_path, encrypt_database
+from redoffice.settings.encryption import (
+    Encrypted,
+    check_sheet_place,
+    database_path,
+    encrypt_database,
+    on_database_disk,
+)
 from redoffice.ui.kit import ask
 from redoffice.ui.kit.connect import on_click
 from redoffice.ui.kit.context import AppContext
@@ -66,7 +73,9 @@ def encrypt_and_reopen(db: Database, sheet: Path, passphrase: str | None) -> Out
 
 
 def default_sheet(database: Path) -> Path:
-    """The Documents folder (never the database's), named after the database and the day."""
+    """The Documents folder (never the database's), named after the database and the day —
+    on most office PCs the database's disk: the sheet is written there only once the clerk
+    ticks that they will print it and move the file off the PC (:attr:`EncryptDialog.move_off`)."""
     documents = Path(
         QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     )
@@ -84,6 +93,14 @@ class EncryptDialog(QDialog):
         self.sheet.setObjectName("recovery_sheet")
         self.choose_button = QPushButton(self.tr("Choose…"))
         on_click(self.choose_button, self.choose_sheet)
+        self.move_off = QCheckBox(
+            self.tr(
+                "This place is on this PC's own disk: I will print the sheet and then move the "
+                "file off this PC (a USB drive is better)."
+            )
+        )
+        self.move_off.setObjectName("move_sheet_off")
+        self.sheet.textChanged.connect(self._place_changed)
         self.passphrase = self._secret("passphrase")
         self.again = self._secret("passphrase_again")
         self.message = QLabel()
@@ -147,6 +164,8 @@ class EncryptDialog(QDialog):
         form = QFormLayout(self.form)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Recovery sheet (PDF)"), where)
+        form.addRow("", self.move_off)
+        self._place_changed()
         if self.needs_passphrase:
             form.addRow(self.tr("Passphrase"), self.passphrase)
             form.addRow(self.tr("Passphrase again"), self.again)
@@ -164,12 +183,30 @@ class EncryptDialog(QDialog):
         if chosen is not None:
             self.sheet.setText(chosen)
 
+    def _on_this_disk(self) -> bool:
+        text = self.sheet.text().strip()
+        return bool(text) and on_database_disk(self.database, Path(text))
+
+    def _place_changed(self) -> None:
+        """The tick asked for only where the sheet would stay on the database's disk."""
+        self.move_off.setVisible(self._on_this_disk())
+
     def _refusal(self) -> str | None:
-        """Why the form cannot go ahead, in words; None when it can (a sheet in the database's
-        folder is refused by the conversion, before it changes anything)."""
+        """Why the form cannot go ahead, in words; None when it can: a sheet in the database's
+        folder is refused, one elsewhere on its disk only with :attr:`move_off` ticked."""
         sheet = Path(self.sheet.text().strip()).expanduser()
         if not self.sheet.text().strip() or sheet.suffix.lower() != ".pdf":
             return self.tr("Choose where to save the recovery sheet (a PDF file).")
+        try:
+            check_sheet_place(self.database, sheet)
+        except UserError as exc:
+            return exc.text
+        if self._on_this_disk() and not self.move_off.isChecked():
+            return self.tr(
+                "The recovery sheet holds the database's key: on this PC's own disk a thief "
+                "would take the key with the data. Choose a USB drive, or tick that you will "
+                "print it and move the file off this PC."
+            )
         if self.needs_passphrase and self.passphrase.text() != self.again.text():
             return self.tr("The two passphrases differ: type the same passphrase twice.")
         if self.needs_passphrase and len(self.passphrase.text()) < cipher.PASSPHRASE_MIN:
