@@ -17,12 +17,14 @@ with it, without a word."""
 from __future__ import annotations
 
 import shutil
+import struct
 import subprocess
 import sys
 import zipfile
 from datetime import date
 from pathlib import Path
 
+from redoffice.kit import sheet_xls
 from redoffice.kit.db import Database
 from redoffice.registry import importer
 from tests import workbook_bombs
@@ -172,3 +174,48 @@ def test_an_xls_with_one_cell_far_away_is_refused_before_reading(
     assert "16,777,216 个单元格" in done.stderr
     assert int(done.stdout.split()[-1]) <= 300, "peak memory (MB)"
     assert db_path.read_bytes() == before
+
+
+def _record(kind: int, body: bytes) -> bytes:
+    return struct.pack("<HH", kind, len(body)) + body
+
+
+def small_compound(biff: bytes) -> bytes:
+    """A compound file (512-byte sectors) whose Workbook stream, under 4,096 bytes, lives in
+    the mini stream (64-byte sectors): sector 0 the FAT, 1 the directory, 2 the mini FAT,
+    3… the mini stream."""
+    end, free = 0xFFFFFFFE, 0xFFFFFFFF
+    minis = -(-len(biff) // 64)
+    mini_stream = biff.ljust(minis * 64, b"\0")
+    sectors = -(-len(mini_stream) // 512)
+    header = bytearray(512)
+    header[:8] = sheet_xls.SIGNATURE
+    struct.pack_into("<HHHHH", header, 0x18, 0x3E, 3, 0xFFFE, 9, 6)
+    struct.pack_into("<IIIIIIII", header, 0x2C, 1, 1, 0, 4096, 2, 1, end, 0)
+    struct.pack_into("<109I", header, 0x4C, 0, *[free] * 108)
+    chain = [*range(4, 3 + sectors), end]
+    fat = struct.pack("<128I", 0xFFFFFFFD, end, end, *chain, *[free] * (125 - len(chain)))
+
+    def entry(name: str, kind: int, start: int, size: int) -> bytes:
+        named = (name + "\0").encode("utf-16-le")
+        return struct.pack("<64sHBB12x16x4x16xII4x", named, len(named), kind, 1, start, size).ljust(
+            128, b"\0"
+        )
+
+    directory = entry("Root Entry", 5, 3, len(mini_stream)) + entry("Workbook", 2, 0, len(biff))
+    mini_fat = struct.pack("<128I", *range(1, minis), end, *[free] * (128 - minis))
+    body = fat + directory.ljust(512, b"\0") + mini_fat + mini_stream.ljust(sectors * 512, b"\0")
+    return bytes(header) + body
+
+
+def test_a_small_xls_is_read_from_the_mini_stream() -> None:
+    """Tools that do not pad the Workbook stream to 4 KB (xlwt does) store it in the mini
+    stream: counted there, a sheet's cells from its first to its last."""
+    bof = _record(0x0809, bytes(16))
+    cells = _record(0x0203, struct.pack("<HHHd", 1, 0, 0, 1.0)) + _record(
+        0x027E, struct.pack("<HHHI", 40, 5, 0, 2)
+    )
+    dimensions = _record(0x0200, struct.pack("<IIHHH", 1, 41, 0, 6, 0))
+    biff = bof + _record(0x000A, b"") + bof + dimensions + cells + _record(0x000A, b"")
+    assert len(biff) < 4096
+    assert sheet_xls.xls_cells(small_compound(biff), 10**9) == 40 * 6
