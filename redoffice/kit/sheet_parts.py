@@ -41,8 +41,10 @@ def part_key(name: str) -> str:
 
 def workbook_parts(names: list[str], read: Callable[[str], Iterator[bytes]]) -> Parts:
     """The sheets and shared strings among ``names`` (the zip's parts); ``read`` gives a
-    part's bytes. Relationships and content types that are not XML raise ExpatError."""
-    parts = Parts()
+    part's bytes. Only targets that are parts are kept (a hostile list of relationships holds
+    no more than the zip's parts). Relationships and content types that are not XML raise
+    ExpatError."""
+    parts, keys = Parts(), {part_key(name) for name in names}
     for name in names:
         key = part_key(name)
         if key.startswith(_USUAL_SHEETS) and key.endswith(".xml"):
@@ -52,10 +54,10 @@ def workbook_parts(names: list[str], read: Callable[[str], Iterator[bytes]]) -> 
         if key.endswith(".rels"):
             base = _source_folder(key)
             for kind, target in _attributes(read(name), "Relationship", "Type", "Target"):
-                parts.add(kind.rpartition("/")[2].lower(), _targets(base, target))
+                parts.add(kind.rpartition("/")[2].lower(), _targets(base, target) & keys)
         elif key == "[content_types].xml":
             for kind, target in _attributes(read(name), "Override", "ContentType", "PartName"):
-                parts.add(_content_kind(kind), _targets("", target))
+                parts.add(_content_kind(kind), _targets("", target) & keys)
     return parts
 
 
@@ -81,8 +83,9 @@ def _content_kind(content_type: str) -> str:
     return content_type.lower().rpartition(".")[2].removesuffix("+xml")
 
 
-def _attributes(chunks: Iterator[bytes], element: str, *names: str) -> list[tuple[str, ...]]:
-    """The named attributes of each ``element`` (any prefix), read as a stream."""
+def _attributes(chunks: Iterator[bytes], element: str, *names: str) -> Iterator[tuple[str, ...]]:
+    """The named attributes of each ``element`` (any prefix), read as a stream: those of a
+    megabyte's elements at a time."""
     found: list[tuple[str, ...]] = []
 
     def start(name: str, attributes: dict[str, str]) -> None:
@@ -93,5 +96,7 @@ def _attributes(chunks: Iterator[bytes], element: str, *names: str) -> list[tupl
     parser.StartElementHandler = start
     for chunk in chunks:
         parser.Parse(chunk, False)
+        yield from found
+        found.clear()
     parser.Parse(b"", True)
-    return found
+    yield from found
