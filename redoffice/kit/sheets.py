@@ -166,7 +166,7 @@ def check_bounds(path: Path) -> None:
             if key in found.strings:
                 _refuse_over(path, "strings", part.file_size, MAX_STRINGS)
                 deque(_unpacked(path, book, part), maxlen=0)
-            elif key in found.sheets:
+            if key in found.sheets:  # the same part may be named as both: each is checked
                 _refuse_over(path, "cells", _cells(path, book, part, xlsx=True), MAX_CELLS)
             elif key == ODS_CONTENT:
                 _refuse_over(path, "cells", _cells(path, book, part, xlsx=False), MAX_CELLS)

@@ -113,15 +113,17 @@ FAR = (
 )
 
 
-def moved_sheet(path: Path) -> Path:
+def moved_sheet(path: Path, name: str = "sheet1.xml") -> Path:
     """tests/core/test_import_sheet_cells.py's "one cell far away" book, its sheet stored as
     ``xl/sheet1.xml`` (a name any zip tool or hand-made workbook may use) with the workbook's
     relationship pointing there."""
     usual = workbook_bombs.sheet_book(path.with_name("usual.xlsx"), [FAR], "A1:B2")
     with zipfile.ZipFile(usual) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
         for part in source.infolist():
-            data = source.read(part.filename).replace(b"worksheets/sheet1.xml", b"sheet1.xml")
-            book.writestr(part.filename.replace("worksheets/", ""), data)
+            if part.filename == f"xl/{name}":
+                continue  # replaced by the sheet
+            data = source.read(part.filename).replace(b"worksheets/sheet1.xml", name.encode())
+            book.writestr(part.filename.replace("worksheets/sheet1.xml", name), data)
     return path
 
 
@@ -134,6 +136,16 @@ def test_a_sheet_stored_under_another_name_is_bounded_too(
     assert done.returncode == 1, (done.returncode, done.stderr[:300])
     assert "17,179,869,184 个单元格" in done.stderr
     assert db_path.read_bytes() == before
+
+
+def test_a_sheet_stored_as_the_shared_strings_is_bounded_as_a_sheet(
+    sqlite_template: Path, tmp_path: Path
+) -> None:
+    """The same part named by the shared strings and the sheet relationship is read as both."""
+    db_path = Path(shutil.copy(sqlite_template, tmp_path / "office.sqlite"))
+    done = _dry_run(db_path, moved_sheet(tmp_path / "台账.xlsx", "sharedStrings.xml"))
+    assert done.returncode == 1, (done.returncode, done.stderr[:300])
+    assert "17,179,869,184 个单元格" in done.stderr
 
 
 def test_an_ods_as_libreoffice_saves_it_is_read(sqlite_db: Database, tmp_path: Path) -> None:
