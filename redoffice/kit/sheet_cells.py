@@ -207,14 +207,15 @@ _ODS_VALUED: Final = ("office:value-type", "table:formula")
 
 
 def ods_cells(chunks: Iterator[bytes], bound: int) -> int:
-    """At least the cells the reader would hold for the largest table of an .ods
-    ``content.xml``: rows and columns repeated by ``table:number-rows-repeated`` and
-    ``table:number-columns-repeated`` count as many times (an 877-byte file repeating one row
-    200,000 times holds 20 million cells). Above ``bound`` as soon as that is certain."""
-    table, largest, depth = _OdsTable(), 0, 0  # depth: inside a cell
+    """At least the cells the reader would hold for the tables of an .ods ``content.xml``, all
+    of them (it reads every table when it opens the file): rows and columns repeated by
+    ``table:number-rows-repeated`` and ``table:number-columns-repeated`` count as many times
+    (an 877-byte file repeating one row 200,000 times holds 20 million cells). Above ``bound``
+    as soon as that is certain."""
+    table, before, depth = _OdsTable(), 0, 0  # before: the tables read; depth: inside a cell
 
     def start(name: str, attributes: dict[str, str]) -> None:
-        nonlocal table, depth
+        nonlocal table, before, depth
         if depth:
             depth += 1
             table.valued = True
@@ -225,10 +226,10 @@ def ods_cells(chunks: Iterator[bytes], bound: int) -> int:
             table.column = table.row_width = 0
             table.row_repeats = _repeats(attributes, "table:number-rows-repeated")
         elif name == "table:table":
-            table = _OdsTable()
+            before, table = before + table.cells, _OdsTable()
 
     def end(name: str) -> None:
-        nonlocal largest, depth
+        nonlocal depth
         if depth > 1:
             depth -= 1
         elif depth:
@@ -236,8 +237,7 @@ def ods_cells(chunks: Iterator[bytes], bound: int) -> int:
             table.row_width = table.column if table.valued else table.row_width
         elif name == "table:table-row":
             table.end_row()
-            largest = max(largest, table.cells)
-            if largest > bound:
+            if before + table.cells > bound:
                 raise _Beyond
 
     parser = expat.ParserCreate()
@@ -248,7 +248,7 @@ def ods_cells(chunks: Iterator[bytes], bound: int) -> int:
         parser.Parse(b"", True)
     except _Beyond:
         pass
-    return largest
+    return before + table.cells
 
 
 def _repeats(attributes: dict[str, str], name: str) -> int:

@@ -207,7 +207,7 @@ def _refuse_over(path: Path, what: str, found: int, bound: int) -> None:
 
 
 def _cells(path: Path, book: zipfile.ZipFile, part: zipfile.ZipInfo, *, xlsx: bool) -> int:
-    """The cells the reader would hold for this sheet, or an .ods's largest table
+    """The cells the reader would hold for this sheet, or an .ods's tables (all)
     (kit.sheet_cells); a sheet whose cells cannot be placed (a reference that is not one, a
     repeat that is not a number, broken XML) is damaged: refused."""
     try:

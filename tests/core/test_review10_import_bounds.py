@@ -26,6 +26,8 @@ from pathlib import Path
 
 from redoffice.kit import sheet_xls
 from redoffice.kit.db import Database
+from redoffice.kit.sheet_cells import ods_cells
+from redoffice.kit.sheets import MAX_CELLS
 from redoffice.registry import importer
 from tests import workbook_bombs
 from tests.factories import id_number, setup_place
@@ -231,3 +233,27 @@ def test_a_small_xls_is_read_from_the_mini_stream() -> None:
     biff = bof + _record(0x000A, b"") + bof + dimensions + cells + _record(0x000A, b"")
     assert len(biff) < 4096
     assert sheet_xls.xls_cells(small_compound(biff), 10**9) == 40 * 6
+
+
+def test_the_reader_holds_every_table_of_an_ods_or_xls_at_once(tmp_path: Path) -> None:
+    """An .ods's and an .xls's sheets are all read when the file is opened: their cells are
+    counted together (two sheets of 1.6 million cells: 3.2 million, beyond MAX_CELLS)."""
+    half = (
+        f'<table:table-row table:number-rows-repeated="16000">{_cell("x", 100)}</table:table-row>'
+    )
+    one = _ods(tmp_path / "one.ods", half)
+    with zipfile.ZipFile(one) as book:
+        content = book.read("content.xml")
+    table = content[content.index(b"<table:table ") : content.index(b"</office:spreadsheet>")]
+    both = content.replace(table, table + table)
+    assert ods_cells(iter([content]), MAX_CELLS) == 1_600_000
+    assert ods_cells(iter([both]), MAX_CELLS) > MAX_CELLS
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    for name in ("一", "二"):
+        sheet = book.add_sheet(name)
+        sheet.write(0, 0, "x")
+        sheet.write(15999, 99, "x")
+    book.save(str(tmp_path / "two.xls"))
+    assert sheet_xls.xls_cells((tmp_path / "two.xls").read_bytes(), 10**9) == 3_200_000
