@@ -65,6 +65,10 @@ MESSAGES: Final[dict[str, str]] = {
         "文件 {path} 是空的（0 字节），不是 RedOffice 数据库，为避免误用未作任何修改；"
         "新建数据库请用“redoffice-cli init”或首次启动时的设置"
     ),
+    "db.no_tables": (
+        "文件 {path} 是一个没有任何表的空 SQLite 数据库，不是 RedOffice 数据库，未作任何修改；"
+        "新建数据库请用“redoffice-cli init”或首次启动时的设置"
+    ),
     "audit.head_missing": (
         "审计记录的链头在程序之外被删除了，为保护审计记录暂不能保存；"
         "请用“redoffice-cli audit verify”检查并联系技术支持"
