@@ -102,6 +102,7 @@ def test_an_upgraded_database_is_offered_its_first_administrator(
 
     def again(dialog: FirstAdminDialog) -> None:
         said.append(dialog.message.text())
+        assert dialog.message.isVisible()  # the refusal shown under the form
         assert not accounts.has_accounts(ctx.db)
         qtbot.keyClicks(dialog.password, PASSWORD)
         qtbot.keyClicks(dialog.again, PASSWORD)

@@ -117,9 +117,7 @@ class FirstAdminDialog(QDialog):
         self.password, self.again = QLineEdit(), QLineEdit()
         for secret in (self.password, self.again):
             secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #c0392b;")
-        self.message.setWordWrap(True)
+        self.message = message_line()
         self.buttons = QDialogButtonBox()
         self.create_button = self.buttons.addButton(
             self.tr("Create"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -161,6 +159,7 @@ class FirstAdminDialog(QDialog):
         self.create_button.setEnabled(True)
         self.later_button.setEnabled(True)
         self.message.setText(describe(error))
+        self.message.show()
         for secret in (self.password, self.again):
             secret.clear()
         self.password.setFocus()
