@@ -229,7 +229,7 @@ def test_the_listing_shows_each_copys_counts_and_a_broken_one_in_words(
     stick = tmp_path / "U盘"
     stick.mkdir()
     backups.set_second_folder(sqlite_db, stick)
-    broken = stick / good.name.replace("-2", "-before-import-2")
+    broken = stick / good.name.replace("-2", "-before-import-2", 1)
     broken.write_text("不是数据库" * 100, encoding="utf-8")
     listed = {entry.copy.path: entry for entry in backups.listing(sqlite_db)}
     assert set(listed) == {good, broken}
