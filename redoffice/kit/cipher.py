@@ -28,6 +28,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 
 from redoffice.kit import keystore
 from redoffice.kit.errors import UserError
+from redoffice.kit.files import journal_files, sync_to_disk
 
 PLAIN_HEADER: Final = b"SQLite format 3\x00"
 KEY_BYTES: Final = 32
@@ -304,7 +305,7 @@ def encrypt_file(path: Path, new: NewKey) -> None:
         _verify(path, target, new.key)
         if new.kept:
             keystore.write(_entry(new.salt), new.key.hex())
-        _fsync(target)
+        sync_to_disk(target)
         replace_wiping(target, path)
     except (*ERRORS, OSError) as exc:
         if _disk_full(exc):
@@ -312,7 +313,7 @@ def encrypt_file(path: Path, new: NewKey) -> None:
         raise
     finally:
         lock.close()
-        for leftover in (target, *_sidecars(target)):
+        for leftover in (target, *journal_files(target)):
             leftover.unlink(missing_ok=True)
 
 
@@ -320,10 +321,6 @@ def _disk_full(exc: Exception) -> bool:
     if isinstance(exc, OSError):
         return exc.errno == errno.ENOSPC
     return "database or disk is full" in str(exc).lower()
-
-
-def _sidecars(path: Path) -> tuple[Path, Path]:
-    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
 
 
 def _hold_for_writing(path: Path) -> sqlite3.Connection:
@@ -335,7 +332,7 @@ def _hold_for_writing(path: Path) -> sqlite3.Connection:
     try:
         busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
         conn.execute("PRAGMA journal_mode = DELETE")
-        if busy or any(p.exists() and p.stat().st_size for p in _sidecars(path)):
+        if busy or any(p.exists() and p.stat().st_size for p in journal_files(path)):
             raise UserError("db.encrypt_busy", path=str(path))
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:  # another connection holds it
@@ -345,14 +342,6 @@ def _hold_for_writing(path: Path) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def replace_wiping(new: Path, old: Path) -> None:

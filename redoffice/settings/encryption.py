@@ -19,7 +19,7 @@ from redoffice.kit import backups, blobs, cipher, clock
 from redoffice.kit.backups import backup_sqlite, default_backup_folder
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
-from redoffice.kit.files import write_file
+from redoffice.kit.files import journal_files, write_file
 from redoffice.reports.recovery_key import RecoverySheet, recovery_sheet
 from redoffice.settings.community import heading_name
 
@@ -111,7 +111,7 @@ def _seal_the_rest(
             cipher.encrypt_file(copy, same)
             sealed.append(copy)
         except (UserError, *cipher.ERRORS):
-            for part in (copy, *(copy.with_name(copy.name + s) for s in ("-wal", "-shm"))):
+            for part in (copy, *journal_files(copy)):
                 if part.is_file():
                     cipher.wipe(part)
             removed.append(copy)
