@@ -675,8 +675,8 @@ def restore_file(
         aside = _set_aside(current)
         again = _ready(incoming, current, info, aside, actor)
         close()
-        for suffix in ("-wal", "-shm"):  # the old file's: never to be replayed onto the new one
-            current.with_name(current.name + suffix).unlink(missing_ok=True)
+        for journal in journal_files(current):  # the old file's: never replayed onto the new
+            journal.unlink(missing_ok=True)
         os.replace(incoming, current)
     finally:
         _remove(incoming)
