@@ -78,6 +78,18 @@ def test_show_reveals_one_field_audited_and_a_save_keeps_the_other(
     assert (after.phone, after.id_number) == (person.phone, person.id_number)  # not the masks
 
 
+def test_showing_both_values_is_not_an_edit_so_cancel_closes_without_asking(
+    qtbot: QtBot, ctx: AppContext, no_questions: list[str]
+) -> None:
+    dialog = _dialog(qtbot, ctx, _someone(ctx).id)
+    for reveal in (dialog.id_reveal, dialog.phone_reveal):
+        qtbot.mouseClick(reveal.show_button, Qt.MouseButton.LeftButton)
+        assert ctx.tasks.wait_idle()
+    assert not dialog.id_number.isReadOnly() and not dialog.phone.isReadOnly()
+    click(qtbot, dialog, "取消")
+    assert no_questions == [] and not dialog.isVisible()
+
+
 @pytest.fixture
 def accountant(ctx: AppContext) -> AppContext:
     """An administrator and a 会计; the 会计 logged in (no reveal, no unmasked export)."""

@@ -36,6 +36,7 @@ from redoffice.ui.kit.screen_fit import FormScroll, available_area
 from redoffice.ui.kit.widgets import FieldForm
 
 READ_ONLY: Final = "read_only_why"  # a page's: its records are read-only to this person, and why
+NOT_AN_EDIT: Final = "not_an_edit"  # a button's: pressing it changes nothing (显示 reveals a value)
 
 
 def read_only_why(widget: QWidget) -> str:
@@ -66,7 +67,8 @@ def watch_edits(root: QWidget, changed: Callable[[], None]) -> None:
         spin.valueChanged.connect(changed)
     for button in root.findChildren(QAbstractButton):
         # a check box toggled, or a button that adds a row, a file, a household …
-        button.clicked.connect(changed)
+        if not button.property(NOT_AN_EDIT):
+            button.clicked.connect(changed)
     for view in root.findChildren(QAbstractItemView):
         model = view.model()
         if model is not None:  # a box ticked in a list; lists filled later do not count

@@ -31,6 +31,7 @@ from redoffice.ui.kit.connect import on_click
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.errors import report
 from redoffice.ui.kit.export import offer_folder
+from redoffice.ui.kit.save_dialog import NOT_AN_EDIT
 
 translate = QCoreApplication.translate
 MASKS = {"id_number": mask_id_number, "phone": mask_phone}
@@ -50,6 +51,7 @@ class RevealField(QWidget):
         self._stored = ""
         self.show_button = QPushButton(self.tr("Show"))
         self.show_button.setToolTip(self.tr("Show the full value (recorded in the audit log)"))
+        self.show_button.setProperty(NOT_AN_EDIT, True)  # revealing is not an edit to discard
         on_click(self.show_button, self._reveal)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
