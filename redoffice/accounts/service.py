@@ -96,6 +96,17 @@ def check_new(login: str, password: str) -> None:
     _check_password(password)
 
 
+def _check_role(db: Database, role: str, staff_id: str | None) -> None:
+    """A street uses its two roles only, a community only its own; a 网格员's grids come from
+    their staff row, so the account needs one."""
+    if db.is_street and role not in STREET_ROLES:
+        raise UserError("account.street_roles_only", role=ROLES[role])
+    if not db.is_street and role in STREET_ROLES:
+        raise UserError("account.community_roles_only", role=ROLES[role])
+    if role == "grid" and staff_id is None:
+        raise UserError("account.grid_needs_staff")
+
+
 def add(
     db: Database, login: str, name: str, role: str, password: str, staff_id: str | None = None
 ) -> str:
@@ -104,8 +115,7 @@ def add(
     login, name = login.strip(), name.strip() or login.strip()
     if role not in ROLES:
         raise UserError("invalid_choice", value=role)
-    if db.is_street and role not in STREET_ROLES:
-        raise UserError("account.street_roles_only", role=ROLES[role])
+    _check_role(db, role, staff_id)
     first = not has_accounts(db)
     if first and role not in ADMIN_ROLES:
         raise UserError("account.first_admin")
@@ -210,6 +220,8 @@ def login(db: Database, name: str, password: str) -> User:
             _to_street_role(s, account)
         if right and db.is_street and account.role not in STREET_ROLES:  # a community's role
             raise UserError("account.street_roles_only", role=ROLES.get(account.role, ""))
+        if right and not db.is_street and account.role in STREET_ROLES:  # a street's role
+            raise UserError("account.community_roles_only", role=ROLES[account.role])
         outcome = _user(s, account) if right else _failed(s, account, now)
         if right:
             _unlock(account)

@@ -514,6 +514,10 @@ MESSAGES: Final[dict[str, str]] = {
     "account.street_roles_only": (
         "这是街道办的数据库，{role}是社区的角色：街道办只能使用街道管理员或街道工作人员的账号"
     ),
+    "account.community_roles_only": (
+        "这是社区的数据库，{role}是街道办的角色：社区只能使用社区的角色（书记/管理员、社区工作者、网格员、会计、出纳）"
+    ),
+    "account.grid_needs_staff": "网格员账号须对应一名工作人员（其所在或负责的网格）",
     "account.records_not_allowed": "当前登录账号（{name}，{role}）无权办理{what}，请由{who}办理",
     "account.outside_grids": "{name}是网格员，只能修改本人网格内的住户、居民、走访和民情诉求",
     "account.settings_not_allowed": (

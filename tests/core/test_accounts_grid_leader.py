@@ -67,13 +67,3 @@ def test_a_grid_workers_workbench_is_their_own_whatever_is_asked(demo_db: Databa
     assert (scope.operator, scope.whole_community) == ("赵网格", False)
     registry = stats.registry_stats(demo_db)
     assert registry.households == _households_of(demo_db, grid.id)
-
-
-def test_a_grid_worker_without_a_staff_link_sees_no_grid(demo_db: Database) -> None:
-    accounts.add(demo_db, "admin", "王书记", "admin", PASSWORD)
-    accounts.login(demo_db, "admin", PASSWORD)
-    accounts.add(demo_db, "sun", "孙网格", "grid", PASSWORD)
-    accounts.login(demo_db, "sun", PASSWORD)
-    mine = workbench.workbench(demo_db)
-    assert mine.by_grid == [] and mine.visits_overdue.total == 0
-    assert search.resident_ids(demo_db, search.ResidentQuery()) == []

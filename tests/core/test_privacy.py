@@ -88,7 +88,7 @@ def _refused(code: str, call: Callable[..., object], *args: object, **kw: object
     assert refused.value.code == code
 
 
-@pytest.mark.parametrize("role", ["admin", "worker", "accountant", "street_staff"])
+@pytest.mark.parametrize("role", ["admin", "worker", "accountant", "cashier"])
 def test_each_role_reveals_and_exports_as_the_permission_table_says(
     db: Database, w: World, role: str
 ) -> None:
