@@ -27,6 +27,7 @@ from redoffice.accounts.permissions import ROLES, STREET_ROLES
 from redoffice.ui.kit.connect import on_click
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.errors import describe
+from redoffice.ui.kit.show_gate import refresh_on
 
 
 class AccountsTab(QWidget):
@@ -42,8 +43,8 @@ class AccountsTab(QWidget):
         self.login = QLineEdit()
         self.name = QLineEdit()
         self.role = QComboBox()
-        for code, label in ROLES.items():  # a street office: its own two roles only
-            if code in STREET_ROLES or not ctx.db.is_street:
+        for code, label in ROLES.items():  # a street office its two roles, a community its own
+            if (code in STREET_ROLES) == ctx.db.is_street:
                 self.role.addItem(label, code)
         self.staff = QComboBox()
         self.password = QLineEdit()
@@ -57,8 +58,9 @@ class AccountsTab(QWidget):
         self._lay_out()
         on_click(self.add_button, self._add)
         on_click(self.reset_button, self._reset)
-        on_click(self.unlock_button, partial(self._on_chosen, partial(accounts.unlock, ctx.db)))
-        on_click(self.disable_button, partial(self._on_chosen, partial(accounts.disable, ctx.db)))
+        on_click(self.unlock_button, partial(self._on_chosen, self._unlock))
+        on_click(self.disable_button, partial(self._on_chosen, self._disable))
+        refresh_on(ctx, self, ("account", "staff"), self.load)  # also a backup restored
         self.load()
 
     def _lay_out(self) -> None:
@@ -115,6 +117,12 @@ class AccountsTab(QWidget):
             self.staff.currentData(),
         )
         self._run(job, self.tr("Account added."))
+
+    def _unlock(self, login: str) -> None:
+        accounts.unlock(self.ctx.db, login)  # ctx.db: the database now open (maybe restored)
+
+    def _disable(self, login: str) -> None:
+        accounts.disable(self.ctx.db, login)
 
     def _reset(self) -> None:
         password = self.password.text()  # read here, on the GUI thread
