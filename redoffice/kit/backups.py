@@ -228,6 +228,7 @@ def _verified_copy(
         _check_counts(want, partial)
         if before_naming is not None:
             before_naming(partial)
+        _remove_journals(partial)
         os.replace(partial, target)
     except (OSError, *cipher.ERRORS) as exc:
         _remove(partial)
@@ -240,7 +241,14 @@ def _verified_copy(
 
 def _remove(path: Path) -> None:
     """A file and the journal files a kill may have left beside it."""
-    for part in (path, *journal_files(path)):
+    path.unlink(missing_ok=True)
+    _remove_journals(path)
+
+
+def _remove_journals(path: Path) -> None:
+    """The journal files beside ``path`` once its connections are closed (an encrypted copy's
+    reads leave a -shm file that would outlive the ``.partial`` name)."""
+    for part in journal_files(path):
         part.unlink(missing_ok=True)
 
 

@@ -28,7 +28,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 
 from redoffice.kit import keystore
 from redoffice.kit.errors import UserError
-from redoffice.kit.files import journal_files, sync_to_disk
+from redoffice.kit.files import journal_files, private_file, sync_to_disk
 
 PLAIN_HEADER: Final = b"SQLite format 3\x00"
 KEY_BYTES: Final = 32
@@ -248,6 +248,7 @@ def _verify(plain: Path, encrypted: Path, key: bytes) -> None:
 def _export(plain: Path, target: Path, key: bytes, salt: bytes) -> None:
     """``sqlcipher_export`` of the plain file into a new encrypted file."""
     target.unlink(missing_ok=True)
+    private_file(target)  # 0600 before a byte is written (SQLite keeps the mode)
     conn = sqlcipher.connect(str(plain))
     try:
         attach = "ATTACH DATABASE ? AS encrypted KEY ?"

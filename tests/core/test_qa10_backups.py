@@ -1,0 +1,59 @@
+"""QA 10 (issue 16, backups in the real window).
+
+- 加密此数据库 left the backups it encrypted (and the database) 0644: every file the conversion
+  writes is 0600.
+- On an encrypted database every 立即备份 left a ``<name>.sqlite.partial-shm`` in backups/."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from redoffice.cli import main as cli
+from redoffice.kit import backups
+from redoffice.kit.db import Database
+from redoffice.settings.encryption import encrypt_database
+from tests.core.sync_support import MemoryKeyring, memory_keyring
+from tests.factories import add_resident, setup_place
+
+
+@pytest.fixture
+def ring() -> Iterator[MemoryKeyring]:
+    with memory_keyring() as found:
+        yield found
+
+
+def _encrypted(db: Database, usb: Path) -> Path:
+    _grid, _estate, household = setup_place(db)
+    add_resident(db, "王小明", household=household, relation="0")
+    encrypt_database(db, usb / "恢复密钥单.pdf")
+    return Path(str(db.engine.url.database)).resolve()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")
+def test_encrypting_leaves_the_database_and_its_backups_0600(
+    ring: MemoryKeyring, sqlite_db: Database, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    path = Path(str(sqlite_db.engine.url.database)).resolve()
+    folder = backups.backup_folder_of(path)
+    backups.make_backup(sqlite_db)
+    encrypted = _encrypted(sqlite_db, tmp_path_factory.mktemp("usb"))
+    written = [encrypted, *folder.glob("*.sqlite")]
+    assert len(written) >= 2
+    modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in written}
+    assert set(modes.values()) == {0o600}, modes
+
+
+def test_a_backup_of_an_encrypted_database_leaves_no_partial_files(
+    ring: MemoryKeyring, sqlite_db: Database, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    path = _encrypted(sqlite_db, tmp_path_factory.mktemp("usb"))
+    folder = backups.backup_folder_of(path)
+    before = set(folder.glob("*.sqlite"))
+    assert cli(["--db", str(path), "backup", "create"]) == 0
+    assert set(folder.glob("*.sqlite")) != before, "a copy was made"
+    assert sorted(p.name for p in folder.glob("*partial*")) == []
