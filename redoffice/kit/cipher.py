@@ -142,13 +142,14 @@ def _stored(salt: bytes) -> bytes | None:
     return None if text is None else bytes.fromhex(text)
 
 
-def check_key(path: Path, key: bytes) -> None:
-    """Refuse a key that does not open ``path``; the file is only read."""
+def check_key(path: Path, key: bytes, wrong: str = "db.key_wrong") -> None:
+    """Refuse (with the message ``wrong``) a key that does not open ``path``; the file is
+    only read."""
     conn = connect(path, key, read_only=True)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except ERRORS as exc:
-        raise UserError("db.key_wrong", path=str(path)) from exc
+        raise UserError(wrong, path=str(path)) from exc
     finally:
         conn.close()
 
@@ -172,7 +173,7 @@ def unlock(path: Path, recovery: str) -> None:
     if not is_encrypted(path):
         raise UserError("db.not_encrypted", path=str(path))
     key = parse_recovery_key(recovery)
-    check_key(path, key)
+    check_key(path, key, "db.recovery_key_wrong")
     if not keystore.keyring_available():
         raise UserError("db.unlock_no_keyring")
     remember(path, key)
@@ -207,8 +208,8 @@ def parse_recovery_key(text: str) -> bytes:
         number = number << 5 | ALPHABET.index(ch)
     raw = number.to_bytes(KEY_BYTES + CHECK_BYTES, "big")
     key, check = raw[:KEY_BYTES], raw[KEY_BYTES:]
-    if _check(key) != check:
-        raise UserError("db.recovery_key_invalid")
+    if _check(key) != check:  # well-formed, but a character is wrong
+        raise UserError("db.recovery_key_wrong")
     return key
 
 

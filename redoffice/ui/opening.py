@@ -54,7 +54,11 @@ class KeyDialog(QDialog):
         super().__init__(parent)
         self.path = path
         self.setWindowTitle(self.tr("Encrypted database"))
-        heading = QLabel(self.tr("This database is encrypted and this PC does not have its key."))
+        heading = QLabel(
+            self.tr("Enter the database passphrase")
+            if refusal.code == "db.passphrase_needed"  # no keyring: asked at every start
+            else self.tr("This database is encrypted and this PC does not have its key.")
+        )
         heading.setStyleSheet("font-weight: bold;")
         said = QLabel(refusal.text)
         said.setWordWrap(True)
@@ -129,7 +133,9 @@ def _use_key(path: Path, recovery: str, passphrase: str, remember: bool) -> None
     """The typed recovery key (or the passphrase's key) checked against the file, held for
     this program and, when ``remember``, kept in the keyring."""
     key = _typed_key(path, recovery, passphrase)
-    cipher.check_key(path, key)
+    cipher.check_key(
+        path, key, "db.recovery_key_wrong" if recovery.strip() else "db.passphrase_wrong"
+    )
     cipher.hold(path, key)
     if remember:
         cipher.remember(path, key)

@@ -7133,6 +7133,11 @@ Photos and scans: %6 (%7 beside the backup)</source>
     </message>
     <message>
         <location filename="../../redoffice/ui/opening.py" line="1"/>
+        <source>Enter the database passphrase</source>
+        <translation>请输入数据库口令</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/opening.py" line="1"/>
         <source>Keep the key in this PC's keyring: the database then opens by itself</source>
         <translation>把密钥保存到本机系统密钥库（以后打开时不再询问）</translation>
     </message>
@@ -7202,6 +7207,11 @@ Photos and scans: %6 (%7 beside the backup)</source>
 </context>
 <context>
     <name>EncryptDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/settings/encryption_dialog.py" line="1"/>
+        <source>Encrypting: first a verified backup of the database is made; then the recovery sheet is saved; then an encrypted copy is written, checked against the database and put in its place. Close other RedOffice windows on this database first. This PC has no keyring to keep the key: the passphrase set below is asked at every start; on another PC the recovery key opens it too. Without the recovery sheet and the passphrase nobody can open it again.</source>
+        <translation>加密步骤：先为数据库做一份经过校验的备份；再保存恢复密钥单；然后写出加密的副本，与数据库逐表核对后替换原文件。请先关闭使用此数据库的其他 RedOffice 窗口。本机没有系统密钥库，无法保存密钥：加密后每次启动都要输入下面设置的口令；在其他电脑上也可凭恢复密钥打开。恢复密钥单和口令都丢失时，任何人都无法再打开数据库。</translation>
+    </message>
     <message>
         <location filename="../../redoffice/ui/settings/encryption_dialog.py" line="1"/>
         <source>Encrypt this database</source>

@@ -130,7 +130,11 @@ def test_a_missing_or_wrong_key_is_refused_and_the_file_left_byte_identical(
             cipher.unlock(
                 path, recovery.replace(recovery[5], "Z" if recovery[5] != "Z" else "Y", 1)
             )
-        assert typo.value.code == "db.recovery_key_invalid"
+        assert typo.value.code == "db.recovery_key_wrong"  # well-formed, one character wrong
+        assert typo.value.text.startswith("恢复密钥不对（格式正确")
+        with pytest.raises(UserError) as short:
+            cipher.unlock(path, recovery[:-5])
+        assert short.value.code == "db.recovery_key_invalid"  # a group missing
         cipher.unlock(path, recovery.lower().replace(" ", "-").replace("0", "o"))
         db = opened(path)
         try:
@@ -149,7 +153,7 @@ def test_another_databases_recovery_key_does_not_open_this_one(
     ring.secrets.clear()
     with pytest.raises(UserError) as caught:
         cipher.unlock(path, other_recovery.recovery)
-    assert caught.value.code == "db.key_wrong"
+    assert caught.value.code == "db.recovery_key_wrong"
 
 
 def copy_of(template: Path, target: Path) -> Path:

@@ -17,7 +17,7 @@ import keyring
 import keyring.backends.fail as fail
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from redoffice.accounts import service as accounts
@@ -215,21 +215,20 @@ def test_a_wrong_key_is_said_in_the_dialog_and_quitting_leaves_the_file_as_it_wa
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    url, _recovery, _count = encrypted_copy(sqlite_db, safe)
+    url, recovery, _count = encrypted_copy(sqlite_db, safe)
     path = Path(url.removeprefix("sqlite:///"))
     before, files = digest(path), sorted(path.parent.iterdir())
     another_pc(monkeypatch, tmp_path)
     said: list[str] = []
+    typo = recovery[:5] + ("Z" if recovery[5] != "Z" else "Y") + recovery[6:]
 
     def answer(dialog: KeyDialog) -> None:
         assert not dialog.message.isVisible()
-        type_into(qtbot, dialog.recovery, cipher.recovery_key(cipher.new_key()))
-        click(qtbot, dialog, "打开")
-        said.append(dialog.message.text())
-        dialog.recovery.clear()
-        type_into(qtbot, dialog.recovery, "ABCD EFGH")
-        click(qtbot, dialog, "打开")
-        said.append(dialog.message.text())
+        for key in (cipher.recovery_key(cipher.new_key()), typo, "ABCD EFGH"):
+            dialog.recovery.clear()
+            type_into(qtbot, dialog.recovery, key)
+            click(qtbot, dialog, "打开")
+            said.append(dialog.message.text())
         dialog.recovery.clear()
         type_into(qtbot, dialog.passphrase, "not the passphrase")
         click(qtbot, dialog, "打开")
@@ -238,8 +237,9 @@ def test_a_wrong_key_is_said_in_the_dialog_and_quitting_leaves_the_file_as_it_wa
 
     when_modal(KeyDialog, answer)
     assert open_with_key(MainWindow(), url) is None
-    assert said[0].startswith("密钥不对") and said[2].startswith("密钥不对")
-    assert said[1].startswith("恢复密钥有误")
+    assert said[0].startswith("恢复密钥不对（格式正确") and said[1] == said[0]
+    assert said[2].startswith("恢复密钥有误")  # only a malformed key gets the format message
+    assert said[3] == "口令不对，请再试；忘记口令时可用恢复密钥单上的恢复密钥"
     assert digest(path) == before and sorted(path.parent.iterdir()) == files
 
 
@@ -314,6 +314,7 @@ def test_without_a_keyring_a_passphrase_typed_twice_encrypts_and_typed_again_ope
     said: list[str] = []
 
     def answer(dialog: EncryptDialog) -> None:
+        assert "每次启动" in dialog.intro.text() and "照常打开" not in dialog.intro.text()
         dialog.sheet.clear()
         type_into(qtbot, dialog.sheet, str(safe / "sheet.pdf"))
         tick(qtbot, dialog.move_off)
@@ -338,6 +339,7 @@ def test_without_a_keyring_a_passphrase_typed_twice_encrypts_and_typed_again_ope
 
     def type_passphrase(dialog: KeyDialog) -> None:
         assert not dialog.remember.isVisible()  # nowhere to keep it
+        assert "请输入数据库口令" in [label.text() for label in dialog.findChildren(QLabel)]
         type_into(qtbot, dialog.passphrase, "社区口令 2027 spring")
         click(qtbot, dialog, "打开")
 

@@ -155,6 +155,15 @@ class EncryptDialog(QDialog):
                 "another PC only with the recovery key. Without the recovery sheet and this "
                 "PC's key nobody can open it again."
             )
+            if not self.needs_passphrase
+            else self.tr(
+                "Encrypting: first a verified backup of the database is made; then the "
+                "recovery sheet is saved; then an encrypted copy is written, checked against "
+                "the database and put in its place. Close other RedOffice windows on this "
+                "database first. This PC has no keyring to keep the key: the passphrase set "
+                "below is asked at every start; on another PC the recovery key opens it too. "
+                "Without the recovery sheet and the passphrase nobody can open it again."
+            )
         )
         self.intro.setWordWrap(True)
         where = QHBoxLayout()
