@@ -877,7 +877,8 @@ def _damage(url: str, exc: UserError) -> Damaged | None:
     :class:`Damaged`; None when it failed for another reason, or there is no backup of it to
     offer (the message of ``exc`` says it then)."""
     detail = str(exc.params.get("detail", ""))
-    if exc.code != "db.cannot_open" or not any(s in detail for s in DAMAGE_SIGNS):
+    opening = ("db.cannot_open", "db.not_a_database")
+    if exc.code not in opening or not any(s in detail for s in DAMAGE_SIGNS):
         return None
     from sqlalchemy import make_url
 

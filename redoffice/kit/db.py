@@ -312,11 +312,14 @@ _FAILURES: Final = (
 
 def failure(exc: DatabaseError) -> UserError:
     """The user's message for a database error: another writer held the database past the
-    busy timeout, the file is read-only, the disk is full; else the driver's words."""
+    busy timeout, the file is read-only, the disk is full, the file is no database SQLite can
+    read; else the driver's words."""
     said = str(exc.orig).lower()
     for words, code in _FAILURES:
         if any(w in said for w in words):
             return UserError(code)
+    if "not a database" in said:  # a text file, a damaged one, an encrypted one without key
+        return UserError("db.not_a_database", detail=str(exc.orig))
     return UserError("db.cannot_open", detail=str(exc.orig))
 
 

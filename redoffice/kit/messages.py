@@ -51,6 +51,10 @@ MESSAGES: Final[dict[str, str]] = {
         "本软件版本过旧，请安装 RedOffice {needed} 或更新版本后再打开；数据库未改动"
     ),
     "db.cannot_open": "无法打开数据库：{detail}",
+    "db.not_a_database": (
+        "无法打开数据库：该文件不是 RedOffice 数据库，或已损坏，或已加密而本机没有它的密钥；"
+        "未作任何修改"
+    ),
     "db.busy": "另一项操作正在进行，请稍后再试（本次操作未保存任何内容）",
     "db.read_only": (
         "数据库文件是只读的（文件属性或所在文件夹不允许写入），本次操作未保存任何内容；"

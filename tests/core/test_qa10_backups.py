@@ -2,7 +2,9 @@
 
 - 加密此数据库 left the backups it encrypted (and the database) 0644: every file the conversion
   writes is 0600.
-- On an encrypted database every 立即备份 left a ``<name>.sqlite.partial-shm`` in backups/."""
+- On an encrypted database every 立即备份 left a ``<name>.sqlite.partial-shm`` in backups/.
+- ``stats`` on a text file answered in English ("file is not a database"), not saying that
+  nothing was changed."""
 
 from __future__ import annotations
 
@@ -57,3 +59,16 @@ def test_a_backup_of_an_encrypted_database_leaves_no_partial_files(
     assert cli(["--db", str(path), "backup", "create"]) == 0
     assert set(folder.glob("*.sqlite")) != before, "a copy was made"
     assert sorted(p.name for p in folder.glob("*partial*")) == []
+
+
+def test_stats_on_a_text_file_says_in_chinese_that_nothing_changed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = tmp_path / "t.sqlite"
+    text.write_bytes(b"this is a note, not a database\n" * 200)
+    before = text.read_bytes()
+    assert cli(["--db", str(text), "stats"]) != 0
+    said = capsys.readouterr().err
+    assert "不是 RedOffice 数据库" in said and "未作任何修改" in said, said
+    assert "file is not a database" not in said
+    assert text.read_bytes() == before
