@@ -4961,6 +4961,11 @@
 <context>
     <name>SetupDialog</name>
     <message>
+        <location filename="../../redoffice/ui/settings/setup_dialog.py" line="1"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
         <location filename="../../redoffice/ui/settings/setup_dialog.py" line="40"/>
         <source>Leave empty to work without logging in</source>
         <translation>留空则不设登录账号，照旧使用经办人</translation>

@@ -34,6 +34,13 @@ def test_the_first_administrator_is_created_at_setup(qtbot: QtBot, tmp_path: Pat
     assert "密码至少 8 位" in dialog.message.text()
     assert not community.is_initialized(db) and not accounts.has_accounts(db)
     type_into(qtbot, dialog.admin_password, "-secret")
+    type_into(qtbot, dialog.admin_again, "short-secrets")
+    with qtbot.waitSignal(dialog.failed, timeout=5000):
+        click(qtbot, dialog, "保存")
+    assert dialog.message.text() == "两次输入的密码不一致，请重新输入"
+    assert not community.is_initialized(db) and not accounts.has_accounts(db)
+    dialog.admin_again.clear()
+    type_into(qtbot, dialog.admin_again, "short-secret")
     with qtbot.waitSignal(dialog.saved, timeout=5000):
         click(qtbot, dialog, "保存")
     rows = accounts.accounts(db)

@@ -7,10 +7,11 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QWidget
 
 from redoffice.accounts import service as accounts
 from redoffice.kit.db import Database
+from redoffice.kit.errors import UserError
 from redoffice.settings import community
 from redoffice.ui.kit import ask
 from redoffice.ui.kit.context import AppContext
@@ -30,22 +31,26 @@ class SetupDialog(SaveDialog):
         )
         intro.setWordWrap(True)
         self.body.insertWidget(0, intro)
-        self.body.insertLayout(2, self._admin_fields())
+        self._add_admin_fields()
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setText(self.tr("Cancel and quit"))
         cancel.setToolTip(self.tr("RedOffice cannot start without the community's identity"))
         self.resize(640, 400)
 
-    def _admin_fields(self) -> QFormLayout:
-        """The first administrator's login (optional: left empty, nobody logs in)."""
+    def _add_admin_fields(self) -> None:
+        """The first administrator's login (optional: left empty, nobody logs in) and its
+        password typed twice, as rows of the identity form (one column of labels)."""
         self.admin_login = QLineEdit()
         self.admin_login.setPlaceholderText(self.tr("Leave empty to work without logging in"))
-        self.admin_password = QLineEdit()
-        self.admin_password.setEchoMode(QLineEdit.EchoMode.Password)
-        fields = QFormLayout()
-        fields.addRow(self.tr("Administrator's login name"), self.admin_login)
-        fields.addRow(self.tr("Password (at least 8 characters)"), self.admin_password)
-        return fields
+        self.admin_password, self.admin_again = QLineEdit(), QLineEdit()
+        form = self.identity_form
+        form.add_row("admin_login", self.tr("Administrator's login name"), self.admin_login)
+        for field, label, secret in (
+            ("admin_password", self.tr("Password (at least 8 characters)"), self.admin_password),
+            ("admin_again", self.tr("Password again"), self.admin_again),
+        ):
+            secret.setEchoMode(QLineEdit.EchoMode.Password)
+            form.add_row(field, label, secret)
 
     def action(self) -> Callable[[], Any]:
         form = self.identity_form
@@ -55,7 +60,7 @@ class SetupDialog(SaveDialog):
             form.identity(),
             form.operator.text(),
             self.admin_login.text(),
-            self.admin_password.text(),
+            (self.admin_password.text(), self.admin_again.text()),
         )
 
     def reject(self) -> None:
@@ -69,12 +74,20 @@ class SetupDialog(SaveDialog):
 
 
 def set_up(
-    db: Database, identity: community.Identity, operator: str, login: str, password: str
+    db: Database,
+    identity: community.Identity,
+    operator: str,
+    login: str,
+    passwords: tuple[str, str],
 ) -> None:
     """The community's identity and, when a login name is given, its first administrator
-    (named as the operator); the account is checked before anything is written."""
+    (named as the operator); the account (its password typed twice alike) is checked before
+    anything is written."""
+    password, again = passwords
     if login.strip():
         accounts.check_new(login, password)
+        if password != again:
+            raise UserError("account.password_mismatch")
     community.initialize(db, identity, operator)
     if login.strip():
         accounts.add(db, login, operator, "admin", password)
