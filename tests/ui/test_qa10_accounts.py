@@ -15,10 +15,11 @@ from redoffice.kit import backups
 from redoffice.ui.accounts.accounts_tab import AccountsTab
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.restore_dialog import RestoreDialog
+from redoffice.ui.settings.settings_page import SettingsPage
+from tests.ui.test_accounts_roles import PASSWORD, _admin_and, _open, _switch
+from tests.ui.test_accounts_roles import _window as _roles_window
 from tests.ui.test_accounts_tab import _type_account
 from tests.ui.test_backup_ui import _window, in_restore_dialog, press_in_message_box
-
-PASSWORD = "tab-secret-1"
 
 
 def _tab(qtbot: QtBot, ctx: AppContext) -> AccountsTab:
@@ -60,3 +61,17 @@ def test_the_accounts_tab_follows_a_restore(
     qtbot.waitUntil(lambda: bool(told), timeout=30000)
     qtbot.waitUntil(lambda: tab.table.rowCount() == 1)
     assert tab.table.item(0, 0).text() == "wang"
+
+
+def test_community_settings_save_is_greyed_for_a_worker(qtbot: QtBot, ctx: AppContext) -> None:
+    """设置 → 社区信息与经办人's 保存 was enabled for a 社区工作者 (and refused on click)."""
+    _admin_and(ctx, "li", "李四", "worker")
+    window = _roles_window(qtbot, ctx)
+    page = _open(window, "settings")
+    assert isinstance(page, SettingsPage)
+    assert page.save_button.isEnabled()  # the administrator
+    _switch(qtbot, window, "li")  # 切换用户
+    page = _open(window, "settings")
+    assert isinstance(page, SettingsPage)
+    assert not page.save_button.isEnabled()
+    assert page.save_button.toolTip() == "只有书记/管理员可以办理"

@@ -22,6 +22,7 @@ from redoffice.ui.accounts.accounts_tab import AccountsTab
 from redoffice.ui.kit.connect import on_click
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.staged import LazyTabs, built_in_parts
+from redoffice.ui.kit.widgets import NEEDS, mark_writes
 from redoffice.ui.settings.backup_settings import BackupSettings
 from redoffice.ui.settings.encryption_tab import EncryptionTab
 from redoffice.ui.settings.identity_form import IdentityForm
@@ -51,6 +52,8 @@ class SettingsPage(QWidget):
     def _identity(self) -> QWidget:
         self.form = IdentityForm()
         self.save_button = QPushButton(self.tr("Save"))
+        mark_writes(self.save_button)  # greyed by the role gate for who may not change them
+        self.save_button.setProperty(NEEDS, Permission.MANAGE_SETTINGS.value)
         on_click(self.save_button, self.save)
         self.status = QLabel()
         buttons = QHBoxLayout()
