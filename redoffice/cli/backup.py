@@ -33,7 +33,7 @@ def cmd_create(db: Database, args: argparse.Namespace) -> int:
         info = backups.backup_to(db, Path(args.to))
         out(f"已备份并校验：{_info_line(info)}")
         return 0
-    made = backups.make_backup(db)
+    made = backups.make_backup(db, manual=True)
     out(f"已备份并校验：{made.path}\t{_mb(made.size)}")
     if made.second is not None:
         out(f"第二份：{made.second}")

@@ -50,6 +50,8 @@ PERIODS: tuple[tuple[Callable[[datetime], object], int], ...] = (
     (lambda at: (at.year, at.month), KEEP_MONTHLY),
 )
 BEFORE_KEPT = 5  # copies made before an import, sync apply, migration or restore
+MANUAL = "manual"  # 立即备份, ``backup create``: its own kind, outside the daily rotation
+MANUAL_KEPT = 5  # the newest manual copies kept
 RESTORING = ".restoring"  # the backup's copy beside the database until it takes its name
 SECOND_FOLDER = "backup.second_folder"  # setting: a second folder or USB stick, or absent
 # not a table: the copies in the backup folders; views showing them (设置 → 备份, the status
@@ -112,7 +114,7 @@ class Copy:
 
     @property
     def kind(self) -> str:
-        return BEFORE_WHY.get(self.why, "自动备份")
+        return "手动备份" if self.why == MANUAL else BEFORE_WHY.get(self.why, "自动备份")
 
 
 @dataclass(frozen=True)
@@ -450,13 +452,39 @@ def automatic_backup(db: Database) -> Made | None:
     return make_backup(db)
 
 
-def make_backup(db: Database) -> Made:
-    """A verified automatic copy into the backup folder, then the same into the second
-    folder (skipped, with a note, when that folder is absent: a USB stick not plugged in)."""
+def make_backup(db: Database, *, manual: bool = False) -> Made:
+    """A verified automatic copy (``manual``: a 手动备份, see :func:`_manual_copy`) into the
+    backup folder, then the same into the second folder (skipped, with a note, when that
+    folder is absent: a USB stick not plugged in)."""
     source = database_file(db)
-    made = _automatic_copy(source, backup_folder_of(source))
+    folder = backup_folder_of(source)
+    made = _manual_copy(source, folder) if manual else _automatic_copy(source, folder)
     second, note = _mirror(made, source.stem, second_folder(db))
     return Made(made, made.stat().st_size, second, note)
+
+
+def _manual_copy(source: Path, folder: Path) -> Path:
+    """A copy the user asked for: named ``{stem}-manual-…``, never pruned by the daily
+    rotation (nor does it prune an automatic copy); the newest :data:`MANUAL_KEPT` are kept."""
+    private_folder(folder)
+    _clear_leftovers(folder, source.stem)
+    target = folder / f"{source.stem}-{MANUAL}-{clock.now().strftime(STAMP)}.sqlite"
+    _verified_copy(source, target)
+    _keep_newest(folder, source.stem, target, lambda why: why == MANUAL, MANUAL_KEPT)
+    return target
+
+
+def _keep_newest(
+    folder: Path, stem: str, made: Path, kind: Callable[[str], bool], count: int
+) -> None:
+    """Of the copies of ``stem`` whose why passes ``kind``, ``made`` and the newest others
+    up to ``count`` are kept."""
+    older = sorted(
+        ((at, path) for at, why, path in _found(folder, stem) if kind(why) and path != made),
+        reverse=True,
+    )
+    for _at, path in older[count - 1 :]:
+        path.unlink(missing_ok=True)
 
 
 def _mirror(copy: Path, stem: str, second: Path | None) -> tuple[Path | None, str]:
@@ -469,7 +497,10 @@ def _mirror(copy: Path, stem: str, second: Path | None) -> tuple[Path | None, st
         _verified_copy(copy, target)
     except UserError as exc:
         return None, exc.text
-    _rotate(second, stem, target)
+    if copy.name.startswith(f"{stem}-{MANUAL}-"):
+        _keep_newest(second, stem, target, lambda why: why == MANUAL, MANUAL_KEPT)
+    else:
+        _rotate(second, stem, target)
     return target, ""
 
 
@@ -514,7 +545,7 @@ def disk_warning(db: Database) -> str:
     if source is None:
         return ""
     second = second_folder(db)
-    if second is not None and _backups(second, source.stem):
+    if second is not None and any(w in ("", MANUAL) for _a, w, _p in _found(second, source.stem)):
         return ""
     folder = backup_folder_of(source)
     where = folder if folder.exists() else source.parent
@@ -523,7 +554,7 @@ def disk_warning(db: Database) -> str:
     return message("backup.same_disk", folder=str(folder))
 
 
-_NAME = r"-(?:before-([a-z]+)-)?(\d{8}-\d{6}-\d{6})\.sqlite"
+_NAME = r"-(?:before-([a-z]+)-|(manual)-)?(\d{8}-\d{6}-\d{6})\.sqlite"
 
 
 def _found(folder: Path, stem: str) -> list[tuple[datetime, str, Path]]:
@@ -536,7 +567,8 @@ def _found(folder: Path, stem: str) -> list[tuple[datetime, str, Path]]:
         match = pattern.fullmatch(path.name)
         if match:
             try:
-                found.append((datetime.strptime(match[2], STAMP), match[1] or "", path))
+                why = match[1] or match[2] or ""
+                found.append((datetime.strptime(match[3], STAMP), why, path))
             except ValueError:  # digits, but no date
                 continue
     return found
@@ -620,12 +652,7 @@ def _before(source: Path, folder: Path, why: str) -> Path:
     _clear_leftovers(folder, source.stem)
     target = folder / f"{source.stem}-before-{why}-{clock.now().strftime(STAMP)}.sqlite"
     _verified_copy(source, target)
-    older = sorted(
-        ((at, path) for at, kind, path in _found(folder, source.stem) if kind and path != target),
-        reverse=True,
-    )
-    for _at, path in older[BEFORE_KEPT - 1 :]:
-        path.unlink(missing_ok=True)
+    _keep_newest(folder, source.stem, target, lambda kind: kind not in ("", MANUAL), BEFORE_KEPT)
     return target
 
 

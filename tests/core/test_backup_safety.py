@@ -167,7 +167,7 @@ def test_cli_backup_create_list_verify_and_restore_a_damaged_database(
     assert created.startswith("已备份并校验：")
     assert _cli(path, "backup", "list") == 0
     (line, warning) = capsys.readouterr().out.splitlines()
-    assert line.split("\t")[1] == "自动备份" and line.endswith(".sqlite")
+    assert line.split("\t")[1] == "手动备份" and line.endswith(".sqlite")
     copy = Path(line.split("\t")[3])
     assert "同一块磁盘" in warning
     damage(path)

@@ -72,3 +72,17 @@ def test_stats_on_a_text_file_says_in_chinese_that_nothing_changed(
     assert "不是 RedOffice 数据库" in said and "未作任何修改" in said, said
     assert "file is not a database" not in said
     assert text.read_bytes() == before
+
+
+def test_a_manual_backup_is_its_own_kind_and_keeps_the_days_automatic_copy(
+    sqlite_db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = Path(str(sqlite_db.engine.url.database)).resolve()
+    daily = backups.make_backup(sqlite_db).path  # the day's automatic copy (or before encrypting)
+    sqlite_db.close()
+    for _ in range(backups.MANUAL_KEPT + 2):
+        assert cli(["--db", str(path), "backup", "create"]) == 0  # 立即备份
+    found = backups.copies(path)
+    assert daily.is_file(), "立即备份 removed the day's automatic copy"
+    kinds = [c.kind for c in found]
+    assert kinds.count("手动备份") == backups.MANUAL_KEPT and kinds.count("自动备份") == 1

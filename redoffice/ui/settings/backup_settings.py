@@ -85,4 +85,6 @@ class BackupSettings(QWidget):
             self.status.setText("\n".join(t for t in (text, made.note) if t))
             self.ctx.announce(backups.COPIES_CHANGED)  # this page, the status bar's warning
 
-        self.ctx.query(partial(backups.make_backup, self.ctx.db), done, partial(report, self))
+        self.ctx.query(
+            partial(backups.make_backup, self.ctx.db, manual=True), done, partial(report, self)
+        )
