@@ -322,5 +322,7 @@ def staff_named(db: Database, name: str) -> str | None:
 
 
 def place_choices(db: Database) -> tuple[Choices, Choices]:
-    """The 网格 and 小区 filters of the list pages."""
-    return grid_choices(db), estate_choices(db)
+    """The 网格 and 小区 filters of the list pages (a 网格员: only their grids)."""
+    mine = db.user.grids if db.user is not None else None
+    grids = [(label, id_) for label, id_ in grid_choices(db) if mine is None or id_ in mine]
+    return grids, estate_choices(db)

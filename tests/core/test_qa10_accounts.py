@@ -13,7 +13,9 @@ from redoffice.accounts import service as accounts
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.models import Account
+from redoffice.registry import reference as registry
 from tests.core.test_accounts_cli import _run, office  # noqa: F401  (the fixture)
+from tests.core.test_accounts_grid_leader import log_in_a_leader
 
 PASSWORD = "qa10-secret"
 
@@ -71,3 +73,11 @@ def test_the_cli_refuses_them_too(
     capsys.readouterr()
     assert _run(office, "--user", "wang", "account", "add", "g9", "--role", role) == 1
     assert message in capsys.readouterr().err
+
+
+def test_a_grid_worker_filters_only_by_their_grids(demo_db: Database) -> None:
+    """A 网格员's 网格 filter offered every grid (choosing another showed 共 0 条)."""
+    everyone, _estates = registry.place_choices(demo_db)
+    grid = log_in_a_leader(demo_db)
+    grids, _estates = registry.place_choices(demo_db)
+    assert len(everyone) > 1 and grids == [(f"{grid.code} {grid.name}", grid.id)]
