@@ -75,3 +75,12 @@ def test_community_settings_save_is_greyed_for_a_worker(qtbot: QtBot, ctx: AppCo
     assert isinstance(page, SettingsPage)
     assert not page.save_button.isEnabled()
     assert page.save_button.toolTip() == "只有书记/管理员可以办理"
+
+
+def test_a_grid_account_without_a_staff_member_is_refused(qtbot: QtBot, ctx: AppContext) -> None:
+    accounts.add(ctx.db, "wang", "王书记", "admin", PASSWORD)
+    accounts.login(ctx.db, "wang", PASSWORD)
+    tab = _tab(qtbot, ctx)
+    _type_account(qtbot, tab, "g9", "孙网格", "网格员")  # 对应工作人员: （无）
+    qtbot.waitUntil(lambda: "网格员账号须对应一名工作人员" in tab.message.text())
+    assert tab.table.rowCount() == 1
