@@ -55,7 +55,7 @@ PAGE_MODULES = (
 )
 
 
-# the permission a page's writing buttons need (ui/accounts/role_gate.py); the other pages'
+# the permission a page's writing buttons need (ui/kit/role_gate.py); the other pages'
 # writes are checked by their services alone
 PAGE_PERMISSIONS = {
     "visits": "edit_registry",
@@ -320,7 +320,7 @@ class MainWindow(QMainWindow):
         factory = self._factories.pop(key, None)
         if factory is not None:
             from redoffice.accounts.permissions import Permission
-            from redoffice.ui.accounts.role_gate import gate
+            from redoffice.ui.kit.role_gate import gate
 
             placeholder = self.pages[key]
             self.pages[key] = factory(self.ctx)

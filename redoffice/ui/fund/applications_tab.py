@@ -155,7 +155,7 @@ class ApplicationsTab(QWidget):
 
     def _actions(self) -> QHBoxLayout:
         handle, review, pay = (P.FUND_HANDLE,), (P.FUND_REVIEW,), (P.FUND_PAY,)
-        return button_row(  # each step's button follows its permission (ui/accounts/role_gate)
+        return button_row(  # each step's button follows its permission (ui/kit/role_gate)
             Writes(self.tr("New application…"), self.new_application, handle),
             Writes(self.tr("Review…"), partial(self.step, "review"), review),
             Writes(self.tr("Approve…"), partial(self.step, "approve"), review),

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 from redoffice.accounts.guard import ATTACHED
 from redoffice.attachments import service as attachments
 from redoffice.attachments.service import AttachmentRow
-from redoffice.ui.accounts.role_gate import gate
 from redoffice.ui.kit import ask
 from redoffice.ui.kit.connect import on_click
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.errors import report
+from redoffice.ui.kit.role_gate import gate
 from redoffice.ui.kit.simple_table import SimpleTable
 from redoffice.ui.kit.widgets import mark_writes
 

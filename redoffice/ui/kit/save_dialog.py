@@ -42,7 +42,7 @@ NOT_AN_EDIT: Final = "not_an_edit"  # a button's: pressing it changes nothing (æ
 def read_only_why(widget: QWidget) -> str:
     """Why the records of the page ``widget`` was opened from are read-only to the person
     logged in ("": they are not) â€” set on a page whose permission they lack by
-    :mod:`redoffice.ui.accounts.role_gate`."""
+    :mod:`redoffice.ui.kit.role_gate`."""
     found = widget.parentWidget()
     while found is not None:
         why = found.property(READ_ONLY)

@@ -41,7 +41,7 @@ class Writes(NamedTuple):
     text: str
     slot: Callable[[], object]
     # the permissions (any of) this button needs when it differs from its page's
-    # (ui/accounts/role_gate.py reads them)
+    # (ui/kit/role_gate.py reads them)
     needs: tuple[Permission, ...] = ()
 
 

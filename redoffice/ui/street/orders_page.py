@@ -141,7 +141,7 @@ class ApprovalsTab(AwaitingTab):
         headers = [self.tr("Community"), self.tr("No."), self.tr("Applicant")]
         headers += [self.tr("Since"), self.tr("Amount and use")]
         super().__init__(ctx, headers, SHOWS, "awaiting")
-        mark_writes(  # the street's own records: STREET_DECIDE (ui/accounts/role_gate.py)
+        mark_writes(  # the street's own records: STREET_DECIDE (ui/kit/role_gate.py)
             self.add_button(
                 self.tr("Approve…"), "approve", partial(self.decide, decisions.APPROVE)
             ),
