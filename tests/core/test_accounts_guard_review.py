@@ -14,24 +14,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from redoffice.accounts import service as accounts
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
-from redoffice.models import Grid, Household, Resident, Staff
+from redoffice.models import Grid, Household, Resident
 from redoffice.registry import importer
 from redoffice.registry.residents import move_resident
 from tests import excel_corpus as corpus
+from tests.core.accounts_support import log_in, log_in_grid_worker
 from tests.factories import setup_place
-
-PASSWORD = "review9-secret"
-
-
-def _log_in(db: Database, login: str, role: str, staff_id: str | None = None) -> None:
-    if not accounts.has_accounts(db):
-        accounts.add(db, "admin", "王书记", "admin", PASSWORD)
-    accounts.login(db, "admin", PASSWORD)
-    accounts.add(db, login, login, role, PASSWORD, staff_id=staff_id)
-    accounts.login(db, login, PASSWORD)
 
 
 def _grid_worker(db: Database) -> tuple[str, str]:
@@ -46,12 +36,7 @@ def _grid_worker(db: Database) -> tuple[str, str]:
             .where(Resident.relation != "0")  # not a 户主: a plain move
             .limit(1)
         ).one()
-    with db.uow() as s:
-        staff = Staff(name="赵网格", role="grid_worker", grid_id=grid.id)
-        s.add(staff)
-        s.flush()
-        staff_id = staff.id
-    _log_in(db, "zhao", "grid", staff_id)
+    log_in_grid_worker(db, grid.id)
     return own, stranger
 
 
@@ -72,7 +57,7 @@ def test_a_grid_worker_cannot_take_another_grids_resident_into_theirs(
 
 def test_a_cashier_cannot_import_residents(db: Database, tmp_path: Path) -> None:
     setup_place(db)
-    _log_in(db, "chuna", "cashier")
+    log_in(db, "chuna", "cashier")
     with db.read() as s:
         before = s.scalar(select(func.count()).select_from(Resident))
     plan = importer.plan_import(db, corpus.title_and_merged(tmp_path))

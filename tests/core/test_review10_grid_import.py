@@ -14,17 +14,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from redoffice.accounts import service as accounts
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError, ValidationFailed
-from redoffice.models import Resident, Staff
+from redoffice.models import Resident
 from redoffice.registry import importer
 from redoffice.registry import reference as registry
 from redoffice.registry.households import HouseholdInput, save_household
 from redoffice.registry.residents import ResidentInput, save_resident
+from tests.core.accounts_support import log_in_grid_worker
 from tests.factories import add_resident, id_number, setup_place
-
-PASSWORD = "review10-secret"
 
 
 def _count(db: Database) -> int:
@@ -37,15 +35,7 @@ def _grid_worker_beside(db: Database) -> tuple[str, str]:
     _grid, _estate, household = setup_place(db)  # 第一网格
     add_resident(db, "王小明", household=household, relation="0")
     second = registry.save_grid(db, registry.GridInput(code="G02", name="第二网格"))
-    with db.uow() as s:
-        staff = Staff(name="赵网格", role="grid_worker", grid_id=second)
-        s.add(staff)
-        s.flush()
-        staff_id = staff.id
-    accounts.add(db, "admin", "王书记", "admin", PASSWORD)
-    accounts.login(db, "admin", PASSWORD)
-    accounts.add(db, "zhao", "赵网格", "grid", PASSWORD, staff_id=staff_id)
-    accounts.login(db, "zhao", PASSWORD)
+    log_in_grid_worker(db, second)
     return second, id_number(date(1980, 5, 17), "male", seq=12)  # 王小明's
 
 

@@ -11,16 +11,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from redoffice.accounts import service as accounts
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
-from redoffice.models import Resident, Staff
+from redoffice.models import Resident
 from redoffice.registry import importer
 from redoffice.registry import reference as registry
 from tests import excel_corpus as corpus
+from tests.core.accounts_support import log_in_grid_worker
 from tests.factories import setup_place
-
-PASSWORD = "review9-secret"
 
 
 def _count(db: Database) -> int:
@@ -28,21 +26,9 @@ def _count(db: Database) -> int:
         return int(s.scalar(select(func.count()).select_from(Resident)) or 0)
 
 
-def _log_in_grid_worker(db: Database, grid_id: str) -> None:
-    with db.uow() as s:
-        staff = Staff(name="赵网格", role="grid_worker", grid_id=grid_id)
-        s.add(staff)
-        s.flush()
-        staff_id = staff.id
-    accounts.add(db, "admin", "王书记", "admin", PASSWORD)
-    accounts.login(db, "admin", PASSWORD)
-    accounts.add(db, "zhao", "赵网格", "grid", PASSWORD, staff_id=staff_id)
-    accounts.login(db, "zhao", PASSWORD)
-
-
 def test_a_grid_worker_cannot_import_another_grids_households(db: Database, tmp_path: Path) -> None:
     setup_place(db)  # 第一网格
-    _log_in_grid_worker(db, registry.save_grid(db, registry.GridInput(code="G02", name="第二网格")))
+    log_in_grid_worker(db, registry.save_grid(db, registry.GridInput(code="G02", name="第二网格")))
     before = _count(db)
     plan = importer.plan_import(db, corpus.title_and_merged(tmp_path))  # 所属网格: 第一网格
     assert [r.action for r in plan.rows] == ["new"] * 3
@@ -54,7 +40,7 @@ def test_a_grid_worker_cannot_import_another_grids_households(db: Database, tmp_
 
 def test_a_grid_worker_imports_their_own_grids_households(db: Database, tmp_path: Path) -> None:
     place = setup_place(db)
-    _log_in_grid_worker(db, place[0])
+    log_in_grid_worker(db, place[0])
     before = _count(db)
     plan = importer.plan_import(db, corpus.title_and_merged(tmp_path))
     assert importer.apply_import(db, plan).new == 3

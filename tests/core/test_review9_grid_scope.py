@@ -11,14 +11,12 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import select
 
-from redoffice.accounts import service as accounts
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
-from redoffice.models import Grid, Household, Resident, Staff
+from redoffice.models import Grid, Household, Resident
 from redoffice.registry import access
 from redoffice.registry.residents import get_resident, resident_input, save_resident
-
-PASSWORD = "review9-secret"
+from tests.core.accounts_support import log_in_grid_worker
 
 
 def _grid_worker_and_a_stranger(db: Database) -> str:
@@ -31,17 +29,9 @@ def _grid_worker_and_a_stranger(db: Database) -> str:
             .where(Household.grid_id != grid.id, Resident.deleted.is_(False))
             .limit(1)
         ).one()
-    with db.uow() as s:
-        staff = Staff(name="赵网格", role="grid_worker", grid_id=grid.id)
-        s.add(staff)
-        s.flush()
-        staff_id = staff.id
     data = get_resident(db, stranger).data
     save_resident(db, replace(data, phone="13912345678"), stranger)
-    accounts.add(db, "admin", "王书记", "admin", PASSWORD)
-    accounts.login(db, "admin", PASSWORD)
-    accounts.add(db, "zhao", "赵网格", "grid", PASSWORD, staff_id=staff_id)
-    accounts.login(db, "zhao", PASSWORD)
+    log_in_grid_worker(db, grid.id)
     with db.read() as s:  # the scope works for lists: the stranger is not seen
         assert s.get(Resident, stranger) is None or stranger not in set(
             s.scalars(select(Resident.id))
