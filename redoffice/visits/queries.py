@@ -18,8 +18,17 @@ from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.records import like_pattern
 from redoffice.kit.scope import EVERY, per_owner
-from redoffice.models import Attachment, Case, Grid, Household, Visit, VisitParticipant
-from redoffice.visits.service import household_tags, households_in
+from redoffice.models import (
+    Attachment,
+    Case,
+    Grid,
+    Household,
+    Resident,
+    ResidentTag,
+    Visit,
+    VisitParticipant,
+)
+from redoffice.registry.search import tag_in_force
 
 
 @dataclass(frozen=True)
@@ -173,32 +182,22 @@ def coverage_between(
     db: Database, start: date, end: date, period: str = "range", today: date | None = None
 ) -> Coverage:
     """Households visited from ``start`` to ``end`` (inclusive) / households, in all, per 网格
-    and per special group (the groups as of ``today``)."""
+    and per special group (the groups as of ``today``), each row counted by the database (no
+    household or tag is loaded: a street's 400,000 residents' tags stay on the server)."""
     if end < start:
         raise UserError("date_order")
     today = today or clock.today()
     with db.read() as s:
         total = _covered(s, start, end, grouped=False)[EVERY]
-        households = households_in(s)
-        visited = set(s.scalars(_visited(start, end)))
-        tags = household_tags(s, today)
-    grids: dict[str, tuple[str, list[str]]] = {}
-    for household_id, grid_id, grid_name in households:
-        grids.setdefault(grid_id or "", (grid_name or "未划分网格", []))[1].append(household_id)
-    groups: dict[str, list[str]] = {}
-    for household_id, tag in tags:
-        groups.setdefault(tag, []).append(household_id)
-
-    def row(key: str, label: str, members: list[str]) -> CoverageRow:
-        return CoverageRow(key, label, len(members), sum(h in visited for h in members))
-
+        by_grid = _covered_by_grid(s, start, end)
+        by_group = _covered_by_group(s, start, end, today)
     return Coverage(
         period,
         start,
         end,
         CoverageRow("", "全社区", total.households, total.visited),
-        sorted((row(k, n, m) for k, (n, m) in grids.items()), key=lambda r: r.label),
-        [row(t, TAGS[t], groups[t]) for t in TAGS if t in groups],
+        sorted(by_grid, key=lambda r: r.label),
+        [by_group[t] for t in TAGS if t in by_group],
     )
 
 
@@ -231,4 +230,42 @@ def _covered(s: Session, start: date, end: date, grouped: bool) -> dict[str, Cov
     return {
         owner: CoverageRow(owner, "全社区", int(n or 0), int(seen or 0))
         for owner, n, seen in s.execute(query)
+    }
+
+
+def _covered_by_grid(s: Session, start: date, end: date) -> list[CoverageRow]:
+    """Live households and those visited in the period, per 网格 (未划分网格: none)."""
+    visited = case((Household.id.in_(_visited(start, end)), 1), else_=0)
+    query = (
+        select(Household.grid_id, Grid.name, func.count(), func.sum(visited))
+        .outerjoin(Grid, Grid.id == Household.grid_id)
+        .where(Household.deleted.is_(False))
+        .group_by(Household.grid_id, Grid.name)
+    )
+    return [
+        CoverageRow(grid_id or "", name or "未划分网格", int(n), int(seen or 0))
+        for grid_id, name, n, seen in s.execute(query)
+    ]
+
+
+def _covered_by_group(s: Session, start: date, end: date, today: date) -> dict[str, CoverageRow]:
+    """Per special group (by tag): the households with an active member in it ``today``, and
+    those of them visited in the period."""
+    household = Resident.household_id
+    seen = case((household.in_(_visited(start, end)), household))
+    query = (
+        select(ResidentTag.tag, func.count(household.distinct()), func.count(seen.distinct()))
+        .join(Resident, Resident.id == ResidentTag.resident_id)
+        .where(
+            Resident.deleted.is_(False),
+            Resident.status == "active",
+            household.is_not(None),
+            *tag_in_force(today),
+        )
+        .group_by(ResidentTag.tag)
+    )
+    return {
+        tag: CoverageRow(tag, TAGS[tag], int(n), int(visited or 0))
+        for tag, n, visited in s.execute(query)
+        if tag in TAGS
     }

@@ -4,12 +4,11 @@ plan: when each household is due, by the strictest interval among its members' a
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from pathlib import Path
 
-from sqlalchemy import ColumnElement, Row, Select, case, func, select
+from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import Session
 
 from redoffice.attachments import service as attachments
@@ -23,14 +22,12 @@ from redoffice.models import (
     Household,
     HouseholdVisitState,
     Resident,
-    ResidentTag,
     Staff,
     Visit,
     VisitParticipant,
 )
 from redoffice.registry import reference as registry
 from redoffice.registry.households import require_household
-from redoffice.registry.search import tag_in_force
 from redoffice.settings import community, config
 from redoffice.visits import state as visit_state
 
@@ -184,31 +181,6 @@ def household_people(db: Database, household_id: str) -> list[tuple[str, str]]:
             (f"{name}（{label(RELATIONS, relation)}）", resident_id)
             for resident_id, name, relation in s.execute(_people(household_id))
         ]
-
-
-def household_tags(s: Session, today: date) -> list[tuple[str, str]]:
-    """(household id, tag) for each active member's tag in force ``today``."""
-    query = (
-        select(Resident.household_id, ResidentTag.tag)
-        .join(ResidentTag, ResidentTag.resident_id == Resident.id)
-        .where(
-            Resident.deleted.is_(False),
-            Resident.status == "active",
-            Resident.household_id.is_not(None),
-            *tag_in_force(today),
-        )
-        .distinct()
-    )
-    return [(str(h), str(t)) for h, t in s.execute(query).all()]
-
-
-def households_in(s: Session) -> Sequence[Row[str, str | None, str | None]]:
-    """(id, grid id, grid name) of every live household."""
-    return s.execute(
-        select(Household.id, Household.grid_id, Grid.name)
-        .outerjoin(Grid, Grid.id == Household.grid_id)
-        .where(Household.deleted.is_(False))
-    ).all()
 
 
 @dataclass(frozen=True)
