@@ -329,14 +329,19 @@ def _hold_for_writing(path: Path) -> sqlite3.Connection:
     """A connection holding ``path``'s write lock (``BEGIN IMMEDIATE``), once the WAL's pages
     are moved into the file and the WAL emptied and left (so the renamed-over file leaves no
     WAL of the plain database behind for the encrypted one to read). Refused while another
-    connection holds the file."""
+    connection holds the file — also one that opened it just before the lock was taken: with
+    the lock held, nobody can switch the file back to WAL (a RedOffice connection opening now
+    is told the database is busy), so no writer waits for it and then writes to the plain file
+    renamed away (its commit lost, a plain WAL left beside the encrypted file)."""
     conn = sqlite3.connect(path, timeout=0, isolation_level=None)
     try:
         busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
         conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("BEGIN IMMEDIATE")
+        # checked with the lock held: a connection that came in before it (switching the file
+        # back to WAL) would otherwise wait for the lock, then write to the renamed-away file
         if busy or any(p.exists() and p.stat().st_size for p in journal_files(path)):
             raise UserError("db.encrypt_busy", path=str(path))
-        conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:  # another connection holds it
         conn.close()
         raise UserError("db.encrypt_busy", path=str(path)) from exc
