@@ -17,6 +17,7 @@ though its rows are stamped and synced as changed. Inside an import or demo
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain, repeat
 from operator import is_, itemgetter
@@ -189,94 +190,153 @@ def new_record(node: str, **values: Any) -> dict[str, Any]:
     return values
 
 
+@dataclass(frozen=True)
+class Rows:
+    """New rows for a bulk insert, as tuples: ``columns`` named once (``id`` among them), each
+    row its values in that order, and ``shared`` the values every row has (bound once per
+    statement). 110k residents built as tuples instead of dicts: no dict per row, nothing
+    transposed or looked up again to make the statement's parameters."""
+
+    columns: tuple[str, ...]
+    values: list[tuple[Any, ...]]
+    shared: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if set(self.columns) & set(self.shared):
+            raise ValueError("a column is either in each row or shared, not both")
+
+    @staticmethod
+    def of(rows: list[dict[str, Any]]) -> Rows:
+        """Rows that all have the same keys, a column holding the very same object in every
+        row shared (found with ``is``, in C; a column that differs stops at its first
+        different row)."""
+        if not rows:
+            return Rows((), [])
+        first = rows[0]
+        shared = {name: value for name, value in first.items() if _same(rows, name)}
+        columns = tuple(name for name in first if name not in shared)
+        if not columns:
+            return Rows(columns, [()] * len(rows), shared)
+        take = itemgetter(*columns)
+        values = list(map(take, rows)) if len(columns) > 1 else [(take(r),) for r in rows]
+        return Rows(columns, values, shared)
+
+    def stamped(self, node: str, seq: int) -> Rows:
+        """With what every new synced row has: the transaction's sequence number ``seq``, and
+        unless given, owner ``node``, version 1, not deleted, now."""
+        shared = {"updated_at": utcnow(), "owner_node": node, "version": 1, "deleted": False}
+        shared.update(self.shared, sync_seq=seq, created_seq=seq)
+        given = set(self.columns)
+        return Rows(self.columns, self.values, {k: v for k, v in shared.items() if k not in given})
+
+    def part(self, start: int, stop: int) -> Rows:
+        return Rows(self.columns, self.values[start:stop], self.shared)
+
+    def ids(self) -> list[str]:
+        at = self.columns.index("id")
+        return [str(row[at]) for row in self.values]
+
+
 def insert_records(
     session: Session, model: type[Base], rows: list[dict[str, Any]], chunk: int = 5000
 ) -> None:
-    """Bulk insert with Core (demo, imports), stamped with the transaction's sequence number;
-    counted in the open batch, else each row's creation entered in the audit log."""
-    if not rows:
+    """Bulk insert of rows made by :func:`new_record` (demo): see :func:`insert_rows`."""
+    insert_rows(session, model, Rows.of(rows), chunk)
+
+
+def insert_rows(session: Session, model: type[Base], rows: Rows, chunk: int = 5000) -> None:
+    """Bulk insert of new synced rows with Core (demo, imports), stamped with the owner node and
+    the transaction's sequence number; counted in the open batch, else each row's creation
+    entered in the audit log."""
+    if not rows.values:
         return
-    sync_state.stamp_rows(session, rows)
+    stamped = rows.stamped(str(session.info.get("node_id")), sync_state.transaction_seq(session))
     batch = audit_log.open_batch(session)
-    for start in range(0, len(rows), chunk):
-        part = rows[start : start + chunk]
-        executemany(session.connection(), model, part)
+    for start in range(0, len(rows.values), chunk):
+        part = stamped.part(start, start + chunk)
+        insert_many(session.connection(), model, part)
         if batch is None:
-            entries = [Entry("create", model.__tablename__, str(r["id"])) for r in part]
+            entries = [Entry("create", model.__tablename__, row_id) for row_id in part.ids()]
             audit_log.append(session, entries)
     if batch is not None:
-        batch.count(model.__tablename__, "create", len(rows))
+        batch.count(model.__tablename__, "create", len(rows.values))
 
 
 def executemany(conn: Connection, model: type[Base], rows: list[dict[str, Any]]) -> None:
-    """INSERT many rows that all have the same keys, each column converted by its type in one
-    pass (SQLAlchemy's per-row parameter handling cost as much as SQLite's own work for 100k
-    rows). Rows that leave out a column the statement needs go the ordinary way."""
-    if not rows:
+    """INSERT many rows that all have the same keys (no stamps: a local table): see
+    :func:`insert_many`."""
+    if rows:
+        insert_many(conn, model, Rows.of(rows))
+
+
+def insert_many(conn: Connection, model: type[Base], rows: Rows) -> None:
+    """INSERT the rows, each column converted by its type in one pass (SQLAlchemy's per-row
+    parameter handling cost as much as SQLite's own work for 100k rows). Rows that leave out a
+    column the statement needs go the ordinary way."""
+    if not rows.values:
         return
     table = Base.metadata.tables[model.__tablename__]
-    keys = list(rows[0])
-    compiled = insert(table).compile(dialect=conn.dialect, column_keys=keys)
-    names = list(compiled.positiontup or ()) if compiled.positional else list(compiled.binds)
-    if not set(names) <= set(keys):
-        conn.execute(insert(table), rows)
+    names = [*rows.columns, *rows.shared]
+    compiled = insert(table).compile(dialect=conn.dialect, column_keys=names)
+    needed = list(compiled.positiontup or ()) if compiled.positional else list(compiled.binds)
+    if not set(needed) <= set(names):
+        conn.execute(insert(table), _dicts(rows))
         return
-    processors = {
-        name: process
-        for name in names  # e.g. SQLite's DATE and TIME
-        if (process := table.c[name].type.dialect_impl(conn.dialect).bind_processor(conn.dialect))
+    if conn.dialect.paramstyle == "qmark":
+        _qmark_executemany(conn, table, rows)
+        return
+    processors = _processors(conn, table)
+    bound = [
+        {k: processors[k](v) if k in processors else v for k, v in row.items()}
+        for row in _dicts(rows)
+    ]
+    conn.exec_driver_sql(compiled.string, bound)
+
+
+def _dicts(rows: Rows) -> list[dict[str, Any]]:
+    return [{**dict(zip(rows.columns, row, strict=True)), **rows.shared} for row in rows.values]
+
+
+def _processors(conn: Connection, table: Table) -> dict[str, Any]:
+    """Column -> the function converting its values for the driver (e.g. SQLite's DATE)."""
+    dialect = conn.dialect
+    return {
+        column.key: process
+        for column in table.columns
+        if (process := column.type.dialect_impl(dialect).bind_processor(dialect))
     }
-    plain = [name for name in names if name not in processors]
-    if conn.dialect.paramstyle == "qmark" and len(plain) > 1:
-        _qmark_executemany(conn, table, plain, processors, rows)
-        return
-    columns = []
-    for name in names:
-        values = [r[name] for r in rows]
-        process = processors.get(name)
-        columns.append(_converted(values, process) if process else values)
-    params = list(zip(*columns, strict=True))
-    if not compiled.positional:
-        params = [dict(zip(names, p, strict=True)) for p in params]  # type: ignore[misc]
-    conn.exec_driver_sql(compiled.string, params)
 
 
-def _qmark_executemany(
-    conn: Connection,
-    table: Table,
-    plain: list[str],
-    processors: dict[str, Any],
-    rows: list[dict[str, Any]],
-) -> None:
-    """SQLite: the columns to convert put last in the statement, so each row's parameters are
-    its plain values taken at once (``itemgetter``, in C) followed by its converted ones — a
-    third of the time of transposing every column in Python (110k residents: ~0.5 s less).
-    A column holding the same object in every row (owner, version, the import's instant, its
-    sequence number, the columns an import leaves empty) is bound once per statement."""
-    same = {name: rows[0][name] for name in [*plain, *processors] if _same(rows, name)}
-    plain = [name for name in plain if name not in same]
-    converted = [name for name in processors if name not in same]
-    fixed = [processors[n](v) if n in processors else v for n, v in same.items()]
+def _qmark_executemany(conn: Connection, table: Table, rows: Rows) -> None:
+    """SQLite: the shared values bound once per statement as numbered parameters (?1…), each
+    row's values as they are — its columns to convert (a date) put last, converted once per
+    distinct value, then added to the row's others (``itemgetter``, in C)."""
+    processors = _processors(conn, table)
+    shared = [processors[n](v) if n in processors else v for n, v in rows.shared.items()]
+    converted = [i for i, name in enumerate(rows.columns) if name in processors]
+    plain = [i for i in range(len(rows.columns)) if i not in converted]
+    order = [rows.columns[i] for i in (*plain, *converted)]
     prepare = conn.dialect.identifier_preparer
-    names = ", ".join(prepare.quote(table.c[name].name) for name in [*plain, *converted, *same])
+    names = ", ".join(prepare.quote(table.c[name].name) for name in [*order, *rows.shared])
     head = f"INSERT INTO {prepare.format_table(table)} ({names}) VALUES "
-    take = itemgetter(*plain) if len(plain) > 1 else lambda row: tuple(row[n] for n in plain)
+    params = rows.values
     if converted:
-        columns = [_converted([r[name] for r in rows], processors[name]) for name in converted]
-        params = list(map(tuple.__add__, map(take, rows), zip(*columns, strict=True)))
-    else:
-        params = list(map(take, rows))
+        columns = [
+            _converted([r[i] for r in params], processors[rows.columns[i]]) for i in converted
+        ]
+        take = itemgetter(*plain) if len(plain) > 1 else lambda r: tuple(r[i] for i in plain)
+        params = list(map(tuple.__add__, map(take, params), zip(*columns, strict=True)))
     # many rows per statement: SQLite's work per statement run (reset, cursors, halt) is paid
     # once per statement, not once per row (110k residents: ~10% less CPU in their inserts)
-    width = len(plain) + len(converted)
-    per = max(1, (SQLITE_VARIABLES - len(fixed)) // max(width, 1))
+    width = len(order)
+    per = max(1, (SQLITE_VARIABLES - len(shared)) // max(width, 1))
     whole = len(params) - len(params) % per
     if whole:
-        flat = [(*fixed, *chain.from_iterable(params[i : i + per])) for i in range(0, whole, per)]
-        conn.exec_driver_sql(head + _numbered(per, width, len(fixed)), flat)
+        flat = [(*shared, *chain.from_iterable(params[i : i + per])) for i in range(0, whole, per)]
+        conn.exec_driver_sql(head + _numbered(per, width, len(shared)), flat)
     if whole < len(params):
-        rest = [(*fixed, *p) for p in params[whole:]]
-        conn.exec_driver_sql(head + _numbered(1, width, len(fixed)), rest)
+        rest = [(*shared, *p) for p in params[whole:]]
+        conn.exec_driver_sql(head + _numbered(1, width, len(shared)), rest)
 
 
 def _same(rows: list[dict[str, Any]], name: str) -> bool:

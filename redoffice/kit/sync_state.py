@@ -89,13 +89,6 @@ def changed_since(session: Session, model: type[T], acknowledged: int, seq_to: i
     return list(session.scalars(chosen))
 
 
-def stamp_rows(session: Session, rows: list[dict[str, Any]]) -> None:
-    """Set the sequence numbers of rows about to be inserted in bulk."""
-    seq = transaction_seq(session)
-    for row in rows:
-        row["sync_seq"] = row["created_seq"] = seq
-
-
 def _stamp_objects(session: Session, _ctx: UOWTransaction, _instances: object) -> None:
     new = [o for o in session.new if synced(o)]
     dirty = [o for o in session.dirty if synced(o) and session.is_modified(o)]

@@ -12,9 +12,10 @@ from sqlalchemy.orm import Session
 
 from redoffice.kit import changes, clock
 from redoffice.kit.bulk_load import indexes_rebuilt
+from redoffice.kit.changes import Rows
 from redoffice.kit.clock import utcnow
 from redoffice.kit.errors import UserError, ValidationFailed
-from redoffice.kit.ids import new_id, new_ids
+from redoffice.kit.ids import new_ids
 from redoffice.kit.records import save
 from redoffice.kit.validation import spaced_chars
 from redoffice.models import Resident, ResidentTag
@@ -88,83 +89,94 @@ class NameKeys(dict[str, tuple[str, str, str]]):
 def _insert_residents(
     s: Session, rows: list[ImportRow], homes: dict[str, str], step: Steps
 ) -> None:
-    node, now, today = str(s.info.get("node_id")), utcnow(), clock.today()
+    now, today = utcnow(), clock.today()
     names = NameKeys()
     for start in range(0, len(rows), 2000):
         chunk = rows[start : start + 2000]
         people = [
-            _new_resident(node, now, r.values, homes[r.household_key], record_id, names)
+            _new_resident(r.values, homes[r.household_key], record_id, names)
             for r, record_id in zip(chunk, new_ids(len(chunk)), strict=True)
         ]
         tag_ids = iter(new_ids(sum(len(r.values.get("tags", ())) for r in chunk)))
         tags = [
-            changes.new_record(
-                node,
-                id=next(tag_ids),
-                updated_at=now,
-                resident_id=person["id"],
-                tag=tag,
-                since=today,
-                until=None,
-                note="",
-            )
+            (next(tag_ids), person[0], tag)
             for person, row in zip(people, chunk, strict=True)
             for tag in row.values.get("tags", ())
         ]
-        changes.insert_records(s, Resident, people)
-        changes.insert_records(s, ResidentTag, tags)
+        changes.insert_rows(s, Resident, Rows(RESIDENT_COLUMNS, people, _shared(now)))
+        shared = {"updated_at": now, "since": today, "until": None, "note": ""}
+        changes.insert_rows(s, ResidentTag, Rows(("id", "resident_id", "tag"), tags, shared))
         step.done(len(chunk))
 
 
-# the columns a 台账 has none for: every new resident from a ledger starts with these
-_UNLISTED: Final = {
-    "party_org": "",
-    "party_join_date": None,
-    "current_address": "",
-    "status": "active",
-    "status_date": None,
-    "status_reason": "",
-}
+# the columns of a new resident's row, in the order of new_resident's tuple
+RESIDENT_COLUMNS: Final = (
+    "id",
+    "name",
+    "name_pinyin",
+    "name_initials",
+    "search_name",
+    "gender",
+    "id_number",
+    "id_number_rev",
+    "birth_date",
+    "ethnicity",
+    "phone",
+    "phone_rev",
+    "political_status",
+    "hukou_place",
+    "residence_type",
+    "household_id",
+    "relation",
+    "notes",
+)
+
+
+def _shared(now: datetime) -> dict[str, Any]:
+    """What every new resident from a ledger has: the import's instant and the columns a 台账
+    has none for."""
+    return {
+        "updated_at": now,
+        "party_org": "",
+        "party_join_date": None,
+        "current_address": "",
+        "status": "active",
+        "status_date": None,
+        "status_reason": "",
+    }
 
 
 def _new_resident(
-    node: str,
-    now: datetime,
-    v: dict[str, Any],
-    household_id: str,
-    record_id: str | None = None,
-    names: NameKeys | None = None,
-) -> dict[str, Any]:
-    """The row ``residents.resident_values`` would store for this checked input: every column,
-    else the bulk insert falls back to SQLAlchemy's per-row parameters (+3 s for 110k rows);
-    its id ``record_id`` (one of a batch made at once, kit.ids.new_ids), else a fresh one.
-    Built as one dict display (a keyword call per row: ~0.1 s more for 110k rows)."""
+    v: dict[str, Any], household_id: str, record_id: str, names: NameKeys
+) -> tuple[Any, ...]:
+    """The values ``residents.resident_values`` would store for this checked input, in the
+    order of RESIDENT_COLUMNS (the others are :func:`_shared`); its id ``record_id`` one of a
+    batch made at once (kit.ids.new_ids)."""
     name = str(v["name"])
-    full, initials, spaced = (NameKeys() if names is None else names)[name]
+    full, initials, spaced = names[name]
     number = str(v.get("id_number") or "").upper() or None
     phone = str(v.get("phone") or "")
     get = v.get
-    return {
-        **changes.new_record(node, id=record_id or new_id(), updated_at=now),
-        **_UNLISTED,
-        "name": name,
-        "name_pinyin": full,
-        "name_initials": initials,
-        "search_name": spaced,
-        "gender": get("gender") or "",
-        "id_number": number,
-        "id_number_rev": number[::-1] if number else None,
-        "birth_date": get("birth_date"),
-        "ethnicity": get("ethnicity") or "汉族",
-        "phone": phone,
-        "phone_rev": phone[::-1],
-        "political_status": get("political_status") or "masses",
-        "hukou_place": get("hukou_place") or "",
-        "residence_type": get("residence_type") or "registered",
-        "household_id": household_id,
-        "relation": get("relation") or "9",
-        "notes": get("notes") or "",
-    }
+    return (
+        record_id,
+        name,
+        full,
+        initials,
+        spaced,
+        get("gender") or "",
+        number,
+        number[::-1] if number else None,
+        get("birth_date"),
+        get("ethnicity") or "汉族",
+        phone,
+        phone[::-1],
+        get("political_status") or "masses",
+        get("hukou_place") or "",
+        get("residence_type") or "registered",
+        household_id,
+        get("relation") or "9",
+        get("notes") or "",
+    )
 
 
 def save_resident(s: Session, row: ImportRow, household_id: str) -> None:

@@ -6,7 +6,6 @@ row written (SQLite and PostgreSQL), as does an import whose process is killed (
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import Connection, func, select, text
@@ -79,16 +78,14 @@ def test_an_import_into_an_empty_registry_leaves_a_fresh_databases_schema(
     fresh, indexes = _schema(db), _indexes(db)
     assert {"ix_resident_name_pinyin", "ix_resident_tag_resident_id"} <= indexes
     seen: list[set[str]] = []
-    insert = changes.insert_records
+    insert = changes.insert_rows
 
-    def watched(
-        s: Session, model: type[Base], rows: list[dict[str, Any]], chunk: int = 5000
-    ) -> None:
+    def watched(s: Session, model: type[Base], rows: changes.Rows, chunk: int = 5000) -> None:
         if model in (Resident, ResidentTag):
             seen.append(_index_names(s.connection()))
         insert(s, model, rows, chunk)
 
-    monkeypatch.setattr(changes, "insert_records", watched)
+    monkeypatch.setattr(changes, "insert_rows", watched)
     result = importer.apply_import(db, _plan(db, tmp_path))
     assert result.new == len(corpus.LEDGER_PEOPLE)
     assert seen and all(names == set() for names in seen)  # the rows went in without indexes
@@ -119,16 +116,14 @@ def test_an_import_failing_after_its_rows_keeps_every_index_and_writes_no_row(
     db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fresh, plan = _schema(db), _plan(db, tmp_path)
-    insert = changes.insert_records
+    insert = changes.insert_rows
 
-    def failing(
-        s: Session, model: type[Base], rows: list[dict[str, Any]], chunk: int = 5000
-    ) -> None:
+    def failing(s: Session, model: type[Base], rows: changes.Rows, chunk: int = 5000) -> None:
         insert(s, model, rows, chunk)
         if model is ResidentTag:
             raise RuntimeError("killed mid-import")
 
-    monkeypatch.setattr(changes, "insert_records", failing)
+    monkeypatch.setattr(changes, "insert_rows", failing)
     with pytest.raises(RuntimeError):
         importer.apply_import(db, plan)
     assert _schema(db) == fresh

@@ -12,14 +12,18 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from redoffice.kit import clock, sync_state
+from redoffice.kit import changes, clock, sync_state
 from redoffice.kit.db import Database
 from redoffice.models import Base, Household, HouseholdVisitState, Resident
 from redoffice.registry import importer
 from redoffice.registry.households import HouseholdInput, save_household
-from redoffice.registry.importer_households import _new_household
+from redoffice.registry.importer_households import (
+    HOUSEHOLD_COLUMNS,
+    _new_household,
+    household_shared,
+)
 from redoffice.registry.importer_rows import ImportRow
-from redoffice.registry.importer_write import _new_resident
+from redoffice.registry.importer_write import RESIDENT_COLUMNS, NameKeys, _new_resident, _shared
 from redoffice.visits import state as visit_state
 from tests import excel_corpus as corpus
 from tests.factories import setup_place
@@ -27,20 +31,24 @@ from tests.factories import setup_place
 NOW = datetime(2027, 1, 4, 1, 0, tzinfo=UTC)
 
 
-def _missing(db: Database, model: type[Base], row: dict[str, object]) -> set[str]:
-    with db.uow() as s:
-        sync_state.stamp_rows(s, [row])  # the sequence numbers insert_records adds
-    return {column.key for column in model.__table__.columns} - set(row)
+def _missing(db: Database, model: type[Base], rows: changes.Rows) -> set[str]:
+    with db.uow() as s:  # what insert_rows adds: owner, version, deleted, sequence numbers
+        stamped = rows.stamped(db.node_id, sync_state.transaction_seq(s))
+    return {column.key for column in model.__table__.columns} - {*rows.columns, *stamped.shared}
 
 
 def test_a_new_resident_row_fills_every_column(db: Database) -> None:
-    row = _new_resident("node", NOW, {"name": "张三"}, "household-id")
-    assert _missing(db, Resident, row) == set()
+    row = _new_resident({"name": "张三"}, "household-id", "resident-id", NameKeys())
+    rows = changes.Rows(RESIDENT_COLUMNS, [row], _shared(NOW))
+    assert len(row) == len(RESIDENT_COLUMNS)
+    assert _missing(db, Resident, rows) == set()
 
 
 def test_a_new_household_row_fills_every_column(db: Database) -> None:
-    row = _new_household("node", NOW, ImportRow(row=2, values={"address": "幸福路1号"}))
-    assert _missing(db, Household, row) == set()
+    row = _new_household(ImportRow(row=2, values={"address": "幸福路1号"}), "household-id")
+    rows = changes.Rows(HOUSEHOLD_COLUMNS, [row], household_shared(NOW))
+    assert len(row) == len(HOUSEHOLD_COLUMNS)
+    assert _missing(db, Household, rows) == set()
 
 
 def _states(db: Database) -> dict[str, tuple[Any, ...]]:
