@@ -7,15 +7,13 @@ visit or a case. The original file name is kept as display text only.
 On an encrypted database the store is encrypted with the same key (:mod:`redoffice.kit.blobs`):
 a file is opened in the system's viewer from a plain copy in this user's private viewing folder
 under the data folder (readable by this user only), emptied when RedOffice ends and again when
-the next run first opens a file (a killed run's copies do not outlive it).
+the next run starts (a killed run's copies do not outlive it: :mod:`.viewing`).
 """
 
 from __future__ import annotations
 
-import atexit
 import hashlib
 from collections.abc import Iterable
-from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -23,13 +21,12 @@ from typing import Final
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from redoffice.attachments.viewing import viewing_folder
 from redoffice.kit import cipher
 from redoffice.kit.blobs import Store, store_of
 from redoffice.kit.codes import ERASED_NAME
 from redoffice.kit.db import Database
 from redoffice.kit.errors import Collector, UserError
-from redoffice.kit.files import private_folder
-from redoffice.kit.paths import data_dir
 from redoffice.models import Attachment
 from redoffice.settings import config
 
@@ -184,42 +181,16 @@ SUFFIXES: Final = {
 
 def file_path(db: Database, row: AttachmentRow) -> Path:
     """A file holding the attachment's content, for the system's viewer: the blob itself in a
-    plain store, else a plain copy in :func:`_viewing_folder`. A clear error when the file
-    has gone missing."""
+    plain store, else a plain copy in the viewing folder (:mod:`.viewing`). A clear error when
+    the file has gone missing."""
     store = store_of(db)
     if not store.has(row.sha256):
         raise UserError("attachment.missing", name=row.name)
     if store.key is None:
         return store.path(row.sha256)
-    copy = _viewing_folder() / f"{row.sha256[:16]}{SUFFIXES.get(row.content_type, '')}"
+    copy = viewing_folder() / f"{row.sha256[:16]}{SUFFIXES.get(row.content_type, '')}"
     store.export(row.sha256, copy)
     return copy
-
-
-VIEWING: Final = "viewing"  # under the data folder: the plain copies handed to a viewer
-
-
-_cleared: set[Path] = set()  # the viewing folders this run has emptied at first use
-
-
-def _viewing_folder() -> Path:
-    """This user's one folder of viewer copies (``<data folder>/viewing``, 0700 — never the
-    system's TEMP): what a run killed before its exit left there (a crash, the task manager, a
-    power cut) is wiped when the next run first opens a file, and the folder is emptied again
-    when this run ends (a copy a Windows viewer still holds open stays until the next run)."""
-    folder = private_folder(data_dir() / VIEWING)
-    if folder not in _cleared:
-        _cleared.add(folder)
-        clear_viewing(folder)
-        atexit.register(clear_viewing, folder)
-    return folder
-
-
-def clear_viewing(folder: Path) -> None:
-    """Overwrite and remove every viewer copy in ``folder`` (:func:`cipher.wipe`)."""
-    for copy in folder.iterdir() if folder.is_dir() else ():
-        with suppress(OSError):  # held open by a viewer on Windows: the next run's
-            cipher.wipe(copy)
 
 
 def remove_unused(db: Database, hashes: Iterable[str]) -> list[str]:

@@ -201,10 +201,12 @@ def _open_and_run(app: QApplication, window: MainWindow, args: argparse.Namespac
     from PySide6.QtWidgets import QMessageBox
 
     import redoffice.features  # noqa: F401  (registers the features' session hooks)
+    from redoffice.attachments.viewing import empty_left_copies
     from redoffice.kit.errors import UserError
     from redoffice.kit.paths import resolve_db_url
     from redoffice.ui.opening import open_with_key
 
+    empty_left_copies()  # decrypted scans an earlier run left for viewing (killed before exit)
     url = resolve_db_url(args.db, args.db_url)
     temporary = args.self_test and not (args.db or args.db_url)
     if temporary:
