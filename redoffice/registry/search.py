@@ -31,6 +31,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from redoffice.kit import clock, codes
 from redoffice.kit.db import Database
+from redoffice.kit.id_lists import IdQuery
 from redoffice.kit.records import SEARCH_MAX, like_pattern
 from redoffice.kit.validation import mask_id_number, mask_phone, normalize, spaced_chars
 from redoffice.models import Estate, Grid, Household, Resident, ResidentTag
@@ -305,6 +306,11 @@ def resident_ids(db: Database, q: ResidentQuery, limit: int | None = None) -> li
         return list(s.scalars(query))
 
 
+def resident_id_query(db: Database, q: ResidentQuery) -> IdQuery:
+    """:func:`resident_ids` as a list's job, which can also read the first page alone."""
+    return IdQuery(db, _resident_select(q, db.has_fts))
+
+
 def count_residents(db: Database, q: ResidentQuery) -> int:
     with db.read() as s:
         sub = _resident_select(q, db.has_fts).order_by(None).subquery()
@@ -391,9 +397,9 @@ def _household_text(raw: str, fts: bool) -> ColumnElement[bool] | None:
     return or_(*conds)
 
 
-def household_ids(db: Database, q: HouseholdQuery, limit: int | None = None) -> list[str]:
+def _household_select(q: HouseholdQuery, fts: bool) -> Select[Any]:
     conds: list[ColumnElement[bool]] = [Household.deleted.is_(q.deleted)]
-    text = _household_text(q.text, db.has_fts)
+    text = _household_text(q.text, fts)
     if text is not None:
         conds.append(text)
     if q.grid_id:
@@ -401,17 +407,26 @@ def household_ids(db: Database, q: HouseholdQuery, limit: int | None = None) -> 
     if q.estate_id:
         conds.append(Household.estate_id == q.estate_id)
     key = _HOUSEHOLD_SORTS.get(q.sort, Household.address)
-    query = (
+    return (
         select(Household.id)
         .outerjoin(Estate, Estate.id == Household.estate_id)
         .outerjoin(Grid, Grid.id == Household.grid_id)
         .where(*conds)
         .order_by(key.desc() if q.descending else key.asc(), Household.id)
     )
+
+
+def household_ids(db: Database, q: HouseholdQuery, limit: int | None = None) -> list[str]:
+    query = _household_select(q, db.has_fts)
     if limit is not None:
         query = query.limit(limit)
     with db.read() as s:
         return list(s.scalars(query))
+
+
+def household_id_query(db: Database, q: HouseholdQuery) -> IdQuery:
+    """:func:`household_ids` as a list's job, which can also read the first page alone."""
+    return IdQuery(db, _household_select(q, db.has_fts))
 
 
 def household_rows(db: Database, ids: Sequence[str]) -> list[HouseholdRow]:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from types import MappingProxyType
-from typing import Final
+from typing import Any, Final
 
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
@@ -16,6 +16,7 @@ from redoffice.kit import clock
 from redoffice.kit.codes import TAGS
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
+from redoffice.kit.id_lists import IdQuery
 from redoffice.kit.records import like_pattern
 from redoffice.kit.scope import EVERY, per_owner
 from redoffice.models import (
@@ -58,8 +59,7 @@ class VisitRow:
 SORTS: Final = {"date": Visit.visit_date, "address": Household.address_sort}
 
 
-def visit_ids(db: Database, q: VisitQuery) -> list[str]:
-    """Ids of the matching visits, newest first unless asked otherwise."""
+def _visit_select(q: VisitQuery) -> Select[Any]:
     order = SORTS.get(q.sort, Visit.visit_date)
     query = (
         select(Visit.id)
@@ -75,8 +75,17 @@ def visit_ids(db: Database, q: VisitQuery) -> list[str]:
         query = query.where(Visit.visit_date <= q.date_to)
     if q.text.strip():
         query = query.where(Household.address.like(like_pattern(q.text.strip()), escape="\\"))
-    with db.read() as s:
-        return list(s.scalars(query))
+    return query
+
+
+def visit_ids(db: Database, q: VisitQuery) -> list[str]:
+    """Ids of the matching visits, newest first unless asked otherwise."""
+    return visit_id_query(db, q)()
+
+
+def visit_id_query(db: Database, q: VisitQuery) -> IdQuery:
+    """:func:`visit_ids` as a list's job, which can also read the first page alone."""
+    return IdQuery(db, _visit_select(q))
 
 
 def visit_rows(db: Database, ids: Sequence[str]) -> list[VisitRow]:

@@ -1,12 +1,13 @@
-"""Issue 15: the street pages' reads counted by the database, on SQLite and PostgreSQL —
-走访覆盖率's rows per 网格 and per special group grouped in SQL, checked against the same
-figures counted from the rows themselves."""
+"""Issue 15: the street pages' reads, on SQLite and PostgreSQL — 走访覆盖率's rows per 网格 and
+per special group grouped in SQL, checked against the same figures counted from the rows
+themselves; the long lists' first page of ids and their count, against every id read."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -14,15 +15,19 @@ from sqlalchemy import select
 from redoffice.kit import clock
 from redoffice.kit.codes import TAGS
 from redoffice.kit.db import Database
+from redoffice.kit.id_lists import FirstPage
 from redoffice.kit.records import set_deleted
 from redoffice.models import Grid, Household, Resident, ResidentTag, Visit
 from redoffice.registry import reference as registry
+from redoffice.registry import search
 from redoffice.registry.households import HouseholdInput, save_household
 from redoffice.registry.residents import TagInput, set_status
 from redoffice.visits import queries as visit_queries
 from redoffice.visits import service as visits
 from redoffice.visits.service import VisitInput
+from tests.conftest import Templates
 from tests.factories import add_resident, setup_place
+from tests.street_support import street_with_communities
 
 TODAY = date(2026, 11, 24)
 MONTH = (date(2026, 11, 1), date(2026, 11, 30))
@@ -108,3 +113,41 @@ def test_coverage_rows_are_counted_by_the_database(db: Database) -> None:
         ("subsistence", 1, 0),
     ]
     assert (found.total.households, found.total.visited) == (4, 2)
+
+
+def test_a_lists_first_page_and_its_count_in_one_read(db: Database) -> None:
+    """The long lists' first page (in display order) and count, or the whole list when it is
+    short — the same ids as reading them all."""
+    _town(db)
+    residents = search.ResidentQuery(sort="birth_date", descending=True)
+    households, visit_list = search.HouseholdQuery(), visit_queries.VisitQuery()
+    for query, every in (
+        (search.resident_id_query(db, residents), search.resident_ids(db, residents)),
+        (search.household_id_query(db, households), search.household_ids(db, households)),
+        (visit_queries.visit_id_query(db, visit_list), visit_queries.visit_ids(db, visit_list)),
+    ):
+        assert query() == every and len(every) >= 3
+        assert query.first(2, 0) == FirstPage(every[:2], len(every))
+        assert not query.first(2, 0).whole
+        assert query.first(2, len(every)) == FirstPage(every, len(every))  # short: read whole
+        assert query.first(len(every) + 1, 0) == FirstPage(every, len(every))
+    named = search.resident_id_query(db, search.ResidentQuery(text="独居"))
+    assert named.first(1, 0) == FirstPage(named()[:1], 2)
+
+
+def test_the_count_of_a_first_page_is_the_chosen_communitys(
+    tmp_path: Path, templates: Templates
+) -> None:
+    """At the street: the count beside the first page is every community's, or the chosen
+    one's (the read scope holds inside the counting subquery too)."""
+    with street_with_communities(tmp_path, templates) as town:
+        street, counts = town.street, dict[str | None, int]()
+        for which in [None, *(c.node_id for c in town.communities)]:
+            street.community = which
+            query = search.resident_id_query(street, search.ResidentQuery())
+            first = query.first(5, 0)
+            assert first.ids == query()[:5] and first.total == len(query())
+            counts[which] = first.total
+        street.community = None
+    assert counts[None] == sum(n for which, n in counts.items() if which) > 0
+    assert len(set(counts.values())) > 2  # the communities differ

@@ -255,8 +255,10 @@ def test_a_list_reads_its_ids_once_on_opening(
     PostgreSQL under 全部社区). A chosen place that goes away still reloads the list."""
     window, _town = street
     reads: list[object] = []
-    real = search.resident_ids
-    monkeypatch.setattr(search, "resident_ids", lambda *a, **k: reads.append(a) or real(*a, **k))
+    real = search.resident_id_query
+    monkeypatch.setattr(
+        search, "resident_id_query", lambda *a, **k: reads.append(a) or real(*a, **k)
+    )
     residents = _go(qtbot, window, "居民")
     assert isinstance(residents, ResidentsPage)
     assert len(reads) == 1

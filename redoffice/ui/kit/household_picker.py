@@ -34,7 +34,7 @@ def household_list(
     """A searchable household list; ``query`` builds the filter from text and sort."""
 
     def load_ids(text: str, sort: str, descending: bool) -> Callable[[], list[str]]:
-        return partial(search.household_ids, ctx.db, query(text, sort, descending))
+        return search.household_id_query(ctx.db, query(text, sort, descending))
 
     return SearchableList(
         ctx,

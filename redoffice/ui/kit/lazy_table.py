@@ -2,6 +2,9 @@
 
 The GUI thread never waits for the database: rows not yet loaded show empty cells and fill in
 when their page arrives (Anki's browser table keeps ids and loads rows on demand the same way).
+A long list may start with its first page of ids and its count only (a street's 376,000
+residents): the rows past them are empty until the rest of the ids arrives, asked for
+(``more_wanted``) when the view first needs one of them.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
 
     loaded = Signal()
     sort_requested = Signal(str, bool)
+    more_wanted = Signal()  # a row past the ids read so far is wanted
 
     def __init__(
         self,
@@ -57,13 +61,14 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         self._fetch = fetch
         self._row_id = row_id
         self._ids: list[str] = []
+        self._total = 0  # rows of the list, read or not yet
         self._rows: dict[str, R] = {}
         self._requested: set[int] = set()
         self._generation = 0
 
     # --- what the view asks -------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
@@ -96,8 +101,11 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
 
     # --- what the page uses -------------------------------------------------------------
     def row_at(self, position: int) -> R | None:
-        """The loaded row at ``position``; schedules its page when it is not loaded yet."""
+        """The loaded row at ``position``; schedules its page when it is not loaded yet (or
+        asks for the rest of the ids when it is past them)."""
         if not 0 <= position < len(self._ids):
+            if len(self._ids) <= position < self._total:
+                self.more_wanted.emit()
             return None
         row = self._rows.get(self._ids[position])
         if row is None:
@@ -112,8 +120,13 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
             return -1
 
     def ids(self) -> list[str]:
-        """Every id in the list, in order."""
+        """The ids read so far, in order: every id of the list when it is ``complete``."""
         return list(self._ids)
+
+    @property
+    def complete(self) -> bool:
+        """Every id of the list has been read."""
+        return len(self._ids) == self._total
 
     def id_at(self, position: int) -> str | None:
         return self._ids[position] if 0 <= position < len(self._ids) else None
@@ -138,25 +151,40 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
     def sort_key(self, column: int) -> str | None:
         return self._columns[column].sort_key
 
-    def set_ids(self, ids: list[str]) -> None:
-        """Show a new result: drop the cache, keep the view responsive."""
+    def set_ids(self, ids: list[str], total: int | None = None) -> None:
+        """Show a new result: drop the cache, keep the view responsive. ``total``: the list
+        holds that many rows, of which ``ids`` are the first (the rest comes by ``extend``)."""
         self.beginResetModel()
         self._generation += 1
         self._ids = ids
+        self._total = max(len(ids), total or 0)
         self._rows = {}
         self._requested = set()
         self.endResetModel()
         if not ids:
             self.loaded.emit()
 
+    def extend(self, ids: list[str]) -> bool:
+        """The whole list whose first ids are shown: taken without a reset (the view keeps
+        its place, the rows read stay) when it begins with them and has the count shown;
+        False (nothing changed) otherwise."""
+        known = len(self._ids)
+        if len(ids) != self._total or ids[:known] != self._ids:
+            return False
+        self._ids = ids
+        if self._total > known:
+            last = len(self._columns) - 1
+            self.dataChanged.emit(self.index(known, 0), self.index(self._total - 1, last))
+        return True
+
     def refresh_rows(self) -> None:
         """Data changed but the id list did not: reload the visible pages."""
         self._generation += 1
         self._rows = {}
         self._requested = set()
-        if self._ids:
+        if self._total:
             self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._ids) - 1, len(self._columns) - 1)
+                self.index(0, 0), self.index(self._total - 1, len(self._columns) - 1)
             )
 
     def _request(self, page: int) -> None:

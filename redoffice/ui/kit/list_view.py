@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redoffice.kit.id_lists import FirstPage, IdQuery
 from redoffice.reports.lists import ListPrint, ListSheet, list_pdf
 from redoffice.settings import community
 from redoffice.ui.kit import ui_state
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 
 R = TypeVar("R")
 IdLoader = Callable[[str, str, bool], Callable[[], list[str]]]
+WHOLE_UP_TO = 20_000  # a list of at most this many rows is read whole at once
 
 
 def layout_buttons(layout: QLayout) -> list[QPushButton]:
@@ -47,6 +49,11 @@ def _widgets(layout: QLayout) -> list[QWidget]:
 
 class SearchableList(QWidget, Generic[R]):
     """``load_ids(text, sort_key, descending)`` returns the worker job that lists the ids.
+
+    When that job is an :class:`~redoffice.kit.id_lists.IdQuery`, a list longer than
+    ``whole_up_to`` shows its first page and its count first; the rest of its ids is read when
+    it is needed — a row past them wanted by the view, an action waiting for the whole list
+    (:meth:`when_ready`: export, print), the selection kept across a reload further down.
 
     With a ``state_key`` the column layout, sort and filters are remembered between runs."""
 
@@ -75,6 +82,10 @@ class SearchableList(QWidget, Generic[R]):
         self._state_key = state_key
         self._sort = (default_sort, newest_first)
         self._generation = self._shown = 0
+        self.whole_up_to = WHOLE_UP_TO
+        self._rest: tuple[int, IdQuery] | None = None  # the shown list's (generation, ids job)
+        self._rest_asked = -1  # the generation whose rest of ids is being read
+        self._keep: str | None = None  # the id to select again once the rest arrives
         self._select_next: str | None = None
         self._when_ready: list[Callable[[], object]] = []
         self._filters: list[QWidget] = []
@@ -84,6 +95,7 @@ class SearchableList(QWidget, Generic[R]):
         self._save_layout.timeout.connect(self._store_layout)
         self.model: LazyTableModel[R] = LazyTableModel(ctx, columns, fetch, row_id, self)
         self.model.sort_requested.connect(self._sort_by)
+        self.model.more_wanted.connect(self._read_the_rest)
         self.search = QLineEdit()
         self.search.setPlaceholderText(placeholder)
         self.search.setClearButtonEnabled(True)
@@ -203,7 +215,11 @@ class SearchableList(QWidget, Generic[R]):
         self._generation += 1
         generation = self._generation
         job = self._load_ids(self.search.text(), *self._sort)
-        self.ctx.query(job, lambda ids: self._show(generation, ids))
+        if isinstance(job, IdQuery) and self._select_next is None:
+            first = partial(job.first, PAGE, self.whole_up_to)
+            self.ctx.query(first, partial(self._show_first, generation, job))
+        else:
+            self.ctx.query(job, lambda ids: self._show(generation, ids))
 
     @property
     def pending(self) -> bool:
@@ -211,39 +227,86 @@ class SearchableList(QWidget, Generic[R]):
         return self._debounce.isActive() or self._shown != self._generation
 
     def when_ready(self, action: Callable[[], object]) -> None:
-        """Run ``action`` once the list shows the latest search and filters."""
-        if not self.pending:
+        """Run ``action`` once the list shows the latest search and filters, every id read."""
+        if not self.pending and self.model.complete:
             action()
             return
         self._when_ready.append(action)
         if self._debounce.isActive():
             self.reload()
+        elif not self.pending:
+            self._read_the_rest()
 
     def _search_now(self) -> None:
         if self._debounce.isActive():
             self.reload()
 
-    def _show(self, generation: int, ids: list[str]) -> None:
+    def _show_first(self, generation: int, job: IdQuery, first: FirstPage) -> None:
+        if generation == self._generation:
+            self._rest = None if first.whole else (generation, job)
+            self._show(generation, first.ids, first.total)
+
+    def _show(self, generation: int, ids: list[str], total: int | None = None) -> None:
         if generation != self._generation:
             return
         self._shown = generation
         selected = self.current_id()
         keep = self._select_next or selected
         self._select_next = None
-        self.model.set_ids(ids)
+        self.model.set_ids(ids, total)
         position = self.model.row_of(keep) if keep else -1
-        if position < 0 and self.highlight_first and ids:
+        if position < 0 and keep and not self.model.complete:
+            self._keep = keep  # perhaps further down: selected when the rest arrives
+            self._read_the_rest()
+        else:
+            self._select(position, selected)
+        count = self.model.rowCount()
+        self.count.setText(self.tr("%n record(s)", "", count))
+        self.reloaded.emit(count)
+        if self.model.complete:
+            self._run_waiting()
+        elif self._when_ready:
+            self._read_the_rest()
+
+    def _select(self, position: int, selected: str | None) -> None:
+        if position < 0 and self.highlight_first and self.model.rowCount():
             position = 0
         if position >= 0:
             self.table.selectRow(position)
             self.table.scrollTo(self.model.index(position, 0))
         elif selected:  # the selected record left the list: a reset says nothing of it
             self.current_changed.emit("")
-        self.count.setText(self.tr("%n record(s)", "", len(ids)))
-        self.reloaded.emit(len(ids))
+
+    def _run_waiting(self) -> None:
         waiting, self._when_ready = self._when_ready, []
         for action in waiting:
             action()
+
+    def _read_the_rest(self) -> None:
+        """Every id of the list shown (its first page and count were read), once."""
+        if self._rest is None or self._rest[0] != self._generation:
+            return
+        generation, job = self._rest
+        if self._rest_asked != generation:
+            self._rest_asked = generation
+            self.ctx.query(job, partial(self._rest_arrived, generation))
+
+    def _rest_arrived(self, generation: int, ids: list[str]) -> None:
+        if generation != self._generation:
+            return
+        self._rest = None
+        keep, self._keep = self._keep, None
+        known = len(self.model.ids())
+        if not self.model.extend(ids):  # the list changed meanwhile: shown anew
+            keep = keep or self.current_id()
+            self.model.set_ids(ids)
+        elif keep is None and self._selected_row() >= known:  # its id has just arrived
+            self.current_changed.emit(self.current_id() or "")
+        if keep:
+            self._select(self.model.row_of(keep), keep)
+        count = self.model.rowCount()
+        self.count.setText(self.tr("%n record(s)", "", count))
+        self._run_waiting()
 
     def select_after_reload(self, record_id: str) -> None:
         """Reload, then select ``record_id`` when it is in the list."""
@@ -318,12 +381,16 @@ class SearchableList(QWidget, Generic[R]):
             header.resizeSection(column, wanted)
 
     def ids(self) -> list[str]:
-        """The ids the list shows, in order."""
+        """The ids the list shows, in order (of a long list shown by its first page, those
+        read so far: every one inside :meth:`when_ready`)."""
         return self.model.ids()
 
     def current_id(self) -> str | None:
+        return self.model.id_at(self._selected_row())
+
+    def _selected_row(self) -> int:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.id_at(rows[0].row()) if rows else None
+        return rows[0].row() if rows else -1
 
     def current_row(self) -> Any:
         rows = self.table.selectionModel().selectedRows()

@@ -170,7 +170,7 @@ class ResidentsPage(QWidget):
         )
 
     def _load_ids(self, text: str, sort: str, descending: bool) -> Callable[[], list[str]]:
-        return partial(search.resident_ids, self.ctx.db, self.query(text, sort, descending))
+        return search.resident_id_query(self.ctx.db, self.query(text, sort, descending))
 
     # --- actions ----------------------------------------------------------------------
     def add(self, household: tuple[str, str] | None = None) -> ResidentDialog:

@@ -150,7 +150,7 @@ class VisitsPage(QWidget):
         query = VisitQuery(
             text=text, grid_id=self.places.grid_id(), sort=sort, descending=descending
         )
-        return partial(visit_queries.visit_ids, self.ctx.db, query)
+        return visit_queries.visit_id_query(self.ctx.db, query)
 
     def new_visit(self, household: tuple[str, str] | None = None) -> None:
         open_visit_dialog(self.ctx, self, household)
