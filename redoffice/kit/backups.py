@@ -28,14 +28,20 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import DatabaseError
 
 from redoffice.kit import audit_log, cipher, clock, exports, logs
 from redoffice.kit.blobs import Store, blob_path, copy_new, key_of
 from redoffice.kit.db import Database, connect_sqlite, copy_sqlite, head_revision, open_database
 from redoffice.kit.errors import UserError
-from redoffice.kit.files import append_to_disk, journal_files, private_file, private_folder
+from redoffice.kit.files import (
+    append_to_disk,
+    journal_files,
+    private_file,
+    private_folder,
+    write_file,
+)
 from redoffice.kit.messages import message
 from redoffice.kit.stored_settings import get_value, put_value
 from redoffice.kit.touched import Changes
@@ -207,6 +213,7 @@ def backup_to(db: Database, target: Path) -> BackupInfo:
         _copy_blobs(hashes, Store(db.attachments_dir), files_folder(target), verify=False)
 
     _verified_copy(source, target, before_naming=with_files)
+    share_register(source, erasure_register(target))
     with db.uow() as s:
         audit_log.record(s, "backup_to", "database", "*", {"path": str(target)})
     return describe(target)
@@ -410,6 +417,7 @@ def _automatic_copy(source: Path, folder: Path) -> Path:
     _clear_leftovers(folder, source.stem)
     target = folder / f"{source.stem}-{clock.now().strftime(STAMP)}.sqlite"
     _verified_copy(source, target)
+    share_register(source, folder_register(folder, source.stem))
     _rotate(folder, source.stem, target)
     return target
 
@@ -459,7 +467,7 @@ def make_backup(db: Database, *, manual: bool = False) -> Made:
     source = database_file(db)
     folder = backup_folder_of(source)
     made = _manual_copy(source, folder) if manual else _automatic_copy(source, folder)
-    second, note = _mirror(made, source.stem, second_folder(db))
+    second, note = _mirror(made, source, second_folder(db))
     return Made(made, made.stat().st_size, second, note)
 
 
@@ -470,6 +478,7 @@ def _manual_copy(source: Path, folder: Path) -> Path:
     _clear_leftovers(folder, source.stem)
     target = folder / f"{source.stem}-{MANUAL}-{clock.now().strftime(STAMP)}.sqlite"
     _verified_copy(source, target)
+    share_register(source, folder_register(folder, source.stem))
     _keep_newest(folder, source.stem, target, lambda why: why == MANUAL, MANUAL_KEPT)
     return target
 
@@ -487,7 +496,10 @@ def _keep_newest(
         path.unlink(missing_ok=True)
 
 
-def _mirror(copy: Path, stem: str, second: Path | None) -> tuple[Path | None, str]:
+def _mirror(copy: Path, source: Path, second: Path | None) -> tuple[Path | None, str]:
+    """``copy`` (of the database ``source``) verified into the second folder, with the
+    erasure register; or why not."""
+    stem = source.stem
     if second is None:
         return None, ""
     if not second.is_dir():
@@ -497,6 +509,7 @@ def _mirror(copy: Path, stem: str, second: Path | None) -> tuple[Path | None, st
         _verified_copy(copy, target)
     except UserError as exc:
         return None, exc.text
+    share_register(source, folder_register(second, stem))
     if copy.name.startswith(f"{stem}-{MANUAL}-"):
         _keep_newest(second, stem, target, lambda why: why == MANUAL, MANUAL_KEPT)
     else:
@@ -652,6 +665,7 @@ def _before(source: Path, folder: Path, why: str) -> Path:
     _clear_leftovers(folder, source.stem)
     target = folder / f"{source.stem}-before-{why}-{clock.now().strftime(STAMP)}.sqlite"
     _verified_copy(source, target)
+    share_register(source, folder_register(folder, source.stem))
     _keep_newest(folder, source.stem, target, lambda kind: kind not in ("", MANUAL), BEFORE_KEPT)
     return target
 
@@ -706,6 +720,7 @@ def restore_file(
     incoming = current.with_name(current.name + RESTORING)
     _verified_copy(info.path, incoming)
     try:
+        _gather_registers(current, info.path)
         _keep_encrypted(current, incoming)
         aside = _set_aside(current)
         again = _ready(incoming, current, info, aside, actor)
@@ -800,16 +815,90 @@ def erasure_register(database: Path) -> Path:
 def note_erasure(engine: Engine, table: str, row_id: str) -> None:
     """Record that ``row_id`` of ``table`` was erased in the database of ``engine`` (here, after
     the erasure's commit; or by a sync package's purge): a line ``{UTC instant}\t{table}\t{id}``
-    appended to :func:`erasure_register`, 0600, flushed to disk. No name, no number: ids only.
-    A server database: nothing (its administrator's restore is outside RedOffice)."""
+    appended to :func:`erasure_register` and to its copies in the backup folder and the second
+    folder (when plugged in: else the next copy there brings it, :func:`share_register`),
+    0600, flushed to disk. No name, no number: ids only. A server database: nothing (its
+    administrator's restore is outside RedOffice, decision 0030)."""
     source = _sqlite_file(engine)
     if source is None:
         return
     line = f"{clock.utcnow().isoformat()}\t{table}\t{row_id}\n".encode()
+    for register in (erasure_register(source), *_register_copies(source, engine)):
+        try:
+            append_to_disk(register, line)
+        except OSError:  # the erasure itself is committed; a restore will not know to repeat it
+            logs.log_exception(f"noting an erasure in {register}")
+
+
+def _register_copies(source: Path, engine: Engine) -> list[Path]:
+    """The copies of ``source``'s register kept with its backups, in the folders there now
+    (none for a restore's ``.restoring`` copy: its replay's notes are its own)."""
+    if source.name.endswith(RESTORING):
+        return []
+    folders = [backup_folder_of(source), _second_of_engine(engine)]
+    return [folder_register(f, source.stem) for f in folders if f is not None and f.is_dir()]
+
+
+def _second_of_engine(engine: Engine) -> Path | None:
+    with engine.connect() as conn:
+        value = conn.execute(
+            text("SELECT value FROM setting WHERE key = :key"), {"key": SECOND_FOLDER}
+        ).scalar()
+    folder = json.loads(value) if value else ""
+    return Path(folder) if folder else None
+
+
+def folder_register(folder: Path, stem: str) -> Path:
+    """The copy, in a backup folder, of the register of the database ``stem`` whose copies are
+    there: a backup restored on another PC (from the USB stick, the second folder) finds the
+    erasures made after it (decision 0030)."""
+    return folder / f"{stem}{ERASURES}"
+
+
+def share_register(source: Path, register: Path) -> None:
+    """Merge ``source``'s register into ``register`` (a copy kept with a backup): every line
+    of either kept, none twice. A copy that cannot be written is logged; the backup stands."""
     try:
-        append_to_disk(erasure_register(source), line)
-    except OSError:  # the erasure itself is committed; a restore will not know to repeat it
-        logs.log_exception(f"noting an erasure in {erasure_register(source)}")
+        _merge_registers(register, [erasure_register(source)])
+    except (OSError, UserError):
+        logs.log_exception(f"copying the erasure register to {register}")
+
+
+def _merge_registers(target: Path, sources: Iterable[Path]) -> None:
+    """``target`` made to hold every line of itself and of ``sources`` (written whole, 0600;
+    left as it is when nothing is new): an entry is never lost."""
+    lines = _register_lines(target)
+    seen = set(lines)
+    new: list[str] = []
+    for source in sources:
+        for line in _register_lines(source):
+            if line not in seen:
+                seen.add(line)
+                new.append(line)
+    if new:
+        write_file(target, "".join(f"{line}\n" for line in [*lines, *new]).encode())
+
+
+def _register_lines(register: Path) -> list[str]:
+    """The whole lines of a register (one cut short by a kill is left out)."""
+    if not register.is_file():
+        return []
+    content = register.read_text(encoding="utf-8")
+    return [line for line in content.splitlines() if line.count("\t") == 2]
+
+
+def _gather_registers(current: Path, backup: Path) -> None:
+    """Before a restore: ``current``'s register made to hold, besides its own lines, those kept
+    with its backups and with the backup restored — beside it (a 备份到… file) or in its
+    folder (a backup folder, a second folder or USB stick brought from another PC): the
+    replay then erases again every erasure any of them knows, and this PC keeps them all."""
+    found = [folder_register(backup_folder_of(current), current.stem), erasure_register(backup)]
+    found += [
+        register
+        for register in backup.parent.glob(f"*{ERASURES}")
+        if backup.name.startswith(register.name.removesuffix(ERASURES) + "-")
+    ]
+    _merge_registers(erasure_register(current), found)
 
 
 def noted_erasures(database: Path, table: str) -> list[tuple[datetime, str]]:
