@@ -4,8 +4,10 @@ is much cheaper than keeping every index up to date row by row (110k residents: 
 upkeep on SQLite). DDL is transactional in SQLite and PostgreSQL, so a failed or cancelled load
 rolls back with every index in place.
 
-The indexes are those of the models' metadata (never hand-written DDL that could drift); unique
-constraints and primary keys stay, so the load is still checked by them."""
+The indexes are those of the models' metadata (never hand-written DDL that could drift), unique
+indexes among them: a duplicate the load brought fails the index's build (IntegrityError), and
+with it the load, rolled back whole. Unique constraints and primary keys stay, checked row by
+row (resident's one ID number per node is a unique index for this: migration 0020)."""
 
 from __future__ import annotations
 

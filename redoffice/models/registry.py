@@ -138,7 +138,10 @@ class Resident(SyncedRecord, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (
-        UniqueConstraint("owner_node", "id_number"),
+        # one resident per ID number and node: a unique index, not a table constraint, so that
+        # a bulk load can drop it and build it once after its rows (kit.bulk_load; migration
+        # 0020) — a duplicate then fails the build, and with it the load
+        Index("uq_resident_owner_node_id_number", "owner_node", "id_number", unique=True),
         CheckConstraint("gender IN ('male','female')", name="gender"),
         CheckConstraint("status IN ('active','moved_out','deceased')", name="status"),
         CheckConstraint(

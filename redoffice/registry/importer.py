@@ -21,6 +21,7 @@ from threading import Thread
 from typing import Any, Final
 
 from sqlalchemy import Row, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from redoffice.kit import audit_log, backups, clock, scope
@@ -48,6 +49,7 @@ from redoffice.visits import state as visit_state
 
 ON_DUPLICATE: Final = ("update", "skip", "error")
 GROUP_BY: Final = ("auto", "household_no", "address")
+UNIQUE_NUMBER: Final = "uq_resident_owner_node_id_number"  # PostgreSQL names the index
 ANALYZE_AFTER: Final = 5000  # rows written; planner statistics refreshed after larger imports
 
 
@@ -373,7 +375,32 @@ def apply_import(
     (the file, its SHA-256, the counts). All-or-nothing refuses when any row failed; Cancel
     (``cancelled()`` returning True) stops and writes nothing."""
     with collector_paused():
-        return _apply(db, plan, progress, cancelled)
+        try:
+            return _apply(db, plan, progress, cancelled)
+        except IntegrityError as exc:  # rolled back: nothing written
+            if not _duplicate_number(exc):
+                raise
+            raise _registered_since(db, plan) from exc
+
+
+def _duplicate_number(exc: IntegrityError) -> bool:
+    """Whether the failure is a second resident of one ID number (the unique index, rebuilt
+    after a large load: kit.bulk_load, or kept row by row)."""
+    text = str(exc.orig)
+    return UNIQUE_NUMBER in text or "resident.owner_node, resident.id_number" in text
+
+
+def _registered_since(db: Database, plan: ImportPlan) -> UserError:
+    """The refusal naming the new rows whose ID number another clerk (or a sync) registered
+    between the dry run and the write: the dry run refused every one it saw."""
+    new = {r.values.get("id_number"): r for r in plan.rows if r.action == "new"}
+    numbers = [str(n) for n in new if n]
+    found: set[str] = set()
+    with db.read() as s, _every_grid(s):
+        for part in chunks(numbers):
+            found |= set(s.scalars(select(Resident.id_number).where(Resident.id_number.in_(part))))
+    rows = sorted((new[n] for n in found), key=lambda r: r.row)
+    return UserError("import.registered_since", rows=_row_numbers(rows) or "?")
 
 
 def _apply(

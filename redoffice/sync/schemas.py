@@ -32,6 +32,7 @@ CONVERTERS: dict[str, Converter | None] = {
     "0016": None,  # 0017 added the street's tables only (an older package has none of them)
     "0017": None,  # 0018 added a unique index on street_decision only (no column changed)
     "0018": None,  # 0019 added the local account table only (accounts are never synced)
+    "0019": None,  # 0020 made resident's unique (owner_node, id_number) an index (no column)
 }
 NEWER: Final = "newer"
 CURRENT: Final = "current"

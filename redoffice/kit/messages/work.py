@@ -100,6 +100,10 @@ MESSAGES: Final[dict[str, str]] = {
     "import.mapping_file": "无法读取列对应文件 {path}：{detail}",
     "import.cancelled": "导入已取消，没有写入任何数据",
     "import.row_refused": "第 {row} 行不能导入：{detail}",
+    "import.registered_since": (
+        "第 {rows} 行的身份证号在预览之后已登记为其他居民（有人同时录入或导入了同一人）："
+        "一个身份证号只能登记一位居民，本次导入未写入任何内容；请重新预览后再导入"
+    ),
     "import.outside_grids": (
         "第 {rows} 行的住户属于“{grid}”，不在{name}负责的网格内：网格员只能导入本人网格的"
         "住户和居民，本次导入未写入任何内容；请删去这些行，或请社区工作者导入"
