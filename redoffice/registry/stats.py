@@ -39,6 +39,15 @@ def _pairs(result: Any) -> dict[Any, int]:
 
 
 _LIVE_RESIDENT = (Resident.deleted.is_(False), Resident.status == "active")
+# Counting the live residents reads nearly every row: the table scanned is the fastest way
+# (0.13 s on 110,000). Without ANALYZE's statistics (a table rebuilt by a migration, a
+# database never analyzed) SQLite took the list index (deleted, status, …) instead and fetched
+# the rows one by one in name order: 0.4–0.8 s. The same test with its columns wrapped, which
+# no index matches
+_EVERY_LIVE_RESIDENT = (
+    func.coalesce(Resident.deleted, False).is_(False),
+    Resident.status.concat("") == "active",
+)
 
 
 def _resident_counts(s: Session) -> tuple[dict[str | None, int], int, int, int]:
@@ -56,7 +65,7 @@ def _resident_counts(s: Session) -> tuple[dict[str | None, int], int, int, int]:
         )
         .select_from(Resident)
         .outerjoin(Household, Household.id == Resident.household_id)
-        .where(*_LIVE_RESIDENT)
+        .where(*_EVERY_LIVE_RESIDENT)
         .group_by(Household.grid_id)
     ).all()
     per_grid = {grid: int(housed) for grid, housed, *_rest in rows if housed}

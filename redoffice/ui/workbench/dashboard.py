@@ -29,6 +29,7 @@ from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.simple_table import SimpleTable
 from redoffice.ui.kit.widgets import fill_combo
+from redoffice.ui.workbench.first_reads import FirstReads
 from redoffice.visits.service import DueHousehold
 from redoffice.wishes.queries import WishRow
 from redoffice.workbench import queries as workbench
@@ -234,9 +235,14 @@ class Dashboard(QWidget):
     open_wish = Signal(str)
     open_fund = Signal(str)  # "mine", "notices" or "due": the 基金 page filtered
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, first: FirstReads | None = None
+    ) -> None:
+        """``first``: the reads the window started before building the page (its first
+        answers are taken from there)."""
         super().__init__(parent)
         self.ctx = ctx
+        self.first = first
         self.scope = QComboBox()
         self.scope.addItem(self.tr("Whole community"), "")
         self.scope.currentIndexChanged.connect(self.reload)
@@ -406,9 +412,13 @@ class Dashboard(QWidget):
             fill_combo(self.scope, [(mine, scope.staff_id or workbench.NOBODY)], None)
 
     def reload(self) -> None:
+        # the registry figures last: at the window start the worker may wait for them
         self.reload_workbench()
-        self.reload_registry()
         self.reload_fund()
+        self.reload_registry()
+
+    def _first(self, key: str) -> Callable[[], Any] | None:
+        return None if self.first is None else self.first.take(key)
 
     def reload_fund(self) -> None:
         self.ctx.query(partial(workbench.fund_cards, self.ctx.db), self.show_fund)
@@ -423,12 +433,12 @@ class Dashboard(QWidget):
 
     def reload_workbench(self) -> None:
         worker = self.scope.currentData() or None
-        self.ctx.query(
-            partial(workbench.workbench, self.ctx.db, worker=worker), self.show_workbench
-        )
+        read = self._first("workbench") or partial(workbench.workbench, self.ctx.db, worker=worker)
+        self.ctx.query(read, self.show_workbench)
 
     def reload_registry(self) -> None:
-        self.ctx.query(partial(stats.registry_stats, self.ctx.db), self.show_registry)
+        read = self._first("registry") or partial(stats.registry_stats, self.ctx.db)
+        self.ctx.query(read, self.show_registry)
 
     def show_registry(self, r: stats.RegistryStats) -> None:
         for key in ("households", "residents", "party_members"):
