@@ -51,6 +51,8 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
         out(f"备份已加密：{copy}")
     for copy in done.removed:
         out(f"无法读取的未加密备份已删除：{copy}")
+    if done.plain_left:
+        out(done.plain_left)
     out(f"恢复密钥单：{done.sheet}（请立即打印，封存于保险柜，然后删除此文件）")
     out(f"恢复密钥：{done.recovery}")
     return 0

@@ -11,8 +11,11 @@ on a database already encrypted finishes what an interrupted conversion left pla
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
+
+from sqlalchemy import select
 
 from redoffice.accounts.permissions import Permission, permits
 from redoffice.kit import backups, blobs, cipher, clock
@@ -20,6 +23,8 @@ from redoffice.kit.backups import backup_sqlite, default_backup_folder
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.files import journal_files, write_file
+from redoffice.kit.messages import message
+from redoffice.models import AuditLog
 from redoffice.reports.recovery_key import RecoverySheet, recovery_sheet
 from redoffice.settings.community import heading_name
 
@@ -33,6 +38,26 @@ class Encrypted:
     attachments: int = 0  # photos and scans encrypted
     copies: tuple[Path, ...] = ()  # plain backups encrypted in place
     removed: tuple[Path, ...] = ()  # plain copies that could not be read (damaged): wiped
+    backed_up_to: tuple[Path, ...] = ()  # 备份到… copies made before, maybe still plain
+    second_absent: Path | None = None  # the second folder, not there: its copies still plain
+
+    @property
+    def plain_left(self) -> str:
+        """What the user must still see to (:func:`plain_left_note`); "" when nothing."""
+        return plain_left_note(self.backed_up_to, self.second_absent)
+
+
+def plain_left_note(backed_up_to: tuple[Path, ...], second_absent: Path | None) -> str:
+    """The plain copies RedOffice knows of that it could not encrypt, in words: the 备份到…
+    copies the audit records (to delete or make again), the second folder not plugged in (run
+    加密此数据库 again once it is)."""
+    parts = []
+    if backed_up_to:
+        listed = "；".join(str(p) for p in backed_up_to)
+        parts.append(message("db.plain_backups_left", paths=listed))
+    if second_absent is not None:
+        parts.append(message("db.plain_second_left", path=str(second_absent)))
+    return "\n".join(parts)
 
 
 def database_path(db: Database) -> Path:
@@ -79,9 +104,27 @@ def encrypt_database(db: Database, sheet: Path, passphrase: str | None = None) -
     made = RecoverySheet(heading_name(db), path.name, clock.today().isoformat(), new.recovery)
     write_file(sheet, recovery_sheet(made))
     second = backups.second_folder(db)
+    backed_up_to = _backed_up_to(db)
     db.close()
     cipher.encrypt_file(path, new)
-    return Encrypted(path, backup, sheet, new.recovery, *_seal_the_rest(path, second, new))
+    sealed = _seal_the_rest(path, second, new)
+    absent = second if second is not None and not second.is_dir() else None
+    return Encrypted(path, backup, sheet, new.recovery, *sealed, backed_up_to, absent)
+
+
+def _backed_up_to(db: Database) -> tuple[Path, ...]:
+    """The 备份到… copies the audit records (``backup_to``) that may still be plain: there and
+    plain, or out of reach (on a USB stick not plugged in); not one since removed."""
+    with db.read() as s:
+        recorded = s.scalars(select(AuditLog.fields).where(AuditLog.action == "backup_to"))
+        paths = dict.fromkeys(Path(json.loads(f or "{}").get("path", "")) for f in recorded)
+    return tuple(p for p in paths if p.name and _maybe_plain(p))
+
+
+def _maybe_plain(copy: Path) -> bool:
+    if copy.is_file():
+        return not cipher.is_encrypted(copy)
+    return not copy.parent.is_dir()
 
 
 def _finish(db: Database, path: Path) -> None:

@@ -67,6 +67,14 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "db.not_encrypted": "数据库 {path} 没有加密，不需要密钥",
     "db.already_encrypted": "数据库 {path} 已经加密",
+    "db.plain_backups_left": (
+        "加密前用“备份到…”做的这些副本仍未加密（含完整身份证号和电话）：{paths}。"
+        "请删除它们，需要时在加密后重新“备份到…”（新副本会加密）"
+    ),
+    "db.plain_second_left": (
+        "第二备份位置 {path} 现在不在（U 盘未插上？），其中的备份仍未加密："
+        "插上后请再运行一次“加密此数据库”，它会加密这些备份"
+    ),
     "db.encrypt_not_file": (
         "只有本机的 SQLite 数据库文件可以加密；服务器数据库请在数据库服务器上加密"
     ),

@@ -303,6 +303,8 @@ class EncryptDialog(QDialog):
             text += self.tr(
                 " %1 plain copies that could not be read (damaged) were deleted."
             ).replace("%1", str(len(done.removed)))
+        if done.plain_left:  # the copies it could not reach, in the service's words
+            text += "\n" + done.plain_left
         return text
 
     def print_sheet(self) -> None:
