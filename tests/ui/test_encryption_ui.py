@@ -10,6 +10,8 @@ from __future__ import annotations
 import gc
 import hashlib
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar, cast
 
@@ -96,6 +98,38 @@ def encrypted_copy(db: Database, safe: Path) -> tuple[str, str, int]:
     return f"sqlite:///{done.database}", done.recovery, count
 
 
+@dataclass(frozen=True)
+class OtherPc:
+    """The test's database encrypted (its sheet in the safe), then an empty keyring, as on
+    another PC: its url, recovery key and residents."""
+
+    url: str
+    recovery: str
+    residents: int
+
+
+@pytest.fixture
+def other_pc(
+    sqlite_db: Database, ring: Path, safe: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> OtherPc:
+    url, recovery, count = encrypted_copy(sqlite_db, safe)
+    another_pc(monkeypatch, tmp_path)
+    return OtherPc(url, recovery, count)
+
+
+@contextmanager
+def opened_answering(url: str, answer: Callable[[KeyDialog], None]) -> Iterator[Database | None]:
+    """``url`` opened as the window's start does (:func:`open_with_key`), ``answer`` acting on
+    the key dialog it shows; the database (None: 退出) closed afterwards."""
+    when_modal(KeyDialog, answer)
+    db = open_with_key(MainWindow(), url)
+    try:
+        yield db
+    finally:
+        if db is not None:
+            db.close()
+
+
 def security_tab(qtbot: QtBot, ctx: AppContext, status: str) -> EncryptionTab:
     """设置 → 数据安全 shown, once it reads ``status``."""
     page = SettingsPage(ctx)
@@ -145,6 +179,21 @@ def test_encrypting_through_the_tab_shows_the_key_once_and_keeps_working(
     security_tab(qtbot, ctx, "已加密")
 
 
+def test_the_dialog_names_the_plain_copy_made_to_a_chosen_place_before(
+    qtbot: QtBot, ctx: AppContext, ring: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """A 备份到… copy made before encrypting stays plain where it was put: the dialog's last
+    text names it, to be deleted or made again; the backup folder's copies are encrypted."""
+    path = Path(str(ctx.db.engine.url.database)).resolve()
+    stick = backups.backup_to(ctx.db, tmp_path_factory.mktemp("usb") / "社区备份.sqlite").path
+    sheet = tmp_path_factory.mktemp("documents") / "恢复密钥单.pdf"
+    _key, said = encrypt_through_the_tab(qtbot, ctx, str(sheet))
+    assert str(stick) in said and "仍未加密" in said, said
+    copies = list(backups.backup_folder_of(path).glob("*.sqlite"))
+    assert copies and all(cipher.is_encrypted(c) for c in copies)
+    ctx.tasks.wait_idle()
+
+
 def test_the_recovery_sheet_is_refused_beside_the_database(
     qtbot: QtBot, ctx: AppContext, ring: Path, tmp_path: Path
 ) -> None:
@@ -176,50 +225,32 @@ def test_an_encrypted_database_opens_in_a_new_window_with_the_key_in_the_keyring
 
 
 def test_on_another_pc_the_typed_recovery_key_opens_it_and_is_kept(
-    qtbot: QtBot,
-    sqlite_db: Database,
-    ring: Path,
-    safe: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, other_pc: OtherPc, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    url, recovery, count = encrypted_copy(sqlite_db, safe)
-    another_pc(monkeypatch, tmp_path)
     seen: list[str] = []
 
     def answer(dialog: KeyDialog) -> None:
         seen.append(dialog.windowTitle())
-        typed = "-".join(recovery.lower().split())  # as typed from the sheet: dashes, lower case
+        typed = "-".join(other_pc.recovery.lower().split())  # as typed: dashes, lower case
         type_into(qtbot, dialog.recovery, typed)
         qtbot.keyClick(dialog.recovery, Qt.Key.Key_Return)
 
-    when_modal(KeyDialog, answer)
-    db = open_with_key(MainWindow(), url)
-    try:
+    with opened_answering(other_pc.url, answer) as db:
         assert seen == ["加密的数据库"]
-        assert db is not None and residents(db) == count
-    finally:
-        if db is not None:
-            db.close()
+        assert db is not None and residents(db) == other_pc.residents
     monkeypatch.setattr(cipher, "_held", {})  # the keyring alone opens it from now on
-    again = open_database(url)
-    assert residents(again) == count
+    again = open_database(other_pc.url)
+    assert residents(again) == other_pc.residents
     again.close()
 
 
 def test_a_wrong_key_is_said_in_the_dialog_and_quitting_leaves_the_file_as_it_was(
-    qtbot: QtBot,
-    sqlite_db: Database,
-    ring: Path,
-    safe: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, other_pc: OtherPc
 ) -> None:
-    url, recovery, _count = encrypted_copy(sqlite_db, safe)
-    path = Path(url.removeprefix("sqlite:///"))
+    path = Path(other_pc.url.removeprefix("sqlite:///"))
     before, files = digest(path), sorted(path.parent.iterdir())
-    another_pc(monkeypatch, tmp_path)
     said: list[str] = []
+    recovery = other_pc.recovery
     typo = recovery[:5] + ("Z" if recovery[5] != "Z" else "Y") + recovery[6:]
 
     def answer(dialog: KeyDialog) -> None:
@@ -235,8 +266,8 @@ def test_a_wrong_key_is_said_in_the_dialog_and_quitting_leaves_the_file_as_it_wa
         said.append(dialog.message.text())
         click(qtbot, dialog, "退出")
 
-    when_modal(KeyDialog, answer)
-    assert open_with_key(MainWindow(), url) is None
+    with opened_answering(other_pc.url, answer) as db:
+        assert db is None
     assert said[0].startswith("恢复密钥不对（格式正确") and said[1] == said[0]
     assert said[2].startswith("恢复密钥有误")  # only a malformed key gets the format message
     assert said[3] == "口令不对，请再试；忘记口令时可用恢复密钥单上的恢复密钥"
@@ -397,30 +428,22 @@ def test_every_page_works_on_after_encrypting_from_the_window(
 
 
 def test_the_program_started_on_another_pc_asks_for_the_key_then_fills_the_window(
-    qtbot: QtBot,
-    qapp: QApplication,
-    sqlite_db: Database,
-    ring: Path,
-    safe: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, qapp: QApplication, other_pc: OtherPc
 ) -> None:
     """The real start (``--startup-probe`` returns once the 工作台's answers and the integrity
     check are in): the key dialog over the frame, the recovery key typed, the window filled."""
-    url, recovery, _count = encrypted_copy(sqlite_db, safe)
-    another_pc(monkeypatch, tmp_path)
     asked: list[str] = []
 
     def answer(dialog: KeyDialog) -> None:
         asked.append(dialog.windowTitle())
-        type_into(qtbot, dialog.recovery, recovery)
+        type_into(qtbot, dialog.recovery, other_pc.recovery)
         click(qtbot, dialog, "打开")
 
     when_modal(KeyDialog, answer)
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
-    args = _parse(["--db", url.removeprefix("sqlite:///"), "--startup-probe"])
+    args = _parse(["--db", other_pc.url.removeprefix("sqlite:///"), "--startup-probe"])
     try:
         assert _open_and_run(qapp, window, args) == 0
     finally:

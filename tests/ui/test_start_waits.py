@@ -6,30 +6,21 @@ while the start waits, not only after."""
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
-from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.ui.accounts.login_dialog import log_in_at_start
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.waiting import wait_for
 from redoffice.ui.main_window import MainWindow
-from redoffice.ui.opening import KeyDialog, open_with_key
+from redoffice.ui.opening import KeyDialog
 from tests.ui.driver import type_into
-from tests.ui.test_encryption_ui import (
-    another_pc,
-    encrypted_copy,
-    residents,
-    ring,
-    safe,
-    when_modal,
-)
+from tests.ui.test_encryption_ui import OtherPc, opened_answering, other_pc, residents, ring, safe
 
-__all__ = ["ring", "safe"]  # the fixtures used here
+__all__ = ["other_pc", "ring", "safe"]  # the fixtures used here
 
 
 def test_the_job_runs_off_the_gui_thread_while_the_loop_turns(qtbot: QtBot) -> None:
@@ -65,19 +56,12 @@ def test_the_window_paints_while_the_start_reads_the_database(
 
 
 def test_the_key_dialog_answers_while_the_typed_key_is_checked(
-    qtbot: QtBot,
-    sqlite_db: Database,
-    ring: Path,
-    safe: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, other_pc: OtherPc
 ) -> None:
-    url, recovery, count = encrypted_copy(sqlite_db, safe)
-    another_pc(monkeypatch, tmp_path)
     during: list[tuple[bool, bool]] = []
 
     def answer(dialog: KeyDialog) -> None:
-        type_into(qtbot, dialog.recovery, recovery)
+        type_into(qtbot, dialog.recovery, other_pc.recovery)
 
         def look() -> None:
             during.append((dialog.isVisible(), dialog.buttons.isEnabled()))
@@ -85,11 +69,6 @@ def test_the_key_dialog_answers_while_the_typed_key_is_checked(
         QTimer.singleShot(0, look)
         qtbot.keyClick(dialog.recovery, Qt.Key.Key_Return)
 
-    when_modal(KeyDialog, answer)
-    db = open_with_key(MainWindow(), url)
-    try:
+    with opened_answering(other_pc.url, answer) as db:
         assert during == [(True, False)]  # shown, its buttons off until the check answers
-        assert db is not None and residents(db) == count
-    finally:
-        if db is not None:
-            db.close()
+        assert db is not None and residents(db) == other_pc.residents
