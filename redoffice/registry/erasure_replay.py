@@ -49,7 +49,8 @@ def _refuse_again(db: Database, resident_id: str) -> None:
     lacked it, and the owner does not send the blank record again."""
     with db.uow() as s:
         owner = s.scalar(select(Resident.owner_node).where(Resident.id == resident_id))
-        if owner is None or owner == db.node_id or s.get(SyncPurge, ("resident", resident_id)):
+        recorded = s.get(SyncPurge, ("resident", resident_id)) is not None
+        if owner is None or owner == db.node_id or recorded:
             return
         s.add(
             SyncPurge(
