@@ -89,11 +89,15 @@ def freeze_startup_objects() -> None:
 
 # The first page's modules, imported on the database worker before the window is attached:
 # ~0.3 s of module code (and of PySide6 making Python enums of the Qt enums they name) that
-# otherwise held the GUI thread in one step under the shown frame (issue 11 §5)
+# otherwise held the GUI thread in one step under the shown frame (issue 11 §5); with them
+# what the attach itself imports: the role gate every page passes (20–35 ms of it on the GUI
+# thread) and the backup actions the status line enables
 FIRST_PAGE_MODULES = (
     "redoffice.sync.node",
     "redoffice.ui.visits.plan_upkeep",
     "redoffice.ui.workbench.dashboard",
+    "redoffice.ui.kit.role_gate",
+    "redoffice.ui.backup_actions",
 )
 
 
