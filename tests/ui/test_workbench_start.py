@@ -1,7 +1,8 @@
 """The 工作台 at the window start (issue 11 §5): its reads start as the window is attached —
-the 工作台 read on the worker behind the plan's upkeep, the registry figures on a thread of
-their own — and the page built meanwhile shows their answers without a click; an error in one
-of these first reads is shown as any read's error, once, and the other figures still show."""
+the 工作台 read on the worker behind the plan's upkeep, the registry figures and the 基金 cards
+on a thread of their own — and the page built meanwhile shows their answers without a click;
+an error in one of these first reads is shown as any read's error, once, and the other
+figures still show."""
 
 from __future__ import annotations
 
@@ -54,12 +55,14 @@ def test_an_error_in_the_registry_figures_read_at_the_start_is_shown_once(
     qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     work = workbench(ctx.db)
+    fund = fund_cards(ctx.db)
     _rename_table(ctx, "resident_tag")  # the registry figures' read fails
     shown = _caught(monkeypatch)
     cards = _started(qtbot, ctx).dashboard.cards
     assert len(shown) == 1 and "未保存任何更改" in shown[0]
     assert cards["residents"].value.text() == "—"
     assert cards["cases_overdue"].value.text() == f"{work.cases_overdue.total:,}"
+    assert cards["fund_payments_due"].value.text() == f"{fund.payments_due.total:,}"
 
 
 def test_an_error_in_the_workbench_read_at_the_start_is_shown_once(

@@ -412,16 +412,16 @@ class Dashboard(QWidget):
             fill_combo(self.scope, [(mine, scope.staff_id or workbench.NOBODY)], None)
 
     def reload(self) -> None:
-        # the registry figures last: at the window start the worker may wait for them
         self.reload_workbench()
-        self.reload_fund()
         self.reload_registry()
+        self.reload_fund()
 
     def _first(self, key: str) -> Callable[[], Any] | None:
         return None if self.first is None else self.first.take(key)
 
     def reload_fund(self) -> None:
-        self.ctx.query(partial(workbench.fund_cards, self.ctx.db), self.show_fund)
+        read = self._first("fund") or partial(workbench.fund_cards, self.ctx.db)
+        self.ctx.query(read, self.show_fund)
 
     def show_fund(self, cards: FundCards) -> None:
         for key, listing in (
