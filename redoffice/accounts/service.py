@@ -1,4 +1,5 @@
-"""Accounts and login (issue 16, decision 0027): add, list, reset, unlock, disable; log in with
+"""Accounts and login (issue 16, decision 0027): add, list, change the role, reset, unlock,
+disable; log in with
 the lockout (5 failed attempts lock the account for 5 minutes, on the clock of kit/clock.py).
 
 Logging in sets ``db.user`` (a :class:`~redoffice.kit.identity.User`) and ``db.actor`` (the
@@ -37,6 +38,8 @@ class AccountRow:
     role: str  # ROLES' label
     locked_until: datetime | None
     disabled: bool
+    role_code: str = ""  # the key of ROLES (what 修改… starts from)
+    staff_id: str | None = None
 
 
 def has_accounts(db: Database) -> bool:
@@ -124,8 +127,7 @@ def add(
     with db.uow() as s:
         if s.scalar(select(Account.id).where(Account.login == login)) is not None:
             raise UserError("account.login_taken", login=login)
-        if staff_id is not None and s.get(Staff, staff_id) is None:
-            raise UserError("record.not_found")
+        _check_staff(s, staff_id)
         account = Account(
             login=login,
             name=name,
@@ -146,9 +148,45 @@ def accounts(db: Database) -> list[AccountRow]:
     with db.read() as s:
         rows = s.scalars(select(Account).order_by(Account.login)).all()
     return [
-        AccountRow(a.login, a.name, ROLES.get(a.role, a.role), a.locked_until, a.disabled)
+        AccountRow(
+            a.login,
+            a.name,
+            ROLES.get(a.role, a.role),
+            a.locked_until,
+            a.disabled,
+            a.role,
+            a.staff_id,
+        )
         for a in rows
     ]
+
+
+def set_role(db: Database, login: str, role: str, staff_id: str | None = None) -> None:
+    """An administrator changes ``login``'s role and staff link, with the rules of :func:`add`
+    (a street's roles at a street, a community's at a community, a 网格员 linked to a staff
+    member), never leaving the unit without an active administrator. Audited; the account's
+    next login takes the new role."""
+    if role not in ROLES:
+        raise UserError("invalid_choice", value=role)
+    _require_manager(db)
+    _check_role(db, role, staff_id)
+    with db.uow() as s:
+        account = _find(s, login)
+        _check_staff(s, staff_id)
+        demoted = account.role in ADMIN_ROLES and role not in ADMIN_ROLES
+        if demoted and not account.disabled and _admins(s) <= 1:
+            raise UserError("account.last_admin_role", login=account.login)
+        details = {"login": account.login, "role": role, "was": account.role}
+        details |= {"staff_id": staff_id or "", "was_staff_id": account.staff_id or ""}
+        account.role, account.staff_id = role, staff_id
+        audit_log.record(s, "account_role", "account", account.id, details)
+
+
+def _check_staff(s: Session, staff_id: str | None) -> None:
+    """The staff member an account is linked to exists and is on the list."""
+    staff = s.get(Staff, staff_id) if staff_id is not None else None
+    if staff_id is not None and (staff is None or staff.deleted):
+        raise UserError("record.not_found")
 
 
 def reset(db: Database, login: str, password: str) -> None:
@@ -222,6 +260,8 @@ def login(db: Database, name: str, password: str) -> User:
             raise UserError("account.street_roles_only", role=ROLES.get(account.role, ""))
         if right and not db.is_street and account.role in STREET_ROLES:  # a street's role
             raise UserError("account.community_roles_only", role=ROLES[account.role])
+        if right and account.role == "grid" and not _linked(s, account):
+            raise UserError("account.grid_no_staff", login=account.login)
         outcome = _user(s, account) if right else _failed(s, account, now)
         if right:
             _unlock(account)
@@ -230,6 +270,13 @@ def login(db: Database, name: str, password: str) -> User:
     db.user = outcome
     db.actor = outcome.name
     return outcome
+
+
+def _linked(s: Session, account: Account) -> bool:
+    """Whether ``account`` is linked to a staff member still on the list (a 网格员 made before
+    the link was required has none: they would log in and see nothing)."""
+    staff = s.get(Staff, account.staff_id) if account.staff_id else None
+    return staff is not None and not staff.deleted
 
 
 def _to_street_role(s: Session, account: Account) -> None:

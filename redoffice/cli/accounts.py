@@ -1,5 +1,5 @@
-"""``redoffice-cli account add|list|reset|unlock|disable``, ``--user`` and ``init --admin-user``
-(issue 16). Passwords come from a prompt, or for scripts from the environment:
+"""``redoffice-cli account add|list|set-role|reset|unlock|disable``, ``--user`` and
+``init --admin-user`` (issue 16). Passwords come from a prompt, or for scripts from the environment:
 ``REDOFFICE_PASSWORD`` (the one logging in; the first administrator's at ``init``) and
 ``REDOFFICE_NEW_PASSWORD`` (the password an administrator gives with ``add`` or ``reset``)."""
 
@@ -13,6 +13,7 @@ from typing import Any, Final
 from redoffice.accounts import service as accounts
 from redoffice.accounts.permissions import ROLES, Permission, permits
 from redoffice.cli.common import out
+from redoffice.cli.fund import _staff as staff_ref  # an id or a unique name
 from redoffice.cli.work import command
 from redoffice.kit.db import Database, open_database
 from redoffice.kit.errors import UserError
@@ -52,10 +53,22 @@ def first_admin(db: Database, args: argparse.Namespace, role: str) -> None:
         out(f"已创建管理员账号：{args.admin_user}")
 
 
+def _linked_staff(db: Database, args: argparse.Namespace) -> str | None:
+    """``--staff``: a staff member's id or unique name (None: no link)."""
+    return None if args.staff is None else staff_ref(db, args.staff, "--staff")
+
+
 def cmd_add(db: Database, args: argparse.Namespace) -> int:
+    staff = _linked_staff(db, args)
     password = _password(NEW_PASSWORD_ENV, f"{args.login} 的新密码：")
-    accounts.add(db, args.login, args.name or args.login, args.role, password, args.staff)
+    accounts.add(db, args.login, args.name or args.login, args.role, password, staff)
     out(f"已添加账号：{args.login}（{ROLES[args.role]}）")
+    return 0
+
+
+def cmd_set_role(db: Database, args: argparse.Namespace) -> int:
+    accounts.set_role(db, args.login, args.role, _linked_staff(db, args))
+    out(f"已修改 {args.login} 的角色：{ROLES[args.role]}（下次登录起生效）")
     return 0
 
 
@@ -89,10 +102,16 @@ def register(sub: Any) -> None:
     add = command(
         a, "add", cmd_add, "添加账号（密码在提示时输入或取自 REDOFFICE_NEW_PASSWORD）", writes=True
     )
-    add.add_argument("login", metavar="LOGIN")
     add.add_argument("--name", help="姓名（审计记录中的经办人；默认同登录名）")
-    add.add_argument("--role", required=True, choices=list(ROLES), help="角色")
-    add.add_argument("--staff", metavar="STAFF_ID", help="对应的工作人员（网格员的网格取自这里）")
+    set_role = command(
+        a, "set-role", cmd_set_role, "修改账号的角色和对应的工作人员（下次登录起生效）", writes=True
+    )
+    for parser in (add, set_role):
+        parser.add_argument("login", metavar="LOGIN")
+        parser.add_argument("--role", required=True, choices=list(ROLES), help="角色")
+        parser.add_argument(
+            "--staff", metavar="STAFF", help="对应的工作人员，姓名或编号（网格员的网格取自这里）"
+        )
     command(a, "list", cmd_list, "列出账号", writes=False)
     for name, handler, text in (
         ("reset", cmd_reset, "重设密码（并解锁）"),

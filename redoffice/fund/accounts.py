@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from redoffice.fund import roles
 from redoffice.fund.codes import ACCOUNT_KINDS
 from redoffice.kit import clock
 from redoffice.kit.db import Database
@@ -56,6 +57,9 @@ def _values(s: Session, data: AccountInput, record_id: str | None) -> dict[str, 
 
 
 def save_account(db: Database, data: AccountInput, record_id: str | None = None) -> str:
-    """Add an account, or change a saved one; returns its id."""
+    """Add an account, or change a saved one; returns its id. Once someone is logged in, a
+    会计 or a 书记/管理员 only (:data:`roles.ACCOUNT_SETUP`)."""
+    step = "修改红色基金账户" if record_id else "新建红色基金账户"
+    roles.check_permitted(db.user, roles.ACCOUNT_SETUP, step)
     with db.uow() as s:
         return save(s, FundAccount, record_id, _values(s, data, record_id)).id

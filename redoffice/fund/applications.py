@@ -320,7 +320,10 @@ def add_objection(
     db: Database, application_id: str, text: str, received_on: date, by: str | None = None
 ) -> str:
     """An objection (异议) received during the 公示; while unresolved it blocks payment. ``by``:
-    the staff member who recorded it (named on the 收到异议 step; any live staff member)."""
+    the staff member who recorded it (named on the 收到异议 step; any live staff member).
+    Once someone is logged in, a role handling or reviewing applications
+    (:data:`roles.OBJECTION`), not the 会计 or the 出纳."""
+    roles.check_permitted(db.user, roles.OBJECTION, "收到异议")
     c = Checker()
     text = c.text("fund_objection_text", text, required=True, max_len=2000)
     c.past_date("fund_received_on", received_on, clock.today())

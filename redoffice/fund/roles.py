@@ -29,6 +29,13 @@ STEP_PERMISSIONS: Final = MappingProxyType(
 )
 
 
+# the steps no fund role names (decision 0027): the books' accounts are the 会计's and the
+# office's (书记/管理员 sets the office up); an objection received during the 公示 is taken by
+# those who handle and review the applications — not by the 出纳 who pays them out
+ACCOUNT_SETUP: Final = (Permission.FUND_ACCOUNT, Permission.EDIT_BASE_DATA)
+OBJECTION: Final = (Permission.FUND_HANDLE, Permission.FUND_REVIEW)
+
+
 def roles_of(staff: Staff) -> frozenset[str]:
     """The fund role codes in ``staff.fund_roles`` (comma-separated)."""
     return frozenset(r.strip() for r in (staff.fund_roles or "").split(",") if r.strip())
@@ -50,10 +57,8 @@ def require(s: Session, staff_id: str | None, role: str, user: User | None = Non
 
 def check_acting(user: User, staff: Staff, *roles: str) -> None:
     """The logged-in ``user`` may take a step of one of ``roles``, as ``staff``."""
-    if not any(allowed(user.role, STEP_PERMISSIONS[r]) for r in roles):
-        label = ACCOUNT_ROLES.get(user.role, user.role)
-        step = "或".join(ROLES[r] for r in roles)
-        raise UserError("fund.step_not_allowed", name=user.name, role=label, step=step)
+    permissions = tuple(STEP_PERMISSIONS[r] for r in roles)
+    check_permitted(user, permissions, "或".join(ROLES[r] for r in roles))
     if user.staff_id is None:  # else one account could take every step as someone else
         raise UserError("fund.account_no_staff", name=user.name)
     if user.staff_id != staff.id:
@@ -71,3 +76,11 @@ def same_household(s: Session, staff: Staff, resident_id: str | None) -> bool:
     if own is None or other is None:
         return False
     return own.household_id is not None and own.household_id == other.household_id
+
+
+def check_permitted(user: User | None, permissions: tuple[Permission, ...], step: str) -> None:
+    """The logged-in ``user`` (None: nobody, every check passes) holds one of ``permissions``;
+    refused naming the account, its role and ``step`` otherwise."""
+    if user is not None and not any(allowed(user.role, p) for p in permissions):
+        label = ACCOUNT_ROLES.get(user.role, user.role)
+        raise UserError("fund.step_not_allowed", name=user.name, role=label, step=step)

@@ -2753,6 +2753,44 @@
         <source>Done: %1</source>
         <translation>已完成：%1</translation>
     </message>
+    <message>
+        <location filename="../../redoffice/ui/accounts/accounts_tab.py" line="1"/>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <location filename="../../redoffice/ui/accounts/role_dialog.py" line="1"/>
+        <source>Change account %1</source>
+        <translation>修改账号 %1</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/accounts/role_dialog.py" line="1"/>
+        <source>Login name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/accounts/role_dialog.py" line="1"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/accounts/role_dialog.py" line="1"/>
+        <source>Staff member</source>
+        <translation>对应工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/accounts/role_dialog.py" line="1"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/accounts/role_dialog.py" line="1"/>
+        <source>The new role applies from the account&apos;s next login.</source>
+        <translation>新的角色从该账号下次登录（或切换用户）起生效。</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>

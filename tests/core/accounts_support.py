@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
+from redoffice.accounts import passwords
 from redoffice.accounts import service as accounts
 from redoffice.kit.db import Database
-from redoffice.models import Grid, Staff
+from redoffice.models import Account, Staff
 
 PASSWORD = "accounts-secret"
 
@@ -41,9 +40,18 @@ def log_in_grid_worker(db: Database, grid_id: str) -> str:
     return staff_id
 
 
-def first_grid(db: Database) -> Grid:
-    """The first grid by name (the demo's 第一网格), detached."""
-    with db.read() as s:
-        grid = s.scalars(select(Grid).order_by(Grid.name).limit(1)).one()
-        s.expunge(grid)
-        return grid
+def legacy_grid_account(db: Database, login: str = "zhao") -> None:
+    """赵网格's 网格员 account as the 账号 tab made it before session 10: no staff member (the
+    row written directly, as the service refuses it now)."""
+    with db.uow() as s:
+        s.add(
+            Account(
+                login=login,
+                name="赵网格",
+                role="grid",
+                password_hash=passwords.hash_password(PASSWORD),
+                staff_id=None,
+                failed_attempts=0,
+                disabled=False,
+            )
+        )

@@ -33,6 +33,13 @@ MESSAGES: Final[dict[str, str]] = {
         "这是社区的数据库，{role}是街道办的角色：社区只能使用社区的角色（书记/管理员、社区工作者、网格员、会计、出纳）"
     ),
     "account.grid_needs_staff": "网格员账号须对应一名工作人员（其所在或负责的网格）",
+    "account.grid_no_staff": (
+        "账号“{login}”是网格员，但未关联工作人员，看不到任何网格："
+        "请书记/管理员在 设置 → 账号 中关联"
+    ),
+    "account.last_admin_role": (
+        "“{login}”是最后一个可用的管理员账号，不能改为其他角色：请先给另一个账号管理员角色"
+    ),
     "account.records_not_allowed": "当前登录账号（{name}，{role}）无权办理{what}，请由{who}办理",
     "account.outside_grids": "{name}是网格员，只能修改本人网格内的住户、居民、走访和民情诉求",
     "account.settings_not_allowed": (

@@ -1,6 +1,7 @@
 """设置 → 账号 (administrators; also on a database without accounts, to create the first
-administrator): the accounts listed; add one; reset the password of, unlock or disable the
-chosen one. Every change on the worker, refused in the service's words."""
+administrator): the accounts listed; add one; change the role and staff link of (修改…, or a
+double-click: :mod:`redoffice.ui.accounts.role_dialog`), reset the password of, unlock or
+disable the chosen one. Every change on the worker, refused in the service's words."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from redoffice.accounts import service as accounts
-from redoffice.accounts.permissions import ROLES, STREET_ROLES
+from redoffice.ui.accounts.role_dialog import RoleDialog, role_choices, staff_choices
 from redoffice.ui.kit.connect import on_click
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.errors import describe
@@ -43,13 +44,14 @@ class AccountsTab(QWidget):
         self.login = QLineEdit()
         self.name = QLineEdit()
         self.role = QComboBox()
-        for code, label in ROLES.items():  # a street office its two roles, a community its own
-            if (code in STREET_ROLES) == ctx.db.is_street:
-                self.role.addItem(label, code)
+        role_choices(self.role, ctx.db.is_street)
         self.staff = QComboBox()
+        self.rows: list[accounts.AccountRow] = []
+        self.staff_list: list[tuple[str, str]] = []
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.add_button = QPushButton(self.tr("Add account"))
+        self.change_button = QPushButton(self.tr("Change…"))
         self.reset_button = QPushButton(self.tr("Reset password of the chosen account"))
         self.unlock_button = QPushButton(self.tr("Unlock"))
         self.disable_button = QPushButton(self.tr("Disable"))
@@ -57,6 +59,8 @@ class AccountsTab(QWidget):
         self.message.setWordWrap(True)
         self._lay_out()
         on_click(self.add_button, self._add)
+        on_click(self.change_button, self._change)
+        self.table.cellDoubleClicked.connect(lambda _row, _column: self._change())
         on_click(self.reset_button, self._reset)
         on_click(self.unlock_button, partial(self._on_chosen, self._unlock))
         on_click(self.disable_button, partial(self._on_chosen, self._disable))
@@ -71,7 +75,7 @@ class AccountsTab(QWidget):
         form.addRow(self.tr("Staff member"), self.staff)
         form.addRow(self.tr("Password (at least 8 characters)"), self.password)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.reset_button, self.unlock_button):
+        for button in (self.add_button, self.change_button, self.reset_button, self.unlock_button):
             buttons.addWidget(button)
         buttons.addWidget(self.disable_button)
         buttons.addStretch(1)
@@ -89,6 +93,7 @@ class AccountsTab(QWidget):
 
     def _show(self, values: tuple[list[accounts.AccountRow], list[tuple[str, str]]]) -> None:
         rows, staff = values
+        self.rows, self.staff_list = rows, staff
         self.table.setRowCount(len(rows))
         for n, row in enumerate(rows):
             state = self.tr("Disabled") if row.disabled else ""
@@ -96,15 +101,27 @@ class AccountsTab(QWidget):
                 state = self.tr("Locked")
             for column, text in enumerate((row.login, row.name, row.role, state)):
                 self.table.setItem(n, column, QTableWidgetItem(text))
-        self.staff.clear()
-        self.staff.addItem(self.tr("(none)"), None)
-        for staff_id, name in staff:
-            self.staff.addItem(name, staff_id)
+        staff_choices(self.staff, staff, self.tr("(none)"))
 
     def _chosen(self) -> str | None:
         row = self.table.currentRow()
         item = self.table.item(row, 0) if row >= 0 else None
         return None if item is None else item.text()
+
+    def _change(self) -> None:
+        """修改…: the chosen account's role and staff link, in a dialog."""
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.rows):
+            self.message.setText(self.tr("Choose an account in the list first."))
+            return
+        login = self.rows[row].login
+        dialog = RoleDialog(self.ctx, self.rows[row], self.staff_list, self)
+        dialog.saved.connect(lambda _: self._changed(login))
+        dialog.open()
+
+    def _changed(self, login: str) -> None:
+        self.message.setText(self.tr("Done: %1").replace("%1", login))
+        self.load()
 
     def _add(self) -> None:
         job = partial(

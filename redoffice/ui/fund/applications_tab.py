@@ -24,6 +24,7 @@ from redoffice.fund import queries, screens
 from redoffice.fund.applications import BEFORE_PAID
 from redoffice.fund.codes import STATUSES
 from redoffice.fund.queries import ApplicationDetail, ApplicationRow
+from redoffice.fund.roles import OBJECTION
 from redoffice.fund.screens import FundChoices
 from redoffice.kit.money import yuan
 from redoffice.ui.fund import printing
@@ -163,7 +164,7 @@ class ApplicationsTab(QWidget):
             Writes(self.tr("Refuse…"), partial(self.step, "reject"), review),
             Writes(self.tr("Withdraw…"), partial(self.step, "withdraw"), handle),
             Writes(self.tr("Public notice…"), self.notice, handle),
-            Writes(self.tr("Objection…"), self.objection),
+            Writes(self.tr("Objection…"), self.objection, OBJECTION),
             Writes(self.tr("Resolve objection…"), self.resolve, review),
             Writes(self.tr("Pay out…"), self.pay, pay),
         )

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from redoffice.fund import queries, screens
 from redoffice.fund.accounts import AccountInput
 from redoffice.fund.queries import NoticeRow
+from redoffice.fund.roles import ACCOUNT_SETUP
 from redoffice.fund.screens import AccountLine
 from redoffice.ui.fund.common import day, money
 from redoffice.ui.fund.fund_dialogs import AccountDialog
@@ -67,8 +68,8 @@ class OverviewTab(QWidget):
         self.notices.activated_key.connect(lambda _key: self.open_notices.emit())
         self.year_title = _title("")
         buttons = button_row(
-            Writes(self.tr("New account…"), self.new_account),
-            Writes(self.tr("Edit account…"), self.edit_account),
+            Writes(self.tr("New account…"), self.new_account, ACCOUNT_SETUP),
+            Writes(self.tr("Edit account…"), self.edit_account, ACCOUNT_SETUP),
         )
         edit = layout_buttons(buttons)[1]
         self.row_buttons = RowButtons(self.table.current_key, self)
