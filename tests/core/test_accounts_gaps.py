@@ -19,7 +19,6 @@ from sqlalchemy import func, select
 
 from redoffice.accounts import service as accounts
 from redoffice.attachments import service as attachments
-from redoffice.cli import main
 from redoffice.fund import applications as fund
 from redoffice.fund.accounts import AccountInput, save_account
 from redoffice.kit.db import Database, open_database
@@ -27,10 +26,10 @@ from redoffice.kit.errors import UserError
 from redoffice.models import Account, Attachment, AuditLog, FundAccount, FundObjection
 from redoffice.registry import reference as registry
 from tests.core.accounts_support import PASSWORD, grid_staff, legacy_grid_account, log_in
-from tests.core.test_cli import INIT
+from tests.core.test_accounts_cli import _run, office
 from tests.core.test_fund_applications import TODAY, World, _to, w
 
-__all__ = ["w"]  # the fund's world fixture, imported
+__all__ = ["office", "w"]  # the fixtures, imported
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
@@ -120,22 +119,8 @@ def test_a_grid_account_without_staff_is_refused_at_login(db: Database) -> None:
     assert user.role == "grid" and user.grids
 
 
-@pytest.fixture
-def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An office made with the CLI, its administrator ``wang`` (password in the environment)."""
-    path = tmp_path / "office.sqlite"
-    monkeypatch.setenv("REDOFFICE_PASSWORD", PASSWORD)
-    monkeypatch.setenv("REDOFFICE_NEW_PASSWORD", PASSWORD)
-    assert main(["--db", str(path), *INIT, "--admin-user", "wang", "--admin-name", "王书记"]) == 0
-    return path
-
-
-def _cli(path: Path, *args: str) -> int:
-    return main(["--db", str(path), *args])
-
-
 def test_the_cli_refuses_a_grid_account_without_staff(
-    office: Path, capsys: pytest.CaptureFixture[str]
+    office: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = open_database(f"sqlite:///{office}")
     try:
@@ -143,7 +128,8 @@ def test_the_cli_refuses_a_grid_account_without_staff(
     finally:
         db.close()
     capsys.readouterr()
-    assert _cli(office, "--user", "zhao", "stats") == 1
+    monkeypatch.setenv("REDOFFICE_PASSWORD", PASSWORD)  # zhao's
+    assert _run(office, "--user", "zhao", "stats") == 1
     assert "未关联工作人员，看不到任何网格" in capsys.readouterr().err
 
 
@@ -209,9 +195,10 @@ def test_only_an_administrator_changes_a_role(db: Database) -> None:
 
 
 def test_the_cli_changes_a_role_with_a_staff_members_name(
-    office: Path, capsys: pytest.CaptureFixture[str]
+    office: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert _cli(office, "--user", "wang", "account", "add", "li", "--role", "worker") == 0
+    monkeypatch.setenv("REDOFFICE_NEW_PASSWORD", PASSWORD)  # li's
+    assert _run(office, "--user", "wang", "account", "add", "li", "--role", "worker") == 0
     db = open_database(f"sqlite:///{office}")
     try:
         grid = registry.save_grid(db, registry.GridInput(code="G01", name="第一网格"))
@@ -219,10 +206,10 @@ def test_the_cli_changes_a_role_with_a_staff_members_name(
     finally:
         db.close()
     capsys.readouterr()
-    assert _cli(office, "--user", "wang", "account", "set-role", "li", "--role", "grid") == 1
+    assert _run(office, "--user", "wang", "account", "set-role", "li", "--role", "grid") == 1
     assert "网格员账号须对应一名工作人员" in capsys.readouterr().err
     args = ("account", "set-role", "li", "--role", "grid", "--staff", "赵网格")
-    assert _cli(office, "--user", "wang", *args) == 0
+    assert _run(office, "--user", "wang", *args) == 0
     assert "已修改 li 的角色：网格员" in capsys.readouterr().out
     db = open_database(f"sqlite:///{office}")
     try:
