@@ -54,6 +54,7 @@ class RoleDialog(SaveDialog):
         note = QLabel(self.tr("The new role applies from the account's next login."))
         note.setWordWrap(True)
         self.form.add_row("note", "", note)
+        self.resize(420, 220)  # the title (修改账号 …) whole on an old PC's frame
 
     def action(self) -> Callable[[], Any]:
         role, staff = str(self.role.currentData()), self.staff.currentData()
