@@ -722,8 +722,9 @@ def restore_file(
     try:
         _gather_registers(current, info.path)
         _keep_encrypted(current, incoming)
+        second = _second_on_file(current)
         aside = _set_aside(current)
-        again = _ready(incoming, current, info, aside, actor)
+        again = _ready(incoming, current, info, aside, actor, second)
         close()
         for journal in journal_files(current):  # the old file's: never replayed onto the new
             journal.unlink(missing_ok=True)
@@ -755,11 +756,27 @@ def _keep_encrypted(current: Path, incoming: Path) -> None:
     cipher.encrypt_file(incoming, cipher.NewKey(key, cipher.file_salt(current), kept=False))
 
 
-def _ready(incoming: Path, current: Path, info: BackupInfo, aside: Path, actor: str) -> int:
+def _second_on_file(current: Path) -> str | None:
+    """The second folder ``current`` names ("" for none) — this PC's choice, not the data's,
+    kept across a restore; None when ``current`` cannot be read (damaged, or no key here):
+    the backup's own choice stays then."""
+    try:
+        with closing(_read_only(current)) as conn:
+            row = conn.execute("SELECT value FROM setting WHERE key = ?", (SECOND_FOLDER,))
+            found = row.fetchone()
+    except (UserError, MemoryError, *cipher.ERRORS):
+        return None
+    return str(json.loads(found[0])) if found else ""
+
+
+def _ready(
+    incoming: Path, current: Path, info: BackupInfo, aside: Path, actor: str, second: str | None
+) -> int:
     """Open the copy about to replace ``current`` (an older schema brought up to date), run
     the after-restore hooks in it — the residents ``current``'s erasure register names as
     erased after the backup's newest change are erased again — and record the restore in its
-    audit; closed again as one file. Returns how many were erased again."""
+    audit, with ``current``'s second folder (``second``, unless None) written back in the same
+    transaction; closed again as one file. Returns how many were erased again."""
     db = open_database(f"sqlite:///{incoming}")
     try:
         db.actor = actor
@@ -767,6 +784,8 @@ def _ready(incoming: Path, current: Path, info: BackupInfo, aside: Path, actor: 
         again = sum(hook(db, current, since) for hook in _AFTER_RESTORE)
         details = {"from": str(info.path), "aside": str(aside), "erased_again": again}
         with db.uow() as s:
+            if second is not None:
+                put_value(s, SECOND_FOLDER, second)
             audit_log.record(s, "restore", "database", "*", details)
     finally:
         db.close()  # the last connection: its WAL checkpointed and removed

@@ -1,0 +1,55 @@
+"""QA 11 (issue 16, backups and the encrypted database in the real window).
+
+- D2: 从备份恢复… of a copy made before the second folder (USB) was chosen turned the second
+  folder off: it is this PC's choice, kept across a restore (audited with it)."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from redoffice.cli import main
+from redoffice.kit import backups
+from redoffice.kit.db import Database
+from tests.factories import add_resident, setup_place
+
+
+def _cli(path: Path, *args: str) -> int:
+    return main(["--db", str(path), *args])
+
+
+def _made(capsys: pytest.CaptureFixture[str]) -> list[str]:
+    return capsys.readouterr().out.splitlines()
+
+
+def test_a_restore_of_an_older_copy_keeps_the_second_folder_chosen_since(
+    sqlite_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _grid, _estate, household = setup_place(sqlite_db)
+    add_resident(sqlite_db, "王小明", household=household, relation="0")
+    path = Path(str(sqlite_db.engine.url.database)).resolve()
+    sqlite_db.close()
+    assert _cli(path, "backup", "create") == 0
+    older = Path(_made(capsys)[0].removeprefix("已备份并校验：").split("\t")[0])
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    assert _cli(path, "backup", "second", str(stick)) == 0
+    assert _cli(path, "backup", "create") == 0
+    capsys.readouterr()
+    assert _cli(path, "backup", "restore", str(older)) == 0
+    assert f"已从 {older} 恢复" in capsys.readouterr().out
+
+    assert _cli(path, "backup", "create") == 0
+    lines = _made(capsys)
+    assert len(lines) == 2 and lines[1].startswith(f"第二份：{stick}")
+    assert len(list(stick.glob("*.sqlite"))) == 2
+    assert _cli(path, "audit", "verify") == 0
+    with closing(sqlite3.connect(path)) as conn:
+        audited = conn.execute(
+            "SELECT action FROM audit_log WHERE table_name = 'setting' AND row_id = ? ORDER BY id",
+            (backups.SECOND_FOLDER,),
+        ).fetchall()
+    assert audited == [("create",)]  # the older copy never had it: written back, audited
