@@ -102,16 +102,16 @@ class Places:
         before 第10网格: the new 网格 are numbered IMP001 … in this order)."""
         grids: set[str] = set()
         estates: set[str] = set()
-        buildings: set[tuple[str, str]] = set()
+        named: set[tuple[str, str]] = set()  # (小区, 楼栋) as written: each read once
         for row in rows:
             v = row.values
             if v.get("grid") and row.grid_id is None:
                 grids.add(v["grid"])
             if v.get("estate") and row.estate_id is None:
                 estates.add(v["estate"])
-            place = (v.get("estate", ""), building_name(v.get("building", "")))
-            if all(place) and place not in self.buildings:
-                buildings.add(place)
+            named.add((v.get("estate", ""), v.get("building", "")))
+        places = {(estate, building_name(building)) for estate, building in named}
+        buildings = {p for p in places if all(p) and p not in self.buildings}
         return NewPlaces(
             tuple(sorted(grids, key=natural_key)),
             tuple(sorted(estates, key=natural_key)),
