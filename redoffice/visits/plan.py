@@ -12,6 +12,7 @@ from sqlalchemy import Select, func, select
 
 from redoffice.kit import clock
 from redoffice.kit.db import Database
+from redoffice.kit.id_lists import IdQuery
 from redoffice.kit.records import like_pattern
 from redoffice.models import Household, HouseholdVisitState
 from redoffice.visits.service import (
@@ -57,13 +58,23 @@ def plan_ids(
     today: date | None = None,
 ) -> list[str]:
     """Ids of the due households, most overdue first unless another order is asked."""
+    return plan_id_query(db, f, sort, descending, today)()
+
+
+def plan_id_query(
+    db: Database,
+    f: PlanFilter,
+    sort: str = "due",
+    descending: bool = False,
+    today: date | None = None,
+) -> IdQuery:
+    """:func:`plan_ids` as a list's job, which can also read the first page alone."""
     today = today or clock.today()
     order = SORTS.get(sort, State.due_date)
     query = _where(select(State.household_id), f, today).order_by(
         order.desc() if descending else order, Household.address_sort, State.household_id
     )
-    with db.read() as s:
-        return list(s.scalars(query))
+    return IdQuery(db, query)
 
 
 def overdue_count(db: Database, f: PlanFilter, today: date | None = None) -> int:

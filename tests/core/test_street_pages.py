@@ -22,6 +22,7 @@ from redoffice.registry import reference as registry
 from redoffice.registry import search
 from redoffice.registry.households import HouseholdInput, save_household
 from redoffice.registry.residents import TagInput, set_status
+from redoffice.visits import plan
 from redoffice.visits import queries as visit_queries
 from redoffice.visits import service as visits
 from redoffice.visits.service import VisitInput
@@ -116,15 +117,17 @@ def test_coverage_rows_are_counted_by_the_database(db: Database) -> None:
 
 
 def test_a_lists_first_page_and_its_count_in_one_read(db: Database) -> None:
-    """The long lists' first page (in display order) and count, or the whole list when it is
-    short — the same ids as reading them all."""
+    """The long lists' (居民, 住户, 入户走访, 走访计划) first page (in display order) and count,
+    or the whole list when it is short — the same ids as reading them all."""
     _town(db)
     residents = search.ResidentQuery(sort="birth_date", descending=True)
     households, visit_list = search.HouseholdQuery(), visit_queries.VisitQuery()
+    due = plan.PlanFilter(within_days=400)
     for query, every in (
         (search.resident_id_query(db, residents), search.resident_ids(db, residents)),
         (search.household_id_query(db, households), search.household_ids(db, households)),
         (visit_queries.visit_id_query(db, visit_list), visit_queries.visit_ids(db, visit_list)),
+        (plan.plan_id_query(db, due, "address"), plan.plan_ids(db, due, "address")),
     ):
         assert query() == every and len(every) >= 3
         assert query.first(2, 0) == FirstPage(every[:2], len(every))

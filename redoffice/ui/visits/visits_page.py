@@ -220,9 +220,7 @@ class VisitsPage(QWidget):
         return PlanFilter(text, self.plan_places.grid_id(), combo_value(self.worker))
 
     def _load_plan_ids(self, text: str, sort: str, descending: bool) -> Callable[[], list[str]]:
-        return partial(
-            plan_queries.plan_ids, self.ctx.db, self._plan_filter(text), sort, descending
-        )
+        return plan_queries.plan_id_query(self.ctx.db, self._plan_filter(text), sort, descending)
 
     def reload_workers(self) -> None:
         self.ctx.query(
