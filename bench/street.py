@@ -6,7 +6,8 @@ The 40 communities are built once into ``bench/out/street-v1/`` (each its own de
 seed and node, a year of work ending on ``TODAY``; enrolled with one street office; its first
 full package exported; the community file then deleted): the packages, the enrolled empty street
 database and the bench keyring's secrets (bench-only keys). Each run imports the 40 packages
-into a copy of that street database, then times the figures and keeps that database as
+into a copy of that street database in one batch, as ``sync import`` given the 40 files does
+(``packages.import_packages``), then times the figures and keeps that database as
 ``imported.sqlite`` there (``--figures-only`` times the figures again on it, without the
 import's ~3 minutes of CPU). Wall and CPU time of each (the
 machine is shared: CPU is the steadier figure). ``python -m bench.street [--communities N]``
@@ -123,8 +124,7 @@ def _community(n: int, street_path: Path) -> None:
 
 def _import_all(street: Database, files: list[Path], receipts: Path) -> int:
     records = 0
-    for path in files:
-        got = packages.import_package(street, path, ack_folder=receipts)
+    for got in packages.import_packages(street, files, ack_folder=receipts):
         assert got.status == packages.APPLIED, got.reason
         records += got.records
     return records

@@ -120,10 +120,11 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
     results: list[dict[str, Any]] = []
     ack_folder = Path(args.ack_out) if args.ack_out else None
     backups.backup_before(db, "sync")  # one verified copy before the packages (issue 16)
-    for name in args.files:
-        got = packages.import_package(
-            db, Path(name), ack_folder=ack_folder, passphrase=_passphrase(db, args)
-        )
+    files = [Path(name) for name in args.files]
+    imported = packages.import_packages(
+        db, files, ack_folder=ack_folder, passphrase=_passphrase(db, args)
+    )
+    for name, got in zip(args.files, imported, strict=True):
         results.append(
             {
                 "file": name,

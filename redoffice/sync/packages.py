@@ -7,6 +7,7 @@ a transaction of its own, so the history says what came and why it was turned aw
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.steps import QUIET, Steps
 from redoffice.models import SyncPackage
-from redoffice.sync import acks, apply, held, keys, node, verify
+from redoffice.sync import acks, apply, checkpoints, held, keys, node, verify
 from redoffice.sync.export import Exported, export_package
 from redoffice.sync.outcome import APPLIED, DUPLICATE, HELD, REFUSED, SENT, Refused
 
@@ -34,6 +35,7 @@ __all__ = [
     "Refused",
     "export_package",
     "import_package",
+    "import_packages",
 ]
 
 
@@ -62,6 +64,7 @@ def import_package(
     passphrase: str | None = None,
     steps: Steps = QUIET,
     release: bool = True,
+    ready: Callable[[], None] = lambda: None,
 ) -> Imported:
     """Verify and apply one package (street office). Never raises for a bad package: the result
     says refused or held and why, and nothing was applied.
@@ -77,20 +80,44 @@ def import_package(
     Several clerks may import at once (one PostgreSQL database): the applies take turns
     (:mod:`redoffice.sync.apply`), and one that finds its sender moved on meanwhile starts
     over — the same package imported twice at once is applied once, the other import sees it
-    applied."""
+    applied.
+
+    ``ready`` is called after the package is verified, before it is applied (a batch waits
+    there for its checkpoint: :func:`import_packages`)."""
     node.require(db, node.STREET)
     steps.report(0, 0)
     own = keys.load_keys(db, passphrase)
     while True:
         try:
             with bulk_load.collector_paused():  # the decoded rows: none cyclic
-                got = _import_once(db, path, own, ack_folder, passphrase, steps, release)
+                got = _import_once(db, path, own, ack_folder, passphrase, steps, release, ready)
         except apply.Again:
             continue
         if got.status == APPLIED and got.records >= bulk_load.MIN_ROWS:
             db.optimize()  # the planner's statistics: without them the next package's lookups
             # walk whole tables (the street's 40 packages in one run: 5-7 s CPU each, not ~2)
         return got
+
+
+def import_packages(
+    db: Database,
+    paths: Sequence[Path],
+    *,
+    ack_folder: Path | None = None,
+    passphrase: str | None = None,
+) -> Iterator[Imported]:
+    """:func:`import_package` for each of ``paths`` in turn, each result as it comes (the same
+    checks, order and one transaction per package; a package refused or held affects neither
+    its neighbours nor their order). On SQLite the pages each package's commit logged are
+    copied into the database file on a second thread while the next package is verified
+    (:mod:`redoffice.sync.checkpoints`)."""
+    with checkpoints.behind(db) as behind:
+        for path in paths:
+            got = import_package(
+                db, path, ack_folder=ack_folder, passphrase=passphrase, ready=behind.wait
+            )
+            behind.start()
+            yield got
 
 
 def _import_once(
@@ -101,6 +128,7 @@ def _import_once(
     passphrase: str | None,
     steps: Steps,
     release: bool,
+    ready: Callable[[], None],
 ) -> Imported:
     result = Imported(status=REFUSED, file=path.name)
     manifest_hash = verify.manifest_hash(path)
@@ -118,6 +146,7 @@ def _import_once(
         if result.status == DUPLICATE:
             raise verify.Duplicate
         verified = verify.verify(db, path, own, steps)
+        ready()
         manifest = verified.manifest
         result.sender, result.package_id = manifest["node"], manifest["package_id"]
         result.seq_from, result.seq_to = manifest["seq_from"], manifest["seq_to"]
