@@ -1,8 +1,7 @@
-"""The 工作台 at the window start (issue 11 §5): its reads start as the window is attached —
-the 工作台 read on the worker behind the plan's upkeep, the registry figures and the 基金 cards
-on a thread of their own — and the page built meanwhile shows their answers without a click;
-an error in one of these first reads is shown as any read's error, once, and the other
-figures still show."""
+"""The 工作台 at the window start (issue 11 §5): the registry figures and the 基金 cards are
+read from the attach on, on a thread of their own, while the worker imports the page and reads
+the 工作台 for it — and the page shows every answer without a click; an error in one of these
+reads is shown as any read's error, once, and the other figures still show."""
 
 from __future__ import annotations
 

@@ -433,8 +433,9 @@ class Dashboard(QWidget):
 
     def reload_workbench(self) -> None:
         worker = self.scope.currentData() or None
-        read = self._first("workbench") or partial(workbench.workbench, self.ctx.db, worker=worker)
-        self.ctx.query(read, self.show_workbench)
+        self.ctx.query(
+            partial(workbench.workbench, self.ctx.db, worker=worker), self.show_workbench
+        )
 
     def reload_registry(self) -> None:
         read = self._first("registry") or partial(stats.registry_stats, self.ctx.db)

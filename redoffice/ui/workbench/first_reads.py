@@ -1,13 +1,15 @@
-"""The 工作台's first figures, asked for as the window is attached — before its page is built.
+"""The 工作台's registry figures and 基金 cards, asked for as the window is attached — before
+its page is built, beside the worker.
 
-At the window start the 工作台's reads used to wait for the page: built on the GUI thread, it
-asked for them, and they ran one after another on the worker (the 工作台 read, then the registry
-figures: ready 0.75–1 s after the attach on the 35k demo, issue 11 §5). Now the 工作台 read is
-queued on the worker right behind the plan's upkeep (its write comes first, so the read sees
-today's plan) and runs while the GUI thread builds the page, and the registry figures, then the
-红色基金 cards, are read meanwhile on a thread of their own with a connection of their own: one
-pass over the residents, most of it inside SQLite, which releases the GIL — the second core
-counts them.
+At the window start the 工作台's reads waited for the page (built on the GUI thread, it asked
+for them) and then ran one after another on the worker: the 工作台 read, the registry figures,
+the 基金 cards (ready 0.75–1 s after the attach on the 35k demo, issue 11 §5). The registry
+figures and the 基金 cards depend on neither the page nor the plan's upkeep: they are read
+from the attach on, on a thread of their own with a connection of its own — the registry
+figures are one pass over the residents, most of it inside SQLite, which releases the GIL —
+while the worker imports, upkeeps the plan and reads the 工作台 for the page. (The 工作台 read
+queued early too, behind the plan's upkeep, ran its Python beside the page's build: the GUI
+thread's stall grew and, at load 3 on 2 cores, the page was ready no sooner — dropped.)
 
 The page takes each answer once (:meth:`FirstReads.take`): its own query then waits for that
 answer on the worker, so an error reaches it as any query's error does, and the worker counts
@@ -39,22 +41,13 @@ def _settle_each(reads: Iterable[tuple[Future[Any], Callable[[], Any]]]) -> None
         _settle(future, read)
 
 
-def _nothing(_result: None) -> None:
-    """The answer is taken from the future by the page."""
-
-
 class FirstReads:
-    """The whole community's 工作台 read (a 网格员's narrowed by the service, as always) on
-    the worker; the registry figures and the 基金 cards on a thread started here."""
+    """The registry figures, then the 基金 cards, on a thread started here (a 网格员's
+    narrowed by the services, as always)."""
 
     def __init__(self, ctx: AppContext) -> None:
         db = ctx.db
-        self._reads: dict[str, Future[Any]] = {
-            key: Future() for key in ("workbench", "registry", "fund")
-        }
-        ctx.tasks.run(
-            partial(_settle, self._reads["workbench"], partial(workbench.workbench, db)), _nothing
-        )
+        self._reads: dict[str, Future[Any]] = {key: Future() for key in ("registry", "fund")}
         beside = (
             (self._reads["registry"], partial(stats.registry_stats, db)),
             (self._reads["fund"], partial(workbench.fund_cards, db)),
@@ -67,7 +60,7 @@ class FirstReads:
         ).start()
 
     def take(self, key: str) -> Callable[[], Any] | None:
-        """For the page's first query of ``key`` (``workbench``, ``registry``, ``fund``): a
-        callable returning the answer (waiting for it if need be), or None once taken."""
+        """For the page's first query of ``key`` (``registry``, ``fund``): a callable
+        returning the answer (waiting for it if need be), or None once taken."""
         future = self._reads.pop(key, None)
         return None if future is None else future.result
