@@ -213,7 +213,7 @@ class Rows:
         if not rows:
             return Rows((), [])
         first = rows[0]
-        shared = {name: value for name, value in first.items() if _same(rows, name)}
+        shared = {n: v for n, v in first.items() if n != "id" and _same(rows, n)}
         columns = tuple(name for name in first if name not in shared)
         if not columns:
             return Rows(columns, [()] * len(rows), shared)
@@ -308,34 +308,32 @@ def _processors(conn: Connection, table: Table) -> dict[str, Any]:
 
 
 def _qmark_executemany(conn: Connection, table: Table, rows: Rows) -> None:
-    """SQLite: the shared values bound once per statement as numbered parameters (?1…), each
-    row's values as they are — its columns to convert (a date) put last, converted once per
-    distinct value, then added to the row's others (``itemgetter``, in C)."""
+    """SQLite: the shared values bound once per statement as numbered parameters (?1…), the
+    rows' values laid one after another in one list (in C), a column to convert (a date)
+    replaced in it at once, each statement's parameters a slice of it."""
     processors = _processors(conn, table)
     shared = [processors[n](v) if n in processors else v for n, v in rows.shared.items()]
-    converted = [i for i, name in enumerate(rows.columns) if name in processors]
-    plain = [i for i in range(len(rows.columns)) if i not in converted]
-    order = [rows.columns[i] for i in (*plain, *converted)]
+    width, count = len(rows.columns), len(rows.values)
+    values = list(chain.from_iterable(rows.values))
+    for at, name in enumerate(rows.columns):
+        if name in processors:  # each distinct value converted once
+            values[at::width] = _converted(values[at::width], processors[name])
     prepare = conn.dialect.identifier_preparer
-    names = ", ".join(prepare.quote(table.c[name].name) for name in [*order, *rows.shared])
+    names = ", ".join(prepare.quote(table.c[n].name) for n in [*rows.columns, *rows.shared])
     head = f"INSERT INTO {prepare.format_table(table)} ({names}) VALUES "
-    params = rows.values
-    if converted:
-        columns = [
-            _converted([r[i] for r in params], processors[rows.columns[i]]) for i in converted
-        ]
-        take = itemgetter(*plain) if len(plain) > 1 else lambda r: tuple(r[i] for i in plain)
-        params = list(map(tuple.__add__, map(take, params), zip(*columns, strict=True)))
+    if not width:  # every value shared (one row)
+        conn.exec_driver_sql(head + _numbered(1, 0, len(shared)), [tuple(shared)] * count)
+        return
     # many rows per statement: SQLite's work per statement run (reset, cursors, halt) is paid
     # once per statement, not once per row (110k residents: ~10% less CPU in their inserts)
-    width = len(order)
-    per = max(1, (SQLITE_VARIABLES - len(shared)) // max(width, 1))
-    whole = len(params) - len(params) % per
+    per = max(1, (SQLITE_VARIABLES - len(shared)) // width)
+    whole = (count - count % per) * width
+    step = per * width
     if whole:
-        flat = [(*shared, *chain.from_iterable(params[i : i + per])) for i in range(0, whole, per)]
+        flat = [(*shared, *values[i : i + step]) for i in range(0, whole, step)]
         conn.exec_driver_sql(head + _numbered(per, width, len(shared)), flat)
-    if whole < len(params):
-        rest = [(*shared, *p) for p in params[whole:]]
+    if whole < len(values):
+        rest = [(*shared, *values[i : i + width]) for i in range(whole, len(values), width)]
         conn.exec_driver_sql(head + _numbered(1, width, len(shared)), rest)
 
 
@@ -363,7 +361,7 @@ def _converted(values: list[Any], process: Any) -> list[Any]:
         done = {v: process(v) for v in set(values)}
     except TypeError:  # unhashable values
         return [process(v) for v in values]
-    return [done[v] for v in values]
+    return list(map(done.__getitem__, values))
 
 
 def install(session_factory: Any) -> None:

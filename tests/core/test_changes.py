@@ -6,6 +6,7 @@ import json
 import re
 import threading
 from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from redoffice.kit import audit_log, changes, clock, records, sync_state, touche
 from redoffice.kit.audit_log import GENESIS, entry_hash
 from redoffice.kit.db import Database
 from redoffice.kit.errors import ValidationFailed
+from redoffice.kit.ids import new_id
 from redoffice.kit.validation import natural_key, spaced_chars
 from redoffice.models import (
     DERIVED_COLUMNS,
@@ -29,6 +31,7 @@ from redoffice.models import (
     Grid,
     Household,
     Resident,
+    ResidentTag,
     SyncCounter,
 )
 from redoffice.registry import importer, residents
@@ -360,6 +363,34 @@ def test_bulk_inserts_are_stamped_and_each_row_entered(db: Database) -> None:
         assert set(stamped) == {(seq, seq)}
     created = _entries(db, start)
     assert [(e.action, e.table_name) for e in created] == [("create", "grid")] * 5
+
+
+def test_a_bulk_insert_of_one_row_is_entered_with_its_id(db: Database) -> None:
+    """One row: every column the same object in every row (there is one) — its id is still
+    its own, entered in the audit log."""
+    start = _last_entry(db)
+    [row] = _grid_rows(db, 1)
+    with db.uow() as s:
+        changes.insert_records(s, Grid, [row])
+    with db.read() as s:
+        assert s.scalar(select(Grid.code).where(Grid.id == row["id"])) == "B0"
+    assert [(e.action, e.row_id) for e in _entries(db, start)] == [("create", row["id"])]
+
+
+def test_rows_given_as_tuples_with_dates_keep_each_rows_values(db: Database) -> None:
+    """Rows as tuples, a date column converted for the driver in place: each row's own."""
+    _grid, _estate, household = setup_place(db)
+    resident = add_resident(db, "张三", household=household)
+    days = [date(2026, 1, 1) + timedelta(days=i % 7) for i in range(300)]
+    values = [(new_id(), resident, f"t{i}", day) for i, day in enumerate(days)]
+    shared = {"until": None, "note": ""}
+    with db.uow() as s:
+        changes.insert_rows(
+            s, ResidentTag, changes.Rows(("id", "resident_id", "tag", "since"), values, shared)
+        )
+    with db.read() as s:
+        stored = dict(s.execute(select(ResidentTag.tag, ResidentTag.since)).all())
+    assert stored == {f"t{i}": day for i, day in enumerate(days)}
 
 
 def test_bulk_inserts_of_many_statements_keep_every_row(db: Database) -> None:
