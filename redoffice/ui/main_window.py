@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     from redoffice.ui.visits.visits_page import VisitsPage
     from redoffice.ui.wishes.wishes_page import WishesPage
     from redoffice.ui.workbench.dashboard import Dashboard
-    from redoffice.ui.workbench.first_reads import FirstReads
 
 
 PAGE_MODULES = (
@@ -109,7 +108,6 @@ class MainWindow(QMainWindow):
 
     ctx: AppContext
     dashboard: Dashboard
-    first_reads: FirstReads | None = None
 
     def __init__(self, ctx: AppContext | None = None) -> None:
         super().__init__()
@@ -143,7 +141,7 @@ class MainWindow(QMainWindow):
 
     def _community_pages(self) -> list[tuple[str, str, Callable[[AppContext], QWidget]]]:
         return [
-            ("dashboard", self.tr("Workbench"), self._dashboard),
+            ("dashboard", self.tr("Workbench"), _lazy("workbench.dashboard", "Dashboard")),
             ("visits", self.tr("Visits"), _lazy("visits.visits_page", "VisitsPage")),
             ("cases", self.tr("Requests"), _lazy("cases.cases_page", "CasesPage")),
             (
@@ -230,18 +228,8 @@ class MainWindow(QMainWindow):
 
     def _attach_community(self) -> None:
         from redoffice.ui.visits.plan_upkeep import PlanUpkeep
-        from redoffice.ui.workbench.first_reads import FirstReads
 
         self.plan_upkeep = PlanUpkeep(self.ctx, self)  # before the 工作台 reads the plan
-        self.first_reads = FirstReads(self.ctx)  # read while the 工作台 is being built
-
-    def _dashboard(self, ctx: AppContext) -> QWidget:
-        """The 工作台, with the first answers of the reads started at the attach (a 工作台
-        built again later reads for itself)."""
-        from redoffice.ui.workbench.dashboard import Dashboard
-
-        first, self.first_reads = self.first_reads, None
-        return Dashboard(ctx, first=first)
 
     def _connect_pages(self) -> None:
         """The first page built, and the links from it to the others."""

@@ -29,7 +29,6 @@ from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.show_gate import refresh_on
 from redoffice.ui.kit.simple_table import SimpleTable
 from redoffice.ui.kit.widgets import fill_combo
-from redoffice.ui.workbench.first_reads import FirstReads
 from redoffice.visits.service import DueHousehold
 from redoffice.wishes.queries import WishRow
 from redoffice.workbench import queries as workbench
@@ -235,14 +234,9 @@ class Dashboard(QWidget):
     open_wish = Signal(str)
     open_fund = Signal(str)  # "mine", "notices" or "due": the 基金 page filtered
 
-    def __init__(
-        self, ctx: AppContext, parent: QWidget | None = None, first: FirstReads | None = None
-    ) -> None:
-        """``first``: the reads the window started before building the page (its first
-        answers are taken from there)."""
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.first = first
         self.scope = QComboBox()
         self.scope.addItem(self.tr("Whole community"), "")
         self.scope.currentIndexChanged.connect(self.reload)
@@ -416,12 +410,8 @@ class Dashboard(QWidget):
         self.reload_registry()
         self.reload_fund()
 
-    def _first(self, key: str) -> Callable[[], Any] | None:
-        return None if self.first is None else self.first.take(key)
-
     def reload_fund(self) -> None:
-        read = self._first("fund") or partial(workbench.fund_cards, self.ctx.db)
-        self.ctx.query(read, self.show_fund)
+        self.ctx.query(partial(workbench.fund_cards, self.ctx.db), self.show_fund)
 
     def show_fund(self, cards: FundCards) -> None:
         for key, listing in (
@@ -438,8 +428,7 @@ class Dashboard(QWidget):
         )
 
     def reload_registry(self) -> None:
-        read = self._first("registry") or partial(stats.registry_stats, self.ctx.db)
-        self.ctx.query(read, self.show_registry)
+        self.ctx.query(partial(stats.registry_stats, self.ctx.db), self.show_registry)
 
     def show_registry(self, r: stats.RegistryStats) -> None:
         for key in ("households", "residents", "party_members"):
