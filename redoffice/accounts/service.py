@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from redoffice.accounts import passwords
 from redoffice.accounts.permissions import ADMIN_ROLES, ROLES, STREET_ROLES, Permission, permits
-from redoffice.kit import audit_log, clock, stored_settings
+from redoffice.kit import audit_log, stored_settings
 from redoffice.kit.clock import utcnow
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
@@ -303,14 +303,15 @@ def _failed(s: Session, account: Account, now: datetime) -> UserError:
 
 def _locked(until: datetime, now: datetime) -> UserError:
     """How long the lock lasts, to the second, and until when on the office's clock (the GUI
-    and the CLI say the same)."""
+    and the CLI say the same): the stored end of the lock in local time, the same at every
+    try (not now plus what is left: the password's check between them moved it a second)."""
     left = math.ceil((until - now).total_seconds())
     minutes, seconds = divmod(max(left, 1), 60)
     if not seconds:
         wait = f"{minutes} 分钟"
     else:
         wait = f"{minutes} 分 {seconds} 秒" if minutes else f"{seconds} 秒"
-    at = (clock.now() + (until - now)).strftime("%H:%M:%S")
+    at = until.astimezone().strftime("%H:%M:%S")
     return UserError("account.locked", wait=wait, until=at)
 
 
