@@ -127,7 +127,7 @@ def add(
     with db.uow() as s:
         if s.scalar(select(Account.id).where(Account.login == login)) is not None:
             raise UserError("account.login_taken", login=login)
-        _check_staff(s, staff_id)
+        _check_staff(s, role, staff_id)
         account = Account(
             login=login,
             name=name,
@@ -172,7 +172,7 @@ def set_role(db: Database, login: str, role: str, staff_id: str | None = None) -
     _check_role(db, role, staff_id)
     with db.uow() as s:
         account = _find(s, login)
-        _check_staff(s, staff_id)
+        _check_staff(s, role, staff_id)
         demoted = account.role in ADMIN_ROLES and role not in ADMIN_ROLES
         if demoted and not account.disabled and _admins(s) <= 1:
             raise UserError("account.last_admin_role", login=account.login)
@@ -182,11 +182,19 @@ def set_role(db: Database, login: str, role: str, staff_id: str | None = None) -
         audit_log.record(s, "account_role", "account", account.id, details)
 
 
-def _check_staff(s: Session, staff_id: str | None) -> None:
-    """The staff member an account is linked to exists and is on the list."""
+def _check_staff(s: Session, role: str, staff_id: str | None) -> None:
+    """The staff member an account is linked to exists and is on the list; a 网格员's belongs
+    to or leads a grid (else they would log in and see nothing)."""
     staff = s.get(Staff, staff_id) if staff_id is not None else None
     if staff_id is not None and (staff is None or staff.deleted):
         raise UserError("record.not_found")
+    if role == "grid" and staff is not None and not _has_grid(s, staff.id):
+        raise UserError("account.staff_no_grid", staff=staff.name)
+
+
+def _has_grid(s: Session, staff_id: str) -> bool:
+    """Whether the staff member belongs to or leads a grid."""
+    return s.scalars(worker_grids(staff_id)).first() is not None
 
 
 def reset(db: Database, login: str, password: str) -> None:
@@ -260,8 +268,8 @@ def login(db: Database, name: str, password: str) -> User:
             raise UserError("account.street_roles_only", role=ROLES.get(account.role, ""))
         if right and not db.is_street and account.role in STREET_ROLES:  # a street's role
             raise UserError("account.community_roles_only", role=ROLES[account.role])
-        if right and account.role == "grid" and not _linked(s, account):
-            raise UserError("account.grid_no_staff", login=account.login)
+        if right and account.role == "grid":
+            _check_grid_worker(s, account)
         outcome = _user(s, account) if right else _failed(s, account, now)
         if right:
             _unlock(account)
@@ -272,11 +280,15 @@ def login(db: Database, name: str, password: str) -> User:
     return outcome
 
 
-def _linked(s: Session, account: Account) -> bool:
-    """Whether ``account`` is linked to a staff member still on the list (a 网格员 made before
-    the link was required has none: they would log in and see nothing)."""
+def _check_grid_worker(s: Session, account: Account) -> None:
+    """A 网格员 logs in linked to a staff member still on the list who belongs to or leads a
+    grid: one made before the link was required, or whose staff member has lost the grid
+    since, would log in and see nothing — refused, saying what the administrator must do."""
     staff = s.get(Staff, account.staff_id) if account.staff_id else None
-    return staff is not None and not staff.deleted
+    if staff is None or staff.deleted:
+        raise UserError("account.grid_no_staff", login=account.login)
+    if not _has_grid(s, staff.id):
+        raise UserError("account.grid_no_grid", login=account.login, staff=staff.name)
 
 
 def _to_street_role(s: Session, account: Account) -> None:

@@ -1,20 +1,126 @@
-"""Issue 16, QA 11's findings on accounts, through the service on a real file.
+"""Issue 16, QA 11's findings on accounts (D3, S7), through the service and the CLI on a
+real file.
 
+- D3: a 网格员 whose staff member neither belongs to nor leads a grid saw nothing, unexplained:
+  refused when the account is added or its role changed (naming the staff member), and at
+  login when the staff member has lost the grid since.
 - S7: the lock's end is the stored one, the same second at every try."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from redoffice.accounts import service as accounts
 from redoffice.kit import clock
-from redoffice.kit.db import Database
+from redoffice.kit.db import Database, open_database
 from redoffice.kit.errors import UserError
-from redoffice.models import Account
-from tests.core.accounts_support import PASSWORD
+from redoffice.models import Account, Grid
+from redoffice.registry import reference as registry
+from tests.core.accounts_support import PASSWORD, grid_staff, log_in
+from tests.core.test_accounts_cli import ADMIN_PASSWORD, _run, office
+
+__all__ = ["office"]  # the fixture, imported
+NO_GRID = "工作人员“赵网格”不属于也不负责任何网格"
+LOST_GRID = (
+    "账号“zhao”是网格员，但对应的工作人员“赵网格”未负责任何网格.*请书记/管理员在 设置 → 账号 中处理"
+)
+
+
+def _logins(db: Database) -> list[str]:
+    with db.read() as s:
+        return sorted(s.scalars(select(Account.login)))
+
+
+def _office_logins(office: Path) -> list[str]:
+    db = open_database(f"sqlite:///{office}")
+    try:
+        return _logins(db)
+    finally:
+        db.close()
+
+
+# --- D3: a 网格员 whose staff member has no grid ------------------------------------------
+
+
+def test_a_grid_account_for_staff_without_a_grid_is_refused(db: Database) -> None:
+    log_in(db, "admin", "admin")
+    staff = grid_staff(db, None)
+    with pytest.raises(UserError, match=NO_GRID):
+        accounts.add(db, "zhao", "赵网格", "grid", PASSWORD, staff)
+    log_in(db, "li", "worker")
+    log_in(db, "admin", "admin")
+    with pytest.raises(UserError, match=NO_GRID):
+        accounts.set_role(db, "li", "grid", staff)
+    assert _logins(db) == ["admin", "li"]
+    assert {r.login: r.role_code for r in accounts.accounts(db)}["li"] == "worker"
+
+
+def test_a_grid_leader_without_a_member_grid_is_accepted(db: Database) -> None:
+    log_in(db, "admin", "admin")
+    staff = grid_staff(db, None)
+    grid = registry.save_grid(db, registry.GridInput(code="G01", name="第一网格"))
+    with db.uow() as s:
+        found = s.get(Grid, grid)
+        assert found is not None
+        found.leader_id = staff
+    accounts.add(db, "zhao", "赵网格", "grid", PASSWORD, staff)
+    assert accounts.login(db, "zhao", PASSWORD).grids == frozenset({grid})
+
+
+def test_a_grid_worker_whose_staff_lost_the_grid_is_refused_at_login(db: Database) -> None:
+    log_in(db, "admin", "admin")
+    grid = registry.save_grid(db, registry.GridInput(code="G01", name="第一网格"))
+    staff = grid_staff(db, grid)
+    accounts.add(db, "zhao", "赵网格", "grid", PASSWORD, staff)
+    registry.save_staff(db, registry.StaffInput(name="赵网格", role="grid_worker"), staff)
+    accounts.logout(db)
+    with pytest.raises(UserError, match=LOST_GRID):
+        accounts.login(db, "zhao", PASSWORD)
+    assert db.user is None
+
+
+def test_the_cli_refuses_a_grid_account_for_staff_without_a_grid(
+    office: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = open_database(f"sqlite:///{office}")
+    try:
+        grid_staff(db, None)
+    finally:
+        db.close()
+    monkeypatch.setenv("REDOFFICE_NEW_PASSWORD", PASSWORD)
+    capsys.readouterr()
+    add = ("account", "add", "g8", "--role", "grid", "--staff", "赵网格")
+    assert _run(office, "--user", "wang", *add) == 1
+    assert NO_GRID in capsys.readouterr().err
+    assert _run(office, "--user", "wang", "account", "add", "g8", "--role", "worker") == 0
+    set_role = ("account", "set-role", "g8", "--role", "grid", "--staff", "赵网格")
+    assert _run(office, "--user", "wang", *set_role) == 1
+    assert NO_GRID in capsys.readouterr().err
+    assert _office_logins(office) == ["g8", "wang"]
+
+
+def test_the_cli_refuses_a_grid_worker_whose_staff_lost_the_grid(
+    office: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = open_database(f"sqlite:///{office}")
+    try:
+        accounts.login(db, "wang", ADMIN_PASSWORD)
+        grid = registry.save_grid(db, registry.GridInput(code="G01", name="第一网格"))
+        staff = grid_staff(db, grid)
+        accounts.add(db, "zhao", "赵网格", "grid", PASSWORD, staff)
+        registry.save_staff(db, registry.StaffInput(name="赵网格", role="grid_worker"), staff)
+    finally:
+        db.close()
+    capsys.readouterr()
+    monkeypatch.setenv("REDOFFICE_PASSWORD", PASSWORD)  # zhao's
+    assert _run(office, "--user", "zhao", "stats") == 1
+    assert re.search(LOST_GRID, capsys.readouterr().err)
+
 
 # --- S7: the lock's end --------------------------------------------------------------------
 
