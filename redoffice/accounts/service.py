@@ -102,6 +102,8 @@ def check_new(login: str, password: str) -> None:
 def _check_role(db: Database, role: str, staff_id: str | None) -> None:
     """A street uses its two roles only, a community only its own; a 网格员's grids come from
     their staff row, so the account needs one."""
+    if role not in ROLES:
+        raise UserError("invalid_choice", value=role)
     if db.is_street and role not in STREET_ROLES:
         raise UserError("account.street_roles_only", role=ROLES[role])
     if not db.is_street and role in STREET_ROLES:
@@ -110,20 +112,28 @@ def _check_role(db: Database, role: str, staff_id: str | None) -> None:
         raise UserError("account.grid_needs_staff")
 
 
+def check_role(db: Database, role: str, staff_id: str | None = None) -> None:
+    """Whether an account may be given ``role`` (and ``staff_id``) here, before a password is
+    asked for it (the CLI): the rules of :func:`add` and :func:`set_role` that need no
+    password — a role of this unit's kind, a 网格员 linked to a staff member with a grid, the
+    first account an administrator's, the others made by an administrator."""
+    _check_role(db, role, staff_id)
+    if not has_accounts(db):
+        if role not in ADMIN_ROLES:
+            raise UserError("account.first_admin")
+    else:
+        _require_manager(db)
+    with db.read() as s:
+        _check_staff(s, role, staff_id)
+
+
 def add(
     db: Database, login: str, name: str, role: str, password: str, staff_id: str | None = None
 ) -> str:
     """A new account; the first one must be an administrator's. Returns its id."""
     check_new(login, password)
     login, name = login.strip(), name.strip() or login.strip()
-    if role not in ROLES:
-        raise UserError("invalid_choice", value=role)
-    _check_role(db, role, staff_id)
-    first = not has_accounts(db)
-    if first and role not in ADMIN_ROLES:
-        raise UserError("account.first_admin")
-    if not first:
-        _require_manager(db)
+    check_role(db, role, staff_id)
     with db.uow() as s:
         if s.scalar(select(Account.id).where(Account.login == login)) is not None:
             raise UserError("account.login_taken", login=login)
@@ -166,10 +176,7 @@ def set_role(db: Database, login: str, role: str, staff_id: str | None = None) -
     (a street's roles at a street, a community's at a community, a 网格员 linked to a staff
     member), never leaving the unit without an active administrator. Audited; the account's
     next login takes the new role."""
-    if role not in ROLES:
-        raise UserError("invalid_choice", value=role)
-    _require_manager(db)
-    _check_role(db, role, staff_id)
+    check_role(db, role, staff_id)
     with db.uow() as s:
         account = _find(s, login)
         _check_staff(s, role, staff_id)

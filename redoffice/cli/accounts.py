@@ -1,13 +1,15 @@
 """``redoffice-cli account add|list|set-role|reset|unlock|disable``, ``--user`` and
 ``init --admin-user`` (issue 16). Passwords come from a prompt, or for scripts from the environment:
 ``REDOFFICE_PASSWORD`` (the one logging in; the first administrator's at ``init``) and
-``REDOFFICE_NEW_PASSWORD`` (the password an administrator gives with ``add`` or ``reset``)."""
+``REDOFFICE_NEW_PASSWORD`` (the password an administrator gives with ``add`` or ``reset``); a
+script without a terminal may give them on its standard input, one a line."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
 import os
+import sys
 from typing import Any, Final
 
 from redoffice.accounts import service as accounts
@@ -25,12 +27,35 @@ NEW_PASSWORD_ENV: Final = "REDOFFICE_NEW_PASSWORD"
 
 
 def _password(env: str, prompt: str) -> str:
+    """The password in ``env``, else typed at ``prompt``; none at all: refused naming ``env``."""
     value = os.environ.get(env)
     if value is None:
-        value = getpass.getpass(prompt)
+        value = _typed(env, prompt)
     if not value:
-        raise UserError("account.no_password")
+        raise UserError("account.no_password", env=env)
     return value
+
+
+def _typed(env: str, prompt: str) -> str:
+    """The password typed at ``prompt`` on a terminal; without one (a script) the first line
+    of the standard input. None to be had (the input empty, or ended with Ctrl+D): refused
+    naming ``env`` — not getpass's English warning and EOFError."""
+    terminal = sys.stdin is not None and sys.stdin.isatty()
+    try:
+        value = getpass.getpass(prompt) if terminal else _piped()
+    except EOFError:
+        value = None
+    if value is None:
+        if terminal:
+            sys.stderr.write("\n")  # after the prompt, the refusal on a line of its own
+        raise UserError("account.no_terminal", env=env)
+    return value
+
+
+def _piped() -> str | None:
+    """A script's password: the first line of the standard input (None: there is none)."""
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    return line.rstrip("\r\n") if line else None
 
 
 def sign_in(db: Database, args: argparse.Namespace) -> None:
@@ -60,6 +85,7 @@ def _linked_staff(db: Database, args: argparse.Namespace) -> str | None:
 
 def cmd_add(db: Database, args: argparse.Namespace) -> int:
     staff = _linked_staff(db, args)
+    accounts.check_role(db, args.role, staff)  # refused before a password is asked for
     password = _password(NEW_PASSWORD_ENV, f"{args.login} 的新密码：")
     accounts.add(db, args.login, args.name or args.login, args.role, password, staff)
     out(f"已添加账号：{args.login}（{ROLES[args.role]}）")

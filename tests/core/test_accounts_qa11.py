@@ -1,14 +1,20 @@
-"""Issue 16, QA 11's findings on accounts (D3, S7), through the service and the CLI on a
+"""Issue 16, QA 11's findings on accounts (D3, D6, S7), through the service and the CLI on a
 real file.
 
 - D3: a 网格员 whose staff member neither belongs to nor leads a grid saw nothing, unexplained:
   refused when the account is added or its role changed (naming the staff member), and at
   login when the staff member has lost the grid since.
+- D6: the CLI refuses a role (a street's at a community) before asking for a password; with no
+  password in the environment and none that can be typed (no terminal, the input at its end)
+  it says which variable to set instead of "程序内部错误", nothing written.
 - S7: the lock's end is the stored one, the same second at every try."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -25,6 +31,7 @@ from tests.core.accounts_support import PASSWORD, grid_staff, log_in
 from tests.core.test_accounts_cli import ADMIN_PASSWORD, _run, office
 
 __all__ = ["office"]  # the fixture, imported
+ROOT = Path(__file__).resolve().parents[2]
 NO_GRID = "工作人员“赵网格”不属于也不负责任何网格"
 LOST_GRID = (
     "账号“zhao”是网格员，但对应的工作人员“赵网格”未负责任何网格.*请书记/管理员在 设置 → 账号 中处理"
@@ -120,6 +127,72 @@ def test_the_cli_refuses_a_grid_worker_whose_staff_lost_the_grid(
     monkeypatch.setenv("REDOFFICE_PASSWORD", PASSWORD)  # zhao's
     assert _run(office, "--user", "zhao", "stats") == 1
     assert re.search(LOST_GRID, capsys.readouterr().err)
+
+
+# --- D6: the CLI's role and password before the prompt ---------------------------------------
+
+PASSWORDS = ("REDOFFICE_PASSWORD", "REDOFFICE_NEW_PASSWORD")
+
+
+def _cli(
+    office: Path, *args: str, piped: str = "", **passwords: str
+) -> subprocess.CompletedProcess[str]:
+    """The CLI as a script runs it: no terminal (a session of its own), ``piped`` its input,
+    only the ``passwords`` given in the environment."""
+    env = {k: v for k, v in os.environ.items() if k not in PASSWORDS} | passwords
+    return subprocess.run(
+        [sys.executable, "-m", "redoffice.cli", "--db", str(office), *args],
+        input=piped,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_a_street_role_is_refused_before_the_password_is_asked(office: Path) -> None:
+    add = ("account", "add", "s9", "--role", "street_admin")
+    done = _cli(office, "--user", "wang", *add, REDOFFICE_PASSWORD=ADMIN_PASSWORD)
+    assert done.returncode == 1, done.stderr
+    assert "这是社区的数据库，街道管理员是街道办的角色" in done.stderr
+    assert "新密码" not in done.stderr  # not asked
+    assert _office_logins(office) == ["wang"]
+
+
+def test_no_password_to_type_names_the_variable(office: Path) -> None:
+    add = ("account", "add", "s9", "--role", "worker")
+    done = _cli(office, "--user", "wang", *add, REDOFFICE_PASSWORD=ADMIN_PASSWORD)
+    assert done.returncode == 1, done.stderr
+    assert done.stderr == (
+        "错误：无法在这里输入密码（没有终端，或输入已结束），未保存任何更改："
+        "请把密码放在环境变量 REDOFFICE_NEW_PASSWORD 中\n"
+    )  # no English warning, no 程序内部错误
+    assert _office_logins(office) == ["wang"]
+    done = _cli(office, "--user", "wang", *add)  # the login's password: its own variable
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.endswith("请把密码放在环境变量 REDOFFICE_PASSWORD 中\n")
+    done = _cli(office, "--user", "wang", *add, piped="\n", REDOFFICE_PASSWORD=ADMIN_PASSWORD)
+    assert done.returncode == 1, done.stderr  # an empty line: no password either
+    assert done.stderr.endswith("请输入密码（或设置环境变量 REDOFFICE_NEW_PASSWORD）\n")
+    assert _office_logins(office) == ["wang"]
+
+
+def test_a_script_gives_the_passwords_in_the_environment_or_its_input(office: Path) -> None:
+    add = ("--user", "wang", "account", "add", "s9", "--role", "worker")
+    done = _cli(office, *add, REDOFFICE_PASSWORD=ADMIN_PASSWORD, REDOFFICE_NEW_PASSWORD=PASSWORD)
+    assert done.returncode == 0, done.stderr
+    add = ("--user", "wang", "account", "add", "s10", "--role", "worker")
+    done = _cli(office, *add, piped=f"{ADMIN_PASSWORD}\n{PASSWORD}\n")  # wang's, then s10's
+    assert done.returncode == 0, done.stderr
+    assert _office_logins(office) == ["s10", "s9", "wang"]
+    db = open_database(f"sqlite:///{office}")
+    try:
+        assert accounts.login(db, "s10", PASSWORD).login == "s10"  # the second line's
+    finally:
+        db.close()
 
 
 # --- S7: the lock's end --------------------------------------------------------------------

@@ -24,7 +24,11 @@ MESSAGES: Final[dict[str, str]] = {
         "这个数据库已设置登录账号，请用 --user 登录名 登录"
         "（密码在提示时输入或放在环境变量 REDOFFICE_PASSWORD 中）"
     ),
-    "account.no_password": "请输入密码（或设置环境变量 REDOFFICE_PASSWORD）",
+    "account.no_password": "请输入密码（或设置环境变量 {env}）",
+    "account.no_terminal": (
+        "无法在这里输入密码（没有终端，或输入已结束），未保存任何更改："
+        "请把密码放在环境变量 {env} 中"
+    ),
     "account.edit_not_allowed": "当前登录账号（{name}，{role}）无权修改住户、居民、走访和民情诉求",
     "account.street_roles_only": (
         "这是街道办的数据库，{role}是社区的角色：街道办只能使用街道管理员或街道工作人员的账号"
