@@ -239,14 +239,12 @@ def disable(db: Database, login: str) -> None:
 
 
 def _admins(s: Session) -> int:
-    return int(
-        s.scalar(
-            select(func.count())
-            .select_from(Account)
-            .where(Account.role.in_(ADMIN_ROLES), Account.disabled.is_(False))
-        )
-        or 0
-    )
+    """The active administrators, their rows locked until the change commits (PostgreSQL:
+    two administrators demoting or disabling each other from two PCs at the same moment
+    would each still count the other and leave the unit without one; SQLite's write
+    transaction already keeps them apart)."""
+    active = Account.role.in_(ADMIN_ROLES), Account.disabled.is_(False)
+    return len(s.scalars(select(Account.id).where(*active).with_for_update()).all())
 
 
 def _unlock(account: Account) -> None:

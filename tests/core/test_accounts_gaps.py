@@ -12,10 +12,11 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from redoffice.accounts import service as accounts
 from redoffice.attachments import service as attachments
@@ -217,3 +218,34 @@ def test_the_cli_changes_a_role_with_a_staff_members_name(
     finally:
         db.close()
     assert (user.role, user.staff_id, user.grids) == ("grid", staff, frozenset({grid}))
+
+
+@pytest.mark.postgresql
+@pytest.mark.real_commits
+def test_two_administrators_demoting_each_other_at_once_leave_one(pg_db: Database) -> None:
+    """On a shared server, 李 is demoted from another PC while 王书记 steps down here: the step
+    down waits for the other PC's change and is then refused — the unit keeps an administrator
+    (without the lock both counted two and both changes went through)."""
+    db = pg_db
+    log_in(db, "li", "admin")
+    log_in(db, "admin", "admin")
+    outcome: list[str] = []
+
+    def step_down() -> None:
+        try:
+            accounts.set_role(db, "admin", "worker")
+            outcome.append("changed")
+        except UserError as refused:
+            outcome.append(str(refused))
+
+    with db.engine.connect() as other_pc:
+        other_pc.begin()
+        other_pc.execute(text("UPDATE account SET role = 'worker' WHERE login = 'li'"))
+        here = threading.Thread(target=step_down)
+        here.start()
+        here.join(1.0)
+        waited = here.is_alive()
+        other_pc.commit()
+    here.join(30)
+    assert waited and len(outcome) == 1 and "最后一个可用的管理员" in outcome[0]
+    assert _roles(db) == {"admin": "admin", "li": "worker"}
