@@ -37,6 +37,7 @@ from redoffice.kit.db import Database, connect_sqlite, copy_sqlite, head_revisio
 from redoffice.kit.errors import UserError
 from redoffice.kit.files import (
     append_to_disk,
+    cannot_write,
     journal_files,
     private_file,
     private_folder,
@@ -241,7 +242,7 @@ def _verified_copy(
         os.replace(partial, target)
     except (OSError, *cipher.ERRORS) as exc:
         _remove(partial)
-        raise UserError("file.cannot_write", path=str(target), detail=str(exc)) from exc
+        raise cannot_write(target, exc) from exc
     except BaseException:
         _remove(partial)
         raise
@@ -716,7 +717,7 @@ def restore_file(
         copied, missing = _copy_blobs(hashes, source, attachments, verify=True)
         _seal_restored(current, attachments)
     except OSError as exc:
-        raise UserError("file.cannot_write", path=str(attachments), detail=str(exc)) from exc
+        raise cannot_write(attachments, exc) from exc
     incoming = current.with_name(current.name + RESTORING)
     _verified_copy(info.path, incoming)
     try:

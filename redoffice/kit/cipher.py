@@ -79,6 +79,17 @@ def key_pragma(key: bytes, salt: bytes) -> str:
     return f'PRAGMA key = "{raw_key(key, salt)}"'
 
 
+# SQLCipher's own log (English "ERROR CORE sqlcipher_page_cipher: hmac check failed …" on
+# stderr at a wrong key): off on every connection, the refusal is said in words instead
+QUIET: Final = "PRAGMA cipher_log_level = NONE"
+
+
+def quiet(conn: sqlcipher.Connection) -> sqlcipher.Connection:
+    """``conn`` with SQLCipher's log off (see :data:`QUIET`)."""
+    conn.execute(QUIET)
+    return conn
+
+
 def connect(
     path: Path, key: bytes | None, *, read_only: bool = False, salt: bytes | None = None
 ) -> sqlite3.Connection:
@@ -88,7 +99,7 @@ def connect(
     target = f"{path.resolve().as_uri()}?mode=ro" if read_only else str(path)
     if key is None:
         return sqlite3.connect(target, uri=read_only)
-    conn = sqlcipher.connect(target, uri=read_only)
+    conn = quiet(sqlcipher.connect(target, uri=read_only))
     conn.execute(key_pragma(key, salt or file_salt(path)))
     return cast(sqlite3.Connection, conn)
 
@@ -121,7 +132,7 @@ def key_for(path: Path, passphrase: str | None = None) -> bytes | None:
         raise UserError("db.key_missing", path=str(path))
     else:
         raise UserError("db.passphrase_needed", path=str(path))
-    check_key(path, key)
+    check_key(path, key, "db.passphrase_wrong" if passphrase else "db.key_wrong")
     return key
 
 
@@ -250,7 +261,7 @@ def _export(plain: Path, target: Path, key: bytes, salt: bytes) -> None:
     """``sqlcipher_export`` of the plain file into a new encrypted file."""
     target.unlink(missing_ok=True)
     private_file(target)  # 0600 before a byte is written (SQLite keeps the mode)
-    conn = sqlcipher.connect(str(plain))
+    conn = quiet(sqlcipher.connect(str(plain)))
     try:
         attach = "ATTACH DATABASE ? AS encrypted KEY ?"
         conn.execute(attach, (str(target), raw_key(key, salt)))
@@ -283,7 +294,7 @@ def new_database_key(path: Path, passphrase: str | None = None) -> NewKey:
     if passphrase:
         return NewKey(from_passphrase(passphrase, salt), salt, kept=False)
     if not keystore.keyring_available():
-        raise UserError("db.passphrase_needed", path=str(path))
+        raise UserError("db.passphrase_to_encrypt", path=str(path))
     return NewKey(new_key(), salt, kept=True)
 
 

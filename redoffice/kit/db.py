@@ -36,6 +36,7 @@ T = TypeVar("T")
 def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, key: bytes | None, salt: bytes) -> None:
     cur = dbapi_conn.cursor()
     if key is not None:  # first, before SQLCipher reads a page (kit/cipher.py)
+        cur.execute(cipher.QUIET)
         cur.execute(cipher.key_pragma(key, salt))
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")

@@ -4,16 +4,38 @@ account on a shared office PC)."""
 
 from __future__ import annotations
 
+import errno
 import os
 from contextlib import suppress
 from pathlib import Path
 from typing import Final
 
 from redoffice.kit.errors import UserError
+from redoffice.kit.messages import message
 
 # the files SQLite keeps beside a database: its write-ahead log, its shared memory, and the
 # rollback journal (a database not in WAL mode, or one a kill left behind)
 JOURNALS: Final = ("-wal", "-shm", "-journal")
+# the operating system's reasons a write fails, in the user's words (its own text is English)
+OS_REASONS: Final = {
+    errno.ENOENT: "file.no_folder",
+    errno.ENOTDIR: "file.no_folder",
+    errno.EACCES: "file.no_permission",
+    errno.EPERM: "file.no_permission",
+    errno.ENOSPC: "file.disk_full",
+    errno.EROFS: "file.read_only",
+}
+
+
+def cannot_write(path: str | Path, exc: Exception) -> UserError:
+    """``file.cannot_write`` for ``path``, the reason ``exc`` (an ``OSError``, or a database
+    driver's error) in Chinese where the operating system gave a known one."""
+    code = OS_REASONS.get(exc.errno) if isinstance(exc, OSError) and exc.errno else None
+    if code is not None:
+        detail = message(code)
+    else:
+        detail = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+    return UserError("file.cannot_write", path=str(path), detail=detail)
 
 
 def write_file(path: str | Path, data: bytes) -> None:
@@ -26,9 +48,7 @@ def write_file(path: str | Path, data: bytes) -> None:
         temp.replace(target)
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        raise UserError(
-            "file.cannot_write", path=str(path), detail=exc.strerror or str(exc)
-        ) from exc
+        raise cannot_write(path, exc) from exc
 
 
 def unused_path(folder: Path, stem: str, suffix: str) -> Path:

@@ -54,13 +54,14 @@ class KeyDialog(QDialog):
         super().__init__(parent)
         self.path = path
         self.setWindowTitle(self.tr("Encrypted database"))
+        no_keyring = refusal.code == "db.passphrase_needed"  # asked at every start
         heading = QLabel(
-            self.tr("Enter the database passphrase")
-            if refusal.code == "db.passphrase_needed"  # no keyring: asked at every start
+            self.tr("Enter the recovery key (or the passphrase)")
+            if no_keyring
             else self.tr("This database is encrypted and this PC does not have its key.")
         )
         heading.setStyleSheet("font-weight: bold;")
-        said = QLabel(refusal.text)
+        said = QLabel(self._no_keyring() if no_keyring else refusal.text)
         said.setWordWrap(True)
         self.recovery = QLineEdit()
         self.recovery.setObjectName("recovery_key")
@@ -82,6 +83,16 @@ class KeyDialog(QDialog):
         self.open_button.setDefault(True)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Quit"))
         self._lay_out(heading, said)
+
+    def _no_keyring(self) -> str:
+        """Why the key is asked for on a PC without a keyring: the database may have been
+        encrypted with a passphrase, or with a keyring's key (no passphrase then)."""
+        return self.tr(
+            "This PC has no keyring, so the encrypted database %1 does not open by itself. Type "
+            "the recovery key from the recovery sheet kept in the safe. Type a passphrase only "
+            "if one was set when the database was encrypted: a database encrypted with a PC's "
+            "keyring has none."
+        ).replace("%1", str(self.path))
 
     def _lay_out(self, heading: QLabel, said: QLabel) -> None:
         hint = QLabel(
@@ -133,20 +144,30 @@ def _use_key(path: Path, recovery: str, passphrase: str, remember: bool) -> None
     """The typed recovery key (or the passphrase's key) checked against the file, held for
     this program and, when ``remember``, kept in the keyring."""
     key = _typed_key(path, recovery, passphrase)
-    cipher.check_key(
-        path, key, "db.recovery_key_wrong" if recovery.strip() else "db.passphrase_wrong"
-    )
     cipher.hold(path, key)
     if remember:
         cipher.remember(path, key)
 
 
 def _typed_key(path: Path, recovery: str, passphrase: str) -> bytes:
+    """The key that opens the file: the recovery key's when one is typed; the passphrase's
+    when it is typed instead, or as well and the recovery key does not open the file."""
     if recovery.strip():
-        return cipher.parse_recovery_key(recovery)
+        try:
+            return _checked(path, cipher.parse_recovery_key, recovery, "db.recovery_key_wrong")
+        except UserError:
+            if not passphrase:
+                raise
     if passphrase:
-        return cipher.from_passphrase(passphrase, cipher.file_salt(path))
+        derive = partial(cipher.from_passphrase, salt=cipher.file_salt(path))
+        return _checked(path, derive, passphrase, "db.passphrase_wrong")
     raise UserError("db.key_not_typed")
+
+
+def _checked(path: Path, derive: Callable[[str], bytes], typed: str, wrong: str) -> bytes:
+    key = derive(typed)
+    cipher.check_key(path, key, wrong)
+    return key
 
 
 def open_with_key(

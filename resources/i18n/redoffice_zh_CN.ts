@@ -7176,8 +7176,13 @@ Photos and scans: %6 (%7 beside the backup)</source>
     </message>
     <message>
         <location filename="../../redoffice/ui/opening.py" line="1"/>
-        <source>Enter the database passphrase</source>
-        <translation>请输入数据库口令</translation>
+        <source>Enter the recovery key (or the passphrase)</source>
+        <translation>请输入恢复密钥（或数据库口令）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/opening.py" line="1"/>
+        <source>This PC has no keyring, so the encrypted database %1 does not open by itself. Type the recovery key from the recovery sheet kept in the safe. Type a passphrase only if one was set when the database was encrypted: a database encrypted with a PC's keyring has none.</source>
+        <translation>这台电脑没有可用的系统密钥库，加密的数据库 %1 不能自动打开。请输入保险柜中恢复密钥单上的恢复密钥。加密时设置过口令才填口令：用系统密钥库加密的数据库没有口令。</translation>
     </message>
     <message>
         <location filename="../../redoffice/ui/opening.py" line="1"/>

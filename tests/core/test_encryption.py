@@ -166,7 +166,7 @@ def test_without_a_keyring_the_key_comes_from_a_passphrase(
 ) -> None:
     path = with_wang(sqlite_db)
     with no_keyring():
-        for given, code in ((None, "db.passphrase_needed"), ("短口令", "db.passphrase_short")):
+        for given, code in ((None, "db.passphrase_to_encrypt"), ("短口令", "db.passphrase_short")):
             with pytest.raises(UserError) as caught:
                 encrypt_database(sqlite_db, usb / "sheet.pdf", given)
             assert caught.value.code == code
@@ -174,7 +174,7 @@ def test_without_a_keyring_the_key_comes_from_a_passphrase(
         encrypt_database(sqlite_db, usb / "sheet.pdf", "红色工作台的口令")
         assert refused(path) == "db.passphrase_needed"
         monkeypatch.setenv(cipher.PASSPHRASE_ENV, "红色工作台的口令X")
-        assert refused(path) == "db.key_wrong"
+        assert refused(path) == "db.passphrase_wrong"
         monkeypatch.setenv(cipher.PASSPHRASE_ENV, "红色工作台的口令")
         db = opened(path)
         try:

@@ -43,8 +43,13 @@ MESSAGES: Final[dict[str, str]] = {
         "密钥不对，打不开加密的数据库 {path}。请用保险柜中恢复密钥单上的恢复密钥解锁；数据库未改动"
     ),
     "db.passphrase_needed": (
-        "这台电脑没有可用的系统密钥库，加密数据库 {path} 要用口令打开（或加密），"
-        "请输入口令（命令行可设置环境变量 REDOFFICE_DB_PASSPHRASE）"
+        "数据库 {path} 已加密，这台电脑没有可用的系统密钥库，打不开它：请用保险柜中恢复密钥单上的"
+        "恢复密钥；加密时设置过口令才能用口令（命令行设置环境变量 REDOFFICE_DB_PASSPHRASE）；"
+        "数据库未改动"
+    ),
+    "db.passphrase_to_encrypt": (
+        "这台电脑没有可用的系统密钥库：加密数据库 {path} 要设置一个至少 8 位的数据库口令"
+        "（命令行设置环境变量 REDOFFICE_DB_PASSPHRASE），数据库未加密"
     ),
     "db.passphrase_short": "数据库口令至少要 {min} 位",
     "db.passphrase_mismatch": "两次输入的数据库口令不一致，数据库未加密；请重新操作",
@@ -61,7 +66,10 @@ MESSAGES: Final[dict[str, str]] = {
         "恢复密钥不对（格式正确，但不能打开此数据库）：请对照恢复密钥单逐组核对，"
         "并确认这张恢复密钥单属于此数据库；数据库未改动"
     ),
-    "db.passphrase_wrong": "口令不对，请再试；忘记口令时可用恢复密钥单上的恢复密钥",
+    "db.passphrase_wrong": (
+        "口令不对，请再试；数据库未改动。只有加密时设置过口令的数据库才有口令：用本机系统密钥库"
+        "加密的数据库没有口令，只能用恢复密钥单上的恢复密钥打开（忘记口令时也用它）"
+    ),
     "db.unlock_no_keyring": (
         "恢复密钥正确，但这台电脑没有可用的系统密钥库，无法记住密钥；请在有系统密钥库的电脑上使用"
     ),
@@ -123,6 +131,10 @@ MESSAGES: Final[dict[str, str]] = {
     "backup.no_copies": "备份文件夹 {folder} 中没有它的备份；请勿删除此文件，联系技术支持",
     "db.damaged": "数据库文件 {path} 已损坏（{detail}），程序没有改动它。{way_out}",
     "file.cannot_write": "无法写入文件 {path}：{detail}",
+    "file.no_folder": "文件夹不存在（U 盘拔下了，或文件夹被改名、删除），请另选位置",
+    "file.no_permission": "没有写入这个位置的权限，请另选位置（例如“文档”文件夹或 U 盘）",
+    "file.disk_full": "磁盘已满，请先腾出空间或另选位置",
+    "file.read_only": "这个位置是只读的（例如写保护的 U 盘或光盘），请另选位置",
     "attachment.type": "“{name}”不是图片或PDF：只能添加照片（JPG、PNG、BMP）、扫描件（TIFF）或PDF",
     "attachment.too_large": "“{name}”太大，单个附件不能超过 {max} MB",
     "attachment.empty": "“{name}”是空文件",

@@ -73,13 +73,15 @@ def encrypt_and_reopen(db: Database, sheet: Path, passphrase: str | None) -> Out
 
 
 def default_sheet(database: Path) -> Path:
-    """The Documents folder (never the database's), named after the database and the day —
-    on most office PCs the database's disk: the sheet is written there only once the clerk
-    ticks that they will print it and move the file off the PC (:attr:`EncryptDialog.move_off`)."""
+    """The Documents folder when it exists, else the home folder (never a folder that is not
+    there), named after the database and the day — on most office PCs the database's disk:
+    the sheet is written there only once the clerk ticks that they will print it and move the
+    file off the PC (:attr:`EncryptDialog.move_off`)."""
     documents = Path(
         QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     )
-    return documents / f"{database.stem}-恢复密钥单-{clock.today():%Y%m%d}.pdf"
+    folder = documents if documents.is_dir() else Path.home()
+    return folder / f"{database.stem}-恢复密钥单-{clock.today():%Y%m%d}.pdf"
 
 
 class EncryptDialog(QDialog):
