@@ -14,8 +14,7 @@ from typing import Any, Final
 
 from redoffice.accounts import service as accounts
 from redoffice.accounts.permissions import ROLES, Permission, permits
-from redoffice.cli.common import out
-from redoffice.cli.fund import _staff as staff_ref  # an id or a unique name
+from redoffice.cli.common import out, staff_ref
 from redoffice.cli.work import command
 from redoffice.kit.db import Database, open_database
 from redoffice.kit.errors import UserError

@@ -10,8 +10,13 @@ from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
 
+from sqlalchemy import select
+
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
+from redoffice.models import Staff
+from redoffice.registry import reference as registry
+from redoffice.settings import community
 from redoffice.street.communities import community_node
 
 Handler = Callable[[Database, argparse.Namespace], int]
@@ -73,3 +78,23 @@ def _community(db: Database, text: str) -> str:
     if not db.is_street:
         raise UserError("street.community_street_only")
     return community_node(db, text)
+
+
+def staff_ref(db: Database, ref: str | None, option: str = "--by") -> str:
+    """A staff id from an id or a unique name (an option such as ``--by``, ``--staff``); the
+    operator's own record when not given."""
+    if ref is None or not ref.strip():
+        name = db.actor or community.operator(db)  # --operator, else the stored one
+        found = registry.staff_named(db, name) if name else None
+        if found is None:
+            raise UserError("cli.fund_staff_needed", option=option, name=name)
+        return found
+    ref = ref.strip()
+    with db.read() as s:
+        if s.scalar(select(Staff.id).where(Staff.id == ref, Staff.deleted.is_(False))):
+            return ref
+    found = registry.staff_named(db, ref)
+    if found is None:
+        known = any(st.name == ref for st in registry.list_staff(db))
+        raise UserError("cli.staff_ambiguous" if known else "cli.staff_unknown", name=ref)
+    return found

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
-from redoffice.cli.common import community_option, out, out_json, parse_date
+from redoffice.cli.common import community_option, out, out_json, parse_date, staff_ref
 from redoffice.cli.work import command
 from redoffice.fund import accounts, applications, books, codes, documents, ledger, periods
 from redoffice.fund import queries as fund_queries
@@ -36,10 +36,7 @@ from redoffice.models import (
     FundNotice,
     PartyMember,
     Resident,
-    Staff,
 )
-from redoffice.registry import reference as registry
-from redoffice.settings import community
 
 # ── Arguments → codes and ids ────────────────────────────────────────────────────────────────
 
@@ -51,25 +48,6 @@ def _code(labels: Labels, text: str | None, field: str) -> str:
         if raw in (code, label):
             return code
     raise UserError("cli.unknown_value", field=field, value=raw, choices="、".join(labels.values()))
-
-
-def _staff(db: Database, ref: str | None, option: str = "--by") -> str:
-    """A staff id from an id or a unique name; the operator's own record when not given."""
-    if ref is None or not ref.strip():
-        name = db.actor or community.operator(db)  # --operator, else the stored one
-        found = registry.staff_named(db, name) if name else None
-        if found is None:
-            raise UserError("cli.fund_staff_needed", option=option, name=name)
-        return found
-    ref = ref.strip()
-    with db.read() as s:
-        if s.scalar(select(Staff.id).where(Staff.id == ref, Staff.deleted.is_(False))):
-            return ref
-    found = registry.staff_named(db, ref)
-    if found is None:
-        known = any(st.name == ref for st in registry.list_staff(db))
-        raise UserError("cli.staff_ambiguous" if known else "cli.staff_unknown", name=ref)
-    return found
 
 
 def _account(db: Database, ref: str | None) -> str:
@@ -234,13 +212,13 @@ def cmd_income_add(db: Database, args: argparse.Namespace) -> int:
         source=source,
         amount=args.amount,
         entry_date=args.date or clock.today(),
-        handled_by=_staff(db, args.by),
+        handled_by=staff_ref(db, args.by),
         donor_kind=donor_kind,
         donor_name="" if donor_kind == "anonymous" else (args.donor or ""),
         channel=args.channel or "",
         voucher_no=args.voucher or "",
         note=args.note or "",
-        checked_by=_staff(db, args.checked_by, "--checked-by") if args.checked_by else None,
+        checked_by=staff_ref(db, args.checked_by, "--checked-by") if args.checked_by else None,
     )
     entry_id = ledger.add_income(db, data)
     line = _line_of(db, entry_id)
@@ -272,7 +250,7 @@ def cmd_apply(db: Database, args: argparse.Namespace) -> int:
         amount_asked=args.amount,
         reason=args.reason,
         applied_on=args.date or clock.today(),
-        entered_by=_staff(db, args.by),
+        entered_by=staff_ref(db, args.by),
         resident_id=resident_id,
         member_id=member_id,
         family_size=args.family_size,
@@ -297,7 +275,7 @@ STEP_OPTIONS = {
 def cmd_step(db: Database, args: argparse.Namespace) -> int:
     app_id = _application(db, args.application)
     data = applications.StepInput(
-        by=_staff(db, args.by),
+        by=staff_ref(db, args.by),
         on=args.date or clock.today(),
         opinion=args.opinion or "",
         amount=args.amount,
@@ -318,7 +296,7 @@ def cmd_notice(db: Database, args: argparse.Namespace) -> int:
         working_days=args.days,
         phone=args.phone,
         issuer=args.issuer,
-        by=_staff(db, args.by) if args.by else None,
+        by=staff_ref(db, args.by) if args.by else None,
         late_reason=args.late_reason or "",
     )
     notice_id = applications.open_notice(db, ids, data)
@@ -332,7 +310,7 @@ def cmd_objection(db: Database, args: argparse.Namespace) -> int:
         if args.application or args.text:
             raise UserError("cli.fund_objection_either")
         outcome = _code(applications.OUTCOMES, args.outcome, "处理结果")
-        by = _staff(db, args.by)
+        by = staff_ref(db, args.by)
         applications.resolve_objection(
             db, args.resolve, outcome, args.resolution or "", by, args.date or clock.today()
         )
@@ -341,7 +319,7 @@ def cmd_objection(db: Database, args: argparse.Namespace) -> int:
     if not args.application or args.text is None:
         raise UserError("cli.fund_objection_either")
     app_id = _application(db, args.application)
-    recorder = _staff(db, args.by) if args.by else None  # who recorded it, named on the step
+    recorder = staff_ref(db, args.by) if args.by else None  # who recorded it, named on the step
     objection_id = applications.add_objection(
         db, app_id, args.text, args.date or clock.today(), recorder
     )
@@ -355,8 +333,8 @@ def cmd_pay(db: Database, args: argparse.Namespace) -> int:
     data = applications.PayInput(
         amount=args.amount,
         entry_date=args.date or clock.today(),
-        by=_staff(db, args.by),
-        checked_by=_staff(db, args.checked_by, "--checked-by"),
+        by=staff_ref(db, args.by),
+        checked_by=staff_ref(db, args.checked_by, "--checked-by"),
         method=_code(codes.PAY_METHODS, args.method, "发放方式"),
         place=_code(codes.PAY_PLACES, args.place, "发放地点"),
         voucher_no=args.voucher or "",
@@ -369,7 +347,7 @@ def cmd_pay(db: Database, args: argparse.Namespace) -> int:
 
 def cmd_reverse(db: Database, args: argparse.Namespace) -> int:
     entry_id = _entry(db, args.entry)
-    new_id = ledger.reverse(db, entry_id, args.reason, _staff(db, args.by), args.date)
+    new_id = ledger.reverse(db, entry_id, args.reason, staff_ref(db, args.by), args.date)
     line = _line_of(db, new_id)
     amount = yuan_mark(line["amount"])
     text = f"已冲正：第 {line['number']} 笔冲正第 {line['reverses_number']} 笔，{amount}"
@@ -378,7 +356,7 @@ def cmd_reverse(db: Database, args: argparse.Namespace) -> int:
 
 def cmd_close(db: Database, args: argparse.Namespace) -> int:
     period = periods.parse_period(args.period)
-    close_id = ledger.close_period(db, period.name, _staff(db, args.by), args.date)
+    close_id = ledger.close_period(db, period.name, staff_ref(db, args.by), args.date)
     data = {
         "id": close_id,
         "period": period.name,
