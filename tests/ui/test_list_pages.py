@@ -6,6 +6,7 @@ Here the residents of a 100-household demo, with "long" lowered to 50 rows."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from redoffice.kit.db import Database
+from redoffice.registry import reference as registry
 from redoffice.registry import search
 from redoffice.registry.search import ResidentQuery
 from redoffice.ui.kit import list_view
@@ -124,8 +126,12 @@ def test_a_row_selected_past_the_first_page_stays_selected_after_a_reload(
     qtbot.waitUntil(lambda: listing.current_id() == every[-1], timeout=5000)
     click_row(qtbot, listing.table, len(every) - 2)
     assert listing.current_id() == every[-2] and chosen[-1] == every[-2]
-    listing.reload()  # what a change to the residents does (refresh_on)
+    reloads: list[int] = []
+    listing.reloaded.connect(reloads.append)
+    grid = registry.GridInput(code="G77", name="第七十七网格")  # a write the page shows
+    long_ctx.write(partial(registry.save_grid, long_ctx.db, grid), lambda _r: None)
     assert long_ctx.tasks.wait_idle()
+    qtbot.waitUntil(lambda: bool(reloads), timeout=5000)  # the list read again
     qtbot.waitUntil(lambda: listing.current_id() == every[-2], timeout=5000)
     assert listing.ids() == every  # the rest read to find it
     shown = listing.table.visualRect(listing.model.index(len(every) - 2, 0))
