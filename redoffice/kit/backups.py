@@ -368,7 +368,7 @@ def _read_info(conn: sqlite3.Connection, path: Path, check: str | None) -> Backu
     return BackupInfo(
         path=path,
         community=json.loads(name[0]) if name else "",
-        saved_at=datetime.fromtimestamp(stat.st_mtime),
+        saved_at=_stamped(path) or datetime.fromtimestamp(stat.st_mtime),
         last_change=_utc(newest),
         revision=revision,
         counts=counts,
@@ -586,6 +586,16 @@ def _found(folder: Path, stem: str) -> list[tuple[datetime, str, Path]]:
             except ValueError:  # digits, but no date
                 continue
     return found
+
+
+def _stamped(copy: Path) -> datetime | None:
+    """When a copy RedOffice made was made, from its name (as the restore list shows it; its
+    file's time changes when 加密此数据库 encrypts it in place); None for another file."""
+    match = re.fullmatch(".+" + _NAME, copy.name)
+    try:
+        return datetime.strptime(match[3], STAMP) if match else None
+    except ValueError:  # digits, but no date
+        return None
 
 
 def _backups(folder: Path, stem: str) -> list[tuple[datetime, Path]]:

@@ -365,6 +365,8 @@ def _refuse_foreign(url: str, create: bool) -> None:
     path = sqlite_path(url) if url.startswith("sqlite") else None
     if path is None or (create and not path.exists()):
         return
+    if path.is_dir():
+        raise UserError("db.is_folder", path=str(path))
     if not path.is_file():
         raise UserError("db.not_found", path=str(path))
     if path.stat().st_size == 0:

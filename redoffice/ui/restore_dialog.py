@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -61,6 +61,7 @@ class RestoreDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a name's end: its stamp
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = QPushButton(self.tr("Restore this backup…"))
@@ -89,18 +90,25 @@ class RestoreDialog(QDialog):
         for row, entry in enumerate(self.listed):
             copy = entry.copy
             texts = (
-                f"{copy.made:%Y-%m-%d %H:%M}",
+                f"{copy.made:%Y-%m-%d %H:%M:%S}",  # copies of one minute told apart
                 copy.kind,
                 size_text(copy.size),
                 _records(entry),
-                str(copy.path),
+                self._where(copy.path),
             )
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)  # a long path or reason, cut in its column
+                item.setToolTip(str(copy.path) if column == len(texts) - 1 else text)
                 self.table.setItem(row, column, item)
         if self.listed and self.listed[0].info is not None:
             self.table.selectRow(0)
+
+    def _where(self, copy: Path) -> str:
+        """A copy's file name (the heading names the backup folder); one in the second
+        folder says so. The whole path is its tooltip."""
+        if copy.parent.resolve() == self.folder.resolve():
+            return copy.name
+        return self.tr("%1 (second folder)").replace("%1", copy.name)
 
     def _selection_changed(self) -> None:
         row = self.table.currentRow()

@@ -7365,6 +7365,11 @@ Photos and scans: %6 (%7 beside the backup)</source>
     <name>RestoreDialog</name>
     <message>
         <location filename="../../redoffice/ui/restore_dialog.py" line="1"/>
+        <source>%1 (second folder)</source>
+        <translation>%1（第二备份位置）</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/restore_dialog.py" line="1"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>

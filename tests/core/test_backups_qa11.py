@@ -1,10 +1,14 @@
-"""QA 11 (issue 16, backups and the encrypted database in the real window).
+"""QA 11 (issue 16, backups and the database file, through the CLI on real files).
 
 - D2: 从备份恢复… of a copy made before the second folder (USB) was chosen turned the second
-  folder off: it is this PC's choice, kept across a restore (audited with it)."""
+  folder off: it is this PC's choice, kept across a restore (audited with it).
+- S6: the restore's confirmation said "保存时间：16:01" for a copy listed at 16:00 (its file's
+  time, changed when the copy was encrypted in place): a copy's name says when it was made.
+- S8: ``--db`` naming a folder was told "找不到数据库文件"."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -53,3 +57,27 @@ def test_a_restore_of_an_older_copy_keeps_the_second_folder_chosen_since(
             (backups.SECOND_FOLDER,),
         ).fetchall()
     assert audited == [("create",)]  # the older copy never had it: written back, audited
+
+
+def test_a_folder_given_as_the_database_is_told_as_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "社区"
+    folder.mkdir()
+    assert _cli(folder, "residents", "list") == 1
+    said = capsys.readouterr().err
+    assert f"{folder} 是一个文件夹，不是数据库文件" in said and "找不到" not in said
+    assert list(folder.iterdir()) == []
+
+
+def test_a_copy_is_confirmed_with_the_time_it_is_listed_at_not_its_files(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    made = backups.make_backup(sqlite_db, manual=True).path
+    (listed,) = [
+        c for c in backups.copies(Path(str(sqlite_db.engine.url.database))) if c.path == made
+    ]
+    os.utime(made, (listed.made.timestamp() + 60, listed.made.timestamp() + 60))  # touched later
+    assert backups.verify(made).saved_at == listed.made
+    elsewhere = backups.backup_to(sqlite_db, tmp_path / "社区备份.sqlite").path
+    assert abs(backups.verify(elsewhere).saved_at.timestamp() - elsewhere.stat().st_mtime) < 0.01

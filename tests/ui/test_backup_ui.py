@@ -145,7 +145,8 @@ def test_restore_lists_the_copies_and_keeps_the_current_database_aside(
     in_restore_dialog(qtbot, choose_the_older)
     window.restore_action.trigger()
     qtbot.waitUntil(lambda: bool(told), timeout=30000)
-    assert [row[4] for row in listed] == [str(later), str(made)]
+    assert [row[4] for row in listed] == [later.name, made.name]  # the heading names the folder
+    assert all(len(row[0]) == len("2027-03-17 09:00:00") for row in listed)  # with seconds
     assert listed[0][1] == "导入前" and listed[1][1] == "自动备份"
     assert listed[1][2].endswith(" MB") and f"居民 {before}" in listed[1][3]
     assert f"居民 {before - 1}" in listed[0][3]

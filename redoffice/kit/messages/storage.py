@@ -25,6 +25,10 @@ MESSAGES: Final[dict[str, str]] = {
         "找不到数据库文件 {path}：请检查路径是否写错；新建数据库请用“redoffice-cli init”"
         "或首次启动时的设置，未创建任何文件"
     ),
+    "db.is_folder": (
+        "{path} 是一个文件夹，不是数据库文件：请指定文件夹里的数据库文件本身"
+        "（例如 redoffice.sqlite），未作任何修改"
+    ),
     "db.empty_file": (
         "文件 {path} 是空的（0 字节），不是 RedOffice 数据库，为避免误用未作任何修改；"
         "新建数据库请用“redoffice-cli init”或首次启动时的设置"
