@@ -101,7 +101,9 @@ def encrypt_database(db: Database, sheet: Path, passphrase: str | None = None) -
     new = cipher.new_database_key(path, passphrase)
     folder = default_backup_folder(db.engine)
     backup = backup_sqlite(db.engine, folder) if folder is not None else None
-    made = RecoverySheet(heading_name(db), path.name, clock.today().isoformat(), new.recovery)
+    made = RecoverySheet(
+        heading_name(db), path.name, clock.today().isoformat(), new.recovery, new.kept
+    )
     write_file(sheet, recovery_sheet(made))
     second = backups.second_folder(db)
     backed_up_to = _backed_up_to(db)

@@ -7219,6 +7219,11 @@ Photos and scans: %6 (%7 beside the backup)</source>
     <name>EncryptionTab</name>
     <message>
         <location filename="../../redoffice/ui/settings/encryption_tab.py" line="1"/>
+        <source>The database file is encrypted (SQLCipher, AES-256). This PC has no keyring: at every start the program asks for the recovery key on the recovery sheet kept in the safe, or for the passphrase if one was set when it was encrypted (the passphrase opens it on another PC too). The recovery key is not shown again.</source>
+        <translation>数据库文件已加密（SQLCipher，AES-256）。这台电脑没有系统密钥库：每次启动时要输入保险柜中恢复密钥单上的恢复密钥，或加密时设置的数据库口令（设置过口令时，在别的电脑上也能用口令打开）。恢复密钥不会再次显示。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/encryption_tab.py" line="1"/>
         <source>The database file holds ID numbers, phones and other personal data readable by anyone who copies it. Encrypting it makes the file unreadable without its key: the key is kept in this PC's system keyring, and a recovery sheet to print and keep in the safe opens it on another PC. A verified backup is made first.</source>
         <translation>数据库文件中有身份证号、电话等个人信息，任何人复制走文件都能读取。加密后，没有密钥就无法读取：密钥保存在本机系统密钥库中；另生成一份恢复密钥单，打印后封存于保险柜，凭它可在其他电脑上打开。加密前会先做一份经过校验的备份。</translation>
     </message>

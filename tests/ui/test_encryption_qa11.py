@@ -5,15 +5,20 @@
   opens it. The dialog now asks for the recovery key first (a passphrase only if one was set)
   and a wrong passphrase is told that a keyring's database has none.
 - S2: with both fields filled the recovery key alone was checked (a partial key and the right
-  passphrase: "恢复密钥有误"); the start prompt named REDOFFICE_DB_PASSPHRASE to a secretary.
+  passphrase: "恢复密钥有误"); the start prompt named REDOFFICE_DB_PASSPHRASE to a secretary;
+  设置 → 数据安全 said a keyring opens it, on a PC that has none.
 - S3: SQLCipher's own English log ("ERROR CORE sqlcipher_page_cipher: hmac check failed") on
   stderr at a wrong key.
 - D5: the encrypt dialog proposed ~/Documents/… where there is no ~/Documents; 加密 then said
   "无法写入文件 …：No such file or directory" (the operating system's English): an existing
-  folder is proposed, and the reason is said in Chinese."""
+  folder is proposed, and the reason is said in Chinese.
+- S9: the screen settings (~/.config/RedOffice/RedOffice.ini, the folders last used among them)
+  were 0644."""
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,9 +26,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from redoffice.kit import cipher
-from redoffice.kit.db import Database
+from redoffice.kit.db import Database, open_database
 from redoffice.settings.encryption import encrypt_database
 from redoffice.ui.kit.context import AppContext
+from redoffice.ui.main_window import MainWindow
 from redoffice.ui.opening import KeyDialog
 from redoffice.ui.settings.encryption_dialog import EncryptDialog
 from tests.core.sync_support import no_keyring
@@ -45,7 +51,9 @@ PASSPHRASE = "红色工作台的口令"
 
 
 @pytest.fixture
-def without_keyring() -> Iterator[None]:
+def without_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A PC without a keyring; no key held from another test."""
+    monkeypatch.setattr(cipher, "_held", {})
     with no_keyring():
         yield
 
@@ -140,3 +148,33 @@ def test_a_sheet_in_a_missing_folder_is_refused_in_chinese(
     assert f"无法写入文件 {missing}：文件夹不存在" in said, said
     assert "No such file" not in said
     assert not cipher.is_encrypted(Path(str(ctx.db.engine.url.database)))
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")
+def test_the_screen_settings_file_is_the_users_only(
+    qtbot: QtBot, ctx: AppContext, screen_settings: Path
+) -> None:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.close()  # its place remembered, the file written within a second
+    qtbot.waitUntil(lambda: any(screen_settings.rglob("*.ini")), timeout=5000)
+    (written,) = screen_settings.rglob("*.ini")
+    qtbot.waitUntil(lambda: stat.S_IMODE(written.stat().st_mode) == 0o600, timeout=3000)
+
+
+def test_the_security_tab_of_a_pc_without_keyring_names_the_passphrase_and_the_key(
+    qtbot: QtBot, sqlite_db: Database, safe: Path, without_keyring: None
+) -> None:
+    done = encrypt_database(sqlite_db, safe / "sheet.pdf", PASSPHRASE)
+    cipher.hold(done.database, cipher.from_passphrase(PASSPHRASE, cipher.file_salt(done.database)))
+    ctx = AppContext(open_database(f"sqlite:///{done.database}"))
+    try:
+        said = security_tab(qtbot, ctx, "已加密").explain.text()
+    finally:
+        ctx.tasks.wait_idle(5)
+        ctx.tasks.shutdown()
+        ctx.db.close()
+    assert "这台电脑没有系统密钥库" in said and "每次启动" in said
+    assert "系统密钥库中的密钥" not in said

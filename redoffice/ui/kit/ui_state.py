@@ -16,6 +16,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
+from redoffice.kit.files import owner_only
+
 ORGANIZATION = "RedOffice"
 APPLICATION = "RedOffice"
 
@@ -59,13 +61,15 @@ def save(key: str, value: Any) -> None:
 
 
 def write_now() -> None:
-    """Write what was saved to the settings files."""
+    """Write what was saved to the settings files, readable by the user only (the folders
+    last used name the office's files; Qt writes each file anew, 0644)."""
     while _unwritten:
         name, values = _unwritten.popitem()
         store = QSettings(name, QSettings.Format.IniFormat)
         for key, value in values.items():
             store.setValue(key, value)
         store.sync()
+        owner_only(Path(name))
 
 
 def start_folder() -> Path:

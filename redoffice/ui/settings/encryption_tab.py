@@ -9,7 +9,7 @@ from functools import partial
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from redoffice.kit import cipher
+from redoffice.kit import cipher, keystore
 from redoffice.kit.db import Database, sqlite_path
 from redoffice.kit.touched import Changes
 from redoffice.ui.kit.connect import on_click
@@ -75,6 +75,13 @@ class EncryptionTab(QWidget):
         }[state]
 
     def _explanation(self, state: State) -> str:
+        if state is State.ENCRYPTED and not keystore.keyring_available():
+            return self.tr(
+                "The database file is encrypted (SQLCipher, AES-256). This PC has no keyring: "
+                "at every start the program asks for the recovery key on the recovery sheet "
+                "kept in the safe, or for the passphrase if one was set when it was encrypted "
+                "(the passphrase opens it on another PC too). The recovery key is not shown again."
+            )
         if state is State.ENCRYPTED:
             return self.tr(
                 "The database file is encrypted (SQLCipher, AES-256). On this PC it opens with "
