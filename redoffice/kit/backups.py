@@ -41,7 +41,6 @@ from redoffice.kit.files import (
     journal_files,
     private_file,
     private_folder,
-    write_file,
 )
 from redoffice.kit.messages import message
 from redoffice.kit.stored_settings import get_value, put_value
@@ -853,11 +852,21 @@ def note_erasure(engine: Engine, table: str, row_id: str) -> None:
     if source is None:
         return
     line = f"{clock.utcnow().isoformat()}\t{table}\t{row_id}\n".encode()
-    for register in (erasure_register(source), *_register_copies(source, engine)):
-        try:
-            append_to_disk(register, line)
-        except OSError:  # the erasure itself is committed; a restore will not know to repeat it
-            logs.log_exception(f"noting an erasure in {register}")
+    _append_logged(erasure_register(source), line)  # first: it must not wait on the copies
+    try:
+        copies = _register_copies(source, engine)
+    except OSError:  # a folder that cannot be looked at (an offline share): the next copy
+        logs.log_exception("finding the erasure register's copies")  # there brings the line
+        return
+    for register in copies:
+        _append_logged(register, line)
+
+
+def _append_logged(register: Path, line: bytes) -> None:
+    try:
+        append_to_disk(register, line)
+    except OSError:  # the erasure itself is committed; a restore will not know to repeat it
+        logs.log_exception(f"noting an erasure in {register}")
 
 
 def _register_copies(source: Path, engine: Engine) -> list[Path]:
@@ -895,25 +904,29 @@ def share_register(source: Path, register: Path) -> None:
 
 
 def _merge_registers(target: Path, sources: Iterable[Path]) -> None:
-    """``target`` made to hold every line of itself and of ``sources`` (written whole, 0600;
-    left as it is when nothing is new): an entry is never lost."""
-    lines = _register_lines(target)
-    seen = set(lines)
+    """``target`` made to hold every line of itself and of ``sources``: the lines it lacks
+    appended and flushed to disk, as an erasure's own line is — never written whole again,
+    so neither a power cut nor an erasure noted meanwhile by another program loses a line (a
+    last line cut short by a kill is ended first, then left out by the reader)."""
+    content = _register_text(target)
+    seen = set(_whole_lines(content))
     new: list[str] = []
     for source in sources:
-        for line in _register_lines(source):
+        for line in _whole_lines(_register_text(source)):
             if line not in seen:
                 seen.add(line)
                 new.append(line)
     if new:
-        write_file(target, "".join(f"{line}\n" for line in [*lines, *new]).encode())
+        cut = "\n" if content and not content.endswith("\n") else ""
+        append_to_disk(target, (cut + "".join(f"{line}\n" for line in new)).encode())
 
 
-def _register_lines(register: Path) -> list[str]:
-    """The whole lines of a register (one cut short by a kill is left out)."""
-    if not register.is_file():
-        return []
-    content = register.read_text(encoding="utf-8")
+def _register_text(register: Path) -> str:
+    return register.read_text(encoding="utf-8") if register.is_file() else ""
+
+
+def _whole_lines(content: str) -> list[str]:
+    """The whole lines of a register's text (one cut short by a kill is left out)."""
     return [line for line in content.splitlines() if line.count("\t") == 2]
 
 

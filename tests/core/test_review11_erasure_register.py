@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from redoffice.kit import backups
 from redoffice.kit.codes import ERASED_NAME
 from redoffice.kit.db import Database
@@ -24,11 +22,6 @@ from tests.core.test_backups import names
 from tests.factories import add_resident, setup_place
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review11: note_erasure lists the register copies (is_dir on the second folder) "
-    "before writing the register beside the database; an OSError there loses its line",
-)
 def test_an_unreachable_second_folder_does_not_lose_the_erasure_line(
     sqlite_db: Database, tmp_path: Path
 ) -> None:
@@ -44,3 +37,27 @@ def test_an_unreachable_second_folder_does_not_lose_the_erasure_line(
         assert ERASED_NAME in names(sqlite_db)
     noted = {i for _at, i in backups.noted_erasures(database, "resident")}
     assert wang in noted, "the register beside the database lost the erasure"
+
+
+def test_a_register_is_merged_by_appending_after_a_line_cut_short(tmp_path: Path) -> None:
+    """A register merged into another (a copy with the backups, or the database's own before a
+    restore) gets the lines it lacks appended and flushed, as an erasure's own line is — the file
+    is not written whole again (a power cut then could leave it empty; an erasure noted meanwhile
+    by another program would be lost) — and a last line a kill cut short does not swallow them."""
+    database = tmp_path / "x.sqlite"
+    own = backups.erasure_register(database)
+    own.write_text(
+        "2026-11-01T08:00:00+00:00\tresident\ta1\n2026-11-02T08:00:00+00:00\tresident\ta2\n"
+    )
+    kept = tmp_path / "usb" / "x.erasures"
+    kept.parent.mkdir()
+    kept.write_text("2026-11-01T08:00:00+00:00\tresident\ta1\n2026-11-0")  # killed while noting
+    inode = kept.stat().st_ino
+    backups.share_register(database, kept)
+    assert kept.stat().st_ino == inode  # appended to, not replaced
+    lines = kept.read_text().splitlines()
+    assert lines == [
+        "2026-11-01T08:00:00+00:00\tresident\ta1",
+        "2026-11-0",
+        "2026-11-02T08:00:00+00:00\tresident\ta2",
+    ]
