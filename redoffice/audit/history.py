@@ -67,6 +67,7 @@ EMPTY: Final = "—"
 NOTED: Final = {
     "reveal": "查看完整信息",
     "erase": "清除个人信息",
+    "purge_again": "恢复备份后再次登记清除（此人的信息不再接收）",
     "subject_export": "个人信息查询",
 }
 REVEALED: Final = {"id_number": "身份证号", "phone": "联系电话"}

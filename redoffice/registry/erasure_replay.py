@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from redoffice.kit import backups
+from redoffice.kit import audit_log, backups
 from redoffice.kit.clock import utcnow
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
@@ -21,6 +21,7 @@ from redoffice.models import Resident, SyncPurge
 from redoffice.registry import erasure
 
 RESTORED = "restore"  # sync_purge's package: recorded again by a restore, not by a package
+PURGE_AGAIN = "purge_again"  # the audit's action for it
 
 
 def erase_again(db: Database, database: Path, _since: datetime) -> int:
@@ -46,7 +47,7 @@ def erase_again(db: Database, database: Path, _since: datetime) -> int:
 def _refuse_again(db: Database, resident_id: str) -> None:
     """A resident another node owns (the street's copy of a community's) is recorded in
     ``sync_purge`` as its owner's purge once brought it: a copy made before that package
-    lacked it, and the owner does not send the blank record again."""
+    lacked it, and the owner does not send the blank record again. Audited with it."""
     with db.uow() as s:
         owner = s.scalar(select(Resident.owner_node).where(Resident.id == resident_id))
         recorded = s.get(SyncPurge, ("resident", resident_id)) is not None
@@ -61,3 +62,4 @@ def _refuse_again(db: Database, resident_id: str) -> None:
                 at=utcnow(),
             )
         )
+        audit_log.record(s, PURGE_AGAIN, "resident", resident_id, {"owner_node": owner})

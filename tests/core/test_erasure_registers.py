@@ -17,13 +17,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from redoffice.cli import main as cli
 from redoffice.kit import backups
 from redoffice.kit.codes import ERASED_NAME
 from redoffice.kit.db import Database, open_database
-from redoffice.models import Resident, SyncPurge
+from redoffice.models import AuditLog, Resident, SyncPurge
 from redoffice.registry import erasure
 from redoffice.sync import packages
 from tests.conftest import Templates
@@ -96,12 +96,18 @@ def town(tmp_path: Path, templates: Templates) -> Iterator[StreetTown]:
         yield found
 
 
-def _street_row(street_file: Path, person: str) -> tuple[str | None, bool]:
+def _street_row(street_file: Path, person: str) -> tuple[str | None, bool, int]:
+    """The person's name at the street, whether their purge is recorded, and how many times the
+    restore's replay recorded it again (audited)."""
     street = open_database(f"sqlite:///{street_file}")
     try:
         with street.uow() as s:  # unscoped: every community's rows
             name = s.scalar(select(Resident.name).where(Resident.id == person))
-            return name, s.get(SyncPurge, ("resident", person)) is not None
+            again = select(func.count()).where(
+                AuditLog.action == "purge_again", AuditLog.row_id == person
+            )
+            purged = s.get(SyncPurge, ("resident", person)) is not None
+            return name, purged, int(s.scalar(again) or 0)
     finally:
         street.close()
 
@@ -116,7 +122,7 @@ def test_a_restored_street_refuses_an_erased_persons_data_sent_again(town: Stree
     assert packages.import_package(town.street, town.usb / sent.file).status == packages.APPLIED
     street_file = _path(town.street)
     backups.restore(town.street, copy)
-    assert _street_row(street_file, person) == (ERASED_NAME, True)
+    assert _street_row(street_file, person) == (ERASED_NAME, True, 1)
     with community.uow() as s:  # the community brings the person back: a careless edit
         row = s.get(Resident, person)
         assert row is not None
@@ -129,4 +135,4 @@ def test_a_restored_street_refuses_an_erased_persons_data_sent_again(town: Stree
         street.close()
     assert got.status == packages.APPLIED, got.reason
     assert [(c["row_id"], c.get("purged")) for c in got.conflicts] == [(person, True)]
-    assert _street_row(street_file, person) == (ERASED_NAME, True)
+    assert _street_row(street_file, person) == (ERASED_NAME, True, 1)
