@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import keyring
 import pytest
 from sqlalchemy import Engine, create_engine, text
 
@@ -241,3 +242,20 @@ def db(request: pytest.FixtureRequest) -> Database:
     """The database under test, once per backend."""
     fixture = "sqlite_db" if request.param == "sqlite" else "pg_db"
     return request.getfixturevalue(fixture)  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def file_ring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A keyring kept in a file of this test (tests/core/file_keyring.py, which a CLI process
+    started by the test reads too: PYTHON_KEYRING_BACKEND); no key held from another test."""
+    from redoffice.kit import cipher
+    from tests.core.file_keyring import FileKeyring
+
+    monkeypatch.setenv("REDOFFICE_TEST_KEYRING", str(tmp_path / "keyring.json"))
+    monkeypatch.setattr(cipher, "_held", {})
+    before = keyring.get_keyring()
+    keyring.set_keyring(FileKeyring())
+    try:
+        yield tmp_path / "keyring.json"
+    finally:
+        keyring.set_keyring(before)

@@ -9,30 +9,16 @@ test's file backend."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
 
 from redoffice.cli import main as cli
 from redoffice.kit import backups, cipher
 from redoffice.kit.db import Database
-from tests.core.file_keyring import FileKeyring
 from tests.factories import add_resident, setup_place
 
 NAME = "王小明"
-
-
-@pytest.fixture
-def ring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("REDOFFICE_TEST_KEYRING", str(tmp_path / "keyring.json"))
-    before = keyring.get_keyring()
-    keyring.set_keyring(FileKeyring())
-    try:
-        yield
-    finally:
-        keyring.set_keyring(before)
 
 
 def _plain(folder: Path) -> list[Path]:
@@ -45,7 +31,7 @@ def _plain(folder: Path) -> list[Path]:
 
 
 def test_the_conversion_names_the_plain_copies_it_could_not_encrypt(
-    ring: None,
+    file_ring: Path,
     sqlite_db: Database,
     tmp_path_factory: pytest.TempPathFactory,
     capsys: pytest.CaptureFixture[str],

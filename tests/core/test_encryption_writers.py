@@ -11,10 +11,9 @@ from __future__ import annotations
 import sqlite3
 import threading
 import types
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import keyring
 import pytest
 from sqlalchemy import text
 
@@ -23,20 +22,8 @@ from redoffice.kit.db import Database, open_database
 from redoffice.kit.errors import UserError
 from redoffice.kit.files import journal_files
 from redoffice.settings.encryption import encrypt_database
-from tests.core.file_keyring import FileKeyring
 
 WRITE = "INSERT INTO setting (key, value) VALUES ('test.writer', '\"written\"')"
-
-
-@pytest.fixture
-def ring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("REDOFFICE_TEST_KEYRING", str(tmp_path / "keyring.json"))
-    before = keyring.get_keyring()
-    keyring.set_keyring(FileKeyring())
-    try:
-        yield
-    finally:
-        keyring.set_keyring(before)
 
 
 def _path(db: Database) -> Path:
@@ -93,7 +80,7 @@ def _at_the_rename(
 
 
 def test_a_writer_opening_at_the_rename_is_told_busy_and_saves_afterwards(
-    ring: None,
+    file_ring: Path,
     sqlite_db: Database,
     tmp_path_factory: pytest.TempPathFactory,
     monkeypatch: pytest.MonkeyPatch,
@@ -113,7 +100,7 @@ def test_a_writer_opening_at_the_rename_is_told_busy_and_saves_afterwards(
 
 
 def test_a_writer_that_came_in_just_before_the_lock_is_not_lost(
-    ring: None,
+    file_ring: Path,
     sqlite_db: Database,
     tmp_path_factory: pytest.TempPathFactory,
     monkeypatch: pytest.MonkeyPatch,

@@ -27,21 +27,13 @@ from redoffice.models import AuditLog, Resident, SyncPurge
 from redoffice.registry import erasure
 from redoffice.sync import packages
 from tests.conftest import Templates
-from tests.core.test_backups import names
+from tests.core.test_encryption import names_in_plain
 from tests.factories import add_resident, setup_place
 from tests.street_support import StreetTown, street_with_communities
 
 
 def _path(db: Database) -> Path:
     return Path(str(db.engine.url.database)).resolve()
-
-
-def _names_in(path: Path) -> list[str]:
-    db = open_database(f"sqlite:///{path}")
-    try:
-        return names(db)
-    finally:
-        db.close()
 
 
 def test_a_backup_restored_on_another_pc_does_not_bring_an_erased_person_back(
@@ -64,7 +56,7 @@ def test_a_backup_restored_on_another_pc_does_not_bring_an_erased_person_back(
     new_pc = tmp_path_factory.mktemp("new-pc") / "redoffice.sqlite"
     shutil.copyfile(sqlite_template, new_pc)
     assert cli(["--db", str(new_pc), "backup", "restore", str(made.second)]) == 0
-    restored = _names_in(new_pc)
+    restored = names_in_plain(new_pc)
     assert "王小明" not in restored and "李芳" not in restored, restored
     assert restored.count(ERASED_NAME) == 2
     on_new_pc = {i for _at, i in backups.noted_erasures(new_pc, "resident")}
@@ -87,7 +79,7 @@ def test_a_backup_to_a_chosen_file_carries_the_register(
     shutil.copyfile(sqlite_template, new_pc)
     assert cli(["--db", str(new_pc), "backup", "restore", str(stick / "社区备份.sqlite")]) == 0
     assert cli(["--db", str(new_pc), "backup", "restore", str(older)]) == 0
-    assert "王小明" not in _names_in(new_pc)
+    assert "王小明" not in names_in_plain(new_pc)
 
 
 @pytest.fixture

@@ -40,13 +40,12 @@ from tests.ui.test_encryption_ui import (
     opened_answering,
     other_pc,
     residents,
-    ring,
     safe,
     security_tab,
     when_modal,
 )
 
-__all__ = ["other_pc", "ring", "safe"]  # the fixtures used here
+__all__ = ["other_pc", "safe"]  # the fixtures used here
 PASSPHRASE = "红色工作台的口令"
 
 
@@ -113,7 +112,7 @@ def test_with_both_fields_filled_the_right_passphrase_opens_despite_a_partial_ke
 def test_without_a_documents_folder_the_home_folder_is_proposed_and_the_sheet_written(
     qtbot: QtBot,
     ctx: AppContext,
-    ring: Path,
+    file_ring: Path,
     tmp_path_factory: pytest.TempPathFactory,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -141,7 +140,7 @@ def test_without_a_documents_folder_the_home_folder_is_proposed_and_the_sheet_wr
 
 
 def test_a_sheet_in_a_missing_folder_is_refused_in_chinese(
-    qtbot: QtBot, ctx: AppContext, ring: Path, tmp_path_factory: pytest.TempPathFactory
+    qtbot: QtBot, ctx: AppContext, file_ring: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     missing = tmp_path_factory.mktemp("usb") / "拔下的U盘" / "恢复密钥单.pdf"
     _key, said = encrypt_through_the_tab(qtbot, ctx, str(missing))

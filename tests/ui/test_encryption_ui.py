@@ -35,25 +35,11 @@ from redoffice.ui.opening import KeyDialog, check_after_start, open_with_key
 from redoffice.ui.settings.encryption_dialog import EncryptDialog
 from redoffice.ui.settings.encryption_tab import EncryptionTab
 from redoffice.ui.settings.settings_page import SettingsPage
-from tests.core.file_keyring import FileKeyring
 from tests.core.test_backup_safety import damage
 from tests.ui.driver import click, tick, type_into
 
 D = TypeVar("D", bound=QWidget)
 PASSWORD = "tab-secret-1"
-
-
-@pytest.fixture
-def ring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A keyring kept in a file of this test; no key held from another test."""
-    monkeypatch.setenv("REDOFFICE_TEST_KEYRING", str(tmp_path / "keyring.json"))
-    monkeypatch.setattr(cipher, "_held", {})
-    before = keyring.get_keyring()
-    keyring.set_keyring(FileKeyring())
-    try:
-        yield tmp_path / "keyring.json"
-    finally:
-        keyring.set_keyring(before)
 
 
 @pytest.fixture
@@ -110,7 +96,11 @@ class OtherPc:
 
 @pytest.fixture
 def other_pc(
-    sqlite_db: Database, ring: Path, safe: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    sqlite_db: Database,
+    file_ring: Path,
+    safe: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> OtherPc:
     url, recovery, count = encrypted_copy(sqlite_db, safe)
     another_pc(monkeypatch, tmp_path)
@@ -163,7 +153,7 @@ def encrypt_through_the_tab(qtbot: QtBot, ctx: AppContext, sheet: str) -> list[s
 
 
 def test_encrypting_through_the_tab_shows_the_key_once_and_keeps_working(
-    qtbot: QtBot, ctx: AppContext, ring: Path, tmp_path_factory: pytest.TempPathFactory
+    qtbot: QtBot, ctx: AppContext, file_ring: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     path = Path(str(ctx.db.engine.url.database))
     before = residents(ctx.db)
@@ -173,14 +163,14 @@ def test_encrypting_through_the_tab_shows_the_key_once_and_keeps_working(
     assert len(key.split()) == 14 and cipher.parse_recovery_key(key) is not None
     assert str(sheet) in said and "已加密" in said and "备份文件夹中的 1 份副本" in said
     assert sheet.read_bytes().startswith(b"%PDF")
-    assert f"RedOffice/database/{cipher.file_salt(path).hex()}" in ring.read_text("utf-8")
+    assert f"RedOffice/database/{cipher.file_salt(path).hex()}" in file_ring.read_text("utf-8")
     assert not ctx.db.closed and residents(ctx.db) == before  # opened again, with its key
     ctx.tasks.wait_idle()
     security_tab(qtbot, ctx, "已加密")
 
 
 def test_the_dialog_names_the_plain_copy_made_to_a_chosen_place_before(
-    qtbot: QtBot, ctx: AppContext, ring: Path, tmp_path_factory: pytest.TempPathFactory
+    qtbot: QtBot, ctx: AppContext, file_ring: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """A 备份到… copy made before encrypting stays plain where it was put: the dialog's last
     text names it, to be deleted or made again; the backup folder's copies are encrypted."""
@@ -195,7 +185,7 @@ def test_the_dialog_names_the_plain_copy_made_to_a_chosen_place_before(
 
 
 def test_the_recovery_sheet_is_refused_beside_the_database(
-    qtbot: QtBot, ctx: AppContext, ring: Path, tmp_path: Path
+    qtbot: QtBot, ctx: AppContext, file_ring: Path, tmp_path: Path
 ) -> None:
     path = Path(str(ctx.db.engine.url.database))
     before = digest(path)
@@ -205,7 +195,7 @@ def test_the_recovery_sheet_is_refused_beside_the_database(
 
 
 def test_an_encrypted_database_opens_in_a_new_window_with_the_key_in_the_keyring(
-    qtbot: QtBot, sqlite_db: Database, ring: Path, safe: Path
+    qtbot: QtBot, sqlite_db: Database, file_ring: Path, safe: Path
 ) -> None:
     url, _recovery, count = encrypted_copy(sqlite_db, safe)
     asked: list[str] = []
@@ -381,7 +371,7 @@ def test_without_a_keyring_a_passphrase_typed_twice_encrypts_and_typed_again_ope
 
 
 def test_every_page_works_on_after_encrypting_from_the_window(
-    qtbot: QtBot, ctx: AppContext, ring: Path, safe: Path
+    qtbot: QtBot, ctx: AppContext, file_ring: Path, safe: Path
 ) -> None:
     window = MainWindow(ctx)
     qtbot.addWidget(window)

@@ -18,9 +18,9 @@ from redoffice.ui.kit.waiting import wait_for
 from redoffice.ui.main_window import MainWindow
 from redoffice.ui.opening import KeyDialog
 from tests.ui.driver import type_into
-from tests.ui.test_encryption_ui import OtherPc, opened_answering, other_pc, residents, ring, safe
+from tests.ui.test_encryption_ui import OtherPc, opened_answering, other_pc, residents, safe
 
-__all__ = ["other_pc", "ring", "safe"]  # the fixtures used here
+__all__ = ["other_pc", "safe"]  # the fixtures used here
 
 
 def test_the_job_runs_off_the_gui_thread_while_the_loop_turns(qtbot: QtBot) -> None:
