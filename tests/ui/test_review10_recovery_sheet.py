@@ -18,15 +18,13 @@ from pytestqt.qtbot import QtBot
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.settings.encryption_dialog import EncryptDialog
 from tests.ui.driver import click
-from tests.ui.test_encryption_ui import ring, security_tab, when_modal
-
-__all__ = ["ring"]  # the file keyring, a fixture
+from tests.ui.test_encryption_ui import security_tab, when_modal
 
 
 def test_with_the_dialogs_defaults_the_key_is_not_left_on_the_databases_disk(
     qtbot: QtBot,
     ctx: AppContext,
-    ring: Path,
+    file_ring: Path,
     tmp_path_factory: pytest.TempPathFactory,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
