@@ -57,7 +57,6 @@ def _slow_start(ctx: AppContext) -> threading.Event:
     return released
 
 
-@pytest.mark.xfail(strict=True, reason="D1: a list that has read nothing counts as ready")
 @pytest.mark.parametrize(("wait_ms", "slow"), [(0, False), (1000, True), (3000, True)])
 def test_the_first_export_after_the_start_holds_every_resident(
     qtbot: QtBot,

@@ -81,7 +81,7 @@ class SearchableList(QWidget, Generic[R]):
         self._columns = list(columns)
         self._state_key = state_key
         self._sort = (default_sort, newest_first)
-        self._generation = self._shown = 0
+        self._generation, self._shown = 0, -1  # pending until its first reading is shown
         self.whole_up_to = WHOLE_UP_TO
         self._rest: tuple[int, IdQuery] | None = None  # the shown list's (generation, ids job)
         self._rest_asked = -1  # the generation whose rest of ids is being read
@@ -223,7 +223,8 @@ class SearchableList(QWidget, Generic[R]):
 
     @property
     def pending(self) -> bool:
-        """A search typed or a reload asked for whose answer has not been shown yet."""
+        """A search typed or a reload asked for whose answer has not been shown yet — or
+        nothing read yet (the first reading may wait for the filters' choices at the start)."""
         return self._debounce.isActive() or self._shown != self._generation
 
     def when_ready(self, action: Callable[[], object]) -> None:
