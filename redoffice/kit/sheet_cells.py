@@ -14,11 +14,12 @@ parsed as XML, cell by cell, as the reader would place them (slow, but such shee
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 from xml.parsers import expat
+from xml.parsers.expat import XMLParserType
 
 Chunks = Callable[[], Iterator[bytes]]  # the part's bytes from its start, each call anew
 
@@ -151,12 +152,7 @@ def _placed_cells(chunks: Iterator[bytes], bound: int) -> Extent:
 
     parser = expat.ParserCreate()
     parser.StartElementHandler = start
-    try:
-        for chunk in chunks:
-            parser.Parse(chunk, False)
-        parser.Parse(b"", True)
-    except _Beyond:
-        pass
+    _parse_until_beyond(parser, chunks)
     return extent
 
 
@@ -242,14 +238,19 @@ def ods_cells(chunks: Iterator[bytes], bound: int) -> int:
 
     parser = expat.ParserCreate()
     parser.StartElementHandler, parser.EndElementHandler = start, end
+    _parse_until_beyond(parser, chunks)
+    return before + table.cells
+
+
+def _repeats(attributes: dict[str, str], name: str) -> int:
+    return max(int(attributes.get(name) or 1), 1)
+
+
+def _parse_until_beyond(parser: XMLParserType, chunks: Iterable[bytes]) -> None:
+    """Feed ``chunks`` to ``parser``; a handler raising ``_Beyond`` ends the reading early."""
     try:
         for chunk in chunks:
             parser.Parse(chunk, False)
         parser.Parse(b"", True)
     except _Beyond:
         pass
-    return before + table.cells
-
-
-def _repeats(attributes: dict[str, str], name: str) -> int:
-    return max(int(attributes.get(name) or 1), 1)
