@@ -87,19 +87,27 @@ def _tops() -> list[QWidget]:
     return QApplication.topLevelWidgets()
 
 
+def refused_login(
+    qtbot: QtBot, ctx: AppContext, login: str, password: str
+) -> tuple[LoginDialog, str]:
+    """The login dialog, ``login`` and ``password`` typed, 登录 pressed: the dialog and its
+    words."""
+    dialog = LoginDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.login, login)
+    qtbot.keyClicks(dialog.password, password)
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.message.isVisible())
+    return dialog, dialog.message.text()
+
+
 def test_the_login_dialog_refuses_a_grid_account_without_staff(
     qtbot: QtBot, ctx: AppContext
 ) -> None:
     accounts.add(ctx.db, "wang", "王书记", "admin", PASSWORD)
     legacy_grid_account(ctx.db)
-    dialog = LoginDialog(ctx)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.keyClicks(dialog.login, "zhao")
-    qtbot.keyClicks(dialog.password, LEGACY_PASSWORD)
-    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.message.isVisible())
-    said = dialog.message.text()
+    dialog, said = refused_login(qtbot, ctx, "zhao", LEGACY_PASSWORD)
     assert "账号“zhao”是网格员，但未关联工作人员" in said and "设置 → 账号 中关联" in said
     assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
     assert ctx.db.user is None

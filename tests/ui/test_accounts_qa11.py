@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 from redoffice.accounts import service as accounts
 from redoffice.registry import reference as registry
 from redoffice.ui.accounts.accounts_tab import AccountsTab
-from redoffice.ui.accounts.login_dialog import LoginDialog
 from redoffice.ui.accounts.role_dialog import RoleDialog
 from redoffice.ui.kit.context import AppContext
 from tests.core.accounts_support import grid_staff
 from tests.ui.driver import button, click, click_row, pick, type_into
+from tests.ui.test_accounts_gaps import refused_login
 
 PASSWORD = "qa11-secret"
 NO_GRID = "工作人员“赵网格”不属于也不负责任何网格"
@@ -85,14 +85,7 @@ def test_the_login_dialog_refuses_a_grid_worker_whose_staff_lost_the_grid(
     accounts.add(ctx.db, "zhao", "赵网格", "grid", PASSWORD, staff)
     registry.save_staff(ctx.db, registry.StaffInput(name="赵网格", role="grid_worker"), staff)
     accounts.logout(ctx.db)
-    dialog = LoginDialog(ctx)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.keyClicks(dialog.login, "zhao")
-    qtbot.keyClicks(dialog.password, PASSWORD)
-    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.message.isVisible())
-    said = dialog.message.text()
+    dialog, said = refused_login(qtbot, ctx, "zhao", PASSWORD)
     assert "账号“zhao”是网格员，但对应的工作人员“赵网格”未负责任何网格" in said
     assert "请书记/管理员在 设置 → 账号 中处理" in said
     assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
