@@ -8,9 +8,9 @@ from functools import partial
 
 from redoffice.accounts import guard as account_guard
 from redoffice.accounts.permissions import Permission, permits
-from redoffice.kit.backups import after_restore, guard_restore
 from redoffice.kit.db import register_session_hook
 from redoffice.kit.exports import guard_unmasked, register_exports
+from redoffice.kit.restoring import after_restore, guard_restore
 from redoffice.registry import access, erasure_replay
 from redoffice.sync import conflicts as sync_conflicts
 from redoffice.visits import state as visit_state

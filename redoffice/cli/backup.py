@@ -13,7 +13,7 @@ from sqlalchemy import make_url
 
 from redoffice.cli.common import out, out_json
 from redoffice.cli.work import command
-from redoffice.kit import backups
+from redoffice.kit import backups, restoring
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.paths import resolve_db_url
@@ -83,7 +83,7 @@ def restore_on_file(args: argparse.Namespace) -> int:
         info = backups.verify(Path(args.file))
     actor = args.user or getattr(args, "operator", None) or "redoffice-cli"
     # erasures made since applied again, the restore audited, before it takes the name
-    restored = backups.restore_file(current, info, backups.attachments_of(current), actor=actor)
+    restored = restoring.restore_file(current, info, backups.attachments_of(current), actor=actor)
     out(f"已从 {info.path} 恢复；恢复前的数据库另存为 {restored.aside}")
     if restored.attachments_missing:
         out(f"有 {restored.attachments_missing} 个照片或扫描件在备份旁边找不到")

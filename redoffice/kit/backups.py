@@ -1,4 +1,4 @@
-"""Backups of the SQLite database, and putting one back.
+"""Backups of the SQLite database: making, verifying and finding the copies.
 
 - 文件 → 备份到…: a copy to a chosen file with its photos and scans in a folder beside it
   (``社区备份.sqlite`` + ``社区备份-附件/ab/abcdef…``); the database is copied first (SQLite's
@@ -12,36 +12,33 @@
   its record counts equal to the database's.
 - :func:`open_checked`: the start-up ``PRAGMA quick_check``; a damaged database is refused with
   the way out (:class:`Damaged` names the newest good backup) and never changed.
-- :func:`restore`: the current database kept aside first, the backup's copy checked, then swapped
-  in with one rename (a kill at any moment leaves the old or the new database, never half)."""
+
+Putting one back is :mod:`redoffice.kit.restoring`; each copy takes with it the register of
+erasures a restore must not undo (:mod:`redoffice.kit.erasures`); where the copies are, by
+name: :mod:`redoffice.kit.backup_paths`."""
 
 from __future__ import annotations
 
 import json
 import os
 import re
-import shutil
 import sqlite3
 from collections.abc import Callable, Iterable
-from contextlib import closing, suppress
+from contextlib import closing
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, make_url
 from sqlalchemy.exc import DatabaseError
 
-from redoffice.kit import audit_log, cipher, clock, exports, logs
-from redoffice.kit.blobs import Store, blob_path, copy_new, key_of
+from redoffice.kit import audit_log, cipher, clock, exports
+from redoffice.kit.backup_paths import RESTORING, SECOND_FOLDER, backup_folder_of, sqlite_file
+from redoffice.kit.blobs import Store, blob_path, copy_new
 from redoffice.kit.db import Database, connect_sqlite, copy_sqlite, head_revision, open_database
+from redoffice.kit.erasures import erasure_register, folder_register, share_register
 from redoffice.kit.errors import UserError
-from redoffice.kit.files import (
-    append_to_disk,
-    cannot_write,
-    journal_files,
-    private_file,
-    private_folder,
-)
+from redoffice.kit.files import cannot_write, journal_files, private_file, private_folder
 from redoffice.kit.messages import message
 from redoffice.kit.stored_settings import get_value, put_value
 from redoffice.kit.touched import Changes
@@ -58,8 +55,6 @@ PERIODS: tuple[tuple[Callable[[datetime], object], int], ...] = (
 BEFORE_KEPT = 5  # copies made before an import, sync apply, migration or restore
 MANUAL = "manual"  # 立即备份, ``backup create``: its own kind, outside the daily rotation
 MANUAL_KEPT = 5  # the newest manual copies kept
-RESTORING = ".restoring"  # the backup's copy beside the database until it takes its name
-SECOND_FOLDER = "backup.second_folder"  # setting: a second folder or USB stick, or absent
 # not a table: the copies in the backup folders; views showing them (设置 → 备份, the status
 # bar's warning) refresh when it is announced — a copy made and rotated, a restore
 COPIES = "backup_copies"
@@ -98,15 +93,6 @@ class BackupInfo:
     @property
     def files_folder(self) -> Path:
         return files_folder(self.path)
-
-
-@dataclass(frozen=True)
-class Restored:
-    aside: Path  # the database as it was before the restore
-    attachments: int  # photos and scans put back into the attachments folder
-    attachments_missing: int  # referred to, but neither beside the backup nor here
-    backup: BackupInfo  # what was put back
-    erased_again: int = 0  # residents erased after the backup, erased again in it
 
 
 @dataclass(frozen=True)
@@ -157,26 +143,14 @@ def files_folder(backup: Path) -> Path:
 
 def database_file(db: Database) -> Path:
     """The SQLite file behind ``db``; a server database is backed up by its administrator."""
-    source = _sqlite_file(db.engine)
+    source = sqlite_file(db.engine)
     if source is None:
         raise UserError("backup.not_sqlite")
     return source
 
 
-def _sqlite_file(engine: Engine) -> Path | None:
-    source = engine.url.database
-    if engine.url.get_backend_name() != "sqlite" or not source or source == ":memory:":
-        return None
-    return Path(source).resolve()
-
-
-def backup_folder_of(database: Path) -> Path:
-    """The automatic copies' folder: ``backups`` beside the database file."""
-    return database.resolve().parent / "backups"
-
-
 def default_backup_folder(engine: Engine) -> Path | None:
-    source = _sqlite_file(engine)
+    source = sqlite_file(engine)
     return None if source is None else backup_folder_of(source)
 
 
@@ -208,18 +182,18 @@ def backup_to(db: Database, target: Path) -> BackupInfo:
         raise UserError("backup.same_file")
 
     def with_files(partial: Path) -> None:
-        with closing(_read_only(partial)) as conn:
-            hashes = _attachment_hashes(conn)
-        _copy_blobs(hashes, Store(db.attachments_dir), files_folder(target), verify=False)
+        with closing(read_only(partial)) as conn:
+            hashes = attachment_hashes(conn)
+        copy_blobs(hashes, Store(db.attachments_dir), files_folder(target), verify=False)
 
-    _verified_copy(source, target, before_naming=with_files)
+    verified_copy(source, target, before_naming=with_files)
     share_register(source, erasure_register(target))
     with db.uow() as s:
         audit_log.record(s, "backup_to", "database", "*", {"path": str(target)})
     return describe(target)
 
 
-def _verified_copy(
+def verified_copy(
     source: Path, target: Path, before_naming: Callable[[Path], None] | None = None
 ) -> BackupInfo:
     """Copy ``source`` to ``target`` through ``target.partial``: the copy passes
@@ -229,7 +203,7 @@ def _verified_copy(
     partial = target.with_name(target.name + ".partial")
     try:
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        _remove(partial)
+        remove_copy(partial)
         private_file(partial)  # 0600 before a byte is written (SQLite keeps the mode)
         want = copy_sqlite(source, partial, _row_counts)
         _one_file(partial)
@@ -240,15 +214,15 @@ def _verified_copy(
         _remove_journals(partial)
         os.replace(partial, target)
     except (OSError, *cipher.ERRORS) as exc:
-        _remove(partial)
+        remove_copy(partial)
         raise cannot_write(target, exc) from exc
     except BaseException:
-        _remove(partial)
+        remove_copy(partial)
         raise
     return replace(info, path=target)
 
 
-def _remove(path: Path) -> None:
+def remove_copy(path: Path) -> None:
     """A file and the journal files a kill may have left beside it."""
     path.unlink(missing_ok=True)
     _remove_journals(path)
@@ -262,7 +236,7 @@ def _remove_journals(path: Path) -> None:
 
 
 def _check_counts(want: dict[str, int], copy: Path) -> None:
-    with closing(_read_only(copy)) as dst:
+    with closing(read_only(copy)) as dst:
         have = _row_counts(dst)
     if have != want:
         detail = "、".join(
@@ -290,7 +264,7 @@ def describe(path: Path, *, thorough: bool = False, check: bool = True) -> Backu
         raise UserError("backup.not_found", path=str(path))
     pragma = ("integrity_check" if thorough else "quick_check") if check else None
     try:
-        with closing(_read_only(path)) as conn:
+        with closing(read_only(path)) as conn:
             return _read_info(conn, path, pragma)
     except cipher.ERRORS as exc:
         if any(sign in str(exc) for sign in DAMAGE_SIGNS):
@@ -303,7 +277,7 @@ def verify(path: Path) -> BackupInfo:
     return describe(path, thorough=True)
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
+def read_only(path: Path) -> sqlite3.Connection:
     return connect_sqlite(path, read_only=True)
 
 
@@ -321,14 +295,14 @@ def _tables(conn: sqlite3.Connection) -> set[str]:
     return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
 
 
-def _attachment_hashes(conn: sqlite3.Connection) -> list[str]:
+def attachment_hashes(conn: sqlite3.Connection) -> list[str]:
     """Every attachment the database refers to (those in the recycle bin too)."""
     if "attachment" not in _tables(conn):
         return []
     return [str(r[0]) for r in conn.execute("SELECT DISTINCT sha256 FROM attachment")]
 
 
-def _copy_blobs(hashes: list[str], source: Store, target: Path, *, verify: bool) -> tuple[int, int]:
+def copy_blobs(hashes: list[str], source: Store, target: Path, *, verify: bool) -> tuple[int, int]:
     """Copy the blobs ``hashes`` from the store ``source`` to the store ``target`` where they
     are not yet, as they are (an encrypted one stays encrypted); returns (copied, missing).
     ``verify``: a blob whose content (decrypted with ``source``'s key) does not match its hash
@@ -356,7 +330,7 @@ def _read_info(conn: sqlite3.Connection, path: Path, check: str | None) -> Backu
     if revision > head_revision():
         raise UserError("db.too_new", found=revision)
     name = conn.execute("SELECT value FROM setting WHERE key = 'community_name'").fetchone()
-    hashes = _attachment_hashes(conn)
+    hashes = attachment_hashes(conn)
     newest = conn.execute("SELECT max(at) FROM audit_log").fetchone()[0]
     counts = tuple(
         (label, int(conn.execute(f"SELECT count(*) FROM {table} WHERE {cond}").fetchone()[0]))
@@ -408,7 +382,7 @@ def choose_kept(stamps: Iterable[datetime], now: datetime) -> set[datetime]:
 def backup_sqlite(engine: Engine, folder: Path) -> Path | None:
     """A verified automatic copy of a SQLite database into ``folder``; the older ones are
     pruned by :func:`choose_kept` (the copy just made is always kept)."""
-    source = _sqlite_file(engine)
+    source = sqlite_file(engine)
     return None if source is None else _automatic_copy(source, folder)
 
 
@@ -416,7 +390,7 @@ def _automatic_copy(source: Path, folder: Path) -> Path:
     private_folder(folder)  # the copies hold every ID number: the user's only (0700)
     _clear_leftovers(folder, source.stem)
     target = folder / f"{source.stem}-{clock.now().strftime(STAMP)}.sqlite"
-    _verified_copy(source, target)
+    verified_copy(source, target)
     share_register(source, folder_register(folder, source.stem))
     _rotate(folder, source.stem, target)
     return target
@@ -477,7 +451,7 @@ def _manual_copy(source: Path, folder: Path) -> Path:
     private_folder(folder)
     _clear_leftovers(folder, source.stem)
     target = folder / f"{source.stem}-{MANUAL}-{clock.now().strftime(STAMP)}.sqlite"
-    _verified_copy(source, target)
+    verified_copy(source, target)
     share_register(source, folder_register(folder, source.stem))
     _keep_newest(folder, source.stem, target, lambda why: why == MANUAL, MANUAL_KEPT)
     return target
@@ -506,7 +480,7 @@ def _mirror(copy: Path, source: Path, second: Path | None) -> tuple[Path | None,
         return None, message("backup.second_absent", path=str(second))
     target = second / copy.name
     try:
-        _verified_copy(copy, target)
+        verified_copy(copy, target)
     except UserError as exc:
         return None, exc.text
     share_register(source, folder_register(second, stem))
@@ -543,7 +517,7 @@ class Summary:
 
 
 def summary(db: Database) -> Summary:
-    source = _sqlite_file(db.engine)
+    source = sqlite_file(db.engine)
     if source is None:
         return Summary(None, [], None, "")
     second = second_folder(db)
@@ -554,7 +528,7 @@ def disk_warning(db: Database) -> str:
     """The warning shown when the only copies are on the database's own disk (st_dev): a
     failing disk or a stolen PC takes both. Empty when there is a second copy, or for a
     server database."""
-    source = _sqlite_file(db.engine)
+    source = sqlite_file(db.engine)
     if source is None:
         return ""
     second = second_folder(db)
@@ -656,324 +630,30 @@ def backup_before(db: Database, why: str) -> Path | None:
     """A verified copy before a migration, import, sync apply or restore (``why``: a key of
     :data:`BEFORE_WHY`) in the backup folder; the newest :data:`BEFORE_KEPT` are kept. None
     for a server database (its administrator backs it up)."""
-    source = _sqlite_file(db.engine)
-    return None if source is None else _before(source, backup_folder_of(source), why)
+    source = sqlite_file(db.engine)
+    return None if source is None else copy_before(source, backup_folder_of(source), why)
 
 
 def backup_before_upgrade(engine: Engine, folder: Path | None, found: str) -> Path | None:
     """The copy made before the schema revision ``found`` is upgraded."""
-    source = _sqlite_file(engine)
+    source = sqlite_file(engine)
     if source is None or source.name.endswith(RESTORING):  # a restore's copy: its backup stays
         return None
-    return _before(source, folder or backup_folder_of(source), "upgrade")
+    return copy_before(source, folder or backup_folder_of(source), "upgrade")
 
 
-def _before(source: Path, folder: Path, why: str) -> Path:
+def copy_before(source: Path, folder: Path, why: str) -> Path:
+    """A verified copy of the database file ``source`` into ``folder``, named for ``why`` (a
+    key of :data:`BEFORE_WHY`); the newest :data:`BEFORE_KEPT` of them are kept."""
     if why not in BEFORE_WHY:
         raise ValueError(why)
     private_folder(folder)
     _clear_leftovers(folder, source.stem)
     target = folder / f"{source.stem}-before-{why}-{clock.now().strftime(STAMP)}.sqlite"
-    _verified_copy(source, target)
+    verified_copy(source, target)
     share_register(source, folder_register(folder, source.stem))
     _keep_newest(folder, source.stem, target, lambda kind: kind not in ("", MANUAL), BEFORE_KEPT)
     return target
-
-
-# ── restoring ──────────────────────────────────────────────────────────────────────────────
-
-
-def guard_restore(may: Callable[[Database], bool]) -> None:
-    """Ask ``may(db)`` before :func:`restore`: the logged-in role must hold the permission
-    (:mod:`redoffice.features` registers the settings' check; the kit imports no feature)."""
-    _RESTORE_GUARDS.append(may)
-
-
-_RESTORE_GUARDS: list[Callable[[Database], bool]] = []
-
-
-def restore(db: Database, backup: Path) -> Restored:
-    """Put ``backup`` in place of the database ``db`` was opened on (see
-    :func:`restore_file`). ``db`` is closed: open the file again (that also brings an older
-    backup's schema up to date). Refused, nothing changed, to a role the guards
-    (:func:`guard_restore`) do not allow."""
-    if not all(may(db) for may in _RESTORE_GUARDS):
-        raise UserError("backup.restore_not_allowed")
-    current = database_file(db)
-    info = verify(backup)
-    return restore_file(current, info, db.attachments_dir, close=db.close, actor=db.actor)
-
-
-def restore_file(
-    current: Path,
-    info: BackupInfo,
-    attachments: Path,
-    close: Callable[[], None] = lambda: None,
-    actor: str = "system",
-) -> Restored:
-    """Put the verified backup ``info`` in place of the database file ``current``, which may
-    be damaged: the backup's attachments first into ``attachments`` (checked against their
-    hash; those already there are kept, so the database kept aside keeps its own), the backup
-    copied beside ``current`` and checked, ``current`` kept aside in the backup folder
-    (verified; a damaged one copied as it is, ``{stem}-damaged-….sqlite``), the copy readied
-    (:func:`_ready`: erasures made since applied again, the restore audited as ``actor``'s),
-    then ``close`` and one rename. A kill at any moment leaves the old database or the restored
-    one, erasures included."""
-    with closing(_read_only(info.path)) as conn:
-        hashes = _attachment_hashes(conn)
-    try:
-        source = Store(files_folder(info.path), key_of(info.path))
-        copied, missing = _copy_blobs(hashes, source, attachments, verify=True)
-        _seal_restored(current, attachments)
-    except OSError as exc:
-        raise cannot_write(attachments, exc) from exc
-    incoming = current.with_name(current.name + RESTORING)
-    _verified_copy(info.path, incoming)
-    try:
-        _gather_registers(current, info.path)
-        _keep_encrypted(current, incoming)
-        second = _second_on_file(current)
-        aside = _set_aside(current)
-        again = _ready(incoming, current, info, aside, actor, second)
-        close()
-        for journal in journal_files(current):  # the old file's: never replayed onto the new
-            journal.unlink(missing_ok=True)
-        os.replace(incoming, current)
-    finally:
-        _remove(incoming)
-        erasure_register(incoming).unlink(missing_ok=True)  # the replay's own notes
-    return Restored(aside, copied, missing, info, again)
-
-
-def _seal_restored(current: Path, attachments: Path) -> None:
-    """A plain backup's photos and scans put back beside an encrypted database are encrypted
-    with its key (:meth:`Store.seal`), as the database itself is (:func:`_keep_encrypted`)."""
-    key = key_of(current)  # None for a plain database
-    if key is not None:
-        Store(attachments, key).seal()
-
-
-def _keep_encrypted(current: Path, incoming: Path) -> None:
-    """A plain backup (a 备份到… made before 加密此数据库) put over an encrypted database is
-    encrypted first, with the database's own key and salt — its recovery sheet still opens it:
-    the office's data never lands on the PC in clear. Refused in words, nothing changed, when
-    this PC does not have that key."""
-    if not cipher.is_encrypted(current) or cipher.is_encrypted(incoming):
-        return
-    key = cipher.key_for(current)
-    if key is None:  # is_encrypted said otherwise a moment ago
-        raise UserError("db.key_missing", path=str(current))
-    cipher.encrypt_file(incoming, cipher.NewKey(key, cipher.file_salt(current), kept=False))
-
-
-def _second_on_file(current: Path) -> str | None:
-    """The second folder ``current`` names ("" for none) — this PC's choice, not the data's,
-    kept across a restore; None when ``current`` cannot be read (damaged, or no key here):
-    the backup's own choice stays then."""
-    try:
-        with closing(_read_only(current)) as conn:
-            row = conn.execute("SELECT value FROM setting WHERE key = ?", (SECOND_FOLDER,))
-            found = row.fetchone()
-    except (UserError, MemoryError, *cipher.ERRORS):
-        return None
-    return str(json.loads(found[0])) if found else ""
-
-
-def _ready(
-    incoming: Path, current: Path, info: BackupInfo, aside: Path, actor: str, second: str | None
-) -> int:
-    """Open the copy about to replace ``current`` (an older schema brought up to date), run
-    the after-restore hooks in it — the residents ``current``'s erasure register names as
-    erased after the backup's newest change are erased again — and record the restore in its
-    audit, with ``current``'s second folder (``second``, unless None) written back in the same
-    transaction; closed again as one file. Returns how many were erased again."""
-    db = open_database(f"sqlite:///{incoming}")
-    try:
-        db.actor = actor
-        since = info.last_change or datetime.min.replace(tzinfo=UTC)
-        again = sum(hook(db, current, since) for hook in _AFTER_RESTORE)
-        details = {"from": str(info.path), "aside": str(aside), "erased_again": again}
-        with db.uow() as s:
-            if second is not None:
-                put_value(s, SECOND_FOLDER, second)
-            audit_log.record(s, "restore", "database", "*", details)
-    finally:
-        db.close()  # the last connection: its WAL checkpointed and removed
-    return again
-
-
-def _set_aside(current: Path) -> Path:
-    """Keep the database as it is before a restore: a healthy one as a verified
-    ``{stem}-before-restore-….sqlite`` (a copy that fails refuses the restore); one that fails
-    ``PRAGMA quick_check`` (the reason for the restore, often) as it is, named
-    ``{stem}-damaged-….sqlite``."""
-    folder = backup_folder_of(current)
-    if _healthy(current):
-        return _before(current, folder, "restore")
-    target = folder / f"{current.stem}-damaged-{clock.now().strftime(STAMP)}.sqlite"
-    private_folder(folder)
-    for suffix in ("", "-wal"):
-        source = current.with_name(current.name + suffix)
-        if source.is_file():  # into a 0600 file: copyfile keeps the mode of one that exists
-            shutil.copyfile(source, private_file(target.with_name(target.name + suffix)))
-    return target
-
-
-def _healthy(database: Path) -> bool:
-    """Whether ``database`` opens (read-only) and passes ``PRAGMA quick_check``."""
-    try:
-        with closing(_read_only(database)) as conn:
-            return [r[0] for r in conn.execute("PRAGMA quick_check")] == ["ok"]
-    except (UserError, MemoryError, *cipher.ERRORS):  # SQLCipher: some damage as MemoryError
-        return False
-
-
-# ── erasures a restore must not undo (PIPL) ────────────────────────────────────────────────
-
-ERASURES = ".erasures"  # beside the database: when and which record was erased (ids only)
-AfterRestore = Callable[[Database, Path, datetime], int]
-_AFTER_RESTORE: list[AfterRestore] = []
-
-
-def erasure_register(database: Path) -> Path:
-    """The register of erasures beside the database file, outside it: a restore brings back
-    the database as the backup had it, the register stays."""
-    return database.with_name(database.name + ERASURES)
-
-
-def note_erasure(engine: Engine, table: str, row_id: str) -> None:
-    """Record that ``row_id`` of ``table`` was erased in the database of ``engine`` (here, after
-    the erasure's commit; or by a sync package's purge): a line ``{UTC instant}\t{table}\t{id}``
-    appended to :func:`erasure_register` and to its copies in the backup folder and the second
-    folder (when plugged in: else the next copy there brings it, :func:`share_register`),
-    0600, flushed to disk. No name, no number: ids only. A server database: nothing (its
-    administrator's restore is outside RedOffice, decision 0030)."""
-    source = _sqlite_file(engine)
-    if source is None:
-        return
-    line = f"{clock.utcnow().isoformat()}\t{table}\t{row_id}\n".encode()
-    _append_logged(erasure_register(source), line)  # first: it must not wait on the copies
-    try:
-        copies = _register_copies(source, engine)
-    except OSError:  # a folder that cannot be looked at (an offline share): the next copy
-        logs.log_exception("finding the erasure register's copies")  # there brings the line
-        return
-    for register in copies:
-        _append_logged(register, line)
-
-
-def _append_logged(register: Path, line: bytes) -> None:
-    try:
-        append_to_disk(register, line)
-    except OSError:  # the erasure itself is committed; a restore will not know to repeat it
-        logs.log_exception(f"noting an erasure in {register}")
-
-
-def _register_copies(source: Path, engine: Engine) -> list[Path]:
-    """The copies of ``source``'s register kept with its backups, in the folders there now
-    (none for a restore's ``.restoring`` copy: its replay's notes are its own)."""
-    if source.name.endswith(RESTORING):
-        return []
-    folders = [backup_folder_of(source), _second_of_engine(engine)]
-    return [folder_register(f, source.stem) for f in folders if f is not None and f.is_dir()]
-
-
-def _second_of_engine(engine: Engine) -> Path | None:
-    with engine.connect() as conn:
-        value = conn.execute(
-            text("SELECT value FROM setting WHERE key = :key"), {"key": SECOND_FOLDER}
-        ).scalar()
-    folder = json.loads(value) if value else ""
-    return Path(folder) if folder else None
-
-
-def folder_register(folder: Path, stem: str) -> Path:
-    """The copy, in a backup folder, of the register of the database ``stem`` whose copies are
-    there: a backup restored on another PC (from the USB stick, the second folder) finds the
-    erasures made after it (decision 0030)."""
-    return folder / f"{stem}{ERASURES}"
-
-
-def share_register(source: Path, register: Path) -> None:
-    """Merge ``source``'s register into ``register`` (a copy kept with a backup): every line
-    of either kept, none twice. A copy that cannot be written is logged; the backup stands."""
-    try:
-        _merge_registers(register, [erasure_register(source)])
-    except (OSError, UserError):
-        logs.log_exception(f"copying the erasure register to {register}")
-
-
-def _merge_registers(target: Path, sources: Iterable[Path]) -> None:
-    """``target`` made to hold every line of itself and of ``sources``: the lines it lacks
-    appended and flushed to disk, as an erasure's own line is — never written whole again,
-    so neither a power cut nor an erasure noted meanwhile by another program loses a line (a
-    last line cut short by a kill is ended first, then left out by the reader)."""
-    content = _register_text(target)
-    seen = set(_whole_lines(content))
-    new: list[str] = []
-    for source in sources:
-        for line in _whole_lines(_register_text(source)):
-            if line not in seen:
-                seen.add(line)
-                new.append(line)
-    if new:
-        cut = "\n" if content and not content.endswith("\n") else ""
-        append_to_disk(target, (cut + "".join(f"{line}\n" for line in new)).encode())
-
-
-def _register_text(register: Path) -> str:
-    return register.read_text(encoding="utf-8") if register.is_file() else ""
-
-
-def _whole_lines(content: str) -> list[str]:
-    """The whole lines of a register's text (one cut short by a kill is left out)."""
-    return [line for line in content.splitlines() if line.count("\t") == 2]
-
-
-def _gather_registers(current: Path, backup: Path) -> None:
-    """Before a restore: ``current``'s register made to hold, besides its own lines, those kept
-    with its backups and with the backup restored — beside it (a 备份到… file) or in its
-    folder (a backup folder, a second folder or USB stick brought from another PC): the
-    replay then erases again every erasure any of them knows, and this PC keeps them all."""
-    found = [folder_register(backup_folder_of(current), current.stem), erasure_register(backup)]
-    found += [
-        register
-        for register in backup.parent.glob(f"*{ERASURES}")
-        if backup.name.startswith(register.name.removesuffix(ERASURES) + "-")
-    ]
-    _merge_registers(erasure_register(current), found)
-
-
-def noted_erasures(database: Path, table: str) -> list[tuple[datetime, str]]:
-    """When and which rows of ``table`` the register says were erased, oldest first (a line
-    cut short by a kill is skipped)."""
-    register = erasure_register(database)
-    if not register.is_file():
-        return []
-    found = []
-    for line in register.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) == 3 and parts[1] == table and parts[2]:
-            with suppress(ValueError):
-                found.append((datetime.fromisoformat(parts[0]), parts[2]))
-    return found
-
-
-def after_restore(hook: AfterRestore) -> None:
-    """Run ``hook(db, database, backup's newest change)`` in every restored copy before it
-    replaces ``database`` (:mod:`redoffice.features` registers the erasures' replay, which
-    reads ``database``'s register; the kit imports no feature); it returns how many records it
-    changed."""
-    if hook not in _AFTER_RESTORE:
-        _AFTER_RESTORE.append(hook)
-
-
-def open_restored(url: str, restored: Restored, actor: str) -> Database:
-    """Open the database just restored (its erasures replayed and the restore audited before
-    the rename: :func:`restore_file`) for ``actor``."""
-    db = open_database(url)
-    db.actor = actor
-    return db
 
 
 # ── at start-up ────────────────────────────────────────────────────────────────────────────
@@ -1003,7 +683,7 @@ def open_checked(url: str, *, create: bool = False) -> Database:
     except Damaged:
         close_damaged(db)
         raise
-    source = _sqlite_file(db.engine)
+    source = sqlite_file(db.engine)
     for left in source.parent.glob(f"{source.name}{RESTORING}*") if source else ():
         left.unlink(missing_ok=True)  # a restore cut short before its rename
     return db
@@ -1012,7 +692,7 @@ def open_checked(url: str, *, create: bool = False) -> Database:
 def check(db: Database) -> None:
     """``PRAGMA quick_check`` (pages, and each index against its table's rows) on a SQLite
     database; raises :class:`Damaged` when it finds a problem."""
-    source = _sqlite_file(db.engine)
+    source = sqlite_file(db.engine)
     if source is None:
         return
     try:
@@ -1039,8 +719,6 @@ def _damage(url: str, exc: UserError) -> Damaged | None:
     opening = ("db.cannot_open", "db.not_a_database")
     if exc.code not in opening or not any(s in detail for s in DAMAGE_SIGNS):
         return None
-    from sqlalchemy import make_url
-
     database = make_url(url).database
     if not database:
         return None

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from redoffice.accounts.permissions import Permission
 from redoffice.attachments import service as attachments
 from redoffice.fund.ledger import entry_hash
-from redoffice.kit import audit_log, backups, clock, sync_state
+from redoffice.kit import audit_log, clock, erasures, sync_state
 from redoffice.kit.clock import utcnow
 from redoffice.kit.codes import ERASED_NAME
 from redoffice.kit.db import Database
@@ -115,7 +115,7 @@ def _erase(db: Database, resident_id: str, reason: str, *, replay: bool) -> None
         scans = _erase_what_points_at(s, resident_id, seq)
         _erase_fund_papers(s, resident_id, seq)
         s.expire_all()
-    backups.note_erasure(db.engine, "resident", resident_id)  # a restore erases them again
+    erasures.note_erasure(db.engine, "resident", resident_id)  # a restore erases them again
     attachments.remove_unused(db, scans)
 
 

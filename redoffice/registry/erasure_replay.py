@@ -1,7 +1,7 @@
 """A restore must not bring back an erased person (PIPL 第四十七条, decision 0030): every
 erasure — made here, or a purge a sync package brought (:mod:`redoffice.sync.purge`) — is
 noted, ids only, in a register beside the database and in its copies kept with the backups
-(:func:`redoffice.kit.backups.note_erasure`); a restored database erases again every resident
+(:func:`redoffice.kit.erasures.note_erasure`); a restored database erases again every resident
 the registers name who holds personal information in it, and where the record is another
 node's (a community's resident at the street) records the purge again, so that a later copy
 carrying personal information is refused as before the restore."""
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from redoffice.kit import audit_log, backups
+from redoffice.kit import audit_log, erasures
 from redoffice.kit.clock import utcnow
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
@@ -33,7 +33,7 @@ def erase_again(db: Database, database: Path, _since: datetime) -> int:
     before the backup is blank in it and is left as it is, as is one not in it — only a real
     re-erasure is audited."""
     again = 0
-    for at, resident_id in backups.noted_erasures(database, "resident"):
+    for at, resident_id in erasures.noted_erasures(database, "resident"):
         _refuse_again(db, resident_id)
         reason = f"恢复备份后重新清除（原于 {at.astimezone():%Y-%m-%d %H:%M} 清除）"
         try:

@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from redoffice.accounts.permissions import Permission, permits
-from redoffice.kit import backups, blobs, cipher, clock
+from redoffice.kit import backup_paths, backups, blobs, cipher, clock
 from redoffice.kit.backups import backup_sqlite, default_backup_folder
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
@@ -168,5 +168,5 @@ def _plain_copies(path: Path, second: Path | None) -> list[Path]:
     """The automatic, before-operation and kept-aside (``-damaged-``) copies of ``path`` that
     are plain SQLite files."""
     found = [c.path for c in backups.copies(path, second if second and second.is_dir() else None)]
-    found += backups.backup_folder_of(path).glob(f"{path.stem}-damaged-*.sqlite")
+    found += backup_paths.backup_folder_of(path).glob(f"{path.stem}-damaged-*.sqlite")
     return [p for p in found if p.is_file() and not cipher.is_encrypted(p)]

@@ -16,7 +16,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, delete, insert, select, update
 
-from redoffice.kit import backups
+from redoffice.kit import erasures
 from redoffice.kit.clock import utcnow
 from redoffice.kit.codes import ERASED_NAME
 from redoffice.models import Base, SyncConflict, SyncLocalEdit, SyncPurge
@@ -124,7 +124,7 @@ def note(conn: Connection, batch: Batch, sender: str, package_id: str) -> list[s
         ],
     )
     for i in new:
-        backups.note_erasure(conn.engine, "resident", i)
+        erasures.note_erasure(conn.engine, "resident", i)
     tags = Base.metadata.tables["resident_tag"]
     tag_ids = list(conn.scalars(select(tags.c.id).where(tags.c.resident_id.in_(new))))
     for table, ids, blank in (("resident", new, BLANK), ("resident_tag", tag_ids, TAG_BLANK)):

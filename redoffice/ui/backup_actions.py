@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QSizePolicy, QWidget
 
 from redoffice.accounts.permissions import Permission, permits
-from redoffice.kit import backups, clock
+from redoffice.kit import backups, clock, restoring
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.touched import Changes
@@ -115,13 +115,13 @@ def _replace(ctx: AppContext, parent: QWidget, backup: Path) -> None:
     old = ctx.db
     url = old.engine.url.render_as_string(hide_password=False)
 
-    def job() -> tuple[backups.Restored, Database]:
-        restored = backups.restore(old, backup)
-        db = backups.open_restored(url, restored, old.actor)
+    def job() -> tuple[restoring.Restored, Database]:
+        restored = restoring.restore(old, backup)
+        db = restoring.open_restored(url, restored, old.actor)
         db.user = old.user
         return restored, db
 
-    def done(result: tuple[backups.Restored, Database]) -> None:
+    def done(result: tuple[restoring.Restored, Database]) -> None:
         restored, db = result
         ctx.db = db
         ctx.announce(Changes.everything() | backups.COPIES_CHANGED)  # every view: restored
@@ -145,10 +145,10 @@ def open_or_recover(window: QWidget, url: str) -> Database:
     return db
 
 
-def _restore_at_start(damaged: backups.Damaged, url: str) -> tuple[backups.Restored, Database]:
+def _restore_at_start(damaged: backups.Damaged, url: str) -> tuple[restoring.Restored, Database]:
     info = backups.newest_good(damaged.copies)
-    restored = backups.restore_file(damaged.path, info, backups.attachments_of(damaged.path))
-    return restored, backups.open_restored(url, restored, "system")  # before anyone logs in
+    restored = restoring.restore_file(damaged.path, info, backups.attachments_of(damaged.path))
+    return restored, restoring.open_restored(url, restored, "system")  # before anyone logs in
 
 
 def _offer_recovery(window: QWidget, damaged: backups.Damaged) -> bool:
@@ -214,7 +214,7 @@ def automatic(ctx: AppContext, window: QMainWindow) -> None:
     ctx.query(partial(backups.automatic_backup, ctx.db), done, lambda _error: warning.load())
 
 
-def _restored(restored: backups.Restored) -> str:
+def _restored(restored: restoring.Restored) -> str:
     text = translate("backup", "Restored. The database as it was before is kept as %1.").replace(
         "%1", str(restored.aside)
     )

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redoffice.kit import backups, cipher, keystore
+from redoffice.kit import backups, cipher, keystore, restoring
 from redoffice.kit.db import Database, open_database, sqlite_path
 from redoffice.kit.errors import UserError
 from redoffice.kit.touched import Changes
@@ -216,20 +216,20 @@ def _restore_in_place(
     old = ctx.db
     url = old.engine.url.render_as_string(hide_password=False)
 
-    def job() -> tuple[backups.Restored, Database]:
+    def job() -> tuple[restoring.Restored, Database]:
         info = backups.newest_good(damaged.copies)
-        restored = backups.restore_file(
+        restored = restoring.restore_file(
             damaged.path,
             info,
             backups.attachments_of(damaged.path),
             partial(backups.close_damaged, old),
             old.actor,
         )
-        db = backups.open_restored(url, restored, old.actor)  # erasures applied again
+        db = restoring.open_restored(url, restored, old.actor)  # erasures applied again
         db.user = old.user
         return restored, db
 
-    def done(result: tuple[backups.Restored, Database]) -> None:
+    def done(result: tuple[restoring.Restored, Database]) -> None:
         restored, db = result
         ctx.db = db
         ctx.announce(Changes.everything())

@@ -21,7 +21,7 @@ import pytest
 from redoffice.attachments import service as attachments
 from redoffice.cases import service as cases
 from redoffice.cases.service import CaseInput
-from redoffice.kit import backups, blobs, cipher
+from redoffice.kit import backups, blobs, cipher, restoring
 from redoffice.kit.db import Database, open_database
 from redoffice.kit.errors import UserError
 from redoffice.settings.encryption import encrypt_database
@@ -135,7 +135,7 @@ def test_encrypting_converts_the_attachments_and_backups_carry_them_encrypted(
         assert_sealed(info.files_folder, 2)
         for blob in stored_files(store):
             blob.unlink()  # the photos lost on this computer
-        restored = backups.restore(db, info.path)
+        restored = restoring.restore(db, info.path)
     finally:
         db.close()
     assert (restored.attachments, restored.attachments_missing) == (2, 0)

@@ -18,7 +18,7 @@ from typing import TypeVar
 import pytest
 
 from redoffice.cli import main
-from redoffice.kit import backups, clock
+from redoffice.kit import backups, clock, restoring
 from redoffice.kit.codes import ERASED_NAME
 from redoffice.kit.db import Database, copy_sqlite
 from redoffice.kit.errors import UserError
@@ -118,7 +118,7 @@ def test_restore_drill_damaged_database_back_from_the_newest_good_copy(
 
     info = backups.newest_good(refused.value.copies)
     assert info.path == good
-    restored = backups.restore_file(path, info, backups.attachments_of(path))
+    restored = restoring.restore_file(path, info, backups.attachments_of(path))
     assert restored.aside.name.startswith("redoffice-damaged-")
     assert restored.aside.read_bytes() == damaged_bytes
     db = backups.open_checked(url)
@@ -201,7 +201,7 @@ CHILD = """
 import sys
 from pathlib import Path
 import redoffice.features
-from redoffice.kit import backups
+from redoffice.kit import backups, restoring
 from redoffice.kit.db import open_database
 
 url, mode, marker, other = sys.argv[1:5]
@@ -212,8 +212,8 @@ while True:
     if mode == "backup":
         backups.backup_before(db, "import")
     else:
-        restored = backups.restore(db, Path(other))
-        db = backups.open_restored(url, restored, "王主任")  # as the window and the CLI do
+        restored = restoring.restore(db, Path(other))
+        db = restoring.open_restored(url, restored, "王主任")  # as the window and the CLI do
 """
 
 
@@ -300,7 +300,7 @@ def test_an_encrypted_database_is_backed_up_encrypted_and_restored(
         with pytest.raises(backups.Damaged) as refused:
             backups.open_checked(url)
         info = backups.newest_good(refused.value.copies)
-        backups.restore_file(path, info, backups.attachments_of(path))
+        restoring.restore_file(path, info, backups.attachments_of(path))
         db = backups.open_checked(url)
         try:
             assert _names(db) == ["王小明"] and cipher.is_encrypted(path)

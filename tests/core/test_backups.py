@@ -17,7 +17,7 @@ from redoffice.attachments import service as attachments
 from redoffice.cases import service as cases
 from redoffice.cases.service import CaseInput
 from redoffice.cli import main
-from redoffice.kit import backups, clock
+from redoffice.kit import backups, clock, erasures, restoring
 from redoffice.kit.codes import ERASED_NAME
 from redoffice.kit.db import Database, open_database
 from redoffice.kit.errors import UserError
@@ -53,7 +53,7 @@ def test_backup_then_restore_brings_back_what_was_saved(
     add_resident(sqlite_db, "李芳", household=household, relation="1", seq=30)
     assert names(sqlite_db) == ["李芳", "王小明"]
     url = str(sqlite_db.engine.url)
-    aside = backups.restore(sqlite_db, target).aside
+    aside = restoring.restore(sqlite_db, target).aside
     reopened = open_database(url)
     try:
         assert names(reopened) == ["王小明"]
@@ -103,7 +103,7 @@ def test_a_backup_brings_its_photos_and_scans_to_another_computer(
     with opened_copy(Path(str(sqlite_db.engine.url.database)), elsewhere / "社区.sqlite") as new:
         url = str(new.engine.url)
         assert not new.attachments_dir.exists()
-        restored = backups.restore(new, target)
+        restored = restoring.restore(new, target)
     assert (restored.attachments, restored.attachments_missing) == (2, 0)
     reopened = open_database(url)
     try:
@@ -125,7 +125,7 @@ def test_a_damaged_or_missing_attachment_is_counted_not_restored(
     (kept,) = [p for p in info.files_folder.rglob("*") if p.is_file()]
     kept.write_bytes(b"\x89PNG damaged")  # changed in the backup folder
     attachments.file_path(sqlite_db, rows[0]).unlink()
-    restored = backups.restore(sqlite_db, target)
+    restored = restoring.restore(sqlite_db, target)
     assert (restored.attachments, restored.attachments_missing) == (0, 2)
     assert not [p for p in sqlite_db.attachments_dir.rglob("*") if p.is_file()]
 
@@ -152,7 +152,7 @@ def test_files_that_are_not_backups_are_refused_untouched(
         backups.describe(tmp_path / "missing.sqlite")
     before = Path(str(sqlite_db.engine.url.database)).read_bytes()
     with pytest.raises(UserError):
-        backups.restore(sqlite_db, other)
+        restoring.restore(sqlite_db, other)
     assert Path(str(sqlite_db.engine.url.database)).read_bytes() == before
     assert names(sqlite_db) == [], "the open database still works after a refusal"
 
@@ -207,13 +207,13 @@ def test_a_healthy_database_is_kept_aside_as_before_restore_a_damaged_one_as_dam
     sqlite_db: Database,
 ) -> None:
     copy = backups.make_backup(sqlite_db).path
-    aside = backups.restore(sqlite_db, copy).aside
+    aside = restoring.restore(sqlite_db, copy).aside
     assert aside.name.startswith("redoffice-before-restore-")
     path = _file(sqlite_db)
     damage(path)
     before = os.umask(0o022)  # an office PC account's usual umask
     try:
-        restored = backups.restore_file(path, backups.verify(copy), backups.attachments_of(path))
+        restored = restoring.restore_file(path, backups.verify(copy), backups.attachments_of(path))
     finally:
         os.umask(before)
     assert restored.aside.name.startswith("redoffice-damaged-")
@@ -252,7 +252,7 @@ def test_a_restore_erases_again_a_person_erased_after_the_backup_and_is_audited(
     copy = backups.make_backup(sqlite_db).path
     erasure.erase_resident(sqlite_db, wang, "本人申请删除")
     path = _file(sqlite_db)
-    register = backups.erasure_register(path)
+    register = erasures.erasure_register(path)
     assert register.stat().st_mode & 0o777 == 0o600
     assert "王小明" not in register.read_text(encoding="utf-8") and wang in register.read_text()
     sqlite_db.close()

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from redoffice.cli import main
-from redoffice.kit import backups
+from redoffice.kit import backup_paths, backups
 from redoffice.kit.db import Database
 from tests.factories import add_resident, setup_place
 
@@ -54,7 +54,7 @@ def test_a_restore_of_an_older_copy_keeps_the_second_folder_chosen_since(
     with closing(sqlite3.connect(path)) as conn:
         audited = conn.execute(
             "SELECT action FROM audit_log WHERE table_name = 'setting' AND row_id = ? ORDER BY id",
-            (backups.SECOND_FOLDER,),
+            (backup_paths.SECOND_FOLDER,),
         ).fetchall()
     assert audited == [("create",)]  # the older copy never had it: written back, audited
 

@@ -19,7 +19,7 @@ import keyring
 import pytest
 
 from redoffice.cli import main as cli
-from redoffice.kit import backups, cipher
+from redoffice.kit import backups, cipher, restoring
 from redoffice.kit.db import Database, copy_sqlite, open_database
 from redoffice.kit.errors import UserError
 from redoffice.registry import search
@@ -222,7 +222,7 @@ def test_backups_and_restores_of_an_encrypted_database_stay_encrypted(
         assert dict(info.counts)["居民"] == 1
         assert cipher.is_encrypted(target) and "王小明".encode() not in target.read_bytes()
         add_resident(db, "李芳", household=None, seq=30)
-        aside = backups.restore(db, target).aside
+        aside = restoring.restore(db, target).aside
     finally:
         db.close()
     assert cipher.is_encrypted(aside)

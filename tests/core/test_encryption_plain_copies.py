@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from redoffice.cli import main as cli
-from redoffice.kit import backups, cipher
+from redoffice.kit import backup_paths, backups, cipher
 from redoffice.kit.db import Database
 from tests.factories import add_resident, setup_place
 
@@ -55,7 +55,7 @@ def test_the_conversion_names_the_plain_copies_it_could_not_encrypt(
     assert cli(["--db", str(path), "db", "encrypt", "--recovery-sheet", str(sheet)]) == 0
     said = capsys.readouterr().out
     assert cipher.is_encrypted(path)
-    assert _plain(backups.backup_folder_of(path)) == []  # every copy there sealed
+    assert _plain(backup_paths.backup_folder_of(path)) == []  # every copy there sealed
     assert str(on_stick) in said and "仍未加密" in said and "删除" in said
     assert str(gone) not in said
     assert str(usb) in said and "再运行一次" in said

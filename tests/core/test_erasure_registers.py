@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy import func, select
 
 from redoffice.cli import main as cli
-from redoffice.kit import backups
+from redoffice.kit import backups, erasures, restoring
 from redoffice.kit.codes import ERASED_NAME
 from redoffice.kit.db import Database, open_database
 from redoffice.models import AuditLog, Resident, SyncPurge
@@ -59,7 +59,7 @@ def test_a_backup_restored_on_another_pc_does_not_bring_an_erased_person_back(
     restored = names_in_plain(new_pc)
     assert "王小明" not in restored and "李芳" not in restored, restored
     assert restored.count(ERASED_NAME) == 2
-    on_new_pc = {i for _at, i in backups.noted_erasures(new_pc, "resident")}
+    on_new_pc = {i for _at, i in erasures.noted_erasures(new_pc, "resident")}
     assert {wang, li} <= on_new_pc, "the new PC's register lost an entry"
 
 
@@ -113,7 +113,7 @@ def test_a_restored_street_refuses_an_erased_persons_data_sent_again(town: Stree
     sent = packages.export_package(community, town.usb)
     assert packages.import_package(town.street, town.usb / sent.file).status == packages.APPLIED
     street_file = _path(town.street)
-    backups.restore(town.street, copy)
+    restoring.restore(town.street, copy)
     assert _street_row(street_file, person) == (ERASED_NAME, True, 1)
     with community.uow() as s:  # the community brings the person back: a careless edit
         row = s.get(Resident, person)

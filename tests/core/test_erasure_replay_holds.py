@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from redoffice.kit import backups
+from redoffice.kit import backups, restoring
 from redoffice.kit.codes import ERASED_NAME
 from redoffice.kit.db import Database, open_database
 from redoffice.kit.records import set_deleted
@@ -32,7 +32,7 @@ def test_a_restore_erases_again_a_person_whose_backup_shows_a_legal_hold(
     save_resident(sqlite_db, replace(data, tags=()), wang)  # ended, the tag taken off
     erasure.erase_resident(sqlite_db, wang, "本人申请删除")
     path = Path(str(sqlite_db.engine.url.database)).resolve()
-    assert backups.restore(sqlite_db, copy).erased_again == 1
+    assert restoring.restore(sqlite_db, copy).erased_again == 1
     db = open_database(f"sqlite:///{path}")
     try:
         assert "王小明" not in names(db) and ERASED_NAME in names(db)
@@ -50,7 +50,7 @@ def test_a_restore_erases_again_a_person_in_the_backups_recycle_bin(
     set_deleted(sqlite_db, "resident", wang, False)
     erasure.erase_resident(sqlite_db, wang, "本人申请删除")
     path = Path(str(sqlite_db.engine.url.database)).resolve()
-    assert backups.restore(sqlite_db, copy).erased_again == 1
+    assert restoring.restore(sqlite_db, copy).erased_again == 1
     db = open_database(f"sqlite:///{path}")
     try:
         with db.read() as s:

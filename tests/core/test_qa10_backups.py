@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from redoffice.cli import main as cli
-from redoffice.kit import backups
+from redoffice.kit import backup_paths, backups
 from redoffice.kit.db import Database
 from redoffice.settings.encryption import encrypt_database
 from tests.core.sync_support import MemoryKeyring, memory_keyring
@@ -41,7 +41,7 @@ def test_encrypting_leaves_the_database_and_its_backups_0600(
     ring: MemoryKeyring, sqlite_db: Database, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     path = Path(str(sqlite_db.engine.url.database)).resolve()
-    folder = backups.backup_folder_of(path)
+    folder = backup_paths.backup_folder_of(path)
     backups.make_backup(sqlite_db)
     encrypted = _encrypted(sqlite_db, tmp_path_factory.mktemp("usb"))
     written = [encrypted, *folder.glob("*.sqlite")]
@@ -54,7 +54,7 @@ def test_a_backup_of_an_encrypted_database_leaves_no_partial_files(
     ring: MemoryKeyring, sqlite_db: Database, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     path = _encrypted(sqlite_db, tmp_path_factory.mktemp("usb"))
-    folder = backups.backup_folder_of(path)
+    folder = backup_paths.backup_folder_of(path)
     before = set(folder.glob("*.sqlite"))
     assert cli(["--db", str(path), "backup", "create"]) == 0
     assert set(folder.glob("*.sqlite")) != before, "a copy was made"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from redoffice.kit import backups, clock
+from redoffice.kit import backups, clock, restoring
 from redoffice.kit.codes import ERASED_NAME
 from redoffice.kit.db import Database, open_database
 from redoffice.registry import erasure
@@ -30,7 +30,7 @@ def test_a_backup_made_while_the_clock_was_ahead_does_not_bring_an_erased_person
         copy = backups.make_backup(sqlite_db).path
     erasure.erase_resident(sqlite_db, wang, "本人申请删除")  # the clock right again
     path = Path(str(sqlite_db.engine.url.database)).resolve()
-    backups.restore(sqlite_db, copy)
+    restoring.restore(sqlite_db, copy)
     db = open_database(f"sqlite:///{path}")
     try:
         assert "王小明" not in names(db) and ERASED_NAME in names(db)

@@ -1,6 +1,6 @@
 """Review 10 (issue 16: roles checked by the services, "so that no service can forget it" —
 accounts/guard.py). 加密此数据库 (settings.encryption.encrypt_database) and 从备份恢复…
-(kit.backups.restore) need MANAGE_SETTINGS, but only their callers check it: the window hides
+(kit.restoring.restore) need MANAGE_SETTINGS, but only their callers check it: the window hides
 the 数据安全 tab and disables the menu item, the CLI's gate_file_command asks for an
 administrator. The services themselves replace or convert the whole database for any logged-in
 role — a 出纳 here."""
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from redoffice.accounts import service as accounts
-from redoffice.kit import backups, cipher
+from redoffice.kit import backups, cipher, restoring
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.settings.encryption import encrypt_database
@@ -55,5 +55,5 @@ def test_a_cashier_cannot_restore_a_backup(sqlite_db: Database) -> None:
     path = _as_cashier(sqlite_db)
     before = _digest(path)
     with pytest.raises(UserError):
-        backups.restore(sqlite_db, copy)
+        restoring.restore(sqlite_db, copy)
     assert _digest(path) == before

@@ -1,6 +1,6 @@
 """Review 10 (issue 16, PIPL: an erasure "travels to the street as a purge"; a restore must not
 bring an erased person back). Only an erasure made *here* is noted in the register beside the
-database (registry/erasure.erase_resident → kit.backups.note_erasure); a community's erasure
+database (registry/erasure.erase_resident → kit.erasures.note_erasure); a community's erasure
 applied at the street by its sync package (sync/purge) is not. The street restores a backup
 made before that package: the person's name and ID number are back in the street's copy, and
 nothing erases them again — the community has sent that package already."""
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from redoffice.kit import backups
+from redoffice.kit import backups, restoring
 from redoffice.kit.codes import ERASED_NAME
 from redoffice.kit.db import open_database
 from redoffice.models import Resident
@@ -42,7 +42,7 @@ def test_a_street_restore_does_not_bring_back_a_person_a_community_erased(
     with town.street.uow() as s:
         assert s.scalar(select(Resident.name).where(Resident.id == person)) == ERASED_NAME
     street_file = Path(str(town.street.engine.url.database)).resolve()
-    backups.restore(town.street, copy)
+    restoring.restore(town.street, copy)
     street = open_database(f"sqlite:///{street_file}")
     try:
         with street.uow() as s:  # unscoped: every community's rows

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidge
 from pytestqt.qtbot import QtBot
 
 from redoffice.accounts import service as accounts
-from redoffice.kit import backups, cipher
+from redoffice.kit import backup_paths, backups, cipher
 from redoffice.kit.db import Database, open_database
 from redoffice.registry import search
 from redoffice.registry.search import ResidentQuery
@@ -179,7 +179,7 @@ def test_the_dialog_names_the_plain_copy_made_to_a_chosen_place_before(
     sheet = tmp_path_factory.mktemp("documents") / "恢复密钥单.pdf"
     _key, said = encrypt_through_the_tab(qtbot, ctx, str(sheet))
     assert str(stick) in said and "仍未加密" in said, said
-    copies = list(backups.backup_folder_of(path).glob("*.sqlite"))
+    copies = list(backup_paths.backup_folder_of(path).glob("*.sqlite"))
     assert copies and all(cipher.is_encrypted(c) for c in copies)
     ctx.tasks.wait_idle()
 
