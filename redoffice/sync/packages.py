@@ -8,6 +8,7 @@ a transaction of its own, so the history says what came and why it was turned aw
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,8 +32,10 @@ __all__ = [
     "REFUSED",
     "SENT",
     "Exported",
+    "ImportOne",
     "Imported",
     "Refused",
+    "batch",
     "export_package",
     "import_package",
     "import_packages",
@@ -83,7 +86,7 @@ def import_package(
     applied.
 
     ``ready`` is called after the package is verified, before it is applied (a batch waits
-    there for its checkpoint: :func:`import_packages`)."""
+    there for its checkpoint: :func:`batch`)."""
     node.require(db, node.STREET)
     steps.report(0, 0)
     own = keys.load_keys(db, passphrase)
@@ -99,6 +102,35 @@ def import_package(
         return got
 
 
+ImportOne = Callable[[Path, Steps], Imported]
+
+
+@contextmanager
+def batch(
+    db: Database, *, ack_folder: Path | None = None, passphrase: str | None = None
+) -> Iterator[ImportOne]:
+    """For the block, a function that imports one package after another (:func:`import_package`
+    with the ``steps`` given for it). On SQLite the pages each package's commit logged are
+    copied into the database file on a second thread while the next package is verified
+    (:mod:`redoffice.sync.checkpoints`). A package that raises (cancelled, its file gone)
+    committed nothing; the next one is imported as if it had not been given."""
+    with checkpoints.behind(db) as behind:
+
+        def one(path: Path, steps: Steps) -> Imported:
+            got = import_package(
+                db,
+                path,
+                ack_folder=ack_folder,
+                passphrase=passphrase,
+                steps=steps,
+                ready=behind.wait,
+            )
+            behind.start()
+            return got
+
+        yield one
+
+
 def import_packages(
     db: Database,
     paths: Sequence[Path],
@@ -108,16 +140,10 @@ def import_packages(
 ) -> Iterator[Imported]:
     """:func:`import_package` for each of ``paths`` in turn, each result as it comes (the same
     checks, order and one transaction per package; a package refused or held affects neither
-    its neighbours nor their order). On SQLite the pages each package's commit logged are
-    copied into the database file on a second thread while the next package is verified
-    (:mod:`redoffice.sync.checkpoints`)."""
-    with checkpoints.behind(db) as behind:
+    its neighbours nor their order), in one :func:`batch`."""
+    with batch(db, ack_folder=ack_folder, passphrase=passphrase) as one:
         for path in paths:
-            got = import_package(
-                db, path, ack_folder=ack_folder, passphrase=passphrase, ready=behind.wait
-            )
-            behind.start()
-            yield got
+            yield one(path, QUIET)
 
 
 def _import_once(

@@ -14,6 +14,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from redoffice.ui.kit import gui_gc
 from redoffice.ui.kit.tasks import TaskRunner
@@ -121,3 +122,52 @@ def test_while_a_worker_runs_garbage_is_collected_on_the_gui_thread_only(
     finally:
         tasks.shutdown()
     assert gc.isenabled() == was
+
+
+def test_a_job_hands_over_each_result_as_it_comes(runner: TaskRunner, qtbot: QtBot) -> None:
+    """A batch's rows: each told on the worker reaches the GUI thread while the job still
+    runs, in order, before the job's own answer."""
+    heard: list[tuple[object, str]] = []
+    go_on = threading.Event()
+    tell = runner.relay(lambda value: heard.append((value, threading.current_thread().name)))
+
+    def batch() -> str:
+        tell(1)
+        go_on.wait(5)
+        tell(None)  # a bare None crosses too
+        tell(3)
+        return "end"
+
+    runner.run(batch, lambda result: heard.append((result, threading.current_thread().name)))
+    qtbot.waitUntil(lambda: bool(heard))
+    assert heard == [(1, threading.main_thread().name)] and runner.busy  # the job goes on
+    go_on.set()
+    assert runner.wait_idle()
+    assert [value for value, _thread in heard] == [1, None, 3, "end"]
+    assert {thread for _value, thread in heard} == {threading.main_thread().name}
+
+
+class _Rows(QObject):
+    """Stands for a page listing a batch's rows."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[object] = []
+
+    def add(self, value: object) -> None:
+        self.rows.append(value)
+
+
+def test_a_result_for_a_deleted_page_is_dropped(runner: TaskRunner) -> None:
+    page, kept = _Rows(), _Rows()
+    to_page, to_kept = runner.relay(page.add), runner.relay(kept.add)
+    seen = page.rows
+    shiboken6.delete(page)  # its page was closed while the batch ran
+
+    def batch() -> None:
+        to_page("row")
+        to_kept("row")
+
+    runner.run(batch, lambda _r: None)
+    assert runner.wait_idle()
+    assert seen == [] and kept.rows == ["row"]

@@ -1,7 +1,8 @@
 """One serial worker thread for all database work; results come back as Qt signals.
 
 Widgets never touch the database: they submit a callable and get its result (or the exception)
-back on the GUI thread (the shape of Anki's ``aqt/taskman.py``).
+back on the GUI thread (the shape of Anki's ``aqt/taskman.py``); a job of several results can
+hand each over as it comes (:meth:`TaskRunner.relay`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,16 @@ from multiprocessing.synchronize import Event
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+    Slot,
+)
 
 from redoffice.kit.errors import UserError
 from redoffice.kit.steps import Steps
@@ -65,6 +75,7 @@ class TaskRunner(QObject):
     """Runs callables one after another off the GUI thread."""
 
     _submit = Signal(int, object)
+    _told = Signal(object)  # (callback, value): a tuple, never a bare None (see _Outcome)
     idle = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -83,6 +94,7 @@ class TaskRunner(QObject):
         self._worker.moveToThread(self._thread)
         self._submit.connect(self._worker.execute)
         self._worker.finished.connect(self._on_finished)
+        self._told.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         gui_gc.hold()
         self._thread.start()
 
@@ -94,6 +106,23 @@ class TaskRunner(QObject):
         self._jobs[job_id] = (fn,)
         self._submit.emit(job_id, fn)
         return job_id
+
+    def relay(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        """A function for a job to call on the worker with each result as it comes (a row per
+        package of a batch): ``callback(value)`` then runs on the GUI thread, in the order
+        told and before the job's own answer; dropped when ``callback``'s widget was deleted
+        meanwhile."""
+
+        def tell(value: Any) -> None:
+            self._told.emit((callback, value))
+
+        return tell
+
+    @Slot(object)
+    def _deliver(self, told: tuple[Callable[[Any], None], Any]) -> None:
+        callback, value = told
+        if not receiver_gone(callback):
+            callback(value)
 
     def announce(self, timer: QTimer) -> None:
         """``timer`` submits a job when it fires (a search run once the typing pauses):
