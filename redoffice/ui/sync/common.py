@@ -164,6 +164,11 @@ class LongWork(QWidget):
 
         self.ctx.write(lambda: fn(steps), done, failed, self)
 
+    def say(self, what: str) -> None:
+        """What is being done now (the next file of a batch), unless 取消 was pressed."""
+        if not self.flag.is_set():
+            self.what.setText(what)
+
     def _ended(self) -> None:
         self.running -= 1
         if not self.running:

@@ -1,10 +1,12 @@
 """发送 (community): the package for the street office exported to a folder or a USB stick, and
 the street's acknowledgements imported. 接收 (street office): packages chosen or dropped onto
-the page, several at once, each verified and applied on the worker with progress and 取消, and
-each result listed with its reason in Chinese."""
+the page, several at once, verified and applied on the worker as one batch with progress and
+取消, each result listed with its reason in Chinese as its package ends."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from redoffice.kit import backups
+from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.steps import Steps
 from redoffice.sync import acks, packages, wire
@@ -57,6 +60,48 @@ ACKS = f"回执 (*{acks.SUFFIX});;所有文件 (*)"
 def _failure(error: BaseException, when_cancelled: str) -> str:
     """The refusal in words; 取消 said for this page (the generic words speak of printing)."""
     return UserError(when_cancelled).text if cancelled(error) else refusal(error)
+
+
+@dataclass(frozen=True)
+class Told:
+    """What a batch's job tells the page of its ``number``-th file: the package starts
+    (``outcome`` None), or what became of it — its result, or why it was not imported."""
+
+    path: Path
+    number: int
+    outcome: Imported | Exception | None = None
+
+
+@dataclass
+class _Batch:
+    """The files of one import, and how many of them have their row."""
+
+    files: list[Path]
+    reported: int = 0
+
+
+def import_batch(
+    db: Database,
+    files: list[Path],
+    passphrase: str | None,
+    steps: Steps,
+    *,
+    tell: Callable[[Told], None],
+) -> None:
+    """On the worker: the packages as one batch (:func:`packages.batch`) after one verified
+    copy of the database (issue 16), each told as it starts and as it ends. One refused, held
+    or failing does not stop the others; after 取消 the package running commits nothing and
+    each one left stops at once (no copy either when 取消 came before the batch started)."""
+    steps.report(0, 0)
+    backups.backup_before(db, "sync")
+    with packages.batch(db, passphrase=passphrase) as import_one:
+        for number, path in enumerate(files, start=1):
+            tell(Told(path, number))
+            try:
+                outcome: Imported | Exception = import_one(path, steps)
+            except Exception as error:  # the file's row says why; the next file is imported
+                outcome = error
+            tell(Told(path, number, outcome))
 
 
 class ResultsTable(SimpleTable):
@@ -391,26 +436,48 @@ class ReceiveTab(SyncTab):
 
     # -- importing ------------------------------------------------------------------------
     def import_files(self, files: list[Path]) -> None:
-        """One job per file, in the order given; 取消 stops the one running and the rest."""
+        """One job for the files, in the order given, each row added as its package ends;
+        取消 stops the one running and the rest."""
         if not _needs_passphrase(self, self.state, self.passphrase):
             return
-        db, passphrase = self.ctx.db, self.passphrase.value
-        for number, path in enumerate(files, start=1):
-            what = (
-                self.tr("Importing %1 (%2 of %3)…")
-                .replace("%1", path.name)
-                .replace("%2", str(number))
-                .replace("%3", str(len(files)))
-            )
+        batch = _Batch(files)
+        job = partial(
+            import_batch,
+            self.ctx.db,
+            files,
+            self.passphrase.value,
+            tell=self.ctx.tasks.relay(partial(self._told, batch)),
+        )
+        self.work.start(
+            self._doing(files[0], 1, len(files)),
+            job,
+            lambda _none: None,
+            partial(self._batch_failed, batch),
+        )
 
-            def job(steps: Steps, path: Path = path, first: bool = number == 1) -> Imported:
-                if first:  # one verified copy before the packages (issue 16)
-                    backups.backup_before(db, "sync")
-                return packages.import_package(db, path, passphrase=passphrase, steps=steps)
+    def _doing(self, path: Path, number: int, of: int) -> str:
+        return (
+            self.tr("Importing %1 (%2 of %3)…")
+            .replace("%1", path.name)
+            .replace("%2", str(number))
+            .replace("%3", str(of))
+        )
 
-            self.work.start(
-                what, job, partial(self._imported, path), partial(self._import_failed, path)
-            )
+    def _told(self, batch: _Batch, told: Told) -> None:
+        if told.outcome is None:
+            self.work.say(self._doing(told.path, told.number, len(batch.files)))
+            return
+        batch.reported = told.number
+        if isinstance(told.outcome, Imported):
+            self._imported(told.path, told.outcome)
+        else:
+            self._import_failed(told.path, told.outcome)
+
+    def _batch_failed(self, batch: _Batch, error: BaseException) -> None:
+        """The batch stopped before its packages (the copy before them failed, 取消 pressed
+        while it waited): every file without its row gets one with the reason."""
+        for path in batch.files[batch.reported :]:
+            self._import_failed(path, error)
 
     def _add(self, cells: list[str]) -> None:
         self.rows.insert(0, cells)
