@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,6 +28,7 @@ from redoffice.ui.kit.context import AppContext
 from redoffice.ui.kit.errors import report
 
 translate = QCoreApplication.translate
+RECORDS = 3  # the column of what a copy holds
 
 
 def size_text(size: int) -> str:
@@ -58,10 +59,7 @@ class RestoreDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a name's end: its stamp
+        self._size_columns()
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = QPushButton(self.tr("Restore this backup…"))
@@ -78,9 +76,21 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.table)
         layout.addWidget(self.buttons)
-        self.resize(900, 420)
+        self.resize(1160, 460)  # a 1366×768 screen: each row on one line, the names whole
         self.listed: list[backups.Listed] = []
         ctx.query(partial(backups.listing, ctx.db), self._fill, partial(report, self))
+
+    def _size_columns(self) -> None:
+        """Every column as wide as its texts — the file names whole — but 内容 (what a copy
+        holds, or why it cannot be read), which takes the room left and wraps."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(RECORDS, QHeaderView.ResizeMode.Stretch)
+        rows = self.table.verticalHeader()
+        rows.setMinimumSectionSize(rows.defaultSectionSize())  # as high as before, or more
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows.hide()
+        self.table.setWordWrap(True)
 
     def _fill(self, listed: list[backups.Listed]) -> None:
         self.listed = [entry for entry in listed if entry.info is not None] + [

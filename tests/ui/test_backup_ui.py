@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from redoffice.accounts import service as accounts
@@ -23,6 +23,7 @@ from redoffice.registry import search
 from redoffice.registry.search import ResidentQuery
 from redoffice.ui import backup_actions
 from redoffice.ui.backup_actions import open_or_recover
+from redoffice.ui.kit import screen_fit
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.main_window import MainWindow
 from redoffice.ui.restore_dialog import RestoreDialog
@@ -157,6 +158,43 @@ def test_restore_lists_the_copies_and_keeps_the_current_database_aside(
     )
     assert aside.name.startswith("redoffice-before-restore-")
     assert dict(backups.verify(aside).counts)["居民"] == before - 1
+
+
+def test_the_restore_list_shows_each_file_name_whole_at_1366(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a 1366×768 office screen 从备份恢复… shows every copy's file name whole (the second
+    folder's marked as such) and each row on one line: 内容 takes the room left. It was cut
+    to "redoffice-before-…"."""
+    monkeypatch.setattr(screen_fit, "available_area", lambda _widget: QRect(0, 0, 1366, 728))
+    window = _window(qtbot, ctx)
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    backups.set_second_folder(ctx.db, stick)
+    names = [backups.make_backup(ctx.db).path.name, backups.backup_before(ctx.db, "import").name]
+    shown: list[tuple[str, int, int, bool]] = []
+    on_screen: list[bool] = []  # the column's end inside the table, no scrolling
+
+    def look_and_cancel(dialog: RestoreDialog) -> None:
+        table, files = dialog.table, dialog.table.columnCount() - 1
+        right = table.horizontalHeader().sectionViewportPosition(files) + table.columnWidth(files)
+        for row in range(table.rowCount()):
+            text = table.item(row, files).text()
+            need = table.fontMetrics().horizontalAdvance(text)
+            one_line = table.rowHeight(row) == table.verticalHeader().defaultSectionSize()
+            shown.append((text, need, table.columnWidth(files), one_line))
+        on_screen.append(right <= table.viewport().width() and dialog.width() <= 1366)
+        cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+
+    in_restore_dialog(qtbot, look_and_cancel)
+    window.restore_action.trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=30000)
+    texts = [text for text, _need, _width, _one in shown]
+    assert sorted(texts) == sorted([*names, f"{names[0]}（第二备份位置）"])
+    assert all(need < width for _text, need, width, _one in shown)  # not elided
+    assert all(one_line for *_rest, one_line in shown)
+    assert on_screen == [True]
 
 
 def test_other_file_opens_the_file_dialog_in_the_backup_folder(
