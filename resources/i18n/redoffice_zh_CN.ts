@@ -4789,6 +4789,11 @@
 </context>
 <context>
     <name>SearchableList</name>
+    <message>
+        <location filename="../../redoffice/ui/kit/list_view.py" line="285"/>
+        <source>Reading the list…</source>
+        <translation>正在读取列表…</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../redoffice/ui/kit/list_view.py" line="238"/>
         <source>%n record(s)</source>

@@ -89,3 +89,34 @@ def test_the_first_export_after_the_start_holds_every_resident(
     names = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert names == [r.name for r in search.resident_rows(office.db, every)]
     assert no_questions[-1].startswith(f"已导出 {len(every):,} 条")
+
+
+def test_an_export_waiting_for_the_first_reading_says_so(
+    qtbot: QtBot,
+    office: AppContext,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    no_questions: list[str],
+) -> None:
+    """QA 11 D1's leftover: the wait was silent. While 导出 Excel… waits for the list's first
+    reading, the list says 正在读取列表… with a busy cursor over it; once read, its count and the
+    usual cursor again, and the export goes on."""
+    monkeypatch.setattr("redoffice.ui.kit.ask.save_path", lambda *_a: str(tmp_path / "居民.xlsx"))
+    monkeypatch.setattr("redoffice.ui.kit.ask.risky", lambda *_a: False)
+    monkeypatch.setattr("redoffice.ui.kit.export.QDesktopServices.openUrl", lambda _url: True)
+    released = _slow_start(office)
+    window = MainWindow(office)
+    qtbot.addWidget(window)
+    window.show()
+    page = _residents(qtbot, window)
+    listing = page.list
+    before = listing.count.text()
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert listing.count.text() == "正在读取列表…" and before != listing.count.text()
+    assert listing.cursor().shape() == Qt.CursorShape.BusyCursor
+    released.set()
+    qtbot.waitUntil(lambda: bool(no_questions), timeout=60000)
+    every = len(search.resident_ids(office.db, ResidentQuery()))
+    assert listing.count.text() == f"共 {every} 条"
+    assert not listing.testAttribute(Qt.WidgetAttribute.WA_SetCursor)
+    assert no_questions[-1].startswith(f"已导出 {every:,} 条")

@@ -228,11 +228,14 @@ class SearchableList(QWidget, Generic[R]):
         return self._debounce.isActive() or self._shown != self._generation
 
     def when_ready(self, action: Callable[[], object]) -> None:
-        """Run ``action`` once the list shows the latest search and filters, every id read."""
+        """Run ``action`` once the list shows the latest search and filters, every id read;
+        until then the list says that it is reading (its count line, a busy cursor over it)."""
         if not self.pending and self.model.complete:
             action()
             return
         self._when_ready.append(action)
+        self._say_count()
+        self.setCursor(Qt.CursorShape.BusyCursor)
         if self._debounce.isActive():
             self.reload()
         elif not self.pending:
@@ -261,9 +264,8 @@ class SearchableList(QWidget, Generic[R]):
             self._read_the_rest()
         else:
             self._select(position, selected)
-        count = self.model.rowCount()
-        self.count.setText(self.tr("%n record(s)", "", count))
-        self.reloaded.emit(count)
+        self._say_count()
+        self.reloaded.emit(self.model.rowCount())
         if self.model.complete:
             self._run_waiting()
         elif self._when_ready:
@@ -278,8 +280,17 @@ class SearchableList(QWidget, Generic[R]):
         elif selected:  # the selected record left the list: a reset says nothing of it
             self.current_changed.emit("")
 
+    def _say_count(self) -> None:
+        """The rows shown — or, while an action waits for the whole list, that it is read."""
+        if self._when_ready:
+            self.count.setText(self.tr("Reading the list…"))
+        else:
+            self.count.setText(self.tr("%n record(s)", "", self.model.rowCount()))
+
     def _run_waiting(self) -> None:
         waiting, self._when_ready = self._when_ready, []
+        self._say_count()
+        self.unsetCursor()
         for action in waiting:
             action()
 
@@ -305,8 +316,6 @@ class SearchableList(QWidget, Generic[R]):
             self.current_changed.emit(self.current_id() or "")
         if keep:
             self._select(self.model.row_of(keep), keep)
-        count = self.model.rowCount()
-        self.count.setText(self.tr("%n record(s)", "", count))
         self._run_waiting()
 
     def select_after_reload(self, record_id: str) -> None:
