@@ -24,6 +24,7 @@ from redoffice.kit import backups, clock, codes
 from redoffice.kit.db import Database
 from redoffice.kit.errors import UserError
 from redoffice.kit.logs import log_exception
+from redoffice.kit.messages import message
 from redoffice.kit.paths import resolve_db_url
 from redoffice.registry import erasure, search, stats
 from redoffice.registry import reference as registry
@@ -226,6 +227,18 @@ def _run(args: argparse.Namespace) -> int:
         db.close()
 
 
+# a refusal whose words, shared with the window, say what to do there: the command to type
+COMMAND_STEPS = {"db.key_missing": "cli.step_unlock", "db.passphrase_needed": "cli.step_passphrase"}
+
+
+def command_step(refusal: UserError) -> str:
+    """The next step at the command line after ``refusal`` (its own line), or ""."""
+    if isinstance(refusal, backups.Damaged):
+        return f"{message('cli.step_restore')}\n" if refusal.copies else ""
+    step = COMMAND_STEPS.get(refusal.code)
+    return f"{message(step)}\n" if step else ""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if (ignored := clock.ignored_setting()) is not None:  # never run on another day than asked
         sys.stderr.write(f"错误：{ignored}\n")
@@ -235,7 +248,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args)
     except UserError as exc:
-        sys.stderr.write(f"错误：{exc.text}\n")
+        sys.stderr.write(f"错误：{exc.text}\n{command_step(exc)}")
         return 1
     except BrokenPipeError:  # output piped into `head` and the like: the reader has gone
         sys.stderr.close()

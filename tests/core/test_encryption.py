@@ -162,7 +162,11 @@ def copy_of(template: Path, target: Path) -> Path:
 
 
 def test_without_a_keyring_the_key_comes_from_a_passphrase(
-    sqlite_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, usb: Path
+    sqlite_db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    usb: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     path = with_wang(sqlite_db)
     with no_keyring():
@@ -173,6 +177,10 @@ def test_without_a_keyring_the_key_comes_from_a_passphrase(
         assert not cipher.is_encrypted(path)
         encrypt_database(sqlite_db, usb / "sheet.pdf", "红色工作台的口令")
         assert refused(path) == "db.passphrase_needed"
+        assert cli(["--db", str(path), "residents", "list"]) == 1
+        said, step = capsys.readouterr().err.splitlines()
+        assert "恢复密钥" in said and "REDOFFICE_DB_PASSPHRASE" not in said
+        assert step.startswith("命令行：") and cipher.PASSPHRASE_ENV in step
         monkeypatch.setenv(cipher.PASSPHRASE_ENV, "红色工作台的口令X")
         assert refused(path) == "db.passphrase_wrong"
         monkeypatch.setenv(cipher.PASSPHRASE_ENV, "红色工作台的口令")
@@ -245,7 +253,9 @@ def test_the_cli_encrypts_and_another_pc_unlocks_with_the_recovery_key(
     assert sheet.exists() and cipher.is_encrypted(path)
     ring.secrets.clear()
     assert cli(["--db", str(path), "residents", "list"]) == 1
-    assert "恢复密钥" in capsys.readouterr().err
+    said, step = capsys.readouterr().err.splitlines()
+    assert "恢复密钥" in said and "redoffice-cli" not in said  # as the window's key dialog says
+    assert step.startswith("命令行：redoffice-cli db unlock --recovery-key")
     assert cli(["--db", str(path), "db", "unlock", "--recovery-key", "0000"]) == 1
     assert "14 组" in capsys.readouterr().err
     assert cli(["--db", str(path), "db", "unlock", "--recovery-key", recovery]) == 0

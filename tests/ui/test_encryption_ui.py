@@ -221,12 +221,16 @@ def test_on_another_pc_the_typed_recovery_key_opens_it_and_is_kept(
 
     def answer(dialog: KeyDialog) -> None:
         seen.append(dialog.windowTitle())
+        said.extend(label.text() for label in dialog.findChildren(QLabel) if label.isVisible())
         typed = "-".join(other_pc.recovery.lower().split())  # as typed: dashes, lower case
         type_into(qtbot, dialog.recovery, typed)
         qtbot.keyClick(dialog.recovery, Qt.Key.Key_Return)
 
+    said: list[str] = []
     with opened_answering(other_pc.url, answer) as db:
         assert seen == ["加密的数据库"]
+        assert any("请用保险柜中恢复密钥单上的恢复密钥解锁" in text for text in said)
+        assert not [text for text in said if "redoffice-cli" in text or "命令行" in text]
         assert db is not None and residents(db) == other_pc.residents
     monkeypatch.setattr(cipher, "_held", {})  # the keyring alone opens it from now on
     again = open_database(other_pc.url)
@@ -289,6 +293,8 @@ def test_a_database_found_damaged_after_the_window_shows_is_restored_by_pressing
     try:
         qtbot.waitUntil(lambda: bool(ran), timeout=30000)
         assert offered[0].startswith(f"数据库文件 {path.resolve()} 已损坏")
+        assert "可以用最新的备份恢复" in offered[0]  # the button below does it: no command
+        assert "redoffice-cli" not in offered[0] and "命令行" not in offered[0]
         assert told[0].startswith("已恢复")
         assert ctx.db is not db and residents(ctx.db) == count
     finally:

@@ -40,16 +40,14 @@ MESSAGES: Final[dict[str, str]] = {
     "db.not_redoffice": "该文件不是 RedOffice 数据库（其中已有其他数据表），为避免损坏未作任何修改",
     "db.key_missing": (
         "数据库 {path} 已加密，本机的系统密钥库中没有它的密钥（可能是从别的电脑复制来的）。"
-        "请用保险柜中恢复密钥单上的恢复密钥解锁（打开时输入，或 redoffice-cli db unlock "
-        "--recovery-key）；数据库未改动"
+        "请用保险柜中恢复密钥单上的恢复密钥解锁；数据库未改动"
     ),
     "db.key_wrong": (
         "密钥不对，打不开加密的数据库 {path}。请用保险柜中恢复密钥单上的恢复密钥解锁；数据库未改动"
     ),
     "db.passphrase_needed": (
         "数据库 {path} 已加密，这台电脑没有可用的系统密钥库，打不开它：请用保险柜中恢复密钥单上的"
-        "恢复密钥；加密时设置过口令才能用口令（命令行设置环境变量 REDOFFICE_DB_PASSPHRASE）；"
-        "数据库未改动"
+        "恢复密钥；加密时设置过口令才能用口令；数据库未改动"
     ),
     "db.passphrase_to_encrypt": (
         "这台电脑没有可用的系统密钥库：加密数据库 {path} 要设置一个至少 8 位的数据库口令"
@@ -130,8 +128,13 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "backup.way_out": (
         "可以用最新的备份恢复：{path}（{made}）。恢复时当前的数据库文件会先另存到备份文件夹。"
-        "命令行：redoffice-cli backup restore --newest"
     ),
+    # the next step at the command line (an IT person's), after the words the window shows too
+    "cli.step_unlock": "命令行：redoffice-cli db unlock --recovery-key “恢复密钥单上的恢复密钥”",
+    "cli.step_passphrase": (
+        "命令行：把加密时设置的数据库口令放在环境变量 REDOFFICE_DB_PASSPHRASE 中再运行"
+    ),
+    "cli.step_restore": "命令行：redoffice-cli backup restore --newest",
     "backup.no_copies": "备份文件夹 {folder} 中没有它的备份；请勿删除此文件，联系技术支持",
     "db.damaged": "数据库文件 {path} 已损坏（{detail}），程序没有改动它。{way_out}",
     "file.cannot_write": "无法写入文件 {path}：{detail}",
