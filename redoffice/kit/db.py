@@ -33,6 +33,12 @@ SCHEMA_HEAD = "0020"
 T = TypeVar("T")
 
 
+# Reads of a plain (not encrypted: SQLCipher decrypts each page) SQLite file go through a memory
+# mapping of its first 256 MB: no system call and copy per page read. The 工作台's first reads
+# on a cold process, 110,000 residents, took ~25% less CPU (decision 0032).
+MMAP_BYTES: Final = 256 * 1024 * 1024
+
+
 def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, key: bytes | None, salt: bytes) -> None:
     cur = dbapi_conn.cursor()
     if key is not None:  # first, before SQLCipher reads a page (kit/cipher.py)
@@ -43,6 +49,8 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, key: bytes | None, salt: byt
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA busy_timeout=5000")
     cur.execute("PRAGMA cache_size=-32768")  # 32 MB (default 2 MB): bulk imports, big lists
+    if key is None:  # pages read straight from the file's mapping (decision 0032)
+        cur.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
     cur.close()
 
 

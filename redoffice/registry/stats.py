@@ -25,13 +25,21 @@ class GridCount:
 
 
 @dataclass(frozen=True)
-class RegistryStats:
+class RegistryFigures:
+    """What the 工作台 shows of the registry: the totals and the special groups."""
+
     households: int
     residents: int
     party_members: int
+    by_tag: tuple[tuple[str, str, int], ...]
+
+
+@dataclass(frozen=True)
+class RegistryStats(RegistryFigures):
+    """The figures with the floating people and the counts per 网格 (``redoffice-cli stats``)."""
+
     floating: int
     by_grid: tuple[GridCount, ...]
-    by_tag: tuple[tuple[str, str, int], ...]
 
 
 def _pairs(result: Any) -> dict[Any, int]:
@@ -50,18 +58,29 @@ _EVERY_LIVE_RESIDENT = (
 )
 
 
+_PARTY = case((Resident.political_status.in_(codes.PARTY_STATUSES), 1), else_=0)
+_FLOATING = case((Resident.residence_type == "floating", 1), else_=0)
+
+
+def _resident_totals(s: Session) -> tuple[int, int]:
+    """The live residents and the party members among them, the table scanned once without
+    their households (the 工作台's cards: ~30 ms on 110,000, the count per 网格 ~100 ms)."""
+    total, party = s.execute(
+        select(func.count(), func.sum(_PARTY)).where(*_EVERY_LIVE_RESIDENT)
+    ).one()
+    return int(total), int(party or 0)
+
+
 def _resident_counts(s: Session) -> tuple[dict[str | None, int], int, int, int]:
     """One pass over the live residents (the four counts apart took 0.6 s on 110,000): per
     网格 of their household, and in all the residents, party members and floating people."""
-    party = case((Resident.political_status.in_(codes.PARTY_STATUSES), 1), else_=0)
-    floating = case((Resident.residence_type == "floating", 1), else_=0)
     rows = s.execute(
         select(
             Household.grid_id,
             func.count(Household.id),
             func.count(),
-            func.sum(party),
-            func.sum(floating),
+            func.sum(_PARTY),
+            func.sum(_FLOATING),
         )
         .select_from(Resident)
         .outerjoin(Household, Household.id == Resident.household_id)
@@ -77,11 +96,36 @@ def _resident_counts(s: Session) -> tuple[dict[str | None, int], int, int, int]:
     )
 
 
-def registry_stats(db: Database, today: date | None = None) -> RegistryStats:
-    """Live households and residents, per 网格 and per special group (tags in force today)."""
+def _households(s: Session) -> int:
+    return s.scalar(select(func.count()).where(Household.deleted.is_(False))) or 0
+
+
+def _by_tag(s: Session, today: date) -> tuple[tuple[str, str, int], ...]:
+    """Live residents per special group in force ``today``, every group named (0 included)."""
+    tags = _pairs(
+        s.execute(
+            select(ResidentTag.tag, func.count(func.distinct(ResidentTag.resident_id)))
+            .join(Resident, Resident.id == ResidentTag.resident_id)
+            .where(*_LIVE_RESIDENT, *tag_in_force(today))
+            .group_by(ResidentTag.tag)
+        )
+    )
+    return tuple((tag, label, int(tags.get(tag, 0))) for tag, label in codes.TAGS.items())
+
+
+def registry_figures(db: Database, today: date | None = None) -> RegistryFigures:
+    """The live households and residents, the party members, and per special group (tags in
+    force today): the 工作台's registry cards."""
     today = today or clock.today()
     with db.read() as s:
-        households = s.scalar(select(func.count()).where(Household.deleted.is_(False))) or 0
+        residents, party = _resident_totals(s)
+        return RegistryFigures(_households(s), residents, party, _by_tag(s, today))
+
+
+def registry_stats(db: Database, today: date | None = None) -> RegistryStats:
+    """The figures with the floating people and the households and residents per 网格."""
+    today = today or clock.today()
+    with db.read() as s:
         grid_residents, residents, party, floating = _resident_counts(s)
         grid_households = _pairs(
             s.execute(
@@ -93,32 +137,25 @@ def registry_stats(db: Database, today: date | None = None) -> RegistryStats:
         grids = s.execute(
             select(Grid.id, Grid.code, Grid.name).where(Grid.deleted.is_(False)).order_by(Grid.code)
         ).all()
-        tags = _pairs(
-            s.execute(
-                select(ResidentTag.tag, func.count(func.distinct(ResidentTag.resident_id)))
-                .join(Resident, Resident.id == ResidentTag.resident_id)
-                .where(
-                    *_LIVE_RESIDENT,
-                    *tag_in_force(today),
-                )
-                .group_by(ResidentTag.tag)
-            )
+        return RegistryStats(
+            households=sum(grid_households.values()),
+            residents=residents,
+            party_members=party,
+            by_tag=_by_tag(s, today),
+            floating=floating,
+            by_grid=_by_grid(grids, grid_households, grid_residents),
         )
+
+
+def _by_grid(
+    grids: Any, households: dict[str | None, int], residents: dict[str | None, int]
+) -> tuple[GridCount, ...]:
     by_grid = [
-        GridCount(g.id, g.code, g.name, grid_households.get(g.id, 0), grid_residents.get(g.id, 0))
+        GridCount(g.id, g.code, g.name, households.get(g.id, 0), residents.get(g.id, 0))
         for g in grids
     ]
-    if grid_households.get(None) or grid_residents.get(None):
+    if households.get(None) or residents.get(None):
         by_grid.append(
-            GridCount(
-                None, "", "未划分网格", grid_households.get(None, 0), grid_residents.get(None, 0)
-            )
+            GridCount(None, "", "未划分网格", households.get(None, 0), residents.get(None, 0))
         )
-    return RegistryStats(
-        households=int(households),
-        residents=int(residents),
-        party_members=int(party or 0),
-        floating=int(floating or 0),
-        by_grid=tuple(by_grid),
-        by_tag=tuple((tag, label, int(tags.get(tag, 0))) for tag, label in codes.TAGS.items()),
-    )
+    return tuple(by_grid)

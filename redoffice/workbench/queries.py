@@ -178,7 +178,7 @@ def workbench(db: Database, today: date | None = None, worker: str | None = None
     """Everything the 工作台 shows; ``worker`` (a staff id) narrows it to that worker's grids
     and cases (resolutions are the community's). A logged-in 网格员 sees their own (“我的”)
     whatever ``worker`` says. Lists hold their first ``LIST_LIMIT`` items and their total. The
-    registry figures are ``stats.registry_stats``."""
+    registry figures are ``stats.registry_figures``."""
     today = today or clock.today()
     worker = _mine_only(db) or worker
     week = PlanQuery(today + timedelta(days=6 - today.weekday()), staff_id=worker)

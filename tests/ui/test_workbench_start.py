@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from redoffice.registry.stats import registry_stats
+from redoffice.registry.stats import registry_figures
 from redoffice.ui.kit.context import AppContext
 from redoffice.ui.main_window import MainWindow
 from redoffice.workbench.queries import fund_cards, workbench
@@ -37,7 +37,7 @@ def _caught(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_the_workbench_shows_every_figure_after_the_start_without_a_click(
     qtbot: QtBot, ctx: AppContext
 ) -> None:
-    registry = registry_stats(ctx.db)
+    registry = registry_figures(ctx.db)
     work = workbench(ctx.db)
     fund = fund_cards(ctx.db)
     cards = _started(qtbot, ctx).dashboard.cards
@@ -66,7 +66,7 @@ def test_an_error_in_a_read_at_the_start_is_shown_once_and_the_other_figures_sho
 ) -> None:
     expected = {
         "cases_overdue": f"{workbench(ctx.db).cases_overdue.total:,}",
-        "residents": f"{registry_stats(ctx.db).residents:,}",
+        "residents": f"{registry_figures(ctx.db).residents:,}",
     }
     fund = fund_cards(ctx.db)
     _rename_table(ctx, table)

@@ -240,6 +240,10 @@ class Dashboard(QWidget):
         self.scope = QComboBox()
         self.scope.addItem(self.tr("Whole community"), "")
         self.scope.currentIndexChanged.connect(self.reload)
+        # the reads asked first: the worker answers them while the page is built (their
+        # answers are shown once it is: the event loop delivers them after this constructor)
+        self._load_scope()
+        self.reload()
         self.as_of = QLabel()
         self.titles = {
             "visits_overdue": self.tr("Visits overdue"),
@@ -289,8 +293,6 @@ class Dashboard(QWidget):
         refresh_on(ctx, self, _FUND, self.reload_fund)
         refresh_on(ctx, self, _shown_by(REGISTRY), self.reload_registry)
         refresh_on(ctx, self.scope, SCOPE, self._load_scope)
-        self._load_scope()
-        self.reload()
 
     def _lists(self) -> LazyLists:
         """The lists behind the cards, one per tab, built after the page (see
@@ -428,9 +430,9 @@ class Dashboard(QWidget):
         )
 
     def reload_registry(self) -> None:
-        self.ctx.query(partial(stats.registry_stats, self.ctx.db), self.show_registry)
+        self.ctx.query(partial(stats.registry_figures, self.ctx.db), self.show_registry)
 
-    def show_registry(self, r: stats.RegistryStats) -> None:
+    def show_registry(self, r: stats.RegistryFigures) -> None:
         for key in ("households", "residents", "party_members"):
             self.cards[key].value.setText(f"{getattr(r, key):,}")
         self.charts["groups"].set_items([(label, n) for _, label, n in r.by_tag])
