@@ -240,10 +240,6 @@ class Dashboard(QWidget):
         self.scope = QComboBox()
         self.scope.addItem(self.tr("Whole community"), "")
         self.scope.currentIndexChanged.connect(self.reload)
-        # the reads asked first: the worker answers them while the page is built (their
-        # answers are shown once it is: the event loop delivers them after this constructor)
-        self._load_scope()
-        self.reload()
         self.as_of = QLabel()
         self.titles = {
             "visits_overdue": self.tr("Visits overdue"),
@@ -293,6 +289,8 @@ class Dashboard(QWidget):
         refresh_on(ctx, self, _FUND, self.reload_fund)
         refresh_on(ctx, self, _shown_by(REGISTRY), self.reload_registry)
         refresh_on(ctx, self.scope, SCOPE, self._load_scope)
+        self._load_scope()
+        self.reload()
 
     def _lists(self) -> LazyLists:
         """The lists behind the cards, one per tab, built after the page (see
