@@ -23,10 +23,6 @@ from tests.ui.test_export_at_start import _residents, _slow_start, office
 __all__ = ["office"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review12: a failed list read leaves 正在读取列表… and the busy cursor for good",
-)
 def test_a_failed_reading_ends_the_lists_wait(
     qtbot: QtBot,
     office: AppContext,

@@ -22,10 +22,6 @@ from tests.ui.test_sync_batch import receive_tab, three_packages
 __all__ = ["offices"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review12: closing the window does not stop a sync batch; it runs on after shutdown",
-)
 def test_closing_the_window_stops_the_batch(
     qtbot: QtBot,
     offices: tuple[Office, Office],

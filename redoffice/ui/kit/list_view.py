@@ -25,6 +25,7 @@ from redoffice.reports.lists import ListPrint, ListSheet, list_pdf
 from redoffice.settings import community
 from redoffice.ui.kit import ui_state
 from redoffice.ui.kit.context import AppContext
+from redoffice.ui.kit.errors import report
 from redoffice.ui.kit.lazy_table import PAGE, Column, LazyTableModel
 from redoffice.ui.kit.list_table import ListTable
 from redoffice.ui.kit.preview import show_long_report
@@ -85,6 +86,7 @@ class SearchableList(QWidget, Generic[R]):
         self.whole_up_to = WHOLE_UP_TO
         self._rest: tuple[int, IdQuery] | None = None  # the shown list's (generation, ids job)
         self._rest_asked = -1  # the generation whose rest of ids is being read
+        self._failed = -1  # the generation whose reading failed (read again when asked)
         self._keep: str | None = None  # the id to select again once the rest arrives
         self._select_next: str | None = None
         self._when_ready: list[Callable[[], object]] = []
@@ -215,11 +217,12 @@ class SearchableList(QWidget, Generic[R]):
         self._generation += 1
         generation = self._generation
         job = self._load_ids(self.search.text(), *self._sort)
+        failed = partial(self._read_failed, generation)
         if isinstance(job, IdQuery) and self._select_next is None:
             first = partial(job.first, PAGE, self.whole_up_to)
-            self.ctx.query(first, partial(self._show_first, generation, job))
+            self.ctx.query(first, partial(self._show_first, generation, job), failed)
         else:
-            self.ctx.query(job, lambda ids: self._show(generation, ids))
+            self.ctx.query(job, lambda ids: self._show(generation, ids), failed)
 
     @property
     def pending(self) -> bool:
@@ -236,10 +239,23 @@ class SearchableList(QWidget, Generic[R]):
         self._when_ready.append(action)
         self._say_count()
         self.setCursor(Qt.CursorShape.BusyCursor)
-        if self._debounce.isActive():
-            self.reload()
+        if self._debounce.isActive() or self._failed == self._generation:
+            self.reload()  # a search typed, or the last reading failed: read again
         elif not self.pending:
             self._read_the_rest()
+
+    def _read_failed(self, generation: int, error: BaseException) -> None:
+        """A reading of the list failed: said as any read's error; what waited for it (an
+        export, a print) is dropped with the list's 正在读取列表… — pressed again, it reads
+        again."""
+        if generation == self._generation:
+            self._failed = generation
+            if self._rest_asked == generation:
+                self._rest_asked = -1
+            self._when_ready = []
+            self._say_count()
+            self.unsetCursor()
+        report(self, error)
 
     def _search_now(self) -> None:
         if self._debounce.isActive():
@@ -301,7 +317,9 @@ class SearchableList(QWidget, Generic[R]):
         generation, job = self._rest
         if self._rest_asked != generation:
             self._rest_asked = generation
-            self.ctx.query(job, partial(self._rest_arrived, generation))
+            self.ctx.query(
+                job, partial(self._rest_arrived, generation), partial(self._read_failed, generation)
+            )
 
     def _rest_arrived(self, generation: int, ids: list[str]) -> None:
         if generation != self._generation:

@@ -87,6 +87,7 @@ class TaskRunner(QObject):
         # them (see _bury)
         self._jobs: dict[int, tuple[object, ...]] = {}
         self._announced: list[QTimer] = []
+        self._stops: list[Callable[[], None]] = []
         self._wake = QTimer(self, interval=WAKE_MS)  # wait_idle's deadline, if no answer comes
         self._thread = QThread()
         self._thread.setObjectName("redoffice-db")
@@ -191,7 +192,15 @@ class TaskRunner(QObject):
         finally:
             self._wake.stop()
 
+    def stop_at_shutdown(self, stop: Callable[[], None]) -> None:
+        """``stop()`` is called when the runner shuts down (the window closing), so that a
+        long job (a batch of sync packages) stops at its next step — the running step rolled
+        back — instead of going on unseen after the window, or being cut off at exit."""
+        self._stops.append(stop)
+
     def shutdown(self) -> None:
+        for stop in self._stops:
+            stop()
         self._thread.quit()
         self._thread.wait(5000)
         gui_gc.release()

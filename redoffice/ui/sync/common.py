@@ -118,6 +118,7 @@ class LongWork(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.flag = threading.Event()
+        ctx.tasks.stop_at_shutdown(self.flag.set)  # closing the window stops the job (取消)
         self.relay = _Relay(self)
         self.relay.progressed.connect(self._follow)
         self.what = QLabel()
