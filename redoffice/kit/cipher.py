@@ -43,6 +43,9 @@ PASSPHRASE_MIN: Final = 8
 MIN_PAGE: Final = 512  # SQLite's smallest page: an encrypted file is whole pages
 PASSPHRASE_ENV: Final = "REDOFFICE_DB_PASSPHRASE"  # where a PC without keyring gives it
 ERRORS: Final = (sqlite3.Error, sqlcipher.Error)  # what either driver raises
+# SQLCipher's words for an encrypted file its key opens but whose pages are damaged (a cut-short
+# copy: "database disk image is malformed"); a wrong key reads "file is not a database"
+DAMAGED: Final = ("malformed", "corrupt", "disk i/o error")
 dbapi = sqlcipher  # the DB-API module SQLAlchemy uses for an encrypted file
 
 
@@ -155,12 +158,15 @@ def _stored(salt: bytes) -> bytes | None:
 
 def check_key(path: Path, key: bytes, wrong: str = "db.key_wrong") -> None:
     """Refuse (with the message ``wrong``) a key that does not open ``path``; the file is
-    only read."""
+    only read. A damaged file its key opens is not refused here."""
     conn = connect(path, key, read_only=True)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except ERRORS as exc:
-        raise UserError(wrong, path=str(path)) from exc
+        # a key that decrypts the first page of a damaged file is its key (a wrong one reads
+        # as "not a database"): the damage is said by the opening, with its way out (a backup)
+        if not any(sign in str(exc).lower() for sign in DAMAGED):
+            raise UserError(wrong, path=str(path)) from exc
     finally:
         conn.close()
 

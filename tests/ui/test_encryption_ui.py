@@ -36,6 +36,7 @@ from redoffice.ui.settings.encryption_dialog import EncryptDialog
 from redoffice.ui.settings.encryption_tab import EncryptionTab
 from redoffice.ui.settings.settings_page import SettingsPage
 from tests.core.test_backup_safety import damage
+from tests.core.test_encryption_damaged import cut_short
 from tests.ui.driver import click, tick, type_into
 
 D = TypeVar("D", bound=QWidget)
@@ -448,3 +449,35 @@ def test_the_program_started_on_another_pc_asks_for_the_key_then_fills_the_windo
     assert "幸福社区" in window.identity_label.text()  # read from the opened database
     window.ctx.tasks.shutdown()
     window.ctx.db.close()
+
+
+def test_a_damaged_encrypted_database_opened_with_its_key_offers_the_newest_backup(
+    qtbot: QtBot, other_pc: OtherPc, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA 12: the right recovery key typed for a cut-short encrypted file was told "恢复密钥不对"
+    again and again; the start now offers the damaged database's way out, as for a plain one."""
+    path = Path(other_pc.url.removeprefix("sqlite:///"))
+    cipher.hold(path, cipher.parse_recovery_key(other_pc.recovery))
+    db = open_database(other_pc.url)
+    backups.make_backup(db, manual=True)
+    db.close()
+    monkeypatch.setattr(cipher, "_held", {})  # another start: the key not known
+    cut_short(path)
+    told: list[str] = []
+    monkeypatch.setattr("redoffice.ui.kit.ask.inform", lambda _p, _t, text: told.append(text))
+    offered: list[str] = []
+
+    def restore(box: QMessageBox) -> None:
+        offered.append(box.text())
+        (button,) = [b for b in box.buttons() if b.text() == "恢复最新的完好备份"]
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    def answer(dialog: KeyDialog) -> None:
+        type_into(qtbot, dialog.recovery, other_pc.recovery)
+        click(qtbot, dialog, "打开")
+
+    when_modal(QMessageBox, restore)
+    with opened_answering(other_pc.url, answer) as db:
+        assert db is not None and residents(db) == other_pc.residents
+    assert offered[0].startswith(f"数据库文件 {path.resolve()} 已损坏")
+    assert told[0].startswith("已恢复")
