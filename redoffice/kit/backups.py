@@ -131,7 +131,7 @@ class Damaged(UserError):
             if copies
             else message("backup.no_copies", folder=str(backup_folder_of(path)))
         )
-        super().__init__("db.damaged", path=str(path), detail=detail, way_out=newest)
+        super().__init__("db.damaged", path=str(path), detail=damage_words(detail), way_out=newest)
         self.path = path
         self.copies = copies
 
@@ -728,5 +728,17 @@ def _damage(url: str, exc: UserError) -> Damaged | None:
 
 
 # SQLite's words for a damaged file (a key that does not open an encrypted one is told apart
-# before: db.key_wrong)
+# before: db.key_wrong), and what the secretary reads for them (QA 12: the box said
+# "已损坏（database disk image is malformed）")
 DAMAGE_SIGNS = ("malformed", "not a database", "disk I/O error", "corrupt")
+_DAMAGE_WORDS = {
+    "malformed": "文件内容残缺或错乱",
+    "not a database": "文件开头无法识别",
+    "disk I/O error": "读取磁盘出错",
+    "corrupt": "文件内容错乱",
+}
+
+
+def damage_words(detail: str) -> str:
+    """SQLite's words for a damaged file in Chinese (its own words when it said other ones)."""
+    return next((said for sign, said in _DAMAGE_WORDS.items() if sign in detail), detail)

@@ -7229,6 +7229,11 @@ Photos and scans: %6 (%7 beside the backup)</source>
     </message>
     <message>
         <location filename="../../redoffice/ui/settings/encryption_tab.py" line="1"/>
+        <source>The database file holds ID numbers, phones and other personal data readable by anyone who copies it. Encrypting it makes the file unreadable without its key. This PC has no keyring: a passphrase typed twice when encrypting makes the key, and it is asked for at every start; a recovery sheet to print and keep in the safe opens it too. A verified backup is made first.</source>
+        <translation>数据库文件中有身份证号、电话等个人信息，任何人复制走文件都能读取。加密后，没有密钥就无法读取。这台电脑没有系统密钥库：加密时设置数据库口令（输入两次）作为密钥，以后每次启动都要输入口令；另生成一份恢复密钥单，打印后封存于保险柜，凭它也能打开。加密前会先做一份经过校验的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../redoffice/ui/settings/encryption_tab.py" line="1"/>
         <source>The database file holds ID numbers, phones and other personal data readable by anyone who copies it. Encrypting it makes the file unreadable without its key: the key is kept in this PC's system keyring, and a recovery sheet to print and keep in the safe opens it on another PC. A verified backup is made first.</source>
         <translation>数据库文件中有身份证号、电话等个人信息，任何人复制走文件都能读取。加密后，没有密钥就无法读取：密钥保存在本机系统密钥库中；另生成一份恢复密钥单，打印后封存于保险柜，凭它可在其他电脑上打开。加密前会先做一份经过校验的备份。</translation>
     </message>

@@ -52,7 +52,7 @@ def test_a_damaged_encrypted_file_is_damaged_not_a_wrong_key(
     cut_short(path)
     with pytest.raises(backups.Damaged) as damaged:
         backups.open_checked(f"sqlite:///{path}")
-    assert damaged.value.copies and "malformed" in damaged.value.text
+    assert damaged.value.copies and "已损坏（文件内容残缺或错乱）" in damaged.value.text
     # the recovery key typed (on another PC) is its key: taken, the damage said on opening
     cipher.check_key(path, cipher.parse_recovery_key(recovery), "db.recovery_key_wrong")
     with pytest.raises(UserError) as wrong:  # another key is still a wrong key

@@ -339,6 +339,10 @@ def test_without_a_keyring_a_passphrase_typed_twice_encrypts_and_typed_again_ope
 ) -> None:
     before = residents(ctx.db)
     tab = security_tab(qtbot, ctx, "未加密")
+    # QA 12: the tab spoke of this PC's keyring where there is none
+    assert (
+        "没有系统密钥库" in tab.explain.text() and "保存在本机系统密钥库" not in tab.explain.text()
+    )
     said: list[str] = []
 
     def answer(dialog: EncryptDialog) -> None:

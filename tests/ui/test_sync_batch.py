@@ -150,6 +150,8 @@ def test_cancel_mid_batch_stops_the_package_running_and_the_rest(
     street.settle()
     rows = shown(tab)
     assert rows[:2] == [[two.name, *CANCELLED], [one.name, *CANCELLED]]
+    # QA 12: the line under the table said 已取消 twice, and a reason ended without a stop
+    assert tab.detail.text() == f"{two.name}：已取消，这个数据包的数据没有导入。"
     assert rows[2][:2] == [gone.name, "未导入"] and rows[2][2].startswith("无法读取文件")
     assert residents(street.db) == 0  # the package running rolled back, the next not begun
     with street.db.read() as s:

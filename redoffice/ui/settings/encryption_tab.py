@@ -93,6 +93,14 @@ class EncryptionTab(QWidget):
             return self.tr(
                 "This database is on a database server: encrypt it there (ask its administrator)."
             )
+        if not keystore.keyring_available():
+            return self.tr(
+                "The database file holds ID numbers, phones and other personal data readable by "
+                "anyone who copies it. Encrypting it makes the file unreadable without its key. "
+                "This PC has no keyring: a passphrase typed twice when encrypting makes the key, "
+                "and it is asked for at every start; a recovery sheet to print and keep in the "
+                "safe opens it too. A verified backup is made first."
+            )
         return self.tr(
             "The database file holds ID numbers, phones and other personal data readable by "
             "anyone who copies it. Encrypting it makes the file unreadable without its key: "

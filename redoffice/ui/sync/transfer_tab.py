@@ -492,7 +492,8 @@ class ReceiveTab(SyncTab):
         key = self.results.current_key()
         cells = self.rows[len(self.rows) - 1 - key] if key is not None else self.rows[0]
         file, result, reason = cells[0], cells[1], cells[2]
-        self.detail.setText(f"{file}：{result}。{reason}" if reason else f"{file}：{result}")
+        said = reason if reason.startswith(result) else "。".join(filter(None, [result, reason]))
+        self.detail.setText(f"{file}：{said.rstrip('。')}。")  # the result not said twice
 
     def _imported(self, path: Path, got: Imported) -> None:
         conflicts = len(got.conflicts)
