@@ -70,7 +70,7 @@ def describe(info: backups.BackupInfo) -> str:
     return (
         translate(
             "backup",
-            "Backup file: %1\nCommunity: %2\nSaved: %3\nLast change in it: %4\nRecords: %5"
+            "Backup file: %1\nOffice: %2\nSaved: %3\nLast change in it: %4\nRecords: %5"
             "\nPhotos and scans: %6 (%7 beside the backup)",
         )
         .replace("%1", str(info.path))

@@ -6041,13 +6041,13 @@
     <message>
         <location filename="../../redoffice/ui/backup_actions.py" line="62"/>
         <source>Backup file: %1
-Community: %2
+Office: %2
 Saved: %3
 Last change in it: %4
 Records: %5
 Photos and scans: %6 (%7 beside the backup)</source>
         <translation>备份文件：%1
-社区：%2
+单位：%2
 保存时间：%3
 其中最后一次修改：%4
 记录数：%5

@@ -231,7 +231,7 @@ def test_back_up_and_restore_from_the_file_menu(
     QTimer.singleShot(20, other_file)
     window.restore_action.trigger()
     ctx.tasks.wait_idle()
-    assert f"备份文件：{target}" in asked[0] and "社区：幸福社区" in asked[0]
+    assert f"备份文件：{target}" in asked[0] and "单位：幸福社区" in asked[0]
     assert f"居民 {before}" in asked[0] and "照片和扫描件：1 个（备份旁 1 个）" in asked[0]
     assert ctx.db is not old_db
     assert search.count_residents(ctx.db, ResidentQuery()) == before
