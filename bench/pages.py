@@ -14,6 +14,7 @@ comparable with that floor, and the GUI thread's CPU time (column ``cpu``) is ou
 
 from __future__ import annotations
 
+import gc
 import os
 import statistics
 import subprocess
@@ -136,6 +137,7 @@ def bench_pages(db_path: Path | str) -> None:
         text=True,
         env=dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen")),
     )
+    gc.disable()  # as `redoffice` starts (ui/app.py main): on again in freeze_startup_objects
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     install_font(app)

@@ -4,6 +4,7 @@ holding MANAGE_SETTINGS)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
 from functools import partial
 
@@ -23,13 +24,23 @@ class State(Enum):
     SERVER = "server"  # PostgreSQL: encrypted, if at all, on the server
 
 
-def state_of(db: Database) -> State:
-    """Whether ``db``'s SQLite file is encrypted (its header read, nothing else)."""
+@dataclass(frozen=True)
+class Security:
+    state: State
+    keyring: bool  # this PC has a keyring (else the key comes from a passphrase)
+
+
+def security_of(db: Database) -> Security:
+    """On the worker: whether ``db``'s SQLite file is encrypted (its header read, nothing else)
+    and whether this PC has a keyring (the first look loads keyring's backends: ~50 ms that
+    held the GUI thread when the tab opened)."""
     url = db.engine.url
     path = sqlite_path(url.render_as_string(hide_password=False)) if db.is_sqlite else None
     if path is None:
-        return State.SERVER
-    return State.ENCRYPTED if cipher.is_encrypted(path) else State.PLAIN
+        state = State.SERVER
+    else:
+        state = State.ENCRYPTED if cipher.is_encrypted(path) else State.PLAIN
+    return Security(state, keystore.keyring_available())
 
 
 class EncryptionTab(QWidget):
@@ -56,16 +67,16 @@ class EncryptionTab(QWidget):
         self.load()
 
     def load(self) -> None:
-        self.ctx.query(partial(state_of, self.ctx.db), self._show, partial(report, self))
+        self.ctx.query(partial(security_of, self.ctx.db), self._show, partial(report, self))
 
     def _changed(self, changes: Changes) -> None:
         if changes == Changes.everything():  # the database replaced: encrypted, or restored
             self.load()
 
-    def _show(self, state: State) -> None:
-        self.status.setText(self._status_text(state))
-        self.explain.setText(self._explanation(state))
-        self.encrypt_button.setVisible(state is State.PLAIN)
+    def _show(self, found: Security) -> None:
+        self.status.setText(self._status_text(found.state))
+        self.explain.setText(self._explanation(found.state, found.keyring))
+        self.encrypt_button.setVisible(found.state is State.PLAIN)
 
     def _status_text(self, state: State) -> str:
         return {
@@ -74,8 +85,8 @@ class EncryptionTab(QWidget):
             State.SERVER: self.tr("Server database"),
         }[state]
 
-    def _explanation(self, state: State) -> str:
-        if state is State.ENCRYPTED and not keystore.keyring_available():
+    def _explanation(self, state: State, keyring: bool) -> str:
+        if state is State.ENCRYPTED and not keyring:
             return self.tr(
                 "The database file is encrypted (SQLCipher, AES-256). This PC has no keyring: "
                 "at every start the program asks for the recovery key on the recovery sheet "
@@ -93,7 +104,7 @@ class EncryptionTab(QWidget):
             return self.tr(
                 "This database is on a database server: encrypt it there (ask its administrator)."
             )
-        if not keystore.keyring_available():
+        if not keyring:
             return self.tr(
                 "The database file holds ID numbers, phones and other personal data readable by "
                 "anyone who copies it. Encrypting it makes the file unreadable without its key. "
