@@ -121,6 +121,24 @@ def opened_answering(url: str, answer: Callable[[KeyDialog], None]) -> Iterator[
             db.close()
 
 
+def restore_when_offered(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> tuple[list[str], list[str]]:
+    """When the damaged database's box is shown, 恢复最新的完好备份 pressed: the box's texts
+    and what the program told afterwards (已恢复…), as they come."""
+    offered: list[str] = []
+    told: list[str] = []
+    monkeypatch.setattr("redoffice.ui.kit.ask.inform", lambda _p, _t, text: told.append(text))
+
+    def restore(box: QMessageBox) -> None:
+        offered.append(box.text())
+        (button,) = [b for b in box.buttons() if b.text() == "恢复最新的完好备份"]
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    when_modal(QMessageBox, restore)
+    return offered, told
+
+
 def security_tab(qtbot: QtBot, ctx: AppContext, status: str) -> EncryptionTab:
     """设置 → 数据安全 shown, once it reads ``status``."""
     page = SettingsPage(ctx)
@@ -279,16 +297,7 @@ def test_a_database_found_damaged_after_the_window_shows_is_restored_by_pressing
     damage(path)
     db = open_database(url)  # it opens: the check finds the damage, on the worker
     ctx = AppContext(db)
-    told: list[str] = []
-    monkeypatch.setattr("redoffice.ui.kit.ask.inform", lambda _p, _t, text: told.append(text))
-    offered: list[str] = []
-
-    def restore(box: QMessageBox) -> None:
-        offered.append(box.text())
-        (button,) = [b for b in box.buttons() if b.text() == "恢复最新的完好备份"]
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-    when_modal(QMessageBox, restore)
+    offered, told = restore_when_offered(qtbot, monkeypatch)
     ran: list[bool] = []
     check_after_start(ctx, MainWindow(), lambda: ran.append(True))
     try:
@@ -467,20 +476,12 @@ def test_a_damaged_encrypted_database_opened_with_its_key_offers_the_newest_back
     db.close()
     monkeypatch.setattr(cipher, "_held", {})  # another start: the key not known
     cut_short(path)
-    told: list[str] = []
-    monkeypatch.setattr("redoffice.ui.kit.ask.inform", lambda _p, _t, text: told.append(text))
-    offered: list[str] = []
-
-    def restore(box: QMessageBox) -> None:
-        offered.append(box.text())
-        (button,) = [b for b in box.buttons() if b.text() == "恢复最新的完好备份"]
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    offered, told = restore_when_offered(qtbot, monkeypatch)
 
     def answer(dialog: KeyDialog) -> None:
         type_into(qtbot, dialog.recovery, other_pc.recovery)
         click(qtbot, dialog, "打开")
 
-    when_modal(QMessageBox, restore)
     with opened_answering(other_pc.url, answer) as db:
         assert db is not None and residents(db) == other_pc.residents
     assert offered[0].startswith(f"数据库文件 {path.resolve()} 已损坏")

@@ -57,6 +57,25 @@ def _slow_start(ctx: AppContext) -> threading.Event:
     return released
 
 
+def residents_at_start(
+    qtbot: QtBot, ctx: AppContext, *, slow: bool = True
+) -> tuple[threading.Event, ResidentsPage]:
+    """The window shown as the start shows it after the login — the worker held until the
+    event is set when ``slow`` — and 居民 opened."""
+    released = _slow_start(ctx) if slow else threading.Event()
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    return released, _residents(qtbot, window)
+
+
+def export_answers(monkeypatch: pytest.MonkeyPatch, target: Path) -> None:
+    """导出 Excel…'s questions answered: ``target`` chosen, 否 (masked), the folder not opened."""
+    monkeypatch.setattr("redoffice.ui.kit.ask.save_path", lambda *_a: str(target))
+    monkeypatch.setattr("redoffice.ui.kit.ask.risky", lambda *_a: False)
+    monkeypatch.setattr("redoffice.ui.kit.export.QDesktopServices.openUrl", lambda _url: True)
+
+
 @pytest.mark.parametrize(("wait_ms", "slow"), [(0, False), (1000, True), (3000, True)])
 def test_the_first_export_after_the_start_holds_every_resident(
     qtbot: QtBot,
@@ -72,14 +91,8 @@ def test_the_first_export_after_the_start_holds_every_resident(
     every = search.resident_ids(office.db, ResidentQuery())
     assert len(every) > 1400
     target = tmp_path / "居民.xlsx"
-    monkeypatch.setattr("redoffice.ui.kit.ask.save_path", lambda *_a: str(target))
-    monkeypatch.setattr("redoffice.ui.kit.ask.risky", lambda *_a: False)  # 否: masked
-    monkeypatch.setattr("redoffice.ui.kit.export.QDesktopServices.openUrl", lambda _url: True)
-    released = _slow_start(office) if slow else threading.Event()
-    window = MainWindow(office)  # as the start shows it after the login
-    qtbot.addWidget(window)
-    window.show()
-    page = _residents(qtbot, window)
+    export_answers(monkeypatch, target)
+    released, page = residents_at_start(qtbot, office, slow=slow)
     qtbot.wait(wait_ms)  # the user looks at the list a moment
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     released.set()
@@ -101,14 +114,8 @@ def test_an_export_waiting_for_the_first_reading_says_so(
     """QA 11 D1's leftover: the wait was silent. While 导出 Excel… waits for the list's first
     reading, the list says 正在读取列表… with a busy cursor over it; once read, its count and the
     usual cursor again, and the export goes on."""
-    monkeypatch.setattr("redoffice.ui.kit.ask.save_path", lambda *_a: str(tmp_path / "居民.xlsx"))
-    monkeypatch.setattr("redoffice.ui.kit.ask.risky", lambda *_a: False)
-    monkeypatch.setattr("redoffice.ui.kit.export.QDesktopServices.openUrl", lambda _url: True)
-    released = _slow_start(office)
-    window = MainWindow(office)
-    qtbot.addWidget(window)
-    window.show()
-    page = _residents(qtbot, window)
+    export_answers(monkeypatch, tmp_path / "居民.xlsx")
+    released, page = residents_at_start(qtbot, office)
     listing = page.list
     before = listing.count.text()
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)

@@ -17,8 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from redoffice.kit.id_lists import FirstPage, IdQuery
 from redoffice.ui.kit.context import AppContext
-from redoffice.ui.main_window import MainWindow
-from tests.ui.test_export_at_start import _residents, _slow_start, office
+from tests.ui.test_export_at_start import export_answers, office, residents_at_start
 
 __all__ = ["office"]
 
@@ -31,9 +30,7 @@ def test_a_failed_reading_ends_the_lists_wait(
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr("redoffice.ui.kit.errors._collected", shown)  # no modal box
-    monkeypatch.setattr("redoffice.ui.kit.ask.save_path", lambda *_a: str(tmp_path / "r.xlsx"))
-    monkeypatch.setattr("redoffice.ui.kit.ask.risky", lambda *_a: False)
-    monkeypatch.setattr("redoffice.ui.kit.export.QDesktopServices.openUrl", lambda _url: True)
+    export_answers(monkeypatch, tmp_path / "r.xlsx")
     real_first = IdQuery.first
 
     def failing_first(query: IdQuery, *args: Any) -> FirstPage:
@@ -42,11 +39,7 @@ def test_a_failed_reading_ends_the_lists_wait(
         return real_first(query, *args)
 
     monkeypatch.setattr(IdQuery, "first", failing_first)
-    released = _slow_start(office)
-    window = MainWindow(office)
-    qtbot.addWidget(window)
-    window.show()
-    page = _residents(qtbot, window)
+    released, page = residents_at_start(qtbot, office)
     listing = page.list
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     assert listing.count.text() == "正在读取列表…"
