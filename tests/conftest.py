@@ -21,6 +21,7 @@ from redoffice.demo.build import DEMO_IDENTITY, DEMO_OPERATOR, create_demo
 from redoffice.kit import clock
 from redoffice.kit.db import Database, copy_sqlite, make_engine, open_database
 from redoffice.settings import community
+from tests.core.file_keyring import FileKeyring
 from tests.pgserver import running_server
 
 # ── The clock (issue 12 §1) ──────────────────────────────────────────────────────────────────
@@ -44,6 +45,13 @@ def _suite_clock() -> Iterator[None]:
     clock.reset()
 
 
+# keyring chooses its backend once, among every backend class imported by then — the suite's
+# FileKeyring among them once the test modules are collected: chosen here, the same for every
+# test whatever ran first (a test of another keyring sets its own: memory_keyring, no_keyring,
+# file_ring)
+keyring.set_keyring(FileKeyring())
+
+
 # ── Databases ────────────────────────────────────────────────────────────────────────────────
 
 IDENTITY = DEMO_IDENTITY
@@ -54,10 +62,12 @@ OPERATOR = DEMO_OPERATOR
 def _isolated_data_dir(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Never touch the developer's real data folder or keyring."""
+    """Never touch the developer's real data folder or keyring: the suite's keyring is a file
+    of each test's own (see below)."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("REDOFFICE_TEST_KEYRING", str(home / "keyring.json"))
     monkeypatch.delenv("REDOFFICE_DB", raising=False)
 
 
@@ -249,7 +259,6 @@ def file_ring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     """A keyring kept in a file of this test (tests/core/file_keyring.py, which a CLI process
     started by the test reads too: PYTHON_KEYRING_BACKEND); no key held from another test."""
     from redoffice.kit import cipher
-    from tests.core.file_keyring import FileKeyring
 
     monkeypatch.setenv("REDOFFICE_TEST_KEYRING", str(tmp_path / "keyring.json"))
     monkeypatch.setattr(cipher, "_held", {})

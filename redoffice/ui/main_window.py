@@ -8,7 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -213,6 +213,10 @@ class MainWindow(QMainWindow):
         from redoffice.sync import node
 
         self.ctx = ctx
+        # the first page painted in the next turn of the event loop, not in this one: building
+        # it and its first paint held the GUI thread 53–75 ms in one piece (issue 11 §5)
+        self.setUpdatesEnabled(False)
+        QTimer.singleShot(0, self, lambda: self.setUpdatesEnabled(True))
         self.street = node.role(ctx.db) == node.STREET  # one setting, read before the first page
         if self.street:
             self._attach_street()
