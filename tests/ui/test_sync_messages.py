@@ -87,7 +87,7 @@ def test_a_long_reason_is_shown_whole_and_names_the_community(
     assert table.rowHeight(row) > ROW_HEIGHT
     # the row clicked: its whole reason below the table
     click_row(qtbot, table, row)
-    assert receive.detail.text() == f"{package.name}：拒绝。{reason}"
+    assert receive.detail.text() == f"{package.name}：拒绝。{reason}。"  # a sentence (QA 12)
     other = 1 - row
     click_row(qtbot, table, other)
     assert receive.detail.text().startswith(f"{truncated.name}：")
