@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from redoffice.kit import changes, codes
+from redoffice.kit.bulk_load import indexes_rebuilt
 from redoffice.kit.changes import Rows
 from redoffice.kit.clock import utcnow
 from redoffice.kit.ids import new_ids
@@ -112,7 +113,8 @@ def household_ids(s: Session, rows: list[ImportRow]) -> dict[str, str]:
             new.append(_new_household(row, next(fresh)))
             homes[row.household_key] = new[-1][0]
         taken.add(homes[row.household_key])
-    changes.insert_rows(s, Household, Rows(HOUSEHOLD_COLUMNS, new, household_shared(utcnow())))
+    with indexes_rebuilt(s.connection(), Household, len(new)):
+        changes.insert_rows(s, Household, Rows(HOUSEHOLD_COLUMNS, new, household_shared(utcnow())))
     return homes
 
 

@@ -71,8 +71,8 @@ def insert_residents(s: Session, rows: list[ImportRow], homes: dict[str, str], s
     the import is large against what the table holds (kit.bulk_load)."""
     tags = sum(len(r.values.get("tags", ())) for r in rows)
     with (
-        indexes_rebuilt(s, Resident, len(rows)),
-        indexes_rebuilt(s, ResidentTag, tags),
+        indexes_rebuilt(s.connection(), Resident, len(rows)),
+        indexes_rebuilt(s.connection(), ResidentTag, tags),
     ):
         _insert_residents(s, rows, homes, step)
 

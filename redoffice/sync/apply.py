@@ -68,7 +68,7 @@ def apply(
                             conn, batch, sender, manifest["package_id"], table=table.name
                         )
                         conflicts += refused
-                    with bulk_load.indexes_rebuilt(s, _MODELS[table.name], len(batch)):
+                    with bulk_load.indexes_rebuilt(conn, _MODELS[table.name], len(batch)):
                         for start in range(0, len(batch), CHUNK):
                             part = batch[start : start + CHUNK]
                             n, found = _apply_rows(

@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Select, delete, event, exists, func, inspect,
 from sqlalchemy.orm import Session, UOWTransaction
 
 from redoffice.kit import clock
+from redoffice.kit.bulk_load import indexes_rebuilt
 from redoffice.kit.changes import executemany
 from redoffice.kit.defaults import DEFAULTS
 from redoffice.models import (
@@ -100,8 +101,11 @@ def recompute(conn: Connection, ids: Households, today: date) -> None:
         )
     conn.execute(delete(State).where(*_in(State.household_id, ids)))
     # rows of the same keys, in one executemany (SQLAlchemy's per-row parameter handling cost
-    # about as much as SQLite's inserts for the 35,000 households of an import)
-    executemany(conn, State, rows)
+    # about as much as SQLite's inserts for the 35,000 households of an import); the indexes
+    # built after them when they are most of the table (an import into a new registry, the
+    # day's recompute of every household)
+    with indexes_rebuilt(conn, State, len(rows)):
+        executemany(conn, State, rows)
 
 
 def due_date(last: date | None, planned: date | None, interval: int, today: date) -> date:
